@@ -1,0 +1,92 @@
+/**
+ * Every failure perf-gate reports on purpose is one of these classes. Each carries a stable `code`
+ * (for scripts and tests) and the process exit code is derived from the class in one place,
+ * `exitCodeFor`, so the CLI and the action agree (SPEC §1: 1 gate failed, 2 bad input, 3 target).
+ */
+
+export class PerfGateError extends Error {
+  readonly code: string = 'PERF_GATE_ERROR';
+  readonly exitCode: number = 2;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PerfGateError';
+  }
+}
+
+/** One located problem in a plan file: reported as `file:line:col: message`. */
+export interface PlanProblem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export function formatProblem(p: PlanProblem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+}
+
+/** The plan could not be used; `problems` holds all of them, not only the first. */
+export class PlanError extends PerfGateError {
+  override readonly code = 'E_PLAN';
+  override readonly exitCode = 2;
+  readonly problems: PlanProblem[];
+  constructor(problems: PlanProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'PlanError';
+    this.problems = problems;
+  }
+}
+
+/** Bad flags, bad action inputs. */
+export class UsageError extends PerfGateError {
+  override readonly code = 'E_USAGE';
+  override readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A baseline or result file that cannot be read or is not a perf-gate result. */
+export class BaselineError extends PerfGateError {
+  override readonly code = 'E_BASELINE';
+  override readonly exitCode = 2;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BaselineError';
+  }
+}
+
+/** The target never answered (or its start command died) before the first stage. */
+export class TargetUnreachableError extends PerfGateError {
+  override readonly code = 'E_TARGET_UNREACHABLE';
+  override readonly exitCode = 3;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TargetUnreachableError';
+  }
+}
+
+/** A capability named in the contract that this build does not provide yet: says so plainly. */
+export class NotImplementedError extends PerfGateError {
+  override readonly code = 'E_NOT_IMPLEMENTED';
+  override readonly exitCode = 2;
+  constructor(what: string) {
+    super(`${what} is not available in this version of perf-gate yet`);
+    this.name = 'NotImplementedError';
+  }
+}
+
+export const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3 } as const;
+
+/** The one place errors become exit codes. Unknown errors are bugs: exit 2 with their message. */
+export function exitCodeFor(err: unknown): number {
+  return err instanceof PerfGateError ? err.exitCode : EXIT.badInput;
+}
+
+/** One line (or, for plans, one line per problem) saying why; never a stack trace. */
+export function describeError(err: unknown): string {
+  if (err instanceof PerfGateError) return err.message;
+  if (err instanceof Error) return `internal error: ${err.message}`;
+  return `internal error: ${String(err)}`;
+}

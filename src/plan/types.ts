@@ -1,0 +1,135 @@
+/**
+ * The plan after parsing and validation: every unit converted (ms, requests/s, fractions), every
+ * `${ENV}` already substituted. Strings may still hold runtime placeholders (`${token}` from a
+ * session capture, `${seq}`, `${vu}`), which the engine fills per request.
+ */
+
+export type Protocol = 'http' | 'ws';
+
+/** Metrics a threshold or regression rule can name. */
+export type LatencyMetric = 'min' | 'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'p999' | 'max';
+export type Metric = LatencyMetric | 'error_rate' | 'rps' | 'requests' | 'errors' | 'recovery';
+
+export interface Expect {
+  /** Accepted status codes; empty/undefined = any 2xx/3xx. */
+  status?: number[];
+  /** The body must contain this text (a template). */
+  bodyContains?: string;
+}
+
+export interface RequestSpec {
+  name: string;
+  method: string;
+  /** Path (template), appended to the target URL. */
+  path: string;
+  weight: number;
+  /** Lower-cased header names; values are templates. Already merged over `defaults.headers`. */
+  headers: Record<string, string>;
+  /** Raw body template, or the JSON body (object whose strings are templates). */
+  body?: string;
+  json?: unknown;
+  expect?: Expect;
+  /** variable name -> JSONPath subset (`$.a.b[0]`) into the JSON response body. */
+  capture?: Record<string, string>;
+  timeoutMs: number;
+}
+
+interface StageBase {
+  name: string;
+  protocol: Protocol;
+  /** Cap on requests in flight (open model); sends past it are counted as dropped. */
+  maxInFlight: number;
+}
+
+export interface BaselineStage extends StageBase {
+  kind: 'baseline';
+  durationMs: number;
+}
+
+export interface OpenLoadStage extends StageBase {
+  kind: 'load';
+  model: 'open';
+  /** Requests per second at full rate. */
+  rate: number;
+  /** Linear ramp from 0 to `rate`, included in `durationMs`. */
+  rampMs: number;
+  durationMs: number;
+}
+
+export interface ClosedLoadStage extends StageBase {
+  kind: 'load';
+  model: 'closed';
+  vus: number;
+  /** Users start evenly over `rampMs`, included in `durationMs`. */
+  rampMs: number;
+  thinkMs: number;
+  durationMs: number;
+}
+
+export interface SpikeStage extends StageBase {
+  kind: 'spike';
+  fromRate: number;
+  toRate: number;
+  /** Time at `fromRate` before the ramp: the pre-spike reference for `recovery`. */
+  beforeMs: number;
+  rampMs: number;
+  holdMs: number;
+  /** Time back at `fromRate` after the drop, in which recovery is looked for. */
+  afterMs: number;
+}
+
+export interface BurstStage extends StageBase {
+  kind: 'burst';
+  size: number;
+  cycles: number;
+  pauseMs: number;
+}
+
+export type StageSpec = BaselineStage | OpenLoadStage | ClosedLoadStage | SpikeStage | BurstStage;
+
+export type Comparison = '<' | '<=' | '>' | '>=';
+
+/** `p95: "< 200ms"` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
+export interface ThresholdRule {
+  metric: Metric;
+  op: Comparison;
+  /** In the metric's unit: ms for latency and recovery, fraction for error_rate, req/s for rps. */
+  value: number;
+  raw: string;
+}
+
+/**
+ * `p95: "+15%"` → worse when it rises by more than 15 %; `rps: "-10%"` → worse when it falls by more
+ * than 10 %; `error_rate: "+0.5pp"` → worse when it rises by more than 0.5 percentage points.
+ */
+export interface RegressionRule {
+  metric: Metric;
+  direction: 'increase' | 'decrease';
+  unit: 'pct' | 'pp';
+  /** Positive: 15 for "+15%", 0.005 for "+0.5pp" (a fraction). */
+  amount: number;
+  raw: string;
+}
+
+export interface TargetSpec {
+  url: string;
+  start?: string;
+  ready?: string;
+  readyTimeoutMs: number;
+}
+
+export interface Plan {
+  version: 1;
+  /** The file the plan came from (as given), used in messages and report.json. */
+  file: string;
+  target: TargetSpec;
+  defaults: { timeoutMs: number; headers: Record<string, string> };
+  session: RequestSpec[];
+  requests: RequestSpec[];
+  /** Raw `websocket:` block, validated by the ws stage support (a later issue). */
+  websocket?: Record<string, unknown>;
+  stages: StageSpec[];
+  /** Stage name or "*" -> rules. */
+  thresholds: Record<string, ThresholdRule[]>;
+  regression: RegressionRule[];
+}
