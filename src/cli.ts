@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+/**
+ * `perf-gate <command>`: parses flags, calls the core, prints, exits. Every failure ends in one
+ * line (per plan problem) on stderr and the exit code from errors.ts, never a stack trace.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { compareReports, runAndGate, type Logger, type Outcome } from './core.js';
+import { describeError, exitCodeFor, EXIT, NotImplementedError, PlanError, UsageError } from './errors.js';
+import { loadPlan } from './plan/index.js';
+import { ProgressPrinter, renderConsole } from './report/console.js';
+import { startDemoServer } from './demo/server.js';
+import { VERSION } from './version.js';
+
+const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
+
+Usage:
+  perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
+  perf-gate validate PLAN.yml
+  perf-gate demo [--out DIR] [--quiet]
+  perf-gate --version | --help
+
+Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
+
+const log: Logger = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+};
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals: number[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see perf-gate --help)`);
+  }
+  const [min, max] = positionals;
+  if (parsed.positionals.length < min! || parsed.positionals.length > max!) {
+    throw new UsageError(`expected ${min === max ? min : `${min} to ${max}`} argument(s), got ${parsed.positionals.length} (see perf-gate --help)`);
+  }
+  return parsed;
+}
+
+/** Ctrl-C stops the load and still writes the (partial) report; a second one exits at once. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    log.warn('interrupted: stopping the load and writing a partial report (again to quit now)');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return controller.signal;
+}
+
+function finish(outcome: Outcome, quiet: boolean): number {
+  if (!quiet) process.stdout.write(`${renderConsole(outcome.report)}\n`);
+  process.stdout.write(`report: ${outcome.reportPath}\n`);
+  if (outcome.report.verdict === 'fail') {
+    const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
+    process.stderr.write(`perf-gate: the gate failed: ${failed.join('; ')}\n`);
+    return EXIT.gateFailed;
+  }
+  return EXIT.pass;
+}
+
+async function runCommand(args: string[], planOverride?: { file: string; target: string; env: Record<string, string | undefined> }): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      target: { type: 'string' },
+      baseline: { type: 'string' },
+      'save-baseline': { type: 'string' },
+      out: { type: 'string' },
+      stage: { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+    },
+    planOverride ? [0, 0] : [1, 1],
+  );
+  const quiet = values.quiet === true;
+  const progress = new ProgressPrinter(process.stderr);
+  const target = (values.target as string | undefined) ?? planOverride?.target;
+  const outcome = await runAndGate({
+    planFile: planOverride?.file ?? positionals[0]!,
+    targetUrl: target,
+    baselineFile: values.baseline as string | undefined,
+    saveBaselineFile: values['save-baseline'] as string | undefined,
+    outDir: (values.out as string | undefined) ?? 'perf-gate-report',
+    stages: values.stage as string[] | undefined,
+    env: planOverride?.env ?? process.env,
+    cwd: process.cwd(),
+    signal: interruptSignal(),
+    log,
+    onStageStart: quiet ? undefined : (s, i, n) => {
+      progress.end();
+      log.info(`[${i + 1}/${n}] ${s.name} (${s.kind})`);
+    },
+    onProgress: quiet ? undefined : (p) => progress.update(p),
+  });
+  progress.end();
+  return finish(outcome, quiet);
+}
+
+async function compareCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, [2, 2]);
+  const outcome = await compareReports({
+    baselineFile: positionals[0]!,
+    currentFile: positionals[1]!,
+    planFile: values.plan as string | undefined,
+    outDir: (values.out as string | undefined) ?? 'perf-gate-report',
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  return finish(outcome, values.quiet === true);
+}
+
+async function validateCommand(args: string[]): Promise<number> {
+  const { positionals } = parse(args, {}, [1, 1]);
+  const plan = await loadPlan(positionals[0]!, process.env);
+  process.stdout.write(`${positionals[0]}: ok (${plan.stages.length} stages, ${plan.requests.length} requests)\n`);
+  return EXIT.pass;
+}
+
+/** The demo plan ships beside the bundle: dist/cli.js → ../examples/plan.yml. */
+function demoPlanPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.relative(process.cwd(), path.join(here, '..', 'examples', 'plan.yml'));
+}
+
+async function demoCommand(args: string[]): Promise<number> {
+  const server = await startDemoServer();
+  log.info(`demo target listening on ${server.url}; running ${demoPlanPath()} against it`);
+  try {
+    const env = { ...process.env, PERF_USER: process.env.PERF_USER ?? 'demo', PERF_PASS: process.env.PERF_PASS ?? 'demo' };
+    return await runCommand(args, { file: demoPlanPath(), target: server.url, env });
+  } finally {
+    await server.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest);
+    case 'compare':
+      return compareCommand(rest);
+    case 'validate':
+      return validateCommand(rest);
+    case 'demo':
+      return demoCommand(rest);
+    case 'ab':
+      throw new NotImplementedError('perf-gate ab (same-runner A/B)');
+    case 'merge':
+      throw new NotImplementedError('perf-gate merge (shard reports)');
+    case '--version':
+    case '-v':
+      process.stdout.write(`${VERSION}\n`);
+      return EXIT.pass;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${HELP}\n`);
+      return command === undefined ? EXIT.badInput : EXIT.pass;
+    default:
+      throw new UsageError(`unknown command "${command}" (commands: run, compare, validate, demo; see perf-gate --help)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    // Plan problems stay in the bare file:line:col form that editors and problem matchers parse.
+    const message = describeError(err);
+    process.stderr.write(err instanceof PlanError ? `${message}\n` : `perf-gate: ${message}\n`);
+    process.exit(exitCodeFor(err));
+  },
+);

@@ -1,0 +1,74 @@
+/**
+ * The bundled demo target for `perf-gate demo` (and a realistic target for tests): login that hands
+ * out a token, a fast list, a slower search, an endpoint that fails now and then. Loopback only.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface DemoServer {
+  url: string;
+  /** Requests served, by path (tests compare these with the report). */
+  counts: Map<string, number>;
+  close(): Promise<void>;
+}
+
+const POSTS = JSON.stringify(Array.from({ length: 20 }, (_, i) => ({ id: i + 1, title: `post ${i + 1}`, content: 'lorem ipsum' })));
+
+export async function startDemoServer(port = 0): Promise<DemoServer> {
+  const counts = new Map<string, number>();
+  const tokens = new Set<string>();
+  let flaky = 0;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://demo');
+    counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
+    const json = (status: number, body: string): void => {
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    };
+    const authorized = (): boolean => tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      switch (`${req.method} ${url.pathname}`) {
+        case 'GET /healthz':
+          return json(200, '{"ok":true}');
+        case 'POST /auth/login': {
+          let user: { username?: string; password?: string } = {};
+          try {
+            user = JSON.parse(body);
+          } catch {
+            /* falls through to 400 */
+          }
+          if (!user.username || !user.password) return json(400, '{"error":"username and password required"}');
+          const token = `demo-${Math.random().toString(36).slice(2)}`;
+          tokens.add(token);
+          return json(200, JSON.stringify({ access_token: token }));
+        }
+        case 'GET /posts':
+          return authorized() ? json(200, POSTS) : json(401, '{"error":"unauthorized"}');
+        case 'POST /posts':
+          return authorized() ? json(201, '{"id":21}') : json(401, '{"error":"unauthorized"}');
+        case 'GET /search':
+          // A slower endpoint: 5-15 ms of "work".
+          setTimeout(() => json(200, `{"q":${JSON.stringify(url.searchParams.get('q') ?? '')},"hits":[]}`), 5 + Math.random() * 10);
+          return;
+        case 'GET /flaky':
+          return ++flaky % 20 === 0 ? json(500, '{"error":"boom"}') : json(200, '{"ok":true}');
+        default:
+          return json(404, '{"error":"not found"}');
+      }
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    counts,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

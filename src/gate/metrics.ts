@@ -1,0 +1,59 @@
+/** Reading a named metric out of a stage report: the whole-run value and the per-window values. */
+import type { Metric } from '../plan/types.js';
+import type { StageReport } from '../report/types.js';
+import type { WeightedSample } from './statistics.js';
+import type { TimelineWindow } from '../metrics/timeline.js';
+
+export const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+
+/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
+export function metricValue(s: StageReport, metric: Metric): number | null {
+  if (LATENCY_METRICS.has(metric)) return s.requests > 0 ? s.latency_ms[metric as keyof StageReport['latency_ms']] : null;
+  switch (metric) {
+    case 'error_rate':
+      return s.error_rate;
+    case 'rps':
+      return s.rps;
+    case 'requests':
+      return s.requests;
+    case 'errors':
+      return s.errors;
+    case 'recovery':
+      return s.spike ? s.spike.recovery_ms : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
+ * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ */
+export function windowColumn(metric: Metric): { key: keyof TimelineWindow; proxy: boolean } | undefined {
+  switch (metric) {
+    case 'p50':
+    case 'p90':
+    case 'p95':
+    case 'p99':
+    case 'max':
+    case 'mean':
+    case 'rps':
+      return { key: metric, proxy: false };
+    case 'p999':
+      return { key: 'p99', proxy: true };
+    case 'min':
+      return { key: 'p50', proxy: true };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Windows that carry information: those with requests, without the first and last partial ones
+ * when there are enough (ramp-up and drain are not the steady state).
+ */
+export function windowSamples(s: StageReport, key: keyof TimelineWindow): WeightedSample[] {
+  let ws = s.timeline.filter((w) => w.requests > 0);
+  if (ws.length >= 5) ws = ws.slice(1, -1);
+  return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}

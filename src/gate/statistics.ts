@@ -1,0 +1,108 @@
+/**
+ * Is a change real or run-to-run noise? Two estimators, both pure and seeded so a verdict is
+ * reproducible from the two reports alone:
+ *  - latency and throughput: a bootstrap over the 1-second windows of both runs. Each resample
+ *    draws windows with replacement from each run and takes the request-weighted mean of the
+ *    window metric; the spread of the resampled ratios is the noise. A change only fails the gate
+ *    when the whole 95 % interval lies beyond the rule.
+ *  - error rate: a two-proportion (Wald) interval on the difference of the two rates.
+ */
+
+export interface WeightedSample {
+  value: number;
+  weight: number;
+}
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+/** Deterministic PRNG (mulberry32): the same reports give the same interval. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function weightedMean(xs: WeightedSample[]): number {
+  let sum = 0;
+  let w = 0;
+  for (const x of xs) {
+    sum += x.value * x.weight;
+    w += x.weight;
+  }
+  return w > 0 ? sum / w : 0;
+}
+
+function resampledMean(xs: WeightedSample[], random: () => number): number {
+  let sum = 0;
+  let w = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[Math.floor(random() * xs.length)]!;
+    sum += x.value * x.weight;
+    w += x.weight;
+  }
+  return w > 0 ? sum / w : 0;
+}
+
+export function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** Fewer windows than this on either side and the spread cannot be estimated. */
+export const MIN_WINDOWS = 3;
+
+/**
+ * 95 % interval (in %) of the relative change current/baseline − 1 of a windowed metric, centred on
+ * `pointPct` (the change measured on the whole-run histograms): the bootstrap supplies the spread,
+ * the histograms the location. Undefined when either run has too few windows.
+ */
+export function bootstrapChangeInterval(
+  baseline: WeightedSample[],
+  current: WeightedSample[],
+  pointPct: number,
+  options: { resamples?: number; seed?: number; confidence?: number } = {},
+): Interval | undefined {
+  if (baseline.length < MIN_WINDOWS || current.length < MIN_WINDOWS) return undefined;
+  const random = seededRandom(options.seed ?? 0x9e3779b9);
+  const resamples = options.resamples ?? 2000;
+  const alpha = (1 - (options.confidence ?? 0.95)) / 2;
+  const centre = (weightedMean(current) / weightedMean(baseline) - 1) * 100;
+  const ratios: number[] = [];
+  for (let i = 0; i < resamples; i++) {
+    const b = resampledMean(baseline, random);
+    if (b <= 0) continue;
+    ratios.push((resampledMean(current, random) / b - 1) * 100);
+  }
+  if (ratios.length === 0 || !Number.isFinite(centre)) return undefined;
+  ratios.sort((a, b) => a - b);
+  return { lo: pointPct + quantile(ratios, alpha) - centre, hi: pointPct + quantile(ratios, 1 - alpha) - centre };
+}
+
+/** 95 % interval of p2 − p1 (fractions), from x1/n1 and x2/n2. */
+export function twoProportionInterval(x1: number, n1: number, x2: number, n2: number, z = 1.96): Interval {
+  const p1 = n1 > 0 ? x1 / n1 : 0;
+  const p2 = n2 > 0 ? x2 / n2 : 0;
+  const d = p2 - p1;
+  const se = Math.sqrt((n1 > 0 ? (p1 * (1 - p1)) / n1 : 0) + (n2 > 0 ? (p2 * (1 - p2)) / n2 : 0));
+  return { lo: d - z * se, hi: d + z * se };
+}
+
+/**
+ * Where an interval stands against a limit on the "worse" side: entirely beyond it = fail,
+ * entirely within = pass, straddling = warn (inconclusive). `worseIsUp` false for rps.
+ */
+export function judgeInterval(iv: Interval, limit: number, worseIsUp: boolean): 'pass' | 'warn' | 'fail' {
+  if (worseIsUp) return iv.lo > limit ? 'fail' : iv.hi <= limit ? 'pass' : 'warn';
+  return iv.hi < -limit ? 'fail' : iv.lo >= -limit ? 'pass' : 'warn';
+}

@@ -1,0 +1,31 @@
+/** Absolute rules (`thresholds:`): per stage name or "*" for every stage. */
+import type { ThresholdRule } from '../plan/types.js';
+import type { Check, StageReport } from '../report/types.js';
+import { metricValue } from './metrics.js';
+
+const compare = (v: number, op: ThresholdRule['op'], limit: number): boolean =>
+  op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+
+export function evaluateThresholds(thresholds: Record<string, ThresholdRule[]>, stages: StageReport[]): Check[] {
+  const checks: Check[] = [];
+  for (const stage of stages) {
+    const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
+    for (const rule of rules) {
+      const current = metricValue(stage, rule.metric);
+      const base = { stage: stage.name, metric: rule.metric, kind: 'threshold' as const, limit: rule.raw, method: 'absolute' };
+      if (rule.metric === 'recovery') {
+        if (!stage.spike) continue; // "*" rules reach every stage; recovery exists for spikes only
+        if (current === null) {
+          checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
+          continue;
+        }
+      }
+      if (current === null) {
+        checks.push({ ...base, current: null, verdict: 'warn', note: 'no requests completed: nothing to check' });
+        continue;
+      }
+      checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
+    }
+  }
+  return checks;
+}

@@ -1,0 +1,67 @@
+/**
+ * What every executor shares within one stage: the client, the compiled mix, the metrics, the
+ * clock, and the one function that sends a request and records it. Keeping that function here
+ * means the open, closed and burst executors differ only in *when* they call it.
+ */
+import { performance } from 'node:perf_hooks';
+import type { HttpClient } from './http.js';
+import type { StageMetrics } from '../metrics/stage-metrics.js';
+import { applyCaptures, classifyOutcome, type CompiledRequest } from './requests.js';
+import type { Vars } from './template.js';
+
+export interface StageContext {
+  client: HttpClient;
+  requests: CompiledRequest[];
+  session: CompiledRequest[];
+  pick: () => CompiledRequest;
+  metrics: StageMetrics;
+  /** performance.now() at the stage start. */
+  t0: number;
+  signal: AbortSignal;
+  inFlight: number;
+  /** Peak requests in flight / users active since the last sample. */
+  active: number;
+  /** Run-wide request sequence, for `${seq}`. */
+  seq: { value: number };
+  /** Resolves waiters when inFlight drops to 0. */
+  idleWaiters: Array<() => void>;
+}
+
+export const now = (): number => performance.now();
+
+/**
+ * Send one request and record it. `intendedStart` is when the request *should* have gone out
+ * (open model: its scheduled time), so generator or pool delays count as latency, never hidden.
+ */
+export async function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number): Promise<void> {
+  ctx.inFlight++;
+  if (ctx.inFlight > ctx.active) ctx.active = ctx.inFlight;
+  vars.seq = String(++ctx.seq.value);
+  const out = await ctx.client.send(req.build(vars));
+  const latency = now() - intendedStart;
+  let error = classifyOutcome(req.spec, out, vars);
+  if (error === undefined && !applyCaptures(req.spec, out.body, vars)) error = 'check';
+  ctx.metrics.record(req.index, intendedStart - ctx.t0, latency, out.status, error);
+  if (out.retryAfter !== undefined) ctx.metrics.retryAfterSeen++;
+  if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
+  if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
+}
+
+/** Run the session steps for one user, in order; recorded under their own endpoints only. */
+export async function runSession(ctx: StageContext, vars: Vars): Promise<void> {
+  for (const step of ctx.session) {
+    if (ctx.signal.aborted) return;
+    vars.seq = String(++ctx.seq.value);
+    const start = now();
+    const out = await ctx.client.send(step.build(vars));
+    let error = classifyOutcome(step.spec, out, vars);
+    if (error === undefined && !applyCaptures(step.spec, out.body, vars)) error = 'check';
+    ctx.metrics.recordSessionStep(step.index, now() - start, error);
+    if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
+  }
+}
+
+export function waitIdle(ctx: StageContext): Promise<void> {
+  if (ctx.inFlight === 0) return Promise.resolve();
+  return new Promise((resolve) => ctx.idleWaiters.push(resolve));
+}

@@ -1,0 +1,119 @@
+/**
+ * The three ways a stage releases requests. They differ only in timing; sending and recording is
+ * `execute` in context.ts.
+ *  - open: requests at scheduled times whatever the target does (rate, spike); latency counts from
+ *    the scheduled time, and a send that finds `maxInFlight` requests outstanding is dropped and
+ *    counted, never queued out of sight;
+ *  - closed: N users, each sending its next request when the previous one returns (vus, baseline);
+ *  - burst: `size` requests at the same instant, `cycles` times.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execute, now, runSession, waitIdle, type StageContext } from './context.js';
+import type { RateSchedule } from './schedule.js';
+import type { Vars } from './template.js';
+
+/** A send dispatched later than this after its scheduled time counts as late (generator lag). */
+export const LATE_SEND_MS = 10;
+
+export interface OpenResult {
+  scheduled: number;
+  sent: number;
+  dropped: number;
+  lateSends: number;
+}
+
+export async function runOpen(ctx: StageContext, schedule: RateSchedule, maxInFlight: number, vars: Vars): Promise<OpenResult> {
+  const result: OpenResult = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
+  let k = 0;
+  await new Promise<void>((resolve) => {
+    const tick = (): void => {
+      const elapsed = now() - ctx.t0;
+      while (k < schedule.total && !ctx.signal.aborted) {
+        const due = schedule.sendTime(k);
+        if (due > elapsed) break;
+        k++;
+        if (elapsed - due > LATE_SEND_MS) result.lateSends++;
+        if (ctx.inFlight >= maxInFlight) {
+          result.dropped++;
+          continue;
+        }
+        result.sent++;
+        void execute(ctx, ctx.pick(), vars, ctx.t0 + due);
+      }
+      if (k >= schedule.total || ctx.signal.aborted) return resolve();
+      // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
+      setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
+    };
+    tick();
+  });
+  await waitIdle(ctx);
+  return result;
+}
+
+export interface ClosedOptions {
+  vus: number;
+  rampMs: number;
+  thinkMs: number;
+  durationMs: number;
+}
+
+export async function runClosed(ctx: StageContext, o: ClosedOptions): Promise<void> {
+  const endAt = ctx.t0 + o.durationMs;
+  const users: Promise<void>[] = [];
+  for (let i = 0; i < o.vus; i++) {
+    const startDelay = o.vus > 1 ? (o.rampMs * i) / o.vus : 0;
+    users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs));
+  }
+  await Promise.all(users);
+}
+
+async function runUser(ctx: StageContext, id: number, startDelayMs: number, endAt: number, thinkMs: number): Promise<void> {
+  if (startDelayMs > 0) await sleepUnlessAborted(startDelayMs, ctx.signal);
+  if (ctx.signal.aborted || now() >= endAt) return;
+  const vars: Vars = { vu: String(id) };
+  await runSession(ctx, vars);
+  let iter = 0;
+  while (!ctx.signal.aborted && now() < endAt) {
+    vars.iter = String(iter++);
+    await execute(ctx, ctx.pick(), vars, now());
+    if (thinkMs > 0) await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+  }
+}
+
+export interface BurstCycle {
+  cycle: number;
+  /** From the release to the last response of the cycle. */
+  duration_ms: number;
+  successes: number;
+  errors: number;
+}
+
+export async function runBurst(ctx: StageContext, size: number, cycles: number, pauseMs: number, vars: Vars): Promise<BurstCycle[]> {
+  const out: BurstCycle[] = [];
+  for (let c = 0; c < cycles && !ctx.signal.aborted; c++) {
+    if (c > 0) await sleepUnlessAborted(pauseMs, ctx.signal);
+    const errorsBefore = ctx.metrics.errors;
+    const requestsBefore = ctx.metrics.requests;
+    const release = now();
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < size; i++) sends.push(execute(ctx, ctx.pick(), vars, release));
+    await Promise.all(sends);
+    const errors = ctx.metrics.errors - errorsBefore;
+    out.push({
+      cycle: c + 1,
+      duration_ms: Math.round((now() - release) * 1000) / 1000,
+      successes: ctx.metrics.requests - requestsBefore - errors,
+      errors,
+    });
+  }
+  return out;
+}
+
+async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0) return;
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch {
+    // aborted: the caller checks the signal
+  }
+}

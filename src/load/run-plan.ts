@@ -1,0 +1,71 @@
+/**
+ * Runs a plan's stages in order against one target. Knows nothing of gates, reports or GitHub:
+ * the result is raw measurements, handed to `gate` and `report`.
+ */
+import type { Plan, StageSpec } from '../plan/types.js';
+import { UsageError } from '../errors.js';
+import { HttpClient } from './http.js';
+import { runStage, type StageProgress, type StageResult } from './stage.js';
+import { startTarget, waitUntilReady } from './target.js';
+
+export interface RunOptions {
+  /** Overrides `target.url` (the CLI's --target). */
+  targetUrl?: string;
+  /** Only these stages, by name (repeatable --stage). */
+  stages?: string[];
+  cwd: string;
+  signal?: AbortSignal;
+  onStageStart?: (stage: StageSpec, index: number, count: number) => void;
+  onProgress?: (p: StageProgress) => void;
+  onStageEnd?: (result: StageResult) => void;
+}
+
+export interface RunResult {
+  target: string;
+  startedAt: Date;
+  durationMs: number;
+  stages: StageResult[];
+}
+
+export function selectStages(plan: Plan, names: string[] | undefined): StageSpec[] {
+  if (!names || names.length === 0) return plan.stages;
+  const unknown = names.filter((n) => !plan.stages.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    throw new UsageError(`--stage ${unknown.join(', ')}: no such stage in ${plan.file} (stages: ${plan.stages.map((s) => s.name).join(', ')})`);
+  }
+  return plan.stages.filter((s) => names.includes(s.name));
+}
+
+export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
+  const stages = selectStages(plan, o.stages);
+  const target = o.targetUrl ?? plan.target.url;
+  const signal = o.signal ?? new AbortController().signal;
+  const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
+  const client = new HttpClient(target);
+  try {
+    const waitsForStart = started !== undefined || plan.target.ready !== undefined;
+    await waitUntilReady({
+      url: target,
+      readyPath: plan.target.ready,
+      // Nothing starting: a short retry covers a target still binding its port, no more.
+      timeoutMs: waitsForStart ? plan.target.readyTimeoutMs : 1000,
+      child: started?.child,
+      childOutput: started?.output,
+    });
+    const startedAt = new Date();
+    const t0 = Date.now();
+    const seq = { value: 0 };
+    const results: StageResult[] = [];
+    for (const [i, spec] of stages.entries()) {
+      if (signal.aborted) break;
+      o.onStageStart?.(spec, i, stages.length);
+      const r = await runStage(spec, { plan, client, signal, seq, onProgress: o.onProgress });
+      results.push(r);
+      o.onStageEnd?.(r);
+    }
+    return { target, startedAt, durationMs: Date.now() - t0, stages: results };
+  } finally {
+    await client.close();
+    await started?.stop();
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * One stage from start to drained: builds the context, picks the executor for the stage kind,
+ * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Plan, StageSpec } from '../plan/types.js';
+import { StageMetrics } from '../metrics/stage-metrics.js';
+import type { TimelineWindow } from '../metrics/timeline.js';
+import { percentileMs } from '../metrics/histogram.js';
+import type { HttpClient } from './http.js';
+import { now, type StageContext } from './context.js';
+import { runBurst, runClosed, runOpen, type BurstCycle, type OpenResult } from './executors.js';
+import { RateSchedule, type RateSegment } from './schedule.js';
+import { compileRequest, weightedPicker } from './requests.js';
+import { runSession } from './context.js';
+import type { Vars } from './template.js';
+
+export interface GeneratorHealth {
+  /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
+  late_sends: number;
+  /** Sends skipped because `max_in_flight` requests were outstanding. */
+  dropped: number;
+  loop_lag_p99_ms: number;
+  loop_lag_max_ms: number;
+  /** The generator, not the target, limited this stage: its numbers are not trustworthy. */
+  saturated: boolean;
+  reason?: string;
+}
+
+export interface SpikeOutcome {
+  pre_p95_ms: number;
+  peak_p95_ms: number;
+  /** Time from the drop back to the low rate until a 1-s window's p95 is back within 20 % of pre-spike; null = never. */
+  recovery_ms: number | null;
+}
+
+export interface StageResult {
+  spec: StageSpec;
+  startedAt: Date;
+  durationMs: number;
+  metrics: StageMetrics;
+  timeline: TimelineWindow[];
+  generator: GeneratorHealth;
+  cycles?: BurstCycle[];
+  spike?: SpikeOutcome;
+  /** Scheduled sends for open-model stages (what was asked). */
+  scheduled?: number;
+}
+
+export interface StageProgress {
+  stage: string;
+  elapsedMs: number;
+  totalMs: number;
+  requests: number;
+  errors: number;
+  rps: number;
+  p95: number;
+}
+
+export interface StageRunOptions {
+  plan: Plan;
+  client: HttpClient;
+  signal: AbortSignal;
+  seq: { value: number };
+  onProgress?: (p: StageProgress) => void;
+}
+
+/** Planned length of a stage (burst: cycles and pauses, not counting response times). */
+export function plannedDurationMs(s: StageSpec): number {
+  switch (s.kind) {
+    case 'baseline':
+    case 'load':
+      return s.durationMs;
+    case 'spike':
+      return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
+    case 'burst':
+      return s.pauseMs * (s.cycles - 1);
+  }
+}
+
+export function rateSegments(s: StageSpec): RateSegment[] | undefined {
+  if (s.kind === 'load' && s.model === 'open') {
+    return [
+      { durationMs: s.rampMs, from: 0, to: s.rate },
+      { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
+    ].filter((x) => x.durationMs > 0);
+  }
+  if (s.kind === 'spike') {
+    return [
+      { durationMs: s.beforeMs, from: s.fromRate, to: s.fromRate },
+      { durationMs: s.rampMs, from: s.fromRate, to: s.toRate },
+      { durationMs: s.holdMs, from: s.toRate, to: s.toRate },
+      { durationMs: s.afterMs, from: s.fromRate, to: s.fromRate },
+    ].filter((x) => x.durationMs > 0);
+  }
+  return undefined;
+}
+
+export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<StageResult> {
+  const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+  const session = o.plan.session.map((r, i) => compileRequest(r, requests.length + i));
+  const maxLatencyMs = Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
+  const metrics = new StageMetrics([...requests.map((r) => r.spec.name), ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
+  const ctx: StageContext = {
+    client: o.client,
+    requests,
+    session,
+    pick: weightedPicker(requests),
+    metrics,
+    t0: now(),
+    signal: o.signal,
+    inFlight: 0,
+    active: 0,
+    seq: o.seq,
+    idleWaiters: [],
+  };
+
+  // Open-model and burst stages share one session, set up before the clock starts.
+  const shared: Vars = { vu: '1' };
+  const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
+  if (!closed) await runSession(ctx, shared);
+
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const startedAt = new Date();
+  ctx.t0 = now();
+  const totalMs = plannedDurationMs(spec);
+  let lastRequests = 0;
+  const sampler = setInterval(() => {
+    const elapsed = now() - ctx.t0;
+    metrics.timeline.sampleActive(elapsed, ctx.active);
+    ctx.active = ctx.inFlight;
+    o.onProgress?.({
+      stage: spec.name,
+      elapsedMs: elapsed,
+      totalMs,
+      requests: metrics.requests,
+      errors: metrics.errors,
+      rps: metrics.requests - lastRequests,
+      p95: percentileMs(metrics.histogram, 95),
+    });
+    lastRequests = metrics.requests;
+  }, 1000);
+  sampler.unref();
+
+  let open: OpenResult | undefined;
+  let cycles: BurstCycle[] | undefined;
+  try {
+    switch (spec.kind) {
+      case 'baseline':
+        await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+        break;
+      case 'load':
+        if (spec.model === 'closed') await runClosed(ctx, spec);
+        else open = await runOpen(ctx, new RateSchedule(rateSegments(spec)!), spec.maxInFlight, shared);
+        break;
+      case 'spike':
+        open = await runOpen(ctx, new RateSchedule(rateSegments(spec)!), spec.maxInFlight, shared);
+        break;
+      case 'burst':
+        cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, shared);
+        break;
+    }
+  } finally {
+    clearInterval(sampler);
+    lag.disable();
+  }
+  const durationMs = now() - ctx.t0;
+  const timeline = metrics.timeline.finish();
+  const generator = generatorHealth(lag, open, metrics.requests);
+  return {
+    spec,
+    startedAt,
+    durationMs,
+    metrics,
+    timeline,
+    generator,
+    cycles,
+    scheduled: open?.scheduled,
+    spike: spec.kind === 'spike' ? spikeOutcome(timeline, spec.beforeMs, spec.beforeMs + spec.rampMs + spec.holdMs) : undefined,
+  };
+}
+
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+
+function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: OpenResult | undefined, requests: number): GeneratorHealth {
+  const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
+  const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
+  const late = open?.lateSends ?? 0;
+  const reasons: string[] = [];
+  if (open && late > 5 && late / Math.max(1, open.scheduled) > LATE_SHARE_LIMIT) {
+    reasons.push(`${late} of ${open.scheduled} sends left more than 10 ms late`);
+  }
+  if (p99 > LOOP_LAG_LIMIT_MS && requests > 0) reasons.push(`event-loop lag p99 ${p99.toFixed(0)} ms`);
+  return {
+    late_sends: late,
+    dropped: open?.dropped ?? 0,
+    loop_lag_p99_ms: round3(p99),
+    loop_lag_max_ms: round3(max),
+    saturated: reasons.length > 0,
+    reason: reasons.length > 0 ? reasons.join('; ') : undefined,
+  };
+}
+
+/** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
+export function spikeOutcome(timeline: TimelineWindow[], spikeStartMs: number, dropMs: number): SpikeOutcome {
+  const pre = timeline.filter((w) => w.requests > 0 && (w.t + 1) * 1000 <= spikeStartMs).map((w) => w.p95);
+  const prePeriod = pre.length > 0 ? pre : timeline.filter((w) => w.requests > 0 && w.t * 1000 < spikeStartMs).map((w) => w.p95);
+  const preP95 = median(prePeriod);
+  const during = timeline.filter((w) => w.requests > 0 && w.t * 1000 >= spikeStartMs && w.t * 1000 < dropMs);
+  const peak = during.reduce((m, w) => Math.max(m, w.p95), 0);
+  const limit = Math.max(preP95 * 1.2, preP95 + 1);
+  const recovered = timeline.find((w) => w.requests > 0 && w.t * 1000 >= dropMs && w.p95 <= limit);
+  return {
+    pre_p95_ms: preP95,
+    peak_p95_ms: peak,
+    recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
+  };
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,58 @@
+/**
+ * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
+ * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
+ * returns it as is, so the common case costs nothing per request.
+ */
+
+export type Vars = Record<string, string>;
+export type Template = (vars: Vars) => string;
+
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+export function compileTemplate(text: string, escape: (v: string) => string = (v) => v): Template {
+  if (!text.includes('${')) return () => text;
+  const literals: string[] = [];
+  const names: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    literals.push(text.slice(last, m.index));
+    names.push(m[1]!);
+    last = m.index! + m[0].length;
+  }
+  literals.push(text.slice(last));
+  if (names.length === 0) return () => text;
+  return (vars) => {
+    let out = literals[0]!;
+    for (let i = 0; i < names.length; i++) out += escape(vars[names[i]!] ?? '') + literals[i + 1]!;
+    return out;
+  };
+}
+
+/** Escape a value for insertion inside a JSON string literal. */
+export const jsonStringEscape = (v: string): string => JSON.stringify(v).slice(1, -1);
+
+/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
+export function readJsonPath(doc: unknown, path: string): unknown {
+  const steps = parseJsonPath(path);
+  let cur: unknown = doc;
+  for (const step of steps) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[step];
+  }
+  return cur;
+}
+
+export function parseJsonPath(path: string): Array<string | number> {
+  if (!path.startsWith('$')) throw new Error(`JSONPath must start with "$": ${path}`);
+  const steps: Array<string | number> = [];
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
+  let i = 1;
+  while (i < path.length) {
+    re.lastIndex = i;
+    const m = re.exec(path);
+    if (!m) throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
+    steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]!));
+    i = re.lastIndex;
+  }
+  return steps;
+}

@@ -1,0 +1,119 @@
+/**
+ * The 1-second timeline of a stage. A request belongs to the window of its (intended) start time,
+ * so a stall shows up where users would have felt it, not where the responses trickled in.
+ * Windows stay open while requests started in them may still complete, then roll into a summary
+ * row; their histograms are reset and reused, so memory stays flat however long the stage runs.
+ */
+import * as hdr from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
+import { recordMs } from './histogram.js';
+
+export interface TimelineWindow {
+  /** Seconds since the stage started (window start). */
+  t: number;
+  /** Requests started in this window (and completed), per second. */
+  rps: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+  requests: number;
+  errors: number;
+  /** Most users / requests in flight seen during the window. */
+  active: number;
+}
+
+interface OpenWindow {
+  index: number;
+  hist: Histogram;
+  requests: number;
+  errors: number;
+  active: number;
+}
+
+const WINDOW_MS = 1000;
+const ms = (us: number): number => Math.round(us) / 1000;
+
+function windowHistogram(): Histogram {
+  return hdr.build({
+    bitBucketSize: 'packed',
+    numberOfSignificantValueDigits: 3,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    autoResize: false,
+    useWebAssembly: false,
+  });
+}
+
+export class Timeline {
+  readonly windows: TimelineWindow[] = [];
+  private readonly open = new Map<number, OpenWindow>();
+  private readonly spare: Histogram[] = [];
+  /** Windows this far behind the newest one can no longer receive results (request timeout). */
+  private readonly keepOpen: number;
+  private newest = -1;
+
+  constructor(maxLatencyMs: number) {
+    // +3: undici timeouts fire late by up to a second on its coarse timer wheel.
+    this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
+  }
+
+  /** A completed request that started `startOffsetMs` after the stage began. */
+  record(startOffsetMs: number, latencyMs: number, isError: boolean): void {
+    const w = this.windowAt(startOffsetMs);
+    recordMs(w.hist, latencyMs);
+    w.requests++;
+    if (isError) w.errors++;
+  }
+
+  /** How many users/requests are active now (called from the executor's tick). */
+  sampleActive(nowOffsetMs: number, active: number): void {
+    const w = this.windowAt(nowOffsetMs);
+    if (active > w.active) w.active = active;
+  }
+
+  /** Close every window; call once when the stage has drained. */
+  finish(): TimelineWindow[] {
+    for (const index of [...this.open.keys()].sort((a, b) => a - b)) this.close(index);
+    this.windows.sort((a, b) => a.t - b.t);
+    return this.windows;
+  }
+
+  private windowAt(offsetMs: number): OpenWindow {
+    const index = offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS);
+    let w = this.open.get(index);
+    if (w) return w;
+    w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0 };
+    this.open.set(index, w);
+    if (index > this.newest) {
+      this.newest = index;
+      for (const old of this.open.keys()) if (old < index - this.keepOpen) this.close(old);
+    }
+    return w;
+  }
+
+  private close(index: number): void {
+    const w = this.open.get(index);
+    if (!w) return;
+    this.open.delete(index);
+    const h = w.hist;
+    const empty = h.totalCount === 0;
+    this.windows.push({
+      t: index * (WINDOW_MS / 1000),
+      rps: w.requests / (WINDOW_MS / 1000),
+      p50: empty ? 0 : ms(h.getValueAtPercentile(50)),
+      p90: empty ? 0 : ms(h.getValueAtPercentile(90)),
+      p95: empty ? 0 : ms(h.getValueAtPercentile(95)),
+      p99: empty ? 0 : ms(h.getValueAtPercentile(99)),
+      max: empty ? 0 : ms(h.maxValue),
+      mean: empty ? 0 : ms(h.mean),
+      requests: w.requests,
+      errors: w.errors,
+      active: w.active,
+    });
+    h.reset();
+    this.spare.push(h);
+  }
+}

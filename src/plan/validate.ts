@@ -1,0 +1,120 @@
+/**
+ * Semantic checks and conversion of the (already interpolated, shape-checked) plan data into a
+ * Plan. Pure: it never throws on bad input; every problem becomes an Issue and checking goes on,
+ * so the user sees all of them at once.
+ */
+import { Checks, list, record, str, type Data } from './checks.js';
+import { lowerHeaders, readRequests } from './check-requests.js';
+import { readStages } from './check-stages.js';
+import { formatPath, suggestion, type Issue } from './issues.js';
+import { isMetric, parseDuration, parseRegression, parseThreshold, show } from './units.js';
+import type { Plan, RegressionRule, StageSpec, TargetSpec, ThresholdRule } from './types.js';
+
+export const PLAN_DEFAULTS = { requestTimeoutMs: 10_000, readyTimeoutMs: 60_000 } as const;
+const URL_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
+
+export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Issue[] } {
+  const c = new Checks();
+  const raw = record(data);
+  const defaultsRaw = record(raw.defaults);
+  const defaults = {
+    timeoutMs: c.unit(defaultsRaw, 'timeout', ['defaults'], parseDuration, PLAN_DEFAULTS.requestTimeoutMs),
+    headers: lowerHeaders(defaultsRaw.headers),
+  };
+  const stages = readStages(c, raw.stages);
+  const plan: Plan = {
+    version: 1,
+    file,
+    target: readTarget(c, record(raw.target)),
+    defaults,
+    session: readRequests(c, raw.session, ['session'], defaults),
+    requests: readRequests(c, raw.requests, ['requests'], defaults),
+    stages,
+    thresholds: readThresholds(c, record(raw.thresholds), stages),
+    regression: readRegression(c, record(raw.regression)),
+  };
+  if ('websocket' in raw) plan.websocket = record(raw.websocket);
+  checkProtocols(c, raw);
+  return { plan, issues: c.issues };
+}
+
+function readTarget(c: Checks, t: Data): TargetSpec {
+  const url = str(t.url) ?? '';
+  if (typeof t.url === 'string' && !isAbsoluteUrl(url)) {
+    c.add(['target', 'url'], `target.url: ${show(url)} is not an absolute http(s) or ws(s) URL, e.g. http://127.0.0.1:3000`);
+  }
+  const target: TargetSpec = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
+  if (typeof t.start === 'string') target.start = t.start;
+  if (typeof t.ready === 'string') target.ready = t.ready;
+  return target;
+}
+
+function isAbsoluteUrl(url: string): boolean {
+  try {
+    return URL_PROTOCOLS.includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** HTTP stages draw from `requests`, ws stages need the `websocket:` block. */
+function checkProtocols(c: Checks, raw: Data): void {
+  const stages = list(raw.stages).map(record);
+  if (stages.some((s) => s.protocol !== 'ws') && list(raw.requests).length === 0) {
+    c.add('requests' in raw ? ['requests'] : [], 'requests: add at least one request (every http stage draws from this list)');
+  }
+  const wsIndex = stages.findIndex((s) => s.protocol === 'ws');
+  if (wsIndex >= 0 && !('websocket' in raw)) {
+    c.add(['stages', wsIndex, 'protocol'], `stages[${wsIndex}] uses protocol: ws, but the plan has no websocket: block`);
+  }
+}
+
+function readThresholds(c: Checks, raw: Data, stages: StageSpec[]): Record<string, ThresholdRule[]> {
+  const names = stages.map((s) => s.name);
+  const out: Record<string, ThresholdRule[]> = {};
+  for (const [stage, metricsRaw] of Object.entries(raw)) {
+    if (stage !== '*' && !names.includes(stage)) {
+      c.add(['thresholds', stage], `thresholds: unknown stage ${show(stage)}${suggestion(stage, ['*', ...names])}`, 'key');
+    }
+    const rules: ThresholdRule[] = [];
+    for (const [metric, rule] of Object.entries(record(metricsRaw))) {
+      if (!isMetric(metric)) continue; // the schema check names it, with a suggestion
+      const path = ['thresholds', stage, metric];
+      try {
+        rules.push(parseThreshold(metric, rule));
+      } catch (err) {
+        c.add(path, `${formatPath(path)}: ${(err as Error).message}`);
+      }
+      if (metric === 'recovery') checkRecovery(c, stage, stages);
+    }
+    out[stage] = rules;
+  }
+  return out;
+}
+
+/** `recovery` is only measured by spike stages: anywhere else the rule could never be checked. */
+function checkRecovery(c: Checks, stage: string, stages: StageSpec[]): void {
+  const path = ['thresholds', stage, 'recovery'];
+  const where = formatPath(['thresholds', stage]);
+  if (stage === '*') {
+    if (!stages.some((s) => s.kind === 'spike')) c.add(path, `${where}: recovery is only measured by spike stages, and this plan has none`, 'key');
+    return;
+  }
+  const target = stages.find((s) => s.name === stage);
+  if (target && target.kind !== 'spike') {
+    c.add(path, `${where}: recovery is only measured by spike stages; ${show(stage)} is a ${target.kind} stage`, 'key');
+  }
+}
+
+function readRegression(c: Checks, raw: Data): RegressionRule[] {
+  const rules: RegressionRule[] = [];
+  for (const [metric, rule] of Object.entries(raw)) {
+    if (!isMetric(metric)) continue; // the schema check names it, with a suggestion
+    try {
+      rules.push(parseRegression(metric, rule));
+    } catch (err) {
+      c.add(['regression', metric], `regression.${metric}: ${(err as Error).message}`);
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,92 @@
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+import os from 'node:os';
+import { encodeHistogram, summarize } from '../metrics/histogram.js';
+import type { RunResult } from '../load/run-plan.js';
+import { plannedDurationMs, type StageResult } from '../load/stage.js';
+import type { Check, Report, RunnerInfo, StageReport, Verdict } from './types.js';
+import { REPORT_SCHEMA } from './types.js';
+import { VERSION } from '../version.js';
+
+const round = (x: number, digits = 3): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+export function stageReport(r: StageResult): StageReport {
+  const m = r.metrics;
+  // Timed stages: rate over the planned sending time (the drain of the last responses is not
+  // sending time). Bursts have no planned time: their own wall time.
+  const sendingMs = r.spec.kind === 'burst' ? r.durationMs : plannedDurationMs(r.spec);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, n] of [...m.statusCodes.entries()].sort((a, b) => a[0] - b[0])) statusCodes[String(code)] = n;
+  const report: StageReport = {
+    name: r.spec.name,
+    kind: r.spec.kind,
+    protocol: r.spec.protocol,
+    duration_s: round(r.durationMs / 1000),
+    requests: m.requests,
+    errors: m.errors,
+    error_rate: m.requests > 0 ? round(m.errors / m.requests, 6) : 0,
+    rps: round(m.requests / Math.max(0.001, sendingMs / 1000), 2),
+    latency_ms: summarize(m.histogram),
+    errors_by_kind: { ...m.errorsByKind },
+    status_codes: statusCodes,
+    endpoints: m.endpoints
+      .filter((e) => e.requests > 0)
+      .map((e) => {
+        const s = summarize(e.histogram);
+        return { name: e.name, requests: e.requests, errors: e.errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+      }),
+    timeline: r.timeline,
+    histogram: encodeHistogram(m.histogram),
+    generator_saturated: r.generator.saturated,
+    late_sends: r.generator.late_sends,
+    dropped: r.generator.dropped,
+    generator: r.generator,
+    retry_after_seen: m.retryAfterSeen,
+  };
+  if (r.scheduled !== undefined) report.scheduled = r.scheduled;
+  if (r.cycles) report.cycles = r.cycles;
+  if (r.spike) report.spike = r.spike;
+  if (m.errorSamples.size > 0) report.error_samples = Object.fromEntries(m.errorSamples);
+  return report;
+}
+
+export function runnerInfo(): RunnerInfo {
+  const cpus = os.cpus();
+  return {
+    os: `${os.platform()} ${os.release()}`,
+    arch: os.arch(),
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    node: process.version,
+  };
+}
+
+export interface ReportInput {
+  planFile: string;
+  run: Pick<RunResult, 'target' | 'startedAt' | 'durationMs'>;
+  stages: StageReport[];
+  checks: Check[];
+  verdict: Verdict;
+  baseline?: Report | null;
+  baselineSource?: string;
+  runner?: RunnerInfo;
+}
+
+export function buildReport(i: ReportInput): Report {
+  return {
+    tool: 'perf-gate',
+    version: VERSION,
+    schema: REPORT_SCHEMA,
+    verdict: i.verdict,
+    plan: i.planFile,
+    target: i.run.target,
+    started_at: i.run.startedAt.toISOString(),
+    duration_s: round(i.run.durationMs / 1000, 1),
+    runner: i.runner ?? runnerInfo(),
+    baseline: i.baseline ? { source: i.baselineSource ?? 'file', started_at: i.baseline.started_at, target: i.baseline.target } : null,
+    stages: i.stages,
+    checks: i.checks,
+  };
+}

@@ -1,0 +1,40 @@
+/** Number formatting shared by the markdown summary and the console table. */
+import type { Check, Verdict } from './types.js';
+
+export const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+
+export function fmtMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+export const fmtPct = (fraction: number): string => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+
+export const fmtSigned = (x: number, unit: string, digits = 1): string => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
+
+export function fmtMetric(metric: string, v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  if (metric === 'error_rate') return fmtPct(v);
+  if (metric === 'rps') return `${v.toFixed(1)}/s`;
+  if (metric === 'requests' || metric === 'errors') return String(v);
+  return fmtMs(v);
+}
+
+/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
+export function fmtChange(c: Check): string {
+  if (c.delta_pp !== undefined) {
+    const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
+    return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
+  }
+  if (c.delta_pct === undefined || c.delta_pct === null) return '—';
+  const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
+  return `${fmtSigned(c.delta_pct, '%')}${iv}`;
+}
+
+/** Worst verdict among checks (pass when there are none). */
+export function worst(verdicts: Verdict[]): Verdict {
+  return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
+}

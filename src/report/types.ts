@@ -1,0 +1,94 @@
+/**
+ * report.json (SPEC §3): the document `run` writes, `--baseline` reads back, `compare` and `merge`
+ * consume. Additive changes keep `schema: 1`; a breaking change bumps it.
+ */
+import type { LatencySummary } from '../metrics/histogram.js';
+import type { TimelineWindow } from '../metrics/timeline.js';
+import type { ErrorKind } from '../load/http.js';
+import type { BurstCycle } from '../load/executors.js';
+import type { GeneratorHealth, SpikeOutcome } from '../load/stage.js';
+import type { Protocol } from '../plan/types.js';
+
+export const REPORT_SCHEMA = 1;
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+export interface EndpointReport {
+  name: string;
+  requests: number;
+  errors: number;
+  latency_ms: Pick<LatencySummary, 'p50' | 'p95' | 'p99'>;
+}
+
+export interface StageReport {
+  name: string;
+  kind: string;
+  protocol: Protocol;
+  /** Wall time of the stage including the drain of the last responses. */
+  duration_s: number;
+  requests: number;
+  errors: number;
+  error_rate: number;
+  /** Completed requests per second over the stage's planned sending time. */
+  rps: number;
+  latency_ms: LatencySummary;
+  errors_by_kind: Record<ErrorKind, number>;
+  status_codes: Record<string, number>;
+  endpoints: EndpointReport[];
+  timeline: TimelineWindow[];
+  histogram: string;
+  generator_saturated: boolean;
+  late_sends: number;
+  dropped: number;
+  generator: GeneratorHealth;
+  retry_after_seen: number;
+  /** Open-model stages: sends the schedule asked for. */
+  scheduled?: number;
+  cycles?: BurstCycle[];
+  spike?: SpikeOutcome;
+  /** A few distinct transport error messages with counts (why connections failed). */
+  error_samples?: Record<string, number>;
+}
+
+export interface Check {
+  stage: string;
+  metric: string;
+  kind: 'threshold' | 'regression';
+  baseline?: number | null;
+  current: number | null;
+  /** Relative change in %, null when the baseline is 0. */
+  delta_pct?: number | null;
+  /** error_rate rules: absolute change in percentage points. */
+  delta_pp?: number;
+  limit: string;
+  interval_pct?: [number, number];
+  interval_pp?: [number, number];
+  method: string;
+  significant?: boolean;
+  verdict: Verdict;
+  note?: string;
+}
+
+export interface RunnerInfo {
+  os: string;
+  arch: string;
+  cpu: string;
+  cores: number;
+  node: string;
+}
+
+export interface Report {
+  tool: 'perf-gate';
+  version: string;
+  schema: number;
+  verdict: Verdict;
+  plan: string;
+  target: string;
+  started_at: string;
+  duration_s: number;
+  runner: RunnerInfo;
+  /** Where the comparison came from, when there was one. */
+  baseline?: { source: string; started_at: string; target: string } | null;
+  stages: StageReport[];
+  checks: Check[];
+}
