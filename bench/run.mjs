@@ -1,0 +1,382 @@
+// perf-gate benchmark: `npm run bench` (node bench/run.mjs).
+//
+// 1. Starts bench/target.mjs (Node http, 127.0.0.1, 1 KiB body, keep-alive) in a child process.
+// 2. Closed model, 50 connections, 10 s: autocannon and perf-gate alternate, one at a time, each in
+//    its own child process, BENCH_ROUNDS rounds (default 3, at least 2). Records req/s, p50, p99
+//    and the perf-gate ÷ autocannon ratio (median over rounds).
+// 3. Open model, 2000/s for 60 s (perf-gate only): samples the perf-gate process's VmRSS from
+//    /proc/PID/status once a second, and the size of the report.json it writes.
+//    BENCH_QUICK=1 skips this part.
+// 4. Prints a markdown table and writes bench/RESULTS.md (overwritten on each run).
+//
+// Everything runs against 127.0.0.1 only; every child has a hard time limit and is stopped at the end.
+// Env: BENCH_ROUNDS (default 3), BENCH_QUICK=1, BENCH_WARMUP_S (default 3; 0 = no warm-up).
+import { fork, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
+const CONNECTIONS = 50; // fixed: bench/plans/closed-50.yml has vus: 50
+const DURATION_S = 10; // fixed: bench/plans/closed-50.yml has duration: 10s
+const CLOSED_PLAN = 'bench/plans/closed-50.yml';
+const OPEN_PLAN = 'bench/plans/open-2k-60s.yml';
+const OPEN_RATE = 2000;
+const OPEN_DURATION_S = 60;
+const ROUNDS = Math.max(2, Number.parseInt(process.env.BENCH_ROUNDS ?? '3', 10) || 3);
+const QUICK = process.env.BENCH_QUICK === '1';
+const WARMUP_S = Math.max(0, Number.parseInt(process.env.BENCH_WARMUP_S ?? '3', 10) || 0);
+const AUTOCANNON = 'node_modules/autocannon/autocannon.js';
+const CLI = 'dist/cli.js';
+
+const children = new Set();
+let target;
+
+function log(msg) {
+  process.stderr.write(`[bench] ${msg}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+/** Start the target in its own process; resolves with its URL once it listens. */
+function startTarget() {
+  // Lifetime bound: the whole benchmark with generous slack; the target also exits on disconnect.
+  const maxS = 120 + ROUNDS * 2 * (DURATION_S + 30) + (QUICK ? 0 : OPEN_DURATION_S + 60) + WARMUP_S;
+  const child = fork(path.join(ROOT, 'bench', 'target.mjs'), [], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_TARGET_MAX_S: String(maxS) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('target did not start within 10 s')), 10_000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      resolve({ child, url: `http://127.0.0.1:${m.port}/` });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`target exited early (${code})`));
+    });
+  });
+}
+
+function readProcStatus(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => {
+      const m = text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'));
+      return m ? Number(m[1]) : undefined;
+    };
+    return { rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') };
+  } catch {
+    return undefined; // process gone
+  }
+}
+
+/**
+ * Run `node ARGS...` in ROOT, one at a time; capture output; sample VmRSS once a second.
+ * Hard limit: SIGTERM after `timeoutMs`, SIGKILL 5 s later.
+ */
+function runNode(args, timeoutMs) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const samples = []; // { t: seconds since spawn, rssKb, hwmKb }
+    let lastHwmKb;
+    const sample = () => {
+      const s = readProcStatus(child.pid);
+      if (s?.rssKb === undefined) return;
+      lastHwmKb = s.hwmKb ?? lastHwmKb;
+      samples.push({ t: (performance.now() - t0) / 1000, rssKb: s.rssKb, hwmKb: s.hwmKb });
+    };
+    const sampler = setInterval(sample, 1000);
+    let timedOut = false;
+    const killer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }, timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearInterval(sampler);
+      clearTimeout(killer);
+      children.delete(child);
+      resolve({ code, signal, timedOut, stdout, stderr, wallS: (performance.now() - t0) / 1000, samples, hwmKb: lastHwmKb });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generators
+
+function autocannonArgs(url, durationS) {
+  return [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(durationS), '--json', url];
+}
+
+async function runAutocannon(url, durationS = DURATION_S) {
+  const r = await runNode(autocannonArgs(url, durationS), (durationS + 30) * 1000);
+  const line = r.stdout.split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  if (!line) throw new Error(`autocannon printed no JSON (exit ${r.code}): ${r.stderr.slice(-500)}`);
+  const j = JSON.parse(line);
+  return {
+    tool: 'autocannon',
+    rps: j.requests.total / j.duration,
+    rpsAvgOfSeconds: j.requests.average,
+    p50: j.latency.p50,
+    p99: j.latency.p99,
+    requests: j.requests.total,
+    errors: j.errors + j.timeouts + j.non2xx,
+    durationS: j.duration,
+    maxRssKb: maxRss(r),
+    wallS: r.wallS,
+  };
+}
+
+async function runPerfGate(url, plan, timeoutMs) {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'perf-gate-bench-'));
+  try {
+    const args = [CLI, 'run', plan, '--target', url, '--out', out, '--quiet'];
+    const r = await runNode(args, timeoutMs);
+    const reportPath = path.join(out, 'report.json');
+    if (!existsSync(reportPath)) {
+      throw new Error(`perf-gate wrote no report (exit ${r.code}${r.timedOut ? ', timed out' : ''}): ${r.stderr.slice(-500)}`);
+    }
+    const reportBytes = statSync(reportPath).size;
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    const s = report.stages[0];
+    return {
+      tool: 'perf-gate',
+      exitCode: r.code,
+      timedOut: r.timedOut,
+      stderr: r.stderr.trim(),
+      rps: s.rps,
+      p50: s.latency_ms.p50,
+      p99: s.latency_ms.p99,
+      max: s.latency_ms.max,
+      requests: s.requests,
+      errors: s.errors,
+      errorsByKind: s.errors_by_kind,
+      durationS: s.duration_s,
+      saturated: s.generator_saturated,
+      lateSends: s.late_sends,
+      dropped: s.dropped ?? s.generator?.dropped,
+      loopLagP99: s.generator?.loop_lag_p99_ms,
+      loopLagMax: s.generator?.loop_lag_max_ms,
+      timelineWindows: s.timeline?.length,
+      maxRssKb: maxRss(r),
+      wallS: r.wallS,
+      samples: r.samples,
+      hwmKb: r.hwmKb,
+      reportBytes,
+      runDurationS: report.duration_s,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function maxRss(r) {
+  const sampled = r.samples.reduce((m, s) => Math.max(m, s.rssKb), 0);
+  return Math.max(sampled, r.hwmKb ?? 0) || undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and formatting
+
+function median(xs) {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const mb = (kb) => (Number.isFinite(kb) ? (kb / 1024).toFixed(1) : 'n/a');
+
+function nearestSample(samples, t) {
+  let best;
+  for (const s of samples) if (!best || Math.abs(s.t - t) < Math.abs(best.t - t)) best = s;
+  return best;
+}
+
+function closedTable(rounds) {
+  const rows = [
+    '| round | tool | req/s | p50 ms | p99 ms | requests | errors | max RSS MB | perf-gate ÷ autocannon req/s |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rounds) {
+    rows.push(`| ${r.round} | autocannon | ${f0(r.ac.rps)} | ${f3(r.ac.p50)} | ${f3(r.ac.p99)} | ${f0(r.ac.requests)} | ${r.ac.errors} | ${mb(r.ac.maxRssKb)} | |`);
+    rows.push(`| ${r.round} | perf-gate | ${f0(r.pg.rps)} | ${f3(r.pg.p50)} | ${f3(r.pg.p99)} | ${f0(r.pg.requests)} | ${r.pg.errors} | ${mb(r.pg.maxRssKb)} | ${f3(r.pg.rps / r.ac.rps)} |`);
+  }
+  const acRps = median(rounds.map((r) => r.ac.rps));
+  const pgRps = median(rounds.map((r) => r.pg.rps));
+  rows.push(`| median | autocannon | ${f0(acRps)} | ${f3(median(rounds.map((r) => r.ac.p50)))} | ${f3(median(rounds.map((r) => r.ac.p99)))} | | | | |`);
+  rows.push(`| median | perf-gate | ${f0(pgRps)} | ${f3(median(rounds.map((r) => r.pg.p50)))} | ${f3(median(rounds.map((r) => r.pg.p99)))} | | | | **${f3(median(rounds.map((r) => r.pg.rps / r.ac.rps)))}** |`);
+  return rows.join('\n');
+}
+
+function openSection(o) {
+  if (!o) return `Skipped (BENCH_QUICK=1): no 60-s figures in this run.`;
+  const at = (t) => {
+    const s = nearestSample(o.samples, t);
+    return s ? `${mb(s.rssKb)} MB (sample at ${s.t.toFixed(1)} s)` : 'n/a';
+  };
+  const maxSampled = o.samples.reduce((m, s) => Math.max(m, s.rssKb), 0);
+  const series = o.samples.map((s) => `${Math.round(s.t)}s:${mb(s.rssKb)}`).join(' ');
+  return [
+    '| measure | value |',
+    '| --- | --- |',
+    `| VmRSS at ~1 s | ${at(1)} |`,
+    `| VmRSS at ~30 s | ${at(30)} |`,
+    `| VmRSS at ~60 s | ${at(60)} |`,
+    `| VmRSS max of 1-s samples | ${mb(maxSampled)} MB (${o.samples.length} samples) |`,
+    `| VmHWM (kernel peak RSS), last read | ${mb(o.hwmKb)} MB |`,
+    `| report.json size | ${f0(o.reportBytes)} bytes |`,
+    `| requests / errors | ${f0(o.requests)} / ${o.errors} |`,
+    `| achieved req/s (stage) | ${f2(o.rps)} (asked ${OPEN_RATE}) |`,
+    `| p50 / p99 / max ms | ${f3(o.p50)} / ${f3(o.p99)} / ${f3(o.max)} |`,
+    `| late sends / dropped / generator_saturated | ${o.lateSends} / ${o.dropped} / ${o.saturated} |`,
+    `| event-loop lag p99 / max ms | ${f3(o.loopLagP99)} / ${f3(o.loopLagMax)} |`,
+    `| process wall time / exit code | ${f2(o.wallS)} s / ${o.exitCode} |`,
+    '',
+    `VmRSS series (MB, seconds since the perf-gate process was spawned): ${series}`,
+  ].join('\n');
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    memGb: (os.totalmem() / 2 ** 30).toFixed(1),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(path.join(ROOT, CLI))) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  if (!existsSync(path.join(ROOT, AUTOCANNON))) throw new Error(`${AUTOCANNON} is missing: run \`npm install\` first`);
+  const m = machine();
+  const startedAt = new Date();
+  log(`machine: ${m.cores} cores, ${m.cpu}, node ${m.node}; rounds ${ROUNDS}${QUICK ? ', quick (no 60-s run)' : ''}`);
+
+  target = await startTarget();
+  const url = target.url;
+  log(`target ${url} (pid ${target.child.pid})`);
+
+  if (WARMUP_S > 0) {
+    log(`warm-up: autocannon ${WARMUP_S} s (not recorded)`);
+    await runAutocannon(url, WARMUP_S);
+  }
+
+  const rounds = [];
+  for (let i = 1; i <= ROUNDS; i++) {
+    log(`round ${i}/${ROUNDS}: autocannon`);
+    const ac = await runAutocannon(url);
+    log(`  autocannon ${f0(ac.rps)} req/s, p50 ${ac.p50} ms, p99 ${ac.p99} ms, errors ${ac.errors}`);
+    log(`round ${i}/${ROUNDS}: perf-gate`);
+    const pg = await runPerfGate(url, CLOSED_PLAN, (DURATION_S + 60) * 1000);
+    log(`  perf-gate  ${f0(pg.rps)} req/s, p50 ${pg.p50} ms, p99 ${pg.p99} ms, errors ${pg.errors}, exit ${pg.exitCode}`);
+    rounds.push({ round: i, ac, pg });
+  }
+
+  let open;
+  if (!QUICK) {
+    log(`open model: perf-gate ${OPEN_RATE}/s for ${OPEN_DURATION_S} s, sampling VmRSS every second`);
+    open = await runPerfGate(url, OPEN_PLAN, (OPEN_DURATION_S + 90) * 1000);
+    log(`  ${f0(open.requests)} requests, ${open.errors} errors, max VmRSS ${mb(open.maxRssKb)} MB, report.json ${open.reportBytes} bytes`);
+  }
+
+  await stopTarget();
+
+  const cmd = `${QUICK ? 'BENCH_QUICK=1 ' : ''}BENCH_ROUNDS=${ROUNDS} npm run bench`;
+  const table = closedTable(rounds);
+  const pgNotes = rounds
+    .map((r) => {
+      const p = r.pg;
+      const bits = [`exit ${p.exitCode}`, `stage ${p.durationS} s`, `saturated ${p.saturated}`, `loop lag p99 ${f3(p.loopLagP99)} ms / max ${f3(p.loopLagMax)} ms`, `max ${f3(p.max)} ms`];
+      if (p.errors > 0) bits.push(`errors_by_kind ${JSON.stringify(p.errorsByKind)}`);
+      if (p.stderr) bits.push(`stderr: ${p.stderr.split('\n').slice(-2).join(' / ')}`);
+      return `- round ${r.round} perf-gate: ${bits.join('; ')}`;
+    })
+    .join('\n');
+  const acNotes = rounds
+    .map((r) => `- round ${r.round} autocannon: ${r.ac.durationS} s; mean of per-second samples ${f0(r.ac.rpsAvgOfSeconds)} req/s`)
+    .join('\n');
+
+  const md = `# perf-gate benchmark results
+
+Written by \`bench/run.mjs\`; every figure below was measured by that script in the run described here.
+
+- Date: ${startedAt.toISOString()}
+- Machine: ${m.cores} cores, ${m.cpu}, ${m.memGb} GiB RAM, ${m.os}, Node ${m.node}
+- Command: \`${cmd}\` (from the repository root; \`npm run build\` first)
+- Target: \`bench/target.mjs\` (Node \`http\`, 127.0.0.1, \`GET /\` → 200 with a fixed 1024-byte body, keep-alive) in its own process
+- Generators, one at a time, each in its own process, alternating autocannon then perf-gate, ${ROUNDS} rounds${WARMUP_S > 0 ? `, after an unrecorded ${WARMUP_S}-s autocannon warm-up of the target` : ''}:
+  - \`node ${autocannonArgs('URL', DURATION_S).join(' ')}\`
+  - \`node ${CLI} run ${CLOSED_PLAN} --target URL --out TMPDIR --quiet\` (req/s = \`stages[0].rps\`, p50/p99 = \`stages[0].latency_ms\` of report.json)
+- The target and both generators share the same ${m.cores} cores.
+
+## Closed model: ${CONNECTIONS} connections, ${DURATION_S} s
+
+${table}
+
+Ratio = perf-gate req/s ÷ autocannon req/s of the same round; the bold figure is the median of those per-round ratios.
+autocannon req/s = \`requests.total / duration\` of its JSON; its latencies are recorded at 1-ms resolution (whole milliseconds), perf-gate's at microsecond resolution.
+Max RSS = the larger of the 1-s VmRSS samples and the last VmHWM read from /proc/PID/status of the generator process.
+
+${acNotes}
+${pgNotes}
+
+## Open model: perf-gate at ${OPEN_RATE}/s for ${OPEN_DURATION_S} s (\`${OPEN_PLAN}\`), RSS of the perf-gate process
+
+${openSection(open)}
+`;
+
+  writeFileSync(RESULTS_FILE, md);
+  process.stdout.write(`\n${table}\n\n${openSection(open)}\n\nwritten: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+}
+
+async function stopTarget() {
+  if (!target) return;
+  const child = target.child;
+  target = undefined;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(t);
+}
+
+function killAll() {
+  for (const c of children) c.kill('SIGKILL');
+  target?.child.kill('SIGKILL');
+}
+
+process.on('SIGINT', () => {
+  killAll();
+  process.exit(130);
+});
+process.on('SIGTERM', () => {
+  killAll();
+  process.exit(143);
+});
+
+main().catch(async (err) => {
+  process.stderr.write(`bench: ${err.message}\n`);
+  killAll();
+  process.exitCode = 1;
+});

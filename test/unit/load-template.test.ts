@@ -1,0 +1,169 @@
+import { describe, it, expect } from 'vitest';
+import { compileTemplate, jsonStringEscape, parseJsonPath, readJsonPath } from '../../src/load/template.js';
+
+describe('compileTemplate', () => {
+  it.each<[string, Record<string, string>, string]>([
+    ['/posts', { id: '1' }, '/posts'],
+    ['', {}, ''],
+    ['/posts/${id}', { id: '42' }, '/posts/42'],
+    ['${a}${b}', { a: 'x', b: 'y' }, 'xy'],
+    ['Bearer ${token}', { token: 'abc.def' }, 'Bearer abc.def'],
+    ['${seq}-${vu}-${seq}', { seq: '7', vu: '3' }, '7-3-7'],
+    ['${_under_score1}!', { _under_score1: 'ok' }, 'ok!'],
+    // Missing variables render as empty strings.
+    ['/users/${id}/posts', {}, '/users//posts'],
+    ['${missing}', {}, ''],
+    // Not a placeholder: left as is.
+    ['cost: ${1abc} and ${ spaced }', { '1abc': 'no' }, 'cost: ${1abc} and ${ spaced }'],
+    ['$id {id} $ {id}', { id: 'no' }, '$id {id} $ {id}'],
+    ['price ${} then ${x}', { x: '5' }, 'price ${} then 5'],
+    // Values are inserted verbatim: no second pass over the inserted text.
+    ['${a}', { a: '${b}', b: 'nope' }, '${b}'],
+  ])('%j with %j → %j', (text, vars, out) => {
+    expect(compileTemplate(text)(vars)).toBe(out);
+  });
+
+  it('a template without placeholders ignores the escape and returns the text as is', () => {
+    let called = 0;
+    const t = compileTemplate('{"a":"b\\"c"}', (v) => {
+      called++;
+      return v.toUpperCase();
+    });
+    expect(t({ a: 'z' })).toBe('{"a":"b\\"c"}');
+    expect(called).toBe(0);
+  });
+
+  it('the escape function is applied to the values only, never to the literal text', () => {
+    const calls: string[] = [];
+    const t = compileTemplate('<b>${name}</b> & <i>${other}</i>', (v) => {
+      calls.push(v);
+      return v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    });
+    expect(t({ name: 'a<b', other: 'x&y' })).toBe('<b>a&lt;b</b> & <i>x&amp;y</i>');
+    expect(calls).toEqual(['a<b', 'x&y']);
+  });
+
+  it('the escape also receives missing values as empty strings', () => {
+    const t = compileTemplate('[${gone}]', (v) => `<${v}>`);
+    expect(t({})).toBe('[<>]');
+  });
+
+  it('encodeURIComponent as the escape encodes path values', () => {
+    const t = compileTemplate('/search/${q}?page=${p}', encodeURIComponent);
+    expect(t({ q: 'a b/c?d', p: '2' })).toBe('/search/a%20b%2Fc%3Fd?page=2');
+  });
+
+  it('a compiled template is reusable with different vars', () => {
+    const t = compileTemplate('id=${id}');
+    expect(['1', '2', '3'].map((id) => t({ id }))).toEqual(['id=1', 'id=2', 'id=3']);
+  });
+});
+
+describe('jsonStringEscape', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['', ''],
+    ['say "hi"', 'say \\"hi\\"'],
+    ['back\\slash', 'back\\\\slash'],
+    ['line\nbreak\ttab', 'line\\nbreak\\ttab'],
+    ['\u0001ctl', '\\u0001ctl'],
+    ['ünïcødé ✓', 'ünïcødé ✓'],
+  ])('%j → %j', (value, escaped) => {
+    expect(jsonStringEscape(value)).toBe(escaped);
+  });
+
+  it('inserted into a JSON string literal, the value parses back unchanged', () => {
+    const t = compileTemplate('{"title":"${title}","n":1}', jsonStringEscape);
+    for (const title of ['a "quoted" \\ value', 'x\ny', '}{"', '']) {
+      expect(JSON.parse(t({ title }))).toEqual({ title, n: 1 });
+    }
+  });
+});
+
+describe('parseJsonPath', () => {
+  it.each<[string, Array<string | number>]>([
+    ['$', []],
+    ['$.a', ['a']],
+    ['$.a.b[0].c', ['a', 'b', 0, 'c']],
+    ['$[0]', [0]],
+    ['$[12][3]', [12, 3]],
+    ["$['x-y']", ['x-y']],
+    ['$["x y"].z', ['x y', 'z']],
+    ["$.data['access-token']", ['data', 'access-token']],
+    ['$.access_token', ['access_token']],
+    ['$.$ref', ['$ref']],
+    ['$.kebab-name', ['kebab-name']],
+  ])('%s → %j', (path, steps) => {
+    expect(parseJsonPath(path)).toEqual(steps);
+  });
+
+  it.each([
+    ['a.b', 'JSONPath must start with "$": a.b'],
+    ['', 'JSONPath must start with "$": '],
+    ['.a', 'JSONPath must start with "$"'],
+    ['$a', 'unsupported JSONPath "$a" at character 2'],
+    ['$.a[', 'unsupported JSONPath "$.a[" at character 4'],
+    ['$..a', 'unsupported JSONPath "$..a" at character 2'],
+    ['$.a[*]', 'unsupported JSONPath "$.a[*]" at character 4'],
+    ['$.a[-1]', 'unsupported JSONPath "$.a[-1]" at character 4'],
+    ['$.0', 'unsupported JSONPath "$.0" at character 2'],
+    ["$['']", 'unsupported JSONPath'],
+    ['$.a.', 'unsupported JSONPath "$.a." at character 4'],
+  ])('%j throws %j', (path, message) => {
+    expect(() => parseJsonPath(path)).toThrow(message);
+  });
+});
+
+describe('readJsonPath', () => {
+  const doc = {
+    access_token: 'tok',
+    a: { b: [{ c: 1 }, { c: 'two' }], n: null, zero: 0, f: false, empty: '' },
+    'x-y': 'dash',
+    list: [10, 20, 30],
+  };
+
+  it.each<[string, unknown]>([
+    ['$', doc],
+    ['$.access_token', 'tok'],
+    ['$.a.b[0].c', 1],
+    ['$.a.b[1].c', 'two'],
+    ['$.a.b[0]', { c: 1 }],
+    ["$['x-y']", 'dash'],
+    ['$.list[2]', 30],
+    // Falsy values are values, not "missing".
+    ['$.a.n', null],
+    ['$.a.zero', 0],
+    ['$.a.f', false],
+    ['$.a.empty', ''],
+    // Missing → undefined.
+    ['$.nope', undefined],
+    ['$.a.b[5].c', undefined],
+    ['$.a.b[0].c.d', undefined],
+    ['$.a.n.x', undefined],
+    ['$.access_token.length', undefined],
+    ['$.list[3]', undefined],
+  ])('%s → %j', (path, value) => {
+    expect(readJsonPath(doc, path)).toEqual(value);
+  });
+
+  it('reads from a top-level array and from scalars', () => {
+    expect(readJsonPath([{ id: 9 }], '$[0].id')).toBe(9);
+    expect(readJsonPath('text', '$.a')).toBeUndefined();
+    expect(readJsonPath(null, '$.a')).toBeUndefined();
+    expect(readJsonPath(42, '$')).toBe(42);
+  });
+
+  it('bad paths throw even when the document is empty', () => {
+    expect(() => readJsonPath({}, 'a.b')).toThrow('JSONPath must start with "$"');
+    expect(() => readJsonPath({}, '$[x]')).toThrow('unsupported JSONPath');
+  });
+
+  // BUG: the lookup walks the prototype chain, so keys the JSON document does not have but every
+  // object inherits (constructor, toString, __proto__, hasOwnProperty) are "found". A capture
+  // `{ id: "$.constructor" }` against `{}` then succeeds with a function instead of being missing.
+  it.fails('missing keys that exist on Object.prototype read as undefined', () => {
+    const parsed = JSON.parse('{"id":1}') as unknown;
+    expect(readJsonPath(parsed, '$.constructor')).toBeUndefined();
+    expect(readJsonPath(parsed, '$.toString')).toBeUndefined();
+  });
+});
