@@ -68956,7 +68956,7 @@ function gateRules(plan) {
 async function runAndGate(s) {
     const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
     // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-    const baseline = s.baselineFile ? await readReportFile(external_node_path_default().resolve(s.cwd, s.baselineFile)) : undefined;
+    const baseline = s.baselineFile ? await readReportFile(fromCwd(s.cwd, s.baselineFile)) : undefined;
     const run = await runPlan(plan, {
         targetUrl: s.targetUrl,
         stages: s.stages,
@@ -68984,8 +68984,8 @@ async function runAndGate(s) {
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
     const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
-    const baseline = await readReportFile(external_node_path_default().resolve(s.cwd, s.baselineFile));
-    const current = await readReportFile(external_node_path_default().resolve(s.cwd, s.currentFile));
+    const baseline = await readReportFile(fromCwd(s.cwd, s.baselineFile));
+    const current = await readReportFile(fromCwd(s.cwd, s.currentFile));
     const { checks, verdict } = gate(gateRules(plan), current.stages, baseline.stages);
     const report = {
         ...current,
@@ -69192,7 +69192,7 @@ function interruptSignal() {
 function finish(outcome, quiet) {
     if (!quiet)
         process.stdout.write(`${renderConsole(outcome.report)}\n`);
-    process.stdout.write(`report: ${outcome.reportPath}\n`);
+    process.stdout.write(`report: ${external_node_path_default().relative(process.cwd(), outcome.reportPath)}\n`);
     if (outcome.report.verdict === 'fail') {
         const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
         process.stderr.write(`perf-gate: the gate failed: ${failed.join('; ')}\n`);

@@ -100316,7 +100316,7 @@ function gateRules(plan) {
 async function runAndGate(s) {
     const plan = await load_loadPlan(fromCwd(s.cwd, s.planFile), s.env);
     // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-    const baseline = s.baselineFile ? await file_store_readReportFile(external_node_path_default().resolve(s.cwd, s.baselineFile)) : undefined;
+    const baseline = s.baselineFile ? await file_store_readReportFile(fromCwd(s.cwd, s.baselineFile)) : undefined;
     const run = await runPlan(plan, {
         targetUrl: s.targetUrl,
         stages: s.stages,
@@ -100344,8 +100344,8 @@ async function runAndGate(s) {
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
     const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
-    const baseline = await readReportFile(path.resolve(s.cwd, s.baselineFile));
-    const current = await readReportFile(path.resolve(s.cwd, s.currentFile));
+    const baseline = await readReportFile(fromCwd(s.cwd, s.baselineFile));
+    const current = await readReportFile(fromCwd(s.cwd, s.currentFile));
     const { checks, verdict } = gate(gateRules(plan), current.stages, baseline.stages);
     const report = {
         ...current,

@@ -58,7 +58,7 @@ function interruptSignal(): AbortSignal {
 
 function finish(outcome: Outcome, quiet: boolean): number {
   if (!quiet) process.stdout.write(`${renderConsole(outcome.report)}\n`);
-  process.stdout.write(`report: ${outcome.reportPath}\n`);
+  process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
   if (outcome.report.verdict === 'fail') {
     const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
     process.stderr.write(`perf-gate: the gate failed: ${failed.join('; ')}\n`);

@@ -55,7 +55,7 @@ export function gateRules(plan: Plan | undefined): GateRules {
 export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
   // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-  const baseline = s.baselineFile ? await readReportFile(path.resolve(s.cwd, s.baselineFile)) : undefined;
+  const baseline = s.baselineFile ? await readReportFile(fromCwd(s.cwd, s.baselineFile)) : undefined;
   const run = await runPlan(plan, {
     targetUrl: s.targetUrl,
     stages: s.stages,
@@ -93,8 +93,8 @@ export interface CompareSettings {
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 export async function compareReports(s: CompareSettings): Promise<Outcome> {
   const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
-  const baseline = await readReportFile(path.resolve(s.cwd, s.baselineFile));
-  const current = await readReportFile(path.resolve(s.cwd, s.currentFile));
+  const baseline = await readReportFile(fromCwd(s.cwd, s.baselineFile));
+  const current = await readReportFile(fromCwd(s.cwd, s.currentFile));
   const { checks, verdict } = gate(gateRules(plan), current.stages, baseline.stages);
   const report: Report = {
     ...current,

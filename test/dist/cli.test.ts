@@ -1,0 +1,146 @@
+/** The bundled CLI as a process: exit codes, located plan problems, one-line failures, files written. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/process.js';
+import { startTarget, type TestTarget } from '../helpers/target.js';
+import { VERSION } from '../../src/version.js';
+
+let dir: string;
+let target: TestTarget;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-cli-'));
+  target = await startTarget();
+});
+afterAll(async () => {
+  await target.close();
+});
+
+const GOOD = `version: 1
+target:
+  url: http://127.0.0.1:1
+requests:
+  - name: root
+    path: /
+stages:
+  - { name: load, kind: load, rate: 50/s, duration: 3s }
+thresholds:
+  load: { p95: "< 500ms" }
+`;
+
+/** No stack trace: no "    at fn (file:line)" frames, no internal error wording. */
+function expectNoStack(stderr: string): void {
+  expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(stderr).not.toContain('internal error');
+}
+
+describe('bad plans: exit 2 with file:line:col for every problem', () => {
+  const cases: Array<[string, string, RegExp[]]> = [
+    ['yaml syntax', `version: 1\ntarget:\n  url: http://127.0.0.1:1\nrequests: [\n`, [/^bad\.yml:\d+:\d+: /m]],
+    [
+      'unknown key, did you mean',
+      GOOD.replace('duration: 3s }', 'durration: 3s }'),
+      [/^bad\.yml:8:43: unknown key "durration".*did you mean "duration"/m],
+    ],
+    ['bad duration', GOOD.replace('duration: 3s', 'duration: fast'), [/^bad\.yml:8:\d+: .*"fast" is not a duration/m]],
+    ['missing env var', GOOD.replace('path: /', 'path: /${NOPE_NOT_SET}'), [/^bad\.yml:6:\d+: .*NOPE_NOT_SET/m]],
+    ['unknown stage in thresholds', GOOD.replace('  load: { p95', '  lod: { p95'), [/^bad\.yml:10:3: .*"lod".*did you mean "load"/m]],
+    [
+      'several problems, all reported in line order',
+      GOOD.replace('path: /', 'path: /\n    weight: -1').replace('rate: 50/s', 'rate: 50/s, vus: 3'),
+      [/^bad\.yml:7:\d+: .*weight/m, /^bad\.yml:9:\d+: .*(rate|vus)/m],
+    ],
+  ];
+  for (const [name, text, patterns] of cases) {
+    it(name, async () => {
+      await writeFile(path.join(dir, 'bad.yml'), text);
+      for (const command of ['validate', 'run']) {
+        const r = await runCli(command === 'run' ? ['run', 'bad.yml', '--target', target.url] : ['validate', 'bad.yml'], { cwd: dir });
+        expect(r.code, r.stderr).toBe(2);
+        for (const p of patterns) expect(r.stderr).toMatch(p);
+        expectNoStack(r.stderr);
+      }
+    });
+  }
+
+  it('a plan file that does not exist', async () => {
+    const r = await runCli(['validate', 'missing.yml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^missing\.yml:1:1: cannot read the plan/m);
+  });
+});
+
+describe('run, exit codes and files', () => {
+  it('validate accepts a good plan', async () => {
+    await writeFile(path.join(dir, 'good.yml'), GOOD);
+    const r = await runCli(['validate', 'good.yml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('good.yml: ok');
+  });
+
+  it('an unreachable target exits 3 naming the URL', async () => {
+    await writeFile(path.join(dir, 'good.yml'), GOOD);
+    const r = await runCli(['run', 'good.yml', '--target', 'http://127.0.0.1:9'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^perf-gate: target http:\/\/127\.0\.0\.1:9 is not reachable: .*ECONNREFUSED/m);
+    expectNoStack(r.stderr);
+  });
+
+  it('a missing baseline file exits 2 before any load is sent', async () => {
+    const before = target.served();
+    const r = await runCli(['run', 'good.yml', '--target', target.url, '--baseline', 'nope.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^perf-gate: cannot read nope\.json: no such file/m);
+    expect(target.served()).toBe(before);
+  });
+
+  it('bad flags and unknown commands exit 2 with one line', async () => {
+    for (const args of [['run', 'good.yml', '--bogus'], ['frobnicate'], ['compare', 'only-one.json']]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(VERSION);
+  });
+
+  it('run writes report.json and summary.md, saves a baseline, and compare re-gates saved results', async () => {
+    await writeFile(path.join(dir, 'good.yml'), GOOD.replace('regression', 'regression'));
+    target.set({ delayMs: 5 });
+    const base = await runCli(['run', 'good.yml', '--target', target.url, '--out', 'out-base', '--save-baseline', 'base.json'], { cwd: dir });
+    expect(base.code, base.stderr).toBe(0);
+    expect(base.stdout).toMatch(/stage\s+kind\s+requests/);
+    const report = JSON.parse(await readFile(path.join(dir, 'out-base', 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ tool: 'perf-gate', schema: 1, verdict: 'pass', target: target.url });
+    expect(report.stages[0]).toMatchObject({ name: 'load', kind: 'load', protocol: 'http', requests: 150, errors: 0 });
+    expect(typeof report.stages[0].histogram).toBe('string');
+    expect(await readFile(path.join(dir, 'out-base', 'summary.md'), 'utf8')).toContain('perf-gate: pass');
+
+    target.set({ delayMs: 15 });
+    const slow = await runCli(['run', 'good.yml', '--target', target.url, '--out', 'out-slow', '--quiet'], { cwd: dir });
+    expect(slow.code).toBe(0); // no baseline given: thresholds only, and p95 < 500ms holds
+
+    const same = await runCli(['compare', 'base.json', 'out-base/report.json', '--out', 'cmp-same', '--quiet'], { cwd: dir });
+    expect(same.code, same.stderr).toBe(0);
+    const worse = await runCli(['compare', 'base.json', 'out-slow/report.json', '--plan', 'good.yml', '--out', 'cmp-worse', '--quiet'], { cwd: dir });
+    expect(worse.code, worse.stdout + worse.stderr).toBe(1);
+    expect(worse.stderr).toMatch(/^perf-gate: the gate failed: load p50 \+10%/m);
+  });
+
+  it('a corrupt baseline is reported, not crashed on', async () => {
+    await writeFile(path.join(dir, 'corrupt.json'), '{"tool": "perf-gate", "stages": [');
+    const r = await runCli(['compare', 'corrupt.json', 'out-base/report.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^perf-gate: corrupt\.json is not valid JSON/m);
+    await writeFile(path.join(dir, 'other.json'), '{"hello": 1}');
+    const o = await runCli(['compare', 'other.json', 'out-base/report.json'], { cwd: dir });
+    expect(o.code).toBe(2);
+    expect(o.stderr).toContain('is not a perf-gate report');
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, it, expect } from 'vitest';
+import { Timeline, type TimelineWindow } from '../../src/metrics/timeline.js';
+
+const byT = (ws: TimelineWindow[], t: number): TimelineWindow | undefined => ws.find((w) => w.t === t);
+
+describe('Timeline windows', () => {
+  it.each<[number, number]>([
+    [0, 0],
+    [1, 0],
+    [999.999, 0],
+    [1000, 1],
+    [1500, 1],
+    [2999, 2],
+    [59_000, 59],
+    [-250, 0],
+  ])('a request started at %d ms goes to the window t=%d', (offset, t) => {
+    const tl = new Timeline(1_000);
+    tl.record(offset, 5, false);
+    const ws = tl.finish();
+    expect(ws.map((w) => w.t)).toEqual([t]);
+    expect(ws[0]!.requests).toBe(1);
+  });
+
+  it('a request belongs to its start window, however late it completes', () => {
+    const tl = new Timeline(10_000);
+    tl.record(200, 1, false);
+    tl.record(900, 4_500, false); // started in window 0, completed ~5.4 s in
+    tl.record(1_100, 2, false);
+    const ws = tl.finish();
+    expect(ws.map((w) => [w.t, w.requests])).toEqual([
+      [0, 2],
+      [1, 1],
+    ]);
+    expect(ws[0]!.max).toBe(4_500);
+  });
+
+  it('counts requests, errors and rps per window', () => {
+    const tl = new Timeline(1_000);
+    for (let i = 0; i < 20; i++) tl.record(i * 50, 1, i % 5 === 0); // window 0: 20 requests, 4 errors
+    for (let i = 0; i < 7; i++) tl.record(1_000 + i * 100, 2, false); // window 1: 7, 0 errors
+    tl.record(2_000, 3, true); // window 2: 1, 1 error
+    const ws = tl.finish();
+    expect(ws.map((w) => ({ t: w.t, requests: w.requests, errors: w.errors, rps: w.rps }))).toEqual([
+      { t: 0, requests: 20, errors: 4, rps: 20 },
+      { t: 1, requests: 7, errors: 0, rps: 7 },
+      { t: 2, requests: 1, errors: 1, rps: 1 },
+    ]);
+  });
+
+  it('per-window latency percentiles, max and mean in ms', () => {
+    const tl = new Timeline(1_000);
+    // Window 0: 1..100 µs·10 = 0.01 … 1.00 ms (exact below 2 ms).
+    for (let i = 1; i <= 100; i++) tl.record(i * 5, i / 100, false);
+    const [w] = tl.finish();
+    expect(w).toMatchObject({ t: 0, requests: 100, p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, max: 1, mean: 0.505 });
+  });
+
+  it('a window with only an active sample has zero latencies', () => {
+    const tl = new Timeline(1_000);
+    tl.sampleActive(3_500, 12);
+    expect(tl.finish()).toEqual([{ t: 3, rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0, active: 12 }]);
+  });
+
+  it('active is the largest sample seen during the window', () => {
+    const tl = new Timeline(1_000);
+    tl.sampleActive(0, 3);
+    tl.sampleActive(100, 9);
+    tl.sampleActive(900, 4);
+    tl.sampleActive(1_000, 2);
+    tl.sampleActive(1_999, 1);
+    tl.record(1_500, 1, false);
+    const ws = tl.finish();
+    expect(ws.map((w) => [w.t, w.active, w.requests])).toEqual([
+      [0, 9, 0],
+      [1, 2, 1],
+    ]);
+  });
+});
+
+describe('Timeline closing', () => {
+  // maxLatency 1000 ms → keep-open lag of ceil(1000/1000) + 3 = 4 windows.
+  it.each<[number, number, number[]]>([
+    [1_000, 4_999, []], // newest 4: window 0 is not < 4 − 4
+    [1_000, 5_000, [0]], // newest 5: 0 < 5 − 4 closes
+    [1_000, 6_000, [0, 1]],
+    [10_000, 13_999, []], // lag ceil(10) + 3 = 13
+    [10_000, 14_000, [0]],
+    [2_500, 7_000, [0]], // lag ceil(2.5) + 3 = 6: newest 7 closes 0
+    [2_500, 6_999, []],
+  ])('maxLatency %d ms: after a request at %d ms, windows %j are closed', (maxLatency, lateOffset, closed) => {
+    const tl = new Timeline(maxLatency);
+    tl.record(0, 1, false);
+    tl.record(1_000, 1, false);
+    tl.record(lateOffset, 1, false);
+    expect(tl.windows.map((w) => w.t)).toEqual(closed);
+  });
+
+  it('finish() closes what is left and returns every window sorted by t', () => {
+    const tl = new Timeline(0); // lag 3
+    for (const offset of [2_000, 0, 1_000, 9_000, 4_000, 3_000]) tl.record(offset, 1, false);
+    // newest 9 closed 0, 1, 2 in the order the map held them (insertion order); 4 and 3 came later
+    expect(tl.windows.map((w) => w.t)).toEqual([2, 0, 1]);
+    const ws = tl.finish();
+    expect(ws.map((w) => w.t)).toEqual([0, 1, 2, 3, 4, 9]);
+    expect(ws).toBe(tl.windows);
+  });
+
+  it('closed windows keep their numbers when their histograms are reused by later windows', () => {
+    const tl = new Timeline(0); // lag 3
+    for (let i = 0; i < 10; i++) tl.record(0, 1, false); // window 0: ten 1 ms requests
+    tl.record(10_000, 1_500, true); // closes window 0, opens 10
+    tl.record(20_000, 0.25, false); // closes 10 (reusing 0's histogram), opens 20
+    tl.record(20_100, 0.75, false);
+    const ws = tl.finish();
+    expect(ws.map((w) => ({ t: w.t, requests: w.requests, errors: w.errors, p50: w.p50, max: w.max }))).toEqual([
+      { t: 0, requests: 10, errors: 0, p50: 1, max: 1 },
+      { t: 10, requests: 1, errors: 1, p50: expect.closeTo(1_500, 0) as number, max: 1_500 },
+      { t: 20, requests: 2, errors: 0, p50: 0.25, max: 0.75 },
+    ]);
+  });
+
+  it('a stage with nothing recorded has no windows', () => {
+    expect(new Timeline(1_000).finish()).toEqual([]);
+  });
+
+  it('requests into a still-open older window are counted there', () => {
+    const tl = new Timeline(5_000); // lag 8
+    tl.record(0, 1, false);
+    tl.record(7_000, 1, false);
+    tl.record(500, 1, true); // window 0 still open (0 ≥ 7 − 8)
+    const ws = tl.finish();
+    expect(byT(ws, 0)).toMatchObject({ requests: 2, errors: 1 });
+    expect(byT(ws, 7)).toMatchObject({ requests: 1, errors: 0 });
+  });
+});
