@@ -1,0 +1,111 @@
+import { describe, it, expect } from 'vitest';
+import { excuseSaturatedStages, overallVerdict } from '../../src/gate/verdict.js';
+import type { Check, StageReport, Verdict } from '../../src/report/types.js';
+
+function stage(overrides: Partial<StageReport> = {}): StageReport {
+  return {
+    name: 'load',
+    kind: 'load',
+    protocol: 'http',
+    duration_s: 10,
+    requests: 1000,
+    errors: 0,
+    error_rate: 0,
+    rps: 100,
+    latency_ms: { min: 1, mean: 5, p50: 4, p90: 8, p95: 10, p99: 20, p999: 30, max: 40 },
+    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0 },
+    status_codes: { '200': 1000 },
+    endpoints: [],
+    timeline: [],
+    histogram: '',
+    generator_saturated: false,
+    late_sends: 0,
+    dropped: 0,
+    generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 1, loop_lag_max_ms: 2, saturated: false },
+    retry_after_seen: 0,
+    ...overrides,
+  };
+}
+
+function saturated(name: string, reason?: string): StageReport {
+  return stage({ name, generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason } });
+}
+
+const check = (stageName: string, verdict: Verdict, extra: Partial<Check> = {}): Check => ({
+  stage: stageName,
+  metric: 'p95',
+  kind: 'threshold',
+  current: 10,
+  limit: '< 5ms',
+  method: 'absolute',
+  verdict,
+  ...extra,
+});
+
+describe('excuseSaturatedStages', () => {
+  it('a failure in a saturated stage becomes a warning with the reason', () => {
+    const out = excuseSaturatedStages([check('load', 'fail')], [saturated('load', '900 of 1000 sends left more than 10 ms late')]);
+    expect(out).toEqual([
+      { ...check('load', 'fail'), verdict: 'warn', note: 'not trusted: the load generator was saturated (900 of 1000 sends left more than 10 ms late)' },
+    ]);
+  });
+
+  it('without a reason the note says "saturated"', () => {
+    const [c] = excuseSaturatedStages([check('load', 'fail', { kind: 'regression' })], [saturated('load')]);
+    expect(c!.verdict).toBe('warn');
+    expect(c!.note).toBe('not trusted: the load generator was saturated (saturated)');
+  });
+
+  it.each<[Verdict, boolean, Verdict]>([
+    ['fail', true, 'warn'],
+    ['warn', true, 'warn'],
+    ['pass', true, 'pass'],
+    ['fail', false, 'fail'],
+    ['warn', false, 'warn'],
+    ['pass', false, 'pass'],
+  ])('%s in a stage with saturated=%s → %s', (verdict, isSaturated, out) => {
+    const stages = [isSaturated ? saturated('load', 'lag') : stage()];
+    const [c] = excuseSaturatedStages([check('load', verdict)], stages);
+    expect(c!.verdict).toBe(out);
+    if (verdict !== 'fail' || !isSaturated) expect(c).toEqual(check('load', verdict));
+  });
+
+  it('only the saturated stage is excused', () => {
+    const checks = [check('a', 'fail'), check('b', 'fail'), check('c', 'fail')];
+    const out = excuseSaturatedStages(checks, [stage({ name: 'a' }), saturated('b', 'lag'), stage({ name: 'c' })]);
+    expect(out.map((c) => [c.stage, c.verdict])).toEqual([
+      ['a', 'fail'],
+      ['b', 'warn'],
+      ['c', 'fail'],
+    ]);
+  });
+
+  it('does not mutate the checks it is given', () => {
+    const checks = [check('load', 'fail')];
+    excuseSaturatedStages(checks, [saturated('load', 'lag')]);
+    expect(checks[0]!.verdict).toBe('fail');
+    expect(checks[0]!.note).toBeUndefined();
+  });
+});
+
+describe('overallVerdict', () => {
+  it.each<[string, Verdict[], Partial<StageReport>, Verdict]>([
+    ['no checks, healthy stage', [], {}, 'pass'],
+    ['all pass', ['pass', 'pass'], {}, 'pass'],
+    ['one warn', ['pass', 'warn'], {}, 'warn'],
+    ['one fail among warns', ['warn', 'fail', 'pass'], {}, 'fail'],
+    ['saturated generator, all checks pass', ['pass'], { generator_saturated: true }, 'warn'],
+    ['dropped sends, all checks pass', ['pass'], { dropped: 3 }, 'warn'],
+    ['dropped sends and a failure', ['fail'], { dropped: 3 }, 'fail'],
+  ])('%s → %s', (_name, verdicts, overrides, out) => {
+    expect(overallVerdict(verdicts.map((v) => check('load', v)), [stage(overrides)])).toBe(out);
+  });
+
+  it('a saturated stage without any checks still warns', () => {
+    expect(overallVerdict([], [stage({ name: 'ok' }), saturated('hot', 'lag')])).toBe('warn');
+  });
+
+  it('no stages and no checks pass', () => {
+    expect(overallVerdict([], [])).toBe('pass');
+  });
+});
