@@ -1,0 +1,97 @@
+import { describe, it, expect } from 'vitest';
+import { renderConsole } from '../../src/report/console.js';
+import type { Check, Report, StageReport } from '../../src/report/types.js';
+
+function stage(overrides: Partial<StageReport> = {}): StageReport {
+  return {
+    name: 'load',
+    kind: 'load',
+    protocol: 'http',
+    duration_s: 10,
+    requests: 12000,
+    errors: 3,
+    error_rate: 0.00025,
+    rps: 199.8,
+    latency_ms: { min: 0.4, mean: 2.1, p50: 1.8, p90: 3.0, p95: 3.9, p99: 9.7, p999: 20.1, max: 31.0 },
+    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0 },
+    status_codes: { '200': 12000 },
+    endpoints: [],
+    timeline: [],
+    histogram: '',
+    generator_saturated: false,
+    late_sends: 0,
+    dropped: 0,
+    generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 1, loop_lag_max_ms: 2, saturated: false },
+    retry_after_seen: 0,
+    ...overrides,
+  };
+}
+
+function report(overrides: Partial<Report> = {}): Report {
+  return {
+    tool: 'perf-gate',
+    version: '1.0.0',
+    schema: 1,
+    verdict: 'pass',
+    plan: 'examples/plan.yml',
+    target: 'http://127.0.0.1:3000',
+    started_at: '2025-01-01T00:00:00.000Z',
+    duration_s: 95.2,
+    runner: { os: 'linux', arch: 'x64', cpu: 'Test CPU', cores: 2, node: 'v20.0.0' },
+    baseline: null,
+    stages: [stage()],
+    checks: [],
+    ...overrides,
+  };
+}
+
+const withBaseline = { baseline: { source: 'base.json', started_at: '2024-12-31T00:00:00.000Z', target: 'x' } };
+const squash = (line: string): string => line.trim().split(/\s+/).join(' ');
+
+describe('renderConsole', () => {
+  it('starts with the table header and has one aligned row per stage', () => {
+    const out = renderConsole(
+      report({
+        stages: [stage(), stage({ name: 'spike-a-long-name', kind: 'spike', requests: 40, rps: 20, error_rate: 0, latency_ms: { ...stage().latency_ms, p95: 150.4, max: 3000 } })],
+      }),
+    );
+    const lines = out.split('\n');
+    expect(squash(lines[0]!)).toBe('stage kind requests rps errors p50 p95 p99 max');
+    expect(squash(lines[1]!)).toBe('load load 12000 199.8 0.025% 1.80 ms 3.90 ms 9.70 ms 31.0 ms');
+    expect(squash(lines[2]!)).toBe('spike-a-long-name spike 40 20.0 0.00% 1.80 ms 150 ms 9.70 ms 3.00 s');
+    // columns are padded to a common width
+    expect(new Set(lines.slice(0, 3).map((l) => [...l].length)).size).toBe(1);
+    expect(lines[0]!.startsWith('stage            ')).toBe(true);
+  });
+
+  it.each<[Report['verdict'], boolean, string]>([
+    ['pass', false, '✅ verdict: PASS (no baseline: thresholds only)'],
+    ['warn', false, '⚠️ verdict: WARN (no baseline: thresholds only)'],
+    ['fail', true, '❌ verdict: FAIL'],
+    ['pass', true, '✅ verdict: PASS'],
+  ])('verdict %s (baseline %s) → last line %j', (verdict, hasBaseline, line) => {
+    const out = renderConsole(report({ verdict, ...(hasBaseline ? withBaseline : {}) }));
+    expect(out.split('\n').at(-1)).toBe(line);
+  });
+
+  it('lists checks with verdict, rule and change', () => {
+    const checks: Check[] = [
+      { stage: 'load', metric: 'p95', kind: 'regression', baseline: 3.5, current: 5.6, delta_pct: 60, limit: '+15%', interval_pct: [55.2, 64.9], method: 'bootstrap-windows', verdict: 'fail' },
+      { stage: 'load', metric: 'rps', kind: 'threshold', current: 199.8, limit: '> 190', method: 'absolute', verdict: 'pass' },
+    ];
+    const lines = renderConsole(report({ verdict: 'fail', checks, ...withBaseline })).split('\n').map(squash);
+    expect(lines).toContain('stage check baseline current change [95% interval]');
+    expect(lines).toContain('FAIL load p95 +15% vs base 3.50 ms 5.60 ms +60.0% [55.2, 64.9]');
+    expect(lines).toContain('PASS load rps > 190 — 199.8/s');
+  });
+
+  it('no checks → no checks table', () => {
+    expect(renderConsole(report())).not.toContain('change [95% interval]');
+  });
+
+  it('stage notes are plain bullet lines without markdown bold', () => {
+    const out = renderConsole(report({ stages: [stage({ dropped: 4 })] }));
+    expect(out).toContain('- ⚠️ load: 4 scheduled requests were dropped');
+    expect(out).not.toContain('**');
+  });
+});

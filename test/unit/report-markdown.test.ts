@@ -1,0 +1,200 @@
+import { describe, it, expect } from 'vitest';
+import { renderSummary, stageNotes } from '../../src/report/markdown.js';
+import type { Check, Report, StageReport } from '../../src/report/types.js';
+
+function stage(overrides: Partial<StageReport> = {}): StageReport {
+  return {
+    name: 'load',
+    kind: 'load',
+    protocol: 'http',
+    duration_s: 10,
+    requests: 12000,
+    errors: 3,
+    error_rate: 0.00025,
+    rps: 199.8,
+    latency_ms: { min: 0.4, mean: 2.1, p50: 1.8, p90: 3.0, p95: 3.9, p99: 9.7, p999: 20.1, max: 31.0 },
+    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0 },
+    status_codes: { '200': 12000 },
+    endpoints: [],
+    timeline: [],
+    histogram: '',
+    generator_saturated: false,
+    late_sends: 0,
+    dropped: 0,
+    generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 1, loop_lag_max_ms: 2, saturated: false },
+    retry_after_seen: 0,
+    ...overrides,
+  };
+}
+
+function report(overrides: Partial<Report> = {}): Report {
+  return {
+    tool: 'perf-gate',
+    version: '1.0.0',
+    schema: 1,
+    verdict: 'pass',
+    plan: 'examples/plan.yml',
+    target: 'http://127.0.0.1:3000',
+    started_at: '2025-01-01T00:00:00.000Z',
+    duration_s: 95.2,
+    runner: { os: 'linux', arch: 'x64', cpu: 'Test CPU', cores: 2, node: 'v20.0.0' },
+    baseline: null,
+    stages: [stage()],
+    checks: [],
+    ...overrides,
+  };
+}
+
+const p95Regression = (delta: number | null, verdict: Check['verdict'] = 'fail'): Check => ({
+  stage: 'load',
+  metric: 'p95',
+  kind: 'regression',
+  baseline: 3.5,
+  current: 5.6,
+  delta_pct: delta,
+  limit: '+15%',
+  interval_pct: [55.2, 64.9],
+  method: 'bootstrap-windows',
+  significant: true,
+  verdict,
+});
+
+const rowOf = (md: string, name: string): string => md.split('\n').find((l) => l.includes(`| ${name} (`))!;
+
+describe('renderSummary', () => {
+  it.each<[Report['verdict'], string]>([
+    ['pass', '## ✅ perf-gate: pass'],
+    ['warn', '## ⚠️ perf-gate: warn'],
+    ['fail', '## ❌ perf-gate: fail'],
+  ])('verdict %s → headline %j', (verdict, headline) => {
+    expect(renderSummary(report({ verdict })).split('\n')[0]).toBe(headline);
+  });
+
+  it('names the plan, target, duration and runner', () => {
+    expect(renderSummary(report())).toContain('Plan `examples/plan.yml` against `http://127.0.0.1:3000`, 95.2 s, 2 × Test CPU.');
+  });
+
+  it('says "No baseline" when there is none', () => {
+    const md = renderSummary(report({ baseline: null }));
+    expect(md).toContain('No baseline to compare against: only the absolute thresholds were applied.');
+    expect(md).not.toContain('Compared with the baseline');
+    expect(renderSummary(report({ baseline: undefined }))).toContain('No baseline to compare against');
+  });
+
+  it('names the baseline when there is one', () => {
+    const md = renderSummary(report({ baseline: { source: 'perf-baseline.json', started_at: '2024-12-31T00:00:00.000Z', target: 'x' } }));
+    expect(md).toContain('Compared with the baseline from 2024-12-31T00:00:00.000Z (perf-baseline.json).');
+    expect(md).not.toContain('No baseline');
+  });
+
+  it('has one row per stage with requests, rps, error rate and p50/p95/p99', () => {
+    const md = renderSummary(
+      report({
+        stages: [
+          stage(),
+          stage({ name: 'spike', kind: 'spike', requests: 40, rps: 20, errors: 0, error_rate: 0, latency_ms: { min: 1, mean: 2, p50: 12.34, p90: 100, p95: 150.4, p99: 1234, p999: 2000, max: 3000 } }),
+        ],
+      }),
+    );
+    expect(md).toContain('| | stage | requests | rps | errors | p50 | p95 | p99 |');
+    expect(rowOf(md, 'load')).toBe('| ✅ | load (load) | 12000 | 199.8 | 0.025% | 1.80 ms | 3.90 ms | 9.70 ms |');
+    expect(rowOf(md, 'spike')).toBe('| ✅ | spike (spike) | 40 | 20.0 | 0.00% | 12.3 ms | 150 ms | 1.23 s |');
+    expect(md.split('\n').filter((l) => /^\| (✅|⚠️|❌) \| \w+ \(/.test(l))).toHaveLength(2);
+  });
+
+  it.each<[number, string]>([
+    [60, '5.60 ms (+60.0%)'],
+    [11.44, '5.60 ms (+11.4%)'],
+    [0, '5.60 ms (+0.0%)'],
+    [-12.5, '5.60 ms (-12.5%)'],
+  ])('a p95 regression check of %d %% shows the delta in the stage row', (delta, cell) => {
+    const s = stage({ latency_ms: { ...stage().latency_ms, p95: 5.6 } });
+    const md = renderSummary(report({ stages: [s], checks: [p95Regression(delta)] }));
+    expect(rowOf(md, 'load')).toContain(`| ${cell} |`);
+    // only p95 has a check: p50 and p99 stay bare
+    expect(rowOf(md, 'load')).toContain('| 1.80 ms | ');
+    expect(rowOf(md, 'load')).toMatch(/\| 9\.70 ms \|$/);
+  });
+
+  it('no delta in the row when the check has none (baseline 0) or is a threshold', () => {
+    const s = stage({ latency_ms: { ...stage().latency_ms, p95: 5.6 } });
+    const threshold: Check = { stage: 'load', metric: 'p95', kind: 'threshold', current: 5.6, limit: '< 200ms', method: 'absolute', verdict: 'pass' };
+    for (const checks of [[p95Regression(null)], [threshold]]) {
+      expect(rowOf(renderSummary(report({ stages: [s], checks })), 'load')).toContain('| 5.60 ms |');
+    }
+  });
+
+  it('the stage icon is the worst of its checks, and warns when saturated or dropping', () => {
+    const checks: Check[] = [p95Regression(60, 'fail'), { ...p95Regression(1, 'pass'), stage: 'other' }];
+    const md = renderSummary(
+      report({
+        stages: [stage(), stage({ name: 'other' }), stage({ name: 'dropper', dropped: 5 }), stage({ name: 'hot', generator_saturated: true })],
+        checks,
+      }),
+    );
+    expect(rowOf(md, 'load').startsWith('| ❌ |')).toBe(true);
+    expect(rowOf(md, 'other').startsWith('| ✅ |')).toBe(true);
+    expect(rowOf(md, 'dropper').startsWith('| ⚠️ |')).toBe(true);
+    expect(rowOf(md, 'hot').startsWith('| ⚠️ |')).toBe(true);
+  });
+
+  it('lists every check with rule, baseline, current, change and interval', () => {
+    const md = renderSummary(
+      report({
+        checks: [
+          p95Regression(60),
+          { stage: 'load', metric: 'error_rate', kind: 'threshold', current: 0.00025, limit: '< 1%', method: 'absolute', verdict: 'pass' },
+          {
+            stage: 'load', metric: 'error_rate', kind: 'regression', baseline: 0, current: 0.03, delta_pct: null, delta_pp: 3,
+            limit: '+0.5pp', interval_pp: [1.943, 4.057], method: 'two-proportion', significant: true, verdict: 'fail',
+          },
+        ],
+      }),
+    );
+    expect(md).toContain('<details open><summary>Checks</summary>');
+    expect(md).toContain('| ❌ | load | p95 | `p95 +15% vs baseline` | 3.50 ms | 5.60 ms | +60.0% [55.2, 64.9] | bootstrap-windows |');
+    expect(md).toContain('| ✅ | load | error_rate | `error_rate < 1%` | — | 0.025% |  | absolute |');
+    expect(md).toContain('| ❌ | load | error_rate | `error_rate +0.5pp vs baseline` | 0.00% | 3.00% | +3.00pp [1.94, 4.06] | two-proportion |');
+  });
+
+  it('no checks → no checks table', () => {
+    expect(renderSummary(report())).not.toContain('<summary>Checks</summary>');
+  });
+
+  it('a check note is shown after its method', () => {
+    const md = renderSummary(report({ checks: [{ ...p95Regression(60, 'warn'), note: 'not trusted' }] }));
+    expect(md).toContain('| bootstrap-windows (not trusted) |');
+  });
+});
+
+describe('stageNotes', () => {
+  it.each<[string, Partial<StageReport>, string]>([
+    [
+      'saturated',
+      { generator_saturated: true, generator: { late_sends: 9, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 90, saturated: true, reason: 'event-loop lag p99 80 ms' } },
+      "⚠️ **load**: the load generator was saturated (event-loop lag p99 80 ms); this stage's numbers describe the generator, not the target, and cannot fail the gate.",
+    ],
+    ['dropped', { dropped: 17 }, '⚠️ **load**: 17 scheduled requests were dropped because max_in_flight'],
+    ['spike recovered', { spike: { pre_p95_ms: 2, peak_p95_ms: 150, recovery_ms: 4_000 } }, '**load**: pre-spike p95 2.00 ms, peak p95 150 ms, recovered in 4 s.'],
+    ['spike never recovered', { spike: { pre_p95_ms: 2, peak_p95_ms: 150, recovery_ms: null } }, '**load**: pre-spike p95 2.00 ms, peak p95 150 ms, never recovered.'],
+    [
+      'bursts',
+      { cycles: [{ cycle: 0, duration_ms: 45.5, successes: 200, errors: 0 }, { cycle: 1, duration_ms: 1500, successes: 190, errors: 10 }] },
+      '**load**: burst cycles 45.5 ms (200 ok), 1.50 s (190 ok, 10 failed).',
+    ],
+    [
+      'errors by kind',
+      { errors_by_kind: { timeout: 1, connect: 0, http_4xx: 0, http_5xx: 2, rate_limited: 4, check: 0 }, retry_after_seen: 4 },
+      '**load** errors: timeout 1, http_5xx 2, rate_limited 4 (Retry-After sent 4×).',
+    ],
+  ])('%s', (_name, overrides, text) => {
+    const notes = stageNotes(report({ stages: [stage(overrides)] }));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(text);
+    expect(renderSummary(report({ stages: [stage(overrides)] }))).toContain(`- ${notes[0]}`);
+  });
+
+  it('a healthy stage has no notes', () => {
+    expect(stageNotes(report())).toEqual([]);
+  });
+});
