@@ -36,15 +36,19 @@ export const now = (): number => performance.now();
 export async function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number): Promise<void> {
   ctx.inFlight++;
   if (ctx.inFlight > ctx.active) ctx.active = ctx.inFlight;
-  vars.seq = String(++ctx.seq.value);
-  const out = await ctx.client.send(req.build(vars));
-  const latency = now() - intendedStart;
-  let error = classifyOutcome(req.spec, out, vars);
-  if (error === undefined && !applyCaptures(req.spec, out.body, vars)) error = 'check';
-  ctx.metrics.record(req.index, intendedStart - ctx.t0, latency, out.status, error);
-  if (out.retryAfter !== undefined) ctx.metrics.retryAfterSeen++;
-  if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
-  if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
+  try {
+    vars.seq = String(++ctx.seq.value);
+    const out = await ctx.client.send(req.build(vars));
+    const latency = now() - intendedStart;
+    let error = classifyOutcome(req.spec, out, vars);
+    if (error === undefined && !applyCaptures(req.spec, out.body, vars)) error = 'check';
+    ctx.metrics.record(req.index, intendedStart - ctx.t0, latency, out.status, error);
+    if (out.retryAfter !== undefined) ctx.metrics.retryAfterSeen++;
+    if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
+  } finally {
+    // Fire-and-forget callers (the open model) rely on this running whatever happened above.
+    if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
+  }
 }
 
 /** Run the session steps for one user, in order; recorded under their own endpoints only. */

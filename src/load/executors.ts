@@ -32,7 +32,10 @@ export async function runOpen(ctx: StageContext, schedule: RateSchedule, maxInFl
         const due = schedule.sendTime(k);
         if (due > elapsed) break;
         k++;
-        if (elapsed - due > LATE_SEND_MS) result.lateSends++;
+        if (elapsed - due > LATE_SEND_MS) {
+          result.lateSends++;
+          ctx.metrics.timeline.noteLate(due);
+        }
         if (ctx.inFlight >= maxInFlight) {
           result.dropped++;
           continue;

@@ -8,11 +8,10 @@ import { StageMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
-import { now, type StageContext } from './context.js';
+import { now, runSession, type StageContext } from './context.js';
 import { runBurst, runClosed, runOpen, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
-import { runSession } from './context.js';
 import type { Vars } from './template.js';
 
 export interface GeneratorHealth {
@@ -120,8 +119,11 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
   if (!closed) await runSession(ctx, shared);
 
+  // Two lag monitors: the whole stage, and the current second (reset by the sampler).
   const lag = monitorEventLoopDelay({ resolution: 10 });
+  const lagThisSecond = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
+  lagThisSecond.enable();
   const startedAt = new Date();
   ctx.t0 = now();
   const totalMs = plannedDurationMs(spec);
@@ -130,6 +132,8 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
     const elapsed = now() - ctx.t0;
     metrics.timeline.sampleActive(elapsed, ctx.active);
     ctx.active = ctx.inFlight;
+    if (lagThisSecond.count > 0) metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
+    lagThisSecond.reset();
     o.onProgress?.({
       stage: spec.name,
       elapsedMs: elapsed,
@@ -164,6 +168,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   } finally {
     clearInterval(sampler);
     lag.disable();
+    lagThisSecond.disable();
   }
   const durationMs = now() - ctx.t0;
   const timeline = metrics.timeline.finish();

@@ -23,6 +23,9 @@ export interface TimelineWindow {
   errors: number;
   /** Most users / requests in flight seen during the window. */
   active: number;
+  /** Generator health: sends that left late, and the event-loop lag p99 sampled in this second. */
+  late_sends: number;
+  loop_lag_ms: number;
 }
 
 interface OpenWindow {
@@ -31,6 +34,8 @@ interface OpenWindow {
   requests: number;
   errors: number;
   active: number;
+  late: number;
+  lag: number;
 }
 
 const WINDOW_MS = 1000;
@@ -74,6 +79,17 @@ export class Timeline {
     if (active > w.active) w.active = active;
   }
 
+  /** A send scheduled at `offsetMs` left late (the generator fell behind). */
+  noteLate(offsetMs: number): void {
+    this.windowAt(offsetMs).late++;
+  }
+
+  /** The generator's event-loop lag over the second ending at `nowOffsetMs`. */
+  sampleLag(nowOffsetMs: number, lagMs: number): void {
+    const w = this.windowAt(Math.max(0, nowOffsetMs - 1));
+    if (lagMs > w.lag) w.lag = lagMs;
+  }
+
   /** Close every window; call once when the stage has drained. */
   finish(): TimelineWindow[] {
     for (const index of [...this.open.keys()].sort((a, b) => a - b)) this.close(index);
@@ -85,7 +101,7 @@ export class Timeline {
     const index = offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS);
     let w = this.open.get(index);
     if (w) return w;
-    w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0 };
+    w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
     this.open.set(index, w);
     if (index > this.newest) {
       this.newest = index;
@@ -112,6 +128,8 @@ export class Timeline {
       requests: w.requests,
       errors: w.errors,
       active: w.active,
+      late_sends: w.late,
+      loop_lag_ms: Math.round(w.lag * 1000) / 1000,
     });
     h.reset();
     this.spare.push(h);
