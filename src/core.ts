@@ -66,11 +66,12 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   });
   const stages = run.stages.map(stageReport);
   const { checks, verdict } = gate(gateRules(plan), stages, baseline?.stages);
-  const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile });
+  const cancelled = s.signal?.aborted ?? false;
+  const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile, cancelled });
   const outcome = await writeReports(report, path.resolve(s.cwd, s.outDir));
 
   if (s.saveBaselineFile) {
-    const complete = run.stages.length === (s.stages?.length || plan.stages.length) && !s.signal?.aborted;
+    const complete = run.stages.length === (s.stages?.length || plan.stages.length) && !cancelled;
     if (report.verdict === 'fail' || !complete) {
       s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${report.verdict === 'fail' ? 'the gate failed' : 'the run did not complete'} (a failed run never replaces a good baseline)`);
     } else {

@@ -72,6 +72,7 @@ export interface ReportInput {
   baseline?: Report | null;
   baselineSource?: string;
   runner?: RunnerInfo;
+  cancelled?: boolean;
 }
 
 export function buildReport(i: ReportInput): Report {
@@ -84,6 +85,7 @@ export function buildReport(i: ReportInput): Report {
     target: i.run.target,
     started_at: i.run.startedAt.toISOString(),
     duration_s: round(i.run.durationMs / 1000, 1),
+    cancelled: i.cancelled ?? false,
     runner: i.runner ?? runnerInfo(),
     baseline: i.baseline ? { source: i.baselineSource ?? 'file', started_at: i.baseline.started_at, target: i.baseline.target } : null,
     stages: i.stages,

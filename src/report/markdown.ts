@@ -27,6 +27,7 @@ export function renderSummary(report: Report): string {
   } else {
     lines.push('No baseline to compare against: only the absolute thresholds were applied.');
   }
+  if (report.cancelled) lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
   lines.push('');
   lines.push('| | stage | requests | rps | errors | p50 | p95 | p99 |');
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|');

@@ -86,6 +86,8 @@ export interface Report {
   target: string;
   started_at: string;
   duration_s: number;
+  /** The run was interrupted (Ctrl-C, job cancelled): stages are partial or missing. */
+  cancelled: boolean;
   runner: RunnerInfo;
   /** Where the comparison came from, when there was one. */
   baseline?: { source: string; started_at: string; target: string } | null;
