@@ -63,6 +63,51 @@ function startTarget() {
   });
 }
 
+/** Counters kept by the target: connections accepted and requests answered so far. */
+function targetStats() {
+  const child = target.child;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      resolve(undefined);
+    }, 2000);
+    const onMessage = (m) => {
+      if (!m?.stats) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(m.stats);
+    };
+    child.on('message', onMessage);
+    child.send({ cmd: 'stats' });
+  });
+}
+
+/** Whole-machine CPU counters (all cores) from /proc/stat, to see how busy the host was. */
+function hostCpu() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3] + (f[4] ?? 0);
+    return { total: f.reduce((a, b) => a + b, 0), idle };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Run one generator and add what the target and the host saw meanwhile. */
+async function observed(run) {
+  const s0 = await targetStats();
+  const c0 = hostCpu();
+  const r = await run();
+  const c1 = hostCpu();
+  const s1 = await targetStats();
+  if (s0 && s1) {
+    r.targetConnections = s1.connections - s0.connections;
+    r.targetRequests = s1.requests - s0.requests;
+  }
+  if (c0 && c1 && c1.total > c0.total) r.hostBusyPct = (100 * (1 - (c1.idle - c0.idle) / (c1.total - c0.total)));
+  return r;
+}
+
 function readProcStatus(pid) {
   try {
     const text = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -170,6 +215,7 @@ async function runPerfGate(url, plan, timeoutMs) {
       loopLagP99: s.generator?.loop_lag_p99_ms,
       loopLagMax: s.generator?.loop_lag_max_ms,
       timelineWindows: s.timeline?.length,
+      timeline: (s.timeline ?? []).map((w) => ({ t: w.t, requests: w.requests, p50: w.p50, p99: w.p99, max: w.max, active: w.active })),
       maxRssKb: maxRss(r),
       wallS: r.wallS,
       samples: r.samples,
@@ -200,6 +246,7 @@ function median(xs) {
 const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const pct = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} %` : 'n/a');
 const mb = (kb) => (Number.isFinite(kb) ? (kb / 1024).toFixed(1) : 'n/a');
 
 function nearestSample(samples, t) {
@@ -210,17 +257,17 @@ function nearestSample(samples, t) {
 
 function closedTable(rounds) {
   const rows = [
-    '| round | tool | req/s | p50 ms | p99 ms | requests | errors | max RSS MB | perf-gate ÷ autocannon req/s |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| round | tool | req/s | p50 ms | p99 ms | requests | errors | max RSS MB | connections | host CPU busy | perf-gate ÷ autocannon req/s |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rounds) {
-    rows.push(`| ${r.round} | autocannon | ${f0(r.ac.rps)} | ${f3(r.ac.p50)} | ${f3(r.ac.p99)} | ${f0(r.ac.requests)} | ${r.ac.errors} | ${mb(r.ac.maxRssKb)} | |`);
-    rows.push(`| ${r.round} | perf-gate | ${f0(r.pg.rps)} | ${f3(r.pg.p50)} | ${f3(r.pg.p99)} | ${f0(r.pg.requests)} | ${r.pg.errors} | ${mb(r.pg.maxRssKb)} | ${f3(r.pg.rps / r.ac.rps)} |`);
+    rows.push(`| ${r.round} | autocannon | ${f0(r.ac.rps)} | ${f3(r.ac.p50)} | ${f3(r.ac.p99)} | ${f0(r.ac.requests)} | ${r.ac.errors} | ${mb(r.ac.maxRssKb)} | ${r.ac.targetConnections ?? 'n/a'} | ${pct(r.ac.hostBusyPct)} | |`);
+    rows.push(`| ${r.round} | perf-gate | ${f0(r.pg.rps)} | ${f3(r.pg.p50)} | ${f3(r.pg.p99)} | ${f0(r.pg.requests)} | ${r.pg.errors} | ${mb(r.pg.maxRssKb)} | ${r.pg.targetConnections ?? 'n/a'} | ${pct(r.pg.hostBusyPct)} | ${f3(r.pg.rps / r.ac.rps)} |`);
   }
   const acRps = median(rounds.map((r) => r.ac.rps));
   const pgRps = median(rounds.map((r) => r.pg.rps));
-  rows.push(`| median | autocannon | ${f0(acRps)} | ${f3(median(rounds.map((r) => r.ac.p50)))} | ${f3(median(rounds.map((r) => r.ac.p99)))} | | | | |`);
-  rows.push(`| median | perf-gate | ${f0(pgRps)} | ${f3(median(rounds.map((r) => r.pg.p50)))} | ${f3(median(rounds.map((r) => r.pg.p99)))} | | | | **${f3(median(rounds.map((r) => r.pg.rps / r.ac.rps)))}** |`);
+  rows.push(`| median | autocannon | ${f0(acRps)} | ${f3(median(rounds.map((r) => r.ac.p50)))} | ${f3(median(rounds.map((r) => r.ac.p99)))} | | | | | | |`);
+  rows.push(`| median | perf-gate | ${f0(pgRps)} | ${f3(median(rounds.map((r) => r.pg.p50)))} | ${f3(median(rounds.map((r) => r.pg.p99)))} | | | | | | **${f3(median(rounds.map((r) => r.pg.rps / r.ac.rps)))}** |`);
   return rows.join('\n');
 }
 
@@ -231,6 +278,11 @@ function openSection(o) {
     return s ? `${mb(s.rssKb)} MB (sample at ${s.t.toFixed(1)} s)` : 'n/a';
   };
   const maxSampled = o.samples.reduce((m, s) => Math.max(m, s.rssKb), 0);
+  const worst = [...o.timeline]
+    .sort((a, b) => b.p99 - a.p99)
+    .slice(0, 5)
+    .map((w) => `t=${w.t}: p50 ${f3(w.p50)} / p99 ${f3(w.p99)} / max ${f3(w.max)} ms, ${w.requests} req, active ${w.active}`)
+    .join('; ');
   const series = o.samples.map((s) => `${Math.round(s.t)}s:${mb(s.rssKb)}`).join(' ');
   return [
     '| measure | value |',
@@ -247,6 +299,10 @@ function openSection(o) {
     `| late sends / dropped / generator_saturated | ${o.lateSends} / ${o.dropped} / ${o.saturated} |`,
     `| event-loop lag p99 / max ms | ${f3(o.loopLagP99)} / ${f3(o.loopLagMax)} |`,
     `| process wall time / exit code | ${f2(o.wallS)} s / ${o.exitCode} |`,
+    `| connections accepted by the target during the run | ${o.targetConnections ?? 'n/a'} |`,
+    `| host CPU busy during the run (all ${os.cpus().length} cores) | ${pct(o.hostBusyPct)} |`,
+    '',
+    `1-s windows with the highest p99 (t = seconds since stage start; active = peak requests in flight): ${worst}`,
     '',
     `VmRSS series (MB, seconds since the perf-gate process was spawned): ${series}`,
   ].join('\n');
@@ -284,10 +340,10 @@ async function main() {
   const rounds = [];
   for (let i = 1; i <= ROUNDS; i++) {
     log(`round ${i}/${ROUNDS}: autocannon`);
-    const ac = await runAutocannon(url);
+    const ac = await observed(() => runAutocannon(url));
     log(`  autocannon ${f0(ac.rps)} req/s, p50 ${ac.p50} ms, p99 ${ac.p99} ms, errors ${ac.errors}`);
     log(`round ${i}/${ROUNDS}: perf-gate`);
-    const pg = await runPerfGate(url, CLOSED_PLAN, (DURATION_S + 60) * 1000);
+    const pg = await observed(() => runPerfGate(url, CLOSED_PLAN, (DURATION_S + 60) * 1000));
     log(`  perf-gate  ${f0(pg.rps)} req/s, p50 ${pg.p50} ms, p99 ${pg.p99} ms, errors ${pg.errors}, exit ${pg.exitCode}`);
     rounds.push({ round: i, ac, pg });
   }
@@ -295,7 +351,7 @@ async function main() {
   let open;
   if (!QUICK) {
     log(`open model: perf-gate ${OPEN_RATE}/s for ${OPEN_DURATION_S} s, sampling VmRSS every second`);
-    open = await runPerfGate(url, OPEN_PLAN, (OPEN_DURATION_S + 90) * 1000);
+    open = await observed(() => runPerfGate(url, OPEN_PLAN, (OPEN_DURATION_S + 90) * 1000));
     log(`  ${f0(open.requests)} requests, ${open.errors} errors, max VmRSS ${mb(open.maxRssKb)} MB, report.json ${open.reportBytes} bytes`);
   }
 
@@ -335,6 +391,7 @@ ${table}
 
 Ratio = perf-gate req/s ÷ autocannon req/s of the same round; the bold figure is the median of those per-round ratios.
 autocannon req/s = \`requests.total / duration\` of its JSON; its latencies are recorded at 1-ms resolution (whole milliseconds), perf-gate's at microsecond resolution.
+Connections = TCP connections the target accepted during that run. Host CPU busy = share of all ${m.cores} cores not idle during the run (/proc/stat), whoever used them: the target, the generator, and anything else on the machine.
 Max RSS = the larger of the 1-s VmRSS samples and the last VmHWM read from /proc/PID/status of the generator process.
 
 ${acNotes}

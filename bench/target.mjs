@@ -13,6 +13,14 @@ const server = http.createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'text/plain', 'content-length': BODY.length });
   res.end(BODY);
 });
+let connections = 0;
+let requests = 0;
+server.on('connection', () => connections++);
+server.on('request', () => requests++);
+// The parent asks for counters between runs, to see how many connections each generator opened.
+process.on('message', (m) => {
+  if (m?.cmd === 'stats') process.send?.({ stats: { connections, requests } });
+});
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 

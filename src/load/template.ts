@@ -53,7 +53,8 @@ export function readJsonPath(doc: unknown, path: string): unknown {
   const steps = parseJsonPath(path);
   let cur: unknown = doc;
   for (const step of steps) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    // Own properties only: `$.constructor` must not find Object's.
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step)) return undefined;
     cur = (cur as Record<string | number, unknown>)[step];
   }
   return cur;

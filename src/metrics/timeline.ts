@@ -39,6 +39,7 @@ interface OpenWindow {
 }
 
 const WINDOW_MS = 1000;
+const windowIndex = (offsetMs: number): number => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const ms = (us: number): number => Math.round(us) / 1000;
 
 function windowHistogram(): Histogram {
@@ -55,6 +56,7 @@ function windowHistogram(): Histogram {
 export class Timeline {
   readonly windows: TimelineWindow[] = [];
   private readonly open = new Map<number, OpenWindow>();
+  private readonly closed = new Map<number, TimelineWindow>();
   private readonly spare: Histogram[] = [];
   /** Windows this far behind the newest one can no longer receive results (request timeout). */
   private readonly keepOpen: number;
@@ -67,6 +69,15 @@ export class Timeline {
 
   /** A completed request that started `startOffsetMs` after the stage began. */
   record(startOffsetMs: number, latencyMs: number, isError: boolean): void {
+    const late = this.closed.get(windowIndex(startOffsetMs));
+    if (late) {
+      // A straggler past the keep-open margin: counted in its window; its percentiles stay as rolled.
+      late.requests++;
+      late.rps += 1 / (WINDOW_MS / 1000);
+      if (isError) late.errors++;
+      if (latencyMs > late.max) late.max = Math.round(latencyMs * 1000) / 1000;
+      return;
+    }
     const w = this.windowAt(startOffsetMs);
     recordMs(w.hist, latencyMs);
     w.requests++;
@@ -98,7 +109,7 @@ export class Timeline {
   }
 
   private windowAt(offsetMs: number): OpenWindow {
-    const index = offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS);
+    const index = windowIndex(offsetMs);
     let w = this.open.get(index);
     if (w) return w;
     w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
@@ -116,7 +127,7 @@ export class Timeline {
     this.open.delete(index);
     const h = w.hist;
     const empty = h.totalCount === 0;
-    this.windows.push({
+    const row: TimelineWindow = {
       t: index * (WINDOW_MS / 1000),
       rps: w.requests / (WINDOW_MS / 1000),
       p50: empty ? 0 : ms(h.getValueAtPercentile(50)),
@@ -130,7 +141,9 @@ export class Timeline {
       active: w.active,
       late_sends: w.late,
       loop_lag_ms: Math.round(w.lag * 1000) / 1000,
-    });
+    };
+    this.windows.push(row);
+    this.closed.set(index, row);
     h.reset();
     this.spare.push(h);
   }

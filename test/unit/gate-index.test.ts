@@ -34,7 +34,7 @@ function steady(scale: number, seed: number, overrides: Partial<StageReport> = {
   const r = seededRandom(seed);
   const timeline: TimelineWindow[] = Array.from({ length: 20 }, (_, t) => {
     const f = scale * (1 + 0.02 * (2 * r() - 1));
-    return { t, rps: 100, p50: 4 * f, p90: 8 * f, p95: 10 * f, p99: 20 * f, max: 40 * f, mean: 5 * f, requests: 100, errors: 0, active: 3 };
+    return { t, rps: 100, p50: 4 * f, p90: 8 * f, p95: 10 * f, p99: 20 * f, max: 40 * f, mean: 5 * f, requests: 100, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0 };
   });
   const l = (x: number) => x * scale;
   return stage({

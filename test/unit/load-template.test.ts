@@ -10,9 +10,16 @@ describe('compileTemplate', () => {
     ['Bearer ${token}', { token: 'abc.def' }, 'Bearer abc.def'],
     ['${seq}-${vu}-${seq}', { seq: '7', vu: '3' }, '7-3-7'],
     ['${_under_score1}!', { _under_score1: 'ok' }, 'ok!'],
-    // Missing variables render as empty strings.
-    ['/users/${id}/posts', {}, '/users//posts'],
-    ['${missing}', {}, ''],
+    // Unknown names stay as written (a failed capture shows plainly in the request).
+    ['/users/${id}/posts', {}, '/users/${id}/posts'],
+    ['${missing}', {}, '${missing}'],
+    ['${a}-${b}', { a: '1' }, '1-${b}'],
+    // A set-but-empty value is a value.
+    ['[${a}]', { a: '' }, '[]'],
+    // `$${name}` is the escape for a literal `${name}`.
+    ['$${HOME}/x', { HOME: '/root' }, '${HOME}/x'],
+    ['$${a}=${a}', { a: '1' }, '${a}=1'],
+    ['cost $$5 and $${x}', {}, 'cost $$5 and ${x}'],
     // Not a placeholder: left as is.
     ['cost: ${1abc} and ${ spaced }', { '1abc': 'no' }, 'cost: ${1abc} and ${ spaced }'],
     ['$id {id} $ {id}', { id: 'no' }, '$id {id} $ {id}'],
@@ -43,9 +50,20 @@ describe('compileTemplate', () => {
     expect(calls).toEqual(['a<b', 'x&y']);
   });
 
-  it('the escape also receives missing values as empty strings', () => {
-    const t = compileTemplate('[${gone}]', (v) => `<${v}>`);
-    expect(t({})).toBe('[<>]');
+  it('unknown names and escaped `$${name}` literals are not passed through the escape', () => {
+    const calls: string[] = [];
+    const t = compileTemplate('[${gone}] [$${lit}] [${set}]', (v) => {
+      calls.push(v);
+      return `<${v}>`;
+    });
+    expect(t({ set: 'v', lit: 'no' })).toBe('[${gone}] [${lit}] [<v>]');
+    expect(calls).toEqual(['v']);
+  });
+
+  it('a template of escaped placeholders only is constant', () => {
+    const t = compileTemplate('$${a} and $${b}');
+    expect(t({ a: '1', b: '2' })).toBe('${a} and ${b}');
+    expect(t({})).toBe('${a} and ${b}');
   });
 
   it('encodeURIComponent as the escape encodes path values', () => {
@@ -158,10 +176,9 @@ describe('readJsonPath', () => {
     expect(() => readJsonPath({}, '$[x]')).toThrow('unsupported JSONPath');
   });
 
-  // BUG: the lookup walks the prototype chain, so keys the JSON document does not have but every
-  // object inherits (constructor, toString, __proto__, hasOwnProperty) are "found". A capture
-  // `{ id: "$.constructor" }` against `{}` then succeeds with a function instead of being missing.
-  it.fails('missing keys that exist on Object.prototype read as undefined', () => {
+  // Own properties only: keys every object inherits (constructor, toString, __proto__) are not
+  // "found", so a capture `{ id: "$.constructor" }` against `{}` is missing, not a function.
+  it('missing keys that exist on Object.prototype read as undefined', () => {
     const parsed = JSON.parse('{"id":1}') as unknown;
     expect(readJsonPath(parsed, '$.constructor')).toBeUndefined();
     expect(readJsonPath(parsed, '$.toString')).toBeUndefined();

@@ -58,7 +58,9 @@ describe('Timeline windows', () => {
   it('a window with only an active sample has zero latencies', () => {
     const tl = new Timeline(1_000);
     tl.sampleActive(3_500, 12);
-    expect(tl.finish()).toEqual([{ t: 3, rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0, active: 12 }]);
+    expect(tl.finish()).toEqual([
+      { t: 3, rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0, active: 12, late_sends: 0, loop_lag_ms: 0 },
+    ]);
   });
 
   it('active is the largest sample seen during the window', () => {
@@ -73,6 +75,33 @@ describe('Timeline windows', () => {
     expect(ws.map((w) => [w.t, w.active, w.requests])).toEqual([
       [0, 9, 0],
       [1, 2, 1],
+    ]);
+  });
+});
+
+describe('Timeline generator health', () => {
+  it('late sends count in the window of their scheduled time', () => {
+    const tl = new Timeline(1_000);
+    tl.noteLate(100);
+    tl.noteLate(900);
+    tl.noteLate(2_050);
+    tl.record(1_500, 1, false);
+    expect(tl.finish().map((w) => [w.t, w.late_sends, w.requests])).toEqual([
+      [0, 2, 0],
+      [1, 0, 1],
+      [2, 1, 0],
+    ]);
+  });
+
+  it('event-loop lag goes to the second ending at the sample time, keeping the largest, 3 decimals', () => {
+    const tl = new Timeline(1_000);
+    tl.sampleLag(1_000, 4.5); // the second [0, 1) s
+    tl.sampleLag(1_000, 2); // smaller: ignored
+    tl.sampleLag(2_000, 12.3456); // [1, 2) s
+    tl.sampleLag(0, 7); // clamped to window 0
+    expect(tl.finish().map((w) => [w.t, w.loop_lag_ms])).toEqual([
+      [0, 7],
+      [1, 12.346],
     ]);
   });
 });
@@ -131,5 +160,18 @@ describe('Timeline closing', () => {
     const ws = tl.finish();
     expect(byT(ws, 0)).toMatchObject({ requests: 2, errors: 1 });
     expect(byT(ws, 7)).toMatchObject({ requests: 1, errors: 0 });
+  });
+
+  // A result that arrives after its window closed (undici's headersTimeout and bodyTimeout are
+  // each timeoutMs, so a slow body can run past timeout + 3 s) is counted in the closed row, not
+  // in a second row with the same t.
+  it('a late result for an already closed window does not create a second row with the same t', () => {
+    const tl = new Timeline(10_000); // keep-open lag 13 windows
+    tl.record(500, 2, false);
+    tl.sampleActive(14_000, 1); // 14 s in: window 0 closes
+    tl.record(500, 13_800, false); // started at 0.5 s, completed at 14.3 s
+    const ws = tl.finish();
+    expect(ws.filter((w) => w.t === 0)).toHaveLength(1);
+    expect(ws.map((w) => w.t)).toEqual([0, 14]);
   });
 });

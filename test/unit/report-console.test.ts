@@ -37,6 +37,7 @@ function report(overrides: Partial<Report> = {}): Report {
     target: 'http://127.0.0.1:3000',
     started_at: '2025-01-01T00:00:00.000Z',
     duration_s: 95.2,
+    cancelled: false,
     runner: { os: 'linux', arch: 'x64', cpu: 'Test CPU', cores: 2, node: 'v20.0.0' },
     baseline: null,
     stages: [stage()],

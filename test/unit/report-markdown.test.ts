@@ -37,6 +37,7 @@ function report(overrides: Partial<Report> = {}): Report {
     target: 'http://127.0.0.1:3000',
     started_at: '2025-01-01T00:00:00.000Z',
     duration_s: 95.2,
+    cancelled: false,
     runner: { os: 'linux', arch: 'x64', cpu: 'Test CPU', cores: 2, node: 'v20.0.0' },
     baseline: null,
     stages: [stage()],
@@ -79,6 +80,12 @@ describe('renderSummary', () => {
     expect(md).toContain('No baseline to compare against: only the absolute thresholds were applied.');
     expect(md).not.toContain('Compared with the baseline');
     expect(renderSummary(report({ baseline: undefined }))).toContain('No baseline to compare against');
+  });
+
+  it('a cancelled run says its results are partial', () => {
+    const partial = '⚠️ **The run was cancelled**: the results below are partial.';
+    expect(renderSummary(report({ cancelled: true }))).toContain(partial);
+    expect(renderSummary(report({ cancelled: false }))).not.toContain('cancelled');
   });
 
   it('names the baseline when there is one', () => {
