@@ -3,31 +3,7 @@ import { DEFAULT_REGRESSION, gate, type GateRules } from '../../src/gate/index.j
 import { seededRandom } from '../../src/gate/statistics.js';
 import type { StageReport } from '../../src/report/types.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
-
-function stage(overrides: Partial<StageReport> = {}): StageReport {
-  return {
-    name: 'load',
-    kind: 'load',
-    protocol: 'http',
-    duration_s: 10,
-    requests: 1000,
-    errors: 0,
-    error_rate: 0,
-    rps: 100,
-    latency_ms: { min: 1, mean: 5, p50: 4, p90: 8, p95: 10, p99: 20, p999: 30, max: 40 },
-    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0 },
-    status_codes: { '200': 1000 },
-    endpoints: [],
-    timeline: [],
-    histogram: '',
-    generator_saturated: false,
-    late_sends: 0,
-    dropped: 0,
-    generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 1, loop_lag_max_ms: 2, saturated: false },
-    retry_after_seen: 0,
-    ...overrides,
-  };
-}
+import { stage } from '../helpers/reports.js';
 
 /** A steady stage: every latency column scales with `scale`, 20 windows of ±2 % noise. */
 function steady(scale: number, seed: number, overrides: Partial<StageReport> = {}): StageReport {

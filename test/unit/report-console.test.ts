@@ -1,50 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { renderConsole } from '../../src/report/console.js';
 import type { Check, Report, StageReport } from '../../src/report/types.js';
-
-function stage(overrides: Partial<StageReport> = {}): StageReport {
-  return {
-    name: 'load',
-    kind: 'load',
-    protocol: 'http',
-    duration_s: 10,
-    requests: 12000,
-    errors: 3,
-    error_rate: 0.00025,
-    rps: 199.8,
-    latency_ms: { min: 0.4, mean: 2.1, p50: 1.8, p90: 3.0, p95: 3.9, p99: 9.7, p999: 20.1, max: 31.0 },
-    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0 },
-    status_codes: { '200': 12000 },
-    endpoints: [],
-    timeline: [],
-    histogram: '',
-    generator_saturated: false,
-    late_sends: 0,
-    dropped: 0,
-    generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 1, loop_lag_max_ms: 2, saturated: false },
-    retry_after_seen: 0,
-    ...overrides,
-  };
-}
-
-function report(overrides: Partial<Report> = {}): Report {
-  return {
-    tool: 'perf-gate',
-    version: '1.0.0',
-    schema: 1,
-    verdict: 'pass',
-    plan: 'examples/plan.yml',
-    target: 'http://127.0.0.1:3000',
-    started_at: '2025-01-01T00:00:00.000Z',
-    duration_s: 95.2,
-    cancelled: false,
-    runner: { os: 'linux', arch: 'x64', cpu: 'Test CPU', cores: 2, node: 'v20.0.0' },
-    baseline: null,
-    stages: [stage()],
-    checks: [],
-    ...overrides,
-  };
-}
+import { report, SPEC_STAGE, stage as plainStage } from '../helpers/reports.js';
+const stage = (o: Parameters<typeof plainStage>[0] = {}) => plainStage({ ...SPEC_STAGE, ...o });
 
 const withBaseline = { baseline: { source: 'base.json', started_at: '2024-12-31T00:00:00.000Z', target: 'x' } };
 const squash = (line: string): string => line.trim().split(/\s+/).join(' ');

@@ -1,0 +1,57 @@
+/** Hand-built report documents for the pure gate and report tests. */
+import type { Report, StageReport } from '../../src/report/types.js';
+
+/** A plain passing stage: 1000 requests, no errors, p95 10 ms; override what a test is about. */
+export function stage(overrides: Partial<StageReport> = {}): StageReport {
+  return {
+    name: 'load',
+    kind: 'load',
+    protocol: 'http',
+    duration_s: 10,
+    requests: 1000,
+    errors: 0,
+    error_rate: 0,
+    rps: 100,
+    latency_ms: { min: 1, mean: 5, p50: 4, p90: 8, p95: 10, p99: 20, p999: 30, max: 40 },
+    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0 },
+    status_codes: { '200': 1000 },
+    endpoints: [],
+    timeline: [],
+    histogram: '',
+    generator_saturated: false,
+    late_sends: 0,
+    dropped: 0,
+    generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 1, loop_lag_max_ms: 2, saturated: false },
+    retry_after_seen: 0,
+    ...overrides,
+  };
+}
+
+/** The SPEC §3 example stage's numbers. */
+export const SPEC_STAGE: Partial<StageReport> = {
+  requests: 12000,
+  errors: 3,
+  error_rate: 0.00025,
+  rps: 199.8,
+  latency_ms: { min: 0.4, mean: 2.1, p50: 1.8, p90: 3.0, p95: 3.9, p99: 9.7, p999: 20.1, max: 31.0 },
+  status_codes: { '200': 12000 },
+};
+
+export function report(overrides: Partial<Report> = {}, stageOverrides: Partial<StageReport> = SPEC_STAGE): Report {
+  return {
+    tool: 'perf-gate',
+    version: '1.0.0',
+    schema: 1,
+    verdict: 'pass',
+    plan: 'examples/plan.yml',
+    target: 'http://127.0.0.1:3000',
+    started_at: '2025-01-01T00:00:00.000Z',
+    duration_s: 95.2,
+    cancelled: false,
+    runner: { os: 'linux', arch: 'x64', cpu: 'Test CPU', cores: 2, node: 'v20.0.0' },
+    baseline: null,
+    stages: [stage(stageOverrides)],
+    checks: [],
+    ...overrides,
+  };
+}
