@@ -47,7 +47,7 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
 function interruptSignal(): AbortSignal {
   const controller = new AbortController();
   const onSignal = (): void => {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
     log.warn('interrupted: stopping the load and writing a partial report (again to quit now)');
     controller.abort();
   };
@@ -59,6 +59,10 @@ function interruptSignal(): AbortSignal {
 function finish(outcome: Outcome, quiet: boolean): number {
   if (!quiet) process.stdout.write(`${renderConsole(outcome.report)}\n`);
   process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
+  if (outcome.report.cancelled) {
+    process.stderr.write('perf-gate: the run was interrupted: the report is partial\n');
+    return EXIT.interrupted;
+  }
   if (outcome.report.verdict === 'fail') {
     const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
     process.stderr.write(`perf-gate: the gate failed: ${failed.join('; ')}\n`);

@@ -77,7 +77,8 @@ export class NotImplementedError extends PerfGateError {
   }
 }
 
-export const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3 } as const;
+/** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
+export const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3, interrupted: 130 } as const;
 
 /** The one place errors become exit codes. Unknown errors are bugs: exit 2 with their message. */
 export function exitCodeFor(err: unknown): number {

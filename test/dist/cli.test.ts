@@ -3,7 +3,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/process.js';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ROOT, runCli } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { VERSION } from '../../src/version.js';
 
@@ -142,5 +144,28 @@ describe('run, exit codes and files', () => {
     const o = await runCli(['compare', 'other.json', 'out-base/report.json'], { cwd: dir });
     expect(o.code).toBe(2);
     expect(o.stderr).toContain('is not a perf-gate report');
+  });
+
+  it('Ctrl-C stops the load, writes a partial report marked cancelled, and saves no baseline', async () => {
+    await writeFile(path.join(dir, 'long.yml'), GOOD.replace('duration: 3s', 'duration: 30s'));
+    target.set({ delayMs: 2 });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'run', 'long.yml', '--target', target.url, '--out', 'out-cancel', '--save-baseline', 'cancel-base.json'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    await new Promise((r) => setTimeout(r, 2500));
+    const sentAt = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(Date.now() - sentAt).toBeLessThan(5000);
+    expect(code).toBe(130);
+    expect(stderr).toContain('interrupted');
+    const report = JSON.parse(await readFile(path.join(dir, 'out-cancel', 'report.json'), 'utf8'));
+    expect(report.cancelled).toBe(true);
+    expect(report.stages[0].requests).toBeGreaterThan(50);
+    expect(report.stages[0].requests).toBeLessThan(1500);
+    expect(existsSync(path.join(dir, 'cancel-base.json'))).toBe(false);
   });
 });
