@@ -97922,7 +97922,8 @@ class NotImplementedError extends PerfGateError {
         this.name = 'NotImplementedError';
     }
 }
-const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3 };
+/** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
+const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3, interrupted: 130 };
 /** The one place errors become exit codes. Unknown errors are bugs: exit 2 with their message. */
 function exitCodeFor(err) {
     return err instanceof PerfGateError ? err.exitCode : EXIT.badInput;
@@ -98803,6 +98804,47 @@ function classifyTransportError(err) {
     const code = err?.code ?? '';
     return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
 }
+/** Bodies read for checks and captures are kept up to this size; the rest is counted, not kept. */
+const BODY_KEEP_LIMIT = 1024 * 1024;
+/**
+ * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
+ * promise, which is most of what `request()` would cost per request in a load generator.
+ */
+class ResponseCollector {
+    done;
+    status = 0;
+    retryAfter;
+    chunks;
+    kept = 0;
+    constructor(readBody, done) {
+        this.done = done;
+        if (readBody)
+            this.chunks = [];
+    }
+    /** Its presence tells undici this handler speaks the controller API (undici 7). */
+    onRequestStart() { }
+    onResponseStart(_c, statusCode, headers) {
+        this.status = statusCode;
+        if (statusCode === 429)
+            this.retryAfter = headerValue(headers['retry-after']);
+    }
+    onResponseData(_c, chunk) {
+        if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
+            this.chunks.push(chunk);
+            this.kept += chunk.length;
+        }
+    }
+    onResponseEnd() {
+        this.done({
+            status: this.status,
+            body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
+            retryAfter: this.retryAfter,
+        });
+    }
+    onResponseError(_c, err) {
+        this.done({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
+    }
+}
 class http_HttpClient {
     pool;
     basePath;
@@ -98812,32 +98854,29 @@ class http_HttpClient {
         this.origin = url.origin;
         this.basePath = url.pathname.replace(/\/+$/, '');
         this.pool = new node_modules_undici/* Pool */.bC(url.origin, {
+            connections: options.connections ?? null,
             pipelining: options.pipelining ?? 1,
             keepAliveTimeout: 30_000,
             connectTimeout: 10_000,
         });
     }
-    async send(req) {
-        try {
-            const res = await this.pool.request({
-                path: this.basePath + req.path,
-                method: req.method,
-                headers: req.headers,
-                body: req.body,
-                headersTimeout: req.timeoutMs,
-                bodyTimeout: req.timeoutMs,
-            });
-            const retryAfter = res.statusCode === 429 ? headerValue(res.headers['retry-after']) : undefined;
-            if (req.readBody) {
-                const body = await res.body.text();
-                return { status: res.statusCode, body, retryAfter };
+    send(req) {
+        return new Promise((resolve) => {
+            try {
+                this.pool.dispatch({
+                    path: this.basePath + req.path,
+                    method: req.method,
+                    headers: req.headers,
+                    body: req.body,
+                    headersTimeout: req.timeoutMs,
+                    bodyTimeout: req.timeoutMs,
+                }, new ResponseCollector(req.readBody, resolve));
             }
-            await res.body.dump();
-            return { status: res.statusCode, retryAfter };
-        }
-        catch (err) {
-            return { status: 0, failure: classifyTransportError(err), failureMessage: err.message };
-        }
+            catch (err) {
+                // Invalid arguments (a header value undici refuses) fail this request, not the run.
+                resolve({ status: 0, failure: 'connect', failureMessage: err.message });
+            }
+        });
     }
     async close() {
         await this.pool.close().catch(() => this.pool.destroy());
@@ -98887,7 +98926,9 @@ function summarize(h) {
         p95: ms(h.getValueAtPercentile(95)),
         p99: ms(h.getValueAtPercentile(99)),
         p999: ms(h.getValueAtPercentile(99.9)),
-        max: ms(h.maxValue),
+        // The top of max's bucket, like the percentiles: p99 ≤ max always, and a decoded report gives
+        // the same max as the live run (the encoding keeps buckets, not exact values).
+        max: ms(h.getValueAtPercentile(100)),
     };
 }
 function percentileMs(h, p) {
@@ -98921,6 +98962,7 @@ function mergeHistograms(parts) {
 
 
 const WINDOW_MS = 1000;
+const windowIndex = (offsetMs) => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const timeline_ms = (us) => Math.round(us) / 1000;
 function windowHistogram() {
     return hdr_histogram_js_dist/* build */.jq({
@@ -98935,6 +98977,7 @@ function windowHistogram() {
 class Timeline {
     windows = [];
     open = new Map();
+    closed = new Map();
     spare = [];
     /** Windows this far behind the newest one can no longer receive results (request timeout). */
     keepOpen;
@@ -98945,17 +98988,38 @@ class Timeline {
     }
     /** A completed request that started `startOffsetMs` after the stage began. */
     record(startOffsetMs, latencyMs, isError) {
+        const late = this.closed.get(windowIndex(startOffsetMs));
+        if (late) {
+            // A straggler past the keep-open margin: counted in its window; its percentiles stay as rolled.
+            late.requests++;
+            late.rps += 1 / (WINDOW_MS / 1000);
+            if (isError)
+                late.errors++;
+            if (latencyMs > late.max)
+                late.max = Math.round(latencyMs * 1000) / 1000;
+            return;
+        }
         const w = this.windowAt(startOffsetMs);
         recordMs(w.hist, latencyMs);
         w.requests++;
         if (isError)
             w.errors++;
     }
-    /** How many users/requests are active now (called from the executor's tick). */
+    /** The most users/requests active during the second ending at `nowOffsetMs`. */
     sampleActive(nowOffsetMs, active) {
-        const w = this.windowAt(nowOffsetMs);
+        const w = this.windowAt(Math.max(0, nowOffsetMs - 1));
         if (active > w.active)
             w.active = active;
+    }
+    /** A send scheduled at `offsetMs` left late (the generator fell behind). */
+    noteLate(offsetMs) {
+        this.windowAt(offsetMs).late++;
+    }
+    /** The generator's event-loop lag over the second ending at `nowOffsetMs`. */
+    sampleLag(nowOffsetMs, lagMs) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - 1));
+        if (lagMs > w.lag)
+            w.lag = lagMs;
     }
     /** Close every window; call once when the stage has drained. */
     finish() {
@@ -98965,11 +99029,11 @@ class Timeline {
         return this.windows;
     }
     windowAt(offsetMs) {
-        const index = offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS);
+        const index = windowIndex(offsetMs);
         let w = this.open.get(index);
         if (w)
             return w;
-        w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0 };
+        w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
         this.open.set(index, w);
         if (index > this.newest) {
             this.newest = index;
@@ -98986,7 +99050,7 @@ class Timeline {
         this.open.delete(index);
         const h = w.hist;
         const empty = h.totalCount === 0;
-        this.windows.push({
+        const row = {
             t: index * (WINDOW_MS / 1000),
             rps: w.requests / (WINDOW_MS / 1000),
             p50: empty ? 0 : timeline_ms(h.getValueAtPercentile(50)),
@@ -98998,7 +99062,11 @@ class Timeline {
             requests: w.requests,
             errors: w.errors,
             active: w.active,
-        });
+            late_sends: w.late,
+            loop_lag_ms: Math.round(w.lag * 1000) / 1000,
+        };
+        this.windows.push(row);
+        this.closed.set(index, row);
         h.reset();
         this.spare.push(h);
     }
@@ -99059,25 +99127,40 @@ class StageMetrics {
  * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
  * returns it as is, so the common case costs nothing per request.
  */
-const template_PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
+const template_PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function compileTemplate(text, escape = (v) => v) {
     if (!text.includes('${'))
         return () => text;
     const literals = [];
     const names = [];
     let last = 0;
+    let literal = '';
     for (const m of text.matchAll(template_PLACEHOLDER)) {
-        literals.push(text.slice(last, m.index));
-        names.push(m[1]);
+        literal += text.slice(last, m.index);
         last = m.index + m[0].length;
+        if (m[0].startsWith('$$')) {
+            literal += m[0].slice(1);
+            continue;
+        }
+        literals.push(literal);
+        literal = '';
+        names.push(m[1]);
     }
-    literals.push(text.slice(last));
-    if (names.length === 0)
-        return () => text;
+    literals.push(literal + text.slice(last));
+    if (names.length === 0) {
+        const plain = literals[0];
+        return () => plain;
+    }
+    const unset = names.map((n) => `\${${n}}`);
     return (vars) => {
         let out = literals[0];
-        for (let i = 0; i < names.length; i++)
-            out += escape(vars[names[i]] ?? '') + literals[i + 1];
+        for (let i = 0; i < names.length; i++) {
+            const v = vars[names[i]];
+            // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
+            // that failed, which the target then shows plainly instead of an empty string.
+            out += (v === undefined ? unset[i] : escape(v)) + literals[i + 1];
+        }
         return out;
     };
 }
@@ -99088,7 +99171,8 @@ function readJsonPath(doc, path) {
     const steps = parseJsonPath(path);
     let cur = doc;
     for (const step of steps) {
-        if (cur === null || typeof cur !== 'object')
+        // Own properties only: `$.constructor` must not find Object's.
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
             return undefined;
         cur = cur[step];
     }
@@ -99130,6 +99214,11 @@ function compileRequest(spec, index) {
     }
     const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
+    if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
+        // Nothing to fill in: one request object serves every send.
+        const constant = { ...base, path: path({}), headers, body: body?.({}) };
+        return { spec, index, build: () => constant };
+    }
     return {
         spec,
         index,
@@ -99231,20 +99320,25 @@ async function execute(ctx, req, vars, intendedStart) {
     ctx.inFlight++;
     if (ctx.inFlight > ctx.active)
         ctx.active = ctx.inFlight;
-    vars.seq = String(++ctx.seq.value);
-    const out = await ctx.client.send(req.build(vars));
-    const latency = now() - intendedStart;
-    let error = classifyOutcome(req.spec, out, vars);
-    if (error === undefined && !applyCaptures(req.spec, out.body, vars))
-        error = 'check';
-    ctx.metrics.record(req.index, intendedStart - ctx.t0, latency, out.status, error);
-    if (out.retryAfter !== undefined)
-        ctx.metrics.retryAfterSeen++;
-    if (out.failureMessage !== undefined)
-        ctx.metrics.noteErrorMessage(out.failureMessage);
-    if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0)
-        for (const w of ctx.idleWaiters.splice(0))
-            w();
+    try {
+        vars.seq = String(++ctx.seq.value);
+        const out = await ctx.client.send(req.build(vars));
+        const latency = now() - intendedStart;
+        let error = classifyOutcome(req.spec, out, vars);
+        if (error === undefined && !applyCaptures(req.spec, out.body, vars))
+            error = 'check';
+        ctx.metrics.record(req.index, intendedStart - ctx.t0, latency, out.status, error);
+        if (out.retryAfter !== undefined)
+            ctx.metrics.retryAfterSeen++;
+        if (out.failureMessage !== undefined)
+            ctx.metrics.noteErrorMessage(out.failureMessage);
+    }
+    finally {
+        // Fire-and-forget callers (the open model) rely on this running whatever happened above.
+        if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0)
+            for (const w of ctx.idleWaiters.splice(0))
+                w();
+    }
 }
 /** Run the session steps for one user, in order; recorded under their own endpoints only. */
 async function runSession(ctx, vars) {
@@ -99295,8 +99389,10 @@ async function runOpen(ctx, schedule, maxInFlight, vars) {
                 if (due > elapsed)
                     break;
                 k++;
-                if (elapsed - due > LATE_SEND_MS)
+                if (elapsed - due > LATE_SEND_MS) {
                     result.lateSends++;
+                    ctx.metrics.timeline.noteLate(due);
+                }
                 if (ctx.inFlight >= maxInFlight) {
                     result.dropped++;
                     continue;
@@ -99429,7 +99525,6 @@ class RateSchedule {
 
 
 
-
 /** Planned length of a stage (burst: cycles and pauses, not counting response times). */
 function plannedDurationMs(s) {
     switch (s.kind) {
@@ -99482,8 +99577,11 @@ async function runStage(spec, o) {
     const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
     if (!closed)
         await runSession(ctx, shared);
+    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
     const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
     lag.enable();
+    lagThisSecond.enable();
     const startedAt = new Date();
     ctx.t0 = now();
     const totalMs = plannedDurationMs(spec);
@@ -99492,6 +99590,9 @@ async function runStage(spec, o) {
         const elapsed = now() - ctx.t0;
         metrics.timeline.sampleActive(elapsed, ctx.active);
         ctx.active = ctx.inFlight;
+        if (lagThisSecond.count > 0)
+            metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
+        lagThisSecond.reset();
         o.onProgress?.({
             stage: spec.name,
             elapsedMs: elapsed,
@@ -99528,6 +99629,7 @@ async function runStage(spec, o) {
     finally {
         clearInterval(sampler);
         lag.disable();
+        lagThisSecond.disable();
     }
     const durationMs = now() - ctx.t0;
     const timeline = metrics.timeline.finish();
@@ -99704,12 +99806,24 @@ function selectStages(plan, names) {
     }
     return plan.stages.filter((s) => names.includes(s.name));
 }
+/** Most requests a stage can have in flight: the connections its pool may open. */
+function stageConcurrency(s) {
+    switch (s.kind) {
+        case 'baseline':
+            return 1;
+        case 'burst':
+            return s.size;
+        case 'load':
+            return s.model === 'closed' ? s.vus : s.maxInFlight;
+        case 'spike':
+            return s.maxInFlight;
+    }
+}
 async function runPlan(plan, o) {
     const stages = selectStages(plan, o.stages);
     const target = o.targetUrl ?? plan.target.url;
     const signal = o.signal ?? new AbortController().signal;
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
-    const client = new http_HttpClient(target);
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
         await waitUntilReady({
@@ -99728,14 +99842,21 @@ async function runPlan(plan, o) {
             if (signal.aborted)
                 break;
             o.onStageStart?.(spec, i, stages.length);
-            const r = await runStage(spec, { plan, client, signal, seq, onProgress: o.onProgress });
-            results.push(r);
+            // A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
+            // previous one's connections (or its connection storm).
+            const client = new http_HttpClient(target, { connections: stageConcurrency(spec) });
+            try {
+                results.push(await runStage(spec, { plan, client, signal, seq, onProgress: o.onProgress }));
+            }
+            finally {
+                await client.close();
+            }
+            const r = results[results.length - 1];
             o.onStageEnd?.(r);
         }
         return { target, startedAt, durationMs: Date.now() - t0, stages: results };
     }
     finally {
-        await client.close();
         await started?.stop();
     }
 }
@@ -100108,6 +100229,7 @@ function buildReport(i) {
         target: i.run.target,
         started_at: i.run.startedAt.toISOString(),
         duration_s: build_round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         baseline: i.baseline ? { source: i.baselineSource ?? 'file', started_at: i.baseline.started_at, target: i.baseline.target } : null,
         stages: i.stages,
@@ -100184,6 +100306,8 @@ function renderSummary(report) {
     else {
         lines.push('No baseline to compare against: only the absolute thresholds were applied.');
     }
+    if (report.cancelled)
+        lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
     lines.push('');
     lines.push('| | stage | requests | rps | errors | p50 | p95 | p99 |');
     lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
@@ -100327,10 +100451,11 @@ async function runAndGate(s) {
     });
     const stages = run.stages.map(stageReport);
     const { checks, verdict } = gate_gate(gateRules(plan), stages, baseline?.stages);
-    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile });
+    const cancelled = s.signal?.aborted ?? false;
+    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile, cancelled });
     const outcome = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir));
     if (s.saveBaselineFile) {
-        const complete = run.stages.length === (s.stages?.length || plan.stages.length) && !s.signal?.aborted;
+        const complete = run.stages.length === (s.stages?.length || plan.stages.length) && !cancelled;
         if (report.verdict === 'fail' || !complete) {
             s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${report.verdict === 'fail' ? 'the gate failed' : 'the run did not complete'} (a failed run never replaces a good baseline)`);
         }

@@ -29,6 +29,11 @@ export function compileRequest(spec: RequestSpec, index: number): CompiledReques
   }
   const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
   const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
+  if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
+    // Nothing to fill in: one request object serves every send.
+    const constant: HttpRequest = { ...base, path: path({}), headers, body: body?.({}) };
+    return { spec, index, build: () => constant };
+  }
   return {
     spec,
     index,

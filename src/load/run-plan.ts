@@ -36,12 +36,25 @@ export function selectStages(plan: Plan, names: string[] | undefined): StageSpec
   return plan.stages.filter((s) => names.includes(s.name));
 }
 
+/** Most requests a stage can have in flight: the connections its pool may open. */
+export function stageConcurrency(s: StageSpec): number {
+  switch (s.kind) {
+    case 'baseline':
+      return 1;
+    case 'burst':
+      return s.size;
+    case 'load':
+      return s.model === 'closed' ? s.vus : s.maxInFlight;
+    case 'spike':
+      return s.maxInFlight;
+  }
+}
+
 export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
   const stages = selectStages(plan, o.stages);
   const target = o.targetUrl ?? plan.target.url;
   const signal = o.signal ?? new AbortController().signal;
   const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
-  const client = new HttpClient(target);
   try {
     const waitsForStart = started !== undefined || plan.target.ready !== undefined;
     await waitUntilReady({
@@ -59,13 +72,19 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     for (const [i, spec] of stages.entries()) {
       if (signal.aborted) break;
       o.onStageStart?.(spec, i, stages.length);
-      const r = await runStage(spec, { plan, client, signal, seq, onProgress: o.onProgress });
-      results.push(r);
+      // A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
+      // previous one's connections (or its connection storm).
+      const client = new HttpClient(target, { connections: stageConcurrency(spec) });
+      try {
+        results.push(await runStage(spec, { plan, client, signal, seq, onProgress: o.onProgress }));
+      } finally {
+        await client.close();
+      }
+      const r = results[results.length - 1]!;
       o.onStageEnd?.(r);
     }
     return { target, startedAt, durationMs: Date.now() - t0, stages: results };
   } finally {
-    await client.close();
     await started?.stop();
   }
 }

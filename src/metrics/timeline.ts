@@ -84,9 +84,9 @@ export class Timeline {
     if (isError) w.errors++;
   }
 
-  /** How many users/requests are active now (called from the executor's tick). */
+  /** The most users/requests active during the second ending at `nowOffsetMs`. */
   sampleActive(nowOffsetMs: number, active: number): void {
-    const w = this.windowAt(nowOffsetMs);
+    const w = this.windowAt(Math.max(0, nowOffsetMs - 1));
     if (active > w.active) w.active = active;
   }
 

@@ -63,18 +63,19 @@ describe('Timeline windows', () => {
     ]);
   });
 
-  it('active is the largest sample seen during the window', () => {
+  // A sample taken at T is the peak of the second ending at T (the sampler ticks once a second).
+  it('active is the largest sample seen during the window; a sample at T covers the second before T', () => {
     const tl = new Timeline(1_000);
     tl.sampleActive(0, 3);
     tl.sampleActive(100, 9);
-    tl.sampleActive(900, 4);
-    tl.sampleActive(1_000, 2);
-    tl.sampleActive(1_999, 1);
+    tl.sampleActive(1_000, 2); // the peak of [0, 1000): window 0
+    tl.sampleActive(1_500, 4);
+    tl.sampleActive(2_000, 1); // window 1
     tl.record(1_500, 1, false);
     const ws = tl.finish();
     expect(ws.map((w) => [w.t, w.active, w.requests])).toEqual([
       [0, 9, 0],
-      [1, 2, 1],
+      [1, 4, 1],
     ]);
   });
 });
@@ -168,7 +169,7 @@ describe('Timeline closing', () => {
   it('a late result for an already closed window does not create a second row with the same t', () => {
     const tl = new Timeline(10_000); // keep-open lag 13 windows
     tl.record(500, 2, false);
-    tl.sampleActive(14_000, 1); // 14 s in: window 0 closes
+    tl.sampleActive(14_500, 1); // 14.5 s in: window 0 closes
     tl.record(500, 13_800, false); // started at 0.5 s, completed at 14.3 s
     const ws = tl.finish();
     expect(ws.filter((w) => w.t === 0)).toHaveLength(1);
