@@ -98953,27 +98953,10 @@ function mergeHistograms(parts) {
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
-/**
- * The 1-second timeline of a stage. A request belongs to the window of its (intended) start time,
- * so a stall shows up where users would have felt it, not where the responses trickled in.
- * Windows stay open while requests started in them may still complete, then roll into a summary
- * row; their histograms are reset and reused, so memory stays flat however long the stage runs.
- */
-
 
 const WINDOW_MS = 1000;
 const windowIndex = (offsetMs) => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const timeline_ms = (us) => Math.round(us) / 1000;
-function windowHistogram() {
-    return hdr_histogram_js_dist/* build */.jq({
-        bitBucketSize: 'packed',
-        numberOfSignificantValueDigits: 3,
-        lowestDiscernibleValue: 1,
-        highestTrackableValue: 3_600_000_000,
-        autoResize: false,
-        useWebAssembly: false,
-    });
-}
 class Timeline {
     windows = [];
     open = new Map();
@@ -99033,7 +99016,7 @@ class Timeline {
         let w = this.open.get(index);
         if (w)
             return w;
-        w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
+        w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
         this.open.set(index, w);
         if (index > this.newest) {
             this.newest = index;

@@ -2,11 +2,11 @@
  * The 1-second timeline of a stage. A request belongs to the window of its (intended) start time,
  * so a stall shows up where users would have felt it, not where the responses trickled in.
  * Windows stay open while requests started in them may still complete, then roll into a summary
- * row; their histograms are reset and reused, so memory stays flat however long the stage runs.
+ * row; their histograms are reset and reused (a few dozen at most, so the fast flat-array layout
+ * rather than the packed one), so memory stays flat however long the stage runs.
  */
-import * as hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
-import { recordMs } from './histogram.js';
+import { createHistogram, recordMs } from './histogram.js';
 
 export interface TimelineWindow {
   /** Seconds since the stage started (window start). */
@@ -42,16 +42,6 @@ const WINDOW_MS = 1000;
 const windowIndex = (offsetMs: number): number => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const ms = (us: number): number => Math.round(us) / 1000;
 
-function windowHistogram(): Histogram {
-  return hdr.build({
-    bitBucketSize: 'packed',
-    numberOfSignificantValueDigits: 3,
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 3_600_000_000,
-    autoResize: false,
-    useWebAssembly: false,
-  });
-}
 
 export class Timeline {
   readonly windows: TimelineWindow[] = [];
@@ -112,7 +102,7 @@ export class Timeline {
     const index = windowIndex(offsetMs);
     let w = this.open.get(index);
     if (w) return w;
-    w = { index, hist: this.spare.pop() ?? windowHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
+    w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
     this.open.set(index, w);
     if (index > this.newest) {
       this.newest = index;
