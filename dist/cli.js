@@ -69298,8 +69298,8 @@ function interruptSignal() {
     return controller.signal;
 }
 function finish(outcome, quiet) {
-    if (!quiet)
-        process.stdout.write(`${renderConsole(outcome.report)}\n`);
+    const r = outcome.report;
+    process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${r.stages.length} stages, ${r.checks.filter((c) => c.verdict === 'fail').length} failed checks\n` : `${renderConsole(r)}\n`);
     process.stdout.write(`report: ${external_node_path_default().relative(process.cwd(), outcome.reportPath)}\n`);
     if (outcome.report.cancelled) {
         process.stderr.write('perf-gate: the run was interrupted: the report is partial\n');
