@@ -67277,8 +67277,10 @@ function buildPlan(data, file) {
         requests: readRequests(c, raw.requests, ['requests'], defaults),
         stages,
         thresholds: readThresholds(c, record(raw.thresholds), stages),
-        regression: readRegression(c, record(raw.regression)),
     };
+    // Absent = the default rules; `regression: {}` = none (thresholds only).
+    if ('regression' in raw)
+        plan.regression = readRegression(c, record(raw.regression));
     if ('websocket' in raw)
         plan.websocket = record(raw.websocket);
     checkProtocols(c, raw);
@@ -69057,7 +69059,7 @@ function fromCwd(cwd, file) {
 function gateRules(plan) {
     return {
         thresholds: plan?.thresholds ?? {},
-        regression: plan && plan.regression.length > 0 ? plan.regression : DEFAULT_REGRESSION,
+        regression: plan?.regression ?? DEFAULT_REGRESSION,
     };
 }
 async function runAndGate(s) {

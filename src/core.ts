@@ -48,7 +48,7 @@ function fromCwd(cwd: string, file: string): string {
 export function gateRules(plan: Plan | undefined): GateRules {
   return {
     thresholds: plan?.thresholds ?? {},
-    regression: plan && plan.regression.length > 0 ? plan.regression : DEFAULT_REGRESSION,
+    regression: plan?.regression ?? DEFAULT_REGRESSION,
   };
 }
 

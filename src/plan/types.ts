@@ -131,5 +131,6 @@ export interface Plan {
   stages: StageSpec[];
   /** Stage name or "*" -> rules. */
   thresholds: Record<string, ThresholdRule[]>;
-  regression: RegressionRule[];
+  /** Undefined when the plan has no `regression:` section (the gate's defaults apply). */
+  regression?: RegressionRule[];
 }

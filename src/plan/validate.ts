@@ -31,8 +31,9 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
     requests: readRequests(c, raw.requests, ['requests'], defaults),
     stages,
     thresholds: readThresholds(c, record(raw.thresholds), stages),
-    regression: readRegression(c, record(raw.regression)),
   };
+  // Absent = the default rules; `regression: {}` = none (thresholds only).
+  if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
   if ('websocket' in raw) plan.websocket = record(raw.websocket);
   checkProtocols(c, raw);
   return { plan, issues: c.issues };

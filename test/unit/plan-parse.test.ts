@@ -194,7 +194,7 @@ stages:
       { name: 'burst', kind: 'burst', protocol: 'http', maxInFlight: 50, size: 10, cycles: 3, pauseMs: 1_000 },
     ]);
     expect(plan.thresholds).toEqual({});
-    expect(plan.regression).toEqual([]);
+    expect(plan.regression).toBeUndefined(); // no section: the gate applies its default rules
   });
 
   it('lets a websocket-only plan have no requests', () => {
@@ -438,5 +438,17 @@ stages:
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 8; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
     expect(problems(bomb.join('\n') + '\n')[0]).toMatch(/^1:1: .*alias/i);
+  });
+});
+
+describe('regression section', () => {
+  const base = `version: 1
+target: { url: "http://127.0.0.1:1" }
+requests: [{ path: / }]
+stages: [{ kind: baseline, duration: 1s }]
+`;
+  it('an empty regression map means no regression rules, not the defaults', () => {
+    expect(parsePlan(`${base}regression: {}\n`, 'p.yml', {}).regression).toEqual([]);
+    expect(parsePlan(base, 'p.yml', {}).regression).toBeUndefined();
   });
 });
