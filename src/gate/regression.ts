@@ -33,13 +33,14 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
     const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
     const deltaPp = (c - b) * 100;
     const ivPp: Interval = { lo: iv.lo * 100, hi: iv.hi * 100 };
-    // "+0.5pp" → amount 0.005 as a fraction; compare in pp. A "%" rule on error_rate is relative.
+    // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
+    // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
     const verdict =
       rule.unit === 'pp'
-        ? judgeInterval(ivPp, rule.amount * 100, worseIsUp)
+        ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
         : b > 0
-          ? judgeInterval({ lo: (ivPp.lo / (b * 100)) * 100, hi: (ivPp.hi / (b * 100)) * 100 }, rule.amount, worseIsUp)
-          : judgeInterval(ivPp, 0, worseIsUp);
+          ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
+          : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
     return {
       ...base,
       delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
@@ -66,8 +67,9 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
       ...base,
       delta_pct: round(deltaPct),
       method: 'point-estimate',
+      significant: false,
       verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-      note: 'too few 1-s windows to estimate noise (need 3 per run): a change beyond the rule only warns',
+      note: 'under 3 windows per run: noise unknown, can only warn',
     };
   }
   return {
@@ -76,6 +78,6 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
     interval_pct: [round(iv.lo), round(iv.hi)],
     method: column!.proxy ? `bootstrap-windows(${column!.key} spread)` : 'bootstrap-windows',
     significant: iv.lo > 0 || iv.hi < 0,
-    verdict: judgeInterval(iv, rule.amount, worseIsUp),
+    verdict: judgeInterval(iv, rule.amount, worseIsUp, deltaPct),
   };
 }

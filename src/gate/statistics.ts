@@ -99,10 +99,18 @@ export function twoProportionInterval(x1: number, n1: number, x2: number, n2: nu
 }
 
 /**
- * Where an interval stands against a limit on the "worse" side: entirely beyond it = fail,
- * entirely within = pass, straddling = warn (inconclusive). `worseIsUp` false for rps.
+ * Where an interval stands against a limit on the "worse" side (`worseIsUp` false for rps):
+ *  - fail: the whole interval is beyond the limit (the change is real and too large);
+ *  - pass: the whole interval is within it, or, given `point`, the measured change is within it and
+ *    not distinguishable from zero (no evidence of any change: identical error rates on a few
+ *    hundred requests must not warn forever);
+ *  - warn: inconclusive (a real change that may exceed the rule, or a measured excess that the
+ *    noise cannot confirm).
  */
-export function judgeInterval(iv: Interval, limit: number, worseIsUp: boolean): 'pass' | 'warn' | 'fail' {
-  if (worseIsUp) return iv.lo > limit ? 'fail' : iv.hi <= limit ? 'pass' : 'warn';
-  return iv.hi < -limit ? 'fail' : iv.lo >= -limit ? 'pass' : 'warn';
+export function judgeInterval(iv: Interval, limit: number, worseIsUp: boolean, point?: number): 'pass' | 'warn' | 'fail' {
+  const beyond = (x: number): boolean => (worseIsUp ? x > limit : x < -limit);
+  if (beyond(worseIsUp ? iv.lo : iv.hi)) return 'fail';
+  if (!beyond(worseIsUp ? iv.hi : iv.lo)) return 'pass';
+  if (point !== undefined && !beyond(point) && iv.lo <= 0 && iv.hi >= 0) return 'pass';
+  return 'warn';
 }

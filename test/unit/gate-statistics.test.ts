@@ -244,4 +244,18 @@ describe('judgeInterval', () => {
   ])('[%d, %d] against %d (worseIsUp %s) → %s', (lo, hi, limit, up, verdict) => {
     expect(judgeInterval({ lo, hi }, limit, up)).toBe(verdict);
   });
+
+  it.each<[number, number, number, number, boolean, 'pass' | 'warn' | 'fail']>([
+    // With the measured change: no detectable change (interval spans 0, point within) passes...
+    [-1.6, 1.6, 0, 0.5, true, 'pass'], // identical error rates on a few hundred requests
+    [-10, 40, 2, 15, true, 'pass'],
+    [-40, 10, -2, 10, false, 'pass'],
+    // ...but a real change that may exceed the rule, or a measured excess, still warns.
+    [5, 19, 12, 15, true, 'warn'],
+    [-5, 45, 20, 15, true, 'warn'],
+    [-15, -5, -8, 10, false, 'warn'],
+    [20, 30, 25, 15, true, 'fail'],
+  ])('[%d, %d] point %d against %d (worseIsUp %s) → %s', (lo, hi, point, limit, up, verdict) => {
+    expect(judgeInterval({ lo, hi }, limit, up, point)).toBe(verdict);
+  });
 });
