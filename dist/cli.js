@@ -68486,6 +68486,8 @@ async function runPlan(plan, o) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
@@ -68623,13 +68625,23 @@ function twoProportionInterval(x1, n1, x2, n2, z = 1.96) {
     return { lo: d - z * se, hi: d + z * se };
 }
 /**
- * Where an interval stands against a limit on the "worse" side: entirely beyond it = fail,
- * entirely within = pass, straddling = warn (inconclusive). `worseIsUp` false for rps.
+ * Where an interval stands against a limit on the "worse" side (`worseIsUp` false for rps):
+ *  - fail: the whole interval is beyond the limit (the change is real and too large);
+ *  - pass: the whole interval is within it, or, given `point`, the measured change is within it and
+ *    not distinguishable from zero (no evidence of any change: identical error rates on a few
+ *    hundred requests must not warn forever);
+ *  - warn: inconclusive (a real change that may exceed the rule, or a measured excess that the
+ *    noise cannot confirm).
  */
-function judgeInterval(iv, limit, worseIsUp) {
-    if (worseIsUp)
-        return iv.lo > limit ? 'fail' : iv.hi <= limit ? 'pass' : 'warn';
-    return iv.hi < -limit ? 'fail' : iv.lo >= -limit ? 'pass' : 'warn';
+function judgeInterval(iv, limit, worseIsUp, point) {
+    const beyond = (x) => (worseIsUp ? x > limit : x < -limit);
+    if (beyond(worseIsUp ? iv.lo : iv.hi))
+        return 'fail';
+    if (!beyond(worseIsUp ? iv.hi : iv.lo))
+        return 'pass';
+    if (point !== undefined && !beyond(point) && iv.lo <= 0 && iv.hi >= 0)
+        return 'pass';
+    return 'warn';
 }
 
 ;// CONCATENATED MODULE: ./src/gate/regression.ts
@@ -68640,8 +68652,20 @@ function evaluateRegressions(rules, baseline, current) {
     const checks = [];
     for (const stage of current) {
         const before = baseline.find((b) => b.name === stage.name);
-        if (!before)
+        if (!before) {
+            // Never switch regression gating off in silence (a renamed stage, a partial baseline).
+            checks.push({
+                stage: stage.name,
+                metric: 'baseline',
+                kind: 'regression',
+                current: null,
+                limit: '—',
+                method: 'none',
+                verdict: 'warn',
+                note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
+            });
             continue;
+        }
         for (const rule of rules) {
             const check = regressionCheck(rule, before, stage);
             if (check)
@@ -68661,12 +68685,13 @@ function regressionCheck(rule, before, after) {
         const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
         const deltaPp = (c - b) * 100;
         const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-        // "+0.5pp" → amount 0.005 as a fraction; compare in pp. A "%" rule on error_rate is relative.
+        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
+        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
         const verdict = rule.unit === 'pp'
-            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp)
+            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
             : b > 0
-                ? judgeInterval({ lo: (ivPp.lo / (b * 100)) * 100, hi: (ivPp.hi / (b * 100)) * 100 }, rule.amount, worseIsUp)
-                : judgeInterval(ivPp, 0, worseIsUp);
+                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
+                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
         return {
             ...base,
             delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
@@ -68692,8 +68717,9 @@ function regressionCheck(rule, before, after) {
             ...base,
             delta_pct: round(deltaPct),
             method: 'point-estimate',
+            significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: 'too few 1-s windows to estimate noise (need 3 per run): a change beyond the rule only warns',
+            note: 'under 3 windows per run: noise unknown, can only warn',
         };
     }
     return {
@@ -68702,7 +68728,7 @@ function regressionCheck(rule, before, after) {
         interval_pct: [round(iv.lo), round(iv.hi)],
         method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows',
         significant: iv.lo > 0 || iv.hi < 0,
-        verdict: judgeInterval(iv, rule.amount, worseIsUp),
+        verdict: judgeInterval(iv, rule.amount, worseIsUp, deltaPct),
     };
 }
 
@@ -68793,8 +68819,8 @@ const build_round = (x, digits = 3) => {
 function stageReport(r) {
     const m = r.metrics;
     // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time). Bursts have no planned time: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : plannedDurationMs(r.spec);
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
     const statusCodes = {};
     for (const [code, n] of [...m.statusCodes.entries()].sort((a, b) => a[0] - b[0]))
         statusCodes[String(code)] = n;
@@ -69052,6 +69078,8 @@ async function writeJsonAtomic(file, value) {
 
 
 
+
+
 /** A path as the user wrote it when cwd is the process's own, so messages show what they typed. */
 function fromCwd(cwd, file) {
     return external_node_path_default().resolve(cwd) === process.cwd() ? file : external_node_path_default().resolve(cwd, file);
@@ -69062,10 +69090,28 @@ function gateRules(plan) {
         regression: plan?.regression ?? DEFAULT_REGRESSION,
     };
 }
+/** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
+function checkTargetUrl(url, what) {
+    let ok = false;
+    try {
+        ok = ['http:', 'https:'].includes(new URL(url).protocol);
+    }
+    catch {
+        ok = false;
+    }
+    if (!ok)
+        throw new UsageError(`${what} "${url}" is not an absolute http(s) URL: write it like http://127.0.0.1:3000`);
+}
 async function runAndGate(s) {
+    if (s.targetUrl !== undefined)
+        checkTargetUrl(s.targetUrl, '--target');
     const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
+    const wsStages = selectStages(plan, s.stages).filter((st) => st.protocol === 'ws');
+    if (wsStages.length > 0) {
+        throw new NotImplementedError(`WebSocket stages (${wsStages.map((st) => st.name).join(', ')}: protocol: ws)`);
+    }
     // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-    const baseline = s.baselineFile ? await readReportFile(fromCwd(s.cwd, s.baselineFile)) : undefined;
+    const baseline = s.baselineFile ? await readBaseline(fromCwd(s.cwd, s.baselineFile), s) : undefined;
     const run = await runPlan(plan, {
         targetUrl: s.targetUrl,
         stages: s.stages,
@@ -69080,9 +69126,10 @@ async function runAndGate(s) {
     const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile, cancelled });
     const outcome = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir));
     if (s.saveBaselineFile) {
-        const complete = run.stages.length === (s.stages?.length || plan.stages.length) && !cancelled;
-        if (report.verdict === 'fail' || !complete) {
-            s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${report.verdict === 'fail' ? 'the gate failed' : 'the run did not complete'} (a failed run never replaces a good baseline)`);
+        // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+        const why = report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
+        if (why) {
+            s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${why} (only complete, passing runs become baselines)`);
         }
         else {
             await writeJsonAtomic(external_node_path_default().resolve(s.cwd, s.saveBaselineFile), report);
@@ -69090,6 +69137,14 @@ async function runAndGate(s) {
         }
     }
     return outcome;
+}
+/** A missing baseline is an error unless the caller allows a first run (`missingBaselineOk`). */
+async function readBaseline(file, s) {
+    if (s.missingBaselineOk && !(0,external_node_fs_namespaceObject.existsSync)(file)) {
+        s.log.info(`no baseline at ${file} yet: this run is checked against the absolute thresholds only`);
+        return undefined;
+    }
+    return readReportFile(file);
 }
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
@@ -69278,7 +69333,9 @@ function parse(args, options, positionals) {
         parsed = (0,external_node_util_.parseArgs)({ args, options, allowPositionals: true, strict: true });
     }
     catch (err) {
-        throw new UsageError(`${err.message.split('\n')[0]} (see perf-gate --help)`);
+        // Node's wording ("Unknown option '--x'. To specify a positional argument...") trimmed to its point.
+        const message = err.message.split('\n')[0].replace(/\. To specify a positional.*$/, '').replace(/'/g, '');
+        throw new UsageError(`${message.charAt(0).toLowerCase()}${message.slice(1)} (see perf-gate --help)`);
     }
     const [min, max] = positionals;
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
@@ -69299,9 +69356,11 @@ function interruptSignal() {
     process.on('SIGTERM', onSignal);
     return controller.signal;
 }
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function finish(outcome, quiet) {
     const r = outcome.report;
-    process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${r.stages.length} stages, ${r.checks.filter((c) => c.verdict === 'fail').length} failed checks\n` : `${renderConsole(r)}\n`);
+    const failedChecks = r.checks.filter((c) => c.verdict === 'fail').length;
+    process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
     process.stdout.write(`report: ${external_node_path_default().relative(process.cwd(), outcome.reportPath)}\n`);
     if (outcome.report.cancelled) {
         process.stderr.write('perf-gate: the run was interrupted: the report is partial\n');
@@ -69361,7 +69420,10 @@ async function compareCommand(args) {
 async function validateCommand(args) {
     const { positionals } = parse(args, {}, [1, 1]);
     const plan = await loadPlan(positionals[0], process.env);
-    process.stdout.write(`${positionals[0]}: ok (${plan.stages.length} stages, ${plan.requests.length} requests)\n`);
+    process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
+    const ws = plan.stages.filter((s) => s.protocol === 'ws').map((s) => s.name);
+    if (ws.length > 0)
+        process.stdout.write(`note: WebSocket stages (${ws.join(', ')}) cannot run in this version yet\n`);
     return EXIT.pass;
 }
 /** The demo plan ships beside the bundle: dist/cli.js → ../examples/plan.yml. */

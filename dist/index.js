@@ -99846,6 +99846,8 @@ async function runPlan(plan, o) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
@@ -99983,13 +99985,23 @@ function twoProportionInterval(x1, n1, x2, n2, z = 1.96) {
     return { lo: d - z * se, hi: d + z * se };
 }
 /**
- * Where an interval stands against a limit on the "worse" side: entirely beyond it = fail,
- * entirely within = pass, straddling = warn (inconclusive). `worseIsUp` false for rps.
+ * Where an interval stands against a limit on the "worse" side (`worseIsUp` false for rps):
+ *  - fail: the whole interval is beyond the limit (the change is real and too large);
+ *  - pass: the whole interval is within it, or, given `point`, the measured change is within it and
+ *    not distinguishable from zero (no evidence of any change: identical error rates on a few
+ *    hundred requests must not warn forever);
+ *  - warn: inconclusive (a real change that may exceed the rule, or a measured excess that the
+ *    noise cannot confirm).
  */
-function judgeInterval(iv, limit, worseIsUp) {
-    if (worseIsUp)
-        return iv.lo > limit ? 'fail' : iv.hi <= limit ? 'pass' : 'warn';
-    return iv.hi < -limit ? 'fail' : iv.lo >= -limit ? 'pass' : 'warn';
+function judgeInterval(iv, limit, worseIsUp, point) {
+    const beyond = (x) => (worseIsUp ? x > limit : x < -limit);
+    if (beyond(worseIsUp ? iv.lo : iv.hi))
+        return 'fail';
+    if (!beyond(worseIsUp ? iv.hi : iv.lo))
+        return 'pass';
+    if (point !== undefined && !beyond(point) && iv.lo <= 0 && iv.hi >= 0)
+        return 'pass';
+    return 'warn';
 }
 
 ;// CONCATENATED MODULE: ./src/gate/regression.ts
@@ -100000,8 +100012,20 @@ function evaluateRegressions(rules, baseline, current) {
     const checks = [];
     for (const stage of current) {
         const before = baseline.find((b) => b.name === stage.name);
-        if (!before)
+        if (!before) {
+            // Never switch regression gating off in silence (a renamed stage, a partial baseline).
+            checks.push({
+                stage: stage.name,
+                metric: 'baseline',
+                kind: 'regression',
+                current: null,
+                limit: '—',
+                method: 'none',
+                verdict: 'warn',
+                note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
+            });
             continue;
+        }
         for (const rule of rules) {
             const check = regressionCheck(rule, before, stage);
             if (check)
@@ -100021,12 +100045,13 @@ function regressionCheck(rule, before, after) {
         const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
         const deltaPp = (c - b) * 100;
         const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-        // "+0.5pp" → amount 0.005 as a fraction; compare in pp. A "%" rule on error_rate is relative.
+        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
+        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
         const verdict = rule.unit === 'pp'
-            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp)
+            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
             : b > 0
-                ? judgeInterval({ lo: (ivPp.lo / (b * 100)) * 100, hi: (ivPp.hi / (b * 100)) * 100 }, rule.amount, worseIsUp)
-                : judgeInterval(ivPp, 0, worseIsUp);
+                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
+                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
         return {
             ...base,
             delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
@@ -100052,8 +100077,9 @@ function regressionCheck(rule, before, after) {
             ...base,
             delta_pct: round(deltaPct),
             method: 'point-estimate',
+            significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: 'too few 1-s windows to estimate noise (need 3 per run): a change beyond the rule only warns',
+            note: 'under 3 windows per run: noise unknown, can only warn',
         };
     }
     return {
@@ -100062,7 +100088,7 @@ function regressionCheck(rule, before, after) {
         interval_pct: [round(iv.lo), round(iv.hi)],
         method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows',
         significant: iv.lo > 0 || iv.hi < 0,
-        verdict: judgeInterval(iv, rule.amount, worseIsUp),
+        verdict: judgeInterval(iv, rule.amount, worseIsUp, deltaPct),
     };
 }
 
@@ -100153,8 +100179,8 @@ const build_round = (x, digits = 3) => {
 function stageReport(r) {
     const m = r.metrics;
     // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time). Bursts have no planned time: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : plannedDurationMs(r.spec);
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
     const statusCodes = {};
     for (const [code, n] of [...m.statusCodes.entries()].sort((a, b) => a[0] - b[0]))
         statusCodes[String(code)] = n;
@@ -100412,6 +100438,8 @@ async function writeJsonAtomic(file, value) {
 
 
 
+
+
 /** A path as the user wrote it when cwd is the process's own, so messages show what they typed. */
 function fromCwd(cwd, file) {
     return external_node_path_default().resolve(cwd) === process.cwd() ? file : external_node_path_default().resolve(cwd, file);
@@ -100422,10 +100450,28 @@ function gateRules(plan) {
         regression: plan?.regression ?? DEFAULT_REGRESSION,
     };
 }
+/** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
+function checkTargetUrl(url, what) {
+    let ok = false;
+    try {
+        ok = ['http:', 'https:'].includes(new URL(url).protocol);
+    }
+    catch {
+        ok = false;
+    }
+    if (!ok)
+        throw new UsageError(`${what} "${url}" is not an absolute http(s) URL: write it like http://127.0.0.1:3000`);
+}
 async function runAndGate(s) {
+    if (s.targetUrl !== undefined)
+        checkTargetUrl(s.targetUrl, '--target');
     const plan = await load_loadPlan(fromCwd(s.cwd, s.planFile), s.env);
+    const wsStages = selectStages(plan, s.stages).filter((st) => st.protocol === 'ws');
+    if (wsStages.length > 0) {
+        throw new NotImplementedError(`WebSocket stages (${wsStages.map((st) => st.name).join(', ')}: protocol: ws)`);
+    }
     // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-    const baseline = s.baselineFile ? await file_store_readReportFile(fromCwd(s.cwd, s.baselineFile)) : undefined;
+    const baseline = s.baselineFile ? await readBaseline(fromCwd(s.cwd, s.baselineFile), s) : undefined;
     const run = await runPlan(plan, {
         targetUrl: s.targetUrl,
         stages: s.stages,
@@ -100440,9 +100486,10 @@ async function runAndGate(s) {
     const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile, cancelled });
     const outcome = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir));
     if (s.saveBaselineFile) {
-        const complete = run.stages.length === (s.stages?.length || plan.stages.length) && !cancelled;
-        if (report.verdict === 'fail' || !complete) {
-            s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${report.verdict === 'fail' ? 'the gate failed' : 'the run did not complete'} (a failed run never replaces a good baseline)`);
+        // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+        const why = report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
+        if (why) {
+            s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${why} (only complete, passing runs become baselines)`);
         }
         else {
             await writeJsonAtomic(external_node_path_default().resolve(s.cwd, s.saveBaselineFile), report);
@@ -100450,6 +100497,14 @@ async function runAndGate(s) {
         }
     }
     return outcome;
+}
+/** A missing baseline is an error unless the caller allows a first run (`missingBaselineOk`). */
+async function readBaseline(file, s) {
+    if (s.missingBaselineOk && !(0,external_node_fs_namespaceObject.existsSync)(file)) {
+        s.log.info(`no baseline at ${file} yet: this run is checked against the absolute thresholds only`);
+        return undefined;
+    }
+    return file_store_readReportFile(file);
 }
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
@@ -100530,11 +100585,46 @@ function readSettings(get = (n) => getInput(n)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * What the workflow run is (event, ref, default branch), read from the runner's environment and
+ * event payload. Decides whether this run may write a baseline: only trusted runs may, so a pull
+ * request (perhaps from a fork) can never move the bar it is measured against.
+ */
+
+function readRunContext(env) {
+    let defaultBranch;
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+            defaultBranch = payload.repository?.default_branch;
+        }
+        catch {
+            // No readable payload: the default branch stays unknown and the event name decides.
+        }
+    }
+    return { eventName: env.GITHUB_EVENT_NAME ?? '', ref: env.GITHUB_REF ?? '', defaultBranch };
+}
+const TRUSTED_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);
+/** Why this run must not write a baseline, or undefined when it may. */
+function baselineWriteRefusal(ctx) {
+    if (ctx.eventName === '')
+        return undefined; // not on GitHub Actions (a local run of the bundle)
+    if (!TRUSTED_EVENTS.has(ctx.eventName)) {
+        return `this is a ${ctx.eventName} run; baselines are written only by push, schedule and workflow_dispatch runs of the default branch`;
+    }
+    if (ctx.eventName !== 'schedule' && ctx.defaultBranch && ctx.ref !== `refs/heads/${ctx.defaultBranch}`) {
+        return `${ctx.ref || 'this ref'} is not the default branch (${ctx.defaultBranch})`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action: inputs → the same core as the CLI → job summary, outputs, failure. One try/catch
  * ends in core.setFailed. PR comments and data-branch baselines come with the GitHub layer.
  */
+
 
 
 
@@ -100555,7 +100645,8 @@ async function run() {
             planFile: settings.plan,
             targetUrl: settings.target,
             baselineFile: settings.baseline,
-            saveBaselineFile: settings.saveBaseline ? settings.baseline : undefined,
+            missingBaselineOk: true,
+            saveBaselineFile: baselineToSave(settings),
             outDir: settings.out,
             env: process.env,
             cwd,
@@ -100567,14 +100658,39 @@ async function run() {
         setOutput('summary', outcome.summary);
         if (process.env.GITHUB_STEP_SUMMARY)
             await summary.addRaw(outcome.summary).write();
+        const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
         if (shouldFail(outcome.report, settings.failOn)) {
-            const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
             setFailed(`perf-gate: the gate failed: ${failed.join('; ')}`);
+        }
+        else if (failed.length > 0) {
+            warning(`perf-gate: the gate failed (${failed.join('; ')}), but fail-on: ${settings.failOn} lets the job pass`);
         }
     }
     catch (err) {
+        if (err instanceof PlanError) {
+            // One annotation per problem, on the plan's line, so it shows in the PR's diff view.
+            for (const p of err.problems)
+                error(p.message, { file: p.file, startLine: p.line, startColumn: p.col });
+            setFailed(`perf-gate: the plan has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} (see the annotations above)`);
+            return;
+        }
         setFailed(`perf-gate: ${describeError(err)}`);
     }
+}
+/** The baseline file to write, if this run may write one (and says why not otherwise). */
+function baselineToSave(settings) {
+    if (!settings.saveBaseline)
+        return undefined;
+    if (!settings.baseline) {
+        warning('save-baseline is true but no baseline input names a file: nothing will be saved');
+        return undefined;
+    }
+    const refusal = baselineWriteRefusal(readRunContext(process.env));
+    if (refusal) {
+        info(`baseline not saved: ${refusal}`);
+        return undefined;
+    }
+    return settings.baseline;
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

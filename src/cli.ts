@@ -34,7 +34,9 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see perf-gate --help)`);
+    // Node's wording ("Unknown option '--x'. To specify a positional argument...") trimmed to its point.
+    const message = (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '').replace(/'/g, '');
+    throw new UsageError(`${message.charAt(0).toLowerCase()}${message.slice(1)} (see perf-gate --help)`);
   }
   const [min, max] = positionals;
   if (parsed.positionals.length < min! || parsed.positionals.length > max!) {
@@ -56,9 +58,12 @@ function interruptSignal(): AbortSignal {
   return controller.signal;
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function finish(outcome: Outcome, quiet: boolean): number {
   const r = outcome.report;
-  process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${r.stages.length} stages, ${r.checks.filter((c) => c.verdict === 'fail').length} failed checks\n` : `${renderConsole(r)}\n`);
+  const failedChecks = r.checks.filter((c) => c.verdict === 'fail').length;
+  process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
   process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
   if (outcome.report.cancelled) {
     process.stderr.write('perf-gate: the run was interrupted: the report is partial\n');
@@ -125,7 +130,9 @@ async function compareCommand(args: string[]): Promise<number> {
 async function validateCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, [1, 1]);
   const plan = await loadPlan(positionals[0]!, process.env);
-  process.stdout.write(`${positionals[0]}: ok (${plan.stages.length} stages, ${plan.requests.length} requests)\n`);
+  process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
+  const ws = plan.stages.filter((s) => s.protocol === 'ws').map((s) => s.name);
+  if (ws.length > 0) process.stdout.write(`note: WebSocket stages (${ws.join(', ')}) cannot run in this version yet\n`);
   return EXIT.pass;
 }
 

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { loadPlan } from './plan/index.js';
 import type { Plan } from './plan/types.js';
-import { runPlan, type RunOptions } from './load/run-plan.js';
+import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
+import { existsSync } from 'node:fs';
+import { NotImplementedError, UsageError } from './errors.js';
 import { gate, DEFAULT_REGRESSION, type GateRules } from './gate/index.js';
 import { buildReport, stageReport } from './report/build.js';
 import { renderSummary } from './report/markdown.js';
@@ -31,6 +33,8 @@ export interface RunSettings {
   log: Logger;
   onProgress?: RunOptions['onProgress'];
   onStageStart?: RunOptions['onStageStart'];
+  /** The action's first run has no baseline file yet; the CLI's --baseline must exist. */
+  missingBaselineOk?: boolean;
 }
 
 export interface Outcome {
@@ -52,10 +56,26 @@ export function gateRules(plan: Plan | undefined): GateRules {
   };
 }
 
+/** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
+export function checkTargetUrl(url: string, what: string): void {
+  let ok = false;
+  try {
+    ok = ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`${what} "${url}" is not an absolute http(s) URL: write it like http://127.0.0.1:3000`);
+}
+
 export async function runAndGate(s: RunSettings): Promise<Outcome> {
+  if (s.targetUrl !== undefined) checkTargetUrl(s.targetUrl, '--target');
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
+  const wsStages = selectStages(plan, s.stages).filter((st) => st.protocol === 'ws');
+  if (wsStages.length > 0) {
+    throw new NotImplementedError(`WebSocket stages (${wsStages.map((st) => st.name).join(', ')}: protocol: ws)`);
+  }
   // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-  const baseline = s.baselineFile ? await readReportFile(fromCwd(s.cwd, s.baselineFile)) : undefined;
+  const baseline = s.baselineFile ? await readBaseline(fromCwd(s.cwd, s.baselineFile), s) : undefined;
   const run = await runPlan(plan, {
     targetUrl: s.targetUrl,
     stages: s.stages,
@@ -71,15 +91,26 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const outcome = await writeReports(report, path.resolve(s.cwd, s.outDir));
 
   if (s.saveBaselineFile) {
-    const complete = run.stages.length === (s.stages?.length || plan.stages.length) && !cancelled;
-    if (report.verdict === 'fail' || !complete) {
-      s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${report.verdict === 'fail' ? 'the gate failed' : 'the run did not complete'} (a failed run never replaces a good baseline)`);
+    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+    const why =
+      report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
+    if (why) {
+      s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${why} (only complete, passing runs become baselines)`);
     } else {
       await writeJsonAtomic(path.resolve(s.cwd, s.saveBaselineFile), report);
       s.log.info(`baseline saved to ${s.saveBaselineFile}`);
     }
   }
   return outcome;
+}
+
+/** A missing baseline is an error unless the caller allows a first run (`missingBaselineOk`). */
+async function readBaseline(file: string, s: RunSettings): Promise<Report | undefined> {
+  if (s.missingBaselineOk && !existsSync(file)) {
+    s.log.info(`no baseline at ${file} yet: this run is checked against the absolute thresholds only`);
+    return undefined;
+  }
+  return readReportFile(file);
 }
 
 export interface CompareSettings {

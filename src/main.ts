@@ -5,8 +5,9 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { runAndGate } from './core.js';
-import { describeError } from './errors.js';
+import { describeError, PlanError } from './errors.js';
 import { readSettings, type ActionSettings } from './settings.js';
+import { baselineWriteRefusal, readRunContext } from './github/context.js';
 import type { Report } from './report/types.js';
 
 /** Whether the gate's result should fail the job, given `fail-on`. */
@@ -24,7 +25,8 @@ export async function run(): Promise<void> {
       planFile: settings.plan,
       targetUrl: settings.target,
       baselineFile: settings.baseline,
-      saveBaselineFile: settings.saveBaseline ? settings.baseline : undefined,
+      missingBaselineOk: true,
+      saveBaselineFile: baselineToSave(settings),
       outDir: settings.out,
       env: process.env,
       cwd,
@@ -35,11 +37,34 @@ export async function run(): Promise<void> {
     core.setOutput('report-path', outcome.reportPath);
     core.setOutput('summary', outcome.summary);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write();
+    const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
     if (shouldFail(outcome.report, settings.failOn)) {
-      const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
       core.setFailed(`perf-gate: the gate failed: ${failed.join('; ')}`);
+    } else if (failed.length > 0) {
+      core.warning(`perf-gate: the gate failed (${failed.join('; ')}), but fail-on: ${settings.failOn} lets the job pass`);
     }
   } catch (err) {
+    if (err instanceof PlanError) {
+      // One annotation per problem, on the plan's line, so it shows in the PR's diff view.
+      for (const p of err.problems) core.error(p.message, { file: p.file, startLine: p.line, startColumn: p.col });
+      core.setFailed(`perf-gate: the plan has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} (see the annotations above)`);
+      return;
+    }
     core.setFailed(`perf-gate: ${describeError(err)}`);
   }
+}
+
+/** The baseline file to write, if this run may write one (and says why not otherwise). */
+function baselineToSave(settings: ActionSettings): string | undefined {
+  if (!settings.saveBaseline) return undefined;
+  if (!settings.baseline) {
+    core.warning('save-baseline is true but no baseline input names a file: nothing will be saved');
+    return undefined;
+  }
+  const refusal = baselineWriteRefusal(readRunContext(process.env));
+  if (refusal) {
+    core.info(`baseline not saved: ${refusal}`);
+    return undefined;
+  }
+  return settings.baseline;
 }

@@ -13,7 +13,20 @@ export function evaluateRegressions(rules: RegressionRule[], baseline: StageRepo
   const checks: Check[] = [];
   for (const stage of current) {
     const before = baseline.find((b) => b.name === stage.name);
-    if (!before) continue;
+    if (!before) {
+      // Never switch regression gating off in silence (a renamed stage, a partial baseline).
+      checks.push({
+        stage: stage.name,
+        metric: 'baseline',
+        kind: 'regression',
+        current: null,
+        limit: '—',
+        method: 'none',
+        verdict: 'warn',
+        note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
+      });
+      continue;
+    }
     for (const rule of rules) {
       const check = regressionCheck(rule, before, stage);
       if (check) checks.push(check);

@@ -15,8 +15,8 @@ const round = (x: number, digits = 3): number => {
 export function stageReport(r: StageResult): StageReport {
   const m = r.metrics;
   // Timed stages: rate over the planned sending time (the drain of the last responses is not
-  // sending time). Bursts have no planned time: their own wall time.
-  const sendingMs = r.spec.kind === 'burst' ? r.durationMs : plannedDurationMs(r.spec);
+  // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+  const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
   const statusCodes: Record<string, number> = {};
   for (const [code, n] of [...m.statusCodes.entries()].sort((a, b) => a[0] - b[0])) statusCodes[String(code)] = n;
   const report: StageReport = {

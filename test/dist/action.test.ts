@@ -1,4 +1,5 @@
 /** dist/index.js run as GitHub runs it: INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY. */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,12 +29,14 @@ afterAll(async () => {
   await target.close();
 });
 
-async function runAction(inputs: Record<string, string>, name: string) {
+const runAction = (inputs: Record<string, string>, name: string) => runActionWith(inputs, name, {});
+
+async function runActionWith(inputs: Record<string, string>, name: string, extraEnv: Record<string, string>) {
   const summary = path.join(dir, `${name}-summary.md`);
   const output = path.join(dir, `${name}-output.txt`);
   await writeFile(summary, '');
   await writeFile(output, '');
-  const env: Record<string, string> = { GITHUB_WORKSPACE: dir, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output };
+  const env: Record<string, string> = { GITHUB_WORKSPACE: dir, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, ...extraEnv };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = await runNode('dist/index.js', [], { cwd: dir, env });
   return { ...r, summary: await readFile(summary, 'utf8'), output: await readFile(output, 'utf8') };
@@ -58,7 +61,7 @@ describe('the action bundle', () => {
     expect(r.stdout).not.toContain('::error::');
   });
 
-  it('fails the job when a threshold breaks, unless fail-on is never', async () => {
+  it('fails the job when a threshold breaks', async () => {
     target.set({ delayMs: 80 });
     const r = await runAction({ plan: 'plan.yml', target: target.url }, 'fail');
     expect(r.code).toBe(1);
@@ -66,9 +69,6 @@ describe('the action bundle', () => {
     expect(outputValue(r.output, 'verdict')).toBe('fail');
     expect(r.summary).toContain('perf-gate: fail');
 
-    const tolerant = await runAction({ plan: 'plan.yml', target: target.url, 'fail-on': 'never' }, 'never');
-    expect(tolerant.code).toBe(0);
-    expect(outputValue(tolerant.output, 'verdict')).toBe('fail');
   });
 
   it('an invalid input fails with a message naming it', async () => {
@@ -81,6 +81,43 @@ describe('the action bundle', () => {
     await writeFile(path.join(dir, 'broken.yml'), PLAN.replace('rate: 40/s', 'rate: lots'));
     const r = await runAction({ plan: 'broken.yml', target: target.url }, 'bad-plan');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::perf-gate: broken\.yml:6:\d+: /);
+    // An annotation on the plan's line (shown in the PR diff), then the one failure line.
+    expect(r.stdout).toMatch(/^::error file=broken\.yml,line=6,col=\d+::.*"lots" is not a rate/m);
+    expect(r.stdout).toMatch(/^::error::perf-gate: the plan has 1 problem /m);
+  });
+
+  it('creates the first baseline on a default-branch push, and never saves one from a pull request', async () => {
+    target.set({ delayMs: 2 });
+    const event = path.join(dir, 'event.json');
+    await writeFile(event, JSON.stringify({ repository: { default_branch: 'main' } }));
+    const inputs = { plan: 'plan.yml', target: target.url, baseline: 'file:perf/base.json', 'save-baseline': 'true' };
+    const onPr = await runActionWith(inputs, 'pr', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_EVENT_PATH: event });
+    expect(onPr.code, onPr.stdout).toBe(0);
+    expect(onPr.stdout).toContain('no baseline at perf/base.json yet');
+    expect(onPr.stdout).toMatch(/baseline not saved: this is a pull_request run/);
+    expect(existsSync(path.join(dir, 'perf', 'base.json'))).toBe(false);
+
+    const onBranch = await runActionWith(inputs, 'branch', { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature', GITHUB_EVENT_PATH: event });
+    expect(onBranch.stdout).toMatch(/baseline not saved: refs\/heads\/feature is not the default branch \(main\)/);
+    expect(existsSync(path.join(dir, 'perf', 'base.json'))).toBe(false);
+
+    const onMain = await runActionWith(inputs, 'main', { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: event });
+    expect(onMain.code, onMain.stdout).toBe(0);
+    expect(onMain.stdout).toContain('baseline saved to perf/base.json');
+    const saved = JSON.parse(await readFile(path.join(dir, 'perf', 'base.json'), 'utf8'));
+    expect(saved.stages[0].requests).toBe(80);
+
+    // The next PR compares with it.
+    const next = await runActionWith(inputs, 'pr2', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/8/merge', GITHUB_EVENT_PATH: event });
+    expect(next.summary).toContain('Compared with the baseline');
+    expect(next.summary).toMatch(/p95 \+15% vs baseline/);
+  });
+
+  it('fail-on: never lets a failed gate pass the job, with a warning saying so', async () => {
+    target.set({ delayMs: 80 });
+    const r = await runAction({ plan: 'plan.yml', target: target.url, 'fail-on': 'never' }, 'never-warn');
+    expect(r.code).toBe(0);
+    expect(outputValue(r.output, 'verdict')).toBe('fail');
+    expect(r.stdout).toMatch(/^::warning::perf-gate: the gate failed \(load p95 < 50ms\), but fail-on: never lets the job pass/m);
   });
 });

@@ -168,4 +168,52 @@ describe('run, exit codes and files', () => {
     expect(report.stages[0].requests).toBeLessThan(1500);
     expect(existsSync(path.join(dir, 'cancel-base.json'))).toBe(false);
   });
+
+  it('a --target that is not an http(s) URL exits 2 at once', async () => {
+    for (const bad of ['127.0.0.1:3000', 'notaurl', 'ftp://127.0.0.1/']) {
+      const started = Date.now();
+      const r = await runCli(['run', 'good.yml', '--target', bad], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--target "${bad}" is not an absolute http(s) URL`);
+      expect(Date.now() - started).toBeLessThan(3000);
+    }
+  });
+
+  it('WebSocket stages are refused plainly (exit 2) instead of sending HTTP', async () => {
+    const ws = GOOD.replace('thresholds:', 'websocket: { path: /ws }\nthresholds:').replace(
+      '  - { name: load, kind: load, rate: 50/s, duration: 3s }',
+      '  - { name: load, kind: load, rate: 50/s, duration: 3s }\n  - { name: live, kind: load, protocol: ws, connections: 5, rate: 10/s, duration: 2s }',
+    );
+    await writeFile(path.join(dir, 'ws.yml'), ws);
+    const before = target.served();
+    const r = await runCli(['run', 'ws.yml', '--target', target.url], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^perf-gate: WebSocket stages \(live: protocol: ws\) is not available in this version/m);
+    expect(target.served()).toBe(before);
+    const v = await runCli(['validate', 'ws.yml'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('WebSocket stages (live) cannot run in this version yet');
+  });
+
+  it('a --stage subset is never saved as a baseline, and a stage missing from the baseline warns', async () => {
+    const two = GOOD.replace(
+      '  - { name: load, kind: load, rate: 50/s, duration: 3s }',
+      '  - { name: load, kind: load, rate: 50/s, duration: 3s }\n  - { name: warm, kind: baseline, duration: 1s }',
+    );
+    await writeFile(path.join(dir, 'two.yml'), two);
+    target.set({ delayMs: 1 });
+    const partial = await runCli(['run', 'two.yml', '--target', target.url, '--stage', 'warm', '--save-baseline', 'partial.json', '--quiet'], { cwd: dir });
+    expect(partial.code).toBe(0);
+    expect(partial.stderr).toContain('baseline not saved to partial.json: only some stages ran (--stage)');
+    expect(existsSync(path.join(dir, 'partial.json'))).toBe(false);
+
+    const r = await runCli(['run', 'two.yml', '--target', target.url, '--baseline', 'base.json', '--out', 'out-two'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/WARN\s+warm\s+baseline/);
+    const report = JSON.parse(await readFile(path.join(dir, 'out-two', 'report.json'), 'utf8'));
+    const missing = report.checks.find((c: { stage: string; metric: string }) => c.stage === 'warm' && c.metric === 'baseline');
+    expect(missing).toMatchObject({ verdict: 'warn', kind: 'regression' });
+    expect(missing.note).toContain('the baseline has no stage "warm"');
+    expect(report.verdict).toBe('warn');
+  });
 });

@@ -1,0 +1,39 @@
+/**
+ * What the workflow run is (event, ref, default branch), read from the runner's environment and
+ * event payload. Decides whether this run may write a baseline: only trusted runs may, so a pull
+ * request (perhaps from a fork) can never move the bar it is measured against.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface RunContext {
+  eventName: string;
+  ref: string;
+  defaultBranch?: string;
+}
+
+export function readRunContext(env: Readonly<Record<string, string | undefined>>): RunContext {
+  let defaultBranch: string | undefined;
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { default_branch?: string } };
+      defaultBranch = payload.repository?.default_branch;
+    } catch {
+      // No readable payload: the default branch stays unknown and the event name decides.
+    }
+  }
+  return { eventName: env.GITHUB_EVENT_NAME ?? '', ref: env.GITHUB_REF ?? '', defaultBranch };
+}
+
+const TRUSTED_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);
+
+/** Why this run must not write a baseline, or undefined when it may. */
+export function baselineWriteRefusal(ctx: RunContext): string | undefined {
+  if (ctx.eventName === '') return undefined; // not on GitHub Actions (a local run of the bundle)
+  if (!TRUSTED_EVENTS.has(ctx.eventName)) {
+    return `this is a ${ctx.eventName} run; baselines are written only by push, schedule and workflow_dispatch runs of the default branch`;
+  }
+  if (ctx.eventName !== 'schedule' && ctx.defaultBranch && ctx.ref !== `refs/heads/${ctx.defaultBranch}`) {
+    return `${ctx.ref || 'this ref'} is not the default branch (${ctx.defaultBranch})`;
+  }
+  return undefined;
+}
