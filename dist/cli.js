@@ -67431,6 +67431,8 @@ function sortProblems(problems) {
 
 
 
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/load/http.ts
@@ -67439,6 +67441,7 @@ var undici = __nccwpck_require__(4371);
  * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
  * `send` never throws: every outcome, good or bad, is classified into the error taxonomy.
  */
+
 
 const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check'];
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -67453,18 +67456,43 @@ const BODY_KEEP_LIMIT = 1024 * 1024;
  * promise, which is most of what `request()` would cost per request in a load generator.
  */
 class ResponseCollector {
-    done;
+    resolve;
+    deadline;
+    onFinish;
     status = 0;
     retryAfter;
     chunks;
     kept = 0;
-    constructor(readBody, done) {
-        this.done = done;
+    controller;
+    finished = false;
+    constructor(readBody, resolve, 
+    /** performance.now() after which the request has timed out. */
+    deadline, onFinish) {
+        this.resolve = resolve;
+        this.deadline = deadline;
+        this.onFinish = onFinish;
         if (readBody)
             this.chunks = [];
     }
-    /** Its presence tells undici this handler speaks the controller API (undici 7). */
-    onRequestStart() { }
+    done(outcome) {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.onFinish();
+        this.resolve(outcome);
+    }
+    /** Called by the client's sweeper at the deadline: the whole request took too long. */
+    timeOut(timeoutMs) {
+        const message = `no complete response within ${timeoutMs} ms`;
+        this.done({ status: 0, failure: 'timeout', failureMessage: message });
+        this.controller?.abort(new Error(message));
+    }
+    /** Also tells undici this handler speaks the controller API (undici 7). */
+    onRequestStart(controller) {
+        this.controller = controller;
+        if (this.finished)
+            controller.abort(new Error('timed out before it was sent'));
+    }
     onResponseStart(_c, statusCode, headers) {
         this.status = statusCode;
         if (statusCode === 429)
@@ -67487,10 +67515,46 @@ class ResponseCollector {
         this.done({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
     }
 }
+/**
+ * Per-request deadlines. undici's own timeouts run on a coarse timer (a 300 ms timeout fired after
+ * 600 to 1000 ms), so the client sweeps its in-flight requests every few ms instead. Requests with
+ * the same timeout expire in the order they were sent, so each queue only looks at its head.
+ */
+const SWEEP_MS = 5;
+class DeadlineQueue {
+    items = [];
+    head = 0;
+    push(c) {
+        this.items.push(c);
+    }
+    expire(now, timeoutMs) {
+        while (this.head < this.items.length) {
+            const c = this.items[this.head];
+            if (!c.finished && c.deadline > now)
+                break;
+            if (!c.finished)
+                c.timeOut(timeoutMs);
+            this.head++;
+        }
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+            this.items = this.items.slice(this.head);
+            this.head = 0;
+        }
+    }
+}
 class HttpClient {
     pool;
     basePath;
     origin;
+    deadlines = new Map();
+    inFlight = 0;
+    sweeper;
+    finishOne = () => {
+        if (--this.inFlight === 0 && this.sweeper) {
+            clearInterval(this.sweeper);
+            this.sweeper = undefined;
+        }
+    };
     constructor(targetUrl, options = {}) {
         const url = new URL(targetUrl);
         this.origin = url.origin;
@@ -67504,6 +67568,8 @@ class HttpClient {
     }
     send(req) {
         return new Promise((resolve) => {
+            const collector = new ResponseCollector(req.readBody, resolve, external_node_perf_hooks_.performance.now() + req.timeoutMs, this.finishOne);
+            this.track(collector, req.timeoutMs);
             try {
                 this.pool.dispatch({
                     path: this.basePath + req.path,
@@ -67512,24 +67578,39 @@ class HttpClient {
                     body: req.body,
                     headersTimeout: req.timeoutMs,
                     bodyTimeout: req.timeoutMs,
-                }, new ResponseCollector(req.readBody, resolve));
+                }, collector);
             }
             catch (err) {
                 // Invalid arguments (a header value undici refuses) fail this request, not the run.
-                resolve({ status: 0, failure: 'connect', failureMessage: err.message });
+                collector.onResponseError(undefined, err);
             }
         });
     }
+    track(c, timeoutMs) {
+        let q = this.deadlines.get(timeoutMs);
+        if (!q)
+            this.deadlines.set(timeoutMs, (q = new DeadlineQueue()));
+        q.push(c);
+        if (this.inFlight++ === 0) {
+            this.sweeper = setInterval(() => {
+                const now = external_node_perf_hooks_.performance.now();
+                for (const [timeout, queue] of this.deadlines)
+                    queue.expire(now, timeout);
+            }, SWEEP_MS);
+            this.sweeper.unref();
+        }
+    }
     async close() {
-        await this.pool.close().catch(() => this.pool.destroy());
+        if (this.sweeper)
+            clearInterval(this.sweeper);
+        // Requests we timed out may still hold sockets: destroy rather than wait for them.
+        await this.pool.destroy().catch(() => { });
     }
 }
 function headerValue(v) {
     return Array.isArray(v) ? v[0] : v;
 }
 
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
 var hdr_histogram_js_dist = __nccwpck_require__(2960);
 ;// CONCATENATED MODULE: ./src/metrics/histogram.ts

@@ -3,6 +3,7 @@
  * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
  * `send` never throws: every outcome, good or bad, is classified into the error taxonomy.
  */
+import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 
 export type ErrorKind = 'timeout' | 'connect' | 'http_4xx' | 'http_5xx' | 'rate_limited' | 'check';
@@ -48,16 +49,38 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   private retryAfter: string | undefined;
   private chunks: Buffer[] | undefined;
   private kept = 0;
+  private controller: Dispatcher.DispatchController | undefined;
+  finished = false;
 
   constructor(
     readBody: boolean,
-    private readonly done: (outcome: HttpOutcome) => void,
+    private readonly resolve: (outcome: HttpOutcome) => void,
+    /** performance.now() after which the request has timed out. */
+    readonly deadline: number,
+    private readonly onFinish: () => void,
   ) {
     if (readBody) this.chunks = [];
   }
 
-  /** Its presence tells undici this handler speaks the controller API (undici 7). */
-  onRequestStart(): void {}
+  private done(outcome: HttpOutcome): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.onFinish();
+    this.resolve(outcome);
+  }
+
+  /** Called by the client's sweeper at the deadline: the whole request took too long. */
+  timeOut(timeoutMs: number): void {
+    const message = `no complete response within ${timeoutMs} ms`;
+    this.done({ status: 0, failure: 'timeout', failureMessage: message });
+    this.controller?.abort(new Error(message));
+  }
+
+  /** Also tells undici this handler speaks the controller API (undici 7). */
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.finished) controller.abort(new Error('timed out before it was sent'));
+  }
 
   onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     this.status = statusCode;
@@ -90,10 +113,48 @@ export interface HttpClientOptions {
   pipelining?: number;
 }
 
+/**
+ * Per-request deadlines. undici's own timeouts run on a coarse timer (a 300 ms timeout fired after
+ * 600 to 1000 ms), so the client sweeps its in-flight requests every few ms instead. Requests with
+ * the same timeout expire in the order they were sent, so each queue only looks at its head.
+ */
+const SWEEP_MS = 5;
+
+class DeadlineQueue {
+  private items: ResponseCollector[] = [];
+  private head = 0;
+
+  push(c: ResponseCollector): void {
+    this.items.push(c);
+  }
+
+  expire(now: number, timeoutMs: number): void {
+    while (this.head < this.items.length) {
+      const c = this.items[this.head]!;
+      if (!c.finished && c.deadline > now) break;
+      if (!c.finished) c.timeOut(timeoutMs);
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
 export class HttpClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   readonly origin: string;
+  private readonly deadlines = new Map<number, DeadlineQueue>();
+  private inFlight = 0;
+  private sweeper: NodeJS.Timeout | undefined;
+  private readonly finishOne = (): void => {
+    if (--this.inFlight === 0 && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
+  };
 
   constructor(targetUrl: string, options: HttpClientOptions = {}) {
     const url = new URL(targetUrl);
@@ -109,6 +170,8 @@ export class HttpClient {
 
   send(req: HttpRequest): Promise<HttpOutcome> {
     return new Promise((resolve) => {
+      const collector = new ResponseCollector(req.readBody, resolve, performance.now() + req.timeoutMs, this.finishOne);
+      this.track(collector, req.timeoutMs);
       try {
         this.pool.dispatch(
           {
@@ -119,17 +182,32 @@ export class HttpClient {
             headersTimeout: req.timeoutMs,
             bodyTimeout: req.timeoutMs,
           },
-          new ResponseCollector(req.readBody, resolve),
+          collector,
         );
       } catch (err) {
         // Invalid arguments (a header value undici refuses) fail this request, not the run.
-        resolve({ status: 0, failure: 'connect', failureMessage: (err as Error).message });
+        collector.onResponseError(undefined as never, err as Error);
       }
     });
   }
 
+  private track(c: ResponseCollector, timeoutMs: number): void {
+    let q = this.deadlines.get(timeoutMs);
+    if (!q) this.deadlines.set(timeoutMs, (q = new DeadlineQueue()));
+    q.push(c);
+    if (this.inFlight++ === 0) {
+      this.sweeper = setInterval(() => {
+        const now = performance.now();
+        for (const [timeout, queue] of this.deadlines) queue.expire(now, timeout);
+      }, SWEEP_MS);
+      this.sweeper.unref();
+    }
+  }
+
   async close(): Promise<void> {
-    await this.pool.close().catch(() => this.pool.destroy());
+    if (this.sweeper) clearInterval(this.sweeper);
+    // Requests we timed out may still hold sockets: destroy rather than wait for them.
+    await this.pool.destroy().catch(() => {});
   }
 }
 
