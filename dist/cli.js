@@ -66865,7 +66865,8 @@ function thresholdValue(metric, text) {
             if (text.endsWith('%'))
                 return parsePercent(text);
             const n = Number(text);
-            if (isBareNumber(text) && n <= 1)
+            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
+            if (isBareNumber(text) && n < 1)
                 return n;
             throw new UnitError(`${show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
         }
@@ -67763,7 +67764,7 @@ class Timeline {
             p90: empty ? 0 : timeline_ms(h.getValueAtPercentile(90)),
             p95: empty ? 0 : timeline_ms(h.getValueAtPercentile(95)),
             p99: empty ? 0 : timeline_ms(h.getValueAtPercentile(99)),
-            max: empty ? 0 : timeline_ms(h.maxValue),
+            max: empty ? 0 : timeline_ms(h.getValueAtPercentile(100)), // bucket top, like the percentiles
             mean: empty ? 0 : timeline_ms(h.mean),
             requests: w.requests,
             errors: w.errors,
@@ -68993,6 +68994,8 @@ function fmtMetric(metric, v) {
         return `${v.toFixed(1)}/s`;
     if (metric === 'requests' || metric === 'errors')
         return String(v);
+    if (metric === 'recovery')
+        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
     return fmtMs(v);
 }
 /** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
@@ -69006,6 +69009,11 @@ function fmtChange(c) {
     const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
     return `${fmtSigned(c.delta_pct, '%')}${iv}`;
 }
+/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
+const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const SEVERITY = { fail: 0, warn: 1, pass: 2 };
+/** Failures first, then warnings, then passes; stable within each. */
+const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
 /** Worst verdict among checks (pass when there are none). */
 function worst(verdicts) {
     return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
@@ -69033,7 +69041,7 @@ function renderSummary(report) {
     lines.push('');
     lines.push(`Plan \`${report.plan}\` against \`${report.target}\`, ${report.duration_s} s, ${report.runner.cores} × ${report.runner.cpu}.`);
     if (report.baseline) {
-        lines.push(`Compared with the baseline from ${report.baseline.started_at} (${report.baseline.source}).`);
+        lines.push(`Compared with the baseline from ${fmtTime(report.baseline.started_at)} (${report.baseline.source}).`);
     }
     else {
         lines.push('No baseline to compare against: only the absolute thresholds were applied.');
@@ -69053,7 +69061,7 @@ function renderSummary(report) {
         lines.push('');
         lines.push('| | stage | metric | rule | baseline | current | change [95% interval] | method |');
         lines.push('|---|---|---|---|---:|---:|---|---|');
-        for (const c of report.checks)
+        for (const c of bySeverity(report.checks))
             lines.push(checkRow(c));
         lines.push('');
         lines.push('</details>');
@@ -69120,7 +69128,7 @@ async function readReportFile(file) {
         doc = JSON.parse(text);
     }
     catch (err) {
-        throw new BaselineError(`${file} is not valid JSON: ${err.message}`);
+        throw new BaselineError(`${file} is not valid JSON: ${err.message.replace(/\s+/g, ' ')}`);
     }
     return asReport(doc, file);
 }
@@ -69266,7 +69274,7 @@ function renderConsole(report) {
     const out = [table(rows)];
     if (report.checks.length > 0) {
         const checkRows = [['', 'stage', 'check', 'baseline', 'current', 'change [95% interval]']];
-        for (const c of report.checks) {
+        for (const c of bySeverity(report.checks)) {
             checkRows.push([
                 c.verdict.toUpperCase(),
                 c.stage,

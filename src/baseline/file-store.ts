@@ -19,7 +19,7 @@ export async function readReportFile(file: string): Promise<Report> {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new BaselineError(`${file} is not valid JSON: ${(err as Error).message}`);
+    throw new BaselineError(`${file} is not valid JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`);
   }
   return asReport(doc, file);
 }

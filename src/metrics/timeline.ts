@@ -124,7 +124,7 @@ export class Timeline {
       p90: empty ? 0 : ms(h.getValueAtPercentile(90)),
       p95: empty ? 0 : ms(h.getValueAtPercentile(95)),
       p99: empty ? 0 : ms(h.getValueAtPercentile(99)),
-      max: empty ? 0 : ms(h.maxValue),
+      max: empty ? 0 : ms(h.getValueAtPercentile(100)), // bucket top, like the percentiles
       mean: empty ? 0 : ms(h.mean),
       requests: w.requests,
       errors: w.errors,

@@ -99,7 +99,8 @@ function thresholdValue(metric: Metric, text: string): number {
     case 'error_rate': {
       if (text.endsWith('%')) return parsePercent(text);
       const n = Number(text);
-      if (isBareNumber(text) && n <= 1) return n;
+      // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
+      if (isBareNumber(text) && n < 1) return n;
       throw new UnitError(`${show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
     }
     case 'rps': {

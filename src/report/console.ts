@@ -1,7 +1,7 @@
 /** Terminal output: the final table, and progress (a live line on a TTY, plain lines in CI). */
 import type { Report } from './types.js';
 import type { StageProgress } from '../load/stage.js';
-import { ICON, fmtChange, fmtMetric, fmtMs, fmtPct } from './format.js';
+import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct } from './format.js';
 import { stageNotes } from './markdown.js';
 
 function table(rows: string[][]): string {
@@ -17,7 +17,7 @@ export function renderConsole(report: Report): string {
   const out = [table(rows)];
   if (report.checks.length > 0) {
     const checkRows = [['', 'stage', 'check', 'baseline', 'current', 'change [95% interval]']];
-    for (const c of report.checks) {
+    for (const c of bySeverity(report.checks)) {
       checkRows.push([
         c.verdict.toUpperCase(),
         c.stage,

@@ -20,6 +20,7 @@ export function fmtMetric(metric: string, v: number | null | undefined): string 
   if (metric === 'error_rate') return fmtPct(v);
   if (metric === 'rps') return `${v.toFixed(1)}/s`;
   if (metric === 'requests' || metric === 'errors') return String(v);
+  if (metric === 'recovery') return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
   return fmtMs(v);
 }
 
@@ -33,6 +34,14 @@ export function fmtChange(c: Check): string {
   const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
   return `${fmtSigned(c.delta_pct, '%')}${iv}`;
 }
+
+/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
+export const fmtTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+const SEVERITY = { fail: 0, warn: 1, pass: 2 } as const;
+
+/** Failures first, then warnings, then passes; stable within each. */
+export const bySeverity = (checks: Check[]): Check[] => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
 
 /** Worst verdict among checks (pass when there are none). */
 export function worst(verdicts: Verdict[]): Verdict {

@@ -1,6 +1,6 @@
 /** summary.md: what a reviewer reads first (also the GitHub job summary). Pure: report in, text out. */
 import type { Check, Report, StageReport } from './types.js';
-import { ICON, fmtChange, fmtMetric, fmtMs, fmtPct, worst } from './format.js';
+import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
 
 const LATENCY_COLUMNS = ['p50', 'p95', 'p99'] as const;
 
@@ -23,7 +23,7 @@ export function renderSummary(report: Report): string {
   lines.push('');
   lines.push(`Plan \`${report.plan}\` against \`${report.target}\`, ${report.duration_s} s, ${report.runner.cores} × ${report.runner.cpu}.`);
   if (report.baseline) {
-    lines.push(`Compared with the baseline from ${report.baseline.started_at} (${report.baseline.source}).`);
+    lines.push(`Compared with the baseline from ${fmtTime(report.baseline.started_at)} (${report.baseline.source}).`);
   } else {
     lines.push('No baseline to compare against: only the absolute thresholds were applied.');
   }
@@ -41,7 +41,7 @@ export function renderSummary(report: Report): string {
     lines.push('');
     lines.push('| | stage | metric | rule | baseline | current | change [95% interval] | method |');
     lines.push('|---|---|---|---|---:|---:|---|---|');
-    for (const c of report.checks) lines.push(checkRow(c));
+    for (const c of bySeverity(report.checks)) lines.push(checkRow(c));
     lines.push('');
     lines.push('</details>');
   }

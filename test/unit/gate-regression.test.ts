@@ -247,7 +247,7 @@ describe('no comparison possible', () => {
 });
 
 describe('evaluateRegressions', () => {
-  it('compares stages by name and skips stages the baseline does not have', () => {
+  it('compares stages by name; a stage the baseline does not have gets one warning, not silence', () => {
     const baseline = [steady(10, 100, { seed: 1 }), { ...steady(5, 50, { seed: 3 }), name: 'gone' }];
     const current = [steady(16, 100, { seed: 2 }), { ...steady(5, 50, { seed: 4 }), name: 'new' }];
     const checks = evaluateRegressions([pct('p95', 15), pp(0.5), pct('rps', 10, 'decrease')], baseline, current);
@@ -255,11 +255,13 @@ describe('evaluateRegressions', () => {
       ['load', 'p95', 'fail'],
       ['load', 'error_rate', 'pass'],
       ['load', 'rps', 'pass'],
+      ['new', 'baseline', 'warn'],
     ]);
+    expect(checks[3]!.note).toBe('the baseline has no stage "new": nothing to compare (baseline stages: load, gone)');
   });
 
-  it('no rules or no matching stage → no checks', () => {
+  it('no rules → no checks; no matching stage → a warning per unmatched stage', () => {
     expect(evaluateRegressions([], [stage()], [stage()])).toEqual([]);
-    expect(evaluateRegressions([pct('p95', 15)], [stage({ name: 'a' })], [stage({ name: 'b' })])).toEqual([]);
+    expect(evaluateRegressions([pct('p95', 15)], [stage({ name: 'a' })], [stage({ name: 'b' })]).map((c) => [c.stage, c.verdict])).toEqual([['b', 'warn']]);
   });
 });

@@ -48,7 +48,7 @@ describe('renderSummary', () => {
 
   it('names the baseline when there is one', () => {
     const md = renderSummary(report({ baseline: { source: 'perf-baseline.json', started_at: '2024-12-31T00:00:00.000Z', target: 'x' } }));
-    expect(md).toContain('Compared with the baseline from 2024-12-31T00:00:00.000Z (perf-baseline.json).');
+    expect(md).toContain('Compared with the baseline from 2024-12-31 00:00 UTC (perf-baseline.json).');
     expect(md).not.toContain('No baseline');
   });
 
