@@ -92,6 +92,7 @@ describe('parseThreshold', () => {
     ['p95', '< fast', '"fast" is not a duration'],
     ['recovery', '< 10', '"10" is not a duration: add a unit'],
     ['error_rate', '< 5', 'is not an error rate: use a percentage like 1%'],
+    ['error_rate', '< 1', 'is not an error rate: use a percentage like 1%'], // a fraction of 1 could never fail
     ['rps', '> lots', 'is not a request rate'],
     ['errors', '< 1.5', 'is not a count'],
     ['p96', '< 200ms', 'unknown metric "p96"'],
