@@ -99072,9 +99072,12 @@ class Timeline {
         if (isError)
             w.errors++;
     }
-    /** The most users/requests active during the second ending at `nowOffsetMs`. */
+    /**
+     * The most users/requests active during the second ending at `nowOffsetMs`. Credited to the
+     * window holding that second's middle, so a sampler tick that drifts late still lands right.
+     */
     sampleActive(nowOffsetMs, active) {
-        const w = this.windowAt(Math.max(0, nowOffsetMs - 1));
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
         if (active > w.active)
             w.active = active;
     }
@@ -99084,7 +99087,7 @@ class Timeline {
     }
     /** The generator's event-loop lag over the second ending at `nowOffsetMs`. */
     sampleLag(nowOffsetMs, lagMs) {
-        const w = this.windowAt(Math.max(0, nowOffsetMs - 1));
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
         if (lagMs > w.lag)
             w.lag = lagMs;
     }
