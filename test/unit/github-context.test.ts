@@ -1,0 +1,34 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baselineWriteRefusal, readRunContext, type RunContext } from '../../src/github/context.js';
+
+describe('baselineWriteRefusal: only trusted runs write baselines', () => {
+  it.each<[Partial<RunContext>, string | undefined]>([
+    [{ eventName: 'push', ref: 'refs/heads/main', defaultBranch: 'main' }, undefined],
+    [{ eventName: 'workflow_dispatch', ref: 'refs/heads/main', defaultBranch: 'main' }, undefined],
+    [{ eventName: 'schedule', ref: 'refs/heads/main' }, undefined],
+    [{ eventName: '', ref: '' }, undefined], // a local run of the bundle, not on Actions
+    [{ eventName: 'pull_request', ref: 'refs/pull/1/merge', defaultBranch: 'main' }, 'this is a pull_request run'],
+    [{ eventName: 'pull_request_target', ref: 'refs/heads/main', defaultBranch: 'main' }, 'this is a pull_request_target run'],
+    [{ eventName: 'push', ref: 'refs/heads/feature', defaultBranch: 'main' }, 'refs/heads/feature is not the default branch (main)'],
+    [{ eventName: 'workflow_dispatch', ref: 'refs/heads/dev', defaultBranch: 'main' }, 'refs/heads/dev is not the default branch (main)'],
+  ])('%j → %s', (ctx, refusal) => {
+    const reason = baselineWriteRefusal({ eventName: '', ref: '', ...ctx });
+    if (refusal === undefined) expect(reason).toBeUndefined();
+    else expect(reason).toContain(refusal);
+  });
+
+  it('reads the event, ref and default branch from the runner environment', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pg-ctx-'));
+    const event = path.join(dir, 'event.json');
+    await writeFile(event, JSON.stringify({ repository: { default_branch: 'trunk' } }));
+    expect(readRunContext({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/trunk', GITHUB_EVENT_PATH: event })).toEqual({
+      eventName: 'push',
+      ref: 'refs/heads/trunk',
+      defaultBranch: 'trunk',
+    });
+    expect(readRunContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path.join(dir, 'missing.json') }).defaultBranch).toBeUndefined();
+  });
+});
