@@ -67924,14 +67924,16 @@ function compileRequest(spec, index) {
     }
     const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
+    const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined;
     if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
         // Nothing to fill in: one request object serves every send.
         const constant = { ...base, path: path({}), headers, body: body?.({}) };
-        return { spec, index, build: () => constant };
+        return { spec, index, expectedBody, build: () => constant };
     }
     return {
         spec,
         index,
+        expectedBody,
         build(vars) {
             let h = headers;
             if (dynamicHeaders) {
@@ -67947,7 +67949,7 @@ function compileRequest(spec, index) {
  * The error kind of an outcome, or undefined for success. An `expect.status` list makes listed
  * codes successes (a 404 can be expected); unlisted ones are errors of their class.
  */
-function classifyOutcome(spec, out, vars) {
+function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined) {
     if (out.failure)
         return out.failure;
     const s = out.status;
@@ -67962,8 +67964,7 @@ function classifyOutcome(spec, out, vars) {
             return 'http_4xx';
         return 'check';
     }
-    const contains = spec.expect?.bodyContains;
-    if (contains !== undefined && !(out.body ?? '').includes(compileTemplate(contains)(vars)))
+    if (expectedBody !== undefined && !(out.body ?? '').includes(expectedBody(vars)))
         return 'check';
     return undefined;
 }
@@ -68031,17 +68032,10 @@ async function execute(ctx, req, vars, intendedStart) {
     if (ctx.inFlight > ctx.active)
         ctx.active = ctx.inFlight;
     try {
-        vars.seq = String(++ctx.seq.value);
-        const out = await ctx.client.send(req.build(vars));
-        const latency = now() - intendedStart;
-        let error = classifyOutcome(req.spec, out, vars);
-        if (error === undefined && !applyCaptures(req.spec, out.body, vars))
-            error = 'check';
-        ctx.metrics.record(req.index, intendedStart - ctx.t0, latency, out.status, error);
+        const { out, error } = await sendAndCheck(ctx, req, vars);
+        ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
         if (out.retryAfter !== undefined)
             ctx.metrics.retryAfterSeen++;
-        if (out.failureMessage !== undefined)
-            ctx.metrics.noteErrorMessage(out.failureMessage);
     }
     finally {
         // Fire-and-forget callers (the open model) rely on this running whatever happened above.
@@ -68055,16 +68049,21 @@ async function runSession(ctx, vars) {
     for (const step of ctx.session) {
         if (ctx.signal.aborted)
             return;
-        vars.seq = String(++ctx.seq.value);
         const start = now();
-        const out = await ctx.client.send(step.build(vars));
-        let error = classifyOutcome(step.spec, out, vars);
-        if (error === undefined && !applyCaptures(step.spec, out.body, vars))
-            error = 'check';
+        const { error } = await sendAndCheck(ctx, step, vars);
         ctx.metrics.recordSessionStep(step.index, now() - start, error);
-        if (out.failureMessage !== undefined)
-            ctx.metrics.noteErrorMessage(out.failureMessage);
     }
+}
+/** Send, classify, capture: the part every request shares, whatever records it. */
+async function sendAndCheck(ctx, req, vars) {
+    vars.seq = String(++ctx.seq.value);
+    const out = await ctx.client.send(req.build(vars));
+    let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
+    if (error === undefined && !applyCaptures(req.spec, out.body, vars))
+        error = 'check';
+    if (out.failureMessage !== undefined)
+        ctx.metrics.noteErrorMessage(out.failureMessage);
+    return { out, error };
 }
 function waitIdle(ctx) {
     if (ctx.inFlight === 0)

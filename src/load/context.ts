@@ -4,7 +4,7 @@
  * means the open, closed and burst executors differ only in *when* they call it.
  */
 import { performance } from 'node:perf_hooks';
-import type { HttpClient } from './http.js';
+import type { ErrorKind, HttpClient, HttpOutcome } from './http.js';
 import type { StageMetrics } from '../metrics/stage-metrics.js';
 import { applyCaptures, classifyOutcome, type CompiledRequest } from './requests.js';
 import type { Vars } from './template.js';
@@ -37,14 +37,9 @@ export async function execute(ctx: StageContext, req: CompiledRequest, vars: Var
   ctx.inFlight++;
   if (ctx.inFlight > ctx.active) ctx.active = ctx.inFlight;
   try {
-    vars.seq = String(++ctx.seq.value);
-    const out = await ctx.client.send(req.build(vars));
-    const latency = now() - intendedStart;
-    let error = classifyOutcome(req.spec, out, vars);
-    if (error === undefined && !applyCaptures(req.spec, out.body, vars)) error = 'check';
-    ctx.metrics.record(req.index, intendedStart - ctx.t0, latency, out.status, error);
+    const { out, error } = await sendAndCheck(ctx, req, vars);
+    ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
     if (out.retryAfter !== undefined) ctx.metrics.retryAfterSeen++;
-    if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
   } finally {
     // Fire-and-forget callers (the open model) rely on this running whatever happened above.
     if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
@@ -55,14 +50,20 @@ export async function execute(ctx: StageContext, req: CompiledRequest, vars: Var
 export async function runSession(ctx: StageContext, vars: Vars): Promise<void> {
   for (const step of ctx.session) {
     if (ctx.signal.aborted) return;
-    vars.seq = String(++ctx.seq.value);
     const start = now();
-    const out = await ctx.client.send(step.build(vars));
-    let error = classifyOutcome(step.spec, out, vars);
-    if (error === undefined && !applyCaptures(step.spec, out.body, vars)) error = 'check';
+    const { error } = await sendAndCheck(ctx, step, vars);
     ctx.metrics.recordSessionStep(step.index, now() - start, error);
-    if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
   }
+}
+
+/** Send, classify, capture: the part every request shares, whatever records it. */
+async function sendAndCheck(ctx: StageContext, req: CompiledRequest, vars: Vars): Promise<{ out: HttpOutcome; error: ErrorKind | undefined }> {
+  vars.seq = String(++ctx.seq.value);
+  const out = await ctx.client.send(req.build(vars));
+  let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
+  if (error === undefined && !applyCaptures(req.spec, out.body, vars)) error = 'check';
+  if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
+  return { out, error };
 }
 
 export function waitIdle(ctx: StageContext): Promise<void> {

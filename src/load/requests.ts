@@ -12,6 +12,8 @@ export interface CompiledRequest {
   /** Index into the stage's endpoint metrics. */
   index: number;
   build(vars: Vars): HttpRequest;
+  /** `expect.body`, compiled once. */
+  expectedBody?: Template;
 }
 
 export function compileRequest(spec: RequestSpec, index: number): CompiledRequest {
@@ -29,14 +31,16 @@ export function compileRequest(spec: RequestSpec, index: number): CompiledReques
   }
   const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
   const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
+  const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined;
   if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
     // Nothing to fill in: one request object serves every send.
     const constant: HttpRequest = { ...base, path: path({}), headers, body: body?.({}) };
-    return { spec, index, build: () => constant };
+    return { spec, index, expectedBody, build: () => constant };
   }
   return {
     spec,
     index,
+    expectedBody,
     build(vars) {
       let h = headers;
       if (dynamicHeaders) {
@@ -52,7 +56,12 @@ export function compileRequest(spec: RequestSpec, index: number): CompiledReques
  * The error kind of an outcome, or undefined for success. An `expect.status` list makes listed
  * codes successes (a 404 can be expected); unlisted ones are errors of their class.
  */
-export function classifyOutcome(spec: RequestSpec, out: HttpOutcome, vars: Vars): ErrorKind | undefined {
+export function classifyOutcome(
+  spec: RequestSpec,
+  out: HttpOutcome,
+  vars: Vars,
+  expectedBody: Template | undefined = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined,
+): ErrorKind | undefined {
   if (out.failure) return out.failure;
   const s = out.status;
   const expected = spec.expect?.status;
@@ -63,8 +72,7 @@ export function classifyOutcome(spec: RequestSpec, out: HttpOutcome, vars: Vars)
     if (s >= 400) return 'http_4xx';
     return 'check';
   }
-  const contains = spec.expect?.bodyContains;
-  if (contains !== undefined && !(out.body ?? '').includes(compileTemplate(contains)(vars))) return 'check';
+  if (expectedBody !== undefined && !(out.body ?? '').includes(expectedBody(vars))) return 'check';
   return undefined;
 }
 
