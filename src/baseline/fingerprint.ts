@@ -1,0 +1,40 @@
+/**
+ * Fingerprints that decide what may be compared with what: the plan's load shape (requests and
+ * stages, not its rules: tightening a threshold keeps the baseline) and the runner's hardware.
+ */
+import { createHash } from 'node:crypto';
+import type { Plan } from '../plan/types.js';
+import type { RunnerInfo } from '../report/types.js';
+
+const short = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
+export function planFingerprint(plan: Pick<Plan, 'requests' | 'session' | 'stages' | 'defaults'>): string {
+  // Header *values* may hold secrets from the environment: only their names shape the load.
+  const request = (r: Plan['requests'][number]) => ({
+    name: r.name,
+    method: r.method,
+    path: r.path,
+    weight: r.weight,
+    headers: Object.keys(r.headers).sort(),
+    body: r.body !== undefined || r.json !== undefined,
+    timeoutMs: r.timeoutMs,
+  });
+  return short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages }));
+}
+
+export function runnerFingerprint(r: Pick<RunnerInfo, 'os' | 'arch' | 'cpu' | 'cores'>): string {
+  // The OS family, not its kernel release: runner images update kernels weekly.
+  return short(JSON.stringify({ os: r.os.split(' ')[0], arch: r.arch, cpu: r.cpu, cores: r.cores }));
+}
+
+/** A plan id that stays the same while the plan is edited: its path, as a folder name. */
+export function planId(planFile: string): string {
+  return (
+    planFile
+      .replace(/\\/g, '/')
+      .replace(/^\.\//, '')
+      .replace(/\.ya?ml$/i, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'plan'
+  );
+}
