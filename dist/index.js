@@ -44638,7 +44638,7 @@ const api = __nccwpck_require__(6615)
 const buildConnector = __nccwpck_require__(9136)
 const MockClient = __nccwpck_require__(7365)
 const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(431)
-const MockAgent = __nccwpck_require__(7501)
+const MockAgent = __nccwpck_require__(9882)
 const MockPool = __nccwpck_require__(4004)
 const SnapshotAgent = __nccwpck_require__(5095)
 const mockErrors = __nccwpck_require__(2429)
@@ -62228,7 +62228,7 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 7501:
+/***/ 9882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -63712,7 +63712,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 
 const Agent = __nccwpck_require__(7405)
-const MockAgent = __nccwpck_require__(7501)
+const MockAgent = __nccwpck_require__(9882)
 const { SnapshotRecorder } = __nccwpck_require__(3766)
 const WrapHandler = __nccwpck_require__(9510)
 const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
@@ -100381,7 +100381,93 @@ function worst(verdicts) {
     return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Text from plans and responses (stage names, endpoint names, error messages) goes into markdown
+ * that GitHub renders as HTML: escaped, so a stage named `</details><img src=x>` stays text and a
+ * `|` cannot split a table cell.
+ */
+function md(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        // Emphasis, links and code markers; `_` stays (GitHub ignores it inside words).
+        .replace(/[`*[\]\\]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u200b') // no @mentions pinged from a report
+        .replace(/[\r\n]+/g, ' ');
+}
+/** A string inside a Mermaid "quoted label". */
+function mermaidLabel(text) {
+    // Quotes end the label; angle brackets could be read as HTML by the renderer.
+    return text.replace(/["\\]/g, "'").replace(/[<>]/g, '').replace(/[\r\n]+/g, ' ').slice(0, 60);
+}
+/** A code span: GitHub shows its content literally (no HTML); backticks cannot end it early. */
+function code(text) {
+    return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
+}
+
+;// CONCATENATED MODULE: ./src/report/charts.ts
+
+const MAX_POINTS = 60;
+/** Keep every k-th point (max of each bucket for latency: a spike must not vanish). */
+function downsample(labels, values, max = MAX_POINTS) {
+    if (values.length <= max)
+        return { labels, values };
+    const k = Math.ceil(values.length / max);
+    const out = { labels: [], values: [] };
+    for (let i = 0; i < values.length; i += k) {
+        out.labels.push(labels[i]);
+        out.values.push(Math.max(...values.slice(i, i + k)));
+    }
+    return out;
+}
+function xyChart(s) {
+    const { labels, values } = downsample(s.labels, s.values);
+    if (values.length === 0)
+        return '';
+    const num = (v) => (Number.isFinite(v) ? String(Math.round(v * 100) / 100) : '0');
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${mermaidLabel(s.title)}"`,
+        `  x-axis [${labels.map((l) => `"${mermaidLabel(l)}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(s.yLabel)}"`,
+        `  ${s.kind} [${values.map(num).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** p95 and rps per second across the whole run, stages one after another. */
+function timelineCharts(report) {
+    const labels = [];
+    const p95 = [];
+    const rps = [];
+    let offset = 0;
+    for (const stage of report.stages) {
+        for (const w of stage.timeline) {
+            labels.push(`${offset + w.t}s`);
+            p95.push(w.p95);
+            rps.push(w.rps);
+        }
+        offset += Math.ceil(stage.duration_s);
+    }
+    const stages = report.stages.map((s) => s.name).join(' → ');
+    return [
+        xyChart({ title: `p95 latency per second (${stages})`, yLabel: 'ms', labels, values: p95, kind: 'line' }),
+        xyChart({ title: `requests per second (${stages})`, yLabel: 'req/s', labels, values: rps, kind: 'bar' }),
+    ].filter(Boolean);
+}
+/** The p95 of one stage over the last stored results, oldest first, this run last. */
+function historyChart(stage, points) {
+    if (points.length < 2)
+        return '';
+    return xyChart({ title: `${stage}: p95 over the last ${points.length} runs`, yLabel: 'ms', labels: points.map((p) => p.label), values: points.map((p) => p.p95), kind: 'line' });
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
 
 const LATENCY_COLUMNS = ['p50', 'p95', 'p99'];
 function stageVerdict(report, stage) {
@@ -100390,79 +100476,112 @@ function stageVerdict(report, stage) {
         own.push('warn');
     return worst(own);
 }
+/** "19.2 ms (+20.9% vs 15.9 ms)" when a regression check compared this metric, else "19.2 ms". */
 function latencyCell(report, stage, metric) {
     const current = fmtMs(stage.latency_ms[metric]);
     const check = report.checks.find((c) => c.stage === stage.name && c.metric === metric && c.kind === 'regression');
     if (!check || check.delta_pct === undefined || check.delta_pct === null)
         return current;
-    return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}%)`;
+    return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}% vs ${fmtMs(check.baseline)})`;
 }
-function renderSummary(report) {
-    const lines = [];
-    lines.push(`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`);
-    lines.push('');
-    lines.push(`Plan \`${report.plan}\` against \`${report.target}\`, ${report.duration_s} s, ${report.runner.cores} × ${report.runner.cpu}.`);
+function headline(report) {
+    const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
+    lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
     if (report.baseline) {
-        lines.push(`Compared with the baseline from ${fmtTime(report.baseline.started_at)} (${report.baseline.source}).`);
+        const b = report.baseline;
+        const commit = b.commit ? ` on commit ${md(b.commit.slice(0, 7))}` : '';
+        lines.push(`Compared with the baseline from ${fmtTime(b.started_at)}${commit} (${md(b.source)}).${b.explanation ? ` ${md(b.explanation)}` : ''}`);
     }
     else {
         lines.push('No baseline to compare against: only the absolute thresholds were applied.');
     }
     if (report.cancelled)
         lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
-    lines.push('');
-    lines.push('| | stage | requests | rps | errors | p50 | p95 | p99 |');
-    lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+    return lines;
+}
+function stageTable(report) {
+    const lines = ['| | stage | requests | rps | errors | p50 | p95 | p99 |', '|---|---|---:|---:|---:|---:|---:|---:|'];
     for (const s of report.stages) {
         const cells = LATENCY_COLUMNS.map((m) => latencyCell(report, s, m));
-        lines.push(`| ${ICON[stageVerdict(report, s)]} | ${s.name} (${s.kind}) | ${s.requests} | ${s.rps.toFixed(1)} | ${fmtPct(s.error_rate)} | ${cells.join(' | ')} |`);
+        lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}) | ${s.requests} | ${s.rps.toFixed(1)} | ${fmtPct(s.error_rate)} | ${cells.join(' | ')} |`);
     }
-    if (report.checks.length > 0) {
-        lines.push('');
-        lines.push('<details open><summary>Checks</summary>');
-        lines.push('');
-        lines.push('| | stage | metric | rule | baseline | current | change [95% interval] | method |');
-        lines.push('|---|---|---|---|---:|---:|---|---|');
-        for (const c of bySeverity(report.checks))
-            lines.push(checkRow(c));
-        lines.push('');
-        lines.push('</details>');
+    return lines;
+}
+function checkTable(checks) {
+    const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
+    for (const c of bySeverity(checks)) {
+        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} vs baseline`;
+        const note = c.note ? ` (${md(c.note)})` : '';
+        lines.push(`| ${ICON[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '&#124;')} | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${md(c.method)}${note} |`);
     }
+    return lines;
+}
+function details(summary, body, open = false) {
+    return [`<details${open ? ' open' : ''}><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+/** Per stage: endpoints, error kinds and status codes, for the collapsed section. */
+function stageDetails(s) {
+    const lines = [`**${md(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
+    for (const e of s.endpoints) {
+        lines.push(`| ${md(e.name)} | ${e.requests} | ${e.errors} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`);
+    }
+    const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
+    const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);
+    lines.push('', `Errors: ${kinds.length ? kinds.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}. Status codes: ${codes.join(', ') || 'none'}.`);
+    if (s.error_samples)
+        lines.push('', `Transport errors seen: ${Object.entries(s.error_samples).map(([m, n]) => `${md(m)} (${n}×)`).join('; ')}.`);
+    return lines;
+}
+function renderSummary(report, extras = {}) {
+    const lines = [...headline(report), '', ...stageTable(report)];
+    if (report.checks.length > 0)
+        lines.push('', ...details('Checks', checkTable(report.checks), true));
     const notes = stageNotes(report);
-    if (notes.length > 0) {
-        lines.push('');
-        for (const n of notes)
-            lines.push(`- ${n}`);
-    }
+    if (notes.length > 0)
+        lines.push('', ...notes.map((n) => `- ${n}`));
+    const charts = timelineCharts(report);
+    if (charts.length > 0)
+        lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
+    const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
+    if (trends.length > 0)
+        lines.push('', ...details('History', trends.flatMap((c) => [c, ''])));
+    lines.push('', ...details('Endpoints and errors', report.stages.flatMap((s) => [...stageDetails(s), ''])));
     lines.push('');
     return lines.join('\n');
 }
-function checkRow(c) {
-    const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} vs baseline`;
-    const note = c.note ? ` (${c.note})` : '';
-    return `| ${ICON[c.verdict]} | ${c.stage} | ${c.metric} | \`${rule}\` | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${c.method}${note} |`;
+/** The PR comment: headline, the deltas table, what failed, and where the rest is. */
+function renderComment(report, extras = {}) {
+    const lines = [...headline(report), '', ...stageTable(report)];
+    const notable = report.checks.filter((c) => c.verdict !== 'pass');
+    if (notable.length > 0)
+        lines.push('', ...checkTable(notable));
+    if (extras.runUrl)
+        lines.push('', `Full report, charts and history: [the job summary](${extras.runUrl}).`);
+    lines.push('');
+    return lines.join('\n');
 }
 /** Plain sentences for what the tables cannot show: distrust, drops, spikes, bursts, errors. */
 function stageNotes(report) {
     const notes = [];
     for (const s of report.stages) {
+        const name = md(s.name);
         if (s.generator_saturated) {
-            notes.push(`⚠️ **${s.name}**: the load generator was saturated (${s.generator.reason}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
+            notes.push(`⚠️ **${name}**: the load generator was saturated (${md(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
         }
         if (s.dropped > 0) {
-            notes.push(`⚠️ **${s.name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
+            notes.push(`⚠️ **${name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
         }
         if (s.spike) {
             const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
-            notes.push(`**${s.name}**: pre-spike p95 ${fmtMs(s.spike.pre_p95_ms)}, peak p95 ${fmtMs(s.spike.peak_p95_ms)}, ${rec}.`);
+            notes.push(`**${name}**: pre-spike p95 ${fmtMs(s.spike.pre_p95_ms)}, peak p95 ${fmtMs(s.spike.peak_p95_ms)}, ${rec}.`);
         }
         if (s.cycles && s.cycles.length > 0) {
             const parts = s.cycles.map((c) => `${fmtMs(c.duration_ms)} (${c.successes} ok${c.errors ? `, ${c.errors} failed` : ''})`);
-            notes.push(`**${s.name}**: burst cycles ${parts.join(', ')}.`);
+            notes.push(`**${name}**: burst cycles ${parts.join(', ')}.`);
         }
         const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
         if (kinds.length > 0)
-            notes.push(`**${s.name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×)` : ''}.`);
+            notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×)` : ''}.`);
     }
     return notes;
 }

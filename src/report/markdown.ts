@@ -1,8 +1,20 @@
-/** summary.md: what a reviewer reads first (also the GitHub job summary). Pure: report in, text out. */
+/**
+ * Markdown for people: summary.md / the job summary (everything), and the PR comment (the short
+ * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
+ */
 import type { Check, Report, StageReport } from './types.js';
 import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
+import { code, md } from './escape.js';
+import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
 
 const LATENCY_COLUMNS = ['p50', 'p95', 'p99'] as const;
+
+export interface SummaryExtras {
+  /** Per stage, the p95 of the last stored results (oldest first), for the trend chart. */
+  history?: Record<string, HistoryPoint[]>;
+  /** Link to the workflow run (the comment points there for the full report). */
+  runUrl?: string;
+}
 
 function stageVerdict(report: Report, stage: StageReport) {
   const own = report.checks.filter((c) => c.stage === stage.name).map((c) => c.verdict);
@@ -10,76 +22,111 @@ function stageVerdict(report: Report, stage: StageReport) {
   return worst(own);
 }
 
+/** "19.2 ms (+20.9% vs 15.9 ms)" when a regression check compared this metric, else "19.2 ms". */
 function latencyCell(report: Report, stage: StageReport, metric: (typeof LATENCY_COLUMNS)[number]): string {
   const current = fmtMs(stage.latency_ms[metric]);
   const check = report.checks.find((c) => c.stage === stage.name && c.metric === metric && c.kind === 'regression');
   if (!check || check.delta_pct === undefined || check.delta_pct === null) return current;
-  return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}%)`;
+  return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}% vs ${fmtMs(check.baseline)})`;
 }
 
-export function renderSummary(report: Report): string {
-  const lines: string[] = [];
-  lines.push(`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`);
-  lines.push('');
-  lines.push(`Plan \`${report.plan}\` against \`${report.target}\`, ${report.duration_s} s, ${report.runner.cores} × ${report.runner.cpu}.`);
+function headline(report: Report): string[] {
+  const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
+  lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
   if (report.baseline) {
-    lines.push(`Compared with the baseline from ${fmtTime(report.baseline.started_at)} (${report.baseline.source}).`);
+    const b = report.baseline;
+    const commit = b.commit ? ` on commit ${md(b.commit.slice(0, 7))}` : '';
+    lines.push(`Compared with the baseline from ${fmtTime(b.started_at)}${commit} (${md(b.source)}).${b.explanation ? ` ${md(b.explanation)}` : ''}`);
   } else {
     lines.push('No baseline to compare against: only the absolute thresholds were applied.');
   }
   if (report.cancelled) lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
-  lines.push('');
-  lines.push('| | stage | requests | rps | errors | p50 | p95 | p99 |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+  return lines;
+}
+
+function stageTable(report: Report): string[] {
+  const lines = ['| | stage | requests | rps | errors | p50 | p95 | p99 |', '|---|---|---:|---:|---:|---:|---:|---:|'];
   for (const s of report.stages) {
     const cells = LATENCY_COLUMNS.map((m) => latencyCell(report, s, m));
-    lines.push(`| ${ICON[stageVerdict(report, s)]} | ${s.name} (${s.kind}) | ${s.requests} | ${s.rps.toFixed(1)} | ${fmtPct(s.error_rate)} | ${cells.join(' | ')} |`);
+    lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}) | ${s.requests} | ${s.rps.toFixed(1)} | ${fmtPct(s.error_rate)} | ${cells.join(' | ')} |`);
   }
-  if (report.checks.length > 0) {
-    lines.push('');
-    lines.push('<details open><summary>Checks</summary>');
-    lines.push('');
-    lines.push('| | stage | metric | rule | baseline | current | change [95% interval] | method |');
-    lines.push('|---|---|---|---|---:|---:|---|---|');
-    for (const c of bySeverity(report.checks)) lines.push(checkRow(c));
-    lines.push('');
-    lines.push('</details>');
+  return lines;
+}
+
+function checkTable(checks: Check[]): string[] {
+  const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
+  for (const c of bySeverity(checks)) {
+    const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} vs baseline`;
+    const note = c.note ? ` (${md(c.note)})` : '';
+    lines.push(
+      `| ${ICON[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '&#124;')} | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${md(c.method)}${note} |`,
+    );
   }
+  return lines;
+}
+
+function details(summary: string, body: string[], open = false): string[] {
+  return [`<details${open ? ' open' : ''}><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+
+/** Per stage: endpoints, error kinds and status codes, for the collapsed section. */
+function stageDetails(s: StageReport): string[] {
+  const lines = [`**${md(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
+  for (const e of s.endpoints) {
+    lines.push(`| ${md(e.name)} | ${e.requests} | ${e.errors} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`);
+  }
+  const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
+  const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);
+  lines.push('', `Errors: ${kinds.length ? kinds.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}. Status codes: ${codes.join(', ') || 'none'}.`);
+  if (s.error_samples) lines.push('', `Transport errors seen: ${Object.entries(s.error_samples).map(([m, n]) => `${md(m)} (${n}×)`).join('; ')}.`);
+  return lines;
+}
+
+export function renderSummary(report: Report, extras: SummaryExtras = {}): string {
+  const lines = [...headline(report), '', ...stageTable(report)];
+  if (report.checks.length > 0) lines.push('', ...details('Checks', checkTable(report.checks), true));
   const notes = stageNotes(report);
-  if (notes.length > 0) {
-    lines.push('');
-    for (const n of notes) lines.push(`- ${n}`);
-  }
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
+  const charts = timelineCharts(report);
+  if (charts.length > 0) lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
+  const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
+  if (trends.length > 0) lines.push('', ...details('History', trends.flatMap((c) => [c, ''])));
+  lines.push('', ...details('Endpoints and errors', report.stages.flatMap((s) => [...stageDetails(s), ''])));
   lines.push('');
   return lines.join('\n');
 }
 
-function checkRow(c: Check): string {
-  const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} vs baseline`;
-  const note = c.note ? ` (${c.note})` : '';
-  return `| ${ICON[c.verdict]} | ${c.stage} | ${c.metric} | \`${rule}\` | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${c.method}${note} |`;
+/** The PR comment: headline, the deltas table, what failed, and where the rest is. */
+export function renderComment(report: Report, extras: SummaryExtras = {}): string {
+  const lines = [...headline(report), '', ...stageTable(report)];
+  const notable = report.checks.filter((c) => c.verdict !== 'pass');
+  if (notable.length > 0) lines.push('', ...checkTable(notable));
+  if (extras.runUrl) lines.push('', `Full report, charts and history: [the job summary](${extras.runUrl}).`);
+  lines.push('');
+  return lines.join('\n');
 }
 
 /** Plain sentences for what the tables cannot show: distrust, drops, spikes, bursts, errors. */
 export function stageNotes(report: Report): string[] {
   const notes: string[] = [];
   for (const s of report.stages) {
+    const name = md(s.name);
     if (s.generator_saturated) {
-      notes.push(`⚠️ **${s.name}**: the load generator was saturated (${s.generator.reason}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
+      notes.push(`⚠️ **${name}**: the load generator was saturated (${md(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
     }
     if (s.dropped > 0) {
-      notes.push(`⚠️ **${s.name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
+      notes.push(`⚠️ **${name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
     }
     if (s.spike) {
       const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
-      notes.push(`**${s.name}**: pre-spike p95 ${fmtMs(s.spike.pre_p95_ms)}, peak p95 ${fmtMs(s.spike.peak_p95_ms)}, ${rec}.`);
+      notes.push(`**${name}**: pre-spike p95 ${fmtMs(s.spike.pre_p95_ms)}, peak p95 ${fmtMs(s.spike.peak_p95_ms)}, ${rec}.`);
     }
     if (s.cycles && s.cycles.length > 0) {
       const parts = s.cycles.map((c) => `${fmtMs(c.duration_ms)} (${c.successes} ok${c.errors ? `, ${c.errors} failed` : ''})`);
-      notes.push(`**${s.name}**: burst cycles ${parts.join(', ')}.`);
+      notes.push(`**${name}**: burst cycles ${parts.join(', ')}.`);
     }
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
-    if (kinds.length > 0) notes.push(`**${s.name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×)` : ''}.`);
+    if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×)` : ''}.`);
   }
   return notes;
 }

@@ -77,6 +77,17 @@ export interface RunnerInfo {
   node: string;
 }
 
+export interface BaselineRef {
+  /** "perf/baseline.json", "branch perf-gate-data". */
+  source: string;
+  started_at: string;
+  target: string;
+  /** The commit the baseline was measured on, when the store knows it. */
+  commit?: string;
+  /** One sentence: what was compared with what, and anything that differs (plan shape, runner). */
+  explanation?: string;
+}
+
 export interface Report {
   tool: 'perf-gate';
   version: string;
@@ -89,8 +100,10 @@ export interface Report {
   /** The run was interrupted (Ctrl-C, job cancelled): stages are partial or missing. */
   cancelled: boolean;
   runner: RunnerInfo;
-  /** Where the comparison came from, when there was one. */
-  baseline?: { source: string; started_at: string; target: string } | null;
+  /** What decides comparability: the plan's load shape and the runner's hardware. */
+  fingerprints?: { plan: string; runner: string };
+  /** What this run was compared with, when anything. */
+  baseline?: BaselineRef | null;
   stages: StageReport[];
   checks: Check[];
 }

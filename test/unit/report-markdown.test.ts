@@ -68,10 +68,10 @@ describe('renderSummary', () => {
   });
 
   it.each<[number, string]>([
-    [60, '5.60 ms (+60.0%)'],
-    [11.44, '5.60 ms (+11.4%)'],
-    [0, '5.60 ms (+0.0%)'],
-    [-12.5, '5.60 ms (-12.5%)'],
+    [60, '5.60 ms (+60.0% vs 3.50 ms)'],
+    [11.44, '5.60 ms (+11.4% vs 3.50 ms)'],
+    [0, '5.60 ms (+0.0% vs 3.50 ms)'],
+    [-12.5, '5.60 ms (-12.5% vs 3.50 ms)'],
   ])('a p95 regression check of %d %% shows the delta in the stage row', (delta, cell) => {
     const s = stage({ latency_ms: { ...stage().latency_ms, p95: 5.6 } });
     const md = renderSummary(report({ stages: [s], checks: [p95Regression(delta)] }));
