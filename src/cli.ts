@@ -19,7 +19,7 @@ Usage:
   perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
   perf-gate validate PLAN.yml
-  perf-gate demo [--out DIR] [--quiet]
+  perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
@@ -142,7 +142,23 @@ function demoPlanPath(): string {
   return path.relative(process.cwd(), path.join(here, '..', 'examples', 'plan.yml'));
 }
 
+/** `demo --serve PORT`: only the demo target, until stopped (for the action's self-test workflow). */
+async function serveDemo(portText: string): Promise<number> {
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--serve takes a port number, got "${portText}"`);
+  const server = await startDemoServer(port);
+  log.info(`demo target listening on ${server.url} (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return EXIT.pass;
+}
+
 async function demoCommand(args: string[]): Promise<number> {
+  const serveAt = args.indexOf('--serve');
+  if (serveAt >= 0) return serveDemo(args[serveAt + 1] ?? '');
   const server = await startDemoServer();
   log.info(`demo target listening on ${server.url}; running ${demoPlanPath()} against it`);
   try {
