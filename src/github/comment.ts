@@ -113,10 +113,10 @@ export function fitComment(body: string, runUrl?: string): string {
 
 const sameLogin = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-function forbidden(err: unknown, step: string, t: CommentTarget): CommentForbiddenError | undefined {
+function forbidden(err: unknown, doing: string, t: CommentTarget): CommentForbiddenError | undefined {
   if (!(err instanceof GitHubApiError) || (err.status !== 401 && err.status !== 403 && err.status !== 404)) return undefined;
   return new CommentForbiddenError(
-    `could not ${step} the pull-request comment on ${t.owner}/${t.repo}#${t.issueNumber}: ${err.message}. ` +
+    `could not ${doing} on ${t.owner}/${t.repo}#${t.issueNumber} (${err.message}). ` +
       'A pull request from a fork gets a read-only token (hand the comment to a workflow_run job); ' +
       'otherwise give the job `permissions: pull-requests: write`.',
     err.status,
@@ -134,7 +134,7 @@ async function step<T>(name: string, t: CommentTarget, call: () => Promise<T>): 
 /** The first (oldest) comment carrying the marker that this identity wrote, if any. */
 async function findOwnComment(api: CommentApi, t: CommentTarget, marker: string, me: string): Promise<IssueComment | undefined> {
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const comments = await step('list', t, () => api.listComments(t, page, PER_PAGE));
+    const comments = await step('list the comments', t, () => api.listComments(t, page, PER_PAGE));
     const mine = comments.find((c) => c.body.includes(marker) && sameLogin(c.author, me));
     if (mine) return mine;
     if (comments.length < PER_PAGE) return undefined;
@@ -150,7 +150,7 @@ async function findOwnComment(api: CommentApi, t: CommentTarget, marker: string,
 export async function upsertComment(api: CommentApi, target: CommentTarget, planId: string, body: string): Promise<UpsertResult> {
   const marker = commentMarker(planId);
   const text = `${marker}\n${body}`.length > COMMENT_LIMIT ? `${marker}\n${fitComment(body)}` : `${marker}\n${body}`;
-  const me = await step('identify the author of', target, () => api.whoAmI());
+  const me = await step("read the token's identity", target, () => api.whoAmI());
   const existing = await findOwnComment(api, target, marker, me);
   if (existing) {
     try {
@@ -158,10 +158,10 @@ export async function upsertComment(api: CommentApi, target: CommentTarget, plan
       return { action: 'updated', id: c.id, url: c.url };
     } catch (err) {
       // 404 on an id we just listed: the comment was deleted meanwhile, so write a new one.
-      if (!(err instanceof GitHubApiError && err.status === 404)) throw forbidden(err, 'update', target) ?? err;
+      if (!(err instanceof GitHubApiError && err.status === 404)) throw forbidden(err, 'update the perf-gate comment', target) ?? err;
     }
   }
-  const c = await step('create', target, () => api.createComment(target, text));
+  const c = await step('create the perf-gate comment', target, () => api.createComment(target, text));
   return { action: 'created', id: c.id, url: c.url };
 }
 
@@ -179,6 +179,11 @@ function apiError(err: unknown, what: string, token: string): GitHubApiError {
   const detail = err instanceof Error ? err.message : String(err);
   const answered = status !== undefined && status < 500 ? `GitHub answered ${status}` : `GitHub request failed${status ? ` (${status})` : ''}`;
   return new GitHubApiError(redact(`${what}: ${answered}: ${detail}`, token), status);
+}
+
+/** Where the REST API is: `$GITHUB_API_URL` on a runner, github.com's API elsewhere. */
+export function apiBaseUrl(env: Readonly<Record<string, string | undefined>>): string {
+  return env.GITHUB_API_URL || 'https://api.github.com';
 }
 
 export interface OctokitCommentApiOptions {

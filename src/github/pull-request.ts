@@ -38,9 +38,9 @@ export function pullRequestFacts(eventName: string, payload: unknown): PullReque
   if (!PR_EVENTS.has(eventName) || !isRecord(payload)) return undefined;
   const pr = payload.pull_request;
   if (!isRecord(pr) || !isRecord(pr.head) || !isRecord(pr.base)) return undefined;
-  const number = typeof pr.number === 'number' ? pr.number : payload.number;
+  const number = pr.number;
   if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) return undefined;
-  const baseRepo = fullName(pr.base.repo) ?? fullName(payload.repository);
+  const baseRepo = fullName(pr.base.repo);
   const headSha = sha(pr.head);
   if (baseRepo === undefined || headSha === undefined) return undefined;
 
