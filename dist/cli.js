@@ -68570,8 +68570,6 @@ async function runPlan(plan, o) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
@@ -68966,7 +68964,8 @@ function buildReport(i) {
         duration_s: build_round(i.run.durationMs / 1000, 1),
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
-        baseline: i.baseline ? { source: i.baselineSource ?? 'file', started_at: i.baseline.started_at, target: i.baseline.target } : null,
+        fingerprints: i.fingerprints,
+        baseline: null,
         stages: i.stages,
         checks: i.checks,
     };
@@ -69275,11 +69274,48 @@ async function writeJsonAtomic(file, value) {
     await (0,promises_.rename)(tmp, file);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/baseline/fingerprint.ts
+/**
+ * Fingerprints that decide what may be compared with what: the plan's load shape (requests and
+ * stages, not its rules: tightening a threshold keeps the baseline) and the runner's hardware.
+ */
+
+const fingerprint_short = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+function planFingerprint(plan) {
+    // Header *values* may hold secrets from the environment: only their names shape the load.
+    const request = (r) => ({
+        name: r.name,
+        method: r.method,
+        path: r.path,
+        weight: r.weight,
+        headers: Object.keys(r.headers).sort(),
+        body: r.body !== undefined || r.json !== undefined,
+        timeoutMs: r.timeoutMs,
+    });
+    return fingerprint_short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages }));
+}
+function runnerFingerprint(r) {
+    // The OS family, not its kernel release: runner images update kernels weekly.
+    return fingerprint_short(JSON.stringify({ os: r.os.split(' ')[0], arch: r.arch, cpu: r.cpu, cores: r.cores }));
+}
+/** A plan id that stays the same while the plan is edited: its path, as a folder name. */
+function planId(planFile) {
+    return (planFile
+        .replace(/\\/g, '/')
+        .replace(/^\.\//, '')
+        .replace(/\.ya?ml$/i, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'plan');
+}
+
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
+
 
 
 
@@ -69320,8 +69356,11 @@ async function runAndGate(s) {
     if (wsStages.length > 0) {
         throw new NotImplementedError(`WebSocket stages (${wsStages.map((st) => st.name).join(', ')}: protocol: ws)`);
     }
-    // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-    const baseline = s.baselineFile ? await readBaseline(fromCwd(s.cwd, s.baselineFile), s) : undefined;
+    const runner = runnerInfo();
+    const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
+    const request = { planId: s.planId ?? planId(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
+    // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
+    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
     const run = await runPlan(plan, {
         targetUrl: s.targetUrl,
         stages: s.stages,
@@ -69331,30 +69370,82 @@ async function runAndGate(s) {
         onStageStart: s.onStageStart,
     });
     const stages = run.stages.map(stageReport);
-    const { checks, verdict } = gate(gateRules(plan), stages, baseline?.stages);
+    const { checks, verdict } = gate(gateRules(plan), stages, baseline?.report.stages);
     const cancelled = s.signal?.aborted ?? false;
-    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile, cancelled });
-    const outcome = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir));
-    if (s.saveBaselineFile) {
+    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled });
+    if (baseline && s.baseline) {
+        report.baseline = {
+            source: s.baseline.store.description,
+            started_at: baseline.report.started_at,
+            target: baseline.report.target,
+            commit: baseline.commit === 'local' ? undefined : baseline.commit,
+            explanation: baseline.explanation,
+        };
+    }
+    let saved = false;
+    if (s.save) {
         // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
         const why = report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
         if (why) {
-            s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${why} (only complete, passing runs become baselines)`);
+            s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
         }
         else {
-            await writeJsonAtomic(external_node_path_default().resolve(s.cwd, s.saveBaselineFile), report);
-            s.log.info(`baseline saved to ${s.saveBaselineFile}`);
+            await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
+            s.log.info(`baseline saved to ${s.save.store.description}`);
+            saved = true;
         }
     }
-    return outcome;
+    const extras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras)), saved };
 }
-/** A missing baseline is an error unless the caller allows a first run (`missingBaselineOk`). */
-async function readBaseline(file, s) {
-    if (s.missingBaselineOk && !(0,external_node_fs_namespaceObject.existsSync)(file)) {
-        s.log.info(`no baseline at ${file} yet: this run is checked against the absolute thresholds only`);
+/** The stored result to compare with; a PR whose base has none falls back to the newest one. */
+async function loadBaseline(source, request, log) {
+    try {
+        return await findBaseline(source, request, log);
+    }
+    catch (err) {
+        if (!source.optional || !(err instanceof BaselineError))
+            throw err;
+        log.warn(`${source.store.description} could not be read (${err.message}): this run is checked against the absolute thresholds only`);
         return undefined;
     }
-    return readReportFile(file);
+}
+async function findBaseline(source, request, log) {
+    let loaded = await source.store.load({ ...request, commits: source.commits });
+    if (!loaded.result && source.commits) {
+        const newest = await source.store.load(request);
+        if (newest.result)
+            loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
+    }
+    log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
+    return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
+}
+/** The trend chart is decoration: a store that cannot list its history costs the chart, not the run. */
+async function readHistory(store, request, current, log) {
+    if (!store)
+        return undefined;
+    try {
+        return historyPoints(await store.history(request, 20), current);
+    }
+    catch (err) {
+        log.info(`no history chart: ${describeError(err)}`);
+        return undefined;
+    }
+}
+/** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
+function historyPoints(history, current) {
+    if (history.length === 0)
+        return undefined;
+    const out = {};
+    const past = [...history].reverse();
+    for (const stage of current.stages) {
+        const points = past.flatMap((h) => {
+            const s = h.report.stages.find((x) => x.name === stage.name);
+            return s ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+        });
+        out[stage.name] = [...points, { label: 'this run', p95: stage.latency_ms.p95 }];
+    }
+    return out;
 }
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
@@ -69368,18 +69459,88 @@ async function compareReports(s) {
         checks,
         baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
     };
-    return writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir));
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir))), saved: false };
 }
-async function writeReports(report, outDir) {
+async function writeReports(report, outDir, extras = {}) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const reportPath = external_node_path_default().join(outDir, 'report.json');
     const summaryPath = external_node_path_default().join(outDir, 'summary.md');
-    const summary = renderSummary(report);
+    const summary = renderSummary(report, extras);
     await writeJsonAtomic(reportPath, report);
     await (0,promises_.writeFile)(summaryPath, summary);
-    return { report, reportPath, summaryPath, summary };
+    return { report, reportPath, summaryPath, summary, extras };
 }
 
+;// CONCATENATED MODULE: ./src/baseline/file-store-adapter.ts
+/**
+ * The BaselineStore over one JSON file (`baseline: file:perf/baseline.json`, `--baseline FILE`).
+ * The file holds the bare Report, as `--save-baseline` has always written it, so old files keep
+ * working. The user chose this file explicitly, so it is compared even when its fingerprints
+ * differ from the current run's; the explanation says so instead of silently skipping it.
+ */
+
+
+class FileStore {
+    description;
+    file;
+    constructor(options) {
+        this.file = options.file;
+        this.description = `file ${options.file}`;
+    }
+    async load(request) {
+        const found = await this.read();
+        if (!found)
+            return { result: undefined, explanation: `no baseline yet: ${this.file} does not exist` };
+        return { result: found, explanation: this.explain(found, request) };
+    }
+    /** Writes the bare report (not a StoredResult), so `--baseline FILE` reads it back unchanged. */
+    async save(_planId, result) {
+        await writeJsonAtomic(this.file, result.report);
+    }
+    /** The one result the file holds: an explicitly chosen file qualifies as it does for `load`. */
+    async history(_request, n) {
+        if (n < 1)
+            return [];
+        const found = await this.read();
+        return found ? [found] : [];
+    }
+    async read() {
+        let savedAt;
+        try {
+            savedAt = (await (0,promises_.stat)(this.file)).mtime.toISOString();
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return undefined;
+            // Any other problem: readReportFile reports it as a BaselineError.
+        }
+        // A bare report knows no commit or run id: "local" and its start time, as for local runs.
+        const report = await readReportFile(this.file);
+        return { report, commit: 'local', run: report.started_at, savedAt: savedAt ?? report.started_at };
+    }
+    explain(found, request) {
+        const lead = `baseline: ${this.file} (run started ${when(found.report.started_at)})`;
+        const fingerprints = found.report.fingerprints;
+        if (!fingerprints)
+            return `${lead}; it has no fingerprints, so a changed plan or runner cannot be detected`;
+        const caveats = [];
+        if (fingerprints.plan !== request.planFingerprint)
+            caveats.push(`the plan's load shape changed since it was saved`);
+        if (fingerprints.runner !== request.runnerFingerprint)
+            caveats.push('it was measured on a different runner (different CPU/cores/OS)');
+        return caveats.length === 0 ? lead : `${lead}, compared although ${caveats.join(' and ')}`;
+    }
+}
+function when(iso) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime()))
+        return iso;
+    const text = date.toISOString();
+    return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
 
@@ -69523,13 +69684,15 @@ async function startDemoServer(port = 0) {
 
 
 
+
+
 const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
 
 Usage:
   perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
   perf-gate validate PLAN.yml
-  perf-gate demo [--out DIR] [--quiet]
+  perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
@@ -69566,6 +69729,12 @@ function interruptSignal() {
     process.on('SIGTERM', onSignal);
     return controller.signal;
 }
+/** --baseline names a file the user expects to exist: a typo is exit 2, not "no baseline yet". */
+function existingFileStore(file) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        throw new BaselineError(`cannot read ${file}: no such file`);
+    return new FileStore({ file });
+}
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function finish(outcome, quiet) {
     const r = outcome.report;
@@ -69598,8 +69767,8 @@ async function runCommand(args, planOverride) {
     const outcome = await runAndGate({
         planFile: planOverride?.file ?? positionals[0],
         targetUrl: target,
-        baselineFile: values.baseline,
-        saveBaselineFile: values['save-baseline'],
+        baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline) } : undefined,
+        save: values['save-baseline'] !== undefined ? { store: new FileStore({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() } : undefined,
         outDir: values.out ?? 'perf-gate-report',
         stages: values.stage,
         env: planOverride?.env ?? process.env,
@@ -69641,7 +69810,24 @@ function demoPlanPath() {
     const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
     return external_node_path_default().relative(process.cwd(), external_node_path_default().join(here, '..', 'examples', 'plan.yml'));
 }
+/** `demo --serve PORT`: only the demo target, until stopped (for the action's self-test workflow). */
+async function serveDemo(portText) {
+    const port = Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--serve takes a port number, got "${portText}"`);
+    const server = await startDemoServer(port);
+    log.info(`demo target listening on ${server.url} (Ctrl-C to stop)`);
+    await new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    return EXIT.pass;
+}
 async function demoCommand(args) {
+    const serveAt = args.indexOf('--serve');
+    if (serveAt >= 0)
+        return serveDemo(args[serveAt + 1] ?? '');
     const server = await startDemoServer();
     log.info(`demo target listening on ${server.url}; running ${demoPlanPath()} against it`);
     try {

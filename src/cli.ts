@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { compareReports, runAndGate, type Logger, type Outcome } from './core.js';
-import { describeError, exitCodeFor, EXIT, NotImplementedError, PlanError, UsageError } from './errors.js';
+import { BaselineError, describeError, exitCodeFor, EXIT, NotImplementedError, PlanError, UsageError } from './errors.js';
+import { FileStore } from './baseline/file-store-adapter.js';
+import { existsSync } from 'node:fs';
 import { loadPlan } from './plan/index.js';
 import { ProgressPrinter, renderConsole } from './report/console.js';
 import { startDemoServer } from './demo/server.js';
@@ -58,6 +60,12 @@ function interruptSignal(): AbortSignal {
   return controller.signal;
 }
 
+/** --baseline names a file the user expects to exist: a typo is exit 2, not "no baseline yet". */
+function existingFileStore(file: string): FileStore {
+  if (!existsSync(file)) throw new BaselineError(`cannot read ${file}: no such file`);
+  return new FileStore({ file });
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function finish(outcome: Outcome, quiet: boolean): number {
@@ -96,8 +104,8 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
   const outcome = await runAndGate({
     planFile: planOverride?.file ?? positionals[0]!,
     targetUrl: target,
-    baselineFile: values.baseline as string | undefined,
-    saveBaselineFile: values['save-baseline'] as string | undefined,
+    baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline as string) } : undefined,
+    save: values['save-baseline'] !== undefined ? { store: new FileStore({ file: values['save-baseline'] as string }), commit: 'local', run: new Date().toISOString() } : undefined,
     outDir: (values.out as string | undefined) ?? 'perf-gate-report',
     stages: values.stage as string[] | undefined,
     env: planOverride?.env ?? process.env,

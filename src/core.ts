@@ -7,13 +7,17 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { loadPlan } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
-import { existsSync } from 'node:fs';
-import { NotImplementedError, UsageError } from './errors.js';
+import { BaselineError, describeError, NotImplementedError, UsageError } from './errors.js';
 import { gate, DEFAULT_REGRESSION, type GateRules } from './gate/index.js';
 import { buildReport, stageReport } from './report/build.js';
 import { renderSummary } from './report/markdown.js';
 import { readReportFile, writeJsonAtomic } from './baseline/file-store.js';
 import type { Report } from './report/types.js';
+import type { BaselineStore, LoadRequest, StoredResult } from './baseline/store.js';
+import { planFingerprint, planId as planIdOf, runnerFingerprint } from './baseline/fingerprint.js';
+import { runnerInfo } from './report/build.js';
+import type { HistoryPoint } from './report/charts.js';
+import type { SummaryExtras } from './report/markdown.js';
 
 export interface Logger {
   info(message: string): void;
@@ -23,8 +27,12 @@ export interface Logger {
 export interface RunSettings {
   planFile: string;
   targetUrl?: string;
-  baselineFile?: string;
-  saveBaselineFile?: string;
+  /** Where to find the result to compare against. */
+  baseline?: BaselineSource;
+  /** Where to keep this run's result, if it completes and passes. */
+  save?: BaselineTarget;
+  /** Folder per plan in the store; default: from the plan's path. */
+  planId?: string;
   outDir: string;
   stages?: string[];
   env: Readonly<Record<string, string | undefined>>;
@@ -33,8 +41,22 @@ export interface RunSettings {
   log: Logger;
   onProgress?: RunOptions['onProgress'];
   onStageStart?: RunOptions['onStageStart'];
-  /** The action's first run has no baseline file yet; the CLI's --baseline must exist. */
-  missingBaselineOk?: boolean;
+  /** Link to the workflow run, for the summary. */
+  runUrl?: string;
+}
+
+export interface BaselineSource {
+  store: BaselineStore;
+  /** Preferred commits, best first (a PR's base, then older default-branch commits). */
+  commits?: string[];
+  /** A store that cannot be read (no git repository, no data branch access) warns instead of failing. */
+  optional?: boolean;
+}
+
+export interface BaselineTarget {
+  store: BaselineStore;
+  commit: string;
+  run: string;
 }
 
 export interface Outcome {
@@ -42,10 +64,13 @@ export interface Outcome {
   reportPath: string;
   summaryPath: string;
   summary: string;
+  extras: SummaryExtras;
+  /** Whether this run's result was kept as a baseline. */
+  saved: boolean;
 }
 
 /** A path as the user wrote it when cwd is the process's own, so messages show what they typed. */
-function fromCwd(cwd: string, file: string): string {
+export function fromCwd(cwd: string, file: string): string {
   return path.resolve(cwd) === process.cwd() ? file : path.resolve(cwd, file);
 }
 
@@ -74,8 +99,11 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (wsStages.length > 0) {
     throw new NotImplementedError(`WebSocket stages (${wsStages.map((st) => st.name).join(', ')}: protocol: ws)`);
   }
-  // Read the baseline before any load: a bad baseline file is exit 2 without hammering the target.
-  const baseline = s.baselineFile ? await readBaseline(fromCwd(s.cwd, s.baselineFile), s) : undefined;
+  const runner = runnerInfo();
+  const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
+  const request: LoadRequest = { planId: s.planId ?? planIdOf(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
+  // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
+  const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
   const run = await runPlan(plan, {
     targetUrl: s.targetUrl,
     stages: s.stages,
@@ -85,32 +113,81 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     onStageStart: s.onStageStart,
   });
   const stages = run.stages.map(stageReport);
-  const { checks, verdict } = gate(gateRules(plan), stages, baseline?.stages);
+  const { checks, verdict } = gate(gateRules(plan), stages, baseline?.report.stages);
   const cancelled = s.signal?.aborted ?? false;
-  const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, baseline, baselineSource: s.baselineFile, cancelled });
-  const outcome = await writeReports(report, path.resolve(s.cwd, s.outDir));
+  const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled });
+  if (baseline && s.baseline) {
+    report.baseline = {
+      source: s.baseline.store.description,
+      started_at: baseline.report.started_at,
+      target: baseline.report.target,
+      commit: baseline.commit === 'local' ? undefined : baseline.commit,
+      explanation: baseline.explanation,
+    };
+  }
 
-  if (s.saveBaselineFile) {
+  let saved = false;
+  if (s.save) {
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
     const why =
       report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
     if (why) {
-      s.log.warn(`baseline not saved to ${s.saveBaselineFile}: ${why} (only complete, passing runs become baselines)`);
+      s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
     } else {
-      await writeJsonAtomic(path.resolve(s.cwd, s.saveBaselineFile), report);
-      s.log.info(`baseline saved to ${s.saveBaselineFile}`);
+      await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
+      s.log.info(`baseline saved to ${s.save.store.description}`);
+      saved = true;
     }
   }
-  return outcome;
+  const extras: SummaryExtras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
+  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), extras)), saved };
 }
 
-/** A missing baseline is an error unless the caller allows a first run (`missingBaselineOk`). */
-async function readBaseline(file: string, s: RunSettings): Promise<Report | undefined> {
-  if (s.missingBaselineOk && !existsSync(file)) {
-    s.log.info(`no baseline at ${file} yet: this run is checked against the absolute thresholds only`);
+/** The stored result to compare with; a PR whose base has none falls back to the newest one. */
+async function loadBaseline(source: BaselineSource, request: LoadRequest, log: Logger): Promise<(StoredResult & { explanation: string }) | undefined> {
+  try {
+    return await findBaseline(source, request, log);
+  } catch (err) {
+    if (!source.optional || !(err instanceof BaselineError)) throw err;
+    log.warn(`${source.store.description} could not be read (${err.message}): this run is checked against the absolute thresholds only`);
     return undefined;
   }
-  return readReportFile(file);
+}
+
+async function findBaseline(source: BaselineSource, request: LoadRequest, log: Logger): Promise<(StoredResult & { explanation: string }) | undefined> {
+  let loaded = await source.store.load({ ...request, commits: source.commits });
+  if (!loaded.result && source.commits) {
+    const newest = await source.store.load(request);
+    if (newest.result) loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
+  }
+  log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
+  return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
+}
+
+/** The trend chart is decoration: a store that cannot list its history costs the chart, not the run. */
+async function readHistory(store: BaselineStore | undefined, request: LoadRequest, current: Report, log: Logger) {
+  if (!store) return undefined;
+  try {
+    return historyPoints(await store.history(request, 20), current);
+  } catch (err) {
+    log.info(`no history chart: ${describeError(err)}`);
+    return undefined;
+  }
+}
+
+/** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
+function historyPoints(history: StoredResult[], current: Report): Record<string, HistoryPoint[]> | undefined {
+  if (history.length === 0) return undefined;
+  const out: Record<string, HistoryPoint[]> = {};
+  const past = [...history].reverse();
+  for (const stage of current.stages) {
+    const points = past.flatMap((h) => {
+      const s = h.report.stages.find((x) => x.name === stage.name);
+      return s ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+    });
+    out[stage.name] = [...points, { label: 'this run', p95: stage.latency_ms.p95 }];
+  }
+  return out;
 }
 
 export interface CompareSettings {
@@ -134,15 +211,15 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
     checks,
     baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
   };
-  return writeReports(report, path.resolve(s.cwd, s.outDir));
+  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir))), saved: false };
 }
 
-export async function writeReports(report: Report, outDir: string): Promise<Outcome> {
+export async function writeReports(report: Report, outDir: string, extras: SummaryExtras = {}): Promise<Omit<Outcome, 'saved'>> {
   await mkdir(outDir, { recursive: true });
   const reportPath = path.join(outDir, 'report.json');
   const summaryPath = path.join(outDir, 'summary.md');
-  const summary = renderSummary(report);
+  const summary = renderSummary(report, extras);
   await writeJsonAtomic(reportPath, report);
   await writeFile(summaryPath, summary);
-  return { report, reportPath, summaryPath, summary };
+  return { report, reportPath, summaryPath, summary, extras };
 }

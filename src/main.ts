@@ -1,13 +1,25 @@
 /**
- * The action: inputs → the same core as the CLI → job summary, outputs, failure. One try/catch
- * ends in core.setFailed. PR comments and data-branch baselines come with the GitHub layer.
+ * The action: inputs → the same core as the CLI → job summary, annotations, outputs, the PR
+ * comment, failure. One try/catch ends in core.setFailed. GitHub facts come from src/github, the
+ * baseline store from src/baseline; the engine never sees either.
  */
 import * as core from '@actions/core';
 import path from 'node:path';
-import { runAndGate } from './core.js';
+import { fromCwd, runAndGate, type BaselineSource, type BaselineTarget } from './core.js';
 import { describeError, PlanError } from './errors.js';
 import { readSettings, type ActionSettings } from './settings.js';
-import { baselineWriteRefusal, readRunContext } from './github/context.js';
+import { baselineWriteRefusal, readRunContext, type RunContext } from './github/context.js';
+import { pullRequestFacts } from './github/pull-request.js';
+import { baseCommits } from './github/base-commits.js';
+import { publishComment } from './github/publish-comment.js';
+import { apiBaseUrl, octokitCommentApi } from './github/comment.js';
+import { postHandOff } from './github/post-hand-off.js';
+import { planId as planIdOf } from './baseline/fingerprint.js';
+import { BranchStore } from './baseline/branch-store.js';
+import { FileStore } from './baseline/file-store-adapter.js';
+import type { BaselineStore } from './baseline/store.js';
+import { renderComment } from './report/markdown.js';
+import { fmtMetric } from './report/format.js';
 import type { Report } from './report/types.js';
 
 /** Whether the gate's result should fail the job, given `fail-on`. */
@@ -20,29 +32,14 @@ export function shouldFail(report: Report, failOn: ActionSettings['failOn']): bo
 export async function run(): Promise<void> {
   try {
     const settings = readSettings();
+    const ctx = readRunContext(process.env);
     const cwd = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
-    const outcome = await runAndGate({
-      planFile: settings.plan,
-      targetUrl: settings.target,
-      baselineFile: settings.baseline,
-      missingBaselineOk: true,
-      saveBaselineFile: baselineToSave(settings),
-      outDir: settings.out,
-      env: process.env,
-      cwd,
-      log: { info: (m) => core.info(m), warn: (m) => core.warning(m) },
-      onStageStart: (s, i, n) => core.info(`[${i + 1}/${n}] ${s.name} (${s.kind})`),
-    });
-    core.setOutput('verdict', outcome.report.verdict);
-    core.setOutput('report-path', outcome.reportPath);
-    core.setOutput('summary', outcome.summary);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write();
-    const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
-    if (shouldFail(outcome.report, settings.failOn)) {
-      core.setFailed(`perf-gate: the gate failed: ${failed.join('; ')}`);
-    } else if (failed.length > 0) {
-      core.warning(`perf-gate: the gate failed (${failed.join('; ')}), but fail-on: ${settings.failOn} lets the job pass`);
+    const api = () => (settings.githubToken ? octokitCommentApi(settings.githubToken, { baseUrl: apiBaseUrl(process.env) }) : undefined);
+    if (settings.postCommentFile) {
+      await postHandOff({ file: fromCwd(cwd, settings.postCommentFile), ctx, api, log: actionLog });
+      return;
     }
+    await gateRun(settings, ctx, cwd, api);
   } catch (err) {
     if (err instanceof PlanError) {
       // One annotation per problem, on the plan's line, so it shows in the PR's diff view.
@@ -54,17 +51,85 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The baseline file to write, if this run may write one (and says why not otherwise). */
-function baselineToSave(settings: ActionSettings): string | undefined {
-  if (!settings.saveBaseline) return undefined;
-  if (!settings.baseline) {
-    core.warning('save-baseline is true but no baseline input names a file: nothing will be saved');
-    return undefined;
+const actionLog = { info: (m: string) => core.info(m), warn: (m: string) => core.warning(m), notice: (m: string) => core.notice(m) };
+
+async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, api: Parameters<typeof publishComment>[0]['api']): Promise<void> {
+  const pr = pullRequestFacts(ctx.eventName, ctx.payload);
+  const planId = planIdOf(settings.plan);
+  const store = baselineStore(settings, cwd);
+  const baseline: BaselineSource | undefined = store && {
+    store,
+    commits: pr ? baseCommits(pr.baseSha, cwd) : undefined,
+    optional: settings.baseline.kind === 'branch',
+  };
+  const outcome = await runAndGate({
+    planFile: settings.plan,
+    planId,
+    targetUrl: settings.target,
+    baseline,
+    save: store && settings.saveBaseline ? saveTarget(store, ctx) : undefined,
+    outDir: settings.out,
+    env: process.env,
+    cwd,
+    log: actionLog,
+    runUrl: ctx.runUrl,
+    onStageStart: (s, i, n) => core.info(`[${i + 1}/${n}] ${s.name} (${s.kind})`),
+  });
+  const { report } = outcome;
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('report-path', outcome.reportPath);
+  core.setOutput('summary', outcome.summary);
+  core.setOutput('baseline-saved', String(outcome.saved));
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write();
+
+  const failed = report.checks.filter((c) => c.verdict === 'fail');
+  for (const c of failed) {
+    const base = c.baseline !== undefined && c.baseline !== null ? ` (baseline ${fmtMetric(c.metric, c.baseline)})` : '';
+    core.error(`${c.stage} ${c.metric}: ${fmtMetric(c.metric, c.current)} breaks ${c.limit}${base}`, { title: `perf-gate: ${c.stage} ${c.metric}` });
   }
-  const refusal = baselineWriteRefusal(readRunContext(process.env));
+
+  if (pr) {
+    const handOffFile = fromCwd(cwd, settings.commentFile);
+    try {
+      const result = await publishComment({
+        mode: settings.comment,
+        pr,
+        planId,
+        body: renderComment(report, outcome.extras),
+        verdict: report.verdict,
+        runUrl: ctx.runUrl,
+        api,
+        handOffFile,
+        log: actionLog,
+      });
+      if ('handedOff' in result) core.setOutput('comment-file', result.handedOff);
+    } catch (err) {
+      core.warning(`perf-gate: the PR comment could not be written: ${describeError(err)}`);
+    }
+  }
+
+  const failures = failed.map((c) => `${c.stage} ${c.metric} ${c.limit}`);
+  if (shouldFail(report, settings.failOn)) {
+    core.setFailed(`perf-gate: the gate failed: ${failures.join('; ')}`);
+  } else if (failures.length > 0) {
+    core.warning(`perf-gate: the gate failed (${failures.join('; ')}), but fail-on: ${settings.failOn} lets the job pass`);
+  }
+}
+
+function baselineStore(settings: ActionSettings, cwd: string): BaselineStore | undefined {
+  const b = settings.baseline;
+  if (b.kind === 'none') return undefined;
+  if (b.kind === 'file') return new FileStore({ file: fromCwd(cwd, b.file) });
+  const repoDir = process.env.GITHUB_WORKSPACE ?? cwd;
+  return new BranchStore({ repoDir, branch: b.branch, keep: settings.historyKeep, log: (m) => core.info(m) });
+}
+
+/** Where this run's result goes, if this run may write one (the log says why not otherwise). */
+function saveTarget(store: BaselineStore, ctx: RunContext): BaselineTarget | undefined {
+  const refusal = baselineWriteRefusal(ctx);
   if (refusal) {
     core.info(`baseline not saved: ${refusal}`);
     return undefined;
   }
-  return settings.baseline;
+  return { store, commit: ctx.sha ?? 'local', run: ctx.run ?? new Date().toISOString() };
 }

@@ -8,17 +8,40 @@ import { UsageError } from './errors.js';
 export type CommentMode = 'always' | 'on-regression' | 'never';
 export type FailOn = 'regression' | 'threshold' | 'never';
 
+export type BaselineSpec = { kind: 'branch'; branch: string } | { kind: 'file'; file: string } | { kind: 'none' };
+
 export interface ActionSettings {
+  /** Empty in post-comment mode. */
   plan: string;
   target?: string;
-  /** A baseline file path (`file:PATH` or a plain path); data-branch stores come with the GitHub layer. */
-  baseline?: string;
+  baseline: BaselineSpec;
   saveBaseline: boolean;
   githubToken?: string;
   comment: CommentMode;
   failOn: FailOn;
   out: string;
   workingDirectory: string;
+  /** Where a fork PR's comment is handed off (read-only token), relative to working-directory. */
+  commentFile: string;
+  /** `workflow_run` mode: post the hand-off file found here instead of running a plan. */
+  postCommentFile?: string;
+  historyKeep: number;
+}
+
+/** `branch:NAME` (default `branch:perf-gate-data`), `file:PATH` or a plain path, `none`. */
+export function parseBaselineInput(raw: string): BaselineSpec {
+  const v = raw.trim();
+  if (v === '' ) return { kind: 'branch', branch: 'perf-gate-data' };
+  if (v === 'none') return { kind: 'none' };
+  if (v.startsWith('branch:')) {
+    const branch = v.slice('branch:'.length);
+    if (!/^[A-Za-z0-9._/-]+$/.test(branch) || branch.includes('..') || branch.startsWith('-')) {
+      throw new UsageError(`input "baseline": "${v}" does not name a valid branch (branch:perf-gate-data)`);
+    }
+    return { kind: 'branch', branch };
+  }
+  if (v === 'artifact') throw new UsageError('input "baseline": the artifact store is not available in this version yet; use branch:NAME or file:PATH');
+  return { kind: 'file', file: v.replace(/^file:/, '') };
 }
 
 /** Reads an input through `get`, so tests can pass a map instead of INPUT_* variables. */
@@ -40,8 +63,9 @@ function bool(get: InputReader, name: string, fallback: boolean): boolean {
 }
 
 export function readSettings(get: InputReader = (n) => core.getInput(n)): ActionSettings {
+  const postCommentFile = get('post-comment-file').trim() || undefined;
   const plan = get('plan').trim();
-  if (!plan) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
+  if (!plan && !postCommentFile) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
   const target = get('target').trim() || undefined;
   if (target !== undefined) {
     try {
@@ -50,19 +74,20 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
       throw new UsageError(`input "target" must be an absolute URL such as http://127.0.0.1:3000; got "${target}"`);
     }
   }
-  const baseline = get('baseline').trim() || undefined;
-  if (baseline?.startsWith('branch:') || baseline === 'artifact') {
-    throw new UsageError(`input "baseline": "${baseline}" stores are not available in this version yet; use file:PATH`);
-  }
+  const keep = get('history').trim() || '50';
+  if (!/^[1-9]\d*$/.test(keep)) throw new UsageError(`input "history" must be a whole number of runs to keep, such as 50; got "${keep}"`);
   return {
     plan,
     target,
-    baseline: baseline?.replace(/^file:/, ''),
+    baseline: parseBaselineInput(get('baseline')),
     saveBaseline: bool(get, 'save-baseline', false),
     githubToken: get('github-token') || undefined,
     comment: oneOf(get, 'comment', ['always', 'on-regression', 'never'] as const, 'always'),
     failOn: oneOf(get, 'fail-on', ['regression', 'threshold', 'never'] as const, 'regression'),
     out: get('out').trim() || 'perf-gate-report',
     workingDirectory: get('working-directory').trim() || '.',
+    commentFile: get('comment-file').trim() || 'perf-gate-comment/comment.json',
+    postCommentFile,
+    historyKeep: Number(keep),
   };
 }

@@ -39,6 +39,8 @@ export interface CommentApi {
   listComments(target: CommentTarget, page: number, perPage: number): Promise<IssueComment[]>;
   createComment(target: CommentTarget, body: string): Promise<IssueComment>;
   updateComment(target: CommentTarget, id: number, body: string): Promise<IssueComment>;
+  /** The head commit and state of a pull request (to check a fork's hand-off file names its own PR). */
+  pullRequest(target: CommentTarget): Promise<{ headSha: string; state: string }>;
 }
 
 export interface UpsertResult {
@@ -147,7 +149,21 @@ async function findOwnComment(api: CommentApi, t: CommentTarget, marker: string,
  * CommentForbiddenError when the token may not (a notice for the caller, not a crash) and
  * GitHubApiError for other API failures.
  */
-export async function upsertComment(api: CommentApi, target: CommentTarget, planId: string, body: string): Promise<UpsertResult> {
+export function upsertComment(api: CommentApi, target: CommentTarget, planId: string, body: string): Promise<UpsertResult>;
+export function upsertComment(
+  api: CommentApi,
+  target: CommentTarget,
+  planId: string,
+  body: string,
+  options: { createIfMissing: boolean },
+): Promise<UpsertResult | { action: 'skipped' }>;
+export async function upsertComment(
+  api: CommentApi,
+  target: CommentTarget,
+  planId: string,
+  body: string,
+  options: { createIfMissing?: boolean } = {},
+): Promise<UpsertResult | { action: 'skipped' }> {
   const marker = commentMarker(planId);
   const text = `${marker}\n${body}`.length > COMMENT_LIMIT ? `${marker}\n${fitComment(body)}` : `${marker}\n${body}`;
   const me = await step("read the token's identity", target, () => api.whoAmI());
@@ -161,6 +177,8 @@ export async function upsertComment(api: CommentApi, target: CommentTarget, plan
       if (!(err instanceof GitHubApiError && err.status === 404)) throw forbidden(err, 'update the perf-gate comment', target) ?? err;
     }
   }
+  // `comment: on-regression` on a passing run: keep an earlier comment true, but start none.
+  if (options.createIfMissing === false) return { action: 'skipped' };
   const c = await step('create the perf-gate comment', target, () => api.createComment(target, text));
   return { action: 'created', id: c.id, url: c.url };
 }
@@ -237,6 +255,11 @@ export function octokitCommentApi(token: string, options: OctokitCommentApiOptio
       call(`updating comment ${id} on ${t.owner}/${t.repo}`, async () => {
         const { data } = await octokit.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: id, body });
         return toComment(data);
+      }),
+    pullRequest: (t) =>
+      call(`reading pull request ${t.owner}/${t.repo}#${t.issueNumber}`, async () => {
+        const { data } = await octokit.rest.pulls.get({ owner: t.owner, repo: t.repo, pull_number: t.issueNumber });
+        return { headSha: data.head.sha, state: data.state };
       }),
   };
 }

@@ -9,19 +9,39 @@ export interface RunContext {
   eventName: string;
   ref: string;
   defaultBranch?: string;
+  /** The event payload (untrusted input: parse it with care), {} when unreadable. */
+  payload?: unknown;
+  /** owner/name */
+  repository?: string;
+  sha?: string;
+  /** GITHUB_RUN_ID-GITHUB_RUN_ATTEMPT */
+  run?: string;
+  runUrl?: string;
 }
 
 export function readRunContext(env: Readonly<Record<string, string | undefined>>): RunContext {
   let defaultBranch: string | undefined;
+  let payload: unknown = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { default_branch?: string } };
-      defaultBranch = payload.repository?.default_branch;
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+      const branch = (payload as { repository?: { default_branch?: unknown } } | null)?.repository?.default_branch;
+      defaultBranch = typeof branch === 'string' ? branch : undefined;
     } catch {
       // No readable payload: the default branch stays unknown and the event name decides.
     }
   }
-  return { eventName: env.GITHUB_EVENT_NAME ?? '', ref: env.GITHUB_REF ?? '', defaultBranch };
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ref: env.GITHUB_REF ?? '',
+    defaultBranch,
+    payload,
+    repository,
+    sha: env.GITHUB_SHA,
+    run: runId ? `${runId}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : undefined,
+    runUrl: server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+  };
 }
 
 const TRUSTED_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);

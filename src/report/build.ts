@@ -69,9 +69,8 @@ export interface ReportInput {
   stages: StageReport[];
   checks: Check[];
   verdict: Verdict;
-  baseline?: Report | null;
-  baselineSource?: string;
   runner?: RunnerInfo;
+  fingerprints?: Report['fingerprints'];
   cancelled?: boolean;
 }
 
@@ -87,7 +86,8 @@ export function buildReport(i: ReportInput): Report {
     duration_s: round(i.run.durationMs / 1000, 1),
     cancelled: i.cancelled ?? false,
     runner: i.runner ?? runnerInfo(),
-    baseline: i.baseline ? { source: i.baselineSource ?? 'file', started_at: i.baseline.started_at, target: i.baseline.target } : null,
+    fingerprints: i.fingerprints,
+    baseline: null,
     stages: i.stages,
     checks: i.checks,
   };

@@ -93,7 +93,7 @@ describe('the action bundle', () => {
     const inputs = { plan: 'plan.yml', target: target.url, baseline: 'file:perf/base.json', 'save-baseline': 'true' };
     const onPr = await runActionWith(inputs, 'pr', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_EVENT_PATH: event });
     expect(onPr.code, onPr.stdout).toBe(0);
-    expect(onPr.stdout).toContain('no baseline at perf/base.json yet');
+    expect(onPr.stdout).toContain('no baseline yet: perf/base.json does not exist');
     expect(onPr.stdout).toMatch(/baseline not saved: this is a pull_request run/);
     expect(existsSync(path.join(dir, 'perf', 'base.json'))).toBe(false);
 
@@ -103,7 +103,7 @@ describe('the action bundle', () => {
 
     const onMain = await runActionWith(inputs, 'main', { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: event });
     expect(onMain.code, onMain.stdout).toBe(0);
-    expect(onMain.stdout).toContain('baseline saved to perf/base.json');
+    expect(onMain.stdout).toContain('baseline saved to file perf/base.json');
     const saved = JSON.parse(await readFile(path.join(dir, 'perf', 'base.json'), 'utf8'));
     expect(saved.stages[0].requests).toBe(80);
 

@@ -204,7 +204,7 @@ describe('run, exit codes and files', () => {
     target.set({ delayMs: 1 });
     const partial = await runCli(['run', 'two.yml', '--target', target.url, '--stage', 'warm', '--save-baseline', 'partial.json', '--quiet'], { cwd: dir });
     expect(partial.code).toBe(0);
-    expect(partial.stderr).toContain('baseline not saved to partial.json: only some stages ran (--stage)');
+    expect(partial.stderr).toContain('baseline not saved to file partial.json: only some stages ran (--stage)');
     expect(existsSync(path.join(dir, 'partial.json'))).toBe(false);
 
     const r = await runCli(['run', 'two.yml', '--target', target.url, '--baseline', 'base.json', '--out', 'out-two'], { cwd: dir });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAndGate, type Logger } from '../../src/core.js';
+import { FileStore } from '../../src/baseline/file-store-adapter.js';
 import { writeFile } from 'node:fs/promises';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import type { Report } from '../../src/report/types.js';
@@ -41,8 +42,8 @@ async function run(out: string, extra: { baseline?: string; save?: string } = {}
   const o = await runAndGate({
     planFile: 'plan.yml',
     targetUrl: target.url,
-    baselineFile: extra.baseline,
-    saveBaselineFile: extra.save,
+    baseline: extra.baseline ? { store: new FileStore({ file: path.join(dir, extra.baseline) }) } : undefined,
+    save: extra.save ? { store: new FileStore({ file: path.join(dir, extra.save) }), commit: 'local', run: 'test' } : undefined,
     outDir: out,
     env: {},
     cwd: dir,

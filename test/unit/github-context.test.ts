@@ -24,10 +24,17 @@ describe('baselineWriteRefusal: only trusted runs write baselines', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'pg-ctx-'));
     const event = path.join(dir, 'event.json');
     await writeFile(event, JSON.stringify({ repository: { default_branch: 'trunk' } }));
-    expect(readRunContext({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/trunk', GITHUB_EVENT_PATH: event })).toEqual({
+    const env = { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/trunk', GITHUB_EVENT_PATH: event, GITHUB_SHA: 'a'.repeat(40) };
+    const runEnv = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '2' };
+    expect(readRunContext({ ...env, ...runEnv })).toEqual({
       eventName: 'push',
       ref: 'refs/heads/trunk',
       defaultBranch: 'trunk',
+      payload: { repository: { default_branch: 'trunk' } },
+      repository: 'o/r',
+      sha: 'a'.repeat(40),
+      run: '42-2',
+      runUrl: 'https://github.com/o/r/actions/runs/42',
     });
     expect(readRunContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path.join(dir, 'missing.json') }).defaultBranch).toBeUndefined();
   });
