@@ -68942,6 +68942,20 @@ function stageReport(r) {
         report.error_samples = Object.fromEntries(m.errorSamples);
     return report;
 }
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
 function runnerInfo() {
     const cpus = external_node_os_default().cpus();
     return {
@@ -68959,7 +68973,7 @@ function buildReport(i) {
         schema: REPORT_SCHEMA,
         verdict: i.verdict,
         plan: i.planFile,
-        target: i.run.target,
+        target: displayUrl(i.run.target),
         started_at: i.run.startedAt.toISOString(),
         duration_s: build_round(i.run.durationMs / 1000, 1),
         cancelled: i.cancelled ?? false,
@@ -69151,7 +69165,7 @@ function checkTable(checks) {
     for (const c of bySeverity(checks)) {
         const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} vs baseline`;
         const note = c.note ? ` (${md(c.note)})` : '';
-        lines.push(`| ${ICON[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '&#124;')} | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${md(c.method)}${note} |`);
+        lines.push(`| ${ICON[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '\\|')} | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${md(c.method)}${note} |`);
     }
     return lines;
 }
@@ -69382,7 +69396,12 @@ async function runAndGate(s) {
             explanation: baseline.explanation,
         };
     }
+    // History is read before this run is saved, so the chart shows it once (as "this run").
+    const extras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
+    // Reports first: a failed save must never cost the run's results.
+    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
     let saved = false;
+    let saveError;
     if (s.save) {
         // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
         const why = report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
@@ -69390,13 +69409,18 @@ async function runAndGate(s) {
             s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
         }
         else {
-            await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
-            s.log.info(`baseline saved to ${s.save.store.description}`);
-            saved = true;
+            try {
+                await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
+                s.log.info(`baseline saved to ${s.save.store.description}`);
+                saved = true;
+            }
+            catch (err) {
+                saveError = describeError(err);
+                s.log.warn(`baseline not saved to ${s.save.store.description}: ${saveError}`);
+            }
         }
     }
-    const extras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras)), saved };
+    return { ...written, saved, saveError };
 }
 /** The stored result to compare with; a PR whose base has none falls back to the newest one. */
 async function loadBaseline(source, request, log) {
@@ -69741,6 +69765,10 @@ function finish(outcome, quiet) {
     const failedChecks = r.checks.filter((c) => c.verdict === 'fail').length;
     process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
     process.stdout.write(`report: ${external_node_path_default().relative(process.cwd(), outcome.reportPath)}\n`);
+    if (outcome.saveError) {
+        process.stderr.write(`perf-gate: the baseline could not be saved: ${outcome.saveError}\n`);
+        return EXIT.badInput;
+    }
     if (outcome.report.cancelled) {
         process.stderr.write('perf-gate: the run was interrupted: the report is partial\n');
         return EXIT.interrupted;

@@ -73,6 +73,10 @@ function finish(outcome: Outcome, quiet: boolean): number {
   const failedChecks = r.checks.filter((c) => c.verdict === 'fail').length;
   process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
   process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
+  if (outcome.saveError) {
+    process.stderr.write(`perf-gate: the baseline could not be saved: ${outcome.saveError}\n`);
+    return EXIT.badInput;
+  }
   if (outcome.report.cancelled) {
     process.stderr.write('perf-gate: the run was interrupted: the report is partial\n');
     return EXIT.interrupted;

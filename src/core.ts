@@ -67,6 +67,8 @@ export interface Outcome {
   extras: SummaryExtras;
   /** Whether this run's result was kept as a baseline. */
   saved: boolean;
+  /** Why keeping it failed (the reports were written all the same). */
+  saveError?: string;
 }
 
 /** A path as the user wrote it when cwd is the process's own, so messages show what they typed. */
@@ -126,7 +128,12 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     };
   }
 
+  // History is read before this run is saved, so the chart shows it once (as "this run").
+  const extras: SummaryExtras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
+  // Reports first: a failed save must never cost the run's results.
+  const written = await writeReports(report, path.resolve(s.cwd, s.outDir), extras);
   let saved = false;
+  let saveError: string | undefined;
   if (s.save) {
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
     const why =
@@ -134,13 +141,17 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     if (why) {
       s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
     } else {
-      await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
-      s.log.info(`baseline saved to ${s.save.store.description}`);
-      saved = true;
+      try {
+        await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
+        s.log.info(`baseline saved to ${s.save.store.description}`);
+        saved = true;
+      } catch (err) {
+        saveError = describeError(err);
+        s.log.warn(`baseline not saved to ${s.save.store.description}: ${saveError}`);
+      }
     }
   }
-  const extras: SummaryExtras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
-  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), extras)), saved };
+  return { ...written, saved, saveError };
 }
 
 /** The stored result to compare with; a PR whose base has none falls back to the newest one. */

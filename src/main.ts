@@ -34,7 +34,8 @@ export async function run(): Promise<void> {
     const settings = readSettings();
     const ctx = readRunContext(process.env);
     const cwd = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
-    const api = () => (settings.githubToken ? octokitCommentApi(settings.githubToken, { baseUrl: apiBaseUrl(process.env) }) : undefined);
+    const api = () =>
+      settings.githubToken ? octokitCommentApi(settings.githubToken, { baseUrl: apiBaseUrl(process.env), installationLogin: settings.commentAuthor }) : undefined;
     if (settings.postCommentFile) {
       await postHandOff({ file: fromCwd(cwd, settings.postCommentFile), ctx, api, log: actionLog });
       return;
@@ -55,7 +56,8 @@ const actionLog = { info: (m: string) => core.info(m), warn: (m: string) => core
 
 async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, api: Parameters<typeof publishComment>[0]['api']): Promise<void> {
   const pr = pullRequestFacts(ctx.eventName, ctx.payload);
-  const planId = planIdOf(settings.plan);
+  // From the workspace root, so two services' perf.yml in different working directories stay apart.
+  const planId = planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
   const store = baselineStore(settings, cwd);
   const baseline: BaselineSource | undefined = store && {
     store,
@@ -80,6 +82,8 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
   core.setOutput('report-path', outcome.reportPath);
   core.setOutput('summary', outcome.summary);
   core.setOutput('baseline-saved', String(outcome.saved));
+  // A good run whose result could not be kept is reported, then fails the job: nothing lost in silence.
+  if (outcome.saveError) core.setFailed(`perf-gate: the baseline could not be saved: ${outcome.saveError}`);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write();
 
   const failed = report.checks.filter((c) => c.verdict === 'fail');

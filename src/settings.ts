@@ -23,6 +23,8 @@ export interface ActionSettings {
   workingDirectory: string;
   /** Where a fork PR's comment is handed off (read-only token), relative to working-directory. */
   commentFile: string;
+  /** Login the token comments as, when GET /user cannot tell (a GitHub App's `<slug>[bot]`). */
+  commentAuthor?: string;
   /** `workflow_run` mode: post the hand-off file found here instead of running a plan. */
   postCommentFile?: string;
   historyKeep: number;
@@ -41,7 +43,9 @@ export function parseBaselineInput(raw: string): BaselineSpec {
     return { kind: 'branch', branch };
   }
   if (v === 'artifact') throw new UsageError('input "baseline": the artifact store is not available in this version yet; use branch:NAME or file:PATH');
-  return { kind: 'file', file: v.replace(/^file:/, '') };
+  const file = v.replace(/^file:/, '');
+  if (!file) throw new UsageError('input "baseline": file: needs a path, such as file:perf/baseline.json');
+  return { kind: 'file', file };
 }
 
 /** Reads an input through `get`, so tests can pass a map instead of INPUT_* variables. */
@@ -68,11 +72,13 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   if (!plan && !postCommentFile) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
   const target = get('target').trim() || undefined;
   if (target !== undefined) {
+    let ok = false;
     try {
-      new URL(target);
+      ok = ['http:', 'https:'].includes(new URL(target).protocol);
     } catch {
-      throw new UsageError(`input "target" must be an absolute URL such as http://127.0.0.1:3000; got "${target}"`);
+      ok = false;
     }
+    if (!ok) throw new UsageError(`input "target" must be an absolute http(s) URL such as http://127.0.0.1:3000; got "${target}"`);
   }
   const keep = get('history').trim() || '50';
   if (!/^[1-9]\d*$/.test(keep)) throw new UsageError(`input "history" must be a whole number of runs to keep, such as 50; got "${keep}"`);
@@ -87,6 +93,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     out: get('out').trim() || 'perf-gate-report',
     workingDirectory: get('working-directory').trim() || '.',
     commentFile: get('comment-file').trim() || 'perf-gate-comment/comment.json',
+    commentAuthor: get('comment-author').trim() || undefined,
     postCommentFile,
     historyKeep: Number(keep),
   };

@@ -212,7 +212,7 @@ export class BranchStore implements BaselineStore {
         for (const [i, commit] of commits.entries()) {
           const hit = survey.qualifying.find((e) => e.result.commit === commit);
           if (!hit) continue;
-          const why = i === 0 ? '(merge-base)' : `(${plural(i, 'newer candidate commit')} had no result)`;
+          const why = i === 0 ? '(the base commit)' : `(${plural(i, 'newer candidate commit')} had no result)`;
           return { result: hit.result, explanation: this.picked(hit.result, why) };
         }
       }

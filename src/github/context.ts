@@ -52,8 +52,8 @@ export function baselineWriteRefusal(ctx: RunContext): string | undefined {
   if (!TRUSTED_EVENTS.has(ctx.eventName)) {
     return `this is a ${ctx.eventName} run; baselines are written only by push, schedule and workflow_dispatch runs of the default branch`;
   }
-  if (ctx.eventName !== 'schedule' && ctx.defaultBranch && ctx.ref !== `refs/heads/${ctx.defaultBranch}`) {
-    return `${ctx.ref || 'this ref'} is not the default branch (${ctx.defaultBranch})`;
-  }
+  if (ctx.eventName === 'schedule') return undefined; // scheduled runs are on the default branch
+  if (!ctx.defaultBranch) return 'the event payload does not name the default branch, so this run cannot show it is on it';
+  if (ctx.ref !== `refs/heads/${ctx.defaultBranch}`) return `${ctx.ref || 'this ref'} is not the default branch (${ctx.defaultBranch})`;
   return undefined;
 }

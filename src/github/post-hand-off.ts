@@ -27,6 +27,14 @@ function workflowRunFacts(payload: unknown): WorkflowRunFacts | undefined {
   return { headSha: run.head_sha, prNumbers: prs.map((p) => (p as { number?: unknown })?.number).filter((n): n is number => Number.isInteger(n)) };
 }
 
+/**
+ * The body was written by a run of the fork's code and is posted as our bot: no @mentions to ping
+ * people or teams, no #N / owner/repo#N references to cross-link other issues.
+ */
+export function neutralize(body: string): string {
+  return body.replace(/@(?=[A-Za-z0-9])/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
+}
+
 export async function postHandOff(o: { file: string; ctx: RunContext; api: () => CommentApi | undefined; log: { info(m: string): void } }): Promise<void> {
   if (o.ctx.eventName !== 'workflow_run') throw new UsageError('input "post-comment-file" is for jobs triggered by workflow_run');
   const facts = workflowRunFacts(o.ctx.payload);
@@ -37,9 +45,11 @@ export async function postHandOff(o: { file: string; ctx: RunContext; api: () =>
   if (!api) throw new UsageError('input "github-token" is needed to post the comment');
   const [owner, repo] = o.ctx.repository.split('/') as [string, string];
   const target = { owner, repo, issueNumber: handOff.pr };
-  if (facts.prNumbers.length > 0 ? !facts.prNumbers.includes(handOff.pr) : (await api.pullRequest(target)).headSha !== facts.headSha) {
+  const pr = await api.pullRequest(target);
+  if (pr.state !== 'open') throw new HandOffRejectedError(`pull request #${handOff.pr} is not open`);
+  if (facts.prNumbers.length > 0 ? !facts.prNumbers.includes(handOff.pr) : pr.headSha !== facts.headSha) {
     throw new HandOffRejectedError(`pull request #${handOff.pr} is not the one the triggering run built`);
   }
-  const r = await upsertComment(api, target, handOff.planId, handOff.body);
+  const r = await upsertComment(api, target, handOff.planId, neutralize(handOff.body));
   o.log.info(`PR comment ${r.action} on #${handOff.pr}: ${r.url}`);
 }

@@ -52,6 +52,20 @@ export function stageReport(r: StageResult): StageReport {
   return report;
 }
 
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
 export function runnerInfo(): RunnerInfo {
   const cpus = os.cpus();
   return {
@@ -81,7 +95,7 @@ export function buildReport(i: ReportInput): Report {
     schema: REPORT_SCHEMA,
     verdict: i.verdict,
     plan: i.planFile,
-    target: i.run.target,
+    target: displayUrl(i.run.target),
     started_at: i.run.startedAt.toISOString(),
     duration_s: round(i.run.durationMs / 1000, 1),
     cancelled: i.cancelled ?? false,

@@ -201,6 +201,27 @@ describe('the action on GitHub events', () => {
     api.set({ route: undefined });
   });
 
+  it('a baseline that cannot be pushed fails the job loudly, after writing every report', async () => {
+    target.set({ delayMs: 5 });
+    const broken = path.join(root, 'broken-ws');
+    git(root, 'init', '-q', '-b', 'main', 'broken-ws');
+    await writeFile(path.join(broken, 'plan.yml'), PLAN);
+    git(broken, 'remote', 'add', 'origin', path.join(root, 'no-such-origin.git'));
+    const saved = workspace;
+    workspace = broken;
+    try {
+      const r = await runAction('push-broken', pushEvent);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^::warning::branch perf-gate-data could not be read/m);
+      expect(r.stdout).toMatch(/^::error::perf-gate: the baseline could not be saved: /m);
+      expect(r.summary).toContain('perf-gate: pass');
+      expect(r.output).toMatch(/baseline-saved<<[^\n]+\nfalse/);
+      expect(existsSync(path.join(broken, 'perf-gate-report', 'report.json'))).toBe(true);
+    } finally {
+      workspace = saved;
+    }
+  });
+
   it('the workspace checkout is left as it was', () => {
     expect(git(workspace, 'status', '--porcelain', '--untracked-files=no')).toBe('');
     expect(git(workspace, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');

@@ -14,6 +14,8 @@ describe('baselineWriteRefusal: only trusted runs write baselines', () => {
     [{ eventName: 'pull_request_target', ref: 'refs/heads/main', defaultBranch: 'main' }, 'this is a pull_request_target run'],
     [{ eventName: 'push', ref: 'refs/heads/feature', defaultBranch: 'main' }, 'refs/heads/feature is not the default branch (main)'],
     [{ eventName: 'workflow_dispatch', ref: 'refs/heads/dev', defaultBranch: 'main' }, 'refs/heads/dev is not the default branch (main)'],
+    // No readable payload: a push cannot show it is on the default branch, so it does not write.
+    [{ eventName: 'push', ref: 'refs/heads/main' }, 'does not name the default branch'],
   ])('%j → %s', (ctx, refusal) => {
     const reason = baselineWriteRefusal({ eventName: '', ref: '', ...ctx });
     if (refusal === undefined) expect(reason).toBeUndefined();

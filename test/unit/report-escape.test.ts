@@ -87,3 +87,20 @@ describe('charts', () => {
     expect(comment.length).toBeLessThan(renderSummary(r).length);
   });
 });
+
+describe('published URLs and handed-off bodies', () => {
+  it('displayUrl drops credentials, query and fragment', async () => {
+    const { displayUrl } = await import('../../src/report/build.js');
+    expect(displayUrl('https://user:s3cret@api.example.com:8443/v1?key=abc#x')).toBe('https://api.example.com:8443/v1');
+    expect(displayUrl('http://127.0.0.1:3000')).toBe('http://127.0.0.1:3000');
+    expect(displayUrl('not a url')).toBe('(unparseable URL)');
+  });
+
+  it('a fork-written comment body cannot ping people or cross-link issues', async () => {
+    const { neutralize } = await import('../../src/github/post-hand-off.js');
+    const out = neutralize('cc @octocat @org/team, see #12 and acme/shop#3; email a@b is fine');
+    expect(out).not.toMatch(/@[A-Za-z0-9]/);
+    expect(out).not.toMatch(/#\d/);
+    expect(out).toContain('@\u200boctocat');
+  });
+});
