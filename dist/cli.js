@@ -69129,13 +69129,19 @@ function stageVerdict(report, stage) {
         own.push('warn');
     return worst(own);
 }
-/** "19.2 ms (+20.9% vs 15.9 ms)" when a regression check compared this metric, else "19.2 ms". */
-function latencyCell(report, stage, metric) {
-    const current = fmtMs(stage.latency_ms[metric]);
+/**
+ * "19.2 ms (+20.9% vs 15.9 ms)" when a regression check compared this metric, else the bare value.
+ * Error rates show their change in percentage points.
+ */
+function metricCell(report, stage, metric, current) {
     const check = report.checks.find((c) => c.stage === stage.name && c.metric === metric && c.kind === 'regression');
-    if (!check || check.delta_pct === undefined || check.delta_pct === null)
+    if (!check)
         return current;
-    return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}% vs ${fmtMs(check.baseline)})`;
+    if (check.delta_pp !== undefined)
+        return `${current} (${check.delta_pp >= 0 ? '+' : ''}${check.delta_pp.toFixed(2)}pp vs ${fmtMetric(metric, check.baseline)})`;
+    if (check.delta_pct === undefined || check.delta_pct === null)
+        return current;
+    return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}% vs ${fmtMetric(metric, check.baseline)})`;
 }
 function headline(report) {
     const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
@@ -69155,8 +69161,10 @@ function headline(report) {
 function stageTable(report) {
     const lines = ['| | stage | requests | rps | errors | p50 | p95 | p99 |', '|---|---|---:|---:|---:|---:|---:|---:|'];
     for (const s of report.stages) {
-        const cells = LATENCY_COLUMNS.map((m) => latencyCell(report, s, m));
-        lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}) | ${s.requests} | ${s.rps.toFixed(1)} | ${fmtPct(s.error_rate)} | ${cells.join(' | ')} |`);
+        const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, fmtMs(s.latency_ms[m])));
+        const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
+        const errors = metricCell(report, s, 'error_rate', fmtPct(s.error_rate));
+        lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
     }
     return lines;
 }

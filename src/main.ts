@@ -84,7 +84,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
   core.setOutput('baseline-saved', String(outcome.saved));
   // A good run whose result could not be kept is reported, then fails the job: nothing lost in silence.
   if (outcome.saveError) core.setFailed(`perf-gate: the baseline could not be saved: ${outcome.saveError}`);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(fitSummary(outcome.summary, outcome.reportPath)).write();
 
   const failed = report.checks.filter((c) => c.verdict === 'fail');
   for (const c of failed) {
@@ -97,6 +97,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
     try {
       const result = await publishComment({
         mode: settings.comment,
+        eventName: ctx.eventName,
         pr,
         planId,
         body: renderComment(report, outcome.extras),
@@ -118,6 +119,14 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
   } else if (failures.length > 0) {
     core.warning(`perf-gate: the gate failed (${failures.join('; ')}), but fail-on: ${settings.failOn} lets the job pass`);
   }
+}
+
+/** GitHub refuses job summaries over 1 MiB: cut at a line, and say where the whole report is. */
+export function fitSummary(summary: string, reportPath: string, limit = 1_000_000): string {
+  if (Buffer.byteLength(summary) <= limit) return summary;
+  let cut = summary.slice(0, limit - 2000);
+  cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+  return `${cut}\n\n… the summary was cut at GitHub's 1 MiB limit: the full report is ${reportPath} (upload it as an artifact).\n`;
 }
 
 function baselineStore(settings: ActionSettings, cwd: string): BaselineStore | undefined {

@@ -11,6 +11,7 @@ import type { Verdict } from '../report/types.js';
 
 export interface PublishInput {
   mode: CommentMode;
+  eventName: string;
   pr: PullRequestFacts;
   planId: string;
   body: string;
@@ -35,7 +36,8 @@ export async function publishComment(i: PublishInput): Promise<PublishResult> {
     i.log.notice(`${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the README's fork recipe)`);
     return { handedOff: i.handOffFile };
   };
-  if (i.pr.fromFork) return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
+  // pull_request_target runs the base's workflow with a token that can write, fork or not.
+  if (i.pr.fromFork && i.eventName !== 'pull_request_target') return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
   const api = i.api();
   if (!api) return { skipped: 'no github-token' };
   const [owner, repo] = i.pr.baseRepo.split('/') as [string, string];

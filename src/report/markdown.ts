@@ -22,12 +22,16 @@ function stageVerdict(report: Report, stage: StageReport) {
   return worst(own);
 }
 
-/** "19.2 ms (+20.9% vs 15.9 ms)" when a regression check compared this metric, else "19.2 ms". */
-function latencyCell(report: Report, stage: StageReport, metric: (typeof LATENCY_COLUMNS)[number]): string {
-  const current = fmtMs(stage.latency_ms[metric]);
+/**
+ * "19.2 ms (+20.9% vs 15.9 ms)" when a regression check compared this metric, else the bare value.
+ * Error rates show their change in percentage points.
+ */
+function metricCell(report: Report, stage: StageReport, metric: string, current: string): string {
   const check = report.checks.find((c) => c.stage === stage.name && c.metric === metric && c.kind === 'regression');
-  if (!check || check.delta_pct === undefined || check.delta_pct === null) return current;
-  return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}% vs ${fmtMs(check.baseline)})`;
+  if (!check) return current;
+  if (check.delta_pp !== undefined) return `${current} (${check.delta_pp >= 0 ? '+' : ''}${check.delta_pp.toFixed(2)}pp vs ${fmtMetric(metric, check.baseline)})`;
+  if (check.delta_pct === undefined || check.delta_pct === null) return current;
+  return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}% vs ${fmtMetric(metric, check.baseline)})`;
 }
 
 function headline(report: Report): string[] {
@@ -47,8 +51,10 @@ function headline(report: Report): string[] {
 function stageTable(report: Report): string[] {
   const lines = ['| | stage | requests | rps | errors | p50 | p95 | p99 |', '|---|---|---:|---:|---:|---:|---:|---:|'];
   for (const s of report.stages) {
-    const cells = LATENCY_COLUMNS.map((m) => latencyCell(report, s, m));
-    lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}) | ${s.requests} | ${s.rps.toFixed(1)} | ${fmtPct(s.error_rate)} | ${cells.join(' | ')} |`);
+    const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, fmtMs(s.latency_ms[m])));
+    const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
+    const errors = metricCell(report, s, 'error_rate', fmtPct(s.error_rate));
+    lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
   }
   return lines;
 }
