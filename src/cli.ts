@@ -118,7 +118,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     log,
     onStageStart: quiet ? undefined : (s, i, n) => {
       progress.end();
-      log.info(`[${i + 1}/${n}] ${s.name} (${s.kind})`);
+      log.info(`[${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
     },
     onProgress: quiet ? undefined : (p) => progress.update(p),
   });
@@ -143,8 +143,6 @@ async function validateCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, [1, 1]);
   const plan = await loadPlan(positionals[0]!, process.env);
   process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
-  const ws = plan.stages.filter((s) => s.protocol === 'ws').map((s) => s.name);
-  if (ws.length > 0) process.stdout.write(`note: WebSocket stages (${ws.join(', ')}) cannot run in this version yet\n`);
   return EXIT.pass;
 }
 

@@ -7,7 +7,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { loadPlan } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
-import { BaselineError, describeError, NotImplementedError, UsageError } from './errors.js';
+import { BaselineError, describeError, UsageError } from './errors.js';
 import { gate, DEFAULT_REGRESSION, type GateRules } from './gate/index.js';
 import { buildReport, stageReport } from './report/build.js';
 import { renderSummary } from './report/markdown.js';
@@ -97,10 +97,7 @@ export function checkTargetUrl(url: string, what: string): void {
 export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (s.targetUrl !== undefined) checkTargetUrl(s.targetUrl, '--target');
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
-  const wsStages = selectStages(plan, s.stages).filter((st) => st.protocol === 'ws');
-  if (wsStages.length > 0) {
-    throw new NotImplementedError(`WebSocket stages (${wsStages.map((st) => st.name).join(', ')}: protocol: ws)`);
-  }
+  selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
   const runner = runnerInfo();
   const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
   const request: LoadRequest = { planId: s.planId ?? planIdOf(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };

@@ -8,7 +8,7 @@ import type { RunnerInfo } from '../report/types.js';
 
 const short = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
-export function planFingerprint(plan: Pick<Plan, 'requests' | 'session' | 'stages' | 'defaults'>): string {
+export function planFingerprint(plan: Pick<Plan, 'requests' | 'session' | 'stages' | 'defaults' | 'websocket'>): string {
   // Header *values* may hold secrets from the environment: only their names shape the load.
   const request = (r: Plan['requests'][number]) => ({
     name: r.name,
@@ -19,7 +19,8 @@ export function planFingerprint(plan: Pick<Plan, 'requests' | 'session' | 'stage
     body: r.body !== undefined || r.json !== undefined,
     timeoutMs: r.timeoutMs,
   });
-  return short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages }));
+  const ws = plan.websocket && { ...plan.websocket, headers: Object.keys(plan.websocket.headers).sort(), send: plan.websocket.send !== undefined };
+  return short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages, websocket: ws }));
 }
 
 export function runnerFingerprint(r: Pick<RunnerInfo, 'os' | 'arch' | 'cpu' | 'cores'>): string {

@@ -1,9 +1,11 @@
 /**
  * The bundled demo target for `perf-gate demo` (and a realistic target for tests): login that hands
- * out a token, a fast list, a slower search, an endpoint that fails now and then. Loopback only.
+ * out a token, a fast list, a slower search, an endpoint that fails now and then, and a WebSocket
+ * echo at /ws (a JSON message with an "id" is answered with that id). Loopback only.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
 
 export interface DemoServer {
   url: string;
@@ -60,6 +62,28 @@ export async function startDemoServer(port = 0): Promise<DemoServer> {
     });
   });
   server.keepAliveTimeout = 60_000;
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
+  wss.on('connection', (socket) => {
+    socket.on('message', (data, isBinary) => {
+      counts.set('ws /ws', (counts.get('ws /ws') ?? 0) + 1);
+      if (isBinary) return socket.send(data, { binary: true });
+      const text = data.toString();
+      let id: unknown;
+      try {
+        id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+      } catch {
+        /* not JSON: echoed as is */
+      }
+      socket.send(id === undefined ? text : JSON.stringify({ id, ok: true, at: Date.now() }));
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://demo').pathname !== '/ws') {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as AddressInfo;
   return {
@@ -67,6 +91,8 @@ export async function startDemoServer(port = 0): Promise<DemoServer> {
     counts,
     close: () =>
       new Promise((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

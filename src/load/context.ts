@@ -9,22 +9,26 @@ import type { StageMetrics } from '../metrics/stage-metrics.js';
 import { applyCaptures, classifyOutcome, type CompiledRequest } from './requests.js';
 import type { Vars } from './template.js';
 
-export interface StageContext {
-  client: HttpClient;
-  requests: CompiledRequest[];
-  session: CompiledRequest[];
-  pick: () => CompiledRequest;
+/** What the executors need of a stage, whatever the protocol: the clock, the metrics, what is in flight. */
+export interface StageClock {
   metrics: StageMetrics;
   /** performance.now() at the stage start. */
   t0: number;
   signal: AbortSignal;
   inFlight: number;
+  /** Resolves waiters when inFlight drops to 0. */
+  idleWaiters: Array<() => void>;
+}
+
+export interface StageContext extends StageClock {
+  client: HttpClient;
+  requests: CompiledRequest[];
+  session: CompiledRequest[];
+  pick: () => CompiledRequest;
   /** Peak requests in flight / users active since the last sample. */
   active: number;
   /** Run-wide request sequence, for `${seq}`. */
   seq: { value: number };
-  /** Resolves waiters when inFlight drops to 0. */
-  idleWaiters: Array<() => void>;
 }
 
 export const now = (): number => performance.now();
@@ -42,8 +46,13 @@ export async function execute(ctx: StageContext, req: CompiledRequest, vars: Var
     if (out.retryAfter !== undefined) ctx.metrics.retryAfterSeen++;
   } finally {
     // Fire-and-forget callers (the open model) rely on this running whatever happened above.
-    if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
+    settled(ctx);
   }
+}
+
+/** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
+export function settled(ctx: StageClock): void {
+  if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
 }
 
 /** Run the session steps for one user, in order; recorded under their own endpoints only. */
@@ -66,7 +75,7 @@ async function sendAndCheck(ctx: StageContext, req: CompiledRequest, vars: Vars)
   return { out, error };
 }
 
-export function waitIdle(ctx: StageContext): Promise<void> {
+export function waitIdle(ctx: StageClock): Promise<void> {
   if (ctx.inFlight === 0) return Promise.resolve();
   return new Promise((resolve) => ctx.idleWaiters.push(resolve));
 }

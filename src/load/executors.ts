@@ -8,9 +8,12 @@
  *  - burst: `size` requests at the same instant, `cycles` times.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execute, now, runSession, waitIdle, type StageContext } from './context.js';
+import { execute, now, runSession, waitIdle, type StageClock, type StageContext } from './context.js';
 import type { RateSchedule } from './schedule.js';
 import type { Vars } from './template.js';
+
+/** Sends one request (or message) meant to leave at `intendedStart`; resolves when it is recorded. */
+export type Send = (intendedStart: number) => Promise<void>;
 
 /** A send dispatched later than this after its scheduled time counts as late (generator lag). */
 export const LATE_SEND_MS = 10;
@@ -22,7 +25,8 @@ export interface OpenResult {
   lateSends: number;
 }
 
-export async function runOpen(ctx: StageContext, schedule: RateSchedule, maxInFlight: number, vars: Vars): Promise<OpenResult> {
+/** `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it. */
+export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlight: number, send: Send): Promise<OpenResult> {
   const result: OpenResult = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
   let k = 0;
   await new Promise<void>((resolve) => {
@@ -41,7 +45,7 @@ export async function runOpen(ctx: StageContext, schedule: RateSchedule, maxInFl
           continue;
         }
         result.sent++;
-        void execute(ctx, ctx.pick(), vars, ctx.t0 + due);
+        void send(ctx.t0 + due);
       }
       if (k >= schedule.total || ctx.signal.aborted) return resolve();
       // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
@@ -59,6 +63,9 @@ export interface ClosedOptions {
   thinkMs: number;
   durationMs: number;
 }
+
+/** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
+export const httpSend = (ctx: StageContext, vars: Vars): Send => (at) => execute(ctx, ctx.pick(), vars, at);
 
 export async function runClosed(ctx: StageContext, o: ClosedOptions): Promise<void> {
   const endAt = ctx.t0 + o.durationMs;
@@ -91,7 +98,7 @@ export interface BurstCycle {
   errors: number;
 }
 
-export async function runBurst(ctx: StageContext, size: number, cycles: number, pauseMs: number, vars: Vars): Promise<BurstCycle[]> {
+export async function runBurst(ctx: StageClock, size: number, cycles: number, pauseMs: number, send: Send): Promise<BurstCycle[]> {
   const out: BurstCycle[] = [];
   for (let c = 0; c < cycles && !ctx.signal.aborted; c++) {
     if (c > 0) await sleepUnlessAborted(pauseMs, ctx.signal);
@@ -99,7 +106,7 @@ export async function runBurst(ctx: StageContext, size: number, cycles: number, 
     const requestsBefore = ctx.metrics.requests;
     const release = now();
     const sends: Promise<void>[] = [];
-    for (let i = 0; i < size; i++) sends.push(execute(ctx, ctx.pick(), vars, release));
+    for (let i = 0; i < size; i++) sends.push(send(release));
     await Promise.all(sends);
     const errors = ctx.metrics.errors - errorsBefore;
     out.push({
@@ -112,7 +119,7 @@ export async function runBurst(ctx: StageContext, size: number, cycles: number, 
   return out;
 }
 
-async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+export async function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0) return;
   try {
     await sleep(ms, undefined, { signal });

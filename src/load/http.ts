@@ -6,8 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 
-export type ErrorKind = 'timeout' | 'connect' | 'http_4xx' | 'http_5xx' | 'rate_limited' | 'check';
-export const ERROR_KINDS: readonly ErrorKind[] = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check'];
+/** `closed_abnormally`: a WebSocket the server or network closed during the stage (ws stages only). */
+export type ErrorKind = 'timeout' | 'connect' | 'http_4xx' | 'http_5xx' | 'rate_limited' | 'check' | 'closed_abnormally';
+export const ERROR_KINDS: readonly ErrorKind[] = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally'];
 
 export interface HttpRequest {
   method: string;

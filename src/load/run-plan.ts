@@ -74,9 +74,10 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       o.onStageStart?.(spec, i, stages.length);
       // A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
       // previous one's connections (or its connection storm).
-      const client = new HttpClient(target, { connections: stageConcurrency(spec) });
+      // (A ws stage uses it only for the plan's session steps.)
+      const client = new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
       try {
-        results.push(await runStage(spec, { plan, client, signal, seq, onProgress: o.onProgress }));
+        results.push(await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress }));
       } finally {
         await client.close();
       }

@@ -3,16 +3,17 @@
  * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Plan, StageSpec } from '../plan/types.js';
-import { StageMetrics } from '../metrics/stage-metrics.js';
+import type { Plan, StageSpec, WsMode } from '../plan/types.js';
+import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
 import { now, runSession, type StageContext } from './context.js';
-import { runBurst, runClosed, runOpen, type BurstCycle, type OpenResult } from './executors.js';
+import { httpSend, runBurst, runClosed, runOpen, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
 import type { Vars } from './template.js';
+import { WsStage, wsEndpointName } from './ws.js';
 
 export interface GeneratorHealth {
   /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
@@ -44,6 +45,8 @@ export interface StageResult {
   spike?: SpikeOutcome;
   /** Scheduled sends for open-model stages (what was asked). */
   scheduled?: number;
+  /** protocol ws: the websocket block's mode. */
+  mode?: WsMode;
 }
 
 export interface StageProgress {
@@ -59,6 +62,8 @@ export interface StageProgress {
 export interface StageRunOptions {
   plan: Plan;
   client: HttpClient;
+  /** The target URL (ws stages connect to it with the scheme swapped). */
+  target?: string;
   signal: AbortSignal;
   seq: { value: number };
   onProgress?: (p: StageProgress) => void;
@@ -96,10 +101,14 @@ export function rateSegments(s: StageSpec): RateSegment[] | undefined {
 }
 
 export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<StageResult> {
+  // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
+  const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
+  if (spec.protocol === 'ws' && !ws) throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
   const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
-  const session = o.plan.session.map((r, i) => compileRequest(r, requests.length + i));
-  const maxLatencyMs = Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-  const metrics = new StageMetrics([...requests.map((r) => r.spec.name), ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
+  const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
+  const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+  const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
+  const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
   const ctx: StageContext = {
     client: o.client,
     requests,
@@ -117,7 +126,15 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   // Open-model and burst stages share one session, set up before the clock starts.
   const shared: Vars = { vu: '1' };
   const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
-  if (!closed) await runSession(ctx, shared);
+  if (!closed || ws) await runSession(ctx, shared);
+  let wsStage: WsStage | undefined;
+  if (ws) {
+    metrics.ws = new WsMetrics();
+    wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+    // Without a ramp, connections open before the clock: the stage measures messages, not the storm
+    // (connect times are in their own histogram either way).
+    await wsStage.prepare();
+  }
 
   // Two lag monitors: the whole stage, and the current second (reset by the sampler).
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -130,8 +147,12 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   let lastRequests = 0;
   const sampler = setInterval(() => {
     const elapsed = now() - ctx.t0;
-    metrics.timeline.sampleActive(elapsed, ctx.active);
-    ctx.active = ctx.inFlight;
+    if (wsStage) {
+      metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
+    } else {
+      metrics.timeline.sampleActive(elapsed, ctx.active);
+      ctx.active = ctx.inFlight;
+    }
     if (lagThisSecond.count > 0) metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
     lagThisSecond.reset();
     o.onProgress?.({
@@ -149,23 +170,29 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
 
   let open: OpenResult | undefined;
   let cycles: BurstCycle[] | undefined;
+  const segments = rateSegments(spec);
   try {
-    switch (spec.kind) {
-      case 'baseline':
-        await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
-        break;
-      case 'load':
-        if (spec.model === 'closed') await runClosed(ctx, spec);
-        else open = await runOpen(ctx, new RateSchedule(rateSegments(spec)!), spec.maxInFlight, shared);
-        break;
-      case 'spike':
-        open = await runOpen(ctx, new RateSchedule(rateSegments(spec)!), spec.maxInFlight, shared);
-        break;
-      case 'burst':
-        cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, shared);
-        break;
+    if (wsStage) {
+      ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule: segments ? new RateSchedule(segments) : undefined }));
+    } else {
+      switch (spec.kind) {
+        case 'baseline':
+          await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+          break;
+        case 'load':
+          if (spec.model === 'closed') await runClosed(ctx, spec);
+          else open = await runOpen(ctx, new RateSchedule(segments!), spec.maxInFlight, httpSend(ctx, shared));
+          break;
+        case 'spike':
+          open = await runOpen(ctx, new RateSchedule(segments!), spec.maxInFlight, httpSend(ctx, shared));
+          break;
+        case 'burst':
+          cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
+          break;
+      }
     }
   } finally {
+    await wsStage?.shutdown();
     clearInterval(sampler);
     lag.disable();
     lagThisSecond.disable();
@@ -182,6 +209,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
     generator,
     cycles,
     scheduled: open?.scheduled,
+    mode: ws?.mode,
     spike: spec.kind === 'spike' ? spikeOutcome(timeline, spec.beforeMs, spec.beforeMs + spec.rampMs + spec.holdMs) : undefined,
   };
 }

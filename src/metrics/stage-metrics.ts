@@ -7,6 +7,33 @@ import { createHistogram, recordMs } from './histogram.js';
 import { Timeline } from './timeline.js';
 import { ERROR_KINDS, type ErrorKind } from '../load/http.js';
 
+/** What a WebSocket stage measures besides message latency. */
+export class WsMetrics {
+  /** TCP connect + HTTP upgrade, per successful (re)connect. */
+  readonly connect = createHistogram();
+  /** Stream: time between consecutive messages on one connection. */
+  readonly gap = createHistogram();
+  /** Stream: receive time − the server's timestamp (when the plan names its field). */
+  readonly lag = createHistogram();
+  /** Closes perf-gate did not ask for, by close code (1006: dropped without a close frame). */
+  readonly closesByCode = new Map<number, number>();
+  opened = 0;
+  connectFailures = 0;
+  reconnects = 0;
+  /** Stream: messages received. */
+  received = 0;
+  /** Replies that matched no message (late replies of timed-out messages, server pushes). */
+  unmatchedReplies = 0;
+  /** Most connections open at once. */
+  peakOpen = 0;
+  /** Connections still open when the stage ended (survival). */
+  openAtEnd = 0;
+
+  noteClose(code: number): void {
+    this.closesByCode.set(code, (this.closesByCode.get(code) ?? 0) + 1);
+  }
+}
+
 export interface EndpointMetrics {
   name: string;
   requests: number;
@@ -25,6 +52,8 @@ export class StageMetrics {
   requests = 0;
   errors = 0;
   retryAfterSeen = 0;
+  /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
+  ws?: WsMetrics;
 
   constructor(endpointNames: string[], maxLatencyMs: number) {
     this.timeline = new Timeline(maxLatencyMs);
@@ -44,6 +73,17 @@ export class StageMetrics {
       this.errorsByKind[error]++;
     }
     this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+  }
+
+  /**
+   * An error that is not a measured request (ws: a connection closed under a stream or a held
+   * connection, a stream's refused connect): counted in errors and its window, not in latency.
+   */
+  recordEvent(endpoint: number, offsetMs: number, error: ErrorKind): void {
+    this.errors++;
+    this.errorsByKind[error]++;
+    this.endpoints[endpoint]!.errors++;
+    this.timeline.noteError(offsetMs);
   }
 
   /** Session steps (login...) count for their endpoint only, not in the stage's totals. */

@@ -83,6 +83,16 @@ export class Timeline {
     if (active > w.active) w.active = active;
   }
 
+  /**
+   * A failure that is not a measured request (a WebSocket closed under its user, a stream's
+   * connection refused): an error in the window where it happened, with no latency.
+   */
+  noteError(offsetMs: number): void {
+    const late = this.closed.get(windowIndex(offsetMs));
+    if (late) late.errors++;
+    else this.windowAt(offsetMs).errors++;
+  }
+
   /** A send scheduled at `offsetMs` left late (the generator fell behind). */
   noteLate(offsetMs: number): void {
     this.windowAt(offsetMs).late++;

@@ -65,9 +65,16 @@ function readStage(c: Checks, s: Data, path: Path): StageSpec | undefined {
     if (!(key in s) && !unknown.some((k) => closest(k, [key]))) c.add(path, `${where} (${kind}) is missing ${show(key)}`);
   }
   if ('connections' in s && protocol !== 'ws') c.add([...path, 'connections'], `${where}: "connections" only applies with protocol: ws`, 'key');
+  if ('connections' in s && protocol === 'ws' && kind === 'baseline') {
+    c.add([...path, 'connections'], `${where}: a baseline stage uses one connection; use a load stage for more`, 'key');
+  }
+  if ('vus' in s && protocol === 'ws') {
+    c.add([...path, 'vus'], `${where}: with protocol: ws use "connections" (each sends its next message when the reply arrives; add rate for the open model)`, 'key');
+  }
   if (str(s.name) === '*') c.add([...path, 'name'], `${where}: "*" cannot be a stage name (in thresholds it means every stage)`);
 
-  const base = { name: str(s.name) ?? kind, protocol, maxInFlight: int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
+  const base: Base = { name: str(s.name) ?? kind, protocol, maxInFlight: int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
+  if (protocol === 'ws') base.connections = kind === 'baseline' ? 1 : (int(s.connections) ?? 1);
   const ms = (key: string, fallback: number) => c.unit(s, key, path, parseDuration, fallback);
   const rate = (key: string) => c.unit(s, key, path, parseRate, 1);
   switch (kind) {
@@ -96,7 +103,7 @@ function readStage(c: Checks, s: Data, path: Path): StageSpec | undefined {
   }
 }
 
-type Base = { name: string; protocol: Protocol; maxInFlight: number };
+type Base = { name: string; protocol: Protocol; maxInFlight: number; connections?: number };
 
 function readLoad(
   c: Checks,
@@ -108,12 +115,19 @@ function readLoad(
 ): StageSpec {
   const where = formatPath(path);
   if ('rate' in s && 'vus' in s) c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
-  if (!('rate' in s) && !('vus' in s)) c.add(path, `${where} (load) needs rate (open model) or vus (closed model)`);
-  if ('think' in s && !('vus' in s)) c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
+  const ws = base.protocol === 'ws';
+  // A ws load stage without rate is closed: each connection sends its next message on the reply.
+  if (!ws && !('rate' in s) && !('vus' in s)) c.add(path, `${where} (load) needs rate (open model) or vus (closed model)`);
+  if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
+    c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
+  }
   const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
   const rampMs = ms('ramp', 0);
   if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
     c.add([...path, 'ramp'], `${where}: ramp (${show(s.ramp)}) must be shorter than duration (${show(s.duration)}): the ramp is part of it`);
+  }
+  if (ws && !('rate' in s)) {
+    return { ...base, kind: 'load', model: 'closed', vus: base.connections ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
   }
   if ('vus' in s && !('rate' in s)) {
     return { ...base, kind: 'load', model: 'closed', vus: int(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };

@@ -39,6 +39,8 @@ interface StageBase {
   protocol: Protocol;
   /** Cap on requests in flight (open model); sends past it are counted as dropped. */
   maxInFlight: number;
+  /** protocol: ws only: WebSocket connections the stage opens (default 1). */
+  connections?: number;
 }
 
 export interface BaselineStage extends StageBase {
@@ -126,11 +128,41 @@ export interface Plan {
   defaults: { timeoutMs: number; headers: Record<string, string> };
   session: RequestSpec[];
   requests: RequestSpec[];
-  /** Raw `websocket:` block, validated by the ws stage support (a later issue). */
-  websocket?: Record<string, unknown>;
+  /** The `websocket:` block: what stages with `protocol: ws` do. */
+  websocket?: WebSocketSpec;
   stages: StageSpec[];
   /** Stage name or "*" -> rules. */
   thresholds: Record<string, ThresholdRule[]>;
   /** Undefined when the plan has no `regression:` section (the gate's defaults apply). */
   regression?: RegressionRule[];
+}
+
+/** How a ws stage uses its connections. */
+export type WsMode = 'request_reply' | 'stream' | 'connect';
+
+/**
+ * How a reply is matched to the message it answers: the reply contains a text (a template filled
+ * with the sent message's values), matches a regex (a template too), or carries the same value in a
+ * JSON field as the sent message. Without a matcher the oldest unanswered message is answered.
+ */
+export type ReplyMatcher = { match: string } | { regex: string } | { jsonField: string };
+
+export interface WebSocketSpec {
+  /** Path (template) appended to the target URL, whose scheme becomes ws:// or wss://. */
+  path: string;
+  /** Lower-cased names; values are templates (`${token}` from the session). */
+  headers: Record<string, string>;
+  subprotocols: string[];
+  mode: WsMode;
+  /** request_reply: the message template (`${seq}`, captured values). */
+  send?: string;
+  expectReply?: ReplyMatcher;
+  /** stream: sent once on every (re)opened connection. */
+  subscribe?: string;
+  /** stream: JSONPath of the server's send time (ms since the epoch), for lag. */
+  timestampField?: string;
+  /** Reconnects per connection after a close or a failed connect; backoff doubles per failed attempt. */
+  reconnect: { max: number; backoffMs: number };
+  /** Reply timeout and handshake timeout (websocket.timeout, else defaults.timeout). */
+  timeoutMs: number;
 }

@@ -6,6 +6,7 @@
 import { Checks, list, record, str, type Data } from './checks.js';
 import { lowerHeaders, readRequests } from './check-requests.js';
 import { readStages } from './check-stages.js';
+import { checkWsStages, readWebSocket } from './check-websocket.js';
 import { formatPath, suggestion, type Issue } from './issues.js';
 import { isMetric, parseDuration, parseRegression, parseThreshold, show } from './units.js';
 import type { Plan, RegressionRule, StageSpec, TargetSpec, ThresholdRule } from './types.js';
@@ -34,7 +35,8 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
   };
   // Absent = the default rules; `regression: {}` = none (thresholds only).
   if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
-  if ('websocket' in raw) plan.websocket = record(raw.websocket);
+  if ('websocket' in raw) plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
+  checkWsStages(c, raw.stages, stages, plan.websocket);
   checkProtocols(c, raw);
   return { plan, issues: c.issues };
 }

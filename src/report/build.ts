@@ -26,7 +26,8 @@ export function stageReport(r: StageResult): StageReport {
     duration_s: round(r.durationMs / 1000),
     requests: m.requests,
     errors: m.errors,
-    error_rate: m.requests > 0 ? round(m.errors / m.requests, 6) : 0,
+    // ws streams and held connections count failures that are not requests: an all-failed stage is 100 %.
+    error_rate: m.requests > 0 ? round(Math.min(1, m.errors / m.requests), 6) : m.errors > 0 ? 1 : 0,
     rps: round(m.requests / Math.max(0.001, sendingMs / 1000), 2),
     latency_ms: summarize(m.histogram),
     errors_by_kind: { ...m.errorsByKind },
@@ -49,7 +50,23 @@ export function stageReport(r: StageResult): StageReport {
   if (r.cycles) report.cycles = r.cycles;
   if (r.spike) report.spike = r.spike;
   if (m.errorSamples.size > 0) report.error_samples = Object.fromEntries(m.errorSamples);
+  if (m.ws) addWs(report, r, sendingMs);
   return report;
+}
+
+function addWs(report: StageReport, r: StageResult, sendingMs: number): void {
+  const w = r.metrics.ws!;
+  report.ws_mode = r.mode;
+  report.connect_ms = summarize(w.connect);
+  report.closes_by_code = Object.fromEntries([...w.closesByCode.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => [String(code), n]));
+  report.reconnects = w.reconnects;
+  report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+  if (r.mode === 'request_reply') report.unmatched_replies = w.unmatchedReplies;
+  if (r.mode === 'stream') {
+    report.messages_per_s = round(w.received / Math.max(0.001, sendingMs / 1000), 2);
+    report.gap_ms = summarize(w.gap);
+    if (w.lag.totalCount > 0) report.lag_ms = summarize(w.lag);
+  }
 }
 
 /** A URL fit to publish: no user:password, no query (where API keys tend to live). */

@@ -12,7 +12,7 @@ function table(rows: string[][]): string {
 export function renderConsole(report: Report): string {
   const rows = [['stage', 'kind', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99', 'max']];
   for (const s of report.stages) {
-    rows.push([s.name, s.kind, String(s.requests), s.rps.toFixed(1), fmtPct(s.error_rate), fmtMs(s.latency_ms.p50), fmtMs(s.latency_ms.p95), fmtMs(s.latency_ms.p99), fmtMs(s.latency_ms.max)]);
+    rows.push([s.name, s.protocol === 'ws' ? `${s.kind} (ws)` : s.kind, String(s.requests), s.rps.toFixed(1), fmtPct(s.error_rate), fmtMs(s.latency_ms.p50), fmtMs(s.latency_ms.p95), fmtMs(s.latency_ms.p99), fmtMs(s.latency_ms.max)]);
   }
   const out = [table(rows)];
   if (report.checks.length > 0) {

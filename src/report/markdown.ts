@@ -54,7 +54,7 @@ function stageTable(report: Report): string[] {
     const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, fmtMs(s.latency_ms[m])));
     const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
     const errors = metricCell(report, s, 'error_rate', fmtPct(s.error_rate));
-    lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
+    lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
   }
   return lines;
 }
@@ -131,8 +131,25 @@ export function stageNotes(report: Report): string[] {
       const parts = s.cycles.map((c) => `${fmtMs(c.duration_ms)} (${c.successes} ok${c.errors ? `, ${c.errors} failed` : ''})`);
       notes.push(`**${name}**: burst cycles ${parts.join(', ')}.`);
     }
+    if (s.protocol === 'ws') notes.push(wsNote(s));
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
     if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×)` : ''}.`);
   }
   return notes;
+}
+
+/** One sentence per ws stage: what the message table cannot show (connections, closes, stream). */
+function wsNote(s: StageReport): string {
+  const parts: string[] = [];
+  const c = s.connections;
+  if (c) parts.push(`${c.opened} connections opened (${c.planned} planned, peak ${c.peak} open, ${c.open_at_end} open at the end${c.failed ? `, ${c.failed} failed to open` : ''})`);
+  if (s.connect_ms && c && c.opened > 0) parts.push(`connect p50 ${fmtMs(s.connect_ms.p50)}, p99 ${fmtMs(s.connect_ms.p99)}`);
+  const closes = Object.entries(s.closes_by_code ?? {});
+  parts.push(closes.length ? `closed by the server or network: ${closes.map(([code, n]) => `${code} ×${n}`).join(', ')}` : 'no unexpected closes');
+  if (s.reconnects) parts.push(`${s.reconnects} reconnects`);
+  if (s.messages_per_s !== undefined) parts.push(`${s.messages_per_s.toFixed(1)} messages/s`);
+  if (s.gap_ms) parts.push(`gap p50 ${fmtMs(s.gap_ms.p50)}, p99 ${fmtMs(s.gap_ms.p99)}`);
+  if (s.lag_ms) parts.push(`lag p50 ${fmtMs(s.lag_ms.p50)}, p99 ${fmtMs(s.lag_ms.p99)}`);
+  if (s.unmatched_replies) parts.push(`${s.unmatched_replies} replies matched no message`);
+  return `**${md(s.name)}** (ws ${s.ws_mode ?? ''}): ${parts.join('; ')}.`;
 }

@@ -7,7 +7,7 @@ import type { TimelineWindow } from '../metrics/timeline.js';
 import type { ErrorKind } from '../load/http.js';
 import type { BurstCycle } from '../load/executors.js';
 import type { GeneratorHealth, SpikeOutcome } from '../load/stage.js';
-import type { Protocol } from '../plan/types.js';
+import type { Protocol, WsMode } from '../plan/types.js';
 
 export const REPORT_SCHEMA = 1;
 
@@ -48,6 +48,24 @@ export interface StageReport {
   spike?: SpikeOutcome;
   /** A few distinct transport error messages with counts (why connections failed). */
   error_samples?: Record<string, number>;
+  /** protocol ws: how the messages were used (request_reply, stream, connect). */
+  ws_mode?: WsMode;
+  /** protocol ws: TCP connect + upgrade of every successful (re)connect. */
+  connect_ms?: LatencySummary;
+  /** protocol ws: closes perf-gate did not ask for, by close code ("1006": dropped without a close frame). */
+  closes_by_code?: Record<string, number>;
+  /** protocol ws: reconnect attempts (after a close or a failed connect; capped by reconnect.max). */
+  reconnects?: number;
+  /** protocol ws: connections planned, opened (incl. reconnects), failed to open, most open at once, open at the end. */
+  connections?: { planned: number; opened: number; failed: number; peak: number; open_at_end: number };
+  /** protocol ws, request_reply: replies that answered no message (late replies of timed-out ones, pushes). */
+  unmatched_replies?: number;
+  /** protocol ws, stream: messages received per second over the stage. */
+  messages_per_s?: number;
+  /** protocol ws, stream: time between consecutive messages on a connection. */
+  gap_ms?: LatencySummary;
+  /** protocol ws, stream with timestamp_field: receive time − the server's timestamp. */
+  lag_ms?: LatencySummary;
 }
 
 export interface Check {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { ROOT, runCli } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { VERSION } from '../../src/version.js';
+import { startDemoServer } from '../../src/demo/server.js';
 
 let dir: string;
 let target: TestTarget;
@@ -179,20 +180,37 @@ describe('run, exit codes and files', () => {
     }
   });
 
-  it('WebSocket stages are refused plainly (exit 2) instead of sending HTTP', async () => {
-    const ws = GOOD.replace('thresholds:', 'websocket: { path: /ws }\nthresholds:').replace(
-      '  - { name: load, kind: load, rate: 50/s, duration: 3s }',
-      '  - { name: load, kind: load, rate: 50/s, duration: 3s }\n  - { name: live, kind: load, protocol: ws, connections: 5, rate: 10/s, duration: 2s }',
-    );
-    await writeFile(path.join(dir, 'ws.yml'), ws);
-    const before = target.served();
-    const r = await runCli(['run', 'ws.yml', '--target', target.url], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^perf-gate: WebSocket stages \(live: protocol: ws\) is not available in this version/m);
-    expect(target.served()).toBe(before);
-    const v = await runCli(['validate', 'ws.yml'], { cwd: dir });
-    expect(v.code).toBe(0);
-    expect(v.stdout).toContain('WebSocket stages (live) cannot run in this version yet');
+  it('runs a WebSocket stage against the demo target: report fields, summary line, exit 0', async () => {
+    const demo = await startDemoServer();
+    try {
+      const ws = `version: 1
+target: { url: http://127.0.0.1:1 }
+websocket:
+  path: /ws
+  send: '{"op":"ping","id":"\${seq}"}'
+  expect_reply: { json_field: id }
+stages:
+  - { name: live, kind: load, protocol: ws, connections: 5, rate: 50/s, duration: 2s }
+thresholds:
+  live: { p95: "< 200ms", error_rate: "< 1%" }
+`;
+      await writeFile(path.join(dir, 'ws.yml'), ws);
+      const v = await runCli(['validate', 'ws.yml'], { cwd: dir });
+      expect(v.code).toBe(0);
+      expect(v.stdout).not.toContain('cannot run');
+      const r = await runCli(['run', 'ws.yml', '--target', demo.url, '--out', 'out-ws'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/live\s+load \(ws\)\s+100\s/);
+      expect(r.stdout).toContain('live (ws request_reply): 5 connections opened');
+      expect(demo.counts.get('ws /ws')).toBe(100);
+      const report = JSON.parse(await readFile(path.join(dir, 'out-ws', 'report.json'), 'utf8'));
+      const s = report.stages[0];
+      expect(s).toMatchObject({ protocol: 'ws', ws_mode: 'request_reply', requests: 100, errors: 0, closes_by_code: {}, reconnects: 0 });
+      expect(s.connect_ms.p50).toBeGreaterThan(0);
+      expect(s.errors_by_kind.closed_abnormally).toBe(0);
+    } finally {
+      await demo.close();
+    }
   });
 
   it('a --stage subset is never saved as a baseline, and a stage missing from the baseline warns', async () => {

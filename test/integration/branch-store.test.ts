@@ -94,7 +94,7 @@ describe('BranchStore', () => {
     await s.save(PLAN, result(C, '2026-11-23T12:00:00.000Z'));
     const first = await s.load({ ...REQUEST, commits: [B, A] });
     expect(first.result?.commit).toBe(B);
-    expect(first.explanation).toMatch(/on commit bbbbbbb \(merge-base\)/);
+    expect(first.explanation).toMatch(/on commit bbbbbbb \(the base commit\)/);
     const second = await s.load({ ...REQUEST, commits: ['unknown', A] });
     expect(second.result?.commit).toBe(A);
     expect(second.explanation).toMatch(/on commit aaaaaaa \(1 newer candidate commit had no result\)/);

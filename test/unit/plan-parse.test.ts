@@ -97,7 +97,16 @@ describe('parsePlan on the SPEC §2 example', () => {
       },
     ]);
     expect(plan.requests[0]!.headers).toEqual({ accept: 'application/json', authorization: 'Bearer ${token}' });
-    expect(plan.websocket).toEqual({ path: '/ws', send: '{"op":"ping","id":"${seq}"}', expect_reply: { match: '"id":"${seq}"' } });
+    expect(plan.websocket).toEqual({
+      path: '/ws',
+      headers: {},
+      subprotocols: [],
+      mode: 'request_reply',
+      send: '{"op":"ping","id":"${seq}"}',
+      expectReply: { match: '"id":"${seq}"' },
+      reconnect: { max: 0, backoffMs: 100 },
+      timeoutMs: 10_000,
+    });
   });
 
   it('normalizes the request mix', () => {
@@ -116,7 +125,7 @@ describe('parsePlan on the SPEC §2 example', () => {
       { ...base, name: 'soak-vus', kind: 'load', model: 'closed', vus: 50, rampMs: 0, thinkMs: 100, durationMs: 60_000 },
       { ...base, name: 'spike', kind: 'spike', fromRate: 20, toRate: 1000, beforeMs: 5_000, rampMs: 5_000, holdMs: 30_000, afterMs: 30_000 },
       { ...base, name: 'burst', kind: 'burst', size: 200, cycles: 5, pauseMs: 5_000 },
-      { ...base, protocol: 'ws', name: 'ws', kind: 'load', model: 'open', rate: 500, rampMs: 0, durationMs: 30_000 },
+      { ...base, protocol: 'ws', connections: 100, name: 'ws', kind: 'load', model: 'open', rate: 500, rampMs: 0, durationMs: 30_000 },
     ]);
   });
 

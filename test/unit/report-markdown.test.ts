@@ -149,7 +149,7 @@ describe('stageNotes', () => {
     ],
     [
       'errors by kind',
-      { errors_by_kind: { timeout: 1, connect: 0, http_4xx: 0, http_5xx: 2, rate_limited: 4, check: 0 }, retry_after_seen: 4 },
+      { errors_by_kind: { timeout: 1, connect: 0, http_4xx: 0, http_5xx: 2, rate_limited: 4, check: 0, closed_abnormally: 0 }, retry_after_seen: 4 },
       '**load** errors: timeout 1, http_5xx 2, rate_limited 4 (Retry-After sent 4×).',
     ],
   ])('%s', (_name, overrides, text) => {
