@@ -2,13 +2,11 @@
  * The gate on real runs: a saved baseline, unchanged re-runs that must pass, a latency regression
  * and an error-rate regression that must fail. Runs the whole core (plan → load → gate → files).
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAndGate, type Logger } from '../../src/core.js';
-import { FileStore } from '../../src/baseline/file-store-adapter.js';
-import { writeFile } from 'node:fs/promises';
+import { runGate } from '../helpers/gate.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import type { Report } from '../../src/report/types.js';
 
@@ -27,7 +25,6 @@ regression:
 
 let target: TestTarget;
 let dir: string;
-const quiet: Logger = { info: () => {}, warn: () => {} };
 
 beforeAll(async () => {
   target = await startTarget();
@@ -38,19 +35,7 @@ afterAll(async () => {
   await target.close();
 });
 
-async function run(out: string, extra: { baseline?: string; save?: string } = {}): Promise<Report> {
-  const o = await runAndGate({
-    planFile: 'plan.yml',
-    targetUrl: target.url,
-    baseline: extra.baseline ? { store: new FileStore({ file: path.join(dir, extra.baseline) }) } : undefined,
-    save: extra.save ? { store: new FileStore({ file: path.join(dir, extra.save) }), commit: 'local', run: 'test' } : undefined,
-    outDir: out,
-    env: {},
-    cwd: dir,
-    log: quiet,
-  });
-  return o.report;
-}
+const run = (out: string, extra: { baseline?: string; save?: string } = {}): Promise<Report> => runGate({ dir, targetUrl: target.url, out, ...extra });
 
 describe('regression gate on real runs', () => {
   it('unchanged re-runs pass; +60 % latency fails; 3 % 5xx fails on error_rate', async () => {

@@ -6,8 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAndGate, type Logger } from '../../src/core.js';
-import { FileStore } from '../../src/baseline/file-store-adapter.js';
+import { runGate } from '../helpers/gate.js';
 import { startWsTarget, type WsTarget } from '../helpers/ws-target.js';
 import type { Report } from '../../src/report/types.js';
 
@@ -30,7 +29,6 @@ regression:
 
 let target: WsTarget;
 let dir: string;
-const quiet: Logger = { info: () => {}, warn: () => {} };
 
 beforeAll(async () => {
   target = await startWsTarget();
@@ -41,19 +39,7 @@ afterAll(async () => {
   await target.close();
 });
 
-async function run(out: string, extra: { baseline?: string; save?: string } = {}): Promise<Report> {
-  const o = await runAndGate({
-    planFile: 'plan.yml',
-    targetUrl: target.url,
-    baseline: extra.baseline ? { store: new FileStore({ file: path.join(dir, extra.baseline) }) } : undefined,
-    save: extra.save ? { store: new FileStore({ file: path.join(dir, extra.save) }), commit: 'local', run: 'test' } : undefined,
-    outDir: out,
-    env: {},
-    cwd: dir,
-    log: quiet,
-  });
-  return o.report;
-}
+const run = (out: string, extra: { baseline?: string; save?: string } = {}): Promise<Report> => runGate({ dir, targetUrl: target.url, out, ...extra });
 
 describe('regression gate on WebSocket message latency', () => {
   it('an unchanged re-run passes; replies 8 ms slower fail on p50', async () => {
