@@ -72458,51 +72458,11 @@ function positive(c, s, path, key, value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/load/template.ts
+;// CONCATENATED MODULE: ./src/jsonpath.ts
 /**
- * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
- * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
- * returns it as is, so the common case costs nothing per request.
+ * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
+ * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
  */
-// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
-const template_PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function compileTemplate(text, escape = (v) => v) {
-    if (!text.includes('${'))
-        return () => text;
-    const literals = [];
-    const names = [];
-    let last = 0;
-    let literal = '';
-    for (const m of text.matchAll(template_PLACEHOLDER)) {
-        literal += text.slice(last, m.index);
-        last = m.index + m[0].length;
-        if (m[0].startsWith('$$')) {
-            literal += m[0].slice(1);
-            continue;
-        }
-        literals.push(literal);
-        literal = '';
-        names.push(m[1]);
-    }
-    literals.push(literal + text.slice(last));
-    if (names.length === 0) {
-        const plain = literals[0];
-        return () => plain;
-    }
-    const unset = names.map((n) => `\${${n}}`);
-    return (vars) => {
-        let out = literals[0];
-        for (let i = 0; i < names.length; i++) {
-            const v = vars[names[i]];
-            // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
-            // that failed, which the target then shows plainly instead of an empty string.
-            out += (v === undefined ? unset[i] : escape(v)) + literals[i + 1];
-        }
-        return out;
-    };
-}
-/** Escape a value for insertion inside a JSON string literal. */
-const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
 /** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
 function readJsonPath(doc, path) {
     const steps = parseJsonPath(path);
@@ -73304,6 +73264,52 @@ class StageMetrics {
     }
 }
 
+;// CONCATENATED MODULE: ./src/load/template.ts
+/**
+ * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
+ * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
+ * returns it as is, so the common case costs nothing per request.
+ */
+// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
+const template_PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function compileTemplate(text, escape = (v) => v) {
+    if (!text.includes('${'))
+        return () => text;
+    const literals = [];
+    const names = [];
+    let last = 0;
+    let literal = '';
+    for (const m of text.matchAll(template_PLACEHOLDER)) {
+        literal += text.slice(last, m.index);
+        last = m.index + m[0].length;
+        if (m[0].startsWith('$$')) {
+            literal += m[0].slice(1);
+            continue;
+        }
+        literals.push(literal);
+        literal = '';
+        names.push(m[1]);
+    }
+    literals.push(literal + text.slice(last));
+    if (names.length === 0) {
+        const plain = literals[0];
+        return () => plain;
+    }
+    const unset = names.map((n) => `\${${n}}`);
+    return (vars) => {
+        let out = literals[0];
+        for (let i = 0; i < names.length; i++) {
+            const v = vars[names[i]];
+            // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
+            // that failed, which the target then shows plainly instead of an empty string.
+            out += (v === undefined ? unset[i] : escape(v)) + literals[i + 1];
+        }
+        return out;
+    };
+}
+/** Escape a value for insertion inside a JSON string literal. */
+const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
+
 ;// CONCATENATED MODULE: ./src/load/requests.ts
 
 
@@ -73671,6 +73677,7 @@ var websocket_server = __nccwpck_require__(129);
  * Always: connect time (TCP + upgrade) in its own histogram, open connections as the timeline's
  * `active`, closes perf-gate did not ask for by code, reconnects, errors in the common taxonomy.
  */
+
 
 
 

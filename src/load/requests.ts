@@ -5,7 +5,7 @@
 import type { RequestSpec } from '../plan/types.js';
 import { compileTemplate, jsonStringEscape, type Template, type Vars } from './template.js';
 import type { ErrorKind, HttpOutcome, HttpRequest } from './http.js';
-import { readJsonPath } from './template.js';
+import { readJsonPath } from '../jsonpath.js';
 
 export interface CompiledRequest {
   spec: RequestSpec;

@@ -18,7 +18,8 @@ import type { ErrorKind } from './http.js';
 import { now, settled, waitIdle, type StageClock } from './context.js';
 import { runBurst, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import type { RateSchedule } from './schedule.js';
-import { compileTemplate, readJsonPath, type Template, type Vars } from './template.js';
+import { compileTemplate, type Template, type Vars } from './template.js';
+import { readJsonPath } from '../jsonpath.js';
 
 /** Replies are checked against deadlines this often (as HTTP requests are). */
 const SWEEP_MS = 5;

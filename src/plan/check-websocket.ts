@@ -6,7 +6,7 @@ import { Checks, int, list, record, str, type Data } from './checks.js';
 import { lowerHeaders } from './check-requests.js';
 import { formatPath, type Path } from './issues.js';
 import { parseDuration, show } from './units.js';
-import { parseJsonPath, readJsonPath } from '../load/template.js';
+import { parseJsonPath, readJsonPath } from '../jsonpath.js';
 import type { ReplyMatcher, StageSpec, WebSocketSpec, WsMode } from './types.js';
 
 export const WS_DEFAULTS = { reconnectBackoffMs: 100 } as const;

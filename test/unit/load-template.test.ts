@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { compileTemplate, jsonStringEscape, parseJsonPath, readJsonPath } from '../../src/load/template.js';
+import { compileTemplate, jsonStringEscape } from '../../src/load/template.js';
+import { parseJsonPath, readJsonPath } from '../../src/jsonpath.js';
 
 describe('compileTemplate', () => {
   it.each<[string, Record<string, string>, string]>([
