@@ -16554,7 +16554,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 9898:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17494,7 +17494,7 @@ module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.connect = __nccwpck_require__(9898)
 
 
 /***/ }),
@@ -26615,7 +26615,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2279:
 /***/ ((module) => {
 
 
@@ -26822,7 +26822,7 @@ module.exports = H2CClient
 
 const { PoolStats } = __nccwpck_require__(6854)
 const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
+const FixedQueue = __nccwpck_require__(2279)
 const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
 
 const kClients = Symbol('clients')
@@ -53423,7 +53423,7 @@ module.exports = {
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const FixedQueue = __nccwpck_require__(2279)
 
 /**
  * @typedef {object} SendQueueNode
@@ -72821,12 +72821,45 @@ function sortProblems(problems) {
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/load/deadlines.ts
+/**
+ * Deadlines for things in flight (HTTP requests, WebSocket replies). The engine's timers are its
+ * own: undici's run on a coarse clock (a 300 ms timeout fired after 600 to 1000 ms), so in-flight
+ * items are swept every few ms instead. Items with the same timeout expire in the order they were
+ * started, so a queue only ever looks at its head.
+ */
+const SWEEP_MS = 5;
+class DeadlineQueue {
+    items = [];
+    head = 0;
+    push(item) {
+        this.items.push(item);
+    }
+    /** Calls `onExpired` for every unsettled item whose deadline is past, oldest first. */
+    expire(now, onExpired) {
+        while (this.head < this.items.length) {
+            const item = this.items[this.head];
+            if (!item.done && item.deadline > now)
+                break;
+            if (!item.done)
+                onExpired(item);
+            this.head++;
+        }
+        // Drop the passed head now and then, so the array does not grow for the whole stage.
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+            this.items = this.items.slice(this.head);
+            this.head = 0;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/load/http.ts
 /**
  * HTTP over undici: one Pool per target origin (keep-alive, no connection cap: the executor's
  * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
  * `send` never throws: every outcome, good or bad, is classified into the error taxonomy.
  */
+
 
 
 const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally'];
@@ -72844,39 +72877,36 @@ const BODY_KEEP_LIMIT = 1024 * 1024;
 class ResponseCollector {
     resolve;
     deadline;
-    onFinish;
     status = 0;
     retryAfter;
     chunks;
     kept = 0;
     controller;
-    finished = false;
+    done = false;
     constructor(readBody, resolve, 
     /** performance.now() after which the request has timed out. */
-    deadline, onFinish) {
+    deadline) {
         this.resolve = resolve;
         this.deadline = deadline;
-        this.onFinish = onFinish;
         if (readBody)
             this.chunks = [];
     }
-    done(outcome) {
-        if (this.finished)
+    settle(outcome) {
+        if (this.done)
             return;
-        this.finished = true;
-        this.onFinish();
+        this.done = true;
         this.resolve(outcome);
     }
     /** Called by the client's sweeper at the deadline: the whole request took too long. */
     timeOut(timeoutMs) {
         const message = `no complete response within ${timeoutMs} ms`;
-        this.done({ status: 0, failure: 'timeout', failureMessage: message });
+        this.settle({ status: 0, failure: 'timeout', failureMessage: message });
         this.controller?.abort(new Error(message));
     }
     /** Also tells undici this handler speaks the controller API (undici 7). */
     onRequestStart(controller) {
         this.controller = controller;
-        if (this.finished)
+        if (this.done)
             controller.abort(new Error('timed out before it was sent'));
     }
     onResponseStart(_c, statusCode, headers) {
@@ -72891,56 +72921,25 @@ class ResponseCollector {
         }
     }
     onResponseEnd() {
-        this.done({
+        this.settle({
             status: this.status,
             body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
             retryAfter: this.retryAfter,
         });
     }
     onResponseError(_c, err) {
-        this.done({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
-    }
-}
-/**
- * Per-request deadlines. undici's own timeouts run on a coarse timer (a 300 ms timeout fired after
- * 600 to 1000 ms), so the client sweeps its in-flight requests every few ms instead. Requests with
- * the same timeout expire in the order they were sent, so each queue only looks at its head.
- */
-const SWEEP_MS = 5;
-class DeadlineQueue {
-    items = [];
-    head = 0;
-    push(c) {
-        this.items.push(c);
-    }
-    expire(now, timeoutMs) {
-        while (this.head < this.items.length) {
-            const c = this.items[this.head];
-            if (!c.finished && c.deadline > now)
-                break;
-            if (!c.finished)
-                c.timeOut(timeoutMs);
-            this.head++;
-        }
-        if (this.head > 1024 && this.head * 2 > this.items.length) {
-            this.items = this.items.slice(this.head);
-            this.head = 0;
-        }
+        this.settle({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
     }
 }
 class HttpClient {
     pool;
     basePath;
     origin;
+    /** One queue per timeout value, so each expires in sending order. */
     deadlines = new Map();
-    inFlight = 0;
+    /** Runs from the first send until close(): starting and stopping it per request would cost a
+     * timer per request whenever one request at a time is in flight (a baseline stage). */
     sweeper;
-    finishOne = () => {
-        if (--this.inFlight === 0 && this.sweeper) {
-            clearInterval(this.sweeper);
-            this.sweeper = undefined;
-        }
-    };
     constructor(targetUrl, options = {}) {
         const url = new URL(targetUrl);
         this.origin = url.origin;
@@ -72954,7 +72953,7 @@ class HttpClient {
     }
     send(req) {
         return new Promise((resolve) => {
-            const collector = new ResponseCollector(req.readBody, resolve, external_node_perf_hooks_.performance.now() + req.timeoutMs, this.finishOne);
+            const collector = new ResponseCollector(req.readBody, resolve, external_node_perf_hooks_.performance.now() + req.timeoutMs);
             this.track(collector, req.timeoutMs);
             try {
                 this.pool.dispatch({
@@ -72977,11 +72976,11 @@ class HttpClient {
         if (!q)
             this.deadlines.set(timeoutMs, (q = new DeadlineQueue()));
         q.push(c);
-        if (this.inFlight++ === 0) {
+        if (!this.sweeper) {
             this.sweeper = setInterval(() => {
                 const now = external_node_perf_hooks_.performance.now();
                 for (const [timeout, queue] of this.deadlines)
-                    queue.expire(now, timeout);
+                    queue.expire(now, (c) => c.timeOut(timeout));
             }, SWEEP_MS);
             this.sweeper.unref();
         }
@@ -73075,7 +73074,7 @@ class Timeline {
     keepOpen;
     newest = -1;
     constructor(maxLatencyMs) {
-        // +3: undici timeouts fire late by up to a second on its coarse timer wheel.
+        // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
         this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
     }
     /** A completed request that started `startOffsetMs` after the stage began. */
@@ -73683,8 +73682,7 @@ var websocket_server = __nccwpck_require__(129);
 
 
 
-/** Replies are checked against deadlines this often (as HTTP requests are). */
-const ws_SWEEP_MS = 5;
+
 /** At the end of a stage, connections get this long to finish the close handshake. */
 const CLOSE_WAIT_MS = 1000;
 /** Reconnect backoff doubles per consecutive failed attempt, up to this. */
@@ -73752,8 +73750,7 @@ class WsStage {
     ending = false;
     timers = new Set();
     sweeper;
-    due = [];
-    dueHead = 0;
+    due = new DeadlineQueue();
     path;
     headers;
     sendT;
@@ -73816,7 +73813,7 @@ class WsStage {
                 await sleepUnlessAborted(this.ctx.t0 + timing.plannedMs - now(), this.ctx.signal);
             }
             else {
-                this.sweeper = setInterval(() => this.expire(), ws_SWEEP_MS);
+                this.sweeper = setInterval(() => this.expire(), SWEEP_MS);
                 const send = (at) => this.message(this.pick(), at);
                 if (timing.schedule) {
                     out.open = await runOpen(this.ctx, timing.schedule, this.spec.maxInFlight, send);
@@ -74050,21 +74047,10 @@ class WsStage {
         this.due.push(p);
     }
     expire() {
-        const t = now();
-        while (this.dueHead < this.due.length) {
-            const p = this.due[this.dueHead];
-            if (!p.done && p.deadline > t)
-                break;
-            if (!p.done) {
-                p.conn.lateCredit++;
-                this.finish(p, 'timeout');
-            }
-            this.dueHead++;
-        }
-        if (this.dueHead > 1024 && this.dueHead * 2 > this.due.length) {
-            this.due = this.due.slice(this.dueHead);
-            this.dueHead = 0;
-        }
+        this.due.expire(now(), (p) => {
+            p.conn.lateCredit++;
+            this.finish(p, 'timeout');
+        });
     }
     finish(p, error) {
         if (p.done)

@@ -9,7 +9,7 @@ import { fromCwd, runAndGate, type BaselineSource, type BaselineTarget } from '.
 import { describeError, PlanError } from './errors.js';
 import { readSettings, type ActionSettings } from './settings.js';
 import { baselineWriteRefusal, readRunContext, type RunContext } from './github/context.js';
-import { pullRequestFacts } from './github/pull-request.js';
+import { pullRequestFacts, tokenIsReadOnly } from './github/pull-request.js';
 import { baseCommits } from './github/base-commits.js';
 import { publishComment } from './github/publish-comment.js';
 import { apiBaseUrl, octokitCommentApi } from './github/comment.js';
@@ -97,7 +97,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
     try {
       const result = await publishComment({
         mode: settings.comment,
-        eventName: ctx.eventName,
+        readOnlyToken: tokenIsReadOnly(ctx.eventName, pr),
         pr,
         planId,
         body: renderComment(report, outcome.extras),

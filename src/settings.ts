@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { UsageError } from './errors.js';
+import { checkTargetUrl } from './core.js';
 
 export type CommentMode = 'always' | 'on-regression' | 'never';
 export type FailOn = 'regression' | 'threshold' | 'never';
@@ -71,15 +72,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   const plan = get('plan').trim();
   if (!plan && !postCommentFile) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
   const target = get('target').trim() || undefined;
-  if (target !== undefined) {
-    let ok = false;
-    try {
-      ok = ['http:', 'https:'].includes(new URL(target).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new UsageError(`input "target" must be an absolute http(s) URL such as http://127.0.0.1:3000; got "${target}"`);
-  }
+  if (target !== undefined) checkTargetUrl(target, 'input "target":');
   const keep = get('history').trim() || '50';
   if (!/^[1-9]\d*$/.test(keep)) throw new UsageError(`input "history" must be a whole number of runs to keep, such as 50; got "${keep}"`);
   return {

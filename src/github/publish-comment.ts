@@ -11,7 +11,8 @@ import type { Verdict } from '../report/types.js';
 
 export interface PublishInput {
   mode: CommentMode;
-  eventName: string;
+  /** A fork's pull_request run: the comment is handed off instead of posted. */
+  readOnlyToken: boolean;
   pr: PullRequestFacts;
   planId: string;
   body: string;
@@ -36,8 +37,7 @@ export async function publishComment(i: PublishInput): Promise<PublishResult> {
     i.log.notice(`${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the README's fork recipe)`);
     return { handedOff: i.handOffFile };
   };
-  // pull_request_target runs the base's workflow with a token that can write, fork or not.
-  if (i.pr.fromFork && i.eventName !== 'pull_request_target') return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
+  if (i.readOnlyToken) return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
   const api = i.api();
   if (!api) return { skipped: 'no github-token' };
   const [owner, repo] = i.pr.baseRepo.split('/') as [string, string];

@@ -16,6 +16,14 @@ export interface PullRequestFacts {
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+/**
+ * Whether this run's token can only read: a fork's `pull_request` run. `pull_request_target` runs
+ * the base repository's workflow with a token that can write, fork or not.
+ */
+export function tokenIsReadOnly(eventName: string, pr: PullRequestFacts): boolean {
+  return pr.fromFork && eventName !== 'pull_request_target';
+}
 const FULL_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const SHA = /^[0-9a-f]{7,64}$/i;
 

@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
+import { DeadlineQueue, SWEEP_MS, type Expiring } from './deadlines.js';
 
 /** `closed_abnormally`: a WebSocket the server or network closed during the stage (ws stages only). */
 export type ErrorKind = 'timeout' | 'connect' | 'http_4xx' | 'http_5xx' | 'rate_limited' | 'check' | 'closed_abnormally';
@@ -45,42 +46,40 @@ const BODY_KEEP_LIMIT = 1024 * 1024;
  * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
  * promise, which is most of what `request()` would cost per request in a load generator.
  */
-class ResponseCollector implements Dispatcher.DispatchHandler {
+class ResponseCollector implements Dispatcher.DispatchHandler, Expiring {
   private status = 0;
   private retryAfter: string | undefined;
   private chunks: Buffer[] | undefined;
   private kept = 0;
   private controller: Dispatcher.DispatchController | undefined;
-  finished = false;
+  done = false;
 
   constructor(
     readBody: boolean,
     private readonly resolve: (outcome: HttpOutcome) => void,
     /** performance.now() after which the request has timed out. */
     readonly deadline: number,
-    private readonly onFinish: () => void,
   ) {
     if (readBody) this.chunks = [];
   }
 
-  private done(outcome: HttpOutcome): void {
-    if (this.finished) return;
-    this.finished = true;
-    this.onFinish();
+  private settle(outcome: HttpOutcome): void {
+    if (this.done) return;
+    this.done = true;
     this.resolve(outcome);
   }
 
   /** Called by the client's sweeper at the deadline: the whole request took too long. */
   timeOut(timeoutMs: number): void {
     const message = `no complete response within ${timeoutMs} ms`;
-    this.done({ status: 0, failure: 'timeout', failureMessage: message });
+    this.settle({ status: 0, failure: 'timeout', failureMessage: message });
     this.controller?.abort(new Error(message));
   }
 
   /** Also tells undici this handler speaks the controller API (undici 7). */
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
-    if (this.finished) controller.abort(new Error('timed out before it was sent'));
+    if (this.done) controller.abort(new Error('timed out before it was sent'));
   }
 
   onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
@@ -96,7 +95,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.done({
+    this.settle({
       status: this.status,
       body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
       retryAfter: this.retryAfter,
@@ -104,7 +103,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
-    this.done({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
+    this.settle({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
   }
 }
 
@@ -114,48 +113,15 @@ export interface HttpClientOptions {
   pipelining?: number;
 }
 
-/**
- * Per-request deadlines. undici's own timeouts run on a coarse timer (a 300 ms timeout fired after
- * 600 to 1000 ms), so the client sweeps its in-flight requests every few ms instead. Requests with
- * the same timeout expire in the order they were sent, so each queue only looks at its head.
- */
-const SWEEP_MS = 5;
-
-class DeadlineQueue {
-  private items: ResponseCollector[] = [];
-  private head = 0;
-
-  push(c: ResponseCollector): void {
-    this.items.push(c);
-  }
-
-  expire(now: number, timeoutMs: number): void {
-    while (this.head < this.items.length) {
-      const c = this.items[this.head]!;
-      if (!c.finished && c.deadline > now) break;
-      if (!c.finished) c.timeOut(timeoutMs);
-      this.head++;
-    }
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-  }
-}
-
 export class HttpClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   readonly origin: string;
-  private readonly deadlines = new Map<number, DeadlineQueue>();
-  private inFlight = 0;
+  /** One queue per timeout value, so each expires in sending order. */
+  private readonly deadlines = new Map<number, DeadlineQueue<ResponseCollector>>();
+  /** Runs from the first send until close(): starting and stopping it per request would cost a
+   * timer per request whenever one request at a time is in flight (a baseline stage). */
   private sweeper: NodeJS.Timeout | undefined;
-  private readonly finishOne = (): void => {
-    if (--this.inFlight === 0 && this.sweeper) {
-      clearInterval(this.sweeper);
-      this.sweeper = undefined;
-    }
-  };
 
   constructor(targetUrl: string, options: HttpClientOptions = {}) {
     const url = new URL(targetUrl);
@@ -171,7 +137,7 @@ export class HttpClient {
 
   send(req: HttpRequest): Promise<HttpOutcome> {
     return new Promise((resolve) => {
-      const collector = new ResponseCollector(req.readBody, resolve, performance.now() + req.timeoutMs, this.finishOne);
+      const collector = new ResponseCollector(req.readBody, resolve, performance.now() + req.timeoutMs);
       this.track(collector, req.timeoutMs);
       try {
         this.pool.dispatch(
@@ -194,12 +160,12 @@ export class HttpClient {
 
   private track(c: ResponseCollector, timeoutMs: number): void {
     let q = this.deadlines.get(timeoutMs);
-    if (!q) this.deadlines.set(timeoutMs, (q = new DeadlineQueue()));
+    if (!q) this.deadlines.set(timeoutMs, (q = new DeadlineQueue<ResponseCollector>()));
     q.push(c);
-    if (this.inFlight++ === 0) {
+    if (!this.sweeper) {
       this.sweeper = setInterval(() => {
         const now = performance.now();
-        for (const [timeout, queue] of this.deadlines) queue.expire(now, timeout);
+        for (const [timeout, queue] of this.deadlines) queue.expire(now, (c) => c.timeOut(timeout));
       }, SWEEP_MS);
       this.sweeper.unref();
     }

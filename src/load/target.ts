@@ -8,10 +8,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { TargetUnreachableError } from '../errors.js';
 
-export interface StartedTarget {
-  stop(): Promise<void>;
-}
-
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
 export function startTarget(command: string, cwd: string): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
   const child = spawn(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -20,9 +20,8 @@ import { runBurst, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult
 import type { RateSchedule } from './schedule.js';
 import { compileTemplate, type Template, type Vars } from './template.js';
 import { readJsonPath } from '../jsonpath.js';
+import { DeadlineQueue, SWEEP_MS } from './deadlines.js';
 
-/** Replies are checked against deadlines this often (as HTTP requests are). */
-const SWEEP_MS = 5;
 /** At the end of a stage, connections get this long to finish the close handshake. */
 const CLOSE_WAIT_MS = 1000;
 /** Reconnect backoff doubles per consecutive failed attempt, up to this. */
@@ -126,8 +125,7 @@ export class WsStage {
   private ending = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private sweeper: NodeJS.Timeout | undefined;
-  private due: Pending[] = [];
-  private dueHead = 0;
+  private readonly due = new DeadlineQueue<Pending>();
   private readonly path: Template;
   private readonly headers: Array<[string, Template]>;
   private readonly sendT?: Template;
@@ -395,21 +393,12 @@ export class WsStage {
   }
 
   private expire(): void {
-    const t = now();
-    while (this.dueHead < this.due.length) {
-      const p = this.due[this.dueHead]!;
-      if (!p.done && p.deadline > t) break;
-      if (!p.done) {
-        p.conn.lateCredit++;
-        this.finish(p, 'timeout');
-      }
-      this.dueHead++;
-    }
-    if (this.dueHead > 1024 && this.dueHead * 2 > this.due.length) {
-      this.due = this.due.slice(this.dueHead);
-      this.dueHead = 0;
-    }
+    this.due.expire(now(), (p) => {
+      p.conn.lateCredit++;
+      this.finish(p, 'timeout');
+    });
   }
+
 
   private finish(p: Pending, error?: ErrorKind): void {
     if (p.done) return;

@@ -53,7 +53,7 @@ export class Timeline {
   private newest = -1;
 
   constructor(maxLatencyMs: number) {
-    // +3: undici timeouts fire late by up to a second on its coarse timer wheel.
+    // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
     this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
   }
 
