@@ -16554,7 +16554,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9898:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17494,7 +17494,7 @@ module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(9898)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
@@ -26615,7 +26615,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 2279:
+/***/ 4660:
 /***/ ((module) => {
 
 
@@ -26822,7 +26822,7 @@ module.exports = H2CClient
 
 const { PoolStats } = __nccwpck_require__(6854)
 const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(2279)
+const FixedQueue = __nccwpck_require__(4660)
 const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
 
 const kClients = Symbol('clients')
@@ -53423,7 +53423,7 @@ module.exports = {
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(2279)
+const FixedQueue = __nccwpck_require__(4660)
 
 /**
  * @typedef {object} SendQueueNode
@@ -71907,7 +71907,7 @@ function locate(source, path, at) {
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow a target that is not on loopback."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate).","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}}},"definitions":{"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*[+-]","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow a target that is not on loopback."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}}},"definitions":{"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."}}}}}');
 ;// CONCATENATED MODULE: ./src/plan/issues.ts
 /**
  * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
@@ -72092,19 +72092,27 @@ function parseThreshold(metric, raw) {
 }
 /**
  * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
- * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005).
+ * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
+ * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
+ * for rps, up for everything else).
  */
 function parseRegression(metric, raw) {
     if (!isMetric(metric))
         throw new UnitError(`unknown metric ${show(metric)}`);
-    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp)\s*$`).exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}`);
+    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
+        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
     }
-    const unit = m[3] === 'pp' ? 'pp' : 'pct';
+    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
+    if (!m || typeof raw !== 'string') {
+        throw new UnitError(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
+    }
+    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
     if (unit === 'pp' && metric !== 'error_rate') {
         throw new UnitError(`${show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
     }
+    // A band of width 0 would fail on any change at all.
+    if (unit === 'sigma' && Number(m[2]) <= 0)
+        throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
     const amount = unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
@@ -73262,6 +73270,47 @@ class StageMetrics {
         }
     }
 }
+/**
+ * Adds `from` into `into` (same endpoints, in the same order): histograms add without loss, counts
+ * sum. For stages run in parts (A/B rounds); the timelines are the caller's to join.
+ */
+function addStageMetrics(into, from) {
+    into.histogram.add(from.histogram);
+    into.requests += from.requests;
+    into.errors += from.errors;
+    into.retryAfterSeen += from.retryAfterSeen;
+    from.endpoints.forEach((e, i) => {
+        const target = into.endpoints[i];
+        target.requests += e.requests;
+        target.errors += e.errors;
+        target.histogram.add(e.histogram);
+    });
+    for (const k of ERROR_KINDS)
+        into.errorsByKind[k] += from.errorsByKind[k];
+    for (const [code, n] of from.statusCodes)
+        into.statusCodes.set(code, (into.statusCodes.get(code) ?? 0) + n);
+    for (const [message, n] of from.errorSamples) {
+        if (into.errorSamples.size < 10 || into.errorSamples.has(message))
+            into.errorSamples.set(message, (into.errorSamples.get(message) ?? 0) + n);
+    }
+    if (from.ws) {
+        const w = (into.ws ??= new WsMetrics());
+        const f = from.ws;
+        w.connect.add(f.connect);
+        w.gap.add(f.gap);
+        w.lag.add(f.lag);
+        for (const [code, n] of f.closesByCode)
+            w.closesByCode.set(code, (w.closesByCode.get(code) ?? 0) + n);
+        w.opened += f.opened;
+        w.connectFailures += f.connectFailures;
+        w.reconnects += f.reconnects;
+        w.received += f.received;
+        w.unmatchedReplies += f.unmatchedReplies;
+        w.peakOpen = Math.max(w.peakOpen, f.peakOpen);
+        // Survival is what the last part left open.
+        w.openAtEnd = f.openAtEnd;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/load/template.ts
 /**
@@ -74314,21 +74363,17 @@ const LOOP_LAG_LIMIT_MS = 50;
 function generatorHealth(lag, open, requests) {
     const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
     const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
-    const late = open?.lateSends ?? 0;
+    return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
+}
+/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
+function judgeGenerator(h, scheduled, requests) {
     const reasons = [];
-    if (open && late > 5 && late / Math.max(1, open.scheduled) > LATE_SHARE_LIMIT) {
-        reasons.push(`${late} of ${open.scheduled} sends left more than 10 ms late`);
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
     }
-    if (p99 > LOOP_LAG_LIMIT_MS && requests > 0)
-        reasons.push(`event-loop lag p99 ${p99.toFixed(0)} ms`);
-    return {
-        late_sends: late,
-        dropped: open?.dropped ?? 0,
-        loop_lag_p99_ms: round3(p99),
-        loop_lag_max_ms: round3(max),
-        saturated: reasons.length > 0,
-        reason: reasons.length > 0 ? reasons.join('; ') : undefined,
-    };
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
 }
 /** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
 function spikeOutcome(timeline, spikeStartMs, dropMs) {
@@ -74499,29 +74544,88 @@ async function runPlan(plan, o) {
         const startedAt = new Date();
         const t0 = Date.now();
         const seq = { value: 0 };
-        const results = [];
-        for (const [i, spec] of stages.entries()) {
-            if (signal.aborted)
-                break;
-            o.onStageStart?.(spec, i, stages.length);
+        const runOne = async (spec, i, count, isAgain) => {
+            o.onStageStart?.(spec, i, count, isAgain);
             // A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
             // previous one's connections (or its connection storm).
             // (A ws stage uses it only for the plan's session steps.)
             const client = new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
             try {
-                results.push(await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress }));
+                return await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
             }
             finally {
                 await client.close();
             }
-            const r = results[results.length - 1];
+        };
+        const results = [];
+        for (const [i, spec] of stages.entries()) {
+            if (signal.aborted)
+                break;
+            const r = await runOne(spec, i, stages.length, false);
+            results.push(r);
             o.onStageEnd?.(r);
         }
-        return { target, startedAt, durationMs: Date.now() - t0, stages: results };
+        const again = [];
+        const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
+        for (const [i, spec] of repeat.entries()) {
+            if (signal.aborted)
+                break;
+            again.push(await runOne(spec, i, repeat.length, true));
+        }
+        return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
     }
     finally {
         await started?.stop();
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function fmtMs(ms) {
+    if (ms === null || ms === undefined)
+        return '—';
+    if (ms >= 1000)
+        return `${(ms / 1000).toFixed(2)} s`;
+    if (ms >= 100)
+        return `${ms.toFixed(0)} ms`;
+    if (ms >= 10)
+        return `${ms.toFixed(1)} ms`;
+    return `${ms.toFixed(2)} ms`;
+}
+const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
+function fmtMetric(metric, v) {
+    if (v === null || v === undefined)
+        return '—';
+    if (metric === 'error_rate')
+        return fmtPct(v);
+    if (metric === 'rps')
+        return `${v.toFixed(1)}/s`;
+    if (metric === 'requests' || metric === 'errors')
+        return String(v);
+    if (metric === 'recovery')
+        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
+    return fmtMs(v);
+}
+/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
+function fmtChange(c) {
+    if (c.delta_pp !== undefined) {
+        const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
+        return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
+    }
+    if (c.delta_pct === undefined || c.delta_pct === null)
+        return '—';
+    const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
+    return `${fmtSigned(c.delta_pct, '%')}${iv}`;
+}
+/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
+const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const SEVERITY = { fail: 0, warn: 1, pass: 2 };
+/** Failures first, then warnings, then passes; stable within each. */
+const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+/** Worst verdict among checks (pass when there are none). */
+function worst(verdicts) {
+    return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
 }
 
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
@@ -74680,11 +74784,180 @@ function judgeInterval(iv, limit, worseIsUp, point) {
     return 'warn';
 }
 
+;// CONCATENATED MODULE: ./src/gate/band.ts
+
+
+
+/** Fewer past values than this: the band cannot be trusted. */
+const MIN_HISTORY = 5;
+/** Past runs looked at, newest first: older ones describe a codebase that has moved on. */
+const MAX_HISTORY = 20;
+/** 1.4826·MAD estimates the standard deviation of normal data. */
+const MAD_TO_SIGMA = 1.4826;
+const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const band_median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
+/** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
+function noiseBand(values, k, floor = 0) {
+    if (values.length === 0)
+        throw new RangeError('noiseBand needs at least one value');
+    const mid = band_median(values);
+    const mad = band_median(values.map((v) => Math.abs(v - mid)));
+    const sigma = Math.max(MAD_TO_SIGMA * mad, floor);
+    return { n: values.length, median: mid, mad, sigma, lo: mid - k * sigma, hi: mid + k * sigma, k };
+}
+/**
+ * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
+ * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
+ * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
+ * count); others: 0.
+ */
+function sigmaFloor(metric, median, requests) {
+    if (metrics_LATENCY_METRICS.has(metric) || metric === 'rps')
+        return 0.01 * Math.abs(median);
+    if (metric === 'error_rate') {
+        if (requests <= 0)
+            return 0;
+        // A history of zero errors still leaves room for one error in this run's sample.
+        const p = Math.max(median, 1 / requests);
+        return Math.sqrt((p * (1 - p)) / requests);
+    }
+    return 0;
+}
+/** The metric's values in past runs that have this stage, newest first, at most MAX_HISTORY. */
+function pastValues(history, stage, metric) {
+    const values = [];
+    for (const run of history) {
+        const s = run.find((r) => r.name === stage);
+        const v = s ? metricValue(s, metric) : null;
+        if (v !== null && Number.isFinite(v))
+            values.push(v);
+        if (values.length === MAX_HISTORY)
+            break;
+    }
+    return values;
+}
+function bandFor(history, stage, metric, k) {
+    const current = metricValue(stage, metric);
+    if (current === null)
+        return undefined;
+    const values = pastValues(history, stage.name, metric);
+    if (values.length < MIN_HISTORY)
+        return { current, values };
+    const floor = sigmaFloor(metric, band_median(values), stage.requests);
+    return { current, values, band: noiseBand(values, k, floor) };
+}
+/**
+ * Where the current run falls in each metric's history, for stages with >= MIN_HISTORY past values.
+ * history: past runs newest first, each the list of that run's StageReports. Metrics whose history
+ * has no spread at all (σ̂ = 0) are left out: there is no scale to place the run on.
+ */
+function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
+    const bands = [];
+    for (const stage of current) {
+        for (const metric of metrics) {
+            const found = bandFor(history, stage, metric, 3);
+            if (!found?.band || found.band.sigma === 0)
+                continue;
+            const { band } = found;
+            bands.push({
+                stage: stage.name,
+                metric,
+                n: band.n,
+                median: band.median,
+                sigma: band.sigma,
+                current: found.current,
+                position_sigma: round((found.current - band.median) / band.sigma),
+            });
+        }
+    }
+    return bands;
+}
+const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+/** Checks for the rules whose unit is 'sigma' (ignore all others). */
+function evaluateBandRules(rules, history, current) {
+    const checks = [];
+    for (const stage of current) {
+        for (const rule of rules) {
+            if (rule.unit !== 'sigma')
+                continue;
+            const found = bandFor(history, stage, rule.metric, rule.amount);
+            if (!found)
+                continue;
+            const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
+            if (!found.band) {
+                // Never switch the rule off in silence: a new stage or a young history is said out loud.
+                checks.push({
+                    ...base,
+                    verdict: 'warn',
+                    note: `history band needs ${MIN_HISTORY} past runs with this stage, found ${found.values.length}: not judged`,
+                });
+                continue;
+            }
+            const { band, current: c } = found;
+            const outside = c > band.hi || c < band.lo;
+            const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
+            const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
+            const range = `band ${fmtMetric(rule.metric, band.lo)} – ${fmtMetric(rule.metric, band.hi)}`;
+            checks.push({
+                ...base,
+                baseline: band.median,
+                delta_pct: band.median !== 0 ? round(((c - band.median) / band.median) * 100) : null,
+                significant: outside,
+                verdict: worse ? 'fail' : 'pass',
+                note: position !== undefined
+                    ? `${signed(position)}σ from the median of ${band.n} past runs (${range})`
+                    : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
+                band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
+                ...(position !== undefined ? { position_sigma: position } : {}),
+            });
+        }
+    }
+    return checks;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/regression.ts
 
 
-const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-function evaluateRegressions(rules, baseline, current) {
+const regression_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/** Stored baselines: a bootstrap over both runs' 1-second windows. */
+const windowBootstrap = (metric, before, after, pointPct) => {
+    const column = windowColumn(metric);
+    if (!column)
+        return undefined;
+    const interval = bootstrapChangeInterval(windowSamples(before, column.key), windowSamples(after, column.key), pointPct);
+    return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
+};
+const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
+    metric,
+    direction,
+    unit,
+    amount,
+    raw,
+});
+/**
+ * Rules used when the plan has no `regression:` section, per stage kind: what a change in that
+ * kind of stage means. Steady stages gate latency and throughput; a spike or a burst is about
+ * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
+ * are mostly noise.
+ */
+const DEFAULT_REGRESSION = {
+    baseline: [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25), ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
+    load: [
+        ruleOf('p50', '+10%', 10),
+        ruleOf('p95', '+15%', 15),
+        ruleOf('p99', '+25%', 25),
+        ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'),
+        ruleOf('rps', '-10%', 10, 'decrease'),
+    ],
+    spike: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'), ruleOf('recovery', '+50%', 50)],
+    burst: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
+};
+/** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
+function rulesForStage(planRules, kind) {
+    return planRules ?? DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
+}
+function evaluateRegressions(rules, baseline, current, estimate = windowBootstrap) {
     const checks = [];
     for (const stage of current) {
         const before = baseline.find((b) => b.name === stage.name);
@@ -74702,15 +74975,20 @@ function evaluateRegressions(rules, baseline, current) {
             });
             continue;
         }
-        for (const rule of rules) {
-            const check = regressionCheck(rule, before, stage);
+        // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
+        for (const r of rulesForStage(rules, stage.kind)) {
+            if (r.unit === 'sigma')
+                continue;
+            const check = regressionCheck(r, before, stage, estimate);
             if (check)
                 checks.push(check);
         }
     }
     return checks;
 }
-function regressionCheck(rule, before, after) {
+function regressionCheck(rule, before, after, estimate = windowBootstrap) {
+    if (rule.metric === 'recovery')
+        return recoveryCheck(rule, before, after);
     const b = metricValue(before, rule.metric);
     const c = metricValue(after, rule.metric);
     if (b === null || c === null)
@@ -74730,41 +75008,83 @@ function regressionCheck(rule, before, after) {
                 : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
         return {
             ...base,
-            delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
-            delta_pp: round(deltaPp, 3),
-            interval_pp: [round(ivPp.lo, 3), round(ivPp.hi, 3)],
+            delta_pct: b > 0 ? regression_round(((c - b) / b) * 100) : null,
+            delta_pp: regression_round(deltaPp, 3),
+            interval_pp: [regression_round(ivPp.lo, 3), regression_round(ivPp.hi, 3)],
             method: 'two-proportion',
             significant: ivPp.lo > 0 || ivPp.hi < 0,
             verdict,
+            ...inconclusive(verdict, ivPp, deltaPp, 'pp', rule.raw),
         };
     }
     if (b === 0) {
         return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
     }
     const deltaPct = ((c - b) / b) * 100;
-    const column = windowColumn(rule.metric);
-    const iv = column
-        ? bootstrapChangeInterval(windowSamples(before, column.key), windowSamples(after, column.key), deltaPct)
-        : undefined;
-    if (!iv) {
+    const found = estimate(rule.metric, before, after, deltaPct);
+    if (!found) {
         // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
         const pointVerdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
         return {
             ...base,
-            delta_pct: round(deltaPct),
+            delta_pct: regression_round(deltaPct),
             method: 'point-estimate',
             significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: 'under 3 windows per run: noise unknown, can only warn',
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${regression_signed(deltaPct)}% exceeds ${rule.raw}` : ''}`,
         };
     }
+    const iv = found.interval;
+    const verdict = judgeInterval(iv, rule.amount, worseIsUp, deltaPct);
     return {
         ...base,
-        delta_pct: round(deltaPct),
-        interval_pct: [round(iv.lo), round(iv.hi)],
-        method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows',
+        delta_pct: regression_round(deltaPct),
+        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
+        method: found.method,
         significant: iv.lo > 0 || iv.hi < 0,
-        verdict: judgeInterval(iv, rule.amount, worseIsUp, deltaPct),
+        verdict,
+        ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
+    };
+}
+const regression_signed = (x, d = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(d)}`;
+/** A warn from an interval that straddles the rule says so, with the size of the noise. */
+function inconclusive(verdict, iv, point, unit, limit) {
+    if (verdict !== 'warn')
+        return {};
+    const noise = Math.max(point - iv.lo, iv.hi - point);
+    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${regression_signed(point, unit === 'pp' ? 2 : 1)}${unit} straddles ${limit}` };
+}
+/** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
+const RECOVERY_RESOLUTION_MS = 1000;
+/**
+ * Spike recovery against the baseline's. One number per run, so the noise is the window
+ * resolution: the change fails only when it exceeds the rule by more than one window, and a
+ * baseline that recovered at once (0 s) is taken as one window, so "+50%" still means something.
+ */
+function recoveryCheck(rule, before, after) {
+    if (!before.spike || !after.spike || rule.unit !== 'pct')
+        return undefined;
+    const b = before.spike.recovery_ms;
+    const c = after.spike.recovery_ms;
+    const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
+    if (b === null) {
+        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
+    }
+    if (c === null) {
+        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
+    }
+    const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
+    const pct = (x) => ((x - b) / denominator) * 100;
+    const iv = { lo: pct(c - RECOVERY_RESOLUTION_MS), hi: pct(c + RECOVERY_RESOLUTION_MS) };
+    // One window either way is what the measurement can tell apart, no more.
+    const verdict = Math.abs(c - b) <= RECOVERY_RESOLUTION_MS ? 'pass' : judgeInterval(iv, rule.amount, rule.direction === 'increase', pct(c));
+    return {
+        ...base,
+        delta_pct: regression_round(pct(c)),
+        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
+        significant: iv.lo > 0 || iv.hi < 0,
+        verdict,
+        ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
     };
 }
 
@@ -74811,22 +75131,269 @@ function overallVerdict(checks, stages) {
         return 'warn';
     return 'pass';
 }
+/**
+ * A maintainer accepted the regressions (a PR label): failed regression checks become visible,
+ * recorded warnings, not a silent pass. Absolute thresholds still fail: they are the service's
+ * promises, not comparisons.
+ */
+function acceptRegressions(checks, reason) {
+    return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' ? { ...c, verdict: 'warn', accepted: true, note: `accepted (${reason})${c.note ? `; ${c.note}` : ''}` } : c);
+}
+
+;// CONCATENATED MODULE: ./src/gate/confirm.ts
+/** Stages with a failing regression check: the ones worth running again. */
+function stagesToConfirm(checks) {
+    return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
+}
+const change = (c) => c.delta_pp !== undefined
+    ? `${c.delta_pp >= 0 ? '+' : ''}${c.delta_pp.toFixed(2)}pp`
+    : c.delta_pct !== undefined && c.delta_pct !== null
+        ? `${c.delta_pct >= 0 ? '+' : ''}${c.delta_pct.toFixed(1)}%`
+        : `${c.current}`;
+/**
+ * The first run's checks, with every failed regression judged again by the re-run's check of the
+ * same stage and metric: still failing → fail (confirmed), anything else → warn (not confirmed).
+ * A failure whose stage did not run again (interrupted) stays a failure.
+ */
+function confirmChecks(first, again) {
+    const ran = new Set(again.map((c) => c.stage));
+    return first.map((c) => {
+        if (c.kind !== 'regression' || c.verdict !== 'fail' || !ran.has(c.stage))
+            return c;
+        const second = again.find((a) => a.kind === 'regression' && a.stage === c.stage && a.metric === c.metric);
+        const confirmation = second
+            ? {
+                verdict: second.verdict,
+                current: second.current,
+                delta_pct: second.delta_pct,
+                delta_pp: second.delta_pp,
+                interval_pct: second.interval_pct,
+                interval_pp: second.interval_pp,
+            }
+            : { verdict: 'warn', current: null };
+        if (second?.verdict === 'fail') {
+            return { ...c, confirmation, note: `confirmed: a re-run of the stage also failed (${change(second)})${c.note ? `; ${c.note}` : ''}` };
+        }
+        return {
+            ...c,
+            verdict: 'warn',
+            confirmation,
+            note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${second ? `${change(second)} (${second.verdict})` : 'nothing comparable'}`,
+        };
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/gate/index.ts
 
 
 
-/** Regression rules used when neither a plan nor its `regression:` section gives any (SPEC §2 example). */
-const DEFAULT_REGRESSION = [
-    { metric: 'p50', direction: 'increase', unit: 'pct', amount: 10, raw: '+10%' },
-    { metric: 'p95', direction: 'increase', unit: 'pct', amount: 15, raw: '+15%' },
-    { metric: 'p99', direction: 'increase', unit: 'pct', amount: 25, raw: '+25%' },
-    { metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' },
-    { metric: 'rps', direction: 'decrease', unit: 'pct', amount: 10, raw: '-10%' },
-];
-function gate(rules, current, baseline) {
-    const checks = excuseSaturatedStages([...evaluateThresholds(rules.thresholds, current), ...(baseline ? evaluateRegressions(rules.regression, baseline, current) : [])], current);
+
+
+
+
+function judge(rules, current, against) {
+    const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
+    return excuseSaturatedStages([
+        ...evaluateThresholds(rules.thresholds, current),
+        ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
+        ...(bandRules.length > 0 ? evaluateBandRules(bandRules, against.history ?? [], current) : []),
+    ], current);
+}
+function gate(rules, current, against = {}, options = {}) {
+    let checks = judge(rules, current, against);
+    if (options.again && options.again.length > 0)
+        checks = confirmChecks(checks, judge(rules, options.again, against));
+    if (options.accept)
+        checks = acceptRegressions(checks, options.accept);
     return { checks, verdict: overallVerdict(checks, current) };
+}
+
+;// CONCATENATED MODULE: ./src/gate/paired.ts
+
+
+/** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
+const T_975 = [
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08,
+    2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+function tQuantile975(df) {
+    return df >= 1 && df <= T_975.length ? T_975[df - 1] : 1.96;
+}
+/** Fewer usable pairs than this and the spread of the pairs means little. */
+const MIN_PAIRS = 3;
+/**
+ * 95 % interval (in %) of the relative change head/base − 1, from paired per-round values: the
+ * spread of the rounds' log ratios, centred on `pointPct` (the change of the merged histograms).
+ * Undefined when fewer than MIN_PAIRS rounds have a positive value on both sides.
+ */
+function pairedChangeInterval(base, head, pointPct) {
+    const d = [];
+    for (let i = 0; i < Math.min(base.length, head.length); i++) {
+        if (base[i] > 0 && head[i] > 0)
+            d.push(Math.log(head[i] / base[i]));
+    }
+    if (d.length < MIN_PAIRS || pointPct <= -100)
+        return undefined;
+    const mean = d.reduce((a, x) => a + x, 0) / d.length;
+    const variance = d.reduce((a, x) => a + (x - mean) ** 2, 0) / (d.length - 1);
+    const halfWidth = (tQuantile975(d.length - 1) * Math.sqrt(variance)) / Math.sqrt(d.length);
+    const centre = Math.log(1 + pointPct / 100);
+    return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
+}
+/**
+ * The A/B estimator: paired rounds where a stage has them, else (a spike runs once per side) the
+ * bootstrap over both sides' windows, as for a stored baseline.
+ */
+function pairedRounds(rounds) {
+    return (metric, before, after, pointPct) => {
+        const r = rounds.get(after.name);
+        if (r && r.base.length >= MIN_PAIRS) {
+            const values = (side) => side.map((s) => metricValue(s, metric) ?? 0);
+            const interval = pairedChangeInterval(values(r.base), values(r.head), pointPct);
+            if (interval)
+                return { interval, method: `paired-rounds(n=${r.base.length})` };
+        }
+        return windowBootstrap(metric, before, after, pointPct);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/load/ab.ts
+
+
+
+
+
+/**
+ * One round's share of a stage, and how many rounds it gets. Timed stages split their steady
+ * time (a ramp is warm-up, not something to compare, so rounds run at full load); bursts split
+ * their cycles; a spike is one shape that cannot be cut, so it runs once per side.
+ */
+function roundSpec(spec, rounds) {
+    switch (spec.kind) {
+        case 'baseline':
+            return { spec: { ...spec, durationMs: Math.max(1000, Math.round(spec.durationMs / rounds)) }, rounds };
+        case 'load':
+            return { spec: { ...spec, rampMs: 0, durationMs: Math.max(1000, Math.round((spec.durationMs - spec.rampMs) / rounds)) }, rounds };
+        case 'burst': {
+            const n = Math.min(rounds, spec.cycles);
+            return { spec: { ...spec, cycles: Math.max(1, Math.round(spec.cycles / n)) }, rounds: n };
+        }
+        case 'spike':
+            return { spec, rounds: 1 };
+    }
+}
+/**
+ * A short, uncounted run against each side before the first round: JIT, connection pools and
+ * caches warm up on both builds, so round 1 does not compare a cold generator with a warm one.
+ * Undefined for a spike (its own `before` phase is its warm-up).
+ */
+function warmUpSpec(oneRound) {
+    switch (oneRound.kind) {
+        case 'baseline':
+        case 'load':
+            return { ...oneRound, name: `${oneRound.name} (warm-up)`, durationMs: Math.min(1000, oneRound.durationMs) };
+        case 'burst':
+            return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
+        case 'spike':
+            return undefined;
+    }
+}
+/** Later rounds' windows follow the earlier ones', so one side's timeline reads as one run. */
+function joinTimelines(parts) {
+    const out = [];
+    let offset = 0;
+    for (const p of parts) {
+        for (const w of p.timeline)
+            out.push({ ...w, t: w.t + offset });
+        offset += p.timeline.length > 0 ? p.timeline[p.timeline.length - 1].t + 1 : Math.ceil(p.durationMs / 1000);
+    }
+    return out;
+}
+/** One side's rounds as one stage result: histograms added, counts summed, timelines joined. */
+function mergeRounds(parts) {
+    const first = parts[0];
+    const metrics = new StageMetrics(first.metrics.endpoints.map((e) => e.name), 1000);
+    for (const p of parts)
+        addStageMetrics(metrics, p.metrics);
+    const spec = first.spec.kind === 'burst'
+        ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
+        : first.spec.kind === 'spike'
+            ? first.spec
+            : { ...first.spec, durationMs: parts.reduce((a, p) => a + (p.spec.kind === 'spike' || p.spec.kind === 'burst' ? 0 : p.spec.durationMs), 0) };
+    const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
+    return {
+        spec,
+        startedAt: first.startedAt,
+        durationMs: parts.reduce((a, p) => a + p.durationMs, 0),
+        metrics,
+        timeline: joinTimelines(parts),
+        // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
+        generator: judgeGenerator({
+            late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
+            dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
+            loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
+            loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
+        }, scheduled, metrics.requests),
+        cycles: first.cycles ? parts.flatMap((p) => p.cycles ?? []).map((c, i) => ({ ...c, cycle: i + 1 })) : undefined,
+        spike: first.spike,
+        scheduled,
+        mode: first.mode,
+    };
+}
+async function runAb(plan, o) {
+    const stages = selectStages(plan, o.stages);
+    const signal = o.signal ?? new AbortController().signal;
+    const urls = { base: o.baseUrl, head: o.headUrl };
+    // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
+    for (const url of [o.baseUrl, o.headUrl]) {
+        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000 });
+    }
+    const startedAt = new Date();
+    const t0 = Date.now();
+    const seq = { value: 0 };
+    const out = [];
+    for (const spec of stages) {
+        if (signal.aborted)
+            break;
+        const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
+        const clients = {
+            base: new HttpClient(o.baseUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
+            head: new HttpClient(o.headUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
+        };
+        const stage = { spec, base: [], head: [] };
+        try {
+            const warmUp = out.length === 0 ? warmUpSpec(oneRound) : undefined;
+            for (const side of warmUp ? ['base', 'head'] : []) {
+                if (!signal.aborted)
+                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq });
+            }
+            for (let round = 0; round < rounds && !signal.aborted; round++) {
+                // ABBA order: whichever side runs second in a round runs first in the next, so a warming
+                // (or tiring) machine favours neither.
+                const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+                const results = {};
+                for (const side of order) {
+                    if (signal.aborted)
+                        break;
+                    o.onRound?.(spec, round, rounds, side);
+                    results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
+                }
+                // An interrupted round has no partner: it is left out of both sides.
+                if (results.base && results.head) {
+                    stage.base.push(results.base);
+                    stage.head.push(results.head);
+                }
+            }
+        }
+        finally {
+            await Promise.all([clients.base.close(), clients.head.close()]);
+        }
+        if (stage.base.length > 0)
+            out.push(stage);
+    }
+    const durationMs = Date.now() - t0;
+    const side = (s) => ({ target: urls[s], startedAt, durationMs, stages: out.map((st) => mergeRounds(st[s])), again: [] });
+    return { base: side('base'), head: side('head'), stages: out };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -74958,55 +75525,6 @@ function buildReport(i) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-function fmtMs(ms) {
-    if (ms === null || ms === undefined)
-        return '—';
-    if (ms >= 1000)
-        return `${(ms / 1000).toFixed(2)} s`;
-    if (ms >= 100)
-        return `${ms.toFixed(0)} ms`;
-    if (ms >= 10)
-        return `${ms.toFixed(1)} ms`;
-    return `${ms.toFixed(2)} ms`;
-}
-const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
-const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
-function fmtMetric(metric, v) {
-    if (v === null || v === undefined)
-        return '—';
-    if (metric === 'error_rate')
-        return fmtPct(v);
-    if (metric === 'rps')
-        return `${v.toFixed(1)}/s`;
-    if (metric === 'requests' || metric === 'errors')
-        return String(v);
-    if (metric === 'recovery')
-        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
-    return fmtMs(v);
-}
-/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
-function fmtChange(c) {
-    if (c.delta_pp !== undefined) {
-        const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
-        return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
-    }
-    if (c.delta_pct === undefined || c.delta_pct === null)
-        return '—';
-    const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
-    return `${fmtSigned(c.delta_pct, '%')}${iv}`;
-}
-/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
-const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-const SEVERITY = { fail: 0, warn: 1, pass: 2 };
-/** Failures first, then warnings, then passes; stable within each. */
-const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
-/** Worst verdict among checks (pass when there are none). */
-function worst(verdicts) {
-    return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Text from plans and responses (stage names, endpoint names, error messages) goes into markdown
@@ -75119,7 +75637,11 @@ function metricCell(report, stage, metric, current) {
 function headline(report) {
     const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
     lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
-    if (report.baseline) {
+    if (report.ab) {
+        const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${md(name)} ${n}`).join(', ');
+        lines.push(`Same-runner A/B: head ${code(report.target)} against base ${code(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
+    }
+    else if (report.baseline) {
         const b = report.baseline;
         const commit = b.commit ? ` on commit ${md(b.commit.slice(0, 7))}` : '';
         lines.push(`Compared with the baseline from ${fmtTime(b.started_at)}${commit} (${md(b.source)}).${b.explanation ? ` ${md(b.explanation)}` : ''}`);
@@ -75129,6 +75651,10 @@ function headline(report) {
     }
     if (report.cancelled)
         lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
+    if (report.accepted) {
+        const n = report.accepted.checks;
+        lines.push('', `✋ **Regressions accepted** (${md(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`);
+    }
     return lines;
 }
 function stageTable(report) {
@@ -75141,10 +75667,16 @@ function stageTable(report) {
     }
     return lines;
 }
-function checkTable(checks) {
+/** What a regression rule was compared with: the stored baseline, the history band, the A/B base. */
+function comparedWith(report, c) {
+    if (c.method === 'history-band')
+        return 'vs history';
+    return report.ab ? 'vs base' : 'vs baseline';
+}
+function checkTable(report, checks) {
     const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
     for (const c of bySeverity(checks)) {
-        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} vs baseline`;
+        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(report, c)}`;
         const note = c.note ? ` (${md(c.note)})` : '';
         lines.push(`| ${ICON[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '\\|')} | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${md(c.method)}${note} |`);
     }
@@ -75152,6 +75684,17 @@ function checkTable(checks) {
 }
 function details(summary, body, open = false) {
     return [`<details${open ? ' open' : ''}><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+/** Where this run falls in the noise band of past runs (median ± σ̂, σ̂ from the MAD). */
+function bandTable(report) {
+    if (!report.bands?.length)
+        return [];
+    const lines = ['| stage | metric | past runs | median | σ̂ | this run | position |', '|---|---|---:|---:|---:|---:|---:|'];
+    for (const b of report.bands) {
+        const far = Math.abs(b.position_sigma) >= 3 ? ' ⚠️' : '';
+        lines.push(`| ${md(b.stage)} | ${b.metric} | ${b.n} | ${fmtMetric(b.metric, b.median)} | ${fmtMetric(b.metric, b.sigma)} | ${fmtMetric(b.metric, b.current)} | ${b.position_sigma >= 0 ? '+' : ''}${b.position_sigma.toFixed(1)}σ${far} |`);
+    }
+    return [...lines, ''];
 }
 /** Per stage: endpoints, error kinds and status codes, for the collapsed section. */
 function stageDetails(s) {
@@ -75169,7 +75712,7 @@ function stageDetails(s) {
 function renderSummary(report, extras = {}) {
     const lines = [...headline(report), '', ...stageTable(report)];
     if (report.checks.length > 0)
-        lines.push('', ...details('Checks', checkTable(report.checks), true));
+        lines.push('', ...details('Checks', checkTable(report, report.checks), true));
     const notes = stageNotes(report);
     if (notes.length > 0)
         lines.push('', ...notes.map((n) => `- ${n}`));
@@ -75177,8 +75720,8 @@ function renderSummary(report, extras = {}) {
     if (charts.length > 0)
         lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
     const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
-    if (trends.length > 0)
-        lines.push('', ...details('History', trends.flatMap((c) => [c, ''])));
+    if (trends.length > 0 || report.bands?.length)
+        lines.push('', ...details('History', [...bandTable(report), ...trends.flatMap((c) => [c, ''])]));
     lines.push('', ...details('Endpoints and errors', report.stages.flatMap((s) => [...stageDetails(s), ''])));
     lines.push('');
     return lines.join('\n');
@@ -75188,7 +75731,7 @@ function renderComment(report, extras = {}) {
     const lines = [...headline(report), '', ...stageTable(report)];
     const notable = report.checks.filter((c) => c.verdict !== 'pass');
     if (notable.length > 0)
-        lines.push('', ...checkTable(notable));
+        lines.push('', ...checkTable(report, notable));
     if (extras.runUrl)
         lines.push('', `Full report, charts and history: [the job summary](${extras.runUrl}).`);
     lines.push('');
@@ -75346,15 +75889,17 @@ function planId(planFile) {
 
 
 
+
+
+
+/** Band rules and the trend chart look this many runs back. */
+const HISTORY_RUNS = 20;
 /** A path as the user wrote it when cwd is the process's own, so messages show what they typed. */
 function fromCwd(cwd, file) {
     return external_node_path_default().resolve(cwd) === process.cwd() ? file : external_node_path_default().resolve(cwd, file);
 }
 function gateRules(plan) {
-    return {
-        thresholds: plan?.thresholds ?? {},
-        regression: plan?.regression ?? DEFAULT_REGRESSION,
-    };
+    return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
 }
 /** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
 function checkTargetUrl(url, what) {
@@ -75378,6 +75923,10 @@ async function runAndGate(s) {
     const request = { planId: s.planId ?? planId(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
     // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+    // History too, before this run is saved, so the chart shows this run once (as "this run").
+    const past = await readPast(s.history ?? s.baseline?.store ?? s.save?.store, request, s.log);
+    const rules = gateRules(plan);
+    const against = { baseline: baseline?.report.stages, history: past.map((p) => p.report.stages) };
     const run = await runPlan(plan, {
         targetUrl: s.targetUrl,
         stages: s.stages,
@@ -75385,9 +75934,10 @@ async function runAndGate(s) {
         signal: s.signal,
         onProgress: s.onProgress,
         onStageStart: s.onStageStart,
+        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
     });
     const stages = run.stages.map(stageReport);
-    const { checks, verdict } = gate(gateRules(plan), stages, baseline?.report.stages);
+    const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
     const cancelled = s.signal?.aborted ?? false;
     const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled });
     if (baseline && s.baseline) {
@@ -75399,8 +75949,11 @@ async function runAndGate(s) {
             explanation: baseline.explanation,
         };
     }
-    // History is read before this run is saved, so the chart shows it once (as "this run").
-    const extras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
+    if (past.length >= MIN_HISTORY)
+        report.bands = bandPositions(against.history, stages);
+    if (s.accept)
+        report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
+    const extras = { runUrl: s.runUrl, history: historyPoints(past, report) };
     // Reports first: a failed save must never cost the run's results.
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
     let saved = false;
@@ -75425,6 +75978,47 @@ async function runAndGate(s) {
     }
     return { ...written, saved, saveError };
 }
+const DEFAULT_AB_ROUNDS = 6;
+/**
+ * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
+ * paired rounds. The head is "the run"; the base is its baseline, measured minutes apart at most.
+ * Nothing is saved: an A/B result compares two builds, it is not a baseline of either.
+ */
+async function runAbAndGate(s) {
+    checkTargetUrl(s.baseUrl, '--base-url');
+    if (s.headUrl !== undefined)
+        checkTargetUrl(s.headUrl, '--head-url');
+    const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
+    if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
+        throw new UsageError(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
+    const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
+    selectStages(plan, s.stages);
+    const headUrl = s.headUrl ?? plan.target.url;
+    if (plan.target.start)
+        s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
+    const runner = runnerInfo();
+    const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
+    const ab = await runAb(plan, { baseUrl: s.baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
+    const head = ab.head.stages.map(stageReport);
+    const base = ab.base.stages.map(stageReport);
+    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
+    const { checks, verdict } = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const cancelled = s.signal?.aborted ?? false;
+    const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+    const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
+    report.baseline = {
+        source: `A/B base ${displayUrl(s.baseUrl)}`,
+        started_at: report.started_at,
+        target: displayUrl(s.baseUrl),
+        explanation: `same-runner A/B: base ${displayUrl(s.baseUrl)} and head ${displayUrl(headUrl)} ran in alternating rounds (${Object.entries(roundsByStage)
+            .map(([name, n]) => `${name} ${n}`)
+            .join(', ')}); changes are judged on the paired rounds.`,
+    };
+    report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
+    if (s.accept)
+        report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
 /** The stored result to compare with; a PR whose base has none falls back to the newest one. */
 async function loadBaseline(source, request, log) {
     try {
@@ -75447,16 +76041,23 @@ async function findBaseline(source, request, log) {
     log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
     return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
 }
-/** The trend chart is decoration: a store that cannot list its history costs the chart, not the run. */
-async function readHistory(store, request, current, log) {
+/** Stages that fail a regression rule on their first run: the ones to run once more. */
+function confirmationStages(plan, rules, first, against, log) {
+    const failing = stagesToConfirm(gate(rules, first, against).checks);
+    if (failing.size > 0)
+        log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
+    return plan.stages.filter((st) => failing.has(st.name));
+}
+/** Past results are for bands and the chart: a store that cannot list them costs those, not the run. */
+async function readPast(store, request, log) {
     if (!store)
-        return undefined;
+        return [];
     try {
-        return historyPoints(await store.history(request, 20), current);
+        return await store.history(request, HISTORY_RUNS);
     }
     catch (err) {
-        log.info(`no history chart: ${describeError(err)}`);
-        return undefined;
+        log.info(`no history from ${store.description}: ${describeError(err)}`);
+        return [];
     }
 }
 /** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
@@ -75479,7 +76080,7 @@ async function compareReports(s) {
     const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
     const baseline = await readReportFile(fromCwd(s.cwd, s.baselineFile));
     const current = await readReportFile(fromCwd(s.cwd, s.currentFile));
-    const { checks, verdict } = gate(gateRules(plan), current.stages, baseline.stages);
+    const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
     const report = {
         ...current,
         verdict,
@@ -75496,6 +76097,67 @@ async function writeReports(report, outDir, extras = {}) {
     await writeJsonAtomic(reportPath, report);
     await (0,promises_.writeFile)(summaryPath, summary);
     return { report, reportPath, summaryPath, summary, extras };
+}
+
+;// CONCATENATED MODULE: ./src/baseline/report-folder.ts
+/**
+ * Past results from a folder of report.json files (`--history DIR`): what a local user or a CI
+ * job that keeps its reports as artifacts has instead of a data branch. Read-only; files that are
+ * not perf-gate reports of this plan on this runner are passed over, as the branch store does.
+ */
+
+
+
+
+/** Folders below DIR are searched this deep (DIR/<run>/report.json is the usual layout). */
+const MAX_DEPTH = 2;
+class ReportFolder {
+    dir;
+    description;
+    constructor(dir) {
+        this.dir = dir;
+        this.description = `folder ${dir}`;
+    }
+    /** Newest first (by the run's start time), at most `n`. */
+    async history(request, n) {
+        const found = [];
+        for (const file of await this.jsonFiles(this.dir, 0)) {
+            let report;
+            try {
+                report = await readReportFile(file);
+            }
+            catch {
+                continue; // other JSON in the folder (package.json, a summary export)
+            }
+            const f = report.fingerprints;
+            if (f && (f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint))
+                continue;
+            if (report.cancelled || report.verdict === 'fail')
+                continue;
+            found.push({ report, commit: 'local', run: report.started_at, savedAt: report.started_at });
+        }
+        return found.sort((a, b) => b.report.started_at.localeCompare(a.report.started_at)).slice(0, n);
+    }
+    async jsonFiles(dir, depth) {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        }
+        catch (err) {
+            if (depth > 0)
+                return [];
+            throw new BaselineError(`cannot read the history folder ${dir}: ${err.code === 'ENOENT' ? 'no such folder' : err.message}`);
+        }
+        const files = [];
+        for (const e of entries) {
+            const p = external_node_path_default().join(dir, e.name);
+            if (e.isFile() && e.name.endsWith('.json'))
+                files.push(p);
+            else if (e.isDirectory() && depth < MAX_DEPTH)
+                files.push(...(await this.jsonFiles(p, depth + 1)));
+        }
+        return files;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/file-store-adapter.ts
@@ -75742,14 +76404,21 @@ async function startDemoServer(port = 0) {
 
 
 
+
 const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
 
 Usage:
-  perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--history DIR] [--confirm]
+                        [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
   perf-gate validate PLAN.yml
   perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
+
+  --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
+  --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
+  ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 6)
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 const log = {
@@ -75791,6 +76460,12 @@ function existingFileStore(file) {
         throw new BaselineError(`cannot read ${file}: no such file`);
     return new FileStore({ file });
 }
+/** --history names a folder the user expects to exist. */
+function existingFolder(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        throw new BaselineError(`cannot read the history folder ${dir}: no such folder`);
+    return new ReportFolder(dir);
+}
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function finish(outcome, quiet) {
     const r = outcome.report;
@@ -75820,6 +76495,8 @@ async function runCommand(args, planOverride) {
         out: { type: 'string' },
         stage: { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
+        confirm: { type: 'boolean' },
+        history: { type: 'string' },
     }, planOverride ? [0, 0] : [1, 1]);
     const quiet = values.quiet === true;
     const progress = new ProgressPrinter(process.stderr);
@@ -75835,9 +76512,48 @@ async function runCommand(args, planOverride) {
         cwd: process.cwd(),
         signal: interruptSignal(),
         log,
-        onStageStart: quiet ? undefined : (s, i, n) => {
+        confirm: values.confirm === true,
+        history: values.history !== undefined ? existingFolder(values.history) : undefined,
+        onStageStart: quiet ? undefined : (s, i, n, again) => {
             progress.end();
-            log.info(`[${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
+            log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
+        },
+        onProgress: quiet ? undefined : (p) => progress.update(p),
+    });
+    progress.end();
+    return finish(outcome, quiet);
+}
+async function abCommand(args) {
+    const { values, positionals } = parse(args, {
+        'base-url': { type: 'string' },
+        'head-url': { type: 'string' },
+        rounds: { type: 'string' },
+        out: { type: 'string' },
+        stage: { type: 'string', multiple: true },
+        quiet: { type: 'boolean' },
+    }, [1, 1]);
+    if (values['base-url'] === undefined || values['head-url'] === undefined) {
+        throw new UsageError('ab needs both --base-url URL and --head-url URL (the two builds to compare, both already running)');
+    }
+    const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
+    if (rounds !== undefined && !/^\d+$/.test(values.rounds))
+        throw new UsageError(`--rounds takes a whole number, got "${values.rounds}"`);
+    const quiet = values.quiet === true;
+    const progress = new ProgressPrinter(process.stderr);
+    const outcome = await runAbAndGate({
+        planFile: positionals[0],
+        baseUrl: values['base-url'],
+        headUrl: values['head-url'],
+        rounds,
+        outDir: values.out ?? 'perf-gate-report',
+        stages: values.stage,
+        env: process.env,
+        cwd: process.cwd(),
+        signal: interruptSignal(),
+        log,
+        onRound: quiet ? undefined : (s, round, n, side) => {
+            progress.end();
+            log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
         },
         onProgress: quiet ? undefined : (p) => progress.update(p),
     });
@@ -75907,7 +76623,7 @@ async function main(argv) {
         case 'demo':
             return demoCommand(rest);
         case 'ab':
-            throw new NotImplementedError('perf-gate ab (same-runner A/B)');
+            return abCommand(rest);
         case 'merge':
             throw new NotImplementedError('perf-gate merge (shard reports)');
         case '--version':
@@ -75921,7 +76637,7 @@ async function main(argv) {
             process.stdout.write(`${HELP}\n`);
             return command === undefined ? EXIT.badInput : EXIT.pass;
         default:
-            throw new UsageError(`unknown command "${command}" (commands: run, compare, validate, demo; see perf-gate --help)`);
+            throw new UsageError(`unknown command "${command}" (commands: run, ab, compare, validate, demo; see perf-gate --help)`);
     }
 }
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compareReports, runAndGate, type Logger, type Outcome } from './core.js';
+import { compareReports, runAbAndGate, runAndGate, type Logger, type Outcome } from './core.js';
+import { ReportFolder } from './baseline/report-folder.js';
 import { BaselineError, describeError, exitCodeFor, EXIT, NotImplementedError, PlanError, UsageError } from './errors.js';
 import { FileStore } from './baseline/file-store-adapter.js';
 import { existsSync } from 'node:fs';
@@ -18,11 +19,17 @@ import { VERSION } from './version.js';
 const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
 
 Usage:
-  perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--history DIR] [--confirm]
+                        [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
   perf-gate validate PLAN.yml
   perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
+
+  --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
+  --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
+  ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 6)
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 
@@ -66,6 +73,12 @@ function existingFileStore(file: string): FileStore {
   return new FileStore({ file });
 }
 
+/** --history names a folder the user expects to exist. */
+function existingFolder(dir: string): ReportFolder {
+  if (!existsSync(dir)) throw new BaselineError(`cannot read the history folder ${dir}: no such folder`);
+  return new ReportFolder(dir);
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function finish(outcome: Outcome, quiet: boolean): number {
@@ -99,6 +112,8 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
       out: { type: 'string' },
       stage: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
+      confirm: { type: 'boolean' },
+      history: { type: 'string' },
     },
     planOverride ? [0, 0] : [1, 1],
   );
@@ -116,9 +131,52 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     cwd: process.cwd(),
     signal: interruptSignal(),
     log,
-    onStageStart: quiet ? undefined : (s, i, n) => {
+    confirm: values.confirm === true,
+    history: values.history !== undefined ? existingFolder(values.history as string) : undefined,
+    onStageStart: quiet ? undefined : (s, i, n, again) => {
       progress.end();
-      log.info(`[${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
+      log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
+    },
+    onProgress: quiet ? undefined : (p) => progress.update(p),
+  });
+  progress.end();
+  return finish(outcome, quiet);
+}
+
+async function abCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      'base-url': { type: 'string' },
+      'head-url': { type: 'string' },
+      rounds: { type: 'string' },
+      out: { type: 'string' },
+      stage: { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+    },
+    [1, 1],
+  );
+  if (values['base-url'] === undefined || values['head-url'] === undefined) {
+    throw new UsageError('ab needs both --base-url URL and --head-url URL (the two builds to compare, both already running)');
+  }
+  const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
+  if (rounds !== undefined && !/^\d+$/.test(values.rounds as string)) throw new UsageError(`--rounds takes a whole number, got "${values.rounds}"`);
+  const quiet = values.quiet === true;
+  const progress = new ProgressPrinter(process.stderr);
+  const outcome = await runAbAndGate({
+    planFile: positionals[0]!,
+    baseUrl: values['base-url'] as string,
+    headUrl: values['head-url'] as string,
+    rounds,
+    outDir: (values.out as string | undefined) ?? 'perf-gate-report',
+    stages: values.stage as string[] | undefined,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: interruptSignal(),
+    log,
+    onRound: quiet ? undefined : (s, round, n, side) => {
+      progress.end();
+      log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
     },
     onProgress: quiet ? undefined : (p) => progress.update(p),
   });
@@ -191,7 +249,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo':
       return demoCommand(rest);
     case 'ab':
-      throw new NotImplementedError('perf-gate ab (same-runner A/B)');
+      return abCommand(rest);
     case 'merge':
       throw new NotImplementedError('perf-gate merge (shard reports)');
     case '--version':
@@ -205,7 +263,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${HELP}\n`);
       return command === undefined ? EXIT.badInput : EXIT.pass;
     default:
-      throw new UsageError(`unknown command "${command}" (commands: run, compare, validate, demo; see perf-gate --help)`);
+      throw new UsageError(`unknown command "${command}" (commands: run, ab, compare, validate, demo; see perf-gate --help)`);
   }
 }
 

@@ -8,14 +8,17 @@ import { loadPlan } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
 import { BaselineError, describeError, UsageError } from './errors.js';
-import { gate, DEFAULT_REGRESSION, type GateRules } from './gate/index.js';
+import { gate, stagesToConfirm, type Comparison, type GateRules } from './gate/index.js';
+import { bandPositions, MIN_HISTORY } from './gate/band.js';
+import { pairedRounds, type StageRounds } from './gate/paired.js';
+import { runAb, type AbOptions } from './load/ab.js';
 import { buildReport, stageReport } from './report/build.js';
 import { renderSummary } from './report/markdown.js';
 import { readReportFile, writeJsonAtomic } from './baseline/file-store.js';
 import type { Report } from './report/types.js';
 import type { BaselineStore, LoadRequest, StoredResult } from './baseline/store.js';
 import { planFingerprint, planId as planIdOf, runnerFingerprint } from './baseline/fingerprint.js';
-import { runnerInfo } from './report/build.js';
+import { displayUrl, runnerInfo } from './report/build.js';
 import type { HistoryPoint } from './report/charts.js';
 import type { SummaryExtras } from './report/markdown.js';
 
@@ -43,7 +46,19 @@ export interface RunSettings {
   onStageStart?: RunOptions['onStageStart'];
   /** Link to the workflow run, for the summary. */
   runUrl?: string;
+  /** Re-run a stage that fails a regression rule once; it fails only if the re-run agrees. */
+  confirm?: boolean;
+  /** Accept failed regressions, saying why ("label perf-gate:accept"): they become recorded warnings. */
+  accept?: string;
+  /** Past results for band rules and the trend chart, when they are not in the baseline store. */
+  history?: HistorySource;
 }
+
+/** Where past results come from (a baseline store, a folder of reports). */
+export type HistorySource = Pick<BaselineStore, 'description' | 'history'>;
+
+/** Band rules and the trend chart look this many runs back. */
+const HISTORY_RUNS = 20;
 
 export interface BaselineSource {
   store: BaselineStore;
@@ -77,10 +92,7 @@ export function fromCwd(cwd: string, file: string): string {
 }
 
 export function gateRules(plan: Plan | undefined): GateRules {
-  return {
-    thresholds: plan?.thresholds ?? {},
-    regression: plan?.regression ?? DEFAULT_REGRESSION,
-  };
+  return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
 }
 
 /** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
@@ -103,6 +115,10 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const request: LoadRequest = { planId: s.planId ?? planIdOf(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
   // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
   const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+  // History too, before this run is saved, so the chart shows this run once (as "this run").
+  const past = await readPast(s.history ?? s.baseline?.store ?? s.save?.store, request, s.log);
+  const rules = gateRules(plan);
+  const against: Comparison = { baseline: baseline?.report.stages, history: past.map((p) => p.report.stages) };
   const run = await runPlan(plan, {
     targetUrl: s.targetUrl,
     stages: s.stages,
@@ -110,9 +126,10 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     signal: s.signal,
     onProgress: s.onProgress,
     onStageStart: s.onStageStart,
+    again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
   });
   const stages = run.stages.map(stageReport);
-  const { checks, verdict } = gate(gateRules(plan), stages, baseline?.report.stages);
+  const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
   const cancelled = s.signal?.aborted ?? false;
   const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled });
   if (baseline && s.baseline) {
@@ -124,9 +141,10 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
       explanation: baseline.explanation,
     };
   }
+  if (past.length >= MIN_HISTORY) report.bands = bandPositions(against.history!, stages);
+  if (s.accept) report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
 
-  // History is read before this run is saved, so the chart shows it once (as "this run").
-  const extras: SummaryExtras = { runUrl: s.runUrl, history: await readHistory(s.baseline?.store ?? s.save?.store, request, report, s.log) };
+  const extras: SummaryExtras = { runUrl: s.runUrl, history: historyPoints(past, report) };
   // Reports first: a failed save must never cost the run's results.
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), extras);
   let saved = false;
@@ -151,6 +169,65 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   return { ...written, saved, saveError };
 }
 
+export interface AbSettings {
+  planFile: string;
+  baseUrl: string;
+  /** Default: the plan's target.url. */
+  headUrl?: string;
+  /** Rounds per stage (default 6). */
+  rounds?: number;
+  outDir: string;
+  stages?: string[];
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  signal?: AbortSignal;
+  log: Logger;
+  onRound?: AbOptions['onRound'];
+  onProgress?: AbOptions['onProgress'];
+  runUrl?: string;
+  /** As for runAndGate: failed regressions a maintainer accepted. */
+  accept?: string;
+}
+
+export const DEFAULT_AB_ROUNDS = 6;
+
+/**
+ * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
+ * paired rounds. The head is "the run"; the base is its baseline, measured minutes apart at most.
+ * Nothing is saved: an A/B result compares two builds, it is not a baseline of either.
+ */
+export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
+  checkTargetUrl(s.baseUrl, '--base-url');
+  if (s.headUrl !== undefined) checkTargetUrl(s.headUrl, '--head-url');
+  const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new UsageError(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
+  const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
+  selectStages(plan, s.stages);
+  const headUrl = s.headUrl ?? plan.target.url;
+  if (plan.target.start) s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
+  const runner = runnerInfo();
+  const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
+  const ab = await runAb(plan, { baseUrl: s.baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
+  const head = ab.head.stages.map(stageReport);
+  const base = ab.base.stages.map(stageReport);
+  const paired = new Map<string, StageRounds>(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
+  const { checks, verdict } = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+  const cancelled = s.signal?.aborted ?? false;
+  const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+  const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
+  report.baseline = {
+    source: `A/B base ${displayUrl(s.baseUrl)}`,
+    started_at: report.started_at,
+    target: displayUrl(s.baseUrl),
+    explanation: `same-runner A/B: base ${displayUrl(s.baseUrl)} and head ${displayUrl(headUrl)} ran in alternating rounds (${Object.entries(roundsByStage)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ')}); changes are judged on the paired rounds.`,
+  };
+  report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
+  if (s.accept) report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
+  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+
 /** The stored result to compare with; a PR whose base has none falls back to the newest one. */
 async function loadBaseline(source: BaselineSource, request: LoadRequest, log: Logger): Promise<(StoredResult & { explanation: string }) | undefined> {
   try {
@@ -172,14 +249,21 @@ async function findBaseline(source: BaselineSource, request: LoadRequest, log: L
   return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
 }
 
-/** The trend chart is decoration: a store that cannot list its history costs the chart, not the run. */
-async function readHistory(store: BaselineStore | undefined, request: LoadRequest, current: Report, log: Logger) {
-  if (!store) return undefined;
+/** Stages that fail a regression rule on their first run: the ones to run once more. */
+function confirmationStages(plan: Plan, rules: GateRules, first: Report['stages'], against: Comparison, log: Logger) {
+  const failing = stagesToConfirm(gate(rules, first, against).checks);
+  if (failing.size > 0) log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
+  return plan.stages.filter((st) => failing.has(st.name));
+}
+
+/** Past results are for bands and the chart: a store that cannot list them costs those, not the run. */
+async function readPast(store: HistorySource | undefined, request: LoadRequest, log: Logger): Promise<StoredResult[]> {
+  if (!store) return [];
   try {
-    return historyPoints(await store.history(request, 20), current);
+    return await store.history(request, HISTORY_RUNS);
   } catch (err) {
-    log.info(`no history chart: ${describeError(err)}`);
-    return undefined;
+    log.info(`no history from ${store.description}: ${describeError(err)}`);
+    return [];
   }
 }
 
@@ -212,7 +296,7 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
   const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
   const baseline = await readReportFile(fromCwd(s.cwd, s.baselineFile));
   const current = await readReportFile(fromCwd(s.cwd, s.currentFile));
-  const { checks, verdict } = gate(gateRules(plan), current.stages, baseline.stages);
+  const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
   const report: Report = {
     ...current,
     verdict,

@@ -5,11 +5,11 @@
  */
 import * as core from '@actions/core';
 import path from 'node:path';
-import { fromCwd, runAndGate, type BaselineSource, type BaselineTarget } from './core.js';
+import { fromCwd, runAbAndGate, runAndGate, type BaselineSource, type BaselineTarget } from './core.js';
 import { describeError, PlanError } from './errors.js';
 import { readSettings, type ActionSettings } from './settings.js';
 import { baselineWriteRefusal, readRunContext, type RunContext } from './github/context.js';
-import { pullRequestFacts, tokenIsReadOnly } from './github/pull-request.js';
+import { pullRequestFacts, tokenIsReadOnly, type PullRequestFacts } from './github/pull-request.js';
 import { baseCommits } from './github/base-commits.js';
 import { publishComment } from './github/publish-comment.js';
 import { apiBaseUrl, octokitCommentApi } from './github/comment.js';
@@ -58,25 +58,9 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
   const pr = pullRequestFacts(ctx.eventName, ctx.payload);
   // From the workspace root, so two services' perf.yml in different working directories stay apart.
   const planId = planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
-  const store = baselineStore(settings, cwd);
-  const baseline: BaselineSource | undefined = store && {
-    store,
-    commits: pr ? baseCommits(pr.baseSha, cwd) : undefined,
-    optional: settings.baseline.kind === 'branch',
-  };
-  const outcome = await runAndGate({
-    planFile: settings.plan,
-    planId,
-    targetUrl: settings.target,
-    baseline,
-    save: store && settings.saveBaseline ? saveTarget(store, ctx) : undefined,
-    outDir: settings.out,
-    env: process.env,
-    cwd,
-    log: actionLog,
-    runUrl: ctx.runUrl,
-    onStageStart: (s, i, n) => core.info(`[${i + 1}/${n}] ${s.name} (${s.kind})`),
-  });
+  // A maintainer's label accepts this PR's regressions: recorded as such, never a silent pass.
+  const accept = settings.acceptLabel && pr?.labels.includes(settings.acceptLabel) ? `label ${settings.acceptLabel}` : undefined;
+  const outcome = settings.baseUrl ? await abRun(settings, cwd, ctx, accept) : await storedBaselineRun(settings, cwd, ctx, pr, planId, accept);
   const { report } = outcome;
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', outcome.reportPath);
@@ -119,6 +103,49 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
   } else if (failures.length > 0) {
     core.warning(`perf-gate: the gate failed (${failures.join('; ')}), but fail-on: ${settings.failOn} lets the job pass`);
   }
+}
+
+/** The usual run: compared with the stored baseline, maybe saved as the next one. */
+async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined, planId: string, accept?: string) {
+  const store = baselineStore(settings, cwd);
+  const baseline: BaselineSource | undefined = store && {
+    store,
+    commits: pr ? baseCommits(pr.baseSha, cwd) : undefined,
+    optional: settings.baseline.kind === 'branch',
+  };
+  return runAndGate({
+    planFile: settings.plan,
+    planId,
+    targetUrl: settings.target,
+    baseline,
+    save: store && settings.saveBaseline ? saveTarget(store, ctx) : undefined,
+    outDir: settings.out,
+    env: process.env,
+    cwd,
+    log: actionLog,
+    runUrl: ctx.runUrl,
+    confirm: settings.confirm,
+    accept,
+    onStageStart: (s, i, n, again) => core.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind})`),
+  });
+}
+
+/** A/B mode (`base-url`): base and head side by side on this runner; no store is read or written. */
+async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, accept?: string) {
+  if (settings.saveBaseline) core.info('save-baseline is ignored with base-url: an A/B result compares two builds and is no baseline of either');
+  return runAbAndGate({
+    planFile: settings.plan,
+    baseUrl: settings.baseUrl!,
+    headUrl: settings.target,
+    rounds: settings.abRounds,
+    outDir: settings.out,
+    env: process.env,
+    cwd,
+    log: actionLog,
+    runUrl: ctx.runUrl,
+    accept,
+    onRound: (s, round, n, side) => core.info(`${s.name} round ${round + 1}/${n}: ${side}`),
+  });
 }
 
 /** GitHub refuses job summaries over 1 MiB: cut at a line, and say where the whole report is. */

@@ -29,6 +29,13 @@ export interface ActionSettings {
   /** `workflow_run` mode: post the hand-off file found here instead of running a plan. */
   postCommentFile?: string;
   historyKeep: number;
+  /** Re-run a stage that fails a regression rule once before failing it. */
+  confirm: boolean;
+  /** The PR label that accepts regressions; undefined = none does. */
+  acceptLabel?: string;
+  /** A/B mode: the base build's URL (the head is `target`). */
+  baseUrl?: string;
+  abRounds: number;
 }
 
 /** `branch:NAME` (default `branch:perf-gate-data`), `file:PATH` or a plain path, `none`. */
@@ -73,6 +80,10 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   if (!plan && !postCommentFile) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
   const target = get('target').trim() || undefined;
   if (target !== undefined) checkTargetUrl(target, 'input "target":');
+  const baseUrl = get('base-url').trim() || undefined;
+  if (baseUrl !== undefined) checkTargetUrl(baseUrl, 'input "base-url":');
+  const rounds = get('ab-rounds').trim() || '6';
+  if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100) throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 6; got "${rounds}"`);
   const keep = get('history').trim() || '50';
   if (!/^[1-9]\d*$/.test(keep)) throw new UsageError(`input "history" must be a whole number of runs to keep, such as 50; got "${keep}"`);
   return {
@@ -89,5 +100,9 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     commentAuthor: get('comment-author').trim() || undefined,
     postCommentFile,
     historyKeep: Number(keep),
+    confirm: bool(get, 'confirm', true),
+    acceptLabel: get('accept-label').trim() || undefined,
+    baseUrl,
+    abRounds: Number(rounds),
   };
 }

@@ -1,13 +1,29 @@
 /** The gate: thresholds + regression rules → checks → verdict. Pure: reports in, checks out. */
 import type { RegressionRule, ThresholdRule } from '../plan/types.js';
 import type { Check, StageReport, Verdict } from '../report/types.js';
-import { evaluateRegressions } from './regression.js';
+import { evaluateBandRules } from './band.js';
+import { evaluateRegressions, type ChangeEstimator } from './regression.js';
 import { evaluateThresholds } from './thresholds.js';
-import { excuseSaturatedStages, overallVerdict } from './verdict.js';
+import { acceptRegressions, excuseSaturatedStages, overallVerdict } from './verdict.js';
+import { confirmChecks } from './confirm.js';
+
+export { stagesToConfirm } from './confirm.js';
+
+export { DEFAULT_REGRESSION, rulesForStage } from './regression.js';
 
 export interface GateRules {
   thresholds: Record<string, ThresholdRule[]>;
-  regression: RegressionRule[];
+  /** Undefined: the defaults of each stage's kind (DEFAULT_REGRESSION). */
+  regression?: RegressionRule[];
+}
+
+/** What the run is compared with: one baseline (stored or the A/B base side), the stored history. */
+export interface Comparison {
+  baseline?: StageReport[];
+  /** Past runs, newest first, for band rules ("+3σ", "band"). */
+  history?: StageReport[][];
+  /** Where a change's noise comes from (default: the windows of both runs). */
+  estimate?: ChangeEstimator;
 }
 
 export interface GateResult {
@@ -15,19 +31,28 @@ export interface GateResult {
   verdict: Verdict;
 }
 
-/** Regression rules used when neither a plan nor its `regression:` section gives any (SPEC §2 example). */
-export const DEFAULT_REGRESSION: RegressionRule[] = [
-  { metric: 'p50', direction: 'increase', unit: 'pct', amount: 10, raw: '+10%' },
-  { metric: 'p95', direction: 'increase', unit: 'pct', amount: 15, raw: '+15%' },
-  { metric: 'p99', direction: 'increase', unit: 'pct', amount: 25, raw: '+25%' },
-  { metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' },
-  { metric: 'rps', direction: 'decrease', unit: 'pct', amount: 10, raw: '-10%' },
-];
+export interface GateOptions {
+  /** Stages that failed a regression rule and ran once more: their failures need these to agree. */
+  again?: StageReport[];
+  /** Why failed regressions are accepted (a maintainer's PR label), if they are. */
+  accept?: string;
+}
 
-export function gate(rules: GateRules, current: StageReport[], baseline?: StageReport[]): GateResult {
-  const checks = excuseSaturatedStages(
-    [...evaluateThresholds(rules.thresholds, current), ...(baseline ? evaluateRegressions(rules.regression, baseline, current) : [])],
+function judge(rules: GateRules, current: StageReport[], against: Comparison): Check[] {
+  const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
+  return excuseSaturatedStages(
+    [
+      ...evaluateThresholds(rules.thresholds, current),
+      ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
+      ...(bandRules.length > 0 ? evaluateBandRules(bandRules, against.history ?? [], current) : []),
+    ],
     current,
   );
+}
+
+export function gate(rules: GateRules, current: StageReport[], against: Comparison = {}, options: GateOptions = {}): GateResult {
+  let checks = judge(rules, current, against);
+  if (options.again && options.again.length > 0) checks = confirmChecks(checks, judge(rules, options.again, against));
+  if (options.accept) checks = acceptRegressions(checks, options.accept);
   return { checks, verdict: overallVerdict(checks, current) };
 }

@@ -1,6 +1,8 @@
 /**
  * Rules against the baseline (`regression:`), for every stage the baseline also has. Each check
  * carries the interval and the method; only a change whose whole interval is beyond the rule fails.
+ * Where the spread comes from is pluggable (`ChangeEstimator`): a stored baseline uses the 1-s
+ * windows of both runs, an A/B run the paired rounds.
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
@@ -9,7 +11,55 @@ import { bootstrapChangeInterval, judgeInterval, twoProportionInterval, type Int
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
-export function evaluateRegressions(rules: RegressionRule[], baseline: StageReport[], current: StageReport[]): Check[] {
+/** The 95 % interval (in %) of a metric's relative change, centred on `pointPct`, and how it was found. */
+export type ChangeEstimator = (metric: Metric, before: StageReport, after: StageReport, pointPct: number) => { interval: Interval; method: string } | undefined;
+
+/** Stored baselines: a bootstrap over both runs' 1-second windows. */
+export const windowBootstrap: ChangeEstimator = (metric, before, after, pointPct) => {
+  const column = windowColumn(metric);
+  if (!column) return undefined;
+  const interval = bootstrapChangeInterval(windowSamples(before, column.key), windowSamples(after, column.key), pointPct);
+  return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
+};
+
+const ruleOf = (metric: Metric, raw: string, amount: number, direction: RegressionRule['direction'] = 'increase', unit: RegressionRule['unit'] = 'pct'): RegressionRule => ({
+  metric,
+  direction,
+  unit,
+  amount,
+  raw,
+});
+
+/**
+ * Rules used when the plan has no `regression:` section, per stage kind: what a change in that
+ * kind of stage means. Steady stages gate latency and throughput; a spike or a burst is about
+ * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
+ * are mostly noise.
+ */
+export const DEFAULT_REGRESSION: Record<string, RegressionRule[]> = {
+  baseline: [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25), ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
+  load: [
+    ruleOf('p50', '+10%', 10),
+    ruleOf('p95', '+15%', 15),
+    ruleOf('p99', '+25%', 25),
+    ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'),
+    ruleOf('rps', '-10%', 10, 'decrease'),
+  ],
+  spike: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'), ruleOf('recovery', '+50%', 50)],
+  burst: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
+};
+
+/** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
+export function rulesForStage(planRules: RegressionRule[] | undefined, kind: string): RegressionRule[] {
+  return planRules ?? DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load!;
+}
+
+export function evaluateRegressions(
+  rules: RegressionRule[] | undefined,
+  baseline: StageReport[],
+  current: StageReport[],
+  estimate: ChangeEstimator = windowBootstrap,
+): Check[] {
   const checks: Check[] = [];
   for (const stage of current) {
     const before = baseline.find((b) => b.name === stage.name);
@@ -27,15 +77,18 @@ export function evaluateRegressions(rules: RegressionRule[], baseline: StageRepo
       });
       continue;
     }
-    for (const rule of rules) {
-      const check = regressionCheck(rule, before, stage);
+    // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
+    for (const r of rulesForStage(rules, stage.kind)) {
+      if (r.unit === 'sigma') continue;
+      const check = regressionCheck(r, before, stage, estimate);
       if (check) checks.push(check);
     }
   }
   return checks;
 }
 
-export function regressionCheck(rule: RegressionRule, before: StageReport, after: StageReport): Check | undefined {
+export function regressionCheck(rule: RegressionRule, before: StageReport, after: StageReport, estimate: ChangeEstimator = windowBootstrap): Check | undefined {
+  if (rule.metric === 'recovery') return recoveryCheck(rule, before, after);
   const b = metricValue(before, rule.metric);
   const c = metricValue(after, rule.metric);
   if (b === null || c === null) return undefined;
@@ -62,6 +115,7 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
       method: 'two-proportion',
       significant: ivPp.lo > 0 || ivPp.hi < 0,
       verdict,
+      ...inconclusive(verdict, ivPp, deltaPp, 'pp', rule.raw),
     };
   }
 
@@ -69,11 +123,8 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
     return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
   }
   const deltaPct = ((c - b) / b) * 100;
-  const column = windowColumn(rule.metric as Metric);
-  const iv = column
-    ? bootstrapChangeInterval(windowSamples(before, column.key), windowSamples(after, column.key), deltaPct)
-    : undefined;
-  if (!iv) {
+  const found = estimate(rule.metric, before, after, deltaPct);
+  if (!found) {
     // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
     const pointVerdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
     return {
@@ -82,15 +133,61 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
       method: 'point-estimate',
       significant: false,
       verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-      note: 'under 3 windows per run: noise unknown, can only warn',
+      note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${signed(deltaPct)}% exceeds ${rule.raw}` : ''}`,
     };
   }
+  const iv = found.interval;
+  const verdict = judgeInterval(iv, rule.amount, worseIsUp, deltaPct);
   return {
     ...base,
     delta_pct: round(deltaPct),
     interval_pct: [round(iv.lo), round(iv.hi)],
-    method: column!.proxy ? `bootstrap-windows(${column!.key} spread)` : 'bootstrap-windows',
+    method: found.method,
     significant: iv.lo > 0 || iv.hi < 0,
-    verdict: judgeInterval(iv, rule.amount, worseIsUp, deltaPct),
+    verdict,
+    ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
+  };
+}
+
+const signed = (x: number, d = 1): string => `${x >= 0 ? '+' : ''}${x.toFixed(d)}`;
+
+/** A warn from an interval that straddles the rule says so, with the size of the noise. */
+function inconclusive(verdict: string, iv: Interval, point: number, unit: string, limit: string): { note?: string } {
+  if (verdict !== 'warn') return {};
+  const noise = Math.max(point - iv.lo, iv.hi - point);
+  return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${signed(point, unit === 'pp' ? 2 : 1)}${unit} straddles ${limit}` };
+}
+
+/** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
+const RECOVERY_RESOLUTION_MS = 1000;
+
+/**
+ * Spike recovery against the baseline's. One number per run, so the noise is the window
+ * resolution: the change fails only when it exceeds the rule by more than one window, and a
+ * baseline that recovered at once (0 s) is taken as one window, so "+50%" still means something.
+ */
+export function recoveryCheck(rule: RegressionRule, before: StageReport, after: StageReport): Check | undefined {
+  if (!before.spike || !after.spike || rule.unit !== 'pct') return undefined;
+  const b = before.spike.recovery_ms;
+  const c = after.spike.recovery_ms;
+  const base = { stage: after.name, metric: 'recovery', kind: 'regression' as const, baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
+  if (b === null) {
+    return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
+  }
+  if (c === null) {
+    return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
+  }
+  const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
+  const pct = (x: number): number => ((x - b) / denominator) * 100;
+  const iv = { lo: pct(c - RECOVERY_RESOLUTION_MS), hi: pct(c + RECOVERY_RESOLUTION_MS) };
+  // One window either way is what the measurement can tell apart, no more.
+  const verdict = Math.abs(c - b) <= RECOVERY_RESOLUTION_MS ? 'pass' : judgeInterval(iv, rule.amount, rule.direction === 'increase', pct(c));
+  return {
+    ...base,
+    delta_pct: round(pct(c)),
+    interval_pct: [round(iv.lo), round(iv.hi)],
+    significant: iv.lo > 0 || iv.hi < 0,
+    verdict,
+    ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
   };
 }

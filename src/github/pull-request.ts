@@ -13,6 +13,8 @@ export interface PullRequestFacts {
   fromFork: boolean;
   headSha: string;
   baseSha?: string;
+  /** Label names on the PR when the event fired (a `labeled` event includes the new one). */
+  labels: string[];
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -63,5 +65,6 @@ export function pullRequestFacts(eventName: string, payload: unknown): PullReque
   // GitHub treats owner and repository names case-insensitively.
   const fromFork = headRepo.toLowerCase() !== baseRepo.toLowerCase();
   const baseSha = sha(pr.base);
-  return { number, baseRepo, headRepo, fromFork, headSha, ...(baseSha !== undefined ? { baseSha } : {}) };
+  const labels = Array.isArray(pr.labels) ? pr.labels.flatMap((l) => (isRecord(l) && typeof l.name === 'string' ? [l.name] : [])) : [];
+  return { number, baseRepo, headRepo, fromFork, headSha, ...(baseSha !== undefined ? { baseSha } : {}), labels };
 }

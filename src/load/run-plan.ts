@@ -15,9 +15,15 @@ export interface RunOptions {
   stages?: string[];
   cwd: string;
   signal?: AbortSignal;
-  onStageStart?: (stage: StageSpec, index: number, count: number) => void;
+  /** `again`: a second run of the stage (asked for by `again`). */
+  onStageStart?: (stage: StageSpec, index: number, count: number, again: boolean) => void;
   onProgress?: (p: StageProgress) => void;
   onStageEnd?: (result: StageResult) => void;
+  /**
+   * Asked once after the last stage, with every result: stages to run once more, against the
+   * same (still running) target. The core uses it to confirm a failure before reporting it.
+   */
+  again?: (results: StageResult[]) => StageSpec[];
 }
 
 export interface RunResult {
@@ -25,6 +31,8 @@ export interface RunResult {
   startedAt: Date;
   durationMs: number;
   stages: StageResult[];
+  /** The stages `again` asked for, run a second time. */
+  again: StageResult[];
 }
 
 export function selectStages(plan: Plan, names: string[] | undefined): StageSpec[] {
@@ -68,23 +76,32 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
-    const results: StageResult[] = [];
-    for (const [i, spec] of stages.entries()) {
-      if (signal.aborted) break;
-      o.onStageStart?.(spec, i, stages.length);
+    const runOne = async (spec: StageSpec, i: number, count: number, isAgain: boolean): Promise<StageResult> => {
+      o.onStageStart?.(spec, i, count, isAgain);
       // A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
       // previous one's connections (or its connection storm).
       // (A ws stage uses it only for the plan's session steps.)
       const client = new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
       try {
-        results.push(await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress }));
+        return await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
       } finally {
         await client.close();
       }
-      const r = results[results.length - 1]!;
+    };
+    const results: StageResult[] = [];
+    for (const [i, spec] of stages.entries()) {
+      if (signal.aborted) break;
+      const r = await runOne(spec, i, stages.length, false);
+      results.push(r);
       o.onStageEnd?.(r);
     }
-    return { target, startedAt, durationMs: Date.now() - t0, stages: results };
+    const again: StageResult[] = [];
+    const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
+    for (const [i, spec] of repeat.entries()) {
+      if (signal.aborted) break;
+      again.push(await runOne(spec, i, repeat.length, true));
+    }
+    return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
   } finally {
     await started?.stop();
   }

@@ -221,20 +221,17 @@ const LOOP_LAG_LIMIT_MS = 50;
 function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: OpenResult | undefined, requests: number): GeneratorHealth {
   const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
   const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
-  const late = open?.lateSends ?? 0;
+  return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
+}
+
+/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
+export function judgeGenerator(h: Omit<GeneratorHealth, 'saturated' | 'reason'>, scheduled: number | undefined, requests: number): GeneratorHealth {
   const reasons: string[] = [];
-  if (open && late > 5 && late / Math.max(1, open.scheduled) > LATE_SHARE_LIMIT) {
-    reasons.push(`${late} of ${open.scheduled} sends left more than 10 ms late`);
+  if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+    reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
   }
-  if (p99 > LOOP_LAG_LIMIT_MS && requests > 0) reasons.push(`event-loop lag p99 ${p99.toFixed(0)} ms`);
-  return {
-    late_sends: late,
-    dropped: open?.dropped ?? 0,
-    loop_lag_p99_ms: round3(p99),
-    loop_lag_max_ms: round3(max),
-    saturated: reasons.length > 0,
-    reason: reasons.length > 0 ? reasons.join('; ') : undefined,
-  };
+  if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0) reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+  return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
 }
 
 /** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */

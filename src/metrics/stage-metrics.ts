@@ -100,3 +100,41 @@ export class StageMetrics {
     }
   }
 }
+
+/**
+ * Adds `from` into `into` (same endpoints, in the same order): histograms add without loss, counts
+ * sum. For stages run in parts (A/B rounds); the timelines are the caller's to join.
+ */
+export function addStageMetrics(into: StageMetrics, from: StageMetrics): void {
+  into.histogram.add(from.histogram);
+  into.requests += from.requests;
+  into.errors += from.errors;
+  into.retryAfterSeen += from.retryAfterSeen;
+  from.endpoints.forEach((e, i) => {
+    const target = into.endpoints[i]!;
+    target.requests += e.requests;
+    target.errors += e.errors;
+    target.histogram.add(e.histogram);
+  });
+  for (const k of ERROR_KINDS) into.errorsByKind[k] += from.errorsByKind[k];
+  for (const [code, n] of from.statusCodes) into.statusCodes.set(code, (into.statusCodes.get(code) ?? 0) + n);
+  for (const [message, n] of from.errorSamples) {
+    if (into.errorSamples.size < 10 || into.errorSamples.has(message)) into.errorSamples.set(message, (into.errorSamples.get(message) ?? 0) + n);
+  }
+  if (from.ws) {
+    const w = (into.ws ??= new WsMetrics());
+    const f = from.ws;
+    w.connect.add(f.connect);
+    w.gap.add(f.gap);
+    w.lag.add(f.lag);
+    for (const [code, n] of f.closesByCode) w.closesByCode.set(code, (w.closesByCode.get(code) ?? 0) + n);
+    w.opened += f.opened;
+    w.connectFailures += f.connectFailures;
+    w.reconnects += f.reconnects;
+    w.received += f.received;
+    w.unmatchedReplies += f.unmatchedReplies;
+    w.peakOpen = Math.max(w.peakOpen, f.peakOpen);
+    // Survival is what the last part left open.
+    w.openAtEnd = f.openAtEnd;
+  }
+}

@@ -103,12 +103,14 @@ export interface ThresholdRule {
 /**
  * `p95: "+15%"` → worse when it rises by more than 15 %; `rps: "-10%"` → worse when it falls by more
  * than 10 %; `error_rate: "+0.5pp"` → worse when it rises by more than 0.5 percentage points.
+ * `p95: "+3σ"` → worse when it rises above median + 3σ̂ of the past runs (σ̂ = 1.4826·MAD), judged
+ * against the history, not one baseline; `band` is "+3σ" on the worse side ("-3σ" for rps).
  */
 export interface RegressionRule {
   metric: Metric;
   direction: 'increase' | 'decrease';
-  unit: 'pct' | 'pp';
-  /** Positive: 15 for "+15%", 0.005 for "+0.5pp" (a fraction). */
+  unit: 'pct' | 'pp' | 'sigma';
+  /** Positive: 15 for "+15%", 0.005 for "+0.5pp" (a fraction), 3 for "+3σ" or "band" (k). */
   amount: number;
   raw: string;
 }

@@ -127,18 +127,27 @@ export function parseThreshold(metric: string, raw: unknown): ThresholdRule {
 
 /**
  * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
- * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005).
+ * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
+ * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
+ * for rps, up for everything else).
  */
 export function parseRegression(metric: string, raw: unknown): RegressionRule {
   if (!isMetric(metric)) throw new UnitError(`unknown metric ${show(metric)}`);
-  const m = typeof raw === 'string' ? new RegExp(String.raw`^\s*([+-])\s*(${NUMBER})\s*(%|pp)\s*$`).exec(raw) : null;
-  if (!m || typeof raw !== 'string') {
-    throw new UnitError(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}`);
+  if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
+    return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
   }
-  const unit = m[3] === 'pp' ? 'pp' : 'pct';
+  const m = typeof raw === 'string' ? new RegExp(String.raw`^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
+  if (!m || typeof raw !== 'string') {
+    throw new UnitError(
+      `${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`,
+    );
+  }
+  const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
   if (unit === 'pp' && metric !== 'error_rate') {
     throw new UnitError(`${show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
   }
+  // A band of width 0 would fail on any change at all.
+  if (unit === 'sigma' && Number(m[2]) <= 0) throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
   const amount = unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]);
   return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }

@@ -37,7 +37,10 @@ function metricCell(report: Report, stage: StageReport, metric: string, current:
 function headline(report: Report): string[] {
   const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
   lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
-  if (report.baseline) {
+  if (report.ab) {
+    const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${md(name)} ${n}`).join(', ');
+    lines.push(`Same-runner A/B: head ${code(report.target)} against base ${code(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
+  } else if (report.baseline) {
     const b = report.baseline;
     const commit = b.commit ? ` on commit ${md(b.commit.slice(0, 7))}` : '';
     lines.push(`Compared with the baseline from ${fmtTime(b.started_at)}${commit} (${md(b.source)}).${b.explanation ? ` ${md(b.explanation)}` : ''}`);
@@ -45,6 +48,10 @@ function headline(report: Report): string[] {
     lines.push('No baseline to compare against: only the absolute thresholds were applied.');
   }
   if (report.cancelled) lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
+  if (report.accepted) {
+    const n = report.accepted.checks;
+    lines.push('', `✋ **Regressions accepted** (${md(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`);
+  }
   return lines;
 }
 
@@ -59,10 +66,16 @@ function stageTable(report: Report): string[] {
   return lines;
 }
 
-function checkTable(checks: Check[]): string[] {
+/** What a regression rule was compared with: the stored baseline, the history band, the A/B base. */
+function comparedWith(report: Report, c: Check): string {
+  if (c.method === 'history-band') return 'vs history';
+  return report.ab ? 'vs base' : 'vs baseline';
+}
+
+function checkTable(report: Report, checks: Check[]): string[] {
   const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
   for (const c of bySeverity(checks)) {
-    const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} vs baseline`;
+    const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(report, c)}`;
     const note = c.note ? ` (${md(c.note)})` : '';
     lines.push(
       `| ${ICON[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '\\|')} | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${md(c.method)}${note} |`,
@@ -73,6 +86,19 @@ function checkTable(checks: Check[]): string[] {
 
 function details(summary: string, body: string[], open = false): string[] {
   return [`<details${open ? ' open' : ''}><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+
+/** Where this run falls in the noise band of past runs (median ± σ̂, σ̂ from the MAD). */
+function bandTable(report: Report): string[] {
+  if (!report.bands?.length) return [];
+  const lines = ['| stage | metric | past runs | median | σ̂ | this run | position |', '|---|---|---:|---:|---:|---:|---:|'];
+  for (const b of report.bands) {
+    const far = Math.abs(b.position_sigma) >= 3 ? ' ⚠️' : '';
+    lines.push(
+      `| ${md(b.stage)} | ${b.metric} | ${b.n} | ${fmtMetric(b.metric, b.median)} | ${fmtMetric(b.metric, b.sigma)} | ${fmtMetric(b.metric, b.current)} | ${b.position_sigma >= 0 ? '+' : ''}${b.position_sigma.toFixed(1)}σ${far} |`,
+    );
+  }
+  return [...lines, ''];
 }
 
 /** Per stage: endpoints, error kinds and status codes, for the collapsed section. */
@@ -90,13 +116,13 @@ function stageDetails(s: StageReport): string[] {
 
 export function renderSummary(report: Report, extras: SummaryExtras = {}): string {
   const lines = [...headline(report), '', ...stageTable(report)];
-  if (report.checks.length > 0) lines.push('', ...details('Checks', checkTable(report.checks), true));
+  if (report.checks.length > 0) lines.push('', ...details('Checks', checkTable(report, report.checks), true));
   const notes = stageNotes(report);
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
   const charts = timelineCharts(report);
   if (charts.length > 0) lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
   const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
-  if (trends.length > 0) lines.push('', ...details('History', trends.flatMap((c) => [c, ''])));
+  if (trends.length > 0 || report.bands?.length) lines.push('', ...details('History', [...bandTable(report), ...trends.flatMap((c) => [c, ''])]));
   lines.push('', ...details('Endpoints and errors', report.stages.flatMap((s) => [...stageDetails(s), ''])));
   lines.push('');
   return lines.join('\n');
@@ -106,7 +132,7 @@ export function renderSummary(report: Report, extras: SummaryExtras = {}): strin
 export function renderComment(report: Report, extras: SummaryExtras = {}): string {
   const lines = [...headline(report), '', ...stageTable(report)];
   const notable = report.checks.filter((c) => c.verdict !== 'pass');
-  if (notable.length > 0) lines.push('', ...checkTable(notable));
+  if (notable.length > 0) lines.push('', ...checkTable(report, notable));
   if (extras.runUrl) lines.push('', `Full report, charts and history: [the job summary](${extras.runUrl}).`);
   lines.push('');
   return lines.join('\n');

@@ -8,6 +8,7 @@ import type { ErrorKind } from '../load/http.js';
 import type { BurstCycle } from '../load/executors.js';
 import type { GeneratorHealth, SpikeOutcome } from '../load/stage.js';
 import type { Protocol, WsMode } from '../plan/types.js';
+import type { StageBand } from '../gate/band.js';
 
 export const REPORT_SCHEMA = 1;
 
@@ -85,6 +86,14 @@ export interface Check {
   significant?: boolean;
   verdict: Verdict;
   note?: string;
+  /** Band rules ("+3σ", "band"): the past runs' median ± k·σ̂ the run was judged against. */
+  band?: { n: number; median: number; sigma: number; lo: number; hi: number };
+  /** Band rules: (current − median) / σ̂, 2 decimals. */
+  position_sigma?: number;
+  /** A failed regression re-run once (`confirm`): what the second run measured. */
+  confirmation?: Pick<Check, 'verdict' | 'current' | 'delta_pct' | 'delta_pp' | 'interval_pct' | 'interval_pp'>;
+  /** A failure a maintainer accepted (PR label): shown as a warning, never dropped. */
+  accepted?: boolean;
 }
 
 export interface RunnerInfo {
@@ -124,4 +133,10 @@ export interface Report {
   baseline?: BaselineRef | null;
   stages: StageReport[];
   checks: Check[];
+  /** Where this run falls in each metric's stored history (median ± k·σ̂ of past runs). */
+  bands?: StageBand[];
+  /** Regressions accepted by a maintainer (a PR label): the failures are warnings, listed here. */
+  accepted?: { reason: string; checks: number };
+  /** A/B runs (`perf-gate ab`): the base side, measured in the same rounds as `stages` (the head). */
+  ab?: { base_target: string; rounds: Record<string, number>; base_stages: StageReport[] };
 }

@@ -1,5 +1,7 @@
 /** Hand-built report documents for the pure gate and report tests. */
 import type { Report, StageReport } from '../../src/report/types.js';
+import type { TimelineWindow } from '../../src/metrics/timeline.js';
+import { seededRandom } from '../../src/gate/statistics.js';
 
 /** A plain passing stage: 1000 requests, no errors, p95 10 ms; override what a test is about. */
 export function stage(overrides: Partial<StageReport> = {}): StageReport {
@@ -54,4 +56,20 @@ export function report(overrides: Partial<Report> = {}, stageOverrides: Partial<
     checks: [],
     ...overrides,
   };
+}
+
+/** A steady stage: every latency column scales with `scale`, 20 windows of ±2 % noise. */
+export function steadyStage(scale: number, seed: number, overrides: Partial<StageReport> = {}): StageReport {
+  const r = seededRandom(seed);
+  const timeline: TimelineWindow[] = Array.from({ length: 20 }, (_, t) => {
+    const f = scale * (1 + 0.02 * (2 * r() - 1));
+    return { t, rps: 100, p50: 4 * f, p90: 8 * f, p95: 10 * f, p99: 20 * f, max: 40 * f, mean: 5 * f, requests: 100, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0 };
+  });
+  const l = (x: number) => x * scale;
+  return stage({
+    requests: 2000,
+    latency_ms: { min: l(1), mean: l(5), p50: l(4), p90: l(8), p95: l(10), p99: l(20), p999: l(30), max: l(40) },
+    timeline,
+    ...overrides,
+  });
 }

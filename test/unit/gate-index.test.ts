@@ -1,43 +1,36 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_REGRESSION, gate, type GateRules } from '../../src/gate/index.js';
-import { seededRandom } from '../../src/gate/statistics.js';
+import { DEFAULT_REGRESSION, gate, rulesForStage, type GateRules } from '../../src/gate/index.js';
 import type { StageReport } from '../../src/report/types.js';
-import type { TimelineWindow } from '../../src/metrics/timeline.js';
-import { stage } from '../helpers/reports.js';
+import { stage, steadyStage } from '../helpers/reports.js';
 
-/** A steady stage: every latency column scales with `scale`, 20 windows of ±2 % noise. */
-function steady(scale: number, seed: number, overrides: Partial<StageReport> = {}): StageReport {
-  const r = seededRandom(seed);
-  const timeline: TimelineWindow[] = Array.from({ length: 20 }, (_, t) => {
-    const f = scale * (1 + 0.02 * (2 * r() - 1));
-    return { t, rps: 100, p50: 4 * f, p90: 8 * f, p95: 10 * f, p99: 20 * f, max: 40 * f, mean: 5 * f, requests: 100, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0 };
-  });
-  const l = (x: number) => x * scale;
-  return stage({
-    requests: 2000,
-    latency_ms: { min: l(1), mean: l(5), p50: l(4), p90: l(8), p95: l(10), p99: l(20), p999: l(30), max: l(40) },
-    timeline,
-    ...overrides,
-  });
-}
+const steady = steadyStage;
 
 const rules: GateRules = {
   thresholds: {
     '*': [{ metric: 'error_rate', op: '<', value: 0.01, raw: '< 1%' }],
     load: [{ metric: 'p95', op: '<', value: 200, raw: '< 200ms' }],
   },
-  regression: DEFAULT_REGRESSION,
+  regression: undefined, // the defaults of each stage's kind
 };
 
 describe('DEFAULT_REGRESSION', () => {
-  it('is the SPEC example: p50 +10%, p95 +15%, p99 +25%, error_rate +0.5pp, rps -10%', () => {
-    expect(DEFAULT_REGRESSION.map((r) => [r.metric, r.direction, r.unit, r.amount, r.raw])).toEqual([
+  it('for load stages is the SPEC example: p50 +10%, p95 +15%, p99 +25%, error_rate +0.5pp, rps -10%', () => {
+    expect(DEFAULT_REGRESSION.load!.map((r) => [r.metric, r.direction, r.unit, r.amount, r.raw])).toEqual([
       ['p50', 'increase', 'pct', 10, '+10%'],
       ['p95', 'increase', 'pct', 15, '+15%'],
       ['p99', 'increase', 'pct', 25, '+25%'],
       ['error_rate', 'increase', 'pp', 0.005, '+0.5pp'],
       ['rps', 'decrease', 'pct', 10, '-10%'],
     ]);
+  });
+
+  it('per kind: latency for baseline, errors and recovery for spikes, errors for bursts', () => {
+    const kinds = (kind: string) => rulesForStage(undefined, kind).map((r) => `${r.metric} ${r.raw}`);
+    expect(kinds('baseline')).toEqual(['p50 +10%', 'p95 +15%', 'p99 +25%', 'error_rate +0.5pp']);
+    expect(kinds('spike')).toEqual(['error_rate +0.5pp', 'recovery +50%']);
+    expect(kinds('burst')).toEqual(['error_rate +0.5pp']);
+    // A plan's own rules apply to every kind as written.
+    expect(rulesForStage([DEFAULT_REGRESSION.load![1]!], 'spike').map((r) => r.metric)).toEqual(['p95']);
   });
 });
 
@@ -52,7 +45,7 @@ describe('gate', () => {
   });
 
   it('an unchanged run against its baseline passes every check', () => {
-    const result = gate(rules, [steady(1, 2)], [steady(1, 1)]);
+    const result = gate(rules, [steady(1, 2)], { baseline: [steady(1, 1)] });
     expect(result.checks.map((c) => [c.kind, c.metric, c.verdict])).toEqual([
       ['threshold', 'error_rate', 'pass'],
       ['threshold', 'p95', 'pass'],
@@ -66,7 +59,7 @@ describe('gate', () => {
   });
 
   it('a +60 % latency regression fails the gate even though the thresholds pass', () => {
-    const result = gate(rules, [steady(1.6, 2)], [steady(1, 1)]);
+    const result = gate(rules, [steady(1.6, 2)], { baseline: [steady(1, 1)] });
     const failing = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.metric);
     expect(failing).toEqual(['p50', 'p95', 'p99']);
     expect(result.checks.find((c) => c.kind === 'regression' && c.metric === 'p95')!.delta_pct).toBe(60);
@@ -84,7 +77,7 @@ describe('gate', () => {
       generator_saturated: true,
       generator: { late_sends: 500, dropped: 0, loop_lag_p99_ms: 90, loop_lag_max_ms: 300, saturated: true, reason: 'event-loop lag p99 90 ms' },
     });
-    const result = gate(rules, [hot], [steady(1, 1)]);
+    const result = gate(rules, [hot], { baseline: [steady(1, 1)] });
     expect(result.checks.some((c) => c.verdict === 'fail')).toBe(false);
     const p95 = result.checks.find((c) => c.kind === 'regression' && c.metric === 'p95')!;
     expect(p95.verdict).toBe('warn');
@@ -94,7 +87,7 @@ describe('gate', () => {
 
   it('a failure in a healthy stage still fails when another stage is saturated', () => {
     const hot = { ...steady(1, 3), name: 'spike', kind: 'spike', generator_saturated: true };
-    const result = gate(rules, [steady(1.6, 2), hot], [steady(1, 1), { ...steady(1, 4), name: 'spike', kind: 'spike' }]);
+    const result = gate(rules, [steady(1.6, 2), hot], { baseline: [steady(1, 1), { ...steady(1, 4), name: 'spike', kind: 'spike' }] });
     expect(result.checks.filter((c) => c.verdict === 'fail').every((c) => c.stage === 'load')).toBe(true);
     expect(result.verdict).toBe('fail');
   });
@@ -104,6 +97,6 @@ describe('gate', () => {
   });
 
   it('no rules at all pass', () => {
-    expect(gate({ thresholds: {}, regression: [] }, [stage()], [stage()])).toEqual({ checks: [], verdict: 'pass' });
+    expect(gate({ thresholds: {}, regression: [] }, [stage()], { baseline: [stage()] })).toEqual({ checks: [], verdict: 'pass' });
   });
 });

@@ -137,7 +137,7 @@ describe('too few windows: the point estimate', () => {
   ])('2 windows per run, p95 10 → %d (%d %%) → %s', (after, delta, verdict) => {
     const check = regressionCheck(pct('p95', 15), steady(10, 100, { windows: 2 }), steady(after, 100, { windows: 2 }))!;
     expect(check).toMatchObject({ method: 'point-estimate', delta_pct: delta, verdict });
-    expect(check.note).toContain('under 3 windows per run');
+    expect(check.note).toContain('too few samples to measure the noise');
     expect(check.interval_pct).toBeUndefined();
   });
 
@@ -263,5 +263,38 @@ describe('evaluateRegressions', () => {
   it('no rules → no checks; no matching stage → a warning per unmatched stage', () => {
     expect(evaluateRegressions([], [stage()], [stage()])).toEqual([]);
     expect(evaluateRegressions([pct('p95', 15)], [stage({ name: 'a' })], [stage({ name: 'b' })]).map((c) => [c.stage, c.verdict])).toEqual([['b', 'warn']]);
+  });
+});
+
+describe('spike recovery against the baseline (window resolution)', () => {
+  const spiky = (recovery_ms: number | null) => stage({ name: 'spike', kind: 'spike', spike: { pre_p95_ms: 5, peak_p95_ms: 80, recovery_ms } });
+  const rule: RegressionRule = { metric: 'recovery', direction: 'increase', unit: 'pct', amount: 50, raw: '+50%' };
+
+  it.each([
+    [4000, 5000, 'pass'], // +25 %
+    [4000, 8000, 'fail'], // +100 %, still +75 % one window earlier
+    [4000, 6500, 'warn'], // +62.5 %, but +37.5 % one window earlier: within the resolution
+    [0, 1000, 'pass'], // one window, the resolution itself
+    [0, 3000, 'fail'], // an instant recovery that now takes 3 s
+  ] as const)('%d ms → %d ms: %s', (before, after, verdict) => {
+    expect(regressionCheck(rule, spiky(before), spiky(after))!.verdict).toBe(verdict);
+  });
+
+  it('never recovering when the baseline did fails, with the reason', () => {
+    const check = regressionCheck(rule, spiky(2000), spiky(null))!;
+    expect(check).toMatchObject({ verdict: 'fail', method: 'window-resolution', current: null });
+    expect(check.note).toBe('p95 never returned within 20% of its pre-spike value (the baseline recovered in 2 s)');
+  });
+
+  it('a stage that is no spike has no recovery to compare', () => {
+    expect(regressionCheck(rule, stage(), stage())).toBeUndefined();
+  });
+});
+
+describe('inconclusive checks say why', () => {
+  it('an interval straddling the rule warns with the size of the noise', () => {
+    const check = regressionCheck(pct('p95', 15), steady(10, 100, { noise: 0.6, seed: 3 }), steady(12, 100, { noise: 0.6, seed: 4 }))!;
+    expect(check.verdict).toBe('warn');
+    expect(check.note).toMatch(/^inconclusive: noise ±\d+\.\d% around \+20\.0% straddles \+15%$/);
   });
 });

@@ -87,7 +87,14 @@ describe('pullRequestFacts: the event payload, as untrusted data', () => {
       fromFork: false,
       headSha: sha('a'),
       baseSha: sha('b'),
+      labels: [],
     });
+  });
+
+  it('label names, ignoring entries that are not labels', () => {
+    const payload = pr({ full_name: 'acme/api' }, { labels: [{ name: 'perf-gate:accept' }, { id: 3 }, 'bug', { name: 42 }, { name: 'docs' }] });
+    expect(pullRequestFacts('pull_request', payload)?.labels).toEqual(['perf-gate:accept', 'docs']);
+    expect(pullRequestFacts('pull_request', pr({ full_name: 'acme/api' }, { labels: 'perf-gate:accept' }))?.labels).toEqual([]);
   });
 
   it('a fork, for pull_request and pull_request_target alike', () => {

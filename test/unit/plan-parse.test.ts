@@ -400,7 +400,7 @@ regression:
         '8:54: requests[1].capture.my-id: "id" is not a JSONPath: use one like "$.access_token" or "$.items[0].id"',
         '9:5: requests[2]: duplicate name "GET /a" (also requests[1]) (the name defaults to "METHOD path"; give each a name)',
         '11:52: stages[0].max_in_flight must be >= 1',
-        '13:8: regression.p95: "15%" is not a regression limit: use a signed change like "+15%" or "-10%"',
+        '13:8: regression.p95: "15%" is not a regression limit: use a signed change like "+15%" or "-10%", a noise band like "+3σ", or "band"',
       ],
     },
     {

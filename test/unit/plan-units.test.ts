@@ -119,6 +119,44 @@ describe('parseRegression', () => {
     ['p95', '+0.5pp', 'percentage points (pp) only apply to error_rate'],
     ['error_rate', 'more', '(or "+0.5pp")'],
     ['latency', '+10%', 'unknown metric "latency"'],
+    ['p95', 'bad', 'a noise band like "+3σ", or "band"'],
+  ])('%s %j is refused', (metric, raw, message) => {
+    expect(() => parseRegression(metric, raw)).toThrow(message);
+  });
+});
+
+describe('parseRegression: noise bands against past runs', () => {
+  it.each([
+    ['p95', '+3σ', 'increase', 3],
+    ['p95', '+3sigma', 'increase', 3],
+    ['rps', '-2.5σ', 'decrease', 2.5],
+    ['p99', '+2 σ', 'increase', 2],
+    ['p50', ' + 4 sigma ', 'increase', 4],
+    ['p95', '+.5σ', 'increase', 0.5],
+    ['recovery', '+3σ', 'increase', 3],
+    ['requests', '-3σ', 'decrease', 3],
+    ['errors', '+3σ', 'increase', 3],
+  ])('%s %j → %s by %dσ', (metric, raw, direction, amount) => {
+    expect(parseRegression(metric, raw)).toEqual({ metric, direction, unit: 'sigma', amount, raw });
+  });
+
+  it.each([
+    ['p95', 'band', 'increase'],
+    ['error_rate', 'Band', 'increase'],
+    ['rps', 'BAND', 'decrease'],
+    ['recovery', ' band ', 'increase'],
+  ])('%s %j → 3σ, %s is worse', (metric, raw, direction) => {
+    expect(parseRegression(metric, raw)).toEqual({ metric, direction, unit: 'sigma', amount: 3, raw });
+  });
+
+  it.each([
+    ['p95', '+0σ', '"+0σ": a noise band needs a width above 0'],
+    ['p95', '-0.0sigma', 'a noise band needs a width above 0'],
+    ['p95', '3σ', '"3σ" is not a regression limit: use a signed change like "+15%" or "-10%", a noise band like "+3σ", or "band"'],
+    ['p95', '+σ', '"+σ" is not a regression limit'],
+    ['p95', '+3 s', 'is not a regression limit'],
+    ['p95', 'bands', 'is not a regression limit'],
+    ['error_rate', '+3', '(or "+0.5pp"), a noise band like "+3σ", or "band"'],
   ])('%s %j is refused', (metric, raw, message) => {
     expect(() => parseRegression(metric, raw)).toThrow(message);
   });

@@ -1,0 +1,56 @@
+/**
+ * Past results from a folder of report.json files (`--history DIR`): what a local user or a CI
+ * job that keeps its reports as artifacts has instead of a data branch. Read-only; files that are
+ * not perf-gate reports of this plan on this runner are passed over, as the branch store does.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { BaselineError } from '../errors.js';
+import { readReportFile } from './file-store.js';
+import type { LoadRequest, StoredResult } from './store.js';
+
+/** Folders below DIR are searched this deep (DIR/<run>/report.json is the usual layout). */
+const MAX_DEPTH = 2;
+
+export class ReportFolder {
+  readonly description: string;
+
+  constructor(private readonly dir: string) {
+    this.description = `folder ${dir}`;
+  }
+
+  /** Newest first (by the run's start time), at most `n`. */
+  async history(request: LoadRequest, n: number): Promise<StoredResult[]> {
+    const found: StoredResult[] = [];
+    for (const file of await this.jsonFiles(this.dir, 0)) {
+      let report;
+      try {
+        report = await readReportFile(file);
+      } catch {
+        continue; // other JSON in the folder (package.json, a summary export)
+      }
+      const f = report.fingerprints;
+      if (f && (f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint)) continue;
+      if (report.cancelled || report.verdict === 'fail') continue;
+      found.push({ report, commit: 'local', run: report.started_at, savedAt: report.started_at });
+    }
+    return found.sort((a, b) => b.report.started_at.localeCompare(a.report.started_at)).slice(0, n);
+  }
+
+  private async jsonFiles(dir: string, depth: number): Promise<string[]> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      if (depth > 0) return [];
+      throw new BaselineError(`cannot read the history folder ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as Error).message}`);
+    }
+    const files: string[] = [];
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isFile() && e.name.endsWith('.json')) files.push(p);
+      else if (e.isDirectory() && depth < MAX_DEPTH) files.push(...(await this.jsonFiles(p, depth + 1)));
+    }
+    return files;
+  }
+}

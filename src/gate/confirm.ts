@@ -1,0 +1,50 @@
+/**
+ * Confirm before failing: a stage that fails a regression rule runs once more, and the failure
+ * stands only if the second run fails the same rule. One noisy minute on a shared runner then
+ * costs a re-run, not a red build; a real regression fails twice and is reported as confirmed.
+ */
+import type { Check } from '../report/types.js';
+
+/** Stages with a failing regression check: the ones worth running again. */
+export function stagesToConfirm(checks: Check[]): Set<string> {
+  return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
+}
+
+const change = (c: Check): string =>
+  c.delta_pp !== undefined
+    ? `${c.delta_pp >= 0 ? '+' : ''}${c.delta_pp.toFixed(2)}pp`
+    : c.delta_pct !== undefined && c.delta_pct !== null
+      ? `${c.delta_pct >= 0 ? '+' : ''}${c.delta_pct.toFixed(1)}%`
+      : `${c.current}`;
+
+/**
+ * The first run's checks, with every failed regression judged again by the re-run's check of the
+ * same stage and metric: still failing → fail (confirmed), anything else → warn (not confirmed).
+ * A failure whose stage did not run again (interrupted) stays a failure.
+ */
+export function confirmChecks(first: Check[], again: Check[]): Check[] {
+  const ran = new Set(again.map((c) => c.stage));
+  return first.map((c) => {
+    if (c.kind !== 'regression' || c.verdict !== 'fail' || !ran.has(c.stage)) return c;
+    const second = again.find((a) => a.kind === 'regression' && a.stage === c.stage && a.metric === c.metric);
+    const confirmation = second
+      ? {
+          verdict: second.verdict,
+          current: second.current,
+          delta_pct: second.delta_pct,
+          delta_pp: second.delta_pp,
+          interval_pct: second.interval_pct,
+          interval_pp: second.interval_pp,
+        }
+      : { verdict: 'warn' as const, current: null };
+    if (second?.verdict === 'fail') {
+      return { ...c, confirmation, note: `confirmed: a re-run of the stage also failed (${change(second)})${c.note ? `; ${c.note}` : ''}` };
+    }
+    return {
+      ...c,
+      verdict: 'warn',
+      confirmation,
+      note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${second ? `${change(second)} (${second.verdict})` : 'nothing comparable'}`,
+    };
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Same-runner A/B: every stage runs against base and head in alternating short rounds (A B, B A,
+ * A B, …), each round the same load, so both sides see the same machine at nearly the same time.
+ * Returns the rounds as measured (for paired statistics) and each side merged into one result
+ * (for the report). Knows nothing of gates: pairing is the gate's business.
+ */
+import type { Plan, StageSpec } from '../plan/types.js';
+import { addStageMetrics, StageMetrics } from '../metrics/stage-metrics.js';
+import type { TimelineWindow } from '../metrics/timeline.js';
+import { HttpClient } from './http.js';
+import { selectStages, stageConcurrency, type RunResult } from './run-plan.js';
+import { judgeGenerator, runStage, type StageProgress, type StageResult } from './stage.js';
+import { waitUntilReady } from './target.js';
+
+export type Side = 'base' | 'head';
+
+export interface AbOptions {
+  baseUrl: string;
+  headUrl: string;
+  /** Rounds per stage (each side runs 1/rounds of the stage per round). */
+  rounds: number;
+  stages?: string[];
+  signal?: AbortSignal;
+  onRound?: (stage: StageSpec, round: number, rounds: number, side: Side) => void;
+  onProgress?: (p: StageProgress) => void;
+}
+
+export interface AbStage {
+  spec: StageSpec;
+  /** Round i of base ran next to round i of head. */
+  base: StageResult[];
+  head: StageResult[];
+}
+
+export interface AbRunResult {
+  base: RunResult;
+  head: RunResult;
+  stages: AbStage[];
+}
+
+/**
+ * One round's share of a stage, and how many rounds it gets. Timed stages split their steady
+ * time (a ramp is warm-up, not something to compare, so rounds run at full load); bursts split
+ * their cycles; a spike is one shape that cannot be cut, so it runs once per side.
+ */
+export function roundSpec(spec: StageSpec, rounds: number): { spec: StageSpec; rounds: number } {
+  switch (spec.kind) {
+    case 'baseline':
+      return { spec: { ...spec, durationMs: Math.max(1000, Math.round(spec.durationMs / rounds)) }, rounds };
+    case 'load':
+      return { spec: { ...spec, rampMs: 0, durationMs: Math.max(1000, Math.round((spec.durationMs - spec.rampMs) / rounds)) }, rounds };
+    case 'burst': {
+      const n = Math.min(rounds, spec.cycles);
+      return { spec: { ...spec, cycles: Math.max(1, Math.round(spec.cycles / n)) }, rounds: n };
+    }
+    case 'spike':
+      return { spec, rounds: 1 };
+  }
+}
+
+/**
+ * A short, uncounted run against each side before the first round: JIT, connection pools and
+ * caches warm up on both builds, so round 1 does not compare a cold generator with a warm one.
+ * Undefined for a spike (its own `before` phase is its warm-up).
+ */
+export function warmUpSpec(oneRound: StageSpec): StageSpec | undefined {
+  switch (oneRound.kind) {
+    case 'baseline':
+    case 'load':
+      return { ...oneRound, name: `${oneRound.name} (warm-up)`, durationMs: Math.min(1000, oneRound.durationMs) };
+    case 'burst':
+      return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
+    case 'spike':
+      return undefined;
+  }
+}
+
+/** Later rounds' windows follow the earlier ones', so one side's timeline reads as one run. */
+function joinTimelines(parts: StageResult[]): TimelineWindow[] {
+  const out: TimelineWindow[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    for (const w of p.timeline) out.push({ ...w, t: w.t + offset });
+    offset += p.timeline.length > 0 ? p.timeline[p.timeline.length - 1]!.t + 1 : Math.ceil(p.durationMs / 1000);
+  }
+  return out;
+}
+
+/** One side's rounds as one stage result: histograms added, counts summed, timelines joined. */
+export function mergeRounds(parts: StageResult[]): StageResult {
+  const first = parts[0]!;
+  const metrics = new StageMetrics(
+    first.metrics.endpoints.map((e) => e.name),
+    1000,
+  );
+  for (const p of parts) addStageMetrics(metrics, p.metrics);
+  const spec: StageSpec =
+    first.spec.kind === 'burst'
+      ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
+      : first.spec.kind === 'spike'
+        ? first.spec
+        : { ...first.spec, durationMs: parts.reduce((a, p) => a + (p.spec.kind === 'spike' || p.spec.kind === 'burst' ? 0 : p.spec.durationMs), 0) };
+  const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
+  return {
+    spec,
+    startedAt: first.startedAt,
+    durationMs: parts.reduce((a, p) => a + p.durationMs, 0),
+    metrics,
+    timeline: joinTimelines(parts),
+    // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
+    generator: judgeGenerator(
+      {
+        late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
+        dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
+        loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
+        loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
+      },
+      scheduled,
+      metrics.requests,
+    ),
+    cycles: first.cycles ? parts.flatMap((p) => p.cycles ?? []).map((c, i) => ({ ...c, cycle: i + 1 })) : undefined,
+    spike: first.spike,
+    scheduled,
+    mode: first.mode,
+  };
+}
+
+export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
+  const stages = selectStages(plan, o.stages);
+  const signal = o.signal ?? new AbortController().signal;
+  const urls: Record<Side, string> = { base: o.baseUrl, head: o.headUrl };
+  // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
+  for (const url of [o.baseUrl, o.headUrl]) {
+    await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000 });
+  }
+  const startedAt = new Date();
+  const t0 = Date.now();
+  const seq = { value: 0 };
+  const out: AbStage[] = [];
+  for (const spec of stages) {
+    if (signal.aborted) break;
+    const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
+    const clients: Record<Side, HttpClient> = {
+      base: new HttpClient(o.baseUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
+      head: new HttpClient(o.headUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
+    };
+    const stage: AbStage = { spec, base: [], head: [] };
+    try {
+      const warmUp = out.length === 0 ? warmUpSpec(oneRound) : undefined;
+      for (const side of warmUp ? (['base', 'head'] as const) : []) {
+        if (!signal.aborted) await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq });
+      }
+      for (let round = 0; round < rounds && !signal.aborted; round++) {
+        // ABBA order: whichever side runs second in a round runs first in the next, so a warming
+        // (or tiring) machine favours neither.
+        const order: Side[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        const results: Partial<Record<Side, StageResult>> = {};
+        for (const side of order) {
+          if (signal.aborted) break;
+          o.onRound?.(spec, round, rounds, side);
+          results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
+        }
+        // An interrupted round has no partner: it is left out of both sides.
+        if (results.base && results.head) {
+          stage.base.push(results.base);
+          stage.head.push(results.head);
+        }
+      }
+    } finally {
+      await Promise.all([clients.base.close(), clients.head.close()]);
+    }
+    if (stage.base.length > 0) out.push(stage);
+  }
+  const durationMs = Date.now() - t0;
+  const side = (s: Side): RunResult => ({ target: urls[s], startedAt, durationMs, stages: out.map((st) => mergeRounds(st[s])), again: [] });
+  return { base: side('base'), head: side('head'), stages: out };
+}

@@ -1,0 +1,30 @@
+import { describe, it, expect } from 'vitest';
+import { roundSpec } from '../../src/load/ab.js';
+import type { StageSpec } from '../../src/plan/types.js';
+
+const base = { protocol: 'http' as const, maxInFlight: 1000 };
+
+describe('roundSpec: one round of a stage in A/B', () => {
+  it('an open-model load splits its steady time; the ramp is warm-up and is left out', () => {
+    const spec: StageSpec = { ...base, name: 'load', kind: 'load', model: 'open', rate: 200, rampMs: 10_000, durationMs: 70_000 };
+    expect(roundSpec(spec, 6)).toEqual({ spec: { ...spec, rampMs: 0, durationMs: 10_000 }, rounds: 6 });
+  });
+
+  it('closed-model users and the baseline stage split their duration, one second at least', () => {
+    const closed: StageSpec = { ...base, name: 'vus', kind: 'load', model: 'closed', vus: 20, rampMs: 0, thinkMs: 0, durationMs: 3_000 };
+    expect(roundSpec(closed, 6).spec).toMatchObject({ durationMs: 1_000, vus: 20 });
+    const floor: StageSpec = { ...base, name: 'floor', kind: 'baseline', durationMs: 12_000 };
+    expect(roundSpec(floor, 4)).toEqual({ spec: { ...floor, durationMs: 3_000 }, rounds: 4 });
+  });
+
+  it('a burst splits its cycles, never into more rounds than cycles', () => {
+    const burst: StageSpec = { ...base, name: 'burst', kind: 'burst', size: 50, cycles: 12, pauseMs: 1000 };
+    expect(roundSpec(burst, 6)).toEqual({ spec: { ...burst, cycles: 2 }, rounds: 6 });
+    expect(roundSpec({ ...burst, cycles: 3 }, 6)).toEqual({ spec: { ...burst, cycles: 1 }, rounds: 3 });
+  });
+
+  it('a spike cannot be cut: it runs whole, once per side', () => {
+    const spike: StageSpec = { ...base, name: 'spike', kind: 'spike', fromRate: 10, toRate: 100, beforeMs: 5000, rampMs: 1000, holdMs: 5000, afterMs: 10_000 };
+    expect(roundSpec(spike, 6)).toEqual({ spec: spike, rounds: 1 });
+  });
+});
