@@ -7,7 +7,8 @@
 // 3. Open model, 2000/s for 60 s (perf-gate only): samples the perf-gate process's VmRSS from
 //    /proc/PID/status once a second, and the size of the report.json it writes.
 //    BENCH_QUICK=1 skips this part.
-// 4. Prints a markdown table and writes bench/RESULTS.md (overwritten on each run).
+// 4. Prints a markdown table and writes bench/RESULTS.md (overwritten on each run, except for the
+//    gate-calibration section that bench/gate.mjs writes: it is kept, after this script's content).
 //
 // Everything runs against 127.0.0.1 only; every child has a hard time limit and is stopped at the end.
 // Env: BENCH_ROUNDS (default 3), BENCH_QUICK=1, BENCH_WARMUP_S (default 3; 0 = no warm-up).
@@ -402,8 +403,16 @@ ${pgNotes}
 ${openSection(open)}
 `;
 
-  writeFileSync(RESULTS_FILE, md);
+  // bench/gate.mjs keeps its own section in the same file: carry it over, after this script's content.
+  const gateSection = keptGateSection();
+  writeFileSync(RESULTS_FILE, gateSection ? `${md}\n${gateSection}\n` : md);
   process.stdout.write(`\n${table}\n\n${openSection(open)}\n\nwritten: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+}
+
+/** The `<!-- gate-calibration:start -->…end -->` block of the existing RESULTS.md (bench/gate.mjs writes it), if any. */
+function keptGateSection() {
+  if (!existsSync(RESULTS_FILE)) return undefined;
+  return readFileSync(RESULTS_FILE, 'utf8').match(/<!-- gate-calibration:start -->[\s\S]*?<!-- gate-calibration:end -->/)?.[0];
 }
 
 async function stopTarget() {

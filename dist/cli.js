@@ -74688,7 +74688,7 @@ function windowSamples(s, key) {
  * reproducible from the two reports alone:
  *  - latency and throughput: a bootstrap over the 1-second windows of both runs. Each resample
  *    draws windows with replacement from each run and takes the request-weighted mean of the
- *    window metric; the spread of the resampled ratios is the noise. A change only fails the gate
+ *    window metric; the spread of the resampled log ratios is the noise. A change only fails the gate
  *    when the whole 95 % interval lies beyond the rule.
  *  - error rate: a two-proportion (Wald) interval on the difference of the two rates.
  */
@@ -74743,18 +74743,23 @@ function bootstrapChangeInterval(baseline, current, pointPct, options = {}) {
     const random = seededRandom(options.seed ?? 0x9e3779b9);
     const resamples = options.resamples ?? 2000;
     const alpha = (1 - (options.confidence ?? 0.95)) / 2;
-    const centre = (weightedMean(current) / weightedMean(baseline) - 1) * 100;
-    const ratios = [];
+    // On the log scale, as for paired rounds: a ratio cannot fall below 0, so neither may the interval
+    // fall below −100 %, and +25 % / −20 % are the same size.
+    const centre = Math.log(weightedMean(current) / weightedMean(baseline));
+    const logRatios = [];
     for (let i = 0; i < resamples; i++) {
         const b = resampledMean(baseline, random);
-        if (b <= 0)
+        const c = resampledMean(current, random);
+        if (b <= 0 || c <= 0)
             continue;
-        ratios.push((resampledMean(current, random) / b - 1) * 100);
+        logRatios.push(Math.log(c / b));
     }
-    if (ratios.length === 0 || !Number.isFinite(centre))
+    if (logRatios.length === 0 || !Number.isFinite(centre) || pointPct <= -100)
         return undefined;
-    ratios.sort((a, b) => a - b);
-    return { lo: pointPct + quantile(ratios, alpha) - centre, hi: pointPct + quantile(ratios, 1 - alpha) - centre };
+    logRatios.sort((a, b) => a - b);
+    const point = Math.log(1 + pointPct / 100);
+    const at = (q) => (Math.exp(point + quantile(logRatios, q) - centre) - 1) * 100;
+    return { lo: at(alpha), hi: at(1 - alpha) };
 }
 /** 95 % interval of p2 − p1 (fractions), from x1/n1 and x2/n2. */
 function twoProportionInterval(x1, n1, x2, n2, z = 1.96) {
@@ -75960,7 +75965,16 @@ async function runAndGate(s) {
     let saveError;
     if (s.save) {
         // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
-        const why = report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
+        const saturated = report.stages.find((st) => st.generator_saturated);
+        const why = report.verdict === 'fail'
+            ? 'the gate failed'
+            : cancelled
+                ? 'the run was interrupted'
+                : run.stages.length !== plan.stages.length
+                    ? 'only some stages ran (--stage)'
+                    : saturated
+                        ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
+                        : undefined;
         if (why) {
             s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
         }

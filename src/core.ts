@@ -151,8 +151,17 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   let saveError: string | undefined;
   if (s.save) {
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+    const saturated = report.stages.find((st) => st.generator_saturated);
     const why =
-      report.verdict === 'fail' ? 'the gate failed' : cancelled ? 'the run was interrupted' : run.stages.length !== plan.stages.length ? 'only some stages ran (--stage)' : undefined;
+      report.verdict === 'fail'
+        ? 'the gate failed'
+        : cancelled
+          ? 'the run was interrupted'
+          : run.stages.length !== plan.stages.length
+            ? 'only some stages ran (--stage)'
+            : saturated
+              ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
+              : undefined;
     if (why) {
       s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
     } else {

@@ -74,6 +74,13 @@ function bool(get: InputReader, name: string, fallback: boolean): boolean {
   throw new UsageError(`input "${name}" must be true or false; got "${get(name)}"`);
 }
 
+/** Empty: the default label (GitHub fills defaults in, a local run does not); `none`: no label accepts. */
+function acceptLabel(raw: string): string | undefined {
+  const v = raw.trim();
+  if (v === '') return 'perf-gate:accept';
+  return v === 'none' ? undefined : v;
+}
+
 export function readSettings(get: InputReader = (n) => core.getInput(n)): ActionSettings {
   const postCommentFile = get('post-comment-file').trim() || undefined;
   const plan = get('plan').trim();
@@ -101,7 +108,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     postCommentFile,
     historyKeep: Number(keep),
     confirm: bool(get, 'confirm', true),
-    acceptLabel: get('accept-label').trim() || undefined,
+    acceptLabel: acceptLabel(get('accept-label')),
     baseUrl,
     abRounds: Number(rounds),
   };

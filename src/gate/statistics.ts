@@ -3,7 +3,7 @@
  * reproducible from the two reports alone:
  *  - latency and throughput: a bootstrap over the 1-second windows of both runs. Each resample
  *    draws windows with replacement from each run and takes the request-weighted mean of the
- *    window metric; the spread of the resampled ratios is the noise. A change only fails the gate
+ *    window metric; the spread of the resampled log ratios is the noise. A change only fails the gate
  *    when the whole 95 % interval lies beyond the rule.
  *  - error rate: a two-proportion (Wald) interval on the difference of the two rates.
  */
@@ -77,16 +77,21 @@ export function bootstrapChangeInterval(
   const random = seededRandom(options.seed ?? 0x9e3779b9);
   const resamples = options.resamples ?? 2000;
   const alpha = (1 - (options.confidence ?? 0.95)) / 2;
-  const centre = (weightedMean(current) / weightedMean(baseline) - 1) * 100;
-  const ratios: number[] = [];
+  // On the log scale, as for paired rounds: a ratio cannot fall below 0, so neither may the interval
+  // fall below −100 %, and +25 % / −20 % are the same size.
+  const centre = Math.log(weightedMean(current) / weightedMean(baseline));
+  const logRatios: number[] = [];
   for (let i = 0; i < resamples; i++) {
     const b = resampledMean(baseline, random);
-    if (b <= 0) continue;
-    ratios.push((resampledMean(current, random) / b - 1) * 100);
+    const c = resampledMean(current, random);
+    if (b <= 0 || c <= 0) continue;
+    logRatios.push(Math.log(c / b));
   }
-  if (ratios.length === 0 || !Number.isFinite(centre)) return undefined;
-  ratios.sort((a, b) => a - b);
-  return { lo: pointPct + quantile(ratios, alpha) - centre, hi: pointPct + quantile(ratios, 1 - alpha) - centre };
+  if (logRatios.length === 0 || !Number.isFinite(centre) || pointPct <= -100) return undefined;
+  logRatios.sort((a, b) => a - b);
+  const point = Math.log(1 + pointPct / 100);
+  const at = (q: number): number => (Math.exp(point + quantile(logRatios, q) - centre) - 1) * 100;
+  return { lo: at(alpha), hi: at(1 - alpha) };
 }
 
 /** 95 % interval of p2 − p1 (fractions), from x1/n1 and x2/n2. */

@@ -121,3 +121,52 @@ describe('the action bundle', () => {
     expect(r.stdout).toMatch(/^::warning::perf-gate: the gate failed \(load p95 < 50ms\), but fail-on: never lets the job pass/m);
   });
 });
+
+describe('the action bundle: A/B mode and the accept label', () => {
+  it('base-url runs A/B against the target, reads and writes no store, and says so in the summary', async () => {
+    const head = await startTarget({ delayMs: 2 });
+    try {
+      target.set({ delayMs: 2 });
+      const r = await runAction({ plan: 'plan.yml', target: head.url, 'base-url': target.url, 'ab-rounds': '2', 'save-baseline': 'true', baseline: 'file:ab-never.json', out: 'ab-out' }, 'ab');
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('load round 2/2: base');
+      expect(r.stdout).toContain('save-baseline is ignored with base-url');
+      expect(r.summary).toContain('Same-runner A/B: head');
+      expect(existsSync(path.join(dir, 'ab-never.json'))).toBe(false);
+      const report = JSON.parse(await readFile(path.join(dir, 'ab-out', 'report.json'), 'utf8'));
+      expect(report.ab.rounds).toEqual({ load: 2 });
+    } finally {
+      await head.close();
+    }
+  });
+
+  it('a PR labelled perf-gate:accept turns a failed regression into an accepted warning; thresholds still fail', async () => {
+    target.set({ delayMs: 2 });
+    const event = path.join(dir, 'accept-event.json');
+    const pr = { number: 9, head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/api' } }, base: { sha: 'b'.repeat(40), repo: { full_name: 'acme/api' } } };
+    // 5 s: enough 1-s windows for a regression to fail (2 windows could only warn).
+    await writeFile(path.join(dir, 'accept.yml'), PLAN.replace('rate: 40/s, duration: 2s', 'rate: 100/s, duration: 5s'));
+    const inputs = { plan: 'accept.yml', target: target.url, baseline: 'file:accept-base.json', comment: 'never', confirm: 'false' };
+    await writeFile(event, JSON.stringify({ repository: { default_branch: 'main' } }));
+    const saved = await runActionWith({ ...inputs, 'save-baseline': 'true' }, 'accept-save', { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: event });
+    expect(saved.code, saved.stdout).toBe(0);
+
+    target.set({ delayMs: 12 });
+    await writeFile(event, JSON.stringify({ repository: { default_branch: 'main' }, pull_request: { ...pr, labels: [{ name: 'perf-gate:accept' }] } }));
+    const accepted = await runActionWith(inputs, 'accept-pr', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event });
+    expect(accepted.code, accepted.stdout).toBe(0);
+    expect(outputValue(accepted.output, 'verdict')).toBe('warn');
+    expect(accepted.summary).toContain('**Regressions accepted** (label perf-gate:accept)');
+
+    await writeFile(event, JSON.stringify({ repository: { default_branch: 'main' }, pull_request: { ...pr, labels: [] } }));
+    const refused = await runActionWith(inputs, 'accept-none', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event });
+    expect(refused.code).toBe(1);
+    expect(outputValue(refused.output, 'verdict')).toBe('fail');
+
+    target.set({ delayMs: 80 }); // p95 < 50ms breaks: a threshold, which no label accepts
+    await writeFile(event, JSON.stringify({ repository: { default_branch: 'main' }, pull_request: { ...pr, labels: [{ name: 'perf-gate:accept' }] } }));
+    const threshold = await runActionWith(inputs, 'accept-threshold', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event });
+    expect(threshold.code).toBe(1);
+    expect(threshold.stdout).toMatch(/^::error::perf-gate: the gate failed: load p95 < 50ms$/m);
+  });
+});

@@ -235,3 +235,78 @@ thresholds:
     expect(report.verdict).toBe('warn');
   });
 });
+
+describe('ab, band rules and confirm through the bundled CLI', () => {
+  const AB_PLAN = `version: 1
+target: { url: "http://127.0.0.1:1" }
+requests:
+  - { name: root, path: / }
+stages:
+  - { name: load, kind: load, rate: 200/s, duration: 3s }
+regression:
+  p50: "+10%"
+`;
+
+  it('ab gates a slower head against base on paired rounds (exit 1), and an equal one passes (exit 0)', async () => {
+    const head = await startTarget({ delayMs: 4 });
+    try {
+      await writeFile(path.join(dir, 'ab.yml'), AB_PLAN);
+      target.set({ delayMs: 4 });
+      const same = await runCli(['ab', 'ab.yml', '--base-url', target.url, '--head-url', head.url, '--rounds', '3', '--out', 'ab-same', '--quiet'], { cwd: dir });
+      expect(same.code, same.stdout + same.stderr).toBe(0);
+      const report = JSON.parse(await readFile(path.join(dir, 'ab-same', 'report.json'), 'utf8'));
+      expect(report.ab).toMatchObject({ base_target: target.url, rounds: { load: 3 } });
+      expect(report.checks[0]).toMatchObject({ metric: 'p50', method: 'paired-rounds(n=3)' });
+      expect(await readFile(path.join(dir, 'ab-same', 'summary.md'), 'utf8')).toContain('Same-runner A/B: head');
+
+      head.set({ delayMs: 12 });
+      const slower = await runCli(['ab', 'ab.yml', '--base-url', target.url, '--head-url', head.url, '--rounds', '3', '--out', 'ab-slow', '--quiet'], { cwd: dir });
+      expect(slower.code, slower.stdout + slower.stderr).toBe(1);
+      expect(slower.stderr).toMatch(/^perf-gate: the gate failed: load p50 \+10%$/m);
+    } finally {
+      await head.close();
+    }
+  });
+
+  it('ab without --head-url, or with bad rounds, is exit 2 with one line', async () => {
+    for (const args of [
+      ['ab', 'ab.yml', '--base-url', target.url],
+      ['ab', 'ab.yml', '--base-url', target.url, '--head-url', target.url, '--rounds', 'many'],
+    ]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expectNoStack(r.stderr);
+    }
+  });
+
+  it('a "band" rule judges the run against --history: inside passes, far above fails', async () => {
+    await writeFile(path.join(dir, 'band.yml'), AB_PLAN.replace('p50: "+10%"', 'p50: band'));
+    target.set({ delayMs: 4 });
+    const first = await runCli(['run', 'band.yml', '--target', target.url, '--out', 'band-first', '--quiet'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    // Five past runs: copies of the first with a ±15 % spread in p50 (σ̂ ≈ 10 %), each a day apart.
+    const report = JSON.parse(await readFile(path.join(dir, 'band-first', 'report.json'), 'utf8'));
+    const p50 = report.stages[0].latency_ms.p50;
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'band-history'), { recursive: true });
+    for (const [i, f] of [0.85, 0.93, 1, 1.07, 1.15].entries()) {
+      const past = { ...report, started_at: `2026-01-0${i + 1}T00:00:00.000Z`, stages: [{ ...report.stages[0], latency_ms: { ...report.stages[0].latency_ms, p50: p50 * f } }] };
+      await writeFile(path.join(dir, 'band-history', `run-${i}.json`), JSON.stringify(past));
+    }
+    const inside = await runCli(['run', 'band.yml', '--target', target.url, '--history', 'band-history', '--out', 'band-inside', '--quiet'], { cwd: dir });
+    const insideReport = JSON.parse(await readFile(path.join(dir, 'band-inside', 'report.json'), 'utf8'));
+    const check = insideReport.checks.find((c: { method: string }) => c.method === 'history-band');
+    expect(check, JSON.stringify(insideReport.checks)).toMatchObject({ metric: 'p50', limit: 'band', band: { n: 5 }, verdict: 'pass' });
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(insideReport.bands.find((b: { metric: string }) => b.metric === 'p50')).toMatchObject({ n: 5 });
+
+    target.set({ delayMs: 20 });
+    const far = await runCli(['run', 'band.yml', '--target', target.url, '--history', 'band-history', '--out', 'band-far', '--quiet'], { cwd: dir });
+    expect(far.code, far.stdout + far.stderr).toBe(1);
+    expect(far.stderr).toMatch(/^perf-gate: the gate failed: load p50 band$/m);
+    const missing = await runCli(['run', 'band.yml', '--target', target.url, '--history', 'no-such-dir', '--quiet'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe('perf-gate: cannot read the history folder no-such-dir: no such folder');
+  });
+});

@@ -138,3 +138,35 @@ describe('confirm before failing, on real runs', () => {
     base.set({ delayMs: 5 });
   });
 });
+
+describe('baselines only from runs the gate trusts', () => {
+  it('a run whose load generator was saturated is not saved, and the log says why', async () => {
+    // The target shares the test's event loop: a 60 ms busy wait per request stalls the generator too.
+    const hog = await startTarget({
+      route: (_req, res) => {
+        const until = Date.now() + 60;
+        while (Date.now() < until);
+        res.end('ok');
+        return true;
+      },
+    });
+    const warnings: string[] = [];
+    try {
+      const outcome = await runAndGate({
+        planFile: 'plan.yml',
+        targetUrl: hog.url,
+        save: { store: new FileStore({ file: path.join(dir, 'never.json') }), commit: 'local', run: 'test' },
+        outDir: 'saturated',
+        stages: undefined,
+        env: {},
+        cwd: dir,
+        log: { info: () => {}, warn: (m) => warnings.push(m) },
+      });
+      expect(outcome.report.stages[0]!.generator_saturated, JSON.stringify(outcome.report.stages[0]!.generator)).toBe(true);
+      expect(outcome.saved).toBe(false);
+      expect(warnings.join('\n')).toMatch(/baseline not saved to file .*never\.json: the load generator was saturated in stage load/);
+    } finally {
+      await hog.close();
+    }
+  });
+});

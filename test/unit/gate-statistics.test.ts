@@ -128,13 +128,22 @@ describe('bootstrapChangeInterval', () => {
     expect(iv.hi).toBeGreaterThan(point);
   });
 
-  it('the interval is located on pointPct: the bootstrap only supplies the spread', () => {
+  it('the interval is located on pointPct: the bootstrap only supplies the (relative) spread', () => {
     const before = windows(10, 0.05, 20, 21);
     const after = windows(10, 0.05, 20, 22);
     const a = bootstrapChangeInterval(before, after, 0)!;
     const b = bootstrapChangeInterval(before, after, 40)!;
-    expect(b.lo - a.lo).toBeCloseTo(40, 9);
-    expect(b.hi - a.hi).toBeCloseTo(40, 9);
+    // On the log scale: the same spread around ×1.4 as around ×1.0.
+    expect(1 + b.lo / 100).toBeCloseTo(1.4 * (1 + a.lo / 100), 9);
+    expect(1 + b.hi / 100).toBeCloseTo(1.4 * (1 + a.hi / 100), 9);
+  });
+
+  it('never reaches below −100 %, however noisy the windows (a ratio is never negative)', () => {
+    const before = windows(10, 0.9, 20, 41);
+    const after = windows(1, 0.9, 20, 42);
+    const iv = bootstrapChangeInterval(before, after, -90)!;
+    expect(iv.lo).toBeGreaterThan(-100);
+    expect(iv.hi).toBeGreaterThan(iv.lo);
   });
 
   it.each([31, 32, 33, 34, 35])('pure noise (same distribution, seed %d) → the interval contains 0', (seed) => {

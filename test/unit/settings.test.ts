@@ -1,0 +1,37 @@
+import { describe, it, expect } from 'vitest';
+import { readSettings } from '../../src/settings.js';
+
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+describe('readSettings: the action inputs, read once', () => {
+  it('defaults when GitHub has not filled them in (a local run of dist/index.js)', () => {
+    expect(readSettings(reader({ plan: 'perf.yml' }))).toMatchObject({
+      plan: 'perf.yml',
+      baseline: { kind: 'branch', branch: 'perf-gate-data' },
+      confirm: true,
+      acceptLabel: 'perf-gate:accept',
+      baseUrl: undefined,
+      abRounds: 6,
+      failOn: 'regression',
+    });
+  });
+
+  it('confirm, accept-label and A/B inputs as written', () => {
+    expect(readSettings(reader({ plan: 'p.yml', confirm: 'false', 'accept-label': 'perf-ok', 'base-url': 'http://127.0.0.1:3001', 'ab-rounds': '10' }))).toMatchObject({
+      confirm: false,
+      acceptLabel: 'perf-ok',
+      baseUrl: 'http://127.0.0.1:3001',
+      abRounds: 10,
+    });
+    expect(readSettings(reader({ plan: 'p.yml', 'accept-label': 'none' })).acceptLabel).toBeUndefined();
+  });
+
+  it.each([
+    [{ 'base-url': 'localhost:3001' }, 'input "base-url": "localhost:3001" is not an absolute http(s) URL'],
+    [{ 'ab-rounds': '0' }, 'input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 6; got "0"'],
+    [{ 'ab-rounds': '1000' }, 'input "ab-rounds" must be a whole number'],
+    [{ confirm: 'maybe' }, 'input "confirm" must be true or false; got "maybe"'],
+  ])('%j is refused naming the input', (inputs, message) => {
+    expect(() => readSettings(reader({ plan: 'p.yml', ...inputs }))).toThrow(message);
+  });
+});
