@@ -3,9 +3,9 @@
 // It reports its port over IPC, and it ends by itself when the parent goes away or when its
 // lifetime (BENCH_TARGET_MAX_S, default 900 s) runs out, so it can never outlive the benchmark.
 import http from 'node:http';
+import { serveTarget } from './serve-target.mjs';
 
 const BODY = Buffer.from('x'.repeat(1023) + '\n'); // 1024 bytes
-const maxLifetimeS = Number(process.env.BENCH_TARGET_MAX_S ?? 900);
 
 const server = http.createServer((req, res) => {
   // Drain any request body, then answer the fixed payload.
@@ -21,21 +21,4 @@ server.on('request', () => requests++);
 process.on('message', (m) => {
   if (m?.cmd === 'stats') process.send?.({ stats: { connections, requests } });
 });
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-
-const stop = () => {
-  server.close();
-  server.closeAllConnections?.();
-  setTimeout(() => process.exit(0), 500).unref();
-};
-process.on('disconnect', stop);
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-setTimeout(stop, maxLifetimeS * 1000).unref();
-
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address();
-  if (process.send) process.send({ port });
-  else process.stdout.write(`http://127.0.0.1:${port}/\n`);
-});
+serveTarget(server);

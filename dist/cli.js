@@ -8265,7 +8265,7 @@ exports.floatFormatter = floatFormatter;
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = __webpack_unused_export__ = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = exports.Vc = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
 /*
  * This is a TypeScript port of the original Java version, which was written by
  * Gil Tene as described in
@@ -8276,7 +8276,7 @@ __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export_
 const ByteBuffer_1 = __nccwpck_require__(9926);
 __webpack_unused_export__ = ByteBuffer_1.default;
 const encoding_1 = __nccwpck_require__(6879);
-__webpack_unused_export__ = ({ enumerable: true, get: function () { return encoding_1.decodeFromCompressedBase64; } });
+Object.defineProperty(exports, "Vc", ({ enumerable: true, get: function () { return encoding_1.decodeFromCompressedBase64; } }));
 Object.defineProperty(exports, "dH", ({ enumerable: true, get: function () { return encoding_1.encodeIntoCompressedBase64; } }));
 const Float64Histogram_1 = __nccwpck_require__(2412);
 __webpack_unused_export__ = Float64Histogram_1.default;
@@ -73055,7 +73055,7 @@ function encodeHistogram(h) {
     return hdr_histogram_js_dist/* encodeIntoCompressedBase64 */.dH(h);
 }
 function decodeHistogram(encoded) {
-    const decoded = hdr.decodeFromCompressedBase64(encoded, 32, false);
+    const decoded = hdr_histogram_js_dist/* decodeFromCompressedBase64 */.Vc(encoded, 32, false);
     // Copy into our own layout so merged histograms all share one configuration.
     const h = createHistogram();
     h.add(decoded);
@@ -75216,6 +75216,8 @@ function gate(rules, current, against = {}, options = {}) {
 ;// CONCATENATED MODULE: ./src/gate/paired.ts
 
 
+
+
 /** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
 const T_975 = [
     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08,
@@ -75245,14 +75247,110 @@ function pairedChangeInterval(base, head, pointPct) {
     const centre = Math.log(1 + pointPct / 100);
     return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
 }
+/** Percentile step of the grid a round's latency distribution is kept on. */
+const GRID_STEP = 0.05;
+const GRID_POINTS = Math.round(100 / GRID_STEP) + 1;
+function roundDistribution(h) {
+    const quantiles = new Float64Array(GRID_POINTS);
+    for (let i = 0; i < GRID_POINTS; i++)
+        quantiles[i] = h.totalCount > 0 ? h.getValueAtPercentile(Math.min(100, i * GRID_STEP)) / 1000 : 0;
+    return { count: h.totalCount, quantiles };
+}
+/** The share (0..1) of a round's requests at or below x, from its quantile grid. */
+function cdf(d, x) {
+    const q = d.quantiles;
+    if (x < q[0])
+        return 0;
+    let lo = 0;
+    let hi = q.length - 1;
+    if (x >= q[hi])
+        return 1;
+    while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (q[mid] <= x)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo * GRID_STEP) / 100;
+}
+/** Percentile p of several rounds taken together (each weighted by its requests): bisection on F. */
+function mixtureQuantile(parts, p) {
+    const total = parts.reduce((a, d) => a + d.count, 0);
+    if (total === 0)
+        return 0;
+    let lo = Math.min(...parts.map((d) => d.quantiles[0]));
+    let hi = Math.max(...parts.map((d) => d.quantiles[d.quantiles.length - 1]));
+    const target = p / 100;
+    for (let i = 0; i < 50 && hi - lo > 1e-6 * Math.max(1, hi); i++) {
+        const mid = (lo + hi) / 2;
+        const f = parts.reduce((a, d) => a + d.count * cdf(d, mid), 0) / total;
+        if (f >= target)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+/**
+ * 95 % interval (in %) of the change of a percentile between the merged rounds of two sides,
+ * centred on `pointPct`: whole rounds resampled in pairs; the bootstrap's standard error of the
+ * log ratio, widened by a Student-t factor for the few rounds there are.
+ */
+function pairedBootstrapInterval(base, head, percentile, pointPct, options = {}) {
+    const n = Math.min(base.length, head.length);
+    if (n < MIN_PAIRS || pointPct <= -100)
+        return undefined;
+    const random = seededRandom(options.seed ?? 0x85ebca6b);
+    const logs = [];
+    const pickedBase = new Array(n);
+    const pickedHead = new Array(n);
+    for (let r = 0; r < (options.resamples ?? 1000); r++) {
+        for (let i = 0; i < n; i++) {
+            const k = Math.floor(random() * n);
+            pickedBase[i] = base[k];
+            pickedHead[i] = head[k];
+        }
+        const b = mixtureQuantile(pickedBase, percentile);
+        const h = mixtureQuantile(pickedHead, percentile);
+        if (b > 0 && h > 0)
+            logs.push(Math.log(h / b));
+    }
+    if (logs.length < 2)
+        return undefined;
+    const mean = logs.reduce((a, x) => a + x, 0) / logs.length;
+    const se = Math.sqrt(logs.reduce((a, x) => a + (x - mean) ** 2, 0) / (logs.length - 1));
+    const halfWidth = tQuantile975(n - 1) * se * Math.sqrt(n / (n - 1));
+    const centre = Math.log(1 + pointPct / 100);
+    return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
+}
+const PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };
 /**
  * The A/B estimator: paired rounds where a stage has them, else (a spike runs once per side) the
  * bootstrap over both sides' windows, as for a stored baseline.
  */
 function pairedRounds(rounds) {
+    // Decoded once per stage, however many percentile rules read them.
+    const distributions = new Map();
+    const distributionsOf = (name, r) => {
+        let d = distributions.get(name);
+        if (!d) {
+            const of = (side) => side.map((s) => roundDistribution(decodeHistogram(s.histogram)));
+            d = { base: of(r.base), head: of(r.head) };
+            distributions.set(name, d);
+        }
+        return d;
+    };
     return (metric, before, after, pointPct) => {
         const r = rounds.get(after.name);
         if (r && r.base.length >= MIN_PAIRS) {
+            const percentile = PERCENTILES[metric];
+            if (percentile !== undefined && r.base.every((s) => s.histogram) && r.head.every((s) => s.histogram)) {
+                const d = distributionsOf(after.name, r);
+                const interval = pairedBootstrapInterval(d.base, d.head, percentile, pointPct);
+                if (interval)
+                    return { interval, method: `paired-bootstrap(rounds=${r.base.length})` };
+            }
             const values = (side) => side.map((s) => metricValue(s, metric) ?? 0);
             const interval = pairedChangeInterval(values(r.base), values(r.head), pointPct);
             if (interval)
@@ -75268,17 +75366,28 @@ function pairedRounds(rounds) {
 
 
 
+/** Shortest round: shorter ones would be mostly start-up and drain. */
+const MIN_ROUND_MS = 500;
 /**
  * One round's share of a stage, and how many rounds it gets. Timed stages split their steady
  * time (a ramp is warm-up, not something to compare, so rounds run at full load); bursts split
  * their cycles; a spike is one shape that cannot be cut, so it runs once per side.
  */
 function roundSpec(spec, rounds) {
+    // Rounds never stretch a stage: each side gets the plan's time, cut into rounds of at least MIN_ROUND_MS.
+    const cut = (steadyMs) => {
+        const n = Math.max(1, Math.min(rounds, Math.floor(steadyMs / MIN_ROUND_MS)));
+        return { n, ms: Math.round(steadyMs / n) };
+    };
     switch (spec.kind) {
-        case 'baseline':
-            return { spec: { ...spec, durationMs: Math.max(1000, Math.round(spec.durationMs / rounds)) }, rounds };
-        case 'load':
-            return { spec: { ...spec, rampMs: 0, durationMs: Math.max(1000, Math.round((spec.durationMs - spec.rampMs) / rounds)) }, rounds };
+        case 'baseline': {
+            const { n, ms } = cut(spec.durationMs);
+            return { spec: { ...spec, durationMs: ms }, rounds: n };
+        }
+        case 'load': {
+            const { n, ms } = cut(spec.durationMs - spec.rampMs);
+            return { spec: { ...spec, rampMs: 0, durationMs: ms }, rounds: n };
+        }
         case 'burst': {
             const n = Math.min(rounds, spec.cycles);
             return { spec: { ...spec, cycles: Math.max(1, Math.round(spec.cycles / n)) }, rounds: n };
@@ -75992,7 +76101,7 @@ async function runAndGate(s) {
     }
     return { ...written, saved, saveError };
 }
-const DEFAULT_AB_ROUNDS = 6;
+const DEFAULT_AB_ROUNDS = 10;
 /**
  * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
  * paired rounds. The head is "the run"; the base is its baseline, measured minutes apart at most.
@@ -76432,7 +76541,7 @@ Usage:
 
   --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
-  ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 6)
+  ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 const log = {

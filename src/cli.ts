@@ -29,7 +29,7 @@ Usage:
 
   --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
-  ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 6)
+  ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 

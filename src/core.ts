@@ -27,8 +27,24 @@ export interface Logger {
   warn(message: string): void;
 }
 
-export interface RunSettings {
+/** What every run of a plan needs, whichever way it is compared. */
+export interface PlanRunSettings {
   planFile: string;
+  outDir: string;
+  /** Only these stages, by name (--stage). */
+  stages?: string[];
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  signal?: AbortSignal;
+  log: Logger;
+  onProgress?: RunOptions['onProgress'];
+  /** Link to the workflow run, for the summary. */
+  runUrl?: string;
+  /** Accept failed regressions, saying why ("label perf-gate:accept"): they become recorded warnings. */
+  accept?: string;
+}
+
+export interface RunSettings extends PlanRunSettings {
   targetUrl?: string;
   /** Where to find the result to compare against. */
   baseline?: BaselineSource;
@@ -36,20 +52,9 @@ export interface RunSettings {
   save?: BaselineTarget;
   /** Folder per plan in the store; default: from the plan's path. */
   planId?: string;
-  outDir: string;
-  stages?: string[];
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  signal?: AbortSignal;
-  log: Logger;
-  onProgress?: RunOptions['onProgress'];
   onStageStart?: RunOptions['onStageStart'];
-  /** Link to the workflow run, for the summary. */
-  runUrl?: string;
   /** Re-run a stage that fails a regression rule once; it fails only if the re-run agrees. */
   confirm?: boolean;
-  /** Accept failed regressions, saying why ("label perf-gate:accept"): they become recorded warnings. */
-  accept?: string;
   /** Past results for band rules and the trend chart, when they are not in the baseline store. */
   history?: HistorySource;
 }
@@ -178,27 +183,16 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   return { ...written, saved, saveError };
 }
 
-export interface AbSettings {
-  planFile: string;
+export interface AbSettings extends PlanRunSettings {
   baseUrl: string;
   /** Default: the plan's target.url. */
   headUrl?: string;
-  /** Rounds per stage (default 6). */
+  /** Rounds per stage (default 10). */
   rounds?: number;
-  outDir: string;
-  stages?: string[];
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  signal?: AbortSignal;
-  log: Logger;
   onRound?: AbOptions['onRound'];
-  onProgress?: AbOptions['onProgress'];
-  runUrl?: string;
-  /** As for runAndGate: failed regressions a maintainer accepted. */
-  accept?: string;
 }
 
-export const DEFAULT_AB_ROUNDS = 6;
+export const DEFAULT_AB_ROUNDS = 10;
 
 /**
  * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the

@@ -14,6 +14,9 @@ import { waitUntilReady } from './target.js';
 
 export type Side = 'base' | 'head';
 
+/** Shortest round: shorter ones would be mostly start-up and drain. */
+export const MIN_ROUND_MS = 500;
+
 export interface AbOptions {
   baseUrl: string;
   headUrl: string;
@@ -44,11 +47,20 @@ export interface AbRunResult {
  * their cycles; a spike is one shape that cannot be cut, so it runs once per side.
  */
 export function roundSpec(spec: StageSpec, rounds: number): { spec: StageSpec; rounds: number } {
+  // Rounds never stretch a stage: each side gets the plan's time, cut into rounds of at least MIN_ROUND_MS.
+  const cut = (steadyMs: number): { n: number; ms: number } => {
+    const n = Math.max(1, Math.min(rounds, Math.floor(steadyMs / MIN_ROUND_MS)));
+    return { n, ms: Math.round(steadyMs / n) };
+  };
   switch (spec.kind) {
-    case 'baseline':
-      return { spec: { ...spec, durationMs: Math.max(1000, Math.round(spec.durationMs / rounds)) }, rounds };
-    case 'load':
-      return { spec: { ...spec, rampMs: 0, durationMs: Math.max(1000, Math.round((spec.durationMs - spec.rampMs) / rounds)) }, rounds };
+    case 'baseline': {
+      const { n, ms } = cut(spec.durationMs);
+      return { spec: { ...spec, durationMs: ms }, rounds: n };
+    }
+    case 'load': {
+      const { n, ms } = cut(spec.durationMs - spec.rampMs);
+      return { spec: { ...spec, rampMs: 0, durationMs: ms }, rounds: n };
+    }
     case 'burst': {
       const n = Math.min(rounds, spec.cycles);
       return { spec: { ...spec, cycles: Math.max(1, Math.round(spec.cycles / n)) }, rounds: n };

@@ -256,7 +256,7 @@ regression:
       expect(same.code, same.stdout + same.stderr).toBe(0);
       const report = JSON.parse(await readFile(path.join(dir, 'ab-same', 'report.json'), 'utf8'));
       expect(report.ab).toMatchObject({ base_target: target.url, rounds: { load: 3 } });
-      expect(report.checks[0]).toMatchObject({ metric: 'p50', method: 'paired-rounds(n=3)' });
+      expect(report.checks[0]).toMatchObject({ metric: 'p50', method: 'paired-bootstrap(rounds=3)' });
       expect(await readFile(path.join(dir, 'ab-same', 'summary.md'), 'utf8')).toContain('Same-runner A/B: head');
 
       head.set({ delayMs: 12 });

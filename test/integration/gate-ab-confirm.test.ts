@@ -57,7 +57,7 @@ describe('perf-gate ab: same-runner A/B in rounds', () => {
     expect(head.served() - servedBefore[1]!).toBe(2400 + 400);
     expect(report.ab!.rounds).toEqual({ load: 6 });
     const p50 = report.checks.find((c) => c.metric === 'p50')!;
-    expect(p50.method).toBe('paired-rounds(n=6)');
+    expect(p50.method).toBe('paired-bootstrap(rounds=6)');
     expect(report.checks.filter((c) => c.verdict === 'fail'), JSON.stringify(report.checks)).toEqual([]);
     // Timeline of the head side: the rounds' windows one after another.
     expect(report.stages[0]!.timeline.map((w) => w.t)).toEqual([...Array(report.stages[0]!.timeline.length).keys()]);
@@ -68,7 +68,7 @@ describe('perf-gate ab: same-runner A/B in rounds', () => {
     const slower = (await ab('slower')).report;
     expect(slower.verdict).toBe('fail');
     const p50 = slower.checks.find((x) => x.metric === 'p50')!;
-    expect(p50, JSON.stringify(p50)).toMatchObject({ verdict: 'fail', method: 'paired-rounds(n=6)' });
+    expect(p50, JSON.stringify(p50)).toMatchObject({ verdict: 'fail', method: 'paired-bootstrap(rounds=6)' });
     expect(p50.interval_pct![0]).toBeGreaterThan(10);
     // The tail shares one event loop with the generator and both servers here: only its direction is asserted.
     expect(slower.checks.find((x) => x.metric === 'p95')!.delta_pct!).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { MIN_PAIRS, pairedChangeInterval, pairedRounds, tQuantile975 } from '../../src/gate/paired.js';
+import { MIN_PAIRS, mixtureQuantile, pairedBootstrapInterval, pairedChangeInterval, pairedRounds, roundDistribution, tQuantile975, type RoundDistribution } from '../../src/gate/paired.js';
+import { createHistogram, recordMs } from '../../src/metrics/histogram.js';
 import { regressionCheck } from '../../src/gate/regression.js';
 import { seededRandom } from '../../src/gate/statistics.js';
 import type { RegressionRule } from '../../src/plan/types.js';
@@ -70,5 +71,56 @@ describe('pairedRounds estimator in a regression check', () => {
     expect(check.method).toBe('point-estimate');
     expect(check.verdict).toBe('warn');
     expect(check.note).toMatch(/^inconclusive: too few samples/);
+  });
+});
+
+describe('paired bootstrap over rounds (percentiles of the merged rounds)', () => {
+  /** A round of n latencies: base + an exponential tail, on 1-ms steps when `steps` (timer ticks). */
+  function round(n: number, baseMs: number, tailMs: number, seed: number, steps = false): RoundDistribution {
+    const r = seededRandom(seed);
+    const h = createHistogram();
+    for (let i = 0; i < n; i++) {
+      const v = baseMs - tailMs * Math.log(1 - r());
+      recordMs(h, steps ? Math.floor(v) + 0.4 : v);
+    }
+    return roundDistribution(h);
+  }
+
+  it('mixtureQuantile: the percentile of rounds taken together, weighted by their requests', () => {
+    const fast = round(3000, 1, 0.001, 1); // all ≈ 1 ms
+    const slow = round(1000, 10, 0.001, 2); // all ≈ 10 ms
+    // 75 % of the requests are fast: p50 and p70 are fast, p80 and p95 slow.
+    expect(mixtureQuantile([fast, slow], 50)).toBeCloseTo(1, 1);
+    expect(mixtureQuantile([fast, slow], 70)).toBeCloseTo(1, 1);
+    expect(mixtureQuantile([fast, slow], 80)).toBeCloseTo(10, 1);
+    expect(mixtureQuantile([fast, slow], 95)).toBeCloseTo(10, 1);
+    expect(mixtureQuantile([round(2000, 4, 2, 3)], 95)).toBeCloseTo(4 + 2 * Math.log(20), 0);
+  });
+
+  it('same distribution on both sides (timer steps and all): an interval around 0, a few % wide', () => {
+    const base = Array.from({ length: 6 }, (_, i) => round(2000, 4, 2, 10 + i, true));
+    const head = Array.from({ length: 6 }, (_, i) => round(2000, 4, 2, 20 + i, true));
+    const point = (mixtureQuantile(head, 95) / mixtureQuantile(base, 95) - 1) * 100;
+    const iv = pairedBootstrapInterval(base, head, 95, point)!;
+    expect(iv.lo).toBeLessThan(0);
+    expect(iv.hi).toBeGreaterThan(0);
+    expect(iv.hi - iv.lo).toBeLessThan(20);
+  });
+
+  it('+20 % at p95: the whole interval is above +10 %', () => {
+    const base = Array.from({ length: 6 }, (_, i) => round(2000, 4, 2, 30 + i));
+    const head = Array.from({ length: 6 }, (_, i) => round(2000, 4 * 1.2, 2 * 1.2, 40 + i));
+    const point = (mixtureQuantile(head, 95) / mixtureQuantile(base, 95) - 1) * 100;
+    expect(point).toBeGreaterThan(15);
+    const iv = pairedBootstrapInterval(base, head, 95, point)!;
+    expect(iv.lo).toBeGreaterThan(10);
+    expect(iv.hi).toBeLessThan(30);
+  });
+
+  it('is seeded (the same rounds give the same interval) and needs 3 pairs', () => {
+    const base = Array.from({ length: 4 }, (_, i) => round(500, 4, 2, 50 + i));
+    const head = Array.from({ length: 4 }, (_, i) => round(500, 4, 2, 60 + i));
+    expect(pairedBootstrapInterval(base, head, 95, 1)).toEqual(pairedBootstrapInterval(base, head, 95, 1));
+    expect(pairedBootstrapInterval(base.slice(0, 2), head.slice(0, 2), 95, 1)).toBeUndefined();
   });
 });

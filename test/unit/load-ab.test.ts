@@ -10,9 +10,12 @@ describe('roundSpec: one round of a stage in A/B', () => {
     expect(roundSpec(spec, 6)).toEqual({ spec: { ...spec, rampMs: 0, durationMs: 10_000 }, rounds: 6 });
   });
 
-  it('closed-model users and the baseline stage split their duration, one second at least', () => {
+  it('closed-model users and the baseline stage split their duration; rounds never stretch a stage', () => {
     const closed: StageSpec = { ...base, name: 'vus', kind: 'load', model: 'closed', vus: 20, rampMs: 0, thinkMs: 0, durationMs: 3_000 };
-    expect(roundSpec(closed, 6).spec).toMatchObject({ durationMs: 1_000, vus: 20 });
+    expect(roundSpec(closed, 6)).toEqual({ spec: { ...closed, durationMs: 500 }, rounds: 6 });
+    // 2 s cannot make 6 rounds of at least 500 ms: 4 rounds, still 2 s per side.
+    expect(roundSpec({ ...closed, durationMs: 2_000 }, 6)).toEqual({ spec: { ...closed, durationMs: 500 }, rounds: 4 });
+    expect(roundSpec({ ...closed, durationMs: 300 }, 6)).toEqual({ spec: { ...closed, durationMs: 300 }, rounds: 1 });
     const floor: StageSpec = { ...base, name: 'floor', kind: 'baseline', durationMs: 12_000 };
     expect(roundSpec(floor, 4)).toEqual({ spec: { ...floor, durationMs: 3_000 }, rounds: 4 });
   });

@@ -11,7 +11,7 @@ describe('readSettings: the action inputs, read once', () => {
       confirm: true,
       acceptLabel: 'perf-gate:accept',
       baseUrl: undefined,
-      abRounds: 6,
+      abRounds: 10,
       failOn: 'regression',
     });
   });
