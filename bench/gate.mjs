@@ -47,7 +47,8 @@ import { parse as parseYaml } from 'yaml';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
-const PLAN = 'bench/plans/gate-calibration.yml';
+// BENCH_PLAN: another calibration plan (e.g. bench/plans/gate-calibration-long.yml, twice the requests).
+const PLAN = process.env.BENCH_PLAN ?? 'bench/plans/gate-calibration.yml';
 const TARGET_SCRIPT = path.join(ROOT, 'bench', 'gate-target.mjs');
 const SECTION_START = '<!-- gate-calibration:start -->';
 const SECTION_END = '<!-- gate-calibration:end -->';
@@ -88,7 +89,7 @@ const TARGETS = {
 };
 
 /** injected: the metric that must fail for a detection (unchanged: the metric watched for the table). */
-const SCENARIOS = [
+const ALL_SCENARIOS = [
   { id: 'unchanged', label: 'unchanged', target: 'twin', injected: null, watch: 'p95' },
   { id: 'lat10', label: '+10 % latency', target: 'lat10', injected: 'p95', watch: 'p95' },
   { id: 'lat20', label: '+20 % latency', target: 'lat20', injected: 'p95', watch: 'p95' },
@@ -96,6 +97,9 @@ const SCENARIOS = [
   { id: 'err1', label: '+1 pp errors', target: 'err1', injected: 'error_rate', watch: 'error_rate' },
   { id: 'err3', label: '+3 pp errors', target: 'err3', injected: 'error_rate', watch: 'error_rate' },
 ];
+// BENCH_SCENARIOS=unchanged,lat20,err1 runs only those (ids as above); default all.
+const SCENARIOS = process.env.BENCH_SCENARIOS ? ALL_SCENARIOS.filter((s) => process.env.BENCH_SCENARIOS.split(',').includes(s.id)) : ALL_SCENARIOS;
+
 
 const children = new Set(); // perf-gate processes running now
 const targets = new Map(); // name → { child, url }
@@ -407,12 +411,21 @@ async function saveBaseline() {
 /** The p95 perf-gate measures against the base (median of CALIBRATION_RUNS runs of the plan). */
 const CALIBRATION_RUNS = 5;
 
-async function calibrateP95() {
+/**
+ * `ab` only: measured as A/B measures (base beside the twin, two targets sharing the cores), since
+ * the p95 of a base under A/B is higher than alone and a fixed shift is a smaller share of it.
+ */
+async function calibrateP95(how) {
   const runs = [];
-  for (let i = 0; i < CALIBRATION_RUNS; i++) {
+  for (let i = 0; i < (how === 'ab' ? 3 : CALIBRATION_RUNS); i++) {
     const out = mkdtempSync(path.join(tmpRoot, 'calibration-'));
-    const r = await runNode([cli, 'run', PLAN, '--target', targets.get('base').url, '--out', out, '--quiet'], TRIAL_TIMEOUT_S * 1000);
-    const p95 = existsSync(path.join(out, 'report.json')) ? JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).stages?.[0]?.latency_ms?.p95 : undefined;
+    const args =
+      how === 'ab'
+        ? [cli, 'ab', PLAN, '--base-url', targets.get('base').url, '--head-url', targets.get('twin').url, '--out', out, '--quiet', ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : [])]
+        : [cli, 'run', PLAN, '--target', targets.get('base').url, '--out', out, '--quiet'];
+    const r = await runNode(args, TRIAL_TIMEOUT_S * 1000);
+    const report = existsSync(path.join(out, 'report.json')) ? JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) : undefined;
+    const p95 = (how === 'ab' ? report?.ab?.base_stages?.[0] : report?.stages?.[0])?.latency_ms?.p95;
     rmSync(out, { recursive: true, force: true });
     if (!Number.isFinite(p95)) throw new Error(`calibration run ${i + 1} failed (exit ${r.code ?? r.signal}): ${lastLine(r.stderr) || lastLine(r.stdout)}`);
     runs.push(p95);
@@ -550,8 +563,9 @@ async function main() {
     }
   };
   await startAll(Object.entries(TARGETS).filter(([, cfg]) => !cfg.p95Shift));
-  const calibration = await calibrateP95();
-  log(`calibration: p95 through perf-gate against the base, ${calibration.runs.map(f3).join(', ')} ms → median ${f3(calibration.p95)} ms`);
+  const calibrateBy = modes.length === 1 && modes[0] === 'ab' ? 'ab' : 'run';
+  const calibration = await calibrateP95(calibrateBy);
+  log(`calibration (${calibrateBy}): p95 through perf-gate against the base, ${calibration.runs.map(f3).join(', ')} ms → median ${f3(calibration.p95)} ms`);
   for (const cfg of Object.values(TARGETS)) if (cfg.p95Shift) cfg.extraMs = cfg.p95Shift * calibration.p95;
   await startAll(Object.entries(TARGETS).filter(([, cfg]) => cfg.p95Shift));
   const statsBefore = Object.fromEntries(await Promise.all([...targets.keys()].map(async (k) => [k, await targetStats(k)])));
@@ -589,6 +603,8 @@ async function main() {
   const { stage, rules, thresholds } = planRules();
   const cmdEnv = [`BENCH_TRIALS=${TRIALS}`, `BENCH_MODES=${modes.join(',')}`];
   if (AB_ROUNDS) cmdEnv.push(`BENCH_AB_ROUNDS=${AB_ROUNDS}`);
+  if (process.env.BENCH_PLAN) cmdEnv.push(`BENCH_PLAN=${process.env.BENCH_PLAN}`);
+  if (process.env.BENCH_SCENARIOS) cmdEnv.push(`BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   const cmd = `${cmdEnv.join(' ')} npm run bench:gate`;
   const rows = [...TABLE_HEAD];
   const skippedLines = [];
@@ -634,7 +650,7 @@ Written by \`bench/gate.mjs\` (\`npm run bench:gate\`); every figure below was m
 - perf-gate: ${cliInfo.version}, \`${path.relative(ROOT, CLI_SOURCE)}\` sha256 \`${cliInfo.sha}…\` (a copy taken at the start ran every trial)
 - Plan: \`${PLAN}\`: one open-model \`load\` stage, ${stage.rate}${stage.ramp ? ` after a ${stage.ramp} ramp from 0` : ''}, ${stage.duration} in all${stage.ramp ? ' (`ab` leaves the ramp out and splits the rest into rounds per side)' : ''}, one \`GET /\` expecting 200; thresholds: ${thresholds}; regression rules: ${rules}
 - Targets: \`bench/gate-target.mjs\` (Node \`http\`, 127.0.0.1, keep-alive), one fork()ed process per configuration: base, a twin of the base, and one per regression. Noise model per request: delay = (${NOISE.GATE_BASE_MS} ms + an exponentially distributed extra with mean ${NOISE.GATE_JITTER_MS} ms), i.e. median ≈ 5.4 ms, p95 ≈ 10.0 ms, p99 ≈ 13.2 ms (a \`setTimeout\`: whole milliseconds, ±1 ms); a stall with probability 1/${Math.round(1 / NOISE.GATE_STALL_P)} per request (about every 20 s at 2000/s) that blocks the target's event loop for ${NOISE.GATE_STALL_MS} ms; HTTP 500 with the scenario's error probability (base: 0).
-- Scenarios: unchanged (the twin); +10 %, +20 %, +50 % latency at p95: a fixed ${['lat10', 'lat20', 'lat50'].map((k) => `${f3(TARGETS[k].extraMs)} ms`).join(', ')} added to every request, i.e. 10, 20 and 50 % of the p95 perf-gate measured against the base before the trials (median of ${CALIBRATION_RUNS} runs: ${calibration.runs.map(f3).join(', ')} ms), so the injected change is that share of p95 as measured (more at p50); +1 pp and +3 pp errors (500 with probability 0.01, 0.03). ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
+- Scenarios${process.env.BENCH_SCENARIOS ? ` (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS})` : ''}: unchanged (the twin); +10 %, +20 %, +50 % latency at p95: a fixed ${['lat10', 'lat20', 'lat50'].map((k) => `${f3(TARGETS[k].extraMs)} ms`).join(', ')} added to every request, i.e. 10, 20 and 50 % of the p95 perf-gate measured against the base before the trials (median of ${calibration.runs.length} ${calibrateBy === 'ab' ? '`ab` runs, base beside the twin, base side' : '`run` runs'}: ${calibration.runs.map(f3).join(', ')} ms), so the injected change is that share of p95 as measured (more at p50); +1 pp and +3 pp errors (500 with probability 0.01, 0.03). ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
 ${storedLine}
 ${abLine}
 - A trial: exit 1 = gate failed, exit 0 = pass or warn (\`verdict\` of report.json); anything else, or ${TRIAL_TIMEOUT_S} s without an exit (then killed), is an error. A regression counts as detected only when the failed checks include the injected metric (p95 for latency, error_rate for errors).

@@ -147,7 +147,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     };
   }
   if (past.length >= MIN_HISTORY) report.bands = bandPositions(against.history!, stages);
-  if (s.accept) report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
+  noteAccepted(report, s.accept);
 
   const extras: SummaryExtras = { runUrl: s.runUrl, history: historyPoints(past, report) };
   // Reports first: a failed save must never cost the run's results.
@@ -157,6 +157,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (s.save) {
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
     const saturated = report.stages.find((st) => st.generator_saturated);
+    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
     const why =
       report.verdict === 'fail'
         ? 'the gate failed'
@@ -166,7 +167,9 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
             ? 'only some stages ran (--stage)'
             : saturated
               ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
-              : undefined;
+              : unconfirmed
+                ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
+                : undefined;
     if (why) {
       s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
     } else {
@@ -207,6 +210,7 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
   selectStages(plan, s.stages);
   const headUrl = s.headUrl ?? plan.target.url;
+  if (plan.regression?.some((r) => r.unit === 'sigma')) s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
   if (plan.target.start) s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
   const runner = runnerInfo();
   const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
@@ -227,7 +231,7 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
       .join(', ')}); changes are judged on the paired rounds.`,
   };
   report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
-  if (s.accept) report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
+  noteAccepted(report, s.accept);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
 
@@ -250,6 +254,12 @@ async function findBaseline(source: BaselineSource, request: LoadRequest, log: L
   }
   log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
   return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
+}
+
+/** A maintainer's acceptance is recorded when it turned at least one failure into a warning. */
+function noteAccepted(report: Report, reason: string | undefined): void {
+  const n = report.checks.filter((c) => c.accepted).length;
+  if (reason && n > 0) report.accepted = { reason, checks: n };
 }
 
 /** Stages that fail a regression rule on their first run: the ones to run once more. */

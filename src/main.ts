@@ -83,7 +83,8 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
         mode: settings.comment,
         readOnlyToken: tokenIsReadOnly(ctx.eventName, pr),
         pr,
-        planId,
+        // An A/B job beside the usual one keeps its own comment.
+        planId: settings.baseUrl ? `${planId} (A/B)` : planId,
         body: renderComment(report, outcome.extras),
         verdict: report.verdict,
         runUrl: ctx.runUrl,

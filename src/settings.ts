@@ -90,7 +90,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   const baseUrl = get('base-url').trim() || undefined;
   if (baseUrl !== undefined) checkTargetUrl(baseUrl, 'input "base-url":');
   const rounds = get('ab-rounds').trim() || '10';
-  if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100) throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 6; got "${rounds}"`);
+  if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100) throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "${rounds}"`);
   const keep = get('history').trim() || '50';
   if (!/^[1-9]\d*$/.test(keep)) throw new UsageError(`input "history" must be a whole number of runs to keep, such as 50; got "${keep}"`);
   return {

@@ -22,6 +22,7 @@ export class ReportFolder {
   /** Newest first (by the run's start time), at most `n`. */
   async history(request: LoadRequest, n: number): Promise<StoredResult[]> {
     const found: StoredResult[] = [];
+    const seen = new Set<string>();
     for (const file of await this.jsonFiles(this.dir, 0)) {
       let report;
       try {
@@ -30,8 +31,14 @@ export class ReportFolder {
         continue; // other JSON in the folder (package.json, a summary export)
       }
       const f = report.fingerprints;
-      if (f && (f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint)) continue;
-      if (report.cancelled || report.verdict === 'fail') continue;
+      // Without fingerprints nothing shows it is this plan on this runner; an A/B report measured
+      // two builds sharing the runner's cores: neither is a past run of this plan.
+      if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint) continue;
+      if (report.cancelled || report.verdict === 'fail' || report.ab) continue;
+      // The same run kept twice (report.json and a --save-baseline copy) must count once.
+      const key = `${report.started_at} ${report.target}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       found.push({ report, commit: 'local', run: report.started_at, savedAt: report.started_at });
     }
     return found.sort((a, b) => b.report.started_at.localeCompare(a.report.started_at)).slice(0, n);

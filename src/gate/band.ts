@@ -47,10 +47,12 @@ export function noiseBand(values: number[], k: number, floor = 0): NoiseBand {
  * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
  * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
  * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
- * count); others: 0.
+ * count); recovery: one 1-s window (1000 ms); others: 0.
  */
 export function sigmaFloor(metric: Metric, median: number, requests: number): number {
   if (LATENCY_METRICS.has(metric) || metric === 'rps') return 0.01 * Math.abs(median);
+  // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
+  if (metric === 'recovery') return 1000;
   if (metric === 'error_rate') {
     if (requests <= 0) return 0;
     // A history of zero errors still leaves room for one error in this run's sample.
@@ -126,7 +128,23 @@ export function evaluateBandRules(rules: RegressionRule[], history: StageReport[
     for (const rule of rules) {
       if (rule.unit !== 'sigma') continue;
       const found = bandFor(history, stage, rule.metric, rule.amount);
-      if (!found) continue;
+      if (!found) {
+        // A spike that never recovered has no recovery time: the worst outcome, not a missing one.
+        if (rule.metric === 'recovery' && stage.spike && rule.direction === 'increase') {
+          checks.push({
+            stage: stage.name,
+            metric: 'recovery',
+            kind: 'regression',
+            current: null,
+            limit: rule.raw,
+            method: 'history-band',
+            verdict: 'fail',
+            significant: true,
+            note: 'p95 never returned within 20% of its pre-spike value',
+          });
+        }
+        continue;
+      }
       const base = { stage: stage.name, metric: rule.metric, kind: 'regression' as const, current: found.current, limit: rule.raw, method: 'history-band' };
       if (!found.band) {
         // Never switch the rule off in silence: a new stage or a young history is said out loud.

@@ -19,32 +19,32 @@ const change = (c: Check): string =>
 
 /**
  * The first run's checks, with every failed regression judged again by the re-run's check of the
- * same stage and metric: still failing → fail (confirmed), anything else → warn (not confirmed).
- * A failure whose stage did not run again (interrupted) stays a failure.
+ * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
+ * confirmed). Only a re-run that measured something can clear a failure: one that did not run
+ * (interrupted), measured nothing comparable, or had a saturated generator (`untrusted`) leaves
+ * the failure standing.
  */
-export function confirmChecks(first: Check[], again: Check[]): Check[] {
-  const ran = new Set(again.map((c) => c.stage));
+export function confirmChecks(first: Check[], again: Check[], untrusted: ReadonlySet<string> = new Set()): Check[] {
   return first.map((c) => {
-    if (c.kind !== 'regression' || c.verdict !== 'fail' || !ran.has(c.stage)) return c;
+    if (c.kind !== 'regression' || c.verdict !== 'fail') return c;
     const second = again.find((a) => a.kind === 'regression' && a.stage === c.stage && a.metric === c.metric);
-    const confirmation = second
-      ? {
-          verdict: second.verdict,
-          current: second.current,
-          delta_pct: second.delta_pct,
-          delta_pp: second.delta_pp,
-          interval_pct: second.interval_pct,
-          interval_pp: second.interval_pp,
-        }
-      : { verdict: 'warn' as const, current: null };
-    if (second?.verdict === 'fail') {
+    if (!second || untrusted.has(c.stage)) return c;
+    const confirmation = {
+      verdict: second.verdict,
+      current: second.current,
+      delta_pct: second.delta_pct,
+      delta_pp: second.delta_pp,
+      interval_pct: second.interval_pct,
+      interval_pp: second.interval_pp,
+    };
+    if (second.verdict === 'fail') {
       return { ...c, confirmation, note: `confirmed: a re-run of the stage also failed (${change(second)})${c.note ? `; ${c.note}` : ''}` };
     }
     return {
       ...c,
       verdict: 'warn',
       confirmation,
-      note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${second ? `${change(second)} (${second.verdict})` : 'nothing comparable'}`,
+      note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${change(second)} (${second.verdict})`,
     };
   });
 }

@@ -4,7 +4,7 @@ import type { Check, StageReport, Verdict } from '../report/types.js';
 import { evaluateBandRules } from './band.js';
 import { evaluateRegressions, type ChangeEstimator } from './regression.js';
 import { evaluateThresholds } from './thresholds.js';
-import { acceptRegressions, excuseSaturatedStages, overallVerdict } from './verdict.js';
+import { acceptRegressions, excuseBusierRunner, excuseSaturatedStages, overallVerdict } from './verdict.js';
 import { confirmChecks } from './confirm.js';
 
 export { stagesToConfirm } from './confirm.js';
@@ -20,7 +20,7 @@ export interface GateRules {
 /** What the run is compared with: one baseline (stored or the A/B base side), the stored history. */
 export interface Comparison {
   baseline?: StageReport[];
-  /** Past runs, newest first, for band rules ("+3σ", "band"). */
+  /** Past runs, newest first, for band rules ("+3σ", "band"); undefined: no history source (A/B). */
   history?: StageReport[][];
   /** Where a change's noise comes from (default: the windows of both runs). */
   estimate?: ChangeEstimator;
@@ -40,19 +40,25 @@ export interface GateOptions {
 
 function judge(rules: GateRules, current: StageReport[], against: Comparison): Check[] {
   const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
-  return excuseSaturatedStages(
+  const checks = excuseSaturatedStages(
     [
       ...evaluateThresholds(rules.thresholds, current),
       ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
-      ...(bandRules.length > 0 ? evaluateBandRules(bandRules, against.history ?? [], current) : []),
+      // No history source at all (A/B) is not a short history: band rules do not apply there.
+      ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
     ],
     current,
+    against.baseline,
   );
+  return excuseBusierRunner(checks, current, against.baseline);
 }
 
 export function gate(rules: GateRules, current: StageReport[], against: Comparison = {}, options: GateOptions = {}): GateResult {
   let checks = judge(rules, current, against);
-  if (options.again && options.again.length > 0) checks = confirmChecks(checks, judge(rules, options.again, against));
+  if (options.again && options.again.length > 0) {
+    const untrusted = new Set(options.again.filter((s) => s.generator_saturated).map((s) => s.name));
+    checks = confirmChecks(checks, judge(rules, options.again, against), untrusted);
+  }
   if (options.accept) checks = acceptRegressions(checks, options.accept);
   return { checks, verdict: overallVerdict(checks, current) };
 }

@@ -25,7 +25,10 @@ const T_975 = [
 ];
 
 export function tQuantile975(df: number): number {
-  return df >= 1 && df <= T_975.length ? T_975[df - 1]! : 1.96;
+  if (df >= 1 && df <= T_975.length) return T_975[df - 1]!;
+  // Beyond the table: the Cornish-Fisher step of t toward the normal quantile (2.021 at 40, 1.984 at 100).
+  const z = 1.959964;
+  return df > T_975.length ? z + (z ** 3 + z) / (4 * df) : z;
 }
 
 /** Fewer usable pairs than this and the spread of the pairs means little. */

@@ -36,17 +36,15 @@ const ruleOf = (metric: Metric, raw: string, amount: number, direction: Regressi
  * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
  * are mostly noise.
  */
+const LATENCY_RULES = [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25)];
+const ERROR_RULE = ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp');
+
 export const DEFAULT_REGRESSION: Record<string, RegressionRule[]> = {
-  baseline: [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25), ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
-  load: [
-    ruleOf('p50', '+10%', 10),
-    ruleOf('p95', '+15%', 15),
-    ruleOf('p99', '+25%', 25),
-    ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'),
-    ruleOf('rps', '-10%', 10, 'decrease'),
-  ],
-  spike: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'), ruleOf('recovery', '+50%', 50)],
-  burst: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
+  // One user back to back: its rps is 1/latency, already judged.
+  baseline: [...LATENCY_RULES, ERROR_RULE],
+  load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
+  spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
+  burst: [ERROR_RULE],
 };
 
 /** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
@@ -123,6 +121,10 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
     return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
   }
   const deltaPct = ((c - b) / b) * 100;
+  if (c === 0 && b > 0) {
+    // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
+    return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
+  }
   const found = estimate(rule.metric, before, after, deltaPct);
   if (!found) {
     // Too few windows to measure noise: judge the point estimate, but never fail on it alone.

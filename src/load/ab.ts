@@ -7,8 +7,8 @@
 import type { Plan, StageSpec } from '../plan/types.js';
 import { addStageMetrics, StageMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
-import { HttpClient } from './http.js';
-import { selectStages, stageConcurrency, type RunResult } from './run-plan.js';
+import type { HttpClient } from './http.js';
+import { selectStages, stageClient, type RunResult } from './run-plan.js';
 import { judgeGenerator, runStage, type StageProgress, type StageResult } from './stage.js';
 import { waitUntilReady } from './target.js';
 
@@ -62,8 +62,13 @@ export function roundSpec(spec: StageSpec, rounds: number): { spec: StageSpec; r
       return { spec: { ...spec, rampMs: 0, durationMs: ms }, rounds: n };
     }
     case 'burst': {
-      const n = Math.min(rounds, spec.cycles);
-      return { spec: { ...spec, cycles: Math.max(1, Math.round(spec.cycles / n)) }, rounds: n };
+      // As many rounds as divide the cycles exactly (never more cycles than planned); when only
+      // 1 or 2 would, as many whole cycles per round as fit, leaving the remainder out.
+      const most = Math.min(rounds, spec.cycles);
+      let n = most;
+      while (spec.cycles % n !== 0) n--;
+      if (n < 3 && most >= 3) n = most;
+      return { spec: { ...spec, cycles: Math.floor(spec.cycles / n) }, rounds: n };
     }
     case 'spike':
       return { spec, rounds: 1 };
@@ -149,30 +154,30 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
   const t0 = Date.now();
   const seq = { value: 0 };
   const out: AbStage[] = [];
-  for (const spec of stages) {
+  let warmedUp = false;
+  for (const [stageIndex, spec] of stages.entries()) {
     if (signal.aborted) break;
     const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
-    const clients: Record<Side, HttpClient> = {
-      base: new HttpClient(o.baseUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
-      head: new HttpClient(o.headUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
-    };
+    const clients: Record<Side, HttpClient> = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
     const stage: AbStage = { spec, base: [], head: [] };
     try {
-      const warmUp = out.length === 0 ? warmUpSpec(oneRound) : undefined;
+      const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
       for (const side of warmUp ? (['base', 'head'] as const) : []) {
         if (!signal.aborted) await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq });
       }
+      if (warmUp) warmedUp = true;
       for (let round = 0; round < rounds && !signal.aborted; round++) {
         // ABBA order: whichever side runs second in a round runs first in the next, so a warming
-        // (or tiring) machine favours neither.
-        const order: Side[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        // (or tiring) machine favours neither; stages alternate too (a spike has one round).
+        const order: Side[] = (round + stageIndex) % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
         const results: Partial<Record<Side, StageResult>> = {};
         for (const side of order) {
           if (signal.aborted) break;
           o.onRound?.(spec, round, rounds, side);
           results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
         }
-        // An interrupted round has no partner: it is left out of both sides.
+        // An interrupted round has no (whole) partner: it is left out of both sides.
+        if (signal.aborted) break;
         if (results.base && results.head) {
           stage.base.push(results.base);
           stage.head.push(results.head);

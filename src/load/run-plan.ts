@@ -44,6 +44,15 @@ export function selectStages(plan: Plan, names: string[] | undefined): StageSpec
   return plan.stages.filter((s) => names.includes(s.name));
 }
 
+/**
+ * A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
+ * previous one's connections (or its connection storm). A ws stage uses it only for the plan's
+ * session steps.
+ */
+export function stageClient(target: string, spec: StageSpec): HttpClient {
+  return new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
+}
+
 /** Most requests a stage can have in flight: the connections its pool may open. */
 export function stageConcurrency(s: StageSpec): number {
   switch (s.kind) {
@@ -78,10 +87,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     const seq = { value: 0 };
     const runOne = async (spec: StageSpec, i: number, count: number, isAgain: boolean): Promise<StageResult> => {
       o.onStageStart?.(spec, i, count, isAgain);
-      // A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
-      // previous one's connections (or its connection storm).
-      // (A ws stage uses it only for the plan's session steps.)
-      const client = new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
+      const client = stageClient(target, spec);
       try {
         return await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
       } finally {
@@ -99,7 +105,9 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
     for (const [i, spec] of repeat.entries()) {
       if (signal.aborted) break;
-      again.push(await runOne(spec, i, repeat.length, true));
+      const r = await runOne(spec, i, repeat.length, true);
+      // A re-run cut short measured too little to clear (or confirm) anything.
+      if (!signal.aborted) again.push(r);
     }
     return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
   } finally {

@@ -85,12 +85,12 @@ describe('perf-gate ab: same-runner A/B in rounds', () => {
 });
 
 describe('confirm before failing, on real runs', () => {
-  const run = (out: string, o: { save?: boolean; confirm?: boolean; accept?: string; onAgain?: () => void } = {}) =>
+  const run = (out: string, o: { save?: boolean; saveTo?: string; confirm?: boolean; accept?: string; onAgain?: () => void } = {}) =>
     runAndGate({
       planFile: 'plan.yml',
       targetUrl: base.url,
       baseline: o.save ? undefined : { store: new FileStore({ file: path.join(dir, 'baseline.json') }) },
-      save: o.save ? { store: new FileStore({ file: path.join(dir, 'baseline.json') }), commit: 'local', run: 'test' } : undefined,
+      save: o.save || o.saveTo ? { store: new FileStore({ file: path.join(dir, o.saveTo ?? 'baseline.json') }), commit: 'local', run: 'test' } : undefined,
       outDir: out,
       env: {},
       cwd: dir,
@@ -108,7 +108,10 @@ describe('confirm before failing, on real runs', () => {
 
     // The first run meets a slow target; by the re-run it is back to normal (a noisy neighbour).
     base.set({ delayMs: 9 });
-    const fluke = (await run('fluke', { confirm: true, onAgain: () => base.set({ delayMs: 5 }) })).report;
+    const flukeOutcome = await run('fluke', { confirm: true, saveTo: 'after-fluke.json', onAgain: () => base.set({ delayMs: 5 }) });
+    const fluke = flukeOutcome.report;
+    // Not failed, but its first numbers are suspect: never the next baseline.
+    expect(flukeOutcome.saved).toBe(false);
     const p50 = fluke.checks.find((c) => c.metric === 'p50')!;
     expect(p50.verdict).toBe('warn');
     expect(p50.note).toMatch(/^not confirmed: failed at \+\d+\.\d%, but a re-run of the stage measured [+-]\d+\.\d% \(pass\)$/);

@@ -61,7 +61,7 @@ describe('sigmaFloor', () => {
     ['rps', 100, 1000, 1],
     ['requests', 1000, 1000, 0],
     ['errors', 4, 1000, 0],
-    ['recovery', 3000, 1000, 0],
+    ['recovery', 3000, 1000, 1000], // one 1-s window
   ] as const)('%s with median %d → %d', (metric, median, requests, floor) => {
     expect(sigmaFloor(metric, median, requests)).toBeCloseTo(floor, 10);
   });
@@ -196,6 +196,15 @@ describe('evaluateBandRules', () => {
       ['load', 'p95', 'fail'],
       ['steady', 'p95', 'fail'],
     ]);
+  });
+
+  it('recovery: a spike that never recovered fails; a one-window wobble in a spread-less history passes', () => {
+    const spike = (recovery_ms: number | null, name = 'spike'): StageReport => stage({ name, kind: 'spike', spike: { pre_p95_ms: 5, peak_p95_ms: 50, recovery_ms } });
+    const hist = [2000, 2000, 2000, 2000, 2000].map((v) => [spike(v)]);
+    const never = evaluateBandRules([sigma('recovery', 3)], hist, [spike(null)]);
+    expect(never).toEqual([expect.objectContaining({ metric: 'recovery', verdict: 'fail', current: null, note: 'p95 never returned within 20% of its pre-spike value' })]);
+    expect(evaluateBandRules([sigma('recovery', 3)], hist, [spike(3000)])[0]!.verdict).toBe('pass');
+    expect(evaluateBandRules([sigma('recovery', 3)], hist, [spike(6000)])[0]!.verdict).toBe('fail');
   });
 
   it('ignores rules that are not bands', () => {

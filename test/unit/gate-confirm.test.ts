@@ -43,6 +43,17 @@ describe('confirm before failing', () => {
     expect(c!.note).toBe('confirmed: a re-run of the stage also failed (+2.40pp)');
   });
 
+  it('a re-run that measured nothing comparable, or whose generator was saturated, clears nothing', () => {
+    expect(confirmChecks([check({})], [check({ metric: 'p99', verdict: 'pass' })])[0]!.verdict).toBe('fail');
+    expect(confirmChecks([check({})], [check({ verdict: 'pass', delta_pct: 1 })], new Set(['load']))[0]).toEqual(check({}));
+  });
+
+  it('gate(): a re-run with a saturated generator leaves the failure standing', () => {
+    const rules = { thresholds: {}, regression: [{ metric: 'p95' as const, direction: 'increase' as const, unit: 'pct' as const, amount: 15, raw: '+15%' }] };
+    const hot = steadyStage(1.01, 3, { generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 90, loop_lag_max_ms: 200, saturated: true, reason: 'lag' } });
+    expect(gate(rules, [steadyStage(1.6, 2)], { baseline: [steadyStage(1, 1)] }, { again: [hot] }).verdict).toBe('fail');
+  });
+
   it('checks that passed, thresholds, and stages that did not run again are left as they were', () => {
     const first = [check({ verdict: 'pass' }), check({ kind: 'threshold', verdict: 'fail' }), check({ stage: 'spike' })];
     expect(confirmChecks(first, [check({ verdict: 'pass' })])).toEqual(first);

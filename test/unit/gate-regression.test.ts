@@ -298,3 +298,11 @@ describe('inconclusive checks say why', () => {
     expect(check.note).toMatch(/^inconclusive: noise ±\d+\.\d% around \+20\.0% straddles \+15%$/);
   });
 });
+
+describe('a drop to nothing', () => {
+  it('rps down to 0 fails a decrease rule without an interval; an increase rule passes', () => {
+    const check = regressionCheck(pct('rps', 10, 'decrease'), steady(10, 100, { seed: 1 }), stage({ rps: 0 }))!;
+    expect(check).toMatchObject({ verdict: 'fail', delta_pct: -100, method: 'none', note: 'dropped from 100 to 0' });
+    expect(regressionCheck(pct('rps', 10), steady(10, 100, { seed: 1 }), stage({ rps: 0 }))!.verdict).toBe('pass');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { excuseSaturatedStages, overallVerdict } from '../../src/gate/verdict.js';
+import { excuseBusierRunner, excuseSaturatedStages, overallVerdict } from '../../src/gate/verdict.js';
 import type { Check, StageReport, Verdict } from '../../src/report/types.js';
 import { stage } from '../helpers/reports.js';
 
@@ -83,5 +83,34 @@ describe('overallVerdict', () => {
 
   it('no stages and no checks pass', () => {
     expect(overallVerdict([], [])).toBe('pass');
+  });
+});
+
+describe('excuseSaturatedStages: the baseline side', () => {
+  it('a failure against a baseline stage whose generator was saturated is not trusted either', () => {
+    const base = { ...stage(), generator_saturated: true, generator: { ...stage().generator, saturated: true, reason: 'event-loop lag p99 80 ms' } };
+    const [c] = excuseSaturatedStages([{ stage: 'load', metric: 'p95', kind: 'regression', current: 1, limit: '+15%', method: 'x', verdict: 'fail' }], [stage()], [base]);
+    expect(c).toMatchObject({ verdict: 'warn', note: 'not trusted: the load generator was saturated (in the baseline: event-loop lag p99 80 ms)' });
+  });
+});
+
+describe('excuseBusierRunner: a runner busier than at baseline time', () => {
+  const lag = (ms: number): StageReport => stage({ generator: { ...stage().generator, loop_lag_p99_ms: ms } });
+  const fail: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 1, limit: '+15%', method: 'x', verdict: 'fail' };
+
+  it.each([
+    [12, 11, 'fail'], // as calm as the baseline run
+    [21, 11, 'fail'], // under 2× and under +10 ms
+    [25, 11, 'warn'], // both: busier
+    [30, 20, 'fail'], // +10 ms but not 2×
+  ] as const)('lag p99 %d ms now, %d ms then → %s', (now, then, verdict) => {
+    expect(excuseBusierRunner([fail], [lag(now)], [lag(then)])[0]!.verdict).toBe(verdict);
+  });
+
+  it('says why, and leaves thresholds and stages without a baseline alone', () => {
+    const [c] = excuseBusierRunner([fail], [lag(40)], [lag(12)]);
+    expect(c!.note).toBe('not trusted: the runner was busier than when the baseline was measured (event-loop lag p99 40 ms against 12 ms in the baseline run)');
+    expect(excuseBusierRunner([{ ...fail, kind: 'threshold' }], [lag(40)], [lag(12)])[0]!.verdict).toBe('fail');
+    expect(excuseBusierRunner([fail], [lag(40)], [])[0]!.verdict).toBe('fail');
   });
 });

@@ -24,6 +24,10 @@ describe('roundSpec: one round of a stage in A/B', () => {
     const burst: StageSpec = { ...base, name: 'burst', kind: 'burst', size: 50, cycles: 12, pauseMs: 1000 };
     expect(roundSpec(burst, 6)).toEqual({ spec: { ...burst, cycles: 2 }, rounds: 6 });
     expect(roundSpec({ ...burst, cycles: 3 }, 6)).toEqual({ spec: { ...burst, cycles: 1 }, rounds: 3 });
+    // Never more cycles than planned: 15 → 5 rounds of 3; 13 (prime) → 10 rounds of 1, 3 left out.
+    expect(roundSpec({ ...burst, cycles: 15 }, 10)).toEqual({ spec: { ...burst, cycles: 3 }, rounds: 5 });
+    expect(roundSpec({ ...burst, cycles: 13 }, 10)).toEqual({ spec: { ...burst, cycles: 1 }, rounds: 10 });
+    expect(roundSpec({ ...burst, cycles: 3 }, 2)).toEqual({ spec: { ...burst, cycles: 3 }, rounds: 1 });
   });
 
   it('a spike cannot be cut: it runs whole, once per side', () => {

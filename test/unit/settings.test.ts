@@ -28,7 +28,7 @@ describe('readSettings: the action inputs, read once', () => {
 
   it.each([
     [{ 'base-url': 'localhost:3001' }, 'input "base-url": "localhost:3001" is not an absolute http(s) URL'],
-    [{ 'ab-rounds': '0' }, 'input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 6; got "0"'],
+    [{ 'ab-rounds': '0' }, 'input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "0"'],
     [{ 'ab-rounds': '1000' }, 'input "ab-rounds" must be a whole number'],
     [{ confirm: 'maybe' }, 'input "confirm" must be true or false; got "maybe"'],
   ])('%j is refused naming the input', (inputs, message) => {
