@@ -74513,6 +74513,14 @@ function selectStages(plan, names) {
     }
     return plan.stages.filter((s) => names.includes(s.name));
 }
+/**
+ * A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
+ * previous one's connections (or its connection storm). A ws stage uses it only for the plan's
+ * session steps.
+ */
+function stageClient(target, spec) {
+    return new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
+}
 /** Most requests a stage can have in flight: the connections its pool may open. */
 function stageConcurrency(s) {
     switch (s.kind) {
@@ -74546,10 +74554,7 @@ async function runPlan(plan, o) {
         const seq = { value: 0 };
         const runOne = async (spec, i, count, isAgain) => {
             o.onStageStart?.(spec, i, count, isAgain);
-            // A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
-            // previous one's connections (or its connection storm).
-            // (A ws stage uses it only for the plan's session steps.)
-            const client = new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
+            const client = stageClient(target, spec);
             try {
                 return await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
             }
@@ -74570,7 +74575,10 @@ async function runPlan(plan, o) {
         for (const [i, spec] of repeat.entries()) {
             if (signal.aborted)
                 break;
-            again.push(await runOne(spec, i, repeat.length, true));
+            const r = await runOne(spec, i, repeat.length, true);
+            // A re-run cut short measured too little to clear (or confirm) anything.
+            if (!signal.aborted)
+                again.push(r);
         }
         return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
     }
@@ -74815,11 +74823,14 @@ function noiseBand(values, k, floor = 0) {
  * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
  * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
  * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
- * count); others: 0.
+ * count); recovery: one 1-s window (1000 ms); others: 0.
  */
 function sigmaFloor(metric, median, requests) {
     if (metrics_LATENCY_METRICS.has(metric) || metric === 'rps')
         return 0.01 * Math.abs(median);
+    // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
+    if (metric === 'recovery')
+        return 1000;
     if (metric === 'error_rate') {
         if (requests <= 0)
             return 0;
@@ -74887,8 +74898,23 @@ function evaluateBandRules(rules, history, current) {
             if (rule.unit !== 'sigma')
                 continue;
             const found = bandFor(history, stage, rule.metric, rule.amount);
-            if (!found)
+            if (!found) {
+                // A spike that never recovered has no recovery time: the worst outcome, not a missing one.
+                if (rule.metric === 'recovery' && stage.spike && rule.direction === 'increase') {
+                    checks.push({
+                        stage: stage.name,
+                        metric: 'recovery',
+                        kind: 'regression',
+                        current: null,
+                        limit: rule.raw,
+                        method: 'history-band',
+                        verdict: 'fail',
+                        significant: true,
+                        note: 'p95 never returned within 20% of its pre-spike value',
+                    });
+                }
                 continue;
+            }
             const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
             if (!found.band) {
                 // Never switch the rule off in silence: a new stage or a young history is said out loud.
@@ -74946,17 +74972,14 @@ const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
  * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
  * are mostly noise.
  */
+const LATENCY_RULES = [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25)];
+const ERROR_RULE = ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp');
 const DEFAULT_REGRESSION = {
-    baseline: [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25), ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
-    load: [
-        ruleOf('p50', '+10%', 10),
-        ruleOf('p95', '+15%', 15),
-        ruleOf('p99', '+25%', 25),
-        ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'),
-        ruleOf('rps', '-10%', 10, 'decrease'),
-    ],
-    spike: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp'), ruleOf('recovery', '+50%', 50)],
-    burst: [ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp')],
+    // One user back to back: its rps is 1/latency, already judged.
+    baseline: [...LATENCY_RULES, ERROR_RULE],
+    load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
+    spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
+    burst: [ERROR_RULE],
 };
 /** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
 function rulesForStage(planRules, kind) {
@@ -75026,6 +75049,10 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
     }
     const deltaPct = ((c - b) / b) * 100;
+    if (c === 0 && b > 0) {
+        // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
+        return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
+    }
     const found = estimate(rule.metric, before, after, deltaPct);
     if (!found) {
         // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
@@ -75122,11 +75149,45 @@ function evaluateThresholds(thresholds, stages) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
-/** Failures in a stage the generator could not drive are the generator's, not the target's. */
-function excuseSaturatedStages(checks, stages) {
-    const saturated = new Map(stages.filter((s) => s.generator_saturated).map((s) => [s.name, s.generator.reason ?? 'saturated']));
+/**
+ * Failures in a stage the generator could not drive are the generator's, not the target's; so are
+ * those compared with a baseline stage whose generator was saturated (its latencies, measured
+ * from the intended send times, are inflated: a regression against it could hide).
+ */
+function excuseSaturatedStages(checks, stages, baseline = []) {
+    const saturated = new Map();
+    for (const s of baseline)
+        if (s.generator_saturated)
+            saturated.set(s.name, `in the baseline: ${s.generator.reason ?? 'saturated'}`);
+    for (const s of stages)
+        if (s.generator_saturated)
+            saturated.set(s.name, s.generator.reason ?? 'saturated');
     return checks.map((c) => c.verdict === 'fail' && saturated.has(c.stage)
         ? { ...c, verdict: 'warn', note: `not trusted: the load generator was saturated (${saturated.get(c.stage)})` }
+        : c);
+}
+/** The generator's event loop this much slower than in the baseline run means a busier runner. */
+const LAG_RATIO = 2;
+const LAG_MARGIN_MS = 10;
+/**
+ * A regression measured while the runner itself was busier than when the baseline was recorded
+ * (a noisy neighbour, CPU steal) may be the runner's, not the code's: the generator's own
+ * event-loop lag shows it, since a slower target leaves the generator idle, not late. Such
+ * failures become warnings that say so; thresholds, being absolute, still fail.
+ */
+function excuseBusierRunner(checks, stages, baseline = []) {
+    const busier = new Map();
+    for (const s of stages) {
+        const b = baseline.find((x) => x.name === s.name);
+        if (!b)
+            continue;
+        const now = s.generator.loop_lag_p99_ms;
+        const then = b.generator.loop_lag_p99_ms;
+        if (now > Math.max(LAG_RATIO * then, then + LAG_MARGIN_MS))
+            busier.set(s.name, `event-loop lag p99 ${now.toFixed(0)} ms against ${then.toFixed(0)} ms in the baseline run`);
+    }
+    return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' && busier.has(c.stage)
+        ? { ...c, verdict: 'warn', note: `not trusted: the runner was busier than when the baseline was measured (${busier.get(c.stage)})${c.note ? `; ${c.note}` : ''}` }
         : c);
 }
 function overallVerdict(checks, stages) {
@@ -75157,33 +75218,34 @@ const change = (c) => c.delta_pp !== undefined
         : `${c.current}`;
 /**
  * The first run's checks, with every failed regression judged again by the re-run's check of the
- * same stage and metric: still failing → fail (confirmed), anything else → warn (not confirmed).
- * A failure whose stage did not run again (interrupted) stays a failure.
+ * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
+ * confirmed). Only a re-run that measured something can clear a failure: one that did not run
+ * (interrupted), measured nothing comparable, or had a saturated generator (`untrusted`) leaves
+ * the failure standing.
  */
-function confirmChecks(first, again) {
-    const ran = new Set(again.map((c) => c.stage));
+function confirmChecks(first, again, untrusted = new Set()) {
     return first.map((c) => {
-        if (c.kind !== 'regression' || c.verdict !== 'fail' || !ran.has(c.stage))
+        if (c.kind !== 'regression' || c.verdict !== 'fail')
             return c;
         const second = again.find((a) => a.kind === 'regression' && a.stage === c.stage && a.metric === c.metric);
-        const confirmation = second
-            ? {
-                verdict: second.verdict,
-                current: second.current,
-                delta_pct: second.delta_pct,
-                delta_pp: second.delta_pp,
-                interval_pct: second.interval_pct,
-                interval_pp: second.interval_pp,
-            }
-            : { verdict: 'warn', current: null };
-        if (second?.verdict === 'fail') {
+        if (!second || untrusted.has(c.stage))
+            return c;
+        const confirmation = {
+            verdict: second.verdict,
+            current: second.current,
+            delta_pct: second.delta_pct,
+            delta_pp: second.delta_pp,
+            interval_pct: second.interval_pct,
+            interval_pp: second.interval_pp,
+        };
+        if (second.verdict === 'fail') {
             return { ...c, confirmation, note: `confirmed: a re-run of the stage also failed (${change(second)})${c.note ? `; ${c.note}` : ''}` };
         }
         return {
             ...c,
             verdict: 'warn',
             confirmation,
-            note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${second ? `${change(second)} (${second.verdict})` : 'nothing comparable'}`,
+            note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${change(second)} (${second.verdict})`,
         };
     });
 }
@@ -75198,16 +75260,20 @@ function confirmChecks(first, again) {
 
 function judge(rules, current, against) {
     const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
-    return excuseSaturatedStages([
+    const checks = excuseSaturatedStages([
         ...evaluateThresholds(rules.thresholds, current),
         ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
-        ...(bandRules.length > 0 ? evaluateBandRules(bandRules, against.history ?? [], current) : []),
-    ], current);
+        // No history source at all (A/B) is not a short history: band rules do not apply there.
+        ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
+    ], current, against.baseline);
+    return excuseBusierRunner(checks, current, against.baseline);
 }
 function gate(rules, current, against = {}, options = {}) {
     let checks = judge(rules, current, against);
-    if (options.again && options.again.length > 0)
-        checks = confirmChecks(checks, judge(rules, options.again, against));
+    if (options.again && options.again.length > 0) {
+        const untrusted = new Set(options.again.filter((s) => s.generator_saturated).map((s) => s.name));
+        checks = confirmChecks(checks, judge(rules, options.again, against), untrusted);
+    }
     if (options.accept)
         checks = acceptRegressions(checks, options.accept);
     return { checks, verdict: overallVerdict(checks, current) };
@@ -75224,7 +75290,11 @@ const T_975 = [
     2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 function tQuantile975(df) {
-    return df >= 1 && df <= T_975.length ? T_975[df - 1] : 1.96;
+    if (df >= 1 && df <= T_975.length)
+        return T_975[df - 1];
+    // Beyond the table: the Cornish-Fisher step of t toward the normal quantile (2.021 at 40, 1.984 at 100).
+    const z = 1.959964;
+    return df > T_975.length ? z + (z ** 3 + z) / (4 * df) : z;
 }
 /** Fewer usable pairs than this and the spread of the pairs means little. */
 const MIN_PAIRS = 3;
@@ -75365,7 +75435,6 @@ function pairedRounds(rounds) {
 
 
 
-
 /** Shortest round: shorter ones would be mostly start-up and drain. */
 const MIN_ROUND_MS = 500;
 /**
@@ -75389,8 +75458,15 @@ function roundSpec(spec, rounds) {
             return { spec: { ...spec, rampMs: 0, durationMs: ms }, rounds: n };
         }
         case 'burst': {
-            const n = Math.min(rounds, spec.cycles);
-            return { spec: { ...spec, cycles: Math.max(1, Math.round(spec.cycles / n)) }, rounds: n };
+            // As many rounds as divide the cycles exactly (never more cycles than planned); when only
+            // 1 or 2 would, as many whole cycles per round as fit, leaving the remainder out.
+            const most = Math.min(rounds, spec.cycles);
+            let n = most;
+            while (spec.cycles % n !== 0)
+                n--;
+            if (n < 3 && most >= 3)
+                n = most;
+            return { spec: { ...spec, cycles: Math.floor(spec.cycles / n) }, rounds: n };
         }
         case 'spike':
             return { spec, rounds: 1 };
@@ -75466,25 +75542,25 @@ async function runAb(plan, o) {
     const t0 = Date.now();
     const seq = { value: 0 };
     const out = [];
-    for (const spec of stages) {
+    let warmedUp = false;
+    for (const [stageIndex, spec] of stages.entries()) {
         if (signal.aborted)
             break;
         const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
-        const clients = {
-            base: new HttpClient(o.baseUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
-            head: new HttpClient(o.headUrl, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(oneRound) }),
-        };
+        const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
         const stage = { spec, base: [], head: [] };
         try {
-            const warmUp = out.length === 0 ? warmUpSpec(oneRound) : undefined;
+            const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
             for (const side of warmUp ? ['base', 'head'] : []) {
                 if (!signal.aborted)
                     await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq });
             }
+            if (warmUp)
+                warmedUp = true;
             for (let round = 0; round < rounds && !signal.aborted; round++) {
                 // ABBA order: whichever side runs second in a round runs first in the next, so a warming
-                // (or tiring) machine favours neither.
-                const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+                // (or tiring) machine favours neither; stages alternate too (a spike has one round).
+                const order = (round + stageIndex) % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
                 const results = {};
                 for (const side of order) {
                     if (signal.aborted)
@@ -75492,7 +75568,9 @@ async function runAb(plan, o) {
                     o.onRound?.(spec, round, rounds, side);
                     results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
                 }
-                // An interrupted round has no partner: it is left out of both sides.
+                // An interrupted round has no (whole) partner: it is left out of both sides.
+                if (signal.aborted)
+                    break;
                 if (results.base && results.head) {
                     stage.base.push(results.base);
                     stage.head.push(results.head);
@@ -76065,8 +76143,7 @@ async function runAndGate(s) {
     }
     if (past.length >= MIN_HISTORY)
         report.bands = bandPositions(against.history, stages);
-    if (s.accept)
-        report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
+    noteAccepted(report, s.accept);
     const extras = { runUrl: s.runUrl, history: historyPoints(past, report) };
     // Reports first: a failed save must never cost the run's results.
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
@@ -76075,6 +76152,7 @@ async function runAndGate(s) {
     if (s.save) {
         // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
         const saturated = report.stages.find((st) => st.generator_saturated);
+        const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
         const why = report.verdict === 'fail'
             ? 'the gate failed'
             : cancelled
@@ -76083,7 +76161,9 @@ async function runAndGate(s) {
                     ? 'only some stages ran (--stage)'
                     : saturated
                         ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
-                        : undefined;
+                        : unconfirmed
+                            ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
+                            : undefined;
         if (why) {
             s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
         }
@@ -76117,6 +76197,8 @@ async function runAbAndGate(s) {
     const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
+    if (plan.regression?.some((r) => r.unit === 'sigma'))
+        s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
     if (plan.target.start)
         s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
     const runner = runnerInfo();
@@ -76138,8 +76220,7 @@ async function runAbAndGate(s) {
             .join(', ')}); changes are judged on the paired rounds.`,
     };
     report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
-    if (s.accept)
-        report.accepted = { reason: s.accept, checks: checks.filter((c) => c.accepted).length };
+    noteAccepted(report, s.accept);
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
 /** The stored result to compare with; a PR whose base has none falls back to the newest one. */
@@ -76163,6 +76244,12 @@ async function findBaseline(source, request, log) {
     }
     log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
     return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
+}
+/** A maintainer's acceptance is recorded when it turned at least one failure into a warning. */
+function noteAccepted(report, reason) {
+    const n = report.checks.filter((c) => c.accepted).length;
+    if (reason && n > 0)
+        report.accepted = { reason, checks: n };
 }
 /** Stages that fail a regression rule on their first run: the ones to run once more. */
 function confirmationStages(plan, rules, first, against, log) {
@@ -76244,6 +76331,7 @@ class ReportFolder {
     /** Newest first (by the run's start time), at most `n`. */
     async history(request, n) {
         const found = [];
+        const seen = new Set();
         for (const file of await this.jsonFiles(this.dir, 0)) {
             let report;
             try {
@@ -76253,10 +76341,17 @@ class ReportFolder {
                 continue; // other JSON in the folder (package.json, a summary export)
             }
             const f = report.fingerprints;
-            if (f && (f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint))
+            // Without fingerprints nothing shows it is this plan on this runner; an A/B report measured
+            // two builds sharing the runner's cores: neither is a past run of this plan.
+            if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint)
                 continue;
-            if (report.cancelled || report.verdict === 'fail')
+            if (report.cancelled || report.verdict === 'fail' || report.ab)
                 continue;
+            // The same run kept twice (report.json and a --save-baseline copy) must count once.
+            const key = `${report.started_at} ${report.target}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
             found.push({ report, commit: 'local', run: report.started_at, savedAt: report.started_at });
         }
         return found.sort((a, b) => b.report.started_at.localeCompare(a.report.started_at)).slice(0, n);
