@@ -409,10 +409,14 @@ ${openSection(open)}
   process.stdout.write(`\n${table}\n\n${openSection(open)}\n\nwritten: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
 }
 
-/** The `<!-- gate-calibration:start -->…end -->` block of the existing RESULTS.md (bench/gate.mjs writes it), if any. */
+/**
+ * The `<!-- gate-calibration…:start -->…end -->` blocks of the existing RESULTS.md (bench/gate.mjs
+ * writes the latest; earlier runs kept beside it have their own suffix), if any.
+ */
 function keptGateSection() {
   if (!existsSync(RESULTS_FILE)) return undefined;
-  return readFileSync(RESULTS_FILE, 'utf8').match(/<!-- gate-calibration:start -->[\s\S]*?<!-- gate-calibration:end -->/)?.[0];
+  const blocks = readFileSync(RESULTS_FILE, 'utf8').match(/<!-- (gate-calibration[a-z-]*):start -->[\s\S]*?<!-- \1:end -->/g);
+  return blocks ? blocks.join('\n\n') : undefined;
 }
 
 async function stopTarget() {
