@@ -74889,7 +74889,6 @@ function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
     }
     return bands;
 }
-const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
 /** Checks for the rules whose unit is 'sigma' (ignore all others). */
 function evaluateBandRules(rules, history, current) {
     const checks = [];
@@ -74937,7 +74936,7 @@ function evaluateBandRules(rules, history, current) {
                 significant: outside,
                 verdict: worse ? 'fail' : 'pass',
                 note: position !== undefined
-                    ? `${signed(position)}σ from the median of ${band.n} past runs (${range})`
+                    ? `${fmtSigned(position, 'σ')} from the median of ${band.n} past runs (${range})`
                     : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
                 band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
                 ...(position !== undefined ? { position_sigma: position } : {}),
@@ -74948,6 +74947,7 @@ function evaluateBandRules(rules, history, current) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/regression.ts
+
 
 
 const regression_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -75063,7 +75063,7 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
             method: 'point-estimate',
             significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${regression_signed(deltaPct)}% exceeds ${rule.raw}` : ''}`,
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${fmtSigned(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
         };
     }
     const iv = found.interval;
@@ -75078,13 +75078,12 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
     };
 }
-const regression_signed = (x, d = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(d)}`;
 /** A warn from an interval that straddles the rule says so, with the size of the noise. */
 function inconclusive(verdict, iv, point, unit, limit) {
     if (verdict !== 'warn')
         return {};
     const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${regression_signed(point, unit === 'pp' ? 2 : 1)}${unit} straddles ${limit}` };
+    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${fmtSigned(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
 }
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
 const RECOVERY_RESOLUTION_MS = 1000;
@@ -75207,15 +75206,12 @@ function acceptRegressions(checks, reason) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/confirm.ts
+
 /** Stages with a failing regression check: the ones worth running again. */
 function stagesToConfirm(checks) {
     return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
 }
-const change = (c) => c.delta_pp !== undefined
-    ? `${c.delta_pp >= 0 ? '+' : ''}${c.delta_pp.toFixed(2)}pp`
-    : c.delta_pct !== undefined && c.delta_pct !== null
-        ? `${c.delta_pct >= 0 ? '+' : ''}${c.delta_pct.toFixed(1)}%`
-        : `${c.current}`;
+const change = (c) => c.delta_pp !== undefined ? fmtSigned(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? fmtSigned(c.delta_pct, '%') : `${c.current}`;
 /**
  * The first run's checks, with every failed regression judged again by the re-run's check of the
  * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
@@ -75311,9 +75307,14 @@ function pairedChangeInterval(base, head, pointPct) {
     }
     if (d.length < MIN_PAIRS || pointPct <= -100)
         return undefined;
-    const mean = d.reduce((a, x) => a + x, 0) / d.length;
-    const variance = d.reduce((a, x) => a + (x - mean) ** 2, 0) / (d.length - 1);
-    const halfWidth = (tQuantile975(d.length - 1) * Math.sqrt(variance)) / Math.sqrt(d.length);
+    return aroundChange(pointPct, (tQuantile975(d.length - 1) * sampleSd(d)) / Math.sqrt(d.length));
+}
+function sampleSd(xs) {
+    const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+}
+/** ± a half-width on the log scale around the measured change, back in %. */
+function aroundChange(pointPct, halfWidth) {
     const centre = Math.log(1 + pointPct / 100);
     return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
 }
@@ -75388,11 +75389,7 @@ function pairedBootstrapInterval(base, head, percentile, pointPct, options = {})
     }
     if (logs.length < 2)
         return undefined;
-    const mean = logs.reduce((a, x) => a + x, 0) / logs.length;
-    const se = Math.sqrt(logs.reduce((a, x) => a + (x - mean) ** 2, 0) / (logs.length - 1));
-    const halfWidth = tQuantile975(n - 1) * se * Math.sqrt(n / (n - 1));
-    const centre = Math.log(1 + pointPct / 100);
-    return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
+    return aroundChange(pointPct, tQuantile975(n - 1) * sampleSd(logs) * Math.sqrt(n / (n - 1)));
 }
 const PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };
 /**

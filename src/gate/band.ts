@@ -5,7 +5,7 @@
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
-import { fmtMetric } from '../report/format.js';
+import { fmtMetric, fmtSigned } from '../report/format.js';
 import { LATENCY_METRICS, metricValue } from './metrics.js';
 import { quantile } from './statistics.js';
 
@@ -119,8 +119,6 @@ export function bandPositions(history: StageReport[][], current: StageReport[], 
   return bands;
 }
 
-const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
-
 /** Checks for the rules whose unit is 'sigma' (ignore all others). */
 export function evaluateBandRules(rules: RegressionRule[], history: StageReport[][], current: StageReport[]): Check[] {
   const checks: Check[] = [];
@@ -168,7 +166,7 @@ export function evaluateBandRules(rules: RegressionRule[], history: StageReport[
         verdict: worse ? 'fail' : 'pass',
         note:
           position !== undefined
-            ? `${signed(position)}σ from the median of ${band.n} past runs (${range})`
+            ? `${fmtSigned(position, 'σ')} from the median of ${band.n} past runs (${range})`
             : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
         band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
         ...(position !== undefined ? { position_sigma: position } : {}),

@@ -4,6 +4,7 @@
  * costs a re-run, not a red build; a real regression fails twice and is reported as confirmed.
  */
 import type { Check } from '../report/types.js';
+import { fmtSigned } from '../report/format.js';
 
 /** Stages with a failing regression check: the ones worth running again. */
 export function stagesToConfirm(checks: Check[]): Set<string> {
@@ -11,11 +12,7 @@ export function stagesToConfirm(checks: Check[]): Set<string> {
 }
 
 const change = (c: Check): string =>
-  c.delta_pp !== undefined
-    ? `${c.delta_pp >= 0 ? '+' : ''}${c.delta_pp.toFixed(2)}pp`
-    : c.delta_pct !== undefined && c.delta_pct !== null
-      ? `${c.delta_pct >= 0 ? '+' : ''}${c.delta_pct.toFixed(1)}%`
-      : `${c.current}`;
+  c.delta_pp !== undefined ? fmtSigned(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? fmtSigned(c.delta_pct, '%') : `${c.current}`;
 
 /**
  * The first run's checks, with every failed regression judged again by the re-run's check of the

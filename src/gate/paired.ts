@@ -45,9 +45,16 @@ export function pairedChangeInterval(base: number[], head: number[], pointPct: n
     if (base[i]! > 0 && head[i]! > 0) d.push(Math.log(head[i]! / base[i]!));
   }
   if (d.length < MIN_PAIRS || pointPct <= -100) return undefined;
-  const mean = d.reduce((a, x) => a + x, 0) / d.length;
-  const variance = d.reduce((a, x) => a + (x - mean) ** 2, 0) / (d.length - 1);
-  const halfWidth = (tQuantile975(d.length - 1) * Math.sqrt(variance)) / Math.sqrt(d.length);
+  return aroundChange(pointPct, (tQuantile975(d.length - 1) * sampleSd(d)) / Math.sqrt(d.length));
+}
+
+function sampleSd(xs: number[]): number {
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+}
+
+/** ± a half-width on the log scale around the measured change, back in %. */
+function aroundChange(pointPct: number, halfWidth: number): Interval {
   const centre = Math.log(1 + pointPct / 100);
   return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
 }
@@ -129,11 +136,7 @@ export function pairedBootstrapInterval(
     if (b > 0 && h > 0) logs.push(Math.log(h / b));
   }
   if (logs.length < 2) return undefined;
-  const mean = logs.reduce((a, x) => a + x, 0) / logs.length;
-  const se = Math.sqrt(logs.reduce((a, x) => a + (x - mean) ** 2, 0) / (logs.length - 1));
-  const halfWidth = tQuantile975(n - 1) * se * Math.sqrt(n / (n - 1));
-  const centre = Math.log(1 + pointPct / 100);
-  return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
+  return aroundChange(pointPct, tQuantile975(n - 1) * sampleSd(logs) * Math.sqrt(n / (n - 1)));
 }
 
 const PERCENTILES: Partial<Record<Metric, number>> = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };

@@ -7,6 +7,7 @@
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
 import { metricValue, windowColumn, windowSamples } from './metrics.js';
+import { fmtSigned } from '../report/format.js';
 import { bootstrapChangeInterval, judgeInterval, twoProportionInterval, type Interval } from './statistics.js';
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
@@ -135,7 +136,7 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
       method: 'point-estimate',
       significant: false,
       verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-      note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${signed(deltaPct)}% exceeds ${rule.raw}` : ''}`,
+      note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${fmtSigned(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
     };
   }
   const iv = found.interval;
@@ -151,13 +152,11 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
   };
 }
 
-const signed = (x: number, d = 1): string => `${x >= 0 ? '+' : ''}${x.toFixed(d)}`;
-
 /** A warn from an interval that straddles the rule says so, with the size of the noise. */
 function inconclusive(verdict: string, iv: Interval, point: number, unit: string, limit: string): { note?: string } {
   if (verdict !== 'warn') return {};
   const noise = Math.max(point - iv.lo, iv.hi - point);
-  return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${signed(point, unit === 'pp' ? 2 : 1)}${unit} straddles ${limit}` };
+  return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${fmtSigned(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
 }
 
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
