@@ -13,7 +13,8 @@
 //    line saying so, when this build answers `ab` with "not available" / "not implemented".
 //
 // Scenarios: unchanged; +10 %, +20 %, +50 % latency (the whole per-request delay × 1.1, 1.2, 1.5);
-// +1 pp and +3 pp errors (HTTP 500 with that probability; the base error rate is 0). The head of
+// +1 pp and +3 pp errors (HTTP 500 with that probability; the base error rate is 0); "runner busy":
+// unchanged and +20 % with a neighbour process spinning part of a core during the trial. The head of
 // every trial is a different process from the one that made the baseline (A/B: from the base
 // side): "unchanged" runs against a twin of the base target with the same configuration.
 // Trials run in rounds (trial i of every scenario, in an order rotated each round), so drift of the
@@ -97,6 +98,13 @@ const ALL_SCENARIOS = [
   { id: 'err1', label: '+1 pp errors', target: 'err1', injected: 'error_rate', watch: 'error_rate' },
   { id: 'err3', label: '+3 pp errors', target: 'err3', injected: 'error_rate', watch: 'error_rate' },
 ];
+// The runner busy (a neighbour spinning BENCH_BUSY_DUTY of one core, default 0.7, during the trial
+// only): the machine slows, the code does not. The baseline and the A/B base side see it too.
+const BUSY_DUTY = Number(process.env.BENCH_BUSY_DUTY ?? 0.7);
+ALL_SCENARIOS.push(
+  { id: 'busy', label: `unchanged, runner busy (${Math.round(BUSY_DUTY * 100)} % of a core)`, target: 'twin', injected: null, watch: 'p95', busy: true },
+  { id: 'busy-lat20', label: `+20 % latency, runner busy`, target: 'lat20', injected: 'p95', watch: 'p95', busy: true },
+);
 // BENCH_SCENARIOS=unchanged,lat20,err1 runs only those (ids as above); default all.
 const SCENARIOS = process.env.BENCH_SCENARIOS ? ALL_SCENARIOS.filter((s) => process.env.BENCH_SCENARIOS.split(',').includes(s.id)) : ALL_SCENARIOS;
 
@@ -139,6 +147,20 @@ function startTarget(name, cfg, lifetimeS) {
       clearTimeout(timer);
       reject(new Error(`target ${name} exited early (${code ?? signal})`));
     });
+  });
+}
+
+/** The "runner busy" neighbour (bench/cpu-busy.mjs), running once it has said so. */
+function startBusy() {
+  const child = fork(path.join(ROOT, 'bench', 'cpu-busy.mjs'), [], {
+    env: { ...process.env, BUSY_DUTY: String(BUSY_DUTY), BUSY_MAX_S: String(TRIAL_TIMEOUT_S + 30) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('error', reject);
   });
 }
 
@@ -326,6 +348,9 @@ function classify(mode, scenario, r, report) {
     baseP95: report.ab?.base_stages?.[0]?.latency_ms?.p95,
     abRounds: report.ab?.rounds ? Object.values(report.ab.rounds)[0] : undefined,
     warnNotes: checks.filter((c) => c.verdict === 'warn' && c.note).map((c) => `${c.metric}: ${c.note}`),
+    // Runner speed (CPU probe, ms) and the failures the gate did not trust, with why.
+    probeMs: stages[0]?.cpu_probe_ms,
+    untrusted: [...new Set(checks.filter((c) => c.untrusted).map((c) => c.untrusted))],
   };
 }
 
@@ -336,9 +361,11 @@ async function runTrial(mode, scenario, ctx) {
     mode === 'stored'
       ? [cli, 'run', PLAN, '--target', head, '--baseline', ctx.baselineFile, ...(ctx.confirm ? ['--confirm'] : []), '--out', out, '--quiet']
       : [cli, 'ab', PLAN, '--base-url', targets.get('base').url, '--head-url', head, ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : []), '--out', out, '--quiet'];
+  const neighbour = scenario.busy ? await startBusy() : undefined;
   const c0 = hostCpu();
   const r = await runNode(args, TRIAL_TIMEOUT_S * 1000);
   r.hostBusyPct = busyPct(c0, hostCpu());
+  neighbour?.kill('SIGKILL');
   const report = readReport(out);
   rmSync(out, { recursive: true, force: true });
   const rec = classify(mode, scenario, r, report);
@@ -357,6 +384,8 @@ function describeTrial(t) {
     bits.push(`confirm re-run: ${c.filter(Boolean).join('; ')}`);
   }
   if (t.saturated) bits.push('generator saturated');
+  if (t.untrusted.length) bits.push(`not trusted: ${t.untrusted.join(', ')}`);
+  if (t.probeMs !== undefined) bits.push(`CPU probe ${f1(t.probeMs)} ms`);
   return bits.join('; ');
 }
 
@@ -395,7 +424,7 @@ async function saveBaseline() {
     }
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const s = report.stages?.[0];
-    const stage = s && { requests: s.requests, errors: s.errors, p50: s.latency_ms?.p50, p95: s.latency_ms?.p95, p99: s.latency_ms?.p99 };
+    const stage = s && { requests: s.requests, errors: s.errors, p50: s.latency_ms?.p50, p95: s.latency_ms?.p95, p99: s.latency_ms?.p99, probeMs: s.cpu_probe_ms };
     const trouble = (report.stages ?? []).flatMap((st) => [
       ...(st.generator_saturated ? [`generator saturated (${st.generator?.reason ?? 'no reason given'})`] : []),
       ...(st.dropped > 0 ? [`${st.dropped} sends dropped`] : []),
@@ -507,8 +536,17 @@ function notesFor(mode, records, modeInfo) {
   if (methods.length) notes.push(`${mode}: interval methods of the watched checks: ${methods.join(', ')}`);
   const reqs = records.filter((r) => r.requests > 0).map((r) => r.requests);
   if (reqs.length) notes.push(`${mode}: requests per trial report (head side): median ${median(reqs).toLocaleString('en-US')}, min ${Math.min(...reqs).toLocaleString('en-US')}`);
-  const falseFails = records.filter((r) => r.scenario === 'unchanged' && r.outcome === 'fail');
-  for (const r of falseFails) notes.push(`${mode} trial ${r.trial}, unchanged: failed on ${r.failed.join(', ')}`);
+  const unchanged = new Set(SCENARIOS.filter((s) => !s.injected).map((s) => s.id));
+  const falseFails = records.filter((r) => unchanged.has(r.scenario) && r.outcome === 'fail');
+  for (const r of falseFails) notes.push(`${mode} trial ${r.trial}, ${r.scenario}: failed on ${r.failed.join(', ')}`);
+  for (const s of SCENARIOS) {
+    const rs = records.filter((r) => r.scenario === s.id && r.probeMs !== undefined);
+    const ref = modeInfo.baseline?.stage?.probeMs;
+    if (rs.length === 0) continue;
+    const ratios = ref ? ` (÷ the baseline's ${f1(ref)} ms: median ${f2(median(rs.map((r) => r.probeMs)) / ref)}×, max ${f2(Math.max(...rs.map((r) => r.probeMs)) / ref)}×)` : '';
+    const excused = countList(rs.flatMap((r) => r.untrusted));
+    notes.push(`${mode}, ${s.id}: CPU probe median ${f1(median(rs.map((r) => r.probeMs)))} ms${ratios}; failures not trusted: ${excused || 'none'}`);
+  }
   const otherFails = records.filter((r) => r.outcome === 'fail' && r.detected === false);
   for (const r of otherFails) notes.push(`${mode} trial ${r.trial}, ${r.scenario}: failed, but not on the injected metric (${r.failed.join(', ')})`);
   return notes;
@@ -650,7 +688,7 @@ Written by \`bench/gate.mjs\` (\`npm run bench:gate\`); every figure below was m
 - perf-gate: ${cliInfo.version}, \`${path.relative(ROOT, CLI_SOURCE)}\` sha256 \`${cliInfo.sha}…\` (a copy taken at the start ran every trial)
 - Plan: \`${PLAN}\`: one open-model \`load\` stage, ${stage.rate}${stage.ramp ? ` after a ${stage.ramp} ramp from 0` : ''}, ${stage.duration} in all${stage.ramp ? ' (`ab` leaves the ramp out and splits the rest into rounds per side)' : ''}, one \`GET /\` expecting 200; thresholds: ${thresholds}; regression rules: ${rules}
 - Targets: \`bench/gate-target.mjs\` (Node \`http\`, 127.0.0.1, keep-alive), one fork()ed process per configuration: base, a twin of the base, and one per regression. Noise model per request: delay = (${NOISE.GATE_BASE_MS} ms + an exponentially distributed extra with mean ${NOISE.GATE_JITTER_MS} ms), i.e. median ≈ 5.4 ms, p95 ≈ 10.0 ms, p99 ≈ 13.2 ms (a \`setTimeout\`: whole milliseconds, ±1 ms); a stall with probability 1/${Math.round(1 / NOISE.GATE_STALL_P)} per request (about every 20 s at 2000/s) that blocks the target's event loop for ${NOISE.GATE_STALL_MS} ms; HTTP 500 with the scenario's error probability (base: 0).
-- Scenarios${process.env.BENCH_SCENARIOS ? ` (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS})` : ''}: unchanged (the twin); +10 %, +20 %, +50 % latency at p95: a fixed ${['lat10', 'lat20', 'lat50'].map((k) => `${f3(TARGETS[k].extraMs)} ms`).join(', ')} added to every request, i.e. 10, 20 and 50 % of the p95 perf-gate measured against the base before the trials (median of ${calibration.runs.length} ${calibrateBy === 'ab' ? '`ab` runs, base beside the twin, base side' : '`run` runs'}: ${calibration.runs.map(f3).join(', ')} ms), so the injected change is that share of p95 as measured (more at p50); +1 pp and +3 pp errors (500 with probability 0.01, 0.03). ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
+- Scenarios${process.env.BENCH_SCENARIOS ? ` (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS})` : ''}: unchanged (the twin); +10 %, +20 %, +50 % latency at p95: a fixed ${['lat10', 'lat20', 'lat50'].map((k) => `${f3(TARGETS[k].extraMs)} ms`).join(', ')} added to every request, i.e. 10, 20 and 50 % of the p95 perf-gate measured against the base before the trials (median of ${calibration.runs.length} ${calibrateBy === 'ab' ? '`ab` runs, base beside the twin, base side' : '`run` runs'}: ${calibration.runs.map(f3).join(', ')} ms), so the injected change is that share of p95 as measured (more at p50); +1 pp and +3 pp errors (500 with probability 0.01, 0.03); runner busy: \`bench/cpu-busy.mjs\` spinning ${Math.round(BUSY_DUTY * 100)} % of one core (10-ms periods) during the trial only, never during the stored baseline's run (A/B: beside both sides), against the twin and against the +20 % target. ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
 ${storedLine}
 ${abLine}
 - A trial: exit 1 = gate failed, exit 0 = pass or warn (\`verdict\` of report.json); anything else, or ${TRIAL_TIMEOUT_S} s without an exit (then killed), is an error. A regression counts as detected only when the failed checks include the injected metric (p95 for latency, error_rate for errors).

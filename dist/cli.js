@@ -73004,6 +73004,73 @@ function headerValue(v) {
     return Array.isArray(v) ? v[0] : v;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/load/runner-probe.ts
+/**
+ * How fast the runner is right now: a fixed CPU task run on every core at once, timed. Between
+ * stages the target and the generator are idle, so a slower probe means someone else holds the
+ * CPU (a noisy neighbour, steal time, another job): the machine, not the code, got slower.
+ * The gate compares it with the baseline's probe (src/gate/trust.ts).
+ */
+
+
+/** xorshift rounds per task: about 15 ms on a 2020s x86 core. Fixed, so probes compare across runs. */
+const PROBE_ITERATIONS = 10_000_000;
+/** Tasks per probe; the median is kept, so one preemption does not decide. */
+const PROBE_REPEATS = 3;
+// An eval'd script (no file to bundle): waits for an iteration count, spins, answers.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => {
+  let x = 0x9e3779b9 | 0;
+  for (let i = 0; i < n; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; }
+  parentPort.postMessage(x);
+});`;
+class RunnerProbe {
+    workers;
+    constructor(workers) {
+        this.workers = workers;
+    }
+    /** One worker per core the process may use; they sleep between probes. */
+    static async start(cores = (0,external_node_os_namespaceObject.availableParallelism)()) {
+        const workers = Array.from({ length: Math.max(1, cores) }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
+        const probe = new RunnerProbe(workers);
+        for (const w of workers)
+            w.unref();
+        await probe.task(PROBE_ITERATIONS / 10); // compile the loop before anything is timed
+        return probe;
+    }
+    /** Median wall time (ms) of the task run on every core at once. */
+    async measure() {
+        const times = [];
+        for (let i = 0; i < PROBE_REPEATS; i++) {
+            const t = performance.now();
+            await this.task(PROBE_ITERATIONS);
+            times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        return Math.round(times[times.length >> 1] * 100) / 100;
+    }
+    async close() {
+        await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+    task(iterations) {
+        return Promise.all(this.workers.map((w) => new Promise((resolve, reject) => {
+            const fail = (err) => reject(err);
+            w.once('error', fail);
+            w.once('message', (m) => {
+                w.off('error', fail);
+                resolve(m);
+            });
+            w.postMessage(iterations);
+        })));
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
 var hdr_histogram_js_dist = __nccwpck_require__(2960);
 ;// CONCATENATED MODULE: ./src/metrics/histogram.ts
@@ -74504,6 +74571,7 @@ const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 
 
 
+
 function selectStages(plan, names) {
     if (!names || names.length === 0)
         return plan.stages;
@@ -74539,6 +74607,7 @@ async function runPlan(plan, o) {
     const target = o.targetUrl ?? plan.target.url;
     const signal = o.signal ?? new AbortController().signal;
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
+    let probe;
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
         await waitUntilReady({
@@ -74552,15 +74621,25 @@ async function runPlan(plan, o) {
         const startedAt = new Date();
         const t0 = Date.now();
         const seq = { value: 0 };
+        probe = o.probe === false ? undefined : await startProbe();
+        let probedBefore = await probe?.measure();
         const runOne = async (spec, i, count, isAgain) => {
             o.onStageStart?.(spec, i, count, isAgain);
             const client = stageClient(target, spec);
+            let r;
             try {
-                return await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+                r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
             }
             finally {
                 await client.close();
             }
+            if (probe && probedBefore !== undefined && !signal.aborted) {
+                const after = await probe.measure();
+                // The lower of the two: a runner slow on both sides of the stage was slow during it.
+                r.cpuProbeMs = Math.min(probedBefore, after);
+                probedBefore = after;
+            }
+            return r;
         };
         const results = [];
         for (const [i, spec] of stages.entries()) {
@@ -74583,7 +74662,17 @@ async function runPlan(plan, o) {
         return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
     }
     finally {
+        await probe?.close();
         await started?.stop();
+    }
+}
+/** A runner that cannot start worker threads still runs the plan, just without a speed probe. */
+async function startProbe() {
+    try {
+        return await RunnerProbe.start();
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -75148,47 +75237,6 @@ function evaluateThresholds(thresholds, stages) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
-/**
- * Failures in a stage the generator could not drive are the generator's, not the target's; so are
- * those compared with a baseline stage whose generator was saturated (its latencies, measured
- * from the intended send times, are inflated: a regression against it could hide).
- */
-function excuseSaturatedStages(checks, stages, baseline = []) {
-    const saturated = new Map();
-    for (const s of baseline)
-        if (s.generator_saturated)
-            saturated.set(s.name, `in the baseline: ${s.generator.reason ?? 'saturated'}`);
-    for (const s of stages)
-        if (s.generator_saturated)
-            saturated.set(s.name, s.generator.reason ?? 'saturated');
-    return checks.map((c) => c.verdict === 'fail' && saturated.has(c.stage)
-        ? { ...c, verdict: 'warn', note: `not trusted: the load generator was saturated (${saturated.get(c.stage)})` }
-        : c);
-}
-/** The generator's event loop this much slower than in the baseline run means a busier runner. */
-const LAG_RATIO = 2;
-const LAG_MARGIN_MS = 10;
-/**
- * A regression measured while the runner itself was busier than when the baseline was recorded
- * (a noisy neighbour, CPU steal) may be the runner's, not the code's: the generator's own
- * event-loop lag shows it, since a slower target leaves the generator idle, not late. Such
- * failures become warnings that say so; thresholds, being absolute, still fail.
- */
-function excuseBusierRunner(checks, stages, baseline = []) {
-    const busier = new Map();
-    for (const s of stages) {
-        const b = baseline.find((x) => x.name === s.name);
-        if (!b)
-            continue;
-        const now = s.generator.loop_lag_p99_ms;
-        const then = b.generator.loop_lag_p99_ms;
-        if (now > Math.max(LAG_RATIO * then, then + LAG_MARGIN_MS))
-            busier.set(s.name, `event-loop lag p99 ${now.toFixed(0)} ms against ${then.toFixed(0)} ms in the baseline run`);
-    }
-    return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' && busier.has(c.stage)
-        ? { ...c, verdict: 'warn', note: `not trusted: the runner was busier than when the baseline was measured (${busier.get(c.stage)})${c.note ? `; ${c.note}` : ''}` }
-        : c);
-}
 function overallVerdict(checks, stages) {
     if (checks.some((c) => c.verdict === 'fail'))
         return 'fail';
@@ -75203,6 +75251,83 @@ function overallVerdict(checks, stages) {
  */
 function acceptRegressions(checks, reason) {
     return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' ? { ...c, verdict: 'warn', accepted: true, note: `accepted (${reason})${c.note ? `; ${c.note}` : ''}` } : c);
+}
+
+;// CONCATENATED MODULE: ./src/gate/trust.ts
+
+/** The generator's event loop this much slower than in the baseline run means a busier runner. */
+const LAG_RATIO = 2;
+const LAG_MARGIN_MS = 10;
+/**
+ * The CPU probe this much slower than at baseline time means a slower runner. An idle runner
+ * repeats its probe within ±5 %; a neighbour holding a third of one core of two already adds 40 %.
+ */
+const SLOWER_RUNNER_RATIO = 1.25;
+/**
+ * Why each stage cannot be trusted, first reason first:
+ * - its generator was saturated: its failures are the generator's, not the target's;
+ * - the baseline's was: those latencies, measured from intended send times, are inflated;
+ * - the runner was slower than at baseline time (CPU probe): a neighbour, steal time, another job;
+ * - the generator's event loop lagged far more than at baseline time (a busier runner; a
+ *   slower target leaves the generator idle, not late).
+ */
+function stageDistrust(current, baseline = [], history = []) {
+    const out = new Map();
+    for (const s of current) {
+        const then = baseline.find((b) => b.name === s.name);
+        const reason = saturatedNow(s) ?? saturatedThen(then) ?? slowerRunner(s, then, history) ?? busierRunner(s, then);
+        if (reason)
+            out.set(s.name, reason);
+    }
+    return out;
+}
+/** Failed checks of distrusted stages become warnings that say why. */
+function excuseDistrusted(checks, distrust) {
+    return checks.map((c) => {
+        const d = distrust.get(c.stage);
+        if (c.verdict !== 'fail' || !d || (d.regressionsOnly && c.kind !== 'regression'))
+            return c;
+        return { ...c, verdict: 'warn', untrusted: d.reason, note: `not trusted: ${d.note}${c.note ? `; ${c.note}` : ''}` };
+    });
+}
+function saturatedNow(s) {
+    if (!s.generator_saturated)
+        return undefined;
+    return { reason: 'generator-saturated', regressionsOnly: false, note: `the load generator was saturated (${s.generator.reason ?? 'saturated'})` };
+}
+function saturatedThen(b) {
+    if (!b?.generator_saturated)
+        return undefined;
+    return { reason: 'baseline-saturated', regressionsOnly: true, note: `the load generator was saturated in the baseline (${b.generator.reason ?? 'saturated'})` };
+}
+function slowerRunner(s, b, history) {
+    const now = s.cpu_probe_ms;
+    const then = b ? b.cpu_probe_ms : medianProbe(history, s.name);
+    if (now === undefined || then === undefined || then <= 0 || now < SLOWER_RUNNER_RATIO * then)
+        return undefined;
+    const source = b ? 'when the baseline was measured' : 'in the past runs (median)';
+    return {
+        reason: 'runner-slower',
+        regressionsOnly: true,
+        note: `the runner was ${(now / then).toFixed(2)}× slower than ${source} (CPU probe ${now.toFixed(0)} ms against ${then.toFixed(0)} ms)`,
+    };
+}
+function busierRunner(s, b) {
+    if (!b)
+        return undefined;
+    const now = s.generator.loop_lag_p99_ms;
+    const then = b.generator.loop_lag_p99_ms;
+    if (now <= Math.max(LAG_RATIO * then, then + LAG_MARGIN_MS))
+        return undefined;
+    return {
+        reason: 'runner-busier',
+        regressionsOnly: true,
+        note: `the runner was busier than when the baseline was measured (event-loop lag p99 ${now.toFixed(0)} ms against ${then.toFixed(0)} ms in the baseline run)`,
+    };
+}
+function medianProbe(history, stage) {
+    const xs = history.flatMap((run) => run.filter((s) => s.name === stage && s.cpu_probe_ms !== undefined).map((s) => s.cpu_probe_ms));
+    return xs.length > 0 ? quantile(xs.sort((a, b) => a - b), 0.5) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/confirm.ts
@@ -75254,15 +75379,16 @@ function confirmChecks(first, again, untrusted = new Set()) {
 
 
 
+
 function judge(rules, current, against) {
     const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
-    const checks = excuseSaturatedStages([
+    const checks = [
         ...evaluateThresholds(rules.thresholds, current),
         ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
         // No history source at all (A/B) is not a short history: band rules do not apply there.
         ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
-    ], current, against.baseline);
-    return excuseBusierRunner(checks, current, against.baseline);
+    ];
+    return excuseDistrusted(checks, stageDistrust(current, against.baseline, against.history));
 }
 function gate(rules, current, against = {}, options = {}) {
     let checks = judge(rules, current, against);
@@ -75585,9 +75711,6 @@ async function runAb(plan, o) {
     return { base: side('base'), head: side('head'), stages: out };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/report/types.ts
 const REPORT_SCHEMA = 1;
 
@@ -75649,6 +75772,8 @@ function stageReport(r) {
         report.cycles = r.cycles;
     if (r.spike)
         report.spike = r.spike;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
     if (m.errorSamples.size > 0)
         report.error_samples = Object.fromEntries(m.errorSamples);
     if (m.ws)
@@ -76150,6 +76275,8 @@ async function runAndGate(s) {
         // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
         const saturated = report.stages.find((st) => st.generator_saturated);
         const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+        // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+        const slowRunner = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
         const why = report.verdict === 'fail'
             ? 'the gate failed'
             : cancelled
@@ -76160,7 +76287,9 @@ async function runAndGate(s) {
                         ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
                         : unconfirmed
                             ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
-                            : undefined;
+                            : slowRunner
+                                ? `stage ${slowRunner.stage} ran on a runner ${slowRunner.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`
+                                : undefined;
         if (why) {
             s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
         }

@@ -158,6 +158,8 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
     const saturated = report.stages.find((st) => st.generator_saturated);
     const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+    const slowRunner = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
     const why =
       report.verdict === 'fail'
         ? 'the gate failed'
@@ -169,7 +171,9 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
               ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
               : unconfirmed
                 ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
-                : undefined;
+                : slowRunner
+                  ? `stage ${slowRunner.stage} ran on a runner ${slowRunner.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`
+                  : undefined;
     if (why) {
       s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
     } else {

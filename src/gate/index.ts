@@ -4,7 +4,8 @@ import type { Check, StageReport, Verdict } from '../report/types.js';
 import { evaluateBandRules } from './band.js';
 import { evaluateRegressions, type ChangeEstimator } from './regression.js';
 import { evaluateThresholds } from './thresholds.js';
-import { acceptRegressions, excuseBusierRunner, excuseSaturatedStages, overallVerdict } from './verdict.js';
+import { acceptRegressions, overallVerdict } from './verdict.js';
+import { excuseDistrusted, stageDistrust } from './trust.js';
 import { confirmChecks } from './confirm.js';
 
 export { stagesToConfirm } from './confirm.js';
@@ -40,17 +41,13 @@ export interface GateOptions {
 
 function judge(rules: GateRules, current: StageReport[], against: Comparison): Check[] {
   const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
-  const checks = excuseSaturatedStages(
-    [
-      ...evaluateThresholds(rules.thresholds, current),
-      ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
-      // No history source at all (A/B) is not a short history: band rules do not apply there.
-      ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
-    ],
-    current,
-    against.baseline,
-  );
-  return excuseBusierRunner(checks, current, against.baseline);
+  const checks = [
+    ...evaluateThresholds(rules.thresholds, current),
+    ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
+    // No history source at all (A/B) is not a short history: band rules do not apply there.
+    ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
+  ];
+  return excuseDistrusted(checks, stageDistrust(current, against.baseline, against.history));
 }
 
 export function gate(rules: GateRules, current: StageReport[], against: Comparison = {}, options: GateOptions = {}): GateResult {

@@ -5,6 +5,7 @@
 import type { Plan, StageSpec } from '../plan/types.js';
 import { UsageError } from '../errors.js';
 import { HttpClient } from './http.js';
+import { RunnerProbe } from './runner-probe.js';
 import { runStage, type StageProgress, type StageResult } from './stage.js';
 import { startTarget, waitUntilReady } from './target.js';
 
@@ -24,6 +25,8 @@ export interface RunOptions {
    * same (still running) target. The core uses it to confirm a failure before reporting it.
    */
   again?: (results: StageResult[]) => StageSpec[];
+  /** Time a fixed CPU task between stages (runner speed, for the gate); default true. */
+  probe?: boolean;
 }
 
 export interface RunResult {
@@ -72,6 +75,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
   const target = o.targetUrl ?? plan.target.url;
   const signal = o.signal ?? new AbortController().signal;
   const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
+  let probe: RunnerProbe | undefined;
   try {
     const waitsForStart = started !== undefined || plan.target.ready !== undefined;
     await waitUntilReady({
@@ -85,14 +89,24 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
+    probe = o.probe === false ? undefined : await startProbe();
+    let probedBefore = await probe?.measure();
     const runOne = async (spec: StageSpec, i: number, count: number, isAgain: boolean): Promise<StageResult> => {
       o.onStageStart?.(spec, i, count, isAgain);
       const client = stageClient(target, spec);
+      let r: StageResult;
       try {
-        return await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+        r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
       } finally {
         await client.close();
       }
+      if (probe && probedBefore !== undefined && !signal.aborted) {
+        const after = await probe.measure();
+        // The lower of the two: a runner slow on both sides of the stage was slow during it.
+        r.cpuProbeMs = Math.min(probedBefore, after);
+        probedBefore = after;
+      }
+      return r;
     };
     const results: StageResult[] = [];
     for (const [i, spec] of stages.entries()) {
@@ -111,6 +125,16 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     }
     return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
   } finally {
+    await probe?.close();
     await started?.stop();
+  }
+}
+
+/** A runner that cannot start worker threads still runs the plan, just without a speed probe. */
+async function startProbe(): Promise<RunnerProbe | undefined> {
+  try {
+    return await RunnerProbe.start();
+  } catch {
+    return undefined;
   }
 }

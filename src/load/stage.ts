@@ -47,6 +47,8 @@ export interface StageResult {
   scheduled?: number;
   /** protocol ws: the websocket block's mode. */
   mode?: WsMode;
+  /** Runner speed around the stage: a fixed CPU task on every core, ms (RunnerProbe). */
+  cpuProbeMs?: number;
 }
 
 export interface StageProgress {

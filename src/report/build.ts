@@ -49,6 +49,7 @@ export function stageReport(r: StageResult): StageReport {
   if (r.scheduled !== undefined) report.scheduled = r.scheduled;
   if (r.cycles) report.cycles = r.cycles;
   if (r.spike) report.spike = r.spike;
+  if (r.cpuProbeMs !== undefined) report.cpu_probe_ms = r.cpuProbeMs;
   if (m.errorSamples.size > 0) report.error_samples = Object.fromEntries(m.errorSamples);
   if (m.ws) addWs(report, r, sendingMs);
   return report;

@@ -47,6 +47,11 @@ export interface StageReport {
   scheduled?: number;
   cycles?: BurstCycle[];
   spike?: SpikeOutcome;
+  /**
+   * Runner speed around the stage: wall time of a fixed CPU task on every core, measured before
+   * and after it (the lower kept). Against the baseline's, it tells a slower machine from slower code.
+   */
+  cpu_probe_ms?: number;
   /** A few distinct transport error messages with counts (why connections failed). */
   error_samples?: Record<string, number>;
   /** protocol ws: how the messages were used (request_reply, stream, connect). */
@@ -94,7 +99,11 @@ export interface Check {
   confirmation?: Pick<Check, 'verdict' | 'current' | 'delta_pct' | 'delta_pp' | 'interval_pct' | 'interval_pp'>;
   /** A failure a maintainer accepted (PR label): shown as a warning, never dropped. */
   accepted?: boolean;
+  /** A failure the machine, not the code, may explain (src/gate/trust.ts): shown as a warning. */
+  untrusted?: UntrustedReason;
 }
+
+export type UntrustedReason = 'generator-saturated' | 'baseline-saturated' | 'runner-slower' | 'runner-busier';
 
 export interface RunnerInfo {
   os: string;

@@ -3,7 +3,7 @@
  * alternating rounds, a regression that a re-run confirms and a fluke that it does not, and a
  * maintainer's acceptance. The whole core, real load, real servers.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,5 +171,39 @@ describe('baselines only from runs the gate trusts', () => {
     } finally {
       await hog.close();
     }
+  });
+
+  it('a regression measured on a runner slower than at baseline time warns, says why, and is not saved', async () => {
+    base.set({ delayMs: 5 });
+    const file = path.join(dir, 'probe-baseline.json');
+    const store = new FileStore({ file });
+    const first = await runAndGate({ planFile: 'plan.yml', targetUrl: base.url, save: { store, commit: 'local', run: 'test' }, outDir: 'probe-save', env: {}, cwd: dir, log: quiet });
+    expect(first.saved).toBe(true);
+    const probed = first.report.stages[0]!.cpu_probe_ms!;
+    expect(probed).toBeGreaterThan(0);
+    // As if the baseline had been measured on a runner twice as fast as this one is now.
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    saved.stages[0].cpu_probe_ms = probed / 3;
+    await writeFile(file, JSON.stringify(saved));
+
+    base.set({ delayMs: 9 });
+    const warnings: string[] = [];
+    const outcome = await runAndGate({
+      planFile: 'plan.yml',
+      targetUrl: base.url,
+      baseline: { store },
+      save: { store, commit: 'local', run: 'test' },
+      outDir: 'probe-slow',
+      env: {},
+      cwd: dir,
+      log: { info: () => {}, warn: (m) => warnings.push(m) },
+    });
+    base.set({ delayMs: 5 });
+    const p50 = outcome.report.checks.find((c) => c.metric === 'p50')!;
+    expect(p50, JSON.stringify(p50)).toMatchObject({ verdict: 'warn', untrusted: 'runner-slower' });
+    expect(p50.note).toMatch(/^not trusted: the runner was \d+\.\d\d× slower than when the baseline was measured \(CPU probe \d+ ms against \d+ ms\)/);
+    expect(outcome.report.verdict).toBe('warn');
+    expect(outcome.saved).toBe(false);
+    expect(warnings.join('\n')).toMatch(/baseline not saved .*: stage load ran on a runner slower than at baseline time/);
   });
 });
