@@ -101,8 +101,10 @@ const ALL_SCENARIOS = [
 // The runner busy (a neighbour spinning BENCH_BUSY_DUTY of one core, default 0.7, during the trial
 // only): the machine slows, the code does not. The baseline and the A/B base side see it too.
 const BUSY_DUTY = Number(process.env.BENCH_BUSY_DUTY ?? 0.7);
+// BENCH_BUSY_PROCS neighbours at that duty each (default 1).
+const BUSY_PROCS = intEnv('BENCH_BUSY_PROCS', 1, 1);
 ALL_SCENARIOS.push(
-  { id: 'busy', label: `unchanged, runner busy (${Math.round(BUSY_DUTY * 100)} % of a core)`, target: 'twin', injected: null, watch: 'p95', busy: true },
+  { id: 'busy', label: `unchanged, runner busy (${BUSY_PROCS > 1 ? `${BUSY_PROCS} × ` : ''}${Math.round(BUSY_DUTY * 100)} % of a core)`, target: 'twin', injected: null, watch: 'p95', busy: true },
   { id: 'busy-lat20', label: `+20 % latency, runner busy`, target: 'lat20', injected: 'p95', watch: 'p95', busy: true },
 );
 // BENCH_SCENARIOS=unchanged,lat20,err1 runs only those (ids as above); default all.
@@ -361,11 +363,11 @@ async function runTrial(mode, scenario, ctx) {
     mode === 'stored'
       ? [cli, 'run', PLAN, '--target', head, '--baseline', ctx.baselineFile, ...(ctx.confirm ? ['--confirm'] : []), '--out', out, '--quiet']
       : [cli, 'ab', PLAN, '--base-url', targets.get('base').url, '--head-url', head, ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : []), '--out', out, '--quiet'];
-  const neighbour = scenario.busy ? await startBusy() : undefined;
+  const neighbours = scenario.busy ? await Promise.all(Array.from({ length: BUSY_PROCS }, startBusy)) : [];
   const c0 = hostCpu();
   const r = await runNode(args, TRIAL_TIMEOUT_S * 1000);
   r.hostBusyPct = busyPct(c0, hostCpu());
-  neighbour?.kill('SIGKILL');
+  for (const n of neighbours) n.kill('SIGKILL');
   const report = readReport(out);
   rmSync(out, { recursive: true, force: true });
   const rec = classify(mode, scenario, r, report);
@@ -643,6 +645,8 @@ async function main() {
   if (AB_ROUNDS) cmdEnv.push(`BENCH_AB_ROUNDS=${AB_ROUNDS}`);
   if (process.env.BENCH_PLAN) cmdEnv.push(`BENCH_PLAN=${process.env.BENCH_PLAN}`);
   if (process.env.BENCH_SCENARIOS) cmdEnv.push(`BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
+  if (process.env.BENCH_BUSY_DUTY) cmdEnv.push(`BENCH_BUSY_DUTY=${process.env.BENCH_BUSY_DUTY}`);
+  if (process.env.BENCH_BUSY_PROCS) cmdEnv.push(`BENCH_BUSY_PROCS=${process.env.BENCH_BUSY_PROCS}`);
   const cmd = `${cmdEnv.join(' ')} npm run bench:gate`;
   const rows = [...TABLE_HEAD];
   const skippedLines = [];
@@ -688,7 +692,7 @@ Written by \`bench/gate.mjs\` (\`npm run bench:gate\`); every figure below was m
 - perf-gate: ${cliInfo.version}, \`${path.relative(ROOT, CLI_SOURCE)}\` sha256 \`${cliInfo.sha}…\` (a copy taken at the start ran every trial)
 - Plan: \`${PLAN}\`: one open-model \`load\` stage, ${stage.rate}${stage.ramp ? ` after a ${stage.ramp} ramp from 0` : ''}, ${stage.duration} in all${stage.ramp ? ' (`ab` leaves the ramp out and splits the rest into rounds per side)' : ''}, one \`GET /\` expecting 200; thresholds: ${thresholds}; regression rules: ${rules}
 - Targets: \`bench/gate-target.mjs\` (Node \`http\`, 127.0.0.1, keep-alive), one fork()ed process per configuration: base, a twin of the base, and one per regression. Noise model per request: delay = (${NOISE.GATE_BASE_MS} ms + an exponentially distributed extra with mean ${NOISE.GATE_JITTER_MS} ms), i.e. median ≈ 5.4 ms, p95 ≈ 10.0 ms, p99 ≈ 13.2 ms (a \`setTimeout\`: whole milliseconds, ±1 ms); a stall with probability 1/${Math.round(1 / NOISE.GATE_STALL_P)} per request (about every 20 s at 2000/s) that blocks the target's event loop for ${NOISE.GATE_STALL_MS} ms; HTTP 500 with the scenario's error probability (base: 0).
-- Scenarios${process.env.BENCH_SCENARIOS ? ` (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS})` : ''}: unchanged (the twin); +10 %, +20 %, +50 % latency at p95: a fixed ${['lat10', 'lat20', 'lat50'].map((k) => `${f3(TARGETS[k].extraMs)} ms`).join(', ')} added to every request, i.e. 10, 20 and 50 % of the p95 perf-gate measured against the base before the trials (median of ${calibration.runs.length} ${calibrateBy === 'ab' ? '`ab` runs, base beside the twin, base side' : '`run` runs'}: ${calibration.runs.map(f3).join(', ')} ms), so the injected change is that share of p95 as measured (more at p50); +1 pp and +3 pp errors (500 with probability 0.01, 0.03); runner busy: \`bench/cpu-busy.mjs\` spinning ${Math.round(BUSY_DUTY * 100)} % of one core (10-ms periods) during the trial only, never during the stored baseline's run (A/B: beside both sides), against the twin and against the +20 % target. ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
+- Scenarios${process.env.BENCH_SCENARIOS ? ` (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS})` : ''}: unchanged (the twin); +10 %, +20 %, +50 % latency at p95: a fixed ${['lat10', 'lat20', 'lat50'].map((k) => `${f3(TARGETS[k].extraMs)} ms`).join(', ')} added to every request, i.e. 10, 20 and 50 % of the p95 perf-gate measured against the base before the trials (median of ${calibration.runs.length} ${calibrateBy === 'ab' ? '`ab` runs, base beside the twin, base side' : '`run` runs'}: ${calibration.runs.map(f3).join(', ')} ms), so the injected change is that share of p95 as measured (more at p50); +1 pp and +3 pp errors (500 with probability 0.01, 0.03); runner busy: ${BUSY_PROCS} × \`bench/cpu-busy.mjs\` spinning ${Math.round(BUSY_DUTY * 100)} % of one core each (10-ms periods) during the trial only, never during the stored baseline's run (A/B: beside both sides), against the twin and against the +20 % target. ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
 ${storedLine}
 ${abLine}
 - A trial: exit 1 = gate failed, exit 0 = pass or warn (\`verdict\` of report.json); anything else, or ${TRIAL_TIMEOUT_S} s without an exit (then killed), is an error. A regression counts as detected only when the failed checks include the injected metric (p95 for latency, error_rate for errors).
