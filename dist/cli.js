@@ -71741,6 +71741,15 @@ class BaselineError extends PerfGateError {
         this.name = 'BaselineError';
     }
 }
+/** The reports given to `merge` are not the n shards of one run: not shards, missing, doubled, of different plans. */
+class ShardMergeError extends PerfGateError {
+    code = 'E_SHARDS';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'ShardMergeError';
+    }
+}
 /** The target never answered (or its start command died) before the first stage. */
 class TargetUnreachableError extends PerfGateError {
     code = 'E_TARGET_UNREACHABLE';
@@ -73141,6 +73150,7 @@ const WINDOW_MS = 1000;
 const windowIndex = (offsetMs) => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const timeline_ms = (us) => Math.round(us) / 1000;
 class Timeline {
+    keepHistograms;
     windows = [];
     open = new Map();
     closed = new Map();
@@ -73148,7 +73158,9 @@ class Timeline {
     /** Windows this far behind the newest one can no longer receive results (request timeout). */
     keepOpen;
     newest = -1;
-    constructor(maxLatencyMs) {
+    /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
+    constructor(maxLatencyMs, keepHistograms = false) {
+        this.keepHistograms = keepHistograms;
         // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
         this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
     }
@@ -73245,6 +73257,8 @@ class Timeline {
             late_sends: w.late,
             loop_lag_ms: Math.round(w.lag * 1000) / 1000,
         };
+        if (this.keepHistograms)
+            row.histogram = encodeHistogram(h);
         this.windows.push(row);
         this.closed.set(index, row);
         h.reset();
@@ -73294,8 +73308,9 @@ class StageMetrics {
     retryAfterSeen = 0;
     /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
     ws;
-    constructor(endpointNames, maxLatencyMs) {
-        this.timeline = new Timeline(maxLatencyMs);
+    /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
+    constructor(endpointNames, maxLatencyMs, options = {}) {
+        this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
         this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: createHistogram() }));
     }
     record(endpoint, startOffsetMs, latencyMs, status, error) {
@@ -73711,13 +73726,15 @@ async function sleepUnlessAborted(ms, signal) {
  */
 class RateSchedule {
     segments;
-    /** Number of sends in the whole profile. */
+    /** Number of sends this schedule makes (the whole profile's, or this share's). */
     total;
     durationMs;
     starts = [];
     counts = [];
+    offset;
+    stride;
     cursor = 0;
-    constructor(segments) {
+    constructor(segments, share = { offset: 0, stride: 1 }) {
         this.segments = segments;
         let t = 0;
         let n = 0;
@@ -73729,10 +73746,17 @@ class RateSchedule {
         }
         this.durationMs = t;
         // The epsilon keeps 200/s × 5 s at 1000, not 999, after floating-point sums.
-        this.total = Math.floor(n + 1e-6);
+        const whole = Math.floor(n + 1e-6);
+        this.offset = share.offset;
+        this.stride = share.stride;
+        this.total = whole > share.offset ? Math.ceil((whole - share.offset) / share.stride) : 0;
     }
     /** Offset in ms from the stage start at which send `k` (0-based, called with rising k) is due. */
     sendTime(k) {
+        return this.wholeSendTime(this.offset + k * this.stride);
+    }
+    /** The same for send `k` of the whole profile. */
+    wholeSendTime(k) {
         if (k < this.counts[this.cursor])
             this.cursor = 0;
         while (this.cursor + 1 < this.segments.length && k >= this.counts[this.cursor + 1] - 1e-9)
@@ -74306,6 +74330,17 @@ function rateSegments(s) {
     }
     return undefined;
 }
+/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
+function stageSchedule(s) {
+    const segments = rateSegments(s);
+    if (!segments)
+        return undefined;
+    return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+}
+/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
+function spikePhases(s) {
+    return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
+}
 async function runStage(spec, o) {
     // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
@@ -74315,7 +74350,8 @@ async function runStage(spec, o) {
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
     const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-    const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
+    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
+    const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
     const ctx = {
         client: o.client,
         requests,
@@ -74332,11 +74368,14 @@ async function runStage(spec, o) {
     // Open-model and burst stages share one session, set up before the clock starts.
     const shared = { vu: '1' };
     const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
-    if (!closed || ws)
+    // A shard with no part of the stage sends nothing, not even the session.
+    const idle = spec.share?.idle === true;
+    if (!idle && (!closed || ws))
         await runSession(ctx, shared);
     let wsStage;
-    if (ws) {
+    if (ws)
         metrics.ws = new WsMetrics();
+    if (ws && !idle) {
         wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
@@ -74377,10 +74416,14 @@ async function runStage(spec, o) {
     sampler.unref();
     let open;
     let cycles;
-    const segments = rateSegments(spec);
+    const schedule = stageSchedule(spec);
     try {
-        if (wsStage) {
-            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule: segments ? new RateSchedule(segments) : undefined }));
+        if (idle) {
+            // Waits the stage out, so this shard's next stage starts when the other shards' does.
+            await sleepUnlessAborted(totalMs, o.signal);
+        }
+        else if (wsStage) {
+            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
         }
         else {
             switch (spec.kind) {
@@ -74391,10 +74434,10 @@ async function runStage(spec, o) {
                     if (spec.model === 'closed')
                         await runClosed(ctx, spec);
                     else
-                        open = await runOpen(ctx, new RateSchedule(segments), spec.maxInFlight, httpSend(ctx, shared));
+                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
                     break;
                 case 'spike':
-                    open = await runOpen(ctx, new RateSchedule(segments), spec.maxInFlight, httpSend(ctx, shared));
+                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
                     break;
                 case 'burst':
                     cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
@@ -74410,6 +74453,7 @@ async function runStage(spec, o) {
     }
     const durationMs = now() - ctx.t0;
     const timeline = metrics.timeline.finish();
+    const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
     const generator = generatorHealth(lag, open, metrics.requests);
     return {
         spec,
@@ -74419,9 +74463,10 @@ async function runStage(spec, o) {
         timeline,
         generator,
         cycles,
-        scheduled: open?.scheduled,
+        // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
+        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
         mode: ws?.mode,
-        spike: spec.kind === 'spike' ? spikeOutcome(timeline, spec.beforeMs, spec.beforeMs + spec.rampMs + spec.holdMs) : undefined,
+        spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
     };
 }
 /** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
@@ -75731,14 +75776,24 @@ const build_round = (x, digits = 3) => {
     const f = 10 ** digits;
     return Math.round(x * f) / f;
 };
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
 function stageReport(r) {
     const m = r.metrics;
     // Timed stages: rate over the planned sending time (the drain of the last responses is not
     // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
     const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
-    const statusCodes = {};
-    for (const [code, n] of [...m.statusCodes.entries()].sort((a, b) => a[0] - b[0]))
-        statusCodes[String(code)] = n;
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
     const report = {
         name: r.spec.name,
         kind: r.spec.kind,
@@ -75746,18 +75801,14 @@ function stageReport(r) {
         duration_s: build_round(r.durationMs / 1000),
         requests: m.requests,
         errors: m.errors,
-        // ws streams and held connections count failures that are not requests: an all-failed stage is 100 %.
-        error_rate: m.requests > 0 ? build_round(Math.min(1, m.errors / m.requests), 6) : m.errors > 0 ? 1 : 0,
-        rps: build_round(m.requests / Math.max(0.001, sendingMs / 1000), 2),
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
         latency_ms: summarize(m.histogram),
         errors_by_kind: { ...m.errorsByKind },
-        status_codes: statusCodes,
+        status_codes: countsByCode(m.statusCodes),
         endpoints: m.endpoints
             .filter((e) => e.requests > 0)
-            .map((e) => {
-            const s = summarize(e.histogram);
-            return { name: e.name, requests: e.requests, errors: e.errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-        }),
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: encodeHistogram(e.histogram) } : {}) })),
         timeline: r.timeline,
         histogram: encodeHistogram(m.histogram),
         generator_saturated: r.generator.saturated,
@@ -75778,19 +75829,36 @@ function stageReport(r) {
         report.error_samples = Object.fromEntries(m.errorSamples);
     if (m.ws)
         addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
     return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = summarize(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = spikePhases(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: encodeHistogram(w.connect), gap: encodeHistogram(w.gap), lag: encodeHistogram(w.lag) };
+    return inputs;
 }
 function addWs(report, r, sendingMs) {
     const w = r.metrics.ws;
     report.ws_mode = r.mode;
     report.connect_ms = summarize(w.connect);
-    report.closes_by_code = Object.fromEntries([...w.closesByCode.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => [String(code), n]));
+    report.closes_by_code = countsByCode(w.closesByCode);
     report.reconnects = w.reconnects;
     report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
     if (r.mode === 'request_reply')
         report.unmatched_replies = w.unmatchedReplies;
     if (r.mode === 'stream') {
-        report.messages_per_s = build_round(w.received / Math.max(0.001, sendingMs / 1000), 2);
+        report.messages_per_s = perSecond(w.received, sendingMs);
         report.gap_ms = summarize(w.gap);
         if (w.lag.totalCount > 0)
             report.lag_ms = summarize(w.lag);
@@ -75821,7 +75889,7 @@ function runnerInfo() {
     };
 }
 function buildReport(i) {
-    return {
+    const report = {
         tool: 'perf-gate',
         version: VERSION,
         schema: REPORT_SCHEMA,
@@ -75837,6 +75905,344 @@ function buildReport(i) {
         stages: i.stages,
         checks: i.checks,
     };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/report/merge.ts
+/**
+ * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
+ * whole plan would have written. HDR histograms add without loss, so the merged percentiles are the
+ * whole run's to histogram precision (3 significant digits) and every count is exact: stage,
+ * endpoint and 1-second window histograms are added, counts summed, rates recomputed, windows
+ * aligned by their second. Pure: reports in, report out; gating the result is the core's.
+ */
+
+
+
+
+
+
+const sum = (parts, f) => parts.reduce((a, p) => a + f(p.stage), 0);
+const max = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+function mergeShardReports(files) {
+    const shards = checkShardSet(files);
+    const first = shards[0].report;
+    const count = first.shard.count;
+    const stages = first.stages.map((st) => mergeStage(shards.map((s) => ({ file: s.file, index: s.report.shard.index, stage: s.report.stages.find((x) => x.name === st.name) })), count));
+    const started = shards.map((s) => s.report.started_at).sort((a, b) => Date.parse(a) - Date.parse(b));
+    return {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: REPORT_SCHEMA,
+        verdict: 'pass',
+        plan: first.plan,
+        target: [...new Set(shards.map((s) => s.report.target))].join(', '),
+        started_at: started[0],
+        duration_s: max(shards.map((s) => s.report.duration_s)),
+        cancelled: false,
+        runner: first.runner,
+        fingerprints: first.fingerprints,
+        baseline: null,
+        stages,
+        checks: [],
+        merged_from: shards.map((s) => ({ index: s.report.shard.index, started_at: s.report.started_at, target: s.report.target, runner: s.report.runner })),
+    };
+}
+/** The n shards of one run, each once, in shard order; anything else names the files at fault. */
+function checkShardSet(files) {
+    if (files.length === 0)
+        throw new ShardMergeError('merge needs the shard reports: the report.json of every run --shard i/n');
+    for (const { file, report } of files) {
+        if (!report.shard)
+            throw new ShardMergeError(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
+        if (report.cancelled)
+            throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+        if (!report.fingerprints)
+            throw new ShardMergeError(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
+    }
+    const [head, ...rest] = files;
+    const name = (f) => `${f.file} (shard ${f.report.shard.index}/${f.report.shard.count})`;
+    for (const f of rest) {
+        if (f.report.fingerprints.plan !== head.report.fingerprints.plan) {
+            throw new ShardMergeError(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
+        }
+        if (f.report.shard.count !== head.report.shard.count)
+            throw new ShardMergeError(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
+    }
+    const count = head.report.shard.count;
+    const byIndex = new Map();
+    for (const f of files) {
+        const twin = byIndex.get(f.report.shard.index);
+        if (twin)
+            throw new ShardMergeError(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
+        byIndex.set(f.report.shard.index, f);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+    if (missing.length > 0) {
+        const given = files.map(name).join(', ');
+        throw new ShardMergeError(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
+    }
+    const stagesOf = (f) => f.report.stages.map((s) => s.name).join(', ');
+    for (const f of rest) {
+        if (stagesOf(f) !== stagesOf(head))
+            throw new ShardMergeError(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
+    }
+    return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+}
+/** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
+function histogramOf(encoded, file, what) {
+    if (encoded === undefined)
+        throw new ShardMergeError(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+    return decodeHistogram(encoded);
+}
+function inputsOf(p) {
+    if (!p.stage.merge_inputs)
+        throw new ShardMergeError(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
+    return p.stage.merge_inputs;
+}
+function mergeStage(parts, count) {
+    const first = parts[0].stage;
+    const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
+    const requests = sum(parts, (s) => s.requests);
+    const errors = sum(parts, (s) => s.errors);
+    // Every shard sends over the same planned time; a burst's is its longest shard's wall time.
+    const sendingMs = max(parts.map((p) => inputsOf(p).sending_s)) * 1000;
+    const generator = mergeGenerator(parts, count);
+    const timeline = mergeTimelines(parts);
+    const out = {
+        name: first.name,
+        kind: first.kind,
+        protocol: first.protocol,
+        duration_s: max(parts.map((p) => p.stage.duration_s)),
+        requests,
+        errors,
+        error_rate: errorRate(requests, errors),
+        rps: perSecond(requests, sendingMs),
+        latency_ms: summarize(histogram),
+        errors_by_kind: sumCounts(parts.map((p) => p.stage.errors_by_kind)),
+        status_codes: countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
+        endpoints: mergeEndpoints(parts),
+        timeline,
+        histogram: encodeHistogram(histogram),
+        generator_saturated: generator.saturated,
+        late_sends: generator.late_sends,
+        dropped: generator.dropped,
+        generator,
+        retry_after_seen: sum(parts, (s) => s.retry_after_seen),
+    };
+    if (parts.some((p) => p.stage.scheduled !== undefined))
+        out.scheduled = sum(parts, (s) => s.scheduled ?? 0);
+    if (parts.some((p) => p.stage.cycles))
+        out.cycles = mergeCycles(parts);
+    const spikeMs = parts.map((p) => inputsOf(p).spike_ms).find((x) => x !== undefined);
+    if (first.kind === 'spike' && spikeMs)
+        out.spike = spikeOutcome(timeline, spikeMs.start, spikeMs.drop);
+    // Each shard ran on its own runner: the slowest one is what the gate must allow for.
+    const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
+    if (probes.length > 0)
+        out.cpu_probe_ms = max(probes);
+    const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
+    // At most 10 distinct messages, as one run keeps: the most frequent.
+    const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    if (top.length > 0)
+        out.error_samples = Object.fromEntries(top);
+    if (first.protocol === 'ws')
+        mergeWs(out, parts);
+    return out;
+}
+function sumCounts(records) {
+    const out = {};
+    for (const r of records)
+        for (const [k, n] of Object.entries(r))
+            out[k] = (out[k] ?? 0) + n;
+    return out;
+}
+const numericKeys = (r) => Object.entries(r).map(([k, n]) => [Number(k), n]);
+/** Endpoints by name, in the order the shards list them. */
+function mergeEndpoints(parts) {
+    const byName = new Map();
+    for (const p of parts) {
+        for (const e of p.stage.endpoints) {
+            const m = byName.get(e.name) ?? { requests: 0, errors: 0, histograms: [] };
+            m.requests += e.requests;
+            m.errors += e.errors;
+            m.histograms.push(histogramOf(e.histogram, p.file, `stage ${p.stage.name}, endpoint ${e.name}`));
+            byName.set(e.name, m);
+        }
+    }
+    return [...byName.entries()].map(([name, m]) => endpointReport(name, m.requests, m.errors, mergeHistograms(m.histograms)));
+}
+/** Windows by their second since the stage start: counts summed, percentiles from the added histograms. */
+function mergeTimelines(parts) {
+    const byT = new Map();
+    for (const p of parts) {
+        for (const w of p.stage.timeline) {
+            const list = byT.get(w.t) ?? [];
+            list.push({ file: p.file, stage: p.stage.name, w });
+            byT.set(w.t, list);
+        }
+    }
+    return [...byT.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([t, list]) => {
+        const s = summarize(mergeHistograms(list.map((x) => histogramOf(x.w.histogram, x.file, `stage ${x.stage}, window t=${t}`))));
+        const windows = list.map((x) => x.w);
+        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
+        return {
+            t,
+            rps: total((w) => w.rps),
+            p50: s.p50,
+            p90: s.p90,
+            p95: s.p95,
+            p99: s.p99,
+            // A straggler recorded after its window rolled is in the window's max, not its histogram.
+            max: Math.max(s.max, ...windows.map((w) => w.max)),
+            mean: s.mean,
+            requests: total((w) => w.requests),
+            errors: total((w) => w.errors),
+            active: total((w) => w.active),
+            late_sends: total((w) => w.late_sends),
+            loop_lag_ms: max(windows.map((w) => w.loop_lag_ms)),
+        };
+    });
+}
+/** Cycle k of the merged burst: every shard's cycle k released together (as near as the runners start together). */
+function mergeCycles(parts) {
+    const byCycle = new Map();
+    for (const c of parts.flatMap((p) => p.stage.cycles ?? [])) {
+        const m = byCycle.get(c.cycle);
+        if (!m)
+            byCycle.set(c.cycle, { ...c });
+        else {
+            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
+            m.successes += c.successes;
+            m.errors += c.errors;
+        }
+    }
+    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
+function mergeGenerator(parts, count) {
+    const g = parts.map((p) => p.stage.generator);
+    const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
+    const health = {
+        late_sends: g.reduce((a, x) => a + x.late_sends, 0),
+        dropped: g.reduce((a, x) => a + x.dropped, 0),
+        loop_lag_p99_ms: max(g.map((x) => x.loop_lag_p99_ms)),
+        loop_lag_max_ms: max(g.map((x) => x.loop_lag_max_ms)),
+        saturated: reasons.length > 0,
+    };
+    if (reasons.length > 0)
+        health.reason = reasons.join('; ');
+    return health;
+}
+/** WebSocket counts summed; connect, gap and lag percentiles from the added histograms. */
+function mergeWs(out, parts) {
+    const first = parts[0].stage;
+    const ws = parts.map((p) => {
+        const h = inputsOf(p).ws_histograms;
+        if (!h)
+            throw new ShardMergeError(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
+        return h;
+    });
+    const merged = (key) => mergeHistograms(ws.map((h) => decodeHistogram(h[key])));
+    out.ws_mode = first.ws_mode;
+    out.connect_ms = summarize(merged('connect'));
+    out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
+    out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
+    const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
+    // The shards' connections were open at the same time (on different machines): their peaks add.
+    out.connections = { planned: c((x) => x.planned), opened: c((x) => x.opened), failed: c((x) => x.failed), peak: c((x) => x.peak), open_at_end: c((x) => x.open_at_end) };
+    if (first.unmatched_replies !== undefined)
+        out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
+    if (first.ws_mode === 'stream') {
+        // Each shard's rate is over the same planned time, so the rates add.
+        out.messages_per_s = build_round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.gap_ms = summarize(merged('gap'));
+        const lag = merged('lag');
+        if (lag.totalCount > 0)
+            out.lag_ms = summarize(lag);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/shard.ts
+/**
+ * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
+ * together send exactly the plan's load and `merge` can add their histograms into one result.
+ *  - open-model rates (load with rate, spike): every n-th send of the whole schedule, starting at
+ *    send i − 1, so the shards' counts add up to the schedule's total and their sends interleave;
+ *    `max_in_flight` is divided too (rounded up);
+ *  - users (vus), burst size and WebSocket connections: split as evenly as possible, the first
+ *    shards taking the remainder (7 users over 3 shards: 3, 2, 2);
+ *  - a baseline stage (one user) runs on shard 1; shards whose part is empty wait the stage out.
+ * Pure: the plan in, the plan this shard runs out.
+ */
+
+
+/** More shards than this is a typo, not a matrix (GitHub caps a matrix at 256 jobs). */
+const MAX_SHARDS = 64;
+function parseShard(text) {
+    const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+    if (!m)
+        throw new UsageError(`--shard takes i/n (this shard's number / the number of shards), such as 2/3; got "${text}"`);
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || count > MAX_SHARDS)
+        throw new UsageError(`--shard ${text}: the number of shards must be from 1 to ${MAX_SHARDS}`);
+    if (index < 1 || index > count)
+        throw new UsageError(`--shard ${text}: the shard number must be from 1 to ${count}`);
+    return { index, count };
+}
+/** This shard's part of `total` things split into parts that differ by at most 1, the first ones larger. */
+function evenPart(total, shard) {
+    return Math.floor(total / shard.count) + (shard.index - 1 < total % shard.count ? 1 : 0);
+}
+/** The stage as this shard runs it (the counts are the shard's part; `share` says which part). */
+function shardStage(spec, shard) {
+    const share = (idle) => ({ index: shard.index, count: shard.count, idle });
+    const ws = spec.protocol === 'ws';
+    const connections = ws ? { connections: evenPart(spec.connections ?? 1, shard) } : {};
+    switch (spec.kind) {
+        case 'baseline':
+            // One user cannot be divided: shard 1 measures the floor, the others keep quiet meanwhile.
+            return { ...spec, ...connections, share: share(shard.index !== 1) };
+        case 'burst': {
+            if (ws)
+                needsConnectionPerShard(spec, shard);
+            const size = evenPart(spec.size, shard);
+            return { ...spec, ...connections, size, share: share(size === 0) };
+        }
+        case 'load':
+            if (spec.model === 'closed') {
+                // ws closed stages: vus is the number of connections.
+                const vus = evenPart(spec.vus, shard);
+                return { ...spec, ...connections, vus, share: share(vus === 0) };
+            }
+            return openShare(spec, shard, connections, share);
+        case 'spike':
+            return openShare(spec, shard, connections, share);
+    }
+}
+function openShare(spec, shard, connections, share) {
+    if (spec.protocol === 'ws')
+        needsConnectionPerShard(spec, shard);
+    const part = { ...spec, ...connections, maxInFlight: Math.ceil(spec.maxInFlight / shard.count), share: share(false) };
+    // A schedule with fewer sends than shards (2 sends, shard 3) leaves this shard nothing to send.
+    return { ...part, share: share((stageSchedule(part)?.total ?? 0) === 0) };
+}
+/** A ws stage that sends messages on a schedule or in bursts needs a connection in every shard to send them on. */
+function needsConnectionPerShard(spec, shard) {
+    const connections = spec.connections ?? 1;
+    if (connections < shard.count) {
+        throw new UsageError(`--shard ${shard.index}/${shard.count}: stage "${spec.name}" sends its messages over ${connections} WebSocket connection${connections === 1 ? '' : 's'}, ` +
+            `too few for ${shard.count} shards (each needs one): use at most ${connections} shard${connections === 1 ? '' : 's'} or more connections`);
+    }
+}
+/** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
+function shardPlan(plan, shard) {
+    return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -75951,7 +76357,11 @@ function metricCell(report, stage, metric, current) {
 function headline(report) {
     const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
     lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
-    if (report.ab) {
+    if (report.shard) {
+        const { index, count } = report.shard;
+        lines.push(`Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`);
+    }
+    else if (report.ab) {
         const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${md(name)} ${n}`).join(', ');
         lines.push(`Same-runner A/B: head ${code(report.target)} against base ${code(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
     }
@@ -75962,6 +76372,12 @@ function headline(report) {
     }
     else {
         lines.push('No baseline to compare against: only the absolute thresholds were applied.');
+    }
+    if (report.merged_from) {
+        const starts = report.merged_from.map((f) => Date.parse(f.started_at));
+        // Shards overlap only as far as their jobs started together: the spread says how far.
+        const spread = (Math.max(...starts) - Math.min(...starts)) / 1000;
+        lines.push('', `Merged from ${starts.length} shards (\`run --shard i/${starts.length}\`), started within ${spread.toFixed(1)} s of each other: histograms added, counts summed.`);
     }
     if (report.cancelled)
         lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
@@ -76206,6 +76622,12 @@ function planId(planFile) {
 
 
 
+
+
+/** PERF_GATE_RUNNER_PROBE=0: a dedicated runner, or a test that must see every regression fail. */
+function runnerProbeSetting(env) {
+    return env.PERF_GATE_RUNNER_PROBE !== '0';
+}
 /** Band rules and the trend chart look this many runs back. */
 const HISTORY_RUNS = 20;
 /** A path as the user wrote it when cwd is the process's own, so messages show what they typed. */
@@ -76214,6 +76636,21 @@ function fromCwd(cwd, file) {
 }
 function gateRules(plan) {
     return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
+}
+/**
+ * A shard's numbers are 1/n of the load: its rps, and its percentiles under a fraction of the
+ * traffic, are not the plan's. So a shard is judged by nothing (its verdict only warns about its own
+ * generator) and `merge` gates the whole.
+ */
+const SHARD_RULES = { thresholds: {}, regression: [] };
+/** What a shard run refuses: it is neither compared nor kept (`merge` does both for the whole). */
+function checkShardSettings(s) {
+    const flag = s.save ? '--save-baseline' : s.baseline ? '--baseline' : s.history ? '--history' : s.confirm ? '--confirm' : undefined;
+    if (s.shard && flag) {
+        throw new UsageError(s.save
+            ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
+            : `${flag} does not go with --shard: a shard holds part of the load and is not gated (pass --baseline to perf-gate merge, which gates the whole)`);
+    }
 }
 /** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
 function checkTargetUrl(url, what) {
@@ -76230,8 +76667,11 @@ function checkTargetUrl(url, what) {
 async function runAndGate(s) {
     if (s.targetUrl !== undefined)
         checkTargetUrl(s.targetUrl, '--target');
+    checkShardSettings(s);
     const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
     selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
+    // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
+    const runs = s.shard ? shardPlan(plan, s.shard) : plan;
     const runner = runnerInfo();
     const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
     const request = { planId: s.planId ?? planId(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
@@ -76239,30 +76679,24 @@ async function runAndGate(s) {
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
     // History too, before this run is saved, so the chart shows this run once (as "this run").
     const past = await readPast(s.history ?? s.baseline?.store ?? s.save?.store, request, s.log);
-    const rules = gateRules(plan);
+    const rules = s.shard ? SHARD_RULES : gateRules(plan);
     const against = { baseline: baseline?.report.stages, history: past.map((p) => p.report.stages) };
-    const run = await runPlan(plan, {
+    const run = await runPlan(runs, {
         targetUrl: s.targetUrl,
         stages: s.stages,
         cwd: s.cwd,
         signal: s.signal,
         onProgress: s.onProgress,
         onStageStart: s.onStageStart,
+        probe: s.runnerProbe ?? true,
         again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
     });
     const stages = run.stages.map(stageReport);
     const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
     const cancelled = s.signal?.aborted ?? false;
-    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled });
-    if (baseline && s.baseline) {
-        report.baseline = {
-            source: s.baseline.store.description,
-            started_at: baseline.report.started_at,
-            target: baseline.report.target,
-            commit: baseline.commit === 'local' ? undefined : baseline.commit,
-            explanation: baseline.explanation,
-        };
-    }
+    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    if (baseline && s.baseline)
+        report.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= MIN_HISTORY)
         report.bands = bandPositions(against.history, stages);
     noteAccepted(report, s.accept);
@@ -76349,6 +76783,16 @@ async function runAbAndGate(s) {
     noteAccepted(report, s.accept);
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
+/** What a run was compared with, for report.json and the summary. */
+function baselineRef(source, found) {
+    return {
+        source: source.store.description,
+        started_at: found.report.started_at,
+        target: found.report.target,
+        commit: found.commit === 'local' ? undefined : found.commit,
+        explanation: found.explanation,
+    };
+}
 /** The stored result to compare with; a PR whose base has none falls back to the newest one. */
 async function loadBaseline(source, request, log) {
     try {
@@ -76424,6 +76868,27 @@ async function compareReports(s) {
         baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
     };
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir))), saved: false };
+}
+/** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
+async function mergeAndGate(s) {
+    const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
+    const files = await Promise.all(s.shardFiles.map(async (file) => ({ file, report: await readReportFile(fromCwd(s.cwd, file)) })));
+    const merged = mergeShardReports(files);
+    if (plan && merged.fingerprints && planFingerprint(plan) !== merged.fingerprints.plan) {
+        // Rules may change freely; a different load shape (or environment) means the rules may not fit.
+        s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${planFingerprint(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
+    }
+    const request = {
+        planId: planId(s.planFile ?? merged.plan),
+        planFingerprint: merged.fingerprints?.plan ?? '',
+        runnerFingerprint: merged.fingerprints?.runner ?? '',
+    };
+    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+    const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
+    const report = { ...merged, checks, verdict };
+    if (baseline && s.baseline)
+        report.baseline = baselineRef(s.baseline, baseline);
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
 async function writeReports(report, outDir, extras = {}) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
@@ -76604,7 +77069,8 @@ function renderConsole(report) {
     const notes = stageNotes(report).map((n) => `- ${n.replace(/\*\*/g, '')}`);
     if (notes.length > 0)
         out.push('', ...notes);
-    out.push('', `${ICON[report.verdict]} verdict: ${report.verdict.toUpperCase()}${report.baseline ? '' : ' (no baseline: thresholds only)'}`);
+    const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline ? '' : ' (no baseline: thresholds only)';
+    out.push('', `${ICON[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
     return out.join('\n');
 }
 /** Live progress: rewrites one line on a TTY; in CI a plain line every `everyMs`. */
@@ -76749,11 +77215,14 @@ async function startDemoServer(port = 0) {
 
 
 
+
 const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
 
 Usage:
   perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--history DIR] [--confirm]
                         [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
   perf-gate validate PLAN.yml
@@ -76763,6 +77232,8 @@ Usage:
   --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
+  --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
+  merge            the n shard reports merged exactly (histograms added) and gated as one run
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 const log = {
@@ -76841,7 +77312,9 @@ async function runCommand(args, planOverride) {
         quiet: { type: 'boolean' },
         confirm: { type: 'boolean' },
         history: { type: 'string' },
+        shard: { type: 'string' },
     }, planOverride ? [0, 0] : [1, 1]);
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     const quiet = values.quiet === true;
     const progress = new ProgressPrinter(process.stderr);
     const target = values.target ?? planOverride?.target;
@@ -76857,7 +77330,9 @@ async function runCommand(args, planOverride) {
         signal: interruptSignal(),
         log,
         confirm: values.confirm === true,
+        runnerProbe: runnerProbeSetting(process.env),
         history: values.history !== undefined ? existingFolder(values.history) : undefined,
+        shard,
         onStageStart: quiet ? undefined : (s, i, n, again) => {
             progress.end();
             log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
@@ -76916,6 +77391,19 @@ async function compareCommand(args) {
     });
     return finish(outcome, values.quiet === true);
 }
+async function mergeCommand(args) {
+    const { values, positionals } = parse(args, { plan: { type: 'string' }, baseline: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, [1, MAX_SHARDS]);
+    const outcome = await mergeAndGate({
+        shardFiles: positionals,
+        planFile: values.plan,
+        baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline) } : undefined,
+        outDir: values.out ?? 'perf-gate-report',
+        env: process.env,
+        cwd: process.cwd(),
+        log,
+    });
+    return finish(outcome, values.quiet === true);
+}
 async function validateCommand(args) {
     const { positionals } = parse(args, {}, [1, 1]);
     const plan = await loadPlan(positionals[0], process.env);
@@ -76969,7 +77457,7 @@ async function main(argv) {
         case 'ab':
             return abCommand(rest);
         case 'merge':
-            throw new NotImplementedError('perf-gate merge (shard reports)');
+            return mergeCommand(rest);
         case '--version':
         case '-v':
             process.stdout.write(`${VERSION}\n`);
@@ -76981,7 +77469,7 @@ async function main(argv) {
             process.stdout.write(`${HELP}\n`);
             return command === undefined ? EXIT.badInput : EXIT.pass;
         default:
-            throw new UsageError(`unknown command "${command}" (commands: run, ab, compare, validate, demo; see perf-gate --help)`);
+            throw new UsageError(`unknown command "${command}" (commands: run, merge, ab, compare, validate, demo; see perf-gate --help)`);
     }
 }
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {

@@ -6,14 +6,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compareReports, runAbAndGate, runAndGate, type Logger, type Outcome } from './core.js';
+import { compareReports, mergeAndGate, runAbAndGate, runAndGate, runnerProbeSetting, type Logger, type Outcome } from './core.js';
 import { ReportFolder } from './baseline/report-folder.js';
-import { BaselineError, describeError, exitCodeFor, EXIT, NotImplementedError, PlanError, UsageError } from './errors.js';
+import { BaselineError, describeError, exitCodeFor, EXIT, PlanError, UsageError } from './errors.js';
 import { FileStore } from './baseline/file-store-adapter.js';
 import { existsSync } from 'node:fs';
 import { loadPlan } from './plan/index.js';
 import { ProgressPrinter, renderConsole } from './report/console.js';
 import { startDemoServer } from './demo/server.js';
+import { MAX_SHARDS, parseShard } from './load/shard.js';
 import { VERSION } from './version.js';
 
 const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
@@ -21,6 +22,8 @@ const HELP = `perf-gate ${VERSION}: performance gate for pull requests and night
 Usage:
   perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--history DIR] [--confirm]
                         [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
   perf-gate validate PLAN.yml
@@ -30,6 +33,8 @@ Usage:
   --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
+  --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
+  merge            the n shard reports merged exactly (histograms added) and gated as one run
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 
@@ -114,9 +119,11 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
       quiet: { type: 'boolean' },
       confirm: { type: 'boolean' },
       history: { type: 'string' },
+      shard: { type: 'string' },
     },
     planOverride ? [0, 0] : [1, 1],
   );
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
   const quiet = values.quiet === true;
   const progress = new ProgressPrinter(process.stderr);
   const target = (values.target as string | undefined) ?? planOverride?.target;
@@ -132,7 +139,9 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     signal: interruptSignal(),
     log,
     confirm: values.confirm === true,
+    runnerProbe: runnerProbeSetting(process.env),
     history: values.history !== undefined ? existingFolder(values.history as string) : undefined,
+    shard,
     onStageStart: quiet ? undefined : (s, i, n, again) => {
       progress.end();
       log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
@@ -197,6 +206,24 @@ async function compareCommand(args: string[]): Promise<number> {
   return finish(outcome, values.quiet === true);
 }
 
+async function mergeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { plan: { type: 'string' }, baseline: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } },
+    [1, MAX_SHARDS],
+  );
+  const outcome = await mergeAndGate({
+    shardFiles: positionals,
+    planFile: values.plan as string | undefined,
+    baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline as string) } : undefined,
+    outDir: (values.out as string | undefined) ?? 'perf-gate-report',
+    env: process.env,
+    cwd: process.cwd(),
+    log,
+  });
+  return finish(outcome, values.quiet === true);
+}
+
 async function validateCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, [1, 1]);
   const plan = await loadPlan(positionals[0]!, process.env);
@@ -251,7 +278,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'ab':
       return abCommand(rest);
     case 'merge':
-      throw new NotImplementedError('perf-gate merge (shard reports)');
+      return mergeCommand(rest);
     case '--version':
     case '-v':
       process.stdout.write(`${VERSION}\n`);
@@ -263,7 +290,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${HELP}\n`);
       return command === undefined ? EXIT.badInput : EXIT.pass;
     default:
-      throw new UsageError(`unknown command "${command}" (commands: run, ab, compare, validate, demo; see perf-gate --help)`);
+      throw new UsageError(`unknown command "${command}" (commands: run, merge, ab, compare, validate, demo; see perf-gate --help)`);
   }
 }
 

@@ -13,6 +13,8 @@ import { bandPositions, MIN_HISTORY } from './gate/band.js';
 import { pairedRounds, type StageRounds } from './gate/paired.js';
 import { runAb, type AbOptions } from './load/ab.js';
 import { buildReport, stageReport } from './report/build.js';
+import { mergeShardReports } from './report/merge.js';
+import { shardPlan, type Shard } from './load/shard.js';
 import { renderSummary } from './report/markdown.js';
 import { readReportFile, writeJsonAtomic } from './baseline/file-store.js';
 import type { Report } from './report/types.js';
@@ -57,6 +59,18 @@ export interface RunSettings extends PlanRunSettings {
   confirm?: boolean;
   /** Past results for band rules and the trend chart, when they are not in the baseline store. */
   history?: HistorySource;
+  /** `--shard i/n`: run this shard's part of every stage and write an ungated shard report for `merge`. */
+  shard?: Shard;
+  /**
+   * Time a CPU task between stages, so failures measured on a slower runner warn (default true;
+   * PERF_GATE_RUNNER_PROBE=0 turns it off, see `runnerProbeSetting`).
+   */
+  runnerProbe?: boolean;
+}
+
+/** PERF_GATE_RUNNER_PROBE=0: a dedicated runner, or a test that must see every regression fail. */
+export function runnerProbeSetting(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.PERF_GATE_RUNNER_PROBE !== '0';
 }
 
 /** Where past results come from (a baseline store, a folder of reports). */
@@ -100,6 +114,25 @@ export function gateRules(plan: Plan | undefined): GateRules {
   return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
 }
 
+/**
+ * A shard's numbers are 1/n of the load: its rps, and its percentiles under a fraction of the
+ * traffic, are not the plan's. So a shard is judged by nothing (its verdict only warns about its own
+ * generator) and `merge` gates the whole.
+ */
+const SHARD_RULES: GateRules = { thresholds: {}, regression: [] };
+
+/** What a shard run refuses: it is neither compared nor kept (`merge` does both for the whole). */
+function checkShardSettings(s: RunSettings): void {
+  const flag = s.save ? '--save-baseline' : s.baseline ? '--baseline' : s.history ? '--history' : s.confirm ? '--confirm' : undefined;
+  if (s.shard && flag) {
+    throw new UsageError(
+      s.save
+        ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
+        : `${flag} does not go with --shard: a shard holds part of the load and is not gated (pass --baseline to perf-gate merge, which gates the whole)`,
+    );
+  }
+}
+
 /** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
 export function checkTargetUrl(url: string, what: string): void {
   let ok = false;
@@ -113,8 +146,11 @@ export function checkTargetUrl(url: string, what: string): void {
 
 export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (s.targetUrl !== undefined) checkTargetUrl(s.targetUrl, '--target');
+  checkShardSettings(s);
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
   selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
+  // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
+  const runs = s.shard ? shardPlan(plan, s.shard) : plan;
   const runner = runnerInfo();
   const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
   const request: LoadRequest = { planId: s.planId ?? planIdOf(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
@@ -122,30 +158,23 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
   // History too, before this run is saved, so the chart shows this run once (as "this run").
   const past = await readPast(s.history ?? s.baseline?.store ?? s.save?.store, request, s.log);
-  const rules = gateRules(plan);
+  const rules = s.shard ? SHARD_RULES : gateRules(plan);
   const against: Comparison = { baseline: baseline?.report.stages, history: past.map((p) => p.report.stages) };
-  const run = await runPlan(plan, {
+  const run = await runPlan(runs, {
     targetUrl: s.targetUrl,
     stages: s.stages,
     cwd: s.cwd,
     signal: s.signal,
     onProgress: s.onProgress,
     onStageStart: s.onStageStart,
+    probe: s.runnerProbe ?? true,
     again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
   });
   const stages = run.stages.map(stageReport);
   const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
   const cancelled = s.signal?.aborted ?? false;
-  const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled });
-  if (baseline && s.baseline) {
-    report.baseline = {
-      source: s.baseline.store.description,
-      started_at: baseline.report.started_at,
-      target: baseline.report.target,
-      commit: baseline.commit === 'local' ? undefined : baseline.commit,
-      explanation: baseline.explanation,
-    };
-  }
+  const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+  if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
   if (past.length >= MIN_HISTORY) report.bands = bandPositions(against.history!, stages);
   noteAccepted(report, s.accept);
 
@@ -239,6 +268,17 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
 
+/** What a run was compared with, for report.json and the summary. */
+function baselineRef(source: BaselineSource, found: StoredResult & { explanation: string }): NonNullable<Report['baseline']> {
+  return {
+    source: source.store.description,
+    started_at: found.report.started_at,
+    target: found.report.target,
+    commit: found.commit === 'local' ? undefined : found.commit,
+    explanation: found.explanation,
+  };
+}
+
 /** The stored result to compare with; a PR whose base has none falls back to the newest one. */
 async function loadBaseline(source: BaselineSource, request: LoadRequest, log: Logger): Promise<(StoredResult & { explanation: string }) | undefined> {
   try {
@@ -321,6 +361,41 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
     baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
   };
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir))), saved: false };
+}
+
+export interface MergeSettings {
+  /** The report.json of every shard (`run --shard i/n`), in any order. */
+  shardFiles: string[];
+  /** Thresholds and regression rules; without it, the default regression rules only. */
+  planFile?: string;
+  /** A report.json (a single run's or an earlier merge's) to gate regressions against. */
+  baseline?: BaselineSource;
+  outDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  log: Logger;
+  runUrl?: string;
+}
+
+/** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
+export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
+  const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
+  const files = await Promise.all(s.shardFiles.map(async (file) => ({ file, report: await readReportFile(fromCwd(s.cwd, file)) })));
+  const merged = mergeShardReports(files);
+  if (plan && merged.fingerprints && planFingerprint(plan) !== merged.fingerprints.plan) {
+    // Rules may change freely; a different load shape (or environment) means the rules may not fit.
+    s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${planFingerprint(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
+  }
+  const request: LoadRequest = {
+    planId: planIdOf(s.planFile ?? merged.plan),
+    planFingerprint: merged.fingerprints?.plan ?? '',
+    runnerFingerprint: merged.fingerprints?.runner ?? '',
+  };
+  const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+  const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
+  const report: Report = { ...merged, checks, verdict };
+  if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
+  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
 
 export async function writeReports(report: Report, outDir: string, extras: SummaryExtras = {}): Promise<Omit<Outcome, 'saved'>> {

@@ -57,6 +57,16 @@ export class BaselineError extends PerfGateError {
   }
 }
 
+/** The reports given to `merge` are not the n shards of one run: not shards, missing, doubled, of different plans. */
+export class ShardMergeError extends PerfGateError {
+  override readonly code = 'E_SHARDS';
+  override readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShardMergeError';
+  }
+}
+
 /** The target never answered (or its start command died) before the first stage. */
 export class TargetUnreachableError extends PerfGateError {
   override readonly code = 'E_TARGET_UNREACHABLE';

@@ -126,6 +126,7 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
     log: actionLog,
     runUrl: ctx.runUrl,
     confirm: settings.confirm,
+    runnerProbe: settings.runnerProbe,
     accept,
     onStageStart: (s, i, n, again) => core.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind})`),
   });

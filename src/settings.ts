@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { UsageError } from './errors.js';
-import { checkTargetUrl } from './core.js';
+import { checkTargetUrl, runnerProbeSetting } from './core.js';
 
 export type CommentMode = 'always' | 'on-regression' | 'never';
 export type FailOn = 'regression' | 'threshold' | 'never';
@@ -36,6 +36,8 @@ export interface ActionSettings {
   /** A/B mode: the base build's URL (the head is `target`). */
   baseUrl?: string;
   abRounds: number;
+  /** Time a CPU task between stages (env PERF_GATE_RUNNER_PROBE=0 turns it off). */
+  runnerProbe: boolean;
 }
 
 /** `branch:NAME` (default `branch:perf-gate-data`), `file:PATH` or a plain path, `none`. */
@@ -111,5 +113,6 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     acceptLabel: acceptLabel(get('accept-label')),
     baseUrl,
     abRounds: Number(rounds),
+    runnerProbe: runnerProbeSetting(process.env),
   };
 }

@@ -2,7 +2,7 @@
 import type { Metric } from '../plan/types.js';
 import type { StageReport } from '../report/types.js';
 import type { WeightedSample } from './statistics.js';
-import type { TimelineWindow } from '../metrics/timeline.js';
+import type { TimelineWindow, WindowColumn } from '../metrics/timeline.js';
 
 export const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 
@@ -29,7 +29,7 @@ export function metricValue(s: StageReport, metric: Metric): number | null {
  * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
  * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
  */
-export function windowColumn(metric: Metric): { key: keyof TimelineWindow; proxy: boolean } | undefined {
+export function windowColumn(metric: Metric): { key: WindowColumn; proxy: boolean } | undefined {
   switch (metric) {
     case 'p50':
     case 'p90':
@@ -52,7 +52,7 @@ export function windowColumn(metric: Metric): { key: keyof TimelineWindow; proxy
  * Windows that carry information: those with requests, without the first and last partial ones
  * when there are enough (ramp-up and drain are not the steady state).
  */
-export function windowSamples(s: StageReport, key: keyof TimelineWindow): WeightedSample[] {
+export function windowSamples(s: StageReport, key: WindowColumn): WeightedSample[] {
   let ws = s.timeline.filter((w) => w.requests > 0);
   if (ws.length >= 5) ws = ws.slice(1, -1);
   return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));

@@ -11,15 +11,29 @@ export interface RateSegment {
   to: number;
 }
 
+/**
+ * Every `stride`-th send of the profile, starting at send `offset` (`run --shard i/n`: offset i − 1,
+ * stride n). The shards' sends are then exactly the whole profile's, interleaved in time.
+ */
+export interface ScheduleShare {
+  offset: number;
+  stride: number;
+}
+
 export class RateSchedule {
-  /** Number of sends in the whole profile. */
+  /** Number of sends this schedule makes (the whole profile's, or this share's). */
   readonly total: number;
   readonly durationMs: number;
   private readonly starts: number[] = [];
   private readonly counts: number[] = [];
+  private readonly offset: number;
+  private readonly stride: number;
   private cursor = 0;
 
-  constructor(private readonly segments: RateSegment[]) {
+  constructor(
+    private readonly segments: RateSegment[],
+    share: ScheduleShare = { offset: 0, stride: 1 },
+  ) {
     let t = 0;
     let n = 0;
     for (const s of segments) {
@@ -30,11 +44,19 @@ export class RateSchedule {
     }
     this.durationMs = t;
     // The epsilon keeps 200/s × 5 s at 1000, not 999, after floating-point sums.
-    this.total = Math.floor(n + 1e-6);
+    const whole = Math.floor(n + 1e-6);
+    this.offset = share.offset;
+    this.stride = share.stride;
+    this.total = whole > share.offset ? Math.ceil((whole - share.offset) / share.stride) : 0;
   }
 
   /** Offset in ms from the stage start at which send `k` (0-based, called with rising k) is due. */
   sendTime(k: number): number {
+    return this.wholeSendTime(this.offset + k * this.stride);
+  }
+
+  /** The same for send `k` of the whole profile. */
+  private wholeSendTime(k: number): number {
     if (k < this.counts[this.cursor]!) this.cursor = 0;
     while (this.cursor + 1 < this.segments.length && k >= this.counts[this.cursor + 1]! - 1e-9) this.cursor++;
     const s = this.segments[this.cursor]!;

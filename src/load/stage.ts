@@ -3,13 +3,13 @@
  * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Plan, StageSpec, WsMode } from '../plan/types.js';
+import type { Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
 import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
 import { now, runSession, type StageContext } from './context.js';
-import { httpSend, runBurst, runClosed, runOpen, type BurstCycle, type OpenResult } from './executors.js';
+import { httpSend, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
 import type { Vars } from './template.js';
@@ -102,6 +102,18 @@ export function rateSegments(s: StageSpec): RateSegment[] | undefined {
   return undefined;
 }
 
+/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
+export function stageSchedule(s: StageSpec): RateSchedule | undefined {
+  const segments = rateSegments(s);
+  if (!segments) return undefined;
+  return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+}
+
+/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
+export function spikePhases(s: SpikeStage): { startMs: number; dropMs: number } {
+  return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
+}
+
 export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<StageResult> {
   // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
   const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
@@ -110,7 +122,8 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
   const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
   const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-  const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
+  // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
+  const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
   const ctx: StageContext = {
     client: o.client,
     requests,
@@ -128,10 +141,12 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   // Open-model and burst stages share one session, set up before the clock starts.
   const shared: Vars = { vu: '1' };
   const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
-  if (!closed || ws) await runSession(ctx, shared);
+  // A shard with no part of the stage sends nothing, not even the session.
+  const idle = spec.share?.idle === true;
+  if (!idle && (!closed || ws)) await runSession(ctx, shared);
   let wsStage: WsStage | undefined;
-  if (ws) {
-    metrics.ws = new WsMetrics();
+  if (ws) metrics.ws = new WsMetrics();
+  if (ws && !idle) {
     wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
     // Without a ramp, connections open before the clock: the stage measures messages, not the storm
     // (connect times are in their own histogram either way).
@@ -172,10 +187,13 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
 
   let open: OpenResult | undefined;
   let cycles: BurstCycle[] | undefined;
-  const segments = rateSegments(spec);
+  const schedule = stageSchedule(spec);
   try {
-    if (wsStage) {
-      ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule: segments ? new RateSchedule(segments) : undefined }));
+    if (idle) {
+      // Waits the stage out, so this shard's next stage starts when the other shards' does.
+      await sleepUnlessAborted(totalMs, o.signal);
+    } else if (wsStage) {
+      ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
     } else {
       switch (spec.kind) {
         case 'baseline':
@@ -183,10 +201,10 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
           break;
         case 'load':
           if (spec.model === 'closed') await runClosed(ctx, spec);
-          else open = await runOpen(ctx, new RateSchedule(segments!), spec.maxInFlight, httpSend(ctx, shared));
+          else open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
           break;
         case 'spike':
-          open = await runOpen(ctx, new RateSchedule(segments!), spec.maxInFlight, httpSend(ctx, shared));
+          open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
           break;
         case 'burst':
           cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
@@ -201,6 +219,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   }
   const durationMs = now() - ctx.t0;
   const timeline = metrics.timeline.finish();
+  const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
   const generator = generatorHealth(lag, open, metrics.requests);
   return {
     spec,
@@ -210,9 +229,10 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
     timeline,
     generator,
     cycles,
-    scheduled: open?.scheduled,
+    // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
+    scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
     mode: ws?.mode,
-    spike: spec.kind === 'spike' ? spikeOutcome(timeline, spec.beforeMs, spec.beforeMs + spec.rampMs + spec.holdMs) : undefined,
+    spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
   };
 }
 

@@ -55,8 +55,9 @@ export class StageMetrics {
   /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
   ws?: WsMetrics;
 
-  constructor(endpointNames: string[], maxLatencyMs: number) {
-    this.timeline = new Timeline(maxLatencyMs);
+  /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
+  constructor(endpointNames: string[], maxLatencyMs: number, options: { windowHistograms?: boolean } = {}) {
+    this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
     this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: createHistogram() }));
   }
 

@@ -6,7 +6,7 @@
  * rather than the packed one), so memory stays flat however long the stage runs.
  */
 import type { Histogram } from 'hdr-histogram-js';
-import { createHistogram, recordMs } from './histogram.js';
+import { createHistogram, encodeHistogram, recordMs } from './histogram.js';
 
 export interface TimelineWindow {
   /** Seconds since the stage started (window start). */
@@ -26,7 +26,12 @@ export interface TimelineWindow {
   /** Generator health: sends that left late, and the event-loop lag p99 sampled in this second. */
   late_sends: number;
   loop_lag_ms: number;
+  /** Shard reports only: the window's histogram (encoded as StageReport.histogram), for an exact merge. */
+  histogram?: string;
 }
+
+/** A window's numeric columns: everything but a shard's histogram. */
+export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram'>;
 
 interface OpenWindow {
   index: number;
@@ -52,7 +57,11 @@ export class Timeline {
   private readonly keepOpen: number;
   private newest = -1;
 
-  constructor(maxLatencyMs: number) {
+  /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
+  constructor(
+    maxLatencyMs: number,
+    private readonly keepHistograms = false,
+  ) {
     // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
     this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
   }
@@ -145,6 +154,7 @@ export class Timeline {
       late_sends: w.late,
       loop_lag_ms: Math.round(w.lag * 1000) / 1000,
     };
+    if (this.keepHistograms) row.histogram = encodeHistogram(h);
     this.windows.push(row);
     this.closed.set(index, row);
     h.reset();

@@ -41,6 +41,19 @@ interface StageBase {
   maxInFlight: number;
   /** protocol: ws only: WebSocket connections the stage opens (default 1). */
   connections?: number;
+  /** Set by `run --shard i/n` (src/load/shard.ts): the counts above are then this shard's part. */
+  share?: StageShare;
+}
+
+/** One shard's part of a stage: `index` of `count` (1-based). */
+export interface StageShare {
+  index: number;
+  count: number;
+  /**
+   * Nothing of the stage falls to this shard (a baseline stage on shards 2..n, fewer users than
+   * shards): it waits out the stage's planned time, so the shards stay in step, and reports it empty.
+   */
+  idle: boolean;
 }
 
 export interface BaselineStage extends StageBase {

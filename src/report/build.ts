@@ -1,24 +1,37 @@
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
 import os from 'node:os';
-import { encodeHistogram, summarize } from '../metrics/histogram.js';
+import { encodeHistogram, summarize, type Histogram } from '../metrics/histogram.js';
 import type { RunResult } from '../load/run-plan.js';
-import { plannedDurationMs, type StageResult } from '../load/stage.js';
-import type { Check, Report, RunnerInfo, StageReport, Verdict } from './types.js';
+import { plannedDurationMs, spikePhases, type StageResult } from '../load/stage.js';
+import type { Check, EndpointReport, MergeInputs, Report, RunnerInfo, StageReport, Verdict } from './types.js';
 import { REPORT_SCHEMA } from './types.js';
 import { VERSION } from '../version.js';
 
-const round = (x: number, digits = 3): number => {
+export const round = (x: number, digits = 3): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
+
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+export const errorRate = (requests: number, errors: number): number => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+export const perSecond = (count: number, ms: number): number => round(count / Math.max(0.001, ms / 1000), 2);
+
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+export function countsByCode(counts: Iterable<[number, number]>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0])) out[String(code)] = n;
+  return out;
+}
 
 export function stageReport(r: StageResult): StageReport {
   const m = r.metrics;
   // Timed stages: rate over the planned sending time (the drain of the last responses is not
   // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
   const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
-  const statusCodes: Record<string, number> = {};
-  for (const [code, n] of [...m.statusCodes.entries()].sort((a, b) => a[0] - b[0])) statusCodes[String(code)] = n;
+  // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+  const shard = r.spec.share !== undefined;
   const report: StageReport = {
     name: r.spec.name,
     kind: r.spec.kind,
@@ -26,18 +39,14 @@ export function stageReport(r: StageResult): StageReport {
     duration_s: round(r.durationMs / 1000),
     requests: m.requests,
     errors: m.errors,
-    // ws streams and held connections count failures that are not requests: an all-failed stage is 100 %.
-    error_rate: m.requests > 0 ? round(Math.min(1, m.errors / m.requests), 6) : m.errors > 0 ? 1 : 0,
-    rps: round(m.requests / Math.max(0.001, sendingMs / 1000), 2),
+    error_rate: errorRate(m.requests, m.errors),
+    rps: perSecond(m.requests, sendingMs),
     latency_ms: summarize(m.histogram),
     errors_by_kind: { ...m.errorsByKind },
-    status_codes: statusCodes,
+    status_codes: countsByCode(m.statusCodes),
     endpoints: m.endpoints
       .filter((e) => e.requests > 0)
-      .map((e) => {
-        const s = summarize(e.histogram);
-        return { name: e.name, requests: e.requests, errors: e.errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-      }),
+      .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: encodeHistogram(e.histogram) } : {}) })),
     timeline: r.timeline,
     histogram: encodeHistogram(m.histogram),
     generator_saturated: r.generator.saturated,
@@ -52,19 +61,36 @@ export function stageReport(r: StageResult): StageReport {
   if (r.cpuProbeMs !== undefined) report.cpu_probe_ms = r.cpuProbeMs;
   if (m.errorSamples.size > 0) report.error_samples = Object.fromEntries(m.errorSamples);
   if (m.ws) addWs(report, r, sendingMs);
+  if (shard) report.merge_inputs = mergeInputs(r, sendingMs);
   return report;
+}
+
+export function endpointReport(name: string, requests: number, errors: number, h: Histogram): EndpointReport {
+  const s = summarize(h);
+  return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+
+function mergeInputs(r: StageResult, sendingMs: number): MergeInputs {
+  const inputs: MergeInputs = { sending_s: round(sendingMs / 1000, 6) };
+  if (r.spec.kind === 'spike') {
+    const p = spikePhases(r.spec);
+    inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+  }
+  const w = r.metrics.ws;
+  if (w) inputs.ws_histograms = { connect: encodeHistogram(w.connect), gap: encodeHistogram(w.gap), lag: encodeHistogram(w.lag) };
+  return inputs;
 }
 
 function addWs(report: StageReport, r: StageResult, sendingMs: number): void {
   const w = r.metrics.ws!;
   report.ws_mode = r.mode;
   report.connect_ms = summarize(w.connect);
-  report.closes_by_code = Object.fromEntries([...w.closesByCode.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => [String(code), n]));
+  report.closes_by_code = countsByCode(w.closesByCode);
   report.reconnects = w.reconnects;
   report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
   if (r.mode === 'request_reply') report.unmatched_replies = w.unmatchedReplies;
   if (r.mode === 'stream') {
-    report.messages_per_s = round(w.received / Math.max(0.001, sendingMs / 1000), 2);
+    report.messages_per_s = perSecond(w.received, sendingMs);
     report.gap_ms = summarize(w.gap);
     if (w.lag.totalCount > 0) report.lag_ms = summarize(w.lag);
   }
@@ -104,10 +130,11 @@ export interface ReportInput {
   runner?: RunnerInfo;
   fingerprints?: Report['fingerprints'];
   cancelled?: boolean;
+  shard?: Report['shard'];
 }
 
 export function buildReport(i: ReportInput): Report {
-  return {
+  const report: Report = {
     tool: 'perf-gate',
     version: VERSION,
     schema: REPORT_SCHEMA,
@@ -123,4 +150,6 @@ export function buildReport(i: ReportInput): Report {
     stages: i.stages,
     checks: i.checks,
   };
+  if (i.shard) report.shard = i.shard;
+  return report;
 }

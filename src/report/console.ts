@@ -31,7 +31,8 @@ export function renderConsole(report: Report): string {
   }
   const notes = stageNotes(report).map((n) => `- ${n.replace(/\*\*/g, '')}`);
   if (notes.length > 0) out.push('', ...notes);
-  out.push('', `${ICON[report.verdict]} verdict: ${report.verdict.toUpperCase()}${report.baseline ? '' : ' (no baseline: thresholds only)'}`);
+  const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline ? '' : ' (no baseline: thresholds only)';
+  out.push('', `${ICON[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
   return out.join('\n');
 }
 

@@ -37,7 +37,10 @@ function metricCell(report: Report, stage: StageReport, metric: string, current:
 function headline(report: Report): string[] {
   const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
   lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
-  if (report.ab) {
+  if (report.shard) {
+    const { index, count } = report.shard;
+    lines.push(`Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`);
+  } else if (report.ab) {
     const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${md(name)} ${n}`).join(', ');
     lines.push(`Same-runner A/B: head ${code(report.target)} against base ${code(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
   } else if (report.baseline) {
@@ -46,6 +49,12 @@ function headline(report: Report): string[] {
     lines.push(`Compared with the baseline from ${fmtTime(b.started_at)}${commit} (${md(b.source)}).${b.explanation ? ` ${md(b.explanation)}` : ''}`);
   } else {
     lines.push('No baseline to compare against: only the absolute thresholds were applied.');
+  }
+  if (report.merged_from) {
+    const starts = report.merged_from.map((f) => Date.parse(f.started_at));
+    // Shards overlap only as far as their jobs started together: the spread says how far.
+    const spread = (Math.max(...starts) - Math.min(...starts)) / 1000;
+    lines.push('', `Merged from ${starts.length} shards (\`run --shard i/${starts.length}\`), started within ${spread.toFixed(1)} s of each other: histograms added, counts summed.`);
   }
   if (report.cancelled) lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
   if (report.accepted) {

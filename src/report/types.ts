@@ -19,6 +19,18 @@ export interface EndpointReport {
   requests: number;
   errors: number;
   latency_ms: Pick<LatencySummary, 'p50' | 'p95' | 'p99'>;
+  /** Shard reports only: the endpoint's histogram (encoded as StageReport.histogram), for an exact merge. */
+  histogram?: string;
+}
+
+/** Shard reports only (`run --shard`): what `merge` needs, besides the histograms, to recompute a stage exactly. */
+export interface MergeInputs {
+  /** The time `rps` is over: the planned sending time (or the time run, if cut short); a burst's wall time. */
+  sending_s: number;
+  /** spike: when the ramp up starts and when the rate drops back, ms from the stage start (for `recovery`). */
+  spike_ms?: { start: number; drop: number };
+  /** protocol ws: the connect, gap and lag histograms behind connect_ms, gap_ms and lag_ms. */
+  ws_histograms?: { connect: string; gap: string; lag: string };
 }
 
 export interface StageReport {
@@ -72,6 +84,8 @@ export interface StageReport {
   gap_ms?: LatencySummary;
   /** protocol ws, stream with timestamp_field: receive time − the server's timestamp. */
   lag_ms?: LatencySummary;
+  /** Shard reports only. */
+  merge_inputs?: MergeInputs;
 }
 
 export interface Check {
@@ -146,6 +160,13 @@ export interface Report {
   bands?: StageBand[];
   /** Regressions accepted by a maintainer (a PR label): the failures are warnings, listed here. */
   accepted?: { reason: string; checks: number };
+  /**
+   * `run --shard i/n`: this report holds shard `index` of `count` of the plan's load, with the
+   * histograms `merge` needs. Not gated (a shard's numbers are not the plan's).
+   */
+  shard?: { index: number; count: number };
+  /** `merge`: the shard reports this one was merged from. */
+  merged_from?: Array<{ index: number; started_at: string; target: string; runner: RunnerInfo }>;
   /** A/B runs (`perf-gate ab`): the base side, measured in the same rounds as `stages` (the head). */
   ab?: { base_target: string; rounds: Record<string, number>; base_stages: StageReport[] };
 }

@@ -25,6 +25,8 @@ export async function runGate(r: GateRun): Promise<Report> {
     env: {},
     cwd: r.dir,
     log: quiet,
+    // A regression must fail here whatever else the machine is doing (the probe has its own tests).
+    runnerProbe: false,
   });
   return o.report;
 }

@@ -14,7 +14,8 @@ export function runNode(script: string, args: string[], opts: { cwd?: string; en
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env },
+      // PERF_GATE_RUNNER_PROBE=0 from vitest.config.ts: regressions fail whatever the machine is doing.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PERF_GATE_RUNNER_PROBE: process.env.PERF_GATE_RUNNER_PROBE, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

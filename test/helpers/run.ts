@@ -6,6 +6,6 @@ import type { StageReport } from '../../src/report/types.js';
 
 export async function runText(text: string, targetUrl: string, env: Record<string, string> = {}): Promise<StageReport[]> {
   const plan = parsePlan(text, 'test.yml', env);
-  const run = await runPlan(plan, { targetUrl, cwd: process.cwd() });
+  const run = await runPlan(plan, { targetUrl, cwd: process.cwd(), probe: false });
   return run.stages.map(stageReport);
 }

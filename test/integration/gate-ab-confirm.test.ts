@@ -97,6 +97,7 @@ describe('confirm before failing, on real runs', () => {
       log: quiet,
       confirm: o.confirm,
       accept: o.accept,
+      runnerProbe: false,
       onStageStart: (_s, _i, _n, again) => {
         if (again) o.onAgain?.();
       },
@@ -161,6 +162,7 @@ describe('baselines only from runs the gate trusts', () => {
         save: { store: new FileStore({ file: path.join(dir, 'never.json') }), commit: 'local', run: 'test' },
         outDir: 'saturated',
         stages: undefined,
+        runnerProbe: false,
         env: {},
         cwd: dir,
         log: { info: () => {}, warn: (m) => warnings.push(m) },
@@ -177,7 +179,7 @@ describe('baselines only from runs the gate trusts', () => {
     base.set({ delayMs: 5 });
     const file = path.join(dir, 'probe-baseline.json');
     const store = new FileStore({ file });
-    const first = await runAndGate({ planFile: 'plan.yml', targetUrl: base.url, save: { store, commit: 'local', run: 'test' }, outDir: 'probe-save', env: {}, cwd: dir, log: quiet });
+    const first = await runAndGate({ planFile: 'plan.yml', targetUrl: base.url, save: { store, commit: 'local', run: 'test' }, outDir: 'probe-save', env: {}, cwd: dir, log: quiet, runnerProbe: true });
     expect(first.saved).toBe(true);
     const probed = first.report.stages[0]!.cpu_probe_ms!;
     expect(probed).toBeGreaterThan(0);
@@ -194,6 +196,7 @@ describe('baselines only from runs the gate trusts', () => {
       baseline: { store },
       save: { store, commit: 'local', run: 'test' },
       outDir: 'probe-slow',
+      runnerProbe: true,
       env: {},
       cwd: dir,
       log: { info: () => {}, warn: (m) => warnings.push(m) },

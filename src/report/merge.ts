@@ -1,0 +1,267 @@
+/**
+ * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
+ * whole plan would have written. HDR histograms add without loss, so the merged percentiles are the
+ * whole run's to histogram precision (3 significant digits) and every count is exact: stage,
+ * endpoint and 1-second window histograms are added, counts summed, rates recomputed, windows
+ * aligned by their second. Pure: reports in, report out; gating the result is the core's.
+ */
+import { ShardMergeError } from '../errors.js';
+import type { ErrorKind } from '../load/http.js';
+import type { BurstCycle } from '../load/executors.js';
+import { spikeOutcome, type GeneratorHealth } from '../load/stage.js';
+import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from '../metrics/histogram.js';
+import type { TimelineWindow } from '../metrics/timeline.js';
+import { VERSION } from '../version.js';
+import { countsByCode, endpointReport, errorRate, perSecond, round } from './build.js';
+import { REPORT_SCHEMA, type EndpointReport, type MergeInputs, type Report, type StageReport } from './types.js';
+
+/** A shard report and the file it came from (for messages). */
+export interface ShardReportFile {
+  file: string;
+  report: Report;
+}
+
+/** One shard's report of one stage. */
+interface Part {
+  file: string;
+  index: number;
+  stage: StageReport;
+}
+
+const sum = (parts: Part[], f: (s: StageReport) => number): number => parts.reduce((a, p) => a + f(p.stage), 0);
+const max = (xs: number[]): number => xs.reduce((a, x) => Math.max(a, x), 0);
+
+export function mergeShardReports(files: ShardReportFile[]): Report {
+  const shards = checkShardSet(files);
+  const first = shards[0]!.report;
+  const count = first.shard!.count;
+  const stages = first.stages.map((st) =>
+    mergeStage(
+      shards.map((s) => ({ file: s.file, index: s.report.shard!.index, stage: s.report.stages.find((x) => x.name === st.name)! })),
+      count,
+    ),
+  );
+  const started = shards.map((s) => s.report.started_at).sort((a, b) => Date.parse(a) - Date.parse(b));
+  return {
+    tool: 'perf-gate',
+    version: VERSION,
+    schema: REPORT_SCHEMA,
+    verdict: 'pass',
+    plan: first.plan,
+    target: [...new Set(shards.map((s) => s.report.target))].join(', '),
+    started_at: started[0]!,
+    duration_s: max(shards.map((s) => s.report.duration_s)),
+    cancelled: false,
+    runner: first.runner,
+    fingerprints: first.fingerprints,
+    baseline: null,
+    stages,
+    checks: [],
+    merged_from: shards.map((s) => ({ index: s.report.shard!.index, started_at: s.report.started_at, target: s.report.target, runner: s.report.runner })),
+  };
+}
+
+/** The n shards of one run, each once, in shard order; anything else names the files at fault. */
+function checkShardSet(files: ShardReportFile[]): ShardReportFile[] {
+  if (files.length === 0) throw new ShardMergeError('merge needs the shard reports: the report.json of every run --shard i/n');
+  for (const { file, report } of files) {
+    if (!report.shard) throw new ShardMergeError(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
+    if (report.cancelled) throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+    if (!report.fingerprints) throw new ShardMergeError(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
+  }
+  const [head, ...rest] = files;
+  const name = (f: ShardReportFile): string => `${f.file} (shard ${f.report.shard!.index}/${f.report.shard!.count})`;
+  for (const f of rest) {
+    if (f.report.fingerprints!.plan !== head!.report.fingerprints!.plan) {
+      throw new ShardMergeError(`${head!.file} and ${f.file} are shards of different plans (plan fingerprints ${head!.report.fingerprints!.plan} and ${f.report.fingerprints!.plan}): merge the shards of one run`);
+    }
+    if (f.report.shard!.count !== head!.report.shard!.count) throw new ShardMergeError(`${name(head!)} and ${name(f)} split the load differently: the shards of one run share n`);
+  }
+  const count = head!.report.shard!.count;
+  const byIndex = new Map<number, ShardReportFile>();
+  for (const f of files) {
+    const twin = byIndex.get(f.report.shard!.index);
+    if (twin) throw new ShardMergeError(`shard ${f.report.shard!.index}/${count} is given twice: ${twin.file} and ${f.file}`);
+    byIndex.set(f.report.shard!.index, f);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) {
+    const given = files.map(name).join(', ');
+    throw new ShardMergeError(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
+  }
+  const stagesOf = (f: ShardReportFile): string => f.report.stages.map((s) => s.name).join(', ');
+  for (const f of rest) {
+    if (stagesOf(f) !== stagesOf(head!)) throw new ShardMergeError(`${head!.file} and ${f.file} ran different stages (${stagesOf(head!)} / ${stagesOf(f)}): run every shard with the same --stage`);
+  }
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+}
+
+/** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
+function histogramOf(encoded: string | undefined, file: string, what: string): Histogram {
+  if (encoded === undefined) throw new ShardMergeError(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+  return decodeHistogram(encoded);
+}
+
+function inputsOf(p: Part): MergeInputs {
+  if (!p.stage.merge_inputs) throw new ShardMergeError(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
+  return p.stage.merge_inputs;
+}
+
+function mergeStage(parts: Part[], count: number): StageReport {
+  const first = parts[0]!.stage;
+  const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
+  const requests = sum(parts, (s) => s.requests);
+  const errors = sum(parts, (s) => s.errors);
+  // Every shard sends over the same planned time; a burst's is its longest shard's wall time.
+  const sendingMs = max(parts.map((p) => inputsOf(p).sending_s)) * 1000;
+  const generator = mergeGenerator(parts, count);
+  const timeline = mergeTimelines(parts);
+  const out: StageReport = {
+    name: first.name,
+    kind: first.kind,
+    protocol: first.protocol,
+    duration_s: max(parts.map((p) => p.stage.duration_s)),
+    requests,
+    errors,
+    error_rate: errorRate(requests, errors),
+    rps: perSecond(requests, sendingMs),
+    latency_ms: summarize(histogram),
+    errors_by_kind: sumCounts(parts.map((p) => p.stage.errors_by_kind)) as Record<ErrorKind, number>,
+    status_codes: countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
+    endpoints: mergeEndpoints(parts),
+    timeline,
+    histogram: encodeHistogram(histogram),
+    generator_saturated: generator.saturated,
+    late_sends: generator.late_sends,
+    dropped: generator.dropped,
+    generator,
+    retry_after_seen: sum(parts, (s) => s.retry_after_seen),
+  };
+  if (parts.some((p) => p.stage.scheduled !== undefined)) out.scheduled = sum(parts, (s) => s.scheduled ?? 0);
+  if (parts.some((p) => p.stage.cycles)) out.cycles = mergeCycles(parts);
+  const spikeMs = parts.map((p) => inputsOf(p).spike_ms).find((x) => x !== undefined);
+  if (first.kind === 'spike' && spikeMs) out.spike = spikeOutcome(timeline, spikeMs.start, spikeMs.drop);
+  // Each shard ran on its own runner: the slowest one is what the gate must allow for.
+  const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
+  if (probes.length > 0) out.cpu_probe_ms = max(probes);
+  const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
+  // At most 10 distinct messages, as one run keeps: the most frequent.
+  const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  if (top.length > 0) out.error_samples = Object.fromEntries(top);
+  if (first.protocol === 'ws') mergeWs(out, parts);
+  return out;
+}
+
+function sumCounts(records: Array<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) for (const [k, n] of Object.entries(r)) out[k] = (out[k] ?? 0) + n;
+  return out;
+}
+
+const numericKeys = (r: Record<string, number>): Array<[number, number]> => Object.entries(r).map(([k, n]) => [Number(k), n]);
+
+/** Endpoints by name, in the order the shards list them. */
+function mergeEndpoints(parts: Part[]): EndpointReport[] {
+  const byName = new Map<string, { requests: number; errors: number; histograms: Histogram[] }>();
+  for (const p of parts) {
+    for (const e of p.stage.endpoints) {
+      const m = byName.get(e.name) ?? { requests: 0, errors: 0, histograms: [] };
+      m.requests += e.requests;
+      m.errors += e.errors;
+      m.histograms.push(histogramOf(e.histogram, p.file, `stage ${p.stage.name}, endpoint ${e.name}`));
+      byName.set(e.name, m);
+    }
+  }
+  return [...byName.entries()].map(([name, m]) => endpointReport(name, m.requests, m.errors, mergeHistograms(m.histograms)));
+}
+
+/** Windows by their second since the stage start: counts summed, percentiles from the added histograms. */
+function mergeTimelines(parts: Part[]): TimelineWindow[] {
+  const byT = new Map<number, Array<{ file: string; stage: string; w: TimelineWindow }>>();
+  for (const p of parts) {
+    for (const w of p.stage.timeline) {
+      const list = byT.get(w.t) ?? [];
+      list.push({ file: p.file, stage: p.stage.name, w });
+      byT.set(w.t, list);
+    }
+  }
+  return [...byT.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([t, list]) => {
+      const s = summarize(mergeHistograms(list.map((x) => histogramOf(x.w.histogram, x.file, `stage ${x.stage}, window t=${t}`))));
+      const windows = list.map((x) => x.w);
+      const total = (f: (w: TimelineWindow) => number): number => windows.reduce((a, w) => a + f(w), 0);
+      return {
+        t,
+        rps: total((w) => w.rps),
+        p50: s.p50,
+        p90: s.p90,
+        p95: s.p95,
+        p99: s.p99,
+        // A straggler recorded after its window rolled is in the window's max, not its histogram.
+        max: Math.max(s.max, ...windows.map((w) => w.max)),
+        mean: s.mean,
+        requests: total((w) => w.requests),
+        errors: total((w) => w.errors),
+        active: total((w) => w.active),
+        late_sends: total((w) => w.late_sends),
+        loop_lag_ms: max(windows.map((w) => w.loop_lag_ms)),
+      };
+    });
+}
+
+/** Cycle k of the merged burst: every shard's cycle k released together (as near as the runners start together). */
+function mergeCycles(parts: Part[]): BurstCycle[] {
+  const byCycle = new Map<number, BurstCycle>();
+  for (const c of parts.flatMap((p) => p.stage.cycles ?? [])) {
+    const m = byCycle.get(c.cycle);
+    if (!m) byCycle.set(c.cycle, { ...c });
+    else {
+      m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
+      m.successes += c.successes;
+      m.errors += c.errors;
+    }
+  }
+  return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+
+/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
+function mergeGenerator(parts: Part[], count: number): GeneratorHealth {
+  const g = parts.map((p) => p.stage.generator);
+  const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
+  const health: GeneratorHealth = {
+    late_sends: g.reduce((a, x) => a + x.late_sends, 0),
+    dropped: g.reduce((a, x) => a + x.dropped, 0),
+    loop_lag_p99_ms: max(g.map((x) => x.loop_lag_p99_ms)),
+    loop_lag_max_ms: max(g.map((x) => x.loop_lag_max_ms)),
+    saturated: reasons.length > 0,
+  };
+  if (reasons.length > 0) health.reason = reasons.join('; ');
+  return health;
+}
+
+/** WebSocket counts summed; connect, gap and lag percentiles from the added histograms. */
+function mergeWs(out: StageReport, parts: Part[]): void {
+  const first = parts[0]!.stage;
+  const ws = parts.map((p) => {
+    const h = inputsOf(p).ws_histograms;
+    if (!h) throw new ShardMergeError(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
+    return h;
+  });
+  const merged = (key: 'connect' | 'gap' | 'lag'): Histogram => mergeHistograms(ws.map((h) => decodeHistogram(h[key])));
+  out.ws_mode = first.ws_mode;
+  out.connect_ms = summarize(merged('connect'));
+  out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
+  out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
+  const c = (f: (x: NonNullable<StageReport['connections']>) => number): number => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
+  // The shards' connections were open at the same time (on different machines): their peaks add.
+  out.connections = { planned: c((x) => x.planned), opened: c((x) => x.opened), failed: c((x) => x.failed), peak: c((x) => x.peak), open_at_end: c((x) => x.open_at_end) };
+  if (first.unmatched_replies !== undefined) out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
+  if (first.ws_mode === 'stream') {
+    // Each shard's rate is over the same planned time, so the rates add.
+    out.messages_per_s = round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+    out.gap_ms = summarize(merged('gap'));
+    const lag = merged('lag');
+    if (lag.totalCount > 0) out.lag_ms = summarize(lag);
+  }
+}
