@@ -7,7 +7,9 @@
 // 3. Open model, 2000/s for 60 s (perf-gate only): samples the perf-gate process's VmRSS from
 //    /proc/PID/status once a second, and the size of the report.json it writes.
 //    BENCH_QUICK=1 skips this part.
-// 4. Prints a markdown table and writes bench/RESULTS.md (overwritten on each run, except for the
+// 4. Cold start: spawn-to-exit of `node dist/cli.js --version` and `node dist/index.js` (no inputs),
+//    beside bare `node -e ""`, 11 interleaved launches each (median, min, max).
+// 5. Prints a markdown table and writes bench/RESULTS.md (overwritten on each run, except for the
 //    gate-calibration section that bench/gate.mjs writes: it is kept, after this script's content).
 //
 // Everything runs against 127.0.0.1 only; every child has a hard time limit and is stopped at the end.
@@ -358,6 +360,9 @@ async function main() {
 
   await stopTarget();
 
+  log(`cold start: ${COLD_RUNS} launches each of bare node, dist/cli.js --version, dist/index.js`);
+  const cold = await coldStarts();
+
   const cmd = `${QUICK ? 'BENCH_QUICK=1 ' : ''}BENCH_ROUNDS=${ROUNDS} npm run bench`;
   const table = closedTable(rounds);
   const pgNotes = rounds
@@ -401,12 +406,42 @@ ${pgNotes}
 ## Open model: perf-gate at ${OPEN_RATE}/s for ${OPEN_DURATION_S} s (\`${OPEN_PLAN}\`), RSS of the perf-gate process
 
 ${openSection(open)}
+
+## Cold start: ${COLD_RUNS} launches each, wall time from spawn to exit (ms)
+
+${coldSection(cold)}
 `;
 
   // bench/gate.mjs keeps its own section in the same file: carry it over, after this script's content.
   const gateSection = keptGateSection();
   writeFileSync(RESULTS_FILE, gateSection ? `${md}\n${gateSection}\n` : md);
   process.stdout.write(`\n${table}\n\n${openSection(open)}\n\nwritten: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+}
+
+const COLD_RUNS = 11;
+
+/**
+ * Start-up as a user meets it: spawn to exit of `node dist/cli.js --version` (the bundle loaded,
+ * nothing run) and of `node dist/index.js` with no inputs (loaded, settings read, exit 1 on the
+ * missing plan input), beside bare `node -e ""` on the same machine; launches interleaved.
+ */
+async function coldStarts() {
+  const cases = [
+    ['bare node (`node -e ""`)', ['-e', '']],
+    ['`node dist/cli.js --version`', [CLI, '--version']],
+    ['`node dist/index.js` (no inputs: loads, reads settings, exits 1)', ['dist/index.js']],
+  ];
+  const times = cases.map(() => []);
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (const [k, [, args]] of cases.entries()) times[k].push((await runNode(args, 30_000)).wallS * 1000);
+  }
+  return cases.map(([label], k) => ({ label, ms: times[k] }));
+}
+
+function coldSection(cold) {
+  const rows = ['| what | median | min | max |', '| --- | ---: | ---: | ---: |'];
+  for (const c of cold) rows.push(`| ${c.label} | **${f0(median(c.ms))}** | ${f0(Math.min(...c.ms))} | ${f0(Math.max(...c.ms))} |`);
+  return `${rows.join('\n')}\n\nThe bundles are evaluated whole at start-up (no lazy chunks yet); the plan schema is compiled on first use, not at load.`;
 }
 
 /**

@@ -72135,8 +72135,10 @@ function parseRegression(metric, raw) {
 
 
 
-const schema_check_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
-const validateShape = schema_check_ajv.compile(plan_schema_namespaceObject);
+// Compiled on first use, not at load: ajv's code generation is a fifth of the CLI's start-up,
+// and `--version`, `--help` or `merge` never check a plan.
+let validateShape;
+const shapeValidator = () => (validateShape ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(plan_schema_namespaceObject));
 /**
  * Values whose schema is only a hint for editors: the semantic checks parse them with the unit
  * parsers, whose messages say what to write instead ("fast" is not a duration: use 500ms...).
@@ -72153,9 +72155,10 @@ const TYPE_NAMES = {
 function schemaIssues(data) {
     if (data === null || data === undefined)
         return [{ path: [], at: 'value', message: 'the plan is empty' }];
-    if (validateShape(data))
+    const validate = shapeValidator();
+    if (validate(data))
         return [];
-    return (validateShape.errors ?? []).filter((e) => !checkedLater(e)).map((e) => toIssue(e, data));
+    return (validate.errors ?? []).filter((e) => !checkedLater(e)).map((e) => toIssue(e, data));
 }
 function checkedLater(e) {
     const def = /^#\/definitions\/(\w+)\//.exec(e.schemaPath)?.[1];

@@ -2,13 +2,15 @@
  * Shape checks against plan.schema.json (the same file editors use for completion), with ajv's
  * errors turned into located, readable Issues.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../plan.schema.json' with { type: 'json' };
 import { formatPath, suggestion, type Issue, type Path } from './issues.js';
 import { show } from './units.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateShape = ajv.compile(schema);
+// Compiled on first use, not at load: ajv's code generation is a fifth of the CLI's start-up,
+// and `--version`, `--help` or `merge` never check a plan.
+let validateShape: ValidateFunction | undefined;
+const shapeValidator = (): ValidateFunction => (validateShape ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema));
 
 /**
  * Values whose schema is only a hint for editors: the semantic checks parse them with the unit
@@ -27,8 +29,9 @@ const TYPE_NAMES: Record<string, string> = {
 
 export function schemaIssues(data: unknown): Issue[] {
   if (data === null || data === undefined) return [{ path: [], at: 'value', message: 'the plan is empty' }];
-  if (validateShape(data)) return [];
-  return (validateShape.errors ?? []).filter((e) => !checkedLater(e)).map((e) => toIssue(e, data));
+  const validate = shapeValidator();
+  if (validate(data)) return [];
+  return (validate.errors ?? []).filter((e) => !checkedLater(e)).map((e) => toIssue(e, data));
 }
 
 function checkedLater(e: ErrorObject): boolean {
