@@ -75992,13 +75992,41 @@ function checkShardSet(files) {
         if (stagesOf(f) !== stagesOf(head))
             throw new ShardMergeError(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
     }
-    return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+    const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+    checkTogether(ordered);
+    return ordered;
+}
+/**
+ * The shards of one run overlap in time. One that started after another had finished (a re-run
+ * of one matrix job) did not load the target together with it: summing their rates would
+ * describe load that never happened.
+ */
+function checkTogether(files) {
+    const span = (f) => {
+        const start = Date.parse(f.report.started_at);
+        return [start, start + f.report.duration_s * 1000];
+    };
+    for (const a of files) {
+        for (const b of files) {
+            const [aStart, aEnd] = span(a);
+            const [bStart] = span(b);
+            if (bStart > aEnd) {
+                throw new ShardMergeError(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
+                    `they did not load the target together (a re-run of one job?); run all ${files.length} shards again`);
+            }
+        }
+    }
 }
 /** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
 function histogramOf(encoded, file, what) {
     if (encoded === undefined)
         throw new ShardMergeError(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
-    return decodeHistogram(encoded);
+    try {
+        return decodeHistogram(encoded);
+    }
+    catch (err) {
+        throw new ShardMergeError(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
+    }
 }
 function inputsOf(p) {
     if (!p.stage.merge_inputs)
@@ -76547,6 +76575,16 @@ async function readReportFile(file) {
     }
     return asReport(doc, file);
 }
+/**
+ * A report that stands for a whole run: a shard's (`run --shard i/n`) is a part of the load, and
+ * comparing with it would judge the whole against a fraction (a third of the rps, of the contention).
+ */
+function wholeRun(report, file) {
+    if (report.shard) {
+        throw new BaselineError(`${file} is a shard report (shard ${report.shard.index}/${report.shard.count}): a part of the load; merge the shards (perf-gate merge) and compare with that`);
+    }
+    return report;
+}
 function asReport(doc, file) {
     const r = doc;
     if (!r || typeof r !== 'object' || r.tool !== 'perf-gate' || !Array.isArray(r.stages)) {
@@ -76652,7 +76690,7 @@ function checkShardSettings(s) {
     if (s.shard && flag) {
         throw new UsageError(s.save
             ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
-            : `${flag} does not go with --shard: a shard holds part of the load and is not gated (pass --baseline to perf-gate merge, which gates the whole)`);
+            : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`);
     }
 }
 /** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
@@ -76815,6 +76853,8 @@ async function findBaseline(source, request, log) {
         if (newest.result)
             loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
     }
+    if (loaded.result)
+        wholeRun(loaded.result.report, source.store.description);
     log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
     return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
 }
@@ -76861,8 +76901,8 @@ function historyPoints(history, current) {
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
     const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
-    const baseline = await readReportFile(fromCwd(s.cwd, s.baselineFile));
-    const current = await readReportFile(fromCwd(s.cwd, s.currentFile));
+    const baseline = wholeRun(await readReportFile(fromCwd(s.cwd, s.baselineFile)), s.baselineFile);
+    const current = wholeRun(await readReportFile(fromCwd(s.cwd, s.currentFile)), s.currentFile);
     const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
     const report = {
         ...current,
@@ -76939,7 +76979,8 @@ class ReportFolder {
             // two builds sharing the runner's cores: neither is a past run of this plan.
             if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint)
                 continue;
-            if (report.cancelled || report.verdict === 'fail' || report.ab)
+            // A shard measured a part of the load: not a past run of the plan.
+            if (report.cancelled || report.verdict === 'fail' || report.ab || report.shard)
                 continue;
             // The same run kept twice (report.json and a --save-baseline copy) must count once.
             const key = `${report.started_at} ${report.target}`;

@@ -16,7 +16,7 @@ import { buildReport, stageReport } from './report/build.js';
 import { mergeShardReports } from './report/merge.js';
 import { shardPlan, type Shard } from './load/shard.js';
 import { renderSummary } from './report/markdown.js';
-import { readReportFile, writeJsonAtomic } from './baseline/file-store.js';
+import { readReportFile, wholeRun, writeJsonAtomic } from './baseline/file-store.js';
 import type { Report } from './report/types.js';
 import type { BaselineStore, LoadRequest, StoredResult } from './baseline/store.js';
 import { planFingerprint, planId as planIdOf, runnerFingerprint } from './baseline/fingerprint.js';
@@ -128,7 +128,7 @@ function checkShardSettings(s: RunSettings): void {
     throw new UsageError(
       s.save
         ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
-        : `${flag} does not go with --shard: a shard holds part of the load and is not gated (pass --baseline to perf-gate merge, which gates the whole)`,
+        : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`,
     );
   }
 }
@@ -296,6 +296,7 @@ async function findBaseline(source: BaselineSource, request: LoadRequest, log: L
     const newest = await source.store.load(request);
     if (newest.result) loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
   }
+  if (loaded.result) wholeRun(loaded.result.report, source.store.description);
   log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
   return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
 }
@@ -351,8 +352,8 @@ export interface CompareSettings {
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 export async function compareReports(s: CompareSettings): Promise<Outcome> {
   const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
-  const baseline = await readReportFile(fromCwd(s.cwd, s.baselineFile));
-  const current = await readReportFile(fromCwd(s.cwd, s.currentFile));
+  const baseline = wholeRun(await readReportFile(fromCwd(s.cwd, s.baselineFile)), s.baselineFile);
+  const current = wholeRun(await readReportFile(fromCwd(s.cwd, s.currentFile)), s.currentFile);
   const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
   const report: Report = {
     ...current,

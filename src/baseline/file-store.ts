@@ -24,6 +24,17 @@ export async function readReportFile(file: string): Promise<Report> {
   return asReport(doc, file);
 }
 
+/**
+ * A report that stands for a whole run: a shard's (`run --shard i/n`) is a part of the load, and
+ * comparing with it would judge the whole against a fraction (a third of the rps, of the contention).
+ */
+export function wholeRun(report: Report, file: string): Report {
+  if (report.shard) {
+    throw new BaselineError(`${file} is a shard report (shard ${report.shard.index}/${report.shard.count}): a part of the load; merge the shards (perf-gate merge) and compare with that`);
+  }
+  return report;
+}
+
 export function asReport(doc: unknown, file: string): Report {
   const r = doc as Partial<Report> | null;
   if (!r || typeof r !== 'object' || r.tool !== 'perf-gate' || !Array.isArray(r.stages)) {

@@ -34,7 +34,8 @@ export class ReportFolder {
       // Without fingerprints nothing shows it is this plan on this runner; an A/B report measured
       // two builds sharing the runner's cores: neither is a past run of this plan.
       if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint) continue;
-      if (report.cancelled || report.verdict === 'fail' || report.ab) continue;
+      // A shard measured a part of the load: not a past run of the plan.
+      if (report.cancelled || report.verdict === 'fail' || report.ab || report.shard) continue;
       // The same run kept twice (report.json and a --save-baseline copy) must count once.
       const key = `${report.started_at} ${report.target}`;
       if (seen.has(key)) continue;

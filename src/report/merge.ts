@@ -93,13 +93,43 @@ function checkShardSet(files: ShardReportFile[]): ShardReportFile[] {
   for (const f of rest) {
     if (stagesOf(f) !== stagesOf(head!)) throw new ShardMergeError(`${head!.file} and ${f.file} ran different stages (${stagesOf(head!)} / ${stagesOf(f)}): run every shard with the same --stage`);
   }
-  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  checkTogether(ordered);
+  return ordered;
+}
+
+/**
+ * The shards of one run overlap in time. One that started after another had finished (a re-run
+ * of one matrix job) did not load the target together with it: summing their rates would
+ * describe load that never happened.
+ */
+function checkTogether(files: ShardReportFile[]): void {
+  const span = (f: ShardReportFile): [number, number] => {
+    const start = Date.parse(f.report.started_at);
+    return [start, start + f.report.duration_s * 1000];
+  };
+  for (const a of files) {
+    for (const b of files) {
+      const [aStart, aEnd] = span(a);
+      const [bStart] = span(b);
+      if (bStart > aEnd) {
+        throw new ShardMergeError(
+          `shard ${b.report.shard!.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard!.index} (${a.file}) had finished: ` +
+            `they did not load the target together (a re-run of one job?); run all ${files.length} shards again`,
+        );
+      }
+    }
+  }
 }
 
 /** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
 function histogramOf(encoded: string | undefined, file: string, what: string): Histogram {
   if (encoded === undefined) throw new ShardMergeError(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
-  return decodeHistogram(encoded);
+  try {
+    return decodeHistogram(encoded);
+  } catch (err) {
+    throw new ShardMergeError(`${file}: ${what} has a histogram that cannot be decoded (${(err as Error).message}): the file is damaged; take the shard's report.json again`);
+  }
 }
 
 function inputsOf(p: Part): MergeInputs {

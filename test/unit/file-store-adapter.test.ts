@@ -4,6 +4,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FileStore } from '../../src/baseline/file-store-adapter.js';
 import { readReportFile } from '../../src/baseline/file-store.js';
+import { compareReports, runAndGate } from '../../src/core.js';
+import { BaselineError } from '../../src/errors.js';
 import type { LoadRequest, StoredResult } from '../../src/baseline/store.js';
 import type { Report } from '../../src/report/types.js';
 import { report } from '../helpers/reports.js';
@@ -80,5 +82,27 @@ describe('FileStore', () => {
   it('a file that is not a report is a BaselineError', async () => {
     await writeFile(path.join(dir, 'bad.json'), '{ "hello": 1 }');
     await expect(new FileStore({ file: path.join(dir, 'bad.json') }).load(REQUEST)).rejects.toMatchObject({ code: 'E_BASELINE' });
+  });
+});
+
+describe('a shard report is a part of the load, never a whole run to compare with', () => {
+  const shard = (): Report => report({ started_at: '2026-11-23T17:45:01.000Z', fingerprints: { plan: 'plan-1', runner: 'runner-1' }, shard: { index: 2, count: 3 } });
+  const quiet = { info: () => {}, warn: () => {} };
+
+  it('compare refuses it on either side, naming the file', async () => {
+    await writeFile(path.join(dir, 'shard.json'), JSON.stringify(shard()));
+    await writeFile(path.join(dir, 'whole.json'), JSON.stringify(report({})));
+    const compare = (baselineFile: string, currentFile: string) => compareReports({ baselineFile, currentFile, outDir: 'out', env: {}, cwd: dir });
+    const message = 'shard.json is a shard report (shard 2/3): a part of the load; merge the shards (perf-gate merge) and compare with that';
+    await expect(compare('shard.json', 'whole.json')).rejects.toThrow(message);
+    await expect(compare('whole.json', 'shard.json')).rejects.toThrow(message);
+  });
+
+  it('run --baseline refuses it before sending any load', async () => {
+    await writeFile(path.join(dir, 'shard.json'), JSON.stringify(shard()));
+    await writeFile(path.join(dir, 'plan.yml'), 'version: 1\ntarget: { url: "http://127.0.0.1:1" }\nrequests: [{ name: root, path: / }]\nstages: [{ name: load, kind: load, rate: 10/s, duration: 1s }]\n');
+    const run = runAndGate({ planFile: 'plan.yml', baseline: { store: new FileStore({ file: path.join(dir, 'shard.json') }) }, outDir: 'out', env: {}, cwd: dir, log: quiet });
+    await expect(run).rejects.toThrow(/shard\.json is a shard report \(shard 2\/3\): a part of the load/);
+    await expect(run).rejects.toBeInstanceOf(BaselineError);
   });
 });

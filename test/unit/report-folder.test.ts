@@ -9,7 +9,7 @@ const request = { planId: 'perf', planFingerprint: 'plan-1', runnerFingerprint: 
 const fingerprints = { plan: 'plan-1', runner: 'runner-1' };
 
 describe('ReportFolder: past runs from a folder of report.json files', () => {
-  it('newest first; only this plan on this runner; no failed, cancelled, A/B or unfingerprinted runs; each run once', async () => {
+  it('newest first; only this plan on this runner; no failed, cancelled, A/B, shard or unfingerprinted runs; each run once', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-history-'));
     await mkdir(path.join(dir, 'run-2', 'out'), { recursive: true });
     const at = (day: number) => `2026-01-0${day}T00:00:00.000Z`;
@@ -24,6 +24,7 @@ describe('ReportFolder: past runs from a folder of report.json files', () => {
       'g.json': report({ started_at: at(7), fingerprints, ab: { base_target: 'x', rounds: {}, base_stages: [] } }),
       'h.json': report({ started_at: at(8) }),
       'i.json': report({ started_at: at(9), fingerprints }),
+      'shard.json': report({ started_at: '2026-01-10T00:00:00.000Z', fingerprints, shard: { index: 1, count: 3 } }),
       'package.json': { name: 'not a report' },
     };
     for (const [name, doc] of Object.entries(files)) await writeFile(path.join(dir, name), JSON.stringify(doc));

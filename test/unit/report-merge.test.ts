@@ -348,9 +348,21 @@ describe('mergeShardReports refuses what is not the n shards of one run', () => 
     refuse([a, b, { file: 'c.json', report: { ...c.report, stages: c.report.stages.slice(0, 1) } }], /ran different stages \(load, spike \/ load\)/);
   });
 
-  it('a shard stage without its histograms', () => {
+  it('a shard stage without its histograms, or with a damaged one', () => {
     const stripped = JSON.parse(JSON.stringify(c.report)) as Report;
     delete stripped.stages[0]!.timeline[2]!.histogram;
     refuse([a, b, { file: 'c.json', report: stripped }], 'c.json: stage load, window t=2 has no histogram');
+    const damaged = JSON.parse(JSON.stringify(c.report)) as Report;
+    damaged.stages[0]!.timeline[2]!.histogram = 'abc';
+    refuse([a, b, { file: 'c.json', report: damaged }], /^c\.json: stage load, window t=2 has a histogram that cannot be decoded \(.+\): the file is damaged/);
+  });
+
+  it('shards that did not run together (one started after another had finished: a re-run job)', () => {
+    // The fixture's shards start together (shard 1 lasts 12 s); this one starts 62 s after shard 1 ended.
+    const late = { file: 'rerun/report.json', report: { ...c.report, started_at: '2025-01-01T00:01:14.000Z' } };
+    refuse([a, b, late], 'shard 3 (rerun/report.json) started 62.0 s after shard 1 (shard-1/report.json) had finished: they did not load the target together (a re-run of one job?); run all 3 shards again');
+    // Starting a minute apart but overlapping is one run (matrix jobs start when runners are free).
+    const overlapping = { file: 'c.json', report: { ...c.report, started_at: '2025-01-01T00:00:08.000Z' } };
+    expect(() => mergeShardReports([a, b, overlapping])).not.toThrow();
   });
 });
