@@ -1,5 +1,5 @@
 /** Hand-built report documents for the pure gate and report tests. */
-import type { Report, StageReport } from '../../src/report/types.js';
+import type { Check, Report, StageReport, Verdict } from '../../src/report/types.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
 import { seededRandom } from '../../src/gate/statistics.js';
 
@@ -73,3 +73,20 @@ export function steadyStage(scale: number, seed: number, overrides: Partial<Stag
     ...overrides,
   });
 }
+
+/** A stage whose load generator was saturated (its failures are the generator's). */
+export function saturatedStage(name: string, reason?: string): StageReport {
+  return stage({ name, generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason } });
+}
+
+/** A threshold check on p95 of `stageName` with the given verdict. */
+export const thresholdCheck = (stageName: string, verdict: Verdict, extra: Partial<Check> = {}): Check => ({
+  stage: stageName,
+  metric: 'p95',
+  kind: 'threshold',
+  current: 10,
+  limit: '< 5ms',
+  method: 'absolute',
+  verdict,
+  ...extra,
+});

@@ -1,22 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { excuseDistrusted, stageDistrust, SLOWER_RUNNER_RATIO } from '../../src/gate/trust.js';
 import type { Check, StageReport, Verdict } from '../../src/report/types.js';
-import { stage } from '../helpers/reports.js';
-
-function saturated(name: string, reason?: string): StageReport {
-  return stage({ name, generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason } });
-}
-
-const check = (stageName: string, verdict: Verdict, extra: Partial<Check> = {}): Check => ({
-  stage: stageName,
-  metric: 'p95',
-  kind: 'threshold',
-  current: 10,
-  limit: '< 5ms',
-  method: 'absolute',
-  verdict,
-  ...extra,
-});
+import { saturatedStage as saturated, stage, thresholdCheck as check } from '../helpers/reports.js';
 
 const excuse = (checks: Check[], current: StageReport[], baseline?: StageReport[], history?: StageReport[][]): Check[] =>
   excuseDistrusted(checks, stageDistrust(current, baseline, history));
