@@ -190,7 +190,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   const schedule = stageSchedule(spec);
   try {
     if (idle) {
-      // Waits the stage out, so this shard's next stage starts when the other shards' does.
+      // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
       await sleepUnlessAborted(totalMs, o.signal);
     } else if (wsStage) {
       ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));

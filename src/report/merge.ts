@@ -175,7 +175,7 @@ function mergeStage(parts: Part[], count: number): StageReport {
   const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
   if (probes.length > 0) out.cpu_probe_ms = max(probes);
   const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
-  // At most 10 distinct messages, as one run keeps: the most frequent.
+  // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
   const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
   if (top.length > 0) out.error_samples = Object.fromEntries(top);
   if (first.protocol === 'ws') mergeWs(out, parts);
@@ -240,7 +240,10 @@ function mergeTimelines(parts: Part[]): TimelineWindow[] {
     });
 }
 
-/** Cycle k of the merged burst: every shard's cycle k released together (as near as the runners start together). */
+/**
+ * Cycle k of the merged burst: every shard's cycle k, outcomes summed, the slowest duration. Each
+ * shard releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
+ */
 function mergeCycles(parts: Part[]): BurstCycle[] {
   const byCycle = new Map<number, BurstCycle>();
   for (const c of parts.flatMap((p) => p.stage.cycles ?? [])) {
@@ -278,7 +281,7 @@ function mergeWs(out: StageReport, parts: Part[]): void {
     if (!h) throw new ShardMergeError(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
     return h;
   });
-  const merged = (key: 'connect' | 'gap' | 'lag'): Histogram => mergeHistograms(ws.map((h) => decodeHistogram(h[key])));
+  const merged = (key: 'connect' | 'gap' | 'lag'): Histogram => mergeHistograms(ws.map((h, i) => histogramOf(h[key], parts[i]!.file, `ws stage ${first.name}, ${key}`)));
   out.ws_mode = first.ws_mode;
   out.connect_ms = summarize(merged('connect'));
   out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
