@@ -28,26 +28,52 @@ export interface StageContext extends StageClock {
   /** Peak requests in flight / users active since the last sample. */
   active: number;
   /** Run-wide request sequence, for `${seq}`. */
-  seq: { value: number };
+  seq: Sequence;
+}
+
+/**
+ * The run-wide `${seq}` counter. Each send adds `stride` (default 1): worker i of n starts at
+ * i − n with stride n, so its first value is i and no two threads ever send the same value.
+ */
+export interface Sequence {
+  value: number;
+  stride?: number;
+}
+
+/** The next `${seq}` value, as a string (what templates take). */
+export function nextSeq(seq: Sequence): string {
+  return String((seq.value += seq.stride ?? 1));
 }
 
 export const now = (): number => performance.now();
 
 /**
- * Send one request and record it. `intendedStart` is when the request *should* have gone out
- * (open model: its scheduled time), so generator or pool delays count as latency, never hidden.
+ * Send one request and record it; `done` runs once it is recorded. `intendedStart` is when the
+ * request *should* have gone out (open model: its scheduled time), so generator or pool delays
+ * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
+ * closed-model user sends its next request from inside `done`.
  */
-export async function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number): Promise<void> {
+export function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number, done: () => void): void {
   ctx.inFlight++;
   if (ctx.inFlight > ctx.active) ctx.active = ctx.inFlight;
-  try {
-    const { out, error } = await sendAndCheck(ctx, req, vars);
+  vars.seq = nextSeq(ctx.seq);
+  let dispatching = true;
+  ctx.client.dispatch(req.build(vars), (out) => {
+    const error = checkOutcome(ctx, req, vars, out);
     ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
     if (out.retryAfter !== undefined) ctx.metrics.retryAfterSeen++;
-  } finally {
-    // Fire-and-forget callers (the open model) rely on this running whatever happened above.
     settled(ctx);
-  }
+    // Refused before it left (an invalid header): let I/O and timers run before the next send, or
+    // a user failing every request at once would recurse and starve the event loop.
+    if (dispatching) setImmediate(done);
+    else done();
+  });
+  dispatching = false;
+}
+
+/** `execute` as a promise (burst releases, one-off sends). */
+export function executeAsync(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number): Promise<void> {
+  return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
 }
 
 /** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
@@ -60,19 +86,18 @@ export async function runSession(ctx: StageContext, vars: Vars): Promise<void> {
   for (const step of ctx.session) {
     if (ctx.signal.aborted) return;
     const start = now();
-    const { error } = await sendAndCheck(ctx, step, vars);
-    ctx.metrics.recordSessionStep(step.index, now() - start, error);
+    vars.seq = nextSeq(ctx.seq);
+    const out = await ctx.client.send(step.build(vars));
+    ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
   }
 }
 
-/** Send, classify, capture: the part every request shares, whatever records it. */
-async function sendAndCheck(ctx: StageContext, req: CompiledRequest, vars: Vars): Promise<{ out: HttpOutcome; error: ErrorKind | undefined }> {
-  vars.seq = String(++ctx.seq.value);
-  const out = await ctx.client.send(req.build(vars));
+/** Classify and capture: what every response goes through, whatever records it. */
+function checkOutcome(ctx: StageContext, req: CompiledRequest, vars: Vars, out: HttpOutcome): ErrorKind | undefined {
   let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
   if (error === undefined && !applyCaptures(req.spec, out.body, vars)) error = 'check';
   if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
-  return { out, error };
+  return error;
 }
 
 export function waitIdle(ctx: StageClock): Promise<void> {

@@ -8,7 +8,7 @@
  *  - burst: `size` requests at the same instant, `cycles` times.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execute, now, runSession, waitIdle, type StageClock, type StageContext } from './context.js';
+import { execute, executeAsync, now, runSession, waitIdle, type StageClock, type StageContext } from './context.js';
 import type { RateSchedule } from './schedule.js';
 import type { Vars } from './template.js';
 
@@ -65,7 +65,7 @@ export interface ClosedOptions {
 }
 
 /** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
-export const httpSend = (ctx: StageContext, vars: Vars): Send => (at) => execute(ctx, ctx.pick(), vars, at);
+export const httpSend = (ctx: StageContext, vars: Vars): Send => (at) => executeAsync(ctx, ctx.pick(), vars, at);
 
 export async function runClosed(ctx: StageContext, o: ClosedOptions): Promise<void> {
   const endAt = ctx.t0 + o.durationMs;
@@ -82,12 +82,26 @@ async function runUser(ctx: StageContext, id: number, startDelayMs: number, endA
   if (ctx.signal.aborted || now() >= endAt) return;
   const vars: Vars = { vu: String(id) };
   await runSession(ctx, vars);
+  if (thinkMs === 0) return sendBackToBack(ctx, vars, endAt);
   let iter = 0;
   while (!ctx.signal.aborted && now() < endAt) {
     vars.iter = String(iter++);
-    await execute(ctx, ctx.pick(), vars, now());
-    if (thinkMs > 0) await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+    await executeAsync(ctx, ctx.pick(), vars, now());
+    await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
   }
+}
+
+/** A user with no think time: each response sends the next request from its callback, no promise per request. */
+function sendBackToBack(ctx: StageContext, vars: Vars, endAt: number): Promise<void> {
+  return new Promise((resolve) => {
+    let iter = 0;
+    const next = (): void => {
+      if (ctx.signal.aborted || now() >= endAt) return resolve();
+      vars.iter = String(iter++);
+      execute(ctx, ctx.pick(), vars, now(), next);
+    };
+    next();
+  });
 }
 
 export interface BurstCycle {

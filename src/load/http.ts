@@ -44,14 +44,17 @@ const BODY_KEEP_LIMIT = 1024 * 1024;
 
 /**
  * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
- * promise, which is most of what `request()` would cost per request in a load generator.
+ * promise, which is most of what `request()` would cost per request in a load generator. It speaks
+ * undici's core handler methods (onConnect / onHeaders / onData / onComplete), as undici's own
+ * `request()` does: the controller-style methods make undici wrap every request in two more
+ * objects and parse every response's headers into an object, where we need one header of a 429.
  */
 class ResponseCollector implements Dispatcher.DispatchHandler, Expiring {
   private status = 0;
   private retryAfter: string | undefined;
   private chunks: Buffer[] | undefined;
   private kept = 0;
-  private controller: Dispatcher.DispatchController | undefined;
+  private abort: ((err?: Error) => void) | undefined;
   done = false;
 
   constructor(
@@ -59,6 +62,7 @@ class ResponseCollector implements Dispatcher.DispatchHandler, Expiring {
     private readonly resolve: (outcome: HttpOutcome) => void,
     /** performance.now() after which the request has timed out. */
     readonly deadline: number,
+    private readonly client: HttpClient,
   ) {
     if (readBody) this.chunks = [];
   }
@@ -73,28 +77,29 @@ class ResponseCollector implements Dispatcher.DispatchHandler, Expiring {
   timeOut(timeoutMs: number): void {
     const message = `no complete response within ${timeoutMs} ms`;
     this.settle({ status: 0, failure: 'timeout', failureMessage: message });
-    this.controller?.abort(new Error(message));
+    this.abort?.(new Error(message));
   }
 
-  /** Also tells undici this handler speaks the controller API (undici 7). */
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.controller = controller;
-    if (this.done) controller.abort(new Error('timed out before it was sent'));
+  onConnect(abort: (err?: Error) => void): void {
+    this.abort = abort;
+    if (this.done) abort(new Error('timed out before it was sent'));
   }
 
-  onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
     this.status = statusCode;
-    if (statusCode === 429) this.retryAfter = headerValue(headers['retry-after']);
+    if (statusCode === 429) this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
+    return true;
   }
 
-  onResponseData(_c: Dispatcher.DispatchController, chunk: Buffer): void {
+  onData(chunk: Buffer): boolean {
     if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
       this.chunks.push(chunk);
       this.kept += chunk.length;
     }
+    return true;
   }
 
-  onResponseEnd(): void {
+  onComplete(): void {
     this.settle({
       status: this.status,
       body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
@@ -102,9 +107,18 @@ class ResponseCollector implements Dispatcher.DispatchHandler, Expiring {
     });
   }
 
-  onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
+  onError(err: Error): void {
+    if ((err as { code?: string }).code === 'UND_ERR_INVALID_ARG') this.client.refused();
     this.settle({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
   }
+}
+
+/** The first value of header `name` (lower case) in undici's raw [name, value, ...] list. */
+function rawHeaderValue(raw: Buffer[], name: string): string | undefined {
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i]!.length === name.length && raw[i]!.toString('latin1').toLowerCase() === name) return raw[i + 1]!.toString('latin1');
+  }
+  return undefined;
 }
 
 export interface HttpClientOptions {
@@ -114,7 +128,10 @@ export interface HttpClientOptions {
 }
 
 export class HttpClient {
-  private readonly pool: Pool;
+  private pool: Pool;
+  private readonly poolOptions: Pool.Options;
+  /** Pools set aside after a refused request until they have finished what they had in flight. */
+  private readonly retired = new Set<Pool>();
   private readonly basePath: string;
   readonly origin: string;
   /** One queue per timeout value, so each expires in sending order. */
@@ -127,35 +144,59 @@ export class HttpClient {
     const url = new URL(targetUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
-    this.pool = new Pool(url.origin, {
+    this.poolOptions = {
       connections: options.connections ?? null,
       pipelining: options.pipelining ?? 1,
       keepAliveTimeout: 30_000,
       connectTimeout: 10_000,
-    });
+    };
+    this.pool = new Pool(url.origin, this.poolOptions);
   }
 
   send(req: HttpRequest): Promise<HttpOutcome> {
-    return new Promise((resolve) => {
-      const collector = new ResponseCollector(req.readBody, resolve, performance.now() + req.timeoutMs);
-      this.track(collector, req.timeoutMs);
-      try {
-        this.pool.dispatch(
-          {
-            path: this.basePath + req.path,
-            method: req.method as Dispatcher.HttpMethod,
-            headers: req.headers,
-            body: req.body,
-            headersTimeout: req.timeoutMs,
-            bodyTimeout: req.timeoutMs,
-          },
-          collector,
-        );
-      } catch (err) {
-        // Invalid arguments (a header value undici refuses) fail this request, not the run.
-        collector.onResponseError(undefined as never, err as Error);
-      }
-    });
+    return new Promise((resolve) => this.dispatch(req, resolve));
+  }
+
+  /**
+   * The run loop's form of `send`: `onDone` is called once with the outcome, with no promise in
+   * between (a closed-model user sends its next request from inside it). It may be called before
+   * `dispatch` returns, when undici refuses the request outright.
+   */
+  dispatch(req: HttpRequest, onDone: (outcome: HttpOutcome) => void): void {
+    const collector = new ResponseCollector(req.readBody, onDone, performance.now() + req.timeoutMs, this);
+    this.track(collector, req.timeoutMs);
+    try {
+      this.pool.dispatch(
+        {
+          path: this.basePath + req.path,
+          method: req.method as Dispatcher.HttpMethod,
+          headers: req.headers,
+          body: req.body,
+          headersTimeout: req.timeoutMs,
+          bodyTimeout: req.timeoutMs,
+        },
+        collector,
+      );
+    } catch (err) {
+      // Invalid arguments (a header value undici refuses) fail this request, not the run.
+      collector.onError(err as Error);
+    }
+  }
+
+  /**
+   * undici refused a request's arguments (a header value with a line break, say, from a captured
+   * value). The connection it was meant for stays marked busy and never takes another request, so
+   * after a few refusals every later send would only time out: later sends go to a fresh pool, and
+   * this one finishes what it has in flight.
+   */
+  refused(): void {
+    const old = this.pool;
+    this.retired.add(old);
+    void old.close().then(
+      () => this.retired.delete(old),
+      () => {},
+    );
+    this.pool = new Pool(this.origin, this.poolOptions);
   }
 
   private track(c: ResponseCollector, timeoutMs: number): void {
@@ -174,10 +215,7 @@ export class HttpClient {
   async close(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     // Requests we timed out may still hold sockets: destroy rather than wait for them.
-    await this.pool.destroy().catch(() => {});
+    await Promise.all([this.pool, ...this.retired].map((p) => p.destroy().catch(() => {})));
   }
 }
 
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}

@@ -8,7 +8,7 @@ import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
-import { now, runSession, type StageContext } from './context.js';
+import { now, runSession, type Sequence, type StageContext } from './context.js';
 import { httpSend, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
@@ -67,7 +67,7 @@ export interface StageRunOptions {
   /** The target URL (ws stages connect to it with the scheme swapped). */
   target?: string;
   signal: AbortSignal;
-  seq: { value: number };
+  seq: Sequence;
   onProgress?: (p: StageProgress) => void;
 }
 

@@ -15,7 +15,7 @@ import type { StageSpec, WebSocketSpec } from '../plan/types.js';
 import { recordMs } from '../metrics/histogram.js';
 import type { WsMetrics } from '../metrics/stage-metrics.js';
 import type { ErrorKind } from './http.js';
-import { now, settled, waitIdle, type StageClock } from './context.js';
+import { nextSeq, now, settled, waitIdle, type Sequence, type StageClock } from './context.js';
 import { runBurst, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import type { RateSchedule } from './schedule.js';
 import { compileTemplate, type Template, type Vars } from './template.js';
@@ -101,7 +101,7 @@ export interface WsStageOptions {
   target: string;
   /** Session captures and `vu`; each connection gets its own copy with `vu` = its number. */
   vars: Vars;
-  seq: { value: number };
+  seq: Sequence;
 }
 
 export interface WsTiming {
@@ -352,7 +352,7 @@ export class WsStage {
   private message(c: Conn, intended: number): Promise<void> {
     this.ctx.inFlight++;
     const vars = c.vars;
-    vars.seq = String(++this.o.seq.value);
+    vars.seq = nextSeq(this.o.seq);
     const text = this.sendT!(vars);
     return new Promise((resolve) => {
       const p: Pending = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text, done: false, resolve };

@@ -215,4 +215,34 @@ stages:
     // Session steps are reported apart, not in the stage totals.
     expect(s!.endpoints.find((e) => e.name === 'me')!.requests).toBe(s!.requests);
   });
+
+  it('a request undici refuses before sending (a captured token with a line break) fails each send without stalling the run', async () => {
+    let served = 0;
+    target.set({
+      route: (req, res) => {
+        served++;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(req.url === '/auth/login' ? JSON.stringify({ token: 'bad\r\nx-injected: 1' }) : '{}');
+        return true;
+      },
+    });
+    const text = `version: 1
+target: { url: "http://127.0.0.1:1" }
+session:
+  - { name: login, method: POST, path: /auth/login, capture: { token: "$.token" } }
+requests:
+  - { name: me, path: /me, headers: { authorization: "Bearer \${token}" } }
+stages:
+  - { name: users, kind: load, vus: 2, duration: 1s }
+`;
+    const started = performance.now();
+    const [s] = await runText(text, target.url);
+    // Refused synchronously, every send: the users go on (each next send after an event-loop turn),
+    // every one is an error, none reaches the server, and the stage still ends on time.
+    expect(s!.requests).toBeGreaterThan(100);
+    expect(s!.errors).toBe(s!.requests);
+    expect(served).toBe(2);
+    expect(s!.generator.loop_lag_p99_ms).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });
