@@ -38,13 +38,14 @@
 // `ab --rounds`; default: the CLI's own), BENCH_TRIAL_TIMEOUT_S (default 120), BENCH_WARMUP=0 (no
 // warm-up requests to the targets), BENCH_GATE_JSON=FILE (also write every trial's record as JSON),
 // BENCH_CLI=FILE (another bundled CLI to calibrate instead of dist/cli.js).
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { busyPct, hostCpu, machine, median, runNode as runNodeIn } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
@@ -226,34 +227,8 @@ async function warmUp(url, n = 1000, concurrency = 16) {
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-/** Run `node ARGS...` in ROOT; capture output. Hard limit: SIGTERM after timeoutMs, SIGKILL 5 s later. */
-function runNode(args, timeoutMs) {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    let timedOut = false;
-    let hardKill;
-    const killer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-      hardKill = setTimeout(() => child.kill('SIGKILL'), 5000);
-    }, timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(killer);
-      clearTimeout(hardKill);
-      children.delete(child);
-      resolve({ code, signal, timedOut, stdout, stderr, wallS: (performance.now() - t0) / 1000 });
-    });
-    child.on('error', (err) => {
-      stderr += `\nspawn failed: ${err.message}`;
-    });
-  });
-}
+/** Run `node ARGS...` in ROOT; capture output. Hard limit: SIGTERM after timeoutMs, SIGKILL 5 s later (bench/lib.mjs). */
+const runNode = (args, timeoutMs) => runNodeIn(args, timeoutMs, { children });
 
 const lastLine = (s) =>
   s
@@ -464,27 +439,9 @@ async function calibrateP95(how) {
   return { runs, p95: median(runs) };
 }
 
-/** Whole-machine CPU counters (all cores) from /proc/stat, to see how busy the host was. */
-function hostCpu() {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    return { total: f.reduce((a, b) => a + b, 0), idle: f[3] + (f[4] ?? 0) };
-  } catch {
-    return undefined;
-  }
-}
-
-const busyPct = (c0, c1) => (c0 && c1 && c1.total > c0.total ? 100 * (1 - (c1.idle - c0.idle) / (c1.total - c0.total)) : NaN);
-
 // ---------------------------------------------------------------------------------------------
 // Numbers and formatting
 
-function median(xs) {
-  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 const fSigned = (x, d) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(d)}` : 'n/a');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
@@ -552,11 +509,6 @@ function notesFor(mode, records, modeInfo) {
   const otherFails = records.filter((r) => r.outcome === 'fail' && r.detected === false);
   for (const r of otherFails) notes.push(`${mode} trial ${r.trial}, ${r.scenario}: failed, but not on the injected metric (${r.failed.join(', ')})`);
   return notes;
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return { cores: cpus.length, cpu: cpus[0]?.model?.trim() ?? 'unknown', node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}` };
 }
 
 function planRules() {

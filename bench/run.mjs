@@ -1,56 +1,93 @@
 // perf-gate benchmark: `npm run bench` (node bench/run.mjs).
 //
-// 1. Starts bench/target.mjs (Node http, 127.0.0.1, 1 KiB body, keep-alive) in a child process.
-// 2. Closed model, 50 connections, 10 s: autocannon and perf-gate alternate, one at a time, each in
-//    its own child process, BENCH_ROUNDS rounds (default 3, at least 2). Records req/s, p50, p99
-//    and the perf-gate ÷ autocannon ratio (median over rounds).
-// 3. Open model, 2000/s for 60 s (perf-gate only): samples the perf-gate process's VmRSS from
-//    /proc/PID/status once a second, and the size of the report.json it writes.
+// Against loopback targets only (127.0.0.1), every generator in its own child process, one at a time:
+//
+// 0. Tools: nginx and wrk (Debian's nginx-light and wrk; `apt-get install -y nginx-light wrk` when
+//    missing and running as root; if they are still missing, the nginx and wrk parts are skipped
+//    with a note). `workers: auto` (a stage key): probed with `perf-gate validate` on
+//    bench/plans/closed-50-workers.yml; when this build refuses it, the workers rows are skipped
+//    with the note "workers not available in this build".
+// 1. Closed model, 50 connections, 10 s, BENCH_ROUNDS rounds (default 3, at least 2), against two
+//    targets: bench/target.mjs (Node http, fork()ed) and nginx (a generated config in a temp dir,
+//    1 KiB file, keep-alive without a request cap). Per round, in an order rotated each round:
+//    autocannon, wrk (-t<cores> -c50 -d10s --latency), perf-gate with one worker
+//    (bench/plans/closed-50.yml) and with workers: auto (bench/plans/closed-50-workers.yml).
+//    Ratios perf-gate ÷ autocannon and ÷ wrk per round (median over rounds), and the client
+//    overhead: perf-gate p50 − wrk p50 of the same round.
+// 2. Open model, perf-gate against the Node target, BENCH_OPEN_S s a run (default 15): 2k, 5k and
+//    10k/s, then up a ladder (15k, 20k, 25k, 30k, 40k, 50k) until a rate falls short (achieved
+//    < 99 % of asked, or the generator saturated, or sends dropped), then one step between the last
+//    rate met and the first short one. One worker, and workers: auto when available.
+// 3. Memory: perf-gate at 2000/s for BENCH_SOAK_S s (default 600) against the Node target, VmRSS of
+//    its process sampled each second: RSS at 60 s and at the end, growth, report.json size.
 //    BENCH_QUICK=1 skips this part.
 // 4. Cold start: spawn-to-exit of `node dist/cli.js --version` and `node dist/index.js` (no inputs),
 //    beside bare `node -e ""`, 11 interleaved launches each (median, min, max).
-// 5. Prints a markdown table and writes bench/RESULTS.md (overwritten on each run, except for the
-//    gate-calibration section that bench/gate.mjs writes: it is kept, after this script's content).
+// 5. Prints the done-when summary and writes bench/RESULTS.md (overwritten on each run, except for
+//    the gate-calibration sections that bench/gate.mjs writes: they are kept, after this content).
 //
-// Everything runs against 127.0.0.1 only; every child has a hard time limit and is stopped at the end.
-// Env: BENCH_ROUNDS (default 3), BENCH_QUICK=1, BENCH_WARMUP_S (default 3; 0 = no warm-up).
-import { fork, spawn } from 'node:child_process';
+// Every child has a hard time limit (SIGTERM, SIGKILL 5 s later); the targets end with this process
+// (IPC disconnect; nginx runs under `timeout` in its own process group, killed as a group).
+// Env: BENCH_ROUNDS (default 3), BENCH_QUICK=1 (no soak), BENCH_WARMUP_S (default 3; 0 = no
+// warm-up), BENCH_SOAK_S (default 600, at least 60), BENCH_OPEN_S (default 15, at least 5),
+// BENCH_NGINX / BENCH_WRK (paths of the binaries; default /usr/sbin/nginx, /usr/bin/wrk or $PATH),
+// BENCH_JSON=FILE (also write every figure as JSON), BENCH_RENDER=FILE (write RESULTS.md again from
+// such a file, measuring nothing).
+import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, busyPct, hostCpu, machine, median, runCmd, runNode } from './lib.mjs';
+import { ensureTools, nginxConfig, startNginx, toolVersions } from './nginx.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
-const CONNECTIONS = 50; // fixed: bench/plans/closed-50.yml has vus: 50
-const DURATION_S = 10; // fixed: bench/plans/closed-50.yml has duration: 10s
+const CONNECTIONS = 50; // fixed: the closed-50 plans have vus: 50
+const DURATION_S = 10; // fixed: the closed-50 plans have duration: 10s
 const CLOSED_PLAN = 'bench/plans/closed-50.yml';
-const OPEN_PLAN = 'bench/plans/open-2k-60s.yml';
-const OPEN_RATE = 2000;
-const OPEN_DURATION_S = 60;
-const ROUNDS = Math.max(2, Number.parseInt(process.env.BENCH_ROUNDS ?? '3', 10) || 3);
-const QUICK = process.env.BENCH_QUICK === '1';
-const WARMUP_S = Math.max(0, Number.parseInt(process.env.BENCH_WARMUP_S ?? '3', 10) || 0);
+const CLOSED_WORKERS_PLAN = 'bench/plans/closed-50-workers.yml';
+const OPEN_PLAN = 'bench/plans/open-rate.yml';
+const OPEN_WORKERS_PLAN = 'bench/plans/open-rate-workers.yml';
+const OPEN_RATES = [2000, 5000, 10000]; // always run
+const OPEN_LADDER = [15000, 20000, 25000, 30000, 40000, 50000]; // then up to the first short rate
+const OPEN_SHORT_SHARE = 0.99; // achieved below 99 % of asked = falls short
+const SOAK_RATE = 2000;
+
+// BENCH_RENDER: the settings are those of the run that wrote the file.
+const RENDER = process.env.BENCH_RENDER ? JSON.parse(readFileSync(path.resolve(process.env.BENCH_RENDER), 'utf8')) : undefined;
+const ENV = RENDER ? RENDER.env : Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_')));
+const intEnv = (name, dflt, min) => {
+  const v = Number.parseInt(ENV[name] ?? '', 10);
+  return Number.isFinite(v) ? Math.max(min, v) : dflt;
+};
+const ROUNDS = intEnv('BENCH_ROUNDS', 3, 2);
+const QUICK = ENV.BENCH_QUICK === '1';
+const WARMUP_S = intEnv('BENCH_WARMUP_S', 3, 0);
+const SOAK_S = intEnv('BENCH_SOAK_S', 600, 60);
+const OPEN_S = intEnv('BENCH_OPEN_S', 15, 5);
+const WRK_THREADS = os.availableParallelism();
 const AUTOCANNON = 'node_modules/autocannon/autocannon.js';
 const CLI = 'dist/cli.js';
 
-const children = new Set();
-let target;
+/** The issue's done-when targets. */
+const GOAL = { closedVsAutocannon: 1.0, closedVsWrk: 0.7, openWithin: 0.01, openUpTo: 5000, rssGrowthPct: 10, coldStartMs: 300 };
+
+const children = new Set(); // generator processes running now
+let target; // { child, url }
+let nginx; // handle from startNginx
 
 function log(msg) {
   process.stderr.write(`[bench] ${msg}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Processes
+// Targets
 
-/** Start the target in its own process; resolves with its URL once it listens. */
-function startTarget() {
-  // Lifetime bound: the whole benchmark with generous slack; the target also exits on disconnect.
-  const maxS = 120 + ROUNDS * 2 * (DURATION_S + 30) + (QUICK ? 0 : OPEN_DURATION_S + 60) + WARMUP_S;
+/** Start bench/target.mjs in its own process; resolves with its URL once it listens. */
+function startTarget(lifetimeS) {
   const child = fork(path.join(ROOT, 'bench', 'target.mjs'), [], {
     cwd: ROOT,
-    env: { ...process.env, BENCH_TARGET_MAX_S: String(maxS) },
+    env: { ...process.env, BENCH_TARGET_MAX_S: String(lifetimeS) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -66,9 +103,10 @@ function startTarget() {
   });
 }
 
-/** Counters kept by the target: connections accepted and requests answered so far. */
+/** Counters kept by the Node target: connections accepted and requests answered so far. */
 function targetStats() {
-  const child = target.child;
+  const child = target?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       child.off('message', onMessage);
@@ -85,93 +123,64 @@ function targetStats() {
   });
 }
 
-/** Whole-machine CPU counters (all cores) from /proc/stat, to see how busy the host was. */
-function hostCpu() {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const idle = f[3] + (f[4] ?? 0);
-    return { total: f.reduce((a, b) => a + b, 0), idle };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Run one generator and add what the target and the host saw meanwhile. */
-async function observed(run) {
-  const s0 = await targetStats();
+/** Run one generator and add what the host (and the Node target, if `withStats`) saw meanwhile. */
+async function observed(run, withStats) {
+  const s0 = withStats ? await targetStats() : undefined;
   const c0 = hostCpu();
   const r = await run();
   const c1 = hostCpu();
-  const s1 = await targetStats();
+  const s1 = withStats ? await targetStats() : undefined;
   if (s0 && s1) {
     r.targetConnections = s1.connections - s0.connections;
     r.targetRequests = s1.requests - s0.requests;
   }
-  if (c0 && c1 && c1.total > c0.total) r.hostBusyPct = (100 * (1 - (c1.idle - c0.idle) / (c1.total - c0.total)));
+  r.hostBusyPct = busyPct(c0, c1);
   return r;
 }
 
-function readProcStatus(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key) => {
-      const m = text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'));
-      return m ? Number(m[1]) : undefined;
-    };
-    return { rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') };
-  } catch {
-    return undefined; // process gone
-  }
+async function stopTarget() {
+  if (!target) return;
+  const child = target.child;
+  target = undefined;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(t);
 }
 
-/**
- * Run `node ARGS...` in ROOT, one at a time; capture output; sample VmRSS once a second.
- * Hard limit: SIGTERM after `timeoutMs`, SIGKILL 5 s later.
- */
-function runNode(args, timeoutMs) {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    const samples = []; // { t: seconds since spawn, rssKb, hwmKb }
-    let lastHwmKb;
-    const sample = () => {
-      const s = readProcStatus(child.pid);
-      if (s?.rssKb === undefined) return;
-      lastHwmKb = s.hwmKb ?? lastHwmKb;
-      samples.push({ t: (performance.now() - t0) / 1000, rssKb: s.rssKb, hwmKb: s.hwmKb });
-    };
-    const sampler = setInterval(sample, 1000);
-    let timedOut = false;
-    const killer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }, timeoutMs);
-    child.on('exit', (code, signal) => {
-      clearInterval(sampler);
-      clearTimeout(killer);
-      children.delete(child);
-      resolve({ code, signal, timedOut, stdout, stderr, wallS: (performance.now() - t0) / 1000, samples, hwmKb: lastHwmKb });
-    });
-  });
+async function stopNginx() {
+  const n = nginx;
+  nginx = undefined;
+  await n?.stop();
 }
 
 // ---------------------------------------------------------------------------------------------
 // The generators
+
+const run = (cmd, args, timeoutMs, env) => runCmd(cmd, args, timeoutMs, { children, sampleRss: true, env });
+const lastLines = (s, n = 2) =>
+  s
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(-n)
+    .join(' / ');
+
+function maxRss(r) {
+  const sampled = r.samples.reduce((m, s) => Math.max(m, s.rssKb), 0);
+  return Math.max(sampled, r.hwmKb ?? 0) || undefined;
+}
 
 function autocannonArgs(url, durationS) {
   return [AUTOCANNON, '-c', String(CONNECTIONS), '-d', String(durationS), '--json', url];
 }
 
 async function runAutocannon(url, durationS = DURATION_S) {
-  const r = await runNode(autocannonArgs(url, durationS), (durationS + 30) * 1000);
+  const r = await run(process.execPath, autocannonArgs(url, durationS), (durationS + 30) * 1000);
   const line = r.stdout.split('\n').reverse().find((l) => l.trim().startsWith('{'));
-  if (!line) throw new Error(`autocannon printed no JSON (exit ${r.code}): ${r.stderr.slice(-500)}`);
+  if (!line) return { tool: 'autocannon', failed: `autocannon printed no JSON (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}` };
   const j = JSON.parse(line);
   return {
     tool: 'autocannon',
@@ -187,14 +196,57 @@ async function runAutocannon(url, durationS = DURATION_S) {
   };
 }
 
-async function runPerfGate(url, plan, timeoutMs) {
+function wrkArgs(url) {
+  return [`-t${WRK_THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION_S}s`, '--latency', url];
+}
+
+/** wrk prints times as 612.00us, 1.04ms, 1.20s, 2.00m. */
+function wrkMs(text) {
+  const m = /^([\d.]+)(us|ms|s|m|h)$/.exec(text ?? '');
+  if (!m) return NaN;
+  return Number(m[1]) * { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2]];
+}
+
+function parseWrk(out) {
+  const dist = Object.fromEntries([...out.matchAll(/^\s+(50|75|90|99)%\s+(\S+)\s*$/gm)].map((m) => [m[1], wrkMs(m[2])]));
+  const total = /^\s*(\d+) requests in (\S+),/m.exec(out);
+  const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(out);
+  const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  const avg = /^\s+Latency\s+(\S+)\s+(\S+)\s+(\S+)/m.exec(out);
+  return {
+    rps: rps ? Number(rps[1]) : NaN,
+    p50: dist['50'],
+    p75: dist['75'],
+    p90: dist['90'],
+    p99: dist['99'],
+    max: avg ? wrkMs(avg[3]) : NaN,
+    requests: total ? Number(total[1]) : NaN,
+    durationS: total ? wrkMs(total[2]) / 1000 : NaN,
+    errors: (sock ? sock.slice(1).reduce((a, x) => a + Number(x), 0) : 0) + (non2xx ? Number(non2xx[1]) : 0),
+  };
+}
+
+async function runWrk(wrk, url) {
+  const r = await run(wrk, wrkArgs(url), (DURATION_S + 30) * 1000);
+  const p = parseWrk(r.stdout);
+  if (r.code !== 0 || !Number.isFinite(p.rps) || !Number.isFinite(p.p50)) {
+    return { tool: 'wrk', failed: `wrk exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}, no Requests/sec or 50% line: ${lastLines(r.stderr || r.stdout)}` };
+  }
+  return { tool: 'wrk', ...p, maxRssKb: maxRss(r), wallS: r.wallS };
+}
+
+/**
+ * One `perf-gate run PLAN --target URL --out TMP --quiet`; the first stage of report.json.
+ * Never throws: a run without a report is { failed }.
+ */
+async function runPerfGate(url, plan, timeoutMs, env = {}) {
   const out = mkdtempSync(path.join(os.tmpdir(), 'perf-gate-bench-'));
   try {
-    const args = [CLI, 'run', plan, '--target', url, '--out', out, '--quiet'];
-    const r = await runNode(args, timeoutMs);
+    const r = await run(process.execPath, [CLI, 'run', plan, '--target', url, '--out', out, '--quiet'], timeoutMs, { ...process.env, ...env });
     const reportPath = path.join(out, 'report.json');
     if (!existsSync(reportPath)) {
-      throw new Error(`perf-gate wrote no report (exit ${r.code}${r.timedOut ? ', timed out' : ''}): ${r.stderr.slice(-500)}`);
+      return { tool: 'perf-gate', failed: `perf-gate wrote no report (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}`, exitCode: r.code };
     }
     const reportBytes = statSync(reportPath).size;
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
@@ -209,214 +261,326 @@ async function runPerfGate(url, plan, timeoutMs) {
       p99: s.latency_ms.p99,
       max: s.latency_ms.max,
       requests: s.requests,
+      scheduled: s.scheduled,
       errors: s.errors,
       errorsByKind: s.errors_by_kind,
       durationS: s.duration_s,
-      saturated: s.generator_saturated,
-      lateSends: s.late_sends,
+      saturated: s.generator_saturated ?? s.generator?.saturated,
+      saturatedReason: s.generator?.reason,
+      lateSends: s.late_sends ?? s.generator?.late_sends,
       dropped: s.dropped ?? s.generator?.dropped,
       loopLagP99: s.generator?.loop_lag_p99_ms,
       loopLagMax: s.generator?.loop_lag_max_ms,
-      timelineWindows: s.timeline?.length,
       timeline: (s.timeline ?? []).map((w) => ({ t: w.t, requests: w.requests, p50: w.p50, p99: w.p99, max: w.max, active: w.active })),
       maxRssKb: maxRss(r),
       wallS: r.wallS,
       samples: r.samples,
       hwmKb: r.hwmKb,
       reportBytes,
-      runDurationS: report.duration_s,
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
-function maxRss(r) {
-  const sampled = r.samples.reduce((m, s) => Math.max(m, s.rssKb), 0);
-  return Math.max(sampled, r.hwmKb ?? 0) || undefined;
+/** Whether this build of perf-gate takes `workers: auto` (validate of the workers plans). */
+async function probeWorkers() {
+  const env = { ...process.env, BENCH_RATE: '2000', BENCH_DURATION_S: '10' };
+  for (const plan of [CLOSED_WORKERS_PLAN, OPEN_WORKERS_PLAN]) {
+    const r = await runNode([CLI, 'validate', plan], 30_000, { children, env });
+    if (r.code !== 0) return { ok: false, why: `workers not available in this build (\`perf-gate validate ${plan}\`: exit ${r.code ?? r.signal}: ${lastLines(r.stderr || r.stdout, 1)})` };
+  }
+  return { ok: true };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Numbers and formatting
 
-function median(xs) {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const signed3 = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(3)}` : 'n/a');
 const pct = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} %` : 'n/a');
 const mb = (kb) => (Number.isFinite(kb) ? (kb / 1024).toFixed(1) : 'n/a');
+const rateK = (r) => `${r % 1000 === 0 ? r / 1000 : (r / 1000).toFixed(1)}k/s`;
+const met = (ok) => (ok ? '**met**' : '**not met**');
 
-function nearestSample(samples, t) {
+function nearestSample(samples, t, notAfter = Infinity) {
   let best;
-  for (const s of samples) if (!best || Math.abs(s.t - t) < Math.abs(best.t - t)) best = s;
+  for (const s of samples) if (s.t <= notAfter + 0.5 && (!best || Math.abs(s.t - t) < Math.abs(best.t - t))) best = s;
   return best;
 }
 
-function closedTable(rounds) {
-  const rows = [
-    '| round | tool | req/s | p50 ms | p99 ms | requests | errors | max RSS MB | connections | host CPU busy | perf-gate ÷ autocannon req/s |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ];
-  for (const r of rounds) {
-    rows.push(`| ${r.round} | autocannon | ${f0(r.ac.rps)} | ${f3(r.ac.p50)} | ${f3(r.ac.p99)} | ${f0(r.ac.requests)} | ${r.ac.errors} | ${mb(r.ac.maxRssKb)} | ${r.ac.targetConnections ?? 'n/a'} | ${pct(r.ac.hostBusyPct)} | |`);
-    rows.push(`| ${r.round} | perf-gate | ${f0(r.pg.rps)} | ${f3(r.pg.p50)} | ${f3(r.pg.p99)} | ${f0(r.pg.requests)} | ${r.pg.errors} | ${mb(r.pg.maxRssKb)} | ${r.pg.targetConnections ?? 'n/a'} | ${pct(r.pg.hostBusyPct)} | ${f3(r.pg.rps / r.ac.rps)} |`);
+function sha256(file) {
+  try {
+    return createHash('sha256').update(readFileSync(path.join(ROOT, file))).digest('hex').slice(0, 12);
+  } catch {
+    return 'missing';
   }
-  const acRps = median(rounds.map((r) => r.ac.rps));
-  const pgRps = median(rounds.map((r) => r.pg.rps));
-  rows.push(`| median | autocannon | ${f0(acRps)} | ${f3(median(rounds.map((r) => r.ac.p50)))} | ${f3(median(rounds.map((r) => r.ac.p99)))} | | | | | | |`);
-  rows.push(`| median | perf-gate | ${f0(pgRps)} | ${f3(median(rounds.map((r) => r.pg.p50)))} | ${f3(median(rounds.map((r) => r.pg.p99)))} | | | | | | **${f3(median(rounds.map((r) => r.pg.rps / r.ac.rps)))}** |`);
-  return rows.join('\n');
-}
-
-function openSection(o) {
-  if (!o) return `Skipped (BENCH_QUICK=1): no 60-s figures in this run.`;
-  const at = (t) => {
-    const s = nearestSample(o.samples, t);
-    return s ? `${mb(s.rssKb)} MB (sample at ${s.t.toFixed(1)} s)` : 'n/a';
-  };
-  const maxSampled = o.samples.reduce((m, s) => Math.max(m, s.rssKb), 0);
-  const worst = [...o.timeline]
-    .sort((a, b) => b.p99 - a.p99)
-    .slice(0, 5)
-    .map((w) => `t=${w.t}: p50 ${f3(w.p50)} / p99 ${f3(w.p99)} / max ${f3(w.max)} ms, ${w.requests} req, active ${w.active}`)
-    .join('; ');
-  const series = o.samples.map((s) => `${Math.round(s.t)}s:${mb(s.rssKb)}`).join(' ');
-  return [
-    '| measure | value |',
-    '| --- | --- |',
-    `| VmRSS at ~1 s | ${at(1)} |`,
-    `| VmRSS at ~30 s | ${at(30)} |`,
-    `| VmRSS at ~60 s | ${at(60)} |`,
-    `| VmRSS max of 1-s samples | ${mb(maxSampled)} MB (${o.samples.length} samples) |`,
-    `| VmHWM (kernel peak RSS), last read | ${mb(o.hwmKb)} MB |`,
-    `| report.json size | ${f0(o.reportBytes)} bytes |`,
-    `| requests / errors | ${f0(o.requests)} / ${o.errors} |`,
-    `| achieved req/s (stage) | ${f2(o.rps)} (asked ${OPEN_RATE}) |`,
-    `| p50 / p99 / max ms | ${f3(o.p50)} / ${f3(o.p99)} / ${f3(o.max)} |`,
-    `| late sends / dropped / generator_saturated | ${o.lateSends} / ${o.dropped} / ${o.saturated} |`,
-    `| event-loop lag p99 / max ms | ${f3(o.loopLagP99)} / ${f3(o.loopLagMax)} |`,
-    `| process wall time / exit code | ${f2(o.wallS)} s / ${o.exitCode} |`,
-    `| connections accepted by the target during the run | ${o.targetConnections ?? 'n/a'} |`,
-    `| host CPU busy during the run (all ${os.cpus().length} cores) | ${pct(o.hostBusyPct)} |`,
-    '',
-    `1-s windows with the highest p99 (t = seconds since stage start; active = peak requests in flight): ${worst}`,
-    '',
-    `VmRSS series (MB, seconds since the perf-gate process was spawned): ${series}`,
-  ].join('\n');
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cores: cpus.length,
-    cpu: cpus[0]?.model?.trim() ?? 'unknown',
-    node: process.version,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    memGb: (os.totalmem() / 2 ** 30).toFixed(1),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
+// Part 1: closed model
 
-async function main() {
-  if (!existsSync(path.join(ROOT, CLI))) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  if (!existsSync(path.join(ROOT, AUTOCANNON))) throw new Error(`${AUTOCANNON} is missing: run \`npm install\` first`);
-  const m = machine();
-  const startedAt = new Date();
-  log(`machine: ${m.cores} cores, ${m.cpu}, node ${m.node}; rounds ${ROUNDS}${QUICK ? ', quick (no 60-s run)' : ''}`);
+/** The generators of the closed part, for one target. */
+function closedTools(tools, workers) {
+  const list = [
+    { id: 'ac', label: 'autocannon', run: (url) => runAutocannon(url) },
+    tools.wrk && { id: 'wrk', label: `wrk (${WRK_THREADS} threads)`, run: (url) => runWrk(tools.wrk, url) },
+    { id: 'pg1', label: 'perf-gate, 1 worker', run: (url) => runPerfGate(url, CLOSED_PLAN, (DURATION_S + 60) * 1000) },
+    workers.ok && { id: 'pgAuto', label: 'perf-gate, workers: auto', run: (url) => runPerfGate(url, CLOSED_WORKERS_PLAN, (DURATION_S + 60) * 1000) },
+  ];
+  return list.filter(Boolean);
+}
 
-  target = await startTarget();
-  const url = target.url;
-  log(`target ${url} (pid ${target.child.pid})`);
-
+async function closedPart(name, url, tools, workers, withStats) {
+  const list = closedTools(tools, workers);
   if (WARMUP_S > 0) {
-    log(`warm-up: autocannon ${WARMUP_S} s (not recorded)`);
+    log(`${name}: warm-up, autocannon ${WARMUP_S} s (not recorded)`);
     await runAutocannon(url, WARMUP_S);
   }
-
   const rounds = [];
   for (let i = 1; i <= ROUNDS; i++) {
-    log(`round ${i}/${ROUNDS}: autocannon`);
-    const ac = await observed(() => runAutocannon(url));
-    log(`  autocannon ${f0(ac.rps)} req/s, p50 ${ac.p50} ms, p99 ${ac.p99} ms, errors ${ac.errors}`);
-    log(`round ${i}/${ROUNDS}: perf-gate`);
-    const pg = await observed(() => runPerfGate(url, CLOSED_PLAN, (DURATION_S + 60) * 1000));
-    log(`  perf-gate  ${f0(pg.rps)} req/s, p50 ${pg.p50} ms, p99 ${pg.p99} ms, errors ${pg.errors}, exit ${pg.exitCode}`);
-    rounds.push({ round: i, ac, pg });
+    const round = { round: i, order: [] };
+    for (let k = 0; k < list.length; k++) {
+      const t = list[(i - 1 + k) % list.length];
+      if (t.id === 'pgAuto' && !workers.ok) continue; // refused by an earlier run
+      log(`${name} round ${i}/${ROUNDS}: ${t.label}`);
+      const r = await observed(() => t.run(url), withStats);
+      round[t.id] = r;
+      round.order.push(t.id);
+      if (r.failed) {
+        log(`  FAILED: ${r.failed}`);
+        if (t.id === 'pgAuto' && r.exitCode === 2 && /workers/i.test(r.failed)) {
+          workers.ok = false;
+          workers.why = `workers not available in this build (perf-gate run refused ${CLOSED_WORKERS_PLAN}: ${r.failed})`;
+        }
+      } else {
+        log(`  ${f0(r.rps)} req/s, p50 ${f3(r.p50)} ms, p99 ${f3(r.p99)} ms, errors ${r.errors}`);
+      }
+    }
+    rounds.push(round);
   }
-
-  let open;
-  if (!QUICK) {
-    log(`open model: perf-gate ${OPEN_RATE}/s for ${OPEN_DURATION_S} s, sampling VmRSS every second`);
-    open = await observed(() => runPerfGate(url, OPEN_PLAN, (OPEN_DURATION_S + 90) * 1000));
-    log(`  ${f0(open.requests)} requests, ${open.errors} errors, max VmRSS ${mb(open.maxRssKb)} MB, report.json ${open.reportBytes} bytes`);
-  }
-
-  await stopTarget();
-
-  log(`cold start: ${COLD_RUNS} launches each of bare node, dist/cli.js --version, dist/index.js`);
-  const cold = await coldStarts();
-
-  const cmd = `${QUICK ? 'BENCH_QUICK=1 ' : ''}BENCH_ROUNDS=${ROUNDS} npm run bench`;
-  const table = closedTable(rounds);
-  const pgNotes = rounds
-    .map((r) => {
-      const p = r.pg;
-      const bits = [`exit ${p.exitCode}`, `stage ${p.durationS} s`, `saturated ${p.saturated}`, `loop lag p99 ${f3(p.loopLagP99)} ms / max ${f3(p.loopLagMax)} ms`, `max ${f3(p.max)} ms`];
-      if (p.errors > 0) bits.push(`errors_by_kind ${JSON.stringify(p.errorsByKind)}`);
-      if (p.stderr) bits.push(`stderr: ${p.stderr.split('\n').slice(-2).join(' / ')}`);
-      return `- round ${r.round} perf-gate: ${bits.join('; ')}`;
-    })
-    .join('\n');
-  const acNotes = rounds
-    .map((r) => `- round ${r.round} autocannon: ${r.ac.durationS} s; mean of per-second samples ${f0(r.ac.rpsAvgOfSeconds)} req/s`)
-    .join('\n');
-
-  const md = `# perf-gate benchmark results
-
-Written by \`bench/run.mjs\`; every figure below was measured by that script in the run described here.
-
-- Date: ${startedAt.toISOString()}
-- Machine: ${m.cores} cores, ${m.cpu}, ${m.memGb} GiB RAM, ${m.os}, Node ${m.node}
-- Command: \`${cmd}\` (from the repository root; \`npm run build\` first)
-- Target: \`bench/target.mjs\` (Node \`http\`, 127.0.0.1, \`GET /\` → 200 with a fixed 1024-byte body, keep-alive) in its own process
-- Generators, one at a time, each in its own process, alternating autocannon then perf-gate, ${ROUNDS} rounds${WARMUP_S > 0 ? `, after an unrecorded ${WARMUP_S}-s autocannon warm-up of the target` : ''}:
-  - \`node ${autocannonArgs('URL', DURATION_S).join(' ')}\`
-  - \`node ${CLI} run ${CLOSED_PLAN} --target URL --out TMPDIR --quiet\` (req/s = \`stages[0].rps\`, p50/p99 = \`stages[0].latency_ms\` of report.json)
-- The target and both generators share the same ${m.cores} cores.
-
-## Closed model: ${CONNECTIONS} connections, ${DURATION_S} s
-
-${table}
-
-Ratio = perf-gate req/s ÷ autocannon req/s of the same round; the bold figure is the median of those per-round ratios.
-autocannon req/s = \`requests.total / duration\` of its JSON; its latencies are recorded at 1-ms resolution (whole milliseconds), perf-gate's at microsecond resolution.
-Connections = TCP connections the target accepted during that run. Host CPU busy = share of all ${m.cores} cores not idle during the run (/proc/stat), whoever used them: the target, the generator, and anything else on the machine.
-Max RSS = the larger of the 1-s VmRSS samples and the last VmHWM read from /proc/PID/status of the generator process.
-
-${acNotes}
-${pgNotes}
-
-## Open model: perf-gate at ${OPEN_RATE}/s for ${OPEN_DURATION_S} s (\`${OPEN_PLAN}\`), RSS of the perf-gate process
-
-${openSection(open)}
-
-## Cold start: ${COLD_RUNS} launches each, wall time from spawn to exit (ms)
-
-${coldSection(cold)}
-`;
-
-  // bench/gate.mjs keeps its own section in the same file: carry it over, after this script's content.
-  const gateSection = keptGateSection();
-  writeFileSync(RESULTS_FILE, gateSection ? `${md}\n${gateSection}\n` : md);
-  process.stdout.write(`\n${table}\n\n${openSection(open)}\n\nwritten: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+  return { name, url, tools: list, rounds };
 }
+
+const ratio = (a, b) => (a && b && !a.failed && !b.failed ? a.rps / b.rps : NaN);
+const p50Diff = (a, b) => (a && b && !a.failed && !b.failed ? a.p50 - b.p50 : NaN);
+
+function closedRatios(part) {
+  const per = (fn) => part.rounds.map(fn);
+  return {
+    pg1Ac: median(per((r) => ratio(r.pg1, r.ac))),
+    pg1Wrk: median(per((r) => ratio(r.pg1, r.wrk))),
+    autoAc: median(per((r) => ratio(r.pgAuto, r.ac))),
+    autoWrk: median(per((r) => ratio(r.pgAuto, r.wrk))),
+    pg1Over: median(per((r) => p50Diff(r.pg1, r.wrk))),
+    autoOver: median(per((r) => p50Diff(r.pgAuto, r.wrk))),
+  };
+}
+
+function closedTable(part) {
+  const rows = [
+    '| round | generator | req/s | p50 ms | p99 ms | requests | errors | max RSS MB | connections | host CPU busy |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const label = Object.fromEntries(part.tools.map((t) => [t.id, t.label]));
+  for (const r of part.rounds) {
+    for (const id of r.order) {
+      const x = r[id];
+      if (x.failed) rows.push(`| ${r.round} | ${label[id]} | failed | | | | | | | ${pct(x.hostBusyPct)} |`);
+      else rows.push(`| ${r.round} | ${label[id]} | ${f0(x.rps)} | ${f3(x.p50)} | ${f3(x.p99)} | ${f0(x.requests)} | ${x.errors} | ${mb(x.maxRssKb)} | ${x.targetConnections ?? 'n/a'} | ${pct(x.hostBusyPct)} |`);
+    }
+  }
+  for (const t of part.tools) {
+    const xs = part.rounds.map((r) => r[t.id]).filter((x) => x && !x.failed);
+    if (xs.length === 0) continue;
+    rows.push(`| median | ${t.label} | ${f0(median(xs.map((x) => x.rps)))} | ${f3(median(xs.map((x) => x.p50)))} | ${f3(median(xs.map((x) => x.p99)))} | | | | | |`);
+  }
+  return rows.join('\n');
+}
+
+function ratioTable(part, workers, tools) {
+  const rows = [
+    '| round | perf-gate 1 worker ÷ autocannon | perf-gate 1 worker ÷ wrk | perf-gate workers: auto ÷ autocannon | perf-gate workers: auto ÷ wrk |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of part.rounds) rows.push(`| ${r.round} | ${f3(ratio(r.pg1, r.ac))} | ${f3(ratio(r.pg1, r.wrk))} | ${f3(ratio(r.pgAuto, r.ac))} | ${f3(ratio(r.pgAuto, r.wrk))} |`);
+  const q = closedRatios(part);
+  rows.push(`| **median** | **${f3(q.pg1Ac)}** | **${f3(q.pg1Wrk)}** | **${f3(q.autoAc)}** | **${f3(q.autoWrk)}** |`);
+  rows.push(
+    `| done-when | ≥ ${GOAL.closedVsAutocannon.toFixed(1)}: ${verdictClosedAc(part).text} | – | – | ≥ ${GOAL.closedVsWrk}: ${verdictClosedWrk(part, workers, tools).text} |`,
+  );
+  return rows.join('\n');
+}
+
+function overheadTable(part) {
+  const rows = [
+    '| round | wrk p50 ms | perf-gate 1 worker p50 ms | overhead (1 worker − wrk) ms | perf-gate workers: auto p50 ms | overhead (auto − wrk) ms | wrk p99 ms | perf-gate 1 worker p99 ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const p = (x, k) => (x && !x.failed ? x[k] : NaN);
+  for (const r of part.rounds) {
+    rows.push(`| ${r.round} | ${f3(p(r.wrk, 'p50'))} | ${f3(p(r.pg1, 'p50'))} | ${signed3(p50Diff(r.pg1, r.wrk))} | ${f3(p(r.pgAuto, 'p50'))} | ${signed3(p50Diff(r.pgAuto, r.wrk))} | ${f3(p(r.wrk, 'p99'))} | ${f3(p(r.pg1, 'p99'))} |`);
+  }
+  const q = closedRatios(part);
+  rows.push(`| **median** | | | **${signed3(q.pg1Over)}** | | **${signed3(q.autoOver)}** | | |`);
+  return rows.join('\n');
+}
+
+function verdictClosedAc(part) {
+  const x = closedRatios(part).pg1Ac;
+  return Number.isFinite(x) ? { text: met(x >= GOAL.closedVsAutocannon), figure: `${f3(x)}×` } : { text: 'not measured', figure: 'n/a' };
+}
+
+function verdictClosedWrk(part, workers, tools) {
+  if (!tools.wrk) return { text: 'not measured (wrk not available)', figure: 'n/a' };
+  if (!workers.ok) return { text: 'not measured (workers not available in this build)', figure: 'n/a' };
+  const x = closedRatios(part).autoWrk;
+  return Number.isFinite(x) ? { text: met(x >= GOAL.closedVsWrk), figure: `${f3(x)}×` } : { text: 'not measured (runs failed)', figure: 'n/a' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 2: open model
+
+function fallsShort(o) {
+  if (o.failed) return `run failed: ${o.failed}`;
+  const why = [];
+  if (o.share < OPEN_SHORT_SHARE) why.push(`achieved ${(100 * o.share).toFixed(1)} % of asked`);
+  if (o.saturated) why.push(`generator saturated${o.saturatedReason ? ` (${o.saturatedReason})` : ''}`);
+  if (o.dropped > 0) why.push(`${o.dropped} sends dropped`);
+  return why.join('; ');
+}
+
+async function openRun(url, plan, rate) {
+  const r = await observed(() => runPerfGate(url, plan, (OPEN_S + 60) * 1000, { BENCH_RATE: String(rate), BENCH_DURATION_S: String(OPEN_S) }), true);
+  r.asked = rate;
+  r.share = r.failed ? NaN : r.rps / rate;
+  r.short = fallsShort(r);
+  return r;
+}
+
+async function openLadder(label, url, plan) {
+  const runs = [];
+  const go = async (rate) => {
+    log(`open model (${label}): ${rate}/s for ${OPEN_S} s`);
+    const r = await openRun(url, plan, rate);
+    log(r.failed ? `  FAILED: ${r.failed}` : `  achieved ${f2(r.rps)}/s (${(100 * r.share).toFixed(2)} %), late ${r.lateSends}, dropped ${r.dropped}, saturated ${r.saturated}${r.short ? `: falls short (${r.short})` : ''}`);
+    runs.push(r);
+    return r;
+  };
+  for (const rate of OPEN_RATES) await go(rate);
+  if (!runs.some((r) => r.short)) {
+    for (const rate of OPEN_LADDER) if ((await go(rate)).short) break;
+  }
+  // One step between the highest rate met below the first short one and that rate.
+  const firstShort = runs.filter((r) => r.short).sort((a, b) => a.asked - b.asked)[0];
+  if (firstShort && !firstShort.failed) {
+    const below = runs.filter((r) => !r.short && r.asked < firstShort.asked).sort((a, b) => b.asked - a.asked)[0];
+    if (below && firstShort.asked - below.asked > 1000) {
+      const mid = Math.round((below.asked + firstShort.asked) / 2 / 500) * 500;
+      if (!runs.some((r) => r.asked === mid)) await go(mid);
+    }
+  }
+  return { label, plan, runs };
+}
+
+function openSummary(ladder) {
+  const sorted = [...ladder.runs].sort((a, b) => a.asked - b.asked);
+  const firstShort = sorted.find((r) => r.short);
+  const lastMet = firstShort ? sorted.filter((r) => !r.short && r.asked < firstShort.asked).pop() : sorted.filter((r) => !r.short).pop();
+  if (!firstShort) return { firstShort: undefined, text: `met at every rate tried, up to ${rateK(lastMet.asked)}: it did not fall short below ${rateK(sorted.at(-1).asked)}` };
+  return {
+    firstShort,
+    text: `first falls short at **${rateK(firstShort.asked)}** (${firstShort.short})${lastMet ? `; highest rate met below it: ${rateK(lastMet.asked)}` : '; already at the lowest rate tried'}`,
+  };
+}
+
+function verdictOpen(ladder) {
+  if (!ladder) return { text: 'not measured', figure: 'n/a' };
+  const upTo = ladder.runs.filter((r) => r.asked <= GOAL.openUpTo).sort((a, b) => a.asked - b.asked);
+  const ok = upTo.length > 0 && upTo.every((r) => !r.failed && Math.abs(r.share - 1) <= GOAL.openWithin && !r.saturated && !(r.dropped > 0));
+  const figure = upTo.map((r) => `${rateK(r.asked)}: ${r.failed ? 'failed' : `${f3(r.share)}${r.saturated ? ' (saturated)' : ''}${r.dropped > 0 ? ` (${r.dropped} dropped)` : ''}`}`).join(', ');
+  return { text: met(ok), figure };
+}
+
+function openTable(ladder) {
+  const rows = [
+    '| asked req/s | achieved req/s | achieved ÷ asked | scheduled | requests | errors | late sends | dropped | generator saturated | loop lag p99 ms | p50 ms | p99 ms | max RSS MB | connections | host CPU busy | falls short? |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const r of [...ladder.runs].sort((a, b) => a.asked - b.asked)) {
+    if (r.failed) {
+      rows.push(`| ${f0(r.asked)} | failed | | | | | | | | | | | | | ${pct(r.hostBusyPct)} | ${r.short} |`);
+      continue;
+    }
+    rows.push(
+      `| ${f0(r.asked)} | ${f2(r.rps)} | ${f3(r.share)} | ${f0(r.scheduled)} | ${f0(r.requests)} | ${r.errors} | ${r.lateSends} | ${r.dropped} | ${r.saturated}${r.saturatedReason ? ` (${r.saturatedReason})` : ''} | ${f3(r.loopLagP99)} | ${f3(r.p50)} | ${f3(r.p99)} | ${mb(r.maxRssKb)} | ${r.targetConnections ?? 'n/a'} | ${pct(r.hostBusyPct)} | ${r.short ? `yes: ${r.short}` : 'no'} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 3: memory
+
+function soakFigures(o) {
+  const end = nearestSample(o.samples, SOAK_S, SOAK_S);
+  const at60 = nearestSample(o.samples, 60);
+  const growthPct = at60 && end ? (100 * (end.rssKb - at60.rssKb)) / at60.rssKb : NaN;
+  return { at60, end, growthPct };
+}
+
+function verdictSoak(o) {
+  if (!o) return { text: `not measured (${QUICK ? 'BENCH_QUICK=1' : 'no soak run'})`, figure: 'n/a' };
+  if (o.failed) return { text: 'not measured (the run failed)', figure: 'n/a' };
+  const { at60, end, growthPct } = soakFigures(o);
+  const short = SOAK_S < 600 ? ` (over 60–${SOAK_S} s only: BENCH_SOAK_S=${SOAK_S}, not the 10-min figure)` : '';
+  return { text: `${met(growthPct < GOAL.rssGrowthPct)}${short}`, figure: `${f1(growthPct)} % (${mb(at60?.rssKb)} → ${mb(end?.rssKb)} MB)` };
+}
+
+function soakSection(o) {
+  if (!o) return `Skipped (BENCH_QUICK=1): no soak figures in this run.`;
+  if (o.failed) return `**The soak run failed: ${o.failed}**`;
+  const { at60, end, growthPct } = soakFigures(o);
+  const after60 = o.samples.filter((s) => s.t >= 60);
+  const minAfter = after60.reduce((m, s) => Math.min(m, s.rssKb), Infinity);
+  const maxAfter = after60.reduce((m, s) => Math.max(m, s.rssKb), 0);
+  const at = (s) => (s ? `${mb(s.rssKb)} MB (sample at ${s.t.toFixed(1)} s)` : 'n/a');
+  const step = SOAK_S > 120 ? 30 : 5;
+  const series = o.samples.filter((s, i) => i === 0 || Math.round(s.t) % step === 0).map((s) => `${Math.round(s.t)}s:${mb(s.rssKb)}`).join(' ');
+  const worst = [...o.timeline]
+    .sort((a, b) => b.p99 - a.p99)
+    .slice(0, 3)
+    .map((w) => `t=${w.t}: p50 ${f3(w.p50)} / p99 ${f3(w.p99)} / max ${f3(w.max)} ms, ${w.requests} req, active ${w.active}`)
+    .join('; ');
+  return [
+    '| measure | value | done-when |',
+    '| --- | --- | --- |',
+    `| VmRSS at 60 s | ${at(at60)} | |`,
+    `| VmRSS at ${SOAK_S} s | ${at(end)} | |`,
+    `| RSS growth, 60 s → ${SOAK_S} s | **${f1(growthPct)} %** | < ${GOAL.rssGrowthPct} % between 1 and 10 min: ${verdictSoak(o).text} |`,
+    `| VmRSS min / max of the 1-s samples after 60 s | ${mb(minAfter)} / ${mb(maxAfter)} MB (${o.samples.length} samples in all) | |`,
+    `| VmHWM (kernel peak RSS), last read | ${mb(o.hwmKb)} MB | |`,
+    `| report.json size | ${f0(o.reportBytes)} bytes | |`,
+    `| requests / errors | ${f0(o.requests)} / ${o.errors} | |`,
+    `| achieved req/s (stage) | ${f2(o.rps)} (asked ${SOAK_RATE}) | |`,
+    `| p50 / p99 / max ms | ${f3(o.p50)} / ${f3(o.p99)} / ${f3(o.max)} | |`,
+    `| late sends / dropped / generator saturated | ${o.lateSends} / ${o.dropped} / ${o.saturated} | |`,
+    `| event-loop lag p99 / max ms | ${f3(o.loopLagP99)} / ${f3(o.loopLagMax)} | |`,
+    `| process wall time / exit code | ${f2(o.wallS)} s / ${o.exitCode} | |`,
+    `| connections accepted by the target during the run | ${o.targetConnections ?? 'n/a'} | |`,
+    `| host CPU busy during the run (all ${os.cpus().length} cores) | ${pct(o.hostBusyPct)} | |`,
+    '',
+    `1-s windows with the highest p99 (t = seconds since stage start): ${worst}`,
+    '',
+    `VmRSS series (MB, seconds since the perf-gate process was spawned, every ${step} s): ${series}`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 4: cold start
 
 const COLD_RUNS = 11;
 
@@ -427,22 +591,25 @@ const COLD_RUNS = 11;
  */
 async function coldStarts() {
   const cases = [
-    ['bare node (`node -e ""`)', ['-e', '']],
-    ['`node dist/cli.js --version`', [CLI, '--version']],
-    ['`node dist/index.js` (no inputs: loads, reads settings, exits 1)', ['dist/index.js']],
+    ['bare node (`node -e ""`)', ['-e', ''], false],
+    ['`node dist/cli.js --version`', [CLI, '--version'], true],
+    ['`node dist/index.js` (no inputs: loads, reads settings, exits 1)', ['dist/index.js'], true],
   ];
   const times = cases.map(() => []);
   for (let i = 0; i < COLD_RUNS; i++) {
-    for (const [k, [, args]] of cases.entries()) times[k].push((await runNode(args, 30_000)).wallS * 1000);
+    for (const [k, [, args]] of cases.entries()) times[k].push((await runNode(args, 30_000, { children })).wallS * 1000);
   }
-  return cases.map(([label], k) => ({ label, ms: times[k] }));
+  return cases.map(([label, , goal], k) => ({ label, goal, ms: times[k] }));
 }
 
 function coldSection(cold) {
-  const rows = ['| what | median | min | max |', '| --- | ---: | ---: | ---: |'];
-  for (const c of cold) rows.push(`| ${c.label} | **${f0(median(c.ms))}** | ${f0(Math.min(...c.ms))} | ${f0(Math.max(...c.ms))} |`);
-  return `${rows.join('\n')}\n\nThe bundles are evaluated whole at start-up (no lazy chunks yet); the plan schema is compiled on first use, not at load.`;
+  const rows = ['| what | median | min | max | done-when (< 300 ms) |', '| --- | ---: | ---: | ---: | --- |'];
+  for (const c of cold) rows.push(`| ${c.label} | **${f0(median(c.ms))}** | ${f0(Math.min(...c.ms))} | ${f0(Math.max(...c.ms))} | ${c.goal ? met(median(c.ms) < GOAL.coldStartMs) : ''} |`);
+  return rows.join('\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// RESULTS.md
 
 /**
  * The `<!-- gate-calibration…:start -->…end -->` blocks of the existing RESULTS.md (bench/gate.mjs
@@ -454,24 +621,270 @@ function keptGateSection() {
   return blocks ? blocks.join('\n\n') : undefined;
 }
 
-async function stopTarget() {
-  if (!target) return;
-  const child = target.child;
-  target = undefined;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const t = setTimeout(() => child.kill('SIGKILL'), 3000);
-  await exited;
-  clearTimeout(t);
+function command() {
+  const env = [];
+  if (QUICK) env.push('BENCH_QUICK=1');
+  env.push(`BENCH_ROUNDS=${ROUNDS}`);
+  if (ENV.BENCH_WARMUP_S !== undefined) env.push(`BENCH_WARMUP_S=${WARMUP_S}`);
+  if (ENV.BENCH_SOAK_S !== undefined && !QUICK) env.push(`BENCH_SOAK_S=${SOAK_S}`);
+  if (ENV.BENCH_OPEN_S !== undefined) env.push(`BENCH_OPEN_S=${OPEN_S}`);
+  for (const k of ['BENCH_NGINX', 'BENCH_WRK']) if (ENV[k] !== undefined) env.push(`${k}=${ENV[k]}`);
+  return `${env.join(' ')} npm run bench`;
 }
+
+function summaryTable(res) {
+  const rows = ['| done-when target (the issue) | figure in this run | verdict |', '| --- | --- | --- |'];
+  for (const part of res.closed) {
+    const a = verdictClosedAc(part);
+    rows.push(`| closed model ≥ ${GOAL.closedVsAutocannon.toFixed(1)}× autocannon req/s, one worker (${part.name}) | ${a.figure} | ${a.text} |`);
+  }
+  for (const part of res.closed) {
+    const w = verdictClosedWrk(part, res.workers, res.tools);
+    rows.push(`| closed model ≥ ${GOAL.closedVsWrk}× wrk req/s, workers: auto (${part.name}) | ${w.figure} | ${w.text} |`);
+  }
+  if (res.skippedNginx) rows.push(`| closed model against nginx | n/a | not measured (${res.skippedNginx}) |`);
+  const o1 = verdictOpen(res.open[0]);
+  rows.push(`| open model within 1 % of the asked rate up to 5k/s, one worker (achieved ÷ asked) | ${o1.figure} | ${o1.text} |`);
+  if (res.open[1]) {
+    const o2 = verdictOpen(res.open[1]);
+    rows.push(`| (the same, workers: auto) | ${o2.figure} | ${o2.text} |`);
+  }
+  const s = verdictSoak(res.soak);
+  rows.push(`| RSS growth < ${GOAL.rssGrowthPct} % between 1 and 10 min at 2k/s | ${s.figure} | ${s.text} |`);
+  for (const c of res.cold.filter((x) => x.goal)) rows.push(`| cold start < ${GOAL.coldStartMs} ms: ${c.label} | ${f0(median(c.ms))} ms (median of ${c.ms.length}) | ${met(median(c.ms) < GOAL.coldStartMs)} |`);
+  return rows.join('\n');
+}
+
+function closedSection(part, res) {
+  const notes = [];
+  for (const r of part.rounds) {
+    for (const id of ['pg1', 'pgAuto']) {
+      const p = r[id];
+      if (!p) continue;
+      if (p.failed) {
+        notes.push(`- round ${r.round} ${id === 'pg1' ? 'perf-gate 1 worker' : 'perf-gate workers: auto'}: **failed**: ${p.failed}`);
+        continue;
+      }
+      const bits = [`exit ${p.exitCode}`, `stage ${p.durationS} s`, `saturated ${p.saturated}`, `loop lag p99 ${f3(p.loopLagP99)} ms / max ${f3(p.loopLagMax)} ms`, `max ${f3(p.max)} ms`];
+      if (p.errors > 0) bits.push(`errors_by_kind ${JSON.stringify(p.errorsByKind)}`);
+      if (p.stderr) bits.push(`stderr: ${lastLines(p.stderr)}`);
+      notes.push(`- round ${r.round} ${id === 'pg1' ? 'perf-gate 1 worker' : 'perf-gate workers: auto'}: ${bits.join('; ')}`);
+    }
+    for (const id of ['ac', 'wrk']) if (r[id]?.failed) notes.push(`- round ${r.round} ${id === 'ac' ? 'autocannon' : 'wrk'}: **failed**: ${r[id].failed}`);
+  }
+  return `### ${part.name}
+
+Generators, per round in this order, rotated by one each round: ${part.tools.map((t) => t.label).join('; ')}.${res.workers.ok ? '' : ` perf-gate with workers: auto: skipped, ${res.workers.why}.`}${res.tools.wrk ? '' : ' wrk: skipped (not available).'}
+
+${closedTable(part)}
+
+Throughput ratios (req/s of the same round):
+
+${ratioTable(part, res.workers, res.tools)}
+
+${notes.join('\n')}`;
+}
+
+function overheadSection(res) {
+  if (!res.tools.wrk) return 'Not measured: wrk is not available (see Setup).';
+  return res.closed
+    .map(
+      (part) => `### ${part.name}
+
+${overheadTable(part)}`,
+    )
+    .join('\n\n');
+}
+
+function openSection(res) {
+  if (res.open.length === 0) return 'Not run.';
+  const parts = res.open.map((ladder) => {
+    const s = openSummary(ladder);
+    const v = verdictOpen(ladder);
+    return `### ${ladder.label} (\`${ladder.plan}\`)
+
+${openTable(ladder)}
+
+- Where it falls short: ${s.text}.
+- Done-when, within 1 % of the asked rate up to 5k/s: ${v.figure}: ${v.text}.`;
+  });
+  if (!res.workers.ok) parts.push(`### perf-gate, workers: auto\n\nSkipped: ${res.workers.why}.`);
+  return parts.join('\n\n');
+}
+
+function setupLine(res) {
+  const t = res.tools;
+  const found = [t.nginx && `nginx \`${t.nginx}\``, t.wrk && `wrk \`${t.wrk}\``].filter(Boolean);
+  return [
+    !t.installed && found.length ? `${found.join(' and ')} already installed` : undefined,
+    ...t.notes,
+    t.wrk ? `wrk threads = available cores = ${WRK_THREADS}` : undefined,
+    res.workers.ok ? '`workers: auto` accepted by this build' : res.workers.why,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+function writeResults(res) {
+  const m = res.machine;
+  const nodeTarget = '`bench/target.mjs` (Node `http`, fork()ed, 127.0.0.1, `GET /` → 200 with a fixed 1024-byte body, keep-alive)';
+  const nginxTarget = res.nginxInfo && !res.skippedNginx
+    ? `nginx (${res.versions.nginx ?? 'version unknown'}, Debian's package, \`${res.tools.nginx}\`) serving a 1024-byte \`index.html\` at \`/\` on 127.0.0.1, started as \`${res.nginxInfo.command}\` under \`timeout\`, with this generated config (PREFIX = a temp dir):\n\n\`\`\`nginx\n${nginxConfig('PREFIX', 'PORT')}\`\`\``
+    : `nginx: **not measured: ${res.skippedNginx}**`;
+  const distNote =
+    res.cliShaStart === res.cliShaEnd ? `\`dist/cli.js\` sha256 \`${res.cliShaStart}…\` (unchanged during the run)` : `**\`dist/cli.js\` changed during the run (sha256 \`${res.cliShaStart}…\` → \`${res.cliShaEnd}…\`): figures may mix two builds**`;
+  const md = `# perf-gate benchmark results
+
+Written by \`bench/run.mjs\`; every figure below was measured by that script in the one run described here.
+
+- Command: \`${command()}\` (from the repository root; \`npm run build\` first)
+- Date: ${res.startedAt.toISOString()}; whole run ${f1(res.totalS / 60)} min
+- Machine: ${m.cores} cores, ${m.cpu}, ${m.memGb} GiB RAM, ${m.os}, Node ${m.node}; the targets and the generators share these cores, one generator at a time
+- perf-gate ${res.version}, ${distNote}; autocannon ${res.versions.autocannon}; ${res.versions.wrk ?? 'wrk not available'}
+- Setup: ${setupLine(res)}
+
+## Done-when targets
+
+${summaryTable(res)}
+
+## 1. Closed model: ${CONNECTIONS} connections, ${DURATION_S} s, ${ROUNDS} rounds
+
+- Targets: ${nodeTarget}; ${nginxTarget}
+- Each target had an unrecorded ${WARMUP_S}-s autocannon warm-up first${WARMUP_S > 0 ? '' : ' (none: BENCH_WARMUP_S=0)'}.
+- \`node ${autocannonArgs('URL', DURATION_S).join(' ')}\`: req/s = \`requests.total / duration\` of its JSON; latencies at 1-ms resolution (whole milliseconds)
+- \`wrk ${wrkArgs('URL').join(' ')}\`: req/s = its \`Requests/sec\`, p50/p99 = its latency distribution (microsecond resolution); errors = socket errors + non-2xx${res.tools.wrk ? '' : ' (**not run: wrk not available**)'}
+- \`node ${CLI} run ${CLOSED_PLAN} --target URL --out TMPDIR --quiet\` (one worker) and \`node ${CLI} run ${CLOSED_WORKERS_PLAN} …\` (\`workers: auto\`${res.workers.ok ? '' : ': **not run**'}): req/s = \`stages[0].rps\`, p50/p99 = \`stages[0].latency_ms\` of report.json
+- Connections = TCP connections the Node target accepted during that run (nginx: not counted). Host CPU busy = share of all ${m.cores} cores not idle during the run (/proc/stat), whoever used them. Max RSS = the larger of the 1-s VmRSS samples and the last VmHWM of the generator process.
+
+${res.closed.map((p) => closedSection(p, res)).join('\n\n')}
+
+## 2. Client overhead: perf-gate p50 − wrk p50, closed model, same target and connections
+
+Same runs as part 1: the p50 perf-gate reported minus the p50 wrk reported in the same round (both measure from the request written to the response read, at microsecond resolution); the median over rounds in bold.
+
+${overheadSection(res)}
+
+## 3. Open model: achieved ÷ asked rate, perf-gate against the Node target
+
+- \`BENCH_RATE=R BENCH_DURATION_S=${OPEN_S} node ${CLI} run ${OPEN_PLAN} --target URL --out TMPDIR --quiet\` (and \`${OPEN_WORKERS_PLAN}\` for \`workers: auto\`), one run per rate, ${OPEN_S} s each, no ramp
+- Rates: ${OPEN_RATES.map(rateK).join(', ')}, then ${OPEN_LADDER.map(rateK).join(', ')} until one falls short, then one step between the highest rate met and the first short one.
+- Achieved = \`stages[0].rps\` (responses ÷ the planned sending time). A rate falls short when achieved < ${OPEN_SHORT_SHARE * 100} % of asked, or the generator was saturated (\`generator.saturated\`: > 1 % of sends late by more than 10 ms, or event-loop lag p99 > 50 ms), or sends were dropped (max_in_flight reached).
+- The done-when "within 1 % up to 5k/s" counts a rate as met when |achieved ÷ asked − 1| ≤ 0.01, the generator was not saturated and nothing was dropped.
+
+${openSection(res)}
+
+## 4. Memory: perf-gate at ${SOAK_RATE}/s for ${SOAK_S} s against the Node target, RSS of its process
+
+\`BENCH_RATE=${SOAK_RATE} BENCH_DURATION_S=${SOAK_S} node ${CLI} run ${OPEN_PLAN} --target URL --out TMPDIR --quiet\`; VmRSS from /proc/PID/status once a second; growth = (RSS at ${SOAK_S} s − RSS at 60 s) ÷ RSS at 60 s.${SOAK_S < 600 && !QUICK ? ` **BENCH_SOAK_S=${SOAK_S}: a shortened soak, not the issue's 10 minutes.**` : ''}
+
+${soakSection(res.soak)}
+
+## 5. Cold start: ${COLD_RUNS} launches each, wall time from spawn to exit (ms)
+
+${coldSection(res.cold)}
+
+The bundles are evaluated whole at start-up (no lazy chunks yet); the plan schema is compiled on first use, not at load.
+`;
+  // bench/gate.mjs keeps its own sections in the same file: carry them over, after this script's content.
+  const gateSection = keptGateSection();
+  writeFileSync(RESULTS_FILE, gateSection ? `${md}\n${gateSection}\n` : md);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Rough wall time of the whole run (s), and an upper bound from every child's time limit. */
+function estimate(nClosedTools, withNginx, workersOk) {
+  const closed = (withNginx ? 2 : 1) * (ROUNDS * nClosedTools * (DURATION_S + 2) + WARMUP_S);
+  const open = (workersOk ? 2 : 1) * 8 * (OPEN_S + 2);
+  const soak = QUICK ? 0 : SOAK_S + 5;
+  const expected = closed + open + soak + 20;
+  const bound = 600 + (withNginx ? 2 : 1) * ROUNDS * nClosedTools * (DURATION_S + 65) + (workersOk ? 2 : 1) * (OPEN_RATES.length + OPEN_LADDER.length + 1) * (OPEN_S + 65) + (QUICK ? 0 : SOAK_S + 125);
+  return { expected, bound };
+}
+
+async function main() {
+  if (!existsSync(path.join(ROOT, CLI))) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  if (!existsSync(path.join(ROOT, AUTOCANNON))) throw new Error(`${AUTOCANNON} is missing: run \`npm install\` first`);
+  const t0 = performance.now();
+  const startedAt = new Date();
+  const m = machine();
+  const cliShaStart = sha256(CLI);
+  const version = (await runNode([CLI, '--version'], 30_000, { children })).stdout.trim() || 'unknown';
+  log(`machine: ${m.cores} cores, ${m.cpu}, node ${m.node}; perf-gate ${version}; rounds ${ROUNDS}; open runs ${OPEN_S} s; ${QUICK ? 'quick (no soak)' : `soak ${SOAK_S} s`}`);
+
+  const tools = await ensureTools({ log, children });
+  for (const n of tools.notes) log(n);
+  const versions = { ...(await toolVersions(tools)), autocannon: JSON.parse(readFileSync(path.join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version };
+  if (tools.wrk) log(`wrk: ${tools.wrk}, ${WRK_THREADS} threads (= available cores)`);
+  const workers = await probeWorkers();
+  log(workers.ok ? 'workers: auto is accepted by this build' : workers.why);
+
+  const nClosed = closedTools(tools, workers).length;
+  const est = estimate(nClosed, Boolean(tools.nginx), workers.ok);
+  log(`expect roughly ${Math.ceil(est.expected / 60)} min`);
+
+  target = await startTarget(est.bound);
+  log(`Node target ${target.url} (pid ${target.child.pid})`);
+
+  const res = { env: ENV, machine: m, startedAt, version, tools, versions, workers, closed: [], open: [], cliShaStart };
+
+  // 1 + 2: closed model, Node then nginx
+  res.closed.push(await closedPart('Node target (bench/target.mjs)', target.url, tools, workers, true));
+  if (tools.nginx) {
+    try {
+      const nginxLifetimeS = 300 + ROUNDS * nClosed * (DURATION_S + 65);
+      nginx = await startNginx(tools.nginx, { lifetimeS: nginxLifetimeS, log });
+      res.nginxInfo = { command: nginx.command };
+      res.closed.push(await closedPart('nginx (Debian package, 1 KiB file)', nginx.url, tools, workers, false));
+    } catch (err) {
+      res.skippedNginx = `nginx did not start: ${err.message}`;
+      log(res.skippedNginx);
+    } finally {
+      await stopNginx();
+    }
+  } else {
+    res.skippedNginx = `nginx is not available: ${tools.notes.join('; ') || 'not found'}`;
+  }
+
+  // 3: open model
+  res.open.push(await openLadder('perf-gate, 1 worker', target.url, OPEN_PLAN));
+  if (workers.ok) res.open.push(await openLadder('perf-gate, workers: auto', target.url, OPEN_WORKERS_PLAN));
+
+  // 4: memory
+  if (!QUICK) {
+    log(`memory: perf-gate ${SOAK_RATE}/s for ${SOAK_S} s, sampling VmRSS every second`);
+    res.soak = await observed(() => runPerfGate(target.url, OPEN_PLAN, (SOAK_S + 120) * 1000, { BENCH_RATE: String(SOAK_RATE), BENCH_DURATION_S: String(SOAK_S) }), true);
+    if (res.soak.failed) log(`  FAILED: ${res.soak.failed}`);
+    else log(`  RSS growth 60 s → ${SOAK_S} s: ${f1(soakFigures(res.soak).growthPct)} %, report.json ${res.soak.reportBytes} bytes`);
+  }
+  await stopTarget();
+
+  // 5: cold start
+  log(`cold start: ${COLD_RUNS} launches each of bare node, dist/cli.js --version, dist/index.js`);
+  res.cold = await coldStarts();
+
+  res.cliShaEnd = sha256(CLI);
+  res.totalS = (performance.now() - t0) / 1000;
+  if (process.env.BENCH_JSON) writeFileSync(path.resolve(process.env.BENCH_JSON), JSON.stringify(res, null, 1));
+  writeResults(res);
+  process.stdout.write(`\n${summaryTable(res)}\n\nwhole run ${f1(res.totalS / 60)} min; written: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: everything this script started ends with it.
 
 function killAll() {
   for (const c of children) c.kill('SIGKILL');
+  children.clear();
   target?.child.kill('SIGKILL');
+  target = undefined;
+  nginx?.kill();
+  nginx = undefined;
 }
 
+process.on('exit', killAll);
 process.on('SIGINT', () => {
+  log('interrupted: stopping the generators and the targets');
   killAll();
   process.exit(130);
 });
@@ -480,8 +893,16 @@ process.on('SIGTERM', () => {
   process.exit(143);
 });
 
-main().catch(async (err) => {
-  process.stderr.write(`bench: ${err.message}\n`);
+/** BENCH_RENDER=FILE: write RESULTS.md again from the BENCH_JSON file of an earlier run, measuring nothing. */
+async function render(file) {
+  const res = RENDER;
+  res.startedAt = new Date(res.startedAt);
+  writeResults(res);
+  process.stdout.write(`${summaryTable(res)}\n\nwritten from ${file}: ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+}
+
+(process.env.BENCH_RENDER ? render(process.env.BENCH_RENDER) : main()).catch((err) => {
+  process.stderr.write(`bench: ${err.stack ?? err.message}\n`);
   killAll();
   process.exitCode = 1;
 });

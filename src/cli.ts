@@ -6,16 +6,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { compareReports, mergeAndGate, runAbAndGate, runAndGate, runnerProbeSetting, type Logger, type Outcome } from './core.js';
+import type { Logger, Outcome } from './core.js';
+import { runnerProbeSetting } from './input-checks.js';
 import { ReportFolder } from './baseline/report-folder.js';
 import { BaselineError, describeError, exitCodeFor, EXIT, PlanError, UsageError } from './errors.js';
 import { FileStore } from './baseline/file-store-adapter.js';
 import { existsSync } from 'node:fs';
-import { loadPlan } from './plan/index.js';
 import { ProgressPrinter, renderConsole } from './report/console.js';
-import { startDemoServer } from './demo/server.js';
-import { MAX_SHARDS, parseShard } from './load/shard.js';
 import { VERSION } from './version.js';
+
+// Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
+// by the command that needs them, so --version and --help start without them.
+const loadEngine = () => import('./core.js');
+const loadShard = () => import('./load/shard.js');
 
 const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
 
@@ -123,6 +126,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     },
     planOverride ? [0, 0] : [1, 1],
   );
+  const [{ runAndGate }, { parseShard }] = await Promise.all([loadEngine(), loadShard()]);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard as string);
   const quiet = values.quiet === true;
   const progress = new ProgressPrinter(process.stderr);
@@ -172,6 +176,7 @@ async function abCommand(args: string[]): Promise<number> {
   if (rounds !== undefined && !/^\d+$/.test(values.rounds as string)) throw new UsageError(`--rounds takes a whole number, got "${values.rounds}"`);
   const quiet = values.quiet === true;
   const progress = new ProgressPrinter(process.stderr);
+  const { runAbAndGate } = await loadEngine();
   const outcome = await runAbAndGate({
     planFile: positionals[0]!,
     baseUrl: values['base-url'] as string,
@@ -195,6 +200,7 @@ async function abCommand(args: string[]): Promise<number> {
 
 async function compareCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, [2, 2]);
+  const { compareReports } = await loadEngine();
   const outcome = await compareReports({
     baselineFile: positionals[0]!,
     currentFile: positionals[1]!,
@@ -207,6 +213,7 @@ async function compareCommand(args: string[]): Promise<number> {
 }
 
 async function mergeCommand(args: string[]): Promise<number> {
+  const [{ mergeAndGate }, { MAX_SHARDS }] = await Promise.all([loadEngine(), loadShard()]);
   const { values, positionals } = parse(
     args,
     { plan: { type: 'string' }, baseline: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } },
@@ -226,6 +233,7 @@ async function mergeCommand(args: string[]): Promise<number> {
 
 async function validateCommand(args: string[]): Promise<number> {
   const { positionals } = parse(args, {}, [1, 1]);
+  const { loadPlan } = await import('./plan/index.js');
   const plan = await loadPlan(positionals[0]!, process.env);
   process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
   return EXIT.pass;
@@ -241,6 +249,7 @@ function demoPlanPath(): string {
 async function serveDemo(portText: string): Promise<number> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--serve takes a port number, got "${portText}"`);
+  const { startDemoServer } = await import('./demo/server.js');
   const server = await startDemoServer(port);
   log.info(`demo target listening on ${server.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
@@ -254,6 +263,7 @@ async function serveDemo(portText: string): Promise<number> {
 async function demoCommand(args: string[]): Promise<number> {
   const serveAt = args.indexOf('--serve');
   if (serveAt >= 0) return serveDemo(args[serveAt + 1] ?? '');
+  const { startDemoServer } = await import('./demo/server.js');
   const server = await startDemoServer();
   log.info(`demo target listening on ${server.url}; running ${demoPlanPath()} against it`);
   try {

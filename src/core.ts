@@ -23,6 +23,10 @@ import { planFingerprint, planId as planIdOf, runnerFingerprint } from './baseli
 import { displayUrl, runnerInfo } from './report/build.js';
 import type { HistoryPoint } from './report/charts.js';
 import type { SummaryExtras } from './report/markdown.js';
+import { checkTargetUrl, fromCwd } from './input-checks.js';
+
+// In src/input-checks.ts, which loads without the engine; exported here as before.
+export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
 
 export interface Logger {
   info(message: string): void;
@@ -68,11 +72,6 @@ export interface RunSettings extends PlanRunSettings {
   runnerProbe?: boolean;
 }
 
-/** PERF_GATE_RUNNER_PROBE=0: a dedicated runner, or a test that must see every regression fail. */
-export function runnerProbeSetting(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env.PERF_GATE_RUNNER_PROBE !== '0';
-}
-
 /** Where past results come from (a baseline store, a folder of reports). */
 export type HistorySource = Pick<BaselineStore, 'description' | 'history'>;
 
@@ -105,11 +104,6 @@ export interface Outcome {
   saveError?: string;
 }
 
-/** A path as the user wrote it when cwd is the process's own, so messages show what they typed. */
-export function fromCwd(cwd: string, file: string): string {
-  return path.resolve(cwd) === process.cwd() ? file : path.resolve(cwd, file);
-}
-
 export function gateRules(plan: Plan | undefined): GateRules {
   return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
 }
@@ -131,17 +125,6 @@ function checkShardSettings(s: RunSettings): void {
         : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`,
     );
   }
-}
-
-/** `--target` / the `target` input: an absolute http(s) URL, checked before anything waits on it. */
-export function checkTargetUrl(url: string, what: string): void {
-  let ok = false;
-  try {
-    ok = ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new UsageError(`${what} "${url}" is not an absolute http(s) URL: write it like http://127.0.0.1:3000`);
 }
 
 export async function runAndGate(s: RunSettings): Promise<Outcome> {

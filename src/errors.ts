@@ -67,6 +67,13 @@ export class ShardMergeError extends PerfGateError {
   }
 }
 
+/** A worker thread of a stage (`workers:`) crashed, exited or could not start: the stage fails rather than hang. */
+export class WorkerError extends PerfGateError {
+  override readonly code = 'E_WORKER';
+  override readonly exitCode = 2;
+  override name = 'WorkerError';
+}
+
 /** The target never answered (or its start command died) before the first stage. */
 export class TargetUnreachableError extends PerfGateError {
   override readonly code = 'E_TARGET_UNREACHABLE';

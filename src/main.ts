@@ -5,15 +5,14 @@
  */
 import * as core from '@actions/core';
 import path from 'node:path';
-import { fromCwd, runAbAndGate, runAndGate, type BaselineSource, type BaselineTarget } from './core.js';
+import type { BaselineSource, BaselineTarget } from './core.js';
+import { fromCwd } from './input-checks.js';
 import { describeError, PlanError } from './errors.js';
 import { readSettings, type ActionSettings } from './settings.js';
 import { baselineWriteRefusal, readRunContext, type RunContext } from './github/context.js';
 import { pullRequestFacts, tokenIsReadOnly, type PullRequestFacts } from './github/pull-request.js';
 import { baseCommits } from './github/base-commits.js';
-import { publishComment } from './github/publish-comment.js';
-import { apiBaseUrl, octokitCommentApi } from './github/comment.js';
-import { postHandOff } from './github/post-hand-off.js';
+import type { CommentApi } from './github/comment.js';
 import { planId as planIdOf } from './baseline/fingerprint.js';
 import { BranchStore } from './baseline/branch-store.js';
 import { FileStore } from './baseline/file-store-adapter.js';
@@ -21,6 +20,18 @@ import type { BaselineStore } from './baseline/store.js';
 import { renderComment } from './report/markdown.js';
 import { fmtMetric } from './report/format.js';
 import type { Report } from './report/types.js';
+
+// Start-up: the bundle loads only what every run needs. The engine (plan, load, gate, reports) and
+// the GitHub comment layer (octokit) are chunks of their own, loaded when a run gets that far: a
+// run on a push loads no octokit, post-comment mode no engine, a bad input neither.
+const loadEngine = () => import('./core.js');
+
+/** The REST client for the token in `settings`, made on first use: loads octokit. */
+async function commentApi(settings: ActionSettings): Promise<() => CommentApi | undefined> {
+  const { apiBaseUrl, octokitCommentApi } = await import('./github/comment.js');
+  return () =>
+    settings.githubToken ? octokitCommentApi(settings.githubToken, { baseUrl: apiBaseUrl(process.env), installationLogin: settings.commentAuthor }) : undefined;
+}
 
 /** Whether the gate's result should fail the job, given `fail-on`. */
 export function shouldFail(report: Report, failOn: ActionSettings['failOn']): boolean {
@@ -34,13 +45,12 @@ export async function run(): Promise<void> {
     const settings = readSettings();
     const ctx = readRunContext(process.env);
     const cwd = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
-    const api = () =>
-      settings.githubToken ? octokitCommentApi(settings.githubToken, { baseUrl: apiBaseUrl(process.env), installationLogin: settings.commentAuthor }) : undefined;
     if (settings.postCommentFile) {
+      const [{ postHandOff }, api] = await Promise.all([import('./github/post-hand-off.js'), commentApi(settings)]);
       await postHandOff({ file: fromCwd(cwd, settings.postCommentFile), ctx, api, log: actionLog });
       return;
     }
-    await gateRun(settings, ctx, cwd, api);
+    await gateRun(settings, ctx, cwd);
   } catch (err) {
     if (err instanceof PlanError) {
       // One annotation per problem, on the plan's line, so it shows in the PR's diff view.
@@ -54,7 +64,7 @@ export async function run(): Promise<void> {
 
 const actionLog = { info: (m: string) => core.info(m), warn: (m: string) => core.warning(m), notice: (m: string) => core.notice(m) };
 
-async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, api: Parameters<typeof publishComment>[0]['api']): Promise<void> {
+async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): Promise<void> {
   const pr = pullRequestFacts(ctx.eventName, ctx.payload);
   // From the workspace root, so two services' perf.yml in different working directories stay apart.
   const planId = planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
@@ -79,6 +89,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string, a
   if (pr) {
     const handOffFile = fromCwd(cwd, settings.commentFile);
     try {
+      const [{ publishComment }, api] = await Promise.all([import('./github/publish-comment.js'), commentApi(settings)]);
       const result = await publishComment({
         mode: settings.comment,
         readOnlyToken: tokenIsReadOnly(ctx.eventName, pr),
@@ -114,6 +125,7 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
     commits: pr ? baseCommits(pr.baseSha, cwd) : undefined,
     optional: settings.baseline.kind === 'branch',
   };
+  const { runAndGate } = await loadEngine();
   return runAndGate({
     planFile: settings.plan,
     planId,
@@ -135,6 +147,7 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
 /** A/B mode (`base-url`): base and head side by side on this runner; no store is read or written. */
 async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, accept?: string) {
   if (settings.saveBaseline) core.info('save-baseline is ignored with base-url: an A/B result compares two builds and is no baseline of either');
+  const { runAbAndGate } = await loadEngine();
   return runAbAndGate({
     planFile: settings.plan,
     baseUrl: settings.baseUrl!,

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { UsageError } from './errors.js';
-import { checkTargetUrl, runnerProbeSetting } from './core.js';
+import { checkTargetUrl, runnerProbeSetting } from './input-checks.js';
 
 export type CommentMode = 'always' | 'on-regression' | 'never';
 export type FailOn = 'regression' | 'threshold' | 'never';

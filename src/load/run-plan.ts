@@ -8,6 +8,7 @@ import { HttpClient } from './http.js';
 import { RunnerProbe } from './runner-probe.js';
 import { runStage, type StageProgress, type StageResult } from './stage.js';
 import { startTarget, waitUntilReady } from './target.js';
+import { runStageInWorkers, stageWorkers } from './workers.js';
 
 export interface RunOptions {
   /** Overrides `target.url` (the CLI's --target). */
@@ -27,6 +28,8 @@ export interface RunOptions {
   again?: (results: StageResult[]) => StageSpec[];
   /** Time a fixed CPU task between stages (runner speed, for the gate); default true. */
   probe?: boolean;
+  /** Stages with `workers`: the worker script (default dist/worker.js beside the running bundle). */
+  workerScript?: string;
 }
 
 export interface RunResult {
@@ -53,7 +56,9 @@ export function selectStages(plan: Plan, names: string[] | undefined): StageSpec
  * session steps.
  */
 export function stageClient(target: string, spec: StageSpec): HttpClient {
-  return new HttpClient(target, { connections: spec.protocol === 'ws' ? 1 : stageConcurrency(spec) });
+  if (spec.protocol === 'ws') return new HttpClient(target, { connections: 1 });
+  const pipelining = spec.pipelining ?? 1;
+  return new HttpClient(target, { connections: Math.ceil(stageConcurrency(spec) / pipelining), pipelining });
 }
 
 /** Most requests a stage can have in flight: the connections its pool may open. */
@@ -93,12 +98,17 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     let probedBefore = await probe?.measure();
     const runOne = async (spec: StageSpec, i: number, count: number, isAgain: boolean): Promise<StageResult> => {
       o.onStageStart?.(spec, i, count, isAgain);
-      const client = stageClient(target, spec);
+      const workers = stageWorkers(spec);
       let r: StageResult;
-      try {
-        r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
-      } finally {
-        await client.close();
+      if (workers > 1) {
+        r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress: o.onProgress, script: o.workerScript });
+      } else {
+        const client = stageClient(target, spec);
+        try {
+          r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+        } finally {
+          await client.close();
+        }
       }
       if (probe && probedBefore !== undefined && !signal.aborted) {
         const after = await probe.measure();

@@ -37,9 +37,17 @@ export function evenPart(total: number, shard: Shard): number {
   return Math.floor(total / shard.count) + (shard.index - 1 < total % shard.count ? 1 : 0);
 }
 
-/** The stage as this shard runs it (the counts are the shard's part; `share` says which part). */
+/**
+ * The stage as this shard runs it (the counts are the shard's part; `share` says which part).
+ * Parts compose: part i of n of a stage that is already part j of m (a worker thread's part of a
+ * `--shard` run) runs every (m·n)-th send from send (j − 1) + (i − 1)·m, i.e. part j + (i − 1)·m of m·n.
+ */
 export function shardStage(spec: StageSpec, shard: Shard): StageSpec {
-  const share = (idle: boolean): StageShare => ({ index: shard.index, count: shard.count, idle });
+  const outer = spec.share;
+  const share = (idle: boolean): StageShare =>
+    outer
+      ? { index: outer.index + (shard.index - 1) * outer.count, count: outer.count * shard.count, idle: idle || outer.idle }
+      : { index: shard.index, count: shard.count, idle };
   const ws = spec.protocol === 'ws';
   const connections = ws ? { connections: evenPart(spec.connections ?? 1, shard) } : {};
   switch (spec.kind) {

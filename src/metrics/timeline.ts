@@ -56,6 +56,8 @@ export class Timeline {
   /** Windows this far behind the newest one can no longer receive results (request timeout). */
   private readonly keepOpen: number;
   private newest = -1;
+  /** The window last written to. */
+  private last: OpenWindow | undefined;
 
   /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
   constructor(
@@ -122,10 +124,13 @@ export class Timeline {
 
   private windowAt(offsetMs: number): OpenWindow {
     const index = windowIndex(offsetMs);
+    // Most requests land in the window of the one before: no map lookup for them.
+    if (this.last?.index === index) return this.last;
     let w = this.open.get(index);
-    if (w) return w;
+    if (w) return (this.last = w);
     w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
     this.open.set(index, w);
+    this.last = w;
     if (index > this.newest) {
       this.newest = index;
       for (const old of this.open.keys()) if (old < index - this.keepOpen) this.close(old);
@@ -137,6 +142,7 @@ export class Timeline {
     const w = this.open.get(index);
     if (!w) return;
     this.open.delete(index);
+    if (this.last === w) this.last = undefined;
     const h = w.hist;
     const empty = h.totalCount === 0;
     const row: TimelineWindow = {

@@ -9,7 +9,7 @@ import type { Protocol, StageSpec } from './types.js';
 
 type Kind = StageSpec['kind'];
 
-/** Keys only some kinds use, by kind. `name`, `kind`, `protocol`, `max_in_flight`, `connections` go anywhere. */
+/** Keys only some kinds use, by kind. `name`, `kind`, `protocol`, `max_in_flight`, `connections`, `workers`, `pipelining` go anywhere (the last three have checks of their own below). */
 const KIND_KEYS: Record<Kind, readonly string[]> = {
   baseline: ['duration'],
   load: ['duration', 'rate', 'vus', 'ramp', 'think'],
@@ -17,7 +17,7 @@ const KIND_KEYS: Record<Kind, readonly string[]> = {
   burst: ['size', 'cycles', 'pause'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
 const REQUIRED: Record<Kind, readonly string[]> = {
   baseline: ['duration'],
   load: ['duration'],
@@ -26,6 +26,9 @@ const REQUIRED: Record<Kind, readonly string[]> = {
 };
 
 export const STAGE_DEFAULTS = { maxInFlight: 1000, spikeBeforeMs: 5_000, burstPauseMs: 1_000 } as const;
+
+/** Most worker threads a stage may ask for: more is a typo, not a runner (as for --shard). */
+export const MAX_WORKERS = 64;
 
 function isKind(v: unknown): v is Kind {
   return typeof v === 'string' && v in KIND_KEYS;
@@ -75,6 +78,10 @@ function readStage(c: Checks, s: Data, path: Path): StageSpec | undefined {
 
   const base: Base = { name: str(s.name) ?? kind, protocol, maxInFlight: int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
   if (protocol === 'ws') base.connections = kind === 'baseline' ? 1 : (int(s.connections) ?? 1);
+  const workers = readWorkers(c, s, path, kind, protocol);
+  if (workers !== undefined) base.workers = workers;
+  const pipelining = readPipelining(c, s, path, protocol);
+  if (pipelining !== undefined) base.pipelining = pipelining;
   const ms = (key: string, fallback: number) => c.unit(s, key, path, parseDuration, fallback);
   const rate = (key: string) => c.unit(s, key, path, parseRate, 1);
   switch (kind) {
@@ -103,7 +110,57 @@ function readStage(c: Checks, s: Data, path: Path): StageSpec | undefined {
   }
 }
 
-type Base = { name: string; protocol: Protocol; maxInFlight: number; connections?: number };
+type Base = { name: string; protocol: Protocol; maxInFlight: number; connections?: number; workers?: number | 'auto'; pipelining?: number };
+
+/** Deeper pipelines only queue requests behind one slow response (head-of-line blocking). */
+export const MAX_PIPELINING = 64;
+
+/**
+ * `pipelining: N`: HTTP requests per connection in flight. `pipelining: 1` is the default and is
+ * dropped, so it does not change the plan's fingerprint.
+ */
+function readPipelining(c: Checks, s: Data, path: Path, protocol: Protocol): number | undefined {
+  if (!('pipelining' in s)) return undefined;
+  const at: Path = [...path, 'pipelining'];
+  const v = int(s.pipelining);
+  if (v === undefined || v < 1 || v > MAX_PIPELINING) {
+    c.add(at, `${formatPath(at)}: ${show(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
+    return undefined;
+  }
+  if (protocol === 'ws') {
+    c.add(at, `${formatPath(path)}: pipelining applies to HTTP stages only (a WebSocket sends messages on its open connection)`, 'key');
+    return undefined;
+  }
+  return v === 1 ? undefined : v;
+}
+
+/**
+ * `workers: auto | N`: the threads an HTTP load, spike or burst stage runs on. `workers: 1` is the
+ * default and is dropped, so it does not change the plan's fingerprint.
+ */
+function readWorkers(c: Checks, s: Data, path: Path, kind: Kind, protocol: Protocol): number | 'auto' | undefined {
+  if (!('workers' in s)) return undefined;
+  const at: Path = [...path, 'workers'];
+  const where = formatPath(path);
+  const v = s.workers;
+  if (v !== 'auto' && (int(v) === undefined || (v as number) < 1)) {
+    c.add(at, `${formatPath(at)}: ${show(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
+    return undefined;
+  }
+  if (typeof v === 'number' && v > MAX_WORKERS) {
+    c.add(at, `${formatPath(at)}: ${v} workers is more than ${MAX_WORKERS}; auto uses every core the runner has`);
+    return undefined;
+  }
+  if (kind === 'baseline') {
+    c.add(at, `${where}: a baseline stage is one user sending back to back, which cannot be split over worker threads (remove workers)`, 'key');
+    return undefined;
+  }
+  if (protocol === 'ws') {
+    c.add(at, `${where}: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)`, 'key');
+    return undefined;
+  }
+  return v === 1 ? undefined : (v as number | 'auto');
+}
 
 function readLoad(
   c: Checks,

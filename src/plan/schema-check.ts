@@ -16,7 +16,7 @@ const shapeValidator = (): ValidateFunction => (validateShape ??= new Ajv({ allE
  * Values whose schema is only a hint for editors: the semantic checks parse them with the unit
  * parsers, whose messages say what to write instead ("fast" is not a duration: use 500ms...).
  */
-const CHECKED_LATER = ['duration', 'rate', 'status', 'thresholdRule', 'regressionRule'];
+const CHECKED_LATER = ['duration', 'rate', 'status', 'thresholdRule', 'regressionRule', 'workers'];
 
 const TYPE_NAMES: Record<string, string> = {
   object: 'a map',

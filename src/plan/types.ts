@@ -43,6 +43,18 @@ interface StageBase {
   connections?: number;
   /** Set by `run --shard i/n` (src/load/shard.ts): the counts above are then this shard's part. */
   share?: StageShare;
+  /**
+   * HTTP load, spike and burst stages: worker threads the stage runs on (src/load/workers.ts),
+   * `auto` = the cores the process may use, resolved when the stage starts. Absent = 1 (one thread),
+   * so plans without the key keep their fingerprint.
+   */
+  workers?: number | 'auto';
+  /**
+   * HTTP stages: requests sent on one connection before its first response returns (HTTP/1.1
+   * pipelining, like autocannon's -p). The pool then opens 1/pipelining as many connections as the
+   * stage has requests in flight. Absent = 1 (no pipelining).
+   */
+  pipelining?: number;
 }
 
 /** One shard's part of a stage: `index` of `count` (1-based). */

@@ -7,10 +7,10 @@
  */
 import { ShardMergeError } from '../errors.js';
 import type { ErrorKind } from '../load/http.js';
-import type { BurstCycle } from '../load/executors.js';
 import { spikeOutcome, type GeneratorHealth } from '../load/stage.js';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from '../metrics/histogram.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
+import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.js';
 import { VERSION } from '../version.js';
 import { countsByCode, endpointReport, errorRate, perSecond, round } from './build.js';
 import { REPORT_SCHEMA, type EndpointReport, type MergeInputs, type Report, type StageReport } from './types.js';
@@ -168,7 +168,7 @@ function mergeStage(parts: Part[], count: number): StageReport {
     retry_after_seen: sum(parts, (s) => s.retry_after_seen),
   };
   if (parts.some((p) => p.stage.scheduled !== undefined)) out.scheduled = sum(parts, (s) => s.scheduled ?? 0);
-  if (parts.some((p) => p.stage.cycles)) out.cycles = mergeCycles(parts);
+  if (parts.some((p) => p.stage.cycles)) out.cycles = mergeCycles(parts.map((p) => p.stage.cycles ?? []));
   const spikeMs = parts.map((p) => inputsOf(p).spike_ms).find((x) => x !== undefined);
   if (first.kind === 'spike' && spikeMs) out.spike = spikeOutcome(timeline, spikeMs.start, spikeMs.drop);
   // Each shard ran on its own runner: the slowest one is what the gate must allow for.
@@ -205,70 +205,18 @@ function mergeEndpoints(parts: Part[]): EndpointReport[] {
   return [...byName.entries()].map(([name, m]) => endpointReport(name, m.requests, m.errors, mergeHistograms(m.histograms)));
 }
 
-/** Windows by their second since the stage start: counts summed, percentiles from the added histograms. */
+/** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
 function mergeTimelines(parts: Part[]): TimelineWindow[] {
-  const byT = new Map<number, Array<{ file: string; stage: string; w: TimelineWindow }>>();
-  for (const p of parts) {
-    for (const w of p.stage.timeline) {
-      const list = byT.get(w.t) ?? [];
-      list.push({ file: p.file, stage: p.stage.name, w });
-      byT.set(w.t, list);
-    }
-  }
-  return [...byT.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([t, list]) => {
-      const s = summarize(mergeHistograms(list.map((x) => histogramOf(x.w.histogram, x.file, `stage ${x.stage}, window t=${t}`))));
-      const windows = list.map((x) => x.w);
-      const total = (f: (w: TimelineWindow) => number): number => windows.reduce((a, w) => a + f(w), 0);
-      return {
-        t,
-        rps: total((w) => w.rps),
-        p50: s.p50,
-        p90: s.p90,
-        p95: s.p95,
-        p99: s.p99,
-        // A straggler recorded after its window rolled is in the window's max, not its histogram.
-        max: Math.max(s.max, ...windows.map((w) => w.max)),
-        mean: s.mean,
-        requests: total((w) => w.requests),
-        errors: total((w) => w.errors),
-        active: total((w) => w.active),
-        late_sends: total((w) => w.late_sends),
-        loop_lag_ms: max(windows.map((w) => w.loop_lag_ms)),
-      };
-    });
-}
-
-/**
- * Cycle k of the merged burst: every shard's cycle k, outcomes summed, the slowest duration. Each
- * shard releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
- */
-function mergeCycles(parts: Part[]): BurstCycle[] {
-  const byCycle = new Map<number, BurstCycle>();
-  for (const c of parts.flatMap((p) => p.stage.cycles ?? [])) {
-    const m = byCycle.get(c.cycle);
-    if (!m) byCycle.set(c.cycle, { ...c });
-    else {
-      m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
-      m.successes += c.successes;
-      m.errors += c.errors;
-    }
-  }
-  return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+  return mergeWindows(
+    parts.map((p) => p.stage.timeline),
+    (w, i) => histogramOf(w.histogram, parts[i]!.file, `stage ${parts[i]!.stage.name}, window t=${w.t}`),
+  );
 }
 
 /** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
 function mergeGenerator(parts: Part[], count: number): GeneratorHealth {
-  const g = parts.map((p) => p.stage.generator);
   const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
-  const health: GeneratorHealth = {
-    late_sends: g.reduce((a, x) => a + x.late_sends, 0),
-    dropped: g.reduce((a, x) => a + x.dropped, 0),
-    loop_lag_p99_ms: max(g.map((x) => x.loop_lag_p99_ms)),
-    loop_lag_max_ms: max(g.map((x) => x.loop_lag_max_ms)),
-    saturated: reasons.length > 0,
-  };
+  const health: GeneratorHealth = { ...sumGeneratorCounts(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };
   if (reasons.length > 0) health.reason = reasons.join('; ');
   return health;
 }

@@ -63,6 +63,30 @@ describe('closed model and other kinds', () => {
     expect(Math.max(...vus!.timeline.map((w) => w.active))).toBe(8);
   });
 
+  it('pipelining: 4 sends 8 users over 2 connections, 4 requests in flight on each', async () => {
+    const sockets = new Set<unknown>();
+    let inFlight = 0;
+    let peak = 0;
+    target.set({
+      route: (req, res) => {
+        sockets.add(req.socket);
+        peak = Math.max(peak, ++inFlight);
+        setTimeout(() => {
+          inFlight--;
+          res.end('ok');
+        }, 5);
+        return true;
+      },
+    });
+    const [s] = await runText(planText(['{ name: piped, kind: load, vus: 8, pipelining: 4, duration: 1s }']), target.url);
+    expect(sockets.size).toBe(2);
+    expect(s!.errors).toBe(0);
+    expect(s!.requests).toBeGreaterThan(100);
+    // A Node server answers a connection's pipelined requests one at a time, in order: 2 at once.
+    expect(peak).toBe(2);
+    expect(Math.max(...s!.timeline.map((w) => w.active))).toBe(8);
+  });
+
   it('burst releases size requests per cycle and reports each cycle', async () => {
     target.set({ delayMs: 20 });
     const [b] = await runText(planText(['{ name: burst, kind: burst, size: 30, cycles: 3, pause: 200ms }']), target.url);

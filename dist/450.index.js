@@ -1,0 +1,5130 @@
+export const id = 450;
+export const ids = [450];
+export const modules = {
+
+/***/ 450:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
+  checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
+  compareReports: () => (/* binding */ compareReports),
+  fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
+  gateRules: () => (/* binding */ gateRules),
+  mergeAndGate: () => (/* binding */ mergeAndGate),
+  runAbAndGate: () => (/* binding */ runAbAndGate),
+  runAndGate: () => (/* binding */ runAndGate),
+  runnerProbeSetting: () => (/* reexport */ input_checks/* runnerProbeSetting */.jH),
+  writeReports: () => (/* binding */ writeReports)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/plan/interpolate.ts
+/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
+const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
+const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function interpolateString(text, env, runtime) {
+    const missing = [];
+    const out = text.replace(PLACEHOLDER, (whole, escape, name) => {
+        if (runtime.has(name))
+            return whole;
+        if (escape)
+            return `\${${name}}`;
+        const value = env[name];
+        if (value === undefined) {
+            missing.push(name);
+            return whole;
+        }
+        return value;
+    });
+    return { text: out, missing };
+}
+/** Builtins plus every key of every `capture:` map in `session` and `requests`. */
+function runtimeVariables(raw) {
+    const names = new Set(BUILTIN_VARIABLES);
+    if (!isRecord(raw))
+        return names;
+    for (const list of [raw.session, raw.requests]) {
+        if (!Array.isArray(list))
+            continue;
+        for (const step of list) {
+            if (isRecord(step) && isRecord(step.capture))
+                Object.keys(step.capture).forEach((k) => names.add(k));
+        }
+    }
+    return names;
+}
+/** Substitute in every string value (not in keys); each missing variable is an Issue at its value. */
+function interpolate(value, env, runtime = runtimeVariables(value)) {
+    const issues = [];
+    const walk = (v, path) => {
+        if (typeof v === 'string') {
+            const r = interpolateString(v, env, runtime);
+            for (const name of r.missing) {
+                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
+            }
+            return r.text;
+        }
+        if (Array.isArray(v))
+            return v.map((item, i) => walk(item, [...path, i]));
+        if (isRecord(v))
+            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
+        return v;
+    };
+    return { value: walk(value, []), issues };
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/plan/positions.ts
+/**
+ * YAML with positions. We use `yaml` (not js-yaml) because it keeps a node tree with source
+ * ranges for every key and value, so any problem found later in the plain data can be pointed at
+ * its exact line:col; js-yaml only returns plain objects and positions only for syntax errors.
+ */
+
+function parseYaml(text) {
+    const lines = new dist/* LineCounter */.HN();
+    // prettyErrors off: we want the bare message and place the position ourselves.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const source = { doc, lines };
+    const syntaxErrors = doc.errors.map((e) => {
+        const pos = lines.linePos(e.pos[0]);
+        return { ...pos, message: e.message.split('\n')[0] + placeholderHint(text, pos.line) };
+    });
+    if (syntaxErrors.length)
+        return { source, value: undefined, syntaxErrors };
+    try {
+        return { source, value: doc.toJS({ maxAliasCount: 100 }), syntaxErrors };
+    }
+    catch (err) {
+        // toJS refuses alias bombs ("Excessive alias count"); report it like any YAML error.
+        return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message: err.message }] };
+    }
+}
+/** `{ duration: ${D} }` is a YAML error (the `{` of `${` opens a map): say how to write it. */
+function placeholderHint(text, line) {
+    const lineText = text.split(/\r?\n/)[line - 1] ?? '';
+    return /(^|[\s,[{:])\$\{/.test(lineText) ? ' (put values that contain ${...} in quotes: "${NAME}")' : '';
+}
+function startOf(source, node) {
+    return node?.range ? source.lines.linePos(node.range[0]) : undefined;
+}
+/**
+ * line:col of `path` in the document: of its KEY (`at: 'key'`) or its VALUE. When the path goes
+ * further than the document (a key that is missing), the deepest node found stands in for it.
+ */
+function locate(source, path, at) {
+    let node = source.doc.contents;
+    let best = startOf(source, node) ?? { line: 1, col: 1 };
+    for (let i = 0; i < path.length; i++) {
+        const part = path[i];
+        const last = i === path.length - 1;
+        let key = null;
+        let next = null;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => String((0,dist/* isScalar */.jn)(p.key) ? p.key.value : p.key) === String(part));
+            if (!pair)
+                break;
+            key = pair.key;
+            next = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            next = node.items[Number(part)];
+            if (next === undefined)
+                break;
+        }
+        else {
+            break;
+        }
+        const keyPos = startOf(source, key);
+        const valuePos = startOf(source, next);
+        // An empty value (`duration:`) has no node of its own: its key is the best place to point.
+        best = (last && at === 'key' ? keyPos : valuePos ?? keyPos) ?? best;
+        node = next;
+    }
+    return best;
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(42463);
+;// CONCATENATED MODULE: ./plan.schema.json
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow a target that is not on loopback."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."}}}}}');
+;// CONCATENATED MODULE: ./src/plan/issues.ts
+/**
+ * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
+ * rather than by line: the checks stay pure and the loader turns paths into line:col at the end.
+ */
+/** `['stages', 1, 'rate']` → `stages[1].rate`; odd keys such as "*" → `thresholds["*"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else if (/^[A-Za-z_][\w-]*$/.test(part))
+            out += out ? `.${part}` : part;
+        else
+            out += `[${JSON.stringify(part)}]`;
+    }
+    return out || 'the plan';
+}
+/**
+ * Edit distance (Levenshtein, counting a swap of two neighbours as one edit, since `gte` for
+ * `get` is a typical typo).
+ */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
+        }
+    }
+    return d[a.length][b.length];
+}
+/** The closest candidate if it is close enough to be a likely typo, else undefined. */
+function closest(name, candidates) {
+    const wanted = name.toLowerCase();
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(wanted, c.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    const tolerance = Math.max(1, Math.floor(name.length / 3));
+    return bestDistance <= tolerance ? best : undefined;
+}
+/** `; did you mean "duration"?` or ` (allowed: a, b, c)` when nothing is close. */
+function suggestion(name, candidates) {
+    const near = closest(name, candidates);
+    if (near !== undefined)
+        return `; did you mean ${JSON.stringify(near)}?`;
+    return candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/plan/units.ts
+class UnitError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnitError';
+    }
+}
+const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
+const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
+const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
+const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const MS_PER_RATE_UNIT = { s: 1_000, m: 60_000, h: 3_600_000 };
+/** How a value looks in a message: strings quoted, everything else as JSON. */
+function show(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+}
+/** Whole microseconds, so `1.1s` is 1100, not 1100.0000000000002. */
+function roundMs(ms) {
+    return Math.round(ms * 1000) / 1000;
+}
+function isBareNumber(s) {
+    return new RegExp(`^(?:${NUMBER})$`).test(s);
+}
+/** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
+function parseDuration(value) {
+    const hint = `${show(value)} is not a duration: use 500ms, 30s or 2m`;
+    if (typeof value === 'number')
+        throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms`);
+    if (typeof value !== 'string')
+        throw new UnitError(hint);
+    const text = value.trim();
+    if (isBareNumber(text))
+        throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
+    if (text.length === 0)
+        throw new UnitError(hint);
+    let total = 0;
+    let at = 0;
+    while (at < text.length) {
+        DURATION_PART.lastIndex = at;
+        const m = DURATION_PART.exec(text);
+        if (!m)
+            throw new UnitError(hint);
+        total += Number(m[1]) * MS_PER_UNIT[m[2]];
+        at = DURATION_PART.lastIndex;
+        while (text[at] === ' ')
+            at++;
+    }
+    return roundMs(total);
+}
+/** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
+function parseRate(value) {
+    const hint = `${show(value)} is not a rate: use 200/s, 12000/m or a number per second`;
+    let perSecond;
+    if (typeof value === 'number') {
+        perSecond = value;
+    }
+    else if (typeof value === 'string') {
+        const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
+        if (!m)
+            throw new UnitError(hint);
+        perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
+    }
+    else {
+        throw new UnitError(hint);
+    }
+    if (!Number.isFinite(perSecond) || perSecond <= 0)
+        throw new UnitError(`${show(value)} is not a rate: it must be more than 0`);
+    return perSecond;
+}
+/** `1%` → 0.01, `0.5%` → 0.005. */
+function parsePercent(value) {
+    const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
+    if (!m)
+        throw new UnitError(`${show(value)} is not a percentage: use 1% or 0.5%`);
+    return Number(m[1]) / 100;
+}
+function isLatency(metric) {
+    return LATENCY_METRICS.includes(metric);
+}
+function isMetric(name) {
+    return METRICS.includes(name);
+}
+/** The threshold value in the metric's unit (see ThresholdRule.value). */
+function thresholdValue(metric, text) {
+    if (isLatency(metric)) {
+        // Latencies are milliseconds everywhere in perf-gate, so a bare number means ms.
+        return isBareNumber(text) ? Number(text) : parseDuration(text);
+    }
+    switch (metric) {
+        case 'recovery':
+            return parseDuration(text);
+        case 'error_rate': {
+            if (text.endsWith('%'))
+                return parsePercent(text);
+            const n = Number(text);
+            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
+            if (isBareNumber(text) && n < 1)
+                return n;
+            throw new UnitError(`${show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
+        }
+        case 'rps': {
+            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+            if (!m)
+                throw new UnitError(`${show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
+            return Number(m[1]);
+        }
+        case 'requests':
+        case 'errors':
+            if (!/^\d+$/.test(text))
+                throw new UnitError(`${show(text)} is not a count: use a whole number, e.g. 100`);
+            return Number(text);
+    }
+}
+/** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
+function parseThreshold(metric, raw) {
+    if (!isMetric(metric))
+        throw new UnitError(`unknown metric ${show(metric)}`);
+    const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
+    if (!m || typeof raw !== 'string') {
+        throw new UnitError(`${show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
+    }
+    return { metric, op: m[1], value: thresholdValue(metric, m[2]), raw };
+}
+/**
+ * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
+ * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
+ * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
+ * for rps, up for everything else).
+ */
+function parseRegression(metric, raw) {
+    if (!isMetric(metric))
+        throw new UnitError(`unknown metric ${show(metric)}`);
+    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
+        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+    }
+    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
+    if (!m || typeof raw !== 'string') {
+        throw new UnitError(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
+    }
+    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
+    if (unit === 'pp' && metric !== 'error_rate') {
+        throw new UnitError(`${show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
+    }
+    // A band of width 0 would fail on any change at all.
+    if (unit === 'sigma' && Number(m[2]) <= 0)
+        throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+    const amount = unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]);
+    return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
+}
+
+;// CONCATENATED MODULE: ./src/plan/schema-check.ts
+/**
+ * Shape checks against plan.schema.json (the same file editors use for completion), with ajv's
+ * errors turned into located, readable Issues.
+ */
+
+
+
+
+// Compiled on first use, not at load: ajv's code generation is a fifth of the CLI's start-up,
+// and `--version`, `--help` or `merge` never check a plan.
+let validateShape;
+const shapeValidator = () => (validateShape ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(plan_schema_namespaceObject));
+/**
+ * Values whose schema is only a hint for editors: the semantic checks parse them with the unit
+ * parsers, whose messages say what to write instead ("fast" is not a duration: use 500ms...).
+ */
+const CHECKED_LATER = ['duration', 'rate', 'status', 'thresholdRule', 'regressionRule', 'workers'];
+const TYPE_NAMES = {
+    object: 'a map',
+    array: 'a list',
+    string: 'a string',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+};
+function schemaIssues(data) {
+    if (data === null || data === undefined)
+        return [{ path: [], at: 'value', message: 'the plan is empty' }];
+    const validate = shapeValidator();
+    if (validate(data))
+        return [];
+    return (validate.errors ?? []).filter((e) => !checkedLater(e)).map((e) => toIssue(e, data));
+}
+function checkedLater(e) {
+    const def = /^#\/definitions\/(\w+)\//.exec(e.schemaPath)?.[1];
+    return def !== undefined && CHECKED_LATER.includes(def);
+}
+function toIssue(e, data) {
+    const path = pointerToPath(e.instancePath, data);
+    const where = formatPath(path);
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const key = String(e.params.additionalProperty);
+            const allowed = Object.keys(e.parentSchema.properties ?? {});
+            // Under thresholds and regression the keys are metric names: say so.
+            const what = path[0] === 'regression' || (path[0] === 'thresholds' && path.length === 2) ? 'metric' : 'key';
+            return { path: [...path, key], at: 'key', message: `unknown ${what} ${show(key)} in ${where}${suggestion(key, allowed)}` };
+        }
+        case 'required':
+            return { path, at: 'value', message: `${where} is missing ${show(e.params.missingProperty)}` };
+        case 'type': {
+            const types = String(e.params.type).split(',');
+            return { path, at: 'value', message: `${where} must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}` };
+        }
+        case 'enum': {
+            const allowed = e.params.allowedValues.map(String);
+            const near = typeof e.data === 'string' ? suggestion(e.data, allowed) : ` (allowed: ${allowed.join(', ')})`;
+            return { path, at: 'value', message: `${where}: ${show(e.data)} is not valid${near}` };
+        }
+        case 'const':
+            return { path, at: 'value', message: `${where} must be ${show(e.params.allowedValue)}` };
+        default:
+            return { path, at: 'value', message: `${where} ${e.message ?? 'is not valid'}` };
+    }
+}
+/** `/stages/1/rate` → ['stages', 1, 'rate'], with numbers only where the data holds a list. */
+function pointerToPath(pointer, data) {
+    const path = [];
+    let node = data;
+    for (const raw of pointer.split('/').slice(1)) {
+        const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        const step = Array.isArray(node) ? Number(part) : part;
+        path.push(step);
+        node = node?.[step];
+    }
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/plan/checks.ts
+/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
+
+
+class Checks {
+    issues = [];
+    add(path, message, at = 'value') {
+        this.issues.push({ path, at, message });
+    }
+    /**
+     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
+     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
+     */
+    unit(obj, key, path, parse, fallback) {
+        if (!(key in obj))
+            return fallback;
+        try {
+            return parse(obj[key]);
+        }
+        catch (err) {
+            this.add([...path, key], `${formatPath([...path, key])}: ${err.message}`);
+            return fallback;
+        }
+    }
+}
+/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
+function record(v) {
+    return isRecord(v) ? v : {};
+}
+function list(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function checks_int(v) {
+    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/plan/check-requests.ts
+/** `session:` and `requests:` entries → RequestSpec, with defaults applied and names unique. */
+
+
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Header names are case-insensitive: lower-case them so merging and lookups are simple. */
+function lowerHeaders(raw) {
+    const out = {};
+    for (const [name, value] of Object.entries(record(raw))) {
+        if (['string', 'number', 'boolean'].includes(typeof value))
+            out[name.toLowerCase()] = String(value);
+    }
+    return out;
+}
+function readRequests(c, raw, path, defaults) {
+    const specs = list(raw).map((item, i) => readRequest(c, record(item), [...path, i], defaults));
+    const firstIndex = new Map();
+    specs.forEach((spec, i) => {
+        const seen = firstIndex.get(spec.name);
+        if (seen === undefined)
+            return void firstIndex.set(spec.name, i);
+        const item = record(list(raw)[i]);
+        const hint = 'name' in item ? '' : ` (the name defaults to "METHOD path"; give each a name)`;
+        c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${formatPath([...path, i])}: duplicate name ${show(spec.name)} (also ${formatPath([...path, seen])})${hint}`);
+    });
+    return specs;
+}
+function readRequest(c, item, path, defaults) {
+    const method = readMethod(c, item, path);
+    const reqPath = str(item.path) ?? '';
+    if (typeof item.path === 'string' && !reqPath.startsWith('/')) {
+        c.add([...path, 'path'], `${formatPath([...path, 'path'])}: ${show(reqPath)} must start with "/" (it is appended to target.url)`);
+    }
+    const spec = {
+        name: str(item.name) ?? `${method} ${reqPath}`,
+        method,
+        path: reqPath,
+        weight: typeof item.weight === 'number' && item.weight > 0 ? item.weight : 1,
+        headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
+        timeoutMs: c.unit(item, 'timeout', path, parseDuration, defaults.timeoutMs),
+    };
+    if ('body' in item && 'json' in item)
+        c.add([...path, 'json'], `${formatPath(path)}: use either body or json, not both`, 'key');
+    if (typeof item.body === 'string')
+        spec.body = item.body;
+    if ('json' in item)
+        spec.json = item.json;
+    const expect = readExpect(c, record(item.expect), [...path, 'expect']);
+    if (expect)
+        spec.expect = expect;
+    const capture = readCapture(c, item.capture, [...path, 'capture']);
+    if (capture)
+        spec.capture = capture;
+    return spec;
+}
+function readMethod(c, item, path) {
+    if (typeof item.method !== 'string')
+        return 'GET';
+    const method = item.method.toUpperCase();
+    if (!METHODS.includes(method)) {
+        c.add([...path, 'method'], `${formatPath([...path, 'method'])}: ${show(item.method)} is not an HTTP method${suggestion(method, METHODS)}`);
+    }
+    return method;
+}
+function readExpect(c, raw, path) {
+    const expect = {};
+    if ('status' in raw)
+        expect.status = c.unit(raw, 'status', path, parseStatus, []);
+    if (typeof raw.body === 'string')
+        expect.bodyContains = raw.body;
+    return Object.keys(expect).length ? expect : undefined;
+}
+/** `200` or `[200, 201]` → number[]. */
+function parseStatus(v) {
+    const codes = Array.isArray(v) ? v : [v];
+    const ok = codes.length > 0 && codes.every((s) => Number.isInteger(s) && s >= 100 && s <= 599);
+    if (!ok)
+        throw new Error(`${show(v)} is not a status code: use 200 or [200, 201]`);
+    return codes;
+}
+function readCapture(c, raw, path) {
+    if (raw === undefined)
+        return undefined;
+    const out = {};
+    for (const [name, query] of Object.entries(record(raw))) {
+        if (!VARIABLE_NAME.test(name)) {
+            c.add([...path, name], `${formatPath(path)}: ${show(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
+        }
+        if (typeof query !== 'string' || !query.startsWith('$')) {
+            c.add([...path, name], `${formatPath([...path, name])}: ${show(query)} is not a JSONPath: use one like "$.access_token" or "$.items[0].id"`);
+        }
+        else {
+            out[name] = query;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/check-stages.ts
+/**
+ * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
+ * both are reported here (the schema only knows the union of all stage keys).
+ */
+
+
+
+/** Keys only some kinds use, by kind. `name`, `kind`, `protocol`, `max_in_flight`, `connections`, `workers`, `pipelining` go anywhere (the last three have checks of their own below). */
+const KIND_KEYS = {
+    baseline: ['duration'],
+    load: ['duration', 'rate', 'vus', 'ramp', 'think'],
+    spike: ['from', 'to', 'before', 'ramp', 'hold', 'after'],
+    burst: ['size', 'cycles', 'pause'],
+};
+const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
+const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
+const REQUIRED = {
+    baseline: ['duration'],
+    load: ['duration'],
+    spike: ['from', 'to', 'hold', 'after'],
+    burst: ['size', 'cycles'],
+};
+const STAGE_DEFAULTS = { maxInFlight: 1000, spikeBeforeMs: 5_000, burstPauseMs: 1_000 };
+/** Most worker threads a stage may ask for: more is a typo, not a runner (as for --shard). */
+const MAX_WORKERS = 64;
+function isKind(v) {
+    return typeof v === 'string' && v in KIND_KEYS;
+}
+function readStages(c, raw) {
+    const stages = [];
+    const firstIndex = new Map();
+    list(raw).forEach((item, i) => {
+        const data = record(item);
+        const stage = readStage(c, data, ['stages', i]);
+        if (!stage)
+            return;
+        stages.push(stage);
+        const seen = firstIndex.get(stage.name);
+        if (seen === undefined)
+            return void firstIndex.set(stage.name, i);
+        const hint = 'name' in data ? '' : ' (the name defaults to the kind; give each stage a name)';
+        const at = 'name' in data ? ['stages', i, 'name'] : ['stages', i];
+        c.add(at, `stages[${i}]: duplicate stage name ${show(stage.name)} (also stages[${seen}])${hint}`);
+    });
+    return stages;
+}
+/** undefined when the kind itself is missing or wrong (the schema check reports that). */
+function readStage(c, s, path) {
+    if (!isKind(s.kind))
+        return undefined;
+    const kind = s.kind;
+    const where = formatPath(path);
+    const protocol = s.protocol === 'ws' ? 'ws' : 'http';
+    for (const key of Object.keys(s)) {
+        if (KIND_SPECIFIC.has(key) && !KIND_KEYS[kind].includes(key)) {
+            c.add([...path, key], `${where}: ${show(key)} does not apply to a ${kind} stage (it uses: ${KIND_KEYS[kind].join(', ')})`, 'key');
+        }
+    }
+    // A misspelt key (`durration`) is already reported with "did you mean"; don't also call it missing.
+    const unknown = Object.keys(s).filter((k) => !STAGE_KEYS.has(k));
+    for (const key of REQUIRED[kind]) {
+        if (!(key in s) && !unknown.some((k) => closest(k, [key])))
+            c.add(path, `${where} (${kind}) is missing ${show(key)}`);
+    }
+    if ('connections' in s && protocol !== 'ws')
+        c.add([...path, 'connections'], `${where}: "connections" only applies with protocol: ws`, 'key');
+    if ('connections' in s && protocol === 'ws' && kind === 'baseline') {
+        c.add([...path, 'connections'], `${where}: a baseline stage uses one connection; use a load stage for more`, 'key');
+    }
+    if ('vus' in s && protocol === 'ws') {
+        c.add([...path, 'vus'], `${where}: with protocol: ws use "connections" (each sends its next message when the reply arrives; add rate for the open model)`, 'key');
+    }
+    if (str(s.name) === '*')
+        c.add([...path, 'name'], `${where}: "*" cannot be a stage name (in thresholds it means every stage)`);
+    const base = { name: str(s.name) ?? kind, protocol, maxInFlight: checks_int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
+    if (protocol === 'ws')
+        base.connections = kind === 'baseline' ? 1 : (checks_int(s.connections) ?? 1);
+    const workers = readWorkers(c, s, path, kind, protocol);
+    if (workers !== undefined)
+        base.workers = workers;
+    const pipelining = readPipelining(c, s, path, protocol);
+    if (pipelining !== undefined)
+        base.pipelining = pipelining;
+    const ms = (key, fallback) => c.unit(s, key, path, parseDuration, fallback);
+    const rate = (key) => c.unit(s, key, path, parseRate, 1);
+    switch (kind) {
+        case 'baseline':
+            return { ...base, kind, durationMs: positive(c, s, path, 'duration', ms('duration', 1)) };
+        case 'load':
+            return readLoad(c, s, path, base, ms, rate);
+        case 'spike': {
+            const stage = {
+                ...base,
+                kind,
+                fromRate: rate('from'),
+                toRate: rate('to'),
+                beforeMs: ms('before', STAGE_DEFAULTS.spikeBeforeMs),
+                rampMs: ms('ramp', 0),
+                holdMs: positive(c, s, path, 'hold', ms('hold', 1)),
+                afterMs: positive(c, s, path, 'after', ms('after', 1)),
+            };
+            if ('from' in s && 'to' in s && stage.toRate <= stage.fromRate) {
+                c.add([...path, 'to'], `${where}: to (${show(s.to)}) must be higher than from (${show(s.from)})`);
+            }
+            return stage;
+        }
+        case 'burst':
+            return { ...base, kind, size: checks_int(s.size) ?? 1, cycles: checks_int(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
+    }
+}
+/** Deeper pipelines only queue requests behind one slow response (head-of-line blocking). */
+const MAX_PIPELINING = 64;
+/**
+ * `pipelining: N`: HTTP requests per connection in flight. `pipelining: 1` is the default and is
+ * dropped, so it does not change the plan's fingerprint.
+ */
+function readPipelining(c, s, path, protocol) {
+    if (!('pipelining' in s))
+        return undefined;
+    const at = [...path, 'pipelining'];
+    const v = checks_int(s.pipelining);
+    if (v === undefined || v < 1 || v > MAX_PIPELINING) {
+        c.add(at, `${formatPath(at)}: ${show(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
+        return undefined;
+    }
+    if (protocol === 'ws') {
+        c.add(at, `${formatPath(path)}: pipelining applies to HTTP stages only (a WebSocket sends messages on its open connection)`, 'key');
+        return undefined;
+    }
+    return v === 1 ? undefined : v;
+}
+/**
+ * `workers: auto | N`: the threads an HTTP load, spike or burst stage runs on. `workers: 1` is the
+ * default and is dropped, so it does not change the plan's fingerprint.
+ */
+function readWorkers(c, s, path, kind, protocol) {
+    if (!('workers' in s))
+        return undefined;
+    const at = [...path, 'workers'];
+    const where = formatPath(path);
+    const v = s.workers;
+    if (v !== 'auto' && (checks_int(v) === undefined || v < 1)) {
+        c.add(at, `${formatPath(at)}: ${show(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
+        return undefined;
+    }
+    if (typeof v === 'number' && v > MAX_WORKERS) {
+        c.add(at, `${formatPath(at)}: ${v} workers is more than ${MAX_WORKERS}; auto uses every core the runner has`);
+        return undefined;
+    }
+    if (kind === 'baseline') {
+        c.add(at, `${where}: a baseline stage is one user sending back to back, which cannot be split over worker threads (remove workers)`, 'key');
+        return undefined;
+    }
+    if (protocol === 'ws') {
+        c.add(at, `${where}: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)`, 'key');
+        return undefined;
+    }
+    return v === 1 ? undefined : v;
+}
+function readLoad(c, s, path, base, ms, rate) {
+    const where = formatPath(path);
+    if ('rate' in s && 'vus' in s)
+        c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
+    const ws = base.protocol === 'ws';
+    // A ws load stage without rate is closed: each connection sends its next message on the reply.
+    if (!ws && !('rate' in s) && !('vus' in s))
+        c.add(path, `${where} (load) needs rate (open model) or vus (closed model)`);
+    if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
+        c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
+    }
+    const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
+    const rampMs = ms('ramp', 0);
+    if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
+        c.add([...path, 'ramp'], `${where}: ramp (${show(s.ramp)}) must be shorter than duration (${show(s.duration)}): the ramp is part of it`);
+    }
+    if (ws && !('rate' in s)) {
+        return { ...base, kind: 'load', model: 'closed', vus: base.connections ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
+    }
+    if ('vus' in s && !('rate' in s)) {
+        return { ...base, kind: 'load', model: 'closed', vus: checks_int(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
+    }
+    return { ...base, kind: 'load', model: 'open', rate: rate('rate'), rampMs, durationMs };
+}
+/** A stage that lasts 0 ms measures nothing. */
+function positive(c, s, path, key, value) {
+    if (key in s && value <= 0)
+        c.add([...path, key], `${formatPath([...path, key])} must be longer than 0`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/jsonpath.ts
+/**
+ * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
+ * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
+ */
+/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
+function readJsonPath(doc, path) {
+    const steps = parseJsonPath(path);
+    let cur = doc;
+    for (const step of steps) {
+        // Own properties only: `$.constructor` must not find Object's.
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
+            return undefined;
+        cur = cur[step];
+    }
+    return cur;
+}
+function parseJsonPath(path) {
+    if (!path.startsWith('$'))
+        throw new Error(`JSONPath must start with "$": ${path}`);
+    const steps = [];
+    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
+    let i = 1;
+    while (i < path.length) {
+        re.lastIndex = i;
+        const m = re.exec(path);
+        if (!m)
+            throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
+        steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
+        i = re.lastIndex;
+    }
+    return steps;
+}
+
+;// CONCATENATED MODULE: ./src/plan/check-websocket.ts
+/**
+ * `websocket:` → WebSocketSpec, and the checks that tie it to the ws stages (a stream cannot be
+ * given a message rate, a burst needs messages to release). Located Issues like every plan check.
+ */
+
+
+
+
+
+const WS_DEFAULTS = { reconnectBackoffMs: 100 };
+const MODES = ['request_reply', 'stream', 'connect'];
+const HERE = ['websocket'];
+const at = (...keys) => [...HERE, ...keys];
+const where = (...keys) => formatPath(at(...keys));
+/** A template with every `${name}` filled by a stand-in value, to check what it will look like. */
+const sample = (text) => text.replace(/\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, (m) => (m.startsWith('$$') ? m.slice(1) : '1'));
+function readWebSocket(c, raw, defaultTimeoutMs) {
+    const path = str(raw.path) ?? '';
+    if (typeof raw.path === 'string' && !path.startsWith('/')) {
+        c.add(at('path'), `${where('path')}: ${show(path)} must start with "/" (it is appended to target.url)`);
+    }
+    const send = str(raw.send);
+    const mode = MODES.includes(raw.mode) ? raw.mode : send !== undefined ? 'request_reply' : 'connect';
+    const spec = {
+        path,
+        headers: lowerHeaders(raw.headers),
+        subprotocols: list(raw.subprotocols).filter((p) => typeof p === 'string'),
+        mode,
+        reconnect: readReconnect(c, record(raw.reconnect)),
+        timeoutMs: c.unit(raw, 'timeout', HERE, parseDuration, defaultTimeoutMs),
+    };
+    if (send !== undefined)
+        spec.send = send;
+    if (typeof raw.subscribe === 'string')
+        spec.subscribe = raw.subscribe;
+    if ('expect_reply' in raw) {
+        const matcher = readMatcher(c, record(raw.expect_reply), send);
+        if (matcher)
+            spec.expectReply = matcher;
+    }
+    if (typeof raw.timestamp_field === 'string') {
+        try {
+            parseJsonPath(raw.timestamp_field);
+            spec.timestampField = raw.timestamp_field;
+        }
+        catch (err) {
+            c.add(at('timestamp_field'), `${where('timestamp_field')}: ${err.message}`);
+        }
+    }
+    checkModeKeys(c, raw, mode);
+    return spec;
+}
+function checkModeKeys(c, raw, mode) {
+    if (mode === 'request_reply' && typeof raw.send !== 'string') {
+        c.add('mode' in raw ? at('mode') : HERE, `${formatPath(HERE)}: mode request_reply needs "send" (the message to send)`);
+    }
+    const only = { send: 'request_reply', expect_reply: 'request_reply', subscribe: 'stream', timestamp_field: 'stream' };
+    for (const [key, needs] of Object.entries(only)) {
+        if (key in raw && mode !== needs) {
+            const hint = key === 'send' && mode === 'stream' ? ' (a stream sends "subscribe" once per connection)' : '';
+            c.add(at(key), `${where(key)} only applies to mode ${needs}; this block's mode is ${mode}${hint}`, 'key');
+        }
+    }
+}
+function readReconnect(c, raw) {
+    const max = checks_int(raw.max) ?? 0;
+    if ('max' in raw && (checks_int(raw.max) === undefined || max < 0))
+        c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${show(raw.max)} is not a count: use 0, 3, 10`);
+    return { max: Math.max(0, max), backoffMs: c.unit(raw, 'backoff', at('reconnect'), parseDuration, WS_DEFAULTS.reconnectBackoffMs) };
+}
+function readMatcher(c, raw, send) {
+    const keys = ['match', 'regex', 'json_field'].filter((k) => k in raw);
+    if (keys.length !== 1) {
+        c.add(at('expect_reply'), `${where('expect_reply')}: give exactly one of match, regex or json_field${keys.length ? ` (found ${keys.join(', ')})` : ''}`);
+        return undefined;
+    }
+    const key = keys[0];
+    const value = raw[key];
+    if (typeof value !== 'string' || value === '')
+        return undefined; // the schema check names the type
+    if (key === 'match')
+        return { match: value };
+    if (key === 'regex') {
+        try {
+            new RegExp(sample(value));
+        }
+        catch (err) {
+            c.add(at('expect_reply', 'regex'), `${where('expect_reply', 'regex')}: not a valid regular expression: ${err.message.replace(/^Invalid regular expression: /, '')}`);
+            return undefined;
+        }
+        return { regex: value };
+    }
+    const field = value.startsWith('$') ? value : `$.${value}`;
+    try {
+        parseJsonPath(field);
+    }
+    catch (err) {
+        c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: ${err.message}`);
+        return undefined;
+    }
+    if (send !== undefined) {
+        let doc;
+        try {
+            doc = JSON.parse(sample(send));
+        }
+        catch {
+            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message is not JSON, so it has no field ${show(value)} to match`);
+            return undefined;
+        }
+        if (readJsonPath(doc, field) === undefined) {
+            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message has no field ${show(value)}`);
+        }
+    }
+    return { jsonField: field };
+}
+/** What a ws stage can do depends on the block's mode: say so at the stage's line. */
+function checkWsStages(c, rawStages, stages, ws) {
+    if (!ws)
+        return;
+    const raws = list(rawStages).map(record);
+    let j = 0;
+    raws.forEach((s, i) => {
+        if (typeof s.kind !== 'string' || !['baseline', 'load', 'spike', 'burst'].includes(s.kind))
+            return;
+        const stage = stages[j++];
+        if (!stage || stage.protocol !== 'ws' || ws.mode === 'request_reply')
+            return;
+        const path = ['stages', i];
+        if (stage.kind === 'spike' || stage.kind === 'burst') {
+            c.add([...path, 'kind'], `${formatPath(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
+        }
+        else if ('rate' in s) {
+            c.add([...path, 'rate'], `${formatPath(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plan/validate.ts
+/**
+ * Semantic checks and conversion of the (already interpolated, shape-checked) plan data into a
+ * Plan. Pure: it never throws on bad input; every problem becomes an Issue and checking goes on,
+ * so the user sees all of them at once.
+ */
+
+
+
+
+
+
+const PLAN_DEFAULTS = { requestTimeoutMs: 10_000, readyTimeoutMs: 60_000 };
+const URL_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
+function buildPlan(data, file) {
+    const c = new Checks();
+    const raw = record(data);
+    const defaultsRaw = record(raw.defaults);
+    const defaults = {
+        timeoutMs: c.unit(defaultsRaw, 'timeout', ['defaults'], parseDuration, PLAN_DEFAULTS.requestTimeoutMs),
+        headers: lowerHeaders(defaultsRaw.headers),
+    };
+    const stages = readStages(c, raw.stages);
+    const plan = {
+        version: 1,
+        file,
+        target: readTarget(c, record(raw.target)),
+        defaults,
+        session: readRequests(c, raw.session, ['session'], defaults),
+        requests: readRequests(c, raw.requests, ['requests'], defaults),
+        stages,
+        thresholds: readThresholds(c, record(raw.thresholds), stages),
+    };
+    // Absent = the default rules; `regression: {}` = none (thresholds only).
+    if ('regression' in raw)
+        plan.regression = readRegression(c, record(raw.regression));
+    if ('websocket' in raw)
+        plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
+    checkWsStages(c, raw.stages, stages, plan.websocket);
+    checkProtocols(c, raw);
+    return { plan, issues: c.issues };
+}
+function readTarget(c, t) {
+    const url = str(t.url) ?? '';
+    if (typeof t.url === 'string' && !isAbsoluteUrl(url)) {
+        c.add(['target', 'url'], `target.url: ${show(url)} is not an absolute http(s) or ws(s) URL, e.g. http://127.0.0.1:3000`);
+    }
+    const target = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
+    if (typeof t.start === 'string')
+        target.start = t.start;
+    if (typeof t.ready === 'string')
+        target.ready = t.ready;
+    return target;
+}
+function isAbsoluteUrl(url) {
+    try {
+        return URL_PROTOCOLS.includes(new URL(url).protocol);
+    }
+    catch {
+        return false;
+    }
+}
+/** HTTP stages draw from `requests`, ws stages need the `websocket:` block. */
+function checkProtocols(c, raw) {
+    const stages = list(raw.stages).map(record);
+    if (stages.some((s) => s.protocol !== 'ws') && list(raw.requests).length === 0) {
+        c.add('requests' in raw ? ['requests'] : [], 'requests: add at least one request (every http stage draws from this list)');
+    }
+    const wsIndex = stages.findIndex((s) => s.protocol === 'ws');
+    if (wsIndex >= 0 && !('websocket' in raw)) {
+        c.add(['stages', wsIndex, 'protocol'], `stages[${wsIndex}] uses protocol: ws, but the plan has no websocket: block`);
+    }
+}
+function readThresholds(c, raw, stages) {
+    const names = stages.map((s) => s.name);
+    const out = {};
+    for (const [stage, metricsRaw] of Object.entries(raw)) {
+        if (stage !== '*' && !names.includes(stage)) {
+            c.add(['thresholds', stage], `thresholds: unknown stage ${show(stage)}${suggestion(stage, ['*', ...names])}`, 'key');
+        }
+        const rules = [];
+        for (const [metric, rule] of Object.entries(record(metricsRaw))) {
+            if (!isMetric(metric))
+                continue; // the schema check names it, with a suggestion
+            const path = ['thresholds', stage, metric];
+            try {
+                rules.push(parseThreshold(metric, rule));
+            }
+            catch (err) {
+                c.add(path, `${formatPath(path)}: ${err.message}`);
+            }
+            if (metric === 'recovery')
+                checkRecovery(c, stage, stages);
+        }
+        out[stage] = rules;
+    }
+    return out;
+}
+/** `recovery` is only measured by spike stages: anywhere else the rule could never be checked. */
+function checkRecovery(c, stage, stages) {
+    const path = ['thresholds', stage, 'recovery'];
+    const where = formatPath(['thresholds', stage]);
+    if (stage === '*') {
+        if (!stages.some((s) => s.kind === 'spike'))
+            c.add(path, `${where}: recovery is only measured by spike stages, and this plan has none`, 'key');
+        return;
+    }
+    const target = stages.find((s) => s.name === stage);
+    if (target && target.kind !== 'spike') {
+        c.add(path, `${where}: recovery is only measured by spike stages; ${show(stage)} is a ${target.kind} stage`, 'key');
+    }
+}
+function readRegression(c, raw) {
+    const rules = [];
+    for (const [metric, rule] of Object.entries(raw)) {
+        if (!isMetric(metric))
+            continue; // the schema check names it, with a suggestion
+        try {
+            rules.push(parseRegression(metric, rule));
+        }
+        catch (err) {
+            c.add(['regression', metric], `regression.${metric}: ${err.message}`);
+        }
+    }
+    return rules;
+}
+
+;// CONCATENATED MODULE: ./src/plan/load.ts
+/**
+ * Plan loading: YAML (with positions) → `${ENV}` substitution → shape check against
+ * plan.schema.json → semantic checks and unit conversion. Every step adds located problems; if
+ * there are any, one PlanError carries all of them, sorted by line.
+ */
+
+
+
+
+
+
+/** Parse and validate plan text. Pure; throws PlanError listing every problem found. */
+function parsePlan(text, file, env) {
+    const parsed = parseYaml(text);
+    if (parsed.syntaxErrors.length) {
+        // The data behind a syntax error is partial: checking it would only add confusing noise.
+        throw new errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
+    }
+    const substituted = interpolate(parsed.value, env);
+    const { plan, issues } = buildPlan(substituted.value, file);
+    const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
+    if (all.length)
+        throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem(i, parsed.source, file))));
+    return plan;
+}
+/** Read and parse a plan file; an unreadable file is a problem at 1:1 with the OS reason. */
+async function loadPlan(file, env = process.env) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code ?? '';
+        const reason = OS_REASONS[code] ?? err.message;
+        throw new errors/* PlanError */.W6([{ file, line: 1, col: 1, message: `cannot read the plan: ${reason}` }]);
+    }
+    return parsePlan(text, file, env);
+}
+const OS_REASONS = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+};
+function toProblem(issue, source, file) {
+    return { file, ...locate(source, issue.path, issue.at), message: issue.message };
+}
+/** By line, then column, then message; exact duplicates dropped. */
+function sortProblems(problems) {
+    const sorted = [...problems].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
+    return sorted.filter((p, i) => i === 0 || p.message !== sorted[i - 1].message || p.line !== sorted[i - 1].line || p.col !== sorted[i - 1].col);
+}
+
+;// CONCATENATED MODULE: ./src/plan/index.ts
+
+
+
+
+
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+;// CONCATENATED MODULE: ./src/load/deadlines.ts
+/**
+ * Deadlines for things in flight (HTTP requests, WebSocket replies). The engine's timers are its
+ * own: undici's run on a coarse clock (a 300 ms timeout fired after 600 to 1000 ms), so in-flight
+ * items are swept every few ms instead. Items with the same timeout expire in the order they were
+ * started, so a queue only ever looks at its head.
+ */
+const SWEEP_MS = 5;
+class DeadlineQueue {
+    items = [];
+    head = 0;
+    push(item) {
+        this.items.push(item);
+    }
+    /** Calls `onExpired` for every unsettled item whose deadline is past, oldest first. */
+    expire(now, onExpired) {
+        while (this.head < this.items.length) {
+            const item = this.items[this.head];
+            if (!item.done && item.deadline > now)
+                break;
+            if (!item.done)
+                onExpired(item);
+            this.head++;
+        }
+        // Drop the passed head now and then, so the array does not grow for the whole stage.
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+            this.items = this.items.slice(this.head);
+            this.head = 0;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/http.ts
+/**
+ * HTTP over undici: one Pool per target origin (keep-alive, no connection cap: the executor's
+ * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
+ * `send` never throws: every outcome, good or bad, is classified into the error taxonomy.
+ */
+
+
+
+const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally'];
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+function classifyTransportError(err) {
+    const code = err?.code ?? '';
+    return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
+}
+/** Bodies read for checks and captures are kept up to this size; the rest is counted, not kept. */
+const BODY_KEEP_LIMIT = 1024 * 1024;
+/**
+ * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
+ * promise, which is most of what `request()` would cost per request in a load generator. It speaks
+ * undici's core handler methods (onConnect / onHeaders / onData / onComplete), as undici's own
+ * `request()` does: the controller-style methods make undici wrap every request in two more
+ * objects and parse every response's headers into an object, where we need one header of a 429.
+ */
+class ResponseCollector {
+    resolve;
+    deadline;
+    client;
+    status = 0;
+    retryAfter;
+    chunks;
+    kept = 0;
+    abort;
+    done = false;
+    constructor(readBody, resolve, 
+    /** performance.now() after which the request has timed out. */
+    deadline, client) {
+        this.resolve = resolve;
+        this.deadline = deadline;
+        this.client = client;
+        if (readBody)
+            this.chunks = [];
+    }
+    settle(outcome) {
+        if (this.done)
+            return;
+        this.done = true;
+        this.resolve(outcome);
+    }
+    /** Called by the client's sweeper at the deadline: the whole request took too long. */
+    timeOut(timeoutMs) {
+        const message = `no complete response within ${timeoutMs} ms`;
+        this.settle({ status: 0, failure: 'timeout', failureMessage: message });
+        this.abort?.(new Error(message));
+    }
+    onConnect(abort) {
+        this.abort = abort;
+        if (this.done)
+            abort(new Error('timed out before it was sent'));
+    }
+    onHeaders(statusCode, rawHeaders) {
+        this.status = statusCode;
+        if (statusCode === 429)
+            this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
+        return true;
+    }
+    onData(chunk) {
+        if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
+            this.chunks.push(chunk);
+            this.kept += chunk.length;
+        }
+        return true;
+    }
+    onComplete() {
+        this.settle({
+            status: this.status,
+            body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
+            retryAfter: this.retryAfter,
+        });
+    }
+    onError(err) {
+        if (err.code === 'UND_ERR_INVALID_ARG')
+            this.client.refused();
+        this.settle({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
+    }
+}
+/** The first value of header `name` (lower case) in undici's raw [name, value, ...] list. */
+function rawHeaderValue(raw, name) {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        if (raw[i].length === name.length && raw[i].toString('latin1').toLowerCase() === name)
+            return raw[i + 1].toString('latin1');
+    }
+    return undefined;
+}
+class HttpClient {
+    pool;
+    poolOptions;
+    /** Pools set aside after a refused request until they have finished what they had in flight. */
+    retired = new Set();
+    basePath;
+    origin;
+    /** One queue per timeout value, so each expires in sending order. */
+    deadlines = new Map();
+    /** Runs from the first send until close(): starting and stopping it per request would cost a
+     * timer per request whenever one request at a time is in flight (a baseline stage). */
+    sweeper;
+    constructor(targetUrl, options = {}) {
+        const url = new URL(targetUrl);
+        this.origin = url.origin;
+        this.basePath = url.pathname.replace(/\/+$/, '');
+        this.poolOptions = {
+            connections: options.connections ?? null,
+            pipelining: options.pipelining ?? 1,
+            keepAliveTimeout: 30_000,
+            connectTimeout: 10_000,
+        };
+        this.pool = new undici/* Pool */.bC(url.origin, this.poolOptions);
+    }
+    send(req) {
+        return new Promise((resolve) => this.dispatch(req, resolve));
+    }
+    /**
+     * The run loop's form of `send`: `onDone` is called once with the outcome, with no promise in
+     * between (a closed-model user sends its next request from inside it). It may be called before
+     * `dispatch` returns, when undici refuses the request outright.
+     */
+    dispatch(req, onDone) {
+        const collector = new ResponseCollector(req.readBody, onDone, external_node_perf_hooks_.performance.now() + req.timeoutMs, this);
+        this.track(collector, req.timeoutMs);
+        try {
+            this.pool.dispatch({
+                path: this.basePath + req.path,
+                method: req.method,
+                headers: req.headers,
+                body: req.body,
+                headersTimeout: req.timeoutMs,
+                bodyTimeout: req.timeoutMs,
+            }, collector);
+        }
+        catch (err) {
+            // Invalid arguments (a header value undici refuses) fail this request, not the run.
+            collector.onError(err);
+        }
+    }
+    /**
+     * undici refused a request's arguments (a header value with a line break, say, from a captured
+     * value). The connection it was meant for stays marked busy and never takes another request, so
+     * after a few refusals every later send would only time out: later sends go to a fresh pool, and
+     * this one finishes what it has in flight.
+     */
+    refused() {
+        const old = this.pool;
+        this.retired.add(old);
+        void old.close().then(() => this.retired.delete(old), () => { });
+        this.pool = new undici/* Pool */.bC(this.origin, this.poolOptions);
+    }
+    track(c, timeoutMs) {
+        let q = this.deadlines.get(timeoutMs);
+        if (!q)
+            this.deadlines.set(timeoutMs, (q = new DeadlineQueue()));
+        q.push(c);
+        if (!this.sweeper) {
+            this.sweeper = setInterval(() => {
+                const now = external_node_perf_hooks_.performance.now();
+                for (const [timeout, queue] of this.deadlines)
+                    queue.expire(now, (c) => c.timeOut(timeout));
+            }, SWEEP_MS);
+            this.sweeper.unref();
+        }
+    }
+    async close() {
+        if (this.sweeper)
+            clearInterval(this.sweeper);
+        // Requests we timed out may still hold sockets: destroy rather than wait for them.
+        await Promise.all([this.pool, ...this.retired].map((p) => p.destroy().catch(() => { })));
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./src/load/runner-probe.ts
+/**
+ * How fast the runner is right now: a fixed CPU task run on every core at once, timed. Between
+ * stages the target and the generator are idle, so a slower probe means someone else holds the
+ * CPU (a noisy neighbour, steal time, another job): the machine, not the code, got slower.
+ * The gate compares it with the baseline's probe (src/gate/trust.ts).
+ */
+
+
+/** xorshift rounds per task: about 15 ms on a 2020s x86 core. Fixed, so probes compare across runs. */
+const PROBE_ITERATIONS = 10_000_000;
+/** Tasks per probe; the median is kept, so one preemption does not decide. */
+const PROBE_REPEATS = 3;
+// An eval'd script (no file to bundle): waits for an iteration count, spins, answers.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => {
+  let x = 0x9e3779b9 | 0;
+  for (let i = 0; i < n; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; }
+  parentPort.postMessage(x);
+});`;
+class RunnerProbe {
+    workers;
+    constructor(workers) {
+        this.workers = workers;
+    }
+    /** One worker per core the process may use; they sleep between probes. */
+    static async start(cores = (0,external_node_os_.availableParallelism)()) {
+        const workers = Array.from({ length: Math.max(1, cores) }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
+        const probe = new RunnerProbe(workers);
+        for (const w of workers)
+            w.unref();
+        await probe.task(PROBE_ITERATIONS / 10); // compile the loop before anything is timed
+        return probe;
+    }
+    /** Median wall time (ms) of the task run on every core at once. */
+    async measure() {
+        const times = [];
+        for (let i = 0; i < PROBE_REPEATS; i++) {
+            const t = performance.now();
+            await this.task(PROBE_ITERATIONS);
+            times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        return Math.round(times[times.length >> 1] * 100) / 100;
+    }
+    async close() {
+        await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+    task(iterations) {
+        return Promise.all(this.workers.map((w) => new Promise((resolve, reject) => {
+            const fail = (err) => reject(err);
+            w.once('error', fail);
+            w.once('message', (m) => {
+                w.off('error', fail);
+                resolve(m);
+            });
+            w.postMessage(iterations);
+        })));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
+var hdr_histogram_js_dist = __webpack_require__(32960);
+;// CONCATENATED MODULE: ./src/metrics/histogram.ts
+/**
+ * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
+ * value is exact to 0.1 % and two histograms add without loss (shards, workers, re-gating).
+ */
+
+/** One hour in µs: longer "latencies" are clamped (a request can't outlive its stage anyway). */
+const HIGHEST_US = 3_600_000_000;
+function createHistogram() {
+    return hdr_histogram_js_dist/* build */.jq({
+        bitBucketSize: 32,
+        numberOfSignificantValueDigits: 3,
+        lowestDiscernibleValue: 1,
+        highestTrackableValue: HIGHEST_US,
+        autoResize: false,
+        useWebAssembly: false,
+    });
+}
+/** Record a latency given in milliseconds (fractional). */
+function recordMs(h, ms) {
+    const us = Math.round(ms * 1000);
+    h.recordValue(us < 1 ? 1 : us > HIGHEST_US ? HIGHEST_US : us);
+}
+const ms = (us) => Math.round(us) / 1000;
+/** Percentiles in ms (3 decimals). An empty histogram gives zeros: callers check `requests`. */
+function summarize(h) {
+    if (h.totalCount === 0)
+        return { min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
+    return {
+        min: ms(h.minNonZeroValue),
+        mean: ms(h.mean),
+        p50: ms(h.getValueAtPercentile(50)),
+        p90: ms(h.getValueAtPercentile(90)),
+        p95: ms(h.getValueAtPercentile(95)),
+        p99: ms(h.getValueAtPercentile(99)),
+        p999: ms(h.getValueAtPercentile(99.9)),
+        // The top of max's bucket, like the percentiles: p99 ≤ max always, and a decoded report gives
+        // the same max as the live run (the encoding keeps buckets, not exact values).
+        max: ms(h.getValueAtPercentile(100)),
+    };
+}
+function percentileMs(h, p) {
+    return h.totalCount === 0 ? 0 : ms(h.getValueAtPercentile(p));
+}
+/** Compressed base64 (the HdrHistogram interchange format), as report.json stores it. */
+function histogram_encodeHistogram(h) {
+    return hdr_histogram_js_dist/* encodeIntoCompressedBase64 */.dH(h);
+}
+function decodeHistogram(encoded) {
+    const decoded = hdr_histogram_js_dist/* decodeFromCompressedBase64 */.Vc(encoded, 32, false);
+    // Copy into our own layout so merged histograms all share one configuration.
+    const h = createHistogram();
+    h.add(decoded);
+    return h;
+}
+function mergeHistograms(parts) {
+    const h = createHistogram();
+    for (const p of parts)
+        h.add(p);
+    return h;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/timeline.ts
+
+const WINDOW_MS = 1000;
+const windowIndex = (offsetMs) => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
+const timeline_ms = (us) => Math.round(us) / 1000;
+class Timeline {
+    keepHistograms;
+    windows = [];
+    open = new Map();
+    closed = new Map();
+    spare = [];
+    /** Windows this far behind the newest one can no longer receive results (request timeout). */
+    keepOpen;
+    newest = -1;
+    /** The window last written to. */
+    last;
+    /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
+    constructor(maxLatencyMs, keepHistograms = false) {
+        this.keepHistograms = keepHistograms;
+        // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
+        this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
+    }
+    /** A completed request that started `startOffsetMs` after the stage began. */
+    record(startOffsetMs, latencyMs, isError) {
+        const late = this.closed.get(windowIndex(startOffsetMs));
+        if (late) {
+            // A straggler past the keep-open margin: counted in its window; its percentiles stay as rolled.
+            late.requests++;
+            late.rps += 1 / (WINDOW_MS / 1000);
+            if (isError)
+                late.errors++;
+            if (latencyMs > late.max)
+                late.max = Math.round(latencyMs * 1000) / 1000;
+            return;
+        }
+        const w = this.windowAt(startOffsetMs);
+        recordMs(w.hist, latencyMs);
+        w.requests++;
+        if (isError)
+            w.errors++;
+    }
+    /**
+     * The most users/requests active during the second ending at `nowOffsetMs`. Credited to the
+     * window holding that second's middle, so a sampler tick that drifts late still lands right.
+     */
+    sampleActive(nowOffsetMs, active) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+        if (active > w.active)
+            w.active = active;
+    }
+    /**
+     * A failure that is not a measured request (a WebSocket closed under its user, a stream's
+     * connection refused): an error in the window where it happened, with no latency.
+     */
+    noteError(offsetMs) {
+        const late = this.closed.get(windowIndex(offsetMs));
+        if (late)
+            late.errors++;
+        else
+            this.windowAt(offsetMs).errors++;
+    }
+    /** A send scheduled at `offsetMs` left late (the generator fell behind). */
+    noteLate(offsetMs) {
+        this.windowAt(offsetMs).late++;
+    }
+    /** The generator's event-loop lag over the second ending at `nowOffsetMs`. */
+    sampleLag(nowOffsetMs, lagMs) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+        if (lagMs > w.lag)
+            w.lag = lagMs;
+    }
+    /** Close every window; call once when the stage has drained. */
+    finish() {
+        for (const index of [...this.open.keys()].sort((a, b) => a - b))
+            this.close(index);
+        this.windows.sort((a, b) => a.t - b.t);
+        return this.windows;
+    }
+    windowAt(offsetMs) {
+        const index = windowIndex(offsetMs);
+        // Most requests land in the window of the one before: no map lookup for them.
+        if (this.last?.index === index)
+            return this.last;
+        let w = this.open.get(index);
+        if (w)
+            return (this.last = w);
+        w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
+        this.open.set(index, w);
+        this.last = w;
+        if (index > this.newest) {
+            this.newest = index;
+            for (const old of this.open.keys())
+                if (old < index - this.keepOpen)
+                    this.close(old);
+        }
+        return w;
+    }
+    close(index) {
+        const w = this.open.get(index);
+        if (!w)
+            return;
+        this.open.delete(index);
+        if (this.last === w)
+            this.last = undefined;
+        const h = w.hist;
+        const empty = h.totalCount === 0;
+        const row = {
+            t: index * (WINDOW_MS / 1000),
+            rps: w.requests / (WINDOW_MS / 1000),
+            p50: empty ? 0 : timeline_ms(h.getValueAtPercentile(50)),
+            p90: empty ? 0 : timeline_ms(h.getValueAtPercentile(90)),
+            p95: empty ? 0 : timeline_ms(h.getValueAtPercentile(95)),
+            p99: empty ? 0 : timeline_ms(h.getValueAtPercentile(99)),
+            max: empty ? 0 : timeline_ms(h.getValueAtPercentile(100)), // bucket top, like the percentiles
+            mean: empty ? 0 : timeline_ms(h.mean),
+            requests: w.requests,
+            errors: w.errors,
+            active: w.active,
+            late_sends: w.late,
+            loop_lag_ms: Math.round(w.lag * 1000) / 1000,
+        };
+        if (this.keepHistograms)
+            row.histogram = histogram_encodeHistogram(h);
+        this.windows.push(row);
+        this.closed.set(index, row);
+        h.reset();
+        this.spare.push(h);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/metrics/stage-metrics.ts
+
+
+
+/** What a WebSocket stage measures besides message latency. */
+class WsMetrics {
+    /** TCP connect + HTTP upgrade, per successful (re)connect. */
+    connect = createHistogram();
+    /** Stream: time between consecutive messages on one connection. */
+    gap = createHistogram();
+    /** Stream: receive time − the server's timestamp (when the plan names its field). */
+    lag = createHistogram();
+    /** Closes perf-gate did not ask for, by close code (1006: dropped without a close frame). */
+    closesByCode = new Map();
+    opened = 0;
+    connectFailures = 0;
+    reconnects = 0;
+    /** Stream: messages received. */
+    received = 0;
+    /** Replies that matched no message (late replies of timed-out messages, server pushes). */
+    unmatchedReplies = 0;
+    /** Most connections open at once. */
+    peakOpen = 0;
+    /** Connections still open when the stage ended (survival). */
+    openAtEnd = 0;
+    noteClose(code) {
+        this.closesByCode.set(code, (this.closesByCode.get(code) ?? 0) + 1);
+    }
+}
+class StageMetrics {
+    histogram = createHistogram();
+    timeline;
+    endpoints;
+    errorsByKind = Object.fromEntries(ERROR_KINDS.map((k) => [k, 0]));
+    statusCodes = new Map();
+    /** A sample of transport error messages, so a report can say *why* connections failed. */
+    errorSamples = new Map();
+    requests = 0;
+    errors = 0;
+    retryAfterSeen = 0;
+    /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
+    ws;
+    /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
+    constructor(endpointNames, maxLatencyMs, options = {}) {
+        this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
+        this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: createHistogram() }));
+    }
+    record(endpoint, startOffsetMs, latencyMs, status, error) {
+        this.requests++;
+        recordMs(this.histogram, latencyMs);
+        const ep = this.endpoints[endpoint];
+        ep.requests++;
+        recordMs(ep.histogram, latencyMs);
+        if (status !== 0)
+            this.statusCodes.set(status, (this.statusCodes.get(status) ?? 0) + 1);
+        if (error !== undefined) {
+            this.errors++;
+            ep.errors++;
+            this.errorsByKind[error]++;
+        }
+        this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+    }
+    /**
+     * An error that is not a measured request (ws: a connection closed under a stream or a held
+     * connection, a stream's refused connect): counted in errors and its window, not in latency.
+     */
+    recordEvent(endpoint, offsetMs, error) {
+        this.errors++;
+        this.errorsByKind[error]++;
+        this.endpoints[endpoint].errors++;
+        this.timeline.noteError(offsetMs);
+    }
+    /** Session steps (login...) count for their endpoint only, not in the stage's totals. */
+    recordSessionStep(endpoint, latencyMs, error) {
+        const ep = this.endpoints[endpoint];
+        ep.requests++;
+        recordMs(ep.histogram, latencyMs);
+        if (error !== undefined)
+            ep.errors++;
+    }
+    noteErrorMessage(message) {
+        if (this.errorSamples.size < 10 || this.errorSamples.has(message)) {
+            this.errorSamples.set(message, (this.errorSamples.get(message) ?? 0) + 1);
+        }
+    }
+}
+/**
+ * Adds `from` into `into` (same endpoints, in the same order): histograms add without loss, counts
+ * sum. For stages run in parts (A/B rounds); the timelines are the caller's to join.
+ */
+function addStageMetrics(into, from) {
+    into.histogram.add(from.histogram);
+    into.requests += from.requests;
+    into.errors += from.errors;
+    into.retryAfterSeen += from.retryAfterSeen;
+    from.endpoints.forEach((e, i) => {
+        const target = into.endpoints[i];
+        target.requests += e.requests;
+        target.errors += e.errors;
+        target.histogram.add(e.histogram);
+    });
+    for (const k of ERROR_KINDS)
+        into.errorsByKind[k] += from.errorsByKind[k];
+    for (const [code, n] of from.statusCodes)
+        into.statusCodes.set(code, (into.statusCodes.get(code) ?? 0) + n);
+    for (const [message, n] of from.errorSamples) {
+        if (into.errorSamples.size < 10 || into.errorSamples.has(message))
+            into.errorSamples.set(message, (into.errorSamples.get(message) ?? 0) + n);
+    }
+    if (from.ws) {
+        const w = (into.ws ??= new WsMetrics());
+        const f = from.ws;
+        w.connect.add(f.connect);
+        w.gap.add(f.gap);
+        w.lag.add(f.lag);
+        for (const [code, n] of f.closesByCode)
+            w.closesByCode.set(code, (w.closesByCode.get(code) ?? 0) + n);
+        w.opened += f.opened;
+        w.connectFailures += f.connectFailures;
+        w.reconnects += f.reconnects;
+        w.received += f.received;
+        w.unmatchedReplies += f.unmatchedReplies;
+        w.peakOpen = Math.max(w.peakOpen, f.peakOpen);
+        // Survival is what the last part left open.
+        w.openAtEnd = f.openAtEnd;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/template.ts
+/**
+ * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
+ * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
+ * returns it as is, so the common case costs nothing per request.
+ */
+// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
+const template_PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function compileTemplate(text, escape = (v) => v) {
+    if (!text.includes('${'))
+        return () => text;
+    const literals = [];
+    const names = [];
+    let last = 0;
+    let literal = '';
+    for (const m of text.matchAll(template_PLACEHOLDER)) {
+        literal += text.slice(last, m.index);
+        last = m.index + m[0].length;
+        if (m[0].startsWith('$$')) {
+            literal += m[0].slice(1);
+            continue;
+        }
+        literals.push(literal);
+        literal = '';
+        names.push(m[1]);
+    }
+    literals.push(literal + text.slice(last));
+    if (names.length === 0) {
+        const plain = literals[0];
+        return () => plain;
+    }
+    const unset = names.map((n) => `\${${n}}`);
+    return (vars) => {
+        let out = literals[0];
+        for (let i = 0; i < names.length; i++) {
+            const v = vars[names[i]];
+            // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
+            // that failed, which the target then shows plainly instead of an empty string.
+            out += (v === undefined ? unset[i] : escape(v)) + literals[i + 1];
+        }
+        return out;
+    };
+}
+/** Escape a value for insertion inside a JSON string literal. */
+const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
+
+;// CONCATENATED MODULE: ./src/load/requests.ts
+
+
+function compileRequest(spec, index) {
+    const path = compileTemplate(spec.path, encodeURIComponent);
+    const headerNames = Object.keys(spec.headers);
+    const headerTemplates = headerNames.map((n) => compileTemplate(spec.headers[n]));
+    const dynamicHeaders = headerNames.some((n) => spec.headers[n].includes('${'));
+    let body;
+    const headers = { ...spec.headers };
+    if (spec.json !== undefined) {
+        body = compileTemplate(JSON.stringify(spec.json), jsonStringEscape);
+        headers['content-type'] ??= 'application/json';
+    }
+    else if (spec.body !== undefined) {
+        body = compileTemplate(spec.body);
+    }
+    const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
+    const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined;
+    if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
+        // Nothing to fill in: one request object serves every send.
+        const constant = { ...base, path: path({}), headers, body: body?.({}) };
+        return { spec, index, expectedBody, build: () => constant };
+    }
+    return {
+        spec,
+        index,
+        expectedBody,
+        build(vars) {
+            let h = headers;
+            if (dynamicHeaders) {
+                h = { ...headers };
+                for (let i = 0; i < headerNames.length; i++)
+                    h[headerNames[i]] = headerTemplates[i](vars);
+            }
+            return { ...base, path: path(vars), headers: h, body: body?.(vars) };
+        },
+    };
+}
+/**
+ * The error kind of an outcome, or undefined for success. An `expect.status` list makes listed
+ * codes successes (a 404 can be expected); unlisted ones are errors of their class.
+ */
+function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined) {
+    if (out.failure)
+        return out.failure;
+    const s = out.status;
+    const expected = spec.expect?.status;
+    const statusOk = expected && expected.length > 0 ? expected.includes(s) : s < 400;
+    if (!statusOk) {
+        if (s === 429)
+            return 'rate_limited';
+        if (s >= 500)
+            return 'http_5xx';
+        if (s >= 400)
+            return 'http_4xx';
+        return 'check';
+    }
+    if (expectedBody !== undefined && !(out.body ?? '').includes(expectedBody(vars)))
+        return 'check';
+    return undefined;
+}
+/** Copy captured values into `vars`; false when one is missing (a `check` failure). */
+function applyCaptures(spec, body, vars) {
+    if (!spec.capture)
+        return true;
+    let doc;
+    try {
+        doc = JSON.parse(body ?? '');
+    }
+    catch {
+        return false;
+    }
+    let ok = true;
+    for (const [name, path] of Object.entries(spec.capture)) {
+        const v = readJsonPath(doc, path);
+        if (v === undefined || v === null)
+            ok = false;
+        else
+            vars[name] = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+    return ok;
+}
+/** Weighted choice over the mix, by cumulative weights and a binary search. */
+function weightedPicker(items, random = Math.random) {
+    if (items.length === 1) {
+        const only = items[0];
+        return () => only;
+    }
+    const cumulative = [];
+    let total = 0;
+    for (const it of items)
+        cumulative.push((total += it.spec.weight));
+    return () => {
+        const x = random() * total;
+        let lo = 0;
+        let hi = cumulative.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (x < cumulative[mid])
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return items[lo];
+    };
+}
+
+;// CONCATENATED MODULE: ./src/load/context.ts
+/**
+ * What every executor shares within one stage: the client, the compiled mix, the metrics, the
+ * clock, and the one function that sends a request and records it. Keeping that function here
+ * means the open, closed and burst executors differ only in *when* they call it.
+ */
+
+
+/** The next `${seq}` value, as a string (what templates take). */
+function nextSeq(seq) {
+    return String((seq.value += seq.stride ?? 1));
+}
+const now = () => external_node_perf_hooks_.performance.now();
+/**
+ * Send one request and record it; `done` runs once it is recorded. `intendedStart` is when the
+ * request *should* have gone out (open model: its scheduled time), so generator or pool delays
+ * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
+ * closed-model user sends its next request from inside `done`.
+ */
+function execute(ctx, req, vars, intendedStart, done) {
+    ctx.inFlight++;
+    if (ctx.inFlight > ctx.active)
+        ctx.active = ctx.inFlight;
+    vars.seq = nextSeq(ctx.seq);
+    let dispatching = true;
+    ctx.client.dispatch(req.build(vars), (out) => {
+        const error = checkOutcome(ctx, req, vars, out);
+        ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
+        if (out.retryAfter !== undefined)
+            ctx.metrics.retryAfterSeen++;
+        settled(ctx);
+        // Refused before it left (an invalid header): let I/O and timers run before the next send, or
+        // a user failing every request at once would recurse and starve the event loop.
+        if (dispatching)
+            setImmediate(done);
+        else
+            done();
+    });
+    dispatching = false;
+}
+/** `execute` as a promise (burst releases, one-off sends). */
+function executeAsync(ctx, req, vars, intendedStart) {
+    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
+}
+/** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
+function settled(ctx) {
+    if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0)
+        for (const w of ctx.idleWaiters.splice(0))
+            w();
+}
+/** Run the session steps for one user, in order; recorded under their own endpoints only. */
+async function runSession(ctx, vars) {
+    for (const step of ctx.session) {
+        if (ctx.signal.aborted)
+            return;
+        const start = now();
+        vars.seq = nextSeq(ctx.seq);
+        const out = await ctx.client.send(step.build(vars));
+        ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
+    }
+}
+/** Classify and capture: what every response goes through, whatever records it. */
+function checkOutcome(ctx, req, vars, out) {
+    let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
+    if (error === undefined && !applyCaptures(req.spec, out.body, vars))
+        error = 'check';
+    if (out.failureMessage !== undefined)
+        ctx.metrics.noteErrorMessage(out.failureMessage);
+    return error;
+}
+function waitIdle(ctx) {
+    if (ctx.inFlight === 0)
+        return Promise.resolve();
+    return new Promise((resolve) => ctx.idleWaiters.push(resolve));
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/load/executors.ts
+/**
+ * The three ways a stage releases requests. They differ only in timing; sending and recording is
+ * `execute` in context.ts.
+ *  - open: requests at scheduled times whatever the target does (rate, spike); latency counts from
+ *    the scheduled time, and a send that finds `maxInFlight` requests outstanding is dropped and
+ *    counted, never queued out of sight;
+ *  - closed: N users, each sending its next request when the previous one returns (vus, baseline);
+ *  - burst: `size` requests at the same instant, `cycles` times.
+ */
+
+
+/** A send dispatched later than this after its scheduled time counts as late (generator lag). */
+const LATE_SEND_MS = 10;
+/** `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it. */
+async function runOpen(ctx, schedule, maxInFlight, send) {
+    const result = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
+    let k = 0;
+    await new Promise((resolve) => {
+        const tick = () => {
+            const elapsed = now() - ctx.t0;
+            while (k < schedule.total && !ctx.signal.aborted) {
+                const due = schedule.sendTime(k);
+                if (due > elapsed)
+                    break;
+                k++;
+                if (elapsed - due > LATE_SEND_MS) {
+                    result.lateSends++;
+                    ctx.metrics.timeline.noteLate(due);
+                }
+                if (ctx.inFlight >= maxInFlight) {
+                    result.dropped++;
+                    continue;
+                }
+                result.sent++;
+                void send(ctx.t0 + due);
+            }
+            if (k >= schedule.total || ctx.signal.aborted)
+                return resolve();
+            // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
+            setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
+        };
+        tick();
+    });
+    await waitIdle(ctx);
+    return result;
+}
+/** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
+const httpSend = (ctx, vars) => (at) => executeAsync(ctx, ctx.pick(), vars, at);
+async function runClosed(ctx, o) {
+    const endAt = ctx.t0 + o.durationMs;
+    const users = [];
+    for (let i = 0; i < o.vus; i++) {
+        const startDelay = o.vus > 1 ? (o.rampMs * i) / o.vus : 0;
+        users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs));
+    }
+    await Promise.all(users);
+}
+async function runUser(ctx, id, startDelayMs, endAt, thinkMs) {
+    if (startDelayMs > 0)
+        await sleepUnlessAborted(startDelayMs, ctx.signal);
+    if (ctx.signal.aborted || now() >= endAt)
+        return;
+    const vars = { vu: String(id) };
+    await runSession(ctx, vars);
+    if (thinkMs === 0)
+        return sendBackToBack(ctx, vars, endAt);
+    let iter = 0;
+    while (!ctx.signal.aborted && now() < endAt) {
+        vars.iter = String(iter++);
+        await executeAsync(ctx, ctx.pick(), vars, now());
+        await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+    }
+}
+/** A user with no think time: each response sends the next request from its callback, no promise per request. */
+function sendBackToBack(ctx, vars, endAt) {
+    return new Promise((resolve) => {
+        let iter = 0;
+        const next = () => {
+            if (ctx.signal.aborted || now() >= endAt)
+                return resolve();
+            vars.iter = String(iter++);
+            execute(ctx, ctx.pick(), vars, now(), next);
+        };
+        next();
+    });
+}
+async function runBurst(ctx, size, cycles, pauseMs, send) {
+    const out = [];
+    for (let c = 0; c < cycles && !ctx.signal.aborted; c++) {
+        if (c > 0)
+            await sleepUnlessAborted(pauseMs, ctx.signal);
+        const errorsBefore = ctx.metrics.errors;
+        const requestsBefore = ctx.metrics.requests;
+        const release = now();
+        const sends = [];
+        for (let i = 0; i < size; i++)
+            sends.push(send(release));
+        await Promise.all(sends);
+        const errors = ctx.metrics.errors - errorsBefore;
+        out.push({
+            cycle: c + 1,
+            duration_ms: Math.round((now() - release) * 1000) / 1000,
+            successes: ctx.metrics.requests - requestsBefore - errors,
+            errors,
+        });
+    }
+    return out;
+}
+async function sleepUnlessAborted(ms, signal) {
+    if (ms <= 0)
+        return;
+    try {
+        await (0,external_node_timers_promises_.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        // aborted: the caller checks the signal
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/schedule.ts
+/**
+ * Open-model send times. A rate profile is a list of linear segments; the k-th request is due when
+ * the integral of the rate reaches k, so a ramp is exact and the total count is known up front
+ * (200/s for 5 s is 1000 requests, not "about 1000").
+ */
+class RateSchedule {
+    segments;
+    /** Number of sends this schedule makes (the whole profile's, or this share's). */
+    total;
+    durationMs;
+    starts = [];
+    counts = [];
+    offset;
+    stride;
+    cursor = 0;
+    constructor(segments, share = { offset: 0, stride: 1 }) {
+        this.segments = segments;
+        let t = 0;
+        let n = 0;
+        for (const s of segments) {
+            this.starts.push(t);
+            this.counts.push(n);
+            t += s.durationMs;
+            n += ((s.from + s.to) / 2) * (s.durationMs / 1000);
+        }
+        this.durationMs = t;
+        // The epsilon keeps 200/s × 5 s at 1000, not 999, after floating-point sums.
+        const whole = Math.floor(n + 1e-6);
+        this.offset = share.offset;
+        this.stride = share.stride;
+        this.total = whole > share.offset ? Math.ceil((whole - share.offset) / share.stride) : 0;
+    }
+    /** Offset in ms from the stage start at which send `k` (0-based, called with rising k) is due. */
+    sendTime(k) {
+        return this.wholeSendTime(this.offset + k * this.stride);
+    }
+    /** The same for send `k` of the whole profile. */
+    wholeSendTime(k) {
+        if (k < this.counts[this.cursor])
+            this.cursor = 0;
+        while (this.cursor + 1 < this.segments.length && k >= this.counts[this.cursor + 1] - 1e-9)
+            this.cursor++;
+        const s = this.segments[this.cursor];
+        const n = k - this.counts[this.cursor];
+        const d = s.durationMs / 1000;
+        const a = s.from;
+        const slope = d > 0 ? (s.to - s.from) / d : 0;
+        // Solve a·τ + slope·τ²/2 = n for τ, in the form that stays stable when a = 0 or slope = 0.
+        const root = Math.sqrt(Math.max(0, a * a + 2 * slope * n));
+        const tau = a + root > 0 ? (2 * n) / (a + root) : 0;
+        return this.starts[this.cursor] + tau * 1000;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
+var wrapper = __webpack_require__(52977);
+;// CONCATENATED MODULE: ./src/load/ws.ts
+/**
+ * WebSocket stages on `ws`: N connections (opened at once before the clock, or over `ramp`), each
+ * reconnecting with backoff up to a cap, and one of three patterns:
+ *  - request_reply: messages sent by the same executors as HTTP (open: RateSchedule, latency from
+ *    the intended send time; closed: each connection sends its next message on the reply; burst),
+ *    each matched to its reply (substring / regex template, or a JSON field equal to the sent one);
+ *  - stream: an optional subscribe message, then every message received is counted, with the gaps
+ *    between messages and, when the plan names the server's timestamp field, the lag;
+ *  - connect: connections opened and held; each connection attempt is a "request".
+ * Always: connect time (TCP + upgrade) in its own histogram, open connections as the timeline's
+ * `active`, closes perf-gate did not ask for by code, reconnects, errors in the common taxonomy.
+ */
+
+
+
+
+
+
+
+/** At the end of a stage, connections get this long to finish the close handshake. */
+const CLOSE_WAIT_MS = 1000;
+/** Reconnect backoff doubles per consecutive failed attempt, up to this. */
+const MAX_BACKOFF_MS = 10_000;
+/** The endpoint name a ws stage's messages are reported under. */
+const wsEndpointName = (ws) => `ws ${ws.mode} ${ws.path || '/'}`;
+/** target URL + path, with the scheme swapped: http → ws, https → wss (ws:// and wss:// kept). */
+function wsUrl(target, path) {
+    const u = new URL(target);
+    const scheme = u.protocol === 'https:' || u.protocol === 'wss:' ? 'wss:' : 'ws:';
+    return `${scheme}//${u.host}${u.pathname.replace(/\/+$/, '')}${path}`;
+}
+const escapeRegex = (v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+class Conn {
+    id;
+    state = 'idle';
+    socket;
+    pending = [];
+    /** Sends due while the handshake is in flight: they go out on open (their wait counts). */
+    queued = [];
+    lastFailure = 'connect';
+    reconnectsLeft;
+    consecutiveFailures = 0;
+    /** Timed-out messages whose replies may still arrive: such replies are not `check` failures. */
+    lateCredit = 0;
+    lastMessageAt;
+    readyWaiters = [];
+    closeWaiters = [];
+    reconnectTimer;
+    vars;
+    constructor(id, reconnects, shared) {
+        this.id = id;
+        this.reconnectsLeft = reconnects;
+        this.vars = { ...shared, vu: String(id + 1) };
+    }
+    /** Resolves true once open, false when it never will be (gave up, stage over). */
+    whenReady(untilMs) {
+        if (this.state === 'open')
+            return Promise.resolve(true);
+        if (this.state === 'dead')
+            return Promise.resolve(false);
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => resolve(false), Math.max(0, untilMs - now()));
+            this.readyWaiters.push((open) => {
+                clearTimeout(timer);
+                resolve(open);
+            });
+        });
+    }
+    wake(open) {
+        for (const w of this.readyWaiters.splice(0))
+            w(open);
+    }
+}
+class WsStage {
+    spec;
+    ws;
+    ctx;
+    o;
+    conns = [];
+    started = 0;
+    rr = 0;
+    openNow = 0;
+    peakSinceSample = 0;
+    ending = false;
+    timers = new Set();
+    sweeper;
+    due = new DeadlineQueue();
+    path;
+    headers;
+    sendT;
+    subscribeT;
+    matchT;
+    regexT;
+    m;
+    rampMs;
+    constructor(spec, ws, ctx, o) {
+        this.spec = spec;
+        this.ws = ws;
+        this.ctx = ctx;
+        this.o = o;
+        if (!ctx.metrics.ws)
+            throw new Error('WsStage needs StageMetrics.ws');
+        this.m = ctx.metrics.ws;
+        this.path = compileTemplate(ws.path, encodeURIComponent);
+        this.headers = Object.entries(ws.headers).map(([k, v]) => [k, compileTemplate(v)]);
+        if (ws.send !== undefined)
+            this.sendT = compileTemplate(ws.send);
+        if (ws.subscribe !== undefined)
+            this.subscribeT = compileTemplate(ws.subscribe);
+        const e = ws.expectReply;
+        if (e && 'match' in e)
+            this.matchT = compileTemplate(e.match);
+        if (e && 'regex' in e)
+            this.regexT = compileTemplate(e.regex, escapeRegex);
+        // Connections open over a load stage's ramp; other kinds open them all before the clock.
+        this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
+        const n = spec.connections ?? 1;
+        for (let i = 0; i < n; i++)
+            this.conns.push(new Conn(i, ws.reconnect.max, o.vars));
+    }
+    /** Before the clock: without a ramp, open every connection and wait for each first outcome. */
+    async prepare() {
+        if (this.rampMs > 0)
+            return;
+        await Promise.all(this.conns.map((c) => this.start(c)));
+    }
+    /** The most connections open since the last sample (the timeline's `active`). */
+    sampleActive() {
+        const peak = Math.max(this.peakSinceSample, this.openNow);
+        this.peakSinceSample = this.openNow;
+        return peak;
+    }
+    async run(timing) {
+        const n = this.conns.length;
+        if (this.rampMs > 0) {
+            for (const c of this.conns) {
+                const delay = (this.rampMs * c.id) / n;
+                if (delay === 0)
+                    void this.start(c);
+                else
+                    this.later(delay, () => void this.start(c));
+            }
+        }
+        const out = {};
+        try {
+            if (this.ws.mode !== 'request_reply') {
+                await sleepUnlessAborted(this.ctx.t0 + timing.plannedMs - now(), this.ctx.signal);
+            }
+            else {
+                this.sweeper = setInterval(() => this.expire(), SWEEP_MS);
+                const send = (at) => this.message(this.pick(), at);
+                if (timing.schedule) {
+                    out.open = await runOpen(this.ctx, timing.schedule, this.spec.maxInFlight, send);
+                }
+                else if (this.spec.kind === 'burst') {
+                    out.cycles = await runBurst(this.ctx, this.spec.size, this.spec.cycles, this.spec.pauseMs, send);
+                }
+                else {
+                    const think = this.spec.kind === 'load' && this.spec.model === 'closed' ? this.spec.thinkMs : 0;
+                    await Promise.all(this.conns.map((c) => this.closedLoop(c, this.ctx.t0 + timing.plannedMs, think)));
+                }
+                await waitIdle(this.ctx);
+            }
+        }
+        finally {
+            await this.shutdown();
+        }
+        return out;
+    }
+    /** Close every connection (1000), wait briefly for the handshakes, then drop what is left. */
+    async shutdown() {
+        if (this.ending)
+            return;
+        this.ending = true;
+        this.m.openAtEnd = this.openNow;
+        for (const t of this.timers)
+            clearTimeout(t);
+        this.timers.clear();
+        if (this.sweeper)
+            clearInterval(this.sweeper);
+        const closing = [];
+        for (const c of this.conns) {
+            if (c.reconnectTimer)
+                clearTimeout(c.reconnectTimer);
+            for (const p of [...c.queued, ...c.pending])
+                this.finish(p, 'closed_abnormally');
+            c.wake(false);
+            const s = c.socket;
+            if (!s || s.readyState === wrapper/* default */.Ay.CLOSED) {
+                c.state = 'dead';
+                continue;
+            }
+            closing.push(new Promise((resolve) => c.closeWaiters.push(resolve)));
+            s.close(1000);
+        }
+        if (closing.length === 0)
+            return;
+        const timer = setTimeout(() => {
+            for (const c of this.conns)
+                c.socket?.terminate();
+        }, CLOSE_WAIT_MS);
+        await Promise.all(closing);
+        clearTimeout(timer);
+    }
+    /** Closed model: the next message when the last one is answered (or failed), after `think`. */
+    async closedLoop(c, endAt, thinkMs) {
+        while (!this.ctx.signal.aborted && now() < endAt) {
+            if (!(await c.whenReady(endAt)))
+                return;
+            await this.message(c, now());
+            if (thinkMs > 0)
+                await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), this.ctx.signal);
+        }
+    }
+    later(ms, fn) {
+        const t = setTimeout(() => {
+            this.timers.delete(t);
+            fn();
+        }, ms);
+        this.timers.add(t);
+    }
+    /** Round robin over the connections started so far (all of them once the ramp is over). */
+    pick() {
+        return this.conns[this.rr++ % Math.max(1, this.started)];
+    }
+    /** First connect of a connection: resolves on its first outcome (open or failed). */
+    start(c) {
+        this.started++;
+        return new Promise((resolve) => this.connect(c, resolve));
+    }
+    connect(c, firstOutcome) {
+        if (this.ending)
+            return;
+        c.state = 'connecting';
+        const began = now();
+        const headers = {};
+        for (const [k, t] of this.headers)
+            headers[k] = t(c.vars);
+        let failure = '';
+        let opened = false;
+        const socket = new wrapper/* default */.Ay(wsUrl(this.o.target, this.path(c.vars)), this.ws.subprotocols, {
+            headers,
+            handshakeTimeout: this.ws.timeoutMs,
+            perMessageDeflate: false,
+            followRedirects: false,
+        });
+        c.socket = socket;
+        socket.on('error', (err) => (failure = err.message));
+        socket.on('open', () => {
+            opened = true;
+            const connectMs = now() - began;
+            recordMs(this.m.connect, connectMs);
+            this.m.opened++;
+            this.ctx.metrics.statusCodes.set(101, (this.ctx.metrics.statusCodes.get(101) ?? 0) + 1);
+            c.consecutiveFailures = 0;
+            c.state = 'open';
+            if (++this.openNow > this.peakSinceSample)
+                this.peakSinceSample = this.openNow;
+            if (this.openNow > this.m.peakOpen)
+                this.m.peakOpen = this.openNow;
+            if (this.ws.mode === 'connect')
+                this.ctx.metrics.record(0, began - this.ctx.t0, connectMs, 0, undefined);
+            if (this.ws.mode === 'stream') {
+                c.lastMessageAt = now();
+                if (this.subscribeT)
+                    socket.send(this.subscribeT(c.vars));
+            }
+            for (const p of c.queued.splice(0))
+                if (!p.done)
+                    this.transmit(c, p);
+            c.wake(true);
+            firstOutcome?.();
+        });
+        socket.on('message', (data, isBinary) => this.onMessage(c, data, isBinary));
+        socket.on('close', (code) => {
+            for (const w of c.closeWaiters.splice(0))
+                w();
+            if (this.ending) {
+                if (opened)
+                    this.openNow--;
+                c.state = 'dead';
+                firstOutcome?.();
+                return;
+            }
+            if (opened)
+                this.onClosed(c, code);
+            else
+                this.onConnectFailed(c, began, failure || `closed during the handshake (${code})`);
+            firstOutcome?.();
+        });
+    }
+    onConnectFailed(c, began, message) {
+        this.m.connectFailures++;
+        const status = /Unexpected server response: (\d+)/.exec(message);
+        if (status)
+            this.ctx.metrics.statusCodes.set(Number(status[1]), (this.ctx.metrics.statusCodes.get(Number(status[1])) ?? 0) + 1);
+        this.ctx.metrics.noteErrorMessage(message);
+        c.lastFailure = 'connect';
+        if (this.ws.mode === 'connect')
+            this.ctx.metrics.record(0, began - this.ctx.t0, now() - began, 0, 'connect');
+        else if (this.ws.mode === 'stream')
+            this.ctx.metrics.recordEvent(0, now() - this.ctx.t0, 'connect');
+        for (const p of c.queued.splice(0))
+            this.finish(p, 'connect');
+        c.consecutiveFailures++;
+        this.retry(c);
+    }
+    onClosed(c, code) {
+        this.openNow--;
+        this.m.noteClose(code);
+        c.lastFailure = 'closed_abnormally';
+        for (const p of c.pending.splice(0))
+            this.finish(p, 'closed_abnormally');
+        if (this.ws.mode !== 'request_reply')
+            this.ctx.metrics.recordEvent(0, now() - this.ctx.t0, 'closed_abnormally');
+        this.retry(c);
+    }
+    /** Reconnect after backoff while the cap allows; otherwise the connection stays down. */
+    retry(c) {
+        c.socket = undefined;
+        if (this.ending || this.ctx.signal.aborted || c.reconnectsLeft <= 0) {
+            c.state = 'dead';
+            c.wake(false);
+            return;
+        }
+        c.state = 'down';
+        c.reconnectsLeft--;
+        this.m.reconnects++;
+        const delay = Math.min(MAX_BACKOFF_MS, this.ws.reconnect.backoffMs * 2 ** Math.max(0, c.consecutiveFailures - 1));
+        c.reconnectTimer = setTimeout(() => {
+            c.reconnectTimer = undefined;
+            this.connect(c);
+        }, delay);
+    }
+    /** One request/reply message on `c`, meant to leave at `intended`; resolves when recorded. */
+    message(c, intended) {
+        this.ctx.inFlight++;
+        const vars = c.vars;
+        vars.seq = nextSeq(this.o.seq);
+        const text = this.sendT(vars);
+        return new Promise((resolve) => {
+            const p = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text, done: false, resolve };
+            try {
+                p.expect = this.expectation(text, vars);
+            }
+            catch {
+                // A message that is not JSON has no field to match: the reply cannot be matched.
+                this.ctx.metrics.noteErrorMessage('the sent message is not JSON: its reply cannot be matched by json_field');
+                return this.finish(p, 'check');
+            }
+            if (c.state === 'open')
+                this.transmit(c, p);
+            else if (c.state === 'connecting' || c.state === 'idle') {
+                c.queued.push(p);
+                this.track(p);
+            }
+            else
+                this.finish(p, c.lastFailure);
+        });
+    }
+    expectation(text, vars) {
+        if (this.matchT)
+            return this.matchT(vars);
+        if (this.regexT)
+            return new RegExp(this.regexT(vars));
+        const e = this.ws.expectReply;
+        if (e && 'jsonField' in e)
+            return { field: e.jsonField, value: jsonText(readJsonPath(JSON.parse(text), e.jsonField)) };
+        return undefined;
+    }
+    transmit(c, p) {
+        c.pending.push(p);
+        this.track(p);
+        c.socket.send(p.text);
+    }
+    tracked = new WeakSet();
+    track(p) {
+        if (this.tracked.has(p))
+            return;
+        this.tracked.add(p);
+        this.due.push(p);
+    }
+    expire() {
+        this.due.expire(now(), (p) => {
+            p.conn.lateCredit++;
+            this.finish(p, 'timeout');
+        });
+    }
+    finish(p, error) {
+        if (p.done)
+            return;
+        p.done = true;
+        this.ctx.metrics.record(0, p.intended - this.ctx.t0, now() - p.intended, 0, error);
+        settled(this.ctx);
+        p.resolve();
+    }
+    onMessage(c, data, isBinary) {
+        if (this.ws.mode === 'connect')
+            return;
+        const text = isBinary ? '' : rawText(data);
+        if (this.ws.mode === 'stream')
+            return this.onStreamMessage(c, text);
+        // Drop answered messages from the front so the scan stays short.
+        while (c.pending.length > 0 && c.pending[0].done)
+            c.pending.shift();
+        let doc;
+        let parsed = false;
+        const matches = (p) => {
+            const e = p.expect;
+            if (e === undefined)
+                return true;
+            if (typeof e === 'string')
+                return text.includes(e);
+            if (e instanceof RegExp)
+                return e.test(text);
+            if (!parsed) {
+                parsed = true;
+                try {
+                    doc = JSON.parse(text);
+                }
+                catch {
+                    doc = undefined;
+                }
+            }
+            return jsonText(readJsonPath(doc, e.field)) === e.value;
+        };
+        const hit = c.pending.find((p) => !p.done && matches(p));
+        if (hit)
+            return this.finish(hit);
+        if (c.lateCredit > 0) {
+            // Most likely the reply of a message that already timed out.
+            c.lateCredit--;
+            this.m.unmatchedReplies++;
+            return;
+        }
+        const oldest = c.pending.find((p) => !p.done);
+        if (!oldest) {
+            this.m.unmatchedReplies++;
+            return;
+        }
+        this.ctx.metrics.noteErrorMessage('a reply did not match its message (expect_reply)');
+        this.finish(oldest, 'check');
+    }
+    onStreamMessage(c, text) {
+        const t = now();
+        const gap = t - (c.lastMessageAt ?? t);
+        c.lastMessageAt = t;
+        this.m.received++;
+        recordMs(this.m.gap, gap);
+        let latency = gap;
+        let error;
+        if (this.ws.timestampField) {
+            let ts;
+            try {
+                ts = readJsonPath(JSON.parse(text), this.ws.timestampField);
+            }
+            catch {
+                ts = undefined;
+            }
+            const serverMs = typeof ts === 'number' ? ts : typeof ts === 'string' && ts !== '' ? Number(ts) : NaN;
+            if (Number.isFinite(serverMs)) {
+                latency = Math.max(0, Date.now() - serverMs);
+                recordMs(this.m.lag, latency);
+            }
+            else {
+                error = 'check';
+                this.ctx.metrics.noteErrorMessage(`a message had no number at ${this.ws.timestampField}`);
+            }
+        }
+        this.ctx.metrics.record(0, t - this.ctx.t0, latency, 0, error);
+    }
+}
+function rawText(data) {
+    if (Array.isArray(data))
+        return Buffer.concat(data).toString('utf8');
+    return Buffer.from(data).toString('utf8');
+}
+/** Field values compared as text: `"7"` and `7` are the same id. */
+function jsonText(v) {
+    if (v === undefined)
+        return '\u0000absent';
+    return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+;// CONCATENATED MODULE: ./src/load/stage.ts
+/**
+ * One stage from start to drained: builds the context, picks the executor for the stage kind,
+ * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
+ */
+
+
+
+
+
+
+
+
+/** Planned length of a stage (burst: cycles and pauses, not counting response times). */
+function plannedDurationMs(s) {
+    switch (s.kind) {
+        case 'baseline':
+        case 'load':
+            return s.durationMs;
+        case 'spike':
+            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
+        case 'burst':
+            return s.pauseMs * (s.cycles - 1);
+    }
+}
+function rateSegments(s) {
+    if (s.kind === 'load' && s.model === 'open') {
+        return [
+            { durationMs: s.rampMs, from: 0, to: s.rate },
+            { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    if (s.kind === 'spike') {
+        return [
+            { durationMs: s.beforeMs, from: s.fromRate, to: s.fromRate },
+            { durationMs: s.rampMs, from: s.fromRate, to: s.toRate },
+            { durationMs: s.holdMs, from: s.toRate, to: s.toRate },
+            { durationMs: s.afterMs, from: s.fromRate, to: s.fromRate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    return undefined;
+}
+/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
+function stageSchedule(s) {
+    const segments = rateSegments(s);
+    if (!segments)
+        return undefined;
+    return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+}
+/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
+function spikePhases(s) {
+    return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
+}
+async function runStage(spec, o) {
+    // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
+    const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
+    if (spec.protocol === 'ws' && !ws)
+        throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
+    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+    const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
+    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+    const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
+    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
+    const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const ctx = {
+        client: o.client,
+        requests,
+        session,
+        pick: weightedPicker(requests),
+        metrics,
+        t0: now(),
+        signal: o.signal,
+        inFlight: 0,
+        active: 0,
+        seq: o.seq,
+        idleWaiters: [],
+    };
+    // Open-model and burst stages share one session, set up before the clock starts.
+    const shared = { vu: '1' };
+    const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
+    // A shard with no part of the stage sends nothing, not even the session.
+    const idle = spec.share?.idle === true;
+    if (!idle && (!closed || ws))
+        await runSession(ctx, shared);
+    let wsStage;
+    if (ws)
+        metrics.ws = new WsMetrics();
+    if (ws && !idle) {
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        // Without a ramp, connections open before the clock: the stage measures messages, not the storm
+        // (connect times are in their own histogram either way).
+        await wsStage.prepare();
+    }
+    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+    const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    lag.enable();
+    lagThisSecond.enable();
+    const startedAt = new Date();
+    ctx.t0 = now();
+    const totalMs = plannedDurationMs(spec);
+    let lastRequests = 0;
+    const sampler = setInterval(() => {
+        const elapsed = now() - ctx.t0;
+        if (wsStage) {
+            metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
+        }
+        else {
+            metrics.timeline.sampleActive(elapsed, ctx.active);
+            ctx.active = ctx.inFlight;
+        }
+        if (lagThisSecond.count > 0)
+            metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
+        lagThisSecond.reset();
+        o.onProgress?.({
+            stage: spec.name,
+            elapsedMs: elapsed,
+            totalMs,
+            requests: metrics.requests,
+            errors: metrics.errors,
+            rps: metrics.requests - lastRequests,
+            p95: percentileMs(metrics.histogram, 95),
+        });
+        lastRequests = metrics.requests;
+    }, 1000);
+    sampler.unref();
+    let open;
+    let cycles;
+    const schedule = stageSchedule(spec);
+    try {
+        if (idle) {
+            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+            await sleepUnlessAborted(totalMs, o.signal);
+        }
+        else if (wsStage) {
+            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
+        }
+        else {
+            switch (spec.kind) {
+                case 'baseline':
+                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+                    break;
+                case 'load':
+                    if (spec.model === 'closed')
+                        await runClosed(ctx, spec);
+                    else
+                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'spike':
+                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'burst':
+                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
+                    break;
+            }
+        }
+    }
+    finally {
+        await wsStage?.shutdown();
+        clearInterval(sampler);
+        lag.disable();
+        lagThisSecond.disable();
+    }
+    const durationMs = now() - ctx.t0;
+    const timeline = metrics.timeline.finish();
+    const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
+    const generator = generatorHealth(lag, open, metrics.requests);
+    return {
+        spec,
+        startedAt,
+        durationMs,
+        metrics,
+        timeline,
+        generator,
+        cycles,
+        // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
+        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
+        mode: ws?.mode,
+        spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
+    };
+}
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+function generatorHealth(lag, open, requests) {
+    const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
+    const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
+    return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
+}
+/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
+function judgeGenerator(h, scheduled, requests) {
+    const reasons = [];
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+    }
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+/** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
+function spikeOutcome(timeline, spikeStartMs, dropMs) {
+    const pre = timeline.filter((w) => w.requests > 0 && (w.t + 1) * 1000 <= spikeStartMs).map((w) => w.p95);
+    const prePeriod = pre.length > 0 ? pre : timeline.filter((w) => w.requests > 0 && w.t * 1000 < spikeStartMs).map((w) => w.p95);
+    const preP95 = median(prePeriod);
+    const during = timeline.filter((w) => w.requests > 0 && w.t * 1000 >= spikeStartMs && w.t * 1000 < dropMs);
+    const peak = during.reduce((m, w) => Math.max(m, w.p95), 0);
+    const limit = Math.max(preP95 * 1.2, preP95 + 1);
+    const recovered = timeline.find((w) => w.requests > 0 && w.t * 1000 >= dropMs && w.p95 <= limit);
+    return {
+        pre_p95_ms: preP95,
+        peak_p95_ms: peak,
+        recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
+    };
+}
+function median(xs) {
+    if (xs.length === 0)
+        return 0;
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./src/load/target.ts
+/**
+ * Getting the target ready before the first stage: optionally start it, then wait until it answers.
+ * Failing here is exit 3 (TargetUnreachableError), with the URL and the last error seen.
+ */
+
+
+
+
+
+/** Start `command` in a shell, in its own process group so stop() ends its children too. */
+function startTarget(command, cwd) {
+    const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (chunk) => {
+        tail = (tail + chunk.toString()).slice(-2000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const stop = async () => {
+        if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+            return;
+        const exited = new Promise((r) => child.once('exit', r));
+        try {
+            process.kill(-child.pid, 'SIGTERM');
+        }
+        catch {
+            return;
+        }
+        const timedOut = await Promise.race([exited.then(() => false), (0,external_node_timers_promises_.setTimeout)(3000).then(() => true)]);
+        if (timedOut) {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                /* already gone */
+            }
+        }
+    };
+    return { child, output: () => tail, stop };
+}
+/**
+ * Poll until the target answers: `readyPath` must give a 2xx; without it a TCP connect is enough.
+ * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
+ */
+async function waitUntilReady(o) {
+    const deadline = Date.now() + o.timeoutMs;
+    let lastError = 'no answer';
+    for (;;) {
+        if (o.child && (o.child.exitCode !== null || o.child.signalCode !== null)) {
+            const out = o.childOutput?.().trim();
+            throw new errors/* TargetUnreachableError */.ms(`target start command exited (${o.child.exitCode ?? o.child.signalCode}) before ${o.url} was ready` + (out ? `; its last output: ${lastLine(out)}` : ''));
+        }
+        try {
+            if (o.readyPath) {
+                const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
+                const res = await (0,undici/* request */.Em)(readyUrl, { headersTimeout: 2000, bodyTimeout: 2000 });
+                await res.body.dump();
+                if (res.statusCode >= 200 && res.statusCode < 300)
+                    return;
+                lastError = `${readyUrl} answered ${res.statusCode}`;
+            }
+            else {
+                await tcpProbe(o.url);
+                return;
+            }
+        }
+        catch (err) {
+            lastError = err.message || String(err);
+        }
+        if (Date.now() >= deadline) {
+            throw new errors/* TargetUnreachableError */.ms(`target ${o.url} is not reachable: ${lastError}`);
+        }
+        await (0,external_node_timers_promises_.setTimeout)(Math.min(250, Math.max(0, deadline - Date.now())));
+    }
+}
+function tcpProbe(targetUrl) {
+    const u = new URL(targetUrl);
+    const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return new Promise((resolve, reject) => {
+        const socket = (0,external_node_net_.connect)({ host, port, timeout: 2000 });
+        socket.once('connect', () => {
+            socket.destroy();
+            resolve();
+        });
+        socket.once('timeout', () => {
+            socket.destroy();
+            reject(new Error(`connect to ${host}:${port} timed out`));
+        });
+        socket.once('error', (err) => reject(err));
+    });
+}
+const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
+const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/metrics/merge.ts
+
+const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+/**
+ * Windows by their second since the stage start: counts summed (requests, errors, rps, `active`,
+ * late sends), loop lag the worst, percentiles from the added histograms. `histogramOf` reads a
+ * part's window histogram (the parts kept them); `keepHistograms` puts the sum on the merged rows
+ * (a stage that is itself a shard, for a later `merge`).
+ */
+function mergeWindows(parts, histogramOf, keepHistograms = false) {
+    const byT = new Map();
+    parts.forEach((windows, part) => {
+        for (const w of windows) {
+            const list = byT.get(w.t) ?? [];
+            list.push({ w, part });
+            byT.set(w.t, list);
+        }
+    });
+    return [...byT.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([t, list]) => {
+        const h = mergeHistograms(list.map((x) => histogramOf(x.w, x.part)));
+        const s = summarize(h);
+        const windows = list.map((x) => x.w);
+        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
+        const row = {
+            t,
+            rps: total((w) => w.rps),
+            p50: s.p50,
+            p90: s.p90,
+            p95: s.p95,
+            p99: s.p99,
+            // A straggler recorded after its window rolled is in the window's max, not its histogram.
+            max: Math.max(s.max, ...windows.map((w) => w.max)),
+            mean: s.mean,
+            requests: total((w) => w.requests),
+            errors: total((w) => w.errors),
+            active: total((w) => w.active),
+            late_sends: total((w) => w.late_sends),
+            loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
+        };
+        if (keepHistograms)
+            row.histogram = histogram_encodeHistogram(h);
+        return row;
+    });
+}
+/**
+ * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
+ * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
+ */
+function mergeCycles(parts) {
+    const byCycle = new Map();
+    for (const c of parts.flat()) {
+        const m = byCycle.get(c.cycle);
+        if (!m)
+            byCycle.set(c.cycle, { ...c });
+        else {
+            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
+            m.successes += c.successes;
+            m.errors += c.errors;
+        }
+    }
+    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
+function sumGeneratorCounts(parts) {
+    return {
+        late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
+        dropped: parts.reduce((a, x) => a + x.dropped, 0),
+        loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
+        loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/load/shard.ts
+/**
+ * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
+ * together send exactly the plan's load and `merge` can add their histograms into one result.
+ *  - open-model rates (load with rate, spike): every n-th send of the whole schedule, starting at
+ *    send i − 1, so the shards' counts add up to the schedule's total and their sends interleave;
+ *    `max_in_flight` is divided too (rounded up);
+ *  - users (vus), burst size and WebSocket connections: split as evenly as possible, the first
+ *    shards taking the remainder (7 users over 3 shards: 3, 2, 2);
+ *  - a baseline stage (one user) runs on shard 1; shards whose part is empty wait the stage out.
+ * Pure: the plan in, the plan this shard runs out.
+ */
+
+
+/** More shards than this is a typo, not a matrix (GitHub caps a matrix at 256 jobs). */
+const MAX_SHARDS = 64;
+function parseShard(text) {
+    const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+    if (!m)
+        throw new UsageError(`--shard takes i/n (this shard's number / the number of shards), such as 2/3; got "${text}"`);
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || count > MAX_SHARDS)
+        throw new UsageError(`--shard ${text}: the number of shards must be from 1 to ${MAX_SHARDS}`);
+    if (index < 1 || index > count)
+        throw new UsageError(`--shard ${text}: the shard number must be from 1 to ${count}`);
+    return { index, count };
+}
+/** This shard's part of `total` things split into parts that differ by at most 1, the first ones larger. */
+function evenPart(total, shard) {
+    return Math.floor(total / shard.count) + (shard.index - 1 < total % shard.count ? 1 : 0);
+}
+/**
+ * The stage as this shard runs it (the counts are the shard's part; `share` says which part).
+ * Parts compose: part i of n of a stage that is already part j of m (a worker thread's part of a
+ * `--shard` run) runs every (m·n)-th send from send (j − 1) + (i − 1)·m, i.e. part j + (i − 1)·m of m·n.
+ */
+function shardStage(spec, shard) {
+    const outer = spec.share;
+    const share = (idle) => outer
+        ? { index: outer.index + (shard.index - 1) * outer.count, count: outer.count * shard.count, idle: idle || outer.idle }
+        : { index: shard.index, count: shard.count, idle };
+    const ws = spec.protocol === 'ws';
+    const connections = ws ? { connections: evenPart(spec.connections ?? 1, shard) } : {};
+    switch (spec.kind) {
+        case 'baseline':
+            // One user cannot be divided: shard 1 measures the floor, the others keep quiet meanwhile.
+            return { ...spec, ...connections, share: share(shard.index !== 1) };
+        case 'burst': {
+            if (ws)
+                needsConnectionPerShard(spec, shard);
+            const size = evenPart(spec.size, shard);
+            return { ...spec, ...connections, size, share: share(size === 0) };
+        }
+        case 'load':
+            if (spec.model === 'closed') {
+                // ws closed stages: vus is the number of connections.
+                const vus = evenPart(spec.vus, shard);
+                return { ...spec, ...connections, vus, share: share(vus === 0) };
+            }
+            return openShare(spec, shard, connections, share);
+        case 'spike':
+            return openShare(spec, shard, connections, share);
+    }
+}
+function openShare(spec, shard, connections, share) {
+    if (spec.protocol === 'ws')
+        needsConnectionPerShard(spec, shard);
+    const part = { ...spec, ...connections, maxInFlight: Math.ceil(spec.maxInFlight / shard.count), share: share(false) };
+    // A schedule with fewer sends than shards (2 sends, shard 3) leaves this shard nothing to send.
+    return { ...part, share: share((stageSchedule(part)?.total ?? 0) === 0) };
+}
+/** A ws stage that sends messages on a schedule or in bursts needs a connection in every shard to send them on. */
+function needsConnectionPerShard(spec, shard) {
+    const connections = spec.connections ?? 1;
+    if (connections < shard.count) {
+        throw new errors/* UsageError */.eb(`--shard ${shard.index}/${shard.count}: stage "${spec.name}" sends its messages over ${connections} WebSocket connection${connections === 1 ? '' : 's'}, ` +
+            `too few for ${shard.count} shards (each needs one): use at most ${connections} shard${connections === 1 ? '' : 's'} or more connections`);
+    }
+}
+/** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
+function shardPlan(plan, shard) {
+    return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
+}
+
+;// CONCATENATED MODULE: ./src/load/workers.ts
+/**
+ * `workers: auto | N`: one stage on N worker threads, so one runner can send more than one core
+ * can. Worker i runs part i of N of the stage (`shardStage`, exactly as `run --shard i/N` would:
+ * every N-th send of an open schedule, users and burst size split evenly) with its own connection
+ * pool and histograms, and posts back its result with the histograms encoded. The main thread
+ * sends nothing: it starts the workers together, passes on an abort, sums their progress, and
+ * merges their results into the StageResult one thread would have given (histograms added,
+ * windows merged by second, the generator judged again on the totals, a spike's recovery measured
+ * on the merged timeline). The worker side is worker-entry.ts, bundled as dist/worker.js.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** The bundled worker script's name: dist/worker.js, beside dist/cli.js and dist/index.js. */
+const WORKER_FILE = 'worker.js';
+/** Longest a worker may take to load its script and say it is ready. */
+const START_TIMEOUT_MS = 30_000;
+/**
+ * The threads a stage runs on: its `workers` (`auto`: the cores this process may use, at most 64),
+ * else 1; never more than it has users or burst requests (a thread with no part would only idle).
+ */
+function stageWorkers(spec, cores = (0,external_node_os_.availableParallelism)()) {
+    if (spec.workers === undefined)
+        return 1;
+    const asked = spec.workers === 'auto' ? Math.max(1, Math.min(MAX_WORKERS, cores)) : spec.workers;
+    const units = spec.kind === 'burst' ? spec.size : spec.kind === 'load' && spec.model === 'closed' ? spec.vus : asked;
+    return Math.max(1, Math.min(asked, units));
+}
+/** dist/worker.js beside the bundle this code runs in (dist/cli.js or dist/index.js). */
+function defaultWorkerScript() {
+    // A computed path, not `new URL('./worker.js', import.meta.url)`: ncc would turn that into a
+    // hashed copy of the TypeScript source.
+    return external_node_path_default().join(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), WORKER_FILE);
+}
+/** Worker side: a finished part of the stage, ready for postMessage. */
+function encodeWorkerResult(r, seq) {
+    const m = r.metrics;
+    return {
+        startedAt: r.startedAt.getTime(),
+        durationMs: r.durationMs,
+        metrics: {
+            histogram: encodeHistogram(m.histogram),
+            endpoints: m.endpoints.map((e) => ({ name: e.name, requests: e.requests, errors: e.errors, histogram: encodeHistogram(e.histogram) })),
+            errorsByKind: { ...m.errorsByKind },
+            statusCodes: [...m.statusCodes],
+            errorSamples: [...m.errorSamples],
+            requests: m.requests,
+            errors: m.errors,
+            retryAfterSeen: m.retryAfterSeen,
+        },
+        timeline: r.timeline,
+        generator: r.generator,
+        cycles: r.cycles,
+        scheduled: r.scheduled,
+        seq,
+    };
+}
+function decodeMetrics(e) {
+    const m = new StageMetrics(e.endpoints.map((x) => x.name), 1000);
+    m.histogram.add(decodeHistogram(e.histogram));
+    e.endpoints.forEach((x, i) => {
+        const ep = m.endpoints[i];
+        ep.requests = x.requests;
+        ep.errors = x.errors;
+        ep.histogram.add(decodeHistogram(x.histogram));
+    });
+    Object.assign(m.errorsByKind, e.errorsByKind);
+    for (const [code, n] of e.statusCodes)
+        m.statusCodes.set(code, n);
+    for (const [message, n] of e.errorSamples)
+        m.errorSamples.set(message, n);
+    m.requests = e.requests;
+    m.errors = e.errors;
+    m.retryAfterSeen = e.retryAfterSeen;
+    return m;
+}
+function windowHistogram(w) {
+    if (w.histogram === undefined)
+        throw new errors/* WorkerError */.dB(`a worker's timeline window t=${w.t} has no histogram`);
+    return decodeHistogram(w.histogram);
+}
+/**
+ * Main side: the workers' parts of `spec` as one StageResult, shaped like a single thread's.
+ * Window histograms stay on the merged rows only when `spec` is itself a `--shard` part.
+ */
+function mergeWorkerResults(spec, parts) {
+    const shard = spec.share !== undefined;
+    const metrics = new StageMetrics(parts[0].metrics.endpoints.map((e) => e.name), 1000, { windowHistograms: shard });
+    for (const p of parts)
+        addStageMetrics(metrics, decodeMetrics(p.metrics));
+    const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, shard);
+    const scheduled = parts.some((p) => p.scheduled !== undefined) ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
+    const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
+    return {
+        spec,
+        startedAt: new Date(Math.min(...parts.map((p) => p.startedAt))),
+        durationMs: Math.max(...parts.map((p) => p.durationMs)),
+        metrics,
+        timeline,
+        // Judged on the totals, as one thread's would be; loop lag is the worst worker's.
+        generator: judgeGenerator(sumGeneratorCounts(parts.map((p) => p.generator)), scheduled, metrics.requests),
+        cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
+        spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
+        scheduled,
+    };
+}
+/** Runs `spec` on `count` worker threads and merges what they measured. */
+async function runStageInWorkers(spec, count, o) {
+    const script = o.script ?? defaultWorkerScript();
+    if (!(0,external_node_fs_.existsSync)(script)) {
+        throw new errors/* WorkerError */.dB(`stage "${spec.name}" runs on ${count} workers, but the worker script ${script} is missing: it ships as dist/${WORKER_FILE} beside dist/cli.js and dist/index.js`);
+    }
+    let fail;
+    const failed = new Promise((_, reject) => (fail = reject));
+    failed.catch(() => { }); // raced below; a failure after the stage settled has no one to tell
+    const progress = new Map();
+    const base = o.seq.value;
+    const threads = [];
+    const abort = () => {
+        for (const t of threads)
+            t.worker.postMessage({ type: 'abort' });
+    };
+    let ticker;
+    let startTimer;
+    try {
+        for (let index = 1; index <= count; index++) {
+            const data = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count } };
+            threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
+        }
+        o.signal.addEventListener('abort', abort, { once: true });
+        if (o.signal.aborted)
+            abort();
+        startTimer = setTimeout(() => fail(new errors/* WorkerError */.dB(`the workers of stage "${spec.name}" did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        // Started together, so their clocks (and 1-second windows) line up.
+        await Promise.race([Promise.all(threads.map((t) => t.ready)), failed]);
+        clearTimeout(startTimer);
+        for (const t of threads)
+            t.worker.postMessage({ type: 'start' });
+        if (o.onProgress)
+            ticker = progressTicker(spec, progress, o.onProgress);
+        const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
+        o.seq.value = Math.max(base, ...results.map((r) => r.seq));
+        return mergeWorkerResults(spec, results);
+    }
+    finally {
+        clearTimeout(startTimer);
+        clearInterval(ticker);
+        o.signal.removeEventListener('abort', abort);
+        await Promise.all(threads.map((t) => t.worker.terminate()));
+    }
+}
+function startThread(script, data, label, onProgress, fail) {
+    let worker;
+    try {
+        worker = new external_node_worker_threads_.Worker(script, { workerData: data });
+    }
+    catch (err) {
+        throw new errors/* WorkerError */.dB(`${label} could not start: ${err.message}`, { cause: err });
+    }
+    let ready;
+    let done;
+    let reported = false;
+    const thread = { worker, ready: new Promise((r) => (ready = r)), result: new Promise((r) => (done = r)) };
+    worker.on('message', (m) => {
+        switch (m.type) {
+            case 'ready':
+                return ready();
+            case 'progress':
+                return onProgress(m.progress);
+            case 'result':
+                reported = true;
+                return done(m.result);
+            case 'failed':
+                return fail(new errors/* WorkerError */.dB(`${label} failed: ${m.message}`));
+        }
+    });
+    worker.on('error', (err) => fail(new errors/* WorkerError */.dB(`${label} crashed: ${err.message}`, { cause: err })));
+    worker.on('exit', (code) => {
+        if (!reported)
+            fail(new errors/* WorkerError */.dB(`${label} exited (code ${code}) before it reported its result`));
+    });
+    return thread;
+}
+/** One progress line a second for the whole stage, from each worker's latest. */
+function progressTicker(spec, latest, onProgress) {
+    const totalMs = plannedDurationMs(spec);
+    const ticker = setInterval(() => {
+        const all = [...latest.values()];
+        if (all.length === 0)
+            return;
+        const total = (f) => all.reduce((a, p) => a + f(p), 0);
+        onProgress({
+            stage: spec.name,
+            elapsedMs: Math.max(...all.map((p) => p.elapsedMs)),
+            totalMs,
+            requests: total((p) => p.requests),
+            errors: total((p) => p.errors),
+            rps: total((p) => p.rps),
+            p95: Math.max(...all.map((p) => p.p95)),
+        });
+    }, 1000);
+    ticker.unref();
+    return ticker;
+}
+
+;// CONCATENATED MODULE: ./src/load/run-plan.ts
+
+
+
+
+
+
+function selectStages(plan, names) {
+    if (!names || names.length === 0)
+        return plan.stages;
+    const unknown = names.filter((n) => !plan.stages.some((s) => s.name === n));
+    if (unknown.length > 0) {
+        throw new errors/* UsageError */.eb(`--stage ${unknown.join(', ')}: no such stage in ${plan.file} (stages: ${plan.stages.map((s) => s.name).join(', ')})`);
+    }
+    return plan.stages.filter((s) => names.includes(s.name));
+}
+/**
+ * A pool per stage: connections sized to the stage's concurrency, and no stage inherits the
+ * previous one's connections (or its connection storm). A ws stage uses it only for the plan's
+ * session steps.
+ */
+function stageClient(target, spec) {
+    if (spec.protocol === 'ws')
+        return new HttpClient(target, { connections: 1 });
+    const pipelining = spec.pipelining ?? 1;
+    return new HttpClient(target, { connections: Math.ceil(stageConcurrency(spec) / pipelining), pipelining });
+}
+/** Most requests a stage can have in flight: the connections its pool may open. */
+function stageConcurrency(s) {
+    switch (s.kind) {
+        case 'baseline':
+            return 1;
+        case 'burst':
+            return s.size;
+        case 'load':
+            return s.model === 'closed' ? s.vus : s.maxInFlight;
+        case 'spike':
+            return s.maxInFlight;
+    }
+}
+async function runPlan(plan, o) {
+    const stages = selectStages(plan, o.stages);
+    const target = o.targetUrl ?? plan.target.url;
+    const signal = o.signal ?? new AbortController().signal;
+    const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
+    let probe;
+    try {
+        const waitsForStart = started !== undefined || plan.target.ready !== undefined;
+        await waitUntilReady({
+            url: target,
+            readyPath: plan.target.ready,
+            // Nothing starting: a short retry covers a target still binding its port, no more.
+            timeoutMs: waitsForStart ? plan.target.readyTimeoutMs : 1000,
+            child: started?.child,
+            childOutput: started?.output,
+        });
+        const startedAt = new Date();
+        const t0 = Date.now();
+        const seq = { value: 0 };
+        probe = o.probe === false ? undefined : await startProbe();
+        let probedBefore = await probe?.measure();
+        const runOne = async (spec, i, count, isAgain) => {
+            o.onStageStart?.(spec, i, count, isAgain);
+            const workers = stageWorkers(spec);
+            let r;
+            if (workers > 1) {
+                r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress: o.onProgress, script: o.workerScript });
+            }
+            else {
+                const client = stageClient(target, spec);
+                try {
+                    r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+                }
+                finally {
+                    await client.close();
+                }
+            }
+            if (probe && probedBefore !== undefined && !signal.aborted) {
+                const after = await probe.measure();
+                // The lower of the two: a runner slow on both sides of the stage was slow during it.
+                r.cpuProbeMs = Math.min(probedBefore, after);
+                probedBefore = after;
+            }
+            return r;
+        };
+        const results = [];
+        for (const [i, spec] of stages.entries()) {
+            if (signal.aborted)
+                break;
+            const r = await runOne(spec, i, stages.length, false);
+            results.push(r);
+            o.onStageEnd?.(r);
+        }
+        const again = [];
+        const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
+        for (const [i, spec] of repeat.entries()) {
+            if (signal.aborted)
+                break;
+            const r = await runOne(spec, i, repeat.length, true);
+            // A re-run cut short measured too little to clear (or confirm) anything.
+            if (!signal.aborted)
+                again.push(r);
+        }
+        return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+    }
+    finally {
+        await probe?.close();
+        await started?.stop();
+    }
+}
+/** A runner that cannot start worker threads still runs the plan, just without a speed probe. */
+async function startProbe() {
+    try {
+        return await RunnerProbe.start();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
+;// CONCATENATED MODULE: ./src/gate/metrics.ts
+const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
+function metricValue(s, metric) {
+    if (metrics_LATENCY_METRICS.has(metric))
+        return s.requests > 0 ? s.latency_ms[metric] : null;
+    switch (metric) {
+        case 'error_rate':
+            return s.error_rate;
+        case 'rps':
+            return s.rps;
+        case 'requests':
+            return s.requests;
+        case 'errors':
+            return s.errors;
+        case 'recovery':
+            return s.spike ? s.spike.recovery_ms : null;
+        default:
+            return null;
+    }
+}
+/**
+ * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
+ * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ */
+function windowColumn(metric) {
+    switch (metric) {
+        case 'p50':
+        case 'p90':
+        case 'p95':
+        case 'p99':
+        case 'max':
+        case 'mean':
+        case 'rps':
+            return { key: metric, proxy: false };
+        case 'p999':
+            return { key: 'p99', proxy: true };
+        case 'min':
+            return { key: 'p50', proxy: true };
+        default:
+            return undefined;
+    }
+}
+/**
+ * Windows that carry information: those with requests, without the first and last partial ones
+ * when there are enough (ramp-up and drain are not the steady state).
+ */
+function windowSamples(s, key) {
+    let ws = s.timeline.filter((w) => w.requests > 0);
+    if (ws.length >= 5)
+        ws = ws.slice(1, -1);
+    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}
+
+;// CONCATENATED MODULE: ./src/gate/statistics.ts
+/**
+ * Is a change real or run-to-run noise? Two estimators, both pure and seeded so a verdict is
+ * reproducible from the two reports alone:
+ *  - latency and throughput: a bootstrap over the 1-second windows of both runs. Each resample
+ *    draws windows with replacement from each run and takes the request-weighted mean of the
+ *    window metric; the spread of the resampled log ratios is the noise. A change only fails the gate
+ *    when the whole 95 % interval lies beyond the rule.
+ *  - error rate: a two-proportion (Wald) interval on the difference of the two rates.
+ */
+/** Deterministic PRNG (mulberry32): the same reports give the same interval. */
+function seededRandom(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+function weightedMean(xs) {
+    let sum = 0;
+    let w = 0;
+    for (const x of xs) {
+        sum += x.value * x.weight;
+        w += x.weight;
+    }
+    return w > 0 ? sum / w : 0;
+}
+function resampledMean(xs, random) {
+    let sum = 0;
+    let w = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const x = xs[Math.floor(random() * xs.length)];
+        sum += x.value * x.weight;
+        w += x.weight;
+    }
+    return w > 0 ? sum / w : 0;
+}
+function quantile(sorted, q) {
+    if (sorted.length === 0)
+        return NaN;
+    const pos = (sorted.length - 1) * q;
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+/** Fewer windows than this on either side and the spread cannot be estimated. */
+const MIN_WINDOWS = 3;
+/**
+ * 95 % interval (in %) of the relative change current/baseline − 1 of a windowed metric, centred on
+ * `pointPct` (the change measured on the whole-run histograms): the bootstrap supplies the spread,
+ * the histograms the location. Undefined when either run has too few windows.
+ */
+function bootstrapChangeInterval(baseline, current, pointPct, options = {}) {
+    if (baseline.length < MIN_WINDOWS || current.length < MIN_WINDOWS)
+        return undefined;
+    const random = seededRandom(options.seed ?? 0x9e3779b9);
+    const resamples = options.resamples ?? 2000;
+    const alpha = (1 - (options.confidence ?? 0.95)) / 2;
+    // On the log scale, as for paired rounds: a ratio cannot fall below 0, so neither may the interval
+    // fall below −100 %, and +25 % / −20 % are the same size.
+    const centre = Math.log(weightedMean(current) / weightedMean(baseline));
+    const logRatios = [];
+    for (let i = 0; i < resamples; i++) {
+        const b = resampledMean(baseline, random);
+        const c = resampledMean(current, random);
+        if (b <= 0 || c <= 0)
+            continue;
+        logRatios.push(Math.log(c / b));
+    }
+    if (logRatios.length === 0 || !Number.isFinite(centre) || pointPct <= -100)
+        return undefined;
+    logRatios.sort((a, b) => a - b);
+    const point = Math.log(1 + pointPct / 100);
+    const at = (q) => (Math.exp(point + quantile(logRatios, q) - centre) - 1) * 100;
+    return { lo: at(alpha), hi: at(1 - alpha) };
+}
+/** 95 % interval of p2 − p1 (fractions), from x1/n1 and x2/n2. */
+function twoProportionInterval(x1, n1, x2, n2, z = 1.96) {
+    const p1 = n1 > 0 ? x1 / n1 : 0;
+    const p2 = n2 > 0 ? x2 / n2 : 0;
+    const d = p2 - p1;
+    const se = Math.sqrt((n1 > 0 ? (p1 * (1 - p1)) / n1 : 0) + (n2 > 0 ? (p2 * (1 - p2)) / n2 : 0));
+    return { lo: d - z * se, hi: d + z * se };
+}
+/**
+ * Where an interval stands against a limit on the "worse" side (`worseIsUp` false for rps):
+ *  - fail: the whole interval is beyond the limit (the change is real and too large);
+ *  - pass: the whole interval is within it, or, given `point`, the measured change is within it and
+ *    not distinguishable from zero (no evidence of any change: identical error rates on a few
+ *    hundred requests must not warn forever);
+ *  - warn: inconclusive (a real change that may exceed the rule, or a measured excess that the
+ *    noise cannot confirm).
+ */
+function judgeInterval(iv, limit, worseIsUp, point) {
+    const beyond = (x) => (worseIsUp ? x > limit : x < -limit);
+    if (beyond(worseIsUp ? iv.lo : iv.hi))
+        return 'fail';
+    if (!beyond(worseIsUp ? iv.hi : iv.lo))
+        return 'pass';
+    if (point !== undefined && !beyond(point) && iv.lo <= 0 && iv.hi >= 0)
+        return 'pass';
+    return 'warn';
+}
+
+;// CONCATENATED MODULE: ./src/gate/band.ts
+
+
+
+/** Fewer past values than this: the band cannot be trusted. */
+const MIN_HISTORY = 5;
+/** Past runs looked at, newest first: older ones describe a codebase that has moved on. */
+const MAX_HISTORY = 20;
+/** 1.4826·MAD estimates the standard deviation of normal data. */
+const MAD_TO_SIGMA = 1.4826;
+const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const band_median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
+/** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
+function noiseBand(values, k, floor = 0) {
+    if (values.length === 0)
+        throw new RangeError('noiseBand needs at least one value');
+    const mid = band_median(values);
+    const mad = band_median(values.map((v) => Math.abs(v - mid)));
+    const sigma = Math.max(MAD_TO_SIGMA * mad, floor);
+    return { n: values.length, median: mid, mad, sigma, lo: mid - k * sigma, hi: mid + k * sigma, k };
+}
+/**
+ * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
+ * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
+ * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
+ * count); recovery: one 1-s window (1000 ms); others: 0.
+ */
+function sigmaFloor(metric, median, requests) {
+    if (metrics_LATENCY_METRICS.has(metric) || metric === 'rps')
+        return 0.01 * Math.abs(median);
+    // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
+    if (metric === 'recovery')
+        return 1000;
+    if (metric === 'error_rate') {
+        if (requests <= 0)
+            return 0;
+        // A history of zero errors still leaves room for one error in this run's sample.
+        const p = Math.max(median, 1 / requests);
+        return Math.sqrt((p * (1 - p)) / requests);
+    }
+    return 0;
+}
+/** The metric's values in past runs that have this stage, newest first, at most MAX_HISTORY. */
+function pastValues(history, stage, metric) {
+    const values = [];
+    for (const run of history) {
+        const s = run.find((r) => r.name === stage);
+        const v = s ? metricValue(s, metric) : null;
+        if (v !== null && Number.isFinite(v))
+            values.push(v);
+        if (values.length === MAX_HISTORY)
+            break;
+    }
+    return values;
+}
+function bandFor(history, stage, metric, k) {
+    const current = metricValue(stage, metric);
+    if (current === null)
+        return undefined;
+    const values = pastValues(history, stage.name, metric);
+    if (values.length < MIN_HISTORY)
+        return { current, values };
+    const floor = sigmaFloor(metric, band_median(values), stage.requests);
+    return { current, values, band: noiseBand(values, k, floor) };
+}
+/**
+ * Where the current run falls in each metric's history, for stages with >= MIN_HISTORY past values.
+ * history: past runs newest first, each the list of that run's StageReports. Metrics whose history
+ * has no spread at all (σ̂ = 0) are left out: there is no scale to place the run on.
+ */
+function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
+    const bands = [];
+    for (const stage of current) {
+        for (const metric of metrics) {
+            const found = bandFor(history, stage, metric, 3);
+            if (!found?.band || found.band.sigma === 0)
+                continue;
+            const { band } = found;
+            bands.push({
+                stage: stage.name,
+                metric,
+                n: band.n,
+                median: band.median,
+                sigma: band.sigma,
+                current: found.current,
+                position_sigma: round((found.current - band.median) / band.sigma),
+            });
+        }
+    }
+    return bands;
+}
+/** Checks for the rules whose unit is 'sigma' (ignore all others). */
+function evaluateBandRules(rules, history, current) {
+    const checks = [];
+    for (const stage of current) {
+        for (const rule of rules) {
+            if (rule.unit !== 'sigma')
+                continue;
+            const found = bandFor(history, stage, rule.metric, rule.amount);
+            if (!found) {
+                // A spike that never recovered has no recovery time: the worst outcome, not a missing one.
+                if (rule.metric === 'recovery' && stage.spike && rule.direction === 'increase') {
+                    checks.push({
+                        stage: stage.name,
+                        metric: 'recovery',
+                        kind: 'regression',
+                        current: null,
+                        limit: rule.raw,
+                        method: 'history-band',
+                        verdict: 'fail',
+                        significant: true,
+                        note: 'p95 never returned within 20% of its pre-spike value',
+                    });
+                }
+                continue;
+            }
+            const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
+            if (!found.band) {
+                // Never switch the rule off in silence: a new stage or a young history is said out loud.
+                checks.push({
+                    ...base,
+                    verdict: 'warn',
+                    note: `history band needs ${MIN_HISTORY} past runs with this stage, found ${found.values.length}: not judged`,
+                });
+                continue;
+            }
+            const { band, current: c } = found;
+            const outside = c > band.hi || c < band.lo;
+            const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
+            const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
+            const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
+            checks.push({
+                ...base,
+                baseline: band.median,
+                delta_pct: band.median !== 0 ? round(((c - band.median) / band.median) * 100) : null,
+                significant: outside,
+                verdict: worse ? 'fail' : 'pass',
+                note: position !== undefined
+                    ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
+                    : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
+                band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
+                ...(position !== undefined ? { position_sigma: position } : {}),
+            });
+        }
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/gate/regression.ts
+
+
+
+const regression_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/** Stored baselines: a bootstrap over both runs' 1-second windows. */
+const windowBootstrap = (metric, before, after, pointPct) => {
+    const column = windowColumn(metric);
+    if (!column)
+        return undefined;
+    const interval = bootstrapChangeInterval(windowSamples(before, column.key), windowSamples(after, column.key), pointPct);
+    return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
+};
+const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
+    metric,
+    direction,
+    unit,
+    amount,
+    raw,
+});
+/**
+ * Rules used when the plan has no `regression:` section, per stage kind: what a change in that
+ * kind of stage means. Steady stages gate latency and throughput; a spike or a burst is about
+ * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
+ * are mostly noise.
+ */
+const LATENCY_RULES = [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25)];
+const ERROR_RULE = ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp');
+const DEFAULT_REGRESSION = {
+    // One user back to back: its rps is 1/latency, already judged.
+    baseline: [...LATENCY_RULES, ERROR_RULE],
+    load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
+    spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
+    burst: [ERROR_RULE],
+};
+/** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
+function rulesForStage(planRules, kind) {
+    return planRules ?? DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
+}
+function evaluateRegressions(rules, baseline, current, estimate = windowBootstrap) {
+    const checks = [];
+    for (const stage of current) {
+        const before = baseline.find((b) => b.name === stage.name);
+        if (!before) {
+            // Never switch regression gating off in silence (a renamed stage, a partial baseline).
+            checks.push({
+                stage: stage.name,
+                metric: 'baseline',
+                kind: 'regression',
+                current: null,
+                limit: '—',
+                method: 'none',
+                verdict: 'warn',
+                note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
+            });
+            continue;
+        }
+        // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
+        for (const r of rulesForStage(rules, stage.kind)) {
+            if (r.unit === 'sigma')
+                continue;
+            const check = regressionCheck(r, before, stage, estimate);
+            if (check)
+                checks.push(check);
+        }
+    }
+    return checks;
+}
+function regressionCheck(rule, before, after, estimate = windowBootstrap) {
+    if (rule.metric === 'recovery')
+        return recoveryCheck(rule, before, after);
+    const b = metricValue(before, rule.metric);
+    const c = metricValue(after, rule.metric);
+    if (b === null || c === null)
+        return undefined;
+    const base = { stage: after.name, metric: rule.metric, kind: 'regression', baseline: b, current: c, limit: rule.raw };
+    const worseIsUp = rule.direction === 'increase';
+    if (rule.metric === 'error_rate') {
+        const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
+        const deltaPp = (c - b) * 100;
+        const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
+        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
+        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
+        const verdict = rule.unit === 'pp'
+            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
+            : b > 0
+                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
+                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
+        return {
+            ...base,
+            delta_pct: b > 0 ? regression_round(((c - b) / b) * 100) : null,
+            delta_pp: regression_round(deltaPp, 3),
+            interval_pp: [regression_round(ivPp.lo, 3), regression_round(ivPp.hi, 3)],
+            method: 'two-proportion',
+            significant: ivPp.lo > 0 || ivPp.hi < 0,
+            verdict,
+            ...inconclusive(verdict, ivPp, deltaPp, 'pp', rule.raw),
+        };
+    }
+    if (b === 0) {
+        return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
+    }
+    const deltaPct = ((c - b) / b) * 100;
+    if (c === 0 && b > 0) {
+        // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
+        return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
+    }
+    const found = estimate(rule.metric, before, after, deltaPct);
+    if (!found) {
+        // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
+        const pointVerdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
+        return {
+            ...base,
+            delta_pct: regression_round(deltaPct),
+            method: 'point-estimate',
+            significant: false,
+            verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
+        };
+    }
+    const iv = found.interval;
+    const verdict = judgeInterval(iv, rule.amount, worseIsUp, deltaPct);
+    return {
+        ...base,
+        delta_pct: regression_round(deltaPct),
+        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
+        method: found.method,
+        significant: iv.lo > 0 || iv.hi < 0,
+        verdict,
+        ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
+    };
+}
+/** A warn from an interval that straddles the rule says so, with the size of the noise. */
+function inconclusive(verdict, iv, point, unit, limit) {
+    if (verdict !== 'warn')
+        return {};
+    const noise = Math.max(point - iv.lo, iv.hi - point);
+    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
+}
+/** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
+const RECOVERY_RESOLUTION_MS = 1000;
+/**
+ * Spike recovery against the baseline's. One number per run, so the noise is the window
+ * resolution: the change fails only when it exceeds the rule by more than one window, and a
+ * baseline that recovered at once (0 s) is taken as one window, so "+50%" still means something.
+ */
+function recoveryCheck(rule, before, after) {
+    if (!before.spike || !after.spike || rule.unit !== 'pct')
+        return undefined;
+    const b = before.spike.recovery_ms;
+    const c = after.spike.recovery_ms;
+    const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
+    if (b === null) {
+        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
+    }
+    if (c === null) {
+        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
+    }
+    const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
+    const pct = (x) => ((x - b) / denominator) * 100;
+    const iv = { lo: pct(c - RECOVERY_RESOLUTION_MS), hi: pct(c + RECOVERY_RESOLUTION_MS) };
+    // One window either way is what the measurement can tell apart, no more.
+    const verdict = Math.abs(c - b) <= RECOVERY_RESOLUTION_MS ? 'pass' : judgeInterval(iv, rule.amount, rule.direction === 'increase', pct(c));
+    return {
+        ...base,
+        delta_pct: regression_round(pct(c)),
+        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
+        significant: iv.lo > 0 || iv.hi < 0,
+        verdict,
+        ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/thresholds.ts
+
+const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+function evaluateThresholds(thresholds, stages) {
+    const checks = [];
+    for (const stage of stages) {
+        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
+        for (const rule of rules) {
+            const current = metricValue(stage, rule.metric);
+            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
+            if (rule.metric === 'recovery') {
+                if (!stage.spike)
+                    continue; // "*" rules reach every stage; recovery exists for spikes only
+                if (current === null) {
+                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
+                    continue;
+                }
+            }
+            if (current === null) {
+                checks.push({ ...base, current: null, verdict: 'warn', note: 'no requests completed: nothing to check' });
+                continue;
+            }
+            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
+        }
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/gate/verdict.ts
+function overallVerdict(checks, stages) {
+    if (checks.some((c) => c.verdict === 'fail'))
+        return 'fail';
+    if (checks.some((c) => c.verdict === 'warn') || stages.some((s) => s.generator_saturated || s.dropped > 0))
+        return 'warn';
+    return 'pass';
+}
+/**
+ * A maintainer accepted the regressions (a PR label): failed regression checks become visible,
+ * recorded warnings, not a silent pass. Absolute thresholds still fail: they are the service's
+ * promises, not comparisons.
+ */
+function acceptRegressions(checks, reason) {
+    return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' ? { ...c, verdict: 'warn', accepted: true, note: `accepted (${reason})${c.note ? `; ${c.note}` : ''}` } : c);
+}
+
+;// CONCATENATED MODULE: ./src/gate/trust.ts
+
+/** The generator's event loop this much slower than in the baseline run means a busier runner. */
+const LAG_RATIO = 2;
+const LAG_MARGIN_MS = 10;
+/**
+ * The CPU probe this much slower than at baseline time means a slower runner. An idle runner
+ * repeats its probe within ±5 %; a neighbour holding a third of one core of two already adds 40 %.
+ */
+const SLOWER_RUNNER_RATIO = 1.25;
+/**
+ * Why each stage cannot be trusted, first reason first:
+ * - its generator was saturated: its failures are the generator's, not the target's;
+ * - the baseline's was: those latencies, measured from intended send times, are inflated;
+ * - the runner was slower than at baseline time (CPU probe): a neighbour, steal time, another job;
+ * - the generator's event loop lagged far more than at baseline time (a busier runner; a
+ *   slower target leaves the generator idle, not late).
+ */
+function stageDistrust(current, baseline = [], history = []) {
+    const out = new Map();
+    for (const s of current) {
+        const then = baseline.find((b) => b.name === s.name);
+        const reason = saturatedNow(s) ?? saturatedThen(then) ?? slowerRunner(s, then, history) ?? busierRunner(s, then);
+        if (reason)
+            out.set(s.name, reason);
+    }
+    return out;
+}
+/** Failed checks of distrusted stages become warnings that say why. */
+function excuseDistrusted(checks, distrust) {
+    return checks.map((c) => {
+        const d = distrust.get(c.stage);
+        if (c.verdict !== 'fail' || !d || (d.regressionsOnly && c.kind !== 'regression'))
+            return c;
+        return { ...c, verdict: 'warn', untrusted: d.reason, note: `not trusted: ${d.note}${c.note ? `; ${c.note}` : ''}` };
+    });
+}
+function saturatedNow(s) {
+    if (!s.generator_saturated)
+        return undefined;
+    return { reason: 'generator-saturated', regressionsOnly: false, note: `the load generator was saturated (${s.generator.reason ?? 'saturated'})` };
+}
+function saturatedThen(b) {
+    if (!b?.generator_saturated)
+        return undefined;
+    return { reason: 'baseline-saturated', regressionsOnly: true, note: `the load generator was saturated in the baseline (${b.generator.reason ?? 'saturated'})` };
+}
+function slowerRunner(s, b, history) {
+    const now = s.cpu_probe_ms;
+    const then = b ? b.cpu_probe_ms : medianProbe(history, s.name);
+    if (now === undefined || then === undefined || then <= 0 || now < SLOWER_RUNNER_RATIO * then)
+        return undefined;
+    const source = b ? 'when the baseline was measured' : 'in the past runs (median)';
+    return {
+        reason: 'runner-slower',
+        regressionsOnly: true,
+        note: `the runner was ${(now / then).toFixed(2)}× slower than ${source} (CPU probe ${now.toFixed(0)} ms against ${then.toFixed(0)} ms)`,
+    };
+}
+function busierRunner(s, b) {
+    if (!b)
+        return undefined;
+    const now = s.generator.loop_lag_p99_ms;
+    const then = b.generator.loop_lag_p99_ms;
+    if (now <= Math.max(LAG_RATIO * then, then + LAG_MARGIN_MS))
+        return undefined;
+    return {
+        reason: 'runner-busier',
+        regressionsOnly: true,
+        note: `the runner was busier than when the baseline was measured (event-loop lag p99 ${now.toFixed(0)} ms against ${then.toFixed(0)} ms in the baseline run)`,
+    };
+}
+function medianProbe(history, stage) {
+    const xs = history.flatMap((run) => run.filter((s) => s.name === stage && s.cpu_probe_ms !== undefined).map((s) => s.cpu_probe_ms));
+    return xs.length > 0 ? quantile(xs.sort((a, b) => a - b), 0.5) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gate/confirm.ts
+
+/** Stages with a failing regression check: the ones worth running again. */
+function stagesToConfirm(checks) {
+    return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
+}
+const change = (c) => c.delta_pp !== undefined ? (0,format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
+/**
+ * The first run's checks, with every failed regression judged again by the re-run's check of the
+ * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
+ * confirmed). Only a re-run that measured something can clear a failure: one that did not run
+ * (interrupted), measured nothing comparable, or had a saturated generator (`untrusted`) leaves
+ * the failure standing.
+ */
+function confirmChecks(first, again, untrusted = new Set()) {
+    return first.map((c) => {
+        if (c.kind !== 'regression' || c.verdict !== 'fail')
+            return c;
+        const second = again.find((a) => a.kind === 'regression' && a.stage === c.stage && a.metric === c.metric);
+        if (!second || untrusted.has(c.stage))
+            return c;
+        const confirmation = {
+            verdict: second.verdict,
+            current: second.current,
+            delta_pct: second.delta_pct,
+            delta_pp: second.delta_pp,
+            interval_pct: second.interval_pct,
+            interval_pp: second.interval_pp,
+        };
+        if (second.verdict === 'fail') {
+            return { ...c, confirmation, note: `confirmed: a re-run of the stage also failed (${change(second)})${c.note ? `; ${c.note}` : ''}` };
+        }
+        return {
+            ...c,
+            verdict: 'warn',
+            confirmation,
+            note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${change(second)} (${second.verdict})`,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/gate/index.ts
+
+
+
+
+
+
+
+
+function judge(rules, current, against) {
+    const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
+    const checks = [
+        ...evaluateThresholds(rules.thresholds, current),
+        ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
+        // No history source at all (A/B) is not a short history: band rules do not apply there.
+        ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
+    ];
+    return excuseDistrusted(checks, stageDistrust(current, against.baseline, against.history));
+}
+function gate(rules, current, against = {}, options = {}) {
+    let checks = judge(rules, current, against);
+    if (options.again && options.again.length > 0) {
+        const untrusted = new Set(options.again.filter((s) => s.generator_saturated).map((s) => s.name));
+        checks = confirmChecks(checks, judge(rules, options.again, against), untrusted);
+    }
+    if (options.accept)
+        checks = acceptRegressions(checks, options.accept);
+    return { checks, verdict: overallVerdict(checks, current) };
+}
+
+;// CONCATENATED MODULE: ./src/gate/paired.ts
+
+
+
+
+/** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
+const T_975 = [
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08,
+    2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+function tQuantile975(df) {
+    if (df >= 1 && df <= T_975.length)
+        return T_975[df - 1];
+    // Beyond the table: the Cornish-Fisher step of t toward the normal quantile (2.021 at 40, 1.984 at 100).
+    const z = 1.959964;
+    return df > T_975.length ? z + (z ** 3 + z) / (4 * df) : z;
+}
+/** Fewer usable pairs than this and the spread of the pairs means little. */
+const MIN_PAIRS = 3;
+/**
+ * 95 % interval (in %) of the relative change head/base − 1, from paired per-round values: the
+ * spread of the rounds' log ratios, centred on `pointPct` (the change of the merged histograms).
+ * Undefined when fewer than MIN_PAIRS rounds have a positive value on both sides.
+ */
+function pairedChangeInterval(base, head, pointPct) {
+    const d = [];
+    for (let i = 0; i < Math.min(base.length, head.length); i++) {
+        if (base[i] > 0 && head[i] > 0)
+            d.push(Math.log(head[i] / base[i]));
+    }
+    if (d.length < MIN_PAIRS || pointPct <= -100)
+        return undefined;
+    return aroundChange(pointPct, (tQuantile975(d.length - 1) * sampleSd(d)) / Math.sqrt(d.length));
+}
+function sampleSd(xs) {
+    const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+}
+/** ± a half-width on the log scale around the measured change, back in %. */
+function aroundChange(pointPct, halfWidth) {
+    const centre = Math.log(1 + pointPct / 100);
+    return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
+}
+/** Percentile step of the grid a round's latency distribution is kept on. */
+const GRID_STEP = 0.05;
+const GRID_POINTS = Math.round(100 / GRID_STEP) + 1;
+function roundDistribution(h) {
+    const quantiles = new Float64Array(GRID_POINTS);
+    for (let i = 0; i < GRID_POINTS; i++)
+        quantiles[i] = h.totalCount > 0 ? h.getValueAtPercentile(Math.min(100, i * GRID_STEP)) / 1000 : 0;
+    return { count: h.totalCount, quantiles };
+}
+/** The share (0..1) of a round's requests at or below x, from its quantile grid. */
+function cdf(d, x) {
+    const q = d.quantiles;
+    if (x < q[0])
+        return 0;
+    let lo = 0;
+    let hi = q.length - 1;
+    if (x >= q[hi])
+        return 1;
+    while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (q[mid] <= x)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo * GRID_STEP) / 100;
+}
+/** Percentile p of several rounds taken together (each weighted by its requests): bisection on F. */
+function mixtureQuantile(parts, p) {
+    const total = parts.reduce((a, d) => a + d.count, 0);
+    if (total === 0)
+        return 0;
+    let lo = Math.min(...parts.map((d) => d.quantiles[0]));
+    let hi = Math.max(...parts.map((d) => d.quantiles[d.quantiles.length - 1]));
+    const target = p / 100;
+    for (let i = 0; i < 50 && hi - lo > 1e-6 * Math.max(1, hi); i++) {
+        const mid = (lo + hi) / 2;
+        const f = parts.reduce((a, d) => a + d.count * cdf(d, mid), 0) / total;
+        if (f >= target)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+/**
+ * 95 % interval (in %) of the change of a percentile between the merged rounds of two sides,
+ * centred on `pointPct`: whole rounds resampled in pairs; the bootstrap's standard error of the
+ * log ratio, widened by a Student-t factor for the few rounds there are.
+ */
+function pairedBootstrapInterval(base, head, percentile, pointPct, options = {}) {
+    const n = Math.min(base.length, head.length);
+    if (n < MIN_PAIRS || pointPct <= -100)
+        return undefined;
+    const random = seededRandom(options.seed ?? 0x85ebca6b);
+    const logs = [];
+    const pickedBase = new Array(n);
+    const pickedHead = new Array(n);
+    for (let r = 0; r < (options.resamples ?? 1000); r++) {
+        for (let i = 0; i < n; i++) {
+            const k = Math.floor(random() * n);
+            pickedBase[i] = base[k];
+            pickedHead[i] = head[k];
+        }
+        const b = mixtureQuantile(pickedBase, percentile);
+        const h = mixtureQuantile(pickedHead, percentile);
+        if (b > 0 && h > 0)
+            logs.push(Math.log(h / b));
+    }
+    if (logs.length < 2)
+        return undefined;
+    return aroundChange(pointPct, tQuantile975(n - 1) * sampleSd(logs) * Math.sqrt(n / (n - 1)));
+}
+const PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };
+/**
+ * The A/B estimator: paired rounds where a stage has them, else (a spike runs once per side) the
+ * bootstrap over both sides' windows, as for a stored baseline.
+ */
+function pairedRounds(rounds) {
+    // Decoded once per stage, however many percentile rules read them.
+    const distributions = new Map();
+    const distributionsOf = (name, r) => {
+        let d = distributions.get(name);
+        if (!d) {
+            const of = (side) => side.map((s) => roundDistribution(decodeHistogram(s.histogram)));
+            d = { base: of(r.base), head: of(r.head) };
+            distributions.set(name, d);
+        }
+        return d;
+    };
+    return (metric, before, after, pointPct) => {
+        const r = rounds.get(after.name);
+        if (r && r.base.length >= MIN_PAIRS) {
+            const percentile = PERCENTILES[metric];
+            if (percentile !== undefined && r.base.every((s) => s.histogram) && r.head.every((s) => s.histogram)) {
+                const d = distributionsOf(after.name, r);
+                const interval = pairedBootstrapInterval(d.base, d.head, percentile, pointPct);
+                if (interval)
+                    return { interval, method: `paired-bootstrap(rounds=${r.base.length})` };
+            }
+            const values = (side) => side.map((s) => metricValue(s, metric) ?? 0);
+            const interval = pairedChangeInterval(values(r.base), values(r.head), pointPct);
+            if (interval)
+                return { interval, method: `paired-rounds(n=${r.base.length})` };
+        }
+        return windowBootstrap(metric, before, after, pointPct);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/load/ab.ts
+
+
+
+
+/** Shortest round: shorter ones would be mostly start-up and drain. */
+const MIN_ROUND_MS = 500;
+/**
+ * One round's share of a stage, and how many rounds it gets. Timed stages split their steady
+ * time (a ramp is warm-up, not something to compare, so rounds run at full load); bursts split
+ * their cycles; a spike is one shape that cannot be cut, so it runs once per side.
+ */
+function roundSpec(spec, rounds) {
+    // Rounds never stretch a stage: each side gets the plan's time, cut into rounds of at least MIN_ROUND_MS.
+    const cut = (steadyMs) => {
+        const n = Math.max(1, Math.min(rounds, Math.floor(steadyMs / MIN_ROUND_MS)));
+        return { n, ms: Math.round(steadyMs / n) };
+    };
+    switch (spec.kind) {
+        case 'baseline': {
+            const { n, ms } = cut(spec.durationMs);
+            return { spec: { ...spec, durationMs: ms }, rounds: n };
+        }
+        case 'load': {
+            const { n, ms } = cut(spec.durationMs - spec.rampMs);
+            return { spec: { ...spec, rampMs: 0, durationMs: ms }, rounds: n };
+        }
+        case 'burst': {
+            // As many rounds as divide the cycles exactly (never more cycles than planned); when only
+            // 1 or 2 would, as many whole cycles per round as fit, leaving the remainder out.
+            const most = Math.min(rounds, spec.cycles);
+            let n = most;
+            while (spec.cycles % n !== 0)
+                n--;
+            if (n < 3 && most >= 3)
+                n = most;
+            return { spec: { ...spec, cycles: Math.floor(spec.cycles / n) }, rounds: n };
+        }
+        case 'spike':
+            return { spec, rounds: 1 };
+    }
+}
+/**
+ * A short, uncounted run against each side before the first round: JIT, connection pools and
+ * caches warm up on both builds, so round 1 does not compare a cold generator with a warm one.
+ * Undefined for a spike (its own `before` phase is its warm-up).
+ */
+function warmUpSpec(oneRound) {
+    switch (oneRound.kind) {
+        case 'baseline':
+        case 'load':
+            return { ...oneRound, name: `${oneRound.name} (warm-up)`, durationMs: Math.min(1000, oneRound.durationMs) };
+        case 'burst':
+            return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
+        case 'spike':
+            return undefined;
+    }
+}
+/** Later rounds' windows follow the earlier ones', so one side's timeline reads as one run. */
+function joinTimelines(parts) {
+    const out = [];
+    let offset = 0;
+    for (const p of parts) {
+        for (const w of p.timeline)
+            out.push({ ...w, t: w.t + offset });
+        offset += p.timeline.length > 0 ? p.timeline[p.timeline.length - 1].t + 1 : Math.ceil(p.durationMs / 1000);
+    }
+    return out;
+}
+/** One side's rounds as one stage result: histograms added, counts summed, timelines joined. */
+function mergeRounds(parts) {
+    const first = parts[0];
+    const metrics = new StageMetrics(first.metrics.endpoints.map((e) => e.name), 1000);
+    for (const p of parts)
+        addStageMetrics(metrics, p.metrics);
+    const spec = first.spec.kind === 'burst'
+        ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
+        : first.spec.kind === 'spike'
+            ? first.spec
+            : { ...first.spec, durationMs: parts.reduce((a, p) => a + (p.spec.kind === 'spike' || p.spec.kind === 'burst' ? 0 : p.spec.durationMs), 0) };
+    const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
+    return {
+        spec,
+        startedAt: first.startedAt,
+        durationMs: parts.reduce((a, p) => a + p.durationMs, 0),
+        metrics,
+        timeline: joinTimelines(parts),
+        // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
+        generator: judgeGenerator({
+            late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
+            dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
+            loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
+            loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
+        }, scheduled, metrics.requests),
+        cycles: first.cycles ? parts.flatMap((p) => p.cycles ?? []).map((c, i) => ({ ...c, cycle: i + 1 })) : undefined,
+        spike: first.spike,
+        scheduled,
+        mode: first.mode,
+    };
+}
+async function runAb(plan, o) {
+    const stages = selectStages(plan, o.stages);
+    const signal = o.signal ?? new AbortController().signal;
+    const urls = { base: o.baseUrl, head: o.headUrl };
+    // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
+    for (const url of [o.baseUrl, o.headUrl]) {
+        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000 });
+    }
+    const startedAt = new Date();
+    const t0 = Date.now();
+    const seq = { value: 0 };
+    const out = [];
+    let warmedUp = false;
+    for (const [stageIndex, spec] of stages.entries()) {
+        if (signal.aborted)
+            break;
+        const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
+        const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
+        const stage = { spec, base: [], head: [] };
+        try {
+            const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
+            for (const side of warmUp ? ['base', 'head'] : []) {
+                if (!signal.aborted)
+                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq });
+            }
+            if (warmUp)
+                warmedUp = true;
+            for (let round = 0; round < rounds && !signal.aborted; round++) {
+                // ABBA order: whichever side runs second in a round runs first in the next, so a warming
+                // (or tiring) machine favours neither; stages alternate too (a spike has one round).
+                const order = (round + stageIndex) % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+                const results = {};
+                for (const side of order) {
+                    if (signal.aborted)
+                        break;
+                    o.onRound?.(spec, round, rounds, side);
+                    results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
+                }
+                // An interrupted round has no (whole) partner: it is left out of both sides.
+                if (signal.aborted)
+                    break;
+                if (results.base && results.head) {
+                    stage.base.push(results.base);
+                    stage.head.push(results.head);
+                }
+            }
+        }
+        finally {
+            await Promise.all([clients.base.close(), clients.head.close()]);
+        }
+        if (stage.base.length > 0)
+            out.push(stage);
+    }
+    const durationMs = Date.now() - t0;
+    const side = (s) => ({ target: urls[s], startedAt, durationMs, stages: out.map((st) => mergeRounds(st[s])), again: [] });
+    return { base: side('base'), head: side('head'), stages: out };
+}
+
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(2563);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+const VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
+
+
+
+
+const build_round = (x, digits = 3) => {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+};
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
+function stageReport(r) {
+    const m = r.metrics;
+    // Timed stages: rate over the planned sending time (the drain of the last responses is not
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
+    const report = {
+        name: r.spec.name,
+        kind: r.spec.kind,
+        protocol: r.spec.protocol,
+        duration_s: build_round(r.durationMs / 1000),
+        requests: m.requests,
+        errors: m.errors,
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
+        latency_ms: summarize(m.histogram),
+        errors_by_kind: { ...m.errorsByKind },
+        status_codes: countsByCode(m.statusCodes),
+        endpoints: m.endpoints
+            .filter((e) => e.requests > 0)
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: histogram_encodeHistogram(e.histogram) } : {}) })),
+        timeline: r.timeline,
+        histogram: histogram_encodeHistogram(m.histogram),
+        generator_saturated: r.generator.saturated,
+        late_sends: r.generator.late_sends,
+        dropped: r.generator.dropped,
+        generator: r.generator,
+        retry_after_seen: m.retryAfterSeen,
+    };
+    if (r.scheduled !== undefined)
+        report.scheduled = r.scheduled;
+    if (r.cycles)
+        report.cycles = r.cycles;
+    if (r.spike)
+        report.spike = r.spike;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
+    if (m.errorSamples.size > 0)
+        report.error_samples = Object.fromEntries(m.errorSamples);
+    if (m.ws)
+        addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
+    return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = summarize(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = spikePhases(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: histogram_encodeHistogram(w.connect), gap: histogram_encodeHistogram(w.gap), lag: histogram_encodeHistogram(w.lag) };
+    return inputs;
+}
+function addWs(report, r, sendingMs) {
+    const w = r.metrics.ws;
+    report.ws_mode = r.mode;
+    report.connect_ms = summarize(w.connect);
+    report.closes_by_code = countsByCode(w.closesByCode);
+    report.reconnects = w.reconnects;
+    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+    if (r.mode === 'request_reply')
+        report.unmatched_replies = w.unmatchedReplies;
+    if (r.mode === 'stream') {
+        report.messages_per_s = perSecond(w.received, sendingMs);
+        report.gap_ms = summarize(w.gap);
+        if (w.lag.totalCount > 0)
+            report.lag_ms = summarize(w.lag);
+    }
+}
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
+function runnerInfo() {
+    const cpus = external_node_os_default().cpus();
+    return {
+        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
+        arch: external_node_os_default().arch(),
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        node: process.version,
+    };
+}
+function buildReport(i) {
+    const report = {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: types/* REPORT_SCHEMA */.D,
+        verdict: i.verdict,
+        plan: i.planFile,
+        target: displayUrl(i.run.target),
+        started_at: i.run.startedAt.toISOString(),
+        duration_s: build_round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
+        runner: i.runner ?? runnerInfo(),
+        fingerprints: i.fingerprints,
+        baseline: null,
+        stages: i.stages,
+        checks: i.checks,
+    };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/report/merge.ts
+/**
+ * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
+ * whole plan would have written. HDR histograms add without loss, so the merged percentiles are the
+ * whole run's to histogram precision (3 significant digits) and every count is exact: stage,
+ * endpoint and 1-second window histograms are added, counts summed, rates recomputed, windows
+ * aligned by their second. Pure: reports in, report out; gating the result is the core's.
+ */
+
+
+
+
+
+
+
+const sum = (parts, f) => parts.reduce((a, p) => a + f(p.stage), 0);
+const max = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+function mergeShardReports(files) {
+    const shards = checkShardSet(files);
+    const first = shards[0].report;
+    const count = first.shard.count;
+    const stages = first.stages.map((st) => mergeStage(shards.map((s) => ({ file: s.file, index: s.report.shard.index, stage: s.report.stages.find((x) => x.name === st.name) })), count));
+    const started = shards.map((s) => s.report.started_at).sort((a, b) => Date.parse(a) - Date.parse(b));
+    return {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: types/* REPORT_SCHEMA */.D,
+        verdict: 'pass',
+        plan: first.plan,
+        target: [...new Set(shards.map((s) => s.report.target))].join(', '),
+        started_at: started[0],
+        duration_s: max(shards.map((s) => s.report.duration_s)),
+        cancelled: false,
+        runner: first.runner,
+        fingerprints: first.fingerprints,
+        baseline: null,
+        stages,
+        checks: [],
+        merged_from: shards.map((s) => ({ index: s.report.shard.index, started_at: s.report.started_at, target: s.report.target, runner: s.report.runner })),
+    };
+}
+/** The n shards of one run, each once, in shard order; anything else names the files at fault. */
+function checkShardSet(files) {
+    if (files.length === 0)
+        throw new errors/* ShardMergeError */.tg('merge needs the shard reports: the report.json of every run --shard i/n');
+    for (const { file, report } of files) {
+        if (!report.shard)
+            throw new errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
+        if (report.cancelled)
+            throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+        if (!report.fingerprints)
+            throw new errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
+    }
+    const [head, ...rest] = files;
+    const name = (f) => `${f.file} (shard ${f.report.shard.index}/${f.report.shard.count})`;
+    for (const f of rest) {
+        if (f.report.fingerprints.plan !== head.report.fingerprints.plan) {
+            throw new errors/* ShardMergeError */.tg(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
+        }
+        if (f.report.shard.count !== head.report.shard.count)
+            throw new errors/* ShardMergeError */.tg(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
+    }
+    const count = head.report.shard.count;
+    const byIndex = new Map();
+    for (const f of files) {
+        const twin = byIndex.get(f.report.shard.index);
+        if (twin)
+            throw new errors/* ShardMergeError */.tg(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
+        byIndex.set(f.report.shard.index, f);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+    if (missing.length > 0) {
+        const given = files.map(name).join(', ');
+        throw new errors/* ShardMergeError */.tg(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
+    }
+    const stagesOf = (f) => f.report.stages.map((s) => s.name).join(', ');
+    for (const f of rest) {
+        if (stagesOf(f) !== stagesOf(head))
+            throw new errors/* ShardMergeError */.tg(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
+    }
+    const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+    checkTogether(ordered);
+    return ordered;
+}
+/**
+ * The shards of one run overlap in time. One that started after another had finished (a re-run
+ * of one matrix job) did not load the target together with it: summing their rates would
+ * describe load that never happened.
+ */
+function checkTogether(files) {
+    const span = (f) => {
+        const start = Date.parse(f.report.started_at);
+        return [start, start + f.report.duration_s * 1000];
+    };
+    for (const a of files) {
+        for (const b of files) {
+            const [aStart, aEnd] = span(a);
+            const [bStart] = span(b);
+            if (bStart > aEnd) {
+                throw new errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
+                    `they did not load the target together (a re-run of one job?); run all ${files.length} shards again`);
+            }
+        }
+    }
+}
+/** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
+function histogramOf(encoded, file, what) {
+    if (encoded === undefined)
+        throw new errors/* ShardMergeError */.tg(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+    try {
+        return decodeHistogram(encoded);
+    }
+    catch (err) {
+        throw new errors/* ShardMergeError */.tg(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
+    }
+}
+function inputsOf(p) {
+    if (!p.stage.merge_inputs)
+        throw new errors/* ShardMergeError */.tg(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
+    return p.stage.merge_inputs;
+}
+function mergeStage(parts, count) {
+    const first = parts[0].stage;
+    const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
+    const requests = sum(parts, (s) => s.requests);
+    const errors = sum(parts, (s) => s.errors);
+    // Every shard sends over the same planned time; a burst's is its longest shard's wall time.
+    const sendingMs = max(parts.map((p) => inputsOf(p).sending_s)) * 1000;
+    const generator = mergeGenerator(parts, count);
+    const timeline = mergeTimelines(parts);
+    const out = {
+        name: first.name,
+        kind: first.kind,
+        protocol: first.protocol,
+        duration_s: max(parts.map((p) => p.stage.duration_s)),
+        requests,
+        errors,
+        error_rate: errorRate(requests, errors),
+        rps: perSecond(requests, sendingMs),
+        latency_ms: summarize(histogram),
+        errors_by_kind: sumCounts(parts.map((p) => p.stage.errors_by_kind)),
+        status_codes: countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
+        endpoints: mergeEndpoints(parts),
+        timeline,
+        histogram: histogram_encodeHistogram(histogram),
+        generator_saturated: generator.saturated,
+        late_sends: generator.late_sends,
+        dropped: generator.dropped,
+        generator,
+        retry_after_seen: sum(parts, (s) => s.retry_after_seen),
+    };
+    if (parts.some((p) => p.stage.scheduled !== undefined))
+        out.scheduled = sum(parts, (s) => s.scheduled ?? 0);
+    if (parts.some((p) => p.stage.cycles))
+        out.cycles = mergeCycles(parts.map((p) => p.stage.cycles ?? []));
+    const spikeMs = parts.map((p) => inputsOf(p).spike_ms).find((x) => x !== undefined);
+    if (first.kind === 'spike' && spikeMs)
+        out.spike = spikeOutcome(timeline, spikeMs.start, spikeMs.drop);
+    // Each shard ran on its own runner: the slowest one is what the gate must allow for.
+    const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
+    if (probes.length > 0)
+        out.cpu_probe_ms = max(probes);
+    const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
+    // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
+    const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    if (top.length > 0)
+        out.error_samples = Object.fromEntries(top);
+    if (first.protocol === 'ws')
+        mergeWs(out, parts);
+    return out;
+}
+function sumCounts(records) {
+    const out = {};
+    for (const r of records)
+        for (const [k, n] of Object.entries(r))
+            out[k] = (out[k] ?? 0) + n;
+    return out;
+}
+const numericKeys = (r) => Object.entries(r).map(([k, n]) => [Number(k), n]);
+/** Endpoints by name, in the order the shards list them. */
+function mergeEndpoints(parts) {
+    const byName = new Map();
+    for (const p of parts) {
+        for (const e of p.stage.endpoints) {
+            const m = byName.get(e.name) ?? { requests: 0, errors: 0, histograms: [] };
+            m.requests += e.requests;
+            m.errors += e.errors;
+            m.histograms.push(histogramOf(e.histogram, p.file, `stage ${p.stage.name}, endpoint ${e.name}`));
+            byName.set(e.name, m);
+        }
+    }
+    return [...byName.entries()].map(([name, m]) => endpointReport(name, m.requests, m.errors, mergeHistograms(m.histograms)));
+}
+/** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
+function mergeTimelines(parts) {
+    return mergeWindows(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`));
+}
+/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
+function mergeGenerator(parts, count) {
+    const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
+    const health = { ...sumGeneratorCounts(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };
+    if (reasons.length > 0)
+        health.reason = reasons.join('; ');
+    return health;
+}
+/** WebSocket counts summed; connect, gap and lag percentiles from the added histograms. */
+function mergeWs(out, parts) {
+    const first = parts[0].stage;
+    const ws = parts.map((p) => {
+        const h = inputsOf(p).ws_histograms;
+        if (!h)
+            throw new errors/* ShardMergeError */.tg(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
+        return h;
+    });
+    const merged = (key) => mergeHistograms(ws.map((h, i) => histogramOf(h[key], parts[i].file, `ws stage ${first.name}, ${key}`)));
+    out.ws_mode = first.ws_mode;
+    out.connect_ms = summarize(merged('connect'));
+    out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
+    out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
+    const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
+    // The shards' connections were open at the same time (on different machines): their peaks add.
+    out.connections = { planned: c((x) => x.planned), opened: c((x) => x.opened), failed: c((x) => x.failed), peak: c((x) => x.peak), open_at_end: c((x) => x.open_at_end) };
+    if (first.unmatched_replies !== undefined)
+        out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
+    if (first.ws_mode === 'stream') {
+        // Each shard's rate is over the same planned time, so the rates add.
+        out.messages_per_s = build_round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.gap_ms = summarize(merged('gap'));
+        const lag = merged('lag');
+        if (lag.totalCount > 0)
+            out.lag_ms = summarize(lag);
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
+var markdown = __webpack_require__(51228);
+// EXTERNAL MODULE: ./src/baseline/file-store.ts
+var file_store = __webpack_require__(11617);
+// EXTERNAL MODULE: ./src/baseline/fingerprint.ts
+var fingerprint = __webpack_require__(34319);
+// EXTERNAL MODULE: ./src/input-checks.ts
+var input_checks = __webpack_require__(92321);
+;// CONCATENATED MODULE: ./src/core.ts
+/**
+ * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
+ * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// In src/input-checks.ts, which loads without the engine; exported here as before.
+
+/** Band rules and the trend chart look this many runs back. */
+const HISTORY_RUNS = 20;
+function gateRules(plan) {
+    return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
+}
+/**
+ * A shard's numbers are 1/n of the load: its rps, and its percentiles under a fraction of the
+ * traffic, are not the plan's. So a shard is judged by nothing (its verdict only warns about its own
+ * generator) and `merge` gates the whole.
+ */
+const SHARD_RULES = { thresholds: {}, regression: [] };
+/** What a shard run refuses: it is neither compared nor kept (`merge` does both for the whole). */
+function checkShardSettings(s) {
+    const flag = s.save ? '--save-baseline' : s.baseline ? '--baseline' : s.history ? '--history' : s.confirm ? '--confirm' : undefined;
+    if (s.shard && flag) {
+        throw new errors/* UsageError */.eb(s.save
+            ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
+            : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`);
+    }
+}
+async function runAndGate(s) {
+    if (s.targetUrl !== undefined)
+        (0,input_checks/* checkTargetUrl */.Tc)(s.targetUrl, '--target');
+    checkShardSettings(s);
+    const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
+    // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
+    const runs = s.shard ? shardPlan(plan, s.shard) : plan;
+    const runner = runnerInfo();
+    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
+    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
+    // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
+    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+    // History too, before this run is saved, so the chart shows this run once (as "this run").
+    const past = await readPast(s.history ?? s.baseline?.store ?? s.save?.store, request, s.log);
+    const rules = s.shard ? SHARD_RULES : gateRules(plan);
+    const against = { baseline: baseline?.report.stages, history: past.map((p) => p.report.stages) };
+    const run = await runPlan(runs, {
+        targetUrl: s.targetUrl,
+        stages: s.stages,
+        cwd: s.cwd,
+        signal: s.signal,
+        onProgress: s.onProgress,
+        onStageStart: s.onStageStart,
+        probe: s.runnerProbe ?? true,
+        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
+    });
+    const stages = run.stages.map(stageReport);
+    const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
+    const cancelled = s.signal?.aborted ?? false;
+    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    if (baseline && s.baseline)
+        report.baseline = baselineRef(s.baseline, baseline);
+    if (past.length >= MIN_HISTORY)
+        report.bands = bandPositions(against.history, stages);
+    noteAccepted(report, s.accept);
+    const extras = { runUrl: s.runUrl, history: historyPoints(past, report) };
+    // Reports first: a failed save must never cost the run's results.
+    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
+    let saved = false;
+    let saveError;
+    if (s.save) {
+        // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+        const saturated = report.stages.find((st) => st.generator_saturated);
+        const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+        // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+        const slowRunner = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
+        const why = report.verdict === 'fail'
+            ? 'the gate failed'
+            : cancelled
+                ? 'the run was interrupted'
+                : run.stages.length !== plan.stages.length
+                    ? 'only some stages ran (--stage)'
+                    : saturated
+                        ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
+                        : unconfirmed
+                            ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
+                            : slowRunner
+                                ? `stage ${slowRunner.stage} ran on a runner ${slowRunner.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`
+                                : undefined;
+        if (why) {
+            s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
+        }
+        else {
+            try {
+                await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
+                s.log.info(`baseline saved to ${s.save.store.description}`);
+                saved = true;
+            }
+            catch (err) {
+                saveError = (0,errors/* describeError */.Uc)(err);
+                s.log.warn(`baseline not saved to ${s.save.store.description}: ${saveError}`);
+            }
+        }
+    }
+    return { ...written, saved, saveError };
+}
+const DEFAULT_AB_ROUNDS = 10;
+/**
+ * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
+ * paired rounds. The head is "the run"; the base is its baseline, measured minutes apart at most.
+ * Nothing is saved: an A/B result compares two builds, it is not a baseline of either.
+ */
+async function runAbAndGate(s) {
+    (0,input_checks/* checkTargetUrl */.Tc)(s.baseUrl, '--base-url');
+    if (s.headUrl !== undefined)
+        (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
+    const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
+    if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
+        throw new errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
+    const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    selectStages(plan, s.stages);
+    const headUrl = s.headUrl ?? plan.target.url;
+    if (plan.regression?.some((r) => r.unit === 'sigma'))
+        s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
+    if (plan.target.start)
+        s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
+    const runner = runnerInfo();
+    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
+    const ab = await runAb(plan, { baseUrl: s.baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
+    const head = ab.head.stages.map(stageReport);
+    const base = ab.base.stages.map(stageReport);
+    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
+    const { checks, verdict } = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const cancelled = s.signal?.aborted ?? false;
+    const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+    const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
+    report.baseline = {
+        source: `A/B base ${displayUrl(s.baseUrl)}`,
+        started_at: report.started_at,
+        target: displayUrl(s.baseUrl),
+        explanation: `same-runner A/B: base ${displayUrl(s.baseUrl)} and head ${displayUrl(headUrl)} ran in alternating rounds (${Object.entries(roundsByStage)
+            .map(([name, n]) => `${name} ${n}`)
+            .join(', ')}); changes are judged on the paired rounds.`,
+    };
+    report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
+    noteAccepted(report, s.accept);
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+/** What a run was compared with, for report.json and the summary. */
+function baselineRef(source, found) {
+    return {
+        source: source.store.description,
+        started_at: found.report.started_at,
+        target: found.report.target,
+        commit: found.commit === 'local' ? undefined : found.commit,
+        explanation: found.explanation,
+    };
+}
+/** The stored result to compare with; a PR whose base has none falls back to the newest one. */
+async function loadBaseline(source, request, log) {
+    try {
+        return await findBaseline(source, request, log);
+    }
+    catch (err) {
+        if (!source.optional || !(err instanceof errors/* BaselineError */.s$))
+            throw err;
+        log.warn(`${source.store.description} could not be read (${err.message}): this run is checked against the absolute thresholds only`);
+        return undefined;
+    }
+}
+async function findBaseline(source, request, log) {
+    let loaded = await source.store.load({ ...request, commits: source.commits });
+    if (!loaded.result && source.commits) {
+        const newest = await source.store.load(request);
+        if (newest.result)
+            loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
+    }
+    if (loaded.result)
+        (0,file_store/* wholeRun */.f1)(loaded.result.report, source.store.description);
+    log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
+    return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
+}
+/** A maintainer's acceptance is recorded when it turned at least one failure into a warning. */
+function noteAccepted(report, reason) {
+    const n = report.checks.filter((c) => c.accepted).length;
+    if (reason && n > 0)
+        report.accepted = { reason, checks: n };
+}
+/** Stages that fail a regression rule on their first run: the ones to run once more. */
+function confirmationStages(plan, rules, first, against, log) {
+    const failing = stagesToConfirm(gate(rules, first, against).checks);
+    if (failing.size > 0)
+        log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
+    return plan.stages.filter((st) => failing.has(st.name));
+}
+/** Past results are for bands and the chart: a store that cannot list them costs those, not the run. */
+async function readPast(store, request, log) {
+    if (!store)
+        return [];
+    try {
+        return await store.history(request, HISTORY_RUNS);
+    }
+    catch (err) {
+        log.info(`no history from ${store.description}: ${(0,errors/* describeError */.Uc)(err)}`);
+        return [];
+    }
+}
+/** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
+function historyPoints(history, current) {
+    if (history.length === 0)
+        return undefined;
+    const out = {};
+    const past = [...history].reverse();
+    for (const stage of current.stages) {
+        const points = past.flatMap((h) => {
+            const s = h.report.stages.find((x) => x.name === stage.name);
+            return s ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+        });
+        out[stage.name] = [...points, { label: 'this run', p95: stage.latency_ms.p95 }];
+    }
+    return out;
+}
+/** Re-gate two saved results without running load (rules from --plan, else the defaults). */
+async function compareReports(s) {
+    const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
+    const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
+    const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
+    const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
+    const report = {
+        ...current,
+        verdict,
+        checks,
+        baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
+    };
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir))), saved: false };
+}
+/** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
+async function mergeAndGate(s) {
+    const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
+    const files = await Promise.all(s.shardFiles.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
+    const merged = mergeShardReports(files);
+    if (plan && merged.fingerprints && (0,fingerprint/* planFingerprint */.an)(plan) !== merged.fingerprints.plan) {
+        // Rules may change freely; a different load shape (or environment) means the rules may not fit.
+        s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${(0,fingerprint/* planFingerprint */.an)(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
+    }
+    const request = {
+        planId: (0,fingerprint/* planId */.rY)(s.planFile ?? merged.plan),
+        planFingerprint: merged.fingerprints?.plan ?? '',
+        runnerFingerprint: merged.fingerprints?.runner ?? '',
+    };
+    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+    const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
+    const report = { ...merged, checks, verdict };
+    if (baseline && s.baseline)
+        report.baseline = baselineRef(s.baseline, baseline);
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+async function writeReports(report, outDir, extras = {}) {
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    const reportPath = external_node_path_default().join(outDir, 'report.json');
+    const summaryPath = external_node_path_default().join(outDir, 'summary.md');
+    const summary = (0,markdown/* renderSummary */.Br)(report, extras);
+    await (0,file_store/* writeJsonAtomic */.ZJ)(reportPath, report);
+    await (0,promises_.writeFile)(summaryPath, summary);
+    return { report, reportPath, summaryPath, summary, extras };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,48 @@
+export const id = 858;
+export const ids = [858];
+export const modules = {
+
+/***/ 5858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ readJsonPath),
+/* harmony export */   H: () => (/* binding */ parseJsonPath)
+/* harmony export */ });
+/**
+ * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
+ * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
+ */
+/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
+function readJsonPath(doc, path) {
+    const steps = parseJsonPath(path);
+    let cur = doc;
+    for (const step of steps) {
+        // Own properties only: `$.constructor` must not find Object's.
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
+            return undefined;
+        cur = cur[step];
+    }
+    return cur;
+}
+function parseJsonPath(path) {
+    if (!path.startsWith('$'))
+        throw new Error(`JSONPath must start with "$": ${path}`);
+    const steps = [];
+    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
+    let i = 1;
+    while (i < path.length) {
+        re.lastIndex = i;
+        const m = re.exec(path);
+        if (!m)
+            throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
+        steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
+        i = re.lastIndex;
+    }
+    return steps;
+}
+
+
+/***/ })
+
+};

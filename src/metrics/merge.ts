@@ -1,0 +1,82 @@
+/**
+ * One stage measured in parts that ran side by side (shards on several runners, worker threads in
+ * one process) put back together: the pieces `perf-gate merge` (src/report/merge.ts) and the worker
+ * pool (src/load/workers.ts) share. Histograms add without loss, counts sum.
+ */
+import type { BurstCycle } from '../load/executors.js';
+import type { GeneratorHealth } from '../load/stage.js';
+import { encodeHistogram, mergeHistograms, summarize, type Histogram } from './histogram.js';
+import type { TimelineWindow } from './timeline.js';
+
+const worst = (xs: number[]): number => xs.reduce((a, x) => Math.max(a, x), 0);
+
+/**
+ * Windows by their second since the stage start: counts summed (requests, errors, rps, `active`,
+ * late sends), loop lag the worst, percentiles from the added histograms. `histogramOf` reads a
+ * part's window histogram (the parts kept them); `keepHistograms` puts the sum on the merged rows
+ * (a stage that is itself a shard, for a later `merge`).
+ */
+export function mergeWindows(parts: TimelineWindow[][], histogramOf: (w: TimelineWindow, part: number) => Histogram, keepHistograms = false): TimelineWindow[] {
+  const byT = new Map<number, Array<{ w: TimelineWindow; part: number }>>();
+  parts.forEach((windows, part) => {
+    for (const w of windows) {
+      const list = byT.get(w.t) ?? [];
+      list.push({ w, part });
+      byT.set(w.t, list);
+    }
+  });
+  return [...byT.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([t, list]) => {
+      const h = mergeHistograms(list.map((x) => histogramOf(x.w, x.part)));
+      const s = summarize(h);
+      const windows = list.map((x) => x.w);
+      const total = (f: (w: TimelineWindow) => number): number => windows.reduce((a, w) => a + f(w), 0);
+      const row: TimelineWindow = {
+        t,
+        rps: total((w) => w.rps),
+        p50: s.p50,
+        p90: s.p90,
+        p95: s.p95,
+        p99: s.p99,
+        // A straggler recorded after its window rolled is in the window's max, not its histogram.
+        max: Math.max(s.max, ...windows.map((w) => w.max)),
+        mean: s.mean,
+        requests: total((w) => w.requests),
+        errors: total((w) => w.errors),
+        active: total((w) => w.active),
+        late_sends: total((w) => w.late_sends),
+        loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
+      };
+      if (keepHistograms) row.histogram = encodeHistogram(h);
+      return row;
+    });
+}
+
+/**
+ * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
+ * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
+ */
+export function mergeCycles(parts: BurstCycle[][]): BurstCycle[] {
+  const byCycle = new Map<number, BurstCycle>();
+  for (const c of parts.flat()) {
+    const m = byCycle.get(c.cycle);
+    if (!m) byCycle.set(c.cycle, { ...c });
+    else {
+      m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
+      m.successes += c.successes;
+      m.errors += c.errors;
+    }
+  }
+  return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+
+/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
+export function sumGeneratorCounts(parts: GeneratorHealth[]): Omit<GeneratorHealth, 'saturated' | 'reason'> {
+  return {
+    late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
+    dropped: parts.reduce((a, x) => a + x.dropped, 0),
+    loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
+    loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
+  };
+}
