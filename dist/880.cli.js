@@ -232,8 +232,10 @@ class HttpClient {
                 method: req.method,
                 headers: req.headers,
                 body: req.body,
-                headersTimeout: req.timeoutMs,
-                bodyTimeout: req.timeoutMs,
+                // The deadline queue above is the one timeout (the whole request, from send to last
+                // byte); undici's own two timers would be re-armed on every request for nothing.
+                headersTimeout: 0,
+                bodyTimeout: 0,
             }, collector);
         }
         catch (err) {

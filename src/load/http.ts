@@ -172,8 +172,10 @@ export class HttpClient {
           method: req.method as Dispatcher.HttpMethod,
           headers: req.headers,
           body: req.body,
-          headersTimeout: req.timeoutMs,
-          bodyTimeout: req.timeoutMs,
+          // The deadline queue above is the one timeout (the whole request, from send to last
+          // byte); undici's own two timers would be re-armed on every request for nothing.
+          headersTimeout: 0,
+          bodyTimeout: 0,
         },
         collector,
       );
