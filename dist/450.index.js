@@ -19,6 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   runAbAndGate: () => (/* binding */ runAbAndGate),
   runAndGate: () => (/* binding */ runAndGate),
   runnerProbeSetting: () => (/* reexport */ input_checks/* runnerProbeSetting */.jH),
+  shardReportPaths: () => (/* binding */ shardReportPaths),
   writeReports: () => (/* binding */ writeReports)
 });
 
@@ -5098,7 +5099,8 @@ async function compareReports(s) {
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 async function mergeAndGate(s) {
     const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
-    const files = await Promise.all(s.shardFiles.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
+    const paths = await shardReportPaths(s.shardFiles, s.cwd);
+    const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
     const merged = mergeShardReports(files);
     if (plan && merged.fingerprints && (0,fingerprint/* planFingerprint */.an)(plan) !== merged.fingerprints.plan) {
         // Rules may change freely; a different load shape (or environment) means the rules may not fit.
@@ -5115,6 +5117,27 @@ async function mergeAndGate(s) {
     if (baseline && s.baseline)
         report.baseline = baselineRef(s.baseline, baseline);
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+/** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
+async function shardReportPaths(entries, cwd) {
+    const out = [];
+    for (const entry of entries) {
+        const info = await (0,promises_.stat)((0,input_checks/* fromCwd */.Be)(cwd, entry)).catch(() => undefined);
+        if (!info)
+            throw new errors/* UsageError */.eb(`${entry}: no such shard report or folder`);
+        if (!info.isDirectory()) {
+            out.push(entry);
+            continue;
+        }
+        const found = (await (0,promises_.readdir)((0,input_checks/* fromCwd */.Be)(cwd, entry), { recursive: true }))
+            .filter((f) => external_node_path_default().basename(f) === 'report.json')
+            .sort()
+            .map((f) => external_node_path_default().join(entry, f));
+        if (found.length === 0)
+            throw new errors/* UsageError */.eb(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
+        out.push(...found);
+    }
+    return out;
 }
 async function writeReports(report, outDir, extras = {}) {
     await (0,promises_.mkdir)(outDir, { recursive: true });

@@ -1341,7 +1341,7 @@ Usage:
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
-  merge            the n shard reports merged exactly (histograms added) and gated as one run
+  merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 const log = {

@@ -3,7 +3,7 @@
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
 import path from 'node:path';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { loadPlan } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
@@ -348,7 +348,10 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
 }
 
 export interface MergeSettings {
-  /** The report.json of every shard (`run --shard i/n`), in any order. */
+  /**
+   * The report.json of every shard (`run --shard i/n`), in any order; a folder stands for every
+   * report.json below it (what actions/download-artifact leaves: one folder per shard's artifact).
+   */
   shardFiles: string[];
   /** Thresholds and regression rules; without it, the default regression rules only. */
   planFile?: string;
@@ -364,7 +367,8 @@ export interface MergeSettings {
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
-  const files = await Promise.all(s.shardFiles.map(async (file) => ({ file, report: await readReportFile(fromCwd(s.cwd, file)) })));
+  const paths = await shardReportPaths(s.shardFiles, s.cwd);
+  const files = await Promise.all(paths.map(async (file) => ({ file, report: await readReportFile(fromCwd(s.cwd, file)) })));
   const merged = mergeShardReports(files);
   if (plan && merged.fingerprints && planFingerprint(plan) !== merged.fingerprints.plan) {
     // Rules may change freely; a different load shape (or environment) means the rules may not fit.
@@ -380,6 +384,26 @@ export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const report: Report = { ...merged, checks, verdict };
   if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+
+/** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
+export async function shardReportPaths(entries: string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of entries) {
+    const info = await stat(fromCwd(cwd, entry)).catch(() => undefined);
+    if (!info) throw new UsageError(`${entry}: no such shard report or folder`);
+    if (!info.isDirectory()) {
+      out.push(entry);
+      continue;
+    }
+    const found = (await readdir(fromCwd(cwd, entry), { recursive: true }))
+      .filter((f) => path.basename(f) === 'report.json')
+      .sort()
+      .map((f) => path.join(entry, f));
+    if (found.length === 0) throw new UsageError(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
+    out.push(...found);
+  }
+  return out;
 }
 
 export async function writeReports(report: Report, outDir: string, extras: SummaryExtras = {}): Promise<Omit<Outcome, 'saved'>> {

@@ -70,7 +70,11 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   const planId = planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
   // A maintainer's label accepts this PR's regressions: recorded as such, never a silent pass.
   const accept = settings.acceptLabel && pr?.labels.includes(settings.acceptLabel) ? `label ${settings.acceptLabel}` : undefined;
-  const outcome = settings.baseUrl ? await abRun(settings, cwd, ctx, accept) : await storedBaselineRun(settings, cwd, ctx, pr, planId, accept);
+  const outcome = settings.mergeReports
+    ? await mergeRun(settings, settings.mergeReports, cwd, ctx, pr)
+    : settings.baseUrl
+      ? await abRun(settings, cwd, ctx, accept)
+      : await storedBaselineRun(settings, cwd, ctx, pr, planId, accept);
   const { report } = outcome;
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', outcome.reportPath);
@@ -117,14 +121,16 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   }
 }
 
+/** Where this run's baseline comes from: the store, preferring a PR's base commits. */
+function baselineSource(settings: ActionSettings, cwd: string, pr: PullRequestFacts | undefined): BaselineSource | undefined {
+  const store = baselineStore(settings, cwd);
+  return store && { store, commits: pr ? baseCommits(pr.baseSha, cwd) : undefined, optional: settings.baseline.kind === 'branch' };
+}
+
 /** The usual run: compared with the stored baseline, maybe saved as the next one. */
 async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined, planId: string, accept?: string) {
-  const store = baselineStore(settings, cwd);
-  const baseline: BaselineSource | undefined = store && {
-    store,
-    commits: pr ? baseCommits(pr.baseSha, cwd) : undefined,
-    optional: settings.baseline.kind === 'branch',
-  };
+  const baseline = baselineSource(settings, cwd, pr);
+  const store = baseline?.store;
   const { runAndGate } = await loadEngine();
   return runAndGate({
     planFile: settings.plan,
@@ -141,6 +147,25 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
     runnerProbe: settings.runnerProbe,
     accept,
     onStageStart: (s, i, n, again) => core.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind})`),
+  });
+}
+
+/**
+ * Merge mode (`merge-reports`): the matrix's shard reports merged into one and gated against the
+ * stored baseline like a single run, then summarised and commented as usual. Not saved as a baseline.
+ */
+async function mergeRun(settings: ActionSettings, reports: string[], cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined) {
+  if (settings.saveBaseline) core.info('baseline not saved: a merged result is not stored as a baseline in this version (run the nightly on one runner to refresh it)');
+  const { mergeAndGate } = await loadEngine();
+  return mergeAndGate({
+    shardFiles: reports,
+    planFile: settings.plan || undefined,
+    baseline: baselineSource(settings, cwd, pr),
+    outDir: settings.out,
+    env: process.env,
+    cwd,
+    log: actionLog,
+    runUrl: ctx.runUrl,
   });
 }
 

@@ -38,6 +38,8 @@ export interface ActionSettings {
   abRounds: number;
   /** Time a CPU task between stages (env PERF_GATE_RUNNER_PROBE=0 turns it off). */
   runnerProbe: boolean;
+  /** Merge mode: shard reports (files or folders) to merge and gate instead of running the plan. */
+  mergeReports?: string[];
 }
 
 /** `branch:NAME` (default `branch:perf-gate-data`), `file:PATH` or a plain path, `none`. */
@@ -91,6 +93,8 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   if (target !== undefined) checkTargetUrl(target, 'input "target":');
   const baseUrl = get('base-url').trim() || undefined;
   if (baseUrl !== undefined) checkTargetUrl(baseUrl, 'input "base-url":');
+  const merge = get('merge-reports').split('\n').map((l) => l.trim()).filter(Boolean);
+  if (merge.length > 0 && baseUrl !== undefined) throw new UsageError('inputs "merge-reports" and "base-url" do not go together: merge gates shard reports already run, A/B runs two builds');
   const rounds = get('ab-rounds').trim() || '10';
   if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100) throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "${rounds}"`);
   const keep = get('history').trim() || '50';
@@ -114,5 +118,6 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     baseUrl,
     abRounds: Number(rounds),
     runnerProbe: runnerProbeSetting(process.env),
+    mergeReports: merge.length > 0 ? merge : undefined,
   };
 }

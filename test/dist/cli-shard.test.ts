@@ -50,6 +50,13 @@ describe('node dist/cli.js run --shard / merge', () => {
     expect(report.shard).toBeUndefined();
     expect(report.merged_from).toHaveLength(3);
     expect(report.checks.find((c: { metric: string }) => c.metric === 'rps')).toMatchObject({ stage: 'load', verdict: 'pass' });
+
+    // The folder that holds them stands for the three files (what download-artifact leaves).
+    const byFolder = await runCli(['merge', 'shards', '--plan', 'plan.yml', '--out', 'merged-folder'], { cwd: dir });
+    expect(byFolder.code, byFolder.stderr).toBe(0);
+    const fromFolder = JSON.parse(await readFile(path.join(dir, 'merged-folder', 'report.json'), 'utf8'));
+    expect(fromFolder.stages.map((s: { requests: number }) => s.requests)).toEqual([150, 18]);
+    expect(fromFolder.merged_from).toHaveLength(3);
   });
 
   it('refusals exit 2 with one line: a missing shard, a bad --shard, --save-baseline with --shard', async () => {

@@ -26,11 +26,17 @@ describe('readSettings: the action inputs, read once', () => {
     expect(readSettings(reader({ plan: 'p.yml', 'accept-label': 'none' })).acceptLabel).toBeUndefined();
   });
 
+  it('merge-reports: one entry a line, blank lines dropped; absent means a normal run', () => {
+    expect(readSettings(reader({ plan: 'p.yml', 'merge-reports': 'shards/a/report.json\n\n  shards/b \n' })).mergeReports).toEqual(['shards/a/report.json', 'shards/b']);
+    expect(readSettings(reader({ plan: 'p.yml' })).mergeReports).toBeUndefined();
+  });
+
   it.each([
     [{ 'base-url': 'localhost:3001' }, 'input "base-url": "localhost:3001" is not an absolute http(s) URL'],
     [{ 'ab-rounds': '0' }, 'input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "0"'],
     [{ 'ab-rounds': '1000' }, 'input "ab-rounds" must be a whole number'],
     [{ confirm: 'maybe' }, 'input "confirm" must be true or false; got "maybe"'],
+    [{ 'merge-reports': 'shards', 'base-url': 'http://127.0.0.1:3001' }, 'inputs "merge-reports" and "base-url" do not go together'],
   ])('%j is refused naming the input', (inputs, message) => {
     expect(() => readSettings(reader({ plan: 'p.yml', ...inputs }))).toThrow(message);
   });
