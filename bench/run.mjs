@@ -10,7 +10,8 @@
 // 1. Closed model, 50 connections, 10 s, BENCH_ROUNDS rounds (default 3, at least 2), against two
 //    targets: bench/target.mjs (Node http, fork()ed) and nginx (a generated config in a temp dir,
 //    1 KiB file, keep-alive without a request cap). Per round, in an order rotated each round:
-//    autocannon, wrk (-t<cores> -c50 -d10s --latency), perf-gate with one worker
+//    autocannon, wrk (-t<cores> -c50 -d10s --latency), the bare undici loop (bench/undici-loop.mjs,
+//    a reference: the ceiling of an undici-based client), perf-gate with one worker
 //    (bench/plans/closed-50.yml) and with workers: auto (bench/plans/closed-50-workers.yml).
 //    Ratios perf-gate ÷ autocannon and ÷ wrk per round (median over rounds), and the client
 //    overhead: perf-gate p50 − wrk p50 of the same round.
@@ -197,6 +198,15 @@ async function runAutocannon(url, durationS = DURATION_S) {
   };
 }
 
+/** The bare undici loop (bench/undici-loop.mjs): what perf-gate's HTTP client is built on, with nothing on top. */
+async function runUndiciLoop(url) {
+  const r = await run(process.execPath, ['bench/undici-loop.mjs', url, String(CONNECTIONS), String(DURATION_S)], (DURATION_S + 30) * 1000);
+  const line = r.stdout.split('\n').reverse().find((l) => l.trim().startsWith('{'));
+  if (!line) return { tool: 'undici', failed: `undici loop printed no JSON (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}` };
+  const j = JSON.parse(line);
+  return { tool: 'undici', rps: j.requests / j.durationS, p50: NaN, p99: NaN, requests: j.requests, errors: j.errors, durationS: j.durationS, maxRssKb: maxRss(r), wallS: r.wallS };
+}
+
 function wrkArgs(url) {
   return [`-t${WRK_THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION_S}s`, '--latency', url];
 }
@@ -329,6 +339,7 @@ function closedTools(tools, workers) {
   const list = [
     { id: 'ac', label: 'autocannon', run: (url) => runAutocannon(url) },
     tools.wrk && { id: 'wrk', label: `wrk (${WRK_THREADS} threads)`, run: (url) => runWrk(tools.wrk, url) },
+    { id: 'undici', label: 'bare undici loop (reference)', run: (url) => runUndiciLoop(url) },
     { id: 'pg1', label: 'perf-gate, 1 worker', run: (url) => runPerfGate(url, CLOSED_PLAN, (DURATION_S + 60) * 1000) },
     workers.ok && { id: 'pgAuto', label: 'perf-gate, workers: auto', run: (url) => runPerfGate(url, CLOSED_WORKERS_PLAN, (DURATION_S + 60) * 1000) },
   ];
@@ -373,6 +384,8 @@ function closedRatios(part) {
   const per = (fn) => part.rounds.map(fn);
   return {
     pg1Ac: median(per((r) => ratio(r.pg1, r.ac))),
+    undiciAc: median(per((r) => ratio(r.undici, r.ac))),
+    pg1Undici: median(per((r) => ratio(r.pg1, r.undici))),
     pg1Wrk: median(per((r) => ratio(r.pg1, r.wrk))),
     autoAc: median(per((r) => ratio(r.pgAuto, r.ac))),
     autoWrk: median(per((r) => ratio(r.pgAuto, r.wrk))),
@@ -404,14 +417,16 @@ function closedTable(part) {
 
 function ratioTable(part, workers, tools) {
   const rows = [
-    '| round | perf-gate 1 worker ÷ autocannon | perf-gate 1 worker ÷ wrk | perf-gate workers: auto ÷ autocannon | perf-gate workers: auto ÷ wrk |',
-    '| ---: | ---: | ---: | ---: | ---: |',
+    '| round | perf-gate 1 worker ÷ autocannon | perf-gate 1 worker ÷ wrk | perf-gate workers: auto ÷ autocannon | perf-gate workers: auto ÷ wrk | bare undici ÷ autocannon | perf-gate 1 worker ÷ bare undici |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const r of part.rounds) rows.push(`| ${r.round} | ${f3(ratio(r.pg1, r.ac))} | ${f3(ratio(r.pg1, r.wrk))} | ${f3(ratio(r.pgAuto, r.ac))} | ${f3(ratio(r.pgAuto, r.wrk))} |`);
+  for (const r of part.rounds) {
+    rows.push(`| ${r.round} | ${f3(ratio(r.pg1, r.ac))} | ${f3(ratio(r.pg1, r.wrk))} | ${f3(ratio(r.pgAuto, r.ac))} | ${f3(ratio(r.pgAuto, r.wrk))} | ${f3(ratio(r.undici, r.ac))} | ${f3(ratio(r.pg1, r.undici))} |`);
+  }
   const q = closedRatios(part);
-  rows.push(`| **median** | **${f3(q.pg1Ac)}** | **${f3(q.pg1Wrk)}** | **${f3(q.autoAc)}** | **${f3(q.autoWrk)}** |`);
+  rows.push(`| **median** | **${f3(q.pg1Ac)}** | **${f3(q.pg1Wrk)}** | **${f3(q.autoAc)}** | **${f3(q.autoWrk)}** | **${f3(q.undiciAc)}** | **${f3(q.pg1Undici)}** |`);
   rows.push(
-    `| done-when | ≥ ${GOAL.closedVsAutocannon.toFixed(1)}: ${verdictClosedAc(part).text} | – | – | ≥ ${GOAL.closedVsWrk}: ${verdictClosedWrk(part, workers, tools).text} |`,
+    `| done-when | ≥ ${GOAL.closedVsAutocannon.toFixed(1)}: ${verdictClosedAc(part).text} | – | – | ≥ ${GOAL.closedVsWrk}: ${verdictClosedWrk(part, workers, tools).text} | (reference) | (reference) |`,
   );
   return rows.join('\n');
 }
@@ -674,7 +689,7 @@ function closedSection(part, res) {
       if (p.stderr) bits.push(`stderr: ${lastLines(p.stderr)}`);
       notes.push(`- round ${r.round} ${id === 'pg1' ? 'perf-gate 1 worker' : 'perf-gate workers: auto'}: ${bits.join('; ')}`);
     }
-    for (const id of ['ac', 'wrk']) if (r[id]?.failed) notes.push(`- round ${r.round} ${id === 'ac' ? 'autocannon' : 'wrk'}: **failed**: ${r[id].failed}`);
+    for (const id of ['ac', 'wrk', 'undici']) if (r[id]?.failed) notes.push(`- round ${r.round} ${{ ac: 'autocannon', wrk: 'wrk', undici: 'bare undici loop' }[id]}: **failed**: ${r[id].failed}`);
   }
   return `### ${part.name}
 
@@ -757,6 +772,7 @@ ${summaryTable(res)}
 - Each target had an unrecorded ${WARMUP_S}-s autocannon warm-up first${WARMUP_S > 0 ? '' : ' (none: BENCH_WARMUP_S=0)'}.
 - \`node ${autocannonArgs('URL', DURATION_S).join(' ')}\`: req/s = \`requests.total / duration\` of its JSON; latencies at 1-ms resolution (whole milliseconds)
 - \`wrk ${wrkArgs('URL').join(' ')}\`: req/s = its \`Requests/sec\`, p50/p99 = its latency distribution (microsecond resolution); errors = socket errors + non-2xx${res.tools.wrk ? '' : ' (**not run: wrk not available**)'}
+- \`node bench/undici-loop.mjs URL ${CONNECTIONS} ${DURATION_S}\` (reference, not a peer): undici's \`Pool.dispatch\` with ${CONNECTIONS} requests in flight, each response sending the next, nothing recorded: the ceiling of any client built on undici, perf-gate's included; req/s = requests ÷ its own elapsed time
 - \`node ${CLI} run ${CLOSED_PLAN} --target URL --out TMPDIR --quiet\` (one worker) and \`node ${CLI} run ${CLOSED_WORKERS_PLAN} …\` (\`workers: auto\`${res.workers.ok ? '' : ': **not run**'}): req/s = \`stages[0].rps\`, p50/p99 = \`stages[0].latency_ms\` of report.json
 - Connections = TCP connections the Node target accepted during that run (nginx: not counted). Host CPU busy = share of all ${m.cores} cores not idle during the run (/proc/stat), whoever used them. Max RSS = the larger of the 1-s VmRSS samples and the last VmHWM of the generator process.
 
@@ -787,7 +803,7 @@ ${soakSection(res.soak)}
 
 ${coldSection(res.cold)}
 
-The bundles are evaluated whole at start-up (no lazy chunks yet); the plan schema is compiled on first use, not at load.
+Start-up loads only what the command needs: the engine and octokit are chunks (\`dist/<id>.index.js\`, \`dist/<id>.cli.js\`) loaded on first use, and the plan schema is compiled on first use; \`--version\` and an action run with bad inputs load neither.
 `;
   // bench/gate.mjs keeps its own sections in the same file: carry them over, after this script's content.
   const gateSection = keptGateSection();
