@@ -407,6 +407,7 @@ function mergeWorkerResults(spec, parts) {
         cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
         spike: phases && (0,load_stage/* spikeOutcome */.NJ)(timeline, phases.startMs, phases.dropMs),
         scheduled,
+        workers: parts.length,
     };
 }
 /** Runs `spec` on `count` worker threads and merges what they measured. */
@@ -1680,6 +1681,8 @@ function stageReport(r) {
         report.spike = r.spike;
     if (r.cpuProbeMs !== undefined)
         report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.workers !== undefined)
+        report.workers = r.workers;
     if (m.errorSamples.size > 0)
         report.error_samples = Object.fromEntries(m.errorSamples);
     if (m.ws)

@@ -58057,6 +58057,7 @@ function mergeWorkerResults(spec, parts) {
         cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
         scheduled,
+        workers: parts.length,
     };
 }
 /** Runs `spec` on `count` worker threads and merges what they measured. */

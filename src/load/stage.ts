@@ -49,6 +49,8 @@ export interface StageResult {
   mode?: WsMode;
   /** Runner speed around the stage: a fixed CPU task on every core, ms (RunnerProbe). */
   cpuProbeMs?: number;
+  /** Worker threads the stage ran on, when more than one (`workers:`). */
+  workers?: number;
 }
 
 export interface StageProgress {

@@ -163,6 +163,7 @@ export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]):
     cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
     spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
     scheduled,
+    workers: parts.length,
   };
 }
 

@@ -64,6 +64,8 @@ export interface StageReport {
    * and after it (the lower kept). Against the baseline's, it tells a slower machine from slower code.
    */
   cpu_probe_ms?: number;
+  /** Worker threads the stage ran on (`workers:`), when more than one: the figures are their sum. */
+  workers?: number;
   /** A few distinct transport error messages with counts (why connections failed). */
   error_samples?: Record<string, number>;
   /** protocol ws: how the messages were used (request_reply, stream, connect). */

@@ -70,7 +70,7 @@ describe('node dist/cli.js run: a stage on worker threads', () => {
     expect(served).toBe(400);
     expect(report.stages).toHaveLength(1);
     const [stage] = report.stages;
-    expect(stage).toMatchObject({ name: 'open', requests: 400, scheduled: 400, errors: 0, dropped: 0 });
+    expect(stage).toMatchObject({ name: 'open', requests: 400, scheduled: 400, errors: 0, dropped: 0, workers: 2 });
     expect(stage!.rps).toBeGreaterThan(190);
     // One timeline of 1-second windows, merged from both workers' (no window histograms: not a shard).
     expect(stage!.timeline.map((w) => w.t)).toEqual([0, 1]);
