@@ -24,6 +24,7 @@ import { displayUrl, runnerInfo } from './report/build.js';
 import type { HistoryPoint } from './report/charts.js';
 import type { SummaryExtras } from './report/markdown.js';
 import { checkTargetUrl, fromCwd } from './input-checks.js';
+import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
@@ -48,6 +49,8 @@ export interface PlanRunSettings {
   runUrl?: string;
   /** Accept failed regressions, saying why ("label perf-gate:accept"): they become recorded warnings. */
   accept?: string;
+  /** Hosts load may go to besides loopback (the action's `allowed-hosts` input). */
+  allowedHosts?: AllowedHost[];
 }
 
 export interface RunSettings extends PlanRunSettings {
@@ -132,6 +135,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   checkShardSettings(s);
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
   selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
+  announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
   // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
   const runs = s.shard ? shardPlan(plan, s.shard) : plan;
   const runner = runnerInfo();
@@ -172,8 +176,10 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
     // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
     const slowRunner = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
-    const why =
-      report.verdict === 'fail'
+    const aborted = report.stages.find((st) => st.aborted);
+    const why = aborted
+      ? `stage ${aborted.name} was aborted (${aborted.aborted!.reason})`
+      : report.verdict === 'fail'
         ? 'the gate failed'
         : cancelled
           ? 'the run was interrupted'
@@ -226,6 +232,7 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
   selectStages(plan, s.stages);
   const headUrl = s.headUrl ?? plan.target.url;
+  announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
   if (plan.regression?.some((r) => r.unit === 'sigma')) s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
   if (plan.target.start) s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
   const runner = runnerInfo();
@@ -249,6 +256,16 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
   noteAccepted(report, s.accept);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+
+/**
+ * Refuses a destination that is not loopback unless the plan or the action allows it (exit 2,
+ * before any connection, the readiness probe and target.start included), then says where load goes:
+ * the first line of every run.
+ */
+function announceLoad(plan: Plan, targets: Array<[label: string, url: string]>, s: PlanRunSettings): void {
+  const checked = targets.map(([label, url]) => `${label}${displayUrl(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+  s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 
 /** What a run was compared with, for report.json and the summary. */

@@ -136,6 +136,7 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
     planFile: settings.plan,
     planId,
     targetUrl: settings.target,
+    allowedHosts: settings.allowedHosts,
     baseline,
     save: store && settings.saveBaseline ? saveTarget(store, ctx) : undefined,
     outDir: settings.out,
@@ -175,6 +176,7 @@ async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, acc
   const { runAbAndGate } = await loadEngine();
   return runAbAndGate({
     planFile: settings.plan,
+    allowedHosts: settings.allowedHosts,
     baseUrl: settings.baseUrl!,
     headUrl: settings.target,
     rounds: settings.abRounds,

@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { UsageError } from './errors.js';
 import { checkTargetUrl, runnerProbeSetting } from './input-checks.js';
+import { parseAllowedHosts, type AllowedHost } from './load/destination.js';
 
 export type CommentMode = 'always' | 'on-regression' | 'never';
 export type FailOn = 'regression' | 'threshold' | 'never';
@@ -15,6 +16,8 @@ export interface ActionSettings {
   /** Empty in post-comment mode. */
   plan: string;
   target?: string;
+  /** `allowed-hosts`: hosts load may go to besides loopback (target.allow_remote allows any). */
+  allowedHosts: AllowedHost[];
   baseline: BaselineSpec;
   saveBaseline: boolean;
   githubToken?: string;
@@ -102,6 +105,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   return {
     plan,
     target,
+    allowedHosts: parseAllowedHosts(get('allowed-hosts')),
     baseline: parseBaselineInput(get('baseline')),
     saveBaseline: bool(get, 'save-baseline', false),
     githubToken: get('github-token') || undefined,

@@ -7,6 +7,7 @@ import { evaluateThresholds } from './thresholds.js';
 import { acceptRegressions, overallVerdict } from './verdict.js';
 import { excuseDistrusted, stageDistrust } from './trust.js';
 import { confirmChecks } from './confirm.js';
+import { abortChecks } from './abort.js';
 
 export { stagesToConfirm } from './confirm.js';
 
@@ -57,5 +58,7 @@ export function gate(rules: GateRules, current: StageReport[], against: Comparis
     checks = confirmChecks(checks, judge(rules, options.again, against), untrusted);
   }
   if (options.accept) checks = acceptRegressions(checks, options.accept);
+  // After the excuses and acceptances: an aborted stage fails, whatever the runner or the label.
+  checks = [...checks, ...abortChecks(current)];
   return { checks, verdict: overallVerdict(checks, current) };
 }

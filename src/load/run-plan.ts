@@ -124,9 +124,11 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       const r = await runOne(spec, i, stages.length, false);
       results.push(r);
       o.onStageEnd?.(r);
+      // abort_when ended it: the rest of the plan would only load a target already failing.
+      if (r.aborted) break;
     }
     const again: StageResult[] = [];
-    const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
+    const repeat = signal.aborted || results.some((r) => r.aborted) ? [] : (o.again?.(results) ?? []);
     for (const [i, spec] of repeat.entries()) {
       if (signal.aborted) break;
       const r = await runOne(spec, i, repeat.length, true);

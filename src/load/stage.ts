@@ -14,6 +14,7 @@ import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
 import type { Vars } from './template.js';
 import { WsStage, wsEndpointName } from './ws.js';
+import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
 
 export interface GeneratorHealth {
   /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
@@ -51,6 +52,8 @@ export interface StageResult {
   cpuProbeMs?: number;
   /** Worker threads the stage ran on, when more than one (`workers:`). */
   workers?: number;
+  /** An `abort_when` rule (or the default "target down" rule) ended the stage early. */
+  aborted?: AbortTrigger;
 }
 
 export interface StageProgress {
@@ -126,6 +129,12 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
   // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
   const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+  // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it).
+  const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
+  const stageAbort = new AbortController();
+  const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+  let aborted: AbortTrigger | undefined;
+  if (abortWatch.active) metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
   const ctx: StageContext = {
     client: o.client,
     requests,
@@ -133,7 +142,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
     pick: weightedPicker(requests),
     metrics,
     t0: now(),
-    signal: o.signal,
+    signal,
     inFlight: 0,
     active: 0,
     seq: o.seq,
@@ -174,6 +183,10 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
     }
     if (lagThisSecond.count > 0) metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
     lagThisSecond.reset();
+    if (abortWatch.active && !aborted && !idle) {
+      aborted = abortWatch.check(elapsed);
+      if (aborted) stageAbort.abort();
+    }
     o.onProgress?.({
       stage: spec.name,
       elapsedMs: elapsed,
@@ -193,7 +206,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   try {
     if (idle) {
       // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-      await sleepUnlessAborted(totalMs, o.signal);
+      await sleepUnlessAborted(totalMs, signal);
     } else if (wsStage) {
       ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
     } else {
@@ -235,6 +248,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
     scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
     mode: ws?.mode,
     spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
+    aborted,
   };
 }
 

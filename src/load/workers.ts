@@ -22,6 +22,7 @@ import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.
 import type { TimelineWindow } from '../metrics/timeline.js';
 import type { Sequence } from './context.js';
 import type { BurstCycle } from './executors.js';
+import type { AbortTrigger } from './abort.js';
 import type { ErrorKind } from './http.js';
 import { shardStage } from './shard.js';
 import { judgeGenerator, plannedDurationMs, spikeOutcome, spikePhases, type GeneratorHealth, type StageProgress, type StageResult } from './stage.js';
@@ -74,6 +75,8 @@ export interface WorkerStageResult {
   scheduled?: number;
   /** The worker's `${seq}` when it finished, so the run's counter continues past it. */
   seq: number;
+  /** An abort_when rule ended this worker's part (each worker watches its own completions). */
+  aborted?: AbortTrigger;
 }
 
 /**
@@ -115,6 +118,7 @@ export function encodeWorkerResult(r: StageResult, seq: number): WorkerStageResu
     cycles: r.cycles,
     scheduled: r.scheduled,
     seq,
+    aborted: r.aborted,
   };
 }
 
@@ -164,6 +168,8 @@ export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]):
     spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
     scheduled,
     workers: parts.length,
+    // The first worker to abort names the rule (a dying target trips every worker's).
+    aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
   };
 }
 

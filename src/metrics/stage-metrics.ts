@@ -54,6 +54,8 @@ export class StageMetrics {
   retryAfterSeen = 0;
   /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
   ws?: WsMetrics;
+  /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
+  observe?: (latencyMs: number | undefined, error: ErrorKind | undefined) => void;
 
   /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
   constructor(endpointNames: string[], maxLatencyMs: number, options: { windowHistograms?: boolean } = {}) {
@@ -74,6 +76,7 @@ export class StageMetrics {
       this.errorsByKind[error]++;
     }
     this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+    this.observe?.(latencyMs, error);
   }
 
   /**
@@ -85,6 +88,7 @@ export class StageMetrics {
     this.errorsByKind[error]++;
     this.endpoints[endpoint]!.errors++;
     this.timeline.noteError(offsetMs);
+    this.observe?.(undefined, error);
   }
 
   /** Session steps (login...) count for their endpoint only, not in the stage's totals. */

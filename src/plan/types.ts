@@ -145,6 +145,34 @@ export interface TargetSpec {
   start?: string;
   ready?: string;
   readyTimeoutMs: number;
+  /** `allow_remote: true`: load may go to a host that is not loopback (src/load/destination.ts). */
+  allowRemote?: boolean;
+}
+
+/** Metrics an `abort_when` rule can watch (per second, by completion time; src/load/abort.ts). */
+export type AbortMetric = 'error_rate' | 'connect_error_rate' | 'p50' | 'p90' | 'p95' | 'p99' | 'max';
+
+/**
+ * `abort_when` rule: end the stage (and skip the rest of the plan) once `metric op value` has held
+ * for `forMs`, not looking before `delayMs` into the stage (k6's abortOnFail + delayAbortEval).
+ */
+export interface AbortRule {
+  metric: AbortMetric;
+  op: '>' | '>=';
+  /** In the metric's unit: a fraction for the error rates, ms for latencies. */
+  value: number;
+  forMs: number;
+  delayMs: number;
+  /** Only these stages (by name); undefined = every stage. */
+  stages?: string[];
+  /** As the report shows it: `error_rate > 50% for 2s`. */
+  raw: string;
+}
+
+/** What ends a stage early: the plan's rules, and the always-on "target down" rule unless turned off. */
+export interface AbortPolicy {
+  rules: AbortRule[];
+  targetDown: boolean;
 }
 
 export interface Plan {
@@ -162,6 +190,8 @@ export interface Plan {
   thresholds: Record<string, ThresholdRule[]>;
   /** Undefined when the plan has no `regression:` section (the gate's defaults apply). */
   regression?: RegressionRule[];
+  /** `abort_when:`; undefined = the default (only the "target down" rule). Not part of the fingerprint. */
+  abortWhen?: AbortPolicy;
 }
 
 /** How a ws stage uses its connections. */

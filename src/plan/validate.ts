@@ -6,6 +6,7 @@
 import { Checks, list, record, str, type Data } from './checks.js';
 import { lowerHeaders, readRequests } from './check-requests.js';
 import { readStages } from './check-stages.js';
+import { readAbortWhen } from './check-abort.js';
 import { checkWsStages, readWebSocket } from './check-websocket.js';
 import { formatPath, suggestion, type Issue } from './issues.js';
 import { isMetric, parseDuration, parseRegression, parseThreshold, show } from './units.js';
@@ -35,6 +36,7 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
   };
   // Absent = the default rules; `regression: {}` = none (thresholds only).
   if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
+  if ('abort_when' in raw) plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
   if ('websocket' in raw) plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
   checkWsStages(c, raw.stages, stages, plan.websocket);
   checkProtocols(c, raw);
@@ -49,6 +51,7 @@ function readTarget(c: Checks, t: Data): TargetSpec {
   const target: TargetSpec = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
   if (typeof t.start === 'string') target.start = t.start;
   if (typeof t.ready === 'string') target.ready = t.ready;
+  if (t.allow_remote === true) target.allowRemote = true;
   return target;
 }
 

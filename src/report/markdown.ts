@@ -57,6 +57,11 @@ function headline(report: Report): string[] {
     lines.push('', `Merged from ${starts.length} shards (\`run --shard i/${starts.length}\`), started within ${spread.toFixed(1)} s of each other: histograms added, counts summed.`);
   }
   if (report.cancelled) lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
+  for (const s of report.stages.filter((st) => st.aborted)) {
+    const a = s.aborted!;
+    const rule = a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${code(a.rule)}`;
+    lines.push('', `⛔ **Stage ${md(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${md(a.reason)}. Its results are partial and later stages were skipped.`);
+  }
   if (report.accepted) {
     const n = report.accepted.checks;
     lines.push('', `✋ **Regressions accepted** (${md(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`);

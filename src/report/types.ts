@@ -7,6 +7,7 @@ import type { TimelineWindow } from '../metrics/timeline.js';
 import type { ErrorKind } from '../load/http.js';
 import type { BurstCycle } from '../load/executors.js';
 import type { GeneratorHealth, SpikeOutcome } from '../load/stage.js';
+import type { AbortTrigger } from '../load/abort.js';
 import type { Protocol, WsMode } from '../plan/types.js';
 import type { StageBand } from '../gate/band.js';
 
@@ -88,6 +89,11 @@ export interface StageReport {
   lag_ms?: LatencySummary;
   /** Shard reports only. */
   merge_inputs?: MergeInputs;
+  /**
+   * An `abort_when` rule (or the default `target_down` rule) ended the stage early: which rule, when
+   * (s into the stage) and why. Later stages were skipped, and the gate fails (check metric `abort_when`).
+   */
+  aborted?: AbortTrigger;
 }
 
 export interface Check {
