@@ -9,6 +9,7 @@ import type { Plan } from './plan/types.js';
 import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
 import { BaselineError, describeError, UsageError } from './errors.js';
 import { gate, stagesToConfirm, type Comparison, type GateRules } from './gate/index.js';
+import { abortChecks } from './gate/abort.js';
 import { bandPositions, MIN_HISTORY } from './gate/band.js';
 import { pairedRounds, type StageRounds } from './gate/paired.js';
 import { runAb, type AbOptions } from './load/ab.js';
@@ -241,7 +242,11 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   const head = ab.head.stages.map(stageReport);
   const base = ab.base.stages.map(stageReport);
   const paired = new Map<string, StageRounds>(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
-  const { checks, verdict } = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+  const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+  // The gate judges the head; a base side that abort_when ended makes the comparison void too.
+  const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(s.baseUrl)}: ${c.note}` }));
+  const checks = [...judged.checks, ...baseAborts];
+  const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
   const cancelled = s.signal?.aborted ?? false;
   const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
   const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));

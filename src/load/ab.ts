@@ -139,7 +139,18 @@ export function mergeRounds(parts: StageResult[]): StageResult {
     spike: first.spike,
     scheduled,
     mode: first.mode,
+    aborted: roundsAborted(parts),
   };
+}
+
+/** The first abort_when trigger among the rounds, its time counted over the rounds joined. */
+function roundsAborted(parts: StageResult[]): StageResult['aborted'] {
+  let offsetMs = 0;
+  for (const p of parts) {
+    if (p.aborted) return { ...p.aborted, at_s: Math.round((offsetMs / 1000 + p.aborted.at_s) * 10) / 10 };
+    offsetMs += p.durationMs;
+  }
+  return undefined;
 }
 
 export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
@@ -155,8 +166,10 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
   const seq = { value: 0 };
   const out: AbStage[] = [];
   let warmedUp = false;
+  // abort_when ended a round (either side): no more rounds, no more stages.
+  let stopped = false;
   for (const [stageIndex, spec] of stages.entries()) {
-    if (signal.aborted) break;
+    if (signal.aborted || stopped) break;
     const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
     const clients: Record<Side, HttpClient> = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
     const stage: AbStage = { spec, base: [], head: [] };
@@ -181,6 +194,10 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
         if (results.base && results.head) {
           stage.base.push(results.base);
           stage.head.push(results.head);
+        }
+        if (results.base?.aborted || results.head?.aborted) {
+          stopped = true;
+          break;
         }
       }
     } finally {

@@ -25,6 +25,9 @@ export interface AbortTrigger {
 /** The always-on rule (unless `abort_when.target_down: false`): the target stopped answering. */
 export const TARGET_DOWN_RULE: AbortRule = { metric: 'connect_error_rate', op: '>=', value: 0.95, forMs: 3000, delayMs: 0, raw: 'target_down' };
 
+/** Interval timers fire up to a few ms early against performance.now(): 1999.6 ms is 2 s here. */
+const TIMER_SLACK_MS = 50;
+
 const QUANTILES: Partial<Record<AbortRule['metric'], number>> = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, max: 1 };
 
 /** The rules that watch a stage: the plan's (for this stage or every stage) and the default one. */
@@ -86,7 +89,7 @@ export class AbortWatch {
         continue;
       }
       w.since ??= start;
-      if (elapsedMs - w.since >= w.rule.forMs) {
+      if (elapsedMs - w.since + TIMER_SLACK_MS >= w.rule.forMs) {
         this.triggered = { rule: w.rule.raw, at_s: Math.round(elapsedMs / 100) / 10, reason: this.reason(w, elapsedMs - w.since) };
         break;
       }
@@ -109,7 +112,7 @@ export class AbortWatch {
   }
 
   private reason(w: Watched, heldMs: number): string {
-    const held = `${(heldMs / 1000).toFixed(heldMs % 1000 === 0 ? 0 : 1)} s`;
+    const held = `${(heldMs / 1000).toFixed(1)} s`;
     const last = `${this.count} completions in the last second`;
     if (w.rule === TARGET_DOWN_RULE) {
       return `the target stopped answering (connect errors on ≥ 95 % of requests for ${held}; ${pct(this.connect / this.count)} of ${last})`;

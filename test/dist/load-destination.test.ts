@@ -54,9 +54,10 @@ describe('load destination', () => {
   });
 
   it('the first stderr line names where load goes (no credentials, no query)', async () => {
-    const r = await runCli(['run', 'local.yml', '--target', `${target.url}`, '--quiet'], { cwd: dir });
+    const r = await runCli(['run', 'local.yml', '--target', `http://user:pw@127.0.0.1:${target.port}/?key=k3y`, '--quiet'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split('\n')[0]).toBe(`perf-gate: load goes to ${target.url} (loopback)`);
+    expect(r.stderr + r.stdout).not.toMatch(/pw|k3y/);
   });
 
   it('target.allow_remote: true lets a host that is not loopback through, and the first line says so', async () => {

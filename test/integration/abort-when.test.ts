@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAndGate, type Logger } from '../../src/core.js';
+import { runAbAndGate, runAndGate, type Logger } from '../../src/core.js';
 import { FileStore } from '../../src/baseline/file-store-adapter.js';
 import { planText, startTarget } from '../helpers/target.js';
 
@@ -73,7 +73,7 @@ describe('abort_when', () => {
       expect(stage.requests).toBeGreaterThan(stage.errors); // the first second was answered
       expect(stage.errors_by_kind.connect).toBeGreaterThan(0);
       expect(stage.aborted!.rule).toBe('target_down');
-      expect(stage.aborted!.reason).toMatch(/^the target stopped answering \(connect errors on ≥ 95 % of requests for 3\.\d s; /);
+      expect(stage.aborted!.reason).toMatch(/^the target stopped answering \(connect errors on ≥ 95 % of requests for [3-9]\.\d s; /);
       expect(report.verdict).toBe('fail');
       expect(report.checks.filter((c) => c.verdict === 'fail').map((c) => c.metric)).toEqual(['abort_when']);
       expect(summary).toContain('by the default target_down rule');
@@ -96,6 +96,32 @@ describe('abort_when', () => {
       expect(report.checks.some((c) => c.metric === 'abort_when')).toBe(false);
     } finally {
       await closing;
+    }
+  });
+
+  it('A/B: a round that abort_when ends stops the rounds and the stages; the head fails the gate, the base says why', async () => {
+    const base = await startTarget({ errorRate: 1 });
+    const head = await startTarget({ errorRate: 1 });
+    try {
+      const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-abort-ab-'));
+      await writeFile(
+        path.join(dir, 'plan.yml'),
+        planText(['{ name: hammer, kind: load, rate: 40/s, duration: 20s }', '{ name: after, kind: baseline, duration: 4s }'], 'abort_when:\n  - { metric: error_rate, op: ">", value: 50%, for: 2s }\n'),
+      );
+      const lines: string[] = [];
+      const t0 = Date.now();
+      const o = await runAbAndGate({ planFile: 'plan.yml', baseUrl: base.url, headUrl: head.url, rounds: 2, outDir: 'out', env: {}, cwd: dir, log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) } });
+      expect(Date.now() - t0).toBeLessThan(10_000);
+      expect(lines[0]).toBe(`perf-gate: load goes to head ${head.url} (loopback) and base ${base.url} (loopback)`);
+      expect(o.report.stages.map((st) => st.name)).toEqual(['hammer']);
+      expect(o.report.stages[0]!.aborted!.rule).toBe('error_rate > 50% for 2s');
+      expect(o.report.ab!.base_stages[0]!.aborted!.rule).toBe('error_rate > 50% for 2s');
+      expect(o.report.verdict).toBe('fail');
+      const aborts = o.report.checks.filter((c) => c.metric === 'abort_when');
+      expect(aborts).toHaveLength(2);
+      expect(aborts[1]!.note).toMatch(new RegExp(`^base ${base.url.replace(/\./g, '\\.')}: error_rate > 50% for 2s held`));
+    } finally {
+      await Promise.all([base.close(), head.close()]);
     }
   });
 });

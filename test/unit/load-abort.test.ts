@@ -24,8 +24,16 @@ describe('AbortWatch: per-second completions, sustained rules', () => {
     const t = watch.check(6000)!;
     expect(t.rule).toBe('error_rate > 50% for 3s');
     expect(t.at_s).toBe(4);
-    expect(t.reason).toContain('error_rate > 50% for 3s held for 3 s');
+    expect(t.reason).toContain('error_rate > 50% for 3s held for 3.0 s');
     expect(t.reason).toContain('80.0 % of 100 completions in the last second errors');
+  });
+
+  it('a timer that fires a little early still counts the second (2 s is 1999.6 ms of stage time)', () => {
+    const watch = new AbortWatch([errorRate({ forMs: 2000 })]);
+    watch.note(1, 'http_5xx');
+    expect(watch.check(999.7)).toBeUndefined();
+    watch.note(1, 'http_5xx');
+    expect(watch.check(1999.6)?.at_s).toBe(2);
   });
 
   it('a blip does not: one good second restarts the streak', () => {
@@ -70,7 +78,7 @@ describe('AbortWatch: per-second completions, sustained rules', () => {
     expect(run(watch, dying)).toBe(5);
     const t = watch.check(9000)!;
     expect(t.rule).toBe('target_down');
-    expect(t.reason).toMatch(/^the target stopped answering \(connect errors on ≥ 95 % of requests for 3 s; 100 % of 300 completions/);
+    expect(t.reason).toMatch(/^the target stopped answering \(connect errors on ≥ 95 % of requests for 3.0 s; 100 % of 300 completions/);
   });
 
   it('stageAbortRules: the plan\'s rules for the stage, plus target_down unless turned off', () => {
