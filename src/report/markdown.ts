@@ -60,7 +60,7 @@ function headline(report: Report): string[] {
   for (const s of report.stages.filter((st) => st.aborted)) {
     const a = s.aborted!;
     const rule = a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${code(a.rule)}`;
-    lines.push('', `⛔ **Stage ${md(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${md(a.reason)}. Its results are partial and later stages were skipped.`);
+    lines.push('', `⛔ **Stage ${md(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${md(a.reason)}. Its results are partial, and any later stages were skipped.`);
   }
   if (report.accepted) {
     const n = report.accepted.checks;

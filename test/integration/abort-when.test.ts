@@ -51,7 +51,7 @@ describe('abort_when', () => {
       expect(report.verdict).toBe('fail');
       expect(report.checks).toContainEqual(expect.objectContaining({ stage: 'hammer', metric: 'abort_when', kind: 'threshold', verdict: 'fail', limit: 'error_rate > 50% for 2s' }));
       expect(summary).toContain('**Stage hammer was aborted**');
-      expect(summary).toContain('later stages were skipped');
+      expect(summary).toContain('any later stages were skipped');
       expect(existsSync(baseline)).toBe(false);
       expect(lines.some((l) => l.startsWith('warning: baseline not saved') && l.includes('stage hammer was aborted'))).toBe(true);
       expect(lines[0]).toBe(`perf-gate: load goes to ${target.url} (loopback)`);
