@@ -24,8 +24,8 @@ export interface StartedTarget {
   child: ChildProcess;
   /** The last 2000 characters the command printed (stdout and stderr). */
   output: () => string;
-  /** Why the command is no longer running (exited, or could not be started), as a phrase; undefined while it runs. */
-  failure: () => string | undefined;
+  /** Why the command is no longer running (exited, or could not be started), and its last output line; undefined while it runs. */
+  failure: () => { reason: string; lastOutput: string } | undefined;
   /** Resolves once the command has ended (its output read) or could not be started. */
   ended: Promise<void>;
   stop: () => Promise<void>;
@@ -56,11 +56,10 @@ export function startTarget(command: string, cwd: string): StartedTarget {
     // A child that leaves its output pipes open to a grandchild never "closes".
     child.once('exit', () => setTimeout(end, OUTPUT_SETTLE_MS).unref());
   });
-  const failure = (): string | undefined => {
-    if (spawnError) return `could not be started (${existsSync(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`;
-    if (!ended) return undefined;
-    const out = lastLine(tail.trim());
-    return `exited (${child.exitCode ?? child.signalCode})` + (out ? `; its last output: ${out}` : '');
+  const failure = (): { reason: string; lastOutput: string } | undefined => {
+    const lastOutput = lastLine(tail.trim());
+    if (spawnError) return { reason: `could not be started (${existsSync(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
+    return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
   };
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
@@ -108,7 +107,10 @@ export async function waitUntilReady(o: ReadyOptions): Promise<void> {
   try {
     for (;;) {
       const gone = o.started?.failure();
-      if (gone) throw new TargetUnreachableError(`target start command ${gone} before ${shown} was ready`);
+      if (gone) {
+        const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
+        throw new TargetUnreachableError(`target start command ${gone.reason} before ${shown} was ready${said}`);
+      }
       if (o.signal?.aborted) return;
       const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
       try {

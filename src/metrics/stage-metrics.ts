@@ -49,7 +49,8 @@ export function widenRange(a: SecondsRange | undefined, b: SecondsRange | undefi
 export function retryAfterSeconds(value: string, nowMs = Date.now()): number | undefined {
   const v = value.trim();
   if (/^\d+$/.test(v)) return Number(v);
-  const at = Date.parse(v);
+  // An HTTP date names its day and month; Date.parse alone would also take "-5" or "2".
+  const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
 }
 
