@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startTarget, planText, type TestTarget } from '../helpers/target.js';
 import { runText } from '../helpers/run.js';
+import { startWsTarget } from '../helpers/ws-target.js';
 import { parsePlan } from '../../src/plan/index.js';
 import { runPlan } from '../../src/load/run-plan.js';
 import { stageReport } from '../../src/report/build.js';
@@ -184,5 +185,35 @@ describe('a stopped run against a slow target', () => {
     const result = await run;
     expect(Date.now() - abortedAt).toBeLessThan(1000);
     expect(stageReport(result.stages[0]!).requests).toBe(0);
+  });
+});
+
+describe('a stopped ws stage against a slow target', () => {
+  it('messages waiting for a reply are cancelled after the grace, unrecorded, and the stage ends within 1 s', async () => {
+    const ws = await startWsTarget({ delayMs: 5000 });
+    try {
+      const text = `version: 1
+target: { url: "http://127.0.0.1:1" }
+websocket:
+  path: /ws
+  send: '{"id":"\${seq}"}'
+  expect_reply: { json_field: id }
+  timeout: 10s
+stages:
+  - { name: s, kind: load, protocol: ws, connections: 3, rate: 20/s, duration: 30s }
+`;
+      const controller = new AbortController();
+      const run = runPlan(parsePlan(text, 'test.yml', {}), { targetUrl: ws.url, cwd: process.cwd(), probe: false, signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 800));
+      const abortedAt = Date.now();
+      controller.abort();
+      const result = await run;
+      expect(Date.now() - abortedAt).toBeLessThan(1000);
+      const s = stageReport(result.stages[0]!);
+      expect(s.requests).toBe(0);
+      expect(s.errors).toBe(0);
+    } finally {
+      await ws.close();
+    }
   });
 });
