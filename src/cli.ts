@@ -14,6 +14,7 @@ import { FileStore } from './baseline/file-store-adapter.js';
 import { existsSync } from 'node:fs';
 import { ProgressPrinter, renderConsole } from './report/console.js';
 import { VERSION } from './version.js';
+import { catchStrayErrors, interruptSignal } from './interrupt.js';
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
@@ -60,19 +61,6 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
     throw new UsageError(`expected ${min === max ? min : `${min} to ${max}`} argument(s), got ${parsed.positionals.length} (see perf-gate --help)`);
   }
   return parsed;
-}
-
-/** Ctrl-C stops the load and still writes the (partial) report; a second one exits at once. */
-function interruptSignal(): AbortSignal {
-  const controller = new AbortController();
-  const onSignal = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    log.warn('interrupted: stopping the load and writing a partial report (again to quit now)');
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return controller.signal;
 }
 
 /** --baseline names a file the user expects to exist: a typo is exit 2, not "no baseline yet". */
@@ -140,7 +128,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     stages: values.stage as string[] | undefined,
     env: planOverride?.env ?? process.env,
     cwd: process.cwd(),
-    signal: interruptSignal(),
+    signal: interruptSignal(log.warn),
     log,
     confirm: values.confirm === true,
     runnerProbe: runnerProbeSetting(process.env),
@@ -186,7 +174,7 @@ async function abCommand(args: string[]): Promise<number> {
     stages: values.stage as string[] | undefined,
     env: process.env,
     cwd: process.cwd(),
-    signal: interruptSignal(),
+    signal: interruptSignal(log.warn),
     log,
     onRound: quiet ? undefined : (s, round, n, side) => {
       progress.end();
@@ -303,6 +291,8 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unknown command "${command}" (commands: run, merge, ab, compare, validate, demo; see perf-gate --help)`);
   }
 }
+
+catchStrayErrors((line) => process.stderr.write(`${line}\n`));
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -20,6 +20,7 @@ import type { BaselineStore } from './baseline/store.js';
 import { renderComment } from './report/markdown.js';
 import { fmtMetric } from './report/format.js';
 import type { Report } from './report/types.js';
+import { interruptSignal } from './interrupt.js';
 
 // Start-up: the bundle loads only what every run needs. The engine (plan, load, gate, reports) and
 // the GitHub comment layer (octokit) are chunks of their own, loaded when a run gets that far: a
@@ -70,11 +71,13 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   const planId = planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
   // A maintainer's label accepts this PR's regressions: recorded as such, never a silent pass.
   const accept = settings.acceptLabel && pr?.labels.includes(settings.acceptLabel) ? `label ${settings.acceptLabel}` : undefined;
+  // A cancelled job (SIGINT, then SIGTERM) stops the load; the partial report is still written.
+  const signal = interruptSignal((m) => core.warning(m));
   const outcome = settings.mergeReports
     ? await mergeRun(settings, settings.mergeReports, cwd, ctx, pr)
     : settings.baseUrl
-      ? await abRun(settings, cwd, ctx, accept)
-      : await storedBaselineRun(settings, cwd, ctx, pr, planId, accept);
+      ? await abRun(settings, cwd, ctx, signal, accept)
+      : await storedBaselineRun(settings, cwd, ctx, pr, planId, signal, accept);
   const { report } = outcome;
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', outcome.reportPath);
@@ -83,6 +86,12 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   // A good run whose result could not be kept is reported, then fails the job: nothing lost in silence.
   if (outcome.saveError) core.setFailed(`perf-gate: the baseline could not be saved: ${outcome.saveError}`);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(fitSummary(outcome.summary, outcome.reportPath)).write();
+  if (report.cancelled) {
+    // No PR comment: it would replace the last complete result with a partial one, and a verdict
+    // on part of the plan means nothing either way. The core saved no baseline.
+    core.setFailed('perf-gate: the run was cancelled; the report is partial');
+    return;
+  }
 
   const failed = report.checks.filter((c) => c.verdict === 'fail');
   for (const c of failed) {
@@ -128,7 +137,7 @@ function baselineSource(settings: ActionSettings, cwd: string, pr: PullRequestFa
 }
 
 /** The usual run: compared with the stored baseline, maybe saved as the next one. */
-async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined, planId: string, accept?: string) {
+async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined, planId: string, signal: AbortSignal, accept?: string) {
   const baseline = baselineSource(settings, cwd, pr);
   const store = baseline?.store;
   const { runAndGate } = await loadEngine();
@@ -142,6 +151,7 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
     outDir: settings.out,
     env: process.env,
     cwd,
+    signal,
     log: actionLog,
     runUrl: ctx.runUrl,
     confirm: settings.confirm,
@@ -171,7 +181,7 @@ async function mergeRun(settings: ActionSettings, reports: string[], cwd: string
 }
 
 /** A/B mode (`base-url`): base and head side by side on this runner; no store is read or written. */
-async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, accept?: string) {
+async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, signal: AbortSignal, accept?: string) {
   if (settings.saveBaseline) core.info('save-baseline is ignored with base-url: an A/B result compares two builds and is no baseline of either');
   const { runAbAndGate } = await loadEngine();
   return runAbAndGate({
@@ -183,6 +193,7 @@ async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, acc
     outDir: settings.out,
     env: process.env,
     cwd,
+    signal,
     log: actionLog,
     runUrl: ctx.runUrl,
     accept,

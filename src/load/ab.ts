@@ -159,7 +159,7 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
   const urls: Record<Side, string> = { base: o.baseUrl, head: o.headUrl };
   // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
   for (const url of [o.baseUrl, o.headUrl]) {
-    await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000 });
+    await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
   }
   const startedAt = new Date();
   const t0 = Date.now();

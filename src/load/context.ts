@@ -59,9 +59,12 @@ export function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, int
   vars.seq = nextSeq(ctx.seq);
   let dispatching = true;
   ctx.client.dispatch(req.build(vars), (out) => {
-    const error = checkOutcome(ctx, req, vars, out);
-    ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
-    if (out.retryAfter !== undefined) ctx.metrics.retryAfterSeen++;
+    // Cancelled because the run was stopped: no measurement, neither a success nor an error.
+    if (!out.cancelled) {
+      const error = checkOutcome(ctx, req, vars, out);
+      ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
+      if (out.retryAfter !== undefined) ctx.metrics.noteRetryAfter(out.retryAfter);
+    }
     settled(ctx);
     // Refused before it left (an invalid header): let I/O and timers run before the next send, or
     // a user failing every request at once would recurse and starve the event loop.
@@ -88,6 +91,7 @@ export async function runSession(ctx: StageContext, vars: Vars): Promise<void> {
     const start = now();
     vars.seq = nextSeq(ctx.seq);
     const out = await ctx.client.send(step.build(vars));
+    if (out.cancelled) return;
     ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
   }
 }

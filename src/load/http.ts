@@ -30,6 +30,8 @@ export interface HttpOutcome {
   failure?: ErrorKind;
   failureMessage?: string;
   retryAfter?: string;
+  /** Cancelled by `cancelAll` (the run was stopped): not a measurement, so not recorded at all. */
+  cancelled?: true;
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -39,8 +41,12 @@ export function classifyTransportError(err: unknown): ErrorKind {
   return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
 }
 
-/** Bodies read for checks and captures are kept up to this size; the rest is counted, not kept. */
-const BODY_KEEP_LIMIT = 1024 * 1024;
+/**
+ * Bodies read for checks and captures are kept up to exactly this size; the rest is read off the
+ * socket and dropped as it arrives (a body nobody reads is never kept at all). A body that never
+ * ends ends at the request's deadline, as a timeout.
+ */
+export const BODY_KEEP_LIMIT = 1024 * 1024;
 
 /**
  * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
@@ -91,10 +97,17 @@ class ResponseCollector implements Dispatcher.DispatchHandler, Expiring {
     return true;
   }
 
+  /** The run was stopped: settle now, as cancelled, and drop the request. */
+  cancel(): void {
+    this.settle({ status: 0, cancelled: true });
+    this.abort?.(new Error('cancelled: the run was stopped'));
+  }
+
   onData(chunk: Buffer): boolean {
     if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
-      this.chunks.push(chunk);
-      this.kept += chunk.length;
+      const room = BODY_KEEP_LIMIT - this.kept;
+      this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      this.kept += Math.min(chunk.length, room);
     }
     return true;
   }
@@ -212,6 +225,14 @@ export class HttpClient {
       }, SWEEP_MS);
       this.sweeper.unref();
     }
+  }
+
+  /**
+   * Settles every request in flight as cancelled (not recorded) and aborts it: a stopped run must
+   * not wait for slow responses up to their timeout. Sends after this are not expected.
+   */
+  cancelAll(): void {
+    for (const queue of this.deadlines.values()) queue.expire(Infinity, (c) => c.cancel());
   }
 
   async close(): Promise<void> {

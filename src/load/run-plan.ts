@@ -88,8 +88,8 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       readyPath: plan.target.ready,
       // Nothing starting: a short retry covers a target still binding its port, no more.
       timeoutMs: waitsForStart ? plan.target.readyTimeoutMs : 1000,
-      child: started?.child,
-      childOutput: started?.output,
+      started,
+      signal,
     });
     const startedAt = new Date();
     const t0 = Date.now();

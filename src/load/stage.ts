@@ -76,6 +76,26 @@ export interface StageRunOptions {
   onProgress?: (p: StageProgress) => void;
 }
 
+/**
+ * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
+ * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
+ */
+export const CANCEL_GRACE_MS = 250;
+
+/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
+function cancelAfterAbort(signal: AbortSignal, cancel: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const onAbort = (): void => {
+    timer = setTimeout(cancel, CANCEL_GRACE_MS);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    signal.removeEventListener('abort', onAbort);
+    clearTimeout(timer);
+  };
+}
+
 /** Planned length of a stage (burst: cycles and pauses, not counting response times). */
 export function plannedDurationMs(s: StageSpec): number {
   switch (s.kind) {
@@ -120,6 +140,23 @@ export function spikePhases(s: SpikeStage): { startMs: number; dropMs: number } 
 }
 
 export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<StageResult> {
+  // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
+  // either way, what is still in flight is cancelled after the grace, not waited for.
+  const stageAbort = new AbortController();
+  const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+  let wsStage: WsStage | undefined;
+  const disarm = cancelAfterAbort(signal, () => {
+    o.client.cancelAll();
+    wsStage?.cancel();
+  });
+  try {
+    return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+  } finally {
+    disarm();
+  }
+}
+
+async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: AbortController, onWsStage: (w: WsStage) => void): Promise<StageResult> {
   // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
   const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
   if (spec.protocol === 'ws' && !ws) throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
@@ -129,10 +166,8 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
   // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
   const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
-  // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it).
   const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
-  const stageAbort = new AbortController();
-  const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+  const signal = o.signal;
   let aborted: AbortTrigger | undefined;
   if (abortWatch.active) metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
   const ctx: StageContext = {
@@ -159,6 +194,7 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   if (ws) metrics.ws = new WsMetrics();
   if (ws && !idle) {
     wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+    onWsStage(wsStage);
     // Without a ramp, connections open before the clock: the stage measures messages, not the storm
     // (connect times are in their own histogram either way).
     await wsStage.prepare();

@@ -1,15 +1,38 @@
 /**
  * Getting the target ready before the first stage: optionally start it, then wait until it answers.
- * Failing here is exit 3 (TargetUnreachableError), with the URL and the last error seen.
+ * Failing here is exit 3 (TargetUnreachableError), with the URL (credentials and query left out)
+ * and the last error seen, within `ready_timeout`: each probe gets at most the time left.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { TargetUnreachableError } from '../errors.js';
+import { displayUrl } from '../report/build.js';
+
+/** The longest one readiness probe may take (less when `ready_timeout` has less left). */
+const PROBE_TIMEOUT_MS = 2000;
+/** A probe always gets this long, even at the deadline: the last chance is a real one. */
+const MIN_PROBE_MS = 50;
+/** Pause between probes. */
+const PROBE_PAUSE_MS = 250;
+/** After the start command exits, how long its output may still trickle in before it is quoted. */
+const OUTPUT_SETTLE_MS = 200;
+
+export interface StartedTarget {
+  child: ChildProcess;
+  /** The last 2000 characters the command printed (stdout and stderr). */
+  output: () => string;
+  /** Why the command is no longer running (exited, or could not be started), and its last output line; undefined while it runs. */
+  failure: () => { reason: string; lastOutput: string } | undefined;
+  /** Resolves once the command has ended (its output read) or could not be started. */
+  ended: Promise<void>;
+  stop: () => Promise<void>;
+}
 
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
-export function startTarget(command: string, cwd: string): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
+export function startTarget(command: string, cwd: string): StartedTarget {
   const child = spawn(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer): void => {
@@ -17,6 +40,27 @@ export function startTarget(command: string, cwd: string): { child: ChildProcess
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  let spawnError: Error | undefined;
+  let ended = false;
+  const endedPromise = new Promise<void>((resolve) => {
+    const end = (): void => {
+      ended = true;
+      resolve();
+    };
+    // Without this listener a command that cannot spawn (no such cwd) crashes the process.
+    child.once('error', (err) => {
+      spawnError = err;
+      end();
+    });
+    child.once('close', end);
+    // A child that leaves its output pipes open to a grandchild never "closes".
+    child.once('exit', () => setTimeout(end, OUTPUT_SETTLE_MS).unref());
+  });
+  const failure = (): { reason: string; lastOutput: string } | undefined => {
+    const lastOutput = lastLine(tail.trim());
+    if (spawnError) return { reason: `could not be started (${existsSync(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
+    return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
+  };
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -34,16 +78,17 @@ export function startTarget(command: string, cwd: string): { child: ChildProcess
       }
     }
   };
-  return { child, output: () => tail, stop };
+  return { child, output: () => tail, failure, ended: endedPromise, stop };
 }
 
 export interface ReadyOptions {
   url: string;
   readyPath?: string;
   timeoutMs: number;
-  /** When set, give up early if the started process exits. */
-  child?: ChildProcess;
-  childOutput?: () => string;
+  /** When set, give up as soon as the started command exits. */
+  started?: StartedTarget;
+  /** An abort (Ctrl-C) ends the wait at once; the caller checks the signal. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -51,51 +96,74 @@ export interface ReadyOptions {
  * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
  */
 export async function waitUntilReady(o: ReadyOptions): Promise<void> {
+  const shown = displayUrl(o.url);
   const deadline = Date.now() + o.timeoutMs;
   let lastError = 'no answer';
-  for (;;) {
-    if (o.child && (o.child.exitCode !== null || o.child.signalCode !== null)) {
-      const out = o.childOutput?.().trim();
-      throw new TargetUnreachableError(
-        `target start command exited (${o.child.exitCode ?? o.child.signalCode}) before ${o.url} was ready` + (out ? `; its last output: ${lastLine(out)}` : ''),
-      );
-    }
-    try {
-      if (o.readyPath) {
-        const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
-        const res = await request(readyUrl, { headersTimeout: 2000, bodyTimeout: 2000 });
-        await res.body.dump();
-        if (res.statusCode >= 200 && res.statusCode < 300) return;
-        lastError = `${readyUrl} answered ${res.statusCode}`;
-      } else {
-        await tcpProbe(o.url);
-        return;
+  // Ends a probe or a pause early: the command exited, or the run was stopped.
+  const wake = new AbortController();
+  const onWake = (): void => wake.abort();
+  void o.started?.ended.then(onWake);
+  o.signal?.addEventListener('abort', onWake, { once: true });
+  try {
+    for (;;) {
+      const gone = o.started?.failure();
+      if (gone) {
+        const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
+        throw new TargetUnreachableError(`target start command ${gone.reason} before ${shown} was ready${said}`);
       }
-    } catch (err) {
-      lastError = (err as Error).message || String(err);
+      if (o.signal?.aborted) return;
+      const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
+      try {
+        await probe(o, budget, wake.signal);
+        return;
+      } catch (err) {
+        lastError = (err as Error).message || String(err);
+      }
+      if (wake.signal.aborted) continue;
+      if (Date.now() >= deadline) throw new TargetUnreachableError(`target ${shown} is not reachable: ${lastError}`);
+      await sleep(Math.min(PROBE_PAUSE_MS, Math.max(0, deadline - Date.now())), undefined, { signal: wake.signal }).catch(() => {});
     }
-    if (Date.now() >= deadline) {
-      throw new TargetUnreachableError(`target ${o.url} is not reachable: ${lastError}`);
-    }
-    await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
+  } finally {
+    o.signal?.removeEventListener('abort', onWake);
   }
 }
 
-function tcpProbe(targetUrl: string): Promise<void> {
+/** One readiness probe, given up after `budgetMs` or when `wake` aborts. */
+async function probe(o: ReadyOptions, budgetMs: number, wake: AbortSignal): Promise<void> {
+  const signal = AbortSignal.any([wake, AbortSignal.timeout(budgetMs)]);
+  if (!o.readyPath) return tcpProbe(o.url, budgetMs, signal);
+  const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
+  try {
+    const res = await request(readyUrl, { signal, headersTimeout: budgetMs, bodyTimeout: budgetMs });
+    await res.body.dump();
+    if (res.statusCode >= 200 && res.statusCode < 300) return;
+    throw new Error(`${displayUrl(readyUrl)} answered ${res.statusCode}`);
+  } catch (err) {
+    if (signal.aborted && !wake.aborted) throw new Error(`${displayUrl(readyUrl)} gave no answer within ${budgetMs} ms`);
+    throw err;
+  }
+}
+
+function tcpProbe(targetUrl: string, budgetMs: number, signal: AbortSignal): Promise<void> {
   const u = new URL(targetUrl);
   const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
   const host = u.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve, reject) => {
-    const socket = connect({ host, port, timeout: 2000 });
+    const socket = connect({ host, port });
+    const fail = (err: Error): void => {
+      socket.destroy();
+      signal.removeEventListener('abort', onAbort);
+      reject(err);
+    };
+    // Also bounds a DNS lookup that hangs (a resolver with no network).
+    const onAbort = (): void => fail(new Error(`connect to ${host}:${port} gave no answer within ${budgetMs} ms`));
+    signal.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => {
       socket.destroy();
+      signal.removeEventListener('abort', onAbort);
       resolve();
     });
-    socket.once('timeout', () => {
-      socket.destroy();
-      reject(new Error(`connect to ${host}:${port} timed out`));
-    });
-    socket.once('error', (err) => reject(err));
+    socket.once('error', fail);
   });
 }
 

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { Plan, StageSpec } from '../plan/types.js';
 import { MAX_WORKERS } from '../plan/check-stages.js';
 import { WorkerError } from '../errors.js';
-import { addStageMetrics, StageMetrics } from '../metrics/stage-metrics.js';
+import { addStageMetrics, StageMetrics, type SecondsRange } from '../metrics/stage-metrics.js';
 import { decodeHistogram, encodeHistogram, type Histogram } from '../metrics/histogram.js';
 import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
@@ -60,6 +60,7 @@ export interface EncodedMetrics {
   requests: number;
   errors: number;
   retryAfterSeen: number;
+  retryAfterS?: SecondsRange;
 }
 
 /** One worker's StageResult, serialisable. */
@@ -112,6 +113,7 @@ export function encodeWorkerResult(r: StageResult, seq: number): WorkerStageResu
       requests: m.requests,
       errors: m.errors,
       retryAfterSeen: m.retryAfterSeen,
+      retryAfterS: m.retryAfterS,
     },
     timeline: r.timeline,
     generator: r.generator,
@@ -137,6 +139,7 @@ function decodeMetrics(e: EncodedMetrics): StageMetrics {
   m.requests = e.requests;
   m.errors = e.errors;
   m.retryAfterSeen = e.retryAfterSeen;
+  m.retryAfterS = e.retryAfterS;
   return m;
 }
 

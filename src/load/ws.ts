@@ -24,6 +24,7 @@ import { DeadlineQueue, SWEEP_MS } from './deadlines.js';
 
 /** At the end of a stage, connections get this long to finish the close handshake. */
 const CLOSE_WAIT_MS = 1000;
+const CLOSE_WAIT_ABORTED_MS = 100;
 /** Reconnect backoff doubles per consecutive failed attempt, up to this. */
 export const MAX_BACKOFF_MS = 10_000;
 
@@ -201,6 +202,24 @@ export class WsStage {
     return out;
   }
 
+  /**
+   * The run was stopped: messages still waiting for a reply are settled unrecorded (neither
+   * answered nor failed), and users waiting for a connection give up, so the stage ends now.
+   */
+  cancel(): void {
+    for (const c of this.conns) {
+      for (const p of [...c.queued, ...c.pending]) {
+        if (p.done) continue;
+        p.done = true;
+        settled(this.ctx);
+        p.resolve();
+      }
+      c.queued.length = 0;
+      c.pending.length = 0;
+      c.wake(false);
+    }
+  }
+
   /** Close every connection (1000), wait briefly for the handshakes, then drop what is left. */
   async shutdown(): Promise<void> {
     if (this.ending) return;
@@ -223,9 +242,10 @@ export class WsStage {
       s.close(1000);
     }
     if (closing.length === 0) return;
+    // A stopped run does not wait a whole second for close handshakes.
     const timer = setTimeout(() => {
       for (const c of this.conns) c.socket?.terminate();
-    }, CLOSE_WAIT_MS);
+    }, this.ctx.signal.aborted ? CLOSE_WAIT_ABORTED_MS : CLOSE_WAIT_MS);
     await Promise.all(closing);
     clearTimeout(timer);
   }

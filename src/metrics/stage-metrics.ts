@@ -34,6 +34,26 @@ export class WsMetrics {
   }
 }
 
+export interface SecondsRange {
+  min: number;
+  max: number;
+}
+
+/** `a` widened to cover `b` (either may be missing). */
+export function widenRange(a: SecondsRange | undefined, b: SecondsRange | undefined): SecondsRange | undefined {
+  if (!a || !b) return a ?? b;
+  return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+
+/** A Retry-After header in seconds: delta-seconds, or an HTTP date counted from `nowMs`; undefined if neither. */
+export function retryAfterSeconds(value: string, nowMs = Date.now()): number | undefined {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  // An HTTP date names its day and month; Date.parse alone would also take "-5" or "2".
+  const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
+}
+
 export interface EndpointMetrics {
   name: string;
   requests: number;
@@ -52,6 +72,8 @@ export class StageMetrics {
   requests = 0;
   errors = 0;
   retryAfterSeen = 0;
+  /** The Retry-After values of the 429s that sent one, in seconds (parseable ones only). */
+  retryAfterS?: SecondsRange;
   /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
   ws?: WsMetrics;
   /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
@@ -99,6 +121,13 @@ export class StageMetrics {
     if (error !== undefined) ep.errors++;
   }
 
+  /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
+  noteRetryAfter(value: string): void {
+    this.retryAfterSeen++;
+    const seconds = retryAfterSeconds(value);
+    if (seconds !== undefined) this.retryAfterS = widenRange(this.retryAfterS, { min: seconds, max: seconds });
+  }
+
   noteErrorMessage(message: string): void {
     if (this.errorSamples.size < 10 || this.errorSamples.has(message)) {
       this.errorSamples.set(message, (this.errorSamples.get(message) ?? 0) + 1);
@@ -115,6 +144,7 @@ export function addStageMetrics(into: StageMetrics, from: StageMetrics): void {
   into.requests += from.requests;
   into.errors += from.errors;
   into.retryAfterSeen += from.retryAfterSeen;
+  into.retryAfterS = widenRange(into.retryAfterS, from.retryAfterS);
   from.endpoints.forEach((e, i) => {
     const target = into.endpoints[i]!;
     target.requests += e.requests;

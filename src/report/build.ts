@@ -61,6 +61,7 @@ export function stageReport(r: StageResult): StageReport {
   if (r.cpuProbeMs !== undefined) report.cpu_probe_ms = r.cpuProbeMs;
   if (r.workers !== undefined) report.workers = r.workers;
   if (r.aborted) report.aborted = r.aborted;
+  if (m.retryAfterS) report.retry_after_s = m.retryAfterS;
   if (m.errorSamples.size > 0) report.error_samples = Object.fromEntries(m.errorSamples);
   if (m.ws) addWs(report, r, sendingMs);
   if (shard) report.merge_inputs = mergeInputs(r, sendingMs);

@@ -173,7 +173,7 @@ export function stageNotes(report: Report): string[] {
     }
     if (s.protocol === 'ws') notes.push(wsNote(s));
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
-    if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×)` : ''}.`);
+    if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
   }
   return notes;
 }
@@ -192,4 +192,10 @@ function wsNote(s: StageReport): string {
   if (s.lag_ms) parts.push(`lag p50 ${fmtMs(s.lag_ms.p50)}, p99 ${fmtMs(s.lag_ms.p99)}`);
   if (s.unmatched_replies) parts.push(`${s.unmatched_replies} replies matched no message`);
   return `**${md(s.name)}** (ws ${s.ws_mode ?? ''}): ${parts.join('; ')}.`;
+}
+
+/** `, 30 s` or `, 1–30 s`: the Retry-After values seen, when readable. */
+function retryAfterRange(r: { min: number; max: number } | undefined): string {
+  if (!r) return '';
+  return r.min === r.max ? `, ${r.min} s` : `, ${r.min}–${r.max} s`;
 }

@@ -11,6 +11,7 @@ import { spikeOutcome, type GeneratorHealth } from '../load/stage.js';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from '../metrics/histogram.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.js';
+import { widenRange, type SecondsRange } from '../metrics/stage-metrics.js';
 import { VERSION } from '../version.js';
 import { countsByCode, endpointReport, errorRate, perSecond, round } from './build.js';
 import { REPORT_SCHEMA, type EndpointReport, type MergeInputs, type Report, type StageReport } from './types.js';
@@ -177,6 +178,8 @@ function mergeStage(parts: Part[], count: number): StageReport {
   const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
   // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
   const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const retryAfter = parts.reduce<SecondsRange | undefined>((r, p) => widenRange(r, p.stage.retry_after_s), undefined);
+  if (retryAfter) out.retry_after_s = retryAfter;
   if (top.length > 0) out.error_samples = Object.fromEntries(top);
   if (first.protocol === 'ws') mergeWs(out, parts);
   return out;

@@ -56,6 +56,8 @@ export interface StageReport {
   dropped: number;
   generator: GeneratorHealth;
   retry_after_seen: number;
+  /** The Retry-After values the 429s carried, in seconds (absent when none had a readable one). */
+  retry_after_s?: { min: number; max: number };
   /** Open-model stages: sends the schedule asked for. */
   scheduled?: number;
   cycles?: BurstCycle[];
