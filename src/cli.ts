@@ -14,6 +14,7 @@ import { FileStore } from './baseline/file-store-adapter.js';
 import { existsSync } from 'node:fs';
 import { ProgressPrinter, renderConsole } from './report/console.js';
 import { VERSION } from './version.js';
+import { Redactor } from './report/redact.js';
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
@@ -41,9 +42,13 @@ Usage:
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 
+/** The plan's secrets, once it has loaded (`onSecrets`): hidden in every line this process prints. */
+const redactor = new Redactor();
+const onSecrets = (values: string[]): void => void redactor.add(values);
+
 const log: Logger = {
-  info: (m) => process.stderr.write(`${m}\n`),
-  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  info: (m) => process.stderr.write(`${redactor.text(m)}\n`),
+  warn: (m) => process.stderr.write(`warning: ${redactor.text(m)}\n`),
 };
 
 function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals: number[]) {
@@ -95,7 +100,7 @@ function finish(outcome: Outcome, quiet: boolean): number {
   process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
   process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
   if (outcome.saveError) {
-    process.stderr.write(`perf-gate: the baseline could not be saved: ${outcome.saveError}\n`);
+    process.stderr.write(`perf-gate: the baseline could not be saved: ${redactor.text(outcome.saveError)}\n`);
     return EXIT.badInput;
   }
   if (outcome.report.cancelled) {
@@ -142,6 +147,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     cwd: process.cwd(),
     signal: interruptSignal(),
     log,
+    onSecrets,
     confirm: values.confirm === true,
     runnerProbe: runnerProbeSetting(process.env),
     history: values.history !== undefined ? existingFolder(values.history as string) : undefined,
@@ -188,6 +194,7 @@ async function abCommand(args: string[]): Promise<number> {
     cwd: process.cwd(),
     signal: interruptSignal(),
     log,
+    onSecrets,
     onRound: quiet ? undefined : (s, round, n, side) => {
       progress.end();
       log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
@@ -308,7 +315,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     // Plan problems stay in the bare file:line:col form that editors and problem matchers parse.
-    const message = describeError(err);
+    const message = redactor.text(describeError(err));
     process.stderr.write(err instanceof PlanError ? `${message}\n` : `perf-gate: ${message}\n`);
     process.exit(exitCodeFor(err));
   },

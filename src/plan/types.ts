@@ -162,6 +162,11 @@ export interface Plan {
   thresholds: Record<string, ThresholdRule[]>;
   /** Undefined when the plan has no `regression:` section (the gate's defaults apply). */
   regression?: RegressionRule[];
+  /**
+   * Values to hide in every output (plan/secrets.ts): set by parsePlan. Not part of the load shape,
+   * so never in the plan fingerprint; never written anywhere.
+   */
+  secrets?: string[];
 }
 
 /** How a ws stage uses its connections. */
