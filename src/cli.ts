@@ -156,7 +156,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
       progress.end();
       log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
     },
-    onProgress: quiet ? undefined : (p) => progress.update(p),
+    onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
   });
   progress.end();
   return finish(outcome, quiet);
@@ -199,7 +199,7 @@ async function abCommand(args: string[]): Promise<number> {
       progress.end();
       log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
     },
-    onProgress: quiet ? undefined : (p) => progress.update(p),
+    onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
   });
   progress.end();
   return finish(outcome, quiet);
