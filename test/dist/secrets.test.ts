@@ -112,7 +112,7 @@ describe('secrets in the CLI bundle', () => {
 });
 
 describe('secrets in the action bundle', () => {
-  async function runAction(label: string, headRepo: string) {
+  async function runAction(label: string, headRepo: string, plan = 'plan.yml') {
     const files = { summary: path.join(dir, `${label}-summary.md`), output: path.join(dir, `${label}-output.txt`), event: path.join(dir, `${label}-event.json`) };
     await writeFile(files.summary, '');
     await writeFile(files.output, '');
@@ -130,7 +130,7 @@ describe('secrets in the action bundle', () => {
         GITHUB_REF: 'refs/pull/5/merge',
         GITHUB_REPOSITORY: 'o/r',
         GITHUB_API_URL: api.url,
-        INPUT_PLAN: 'plan.yml',
+        INPUT_PLAN: plan,
         INPUT_OUT: `${label}-out`,
         INPUT_BASELINE: 'file:cli-base.json',
         'INPUT_SAVE-BASELINE': 'true',
@@ -164,5 +164,12 @@ describe('secrets in the action bundle', () => {
     expect(Object.keys(handOff)).toEqual(['comment.json']);
     expect(handOff['comment.json']).toContain('perf-gate: pass');
     expect(leaks({ stdout: withoutMaskCommands(r.stdout), stderr: r.stderr, summary: r.summary, output: r.output, ...handOff, ...(await filesBelow(path.join(dir, 'fork-out'))) })).toEqual([]);
+  });
+
+  it('a plan error whose refused value holds the secret: the annotations show *** instead', async () => {
+    const r = await runAction('bad', 'o/r', 'bad.yml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=bad\.yml,line=\d+,col=\d+::.*"\*\*\*" is not a rate/m);
+    expect(leaks({ stdout: withoutMaskCommands(r.stdout), stderr: r.stderr, summary: r.summary, output: r.output })).toEqual([]);
   });
 });
