@@ -6,7 +6,7 @@
  * comment (posted or handed off). The action must also ask the runner to mask the value.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,11 +65,10 @@ function leaks(outputs: Record<string, string>): string[] {
 /** Every file below `root`, by relative path → content. */
 async function filesBelow(root: string): Promise<Record<string, string>> {
   if (!existsSync(root)) return {};
-  const names = await readdir(root, { recursive: true, withFileTypes: true });
   const out: Record<string, string> = {};
-  for (const e of names.filter((n) => n.isFile())) {
-    const file = path.join(e.parentPath, e.name);
-    out[path.relative(root, file)] = await readFile(file, 'utf8');
+  for (const name of await readdir(root, { recursive: true })) {
+    const file = path.join(root, name);
+    if ((await stat(file)).isFile()) out[name] = await readFile(file, 'utf8');
   }
   return out;
 }
