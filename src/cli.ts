@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { ProgressPrinter, renderConsole } from './report/console.js';
 import { VERSION } from './version.js';
 import { catchStrayErrors, interruptSignal } from './interrupt.js';
+import { Redactor } from './report/redact.js';
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
@@ -42,9 +43,13 @@ Usage:
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 
+/** The plan's secrets, once it has loaded (`onSecrets`): hidden in every line this process prints. */
+const redactor = new Redactor();
+const onSecrets = (values: string[]): void => void redactor.add(values);
+
 const log: Logger = {
-  info: (m) => process.stderr.write(`${m}\n`),
-  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+  info: (m) => process.stderr.write(`${redactor.text(m)}\n`),
+  warn: (m) => process.stderr.write(`warning: ${redactor.text(m)}\n`),
 };
 
 function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals: number[]) {
@@ -83,7 +88,7 @@ function finish(outcome: Outcome, quiet: boolean): number {
   process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
   process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
   if (outcome.saveError) {
-    process.stderr.write(`perf-gate: the baseline could not be saved: ${outcome.saveError}\n`);
+    process.stderr.write(`perf-gate: the baseline could not be saved: ${redactor.text(outcome.saveError)}\n`);
     return EXIT.badInput;
   }
   if (outcome.report.cancelled) {
@@ -130,6 +135,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     cwd: process.cwd(),
     signal: interruptSignal(log.warn),
     log,
+    onSecrets,
     confirm: values.confirm === true,
     runnerProbe: runnerProbeSetting(process.env),
     history: values.history !== undefined ? existingFolder(values.history as string) : undefined,
@@ -138,7 +144,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
       progress.end();
       log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
     },
-    onProgress: quiet ? undefined : (p) => progress.update(p),
+    onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
   });
   progress.end();
   return finish(outcome, quiet);
@@ -176,11 +182,12 @@ async function abCommand(args: string[]): Promise<number> {
     cwd: process.cwd(),
     signal: interruptSignal(log.warn),
     log,
+    onSecrets,
     onRound: quiet ? undefined : (s, round, n, side) => {
       progress.end();
       log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
     },
-    onProgress: quiet ? undefined : (p) => progress.update(p),
+    onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
   });
   progress.end();
   return finish(outcome, quiet);
@@ -298,7 +305,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     // Plan problems stay in the bare file:line:col form that editors and problem matchers parse.
-    const message = describeError(err);
+    const message = redactor.text(describeError(err));
     process.stderr.write(err instanceof PlanError ? `${message}\n` : `perf-gate: ${message}\n`);
     process.exit(exitCodeFor(err));
   },

@@ -26,6 +26,7 @@ import type { HistoryPoint } from './report/charts.js';
 import type { SummaryExtras } from './report/markdown.js';
 import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
+import { Redactor } from './report/redact.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
@@ -52,6 +53,12 @@ export interface PlanRunSettings {
   accept?: string;
   /** Hosts load may go to besides loopback (the action's `allowed-hosts` input). */
   allowedHosts?: AllowedHost[];
+  /**
+   * The plan's secrets (values from the environment, credentials in headers), as soon as the plan
+   * has loaded: the doors hide them in their logs and errors (the action masks them with setSecret).
+   * The reports are redacted here whether or not it is set.
+   */
+  onSecrets?: (values: string[]) => void;
 }
 
 export interface RunSettings extends PlanRunSettings {
@@ -135,6 +142,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (s.targetUrl !== undefined) checkTargetUrl(s.targetUrl, '--target');
   checkShardSettings(s);
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
+  s.onSecrets?.(plan.secrets ?? []);
   selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
   announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
   // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
@@ -161,10 +169,12 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const stages = run.stages.map(stageReport);
   const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
   const cancelled = s.signal?.aborted ?? false;
-  const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
-  if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
-  if (past.length >= MIN_HISTORY) report.bands = bandPositions(against.history!, stages);
-  noteAccepted(report, s.accept);
+  const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+  if (baseline && s.baseline) built.baseline = baselineRef(s.baseline, baseline);
+  if (past.length >= MIN_HISTORY) built.bands = bandPositions(against.history!, stages);
+  noteAccepted(built, s.accept);
+  // From here on the report is what leaves the process (files, baseline stores, the caller).
+  const report = redactedReport(built, plan);
 
   const extras: SummaryExtras = { runUrl: s.runUrl, history: historyPoints(past, report) };
   // Reports first: a failed save must never cost the run's results.
@@ -231,6 +241,7 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new UsageError(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
+  s.onSecrets?.(plan.secrets ?? []);
   selectStages(plan, s.stages);
   const headUrl = s.headUrl ?? plan.target.url;
   announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
@@ -260,7 +271,16 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   };
   report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
   noteAccepted(report, s.accept);
-  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+  return { ...(await writeReports(redactedReport(report, plan), path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+
+/**
+ * The report with the plan's secrets and any URL credentials hidden (a default request name is
+ * "METHOD path" with `${ENV}` filled in; an error sample may quote a URL). Done once, before
+ * anything is written, so report.json, summary.md, saved baselines and the PR comment agree.
+ */
+function redactedReport(report: Report, plan: Plan): Report {
+  return new Redactor().add(plan.secrets ?? []).json(report);
 }
 
 /**

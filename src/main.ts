@@ -21,6 +21,7 @@ import { renderComment } from './report/markdown.js';
 import { fmtMetric } from './report/format.js';
 import type { Report } from './report/types.js';
 import { interruptSignal } from './interrupt.js';
+import { Redactor } from './report/redact.js';
 
 // Start-up: the bundle loads only what every run needs. The engine (plan, load, gate, reports) and
 // the GitHub comment layer (octokit) are chunks of their own, loaded when a run gets that far: a
@@ -41,9 +42,22 @@ export function shouldFail(report: Report, failOn: ActionSettings['failOn']): bo
   return failOn === 'threshold' ? failed.some((c) => c.kind === 'threshold') : failed.length > 0;
 }
 
+/**
+ * Secrets of this run: the github-token and the plan's (values from the environment, header
+ * credentials). Masked in the job log by the runner (setSecret) and hidden by us in what we write
+ * ourselves (the comment, messages), which the runner's masking does not reach (summary, files).
+ */
+const redactor = new Redactor();
+function hideSecrets(values: string[]): void {
+  for (const value of values) core.setSecret(value);
+  redactor.add(values);
+}
+
 export async function run(): Promise<void> {
   try {
     const settings = readSettings();
+    // The runner masks `secrets.*` and `github.token`, not a token that reached the input any other way.
+    if (settings.githubToken) hideSecrets([settings.githubToken]);
     const ctx = readRunContext(process.env);
     const cwd = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory);
     if (settings.postCommentFile) {
@@ -55,15 +69,19 @@ export async function run(): Promise<void> {
   } catch (err) {
     if (err instanceof PlanError) {
       // One annotation per problem, on the plan's line, so it shows in the PR's diff view.
-      for (const p of err.problems) core.error(p.message, { file: p.file, startLine: p.line, startColumn: p.col });
+      for (const p of err.problems) core.error(redactor.text(p.message), { file: p.file, startLine: p.line, startColumn: p.col });
       core.setFailed(`perf-gate: the plan has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'} (see the annotations above)`);
       return;
     }
-    core.setFailed(`perf-gate: ${describeError(err)}`);
+    core.setFailed(`perf-gate: ${redactor.text(describeError(err))}`);
   }
 }
 
-const actionLog = { info: (m: string) => core.info(m), warn: (m: string) => core.warning(m), notice: (m: string) => core.notice(m) };
+const actionLog = {
+  info: (m: string) => core.info(redactor.text(m)),
+  warn: (m: string) => core.warning(redactor.text(m)),
+  notice: (m: string) => core.notice(redactor.text(m)),
+};
 
 async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): Promise<void> {
   const pr = pullRequestFacts(ctx.eventName, ctx.payload);
@@ -84,7 +102,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   core.setOutput('summary', outcome.summary);
   core.setOutput('baseline-saved', String(outcome.saved));
   // A good run whose result could not be kept is reported, then fails the job: nothing lost in silence.
-  if (outcome.saveError) core.setFailed(`perf-gate: the baseline could not be saved: ${outcome.saveError}`);
+  if (outcome.saveError) core.setFailed(`perf-gate: the baseline could not be saved: ${redactor.text(outcome.saveError)}`);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(fitSummary(outcome.summary, outcome.reportPath)).write();
   if (report.cancelled) {
     // No PR comment: it would replace the last complete result with a partial one, and a verdict
@@ -109,7 +127,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
         pr,
         // An A/B job beside the usual one keeps its own comment.
         planId: settings.baseUrl ? `${planId} (A/B)` : planId,
-        body: renderComment(report, outcome.extras),
+        body: redactor.text(renderComment(report, outcome.extras)),
         verdict: report.verdict,
         runUrl: ctx.runUrl,
         api,
@@ -118,7 +136,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
       });
       if ('handedOff' in result) core.setOutput('comment-file', result.handedOff);
     } catch (err) {
-      core.warning(`perf-gate: the PR comment could not be written: ${describeError(err)}`);
+      core.warning(`perf-gate: the PR comment could not be written: ${redactor.text(describeError(err))}`);
     }
   }
 
@@ -153,6 +171,7 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
     cwd,
     signal,
     log: actionLog,
+    onSecrets: hideSecrets,
     runUrl: ctx.runUrl,
     confirm: settings.confirm,
     runnerProbe: settings.runnerProbe,
@@ -195,6 +214,7 @@ async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, sig
     cwd,
     signal,
     log: actionLog,
+    onSecrets: hideSecrets,
     runUrl: ctx.runUrl,
     accept,
     onRound: (s, round, n, side) => core.info(`${s.name} round ${round + 1}/${n}: ${side}`),
@@ -214,7 +234,7 @@ function baselineStore(settings: ActionSettings, cwd: string): BaselineStore | u
   if (b.kind === 'none') return undefined;
   if (b.kind === 'file') return new FileStore({ file: fromCwd(cwd, b.file) });
   const repoDir = process.env.GITHUB_WORKSPACE ?? cwd;
-  return new BranchStore({ repoDir, branch: b.branch, keep: settings.historyKeep, log: (m) => core.info(m) });
+  return new BranchStore({ repoDir, branch: b.branch, keep: settings.historyKeep, log: actionLog.info });
 }
 
 /** Where this run's result goes, if this run may write one (the log says why not otherwise). */

@@ -10,6 +10,7 @@
  * as escaped and does not substitute it.
  */
 import type { Issue, Path } from './issues.js';
+import { isSecretWorthy } from './secrets.js';
 
 /** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
 export const BUILTIN_VARIABLES: readonly string[] = ['seq', 'vu', 'iter'];
@@ -20,6 +21,8 @@ export interface StringResult {
   text: string;
   /** Names used in the string that are neither runtime names nor set in env. */
   missing: string[];
+  /** Every value substituted from env, in order (not runtime names, not escapes). */
+  fromEnv: string[];
 }
 
 export function interpolateString(
@@ -28,6 +31,7 @@ export function interpolateString(
   runtime: ReadonlySet<string>,
 ): StringResult {
   const missing: string[] = [];
+  const fromEnv: string[] = [];
   const out = text.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
     if (runtime.has(name)) return whole;
     if (escape) return `\${${name}}`;
@@ -36,9 +40,10 @@ export function interpolateString(
       missing.push(name);
       return whole;
     }
+    fromEnv.push(value);
     return value;
   });
-  return { text: out, missing };
+  return { text: out, missing, fromEnv };
 }
 
 /** Builtins plus every key of every `capture:` map in `session` and `requests`. */
@@ -54,26 +59,31 @@ export function runtimeVariables(raw: unknown): Set<string> {
   return names;
 }
 
-/** Substitute in every string value (not in keys); each missing variable is an Issue at its value. */
+/**
+ * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
+ * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
+ */
 export function interpolate(
   value: unknown,
   env: Readonly<Record<string, string | undefined>>,
   runtime: ReadonlySet<string> = runtimeVariables(value),
-): { value: unknown; issues: Issue[] } {
+): { value: unknown; issues: Issue[]; secrets: string[] } {
   const issues: Issue[] = [];
+  const secrets = new Set<string>();
   const walk = (v: unknown, path: Path): unknown => {
     if (typeof v === 'string') {
       const r = interpolateString(v, env, runtime);
       for (const name of r.missing) {
         issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
       }
+      r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
       return r.text;
     }
     if (Array.isArray(v)) return v.map((item, i) => walk(item, [...path, i]));
     if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
     return v;
   };
-  return { value: walk(value, []), issues };
+  return { value: walk(value, []), issues, secrets: [...secrets] };
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

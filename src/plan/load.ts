@@ -8,13 +8,18 @@ import { PlanError, type PlanProblem } from '../errors.js';
 import { interpolate } from './interpolate.js';
 import type { Issue } from './issues.js';
 import { locate, parseYaml, type YamlSource } from './positions.js';
+import { Redactor } from '../report/redact.js';
+import { headerSecrets } from './secrets.js';
 import { schemaIssues } from './schema-check.js';
 import type { Plan } from './types.js';
 import { buildPlan } from './validate.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-/** Parse and validate plan text. Pure; throws PlanError listing every problem found. */
+/**
+ * Parse and validate plan text. Pure; throws PlanError listing every problem found. The plan's
+ * secrets (plan/secrets.ts) are on `plan.secrets`; a PlanError's messages never contain them.
+ */
 export function parsePlan(text: string, file: string, env: Env): Plan {
   const parsed = parseYaml(text);
   if (parsed.syntaxErrors.length) {
@@ -24,7 +29,13 @@ export function parsePlan(text: string, file: string, env: Env): Plan {
   const substituted = interpolate(parsed.value, env);
   const { plan, issues } = buildPlan(substituted.value, file);
   const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
-  if (all.length) throw new PlanError(sortProblems(all.map((i) => toProblem(i, parsed.source, file))));
+  const secrets = [...new Set([...substituted.secrets, ...headerSecrets(plan)])];
+  if (all.length) {
+    // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
+    const redactor = new Redactor().add(secrets);
+    throw new PlanError(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
+  }
+  if (secrets.length) plan.secrets = secrets;
   return plan;
 }
 

@@ -192,6 +192,11 @@ export interface Plan {
   regression?: RegressionRule[];
   /** `abort_when:`; undefined = the default (only the "target down" rule). Not part of the fingerprint. */
   abortWhen?: AbortPolicy;
+  /**
+   * Values to hide in every output (plan/secrets.ts): set by parsePlan. Not part of the load shape,
+   * so never in the plan fingerprint; never written anywhere.
+   */
+  secrets?: string[];
 }
 
 /** How a ws stage uses its connections. */

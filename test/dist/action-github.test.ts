@@ -9,7 +9,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runNode } from '../helpers/process.js';
+import { runNode, withoutMaskCommands } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../helpers/github-api.js';
 
@@ -157,7 +157,7 @@ describe('the action on GitHub events', () => {
     expect(r.stdout).toMatch(/^::error title=perf-gate%3A load p50::load p50: [\d.]+ ms breaks \+20%25 \(baseline [\d.]+ ms\)$/m);
     expect(r.stdout).toMatch(/^::error::perf-gate: the gate failed: load p50 \+20%25/m);
     expect(api.comments.find((c) => c.issueNumber === 9)!.body).toContain('perf-gate: fail');
-    expect(r.stdout).not.toContain(TOKEN);
+    expect(withoutMaskCommands(r.stdout)).not.toContain(TOKEN);
   });
 
   it('a fork PR posts nothing, fails nothing, and hands the comment off to a file', async () => {

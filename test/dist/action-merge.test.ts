@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runNode } from '../helpers/process.js';
+import { runCli, runNode, withoutMaskCommands } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../helpers/github-api.js';
 
@@ -100,7 +100,7 @@ describe('the action in merge mode', () => {
     const mine = api.comments.filter((c) => c.issueNumber === 21);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.body).toContain('perf-gate: pass');
-    expect(r.stdout).not.toContain(TOKEN);
+    expect(withoutMaskCommands(r.stdout)).not.toContain(TOKEN);
   });
 
   it('a folder with no report.json fails the job with one line naming it', async () => {

@@ -34,3 +34,9 @@ export function runNode(script: string, args: string[], opts: { cwd?: string; en
 }
 
 export const runCli = (args: string[], opts: Parameters<typeof runNode>[2] = {}): Promise<ProcessResult> => runNode('dist/cli.js', args, opts);
+
+/**
+ * An action's stdout without its `::add-mask::VALUE` commands: those are how the runner learns what
+ * to mask (it never prints them), so a secret there is not a leak.
+ */
+export const withoutMaskCommands = (stdout: string): string => stdout.replace(/^::add-mask::.*$/gm, '');
