@@ -7,6 +7,7 @@ import { Checks, list, record, str, type Data } from './checks.js';
 import { lowerHeaders, readRequests } from './check-requests.js';
 import { readStages } from './check-stages.js';
 import { checkWsStages, readWebSocket } from './check-websocket.js';
+import { checkLimits, readLimits } from './check-limits.js';
 import { formatPath, suggestion, type Issue } from './issues.js';
 import { isMetric, parseDuration, parseRegression, parseThreshold, show } from './units.js';
 import type { Plan, RegressionRule, StageSpec, TargetSpec, ThresholdRule } from './types.js';
@@ -32,12 +33,14 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
     requests: readRequests(c, raw.requests, ['requests'], defaults),
     stages,
     thresholds: readThresholds(c, record(raw.thresholds), stages),
+    limits: readLimits(c, record(raw.limits)),
   };
   // Absent = the default rules; `regression: {}` = none (thresholds only).
   if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
   if ('websocket' in raw) plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
   checkWsStages(c, raw.stages, stages, plan.websocket);
   checkProtocols(c, raw);
+  checkLimits(c, raw, plan);
   return { plan, issues: c.issues };
 }
 
