@@ -219,7 +219,7 @@ export function formatRate(perSecond: number): string {
 }
 
 /** 2000000 → "2,000,000" (requests are easier to read grouped). */
-function formatCount(n: number): string {
+export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
