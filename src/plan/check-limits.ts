@@ -43,10 +43,10 @@ const HERE: Path = ['limits'];
 /** The `limits:` block with defaults for what it leaves out. */
 export function readLimits(c: Checks, raw: Data): PlanLimits {
   const limits = { ...DEFAULT_LIMITS };
+  // Counts that are not whole numbers ≥ 1 are the schema check's to report.
   const count = (v: unknown): number => {
     const n = int(v);
-    if (n === undefined || n < 1) throw new Error(`${show(v)} is not a count: use a whole number, e.g. 5000000`);
-    return n;
+    return n !== undefined && n >= 1 ? n : NaN;
   };
   const parsers: Record<keyof PlanLimits, (v: unknown) => number> = {
     maxDurationMs: parseDuration,
@@ -59,10 +59,11 @@ export function readLimits(c: Checks, raw: Data): PlanLimits {
     const value = c.unit(raw, key, HERE, parsers[field], DEFAULT_LIMITS[field]);
     if (value > LIMIT_CEILINGS[field]) {
       c.add([...HERE, key], `limits.${key}: ${show(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
-      continue;
+    } else if (value > 0) {
+      limits[field] = value;
+    } else if (!Number.isNaN(value)) {
+      c.add([...HERE, key], `limits.${key} must be more than 0`);
     }
-    if (value <= 0) c.add([...HERE, key], `limits.${key} must be more than 0`);
-    else limits[field] = value;
   }
   return limits;
 }

@@ -41,14 +41,17 @@ export function parseYaml(text: string): ParsedYaml {
     // prettyErrors off: we want the bare message and place the position ourselves.
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   } catch (err) {
-    // The parser catches its own stack overflow (RESOURCE_EXHAUSTION, below); this is the backstop.
+    // The parser catches its own stack overflow (RESOURCE_EXHAUSTION, below): this is the backstop.
     const message = err instanceof RangeError ? DEPTH_MESSAGE : `cannot parse the plan: ${(err as Error).message}`;
     return { source: { doc: new Document(null), lines }, value: undefined, syntaxErrors: [{ line: 1, col: 1, message }] };
   }
   const source = { doc, lines };
-  const syntaxErrors = doc.errors.map((e) => {
+  // The parser catches its own stack overflow as a RESOURCE_EXHAUSTION error (one or several):
+  // one problem, at the first, says what it means.
+  const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message));
+  const syntaxErrors = (overflow ? [overflow] : doc.errors).map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message)) return { ...pos, message: DEPTH_MESSAGE };
+    if (e === overflow) return { ...pos, message: DEPTH_MESSAGE };
     return { ...pos, message: e.message.split('\n')[0]! + placeholderHint(text, pos.line) };
   });
   if (syntaxErrors.length) return { source, value: undefined, syntaxErrors };
