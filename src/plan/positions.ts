@@ -39,7 +39,8 @@ export function parseYaml(text: string): ParsedYaml {
   let doc: Document;
   try {
     // prettyErrors off: we want the bare message and place the position ourselves.
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    // logLevel error: yaml's warnings (a map used as a key) would print as process warnings.
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
   } catch (err) {
     // The parser catches its own stack overflow (RESOURCE_EXHAUSTION, below): this is the backstop.
     const message = err instanceof RangeError ? DEPTH_MESSAGE : `cannot parse the plan: ${(err as Error).message}`;
