@@ -147,6 +147,27 @@ describe('plan fuzz: parsePlan', () => {
   });
 });
 
+describe('plan fuzz: fixed hostile inputs', () => {
+  const example = (): string => read('examples/plan.yml');
+
+  it('a plan saved with a byte-order mark or CRLF line ends parses like the plain file', () => {
+    const plain = parsePlan(example(), 'fuzz.yml', ENV);
+    expect(parsePlan(`\uFEFF${example()}`, 'fuzz.yml', ENV)).toEqual(plain);
+    expect(parsePlan(example().replace(/\n/g, '\r\n'), 'fuzz.yml', ENV)).toEqual(plain);
+  });
+
+  it.each([
+    ['a NUL byte in a value', (t: string) => t.replace('path: /posts', 'path: /po\u0000sts')],
+    ['a lone surrogate in a key', (t: string) => t.replace('weight: 6', '\uD800weight: 6')],
+    ['RTL override and zero-width space in a stage name', (t: string) => t.replace('name: load,', 'name: "lo\u202Ead\u200B",')],
+    ['a tab indenting a key', (t: string) => t.replace('\n  url:', '\n\turl:')],
+  ])('%s: a Plan or located problems, nothing else', (_name, edit) => {
+    const text = edit(example());
+    expect(text).not.toBe(example());
+    expect(judge(text).problems).toEqual([]);
+  });
+});
+
 describe('plan fuzz: dist/cli.js validate', () => {
   let dir: string;
   beforeAll(async () => {
