@@ -11,6 +11,7 @@ import { BaselineError, describeError, UsageError } from './errors.js';
 import { gate, stagesToConfirm, type Comparison, type GateRules } from './gate/index.js';
 import { abortChecks } from './gate/abort.js';
 import { bandPositions, MIN_HISTORY } from './gate/band.js';
+import { failStoppedRun } from './gate/limits.js';
 import { pairedRounds, type StageRounds } from './gate/paired.js';
 import { runAb, type AbOptions } from './load/ab.js';
 import { buildReport, stageReport } from './report/build.js';
@@ -167,7 +168,9 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
     again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
   });
   const stages = run.stages.map(stageReport);
-  const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
+  // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
+  const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept }), run.stopped);
+  if (run.stopped) s.log.warn(run.stopped.message);
   const cancelled = s.signal?.aborted ?? false;
   const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
   if (baseline && s.baseline) built.baseline = baselineRef(s.baseline, baseline);

@@ -9,6 +9,7 @@ import { RunnerProbe } from './runner-probe.js';
 import { runStage, type StageProgress, type StageResult } from './stage.js';
 import { startTarget, waitUntilReady } from './target.js';
 import { runStageInWorkers, stageWorkers } from './workers.js';
+import { formatCount, formatMs } from '../plan/check-limits.js';
 
 export interface RunOptions {
   /** Overrides `target.url` (the CLI's --target). */
@@ -39,7 +40,25 @@ export interface RunResult {
   stages: StageResult[];
   /** The stages `again` asked for, run a second time. */
   again: StageResult[];
+  /** The run hit `limits.max_requests` or `limits.max_duration` and was stopped there (the gate fails it). */
+  stopped?: RunStop;
 }
+
+/** Why the limits' backstop stopped a run. */
+export interface RunStop {
+  limit: 'max_requests' | 'max_duration';
+  /** The limit, in requests or ms. */
+  cap: number;
+  /** Requests sent, or ms run, when it stopped. */
+  value: number;
+  /** The stage that was running. */
+  stage: string;
+  /** One sentence for the log and the report. */
+  message: string;
+}
+
+/** How often the backstop looks at the request count and the clock: overshoot is at most this long's sends. */
+const LIMIT_POLL_MS = 10;
 
 export function selectStages(plan: Plan, names: string[] | undefined): StageSpec[] {
   if (!names || names.length === 0) return plan.stages;
@@ -78,7 +97,12 @@ export function stageConcurrency(s: StageSpec): number {
 export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
   const stages = selectStages(plan, o.stages);
   const target = o.targetUrl ?? plan.target.url;
-  const signal = o.signal ?? new AbortController().signal;
+  // The limits' backstop stops the run through its own controller, chained to the caller's signal,
+  // so a stop by limit is not mistaken for Ctrl-C (cancelled) anywhere downstream.
+  const limitStop = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
+  let stopped: RunStop | undefined;
+  let watcher: NodeJS.Timeout | undefined;
   const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
   let probe: RunnerProbe | undefined;
   try {
@@ -94,14 +118,40 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
+    // Sends so far: `seq` counts every send of this thread; a stage on worker threads moves it only
+    // when it ends, so until then its progress reports stand in.
+    let current = { stage: '', workerRequests: 0 };
+    const { maxRequests, maxDurationMs } = plan.limits;
+    watcher = setInterval(() => {
+      if (stopped || signal.aborted) return;
+      const sent = seq.value + current.workerRequests;
+      const ran = Date.now() - t0;
+      const at = ` in stage ${JSON.stringify(current.stage)}`;
+      if (sent >= maxRequests) {
+        stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+      } else if (ran >= maxDurationMs) {
+        stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+      }
+      if (stopped) limitStop.abort();
+    }, LIMIT_POLL_MS);
+    watcher.unref();
     probe = o.probe === false ? undefined : await startProbe();
     let probedBefore = await probe?.measure();
     const runOne = async (spec: StageSpec, i: number, count: number, isAgain: boolean): Promise<StageResult> => {
       o.onStageStart?.(spec, i, count, isAgain);
       const workers = stageWorkers(spec);
       let r: StageResult;
+      current = { stage: spec.name, workerRequests: 0 };
       if (workers > 1) {
-        r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress: o.onProgress, script: o.workerScript });
+        const onProgress = (p: StageProgress): void => {
+          current.workerRequests = p.requests;
+          o.onProgress?.(p);
+        };
+        try {
+          r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+        } finally {
+          current.workerRequests = 0;
+        }
       } else {
         const client = stageClient(target, spec);
         try {
@@ -135,8 +185,11 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       // A re-run cut short measured too little to clear (or confirm) anything.
       if (!signal.aborted) again.push(r);
     }
-    return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+    const run: RunResult = { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+    if (stopped) run.stopped = stopped;
+    return run;
   } finally {
+    clearInterval(watcher);
     await probe?.close();
     await started?.stop();
   }

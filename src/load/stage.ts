@@ -4,6 +4,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
+import { plannedDurationMs } from '../plan/check-limits.js';
 import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
@@ -15,6 +16,9 @@ import { compileRequest, weightedPicker } from './requests.js';
 import type { Vars } from './template.js';
 import { WsStage, wsEndpointName } from './ws.js';
 import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
+
+// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
+export { plannedDurationMs };
 
 export interface GeneratorHealth {
   /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
@@ -94,19 +98,6 @@ function cancelAfterAbort(signal: AbortSignal, cancel: () => void): () => void {
     signal.removeEventListener('abort', onAbort);
     clearTimeout(timer);
   };
-}
-
-/** Planned length of a stage (burst: cycles and pauses, not counting response times). */
-export function plannedDurationMs(s: StageSpec): number {
-  switch (s.kind) {
-    case 'baseline':
-    case 'load':
-      return s.durationMs;
-    case 'spike':
-      return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-    case 'burst':
-      return s.pauseMs * (s.cycles - 1);
-  }
 }
 
 export function rateSegments(s: StageSpec): RateSegment[] | undefined {

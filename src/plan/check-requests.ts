@@ -48,6 +48,8 @@ function readRequest(c: Checks, item: Data, path: Path, defaults: RequestDefault
     headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
     timeoutMs: c.unit(item, 'timeout', path, parseDuration, defaults.timeoutMs),
   };
+  // A 0 ms timeout would fail every request before it is sent.
+  if ('timeout' in item && spec.timeoutMs <= 0) c.add([...path, 'timeout'], `${formatPath([...path, 'timeout'])} must be longer than 0`);
   if ('body' in item && 'json' in item) c.add([...path, 'json'], `${formatPath(path)}: use either body or json, not both`, 'key');
   if (typeof item.body === 'string') spec.body = item.body;
   if ('json' in item) spec.json = item.json;

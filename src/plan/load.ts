@@ -3,7 +3,7 @@
  * plan.schema.json → semantic checks and unit conversion. Every step adds located problems; if
  * there are any, one PlanError carries all of them, sorted by line.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { PlanError, type PlanProblem } from '../errors.js';
 import { interpolate } from './interpolate.js';
 import type { Issue } from './issues.js';
@@ -16,11 +16,28 @@ import { buildPlan } from './validate.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** Largest plan file read: real plans are a few KB; this keeps a wrong or hostile file from being parsed at all. */
+export const MAX_PLAN_BYTES = 1024 * 1024;
+
+/** The one problem of a plan over MAX_PLAN_BYTES, or undefined. */
+function sizeProblem(bytes: number, file: string): PlanProblem | undefined {
+  if (bytes <= MAX_PLAN_BYTES) return undefined;
+  return { file, line: 1, col: 1, message: `the plan is ${formatBytes(bytes)}; a plan may be at most ${formatBytes(MAX_PLAN_BYTES)}` };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
 /**
  * Parse and validate plan text. Pure; throws PlanError listing every problem found. The plan's
  * secrets (plan/secrets.ts) are on `plan.secrets`; a PlanError's messages never contain them.
  */
 export function parsePlan(text: string, file: string, env: Env): Plan {
+  const tooBig = sizeProblem(Buffer.byteLength(text, 'utf8'), file);
+  if (tooBig) throw new PlanError([tooBig]);
   const parsed = parseYaml(text);
   if (parsed.syntaxErrors.length) {
     // The data behind a syntax error is partial: checking it would only add confusing noise.
@@ -43,13 +60,37 @@ export function parsePlan(text: string, file: string, env: Env): Plan {
 export async function loadPlan(file: string, env: Env = process.env): Promise<Plan> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readPlanText(file);
   } catch (err) {
+    if (err instanceof PlanError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const reason = OS_REASONS[code] ?? (err as Error).message;
     throw new PlanError([{ file, line: 1, col: 1, message: `cannot read the plan: ${reason}` }]);
   }
   return parsePlan(text, file, env);
+}
+
+/**
+ * The file's text, read no further than one byte past MAX_PLAN_BYTES: a huge file (or a device such
+ * as /dev/zero, whose size says 0) is refused without loading it.
+ */
+async function readPlanText(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const buffer = Buffer.alloc(MAX_PLAN_BYTES + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    const tooBig = sizeProblem(Math.max(size, filled), file);
+    if (tooBig) throw new PlanError([tooBig]);
+    return buffer.toString('utf8', 0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 const OS_REASONS: Record<string, string> = {

@@ -197,6 +197,23 @@ export interface Plan {
    * so never in the plan fingerprint; never written anywhere.
    */
   secrets?: string[];
+  /**
+   * Runaway caps (`limits:`, defaults in src/plan/check-limits.ts). Kept out of the stages, so they
+   * never change the plan's fingerprint.
+   */
+  limits: PlanLimits;
+}
+
+/** The most a run may do unless the plan's `limits:` raises it. */
+export interface PlanLimits {
+  /** The whole run's wall time (stages summed at load; the clock at run time). */
+  maxDurationMs: number;
+  /** Requests (and ws messages) sent in the whole run. */
+  maxRequests: number;
+  /** Per stage: users, connections, a burst's size, requests in flight. */
+  maxConnections: number;
+  /** Peak open-model rate, requests per second. */
+  maxRate: number;
 }
 
 /** How a ws stage uses its connections. */

@@ -30,6 +30,12 @@ function roundMs(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
+/** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
+function finite(n: number, value: unknown): number {
+  if (!Number.isFinite(n)) throw new UnitError(`${show(value)} is too large a number`);
+  return n;
+}
+
 function isBareNumber(s: string): boolean {
   return new RegExp(`^(?:${NUMBER})$`).test(s);
 }
@@ -37,7 +43,7 @@ function isBareNumber(s: string): boolean {
 /** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
 export function parseDuration(value: unknown): number {
   const hint = `${show(value)} is not a duration: use 500ms, 30s or 2m`;
-  if (typeof value === 'number') throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms`);
+  if (typeof value === 'number') throw new UnitError(Number.isFinite(value) ? `${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
   if (typeof value !== 'string') throw new UnitError(hint);
   const text = value.trim();
   if (isBareNumber(text)) throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
@@ -52,7 +58,7 @@ export function parseDuration(value: unknown): number {
     at = DURATION_PART.lastIndex;
     while (text[at] === ' ') at++;
   }
-  return roundMs(total);
+  return roundMs(finite(total, value));
 }
 
 /** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
@@ -76,7 +82,7 @@ export function parseRate(value: unknown): number {
 export function parsePercent(value: unknown): number {
   const m = typeof value === 'string' ? new RegExp(String.raw`^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
   if (!m) throw new UnitError(`${show(value)} is not a percentage: use 1% or 0.5%`);
-  return Number(m[1]) / 100;
+  return finite(Number(m[1]), value) / 100;
 }
 
 function isLatency(metric: string): metric is LatencyMetric {
@@ -122,7 +128,7 @@ export function parseThreshold(metric: string, raw: unknown): ThresholdRule {
   if (!m || typeof raw !== 'string') {
     throw new UnitError(`${show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
   }
-  return { metric, op: m[1] as Comparison, value: thresholdValue(metric, m[2]!), raw };
+  return { metric, op: m[1] as Comparison, value: finite(thresholdValue(metric, m[2]!), raw), raw };
 }
 
 /**
@@ -148,6 +154,6 @@ export function parseRegression(metric: string, raw: unknown): RegressionRule {
   }
   // A band of width 0 would fail on any change at all.
   if (unit === 'sigma' && Number(m[2]) <= 0) throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
-  const amount = unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]);
+  const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
   return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }

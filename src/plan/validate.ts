@@ -8,6 +8,7 @@ import { lowerHeaders, readRequests } from './check-requests.js';
 import { readStages } from './check-stages.js';
 import { readAbortWhen } from './check-abort.js';
 import { checkWsStages, readWebSocket } from './check-websocket.js';
+import { checkLimits, readLimits } from './check-limits.js';
 import { formatPath, suggestion, type Issue } from './issues.js';
 import { isMetric, parseDuration, parseRegression, parseThreshold, show } from './units.js';
 import type { Plan, RegressionRule, StageSpec, TargetSpec, ThresholdRule } from './types.js';
@@ -33,6 +34,7 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
     requests: readRequests(c, raw.requests, ['requests'], defaults),
     stages,
     thresholds: readThresholds(c, record(raw.thresholds), stages),
+    limits: readLimits(c, record(raw.limits)),
   };
   // Absent = the default rules; `regression: {}` = none (thresholds only).
   if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
@@ -40,6 +42,7 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
   if ('websocket' in raw) plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
   checkWsStages(c, raw.stages, stages, plan.websocket);
   checkProtocols(c, raw);
+  checkLimits(c, raw, plan);
   return { plan, issues: c.issues };
 }
 
