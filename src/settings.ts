@@ -17,6 +17,8 @@ export interface ActionSettings {
   target?: string;
   baseline: BaselineSpec;
   saveBaseline: boolean;
+  /** A `file:` baseline saved for another plan is compared all the same (with a caveat) instead of refused. */
+  forceBaseline: boolean;
   githubToken?: string;
   comment: CommentMode;
   failOn: FailOn;
@@ -104,6 +106,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     target,
     baseline: parseBaselineInput(get('baseline')),
     saveBaseline: bool(get, 'save-baseline', false),
+    forceBaseline: bool(get, 'force-baseline', false),
     githubToken: get('github-token') || undefined,
     comment: oneOf(get, 'comment', ['always', 'on-regression', 'never'] as const, 'always'),
     failOn: oneOf(get, 'fail-on', ['regression', 'threshold', 'never'] as const, 'regression'),
