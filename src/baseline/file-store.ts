@@ -52,6 +52,8 @@ export function asReport(doc: unknown, file: string): Report {
   if (r.schema !== REPORT_SCHEMA) {
     throw new BaselineError(`${file} has report schema ${String(r.schema)}; this perf-gate reads schema ${REPORT_SCHEMA}`);
   }
+  const wrong = wrongField(r, REPORT_FIELDS);
+  if (wrong) throw new BaselineError(`${file}: ${wrong}; the file is damaged: re-create it`);
   for (const [i, s] of r.stages.entries()) {
     if (!s || typeof s.name !== 'string' || typeof s.requests !== 'number' || !s.latency_ms || !Array.isArray(s.timeline)) {
       throw new BaselineError(`${file}: stages[${i}] is incomplete (needs name, requests, latency_ms, timeline)`);
@@ -62,44 +64,106 @@ export function asReport(doc: unknown, file: string): Report {
   return r as Report;
 }
 
-/** Counts and rates a gate compares: a finite number ≥ 0 (error_rate at most 1). */
-const STAGE_NUMBERS = ['requests', 'errors', 'error_rate', 'rps'] as const;
-const LATENCY_NUMBERS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
-/** The window columns the regression rules sample (gate/metrics.ts windowSamples). */
-const WINDOW_NUMBERS = ['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'] as const;
+/**
+ * What a field must hold. A well-formed but wrong file (a hand edit, a bad merge, another tool)
+ * is refused here, by file and field, instead of turning into NaN checks or a TypeError later.
+ */
+type Kind = 'count' | 'fraction' | 'count-or-null' | 'string' | 'object' | 'list';
+/** A dotted path (children are checked only when their parent is there) and what it holds; `?` marks optional fields. */
+type Field = readonly [path: string, kind: Kind];
+
+const EXPECTED: Record<Kind, string> = {
+  count: 'a number ≥ 0',
+  fraction: 'a fraction from 0 to 1',
+  'count-or-null': 'a number ≥ 0 or null',
+  string: 'a string',
+  object: 'an object',
+  list: 'a list',
+};
 
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const HOLDS: Record<Kind, (v: unknown) => boolean> = {
+  count: isCount,
+  fraction: (v) => isCount(v) && (v as number) <= 1,
+  'count-or-null': (v) => v === null || isCount(v),
+  string: (v) => typeof v === 'string',
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  list: Array.isArray,
+};
 
-/**
- * The first field of a stored stage the gate would read that does not hold what it must, said as
- * "latency_ms.p95 is "x", expected a number ≥ 0"; undefined when the stage is usable. A well-formed
- * but wrong file must be refused by name here, not turn into NaN checks or a TypeError later.
- */
-export function wrongStageField(stage: unknown): string | undefined {
-  const s = stage as Record<string, unknown>;
-  const bad = (field: string, value: unknown, expected = 'a number ≥ 0'): string => `${field} is ${shown(value)}, expected ${expected}`;
-  for (const key of STAGE_NUMBERS) if (!isCount(s[key])) return bad(key, s[key]);
-  if ((s.error_rate as number) > 1) return bad('error_rate', s.error_rate, 'a fraction from 0 to 1');
-  const latency = s.latency_ms as Record<string, unknown>;
-  if (typeof latency !== 'object') return bad('latency_ms', latency, 'an object');
-  for (const key of LATENCY_NUMBERS) if (!isCount(latency[key])) return bad(`latency_ms.${key}`, latency[key]);
-  for (const [w, window] of (s.timeline as unknown[]).entries()) {
-    if (!window || typeof window !== 'object') return bad(`timeline[${w}]`, window, 'a window object');
-    for (const key of WINDOW_NUMBERS) {
-      const value = (window as Record<string, unknown>)[key];
-      if (!isCount(value)) return bad(`timeline[${w}].${key}`, value);
-    }
-  }
-  if (s.histogram !== undefined && typeof s.histogram !== 'string') return bad('histogram', s.histogram, 'a string');
-  const generator = s.generator as Record<string, unknown> | undefined;
-  if (!generator || typeof generator !== 'object') return bad('generator', generator, 'an object');
-  if (!isCount(generator.loop_lag_p99_ms)) return bad('generator.loop_lag_p99_ms', generator.loop_lag_p99_ms);
-  if (s.cpu_probe_ms !== undefined && !isCount(s.cpu_probe_ms)) return bad('cpu_probe_ms', s.cpu_probe_ms);
-  if (s.spike !== undefined) {
-    const recovery = (s.spike as Record<string, unknown> | null)?.recovery_ms;
-    if (recovery !== null && !isCount(recovery)) return bad('spike.recovery_ms', recovery, 'a number ≥ 0 or null');
+/** What the summary and the comparison read of the report around its stages. */
+const REPORT_FIELDS: Field[] = [
+  ['started_at', 'string'],
+  ['plan', 'string'],
+  ['target', 'string'],
+  ['runner', 'object'],
+  ['runner.os', 'string'],
+  ['runner.arch', 'string'],
+  ['runner.cpu', 'string'],
+  ['runner.cores', 'count'],
+  ['fingerprints?', 'object'],
+  ['fingerprints.plan', 'string'],
+  ['fingerprints.runner', 'string'],
+  ['shard?', 'object'],
+];
+
+const LATENCY = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
+/** What a gate compares (gate/metrics.ts, trust.ts, regression.ts) and the summary prints, per stage. */
+const STAGE_FIELDS: Field[] = [
+  ['kind', 'string'],
+  ...(['requests', 'errors', 'rps'] as const).map((k): Field => [k, 'count']),
+  ['error_rate', 'fraction'],
+  ['latency_ms', 'object'],
+  ...LATENCY.map((k): Field => [`latency_ms.${k}`, 'count']),
+  ['endpoints', 'list'],
+  ['errors_by_kind', 'object'],
+  ['status_codes', 'object'],
+  ['histogram?', 'string'],
+  ['generator', 'object'],
+  ['generator.loop_lag_p99_ms', 'count'],
+  ['cpu_probe_ms?', 'count'],
+  ['spike?', 'object'],
+  ['spike.pre_p95_ms', 'count'],
+  ['spike.peak_p95_ms', 'count'],
+  ['spike.recovery_ms', 'count-or-null'],
+];
+/** The window columns the regression rules sample (gate/metrics.ts windowSamples). */
+const WINDOW_FIELDS: Field[] = ['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k) => [k, 'count']);
+const ENDPOINT_FIELDS: Field[] = [
+  ['name', 'string'],
+  ['requests', 'count'],
+  ['errors', 'count'],
+  ['latency_ms', 'object'],
+  ...['p50', 'p95', 'p99'].map((k): Field => [`latency_ms.${k}`, 'count']),
+];
+
+/** The first field of `doc` that does not hold what it must, as `latency_ms.p95 is "x", expected a number ≥ 0`. */
+function wrongField(doc: unknown, fields: readonly Field[], prefix = ''): string | undefined {
+  for (const [spec, kind] of fields) {
+    const optional = spec.endsWith('?');
+    const keys = (optional ? spec.slice(0, -1) : spec).split('.');
+    let parent = doc as Record<string, unknown> | undefined;
+    for (const key of keys.slice(0, -1)) parent = parent?.[key] as Record<string, unknown> | undefined;
+    if (parent === undefined || parent === null) continue; // an optional parent that is absent
+    const value = parent[keys.at(-1)!];
+    if (value === undefined && optional) continue;
+    if (!HOLDS[kind](value)) return `${prefix}${keys.join('.')} is ${shown(value)}, expected ${EXPECTED[kind]}`;
   }
   return undefined;
+}
+
+/** The first field of a stored stage (its windows and endpoints included) that is wrong; undefined when usable. */
+export function wrongStageField(stage: unknown): string | undefined {
+  const s = stage as Record<string, unknown>;
+  const inList = (list: unknown, what: string, fields: readonly Field[]): string | undefined => {
+    for (const [i, item] of (list as unknown[]).entries()) {
+      if (!HOLDS.object(item)) return `${what}[${i}] is ${shown(item)}, expected ${EXPECTED.object}`;
+      const wrong = wrongField(item, fields, `${what}[${i}].`);
+      if (wrong) return wrong;
+    }
+    return undefined;
+  };
+  return wrongField(s, STAGE_FIELDS) ?? inList(s.timeline, 'timeline', WINDOW_FIELDS) ?? inList(s.endpoints, 'endpoints', ENDPOINT_FIELDS);
 }
 
 function shown(value: unknown): string {

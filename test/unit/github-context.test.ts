@@ -14,6 +14,7 @@ describe('baselineWriteRefusal: only trusted runs write baselines', () => {
     [{ eventName: '', ref: 'refs/heads/main', defaultBranch: 'main', onActions: true }, 'GITHUB_EVENT_NAME is empty'],
     [{ eventName: 'pull_request', ref: 'refs/pull/1/merge', defaultBranch: 'main' }, 'this is a pull_request run'],
     [{ eventName: 'pull_request_target', ref: 'refs/heads/main', defaultBranch: 'main' }, 'this is a pull_request_target run'],
+    [{ eventName: 'merge_group', ref: 'refs/heads/main', defaultBranch: 'main' }, 'this is a merge_group run'], // any other event
     [{ eventName: 'push', ref: 'refs/heads/feature', defaultBranch: 'main' }, 'refs/heads/feature is not the default branch (main)'],
     [{ eventName: 'workflow_dispatch', ref: 'refs/heads/dev', defaultBranch: 'main' }, 'refs/heads/dev is not the default branch (main)'],
     // No readable payload: a push cannot show it is on the default branch, so it does not write.
