@@ -197,11 +197,12 @@ export function whyNotBaseline(report: Report, stages: { ran: number; planned: n
   if (aborted) return `stage ${aborted.name} was aborted${abortedNote(aborted)}, so its numbers cover part of the load`;
   // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
   if (stages.ran !== stages.planned) return 'only some stages ran (--stage)';
+  // Before the error rate: a saturated generator's timeouts are its own, not the target's.
+  const saturated = report.stages.find((st) => st.generator_saturated);
+  if (saturated) return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
   // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
   const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
   if (failing) return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
-  const saturated = report.stages.find((st) => st.generator_saturated);
-  if (saturated) return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
   const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
   if (unconfirmed) return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
   // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.

@@ -220,6 +220,7 @@ describe('whyNotBaseline: only complete, passing runs of a healthy target are ke
     ['an aborted stage, as a flag', withStage({ aborted: true }), all, 'stage load was aborted, so its numbers cover part of the load'],
     ['aborted: false', withStage({ aborted: false }), all, undefined],
     ['a saturated generator', withStage({ generator_saturated: true }), all, 'the load generator was saturated in stage load'],
+    ['a saturated generator with timeouts: the generator is the cause', report({}, { generator_saturated: true, error_rate: 0.85 }), all, 'the load generator was saturated'],
   ])('%s', (_name, r, stages, why) => {
     const reason = whyNotBaseline(r, stages);
     if (why === undefined) expect(reason).toBeUndefined();
