@@ -152,7 +152,7 @@ describe('asReport: a well-formed but wrong baseline is refused naming the file 
   });
 });
 
-describe('fuzz: a mutated report.json as the baseline of compare gives a verdict or a BaselineError, never another error', () => {
+describe('fuzz: a mutated report.json on either side of compare gives a verdict or a BaselineError, never another error', () => {
   const REPLACEMENTS: unknown[] = [null, 'x', -1, 1e308, true, {}, [], '', 0, undefined];
 
   /** Every path to a value in the document. */
@@ -186,8 +186,10 @@ describe('fuzz: a mutated report.json as the baseline of compare gives a verdict
       const at = all[Math.floor(random() * all.length)]!;
       const to = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)];
       await writeFile(path.join(dir, 'mutant.json'), JSON.stringify(mutate(base, at, to)) ?? '');
+      // Odd rounds mutate the current side: it is read, gated and rendered through the same checks.
+      const [baselineFile, currentFile] = i % 2 === 0 ? ['mutant.json', 'current.json'] : ['current.json', 'mutant.json'];
       try {
-        const outcome = await compareReports({ baselineFile: 'mutant.json', currentFile: 'current.json', outDir: 'out', env: {}, cwd: dir });
+        const outcome = await compareReports({ baselineFile, currentFile, outDir: 'out', env: {}, cwd: dir });
         expect(['pass', 'warn', 'fail'], `${at.join('.')} → ${JSON.stringify(to)}`).toContain(outcome.report.verdict);
         for (const c of outcome.report.checks) expect(Number.isNaN(c.current ?? 0) || Number.isNaN(c.baseline ?? 0), `NaN check after ${at.join('.')} → ${JSON.stringify(to)}`).toBe(false);
         outcomes.verdict++;
