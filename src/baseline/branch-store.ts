@@ -17,7 +17,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
-import { asReport, otherReportSchema } from './file-store.js';
+import { asReport, isOtherReportSchema } from './file-store.js';
 import type { BaselineStore, LoadRequest, LoadResult, StoredResult } from './store.js';
 
 export interface GitRunOptions {
@@ -399,7 +399,7 @@ export class BranchStore implements BaselineStore {
       if (!doc || typeof doc !== 'object' || typeof doc.commit !== 'string' || typeof doc.run !== 'string' || typeof doc.savedAt !== 'string') {
         throw new BaselineError('expected { commit, run, savedAt, report }');
       }
-      if (otherReportSchema(doc.report) !== undefined) return OTHER_SCHEMA; // counted and explained, not logged per file
+      if (isOtherReportSchema(doc.report)) return OTHER_SCHEMA; // counted and explained, not logged per file
       return { commit: doc.commit, run: doc.run, savedAt: doc.savedAt, report: asReport(doc.report, where) };
     } catch (err) {
       this.log(`perf-gate: skipped ${where}: ${(err as Error).message.replace(/\s+/g, ' ')}`);

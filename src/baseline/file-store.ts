@@ -36,11 +36,10 @@ export function wholeRun(report: Report, file: string): Report {
   return report;
 }
 
-/** The schema of a perf-gate report written by another version, or undefined when it is ours (or no report). */
-export function otherReportSchema(doc: unknown): unknown {
+/** A perf-gate report written in another report schema (by another perf-gate version): readable, not comparable. */
+export function isOtherReportSchema(doc: unknown): boolean {
   const r = doc as Partial<Report> | null;
-  if (!r || typeof r !== 'object' || r.tool !== 'perf-gate' || r.schema === REPORT_SCHEMA) return undefined;
-  return r.schema ?? 'none';
+  return !!r && typeof r === 'object' && r.tool === 'perf-gate' && r.schema !== REPORT_SCHEMA;
 }
 
 export function asReport(doc: unknown, file: string): Report {
