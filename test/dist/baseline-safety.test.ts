@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/process.js';
+import { runCli, runNode } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { report } from '../helpers/reports.js';
 
@@ -118,5 +118,32 @@ describe('a baseline that cannot be trusted is refused before any load (exit 2)'
     expect(refused.stderr).toContain('perf-gate: plan-a.json and plan-b.json were measured for different plans');
     const forced = await runCli(['compare', 'plan-a.json', 'plan-b.json', '--force-baseline', '--out', 'out-compare'], { cwd: dir });
     expect(forced.code, forced.stderr).toBe(0);
+  });
+});
+
+describe('the action: a file: baseline of another plan fails the step before any load, unless force-baseline', () => {
+  async function runAction(inputs: Record<string, string>, name: string) {
+    const summary = path.join(dir, `${name}-summary.md`);
+    const output = path.join(dir, `${name}-output.txt`);
+    await writeFile(summary, '');
+    await writeFile(output, '');
+    const env: Record<string, string> = { GITHUB_WORKSPACE: dir, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output };
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    return runNode('dist/index.js', [], { cwd: dir, env });
+  }
+
+  it('refuses with the input to set, and compares when it is set', async () => {
+    await writeFile(path.join(dir, 'action-other.json'), JSON.stringify(report({ fingerprints: { plan: '0123456789ab', runner: '0123456789ab' } })));
+    const file = await writePlan('action-plan.yml', target.url);
+    const inputs = { plan: file, baseline: 'file:action-other.json', comment: 'never', confirm: 'false', out: 'out-action' };
+    const before = target.served();
+    const refused = await runAction(inputs, 'action-refused');
+    expect(refused.code, refused.stdout).toBe(1);
+    expect(refused.stdout).toMatch(/::error::perf-gate: .*action-other\.json was saved for another plan \(its load shape differs: fingerprint 0123456789ab, this plan [0-9a-f]{12}\); re-create it, or set the input force-baseline: true to compare anyway/);
+    expect(target.served() - before).toBe(0);
+
+    const forced = await runAction({ ...inputs, 'force-baseline': 'true' }, 'action-forced');
+    expect(forced.stdout).toContain("compared although the plan's load shape changed since it was saved (forced)");
+    expect(target.served() - before).toBeGreaterThan(0);
   });
 });
