@@ -25,16 +25,17 @@ const loadShard = () => import('./load/shard.js');
 const HELP = `perf-gate ${VERSION}: performance gate for pull requests and nightly builds
 
 Usage:
-  perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--history DIR] [--confirm]
-                        [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate run PLAN.yml [--target URL] [--baseline FILE [--force-baseline]] [--save-baseline FILE] [--history DIR]
+                        [--confirm] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
-  perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE] [--out DIR] [--quiet]
+  perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
-  perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
+  perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--force-baseline] [--out DIR]
   perf-gate validate PLAN.yml
   perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
 
+  --force-baseline compare with a baseline saved for another plan (its load shape differs) all the same
   --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
@@ -69,9 +70,9 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
 }
 
 /** --baseline names a file the user expects to exist: a typo is exit 2, not "no baseline yet". */
-function existingFileStore(file: string): FileStore {
+function existingFileStore(file: string, force: boolean): FileStore {
   if (!existsSync(file)) throw new BaselineError(`cannot read ${file}: no such file`);
-  return new FileStore({ file });
+  return new FileStore({ file, force });
 }
 
 /** --history names a folder the user expects to exist. */
@@ -116,6 +117,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
       confirm: { type: 'boolean' },
       history: { type: 'string' },
       shard: { type: 'string' },
+      'force-baseline': { type: 'boolean' },
     },
     planOverride ? [0, 0] : [1, 1],
   );
@@ -127,7 +129,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
   const outcome = await runAndGate({
     planFile: planOverride?.file ?? positionals[0]!,
     targetUrl: target,
-    baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline as string) } : undefined,
+    baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline as string, values['force-baseline'] === true) } : undefined,
     save: values['save-baseline'] !== undefined ? { store: new FileStore({ file: values['save-baseline'] as string }), commit: 'local', run: new Date().toISOString() } : undefined,
     outDir: (values.out as string | undefined) ?? 'perf-gate-report',
     stages: values.stage as string[] | undefined,
@@ -194,7 +196,11 @@ async function abCommand(args: string[]): Promise<number> {
 }
 
 async function compareCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, [2, 2]);
+  const { values, positionals } = parse(
+    args,
+    { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, 'force-baseline': { type: 'boolean' } },
+    [2, 2],
+  );
   const { compareReports } = await loadEngine();
   const outcome = await compareReports({
     baselineFile: positionals[0]!,
@@ -203,6 +209,7 @@ async function compareCommand(args: string[]): Promise<number> {
     outDir: (values.out as string | undefined) ?? 'perf-gate-report',
     env: process.env,
     cwd: process.cwd(),
+    force: values['force-baseline'] === true,
   });
   return finish(outcome, values.quiet === true);
 }
@@ -211,13 +218,13 @@ async function mergeCommand(args: string[]): Promise<number> {
   const [{ mergeAndGate }, { MAX_SHARDS }] = await Promise.all([loadEngine(), loadShard()]);
   const { values, positionals } = parse(
     args,
-    { plan: { type: 'string' }, baseline: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } },
+    { plan: { type: 'string' }, baseline: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, 'force-baseline': { type: 'boolean' } },
     [1, MAX_SHARDS],
   );
   const outcome = await mergeAndGate({
     shardFiles: positionals,
     planFile: values.plan as string | undefined,
-    baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline as string) } : undefined,
+    baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline as string, values['force-baseline'] === true) } : undefined,
     outDir: (values.out as string | undefined) ?? 'perf-gate-report',
     env: process.env,
     cwd: process.cwd(),

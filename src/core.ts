@@ -19,6 +19,7 @@ import { mergeShardReports } from './report/merge.js';
 import { shardPlan, type Shard } from './load/shard.js';
 import { renderSummary } from './report/markdown.js';
 import { readReportFile, wholeRun, writeJsonAtomic } from './baseline/file-store.js';
+import { otherPlanError } from './baseline/file-store-adapter.js';
 import type { Report } from './report/types.js';
 import type { BaselineStore, LoadRequest, StoredResult } from './baseline/store.js';
 import { planFingerprint, planId as planIdOf, runnerFingerprint } from './baseline/fingerprint.js';
@@ -185,27 +186,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   let saved = false;
   let saveError: string | undefined;
   if (s.save) {
-    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
-    const saturated = report.stages.find((st) => st.generator_saturated);
-    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
-    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
-    const slowRunner = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
-    const aborted = report.stages.find((st) => st.aborted);
-    const why = aborted
-      ? `stage ${aborted.name} was aborted (${aborted.aborted!.reason})`
-      : report.verdict === 'fail'
-        ? 'the gate failed'
-        : cancelled
-          ? 'the run was interrupted'
-          : run.stages.length !== plan.stages.length
-            ? 'only some stages ran (--stage)'
-            : saturated
-              ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
-              : unconfirmed
-                ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
-                : slowRunner
-                  ? `stage ${slowRunner.stage} ran on a runner ${slowRunner.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`
-                  : undefined;
+    const why = whyNotBaseline(report, { ran: run.stages.length, planned: plan.stages.length });
     if (why) {
       s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
     } else {
@@ -221,6 +202,36 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   }
   return { ...written, saved, saveError };
 }
+
+/**
+ * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
+ * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
+ * are measured against (a lax one hides regressions, a poisoned one fails every run after).
+ */
+export function whyNotBaseline(report: Report, stages: { ran: number; planned: number }): string | undefined {
+  // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
+  const aborted = report.stages.find((st) => st.aborted);
+  if (aborted) return `stage ${aborted.name} was aborted (${aborted.aborted!.reason}), so its numbers cover part of the load`;
+  if (report.verdict === 'fail') return 'the gate failed';
+  if (report.cancelled) return 'the run was interrupted';
+  // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+  if (stages.ran !== stages.planned) return 'only some stages ran (--stage)';
+  // Before the error rate: a saturated generator's timeouts are its own, not the target's.
+  const saturated = report.stages.find((st) => st.generator_saturated);
+  if (saturated) return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
+  // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
+  const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
+  if (failing) return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
+  const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+  if (unconfirmed) return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
+  // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+  const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
+  if (slow) return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
+  return undefined;
+}
+
+/** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
+export const FAILING_ERROR_RATE = 0.5;
 
 export interface AbSettings extends PlanRunSettings {
   baseUrl: string;
@@ -375,6 +386,8 @@ export interface CompareSettings {
   outDir: string;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Compare results of different plans all the same (`--force-baseline`), with a caveat. */
+  force?: boolean;
 }
 
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
@@ -382,14 +395,38 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
   const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
   const baseline = wholeRun(await readReportFile(fromCwd(s.cwd, s.baselineFile)), s.baselineFile);
   const current = wholeRun(await readReportFile(fromCwd(s.cwd, s.currentFile)), s.currentFile);
+  const mismatch = planMismatch(s, plan && planFingerprint(plan), baseline, current);
+  if (mismatch && !s.force) throw mismatch;
   const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
   const report: Report = {
     ...current,
     verdict,
     checks,
-    baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
+    baseline: {
+      source: s.baselineFile,
+      started_at: baseline.started_at,
+      target: baseline.target,
+      ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
+    },
   };
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir))), saved: false };
+}
+
+/**
+ * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
+ * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
+ */
+function planMismatch(s: CompareSettings, planPrint: string | undefined, baseline: Report, current: Report): BaselineError | undefined {
+  const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
+  if (planPrint !== undefined) {
+    if (base !== undefined && base !== planPrint) return otherPlanError(s.baselineFile, base, planPrint);
+    if (cur !== undefined && cur !== planPrint) return otherPlanError(s.currentFile, cur, planPrint);
+    return undefined;
+  }
+  if (base === undefined || cur === undefined || base === cur) return undefined;
+  return new BaselineError(
+    `${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`,
+  );
 }
 
 export interface MergeSettings {

@@ -232,7 +232,7 @@ export function fitSummary(summary: string, reportPath: string, limit = 1_000_00
 function baselineStore(settings: ActionSettings, cwd: string): BaselineStore | undefined {
   const b = settings.baseline;
   if (b.kind === 'none') return undefined;
-  if (b.kind === 'file') return new FileStore({ file: fromCwd(cwd, b.file) });
+  if (b.kind === 'file') return new FileStore({ file: fromCwd(cwd, b.file), force: settings.forceBaseline, forceHint: 'set the input force-baseline: true' });
   const repoDir = process.env.GITHUB_WORKSPACE ?? cwd;
   return new BranchStore({ repoDir, branch: b.branch, keep: settings.historyKeep, log: actionLog.info });
 }

@@ -20,6 +20,8 @@ export interface ActionSettings {
   allowedHosts: AllowedHost[];
   baseline: BaselineSpec;
   saveBaseline: boolean;
+  /** A `file:` baseline saved for another plan is compared all the same (with a caveat) instead of refused. */
+  forceBaseline: boolean;
   githubToken?: string;
   comment: CommentMode;
   failOn: FailOn;
@@ -108,6 +110,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     allowedHosts: parseAllowedHosts(get('allowed-hosts')),
     baseline: parseBaselineInput(get('baseline')),
     saveBaseline: bool(get, 'save-baseline', false),
+    forceBaseline: bool(get, 'force-baseline', false),
     githubToken: get('github-token') || undefined,
     comment: oneOf(get, 'comment', ['always', 'on-regression', 'never'] as const, 'always'),
     failOn: oneOf(get, 'fail-on', ['regression', 'threshold', 'never'] as const, 'regression'),

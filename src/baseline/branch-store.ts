@@ -17,7 +17,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
-import { asReport } from './file-store.js';
+import { asReport, isOtherReportSchema } from './file-store.js';
 import type { BaselineStore, LoadRequest, LoadResult, StoredResult } from './store.js';
 
 export interface GitRunOptions {
@@ -127,6 +127,9 @@ function when(iso: string): string {
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A parse outcome: a result another perf-gate version wrote in a report schema this one does not read. */
+const OTHER_SCHEMA = Symbol('other report schema');
+
 const notCompared = (n: number, which: string): string => `${plural(n, 'result')} ${which} ${n === 1 ? 'was' : 'were'} not compared`;
 
 function newestFirst(a: Entry, b: Entry): number {
@@ -145,6 +148,8 @@ interface Survey {
   otherPlan: Entry[];
   unfingerprinted: number;
   otherRunners: number;
+  /** Results a perf-gate of another report schema wrote: readable, but not comparable. */
+  otherSchema: number;
   corrupt: number;
 }
 
@@ -340,10 +345,14 @@ export class BranchStore implements BaselineStore {
       else otherRunners++;
     }
 
-    const survey: Survey = { qualifying: [], otherPlan: [], unfingerprinted: 0, otherRunners, corrupt: 0 };
+    const survey: Survey = { qualifying: [], otherPlan: [], unfingerprinted: 0, otherRunners, otherSchema: 0, corrupt: 0 };
     const contents = await this.readBlobs(mine.map((m) => m.blob));
     for (const [i, { path: file }] of mine.entries()) {
       const result = this.parse(file, contents[i]);
+      if (result === OTHER_SCHEMA) {
+        survey.otherSchema++;
+        continue;
+      }
       if (!result) {
         survey.corrupt++;
         continue;
@@ -381,8 +390,8 @@ export class BranchStore implements BaselineStore {
     return out;
   }
 
-  /** A stored result, or undefined (logged) for a file that is not one: skipped, never fatal. */
-  private parse(file: string, text: string | undefined): StoredResult | undefined {
+  /** A stored result, OTHER_SCHEMA, or undefined (logged) for a file that is not one: skipped, never fatal. */
+  private parse(file: string, text: string | undefined): StoredResult | typeof OTHER_SCHEMA | undefined {
     const where = `${file} on branch ${this.branch}`;
     try {
       if (text === undefined) throw new BaselineError('cannot be read');
@@ -390,6 +399,7 @@ export class BranchStore implements BaselineStore {
       if (!doc || typeof doc !== 'object' || typeof doc.commit !== 'string' || typeof doc.run !== 'string' || typeof doc.savedAt !== 'string') {
         throw new BaselineError('expected { commit, run, savedAt, report }');
       }
+      if (isOtherReportSchema(doc.report)) return OTHER_SCHEMA; // counted and explained, not logged per file
       return { commit: doc.commit, run: doc.run, savedAt: doc.savedAt, report: asReport(doc.report, where) };
     } catch (err) {
       this.log(`perf-gate: skipped ${where}: ${(err as Error).message.replace(/\s+/g, ' ')}`);
@@ -416,6 +426,7 @@ export class BranchStore implements BaselineStore {
     }
     if (s.otherRunners > 0) reasons.push(notCompared(s.otherRunners, 'from other runners (different CPU/cores/OS)'));
     if (s.unfingerprinted > 0) reasons.push(notCompared(s.unfingerprinted, 'without fingerprints (saved by an older perf-gate)'));
+    if (s.otherSchema > 0) reasons.push(notCompared(s.otherSchema, 'from another report schema'));
     if (s.corrupt > 0) reasons.push(`${plural(s.corrupt, 'unreadable file')} skipped`);
     if (reasons.length === 0) return `no baseline yet for plan ${request.planId} on branch ${this.branch}`;
     const lead = s.qualifying.length > 0 ? '' : `no comparable baseline for plan ${request.planId} on branch ${this.branch}: `;

@@ -1,29 +1,52 @@
 /**
  * The BaselineStore over one JSON file (`baseline: file:perf/baseline.json`, `--baseline FILE`).
  * The file holds the bare Report, as `--save-baseline` has always written it, so old files keep
- * working. The user chose this file explicitly, so it is compared even when its fingerprints
- * differ from the current run's; the explanation says so instead of silently skipping it.
+ * working. A file saved for another plan (its load shape differs) is refused before any load is
+ * sent, unless forced: then it is compared, and the explanation says so. A file from another runner
+ * is compared with that caveat (a single file cannot hold one result per runner).
  */
 import { stat } from 'node:fs/promises';
-import { readReportFile, writeJsonAtomic } from './file-store.js';
+import { BaselineError } from '../errors.js';
+import { readReportFile, wholeRun, writeJsonAtomic } from './file-store.js';
 import type { BaselineStore, LoadRequest, LoadResult, StoredResult } from './store.js';
 
 export interface FileStoreOptions {
   file: string;
+  /** Compare a file saved for another plan all the same (`--force-baseline`), with a caveat. */
+  force?: boolean;
+  /** How the user forces it, for the refusal: `pass --force-baseline` (CLI), `set force-baseline: true` (action). */
+  forceHint?: string;
+}
+
+/**
+ * The refusal of a result measured for another plan: its numbers describe another load, so a
+ * comparison would judge the change of plan, not of code.
+ */
+export function otherPlanError(file: string, saved: string, current: string, forceHint = 'pass --force-baseline'): BaselineError {
+  return new BaselineError(
+    `${file} was saved for another plan (its load shape differs: fingerprint ${saved}, this plan ${current}); re-create it, or ${forceHint} to compare anyway`,
+  );
 }
 
 export class FileStore implements BaselineStore {
   readonly description: string;
   private readonly file: string;
+  private readonly force: boolean;
+  private readonly forceHint: string | undefined;
 
   constructor(options: FileStoreOptions) {
     this.file = options.file;
+    this.force = options.force ?? false;
+    this.forceHint = options.forceHint;
     this.description = `file ${options.file}`;
   }
 
   async load(request: LoadRequest): Promise<LoadResult> {
     const found = await this.read();
     if (!found) return { result: undefined, explanation: `no baseline yet: ${this.file} does not exist` };
+    wholeRun(found.report, this.file); // a shard report is refused as such, whichever plan it ran
+    const saved = this.otherPlan(found, request);
+    if (saved !== undefined && !this.force) throw otherPlanError(this.file, saved, request.planFingerprint, this.forceHint);
     return { result: found, explanation: this.explain(found, request) };
   }
 
@@ -32,11 +55,17 @@ export class FileStore implements BaselineStore {
     await writeJsonAtomic(this.file, result.report);
   }
 
-  /** The one result the file holds: an explicitly chosen file qualifies as it does for `load`. */
-  async history(_request: LoadRequest, n: number): Promise<StoredResult[]> {
+  /** The one result the file holds, when it qualifies as it does for `load` (another plan's does not, unless forced). */
+  async history(request: LoadRequest, n: number): Promise<StoredResult[]> {
     if (n < 1) return [];
     const found = await this.read();
-    return found ? [found] : [];
+    return found && (this.force || this.otherPlan(found, request) === undefined) ? [found] : [];
+  }
+
+  /** The file's plan fingerprint when it differs from the run's; undefined when either is unknown. */
+  private otherPlan(found: StoredResult, request: LoadRequest): string | undefined {
+    const saved = found.report.fingerprints?.plan;
+    return saved !== undefined && request.planFingerprint !== '' && saved !== request.planFingerprint ? saved : undefined;
   }
 
   private async read(): Promise<StoredResult | undefined> {
@@ -57,7 +86,7 @@ export class FileStore implements BaselineStore {
     const fingerprints = found.report.fingerprints;
     if (!fingerprints) return `${lead}; it has no fingerprints, so a changed plan or runner cannot be detected`;
     const caveats: string[] = [];
-    if (fingerprints.plan !== request.planFingerprint) caveats.push(`the plan's load shape changed since it was saved`);
+    if (this.otherPlan(found, request) !== undefined) caveats.push(`the plan's load shape changed since it was saved (forced)`);
     if (fingerprints.runner !== request.runnerFingerprint) caveats.push('it was measured on a different runner (different CPU/cores/OS)');
     return caveats.length === 0 ? lead : `${lead}, compared although ${caveats.join(' and ')}`;
   }

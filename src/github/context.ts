@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 
 export interface RunContext {
   eventName: string;
+  /** GITHUB_ACTIONS=true: a workflow run, where an empty event name is no proof of a local run. */
+  onActions?: boolean;
   ref: string;
   defaultBranch?: string;
   /** The event payload (untrusted input: parse it with care), {} when unreadable. */
@@ -34,6 +36,7 @@ export function readRunContext(env: Readonly<Record<string, string | undefined>>
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
+    onActions: env.GITHUB_ACTIONS === 'true',
     ref: env.GITHUB_REF ?? '',
     defaultBranch,
     payload,
@@ -48,7 +51,10 @@ const TRUSTED_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);
 
 /** Why this run must not write a baseline, or undefined when it may. */
 export function baselineWriteRefusal(ctx: RunContext): string | undefined {
-  if (ctx.eventName === '') return undefined; // not on GitHub Actions (a local run of the bundle)
+  if (ctx.eventName === '') {
+    // A local run of the bundle may write; on Actions an unknown event must not count as trusted.
+    return ctx.onActions ? 'GITHUB_EVENT_NAME is empty, so this run cannot show it is a push, schedule or workflow_dispatch run of the default branch' : undefined;
+  }
   if (!TRUSTED_EVENTS.has(ctx.eventName)) {
     return `this is a ${ctx.eventName} run; baselines are written only by push, schedule and workflow_dispatch runs of the default branch`;
   }

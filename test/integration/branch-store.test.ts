@@ -182,6 +182,17 @@ describe('BranchStore', () => {
     expect(explanation).toBe(`no baseline yet for plan ${PLAN} on branch ${s.description.slice('branch '.length)}`);
   });
 
+  it('counts results of another report schema apart from corrupt files, and says so', async () => {
+    const s = store();
+    const other = result(A, '2026-11-23T10:00:00.000Z');
+    await s.save(PLAN, { ...other, report: { ...other.report, schema: 2 as 1 } });
+    const { result: found, explanation } = await s.load(REQUEST);
+    expect(found).toBeUndefined();
+    expect(explanation).toMatch(/: 1 result from another report schema was not compared$/);
+    expect(explanation).not.toMatch(/unreadable/);
+    expect(s.lines.filter((l) => l.includes('skipped'))).toEqual([]);
+  });
+
   it('skips a corrupt file with a log line', async () => {
     const s = store();
     const branch = s.description.slice('branch '.length);

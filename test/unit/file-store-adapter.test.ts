@@ -53,15 +53,53 @@ describe('FileStore', () => {
   });
 
   it.each([
-    ['plan', { plan: 'plan-0', runner: 'runner-1' }, /compared although the plan's load shape changed since it was saved$/],
-    ['runner', { plan: 'plan-1', runner: 'runner-0' }, /compared although it was measured on a different runner \(different CPU\/cores\/OS\)$/],
-    ['both', { plan: 'plan-0', runner: 'runner-0' }, /load shape changed since it was saved and it was measured on a different runner/],
-  ])('still compares a file from another %s, and says so', async (_what, fingerprints, text) => {
+    ['plan', { plan: 'plan-0', runner: 'runner-1' }],
+    ['plan and runner', { plan: 'plan-0', runner: 'runner-0' }],
+  ])('refuses a file saved for another %s, naming both fingerprints and the way out', async (_what, fingerprints) => {
     const store = new FileStore({ file });
     await store.save('perf-plan', stored(fingerprints));
+    const load = store.load(REQUEST);
+    await expect(load).rejects.toBeInstanceOf(BaselineError);
+    await expect(load).rejects.toThrow(
+      `${file} was saved for another plan (its load shape differs: fingerprint plan-0, this plan plan-1); re-create it, or pass --force-baseline to compare anyway`,
+    );
+    expect(await store.history(REQUEST, 5)).toEqual([]); // nor is it history for bands
+  });
+
+  it('the action names its own switch in the refusal', async () => {
+    await new FileStore({ file }).save('perf-plan', stored({ plan: 'plan-0', runner: 'runner-1' }));
+    await expect(new FileStore({ file, forceHint: 'set the input force-baseline: true' }).load(REQUEST)).rejects.toThrow(
+      /; re-create it, or set the input force-baseline: true to compare anyway$/,
+    );
+  });
+
+  it.each([
+    ['plan (forced)', { plan: 'plan-0', runner: 'runner-1' }, true, /compared although the plan's load shape changed since it was saved \(forced\)$/],
+    ['runner', { plan: 'plan-1', runner: 'runner-0' }, false, /compared although it was measured on a different runner \(different CPU\/cores\/OS\)$/],
+    ['plan (forced) and runner', { plan: 'plan-0', runner: 'runner-0' }, true, /load shape changed since it was saved \(forced\) and it was measured on a different runner/],
+  ])('compares a file from another %s, and says so', async (_what, fingerprints, force, text) => {
+    await new FileStore({ file }).save('perf-plan', stored(fingerprints));
+    const store = new FileStore({ file, force });
     const { result, explanation } = await store.load(REQUEST);
     expect(result).toBeDefined();
     expect(explanation).toMatch(text);
+    expect(await store.history(REQUEST, 5)).toHaveLength(1);
+  });
+
+  it('a request without a plan fingerprint (merged reports of an older perf-gate) is not refused', async () => {
+    await new FileStore({ file }).save('perf-plan', stored({ plan: 'plan-0', runner: 'runner-1' }));
+    expect((await new FileStore({ file }).load({ ...REQUEST, planFingerprint: '' })).result).toBeDefined();
+  });
+
+  it.each([
+    [2, 'has report schema 2; this perf-gate reads schema 1'],
+    [undefined, 'has report schema undefined; this perf-gate reads schema 1'],
+  ])('a report of schema %s is refused naming both versions, even when forced', async (schema, message) => {
+    const other = path.join(dir, 'other-schema.json');
+    await writeFile(other, JSON.stringify({ ...report({ fingerprints: { plan: 'plan-1', runner: 'runner-1' } }), schema }));
+    const load = new FileStore({ file: other, force: true }).load(REQUEST);
+    await expect(load).rejects.toBeInstanceOf(BaselineError);
+    await expect(load).rejects.toThrow(`${other} ${message}`);
   });
 
   it('a file without fingerprints (an older perf-gate) is compared with a caveat', async () => {
@@ -104,5 +142,53 @@ describe('a shard report is a part of the load, never a whole run to compare wit
     const run = runAndGate({ planFile: 'plan.yml', baseline: { store: new FileStore({ file: path.join(dir, 'shard.json') }) }, outDir: 'out', env: {}, cwd: dir, log: quiet });
     await expect(run).rejects.toThrow(/shard\.json is a shard report \(shard 2\/3\): a part of the load/);
     await expect(run).rejects.toBeInstanceOf(BaselineError);
+  });
+});
+
+describe('a result measured for another plan is refused unless forced (--force-baseline)', () => {
+  const quiet = { info: () => {}, warn: () => {} };
+  const PLAN_YML = 'version: 1\ntarget: { url: "http://127.0.0.1:1" }\nrequests: [{ name: root, path: / }]\nstages: [{ name: load, kind: load, rate: 10/s, duration: 1s }]\n';
+  const saved = (plan: string) => JSON.stringify(report({ fingerprints: { plan, runner: 'runner-1' } }));
+  const compare = (baselineFile: string, currentFile: string, extra: { planFile?: string; force?: boolean } = {}) =>
+    compareReports({ baselineFile, currentFile, outDir: 'out', env: {}, cwd: dir, ...extra });
+
+  it('run --baseline refuses it before sending any load', async () => {
+    await writeFile(path.join(dir, 'plan.yml'), PLAN_YML);
+    await writeFile(path.join(dir, 'old.json'), saved('0123456789ab'));
+    // The target (port 1) is unreachable: a BaselineError, not exit 3, shows no load was tried.
+    const run = runAndGate({ planFile: 'plan.yml', baseline: { store: new FileStore({ file: path.join(dir, 'old.json') }) }, outDir: 'out', env: {}, cwd: dir, log: quiet });
+    await expect(run).rejects.toBeInstanceOf(BaselineError);
+    await expect(run).rejects.toThrow(/old\.json was saved for another plan \(its load shape differs: fingerprint 0123456789ab, this plan [0-9a-f]{12}\); re-create it, or pass --force-baseline/);
+  });
+
+  it('compare refuses two results of different plans, and compares them when forced, saying so', async () => {
+    await writeFile(path.join(dir, 'a.json'), saved('aaaaaaaaaaaa'));
+    await writeFile(path.join(dir, 'b.json'), saved('bbbbbbbbbbbb'));
+    await expect(compare('a.json', 'b.json')).rejects.toThrow(
+      'a.json and b.json were measured for different plans (their load shapes differ: fingerprints aaaaaaaaaaaa and bbbbbbbbbbbb); pass --force-baseline to compare anyway',
+    );
+    const forced = await compare('a.json', 'b.json', { force: true });
+    expect(forced.report.baseline?.explanation).toMatch(/^compared although the results were measured for different plans \(--force-baseline\)/);
+    expect(forced.summary).toContain('compared although the results were measured for different plans');
+  });
+
+  it('compare --plan checks both files against the plan', async () => {
+    await writeFile(path.join(dir, 'plan.yml'), PLAN_YML);
+    const { loadPlan } = await import('../../src/plan/index.js');
+    const { planFingerprint } = await import('../../src/baseline/fingerprint.js');
+    const mine = planFingerprint(await loadPlan(path.join(dir, 'plan.yml'), {}));
+    await writeFile(path.join(dir, 'mine.json'), saved(mine));
+    await writeFile(path.join(dir, 'old.json'), saved('0123456789ab'));
+    const refusal = (f: string) => `${f} was saved for another plan (its load shape differs: fingerprint 0123456789ab, this plan ${mine}); re-create it, or pass --force-baseline to compare anyway`;
+    await expect(compare('old.json', 'mine.json', { planFile: 'plan.yml' })).rejects.toThrow(refusal('old.json'));
+    await expect(compare('mine.json', 'old.json', { planFile: 'plan.yml' })).rejects.toThrow(refusal('old.json'));
+    expect((await compare('mine.json', 'mine.json', { planFile: 'plan.yml' })).report.verdict).toBe('pass');
+    expect((await compare('old.json', 'mine.json', { planFile: 'plan.yml', force: true })).report.baseline?.explanation).toMatch(/^compared although/);
+  });
+
+  it('results without fingerprints (an older perf-gate) are compared as before', async () => {
+    await writeFile(path.join(dir, 'bare.json'), JSON.stringify(report({})));
+    await writeFile(path.join(dir, 'a.json'), saved('aaaaaaaaaaaa'));
+    expect((await compare('bare.json', 'a.json')).report.baseline?.explanation).toBeUndefined();
   });
 });
