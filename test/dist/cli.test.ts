@@ -191,7 +191,10 @@ describe('run, exit codes and files', () => {
     const started = Date.now();
     const r = await runCli(['run', 'unready.yml', '--out', 'out-unready'], { cwd: dir });
     expect(r.code, r.stderr).toBe(3);
-    expect(r.stderr).toMatch(line);
+    // The run's first line says where load goes; then one line says why it could not.
+    const [where, ...why] = r.stderr.split(/(?<=\n)/);
+    expect(where).toMatch(/^perf-gate: load goes to /);
+    expect(why.join('')).toMatch(line);
     expectNoStack(r.stderr);
     expect(Date.now() - started).toBeLessThan(5000);
   });
