@@ -68,6 +68,9 @@ function checkShardSet(files: ShardReportFile[]): ShardReportFile[] {
   for (const { file, report } of files) {
     if (!report.shard) throw new ShardMergeError(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
     if (report.cancelled) throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+    // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
+    const stopped = report.checks.find((c) => c.method === 'run limit')?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
+    if (stopped !== undefined) throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
     if (!report.fingerprints) throw new ShardMergeError(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
   }
   const [head, ...rest] = files;

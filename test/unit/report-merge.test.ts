@@ -343,8 +343,10 @@ describe('mergeShardReports refuses what is not the n shards of one run', () => 
     refuse([a, b, { file: 'single/report.json', report: whole }], 'single/report.json is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n');
   });
 
-  it('an interrupted shard, and shards that ran different stages', () => {
+  it('an interrupted shard, a shard stopped early (an abort, a run limit), and shards that ran different stages', () => {
     refuse([a, b, { file: 'c.json', report: { ...c.report, cancelled: true } }], 'c.json (shard 3/3) was interrupted');
+    refuse([a, b, { file: 'c.json', report: { ...c.report, stages: c.report.stages.map((st) => ({ ...st, aborted: { rule: 'target_down', at_s: 3, reason: 'the target stopped answering' } })) } }], 'c.json (shard 3/3) stopped early (the target stopped answering)');
+    refuse([a, b, { file: 'c.json', report: { ...c.report, checks: [{ stage: 'load', metric: 'requests', kind: 'threshold', current: 501, limit: '< 500 (limits.max_requests)', method: 'run limit', verdict: 'fail', note: 'the run reached limits.max_requests (500)' }] as never } }], 'c.json (shard 3/3) stopped early (the run reached limits.max_requests (500))');
     refuse([a, b, { file: 'c.json', report: { ...c.report, stages: c.report.stages.slice(0, 1) } }], /ran different stages \(load, spike \/ load\)/);
   });
 
