@@ -2,7 +2,110 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1617:
+/***/ 5614:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ otherPlanError),
+/* harmony export */   y: () => (/* binding */ FileStore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3919);
+/* harmony import */ var _file_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3876);
+/**
+ * The BaselineStore over one JSON file (`baseline: file:perf/baseline.json`, `--baseline FILE`).
+ * The file holds the bare Report, as `--save-baseline` has always written it, so old files keep
+ * working. A file saved for another plan (its load shape differs) is refused before any load is
+ * sent, unless forced: then it is compared, and the explanation says so. A file from another runner
+ * is compared with that caveat (a single file cannot hold one result per runner).
+ */
+
+
+
+/**
+ * The refusal of a result measured for another plan: its numbers describe another load, so a
+ * comparison would judge the change of plan, not of code.
+ */
+function otherPlanError(file, saved, current, forceHint = 'pass --force-baseline') {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BaselineError */ .s$(`${file} was saved for another plan (its load shape differs: fingerprint ${saved}, this plan ${current}); re-create it, or ${forceHint} to compare anyway`);
+}
+class FileStore {
+    description;
+    file;
+    force;
+    forceHint;
+    constructor(options) {
+        this.file = options.file;
+        this.force = options.force ?? false;
+        this.forceHint = options.forceHint;
+        this.description = `file ${options.file}`;
+    }
+    async load(request) {
+        const found = await this.read();
+        if (!found)
+            return { result: undefined, explanation: `no baseline yet: ${this.file} does not exist` };
+        (0,_file_store_js__WEBPACK_IMPORTED_MODULE_2__/* .wholeRun */ .f1)(found.report, this.file); // a shard report is refused as such, whichever plan it ran
+        const saved = this.otherPlan(found, request);
+        if (saved !== undefined && !this.force)
+            throw otherPlanError(this.file, saved, request.planFingerprint, this.forceHint);
+        return { result: found, explanation: this.explain(found, request) };
+    }
+    /** Writes the bare report (not a StoredResult), so `--baseline FILE` reads it back unchanged. */
+    async save(_planId, result) {
+        await (0,_file_store_js__WEBPACK_IMPORTED_MODULE_2__/* .writeJsonAtomic */ .ZJ)(this.file, result.report);
+    }
+    /** The one result the file holds, when it qualifies as it does for `load` (another plan's does not, unless forced). */
+    async history(request, n) {
+        if (n < 1)
+            return [];
+        const found = await this.read();
+        return found && (this.force || this.otherPlan(found, request) === undefined) ? [found] : [];
+    }
+    /** The file's plan fingerprint when it differs from the run's; undefined when either is unknown. */
+    otherPlan(found, request) {
+        const saved = found.report.fingerprints?.plan;
+        return saved !== undefined && request.planFingerprint !== '' && saved !== request.planFingerprint ? saved : undefined;
+    }
+    async read() {
+        let savedAt;
+        try {
+            savedAt = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(this.file)).mtime.toISOString();
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return undefined;
+            // Any other problem: readReportFile reports it as a BaselineError.
+        }
+        // A bare report knows no commit or run id: "local" and its start time, as for local runs.
+        const report = await (0,_file_store_js__WEBPACK_IMPORTED_MODULE_2__/* .readReportFile */ .$h)(this.file);
+        return { report, commit: 'local', run: report.started_at, savedAt: savedAt ?? report.started_at };
+    }
+    explain(found, request) {
+        const lead = `baseline: ${this.file} (run started ${when(found.report.started_at)})`;
+        const fingerprints = found.report.fingerprints;
+        if (!fingerprints)
+            return `${lead}; it has no fingerprints, so a changed plan or runner cannot be detected`;
+        const caveats = [];
+        if (this.otherPlan(found, request) !== undefined)
+            caveats.push(`the plan's load shape changed since it was saved (forced)`);
+        if (fingerprints.runner !== request.runnerFingerprint)
+            caveats.push('it was measured on a different runner (different CPU/cores/OS)');
+        return caveats.length === 0 ? lead : `${lead}, compared although ${caveats.join(' and ')}`;
+    }
+}
+function when(iso) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime()))
+        return iso;
+    const text = date.toISOString();
+    return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
+}
+
+
+/***/ }),
+
+/***/ 3876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10,13 +113,15 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   ZJ: () => (/* binding */ writeJsonAtomic),
 /* harmony export */   f1: () => (/* binding */ wholeRun)
 /* harmony export */ });
-/* unused harmony export asReport */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2563);
+/* unused harmony exports isOtherReportSchema, asReport, wrongStageField */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3919);
+/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(876);
 /**
  * Results as JSON files (`--baseline FILE`, `--save-baseline FILE`, `compare A B`). Reading checks
  * that the file really is a perf-gate report of a schema we understand; writing is atomic (temp
@@ -26,20 +131,21 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 
 
+
 async function readReportFile(file) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineError */ .s$(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
     }
     let doc;
     try {
         doc = JSON.parse(text);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineError */ .s$(`${file} is not valid JSON: ${err.message.replace(/\s+/g, ' ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file} is not valid JSON: ${err.message.replace(/\s+/g, ' ')}`);
     }
     return asReport(doc, file);
 }
@@ -49,36 +155,160 @@ async function readReportFile(file) {
  */
 function wholeRun(report, file) {
     if (report.shard) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineError */ .s$(`${file} is a shard report (shard ${report.shard.index}/${report.shard.count}): a part of the load; merge the shards (perf-gate merge) and compare with that`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file} is a shard report (shard ${report.shard.index}/${report.shard.count}): a part of the load; merge the shards (perf-gate merge) and compare with that`);
     }
     return report;
+}
+/** A perf-gate report written in another report schema (by another perf-gate version): readable, not comparable. */
+function isOtherReportSchema(doc) {
+    const r = doc;
+    return !!r && typeof r === 'object' && r.tool === 'perf-gate' && r.schema !== REPORT_SCHEMA;
 }
 function asReport(doc, file) {
     const r = doc;
     if (!r || typeof r !== 'object' || r.tool !== 'perf-gate' || !Array.isArray(r.stages)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineError */ .s$(`${file} is not a perf-gate report (expected "tool": "perf-gate" and a "stages" list)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file} is not a perf-gate report (expected "tool": "perf-gate" and a "stages" list)`);
     }
-    if (r.schema !== _report_types_js__WEBPACK_IMPORTED_MODULE_3__/* .REPORT_SCHEMA */ .D) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineError */ .s$(`${file} has report schema ${String(r.schema)}; this perf-gate reads schema ${_report_types_js__WEBPACK_IMPORTED_MODULE_3__/* .REPORT_SCHEMA */ .D}`);
+    // Another schema's numbers may mean other things: never compared, and no flag forces it.
+    if (r.schema !== _report_types_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_SCHEMA */ .D) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file} has report schema ${String(r.schema)}; this perf-gate reads schema ${_report_types_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_SCHEMA */ .D}`);
     }
+    const wrong = wrongField(r, REPORT_FIELDS);
+    if (wrong)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file}: ${wrong}; the file is damaged: re-create it`);
     for (const [i, s] of r.stages.entries()) {
         if (!s || typeof s.name !== 'string' || typeof s.requests !== 'number' || !s.latency_ms || !Array.isArray(s.timeline)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineError */ .s$(`${file}: stages[${i}] is incomplete (needs name, requests, latency_ms, timeline)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file}: stages[${i}] is incomplete (needs name, requests, latency_ms, timeline)`);
         }
+        const wrong = wrongStageField(s);
+        if (wrong)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file}: stages[${i}] (${s.name}): ${wrong}; the file is damaged: re-create it`);
     }
     return r;
 }
+const EXPECTED = {
+    count: 'a number ≥ 0',
+    fraction: 'a fraction from 0 to 1',
+    'count-or-null': 'a number ≥ 0 or null',
+    string: 'a string',
+    object: 'an object',
+    list: 'a list',
+};
+const isCount = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const HOLDS = {
+    count: isCount,
+    fraction: (v) => isCount(v) && v <= 1,
+    'count-or-null': (v) => v === null || isCount(v),
+    string: (v) => typeof v === 'string',
+    object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    list: Array.isArray,
+};
+/** What the summary and the comparison read of the report around its stages. */
+const REPORT_FIELDS = [
+    ['started_at', 'string'],
+    ['plan', 'string'],
+    ['target', 'string'],
+    ['runner', 'object'],
+    ['runner.os', 'string'],
+    ['runner.arch', 'string'],
+    ['runner.cpu', 'string'],
+    ['runner.cores', 'count'],
+    ['fingerprints?', 'object'],
+    ['fingerprints.plan', 'string'],
+    ['fingerprints.runner', 'string'],
+    ['shard?', 'object'],
+];
+const LATENCY = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
+/** What a gate compares (gate/metrics.ts, trust.ts, regression.ts) and the summary prints, per stage. */
+const STAGE_FIELDS = [
+    ['kind', 'string'],
+    ...['requests', 'errors', 'rps'].map((k) => [k, 'count']),
+    ['error_rate', 'fraction'],
+    ['latency_ms', 'object'],
+    ...LATENCY.map((k) => [`latency_ms.${k}`, 'count']),
+    ['endpoints', 'list'],
+    ['errors_by_kind', 'object'],
+    ['status_codes', 'object'],
+    ['histogram?', 'string'],
+    ['generator', 'object'],
+    ['generator.loop_lag_p99_ms', 'count'],
+    ['cpu_probe_ms?', 'count'],
+    ['spike?', 'object'],
+    ['spike.pre_p95_ms', 'count'],
+    ['spike.peak_p95_ms', 'count'],
+    ['spike.recovery_ms', 'count-or-null'],
+];
+/** The window columns the regression rules sample (gate/metrics.ts windowSamples). */
+const WINDOW_FIELDS = ['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k) => [k, 'count']);
+const ENDPOINT_FIELDS = [
+    ['name', 'string'],
+    ['requests', 'count'],
+    ['errors', 'count'],
+    ['latency_ms', 'object'],
+    ...['p50', 'p95', 'p99'].map((k) => [`latency_ms.${k}`, 'count']),
+];
+/** The first field of `doc` that does not hold what it must, as `latency_ms.p95 is "x", expected a number ≥ 0`. */
+function wrongField(doc, fields, prefix = '') {
+    for (const [spec, kind] of fields) {
+        const optional = spec.endsWith('?');
+        const keys = (optional ? spec.slice(0, -1) : spec).split('.');
+        let parent = doc;
+        for (const key of keys.slice(0, -1))
+            parent = parent?.[key];
+        if (parent === undefined || parent === null)
+            continue; // an optional parent that is absent
+        const value = parent[keys.at(-1)];
+        if (value === undefined && optional)
+            continue;
+        if (!HOLDS[kind](value))
+            return `${prefix}${keys.join('.')} is ${shown(value)}, expected ${EXPECTED[kind]}`;
+    }
+    return undefined;
+}
+/** The first field of a stored stage (its windows and endpoints included) that is wrong; undefined when usable. */
+function wrongStageField(stage) {
+    const s = stage;
+    const inList = (list, what, fields) => {
+        for (const [i, item] of list.entries()) {
+            if (!HOLDS.object(item))
+                return `${what}[${i}] is ${shown(item)}, expected ${EXPECTED.object}`;
+            const wrong = wrongField(item, fields, `${what}[${i}].`);
+            if (wrong)
+                return wrong;
+        }
+        return undefined;
+    };
+    return wrongField(s, STAGE_FIELDS) ?? inList(s.timeline, 'timeline', WINDOW_FIELDS) ?? inList(s.endpoints, 'endpoints', ENDPOINT_FIELDS);
+}
+function shown(value) {
+    if (value === undefined)
+        return 'missing';
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+/**
+ * Writes through a temp file in the same folder, renamed over the target: a reader sees the old
+ * file or the new one, never half of one. The temp name is unique per process and call (two
+ * containers sharing a volume may share a pid), and a failed write or rename removes it, leaving
+ * the previous file untouched.
+ */
 async function writeJsonAtomic(file, value) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file)), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(value, null, 2)}\n`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, file);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file)), { recursive: true });
+    const tmp = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, `${JSON.stringify(value, null, 2)}\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, file);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true }).catch(() => { });
+        throw err;
+    }
 }
 
 
 /***/ }),
 
-/***/ 3916:
+/***/ 3919:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -189,7 +419,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 2321:
+/***/ 6714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -199,7 +429,7 @@ function describeError(err) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3919);
 /**
  * Input checks shared by the CLI, the action's settings and the core. They live apart from the
  * core so that the action can read and check its inputs without loading the engine (start-up).
@@ -230,7 +460,7 @@ function checkTargetUrl(url, what) {
 
 /***/ }),
 
-/***/ 2011:
+/***/ 3590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -295,7 +525,7 @@ function worst(verdicts) {
 
 /***/ }),
 
-/***/ 1228:
+/***/ 7525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -308,7 +538,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: renderComment
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
+var format = __nccwpck_require__(3590);
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Text from plans and responses (stage names, endpoint names, error messages) goes into markdown
@@ -445,6 +675,11 @@ function headline(report) {
     }
     if (report.cancelled)
         lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
+    for (const s of report.stages.filter((st) => st.aborted)) {
+        const a = s.aborted;
+        const rule = a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${code(a.rule)}`;
+        lines.push('', `⛔ **Stage ${md(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${md(a.reason)}. Its results are partial, and any later stages were skipped.`);
+    }
     if (report.accepted) {
         const n = report.accepted.checks;
         lines.push('', `✋ **Regressions accepted** (${md(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`);
@@ -554,7 +789,7 @@ function stageNotes(report) {
             notes.push(wsNote(s));
         const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
         if (kinds.length > 0)
-            notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×)` : ''}.`);
+            notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
     }
     return notes;
 }
@@ -580,11 +815,77 @@ function wsNote(s) {
         parts.push(`${s.unmatched_replies} replies matched no message`);
     return `**${md(s.name)}** (ws ${s.ws_mode ?? ''}): ${parts.join('; ')}.`;
 }
+/** `, 30 s` or `, 1–30 s`: the Retry-After values seen, when readable. */
+function retryAfterRange(r) {
+    if (!r)
+        return '';
+    return r.min === r.max ? `, ${r.min} s` : `, ${r.min}–${r.max} s`;
+}
 
 
 /***/ }),
 
-/***/ 2563:
+/***/ 3440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export MASK */
+/**
+ * Hides secrets in what perf-gate writes: report.json, summary.md, saved baselines, the PR comment,
+ * log lines and error messages. Applied at those edges, never to the Plan that runs (thresholds and
+ * baselines find stages by name).
+ *
+ * What it hides: each added value, as written and URL-encoded (a secret in a request path reaches a
+ * report percent-encoded), and the user:password of any URL in the text.
+ */
+const MASK = '***';
+/** `scheme://user:password@`: the userinfo of a URL, whatever the scheme. */
+const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#@]+@/g;
+/** Report fields that hold encoded data (base64 histograms, hashes), not text: never rewritten. */
+const ENCODED_FIELDS = new Set(['histogram', 'ws_histograms', 'fingerprints']);
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+class Redactor {
+    values = new Set();
+    pattern;
+    /** Values to hide from now on (empty strings are ignored). */
+    add(values) {
+        for (const value of values) {
+            if (value === '')
+                continue;
+            for (const form of [value, encodeURIComponent(value), encodeURI(value)])
+                this.values.add(form);
+        }
+        // Longest first, so a secret that contains another is hidden whole.
+        const sorted = [...this.values].sort((a, b) => b.length - a.length);
+        this.pattern = sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+        return this;
+    }
+    text(s) {
+        const out = s.replace(URL_USERINFO, `$1${MASK}@`);
+        return this.pattern ? out.replace(this.pattern, MASK) : out;
+    }
+    /** A copy of a JSON-shaped value (a Report) with every string and key passed through `text`. */
+    json(value) {
+        const walk = (v) => {
+            if (typeof v === 'string')
+                return this.text(v);
+            if (Array.isArray(v))
+                return v.map(walk);
+            if (typeof v === 'object' && v !== null) {
+                return Object.fromEntries(Object.entries(v).map(([k, item]) => [this.text(k), ENCODED_FIELDS.has(k) ? item : walk(item)]));
+            }
+            return v;
+        };
+        return walk(value);
+    }
+}
+
+
+/***/ }),
+
+/***/ 876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -595,7 +896,7 @@ const REPORT_SCHEMA = 1;
 
 /***/ }),
 
-/***/ 1013:
+/***/ 5948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -627,14 +928,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 2053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 992:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
@@ -697,7 +998,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
+/***/ 5434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -858,7 +1159,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3480:
+/***/ 1099:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
@@ -1092,13 +1393,13 @@ var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/input-checks.ts
-var input_checks = __nccwpck_require__(2321);
+var input_checks = __nccwpck_require__(6714);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(3919);
 // EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __nccwpck_require__(1617);
+var file_store = __nccwpck_require__(3876);
 ;// CONCATENATED MODULE: ./src/baseline/report-folder.ts
 /**
  * Past results from a folder of report.json files (`--history DIR`): what a local user or a CI
@@ -1169,80 +1470,14 @@ class ReportFolder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/baseline/file-store-adapter.ts
-/**
- * The BaselineStore over one JSON file (`baseline: file:perf/baseline.json`, `--baseline FILE`).
- * The file holds the bare Report, as `--save-baseline` has always written it, so old files keep
- * working. The user chose this file explicitly, so it is compared even when its fingerprints
- * differ from the current run's; the explanation says so instead of silently skipping it.
- */
-
-
-class FileStore {
-    description;
-    file;
-    constructor(options) {
-        this.file = options.file;
-        this.description = `file ${options.file}`;
-    }
-    async load(request) {
-        const found = await this.read();
-        if (!found)
-            return { result: undefined, explanation: `no baseline yet: ${this.file} does not exist` };
-        return { result: found, explanation: this.explain(found, request) };
-    }
-    /** Writes the bare report (not a StoredResult), so `--baseline FILE` reads it back unchanged. */
-    async save(_planId, result) {
-        await (0,file_store/* writeJsonAtomic */.ZJ)(this.file, result.report);
-    }
-    /** The one result the file holds: an explicitly chosen file qualifies as it does for `load`. */
-    async history(_request, n) {
-        if (n < 1)
-            return [];
-        const found = await this.read();
-        return found ? [found] : [];
-    }
-    async read() {
-        let savedAt;
-        try {
-            savedAt = (await (0,promises_.stat)(this.file)).mtime.toISOString();
-        }
-        catch (err) {
-            if (err.code === 'ENOENT')
-                return undefined;
-            // Any other problem: readReportFile reports it as a BaselineError.
-        }
-        // A bare report knows no commit or run id: "local" and its start time, as for local runs.
-        const report = await (0,file_store/* readReportFile */.$h)(this.file);
-        return { report, commit: 'local', run: report.started_at, savedAt: savedAt ?? report.started_at };
-    }
-    explain(found, request) {
-        const lead = `baseline: ${this.file} (run started ${when(found.report.started_at)})`;
-        const fingerprints = found.report.fingerprints;
-        if (!fingerprints)
-            return `${lead}; it has no fingerprints, so a changed plan or runner cannot be detected`;
-        const caveats = [];
-        if (fingerprints.plan !== request.planFingerprint)
-            caveats.push(`the plan's load shape changed since it was saved`);
-        if (fingerprints.runner !== request.runnerFingerprint)
-            caveats.push('it was measured on a different runner (different CPU/cores/OS)');
-        return caveats.length === 0 ? lead : `${lead}, compared although ${caveats.join(' and ')}`;
-    }
-}
-function when(iso) {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime()))
-        return iso;
-    const text = date.toISOString();
-    return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
-}
-
+// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
+var file_store_adapter = __nccwpck_require__(5614);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
+var format = __nccwpck_require__(3590);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(1228);
+var markdown = __nccwpck_require__(7525);
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
 
@@ -1304,7 +1539,50 @@ class ProgressPrinter {
 }
 
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
+var version = __nccwpck_require__(5948);
+;// CONCATENATED MODULE: ./src/interrupt.ts
+/**
+ * Process-level edges shared by the CLI and the action: Ctrl-C / a cancelled job, and the last net
+ * under errors nothing else caught. Both end in one line, never a stack trace.
+ */
+
+/**
+ * SIGINT or SIGTERM (Ctrl-C; GitHub cancelling a job sends SIGINT, then SIGTERM) aborts the
+ * returned signal: the load stops and the partial report is still written. A second signal exits
+ * at once with 130.
+ */
+function interruptSignal(warn) {
+    const controller = new AbortController();
+    const onSignal = () => {
+        if (controller.signal.aborted)
+            process.exit(errors/* EXIT */.dc.interrupted);
+        warn('interrupted: stopping the load and writing a partial report (again to quit now)');
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return controller.signal;
+}
+/**
+ * The last resort: an error thrown from a callback or a promise nobody awaited would otherwise end
+ * the process with Node's stack trace. `fail` gets one line (`perf-gate: internal error: …` for a
+ * foreign error) and the exit code from errors.ts; the process then exits with it.
+ */
+function catchStrayErrors(fail) {
+    const onStray = (err) => {
+        try {
+            fail(`perf-gate: ${(0,errors/* describeError */.Uc)(err)}`);
+        }
+        finally {
+            process.exit((0,errors/* exitCodeFor */.Rr)(err));
+        }
+    };
+    process.on('uncaughtException', onStray);
+    process.on('unhandledRejection', onStray);
+}
+
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __nccwpck_require__(3440);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * `perf-gate <command>`: parses flags, calls the core, prints, exits. Every failure ends in one
@@ -1320,23 +1598,26 @@ var version = __nccwpck_require__(1013);
 
 
 
+
+
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(880), __nccwpck_require__.e(888), __nccwpck_require__.e(832)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7832));
-const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(169), __nccwpck_require__.e(953), __nccwpck_require__.e(33), __nccwpck_require__.e(991), __nccwpck_require__.e(211), __nccwpck_require__.e(912)]).then(__nccwpck_require__.bind(__nccwpck_require__, 912));
+const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(169), __nccwpck_require__.e(33), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2991));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
 Usage:
-  perf-gate run PLAN.yml [--target URL] [--baseline FILE] [--save-baseline FILE] [--history DIR] [--confirm]
-                        [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate run PLAN.yml [--target URL] [--baseline FILE [--force-baseline]] [--save-baseline FILE] [--history DIR]
+                        [--confirm] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
-  perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE] [--out DIR] [--quiet]
+  perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
-  perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--out DIR]
+  perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--force-baseline] [--out DIR]
   perf-gate validate PLAN.yml
   perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
 
+  --force-baseline compare with a baseline saved for another plan (its load shape differs) all the same
   --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
@@ -1344,9 +1625,12 @@ Usage:
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
+/** The plan's secrets, once it has loaded (`onSecrets`): hidden in every line this process prints. */
+const redactor = new redact/* Redactor */.p();
+const onSecrets = (values) => void redactor.add(values);
 const log = {
-    info: (m) => process.stderr.write(`${m}\n`),
-    warn: (m) => process.stderr.write(`warning: ${m}\n`),
+    info: (m) => process.stderr.write(`${redactor.text(m)}\n`),
+    warn: (m) => process.stderr.write(`warning: ${redactor.text(m)}\n`),
 };
 function parse(args, options, positionals) {
     let parsed;
@@ -1364,24 +1648,11 @@ function parse(args, options, positionals) {
     }
     return parsed;
 }
-/** Ctrl-C stops the load and still writes the (partial) report; a second one exits at once. */
-function interruptSignal() {
-    const controller = new AbortController();
-    const onSignal = () => {
-        if (controller.signal.aborted)
-            process.exit(errors/* EXIT */.dc.interrupted);
-        log.warn('interrupted: stopping the load and writing a partial report (again to quit now)');
-        controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return controller.signal;
-}
 /** --baseline names a file the user expects to exist: a typo is exit 2, not "no baseline yet". */
-function existingFileStore(file) {
+function existingFileStore(file, force) {
     if (!(0,external_node_fs_.existsSync)(file))
         throw new errors/* BaselineError */.s$(`cannot read ${file}: no such file`);
-    return new FileStore({ file });
+    return new file_store_adapter/* FileStore */.y({ file, force });
 }
 /** --history names a folder the user expects to exist. */
 function existingFolder(dir) {
@@ -1396,7 +1667,7 @@ function finish(outcome, quiet) {
     process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
     process.stdout.write(`report: ${external_node_path_default().relative(process.cwd(), outcome.reportPath)}\n`);
     if (outcome.saveError) {
-        process.stderr.write(`perf-gate: the baseline could not be saved: ${outcome.saveError}\n`);
+        process.stderr.write(`perf-gate: the baseline could not be saved: ${redactor.text(outcome.saveError)}\n`);
         return errors/* EXIT */.dc.badInput;
     }
     if (outcome.report.cancelled) {
@@ -1421,6 +1692,7 @@ async function runCommand(args, planOverride) {
         confirm: { type: 'boolean' },
         history: { type: 'string' },
         shard: { type: 'string' },
+        'force-baseline': { type: 'boolean' },
     }, planOverride ? [0, 0] : [1, 1]);
     const [{ runAndGate }, { parseShard }] = await Promise.all([loadEngine(), loadShard()]);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
@@ -1430,14 +1702,15 @@ async function runCommand(args, planOverride) {
     const outcome = await runAndGate({
         planFile: planOverride?.file ?? positionals[0],
         targetUrl: target,
-        baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline) } : undefined,
-        save: values['save-baseline'] !== undefined ? { store: new FileStore({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() } : undefined,
+        baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline, values['force-baseline'] === true) } : undefined,
+        save: values['save-baseline'] !== undefined ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() } : undefined,
         outDir: values.out ?? 'perf-gate-report',
         stages: values.stage,
         env: planOverride?.env ?? process.env,
         cwd: process.cwd(),
-        signal: interruptSignal(),
+        signal: interruptSignal(log.warn),
         log,
+        onSecrets,
         confirm: values.confirm === true,
         runnerProbe: (0,input_checks/* runnerProbeSetting */.jH)(process.env),
         history: values.history !== undefined ? existingFolder(values.history) : undefined,
@@ -1446,7 +1719,7 @@ async function runCommand(args, planOverride) {
             progress.end();
             log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
         },
-        onProgress: quiet ? undefined : (p) => progress.update(p),
+        onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
     });
     progress.end();
     return finish(outcome, quiet);
@@ -1478,19 +1751,20 @@ async function abCommand(args) {
         stages: values.stage,
         env: process.env,
         cwd: process.cwd(),
-        signal: interruptSignal(),
+        signal: interruptSignal(log.warn),
         log,
+        onSecrets,
         onRound: quiet ? undefined : (s, round, n, side) => {
             progress.end();
             log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
         },
-        onProgress: quiet ? undefined : (p) => progress.update(p),
+        onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
     });
     progress.end();
     return finish(outcome, quiet);
 }
 async function compareCommand(args) {
-    const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, [2, 2]);
+    const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, 'force-baseline': { type: 'boolean' } }, [2, 2]);
     const { compareReports } = await loadEngine();
     const outcome = await compareReports({
         baselineFile: positionals[0],
@@ -1499,16 +1773,17 @@ async function compareCommand(args) {
         outDir: values.out ?? 'perf-gate-report',
         env: process.env,
         cwd: process.cwd(),
+        force: values['force-baseline'] === true,
     });
     return finish(outcome, values.quiet === true);
 }
 async function mergeCommand(args) {
     const [{ mergeAndGate }, { MAX_SHARDS }] = await Promise.all([loadEngine(), loadShard()]);
-    const { values, positionals } = parse(args, { plan: { type: 'string' }, baseline: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } }, [1, MAX_SHARDS]);
+    const { values, positionals } = parse(args, { plan: { type: 'string' }, baseline: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, 'force-baseline': { type: 'boolean' } }, [1, MAX_SHARDS]);
     const outcome = await mergeAndGate({
         shardFiles: positionals,
         planFile: values.plan,
-        baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline) } : undefined,
+        baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline, values['force-baseline'] === true) } : undefined,
         outDir: values.out ?? 'perf-gate-report',
         env: process.env,
         cwd: process.cwd(),
@@ -1518,7 +1793,7 @@ async function mergeCommand(args) {
 }
 async function validateCommand(args) {
     const { positionals } = parse(args, {}, [1, 1]);
-    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(888), __nccwpck_require__.e(858)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9888));
+    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(953), __nccwpck_require__.e(33), __nccwpck_require__.e(211)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9211));
     const plan = await loadPlan(positionals[0], process.env);
     process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
     return errors/* EXIT */.dc.pass;
@@ -1533,7 +1808,7 @@ async function serveDemo(portText) {
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new errors/* UsageError */.eb(`--serve takes a port number, got "${portText}"`);
-    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8432));
+    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 169));
     const server = await startDemoServer(port);
     log.info(`demo target listening on ${server.url} (Ctrl-C to stop)`);
     await new Promise((resolve) => {
@@ -1547,7 +1822,7 @@ async function demoCommand(args) {
     const serveAt = args.indexOf('--serve');
     if (serveAt >= 0)
         return serveDemo(args[serveAt + 1] ?? '');
-    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8432));
+    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 169));
     const server = await startDemoServer();
     log.info(`demo target listening on ${server.url}; running ${demoPlanPath()} against it`);
     try {
@@ -1587,9 +1862,10 @@ async function main(argv) {
             throw new errors/* UsageError */.eb(`unknown command "${command}" (commands: run, merge, ab, compare, validate, demo; see perf-gate --help)`);
     }
 }
+catchStrayErrors((line) => process.stderr.write(`${line}\n`));
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
     // Plan problems stay in the bare file:line:col form that editors and problem matchers parse.
-    const message = (0,errors/* describeError */.Uc)(err);
+    const message = redactor.text((0,errors/* describeError */.Uc)(err));
     process.stderr.write(err instanceof errors/* PlanError */.W6 ? `${message}\n` : `perf-gate: ${message}\n`);
     process.exit((0,errors/* exitCodeFor */.Rr)(err));
 });

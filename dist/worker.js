@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8793:
+/***/ 5417:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -158,7 +158,7 @@ function fromByteArray (uint8) {
 
 /***/ }),
 
-/***/ 9926:
+/***/ 1366:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -235,7 +235,7 @@ exports["default"] = ByteBuffer;
 
 /***/ }),
 
-/***/ 2412:
+/***/ 5708:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -247,7 +247,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __nccwpck_require__(1525);
+const TypedArrayHistogram_1 = __nccwpck_require__(8197);
 class Float64Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Float64Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -258,13 +258,13 @@ exports["default"] = Float64Histogram;
 
 /***/ }),
 
-/***/ 9506:
+/***/ 6514:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toSummary = exports.NO_TAG = void 0;
-const formatters_1 = __nccwpck_require__(7461);
+const formatters_1 = __nccwpck_require__(7237);
 exports.NO_TAG = "NO TAG";
 const toSummary = (histogram) => {
     const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
@@ -287,14 +287,14 @@ exports.toSummary = toSummary;
 
 /***/ }),
 
-/***/ 7003:
+/***/ 763:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.build = exports.defaultRequest = void 0;
-const JsHistogramFactory_1 = __nccwpck_require__(801);
-const wasm_1 = __nccwpck_require__(4525);
+const JsHistogramFactory_1 = __nccwpck_require__(8321);
+const wasm_1 = __nccwpck_require__(4157);
 exports.defaultRequest = {
     bitBucketSize: 32,
     autoResize: true,
@@ -318,7 +318,7 @@ exports.build = build;
 
 /***/ }),
 
-/***/ 3362:
+/***/ 5730:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -375,7 +375,7 @@ exports["default"] = HistogramIterationValue;
 
 /***/ }),
 
-/***/ 1433:
+/***/ 2617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -388,8 +388,8 @@ exports.listTags = void 0;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const Histogram_1 = __nccwpck_require__(9506);
-const encoding_1 = __nccwpck_require__(6879);
+const Histogram_1 = __nccwpck_require__(6514);
+const encoding_1 = __nccwpck_require__(9039);
 const TAG_PREFIX = "Tag=";
 const TAG_PREFIX_LENGTH = "Tag=".length;
 /**
@@ -534,14 +534,14 @@ exports["default"] = HistogramLogReader;
 
 /***/ }),
 
-/***/ 3605:
+/***/ 3765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const Histogram_1 = __nccwpck_require__(9506);
-const encoding_1 = __nccwpck_require__(6879);
-const formatters_1 = __nccwpck_require__(7461);
+const Histogram_1 = __nccwpck_require__(6514);
+const encoding_1 = __nccwpck_require__(9039);
+const formatters_1 = __nccwpck_require__(7237);
 const HISTOGRAM_LOG_FORMAT_VERSION = "1.3";
 const timeFormatter = (0, formatters_1.floatFormatter)(5, 3);
 class HistogramLogWriter {
@@ -612,7 +612,7 @@ exports["default"] = HistogramLogWriter;
 
 /***/ }),
 
-/***/ 4798:
+/***/ 5470:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -624,7 +624,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __nccwpck_require__(1525);
+const TypedArrayHistogram_1 = __nccwpck_require__(8197);
 class Int16Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Uint16Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -635,7 +635,7 @@ exports["default"] = Int16Histogram;
 
 /***/ }),
 
-/***/ 8676:
+/***/ 9060:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -647,7 +647,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __nccwpck_require__(1525);
+const TypedArrayHistogram_1 = __nccwpck_require__(8197);
 class Int32Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Uint32Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -658,7 +658,7 @@ exports["default"] = Int32Histogram;
 
 /***/ }),
 
-/***/ 2063:
+/***/ 3135:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -670,7 +670,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __nccwpck_require__(1525);
+const TypedArrayHistogram_1 = __nccwpck_require__(8197);
 class Int8Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Uint8Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -681,7 +681,7 @@ exports["default"] = Int8Histogram;
 
 /***/ }),
 
-/***/ 4984:
+/***/ 2664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -697,13 +697,13 @@ exports.doDecode = doDecode;
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
 // @ts-ignore
-const base64 = __nccwpck_require__(8793);
+const base64 = __nccwpck_require__(5417);
 // @ts-ignore
-const pako = __nccwpck_require__(3585);
-const JsHistogram_1 = __nccwpck_require__(3687);
-const ByteBuffer_1 = __nccwpck_require__(9926);
-const JsHistogramFactory_1 = __nccwpck_require__(801);
-const ZigZagEncoding_1 = __nccwpck_require__(9791);
+const pako = __nccwpck_require__(3009);
+const JsHistogram_1 = __nccwpck_require__(4935);
+const ByteBuffer_1 = __nccwpck_require__(1366);
+const JsHistogramFactory_1 = __nccwpck_require__(8321);
+const ZigZagEncoding_1 = __nccwpck_require__(4111);
 const { max } = Math;
 const V2EncodingCookieBase = 0x1c849303;
 const V2CompressedEncodingCookieBase = 0x1c849304;
@@ -881,7 +881,7 @@ JsHistogram_1.JsHistogram.prototype.encodeIntoCompressedBase64 = doEncodeIntoCom
 
 /***/ }),
 
-/***/ 3687:
+/***/ 4935:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -894,11 +894,11 @@ exports["default"] = exports.JsHistogram = void 0;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const RecordedValuesIterator_1 = __nccwpck_require__(858);
-const PercentileIterator_1 = __nccwpck_require__(4955);
-const formatters_1 = __nccwpck_require__(7461);
-const ulp_1 = __nccwpck_require__(5211);
-const Histogram_1 = __nccwpck_require__(9506);
+const RecordedValuesIterator_1 = __nccwpck_require__(7738);
+const PercentileIterator_1 = __nccwpck_require__(1035);
+const formatters_1 = __nccwpck_require__(7237);
+const ulp_1 = __nccwpck_require__(2251);
+const Histogram_1 = __nccwpck_require__(6514);
 const { pow, floor, ceil, log2, max, min } = Math;
 class JsHistogram {
     incrementTotalCount() {
@@ -1686,17 +1686,17 @@ exports["default"] = JsHistogram;
 
 /***/ }),
 
-/***/ 801:
+/***/ 8321:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.constructorFromBucketSize = constructorFromBucketSize;
-const PackedHistogram_1 = __nccwpck_require__(8750);
-const Int8Histogram_1 = __nccwpck_require__(2063);
-const Int16Histogram_1 = __nccwpck_require__(4798);
-const Int32Histogram_1 = __nccwpck_require__(8676);
-const Float64Histogram_1 = __nccwpck_require__(2412);
+const PackedHistogram_1 = __nccwpck_require__(6606);
+const Int8Histogram_1 = __nccwpck_require__(3135);
+const Int16Histogram_1 = __nccwpck_require__(5470);
+const Int32Histogram_1 = __nccwpck_require__(9060);
+const Float64Histogram_1 = __nccwpck_require__(5708);
 function constructorFromBucketSize(bitBucketSize) {
     switch (bitBucketSize) {
         case "packed":
@@ -1717,12 +1717,12 @@ function constructorFromBucketSize(bitBucketSize) {
 
 /***/ }),
 
-/***/ 949:
+/***/ 5429:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const HistogramIterationValue_1 = __nccwpck_require__(3362);
+const HistogramIterationValue_1 = __nccwpck_require__(5730);
 /**
  * Used for iterating through histogram values.
  */
@@ -1822,7 +1822,7 @@ exports["default"] = JsHistogramIterator;
 
 /***/ }),
 
-/***/ 8750:
+/***/ 6606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1834,8 +1834,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const JsHistogram_1 = __nccwpck_require__(3687);
-const PackedArray_1 = __nccwpck_require__(6479);
+const JsHistogram_1 = __nccwpck_require__(4935);
+const PackedArray_1 = __nccwpck_require__(5167);
 /**
  * <h3>A High Dynamic Range (HDR) Histogram that uses a packed internal representation</h3>
  * <p>
@@ -1906,12 +1906,12 @@ exports["default"] = PackedHistogram;
 
 /***/ }),
 
-/***/ 4955:
+/***/ 1035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const JsHistogramIterator_1 = __nccwpck_require__(949);
+const JsHistogramIterator_1 = __nccwpck_require__(5429);
 const { pow, floor, log2 } = Math;
 /**
  * Used for iterating through histogram values according to percentile levels. The iteration is
@@ -1995,7 +1995,7 @@ exports["default"] = PercentileIterator;
 
 /***/ }),
 
-/***/ 858:
+/***/ 7738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2007,7 +2007,7 @@ exports["default"] = PercentileIterator;
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const JsHistogramIterator_1 = __nccwpck_require__(949);
+const JsHistogramIterator_1 = __nccwpck_require__(5429);
 /**
  * Used for iterating through all recorded histogram values using the finest granularity steps supported by the
  * underlying representation. The iteration steps through all non-zero recorded value counts, and terminates when
@@ -2044,7 +2044,7 @@ exports["default"] = RecordedValuesIterator;
 
 /***/ }),
 
-/***/ 8688:
+/***/ 2915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2056,7 +2056,7 @@ exports["default"] = RecordedValuesIterator;
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const HistogramBuilder_1 = __nccwpck_require__(7003);
+const HistogramBuilder_1 = __nccwpck_require__(763);
 /**
  * Records integer values, and provides stable interval {@link Histogram} samples from
  * live recorded data without interrupting or stalling active recording of values. Each interval
@@ -2219,7 +2219,7 @@ exports["default"] = Recorder;
 
 /***/ }),
 
-/***/ 1525:
+/***/ 8197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2231,7 +2231,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const JsHistogram_1 = __nccwpck_require__(3687);
+const JsHistogram_1 = __nccwpck_require__(4935);
 class TypedArrayHistogram extends JsHistogram_1.default {
     constructor(arrayCtr, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -2291,7 +2291,7 @@ exports["default"] = TypedArrayHistogram;
 
 /***/ }),
 
-/***/ 9791:
+/***/ 4111:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2441,7 +2441,7 @@ exports["default"] = ZigZagEncoding;
 
 /***/ }),
 
-/***/ 6879:
+/***/ 9039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2455,12 +2455,12 @@ exports.decompress = decompress;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const JsHistogram_1 = __nccwpck_require__(3687);
-const ByteBuffer_1 = __nccwpck_require__(9926);
-const wasm_1 = __nccwpck_require__(4525);
+const JsHistogram_1 = __nccwpck_require__(4935);
+const ByteBuffer_1 = __nccwpck_require__(1366);
+const wasm_1 = __nccwpck_require__(4157);
 // @ts-ignore
-const base64 = __nccwpck_require__(8793);
-const JsHistogram_encoding_1 = __nccwpck_require__(4984);
+const base64 = __nccwpck_require__(5417);
+const JsHistogram_encoding_1 = __nccwpck_require__(2664);
 const V2CompressedEncodingCookieBase = 0x1c849304;
 const compressedEncodingCookie = V2CompressedEncodingCookieBase | 0x10; // LSBit of wordsize byte indicates TLZE Encoding
 function decompress(data) {
@@ -2511,7 +2511,7 @@ exports.encodeIntoCompressedBase64 = encodeIntoCompressedBase64;
 
 /***/ }),
 
-/***/ 7461:
+/***/ 7237:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2556,7 +2556,7 @@ exports.floatFormatter = floatFormatter;
 
 /***/ }),
 
-/***/ 2960:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -2570,41 +2570,41 @@ __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export_
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const ByteBuffer_1 = __nccwpck_require__(9926);
+const ByteBuffer_1 = __nccwpck_require__(1366);
 __webpack_unused_export__ = ByteBuffer_1.default;
-const encoding_1 = __nccwpck_require__(6879);
+const encoding_1 = __nccwpck_require__(9039);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return encoding_1.decodeFromCompressedBase64; } });
 Object.defineProperty(exports, "dH", ({ enumerable: true, get: function () { return encoding_1.encodeIntoCompressedBase64; } }));
-const Float64Histogram_1 = __nccwpck_require__(2412);
+const Float64Histogram_1 = __nccwpck_require__(5708);
 __webpack_unused_export__ = Float64Histogram_1.default;
-const HistogramLogReader_1 = __nccwpck_require__(1433);
+const HistogramLogReader_1 = __nccwpck_require__(2617);
 __webpack_unused_export__ = HistogramLogReader_1.default;
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return HistogramLogReader_1.listTags; } });
-const HistogramLogWriter_1 = __nccwpck_require__(3605);
+const HistogramLogWriter_1 = __nccwpck_require__(3765);
 __webpack_unused_export__ = HistogramLogWriter_1.default;
-const Int16Histogram_1 = __nccwpck_require__(4798);
+const Int16Histogram_1 = __nccwpck_require__(5470);
 __webpack_unused_export__ = Int16Histogram_1.default;
-const Int32Histogram_1 = __nccwpck_require__(8676);
+const Int32Histogram_1 = __nccwpck_require__(9060);
 __webpack_unused_export__ = Int32Histogram_1.default;
-const Int8Histogram_1 = __nccwpck_require__(2063);
+const Int8Histogram_1 = __nccwpck_require__(3135);
 __webpack_unused_export__ = Int8Histogram_1.default;
-const JsHistogram_1 = __nccwpck_require__(3687);
+const JsHistogram_1 = __nccwpck_require__(4935);
 __webpack_unused_export__ = JsHistogram_1.default;
-const PackedHistogram_1 = __nccwpck_require__(8750);
+const PackedHistogram_1 = __nccwpck_require__(6606);
 __webpack_unused_export__ = PackedHistogram_1.default;
-const Recorder_1 = __nccwpck_require__(8688);
+const Recorder_1 = __nccwpck_require__(2915);
 __webpack_unused_export__ = Recorder_1.default;
-const wasm_1 = __nccwpck_require__(4525);
+const wasm_1 = __nccwpck_require__(4157);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return wasm_1.initWebAssembly; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return wasm_1.initWebAssemblySync; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return wasm_1.WasmHistogram; } });
-const HistogramBuilder_1 = __nccwpck_require__(7003);
+const HistogramBuilder_1 = __nccwpck_require__(763);
 Object.defineProperty(exports, "jq", ({ enumerable: true, get: function () { return HistogramBuilder_1.build; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6479:
+/***/ 5167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2617,7 +2617,7 @@ exports.PackedArray = void 0;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const PackedArrayContext_1 = __nccwpck_require__(6904);
+const PackedArrayContext_1 = __nccwpck_require__(9672);
 const NUMBER_OF_SETS = 8;
 const { pow, floor } = Math;
 /**
@@ -2791,7 +2791,7 @@ exports.PackedArray = PackedArray;
 
 /***/ }),
 
-/***/ 6904:
+/***/ 9672:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3291,7 +3291,7 @@ const toHex = (n) => {
 
 /***/ }),
 
-/***/ 5211:
+/***/ 2251:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3309,7 +3309,7 @@ exports["default"] = ulp;
 
 /***/ }),
 
-/***/ 9321:
+/***/ 4457:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3321,7 +3321,7 @@ exports.BINARY = "eNrsfQtgVMXV/8zce3c3uQlclLBIUGdvogQRCUkIQbGbmwKiVaGWWoqvBAjCBo
 
 /***/ }),
 
-/***/ 4525:
+/***/ 4157:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -3336,14 +3336,14 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WasmHistogram = exports.webAssemblyReady = exports.initWebAssemblySync = exports.initWebAssembly = exports.webAssemblyAvailable = void 0;
-const generated_wasm_1 = __nccwpck_require__(9321);
-const Histogram_1 = __nccwpck_require__(9506);
+const generated_wasm_1 = __nccwpck_require__(4457);
+const Histogram_1 = __nccwpck_require__(6514);
 // @ts-ignore
-const base64 = __nccwpck_require__(8793);
+const base64 = __nccwpck_require__(5417);
 // @ts-ignore
-const pako = __nccwpck_require__(3585);
+const pako = __nccwpck_require__(3009);
 // @ts-ignore
-const loader_1 = __nccwpck_require__(4639);
+const loader_1 = __nccwpck_require__(935);
 const isNode = typeof process !== "undefined" && process.version;
 // @ts-ignore
 const isWorker = typeof importScripts === "function";
@@ -3547,17 +3547,17 @@ exports.WasmHistogram = WasmHistogram;
 
 /***/ }),
 
-/***/ 3585:
+/***/ 3009:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Top level file is just a mixin of submodules & constants
 
 
-var assign    = (__nccwpck_require__(5538).assign);
+var assign    = (__nccwpck_require__(8258).assign);
 
-var deflate   = __nccwpck_require__(9854);
-var inflate   = __nccwpck_require__(7902);
-var constants = __nccwpck_require__(8958);
+var deflate   = __nccwpck_require__(9582);
+var inflate   = __nccwpck_require__(6830);
+var constants = __nccwpck_require__(6846);
 
 var pako = {};
 
@@ -3568,17 +3568,17 @@ module.exports = pako;
 
 /***/ }),
 
-/***/ 9854:
+/***/ 9582:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 
-var zlib_deflate = __nccwpck_require__(9760);
-var utils        = __nccwpck_require__(5538);
-var strings      = __nccwpck_require__(9153);
-var msg          = __nccwpck_require__(2523);
-var ZStream      = __nccwpck_require__(9137);
+var zlib_deflate = __nccwpck_require__(2512);
+var utils        = __nccwpck_require__(8258);
+var strings      = __nccwpck_require__(3633);
+var msg          = __nccwpck_require__(1899);
+var ZStream      = __nccwpck_require__(6321);
 
 var toString = Object.prototype.toString;
 
@@ -3975,19 +3975,19 @@ exports.gzip = gzip;
 
 /***/ }),
 
-/***/ 7902:
+/***/ 6830:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 
-var zlib_inflate = __nccwpck_require__(6716);
-var utils        = __nccwpck_require__(5538);
-var strings      = __nccwpck_require__(9153);
-var c            = __nccwpck_require__(8958);
-var msg          = __nccwpck_require__(2523);
-var ZStream      = __nccwpck_require__(9137);
-var GZheader     = __nccwpck_require__(8991);
+var zlib_inflate = __nccwpck_require__(9916);
+var utils        = __nccwpck_require__(8258);
+var strings      = __nccwpck_require__(3633);
+var c            = __nccwpck_require__(6846);
+var msg          = __nccwpck_require__(1899);
+var ZStream      = __nccwpck_require__(6321);
+var GZheader     = __nccwpck_require__(4239);
 
 var toString = Object.prototype.toString;
 
@@ -4405,7 +4405,7 @@ exports.ungzip  = inflate;
 
 /***/ }),
 
-/***/ 5538:
+/***/ 8258:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4517,14 +4517,14 @@ exports.setTyped(TYPED_OK);
 
 /***/ }),
 
-/***/ 9153:
+/***/ 3633:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // String encode/decode helpers
 
 
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(8258);
 
 
 // Quick check if we can use fast array to bin string conversion
@@ -4711,7 +4711,7 @@ exports.utf8border = function (buf, max) {
 
 /***/ }),
 
-/***/ 9834:
+/***/ 842:
 /***/ ((module) => {
 
 
@@ -4769,7 +4769,7 @@ module.exports = adler32;
 
 /***/ }),
 
-/***/ 8958:
+/***/ 6846:
 /***/ ((module) => {
 
 
@@ -4844,7 +4844,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 6532:
 /***/ ((module) => {
 
 
@@ -4910,7 +4910,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 9760:
+/***/ 2512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4934,11 +4934,11 @@ module.exports = crc32;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils   = __nccwpck_require__(5538);
-var trees   = __nccwpck_require__(1666);
-var adler32 = __nccwpck_require__(9834);
-var crc32   = __nccwpck_require__(3780);
-var msg     = __nccwpck_require__(2523);
+var utils   = __nccwpck_require__(8258);
+var trees   = __nccwpck_require__(4434);
+var adler32 = __nccwpck_require__(842);
+var crc32   = __nccwpck_require__(6532);
+var msg     = __nccwpck_require__(1899);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -6791,7 +6791,7 @@ exports.deflateTune = deflateTune;
 
 /***/ }),
 
-/***/ 8991:
+/***/ 4239:
 /***/ ((module) => {
 
 
@@ -6856,7 +6856,7 @@ module.exports = GZheader;
 
 /***/ }),
 
-/***/ 7894:
+/***/ 3526:
 /***/ ((module) => {
 
 
@@ -7208,7 +7208,7 @@ module.exports = function inflate_fast(strm, start) {
 
 /***/ }),
 
-/***/ 6716:
+/***/ 9916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7232,11 +7232,11 @@ module.exports = function inflate_fast(strm, start) {
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils         = __nccwpck_require__(5538);
-var adler32       = __nccwpck_require__(9834);
-var crc32         = __nccwpck_require__(3780);
-var inflate_fast  = __nccwpck_require__(7894);
-var inflate_table = __nccwpck_require__(8611);
+var utils         = __nccwpck_require__(8258);
+var adler32       = __nccwpck_require__(842);
+var crc32         = __nccwpck_require__(6532);
+var inflate_fast  = __nccwpck_require__(3526);
+var inflate_table = __nccwpck_require__(7475);
 
 var CODES = 0;
 var LENS = 1;
@@ -8771,7 +8771,7 @@ exports.inflateUndermine = inflateUndermine;
 
 /***/ }),
 
-/***/ 8611:
+/***/ 7475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8795,7 +8795,7 @@ exports.inflateUndermine = inflateUndermine;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(8258);
 
 var MAXBITS = 15;
 var ENOUGH_LENS = 852;
@@ -9121,7 +9121,7 @@ module.exports = function inflate_table(type, lens, lens_index, codes, table, ta
 
 /***/ }),
 
-/***/ 2523:
+/***/ 1899:
 /***/ ((module) => {
 
 
@@ -9160,7 +9160,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1666:
+/***/ 4434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9186,7 +9186,7 @@ module.exports = {
 
 /* eslint-disable space-unary-ops */
 
-var utils = __nccwpck_require__(5538);
+var utils = __nccwpck_require__(8258);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -10389,7 +10389,7 @@ exports._tr_align = _tr_align;
 
 /***/ }),
 
-/***/ 9137:
+/***/ 6321:
 /***/ ((module) => {
 
 
@@ -10443,38 +10443,38 @@ module.exports = ZStream;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const RoundRobinPool = __nccwpck_require__(5520)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const Socks5ProxyAgent = __nccwpck_require__(7223)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const H2CClient = __nccwpck_require__(6815)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(5061)
+const Dispatcher = __nccwpck_require__(2243)
+const Pool = __nccwpck_require__(20)
+const BalancedPool = __nccwpck_require__(9989)
+const RoundRobinPool = __nccwpck_require__(5296)
+const Agent = __nccwpck_require__(3389)
+const ProxyAgent = __nccwpck_require__(7408)
+const Socks5ProxyAgent = __nccwpck_require__(1687)
+const EnvHttpProxyAgent = __nccwpck_require__(2785)
+const RetryAgent = __nccwpck_require__(8610)
+const H2CClient = __nccwpck_require__(4847)
+const errors = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(431)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const SnapshotAgent = __nccwpck_require__(5095)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
+const api = __nccwpck_require__(6135)
+const buildConnector = __nccwpck_require__(1952)
+const MockClient = __nccwpck_require__(6197)
+const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(7791)
+const MockAgent = __nccwpck_require__(2781)
+const MockPool = __nccwpck_require__(9396)
+const SnapshotAgent = __nccwpck_require__(9415)
+const mockErrors = __nccwpck_require__(9037)
+const RetryHandler = __nccwpck_require__(1131)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
+const DecoratorHandler = __nccwpck_require__(5579)
+const RedirectHandler = __nccwpck_require__(9714)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -10494,21 +10494,21 @@ __webpack_unused_export__ = RetryHandler
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  responseError: __nccwpck_require__(8918),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379),
-  cache: __nccwpck_require__(5542),
-  decompress: __nccwpck_require__(557),
-  deduplicate: __nccwpck_require__(7240)
+  redirect: __nccwpck_require__(1530),
+  responseError: __nccwpck_require__(9062),
+  retry: __nccwpck_require__(7114),
+  dump: __nccwpck_require__(5596),
+  dns: __nccwpck_require__(1643),
+  cache: __nccwpck_require__(8982),
+  decompress: __nccwpck_require__(3837),
+  deduplicate: __nccwpck_require__(8840)
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __nccwpck_require__(4889)
+  MemoryCacheStore: __nccwpck_require__(3593)
 }
 
-const SqliteCacheStore = __nccwpck_require__(1522)
+const SqliteCacheStore = __nccwpck_require__(2434)
 __webpack_unused_export__ = SqliteCacheStore
 
 __webpack_unused_export__ = buildConnector
@@ -10570,7 +10570,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(3345).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -10610,22 +10610,22 @@ module.exports.hd = function fetch (init, options = undefined) {
     throw err
   })
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(548).Headers
+module.exports.Response = __nccwpck_require__(1627).Response
+module.exports.Request = __nccwpck_require__(268).Request
+module.exports.FormData = __nccwpck_require__(2134).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(6443)
+const { CacheStorage } = __nccwpck_require__(4045)
+const { kConstruct } = __nccwpck_require__(1003)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(6693)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
@@ -10633,21 +10633,21 @@ __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 __webpack_unused_export__ = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-const { WebSocket, ping } = __nccwpck_require__(3726)
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
+const { WebSocket, ping } = __nccwpck_require__(5358)
 module.exports.kb = WebSocket
 module.exports.rd = CloseEvent
 module.exports.NN = ErrorEvent
 module.exports.aM = MessageEvent
 __webpack_unused_export__ = ping
 
-/* unused reexport */ __nccwpck_require__(2873).WebSocketStream
-/* unused reexport */ __nccwpck_require__(6919).WebSocketError
+/* unused reexport */ __nccwpck_require__(3158).WebSocketStream
+/* unused reexport */ __nccwpck_require__(6375).WebSocketError
 
 __webpack_unused_export__ = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
@@ -10663,7 +10663,7 @@ __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = SnapshotAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8742)
 
 module.exports.GD = EventSource
 
@@ -10685,13 +10685,13 @@ __webpack_unused_export__ = install
 
 /***/ }),
 
-/***/ 158:
+/***/ 3134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(2272)
+const { RequestAbortedError } = __nccwpck_require__(1059)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -10751,16 +10751,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 6900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -10868,7 +10868,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 9294:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10884,9 +10884,9 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 function noop () {}
 
@@ -11127,16 +11127,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 5259:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const { Readable } = __nccwpck_require__(2519)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
 
 function noop () {}
 
@@ -11348,7 +11348,7 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11356,9 +11356,9 @@ module.exports.RequestHandler = RequestHandler
 const assert = __nccwpck_require__(4589)
 const { finished } = __nccwpck_require__(7075)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 function noop () {}
 
@@ -11564,17 +11564,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 1098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
 const { AsyncResource } = __nccwpck_require__(6698)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { kHTTP2Stream } = __nccwpck_require__(6443)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(2272)
+const { kHTTP2Stream } = __nccwpck_require__(1003)
+const { addSignal, removeSignal } = __nccwpck_require__(3134)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -11682,30 +11682,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 6135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(5259)
+module.exports.stream = __nccwpck_require__(792)
+module.exports.pipeline = __nccwpck_require__(9294)
+module.exports.upgrade = __nccwpck_require__(1098)
+module.exports.connect = __nccwpck_require__(6900)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { ReadableStreamFrom } = __nccwpck_require__(2272)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -12283,14 +12283,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4889:
+/***/ 3593:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const { EventEmitter } = __nccwpck_require__(8474)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(5179)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -12569,13 +12569,13 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 1522:
+/***/ 2434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(5179)
 
 let DatabaseSync
 
@@ -13045,15 +13045,15 @@ function headerValueEquals (lhs, rhs) {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 1952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(2272)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 let tls // include tls conditionally since it is not always available
 
@@ -13211,7 +13211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 7887:
 /***/ ((module) => {
 
 
@@ -13361,7 +13361,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 5726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13595,7 +13595,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -14079,7 +14079,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 2543:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14087,7 +14087,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -14104,9 +14104,9 @@ const {
   getServerName,
   normalizedMethodRecords,
   getProtocolFromUrlString
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -14571,16 +14571,16 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 8082:
+/***/ 3442:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { EventEmitter } = __nccwpck_require__(8474)
 const { Buffer } = __nccwpck_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(1059)
 const { debuglog } = __nccwpck_require__(7975)
-const { parseAddress } = __nccwpck_require__(1732)
+const { parseAddress } = __nccwpck_require__(3684)
 
 const debug = debuglog('undici:socks5')
 const EMPTY_BUFFER = Buffer.alloc(0)
@@ -15000,14 +15000,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1732:
+/***/ 3684:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Buffer } = __nccwpck_require__(4573)
 const net = __nccwpck_require__(7030)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * Parse an address and determine its type
@@ -15219,7 +15219,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6443:
+/***/ 1003:
 /***/ ((module) => {
 
 
@@ -15302,7 +15302,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 9112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15310,7 +15310,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(7887)
 
 class TstNode {
   /** @type {any} */
@@ -15469,22 +15469,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 2272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const timers = __nccwpck_require__(6603)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const timers = __nccwpck_require__(7787)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+const { tree } = __nccwpck_require__(9112)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.', 2).map(v => Number(v))
 
@@ -16489,17 +16489,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 3389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(1059)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(1003)
+const DispatcherBase = __nccwpck_require__(8641)
+const Pool = __nccwpck_require__(20)
+const Client = __nccwpck_require__(5061)
+const util = __nccwpck_require__(2272)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -16658,7 +16658,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16666,7 +16666,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   PoolBase,
   kClients,
@@ -16674,10 +16674,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl } = __nccwpck_require__(6443)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(7632)
+const Pool = __nccwpck_require__(20)
+const { kUrl } = __nccwpck_require__(1003)
+const util = __nccwpck_require__(2272)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -16886,7 +16886,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 1021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16894,9 +16894,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(2272)
+const { channels } = __nccwpck_require__(5726)
+const timers = __nccwpck_require__(7787)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -16909,7 +16909,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -16943,9 +16943,9 @@ const {
   kResume,
   kHTTPContext,
   kClosed
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(3512)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -16957,7 +16957,7 @@ const kTypeOfService = Symbol('kTypeOfService')
 let extractBody
 
 function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
 
   let mod
 
@@ -16978,7 +16978,7 @@ function lazyllhttp () {
 
   if (useWasmSIMD) {
     try {
-      mod = new WebAssembly.Module(__nccwpck_require__(3434))
+      mod = new WebAssembly.Module(__nccwpck_require__(4826))
     } catch {
     }
   }
@@ -16988,7 +16988,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(3870))
+    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(1630))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -18057,7 +18057,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(9852).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -18662,14 +18662,14 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 2820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
@@ -18678,7 +18678,7 @@ const {
   InvalidArgumentError,
   HeadersTimeoutError,
   BodyTimeoutError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(1059)
 const {
   kUrl,
   kReset,
@@ -18707,8 +18707,8 @@ const {
   kRemoteSettings,
   kHTTP2Stream,
   kHTTP2SessionState
-} = __nccwpck_require__(6443)
-const { channels } = __nccwpck_require__(2414)
+} = __nccwpck_require__(1003)
+const { channels } = __nccwpck_require__(5726)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -19327,7 +19327,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(9852).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -19725,7 +19725,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 5061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19733,17 +19733,17 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { ClientStats } = __nccwpck_require__(6854)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(2272)
+const { ClientStats } = __nccwpck_require__(7254)
+const { channels } = __nccwpck_require__(5726)
+const Request = __nccwpck_require__(2543)
+const DispatcherBase = __nccwpck_require__(8641)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
 const {
   kUrl,
   kServerName,
@@ -19786,9 +19786,9 @@ const {
   kHTTP2ConnectionWindowSize,
   kResume,
   kPingInterval
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(1003)
+const connectH1 = __nccwpck_require__(1021)
+const connectH2 = __nccwpck_require__(2820)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -20401,20 +20401,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 8641:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
-const UnwrapHandler = __nccwpck_require__(2365)
+const Dispatcher = __nccwpck_require__(2243)
+const UnwrapHandler = __nccwpck_require__(4845)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(6443)
+} = __nccwpck_require__(1059)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(1003)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -20604,12 +20604,12 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const EventEmitter = __nccwpck_require__(8474)
-const WrapHandler = __nccwpck_require__(9510)
+const WrapHandler = __nccwpck_require__(4918)
 
 const wrapInterceptor = (dispatch) => (opts, handler) => dispatch(opts, WrapHandler.wrap(handler))
 
@@ -20659,15 +20659,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 2785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(8641)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
+const ProxyAgent = __nccwpck_require__(7408)
+const Agent = __nccwpck_require__(3389)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -20812,7 +20812,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 9220:
 /***/ ((module) => {
 
 
@@ -20954,13 +20954,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 6815:
+/***/ 4847:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const Client = __nccwpck_require__(5061)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -21012,15 +21012,15 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 2128:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { PoolStats } = __nccwpck_require__(6854)
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const { PoolStats } = __nccwpck_require__(7254)
+const DispatcherBase = __nccwpck_require__(8641)
+const FixedQueue = __nccwpck_require__(9220)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -21233,7 +21233,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 628:
+/***/ 20:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21245,14 +21245,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(7632)
+const Client = __nccwpck_require__(5061)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { kUrl } = __nccwpck_require__(1003)
+const buildConnector = __nccwpck_require__(1952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -21358,20 +21358,20 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 7408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
-const { channels } = __nccwpck_require__(2414)
-const Socks5ProxyAgent = __nccwpck_require__(7223)
+const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
+const Agent = __nccwpck_require__(3389)
+const Pool = __nccwpck_require__(20)
+const DispatcherBase = __nccwpck_require__(8641)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
+const buildConnector = __nccwpck_require__(1952)
+const Client = __nccwpck_require__(5061)
+const { channels } = __nccwpck_require__(5726)
+const Socks5ProxyAgent = __nccwpck_require__(1687)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -21684,13 +21684,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 8610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(2243)
+const RetryHandler = __nccwpck_require__(1131)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -21726,7 +21726,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 5520:
+/***/ 5296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21738,14 +21738,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(7632)
+const Client = __nccwpck_require__(5061)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(1059)
+const util = __nccwpck_require__(2272)
+const { kUrl } = __nccwpck_require__(1003)
+const buildConnector = __nccwpck_require__(1952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -21870,7 +21870,7 @@ module.exports = RoundRobinPool
 
 /***/ }),
 
-/***/ 7223:
+/***/ 1687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21878,12 +21878,12 @@ module.exports = RoundRobinPool
 const { URL } = __nccwpck_require__(3136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { Socks5Client, STATES } = __nccwpck_require__(8082)
-const { kDispatch, kClose, kDestroy } = __nccwpck_require__(6443)
-const Pool = __nccwpck_require__(628)
-const buildConnector = __nccwpck_require__(9136)
+const DispatcherBase = __nccwpck_require__(8641)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { Socks5Client, STATES } = __nccwpck_require__(3442)
+const { kDispatch, kClose, kDestroy } = __nccwpck_require__(1003)
+const Pool = __nccwpck_require__(20)
+const buildConnector = __nccwpck_require__(1952)
 const { debuglog } = __nccwpck_require__(7975)
 
 const debug = debuglog('undici:socks5-proxy')
@@ -22137,7 +22137,7 @@ module.exports = Socks5ProxyAgent
 
 /***/ }),
 
-/***/ 276:
+/***/ 7636:
 /***/ ((module) => {
 
 
@@ -22177,7 +22177,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22186,8 +22186,8 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const Agent = __nccwpck_require__(3389)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -22243,13 +22243,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9976:
+/***/ 40:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kRedirectCacheControl } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(2272)
+const { kRedirectCacheControl } = __nccwpck_require__(1003)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -22257,7 +22257,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(7659)
+} = __nccwpck_require__(5179)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -22269,7 +22269,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __nccwpck_require__(5453)
+const { parseHttpDate } = __nccwpck_require__(2333)
 
 function noop () {}
 
@@ -23431,7 +23431,7 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 7133:
+/***/ 8589:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -23562,13 +23562,13 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 8155:
+/***/ 5579:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const WrapHandler = __nccwpck_require__(9510)
+const WrapHandler = __nccwpck_require__(4918)
 
 /**
  * @deprecated
@@ -23636,12 +23636,12 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 3599:
+/***/ 2095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(1059)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -24147,15 +24147,15 @@ module.exports = DeduplicationHandler
 
 /***/ }),
 
-/***/ 8754:
+/***/ 9714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed, kRedirectCacheControl } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(2272)
+const { kBodyUsed, kRedirectCacheControl } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -24427,20 +24427,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 1131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
-const WrapHandler = __nccwpck_require__(9510)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
+const { RequestRetryError } = __nccwpck_require__(1059)
+const WrapHandler = __nccwpck_require__(4918)
 const {
   isDisturbed,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(2272)
 
 function calculateRetryAfterHeader (retryAfter) {
   const retryTime = new Date(retryAfter).getTime()
@@ -24938,13 +24938,13 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 2365:
+/***/ 4845:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseHeaders } = __nccwpck_require__(3440)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { parseHeaders } = __nccwpck_require__(2272)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 const kResume = Symbol('resume')
 
@@ -25051,12 +25051,12 @@ module.exports = class UnwrapHandler {
 
 /***/ }),
 
-/***/ 9510:
+/***/ 4918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 module.exports = class WrapHandler {
   #handler
@@ -25163,17 +25163,17 @@ function toRawHeaderValue (value) {
 
 /***/ }),
 
-/***/ 5542:
+/***/ 8982:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
-const CacheHandler = __nccwpck_require__(9976)
-const MemoryCacheStore = __nccwpck_require__(4889)
-const CacheRevalidationHandler = __nccwpck_require__(7133)
+const util = __nccwpck_require__(2272)
+const CacheHandler = __nccwpck_require__(40)
+const MemoryCacheStore = __nccwpck_require__(3593)
+const CacheRevalidationHandler = __nccwpck_require__(8589)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -25183,9 +25183,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(7659)
-const { AbortError } = __nccwpck_require__(8707)
-const { parseHttpDate } = __nccwpck_require__(5453)
+} = __nccwpck_require__(5179)
+const { AbortError } = __nccwpck_require__(1059)
+const { parseHttpDate } = __nccwpck_require__(2333)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -25916,16 +25916,16 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 557:
+/***/ 3837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __nccwpck_require__(8522)
 const { pipeline, Transform: TransformStream } = __nccwpck_require__(7075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { runtimeFeatures } = __nccwpck_require__(313)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(5579)
+const { runtimeFeatures } = __nccwpck_require__(777)
 
 /** @typedef {import('node:stream').Transform} Transform */
 /** @typedef {import('node:stream').Transform} Controller */
@@ -26490,15 +26490,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 7240:
+/***/ 8840:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(3440)
-const DeduplicationHandler = __nccwpck_require__(3599)
-const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(7659)
+const util = __nccwpck_require__(2272)
+const DeduplicationHandler = __nccwpck_require__(2095)
+const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(5179)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -26614,14 +26614,14 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 379:
+/***/ 1643:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(5579)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -27192,13 +27192,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 5596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(5579)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -27298,12 +27298,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1530:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(9714)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections } = {}) {
   return (dispatch) => {
@@ -27326,14 +27326,14 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 8918:
+/***/ 9062:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __nccwpck_require__(8155)
-const { ResponseError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(5579)
+const { ResponseError } = __nccwpck_require__(1059)
 
 class ResponseErrorHandler extends DecoratorHandler {
   #statusCode
@@ -27428,11 +27428,11 @@ module.exports = () => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(1131)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -27454,13 +27454,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 3512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6972);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -27992,7 +27992,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 1630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -28015,7 +28015,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 3434:
+/***/ 4826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -28038,7 +28038,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 172:
+/***/ 6972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28057,13 +28057,13 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 7501:
+/***/ 2781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(1003)
+const Agent = __nccwpck_require__(3389)
 const {
   kAgent,
   kMockAgentSet,
@@ -28081,14 +28081,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
-const { MockCallHistory } = __nccwpck_require__(431)
+} = __nccwpck_require__(1501)
+const MockClient = __nccwpck_require__(6197)
+const MockPool = __nccwpck_require__(9396)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(1205)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const Dispatcher = __nccwpck_require__(2243)
+const PendingInterceptorsFormatter = __nccwpck_require__(6110)
+const { MockCallHistory } = __nccwpck_require__(7791)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -28296,13 +28296,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 431:
+/***/ 7791:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kMockCallHistoryAddLog } = __nccwpck_require__(1501)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -28551,14 +28551,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 7365:
+/***/ 6197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(5061)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -28568,10 +28568,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -28626,12 +28626,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(1059)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -28662,12 +28662,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 3319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kDispatchKey,
@@ -28676,9 +28676,9 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { serializePathWithQuery } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { serializePathWithQuery } = __nccwpck_require__(2272)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -28878,14 +28878,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 9396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(20)
+const { buildMockDispatch } = __nccwpck_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -28895,10 +28895,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1501)
+const { MockInterceptor } = __nccwpck_require__(3319)
+const Symbols = __nccwpck_require__(1003)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -28953,7 +28953,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 1501:
 /***/ ((module) => {
 
 
@@ -28992,12 +28992,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 1205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9037)
 const {
   kDispatches,
   kMockAgent,
@@ -29005,15 +29005,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __nccwpck_require__(1117)
-const { serializePathWithQuery } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1501)
+const { serializePathWithQuery } = __nccwpck_require__(2272)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
     isPromise
   }
 } = __nccwpck_require__(7975)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -29485,7 +29485,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 6110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29535,17 +29535,17 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 5095:
+/***/ 9415:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Agent = __nccwpck_require__(7405)
-const MockAgent = __nccwpck_require__(7501)
-const { SnapshotRecorder } = __nccwpck_require__(3766)
-const WrapHandler = __nccwpck_require__(9510)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const { validateSnapshotMode } = __nccwpck_require__(9683)
+const Agent = __nccwpck_require__(3389)
+const MockAgent = __nccwpck_require__(2781)
+const { SnapshotRecorder } = __nccwpck_require__(7558)
+const WrapHandler = __nccwpck_require__(4918)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const { validateSnapshotMode } = __nccwpck_require__(8403)
 
 const kSnapshotRecorder = Symbol('kSnapshotRecorder')
 const kSnapshotMode = Symbol('kSnapshotMode')
@@ -29895,7 +29895,7 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 3766:
+/***/ 7558:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29903,8 +29903,8 @@ module.exports = SnapshotAgent
 const { writeFile, readFile, mkdir } = __nccwpck_require__(1455)
 const { dirname, resolve } = __nccwpck_require__(6760)
 const { setTimeout, clearTimeout } = __nccwpck_require__(7997)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __nccwpck_require__(9683)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
+const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __nccwpck_require__(8403)
 
 /**
  * @typedef {Object} SnapshotRequestOptions
@@ -30490,13 +30490,13 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 /***/ }),
 
-/***/ 9683:
+/***/ 8403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { runtimeFeatures } = __nccwpck_require__(313)
+const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { runtimeFeatures } = __nccwpck_require__(777)
 
 /**
  * @typedef {Object} HeaderFilters
@@ -30655,7 +30655,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7659:
+/***/ 5179:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -30665,9 +30665,9 @@ const {
   pathHasQueryOrFragment,
   hasSafeIterator,
   isValidHTTPToken
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(2272)
 
-const { serializePathWithQuery } = __nccwpck_require__(3440)
+const { serializePathWithQuery } = __nccwpck_require__(2272)
 
 const MAX_DELTA_SECONDS = 2147483647
 const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache']
@@ -31371,7 +31371,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5453:
+/***/ 2333:
 /***/ ((module) => {
 
 
@@ -32048,7 +32048,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6436:
+/***/ 9444:
 /***/ ((module) => {
 
 
@@ -32083,7 +32083,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 313:
+/***/ 777:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32214,7 +32214,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 6854:
+/***/ 7254:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32226,7 +32226,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1003)
 
 class ClientStats {
   constructor (client) {
@@ -32253,7 +32253,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 6603:
+/***/ 7787:
 /***/ ((module) => {
 
 
@@ -32685,22 +32685,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 3186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(7879)
-const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest, getRequestState } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(3168)
-const { createDeferredPromise } = __nccwpck_require__(6436)
+const { kConstruct } = __nccwpck_require__(1003)
+const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
+const { webidl } = __nccwpck_require__(7223)
+const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(1627)
+const { Request, fromInnerRequest, getRequestState } = __nccwpck_require__(268)
+const { fetching } = __nccwpck_require__(3345)
+const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(1168)
+const { createDeferredPromise } = __nccwpck_require__(9444)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -33556,15 +33556,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 4045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(7879)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { Cache } = __nccwpck_require__(3186)
+const { webidl } = __nccwpck_require__(7223)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(1003)
 
 class CacheStorage {
   /**
@@ -33715,14 +33715,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6798:
+/***/ 7406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(428)
+const { isValidHeaderName } = __nccwpck_require__(1168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -33767,7 +33767,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 2044:
 /***/ ((module) => {
 
 
@@ -33786,15 +33786,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(7879)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(7818)
+const { stringify } = __nccwpck_require__(1061)
+const { webidl } = __nccwpck_require__(7223)
+const { Headers } = __nccwpck_require__(548)
 
 const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))
 
@@ -33994,14 +33994,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 7818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1204)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
+const { isCTLExcludingHtab } = __nccwpck_require__(1061)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -34316,7 +34316,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1061:
 /***/ ((module) => {
 
 
@@ -34694,13 +34694,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 3535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
 
 /**
  * @type {number[]} BOM
@@ -35276,22 +35276,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(7879)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(3345)
+const { makeRequest } = __nccwpck_require__(268)
+const { webidl } = __nccwpck_require__(7223)
+const { EventSourceStream } = __nccwpck_require__(3535)
+const { parseMIMEType } = __nccwpck_require__(428)
+const { createFastMessageEvent } = __nccwpck_require__(5924)
+const { isNetworkError } = __nccwpck_require__(1627)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
 
 let experimentalWarned = false
 
@@ -35787,7 +35787,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 9003:
 /***/ ((module) => {
 
 
@@ -35823,29 +35823,29 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 9852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(2272)
 const {
   ReadableStreamFrom,
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { FormData, setFormDataState } = __nccwpck_require__(5910)
-const { webidl } = __nccwpck_require__(7879)
+} = __nccwpck_require__(1168)
+const { FormData, setFormDataState } = __nccwpck_require__(2134)
+const { webidl } = __nccwpck_require__(7223)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
-const { createDeferredPromise } = __nccwpck_require__(6436)
-const { parseJSONFromBytes } = __nccwpck_require__(8116)
-const { utf8DecodeBytes } = __nccwpck_require__(276)
-const { runtimeFeatures } = __nccwpck_require__(313)
+const { serializeAMimeType } = __nccwpck_require__(428)
+const { multipartFormDataParser } = __nccwpck_require__(948)
+const { createDeferredPromise } = __nccwpck_require__(9444)
+const { parseJSONFromBytes } = __nccwpck_require__(1204)
+const { utf8DecodeBytes } = __nccwpck_require__(7636)
+const { runtimeFeatures } = __nccwpck_require__(777)
 
 const random = runtimeFeatures.has('crypto')
   ? (__nccwpck_require__(7598).randomInt)
@@ -36348,7 +36348,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 5055:
 /***/ ((module) => {
 
 
@@ -36486,13 +36486,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __nccwpck_require__(8116)
+const { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __nccwpck_require__(1204)
 
 const encoder = new TextEncoder()
 
@@ -37089,17 +37089,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 116:
+/***/ 948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(1900)
-const { makeEntry } = __nccwpck_require__(5910)
-const { webidl } = __nccwpck_require__(7879)
+const { bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(428)
+const { makeEntry } = __nccwpck_require__(2134)
+const { webidl } = __nccwpck_require__(7223)
 const assert = __nccwpck_require__(4589)
-const { isomorphicDecode } = __nccwpck_require__(8116)
+const { isomorphicDecode } = __nccwpck_require__(1204)
 
 const dd = Buffer.from('--')
 const decoder = new TextDecoder()
@@ -37682,14 +37682,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 2134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { iteratorMixin } = __nccwpck_require__(3168)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(7879)
+const { iteratorMixin } = __nccwpck_require__(1168)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { webidl } = __nccwpck_require__(7223)
 const nodeUtil = __nccwpck_require__(7975)
 
 // https://xhr.spec.whatwg.org/#formdata
@@ -37948,7 +37948,7 @@ module.exports = { FormData, makeEntry, setFormDataState }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 5779:
 /***/ ((module) => {
 
 
@@ -37995,21 +37995,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(1003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(7879)
+} = __nccwpck_require__(1168)
+const { webidl } = __nccwpck_require__(7223)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -38721,7 +38721,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 3345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -38735,9 +38735,9 @@ const {
   makeResponse,
   fromInnerResponse,
   getResponseState
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __nccwpck_require__(9967)
+} = __nccwpck_require__(1627)
+const { HeadersList } = __nccwpck_require__(548)
+const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __nccwpck_require__(268)
 const zlib = __nccwpck_require__(8522)
 const {
   makePolicyContainer,
@@ -38772,27 +38772,27 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished, isErrored, isReadable } = __nccwpck_require__(7075)
-const { addAbortListener, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(7879)
+const { addAbortListener, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { webidl } = __nccwpck_require__(7223)
 const { STATUS_CODES } = __nccwpck_require__(7067)
-const { bytesMatch } = __nccwpck_require__(5082)
-const { createDeferredPromise } = __nccwpck_require__(6436)
-const { isomorphicEncode } = __nccwpck_require__(8116)
-const { runtimeFeatures } = __nccwpck_require__(313)
+const { bytesMatch } = __nccwpck_require__(378)
+const { createDeferredPromise } = __nccwpck_require__(9444)
+const { isomorphicEncode } = __nccwpck_require__(1204)
+const { runtimeFeatures } = __nccwpck_require__(777)
 
 // Node.js v23.8.0+ and v22.15.0+ supports Zstandard
 const hasZstd = runtimeFeatures.has('zstd')
@@ -41141,22 +41141,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -41166,11 +41166,11 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5055)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(7223)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -42263,14 +42263,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9051:
+/***/ 1627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
+const util = __nccwpck_require__(2272)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -42279,16 +42279,16 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(1168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(5055)
+const { webidl } = __nccwpck_require__(7223)
+const { URLSerializer } = __nccwpck_require__(428)
+const { kConstruct } = __nccwpck_require__(1003)
 const assert = __nccwpck_require__(4589)
-const { isomorphicEncode, serializeJavascriptValueToJSONString } = __nccwpck_require__(8116)
+const { isomorphicEncode, serializeJavascriptValueToJSONString } = __nccwpck_require__(1204)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -42911,22 +42911,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
+const { getGlobalOrigin } = __nccwpck_require__(5779)
+const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(428)
 const { performance } = __nccwpck_require__(643)
-const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(7879)
-const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __nccwpck_require__(8116)
+const { webidl } = __nccwpck_require__(7223)
+const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __nccwpck_require__(1204)
 
 function responseURL (response) {
   // https://fetch.spec.whatwg.org/#responses
@@ -44440,13 +44440,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8116:
+/***/ 1204:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { utf8DecodeBytes } = __nccwpck_require__(276)
+const { utf8DecodeBytes } = __nccwpck_require__(7636)
 
 /**
  * @param {(char: string) => boolean} condition
@@ -44690,14 +44690,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5082:
+/***/ 378:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { runtimeFeatures } = __nccwpck_require__(313)
-const { asciiLowercase } = __nccwpck_require__(8116)
+const { runtimeFeatures } = __nccwpck_require__(777)
+const { asciiLowercase } = __nccwpck_require__(1204)
 
 /**
  * @typedef {object} Metadata
@@ -45004,14 +45004,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7879:
+/***/ 7223:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { types, inspect } = __nccwpck_require__(7975)
-const { runtimeFeatures } = __nccwpck_require__(313)
+const { runtimeFeatures } = __nccwpck_require__(777)
 
 const UNDEFINED = 1
 const BOOLEAN = 2
@@ -46017,20 +46017,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 3969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(8625)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(3105)
+const { makeRequest } = __nccwpck_require__(268)
+const { fetching } = __nccwpck_require__(3345)
+const { Headers, getHeadersList } = __nccwpck_require__(548)
+const { getDecodeSplit } = __nccwpck_require__(1168)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 const assert = __nccwpck_require__(4589)
-const { runtimeFeatures } = __nccwpck_require__(313)
+const { runtimeFeatures } = __nccwpck_require__(777)
 
 const crypto = runtimeFeatures.has('crypto')
   ? __nccwpck_require__(7598)
@@ -46363,7 +46363,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6976:
 /***/ ((module) => {
 
 
@@ -46496,14 +46496,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 5924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7879)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(7223)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(1003)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -46834,13 +46834,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { runtimeFeatures } = __nccwpck_require__(313)
-const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(736)
+const { runtimeFeatures } = __nccwpck_require__(777)
+const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(6976)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -46974,14 +46974,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 8029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(3105)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -47086,14 +47086,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -47102,11 +47102,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { failWebsocketConnection } = __nccwpck_require__(6897)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(3105)
+const { failWebsocketConnection } = __nccwpck_require__(3969)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { PerMessageDeflate } = __nccwpck_require__(8029)
+const { MessageSizeExceededError } = __nccwpck_require__(1059)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -47613,14 +47613,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 5388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6976)
+const FixedQueue = __nccwpck_require__(9220)
 
 /**
  * @typedef {object} SendQueueNode
@@ -47729,15 +47729,15 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 6919:
+/***/ 6375:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7879)
-const { validateCloseCodeAndReason } = __nccwpck_require__(8625)
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(7223)
+const { validateCloseCodeAndReason } = __nccwpck_require__(3105)
+const { kConstruct } = __nccwpck_require__(1003)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
 
 function createInheritableDOMException () {
   // https://github.com/nodejs/node/issues/59677
@@ -47840,23 +47840,23 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 2873:
+/***/ 3158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createDeferredPromise } = __nccwpck_require__(6436)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(736)
-const { webidl } = __nccwpck_require__(7879)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { channels } = __nccwpck_require__(2414)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { ByteParser } = __nccwpck_require__(1652)
-const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(276)
+const { createDeferredPromise } = __nccwpck_require__(9444)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(7223)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(3105)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
+const { channels } = __nccwpck_require__(5726)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { ByteParser } = __nccwpck_require__(276)
+const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6375)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { utf8DecodeBytes } = __nccwpck_require__(7636)
 
 let emittedExperimentalWarning = false
 
@@ -48343,15 +48343,15 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 8625:
+/***/ 3105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { states, opcodes } = __nccwpck_require__(736)
+const { states, opcodes } = __nccwpck_require__(6976)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { removeHTTPWhitespace } = __nccwpck_require__(1900)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
+const { removeHTTPWhitespace } = __nccwpck_require__(428)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1204)
 
 /**
  * @param {number} readyState
@@ -48697,16 +48697,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 5358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(7879)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(7223)
+const { URLSerializer } = __nccwpck_require__(428)
+const { environmentSettingsObject } = __nccwpck_require__(1168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(6976)
 const {
   isConnecting,
   isEstablished,
@@ -48717,15 +48717,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { channels } = __nccwpck_require__(2414)
+} = __nccwpck_require__(3105)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(3969)
+const { ByteParser } = __nccwpck_require__(276)
+const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5924)
+const { SendQueue } = __nccwpck_require__(5388)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { channels } = __nccwpck_require__(5726)
 
 function getSocketAddress (socket) {
   if (typeof socket?.address === 'function') {
@@ -49462,14 +49462,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5803:
+/***/ 4587:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { websocketMask, websocketUnmask } = __nccwpck_require__(992);
+const { websocketMask, websocketUnmask } = __nccwpck_require__(8611);
 
-const { EMPTY_BUFFER } = __nccwpck_require__(1791);
+const { EMPTY_BUFFER } = __nccwpck_require__(7663);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -49592,7 +49592,7 @@ if (websocketMask) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_BUFFER_UTIL) {
   try {
-    const bufferUtil = __nccwpck_require__(8327);
+    const bufferUtil = __nccwpck_require__(4204);
 
     module.exports.mask = function (source, mask, output, offset, length) {
       if (length < 48) _mask(source, mask, output, offset, length);
@@ -49611,7 +49611,7 @@ if (websocketMask) {
 
 /***/ }),
 
-/***/ 1791:
+/***/ 7663:
 /***/ ((module) => {
 
 
@@ -49637,12 +49637,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4634:
+/***/ 4474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kForOnEventAttribute, kListener } = __nccwpck_require__(1791);
+const { kForOnEventAttribute, kListener } = __nccwpck_require__(7663);
 
 const kCode = Symbol('kCode');
 const kData = Symbol('kData');
@@ -49936,12 +49936,12 @@ function callListener(listener, thisArg, event) {
 
 /***/ }),
 
-/***/ 1335:
+/***/ 8183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { tokenChars } = __nccwpck_require__(8996);
+const { tokenChars } = __nccwpck_require__(4583);
 
 /**
  * Adds an offer to the map of extension offers or a parameter to the map of
@@ -50146,7 +50146,7 @@ module.exports = { format, parse };
 
 /***/ }),
 
-/***/ 958:
+/***/ 5025:
 /***/ ((module) => {
 
 
@@ -50208,16 +50208,16 @@ module.exports = Limiter;
 
 /***/ }),
 
-/***/ 4376:
+/***/ 600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const zlib = __nccwpck_require__(3106);
 
-const bufferUtil = __nccwpck_require__(5803);
-const Limiter = __nccwpck_require__(958);
-const { kStatusCode } = __nccwpck_require__(1791);
+const bufferUtil = __nccwpck_require__(4587);
+const Limiter = __nccwpck_require__(5025);
+const { kStatusCode } = __nccwpck_require__(7663);
 
 const FastBuffer = Buffer[Symbol.species];
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
@@ -50745,22 +50745,22 @@ function inflateOnError(err) {
 
 /***/ }),
 
-/***/ 893:
+/***/ 1949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(2203);
 
-const PerMessageDeflate = __nccwpck_require__(4376);
+const PerMessageDeflate = __nccwpck_require__(600);
 const {
   BINARY_TYPES,
   EMPTY_BUFFER,
   kStatusCode,
   kWebSocket
-} = __nccwpck_require__(1791);
-const { concat, toArrayBuffer, unmask } = __nccwpck_require__(5803);
-const { isValidStatusCode, isValidUTF8 } = __nccwpck_require__(8996);
+} = __nccwpck_require__(7663);
+const { concat, toArrayBuffer, unmask } = __nccwpck_require__(4587);
+const { isValidStatusCode, isValidUTF8 } = __nccwpck_require__(4583);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -51503,7 +51503,7 @@ module.exports = Receiver;
 
 /***/ }),
 
-/***/ 7389:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex" }] */
@@ -51516,10 +51516,10 @@ const {
   types: { isUint8Array }
 } = __nccwpck_require__(9023);
 
-const PerMessageDeflate = __nccwpck_require__(4376);
-const { EMPTY_BUFFER, kWebSocket, NOOP } = __nccwpck_require__(1791);
-const { isBlob, isValidStatusCode } = __nccwpck_require__(8996);
-const { mask: applyMask, toBuffer } = __nccwpck_require__(5803);
+const PerMessageDeflate = __nccwpck_require__(600);
+const { EMPTY_BUFFER, kWebSocket, NOOP } = __nccwpck_require__(7663);
+const { isBlob, isValidStatusCode } = __nccwpck_require__(4583);
+const { mask: applyMask, toBuffer } = __nccwpck_require__(4587);
 
 const kByteLength = Symbol('kByteLength');
 const maskBuffer = Buffer.alloc(4);
@@ -52120,13 +52120,13 @@ function onError(sender, err, cb) {
 
 /***/ }),
 
-/***/ 6412:
+/***/ 6876:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^WebSocket$" }] */
 
 
-const WebSocket = __nccwpck_require__(6681);
+const WebSocket = __nccwpck_require__(2537);
 const { Duplex } = __nccwpck_require__(2203);
 
 /**
@@ -52288,12 +52288,12 @@ module.exports = createWebSocketStream;
 
 /***/ }),
 
-/***/ 3332:
+/***/ 2356:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { tokenChars } = __nccwpck_require__(8996);
+const { tokenChars } = __nccwpck_require__(4583);
 
 /**
  * Parses the `Sec-WebSocket-Protocol` header into a set of subprotocol names.
@@ -52357,14 +52357,14 @@ module.exports = { parse };
 
 /***/ }),
 
-/***/ 8996:
+/***/ 4583:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isUtf8 } = __nccwpck_require__(181);
 
-const { hasBlob } = __nccwpck_require__(1791);
+const { hasBlob } = __nccwpck_require__(7663);
 
 //
 // Allowed token characters:
@@ -52503,7 +52503,7 @@ if (isUtf8) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_UTF_8_VALIDATE) {
   try {
-    const isValidUTF8 = __nccwpck_require__(33);
+    const isValidUTF8 = __nccwpck_require__(8101);
 
     module.exports.isValidUTF8 = function (buf) {
       return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
@@ -52516,23 +52516,23 @@ if (isUtf8) {
 
 /***/ }),
 
-/***/ 129:
+/***/ 6241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex$", "caughtErrors": "none" }] */
 
 
 
-const EventEmitter = __nccwpck_require__(4434);
-const http = __nccwpck_require__(992);
+const EventEmitter = __nccwpck_require__(2053);
+const http = __nccwpck_require__(8611);
 const { Duplex } = __nccwpck_require__(2203);
 const { createHash } = __nccwpck_require__(6982);
 
-const extension = __nccwpck_require__(1335);
-const PerMessageDeflate = __nccwpck_require__(4376);
-const subprotocol = __nccwpck_require__(3332);
-const WebSocket = __nccwpck_require__(6681);
-const { CLOSE_TIMEOUT, GUID, kWebSocket } = __nccwpck_require__(1791);
+const extension = __nccwpck_require__(8183);
+const PerMessageDeflate = __nccwpck_require__(600);
+const subprotocol = __nccwpck_require__(2356);
+const WebSocket = __nccwpck_require__(2537);
+const { CLOSE_TIMEOUT, GUID, kWebSocket } = __nccwpck_require__(7663);
 
 const keyRegex = /^[+/0-9A-Za-z]{22}==$/;
 
@@ -53088,16 +53088,16 @@ function abortHandshakeOrEmitwsClientError(
 
 /***/ }),
 
-/***/ 6681:
+/***/ 2537:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex|Readable$", "caughtErrors": "none" }] */
 
 
 
-const EventEmitter = __nccwpck_require__(4434);
+const EventEmitter = __nccwpck_require__(2053);
 const https = __nccwpck_require__(5692);
-const http = __nccwpck_require__(992);
+const http = __nccwpck_require__(8611);
 const net = __nccwpck_require__(9278);
 const querystring = __nccwpck_require__(3480);
 const tls = __nccwpck_require__(4756);
@@ -53105,10 +53105,10 @@ const { randomBytes, createHash } = __nccwpck_require__(6982);
 const { Duplex, Readable } = __nccwpck_require__(2203);
 const { URL } = __nccwpck_require__(7016);
 
-const PerMessageDeflate = __nccwpck_require__(4376);
-const Receiver = __nccwpck_require__(893);
-const Sender = __nccwpck_require__(7389);
-const { isBlob } = __nccwpck_require__(8996);
+const PerMessageDeflate = __nccwpck_require__(600);
+const Receiver = __nccwpck_require__(1949);
+const Sender = __nccwpck_require__(2429);
+const { isBlob } = __nccwpck_require__(4583);
 
 const {
   BINARY_TYPES,
@@ -53120,12 +53120,12 @@ const {
   kStatusCode,
   kWebSocket,
   NOOP
-} = __nccwpck_require__(1791);
+} = __nccwpck_require__(7663);
 const {
   EventTarget: { addEventListener, removeEventListener }
-} = __nccwpck_require__(4634);
-const { format, parse } = __nccwpck_require__(1335);
-const { toBuffer } = __nccwpck_require__(5803);
+} = __nccwpck_require__(4474);
+const { format, parse } = __nccwpck_require__(8183);
+const { toBuffer } = __nccwpck_require__(4587);
 
 const kAborted = Symbol('kAborted');
 const protocolVersions = [8, 13];
@@ -54566,7 +54566,7 @@ function socketOnError() {
 
 /***/ }),
 
-/***/ 8327:
+/***/ 4204:
 /***/ ((module) => {
 
 module.exports = eval("require")("bufferutil");
@@ -54574,7 +54574,7 @@ module.exports = eval("require")("bufferutil");
 
 /***/ }),
 
-/***/ 33:
+/***/ 8101:
 /***/ ((module) => {
 
 module.exports = eval("require")("utf-8-validate");
@@ -54596,14 +54596,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 2053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 992:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
@@ -54834,7 +54834,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 4639:
+/***/ 935:
 /***/ ((module) => {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -55556,8 +55556,8 @@ function describeError(err) {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
+var undici = __nccwpck_require__(576);
 ;// CONCATENATED MODULE: ./src/load/deadlines.ts
 /**
  * Deadlines for things in flight (HTTP requests, WebSocket replies). The engine's timers are its
@@ -55605,7 +55605,11 @@ function classifyTransportError(err) {
     const code = err?.code ?? '';
     return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
 }
-/** Bodies read for checks and captures are kept up to this size; the rest is counted, not kept. */
+/**
+ * Bodies read for checks and captures are kept up to exactly this size; the rest is read off the
+ * socket and dropped as it arrives (a body nobody reads is never kept at all). A body that never
+ * ends ends at the request's deadline, as a timeout.
+ */
 const BODY_KEEP_LIMIT = 1024 * 1024;
 /**
  * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
@@ -55656,10 +55660,16 @@ class ResponseCollector {
             this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
         return true;
     }
+    /** The run was stopped: settle now, as cancelled, and drop the request. */
+    cancel() {
+        this.settle({ status: 0, cancelled: true });
+        this.abort?.(new Error('cancelled: the run was stopped'));
+    }
     onData(chunk) {
         if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
-            this.chunks.push(chunk);
-            this.kept += chunk.length;
+            const room = BODY_KEEP_LIMIT - this.kept;
+            this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+            this.kept += Math.min(chunk.length, room);
         }
         return true;
     }
@@ -55762,6 +55772,14 @@ class HttpClient {
             this.sweeper.unref();
         }
     }
+    /**
+     * Settles every request in flight as cancelled (not recorded) and aborts it: a stopped run must
+     * not wait for slow responses up to their timeout. Sends after this are not expected.
+     */
+    cancelAll() {
+        for (const queue of this.deadlines.values())
+            queue.expire(Infinity, (c) => c.cancel());
+    }
     async close() {
         if (this.sweeper)
             clearInterval(this.sweeper);
@@ -55834,8 +55852,538 @@ class runner_probe_RunnerProbe {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
-var dist = __nccwpck_require__(2960);
+;// CONCATENATED MODULE: ./src/plan/secrets.ts
+const MIN_SECRET_LENGTH = 6;
+const secrets_isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
+/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
+const RUNTIME_PLACEHOLDER = /\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
+const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
+/**
+ * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
+ * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
+ * per request and never written anywhere).
+ */
+function headerSecrets(plan) {
+    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
+    const out = new Set();
+    for (const headers of maps) {
+        for (const [name, value] of Object.entries(headers)) {
+            if (SENSITIVE_HEADERS.has(name))
+                credentialParts(name, value).filter(secrets_isSecretWorthy).forEach((v) => out.add(v));
+        }
+    }
+    return [...out];
+}
+function credentialParts(name, value) {
+    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
+        if (name === 'cookie')
+            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+        if (name.endsWith('authorization'))
+            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
+        return [literal.trim()];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plan/interpolate.ts
+
+/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
+const BUILTIN_VARIABLES = (/* unused pure expression or super */ null && (['seq', 'vu', 'iter']));
+const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function interpolateString(text, env, runtime) {
+    const missing = [];
+    const fromEnv = [];
+    const out = text.replace(PLACEHOLDER, (whole, escape, name) => {
+        if (runtime.has(name))
+            return whole;
+        if (escape)
+            return `\${${name}}`;
+        const value = env[name];
+        if (value === undefined) {
+            missing.push(name);
+            return whole;
+        }
+        fromEnv.push(value);
+        return value;
+    });
+    return { text: out, missing, fromEnv };
+}
+/** Builtins plus every key of every `capture:` map in `session` and `requests`. */
+function runtimeVariables(raw) {
+    const names = new Set(BUILTIN_VARIABLES);
+    if (!interpolate_isRecord(raw))
+        return names;
+    for (const list of [raw.session, raw.requests]) {
+        if (!Array.isArray(list))
+            continue;
+        for (const step of list) {
+            if (interpolate_isRecord(step) && interpolate_isRecord(step.capture))
+                Object.keys(step.capture).forEach((k) => names.add(k));
+        }
+    }
+    return names;
+}
+/**
+ * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
+ * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
+ */
+function interpolate(value, env, runtime = runtimeVariables(value)) {
+    const issues = [];
+    const secrets = new Set();
+    const walk = (v, path) => {
+        if (typeof v === 'string') {
+            const r = interpolateString(v, env, runtime);
+            for (const name of r.missing) {
+                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
+            }
+            r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
+            return r.text;
+        }
+        if (Array.isArray(v))
+            return v.map((item, i) => walk(item, [...path, i]));
+        if (interpolate_isRecord(v))
+            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
+        return v;
+    };
+    return { value: walk(value, []), issues, secrets: [...secrets] };
+}
+function interpolate_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/plan/checks.ts
+/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
+
+
+class Checks {
+    issues = [];
+    add(path, message, at = 'value') {
+        this.issues.push({ path, at, message });
+    }
+    /**
+     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
+     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
+     */
+    unit(obj, key, path, parse, fallback) {
+        if (!(key in obj))
+            return fallback;
+        try {
+            return parse(obj[key]);
+        }
+        catch (err) {
+            this.add([...path, key], `${formatPath([...path, key])}: ${err.message}`);
+            return fallback;
+        }
+    }
+}
+/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
+function checks_record(v) {
+    return isRecord(v) ? v : {};
+}
+function checks_list(v) {
+    return Array.isArray(v) ? v : [];
+}
+function checks_str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function checks_int(v) {
+    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/plan/units.ts
+class UnitError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnitError';
+    }
+}
+const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
+const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
+const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
+const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const MS_PER_RATE_UNIT = { s: 1_000, m: 60_000, h: 3_600_000 };
+/** How a value looks in a message: strings quoted, everything else as JSON. */
+function units_show(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+}
+/** Whole microseconds, so `1.1s` is 1100, not 1100.0000000000002. */
+function roundMs(ms) {
+    return Math.round(ms * 1000) / 1000;
+}
+/** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
+function finite(n, value) {
+    if (!Number.isFinite(n))
+        throw new UnitError(`${units_show(value)} is too large a number`);
+    return n;
+}
+function isBareNumber(s) {
+    return new RegExp(`^(?:${NUMBER})$`).test(s);
+}
+/** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
+function units_parseDuration(value) {
+    const hint = `${units_show(value)} is not a duration: use 500ms, 30s or 2m`;
+    if (typeof value === 'number')
+        throw new UnitError(Number.isFinite(value) ? `${units_show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
+    if (typeof value !== 'string')
+        throw new UnitError(hint);
+    const text = value.trim();
+    if (isBareNumber(text))
+        throw new UnitError(`${units_show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
+    if (text.length === 0)
+        throw new UnitError(hint);
+    let total = 0;
+    let at = 0;
+    while (at < text.length) {
+        DURATION_PART.lastIndex = at;
+        const m = DURATION_PART.exec(text);
+        if (!m)
+            throw new UnitError(hint);
+        total += Number(m[1]) * MS_PER_UNIT[m[2]];
+        at = DURATION_PART.lastIndex;
+        while (text[at] === ' ')
+            at++;
+    }
+    return roundMs(finite(total, value));
+}
+/** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
+function units_parseRate(value) {
+    const hint = `${units_show(value)} is not a rate: use 200/s, 12000/m or a number per second`;
+    let perSecond;
+    if (typeof value === 'number') {
+        perSecond = value;
+    }
+    else if (typeof value === 'string') {
+        const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
+        if (!m)
+            throw new UnitError(hint);
+        perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
+    }
+    else {
+        throw new UnitError(hint);
+    }
+    if (!Number.isFinite(perSecond) || perSecond <= 0)
+        throw new UnitError(`${units_show(value)} is not a rate: it must be more than 0`);
+    return perSecond;
+}
+/** `1%` → 0.01, `0.5%` → 0.005. */
+function parsePercent(value) {
+    const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
+    if (!m)
+        throw new UnitError(`${units_show(value)} is not a percentage: use 1% or 0.5%`);
+    return finite(Number(m[1]), value) / 100;
+}
+function isLatency(metric) {
+    return LATENCY_METRICS.includes(metric);
+}
+function isMetric(name) {
+    return METRICS.includes(name);
+}
+/** The threshold value in the metric's unit (see ThresholdRule.value). */
+function thresholdValue(metric, text) {
+    if (isLatency(metric)) {
+        // Latencies are milliseconds everywhere in perf-gate, so a bare number means ms.
+        return isBareNumber(text) ? Number(text) : units_parseDuration(text);
+    }
+    switch (metric) {
+        case 'recovery':
+            return units_parseDuration(text);
+        case 'error_rate': {
+            if (text.endsWith('%'))
+                return parsePercent(text);
+            const n = Number(text);
+            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
+            if (isBareNumber(text) && n < 1)
+                return n;
+            throw new UnitError(`${units_show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
+        }
+        case 'rps': {
+            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+            if (!m)
+                throw new UnitError(`${units_show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
+            return Number(m[1]);
+        }
+        case 'requests':
+        case 'errors':
+            if (!/^\d+$/.test(text))
+                throw new UnitError(`${units_show(text)} is not a count: use a whole number, e.g. 100`);
+            return Number(text);
+    }
+}
+/** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
+function parseThreshold(metric, raw) {
+    if (!isMetric(metric))
+        throw new UnitError(`unknown metric ${units_show(metric)}`);
+    const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
+    if (!m || typeof raw !== 'string') {
+        throw new UnitError(`${units_show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
+    }
+    return { metric, op: m[1], value: finite(thresholdValue(metric, m[2]), raw), raw };
+}
+/**
+ * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
+ * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
+ * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
+ * for rps, up for everything else).
+ */
+function parseRegression(metric, raw) {
+    if (!isMetric(metric))
+        throw new UnitError(`unknown metric ${units_show(metric)}`);
+    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
+        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+    }
+    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
+    if (!m || typeof raw !== 'string') {
+        throw new UnitError(`${units_show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
+    }
+    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
+    if (unit === 'pp' && metric !== 'error_rate') {
+        throw new UnitError(`${units_show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
+    }
+    // A band of width 0 would fail on any change at all.
+    if (unit === 'sigma' && Number(m[2]) <= 0)
+        throw new UnitError(`${units_show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+    const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
+    return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
+}
+
+;// CONCATENATED MODULE: ./src/plan/check-limits.ts
+/**
+ * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
+ * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
+ * refused at load, located at the stage key that asks for it, unless the plan raises the limit
+ * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
+ * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
+ *
+ * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
+ * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
+ */
+
+
+
+const DEFAULT_LIMITS = {
+    maxDurationMs: 15 * 60_000,
+    maxRequests: 2_000_000,
+    maxConnections: 1000,
+    maxRate: 20_000,
+};
+/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 24 * 24 * 3_600_000;
+/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
+const LIMIT_CEILINGS = {
+    maxDurationMs: MAX_TIMER_MS,
+    maxRequests: 10_000_000_000,
+    maxConnections: 1_000_000,
+    maxRate: 10_000_000,
+};
+const KEYS = {
+    maxDurationMs: 'max_duration',
+    maxRequests: 'max_requests',
+    maxConnections: 'max_connections',
+    maxRate: 'max_rate',
+};
+const HERE = (/* unused pure expression or super */ null && (['limits']));
+/** The `limits:` block with defaults for what it leaves out. */
+function readLimits(c, raw) {
+    const limits = { ...DEFAULT_LIMITS };
+    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
+    const count = (v) => {
+        const n = int(v);
+        return n !== undefined && n >= 1 ? n : NaN;
+    };
+    const parsers = {
+        maxDurationMs: parseDuration,
+        maxRequests: count,
+        maxConnections: count,
+        maxRate: parseRate,
+    };
+    for (const field of Object.keys(KEYS)) {
+        const key = KEYS[field];
+        const value = c.unit(raw, key, HERE, parsers[field], DEFAULT_LIMITS[field]);
+        if (value > LIMIT_CEILINGS[field]) {
+            c.add([...HERE, key], `limits.${key}: ${show(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
+        }
+        else if (value > 0) {
+            limits[field] = value;
+        }
+        else if (!Number.isNaN(value)) {
+            c.add([...HERE, key], `limits.${key} must be more than 0`);
+        }
+    }
+    return limits;
+}
+/** Planned length of a stage (burst: its pauses, not counting response times). */
+function check_limits_plannedDurationMs(s) {
+    switch (s.kind) {
+        case 'baseline':
+        case 'load':
+            return s.durationMs;
+        case 'spike':
+            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
+        case 'burst':
+            return s.pauseMs * (s.cycles - 1);
+    }
+}
+/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
+function plannedRequests(s) {
+    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
+    switch (s.kind) {
+        case 'load':
+            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+        case 'spike':
+            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
+        case 'burst':
+            return s.size * s.cycles;
+        case 'baseline':
+            return undefined;
+    }
+}
+/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
+function withIndex(rawStages, stages) {
+    const kinds = ['baseline', 'load', 'spike', 'burst'];
+    const valid = list(rawStages)
+        .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
+        .filter((s) => kinds.includes(s.raw.kind));
+    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
+}
+/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
+function keyPath(raw, path, ...keys) {
+    const key = keys.find((k) => k in raw);
+    return key === undefined ? path : [...path, key];
+}
+const raise = (key) => `; raise limits.${key} to allow it`;
+/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
+function checkLimits(c, raw, plan) {
+    checkTimers(c, raw);
+    const limits = plan.limits;
+    let totalMs = 0;
+    let totalRequests = 0;
+    let durationReported = false;
+    let requestsReported = false;
+    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
+        const where = formatPath(path);
+        // Peak rate (open model and spikes).
+        const peak = spec.kind === 'spike' ? { value: spec.toRate, at: keyPath(s, path, 'to') } : spec.kind === 'load' && spec.model === 'open' ? { value: spec.rate, at: keyPath(s, path, 'rate') } : undefined;
+        if (peak && peak.value > limits.maxRate) {
+            c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
+        }
+        checkConcurrency(c, spec, s, path, limits);
+        // The whole run's planned time: reported once, at the stage that takes it over the limit.
+        const stageMs = check_limits_plannedDurationMs(spec);
+        totalMs += stageMs;
+        if (!durationReported && totalMs > limits.maxDurationMs) {
+            durationReported = true;
+            const at = keyPath(s, path, 'duration', 'hold', 'cycles');
+            const what = stageMs > limits.maxDurationMs ? `${where} runs ${check_limits_formatMs(stageMs)}` : `${where} brings the planned time of the run to ${check_limits_formatMs(totalMs)}`;
+            c.add(at, `${what}, above limits.max_duration (${check_limits_formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
+        }
+        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
+        const requests = plannedRequests(spec);
+        if (requests === undefined)
+            continue;
+        totalRequests += requests;
+        if (!requestsReported && totalRequests > limits.maxRequests) {
+            requestsReported = true;
+            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
+            const what = requests > limits.maxRequests ? `${where} schedules ${check_limits_formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${check_limits_formatCount(totalRequests)}`;
+            c.add(at, `${what}, above limits.max_requests (${check_limits_formatCount(limits.maxRequests)})${raise('max_requests')}`);
+        }
+    }
+}
+/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
+function checkConcurrency(c, spec, s, path, limits) {
+    const cap = `limits.max_connections (${check_limits_formatCount(limits.maxConnections)})`;
+    const over = (value, key, what) => {
+        if (value <= limits.maxConnections)
+            return;
+        const at = keyPath(s, path, key);
+        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
+        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
+        c.add(at, `${formatPath(at)}: ${what} is above ${cap}${fix}`);
+    };
+    if (spec.connections !== undefined)
+        over(spec.connections, 'connections', `${check_limits_formatCount(spec.connections)} connections`);
+    if (spec.protocol === 'ws')
+        return;
+    switch (spec.kind) {
+        case 'load':
+            if (spec.model === 'closed')
+                over(spec.vus, 'vus', `${check_limits_formatCount(spec.vus)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${check_limits_formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'spike':
+            over(spec.maxInFlight, 'max_in_flight', `${check_limits_formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'burst':
+            over(spec.size, 'size', `a burst of ${check_limits_formatCount(spec.size)} requests at once`);
+            break;
+        case 'baseline':
+            break;
+    }
+}
+/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
+function checkTimers(c, raw) {
+    const check = (obj, key, path, positive) => {
+        if (!(key in obj))
+            return;
+        let ms;
+        try {
+            ms = parseDuration(obj[key]);
+        }
+        catch {
+            return; // a bad duration is reported where the key is read
+        }
+        const at = [...path, key];
+        if (ms > MAX_TIMER_MS)
+            c.add(at, `${formatPath(at)}: ${show(obj[key])} is longer than ${check_limits_formatMs(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
+        else if (positive && ms <= 0)
+            c.add(at, `${formatPath(at)} must be longer than 0`);
+    };
+    const target = record(raw.target);
+    check(target, 'ready_timeout', ['target'], true);
+    check(record(raw.defaults), 'timeout', ['defaults'], true);
+    for (const list_ of ['session', 'requests']) {
+        // Zero request timeouts are refused in check-requests.ts.
+        list(raw[list_]).forEach((item, i) => check(record(item), 'timeout', [list_, i], false));
+    }
+    const ws = record(raw.websocket);
+    check(ws, 'timeout', ['websocket'], true);
+    check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
+    list(raw.stages).forEach((item, i) => {
+        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause'])
+            check(record(item), key, ['stages', i], false);
+    });
+}
+function format(field, value) {
+    if (field === 'maxDurationMs')
+        return check_limits_formatMs(value);
+    if (field === 'maxRate')
+        return formatRate(value);
+    return check_limits_formatCount(value);
+}
+/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
+function formatRate(perSecond) {
+    return `${+perSecond.toFixed(3)}/s`;
+}
+/** 2000000 → "2,000,000" (requests are easier to read grouped). */
+function check_limits_formatCount(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
+/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
+function check_limits_formatMs(ms) {
+    if (ms < 1000)
+        return `${+ms.toFixed(3)}ms`;
+    const h = Math.floor(ms / 3_600_000);
+    const m = Math.floor((ms % 3_600_000) / 60_000);
+    const s = +((ms % 60_000) / 1000).toFixed(3);
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/hdr-histogram-js/dist/index.js
+var dist = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./src/metrics/histogram.ts
 /**
  * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
@@ -56057,6 +56605,21 @@ class WsMetrics {
         this.closesByCode.set(code, (this.closesByCode.get(code) ?? 0) + 1);
     }
 }
+/** `a` widened to cover `b` (either may be missing). */
+function widenRange(a, b) {
+    if (!a || !b)
+        return a ?? b;
+    return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+/** A Retry-After header in seconds: delta-seconds, or an HTTP date counted from `nowMs`; undefined if neither. */
+function retryAfterSeconds(value, nowMs = Date.now()) {
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v);
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "2".
+    const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
+    return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
+}
 class stage_metrics_StageMetrics {
     histogram = createHistogram();
     timeline;
@@ -56068,8 +56631,12 @@ class stage_metrics_StageMetrics {
     requests = 0;
     errors = 0;
     retryAfterSeen = 0;
+    /** The Retry-After values of the 429s that sent one, in seconds (parseable ones only). */
+    retryAfterS;
     /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
     ws;
+    /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
+    observe;
     /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
     constructor(endpointNames, maxLatencyMs, options = {}) {
         this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
@@ -56089,6 +56656,7 @@ class stage_metrics_StageMetrics {
             this.errorsByKind[error]++;
         }
         this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+        this.observe?.(latencyMs, error);
     }
     /**
      * An error that is not a measured request (ws: a connection closed under a stream or a held
@@ -56099,6 +56667,7 @@ class stage_metrics_StageMetrics {
         this.errorsByKind[error]++;
         this.endpoints[endpoint].errors++;
         this.timeline.noteError(offsetMs);
+        this.observe?.(undefined, error);
     }
     /** Session steps (login...) count for their endpoint only, not in the stage's totals. */
     recordSessionStep(endpoint, latencyMs, error) {
@@ -56107,6 +56676,13 @@ class stage_metrics_StageMetrics {
         recordMs(ep.histogram, latencyMs);
         if (error !== undefined)
             ep.errors++;
+    }
+    /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
+    noteRetryAfter(value) {
+        this.retryAfterSeen++;
+        const seconds = retryAfterSeconds(value);
+        if (seconds !== undefined)
+            this.retryAfterS = widenRange(this.retryAfterS, { min: seconds, max: seconds });
     }
     noteErrorMessage(message) {
         if (this.errorSamples.size < 10 || this.errorSamples.has(message)) {
@@ -56123,6 +56699,7 @@ function stage_metrics_addStageMetrics(into, from) {
     into.requests += from.requests;
     into.errors += from.errors;
     into.retryAfterSeen += from.retryAfterSeen;
+    into.retryAfterS = widenRange(into.retryAfterS, from.retryAfterS);
     from.endpoints.forEach((e, i) => {
         const target = into.endpoints[i];
         target.requests += e.requests;
@@ -56163,7 +56740,7 @@ function stage_metrics_addStageMetrics(into, from) {
  * returns it as is, so the common case costs nothing per request.
  */
 // `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
-const PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const template_PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function compileTemplate(text, escape = (v) => v) {
     if (!text.includes('${'))
         return () => text;
@@ -56171,7 +56748,7 @@ function compileTemplate(text, escape = (v) => v) {
     const names = [];
     let last = 0;
     let literal = '';
-    for (const m of text.matchAll(PLACEHOLDER)) {
+    for (const m of text.matchAll(template_PLACEHOLDER)) {
         literal += text.slice(last, m.index);
         last = m.index + m[0].length;
         if (m[0].startsWith('$$')) {
@@ -56371,10 +56948,13 @@ function execute(ctx, req, vars, intendedStart, done) {
     vars.seq = nextSeq(ctx.seq);
     let dispatching = true;
     ctx.client.dispatch(req.build(vars), (out) => {
-        const error = checkOutcome(ctx, req, vars, out);
-        ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
-        if (out.retryAfter !== undefined)
-            ctx.metrics.retryAfterSeen++;
+        // Cancelled because the run was stopped: no measurement, neither a success nor an error.
+        if (!out.cancelled) {
+            const error = checkOutcome(ctx, req, vars, out);
+            ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
+            if (out.retryAfter !== undefined)
+                ctx.metrics.noteRetryAfter(out.retryAfter);
+        }
         settled(ctx);
         // Refused before it left (an invalid header): let I/O and timers run before the next send, or
         // a user failing every request at once would recurse and starve the event loop.
@@ -56403,6 +56983,8 @@ async function runSession(ctx, vars) {
         const start = now();
         vars.seq = nextSeq(ctx.seq);
         const out = await ctx.client.send(step.build(vars));
+        if (out.cancelled)
+            return;
         ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
     }
 }
@@ -56598,23 +57180,23 @@ class RateSchedule {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ws/lib/stream.js
-var stream = __nccwpck_require__(6412);
-// EXTERNAL MODULE: ./node_modules/ws/lib/extension.js
-var extension = __nccwpck_require__(1335);
-// EXTERNAL MODULE: ./node_modules/ws/lib/permessage-deflate.js
-var permessage_deflate = __nccwpck_require__(4376);
-// EXTERNAL MODULE: ./node_modules/ws/lib/receiver.js
-var receiver = __nccwpck_require__(893);
-// EXTERNAL MODULE: ./node_modules/ws/lib/sender.js
-var sender = __nccwpck_require__(7389);
-// EXTERNAL MODULE: ./node_modules/ws/lib/subprotocol.js
-var subprotocol = __nccwpck_require__(3332);
-// EXTERNAL MODULE: ./node_modules/ws/lib/websocket.js
-var websocket = __nccwpck_require__(6681);
-// EXTERNAL MODULE: ./node_modules/ws/lib/websocket-server.js
-var websocket_server = __nccwpck_require__(129);
-;// CONCATENATED MODULE: ./node_modules/ws/wrapper.mjs
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/stream.js
+var stream = __nccwpck_require__(6876);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/extension.js
+var extension = __nccwpck_require__(8183);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/permessage-deflate.js
+var permessage_deflate = __nccwpck_require__(600);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/receiver.js
+var receiver = __nccwpck_require__(1949);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/sender.js
+var sender = __nccwpck_require__(2429);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/subprotocol.js
+var subprotocol = __nccwpck_require__(2356);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/websocket.js
+var websocket = __nccwpck_require__(2537);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/lib/websocket-server.js
+var websocket_server = __nccwpck_require__(6241);
+;// CONCATENATED MODULE: ../../work/main/node_modules/ws/wrapper.mjs
 
 
 
@@ -56650,6 +57232,7 @@ var websocket_server = __nccwpck_require__(129);
 
 /** At the end of a stage, connections get this long to finish the close handshake. */
 const CLOSE_WAIT_MS = 1000;
+const CLOSE_WAIT_ABORTED_MS = 100;
 /** Reconnect backoff doubles per consecutive failed attempt, up to this. */
 const MAX_BACKOFF_MS = 10_000;
 /** The endpoint name a ws stage's messages are reported under. */
@@ -56798,6 +57381,24 @@ class WsStage {
         }
         return out;
     }
+    /**
+     * The run was stopped: messages still waiting for a reply are settled unrecorded (neither
+     * answered nor failed), and users waiting for a connection give up, so the stage ends now.
+     */
+    cancel() {
+        for (const c of this.conns) {
+            for (const p of [...c.queued, ...c.pending]) {
+                if (p.done)
+                    continue;
+                p.done = true;
+                settled(this.ctx);
+                p.resolve();
+            }
+            c.queued.length = 0;
+            c.pending.length = 0;
+            c.wake(false);
+        }
+    }
     /** Close every connection (1000), wait briefly for the handshakes, then drop what is left. */
     async shutdown() {
         if (this.ending)
@@ -56826,10 +57427,11 @@ class WsStage {
         }
         if (closing.length === 0)
             return;
+        // A stopped run does not wait a whole second for close handshakes.
         const timer = setTimeout(() => {
             for (const c of this.conns)
                 c.socket?.terminate();
-        }, CLOSE_WAIT_MS);
+        }, this.ctx.signal.aborted ? CLOSE_WAIT_ABORTED_MS : CLOSE_WAIT_MS);
         await Promise.all(closing);
         clearTimeout(timer);
     }
@@ -57113,6 +57715,100 @@ function jsonText(v) {
     return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+;// CONCATENATED MODULE: ./src/load/abort.ts
+/** The always-on rule (unless `abort_when.target_down: false`): the target stopped answering. */
+const TARGET_DOWN_RULE = { metric: 'connect_error_rate', op: '>=', value: 0.95, forMs: 3000, delayMs: 0, raw: 'target_down' };
+/** Interval timers fire up to a few ms early against performance.now(): 1999.6 ms is 2 s here. */
+const TIMER_SLACK_MS = 50;
+const QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, max: 1 };
+/** The rules that watch a stage: the plan's (for this stage or every stage) and the default one. */
+function stageAbortRules(policy, stage) {
+    const rules = (policy?.rules ?? []).filter((r) => r.stages === undefined || r.stages.includes(stage));
+    return policy?.targetDown === false ? rules : [...rules, TARGET_DOWN_RULE];
+}
+class AbortWatch {
+    watched;
+    latency;
+    count = 0;
+    errors = 0;
+    connect = 0;
+    /** Stage time (ms) the current second began. */
+    bucketStart = 0;
+    triggered;
+    constructor(rules) {
+        this.watched = rules.map((rule) => ({ rule, over: 0 }));
+        this.latency = this.watched.filter((w) => QUANTILES[w.rule.metric] !== undefined);
+    }
+    get active() {
+        return this.watched.length > 0;
+    }
+    /** One completion (a request, or an error event without a latency). */
+    note(latencyMs, error) {
+        this.count++;
+        if (error !== undefined) {
+            this.errors++;
+            if (error === 'connect')
+                this.connect++;
+        }
+        if (latencyMs === undefined)
+            return;
+        for (const w of this.latency)
+            if (w.rule.op === '>' ? latencyMs > w.rule.value : latencyMs >= w.rule.value)
+                w.over++;
+    }
+    /**
+     * Closes the second ending at `elapsedMs` (stage time) and judges it; returns the trigger the
+     * first time a rule has held long enough (and the same one on later calls).
+     */
+    check(elapsedMs) {
+        if (this.triggered)
+            return this.triggered;
+        const start = this.bucketStart;
+        for (const w of this.watched) {
+            // Not judged before `delay`: only seconds that start after it count (delayAbortEval).
+            if (start < w.rule.delayMs || this.count === 0)
+                continue;
+            if (!this.crosses(w)) {
+                w.since = undefined;
+                continue;
+            }
+            w.since ??= start;
+            if (elapsedMs - w.since + TIMER_SLACK_MS >= w.rule.forMs) {
+                this.triggered = { rule: w.rule.raw, at_s: Math.round(elapsedMs / 100) / 10, reason: this.reason(w, elapsedMs - w.since) };
+                break;
+            }
+        }
+        this.count = this.errors = this.connect = 0;
+        for (const w of this.latency)
+            w.over = 0;
+        this.bucketStart = elapsedMs;
+        return this.triggered;
+    }
+    crosses(w) {
+        const { metric, op, value } = w.rule;
+        const q = QUANTILES[metric];
+        if (q !== undefined) {
+            const rank = Math.max(1, Math.ceil(q * this.count));
+            return w.over > this.count - rank;
+        }
+        const share = (metric === 'connect_error_rate' ? this.connect : this.errors) / this.count;
+        return op === '>' ? share > value : share >= value;
+    }
+    reason(w, heldMs) {
+        const held = `${(heldMs / 1000).toFixed(1)} s`;
+        const last = `${this.count} completions in the last second`;
+        if (w.rule === TARGET_DOWN_RULE) {
+            return `the target stopped answering (connect errors on ≥ 95 % of requests for ${held}; ${pct(this.connect / this.count)} of ${last})`;
+        }
+        const q = QUANTILES[w.rule.metric];
+        const now = q !== undefined
+            ? `${w.over} of ${last} ${w.rule.op === '>' ? 'above' : 'at or above'} ${w.rule.value} ms`
+            : `${pct((w.rule.metric === 'connect_error_rate' ? this.connect : this.errors) / this.count)} of ${last} ${w.rule.metric === 'connect_error_rate' ? 'connect errors' : 'errors'}`;
+        return `${w.rule.raw} held for ${held} (${now})`;
+    }
+}
+const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
+
 ;// CONCATENATED MODULE: ./src/load/stage.ts
 /**
  * One stage from start to drained: builds the context, picks the executor for the stage kind,
@@ -57126,17 +57822,29 @@ function jsonText(v) {
 
 
 
-/** Planned length of a stage (burst: cycles and pauses, not counting response times). */
-function stage_plannedDurationMs(s) {
-    switch (s.kind) {
-        case 'baseline':
-        case 'load':
-            return s.durationMs;
-        case 'spike':
-            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-        case 'burst':
-            return s.pauseMs * (s.cycles - 1);
-    }
+
+
+// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
+
+/**
+ * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
+ * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
+ */
+const CANCEL_GRACE_MS = 250;
+/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
+function cancelAfterAbort(signal, cancel) {
+    let timer;
+    const onAbort = () => {
+        timer = setTimeout(cancel, CANCEL_GRACE_MS);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+    };
 }
 function rateSegments(s) {
     if (s.kind === 'load' && s.model === 'open') {
@@ -57167,6 +57875,23 @@ function stage_spikePhases(s) {
     return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
 }
 async function stage_runStage(spec, o) {
+    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
+    // either way, what is still in flight is cancelled after the grace, not waited for.
+    const stageAbort = new AbortController();
+    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    let wsStage;
+    const disarm = cancelAfterAbort(signal, () => {
+        o.client.cancelAll();
+        wsStage?.cancel();
+    });
+    try {
+        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+    }
+    finally {
+        disarm();
+    }
+}
+async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
@@ -57177,6 +57902,11 @@ async function stage_runStage(spec, o) {
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
     // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
     const metrics = new stage_metrics_StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
+    const signal = o.signal;
+    let aborted;
+    if (abortWatch.active)
+        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
     const ctx = {
         client: o.client,
         requests,
@@ -57184,7 +57914,7 @@ async function stage_runStage(spec, o) {
         pick: weightedPicker(requests),
         metrics,
         t0: now(),
-        signal: o.signal,
+        signal,
         inFlight: 0,
         active: 0,
         seq: o.seq,
@@ -57202,6 +57932,7 @@ async function stage_runStage(spec, o) {
         metrics.ws = new WsMetrics();
     if (ws && !idle) {
         wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
         await wsStage.prepare();
@@ -57213,7 +57944,7 @@ async function stage_runStage(spec, o) {
     lagThisSecond.enable();
     const startedAt = new Date();
     ctx.t0 = now();
-    const totalMs = stage_plannedDurationMs(spec);
+    const totalMs = check_limits_plannedDurationMs(spec);
     let lastRequests = 0;
     const sampler = setInterval(() => {
         const elapsed = now() - ctx.t0;
@@ -57227,6 +57958,11 @@ async function stage_runStage(spec, o) {
         if (lagThisSecond.count > 0)
             metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
         lagThisSecond.reset();
+        if (abortWatch.active && !aborted && !idle) {
+            aborted = abortWatch.check(elapsed);
+            if (aborted)
+                stageAbort.abort();
+        }
         o.onProgress?.({
             stage: spec.name,
             elapsedMs: elapsed,
@@ -57245,7 +57981,7 @@ async function stage_runStage(spec, o) {
     try {
         if (idle) {
             // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, o.signal);
+            await sleepUnlessAborted(totalMs, signal);
         }
         else if (wsStage) {
             ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
@@ -57292,6 +58028,7 @@ async function stage_runStage(spec, o) {
         scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
         mode: ws?.mode,
         spike: phases && stage_spikeOutcome(timeline, phases.startMs, phases.dropMs),
+        aborted,
     };
 }
 /** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
@@ -57338,18 +58075,188 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+const version_VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
+
+
+
+
+const round = (x, digits = 3) => {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+};
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
+function stageReport(r) {
+    const m = r.metrics;
+    // Timed stages: rate over the planned sending time (the drain of the last responses is not
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
+    const report = {
+        name: r.spec.name,
+        kind: r.spec.kind,
+        protocol: r.spec.protocol,
+        duration_s: round(r.durationMs / 1000),
+        requests: m.requests,
+        errors: m.errors,
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
+        latency_ms: summarize(m.histogram),
+        errors_by_kind: { ...m.errorsByKind },
+        status_codes: countsByCode(m.statusCodes),
+        endpoints: m.endpoints
+            .filter((e) => e.requests > 0)
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: encodeHistogram(e.histogram) } : {}) })),
+        timeline: r.timeline,
+        histogram: encodeHistogram(m.histogram),
+        generator_saturated: r.generator.saturated,
+        late_sends: r.generator.late_sends,
+        dropped: r.generator.dropped,
+        generator: r.generator,
+        retry_after_seen: m.retryAfterSeen,
+    };
+    if (r.scheduled !== undefined)
+        report.scheduled = r.scheduled;
+    if (r.cycles)
+        report.cycles = r.cycles;
+    if (r.spike)
+        report.spike = r.spike;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.workers !== undefined)
+        report.workers = r.workers;
+    if (r.aborted)
+        report.aborted = r.aborted;
+    if (m.retryAfterS)
+        report.retry_after_s = m.retryAfterS;
+    if (m.errorSamples.size > 0)
+        report.error_samples = Object.fromEntries(m.errorSamples);
+    if (m.ws)
+        addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
+    return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = summarize(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = spikePhases(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: encodeHistogram(w.connect), gap: encodeHistogram(w.gap), lag: encodeHistogram(w.lag) };
+    return inputs;
+}
+function addWs(report, r, sendingMs) {
+    const w = r.metrics.ws;
+    report.ws_mode = r.mode;
+    report.connect_ms = summarize(w.connect);
+    report.closes_by_code = countsByCode(w.closesByCode);
+    report.reconnects = w.reconnects;
+    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+    if (r.mode === 'request_reply')
+        report.unmatched_replies = w.unmatchedReplies;
+    if (r.mode === 'stream') {
+        report.messages_per_s = perSecond(w.received, sendingMs);
+        report.gap_ms = summarize(w.gap);
+        if (w.lag.totalCount > 0)
+            report.lag_ms = summarize(w.lag);
+    }
+}
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function build_displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
+function runnerInfo() {
+    const cpus = os.cpus();
+    return {
+        os: `${os.platform()} ${os.release()}`,
+        arch: os.arch(),
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        node: process.version,
+    };
+}
+function buildReport(i) {
+    const report = {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: REPORT_SCHEMA,
+        verdict: i.verdict,
+        plan: i.planFile,
+        target: build_displayUrl(i.run.target),
+        started_at: i.run.startedAt.toISOString(),
+        duration_s: round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
+        runner: i.runner ?? runnerInfo(),
+        fingerprints: i.fingerprints,
+        baseline: null,
+        stages: i.stages,
+        checks: i.checks,
+    };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/load/target.ts
 /**
  * Getting the target ready before the first stage: optionally start it, then wait until it answers.
- * Failing here is exit 3 (TargetUnreachableError), with the URL and the last error seen.
+ * Failing here is exit 3 (TargetUnreachableError), with the URL (credentials and query left out)
+ * and the last error seen, within `ready_timeout`: each probe gets at most the time left.
  */
 
 
 
 
 
+
+
+/** The longest one readiness probe may take (less when `ready_timeout` has less left). */
+const PROBE_TIMEOUT_MS = 2000;
+/** A probe always gets this long, even at the deadline: the last chance is a real one. */
+const MIN_PROBE_MS = 50;
+/** Pause between probes. */
+const PROBE_PAUSE_MS = 250;
+/** After the start command exits, how long its output may still trickle in before it is quoted. */
+const OUTPUT_SETTLE_MS = 200;
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
 function target_startTarget(command, cwd) {
     const child = spawn(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -57359,6 +58266,28 @@ function target_startTarget(command, cwd) {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    let spawnError;
+    let ended = false;
+    const endedPromise = new Promise((resolve) => {
+        const end = () => {
+            ended = true;
+            resolve();
+        };
+        // Without this listener a command that cannot spawn (no such cwd) crashes the process.
+        child.once('error', (err) => {
+            spawnError = err;
+            end();
+        });
+        child.once('close', end);
+        // A child that leaves its output pipes open to a grandchild never "closes".
+        child.once('exit', () => setTimeout(end, OUTPUT_SETTLE_MS).unref());
+    });
+    const failure = () => {
+        const lastOutput = lastLine(tail.trim());
+        if (spawnError)
+            return { reason: `could not be started (${existsSync(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
+        return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
+    };
     const stop = async () => {
         if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
             return;
@@ -57379,220 +58308,97 @@ function target_startTarget(command, cwd) {
             }
         }
     };
-    return { child, output: () => tail, stop };
+    return { child, output: () => tail, failure, ended: endedPromise, stop };
 }
 /**
  * Poll until the target answers: `readyPath` must give a 2xx; without it a TCP connect is enough.
  * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
  */
 async function target_waitUntilReady(o) {
+    const shown = displayUrl(o.url);
     const deadline = Date.now() + o.timeoutMs;
     let lastError = 'no answer';
-    for (;;) {
-        if (o.child && (o.child.exitCode !== null || o.child.signalCode !== null)) {
-            const out = o.childOutput?.().trim();
-            throw new TargetUnreachableError(`target start command exited (${o.child.exitCode ?? o.child.signalCode}) before ${o.url} was ready` + (out ? `; its last output: ${lastLine(out)}` : ''));
-        }
-        try {
-            if (o.readyPath) {
-                const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
-                const res = await request(readyUrl, { headersTimeout: 2000, bodyTimeout: 2000 });
-                await res.body.dump();
-                if (res.statusCode >= 200 && res.statusCode < 300)
-                    return;
-                lastError = `${readyUrl} answered ${res.statusCode}`;
+    // Ends a probe or a pause early: the command exited, or the run was stopped.
+    const wake = new AbortController();
+    const onWake = () => wake.abort();
+    void o.started?.ended.then(onWake);
+    o.signal?.addEventListener('abort', onWake, { once: true });
+    try {
+        for (;;) {
+            const gone = o.started?.failure();
+            if (gone) {
+                const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
+                throw new TargetUnreachableError(`target start command ${gone.reason} before ${shown} was ready${said}`);
             }
-            else {
-                await tcpProbe(o.url);
+            if (o.signal?.aborted)
+                return;
+            const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
+            try {
+                await probe(o, budget, wake.signal);
                 return;
             }
+            catch (err) {
+                lastError = err.message || String(err);
+            }
+            if (wake.signal.aborted)
+                continue;
+            if (Date.now() >= deadline)
+                throw new TargetUnreachableError(`target ${shown} is not reachable: ${lastError}`);
+            await sleep(Math.min(PROBE_PAUSE_MS, Math.max(0, deadline - Date.now())), undefined, { signal: wake.signal }).catch(() => { });
         }
-        catch (err) {
-            lastError = err.message || String(err);
-        }
-        if (Date.now() >= deadline) {
-            throw new TargetUnreachableError(`target ${o.url} is not reachable: ${lastError}`);
-        }
-        await sleep(Math.min(250, Math.max(0, deadline - Date.now())));
+    }
+    finally {
+        o.signal?.removeEventListener('abort', onWake);
     }
 }
-function tcpProbe(targetUrl) {
+/** One readiness probe, given up after `budgetMs` or when `wake` aborts. */
+async function probe(o, budgetMs, wake) {
+    const signal = AbortSignal.any([wake, AbortSignal.timeout(budgetMs)]);
+    if (!o.readyPath)
+        return tcpProbe(o.url, budgetMs, signal);
+    const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
+    try {
+        const res = await request(readyUrl, { signal, headersTimeout: budgetMs, bodyTimeout: budgetMs });
+        await res.body.dump();
+        if (res.statusCode >= 200 && res.statusCode < 300)
+            return;
+        throw new Error(`${displayUrl(readyUrl)} answered ${res.statusCode}`);
+    }
+    catch (err) {
+        if (signal.aborted && !wake.aborted)
+            throw new Error(`${displayUrl(readyUrl)} gave no answer within ${budgetMs} ms`);
+        throw err;
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
     const host = u.hostname.replace(/^\[|\]$/g, '');
     return new Promise((resolve, reject) => {
-        const socket = connect({ host, port, timeout: 2000 });
+        const socket = connect({ host, port });
+        const fail = (err) => {
+            socket.destroy();
+            signal.removeEventListener('abort', onAbort);
+            reject(err);
+        };
+        // Also bounds a DNS lookup that hangs (a resolver with no network).
+        const onAbort = () => fail(new Error(`connect to ${host}:${port} gave no answer within ${budgetMs} ms`));
+        signal.addEventListener('abort', onAbort, { once: true });
         socket.once('connect', () => {
             socket.destroy();
+            signal.removeEventListener('abort', onAbort);
             resolve();
         });
-        socket.once('timeout', () => {
-            socket.destroy();
-            reject(new Error(`connect to ${host}:${port} timed out`));
-        });
-        socket.once('error', (err) => reject(err));
+        socket.once('error', fail);
     });
 }
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/plan/units.ts
-class UnitError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnitError';
-    }
-}
-const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
-const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
-const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
-const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-const MS_PER_RATE_UNIT = { s: 1_000, m: 60_000, h: 3_600_000 };
-/** How a value looks in a message: strings quoted, everything else as JSON. */
-function units_show(value) {
-    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
-}
-/** Whole microseconds, so `1.1s` is 1100, not 1100.0000000000002. */
-function roundMs(ms) {
-    return Math.round(ms * 1000) / 1000;
-}
-function isBareNumber(s) {
-    return new RegExp(`^(?:${NUMBER})$`).test(s);
-}
-/** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
-function units_parseDuration(value) {
-    const hint = `${units_show(value)} is not a duration: use 500ms, 30s or 2m`;
-    if (typeof value === 'number')
-        throw new UnitError(`${units_show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms`);
-    if (typeof value !== 'string')
-        throw new UnitError(hint);
-    const text = value.trim();
-    if (isBareNumber(text))
-        throw new UnitError(`${units_show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
-    if (text.length === 0)
-        throw new UnitError(hint);
-    let total = 0;
-    let at = 0;
-    while (at < text.length) {
-        DURATION_PART.lastIndex = at;
-        const m = DURATION_PART.exec(text);
-        if (!m)
-            throw new UnitError(hint);
-        total += Number(m[1]) * MS_PER_UNIT[m[2]];
-        at = DURATION_PART.lastIndex;
-        while (text[at] === ' ')
-            at++;
-    }
-    return roundMs(total);
-}
-/** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
-function units_parseRate(value) {
-    const hint = `${units_show(value)} is not a rate: use 200/s, 12000/m or a number per second`;
-    let perSecond;
-    if (typeof value === 'number') {
-        perSecond = value;
-    }
-    else if (typeof value === 'string') {
-        const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
-        if (!m)
-            throw new UnitError(hint);
-        perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
-    }
-    else {
-        throw new UnitError(hint);
-    }
-    if (!Number.isFinite(perSecond) || perSecond <= 0)
-        throw new UnitError(`${units_show(value)} is not a rate: it must be more than 0`);
-    return perSecond;
-}
-/** `1%` → 0.01, `0.5%` → 0.005. */
-function parsePercent(value) {
-    const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
-    if (!m)
-        throw new UnitError(`${units_show(value)} is not a percentage: use 1% or 0.5%`);
-    return Number(m[1]) / 100;
-}
-function isLatency(metric) {
-    return LATENCY_METRICS.includes(metric);
-}
-function isMetric(name) {
-    return METRICS.includes(name);
-}
-/** The threshold value in the metric's unit (see ThresholdRule.value). */
-function thresholdValue(metric, text) {
-    if (isLatency(metric)) {
-        // Latencies are milliseconds everywhere in perf-gate, so a bare number means ms.
-        return isBareNumber(text) ? Number(text) : units_parseDuration(text);
-    }
-    switch (metric) {
-        case 'recovery':
-            return units_parseDuration(text);
-        case 'error_rate': {
-            if (text.endsWith('%'))
-                return parsePercent(text);
-            const n = Number(text);
-            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
-            if (isBareNumber(text) && n < 1)
-                return n;
-            throw new UnitError(`${units_show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
-        }
-        case 'rps': {
-            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
-            if (!m)
-                throw new UnitError(`${units_show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
-            return Number(m[1]);
-        }
-        case 'requests':
-        case 'errors':
-            if (!/^\d+$/.test(text))
-                throw new UnitError(`${units_show(text)} is not a count: use a whole number, e.g. 100`);
-            return Number(text);
-    }
-}
-/** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
-function parseThreshold(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${units_show(metric)}`);
-    const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${units_show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
-    }
-    return { metric, op: m[1], value: thresholdValue(metric, m[2]), raw };
-}
-/**
- * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
- * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
- * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
- * for rps, up for everything else).
- */
-function parseRegression(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${units_show(metric)}`);
-    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
-    }
-    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${units_show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
-    }
-    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
-    if (unit === 'pp' && metric !== 'error_rate') {
-        throw new UnitError(`${units_show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
-    }
-    // A band of width 0 would fail on any change at all.
-    if (unit === 'sigma' && Number(m[2]) <= 0)
-        throw new UnitError(`${units_show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
-    const amount = unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]);
-    return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
-}
-
 ;// CONCATENATED MODULE: ./src/plan/check-stages.ts
 /**
  * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
@@ -58002,12 +58808,14 @@ function encodeWorkerResult(r, seq) {
             requests: m.requests,
             errors: m.errors,
             retryAfterSeen: m.retryAfterSeen,
+            retryAfterS: m.retryAfterS,
         },
         timeline: r.timeline,
         generator: r.generator,
         cycles: r.cycles,
         scheduled: r.scheduled,
         seq,
+        aborted: r.aborted,
     };
 }
 function decodeMetrics(e) {
@@ -58027,6 +58835,7 @@ function decodeMetrics(e) {
     m.requests = e.requests;
     m.errors = e.errors;
     m.retryAfterSeen = e.retryAfterSeen;
+    m.retryAfterS = e.retryAfterS;
     return m;
 }
 function windowHistogram(w) {
@@ -58058,6 +58867,8 @@ function mergeWorkerResults(spec, parts) {
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
         scheduled,
         workers: parts.length,
+        // The first worker to abort names the rule (a dying target trips every worker's).
+        aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
     };
 }
 /** Runs `spec` on `count` worker threads and merges what they measured. */
@@ -58166,6 +58977,9 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
+/** How often the backstop looks at the request count and the clock: overshoot is at most this long's sends. */
+const LIMIT_POLL_MS = 10;
 function selectStages(plan, names) {
     if (!names || names.length === 0)
         return plan.stages;
@@ -58202,7 +59016,12 @@ function stageConcurrency(s) {
 async function runPlan(plan, o) {
     const stages = selectStages(plan, o.stages);
     const target = o.targetUrl ?? plan.target.url;
-    const signal = o.signal ?? new AbortController().signal;
+    // The limits' backstop stops the run through its own controller, chained to the caller's signal,
+    // so a stop by limit is not mistaken for Ctrl-C (cancelled) anywhere downstream.
+    const limitStop = new AbortController();
+    const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
+    let stopped;
+    let watcher;
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     try {
@@ -58212,20 +59031,50 @@ async function runPlan(plan, o) {
             readyPath: plan.target.ready,
             // Nothing starting: a short retry covers a target still binding its port, no more.
             timeoutMs: waitsForStart ? plan.target.readyTimeoutMs : 1000,
-            child: started?.child,
-            childOutput: started?.output,
+            started,
+            signal,
         });
         const startedAt = new Date();
         const t0 = Date.now();
         const seq = { value: 0 };
+        // Sends so far: `seq` counts every send of this thread; a stage on worker threads moves it only
+        // when it ends, so until then its progress reports stand in.
+        let current = { stage: '', workerRequests: 0 };
+        const { maxRequests, maxDurationMs } = plan.limits;
+        watcher = setInterval(() => {
+            if (stopped || signal.aborted)
+                return;
+            const sent = seq.value + current.workerRequests;
+            const ran = Date.now() - t0;
+            const at = ` in stage ${JSON.stringify(current.stage)}`;
+            if (sent >= maxRequests) {
+                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+            }
+            else if (ran >= maxDurationMs) {
+                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+            }
+            if (stopped)
+                limitStop.abort();
+        }, LIMIT_POLL_MS);
+        watcher.unref();
         probe = o.probe === false ? undefined : await startProbe();
         let probedBefore = await probe?.measure();
         const runOne = async (spec, i, count, isAgain) => {
             o.onStageStart?.(spec, i, count, isAgain);
             const workers = stageWorkers(spec);
             let r;
+            current = { stage: spec.name, workerRequests: 0 };
             if (workers > 1) {
-                r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress: o.onProgress, script: o.workerScript });
+                const onProgress = (p) => {
+                    current.workerRequests = p.requests;
+                    o.onProgress?.(p);
+                };
+                try {
+                    r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+                }
+                finally {
+                    current.workerRequests = 0;
+                }
             }
             else {
                 const client = stageClient(target, spec);
@@ -58251,9 +59100,12 @@ async function runPlan(plan, o) {
             const r = await runOne(spec, i, stages.length, false);
             results.push(r);
             o.onStageEnd?.(r);
+            // abort_when ended it: the rest of the plan would only load a target already failing.
+            if (r.aborted)
+                break;
         }
         const again = [];
-        const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
+        const repeat = signal.aborted || results.some((r) => r.aborted) ? [] : (o.again?.(results) ?? []);
         for (const [i, spec] of repeat.entries()) {
             if (signal.aborted)
                 break;
@@ -58262,9 +59114,13 @@ async function runPlan(plan, o) {
             if (!signal.aborted)
                 again.push(r);
         }
-        return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+        const run = { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+        if (stopped)
+            run.stopped = stopped;
+        return run;
     }
     finally {
+        clearInterval(watcher);
         await probe?.close();
         await started?.stop();
     }

@@ -1,17 +1,17 @@
-export const id = 65;
-export const ids = [65];
+export const id = 369;
+export const ids = [369];
 export const modules = {
 
-/***/ 42463:
+/***/ 67615:
 /***/ ((module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __webpack_require__(63893);
-const draft7_1 = __webpack_require__(39941);
-const discriminator_1 = __webpack_require__(28886);
-const draft7MetaSchema = __webpack_require__(72079);
+const core_1 = __webpack_require__(19669);
+const draft7_1 = __webpack_require__(29381);
+const discriminator_1 = __webpack_require__(87446);
+const draft7MetaSchema = __webpack_require__(76564);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -41,24 +41,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __webpack_require__(87881);
+var validate_1 = __webpack_require__(66537);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(81436);
+var codegen_1 = __webpack_require__(66300);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __webpack_require__(33021);
+var validation_error_1 = __webpack_require__(10525);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __webpack_require__(53162);
+var ref_error_1 = __webpack_require__(30346);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 8279:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -220,15 +220,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 66300:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __webpack_require__(80567);
-const scope_1 = __webpack_require__(77788);
-var code_2 = __webpack_require__(80567);
+const code_1 = __webpack_require__(8279);
+const scope_1 = __webpack_require__(36956);
+var code_2 = __webpack_require__(8279);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -237,7 +237,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __webpack_require__(77788);
+var scope_2 = __webpack_require__(36956);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -923,13 +923,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 36956:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __webpack_require__(80567);
+const code_1 = __webpack_require__(8279);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1072,15 +1072,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 74659:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const names_1 = __webpack_require__(90630);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const names_1 = __webpack_require__(98054);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1201,18 +1201,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 57150:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __webpack_require__(81436);
-const validation_error_1 = __webpack_require__(33021);
-const names_1 = __webpack_require__(90630);
-const resolve_1 = __webpack_require__(24090);
-const util_1 = __webpack_require__(84464);
-const validate_1 = __webpack_require__(87881);
+const codegen_1 = __webpack_require__(66300);
+const validation_error_1 = __webpack_require__(10525);
+const names_1 = __webpack_require__(98054);
+const resolve_1 = __webpack_require__(90426);
+const util_1 = __webpack_require__(35248);
+const validate_1 = __webpack_require__(66537);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1449,12 +1449,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 98054:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(66300);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1483,12 +1483,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 30346:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __webpack_require__(24090);
+const resolve_1 = __webpack_require__(90426);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1501,15 +1501,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 90426:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __webpack_require__(84464);
-const equal = __webpack_require__(23430);
-const traverse = __webpack_require__(81167);
+const util_1 = __webpack_require__(35248);
+const equal = __webpack_require__(52550);
+const traverse = __webpack_require__(64591);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1662,7 +1662,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 37977:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1694,14 +1694,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 35248:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __webpack_require__(81436);
-const code_1 = __webpack_require__(80567);
+const codegen_1 = __webpack_require__(66300);
+const code_1 = __webpack_require__(8279);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1878,7 +1878,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 55324:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1903,15 +1903,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 43282:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __webpack_require__(81283);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
+const errors_1 = __webpack_require__(74659);
+const codegen_1 = __webpack_require__(66300);
+const names_1 = __webpack_require__(98054);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1959,17 +1959,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 16701:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __webpack_require__(7353);
-const applicability_1 = __webpack_require__(37692);
-const errors_1 = __webpack_require__(81283);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const rules_1 = __webpack_require__(37977);
+const applicability_1 = __webpack_require__(55324);
+const errors_1 = __webpack_require__(74659);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2168,14 +2168,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 49715:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2209,24 +2209,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 66537:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __webpack_require__(35346);
-const dataType_1 = __webpack_require__(86685);
-const applicability_1 = __webpack_require__(37692);
-const dataType_2 = __webpack_require__(86685);
-const defaults_1 = __webpack_require__(11699);
-const keyword_1 = __webpack_require__(15202);
-const subschema_1 = __webpack_require__(26200);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const resolve_1 = __webpack_require__(24090);
-const util_1 = __webpack_require__(84464);
-const errors_1 = __webpack_require__(81283);
+const boolSchema_1 = __webpack_require__(43282);
+const dataType_1 = __webpack_require__(16701);
+const applicability_1 = __webpack_require__(55324);
+const dataType_2 = __webpack_require__(16701);
+const defaults_1 = __webpack_require__(49715);
+const keyword_1 = __webpack_require__(16002);
+const subschema_1 = __webpack_require__(99576);
+const codegen_1 = __webpack_require__(66300);
+const names_1 = __webpack_require__(98054);
+const resolve_1 = __webpack_require__(90426);
+const util_1 = __webpack_require__(35248);
+const errors_1 = __webpack_require__(74659);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2735,16 +2735,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 16002:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const code_1 = __webpack_require__(28484);
-const errors_1 = __webpack_require__(81283);
+const codegen_1 = __webpack_require__(66300);
+const names_1 = __webpack_require__(98054);
+const code_1 = __webpack_require__(57924);
+const errors_1 = __webpack_require__(74659);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2865,14 +2865,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 99576:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2952,31 +2952,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 19669:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __webpack_require__(87881);
+var validate_1 = __webpack_require__(66537);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(81436);
+var codegen_1 = __webpack_require__(66300);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __webpack_require__(33021);
-const ref_error_1 = __webpack_require__(53162);
-const rules_1 = __webpack_require__(7353);
-const compile_1 = __webpack_require__(2718);
-const codegen_2 = __webpack_require__(81436);
-const resolve_1 = __webpack_require__(24090);
-const dataType_1 = __webpack_require__(86685);
-const util_1 = __webpack_require__(84464);
-const $dataRefSchema = __webpack_require__(63837);
-const uri_1 = __webpack_require__(36285);
+const validation_error_1 = __webpack_require__(10525);
+const ref_error_1 = __webpack_require__(30346);
+const rules_1 = __webpack_require__(37977);
+const compile_1 = __webpack_require__(57150);
+const codegen_2 = __webpack_require__(66300);
+const resolve_1 = __webpack_require__(90426);
+const dataType_1 = __webpack_require__(16701);
+const util_1 = __webpack_require__(35248);
+const $dataRefSchema = __webpack_require__(76590);
+const uri_1 = __webpack_require__(60349);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3576,20 +3576,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 13335:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __webpack_require__(23430);
+const equal = __webpack_require__(52550);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 67542:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3619,19 +3619,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 60349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __webpack_require__(24352);
+const uri = __webpack_require__(3816);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 10525:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3648,14 +3648,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 57928:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3703,15 +3703,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 48671:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const util_1 = __webpack_require__(84464);
+const code_1 = __webpack_require__(57924);
+const codegen_1 = __webpack_require__(66300);
+const names_1 = __webpack_require__(98054);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3815,12 +3815,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 86341:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(84464);
+const util_1 = __webpack_require__(35248);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3844,12 +3844,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 8484:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
+const code_1 = __webpack_require__(57924);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3862,13 +3862,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 71926:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -3963,15 +3963,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 15474:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const code_1 = __webpack_require__(57924);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4054,13 +4054,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48584:
+/***/ 69352:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4126,27 +4126,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 79335:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __webpack_require__(73448);
-const prefixItems_1 = __webpack_require__(6467);
-const items_1 = __webpack_require__(75791);
-const items2020_1 = __webpack_require__(52959);
-const contains_1 = __webpack_require__(16182);
-const dependencies_1 = __webpack_require__(95826);
-const propertyNames_1 = __webpack_require__(71372);
-const additionalProperties_1 = __webpack_require__(42431);
-const properties_1 = __webpack_require__(88778);
-const patternProperties_1 = __webpack_require__(50664);
-const not_1 = __webpack_require__(8350);
-const anyOf_1 = __webpack_require__(89380);
-const oneOf_1 = __webpack_require__(22490);
-const allOf_1 = __webpack_require__(39205);
-const if_1 = __webpack_require__(48584);
-const thenElse_1 = __webpack_require__(46829);
+const additionalItems_1 = __webpack_require__(57928);
+const prefixItems_1 = __webpack_require__(30627);
+const items_1 = __webpack_require__(37327);
+const items2020_1 = __webpack_require__(55231);
+const contains_1 = __webpack_require__(71926);
+const dependencies_1 = __webpack_require__(15474);
+const propertyNames_1 = __webpack_require__(6860);
+const additionalProperties_1 = __webpack_require__(48671);
+const properties_1 = __webpack_require__(4842);
+const patternProperties_1 = __webpack_require__(3240);
+const not_1 = __webpack_require__(49086);
+const anyOf_1 = __webpack_require__(8484);
+const oneOf_1 = __webpack_require__(28218);
+const allOf_1 = __webpack_require__(86341);
+const if_1 = __webpack_require__(69352);
+const thenElse_1 = __webpack_require__(57549);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4176,15 +4176,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 37327:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const code_1 = __webpack_require__(28484);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const code_1 = __webpack_require__(57924);
 const def = {
     keyword: "items",
     type: "array",
@@ -4234,15 +4234,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 55231:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const code_1 = __webpack_require__(28484);
-const additionalItems_1 = __webpack_require__(73448);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const code_1 = __webpack_require__(57924);
+const additionalItems_1 = __webpack_require__(57928);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4270,12 +4270,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 49086:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(84464);
+const util_1 = __webpack_require__(35248);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4302,13 +4302,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 28218:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4368,15 +4368,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 3240:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const util_2 = __webpack_require__(84464);
+const code_1 = __webpack_require__(57924);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const util_2 = __webpack_require__(35248);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4449,12 +4449,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 30627:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __webpack_require__(75791);
+const items_1 = __webpack_require__(37327);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4467,15 +4467,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 4842:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __webpack_require__(87881);
-const code_1 = __webpack_require__(28484);
-const util_1 = __webpack_require__(84464);
-const additionalProperties_1 = __webpack_require__(42431);
+const validate_1 = __webpack_require__(66537);
+const code_1 = __webpack_require__(57924);
+const util_1 = __webpack_require__(35248);
+const additionalProperties_1 = __webpack_require__(48671);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4527,13 +4527,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 6860:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4571,12 +4571,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 57549:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(84464);
+const util_1 = __webpack_require__(35248);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4590,16 +4590,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 57924:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const names_1 = __webpack_require__(90630);
-const util_2 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const names_1 = __webpack_require__(98054);
+const util_2 = __webpack_require__(35248);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4727,7 +4727,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 97712:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4743,13 +4743,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 60917:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __webpack_require__(69872);
-const ref_1 = __webpack_require__(92996);
+const id_1 = __webpack_require__(97712);
+const ref_1 = __webpack_require__(63332);
 const core = [
     "$schema",
     "$id",
@@ -4765,18 +4765,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 63332:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __webpack_require__(53162);
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const names_1 = __webpack_require__(90630);
-const compile_1 = __webpack_require__(2718);
-const util_1 = __webpack_require__(84464);
+const ref_error_1 = __webpack_require__(30346);
+const code_1 = __webpack_require__(57924);
+const codegen_1 = __webpack_require__(66300);
+const names_1 = __webpack_require__(98054);
+const compile_1 = __webpack_require__(57150);
+const util_1 = __webpack_require__(35248);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4893,16 +4893,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 87446:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const types_1 = __webpack_require__(87115);
-const compile_1 = __webpack_require__(2718);
-const ref_error_1 = __webpack_require__(53162);
-const util_1 = __webpack_require__(84464);
+const codegen_1 = __webpack_require__(66300);
+const types_1 = __webpack_require__(86475);
+const compile_1 = __webpack_require__(57150);
+const ref_error_1 = __webpack_require__(30346);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5003,7 +5003,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 86475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5018,16 +5018,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 29381:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __webpack_require__(97397);
-const validation_1 = __webpack_require__(85481);
-const applicator_1 = __webpack_require__(28775);
-const format_1 = __webpack_require__(72601);
-const metadata_1 = __webpack_require__(56620);
+const core_1 = __webpack_require__(60917);
+const validation_1 = __webpack_require__(95497);
+const applicator_1 = __webpack_require__(79335);
+const format_1 = __webpack_require__(21177);
+const metadata_1 = __webpack_require__(83436);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5041,12 +5041,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 62178:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(66300);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5139,19 +5139,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 21177:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __webpack_require__(26402);
+const format_1 = __webpack_require__(62178);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 83436:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5175,14 +5175,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 38698:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const equal_1 = __webpack_require__(24951);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const equal_1 = __webpack_require__(13335);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5206,14 +5206,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 34736:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const equal_1 = __webpack_require__(24951);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const equal_1 = __webpack_require__(13335);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5260,21 +5260,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 95497:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __webpack_require__(43723);
-const multipleOf_1 = __webpack_require__(18132);
-const limitLength_1 = __webpack_require__(46962);
-const pattern_1 = __webpack_require__(96023);
-const limitProperties_1 = __webpack_require__(895);
-const required_1 = __webpack_require__(94504);
-const limitItems_1 = __webpack_require__(36296);
-const uniqueItems_1 = __webpack_require__(65132);
-const const_1 = __webpack_require__(98026);
-const enum_1 = __webpack_require__(93200);
+const limitNumber_1 = __webpack_require__(92011);
+const multipleOf_1 = __webpack_require__(33748);
+const limitLength_1 = __webpack_require__(59730);
+const pattern_1 = __webpack_require__(88343);
+const limitProperties_1 = __webpack_require__(72895);
+const required_1 = __webpack_require__(96008);
+const limitItems_1 = __webpack_require__(83304);
+const uniqueItems_1 = __webpack_require__(31308);
+const const_1 = __webpack_require__(38698);
+const enum_1 = __webpack_require__(34736);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5299,12 +5299,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 83304:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(66300);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5329,14 +5329,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 59730:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const ucs2length_1 = __webpack_require__(36214);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const ucs2length_1 = __webpack_require__(67542);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5362,12 +5362,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 92011:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(66300);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5395,12 +5395,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 72895:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(66300);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5425,12 +5425,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 33748:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(81436);
+const codegen_1 = __webpack_require__(66300);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5457,14 +5457,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 88343:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const util_1 = __webpack_require__(84464);
-const codegen_1 = __webpack_require__(81436);
+const code_1 = __webpack_require__(57924);
+const util_1 = __webpack_require__(35248);
+const codegen_1 = __webpack_require__(66300);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5496,14 +5496,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 96008:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(28484);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
+const code_1 = __webpack_require__(57924);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5581,15 +5581,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 31308:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __webpack_require__(86685);
-const codegen_1 = __webpack_require__(81436);
-const util_1 = __webpack_require__(84464);
-const equal_1 = __webpack_require__(24951);
+const dataType_1 = __webpack_require__(16701);
+const codegen_1 = __webpack_require__(66300);
+const util_1 = __webpack_require__(35248);
+const equal_1 = __webpack_require__(13335);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5651,7 +5651,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 38793:
+/***/ 5417:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5808,7 +5808,7 @@ function fromByteArray (uint8) {
 
 /***/ }),
 
-/***/ 23430:
+/***/ 52550:
 /***/ ((module) => {
 
 
@@ -5861,7 +5861,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 39926:
+/***/ 41366:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5938,7 +5938,7 @@ exports["default"] = ByteBuffer;
 
 /***/ }),
 
-/***/ 32412:
+/***/ 95708:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5950,7 +5950,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __webpack_require__(51525);
+const TypedArrayHistogram_1 = __webpack_require__(28197);
 class Float64Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Float64Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -5961,13 +5961,13 @@ exports["default"] = Float64Histogram;
 
 /***/ }),
 
-/***/ 89506:
+/***/ 96514:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toSummary = exports.NO_TAG = void 0;
-const formatters_1 = __webpack_require__(7461);
+const formatters_1 = __webpack_require__(27237);
 exports.NO_TAG = "NO TAG";
 const toSummary = (histogram) => {
     const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
@@ -5990,14 +5990,14 @@ exports.toSummary = toSummary;
 
 /***/ }),
 
-/***/ 37003:
+/***/ 70763:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.build = exports.defaultRequest = void 0;
-const JsHistogramFactory_1 = __webpack_require__(10801);
-const wasm_1 = __webpack_require__(14525);
+const JsHistogramFactory_1 = __webpack_require__(58321);
+const wasm_1 = __webpack_require__(84157);
 exports.defaultRequest = {
     bitBucketSize: 32,
     autoResize: true,
@@ -6021,7 +6021,7 @@ exports.build = build;
 
 /***/ }),
 
-/***/ 23362:
+/***/ 25730:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6078,7 +6078,7 @@ exports["default"] = HistogramIterationValue;
 
 /***/ }),
 
-/***/ 31433:
+/***/ 72617:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6091,8 +6091,8 @@ exports.listTags = void 0;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const Histogram_1 = __webpack_require__(89506);
-const encoding_1 = __webpack_require__(76879);
+const Histogram_1 = __webpack_require__(96514);
+const encoding_1 = __webpack_require__(29039);
 const TAG_PREFIX = "Tag=";
 const TAG_PREFIX_LENGTH = "Tag=".length;
 /**
@@ -6237,14 +6237,14 @@ exports["default"] = HistogramLogReader;
 
 /***/ }),
 
-/***/ 73605:
+/***/ 93765:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const Histogram_1 = __webpack_require__(89506);
-const encoding_1 = __webpack_require__(76879);
-const formatters_1 = __webpack_require__(7461);
+const Histogram_1 = __webpack_require__(96514);
+const encoding_1 = __webpack_require__(29039);
+const formatters_1 = __webpack_require__(27237);
 const HISTOGRAM_LOG_FORMAT_VERSION = "1.3";
 const timeFormatter = (0, formatters_1.floatFormatter)(5, 3);
 class HistogramLogWriter {
@@ -6315,7 +6315,7 @@ exports["default"] = HistogramLogWriter;
 
 /***/ }),
 
-/***/ 4798:
+/***/ 5470:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6327,7 +6327,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __webpack_require__(51525);
+const TypedArrayHistogram_1 = __webpack_require__(28197);
 class Int16Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Uint16Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -6338,7 +6338,7 @@ exports["default"] = Int16Histogram;
 
 /***/ }),
 
-/***/ 88676:
+/***/ 49060:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6350,7 +6350,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __webpack_require__(51525);
+const TypedArrayHistogram_1 = __webpack_require__(28197);
 class Int32Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Uint32Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -6361,7 +6361,7 @@ exports["default"] = Int32Histogram;
 
 /***/ }),
 
-/***/ 42063:
+/***/ 33135:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6373,7 +6373,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const TypedArrayHistogram_1 = __webpack_require__(51525);
+const TypedArrayHistogram_1 = __webpack_require__(28197);
 class Int8Histogram extends TypedArrayHistogram_1.default {
     constructor(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(Uint8Array, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -6384,7 +6384,7 @@ exports["default"] = Int8Histogram;
 
 /***/ }),
 
-/***/ 64984:
+/***/ 52664:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6400,13 +6400,13 @@ exports.doDecode = doDecode;
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
 // @ts-ignore
-const base64 = __webpack_require__(38793);
+const base64 = __webpack_require__(5417);
 // @ts-ignore
-const pako = __webpack_require__(43585);
-const JsHistogram_1 = __webpack_require__(73687);
-const ByteBuffer_1 = __webpack_require__(39926);
-const JsHistogramFactory_1 = __webpack_require__(10801);
-const ZigZagEncoding_1 = __webpack_require__(19791);
+const pako = __webpack_require__(83009);
+const JsHistogram_1 = __webpack_require__(74935);
+const ByteBuffer_1 = __webpack_require__(41366);
+const JsHistogramFactory_1 = __webpack_require__(58321);
+const ZigZagEncoding_1 = __webpack_require__(84111);
 const { max } = Math;
 const V2EncodingCookieBase = 0x1c849303;
 const V2CompressedEncodingCookieBase = 0x1c849304;
@@ -6584,7 +6584,7 @@ JsHistogram_1.JsHistogram.prototype.encodeIntoCompressedBase64 = doEncodeIntoCom
 
 /***/ }),
 
-/***/ 73687:
+/***/ 74935:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6597,11 +6597,11 @@ exports["default"] = exports.JsHistogram = void 0;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const RecordedValuesIterator_1 = __webpack_require__(80858);
-const PercentileIterator_1 = __webpack_require__(74955);
-const formatters_1 = __webpack_require__(7461);
-const ulp_1 = __webpack_require__(45211);
-const Histogram_1 = __webpack_require__(89506);
+const RecordedValuesIterator_1 = __webpack_require__(67738);
+const PercentileIterator_1 = __webpack_require__(81035);
+const formatters_1 = __webpack_require__(27237);
+const ulp_1 = __webpack_require__(72251);
+const Histogram_1 = __webpack_require__(96514);
 const { pow, floor, ceil, log2, max, min } = Math;
 class JsHistogram {
     incrementTotalCount() {
@@ -7389,17 +7389,17 @@ exports["default"] = JsHistogram;
 
 /***/ }),
 
-/***/ 10801:
+/***/ 58321:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.constructorFromBucketSize = constructorFromBucketSize;
-const PackedHistogram_1 = __webpack_require__(18750);
-const Int8Histogram_1 = __webpack_require__(42063);
-const Int16Histogram_1 = __webpack_require__(4798);
-const Int32Histogram_1 = __webpack_require__(88676);
-const Float64Histogram_1 = __webpack_require__(32412);
+const PackedHistogram_1 = __webpack_require__(76606);
+const Int8Histogram_1 = __webpack_require__(33135);
+const Int16Histogram_1 = __webpack_require__(5470);
+const Int32Histogram_1 = __webpack_require__(49060);
+const Float64Histogram_1 = __webpack_require__(95708);
 function constructorFromBucketSize(bitBucketSize) {
     switch (bitBucketSize) {
         case "packed":
@@ -7420,12 +7420,12 @@ function constructorFromBucketSize(bitBucketSize) {
 
 /***/ }),
 
-/***/ 60949:
+/***/ 65429:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const HistogramIterationValue_1 = __webpack_require__(23362);
+const HistogramIterationValue_1 = __webpack_require__(25730);
 /**
  * Used for iterating through histogram values.
  */
@@ -7525,7 +7525,7 @@ exports["default"] = JsHistogramIterator;
 
 /***/ }),
 
-/***/ 18750:
+/***/ 76606:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7537,8 +7537,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const JsHistogram_1 = __webpack_require__(73687);
-const PackedArray_1 = __webpack_require__(16479);
+const JsHistogram_1 = __webpack_require__(74935);
+const PackedArray_1 = __webpack_require__(95167);
 /**
  * <h3>A High Dynamic Range (HDR) Histogram that uses a packed internal representation</h3>
  * <p>
@@ -7609,12 +7609,12 @@ exports["default"] = PackedHistogram;
 
 /***/ }),
 
-/***/ 74955:
+/***/ 81035:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const JsHistogramIterator_1 = __webpack_require__(60949);
+const JsHistogramIterator_1 = __webpack_require__(65429);
 const { pow, floor, log2 } = Math;
 /**
  * Used for iterating through histogram values according to percentile levels. The iteration is
@@ -7698,7 +7698,7 @@ exports["default"] = PercentileIterator;
 
 /***/ }),
 
-/***/ 80858:
+/***/ 67738:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7710,7 +7710,7 @@ exports["default"] = PercentileIterator;
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const JsHistogramIterator_1 = __webpack_require__(60949);
+const JsHistogramIterator_1 = __webpack_require__(65429);
 /**
  * Used for iterating through all recorded histogram values using the finest granularity steps supported by the
  * underlying representation. The iteration steps through all non-zero recorded value counts, and terminates when
@@ -7747,7 +7747,7 @@ exports["default"] = RecordedValuesIterator;
 
 /***/ }),
 
-/***/ 38688:
+/***/ 35296:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7759,7 +7759,7 @@ exports["default"] = RecordedValuesIterator;
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const HistogramBuilder_1 = __webpack_require__(37003);
+const HistogramBuilder_1 = __webpack_require__(70763);
 /**
  * Records integer values, and provides stable interval {@link Histogram} samples from
  * live recorded data without interrupting or stalling active recording of values. Each interval
@@ -7922,7 +7922,7 @@ exports["default"] = Recorder;
 
 /***/ }),
 
-/***/ 51525:
+/***/ 28197:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7934,7 +7934,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const JsHistogram_1 = __webpack_require__(73687);
+const JsHistogram_1 = __webpack_require__(74935);
 class TypedArrayHistogram extends JsHistogram_1.default {
     constructor(arrayCtr, lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits) {
         super(lowestDiscernibleValue, highestTrackableValue, numberOfSignificantValueDigits);
@@ -7994,7 +7994,7 @@ exports["default"] = TypedArrayHistogram;
 
 /***/ }),
 
-/***/ 19791:
+/***/ 84111:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8144,7 +8144,7 @@ exports["default"] = ZigZagEncoding;
 
 /***/ }),
 
-/***/ 76879:
+/***/ 29039:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8158,12 +8158,12 @@ exports.decompress = decompress;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const JsHistogram_1 = __webpack_require__(73687);
-const ByteBuffer_1 = __webpack_require__(39926);
-const wasm_1 = __webpack_require__(14525);
+const JsHistogram_1 = __webpack_require__(74935);
+const ByteBuffer_1 = __webpack_require__(41366);
+const wasm_1 = __webpack_require__(84157);
 // @ts-ignore
-const base64 = __webpack_require__(38793);
-const JsHistogram_encoding_1 = __webpack_require__(64984);
+const base64 = __webpack_require__(5417);
+const JsHistogram_encoding_1 = __webpack_require__(52664);
 const V2CompressedEncodingCookieBase = 0x1c849304;
 const compressedEncodingCookie = V2CompressedEncodingCookieBase | 0x10; // LSBit of wordsize byte indicates TLZE Encoding
 function decompress(data) {
@@ -8214,7 +8214,7 @@ exports.encodeIntoCompressedBase64 = encodeIntoCompressedBase64;
 
 /***/ }),
 
-/***/ 7461:
+/***/ 27237:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8259,7 +8259,7 @@ exports.floatFormatter = floatFormatter;
 
 /***/ }),
 
-/***/ 32960:
+/***/ 86752:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -8273,41 +8273,41 @@ __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export_
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const ByteBuffer_1 = __webpack_require__(39926);
+const ByteBuffer_1 = __webpack_require__(41366);
 __webpack_unused_export__ = ByteBuffer_1.default;
-const encoding_1 = __webpack_require__(76879);
+const encoding_1 = __webpack_require__(29039);
 Object.defineProperty(exports, "Vc", ({ enumerable: true, get: function () { return encoding_1.decodeFromCompressedBase64; } }));
 Object.defineProperty(exports, "dH", ({ enumerable: true, get: function () { return encoding_1.encodeIntoCompressedBase64; } }));
-const Float64Histogram_1 = __webpack_require__(32412);
+const Float64Histogram_1 = __webpack_require__(95708);
 __webpack_unused_export__ = Float64Histogram_1.default;
-const HistogramLogReader_1 = __webpack_require__(31433);
+const HistogramLogReader_1 = __webpack_require__(72617);
 __webpack_unused_export__ = HistogramLogReader_1.default;
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return HistogramLogReader_1.listTags; } });
-const HistogramLogWriter_1 = __webpack_require__(73605);
+const HistogramLogWriter_1 = __webpack_require__(93765);
 __webpack_unused_export__ = HistogramLogWriter_1.default;
-const Int16Histogram_1 = __webpack_require__(4798);
+const Int16Histogram_1 = __webpack_require__(5470);
 __webpack_unused_export__ = Int16Histogram_1.default;
-const Int32Histogram_1 = __webpack_require__(88676);
+const Int32Histogram_1 = __webpack_require__(49060);
 __webpack_unused_export__ = Int32Histogram_1.default;
-const Int8Histogram_1 = __webpack_require__(42063);
+const Int8Histogram_1 = __webpack_require__(33135);
 __webpack_unused_export__ = Int8Histogram_1.default;
-const JsHistogram_1 = __webpack_require__(73687);
+const JsHistogram_1 = __webpack_require__(74935);
 __webpack_unused_export__ = JsHistogram_1.default;
-const PackedHistogram_1 = __webpack_require__(18750);
+const PackedHistogram_1 = __webpack_require__(76606);
 __webpack_unused_export__ = PackedHistogram_1.default;
-const Recorder_1 = __webpack_require__(38688);
+const Recorder_1 = __webpack_require__(35296);
 __webpack_unused_export__ = Recorder_1.default;
-const wasm_1 = __webpack_require__(14525);
+const wasm_1 = __webpack_require__(84157);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return wasm_1.initWebAssembly; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return wasm_1.initWebAssemblySync; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return wasm_1.WasmHistogram; } });
-const HistogramBuilder_1 = __webpack_require__(37003);
+const HistogramBuilder_1 = __webpack_require__(70763);
 Object.defineProperty(exports, "jq", ({ enumerable: true, get: function () { return HistogramBuilder_1.build; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 16479:
+/***/ 95167:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8320,7 +8320,7 @@ exports.PackedArray = void 0;
  * and released to the public domain, as explained at
  * http://creativecommons.org/publicdomain/zero/1.0/
  */
-const PackedArrayContext_1 = __webpack_require__(86904);
+const PackedArrayContext_1 = __webpack_require__(19672);
 const NUMBER_OF_SETS = 8;
 const { pow, floor } = Math;
 /**
@@ -8494,7 +8494,7 @@ exports.PackedArray = PackedArray;
 
 /***/ }),
 
-/***/ 86904:
+/***/ 19672:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8994,7 +8994,7 @@ const toHex = (n) => {
 
 /***/ }),
 
-/***/ 45211:
+/***/ 72251:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9012,7 +9012,7 @@ exports["default"] = ulp;
 
 /***/ }),
 
-/***/ 49321:
+/***/ 24457:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9024,7 +9024,7 @@ exports.BINARY = "eNrsfQtgVMXV/8zce3c3uQlclLBIUGdvogQRCUkIQbGbmwKiVaGWWoqvBAjCBo
 
 /***/ }),
 
-/***/ 14525:
+/***/ 84157:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -9039,14 +9039,14 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WasmHistogram = exports.webAssemblyReady = exports.initWebAssemblySync = exports.initWebAssembly = exports.webAssemblyAvailable = void 0;
-const generated_wasm_1 = __webpack_require__(49321);
-const Histogram_1 = __webpack_require__(89506);
+const generated_wasm_1 = __webpack_require__(24457);
+const Histogram_1 = __webpack_require__(96514);
 // @ts-ignore
-const base64 = __webpack_require__(38793);
+const base64 = __webpack_require__(5417);
 // @ts-ignore
-const pako = __webpack_require__(43585);
+const pako = __webpack_require__(83009);
 // @ts-ignore
-const loader_1 = __webpack_require__(94639);
+const loader_1 = __webpack_require__(80935);
 const isNode = typeof process !== "undefined" && process.version;
 // @ts-ignore
 const isWorker = typeof importScripts === "function";
@@ -9250,7 +9250,7 @@ exports.WasmHistogram = WasmHistogram;
 
 /***/ }),
 
-/***/ 81167:
+/***/ 64591:
 /***/ ((module) => {
 
 
@@ -9350,17 +9350,17 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 43585:
+/***/ 83009:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // Top level file is just a mixin of submodules & constants
 
 
-var assign    = (__webpack_require__(55538).assign);
+var assign    = (__webpack_require__(18258).assign);
 
-var deflate   = __webpack_require__(9854);
-var inflate   = __webpack_require__(17902);
-var constants = __webpack_require__(8958);
+var deflate   = __webpack_require__(79582);
+var inflate   = __webpack_require__(26830);
+var constants = __webpack_require__(86846);
 
 var pako = {};
 
@@ -9371,17 +9371,17 @@ module.exports = pako;
 
 /***/ }),
 
-/***/ 9854:
+/***/ 79582:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 
-var zlib_deflate = __webpack_require__(99760);
-var utils        = __webpack_require__(55538);
-var strings      = __webpack_require__(49153);
-var msg          = __webpack_require__(52523);
-var ZStream      = __webpack_require__(89137);
+var zlib_deflate = __webpack_require__(2512);
+var utils        = __webpack_require__(18258);
+var strings      = __webpack_require__(33633);
+var msg          = __webpack_require__(1899);
+var ZStream      = __webpack_require__(26321);
 
 var toString = Object.prototype.toString;
 
@@ -9778,19 +9778,19 @@ exports.gzip = gzip;
 
 /***/ }),
 
-/***/ 17902:
+/***/ 26830:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 
-var zlib_inflate = __webpack_require__(76716);
-var utils        = __webpack_require__(55538);
-var strings      = __webpack_require__(49153);
-var c            = __webpack_require__(8958);
-var msg          = __webpack_require__(52523);
-var ZStream      = __webpack_require__(89137);
-var GZheader     = __webpack_require__(88991);
+var zlib_inflate = __webpack_require__(59916);
+var utils        = __webpack_require__(18258);
+var strings      = __webpack_require__(33633);
+var c            = __webpack_require__(86846);
+var msg          = __webpack_require__(1899);
+var ZStream      = __webpack_require__(26321);
+var GZheader     = __webpack_require__(34239);
 
 var toString = Object.prototype.toString;
 
@@ -10208,7 +10208,7 @@ exports.ungzip  = inflate;
 
 /***/ }),
 
-/***/ 55538:
+/***/ 18258:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10320,14 +10320,14 @@ exports.setTyped(TYPED_OK);
 
 /***/ }),
 
-/***/ 49153:
+/***/ 33633:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 // String encode/decode helpers
 
 
 
-var utils = __webpack_require__(55538);
+var utils = __webpack_require__(18258);
 
 
 // Quick check if we can use fast array to bin string conversion
@@ -10514,7 +10514,7 @@ exports.utf8border = function (buf, max) {
 
 /***/ }),
 
-/***/ 19834:
+/***/ 90842:
 /***/ ((module) => {
 
 
@@ -10572,7 +10572,7 @@ module.exports = adler32;
 
 /***/ }),
 
-/***/ 8958:
+/***/ 86846:
 /***/ ((module) => {
 
 
@@ -10647,7 +10647,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63780:
+/***/ 6532:
 /***/ ((module) => {
 
 
@@ -10713,7 +10713,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 99760:
+/***/ 2512:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10737,11 +10737,11 @@ module.exports = crc32;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils   = __webpack_require__(55538);
-var trees   = __webpack_require__(31666);
-var adler32 = __webpack_require__(19834);
-var crc32   = __webpack_require__(63780);
-var msg     = __webpack_require__(52523);
+var utils   = __webpack_require__(18258);
+var trees   = __webpack_require__(64434);
+var adler32 = __webpack_require__(90842);
+var crc32   = __webpack_require__(6532);
+var msg     = __webpack_require__(1899);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -12594,7 +12594,7 @@ exports.deflateTune = deflateTune;
 
 /***/ }),
 
-/***/ 88991:
+/***/ 34239:
 /***/ ((module) => {
 
 
@@ -12659,7 +12659,7 @@ module.exports = GZheader;
 
 /***/ }),
 
-/***/ 47894:
+/***/ 73526:
 /***/ ((module) => {
 
 
@@ -13011,7 +13011,7 @@ module.exports = function inflate_fast(strm, start) {
 
 /***/ }),
 
-/***/ 76716:
+/***/ 59916:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -13035,11 +13035,11 @@ module.exports = function inflate_fast(strm, start) {
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils         = __webpack_require__(55538);
-var adler32       = __webpack_require__(19834);
-var crc32         = __webpack_require__(63780);
-var inflate_fast  = __webpack_require__(47894);
-var inflate_table = __webpack_require__(8611);
+var utils         = __webpack_require__(18258);
+var adler32       = __webpack_require__(90842);
+var crc32         = __webpack_require__(6532);
+var inflate_fast  = __webpack_require__(73526);
+var inflate_table = __webpack_require__(37475);
 
 var CODES = 0;
 var LENS = 1;
@@ -14574,7 +14574,7 @@ exports.inflateUndermine = inflateUndermine;
 
 /***/ }),
 
-/***/ 8611:
+/***/ 37475:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -14598,7 +14598,7 @@ exports.inflateUndermine = inflateUndermine;
 //   misrepresented as being the original software.
 // 3. This notice may not be removed or altered from any source distribution.
 
-var utils = __webpack_require__(55538);
+var utils = __webpack_require__(18258);
 
 var MAXBITS = 15;
 var ENOUGH_LENS = 852;
@@ -14924,7 +14924,7 @@ module.exports = function inflate_table(type, lens, lens_index, codes, table, ta
 
 /***/ }),
 
-/***/ 52523:
+/***/ 1899:
 /***/ ((module) => {
 
 
@@ -14963,7 +14963,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31666:
+/***/ 64434:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -14989,7 +14989,7 @@ module.exports = {
 
 /* eslint-disable space-unary-ops */
 
-var utils = __webpack_require__(55538);
+var utils = __webpack_require__(18258);
 
 /* Public constants ==========================================================*/
 /* ===========================================================================*/
@@ -16192,7 +16192,7 @@ exports._tr_align = _tr_align;
 
 /***/ }),
 
-/***/ 89137:
+/***/ 26321:
 /***/ ((module) => {
 
 
@@ -16246,38 +16246,38 @@ module.exports = ZStream;
 
 /***/ }),
 
-/***/ 24371:
+/***/ 40576:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __webpack_require__(23701)
-const Dispatcher = __webpack_require__(30883)
-const Pool = __webpack_require__(30628)
-const BalancedPool = __webpack_require__(837)
-const RoundRobinPool = __webpack_require__(45520)
-const Agent = __webpack_require__(57405)
-const ProxyAgent = __webpack_require__(76672)
-const Socks5ProxyAgent = __webpack_require__(87223)
-const EnvHttpProxyAgent = __webpack_require__(53137)
-const RetryAgent = __webpack_require__(30050)
-const H2CClient = __webpack_require__(36815)
-const errors = __webpack_require__(68707)
-const util = __webpack_require__(3440)
+const Client = __webpack_require__(15061)
+const Dispatcher = __webpack_require__(2243)
+const Pool = __webpack_require__(90020)
+const BalancedPool = __webpack_require__(9989)
+const RoundRobinPool = __webpack_require__(25296)
+const Agent = __webpack_require__(43389)
+const ProxyAgent = __webpack_require__(37408)
+const Socks5ProxyAgent = __webpack_require__(21687)
+const EnvHttpProxyAgent = __webpack_require__(72785)
+const RetryAgent = __webpack_require__(28610)
+const H2CClient = __webpack_require__(24847)
+const errors = __webpack_require__(41059)
+const util = __webpack_require__(12272)
 const { InvalidArgumentError } = errors
-const api = __webpack_require__(56615)
-const buildConnector = __webpack_require__(59136)
-const MockClient = __webpack_require__(47365)
-const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(30431)
-const MockAgent = __webpack_require__(47501)
-const MockPool = __webpack_require__(94004)
-const SnapshotAgent = __webpack_require__(55095)
-const mockErrors = __webpack_require__(52429)
-const RetryHandler = __webpack_require__(17816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(32581)
-const DecoratorHandler = __webpack_require__(58155)
-const RedirectHandler = __webpack_require__(8754)
+const api = __webpack_require__(36135)
+const buildConnector = __webpack_require__(81952)
+const MockClient = __webpack_require__(16197)
+const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(57791)
+const MockAgent = __webpack_require__(12781)
+const MockPool = __webpack_require__(69396)
+const SnapshotAgent = __webpack_require__(79415)
+const mockErrors = __webpack_require__(9037)
+const RetryHandler = __webpack_require__(41131)
+const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(98085)
+const DecoratorHandler = __webpack_require__(45579)
+const RedirectHandler = __webpack_require__(9714)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -16297,21 +16297,21 @@ __webpack_unused_export__ = RetryHandler
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = {
-  redirect: __webpack_require__(21514),
-  responseError: __webpack_require__(8918),
-  retry: __webpack_require__(92026),
-  dump: __webpack_require__(88060),
-  dns: __webpack_require__(70379),
-  cache: __webpack_require__(75542),
-  decompress: __webpack_require__(40557),
-  deduplicate: __webpack_require__(67240)
+  redirect: __webpack_require__(51530),
+  responseError: __webpack_require__(19062),
+  retry: __webpack_require__(57114),
+  dump: __webpack_require__(85596),
+  dns: __webpack_require__(41643),
+  cache: __webpack_require__(88982),
+  decompress: __webpack_require__(33837),
+  deduplicate: __webpack_require__(68840)
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __webpack_require__(74889)
+  MemoryCacheStore: __webpack_require__(83593)
 }
 
-const SqliteCacheStore = __webpack_require__(71522)
+const SqliteCacheStore = __webpack_require__(2434)
 __webpack_unused_export__ = SqliteCacheStore
 
 __webpack_unused_export__ = buildConnector
@@ -16373,7 +16373,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__webpack_require__(54398).fetch)
+const fetchImpl = (__webpack_require__(65726).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -16413,22 +16413,22 @@ module.exports.hd = function fetch (init, options = undefined) {
     throw err
   })
 }
-module.exports.Headers = __webpack_require__(60660).Headers
-module.exports.Response = __webpack_require__(99051).Response
-module.exports.Request = __webpack_require__(9967).Request
-module.exports.FormData = __webpack_require__(35910).FormData
+module.exports.Headers = __webpack_require__(30548).Headers
+module.exports.Response = __webpack_require__(71627).Response
+module.exports.Request = __webpack_require__(7887).Request
+module.exports.FormData = __webpack_require__(92134).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(51059)
+const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(25779)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(3245)
-const { kConstruct } = __webpack_require__(36443)
+const { CacheStorage } = __webpack_require__(4045)
+const { kConstruct } = __webpack_require__(51003)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(79061)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(76693)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
@@ -16436,21 +16436,21 @@ __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 __webpack_unused_export__ = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __webpack_require__(51900)
+const { parseMIMEType, serializeAMimeType } = __webpack_require__(30428)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(15188)
-const { WebSocket, ping } = __webpack_require__(13726)
+const { CloseEvent, ErrorEvent, MessageEvent } = __webpack_require__(95924)
+const { WebSocket, ping } = __webpack_require__(95358)
 module.exports.kb = WebSocket
 module.exports.rd = CloseEvent
 module.exports.NN = ErrorEvent
 module.exports.aM = MessageEvent
 __webpack_unused_export__ = ping
 
-/* unused reexport */ __webpack_require__(12873).WebSocketStream
-/* unused reexport */ __webpack_require__(56919).WebSocketError
+/* unused reexport */ __webpack_require__(777).WebSocketStream
+/* unused reexport */ __webpack_require__(36375).WebSocketError
 
 module.exports.Em = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
@@ -16466,7 +16466,7 @@ __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = SnapshotAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __webpack_require__(21238)
+const { EventSource } = __webpack_require__(58742)
 
 module.exports.GD = EventSource
 
@@ -16488,13 +16488,13 @@ __webpack_unused_export__ = install
 
 /***/ }),
 
-/***/ 80158:
+/***/ 23134:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { addAbortListener } = __webpack_require__(3440)
-const { RequestAbortedError } = __webpack_require__(68707)
+const { addAbortListener } = __webpack_require__(12272)
+const { RequestAbortedError } = __webpack_require__(41059)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -16554,16 +16554,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34660:
+/***/ 16900:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, SocketError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+const { InvalidArgumentError, SocketError } = __webpack_require__(41059)
+const util = __webpack_require__(12272)
+const { addSignal, removeSignal } = __webpack_require__(23134)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -16671,7 +16671,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 76862:
+/***/ 19294:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -16687,9 +16687,9 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+} = __webpack_require__(41059)
+const util = __webpack_require__(12272)
+const { addSignal, removeSignal } = __webpack_require__(23134)
 
 function noop () {}
 
@@ -16930,16 +16930,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 14043:
+/***/ 95259:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { AsyncResource } = __webpack_require__(16698)
-const { Readable } = __webpack_require__(49927)
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
+const { Readable } = __webpack_require__(92519)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(41059)
+const util = __webpack_require__(12272)
 
 function noop () {}
 
@@ -17151,7 +17151,7 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 50792:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17159,9 +17159,9 @@ module.exports.RequestHandler = RequestHandler
 const assert = __webpack_require__(34589)
 const { finished } = __webpack_require__(57075)
 const { AsyncResource } = __webpack_require__(16698)
-const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(41059)
+const util = __webpack_require__(12272)
+const { addSignal, removeSignal } = __webpack_require__(23134)
 
 function noop () {}
 
@@ -17367,17 +17367,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 61882:
+/***/ 11098:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __webpack_require__(68707)
+const { InvalidArgumentError, SocketError } = __webpack_require__(41059)
 const { AsyncResource } = __webpack_require__(16698)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3440)
-const { kHTTP2Stream } = __webpack_require__(36443)
-const { addSignal, removeSignal } = __webpack_require__(80158)
+const util = __webpack_require__(12272)
+const { kHTTP2Stream } = __webpack_require__(51003)
+const { addSignal, removeSignal } = __webpack_require__(23134)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -17485,30 +17485,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 56615:
+/***/ 36135:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports.request = __webpack_require__(14043)
-module.exports.stream = __webpack_require__(3560)
-module.exports.pipeline = __webpack_require__(76862)
-module.exports.upgrade = __webpack_require__(61882)
-module.exports.connect = __webpack_require__(34660)
+module.exports.request = __webpack_require__(95259)
+module.exports.stream = __webpack_require__(50792)
+module.exports.pipeline = __webpack_require__(19294)
+module.exports.upgrade = __webpack_require__(11098)
+module.exports.connect = __webpack_require__(16900)
 
 
 /***/ }),
 
-/***/ 49927:
+/***/ 92519:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { Readable } = __webpack_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { ReadableStreamFrom } = __webpack_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __webpack_require__(41059)
+const util = __webpack_require__(12272)
+const { ReadableStreamFrom } = __webpack_require__(12272)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -18086,14 +18086,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74889:
+/***/ 83593:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const { EventEmitter } = __webpack_require__(78474)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(47659)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(15179)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -18372,13 +18372,13 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 71522:
+/***/ 2434:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
-const { assertCacheKey, assertCacheValue } = __webpack_require__(47659)
+const { assertCacheKey, assertCacheValue } = __webpack_require__(15179)
 
 let DatabaseSync
 
@@ -18848,15 +18848,15 @@ function headerValueEquals (lhs, rhs) {
 
 /***/ }),
 
-/***/ 59136:
+/***/ 81952:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const net = __webpack_require__(77030)
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3440)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const util = __webpack_require__(12272)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 let tls // include tls conditionally since it is not always available
 
@@ -19014,7 +19014,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 10735:
+/***/ 87887:
 /***/ ((module) => {
 
 
@@ -19164,7 +19164,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42414:
+/***/ 15726:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -19398,7 +19398,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68707:
+/***/ 41059:
 /***/ ((module) => {
 
 
@@ -19882,7 +19882,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44655:
+/***/ 42543:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -19890,7 +19890,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __webpack_require__(68707)
+} = __webpack_require__(41059)
 const assert = __webpack_require__(34589)
 const {
   isValidHTTPToken,
@@ -19907,9 +19907,9 @@ const {
   getServerName,
   normalizedMethodRecords,
   getProtocolFromUrlString
-} = __webpack_require__(3440)
-const { channels } = __webpack_require__(42414)
-const { headerNameLowerCasedRecord } = __webpack_require__(10735)
+} = __webpack_require__(12272)
+const { channels } = __webpack_require__(15726)
+const { headerNameLowerCasedRecord } = __webpack_require__(87887)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -20374,16 +20374,16 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 18082:
+/***/ 93442:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { EventEmitter } = __webpack_require__(78474)
 const { Buffer } = __webpack_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(68707)
+const { InvalidArgumentError, Socks5ProxyError } = __webpack_require__(41059)
 const { debuglog } = __webpack_require__(57975)
-const { parseAddress } = __webpack_require__(51732)
+const { parseAddress } = __webpack_require__(73684)
 
 const debug = debuglog('undici:socks5')
 const EMPTY_BUFFER = Buffer.alloc(0)
@@ -20803,14 +20803,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51732:
+/***/ 73684:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Buffer } = __webpack_require__(4573)
 const net = __webpack_require__(77030)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 /**
  * Parse an address and determine its type
@@ -21022,7 +21022,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36443:
+/***/ 51003:
 /***/ ((module) => {
 
 
@@ -21105,7 +21105,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67752:
+/***/ 19112:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -21113,7 +21113,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __webpack_require__(10735)
+} = __webpack_require__(87887)
 
 class TstNode {
   /** @type {any} */
@@ -21272,22 +21272,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 12272:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(36443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __webpack_require__(51003)
 const { IncomingMessage } = __webpack_require__(37067)
 const stream = __webpack_require__(57075)
 const net = __webpack_require__(77030)
 const { stringify } = __webpack_require__(41792)
 const { EventEmitter: EE } = __webpack_require__(78474)
-const timers = __webpack_require__(96603)
-const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(68707)
-const { headerNameLowerCasedRecord } = __webpack_require__(10735)
-const { tree } = __webpack_require__(67752)
+const timers = __webpack_require__(77787)
+const { InvalidArgumentError, ConnectTimeoutError } = __webpack_require__(41059)
+const { headerNameLowerCasedRecord } = __webpack_require__(87887)
+const { tree } = __webpack_require__(19112)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.', 2).map(v => Number(v))
 
@@ -22292,17 +22292,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57405:
+/***/ 43389:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(68707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(36443)
-const DispatcherBase = __webpack_require__(21841)
-const Pool = __webpack_require__(30628)
-const Client = __webpack_require__(23701)
-const util = __webpack_require__(3440)
+const { InvalidArgumentError, MaxOriginsReachedError } = __webpack_require__(41059)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kUrl } = __webpack_require__(51003)
+const DispatcherBase = __webpack_require__(18641)
+const Pool = __webpack_require__(90020)
+const Client = __webpack_require__(15061)
+const util = __webpack_require__(12272)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -22461,7 +22461,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 9989:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -22469,7 +22469,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __webpack_require__(68707)
+} = __webpack_require__(41059)
 const {
   PoolBase,
   kClients,
@@ -22477,10 +22477,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __webpack_require__(42128)
-const Pool = __webpack_require__(30628)
-const { kUrl } = __webpack_require__(36443)
-const util = __webpack_require__(3440)
+} = __webpack_require__(7632)
+const Pool = __webpack_require__(90020)
+const { kUrl } = __webpack_require__(51003)
+const util = __webpack_require__(12272)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -22689,7 +22689,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 41021:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -22697,9 +22697,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __webpack_require__(34589)
-const util = __webpack_require__(3440)
-const { channels } = __webpack_require__(42414)
-const timers = __webpack_require__(96603)
+const util = __webpack_require__(12272)
+const { channels } = __webpack_require__(15726)
+const timers = __webpack_require__(77787)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -22712,7 +22712,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __webpack_require__(68707)
+} = __webpack_require__(41059)
 const {
   kUrl,
   kReset,
@@ -22746,9 +22746,9 @@ const {
   kResume,
   kHTTPContext,
   kClosed
-} = __webpack_require__(36443)
+} = __webpack_require__(51003)
 
-const constants = __webpack_require__(52824)
+const constants = __webpack_require__(63512)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -22760,7 +22760,7 @@ const kTypeOfService = Symbol('kTypeOfService')
 let extractBody
 
 function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(63870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __webpack_require__(41630) : undefined
 
   let mod
 
@@ -22781,7 +22781,7 @@ function lazyllhttp () {
 
   if (useWasmSIMD) {
     try {
-      mod = new WebAssembly.Module(__webpack_require__(53434))
+      mod = new WebAssembly.Module(__webpack_require__(64826))
     } catch {
     }
   }
@@ -22791,7 +22791,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(63870))
+    mod = new WebAssembly.Module(llhttpWasmData || __webpack_require__(41630))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -23860,7 +23860,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__webpack_require__(84492).extractBody)
+      extractBody = (__webpack_require__(99852).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -24465,14 +24465,14 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 88788:
+/***/ 12820:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { pipeline } = __webpack_require__(57075)
-const util = __webpack_require__(3440)
+const util = __webpack_require__(12272)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
@@ -24481,7 +24481,7 @@ const {
   InvalidArgumentError,
   HeadersTimeoutError,
   BodyTimeoutError
-} = __webpack_require__(68707)
+} = __webpack_require__(41059)
 const {
   kUrl,
   kReset,
@@ -24510,8 +24510,8 @@ const {
   kRemoteSettings,
   kHTTP2Stream,
   kHTTP2SessionState
-} = __webpack_require__(36443)
-const { channels } = __webpack_require__(42414)
+} = __webpack_require__(51003)
+const { channels } = __webpack_require__(15726)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -25130,7 +25130,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__webpack_require__(84492).extractBody)
+    extractBody ??= (__webpack_require__(99852).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -25528,7 +25528,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 23701:
+/***/ 15061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -25536,17 +25536,17 @@ module.exports = connectH2
 const assert = __webpack_require__(34589)
 const net = __webpack_require__(77030)
 const http = __webpack_require__(37067)
-const util = __webpack_require__(3440)
-const { ClientStats } = __webpack_require__(46854)
-const { channels } = __webpack_require__(42414)
-const Request = __webpack_require__(44655)
-const DispatcherBase = __webpack_require__(21841)
+const util = __webpack_require__(12272)
+const { ClientStats } = __webpack_require__(57254)
+const { channels } = __webpack_require__(15726)
+const Request = __webpack_require__(42543)
+const DispatcherBase = __webpack_require__(18641)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __webpack_require__(68707)
-const buildConnector = __webpack_require__(59136)
+} = __webpack_require__(41059)
+const buildConnector = __webpack_require__(81952)
 const {
   kUrl,
   kServerName,
@@ -25589,9 +25589,9 @@ const {
   kHTTP2ConnectionWindowSize,
   kResume,
   kPingInterval
-} = __webpack_require__(36443)
-const connectH1 = __webpack_require__(637)
-const connectH2 = __webpack_require__(88788)
+} = __webpack_require__(51003)
+const connectH1 = __webpack_require__(41021)
+const connectH2 = __webpack_require__(12820)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -26204,20 +26204,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 21841:
+/***/ 18641:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const buffer = __webpack_require__(4573)
-const Dispatcher = __webpack_require__(30883)
-const UnwrapHandler = __webpack_require__(92365)
+const Dispatcher = __webpack_require__(2243)
+const UnwrapHandler = __webpack_require__(44845)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __webpack_require__(68707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(36443)
+} = __webpack_require__(41059)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __webpack_require__(51003)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -26407,12 +26407,12 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 30883:
+/***/ 2243:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const EventEmitter = __webpack_require__(78474)
-const WrapHandler = __webpack_require__(99510)
+const WrapHandler = __webpack_require__(64918)
 
 const wrapInterceptor = (dispatch) => (opts, handler) => dispatch(opts, WrapHandler.wrap(handler))
 
@@ -26462,15 +26462,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 53137:
+/***/ 72785:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const DispatcherBase = __webpack_require__(21841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(36443)
-const ProxyAgent = __webpack_require__(76672)
-const Agent = __webpack_require__(57405)
+const DispatcherBase = __webpack_require__(18641)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __webpack_require__(51003)
+const ProxyAgent = __webpack_require__(37408)
+const Agent = __webpack_require__(43389)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -26615,7 +26615,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 64660:
+/***/ 59220:
 /***/ ((module) => {
 
 
@@ -26757,13 +26757,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 36815:
+/***/ 24847:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(68707)
-const Client = __webpack_require__(23701)
+const { InvalidArgumentError } = __webpack_require__(41059)
+const Client = __webpack_require__(15061)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -26815,15 +26815,15 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 42128:
+/***/ 7632:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { PoolStats } = __webpack_require__(46854)
-const DispatcherBase = __webpack_require__(21841)
-const FixedQueue = __webpack_require__(64660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(36443)
+const { PoolStats } = __webpack_require__(57254)
+const DispatcherBase = __webpack_require__(18641)
+const FixedQueue = __webpack_require__(59220)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __webpack_require__(51003)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -27036,7 +27036,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30628:
+/***/ 90020:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -27048,14 +27048,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __webpack_require__(42128)
-const Client = __webpack_require__(23701)
+} = __webpack_require__(7632)
+const Client = __webpack_require__(15061)
 const {
   InvalidArgumentError
-} = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { kUrl } = __webpack_require__(36443)
-const buildConnector = __webpack_require__(59136)
+} = __webpack_require__(41059)
+const util = __webpack_require__(12272)
+const { kUrl } = __webpack_require__(51003)
+const buildConnector = __webpack_require__(81952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -27161,20 +27161,20 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 76672:
+/***/ 37408:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(36443)
-const Agent = __webpack_require__(57405)
-const Pool = __webpack_require__(30628)
-const DispatcherBase = __webpack_require__(21841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(68707)
-const buildConnector = __webpack_require__(59136)
-const Client = __webpack_require__(23701)
-const { channels } = __webpack_require__(42414)
-const Socks5ProxyAgent = __webpack_require__(87223)
+const { kProxy, kClose, kDestroy, kDispatch } = __webpack_require__(51003)
+const Agent = __webpack_require__(43389)
+const Pool = __webpack_require__(90020)
+const DispatcherBase = __webpack_require__(18641)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(41059)
+const buildConnector = __webpack_require__(81952)
+const Client = __webpack_require__(15061)
+const { channels } = __webpack_require__(15726)
+const Socks5ProxyAgent = __webpack_require__(21687)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -27487,13 +27487,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 30050:
+/***/ 28610:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Dispatcher = __webpack_require__(30883)
-const RetryHandler = __webpack_require__(17816)
+const Dispatcher = __webpack_require__(2243)
+const RetryHandler = __webpack_require__(41131)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -27529,7 +27529,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 45520:
+/***/ 25296:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -27541,14 +27541,14 @@ const {
   kAddClient,
   kGetDispatcher,
   kRemoveClient
-} = __webpack_require__(42128)
-const Client = __webpack_require__(23701)
+} = __webpack_require__(7632)
+const Client = __webpack_require__(15061)
 const {
   InvalidArgumentError
-} = __webpack_require__(68707)
-const util = __webpack_require__(3440)
-const { kUrl } = __webpack_require__(36443)
-const buildConnector = __webpack_require__(59136)
+} = __webpack_require__(41059)
+const util = __webpack_require__(12272)
+const { kUrl } = __webpack_require__(51003)
+const buildConnector = __webpack_require__(81952)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -27673,7 +27673,7 @@ module.exports = RoundRobinPool
 
 /***/ }),
 
-/***/ 87223:
+/***/ 21687:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -27681,12 +27681,12 @@ module.exports = RoundRobinPool
 const { URL } = __webpack_require__(73136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __webpack_require__(21841)
-const { InvalidArgumentError } = __webpack_require__(68707)
-const { Socks5Client, STATES } = __webpack_require__(18082)
-const { kDispatch, kClose, kDestroy } = __webpack_require__(36443)
-const Pool = __webpack_require__(30628)
-const buildConnector = __webpack_require__(59136)
+const DispatcherBase = __webpack_require__(18641)
+const { InvalidArgumentError } = __webpack_require__(41059)
+const { Socks5Client, STATES } = __webpack_require__(93442)
+const { kDispatch, kClose, kDestroy } = __webpack_require__(51003)
+const Pool = __webpack_require__(90020)
+const buildConnector = __webpack_require__(81952)
 const { debuglog } = __webpack_require__(57975)
 
 const debug = debuglog('undici:socks5-proxy')
@@ -27940,7 +27940,7 @@ module.exports = Socks5ProxyAgent
 
 /***/ }),
 
-/***/ 276:
+/***/ 67636:
 /***/ ((module) => {
 
 
@@ -27980,7 +27980,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32581:
+/***/ 98085:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -27989,8 +27989,8 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __webpack_require__(68707)
-const Agent = __webpack_require__(57405)
+const { InvalidArgumentError } = __webpack_require__(41059)
+const Agent = __webpack_require__(43389)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -28046,13 +28046,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39976:
+/***/ 40:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3440)
-const { kRedirectCacheControl } = __webpack_require__(36443)
+const util = __webpack_require__(12272)
+const { kRedirectCacheControl } = __webpack_require__(51003)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -28060,7 +28060,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __webpack_require__(47659)
+} = __webpack_require__(15179)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -28072,7 +28072,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __webpack_require__(25453)
+const { parseHttpDate } = __webpack_require__(72333)
 
 function noop () {}
 
@@ -29234,7 +29234,7 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 17133:
+/***/ 28589:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -29365,13 +29365,13 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 58155:
+/***/ 45579:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const WrapHandler = __webpack_require__(99510)
+const WrapHandler = __webpack_require__(64918)
 
 /**
  * @deprecated
@@ -29439,12 +29439,12 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 53599:
+/***/ 72095:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { RequestAbortedError } = __webpack_require__(68707)
+const { RequestAbortedError } = __webpack_require__(41059)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -29950,15 +29950,15 @@ module.exports = DeduplicationHandler
 
 /***/ }),
 
-/***/ 8754:
+/***/ 9714:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3440)
-const { kBodyUsed, kRedirectCacheControl } = __webpack_require__(36443)
+const util = __webpack_require__(12272)
+const { kBodyUsed, kRedirectCacheControl } = __webpack_require__(51003)
 const assert = __webpack_require__(34589)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { InvalidArgumentError } = __webpack_require__(41059)
 const EE = __webpack_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -30230,20 +30230,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 17816:
+/***/ 41131:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const assert = __webpack_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __webpack_require__(36443)
-const { RequestRetryError } = __webpack_require__(68707)
-const WrapHandler = __webpack_require__(99510)
+const { kRetryHandlerDefaultRetry } = __webpack_require__(51003)
+const { RequestRetryError } = __webpack_require__(41059)
+const WrapHandler = __webpack_require__(64918)
 const {
   isDisturbed,
   parseRangeHeader,
   wrapRequestBody
-} = __webpack_require__(3440)
+} = __webpack_require__(12272)
 
 function calculateRetryAfterHeader (retryAfter) {
   const retryTime = new Date(retryAfter).getTime()
@@ -30741,13 +30741,13 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 92365:
+/***/ 44845:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseHeaders } = __webpack_require__(3440)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { parseHeaders } = __webpack_require__(12272)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 const kResume = Symbol('resume')
 
@@ -30854,12 +30854,12 @@ module.exports = class UnwrapHandler {
 
 /***/ }),
 
-/***/ 99510:
+/***/ 64918:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 module.exports = class WrapHandler {
   #handler
@@ -30966,17 +30966,17 @@ function toRawHeaderValue (value) {
 
 /***/ }),
 
-/***/ 75542:
+/***/ 88982:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { Readable } = __webpack_require__(57075)
-const util = __webpack_require__(3440)
-const CacheHandler = __webpack_require__(39976)
-const MemoryCacheStore = __webpack_require__(74889)
-const CacheRevalidationHandler = __webpack_require__(17133)
+const util = __webpack_require__(12272)
+const CacheHandler = __webpack_require__(40)
+const MemoryCacheStore = __webpack_require__(83593)
+const CacheRevalidationHandler = __webpack_require__(28589)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -30986,9 +30986,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __webpack_require__(47659)
-const { AbortError } = __webpack_require__(68707)
-const { parseHttpDate } = __webpack_require__(25453)
+} = __webpack_require__(15179)
+const { AbortError } = __webpack_require__(41059)
+const { parseHttpDate } = __webpack_require__(72333)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -31719,16 +31719,16 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 40557:
+/***/ 33837:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __webpack_require__(38522)
 const { pipeline, Transform: TransformStream } = __webpack_require__(57075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(68707)
-const DecoratorHandler = __webpack_require__(58155)
-const { runtimeFeatures } = __webpack_require__(313)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(41059)
+const DecoratorHandler = __webpack_require__(45579)
+const { runtimeFeatures } = __webpack_require__(10777)
 
 /** @typedef {import('node:stream').Transform} Transform */
 /** @typedef {import('node:stream').Transform} Controller */
@@ -32293,15 +32293,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 67240:
+/***/ 68840:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const diagnosticsChannel = __webpack_require__(53053)
-const util = __webpack_require__(3440)
-const DeduplicationHandler = __webpack_require__(53599)
-const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(47659)
+const util = __webpack_require__(12272)
+const DeduplicationHandler = __webpack_require__(72095)
+const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(15179)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -32417,14 +32417,14 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 70379:
+/***/ 41643:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const { isIP } = __webpack_require__(77030)
 const { lookup } = __webpack_require__(40610)
-const DecoratorHandler = __webpack_require__(58155)
-const { InvalidArgumentError, InformationalError } = __webpack_require__(68707)
+const DecoratorHandler = __webpack_require__(45579)
+const { InvalidArgumentError, InformationalError } = __webpack_require__(41059)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -32995,13 +32995,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 88060:
+/***/ 85596:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(68707)
-const DecoratorHandler = __webpack_require__(58155)
+const { InvalidArgumentError, RequestAbortedError } = __webpack_require__(41059)
+const DecoratorHandler = __webpack_require__(45579)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -33101,12 +33101,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 21514:
+/***/ 51530:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const RedirectHandler = __webpack_require__(8754)
+const RedirectHandler = __webpack_require__(9714)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections } = {}) {
   return (dispatch) => {
@@ -33129,14 +33129,14 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 8918:
+/***/ 19062:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __webpack_require__(58155)
-const { ResponseError } = __webpack_require__(68707)
+const DecoratorHandler = __webpack_require__(45579)
+const { ResponseError } = __webpack_require__(41059)
 
 class ResponseErrorHandler extends DecoratorHandler {
   #statusCode
@@ -33231,11 +33231,11 @@ module.exports = () => {
 
 /***/ }),
 
-/***/ 92026:
+/***/ 57114:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-const RetryHandler = __webpack_require__(17816)
+const RetryHandler = __webpack_require__(41131)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -33257,13 +33257,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 52824:
+/***/ 63512:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __webpack_require__(50172);
+const utils_1 = __webpack_require__(26972);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -33795,7 +33795,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 63870:
+/***/ 41630:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -33818,7 +33818,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 53434:
+/***/ 64826:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -33841,7 +33841,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 50172:
+/***/ 26972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33860,13 +33860,13 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 47501:
+/***/ 12781:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kClients } = __webpack_require__(36443)
-const Agent = __webpack_require__(57405)
+const { kClients } = __webpack_require__(51003)
+const Agent = __webpack_require__(43389)
 const {
   kAgent,
   kMockAgentSet,
@@ -33884,14 +33884,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const MockClient = __webpack_require__(47365)
-const MockPool = __webpack_require__(94004)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(53397)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
-const Dispatcher = __webpack_require__(30883)
-const PendingInterceptorsFormatter = __webpack_require__(56142)
-const { MockCallHistory } = __webpack_require__(30431)
+} = __webpack_require__(91501)
+const MockClient = __webpack_require__(16197)
+const MockPool = __webpack_require__(69396)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(1205)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(41059)
+const Dispatcher = __webpack_require__(2243)
+const PendingInterceptorsFormatter = __webpack_require__(16110)
+const { MockCallHistory } = __webpack_require__(57791)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -34099,13 +34099,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 30431:
+/***/ 57791:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __webpack_require__(91117)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { kMockCallHistoryAddLog } = __webpack_require__(91501)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -34354,14 +34354,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 47365:
+/***/ 16197:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Client = __webpack_require__(23701)
-const { buildMockDispatch } = __webpack_require__(53397)
+const Client = __webpack_require__(15061)
+const { buildMockDispatch } = __webpack_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -34371,10 +34371,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const { MockInterceptor } = __webpack_require__(31511)
-const Symbols = __webpack_require__(36443)
-const { InvalidArgumentError } = __webpack_require__(68707)
+} = __webpack_require__(91501)
+const { MockInterceptor } = __webpack_require__(43319)
+const Symbols = __webpack_require__(51003)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -34429,12 +34429,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 52429:
+/***/ 9037:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { UndiciError } = __webpack_require__(68707)
+const { UndiciError } = __webpack_require__(41059)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -34465,12 +34465,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31511:
+/***/ 43319:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(53397)
+const { getResponseData, buildKey, addMockDispatch } = __webpack_require__(1205)
 const {
   kDispatches,
   kDispatchKey,
@@ -34479,9 +34479,9 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const { InvalidArgumentError } = __webpack_require__(68707)
-const { serializePathWithQuery } = __webpack_require__(3440)
+} = __webpack_require__(91501)
+const { InvalidArgumentError } = __webpack_require__(41059)
+const { serializePathWithQuery } = __webpack_require__(12272)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -34681,14 +34681,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 94004:
+/***/ 69396:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { promisify } = __webpack_require__(57975)
-const Pool = __webpack_require__(30628)
-const { buildMockDispatch } = __webpack_require__(53397)
+const Pool = __webpack_require__(90020)
+const { buildMockDispatch } = __webpack_require__(1205)
 const {
   kDispatches,
   kMockAgent,
@@ -34698,10 +34698,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __webpack_require__(91117)
-const { MockInterceptor } = __webpack_require__(31511)
-const Symbols = __webpack_require__(36443)
-const { InvalidArgumentError } = __webpack_require__(68707)
+} = __webpack_require__(91501)
+const { MockInterceptor } = __webpack_require__(43319)
+const Symbols = __webpack_require__(51003)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -34756,7 +34756,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 91117:
+/***/ 91501:
 /***/ ((module) => {
 
 
@@ -34795,12 +34795,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53397:
+/***/ 1205:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { MockNotMatchedError } = __webpack_require__(52429)
+const { MockNotMatchedError } = __webpack_require__(9037)
 const {
   kDispatches,
   kMockAgent,
@@ -34808,15 +34808,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __webpack_require__(91117)
-const { serializePathWithQuery } = __webpack_require__(3440)
+} = __webpack_require__(91501)
+const { serializePathWithQuery } = __webpack_require__(12272)
 const { STATUS_CODES } = __webpack_require__(37067)
 const {
   types: {
     isPromise
   }
 } = __webpack_require__(57975)
-const { InvalidArgumentError } = __webpack_require__(68707)
+const { InvalidArgumentError } = __webpack_require__(41059)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -35288,7 +35288,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56142:
+/***/ 16110:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -35338,17 +35338,17 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 55095:
+/***/ 79415:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Agent = __webpack_require__(57405)
-const MockAgent = __webpack_require__(47501)
-const { SnapshotRecorder } = __webpack_require__(13766)
-const WrapHandler = __webpack_require__(99510)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
-const { validateSnapshotMode } = __webpack_require__(9683)
+const Agent = __webpack_require__(43389)
+const MockAgent = __webpack_require__(12781)
+const { SnapshotRecorder } = __webpack_require__(7558)
+const WrapHandler = __webpack_require__(64918)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(41059)
+const { validateSnapshotMode } = __webpack_require__(48403)
 
 const kSnapshotRecorder = Symbol('kSnapshotRecorder')
 const kSnapshotMode = Symbol('kSnapshotMode')
@@ -35698,7 +35698,7 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 13766:
+/***/ 7558:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -35706,8 +35706,8 @@ module.exports = SnapshotAgent
 const { writeFile, readFile, mkdir } = __webpack_require__(51455)
 const { dirname, resolve } = __webpack_require__(76760)
 const { setTimeout, clearTimeout } = __webpack_require__(87997)
-const { InvalidArgumentError, UndiciError } = __webpack_require__(68707)
-const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(9683)
+const { InvalidArgumentError, UndiciError } = __webpack_require__(41059)
+const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __webpack_require__(48403)
 
 /**
  * @typedef {Object} SnapshotRequestOptions
@@ -36293,13 +36293,13 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 /***/ }),
 
-/***/ 9683:
+/***/ 48403:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { InvalidArgumentError } = __webpack_require__(68707)
-const { runtimeFeatures } = __webpack_require__(313)
+const { InvalidArgumentError } = __webpack_require__(41059)
+const { runtimeFeatures } = __webpack_require__(10777)
 
 /**
  * @typedef {Object} HeaderFilters
@@ -36458,7 +36458,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47659:
+/***/ 15179:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -36468,9 +36468,9 @@ const {
   pathHasQueryOrFragment,
   hasSafeIterator,
   isValidHTTPToken
-} = __webpack_require__(3440)
+} = __webpack_require__(12272)
 
-const { serializePathWithQuery } = __webpack_require__(3440)
+const { serializePathWithQuery } = __webpack_require__(12272)
 
 const MAX_DELTA_SECONDS = 2147483647
 const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache']
@@ -37174,7 +37174,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25453:
+/***/ 72333:
 /***/ ((module) => {
 
 
@@ -37851,7 +37851,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56436:
+/***/ 19444:
 /***/ ((module) => {
 
 
@@ -37886,7 +37886,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 313:
+/***/ 10777:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -38017,7 +38017,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 46854:
+/***/ 57254:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -38029,7 +38029,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __webpack_require__(36443)
+} = __webpack_require__(51003)
 
 class ClientStats {
   constructor (client) {
@@ -38056,7 +38056,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 96603:
+/***/ 77787:
 /***/ ((module) => {
 
 
@@ -38488,22 +38488,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89634:
+/***/ 13186:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 
-const { kConstruct } = __webpack_require__(36443)
-const { urlEquals, getFieldValues } = __webpack_require__(76798)
-const { kEnumerableProperty, isDisturbed } = __webpack_require__(3440)
-const { webidl } = __webpack_require__(47879)
-const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(99051)
-const { Request, fromInnerRequest, getRequestState } = __webpack_require__(9967)
-const { fetching } = __webpack_require__(54398)
-const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(73168)
-const { createDeferredPromise } = __webpack_require__(56436)
+const { kConstruct } = __webpack_require__(51003)
+const { urlEquals, getFieldValues } = __webpack_require__(17406)
+const { kEnumerableProperty, isDisturbed } = __webpack_require__(12272)
+const { webidl } = __webpack_require__(77223)
+const { cloneResponse, fromInnerResponse, getResponseState } = __webpack_require__(71627)
+const { Request, fromInnerRequest, getRequestState } = __webpack_require__(7887)
+const { fetching } = __webpack_require__(65726)
+const { urlIsHttpHttpsScheme, readAllBytes } = __webpack_require__(81168)
+const { createDeferredPromise } = __webpack_require__(19444)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -39359,15 +39359,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 4045:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Cache } = __webpack_require__(89634)
-const { webidl } = __webpack_require__(47879)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { kConstruct } = __webpack_require__(36443)
+const { Cache } = __webpack_require__(13186)
+const { webidl } = __webpack_require__(77223)
+const { kEnumerableProperty } = __webpack_require__(12272)
+const { kConstruct } = __webpack_require__(51003)
 
 class CacheStorage {
   /**
@@ -39518,14 +39518,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76798:
+/***/ 17406:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { URLSerializer } = __webpack_require__(51900)
-const { isValidHeaderName } = __webpack_require__(73168)
+const { URLSerializer } = __webpack_require__(30428)
+const { isValidHeaderName } = __webpack_require__(81168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -39570,7 +39570,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71276:
+/***/ 32044:
 /***/ ((module) => {
 
 
@@ -39589,15 +39589,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79061:
+/***/ 76693:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { parseSetCookie } = __webpack_require__(11978)
-const { stringify } = __webpack_require__(57797)
-const { webidl } = __webpack_require__(47879)
-const { Headers } = __webpack_require__(60660)
+const { parseSetCookie } = __webpack_require__(27818)
+const { stringify } = __webpack_require__(61061)
+const { webidl } = __webpack_require__(77223)
+const { Headers } = __webpack_require__(30548)
 
 const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))
 
@@ -39797,14 +39797,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11978:
+/***/ 27818:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { collectASequenceOfCodePointsFast } = __webpack_require__(8116)
-const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(71276)
-const { isCTLExcludingHtab } = __webpack_require__(57797)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(21204)
+const { maxNameValuePairSize, maxAttributeValueSize } = __webpack_require__(32044)
+const { isCTLExcludingHtab } = __webpack_require__(61061)
 const assert = __webpack_require__(34589)
 
 /**
@@ -40119,7 +40119,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57797:
+/***/ 61061:
 /***/ ((module) => {
 
 
@@ -40497,13 +40497,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24031:
+/***/ 13535:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(94811)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(79003)
 
 /**
  * @type {number[]} BOM
@@ -41079,22 +41079,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21238:
+/***/ 58742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { pipeline } = __webpack_require__(57075)
-const { fetching } = __webpack_require__(54398)
-const { makeRequest } = __webpack_require__(9967)
-const { webidl } = __webpack_require__(47879)
-const { EventSourceStream } = __webpack_require__(24031)
-const { parseMIMEType } = __webpack_require__(51900)
-const { createFastMessageEvent } = __webpack_require__(15188)
-const { isNetworkError } = __webpack_require__(99051)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { environmentSettingsObject } = __webpack_require__(73168)
-const { getGlobalDispatcher } = __webpack_require__(32581)
+const { fetching } = __webpack_require__(65726)
+const { makeRequest } = __webpack_require__(7887)
+const { webidl } = __webpack_require__(77223)
+const { EventSourceStream } = __webpack_require__(13535)
+const { parseMIMEType } = __webpack_require__(30428)
+const { createFastMessageEvent } = __webpack_require__(95924)
+const { isNetworkError } = __webpack_require__(71627)
+const { kEnumerableProperty } = __webpack_require__(12272)
+const { environmentSettingsObject } = __webpack_require__(81168)
+const { getGlobalDispatcher } = __webpack_require__(98085)
 
 let experimentalWarned = false
 
@@ -41590,7 +41590,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94811:
+/***/ 79003:
 /***/ ((module) => {
 
 
@@ -41626,29 +41626,29 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84492:
+/***/ 99852:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const util = __webpack_require__(3440)
+const util = __webpack_require__(12272)
 const {
   ReadableStreamFrom,
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __webpack_require__(73168)
-const { FormData, setFormDataState } = __webpack_require__(35910)
-const { webidl } = __webpack_require__(47879)
+} = __webpack_require__(81168)
+const { FormData, setFormDataState } = __webpack_require__(92134)
+const { webidl } = __webpack_require__(77223)
 const assert = __webpack_require__(34589)
 const { isErrored, isDisturbed } = __webpack_require__(57075)
 const { isUint8Array } = __webpack_require__(73429)
-const { serializeAMimeType } = __webpack_require__(51900)
-const { multipartFormDataParser } = __webpack_require__(50116)
-const { createDeferredPromise } = __webpack_require__(56436)
-const { parseJSONFromBytes } = __webpack_require__(8116)
-const { utf8DecodeBytes } = __webpack_require__(276)
-const { runtimeFeatures } = __webpack_require__(313)
+const { serializeAMimeType } = __webpack_require__(30428)
+const { multipartFormDataParser } = __webpack_require__(70948)
+const { createDeferredPromise } = __webpack_require__(19444)
+const { parseJSONFromBytes } = __webpack_require__(21204)
+const { utf8DecodeBytes } = __webpack_require__(67636)
+const { runtimeFeatures } = __webpack_require__(10777)
 
 const random = runtimeFeatures.has('crypto')
   ? (__webpack_require__(77598).randomInt)
@@ -42151,7 +42151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 15055:
 /***/ ((module) => {
 
 
@@ -42289,13 +42289,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51900:
+/***/ 30428:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(8116)
+const { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __webpack_require__(21204)
 
 const encoder = new TextEncoder()
 
@@ -42892,17 +42892,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50116:
+/***/ 70948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { bufferToLowerCasedHeaderName } = __webpack_require__(3440)
-const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(51900)
-const { makeEntry } = __webpack_require__(35910)
-const { webidl } = __webpack_require__(47879)
+const { bufferToLowerCasedHeaderName } = __webpack_require__(12272)
+const { HTTP_TOKEN_CODEPOINTS } = __webpack_require__(30428)
+const { makeEntry } = __webpack_require__(92134)
+const { webidl } = __webpack_require__(77223)
 const assert = __webpack_require__(34589)
-const { isomorphicDecode } = __webpack_require__(8116)
+const { isomorphicDecode } = __webpack_require__(21204)
 
 const dd = Buffer.from('--')
 const decoder = new TextDecoder()
@@ -43485,14 +43485,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35910:
+/***/ 92134:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { iteratorMixin } = __webpack_require__(73168)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { webidl } = __webpack_require__(47879)
+const { iteratorMixin } = __webpack_require__(81168)
+const { kEnumerableProperty } = __webpack_require__(12272)
+const { webidl } = __webpack_require__(77223)
 const nodeUtil = __webpack_require__(57975)
 
 // https://xhr.spec.whatwg.org/#formdata
@@ -43751,7 +43751,7 @@ module.exports = { FormData, makeEntry, setFormDataState }
 
 /***/ }),
 
-/***/ 51059:
+/***/ 25779:
 /***/ ((module) => {
 
 
@@ -43798,21 +43798,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60660:
+/***/ 30548:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __webpack_require__(36443)
-const { kEnumerableProperty } = __webpack_require__(3440)
+const { kConstruct } = __webpack_require__(51003)
+const { kEnumerableProperty } = __webpack_require__(12272)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __webpack_require__(73168)
-const { webidl } = __webpack_require__(47879)
+} = __webpack_require__(81168)
+const { webidl } = __webpack_require__(77223)
 const assert = __webpack_require__(34589)
 const util = __webpack_require__(57975)
 
@@ -44524,7 +44524,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54398:
+/***/ 65726:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -44538,9 +44538,9 @@ const {
   makeResponse,
   fromInnerResponse,
   getResponseState
-} = __webpack_require__(99051)
-const { HeadersList } = __webpack_require__(60660)
-const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __webpack_require__(9967)
+} = __webpack_require__(71627)
+const { HeadersList } = __webpack_require__(30548)
+const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __webpack_require__(7887)
 const zlib = __webpack_require__(38522)
 const {
   makePolicyContainer,
@@ -44575,27 +44575,27 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __webpack_require__(73168)
+} = __webpack_require__(81168)
 const assert = __webpack_require__(34589)
-const { safelyExtractBody, extractBody } = __webpack_require__(84492)
+const { safelyExtractBody, extractBody } = __webpack_require__(99852)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __webpack_require__(4495)
+} = __webpack_require__(15055)
 const EE = __webpack_require__(78474)
 const { Readable, pipeline, finished, isErrored, isReadable } = __webpack_require__(57075)
-const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(51900)
-const { getGlobalDispatcher } = __webpack_require__(32581)
-const { webidl } = __webpack_require__(47879)
+const { addAbortListener, bufferToLowerCasedHeaderName } = __webpack_require__(12272)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __webpack_require__(30428)
+const { getGlobalDispatcher } = __webpack_require__(98085)
+const { webidl } = __webpack_require__(77223)
 const { STATUS_CODES } = __webpack_require__(37067)
-const { bytesMatch } = __webpack_require__(45082)
-const { createDeferredPromise } = __webpack_require__(56436)
-const { isomorphicEncode } = __webpack_require__(8116)
-const { runtimeFeatures } = __webpack_require__(313)
+const { bytesMatch } = __webpack_require__(80378)
+const { createDeferredPromise } = __webpack_require__(19444)
+const { isomorphicEncode } = __webpack_require__(21204)
+const { runtimeFeatures } = __webpack_require__(10777)
 
 // Node.js v23.8.0+ and v22.15.0+ supports Zstandard
 const hasZstd = runtimeFeatures.has('zstd')
@@ -46944,22 +46944,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 7887:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(84492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(60660)
-const util = __webpack_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __webpack_require__(99852)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __webpack_require__(30548)
+const util = __webpack_require__(12272)
 const nodeUtil = __webpack_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __webpack_require__(73168)
+} = __webpack_require__(81168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -46969,11 +46969,11 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __webpack_require__(4495)
+} = __webpack_require__(15055)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __webpack_require__(47879)
-const { URLSerializer } = __webpack_require__(51900)
-const { kConstruct } = __webpack_require__(36443)
+const { webidl } = __webpack_require__(77223)
+const { URLSerializer } = __webpack_require__(30428)
+const { kConstruct } = __webpack_require__(51003)
 const assert = __webpack_require__(34589)
 const { getMaxListeners, setMaxListeners, defaultMaxListeners } = __webpack_require__(78474)
 
@@ -48066,14 +48066,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99051:
+/***/ 71627:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(60660)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(84492)
-const util = __webpack_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __webpack_require__(30548)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __webpack_require__(99852)
+const util = __webpack_require__(12272)
 const nodeUtil = __webpack_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -48082,16 +48082,16 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __webpack_require__(73168)
+} = __webpack_require__(81168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __webpack_require__(4495)
-const { webidl } = __webpack_require__(47879)
-const { URLSerializer } = __webpack_require__(51900)
-const { kConstruct } = __webpack_require__(36443)
+} = __webpack_require__(15055)
+const { webidl } = __webpack_require__(77223)
+const { URLSerializer } = __webpack_require__(30428)
+const { kConstruct } = __webpack_require__(51003)
 const assert = __webpack_require__(34589)
-const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(8116)
+const { isomorphicEncode, serializeJavascriptValueToJSONString } = __webpack_require__(21204)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -48714,22 +48714,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73168:
+/***/ 81168:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Transform } = __webpack_require__(57075)
 const zlib = __webpack_require__(38522)
-const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(4495)
-const { getGlobalOrigin } = __webpack_require__(51059)
-const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(51900)
+const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(15055)
+const { getGlobalOrigin } = __webpack_require__(25779)
+const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(30428)
 const { performance } = __webpack_require__(643)
-const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(3440)
+const { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __webpack_require__(12272)
 const assert = __webpack_require__(34589)
 const { isUint8Array } = __webpack_require__(73429)
-const { webidl } = __webpack_require__(47879)
-const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(8116)
+const { webidl } = __webpack_require__(77223)
+const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __webpack_require__(21204)
 
 function responseURL (response) {
   // https://fetch.spec.whatwg.org/#responses
@@ -50243,13 +50243,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8116:
+/***/ 21204:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { utf8DecodeBytes } = __webpack_require__(276)
+const { utf8DecodeBytes } = __webpack_require__(67636)
 
 /**
  * @param {(char: string) => boolean} condition
@@ -50493,14 +50493,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45082:
+/***/ 80378:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(313)
-const { asciiLowercase } = __webpack_require__(8116)
+const { runtimeFeatures } = __webpack_require__(10777)
+const { asciiLowercase } = __webpack_require__(21204)
 
 /**
  * @typedef {object} Metadata
@@ -50807,14 +50807,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47879:
+/***/ 77223:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const assert = __webpack_require__(34589)
 const { types, inspect } = __webpack_require__(57975)
-const { runtimeFeatures } = __webpack_require__(313)
+const { runtimeFeatures } = __webpack_require__(10777)
 
 const UNDEFINED = 1
 const BOOLEAN = 2
@@ -51820,20 +51820,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86897:
+/***/ 93969:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(20736)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(98625)
-const { makeRequest } = __webpack_require__(9967)
-const { fetching } = __webpack_require__(54398)
-const { Headers, getHeadersList } = __webpack_require__(60660)
-const { getDecodeSplit } = __webpack_require__(73168)
-const { WebsocketFrameSend } = __webpack_require__(3264)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __webpack_require__(26976)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __webpack_require__(23105)
+const { makeRequest } = __webpack_require__(7887)
+const { fetching } = __webpack_require__(65726)
+const { Headers, getHeadersList } = __webpack_require__(30548)
+const { getDecodeSplit } = __webpack_require__(81168)
+const { WebsocketFrameSend } = __webpack_require__(19104)
 const assert = __webpack_require__(34589)
-const { runtimeFeatures } = __webpack_require__(313)
+const { runtimeFeatures } = __webpack_require__(10777)
 
 const crypto = runtimeFeatures.has('crypto')
   ? __webpack_require__(77598)
@@ -52166,7 +52166,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20736:
+/***/ 26976:
 /***/ ((module) => {
 
 
@@ -52299,14 +52299,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15188:
+/***/ 95924:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(47879)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { kConstruct } = __webpack_require__(36443)
+const { webidl } = __webpack_require__(77223)
+const { kEnumerableProperty } = __webpack_require__(12272)
+const { kConstruct } = __webpack_require__(51003)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -52637,13 +52637,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 19104:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { runtimeFeatures } = __webpack_require__(313)
-const { maxUnsigned16Bit, opcodes } = __webpack_require__(20736)
+const { runtimeFeatures } = __webpack_require__(10777)
+const { maxUnsigned16Bit, opcodes } = __webpack_require__(26976)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -52777,14 +52777,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19469:
+/***/ 38029:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
-const { isValidClientWindowBits } = __webpack_require__(98625)
-const { MessageSizeExceededError } = __webpack_require__(68707)
+const { isValidClientWindowBits } = __webpack_require__(23105)
+const { MessageSizeExceededError } = __webpack_require__(41059)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -52889,14 +52889,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 81652:
+/***/ 20276:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(57075)
 const assert = __webpack_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(20736)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __webpack_require__(26976)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -52905,11 +52905,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __webpack_require__(98625)
-const { failWebsocketConnection } = __webpack_require__(86897)
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { PerMessageDeflate } = __webpack_require__(19469)
-const { MessageSizeExceededError } = __webpack_require__(68707)
+} = __webpack_require__(23105)
+const { failWebsocketConnection } = __webpack_require__(93969)
+const { WebsocketFrameSend } = __webpack_require__(19104)
+const { PerMessageDeflate } = __webpack_require__(38029)
+const { MessageSizeExceededError } = __webpack_require__(41059)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -53416,14 +53416,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13900:
+/***/ 25388:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { opcodes, sendHints } = __webpack_require__(20736)
-const FixedQueue = __webpack_require__(64660)
+const { WebsocketFrameSend } = __webpack_require__(19104)
+const { opcodes, sendHints } = __webpack_require__(26976)
+const FixedQueue = __webpack_require__(59220)
 
 /**
  * @typedef {object} SendQueueNode
@@ -53532,15 +53532,15 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 56919:
+/***/ 36375:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { webidl } = __webpack_require__(47879)
-const { validateCloseCodeAndReason } = __webpack_require__(98625)
-const { kConstruct } = __webpack_require__(36443)
-const { kEnumerableProperty } = __webpack_require__(3440)
+const { webidl } = __webpack_require__(77223)
+const { validateCloseCodeAndReason } = __webpack_require__(23105)
+const { kConstruct } = __webpack_require__(51003)
+const { kEnumerableProperty } = __webpack_require__(12272)
 
 function createInheritableDOMException () {
   // https://github.com/nodejs/node/issues/59677
@@ -53643,23 +53643,23 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 12873:
+/***/ 777:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { createDeferredPromise } = __webpack_require__(56436)
-const { environmentSettingsObject } = __webpack_require__(73168)
-const { states, opcodes, sentCloseFrameState } = __webpack_require__(20736)
-const { webidl } = __webpack_require__(47879)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(98625)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(86897)
-const { channels } = __webpack_require__(42414)
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { ByteParser } = __webpack_require__(81652)
-const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(56919)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { utf8DecodeBytes } = __webpack_require__(276)
+const { createDeferredPromise } = __webpack_require__(19444)
+const { environmentSettingsObject } = __webpack_require__(81168)
+const { states, opcodes, sentCloseFrameState } = __webpack_require__(26976)
+const { webidl } = __webpack_require__(77223)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __webpack_require__(23105)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __webpack_require__(93969)
+const { channels } = __webpack_require__(15726)
+const { WebsocketFrameSend } = __webpack_require__(19104)
+const { ByteParser } = __webpack_require__(20276)
+const { WebSocketError, createUnvalidatedWebSocketError } = __webpack_require__(36375)
+const { kEnumerableProperty } = __webpack_require__(12272)
+const { utf8DecodeBytes } = __webpack_require__(67636)
 
 let emittedExperimentalWarning = false
 
@@ -54146,15 +54146,15 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 98625:
+/***/ 23105:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { states, opcodes } = __webpack_require__(20736)
+const { states, opcodes } = __webpack_require__(26976)
 const { isUtf8 } = __webpack_require__(4573)
-const { removeHTTPWhitespace } = __webpack_require__(51900)
-const { collectASequenceOfCodePointsFast } = __webpack_require__(8116)
+const { removeHTTPWhitespace } = __webpack_require__(30428)
+const { collectASequenceOfCodePointsFast } = __webpack_require__(21204)
 
 /**
  * @param {number} readyState
@@ -54500,16 +54500,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13726:
+/***/ 95358:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { isArrayBuffer } = __webpack_require__(73429)
-const { webidl } = __webpack_require__(47879)
-const { URLSerializer } = __webpack_require__(51900)
-const { environmentSettingsObject } = __webpack_require__(73168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(20736)
+const { webidl } = __webpack_require__(77223)
+const { URLSerializer } = __webpack_require__(30428)
+const { environmentSettingsObject } = __webpack_require__(81168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __webpack_require__(26976)
 const {
   isConnecting,
   isEstablished,
@@ -54520,15 +54520,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __webpack_require__(98625)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(86897)
-const { ByteParser } = __webpack_require__(81652)
-const { kEnumerableProperty } = __webpack_require__(3440)
-const { getGlobalDispatcher } = __webpack_require__(32581)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(15188)
-const { SendQueue } = __webpack_require__(13900)
-const { WebsocketFrameSend } = __webpack_require__(3264)
-const { channels } = __webpack_require__(42414)
+} = __webpack_require__(23105)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __webpack_require__(93969)
+const { ByteParser } = __webpack_require__(20276)
+const { kEnumerableProperty } = __webpack_require__(12272)
+const { getGlobalDispatcher } = __webpack_require__(98085)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __webpack_require__(95924)
+const { SendQueue } = __webpack_require__(25388)
+const { WebsocketFrameSend } = __webpack_require__(19104)
+const { channels } = __webpack_require__(15726)
 
 function getSocketAddress (socket) {
   if (typeof socket?.address === 'function') {
@@ -55265,14 +55265,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95803:
+/***/ 94587:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { websocketMask, websocketUnmask } = __webpack_require__(58611);
 
-const { EMPTY_BUFFER } = __webpack_require__(71791);
+const { EMPTY_BUFFER } = __webpack_require__(67663);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -55395,7 +55395,7 @@ if (websocketMask) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_BUFFER_UTIL) {
   try {
-    const bufferUtil = __webpack_require__(18327);
+    const bufferUtil = __webpack_require__(94204);
 
     module.exports.mask = function (source, mask, output, offset, length) {
       if (length < 48) _mask(source, mask, output, offset, length);
@@ -55414,7 +55414,7 @@ if (websocketMask) {
 
 /***/ }),
 
-/***/ 71791:
+/***/ 67663:
 /***/ ((module) => {
 
 
@@ -55440,12 +55440,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34634:
+/***/ 74474:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kForOnEventAttribute, kListener } = __webpack_require__(71791);
+const { kForOnEventAttribute, kListener } = __webpack_require__(67663);
 
 const kCode = Symbol('kCode');
 const kData = Symbol('kData');
@@ -55739,12 +55739,12 @@ function callListener(listener, thisArg, event) {
 
 /***/ }),
 
-/***/ 61335:
+/***/ 8183:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { tokenChars } = __webpack_require__(26615);
+const { tokenChars } = __webpack_require__(54583);
 
 /**
  * Adds an offer to the map of extension offers or a parameter to the map of
@@ -55949,7 +55949,7 @@ module.exports = { format, parse };
 
 /***/ }),
 
-/***/ 10958:
+/***/ 87406:
 /***/ ((module) => {
 
 
@@ -56011,16 +56011,16 @@ module.exports = Limiter;
 
 /***/ }),
 
-/***/ 4376:
+/***/ 20600:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const zlib = __webpack_require__(43106);
 
-const bufferUtil = __webpack_require__(95803);
-const Limiter = __webpack_require__(10958);
-const { kStatusCode } = __webpack_require__(71791);
+const bufferUtil = __webpack_require__(94587);
+const Limiter = __webpack_require__(87406);
+const { kStatusCode } = __webpack_require__(67663);
 
 const FastBuffer = Buffer[Symbol.species];
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
@@ -56548,22 +56548,22 @@ function inflateOnError(err) {
 
 /***/ }),
 
-/***/ 20893:
+/***/ 61949:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(2203);
 
-const PerMessageDeflate = __webpack_require__(4376);
+const PerMessageDeflate = __webpack_require__(20600);
 const {
   BINARY_TYPES,
   EMPTY_BUFFER,
   kStatusCode,
   kWebSocket
-} = __webpack_require__(71791);
-const { concat, toArrayBuffer, unmask } = __webpack_require__(95803);
-const { isValidStatusCode, isValidUTF8 } = __webpack_require__(26615);
+} = __webpack_require__(67663);
+const { concat, toArrayBuffer, unmask } = __webpack_require__(94587);
+const { isValidStatusCode, isValidUTF8 } = __webpack_require__(54583);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -57306,7 +57306,7 @@ module.exports = Receiver;
 
 /***/ }),
 
-/***/ 7389:
+/***/ 62429:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex" }] */
@@ -57319,10 +57319,10 @@ const {
   types: { isUint8Array }
 } = __webpack_require__(39023);
 
-const PerMessageDeflate = __webpack_require__(4376);
-const { EMPTY_BUFFER, kWebSocket, NOOP } = __webpack_require__(71791);
-const { isBlob, isValidStatusCode } = __webpack_require__(26615);
-const { mask: applyMask, toBuffer } = __webpack_require__(95803);
+const PerMessageDeflate = __webpack_require__(20600);
+const { EMPTY_BUFFER, kWebSocket, NOOP } = __webpack_require__(67663);
+const { isBlob, isValidStatusCode } = __webpack_require__(54583);
+const { mask: applyMask, toBuffer } = __webpack_require__(94587);
 
 const kByteLength = Symbol('kByteLength');
 const maskBuffer = Buffer.alloc(4);
@@ -57923,13 +57923,13 @@ function onError(sender, err, cb) {
 
 /***/ }),
 
-/***/ 86412:
+/***/ 56876:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^WebSocket$" }] */
 
 
-const WebSocket = __webpack_require__(56681);
+const WebSocket = __webpack_require__(22537);
 const { Duplex } = __webpack_require__(2203);
 
 /**
@@ -58091,12 +58091,12 @@ module.exports = createWebSocketStream;
 
 /***/ }),
 
-/***/ 43332:
+/***/ 12356:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { tokenChars } = __webpack_require__(26615);
+const { tokenChars } = __webpack_require__(54583);
 
 /**
  * Parses the `Sec-WebSocket-Protocol` header into a set of subprotocol names.
@@ -58160,14 +58160,14 @@ module.exports = { parse };
 
 /***/ }),
 
-/***/ 26615:
+/***/ 54583:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { isUtf8 } = __webpack_require__(20181);
 
-const { hasBlob } = __webpack_require__(71791);
+const { hasBlob } = __webpack_require__(67663);
 
 //
 // Allowed token characters:
@@ -58306,7 +58306,7 @@ if (isUtf8) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_UTF_8_VALIDATE) {
   try {
-    const isValidUTF8 = __webpack_require__(62414);
+    const isValidUTF8 = __webpack_require__(38101);
 
     module.exports.isValidUTF8 = function (buf) {
       return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
@@ -58319,7 +58319,7 @@ if (isUtf8) {
 
 /***/ }),
 
-/***/ 70129:
+/***/ 16241:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex$", "caughtErrors": "none" }] */
@@ -58331,11 +58331,11 @@ const http = __webpack_require__(58611);
 const { Duplex } = __webpack_require__(2203);
 const { createHash } = __webpack_require__(76982);
 
-const extension = __webpack_require__(61335);
-const PerMessageDeflate = __webpack_require__(4376);
-const subprotocol = __webpack_require__(43332);
-const WebSocket = __webpack_require__(56681);
-const { CLOSE_TIMEOUT, GUID, kWebSocket } = __webpack_require__(71791);
+const extension = __webpack_require__(8183);
+const PerMessageDeflate = __webpack_require__(20600);
+const subprotocol = __webpack_require__(12356);
+const WebSocket = __webpack_require__(22537);
+const { CLOSE_TIMEOUT, GUID, kWebSocket } = __webpack_require__(67663);
 
 const keyRegex = /^[+/0-9A-Za-z]{22}==$/;
 
@@ -58891,7 +58891,7 @@ function abortHandshakeOrEmitwsClientError(
 
 /***/ }),
 
-/***/ 56681:
+/***/ 22537:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex|Readable$", "caughtErrors": "none" }] */
@@ -58908,10 +58908,10 @@ const { randomBytes, createHash } = __webpack_require__(76982);
 const { Duplex, Readable } = __webpack_require__(2203);
 const { URL } = __webpack_require__(87016);
 
-const PerMessageDeflate = __webpack_require__(4376);
-const Receiver = __webpack_require__(20893);
-const Sender = __webpack_require__(7389);
-const { isBlob } = __webpack_require__(26615);
+const PerMessageDeflate = __webpack_require__(20600);
+const Receiver = __webpack_require__(61949);
+const Sender = __webpack_require__(62429);
+const { isBlob } = __webpack_require__(54583);
 
 const {
   BINARY_TYPES,
@@ -58923,12 +58923,12 @@ const {
   kStatusCode,
   kWebSocket,
   NOOP
-} = __webpack_require__(71791);
+} = __webpack_require__(67663);
 const {
   EventTarget: { addEventListener, removeEventListener }
-} = __webpack_require__(34634);
-const { format, parse } = __webpack_require__(61335);
-const { toBuffer } = __webpack_require__(95803);
+} = __webpack_require__(74474);
+const { format, parse } = __webpack_require__(8183);
+const { toBuffer } = __webpack_require__(94587);
 
 const kAborted = Symbol('kAborted');
 const protocolVersions = [8, 13];
@@ -60369,7 +60369,7 @@ function socketOnError() {
 
 /***/ }),
 
-/***/ 18327:
+/***/ 94204:
 /***/ ((module) => {
 
 module.exports = eval("require")("bufferutil");
@@ -60377,7 +60377,7 @@ module.exports = eval("require")("bufferutil");
 
 /***/ }),
 
-/***/ 62414:
+/***/ 38101:
 /***/ ((module) => {
 
 module.exports = eval("require")("utf-8-validate");
@@ -60385,7 +60385,7 @@ module.exports = eval("require")("utf-8-validate");
 
 /***/ }),
 
-/***/ 94639:
+/***/ 80935:
 /***/ ((module) => {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -60958,13 +60958,13 @@ else if (true) module.exports = loader;
 
 /***/ }),
 
-/***/ 24352:
+/***/ 3816:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(15077)
-const { SCHEMES, getSchemeHandler } = __webpack_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(19725)
+const { SCHEMES, getSchemeHandler } = __webpack_require__(56972)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -61676,12 +61676,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 56972:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUUID } = __webpack_require__(15077)
+const { isUUID } = __webpack_require__(19725)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -61955,7 +61955,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 19725:
 /***/ ((module) => {
 
 
@@ -62761,18 +62761,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57349:
+/***/ 43053:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var resolveBlockMap = __webpack_require__(87103);
-var resolveBlockSeq = __webpack_require__(90334);
-var resolveFlowCollection = __webpack_require__(13142);
+var identity = __webpack_require__(80415);
+var Scalar = __webpack_require__(22765);
+var YAMLMap = __webpack_require__(91950);
+var YAMLSeq = __webpack_require__(37495);
+var resolveBlockMap = __webpack_require__(66519);
+var resolveBlockSeq = __webpack_require__(62662);
+var resolveFlowCollection = __webpack_require__(44206);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -62858,15 +62858,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 45899:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Document = __webpack_require__(3021);
-var composeNode = __webpack_require__(45937);
-var resolveEnd = __webpack_require__(17788);
-var resolveProps = __webpack_require__(34631);
+var Document = __webpack_require__(66885);
+var composeNode = __webpack_require__(54873);
+var resolveEnd = __webpack_require__(50644);
+var resolveProps = __webpack_require__(82207);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -62910,17 +62910,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 54873:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(41127);
-var composeCollection = __webpack_require__(57349);
-var composeScalar = __webpack_require__(5413);
-var resolveEnd = __webpack_require__(17788);
-var utilEmptyScalarPosition = __webpack_require__(22599);
+var Alias = __webpack_require__(57641);
+var identity = __webpack_require__(80415);
+var composeCollection = __webpack_require__(43053);
+var composeScalar = __webpack_require__(83293);
+var resolveEnd = __webpack_require__(50644);
+var utilEmptyScalarPosition = __webpack_require__(64831);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -63029,15 +63029,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 83293:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var resolveBlockScalar = __webpack_require__(48913);
-var resolveFlowScalar = __webpack_require__(76842);
+var identity = __webpack_require__(80415);
+var Scalar = __webpack_require__(22765);
+var resolveBlockScalar = __webpack_require__(90809);
+var resolveFlowScalar = __webpack_require__(38066);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -63124,18 +63124,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 23480:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var directives = __webpack_require__(61342);
-var Document = __webpack_require__(3021);
-var errors = __webpack_require__(91464);
-var identity = __webpack_require__(41127);
-var composeDoc = __webpack_require__(23683);
-var resolveEnd = __webpack_require__(17788);
+var directives = __webpack_require__(42342);
+var Document = __webpack_require__(66885);
+var errors = __webpack_require__(13376);
+var identity = __webpack_require__(80415);
+var composeDoc = __webpack_require__(45899);
+var resolveEnd = __webpack_require__(50644);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -63355,17 +63355,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 66519:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Pair = __webpack_require__(57165);
-var YAMLMap = __webpack_require__(84454);
-var resolveProps = __webpack_require__(34631);
-var utilContainsNewline = __webpack_require__(9499);
-var utilFlowIndentCheck = __webpack_require__(74051);
-var utilMapIncludes = __webpack_require__(81187);
+var Pair = __webpack_require__(64245);
+var YAMLMap = __webpack_require__(91950);
+var resolveProps = __webpack_require__(82207);
+var utilContainsNewline = __webpack_require__(59699);
+var utilFlowIndentCheck = __webpack_require__(67723);
+var utilMapIncludes = __webpack_require__(8539);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -63479,12 +63479,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 90809:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(22765);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -63686,14 +63686,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 62662:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var YAMLSeq = __webpack_require__(92223);
-var resolveProps = __webpack_require__(34631);
-var utilFlowIndentCheck = __webpack_require__(74051);
+var YAMLSeq = __webpack_require__(37495);
+var resolveProps = __webpack_require__(82207);
+var utilFlowIndentCheck = __webpack_require__(67723);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -63744,7 +63744,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 50644:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -63790,19 +63790,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 44206:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var resolveEnd = __webpack_require__(17788);
-var resolveProps = __webpack_require__(34631);
-var utilContainsNewline = __webpack_require__(9499);
-var utilMapIncludes = __webpack_require__(81187);
+var identity = __webpack_require__(80415);
+var Pair = __webpack_require__(64245);
+var YAMLMap = __webpack_require__(91950);
+var YAMLSeq = __webpack_require__(37495);
+var resolveEnd = __webpack_require__(50644);
+var resolveProps = __webpack_require__(82207);
+var utilContainsNewline = __webpack_require__(59699);
+var utilMapIncludes = __webpack_require__(8539);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -64006,13 +64006,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 38066:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var resolveEnd = __webpack_require__(17788);
+var Scalar = __webpack_require__(22765);
+var resolveEnd = __webpack_require__(50644);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -64241,7 +64241,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 82207:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64396,7 +64396,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 59699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64439,7 +64439,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 64831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -64474,12 +64474,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 67723:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var utilContainsNewline = __webpack_require__(9499);
+var utilContainsNewline = __webpack_require__(59699);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -64498,12 +64498,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 8539:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
+var identity = __webpack_require__(80415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -64520,22 +64520,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 66885:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(4065);
-var Collection = __webpack_require__(40101);
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var toJS = __webpack_require__(74043);
-var Schema = __webpack_require__(45840);
-var stringifyDocument = __webpack_require__(6829);
-var anchors = __webpack_require__(71596);
-var applyReviver = __webpack_require__(83661);
-var createNode = __webpack_require__(42404);
-var directives = __webpack_require__(61342);
+var Alias = __webpack_require__(57641);
+var Collection = __webpack_require__(13469);
+var identity = __webpack_require__(80415);
+var Pair = __webpack_require__(64245);
+var toJS = __webpack_require__(915);
+var Schema = __webpack_require__(38296);
+var stringifyDocument = __webpack_require__(67653);
+var anchors = __webpack_require__(45236);
+var applyReviver = __webpack_require__(45797);
+var createNode = __webpack_require__(92076);
+var directives = __webpack_require__(42342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -64864,13 +64864,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 45236:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var visit = __webpack_require__(10204);
+var identity = __webpack_require__(80415);
+var visit = __webpack_require__(50292);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -64947,7 +64947,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 45797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65011,14 +65011,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 92076:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
+var Alias = __webpack_require__(57641);
+var identity = __webpack_require__(80415);
+var Scalar = __webpack_require__(22765);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -65108,13 +65108,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 42342:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var visit = __webpack_require__(10204);
+var identity = __webpack_require__(80415);
+var visit = __webpack_require__(50292);
 
 const escapeChars = {
     '!': '%21',
@@ -65293,7 +65293,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 13376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -65362,33 +65362,33 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 7207:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __webpack_require__(89984);
-var Document = __webpack_require__(3021);
-var Schema = __webpack_require__(45840);
-var errors = __webpack_require__(91464);
-var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var Scalar = __webpack_require__(63301);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var cst = __webpack_require__(3461);
-var lexer = __webpack_require__(40361);
-var lineCounter = __webpack_require__(66628);
-var parser = __webpack_require__(3456);
-var publicApi = __webpack_require__(84047);
-var visit = __webpack_require__(10204);
+var composer = __webpack_require__(23480);
+var Document = __webpack_require__(66885);
+var Schema = __webpack_require__(38296);
+var errors = __webpack_require__(13376);
+var Alias = __webpack_require__(57641);
+var identity = __webpack_require__(80415);
+var Pair = __webpack_require__(64245);
+var Scalar = __webpack_require__(22765);
+var YAMLMap = __webpack_require__(91950);
+var YAMLSeq = __webpack_require__(37495);
+var cst = __webpack_require__(85421);
+var lexer = __webpack_require__(12081);
+var lineCounter = __webpack_require__(34588);
+var parser = __webpack_require__(99032);
+var publicApi = __webpack_require__(68759);
+var visit = __webpack_require__(50292);
 
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -65420,7 +65420,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 62745:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -65446,16 +65446,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 57641:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(71596);
-var visit = __webpack_require__(10204);
-var identity = __webpack_require__(41127);
-var Node = __webpack_require__(66673);
-var toJS = __webpack_require__(74043);
+var anchors = __webpack_require__(45236);
+var visit = __webpack_require__(50292);
+var identity = __webpack_require__(80415);
+var Node = __webpack_require__(96617);
+var toJS = __webpack_require__(915);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -65573,14 +65573,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 13469:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(42404);
-var identity = __webpack_require__(41127);
-var Node = __webpack_require__(66673);
+var createNode = __webpack_require__(92076);
+var identity = __webpack_require__(80415);
+var Node = __webpack_require__(96617);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -65731,14 +65731,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 96617:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var applyReviver = __webpack_require__(83661);
-var identity = __webpack_require__(41127);
-var toJS = __webpack_require__(74043);
+var applyReviver = __webpack_require__(45797);
+var identity = __webpack_require__(80415);
+var toJS = __webpack_require__(915);
 
 class NodeBase {
     constructor(type) {
@@ -65778,15 +65778,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 64245:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(42404);
-var stringifyPair = __webpack_require__(59748);
-var addPairToJSMap = __webpack_require__(97104);
-var identity = __webpack_require__(41127);
+var createNode = __webpack_require__(92076);
+var stringifyPair = __webpack_require__(95004);
+var addPairToJSMap = __webpack_require__(49256);
+var identity = __webpack_require__(80415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -65824,14 +65824,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 22765:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Node = __webpack_require__(66673);
-var toJS = __webpack_require__(74043);
+var identity = __webpack_require__(80415);
+var Node = __webpack_require__(96617);
+var toJS = __webpack_require__(915);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -65858,17 +65858,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 91950:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyCollection = __webpack_require__(61212);
-var addPairToJSMap = __webpack_require__(97104);
-var Collection = __webpack_require__(40101);
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var Scalar = __webpack_require__(63301);
+var stringifyCollection = __webpack_require__(86340);
+var addPairToJSMap = __webpack_require__(49256);
+var Collection = __webpack_require__(13469);
+var identity = __webpack_require__(80415);
+var Pair = __webpack_require__(64245);
+var Scalar = __webpack_require__(22765);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -66012,17 +66012,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 37495:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(42404);
-var stringifyCollection = __webpack_require__(61212);
-var Collection = __webpack_require__(40101);
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var toJS = __webpack_require__(74043);
+var createNode = __webpack_require__(92076);
+var stringifyCollection = __webpack_require__(86340);
+var Collection = __webpack_require__(13469);
+var identity = __webpack_require__(80415);
+var Scalar = __webpack_require__(22765);
+var toJS = __webpack_require__(915);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -66134,16 +66134,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 49256:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var log = __webpack_require__(57249);
-var merge = __webpack_require__(90452);
-var stringify = __webpack_require__(2148);
-var identity = __webpack_require__(41127);
-var toJS = __webpack_require__(74043);
+var log = __webpack_require__(62745);
+var merge = __webpack_require__(6220);
+var stringify = __webpack_require__(30732);
+var identity = __webpack_require__(80415);
+var toJS = __webpack_require__(915);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -66206,7 +66206,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 80415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66266,12 +66266,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 915:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
+var identity = __webpack_require__(80415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -66312,15 +66312,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 31366:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var resolveBlockScalar = __webpack_require__(48913);
-var resolveFlowScalar = __webpack_require__(76842);
-var errors = __webpack_require__(91464);
-var stringifyString = __webpack_require__(83069);
+var resolveBlockScalar = __webpack_require__(90809);
+var resolveFlowScalar = __webpack_require__(38066);
+var errors = __webpack_require__(13376);
+var stringifyString = __webpack_require__(90501);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -66537,7 +66537,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 48013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66607,7 +66607,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 84555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -66713,14 +66713,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 85421:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cstScalar = __webpack_require__(60110);
-var cstStringify = __webpack_require__(91733);
-var cstVisit = __webpack_require__(97715);
+var cstScalar = __webpack_require__(31366);
+var cstStringify = __webpack_require__(48013);
+var cstVisit = __webpack_require__(84555);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -66832,12 +66832,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 12081:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cst = __webpack_require__(3461);
+var cst = __webpack_require__(85421);
 
 /*
 START -> stream
@@ -67562,7 +67562,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 34588:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -67610,14 +67610,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 99032:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var cst = __webpack_require__(3461);
-var lexer = __webpack_require__(40361);
+var cst = __webpack_require__(85421);
+var lexer = __webpack_require__(12081);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -68597,18 +68597,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 68759:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var composer = __webpack_require__(89984);
-var Document = __webpack_require__(3021);
-var errors = __webpack_require__(91464);
-var log = __webpack_require__(57249);
-var identity = __webpack_require__(41127);
-var lineCounter = __webpack_require__(66628);
-var parser = __webpack_require__(3456);
+var composer = __webpack_require__(23480);
+var Document = __webpack_require__(66885);
+var errors = __webpack_require__(13376);
+var log = __webpack_require__(62745);
+var identity = __webpack_require__(80415);
+var lineCounter = __webpack_require__(34588);
+var parser = __webpack_require__(99032);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -68711,16 +68711,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 38296:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var map = __webpack_require__(47451);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var tags = __webpack_require__(90018);
+var identity = __webpack_require__(80415);
+var map = __webpack_require__(97683);
+var seq = __webpack_require__(54066);
+var string = __webpack_require__(4088);
+var tags = __webpack_require__(33578);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -68757,13 +68757,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 97683:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var YAMLMap = __webpack_require__(84454);
+var identity = __webpack_require__(80415);
+var YAMLMap = __webpack_require__(91950);
 
 const map = {
     collection: 'map',
@@ -68783,12 +68783,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 11528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(22765);
 
 const nullTag = {
     identify: value => value == null,
@@ -68807,13 +68807,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 54066:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var YAMLSeq = __webpack_require__(92223);
+var identity = __webpack_require__(80415);
+var YAMLSeq = __webpack_require__(37495);
 
 const seq = {
     collection: 'seq',
@@ -68833,12 +68833,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 4088:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyString = __webpack_require__(83069);
+var stringifyString = __webpack_require__(90501);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -68856,12 +68856,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 47247:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(22765);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -68884,13 +68884,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 27661:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var stringifyNumber = __webpack_require__(28689);
+var Scalar = __webpack_require__(22765);
+var stringifyNumber = __webpack_require__(72729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -68938,12 +68938,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 9546:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(28689);
+var stringifyNumber = __webpack_require__(72729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -68987,18 +68987,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 49032:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(47451);
-var _null = __webpack_require__(73632);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var bool = __webpack_require__(73959);
-var float = __webpack_require__(38405);
-var int = __webpack_require__(59874);
+var map = __webpack_require__(97683);
+var _null = __webpack_require__(11528);
+var seq = __webpack_require__(54066);
+var string = __webpack_require__(4088);
+var bool = __webpack_require__(47247);
+var float = __webpack_require__(27661);
+var int = __webpack_require__(9546);
 
 const schema = [
     map.map,
@@ -69019,14 +69019,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 77519:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var map = __webpack_require__(47451);
-var seq = __webpack_require__(1706);
+var Scalar = __webpack_require__(22765);
+var map = __webpack_require__(97683);
+var seq = __webpack_require__(54066);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -69090,27 +69090,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 33578:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(47451);
-var _null = __webpack_require__(73632);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var bool = __webpack_require__(73959);
-var float = __webpack_require__(38405);
-var int = __webpack_require__(59874);
-var schema = __webpack_require__(70896);
-var schema$1 = __webpack_require__(33559);
-var binary = __webpack_require__(56083);
-var merge = __webpack_require__(90452);
-var omap = __webpack_require__(50303);
-var pairs = __webpack_require__(18385);
-var schema$2 = __webpack_require__(35913);
-var set = __webpack_require__(81528);
-var timestamp = __webpack_require__(46752);
+var map = __webpack_require__(97683);
+var _null = __webpack_require__(11528);
+var seq = __webpack_require__(54066);
+var string = __webpack_require__(4088);
+var bool = __webpack_require__(47247);
+var float = __webpack_require__(27661);
+var int = __webpack_require__(9546);
+var schema = __webpack_require__(49032);
+var schema$1 = __webpack_require__(77519);
+var binary = __webpack_require__(34011);
+var merge = __webpack_require__(6220);
+var omap = __webpack_require__(62775);
+var pairs = __webpack_require__(21705);
+var schema$2 = __webpack_require__(1921);
+var set = __webpack_require__(20832);
+var timestamp = __webpack_require__(90168);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -69196,14 +69196,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 34011:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_buffer = __webpack_require__(20181);
-var Scalar = __webpack_require__(63301);
-var stringifyString = __webpack_require__(83069);
+var Scalar = __webpack_require__(22765);
+var stringifyString = __webpack_require__(90501);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -69273,12 +69273,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 92214:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(22765);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -69309,13 +69309,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 9614:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var stringifyNumber = __webpack_require__(28689);
+var Scalar = __webpack_require__(22765);
+var stringifyNumber = __webpack_require__(72729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -69366,12 +69366,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 36257:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(28689);
+var stringifyNumber = __webpack_require__(72729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -69449,13 +69449,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
+var identity = __webpack_require__(80415);
+var Scalar = __webpack_require__(22765);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -69527,16 +69527,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 62775:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var toJS = __webpack_require__(74043);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var pairs = __webpack_require__(18385);
+var identity = __webpack_require__(80415);
+var toJS = __webpack_require__(915);
+var YAMLMap = __webpack_require__(91950);
+var YAMLSeq = __webpack_require__(37495);
+var pairs = __webpack_require__(21705);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -69611,15 +69611,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 21705:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var Scalar = __webpack_require__(63301);
-var YAMLSeq = __webpack_require__(92223);
+var identity = __webpack_require__(80415);
+var Pair = __webpack_require__(64245);
+var Scalar = __webpack_require__(22765);
+var YAMLSeq = __webpack_require__(37495);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -69700,24 +69700,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 1921:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(47451);
-var _null = __webpack_require__(73632);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var binary = __webpack_require__(56083);
-var bool = __webpack_require__(88398);
-var float = __webpack_require__(35782);
-var int = __webpack_require__(10873);
-var merge = __webpack_require__(90452);
-var omap = __webpack_require__(50303);
-var pairs = __webpack_require__(18385);
-var set = __webpack_require__(81528);
-var timestamp = __webpack_require__(46752);
+var map = __webpack_require__(97683);
+var _null = __webpack_require__(11528);
+var seq = __webpack_require__(54066);
+var string = __webpack_require__(4088);
+var binary = __webpack_require__(34011);
+var bool = __webpack_require__(92214);
+var float = __webpack_require__(9614);
+var int = __webpack_require__(36257);
+var merge = __webpack_require__(6220);
+var omap = __webpack_require__(62775);
+var pairs = __webpack_require__(21705);
+var set = __webpack_require__(20832);
+var timestamp = __webpack_require__(90168);
 
 const schema = [
     map.map,
@@ -69748,14 +69748,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 20832:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var YAMLMap = __webpack_require__(84454);
+var identity = __webpack_require__(80415);
+var Pair = __webpack_require__(64245);
+var YAMLMap = __webpack_require__(91950);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -69851,12 +69851,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 90168:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(28689);
+var stringifyNumber = __webpack_require__(72729);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -69963,7 +69963,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 93699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70121,15 +70121,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 30732:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(71596);
-var identity = __webpack_require__(41127);
-var stringifyComment = __webpack_require__(59799);
-var stringifyString = __webpack_require__(83069);
+var anchors = __webpack_require__(45236);
+var identity = __webpack_require__(80415);
+var stringifyComment = __webpack_require__(18927);
+var stringifyString = __webpack_require__(90501);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -70260,14 +70260,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 86340:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(59799);
+var identity = __webpack_require__(80415);
+var stringify = __webpack_require__(30732);
+var stringifyComment = __webpack_require__(18927);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -70422,7 +70422,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 18927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70453,14 +70453,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 67653:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(59799);
+var identity = __webpack_require__(80415);
+var stringify = __webpack_require__(30732);
+var stringifyComment = __webpack_require__(18927);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -70547,7 +70547,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 72729:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70581,15 +70581,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 95004:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(59799);
+var identity = __webpack_require__(80415);
+var Scalar = __webpack_require__(22765);
+var stringify = __webpack_require__(30732);
+var stringifyComment = __webpack_require__(18927);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -70740,13 +70740,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 90501:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var foldFlowLines = __webpack_require__(34475);
+var Scalar = __webpack_require__(22765);
+var foldFlowLines = __webpack_require__(93699);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -71085,12 +71085,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 50292:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
+var identity = __webpack_require__(80415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -71328,20 +71328,20 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 52977:
+/***/ 3625:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
-/* harmony import */ var _lib_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86412);
-/* harmony import */ var _lib_extension_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61335);
-/* harmony import */ var _lib_permessage_deflate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4376);
-/* harmony import */ var _lib_receiver_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20893);
-/* harmony import */ var _lib_sender_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7389);
-/* harmony import */ var _lib_subprotocol_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43332);
-/* harmony import */ var _lib_websocket_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56681);
-/* harmony import */ var _lib_websocket_server_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70129);
+/* harmony import */ var _lib_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56876);
+/* harmony import */ var _lib_extension_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8183);
+/* harmony import */ var _lib_permessage_deflate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20600);
+/* harmony import */ var _lib_receiver_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61949);
+/* harmony import */ var _lib_sender_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62429);
+/* harmony import */ var _lib_subprotocol_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12356);
+/* harmony import */ var _lib_websocket_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(22537);
+/* harmony import */ var _lib_websocket_server_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(16241);
 
 
 
@@ -71358,14 +71358,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 63837:
+/***/ 76590:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 72079:
+/***/ 76564:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');

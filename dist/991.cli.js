@@ -1,51 +1,8 @@
-export const id = 880;
-export const ids = [880,858];
+export const id = 991;
+export const ids = [991];
 export const modules = {
 
-/***/ 5858:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ readJsonPath),
-/* harmony export */   H: () => (/* binding */ parseJsonPath)
-/* harmony export */ });
-/**
- * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
- * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
- */
-/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
-function readJsonPath(doc, path) {
-    const steps = parseJsonPath(path);
-    let cur = doc;
-    for (const step of steps) {
-        // Own properties only: `$.constructor` must not find Object's.
-        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
-            return undefined;
-        cur = cur[step];
-    }
-    return cur;
-}
-function parseJsonPath(path) {
-    if (!path.startsWith('$'))
-        throw new Error(`JSONPath must start with "$": ${path}`);
-    const steps = [];
-    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
-    let i = 1;
-    while (i < path.length) {
-        re.lastIndex = i;
-        const m = re.exec(path);
-        if (!m)
-            throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
-        steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
-        i = re.lastIndex;
-    }
-    return steps;
-}
-
-
-/***/ }),
-
-/***/ 5377:
+/***/ 4922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -86,18 +43,18 @@ class DeadlineQueue {
 
 /***/ }),
 
-/***/ 3446:
+/***/ 8835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qq: () => (/* binding */ HttpClient),
 /* harmony export */   z1: () => (/* binding */ ERROR_KINDS)
 /* harmony export */ });
-/* unused harmony export classifyTransportError */
+/* unused harmony exports classifyTransportError, BODY_KEEP_LIMIT */
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4371);
-/* harmony import */ var _deadlines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5377);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(576);
+/* harmony import */ var _deadlines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4922);
 /**
  * HTTP over undici: one Pool per target origin (keep-alive, no connection cap: the executor's
  * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
@@ -112,7 +69,11 @@ function classifyTransportError(err) {
     const code = err?.code ?? '';
     return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
 }
-/** Bodies read for checks and captures are kept up to this size; the rest is counted, not kept. */
+/**
+ * Bodies read for checks and captures are kept up to exactly this size; the rest is read off the
+ * socket and dropped as it arrives (a body nobody reads is never kept at all). A body that never
+ * ends ends at the request's deadline, as a timeout.
+ */
 const BODY_KEEP_LIMIT = 1024 * 1024;
 /**
  * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
@@ -163,10 +124,16 @@ class ResponseCollector {
             this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
         return true;
     }
+    /** The run was stopped: settle now, as cancelled, and drop the request. */
+    cancel() {
+        this.settle({ status: 0, cancelled: true });
+        this.abort?.(new Error('cancelled: the run was stopped'));
+    }
     onData(chunk) {
         if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
-            this.chunks.push(chunk);
-            this.kept += chunk.length;
+            const room = BODY_KEEP_LIMIT - this.kept;
+            this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+            this.kept += Math.min(chunk.length, room);
         }
         return true;
     }
@@ -269,6 +236,14 @@ class HttpClient {
             this.sweeper.unref();
         }
     }
+    /**
+     * Settles every request in flight as cancelled (not recorded) and aborts it: a stopped run must
+     * not wait for slow responses up to their timeout. Sends after this are not expected.
+     */
+    cancelAll() {
+        for (const queue of this.deadlines.values())
+            queue.expire(Infinity, (c) => c.cancel());
+    }
     async close() {
         if (this.sweeper)
             clearInterval(this.sweeper);
@@ -280,7 +255,7 @@ class HttpClient {
 
 /***/ }),
 
-/***/ 880:
+/***/ 2991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -291,8 +266,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   shardPlan: () => (/* binding */ shardPlan),
 /* harmony export */   shardStage: () => (/* binding */ shardStage)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8322);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3919);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9931);
 /**
  * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
  * together send exactly the plan's load and `merge` can add their histograms into one result.
@@ -380,28 +355,30 @@ function shardPlan(plan, shard) {
 
 /***/ }),
 
-/***/ 8322:
+/***/ 9931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Xp: () => (/* binding */ judgeGenerator),
-  du: () => (/* binding */ plannedDurationMs),
+  du: () => (/* reexport */ check_limits/* plannedDurationMs */.du),
   Si: () => (/* binding */ runStage),
   NJ: () => (/* binding */ spikeOutcome),
   hA: () => (/* binding */ spikePhases),
   Gs: () => (/* binding */ stageSchedule)
 });
 
-// UNUSED EXPORTS: rateSegments
+// UNUSED EXPORTS: CANCEL_GRACE_MS, rateSegments
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(565);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
-var stage_metrics = __webpack_require__(6999);
+var stage_metrics = __webpack_require__(1927);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
-var histogram = __webpack_require__(5835);
+var histogram = __webpack_require__(2642);
 ;// CONCATENATED MODULE: ./src/load/template.ts
 /**
  * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
@@ -449,7 +426,7 @@ function compileTemplate(text, escape = (v) => v) {
 const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
 
 // EXTERNAL MODULE: ./src/jsonpath.ts
-var jsonpath = __webpack_require__(5858);
+var jsonpath = __webpack_require__(7621);
 ;// CONCATENATED MODULE: ./src/load/requests.ts
 
 
@@ -585,10 +562,13 @@ function execute(ctx, req, vars, intendedStart, done) {
     vars.seq = nextSeq(ctx.seq);
     let dispatching = true;
     ctx.client.dispatch(req.build(vars), (out) => {
-        const error = checkOutcome(ctx, req, vars, out);
-        ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
-        if (out.retryAfter !== undefined)
-            ctx.metrics.retryAfterSeen++;
+        // Cancelled because the run was stopped: no measurement, neither a success nor an error.
+        if (!out.cancelled) {
+            const error = checkOutcome(ctx, req, vars, out);
+            ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
+            if (out.retryAfter !== undefined)
+                ctx.metrics.noteRetryAfter(out.retryAfter);
+        }
         settled(ctx);
         // Refused before it left (an invalid header): let I/O and timers run before the next send, or
         // a user failing every request at once would recurse and starve the event loop.
@@ -617,6 +597,8 @@ async function runSession(ctx, vars) {
         const start = now();
         vars.seq = nextSeq(ctx.seq);
         const out = await ctx.client.send(step.build(vars));
+        if (out.cancelled)
+            return;
         ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
     }
 }
@@ -812,10 +794,10 @@ class RateSchedule {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
-var wrapper = __webpack_require__(2977);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/wrapper.mjs
+var wrapper = __webpack_require__(3625);
 // EXTERNAL MODULE: ./src/load/deadlines.ts
-var deadlines = __webpack_require__(5377);
+var deadlines = __webpack_require__(4922);
 ;// CONCATENATED MODULE: ./src/load/ws.ts
 /**
  * WebSocket stages on `ws`: N connections (opened at once before the clock, or over `ramp`), each
@@ -838,6 +820,7 @@ var deadlines = __webpack_require__(5377);
 
 /** At the end of a stage, connections get this long to finish the close handshake. */
 const CLOSE_WAIT_MS = 1000;
+const CLOSE_WAIT_ABORTED_MS = 100;
 /** Reconnect backoff doubles per consecutive failed attempt, up to this. */
 const MAX_BACKOFF_MS = 10_000;
 /** The endpoint name a ws stage's messages are reported under. */
@@ -986,6 +969,24 @@ class WsStage {
         }
         return out;
     }
+    /**
+     * The run was stopped: messages still waiting for a reply are settled unrecorded (neither
+     * answered nor failed), and users waiting for a connection give up, so the stage ends now.
+     */
+    cancel() {
+        for (const c of this.conns) {
+            for (const p of [...c.queued, ...c.pending]) {
+                if (p.done)
+                    continue;
+                p.done = true;
+                settled(this.ctx);
+                p.resolve();
+            }
+            c.queued.length = 0;
+            c.pending.length = 0;
+            c.wake(false);
+        }
+    }
     /** Close every connection (1000), wait briefly for the handshakes, then drop what is left. */
     async shutdown() {
         if (this.ending)
@@ -1014,10 +1015,11 @@ class WsStage {
         }
         if (closing.length === 0)
             return;
+        // A stopped run does not wait a whole second for close handshakes.
         const timer = setTimeout(() => {
             for (const c of this.conns)
                 c.socket?.terminate();
-        }, CLOSE_WAIT_MS);
+        }, this.ctx.signal.aborted ? CLOSE_WAIT_ABORTED_MS : CLOSE_WAIT_MS);
         await Promise.all(closing);
         clearTimeout(timer);
     }
@@ -1301,6 +1303,100 @@ function jsonText(v) {
     return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+;// CONCATENATED MODULE: ./src/load/abort.ts
+/** The always-on rule (unless `abort_when.target_down: false`): the target stopped answering. */
+const TARGET_DOWN_RULE = { metric: 'connect_error_rate', op: '>=', value: 0.95, forMs: 3000, delayMs: 0, raw: 'target_down' };
+/** Interval timers fire up to a few ms early against performance.now(): 1999.6 ms is 2 s here. */
+const TIMER_SLACK_MS = 50;
+const QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, max: 1 };
+/** The rules that watch a stage: the plan's (for this stage or every stage) and the default one. */
+function stageAbortRules(policy, stage) {
+    const rules = (policy?.rules ?? []).filter((r) => r.stages === undefined || r.stages.includes(stage));
+    return policy?.targetDown === false ? rules : [...rules, TARGET_DOWN_RULE];
+}
+class AbortWatch {
+    watched;
+    latency;
+    count = 0;
+    errors = 0;
+    connect = 0;
+    /** Stage time (ms) the current second began. */
+    bucketStart = 0;
+    triggered;
+    constructor(rules) {
+        this.watched = rules.map((rule) => ({ rule, over: 0 }));
+        this.latency = this.watched.filter((w) => QUANTILES[w.rule.metric] !== undefined);
+    }
+    get active() {
+        return this.watched.length > 0;
+    }
+    /** One completion (a request, or an error event without a latency). */
+    note(latencyMs, error) {
+        this.count++;
+        if (error !== undefined) {
+            this.errors++;
+            if (error === 'connect')
+                this.connect++;
+        }
+        if (latencyMs === undefined)
+            return;
+        for (const w of this.latency)
+            if (w.rule.op === '>' ? latencyMs > w.rule.value : latencyMs >= w.rule.value)
+                w.over++;
+    }
+    /**
+     * Closes the second ending at `elapsedMs` (stage time) and judges it; returns the trigger the
+     * first time a rule has held long enough (and the same one on later calls).
+     */
+    check(elapsedMs) {
+        if (this.triggered)
+            return this.triggered;
+        const start = this.bucketStart;
+        for (const w of this.watched) {
+            // Not judged before `delay`: only seconds that start after it count (delayAbortEval).
+            if (start < w.rule.delayMs || this.count === 0)
+                continue;
+            if (!this.crosses(w)) {
+                w.since = undefined;
+                continue;
+            }
+            w.since ??= start;
+            if (elapsedMs - w.since + TIMER_SLACK_MS >= w.rule.forMs) {
+                this.triggered = { rule: w.rule.raw, at_s: Math.round(elapsedMs / 100) / 10, reason: this.reason(w, elapsedMs - w.since) };
+                break;
+            }
+        }
+        this.count = this.errors = this.connect = 0;
+        for (const w of this.latency)
+            w.over = 0;
+        this.bucketStart = elapsedMs;
+        return this.triggered;
+    }
+    crosses(w) {
+        const { metric, op, value } = w.rule;
+        const q = QUANTILES[metric];
+        if (q !== undefined) {
+            const rank = Math.max(1, Math.ceil(q * this.count));
+            return w.over > this.count - rank;
+        }
+        const share = (metric === 'connect_error_rate' ? this.connect : this.errors) / this.count;
+        return op === '>' ? share > value : share >= value;
+    }
+    reason(w, heldMs) {
+        const held = `${(heldMs / 1000).toFixed(1)} s`;
+        const last = `${this.count} completions in the last second`;
+        if (w.rule === TARGET_DOWN_RULE) {
+            return `the target stopped answering (connect errors on ≥ 95 % of requests for ${held}; ${pct(this.connect / this.count)} of ${last})`;
+        }
+        const q = QUANTILES[w.rule.metric];
+        const now = q !== undefined
+            ? `${w.over} of ${last} ${w.rule.op === '>' ? 'above' : 'at or above'} ${w.rule.value} ms`
+            : `${pct((w.rule.metric === 'connect_error_rate' ? this.connect : this.errors) / this.count)} of ${last} ${w.rule.metric === 'connect_error_rate' ? 'connect errors' : 'errors'}`;
+        return `${w.rule.raw} held for ${held} (${now})`;
+    }
+}
+const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
+
 ;// CONCATENATED MODULE: ./src/load/stage.ts
 /**
  * One stage from start to drained: builds the context, picks the executor for the stage kind,
@@ -1314,17 +1410,29 @@ function jsonText(v) {
 
 
 
-/** Planned length of a stage (burst: cycles and pauses, not counting response times). */
-function plannedDurationMs(s) {
-    switch (s.kind) {
-        case 'baseline':
-        case 'load':
-            return s.durationMs;
-        case 'spike':
-            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-        case 'burst':
-            return s.pauseMs * (s.cycles - 1);
-    }
+
+
+// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
+
+/**
+ * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
+ * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
+ */
+const CANCEL_GRACE_MS = 250;
+/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
+function cancelAfterAbort(signal, cancel) {
+    let timer;
+    const onAbort = () => {
+        timer = setTimeout(cancel, CANCEL_GRACE_MS);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+    };
 }
 function rateSegments(s) {
     if (s.kind === 'load' && s.model === 'open') {
@@ -1355,6 +1463,23 @@ function spikePhases(s) {
     return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
 }
 async function runStage(spec, o) {
+    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
+    // either way, what is still in flight is cancelled after the grace, not waited for.
+    const stageAbort = new AbortController();
+    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    let wsStage;
+    const disarm = cancelAfterAbort(signal, () => {
+        o.client.cancelAll();
+        wsStage?.cancel();
+    });
+    try {
+        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+    }
+    finally {
+        disarm();
+    }
+}
+async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
@@ -1365,6 +1490,11 @@ async function runStage(spec, o) {
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
     // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
     const metrics = new stage_metrics/* StageMetrics */.E6([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
+    const signal = o.signal;
+    let aborted;
+    if (abortWatch.active)
+        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
     const ctx = {
         client: o.client,
         requests,
@@ -1372,7 +1502,7 @@ async function runStage(spec, o) {
         pick: weightedPicker(requests),
         metrics,
         t0: now(),
-        signal: o.signal,
+        signal,
         inFlight: 0,
         active: 0,
         seq: o.seq,
@@ -1390,6 +1520,7 @@ async function runStage(spec, o) {
         metrics.ws = new stage_metrics/* WsMetrics */.Ed();
     if (ws && !idle) {
         wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
         await wsStage.prepare();
@@ -1401,7 +1532,7 @@ async function runStage(spec, o) {
     lagThisSecond.enable();
     const startedAt = new Date();
     ctx.t0 = now();
-    const totalMs = plannedDurationMs(spec);
+    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
     let lastRequests = 0;
     const sampler = setInterval(() => {
         const elapsed = now() - ctx.t0;
@@ -1415,6 +1546,11 @@ async function runStage(spec, o) {
         if (lagThisSecond.count > 0)
             metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
         lagThisSecond.reset();
+        if (abortWatch.active && !aborted && !idle) {
+            aborted = abortWatch.check(elapsed);
+            if (aborted)
+                stageAbort.abort();
+        }
         o.onProgress?.({
             stage: spec.name,
             elapsedMs: elapsed,
@@ -1433,7 +1569,7 @@ async function runStage(spec, o) {
     try {
         if (idle) {
             // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, o.signal);
+            await sleepUnlessAborted(totalMs, signal);
         }
         else if (wsStage) {
             ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
@@ -1480,6 +1616,7 @@ async function runStage(spec, o) {
         scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
         mode: ws?.mode,
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
+        aborted,
     };
 }
 /** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
@@ -1527,7 +1664,7 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 /***/ }),
 
-/***/ 5835:
+/***/ 2642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1539,7 +1676,7 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 /* harmony export */   pr: () => (/* binding */ decodeHistogram),
 /* harmony export */   v5: () => (/* binding */ createHistogram)
 /* harmony export */ });
-/* harmony import */ var hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
 /**
  * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
  * value is exact to 0.1 % and two histograms add without loss (shards, workers, re-gating).
@@ -1604,7 +1741,7 @@ function mergeHistograms(parts) {
 
 /***/ }),
 
-/***/ 6999:
+/***/ 1927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1612,11 +1749,14 @@ function mergeHistograms(parts) {
 __webpack_require__.d(__webpack_exports__, {
   E6: () => (/* binding */ StageMetrics),
   Ed: () => (/* binding */ WsMetrics),
-  h5: () => (/* binding */ addStageMetrics)
+  h5: () => (/* binding */ addStageMetrics),
+  Xt: () => (/* binding */ widenRange)
 });
 
+// UNUSED EXPORTS: retryAfterSeconds
+
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
-var histogram = __webpack_require__(5835);
+var histogram = __webpack_require__(2642);
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
 
 const WINDOW_MS = 1000;
@@ -1748,7 +1888,7 @@ class Timeline {
 }
 
 // EXTERNAL MODULE: ./src/load/http.ts
-var http = __webpack_require__(3446);
+var http = __webpack_require__(8835);
 ;// CONCATENATED MODULE: ./src/metrics/stage-metrics.ts
 
 
@@ -1778,6 +1918,21 @@ class WsMetrics {
         this.closesByCode.set(code, (this.closesByCode.get(code) ?? 0) + 1);
     }
 }
+/** `a` widened to cover `b` (either may be missing). */
+function widenRange(a, b) {
+    if (!a || !b)
+        return a ?? b;
+    return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+/** A Retry-After header in seconds: delta-seconds, or an HTTP date counted from `nowMs`; undefined if neither. */
+function retryAfterSeconds(value, nowMs = Date.now()) {
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v);
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "2".
+    const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
+    return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
+}
 class StageMetrics {
     histogram = (0,histogram/* createHistogram */.v5)();
     timeline;
@@ -1789,8 +1944,12 @@ class StageMetrics {
     requests = 0;
     errors = 0;
     retryAfterSeen = 0;
+    /** The Retry-After values of the 429s that sent one, in seconds (parseable ones only). */
+    retryAfterS;
     /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
     ws;
+    /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
+    observe;
     /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
     constructor(endpointNames, maxLatencyMs, options = {}) {
         this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
@@ -1810,6 +1969,7 @@ class StageMetrics {
             this.errorsByKind[error]++;
         }
         this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+        this.observe?.(latencyMs, error);
     }
     /**
      * An error that is not a measured request (ws: a connection closed under a stream or a held
@@ -1820,6 +1980,7 @@ class StageMetrics {
         this.errorsByKind[error]++;
         this.endpoints[endpoint].errors++;
         this.timeline.noteError(offsetMs);
+        this.observe?.(undefined, error);
     }
     /** Session steps (login...) count for their endpoint only, not in the stage's totals. */
     recordSessionStep(endpoint, latencyMs, error) {
@@ -1828,6 +1989,13 @@ class StageMetrics {
         (0,histogram/* recordMs */.mw)(ep.histogram, latencyMs);
         if (error !== undefined)
             ep.errors++;
+    }
+    /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
+    noteRetryAfter(value) {
+        this.retryAfterSeen++;
+        const seconds = retryAfterSeconds(value);
+        if (seconds !== undefined)
+            this.retryAfterS = widenRange(this.retryAfterS, { min: seconds, max: seconds });
     }
     noteErrorMessage(message) {
         if (this.errorSamples.size < 10 || this.errorSamples.has(message)) {
@@ -1844,6 +2012,7 @@ function addStageMetrics(into, from) {
     into.requests += from.requests;
     into.errors += from.errors;
     into.retryAfterSeen += from.retryAfterSeen;
+    into.retryAfterS = widenRange(into.retryAfterS, from.retryAfterS);
     from.endpoints.forEach((e, i) => {
         const target = into.endpoints[i];
         target.requests += e.requests;

@@ -1,8 +1,8 @@
-export const id = 450;
-export const ids = [450];
+export const id = 39;
+export const ids = [39];
 export const modules = {
 
-/***/ 450:
+/***/ 56039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
+  FAILING_ERROR_RATE: () => (/* binding */ FAILING_ERROR_RATE),
   checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
   compareReports: () => (/* binding */ compareReports),
   fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
@@ -20,6 +21,7 @@ __webpack_require__.d(__webpack_exports__, {
   runAndGate: () => (/* binding */ runAndGate),
   runnerProbeSetting: () => (/* reexport */ input_checks/* runnerProbeSetting */.jH),
   shardReportPaths: () => (/* binding */ shardReportPaths),
+  whyNotBaseline: () => (/* binding */ whyNotBaseline),
   writeReports: () => (/* binding */ writeReports)
 });
 
@@ -29,13 +31,50 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
+;// CONCATENATED MODULE: ./src/plan/secrets.ts
+const MIN_SECRET_LENGTH = 6;
+const isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
+/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
+const RUNTIME_PLACEHOLDER = /\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
+const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
+/**
+ * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
+ * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
+ * per request and never written anywhere).
+ */
+function headerSecrets(plan) {
+    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
+    const out = new Set();
+    for (const headers of maps) {
+        for (const [name, value] of Object.entries(headers)) {
+            if (SENSITIVE_HEADERS.has(name))
+                credentialParts(name, value).filter(isSecretWorthy).forEach((v) => out.add(v));
+        }
+    }
+    return [...out];
+}
+function credentialParts(name, value) {
+    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
+        if (name === 'cookie')
+            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+        if (name.endsWith('authorization'))
+            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
+        return [literal.trim()];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/plan/interpolate.ts
+
 /** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
 const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
 const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function interpolateString(text, env, runtime) {
     const missing = [];
+    const fromEnv = [];
     const out = text.replace(PLACEHOLDER, (whole, escape, name) => {
         if (runtime.has(name))
             return whole;
@@ -46,9 +85,10 @@ function interpolateString(text, env, runtime) {
             missing.push(name);
             return whole;
         }
+        fromEnv.push(value);
         return value;
     });
-    return { text: out, missing };
+    return { text: out, missing, fromEnv };
 }
 /** Builtins plus every key of every `capture:` map in `session` and `requests`. */
 function runtimeVariables(raw) {
@@ -65,15 +105,20 @@ function runtimeVariables(raw) {
     }
     return names;
 }
-/** Substitute in every string value (not in keys); each missing variable is an Issue at its value. */
+/**
+ * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
+ * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
+ */
 function interpolate(value, env, runtime = runtimeVariables(value)) {
     const issues = [];
+    const secrets = new Set();
     const walk = (v, path) => {
         if (typeof v === 'string') {
             const r = interpolateString(v, env, runtime);
             for (const name of r.missing) {
                 issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
             }
+            r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
             return r.text;
         }
         if (Array.isArray(v))
@@ -82,14 +127,14 @@ function interpolate(value, env, runtime = runtimeVariables(value)) {
             return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
         return v;
     };
-    return { value: walk(value, []), issues };
+    return { value: walk(value, []), issues, secrets: [...secrets] };
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(7207);
 ;// CONCATENATED MODULE: ./src/plan/positions.ts
 /**
  * YAML with positions. We use `yaml` (not js-yaml) because it keeps a node tree with source
@@ -97,24 +142,90 @@ var dist = __webpack_require__(38815);
  * its exact line:col; js-yaml only returns plain objects and positions only for syntax errors.
  */
 
+/**
+ * Deepest nesting of maps and lists a plan may have. Real plans stay under 10 (a `json:` body adds a
+ * few); the limit is far below where the YAML composer, `toJS` or the recursive walks after them
+ * would run out of stack, so a hostile or broken file gets a located message instead.
+ */
+const MAX_DEPTH = 64;
+const DEPTH_MESSAGE = `the plan is nested deeper than ${MAX_DEPTH} levels`;
+/** How many aliases `toJS` may expand: refuses "billion laughs" bombs. */
+const MAX_ALIAS_COUNT = 100;
 function parseYaml(text) {
     const lines = new dist/* LineCounter */.HN();
-    // prettyErrors off: we want the bare message and place the position ourselves.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    let doc;
+    try {
+        // prettyErrors off: we want the bare message and place the position ourselves.
+        // logLevel error: yaml's warnings (a map used as a key) would print as process warnings.
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
+    }
+    catch (err) {
+        // The parser catches its own stack overflow (RESOURCE_EXHAUSTION, below): this is the backstop.
+        const message = err instanceof RangeError ? DEPTH_MESSAGE : `cannot parse the plan: ${err.message}`;
+        return { source: { doc: new dist/* Document */.yo(null), lines }, value: undefined, syntaxErrors: [{ line: 1, col: 1, message }] };
+    }
     const source = { doc, lines };
-    const syntaxErrors = doc.errors.map((e) => {
+    // The parser catches its own stack overflow as a RESOURCE_EXHAUSTION error (one or several):
+    // one problem, at the first, says what it means.
+    const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message));
+    const syntaxErrors = (overflow ? [overflow] : doc.errors).map((e) => {
         const pos = lines.linePos(e.pos[0]);
+        if (e === overflow)
+            return { ...pos, message: DEPTH_MESSAGE };
         return { ...pos, message: e.message.split('\n')[0] + placeholderHint(text, pos.line) };
     });
     if (syntaxErrors.length)
         return { source, value: undefined, syntaxErrors };
+    // Deep nesting in the node tree is refused before toJS, which recurses once per level.
+    const deepNode = tooDeep(doc.contents, nodeChildren);
+    if (deepNode)
+        return { source, value: undefined, syntaxErrors: [{ ...(startOf(source, deepNode) ?? { line: 1, col: 1 }), message: DEPTH_MESSAGE }] };
+    let value;
     try {
-        return { source, value: doc.toJS({ maxAliasCount: 100 }), syntaxErrors };
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     }
     catch (err) {
         // toJS refuses alias bombs ("Excessive alias count"); report it like any YAML error.
-        return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message: err.message }] };
+        const message = err instanceof RangeError ? DEPTH_MESSAGE : err.message;
+        return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message }] };
     }
+    // Aliases can stack anchors into data deeper than any one node path: check the result as well.
+    if (tooDeep(value, valueChildren))
+        return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message: `${DEPTH_MESSAGE} (once its aliases are expanded)` }] };
+    return { source, value, syntaxErrors };
+}
+/**
+ * The first item nested more than MAX_DEPTH collections deep, or undefined. Iterative (an explicit
+ * stack) so that the check itself cannot overflow, and it stops descending at the limit.
+ */
+function tooDeep(root, children) {
+    const stack = [[root, 0]];
+    while (stack.length > 0) {
+        const [item, depth] = stack.pop();
+        const kids = children(item);
+        if (!kids)
+            continue;
+        if (depth >= MAX_DEPTH)
+            return item;
+        for (const kid of kids)
+            stack.push([kid, depth + 1]);
+    }
+    return undefined;
+}
+/** A map's or list's child nodes (a pair's key and value); undefined for scalars and aliases. */
+function nodeChildren(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return node.items.flatMap((p) => [p.key, p.value]);
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items;
+    return undefined;
+}
+function valueChildren(value) {
+    if (Array.isArray(value))
+        return value;
+    if (typeof value === 'object' && value !== null)
+        return value instanceof Map ? [...value.values()] : Object.values(value);
+    return undefined;
 }
 /** `{ duration: ${D} }` is a YAML error (the `{` of `${` opens a map): say how to write it. */
 function placeholderHint(text, line) {
@@ -160,10 +271,12 @@ function locate(source, path, at) {
     return best;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(43440);
+// EXTERNAL MODULE: ../../work/main/node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(67615);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow a target that is not on loopback."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 ;// CONCATENATED MODULE: ./src/plan/issues.ts
 /**
  * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
@@ -243,6 +356,12 @@ function show(value) {
 function roundMs(ms) {
     return Math.round(ms * 1000) / 1000;
 }
+/** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
+function finite(n, value) {
+    if (!Number.isFinite(n))
+        throw new UnitError(`${show(value)} is too large a number`);
+    return n;
+}
 function isBareNumber(s) {
     return new RegExp(`^(?:${NUMBER})$`).test(s);
 }
@@ -250,7 +369,7 @@ function isBareNumber(s) {
 function parseDuration(value) {
     const hint = `${show(value)} is not a duration: use 500ms, 30s or 2m`;
     if (typeof value === 'number')
-        throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms`);
+        throw new UnitError(Number.isFinite(value) ? `${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
     if (typeof value !== 'string')
         throw new UnitError(hint);
     const text = value.trim();
@@ -270,7 +389,7 @@ function parseDuration(value) {
         while (text[at] === ' ')
             at++;
     }
-    return roundMs(total);
+    return roundMs(finite(total, value));
 }
 /** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
 function parseRate(value) {
@@ -297,7 +416,7 @@ function parsePercent(value) {
     const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
     if (!m)
         throw new UnitError(`${show(value)} is not a percentage: use 1% or 0.5%`);
-    return Number(m[1]) / 100;
+    return finite(Number(m[1]), value) / 100;
 }
 function isLatency(metric) {
     return LATENCY_METRICS.includes(metric);
@@ -344,7 +463,7 @@ function parseThreshold(metric, raw) {
     if (!m || typeof raw !== 'string') {
         throw new UnitError(`${show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
     }
-    return { metric, op: m[1], value: thresholdValue(metric, m[2]), raw };
+    return { metric, op: m[1], value: finite(thresholdValue(metric, m[2]), raw), raw };
 }
 /**
  * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
@@ -369,7 +488,7 @@ function parseRegression(metric, raw) {
     // A band of width 0 would fail on any change at all.
     if (unit === 'sigma' && Number(m[2]) <= 0)
         throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
-    const amount = unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]);
+    const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
 
@@ -534,6 +653,9 @@ function readRequest(c, item, path, defaults) {
         headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
         timeoutMs: c.unit(item, 'timeout', path, parseDuration, defaults.timeoutMs),
     };
+    // A 0 ms timeout would fail every request before it is sent.
+    if ('timeout' in item && spec.timeoutMs <= 0)
+        c.add([...path, 'timeout'], `${formatPath([...path, 'timeout'])} must be longer than 0`);
     if ('body' in item && 'json' in item)
         c.add([...path, 'json'], `${formatPath(path)}: use either body or json, not both`, 'key');
     if (typeof item.body === 'string')
@@ -782,6 +904,89 @@ function positive(c, s, path, key, value) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/plan/check-abort.ts
+/**
+ * `abort_when:` → AbortPolicy. Two forms:
+ *
+ *   abort_when:                      # a list: rules, the "target down" rule stays on
+ *     - { metric: error_rate, op: ">", value: 50%, for: 10s, delay: 5s }
+ *
+ *   abort_when:                      # a map: rules and the default rule's switch
+ *     target_down: false
+ *     rules:
+ *       - { metric: p99, op: ">", value: 2s, for: 5s, stage: spike }
+ *
+ * Values are written as in `thresholds:` (50%, 0.5, 2s, 200ms, a bare number of ms) and parsed by
+ * the same parser. Kept on the Plan, not on StageSpec, so the plan fingerprint never sees it.
+ */
+
+
+
+const ABORT_METRICS = ['error_rate', 'connect_error_rate', 'p50', 'p90', 'p95', 'p99', 'max'];
+const ABORT_OPS = ['>', '>='];
+function readAbortWhen(c, raw, stages) {
+    if (Array.isArray(raw))
+        return { rules: readRules(c, raw, ['abort_when'], stages), targetDown: true };
+    const data = record(raw);
+    return {
+        rules: readRules(c, list(data.rules), ['abort_when', 'rules'], stages),
+        // Wrong types are the schema check's to report; only an explicit false turns the rule off.
+        targetDown: data.target_down !== false,
+    };
+}
+function readRules(c, raw, at, stages) {
+    const rules = [];
+    raw.forEach((item, i) => {
+        const rule = readRule(c, record(item), [...at, i], stages);
+        if (rule)
+            rules.push(rule);
+    });
+    return rules;
+}
+function readRule(c, r, path, stages) {
+    const metric = str(r.metric);
+    const op = str(r.op);
+    // Missing or misspelt keys, metrics and ops: the schema check names them.
+    if (!metric || !ABORT_METRICS.includes(metric) || !op || !ABORT_OPS.includes(op))
+        return undefined;
+    if (typeof r.value !== 'string' && typeof r.value !== 'number')
+        return undefined;
+    let value;
+    try {
+        // connect_error_rate is a share of requests, written as error_rate is.
+        value = parseThreshold(metric === 'connect_error_rate' ? 'error_rate' : metric, `${op} ${r.value}`).value;
+    }
+    catch (err) {
+        c.add([...path, 'value'], `${formatPath([...path, 'value'])}: ${err.message}`);
+        return undefined;
+    }
+    const forMs = c.unit(r, 'for', path, parseDuration, 0);
+    const delayMs = c.unit(r, 'delay', path, parseDuration, 0);
+    const rule = { metric: metric, op: op, value, forMs, delayMs, raw: describeRule(metric, op, r.value, r.for, r.delay) };
+    if ('stage' in r)
+        rule.stages = readStageNames(c, r.stage, [...path, 'stage'], stages);
+    return rule;
+}
+function readStageNames(c, raw, path, stages) {
+    const names = stages.map((s) => s.name);
+    const wanted = (Array.isArray(raw) ? raw : [raw]).filter((x) => typeof x === 'string');
+    wanted.forEach((name, i) => {
+        if (!names.includes(name)) {
+            c.add(Array.isArray(raw) ? [...path, i] : path, `${formatPath(path)}: unknown stage ${show(name)}${suggestion(name, names)}`);
+        }
+    });
+    return wanted;
+}
+/** `error_rate > 50% for 2s after 5s`: how reports and messages name a rule. */
+function describeRule(metric, op, value, forRaw, delayRaw) {
+    let text = `${metric} ${op} ${String(value)}`;
+    if (typeof forRaw === 'string')
+        text += ` for ${forRaw.trim()}`;
+    if (typeof delayRaw === 'string')
+        text += ` after ${delayRaw.trim()}`;
+    return text;
+}
+
 ;// CONCATENATED MODULE: ./src/jsonpath.ts
 /**
  * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
@@ -954,12 +1159,247 @@ function checkWsStages(c, rawStages, stages, ws) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/plan/check-limits.ts
+/**
+ * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
+ * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
+ * refused at load, located at the stage key that asks for it, unless the plan raises the limit
+ * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
+ * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
+ *
+ * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
+ * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
+ */
+
+
+
+const DEFAULT_LIMITS = {
+    maxDurationMs: 15 * 60_000,
+    maxRequests: 2_000_000,
+    maxConnections: 1000,
+    maxRate: 20_000,
+};
+/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 24 * 24 * 3_600_000;
+/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
+const LIMIT_CEILINGS = {
+    maxDurationMs: MAX_TIMER_MS,
+    maxRequests: 10_000_000_000,
+    maxConnections: 1_000_000,
+    maxRate: 10_000_000,
+};
+const KEYS = {
+    maxDurationMs: 'max_duration',
+    maxRequests: 'max_requests',
+    maxConnections: 'max_connections',
+    maxRate: 'max_rate',
+};
+const check_limits_HERE = ['limits'];
+/** The `limits:` block with defaults for what it leaves out. */
+function readLimits(c, raw) {
+    const limits = { ...DEFAULT_LIMITS };
+    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
+    const count = (v) => {
+        const n = checks_int(v);
+        return n !== undefined && n >= 1 ? n : NaN;
+    };
+    const parsers = {
+        maxDurationMs: parseDuration,
+        maxRequests: count,
+        maxConnections: count,
+        maxRate: parseRate,
+    };
+    for (const field of Object.keys(KEYS)) {
+        const key = KEYS[field];
+        const value = c.unit(raw, key, check_limits_HERE, parsers[field], DEFAULT_LIMITS[field]);
+        if (value > LIMIT_CEILINGS[field]) {
+            c.add([...check_limits_HERE, key], `limits.${key}: ${show(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
+        }
+        else if (value > 0) {
+            limits[field] = value;
+        }
+        else if (!Number.isNaN(value)) {
+            c.add([...check_limits_HERE, key], `limits.${key} must be more than 0`);
+        }
+    }
+    return limits;
+}
+/** Planned length of a stage (burst: its pauses, not counting response times). */
+function plannedDurationMs(s) {
+    switch (s.kind) {
+        case 'baseline':
+        case 'load':
+            return s.durationMs;
+        case 'spike':
+            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
+        case 'burst':
+            return s.pauseMs * (s.cycles - 1);
+    }
+}
+/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
+function plannedRequests(s) {
+    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
+    switch (s.kind) {
+        case 'load':
+            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+        case 'spike':
+            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
+        case 'burst':
+            return s.size * s.cycles;
+        case 'baseline':
+            return undefined;
+    }
+}
+/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
+function withIndex(rawStages, stages) {
+    const kinds = ['baseline', 'load', 'spike', 'burst'];
+    const valid = list(rawStages)
+        .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
+        .filter((s) => kinds.includes(s.raw.kind));
+    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
+}
+/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
+function keyPath(raw, path, ...keys) {
+    const key = keys.find((k) => k in raw);
+    return key === undefined ? path : [...path, key];
+}
+const raise = (key) => `; raise limits.${key} to allow it`;
+/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
+function checkLimits(c, raw, plan) {
+    checkTimers(c, raw);
+    const limits = plan.limits;
+    let totalMs = 0;
+    let totalRequests = 0;
+    let durationReported = false;
+    let requestsReported = false;
+    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
+        const where = formatPath(path);
+        // Peak rate (open model and spikes).
+        const peak = spec.kind === 'spike' ? { value: spec.toRate, at: keyPath(s, path, 'to') } : spec.kind === 'load' && spec.model === 'open' ? { value: spec.rate, at: keyPath(s, path, 'rate') } : undefined;
+        if (peak && peak.value > limits.maxRate) {
+            c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
+        }
+        checkConcurrency(c, spec, s, path, limits);
+        // The whole run's planned time: reported once, at the stage that takes it over the limit.
+        const stageMs = plannedDurationMs(spec);
+        totalMs += stageMs;
+        if (!durationReported && totalMs > limits.maxDurationMs) {
+            durationReported = true;
+            const at = keyPath(s, path, 'duration', 'hold', 'cycles');
+            const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
+            c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
+        }
+        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
+        const requests = plannedRequests(spec);
+        if (requests === undefined)
+            continue;
+        totalRequests += requests;
+        if (!requestsReported && totalRequests > limits.maxRequests) {
+            requestsReported = true;
+            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
+            const what = requests > limits.maxRequests ? `${where} schedules ${formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
+            c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
+        }
+    }
+}
+/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
+function checkConcurrency(c, spec, s, path, limits) {
+    const cap = `limits.max_connections (${formatCount(limits.maxConnections)})`;
+    const over = (value, key, what) => {
+        if (value <= limits.maxConnections)
+            return;
+        const at = keyPath(s, path, key);
+        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
+        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
+        c.add(at, `${formatPath(at)}: ${what} is above ${cap}${fix}`);
+    };
+    if (spec.connections !== undefined)
+        over(spec.connections, 'connections', `${formatCount(spec.connections)} connections`);
+    if (spec.protocol === 'ws')
+        return;
+    switch (spec.kind) {
+        case 'load':
+            if (spec.model === 'closed')
+                over(spec.vus, 'vus', `${formatCount(spec.vus)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'spike':
+            over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'burst':
+            over(spec.size, 'size', `a burst of ${formatCount(spec.size)} requests at once`);
+            break;
+        case 'baseline':
+            break;
+    }
+}
+/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
+function checkTimers(c, raw) {
+    const check = (obj, key, path, positive) => {
+        if (!(key in obj))
+            return;
+        let ms;
+        try {
+            ms = parseDuration(obj[key]);
+        }
+        catch {
+            return; // a bad duration is reported where the key is read
+        }
+        const at = [...path, key];
+        if (ms > MAX_TIMER_MS)
+            c.add(at, `${formatPath(at)}: ${show(obj[key])} is longer than ${formatMs(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
+        else if (positive && ms <= 0)
+            c.add(at, `${formatPath(at)} must be longer than 0`);
+    };
+    const target = record(raw.target);
+    check(target, 'ready_timeout', ['target'], true);
+    check(record(raw.defaults), 'timeout', ['defaults'], true);
+    for (const list_ of ['session', 'requests']) {
+        // Zero request timeouts are refused in check-requests.ts.
+        list(raw[list_]).forEach((item, i) => check(record(item), 'timeout', [list_, i], false));
+    }
+    const ws = record(raw.websocket);
+    check(ws, 'timeout', ['websocket'], true);
+    check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
+    list(raw.stages).forEach((item, i) => {
+        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause'])
+            check(record(item), key, ['stages', i], false);
+    });
+}
+function format(field, value) {
+    if (field === 'maxDurationMs')
+        return formatMs(value);
+    if (field === 'maxRate')
+        return formatRate(value);
+    return formatCount(value);
+}
+/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
+function formatRate(perSecond) {
+    return `${+perSecond.toFixed(3)}/s`;
+}
+/** 2000000 → "2,000,000" (requests are easier to read grouped). */
+function formatCount(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
+/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${+ms.toFixed(3)}ms`;
+    const h = Math.floor(ms / 3_600_000);
+    const m = Math.floor((ms % 3_600_000) / 60_000);
+    const s = +((ms % 60_000) / 1000).toFixed(3);
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
+}
+
 ;// CONCATENATED MODULE: ./src/plan/validate.ts
 /**
  * Semantic checks and conversion of the (already interpolated, shape-checked) plan data into a
  * Plan. Pure: it never throws on bad input; every problem becomes an Issue and checking goes on,
  * so the user sees all of them at once.
  */
+
+
 
 
 
@@ -986,14 +1426,18 @@ function buildPlan(data, file) {
         requests: readRequests(c, raw.requests, ['requests'], defaults),
         stages,
         thresholds: readThresholds(c, record(raw.thresholds), stages),
+        limits: readLimits(c, record(raw.limits)),
     };
     // Absent = the default rules; `regression: {}` = none (thresholds only).
     if ('regression' in raw)
         plan.regression = readRegression(c, record(raw.regression));
+    if ('abort_when' in raw)
+        plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
     if ('websocket' in raw)
         plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
     checkWsStages(c, raw.stages, stages, plan.websocket);
     checkProtocols(c, raw);
+    checkLimits(c, raw, plan);
     return { plan, issues: c.issues };
 }
 function readTarget(c, t) {
@@ -1006,6 +1450,8 @@ function readTarget(c, t) {
         target.start = t.start;
     if (typeof t.ready === 'string')
         target.ready = t.ready;
+    if (t.allow_remote === true)
+        target.allowRemote = true;
     return target;
 }
 function isAbsoluteUrl(url) {
@@ -1093,8 +1539,31 @@ function readRegression(c, raw) {
 
 
 
-/** Parse and validate plan text. Pure; throws PlanError listing every problem found. */
+
+
+/** Largest plan file read: real plans are a few KB; this keeps a wrong or hostile file from being parsed at all. */
+const MAX_PLAN_BYTES = 1024 * 1024;
+/** The one problem of a plan over MAX_PLAN_BYTES, or undefined. */
+function sizeProblem(bytes, file) {
+    if (bytes <= MAX_PLAN_BYTES)
+        return undefined;
+    return { file, line: 1, col: 1, message: `the plan is ${formatBytes(bytes)}; a plan may be at most ${formatBytes(MAX_PLAN_BYTES)}` };
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+    if (bytes >= 1024)
+        return `${+(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} bytes`;
+}
+/**
+ * Parse and validate plan text. Pure; throws PlanError listing every problem found. The plan's
+ * secrets (plan/secrets.ts) are on `plan.secrets`; a PlanError's messages never contain them.
+ */
 function parsePlan(text, file, env) {
+    const tooBig = sizeProblem(Buffer.byteLength(text, 'utf8'), file);
+    if (tooBig)
+        throw new errors/* PlanError */.W6([tooBig]);
     const parsed = parseYaml(text);
     if (parsed.syntaxErrors.length) {
         // The data behind a syntax error is partial: checking it would only add confusing noise.
@@ -1103,22 +1572,55 @@ function parsePlan(text, file, env) {
     const substituted = interpolate(parsed.value, env);
     const { plan, issues } = buildPlan(substituted.value, file);
     const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
-    if (all.length)
-        throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem(i, parsed.source, file))));
+    const secrets = [...new Set([...substituted.secrets, ...headerSecrets(plan)])];
+    if (all.length) {
+        // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
+        const redactor = new redact/* Redactor */.p().add(secrets);
+        throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
+    }
+    if (secrets.length)
+        plan.secrets = secrets;
     return plan;
 }
 /** Read and parse a plan file; an unreadable file is a problem at 1:1 with the OS reason. */
 async function loadPlan(file, env = process.env) {
     let text;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        text = await readPlanText(file);
     }
     catch (err) {
+        if (err instanceof errors/* PlanError */.W6)
+            throw err;
         const code = err.code ?? '';
         const reason = OS_REASONS[code] ?? err.message;
         throw new errors/* PlanError */.W6([{ file, line: 1, col: 1, message: `cannot read the plan: ${reason}` }]);
     }
     return parsePlan(text, file, env);
+}
+/**
+ * The file's text, read no further than one byte past MAX_PLAN_BYTES: a huge file (or a device such
+ * as /dev/zero, whose size says 0) is refused without loading it.
+ */
+async function readPlanText(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const buffer = Buffer.alloc(MAX_PLAN_BYTES + 1);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        const tooBig = sizeProblem(Math.max(size, filled), file);
+        if (tooBig)
+            throw new errors/* PlanError */.W6([tooBig]);
+        return buffer.toString('utf8', 0, filled);
+    }
+    finally {
+        await handle.close();
+    }
 }
 const OS_REASONS = {
     ENOENT: 'no such file or directory',
@@ -1143,8 +1645,8 @@ function sortProblems(problems) {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
+var undici = __webpack_require__(40576);
 ;// CONCATENATED MODULE: ./src/load/deadlines.ts
 /**
  * Deadlines for things in flight (HTTP requests, WebSocket replies). The engine's timers are its
@@ -1192,7 +1694,11 @@ function classifyTransportError(err) {
     const code = err?.code ?? '';
     return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
 }
-/** Bodies read for checks and captures are kept up to this size; the rest is counted, not kept. */
+/**
+ * Bodies read for checks and captures are kept up to exactly this size; the rest is read off the
+ * socket and dropped as it arrives (a body nobody reads is never kept at all). A body that never
+ * ends ends at the request's deadline, as a timeout.
+ */
 const BODY_KEEP_LIMIT = 1024 * 1024;
 /**
  * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
@@ -1243,10 +1749,16 @@ class ResponseCollector {
             this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
         return true;
     }
+    /** The run was stopped: settle now, as cancelled, and drop the request. */
+    cancel() {
+        this.settle({ status: 0, cancelled: true });
+        this.abort?.(new Error('cancelled: the run was stopped'));
+    }
     onData(chunk) {
         if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
-            this.chunks.push(chunk);
-            this.kept += chunk.length;
+            const room = BODY_KEEP_LIMIT - this.kept;
+            this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+            this.kept += Math.min(chunk.length, room);
         }
         return true;
     }
@@ -1349,6 +1861,14 @@ class HttpClient {
             this.sweeper.unref();
         }
     }
+    /**
+     * Settles every request in flight as cancelled (not recorded) and aborts it: a stopped run must
+     * not wait for slow responses up to their timeout. Sends after this are not expected.
+     */
+    cancelAll() {
+        for (const queue of this.deadlines.values())
+            queue.expire(Infinity, (c) => c.cancel());
+    }
     async close() {
         if (this.sweeper)
             clearInterval(this.sweeper);
@@ -1424,8 +1944,8 @@ class RunnerProbe {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
-var hdr_histogram_js_dist = __webpack_require__(32960);
+// EXTERNAL MODULE: ../../work/main/node_modules/hdr-histogram-js/dist/index.js
+var hdr_histogram_js_dist = __webpack_require__(86752);
 ;// CONCATENATED MODULE: ./src/metrics/histogram.ts
 /**
  * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
@@ -1647,6 +2167,21 @@ class WsMetrics {
         this.closesByCode.set(code, (this.closesByCode.get(code) ?? 0) + 1);
     }
 }
+/** `a` widened to cover `b` (either may be missing). */
+function widenRange(a, b) {
+    if (!a || !b)
+        return a ?? b;
+    return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+/** A Retry-After header in seconds: delta-seconds, or an HTTP date counted from `nowMs`; undefined if neither. */
+function retryAfterSeconds(value, nowMs = Date.now()) {
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v);
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "2".
+    const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
+    return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
+}
 class StageMetrics {
     histogram = createHistogram();
     timeline;
@@ -1658,8 +2193,12 @@ class StageMetrics {
     requests = 0;
     errors = 0;
     retryAfterSeen = 0;
+    /** The Retry-After values of the 429s that sent one, in seconds (parseable ones only). */
+    retryAfterS;
     /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
     ws;
+    /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
+    observe;
     /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
     constructor(endpointNames, maxLatencyMs, options = {}) {
         this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
@@ -1679,6 +2218,7 @@ class StageMetrics {
             this.errorsByKind[error]++;
         }
         this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+        this.observe?.(latencyMs, error);
     }
     /**
      * An error that is not a measured request (ws: a connection closed under a stream or a held
@@ -1689,6 +2229,7 @@ class StageMetrics {
         this.errorsByKind[error]++;
         this.endpoints[endpoint].errors++;
         this.timeline.noteError(offsetMs);
+        this.observe?.(undefined, error);
     }
     /** Session steps (login...) count for their endpoint only, not in the stage's totals. */
     recordSessionStep(endpoint, latencyMs, error) {
@@ -1697,6 +2238,13 @@ class StageMetrics {
         recordMs(ep.histogram, latencyMs);
         if (error !== undefined)
             ep.errors++;
+    }
+    /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
+    noteRetryAfter(value) {
+        this.retryAfterSeen++;
+        const seconds = retryAfterSeconds(value);
+        if (seconds !== undefined)
+            this.retryAfterS = widenRange(this.retryAfterS, { min: seconds, max: seconds });
     }
     noteErrorMessage(message) {
         if (this.errorSamples.size < 10 || this.errorSamples.has(message)) {
@@ -1713,6 +2261,7 @@ function addStageMetrics(into, from) {
     into.requests += from.requests;
     into.errors += from.errors;
     into.retryAfterSeen += from.retryAfterSeen;
+    into.retryAfterS = widenRange(into.retryAfterS, from.retryAfterS);
     from.endpoints.forEach((e, i) => {
         const target = into.endpoints[i];
         target.requests += e.requests;
@@ -1927,10 +2476,13 @@ function execute(ctx, req, vars, intendedStart, done) {
     vars.seq = nextSeq(ctx.seq);
     let dispatching = true;
     ctx.client.dispatch(req.build(vars), (out) => {
-        const error = checkOutcome(ctx, req, vars, out);
-        ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
-        if (out.retryAfter !== undefined)
-            ctx.metrics.retryAfterSeen++;
+        // Cancelled because the run was stopped: no measurement, neither a success nor an error.
+        if (!out.cancelled) {
+            const error = checkOutcome(ctx, req, vars, out);
+            ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
+            if (out.retryAfter !== undefined)
+                ctx.metrics.noteRetryAfter(out.retryAfter);
+        }
         settled(ctx);
         // Refused before it left (an invalid header): let I/O and timers run before the next send, or
         // a user failing every request at once would recurse and starve the event loop.
@@ -1959,6 +2511,8 @@ async function runSession(ctx, vars) {
         const start = now();
         vars.seq = nextSeq(ctx.seq);
         const out = await ctx.client.send(step.build(vars));
+        if (out.cancelled)
+            return;
         ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
     }
 }
@@ -2154,8 +2708,8 @@ class RateSchedule {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
-var wrapper = __webpack_require__(52977);
+// EXTERNAL MODULE: ../../work/main/node_modules/ws/wrapper.mjs
+var wrapper = __webpack_require__(3625);
 ;// CONCATENATED MODULE: ./src/load/ws.ts
 /**
  * WebSocket stages on `ws`: N connections (opened at once before the clock, or over `ramp`), each
@@ -2178,6 +2732,7 @@ var wrapper = __webpack_require__(52977);
 
 /** At the end of a stage, connections get this long to finish the close handshake. */
 const CLOSE_WAIT_MS = 1000;
+const CLOSE_WAIT_ABORTED_MS = 100;
 /** Reconnect backoff doubles per consecutive failed attempt, up to this. */
 const MAX_BACKOFF_MS = 10_000;
 /** The endpoint name a ws stage's messages are reported under. */
@@ -2326,6 +2881,24 @@ class WsStage {
         }
         return out;
     }
+    /**
+     * The run was stopped: messages still waiting for a reply are settled unrecorded (neither
+     * answered nor failed), and users waiting for a connection give up, so the stage ends now.
+     */
+    cancel() {
+        for (const c of this.conns) {
+            for (const p of [...c.queued, ...c.pending]) {
+                if (p.done)
+                    continue;
+                p.done = true;
+                settled(this.ctx);
+                p.resolve();
+            }
+            c.queued.length = 0;
+            c.pending.length = 0;
+            c.wake(false);
+        }
+    }
     /** Close every connection (1000), wait briefly for the handshakes, then drop what is left. */
     async shutdown() {
         if (this.ending)
@@ -2354,10 +2927,11 @@ class WsStage {
         }
         if (closing.length === 0)
             return;
+        // A stopped run does not wait a whole second for close handshakes.
         const timer = setTimeout(() => {
             for (const c of this.conns)
                 c.socket?.terminate();
-        }, CLOSE_WAIT_MS);
+        }, this.ctx.signal.aborted ? CLOSE_WAIT_ABORTED_MS : CLOSE_WAIT_MS);
         await Promise.all(closing);
         clearTimeout(timer);
     }
@@ -2641,6 +3215,100 @@ function jsonText(v) {
     return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+;// CONCATENATED MODULE: ./src/load/abort.ts
+/** The always-on rule (unless `abort_when.target_down: false`): the target stopped answering. */
+const TARGET_DOWN_RULE = { metric: 'connect_error_rate', op: '>=', value: 0.95, forMs: 3000, delayMs: 0, raw: 'target_down' };
+/** Interval timers fire up to a few ms early against performance.now(): 1999.6 ms is 2 s here. */
+const TIMER_SLACK_MS = 50;
+const QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, max: 1 };
+/** The rules that watch a stage: the plan's (for this stage or every stage) and the default one. */
+function stageAbortRules(policy, stage) {
+    const rules = (policy?.rules ?? []).filter((r) => r.stages === undefined || r.stages.includes(stage));
+    return policy?.targetDown === false ? rules : [...rules, TARGET_DOWN_RULE];
+}
+class AbortWatch {
+    watched;
+    latency;
+    count = 0;
+    errors = 0;
+    connect = 0;
+    /** Stage time (ms) the current second began. */
+    bucketStart = 0;
+    triggered;
+    constructor(rules) {
+        this.watched = rules.map((rule) => ({ rule, over: 0 }));
+        this.latency = this.watched.filter((w) => QUANTILES[w.rule.metric] !== undefined);
+    }
+    get active() {
+        return this.watched.length > 0;
+    }
+    /** One completion (a request, or an error event without a latency). */
+    note(latencyMs, error) {
+        this.count++;
+        if (error !== undefined) {
+            this.errors++;
+            if (error === 'connect')
+                this.connect++;
+        }
+        if (latencyMs === undefined)
+            return;
+        for (const w of this.latency)
+            if (w.rule.op === '>' ? latencyMs > w.rule.value : latencyMs >= w.rule.value)
+                w.over++;
+    }
+    /**
+     * Closes the second ending at `elapsedMs` (stage time) and judges it; returns the trigger the
+     * first time a rule has held long enough (and the same one on later calls).
+     */
+    check(elapsedMs) {
+        if (this.triggered)
+            return this.triggered;
+        const start = this.bucketStart;
+        for (const w of this.watched) {
+            // Not judged before `delay`: only seconds that start after it count (delayAbortEval).
+            if (start < w.rule.delayMs || this.count === 0)
+                continue;
+            if (!this.crosses(w)) {
+                w.since = undefined;
+                continue;
+            }
+            w.since ??= start;
+            if (elapsedMs - w.since + TIMER_SLACK_MS >= w.rule.forMs) {
+                this.triggered = { rule: w.rule.raw, at_s: Math.round(elapsedMs / 100) / 10, reason: this.reason(w, elapsedMs - w.since) };
+                break;
+            }
+        }
+        this.count = this.errors = this.connect = 0;
+        for (const w of this.latency)
+            w.over = 0;
+        this.bucketStart = elapsedMs;
+        return this.triggered;
+    }
+    crosses(w) {
+        const { metric, op, value } = w.rule;
+        const q = QUANTILES[metric];
+        if (q !== undefined) {
+            const rank = Math.max(1, Math.ceil(q * this.count));
+            return w.over > this.count - rank;
+        }
+        const share = (metric === 'connect_error_rate' ? this.connect : this.errors) / this.count;
+        return op === '>' ? share > value : share >= value;
+    }
+    reason(w, heldMs) {
+        const held = `${(heldMs / 1000).toFixed(1)} s`;
+        const last = `${this.count} completions in the last second`;
+        if (w.rule === TARGET_DOWN_RULE) {
+            return `the target stopped answering (connect errors on ≥ 95 % of requests for ${held}; ${pct(this.connect / this.count)} of ${last})`;
+        }
+        const q = QUANTILES[w.rule.metric];
+        const now = q !== undefined
+            ? `${w.over} of ${last} ${w.rule.op === '>' ? 'above' : 'at or above'} ${w.rule.value} ms`
+            : `${pct((w.rule.metric === 'connect_error_rate' ? this.connect : this.errors) / this.count)} of ${last} ${w.rule.metric === 'connect_error_rate' ? 'connect errors' : 'errors'}`;
+        return `${w.rule.raw} held for ${held} (${now})`;
+    }
+}
+const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
+
 ;// CONCATENATED MODULE: ./src/load/stage.ts
 /**
  * One stage from start to drained: builds the context, picks the executor for the stage kind,
@@ -2654,17 +3322,29 @@ function jsonText(v) {
 
 
 
-/** Planned length of a stage (burst: cycles and pauses, not counting response times). */
-function plannedDurationMs(s) {
-    switch (s.kind) {
-        case 'baseline':
-        case 'load':
-            return s.durationMs;
-        case 'spike':
-            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-        case 'burst':
-            return s.pauseMs * (s.cycles - 1);
-    }
+
+
+// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
+
+/**
+ * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
+ * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
+ */
+const CANCEL_GRACE_MS = 250;
+/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
+function cancelAfterAbort(signal, cancel) {
+    let timer;
+    const onAbort = () => {
+        timer = setTimeout(cancel, CANCEL_GRACE_MS);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+    };
 }
 function rateSegments(s) {
     if (s.kind === 'load' && s.model === 'open') {
@@ -2695,6 +3375,23 @@ function spikePhases(s) {
     return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
 }
 async function runStage(spec, o) {
+    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
+    // either way, what is still in flight is cancelled after the grace, not waited for.
+    const stageAbort = new AbortController();
+    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    let wsStage;
+    const disarm = cancelAfterAbort(signal, () => {
+        o.client.cancelAll();
+        wsStage?.cancel();
+    });
+    try {
+        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+    }
+    finally {
+        disarm();
+    }
+}
+async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
@@ -2705,6 +3402,11 @@ async function runStage(spec, o) {
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
     // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
     const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
+    const signal = o.signal;
+    let aborted;
+    if (abortWatch.active)
+        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
     const ctx = {
         client: o.client,
         requests,
@@ -2712,7 +3414,7 @@ async function runStage(spec, o) {
         pick: weightedPicker(requests),
         metrics,
         t0: now(),
-        signal: o.signal,
+        signal,
         inFlight: 0,
         active: 0,
         seq: o.seq,
@@ -2730,6 +3432,7 @@ async function runStage(spec, o) {
         metrics.ws = new WsMetrics();
     if (ws && !idle) {
         wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
         await wsStage.prepare();
@@ -2755,6 +3458,11 @@ async function runStage(spec, o) {
         if (lagThisSecond.count > 0)
             metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
         lagThisSecond.reset();
+        if (abortWatch.active && !aborted && !idle) {
+            aborted = abortWatch.check(elapsed);
+            if (aborted)
+                stageAbort.abort();
+        }
         o.onProgress?.({
             stage: spec.name,
             elapsedMs: elapsed,
@@ -2773,7 +3481,7 @@ async function runStage(spec, o) {
     try {
         if (idle) {
             // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, o.signal);
+            await sleepUnlessAborted(totalMs, signal);
         }
         else if (wsStage) {
             ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
@@ -2820,6 +3528,7 @@ async function runStage(spec, o) {
         scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
         mode: ws?.mode,
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
+        aborted,
     };
 }
 /** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
@@ -2866,18 +3575,190 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(30876);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+const VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
+
+
+
+
+const round = (x, digits = 3) => {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+};
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
+function stageReport(r) {
+    const m = r.metrics;
+    // Timed stages: rate over the planned sending time (the drain of the last responses is not
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
+    const report = {
+        name: r.spec.name,
+        kind: r.spec.kind,
+        protocol: r.spec.protocol,
+        duration_s: round(r.durationMs / 1000),
+        requests: m.requests,
+        errors: m.errors,
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
+        latency_ms: summarize(m.histogram),
+        errors_by_kind: { ...m.errorsByKind },
+        status_codes: countsByCode(m.statusCodes),
+        endpoints: m.endpoints
+            .filter((e) => e.requests > 0)
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: histogram_encodeHistogram(e.histogram) } : {}) })),
+        timeline: r.timeline,
+        histogram: histogram_encodeHistogram(m.histogram),
+        generator_saturated: r.generator.saturated,
+        late_sends: r.generator.late_sends,
+        dropped: r.generator.dropped,
+        generator: r.generator,
+        retry_after_seen: m.retryAfterSeen,
+    };
+    if (r.scheduled !== undefined)
+        report.scheduled = r.scheduled;
+    if (r.cycles)
+        report.cycles = r.cycles;
+    if (r.spike)
+        report.spike = r.spike;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.workers !== undefined)
+        report.workers = r.workers;
+    if (r.aborted)
+        report.aborted = r.aborted;
+    if (m.retryAfterS)
+        report.retry_after_s = m.retryAfterS;
+    if (m.errorSamples.size > 0)
+        report.error_samples = Object.fromEntries(m.errorSamples);
+    if (m.ws)
+        addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
+    return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = summarize(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = spikePhases(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: histogram_encodeHistogram(w.connect), gap: histogram_encodeHistogram(w.gap), lag: histogram_encodeHistogram(w.lag) };
+    return inputs;
+}
+function addWs(report, r, sendingMs) {
+    const w = r.metrics.ws;
+    report.ws_mode = r.mode;
+    report.connect_ms = summarize(w.connect);
+    report.closes_by_code = countsByCode(w.closesByCode);
+    report.reconnects = w.reconnects;
+    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+    if (r.mode === 'request_reply')
+        report.unmatched_replies = w.unmatchedReplies;
+    if (r.mode === 'stream') {
+        report.messages_per_s = perSecond(w.received, sendingMs);
+        report.gap_ms = summarize(w.gap);
+        if (w.lag.totalCount > 0)
+            report.lag_ms = summarize(w.lag);
+    }
+}
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
+function runnerInfo() {
+    const cpus = external_node_os_default().cpus();
+    return {
+        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
+        arch: external_node_os_default().arch(),
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        node: process.version,
+    };
+}
+function buildReport(i) {
+    const report = {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: types/* REPORT_SCHEMA */.D,
+        verdict: i.verdict,
+        plan: i.planFile,
+        target: displayUrl(i.run.target),
+        started_at: i.run.startedAt.toISOString(),
+        duration_s: round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
+        runner: i.runner ?? runnerInfo(),
+        fingerprints: i.fingerprints,
+        baseline: null,
+        stages: i.stages,
+        checks: i.checks,
+    };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/load/target.ts
 /**
  * Getting the target ready before the first stage: optionally start it, then wait until it answers.
- * Failing here is exit 3 (TargetUnreachableError), with the URL and the last error seen.
+ * Failing here is exit 3 (TargetUnreachableError), with the URL (credentials and query left out)
+ * and the last error seen, within `ready_timeout`: each probe gets at most the time left.
  */
 
 
 
 
 
+
+
+/** The longest one readiness probe may take (less when `ready_timeout` has less left). */
+const PROBE_TIMEOUT_MS = 2000;
+/** A probe always gets this long, even at the deadline: the last chance is a real one. */
+const MIN_PROBE_MS = 50;
+/** Pause between probes. */
+const PROBE_PAUSE_MS = 250;
+/** After the start command exits, how long its output may still trickle in before it is quoted. */
+const OUTPUT_SETTLE_MS = 200;
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
 function startTarget(command, cwd) {
     const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -2887,6 +3768,28 @@ function startTarget(command, cwd) {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    let spawnError;
+    let ended = false;
+    const endedPromise = new Promise((resolve) => {
+        const end = () => {
+            ended = true;
+            resolve();
+        };
+        // Without this listener a command that cannot spawn (no such cwd) crashes the process.
+        child.once('error', (err) => {
+            spawnError = err;
+            end();
+        });
+        child.once('close', end);
+        // A child that leaves its output pipes open to a grandchild never "closes".
+        child.once('exit', () => setTimeout(end, OUTPUT_SETTLE_MS).unref());
+    });
+    const failure = () => {
+        const lastOutput = lastLine(tail.trim());
+        if (spawnError)
+            return { reason: `could not be started (${(0,external_node_fs_.existsSync)(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
+        return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
+    };
     const stop = async () => {
         if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
             return;
@@ -2907,65 +3810,93 @@ function startTarget(command, cwd) {
             }
         }
     };
-    return { child, output: () => tail, stop };
+    return { child, output: () => tail, failure, ended: endedPromise, stop };
 }
 /**
  * Poll until the target answers: `readyPath` must give a 2xx; without it a TCP connect is enough.
  * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
  */
 async function waitUntilReady(o) {
+    const shown = displayUrl(o.url);
     const deadline = Date.now() + o.timeoutMs;
     let lastError = 'no answer';
-    for (;;) {
-        if (o.child && (o.child.exitCode !== null || o.child.signalCode !== null)) {
-            const out = o.childOutput?.().trim();
-            throw new errors/* TargetUnreachableError */.ms(`target start command exited (${o.child.exitCode ?? o.child.signalCode}) before ${o.url} was ready` + (out ? `; its last output: ${lastLine(out)}` : ''));
-        }
-        try {
-            if (o.readyPath) {
-                const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
-                const res = await (0,undici/* request */.Em)(readyUrl, { headersTimeout: 2000, bodyTimeout: 2000 });
-                await res.body.dump();
-                if (res.statusCode >= 200 && res.statusCode < 300)
-                    return;
-                lastError = `${readyUrl} answered ${res.statusCode}`;
+    // Ends a probe or a pause early: the command exited, or the run was stopped.
+    const wake = new AbortController();
+    const onWake = () => wake.abort();
+    void o.started?.ended.then(onWake);
+    o.signal?.addEventListener('abort', onWake, { once: true });
+    try {
+        for (;;) {
+            const gone = o.started?.failure();
+            if (gone) {
+                const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
+                throw new errors/* TargetUnreachableError */.ms(`target start command ${gone.reason} before ${shown} was ready${said}`);
             }
-            else {
-                await tcpProbe(o.url);
+            if (o.signal?.aborted)
+                return;
+            const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
+            try {
+                await probe(o, budget, wake.signal);
                 return;
             }
+            catch (err) {
+                lastError = err.message || String(err);
+            }
+            if (wake.signal.aborted)
+                continue;
+            if (Date.now() >= deadline)
+                throw new errors/* TargetUnreachableError */.ms(`target ${shown} is not reachable: ${lastError}`);
+            await (0,external_node_timers_promises_.setTimeout)(Math.min(PROBE_PAUSE_MS, Math.max(0, deadline - Date.now())), undefined, { signal: wake.signal }).catch(() => { });
         }
-        catch (err) {
-            lastError = err.message || String(err);
-        }
-        if (Date.now() >= deadline) {
-            throw new errors/* TargetUnreachableError */.ms(`target ${o.url} is not reachable: ${lastError}`);
-        }
-        await (0,external_node_timers_promises_.setTimeout)(Math.min(250, Math.max(0, deadline - Date.now())));
+    }
+    finally {
+        o.signal?.removeEventListener('abort', onWake);
     }
 }
-function tcpProbe(targetUrl) {
+/** One readiness probe, given up after `budgetMs` or when `wake` aborts. */
+async function probe(o, budgetMs, wake) {
+    const signal = AbortSignal.any([wake, AbortSignal.timeout(budgetMs)]);
+    if (!o.readyPath)
+        return tcpProbe(o.url, budgetMs, signal);
+    const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
+    try {
+        const res = await (0,undici/* request */.Em)(readyUrl, { signal, headersTimeout: budgetMs, bodyTimeout: budgetMs });
+        await res.body.dump();
+        if (res.statusCode >= 200 && res.statusCode < 300)
+            return;
+        throw new Error(`${displayUrl(readyUrl)} answered ${res.statusCode}`);
+    }
+    catch (err) {
+        if (signal.aborted && !wake.aborted)
+            throw new Error(`${displayUrl(readyUrl)} gave no answer within ${budgetMs} ms`);
+        throw err;
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
     const host = u.hostname.replace(/^\[|\]$/g, '');
     return new Promise((resolve, reject) => {
-        const socket = (0,external_node_net_.connect)({ host, port, timeout: 2000 });
+        const socket = (0,external_node_net_.connect)({ host, port });
+        const fail = (err) => {
+            socket.destroy();
+            signal.removeEventListener('abort', onAbort);
+            reject(err);
+        };
+        // Also bounds a DNS lookup that hangs (a resolver with no network).
+        const onAbort = () => fail(new Error(`connect to ${host}:${port} gave no answer within ${budgetMs} ms`));
+        signal.addEventListener('abort', onAbort, { once: true });
         socket.once('connect', () => {
             socket.destroy();
+            signal.removeEventListener('abort', onAbort);
             resolve();
         });
-        socket.once('timeout', () => {
-            socket.destroy();
-            reject(new Error(`connect to ${host}:${port} timed out`));
-        });
-        socket.once('error', (err) => reject(err));
+        socket.once('error', fail);
     });
 }
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
@@ -3186,12 +4117,14 @@ function encodeWorkerResult(r, seq) {
             requests: m.requests,
             errors: m.errors,
             retryAfterSeen: m.retryAfterSeen,
+            retryAfterS: m.retryAfterS,
         },
         timeline: r.timeline,
         generator: r.generator,
         cycles: r.cycles,
         scheduled: r.scheduled,
         seq,
+        aborted: r.aborted,
     };
 }
 function decodeMetrics(e) {
@@ -3211,6 +4144,7 @@ function decodeMetrics(e) {
     m.requests = e.requests;
     m.errors = e.errors;
     m.retryAfterSeen = e.retryAfterSeen;
+    m.retryAfterS = e.retryAfterS;
     return m;
 }
 function windowHistogram(w) {
@@ -3242,6 +4176,8 @@ function mergeWorkerResults(spec, parts) {
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
         scheduled,
         workers: parts.length,
+        // The first worker to abort names the rule (a dying target trips every worker's).
+        aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
     };
 }
 /** Runs `spec` on `count` worker threads and merges what they measured. */
@@ -3350,6 +4286,9 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
+/** How often the backstop looks at the request count and the clock: overshoot is at most this long's sends. */
+const LIMIT_POLL_MS = 10;
 function selectStages(plan, names) {
     if (!names || names.length === 0)
         return plan.stages;
@@ -3386,7 +4325,12 @@ function stageConcurrency(s) {
 async function runPlan(plan, o) {
     const stages = selectStages(plan, o.stages);
     const target = o.targetUrl ?? plan.target.url;
-    const signal = o.signal ?? new AbortController().signal;
+    // The limits' backstop stops the run through its own controller, chained to the caller's signal,
+    // so a stop by limit is not mistaken for Ctrl-C (cancelled) anywhere downstream.
+    const limitStop = new AbortController();
+    const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
+    let stopped;
+    let watcher;
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     try {
@@ -3396,20 +4340,50 @@ async function runPlan(plan, o) {
             readyPath: plan.target.ready,
             // Nothing starting: a short retry covers a target still binding its port, no more.
             timeoutMs: waitsForStart ? plan.target.readyTimeoutMs : 1000,
-            child: started?.child,
-            childOutput: started?.output,
+            started,
+            signal,
         });
         const startedAt = new Date();
         const t0 = Date.now();
         const seq = { value: 0 };
+        // Sends so far: `seq` counts every send of this thread; a stage on worker threads moves it only
+        // when it ends, so until then its progress reports stand in.
+        let current = { stage: '', workerRequests: 0 };
+        const { maxRequests, maxDurationMs } = plan.limits;
+        watcher = setInterval(() => {
+            if (stopped || signal.aborted)
+                return;
+            const sent = seq.value + current.workerRequests;
+            const ran = Date.now() - t0;
+            const at = ` in stage ${JSON.stringify(current.stage)}`;
+            if (sent >= maxRequests) {
+                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+            }
+            else if (ran >= maxDurationMs) {
+                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+            }
+            if (stopped)
+                limitStop.abort();
+        }, LIMIT_POLL_MS);
+        watcher.unref();
         probe = o.probe === false ? undefined : await startProbe();
         let probedBefore = await probe?.measure();
         const runOne = async (spec, i, count, isAgain) => {
             o.onStageStart?.(spec, i, count, isAgain);
             const workers = stageWorkers(spec);
             let r;
+            current = { stage: spec.name, workerRequests: 0 };
             if (workers > 1) {
-                r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress: o.onProgress, script: o.workerScript });
+                const onProgress = (p) => {
+                    current.workerRequests = p.requests;
+                    o.onProgress?.(p);
+                };
+                try {
+                    r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+                }
+                finally {
+                    current.workerRequests = 0;
+                }
             }
             else {
                 const client = stageClient(target, spec);
@@ -3435,9 +4409,12 @@ async function runPlan(plan, o) {
             const r = await runOne(spec, i, stages.length, false);
             results.push(r);
             o.onStageEnd?.(r);
+            // abort_when ended it: the rest of the plan would only load a target already failing.
+            if (r.aborted)
+                break;
         }
         const again = [];
-        const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
+        const repeat = signal.aborted || results.some((r) => r.aborted) ? [] : (o.again?.(results) ?? []);
         for (const [i, spec] of repeat.entries()) {
             if (signal.aborted)
                 break;
@@ -3446,9 +4423,13 @@ async function runPlan(plan, o) {
             if (!signal.aborted)
                 again.push(r);
         }
-        return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+        const run = { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+        if (stopped)
+            run.stopped = stopped;
+        return run;
     }
     finally {
+        clearInterval(watcher);
         await probe?.close();
         await started?.stop();
     }
@@ -3464,7 +4445,7 @@ async function startProbe() {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
+var report_format = __webpack_require__(93590);
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
@@ -3637,7 +4618,7 @@ const MAX_HISTORY = 20;
 /** 1.4826·MAD estimates the standard deviation of normal data. */
 const MAD_TO_SIGMA = 1.4826;
 const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
-const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const band_median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
 /** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
 function noiseBand(values, k, floor = 0) {
@@ -3712,7 +4693,7 @@ function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
                 median: band.median,
                 sigma: band.sigma,
                 current: found.current,
-                position_sigma: round((found.current - band.median) / band.sigma),
+                position_sigma: band_round((found.current - band.median) / band.sigma),
             });
         }
     }
@@ -3756,16 +4737,16 @@ function evaluateBandRules(rules, history, current) {
             const { band, current: c } = found;
             const outside = c > band.hi || c < band.lo;
             const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
-            const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
-            const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
+            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
+            const range = `band ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
             checks.push({
                 ...base,
                 baseline: band.median,
-                delta_pct: band.median !== 0 ? round(((c - band.median) / band.median) * 100) : null,
+                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
                 significant: outside,
                 verdict: worse ? 'fail' : 'pass',
                 note: position !== undefined
-                    ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
+                    ? `${(0,report_format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
                     : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
                 band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
                 ...(position !== undefined ? { position_sigma: position } : {}),
@@ -3892,7 +4873,7 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
             method: 'point-estimate',
             significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,report_format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
         };
     }
     const iv = found.interval;
@@ -3912,7 +4893,7 @@ function inconclusive(verdict, iv, point, unit, limit) {
     if (verdict !== 'warn')
         return {};
     const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
+    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,report_format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
 }
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
 const RECOVERY_RESOLUTION_MS = 1000;
@@ -4076,7 +5057,7 @@ function medianProbe(history, stage) {
 function stagesToConfirm(checks) {
     return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
 }
-const change = (c) => c.delta_pp !== undefined ? (0,format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
+const change = (c) => c.delta_pp !== undefined ? (0,report_format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,report_format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
 /**
  * The first run's checks, with every failed regression judged again by the re-run's check of the
  * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
@@ -4111,7 +5092,25 @@ function confirmChecks(first, again, untrusted = new Set()) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/gate/abort.ts
+const ABORT_METRIC = 'abort_when';
+function abortChecks(stages) {
+    return stages
+        .filter((s) => s.aborted)
+        .map((s) => ({
+        stage: s.name,
+        metric: ABORT_METRIC,
+        kind: 'threshold',
+        current: null,
+        limit: s.aborted.rule,
+        method: `stage ended ${s.aborted.at_s.toFixed(1)} s in`,
+        verdict: 'fail',
+        note: s.aborted.reason,
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/gate/index.ts
+
 
 
 
@@ -4138,7 +5137,33 @@ function gate(rules, current, against = {}, options = {}) {
     }
     if (options.accept)
         checks = acceptRegressions(checks, options.accept);
+    // After the excuses and acceptances: an aborted stage fails, whatever the runner or the label.
+    checks = [...checks, ...abortChecks(current)];
     return { checks, verdict: overallVerdict(checks, current) };
+}
+
+;// CONCATENATED MODULE: ./src/gate/limits.ts
+/**
+ * A run the plan's limits stopped (src/load/run-plan.ts) fails the gate: its numbers cover only part
+ * of the plan, so it must neither pass in silence nor become a baseline. The stop shows as one
+ * failed check, with the reason, in report.json, the summary and the PR comment.
+ */
+
+function failStoppedRun(result, stopped) {
+    if (!stopped)
+        return result;
+    const requests = stopped.limit === 'max_requests';
+    const check = {
+        stage: stopped.stage,
+        metric: requests ? 'requests' : 'duration',
+        kind: 'threshold',
+        current: stopped.value,
+        limit: `< ${requests ? stopped.cap : formatMs(stopped.cap)} (limits.${stopped.limit})`,
+        method: 'run limit',
+        verdict: 'fail',
+        note: stopped.message,
+    };
+    return { checks: [...result.checks, check], verdict: 'fail' };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/paired.ts
@@ -4391,7 +5416,18 @@ function mergeRounds(parts) {
         spike: first.spike,
         scheduled,
         mode: first.mode,
+        aborted: roundsAborted(parts),
     };
+}
+/** The first abort_when trigger among the rounds, its time counted over the rounds joined. */
+function roundsAborted(parts) {
+    let offsetMs = 0;
+    for (const p of parts) {
+        if (p.aborted)
+            return { ...p.aborted, at_s: Math.round((offsetMs / 1000 + p.aborted.at_s) * 10) / 10 };
+        offsetMs += p.durationMs;
+    }
+    return undefined;
 }
 async function runAb(plan, o) {
     const stages = selectStages(plan, o.stages);
@@ -4399,15 +5435,17 @@ async function runAb(plan, o) {
     const urls = { base: o.baseUrl, head: o.headUrl };
     // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
     for (const url of [o.baseUrl, o.headUrl]) {
-        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000 });
+        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
     }
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
     const out = [];
     let warmedUp = false;
+    // abort_when ended a round (either side): no more rounds, no more stages.
+    let stopped = false;
     for (const [stageIndex, spec] of stages.entries()) {
-        if (signal.aborted)
+        if (signal.aborted || stopped)
             break;
         const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
         const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
@@ -4438,6 +5476,10 @@ async function runAb(plan, o) {
                     stage.base.push(results.base);
                     stage.head.push(results.head);
                 }
+                if (results.base?.aborted || results.head?.aborted) {
+                    stopped = true;
+                    break;
+                }
             }
         }
         finally {
@@ -4451,161 +5493,6 @@ async function runAb(plan, o) {
     return { base: side('base'), head: side('head'), stages: out };
 }
 
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(2563);
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/version.ts
-
-const VERSION = package_namespaceObject.rE;
-
-;// CONCATENATED MODULE: ./src/report/build.ts
-/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
-
-
-
-
-
-const build_round = (x, digits = 3) => {
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-};
-/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
-/** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
-/** Counts by status or close code, as report.json keys them, in numeric order. */
-function countsByCode(counts) {
-    const out = {};
-    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
-        out[String(code)] = n;
-    return out;
-}
-function stageReport(r) {
-    const m = r.metrics;
-    // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
-    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
-    const shard = r.spec.share !== undefined;
-    const report = {
-        name: r.spec.name,
-        kind: r.spec.kind,
-        protocol: r.spec.protocol,
-        duration_s: build_round(r.durationMs / 1000),
-        requests: m.requests,
-        errors: m.errors,
-        error_rate: errorRate(m.requests, m.errors),
-        rps: perSecond(m.requests, sendingMs),
-        latency_ms: summarize(m.histogram),
-        errors_by_kind: { ...m.errorsByKind },
-        status_codes: countsByCode(m.statusCodes),
-        endpoints: m.endpoints
-            .filter((e) => e.requests > 0)
-            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: histogram_encodeHistogram(e.histogram) } : {}) })),
-        timeline: r.timeline,
-        histogram: histogram_encodeHistogram(m.histogram),
-        generator_saturated: r.generator.saturated,
-        late_sends: r.generator.late_sends,
-        dropped: r.generator.dropped,
-        generator: r.generator,
-        retry_after_seen: m.retryAfterSeen,
-    };
-    if (r.scheduled !== undefined)
-        report.scheduled = r.scheduled;
-    if (r.cycles)
-        report.cycles = r.cycles;
-    if (r.spike)
-        report.spike = r.spike;
-    if (r.cpuProbeMs !== undefined)
-        report.cpu_probe_ms = r.cpuProbeMs;
-    if (r.workers !== undefined)
-        report.workers = r.workers;
-    if (m.errorSamples.size > 0)
-        report.error_samples = Object.fromEntries(m.errorSamples);
-    if (m.ws)
-        addWs(report, r, sendingMs);
-    if (shard)
-        report.merge_inputs = mergeInputs(r, sendingMs);
-    return report;
-}
-function endpointReport(name, requests, errors, h) {
-    const s = summarize(h);
-    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-}
-function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
-    if (r.spec.kind === 'spike') {
-        const p = spikePhases(r.spec);
-        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
-    }
-    const w = r.metrics.ws;
-    if (w)
-        inputs.ws_histograms = { connect: histogram_encodeHistogram(w.connect), gap: histogram_encodeHistogram(w.gap), lag: histogram_encodeHistogram(w.lag) };
-    return inputs;
-}
-function addWs(report, r, sendingMs) {
-    const w = r.metrics.ws;
-    report.ws_mode = r.mode;
-    report.connect_ms = summarize(w.connect);
-    report.closes_by_code = countsByCode(w.closesByCode);
-    report.reconnects = w.reconnects;
-    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
-    if (r.mode === 'request_reply')
-        report.unmatched_replies = w.unmatchedReplies;
-    if (r.mode === 'stream') {
-        report.messages_per_s = perSecond(w.received, sendingMs);
-        report.gap_ms = summarize(w.gap);
-        if (w.lag.totalCount > 0)
-            report.lag_ms = summarize(w.lag);
-    }
-}
-/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
-function displayUrl(url) {
-    try {
-        const u = new URL(url);
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        u.hash = '';
-        return u.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(unparseable URL)';
-    }
-}
-function runnerInfo() {
-    const cpus = external_node_os_default().cpus();
-    return {
-        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
-        arch: external_node_os_default().arch(),
-        cpu: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        node: process.version,
-    };
-}
-function buildReport(i) {
-    const report = {
-        tool: 'perf-gate',
-        version: VERSION,
-        schema: types/* REPORT_SCHEMA */.D,
-        verdict: i.verdict,
-        plan: i.planFile,
-        target: displayUrl(i.run.target),
-        started_at: i.run.startedAt.toISOString(),
-        duration_s: build_round(i.run.durationMs / 1000, 1),
-        cancelled: i.cancelled ?? false,
-        runner: i.runner ?? runnerInfo(),
-        fingerprints: i.fingerprints,
-        baseline: null,
-        stages: i.stages,
-        checks: i.checks,
-    };
-    if (i.shard)
-        report.shard = i.shard;
-    return report;
-}
-
 ;// CONCATENATED MODULE: ./src/report/merge.ts
 /**
  * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
@@ -4614,6 +5501,7 @@ function buildReport(i) {
  * endpoint and 1-second window histograms are added, counts summed, rates recomputed, windows
  * aligned by their second. Pure: reports in, report out; gating the result is the core's.
  */
+
 
 
 
@@ -4656,6 +5544,10 @@ function checkShardSet(files) {
             throw new errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
         if (report.cancelled)
             throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+        // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
+        const stopped = report.checks.find((c) => c.method === 'run limit')?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
+        if (stopped !== undefined)
+            throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
             throw new errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
     }
@@ -4771,6 +5663,9 @@ function mergeStage(parts, count) {
     const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
     // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
     const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const retryAfter = parts.reduce((r, p) => widenRange(r, p.stage.retry_after_s), undefined);
+    if (retryAfter)
+        out.retry_after_s = retryAfter;
     if (top.length > 0)
         out.error_samples = Object.fromEntries(top);
     if (first.protocol === 'ws')
@@ -4832,7 +5727,7 @@ function mergeWs(out, parts) {
         out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
     if (first.ws_mode === 'stream') {
         // Each shard's rate is over the same planned time, so the rates add.
-        out.messages_per_s = build_round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.messages_per_s = round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
         out.gap_ms = summarize(merged('gap'));
         const lag = merged('lag');
         if (lag.totalCount > 0)
@@ -4841,18 +5736,27 @@ function mergeWs(out, parts) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __webpack_require__(51228);
+var markdown = __webpack_require__(97525);
 // EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __webpack_require__(11617);
+var file_store = __webpack_require__(33876);
+// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
+var file_store_adapter = __webpack_require__(15614);
 // EXTERNAL MODULE: ./src/baseline/fingerprint.ts
-var fingerprint = __webpack_require__(34319);
+var fingerprint = __webpack_require__(89240);
 // EXTERNAL MODULE: ./src/input-checks.ts
-var input_checks = __webpack_require__(92321);
+var input_checks = __webpack_require__(6714);
+// EXTERNAL MODULE: ./src/load/destination.ts
+var destination = __webpack_require__(91551);
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
+
+
+
+
+
 
 
 
@@ -4897,7 +5801,9 @@ async function runAndGate(s) {
         (0,input_checks/* checkTargetUrl */.Tc)(s.targetUrl, '--target');
     checkShardSettings(s);
     const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
+    announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
     // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
     const runs = s.shard ? shardPlan(plan, s.shard) : plan;
     const runner = runnerInfo();
@@ -4920,38 +5826,26 @@ async function runAndGate(s) {
         again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
     });
     const stages = run.stages.map(stageReport);
-    const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
+    // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
+    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept }), run.stopped);
+    if (run.stopped)
+        s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
-    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
     if (baseline && s.baseline)
-        report.baseline = baselineRef(s.baseline, baseline);
+        built.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= MIN_HISTORY)
-        report.bands = bandPositions(against.history, stages);
-    noteAccepted(report, s.accept);
+        built.bands = bandPositions(against.history, stages);
+    noteAccepted(built, s.accept);
+    // From here on the report is what leaves the process (files, baseline stores, the caller).
+    const report = redactedReport(built, plan);
     const extras = { runUrl: s.runUrl, history: historyPoints(past, report) };
     // Reports first: a failed save must never cost the run's results.
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
     let saved = false;
     let saveError;
     if (s.save) {
-        // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
-        const saturated = report.stages.find((st) => st.generator_saturated);
-        const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
-        // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
-        const slowRunner = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
-        const why = report.verdict === 'fail'
-            ? 'the gate failed'
-            : cancelled
-                ? 'the run was interrupted'
-                : run.stages.length !== plan.stages.length
-                    ? 'only some stages ran (--stage)'
-                    : saturated
-                        ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
-                        : unconfirmed
-                            ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
-                            : slowRunner
-                                ? `stage ${slowRunner.stage} ran on a runner ${slowRunner.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`
-                                : undefined;
+        const why = whyNotBaseline(report, { ran: run.stages.length, planned: plan.stages.length });
         if (why) {
             s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
         }
@@ -4969,6 +5863,42 @@ async function runAndGate(s) {
     }
     return { ...written, saved, saveError };
 }
+/**
+ * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
+ * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
+ * are measured against (a lax one hides regressions, a poisoned one fails every run after).
+ */
+function whyNotBaseline(report, stages) {
+    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
+    const aborted = report.stages.find((st) => st.aborted);
+    if (aborted)
+        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
+    if (report.verdict === 'fail')
+        return 'the gate failed';
+    if (report.cancelled)
+        return 'the run was interrupted';
+    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+    if (stages.ran !== stages.planned)
+        return 'only some stages ran (--stage)';
+    // Before the error rate: a saturated generator's timeouts are its own, not the target's.
+    const saturated = report.stages.find((st) => st.generator_saturated);
+    if (saturated)
+        return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
+    // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
+    const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
+    if (failing)
+        return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
+    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+    if (unconfirmed)
+        return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
+    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+    const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
+    if (slow)
+        return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
+    return undefined;
+}
+/** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
+const FAILING_ERROR_RATE = 0.5;
 const DEFAULT_AB_ROUNDS = 10;
 /**
  * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
@@ -4983,8 +5913,10 @@ async function runAbAndGate(s) {
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
         throw new errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
     const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
+    announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
     if (plan.regression?.some((r) => r.unit === 'sigma'))
         s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
     if (plan.target.start)
@@ -4995,7 +5927,11 @@ async function runAbAndGate(s) {
     const head = ab.head.stages.map(stageReport);
     const base = ab.base.stages.map(stageReport);
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
-    const { checks, verdict } = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    // The gate judges the head; a base side that abort_when ended makes the comparison void too.
+    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(s.baseUrl)}: ${c.note}` }));
+    const checks = [...judged.checks, ...baseAborts];
+    const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
     const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
@@ -5009,7 +5945,24 @@ async function runAbAndGate(s) {
     };
     report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
     noteAccepted(report, s.accept);
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+    return { ...(await writeReports(redactedReport(report, plan), external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+/**
+ * The report with the plan's secrets and any URL credentials hidden (a default request name is
+ * "METHOD path" with `${ENV}` filled in; an error sample may quote a URL). Done once, before
+ * anything is written, so report.json, summary.md, saved baselines and the PR comment agree.
+ */
+function redactedReport(report, plan) {
+    return new redact/* Redactor */.p().add(plan.secrets ?? []).json(report);
+}
+/**
+ * Refuses a destination that is not loopback unless the plan or the action allows it (exit 2,
+ * before any connection, the readiness probe and target.start included), then says where load goes:
+ * the first line of every run.
+ */
+function announceLoad(plan, targets, s) {
+    const checked = targets.map(([label, url]) => `${label}${displayUrl(url)} (${(0,destination/* describeGrant */.aN)((0,destination/* checkLoadDestination */.Nu)(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+    s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 /** What a run was compared with, for report.json and the summary. */
 function baselineRef(source, found) {
@@ -5090,14 +6043,39 @@ async function compareReports(s) {
     const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
     const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
     const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
+    const mismatch = planMismatch(s, plan && (0,fingerprint/* planFingerprint */.an)(plan), baseline, current);
+    if (mismatch && !s.force)
+        throw mismatch;
     const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
     const report = {
         ...current,
         verdict,
         checks,
-        baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
+        baseline: {
+            source: s.baselineFile,
+            started_at: baseline.started_at,
+            target: baseline.target,
+            ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
+        },
     };
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir))), saved: false };
+}
+/**
+ * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
+ * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
+ */
+function planMismatch(s, planPrint, baseline, current) {
+    const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
+    if (planPrint !== undefined) {
+        if (base !== undefined && base !== planPrint)
+            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, base, planPrint);
+        if (cur !== undefined && cur !== planPrint)
+            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, cur, planPrint);
+        return undefined;
+    }
+    if (base === undefined || cur === undefined || base === cur)
+        return undefined;
+    return new errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
 }
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 async function mergeAndGate(s) {

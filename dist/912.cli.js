@@ -1,8 +1,8 @@
-export const id = 832;
-export const ids = [832];
+export const id = 912;
+export const ids = [912];
 export const modules = {
 
-/***/ 7832:
+/***/ 912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
+  FAILING_ERROR_RATE: () => (/* binding */ FAILING_ERROR_RATE),
   checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
   compareReports: () => (/* binding */ compareReports),
   fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
@@ -20,6 +21,7 @@ __webpack_require__.d(__webpack_exports__, {
   runAndGate: () => (/* binding */ runAndGate),
   runnerProbeSetting: () => (/* reexport */ input_checks/* runnerProbeSetting */.jH),
   shardReportPaths: () => (/* binding */ shardReportPaths),
+  whyNotBaseline: () => (/* binding */ whyNotBaseline),
   writeReports: () => (/* binding */ writeReports)
 });
 
@@ -28,12 +30,12 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/plan/index.ts + 7 modules
-var src_plan = __webpack_require__(9888);
+// EXTERNAL MODULE: ./src/plan/index.ts + 8 modules
+var src_plan = __webpack_require__(9211);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(3919);
 // EXTERNAL MODULE: ./src/load/http.ts
-var http = __webpack_require__(3446);
+var http = __webpack_require__(8835);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -101,26 +103,196 @@ class RunnerProbe {
     }
 }
 
-// EXTERNAL MODULE: ./src/load/stage.ts + 6 modules
-var load_stage = __webpack_require__(8322);
+// EXTERNAL MODULE: ./src/load/stage.ts + 7 modules
+var load_stage = __webpack_require__(9931);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
+var undici = __webpack_require__(576);
+// EXTERNAL MODULE: ./src/metrics/histogram.ts
+var metrics_histogram = __webpack_require__(2642);
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(876);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(5948);
+;// CONCATENATED MODULE: ./src/report/build.ts
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
+
+
+
+
+const round = (x, digits = 3) => {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+};
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
+function stageReport(r) {
+    const m = r.metrics;
+    // Timed stages: rate over the planned sending time (the drain of the last responses is not
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,load_stage/* plannedDurationMs */.du)(r.spec), r.durationMs);
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
+    const report = {
+        name: r.spec.name,
+        kind: r.spec.kind,
+        protocol: r.spec.protocol,
+        duration_s: round(r.durationMs / 1000),
+        requests: m.requests,
+        errors: m.errors,
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
+        latency_ms: (0,metrics_histogram/* summarize */.eh)(m.histogram),
+        errors_by_kind: { ...m.errorsByKind },
+        status_codes: countsByCode(m.statusCodes),
+        endpoints: m.endpoints
+            .filter((e) => e.requests > 0)
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: (0,metrics_histogram/* encodeHistogram */.ll)(e.histogram) } : {}) })),
+        timeline: r.timeline,
+        histogram: (0,metrics_histogram/* encodeHistogram */.ll)(m.histogram),
+        generator_saturated: r.generator.saturated,
+        late_sends: r.generator.late_sends,
+        dropped: r.generator.dropped,
+        generator: r.generator,
+        retry_after_seen: m.retryAfterSeen,
+    };
+    if (r.scheduled !== undefined)
+        report.scheduled = r.scheduled;
+    if (r.cycles)
+        report.cycles = r.cycles;
+    if (r.spike)
+        report.spike = r.spike;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.workers !== undefined)
+        report.workers = r.workers;
+    if (r.aborted)
+        report.aborted = r.aborted;
+    if (m.retryAfterS)
+        report.retry_after_s = m.retryAfterS;
+    if (m.errorSamples.size > 0)
+        report.error_samples = Object.fromEntries(m.errorSamples);
+    if (m.ws)
+        addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
+    return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = (0,metrics_histogram/* summarize */.eh)(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = (0,load_stage/* spikePhases */.hA)(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: (0,metrics_histogram/* encodeHistogram */.ll)(w.connect), gap: (0,metrics_histogram/* encodeHistogram */.ll)(w.gap), lag: (0,metrics_histogram/* encodeHistogram */.ll)(w.lag) };
+    return inputs;
+}
+function addWs(report, r, sendingMs) {
+    const w = r.metrics.ws;
+    report.ws_mode = r.mode;
+    report.connect_ms = (0,metrics_histogram/* summarize */.eh)(w.connect);
+    report.closes_by_code = countsByCode(w.closesByCode);
+    report.reconnects = w.reconnects;
+    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+    if (r.mode === 'request_reply')
+        report.unmatched_replies = w.unmatchedReplies;
+    if (r.mode === 'stream') {
+        report.messages_per_s = perSecond(w.received, sendingMs);
+        report.gap_ms = (0,metrics_histogram/* summarize */.eh)(w.gap);
+        if (w.lag.totalCount > 0)
+            report.lag_ms = (0,metrics_histogram/* summarize */.eh)(w.lag);
+    }
+}
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
+function runnerInfo() {
+    const cpus = external_node_os_default().cpus();
+    return {
+        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
+        arch: external_node_os_default().arch(),
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        node: process.version,
+    };
+}
+function buildReport(i) {
+    const report = {
+        tool: 'perf-gate',
+        version: version/* VERSION */.x,
+        schema: types/* REPORT_SCHEMA */.D,
+        verdict: i.verdict,
+        plan: i.planFile,
+        target: displayUrl(i.run.target),
+        started_at: i.run.startedAt.toISOString(),
+        duration_s: round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
+        runner: i.runner ?? runnerInfo(),
+        fingerprints: i.fingerprints,
+        baseline: null,
+        stages: i.stages,
+        checks: i.checks,
+    };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/load/target.ts
 /**
  * Getting the target ready before the first stage: optionally start it, then wait until it answers.
- * Failing here is exit 3 (TargetUnreachableError), with the URL and the last error seen.
+ * Failing here is exit 3 (TargetUnreachableError), with the URL (credentials and query left out)
+ * and the last error seen, within `ready_timeout`: each probe gets at most the time left.
  */
 
 
 
 
 
+
+
+/** The longest one readiness probe may take (less when `ready_timeout` has less left). */
+const PROBE_TIMEOUT_MS = 2000;
+/** A probe always gets this long, even at the deadline: the last chance is a real one. */
+const MIN_PROBE_MS = 50;
+/** Pause between probes. */
+const PROBE_PAUSE_MS = 250;
+/** After the start command exits, how long its output may still trickle in before it is quoted. */
+const OUTPUT_SETTLE_MS = 200;
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
 function startTarget(command, cwd) {
     const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -130,6 +302,28 @@ function startTarget(command, cwd) {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    let spawnError;
+    let ended = false;
+    const endedPromise = new Promise((resolve) => {
+        const end = () => {
+            ended = true;
+            resolve();
+        };
+        // Without this listener a command that cannot spawn (no such cwd) crashes the process.
+        child.once('error', (err) => {
+            spawnError = err;
+            end();
+        });
+        child.once('close', end);
+        // A child that leaves its output pipes open to a grandchild never "closes".
+        child.once('exit', () => setTimeout(end, OUTPUT_SETTLE_MS).unref());
+    });
+    const failure = () => {
+        const lastOutput = lastLine(tail.trim());
+        if (spawnError)
+            return { reason: `could not be started (${(0,external_node_fs_.existsSync)(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
+        return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
+    };
     const stop = async () => {
         if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
             return;
@@ -150,73 +344,99 @@ function startTarget(command, cwd) {
             }
         }
     };
-    return { child, output: () => tail, stop };
+    return { child, output: () => tail, failure, ended: endedPromise, stop };
 }
 /**
  * Poll until the target answers: `readyPath` must give a 2xx; without it a TCP connect is enough.
  * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
  */
 async function waitUntilReady(o) {
+    const shown = displayUrl(o.url);
     const deadline = Date.now() + o.timeoutMs;
     let lastError = 'no answer';
-    for (;;) {
-        if (o.child && (o.child.exitCode !== null || o.child.signalCode !== null)) {
-            const out = o.childOutput?.().trim();
-            throw new errors/* TargetUnreachableError */.ms(`target start command exited (${o.child.exitCode ?? o.child.signalCode}) before ${o.url} was ready` + (out ? `; its last output: ${lastLine(out)}` : ''));
-        }
-        try {
-            if (o.readyPath) {
-                const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
-                const res = await (0,undici/* request */.Em)(readyUrl, { headersTimeout: 2000, bodyTimeout: 2000 });
-                await res.body.dump();
-                if (res.statusCode >= 200 && res.statusCode < 300)
-                    return;
-                lastError = `${readyUrl} answered ${res.statusCode}`;
+    // Ends a probe or a pause early: the command exited, or the run was stopped.
+    const wake = new AbortController();
+    const onWake = () => wake.abort();
+    void o.started?.ended.then(onWake);
+    o.signal?.addEventListener('abort', onWake, { once: true });
+    try {
+        for (;;) {
+            const gone = o.started?.failure();
+            if (gone) {
+                const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
+                throw new errors/* TargetUnreachableError */.ms(`target start command ${gone.reason} before ${shown} was ready${said}`);
             }
-            else {
-                await tcpProbe(o.url);
+            if (o.signal?.aborted)
+                return;
+            const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
+            try {
+                await probe(o, budget, wake.signal);
                 return;
             }
+            catch (err) {
+                lastError = err.message || String(err);
+            }
+            if (wake.signal.aborted)
+                continue;
+            if (Date.now() >= deadline)
+                throw new errors/* TargetUnreachableError */.ms(`target ${shown} is not reachable: ${lastError}`);
+            await (0,external_node_timers_promises_.setTimeout)(Math.min(PROBE_PAUSE_MS, Math.max(0, deadline - Date.now())), undefined, { signal: wake.signal }).catch(() => { });
         }
-        catch (err) {
-            lastError = err.message || String(err);
-        }
-        if (Date.now() >= deadline) {
-            throw new errors/* TargetUnreachableError */.ms(`target ${o.url} is not reachable: ${lastError}`);
-        }
-        await (0,external_node_timers_promises_.setTimeout)(Math.min(250, Math.max(0, deadline - Date.now())));
+    }
+    finally {
+        o.signal?.removeEventListener('abort', onWake);
     }
 }
-function tcpProbe(targetUrl) {
+/** One readiness probe, given up after `budgetMs` or when `wake` aborts. */
+async function probe(o, budgetMs, wake) {
+    const signal = AbortSignal.any([wake, AbortSignal.timeout(budgetMs)]);
+    if (!o.readyPath)
+        return tcpProbe(o.url, budgetMs, signal);
+    const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
+    try {
+        const res = await (0,undici/* request */.Em)(readyUrl, { signal, headersTimeout: budgetMs, bodyTimeout: budgetMs });
+        await res.body.dump();
+        if (res.statusCode >= 200 && res.statusCode < 300)
+            return;
+        throw new Error(`${displayUrl(readyUrl)} answered ${res.statusCode}`);
+    }
+    catch (err) {
+        if (signal.aborted && !wake.aborted)
+            throw new Error(`${displayUrl(readyUrl)} gave no answer within ${budgetMs} ms`);
+        throw err;
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
     const host = u.hostname.replace(/^\[|\]$/g, '');
     return new Promise((resolve, reject) => {
-        const socket = (0,external_node_net_.connect)({ host, port, timeout: 2000 });
+        const socket = (0,external_node_net_.connect)({ host, port });
+        const fail = (err) => {
+            socket.destroy();
+            signal.removeEventListener('abort', onAbort);
+            reject(err);
+        };
+        // Also bounds a DNS lookup that hangs (a resolver with no network).
+        const onAbort = () => fail(new Error(`connect to ${host}:${port} gave no answer within ${budgetMs} ms`));
+        signal.addEventListener('abort', onAbort, { once: true });
         socket.once('connect', () => {
             socket.destroy();
+            signal.removeEventListener('abort', onAbort);
             resolve();
         });
-        socket.once('timeout', () => {
-            socket.destroy();
-            reject(new Error(`connect to ${host}:${port} timed out`));
-        });
-        socket.once('error', (err) => reject(err));
+        socket.once('error', fail);
     });
 }
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/plan/check-stages.ts
-var check_stages = __webpack_require__(3659);
+var check_stages = __webpack_require__(7282);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
-var stage_metrics = __webpack_require__(6999);
-// EXTERNAL MODULE: ./src/metrics/histogram.ts
-var metrics_histogram = __webpack_require__(5835);
+var stage_metrics = __webpack_require__(1927);
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
 
 const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
@@ -292,7 +512,7 @@ function sumGeneratorCounts(parts) {
 }
 
 // EXTERNAL MODULE: ./src/load/shard.ts
-var shard = __webpack_require__(880);
+var shard = __webpack_require__(2991);
 ;// CONCATENATED MODULE: ./src/load/workers.ts
 /**
  * `workers: auto | N`: one stage on N worker threads, so one runner can send more than one core
@@ -352,12 +572,14 @@ function encodeWorkerResult(r, seq) {
             requests: m.requests,
             errors: m.errors,
             retryAfterSeen: m.retryAfterSeen,
+            retryAfterS: m.retryAfterS,
         },
         timeline: r.timeline,
         generator: r.generator,
         cycles: r.cycles,
         scheduled: r.scheduled,
         seq,
+        aborted: r.aborted,
     };
 }
 function decodeMetrics(e) {
@@ -377,6 +599,7 @@ function decodeMetrics(e) {
     m.requests = e.requests;
     m.errors = e.errors;
     m.retryAfterSeen = e.retryAfterSeen;
+    m.retryAfterS = e.retryAfterS;
     return m;
 }
 function windowHistogram(w) {
@@ -408,6 +631,8 @@ function mergeWorkerResults(spec, parts) {
         spike: phases && (0,load_stage/* spikeOutcome */.NJ)(timeline, phases.startMs, phases.dropMs),
         scheduled,
         workers: parts.length,
+        // The first worker to abort names the rule (a dying target trips every worker's).
+        aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
     };
 }
 /** Runs `spec` on `count` worker threads and merges what they measured. */
@@ -509,6 +734,8 @@ function progressTicker(spec, latest, onProgress) {
     return ticker;
 }
 
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(565);
 ;// CONCATENATED MODULE: ./src/load/run-plan.ts
 
 
@@ -516,6 +743,9 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
+/** How often the backstop looks at the request count and the clock: overshoot is at most this long's sends. */
+const LIMIT_POLL_MS = 10;
 function selectStages(plan, names) {
     if (!names || names.length === 0)
         return plan.stages;
@@ -552,7 +782,12 @@ function stageConcurrency(s) {
 async function runPlan(plan, o) {
     const stages = selectStages(plan, o.stages);
     const target = o.targetUrl ?? plan.target.url;
-    const signal = o.signal ?? new AbortController().signal;
+    // The limits' backstop stops the run through its own controller, chained to the caller's signal,
+    // so a stop by limit is not mistaken for Ctrl-C (cancelled) anywhere downstream.
+    const limitStop = new AbortController();
+    const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
+    let stopped;
+    let watcher;
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     try {
@@ -562,20 +797,50 @@ async function runPlan(plan, o) {
             readyPath: plan.target.ready,
             // Nothing starting: a short retry covers a target still binding its port, no more.
             timeoutMs: waitsForStart ? plan.target.readyTimeoutMs : 1000,
-            child: started?.child,
-            childOutput: started?.output,
+            started,
+            signal,
         });
         const startedAt = new Date();
         const t0 = Date.now();
         const seq = { value: 0 };
+        // Sends so far: `seq` counts every send of this thread; a stage on worker threads moves it only
+        // when it ends, so until then its progress reports stand in.
+        let current = { stage: '', workerRequests: 0 };
+        const { maxRequests, maxDurationMs } = plan.limits;
+        watcher = setInterval(() => {
+            if (stopped || signal.aborted)
+                return;
+            const sent = seq.value + current.workerRequests;
+            const ran = Date.now() - t0;
+            const at = ` in stage ${JSON.stringify(current.stage)}`;
+            if (sent >= maxRequests) {
+                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+            }
+            else if (ran >= maxDurationMs) {
+                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+            }
+            if (stopped)
+                limitStop.abort();
+        }, LIMIT_POLL_MS);
+        watcher.unref();
         probe = o.probe === false ? undefined : await startProbe();
         let probedBefore = await probe?.measure();
         const runOne = async (spec, i, count, isAgain) => {
             o.onStageStart?.(spec, i, count, isAgain);
             const workers = stageWorkers(spec);
             let r;
+            current = { stage: spec.name, workerRequests: 0 };
             if (workers > 1) {
-                r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress: o.onProgress, script: o.workerScript });
+                const onProgress = (p) => {
+                    current.workerRequests = p.requests;
+                    o.onProgress?.(p);
+                };
+                try {
+                    r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+                }
+                finally {
+                    current.workerRequests = 0;
+                }
             }
             else {
                 const client = stageClient(target, spec);
@@ -601,9 +866,12 @@ async function runPlan(plan, o) {
             const r = await runOne(spec, i, stages.length, false);
             results.push(r);
             o.onStageEnd?.(r);
+            // abort_when ended it: the rest of the plan would only load a target already failing.
+            if (r.aborted)
+                break;
         }
         const again = [];
-        const repeat = signal.aborted ? [] : (o.again?.(results) ?? []);
+        const repeat = signal.aborted || results.some((r) => r.aborted) ? [] : (o.again?.(results) ?? []);
         for (const [i, spec] of repeat.entries()) {
             if (signal.aborted)
                 break;
@@ -612,9 +880,13 @@ async function runPlan(plan, o) {
             if (!signal.aborted)
                 again.push(r);
         }
-        return { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+        const run = { target, startedAt, durationMs: Date.now() - t0, stages: results, again };
+        if (stopped)
+            run.stopped = stopped;
+        return run;
     }
     finally {
+        clearInterval(watcher);
         await probe?.close();
         await started?.stop();
     }
@@ -630,7 +902,7 @@ async function startProbe() {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+var format = __webpack_require__(3590);
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
@@ -803,7 +1075,7 @@ const MAX_HISTORY = 20;
 /** 1.4826·MAD estimates the standard deviation of normal data. */
 const MAD_TO_SIGMA = 1.4826;
 const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
-const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
 /** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
 function noiseBand(values, k, floor = 0) {
@@ -878,7 +1150,7 @@ function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
                 median: band.median,
                 sigma: band.sigma,
                 current: found.current,
-                position_sigma: round((found.current - band.median) / band.sigma),
+                position_sigma: band_round((found.current - band.median) / band.sigma),
             });
         }
     }
@@ -922,12 +1194,12 @@ function evaluateBandRules(rules, history, current) {
             const { band, current: c } = found;
             const outside = c > band.hi || c < band.lo;
             const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
-            const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
+            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
             const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
             checks.push({
                 ...base,
                 baseline: band.median,
-                delta_pct: band.median !== 0 ? round(((c - band.median) / band.median) * 100) : null,
+                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
                 significant: outside,
                 verdict: worse ? 'fail' : 'pass',
                 note: position !== undefined
@@ -1277,7 +1549,25 @@ function confirmChecks(first, again, untrusted = new Set()) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/gate/abort.ts
+const ABORT_METRIC = 'abort_when';
+function abortChecks(stages) {
+    return stages
+        .filter((s) => s.aborted)
+        .map((s) => ({
+        stage: s.name,
+        metric: ABORT_METRIC,
+        kind: 'threshold',
+        current: null,
+        limit: s.aborted.rule,
+        method: `stage ended ${s.aborted.at_s.toFixed(1)} s in`,
+        verdict: 'fail',
+        note: s.aborted.reason,
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/gate/index.ts
+
 
 
 
@@ -1304,7 +1594,33 @@ function gate(rules, current, against = {}, options = {}) {
     }
     if (options.accept)
         checks = acceptRegressions(checks, options.accept);
+    // After the excuses and acceptances: an aborted stage fails, whatever the runner or the label.
+    checks = [...checks, ...abortChecks(current)];
     return { checks, verdict: overallVerdict(checks, current) };
+}
+
+;// CONCATENATED MODULE: ./src/gate/limits.ts
+/**
+ * A run the plan's limits stopped (src/load/run-plan.ts) fails the gate: its numbers cover only part
+ * of the plan, so it must neither pass in silence nor become a baseline. The stop shows as one
+ * failed check, with the reason, in report.json, the summary and the PR comment.
+ */
+
+function failStoppedRun(result, stopped) {
+    if (!stopped)
+        return result;
+    const requests = stopped.limit === 'max_requests';
+    const check = {
+        stage: stopped.stage,
+        metric: requests ? 'requests' : 'duration',
+        kind: 'threshold',
+        current: stopped.value,
+        limit: `< ${requests ? stopped.cap : (0,check_limits/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
+        method: 'run limit',
+        verdict: 'fail',
+        note: stopped.message,
+    };
+    return { checks: [...result.checks, check], verdict: 'fail' };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/paired.ts
@@ -1557,7 +1873,18 @@ function mergeRounds(parts) {
         spike: first.spike,
         scheduled,
         mode: first.mode,
+        aborted: roundsAborted(parts),
     };
+}
+/** The first abort_when trigger among the rounds, its time counted over the rounds joined. */
+function roundsAborted(parts) {
+    let offsetMs = 0;
+    for (const p of parts) {
+        if (p.aborted)
+            return { ...p.aborted, at_s: Math.round((offsetMs / 1000 + p.aborted.at_s) * 10) / 10 };
+        offsetMs += p.durationMs;
+    }
+    return undefined;
 }
 async function runAb(plan, o) {
     const stages = selectStages(plan, o.stages);
@@ -1565,15 +1892,17 @@ async function runAb(plan, o) {
     const urls = { base: o.baseUrl, head: o.headUrl };
     // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
     for (const url of [o.baseUrl, o.headUrl]) {
-        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000 });
+        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
     }
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
     const out = [];
     let warmedUp = false;
+    // abort_when ended a round (either side): no more rounds, no more stages.
+    let stopped = false;
     for (const [stageIndex, spec] of stages.entries()) {
-        if (signal.aborted)
+        if (signal.aborted || stopped)
             break;
         const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
         const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
@@ -1604,6 +1933,10 @@ async function runAb(plan, o) {
                     stage.base.push(results.base);
                     stage.head.push(results.head);
                 }
+                if (results.base?.aborted || results.head?.aborted) {
+                    stopped = true;
+                    break;
+                }
             }
         }
         finally {
@@ -1617,157 +1950,6 @@ async function runAb(plan, o) {
     return { base: side('base'), head: side('head'), stages: out };
 }
 
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(2563);
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __webpack_require__(1013);
-;// CONCATENATED MODULE: ./src/report/build.ts
-/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
-
-
-
-
-
-const build_round = (x, digits = 3) => {
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-};
-/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
-/** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
-/** Counts by status or close code, as report.json keys them, in numeric order. */
-function countsByCode(counts) {
-    const out = {};
-    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
-        out[String(code)] = n;
-    return out;
-}
-function stageReport(r) {
-    const m = r.metrics;
-    // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,load_stage/* plannedDurationMs */.du)(r.spec), r.durationMs);
-    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
-    const shard = r.spec.share !== undefined;
-    const report = {
-        name: r.spec.name,
-        kind: r.spec.kind,
-        protocol: r.spec.protocol,
-        duration_s: build_round(r.durationMs / 1000),
-        requests: m.requests,
-        errors: m.errors,
-        error_rate: errorRate(m.requests, m.errors),
-        rps: perSecond(m.requests, sendingMs),
-        latency_ms: (0,metrics_histogram/* summarize */.eh)(m.histogram),
-        errors_by_kind: { ...m.errorsByKind },
-        status_codes: countsByCode(m.statusCodes),
-        endpoints: m.endpoints
-            .filter((e) => e.requests > 0)
-            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: (0,metrics_histogram/* encodeHistogram */.ll)(e.histogram) } : {}) })),
-        timeline: r.timeline,
-        histogram: (0,metrics_histogram/* encodeHistogram */.ll)(m.histogram),
-        generator_saturated: r.generator.saturated,
-        late_sends: r.generator.late_sends,
-        dropped: r.generator.dropped,
-        generator: r.generator,
-        retry_after_seen: m.retryAfterSeen,
-    };
-    if (r.scheduled !== undefined)
-        report.scheduled = r.scheduled;
-    if (r.cycles)
-        report.cycles = r.cycles;
-    if (r.spike)
-        report.spike = r.spike;
-    if (r.cpuProbeMs !== undefined)
-        report.cpu_probe_ms = r.cpuProbeMs;
-    if (r.workers !== undefined)
-        report.workers = r.workers;
-    if (m.errorSamples.size > 0)
-        report.error_samples = Object.fromEntries(m.errorSamples);
-    if (m.ws)
-        addWs(report, r, sendingMs);
-    if (shard)
-        report.merge_inputs = mergeInputs(r, sendingMs);
-    return report;
-}
-function endpointReport(name, requests, errors, h) {
-    const s = (0,metrics_histogram/* summarize */.eh)(h);
-    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-}
-function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
-    if (r.spec.kind === 'spike') {
-        const p = (0,load_stage/* spikePhases */.hA)(r.spec);
-        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
-    }
-    const w = r.metrics.ws;
-    if (w)
-        inputs.ws_histograms = { connect: (0,metrics_histogram/* encodeHistogram */.ll)(w.connect), gap: (0,metrics_histogram/* encodeHistogram */.ll)(w.gap), lag: (0,metrics_histogram/* encodeHistogram */.ll)(w.lag) };
-    return inputs;
-}
-function addWs(report, r, sendingMs) {
-    const w = r.metrics.ws;
-    report.ws_mode = r.mode;
-    report.connect_ms = (0,metrics_histogram/* summarize */.eh)(w.connect);
-    report.closes_by_code = countsByCode(w.closesByCode);
-    report.reconnects = w.reconnects;
-    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
-    if (r.mode === 'request_reply')
-        report.unmatched_replies = w.unmatchedReplies;
-    if (r.mode === 'stream') {
-        report.messages_per_s = perSecond(w.received, sendingMs);
-        report.gap_ms = (0,metrics_histogram/* summarize */.eh)(w.gap);
-        if (w.lag.totalCount > 0)
-            report.lag_ms = (0,metrics_histogram/* summarize */.eh)(w.lag);
-    }
-}
-/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
-function displayUrl(url) {
-    try {
-        const u = new URL(url);
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        u.hash = '';
-        return u.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(unparseable URL)';
-    }
-}
-function runnerInfo() {
-    const cpus = external_node_os_default().cpus();
-    return {
-        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
-        arch: external_node_os_default().arch(),
-        cpu: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        node: process.version,
-    };
-}
-function buildReport(i) {
-    const report = {
-        tool: 'perf-gate',
-        version: version/* VERSION */.x,
-        schema: types/* REPORT_SCHEMA */.D,
-        verdict: i.verdict,
-        plan: i.planFile,
-        target: displayUrl(i.run.target),
-        started_at: i.run.startedAt.toISOString(),
-        duration_s: build_round(i.run.durationMs / 1000, 1),
-        cancelled: i.cancelled ?? false,
-        runner: i.runner ?? runnerInfo(),
-        fingerprints: i.fingerprints,
-        baseline: null,
-        stages: i.stages,
-        checks: i.checks,
-    };
-    if (i.shard)
-        report.shard = i.shard;
-    return report;
-}
-
 ;// CONCATENATED MODULE: ./src/report/merge.ts
 /**
  * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
@@ -1776,6 +1958,7 @@ function buildReport(i) {
  * endpoint and 1-second window histograms are added, counts summed, rates recomputed, windows
  * aligned by their second. Pure: reports in, report out; gating the result is the core's.
  */
+
 
 
 
@@ -1818,6 +2001,10 @@ function checkShardSet(files) {
             throw new errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
         if (report.cancelled)
             throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+        // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
+        const stopped = report.checks.find((c) => c.method === 'run limit')?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
+        if (stopped !== undefined)
+            throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
             throw new errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
     }
@@ -1933,6 +2120,9 @@ function mergeStage(parts, count) {
     const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
     // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
     const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const retryAfter = parts.reduce((r, p) => (0,stage_metrics/* widenRange */.Xt)(r, p.stage.retry_after_s), undefined);
+    if (retryAfter)
+        out.retry_after_s = retryAfter;
     if (top.length > 0)
         out.error_samples = Object.fromEntries(top);
     if (first.protocol === 'ws')
@@ -1994,7 +2184,7 @@ function mergeWs(out, parts) {
         out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
     if (first.ws_mode === 'stream') {
         // Each shard's rate is over the same planned time, so the rates add.
-        out.messages_per_s = build_round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.messages_per_s = round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
         out.gap_ms = (0,metrics_histogram/* summarize */.eh)(merged('gap'));
         const lag = merged('lag');
         if (lag.totalCount > 0)
@@ -2003,9 +2193,11 @@ function mergeWs(out, parts) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __webpack_require__(1228);
+var markdown = __webpack_require__(7525);
 // EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __webpack_require__(1617);
+var file_store = __webpack_require__(3876);
+// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
+var file_store_adapter = __webpack_require__(5614);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/baseline/fingerprint.ts
@@ -2044,12 +2236,102 @@ function planId(planFile) {
 }
 
 // EXTERNAL MODULE: ./src/input-checks.ts
-var input_checks = __webpack_require__(2321);
+var input_checks = __webpack_require__(6714);
+;// CONCATENATED MODULE: ./src/load/destination.ts
+/**
+ * Where load may go. A plan (or a --target typo) must never send load to someone else's machine by
+ * accident: a host that is not loopback needs `target.allow_remote: true` in the plan or the host
+ * in the `allowed-hosts` input. Pure, and free of the engine (the action's settings use it).
+ */
+
+
+const DEFAULT_PORTS = { 'http:': 80, 'ws:': 80, 'https:': 443, 'wss:': 443 };
+/** 127.0.0.0/8, ::1 (also as ::ffff:127.x.y.z) and `localhost`: addresses that never leave the machine. */
+function isLoopbackHost(host) {
+    const h = unbracket(host).toLowerCase().replace(/\.$/, '');
+    if (h === 'localhost')
+        return true;
+    if ((0,external_node_net_.isIP)(h) === 4)
+        return h.startsWith('127.');
+    if ((0,external_node_net_.isIP)(h) === 6) {
+        if (h === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(h))
+            return true;
+        // IPv4-mapped 127.x.y.z, dotted or as the URL parser writes it (::ffff:7f00:1).
+        return /^::ffff:127\.\d+\.\d+\.\d+$/.test(h) || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(h);
+    }
+    return false;
+}
+/**
+ * The `allowed-hosts` input: host names or addresses, with an optional port (`api.example.com`,
+ * `api.example.com:8443`, `[2001:db8::1]:443`), separated by newlines or commas.
+ */
+function parseAllowedHosts(raw) {
+    return raw
+        .split(/[\n,]/)
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(parseAllowedHost);
+}
+function parseAllowedHost(entry) {
+    const bad = () => {
+        throw new UsageError(`input "allowed-hosts": "${entry}" is not a host or host:port (write api.example.com or api.example.com:8443)`);
+    };
+    if (entry.includes('/') || entry.includes('@'))
+        bad();
+    if (isIP(entry) === 6)
+        return { host: entry.toLowerCase() };
+    const m = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]\s]+)(?::(\d{1,5}))?$/.exec(entry);
+    if (!m)
+        return bad();
+    const host = unbracket(m[1]).toLowerCase();
+    if (m[1].startsWith('[') && isIP(host) !== 6)
+        bad();
+    if (m[2] === undefined)
+        return { host };
+    const port = Number(m[2]);
+    if (port < 1 || port > 65535)
+        bad();
+    return { host, port };
+}
+/**
+ * Checks that load may go to `url` (already checked to be an absolute URL) and says why it may.
+ * Refusal is a UsageError (exit 2) naming the host and both ways to allow it.
+ */
+function checkLoadDestination(url, allowRemote, allowedHosts = []) {
+    const u = new URL(url);
+    const host = unbracket(u.hostname).toLowerCase();
+    const port = u.port ? Number(u.port) : (DEFAULT_PORTS[u.protocol] ?? 0);
+    if (isLoopbackHost(host))
+        return { host, port, grant: 'loopback' };
+    if (allowRemote)
+        return { host, port, grant: 'allow_remote' };
+    const bare = host.replace(/\.$/, '');
+    if (allowedHosts.some((a) => a.host.replace(/\.$/, '') === bare && (a.port === undefined || a.port === port)))
+        return { host, port, grant: 'allowed-hosts' };
+    const shown = (0,external_node_net_.isIP)(host) === 6 ? `[${host}]` : host;
+    const hint = host === '0.0.0.0' || host === '::' ? ` (${host} is a listen address: to reach this machine use 127.0.0.1)` : '';
+    throw new errors/* UsageError */.eb(`refusing to send load to ${shown}:${port}: it is not a loopback address${hint}; to allow it, set target.allow_remote: true in the plan or add ${shown} to the allowed-hosts input`);
+}
+/** The "(loopback)" / "(remote, allowed by …)" part of the line that says where load goes. */
+function describeGrant(grant) {
+    return grant === 'loopback' ? 'loopback' : grant === 'allow_remote' ? 'remote, allowed by target.allow_remote' : 'remote, allowed by the allowed-hosts input';
+}
+function unbracket(host) {
+    return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(3440);
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
+
+
+
+
+
 
 
 
@@ -2094,7 +2376,9 @@ async function runAndGate(s) {
         (0,input_checks/* checkTargetUrl */.Tc)(s.targetUrl, '--target');
     checkShardSettings(s);
     const plan = await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
+    announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
     // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
     const runs = s.shard ? (0,shard.shardPlan)(plan, s.shard) : plan;
     const runner = runnerInfo();
@@ -2117,38 +2401,26 @@ async function runAndGate(s) {
         again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
     });
     const stages = run.stages.map(stageReport);
-    const { checks, verdict } = gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept });
+    // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
+    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept }), run.stopped);
+    if (run.stopped)
+        s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
-    const report = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
     if (baseline && s.baseline)
-        report.baseline = baselineRef(s.baseline, baseline);
+        built.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= MIN_HISTORY)
-        report.bands = bandPositions(against.history, stages);
-    noteAccepted(report, s.accept);
+        built.bands = bandPositions(against.history, stages);
+    noteAccepted(built, s.accept);
+    // From here on the report is what leaves the process (files, baseline stores, the caller).
+    const report = redactedReport(built, plan);
     const extras = { runUrl: s.runUrl, history: historyPoints(past, report) };
     // Reports first: a failed save must never cost the run's results.
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
     let saved = false;
     let saveError;
     if (s.save) {
-        // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
-        const saturated = report.stages.find((st) => st.generator_saturated);
-        const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
-        // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
-        const slowRunner = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
-        const why = report.verdict === 'fail'
-            ? 'the gate failed'
-            : cancelled
-                ? 'the run was interrupted'
-                : run.stages.length !== plan.stages.length
-                    ? 'only some stages ran (--stage)'
-                    : saturated
-                        ? `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`
-                        : unconfirmed
-                            ? `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`
-                            : slowRunner
-                                ? `stage ${slowRunner.stage} ran on a runner ${slowRunner.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`
-                                : undefined;
+        const why = whyNotBaseline(report, { ran: run.stages.length, planned: plan.stages.length });
         if (why) {
             s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
         }
@@ -2166,6 +2438,42 @@ async function runAndGate(s) {
     }
     return { ...written, saved, saveError };
 }
+/**
+ * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
+ * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
+ * are measured against (a lax one hides regressions, a poisoned one fails every run after).
+ */
+function whyNotBaseline(report, stages) {
+    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
+    const aborted = report.stages.find((st) => st.aborted);
+    if (aborted)
+        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
+    if (report.verdict === 'fail')
+        return 'the gate failed';
+    if (report.cancelled)
+        return 'the run was interrupted';
+    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+    if (stages.ran !== stages.planned)
+        return 'only some stages ran (--stage)';
+    // Before the error rate: a saturated generator's timeouts are its own, not the target's.
+    const saturated = report.stages.find((st) => st.generator_saturated);
+    if (saturated)
+        return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
+    // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
+    const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
+    if (failing)
+        return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
+    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+    if (unconfirmed)
+        return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
+    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+    const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
+    if (slow)
+        return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
+    return undefined;
+}
+/** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
+const FAILING_ERROR_RATE = 0.5;
 const DEFAULT_AB_ROUNDS = 10;
 /**
  * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
@@ -2180,8 +2488,10 @@ async function runAbAndGate(s) {
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
         throw new errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
     const plan = await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
+    announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
     if (plan.regression?.some((r) => r.unit === 'sigma'))
         s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
     if (plan.target.start)
@@ -2192,7 +2502,11 @@ async function runAbAndGate(s) {
     const head = ab.head.stages.map(stageReport);
     const base = ab.base.stages.map(stageReport);
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
-    const { checks, verdict } = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    // The gate judges the head; a base side that abort_when ended makes the comparison void too.
+    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(s.baseUrl)}: ${c.note}` }));
+    const checks = [...judged.checks, ...baseAborts];
+    const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
     const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
@@ -2206,7 +2520,24 @@ async function runAbAndGate(s) {
     };
     report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
     noteAccepted(report, s.accept);
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+    return { ...(await writeReports(redactedReport(report, plan), external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+}
+/**
+ * The report with the plan's secrets and any URL credentials hidden (a default request name is
+ * "METHOD path" with `${ENV}` filled in; an error sample may quote a URL). Done once, before
+ * anything is written, so report.json, summary.md, saved baselines and the PR comment agree.
+ */
+function redactedReport(report, plan) {
+    return new redact/* Redactor */.p().add(plan.secrets ?? []).json(report);
+}
+/**
+ * Refuses a destination that is not loopback unless the plan or the action allows it (exit 2,
+ * before any connection, the readiness probe and target.start included), then says where load goes:
+ * the first line of every run.
+ */
+function announceLoad(plan, targets, s) {
+    const checked = targets.map(([label, url]) => `${label}${displayUrl(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+    s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 /** What a run was compared with, for report.json and the summary. */
 function baselineRef(source, found) {
@@ -2287,14 +2618,39 @@ async function compareReports(s) {
     const plan = s.planFile ? await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
     const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
     const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
+    const mismatch = planMismatch(s, plan && planFingerprint(plan), baseline, current);
+    if (mismatch && !s.force)
+        throw mismatch;
     const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
     const report = {
         ...current,
         verdict,
         checks,
-        baseline: { source: s.baselineFile, started_at: baseline.started_at, target: baseline.target },
+        baseline: {
+            source: s.baselineFile,
+            started_at: baseline.started_at,
+            target: baseline.target,
+            ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
+        },
     };
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir))), saved: false };
+}
+/**
+ * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
+ * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
+ */
+function planMismatch(s, planPrint, baseline, current) {
+    const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
+    if (planPrint !== undefined) {
+        if (base !== undefined && base !== planPrint)
+            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, base, planPrint);
+        if (cur !== undefined && cur !== planPrint)
+            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, cur, planPrint);
+        return undefined;
+    }
+    if (base === undefined || cur === undefined || base === cur)
+        return undefined;
+    return new errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
 }
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 async function mergeAndGate(s) {

@@ -1,8 +1,8 @@
-export const id = 888;
-export const ids = [888];
+export const id = 211;
+export const ids = [211];
 export const modules = {
 
-/***/ 3659:
+/***/ 7282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */   ir: () => (/* binding */ readStages)
 /* harmony export */ });
 /* unused harmony exports STAGE_DEFAULTS, MAX_PIPELINING */
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2650);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1439);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3772);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4727);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1686);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4587);
 /**
  * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
  * both are reported here (the schema only knows the union of all stage keys).
@@ -44,8 +44,8 @@ function isKind(v) {
 function readStages(c, raw) {
     const stages = [];
     const firstIndex = new Map();
-    (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(raw).forEach((item, i) => {
-        const data = (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1)(item);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(raw).forEach((item, i) => {
+        const data = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item);
         const stage = readStage(c, data, ['stages', i]);
         if (!stage)
             return;
@@ -55,7 +55,7 @@ function readStages(c, raw) {
             return void firstIndex.set(stage.name, i);
         const hint = 'name' in data ? '' : ' (the name defaults to the kind; give each stage a name)';
         const at = 'name' in data ? ['stages', i, 'name'] : ['stages', i];
-        c.add(at, `stages[${i}]: duplicate stage name ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(stage.name)} (also stages[${seen}])${hint}`);
+        c.add(at, `stages[${i}]: duplicate stage name ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(stage.name)} (also stages[${seen}])${hint}`);
     });
     return stages;
 }
@@ -68,14 +68,14 @@ function readStage(c, s, path) {
     const protocol = s.protocol === 'ws' ? 'ws' : 'http';
     for (const key of Object.keys(s)) {
         if (KIND_SPECIFIC.has(key) && !KIND_KEYS[kind].includes(key)) {
-            c.add([...path, key], `${where}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(key)} does not apply to a ${kind} stage (it uses: ${KIND_KEYS[kind].join(', ')})`, 'key');
+            c.add([...path, key], `${where}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(key)} does not apply to a ${kind} stage (it uses: ${KIND_KEYS[kind].join(', ')})`, 'key');
         }
     }
     // A misspelt key (`durration`) is already reported with "did you mean"; don't also call it missing.
     const unknown = Object.keys(s).filter((k) => !STAGE_KEYS.has(k));
     for (const key of REQUIRED[kind]) {
         if (!(key in s) && !unknown.some((k) => (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .kp)(k, [key])))
-            c.add(path, `${where} (${kind}) is missing ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(key)}`);
+            c.add(path, `${where} (${kind}) is missing ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(key)}`);
     }
     if ('connections' in s && protocol !== 'ws')
         c.add([...path, 'connections'], `${where}: "connections" only applies with protocol: ws`, 'key');
@@ -85,19 +85,19 @@ function readStage(c, s, path) {
     if ('vus' in s && protocol === 'ws') {
         c.add([...path, 'vus'], `${where}: with protocol: ws use "connections" (each sends its next message when the reply arrives; add rate for the open model)`, 'key');
     }
-    if ((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.name) === '*')
+    if ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.name) === '*')
         c.add([...path, 'name'], `${where}: "*" cannot be a stage name (in thresholds it means every stage)`);
-    const base = { name: (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(s.name) ?? kind, protocol, maxInFlight: (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
+    const base = { name: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(s.name) ?? kind, protocol, maxInFlight: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
     if (protocol === 'ws')
-        base.connections = kind === 'baseline' ? 1 : ((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(s.connections) ?? 1);
+        base.connections = kind === 'baseline' ? 1 : ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(s.connections) ?? 1);
     const workers = readWorkers(c, s, path, kind, protocol);
     if (workers !== undefined)
         base.workers = workers;
     const pipelining = readPipelining(c, s, path, protocol);
     if (pipelining !== undefined)
         base.pipelining = pipelining;
-    const ms = (key, fallback) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, fallback);
-    const rate = (key) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRate */ .WN, 1);
+    const ms = (key, fallback) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9, fallback);
+    const rate = (key) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRate */ .WN, 1);
     switch (kind) {
         case 'baseline':
             return { ...base, kind, durationMs: positive(c, s, path, 'duration', ms('duration', 1)) };
@@ -115,12 +115,12 @@ function readStage(c, s, path) {
                 afterMs: positive(c, s, path, 'after', ms('after', 1)),
             };
             if ('from' in s && 'to' in s && stage.toRate <= stage.fromRate) {
-                c.add([...path, 'to'], `${where}: to (${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(s.to)}) must be higher than from (${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(s.from)})`);
+                c.add([...path, 'to'], `${where}: to (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.to)}) must be higher than from (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.from)})`);
             }
             return stage;
         }
         case 'burst':
-            return { ...base, kind, size: (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(s.size) ?? 1, cycles: (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
+            return { ...base, kind, size: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(s.size) ?? 1, cycles: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
     }
 }
 /** Deeper pipelines only queue requests behind one slow response (head-of-line blocking). */
@@ -133,9 +133,9 @@ function readPipelining(c, s, path, protocol) {
     if (!('pipelining' in s))
         return undefined;
     const at = [...path, 'pipelining'];
-    const v = (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(s.pipelining);
+    const v = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(s.pipelining);
     if (v === undefined || v < 1 || v > MAX_PIPELINING) {
-        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
+        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
         return undefined;
     }
     if (protocol === 'ws') {
@@ -154,8 +154,8 @@ function readWorkers(c, s, path, kind, protocol) {
     const at = [...path, 'workers'];
     const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(path);
     const v = s.workers;
-    if (v !== 'auto' && ((0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(v) === undefined || v < 1)) {
-        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
+    if (v !== 'auto' && ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(v) === undefined || v < 1)) {
+        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
         return undefined;
     }
     if (typeof v === 'number' && v > MAX_WORKERS) {
@@ -186,13 +186,13 @@ function readLoad(c, s, path, base, ms, rate) {
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
-        c.add([...path, 'ramp'], `${where}: ramp (${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(s.ramp)}) must be shorter than duration (${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(s.duration)}): the ramp is part of it`);
+        c.add([...path, 'ramp'], `${where}: ramp (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.ramp)}) must be shorter than duration (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.duration)}): the ramp is part of it`);
     }
     if (ws && !('rate' in s)) {
         return { ...base, kind: 'load', model: 'closed', vus: base.connections ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
     }
     if ('vus' in s && !('rate' in s)) {
-        return { ...base, kind: 'load', model: 'closed', vus: (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Wh)(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
+        return { ...base, kind: 'load', model: 'closed', vus: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
     }
     return { ...base, kind: 'load', model: 'open', rate: rate('rate'), rampMs, durationMs };
 }
@@ -206,60 +206,7 @@ function positive(c, s, path, key, value) {
 
 /***/ }),
 
-/***/ 2650:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Wh: () => (/* binding */ int),
-/* harmony export */   g1: () => (/* binding */ record),
-/* harmony export */   gx: () => (/* binding */ str),
-/* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   sR: () => (/* binding */ Checks)
-/* harmony export */ });
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1439);
-/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(264);
-/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
-
-
-class Checks {
-    issues = [];
-    add(path, message, at = 'value') {
-        this.issues.push({ path, at, message });
-    }
-    /**
-     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
-     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
-     */
-    unit(obj, key, path, parse, fallback) {
-        if (!(key in obj))
-            return fallback;
-        try {
-            return parse(obj[key]);
-        }
-        catch (err) {
-            this.add([...path, key], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)([...path, key])}: ${err.message}`);
-            return fallback;
-        }
-    }
-}
-/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
-function record(v) {
-    return (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(v) ? v : {};
-}
-function list(v) {
-    return Array.isArray(v) ? v : [];
-}
-function str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function int(v) {
-    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
-}
-
-
-/***/ }),
-
-/***/ 9888:
+/***/ 9211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -273,11 +220,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(3919);
 // EXTERNAL MODULE: ./src/plan/interpolate.ts
-var interpolate = __webpack_require__(264);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var interpolate = __webpack_require__(1091);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(7207);
 ;// CONCATENATED MODULE: ./src/plan/positions.ts
 /**
  * YAML with positions. We use `yaml` (not js-yaml) because it keeps a node tree with source
@@ -285,24 +232,90 @@ var dist = __webpack_require__(8815);
  * its exact line:col; js-yaml only returns plain objects and positions only for syntax errors.
  */
 
+/**
+ * Deepest nesting of maps and lists a plan may have. Real plans stay under 10 (a `json:` body adds a
+ * few); the limit is far below where the YAML composer, `toJS` or the recursive walks after them
+ * would run out of stack, so a hostile or broken file gets a located message instead.
+ */
+const MAX_DEPTH = 64;
+const DEPTH_MESSAGE = `the plan is nested deeper than ${MAX_DEPTH} levels`;
+/** How many aliases `toJS` may expand: refuses "billion laughs" bombs. */
+const MAX_ALIAS_COUNT = 100;
 function parseYaml(text) {
     const lines = new dist/* LineCounter */.HN();
-    // prettyErrors off: we want the bare message and place the position ourselves.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    let doc;
+    try {
+        // prettyErrors off: we want the bare message and place the position ourselves.
+        // logLevel error: yaml's warnings (a map used as a key) would print as process warnings.
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
+    }
+    catch (err) {
+        // The parser catches its own stack overflow (RESOURCE_EXHAUSTION, below): this is the backstop.
+        const message = err instanceof RangeError ? DEPTH_MESSAGE : `cannot parse the plan: ${err.message}`;
+        return { source: { doc: new dist/* Document */.yo(null), lines }, value: undefined, syntaxErrors: [{ line: 1, col: 1, message }] };
+    }
     const source = { doc, lines };
-    const syntaxErrors = doc.errors.map((e) => {
+    // The parser catches its own stack overflow as a RESOURCE_EXHAUSTION error (one or several):
+    // one problem, at the first, says what it means.
+    const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(e.message));
+    const syntaxErrors = (overflow ? [overflow] : doc.errors).map((e) => {
         const pos = lines.linePos(e.pos[0]);
+        if (e === overflow)
+            return { ...pos, message: DEPTH_MESSAGE };
         return { ...pos, message: e.message.split('\n')[0] + placeholderHint(text, pos.line) };
     });
     if (syntaxErrors.length)
         return { source, value: undefined, syntaxErrors };
+    // Deep nesting in the node tree is refused before toJS, which recurses once per level.
+    const deepNode = tooDeep(doc.contents, nodeChildren);
+    if (deepNode)
+        return { source, value: undefined, syntaxErrors: [{ ...(startOf(source, deepNode) ?? { line: 1, col: 1 }), message: DEPTH_MESSAGE }] };
+    let value;
     try {
-        return { source, value: doc.toJS({ maxAliasCount: 100 }), syntaxErrors };
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     }
     catch (err) {
         // toJS refuses alias bombs ("Excessive alias count"); report it like any YAML error.
-        return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message: err.message }] };
+        const message = err instanceof RangeError ? DEPTH_MESSAGE : err.message;
+        return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message }] };
     }
+    // Aliases can stack anchors into data deeper than any one node path: check the result as well.
+    if (tooDeep(value, valueChildren))
+        return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message: `${DEPTH_MESSAGE} (once its aliases are expanded)` }] };
+    return { source, value, syntaxErrors };
+}
+/**
+ * The first item nested more than MAX_DEPTH collections deep, or undefined. Iterative (an explicit
+ * stack) so that the check itself cannot overflow, and it stops descending at the limit.
+ */
+function tooDeep(root, children) {
+    const stack = [[root, 0]];
+    while (stack.length > 0) {
+        const [item, depth] = stack.pop();
+        const kids = children(item);
+        if (!kids)
+            continue;
+        if (depth >= MAX_DEPTH)
+            return item;
+        for (const kid of kids)
+            stack.push([kid, depth + 1]);
+    }
+    return undefined;
+}
+/** A map's or list's child nodes (a pair's key and value); undefined for scalars and aliases. */
+function nodeChildren(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return node.items.flatMap((p) => [p.key, p.value]);
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items;
+    return undefined;
+}
+function valueChildren(value) {
+    if (Array.isArray(value))
+        return value;
+    if (typeof value === 'object' && value !== null)
+        return value instanceof Map ? [...value.values()] : Object.values(value);
+    return undefined;
 }
 /** `{ duration: ${D} }` is a YAML error (the `{` of `${` opens a map): say how to write it. */
 function placeholderHint(text, line) {
@@ -348,14 +361,18 @@ function locate(source, path, at) {
     return best;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(3440);
+// EXTERNAL MODULE: ./src/plan/secrets.ts
+var plan_secrets = __webpack_require__(8581);
+// EXTERNAL MODULE: ../../work/main/node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(7615);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow a target that is not on loopback."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 // EXTERNAL MODULE: ./src/plan/issues.ts
-var issues = __webpack_require__(1439);
+var issues = __webpack_require__(1686);
 // EXTERNAL MODULE: ./src/plan/units.ts
-var units = __webpack_require__(3772);
+var units = __webpack_require__(4587);
 ;// CONCATENATED MODULE: ./src/plan/schema-check.ts
 /**
  * Shape checks against plan.schema.json (the same file editors use for completion), with ajv's
@@ -436,7 +453,7 @@ function pointerToPath(pointer, data) {
 }
 
 // EXTERNAL MODULE: ./src/plan/checks.ts
-var checks = __webpack_require__(2650);
+var checks = __webpack_require__(4727);
 ;// CONCATENATED MODULE: ./src/plan/check-requests.ts
 /** `session:` and `requests:` entries → RequestSpec, with defaults applied and names unique. */
 
@@ -480,6 +497,9 @@ function readRequest(c, item, path, defaults) {
         headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
         timeoutMs: c.unit(item, 'timeout', path, units/* parseDuration */.E9, defaults.timeoutMs),
     };
+    // A 0 ms timeout would fail every request before it is sent.
+    if ('timeout' in item && spec.timeoutMs <= 0)
+        c.add([...path, 'timeout'], `${(0,issues/* formatPath */.jV)([...path, 'timeout'])} must be longer than 0`);
     if ('body' in item && 'json' in item)
         c.add([...path, 'json'], `${(0,issues/* formatPath */.jV)(path)}: use either body or json, not both`, 'key');
     if (typeof item.body === 'string')
@@ -538,9 +558,92 @@ function readCapture(c, raw, path) {
 }
 
 // EXTERNAL MODULE: ./src/plan/check-stages.ts
-var check_stages = __webpack_require__(3659);
+var check_stages = __webpack_require__(7282);
+;// CONCATENATED MODULE: ./src/plan/check-abort.ts
+/**
+ * `abort_when:` → AbortPolicy. Two forms:
+ *
+ *   abort_when:                      # a list: rules, the "target down" rule stays on
+ *     - { metric: error_rate, op: ">", value: 50%, for: 10s, delay: 5s }
+ *
+ *   abort_when:                      # a map: rules and the default rule's switch
+ *     target_down: false
+ *     rules:
+ *       - { metric: p99, op: ">", value: 2s, for: 5s, stage: spike }
+ *
+ * Values are written as in `thresholds:` (50%, 0.5, 2s, 200ms, a bare number of ms) and parsed by
+ * the same parser. Kept on the Plan, not on StageSpec, so the plan fingerprint never sees it.
+ */
+
+
+
+const ABORT_METRICS = ['error_rate', 'connect_error_rate', 'p50', 'p90', 'p95', 'p99', 'max'];
+const ABORT_OPS = ['>', '>='];
+function readAbortWhen(c, raw, stages) {
+    if (Array.isArray(raw))
+        return { rules: readRules(c, raw, ['abort_when'], stages), targetDown: true };
+    const data = (0,checks/* record */.g1)(raw);
+    return {
+        rules: readRules(c, (0,checks/* list */.p_)(data.rules), ['abort_when', 'rules'], stages),
+        // Wrong types are the schema check's to report; only an explicit false turns the rule off.
+        targetDown: data.target_down !== false,
+    };
+}
+function readRules(c, raw, at, stages) {
+    const rules = [];
+    raw.forEach((item, i) => {
+        const rule = readRule(c, (0,checks/* record */.g1)(item), [...at, i], stages);
+        if (rule)
+            rules.push(rule);
+    });
+    return rules;
+}
+function readRule(c, r, path, stages) {
+    const metric = (0,checks/* str */.gx)(r.metric);
+    const op = (0,checks/* str */.gx)(r.op);
+    // Missing or misspelt keys, metrics and ops: the schema check names them.
+    if (!metric || !ABORT_METRICS.includes(metric) || !op || !ABORT_OPS.includes(op))
+        return undefined;
+    if (typeof r.value !== 'string' && typeof r.value !== 'number')
+        return undefined;
+    let value;
+    try {
+        // connect_error_rate is a share of requests, written as error_rate is.
+        value = (0,units/* parseThreshold */.B7)(metric === 'connect_error_rate' ? 'error_rate' : metric, `${op} ${r.value}`).value;
+    }
+    catch (err) {
+        c.add([...path, 'value'], `${(0,issues/* formatPath */.jV)([...path, 'value'])}: ${err.message}`);
+        return undefined;
+    }
+    const forMs = c.unit(r, 'for', path, units/* parseDuration */.E9, 0);
+    const delayMs = c.unit(r, 'delay', path, units/* parseDuration */.E9, 0);
+    const rule = { metric: metric, op: op, value, forMs, delayMs, raw: describeRule(metric, op, r.value, r.for, r.delay) };
+    if ('stage' in r)
+        rule.stages = readStageNames(c, r.stage, [...path, 'stage'], stages);
+    return rule;
+}
+function readStageNames(c, raw, path, stages) {
+    const names = stages.map((s) => s.name);
+    const wanted = (Array.isArray(raw) ? raw : [raw]).filter((x) => typeof x === 'string');
+    wanted.forEach((name, i) => {
+        if (!names.includes(name)) {
+            c.add(Array.isArray(raw) ? [...path, i] : path, `${(0,issues/* formatPath */.jV)(path)}: unknown stage ${(0,units/* show */.WU)(name)}${(0,issues/* suggestion */.h)(name, names)}`);
+        }
+    });
+    return wanted;
+}
+/** `error_rate > 50% for 2s after 5s`: how reports and messages name a rule. */
+function describeRule(metric, op, value, forRaw, delayRaw) {
+    let text = `${metric} ${op} ${String(value)}`;
+    if (typeof forRaw === 'string')
+        text += ` for ${forRaw.trim()}`;
+    if (typeof delayRaw === 'string')
+        text += ` after ${delayRaw.trim()}`;
+    return text;
+}
+
 // EXTERNAL MODULE: ./src/jsonpath.ts
-var jsonpath = __webpack_require__(5858);
+var jsonpath = __webpack_require__(7621);
 ;// CONCATENATED MODULE: ./src/plan/check-websocket.ts
 /**
  * `websocket:` → WebSocketSpec, and the checks that tie it to the ws stages (a stream cannot be
@@ -679,12 +782,16 @@ function checkWsStages(c, rawStages, stages, ws) {
     });
 }
 
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(565);
 ;// CONCATENATED MODULE: ./src/plan/validate.ts
 /**
  * Semantic checks and conversion of the (already interpolated, shape-checked) plan data into a
  * Plan. Pure: it never throws on bad input; every problem becomes an Issue and checking goes on,
  * so the user sees all of them at once.
  */
+
+
 
 
 
@@ -711,14 +818,18 @@ function buildPlan(data, file) {
         requests: readRequests(c, raw.requests, ['requests'], defaults),
         stages,
         thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages),
+        limits: (0,check_limits/* readLimits */.BU)(c, (0,checks/* record */.g1)(raw.limits)),
     };
     // Absent = the default rules; `regression: {}` = none (thresholds only).
     if ('regression' in raw)
         plan.regression = readRegression(c, (0,checks/* record */.g1)(raw.regression));
+    if ('abort_when' in raw)
+        plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
     if ('websocket' in raw)
         plan.websocket = readWebSocket(c, (0,checks/* record */.g1)(raw.websocket), defaults.timeoutMs);
     checkWsStages(c, raw.stages, stages, plan.websocket);
     checkProtocols(c, raw);
+    (0,check_limits/* checkLimits */.J5)(c, raw, plan);
     return { plan, issues: c.issues };
 }
 function readTarget(c, t) {
@@ -731,6 +842,8 @@ function readTarget(c, t) {
         target.start = t.start;
     if (typeof t.ready === 'string')
         target.ready = t.ready;
+    if (t.allow_remote === true)
+        target.allowRemote = true;
     return target;
 }
 function isAbsoluteUrl(url) {
@@ -818,8 +931,31 @@ function readRegression(c, raw) {
 
 
 
-/** Parse and validate plan text. Pure; throws PlanError listing every problem found. */
+
+
+/** Largest plan file read: real plans are a few KB; this keeps a wrong or hostile file from being parsed at all. */
+const MAX_PLAN_BYTES = 1024 * 1024;
+/** The one problem of a plan over MAX_PLAN_BYTES, or undefined. */
+function sizeProblem(bytes, file) {
+    if (bytes <= MAX_PLAN_BYTES)
+        return undefined;
+    return { file, line: 1, col: 1, message: `the plan is ${formatBytes(bytes)}; a plan may be at most ${formatBytes(MAX_PLAN_BYTES)}` };
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024)
+        return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+    if (bytes >= 1024)
+        return `${+(bytes / 1024).toFixed(1)} KiB`;
+    return `${bytes} bytes`;
+}
+/**
+ * Parse and validate plan text. Pure; throws PlanError listing every problem found. The plan's
+ * secrets (plan/secrets.ts) are on `plan.secrets`; a PlanError's messages never contain them.
+ */
 function parsePlan(text, file, env) {
+    const tooBig = sizeProblem(Buffer.byteLength(text, 'utf8'), file);
+    if (tooBig)
+        throw new errors/* PlanError */.W6([tooBig]);
     const parsed = parseYaml(text);
     if (parsed.syntaxErrors.length) {
         // The data behind a syntax error is partial: checking it would only add confusing noise.
@@ -828,22 +964,55 @@ function parsePlan(text, file, env) {
     const substituted = (0,interpolate/* interpolate */.GW)(parsed.value, env);
     const { plan, issues } = buildPlan(substituted.value, file);
     const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
-    if (all.length)
-        throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem(i, parsed.source, file))));
+    const secrets = [...new Set([...substituted.secrets, ...(0,plan_secrets/* headerSecrets */.n3)(plan)])];
+    if (all.length) {
+        // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
+        const redactor = new redact/* Redactor */.p().add(secrets);
+        throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
+    }
+    if (secrets.length)
+        plan.secrets = secrets;
     return plan;
 }
 /** Read and parse a plan file; an unreadable file is a problem at 1:1 with the OS reason. */
 async function loadPlan(file, env = process.env) {
     let text;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        text = await readPlanText(file);
     }
     catch (err) {
+        if (err instanceof errors/* PlanError */.W6)
+            throw err;
         const code = err.code ?? '';
         const reason = OS_REASONS[code] ?? err.message;
         throw new errors/* PlanError */.W6([{ file, line: 1, col: 1, message: `cannot read the plan: ${reason}` }]);
     }
     return parsePlan(text, file, env);
+}
+/**
+ * The file's text, read no further than one byte past MAX_PLAN_BYTES: a huge file (or a device such
+ * as /dev/zero, whose size says 0) is refused without loading it.
+ */
+async function readPlanText(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const buffer = Buffer.alloc(MAX_PLAN_BYTES + 1);
+        let filled = 0;
+        while (filled < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+        }
+        const tooBig = sizeProblem(Math.max(size, filled), file);
+        if (tooBig)
+            throw new errors/* PlanError */.W6([tooBig]);
+        return buffer.toString('utf8', 0, filled);
+    }
+    finally {
+        await handle.close();
+    }
 }
 const OS_REASONS = {
     ENOENT: 'no such file or directory',
@@ -865,308 +1034,6 @@ function sortProblems(problems) {
 
 
 
-
-
-/***/ }),
-
-/***/ 264:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GW: () => (/* binding */ interpolate),
-/* harmony export */   u4: () => (/* binding */ isRecord)
-/* harmony export */ });
-/* unused harmony exports BUILTIN_VARIABLES, interpolateString, runtimeVariables */
-/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
-const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
-const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function interpolateString(text, env, runtime) {
-    const missing = [];
-    const out = text.replace(PLACEHOLDER, (whole, escape, name) => {
-        if (runtime.has(name))
-            return whole;
-        if (escape)
-            return `\${${name}}`;
-        const value = env[name];
-        if (value === undefined) {
-            missing.push(name);
-            return whole;
-        }
-        return value;
-    });
-    return { text: out, missing };
-}
-/** Builtins plus every key of every `capture:` map in `session` and `requests`. */
-function runtimeVariables(raw) {
-    const names = new Set(BUILTIN_VARIABLES);
-    if (!isRecord(raw))
-        return names;
-    for (const list of [raw.session, raw.requests]) {
-        if (!Array.isArray(list))
-            continue;
-        for (const step of list) {
-            if (isRecord(step) && isRecord(step.capture))
-                Object.keys(step.capture).forEach((k) => names.add(k));
-        }
-    }
-    return names;
-}
-/** Substitute in every string value (not in keys); each missing variable is an Issue at its value. */
-function interpolate(value, env, runtime = runtimeVariables(value)) {
-    const issues = [];
-    const walk = (v, path) => {
-        if (typeof v === 'string') {
-            const r = interpolateString(v, env, runtime);
-            for (const name of r.missing) {
-                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
-            }
-            return r.text;
-        }
-        if (Array.isArray(v))
-            return v.map((item, i) => walk(item, [...path, i]));
-        if (isRecord(v))
-            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
-        return v;
-    };
-    return { value: walk(value, []), issues };
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-
-/***/ }),
-
-/***/ 1439:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ suggestion),
-/* harmony export */   jV: () => (/* binding */ formatPath),
-/* harmony export */   kp: () => (/* binding */ closest)
-/* harmony export */ });
-/* unused harmony export editDistance */
-/**
- * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
- * rather than by line: the checks stay pure and the loader turns paths into line:col at the end.
- */
-/** `['stages', 1, 'rate']` → `stages[1].rate`; odd keys such as "*" → `thresholds["*"]`. */
-function formatPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else if (/^[A-Za-z_][\w-]*$/.test(part))
-            out += out ? `.${part}` : part;
-        else
-            out += `[${JSON.stringify(part)}]`;
-    }
-    return out || 'the plan';
-}
-/**
- * Edit distance (Levenshtein, counting a swap of two neighbours as one edit, since `gte` for
- * `get` is a typical typo).
- */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, d[i - 2][j - 2] + 1);
-            d[i][j] = best;
-        }
-    }
-    return d[a.length][b.length];
-}
-/** The closest candidate if it is close enough to be a likely typo, else undefined. */
-function closest(name, candidates) {
-    const wanted = name.toLowerCase();
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(wanted, c.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    const tolerance = Math.max(1, Math.floor(name.length / 3));
-    return bestDistance <= tolerance ? best : undefined;
-}
-/** `; did you mean "duration"?` or ` (allowed: a, b, c)` when nothing is close. */
-function suggestion(name, candidates) {
-    const near = closest(name, candidates);
-    if (near !== undefined)
-        return `; did you mean ${JSON.stringify(near)}?`;
-    return candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
-}
-
-
-/***/ }),
-
-/***/ 3772:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B7: () => (/* binding */ parseThreshold),
-/* harmony export */   Dn: () => (/* binding */ parseRegression),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   NI: () => (/* binding */ isMetric),
-/* harmony export */   WN: () => (/* binding */ parseRate),
-/* harmony export */   WU: () => (/* binding */ show)
-/* harmony export */ });
-/* unused harmony exports UnitError, LATENCY_METRICS, METRICS, parsePercent */
-class UnitError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnitError';
-    }
-}
-const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
-const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
-const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
-const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-const MS_PER_RATE_UNIT = { s: 1_000, m: 60_000, h: 3_600_000 };
-/** How a value looks in a message: strings quoted, everything else as JSON. */
-function show(value) {
-    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
-}
-/** Whole microseconds, so `1.1s` is 1100, not 1100.0000000000002. */
-function roundMs(ms) {
-    return Math.round(ms * 1000) / 1000;
-}
-function isBareNumber(s) {
-    return new RegExp(`^(?:${NUMBER})$`).test(s);
-}
-/** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
-function parseDuration(value) {
-    const hint = `${show(value)} is not a duration: use 500ms, 30s or 2m`;
-    if (typeof value === 'number')
-        throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms`);
-    if (typeof value !== 'string')
-        throw new UnitError(hint);
-    const text = value.trim();
-    if (isBareNumber(text))
-        throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
-    if (text.length === 0)
-        throw new UnitError(hint);
-    let total = 0;
-    let at = 0;
-    while (at < text.length) {
-        DURATION_PART.lastIndex = at;
-        const m = DURATION_PART.exec(text);
-        if (!m)
-            throw new UnitError(hint);
-        total += Number(m[1]) * MS_PER_UNIT[m[2]];
-        at = DURATION_PART.lastIndex;
-        while (text[at] === ' ')
-            at++;
-    }
-    return roundMs(total);
-}
-/** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
-function parseRate(value) {
-    const hint = `${show(value)} is not a rate: use 200/s, 12000/m or a number per second`;
-    let perSecond;
-    if (typeof value === 'number') {
-        perSecond = value;
-    }
-    else if (typeof value === 'string') {
-        const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
-        if (!m)
-            throw new UnitError(hint);
-        perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
-    }
-    else {
-        throw new UnitError(hint);
-    }
-    if (!Number.isFinite(perSecond) || perSecond <= 0)
-        throw new UnitError(`${show(value)} is not a rate: it must be more than 0`);
-    return perSecond;
-}
-/** `1%` → 0.01, `0.5%` → 0.005. */
-function parsePercent(value) {
-    const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
-    if (!m)
-        throw new UnitError(`${show(value)} is not a percentage: use 1% or 0.5%`);
-    return Number(m[1]) / 100;
-}
-function isLatency(metric) {
-    return LATENCY_METRICS.includes(metric);
-}
-function isMetric(name) {
-    return METRICS.includes(name);
-}
-/** The threshold value in the metric's unit (see ThresholdRule.value). */
-function thresholdValue(metric, text) {
-    if (isLatency(metric)) {
-        // Latencies are milliseconds everywhere in perf-gate, so a bare number means ms.
-        return isBareNumber(text) ? Number(text) : parseDuration(text);
-    }
-    switch (metric) {
-        case 'recovery':
-            return parseDuration(text);
-        case 'error_rate': {
-            if (text.endsWith('%'))
-                return parsePercent(text);
-            const n = Number(text);
-            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
-            if (isBareNumber(text) && n < 1)
-                return n;
-            throw new UnitError(`${show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
-        }
-        case 'rps': {
-            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
-            if (!m)
-                throw new UnitError(`${show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
-            return Number(m[1]);
-        }
-        case 'requests':
-        case 'errors':
-            if (!/^\d+$/.test(text))
-                throw new UnitError(`${show(text)} is not a count: use a whole number, e.g. 100`);
-            return Number(text);
-    }
-}
-/** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
-function parseThreshold(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${show(metric)}`);
-    const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
-    }
-    return { metric, op: m[1], value: thresholdValue(metric, m[2]), raw };
-}
-/**
- * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
- * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
- * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
- * for rps, up for everything else).
- */
-function parseRegression(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${show(metric)}`);
-    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
-    }
-    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
-    }
-    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
-    if (unit === 'pp' && metric !== 'error_rate') {
-        throw new UnitError(`${show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
-    }
-    // A band of width 0 would fail on any change at all.
-    if (unit === 'sigma' && Number(m[2]) <= 0)
-        throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
-    const amount = unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]);
-    return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
-}
 
 
 /***/ })
