@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5614:
+/***/ 8775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3919);
-/* harmony import */ var _file_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3876);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _file_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1617);
 /**
  * The BaselineStore over one JSON file (`baseline: file:perf/baseline.json`, `--baseline FILE`).
  * The file holds the bare Report, as `--save-baseline` has always written it, so old files keep
@@ -105,7 +105,7 @@ function when(iso) {
 
 /***/ }),
 
-/***/ 3876:
+/***/ 1617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -120,8 +120,8 @@ function when(iso) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3919);
-/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(876);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2563);
 /**
  * Results as JSON files (`--baseline FILE`, `--save-baseline FILE`, `compare A B`). Reading checks
  * that the file really is a perf-gate report of a schema we understand; writing is atomic (temp
@@ -308,7 +308,7 @@ async function writeJsonAtomic(file, value) {
 
 /***/ }),
 
-/***/ 3919:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -419,7 +419,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 6714:
+/***/ 2321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -429,7 +429,7 @@ function describeError(err) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3919);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /**
  * Input checks shared by the CLI, the action's settings and the core. They live apart from the
  * core so that the action can read and check its inputs without loading the engine (start-up).
@@ -460,7 +460,7 @@ function checkTargetUrl(url, what) {
 
 /***/ }),
 
-/***/ 3590:
+/***/ 2011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -525,7 +525,7 @@ function worst(verdicts) {
 
 /***/ }),
 
-/***/ 7525:
+/***/ 1228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -538,7 +538,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: renderComment
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(3590);
+var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Text from plans and responses (stage names, endpoint names, error messages) goes into markdown
@@ -825,7 +825,7 @@ function retryAfterRange(r) {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -885,7 +885,7 @@ class Redactor {
 
 /***/ }),
 
-/***/ 876:
+/***/ 2563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -896,7 +896,7 @@ const REPORT_SCHEMA = 1;
 
 /***/ }),
 
-/***/ 5948:
+/***/ 1013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -928,14 +928,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2053:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 992:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
@@ -998,7 +998,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 5434:
+/***/ 3053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -1159,7 +1159,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 1099:
+/***/ 3480:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
@@ -1393,13 +1393,13 @@ var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/input-checks.ts
-var input_checks = __nccwpck_require__(6714);
+var input_checks = __nccwpck_require__(2321);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3919);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __nccwpck_require__(3876);
+var file_store = __nccwpck_require__(1617);
 ;// CONCATENATED MODULE: ./src/baseline/report-folder.ts
 /**
  * Past results from a folder of report.json files (`--history DIR`): what a local user or a CI
@@ -1471,13 +1471,13 @@ class ReportFolder {
 }
 
 // EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
-var file_store_adapter = __nccwpck_require__(5614);
+var file_store_adapter = __nccwpck_require__(8775);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(3590);
+var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(7525);
+var markdown = __nccwpck_require__(1228);
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
 
@@ -1539,7 +1539,7 @@ class ProgressPrinter {
 }
 
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(5948);
+var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/interrupt.ts
 /**
  * Process-level edges shared by the CLI and the action: Ctrl-C / a cancelled job, and the last net
@@ -1582,7 +1582,7 @@ function catchStrayErrors(fail) {
 }
 
 // EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __nccwpck_require__(3440);
+var redact = __nccwpck_require__(649);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * `perf-gate <command>`: parses flags, calls the core, prints, exits. Every failure ends in one
@@ -1602,8 +1602,8 @@ var redact = __nccwpck_require__(3440);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(169), __nccwpck_require__.e(953), __nccwpck_require__.e(33), __nccwpck_require__.e(991), __nccwpck_require__.e(211), __nccwpck_require__.e(912)]).then(__nccwpck_require__.bind(__nccwpck_require__, 912));
-const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(169), __nccwpck_require__.e(33), __nccwpck_require__.e(991)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2991));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(880), __nccwpck_require__.e(162), __nccwpck_require__.e(291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1291));
+const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
 Usage:
@@ -1793,7 +1793,7 @@ async function mergeCommand(args) {
 }
 async function validateCommand(args) {
     const { positionals } = parse(args, {}, [1, 1]);
-    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(953), __nccwpck_require__.e(33), __nccwpck_require__.e(211)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9211));
+    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6162));
     const plan = await loadPlan(positionals[0], process.env);
     process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
     return errors/* EXIT */.dc.pass;
@@ -1808,7 +1808,7 @@ async function serveDemo(portText) {
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new errors/* UsageError */.eb(`--serve takes a port number, got "${portText}"`);
-    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 169));
+    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8432));
     const server = await startDemoServer(port);
     log.info(`demo target listening on ${server.url} (Ctrl-C to stop)`);
     await new Promise((resolve) => {
@@ -1822,7 +1822,7 @@ async function demoCommand(args) {
     const serveAt = args.indexOf('--serve');
     if (serveAt >= 0)
         return serveDemo(args[serveAt + 1] ?? '');
-    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(625), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 169));
+    const { startDemoServer } = await Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8432));
     const server = await startDemoServer();
     log.info(`demo target listening on ${server.url}; running ${demoPlanPath()} against it`);
     try {

@@ -1,8 +1,8 @@
-export const id = 991;
-export const ids = [991];
+export const id = 880;
+export const ids = [880];
 export const modules = {
 
-/***/ 4922:
+/***/ 5377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -43,7 +43,7 @@ class DeadlineQueue {
 
 /***/ }),
 
-/***/ 8835:
+/***/ 3446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -53,8 +53,8 @@ class DeadlineQueue {
 /* unused harmony exports classifyTransportError, BODY_KEEP_LIMIT */
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(576);
-/* harmony import */ var _deadlines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4922);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4371);
+/* harmony import */ var _deadlines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5377);
 /**
  * HTTP over undici: one Pool per target origin (keep-alive, no connection cap: the executor's
  * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
@@ -255,7 +255,7 @@ class HttpClient {
 
 /***/ }),
 
-/***/ 2991:
+/***/ 880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -266,8 +266,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   shardPlan: () => (/* binding */ shardPlan),
 /* harmony export */   shardStage: () => (/* binding */ shardStage)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3919);
-/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9931);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8245);
 /**
  * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
  * together send exactly the plan's load and `merge` can add their histograms into one result.
@@ -355,7 +355,7 @@ function shardPlan(plan, shard) {
 
 /***/ }),
 
-/***/ 9931:
+/***/ 8245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -374,11 +374,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(565);
+var check_limits = __webpack_require__(8740);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
-var stage_metrics = __webpack_require__(1927);
+var stage_metrics = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
-var histogram = __webpack_require__(2642);
+var histogram = __webpack_require__(5835);
 ;// CONCATENATED MODULE: ./src/load/template.ts
 /**
  * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
@@ -426,7 +426,7 @@ function compileTemplate(text, escape = (v) => v) {
 const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
 
 // EXTERNAL MODULE: ./src/jsonpath.ts
-var jsonpath = __webpack_require__(7621);
+var jsonpath = __webpack_require__(5858);
 ;// CONCATENATED MODULE: ./src/load/requests.ts
 
 
@@ -794,10 +794,10 @@ class RateSchedule {
     }
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/ws/wrapper.mjs
-var wrapper = __webpack_require__(3625);
+// EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
+var wrapper = __webpack_require__(2977);
 // EXTERNAL MODULE: ./src/load/deadlines.ts
-var deadlines = __webpack_require__(4922);
+var deadlines = __webpack_require__(5377);
 ;// CONCATENATED MODULE: ./src/load/ws.ts
 /**
  * WebSocket stages on `ws`: N connections (opened at once before the clock, or over `ramp`), each
@@ -1664,7 +1664,7 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 /***/ }),
 
-/***/ 2642:
+/***/ 5835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1676,7 +1676,7 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 /* harmony export */   pr: () => (/* binding */ decodeHistogram),
 /* harmony export */   v5: () => (/* binding */ createHistogram)
 /* harmony export */ });
-/* harmony import */ var hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
 /**
  * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
  * value is exact to 0.1 % and two histograms add without loss (shards, workers, re-gating).
@@ -1741,7 +1741,7 @@ function mergeHistograms(parts) {
 
 /***/ }),
 
-/***/ 1927:
+/***/ 6999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1756,7 +1756,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: retryAfterSeconds
 
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
-var histogram = __webpack_require__(2642);
+var histogram = __webpack_require__(5835);
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
 
 const WINDOW_MS = 1000;
@@ -1888,7 +1888,7 @@ class Timeline {
 }
 
 // EXTERNAL MODULE: ./src/load/http.ts
-var http = __webpack_require__(8835);
+var http = __webpack_require__(3446);
 ;// CONCATENATED MODULE: ./src/metrics/stage-metrics.ts
 
 

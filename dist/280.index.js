@@ -1,8 +1,8 @@
-export const id = 196;
-export const ids = [196,785];
+export const id = 280;
+export const ids = [280,318];
 export const modules = {
 
-/***/ 79664:
+/***/ 14657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,8 +14,8 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23919);
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32785);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47318);
 /**
  * The fork hand-off. A pull request from a fork runs with a read-only token, so its job writes
  * the comment to a file (uploaded as an artifact) and a `workflow_run` job with a write token
@@ -130,7 +130,7 @@ function writeCommentFile(file, handOff) {
 
 /***/ }),
 
-/***/ 32785:
+/***/ 47318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -142,8 +142,8 @@ function writeCommentFile(file, handOff) {
 /* harmony export */   pI: () => (/* binding */ fitComment)
 /* harmony export */ });
 /* unused harmony exports COMMENT_BUDGET, ACTIONS_BOT_LOGIN, GitHubApiError, commentMarker */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57221);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23919);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /**
  * The ONE sticky pull-request comment per plan (SPEC §4): found by a hidden marker *and* by its
  * author being this token's own identity, then edited in place; created only when none exists.
@@ -337,68 +337,45 @@ function octokitCommentApi(token, options) {
 
 /***/ }),
 
-/***/ 9196:
+/***/ 85280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HandOffRejectedError: () => (/* binding */ HandOffRejectedError),
-/* harmony export */   neutralize: () => (/* binding */ neutralize),
-/* harmony export */   postHandOff: () => (/* binding */ postHandOff)
+/* harmony export */   publishComment: () => (/* binding */ publishComment)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23919);
-/* harmony import */ var _comment_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79664);
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32785);
-/**
- * `workflow_run` mode (`post-comment-file`): post the comment a fork's PR run handed off. The file
- * came from an artifact the fork's code could have written, so everything in it is checked: the
- * repository must be ours, and the PR it names must be the one the triggering run built (its head
- * commit equals the run's head_sha). PR code is never checked out or run here.
- */
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47318);
+/* harmony import */ var _comment_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14657);
 
 
-
-class HandOffRejectedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb {
-    constructor(why) {
-        super(`the comment file was not posted: ${why}`);
-    }
-}
-function workflowRunFacts(payload) {
-    const run = payload?.workflow_run;
-    if (!run || typeof run.head_sha !== 'string' || !/^[0-9a-f]{40,64}$/i.test(run.head_sha))
-        return undefined;
-    const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
-    return { headSha: run.head_sha, prNumbers: prs.map((p) => p?.number).filter((n) => Number.isInteger(n)) };
-}
-/**
- * The body was written by a run of the fork's code and is posted as our bot: no @mentions to ping
- * people or teams, no #N / owner/repo#N references to cross-link other issues.
- */
-function neutralize(body) {
-    return body.replace(/@(?=[A-Za-z0-9])/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
-}
-async function postHandOff(o) {
-    if (o.ctx.eventName !== 'workflow_run')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('input "post-comment-file" is for jobs triggered by workflow_run');
-    const facts = workflowRunFacts(o.ctx.payload);
-    if (!facts)
-        throw new HandOffRejectedError('the workflow_run event has no head commit');
-    if (!o.ctx.repository)
-        throw new HandOffRejectedError('GITHUB_REPOSITORY is not set');
-    const handOff = (0,_comment_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readCommentFile */ .eU)(o.file, o.ctx.repository);
-    const api = o.api();
+async function publishComment(i) {
+    if (i.mode === 'never')
+        return { skipped: 'comment: never' };
+    const body = (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .fitComment */ .pI)(i.body, i.runUrl);
+    // on-regression: a passing run starts no comment, but keeps an earlier one up to date.
+    const createIfMissing = i.mode === 'always' || i.verdict === 'fail';
+    const handOff = (why) => {
+        (0,_comment_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeCommentFile */ .FD)(i.handOffFile, { pr: i.pr.number, repo: i.pr.baseRepo, planId: i.planId, body });
+        i.log.notice(`${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the README's fork recipe)`);
+        return { handedOff: i.handOffFile };
+    };
+    if (i.readOnlyToken)
+        return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
+    const api = i.api();
     if (!api)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('input "github-token" is needed to post the comment');
-    const [owner, repo] = o.ctx.repository.split('/');
-    const target = { owner, repo, issueNumber: handOff.pr };
-    const pr = await api.pullRequest(target);
-    if (pr.state !== 'open')
-        throw new HandOffRejectedError(`pull request #${handOff.pr} is not open`);
-    if (facts.prNumbers.length > 0 ? !facts.prNumbers.includes(handOff.pr) : pr.headSha !== facts.headSha) {
-        throw new HandOffRejectedError(`pull request #${handOff.pr} is not the one the triggering run built`);
+        return { skipped: 'no github-token' };
+    const [owner, repo] = i.pr.baseRepo.split('/');
+    try {
+        const r = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .upsertComment */ .lB)(api, { owner, repo, issueNumber: i.pr.number }, i.planId, body, { createIfMissing });
+        if (r.action !== 'skipped')
+            i.log.info(`PR comment ${r.action}: ${r.url}`);
+        return { posted: r.action };
     }
-    const r = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .upsertComment */ .lB)(api, target, handOff.planId, neutralize(handOff.body));
-    o.log.info(`PR comment ${r.action} on #${handOff.pr}: ${r.url}`);
+    catch (err) {
+        if (err instanceof _comment_js__WEBPACK_IMPORTED_MODULE_0__/* .CommentForbiddenError */ .JN)
+            return handOff(err.message);
+        throw err;
+    }
 }
 
 

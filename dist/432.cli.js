@@ -1,8 +1,8 @@
-export const id = 550;
-export const ids = [550];
+export const id = 432;
+export const ids = [432];
 export const modules = {
 
-/***/ 169:
+/***/ 8432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var ws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3625);
+/* harmony import */ var ws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2977);
 /**
  * The bundled demo target for `perf-gate demo` (and a realistic target for tests): login that hands
  * out a token, a fast list, a slower search, an endpoint that fails now and then, and a WebSocket

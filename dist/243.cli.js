@@ -1,8 +1,8 @@
-export const id = 33;
-export const ids = [33];
+export const id = 243;
+export const ids = [243];
 export const modules = {
 
-/***/ 7621:
+/***/ 5858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -45,7 +45,7 @@ function parseJsonPath(path) {
 
 /***/ }),
 
-/***/ 565:
+/***/ 8740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -56,9 +56,9 @@ function parseJsonPath(path) {
 /* harmony export */   du: () => (/* binding */ plannedDurationMs)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_LIMITS, MAX_TIMER_MS, LIMIT_CEILINGS, plannedRequests, formatRate */
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4727);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1686);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4587);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2650);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1439);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3772);
 /**
  * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
  * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
@@ -294,7 +294,7 @@ function formatMs(ms) {
 
 /***/ }),
 
-/***/ 4727:
+/***/ 2650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -304,8 +304,8 @@ function formatMs(ms) {
 /* harmony export */   p_: () => (/* binding */ list),
 /* harmony export */   sR: () => (/* binding */ Checks)
 /* harmony export */ });
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1686);
-/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1091);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1439);
+/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
 /** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
 
 
@@ -347,7 +347,7 @@ function int(v) {
 
 /***/ }),
 
-/***/ 1091:
+/***/ 264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -355,7 +355,7 @@ function int(v) {
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
 /* unused harmony exports BUILTIN_VARIABLES, interpolateString, runtimeVariables */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8581);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4682);
 
 /** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
 const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
@@ -424,7 +424,7 @@ function isRecord(v) {
 
 /***/ }),
 
-/***/ 1686:
+/***/ 1439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -493,7 +493,7 @@ function suggestion(name, candidates) {
 
 /***/ }),
 
-/***/ 8581:
+/***/ 4682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -538,7 +538,7 @@ function credentialParts(name, value) {
 
 /***/ }),
 
-/***/ 4587:
+/***/ 3772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,136 +1,8 @@
-export const id = 259;
-export const ids = [259,785];
+export const id = 318;
+export const ids = [318];
 export const modules = {
 
-/***/ 79664:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FD: () => (/* binding */ writeCommentFile),
-/* harmony export */   eU: () => (/* binding */ readCommentFile)
-/* harmony export */ });
-/* unused harmony exports COMMENT_FILE_VERSION, CommentFileError, stripMarkers */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23919);
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32785);
-/**
- * The fork hand-off. A pull request from a fork runs with a read-only token, so its job writes
- * the comment to a file (uploaded as an artifact) and a `workflow_run` job with a write token
- * posts it. That job runs trusted code on a file the fork's code could have written, so the
- * reader treats it as hostile: strict shape, bounded size, the repository pinned by the caller,
- * and no perf-gate marker smuggled in the body.
- */
-
-
-
-
-const COMMENT_FILE_VERSION = 1;
-const PLAN_ID = /^[A-Za-z0-9._-]{1,100}$/;
-const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-/** A body of COMMENT_LIMIT characters, JSON-escaped at worst (\uXXXX), plus the other fields. */
-const MAX_FILE_BYTES = _comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$ * 6 + 4_096;
-const KEYS = ['version', 'pr', 'repo', 'plan', 'body'];
-/** The hand-off file is missing, unreadable or not what perf-gate writes. */
-class CommentFileError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PerfGateError */ .DN {
-    code = 'E_COMMENT_FILE';
-    exitCode = 2;
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'CommentFileError';
-    }
-}
-/** Removes every `<!-- perf-gate:` opener, repeatedly, so the removal cannot assemble a new one. */
-function stripMarkers(body) {
-    const opener = /<!--\s*perf-gate:/gi;
-    let out = body;
-    for (let prev = ''; prev !== out;) {
-        prev = out;
-        out = out.replace(opener, '');
-    }
-    return out;
-}
-function problem(file, what) {
-    return new CommentFileError(`${file} is not a perf-gate comment file: ${what}`);
-}
-function validate(file, data, expectedRepo, expectedPr) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data))
-        throw problem(file, 'expected a JSON object');
-    const doc = data;
-    const extra = Object.keys(doc).filter((k) => !KEYS.includes(k));
-    if (extra.length > 0)
-        throw problem(file, `unexpected field ${JSON.stringify(extra[0])}`);
-    if (doc.version !== COMMENT_FILE_VERSION)
-        throw problem(file, `version must be ${COMMENT_FILE_VERSION}`);
-    const pr = doc.pr;
-    if (typeof pr !== 'number' || !Number.isSafeInteger(pr) || pr <= 0)
-        throw problem(file, 'pr must be a positive integer');
-    if (expectedPr !== undefined && pr !== expectedPr)
-        throw problem(file, `pr is ${pr}, expected ${expectedPr}`);
-    // The repository is not printed back: it is attacker-chosen text and says nothing useful.
-    if (typeof doc.repo !== 'string' || doc.repo !== expectedRepo)
-        throw problem(file, `repo must be ${expectedRepo}`);
-    if (typeof doc.plan !== 'string' || !PLAN_ID.test(doc.plan))
-        throw problem(file, 'plan must match ^[A-Za-z0-9._-]{1,100}$');
-    if (typeof doc.body !== 'string')
-        throw problem(file, 'body must be a string');
-    if (doc.body.length > _comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$)
-        throw problem(file, `body is longer than ${_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$} characters`);
-    return { pr, planId: doc.plan, body: stripMarkers(doc.body) };
-}
-/** Reads at most MAX_FILE_BYTES of a regular file; a symlink is refused (it could point anywhere). */
-function readBounded(file) {
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
-    }
-    catch (err) {
-        throw new CommentFileError(`cannot open the comment file ${file}: ${err.code ?? String(err)}`, { cause: err });
-    }
-    try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!st.isFile())
-            throw problem(file, 'not a regular file');
-        if (st.size > MAX_FILE_BYTES)
-            throw problem(file, `larger than ${MAX_FILE_BYTES} bytes`);
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/**
- * The comment a fork's run handed off, validated as untrusted input. `expectedRepo` is the
- * repository of the workflow_run job itself; pass `expectedPr` when the caller knows the PR
- * independently (e.g. from the workflow_run's head branch), so a file cannot aim at another PR.
- */
-function readCommentFile(file, expectedRepo, options = {}) {
-    const text = readBounded(file);
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        throw problem(file, 'not valid JSON');
-    }
-    return validate(file, data, expectedRepo, options.expectedPr);
-}
-/** Writes the hand-off file (creating its folder); refuses content the reader would reject. */
-function writeCommentFile(file, handOff) {
-    if (!REPO.test(handOff.repo))
-        throw new CommentFileError(`repo must be 'owner/name', got ${JSON.stringify(handOff.repo)}`);
-    const doc = { version: COMMENT_FILE_VERSION, pr: handOff.pr, repo: handOff.repo, plan: handOff.planId, body: handOff.body };
-    validate(file, doc, handOff.repo);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, `${JSON.stringify(doc)}\n`);
-}
-
-
-/***/ }),
-
-/***/ 32785:
+/***/ 47318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -142,8 +14,8 @@ function writeCommentFile(file, handOff) {
 /* harmony export */   pI: () => (/* binding */ fitComment)
 /* harmony export */ });
 /* unused harmony exports COMMENT_BUDGET, ACTIONS_BOT_LOGIN, GitHubApiError, commentMarker */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57221);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23919);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /**
  * The ONE sticky pull-request comment per plan (SPEC §4): found by a hidden marker *and* by its
  * author being this token's own identity, then edited in place; created only when none exists.
@@ -332,50 +204,6 @@ function octokitCommentApi(token, options) {
             return { headSha: data.head.sha, state: data.state };
         }),
     };
-}
-
-
-/***/ }),
-
-/***/ 14259:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   publishComment: () => (/* binding */ publishComment)
-/* harmony export */ });
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32785);
-/* harmony import */ var _comment_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79664);
-
-
-async function publishComment(i) {
-    if (i.mode === 'never')
-        return { skipped: 'comment: never' };
-    const body = (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .fitComment */ .pI)(i.body, i.runUrl);
-    // on-regression: a passing run starts no comment, but keeps an earlier one up to date.
-    const createIfMissing = i.mode === 'always' || i.verdict === 'fail';
-    const handOff = (why) => {
-        (0,_comment_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeCommentFile */ .FD)(i.handOffFile, { pr: i.pr.number, repo: i.pr.baseRepo, planId: i.planId, body });
-        i.log.notice(`${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the README's fork recipe)`);
-        return { handedOff: i.handOffFile };
-    };
-    if (i.readOnlyToken)
-        return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
-    const api = i.api();
-    if (!api)
-        return { skipped: 'no github-token' };
-    const [owner, repo] = i.pr.baseRepo.split('/');
-    try {
-        const r = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .upsertComment */ .lB)(api, { owner, repo, issueNumber: i.pr.number }, i.planId, body, { createIfMissing });
-        if (r.action !== 'skipped')
-            i.log.info(`PR comment ${r.action}: ${r.url}`);
-        return { posted: r.action };
-    }
-    catch (err) {
-        if (err instanceof _comment_js__WEBPACK_IMPORTED_MODULE_0__/* .CommentForbiddenError */ .JN)
-            return handOff(err.message);
-        throw err;
-    }
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 912;
-export const ids = [912];
+export const id = 291;
+export const ids = [291];
 export const modules = {
 
-/***/ 912:
+/***/ 1291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -31,11 +31,11 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/plan/index.ts + 8 modules
-var src_plan = __webpack_require__(9211);
+var src_plan = __webpack_require__(6162);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/load/http.ts
-var http = __webpack_require__(8835);
+var http = __webpack_require__(3446);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -104,7 +104,7 @@ class RunnerProbe {
 }
 
 // EXTERNAL MODULE: ./src/load/stage.ts + 7 modules
-var load_stage = __webpack_require__(9931);
+var load_stage = __webpack_require__(8245);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -113,14 +113,14 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __webpack_require__(576);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
-var metrics_histogram = __webpack_require__(2642);
+var metrics_histogram = __webpack_require__(5835);
 // EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(876);
+var types = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __webpack_require__(5948);
+var version = __webpack_require__(1013);
 ;// CONCATENATED MODULE: ./src/report/build.ts
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
 
@@ -434,9 +434,9 @@ const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/plan/check-stages.ts
-var check_stages = __webpack_require__(7282);
+var check_stages = __webpack_require__(3659);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
-var stage_metrics = __webpack_require__(1927);
+var stage_metrics = __webpack_require__(6999);
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
 
 const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
@@ -512,7 +512,7 @@ function sumGeneratorCounts(parts) {
 }
 
 // EXTERNAL MODULE: ./src/load/shard.ts
-var shard = __webpack_require__(2991);
+var shard = __webpack_require__(880);
 ;// CONCATENATED MODULE: ./src/load/workers.ts
 /**
  * `workers: auto | N`: one stage on N worker threads, so one runner can send more than one core
@@ -735,7 +735,7 @@ function progressTicker(spec, latest, onProgress) {
 }
 
 // EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(565);
+var check_limits = __webpack_require__(8740);
 ;// CONCATENATED MODULE: ./src/load/run-plan.ts
 
 
@@ -902,7 +902,7 @@ async function startProbe() {
 }
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(3590);
+var format = __webpack_require__(2011);
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
@@ -2193,11 +2193,11 @@ function mergeWs(out, parts) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __webpack_require__(7525);
+var markdown = __webpack_require__(1228);
 // EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __webpack_require__(3876);
+var file_store = __webpack_require__(1617);
 // EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
-var file_store_adapter = __webpack_require__(5614);
+var file_store_adapter = __webpack_require__(8775);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/baseline/fingerprint.ts
@@ -2236,7 +2236,7 @@ function planId(planFile) {
 }
 
 // EXTERNAL MODULE: ./src/input-checks.ts
-var input_checks = __webpack_require__(6714);
+var input_checks = __webpack_require__(2321);
 ;// CONCATENATED MODULE: ./src/load/destination.ts
 /**
  * Where load may go. A plan (or a --target typo) must never send load to someone else's machine by
@@ -2321,7 +2321,7 @@ function unbracket(host) {
 }
 
 // EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(3440);
+var redact = __webpack_require__(649);
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
