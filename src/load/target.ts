@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { TargetUnreachableError } from '../errors.js';
 import { displayUrl } from '../report/build.js';
+import { groupRunning, signalGroup } from './process-group.js';
 
 /** The longest one readiness probe may take (less when `ready_timeout` has less left). */
 const PROBE_TIMEOUT_MS = 2000;
@@ -17,6 +18,9 @@ const PROBE_TIMEOUT_MS = 2000;
 const MIN_PROBE_MS = 50;
 /** Pause between probes. */
 const PROBE_PAUSE_MS = 250;
+/** How long a started target gets to end after SIGTERM before its group gets SIGKILL. */
+const STOP_GRACE_MS = 3000;
+const STOP_POLL_MS = 50;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
 
@@ -61,22 +65,27 @@ export function startTarget(command: string, cwd: string): StartedTarget {
     if (spawnError) return { reason: `could not be started (${existsSync(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
     return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
   };
+  // perf-gate quitting before stop() (a second Ctrl-C quits at once, an error exits) must not leave
+  // the target running: the group gets SIGKILL as the process exits, if any of it still runs.
+  const pgid = child.pid;
+  const killOnExit = (): void => {
+    if (pgid !== undefined && groupRunning(pgid)) signalGroup(pgid, 'SIGKILL');
+  };
+  if (pgid !== undefined) process.once('exit', killOnExit);
   const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timedOut = await Promise.race([exited.then(() => false), sleep(3000).then(() => true)]);
-    if (timedOut) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
+    if (pgid === undefined) return;
+    // SIGTERM, then up to STOP_GRACE_MS for every process of the group (not only the shell) to end.
+    if (groupRunning(pgid) && signalGroup(pgid, 'SIGTERM')) {
+      const deadline = Date.now() + STOP_GRACE_MS;
+      while (groupRunning(pgid) && Date.now() < deadline) await sleep(STOP_POLL_MS);
+      if (groupRunning(pgid)) {
+        signalGroup(pgid, 'SIGKILL');
+        // SIGKILL is delivered at once but the processes take a moment to be gone.
+        const killDeadline = Date.now() + STOP_GRACE_MS;
+        while (groupRunning(pgid) && Date.now() < killDeadline) await sleep(STOP_POLL_MS);
       }
     }
+    process.removeListener('exit', killOnExit);
   };
   return { child, output: () => tail, failure, ended: endedPromise, stop };
 }

@@ -7,9 +7,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../helpers/github-api.js';
 
 let dir: string;
 let target: TestTarget;
+let api: FakeGitHubApi;
+const REPO = 'acme/shop';
+const TOKEN = 'ghs_canceltoken000000000000000000000000000';
 
 // Half the requests take 5 s (timeout 10 s): when the job is cancelled some are always in flight.
 const PLAN = `version: 1
@@ -26,6 +30,12 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-action-cancel-'));
   await writeFile(path.join(dir, 'plan.yml'), PLAN);
   await writeFile(path.join(dir, 'event.json'), JSON.stringify({ repository: { default_branch: 'main' } }));
+  // A pull request, for the comment: the stage is 1 s long in short.yml, 30 s in plan.yml.
+  await writeFile(path.join(dir, 'short.yml'), PLAN.replace('duration: 30s', 'duration: 1s').replace('  - { name: slow, path: /slow }\n', ''));
+  const repo = { full_name: REPO, default_branch: 'main' };
+  const pr = { number: 7, head: { sha: 'e'.repeat(40), repo }, base: { sha: 'd'.repeat(40), repo } };
+  await writeFile(path.join(dir, 'pr-event.json'), JSON.stringify({ number: 7, repository: repo, pull_request: pr }));
+  api = await startFakeGitHubApi({ installationToken: true, repos: [REPO], token: TOKEN });
   target = await startTarget({
     delayMs: 2,
     route: (req, res) => {
@@ -37,10 +47,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await target.close();
+  await api.close();
 });
 
-/** The action as GitHub starts it: a push to main that would save a baseline; `preload` runs first (node --import). */
-async function startAction(name: string, preload?: string) {
+/**
+ * The action as GitHub starts it: a push to main that would save a baseline; `preload` runs first
+ * (node --import); `pullRequest`: a pull_request run that comments through the loopback API instead.
+ */
+async function startAction(name: string, preload?: string, pullRequest?: { plan: string }) {
   const summary = path.join(dir, `${name}-summary.md`);
   const output = path.join(dir, `${name}-output.txt`);
   await writeFile(summary, '');
@@ -61,6 +75,20 @@ async function startAction(name: string, preload?: string) {
     INPUT_BASELINE: `file:perf/${name}-base.json`,
     'INPUT_SAVE-BASELINE': 'true',
   };
+  if (pullRequest) {
+    Object.assign(env, {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: 'refs/pull/7/merge',
+      GITHUB_SHA: 'f'.repeat(40),
+      GITHUB_EVENT_PATH: path.join(dir, 'pr-event.json'),
+      GITHUB_REPOSITORY: REPO,
+      GITHUB_API_URL: api.url,
+      GITHUB_RUN_ID: '42',
+      INPUT_PLAN: pullRequest.plan,
+      'INPUT_GITHUB-TOKEN': TOKEN,
+      INPUT_COMMENT: 'always',
+    });
+  }
   const args = [...(preload ? ['--import', `data:text/javascript,${encodeURIComponent(preload)}`] : []), path.join(ROOT, 'dist/index.js')];
   const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -105,6 +133,27 @@ describe('the action, cancelled', () => {
       expect(stdout).toMatch(/baseline not saved to .*the run was interrupted/);
     },
   );
+
+  it('a pull request run that is cancelled posts and edits no comment (a finished one posts one)', async () => {
+    // The control: the same pull request, not cancelled, comments once through the loopback API.
+    const finished = await startAction('pr-finished', undefined, { plan: 'short.yml' });
+    expect(await finished.closed, finished.out().stdout).toBe(0);
+    const writes = () => api.calls.filter((c) => c.method === 'POST' || c.method === 'PATCH');
+    expect(writes()).toHaveLength(1);
+    expect(api.comments).toHaveLength(1);
+    const before = api.comments[0]!.body;
+
+    const cancelled = await startAction('pr-cancelled', undefined, { plan: 'plan.yml' });
+    await new Promise((r) => setTimeout(r, 2500));
+    cancelled.child.kill('SIGTERM');
+    const code = await cancelled.closed;
+    const { stdout } = cancelled.out();
+    expect(code, stdout).not.toBe(0);
+    expect(stdout).toMatch(/^::error::perf-gate: the run was cancelled; the report is partial$/m);
+    expect((await cancelled.report()).cancelled).toBe(true);
+    expect(writes()).toHaveLength(1);
+    expect(api.comments[0]!.body).toBe(before);
+  });
 
   it('an error nothing caught fails the step in one line (internal error), no stack trace', async () => {
     const a = await startAction('stray', 'setTimeout(() => { throw new Error("pg-stray") }, 200)');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { existsSync } from 'node:fs';
 import { ROOT, runCli } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
@@ -181,6 +182,57 @@ describe('run, exit codes and files', () => {
     expect(byName.slow ?? 0).toBe(0);
     expect(report.stages[0].errors).toBe(0);
     expect(existsSync(path.join(dir, 'cancel-base.json'))).toBe(false);
+  });
+
+  it('a second Ctrl-C quits at once, without waiting for a started target that ignores SIGTERM, and leaves it not running', async () => {
+    // The started target ignores SIGTERM: after one Ctrl-C perf-gate would wait 3 s before SIGKILL.
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: p } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(p));
+      });
+    });
+    const pidFile = path.join(dir, 'stubborn.pid');
+    await writeFile(
+      path.join(dir, 'stubborn.mjs'),
+      `import http from 'node:http'; import fs from 'node:fs';
+process.on('SIGTERM', () => {}); fs.writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
+http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');`,
+    );
+    const plan = GOOD.replace('duration: 3s', 'duration: 30s').replace('target:\n  url: http://127.0.0.1:1', `target:\n  url: http://127.0.0.1:${port}\n  start: node stubborn.mjs\n  ready: /\n  ready_timeout: 10s`);
+    await writeFile(path.join(dir, 'stubborn.yml'), plan);
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'run', 'stubborn.yml', '--out', 'out-stubborn'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const closed = new Promise<number | null>((r) => child.on('close', r));
+    try {
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(existsSync(pidFile), stderr).toBe(true);
+      const sentAt = Date.now();
+      child.kill('SIGINT');
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(Date.now() - sentAt).toBeLessThan(1500);
+      expectNoStack(stderr);
+      // The started target went with it (SIGKILL to its process group), not left listening.
+      await new Promise((r) => setTimeout(r, 300));
+      const refused = await new Promise<string>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+      });
+      expect(refused).toBe('ECONNREFUSED');
+    } finally {
+      child.kill('SIGKILL');
+      try {
+        process.kill(Number(await readFile(pidFile, 'utf8')), 'SIGKILL');
+      } catch {
+        /* gone, as it should be */
+      }
+    }
   });
 
   it.each([

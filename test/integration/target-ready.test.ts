@@ -106,3 +106,27 @@ describe('a host that does not resolve', () => {
     expect(ms).toBeLessThan(3000);
   });
 });
+
+describe('stopping a started target', () => {
+  it('waits for the whole process group, not the shell: an app that ignores SIGTERM gets SIGKILL after the grace, and an obedient one ends at once', async () => {
+    const { startTarget: startCommand } = await import('../../src/load/target.js');
+    const { groupRunning } = await import('../../src/load/process-group.js');
+    const app = (ignoreTerm: boolean) =>
+      `node -e "${ignoreTerm ? "process.on('SIGTERM', () => {}); " : ''}require('http').createServer().listen(0, '127.0.0.1', () => console.log('up'))"`;
+    for (const [ignoreTerm, atLeastMs, atMostMs] of [
+      [true, 2900, 4500],
+      [false, 0, 1500],
+    ] as const) {
+      const started = startCommand(app(ignoreTerm), process.cwd());
+      // The shell starts node as its child: wait until the app itself runs.
+      for (let i = 0; i < 100 && !started.output().includes('up'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(started.output()).toContain('up');
+      const t0 = Date.now();
+      await started.stop();
+      const ms = Date.now() - t0;
+      expect(groupRunning(started.child.pid!), `ignoreTerm=${ignoreTerm}`).toBe(false);
+      expect(ms).toBeGreaterThanOrEqual(atLeastMs);
+      expect(ms).toBeLessThan(atMostMs);
+    }
+  });
+});

@@ -1,8 +1,8 @@
-export const id = 291;
-export const ids = [291];
+export const id = 357;
+export const ids = [357];
 export const modules = {
 
-/***/ 1291:
+/***/ 8357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -272,6 +272,63 @@ function buildReport(i) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/load/process-group.ts
+/**
+ * The process group a `target.start` command runs in (its shell, the app, the app's children).
+ * Stopping the shell is not stopping the app: a server that ignores SIGTERM outlives it, keeps the
+ * port, and the next run would measure that stale server. So stopping waits for the whole group.
+ */
+
+/**
+ * Whether any process of group `pgid` is still running. Zombies do not count: where PID 1 does not
+ * reap orphans (containers), an app that exited stays a zombie in its group forever. Linux reads
+ * /proc; elsewhere a signal-0 probe (which counts zombies too) stands in.
+ */
+function groupRunning(pgid) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return signalZeroReaches(pgid);
+    }
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = (0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'latin1');
+        }
+        catch {
+            continue; // it ended while we looked
+        }
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(pgrp) === pgid && state !== 'Z')
+            return true;
+    }
+    return false;
+}
+function signalZeroReaches(pgid) {
+    try {
+        process.kill(-pgid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Sends `signal` to every process of the group; false when none was there to get it. */
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/load/target.ts
 /**
  * Getting the target ready before the first stage: optionally start it, then wait until it answers.
@@ -285,12 +342,16 @@ function buildReport(i) {
 
 
 
+
 /** The longest one readiness probe may take (less when `ready_timeout` has less left). */
 const PROBE_TIMEOUT_MS = 2000;
 /** A probe always gets this long, even at the deadline: the last chance is a real one. */
 const MIN_PROBE_MS = 50;
 /** Pause between probes. */
 const PROBE_PAUSE_MS = 250;
+/** How long a started target gets to end after SIGTERM before its group gets SIGKILL. */
+const STOP_GRACE_MS = 3000;
+const STOP_POLL_MS = 50;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
@@ -324,25 +385,32 @@ function startTarget(command, cwd) {
             return { reason: `could not be started (${(0,external_node_fs_.existsSync)(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
         return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
     };
+    // perf-gate quitting before stop() (a second Ctrl-C quits at once, an error exits) must not leave
+    // the target running: the group gets SIGKILL as the process exits, if any of it still runs.
+    const pgid = child.pid;
+    const killOnExit = () => {
+        if (pgid !== undefined && groupRunning(pgid))
+            signalGroup(pgid, 'SIGKILL');
+    };
+    if (pgid !== undefined)
+        process.once('exit', killOnExit);
     const stop = async () => {
-        if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+        if (pgid === undefined)
             return;
-        const exited = new Promise((r) => child.once('exit', r));
-        try {
-            process.kill(-child.pid, 'SIGTERM');
-        }
-        catch {
-            return;
-        }
-        const timedOut = await Promise.race([exited.then(() => false), (0,external_node_timers_promises_.setTimeout)(3000).then(() => true)]);
-        if (timedOut) {
-            try {
-                process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                /* already gone */
+        // SIGTERM, then up to STOP_GRACE_MS for every process of the group (not only the shell) to end.
+        if (groupRunning(pgid) && signalGroup(pgid, 'SIGTERM')) {
+            const deadline = Date.now() + STOP_GRACE_MS;
+            while (groupRunning(pgid) && Date.now() < deadline)
+                await (0,external_node_timers_promises_.setTimeout)(STOP_POLL_MS);
+            if (groupRunning(pgid)) {
+                signalGroup(pgid, 'SIGKILL');
+                // SIGKILL is delivered at once but the processes take a moment to be gone.
+                const killDeadline = Date.now() + STOP_GRACE_MS;
+                while (groupRunning(pgid) && Date.now() < killDeadline)
+                    await (0,external_node_timers_promises_.setTimeout)(STOP_POLL_MS);
             }
         }
+        process.removeListener('exit', killOnExit);
     };
     return { child, output: () => tail, failure, ended: endedPromise, stop };
 }
