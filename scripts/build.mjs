@@ -42,7 +42,10 @@ if (process.argv[2] === '--one') {
 async function buildOne(src, out, outDir) {
   const ncc = createRequire(import.meta.url)('@vercel/ncc');
   // The options of `ncc build SRC --target es2022 --quiet`, but the bundle's own name for its chunks.
-  const { code, assets } = await ncc(path.join(root, src), { filename: out, target: 'es2022', quiet: true, assetBuilds: false });
+  // cache: false: ncc's default webpack cache (~/.cache/ncc/<hash of cwd>) is shared by the three
+  // bundles built at once, and a fresh clone's first build came out with other import numbering than
+  // a warm one: without it every build is a cold one, and the same.
+  const { code, assets } = await ncc(path.join(root, src), { filename: out, target: 'es2022', quiet: true, assetBuilds: false, cache: false });
   await writeFile(path.join(outDir, out), code);
   for (const [name, asset] of Object.entries(assets)) {
     if (name === 'package.json') continue; // { "type": "module" }: dist/package.json says it for all bundles
