@@ -840,8 +840,13 @@ function readTarget(c, t) {
     const target = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], units/* parseDuration */.E9, PLAN_DEFAULTS.readyTimeoutMs) };
     if (typeof t.start === 'string')
         target.start = t.start;
-    if (typeof t.ready === 'string')
+    if (typeof t.ready === 'string') {
+        // A path on the target: an absolute or //host value would send the readiness probe elsewhere,
+        // past the load-destination check.
+        if (!/^\/(?!\/)/.test(t.ready))
+            c.add(['target', 'ready'], `target.ready: ${(0,units/* show */.WU)(t.ready)} must be a path on the target, starting with one /, e.g. /healthz`);
         target.ready = t.ready;
+    }
     if (t.allow_remote === true)
         target.allowRemote = true;
     return target;
@@ -967,7 +972,7 @@ function parsePlan(text, file, env) {
     const secrets = [...new Set([...substituted.secrets, ...(0,plan_secrets/* headerSecrets */.n3)(plan)])];
     if (all.length) {
         // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
-        const redactor = new redact/* Redactor */.p().add(secrets);
+        const redactor = new redact/* Redactor */.pO().add(secrets);
         throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
     }
     if (secrets.length)

@@ -1448,8 +1448,13 @@ function readTarget(c, t) {
     const target = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
     if (typeof t.start === 'string')
         target.start = t.start;
-    if (typeof t.ready === 'string')
+    if (typeof t.ready === 'string') {
+        // A path on the target: an absolute or //host value would send the readiness probe elsewhere,
+        // past the load-destination check.
+        if (!/^\/(?!\/)/.test(t.ready))
+            c.add(['target', 'ready'], `target.ready: ${show(t.ready)} must be a path on the target, starting with one /, e.g. /healthz`);
         target.ready = t.ready;
+    }
     if (t.allow_remote === true)
         target.allowRemote = true;
     return target;
@@ -1575,7 +1580,7 @@ function parsePlan(text, file, env) {
     const secrets = [...new Set([...substituted.secrets, ...headerSecrets(plan)])];
     if (all.length) {
         // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
-        const redactor = new redact/* Redactor */.p().add(secrets);
+        const redactor = new redact/* Redactor */.pO().add(secrets);
         throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
     }
     if (secrets.length)
@@ -3818,6 +3823,8 @@ const PROBE_PAUSE_MS = 250;
 /** How long a started target gets to end after SIGTERM before its group gets SIGKILL. */
 const STOP_GRACE_MS = 3000;
 const STOP_POLL_MS = 50;
+/** After SIGKILL the processes are gone within milliseconds; this bounds the wait for them. */
+const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
@@ -3871,7 +3878,7 @@ function startTarget(command, cwd) {
             if (groupRunning(pgid)) {
                 signalGroup(pgid, 'SIGKILL');
                 // SIGKILL is delivered at once but the processes take a moment to be gone.
-                const killDeadline = Date.now() + STOP_GRACE_MS;
+                const killDeadline = Date.now() + KILL_WAIT_MS;
                 while (groupRunning(pgid) && Date.now() < killDeadline)
                     await (0,external_node_timers_promises_.setTimeout)(STOP_POLL_MS);
             }
@@ -4355,7 +4362,11 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
-/** How often the backstop looks at the request count and the clock: overshoot is at most this long's sends. */
+/**
+ * How often the backstop looks at the request count and the clock: on one thread the overshoot is
+ * at most this long's sends; a stage on worker threads reports its count once a second, so there it
+ * is up to a second's.
+ */
 const LIMIT_POLL_MS = 10;
 function selectStages(plan, names) {
     if (!names || names.length === 0)
@@ -6021,7 +6032,7 @@ async function runAbAndGate(s) {
  * anything is written, so report.json, summary.md, saved baselines and the PR comment agree.
  */
 function redactedReport(report, plan) {
-    return new redact/* Redactor */.p().add(plan.secrets ?? []).json(report);
+    return new redact/* Redactor */.pO().add(plan.secrets ?? []).json(report);
 }
 /**
  * Refuses a destination that is not loopback unless the plan or the action allows it (exit 2,

@@ -829,9 +829,9 @@ function retryAfterRange(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export MASK */
+/* unused harmony exports MASK, secretForms */
 /**
  * Hides secrets in what perf-gate writes: report.json, summary.md, saved baselines, the PR comment,
  * log lines and error messages. Applied at those edges, never to the Plan that runs (thresholds and
@@ -841,10 +841,20 @@ function retryAfterRange(r) {
  * report percent-encoded), and the user:password of any URL in the text.
  */
 const MASK = '***';
+/** A secret as written and as a URL carries it (percent-encoded): the forms to hide. */
+function secretForms(value) {
+    return [value, encodeURIComponent(value), encodeURI(value)];
+}
 /** `scheme://user:password@`: the userinfo of a URL, whatever the scheme. */
 const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#@]+@/g;
 /** Report fields that hold encoded data (base64 histograms, hashes), not text: never rewritten. */
 const ENCODED_FIELDS = new Set(['histogram', 'ws_histograms', 'fingerprints']);
+/**
+ * Maps whose keys are data (an error message with its count), redacted like values. Every other key
+ * is a field name of the report: a secret that happens to equal one ("timeline") must not rename
+ * it, or the saved baseline would be unreadable.
+ */
+const DATA_KEYED_FIELDS = new Set(['error_samples']);
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 class Redactor {
     values = new Set();
@@ -854,7 +864,7 @@ class Redactor {
         for (const value of values) {
             if (value === '')
                 continue;
-            for (const form of [value, encodeURIComponent(value), encodeURI(value)])
+            for (const form of secretForms(value))
                 this.values.add(form);
         }
         // Longest first, so a secret that contains another is hidden whole.
@@ -866,15 +876,15 @@ class Redactor {
         const out = s.replace(URL_USERINFO, `$1${MASK}@`);
         return this.pattern ? out.replace(this.pattern, MASK) : out;
     }
-    /** A copy of a JSON-shaped value (a Report) with every string and key passed through `text`. */
+    /** A copy of a JSON-shaped value (a Report) with every string value (and the keys of data-keyed maps) passed through `text`. */
     json(value) {
-        const walk = (v) => {
+        const walk = (v, dataKeys = false) => {
             if (typeof v === 'string')
                 return this.text(v);
             if (Array.isArray(v))
-                return v.map(walk);
+                return v.map((item) => walk(item));
             if (typeof v === 'object' && v !== null) {
-                return Object.fromEntries(Object.entries(v).map(([k, item]) => [this.text(k), ENCODED_FIELDS.has(k) ? item : walk(item)]));
+                return Object.fromEntries(Object.entries(v).map(([k, item]) => [dataKeys ? this.text(k) : k, ENCODED_FIELDS.has(k) ? item : walk(item, DATA_KEYED_FIELDS.has(k))]));
             }
             return v;
         };
@@ -1626,7 +1636,7 @@ Usage:
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 /** The plan's secrets, once it has loaded (`onSecrets`): hidden in every line this process prints. */
-const redactor = new redact/* Redactor */.p();
+const redactor = new redact/* Redactor */.pO();
 const onSecrets = (values) => void redactor.add(values);
 const log = {
     info: (m) => process.stderr.write(`${redactor.text(m)}\n`),
@@ -1862,7 +1872,7 @@ async function main(argv) {
             throw new errors/* UsageError */.eb(`unknown command "${command}" (commands: run, merge, ab, compare, validate, demo; see perf-gate --help)`);
     }
 }
-catchStrayErrors((line) => process.stderr.write(`${line}\n`));
+catchStrayErrors((line) => process.stderr.write(`${redactor.text(line)}\n`));
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
     // Plan problems stay in the bare file:line:col form that editors and problem matchers parse.
     const message = redactor.text((0,errors/* describeError */.Uc)(err));

@@ -58316,6 +58316,8 @@ const PROBE_PAUSE_MS = 250;
 /** How long a started target gets to end after SIGTERM before its group gets SIGKILL. */
 const STOP_GRACE_MS = 3000;
 const STOP_POLL_MS = 50;
+/** After SIGKILL the processes are gone within milliseconds; this bounds the wait for them. */
+const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
 /** Start `command` in a shell, in its own process group so stop() ends its children too. */
@@ -58369,7 +58371,7 @@ function target_startTarget(command, cwd) {
             if (groupRunning(pgid)) {
                 signalGroup(pgid, 'SIGKILL');
                 // SIGKILL is delivered at once but the processes take a moment to be gone.
-                const killDeadline = Date.now() + STOP_GRACE_MS;
+                const killDeadline = Date.now() + KILL_WAIT_MS;
                 while (groupRunning(pgid) && Date.now() < killDeadline)
                     await sleep(STOP_POLL_MS);
             }
@@ -59046,7 +59048,11 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
-/** How often the backstop looks at the request count and the clock: overshoot is at most this long's sends. */
+/**
+ * How often the backstop looks at the request count and the clock: on one thread the overshoot is
+ * at most this long's sends; a stage on worker threads reports its count once a second, so there it
+ * is up to a second's.
+ */
 const LIMIT_POLL_MS = 10;
 function selectStages(plan, names) {
     if (!names || names.length === 0)

@@ -306,7 +306,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-catchStrayErrors((line) => process.stderr.write(`${line}\n`));
+catchStrayErrors((line) => process.stderr.write(`${redactor.text(line)}\n`));
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

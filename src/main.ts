@@ -21,7 +21,7 @@ import { renderComment } from './report/markdown.js';
 import { fmtMetric } from './report/format.js';
 import type { Report } from './report/types.js';
 import { interruptSignal } from './interrupt.js';
-import { Redactor } from './report/redact.js';
+import { Redactor, secretForms } from './report/redact.js';
 
 // Start-up: the bundle loads only what every run needs. The engine (plan, load, gate, reports) and
 // the GitHub comment layer (octokit) are chunks of their own, loaded when a run gets that far: a
@@ -49,7 +49,8 @@ export function shouldFail(report: Report, failOn: ActionSettings['failOn']): bo
  */
 const redactor = new Redactor();
 function hideSecrets(values: string[]): void {
-  for (const value of values) core.setSecret(value);
+  // The runner masks exact strings: the encoded forms a URL carries are masked too, as the Redactor hides them.
+  for (const value of values) for (const form of new Set(secretForms(value))) core.setSecret(form);
   redactor.add(values);
 }
 
@@ -101,6 +102,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   core.setOutput('report-path', outcome.reportPath);
   core.setOutput('summary', outcome.summary);
   core.setOutput('baseline-saved', String(outcome.saved));
+  core.setOutput('cancelled', String(report.cancelled));
   // A good run whose result could not be kept is reported, then fails the job: nothing lost in silence.
   if (outcome.saveError) core.setFailed(`perf-gate: the baseline could not be saved: ${redactor.text(outcome.saveError)}`);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(fitSummary(outcome.summary, outcome.reportPath)).write();

@@ -57,7 +57,11 @@ export interface RunStop {
   message: string;
 }
 
-/** How often the backstop looks at the request count and the clock: overshoot is at most this long's sends. */
+/**
+ * How often the backstop looks at the request count and the clock: on one thread the overshoot is
+ * at most this long's sends; a stage on worker threads reports its count once a second, so there it
+ * is up to a second's.
+ */
 const LIMIT_POLL_MS = 10;
 
 export function selectStages(plan: Plan, names: string[] | undefined): StageSpec[] {

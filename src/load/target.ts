@@ -21,6 +21,8 @@ const PROBE_PAUSE_MS = 250;
 /** How long a started target gets to end after SIGTERM before its group gets SIGKILL. */
 const STOP_GRACE_MS = 3000;
 const STOP_POLL_MS = 50;
+/** After SIGKILL the processes are gone within milliseconds; this bounds the wait for them. */
+const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
 
@@ -81,7 +83,7 @@ export function startTarget(command: string, cwd: string): StartedTarget {
       if (groupRunning(pgid)) {
         signalGroup(pgid, 'SIGKILL');
         // SIGKILL is delivered at once but the processes take a moment to be gone.
-        const killDeadline = Date.now() + STOP_GRACE_MS;
+        const killDeadline = Date.now() + KILL_WAIT_MS;
         while (groupRunning(pgid) && Date.now() < killDeadline) await sleep(STOP_POLL_MS);
       }
     }

@@ -53,7 +53,12 @@ function readTarget(c: Checks, t: Data): TargetSpec {
   }
   const target: TargetSpec = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
   if (typeof t.start === 'string') target.start = t.start;
-  if (typeof t.ready === 'string') target.ready = t.ready;
+  if (typeof t.ready === 'string') {
+    // A path on the target: an absolute or //host value would send the readiness probe elsewhere,
+    // past the load-destination check.
+    if (!/^\/(?!\/)/.test(t.ready)) c.add(['target', 'ready'], `target.ready: ${show(t.ready)} must be a path on the target, starting with one /, e.g. /healthz`);
+    target.ready = t.ready;
+  }
   if (t.allow_remote === true) target.allowRemote = true;
   return target;
 }

@@ -101,6 +101,7 @@ async function startAction(name: string, preload?: string, pullRequest?: { plan:
     closed,
     out: () => ({ stdout, stderr }),
     summary: () => readFile(summary, 'utf8'),
+    outputs: () => readFile(output, 'utf8'),
     report: async () => JSON.parse(await readFile(path.join(dir, `out-${name}`, 'report.json'), 'utf8')),
     baselineWritten: () => existsSync(path.join(dir, 'perf', `${name}-base.json`)),
   };
@@ -131,6 +132,8 @@ describe('the action, cancelled', () => {
       expect(await a.summary()).toContain('**The run was cancelled**: the results below are partial.');
       expect(a.baselineWritten()).toBe(false);
       expect(stdout).toMatch(/baseline not saved to .*the run was interrupted/);
+      // A later `if: always()` step can tell: the output says the run was cancelled.
+      expect(await a.outputs()).toMatch(/^cancelled<<(\S+)\ntrue\n\1$/m);
     },
   );
 
@@ -138,6 +141,7 @@ describe('the action, cancelled', () => {
     // The control: the same pull request, not cancelled, comments once through the loopback API.
     const finished = await startAction('pr-finished', undefined, { plan: 'short.yml' });
     expect(await finished.closed, finished.out().stdout).toBe(0);
+    expect(await finished.outputs()).toMatch(/^cancelled<<(\S+)\nfalse\n\1$/m);
     const writes = () => api.calls.filter((c) => c.method === 'POST' || c.method === 'PATCH');
     expect(writes()).toHaveLength(1);
     expect(api.comments).toHaveLength(1);

@@ -109,6 +109,18 @@ describe('abort_when: parsing', () => {
   });
 });
 
+describe('target.ready', () => {
+  it.each(['http://elsewhere.example/healthz', '//elsewhere.example/healthz', 'healthz'])('%s is refused, located: the probe must stay on the target', (ready) => {
+    expect(problems(HEAD.replace('url: http://127.0.0.1:3000', `url: http://127.0.0.1:3000\n  ready: "${ready}"`))).toEqual([
+      expect.stringMatching(/^4:\d+: target\.ready: .* must be a path on the target, starting with one \/, e\.g\. \/healthz$/),
+    ]);
+  });
+
+  it('a path is read', () => {
+    expect(parse(HEAD.replace('url: http://127.0.0.1:3000', 'url: http://127.0.0.1:3000\n  ready: /healthz?deep=1')).target.ready).toBe('/healthz?deep=1');
+  });
+});
+
 describe('target.allow_remote', () => {
   it('is read (absent = not allowed)', () => {
     expect(parse(HEAD).target.allowRemote).toBeUndefined();

@@ -30,7 +30,7 @@ describe('Redactor.text', () => {
 });
 
 describe('Redactor.json', () => {
-  it('hides secrets in every string and key, not in encoded fields or other scalars, and leaves the input alone', () => {
+  it('hides secrets in every string and in error-sample keys, not in encoded fields or other scalars, and leaves the input alone', () => {
     const report = {
       target: 'http://127.0.0.1:3000',
       stages: [
@@ -56,5 +56,13 @@ describe('Redactor.json', () => {
     expect(out.fingerprints).toEqual(report.fingerprints);
     expect(out.stages[0]!.requests).toBe(10);
     expect(out.cancelled).toBe(false);
+  });
+
+  it('never renames a field of the report, even when a secret equals its name (the baseline stays readable)', () => {
+    const report = { stages: [{ name: 'load', timeline: [{ t: 0, requests: 3 }], note: 'timeline of requests' }] };
+    const out = new Redactor().add(['timeline', 'requests']).json(report);
+    expect(Object.keys(out.stages[0]!)).toEqual(['name', 'timeline', 'note']);
+    expect(out.stages[0]!.timeline).toEqual([{ t: 0, requests: 3 }]);
+    expect(out.stages[0]!.note).toBe('*** of ***');
   });
 });
