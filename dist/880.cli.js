@@ -362,7 +362,6 @@ function shardPlan(plan, shard) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Xp: () => (/* binding */ judgeGenerator),
-  du: () => (/* reexport */ check_limits/* plannedDurationMs */.du),
   Si: () => (/* binding */ runStage),
   NJ: () => (/* binding */ spikeOutcome),
   hA: () => (/* binding */ spikePhases),
@@ -1411,8 +1410,6 @@ const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
 
 
-
-// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
 
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then

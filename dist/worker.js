@@ -57824,8 +57824,6 @@ const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
 
 
-// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
-
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -58087,6 +58085,7 @@ const version_VERSION = package_namespaceObject.rE;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
 
 
 
@@ -58830,6 +58829,7 @@ function shardPlan(plan, shard) {
  * windows merged by second, the generator judged again on the totals, a spike's recovery measured
  * on the merged timeline). The worker side is worker-entry.ts, bundled as dist/worker.js.
  */
+
 
 
 

@@ -8,6 +8,9 @@ import type { RunStop } from '../load/run-plan.js';
 import type { Check } from '../report/types.js';
 import type { GateResult } from './index.js';
 
+/** The `method` of the check a limit stop adds: how merge and readers of report.json recognise one. */
+export const RUN_LIMIT_METHOD = 'run limit';
+
 export function failStoppedRun(result: GateResult, stopped: RunStop | undefined): GateResult {
   if (!stopped) return result;
   const requests = stopped.limit === 'max_requests';
@@ -17,7 +20,7 @@ export function failStoppedRun(result: GateResult, stopped: RunStop | undefined)
     kind: 'threshold',
     current: stopped.value,
     limit: `< ${requests ? stopped.cap : formatMs(stopped.cap)} (limits.${stopped.limit})`,
-    method: 'run limit',
+    method: RUN_LIMIT_METHOD,
     verdict: 'fail',
     note: stopped.message,
   };

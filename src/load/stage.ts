@@ -17,9 +17,6 @@ import type { Vars } from './template.js';
 import { WsStage, wsEndpointName } from './ws.js';
 import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
 
-// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
-export { plannedDurationMs };
-
 export interface GeneratorHealth {
   /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
   late_sends: number;

@@ -2,7 +2,8 @@
 import os from 'node:os';
 import { encodeHistogram, summarize, type Histogram } from '../metrics/histogram.js';
 import type { RunResult } from '../load/run-plan.js';
-import { plannedDurationMs, spikePhases, type StageResult } from '../load/stage.js';
+import { spikePhases, type StageResult } from '../load/stage.js';
+import { plannedDurationMs } from '../plan/check-limits.js';
 import type { Check, EndpointReport, MergeInputs, Report, RunnerInfo, StageReport, Verdict } from './types.js';
 import { REPORT_SCHEMA } from './types.js';
 import { VERSION } from '../version.js';

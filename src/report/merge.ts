@@ -15,6 +15,7 @@ import { widenRange, type SecondsRange } from '../metrics/stage-metrics.js';
 import { VERSION } from '../version.js';
 import { countsByCode, endpointReport, errorRate, perSecond, round } from './build.js';
 import { REPORT_SCHEMA, type EndpointReport, type MergeInputs, type Report, type StageReport } from './types.js';
+import { RUN_LIMIT_METHOD } from '../gate/limits.js';
 
 /** A shard report and the file it came from (for messages). */
 export interface ShardReportFile {
@@ -69,7 +70,7 @@ function checkShardSet(files: ShardReportFile[]): ShardReportFile[] {
     if (!report.shard) throw new ShardMergeError(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
     if (report.cancelled) throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
     // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
-    const stopped = report.checks.find((c) => c.method === 'run limit')?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
+    const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
     if (stopped !== undefined) throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
     if (!report.fingerprints) throw new ShardMergeError(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
   }

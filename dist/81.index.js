@@ -1,8 +1,8 @@
-export const id = 727;
-export const ids = [727];
+export const id = 81;
+export const ids = [81];
 export const modules = {
 
-/***/ 46727:
+/***/ 32081:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
-  FAILING_ERROR_RATE: () => (/* binding */ FAILING_ERROR_RATE),
   checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
   compareReports: () => (/* binding */ compareReports),
   fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
@@ -21,7 +20,6 @@ __webpack_require__.d(__webpack_exports__, {
   runAndGate: () => (/* binding */ runAndGate),
   runnerProbeSetting: () => (/* reexport */ input_checks/* runnerProbeSetting */.jH),
   shardReportPaths: () => (/* binding */ shardReportPaths),
-  whyNotBaseline: () => (/* binding */ whyNotBaseline),
   writeReports: () => (/* binding */ writeReports)
 });
 
@@ -3329,8 +3327,6 @@ const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
 
 
-// Pure, in the plan checks (the limits sum it at load); re-exported for the engine's callers.
-
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -3594,6 +3590,7 @@ const VERSION = package_namespaceObject.rE;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
 
 
 
@@ -4144,6 +4141,7 @@ function shardPlan(plan, shard) {
  * windows merged by second, the generator judged again on the totals, a spike's recovery measured
  * on the merged timeline). The worker side is worker-entry.ts, bundled as dist/worker.js.
  */
+
 
 
 
@@ -5228,6 +5226,8 @@ function gate(rules, current, against = {}, options = {}) {
  * failed check, with the reason, in report.json, the summary and the PR comment.
  */
 
+/** The `method` of the check a limit stop adds: how merge and readers of report.json recognise one. */
+const RUN_LIMIT_METHOD = 'run limit';
 function failStoppedRun(result, stopped) {
     if (!stopped)
         return result;
@@ -5238,7 +5238,7 @@ function failStoppedRun(result, stopped) {
         kind: 'threshold',
         current: stopped.value,
         limit: `< ${requests ? stopped.cap : formatMs(stopped.cap)} (limits.${stopped.limit})`,
-        method: 'run limit',
+        method: RUN_LIMIT_METHOD,
         verdict: 'fail',
         note: stopped.message,
     };
@@ -5588,6 +5588,7 @@ async function runAb(plan, o) {
 
 
 
+
 const sum = (parts, f) => parts.reduce((a, p) => a + f(p.stage), 0);
 const max = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
 function mergeShardReports(files) {
@@ -5624,7 +5625,7 @@ function checkShardSet(files) {
         if (report.cancelled)
             throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
         // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
-        const stopped = report.checks.find((c) => c.method === 'run limit')?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
+        const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
         if (stopped !== undefined)
             throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
@@ -5820,6 +5821,44 @@ var markdown = __webpack_require__(51228);
 var file_store = __webpack_require__(11617);
 // EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
 var file_store_adapter = __webpack_require__(58775);
+;// CONCATENATED MODULE: ./src/baseline/save-guard.ts
+/**
+ * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
+ * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
+ * are measured against (a lax one hides regressions, a poisoned one fails every run after).
+ */
+function whyNotBaseline(report, stages) {
+    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
+    const aborted = report.stages.find((st) => st.aborted);
+    if (aborted)
+        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
+    if (report.verdict === 'fail')
+        return 'the gate failed';
+    if (report.cancelled)
+        return 'the run was interrupted';
+    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+    if (stages.ran !== stages.planned)
+        return 'only some stages ran (--stage)';
+    // Before the error rate: a saturated generator's timeouts are its own, not the target's.
+    const saturated = report.stages.find((st) => st.generator_saturated);
+    if (saturated)
+        return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
+    // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
+    const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
+    if (failing)
+        return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
+    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+    if (unconfirmed)
+        return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
+    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+    const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
+    if (slow)
+        return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
+    return undefined;
+}
+/** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
+const FAILING_ERROR_RATE = 0.5;
+
 // EXTERNAL MODULE: ./src/baseline/fingerprint.ts
 var fingerprint = __webpack_require__(34319);
 // EXTERNAL MODULE: ./src/input-checks.ts
@@ -5831,6 +5870,7 @@ var destination = __webpack_require__(87612);
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
+
 
 
 
@@ -5942,42 +5982,6 @@ async function runAndGate(s) {
     }
     return { ...written, saved, saveError };
 }
-/**
- * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
- * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
- * are measured against (a lax one hides regressions, a poisoned one fails every run after).
- */
-function whyNotBaseline(report, stages) {
-    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
-    const aborted = report.stages.find((st) => st.aborted);
-    if (aborted)
-        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
-    if (report.verdict === 'fail')
-        return 'the gate failed';
-    if (report.cancelled)
-        return 'the run was interrupted';
-    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
-    if (stages.ran !== stages.planned)
-        return 'only some stages ran (--stage)';
-    // Before the error rate: a saturated generator's timeouts are its own, not the target's.
-    const saturated = report.stages.find((st) => st.generator_saturated);
-    if (saturated)
-        return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
-    // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
-    const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
-    if (failing)
-        return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
-    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
-    if (unconfirmed)
-        return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
-    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
-    const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
-    if (slow)
-        return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
-    return undefined;
-}
-/** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
-const FAILING_ERROR_RATE = 0.5;
 const DEFAULT_AB_ROUNDS = 10;
 /**
  * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the

@@ -1,8 +1,8 @@
-export const id = 357;
-export const ids = [357];
+export const id = 292;
+export const ids = [292];
 export const modules = {
 
-/***/ 8357:
+/***/ 7292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
-  FAILING_ERROR_RATE: () => (/* binding */ FAILING_ERROR_RATE),
   checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
   compareReports: () => (/* binding */ compareReports),
   fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
@@ -21,7 +20,6 @@ __webpack_require__.d(__webpack_exports__, {
   runAndGate: () => (/* binding */ runAndGate),
   runnerProbeSetting: () => (/* reexport */ input_checks/* runnerProbeSetting */.jH),
   shardReportPaths: () => (/* binding */ shardReportPaths),
-  whyNotBaseline: () => (/* binding */ whyNotBaseline),
   writeReports: () => (/* binding */ writeReports)
 });
 
@@ -117,12 +115,15 @@ var external_node_timers_promises_ = __webpack_require__(8500);
 var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
 var metrics_histogram = __webpack_require__(5835);
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(8740);
 // EXTERNAL MODULE: ./src/report/types.ts
 var types = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
 ;// CONCATENATED MODULE: ./src/report/build.ts
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
 
 
 
@@ -147,7 +148,7 @@ function stageReport(r) {
     const m = r.metrics;
     // Timed stages: rate over the planned sending time (the drain of the last responses is not
     // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,load_stage/* plannedDurationMs */.du)(r.spec), r.durationMs);
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,check_limits/* plannedDurationMs */.du)(r.spec), r.durationMs);
     // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
     const shard = r.spec.share !== undefined;
     const report = {
@@ -606,6 +607,7 @@ var shard = __webpack_require__(880);
 
 
 
+
 /** The bundled worker script's name: dist/worker.js, beside dist/cli.js and dist/index.js. */
 const WORKER_FILE = 'worker.js';
 /** Longest a worker may take to load its script and say it is ready. */
@@ -784,7 +786,7 @@ function startThread(script, data, label, onProgress, fail) {
 }
 /** One progress line a second for the whole stage, from each worker's latest. */
 function progressTicker(spec, latest, onProgress) {
-    const totalMs = (0,load_stage/* plannedDurationMs */.du)(spec);
+    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
     const ticker = setInterval(() => {
         const all = [...latest.values()];
         if (all.length === 0)
@@ -804,8 +806,6 @@ function progressTicker(spec, latest, onProgress) {
     return ticker;
 }
 
-// EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(8740);
 ;// CONCATENATED MODULE: ./src/load/run-plan.ts
 
 
@@ -1680,6 +1680,8 @@ function gate(rules, current, against = {}, options = {}) {
  * failed check, with the reason, in report.json, the summary and the PR comment.
  */
 
+/** The `method` of the check a limit stop adds: how merge and readers of report.json recognise one. */
+const RUN_LIMIT_METHOD = 'run limit';
 function failStoppedRun(result, stopped) {
     if (!stopped)
         return result;
@@ -1690,7 +1692,7 @@ function failStoppedRun(result, stopped) {
         kind: 'threshold',
         current: stopped.value,
         limit: `< ${requests ? stopped.cap : (0,check_limits/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
-        method: 'run limit',
+        method: RUN_LIMIT_METHOD,
         verdict: 'fail',
         note: stopped.message,
     };
@@ -2040,6 +2042,7 @@ async function runAb(plan, o) {
 
 
 
+
 const sum = (parts, f) => parts.reduce((a, p) => a + f(p.stage), 0);
 const max = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
 function mergeShardReports(files) {
@@ -2076,7 +2079,7 @@ function checkShardSet(files) {
         if (report.cancelled)
             throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
         // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
-        const stopped = report.checks.find((c) => c.method === 'run limit')?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
+        const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
         if (stopped !== undefined)
             throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
@@ -2272,6 +2275,44 @@ var markdown = __webpack_require__(1228);
 var file_store = __webpack_require__(1617);
 // EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
 var file_store_adapter = __webpack_require__(8775);
+;// CONCATENATED MODULE: ./src/baseline/save-guard.ts
+/**
+ * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
+ * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
+ * are measured against (a lax one hides regressions, a poisoned one fails every run after).
+ */
+function whyNotBaseline(report, stages) {
+    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
+    const aborted = report.stages.find((st) => st.aborted);
+    if (aborted)
+        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
+    if (report.verdict === 'fail')
+        return 'the gate failed';
+    if (report.cancelled)
+        return 'the run was interrupted';
+    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
+    if (stages.ran !== stages.planned)
+        return 'only some stages ran (--stage)';
+    // Before the error rate: a saturated generator's timeouts are its own, not the target's.
+    const saturated = report.stages.find((st) => st.generator_saturated);
+    if (saturated)
+        return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
+    // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
+    const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
+    if (failing)
+        return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
+    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
+    if (unconfirmed)
+        return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
+    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
+    const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
+    if (slow)
+        return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
+    return undefined;
+}
+/** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
+const FAILING_ERROR_RATE = 0.5;
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/baseline/fingerprint.ts
@@ -2423,6 +2464,7 @@ var redact = __webpack_require__(649);
 
 
 
+
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 
 /** Band rules and the trend chart look this many runs back. */
@@ -2512,42 +2554,6 @@ async function runAndGate(s) {
     }
     return { ...written, saved, saveError };
 }
-/**
- * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
- * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
- * are measured against (a lax one hides regressions, a poisoned one fails every run after).
- */
-function whyNotBaseline(report, stages) {
-    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
-    const aborted = report.stages.find((st) => st.aborted);
-    if (aborted)
-        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
-    if (report.verdict === 'fail')
-        return 'the gate failed';
-    if (report.cancelled)
-        return 'the run was interrupted';
-    // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
-    if (stages.ran !== stages.planned)
-        return 'only some stages ran (--stage)';
-    // Before the error rate: a saturated generator's timeouts are its own, not the target's.
-    const saturated = report.stages.find((st) => st.generator_saturated);
-    if (saturated)
-        return `the load generator was saturated in stage ${saturated.name}, so its numbers describe perf-gate, not the target`;
-    // A failing target's numbers (fast errors, or timeouts) would make the next failure look like no change.
-    const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
-    if (failing)
-        return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
-    const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
-    if (unconfirmed)
-        return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
-    // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
-    const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
-    if (slow)
-        return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
-    return undefined;
-}
-/** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
-const FAILING_ERROR_RATE = 0.5;
 const DEFAULT_AB_ROUNDS = 10;
 /**
  * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
