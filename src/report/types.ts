@@ -96,6 +96,68 @@ export interface StageReport {
    * (s into the stage) and why. Later stages were skipped, and the gate fails (check metric `abort_when`).
    */
   aborted?: AbortTrigger;
+  /** kind stress: the steps and the breaking point (src/load/stress.ts). */
+  stress?: StressOutcome;
+  /** kind soak: p95 drift between the first and last tenth, and the target's memory when sampled. */
+  soak?: SoakOutcome;
+}
+
+/** One step of a stress stage: a rate (or a number of users) held for `every`. */
+export interface StressStep {
+  /** 0-based. */
+  index: number;
+  /** The step's rate (req/s, open model) or users (closed model): the unit is StressOutcome.unit. */
+  level: number;
+  /** Seconds into the stage the step started, and how long it ran. */
+  start_s: number;
+  duration_s: number;
+  requests: number;
+  errors: number;
+  error_rate: number;
+  rps: number;
+  latency_ms: Pick<LatencySummary, 'p50' | 'p95' | 'p99'>;
+  /** Every break condition held in this step. */
+  passed: boolean;
+  /** The conditions this step broke, as written: `p95 < 200ms (was 412 ms)`. */
+  broke?: string[];
+}
+
+export interface StressOutcome {
+  /** 'rps': the steps are open-model rates; 'vus': closed-model users. */
+  unit: 'rps' | 'vus';
+  from: number;
+  step: number;
+  every_s: number;
+  max: number;
+  /** The conditions each step is judged by, as written (`p95 < 200ms`). */
+  until: string[];
+  steps: StressStep[];
+  /** The level of the last step that passed; null when the first step already broke. */
+  breaking_point: number | null;
+  /** The level of the first step that broke; null when none broke (max reached). */
+  broke_at: number | null;
+  reached_max: boolean;
+}
+
+export interface SoakOutcome {
+  /** p95 of the first and last tenth of the stage (by request start time), and the change in %. */
+  drift: { first_p95: number; last_p95: number; delta_pct: number | null };
+  /** The target's resident memory from its Prometheus metrics (process_resident_memory_bytes), before and after. */
+  memory?: { url: string; before_bytes: number | null; after_bytes: number | null; growth_pct: number | null; error?: string };
+}
+
+/** A finding of the diagnosis rules (src/report/diagnose.ts): what the run says, and the figures that say it. */
+export interface Diagnosis {
+  /** Stable id of the rule: 'rate-limited', 'timeouts-climb', 'saturation', 'errors-begin', 'connection-exhaustion', 'spike-not-recovered', … */
+  id: string;
+  stage: string;
+  severity: 'info' | 'warn';
+  /** One sentence. */
+  title: string;
+  /** The figures behind it, each a short phrase with numbers. */
+  evidence: string[];
+  /** Seconds into the stage the finding points at (a moment, a saturation point), when it has one. */
+  at_s?: number;
 }
 
 export interface Check {
@@ -179,4 +241,8 @@ export interface Report {
   merged_from?: Array<{ index: number; started_at: string; target: string; runner: RunnerInfo }>;
   /** A/B runs (`perf-gate ab`): the base side, measured in the same rounds as `stages` (the head). */
   ab?: { base_target: string; rounds: Record<string, number>; base_stages: StageReport[] };
+  /** What the run says (diagnosis rules over the stages' metrics), most important first. */
+  diagnoses?: Diagnosis[];
+  /** `compare --from k6|locust`: the results came from another tool's output, not from perf-gate's engine. */
+  imported?: { tool: 'k6' | 'locust'; file: string };
 }
