@@ -88,6 +88,7 @@ function finish(outcome: Outcome, quiet: boolean): number {
   const failedChecks = r.checks.filter((c) => c.verdict === 'fail').length;
   process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
   process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
+  process.stdout.write(`html report: ${path.relative(process.cwd(), outcome.htmlPath)}\n`);
   if (outcome.saveError) {
     process.stderr.write(`perf-gate: the baseline could not be saved: ${redactor.text(outcome.saveError)}\n`);
     return EXIT.badInput;

@@ -18,6 +18,7 @@ import { buildReport, stageReport } from './report/build.js';
 import { mergeShardReports } from './report/merge.js';
 import { shardPlan, type Shard } from './load/shard.js';
 import { renderSummary } from './report/markdown.js';
+import { renderHtml } from './report/html.js';
 import { readReportFile, wholeRun, writeJsonAtomic } from './baseline/file-store.js';
 import { otherPlanError } from './baseline/file-store-adapter.js';
 import { whyNotBaseline } from './baseline/save-guard.js';
@@ -110,6 +111,8 @@ export interface Outcome {
   report: Report;
   reportPath: string;
   summaryPath: string;
+  /** report.html: the self-contained page with the charts. */
+  htmlPath: string;
   summary: string;
   extras: SummaryExtras;
   /** Whether this run's result was kept as a baseline. */
@@ -181,7 +184,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   // From here on the report is what leaves the process (files, baseline stores, the caller).
   const report = redactedReport(built, plan);
 
-  const extras: SummaryExtras = { runUrl: s.runUrl, history: historyPoints(past, report) };
+  const extras: SummaryExtras = { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages };
   // Reports first: a failed save must never cost the run's results.
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), extras);
   let saved = false;
@@ -257,7 +260,8 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   };
   report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
   noteAccepted(report, s.accept);
-  return { ...(await writeReports(redactedReport(report, plan), path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+  const redacted = redactedReport(report, plan);
+  return { ...(await writeReports(redacted, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
 }
 
 /**
@@ -381,7 +385,7 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
       ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
     },
   };
-  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir))), saved: false };
+  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { baselineStages: baseline.stages })), saved: false };
 }
 
 /**
@@ -437,7 +441,7 @@ export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
   const report: Report = { ...merged, checks, verdict };
   if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
-  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+  return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: baseline?.report.stages })), saved: false };
 }
 
 /** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
@@ -464,8 +468,10 @@ export async function writeReports(report: Report, outDir: string, extras: Summa
   await mkdir(outDir, { recursive: true });
   const reportPath = path.join(outDir, 'report.json');
   const summaryPath = path.join(outDir, 'summary.md');
+  const htmlPath = path.join(outDir, 'report.html');
   const summary = renderSummary(report, extras);
   await writeJsonAtomic(reportPath, report);
   await writeFile(summaryPath, summary);
-  return { report, reportPath, summaryPath, summary, extras };
+  await writeFile(htmlPath, renderHtml(report, extras));
+  return { report, reportPath, summaryPath, htmlPath, summary, extras };
 }

@@ -100,6 +100,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   const { report } = outcome;
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', outcome.reportPath);
+  core.setOutput('html-path', outcome.htmlPath);
   core.setOutput('summary', outcome.summary);
   core.setOutput('baseline-saved', String(outcome.saved));
   core.setOutput('cancelled', String(report.cancelled));

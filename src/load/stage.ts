@@ -34,6 +34,9 @@ export interface SpikeOutcome {
   peak_p95_ms: number;
   /** Time from the drop back to the low rate until a 1-s window's p95 is back within 20 % of pre-spike; null = never. */
   recovery_ms: number | null;
+  /** When the ramp up starts and when the rate drops back, s into the stage (for the HTML report's markers). */
+  start_s?: number;
+  drop_s?: number;
 }
 
 export interface StageResult {
@@ -309,6 +312,8 @@ export function spikeOutcome(timeline: TimelineWindow[], spikeStartMs: number, d
     pre_p95_ms: preP95,
     peak_p95_ms: peak,
     recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
+    start_s: spikeStartMs / 1000,
+    drop_s: dropMs / 1000,
   };
 }
 

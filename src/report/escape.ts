@@ -25,3 +25,8 @@ export function mermaidLabel(text: string): string {
 export function code(text: string): string {
   return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
 }
+
+/** Text (or an attribute value in double or single quotes) in the HTML report: inert whatever it holds. */
+export function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -14,9 +14,11 @@ export interface SummaryExtras {
   history?: Record<string, HistoryPoint[]>;
   /** Link to the workflow run (the comment points there for the full report). */
   runUrl?: string;
+  /** The stages of the report this run was compared with (its histograms draw the HTML report's baseline curve). */
+  baselineStages?: StageReport[];
 }
 
-function stageVerdict(report: Report, stage: StageReport) {
+export function stageVerdict(report: Report, stage: StageReport) {
   const own = report.checks.filter((c) => c.stage === stage.name).map((c) => c.verdict);
   if (stage.generator_saturated || stage.dropped > 0) own.push('warn');
   return worst(own);
@@ -26,7 +28,7 @@ function stageVerdict(report: Report, stage: StageReport) {
  * "19.2 ms (+20.9% vs 15.9 ms)" when a regression check compared this metric, else the bare value.
  * Error rates show their change in percentage points.
  */
-function metricCell(report: Report, stage: StageReport, metric: string, current: string): string {
+export function metricCell(report: Report, stage: StageReport, metric: string, current: string): string {
   const check = report.checks.find((c) => c.stage === stage.name && c.metric === metric && c.kind === 'regression');
   if (!check) return current;
   if (check.delta_pp !== undefined) return `${current} (${check.delta_pp >= 0 ? '+' : ''}${check.delta_pp.toFixed(2)}pp vs ${fmtMetric(metric, check.baseline)})`;
@@ -81,7 +83,7 @@ function stageTable(report: Report): string[] {
 }
 
 /** What a regression rule was compared with: the stored baseline, the history band, the A/B base. */
-function comparedWith(report: Report, c: Check): string {
+export function comparedWith(report: Report, c: Check): string {
   if (c.method === 'history-band') return 'vs history';
   return report.ab ? 'vs base' : 'vs baseline';
 }
