@@ -3,8 +3,8 @@
  * fetch, a CSP that forbids any), so it opens offline from a downloaded artifact. Pure: report in,
  * markup out. Every string from a plan, a response or a file goes through `html()`.
  */
-import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome } from './types.js';
-import { bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime, ICON } from './format.js';
+import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome, Verdict } from './types.js';
+import { bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime } from './format.js';
 import { html } from './escape.js';
 import { comparedWith, metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
 import { lineChart, type LineSeries, type Marker, type Point, type Tick } from './svg.js';
@@ -51,6 +51,9 @@ export function renderHtml(report: Report, extras: SummaryExtras = {}): string {
   ].join('\n');
 }
 
+/** A coloured word, not an emoji: a browser without an emoji font would draw empty boxes. */
+const tag = (v: Verdict | 'info'): string => `<span class="tag ${v}">${v}</span>`;
+
 const VERDICT_TEXT = { pass: 'passed', warn: 'passed with warnings', fail: 'failed' } as const;
 
 function headline(r: Report): string {
@@ -67,7 +70,7 @@ function headline(r: Report): string {
   } else if (r.baseline) {
     const b = r.baseline;
     const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
-    facts.push(['baseline', html(`${b.source}, measured ${fmtTime(b.started_at)}${commit}${b.explanation ? `: ${b.explanation}` : ''}`)]);
+    facts.push(['baseline', `${html(`${b.source}, measured ${fmtTime(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${html(b.explanation)}</span>` : ''}`]);
   } else {
     facts.push(['baseline', 'none: only the absolute thresholds were applied']);
   }
@@ -82,7 +85,7 @@ function headline(r: Report): string {
   if (r.accepted) alerts.push(`<p class="alert warn">Regressions accepted (${html(r.accepted.reason)}): ${r.accepted.checks} failed regression check(s) reported as warnings.</p>`);
   return [
     '<header>',
-    `<h1><span class="badge ${r.verdict}">${ICON[r.verdict]} ${r.verdict}</span> perf-gate: the run ${VERDICT_TEXT[r.verdict]}</h1>`,
+    `<h1><span class="badge ${r.verdict}">${r.verdict}</span> perf-gate: the run ${VERDICT_TEXT[r.verdict]}</h1>`,
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`,
     ...alerts,
     '</header>',
@@ -94,7 +97,7 @@ function diagnosesSection(ds: Diagnosis[]): string {
   const items = ds.map((d) => {
     const at = d.at_s !== undefined && Number.isFinite(d.at_s) ? `, ${d.at_s.toFixed(1)} s in` : '';
     const evidence = d.evidence.map((e) => `<li>${html(e)}</li>`).join('');
-    return `<li class="diagnosis ${d.severity}" data-id="${html(d.id)}"><p><span class="sev">${d.severity === 'warn' ? '⚠️' : 'ℹ️'}</span> <b>${html(d.title)}</b> <span class="muted">(${html(d.stage)}${at})</span></p><ul class="evidence">${evidence}</ul></li>`;
+    return `<li class="diagnosis ${d.severity}" data-id="${html(d.id)}"><p>${tag(d.severity)} <b>${html(d.title)}</b> <span class="muted">(${html(d.stage)}${at})</span></p><ul class="evidence">${evidence}</ul></li>`;
   });
   return `<section id="diagnoses"><h2>What this run says</h2><ul class="diagnoses">${items.join('')}</ul></section>`;
 }
@@ -104,7 +107,7 @@ function stageOverview(r: Report): string {
   const rows = r.stages.map((s, i) => {
     const cells = (['p50', 'p95', 'p99'] as const).map((m) => metricCell(r, s, m, fmtMs(s.latency_ms[m])));
     return tr([
-      ICON[stageVerdict(r, s)],
+      tag(stageVerdict(r, s)),
       `<a href="#stage-${i}">${html(s.name)}</a> <span class="muted">(${html(s.kind)}${s.protocol === 'ws' ? ', ws' : ''})</span>`,
       String(s.requests),
       html(metricCell(r, s, 'rps', s.rps.toFixed(1))),
@@ -112,7 +115,7 @@ function stageOverview(r: Report): string {
       ...cells.map(html),
     ]);
   });
-  return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows)}</section>`;
+  return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows, 'llrrrrrr')}</section>`;
 }
 
 function checksSection(r: Report): string {
@@ -121,7 +124,7 @@ function checksSection(r: Report): string {
     const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(r, c)}`;
     return tr(
       [
-        ICON[c.verdict],
+        tag(c.verdict),
         html(c.stage),
         html(c.metric),
         `<code>${html(rule)}</code>`,
@@ -133,14 +136,14 @@ function checksSection(r: Report): string {
       `check ${c.verdict}`,
     );
   });
-  return `<section id="checks"><h2>Checks</h2>${table(['', 'stage', 'metric', 'rule', 'baseline', 'current', 'change [95% interval]', 'method'], rows)}</section>`;
+  return `<section id="checks"><h2>Checks</h2>${table(['', 'stage', 'metric', 'rule', 'baseline', 'current', 'change [95% interval]', 'method'], rows, 'llllrrrl')}</section>`;
 }
 
 function stageSection(r: Report, s: StageReport, i: number, base: StageReport | undefined, baseName: string): string {
   const markers = stageMarkers(r, s);
   return [
     `<section class="stage" id="stage-${i}">`,
-    `<h2>${ICON[stageVerdict(r, s)]} Stage ${html(s.name)} <span class="muted">(${html(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}, ${s.duration_s} s)</span></h2>`,
+    `<h2>${tag(stageVerdict(r, s))} Stage ${html(s.name)} <span class="muted">(${html(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}, ${s.duration_s} s)</span></h2>`,
     stageFacts(r, s),
     ...stageWarnings(s),
     '<div class="charts">',
@@ -223,11 +226,10 @@ function percentileChart(s: StageReport, base: StageReport | undefined, baseName
   const series: LineSeries[] = [{ name: 'this run', points: percentileCurve(current), color: COLOR.current }];
   if (before) series.push({ name: baseName, points: percentileCurve(before), color: COLOR.baseline, dashed: true });
   const deepest = Math.max(1, ...series.flatMap((x) => x.points.map((p) => p.x)));
-  const top = Math.ceil(deepest - 1e-9);
-  const ticks: Tick[] = Array.from({ length: top + 1 }, (_, k) => ({ value: k, label: ninesLabel(k) }));
+  const ticks: Tick[] = Array.from({ length: Math.floor(deepest + 1e-9) + 1 }, (_, k) => ({ value: k, label: ninesLabel(k) }));
   const chart = lineChart({
     title: `${s.name}: latency by percentile${before ? ` against the ${baseName}` : ''}`,
-    x: { label: 'percentile', ticks, domain: [0, top] },
+    x: { label: 'percentile (nines scale)', ticks, domain: [0, deepest] },
     y: { label: 'latency (ms)' },
     series,
   });
@@ -282,7 +284,7 @@ function stressSection(st: StressOutcome): string {
         html(fmtMs(p.latency_ms.p50)),
         html(fmtMs(p.latency_ms.p95)),
         html(fmtMs(p.latency_ms.p99)),
-        p.passed ? '✅' : '❌',
+        tag(p.passed ? 'pass' : 'fail'),
         html((p.broke ?? []).join('; ')),
       ],
       p.passed ? 'pass' : 'fail',
@@ -305,7 +307,7 @@ function stressSection(st: StressOutcome): string {
   return [
     '<div class="stress">',
     `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${html(st.until.join(', ') || '—')}: <b>${html(verdict)}</b>.</p>`,
-    table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows),
+    table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
     figure(chart, 'stress'),
     '</div>',
   ].join('\n');
@@ -329,16 +331,22 @@ function fmtBytes(b: number | null): string {
 function endpointsTable(s: StageReport): string {
   if (s.endpoints.length === 0) return '';
   const rows = s.endpoints.map((e) => tr([html(e.name), String(e.requests), String(e.errors), html(fmtMs(e.latency_ms.p50)), html(fmtMs(e.latency_ms.p95)), html(fmtMs(e.latency_ms.p99))]));
-  return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows)}`;
+  return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
 }
 
-/** Cells are markup already escaped by the caller. */
-function tr(cells: string[], cls?: string): string {
-  return `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+/** A table row: cells are markup the caller escaped. */
+interface Row {
+  cells: string[];
+  cls?: string;
 }
 
-function table(head: string[], rows: string[]): string {
-  return `<div class="table"><table><thead><tr>${head.map((h) => `<th>${html(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+const tr = (cells: string[], cls?: string): Row => ({ cells, cls });
+
+/** `align`: a letter per column, l (text, may wrap) or r (figures: right-aligned, kept on one line). */
+function table(head: string[], rows: Row[], align: string): string {
+  const td = (tagName: string, i: number, content: string): string => `<${tagName}${align[i] === 'r' ? ' class="num"' : ''}>${content}</${tagName}>`;
+  const body = rows.map((r) => `<tr${r.cls ? ` class="${r.cls}"` : ''}>${r.cells.map((c, i) => td('td', i, c)).join('')}</tr>`);
+  return `<div class="table"><table><thead><tr>${head.map((h, i) => td('th', i, html(h))).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 function figure(svg: string, cls = 'timeline'): string {
@@ -354,6 +362,8 @@ header,section{background:var(--bg);border:1px solid var(--line);border-radius:8
 h1{font-size:22px;margin:0 0 12px}h2{font-size:18px;margin:0 0 12px}h3{font-size:15px;margin:16px 0 8px}
 .badge{display:inline-block;padding:2px 10px;border-radius:12px;font-size:16px;text-transform:uppercase;letter-spacing:.03em;color:#fff}
 .badge.pass{background:#1a7f37}.badge.warn{background:#9a6700}.badge.fail{background:#cf222e}
+.tag{display:inline-block;min-width:3.2em;text-align:center;padding:0 6px;border-radius:10px;font-size:12px;font-weight:600;color:#fff;background:#6e7781}
+.tag.pass{background:#1a7f37}.tag.warn{background:#9a6700}.tag.fail{background:#cf222e}.tag.info{background:#0969da}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
 .facts dt{color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere}
 .muted{color:var(--muted);font-weight:normal}
@@ -366,18 +376,19 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--soft
 .diagnosis p{margin:0}.evidence{margin:4px 0 0;padding-left:20px;color:#404850}
 .table{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:right;white-space:nowrap}
-th:nth-child(-n+2),td:nth-child(-n+2){text-align:left}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+.num{text-align:right;white-space:nowrap}
 th{background:var(--soft);font-weight:600}
 tr.fail td{background:#fff5f5}tr.warn td{background:#fffbea}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:12px;margin-top:16px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:12px;margin-top:16px}
 figure{margin:0;border:1px solid var(--line);border-radius:6px;background:#fff;padding:4px}
-svg.chart{display:block;width:100%;height:auto;font:12px -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}
-svg.chart .chart-title{font-size:14px;font-weight:600;fill:var(--fg)}
-svg.chart text{fill:#424a53}
+svg.chart{display:block;width:100%;height:auto;font:14px -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}
+svg.chart .chart-title{font-size:16px;font-weight:600;fill:var(--fg)}
+svg.chart text:not([fill]){fill:#424a53}
 svg.chart .grid{stroke:#eaeef2}svg.chart .tick,svg.chart .frame{stroke:#8c959f}
 svg.chart .axis-label{fill:var(--muted)}
 svg.chart .no-data{fill:var(--muted);font-size:14px}
-.stress figure{margin-top:12px}
+.stress figure{margin-top:12px;max-width:760px}
+svg.chart .marker text{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;font-size:12px}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:8px}
 `;

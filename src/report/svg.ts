@@ -49,7 +49,7 @@ export interface LineChartSpec {
   markers?: Marker[];
 }
 
-const W = 760;
+const W = 640;
 const H = 300;
 /** Series of at most this many points also get a dot per point (steps, short runs). */
 const DOTS_UP_TO = 40;
@@ -127,7 +127,7 @@ export function lineChart(spec: LineChartSpec): string {
   let lx = m.left;
   for (const s of series) {
     out.push(`<g class="legend-item"><line x1="${lx}" y1="38" x2="${lx + 22}" y2="38" stroke="${s.color}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${lx + 28}" y="42">${html(s.name)}${hasRight && s.axis === 'right' ? ' (right axis)' : ''}</text></g>`);
-    lx += 40 + s.name.length * 7 + (hasRight && s.axis === 'right' ? 78 : 0);
+    lx += 44 + s.name.length * 7.5 + (hasRight && s.axis === 'right' ? 78 : 0);
   }
   // Grid and axes.
   out.push('<g class="axis y-axis">');
@@ -154,8 +154,10 @@ export function lineChart(spec: LineChartSpec): string {
   markers.forEach((mk, i) => {
     const x = c(sx(mk.x));
     const color = mk.color ?? '#6b4fbb';
+    // Near the right edge the label goes left of its line, so it stays inside the chart.
+    const side = sx(mk.x) > m.left + pw * 0.8 ? 'dx="-4" text-anchor="end"' : 'dx="4"';
     out.push(
-      `<g class="marker"><line x1="${x}" y1="${m.top}" x2="${x}" y2="${m.top + ph}" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 3"/><text x="${x}" dx="4" y="${m.top + 12 + (i % 3) * 13}" fill="${color}">${html(mk.label)}</text></g>`,
+      `<g class="marker"><line x1="${x}" y1="${m.top}" x2="${x}" y2="${m.top + ph}" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 3"/><text x="${x}" ${side} y="${m.top + 12 + (i % 3) * 14}" fill="${color}">${html(mk.label)}</text></g>`,
     );
   });
 
