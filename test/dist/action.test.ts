@@ -49,7 +49,7 @@ function outputValue(file: string, name: string): string | undefined {
 }
 
 describe('the action bundle', () => {
-  it('passes: writes the job summary and the verdict, report-path and summary outputs', async () => {
+  it('passes: writes the job summary and the verdict, report-path, html-path and summary outputs', async () => {
     target.set({ delayMs: 2 });
     const r = await runAction({ plan: 'plan.yml', target: target.url, out: 'pg-out' }, 'pass');
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -57,6 +57,8 @@ describe('the action bundle', () => {
     expect(r.summary).toMatch(/\| load \(load\) \| 80 \|/);
     expect(outputValue(r.output, 'verdict')).toBe('pass');
     expect(outputValue(r.output, 'report-path')).toBe(path.join(dir, 'pg-out', 'report.json'));
+    expect(outputValue(r.output, 'html-path')).toBe(path.join(dir, 'pg-out', 'report.html'));
+    expect(await readFile(path.join(dir, 'pg-out', 'report.html'), 'utf8')).toContain('<svg class="chart"');
     expect(outputValue(r.output, 'summary')).toContain('perf-gate: pass');
     expect(r.stdout).not.toContain('::error::');
   });

@@ -125,6 +125,8 @@ describe('run, exit codes and files', () => {
     expect(report.stages[0]).toMatchObject({ name: 'load', kind: 'load', protocol: 'http', requests: 150, errors: 0 });
     expect(typeof report.stages[0].histogram).toBe('string');
     expect(await readFile(path.join(dir, 'out-base', 'summary.md'), 'utf8')).toContain('perf-gate: pass');
+    expect(base.stdout).toContain(`html report: ${path.join('out-base', 'report.html')}`);
+    expect(await readFile(path.join(dir, 'out-base', 'report.html'), 'utf8')).toContain('<svg class="chart"');
 
     target.set({ delayMs: 15 });
     const slow = await runCli(['run', 'good.yml', '--target', target.url, '--out', 'out-slow', '--quiet'], { cwd: dir });

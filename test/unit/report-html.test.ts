@@ -1,5 +1,9 @@
 /** report.html from hand-built reports: structure, escaping, degenerate data, no outside references. */
 import { writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compareReports } from '../../src/core.js';
 import { describe, expect, it } from 'vitest';
 import { ninesLabel, percentileCurve, renderHtml } from '../../src/report/html.js';
 import { lineChart, niceScale } from '../../src/report/svg.js';
@@ -245,3 +249,23 @@ describe('percentile curve', () => {
     expect(percentileCurve(createHistogram())).toEqual([]);
   });
 });
+
+describe('report.html beside report.json', () => {
+  it('compare writes it, with the baseline file\'s curve under this run\'s', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-html-compare-'));
+    try {
+      const withHist = (lo: number, hi: number) => report({}, { histogram: histogramOf(2000, lo, hi), timeline: windows(5) });
+      await writeFile(path.join(dir, 'base.json'), JSON.stringify(withHist(1, 10)));
+      await writeFile(path.join(dir, 'head.json'), JSON.stringify(withHist(2, 20)));
+      const outcome = await compareReports({ baselineFile: 'base.json', currentFile: 'head.json', outDir: 'out', env: {}, cwd: dir });
+      expect(outcome.htmlPath).toBe(path.join(dir, 'out', 'report.html'));
+      const page = await readFile(outcome.htmlPath, 'utf8');
+      expect(page).toContain('data-series="this run"');
+      expect(page).toContain('data-series="baseline"');
+      expect(page).toContain('base.json, measured');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
