@@ -110,12 +110,18 @@ function stageOverview(r: Report): string {
       tag(stageVerdict(r, s)),
       `<a href="#stage-${i}">${html(s.name)}</a> <span class="muted">(${html(s.kind)}${s.protocol === 'ws' ? ', ws' : ''})</span>`,
       String(s.requests),
-      html(metricCell(r, s, 'rps', s.rps.toFixed(1))),
-      html(metricCell(r, s, 'error_rate', fmtPct(s.error_rate))),
-      ...cells.map(html),
+      withDelta(metricCell(r, s, 'rps', s.rps.toFixed(1))),
+      withDelta(metricCell(r, s, 'error_rate', fmtPct(s.error_rate))),
+      ...cells.map(withDelta),
     ]);
   });
   return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows, 'llrrrrrr')}</section>`;
+}
+
+/** "10.1 ms (+46.1% vs 6.92 ms)": the change on a line of its own under the value, so the columns stay narrow. */
+function withDelta(cell: string): string {
+  const at = cell.indexOf(' (');
+  return at < 0 ? html(cell) : `${html(cell.slice(0, at))}<span class="delta">${html(cell.slice(at + 1))}</span>`;
 }
 
 function checksSection(r: Report): string {
@@ -367,6 +373,7 @@ h1{font-size:22px;margin:0 0 12px}h2{font-size:18px;margin:0 0 12px}h3{font-size
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
 .facts dt{color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere}
 .muted{color:var(--muted);font-weight:normal}
+.delta{display:block;font-size:12px;color:var(--muted)}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--soft);padding:1px 4px;border-radius:4px}
 .alert{padding:8px 12px;border-radius:6px;margin:10px 0 0}
 .alert.warn{background:#fff8c5;border:1px solid #d4a72c}.alert.fail{background:#ffebe9;border:1px solid #ff8182}
