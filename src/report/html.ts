@@ -7,6 +7,7 @@ import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome,
 import { bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime } from './format.js';
 import { html } from './escape.js';
 import { comparedWith, metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
+import type { HistoryPoint } from './charts.js';
 import { lineChart, type LineSeries, type Marker, type Point, type Tick } from './svg.js';
 import { decodeHistogram, type Histogram } from '../metrics/histogram.js';
 
@@ -25,7 +26,7 @@ export function renderHtml(report: Report, extras: SummaryExtras = {}): string {
     diagnosesSection(report.diagnoses ?? []),
     stageOverview(report),
     checksSection(report),
-    ...report.stages.map((s, i) => stageSection(report, s, i, baseStages?.find((b) => b.name === s.name), baseName)),
+    ...report.stages.map((s, i) => stageSection(report, s, i, baseStages?.find((b) => b.name === s.name), baseName, extras.history?.[s.name])),
     `<footer>perf-gate ${html(report.version)} · report schema ${report.schema} · generated from report.json</footer>`,
   ];
   return [
@@ -145,7 +146,7 @@ function checksSection(r: Report): string {
   return `<section id="checks"><h2>Checks</h2>${table(['', 'stage', 'metric', 'rule', 'baseline', 'current', 'change [95% interval]', 'method'], rows, 'llllrrrl')}</section>`;
 }
 
-function stageSection(r: Report, s: StageReport, i: number, base: StageReport | undefined, baseName: string): string {
+function stageSection(r: Report, s: StageReport, i: number, base: StageReport | undefined, baseName: string, history: HistoryPoint[] | undefined): string {
   const markers = stageMarkers(r, s);
   return [
     `<section class="stage" id="stage-${i}">`,
@@ -155,6 +156,7 @@ function stageSection(r: Report, s: StageReport, i: number, base: StageReport | 
     '<div class="charts">',
     ...timelineCharts(s, markers),
     percentileChart(s, base, baseName),
+    historyChart(s.name, history ?? []),
     '</div>',
     s.stress ? stressSection(s.stress) : '',
     s.soak ? soakSection(s.soak) : '',
@@ -222,6 +224,22 @@ function timelineCharts(s: StageReport, markers: Marker[]): string[] {
     }),
     lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
   ].map((svg) => figure(svg));
+}
+
+/** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */
+function historyChart(stage: string, points: HistoryPoint[]): string {
+  if (points.length < 2) return '';
+  // Every label would overlap on a long history: about eight, the last ("this run") always.
+  const every = Math.ceil(points.length / 8);
+  const ticks: Tick[] = points.map((p, i) => ({ value: i, label: p.label })).filter((_, i) => (points.length - 1 - i) % every === 0);
+  const chart = lineChart({
+    title: `${stage}: p95 over the last ${points.length} runs`,
+    // Half a run of room either side: the first and last labels stay inside the chart.
+    x: { label: 'run (commit or date)', ticks, domain: [-0.5, points.length - 0.5] },
+    y: { label: 'p95 (ms)' },
+    series: [{ name: 'p95', points: points.map((p, i) => ({ x: i, y: p.p95 })), color: COLOR.p95 }],
+  });
+  return figure(chart, 'history');
 }
 
 /** Latency against percentile on a "nines" axis (0, 90, 99, 99.9 …), this run and the baseline's same stage. */

@@ -108,8 +108,9 @@ export function lineChart(spec: LineChartSpec): string {
   // Given ticks or a given domain are kept as they are; otherwise the range widens to round ticks.
   const xScale = spec.x.ticks ? fixed : spec.x.domain ? { ...fixed, ticks: niceScale(fixed.lo, fixed.hi, 8).ticks } : niceScale(xLo, xHi, 8);
   const xTicks: Tick[] = (spec.x.ticks ?? xScale.ticks.map((v) => ({ value: v, label: (spec.x.format ?? fmtTick)(v) }))).filter((t) => t.value >= xScale.lo - 1e-9 && t.value <= xScale.hi + 1e-9);
-  const left = niceScale(0, Math.max(0, ...ysOf('left')));
-  const right = niceScale(0, Math.max(0, ...ysOf('right')));
+  // 5 % headroom: a flat line at the maximum would otherwise lie on the chart's top edge.
+  const left = niceScale(0, Math.max(0, ...ysOf('left')) * 1.05);
+  const right = niceScale(0, Math.max(0, ...ysOf('right')) * 1.05);
 
   const sx = (x: number): number => m.left + ((x - xScale.lo) / (xScale.hi - xScale.lo)) * pw;
   const syOf = (sc: { lo: number; hi: number }) => (y: number): number => m.top + ph - ((y - sc.lo) / (sc.hi - sc.lo)) * ph;

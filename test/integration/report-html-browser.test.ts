@@ -89,8 +89,9 @@ describe('report.html in headless chromium', () => {
       await expect(page.title()).resolves.toMatch(/^perf-gate (pass|warn|fail): plan\.yml$/);
 
       const charts = page.locator('svg.chart');
-      // rps, latency, errors over time, and the percentile curve.
-      await expect(charts.count()).resolves.toBe(4);
+      // rps, latency, errors over time, the percentile curve, and the p95 trend (the store holds the first run).
+      await expect(charts.count()).resolves.toBe(5);
+      await expect(page.locator('figure.history svg.chart').count()).resolves.toBe(1);
       for (const chart of await charts.all()) {
         expect(await chart.isVisible()).toBe(true);
         const box = await chart.boundingBox();
@@ -98,7 +99,7 @@ describe('report.html in headless chromium', () => {
         expect(box!.height).toBeGreaterThan(100);
         const ds = await chart.locator('path.series').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
         expect(ds.length).toBeGreaterThan(0);
-        for (const d of ds) expect(d).toMatch(/^M[\d.]+ [\d.]+( L[\d.]+ [\d.]+)+$/);
+        for (const d of ds) expect(d).toMatch(/^M[\d.]+ [\d.]+( [ML][\d.]+ [\d.]+)+$/);
         await expect(chart.locator('title').textContent()).resolves.toBeTruthy();
       }
       const latency = page.locator('svg.chart', { has: page.locator('path.series[data-series="p99"]') });

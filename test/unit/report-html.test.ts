@@ -123,6 +123,18 @@ describe('renderHtml', () => {
     expect(page).toContain('GET /items');
   });
 
+  it('a stage with stored history gets its p95 trend chart, this run last', () => {
+    const { report: r } = fullReport();
+    const history = { steady: [...Array.from({ length: 19 }, (_, i) => ({ label: `c0ffee${i}`.slice(0, 7), p95: 8 + (i % 3) })), { label: 'this run', p95: 10 }] };
+    const page = renderHtml(r, { history });
+    const figure = /<figure class="history">[\s\S]*?<\/figure>/.exec(page)![0];
+    expect(figure).toContain('steady: p95 over the last 20 runs');
+    expect(figure).toContain('>this run</text>');
+    expect(figure.match(/class="tick"/g)!.length).toBeLessThanOrEqual(10);
+    expect(page.match(/<figure class="history">/g)).toHaveLength(1);
+    expect(renderHtml(r, { history: { steady: [{ label: 'this run', p95: 10 }] } })).not.toContain('class="history"');
+  });
+
   it('is self-contained: no script, no stylesheet or image links, nothing pointing outside the document', () => {
     const { report: r, baselineStages } = fullReport();
     const page = renderHtml(r, { baselineStages });
