@@ -15,7 +15,8 @@ import { runAndGate, type Logger } from '../../src/core.js';
 import { FileStore } from '../../src/baseline/file-store-adapter.js';
 import { planText, startTarget } from '../helpers/target.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// PERF_GATE_CHROMIUM: another chromium binary (or a missing one, to see the skip and the CI failure).
+const CHROMIUM = process.env.PERF_GATE_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOT = process.env.PERF_GATE_HTML_SCREENSHOT ?? '/tmp/issue8/report-html.png';
 const haveChromium = existsSync(CHROMIUM);
 const quiet: Logger = { info: () => {}, warn: () => {} };
@@ -64,6 +65,7 @@ describe('report.html in headless chromium', () => {
         throw new Error(`${CHROMIUM} is missing: the HTML report's browser test needs Debian's chromium (apt-get install -y chromium)`);
       });
     } else {
+      console.warn(`report-html-browser: skipped, no ${CHROMIUM} (apt-get install -y chromium to run it)`);
       it.skip(`skipped: no ${CHROMIUM} (apt-get install -y chromium to run the browser test)`, () => {});
     }
     return;
