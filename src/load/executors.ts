@@ -42,6 +42,7 @@ export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlig
         }
         if (ctx.inFlight >= maxInFlight) {
           result.dropped++;
+          ctx.metrics.timeline.noteDropped(due);
           continue;
         }
         result.sent++;

@@ -34,6 +34,9 @@ export interface SpikeOutcome {
   peak_p95_ms: number;
   /** Time from the drop back to the low rate until a 1-s window's p95 is back within 20 % of pre-spike; null = never. */
   recovery_ms: number | null;
+  /** Seconds into the stage the ramp up began and the rate dropped back (what the diagnoses judge the after-spike windows by). */
+  start_s?: number;
+  drop_s?: number;
 }
 
 export interface StageResult {
@@ -309,6 +312,8 @@ export function spikeOutcome(timeline: TimelineWindow[], spikeStartMs: number, d
     pre_p95_ms: preP95,
     peak_p95_ms: peak,
     recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
+    start_s: spikeStartMs / 1000,
+    drop_s: dropMs / 1000,
   };
 }
 
