@@ -30,6 +30,7 @@ import type { SummaryExtras } from './report/markdown.js';
 import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
 import { Redactor } from './report/redact.js';
+import { diagnose } from './report/diagnose.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
@@ -178,6 +179,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (baseline && s.baseline) built.baseline = baselineRef(s.baseline, baseline);
   if (past.length >= MIN_HISTORY) built.bands = bandPositions(against.history!, stages);
   noteAccepted(built, s.accept);
+  built.diagnoses = diagnose(built);
   // From here on the report is what leaves the process (files, baseline stores, the caller).
   const report = redactedReport(built, plan);
 
@@ -257,6 +259,7 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   };
   report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
   noteAccepted(report, s.accept);
+  report.diagnoses = diagnose(report);
   return { ...(await writeReports(redactedReport(report, plan), path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
 
@@ -381,6 +384,8 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
       ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
     },
   };
+  // Recomputed: the rules may have changed since the result was measured (or it came from another tool).
+  report.diagnoses = diagnose(report);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir))), saved: false };
 }
 
@@ -437,6 +442,7 @@ export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
   const report: Report = { ...merged, checks, verdict };
   if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
+  report.diagnoses = diagnose(report);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
 }
 

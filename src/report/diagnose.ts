@@ -304,7 +304,7 @@ function connectionExhaustion(s: StageReport): Finding | undefined {
   const from = at === undefined ? [] : ws.filter((w) => w.t >= at!);
   const gone = connectFinding && from.length >= 2 && share(sumOf(from, (w) => kindIn(w, 'connect')), Math.max(1, sumOf(from, (w) => num(w.requests)))) >= 0.9;
   if (ownSockets.length > 0) {
-    title = 'The load generator ran out of sockets or file descriptors (EADDRNOTAVAIL / EMFILE): raise `ulimit -n`, or use fewer connections.';
+    title = 'The load generator ran out of sockets or file descriptors (EADDRNOTAVAIL / EMFILE): raise ulimit -n, or use fewer connections.';
   } else if (gone) {
     title = `The target stopped accepting connections ${seconds(at!)} into the stage: from then on nearly every request failed to connect.`;
   } else if (connectFinding) {
