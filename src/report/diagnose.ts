@@ -97,6 +97,17 @@ function loadAxis(s: StageReport): { of: (w: TimelineWindow) => number; unit: st
   return { of: (w) => num(w.active), unit: s.protocol === 'ws' ? 'connections' : 'users' };
 }
 
+/**
+ * Windows with requests, for judging against load: without a last window the stage ended early in
+ * (under half the requests of the one before), whose rate understates the load it was under.
+ */
+function loadWindows(s: StageReport, minRequests = 1): TimelineWindow[] {
+  const ws = activeWindows(s).filter((w) => num(w.requests) > 0);
+  const [last, before] = [ws.at(-1), ws.at(-2)];
+  if (last && before && num(last.requests) < num(before.requests) / 2) ws.pop();
+  return ws.filter((w) => num(w.requests) >= minRequests);
+}
+
 const byLoad = (ws: TimelineWindow[], load: (w: TimelineWindow) => number): TimelineWindow[] => [...ws].sort((a, b) => load(a) - load(b) || a.t - b.t);
 
 /** The quietest and busiest third of the windows by load (at least one window each). */
@@ -162,7 +173,7 @@ function timeoutsClimb(s: StageReport): Finding | undefined {
   const total = num(s.errors_by_kind?.timeout);
   const requests = num(s.requests);
   if (total < MIN_COUNT || share(total, requests) < MIN_REQUEST_SHARE) return undefined;
-  const ws = activeWindows(s).filter((w) => num(w.requests) > 0);
+  const ws = loadWindows(s);
   if (ws.length < 6) return undefined;
   const { of: load, unit } = loadAxis(s);
   const { quiet, busy } = thirds(ws, load);
@@ -186,7 +197,7 @@ function timeoutsClimb(s: StageReport): Finding | undefined {
 }
 
 function saturation(s: StageReport): Finding | undefined {
-  const ws = activeWindows(s).filter((w) => num(w.requests) >= SATURATION.minWindowRequests);
+  const ws = loadWindows(s, SATURATION.minWindowRequests);
   if (ws.length < 4) return undefined;
   const { of: load, unit } = loadAxis(s);
   const { quiet, busy } = thirds(ws, load);
@@ -300,13 +311,12 @@ function connectionExhaustion(s: StageReport): Finding | undefined {
   }
   if (wsFailed > 0) evidence.push(`${wsFailed} of ${wsPlanned} planned WebSocket connections failed to open`);
 
-  // After the first connect error, did (nearly) every request fail to connect? Then it went away.
-  const from = at === undefined ? [] : ws.filter((w) => w.t >= at!);
-  const gone = connectFinding && from.length >= 2 && share(sumOf(from, (w) => kindIn(w, 'connect')), Math.max(1, sumOf(from, (w) => num(w.requests)))) >= 0.9;
+  const gone = connectFinding ? goneAt(ws) : undefined;
   if (ownSockets.length > 0) {
     title = 'The load generator ran out of sockets or file descriptors (EADDRNOTAVAIL / EMFILE): raise ulimit -n, or use fewer connections.';
   } else if (gone) {
-    title = `The target stopped accepting connections ${seconds(at!)} into the stage: from then on nearly every request failed to connect.`;
+    at = gone.t;
+    title = `The target stopped accepting connections ${seconds(gone.t)} into the stage: from then on nearly every request failed to connect.`;
   } else if (connectFinding) {
     const refused = topSamples(s, 1, REFUSED_OR_RESET).length > 0;
     title = `Connections ${refused ? 'refused or reset' : 'failed'} under load (${fmtPct(share(connect, requests))} of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.`;
@@ -316,6 +326,13 @@ function connectionExhaustion(s: StageReport): Finding | undefined {
     title = `${wsFailed} WebSocket connections failed to open: the target's connection limit or accept queue ran out.`;
   }
   return { severity: 'warn', title, evidence, ...(at !== undefined ? { at_s: at } : {}) };
+}
+
+/** The first second from which (nearly) every request failed to connect, for two seconds or more: the target went away. */
+function goneAt(ws: TimelineWindow[]): TimelineWindow | undefined {
+  const connectShare = (xs: TimelineWindow[]): number => share(sumOf(xs, (w) => kindIn(w, 'connect')), Math.max(1, sumOf(xs, (w) => Math.max(num(w.requests), num(w.errors)))));
+  const i = ws.findIndex((w, k) => connectShare([w]) >= 0.5 && ws.length - k >= 2 && connectShare(ws.slice(k)) >= 0.9);
+  return i < 0 ? undefined : ws[i];
 }
 
 function spikeNotRecovered(s: StageReport): Finding | undefined {

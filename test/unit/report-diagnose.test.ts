@@ -174,6 +174,12 @@ describe('saturation', () => {
     expect(ids(run(fromWindows(timeline, { scheduled: 550 })))).not.toContain('saturation');
   });
 
+  it('a last window the stage ended early in (its rate understates the load) is not taken for low load', () => {
+    // Without the rule, the partial last second (8 requests, p95 400 ms) would be half the low-load reference.
+    const timeline = [win(0, 10, 10), win(1, 20, 10), win(2, 60, 50), win(3, 80, 100), win(4, 100, 200), win(5, 8, 400)];
+    expect(only(run(fromWindows(timeline, { scheduled: 280 })), 'saturation').at_s).toBe(2);
+  });
+
   it('windows with too few requests are not judged', () => {
     const timeline = ramp((r) => (r <= 50 ? 10 : 100)).map((w) => ({ ...w, requests: 4, rps: w.rps }));
     expect(ids(run(fromWindows(timeline, { scheduled: 40 })))).not.toContain('saturation');
