@@ -111,6 +111,25 @@ describe('diagnoses of crafted runs', () => {
     }
   }, 30_000);
 
+  it('the same target with a 300 ms timeout: timeouts climb with the rate', async () => {
+    const target = await oneAtATime(10);
+    try {
+      const plan = planText(['{ name: ramp, kind: load, rate: 200/s, ramp: 5s, duration: 6s }']).replace('timeout: 2s', 'timeout: 300ms');
+      const { report } = await gateRun(plan, target.url);
+      const s = report.stages[0]!;
+      expect(s.errors_by_kind.timeout).toBeGreaterThan(50);
+      const d = find(report, 'timeouts-climb');
+      expect(d.title).toMatch(/^Timeouts climb with load: \d+\.\d+% of requests in the busiest seconds against 0\.00% in the quietest\.$/);
+      expect(d.evidence[0]).toMatch(new RegExp(`^${s.errors_by_kind.timeout} timeouts, \\d+\\.\\d+% of ${s.requests} requests, the first [2-4] s into the stage$`));
+      expect(d.evidence[1]).toMatch(/^busiest third of the seconds \(about 1[6-9]\d req\/s\): ([5-9]\d|100)\.\d+% timed out$/);
+      // Queueing past capacity: the windows show timeouts only once the rate passed 100/s (2.5 s in).
+      const first = s.timeline.find((w) => (w.by_kind?.timeout ?? 0) > 0)!;
+      expect(first.rps).toBeGreaterThanOrEqual(90);
+    } finally {
+      await target.close();
+    }
+  }, 30_000);
+
   it('a target that dies mid-stage: errors-begin and connection errors at about the right second, the target_down abort named', async () => {
     const target = await startTarget({ delayMs: 2 });
     const plan = planText(['{ name: dying, kind: load, rate: 100/s, duration: 8s }']);
