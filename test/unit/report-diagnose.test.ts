@@ -1,5 +1,9 @@
 /** The diagnosis rules on hand-built stages: each rule's positive case, its negatives, and its edges. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareReports } from '../../src/core.js';
 import { diagnose, MAX_DIAGNOSES } from '../../src/report/diagnose.js';
 import type { Diagnosis, StageReport } from '../../src/report/types.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
@@ -321,3 +325,29 @@ describe('ordering', () => {
     expect(run(...stages)).toEqual(first);
   });
 });
+
+describe('reports from elsewhere', () => {
+  it("a stage with only totals (another tool's import: no timeline, no error kinds) is judged on what it has", () => {
+    const bare = { name: 'k6', kind: 'load', protocol: 'http', requests: 1000, errors: 200, status_codes: { '200': 800, '429': 200 } } as unknown as StageReport;
+    const ds = run(bare);
+    expect(ids(ds)).toEqual(['rate-limited']);
+    expect(ds[0]!.severity).toBe('info');
+    expect(run({ name: 'empty' } as unknown as StageReport)).toEqual([]);
+  });
+
+  it('compare diagnoses the current result as it writes it (summary.md included)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-diagnose-compare-'));
+    const limited = fromWindows(
+      Array.from({ length: 6 }, (_, t) => win(t, 100, 5, t >= 2 ? { errors: 50, by_kind: { rate_limited: 50 } } : {})),
+      { status_codes: { '200': 400, '429': 200 }, histogram: undefined as unknown as string },
+    );
+    await writeFile(path.join(dir, 'base.json'), JSON.stringify(report({ fingerprints: { plan: 'p', runner: 'r' } }, { timeline: [] })));
+    await writeFile(path.join(dir, 'current.json'), JSON.stringify({ ...report({ fingerprints: { plan: 'p', runner: 'r' } }), stages: [limited], diagnoses: [] }));
+    const outcome = await compareReports({ baselineFile: 'base.json', currentFile: 'current.json', outDir: 'out', env: {}, cwd: dir });
+    expect(ids(outcome.report.diagnoses!)).toEqual(['errors-begin', 'rate-limited']);
+    const written = JSON.parse(await readFile(outcome.reportPath, 'utf8'));
+    expect(written.diagnoses).toEqual(outcome.report.diagnoses);
+    expect(await readFile(outcome.summaryPath, 'utf8')).toContain('**load**: The target rate-limited this load (429 on 33.33% of requests)');
+  });
+});
+
