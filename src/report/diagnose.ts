@@ -88,14 +88,8 @@ function median(xs: number[]): number {
 const activeWindows = (s: StageReport): TimelineWindow[] =>
   (Array.isArray(s.timeline) ? s.timeline : []).filter((w) => num(w.requests) > 0 || num(w.errors) > 0).sort((a, b) => a.t - b.t);
 
-/**
- * The load a window was under: open-model stages the offered rate (sent + dropped per second),
- * closed-model stages the users (most in flight). What latency and timeouts are judged against.
- */
-function loadAxis(s: StageReport): { of: (w: TimelineWindow) => number; unit: string } {
-  if (s.scheduled !== undefined) return { of: (w) => num(w.rps) + num(w.dropped), unit: 'req/s' };
-  return { of: (w) => num(w.active), unit: s.protocol === 'ws' ? 'connections' : 'users' };
-}
+/** The rate an open-model window was offered: sent (by intended start) + dropped, per second. */
+const offered = (w: TimelineWindow): number => num(w.rps) + num(w.dropped);
 
 /**
  * Windows with requests, for judging against load: without a last window the stage ended early in
@@ -108,11 +102,35 @@ function loadWindows(s: StageReport, minRequests = 1): TimelineWindow[] {
   return ws.filter((w) => num(w.requests) >= minRequests);
 }
 
-const byLoad = (ws: TimelineWindow[], load: (w: TimelineWindow) => number): TimelineWindow[] => [...ws].sort((a, b) => load(a) - load(b) || a.t - b.t);
+/** A stretch of a stage under one load: a 1-second window, or a stress step. */
+interface Point {
+  t: number;
+  load: number;
+  p95: number;
+  rps: number;
+}
 
-/** The quietest and busiest third of the windows by load (at least one window each). */
-function thirds(ws: TimelineWindow[], load: (w: TimelineWindow) => number): { quiet: TimelineWindow[]; busy: TimelineWindow[] } {
-  const sorted = byLoad(ws, load);
+/**
+ * A stage's load points and their unit. A stress stage's steps are its points (each held for
+ * `every`, at a level the plan set); otherwise open-model windows, whose offered rate does not
+ * depend on the target. Closed-model windows have none: the users in flight rise whenever
+ * responses slow down, so judging latency against them would be circular.
+ */
+function loadPoints(s: StageReport, minRequests: number): { points: Point[]; unit: string; steps: boolean } | undefined {
+  const steps = s.stress?.steps;
+  if (Array.isArray(steps) && steps.length > 0) {
+    const points = steps.filter((st) => num(st.requests) >= minRequests).map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
+    return { points, unit: s.stress!.unit === 'vus' ? 'users' : 'req/s', steps: true };
+  }
+  if (s.scheduled === undefined) return undefined;
+  return { points: loadWindows(s, minRequests).map((w) => ({ t: w.t, load: offered(w), p95: num(w.p95), rps: num(w.rps) })), unit: 'req/s', steps: false };
+}
+
+const byLoad = <T extends { t: number }>(xs: T[], load: (x: T) => number): T[] => [...xs].sort((a, b) => load(a) - load(b) || a.t - b.t);
+
+/** The quietest and busiest third by load (at least one each). */
+function thirds<T extends { t: number }>(xs: T[], load: (x: T) => number): { quiet: T[]; busy: T[] } {
+  const sorted = byLoad(xs, load);
   const n = Math.max(1, Math.floor(sorted.length / 3));
   return { quiet: sorted.slice(0, n), busy: sorted.slice(-n) };
 }
@@ -173,12 +191,13 @@ function timeoutsClimb(s: StageReport): Finding | undefined {
   const total = num(s.errors_by_kind?.timeout);
   const requests = num(s.requests);
   if (total < MIN_COUNT || share(total, requests) < MIN_REQUEST_SHARE) return undefined;
+  // Open model only: a closed model's users in flight rise with the timeouts themselves.
+  if (s.scheduled === undefined) return undefined;
   const ws = loadWindows(s);
   if (ws.length < 6) return undefined;
-  const { of: load, unit } = loadAxis(s);
-  const { quiet, busy } = thirds(ws, load);
-  const quietLoad = median(quiet.map(load));
-  const busyLoad = median(busy.map(load));
+  const { quiet, busy } = thirds(ws, offered);
+  const quietLoad = median(quiet.map(offered));
+  const busyLoad = median(busy.map(offered));
   if (busyLoad < quietLoad * TIMEOUTS_CLIMB.loadRatio || busyLoad === 0) return undefined;
   const timeoutShare = (xs: TimelineWindow[]): number => share(sumOf(xs, (w) => kindIn(w, 'timeout')), sumOf(xs, (w) => num(w.requests)));
   const [low, high] = [timeoutShare(quiet), timeoutShare(busy)];
@@ -189,53 +208,53 @@ function timeoutsClimb(s: StageReport): Finding | undefined {
     title: `Timeouts climb with load: ${fmtPct(high)} of requests in the busiest seconds against ${fmtPct(low)} in the quietest.`,
     evidence: [
       `${total} timeouts, ${fmtPct(share(total, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
-      `busiest third of the seconds (about ${rate(busyLoad)} ${unit}): ${fmtPct(high)} timed out`,
-      `quietest third (about ${rate(quietLoad)} ${unit}): ${fmtPct(low)} timed out`,
+      `busiest third of the seconds (about ${rate(busyLoad)} req/s): ${fmtPct(high)} timed out`,
+      `quietest third (about ${rate(quietLoad)} req/s): ${fmtPct(low)} timed out`,
     ],
     ...(first ? { at_s: first.t } : {}),
   };
 }
 
 function saturation(s: StageReport): Finding | undefined {
-  const ws = loadWindows(s, SATURATION.minWindowRequests);
-  if (ws.length < 4) return undefined;
-  const { of: load, unit } = loadAxis(s);
-  const { quiet, busy } = thirds(ws, load);
-  const baseP95 = median(quiet.map((w) => num(w.p95)));
+  const axis = loadPoints(s, SATURATION.minWindowRequests);
+  if (!axis || axis.points.length < (axis.steps ? 3 : 4)) return undefined;
+  const { points, unit, steps } = axis;
+  const load = (p: Point): number => p.load;
+  const { quiet, busy } = thirds(points, load);
+  const baseP95 = median(quiet.map((p) => p.p95));
   const baseLoad = median(quiet.map(load));
   const limit = Math.max(baseP95 * SATURATION.ratio, baseP95 + SATURATION.floorMs);
-  const loaded = (w: TimelineWindow): boolean => load(w) >= Math.max(baseLoad * SATURATION.loadRatio, baseLoad + 1);
-  const over = (w: TimelineWindow): boolean => loaded(w) && num(w.p95) >= limit;
-  // Latency that grew with the load, not a moment's stall: the busiest seconds are slow too.
-  if (median(busy.map((w) => num(w.p95))) < limit) return undefined;
-  const kneeAt = ws.findIndex((w, i) => {
-    if (!over(w)) return false;
-    const later = ws.slice(i).filter(loaded);
-    return later.filter(over).length >= Math.max(2, Math.ceil(later.length / 2));
+  const loaded = (p: Point): boolean => p.load >= Math.max(baseLoad * SATURATION.loadRatio, baseLoad + 1);
+  const over = (p: Point): boolean => loaded(p) && p.p95 >= limit;
+  // Latency that grew with the load, not a moment's stall: the busiest points are slow too.
+  if (median(busy.map((p) => p.p95)) < limit) return undefined;
+  // A step is held for seconds already; windows must stay over the limit for two at least.
+  const kneeAt = points.findIndex((p, i) => {
+    if (!over(p)) return false;
+    const later = points.slice(i).filter(loaded);
+    return later.filter(over).length >= Math.max(steps ? 1 : 2, Math.ceil(later.length / 2));
   });
   if (kneeAt < 0) return undefined;
-  const knee = ws[kneeAt]!;
+  const knee = points[kneeAt]!;
   // The most load served at the low-load latency before the knee: where it still kept up.
-  const kept = ws.slice(0, kneeAt).filter((w) => num(w.p95) < limit);
+  const kept = points.slice(0, kneeAt).filter((p) => p.p95 < limit);
   const lastGood = kept.length > 0 ? byLoad(kept, load).at(-1)! : undefined;
-  const peak = byLoad(ws, load).at(-1)!;
+  const peak = byLoad(points, load).at(-1)!;
+  const what = steps ? 'step' : 'second';
   const evidence = [
     `low load (about ${rate(baseLoad)} ${unit}): p95 ${fmtMs(baseP95)}`,
-    ...(lastGood ? [`up to ${rate(load(lastGood))} ${unit} (${seconds(lastGood.t)} in): p95 ${fmtMs(num(lastGood.p95))}`] : []),
-    `at ${rate(load(knee))} ${unit} (${seconds(knee.t)} in): p95 ${fmtMs(num(knee.p95))}, ${(num(knee.p95) / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
-    `busiest second: ${rate(load(peak))} ${unit} offered, p95 ${fmtMs(num(peak.p95))}`,
+    ...(lastGood ? [`up to ${rate(lastGood.load)} ${unit} (${seconds(lastGood.t)} in): p95 ${fmtMs(lastGood.p95)}`] : []),
+    `at ${rate(knee.load)} ${unit} (${seconds(knee.t)} in): p95 ${fmtMs(knee.p95)}, ${(knee.p95 / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
+    `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${fmtMs(peak.p95)}`,
   ];
-  if (s.scheduled === undefined) {
-    // Closed model: more users but no more throughput is the capacity showing.
-    evidence.push(`throughput ${rate(median(quiet.map((w) => num(w.rps))))} req/s at low load, ${rate(median(busy.map((w) => num(w.rps))))} req/s at the busiest`);
-  } else if (num(s.dropped) > 0) {
-    evidence.push(`${num(s.dropped)} sends dropped: max_in_flight requests were outstanding`);
-  }
-  const where = lastGood ? `between ${rate(load(lastGood))} and ${rate(load(knee))} ${unit}` : `by ${rate(load(knee))} ${unit}`;
+  // More users but no more throughput is the capacity showing.
+  if (unit === 'users') evidence.push(`throughput ${rate(median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(median(busy.map((p) => p.rps)))} req/s at the busiest`);
+  if (num(s.dropped) > 0) evidence.push(`${num(s.dropped)} sends dropped: max_in_flight requests were outstanding`);
+  const where = lastGood ? `between ${rate(lastGood.load)} and ${rate(knee.load)} ${unit}` : `by ${rate(knee.load)} ${unit}`;
   return {
     // A stress stage is there to find this point: there it is information, not a warning.
     severity: s.kind === 'stress' ? 'info' : 'warn',
-    title: `Saturation: latency grows with the load, p95 bends ${where} (${fmtMs(baseP95)} → ${fmtMs(num(knee.p95))}).`,
+    title: `Saturation: latency grows with the load, p95 bends ${where} (${fmtMs(baseP95)} → ${fmtMs(knee.p95)}).`,
     evidence,
     at_s: knee.t,
   };

@@ -150,23 +150,55 @@ describe('saturation', () => {
       'low load (about 20 req/s): p95 10.0 ms',
       'up to 50 req/s (4 s in): p95 10.0 ms',
       'at 60 req/s (5 s in): p95 50.0 ms, 5.0× the low-load p95',
-      'busiest second: 100 req/s offered, p95 210 ms',
+      'busiest second: 100 req/s, p95 210 ms',
     ]);
   });
 
-  it('a closed-model ramp of users: throughput flat, latency up', () => {
-    const timeline = Array.from({ length: 10 }, (_, t) => {
-      const users = t + 1;
-      return win(t, Math.min(users, 4) * 50, users <= 4 ? 20 : users * 20, { active: users });
-    });
-    const d = only(run(fromWindows(timeline)), 'saturation');
-    expect(d.title).toContain('between 4 and 5 users');
-    expect(d.evidence.at(-1)).toBe('throughput 100 req/s at low load, 200 req/s at the busiest');
+  it('closed-model windows are not judged: users in flight rise with latency itself (a stall would look like load)', () => {
+    const timeline = Array.from({ length: 10 }, (_, t) => win(t, 100, t === 4 || t === 5 ? 300 : 20, { active: t === 4 || t === 5 ? 10 : 2 }));
+    expect(ids(run(fromWindows(timeline)))).not.toContain('saturation');
   });
 
-  it('in a stress stage, finding the bend is the point: information', () => {
-    const s = fromWindows(ramp((r) => (r <= 50 ? 10 : 100)), { scheduled: 550, kind: 'stress' });
-    expect(only(run(s), 'saturation').severity).toBe('info');
+  /** Stress steps of 10 … 50 users (or req/s): throughput flat from 30, p95 up from 40. */
+  const stressSteps = (unit: 'rps' | 'vus'): StageReport['stress'] => ({
+    unit,
+    from: 10,
+    step: 10,
+    every_s: 5,
+    max: 50,
+    until: ['p95 < 100ms'],
+    steps: [10, 20, 30, 40, 50].map((level, index) => ({
+      index,
+      level,
+      start_s: index * 5,
+      duration_s: 5,
+      requests: Math.min(level, 30) * 50,
+      errors: 0,
+      error_rate: 0,
+      rps: Math.min(level, 30) * 10,
+      latency_ms: { p50: 5, p95: level <= 30 ? 10 : level * 4, p99: 200 },
+      passed: level <= 40,
+    })),
+    breaking_point: 40,
+    broke_at: 50,
+    reached_max: false,
+  });
+
+  it('a stress stage of users: its steps are the load, and finding the bend is its point (information)', () => {
+    const d = only(run(stage({ kind: 'stress', stress: stressSteps('vus') })), 'saturation');
+    expect(d).toMatchObject({ severity: 'info', at_s: 15 });
+    expect(d.title).toBe('Saturation: latency grows with the load, p95 bends between 30 and 40 users (10.0 ms → 160 ms).');
+    expect(d.evidence).toEqual([
+      'low load (about 10 users): p95 10.0 ms',
+      'up to 30 users (10 s in): p95 10.0 ms',
+      'at 40 users (15 s in): p95 160 ms, 16.0× the low-load p95',
+      'busiest step: 50 users, p95 200 ms',
+      'throughput 100 req/s at low load, 300 req/s at the busiest',
+    ]);
+  });
+
+  it('a stress stage of rates: the same bend in req/s', () => {
+    expect(only(run(stage({ kind: 'stress', scheduled: 7500, stress: stressSteps('rps') })), 'saturation').title).toContain('between 30 and 40 req/s');
   });
 
   it.each([
