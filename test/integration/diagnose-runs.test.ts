@@ -31,16 +31,26 @@ const find = (r: Report, id: string): Diagnosis => {
   return d!;
 };
 
-/** A server that serves one request at a time, each taking exactly `serviceMs`: its capacity is 1000 / serviceMs per second. */
-async function oneAtATime(serviceMs: number): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A server that serves one request at a time, each taking exactly `serviceMs`: its capacity is
+ * 1000 / serviceMs per second. `degrade`: once more than `above` requests wait at once, every
+ * later request takes `toMs` (a target that never recovers from an overload).
+ */
+async function oneAtATime(serviceMs: number, degrade?: { above: number; toMs: number }): Promise<{ url: string; close: () => Promise<void> }> {
   // Each answer is scheduled from when the previous one ends (not from when its timer fired), so
   // the capacity holds whatever the timers' jitter.
   let freeAt = 0;
+  let waiting = 0;
+  let service = serviceMs;
   const server = http.createServer((req, res) => {
     req.resume();
     const now = performance.now();
-    freeAt = Math.max(now, freeAt) + serviceMs;
-    setTimeout(() => res.end('{"ok":true}'), freeAt - now);
+    if (degrade && ++waiting > degrade.above) service = degrade.toMs;
+    freeAt = Math.max(now, freeAt) + service;
+    setTimeout(() => {
+      waiting--;
+      res.end('{"ok":true}');
+    }, freeAt - now);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -125,6 +135,24 @@ describe('diagnoses of crafted runs', () => {
       // Queueing past capacity: the windows show timeouts only once the rate passed 100/s (2.5 s in).
       const first = s.timeline.find((w) => (w.by_kind?.timeout ?? 0) > 0)!;
       expect(first.rps).toBeGreaterThanOrEqual(90);
+    } finally {
+      await target.close();
+    }
+  }, 30_000);
+
+  it('a spike that leaves the target degraded: spike-not-recovered, with the p95 before, at the peak and after', async () => {
+    // 5 ms a request (200/s) until 50 wait at once, 20 ms from then on: 300/s for 1 s tips it over.
+    const target = await oneAtATime(5, { above: 50, toMs: 20 });
+    try {
+      const plan = planText(['{ name: spike, kind: spike, from: 20/s, to: 300/s, before: 2s, ramp: 200ms, hold: 1s, after: 3s }']).replace('timeout: 2s', 'timeout: 10s');
+      const { report } = await gateRun(plan, target.url);
+      const s = report.stages[0]!;
+      expect(s.spike).toMatchObject({ recovery_ms: null, drop_s: 3.2 });
+      const d = find(report, 'spike-not-recovered');
+      expect(d).toMatchObject({ severity: 'warn', at_s: 3.2 });
+      expect(d.evidence[0]).toMatch(/^pre-spike p95 [5-9]\.\d\d ms, peak p95 /);
+      expect(d.evidence[1]).toMatch(/^after the drop \(3\.2 s in\): median p95 .+ over [2-4] seconds, last .+ \(recovered means ≤ .+\)$/);
+      expect(d.evidence[2]).toBe('no 1-second window after the drop came back within 20 % of the pre-spike p95');
     } finally {
       await target.close();
     }
