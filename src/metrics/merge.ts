@@ -12,9 +12,9 @@ const worst = (xs: number[]): number => xs.reduce((a, x) => Math.max(a, x), 0);
 
 /**
  * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
- * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms. `histogramOf` reads a
- * part's window histogram (the parts kept them); `keepHistograms` puts the sum on the merged rows
- * (a stage that is itself a shard, for a later `merge`).
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
  */
 export function mergeWindows(parts: TimelineWindow[][], histogramOf: (w: TimelineWindow, part: number) => Histogram, keepHistograms = false): TimelineWindow[] {
   const byT = new Map<number, Array<{ w: TimelineWindow; part: number }>>();
