@@ -171,6 +171,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     signal,
     inFlight: 0,
     active: 0,
+    users: 0,
     seq: o.seq,
     idleWaiters: [],
   };
@@ -207,6 +208,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     } else {
       metrics.timeline.sampleActive(elapsed, ctx.active);
       ctx.active = ctx.inFlight;
+      if (ctx.users > 0) metrics.timeline.sampleUsers(elapsed, ctx.users);
     }
     if (lagThisSecond.count > 0) metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
     lagThisSecond.reset();

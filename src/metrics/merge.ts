@@ -52,6 +52,9 @@ export function mergeWindows(parts: TimelineWindow[][], histogramOf: (w: Timelin
       if (kinds) row.by_kind = kinds;
       const dropped = total((w) => w.dropped ?? 0);
       if (dropped > 0) row.dropped = dropped;
+      // Each part ran its own users (shards, worker threads): they add.
+      const users = total((w) => w.users ?? 0);
+      if (users > 0) row.users = users;
       if (keepHistograms) row.histogram = encodeHistogram(h);
       return row;
     });

@@ -34,12 +34,14 @@ export interface TimelineWindow {
   by_kind?: KindCounts;
   /** Open model: sends scheduled in this window that were dropped (max_in_flight outstanding); absent when none. */
   dropped?: number;
+  /** Closed model: most users running (started, not finished) in the window; absent for other stages. */
+  users?: number;
   /** Shard reports only: the window's histogram (encoded as StageReport.histogram), for an exact merge. */
   histogram?: string;
 }
 
 /** A window's numeric columns: everything but a shard's histogram and the optional counts. */
-export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram' | 'by_kind' | 'dropped'>;
+export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram' | 'by_kind' | 'dropped' | 'users'>;
 
 /** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
 function countKind(counts: KindCounts | undefined, kind: ErrorKind): KindCounts {
@@ -58,6 +60,7 @@ interface OpenWindow {
   lag: number;
   kinds: KindCounts | undefined;
   dropped: number;
+  users: number;
 }
 
 const WINDOW_MS = 1000;
@@ -140,6 +143,12 @@ export class Timeline {
     else this.windowAt(offsetMs).dropped++;
   }
 
+  /** Closed model: the users running at `nowOffsetMs`, credited like `sampleActive`. */
+  sampleUsers(nowOffsetMs: number, users: number): void {
+    const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+    if (users > w.users) w.users = users;
+  }
+
   /** A send scheduled at `offsetMs` left late (the generator fell behind). */
   noteLate(offsetMs: number): void {
     this.windowAt(offsetMs).late++;
@@ -164,7 +173,7 @@ export class Timeline {
     if (this.last?.index === index) return this.last;
     let w = this.open.get(index);
     if (w) return (this.last = w);
-    w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0 };
+    w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0, users: 0 };
     this.open.set(index, w);
     this.last = w;
     if (index > this.newest) {
@@ -198,6 +207,7 @@ export class Timeline {
     };
     if (w.kinds) row.by_kind = w.kinds;
     if (w.dropped > 0) row.dropped = w.dropped;
+    if (w.users > 0) row.users = w.users;
     if (this.keepHistograms) row.histogram = encodeHistogram(h);
     this.windows.push(row);
     this.closed.set(index, row);

@@ -196,19 +196,32 @@ describe('Timeline closing', () => {
     expect(byT(ws, 1)).not.toHaveProperty('dropped');
   });
 
-  it('merged windows add their errors by kind and drops', () => {
+  it('closed model: the most users running in a window, absent where none were sampled', () => {
+    const tl = new Timeline(1_000);
+    tl.record(100, 1, undefined);
+    tl.sampleUsers(1_000, 2); // the second ending at 1 s: window 0
+    tl.sampleUsers(1_020, 3); // a tick that drifted late still lands in window 0
+    tl.record(1_100, 1, undefined);
+    tl.record(2_100, 1, undefined);
+    tl.sampleUsers(2_000, 5); // window 1
+    const ws = tl.finish();
+    expect(ws.map((w) => w.users)).toEqual([3, 5, undefined]);
+  });
+
+  it('merged windows add their errors by kind, drops and users', () => {
     const row = (t: number, extra: Partial<TimelineWindow>): TimelineWindow => ({
       t, rps: 1, p50: 1, p90: 1, p95: 1, p99: 1, max: 1, mean: 1, requests: 1, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0, ...extra,
     });
     const merged = mergeWindows(
       [
-        [row(0, { errors: 2, by_kind: { timeout: 1, connect: 1 }, dropped: 3 }), row(1, {})],
-        [row(0, { errors: 1, by_kind: { timeout: 1 } }), row(1, {})],
+        [row(0, { errors: 2, by_kind: { timeout: 1, connect: 1 }, dropped: 3, users: 2 }), row(1, {})],
+        [row(0, { errors: 1, by_kind: { timeout: 1 }, users: 3 }), row(1, {})],
       ],
       () => createHistogram(),
     );
-    expect(merged[0]).toMatchObject({ errors: 3, by_kind: { timeout: 2, connect: 1 }, dropped: 3 });
+    expect(merged[0]).toMatchObject({ errors: 3, by_kind: { timeout: 2, connect: 1 }, dropped: 3, users: 5 });
     expect(merged[1]).not.toHaveProperty('by_kind');
+    expect(merged[1]).not.toHaveProperty('users');
     expect(merged[1]).not.toHaveProperty('dropped');
   });
 });

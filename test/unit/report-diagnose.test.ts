@@ -154,9 +154,21 @@ describe('saturation', () => {
     ]);
   });
 
-  it('closed-model windows are not judged: users in flight rise with latency itself (a stall would look like load)', () => {
-    const timeline = Array.from({ length: 10 }, (_, t) => win(t, 100, t === 4 || t === 5 ? 300 : 20, { active: t === 4 || t === 5 ? 10 : 2 }));
+  it('a closed-model ramp of users: throughput flat, latency up', () => {
+    const timeline = Array.from({ length: 10 }, (_, t) => {
+      const users = t + 1;
+      return win(t, Math.min(users, 4) * 50, users <= 4 ? 20 : users * 20, { users, active: users });
+    });
+    const d = only(run(fromWindows(timeline)), 'saturation');
+    expect(d.title).toBe('Saturation: latency grows with the load, p95 bends between 4 and 5 users (20.0 ms → 100 ms).');
+    expect(d.evidence.at(-1)).toBe('throughput 100 req/s at low load, 200 req/s at the busiest');
+  });
+
+  it('requests in flight are not load: they rise with latency itself (a stall would look like load)', () => {
+    const stall = (t: number): boolean => t === 4 || t === 5;
+    const timeline = Array.from({ length: 10 }, (_, t) => win(t, 100, stall(t) ? 300 : 20, { active: stall(t) ? 10 : 2, users: 10 }));
     expect(ids(run(fromWindows(timeline)))).not.toContain('saturation');
+    expect(ids(run(fromWindows(timeline.map(({ users: _, ...w }) => w))))).not.toContain('saturation');
   });
 
   /** Stress steps of 10 … 50 users (or req/s): throughput flat from 30, p95 up from 40. */
@@ -328,7 +340,7 @@ describe('spike-not-recovered', () => {
     expect(d).toMatchObject({ severity: 'warn', at_s: 6 });
     expect(d.evidence).toEqual([
       'pre-spike p95 10.0 ms, peak p95 200 ms',
-      'after the drop (6 s in): median p95 75.0 ms over 4 seconds, last 60.0 ms (recovered means ≤ 12.0 ms)',
+      'after the drop (6 s in): median p95 75.0 ms over 4 seconds, last 60.0 ms (recovered would be ≤ 15.0 ms)',
       'no 1-second window after the drop came back within 20 % of the pre-spike p95',
     ]);
   });
@@ -340,7 +352,8 @@ describe('spike-not-recovered', () => {
 
   it.each([
     ['recovered and stayed', spiked([30, 11, 10, 12], 1000)],
-    ['edge: median exactly 1.2× the pre-spike p95', spiked([12, 12, 12], 0)],
+    ['edge: median exactly at the limit (1.2×, but at least 5 ms above the pre-spike p95)', spiked([15, 15, 15], 0)],
+    ["never back within 20 %, but by less than 5 ms (a busy runner's noise)", spiked([13, 14, 13], null)],
     ['no windows after the drop', spiked([], null)],
   ])('nothing when %s', (_name, s) => {
     expect(ids(run(s))).not.toContain('spike-not-recovered');
