@@ -31,6 +31,7 @@ import type { SummaryExtras } from './report/markdown.js';
 import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
 import { Redactor } from './report/redact.js';
+import { diagnose } from './report/diagnose.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
@@ -181,6 +182,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (baseline && s.baseline) built.baseline = baselineRef(s.baseline, baseline);
   if (past.length >= MIN_HISTORY) built.bands = bandPositions(against.history!, stages);
   noteAccepted(built, s.accept);
+  built.diagnoses = diagnose(built);
   // From here on the report is what leaves the process (files, baseline stores, the caller).
   const report = redactedReport(built, plan);
 
@@ -260,6 +262,7 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   };
   report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
   noteAccepted(report, s.accept);
+  report.diagnoses = diagnose(report);
   const redacted = redactedReport(report, plan);
   return { ...(await writeReports(redacted, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
 }
@@ -385,6 +388,8 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
       ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
     },
   };
+  // Recomputed: the rules may have changed since the result was measured (or it came from another tool).
+  report.diagnoses = diagnose(report);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { baselineStages: baseline.stages })), saved: false };
 }
 
@@ -441,6 +446,7 @@ export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
   const report: Report = { ...merged, checks, verdict };
   if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
+  report.diagnoses = diagnose(report);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: baseline?.report.stages })), saved: false };
 }
 

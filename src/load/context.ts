@@ -27,6 +27,8 @@ export interface StageContext extends StageClock {
   pick: () => CompiledRequest;
   /** Peak requests in flight / users active since the last sample. */
   active: number;
+  /** Closed model: users started and not finished, the load a closed model offers (in flight is not: it rises with latency). */
+  users: number;
   /** Run-wide request sequence, for `${seq}`. */
   seq: Sequence;
 }

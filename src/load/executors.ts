@@ -42,6 +42,7 @@ export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlig
         }
         if (ctx.inFlight >= maxInFlight) {
           result.dropped++;
+          ctx.metrics.timeline.noteDropped(due);
           continue;
         }
         result.sent++;
@@ -80,14 +81,19 @@ export async function runClosed(ctx: StageContext, o: ClosedOptions): Promise<vo
 async function runUser(ctx: StageContext, id: number, startDelayMs: number, endAt: number, thinkMs: number): Promise<void> {
   if (startDelayMs > 0) await sleepUnlessAborted(startDelayMs, ctx.signal);
   if (ctx.signal.aborted || now() >= endAt) return;
-  const vars: Vars = { vu: String(id) };
-  await runSession(ctx, vars);
-  if (thinkMs === 0) return sendBackToBack(ctx, vars, endAt);
-  let iter = 0;
-  while (!ctx.signal.aborted && now() < endAt) {
-    vars.iter = String(iter++);
-    await executeAsync(ctx, ctx.pick(), vars, now());
-    await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+  ctx.users++;
+  try {
+    const vars: Vars = { vu: String(id) };
+    await runSession(ctx, vars);
+    if (thinkMs === 0) return await sendBackToBack(ctx, vars, endAt);
+    let iter = 0;
+    while (!ctx.signal.aborted && now() < endAt) {
+      vars.iter = String(iter++);
+      await executeAsync(ctx, ctx.pick(), vars, now());
+      await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+    }
+  } finally {
+    ctx.users--;
   }
 }
 

@@ -34,7 +34,7 @@ export interface SpikeOutcome {
   peak_p95_ms: number;
   /** Time from the drop back to the low rate until a 1-s window's p95 is back within 20 % of pre-spike; null = never. */
   recovery_ms: number | null;
-  /** When the ramp up starts and when the rate drops back, s into the stage (for the HTML report's markers). */
+  /** Seconds into the stage the ramp up began and the rate dropped back (the diagnoses' after-spike windows, the HTML report's markers). */
   start_s?: number;
   drop_s?: number;
 }
@@ -171,6 +171,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     signal,
     inFlight: 0,
     active: 0,
+    users: 0,
     seq: o.seq,
     idleWaiters: [],
   };
@@ -207,6 +208,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     } else {
       metrics.timeline.sampleActive(elapsed, ctx.active);
       ctx.active = ctx.inFlight;
+      if (ctx.users > 0) metrics.timeline.sampleUsers(elapsed, ctx.users);
     }
     if (lagThisSecond.count > 0) metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
     lagThisSecond.reset();

@@ -6,15 +6,15 @@
 import type { BurstCycle } from '../load/executors.js';
 import type { GeneratorHealth } from '../load/stage.js';
 import { encodeHistogram, mergeHistograms, summarize, type Histogram } from './histogram.js';
-import type { TimelineWindow } from './timeline.js';
+import type { KindCounts, TimelineWindow } from './timeline.js';
 
 const worst = (xs: number[]): number => xs.reduce((a, x) => Math.max(a, x), 0);
 
 /**
- * Windows by their second since the stage start: counts summed (requests, errors, rps, `active`,
- * late sends), loop lag the worst, percentiles from the added histograms. `histogramOf` reads a
- * part's window histogram (the parts kept them); `keepHistograms` puts the sum on the merged rows
- * (a stage that is itself a shard, for a later `merge`).
+ * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
  */
 export function mergeWindows(parts: TimelineWindow[][], histogramOf: (w: TimelineWindow, part: number) => Histogram, keepHistograms = false): TimelineWindow[] {
   const byT = new Map<number, Array<{ w: TimelineWindow; part: number }>>();
@@ -48,9 +48,27 @@ export function mergeWindows(parts: TimelineWindow[][], histogramOf: (w: Timelin
         late_sends: total((w) => w.late_sends),
         loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
       };
+      const kinds = sumKinds(windows.map((w) => w.by_kind));
+      if (kinds) row.by_kind = kinds;
+      const dropped = total((w) => w.dropped ?? 0);
+      if (dropped > 0) row.dropped = dropped;
+      // Each part ran its own users (shards, worker threads): they add.
+      const users = total((w) => w.users ?? 0);
+      if (users > 0) row.users = users;
       if (keepHistograms) row.histogram = encodeHistogram(h);
       return row;
     });
+}
+
+/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
+export function sumKinds(parts: Array<KindCounts | undefined>): KindCounts | undefined {
+  let out: KindCounts | undefined;
+  for (const p of parts) {
+    if (!p) continue;
+    out ??= {};
+    for (const [k, n] of Object.entries(p) as Array<[keyof KindCounts, number]>) out[k] = (out[k] ?? 0) + n;
+  }
+  return out;
 }
 
 /**

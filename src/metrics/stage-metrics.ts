@@ -97,7 +97,7 @@ export class StageMetrics {
       ep.errors++;
       this.errorsByKind[error]++;
     }
-    this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+    this.timeline.record(startOffsetMs, latencyMs, error);
     this.observe?.(latencyMs, error);
   }
 
@@ -109,7 +109,7 @@ export class StageMetrics {
     this.errors++;
     this.errorsByKind[error]++;
     this.endpoints[endpoint]!.errors++;
-    this.timeline.noteError(offsetMs);
+    this.timeline.noteError(offsetMs, error);
     this.observe?.(undefined, error);
   }
 

@@ -7,6 +7,10 @@
  */
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, encodeHistogram, recordMs } from './histogram.js';
+import type { ErrorKind } from '../load/http.js';
+
+/** A window's errors by kind, the kinds that occurred only (the diagnoses read them: 429s, timeouts, connects over time). */
+export type KindCounts = Partial<Record<ErrorKind, number>>;
 
 export interface TimelineWindow {
   /** Seconds since the stage started (window start). */
@@ -26,12 +30,25 @@ export interface TimelineWindow {
   /** Generator health: sends that left late, and the event-loop lag p99 sampled in this second. */
   late_sends: number;
   loop_lag_ms: number;
+  /** The window's errors by kind; absent when it had none. */
+  by_kind?: KindCounts;
+  /** Open model: sends scheduled in this window that were dropped (max_in_flight outstanding); absent when none. */
+  dropped?: number;
+  /** Closed model: most users running (started, not finished) in the window; absent for other stages. */
+  users?: number;
   /** Shard reports only: the window's histogram (encoded as StageReport.histogram), for an exact merge. */
   histogram?: string;
 }
 
-/** A window's numeric columns: everything but a shard's histogram. */
-export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram'>;
+/** A window's numeric columns: everything but a shard's histogram and the optional counts. */
+export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram' | 'by_kind' | 'dropped' | 'users'>;
+
+/** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
+function countKind(counts: KindCounts | undefined, kind: ErrorKind): KindCounts {
+  const c = counts ?? {};
+  c[kind] = (c[kind] ?? 0) + 1;
+  return c;
+}
 
 interface OpenWindow {
   index: number;
@@ -41,6 +58,9 @@ interface OpenWindow {
   active: number;
   late: number;
   lag: number;
+  kinds: KindCounts | undefined;
+  dropped: number;
+  users: number;
 }
 
 const WINDOW_MS = 1000;
@@ -68,21 +88,27 @@ export class Timeline {
     this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
   }
 
-  /** A completed request that started `startOffsetMs` after the stage began. */
-  record(startOffsetMs: number, latencyMs: number, isError: boolean): void {
+  /** A completed request that started `startOffsetMs` after the stage began; `error`: how it failed, if it did. */
+  record(startOffsetMs: number, latencyMs: number, error: ErrorKind | undefined): void {
     const late = this.closed.get(windowIndex(startOffsetMs));
     if (late) {
       // A straggler past the keep-open margin: counted in its window; its percentiles stay as rolled.
       late.requests++;
       late.rps += 1 / (WINDOW_MS / 1000);
-      if (isError) late.errors++;
+      if (error !== undefined) {
+        late.errors++;
+        late.by_kind = countKind(late.by_kind, error);
+      }
       if (latencyMs > late.max) late.max = Math.round(latencyMs * 1000) / 1000;
       return;
     }
     const w = this.windowAt(startOffsetMs);
     recordMs(w.hist, latencyMs);
     w.requests++;
-    if (isError) w.errors++;
+    if (error !== undefined) {
+      w.errors++;
+      w.kinds = countKind(w.kinds, error);
+    }
   }
 
   /**
@@ -98,10 +124,29 @@ export class Timeline {
    * A failure that is not a measured request (a WebSocket closed under its user, a stream's
    * connection refused): an error in the window where it happened, with no latency.
    */
-  noteError(offsetMs: number): void {
+  noteError(offsetMs: number, kind: ErrorKind): void {
     const late = this.closed.get(windowIndex(offsetMs));
-    if (late) late.errors++;
-    else this.windowAt(offsetMs).errors++;
+    if (late) {
+      late.errors++;
+      late.by_kind = countKind(late.by_kind, kind);
+      return;
+    }
+    const w = this.windowAt(offsetMs);
+    w.errors++;
+    w.kinds = countKind(w.kinds, kind);
+  }
+
+  /** A send scheduled at `offsetMs` was dropped: `maxInFlight` requests were outstanding. */
+  noteDropped(offsetMs: number): void {
+    const late = this.closed.get(windowIndex(offsetMs));
+    if (late) late.dropped = (late.dropped ?? 0) + 1;
+    else this.windowAt(offsetMs).dropped++;
+  }
+
+  /** Closed model: the users running at `nowOffsetMs`, credited like `sampleActive`. */
+  sampleUsers(nowOffsetMs: number, users: number): void {
+    const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+    if (users > w.users) w.users = users;
   }
 
   /** A send scheduled at `offsetMs` left late (the generator fell behind). */
@@ -128,7 +173,7 @@ export class Timeline {
     if (this.last?.index === index) return this.last;
     let w = this.open.get(index);
     if (w) return (this.last = w);
-    w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
+    w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0, users: 0 };
     this.open.set(index, w);
     this.last = w;
     if (index > this.newest) {
@@ -160,6 +205,9 @@ export class Timeline {
       late_sends: w.late,
       loop_lag_ms: Math.round(w.lag * 1000) / 1000,
     };
+    if (w.kinds) row.by_kind = w.kinds;
+    if (w.dropped > 0) row.dropped = w.dropped;
+    if (w.users > 0) row.users = w.users;
     if (this.keepHistograms) row.histogram = encodeHistogram(h);
     this.windows.push(row);
     this.closed.set(index, row);

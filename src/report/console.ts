@@ -2,7 +2,7 @@
 import type { Report } from './types.js';
 import type { StageProgress } from '../load/stage.js';
 import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct } from './format.js';
-import { stageNotes } from './markdown.js';
+import { DIAGNOSIS_ICON, stageNotes } from './markdown.js';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
@@ -31,6 +31,8 @@ export function renderConsole(report: Report): string {
   }
   const notes = stageNotes(report).map((n) => `- ${n.replace(/\*\*/g, '')}`);
   if (notes.length > 0) out.push('', ...notes);
+  const diagnoses = report.diagnoses ?? [];
+  if (diagnoses.length > 0) out.push('', 'What this run says:', ...diagnoses.map((d) => `${DIAGNOSIS_ICON[d.severity]} ${d.stage}: ${d.title}`));
   const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline ? '' : ' (no baseline: thresholds only)';
   out.push('', `${ICON[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
   return out.join('\n');

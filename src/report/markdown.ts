@@ -2,7 +2,7 @@
  * Markdown for people: summary.md / the job summary (everything), and the PR comment (the short
  * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
  */
-import type { Check, Report, StageReport } from './types.js';
+import type { Check, Diagnosis, Report, StageReport } from './types.js';
 import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
 import { code, md } from './escape.js';
 import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
@@ -130,8 +130,27 @@ function stageDetails(s: StageReport): string[] {
   return lines;
 }
 
+export const DIAGNOSIS_ICON: Record<Diagnosis['severity'], string> = { warn: '⚠️', info: 'ℹ️' };
+
+/** The PR comment names this many findings; the job summary has them all, with their evidence. */
+const COMMENT_DIAGNOSES = 3;
+
+/** "What this run says": each finding with its evidence, or (the comment) the first few titles. */
+function diagnosesSection(report: Report, compact: boolean): string[] {
+  const ds = report.diagnoses ?? [];
+  if (ds.length === 0) return [];
+  const shown = compact ? ds.slice(0, COMMENT_DIAGNOSES) : ds;
+  const lines = ['', compact ? '**What this run says**' : '### What this run says', ''];
+  for (const d of shown) {
+    lines.push(`- ${DIAGNOSIS_ICON[d.severity]} **${md(d.stage)}**: ${md(d.title)}`);
+    if (!compact) lines.push(...d.evidence.map((e) => `  - ${md(e)}`));
+  }
+  if (ds.length > shown.length) lines.push(`- and ${ds.length - shown.length} more${compact ? ', with their figures, in the job summary' : ''}.`);
+  return lines;
+}
+
 export function renderSummary(report: Report, extras: SummaryExtras = {}): string {
-  const lines = [...headline(report), '', ...stageTable(report)];
+  const lines = [...headline(report), '', ...stageTable(report), ...diagnosesSection(report, false)];
   if (report.checks.length > 0) lines.push('', ...details('Checks', checkTable(report, report.checks), true));
   const notes = stageNotes(report);
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
@@ -146,7 +165,7 @@ export function renderSummary(report: Report, extras: SummaryExtras = {}): strin
 
 /** The PR comment: headline, the deltas table, what failed, and where the rest is. */
 export function renderComment(report: Report, extras: SummaryExtras = {}): string {
-  const lines = [...headline(report), '', ...stageTable(report)];
+  const lines = [...headline(report), '', ...stageTable(report), ...diagnosesSection(report, true)];
   const notable = report.checks.filter((c) => c.verdict !== 'pass');
   if (notable.length > 0) lines.push('', ...checkTable(report, notable));
   if (extras.runUrl) lines.push('', `Full report, charts and history: [the job summary](${extras.runUrl}).`);

@@ -53,4 +53,15 @@ describe('renderConsole', () => {
     expect(out).toContain('- ⚠️ load: 4 scheduled requests were dropped');
     expect(out).not.toContain('**');
   });
+
+  it('one line per diagnosis, before the verdict', () => {
+    const diagnoses = [
+      { id: 'rate-limited', stage: 'load', severity: 'warn' as const, title: 'The target rate-limited this load.', evidence: ['300 429s'] },
+      { id: 'saturation', stage: 'ramp', severity: 'info' as const, title: 'Saturation at 50 req/s.', evidence: ['p95 10 ms'] },
+    ];
+    const lines = renderConsole(report({ diagnoses })).split('\n');
+    const at = lines.indexOf('What this run says:');
+    expect(lines.slice(at, at + 3)).toEqual(['What this run says:', '⚠️ load: The target rate-limited this load.', 'ℹ️ ramp: Saturation at 50 req/s.']);
+    expect(renderConsole(report())).not.toContain('What this run says');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { renderSummary, stageNotes } from '../../src/report/markdown.js';
+import { renderComment, renderSummary, stageNotes } from '../../src/report/markdown.js';
 import type { Check, Report, StageReport } from '../../src/report/types.js';
 import { report, SPEC_STAGE, stage as plainStage } from '../helpers/reports.js';
 const stage = (o: Parameters<typeof plainStage>[0] = {}) => plainStage({ ...SPEC_STAGE, ...o });
@@ -161,5 +161,55 @@ describe('stageNotes', () => {
 
   it('a healthy stage has no notes', () => {
     expect(stageNotes(report())).toEqual([]);
+  });
+});
+
+describe('What this run says (diagnoses)', () => {
+  const finding = (i: number, severity: 'warn' | 'info' = 'warn') => ({
+    id: 'saturation',
+    stage: `stage-${i}`,
+    severity,
+    title: `Finding ${i}: p95 bends at 50 req/s.`,
+    evidence: [`low load: p95 10 ms (${i})`, 'error: <script>|x'],
+    at_s: i,
+  });
+
+  it('the summary lists every finding with its evidence, escaped', () => {
+    const text = renderSummary(report({ diagnoses: [finding(1), finding(2, 'info')] }));
+    const at = text.split('\n').indexOf('### What this run says');
+    expect(at).toBeGreaterThan(0);
+    expect(text.split('\n').slice(at, at + 8)).toEqual([
+      '### What this run says',
+      '',
+      '- ⚠️ **stage-1**: Finding 1: p95 bends at 50 req/s.',
+      '  - low load: p95 10 ms (1)',
+      '  - error: &lt;script&gt;&#124;x',
+      '- ℹ️ **stage-2**: Finding 2: p95 bends at 50 req/s.',
+      '  - low load: p95 10 ms (2)',
+      '  - error: &lt;script&gt;&#124;x',
+    ]);
+  });
+
+  it('the comment names the first three, without evidence, and points to the rest', () => {
+    const text = renderComment(report({ diagnoses: [1, 2, 3, 4, 5].map((i) => finding(i)) }));
+    const lines = text.split('\n');
+    const at = lines.indexOf('**What this run says**');
+    expect(lines.slice(at, at + 6)).toEqual([
+      '**What this run says**',
+      '',
+      '- ⚠️ **stage-1**: Finding 1: p95 bends at 50 req/s.',
+      '- ⚠️ **stage-2**: Finding 2: p95 bends at 50 req/s.',
+      '- ⚠️ **stage-3**: Finding 3: p95 bends at 50 req/s.',
+      '- and 2 more, with their figures, in the job summary.',
+    ]);
+    expect(text).not.toContain('low load');
+  });
+
+  it.each([
+    ['none', []],
+    ['absent', undefined],
+  ])('no section when there are %s', (_name, diagnoses) => {
+    expect(renderSummary(report({ diagnoses }))).not.toContain('What this run says');
+    expect(renderComment(report({ diagnoses }))).not.toContain('What this run says');
   });
 });
