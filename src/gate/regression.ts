@@ -182,7 +182,7 @@ function importedPointCheck(
     method: IMPORTED_POINT_METHOD,
     significant: false,
     verdict,
-    note: `point comparison: the ${tools} summaries hold one figure per run and no per-second data, so the noise is not measured; the change ${fmtSigned(deltaPct, '%')} is judged as measured against ${rule.raw}`,
+    note: `point comparison: the ${tools} results hold one summary per run, no per-second data, so the noise is not measured`,
   };
 }
 

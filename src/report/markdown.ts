@@ -188,7 +188,7 @@ export function stageNotes(report: Report): string[] {
 
 /** What an imported stage lacks, and how its regressions are judged. */
 function importedNote(s: StageReport, imported: NonNullable<StageReport['imported']>): string {
-  const missing = imported.missing.length ? ` Not in the ${imported.tool} results (shown as —, not gated): ${imported.missing.map(md).join(', ')}.` : '';
+  const missing = imported.missing.length ? ` Not in the ${imported.tool} results (shown as —): ${imported.missing.map(md).join(', ')}.` : '';
   return `**${md(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}`;
 }
 
