@@ -487,7 +487,7 @@ export interface ImportCompareSettings {
   planFile?: string;
   /** Stage name of the import (default: the tool's name). */
   stage?: string;
-  /** Folder per plan in a store; default from the gate file's path, else `<tool>-<stage>`. */
+  /** Folder per plan in a store; default from the gate file's path, else the tool (and --stage) name. */
   planId?: string;
   outDir: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -496,6 +496,8 @@ export interface ImportCompareSettings {
   force?: boolean;
   log: Logger;
   runUrl?: string;
+  /** Accept failed regressions, saying why (a PR label), as for a run. */
+  accept?: string;
 }
 
 /**
@@ -519,7 +521,7 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   const gateFile = s.planFile ? parseGateFile(await readPlanFile(fromCwd(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' as const }))) : undefined;
   const rules: GateRules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
   const request: LoadRequest = {
-    planId: s.planId ?? planIdOf(s.planFile ?? `${s.tool}-${current.stages[0]!.name}`),
+    planId: s.planId ?? planIdOf(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
     planFingerprint: current.fingerprints!.plan,
     runnerFingerprint: current.fingerprints!.runner,
   };
@@ -551,8 +553,9 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   }
 
   // Band rules need a history: an import has none here, so they warn as a short history does.
-  const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history: [] });
+  const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history: [] }, { accept: s.accept });
   const report: Report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
+  noteAccepted(report, s.accept);
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl });
   const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
   return { ...written, ...kept };
