@@ -175,14 +175,14 @@ function importedPointCheck(
   after: StageReport,
 ): Check {
   const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
-  const tools = [...new Set([before, after].map((s) => s.imported?.tool ?? 'perf-gate'))].join(' and ');
+  const tool = (after.imported ?? before.imported)!.tool;
   return {
     ...base,
     delta_pct: round(deltaPct),
     method: IMPORTED_POINT_METHOD,
     significant: false,
     verdict,
-    note: `point comparison: the ${tools} results hold one summary per run, no per-second data, so the noise is not measured`,
+    note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
   };
 }
 
