@@ -30,7 +30,8 @@ import type { SummaryExtras } from './report/markdown.js';
 import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
 import { Redactor } from './report/redact.js';
-import { importResults, isPerfGateReport, parseGateFile, type ImportTool } from './import/index.js';
+import { companionPath, importResults, isPerfGateReport, parseGateFile, type Companion, type ImportTool } from './import/index.js';
+import { existsSync } from 'node:fs';
 import { readPlanFile } from './plan/load.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
@@ -516,8 +517,14 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
       throw new ImportError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
     }
   };
+  /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
+  const companion = async (file: string): Promise<Companion | undefined> => {
+    const other = companionPath(s.tool, file);
+    if (other === undefined || !existsSync(fromCwd(s.cwd, other))) return undefined;
+    return { text: (await importFile(other)).text, file: other };
+  };
   const read = await importFile(s.resultsFile);
-  const current = importResults(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile });
+  const current = importResults(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
   const gateFile = s.planFile ? parseGateFile(await readPlanFile(fromCwd(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' as const }))) : undefined;
   const rules: GateRules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
   const request: LoadRequest = {
@@ -531,7 +538,7 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
     const b = await importFile(s.baselineFile);
     const report = isPerfGateReport(b.text)
       ? wholeRun(asReport(JSON.parse(b.text), s.baselineFile), s.baselineFile)
-      : importResults(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile });
+      : importResults(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
     const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
     if (other && !s.force) {
       throw new BaselineError(

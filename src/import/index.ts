@@ -19,14 +19,25 @@ export function importTool(value: string, flag = '--from'): ImportTool {
   throw new UsageError(`${flag} takes ${IMPORT_TOOLS.join(' or ')}, got "${value}"`);
 }
 
-const READERS: Record<ImportTool, (text: string, file: string) => ImportedRun> = { k6: parseK6, locust: parseLocust };
-
-export function parseResults(tool: ImportTool, text: string, file: string): ImportedRun {
-  return READERS[tool](text, file);
+/** A file written beside the results by the same run (Locust's PREFIX_stats_history.csv). */
+export interface Companion {
+  text: string;
+  file: string;
 }
 
-export function importResults(tool: ImportTool, text: string, ctx: ImportContext): Report {
-  return importedReport(parseResults(tool, text, ctx.file), ctx);
+const READERS: Record<ImportTool, (text: string, file: string, history?: Companion) => ImportedRun> = { k6: (text, file) => parseK6(text, file), locust: parseLocust };
+
+export function parseResults(tool: ImportTool, text: string, file: string, history?: Companion): ImportedRun {
+  return READERS[tool](text, file, history);
+}
+
+export function importResults(tool: ImportTool, text: string, ctx: ImportContext, history?: Companion): Report {
+  return importedReport(parseResults(tool, text, ctx.file, history), ctx);
+}
+
+/** Where the run's history file would be: Locust's PREFIX_stats.csv → PREFIX_stats_history.csv. */
+export function companionPath(tool: ImportTool, file: string): string | undefined {
+  return tool === 'locust' && file.endsWith('_stats.csv') ? `${file.slice(0, -'_stats.csv'.length)}_stats_history.csv` : undefined;
 }
 
 /** Whether a file's text is a perf-gate report (a baseline saved with --save-baseline) rather than the tool's output. */

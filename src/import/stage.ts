@@ -6,6 +6,7 @@
 import { ImportError } from '../errors.js';
 import { importFingerprint, runnerFingerprint } from '../baseline/fingerprint.js';
 import type { LatencySummary } from '../metrics/histogram.js';
+import type { TimelineWindow } from '../metrics/timeline.js';
 import { errorRate, round } from '../report/build.js';
 import { REPORT_SCHEMA, type EndpointReport, type Report, type RunnerInfo, type StageReport } from '../report/types.js';
 import { VERSION } from '../version.js';
@@ -39,6 +40,8 @@ export interface ImportedRun {
   status_codes: Record<string, number>;
   /** Figures the reader looked for and did not find, besides absent latency keys. */
   missing: string[];
+  /** Per-second windows, when the tool wrote them (Locust's stats history); else none. */
+  timeline?: TimelineWindow[];
 }
 
 /** Where and when: the parts of a report the results file does not say (the caller knows them). */
@@ -95,7 +98,7 @@ export function importedStage(run: ImportedRun, name: string): StageReport {
     errors_by_kind: errorsByKind(run.status_codes),
     status_codes: run.status_codes,
     endpoints: run.endpoints.map(endpointReport),
-    timeline: [],
+    timeline: run.timeline ?? [],
     histogram: '',
     // perf-gate's own generator sent nothing: there is nothing of it to distrust.
     generator_saturated: false,

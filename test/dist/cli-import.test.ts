@@ -3,7 +3,7 @@
  * formats of test/fixtures/import, gated by thresholds from a gate file and by regression rules
  * against a baseline (the tool's own file, or a report.json saved with --save-baseline).
  */
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -103,6 +103,18 @@ describe('compare --from locust', () => {
       ['rps', 'pass'],
     ]);
     expect(rep.stages[0]!.endpoints.map((e) => e.name)).toEqual(['GET /posts', 'POST /posts', 'GET /posts/[id], by id']);
+  });
+
+  it('PREFIX_stats_history.csv beside PREFIX_stats.csv (--csv-full-history) becomes the timeline, charted in the summary', async () => {
+    await mkdir(path.join(dir, 'hist'), { recursive: true });
+    for (const f of ['locust_stats.csv', 'locust_stats_history.csv']) await copyFile(path.join(FIXTURES, f), path.join(dir, 'hist', f));
+    const r = await cli(['compare', '--from', 'locust', 'hist/locust_stats.csv', '--out', 'hist-out']);
+    expect(r.code).toBe(0);
+    const rep = await report('hist-out');
+    expect(rep.stages[0]!.timeline).toHaveLength(60);
+    expect(rep.stages[0]!.timeline[31]).toMatchObject({ t: 31, requests: 90, p95: 100 });
+    const summary = await readFile(path.join(dir, 'hist-out', 'summary.md'), 'utf8');
+    expect(summary).toContain('p95 latency per second (locust)');
   });
 
   it('--save-baseline keeps a passing import; the next compare reads it back (a report.json, detected) and gates against it', async () => {

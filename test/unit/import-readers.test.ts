@@ -191,3 +191,33 @@ describe('gate files (--plan with --from)', () => {
     ]);
   });
 });
+
+describe('Locust stats history (the timeline)', () => {
+  const history = { text: fixture('locust_stats_history.csv'), file: 'locust_stats_history.csv' };
+  const run = parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', history);
+
+  it('one window per second from the Aggregated rows: counts and the mean from the running totals, exactly', () => {
+    const tl = run.timeline!;
+    expect(tl).toHaveLength(60);
+    expect(tl.reduce((n, w) => n + w.requests, 0)).toBe(5000);
+    expect(tl.reduce((n, w) => n + w.errors, 0)).toBe(9);
+    // The first window: the run's first second (the N/A row before it has zero totals).
+    expect(tl[0]).toEqual({ t: 0, rps: 9, p50: 17, p90: 37, p95: 48, p99: 84, max: 310, mean: 19.78, requests: 9, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0 });
+    // The slow patch: per-window mean 38 ms, Locust's 10-s "current" p95 doubled.
+    expect(tl[31]).toMatchObject({ t: 31, requests: 90, errors: 1, mean: 38, p95: 100, active: 10 });
+    expect(run.missing).toEqual([]);
+  });
+
+  it('without --csv-full-history the percentiles are cumulative: no timeline, and the report says why', () => {
+    const lines = history.text.split('\r\n');
+    const aggregatedOnly = lines.filter((l, i) => i === 0 || l.includes(',Aggregated,')).join('\r\n');
+    const r = parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { text: aggregatedOnly, file: 'h.csv' });
+    expect(r.timeline).toEqual([]);
+    expect(r.missing).toEqual(['timeline (Locust writes per-second percentiles only with --csv-full-history)']);
+  });
+
+  it('a history file that is not one is an ImportError naming it', () => {
+    const m = importMessage(() => parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { text: 'Type,Name\r\n', file: 'h.csv' }));
+    expect(m).toMatch(/^h\.csv is not a Locust stats history CSV: missing columns "Timestamp", "User Count"/);
+  });
+});
