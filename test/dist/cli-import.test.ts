@@ -149,9 +149,12 @@ describe('compare --from: unusable input is exit 2 with one line', () => {
     ['a Locust CSV given as k6', ['compare', '--from', 'k6', 'locust_stats.csv'], /^perf-gate: locust_stats\.csv is not JSON \(.*\): perf-gate --from k6 reads/],
     ['a k6 summary given as Locust', ['compare', '--from', 'locust', 'k6-summary-export.json'], /^perf-gate: k6-summary-export\.json is not a Locust stats CSV: missing columns/],
     ['two baselines', ['compare', '--from', 'k6', 'a.json', 'b.json', '--baseline', 'c.json'], /^perf-gate: give the baseline once/],
+    ['a folder as the results', ['compare', '--from=k6', 'perf'], /^perf-gate: cannot read perf: it is a folder\n$/],
+    ['no results file at all', ['compare', '--from', 'locust'], /^perf-gate: expected 1 to 2 argument\(s\), got 0 \(see perf-gate --help\)\n$/],
     ['a full plan as the gate file', ['compare', '--from', 'k6', 'k6-summary-export.json', '--plan', 'full.yml'], /^full\.yml:1:1: target: a gate file for --from holds only thresholds:, regression: and name:/],
   ])('%s', async (_, args, message) => {
     await writeFile(path.join(dir, 'full.yml'), 'target: { url: "http://127.0.0.1:1" }\nthresholds: {}\n');
+    await mkdir(path.join(dir, 'perf'), { recursive: true });
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
