@@ -3,8 +3,9 @@
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { writeFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { loadPlan } from './plan/index.js';
+import { loadPlan, readPlanFile } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
 import { BaselineError, describeError, ImportError, UsageError } from './errors.js';
@@ -31,8 +32,6 @@ import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
 import { Redactor } from './report/redact.js';
 import { companionPath, importResults, isPerfGateReport, parseGateFile, type Companion, type ImportTool } from './import/index.js';
-import { existsSync } from 'node:fs';
-import { readPlanFile } from './plan/load.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
