@@ -88,6 +88,7 @@ export function parseK6(text: string, file: string): ImportedRun {
 
   return {
     tool: 'k6',
+    tool_thresholds: k6Thresholds(metrics, wrapped),
     requests,
     errors,
     rps,
@@ -98,6 +99,25 @@ export function parseK6(text: string, file: string): ImportedRun {
     status_codes: Object.fromEntries(Object.entries(status_codes).sort((a, b) => Number(a[0]) - Number(b[0]))),
     missing,
   };
+}
+
+/**
+ * The script's thresholds as k6 judged them: handleSummary data has `thresholds: { expr: { ok } }`
+ * beside the values; --summary-export has `thresholds: { expr: failed }` inside them (true = failed).
+ */
+function k6Thresholds(metrics: Values, wrapped: boolean): Array<{ metric: string; rule: string; ok: boolean }> {
+  const out: Array<{ metric: string; rule: string; ok: boolean }> = [];
+  for (const name of Object.keys(metrics).sort()) {
+    const m = metrics[name];
+    // Both shapes keep `thresholds` on the metric's object (beside `values`, or among the values).
+    const t = isObject(m) ? m.thresholds : undefined;
+    if (!isObject(t)) continue;
+    for (const [rule, v] of Object.entries(t)) {
+      const ok = wrapped ? (isObject(v) && typeof v.ok === 'boolean' ? v.ok : undefined) : typeof v === 'boolean' ? !v : undefined;
+      if (ok !== undefined) out.push({ metric: name, rule, ok });
+    }
+  }
+  return out;
 }
 
 function trendLatency(values: Values, file: string, where: (stat: string) => string): ImportedLatency {

@@ -42,6 +42,8 @@ export interface ImportedRun {
   missing: string[];
   /** Per-second windows, when the tool wrote them (Locust's stats history); else none. */
   timeline?: TimelineWindow[];
+  /** The tool's own threshold verdicts (k6 options.thresholds), when the file has them. */
+  tool_thresholds?: NonNullable<StageReport['imported']>['tool_thresholds'];
 }
 
 /** Where and when: the parts of a report the results file does not say (the caller knows them). */
@@ -106,7 +108,7 @@ export function importedStage(run: ImportedRun, name: string): StageReport {
     dropped: 0,
     generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 0, loop_lag_max_ms: 0, saturated: false },
     retry_after_seen: 0,
-    imported: { tool: run.tool, missing },
+    imported: { tool: run.tool, missing, ...(run.tool_thresholds?.length && { tool_thresholds: run.tool_thresholds }) },
   };
 }
 

@@ -189,7 +189,12 @@ export function stageNotes(report: Report): string[] {
 /** What an imported stage lacks, and how its regressions are judged. */
 function importedNote(s: StageReport, imported: NonNullable<StageReport['imported']>): string {
   const missing = imported.missing.length ? ` Not in the ${imported.tool} results (shown as —): ${imported.missing.map(md).join(', ')}.` : '';
-  return `**${md(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}`;
+  const own = imported.tool_thresholds ?? [];
+  const failed = own.filter((t) => !t.ok);
+  const verdicts = own.length
+    ? ` ${imported.tool}'s own thresholds (not gated here): ${own.length - failed.length} of ${own.length} passed${failed.length ? `; failed: ${failed.map((t) => `${code(t.metric)} ${code(t.rule)}`).join(', ')}` : ''}.`
+    : '';
+  return `**${md(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}`;
 }
 
 /** One sentence per ws stage: what the message table cannot show (connections, closes, stream). */

@@ -103,7 +103,12 @@ export interface StageReport {
    * Such a stage has no histogram ("") and no windows for a noise estimate: regressions on it are
    * point comparisons (method "point (imported)").
    */
-  imported?: { tool: 'k6' | 'locust'; missing: string[] };
+  imported?: {
+    tool: 'k6' | 'locust';
+    missing: string[];
+    /** k6's own thresholds from the script's options, as k6 judged them (shown, not gated: k6's exit code already says). */
+    tool_thresholds?: Array<{ metric: string; rule: string; ok: boolean }>;
+  };
   /** kind stress: the steps and the breaking point (src/load/stress.ts). */
   stress?: StressOutcome;
   /** kind soak: p95 drift between the first and last tenth, and the target's memory when sampled. */

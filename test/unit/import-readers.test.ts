@@ -53,8 +53,23 @@ describe('k6 --summary-export', () => {
     const [stage] = report.stages;
     expect(stage).toMatchObject({ name: 'k6', kind: 'load', requests: 2400, errors: 12, error_rate: 0.005, rps: 39.99, histogram: '', timeline: [] });
     expect(stage!.latency_ms).toEqual({ min: 4.21, mean: 23.418, p50: 18.902, p90: 41.205, p95: 58.312, p99: null, p999: null, max: 412.731 });
-    expect(stage!.imported).toEqual({ tool: 'k6', missing: ['p99', 'p999', 'endpoint create-post errors'] });
+    expect(stage!.imported).toMatchObject({ tool: 'k6', missing: ['p99', 'p999', 'endpoint create-post errors'] });
+    expect(stage!.imported!.tool_thresholds).toHaveLength(6);
     expect(importResults('k6', fixture('k6-summary-export.json'), { ...ctx, file: 's.json', stage: 'checkout' }).stages[0]!.name).toBe('checkout');
+  });
+
+  it("k6's own thresholds as k6 judged them (summary-export: true = failed)", () => {
+    expect(run.tool_thresholds).toEqual([
+      { metric: 'http_req_duration', rule: 'p(95)<200', ok: true },
+      { metric: 'http_req_duration{name:create-post}', rule: 'p(95)<300', ok: true },
+      { metric: 'http_req_duration{name:list-posts}', rule: 'p(95)<200', ok: true },
+      { metric: 'http_req_failed', rule: 'rate<0.01', ok: true },
+      { metric: 'http_req_failed{name:list-posts}', rule: 'rate<0.01', ok: true },
+      { metric: 'http_reqs{name:create-post}', rule: 'count>100', ok: true },
+    ]);
+    const failing = fixture('k6-summary-export.json').replace('"p(95)<200": false', '"p(95)<200": true');
+    const report = importResults('k6', failing, { ...ctx, file: 's.json' });
+    expect(renderSummary(report)).toContain("k6's own thresholds (not gated here): 5 of 6 passed; failed: `http_req_duration` `p(95)<200`.");
   });
 
   it('the report reads back as a report file, and renders with "—" for what is missing (no NaN, no "null")', () => {
@@ -80,6 +95,10 @@ describe('k6 handleSummary data', () => {
     expect(run).toMatchObject({ requests: 6000, errors: 30, rps: 99.97916, duration_s: 60.0125046 });
     expect(run.latency).toEqual({ min: 1.9027, mean: 12.6631, p50: 9.8814, p90: 22.4079, p95: 31.5526, p99: 88.1402, max: 233.0518 });
     expect(run.missing).toEqual(['endpoint GET /products errors']);
+    // handleSummary data: thresholds: { expr: { ok } } beside the values.
+    expect(run.tool_thresholds).toHaveLength(8);
+    expect(run.tool_thresholds!.every((t) => t.ok)).toBe(true);
+    expect(run.tool_thresholds![0]).toEqual({ metric: 'http_req_duration', rule: 'p(95)<100', ok: true });
   });
 
   it('endpoints counted by the trend count; status codes from http_reqs{status:…}, 5xx as errors_by_kind', () => {
