@@ -558,11 +558,15 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
     if (found) baseline = { report: found.report, ref: baselineRef(s.baseline, found) };
   }
 
-  // Band rules need a history: an import has none here, so they warn as a short history does.
-  const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history: [] }, { accept: s.accept });
+  // A store's past imports (the data branch) feed band rules ("+3σ": one figure per run is what a band
+  // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
+  const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
+  const history = past.map((p) => p.report.stages);
+  const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
   const report: Report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
+  if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, current.stages);
   noteAccepted(report, s.accept);
-  const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl });
+  const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report) });
   const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
   return { ...written, ...kept };
 }
