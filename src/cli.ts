@@ -31,6 +31,8 @@ Usage:
   perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--force-baseline] [--out DIR]
+  perf-gate compare --from k6|locust [BASELINE] CURRENT [--plan GATE.yml] [--baseline FILE] [--save-baseline FILE]
+                    [--stage NAME] [--force-baseline] [--out DIR] [--quiet]
   perf-gate validate PLAN.yml
   perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
@@ -41,6 +43,9 @@ Usage:
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
+  --from k6|locust gate another tool's results: k6 --summary-export or handleSummary JSON, Locust PREFIX_stats.csv;
+                   BASELINE is the same tool's file or a report.json saved with --save-baseline; --plan takes a
+                   gate file (thresholds:, regression:, name:); the stage is named after the tool unless --stage
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 
@@ -197,6 +202,7 @@ async function abCommand(args: string[]): Promise<number> {
 }
 
 async function compareCommand(args: string[]): Promise<number> {
+  if (args.some((a) => a === '--from' || a.startsWith('--from='))) return compareImportCommand(args);
   const { values, positionals } = parse(
     args,
     { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, 'force-baseline': { type: 'boolean' } },
@@ -211,6 +217,45 @@ async function compareCommand(args: string[]): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
     force: values['force-baseline'] === true,
+  });
+  return finish(outcome, values.quiet === true);
+}
+
+/** `compare --from k6|locust [BASELINE] CURRENT`: another tool's results, gated like a run. */
+async function compareImportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      from: { type: 'string' },
+      plan: { type: 'string' },
+      baseline: { type: 'string' },
+      'save-baseline': { type: 'string' },
+      stage: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean' },
+      'force-baseline': { type: 'boolean' },
+    },
+    [1, 2],
+  );
+  const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), import('./import/index.js')]);
+  const tool = importTool(values.from as string);
+  if (positionals.length === 2 && values.baseline !== undefined) {
+    throw new UsageError('give the baseline once: as the first of two files, or as --baseline FILE');
+  }
+  const stage = values.stage as string | undefined;
+  if (stage !== undefined && stage.trim() === '') throw new UsageError('--stage takes a stage name, got an empty one');
+  const outcome = await compareImported({
+    tool,
+    resultsFile: positionals.at(-1)!,
+    baselineFile: positionals.length === 2 ? positionals[0] : (values.baseline as string | undefined),
+    save: values['save-baseline'] !== undefined ? { store: new FileStore({ file: values['save-baseline'] as string }), commit: 'local', run: new Date().toISOString() } : undefined,
+    planFile: values.plan as string | undefined,
+    stage,
+    outDir: (values.out as string | undefined) ?? 'perf-gate-report',
+    env: process.env,
+    cwd: process.cwd(),
+    force: values['force-baseline'] === true,
+    log,
   });
   return finish(outcome, values.quiet === true);
 }

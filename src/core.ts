@@ -3,11 +3,12 @@
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
 import path from 'node:path';
-import { writeFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { loadPlan } from './plan/index.js';
+import { existsSync } from 'node:fs';
+import { writeFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { loadPlan, readPlanFile } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import { runPlan, selectStages, type RunOptions } from './load/run-plan.js';
-import { BaselineError, describeError, UsageError } from './errors.js';
+import { BaselineError, describeError, ImportError, UsageError } from './errors.js';
 import { gate, stagesToConfirm, type Comparison, type GateRules } from './gate/index.js';
 import { abortChecks } from './gate/abort.js';
 import { bandPositions, MIN_HISTORY } from './gate/band.js';
@@ -19,7 +20,7 @@ import { mergeShardReports } from './report/merge.js';
 import { shardPlan, type Shard } from './load/shard.js';
 import { renderSummary } from './report/markdown.js';
 import { renderHtml } from './report/html.js';
-import { readReportFile, wholeRun, writeJsonAtomic } from './baseline/file-store.js';
+import { asReport, readReportFile, wholeRun, writeJsonAtomic } from './baseline/file-store.js';
 import { otherPlanError } from './baseline/file-store-adapter.js';
 import { whyNotBaseline } from './baseline/save-guard.js';
 import type { Report } from './report/types.js';
@@ -32,6 +33,7 @@ import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
 import { Redactor } from './report/redact.js';
 import { diagnose } from './report/diagnose.js';
+import { companionPath, importResults, isPerfGateReport, parseGateFile, type Companion, type ImportTool } from './import/index.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
@@ -189,24 +191,26 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const extras: SummaryExtras = { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages };
   // Reports first: a failed save must never cost the run's results.
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), extras);
-  let saved = false;
-  let saveError: string | undefined;
-  if (s.save) {
-    const why = whyNotBaseline(report, { ran: run.stages.length, planned: plan.stages.length });
-    if (why) {
-      s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
-    } else {
-      try {
-        await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
-        s.log.info(`baseline saved to ${s.save.store.description}`);
-        saved = true;
-      } catch (err) {
-        saveError = describeError(err);
-        s.log.warn(`baseline not saved to ${s.save.store.description}: ${saveError}`);
-      }
-    }
+  const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: run.stages.length, planned: plan.stages.length }, s.log) : { saved: false };
+  return { ...written, ...kept };
+}
+
+/** Keeps a finished result as a baseline when the save guard allows it; a failed save is reported, never thrown. */
+async function keepBaseline(report: Report, save: BaselineTarget, planId: string, stages: { ran: number; planned: number }, log: Logger): Promise<Pick<Outcome, 'saved' | 'saveError'>> {
+  const why = whyNotBaseline(report, stages);
+  if (why) {
+    log.warn(`baseline not saved to ${save.store.description}: ${why} (only complete, passing runs become baselines)`);
+    return { saved: false };
   }
-  return { ...written, saved, saveError };
+  try {
+    await save.store.save(planId, { report, commit: save.commit, run: save.run, savedAt: new Date().toISOString() });
+    log.info(`baseline saved to ${save.store.description}`);
+    return { saved: true };
+  } catch (err) {
+    const saveError = describeError(err);
+    log.warn(`baseline not saved to ${save.store.description}: ${saveError}`);
+    return { saved: false, saveError };
+  }
 }
 
 
@@ -480,4 +484,108 @@ export async function writeReports(report: Report, outDir: string, extras: Summa
   await writeFile(summaryPath, summary);
   await writeFile(htmlPath, renderHtml(report, extras));
   return { report, reportPath, summaryPath, htmlPath, summary, extras };
+}
+
+export interface ImportCompareSettings {
+  tool: ImportTool;
+  /** The tool's results file: k6 --summary-export / handleSummary JSON, Locust PREFIX_stats.csv. */
+  resultsFile: string;
+  /** A baseline file: the same tool's results, or a perf-gate report saved by --save-baseline (detected). */
+  baselineFile?: string;
+  /** Or a baseline store (the action's `baseline` input). */
+  baseline?: BaselineSource;
+  save?: BaselineTarget;
+  /** A gate file (thresholds:, regression:, name:) or nothing: the default regression rules. */
+  planFile?: string;
+  /** Stage name of the import (default: the tool's name). */
+  stage?: string;
+  /** Folder per plan in a store; default from the gate file's path, else the tool (and --stage) name. */
+  planId?: string;
+  outDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Compare with a baseline of other stages or endpoints all the same (`--force-baseline`). */
+  force?: boolean;
+  log: Logger;
+  runUrl?: string;
+  /** Accept failed regressions, saying why (a PR label), as for a run. */
+  accept?: string;
+}
+
+/**
+ * `compare --from k6|locust`: another tool's results gated like a perf-gate run: thresholds and
+ * regression rules from a gate file, a baseline from a file or store, the save guard, the reports.
+ */
+export async function compareImported(s: ImportCompareSettings): Promise<Outcome> {
+  const runner = runnerInfo();
+  const importFile = async (file: string): Promise<{ text: string; startedAt: string }> => {
+    const at = fromCwd(s.cwd, file);
+    try {
+      const [text, info] = await Promise.all([readFile(at, 'utf8'), stat(at)]);
+      return { text, startedAt: info.mtime.toISOString() };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ImportError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
+    }
+  };
+  /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
+  const companion = async (file: string): Promise<Companion | undefined> => {
+    const other = companionPath(s.tool, file);
+    if (other === undefined || !existsSync(fromCwd(s.cwd, other))) return undefined;
+    return { text: (await importFile(other)).text, file: other };
+  };
+  const read = await importFile(s.resultsFile);
+  const current = importResults(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
+  const gateFile = s.planFile ? parseGateFile(await readPlanFile(fromCwd(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' as const }))) : undefined;
+  const rules: GateRules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
+  const request: LoadRequest = {
+    planId: s.planId ?? planIdOf(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
+    planFingerprint: current.fingerprints!.plan,
+    runnerFingerprint: current.fingerprints!.runner,
+  };
+
+  let baseline: { report: Report; ref: NonNullable<Report['baseline']> } | undefined;
+  if (s.baselineFile !== undefined) {
+    const b = await importFile(s.baselineFile);
+    const report = isPerfGateReport(b.text)
+      ? wholeRun(asReport(JSON.parse(b.text), s.baselineFile), s.baselineFile)
+      : importResults(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
+    const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
+    if (other && !s.force) {
+      throw new BaselineError(
+        `${s.baselineFile} holds results of other stages or endpoints than ${s.resultsFile} (${describeStages(report)} against ${describeStages(current)}); compare like with like (--stage NAME names the stage), or pass --force-baseline to compare anyway`,
+      );
+    }
+    baseline = {
+      report,
+      ref: {
+        source: s.baselineFile,
+        started_at: report.started_at,
+        target: report.target,
+        ...(other && { explanation: 'compared although the baseline holds other stages or endpoints (--force-baseline)' }),
+      },
+    };
+  } else if (s.baseline) {
+    const found = await loadBaseline(s.baseline, request, s.log);
+    if (found) baseline = { report: found.report, ref: baselineRef(s.baseline, found) };
+  }
+
+  // A store's past imports (the data branch) feed band rules ("+3σ": one figure per run is what a band
+  // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
+  const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
+  const history = past.map((p) => p.report.stages);
+  const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
+  const report: Report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
+  if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, current.stages);
+  noteAccepted(report, s.accept);
+  report.diagnoses = diagnose(report);
+  const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
+  const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
+  return { ...written, ...kept };
+}
+
+/** `k6 stage "k6" (endpoints a, b)`: what a result holds, for the refusal of a mismatched baseline. */
+function describeStages(r: Report): string {
+  const who = r.imported ? r.imported.tool : 'perf-gate';
+  return `${who} ${r.stages.map((st) => `stage "${st.name}"${st.endpoints.length ? ` (endpoints ${st.endpoints.map((e) => e.name).join(', ')})` : ''}`).join(', ')}`;
 }

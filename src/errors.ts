@@ -74,6 +74,19 @@ export class WorkerError extends PerfGateError {
   override name = 'WorkerError';
 }
 
+/**
+ * `compare --from k6|locust`: a results file that is not what that tool writes (not JSON, not a k6
+ * summary, a Locust CSV missing columns). The message names the file and what is wrong with it.
+ */
+export class ImportError extends PerfGateError {
+  override readonly code = 'E_IMPORT';
+  override readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
 /** The target never answered (or its start command died) before the first stage. */
 export class TargetUnreachableError extends PerfGateError {
   override readonly code = 'E_TARGET_UNREACHABLE';

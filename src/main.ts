@@ -87,16 +87,19 @@ const actionLog = {
 async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): Promise<void> {
   const pr = pullRequestFacts(ctx.eventName, ctx.payload);
   // From the workspace root, so two services' perf.yml in different working directories stay apart.
-  const planId = planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
+  // An import without a gate file is kept under the tool's name.
+  const planId = settings.from && !settings.plan ? settings.from : planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
   // A maintainer's label accepts this PR's regressions: recorded as such, never a silent pass.
   const accept = settings.acceptLabel && pr?.labels.includes(settings.acceptLabel) ? `label ${settings.acceptLabel}` : undefined;
   // A cancelled job (SIGINT, then SIGTERM) stops the load; the partial report is still written.
   const signal = interruptSignal((m) => core.warning(m));
-  const outcome = settings.mergeReports
-    ? await mergeRun(settings, settings.mergeReports, cwd, ctx, pr)
-    : settings.baseUrl
-      ? await abRun(settings, cwd, ctx, signal, accept)
-      : await storedBaselineRun(settings, cwd, ctx, pr, planId, signal, accept);
+  const outcome = settings.from
+    ? await importRun(settings, cwd, ctx, pr, planId, accept)
+    : settings.mergeReports
+      ? await mergeRun(settings, settings.mergeReports, cwd, ctx, pr)
+      : settings.baseUrl
+        ? await abRun(settings, cwd, ctx, signal, accept)
+        : await storedBaselineRun(settings, cwd, ctx, pr, planId, signal, accept);
   const { report } = outcome;
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', outcome.reportPath);
@@ -199,6 +202,30 @@ async function mergeRun(settings: ActionSettings, reports: string[], cwd: string
     cwd,
     log: actionLog,
     runUrl: ctx.runUrl,
+  });
+}
+
+/**
+ * Import mode (`from`, `results`): another tool's results gated like a run: against the stored
+ * baseline, saved as the next one on trusted refs when it passes, summarised and commented as usual.
+ */
+async function importRun(settings: ActionSettings, cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined, planId: string, accept?: string) {
+  const baseline = baselineSource(settings, cwd, pr);
+  const store = baseline?.store;
+  const { compareImported } = await loadEngine();
+  return compareImported({
+    tool: settings.from!,
+    resultsFile: settings.results!,
+    baseline,
+    save: store && settings.saveBaseline ? saveTarget(store, ctx) : undefined,
+    planFile: settings.plan || undefined,
+    planId,
+    outDir: settings.out,
+    env: process.env,
+    cwd,
+    log: actionLog,
+    runUrl: ctx.runUrl,
+    accept,
   });
 }
 

@@ -45,6 +45,9 @@ export interface ActionSettings {
   runnerProbe: boolean;
   /** Merge mode: shard reports (files or folders) to merge and gate instead of running the plan. */
   mergeReports?: string[];
+  /** Import mode (`from` + `results`): gate another tool's results file instead of running load; `plan` is then an optional gate file. */
+  from?: 'k6' | 'locust';
+  results?: string;
 }
 
 /** `branch:NAME` (default `branch:perf-gate-data`), `file:PATH` or a plain path, `none`. */
@@ -93,13 +96,20 @@ function acceptLabel(raw: string): string | undefined {
 export function readSettings(get: InputReader = (n) => core.getInput(n)): ActionSettings {
   const postCommentFile = get('post-comment-file').trim() || undefined;
   const plan = get('plan').trim();
-  if (!plan && !postCommentFile) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
+  const from = get('from').trim() || undefined;
+  const results = get('results').trim() || undefined;
+  if (from !== undefined && from !== 'k6' && from !== 'locust') throw new UsageError(`input "from" must be one of k6, locust; got "${from}"`);
+  if ((from === undefined) !== (results === undefined)) {
+    throw new UsageError(from ? 'input "from" needs "results": the path of the k6 summary JSON or Locust PREFIX_stats.csv to gate' : 'input "results" needs "from": k6 or locust, the tool that wrote it');
+  }
+  if (!plan && !postCommentFile && !from) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
   const target = get('target').trim() || undefined;
   if (target !== undefined) checkTargetUrl(target, 'input "target":');
   const baseUrl = get('base-url').trim() || undefined;
   if (baseUrl !== undefined) checkTargetUrl(baseUrl, 'input "base-url":');
   const merge = get('merge-reports').split('\n').map((l) => l.trim()).filter(Boolean);
   if (merge.length > 0 && baseUrl !== undefined) throw new UsageError('inputs "merge-reports" and "base-url" do not go together: merge gates shard reports already run, A/B runs two builds');
+  if (from && (merge.length > 0 || baseUrl !== undefined)) throw new UsageError(`input "from" does not go with "${baseUrl !== undefined ? 'base-url' : 'merge-reports'}": an import gates results another tool already measured`);
   const rounds = get('ab-rounds').trim() || '10';
   if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100) throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "${rounds}"`);
   const keep = get('history').trim() || '50';
@@ -126,5 +136,6 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     abRounds: Number(rounds),
     runnerProbe: runnerProbeSetting(process.env),
     mergeReports: merge.length > 0 ? merge : undefined,
+    ...(from && { from, results }),
   };
 }

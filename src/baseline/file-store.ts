@@ -136,6 +136,14 @@ const ENDPOINT_FIELDS: Field[] = [
   ...['p50', 'p95', 'p99'].map((k): Field => [`latency_ms.${k}`, 'count']),
 ];
 
+/**
+ * Imported stages (`compare --from k6|locust`, StageReport.imported) hold null for what their tool
+ * did not report: a percentile, an endpoint's errors. Everything else is as strict.
+ */
+const orNull = (fields: Field[], nullable: (path: string) => boolean): Field[] => fields.map(([p, k]) => (k === 'count' && nullable(p) ? [p, 'count-or-null'] : [p, k]));
+const IMPORTED_STAGE_FIELDS = orNull(STAGE_FIELDS, (p) => p.startsWith('latency_ms.'));
+const IMPORTED_ENDPOINT_FIELDS = orNull(ENDPOINT_FIELDS, (p) => p.startsWith('latency_ms.') || p === 'errors');
+
 /** The first field of `doc` that does not hold what it must, as `latency_ms.p95 is "x", expected a number ≥ 0`. */
 function wrongField(doc: unknown, fields: readonly Field[], prefix = ''): string | undefined {
   for (const [spec, kind] of fields) {
@@ -162,7 +170,12 @@ export function wrongStageField(stage: unknown): string | undefined {
     }
     return undefined;
   };
-  return wrongField(s, STAGE_FIELDS) ?? inList(s.timeline, 'timeline', WINDOW_FIELDS) ?? inList(s.endpoints, 'endpoints', ENDPOINT_FIELDS);
+  const imported = HOLDS.object(s.imported);
+  return (
+    wrongField(s, imported ? IMPORTED_STAGE_FIELDS : STAGE_FIELDS) ??
+    inList(s.timeline, 'timeline', WINDOW_FIELDS) ??
+    inList(s.endpoints, 'endpoints', imported ? IMPORTED_ENDPOINT_FIELDS : ENDPOINT_FIELDS)
+  );
 }
 
 function shown(value: unknown): string {

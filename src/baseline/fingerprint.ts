@@ -23,6 +23,15 @@ export function planFingerprint(plan: Pick<Plan, 'requests' | 'session' | 'stage
   return short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages, websocket: ws }));
 }
 
+/**
+ * The "plan" of imported results (`compare --from k6|locust`): the tool, and the stage and endpoint
+ * names it measured. A baseline store then matches k6 results of the same scenario with each other,
+ * never with perf-gate runs or with another script's results.
+ */
+export function importFingerprint(tool: string, stages: ReadonlyArray<{ name: string; endpoints: ReadonlyArray<{ name: string }> }>): string {
+  return short(JSON.stringify({ imported: tool, stages: stages.map((s) => ({ name: s.name, endpoints: s.endpoints.map((e) => e.name).sort() })) }));
+}
+
 export function runnerFingerprint(r: Pick<RunnerInfo, 'os' | 'arch' | 'cpu' | 'cores'>): string {
   // The OS family, not its kernel release: runner images update kernels weekly.
   return short(JSON.stringify({ os: r.os.split(' ')[0], arch: r.arch, cpu: r.cpu, cores: r.cores }));

@@ -8,7 +8,8 @@ export const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99
 
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
 export function metricValue(s: StageReport, metric: Metric): number | null {
-  if (LATENCY_METRICS.has(metric)) return s.requests > 0 ? s.latency_ms[metric as keyof StageReport['latency_ms']] : null;
+  // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
+  if (LATENCY_METRICS.has(metric)) return s.requests > 0 ? (s.latency_ms[metric as keyof StageReport['latency_ms']] ?? null) : null;
   switch (metric) {
     case 'error_rate':
       return s.error_rate;
@@ -23,6 +24,19 @@ export function metricValue(s: StageReport, metric: Metric): number | null {
     default:
       return null;
   }
+}
+
+/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
+const K6_STAT: Partial<Record<Metric, string>> = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+
+/**
+ * Why an imported stage has no value for a metric it has requests for (the tool's file did not
+ * hold it), with how to get it; undefined when the stage is not imported or has the value.
+ */
+export function absentNote(s: StageReport, metric: Metric): string | undefined {
+  if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null) return undefined;
+  if (s.imported.tool === 'k6' && K6_STAT[metric]) return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
+  return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
 }
 
 /**

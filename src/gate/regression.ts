@@ -6,7 +6,7 @@
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
-import { metricValue, windowColumn, windowSamples } from './metrics.js';
+import { absentNote, metricValue, windowColumn, windowSamples } from './metrics.js';
 import { fmtSigned } from '../report/format.js';
 import { bootstrapChangeInterval, judgeInterval, twoProportionInterval, type Interval } from './statistics.js';
 
@@ -81,6 +81,11 @@ export function evaluateRegressions(
       if (r.unit === 'sigma') continue;
       const check = regressionCheck(r, before, stage, estimate);
       if (check) checks.push(check);
+      else if (rules) {
+        // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
+        const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric);
+        if (why) checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: metricValue(stage, r.metric), baseline: metricValue(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
+      }
     }
   }
   return checks;
@@ -126,6 +131,7 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
     // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
     return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
   }
+  if (before.imported || after.imported) return importedPointCheck(rule, base, deltaPct, worseIsUp, before, after);
   const found = estimate(rule.metric, before, after, deltaPct);
   if (!found) {
     // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
@@ -149,6 +155,34 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
     significant: iv.lo > 0 || iv.hi < 0,
     verdict,
     ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
+  };
+}
+
+export const IMPORTED_POINT_METHOD = 'point (imported)';
+
+/**
+ * Imported results (`compare --from k6|locust`) are one summary per run: no windows, no histogram,
+ * so no noise estimate. The measured change is judged as it is, and fails when it is beyond the
+ * rule; the check says so and claims no significance. (Their error_rate still gets the
+ * two-proportion interval above: it needs only the counts.)
+ */
+function importedPointCheck(
+  rule: RegressionRule,
+  base: Pick<Check, 'stage' | 'metric' | 'kind' | 'baseline' | 'current' | 'limit'>,
+  deltaPct: number,
+  worseIsUp: boolean,
+  before: StageReport,
+  after: StageReport,
+): Check {
+  const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
+  const tool = (after.imported ?? before.imported)!.tool;
+  return {
+    ...base,
+    delta_pct: round(deltaPct),
+    method: IMPORTED_POINT_METHOD,
+    significant: false,
+    verdict,
+    note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Absolute rules (`thresholds:`): per stage name or "*" for every stage. */
 import type { ThresholdRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
-import { metricValue } from './metrics.js';
+import { absentNote, metricValue } from './metrics.js';
 
 const compare = (v: number, op: ThresholdRule['op'], limit: number): boolean =>
   op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
@@ -21,7 +21,7 @@ export function evaluateThresholds(thresholds: Record<string, ThresholdRule[]>, 
         }
       }
       if (current === null) {
-        checks.push({ ...base, current: null, verdict: 'warn', note: 'no requests completed: nothing to check' });
+        checks.push({ ...base, current: null, verdict: 'warn', note: absentNote(stage, rule.metric) ?? 'no requests completed: nothing to check' });
         continue;
       }
       checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });

@@ -1,4 +1,4 @@
-export { loadPlan, parsePlan, type Env } from './load.js';
+export { loadPlan, parsePlan, readPlanFile, type Env } from './load.js';
 export { interpolate, interpolateString, runtimeVariables, BUILTIN_VARIABLES } from './interpolate.js';
 export { parseDuration, parseRate, parsePercent, parseThreshold, parseRegression, UnitError, METRICS, LATENCY_METRICS } from './units.js';
 export { PLAN_DEFAULTS } from './validate.js';

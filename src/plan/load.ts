@@ -58,16 +58,19 @@ export function parsePlan(text: string, file: string, env: Env): Plan {
 
 /** Read and parse a plan file; an unreadable file is a problem at 1:1 with the OS reason. */
 export async function loadPlan(file: string, env: Env = process.env): Promise<Plan> {
-  let text: string;
+  return parsePlan(await readPlanFile(file), file, env);
+}
+
+/** A plan's (or gate file's) text, size-checked; an unreadable file is a PlanError at 1:1 with the OS reason. */
+export async function readPlanFile(file: string): Promise<string> {
   try {
-    text = await readPlanText(file);
+    return await readPlanText(file);
   } catch (err) {
     if (err instanceof PlanError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const reason = OS_REASONS[code] ?? (err as Error).message;
     throw new PlanError([{ file, line: 1, col: 1, message: `cannot read the plan: ${reason}` }]);
   }
-  return parsePlan(text, file, env);
 }
 
 /**
@@ -99,7 +102,7 @@ const OS_REASONS: Record<string, string> = {
   EISDIR: 'it is a directory',
 };
 
-function toProblem(issue: Issue, source: YamlSource, file: string): PlanProblem {
+export function toProblem(issue: Issue, source: YamlSource, file: string): PlanProblem {
   return { file, ...locate(source, issue.path, issue.at), message: issue.message };
 }
 

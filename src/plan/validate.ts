@@ -83,7 +83,8 @@ function checkProtocols(c: Checks, raw: Data): void {
   }
 }
 
-function readThresholds(c: Checks, raw: Data, stages: StageSpec[]): Record<string, ThresholdRule[]> {
+/** Also read by gate files (`compare --from`, src/import/gate-file.ts), whose stages are the imported ones. */
+export function readThresholds(c: Checks, raw: Data, stages: ReadonlyArray<Pick<StageSpec, 'name' | 'kind'>>): Record<string, ThresholdRule[]> {
   const names = stages.map((s) => s.name);
   const out: Record<string, ThresholdRule[]> = {};
   for (const [stage, metricsRaw] of Object.entries(raw)) {
@@ -107,7 +108,7 @@ function readThresholds(c: Checks, raw: Data, stages: StageSpec[]): Record<strin
 }
 
 /** `recovery` is only measured by spike stages: anywhere else the rule could never be checked. */
-function checkRecovery(c: Checks, stage: string, stages: StageSpec[]): void {
+function checkRecovery(c: Checks, stage: string, stages: ReadonlyArray<Pick<StageSpec, 'name' | 'kind'>>): void {
   const path = ['thresholds', stage, 'recovery'];
   const where = formatPath(['thresholds', stage]);
   if (stage === '*') {
@@ -120,7 +121,7 @@ function checkRecovery(c: Checks, stage: string, stages: StageSpec[]): void {
   }
 }
 
-function readRegression(c: Checks, raw: Data): RegressionRule[] {
+export function readRegression(c: Checks, raw: Data): RegressionRule[] {
   const rules: RegressionRule[] = [];
   for (const [metric, rule] of Object.entries(raw)) {
     if (!isMetric(metric)) continue; // the schema check names it, with a suggestion

@@ -38,7 +38,13 @@ export function metricCell(report: Report, stage: StageReport, metric: string, c
 
 function headline(report: Report): string[] {
   const lines = [`## ${ICON[report.verdict]} perf-gate: ${report.verdict}`, ''];
-  lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
+  if (report.imported) {
+    // Another tool ran the load (and on its own machine, maybe): this runner measured nothing.
+    const rules = report.plan ? `, rules from ${code(report.plan)}` : ', default rules';
+    lines.push(`Results of ${report.imported.tool} imported from ${code(report.imported.file)} (\`compare --from ${report.imported.tool}\`), ${report.duration_s} s${rules}.`);
+  } else {
+    lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
+  }
   if (report.shard) {
     const { index, count } = report.shard;
     lines.push(`Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`);
@@ -121,7 +127,8 @@ function bandTable(report: Report): string[] {
 function stageDetails(s: StageReport): string[] {
   const lines = [`**${md(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
   for (const e of s.endpoints) {
-    lines.push(`| ${md(e.name)} | ${e.requests} | ${e.errors} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`);
+    // errors is null for an imported endpoint whose tool gave no failure count.
+    lines.push(`| ${md(e.name)} | ${e.requests} | ${e.errors ?? '—'} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`);
   }
   const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
   const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);
@@ -193,10 +200,22 @@ export function stageNotes(report: Report): string[] {
       notes.push(`**${name}**: burst cycles ${parts.join(', ')}.`);
     }
     if (s.protocol === 'ws') notes.push(wsNote(s));
+    if (s.imported) notes.push(importedNote(s, s.imported));
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
     if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
   }
   return notes;
+}
+
+/** What an imported stage lacks, and how its regressions are judged. */
+function importedNote(s: StageReport, imported: NonNullable<StageReport['imported']>): string {
+  const missing = imported.missing.length ? ` Not in the ${imported.tool} results (shown as —): ${imported.missing.map(md).join(', ')}.` : '';
+  const own = imported.tool_thresholds ?? [];
+  const failed = own.filter((t) => !t.ok);
+  const verdicts = own.length
+    ? ` ${imported.tool}'s own thresholds (not gated here): ${own.length - failed.length} of ${own.length} passed${failed.length ? `; failed: ${failed.map((t) => `${code(t.metric)} ${code(t.rule)}`).join(', ')}` : ''}.`
+    : '';
+  return `**${md(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}`;
 }
 
 /** One sentence per ws stage: what the message table cannot show (connections, closes, stream). */

@@ -96,6 +96,19 @@ export interface StageReport {
    * (s into the stage) and why. Later stages were skipped, and the gate fails (check metric `abort_when`).
    */
   aborted?: AbortTrigger;
+  /**
+   * `compare --from k6|locust`: the tool that measured this stage, and the figures its file did not
+   * hold ("p99" when k6's summaryTrendStats has no p(99); "endpoint X errors"). Those are null in
+   * the stage (latency_ms.p99, an endpoint's errors): shown as "—", never gated, never invented.
+   * Such a stage has no histogram ("") and no windows for a noise estimate: regressions on it are
+   * point comparisons (method "point (imported)").
+   */
+  imported?: {
+    tool: 'k6' | 'locust';
+    missing: string[];
+    /** k6's own thresholds from the script's options, as k6 judged them (shown, not gated: k6's exit code already says). */
+    tool_thresholds?: Array<{ metric: string; rule: string; ok: boolean }>;
+  };
   /** kind stress: the steps and the breaking point (src/load/stress.ts). */
   stress?: StressOutcome;
   /** kind soak: p95 drift between the first and last tenth, and the target's memory when sampled. */

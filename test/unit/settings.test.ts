@@ -26,6 +26,11 @@ describe('readSettings: the action inputs, read once', () => {
     expect(readSettings(reader({ plan: 'p.yml', 'accept-label': 'none' })).acceptLabel).toBeUndefined();
   });
 
+  it('import mode: from + results, and then plan (a gate file) is optional', () => {
+    expect(readSettings(reader({ from: 'locust', results: 'out/run_stats.csv' }))).toMatchObject({ plan: '', from: 'locust', results: 'out/run_stats.csv' });
+    expect(readSettings(reader({ plan: 'p.yml' })).from).toBeUndefined();
+  });
+
   it('merge-reports: one entry a line, blank lines dropped; absent means a normal run', () => {
     expect(readSettings(reader({ plan: 'p.yml', 'merge-reports': 'shards/a/report.json\n\n  shards/b \n' })).mergeReports).toEqual(['shards/a/report.json', 'shards/b']);
     expect(readSettings(reader({ plan: 'p.yml' })).mergeReports).toBeUndefined();
@@ -37,6 +42,10 @@ describe('readSettings: the action inputs, read once', () => {
     [{ 'ab-rounds': '1000' }, 'input "ab-rounds" must be a whole number'],
     [{ confirm: 'maybe' }, 'input "confirm" must be true or false; got "maybe"'],
     [{ 'merge-reports': 'shards', 'base-url': 'http://127.0.0.1:3001' }, 'inputs "merge-reports" and "base-url" do not go together'],
+    [{ from: 'jmeter', results: 'r.jtl' }, 'input "from" must be one of k6, locust; got "jmeter"'],
+    [{ from: 'k6' }, 'input "from" needs "results"'],
+    [{ results: 'summary.json' }, 'input "results" needs "from"'],
+    [{ from: 'k6', results: 's.json', 'base-url': 'http://127.0.0.1:3001' }, 'input "from" does not go with "base-url"'],
   ])('%j is refused naming the input', (inputs, message) => {
     expect(() => readSettings(reader({ plan: 'p.yml', ...inputs }))).toThrow(message);
   });

@@ -1,0 +1,69 @@
+/**
+ * The rules for `compare --from k6|locust`: a k6 or Locust user has no perf-gate plan, only the
+ * gate. A gate file is the rules part of a plan and nothing else:
+ *
+ *   name: checkout          # optional, for the summary
+ *   thresholds:
+ *     "*": { p95: "< 200ms", error_rate: "< 1%" }
+ *   regression: { p95: "+15%", rps: "-10%" }
+ *
+ * Stage names are the imported ones (`--stage NAME`, default the tool's name). Same parsers and
+ * the same file:line:col problems as a plan; `${ENV}` is substituted as in a plan.
+ */
+import { PlanError } from '../errors.js';
+import type { GateRules } from '../gate/index.js';
+import { Checks, record } from '../plan/checks.js';
+import { interpolate, isRecord } from '../plan/interpolate.js';
+import { formatPath, suggestion } from '../plan/issues.js';
+import { sortProblems, toProblem, type Env } from '../plan/load.js';
+import { parseYaml } from '../plan/positions.js';
+import { isMetric, METRICS } from '../plan/units.js';
+import { readRegression, readThresholds } from '../plan/validate.js';
+import type { StageSpec } from '../plan/types.js';
+
+export interface GateFile extends GateRules {
+  name?: string;
+}
+
+const KEYS = ['version', 'name', 'thresholds', 'regression'];
+
+export function parseGateFile(text: string, file: string, env: Env, stages: ReadonlyArray<Pick<StageSpec, 'name' | 'kind'>>): GateFile {
+  const parsed = parseYaml(text);
+  if (parsed.syntaxErrors.length) throw new PlanError(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
+  const substituted = interpolate(parsed.value, env);
+  const c = new Checks();
+  c.issues.push(...substituted.issues);
+  const raw = record(substituted.value);
+  if (!isRecord(substituted.value)) c.add([], 'a gate file is a mapping: thresholds: and regression: (see perf-gate --help)');
+  for (const key of Object.keys(raw)) {
+    if (KEYS.includes(key)) continue;
+    const plan = ['target', 'requests', 'stages', 'session', 'defaults', 'websocket', 'limits', 'abort_when'].includes(key);
+    c.add(
+      [key],
+      plan
+        ? `${key}: a gate file for --from holds only thresholds:, regression: and name: (the load was run by the other tool)`
+        : `unknown key ${JSON.stringify(key)}${suggestion(key, KEYS)}: a gate file holds thresholds:, regression: and name:`,
+      'key',
+    );
+  }
+  if ('name' in raw && typeof raw.name !== 'string') c.add(['name'], 'name: a string, e.g. checkout');
+  // readThresholds / readRegression skip unknown metrics (a plan's schema check names them): name them here.
+  for (const [stage, metrics] of Object.entries(record(raw.thresholds))) {
+    if (!isRecord(metrics)) c.add(['thresholds', stage], `${formatPath(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
+    for (const metric of Object.keys(record(metrics))) unknownMetric(c, ['thresholds', stage, metric], metric);
+  }
+  if ('thresholds' in raw && !isRecord(raw.thresholds)) c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
+  if ('regression' in raw && !isRecord(raw.regression)) c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
+  for (const metric of Object.keys(record(raw.regression))) unknownMetric(c, ['regression', metric], metric);
+
+  const rules: GateFile = { thresholds: readThresholds(c, record(raw.thresholds), stages) };
+  // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
+  if ('regression' in raw) rules.regression = readRegression(c, record(raw.regression));
+  if (typeof raw.name === 'string') rules.name = raw.name;
+  if (c.issues.length) throw new PlanError(sortProblems(c.issues.map((i) => toProblem(i, parsed.source, file))));
+  return rules;
+}
+
+function unknownMetric(c: Checks, path: Array<string>, metric: string): void {
+  if (!isMetric(metric)) c.add(path, `${formatPath(path)}: unknown metric ${JSON.stringify(metric)}${suggestion(metric, METRICS)}`, 'key');
+}
