@@ -77,11 +77,25 @@ export async function runClosed(ctx: StageContext, o: ClosedOptions): Promise<vo
   await Promise.all(users);
 }
 
-async function runUser(ctx: StageContext, id: number, startDelayMs: number, endAt: number, thinkMs: number): Promise<void> {
+/**
+ * Closed-model users 1..`count` sending until `endAt`, all at once. A user already in `known` has
+ * run its session and keeps its values (a stress stage's users carry over from step to step).
+ */
+export async function runUsersUntil(ctx: StageContext, count: number, thinkMs: number, endAt: number, known: Map<number, Vars>): Promise<void> {
+  const users: Promise<void>[] = [];
+  for (let i = 1; i <= count; i++) users.push(runUser(ctx, i, 0, endAt, thinkMs, known));
+  await Promise.all(users);
+}
+
+async function runUser(ctx: StageContext, id: number, startDelayMs: number, endAt: number, thinkMs: number, known?: Map<number, Vars>): Promise<void> {
   if (startDelayMs > 0) await sleepUnlessAborted(startDelayMs, ctx.signal);
   if (ctx.signal.aborted || now() >= endAt) return;
-  const vars: Vars = { vu: String(id) };
-  await runSession(ctx, vars);
+  let vars = known?.get(id);
+  if (!vars) {
+    vars = { vu: String(id) };
+    await runSession(ctx, vars);
+    known?.set(id, vars);
+  }
   if (thinkMs === 0) return sendBackToBack(ctx, vars, endAt);
   let iter = 0;
   while (!ctx.signal.aborted && now() < endAt) {

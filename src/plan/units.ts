@@ -151,7 +151,7 @@ export function parseThreshold(metric: string, raw: unknown): ThresholdRule {
 export function parseRegression(metric: string, raw: unknown): RegressionRule {
   if (!isMetric(metric)) throw new UnitError(`unknown metric ${show(metric)}`);
   if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-    return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+    return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
   }
   const m = typeof raw === 'string' ? new RegExp(String.raw`^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
   if (!m || typeof raw !== 'string') {

@@ -120,6 +120,8 @@ export interface StressStep {
   passed: boolean;
   /** The conditions this step broke, as written: `p95 < 200ms (was 412 ms)`. */
   broke?: string[];
+  /** Open model: sends skipped because max_in_flight requests were outstanding (a step that drops sends breaks). */
+  dropped?: number;
 }
 
 export interface StressOutcome {
