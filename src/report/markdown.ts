@@ -6,6 +6,7 @@ import type { Check, Report, StageReport } from './types.js';
 import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
 import { code, md } from './escape.js';
 import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
+import { outcomeNote, stressStepTables } from './stage-outcomes.js';
 
 const LATENCY_COLUMNS = ['p50', 'p95', 'p99'] as const;
 
@@ -18,7 +19,7 @@ export interface SummaryExtras {
 
 function stageVerdict(report: Report, stage: StageReport) {
   const own = report.checks.filter((c) => c.stage === stage.name).map((c) => c.verdict);
-  if (stage.generator_saturated || stage.dropped > 0) own.push('warn');
+  if (stage.generator_saturated || (stage.dropped > 0 && stage.kind !== 'stress')) own.push('warn');
   return worst(own);
 }
 
@@ -133,6 +134,8 @@ export function renderSummary(report: Report, extras: SummaryExtras = {}): strin
   if (report.checks.length > 0) lines.push('', ...details('Checks', checkTable(report, report.checks), true));
   const notes = stageNotes(report);
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
+  const steps = stressStepTables(report.stages);
+  if (steps.length > 0) lines.push('', ...details('Stress steps', steps, true));
   const charts = timelineCharts(report);
   if (charts.length > 0) lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
   const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
@@ -160,7 +163,9 @@ export function stageNotes(report: Report): string[] {
     if (s.generator_saturated) {
       notes.push(`⚠️ **${name}**: the load generator was saturated (${md(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
     }
-    if (s.dropped > 0) {
+    const outcome = outcomeNote(s);
+    if (outcome) notes.push(outcome);
+    if (s.dropped > 0 && s.kind !== 'stress') {
       notes.push(`⚠️ **${name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
     }
     if (s.spike) {
