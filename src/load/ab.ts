@@ -167,6 +167,8 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
   const stages = selectStages(plan, o.stages);
   const signal = o.signal ?? new AbortController().signal;
   const urls: Record<Side, string> = { base: o.baseUrl, head: o.headUrl };
+  // A stage that cannot be cut into rounds is refused before any load, not after the stages before it.
+  for (const spec of stages) roundSpec(spec, o.rounds);
   // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
   for (const url of [o.baseUrl, o.headUrl]) {
     await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
