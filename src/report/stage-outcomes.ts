@@ -13,6 +13,9 @@ export function fmtLevel(stress: Pick<StressOutcome, 'unit'>, level: number | nu
   return stress.unit === 'rps' ? `${n}/s` : `${n} user${level === 1 ? '' : 's'}`;
 }
 
+/** Conditions as code spans (`p95 < 200ms (was 412 ms)`), safe in a table cell. */
+const conditions = (list: string[] | undefined, sep = '; '): string => (list ?? []).map((c) => code(c).replace(/\|/g, '\\|')).join(sep);
+
 const fmtBytes = (b: number | null): string => (b === null ? '—' : `${(b / 1e6).toFixed(1)} MB`);
 
 /** One sentence per stress or soak stage (undefined for other stages). */
@@ -23,11 +26,11 @@ export function outcomeNote(s: StageReport): string | undefined {
     const broke = x.steps.find((st) => !st.passed);
     const point = x.breaking_point === null ? 'no breaking point: the first step already broke' : `breaking point **${fmtLevel(x, x.breaking_point)}**`;
     const end = broke
-      ? ` (broke at ${fmtLevel(x, broke.level)}: ${md((broke.broke ?? []).join('; '))})`
+      ? ` (broke at ${fmtLevel(x, broke.level)}: ${conditions(broke.broke)})`
       : x.reached_max
         ? ` (every step up to max ${fmtLevel(x, x.max)} passed: the target held the most the plan asked)`
         : ' (stopped before a step broke)';
-    return `**${name}**: ${point}${end}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${md(x.until.join(', '))}.`;
+    return `**${name}**: ${point}${end}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
   }
   if (s.soak) {
     const d = s.soak.drift;
@@ -52,7 +55,7 @@ export function stressStepTables(stages: StageReport[]): string[] {
     lines.push(`**${md(s.name)}** (${x.unit === 'rps' ? 'rate' : 'users'} per step)`, '', '| | level | requests | rps | errors | p50 | p95 | p99 | broke |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const st of x.steps) {
       const mark = st.passed ? (st.level === x.breaking_point ? '🏁' : '✅') : '❌';
-      const cells = [fmtLevel(x, st.level), st.requests, st.rps.toFixed(1), fmtPct(st.error_rate), fmtMs(st.latency_ms.p50), fmtMs(st.latency_ms.p95), fmtMs(st.latency_ms.p99), md((st.broke ?? []).join('; '))];
+      const cells = [fmtLevel(x, st.level), st.requests, st.rps.toFixed(1), fmtPct(st.error_rate), fmtMs(st.latency_ms.p50), fmtMs(st.latency_ms.p95), fmtMs(st.latency_ms.p99), conditions(st.broke)];
       lines.push(`| ${mark} | ${cells.join(' | ')} |`);
     }
     lines.push('');
