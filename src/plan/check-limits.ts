@@ -70,10 +70,13 @@ export function readLimits(c: Checks, raw: Data): PlanLimits {
 
 /** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
 export function stressLevels(s: Pick<StressStage, 'from' | 'step' | 'max'>): number[] {
-  const levels: number[] = [];
-  // The epsilon keeps 0.1/s steps from losing their last level to floating-point sums.
-  for (let i = 0; s.from + i * s.step <= s.max + 1e-9; i++) levels.push(+(s.from + i * s.step).toFixed(6));
-  return levels;
+  return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+}
+
+/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
+export function stressStepCount(s: Pick<StressStage, 'from' | 'step' | 'max'>): number {
+  if (!(s.step > 0) || s.max < s.from) return 1;
+  return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
 }
 
 /** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
@@ -84,7 +87,7 @@ export function plannedDurationMs(s: StageSpec): number {
     case 'soak':
       return s.durationMs;
     case 'stress':
-      return stressLevels(s).length * s.everyMs;
+      return stressStepCount(s) * s.everyMs;
     case 'spike':
       return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
     case 'burst':
@@ -99,8 +102,11 @@ export function plannedRequests(s: StageSpec): number | undefined {
     case 'load':
     case 'soak':
       return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
-    case 'stress':
-      return s.model === 'open' ? stressLevels(s).reduce((sum, level) => sum + area(level, level, s.everyMs), 0) : undefined;
+    case 'stress': {
+      // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+      const n = stressStepCount(s);
+      return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+    }
     case 'spike':
       return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
     case 'burst':

@@ -4,6 +4,7 @@
  */
 import { Checks, int, list, record, str, type Data } from './checks.js';
 import { closest, formatPath, suggestion, type Path } from './issues.js';
+import { stressStepCount } from './check-limits.js';
 import { isMetric, LATENCY_METRICS, parseDuration, parseRate, parseThreshold, show } from './units.js';
 import type { Metric, Protocol, SoakStage, StageSpec, StressStage, ThresholdRule } from './types.js';
 
@@ -218,6 +219,9 @@ function positive(c: Checks, s: Data, path: Path, key: string, value: number): n
   return value;
 }
 
+/** More steps than this is a typo (a step of 0.001/s), not a search for a breaking point. */
+export const MAX_STRESS_STEPS = 1000;
+
 /** A stress stage's `rate:` or `vus:` map: where the steps start, how much each adds, the most. */
 const STEP_KEYS = ['from', 'step', 'max'] as const;
 
@@ -293,6 +297,8 @@ function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): { from:
   }
   if ('from' in data && 'max' in data && out.max < out.from) {
     c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`);
+  } else if (stressStepCount(out) > MAX_STRESS_STEPS) {
+    c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
   }
   return out;
 }

@@ -97,6 +97,16 @@ thresholds:
       expected: ['5:61: stages[0].vus.max: 5 is below from (10): max is the highest level the steps may reach'],
     },
     {
+      name: 'a step so small it makes more than 1000 steps',
+      plan: `stages:\n  - { name: s, kind: stress, rate: { from: 1/s, step: 0.001/s, max: 20000/s }, every: 1s, until: { p95: "< 1s" } }\n`,
+      expected: [
+        '5:55: stages[0].rate.step: "0.001/s" makes 19,999,001 steps from "1/s" to "20000/s"; at most 1000 (take bigger steps)',
+        // The worst case of all those steps, against the runaway limits, located at the keys that ask for it.
+        '5:36: stages[0] schedules 200,000,009,501 requests, above limits.max_requests (2,000,000); raise limits.max_requests to allow it',
+        '5:87: stages[0] runs 5555h16m41s, above limits.max_duration (15m); raise limits.max_duration to allow it',
+      ],
+    },
+    {
       name: 'users that are not whole numbers',
       plan: `stages:\n  - { name: s, kind: stress, vus: { from: 1.5, step: 5, max: 50 }, every: 5s, until: { p95: "< 1s" } }\n`,
       expected: ['5:43: stages[0].vus.from: 1.5 is not a number of users: use a whole number from 1'],
