@@ -1,6 +1,6 @@
 /**
  * The soak stage's own measurements, besides those of the load stage it is: p95 drift between
- * the first and the last tenth of the stage (requests by start time), and the target's resident
+ * the first and the last tenth of the stage after its ramp (requests by start time), and the target's resident
  * memory read from its Prometheus metrics page before and after. A metrics page that cannot be
  * read is shown as an error, never a failed run.
  */
@@ -13,10 +13,13 @@ import type { HttpClient } from './http.js';
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The first and last tenth of the planned stage, as spans that record their own histograms. */
+/**
+ * The first and last tenth of the stage's steady part (after its ramp: latency at a fraction of
+ * the load says nothing about drift), as spans that record their own histograms.
+ */
 export function soakSpans(spec: SoakStage): { first: SpanMetrics; last: SpanMetrics } {
-  const tenth = spec.durationMs / 10;
-  return { first: new SpanMetrics(0, tenth), last: new SpanMetrics(spec.durationMs - tenth, spec.durationMs) };
+  const tenth = (spec.durationMs - spec.rampMs) / 10;
+  return { first: new SpanMetrics(spec.rampMs, spec.rampMs + tenth), last: new SpanMetrics(spec.durationMs - tenth, spec.durationMs) };
 }
 
 /** p95 of the last tenth against the first, in % (null when either tenth has no requests or the first's p95 is 0). */

@@ -5,7 +5,7 @@
 import { Checks, int, list, record, str, type Data } from './checks.js';
 import { closest, formatPath, suggestion, type Path } from './issues.js';
 import { stressStepCount } from './check-limits.js';
-import { isMetric, LATENCY_METRICS, parseDuration, parseRate, parseThreshold, show } from './units.js';
+import { isMetric, LATENCY_METRICS, parseDuration, parseRate, parseThreshold, show, UnitError } from './units.js';
 import type { Metric, Protocol, SoakStage, StageSpec, StressStage, ThresholdRule } from './types.js';
 
 type Kind = StageSpec['kind'];
@@ -285,7 +285,7 @@ function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): { from:
     if (!(STEP_KEYS as readonly string[]).includes(k)) c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
   }
   const count = (v: unknown): number => {
-    if (int(v) === undefined || (v as number) < 1) throw new Error(`${show(v)} is not a number of users: use a whole number from 1`);
+    if (int(v) === undefined || (v as number) < 1) throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
     return v as number;
   };
   for (const k of STEP_KEYS) {
@@ -306,8 +306,10 @@ function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): { from:
 function readSoak(c: Checks, s: Data, path: Path, base: Base, ms: (key: string, fallback: number) => number, rate: (key: string) => number): SoakStage {
   const load = readLoad(c, s, path, base, ms, rate) as Extract<StageSpec, { kind: 'load' }>;
   const where = formatPath(path);
-  if ('duration' in s && load.durationMs > 0 && load.durationMs < MIN_SOAK_MS) {
-    c.add([...path, 'duration'], `${where}: a soak stage must run at least ${MIN_SOAK_MS / 1000}s (${show(s.duration)} is shorter): its drift compares the first and last tenth of it`);
+  const steadyMs = load.durationMs - load.rampMs;
+  if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
+    const what = load.rampMs > 0 ? `${show(s.duration)} with a ${show(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${show(s.duration)} is shorter`;
+    c.add([...path, 'duration'], `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`);
   }
   const soak: SoakStage = { ...load, kind: 'soak' };
   if ('metrics' in s) {

@@ -148,7 +148,7 @@ thresholds:
       name: 'a soak too short, with an absolute metrics URL',
       plan: `stages:\n  - { name: k, kind: soak, rate: 5/s, duration: 5s, metrics: "http://evil.example/metrics" }\n`,
       expected: [
-        '5:49: stages[0]: a soak stage must run at least 10s ("5s" is shorter): its drift compares the first and last tenth of it',
+        '5:49: stages[0]: a soak stage must hold its load at least 10s after its ramp ("5s" is shorter): its drift compares the first and last tenth of that',
         '5:62: stages[0].metrics: "http://evil.example/metrics" must be a path on the target, starting with one /, e.g. /metrics',
       ],
     },
@@ -168,6 +168,11 @@ thresholds:
         '8:24: thresholds.s.breaking_point: "lots" is not a breaking point: use the stage\'s unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)',
         '9:15: thresholds.k.drift: "0.2" is not a change in percent: use e.g. 20%',
       ],
+    },
+    {
+      name: 'a soak whose ramp leaves less than 10 s of steady load',
+      plan: `stages:\n  - { name: k, kind: soak, rate: 5/s, ramp: 5s, duration: 12s }\n`,
+      expected: ['5:59: stages[0]: a soak stage must hold its load at least 10s after its ramp ("12s" with a "5s" ramp holds it 7s): its drift compares the first and last tenth of that'],
     },
     {
       name: 'a step map on a load stage',
