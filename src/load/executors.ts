@@ -25,14 +25,18 @@ export interface OpenResult {
   lateSends: number;
 }
 
-/** `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it. */
-export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlight: number, send: Send): Promise<OpenResult> {
+/**
+ * `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it.
+ * `stop`, asked before every send, ends the schedule early (a stress step whose break is already certain).
+ */
+export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlight: number, send: Send, stop?: (sofar: OpenResult) => boolean): Promise<OpenResult> {
   const result: OpenResult = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
   let k = 0;
+  let stopped = false;
   await new Promise<void>((resolve) => {
     const tick = (): void => {
       const elapsed = now() - ctx.t0;
-      while (k < schedule.total && !ctx.signal.aborted) {
+      while (k < schedule.total && !ctx.signal.aborted && !(stopped ||= stop?.(result) === true)) {
         const due = schedule.sendTime(k);
         if (due > elapsed) break;
         k++;
@@ -47,7 +51,7 @@ export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlig
         result.sent++;
         void send(ctx.t0 + due);
       }
-      if (k >= schedule.total || ctx.signal.aborted) return resolve();
+      if (k >= schedule.total || ctx.signal.aborted || stopped) return resolve();
       // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
       setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
     };

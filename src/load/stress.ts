@@ -1,7 +1,8 @@
 /**
  * The stress stage: the load steps up by `step` every `every` (open model: the rate; closed: the
  * users) and each step is judged on its own requests as it ends. The first step that breaks a
- * condition ends the stage: a target already failing is not hammered harder. Each step's requests
+ * condition ends the stage: a target already failing is not hammered harder (open model: the
+ * step itself stops sending as soon as its break is certain). Each step's requests
  * are answered before it is judged, so no step inherits another's queue (the gap between steps is
  * the slowest response of the step, usually milliseconds).
  */
@@ -44,13 +45,15 @@ export async function runStress(ctx: StageContext, spec: StressStage, shared: Va
     const span = new SpanMetrics(startMs);
     ctx.metrics.spans.push(span);
     let dropped = 0;
+    let endedEarly = false;
     if (spec.model === 'open') {
       // The same open-model scheduler as a load stage: a silent lead-in up to the step's start, then the step's rate.
       const schedule = new RateSchedule([
         { durationMs: startMs, from: 0, to: 0 },
         { durationMs: spec.everyMs, from: level, to: level },
       ]);
-      const r = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+      const certain = certainBreak(spec.until, span, schedule.total);
+      const r = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared), (sofar) => (endedEarly = certain(sofar.dropped)));
       open.scheduled += r.scheduled;
       open.sent += r.sent;
       open.dropped += r.dropped;
@@ -63,10 +66,41 @@ export async function runStress(ctx: StageContext, spec: StressStage, shared: Va
     // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
     if (ctx.signal.aborted) break;
     const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: summarize(span.histogram), dropped });
+    if (endedEarly) step.ended_early = true;
     steps.push(step);
     if (!step.passed) break;
   }
   return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
+}
+
+/** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
+const TAIL_SHARE: Partial<Record<string, number>> = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
+
+/**
+ * Open model: a test, cheap enough to ask before every send, of whether the step will break
+ * whatever its remaining requests do, so the stage can stop loading a target that is already
+ * failing instead of finishing the step. The step sends at most `planned` requests, so once the
+ * errors alone, or the requests over a latency limit alone, pass the rule's share of `planned`,
+ * the step's final numbers break it too. A dropped send breaks the step outright.
+ */
+export function certainBreak(until: ThresholdRule[], span: SpanMetrics, planned: number): (dropped: number) => boolean {
+  const errorLimits: Array<{ value: number; strict: boolean }> = [];
+  const slow: Array<{ w: SpanMetrics['slow'][number]; allowed: number }> = [];
+  for (const r of until) {
+    // Only upper limits ("< 200ms", "<= 1%") can be known broken before the step ends.
+    if (r.op !== '<' && r.op !== '<=') continue;
+    if (r.metric === 'error_rate') errorLimits.push({ value: r.value, strict: r.op === '<=' });
+    const share = TAIL_SHARE[r.metric];
+    if (share === undefined) continue;
+    // "< 200ms" breaks at 200 ms or more; "<= 200ms" above 200 ms.
+    const w = { ms: r.value, strict: r.op === '<=', count: 0 };
+    span.slow.push(w);
+    slow.push({ w, allowed: share * planned });
+  }
+  return (dropped) =>
+    dropped > 0 ||
+    errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
+    slow.some((s) => s.w.count > s.allowed);
 }
 
 /** One step's numbers against the break conditions (pure). */

@@ -62,6 +62,8 @@ export class SpanMetrics {
   readonly histogram = createHistogram();
   requests = 0;
   errors = 0;
+  /** Requests at least (`strict`: more than) `ms` slow, counted as they complete (a stress step's early break). */
+  readonly slow: Array<{ ms: number; strict: boolean; count: number }> = [];
   constructor(
     readonly fromMs: number,
     public toMs = Infinity,
@@ -124,6 +126,7 @@ export class StageMetrics {
       span.requests++;
       if (isError) span.errors++;
       recordMs(span.histogram, latencyMs);
+      for (const w of span.slow) if (w.strict ? latencyMs > w.ms : latencyMs >= w.ms) w.count++;
     }
   }
 

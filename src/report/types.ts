@@ -122,6 +122,8 @@ export interface StressStep {
   broke?: string[];
   /** Open model: sends skipped because max_in_flight requests were outstanding (a step that drops sends breaks). */
   dropped?: number;
+  /** Open model: the step stopped sending before its end because its break was already certain. */
+  ended_early?: boolean;
 }
 
 export interface StressOutcome {

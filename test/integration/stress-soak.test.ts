@@ -48,7 +48,7 @@ describe('stress', () => {
       target.url,
     );
     const stress = s!.stress!;
-    if (process.env.SHOW_STRESS) console.log(JSON.stringify({ requests: s!.requests, duration_s: s!.duration_s, steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.passed, x.broke]), bp: stress.breaking_point, broke_at: stress.broke_at }));
+    if (process.env.SHOW_STRESS) console.log(JSON.stringify({ requests: s!.requests, duration_s: s!.duration_s, steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.duration_s, x.passed, x.ended_early, x.broke]), bp: stress.breaking_point, broke_at: stress.broke_at }));
     expect(stress.unit).toBe('rps');
     expect(stress.until).toEqual(['p95 < 50ms', 'error_rate < 1%']);
     // 60, 120, 180 run under the 200/s capacity; 240 queues 40 more each second than it serves.
@@ -60,6 +60,10 @@ describe('stress', () => {
     const last = stress.steps[stress.steps.length - 1]!;
     expect(last.passed).toBe(false);
     expect(last.broke!.some((b) => b.startsWith('p95 < 50ms (was '))).toBe(true);
+    // The broken step stopped sending once more than 5 % of its 480 requests were over 50 ms: well before its 2 s.
+    expect(last.ended_early).toBe(true);
+    expect(last.requests).toBeLessThan(480);
+    expect(last.duration_s).toBeLessThan(2);
     for (const step of stress.steps.slice(0, -1)) {
       expect(step.passed).toBe(true);
       // Each step's own numbers: its rate, about level × 2 s of requests.
@@ -99,7 +103,7 @@ describe('stress', () => {
       target.url,
     );
     const stress = s!.stress!;
-    if (process.env.SHOW_STRESS) console.log(JSON.stringify({ requests: s!.requests, duration_s: s!.duration_s, steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.passed, x.broke]), bp: stress.breaking_point, broke_at: stress.broke_at }));
+    if (process.env.SHOW_STRESS) console.log(JSON.stringify({ requests: s!.requests, duration_s: s!.duration_s, steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.duration_s, x.passed, x.ended_early, x.broke]), bp: stress.breaking_point, broke_at: stress.broke_at }));
     expect(stress.unit).toBe('vus');
     expect(stress.breaking_point).not.toBeNull();
     // 5 users is the capacity (100/s ÷ 20/s); within one step (2 users).

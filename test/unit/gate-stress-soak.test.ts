@@ -4,7 +4,8 @@ import { evaluateThresholds } from '../../src/gate/thresholds.js';
 import { breakingPointCheck, evaluateRegressions } from '../../src/gate/regression.js';
 import { evaluateBandRules } from '../../src/gate/band.js';
 import { parseRegression, parseThreshold } from '../../src/plan/index.js';
-import { judgeStep, stressOutcome } from '../../src/load/stress.js';
+import { certainBreak, judgeStep, stressOutcome } from '../../src/load/stress.js';
+import { StageMetrics, SpanMetrics } from '../../src/metrics/stage-metrics.js';
 import type { StageReport, StressOutcome, StressStep } from '../../src/report/types.js';
 import { stage } from '../helpers/reports.js';
 
@@ -42,6 +43,50 @@ describe('stress steps', () => {
     expect(stressStage(300).stress).toMatchObject({ breaking_point: 250, broke_at: 300, reached_max: false });
     expect(stressStage(null, { levels: 4 }).stress).toMatchObject({ breaking_point: 200, broke_at: null, reached_max: true });
     expect(stressStage(50).stress).toMatchObject({ breaking_point: null, broke_at: 50, reached_max: false });
+  });
+});
+
+describe('a stress step stops early once its break is certain (open model)', () => {
+  /** A step of 100 planned requests, recorded through a stage's metrics as the engine records them. */
+  function step(rules: string[][]) {
+    const metrics = new StageMetrics(['root'], 1000);
+    const span = new SpanMetrics(0);
+    metrics.spans.push(span);
+    const certain = certainBreak(rules.map(([m, r]) => parseThreshold(m!, r)), span, 100);
+    const record = (latencyMs: number, error = false) => metrics.record(0, 10, latencyMs, error ? 500 : 200, error ? 'http_5xx' : undefined);
+    return { certain, record };
+  }
+
+  it('p95 < 200ms: certain once more than 5 of the 100 requests took 200 ms or more', () => {
+    const s = step([['p95', '< 200ms']]);
+    for (let i = 0; i < 90; i++) s.record(10);
+    for (let i = 0; i < 5; i++) s.record(200);
+    expect(s.certain(0)).toBe(false);
+    s.record(250);
+    expect(s.certain(0)).toBe(true);
+  });
+
+  it('p95 <= 200ms counts only requests over 200 ms; max < 1s breaks at the first request over it', () => {
+    const le = step([['p95', '<= 200ms']]);
+    for (let i = 0; i < 10; i++) le.record(200);
+    expect(le.certain(0)).toBe(false);
+    const max = step([['max', '< 1s']]);
+    max.record(999);
+    expect(max.certain(0)).toBe(false);
+    max.record(1000);
+    expect(max.certain(0)).toBe(true);
+  });
+
+  it('error_rate < 1%: certain at the first error of 100 planned; a dropped send breaks at once; mean and lower limits never stop a step', () => {
+    const e = step([['error_rate', '< 1%']]);
+    e.record(5);
+    expect(e.certain(0)).toBe(false);
+    e.record(5, true);
+    expect(e.certain(0)).toBe(true);
+    const other = step([['mean', '< 10ms'], ['p50', '> 1ms']]);
+    for (let i = 0; i < 100; i++) other.record(500);
+    expect(other.certain(0)).toBe(false);
+    expect(other.certain(1)).toBe(true);
   });
 });
 
