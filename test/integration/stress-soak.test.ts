@@ -113,6 +113,35 @@ describe('stress', () => {
   }, 20_000);
 });
 
+describe('stress under abort_when', () => {
+  it('a rule that ends the stage mid-step leaves that step unjudged; the gate fails on the abort, and breaking_point has nothing to check', async () => {
+    target.set({ errorRate: 1 });
+    const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-stress-'));
+    try {
+      await writeFile(
+        path.join(dir, 'plan.yml'),
+        planText(
+          ['{ name: users, kind: stress, vus: { from: 2, step: 2, max: 10 }, every: 10s, think: 20ms, until: { p95: "< 1s" } }'],
+          'abort_when:\n  - { metric: error_rate, op: ">", value: 50%, for: 1s }\nthresholds:\n  users: { breaking_point: "> 4" }\n',
+        ),
+      );
+      const t0 = Date.now();
+      const report = await runGate({ dir, targetUrl: target.url, out: path.join(dir, 'out') });
+      expect(Date.now() - t0).toBeLessThan(8000);
+      const s = report.stages[0]!;
+      expect(s.aborted).toBeDefined();
+      expect(s.stress).toMatchObject({ steps: [], breaking_point: null, broke_at: null, reached_max: false });
+      expect(report.checks.map((c) => [c.metric, c.verdict])).toEqual([
+        ['breaking_point', 'warn'],
+        ['abort_when', 'fail'],
+      ]);
+      expect(report.verdict).toBe('fail');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
+});
+
 describe('soak', () => {
   it('reports and gates the drift of a target slowing down and the growth of its memory', async () => {
     // Latency grows 3 ms per second of the stage; the resident memory 2 MB per second.
