@@ -5,13 +5,47 @@
  * read is shown as an error, never a failed run.
  */
 import type { SoakStage } from '../plan/types.js';
-import { SpanMetrics } from '../metrics/stage-metrics.js';
+import { SpanMetrics, type StageMetrics } from '../metrics/stage-metrics.js';
+import { displayUrl } from '../report/build.js';
+import { withSlash } from './target.js';
 import { percentileMs } from '../metrics/histogram.js';
 import { readPrometheusValue, RESIDENT_MEMORY } from '../metrics/prometheus.js';
 import type { SoakOutcome } from '../report/types.js';
 import type { HttpClient } from './http.js';
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * A soak stage's own watch, set up before its clock starts: the two tenths record their own
+ * histograms, and the target's memory is read now and again once the stage has drained.
+ */
+export class SoakWatch {
+  private constructor(
+    private readonly tenths: { first: SpanMetrics; last: SpanMetrics },
+    private readonly client: HttpClient,
+    private readonly timeoutMs: number,
+    private readonly memory?: { url: string; before: MemoryReading; path: string },
+  ) {}
+
+  static async start(spec: SoakStage, metrics: StageMetrics, client: HttpClient, target: string, timeoutMs: number): Promise<SoakWatch> {
+    const tenths = soakSpans(spec);
+    metrics.spans.push(tenths.first, tenths.last);
+    const path = spec.metricsPath;
+    // As the client sends it: the path under the target URL's own path, shown without credentials.
+    const memory = path === undefined ? undefined : { path, url: displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+    return new SoakWatch(tenths, client, timeoutMs, memory);
+  }
+
+  /** `stopped`: the stage was cut short (the memory is then not read again). */
+  async finish(stopped: boolean): Promise<SoakOutcome> {
+    const out: SoakOutcome = { drift: soakDrift(this.tenths.first, this.tenths.last) };
+    if (this.memory) {
+      const after = stopped ? undefined : await readResidentMemory(this.client, this.memory.path, this.timeoutMs);
+      out.memory = memoryOutcome(this.memory.url, this.memory.before, after);
+    }
+    return out;
+  }
+}
 
 /**
  * The first and last tenth of the stage's steady part (after its ramp: latency at a fraction of

@@ -17,10 +17,8 @@ import type { Vars } from './template.js';
 import { WsStage, wsEndpointName } from './ws.js';
 import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
 import { runStress } from './stress.js';
-import { memoryOutcome, readResidentMemory, soakDrift, soakSpans } from './soak.js';
+import { SoakWatch } from './soak.js';
 import type { SoakOutcome, StressOutcome } from '../report/types.js';
-import { displayUrl } from '../report/build.js';
-import { withSlash } from './target.js';
 
 export interface GeneratorHealth {
   /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
@@ -198,10 +196,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   }
 
   // A soak reads the target's memory before its clock starts (and again once it has drained).
-  const memoryUrl = spec.kind === 'soak' && spec.metricsPath !== undefined && !idle ? displayUrl(new URL(spec.metricsPath.slice(1), withSlash(o.target ?? o.client.origin)).toString()) : undefined;
-  const memoryBefore = spec.kind === 'soak' && spec.metricsPath !== undefined && !idle ? await readResidentMemory(o.client, spec.metricsPath, o.plan.defaults.timeoutMs) : undefined;
-  const tenths = spec.kind === 'soak' ? soakSpans(spec) : undefined;
-  if (tenths) metrics.spans.push(tenths.first, tenths.last);
+  const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
 
   // Two lag monitors: the whole stage, and the current second (reset by the sampler).
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -277,14 +272,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     lagThisSecond.disable();
   }
   const durationMs = now() - ctx.t0;
-  let soak: SoakOutcome | undefined;
-  if (tenths) {
-    soak = { drift: soakDrift(tenths.first, tenths.last) };
-    if (memoryBefore && memoryUrl && spec.kind === 'soak') {
-      const after = signal.aborted ? undefined : await readResidentMemory(o.client, spec.metricsPath!, o.plan.defaults.timeoutMs);
-      soak.memory = memoryOutcome(memoryUrl, memoryBefore, after);
-    }
-  }
+  const soak = await soakWatch?.finish(signal.aborted);
   const timeline = metrics.timeline.finish();
   const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
   const generator = generatorHealth(lag, open, metrics.requests);
