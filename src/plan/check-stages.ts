@@ -288,6 +288,7 @@ function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): { from:
     if (int(v) === undefined || (v as number) < 1) throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
     return v as number;
   };
+  const issuesBefore = c.issues.length;
   for (const k of STEP_KEYS) {
     if (!(k in data)) {
       c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
@@ -295,7 +296,9 @@ function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): { from:
     }
     out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
   }
-  if ('from' in data && 'max' in data && out.max < out.from) {
+  // Only steps that are all there and all numbers can be counted or compared.
+  if (c.issues.length > issuesBefore) return out;
+  if (out.max < out.from) {
     c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`);
   } else if (stressStepCount(out) > MAX_STRESS_STEPS) {
     c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
