@@ -18,7 +18,7 @@ const MAX_HISTORY = 20;
 /** 1.4826·MAD estimates the standard deviation of normal data. */
 const MAD_TO_SIGMA = 1.4826;
 
-const DEFAULT_POSITION_METRICS: Metric[] = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
+const DEFAULT_POSITION_METRICS: Metric[] = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { gate } from '../../src/gate/index.js';
 import { evaluateThresholds } from '../../src/gate/thresholds.js';
 import { breakingPointCheck, evaluateRegressions } from '../../src/gate/regression.js';
-import { evaluateBandRules } from '../../src/gate/band.js';
+import { bandPositions, evaluateBandRules } from '../../src/gate/band.js';
 import { parseRegression, parseThreshold } from '../../src/plan/index.js';
 import { certainBreak, judgeStep, stressOutcome } from '../../src/load/stress.js';
 import { StageMetrics, SpanMetrics } from '../../src/metrics/stage-metrics.js';
@@ -145,6 +145,11 @@ describe('gating a stress stage', () => {
     expect(band.direction).toBe('decrease');
     expect(evaluateBandRules([band], history, [stressStage(450)])[0]!.verdict).toBe('pass');
     expect(evaluateBandRules([band], history, [stressStage(200)])[0]!.verdict).toBe('fail');
+  });
+
+  it("a stress stage's place in its history is its breaking point's, not its overloaded percentiles'", () => {
+    const history = [350, 400, 400, 450, 400].map((bp) => [stressStage(bp + 50)]);
+    expect(bandPositions(history, [stressStage(300)]).map((b) => [b.metric, b.current, b.median])).toEqual([['breaking_point', 250, 400]]);
   });
 
   it('a whole gate: a stress stage whose steps broke as designed passes on its breaking point', () => {
