@@ -148,6 +148,9 @@ export function renderSummary(report: Report, extras: SummaryExtras = {}): strin
 /** The PR comment: headline, the deltas table, what failed, and where the rest is. */
 export function renderComment(report: Report, extras: SummaryExtras = {}): string {
   const lines = [...headline(report), '', ...stageTable(report)];
+  // What the table cannot show of stress and soak stages: the breaking point, drift and memory.
+  const outcomes = report.stages.map(outcomeNote).filter((n) => n !== undefined);
+  if (outcomes.length > 0) lines.push('', ...outcomes.map((n) => `- ${n}`));
   const notable = report.checks.filter((c) => c.verdict !== 'pass');
   if (notable.length > 0) lines.push('', ...checkTable(report, notable));
   if (extras.runUrl) lines.push('', `Full report, charts and history: [the job summary](${extras.runUrl}).`);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { renderSummary, stageNotes } from '../../src/report/markdown.js';
+import { renderComment, renderSummary, stageNotes } from '../../src/report/markdown.js';
 import { renderConsole } from '../../src/report/console.js';
 import { judgeStep, stressOutcome } from '../../src/load/stress.js';
 import { parseThreshold } from '../../src/plan/index.js';
@@ -54,5 +54,12 @@ describe('stress and soak in the summary', () => {
     expect(text).toMatch(/\| ✅ \| capacity \(stress\) \|/);
     expect(text).not.toContain('scheduled requests were dropped');
     expect(renderConsole(report({ stages: [stressStage] }))).toContain('capacity: breaking point 180/s');
+  });
+
+  it('the PR comment carries the stress and soak lines too, not the steps table', () => {
+    const text = renderComment(report({ stages: [stressStage, soakStage, stage()], checks: [] }));
+    expect(text).toContain('- **capacity**: breaking point **180/s** (broke at 240/s');
+    expect(text).toContain('- **overnight**: p95 drift +412.2%');
+    expect(text).not.toContain('Stress steps');
   });
 });
