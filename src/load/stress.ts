@@ -54,7 +54,8 @@ export async function runStress(ctx: StageContext, spec: StressStage, shared: Va
       ]);
       const certain = certainBreak(spec.until, span, schedule.total);
       const r = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared), (sofar) => (endedEarly = certain(sofar.dropped)));
-      open.scheduled += r.scheduled;
+      // A step that stopped early asked for the sends it reached, not its whole schedule.
+      open.scheduled += endedEarly ? r.sent + r.dropped : r.scheduled;
       open.sent += r.sent;
       open.dropped += r.dropped;
       open.lateSends += r.lateSends;

@@ -92,7 +92,7 @@ export class StageMetrics {
   retryAfterS?: SecondsRange;
   /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
   ws?: WsMetrics;
-  /** Spans of the stage with histograms of their own (stress steps, soak tenths); usually none. */
+  /** Spans of the stage with histograms of their own (stress steps, soak tenths), never overlapping; usually none. */
   readonly spans: SpanMetrics[] = [];
   /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
   observe?: (latencyMs: number | undefined, error: ErrorKind | undefined) => void;
@@ -120,13 +120,16 @@ export class StageMetrics {
     this.observe?.(latencyMs, error);
   }
 
+  /** Spans never overlap, and most requests fall in the newest: search from the end, stop at the first. */
   private recordSpans(startOffsetMs: number, latencyMs: number, isError: boolean): void {
-    for (const span of this.spans) {
+    for (let i = this.spans.length - 1; i >= 0; i--) {
+      const span = this.spans[i]!;
       if (startOffsetMs < span.fromMs || startOffsetMs >= span.toMs) continue;
       span.requests++;
       if (isError) span.errors++;
       recordMs(span.histogram, latencyMs);
       for (const w of span.slow) if (w.strict ? latencyMs > w.ms : latencyMs >= w.ms) w.count++;
+      return;
     }
   }
 

@@ -75,8 +75,10 @@ describe('stress', () => {
     const bound = stress.steps.reduce((a, x) => a + x.level * 2, 0);
     expect(s!.requests).toBeLessThanOrEqual(bound);
     expect(target.served() - before).toBeLessThanOrEqual(bound);
-    // The stage's totals stay those of any stage: every step's requests.
+    // The stage's totals stay those of any stage: every step's requests; what it scheduled is what
+    // its steps asked for, the broken one only up to where it stopped.
     expect(s!.requests).toBe(stress.steps.reduce((a, x) => a + x.requests, 0));
+    expect(s!.scheduled).toBe(s!.requests);
   }, 20_000);
 
   it('breaks on errors: a token bucket answering 503 past 100/s, stepped by users', async () => {
