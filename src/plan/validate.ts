@@ -144,7 +144,12 @@ function checkMemorySampled(c: Checks, stage: string, stages: StageSpec[]): void
  */
 function checkStressStageRule(c: Checks, stage: string, metric: Metric, stages: StageSpec[]): void {
   const target = stages.find((s) => s.name === stage);
-  if (target?.kind !== 'stress' || metric === 'breaking_point' || isBreakMetric(metric)) return;
+  if (target?.kind !== 'stress' || metric === 'breaking_point') return;
+  if (isBreakMetric(metric)) {
+    // With its own until:, the stage's latency and error thresholds would judge nothing at all.
+    if (target.untilFrom === 'until') c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: ${show(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
+    return;
+  }
   c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
 }
 

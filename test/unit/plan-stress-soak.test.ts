@@ -137,6 +137,11 @@ thresholds:
       ],
     },
     {
+      name: 'a latency threshold on a stress stage that has its own until',
+      plan: `stages:\n  - { name: s, kind: stress, rate: { from: 1/s, step: 1/s, max: 5/s }, every: 5s, until: { p95: "< 1s" } }\nthresholds:\n  "*": { p99: "< 2s" }\n  s: { p95: "< 500ms", breaking_point: "> 2" }\n`,
+      expected: ['8:8: thresholds.s: "s" judges its steps on its until: (p95 here would judge nothing); move the rule into until:'],
+    },
+    {
       name: 'workers and protocol ws on stress and soak',
       plan: `websocket: { path: /ws, send: hi }\nstages:\n  - { name: s, kind: stress, rate: { from: 1/s, step: 1/s, max: 5/s }, every: 5s, until: { p95: "< 1s" }, workers: 2 }\n  - { name: k, kind: soak, protocol: ws, connections: 2, rate: 5/s, duration: 10s }\n`,
       expected: [
