@@ -6,7 +6,7 @@
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
 import { fmtMetric, fmtSigned } from '../report/format.js';
-import { LATENCY_METRICS, metricValue } from './metrics.js';
+import { LATENCY_METRICS, metricValue, ruleApplies } from './metrics.js';
 import { quantile } from './statistics.js';
 
 /** Fewer past values than this: the band cannot be trusted. */
@@ -18,7 +18,7 @@ const MAX_HISTORY = 20;
 /** 1.4826·MAD estimates the standard deviation of normal data. */
 const MAD_TO_SIGMA = 1.4826;
 
-const DEFAULT_POSITION_METRICS: Metric[] = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
+const DEFAULT_POSITION_METRICS: Metric[] = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -49,8 +49,10 @@ export function noiseBand(values: number[], k: number, floor = 0): NoiseBand {
  * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
  * count); recovery: one 1-s window (1000 ms); others: 0.
  */
-export function sigmaFloor(metric: Metric, median: number, requests: number): number {
+export function sigmaFloor(metric: Metric, median: number, requests: number, stressStep = 0): number {
   if (LATENCY_METRICS.has(metric) || metric === 'rps') return 0.01 * Math.abs(median);
+  // A breaking point moves in whole steps: one step is the least change that means anything.
+  if (metric === 'breaking_point') return stressStep;
   // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
   if (metric === 'recovery') return 1000;
   if (metric === 'error_rate') {
@@ -85,11 +87,12 @@ function pastValues(history: StageReport[][], stage: string, metric: Metric): nu
 }
 
 function bandFor(history: StageReport[][], stage: StageReport, metric: Metric, k: number): { current: number; values: number[]; band?: NoiseBand } | undefined {
+  if (!ruleApplies(stage, metric)) return undefined;
   const current = metricValue(stage, metric);
   if (current === null) return undefined;
   const values = pastValues(history, stage.name, metric);
   if (values.length < MIN_HISTORY) return { current, values };
-  const floor = sigmaFloor(metric, median(values), stage.requests);
+  const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress?.step);
   return { current, values, band: noiseBand(values, k, floor) };
 }
 

@@ -21,6 +21,12 @@ export function metricValue(s: StageReport, metric: Metric): number | null {
       return s.errors;
     case 'recovery':
       return s.spike ? s.spike.recovery_ms : null;
+    case 'breaking_point':
+      return s.stress ? s.stress.breaking_point : null;
+    case 'drift':
+      return s.soak ? s.soak.drift.delta_pct : null;
+    case 'memory_growth':
+      return s.soak?.memory ? s.soak.memory.growth_pct : null;
     default:
       return null;
   }
@@ -37,6 +43,26 @@ export function absentNote(s: StageReport, metric: Metric): string | undefined {
   if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null) return undefined;
   if (s.imported.tool === 'k6' && K6_STAT[metric]) return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
   return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+
+/**
+ * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
+ * so its latency and error rules judge each step (they are its break conditions) and only
+ * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
+ * (memory_growth: a soak that reads the target's metrics).
+ */
+export function ruleApplies(s: StageReport, metric: Metric): boolean {
+  if (s.kind === 'stress') return metric === 'breaking_point';
+  switch (metric) {
+    case 'breaking_point':
+      return false;
+    case 'drift':
+      return s.soak !== undefined;
+    case 'memory_growth':
+      return s.soak?.memory !== undefined;
+    default:
+      return true;
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
-import { absentNote, metricValue, windowColumn, windowSamples } from './metrics.js';
+import { absentNote, metricValue, ruleApplies, windowColumn, windowSamples } from './metrics.js';
 import { fmtSigned } from '../report/format.js';
 import { bootstrapChangeInterval, judgeInterval, twoProportionInterval, type Interval } from './statistics.js';
 
@@ -46,6 +46,9 @@ export const DEFAULT_REGRESSION: Record<string, RegressionRule[]> = {
   load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
   spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
   burst: [ERROR_RULE],
+  // The steps' latency and errors are its break conditions; what a change means is a lower breaking point.
+  stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
+  soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
 };
 
 /** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
@@ -78,7 +81,7 @@ export function evaluateRegressions(
     }
     // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
     for (const r of rulesForStage(rules, stage.kind)) {
-      if (r.unit === 'sigma') continue;
+      if (r.unit === 'sigma' || !ruleApplies(stage, r.metric)) continue;
       const check = regressionCheck(r, before, stage, estimate);
       if (check) checks.push(check);
       else if (rules) {
@@ -93,6 +96,7 @@ export function evaluateRegressions(
 
 export function regressionCheck(rule: RegressionRule, before: StageReport, after: StageReport, estimate: ChangeEstimator = windowBootstrap): Check | undefined {
   if (rule.metric === 'recovery') return recoveryCheck(rule, before, after);
+  if (rule.metric === 'breaking_point') return breakingPointCheck(rule, before, after);
   const b = metricValue(before, rule.metric);
   const c = metricValue(after, rule.metric);
   if (b === null || c === null) return undefined;
@@ -224,5 +228,44 @@ export function recoveryCheck(rule: RegressionRule, before: StageReport, after: 
     significant: iv.lo > 0 || iv.hi < 0,
     verdict,
     ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
+  };
+}
+
+/**
+ * A stress stage's breaking point against the baseline's. One number per run, measured in whole
+ * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
+ * the edge of a step can land either side of it), and beyond that the change ± one step must be
+ * past the rule. A lower breaking point is worse (rules like "-10%").
+ */
+export function breakingPointCheck(rule: RegressionRule, before: StageReport, after: StageReport): Check | undefined {
+  if (!before.stress || !after.stress || rule.unit !== 'pct') return undefined;
+  const b = before.stress.breaking_point;
+  const c = after.stress.breaking_point;
+  const unit = after.stress.unit === 'vus' ? ' users' : '/s';
+  const base = { stage: after.name, metric: 'breaking_point', kind: 'regression' as const, baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
+  if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
+    return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
+  }
+  if (b === null) {
+    return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
+  }
+  if (c === null) {
+    return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
+  }
+  const resolution = after.stress.step;
+  const pct = (x: number): number => ((x - b) / b) * 100;
+  const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
+  const worseIsUp = rule.direction === 'increase';
+  const steps = Math.round((c - b) / resolution);
+  const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
+  const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
+  const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
+  return {
+    ...base,
+    delta_pct: round(pct(c)),
+    interval_pct: [round(iv.lo), round(iv.hi)],
+    significant: Math.abs(c - b) > resolution,
+    verdict,
+    note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
   };
 }

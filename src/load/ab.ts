@@ -4,6 +4,7 @@
  * Returns the rounds as measured (for paired statistics) and each side merged into one result
  * (for the report). Knows nothing of gates: pairing is the gate's business.
  */
+import { UsageError } from '../errors.js';
 import type { Plan, StageSpec } from '../plan/types.js';
 import { addStageMetrics, StageMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
@@ -72,6 +73,11 @@ export function roundSpec(spec: StageSpec, rounds: number): { spec: StageSpec; r
     }
     case 'spike':
       return { spec, rounds: 1 };
+    case 'stress':
+    case 'soak':
+      // A stress stage stops where its target breaks and a soak is one long stretch: neither can be
+      // cut into rounds that alternate between two builds.
+      throw new UsageError(`ab: stage "${spec.name}" is a ${spec.kind} stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)`);
   }
 }
 
@@ -88,6 +94,8 @@ export function warmUpSpec(oneRound: StageSpec): StageSpec | undefined {
     case 'burst':
       return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
     case 'spike':
+    case 'stress':
+    case 'soak':
       return undefined;
   }
 }
@@ -116,7 +124,9 @@ export function mergeRounds(parts: StageResult[]): StageResult {
       ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
       : first.spec.kind === 'spike'
         ? first.spec
-        : { ...first.spec, durationMs: parts.reduce((a, p) => a + (p.spec.kind === 'spike' || p.spec.kind === 'burst' ? 0 : p.spec.durationMs), 0) };
+        : first.spec.kind === 'stress'
+          ? first.spec
+          : { ...first.spec, durationMs: parts.reduce((a, p) => a + ('durationMs' in p.spec ? p.spec.durationMs : 0), 0) };
   const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
   return {
     spec,
@@ -157,6 +167,8 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
   const stages = selectStages(plan, o.stages);
   const signal = o.signal ?? new AbortController().signal;
   const urls: Record<Side, string> = { base: o.baseUrl, head: o.headUrl };
+  // A stage that cannot be cut into rounds is refused before any load, not after the stages before it.
+  for (const spec of stages) roundSpec(spec, o.rounds);
   // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
   for (const url of [o.baseUrl, o.headUrl]) {
     await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });

@@ -25,14 +25,18 @@ export interface OpenResult {
   lateSends: number;
 }
 
-/** `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it. */
-export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlight: number, send: Send): Promise<OpenResult> {
+/**
+ * `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it.
+ * `stop`, asked before every send, ends the schedule early (a stress step whose break is already certain).
+ */
+export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlight: number, send: Send, stop?: (sofar: OpenResult) => boolean): Promise<OpenResult> {
   const result: OpenResult = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
   let k = 0;
+  let stopped = false;
   await new Promise<void>((resolve) => {
     const tick = (): void => {
       const elapsed = now() - ctx.t0;
-      while (k < schedule.total && !ctx.signal.aborted) {
+      while (k < schedule.total && !ctx.signal.aborted && !(stopped ||= stop?.(result) === true)) {
         const due = schedule.sendTime(k);
         if (due > elapsed) break;
         k++;
@@ -48,7 +52,7 @@ export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlig
         result.sent++;
         void send(ctx.t0 + due);
       }
-      if (k >= schedule.total || ctx.signal.aborted) return resolve();
+      if (k >= schedule.total || ctx.signal.aborted || stopped) return resolve();
       // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
       setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
     };
@@ -78,13 +82,27 @@ export async function runClosed(ctx: StageContext, o: ClosedOptions): Promise<vo
   await Promise.all(users);
 }
 
-async function runUser(ctx: StageContext, id: number, startDelayMs: number, endAt: number, thinkMs: number): Promise<void> {
+/**
+ * Closed-model users 1..`count` sending until `endAt`, all at once. A user already in `known` has
+ * run its session and keeps its values (a stress stage's users carry over from step to step).
+ */
+export async function runUsersUntil(ctx: StageContext, count: number, thinkMs: number, endAt: number, known: Map<number, Vars>): Promise<void> {
+  const users: Promise<void>[] = [];
+  for (let i = 1; i <= count; i++) users.push(runUser(ctx, i, 0, endAt, thinkMs, known));
+  await Promise.all(users);
+}
+
+async function runUser(ctx: StageContext, id: number, startDelayMs: number, endAt: number, thinkMs: number, known?: Map<number, Vars>): Promise<void> {
   if (startDelayMs > 0) await sleepUnlessAborted(startDelayMs, ctx.signal);
   if (ctx.signal.aborted || now() >= endAt) return;
   ctx.users++;
   try {
-    const vars: Vars = { vu: String(id) };
-    await runSession(ctx, vars);
+    let vars = known?.get(id);
+    if (!vars) {
+      vars = { vu: String(id) };
+      await runSession(ctx, vars);
+      known?.set(id, vars);
+    }
     if (thinkMs === 0) return await sendBackToBack(ctx, vars, endAt);
     let iter = 0;
     while (!ctx.signal.aborted && now() < endAt) {

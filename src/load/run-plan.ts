@@ -92,7 +92,10 @@ export function stageConcurrency(s: StageSpec): number {
     case 'burst':
       return s.size;
     case 'load':
+    case 'soak':
       return s.model === 'closed' ? s.vus : s.maxInFlight;
+    case 'stress':
+      return s.model === 'closed' ? s.max : s.maxInFlight;
     case 'spike':
       return s.maxInFlight;
   }

@@ -68,6 +68,11 @@ export function shardStage(spec: StageSpec, shard: Shard): StageSpec {
       return openShare(spec, shard, connections, share);
     case 'spike':
       return openShare(spec, shard, connections, share);
+    case 'stress':
+    case 'soak':
+      // A stress stage decides each next step from the step just run, which shards cannot share;
+      // a soak's drift and memory are one target's, read by one runner.
+      throw new UsageError(`--shard: stage "${spec.name}" is a ${spec.kind} stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)`);
   }
 }
 

@@ -16,6 +16,9 @@ import { compileRequest, weightedPicker } from './requests.js';
 import type { Vars } from './template.js';
 import { WsStage, wsEndpointName } from './ws.js';
 import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
+import { runStress } from './stress.js';
+import { SoakWatch } from './soak.js';
+import type { SoakOutcome, StressOutcome } from '../report/types.js';
 
 export interface GeneratorHealth {
   /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
@@ -58,6 +61,10 @@ export interface StageResult {
   workers?: number;
   /** An `abort_when` rule (or the default "target down" rule) ended the stage early. */
   aborted?: AbortTrigger;
+  /** kind stress: the steps and the breaking point. */
+  stress?: StressOutcome;
+  /** kind soak: drift and the target's memory. */
+  soak?: SoakOutcome;
 }
 
 export interface StageProgress {
@@ -101,7 +108,7 @@ function cancelAfterAbort(signal: AbortSignal, cancel: () => void): () => void {
 }
 
 export function rateSegments(s: StageSpec): RateSegment[] | undefined {
-  if (s.kind === 'load' && s.model === 'open') {
+  if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'open') {
     return [
       { durationMs: s.rampMs, from: 0, to: s.rate },
       { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
@@ -178,7 +185,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
 
   // Open-model and burst stages share one session, set up before the clock starts.
   const shared: Vars = { vu: '1' };
-  const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
+  const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
   // A shard with no part of the stage sends nothing, not even the session.
   const idle = spec.share?.idle === true;
   if (!idle && (!closed || ws)) await runSession(ctx, shared);
@@ -191,6 +198,9 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     // (connect times are in their own histogram either way).
     await wsStage.prepare();
   }
+
+  // A soak reads the target's memory before its clock starts (and again once it has drained).
+  const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
 
   // Two lag monitors: the whole stage, and the current second (reset by the sampler).
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -231,6 +241,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
 
   let open: OpenResult | undefined;
   let cycles: BurstCycle[] | undefined;
+  let stress: StressOutcome | undefined;
   const schedule = stageSchedule(spec);
   try {
     if (idle) {
@@ -244,8 +255,12 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
           await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
           break;
         case 'load':
+        case 'soak':
           if (spec.model === 'closed') await runClosed(ctx, spec);
           else open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
+          break;
+        case 'stress':
+          ({ outcome: stress, open } = await runStress(ctx, spec, shared));
           break;
         case 'spike':
           open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
@@ -262,6 +277,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     lagThisSecond.disable();
   }
   const durationMs = now() - ctx.t0;
+  const soak = await soakWatch?.finish(signal.aborted);
   const timeline = metrics.timeline.finish();
   const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
   const generator = generatorHealth(lag, open, metrics.requests);
@@ -278,6 +294,8 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     mode: ws?.mode,
     spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
     aborted,
+    stress,
+    soak,
   };
 }
 

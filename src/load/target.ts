@@ -178,5 +178,5 @@ function tcpProbe(targetUrl: string, budgetMs: number, signal: AbortSignal): Pro
   });
 }
 
-const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
+export const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
 const lastLine = (s: string): string => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';

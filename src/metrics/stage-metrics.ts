@@ -54,6 +54,22 @@ export function retryAfterSeconds(value: string, nowMs = Date.now()): number | u
   return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
 }
 
+/**
+ * Requests that started within [fromMs, toMs) of the stage, on their own histogram: a stress
+ * step, or the first and last tenth of a soak.
+ */
+export class SpanMetrics {
+  readonly histogram = createHistogram();
+  requests = 0;
+  errors = 0;
+  /** Requests at least (`strict`: more than) `ms` slow, counted as they complete (a stress step's early break). */
+  readonly slow: Array<{ ms: number; strict: boolean; count: number }> = [];
+  constructor(
+    readonly fromMs: number,
+    public toMs = Infinity,
+  ) {}
+}
+
 export interface EndpointMetrics {
   name: string;
   requests: number;
@@ -76,6 +92,8 @@ export class StageMetrics {
   retryAfterS?: SecondsRange;
   /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
   ws?: WsMetrics;
+  /** Spans of the stage with histograms of their own (stress steps, soak tenths), never overlapping; usually none. */
+  readonly spans: SpanMetrics[] = [];
   /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
   observe?: (latencyMs: number | undefined, error: ErrorKind | undefined) => void;
 
@@ -98,7 +116,21 @@ export class StageMetrics {
       this.errorsByKind[error]++;
     }
     this.timeline.record(startOffsetMs, latencyMs, error);
+    if (this.spans.length > 0) this.recordSpans(startOffsetMs, latencyMs, error !== undefined);
     this.observe?.(latencyMs, error);
+  }
+
+  /** Spans never overlap, and most requests fall in the newest: search from the end, stop at the first. */
+  private recordSpans(startOffsetMs: number, latencyMs: number, isError: boolean): void {
+    for (let i = this.spans.length - 1; i >= 0; i--) {
+      const span = this.spans[i]!;
+      if (startOffsetMs < span.fromMs || startOffsetMs >= span.toMs) continue;
+      span.requests++;
+      if (isError) span.errors++;
+      recordMs(span.histogram, latencyMs);
+      for (const w of span.slow) if (w.strict ? latencyMs > w.ms : latencyMs >= w.ms) w.count++;
+      return;
+    }
   }
 
   /**

@@ -11,7 +11,7 @@
 import { Checks, int, list, record, type Data } from './checks.js';
 import { formatPath, type Path } from './issues.js';
 import { parseDuration, parseRate, show } from './units.js';
-import type { Plan, PlanLimits, StageSpec } from './types.js';
+import type { Plan, PlanLimits, StageSpec, StressStage } from './types.js';
 
 export const DEFAULT_LIMITS: PlanLimits = {
   maxDurationMs: 15 * 60_000,
@@ -68,12 +68,26 @@ export function readLimits(c: Checks, raw: Data): PlanLimits {
   return limits;
 }
 
-/** Planned length of a stage (burst: its pauses, not counting response times). */
+/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
+export function stressLevels(s: Pick<StressStage, 'from' | 'step' | 'max'>): number[] {
+  return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+}
+
+/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
+export function stressStepCount(s: Pick<StressStage, 'from' | 'step' | 'max'>): number {
+  if (!(s.step > 0) || s.max < s.from) return 1;
+  return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
+}
+
+/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
 export function plannedDurationMs(s: StageSpec): number {
   switch (s.kind) {
     case 'baseline':
     case 'load':
+    case 'soak':
       return s.durationMs;
+    case 'stress':
+      return stressStepCount(s) * s.everyMs;
     case 'spike':
       return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
     case 'burst':
@@ -86,7 +100,13 @@ export function plannedRequests(s: StageSpec): number | undefined {
   const area = (fromPerS: number, toPerS: number, ms: number): number => ((fromPerS + toPerS) / 2) * (ms / 1000);
   switch (s.kind) {
     case 'load':
+    case 'soak':
       return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+    case 'stress': {
+      // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+      const n = stressStepCount(s);
+      return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+    }
     case 'spike':
       return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
     case 'burst':
@@ -98,7 +118,7 @@ export function plannedRequests(s: StageSpec): number | undefined {
 
 /** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
 function withIndex(rawStages: unknown, stages: StageSpec[]): { spec: StageSpec; raw: Data; path: Path }[] {
-  const kinds = ['baseline', 'load', 'spike', 'burst'];
+  const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
   const valid = list(rawStages)
     .map((item, i) => ({ raw: record(item), path: ['stages', i] as Path }))
     .filter((s) => kinds.includes(s.raw.kind as string));
@@ -124,7 +144,7 @@ export function checkLimits(c: Checks, raw: Data, plan: Plan): void {
   for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
     const where = formatPath(path);
     // Peak rate (open model and spikes).
-    const peak = spec.kind === 'spike' ? { value: spec.toRate, at: keyPath(s, path, 'to') } : spec.kind === 'load' && spec.model === 'open' ? { value: spec.rate, at: keyPath(s, path, 'rate') } : undefined;
+    const peak = peakRate(spec, s, path);
     if (peak && peak.value > limits.maxRate) {
       c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
     }
@@ -134,7 +154,7 @@ export function checkLimits(c: Checks, raw: Data, plan: Plan): void {
     totalMs += stageMs;
     if (!durationReported && totalMs > limits.maxDurationMs) {
       durationReported = true;
-      const at = keyPath(s, path, 'duration', 'hold', 'cycles');
+      const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
       const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
       c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
     }
@@ -151,6 +171,14 @@ export function checkLimits(c: Checks, raw: Data, plan: Plan): void {
   }
 }
 
+/** The highest open-model rate a stage asks for, and the key that asks for it. */
+function peakRate(spec: StageSpec, s: Data, path: Path): { value: number; at: Path } | undefined {
+  if (spec.kind === 'spike') return { value: spec.toRate, at: keyPath(s, path, 'to') };
+  if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open') return { value: spec.rate, at: keyPath(s, path, 'rate') };
+  if (spec.kind === 'stress' && spec.model === 'open') return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
+  return undefined;
+}
+
 /** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
 function checkConcurrency(c: Checks, spec: StageSpec, s: Data, path: Path, limits: PlanLimits): void {
   const cap = `limits.max_connections (${formatCount(limits.maxConnections)})`;
@@ -165,7 +193,12 @@ function checkConcurrency(c: Checks, spec: StageSpec, s: Data, path: Path, limit
   if (spec.protocol === 'ws') return;
   switch (spec.kind) {
     case 'load':
+    case 'soak':
       if (spec.model === 'closed') over(spec.vus, 'vus', `${formatCount(spec.vus)} users`);
+      else over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
+      break;
+    case 'stress':
+      if (spec.model === 'closed') over(spec.max, 'vus', `up to ${formatCount(spec.max)} users`);
       else over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
       break;
     case 'spike':
@@ -204,7 +237,7 @@ function checkTimers(c: Checks, raw: Data): void {
   check(ws, 'timeout', ['websocket'], true);
   check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
   list(raw.stages).forEach((item, i) => {
-    for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause']) check(record(item), key, ['stages', i], false);
+    for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every']) check(record(item), key, ['stages', i], false);
   });
 }
 

@@ -3,9 +3,10 @@
  * both are reported here (the schema only knows the union of all stage keys).
  */
 import { Checks, int, list, record, str, type Data } from './checks.js';
-import { closest, formatPath, type Path } from './issues.js';
-import { parseDuration, parseRate, show } from './units.js';
-import type { Protocol, StageSpec } from './types.js';
+import { closest, formatPath, suggestion, type Path } from './issues.js';
+import { stressStepCount } from './check-limits.js';
+import { isMetric, LATENCY_METRICS, parseDuration, parseRate, parseThreshold, show, UnitError } from './units.js';
+import type { Metric, Protocol, SoakStage, StageSpec, StressStage, ThresholdRule } from './types.js';
 
 type Kind = StageSpec['kind'];
 
@@ -15,6 +16,8 @@ const KIND_KEYS: Record<Kind, readonly string[]> = {
   load: ['duration', 'rate', 'vus', 'ramp', 'think'],
   spike: ['from', 'to', 'before', 'ramp', 'hold', 'after'],
   burst: ['size', 'cycles', 'pause'],
+  stress: ['rate', 'vus', 'every', 'until', 'think'],
+  soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
 const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
@@ -23,6 +26,8 @@ const REQUIRED: Record<Kind, readonly string[]> = {
   load: ['duration'],
   spike: ['from', 'to', 'hold', 'after'],
   burst: ['size', 'cycles'],
+  stress: ['every'],
+  soak: ['duration'],
 };
 
 export const STAGE_DEFAULTS = { maxInFlight: 1000, spikeBeforeMs: 5_000, burstPauseMs: 1_000 } as const;
@@ -33,6 +38,9 @@ export const MAX_WORKERS = 64;
 function isKind(v: unknown): v is Kind {
   return typeof v === 'string' && v in KIND_KEYS;
 }
+
+/** Shortest soak: its first and last tenths must hold at least one 1-s window each. */
+export const MIN_SOAK_MS = 10_000;
 
 export function readStages(c: Checks, raw: unknown): StageSpec[] {
   const stages: StageSpec[] = [];
@@ -78,6 +86,9 @@ function readStage(c: Checks, s: Data, path: Path): StageSpec | undefined {
 
   const base: Base = { name: str(s.name) ?? kind, protocol, maxInFlight: int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
   if (protocol === 'ws') base.connections = kind === 'baseline' ? 1 : (int(s.connections) ?? 1);
+  if (protocol === 'ws' && (kind === 'stress' || kind === 'soak')) {
+    c.add([...path, 'protocol'], `${where}: a ${kind} stage is HTTP only (protocol: ws is not supported for it yet)`);
+  }
   const workers = readWorkers(c, s, path, kind, protocol);
   if (workers !== undefined) base.workers = workers;
   const pipelining = readPipelining(c, s, path, protocol);
@@ -107,6 +118,10 @@ function readStage(c: Checks, s: Data, path: Path): StageSpec | undefined {
     }
     case 'burst':
       return { ...base, kind, size: int(s.size) ?? 1, cycles: int(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
+    case 'stress':
+      return readStress(c, s, path, base, ms);
+    case 'soak':
+      return readSoak(c, s, path, base, ms, rate);
   }
 }
 
@@ -155,6 +170,11 @@ function readWorkers(c: Checks, s: Data, path: Path, kind: Kind, protocol: Proto
     c.add(at, `${where}: a baseline stage is one user sending back to back, which cannot be split over worker threads (remove workers)`, 'key');
     return undefined;
   }
+  if (kind === 'stress' || kind === 'soak') {
+    const why = kind === 'stress' ? 'each step is judged as it ends, on one thread' : 'its drift and memory are measured on one thread';
+    c.add(at, `${where}: a ${kind} stage runs on one thread (${why}); remove workers`, 'key');
+    return undefined;
+  }
   if (protocol === 'ws') {
     c.add(at, `${where}: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)`, 'key');
     return undefined;
@@ -174,10 +194,11 @@ function readLoad(
   if ('rate' in s && 'vus' in s) c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
   const ws = base.protocol === 'ws';
   // A ws load stage without rate is closed: each connection sends its next message on the reply.
-  if (!ws && !('rate' in s) && !('vus' in s)) c.add(path, `${where} (load) needs rate (open model) or vus (closed model)`);
+  if (!ws && !('rate' in s) && !('vus' in s)) c.add(path, `${where} (${str(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
   if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
     c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
   }
+  if (typeof s.vus === 'object' && s.vus !== null) c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
   const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
   const rampMs = ms('ramp', 0);
   if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -196,4 +217,113 @@ function readLoad(
 function positive(c: Checks, s: Data, path: Path, key: string, value: number): number {
   if (key in s && value <= 0) c.add([...path, key], `${formatPath([...path, key])} must be longer than 0`);
   return value;
+}
+
+/** More steps than this is a typo (a step of 0.001/s), not a search for a breaking point. */
+export const MAX_STRESS_STEPS = 1000;
+
+/** A stress stage's `rate:` or `vus:` map: where the steps start, how much each adds, the most. */
+const STEP_KEYS = ['from', 'step', 'max'] as const;
+
+function readStress(c: Checks, s: Data, path: Path, base: Base, ms: (key: string, fallback: number) => number): StressStage {
+  const where = formatPath(path);
+  const closed = 'vus' in s && !('rate' in s);
+  if ('rate' in s && 'vus' in s) c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
+  if (!('rate' in s) && !('vus' in s)) c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+  if ('think' in s && !closed) c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
+  const key = closed ? 'vus' : 'rate';
+  const levels = readSteps(c, s[key], [...path, key], closed);
+  const everyMs = positive(c, s, path, 'every', ms('every', 1));
+  const stage: StressStage = { ...base, kind: 'stress', model: closed ? 'closed' : 'open', ...levels, everyMs, thinkMs: closed ? ms('think', 0) : 0, until: [], untilFrom: 'thresholds' };
+  if ('until' in s) {
+    stage.until = readUntil(c, s.until, [...path, 'until']);
+    stage.untilFrom = 'until';
+  }
+  return stage;
+}
+
+/** What a single step can be judged on: its own latency and errors (its rps is the rate it was offered). */
+export const BREAK_METRICS: readonly Metric[] = [...LATENCY_METRICS, 'error_rate'];
+
+export const isBreakMetric = (m: Metric): boolean => BREAK_METRICS.includes(m);
+
+function readUntil(c: Checks, raw: unknown, path: Path): ThresholdRule[] {
+  const where = formatPath(path);
+  const example = '{ p95: "< 200ms", error_rate: "< 1%" }';
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.keys(raw).length === 0) {
+    c.add(path, `${where}: write the conditions every step must meet, e.g. ${example}`);
+    return [];
+  }
+  const rules: ThresholdRule[] = [];
+  for (const [metric, rule] of Object.entries(raw as Data)) {
+    const at: Path = [...path, metric];
+    if (!isMetric(metric)) continue; // the schema check names it, with a suggestion
+    if (!isBreakMetric(metric)) {
+      c.add(at, `${where}: ${show(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${suggestion(metric, BREAK_METRICS)}`, 'key');
+      continue;
+    }
+    try {
+      rules.push(parseThreshold(metric, rule));
+    } catch (err) {
+      c.add(at, `${formatPath(at)}: ${(err as Error).message}`);
+    }
+  }
+  return rules;
+}
+
+function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): { from: number; step: number; max: number } {
+  const out = { from: 1, step: 1, max: 1 };
+  const where = formatPath(path);
+  const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
+  if (raw === undefined) return out;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+    return out;
+  }
+  const data = raw as Data;
+  for (const k of Object.keys(data)) {
+    if (!(STEP_KEYS as readonly string[]).includes(k)) c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
+  }
+  const count = (v: unknown): number => {
+    if (int(v) === undefined || (v as number) < 1) throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
+    return v as number;
+  };
+  const issuesBefore = c.issues.length;
+  for (const k of STEP_KEYS) {
+    if (!(k in data)) {
+      c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
+      continue;
+    }
+    out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
+  }
+  // Only steps that are all there and all numbers can be counted or compared.
+  if (c.issues.length > issuesBefore) return out;
+  if (out.max < out.from) {
+    c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`);
+  } else if (stressStepCount(out) > MAX_STRESS_STEPS) {
+    c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
+  }
+  return out;
+}
+
+function readSoak(c: Checks, s: Data, path: Path, base: Base, ms: (key: string, fallback: number) => number, rate: (key: string) => number): SoakStage {
+  const load = readLoad(c, s, path, base, ms, rate) as Extract<StageSpec, { kind: 'load' }>;
+  const where = formatPath(path);
+  const steadyMs = load.durationMs - load.rampMs;
+  if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
+    const what = load.rampMs > 0 ? `${show(s.duration)} with a ${show(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${show(s.duration)} is shorter`;
+    c.add([...path, 'duration'], `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`);
+  }
+  const soak: SoakStage = { ...load, kind: 'soak' };
+  if ('metrics' in s) {
+    const m = s.metrics;
+    // A path on the target, like target.ready: an absolute or //host value would send the probe
+    // elsewhere, past the load-destination check.
+    if (typeof m !== 'string' || !/^\/(?!\/)/.test(m)) {
+      c.add([...path, 'metrics'], `${formatPath([...path, 'metrics'])}: ${show(m)} must be a path on the target, starting with one /, e.g. /metrics`);
+    } else {
+      soak.metricsPath = m;
+    }
+  }
+  return soak;
 }

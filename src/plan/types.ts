@@ -8,7 +8,13 @@ export type Protocol = 'http' | 'ws';
 
 /** Metrics a threshold or regression rule can name. */
 export type LatencyMetric = 'min' | 'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'p999' | 'max';
-export type Metric = LatencyMetric | 'error_rate' | 'rps' | 'requests' | 'errors' | 'recovery';
+export type Metric = LatencyMetric | 'error_rate' | 'rps' | 'requests' | 'errors' | 'recovery' | StageOutcomeMetric;
+
+/**
+ * Metrics only one stage kind measures: `breaking_point` (stress: the level of the last passing
+ * step), `drift` and `memory_growth` (soak: p95 last tenth vs first, resident memory after vs before, in %).
+ */
+export type StageOutcomeMetric = 'breaking_point' | 'drift' | 'memory_growth';
 
 export interface Expect {
   /** Accepted status codes; empty/undefined = any 2xx/3xx. */
@@ -112,7 +118,37 @@ export interface BurstStage extends StageBase {
   pauseMs: number;
 }
 
-export type StageSpec = BaselineStage | OpenLoadStage | ClosedLoadStage | SpikeStage | BurstStage;
+/**
+ * Step the load up every `everyMs` (open model: the rate, req/s; closed: users) from `from` by
+ * `step` while each step passes its break conditions and the next step stays within `max`.
+ */
+export interface StressStage extends StageBase {
+  kind: 'stress';
+  model: 'open' | 'closed';
+  from: number;
+  step: number;
+  max: number;
+  everyMs: number;
+  /** Closed model: pause between a user's requests. */
+  thinkMs: number;
+  /**
+   * What a step must meet (latency percentiles, error_rate): `until:`, or, when the stage has none,
+   * the plan's latency and error_rate thresholds for this stage and "*" (resolved at load).
+   */
+  until: ThresholdRule[];
+  /** Where `until` came from: the stage's own `until:`, or the plan's thresholds (then they judge the steps, not the stage). */
+  untilFrom: 'until' | 'thresholds';
+}
+
+/** A steady load held long (a load stage in every respect) that also reports drift and the target's memory. */
+export type SoakStage = SoakOf<OpenLoadStage> | SoakOf<ClosedLoadStage>;
+type SoakOf<T> = Omit<T, 'kind'> & {
+  kind: 'soak';
+  /** A path on the target serving Prometheus text (process_resident_memory_bytes), read before and after. */
+  metricsPath?: string;
+};
+
+export type StageSpec = BaselineStage | OpenLoadStage | ClosedLoadStage | SpikeStage | BurstStage | StressStage | SoakStage;
 
 export type Comparison = '<' | '<=' | '>' | '>=';
 

@@ -13,7 +13,7 @@ export class UnitError extends Error {
 }
 
 export const LATENCY_METRICS: readonly LatencyMetric[] = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-export const METRICS: readonly Metric[] = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
+export const METRICS: readonly Metric[] = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
 
 const NUMBER = String.raw`\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw`(${NUMBER})\s*(ms|s|m|h)`, 'y');
@@ -118,6 +118,17 @@ function thresholdValue(metric: Metric, text: string): number {
     case 'errors':
       if (!/^\d+$/.test(text)) throw new UnitError(`${show(text)} is not a count: use a whole number, e.g. 100`);
       return Number(text);
+    case 'breaking_point': {
+      // The stage's unit: req/s (rate steps) or users (vus steps).
+      const m = new RegExp(String.raw`^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+      if (!m) throw new UnitError(`${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
+      return Number(m[1]);
+    }
+    case 'drift':
+    case 'memory_growth':
+      // In percent, as the report states them (delta_pct, growth_pct).
+      if (!text.endsWith('%')) throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
+      return parsePercent(text) * 100;
   }
 }
 
@@ -140,7 +151,7 @@ export function parseThreshold(metric: string, raw: unknown): ThresholdRule {
 export function parseRegression(metric: string, raw: unknown): RegressionRule {
   if (!isMetric(metric)) throw new UnitError(`unknown metric ${show(metric)}`);
   if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-    return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+    return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
   }
   const m = typeof raw === 'string' ? new RegExp(String.raw`^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
   if (!m || typeof raw !== 'string') {

@@ -5,13 +5,13 @@
  */
 import { Checks, list, record, str, type Data } from './checks.js';
 import { lowerHeaders, readRequests } from './check-requests.js';
-import { readStages } from './check-stages.js';
+import { isBreakMetric, readStages } from './check-stages.js';
 import { readAbortWhen } from './check-abort.js';
 import { checkWsStages, readWebSocket } from './check-websocket.js';
 import { checkLimits, readLimits } from './check-limits.js';
 import { formatPath, suggestion, type Issue } from './issues.js';
 import { isMetric, parseDuration, parseRegression, parseThreshold, show } from './units.js';
-import type { Plan, RegressionRule, StageSpec, TargetSpec, ThresholdRule } from './types.js';
+import type { Metric, Plan, RegressionRule, SoakStage, StageSpec, StressStage, TargetSpec, ThresholdRule } from './types.js';
 
 export const PLAN_DEFAULTS = { requestTimeoutMs: 10_000, readyTimeoutMs: 60_000 } as const;
 const URL_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
@@ -36,6 +36,7 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
     thresholds: readThresholds(c, record(raw.thresholds), stages),
     limits: readLimits(c, record(raw.limits)),
   };
+  resolveStressConditions(c, raw.stages, plan);
   // Absent = the default rules; `regression: {}` = none (thresholds only).
   if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
   if ('abort_when' in raw) plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
@@ -83,8 +84,11 @@ function checkProtocols(c: Checks, raw: Data): void {
   }
 }
 
+/** A plan's stages, or a gate file's (`compare --from`): the imported ones, known only by name and kind. */
+type StageShapes = ReadonlyArray<Pick<StageSpec, 'name' | 'kind'>>;
+
 /** Also read by gate files (`compare --from`, src/import/gate-file.ts), whose stages are the imported ones. */
-export function readThresholds(c: Checks, raw: Data, stages: ReadonlyArray<Pick<StageSpec, 'name' | 'kind'>>): Record<string, ThresholdRule[]> {
+export function readThresholds(c: Checks, raw: Data, stages: StageShapes): Record<string, ThresholdRule[]> {
   const names = stages.map((s) => s.name);
   const out: Record<string, ThresholdRule[]> = {};
   for (const [stage, metricsRaw] of Object.entries(raw)) {
@@ -100,24 +104,71 @@ export function readThresholds(c: Checks, raw: Data, stages: ReadonlyArray<Pick<
       } catch (err) {
         c.add(path, `${formatPath(path)}: ${(err as Error).message}`);
       }
-      if (metric === 'recovery') checkRecovery(c, stage, stages);
+      const kind = MEASURED_BY[metric];
+      if (kind) checkMeasuredBy(c, stage, metric, kind, stages);
+      if (metric === 'memory_growth') checkMemorySampled(c, stage, stages);
+      checkStressStageRule(c, stage, metric, stages);
     }
     out[stage] = rules;
   }
   return out;
 }
 
-/** `recovery` is only measured by spike stages: anywhere else the rule could never be checked. */
-function checkRecovery(c: Checks, stage: string, stages: ReadonlyArray<Pick<StageSpec, 'name' | 'kind'>>): void {
-  const path = ['thresholds', stage, 'recovery'];
+/** Metrics only one stage kind measures: anywhere else the rule could never be checked. */
+const MEASURED_BY: Partial<Record<string, StageSpec['kind']>> = { recovery: 'spike', breaking_point: 'stress', drift: 'soak', memory_growth: 'soak' };
+
+function checkMeasuredBy(c: Checks, stage: string, metric: string, kind: StageSpec['kind'], stages: StageShapes): void {
+  const path = ['thresholds', stage, metric];
   const where = formatPath(['thresholds', stage]);
   if (stage === '*') {
-    if (!stages.some((s) => s.kind === 'spike')) c.add(path, `${where}: recovery is only measured by spike stages, and this plan has none`, 'key');
+    if (!stages.some((s) => s.kind === kind)) c.add(path, `${where}: ${metric} is only measured by ${kind} stages, and this plan has none`, 'key');
     return;
   }
   const target = stages.find((s) => s.name === stage);
-  if (target && target.kind !== 'spike') {
-    c.add(path, `${where}: recovery is only measured by spike stages; ${show(stage)} is a ${target.kind} stage`, 'key');
+  if (target && target.kind !== kind) {
+    c.add(path, `${where}: ${metric} is only measured by ${kind} stages; ${show(stage)} is a ${target.kind} stage`, 'key');
+  }
+}
+
+/** memory_growth needs the soak to read the target's metrics. */
+function checkMemorySampled(c: Checks, stage: string, stages: StageShapes): void {
+  const soaks = stages.filter((s): s is SoakStage => s.kind === 'soak' && (stage === '*' || s.name === stage));
+  const unsampled = soaks.find((s) => s.metricsPath === undefined);
+  if (stage !== '*' && unsampled) {
+    c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${show(stage)}`, 'key');
+  } else if (stage === '*' && soaks.length > 0 && soaks.every((s) => s.metricsPath === undefined)) {
+    c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`, 'key');
+  }
+}
+
+/**
+ * A stress stage's steps are meant to break: its latency and error rules judge each step (they are
+ * its break conditions), and its only stage-wide number worth gating is breaking_point. Rules on
+ * the totals of all steps (rps, requests, errors) would judge nothing the plan controls.
+ */
+function checkStressStageRule(c: Checks, stage: string, metric: Metric, stages: StageShapes): void {
+  const target = stages.find((s): s is StressStage => s.name === stage && s.kind === 'stress');
+  if (!target || metric === 'breaking_point') return;
+  if (isBreakMetric(metric)) {
+    // With its own until:, the stage's latency and error thresholds would judge nothing at all.
+    if (target.untilFrom === 'until') c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: ${show(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
+    return;
+  }
+  c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
+}
+
+/**
+ * A stress stage without `until:` is judged step by step on the plan's latency and error_rate
+ * thresholds for it and "*"; with neither, no step could ever break.
+ */
+function resolveStressConditions(c: Checks, rawStages: unknown, plan: Plan): void {
+  const raws = list(rawStages).map(record);
+  for (const stage of plan.stages) {
+    if (stage.kind !== 'stress' || stage.untilFrom === 'until') continue;
+    stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => isBreakMetric(r.metric));
+    if (stage.until.length > 0) continue;
+    const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
+    c.add(i >= 0 ? ['stages', i] : ['stages'], `${formatPath(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${show(stage.name)} or "*"`);
   }
 }
 
@@ -125,6 +176,11 @@ export function readRegression(c: Checks, raw: Data): RegressionRule[] {
   const rules: RegressionRule[] = [];
   for (const [metric, rule] of Object.entries(raw)) {
     if (!isMetric(metric)) continue; // the schema check names it, with a suggestion
+    if (metric === 'drift' || metric === 'memory_growth') {
+      // Already a change (last tenth vs first, after vs before): gate it with a threshold.
+      c.add(['regression', metric], `regression.${metric}: ${metric} is already a change within the run; gate it with a threshold, e.g. thresholds: { "*": { ${metric}: "< ${metric === 'drift' ? 20 : 10}%" } }`, 'key');
+      continue;
+    }
     try {
       rules.push(parseRegression(metric, rule));
     } catch (err) {

@@ -59,6 +59,8 @@ export function stageReport(r: StageResult): StageReport {
   if (r.scheduled !== undefined) report.scheduled = r.scheduled;
   if (r.cycles) report.cycles = r.cycles;
   if (r.spike) report.spike = r.spike;
+  if (r.stress) report.stress = r.stress;
+  if (r.soak) report.soak = r.soak;
   if (r.cpuProbeMs !== undefined) report.cpu_probe_ms = r.cpuProbeMs;
   if (r.workers !== undefined) report.workers = r.workers;
   if (r.aborted) report.aborted = r.aborted;

@@ -21,6 +21,9 @@ export function fmtMetric(metric: string, v: number | null | undefined): string 
   if (metric === 'rps') return `${v.toFixed(1)}/s`;
   if (metric === 'requests' || metric === 'errors') return String(v);
   if (metric === 'recovery') return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
+  // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
+  if (metric === 'breaking_point') return String(+v.toFixed(3));
+  if (metric === 'drift' || metric === 'memory_growth') return fmtSigned(v, '%');
   return fmtMs(v);
 }
 

@@ -6,6 +6,7 @@ import type { Check, Diagnosis, Report, StageReport } from './types.js';
 import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
 import { code, md } from './escape.js';
 import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
+import { outcomeNote, stressStepTables } from './stage-outcomes.js';
 
 const LATENCY_COLUMNS = ['p50', 'p95', 'p99'] as const;
 
@@ -20,7 +21,7 @@ export interface SummaryExtras {
 
 export function stageVerdict(report: Report, stage: StageReport) {
   const own = report.checks.filter((c) => c.stage === stage.name).map((c) => c.verdict);
-  if (stage.generator_saturated || stage.dropped > 0) own.push('warn');
+  if (stage.generator_saturated || (stage.dropped > 0 && stage.kind !== 'stress')) own.push('warn');
   return worst(own);
 }
 
@@ -161,6 +162,8 @@ export function renderSummary(report: Report, extras: SummaryExtras = {}): strin
   if (report.checks.length > 0) lines.push('', ...details('Checks', checkTable(report, report.checks), true));
   const notes = stageNotes(report);
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
+  const steps = stressStepTables(report.stages);
+  if (steps.length > 0) lines.push('', ...details('Stress steps', steps, true));
   const charts = timelineCharts(report);
   if (charts.length > 0) lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
   const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
@@ -172,7 +175,11 @@ export function renderSummary(report: Report, extras: SummaryExtras = {}): strin
 
 /** The PR comment: headline, the deltas table, what failed, and where the rest is. */
 export function renderComment(report: Report, extras: SummaryExtras = {}): string {
-  const lines = [...headline(report), '', ...stageTable(report), ...diagnosesSection(report, true)];
+  const lines = [...headline(report), '', ...stageTable(report)];
+  // What the table cannot show of stress and soak stages: the breaking point, drift and memory.
+  const outcomes = report.stages.map(outcomeNote).filter((n) => n !== undefined);
+  if (outcomes.length > 0) lines.push('', ...outcomes.map((n) => `- ${n}`));
+  lines.push(...diagnosesSection(report, true));
   const notable = report.checks.filter((c) => c.verdict !== 'pass');
   if (notable.length > 0) lines.push('', ...checkTable(report, notable));
   if (extras.runUrl) lines.push('', `Full report, charts and history: [the job summary](${extras.runUrl}).`);
@@ -188,7 +195,9 @@ export function stageNotes(report: Report): string[] {
     if (s.generator_saturated) {
       notes.push(`⚠️ **${name}**: the load generator was saturated (${md(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
     }
-    if (s.dropped > 0) {
+    const outcome = outcomeNote(s);
+    if (outcome) notes.push(outcome);
+    if (s.dropped > 0 && s.kind !== 'stress') {
       notes.push(`⚠️ **${name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
     }
     if (s.spike) {

@@ -144,6 +144,10 @@ function inputsOf(p: Part): MergeInputs {
 
 function mergeStage(parts: Part[], count: number): StageReport {
   const first = parts[0]!.stage;
+  // run --shard refuses these kinds; a report that has one anyway was not written by a shard run.
+  if (first.kind === 'stress' || first.kind === 'soak') {
+    throw new ShardMergeError(`${parts[0]!.file}: stage ${first.name} is a ${first.kind} stage, which runs on one runner and cannot be merged (run --shard refuses it; leave it out with --stage)`);
+  }
   const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
   const requests = sum(parts, (s) => s.requests);
   const errors = sum(parts, (s) => s.errors);

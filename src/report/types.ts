@@ -133,6 +133,10 @@ export interface StressStep {
   passed: boolean;
   /** The conditions this step broke, as written: `p95 < 200ms (was 412 ms)`. */
   broke?: string[];
+  /** Open model: sends skipped because max_in_flight requests were outstanding (a step that drops sends breaks). */
+  dropped?: number;
+  /** Open model: the step stopped sending before its end because its break was already certain. */
+  ended_early?: boolean;
 }
 
 export interface StressOutcome {

@@ -35,7 +35,7 @@ function seeds(): Seed[] {
     .filter((f) => f.endsWith('.yml'))
     .sort()
     .map((f) => ({ name: `bench/plans/${f}`, text: read(`bench/plans/${f}`) }));
-  return [{ name: 'examples/plan.yml', text: read('examples/plan.yml') }, ...bench, { name: 'SPEC §2 (test/fixtures/spec-plan.yml)', text: read('test/fixtures/spec-plan.yml') }];
+  return [{ name: 'examples/plan.yml', text: read('examples/plan.yml') }, ...bench, { name: 'SPEC §2 (test/fixtures/spec-plan.yml)', text: read('test/fixtures/spec-plan.yml') }, { name: 'test/fixtures/stress-soak-plan.yml', text: read('test/fixtures/stress-soak-plan.yml') }];
 }
 
 const BAD_WORDS = ['internal error', 'undefined', '[object Object]', 'NaN', 'Maximum call stack'];

@@ -305,7 +305,7 @@ regression:
 `,
       expected: [
         '10:5: unknown metric "pp95" in thresholds.load; did you mean "p95"?',
-        '12:3: unknown metric "latency" in regression (allowed: min, mean, p50, p90, p95, p99, p999, max, error_rate, rps, requests, errors, recovery)',
+        '12:3: unknown metric "latency" in regression (allowed: min, mean, p50, p90, p95, p99, p999, max, error_rate, rps, requests, errors, recovery, breaking_point, drift, memory_growth)',
       ],
     },
     {

@@ -1,0 +1,186 @@
+import { describe, it, expect } from 'vitest';
+import { gate } from '../../src/gate/index.js';
+import { evaluateThresholds } from '../../src/gate/thresholds.js';
+import { breakingPointCheck, evaluateRegressions } from '../../src/gate/regression.js';
+import { bandPositions, evaluateBandRules } from '../../src/gate/band.js';
+import { parseRegression, parseThreshold } from '../../src/plan/index.js';
+import { certainBreak, judgeStep, stressOutcome } from '../../src/load/stress.js';
+import { StageMetrics, SpanMetrics } from '../../src/metrics/stage-metrics.js';
+import type { StageReport, StressOutcome, StressStep } from '../../src/report/types.js';
+import { stage } from '../helpers/reports.js';
+
+const latency = (p95: number) => ({ min: 1, mean: p95 / 2, p50: p95 / 2, p90: p95 * 0.9, p95, p99: p95 * 1.5, p999: p95 * 2, max: p95 * 3 });
+const until = [parseThreshold('p95', '< 200ms'), parseThreshold('error_rate', '< 1%')];
+
+function step(index: number, level: number, passed: boolean): StressStep {
+  return judgeStep(until, index, level, index * 2000, 2000, passed ? { requests: level * 2, errors: 0, latency: latency(20), dropped: 0 } : { requests: level * 2, errors: level, latency: latency(450), dropped: 0 });
+}
+
+function stressStage(breakingAt: number | null, o: { from?: number; step?: number; levels?: number } = {}): StageReport {
+  const from = o.from ?? 50;
+  const by = o.step ?? 50;
+  const steps: StressStep[] = [];
+  for (let i = 0; i < (o.levels ?? 8); i++) {
+    const level = from + i * by;
+    const passed = breakingAt === null || level < breakingAt;
+    steps.push(step(i, level, passed));
+    if (!passed) break;
+  }
+  const outcome: StressOutcome = stressOutcome({ model: 'open', from, step: by, max: from + ((o.levels ?? 8) - 1) * by, everyMs: 2000, until }, steps);
+  // The whole stage's numbers include the broken step: p95 and errors far over the step rules.
+  return stage({ name: 'capacity', kind: 'stress', stress: outcome, error_rate: 0.2, errors: 200, latency_ms: latency(400) });
+}
+
+describe('stress steps', () => {
+  it('a step breaks on each condition it misses, named with the value it had', () => {
+    const s = judgeStep(until, 3, 200, 6000, 2100, { requests: 400, errors: 8, latency: latency(412), dropped: 3 });
+    expect(s.passed).toBe(false);
+    expect(s.broke).toEqual(['p95 < 200ms (was 412 ms)', 'error_rate < 1% (was 2.00%)', '3 sends dropped (max_in_flight requests outstanding)']);
+    expect(s).toMatchObject({ index: 3, level: 200, start_s: 6, duration_s: 2.1, error_rate: 0.02, rps: 190.48 });
+  });
+
+  it('the breaking point is the last level that passed; broke_at the first that broke; reached_max when none broke', () => {
+    expect(stressStage(300).stress).toMatchObject({ breaking_point: 250, broke_at: 300, reached_max: false });
+    expect(stressStage(null, { levels: 4 }).stress).toMatchObject({ breaking_point: 200, broke_at: null, reached_max: true });
+    expect(stressStage(50).stress).toMatchObject({ breaking_point: null, broke_at: 50, reached_max: false });
+  });
+});
+
+describe('a stress step stops early once its break is certain (open model)', () => {
+  /** A step of 100 planned requests, recorded through a stage's metrics as the engine records them. */
+  function step(rules: string[][]) {
+    const metrics = new StageMetrics(['root'], 1000);
+    const span = new SpanMetrics(0);
+    metrics.spans.push(span);
+    const certain = certainBreak(rules.map(([m, r]) => parseThreshold(m!, r)), span, 100);
+    const record = (latencyMs: number, error = false) => metrics.record(0, 10, latencyMs, error ? 500 : 200, error ? 'http_5xx' : undefined);
+    return { certain, record };
+  }
+
+  it('p95 < 200ms: certain once more than 5 of the 100 requests took 200 ms or more', () => {
+    const s = step([['p95', '< 200ms']]);
+    for (let i = 0; i < 90; i++) s.record(10);
+    for (let i = 0; i < 5; i++) s.record(200);
+    expect(s.certain(0)).toBe(false);
+    s.record(250);
+    expect(s.certain(0)).toBe(true);
+  });
+
+  it('p95 <= 200ms counts only requests over 200 ms; max < 1s breaks at the first request over it', () => {
+    const le = step([['p95', '<= 200ms']]);
+    for (let i = 0; i < 10; i++) le.record(200);
+    expect(le.certain(0)).toBe(false);
+    const max = step([['max', '< 1s']]);
+    max.record(999);
+    expect(max.certain(0)).toBe(false);
+    max.record(1000);
+    expect(max.certain(0)).toBe(true);
+  });
+
+  it('error_rate < 1%: certain at the first error of 100 planned; a dropped send breaks at once; mean and lower limits never stop a step', () => {
+    const e = step([['error_rate', '< 1%']]);
+    e.record(5);
+    expect(e.certain(0)).toBe(false);
+    e.record(5, true);
+    expect(e.certain(0)).toBe(true);
+    const other = step([['mean', '< 10ms'], ['p50', '> 1ms']]);
+    for (let i = 0; i < 100; i++) other.record(500);
+    expect(other.certain(0)).toBe(false);
+    expect(other.certain(1)).toBe(true);
+  });
+});
+
+describe('gating a stress stage', () => {
+  it('only breaking_point rules judge it: the "*" and stage latency/error rules were its break conditions', () => {
+    const thresholds = {
+      '*': [parseThreshold('p95', '< 200ms'), parseThreshold('error_rate', '< 1%')],
+      capacity: [parseThreshold('breaking_point', '> 200')],
+    };
+    const checks = evaluateThresholds(thresholds, [stressStage(300)]);
+    expect(checks.map((c) => [c.metric, c.current, c.verdict])).toEqual([['breaking_point', 250, 'pass']]);
+    expect(evaluateThresholds(thresholds, [stressStage(200)]).map((c) => c.verdict)).toEqual(['fail']);
+  });
+
+  it('a first step that broke fails a breaking_point threshold, saying why', () => {
+    const [c] = evaluateThresholds({ capacity: [parseThreshold('breaking_point', '> 10')] }, [stressStage(50)]);
+    expect(c).toMatchObject({ current: null, verdict: 'fail' });
+    expect(c!.note).toBe('the first step (50) already broke: p95 < 200ms (was 450 ms); error_rate < 1% (was 50.00%)');
+  });
+
+  it('breaking_point rules do not reach other stages; latency rules do not reach stress stages', () => {
+    const checks = evaluateThresholds({ '*': [parseThreshold('breaking_point', '> 100'), parseThreshold('p95', '< 200ms')] }, [stage(), stressStage(300)]);
+    expect(checks.map((c) => `${c.stage} ${c.metric}`)).toEqual(['load p95', 'capacity breaking_point']);
+  });
+
+  const rule = parseRegression('breaking_point', '-10%');
+  it('a lower breaking point by more than the rule and more than a step fails', () => {
+    const c = breakingPointCheck(rule, stressStage(450), stressStage(300))!;
+    expect(c).toMatchObject({ baseline: 400, current: 250, verdict: 'fail', method: 'step-resolution', delta_pct: -37.5 });
+    expect(c.note).toBe('400/s → 250/s: 3 steps lower (steps of 50/s)');
+  });
+
+  it('one step lower passes, and the note says why (the resolution is one step)', () => {
+    const c = breakingPointCheck(rule, stressStage(450), stressStage(400))!;
+    expect(c).toMatchObject({ baseline: 400, current: 350, verdict: 'pass', significant: false });
+    expect(c.note).toBe("400/s → 350/s: 1 step lower (steps of 50/s); one step is the measurement's resolution (a target near a step's edge lands either side of it), so it passes");
+  });
+
+  it('a higher breaking point passes; a first step that now breaks fails; differently stepped baselines warn', () => {
+    expect(breakingPointCheck(rule, stressStage(300), stressStage(450))!.verdict).toBe('pass');
+    expect(breakingPointCheck(rule, stressStage(300), stressStage(50))!).toMatchObject({ verdict: 'fail', note: 'the first step broke (the baseline held up to 250/s)' });
+    expect(breakingPointCheck(rule, stressStage(300, { step: 25 }), stressStage(300))!.verdict).toBe('warn');
+  });
+
+  it('the default regression rules of a stress stage judge only its breaking point', () => {
+    const checks = evaluateRegressions(undefined, [stressStage(450)], [stressStage(300)]);
+    expect(checks.map((c) => [c.metric, c.verdict])).toEqual([['breaking_point', 'fail']]);
+    // A plan's own p95 rule does not reach the stress stage either.
+    const planRules = [parseRegression('p95', '+10%'), rule];
+    expect(evaluateRegressions(planRules, [stressStage(450)], [stressStage(450)]).map((c) => c.metric)).toEqual(['breaking_point']);
+  });
+
+  it('a band on breaking_point is at least one step wide, and a lower point is the worse side', () => {
+    const history = [400, 400, 400, 400, 400].map((bp) => [stressStage(bp + 50)]);
+    const band = parseRegression('breaking_point', 'band');
+    expect(band.direction).toBe('decrease');
+    expect(evaluateBandRules([band], history, [stressStage(450)])[0]!.verdict).toBe('pass');
+    expect(evaluateBandRules([band], history, [stressStage(200)])[0]!.verdict).toBe('fail');
+  });
+
+  it("a stress stage's place in its history is its breaking point's, not its overloaded percentiles'", () => {
+    const history = [350, 400, 400, 450, 400].map((bp) => [stressStage(bp + 50)]);
+    expect(bandPositions(history, [stressStage(300)]).map((b) => [b.metric, b.current, b.median])).toEqual([['breaking_point', 250, 400]]);
+  });
+
+  it('a whole gate: a stress stage whose steps broke as designed passes on its breaking point', () => {
+    const r = gate({ thresholds: { '*': [parseThreshold('p95', '< 200ms')], capacity: [parseThreshold('breaking_point', '> 200')] } }, [{ ...stressStage(300), dropped: 12 }]);
+    expect(r.verdict).toBe('pass');
+  });
+});
+
+describe('gating a soak stage', () => {
+  const soak = (drift: number | null, memory?: NonNullable<StageReport['soak']>['memory']): StageReport =>
+    stage({ name: 'overnight', kind: 'soak', soak: { drift: { first_p95: 10, last_p95: drift === null ? 0 : 10 * (1 + drift / 100), delta_pct: drift }, ...(memory ? { memory } : {}) } });
+  const thresholds = { overnight: [parseThreshold('drift', '< 20%'), parseThreshold('memory_growth', '< 10%')] };
+
+  it('drift and memory growth are judged in percent', () => {
+    const mem = { url: 'http://127.0.0.1:1/metrics', before_bytes: 100e6, after_bytes: 125e6, growth_pct: 25 };
+    const checks = evaluateThresholds(thresholds, [soak(35, mem)]);
+    expect(checks.map((c) => [c.metric, c.current, c.verdict])).toEqual([
+      ['drift', 35, 'fail'],
+      ['memory_growth', 25, 'fail'],
+    ]);
+    expect(evaluateThresholds(thresholds, [soak(5, { ...mem, after_bytes: 102e6, growth_pct: 2 })]).map((c) => c.verdict)).toEqual(['pass', 'pass']);
+  });
+
+  it('an unreadable metrics page warns on memory_growth, never fails it', () => {
+    const mem = { url: 'http://127.0.0.1:1/metrics', before_bytes: null, after_bytes: null, growth_pct: null, error: 'before: GET /metrics answered 404' };
+    const [, c] = evaluateThresholds(thresholds, [soak(5, mem)]);
+    expect(c).toMatchObject({ metric: 'memory_growth', current: null, verdict: 'warn', note: "the target's memory could not be read: before: GET /metrics answered 404" });
+  });
+
+  it('a soak without a metrics page is not judged on memory_growth by "*" rules; drift without data warns', () => {
+    const checks = evaluateThresholds({ '*': [parseThreshold('memory_growth', '< 10%'), parseThreshold('drift', '< 20%')] }, [soak(null), stage()]);
+    expect(checks.map((c) => [c.stage, c.metric, c.verdict])).toEqual([['overnight', 'drift', 'warn']]);
+  });
+});
