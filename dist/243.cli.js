@@ -51,9 +51,11 @@ function parseJsonPath(path) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   BU: () => (/* binding */ readLimits),
+/* harmony export */   Gf: () => (/* binding */ stressLevels),
 /* harmony export */   J5: () => (/* binding */ checkLimits),
 /* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   du: () => (/* binding */ plannedDurationMs)
+/* harmony export */   du: () => (/* binding */ plannedDurationMs),
+/* harmony export */   mz: () => (/* binding */ stressStepCount)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_LIMITS, MAX_TIMER_MS, LIMIT_CEILINGS, plannedRequests, formatRate */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2650);
@@ -123,12 +125,25 @@ function readLimits(c, raw) {
     }
     return limits;
 }
-/** Planned length of a stage (burst: its pauses, not counting response times). */
+/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
+function stressLevels(s) {
+    return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+}
+/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
+function stressStepCount(s) {
+    if (!(s.step > 0) || s.max < s.from)
+        return 1;
+    return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
+}
+/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
 function plannedDurationMs(s) {
     switch (s.kind) {
         case 'baseline':
         case 'load':
+        case 'soak':
             return s.durationMs;
+        case 'stress':
+            return stressStepCount(s) * s.everyMs;
         case 'spike':
             return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
         case 'burst':
@@ -140,7 +155,13 @@ function plannedRequests(s) {
     const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
     switch (s.kind) {
         case 'load':
+        case 'soak':
             return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+        case 'stress': {
+            // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+            const n = stressStepCount(s);
+            return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+        }
         case 'spike':
             return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
         case 'burst':
@@ -151,7 +172,7 @@ function plannedRequests(s) {
 }
 /** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
 function withIndex(rawStages, stages) {
-    const kinds = ['baseline', 'load', 'spike', 'burst'];
+    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
     const valid = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(rawStages)
         .map((item, i) => ({ raw: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item), path: ['stages', i] }))
         .filter((s) => kinds.includes(s.raw.kind));
@@ -174,7 +195,7 @@ function checkLimits(c, raw, plan) {
     for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
         const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(path);
         // Peak rate (open model and spikes).
-        const peak = spec.kind === 'spike' ? { value: spec.toRate, at: keyPath(s, path, 'to') } : spec.kind === 'load' && spec.model === 'open' ? { value: spec.rate, at: keyPath(s, path, 'rate') } : undefined;
+        const peak = peakRate(spec, s, path);
         if (peak && peak.value > limits.maxRate) {
             c.add(peak.at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
         }
@@ -184,7 +205,7 @@ function checkLimits(c, raw, plan) {
         totalMs += stageMs;
         if (!durationReported && totalMs > limits.maxDurationMs) {
             durationReported = true;
-            const at = keyPath(s, path, 'duration', 'hold', 'cycles');
+            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
             const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
             c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
         }
@@ -200,6 +221,16 @@ function checkLimits(c, raw, plan) {
             c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
         }
     }
+}
+/** The highest open-model rate a stage asks for, and the key that asks for it. */
+function peakRate(spec, s, path) {
+    if (spec.kind === 'spike')
+        return { value: spec.toRate, at: keyPath(s, path, 'to') };
+    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
+        return { value: spec.rate, at: keyPath(s, path, 'rate') };
+    if (spec.kind === 'stress' && spec.model === 'open')
+        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
+    return undefined;
 }
 /** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
 function checkConcurrency(c, spec, s, path, limits) {
@@ -218,8 +249,15 @@ function checkConcurrency(c, spec, s, path, limits) {
         return;
     switch (spec.kind) {
         case 'load':
+        case 'soak':
             if (spec.model === 'closed')
                 over(spec.vus, 'vus', `${formatCount(spec.vus)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'stress':
+            if (spec.model === 'closed')
+                over(spec.max, 'vus', `up to ${formatCount(spec.max)} users`);
             else
                 over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
             break;
@@ -262,7 +300,7 @@ function checkTimers(c, raw) {
     check(ws, 'timeout', ['websocket'], true);
     check((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
     (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(raw.stages).forEach((item, i) => {
-        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause'])
+        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
             check((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item), key, ['stages', i], false);
     });
 }
@@ -543,13 +581,16 @@ function credentialParts(name, value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B7: () => (/* binding */ parseThreshold),
+/* harmony export */   Cb: () => (/* binding */ METRICS),
 /* harmony export */   Dn: () => (/* binding */ parseRegression),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   NI: () => (/* binding */ isMetric),
 /* harmony export */   WN: () => (/* binding */ parseRate),
-/* harmony export */   WU: () => (/* binding */ show)
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
+/* harmony export */   tR: () => (/* binding */ UnitError)
 /* harmony export */ });
-/* unused harmony exports UnitError, LATENCY_METRICS, METRICS, parsePercent */
+/* unused harmony export parsePercent */
 class UnitError extends Error {
     constructor(message) {
         super(message);
@@ -557,7 +598,7 @@ class UnitError extends Error {
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -667,6 +708,19 @@ function thresholdValue(metric, text) {
             if (!/^\d+$/.test(text))
                 throw new UnitError(`${show(text)} is not a count: use a whole number, e.g. 100`);
             return Number(text);
+        case 'breaking_point': {
+            // The stage's unit: req/s (rate steps) or users (vus steps).
+            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+            if (!m)
+                throw new UnitError(`${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
+            return Number(m[1]);
+        }
+        case 'drift':
+        case 'memory_growth':
+            // In percent, as the report states them (delta_pct, growth_pct).
+            if (!text.endsWith('%'))
+                throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
+            return parsePercent(text) * 100;
     }
 }
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
@@ -689,7 +743,7 @@ function parseRegression(metric, raw) {
     if (!isMetric(metric))
         throw new UnitError(`unknown metric ${show(metric)}`);
     if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+        return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
     }
     const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
     if (!m || typeof raw !== 'string') {

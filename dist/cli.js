@@ -111,9 +111,10 @@ function when(iso) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ readReportFile),
 /* harmony export */   ZJ: () => (/* binding */ writeJsonAtomic),
-/* harmony export */   f1: () => (/* binding */ wholeRun)
+/* harmony export */   f1: () => (/* binding */ wholeRun),
+/* harmony export */   zi: () => (/* binding */ asReport)
 /* harmony export */ });
-/* unused harmony exports isOtherReportSchema, asReport, wrongStageField */
+/* unused harmony exports isOtherReportSchema, wrongStageField */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -247,6 +248,13 @@ const ENDPOINT_FIELDS = [
     ['latency_ms', 'object'],
     ...['p50', 'p95', 'p99'].map((k) => [`latency_ms.${k}`, 'count']),
 ];
+/**
+ * Imported stages (`compare --from k6|locust`, StageReport.imported) hold null for what their tool
+ * did not report: a percentile, an endpoint's errors. Everything else is as strict.
+ */
+const orNull = (fields, nullable) => fields.map(([p, k]) => (k === 'count' && nullable(p) ? [p, 'count-or-null'] : [p, k]));
+const IMPORTED_STAGE_FIELDS = orNull(STAGE_FIELDS, (p) => p.startsWith('latency_ms.'));
+const IMPORTED_ENDPOINT_FIELDS = orNull(ENDPOINT_FIELDS, (p) => p.startsWith('latency_ms.') || p === 'errors');
 /** The first field of `doc` that does not hold what it must, as `latency_ms.p95 is "x", expected a number ≥ 0`. */
 function wrongField(doc, fields, prefix = '') {
     for (const [spec, kind] of fields) {
@@ -278,7 +286,10 @@ function wrongStageField(stage) {
         }
         return undefined;
     };
-    return wrongField(s, STAGE_FIELDS) ?? inList(s.timeline, 'timeline', WINDOW_FIELDS) ?? inList(s.endpoints, 'endpoints', ENDPOINT_FIELDS);
+    const imported = HOLDS.object(s.imported);
+    return (wrongField(s, imported ? IMPORTED_STAGE_FIELDS : STAGE_FIELDS) ??
+        inList(s.timeline, 'timeline', WINDOW_FIELDS) ??
+        inList(s.endpoints, 'endpoints', imported ? IMPORTED_ENDPOINT_FIELDS : ENDPOINT_FIELDS));
 }
 function shown(value) {
     if (value === undefined)
@@ -315,6 +326,7 @@ async function writeJsonAtomic(file, value) {
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   W6: () => (/* binding */ PlanError),
+/* harmony export */   Yw: () => (/* binding */ ImportError),
 /* harmony export */   dB: () => (/* binding */ WorkerError),
 /* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   eb: () => (/* binding */ UsageError),
@@ -382,6 +394,18 @@ class WorkerError extends PerfGateError {
     code = 'E_WORKER';
     exitCode = 2;
     name = 'WorkerError';
+}
+/**
+ * `compare --from k6|locust`: a results file that is not what that tool writes (not JSON, not a k6
+ * summary, a Locust CSV missing columns). The message names the file and what is wrong with it.
+ */
+class ImportError extends PerfGateError {
+    code = 'E_IMPORT';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'ImportError';
+    }
 }
 /** The target never answered (or its start command died) before the first stage. */
 class TargetUnreachableError extends PerfGateError {
@@ -460,6 +484,48 @@ function checkTargetUrl(url, what) {
 
 /***/ }),
 
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _b: () => (/* binding */ mermaidLabel),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   md: () => (/* binding */ md),
+/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */ });
+/**
+ * Text from plans and responses (stage names, endpoint names, error messages) goes into markdown
+ * that GitHub renders as HTML: escaped, so a stage named `</details><img src=x>` stays text and a
+ * `|` cannot split a table cell.
+ */
+function md(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        // Emphasis, links and code markers; `_` stays (GitHub ignores it inside words).
+        .replace(/[`*[\]\\]/g, (c) => `\\${c}`)
+        .replace(/@/g, '@\u200b') // no @mentions pinged from a report
+        .replace(/[\r\n]+/g, ' ');
+}
+/** A string inside a Mermaid "quoted label". */
+function mermaidLabel(text) {
+    // Quotes end the label; angle brackets could be read as HTML by the renderer.
+    return text.replace(/["\\]/g, "'").replace(/[<>]/g, '').replace(/[\r\n]+/g, ' ').slice(0, 60);
+}
+/** A code span: GitHub shows its content literally (no HTML); backticks cannot end it early. */
+function code(text) {
+    return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
+}
+/** Text (or an attribute value in double or single quotes) in the HTML report: inert whatever it holds. */
+function html(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+
+/***/ }),
+
 /***/ 2011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -499,6 +565,11 @@ function fmtMetric(metric, v) {
         return String(v);
     if (metric === 'recovery')
         return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
+    // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
+    if (metric === 'breaking_point')
+        return String(+v.toFixed(3));
+    if (metric === 'drift' || metric === 'memory_growth')
+        return fmtSigned(v, '%');
     return fmtMs(v);
 }
 /** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
@@ -525,47 +596,26 @@ function worst(verdicts) {
 
 /***/ }),
 
-/***/ 1228:
+/***/ 5103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  kk: () => (/* binding */ DIAGNOSIS_ICON),
+  o3: () => (/* binding */ comparedWith),
+  nT: () => (/* binding */ metricCell),
   Br: () => (/* binding */ renderSummary),
-  Eu: () => (/* binding */ stageNotes)
+  Eu: () => (/* binding */ stageNotes),
+  uX: () => (/* binding */ stageVerdict)
 });
 
 // UNUSED EXPORTS: renderComment
 
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Text from plans and responses (stage names, endpoint names, error messages) goes into markdown
- * that GitHub renders as HTML: escaped, so a stage named `</details><img src=x>` stays text and a
- * `|` cannot split a table cell.
- */
-function md(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '&#124;')
-        // Emphasis, links and code markers; `_` stays (GitHub ignores it inside words).
-        .replace(/[`*[\]\\]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200b') // no @mentions pinged from a report
-        .replace(/[\r\n]+/g, ' ');
-}
-/** A string inside a Mermaid "quoted label". */
-function mermaidLabel(text) {
-    // Quotes end the label; angle brackets could be read as HTML by the renderer.
-    return text.replace(/["\\]/g, "'").replace(/[<>]/g, '').replace(/[\r\n]+/g, ' ').slice(0, 60);
-}
-/** A code span: GitHub shows its content literally (no HTML); backticks cannot end it early. */
-function code(text) {
-    return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/charts.ts
 
 const MAX_POINTS = 60;
@@ -589,9 +639,9 @@ function xyChart(s) {
     return [
         '```mermaid',
         'xychart-beta',
-        `  title "${mermaidLabel(s.title)}"`,
-        `  x-axis [${labels.map((l) => `"${mermaidLabel(l)}"`).join(', ')}]`,
-        `  y-axis "${mermaidLabel(s.yLabel)}"`,
+        `  title "${(0,report_escape/* mermaidLabel */._b)(s.title)}"`,
+        `  x-axis [${labels.map((l) => `"${(0,report_escape/* mermaidLabel */._b)(l)}"`).join(', ')}]`,
+        `  y-axis "${(0,report_escape/* mermaidLabel */._b)(s.yLabel)}"`,
         `  ${s.kind} [${values.map(num).join(', ')}]`,
         '```',
     ].join('\n');
@@ -623,14 +673,73 @@ function historyChart(stage, points) {
     return xyChart({ title: `${stage}: p95 over the last ${points.length} runs`, yLabel: 'ms', labels: points.map((p) => p.label), values: points.map((p) => p.p95), kind: 'line' });
 }
 
+;// CONCATENATED MODULE: ./src/report/stage-outcomes.ts
+
+
+/** "180/s" or "40 users". */
+function fmtLevel(stress, level) {
+    if (level === null)
+        return '—';
+    const n = String(+level.toFixed(3));
+    return stress.unit === 'rps' ? `${n}/s` : `${n} user${level === 1 ? '' : 's'}`;
+}
+/** Conditions as code spans (`p95 < 200ms (was 412 ms)`), safe in a table cell. */
+const conditions = (list, sep = '; ') => (list ?? []).map((c) => (0,report_escape/* code */.aY)(c).replace(/\|/g, '\\|')).join(sep);
+const fmtBytes = (b) => (b === null ? '—' : `${(b / 1e6).toFixed(1)} MB`);
+/** One sentence per stress or soak stage (undefined for other stages). */
+function stage_outcomes_outcomeNote(s) {
+    const name = (0,report_escape.md)(s.name);
+    if (s.stress) {
+        const x = s.stress;
+        const broke = x.steps.find((st) => !st.passed);
+        const point = x.breaking_point === null ? 'no breaking point: the first step already broke' : `breaking point **${fmtLevel(x, x.breaking_point)}**`;
+        const end = broke
+            ? ` (broke at ${fmtLevel(x, broke.level)}: ${conditions(broke.broke)})`
+            : x.reached_max
+                ? ` (every step up to max ${fmtLevel(x, x.max)} passed: the target held the most the plan asked)`
+                : ' (stopped before a step broke)';
+        return `**${name}**: ${point}${end}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
+    }
+    if (s.soak) {
+        const d = s.soak.drift;
+        const drift = d.delta_pct === null ? 'p95 drift not measured (a tenth without requests)' : `p95 drift ${(0,format/* fmtSigned */._Q)(d.delta_pct, '%')} (first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)})`;
+        const m = s.soak.memory;
+        const memory = !m
+            ? ''
+            : m.error !== undefined
+                ? `; memory not read from ${(0,report_escape/* code */.aY)(m.url)}: ${(0,report_escape.md)(m.error)}`
+                : `; resident memory ${fmtBytes(m.before_bytes)} → ${fmtBytes(m.after_bytes)} (${(0,format/* fmtSigned */._Q)(m.growth_pct ?? 0, '%')}) from ${(0,report_escape/* code */.aY)(m.url)}`;
+        return `**${name}**: ${drift}${memory}.`;
+    }
+    return undefined;
+}
+/** The steps of every stress stage, one compact table each (empty when there are none). */
+function stressStepTables(stages) {
+    const lines = [];
+    for (const s of stages) {
+        const x = s.stress;
+        if (!x || x.steps.length === 0)
+            continue;
+        lines.push(`**${(0,report_escape.md)(s.name)}** (${x.unit === 'rps' ? 'rate' : 'users'} per step)`, '', '| | level | requests | rps | errors | p50 | p95 | p99 | broke |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
+        for (const st of x.steps) {
+            const mark = st.passed ? (st.level === x.breaking_point ? '🏁' : '✅') : '❌';
+            const cells = [fmtLevel(x, st.level), st.requests, st.rps.toFixed(1), (0,format/* fmtPct */.pT)(st.error_rate), (0,format/* fmtMs */.mq)(st.latency_ms.p50), (0,format/* fmtMs */.mq)(st.latency_ms.p95), (0,format/* fmtMs */.mq)(st.latency_ms.p99), conditions(st.broke)];
+            lines.push(`| ${mark} | ${cells.join(' | ')} |`);
+        }
+        lines.push('');
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
 const LATENCY_COLUMNS = ['p50', 'p95', 'p99'];
 function stageVerdict(report, stage) {
     const own = report.checks.filter((c) => c.stage === stage.name).map((c) => c.verdict);
-    if (stage.generator_saturated || stage.dropped > 0)
+    if (stage.generator_saturated || (stage.dropped > 0 && stage.kind !== 'stress'))
         own.push('warn');
     return (0,format/* worst */.QZ)(own);
 }
@@ -650,19 +759,26 @@ function metricCell(report, stage, metric, current) {
 }
 function headline(report) {
     const lines = [`## ${format/* ICON */.kb[report.verdict]} perf-gate: ${report.verdict}`, ''];
-    lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
+    if (report.imported) {
+        // Another tool ran the load (and on its own machine, maybe): this runner measured nothing.
+        const rules = report.plan ? `, rules from ${(0,report_escape/* code */.aY)(report.plan)}` : ', default rules';
+        lines.push(`Results of ${report.imported.tool} imported from ${(0,report_escape/* code */.aY)(report.imported.file)} (\`compare --from ${report.imported.tool}\`), ${report.duration_s} s${rules}.`);
+    }
+    else {
+        lines.push(`Plan ${(0,report_escape/* code */.aY)(report.plan)} against ${(0,report_escape/* code */.aY)(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${(0,report_escape.md)(report.runner.cpu)}.`);
+    }
     if (report.shard) {
         const { index, count } = report.shard;
         lines.push(`Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`);
     }
     else if (report.ab) {
-        const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${md(name)} ${n}`).join(', ');
-        lines.push(`Same-runner A/B: head ${code(report.target)} against base ${code(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
+        const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${(0,report_escape.md)(name)} ${n}`).join(', ');
+        lines.push(`Same-runner A/B: head ${(0,report_escape/* code */.aY)(report.target)} against base ${(0,report_escape/* code */.aY)(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
     }
     else if (report.baseline) {
         const b = report.baseline;
-        const commit = b.commit ? ` on commit ${md(b.commit.slice(0, 7))}` : '';
-        lines.push(`Compared with the baseline from ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit} (${md(b.source)}).${b.explanation ? ` ${md(b.explanation)}` : ''}`);
+        const commit = b.commit ? ` on commit ${(0,report_escape.md)(b.commit.slice(0, 7))}` : '';
+        lines.push(`Compared with the baseline from ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit} (${(0,report_escape.md)(b.source)}).${b.explanation ? ` ${(0,report_escape.md)(b.explanation)}` : ''}`);
     }
     else {
         lines.push('No baseline to compare against: only the absolute thresholds were applied.');
@@ -677,12 +793,12 @@ function headline(report) {
         lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
     for (const s of report.stages.filter((st) => st.aborted)) {
         const a = s.aborted;
-        const rule = a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${code(a.rule)}`;
-        lines.push('', `⛔ **Stage ${md(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${md(a.reason)}. Its results are partial, and any later stages were skipped.`);
+        const rule = a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${(0,report_escape/* code */.aY)(a.rule)}`;
+        lines.push('', `⛔ **Stage ${(0,report_escape.md)(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${(0,report_escape.md)(a.reason)}. Its results are partial, and any later stages were skipped.`);
     }
     if (report.accepted) {
         const n = report.accepted.checks;
-        lines.push('', `✋ **Regressions accepted** (${md(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`);
+        lines.push('', `✋ **Regressions accepted** (${(0,report_escape.md)(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`);
     }
     return lines;
 }
@@ -692,7 +808,7 @@ function stageTable(report) {
         const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
         const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
         const errors = metricCell(report, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate));
-        lines.push(`| ${format/* ICON */.kb[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
+        lines.push(`| ${format/* ICON */.kb[stageVerdict(report, s)]} | ${(0,report_escape.md)(s.name)} (${(0,report_escape.md)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
     }
     return lines;
 }
@@ -706,8 +822,8 @@ function checkTable(report, checks) {
     const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
     for (const c of (0,format/* bySeverity */.Np)(checks)) {
         const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(report, c)}`;
-        const note = c.note ? ` (${md(c.note)})` : '';
-        lines.push(`| ${format/* ICON */.kb[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '\\|')} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.baseline)} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.current)} | ${c.kind === 'regression' ? (0,format/* fmtChange */.M3)(c) : ''} | ${md(c.method)}${note} |`);
+        const note = c.note ? ` (${(0,report_escape.md)(c.note)})` : '';
+        lines.push(`| ${format/* ICON */.kb[c.verdict]} | ${(0,report_escape.md)(c.stage)} | ${c.metric} | ${(0,report_escape/* code */.aY)(rule).replace(/\|/g, '\\|')} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.baseline)} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.current)} | ${c.kind === 'regression' ? (0,format/* fmtChange */.M3)(c) : ''} | ${(0,report_escape.md)(c.method)}${note} |`);
     }
     return lines;
 }
@@ -721,30 +837,53 @@ function bandTable(report) {
     const lines = ['| stage | metric | past runs | median | σ̂ | this run | position |', '|---|---|---:|---:|---:|---:|---:|'];
     for (const b of report.bands) {
         const far = Math.abs(b.position_sigma) >= 3 ? ' ⚠️' : '';
-        lines.push(`| ${md(b.stage)} | ${b.metric} | ${b.n} | ${(0,format/* fmtMetric */.IZ)(b.metric, b.median)} | ${(0,format/* fmtMetric */.IZ)(b.metric, b.sigma)} | ${(0,format/* fmtMetric */.IZ)(b.metric, b.current)} | ${b.position_sigma >= 0 ? '+' : ''}${b.position_sigma.toFixed(1)}σ${far} |`);
+        lines.push(`| ${(0,report_escape.md)(b.stage)} | ${b.metric} | ${b.n} | ${(0,format/* fmtMetric */.IZ)(b.metric, b.median)} | ${(0,format/* fmtMetric */.IZ)(b.metric, b.sigma)} | ${(0,format/* fmtMetric */.IZ)(b.metric, b.current)} | ${b.position_sigma >= 0 ? '+' : ''}${b.position_sigma.toFixed(1)}σ${far} |`);
     }
     return [...lines, ''];
 }
 /** Per stage: endpoints, error kinds and status codes, for the collapsed section. */
 function stageDetails(s) {
-    const lines = [`**${md(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
+    const lines = [`**${(0,report_escape.md)(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
     for (const e of s.endpoints) {
-        lines.push(`| ${md(e.name)} | ${e.requests} | ${e.errors} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p50)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p95)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p99)} |`);
+        // errors is null for an imported endpoint whose tool gave no failure count.
+        lines.push(`| ${(0,report_escape.md)(e.name)} | ${e.requests} | ${e.errors ?? '—'} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p50)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p95)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p99)} |`);
     }
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
     const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);
     lines.push('', `Errors: ${kinds.length ? kinds.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}. Status codes: ${codes.join(', ') || 'none'}.`);
     if (s.error_samples)
-        lines.push('', `Transport errors seen: ${Object.entries(s.error_samples).map(([m, n]) => `${md(m)} (${n}×)`).join('; ')}.`);
+        lines.push('', `Transport errors seen: ${Object.entries(s.error_samples).map(([m, n]) => `${(0,report_escape.md)(m)} (${n}×)`).join('; ')}.`);
+    return lines;
+}
+const DIAGNOSIS_ICON = { warn: '⚠️', info: 'ℹ️' };
+/** The PR comment names this many findings; the job summary has them all, with their evidence. */
+const COMMENT_DIAGNOSES = 3;
+/** "What this run says": each finding with its evidence, or (the comment) the first few titles. */
+function diagnosesSection(report, compact) {
+    const ds = report.diagnoses ?? [];
+    if (ds.length === 0)
+        return [];
+    const shown = compact ? ds.slice(0, COMMENT_DIAGNOSES) : ds;
+    const lines = ['', compact ? '**What this run says**' : '### What this run says', ''];
+    for (const d of shown) {
+        lines.push(`- ${DIAGNOSIS_ICON[d.severity]} **${(0,report_escape.md)(d.stage)}**: ${(0,report_escape.md)(d.title)}`);
+        if (!compact)
+            lines.push(...d.evidence.map((e) => `  - ${(0,report_escape.md)(e)}`));
+    }
+    if (ds.length > shown.length)
+        lines.push(`- and ${ds.length - shown.length} more${compact ? ', with their figures, in the job summary' : ''}.`);
     return lines;
 }
 function renderSummary(report, extras = {}) {
-    const lines = [...headline(report), '', ...stageTable(report)];
+    const lines = [...headline(report), '', ...stageTable(report), ...diagnosesSection(report, false)];
     if (report.checks.length > 0)
         lines.push('', ...details('Checks', checkTable(report, report.checks), true));
     const notes = stageNotes(report);
     if (notes.length > 0)
         lines.push('', ...notes.map((n) => `- ${n}`));
+    const steps = stressStepTables(report.stages);
+    if (steps.length > 0)
+        lines.push('', ...details('Stress steps', steps, true));
     const charts = timelineCharts(report);
     if (charts.length > 0)
         lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
@@ -758,6 +897,11 @@ function renderSummary(report, extras = {}) {
 /** The PR comment: headline, the deltas table, what failed, and where the rest is. */
 function renderComment(report, extras = {}) {
     const lines = [...headline(report), '', ...stageTable(report)];
+    // What the table cannot show of stress and soak stages: the breaking point, drift and memory.
+    const outcomes = report.stages.map(outcomeNote).filter((n) => n !== undefined);
+    if (outcomes.length > 0)
+        lines.push('', ...outcomes.map((n) => `- ${n}`));
+    lines.push(...diagnosesSection(report, true));
     const notable = report.checks.filter((c) => c.verdict !== 'pass');
     if (notable.length > 0)
         lines.push('', ...checkTable(report, notable));
@@ -770,11 +914,14 @@ function renderComment(report, extras = {}) {
 function stageNotes(report) {
     const notes = [];
     for (const s of report.stages) {
-        const name = md(s.name);
+        const name = (0,report_escape.md)(s.name);
         if (s.generator_saturated) {
-            notes.push(`⚠️ **${name}**: the load generator was saturated (${md(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
+            notes.push(`⚠️ **${name}**: the load generator was saturated (${(0,report_escape.md)(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
         }
-        if (s.dropped > 0) {
+        const outcome = stage_outcomes_outcomeNote(s);
+        if (outcome)
+            notes.push(outcome);
+        if (s.dropped > 0 && s.kind !== 'stress') {
             notes.push(`⚠️ **${name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
         }
         if (s.spike) {
@@ -787,11 +934,23 @@ function stageNotes(report) {
         }
         if (s.protocol === 'ws')
             notes.push(wsNote(s));
+        if (s.imported)
+            notes.push(importedNote(s, s.imported));
         const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
         if (kinds.length > 0)
             notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
     }
     return notes;
+}
+/** What an imported stage lacks, and how its regressions are judged. */
+function importedNote(s, imported) {
+    const missing = imported.missing.length ? ` Not in the ${imported.tool} results (shown as —): ${imported.missing.map(report_escape.md).join(', ')}.` : '';
+    const own = imported.tool_thresholds ?? [];
+    const failed = own.filter((t) => !t.ok);
+    const verdicts = own.length
+        ? ` ${imported.tool}'s own thresholds (not gated here): ${own.length - failed.length} of ${own.length} passed${failed.length ? `; failed: ${failed.map((t) => `${(0,report_escape/* code */.aY)(t.metric)} ${(0,report_escape/* code */.aY)(t.rule)}`).join(', ')}` : ''}.`
+        : '';
+    return `**${(0,report_escape.md)(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}`;
 }
 /** One sentence per ws stage: what the message table cannot show (connections, closes, stream). */
 function wsNote(s) {
@@ -813,7 +972,7 @@ function wsNote(s) {
         parts.push(`lag p50 ${(0,format/* fmtMs */.mq)(s.lag_ms.p50)}, p99 ${(0,format/* fmtMs */.mq)(s.lag_ms.p99)}`);
     if (s.unmatched_replies)
         parts.push(`${s.unmatched_replies} replies matched no message`);
-    return `**${md(s.name)}** (ws ${s.ws_mode ?? ''}): ${parts.join('; ')}.`;
+    return `**${(0,report_escape.md)(s.name)}** (ws ${s.ws_mode ?? ''}): ${parts.join('; ')}.`;
 }
 /** `, 30 s` or `, 1–30 s`: the Retry-After values seen, when readable. */
 function retryAfterRange(r) {
@@ -1487,7 +1646,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(1228);
+var markdown = __nccwpck_require__(5103);
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
 
@@ -1518,6 +1677,9 @@ function renderConsole(report) {
     const notes = (0,markdown/* stageNotes */.Eu)(report).map((n) => `- ${n.replace(/\*\*/g, '')}`);
     if (notes.length > 0)
         out.push('', ...notes);
+    const diagnoses = report.diagnoses ?? [];
+    if (diagnoses.length > 0)
+        out.push('', 'What this run says:', ...diagnoses.map((d) => `${markdown/* DIAGNOSIS_ICON */.kk[d.severity]} ${d.stage}: ${d.title}`));
     const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline ? '' : ' (no baseline: thresholds only)';
     out.push('', `${format/* ICON */.kb[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
     return out.join('\n');
@@ -1612,8 +1774,8 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(880), __nccwpck_require__.e(162), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7292));
-const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 337));
+const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
 Usage:
@@ -1623,6 +1785,8 @@ Usage:
   perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--force-baseline] [--out DIR]
+  perf-gate compare --from k6|locust [BASELINE] CURRENT [--plan GATE.yml] [--baseline FILE] [--save-baseline FILE]
+                    [--stage NAME] [--force-baseline] [--out DIR] [--quiet]
   perf-gate validate PLAN.yml
   perf-gate demo [--out DIR] [--quiet]       (demo --serve PORT: only start the demo target)
   perf-gate --version | --help
@@ -1633,6 +1797,9 @@ Usage:
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
+  --from k6|locust gate another tool's results: k6 --summary-export or handleSummary JSON, Locust PREFIX_stats.csv;
+                   BASELINE is the same tool's file or a report.json saved with --save-baseline; --plan takes a
+                   gate file (thresholds:, regression:, name:); the stage is named after the tool unless --stage
 
 Exit codes: 0 pass (warnings allowed), 1 gate failed, 2 unusable input, 3 target unreachable.`;
 /** The plan's secrets, once it has loaded (`onSecrets`): hidden in every line this process prints. */
@@ -1676,6 +1843,7 @@ function finish(outcome, quiet) {
     const failedChecks = r.checks.filter((c) => c.verdict === 'fail').length;
     process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
     process.stdout.write(`report: ${external_node_path_default().relative(process.cwd(), outcome.reportPath)}\n`);
+    process.stdout.write(`html report: ${external_node_path_default().relative(process.cwd(), outcome.htmlPath)}\n`);
     if (outcome.saveError) {
         process.stderr.write(`perf-gate: the baseline could not be saved: ${redactor.text(outcome.saveError)}\n`);
         return errors/* EXIT */.dc.badInput;
@@ -1774,6 +1942,8 @@ async function abCommand(args) {
     return finish(outcome, quiet);
 }
 async function compareCommand(args) {
+    if (args.some((a) => a === '--from' || a.startsWith('--from=')))
+        return compareImportCommand(args);
     const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, 'force-baseline': { type: 'boolean' } }, [2, 2]);
     const { compareReports } = await loadEngine();
     const outcome = await compareReports({
@@ -1784,6 +1954,41 @@ async function compareCommand(args) {
         env: process.env,
         cwd: process.cwd(),
         force: values['force-baseline'] === true,
+    });
+    return finish(outcome, values.quiet === true);
+}
+/** `compare --from k6|locust [BASELINE] CURRENT`: another tool's results, gated like a run. */
+async function compareImportCommand(args) {
+    const { values, positionals } = parse(args, {
+        from: { type: 'string' },
+        plan: { type: 'string' },
+        baseline: { type: 'string' },
+        'save-baseline': { type: 'string' },
+        stage: { type: 'string' },
+        out: { type: 'string' },
+        quiet: { type: 'boolean' },
+        'force-baseline': { type: 'boolean' },
+    }, [1, 2]);
+    const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5071))]);
+    const tool = importTool(values.from);
+    if (positionals.length === 2 && values.baseline !== undefined) {
+        throw new errors/* UsageError */.eb('give the baseline once: as the first of two files, or as --baseline FILE');
+    }
+    const stage = values.stage;
+    if (stage !== undefined && stage.trim() === '')
+        throw new errors/* UsageError */.eb('--stage takes a stage name, got an empty one');
+    const outcome = await compareImported({
+        tool,
+        resultsFile: positionals.at(-1),
+        baselineFile: positionals.length === 2 ? positionals[0] : values.baseline,
+        save: values['save-baseline'] !== undefined ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() } : undefined,
+        planFile: values.plan,
+        stage,
+        outDir: values.out ?? 'perf-gate-report',
+        env: process.env,
+        cwd: process.cwd(),
+        force: values['force-baseline'] === true,
+        log,
     });
     return finish(outcome, values.quiet === true);
 }
@@ -1803,7 +2008,7 @@ async function mergeCommand(args) {
 }
 async function validateCommand(args) {
     const { positionals } = parse(args, {}, [1, 1]);
-    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(162)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6162));
+    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(591), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5887));
     const plan = await loadPlan(positionals[0], process.env);
     process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
     return errors/* EXIT */.dc.pass;

@@ -55521,6 +55521,18 @@ class errors_WorkerError extends (/* unused pure expression or super */ null && 
     exitCode = 2;
     name = 'WorkerError';
 }
+/**
+ * `compare --from k6|locust`: a results file that is not what that tool writes (not JSON, not a k6
+ * summary, a Locust CSV missing columns). The message names the file and what is wrong with it.
+ */
+class ImportError extends PerfGateError {
+    code = 'E_IMPORT';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'ImportError';
+    }
+}
 /** The target never answered (or its start command died) before the first stage. */
 class errors_TargetUnreachableError extends PerfGateError {
     code = 'E_TARGET_UNREACHABLE';
@@ -55993,14 +56005,14 @@ function checks_int(v) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/units.ts
-class UnitError extends Error {
+class units_UnitError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UnitError';
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -56016,7 +56028,7 @@ function roundMs(ms) {
 /** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
 function finite(n, value) {
     if (!Number.isFinite(n))
-        throw new UnitError(`${units_show(value)} is too large a number`);
+        throw new units_UnitError(`${units_show(value)} is too large a number`);
     return n;
 }
 function isBareNumber(s) {
@@ -56026,21 +56038,21 @@ function isBareNumber(s) {
 function units_parseDuration(value) {
     const hint = `${units_show(value)} is not a duration: use 500ms, 30s or 2m`;
     if (typeof value === 'number')
-        throw new UnitError(Number.isFinite(value) ? `${units_show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
+        throw new units_UnitError(Number.isFinite(value) ? `${units_show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
     if (typeof value !== 'string')
-        throw new UnitError(hint);
+        throw new units_UnitError(hint);
     const text = value.trim();
     if (isBareNumber(text))
-        throw new UnitError(`${units_show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
+        throw new units_UnitError(`${units_show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
     if (text.length === 0)
-        throw new UnitError(hint);
+        throw new units_UnitError(hint);
     let total = 0;
     let at = 0;
     while (at < text.length) {
         DURATION_PART.lastIndex = at;
         const m = DURATION_PART.exec(text);
         if (!m)
-            throw new UnitError(hint);
+            throw new units_UnitError(hint);
         total += Number(m[1]) * MS_PER_UNIT[m[2]];
         at = DURATION_PART.lastIndex;
         while (text[at] === ' ')
@@ -56058,27 +56070,27 @@ function units_parseRate(value) {
     else if (typeof value === 'string') {
         const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
         if (!m)
-            throw new UnitError(hint);
+            throw new units_UnitError(hint);
         perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
     }
     else {
-        throw new UnitError(hint);
+        throw new units_UnitError(hint);
     }
     if (!Number.isFinite(perSecond) || perSecond <= 0)
-        throw new UnitError(`${units_show(value)} is not a rate: it must be more than 0`);
+        throw new units_UnitError(`${units_show(value)} is not a rate: it must be more than 0`);
     return perSecond;
 }
 /** `1%` → 0.01, `0.5%` → 0.005. */
 function parsePercent(value) {
     const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
     if (!m)
-        throw new UnitError(`${units_show(value)} is not a percentage: use 1% or 0.5%`);
+        throw new units_UnitError(`${units_show(value)} is not a percentage: use 1% or 0.5%`);
     return finite(Number(m[1]), value) / 100;
 }
 function isLatency(metric) {
     return LATENCY_METRICS.includes(metric);
 }
-function isMetric(name) {
+function units_isMetric(name) {
     return METRICS.includes(name);
 }
 /** The threshold value in the metric's unit (see ThresholdRule.value). */
@@ -56097,28 +56109,41 @@ function thresholdValue(metric, text) {
             // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
             if (isBareNumber(text) && n < 1)
                 return n;
-            throw new UnitError(`${units_show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
+            throw new units_UnitError(`${units_show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
         }
         case 'rps': {
             const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
             if (!m)
-                throw new UnitError(`${units_show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
+                throw new units_UnitError(`${units_show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
             return Number(m[1]);
         }
         case 'requests':
         case 'errors':
             if (!/^\d+$/.test(text))
-                throw new UnitError(`${units_show(text)} is not a count: use a whole number, e.g. 100`);
+                throw new units_UnitError(`${units_show(text)} is not a count: use a whole number, e.g. 100`);
             return Number(text);
+        case 'breaking_point': {
+            // The stage's unit: req/s (rate steps) or users (vus steps).
+            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+            if (!m)
+                throw new units_UnitError(`${units_show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
+            return Number(m[1]);
+        }
+        case 'drift':
+        case 'memory_growth':
+            // In percent, as the report states them (delta_pct, growth_pct).
+            if (!text.endsWith('%'))
+                throw new units_UnitError(`${units_show(text)} is not a change in percent: use e.g. 20%`);
+            return parsePercent(text) * 100;
     }
 }
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
-function parseThreshold(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${units_show(metric)}`);
+function units_parseThreshold(metric, raw) {
+    if (!units_isMetric(metric))
+        throw new units_UnitError(`unknown metric ${units_show(metric)}`);
     const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
     if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${units_show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
+        throw new units_UnitError(`${units_show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
     }
     return { metric, op: m[1], value: finite(thresholdValue(metric, m[2]), raw), raw };
 }
@@ -56129,22 +56154,22 @@ function parseThreshold(metric, raw) {
  * for rps, up for everything else).
  */
 function parseRegression(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${units_show(metric)}`);
+    if (!units_isMetric(metric))
+        throw new units_UnitError(`unknown metric ${units_show(metric)}`);
     if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+        return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
     }
     const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
     if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${units_show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
+        throw new units_UnitError(`${units_show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
     }
     const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
     if (unit === 'pp' && metric !== 'error_rate') {
-        throw new UnitError(`${units_show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
+        throw new units_UnitError(`${units_show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
     }
     // A band of width 0 would fail on any change at all.
     if (unit === 'sigma' && Number(m[2]) <= 0)
-        throw new UnitError(`${units_show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+        throw new units_UnitError(`${units_show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
     const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
@@ -56214,12 +56239,25 @@ function readLimits(c, raw) {
     }
     return limits;
 }
-/** Planned length of a stage (burst: its pauses, not counting response times). */
+/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
+function stressLevels(s) {
+    return Array.from({ length: check_limits_stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+}
+/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
+function check_limits_stressStepCount(s) {
+    if (!(s.step > 0) || s.max < s.from)
+        return 1;
+    return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
+}
+/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
 function check_limits_plannedDurationMs(s) {
     switch (s.kind) {
         case 'baseline':
         case 'load':
+        case 'soak':
             return s.durationMs;
+        case 'stress':
+            return check_limits_stressStepCount(s) * s.everyMs;
         case 'spike':
             return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
         case 'burst':
@@ -56231,7 +56269,13 @@ function plannedRequests(s) {
     const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
     switch (s.kind) {
         case 'load':
+        case 'soak':
             return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+        case 'stress': {
+            // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+            const n = check_limits_stressStepCount(s);
+            return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+        }
         case 'spike':
             return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
         case 'burst':
@@ -56242,7 +56286,7 @@ function plannedRequests(s) {
 }
 /** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
 function withIndex(rawStages, stages) {
-    const kinds = ['baseline', 'load', 'spike', 'burst'];
+    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
     const valid = list(rawStages)
         .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
         .filter((s) => kinds.includes(s.raw.kind));
@@ -56265,7 +56309,7 @@ function checkLimits(c, raw, plan) {
     for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
         const where = formatPath(path);
         // Peak rate (open model and spikes).
-        const peak = spec.kind === 'spike' ? { value: spec.toRate, at: keyPath(s, path, 'to') } : spec.kind === 'load' && spec.model === 'open' ? { value: spec.rate, at: keyPath(s, path, 'rate') } : undefined;
+        const peak = peakRate(spec, s, path);
         if (peak && peak.value > limits.maxRate) {
             c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
         }
@@ -56275,7 +56319,7 @@ function checkLimits(c, raw, plan) {
         totalMs += stageMs;
         if (!durationReported && totalMs > limits.maxDurationMs) {
             durationReported = true;
-            const at = keyPath(s, path, 'duration', 'hold', 'cycles');
+            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
             const what = stageMs > limits.maxDurationMs ? `${where} runs ${check_limits_formatMs(stageMs)}` : `${where} brings the planned time of the run to ${check_limits_formatMs(totalMs)}`;
             c.add(at, `${what}, above limits.max_duration (${check_limits_formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
         }
@@ -56291,6 +56335,16 @@ function checkLimits(c, raw, plan) {
             c.add(at, `${what}, above limits.max_requests (${check_limits_formatCount(limits.maxRequests)})${raise('max_requests')}`);
         }
     }
+}
+/** The highest open-model rate a stage asks for, and the key that asks for it. */
+function peakRate(spec, s, path) {
+    if (spec.kind === 'spike')
+        return { value: spec.toRate, at: keyPath(s, path, 'to') };
+    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
+        return { value: spec.rate, at: keyPath(s, path, 'rate') };
+    if (spec.kind === 'stress' && spec.model === 'open')
+        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
+    return undefined;
 }
 /** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
 function checkConcurrency(c, spec, s, path, limits) {
@@ -56309,8 +56363,15 @@ function checkConcurrency(c, spec, s, path, limits) {
         return;
     switch (spec.kind) {
         case 'load':
+        case 'soak':
             if (spec.model === 'closed')
                 over(spec.vus, 'vus', `${check_limits_formatCount(spec.vus)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${check_limits_formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'stress':
+            if (spec.model === 'closed')
+                over(spec.max, 'vus', `up to ${check_limits_formatCount(spec.max)} users`);
             else
                 over(spec.maxInFlight, 'max_in_flight', `${check_limits_formatCount(spec.maxInFlight)} requests in flight`);
             break;
@@ -56353,7 +56414,7 @@ function checkTimers(c, raw) {
     check(ws, 'timeout', ['websocket'], true);
     check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
     list(raw.stages).forEach((item, i) => {
-        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause'])
+        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
             check(record(item), key, ['stages', i], false);
     });
 }
@@ -56448,6 +56509,12 @@ function histogram_mergeHistograms(parts) {
 
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
 
+/** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
+function countKind(counts, kind) {
+    const c = counts ?? {};
+    c[kind] = (c[kind] ?? 0) + 1;
+    return c;
+}
 const WINDOW_MS = 1000;
 const windowIndex = (offsetMs) => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const timeline_ms = (us) => Math.round(us) / 1000;
@@ -56468,15 +56535,17 @@ class Timeline {
         // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
         this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
     }
-    /** A completed request that started `startOffsetMs` after the stage began. */
-    record(startOffsetMs, latencyMs, isError) {
+    /** A completed request that started `startOffsetMs` after the stage began; `error`: how it failed, if it did. */
+    record(startOffsetMs, latencyMs, error) {
         const late = this.closed.get(windowIndex(startOffsetMs));
         if (late) {
             // A straggler past the keep-open margin: counted in its window; its percentiles stay as rolled.
             late.requests++;
             late.rps += 1 / (WINDOW_MS / 1000);
-            if (isError)
+            if (error !== undefined) {
                 late.errors++;
+                late.by_kind = countKind(late.by_kind, error);
+            }
             if (latencyMs > late.max)
                 late.max = Math.round(latencyMs * 1000) / 1000;
             return;
@@ -56484,8 +56553,10 @@ class Timeline {
         const w = this.windowAt(startOffsetMs);
         recordMs(w.hist, latencyMs);
         w.requests++;
-        if (isError)
+        if (error !== undefined) {
             w.errors++;
+            w.kinds = countKind(w.kinds, error);
+        }
     }
     /**
      * The most users/requests active during the second ending at `nowOffsetMs`. Credited to the
@@ -56500,12 +56571,30 @@ class Timeline {
      * A failure that is not a measured request (a WebSocket closed under its user, a stream's
      * connection refused): an error in the window where it happened, with no latency.
      */
-    noteError(offsetMs) {
+    noteError(offsetMs, kind) {
+        const late = this.closed.get(windowIndex(offsetMs));
+        if (late) {
+            late.errors++;
+            late.by_kind = countKind(late.by_kind, kind);
+            return;
+        }
+        const w = this.windowAt(offsetMs);
+        w.errors++;
+        w.kinds = countKind(w.kinds, kind);
+    }
+    /** A send scheduled at `offsetMs` was dropped: `maxInFlight` requests were outstanding. */
+    noteDropped(offsetMs) {
         const late = this.closed.get(windowIndex(offsetMs));
         if (late)
-            late.errors++;
+            late.dropped = (late.dropped ?? 0) + 1;
         else
-            this.windowAt(offsetMs).errors++;
+            this.windowAt(offsetMs).dropped++;
+    }
+    /** Closed model: the users running at `nowOffsetMs`, credited like `sampleActive`. */
+    sampleUsers(nowOffsetMs, users) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+        if (users > w.users)
+            w.users = users;
     }
     /** A send scheduled at `offsetMs` left late (the generator fell behind). */
     noteLate(offsetMs) {
@@ -56532,7 +56621,7 @@ class Timeline {
         let w = this.open.get(index);
         if (w)
             return (this.last = w);
-        w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
+        w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0, users: 0 };
         this.open.set(index, w);
         this.last = w;
         if (index > this.newest) {
@@ -56567,6 +56656,12 @@ class Timeline {
             late_sends: w.late,
             loop_lag_ms: Math.round(w.lag * 1000) / 1000,
         };
+        if (w.kinds)
+            row.by_kind = w.kinds;
+        if (w.dropped > 0)
+            row.dropped = w.dropped;
+        if (w.users > 0)
+            row.users = w.users;
         if (this.keepHistograms)
             row.histogram = histogram_encodeHistogram(h);
         this.windows.push(row);
@@ -56620,6 +56715,23 @@ function retryAfterSeconds(value, nowMs = Date.now()) {
     const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
     return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
 }
+/**
+ * Requests that started within [fromMs, toMs) of the stage, on their own histogram: a stress
+ * step, or the first and last tenth of a soak.
+ */
+class SpanMetrics {
+    fromMs;
+    toMs;
+    histogram = createHistogram();
+    requests = 0;
+    errors = 0;
+    /** Requests at least (`strict`: more than) `ms` slow, counted as they complete (a stress step's early break). */
+    slow = [];
+    constructor(fromMs, toMs = Infinity) {
+        this.fromMs = fromMs;
+        this.toMs = toMs;
+    }
+}
 class stage_metrics_StageMetrics {
     histogram = createHistogram();
     timeline;
@@ -56635,6 +56747,8 @@ class stage_metrics_StageMetrics {
     retryAfterS;
     /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
     ws;
+    /** Spans of the stage with histograms of their own (stress steps, soak tenths), never overlapping; usually none. */
+    spans = [];
     /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
     observe;
     /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
@@ -56655,8 +56769,26 @@ class stage_metrics_StageMetrics {
             ep.errors++;
             this.errorsByKind[error]++;
         }
-        this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+        this.timeline.record(startOffsetMs, latencyMs, error);
+        if (this.spans.length > 0)
+            this.recordSpans(startOffsetMs, latencyMs, error !== undefined);
         this.observe?.(latencyMs, error);
+    }
+    /** Spans never overlap, and most requests fall in the newest: search from the end, stop at the first. */
+    recordSpans(startOffsetMs, latencyMs, isError) {
+        for (let i = this.spans.length - 1; i >= 0; i--) {
+            const span = this.spans[i];
+            if (startOffsetMs < span.fromMs || startOffsetMs >= span.toMs)
+                continue;
+            span.requests++;
+            if (isError)
+                span.errors++;
+            recordMs(span.histogram, latencyMs);
+            for (const w of span.slow)
+                if (w.strict ? latencyMs > w.ms : latencyMs >= w.ms)
+                    w.count++;
+            return;
+        }
     }
     /**
      * An error that is not a measured request (ws: a connection closed under a stream or a held
@@ -56666,7 +56798,7 @@ class stage_metrics_StageMetrics {
         this.errors++;
         this.errorsByKind[error]++;
         this.endpoints[endpoint].errors++;
-        this.timeline.noteError(offsetMs);
+        this.timeline.noteError(offsetMs, error);
         this.observe?.(undefined, error);
     }
     /** Session steps (login...) count for their endpoint only, not in the stage's totals. */
@@ -57019,14 +57151,18 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 /** A send dispatched later than this after its scheduled time counts as late (generator lag). */
 const LATE_SEND_MS = 10;
-/** `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it. */
-async function runOpen(ctx, schedule, maxInFlight, send) {
+/**
+ * `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it.
+ * `stop`, asked before every send, ends the schedule early (a stress step whose break is already certain).
+ */
+async function runOpen(ctx, schedule, maxInFlight, send, stop) {
     const result = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
     let k = 0;
+    let stopped = false;
     await new Promise((resolve) => {
         const tick = () => {
             const elapsed = now() - ctx.t0;
-            while (k < schedule.total && !ctx.signal.aborted) {
+            while (k < schedule.total && !ctx.signal.aborted && !(stopped ||= stop?.(result) === true)) {
                 const due = schedule.sendTime(k);
                 if (due > elapsed)
                     break;
@@ -57037,12 +57173,13 @@ async function runOpen(ctx, schedule, maxInFlight, send) {
                 }
                 if (ctx.inFlight >= maxInFlight) {
                     result.dropped++;
+                    ctx.metrics.timeline.noteDropped(due);
                     continue;
                 }
                 result.sent++;
                 void send(ctx.t0 + due);
             }
-            if (k >= schedule.total || ctx.signal.aborted)
+            if (k >= schedule.total || ctx.signal.aborted || stopped)
                 return resolve();
             // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
             setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
@@ -57063,20 +57200,40 @@ async function runClosed(ctx, o) {
     }
     await Promise.all(users);
 }
-async function runUser(ctx, id, startDelayMs, endAt, thinkMs) {
+/**
+ * Closed-model users 1..`count` sending until `endAt`, all at once. A user already in `known` has
+ * run its session and keeps its values (a stress stage's users carry over from step to step).
+ */
+async function runUsersUntil(ctx, count, thinkMs, endAt, known) {
+    const users = [];
+    for (let i = 1; i <= count; i++)
+        users.push(runUser(ctx, i, 0, endAt, thinkMs, known));
+    await Promise.all(users);
+}
+async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
     if (startDelayMs > 0)
         await sleepUnlessAborted(startDelayMs, ctx.signal);
     if (ctx.signal.aborted || now() >= endAt)
         return;
-    const vars = { vu: String(id) };
-    await runSession(ctx, vars);
-    if (thinkMs === 0)
-        return sendBackToBack(ctx, vars, endAt);
-    let iter = 0;
-    while (!ctx.signal.aborted && now() < endAt) {
-        vars.iter = String(iter++);
-        await executeAsync(ctx, ctx.pick(), vars, now());
-        await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+    ctx.users++;
+    try {
+        let vars = known?.get(id);
+        if (!vars) {
+            vars = { vu: String(id) };
+            await runSession(ctx, vars);
+            known?.set(id, vars);
+        }
+        if (thinkMs === 0)
+            return await sendBackToBack(ctx, vars, endAt);
+        let iter = 0;
+        while (!ctx.signal.aborted && now() < endAt) {
+            vars.iter = String(iter++);
+            await executeAsync(ctx, ctx.pick(), vars, now());
+            await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+        }
+    }
+    finally {
+        ctx.users--;
     }
 }
 /** A user with no think time: each response sends the next request from its callback, no promise per request. */
@@ -57809,274 +57966,349 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
-;// CONCATENATED MODULE: ./src/load/stage.ts
-/**
- * One stage from start to drained: builds the context, picks the executor for the stage kind,
- * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
- */
-
-
-
-
-
-
-
-
-
-
-/**
- * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
- * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
- */
-const CANCEL_GRACE_MS = 250;
-/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
-function cancelAfterAbort(signal, cancel) {
-    let timer;
-    const onAbort = () => {
-        timer = setTimeout(cancel, CANCEL_GRACE_MS);
-    };
-    if (signal.aborted)
-        onAbort();
-    else
-        signal.addEventListener('abort', onAbort, { once: true });
-    return () => {
-        signal.removeEventListener('abort', onAbort);
-        clearTimeout(timer);
-    };
-}
-function rateSegments(s) {
-    if (s.kind === 'load' && s.model === 'open') {
-        return [
-            { durationMs: s.rampMs, from: 0, to: s.rate },
-            { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
-        ].filter((x) => x.durationMs > 0);
+;// CONCATENATED MODULE: ./src/gate/metrics.ts
+const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
+function metrics_metricValue(s, metric) {
+    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
+    if (metrics_LATENCY_METRICS.has(metric))
+        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
+    switch (metric) {
+        case 'error_rate':
+            return s.error_rate;
+        case 'rps':
+            return s.rps;
+        case 'requests':
+            return s.requests;
+        case 'errors':
+            return s.errors;
+        case 'recovery':
+            return s.spike ? s.spike.recovery_ms : null;
+        case 'breaking_point':
+            return s.stress ? s.stress.breaking_point : null;
+        case 'drift':
+            return s.soak ? s.soak.drift.delta_pct : null;
+        case 'memory_growth':
+            return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        default:
+            return null;
     }
-    if (s.kind === 'spike') {
-        return [
-            { durationMs: s.beforeMs, from: s.fromRate, to: s.fromRate },
-            { durationMs: s.rampMs, from: s.fromRate, to: s.toRate },
-            { durationMs: s.holdMs, from: s.toRate, to: s.toRate },
-            { durationMs: s.afterMs, from: s.fromRate, to: s.fromRate },
-        ].filter((x) => x.durationMs > 0);
-    }
-    return undefined;
 }
-/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
-function stage_stageSchedule(s) {
-    const segments = rateSegments(s);
-    if (!segments)
+/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
+const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+/**
+ * Why an imported stage has no value for a metric it has requests for (the tool's file did not
+ * hold it), with how to get it; undefined when the stage is not imported or has the value.
+ */
+function metrics_absentNote(s, metric) {
+    if (!s.imported || s.requests === 0 || metrics_metricValue(s, metric) !== null)
         return undefined;
-    return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+    if (s.imported.tool === 'k6' && K6_STAT[metric])
+        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
+    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
 }
-/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
-function stage_spikePhases(s) {
-    return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
-}
-async function stage_runStage(spec, o) {
-    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
-    // either way, what is still in flight is cancelled after the grace, not waited for.
-    const stageAbort = new AbortController();
-    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
-    let wsStage;
-    const disarm = cancelAfterAbort(signal, () => {
-        o.client.cancelAll();
-        wsStage?.cancel();
-    });
-    try {
-        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+/**
+ * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
+ * so its latency and error rules judge each step (they are its break conditions) and only
+ * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
+ * (memory_growth: a soak that reads the target's metrics).
+ */
+function metrics_ruleApplies(s, metric) {
+    if (s.kind === 'stress')
+        return metric === 'breaking_point';
+    switch (metric) {
+        case 'breaking_point':
+            return false;
+        case 'drift':
+            return s.soak !== undefined;
+        case 'memory_growth':
+            return s.soak?.memory !== undefined;
+        default:
+            return true;
     }
-    finally {
-        disarm();
+}
+/**
+ * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
+ * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ */
+function windowColumn(metric) {
+    switch (metric) {
+        case 'p50':
+        case 'p90':
+        case 'p95':
+        case 'p99':
+        case 'max':
+        case 'mean':
+        case 'rps':
+            return { key: metric, proxy: false };
+        case 'p999':
+            return { key: 'p99', proxy: true };
+        case 'min':
+            return { key: 'p50', proxy: true };
+        default:
+            return undefined;
     }
 }
-async function runStageArmed(spec, o, stageAbort, onWsStage) {
-    // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
-    const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
-    if (spec.protocol === 'ws' && !ws)
-        throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
-    const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
-    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
-    const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
-    const metrics = new stage_metrics_StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
-    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
-    const signal = o.signal;
-    let aborted;
-    if (abortWatch.active)
-        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
-    const ctx = {
-        client: o.client,
-        requests,
-        session,
-        pick: weightedPicker(requests),
-        metrics,
-        t0: now(),
-        signal,
-        inFlight: 0,
-        active: 0,
-        seq: o.seq,
-        idleWaiters: [],
-    };
-    // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = { vu: '1' };
-    const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
-    // A shard with no part of the stage sends nothing, not even the session.
-    const idle = spec.share?.idle === true;
-    if (!idle && (!closed || ws))
-        await runSession(ctx, shared);
-    let wsStage;
-    if (ws)
-        metrics.ws = new WsMetrics();
-    if (ws && !idle) {
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
-        onWsStage(wsStage);
-        // Without a ramp, connections open before the clock: the stage measures messages, not the storm
-        // (connect times are in their own histogram either way).
-        await wsStage.prepare();
-    }
-    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
-    const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
-    const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
-    lag.enable();
-    lagThisSecond.enable();
-    const startedAt = new Date();
-    ctx.t0 = now();
-    const totalMs = check_limits_plannedDurationMs(spec);
-    let lastRequests = 0;
-    const sampler = setInterval(() => {
-        const elapsed = now() - ctx.t0;
-        if (wsStage) {
-            metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
-        }
-        else {
-            metrics.timeline.sampleActive(elapsed, ctx.active);
-            ctx.active = ctx.inFlight;
-        }
-        if (lagThisSecond.count > 0)
-            metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
-        lagThisSecond.reset();
-        if (abortWatch.active && !aborted && !idle) {
-            aborted = abortWatch.check(elapsed);
-            if (aborted)
-                stageAbort.abort();
-        }
-        o.onProgress?.({
-            stage: spec.name,
-            elapsedMs: elapsed,
-            totalMs,
-            requests: metrics.requests,
-            errors: metrics.errors,
-            rps: metrics.requests - lastRequests,
-            p95: percentileMs(metrics.histogram, 95),
-        });
-        lastRequests = metrics.requests;
-    }, 1000);
-    sampler.unref();
-    let open;
-    let cycles;
-    const schedule = stage_stageSchedule(spec);
-    try {
-        if (idle) {
-            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, signal);
-        }
-        else if (wsStage) {
-            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
-        }
-        else {
-            switch (spec.kind) {
-                case 'baseline':
-                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
-                    break;
-                case 'load':
-                    if (spec.model === 'closed')
-                        await runClosed(ctx, spec);
-                    else
-                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'spike':
-                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'burst':
-                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
-                    break;
-            }
-        }
-    }
-    finally {
-        await wsStage?.shutdown();
-        clearInterval(sampler);
-        lag.disable();
-        lagThisSecond.disable();
-    }
-    const durationMs = now() - ctx.t0;
-    const timeline = metrics.timeline.finish();
-    const phases = spec.kind === 'spike' ? stage_spikePhases(spec) : undefined;
-    const generator = generatorHealth(lag, open, metrics.requests);
-    return {
-        spec,
-        startedAt,
-        durationMs,
-        metrics,
-        timeline,
-        generator,
-        cycles,
-        // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
-        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
-        mode: ws?.mode,
-        spike: phases && stage_spikeOutcome(timeline, phases.startMs, phases.dropMs),
-        aborted,
-    };
+/**
+ * Windows that carry information: those with requests, without the first and last partial ones
+ * when there are enough (ramp-up and drain are not the steady state).
+ */
+function windowSamples(s, key) {
+    let ws = s.timeline.filter((w) => w.requests > 0);
+    if (ws.length >= 5)
+        ws = ws.slice(1, -1);
+    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
 }
-/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
-const LATE_SHARE_LIMIT = 0.01;
-const LOOP_LAG_LIMIT_MS = 50;
-function generatorHealth(lag, open, requests) {
-    const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
-    const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
-    return stage_judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
-}
-/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
-function stage_judgeGenerator(h, scheduled, requests) {
-    const reasons = [];
-    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
-        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
-    }
-    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
-        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
-    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
-}
-/** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
-function stage_spikeOutcome(timeline, spikeStartMs, dropMs) {
-    const pre = timeline.filter((w) => w.requests > 0 && (w.t + 1) * 1000 <= spikeStartMs).map((w) => w.p95);
-    const prePeriod = pre.length > 0 ? pre : timeline.filter((w) => w.requests > 0 && w.t * 1000 < spikeStartMs).map((w) => w.p95);
-    const preP95 = median(prePeriod);
-    const during = timeline.filter((w) => w.requests > 0 && w.t * 1000 >= spikeStartMs && w.t * 1000 < dropMs);
-    const peak = during.reduce((m, w) => Math.max(m, w.p95), 0);
-    const limit = Math.max(preP95 * 1.2, preP95 + 1);
-    const recovered = timeline.find((w) => w.requests > 0 && w.t * 1000 >= dropMs && w.p95 <= limit);
-    return {
-        pre_p95_ms: preP95,
-        peak_p95_ms: peak,
-        recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
-    };
-}
-function median(xs) {
-    if (xs.length === 0)
-        return 0;
-    const s = [...xs].sort((a, b) => a - b);
-    const m = s.length >> 1;
-    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-const round3 = (x) => Math.round(x * 1000) / 1000;
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/report/format.ts
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function fmtMs(ms) {
+    if (ms === null || ms === undefined)
+        return '—';
+    if (ms >= 1000)
+        return `${(ms / 1000).toFixed(2)} s`;
+    if (ms >= 100)
+        return `${ms.toFixed(0)} ms`;
+    if (ms >= 10)
+        return `${ms.toFixed(1)} ms`;
+    return `${ms.toFixed(2)} ms`;
+}
+const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
+function format_fmtMetric(metric, v) {
+    if (v === null || v === undefined)
+        return '—';
+    if (metric === 'error_rate')
+        return fmtPct(v);
+    if (metric === 'rps')
+        return `${v.toFixed(1)}/s`;
+    if (metric === 'requests' || metric === 'errors')
+        return String(v);
+    if (metric === 'recovery')
+        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
+    // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
+    if (metric === 'breaking_point')
+        return String(+v.toFixed(3));
+    if (metric === 'drift' || metric === 'memory_growth')
+        return fmtSigned(v, '%');
+    return fmtMs(v);
+}
+/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
+function fmtChange(c) {
+    if (c.delta_pp !== undefined) {
+        const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
+        return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
+    }
+    if (c.delta_pct === undefined || c.delta_pct === null)
+        return '—';
+    const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
+    return `${fmtSigned(c.delta_pct, '%')}${iv}`;
+}
+/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
+const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const SEVERITY = { fail: 0, warn: 1, pass: 2 };
+/** Failures first, then warnings, then passes; stable within each. */
+const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+/** Worst verdict among checks (pass when there are none). */
+function worst(verdicts) {
+    return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
+}
+
+;// CONCATENATED MODULE: ./src/gate/thresholds.ts
+
+
+/** `v op limit`: whether a value meets a threshold rule. */
+const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+function evaluateThresholds(thresholds, stages) {
+    const checks = [];
+    for (const stage of stages) {
+        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
+        for (const rule of rules) {
+            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
+            if (!ruleApplies(stage, rule.metric))
+                continue;
+            const current = metricValue(stage, rule.metric);
+            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
+            if (current === null && rule.metric !== 'recovery') {
+                const note = missingNote(stage, rule.metric);
+                if (note) {
+                    checks.push({ ...base, current: null, ...note });
+                    continue;
+                }
+            }
+            if (rule.metric === 'recovery') {
+                if (!stage.spike)
+                    continue; // "*" rules reach every stage; recovery exists for spikes only
+                if (current === null) {
+                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
+                    continue;
+                }
+            }
+            if (current === null) {
+                checks.push({ ...base, current: null, verdict: 'warn', note: absentNote(stage, rule.metric) ?? 'no requests completed: nothing to check' });
+                continue;
+            }
+            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
+        }
+    }
+    return checks;
+}
+/** Why a stage outcome metric has no value, and what that means for the rule. */
+function missingNote(stage, metric) {
+    switch (metric) {
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first)
+                return { verdict: 'fail', note: `the first step (${fmtMetric('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+            return { verdict: 'warn', note: 'no step ran to its end: nothing to check' };
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/stress.ts
+
+
+
+
+
+
+
+
+const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+async function runStress(ctx, spec, shared) {
+    const steps = [];
+    const open = { scheduled: 0, sent: 0, dropped: 0, lateSends: 0 };
+    const users = new Map();
+    for (const [index, level] of stressLevels(spec).entries()) {
+        if (ctx.signal.aborted)
+            break;
+        const startMs = now() - ctx.t0;
+        const span = new SpanMetrics(startMs);
+        ctx.metrics.spans.push(span);
+        let dropped = 0;
+        let endedEarly = false;
+        if (spec.model === 'open') {
+            // The same open-model scheduler as a load stage: a silent lead-in up to the step's start, then the step's rate.
+            const schedule = new RateSchedule([
+                { durationMs: startMs, from: 0, to: 0 },
+                { durationMs: spec.everyMs, from: level, to: level },
+            ]);
+            const certain = certainBreak(spec.until, span, schedule.total);
+            const r = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared), (sofar) => (endedEarly = certain(sofar.dropped)));
+            // A step that stopped early asked for the sends it reached, not its whole schedule.
+            open.scheduled += endedEarly ? r.sent + r.dropped : r.scheduled;
+            open.sent += r.sent;
+            open.dropped += r.dropped;
+            open.lateSends += r.lateSends;
+            dropped = r.dropped;
+        }
+        else {
+            await runUsersUntil(ctx, level, spec.thinkMs, ctx.t0 + startMs + spec.everyMs, users);
+        }
+        span.toMs = now() - ctx.t0;
+        // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
+        if (ctx.signal.aborted)
+            break;
+        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: histogram_summarize(span.histogram), dropped });
+        if (endedEarly)
+            step.ended_early = true;
+        steps.push(step);
+        if (!step.passed)
+            break;
+    }
+    return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
+}
+/** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
+const TAIL_SHARE = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
+/**
+ * Open model: a test, cheap enough to ask before every send, of whether the step will break
+ * whatever its remaining requests do, so the stage can stop loading a target that is already
+ * failing instead of finishing the step. The step sends at most `planned` requests, so once the
+ * errors alone, or the requests over a latency limit alone, pass the rule's share of `planned`,
+ * the step's final numbers break it too. A dropped send breaks the step outright.
+ */
+function certainBreak(until, span, planned) {
+    const errorLimits = [];
+    const slow = [];
+    for (const r of until) {
+        // Only upper limits ("< 200ms", "<= 1%") can be known broken before the step ends.
+        if (r.op !== '<' && r.op !== '<=')
+            continue;
+        if (r.metric === 'error_rate')
+            errorLimits.push({ value: r.value, strict: r.op === '<=' });
+        const share = TAIL_SHARE[r.metric];
+        if (share === undefined)
+            continue;
+        // "< 200ms" breaks at 200 ms or more; "<= 200ms" above 200 ms.
+        const w = { ms: r.value, strict: r.op === '<=', count: 0 };
+        span.slow.push(w);
+        slow.push({ w, allowed: share * planned });
+    }
+    return (dropped) => dropped > 0 ||
+        errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
+        slow.some((s) => s.w.count > s.allowed);
+}
+/** One step's numbers against the break conditions (pure). */
+function judgeStep(until, index, level, startMs, durationMs, n) {
+    const errorRate = n.requests > 0 ? round(n.errors / n.requests, 6) : 0;
+    const broke = [];
+    if (n.requests === 0)
+        broke.push('no request completed');
+    else {
+        for (const rule of until) {
+            const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
+            if (!compare(value, rule.op, rule.value))
+                broke.push(`${rule.metric} ${rule.raw} (was ${format_fmtMetric(rule.metric, value)})`);
+        }
+    }
+    // Sends the generator had to skip are load the target did not take: the step was not served.
+    if (n.dropped > 0)
+        broke.push(`${n.dropped} sends dropped (max_in_flight requests outstanding)`);
+    const step = {
+        index,
+        level,
+        start_s: round(startMs / 1000),
+        duration_s: round(durationMs / 1000),
+        requests: n.requests,
+        errors: n.errors,
+        error_rate: errorRate,
+        rps: round(n.requests / Math.max(0.001, durationMs / 1000), 2),
+        latency_ms: { p50: n.latency.p50, p95: n.latency.p95, p99: n.latency.p99 },
+        passed: broke.length === 0,
+    };
+    if (broke.length > 0)
+        step.broke = broke;
+    if (n.dropped > 0)
+        step.dropped = n.dropped;
+    return step;
+}
+/** The steps as run → the breaking point: the last level that passed before the first that broke. */
+function stressOutcome(spec, steps) {
+    const broken = steps.find((s) => !s.passed);
+    const passed = steps.filter((s) => s.passed);
+    const levels = stressLevels(spec);
+    return {
+        unit: spec.model === 'open' ? 'rps' : 'vus',
+        from: spec.from,
+        step: spec.step,
+        every_s: spec.everyMs / 1000,
+        max: spec.max,
+        until: spec.until.map((r) => `${r.metric} ${r.raw}`),
+        steps,
+        breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
+        broke_at: broken ? broken.level : null,
+        reached_max: !broken && passed.length === levels.length,
+    };
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -58091,14 +58323,14 @@ const version_VERSION = package_namespaceObject.rE;
 
 
 
-const round = (x, digits = 3) => {
+const build_round = (x, digits = 3) => {
     const f = 10 ** digits;
     return Math.round(x * f) / f;
 };
 /** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
 /** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
+const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
 /** Counts by status or close code, as report.json keys them, in numeric order. */
 function countsByCode(counts) {
     const out = {};
@@ -58117,7 +58349,7 @@ function stageReport(r) {
         name: r.spec.name,
         kind: r.spec.kind,
         protocol: r.spec.protocol,
-        duration_s: round(r.durationMs / 1000),
+        duration_s: build_round(r.durationMs / 1000),
         requests: m.requests,
         errors: m.errors,
         error_rate: errorRate(m.requests, m.errors),
@@ -58142,6 +58374,10 @@ function stageReport(r) {
         report.cycles = r.cycles;
     if (r.spike)
         report.spike = r.spike;
+    if (r.stress)
+        report.stress = r.stress;
+    if (r.soak)
+        report.soak = r.soak;
     if (r.cpuProbeMs !== undefined)
         report.cpu_probe_ms = r.cpuProbeMs;
     if (r.workers !== undefined)
@@ -58163,7 +58399,7 @@ function endpointReport(name, requests, errors, h) {
     return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
 }
 function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: round(sendingMs / 1000, 6) };
+    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
     if (r.spec.kind === 'spike') {
         const p = spikePhases(r.spec);
         inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
@@ -58222,7 +58458,7 @@ function buildReport(i) {
         plan: i.planFile,
         target: build_displayUrl(i.run.target),
         started_at: i.run.startedAt.toISOString(),
-        duration_s: round(i.run.durationMs / 1000, 1),
+        duration_s: build_round(i.run.durationMs / 1000, 1),
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         fingerprints: i.fingerprints,
@@ -58235,6 +58471,12 @@ function buildReport(i) {
     return report;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/load/process-group.ts
 /**
  * The process group a `target.start` command runs in (its shell, the app, the app's children).
@@ -58464,6 +58706,433 @@ function tcpProbe(targetUrl, budgetMs, signal) {
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 
+;// CONCATENATED MODULE: ./src/metrics/prometheus.ts
+/**
+ * Reading one sample out of Prometheus text exposition format (the `/metrics` page of most
+ * services). Pure, and never throws: a page without the metric, or with a value that is not a
+ * number, is an error string the report shows.
+ */
+/** The metric a soak stage reads: the target's resident memory in bytes (client libraries' process collector). */
+const RESIDENT_MEMORY = 'process_resident_memory_bytes';
+const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+/**
+ * The value of `name` in a Prometheus text page: the first sample of that name (labels allowed),
+ * `{ value }`, or `{ error }` saying what was wrong. Lines: `# HELP`/`# TYPE`/comments are skipped;
+ * `name{label="v",…} value [timestamp]`; values like `1.2e+08`, `+Inf`, `NaN`.
+ */
+function readPrometheusValue(text, name) {
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const m = NAME.exec(line);
+        if (!m || m[0] !== name)
+            continue;
+        let rest = line.slice(m[0].length);
+        if (rest.startsWith('{')) {
+            const end = labelsEnd(rest);
+            if (end < 0)
+                return { error: `${name}: unterminated labels in "${clip(line)}"` };
+            rest = rest.slice(end + 1);
+        }
+        const valueText = rest.trim().split(/\s+/)[0] ?? '';
+        const value = parseSampleValue(valueText);
+        if (value === undefined)
+            return { error: `${name}: "${clip(valueText)}" is not a number` };
+        return { value };
+    }
+    return { error: `${name} not found in the metrics page` };
+}
+/** Index of the `}` closing a label set, skipping quoted values (which may hold `}` and escaped quotes). */
+function labelsEnd(s) {
+    let quoted = false;
+    for (let i = 1; i < s.length; i++) {
+        const ch = s[i];
+        if (quoted) {
+            if (ch === '\\')
+                i++;
+            else if (ch === '"')
+                quoted = false;
+        }
+        else if (ch === '"')
+            quoted = true;
+        else if (ch === '}')
+            return i;
+    }
+    return -1;
+}
+function parseSampleValue(text) {
+    if (/^[+-]?Inf$/.test(text))
+        return text.startsWith('-') ? -Infinity : Infinity;
+    if (text === 'NaN')
+        return NaN;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text))
+        return undefined;
+    return Number(text);
+}
+const clip = (s) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
+;// CONCATENATED MODULE: ./src/load/soak.ts
+
+
+
+
+
+const soak_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/**
+ * A soak stage's own watch, set up before its clock starts: the two tenths record their own
+ * histograms, and the target's memory is read now and again once the stage has drained.
+ */
+class SoakWatch {
+    tenths;
+    client;
+    timeoutMs;
+    memory;
+    constructor(tenths, client, timeoutMs, memory) {
+        this.tenths = tenths;
+        this.client = client;
+        this.timeoutMs = timeoutMs;
+        this.memory = memory;
+    }
+    static async start(spec, metrics, client, target, timeoutMs) {
+        const tenths = soakSpans(spec);
+        metrics.spans.push(tenths.first, tenths.last);
+        const path = spec.metricsPath;
+        // As the client sends it: the path under the target URL's own path, shown without credentials.
+        const memory = path === undefined ? undefined : { path, url: build_displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+        return new SoakWatch(tenths, client, timeoutMs, memory);
+    }
+    /** `stopped`: the stage was cut short (the memory is then not read again). */
+    async finish(stopped) {
+        const out = { drift: soakDrift(this.tenths.first, this.tenths.last) };
+        if (this.memory) {
+            const after = stopped ? undefined : await readResidentMemory(this.client, this.memory.path, this.timeoutMs);
+            out.memory = memoryOutcome(this.memory.url, this.memory.before, after);
+        }
+        return out;
+    }
+}
+/**
+ * The first and last tenth of the stage's steady part (after its ramp: latency at a fraction of
+ * the load says nothing about drift), as spans that record their own histograms.
+ */
+function soakSpans(spec) {
+    const tenth = (spec.durationMs - spec.rampMs) / 10;
+    return { first: new SpanMetrics(spec.rampMs, spec.rampMs + tenth), last: new SpanMetrics(spec.durationMs - tenth, spec.durationMs) };
+}
+/** p95 of the last tenth against the first, in % (null when either tenth has no requests or the first's p95 is 0). */
+function soakDrift(first, last) {
+    const firstP95 = first.requests > 0 ? percentileMs(first.histogram, 95) : 0;
+    const lastP95 = last.requests > 0 ? percentileMs(last.histogram, 95) : 0;
+    const comparable = first.requests > 0 && last.requests > 0 && firstP95 > 0;
+    return { first_p95: firstP95, last_p95: lastP95, delta_pct: comparable ? soak_round(((lastP95 - firstP95) / firstP95) * 100) : null };
+}
+/** GET the metrics page on the target and read process_resident_memory_bytes from it. */
+async function readResidentMemory(client, path, timeoutMs) {
+    const out = await client.send({ method: 'GET', path, headers: { accept: 'text/plain' }, timeoutMs, readBody: true });
+    if (out.cancelled)
+        return { error: 'the run was stopped before the metrics were read' };
+    if (out.status === 0)
+        return { error: `GET ${path} failed: ${out.failureMessage ?? out.failure ?? 'no response'}` };
+    if (out.status < 200 || out.status >= 300)
+        return { error: `GET ${path} answered ${out.status}` };
+    const read = readPrometheusValue(out.body ?? '', RESIDENT_MEMORY);
+    if ('error' in read)
+        return read;
+    if (!Number.isFinite(read.value) || read.value <= 0)
+        return { error: `${RESIDENT_MEMORY} is ${read.value}, not a size in bytes` };
+    return { bytes: read.value };
+}
+/** Before and after → the report's memory line: growth in %, or the first error met. */
+function memoryOutcome(url, before, after) {
+    const b = 'bytes' in before ? before.bytes : null;
+    const a = after && 'bytes' in after ? after.bytes : null;
+    const memory = { url, before_bytes: b, after_bytes: a, growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null };
+    const error = 'error' in before ? `before: ${before.error}` : after === undefined ? 'after: the stage ended before the metrics were read again' : 'error' in after ? `after: ${after.error}` : undefined;
+    if (error !== undefined)
+        memory.error = error;
+    return memory;
+}
+
+;// CONCATENATED MODULE: ./src/load/stage.ts
+/**
+ * One stage from start to drained: builds the context, picks the executor for the stage kind,
+ * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
+ * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
+ */
+const CANCEL_GRACE_MS = 250;
+/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
+function cancelAfterAbort(signal, cancel) {
+    let timer;
+    const onAbort = () => {
+        timer = setTimeout(cancel, CANCEL_GRACE_MS);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+    };
+}
+function rateSegments(s) {
+    if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'open') {
+        return [
+            { durationMs: s.rampMs, from: 0, to: s.rate },
+            { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    if (s.kind === 'spike') {
+        return [
+            { durationMs: s.beforeMs, from: s.fromRate, to: s.fromRate },
+            { durationMs: s.rampMs, from: s.fromRate, to: s.toRate },
+            { durationMs: s.holdMs, from: s.toRate, to: s.toRate },
+            { durationMs: s.afterMs, from: s.fromRate, to: s.fromRate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    return undefined;
+}
+/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
+function stage_stageSchedule(s) {
+    const segments = rateSegments(s);
+    if (!segments)
+        return undefined;
+    return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+}
+/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
+function stage_spikePhases(s) {
+    return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
+}
+async function stage_runStage(spec, o) {
+    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
+    // either way, what is still in flight is cancelled after the grace, not waited for.
+    const stageAbort = new AbortController();
+    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    let wsStage;
+    const disarm = cancelAfterAbort(signal, () => {
+        o.client.cancelAll();
+        wsStage?.cancel();
+    });
+    try {
+        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+    }
+    finally {
+        disarm();
+    }
+}
+async function runStageArmed(spec, o, stageAbort, onWsStage) {
+    // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
+    const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
+    if (spec.protocol === 'ws' && !ws)
+        throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
+    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+    const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
+    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+    const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
+    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
+    const metrics = new stage_metrics_StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
+    const signal = o.signal;
+    let aborted;
+    if (abortWatch.active)
+        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
+    const ctx = {
+        client: o.client,
+        requests,
+        session,
+        pick: weightedPicker(requests),
+        metrics,
+        t0: now(),
+        signal,
+        inFlight: 0,
+        active: 0,
+        users: 0,
+        seq: o.seq,
+        idleWaiters: [],
+    };
+    // Open-model and burst stages share one session, set up before the clock starts.
+    const shared = { vu: '1' };
+    const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
+    // A shard with no part of the stage sends nothing, not even the session.
+    const idle = spec.share?.idle === true;
+    if (!idle && (!closed || ws))
+        await runSession(ctx, shared);
+    let wsStage;
+    if (ws)
+        metrics.ws = new WsMetrics();
+    if (ws && !idle) {
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        onWsStage(wsStage);
+        // Without a ramp, connections open before the clock: the stage measures messages, not the storm
+        // (connect times are in their own histogram either way).
+        await wsStage.prepare();
+    }
+    // A soak reads the target's memory before its clock starts (and again once it has drained).
+    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+    const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    lag.enable();
+    lagThisSecond.enable();
+    const startedAt = new Date();
+    ctx.t0 = now();
+    const totalMs = check_limits_plannedDurationMs(spec);
+    let lastRequests = 0;
+    const sampler = setInterval(() => {
+        const elapsed = now() - ctx.t0;
+        if (wsStage) {
+            metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
+        }
+        else {
+            metrics.timeline.sampleActive(elapsed, ctx.active);
+            ctx.active = ctx.inFlight;
+            if (ctx.users > 0)
+                metrics.timeline.sampleUsers(elapsed, ctx.users);
+        }
+        if (lagThisSecond.count > 0)
+            metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
+        lagThisSecond.reset();
+        if (abortWatch.active && !aborted && !idle) {
+            aborted = abortWatch.check(elapsed);
+            if (aborted)
+                stageAbort.abort();
+        }
+        o.onProgress?.({
+            stage: spec.name,
+            elapsedMs: elapsed,
+            totalMs,
+            requests: metrics.requests,
+            errors: metrics.errors,
+            rps: metrics.requests - lastRequests,
+            p95: percentileMs(metrics.histogram, 95),
+        });
+        lastRequests = metrics.requests;
+    }, 1000);
+    sampler.unref();
+    let open;
+    let cycles;
+    let stress;
+    const schedule = stage_stageSchedule(spec);
+    try {
+        if (idle) {
+            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+            await sleepUnlessAborted(totalMs, signal);
+        }
+        else if (wsStage) {
+            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
+        }
+        else {
+            switch (spec.kind) {
+                case 'baseline':
+                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+                    break;
+                case 'load':
+                case 'soak':
+                    if (spec.model === 'closed')
+                        await runClosed(ctx, spec);
+                    else
+                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'stress':
+                    ({ outcome: stress, open } = await runStress(ctx, spec, shared));
+                    break;
+                case 'spike':
+                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'burst':
+                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
+                    break;
+            }
+        }
+    }
+    finally {
+        await wsStage?.shutdown();
+        clearInterval(sampler);
+        lag.disable();
+        lagThisSecond.disable();
+    }
+    const durationMs = now() - ctx.t0;
+    const soak = await soakWatch?.finish(signal.aborted);
+    const timeline = metrics.timeline.finish();
+    const phases = spec.kind === 'spike' ? stage_spikePhases(spec) : undefined;
+    const generator = generatorHealth(lag, open, metrics.requests);
+    return {
+        spec,
+        startedAt,
+        durationMs,
+        metrics,
+        timeline,
+        generator,
+        cycles,
+        // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
+        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
+        mode: ws?.mode,
+        spike: phases && stage_spikeOutcome(timeline, phases.startMs, phases.dropMs),
+        aborted,
+        stress,
+        soak,
+    };
+}
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+function generatorHealth(lag, open, requests) {
+    const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
+    const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
+    return stage_judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
+}
+/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
+function stage_judgeGenerator(h, scheduled, requests) {
+    const reasons = [];
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+    }
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+/** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
+function stage_spikeOutcome(timeline, spikeStartMs, dropMs) {
+    const pre = timeline.filter((w) => w.requests > 0 && (w.t + 1) * 1000 <= spikeStartMs).map((w) => w.p95);
+    const prePeriod = pre.length > 0 ? pre : timeline.filter((w) => w.requests > 0 && w.t * 1000 < spikeStartMs).map((w) => w.p95);
+    const preP95 = median(prePeriod);
+    const during = timeline.filter((w) => w.requests > 0 && w.t * 1000 >= spikeStartMs && w.t * 1000 < dropMs);
+    const peak = during.reduce((m, w) => Math.max(m, w.p95), 0);
+    const limit = Math.max(preP95 * 1.2, preP95 + 1);
+    const recovered = timeline.find((w) => w.requests > 0 && w.t * 1000 >= dropMs && w.p95 <= limit);
+    return {
+        pre_p95_ms: preP95,
+        peak_p95_ms: peak,
+        recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
+        start_s: spikeStartMs / 1000,
+        drop_s: dropMs / 1000,
+    };
+}
+function median(xs) {
+    if (xs.length === 0)
+        return 0;
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -58476,12 +59145,15 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 /** Keys only some kinds use, by kind. `name`, `kind`, `protocol`, `max_in_flight`, `connections`, `workers`, `pipelining` go anywhere (the last three have checks of their own below). */
 const KIND_KEYS = {
     baseline: ['duration'],
     load: ['duration', 'rate', 'vus', 'ramp', 'think'],
     spike: ['from', 'to', 'before', 'ramp', 'hold', 'after'],
     burst: ['size', 'cycles', 'pause'],
+    stress: ['rate', 'vus', 'every', 'until', 'think'],
+    soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
 const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
@@ -58490,6 +59162,8 @@ const REQUIRED = {
     load: ['duration'],
     spike: ['from', 'to', 'hold', 'after'],
     burst: ['size', 'cycles'],
+    stress: ['every'],
+    soak: ['duration'],
 };
 const STAGE_DEFAULTS = { maxInFlight: 1000, spikeBeforeMs: 5_000, burstPauseMs: 1_000 };
 /** Most worker threads a stage may ask for: more is a typo, not a runner (as for --shard). */
@@ -58497,6 +59171,8 @@ const check_stages_MAX_WORKERS = 64;
 function isKind(v) {
     return typeof v === 'string' && v in KIND_KEYS;
 }
+/** Shortest soak: its first and last tenths must hold at least one 1-s window each. */
+const MIN_SOAK_MS = 10_000;
 function readStages(c, raw) {
     const stages = [];
     const firstIndex = new Map();
@@ -58546,6 +59222,9 @@ function readStage(c, s, path) {
     const base = { name: str(s.name) ?? kind, protocol, maxInFlight: int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
     if (protocol === 'ws')
         base.connections = kind === 'baseline' ? 1 : (int(s.connections) ?? 1);
+    if (protocol === 'ws' && (kind === 'stress' || kind === 'soak')) {
+        c.add([...path, 'protocol'], `${where}: a ${kind} stage is HTTP only (protocol: ws is not supported for it yet)`);
+    }
     const workers = readWorkers(c, s, path, kind, protocol);
     if (workers !== undefined)
         base.workers = workers;
@@ -58577,6 +59256,10 @@ function readStage(c, s, path) {
         }
         case 'burst':
             return { ...base, kind, size: int(s.size) ?? 1, cycles: int(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
+        case 'stress':
+            return readStress(c, s, path, base, ms);
+        case 'soak':
+            return readSoak(c, s, path, base, ms, rate);
     }
 }
 /** Deeper pipelines only queue requests behind one slow response (head-of-line blocking). */
@@ -58622,6 +59305,11 @@ function readWorkers(c, s, path, kind, protocol) {
         c.add(at, `${where}: a baseline stage is one user sending back to back, which cannot be split over worker threads (remove workers)`, 'key');
         return undefined;
     }
+    if (kind === 'stress' || kind === 'soak') {
+        const why = kind === 'stress' ? 'each step is judged as it ends, on one thread' : 'its drift and memory are measured on one thread';
+        c.add(at, `${where}: a ${kind} stage runs on one thread (${why}); remove workers`, 'key');
+        return undefined;
+    }
     if (protocol === 'ws') {
         c.add(at, `${where}: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)`, 'key');
         return undefined;
@@ -58635,10 +59323,12 @@ function readLoad(c, s, path, base, ms, rate) {
     const ws = base.protocol === 'ws';
     // A ws load stage without rate is closed: each connection sends its next message on the reply.
     if (!ws && !('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (load) needs rate (open model) or vus (closed model)`);
+        c.add(path, `${where} (${str(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
     if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
         c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
     }
+    if (typeof s.vus === 'object' && s.vus !== null)
+        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -58658,15 +59348,127 @@ function positive(c, s, path, key, value) {
         c.add([...path, key], `${formatPath([...path, key])} must be longer than 0`);
     return value;
 }
+/** More steps than this is a typo (a step of 0.001/s), not a search for a breaking point. */
+const MAX_STRESS_STEPS = 1000;
+/** A stress stage's `rate:` or `vus:` map: where the steps start, how much each adds, the most. */
+const STEP_KEYS = (/* unused pure expression or super */ null && (['from', 'step', 'max']));
+function readStress(c, s, path, base, ms) {
+    const where = formatPath(path);
+    const closed = 'vus' in s && !('rate' in s);
+    if ('rate' in s && 'vus' in s)
+        c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
+    if (!('rate' in s) && !('vus' in s))
+        c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+    if ('think' in s && !closed)
+        c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
+    const key = closed ? 'vus' : 'rate';
+    const levels = readSteps(c, s[key], [...path, key], closed);
+    const everyMs = positive(c, s, path, 'every', ms('every', 1));
+    const stage = { ...base, kind: 'stress', model: closed ? 'closed' : 'open', ...levels, everyMs, thinkMs: closed ? ms('think', 0) : 0, until: [], untilFrom: 'thresholds' };
+    if ('until' in s) {
+        stage.until = readUntil(c, s.until, [...path, 'until']);
+        stage.untilFrom = 'until';
+    }
+    return stage;
+}
+/** What a single step can be judged on: its own latency and errors (its rps is the rate it was offered). */
+const BREAK_METRICS = [...LATENCY_METRICS, 'error_rate'];
+const isBreakMetric = (m) => BREAK_METRICS.includes(m);
+function readUntil(c, raw, path) {
+    const where = formatPath(path);
+    const example = '{ p95: "< 200ms", error_rate: "< 1%" }';
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.keys(raw).length === 0) {
+        c.add(path, `${where}: write the conditions every step must meet, e.g. ${example}`);
+        return [];
+    }
+    const rules = [];
+    for (const [metric, rule] of Object.entries(raw)) {
+        const at = [...path, metric];
+        if (!isMetric(metric))
+            continue; // the schema check names it, with a suggestion
+        if (!isBreakMetric(metric)) {
+            c.add(at, `${where}: ${show(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${suggestion(metric, BREAK_METRICS)}`, 'key');
+            continue;
+        }
+        try {
+            rules.push(parseThreshold(metric, rule));
+        }
+        catch (err) {
+            c.add(at, `${formatPath(at)}: ${err.message}`);
+        }
+    }
+    return rules;
+}
+function readSteps(c, raw, path, users) {
+    const out = { from: 1, step: 1, max: 1 };
+    const where = formatPath(path);
+    const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
+    if (raw === undefined)
+        return out;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+        return out;
+    }
+    const data = raw;
+    for (const k of Object.keys(data)) {
+        if (!STEP_KEYS.includes(k))
+            c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
+    }
+    const count = (v) => {
+        if (int(v) === undefined || v < 1)
+            throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
+        return v;
+    };
+    const issuesBefore = c.issues.length;
+    for (const k of STEP_KEYS) {
+        if (!(k in data)) {
+            c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
+            continue;
+        }
+        out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
+    }
+    // Only steps that are all there and all numbers can be counted or compared.
+    if (c.issues.length > issuesBefore)
+        return out;
+    if (out.max < out.from) {
+        c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`);
+    }
+    else if (stressStepCount(out) > MAX_STRESS_STEPS) {
+        c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
+    }
+    return out;
+}
+function readSoak(c, s, path, base, ms, rate) {
+    const load = readLoad(c, s, path, base, ms, rate);
+    const where = formatPath(path);
+    const steadyMs = load.durationMs - load.rampMs;
+    if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
+        const what = load.rampMs > 0 ? `${show(s.duration)} with a ${show(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${show(s.duration)} is shorter`;
+        c.add([...path, 'duration'], `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`);
+    }
+    const soak = { ...load, kind: 'soak' };
+    if ('metrics' in s) {
+        const m = s.metrics;
+        // A path on the target, like target.ready: an absolute or //host value would send the probe
+        // elsewhere, past the load-destination check.
+        if (typeof m !== 'string' || !/^\/(?!\/)/.test(m)) {
+            c.add([...path, 'metrics'], `${formatPath([...path, 'metrics'])}: ${show(m)} must be a path on the target, starting with one /, e.g. /metrics`);
+        }
+        else {
+            soak.metricsPath = m;
+        }
+    }
+    return soak;
+}
 
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
 
-const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+const merge_worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
 /**
- * Windows by their second since the stage start: counts summed (requests, errors, rps, `active`,
- * late sends), loop lag the worst, percentiles from the added histograms. `histogramOf` reads a
- * part's window histogram (the parts kept them); `keepHistograms` puts the sum on the merged rows
- * (a stage that is itself a shard, for a later `merge`).
+ * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
  */
 function merge_mergeWindows(parts, histogramOf, keepHistograms = false) {
     const byT = new Map();
@@ -58698,12 +59500,34 @@ function merge_mergeWindows(parts, histogramOf, keepHistograms = false) {
             errors: total((w) => w.errors),
             active: total((w) => w.active),
             late_sends: total((w) => w.late_sends),
-            loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
+            loop_lag_ms: merge_worst(windows.map((w) => w.loop_lag_ms)),
         };
+        const kinds = sumKinds(windows.map((w) => w.by_kind));
+        if (kinds)
+            row.by_kind = kinds;
+        const dropped = total((w) => w.dropped ?? 0);
+        if (dropped > 0)
+            row.dropped = dropped;
+        // Each part ran its own users (shards, worker threads): they add.
+        const users = total((w) => w.users ?? 0);
+        if (users > 0)
+            row.users = users;
         if (keepHistograms)
             row.histogram = encodeHistogram(h);
         return row;
     });
+}
+/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
+function sumKinds(parts) {
+    let out;
+    for (const p of parts) {
+        if (!p)
+            continue;
+        out ??= {};
+        for (const [k, n] of Object.entries(p))
+            out[k] = (out[k] ?? 0) + n;
+    }
+    return out;
 }
 /**
  * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
@@ -58728,8 +59552,8 @@ function merge_sumGeneratorCounts(parts) {
     return {
         late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
         dropped: parts.reduce((a, x) => a + x.dropped, 0),
-        loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
-        loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
+        loop_lag_p99_ms: merge_worst(parts.map((x) => x.loop_lag_p99_ms)),
+        loop_lag_max_ms: merge_worst(parts.map((x) => x.loop_lag_max_ms)),
     };
 }
 
@@ -58796,6 +59620,11 @@ function shard_shardStage(spec, shard) {
             return openShare(spec, shard, connections, share);
         case 'spike':
             return openShare(spec, shard, connections, share);
+        case 'stress':
+        case 'soak':
+            // A stress stage decides each next step from the step just run, which shards cannot share;
+            // a soak's drift and memory are one target's, read by one runner.
+            throw new UsageError(`--shard: stage "${spec.name}" is a ${spec.kind} stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)`);
     }
 }
 function openShare(spec, shard, connections, share) {
@@ -59082,7 +59911,10 @@ function stageConcurrency(s) {
         case 'burst':
             return s.size;
         case 'load':
+        case 'soak':
             return s.model === 'closed' ? s.vus : s.maxInFlight;
+        case 'stress':
+            return s.model === 'closed' ? s.max : s.maxInFlight;
         case 'spike':
             return s.maxInFlight;
     }

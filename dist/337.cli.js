@@ -1,8 +1,8 @@
-export const id = 292;
-export const ids = [292];
+export const id = 337;
+export const ids = [337,880,887];
 export const modules = {
 
-/***/ 7292:
+/***/ 337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
   checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
+  compareImported: () => (/* binding */ compareImported),
   compareReports: () => (/* binding */ compareReports),
   fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
   gateRules: () => (/* binding */ gateRules),
@@ -26,17 +27,18 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/plan/index.ts + 8 modules
-var src_plan = __webpack_require__(6162);
+// EXTERNAL MODULE: ./src/plan/index.ts
+var src_plan = __webpack_require__(5887);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/load/http.ts
 var http = __webpack_require__(3446);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/load/runner-probe.ts
@@ -101,421 +103,26 @@ class RunnerProbe {
     }
 }
 
-// EXTERNAL MODULE: ./src/load/stage.ts + 7 modules
-var load_stage = __webpack_require__(8245);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
-// EXTERNAL MODULE: ./src/metrics/histogram.ts
-var metrics_histogram = __webpack_require__(5835);
-// EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(8740);
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(2563);
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __webpack_require__(1013);
-;// CONCATENATED MODULE: ./src/report/build.ts
-/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
-
-
-
-
-
-
-const round = (x, digits = 3) => {
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-};
-/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
-/** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
-/** Counts by status or close code, as report.json keys them, in numeric order. */
-function countsByCode(counts) {
-    const out = {};
-    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
-        out[String(code)] = n;
-    return out;
-}
-function stageReport(r) {
-    const m = r.metrics;
-    // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,check_limits/* plannedDurationMs */.du)(r.spec), r.durationMs);
-    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
-    const shard = r.spec.share !== undefined;
-    const report = {
-        name: r.spec.name,
-        kind: r.spec.kind,
-        protocol: r.spec.protocol,
-        duration_s: round(r.durationMs / 1000),
-        requests: m.requests,
-        errors: m.errors,
-        error_rate: errorRate(m.requests, m.errors),
-        rps: perSecond(m.requests, sendingMs),
-        latency_ms: (0,metrics_histogram/* summarize */.eh)(m.histogram),
-        errors_by_kind: { ...m.errorsByKind },
-        status_codes: countsByCode(m.statusCodes),
-        endpoints: m.endpoints
-            .filter((e) => e.requests > 0)
-            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: (0,metrics_histogram/* encodeHistogram */.ll)(e.histogram) } : {}) })),
-        timeline: r.timeline,
-        histogram: (0,metrics_histogram/* encodeHistogram */.ll)(m.histogram),
-        generator_saturated: r.generator.saturated,
-        late_sends: r.generator.late_sends,
-        dropped: r.generator.dropped,
-        generator: r.generator,
-        retry_after_seen: m.retryAfterSeen,
-    };
-    if (r.scheduled !== undefined)
-        report.scheduled = r.scheduled;
-    if (r.cycles)
-        report.cycles = r.cycles;
-    if (r.spike)
-        report.spike = r.spike;
-    if (r.cpuProbeMs !== undefined)
-        report.cpu_probe_ms = r.cpuProbeMs;
-    if (r.workers !== undefined)
-        report.workers = r.workers;
-    if (r.aborted)
-        report.aborted = r.aborted;
-    if (m.retryAfterS)
-        report.retry_after_s = m.retryAfterS;
-    if (m.errorSamples.size > 0)
-        report.error_samples = Object.fromEntries(m.errorSamples);
-    if (m.ws)
-        addWs(report, r, sendingMs);
-    if (shard)
-        report.merge_inputs = mergeInputs(r, sendingMs);
-    return report;
-}
-function endpointReport(name, requests, errors, h) {
-    const s = (0,metrics_histogram/* summarize */.eh)(h);
-    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-}
-function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: round(sendingMs / 1000, 6) };
-    if (r.spec.kind === 'spike') {
-        const p = (0,load_stage/* spikePhases */.hA)(r.spec);
-        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
-    }
-    const w = r.metrics.ws;
-    if (w)
-        inputs.ws_histograms = { connect: (0,metrics_histogram/* encodeHistogram */.ll)(w.connect), gap: (0,metrics_histogram/* encodeHistogram */.ll)(w.gap), lag: (0,metrics_histogram/* encodeHistogram */.ll)(w.lag) };
-    return inputs;
-}
-function addWs(report, r, sendingMs) {
-    const w = r.metrics.ws;
-    report.ws_mode = r.mode;
-    report.connect_ms = (0,metrics_histogram/* summarize */.eh)(w.connect);
-    report.closes_by_code = countsByCode(w.closesByCode);
-    report.reconnects = w.reconnects;
-    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
-    if (r.mode === 'request_reply')
-        report.unmatched_replies = w.unmatchedReplies;
-    if (r.mode === 'stream') {
-        report.messages_per_s = perSecond(w.received, sendingMs);
-        report.gap_ms = (0,metrics_histogram/* summarize */.eh)(w.gap);
-        if (w.lag.totalCount > 0)
-            report.lag_ms = (0,metrics_histogram/* summarize */.eh)(w.lag);
-    }
-}
-/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
-function displayUrl(url) {
-    try {
-        const u = new URL(url);
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        u.hash = '';
-        return u.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(unparseable URL)';
-    }
-}
-function runnerInfo() {
-    const cpus = external_node_os_default().cpus();
-    return {
-        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
-        arch: external_node_os_default().arch(),
-        cpu: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        node: process.version,
-    };
-}
-function buildReport(i) {
-    const report = {
-        tool: 'perf-gate',
-        version: version/* VERSION */.x,
-        schema: types/* REPORT_SCHEMA */.D,
-        verdict: i.verdict,
-        plan: i.planFile,
-        target: displayUrl(i.run.target),
-        started_at: i.run.startedAt.toISOString(),
-        duration_s: round(i.run.durationMs / 1000, 1),
-        cancelled: i.cancelled ?? false,
-        runner: i.runner ?? runnerInfo(),
-        fingerprints: i.fingerprints,
-        baseline: null,
-        stages: i.stages,
-        checks: i.checks,
-    };
-    if (i.shard)
-        report.shard = i.shard;
-    return report;
-}
-
-;// CONCATENATED MODULE: ./src/load/process-group.ts
-/**
- * The process group a `target.start` command runs in (its shell, the app, the app's children).
- * Stopping the shell is not stopping the app: a server that ignores SIGTERM outlives it, keeps the
- * port, and the next run would measure that stale server. So stopping waits for the whole group.
- */
-
-/**
- * Whether any process of group `pgid` is still running. Zombies do not count: where PID 1 does not
- * reap orphans (containers), an app that exited stays a zombie in its group forever. Linux reads
- * /proc; elsewhere a signal-0 probe (which counts zombies too) stands in.
- */
-function groupRunning(pgid) {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)('/proc');
-    }
-    catch {
-        return signalZeroReaches(pgid);
-    }
-    for (const entry of entries) {
-        if (!/^\d+$/.test(entry))
-            continue;
-        let stat;
-        try {
-            stat = (0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'latin1');
-        }
-        catch {
-            continue; // it ended while we looked
-        }
-        // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
-        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(pgrp) === pgid && state !== 'Z')
-            return true;
-    }
-    return false;
-}
-function signalZeroReaches(pgid) {
-    try {
-        process.kill(-pgid, 0);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Sends `signal` to every process of the group; false when none was there to get it. */
-function signalGroup(pgid, signal) {
-    try {
-        process.kill(-pgid, signal);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/load/target.ts
-/**
- * Getting the target ready before the first stage: optionally start it, then wait until it answers.
- * Failing here is exit 3 (TargetUnreachableError), with the URL (credentials and query left out)
- * and the last error seen, within `ready_timeout`: each probe gets at most the time left.
- */
-
-
-
-
-
-
-
-
-/** The longest one readiness probe may take (less when `ready_timeout` has less left). */
-const PROBE_TIMEOUT_MS = 2000;
-/** A probe always gets this long, even at the deadline: the last chance is a real one. */
-const MIN_PROBE_MS = 50;
-/** Pause between probes. */
-const PROBE_PAUSE_MS = 250;
-/** How long a started target gets to end after SIGTERM before its group gets SIGKILL. */
-const STOP_GRACE_MS = 3000;
-const STOP_POLL_MS = 50;
-/** After SIGKILL the processes are gone within milliseconds; this bounds the wait for them. */
-const KILL_WAIT_MS = 500;
-/** After the start command exits, how long its output may still trickle in before it is quoted. */
-const OUTPUT_SETTLE_MS = 200;
-/** Start `command` in a shell, in its own process group so stop() ends its children too. */
-function startTarget(command, cwd) {
-    const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let tail = '';
-    const keep = (chunk) => {
-        tail = (tail + chunk.toString()).slice(-2000);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    let spawnError;
-    let ended = false;
-    const endedPromise = new Promise((resolve) => {
-        const end = () => {
-            ended = true;
-            resolve();
-        };
-        // Without this listener a command that cannot spawn (no such cwd) crashes the process.
-        child.once('error', (err) => {
-            spawnError = err;
-            end();
-        });
-        child.once('close', end);
-        // A child that leaves its output pipes open to a grandchild never "closes".
-        child.once('exit', () => setTimeout(end, OUTPUT_SETTLE_MS).unref());
-    });
-    const failure = () => {
-        const lastOutput = lastLine(tail.trim());
-        if (spawnError)
-            return { reason: `could not be started (${(0,external_node_fs_.existsSync)(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
-        return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
-    };
-    // perf-gate quitting before stop() (a second Ctrl-C quits at once, an error exits) must not leave
-    // the target running: the group gets SIGKILL as the process exits, if any of it still runs.
-    const pgid = child.pid;
-    const killOnExit = () => {
-        if (pgid !== undefined && groupRunning(pgid))
-            signalGroup(pgid, 'SIGKILL');
-    };
-    if (pgid !== undefined)
-        process.once('exit', killOnExit);
-    const stop = async () => {
-        if (pgid === undefined)
-            return;
-        // SIGTERM, then up to STOP_GRACE_MS for every process of the group (not only the shell) to end.
-        if (groupRunning(pgid) && signalGroup(pgid, 'SIGTERM')) {
-            const deadline = Date.now() + STOP_GRACE_MS;
-            while (groupRunning(pgid) && Date.now() < deadline)
-                await (0,external_node_timers_promises_.setTimeout)(STOP_POLL_MS);
-            if (groupRunning(pgid)) {
-                signalGroup(pgid, 'SIGKILL');
-                // SIGKILL is delivered at once but the processes take a moment to be gone.
-                const killDeadline = Date.now() + KILL_WAIT_MS;
-                while (groupRunning(pgid) && Date.now() < killDeadline)
-                    await (0,external_node_timers_promises_.setTimeout)(STOP_POLL_MS);
-            }
-        }
-        process.removeListener('exit', killOnExit);
-    };
-    return { child, output: () => tail, failure, ended: endedPromise, stop };
-}
-/**
- * Poll until the target answers: `readyPath` must give a 2xx; without it a TCP connect is enough.
- * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
- */
-async function waitUntilReady(o) {
-    const shown = displayUrl(o.url);
-    const deadline = Date.now() + o.timeoutMs;
-    let lastError = 'no answer';
-    // Ends a probe or a pause early: the command exited, or the run was stopped.
-    const wake = new AbortController();
-    const onWake = () => wake.abort();
-    void o.started?.ended.then(onWake);
-    o.signal?.addEventListener('abort', onWake, { once: true });
-    try {
-        for (;;) {
-            const gone = o.started?.failure();
-            if (gone) {
-                const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
-                throw new errors/* TargetUnreachableError */.ms(`target start command ${gone.reason} before ${shown} was ready${said}`);
-            }
-            if (o.signal?.aborted)
-                return;
-            const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
-            try {
-                await probe(o, budget, wake.signal);
-                return;
-            }
-            catch (err) {
-                lastError = err.message || String(err);
-            }
-            if (wake.signal.aborted)
-                continue;
-            if (Date.now() >= deadline)
-                throw new errors/* TargetUnreachableError */.ms(`target ${shown} is not reachable: ${lastError}`);
-            await (0,external_node_timers_promises_.setTimeout)(Math.min(PROBE_PAUSE_MS, Math.max(0, deadline - Date.now())), undefined, { signal: wake.signal }).catch(() => { });
-        }
-    }
-    finally {
-        o.signal?.removeEventListener('abort', onWake);
-    }
-}
-/** One readiness probe, given up after `budgetMs` or when `wake` aborts. */
-async function probe(o, budgetMs, wake) {
-    const signal = AbortSignal.any([wake, AbortSignal.timeout(budgetMs)]);
-    if (!o.readyPath)
-        return tcpProbe(o.url, budgetMs, signal);
-    const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
-    try {
-        const res = await (0,undici/* request */.Em)(readyUrl, { signal, headersTimeout: budgetMs, bodyTimeout: budgetMs });
-        await res.body.dump();
-        if (res.statusCode >= 200 && res.statusCode < 300)
-            return;
-        throw new Error(`${displayUrl(readyUrl)} answered ${res.statusCode}`);
-    }
-    catch (err) {
-        if (signal.aborted && !wake.aborted)
-            throw new Error(`${displayUrl(readyUrl)} gave no answer within ${budgetMs} ms`);
-        throw err;
-    }
-}
-function tcpProbe(targetUrl, budgetMs, signal) {
-    const u = new URL(targetUrl);
-    const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
-    const host = u.hostname.replace(/^\[|\]$/g, '');
-    return new Promise((resolve, reject) => {
-        const socket = (0,external_node_net_.connect)({ host, port });
-        const fail = (err) => {
-            socket.destroy();
-            signal.removeEventListener('abort', onAbort);
-            reject(err);
-        };
-        // Also bounds a DNS lookup that hangs (a resolver with no network).
-        const onAbort = () => fail(new Error(`connect to ${host}:${port} gave no answer within ${budgetMs} ms`));
-        signal.addEventListener('abort', onAbort, { once: true });
-        socket.once('connect', () => {
-            socket.destroy();
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        });
-        socket.once('error', fail);
-    });
-}
-const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
-const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
-
+// EXTERNAL MODULE: ./src/load/stage.ts + 10 modules
+var load_stage = __webpack_require__(4432);
+// EXTERNAL MODULE: ./src/load/target.ts + 1 modules
+var load_target = __webpack_require__(5892);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/plan/check-stages.ts
 var check_stages = __webpack_require__(3659);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
 var stage_metrics = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/metrics/histogram.ts
+var metrics_histogram = __webpack_require__(5835);
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
 
 const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
 /**
- * Windows by their second since the stage start: counts summed (requests, errors, rps, `active`,
- * late sends), loop lag the worst, percentiles from the added histograms. `histogramOf` reads a
- * part's window histogram (the parts kept them); `keepHistograms` puts the sum on the merged rows
- * (a stage that is itself a shard, for a later `merge`).
+ * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
  */
 function mergeWindows(parts, histogramOf, keepHistograms = false) {
     const byT = new Map();
@@ -549,10 +156,32 @@ function mergeWindows(parts, histogramOf, keepHistograms = false) {
             late_sends: total((w) => w.late_sends),
             loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
         };
+        const kinds = sumKinds(windows.map((w) => w.by_kind));
+        if (kinds)
+            row.by_kind = kinds;
+        const dropped = total((w) => w.dropped ?? 0);
+        if (dropped > 0)
+            row.dropped = dropped;
+        // Each part ran its own users (shards, worker threads): they add.
+        const users = total((w) => w.users ?? 0);
+        if (users > 0)
+            row.users = users;
         if (keepHistograms)
             row.histogram = (0,metrics_histogram/* encodeHistogram */.ll)(h);
         return row;
     });
+}
+/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
+function sumKinds(parts) {
+    let out;
+    for (const p of parts) {
+        if (!p)
+            continue;
+        out ??= {};
+        for (const [k, n] of Object.entries(p))
+            out[k] = (out[k] ?? 0) + n;
+    }
+    return out;
 }
 /**
  * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
@@ -584,6 +213,8 @@ function sumGeneratorCounts(parts) {
 
 // EXTERNAL MODULE: ./src/load/shard.ts
 var shard = __webpack_require__(880);
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(8740);
 ;// CONCATENATED MODULE: ./src/load/workers.ts
 /**
  * `workers: auto | N`: one stage on N worker threads, so one runner can send more than one core
@@ -676,7 +307,7 @@ function decodeMetrics(e) {
 }
 function windowHistogram(w) {
     if (w.histogram === undefined)
-        throw new errors/* WorkerError */.dB(`a worker's timeline window t=${w.t} has no histogram`);
+        throw new src_errors/* WorkerError */.dB(`a worker's timeline window t=${w.t} has no histogram`);
     return (0,metrics_histogram/* decodeHistogram */.pr)(w.histogram);
 }
 /**
@@ -711,7 +342,7 @@ function mergeWorkerResults(spec, parts) {
 async function runStageInWorkers(spec, count, o) {
     const script = o.script ?? defaultWorkerScript();
     if (!(0,external_node_fs_.existsSync)(script)) {
-        throw new errors/* WorkerError */.dB(`stage "${spec.name}" runs on ${count} workers, but the worker script ${script} is missing: it ships as dist/${WORKER_FILE} beside dist/cli.js and dist/index.js`);
+        throw new src_errors/* WorkerError */.dB(`stage "${spec.name}" runs on ${count} workers, but the worker script ${script} is missing: it ships as dist/${WORKER_FILE} beside dist/cli.js and dist/index.js`);
     }
     let fail;
     const failed = new Promise((_, reject) => (fail = reject));
@@ -733,7 +364,7 @@ async function runStageInWorkers(spec, count, o) {
         o.signal.addEventListener('abort', abort, { once: true });
         if (o.signal.aborted)
             abort();
-        startTimer = setTimeout(() => fail(new errors/* WorkerError */.dB(`the workers of stage "${spec.name}" did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        startTimer = setTimeout(() => fail(new src_errors/* WorkerError */.dB(`the workers of stage "${spec.name}" did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
         // Started together, so their clocks (and 1-second windows) line up.
         await Promise.race([Promise.all(threads.map((t) => t.ready)), failed]);
         clearTimeout(startTimer);
@@ -758,7 +389,7 @@ function startThread(script, data, label, onProgress, fail) {
         worker = new external_node_worker_threads_.Worker(script, { workerData: data });
     }
     catch (err) {
-        throw new errors/* WorkerError */.dB(`${label} could not start: ${err.message}`, { cause: err });
+        throw new src_errors/* WorkerError */.dB(`${label} could not start: ${err.message}`, { cause: err });
     }
     let ready;
     let done;
@@ -774,13 +405,13 @@ function startThread(script, data, label, onProgress, fail) {
                 reported = true;
                 return done(m.result);
             case 'failed':
-                return fail(new errors/* WorkerError */.dB(`${label} failed: ${m.message}`));
+                return fail(new src_errors/* WorkerError */.dB(`${label} failed: ${m.message}`));
         }
     });
-    worker.on('error', (err) => fail(new errors/* WorkerError */.dB(`${label} crashed: ${err.message}`, { cause: err })));
+    worker.on('error', (err) => fail(new src_errors/* WorkerError */.dB(`${label} crashed: ${err.message}`, { cause: err })));
     worker.on('exit', (code) => {
         if (!reported)
-            fail(new errors/* WorkerError */.dB(`${label} exited (code ${code}) before it reported its result`));
+            fail(new src_errors/* WorkerError */.dB(`${label} exited (code ${code}) before it reported its result`));
     });
     return thread;
 }
@@ -825,7 +456,7 @@ function selectStages(plan, names) {
         return plan.stages;
     const unknown = names.filter((n) => !plan.stages.some((s) => s.name === n));
     if (unknown.length > 0) {
-        throw new errors/* UsageError */.eb(`--stage ${unknown.join(', ')}: no such stage in ${plan.file} (stages: ${plan.stages.map((s) => s.name).join(', ')})`);
+        throw new src_errors/* UsageError */.eb(`--stage ${unknown.join(', ')}: no such stage in ${plan.file} (stages: ${plan.stages.map((s) => s.name).join(', ')})`);
     }
     return plan.stages.filter((s) => names.includes(s.name));
 }
@@ -848,7 +479,10 @@ function stageConcurrency(s) {
         case 'burst':
             return s.size;
         case 'load':
+        case 'soak':
             return s.model === 'closed' ? s.vus : s.maxInFlight;
+        case 'stress':
+            return s.model === 'closed' ? s.max : s.maxInFlight;
         case 'spike':
             return s.maxInFlight;
     }
@@ -862,11 +496,11 @@ async function runPlan(plan, o) {
     const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
     let stopped;
     let watcher;
-    const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
+    const started = plan.target.start ? (0,load_target/* startTarget */.ar)(plan.target.start, o.cwd) : undefined;
     let probe;
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
-        await waitUntilReady({
+        await (0,load_target/* waitUntilReady */.bs)({
             url: target,
             readyPath: plan.target.ready,
             // Nothing starting: a short retry covers a target still binding its port, no more.
@@ -977,60 +611,8 @@ async function startProbe() {
 
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
-;// CONCATENATED MODULE: ./src/gate/metrics.ts
-const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
-/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
-function metricValue(s, metric) {
-    if (LATENCY_METRICS.has(metric))
-        return s.requests > 0 ? s.latency_ms[metric] : null;
-    switch (metric) {
-        case 'error_rate':
-            return s.error_rate;
-        case 'rps':
-            return s.rps;
-        case 'requests':
-            return s.requests;
-        case 'errors':
-            return s.errors;
-        case 'recovery':
-            return s.spike ? s.spike.recovery_ms : null;
-        default:
-            return null;
-    }
-}
-/**
- * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
- */
-function windowColumn(metric) {
-    switch (metric) {
-        case 'p50':
-        case 'p90':
-        case 'p95':
-        case 'p99':
-        case 'max':
-        case 'mean':
-        case 'rps':
-            return { key: metric, proxy: false };
-        case 'p999':
-            return { key: 'p99', proxy: true };
-        case 'min':
-            return { key: 'p50', proxy: true };
-        default:
-            return undefined;
-    }
-}
-/**
- * Windows that carry information: those with requests, without the first and last partial ones
- * when there are enough (ramp-up and drain are not the steady state).
- */
-function windowSamples(s, key) {
-    let ws = s.timeline.filter((w) => w.requests > 0);
-    if (ws.length >= 5)
-        ws = ws.slice(1, -1);
-    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
-}
-
+// EXTERNAL MODULE: ./src/gate/metrics.ts
+var metrics = __webpack_require__(1370);
 ;// CONCATENATED MODULE: ./src/gate/statistics.ts
 /**
  * Is a change real or run-to-run noise? Two estimators, both pure and seeded so a verdict is
@@ -1148,8 +730,8 @@ const MIN_HISTORY = 5;
 const MAX_HISTORY = 20;
 /** 1.4826·MAD estimates the standard deviation of normal data. */
 const MAD_TO_SIGMA = 1.4826;
-const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
-const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
 /** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
 function noiseBand(values, k, floor = 0) {
@@ -1166,9 +748,12 @@ function noiseBand(values, k, floor = 0) {
  * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
  * count); recovery: one 1-s window (1000 ms); others: 0.
  */
-function sigmaFloor(metric, median, requests) {
-    if (LATENCY_METRICS.has(metric) || metric === 'rps')
+function sigmaFloor(metric, median, requests, stressStep = 0) {
+    if (metrics/* LATENCY_METRICS */.Z$.has(metric) || metric === 'rps')
         return 0.01 * Math.abs(median);
+    // A breaking point moves in whole steps: one step is the least change that means anything.
+    if (metric === 'breaking_point')
+        return stressStep;
     // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
     if (metric === 'recovery')
         return 1000;
@@ -1186,7 +771,7 @@ function pastValues(history, stage, metric) {
     const values = [];
     for (const run of history) {
         const s = run.find((r) => r.name === stage);
-        const v = s ? metricValue(s, metric) : null;
+        const v = s ? (0,metrics/* metricValue */.a3)(s, metric) : null;
         if (v !== null && Number.isFinite(v))
             values.push(v);
         if (values.length === MAX_HISTORY)
@@ -1195,13 +780,15 @@ function pastValues(history, stage, metric) {
     return values;
 }
 function bandFor(history, stage, metric, k) {
-    const current = metricValue(stage, metric);
+    if (!(0,metrics/* ruleApplies */.bF)(stage, metric))
+        return undefined;
+    const current = (0,metrics/* metricValue */.a3)(stage, metric);
     if (current === null)
         return undefined;
     const values = pastValues(history, stage.name, metric);
     if (values.length < MIN_HISTORY)
         return { current, values };
-    const floor = sigmaFloor(metric, median(values), stage.requests);
+    const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress?.step);
     return { current, values, band: noiseBand(values, k, floor) };
 }
 /**
@@ -1224,7 +811,7 @@ function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
                 median: band.median,
                 sigma: band.sigma,
                 current: found.current,
-                position_sigma: band_round((found.current - band.median) / band.sigma),
+                position_sigma: round((found.current - band.median) / band.sigma),
             });
         }
     }
@@ -1268,12 +855,12 @@ function evaluateBandRules(rules, history, current) {
             const { band, current: c } = found;
             const outside = c > band.hi || c < band.lo;
             const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
-            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
+            const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
             const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
             checks.push({
                 ...base,
                 baseline: band.median,
-                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
+                delta_pct: band.median !== 0 ? round(((c - band.median) / band.median) * 100) : null,
                 significant: outside,
                 verdict: worse ? 'fail' : 'pass',
                 note: position !== undefined
@@ -1294,10 +881,10 @@ function evaluateBandRules(rules, history, current) {
 const regression_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 /** Stored baselines: a bootstrap over both runs' 1-second windows. */
 const windowBootstrap = (metric, before, after, pointPct) => {
-    const column = windowColumn(metric);
+    const column = (0,metrics/* windowColumn */.fK)(metric);
     if (!column)
         return undefined;
-    const interval = bootstrapChangeInterval(windowSamples(before, column.key), windowSamples(after, column.key), pointPct);
+    const interval = bootstrapChangeInterval((0,metrics/* windowSamples */.YF)(before, column.key), (0,metrics/* windowSamples */.YF)(after, column.key), pointPct);
     return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
 };
 const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
@@ -1321,6 +908,9 @@ const DEFAULT_REGRESSION = {
     load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
     spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
     burst: [ERROR_RULE],
+    // The steps' latency and errors are its break conditions; what a change means is a lower breaking point.
+    stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
+    soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
 };
 /** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
 function rulesForStage(planRules, kind) {
@@ -1346,11 +936,17 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
         }
         // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
         for (const r of rulesForStage(rules, stage.kind)) {
-            if (r.unit === 'sigma')
+            if (r.unit === 'sigma' || !(0,metrics/* ruleApplies */.bF)(stage, r.metric))
                 continue;
             const check = regressionCheck(r, before, stage, estimate);
             if (check)
                 checks.push(check);
+            else if (rules) {
+                // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
+                const why = (0,metrics/* absentNote */.kJ)(stage, r.metric) ?? (0,metrics/* absentNote */.kJ)(before, r.metric);
+                if (why)
+                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: (0,metrics/* metricValue */.a3)(stage, r.metric), baseline: (0,metrics/* metricValue */.a3)(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
+            }
         }
     }
     return checks;
@@ -1358,8 +954,10 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
 function regressionCheck(rule, before, after, estimate = windowBootstrap) {
     if (rule.metric === 'recovery')
         return recoveryCheck(rule, before, after);
-    const b = metricValue(before, rule.metric);
-    const c = metricValue(after, rule.metric);
+    if (rule.metric === 'breaking_point')
+        return breakingPointCheck(rule, before, after);
+    const b = (0,metrics/* metricValue */.a3)(before, rule.metric);
+    const c = (0,metrics/* metricValue */.a3)(after, rule.metric);
     if (b === null || c === null)
         return undefined;
     const base = { stage: after.name, metric: rule.metric, kind: 'regression', baseline: b, current: c, limit: rule.raw };
@@ -1394,6 +992,8 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
         return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
     }
+    if (before.imported || after.imported)
+        return importedPointCheck(rule, base, deltaPct, worseIsUp, before, after);
     const found = estimate(rule.metric, before, after, deltaPct);
     if (!found) {
         // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
@@ -1417,6 +1017,25 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         significant: iv.lo > 0 || iv.hi < 0,
         verdict,
         ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
+    };
+}
+const IMPORTED_POINT_METHOD = 'point (imported)';
+/**
+ * Imported results (`compare --from k6|locust`) are one summary per run: no windows, no histogram,
+ * so no noise estimate. The measured change is judged as it is, and fails when it is beyond the
+ * rule; the check says so and claims no significance. (Their error_rate still gets the
+ * two-proportion interval above: it needs only the counts.)
+ */
+function importedPointCheck(rule, base, deltaPct, worseIsUp, before, after) {
+    const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
+    const tool = (after.imported ?? before.imported).tool;
+    return {
+        ...base,
+        delta_pct: regression_round(deltaPct),
+        method: IMPORTED_POINT_METHOD,
+        significant: false,
+        verdict,
+        note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
     };
 }
 /** A warn from an interval that straddles the rule says so, with the size of the noise. */
@@ -1459,40 +1078,54 @@ function recoveryCheck(rule, before, after) {
         ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
     };
 }
-
-;// CONCATENATED MODULE: ./src/gate/thresholds.ts
-
-const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
-function evaluateThresholds(thresholds, stages) {
-    const checks = [];
-    for (const stage of stages) {
-        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
-        for (const rule of rules) {
-            const current = metricValue(stage, rule.metric);
-            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (rule.metric === 'recovery') {
-                if (!stage.spike)
-                    continue; // "*" rules reach every stage; recovery exists for spikes only
-                if (current === null) {
-                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
-                    continue;
-                }
-            }
-            if (current === null) {
-                checks.push({ ...base, current: null, verdict: 'warn', note: 'no requests completed: nothing to check' });
-                continue;
-            }
-            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
-        }
+/**
+ * A stress stage's breaking point against the baseline's. One number per run, measured in whole
+ * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
+ * the edge of a step can land either side of it), and beyond that the change ± one step must be
+ * past the rule. A lower breaking point is worse (rules like "-10%").
+ */
+function breakingPointCheck(rule, before, after) {
+    if (!before.stress || !after.stress || rule.unit !== 'pct')
+        return undefined;
+    const b = before.stress.breaking_point;
+    const c = after.stress.breaking_point;
+    const unit = after.stress.unit === 'vus' ? ' users' : '/s';
+    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
+    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
+        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
     }
-    return checks;
+    if (b === null) {
+        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
+    }
+    if (c === null) {
+        return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
+    }
+    const resolution = after.stress.step;
+    const pct = (x) => ((x - b) / b) * 100;
+    const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
+    const worseIsUp = rule.direction === 'increase';
+    const steps = Math.round((c - b) / resolution);
+    const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
+    const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
+    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
+    return {
+        ...base,
+        delta_pct: regression_round(pct(c)),
+        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
+        significant: Math.abs(c - b) > resolution,
+        verdict,
+        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
+    };
 }
 
+// EXTERNAL MODULE: ./src/gate/thresholds.ts
+var thresholds = __webpack_require__(9695);
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 function overallVerdict(checks, stages) {
     if (checks.some((c) => c.verdict === 'fail'))
         return 'fail';
-    if (checks.some((c) => c.verdict === 'warn') || stages.some((s) => s.generator_saturated || s.dropped > 0))
+    // A stress stage's drops are in the step that broke: its breaking point already says so.
+    if (checks.some((c) => c.verdict === 'warn') || stages.some((s) => s.generator_saturated || (s.dropped > 0 && s.kind !== 'stress')))
         return 'warn';
     return 'pass';
 }
@@ -1653,7 +1286,7 @@ function abortChecks(stages) {
 function judge(rules, current, against) {
     const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
     const checks = [
-        ...evaluateThresholds(rules.thresholds, current),
+        ...(0,thresholds/* evaluateThresholds */.S)(rules.thresholds, current),
         ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
         // No history source at all (A/B) is not a short history: band rules do not apply there.
         ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
@@ -1842,7 +1475,7 @@ function pairedRounds(rounds) {
                 if (interval)
                     return { interval, method: `paired-bootstrap(rounds=${r.base.length})` };
             }
-            const values = (side) => side.map((s) => metricValue(s, metric) ?? 0);
+            const values = (side) => side.map((s) => (0,metrics/* metricValue */.a3)(s, metric) ?? 0);
             const interval = pairedChangeInterval(values(r.base), values(r.head), pointPct);
             if (interval)
                 return { interval, method: `paired-rounds(n=${r.base.length})` };
@@ -1852,6 +1485,13 @@ function pairedRounds(rounds) {
 }
 
 ;// CONCATENATED MODULE: ./src/load/ab.ts
+/**
+ * Same-runner A/B: every stage runs against base and head in alternating short rounds (A B, B A,
+ * A B, …), each round the same load, so both sides see the same machine at nearly the same time.
+ * Returns the rounds as measured (for paired statistics) and each side merged into one result
+ * (for the report). Knows nothing of gates: pairing is the gate's business.
+ */
+
 
 
 
@@ -1891,6 +1531,11 @@ function roundSpec(spec, rounds) {
         }
         case 'spike':
             return { spec, rounds: 1 };
+        case 'stress':
+        case 'soak':
+            // A stress stage stops where its target breaks and a soak is one long stretch: neither can be
+            // cut into rounds that alternate between two builds.
+            throw new src_errors/* UsageError */.eb(`ab: stage "${spec.name}" is a ${spec.kind} stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)`);
     }
 }
 /**
@@ -1906,6 +1551,8 @@ function warmUpSpec(oneRound) {
         case 'burst':
             return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
         case 'spike':
+        case 'stress':
+        case 'soak':
             return undefined;
     }
 }
@@ -1930,7 +1577,9 @@ function mergeRounds(parts) {
         ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
         : first.spec.kind === 'spike'
             ? first.spec
-            : { ...first.spec, durationMs: parts.reduce((a, p) => a + (p.spec.kind === 'spike' || p.spec.kind === 'burst' ? 0 : p.spec.durationMs), 0) };
+            : first.spec.kind === 'stress'
+                ? first.spec
+                : { ...first.spec, durationMs: parts.reduce((a, p) => a + ('durationMs' in p.spec ? p.spec.durationMs : 0), 0) };
     const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
     return {
         spec,
@@ -1966,9 +1615,12 @@ async function runAb(plan, o) {
     const stages = selectStages(plan, o.stages);
     const signal = o.signal ?? new AbortController().signal;
     const urls = { base: o.baseUrl, head: o.headUrl };
+    // A stage that cannot be cut into rounds is refused before any load, not after the stages before it.
+    for (const spec of stages)
+        roundSpec(spec, o.rounds);
     // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
     for (const url of [o.baseUrl, o.headUrl]) {
-        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
+        await (0,load_target/* waitUntilReady */.bs)({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
     }
     const startedAt = new Date();
     const t0 = Date.now();
@@ -2026,6 +1678,12 @@ async function runAb(plan, o) {
     return { base: side('base'), head: side('head'), stages: out };
 }
 
+// EXTERNAL MODULE: ./src/report/build.ts
+var build = __webpack_require__(5066);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __webpack_require__(1013);
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(2563);
 ;// CONCATENATED MODULE: ./src/report/merge.ts
 /**
  * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
@@ -2072,45 +1730,45 @@ function mergeShardReports(files) {
 /** The n shards of one run, each once, in shard order; anything else names the files at fault. */
 function checkShardSet(files) {
     if (files.length === 0)
-        throw new errors/* ShardMergeError */.tg('merge needs the shard reports: the report.json of every run --shard i/n');
+        throw new src_errors/* ShardMergeError */.tg('merge needs the shard reports: the report.json of every run --shard i/n');
     for (const { file, report } of files) {
         if (!report.shard)
-            throw new errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
         if (report.cancelled)
-            throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
         // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
         const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
         if (stopped !== undefined)
-            throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
-            throw new errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
     }
     const [head, ...rest] = files;
     const name = (f) => `${f.file} (shard ${f.report.shard.index}/${f.report.shard.count})`;
     for (const f of rest) {
         if (f.report.fingerprints.plan !== head.report.fingerprints.plan) {
-            throw new errors/* ShardMergeError */.tg(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
+            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
         }
         if (f.report.shard.count !== head.report.shard.count)
-            throw new errors/* ShardMergeError */.tg(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
+            throw new src_errors/* ShardMergeError */.tg(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
     }
     const count = head.report.shard.count;
     const byIndex = new Map();
     for (const f of files) {
         const twin = byIndex.get(f.report.shard.index);
         if (twin)
-            throw new errors/* ShardMergeError */.tg(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
+            throw new src_errors/* ShardMergeError */.tg(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
         byIndex.set(f.report.shard.index, f);
     }
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
     if (missing.length > 0) {
         const given = files.map(name).join(', ');
-        throw new errors/* ShardMergeError */.tg(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
+        throw new src_errors/* ShardMergeError */.tg(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
     }
     const stagesOf = (f) => f.report.stages.map((s) => s.name).join(', ');
     for (const f of rest) {
         if (stagesOf(f) !== stagesOf(head))
-            throw new errors/* ShardMergeError */.tg(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
+            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
     }
     const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
     checkTogether(ordered);
@@ -2131,7 +1789,7 @@ function checkTogether(files) {
             const [aStart, aEnd] = span(a);
             const [bStart] = span(b);
             if (bStart > aEnd) {
-                throw new errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
+                throw new src_errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
                     `they did not load the target together (a re-run of one job?); run all ${files.length} shards again`);
             }
         }
@@ -2140,21 +1798,25 @@ function checkTogether(files) {
 /** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
 function histogramOf(encoded, file, what) {
     if (encoded === undefined)
-        throw new errors/* ShardMergeError */.tg(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
     try {
         return (0,metrics_histogram/* decodeHistogram */.pr)(encoded);
     }
     catch (err) {
-        throw new errors/* ShardMergeError */.tg(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
+        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
     }
 }
 function inputsOf(p) {
     if (!p.stage.merge_inputs)
-        throw new errors/* ShardMergeError */.tg(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
+        throw new src_errors/* ShardMergeError */.tg(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
     return p.stage.merge_inputs;
 }
 function mergeStage(parts, count) {
     const first = parts[0].stage;
+    // run --shard refuses these kinds; a report that has one anyway was not written by a shard run.
+    if (first.kind === 'stress' || first.kind === 'soak') {
+        throw new src_errors/* ShardMergeError */.tg(`${parts[0].file}: stage ${first.name} is a ${first.kind} stage, which runs on one runner and cannot be merged (run --shard refuses it; leave it out with --stage)`);
+    }
     const histogram = (0,metrics_histogram/* mergeHistograms */.Q7)(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
     const requests = sum(parts, (s) => s.requests);
     const errors = sum(parts, (s) => s.errors);
@@ -2169,11 +1831,11 @@ function mergeStage(parts, count) {
         duration_s: max(parts.map((p) => p.stage.duration_s)),
         requests,
         errors,
-        error_rate: errorRate(requests, errors),
-        rps: perSecond(requests, sendingMs),
+        error_rate: (0,build/* errorRate */.zi)(requests, errors),
+        rps: (0,build/* perSecond */.Ed)(requests, sendingMs),
         latency_ms: (0,metrics_histogram/* summarize */.eh)(histogram),
         errors_by_kind: sumCounts(parts.map((p) => p.stage.errors_by_kind)),
-        status_codes: countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
+        status_codes: (0,build/* countsByCode */.fT)(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
         endpoints: mergeEndpoints(parts),
         timeline,
         histogram: (0,metrics_histogram/* encodeHistogram */.ll)(histogram),
@@ -2226,7 +1888,7 @@ function mergeEndpoints(parts) {
             byName.set(e.name, m);
         }
     }
-    return [...byName.entries()].map(([name, m]) => endpointReport(name, m.requests, m.errors, (0,metrics_histogram/* mergeHistograms */.Q7)(m.histograms)));
+    return [...byName.entries()].map(([name, m]) => (0,build/* endpointReport */.sC)(name, m.requests, m.errors, (0,metrics_histogram/* mergeHistograms */.Q7)(m.histograms)));
 }
 /** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
 function mergeTimelines(parts) {
@@ -2246,13 +1908,13 @@ function mergeWs(out, parts) {
     const ws = parts.map((p) => {
         const h = inputsOf(p).ws_histograms;
         if (!h)
-            throw new errors/* ShardMergeError */.tg(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
+            throw new src_errors/* ShardMergeError */.tg(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
         return h;
     });
     const merged = (key) => (0,metrics_histogram/* mergeHistograms */.Q7)(ws.map((h, i) => histogramOf(h[key], parts[i].file, `ws stage ${first.name}, ${key}`)));
     out.ws_mode = first.ws_mode;
     out.connect_ms = (0,metrics_histogram/* summarize */.eh)(merged('connect'));
-    out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
+    out.closes_by_code = (0,build/* countsByCode */.fT)(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
     out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
     const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
     // The shards' connections were open at the same time (on different machines): their peaks add.
@@ -2261,7 +1923,7 @@ function mergeWs(out, parts) {
         out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
     if (first.ws_mode === 'stream') {
         // Each shard's rate is over the same planned time, so the rates add.
-        out.messages_per_s = round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.messages_per_s = (0,build/* round */.LI)(sum(parts, (s) => s.messages_per_s ?? 0), 2);
         out.gap_ms = (0,metrics_histogram/* summarize */.eh)(merged('gap'));
         const lag = merged('lag');
         if (lag.totalCount > 0)
@@ -2270,7 +1932,570 @@ function mergeWs(out, parts) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __webpack_require__(1228);
+var markdown = __webpack_require__(5103);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
+;// CONCATENATED MODULE: ./src/report/svg.ts
+/**
+ * Inline SVG line charts for the HTML report: one function draws every chart (timelines, the
+ * percentile curve, stress steps), so they share axes, legends and escaping. Pure: spec in, markup
+ * out. Non-finite values never reach the markup: a missing y breaks the line, a degenerate range
+ * gets a unit span, so a chart of nothing still renders.
+ */
+
+const W = 640;
+const H = 300;
+/** Series of at most this many points also get a dot per point (steps, short runs). */
+const DOTS_UP_TO = 40;
+/** Longer series keep the max of each bucket: a one-second spike in an hour's soak must not vanish. */
+const MAX_POINTS = 800;
+const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Coordinates with one decimal: finite by construction (inputs are checked, spans are never 0). */
+const c = (v) => (Math.round(v * 10) / 10).toString();
+/** A readable tick label: 1200 → "1.2k", 0.25 → "0.25". */
+function fmtTick(v) {
+    const a = Math.abs(v);
+    if (a >= 10_000)
+        return `${Number((v / 1000).toPrecision(3))}k`;
+    return String(Number(v.toPrecision(4)));
+}
+/** Round ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], the range widened to whole ticks. */
+function niceScale(lo, hi, target = 5) {
+    if (!isNum(lo) || !isNum(hi))
+        [lo, hi] = [0, 1];
+    if (hi <= lo)
+        hi = lo === 0 ? 1 : lo + Math.abs(lo) * 0.1;
+    const raw = (hi - lo) / target;
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) ?? 10 * mag;
+    const first = Math.floor(lo / step + 1e-9) * step;
+    const last = Math.ceil(hi / step - 1e-9) * step;
+    const ticks = [];
+    for (let i = 0; first + i * step <= last + step * 1e-6 && i <= 100; i++)
+        ticks.push(Number((first + i * step).toPrecision(12)));
+    return { lo: first, hi: last, ticks };
+}
+/** At most `max` points: bucket by index, keep each bucket's first x and largest y. */
+function thin(points, max = MAX_POINTS) {
+    if (points.length <= max)
+        return points;
+    const k = Math.ceil(points.length / max);
+    const out = [];
+    for (let i = 0; i < points.length; i += k) {
+        const ys = points.slice(i, i + k).map((p) => p.y).filter(isNum);
+        out.push({ x: points[i].x, y: ys.length ? Math.max(...ys) : null });
+    }
+    return out;
+}
+/** An SVG line chart with a title, a legend, ticked and labelled axes, and vertical markers. */
+function lineChart(spec) {
+    const series = spec.series.map((s) => ({ ...s, points: thin(s.points.filter((p) => isNum(p.x))) }));
+    const hasRight = spec.y2 !== undefined && series.some((s) => s.axis === 'right');
+    const m = { top: 58, right: hasRight ? 64 : 20, bottom: 48, left: 68 };
+    const pw = W - m.left - m.right;
+    const ph = H - m.top - m.bottom;
+    const xs = series.flatMap((s) => s.points.map((p) => p.x));
+    const ysOf = (side) => series.filter((s) => (s.axis ?? 'left') === side).flatMap((s) => s.points.map((p) => p.y).filter(isNum));
+    const [xLo, xHi] = spec.x.domain ?? [Math.min(...xs), Math.max(...xs)];
+    const fixed = fixedScale(xLo, xHi);
+    // Given ticks or a given domain are kept as they are; otherwise the range widens to round ticks.
+    const xScale = spec.x.ticks ? fixed : spec.x.domain ? { ...fixed, ticks: niceScale(fixed.lo, fixed.hi, 8).ticks } : niceScale(xLo, xHi, 8);
+    const xTicks = (spec.x.ticks ?? xScale.ticks.map((v) => ({ value: v, label: (spec.x.format ?? fmtTick)(v) }))).filter((t) => t.value >= xScale.lo - 1e-9 && t.value <= xScale.hi + 1e-9);
+    // 5 % headroom: a flat line at the maximum would otherwise lie on the chart's top edge.
+    const left = niceScale(0, Math.max(0, ...ysOf('left')) * 1.05);
+    const right = niceScale(0, Math.max(0, ...ysOf('right')) * 1.05);
+    const sx = (x) => m.left + ((x - xScale.lo) / (xScale.hi - xScale.lo)) * pw;
+    const syOf = (sc) => (y) => m.top + ph - ((y - sc.lo) / (sc.hi - sc.lo)) * ph;
+    const syLeft = syOf(left);
+    const syRight = syOf(right);
+    const title = (0,report_escape/* html */.qy)(spec.title);
+    const out = [
+        `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}" preserveAspectRatio="xMidYMid meet">`,
+        `<title>${title}</title>`,
+        `<desc>${(0,report_escape/* html */.qy)(describe(series))}</desc>`,
+        `<text class="chart-title" x="${m.left}" y="20">${title}</text>`,
+    ];
+    // Legend under the title, left to right.
+    let lx = m.left;
+    for (const s of series) {
+        out.push(`<g class="legend-item"><line x1="${lx}" y1="38" x2="${lx + 22}" y2="38" stroke="${s.color}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${lx + 28}" y="42">${(0,report_escape/* html */.qy)(s.name)}${hasRight && s.axis === 'right' ? ' (right axis)' : ''}</text></g>`);
+        lx += 44 + s.name.length * 7.5 + (hasRight && s.axis === 'right' ? 78 : 0);
+    }
+    // Grid and axes.
+    out.push('<g class="axis y-axis">');
+    for (const t of left.ticks) {
+        const y = c(syLeft(t));
+        out.push(`<line class="grid" x1="${m.left}" y1="${y}" x2="${m.left + pw}" y2="${y}"/><text x="${m.left - 8}" y="${y}" dy="4" text-anchor="end">${(0,report_escape/* html */.qy)((spec.y.format ?? fmtTick)(t))}</text>`);
+    }
+    out.push(`<text class="axis-label" transform="translate(16 ${c(m.top + ph / 2)}) rotate(-90)" text-anchor="middle">${(0,report_escape/* html */.qy)(spec.y.label)}</text></g>`);
+    if (hasRight) {
+        out.push('<g class="axis y2-axis">');
+        for (const t of right.ticks)
+            out.push(`<text x="${m.left + pw + 8}" y="${c(syRight(t))}" dy="4">${(0,report_escape/* html */.qy)((spec.y2.format ?? fmtTick)(t))}</text>`);
+        out.push(`<text class="axis-label" transform="translate(${W - 14} ${c(m.top + ph / 2)}) rotate(90)" text-anchor="middle">${(0,report_escape/* html */.qy)(spec.y2.label)}</text></g>`);
+    }
+    out.push('<g class="axis x-axis">');
+    for (const t of xTicks) {
+        const x = c(sx(t.value));
+        out.push(`<line class="tick" x1="${x}" y1="${m.top + ph}" x2="${x}" y2="${m.top + ph + 5}"/><text x="${x}" y="${m.top + ph + 19}" text-anchor="middle">${(0,report_escape/* html */.qy)(t.label)}</text>`);
+    }
+    out.push(`<line class="frame" x1="${m.left}" y1="${m.top + ph}" x2="${m.left + pw}" y2="${m.top + ph}"/><line class="frame" x1="${m.left}" y1="${m.top}" x2="${m.left}" y2="${m.top + ph}"/>`);
+    out.push(`<text class="axis-label" x="${c(m.left + pw / 2)}" y="${H - 6}" text-anchor="middle">${(0,report_escape/* html */.qy)(spec.x.label)}</text></g>`);
+    // Markers below the lines, labels staggered so neighbours stay legible.
+    const markers = (spec.markers ?? []).filter((mk) => isNum(mk.x) && mk.x >= xScale.lo && mk.x <= xScale.hi);
+    markers.forEach((mk, i) => {
+        const x = c(sx(mk.x));
+        const color = mk.color ?? '#6b4fbb';
+        // Near the right edge the label goes left of its line, so it stays inside the chart.
+        const side = sx(mk.x) > m.left + pw * 0.8 ? 'dx="-4" text-anchor="end"' : 'dx="4"';
+        out.push(`<g class="marker"><line x1="${x}" y1="${m.top}" x2="${x}" y2="${m.top + ph}" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 3"/><text x="${x}" ${side} y="${m.top + 12 + (i % 3) * 14}" fill="${color}">${(0,report_escape/* html */.qy)(mk.label)}</text></g>`);
+    });
+    if (xs.length === 0) {
+        out.push(`<text class="no-data" x="${c(m.left + pw / 2)}" y="${c(m.top + ph / 2)}" text-anchor="middle">no data</text>`);
+    }
+    for (const s of series) {
+        const sy = s.axis === 'right' && hasRight ? syRight : syLeft;
+        const d = pathData(s.points, sx, sy);
+        const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
+        if (d)
+            out.push(`<path class="series" data-series="${(0,report_escape/* html */.qy)(s.name)}" d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${dash} stroke-linejoin="round"/>`);
+        if (s.points.length <= DOTS_UP_TO) {
+            const dots = s.points.filter((p) => isNum(p.y)).map((p) => `<circle cx="${c(sx(p.x))}" cy="${c(sy(p.y))}" r="3"/>`);
+            if (dots.length)
+                out.push(`<g class="dots" fill="${s.color}">${dots.join('')}</g>`);
+        }
+    }
+    out.push('</svg>');
+    return out.join('\n');
+}
+/** A domain used as given (fixed ticks), widened when it is a single value. */
+function fixedScale(lo, hi) {
+    if (!isNum(lo) || !isNum(hi))
+        return { lo: 0, hi: 1, ticks: [] };
+    return hi > lo ? { lo, hi, ticks: [] } : { lo: lo - 0.5, hi: lo + 0.5, ticks: [] };
+}
+/** `M x y L x y …`, restarting after a gap; empty when no point has a value. */
+function pathData(points, sx, sy) {
+    const parts = [];
+    let pen = false;
+    for (const p of points) {
+        if (!isNum(p.y)) {
+            pen = false;
+            continue;
+        }
+        parts.push(`${pen ? 'L' : 'M'}${c(sx(p.x))} ${c(sy(p.y))}`);
+        pen = true;
+    }
+    return parts.join(' ');
+}
+/** For screen readers: each series' range. */
+function describe(series) {
+    return series
+        .map((s) => {
+        const ys = s.points.map((p) => p.y).filter(isNum);
+        return ys.length ? `${s.name}: ${ys.length} points from ${fmtTick(Math.min(...ys))} to ${fmtTick(Math.max(...ys))}` : `${s.name}: no data`;
+    })
+        .join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+
+
+
+
+
+const COLOR = { rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+/** The percentile curve goes this many nines deep at most (99.999th). */
+const MAX_NINES = 5;
+const NINES_STEP = 0.05;
+function renderHtml(report, extras = {}) {
+    const title = `perf-gate ${report.verdict}: ${report.plan}`;
+    const baseStages = extras.baselineStages ?? report.ab?.base_stages;
+    const baseName = report.ab ? 'base' : 'baseline';
+    const body = [
+        headline(report),
+        diagnosesSection(report.diagnoses ?? []),
+        stageOverview(report),
+        checksSection(report),
+        ...report.stages.map((s, i) => stageSection(report, s, i, baseStages?.find((b) => b.name === s.name), baseName, extras.history?.[s.name])),
+        `<footer>perf-gate ${(0,report_escape/* html */.qy)(report.version)} · report schema ${report.schema} · generated from report.json</footer>`,
+    ];
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        // Nothing may load: the page is the whole report (an artifact opened offline must look the same).
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        // Without an icon of its own the browser would ask the server for /favicon.ico.
+        '<link rel="icon" href="data:,">',
+        `<title>${(0,report_escape/* html */.qy)(title)}</title>`,
+        `<style>${CSS}</style>`,
+        '</head>',
+        `<body class="verdict-${report.verdict}">`,
+        '<main>',
+        ...body.filter(Boolean),
+        '</main>',
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+/** A coloured word, not an emoji: a browser without an emoji font would draw empty boxes. */
+const tag = (v) => `<span class="tag ${v}">${v}</span>`;
+const VERDICT_TEXT = { pass: 'passed', warn: 'passed with warnings', fail: 'failed' };
+function headline(r) {
+    const facts = [
+        ['plan', `<code>${(0,report_escape/* html */.qy)(r.plan)}</code>`],
+        ['target', `<code>${(0,report_escape/* html */.qy)(r.target)}</code>`],
+        ['started', `${(0,report_escape/* html */.qy)((0,format/* fmtTime */.Xd)(r.started_at))}, ${(0,report_escape/* html */.qy)(String(r.duration_s))} s`],
+        ['runner', (0,report_escape/* html */.qy)(`${r.runner.cores} × ${r.runner.cpu}, ${r.runner.os} ${r.runner.arch}, Node ${r.runner.node}`)],
+    ];
+    if (r.imported)
+        facts.push(['imported', (0,report_escape/* html */.qy)(`${r.imported.tool} results from ${r.imported.file}`)]);
+    if (r.ab) {
+        const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
+        facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}, alternating rounds (${rounds})`)]);
+    }
+    else if (r.baseline) {
+        const b = r.baseline;
+        const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
+        facts.push(['baseline', `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`]);
+    }
+    else {
+        facts.push(['baseline', 'none: only the absolute thresholds were applied']);
+    }
+    if (r.shard)
+        facts.push(['shard', (0,report_escape/* html */.qy)(`${r.shard.index}/${r.shard.count} of the plan's load (not gated; merge gates the whole)`)]);
+    if (r.merged_from)
+        facts.push(['merged', (0,report_escape/* html */.qy)(`from ${r.merged_from.length} shard reports`)]);
+    const alerts = [];
+    if (r.cancelled)
+        alerts.push('<p class="alert warn">The run was cancelled: the results below are partial.</p>');
+    for (const s of r.stages.filter((st) => st.aborted)) {
+        const a = s.aborted;
+        alerts.push(`<p class="alert fail">Stage <b>${(0,report_escape/* html */.qy)(s.name)}</b> was aborted ${a.at_s.toFixed(1)} s in by ${(0,report_escape/* html */.qy)(a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${a.rule}`)}: ${(0,report_escape/* html */.qy)(a.reason)}. Its results are partial; later stages were skipped.</p>`);
+    }
+    if (r.accepted)
+        alerts.push(`<p class="alert warn">Regressions accepted (${(0,report_escape/* html */.qy)(r.accepted.reason)}): ${r.accepted.checks} failed regression check(s) reported as warnings.</p>`);
+    return [
+        '<header>',
+        `<h1><span class="badge ${r.verdict}">${r.verdict}</span> perf-gate: the run ${VERDICT_TEXT[r.verdict]}</h1>`,
+        `<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`,
+        ...alerts,
+        '</header>',
+    ].join('\n');
+}
+function diagnosesSection(ds) {
+    if (ds.length === 0)
+        return '';
+    const items = ds.map((d) => {
+        const at = d.at_s !== undefined && Number.isFinite(d.at_s) ? `, ${d.at_s.toFixed(1)} s in` : '';
+        const evidence = d.evidence.map((e) => `<li>${(0,report_escape/* html */.qy)(e)}</li>`).join('');
+        return `<li class="diagnosis ${d.severity}" data-id="${(0,report_escape/* html */.qy)(d.id)}"><p>${tag(d.severity)} <b>${(0,report_escape/* html */.qy)(d.title)}</b> <span class="muted">(${(0,report_escape/* html */.qy)(d.stage)}${at})</span></p><ul class="evidence">${evidence}</ul></li>`;
+    });
+    return `<section id="diagnoses"><h2>What this run says</h2><ul class="diagnoses">${items.join('')}</ul></section>`;
+}
+/** One row per stage, with changes against the baseline where a regression rule compared them. */
+function stageOverview(r) {
+    const rows = r.stages.map((s, i) => {
+        const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
+        return tr([
+            tag((0,markdown/* stageVerdict */.uX)(r, s)),
+            `<a href="#stage-${i}">${(0,report_escape/* html */.qy)(s.name)}</a> <span class="muted">(${(0,report_escape/* html */.qy)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''})</span>`,
+            String(s.requests),
+            withDelta((0,markdown/* metricCell */.nT)(r, s, 'rps', s.rps.toFixed(1))),
+            withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate))),
+            ...cells.map(withDelta),
+        ]);
+    });
+    return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows, 'llrrrrrr')}</section>`;
+}
+/** "10.1 ms (+46.1% vs 6.92 ms)": the change on a line of its own under the value, so the columns stay narrow. */
+function withDelta(cell) {
+    const at = cell.indexOf(' (');
+    return at < 0 ? (0,report_escape/* html */.qy)(cell) : `${(0,report_escape/* html */.qy)(cell.slice(0, at))}<span class="delta">${(0,report_escape/* html */.qy)(cell.slice(at + 1))}</span>`;
+}
+function checksSection(r) {
+    if (r.checks.length === 0)
+        return '';
+    const rows = (0,format/* bySeverity */.Np)(r.checks).map((c) => {
+        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,markdown/* comparedWith */.o3)(r, c)}`;
+        return tr([
+            tag(c.verdict),
+            (0,report_escape/* html */.qy)(c.stage),
+            (0,report_escape/* html */.qy)(c.metric),
+            `<code>${(0,report_escape/* html */.qy)(rule)}</code>`,
+            (0,report_escape/* html */.qy)((0,format/* fmtMetric */.IZ)(c.metric, c.baseline)),
+            (0,report_escape/* html */.qy)((0,format/* fmtMetric */.IZ)(c.metric, c.current)),
+            c.kind === 'regression' ? (0,report_escape/* html */.qy)((0,format/* fmtChange */.M3)(c)) : '',
+            (0,report_escape/* html */.qy)(c.method + (c.note ? ` (${c.note})` : '')),
+        ], `check ${c.verdict}`);
+    });
+    return `<section id="checks"><h2>Checks</h2>${table(['', 'stage', 'metric', 'rule', 'baseline', 'current', 'change [95% interval]', 'method'], rows, 'llllrrrl')}</section>`;
+}
+function stageSection(r, s, i, base, baseName, history) {
+    const markers = stageMarkers(r, s);
+    return [
+        `<section class="stage" id="stage-${i}">`,
+        `<h2>${tag((0,markdown/* stageVerdict */.uX)(r, s))} Stage ${(0,report_escape/* html */.qy)(s.name)} <span class="muted">(${(0,report_escape/* html */.qy)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}, ${s.duration_s} s)</span></h2>`,
+        stageFacts(r, s),
+        ...stageWarnings(s),
+        '<div class="charts">',
+        ...timelineCharts(s, markers),
+        percentileChart(s, base, baseName),
+        historyChart(s.name, history ?? []),
+        '</div>',
+        s.stress ? stressSection(s.stress) : '',
+        s.soak ? soakSection(s.soak) : '',
+        endpointsTable(s),
+        '</section>',
+    ].join('\n');
+}
+function stageFacts(r, s) {
+    const l = s.latency_ms;
+    const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
+    const codes = Object.entries(s.status_codes);
+    const rows = [
+        ['requests', String(s.requests)],
+        ['errors', `${s.errors} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
+        ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
+        ['latency', (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`)],
+        ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
+        ['status codes', codes.length ? (0,report_escape/* html */.qy)(codes.map(([k, n]) => `${k}: ${n}`).join(', ')) : 'none'],
+    ];
+    if (s.retry_after_seen)
+        rows.push(['Retry-After', (0,report_escape/* html */.qy)(`sent ${s.retry_after_seen}×${s.retry_after_s ? ` (${s.retry_after_s.min}–${s.retry_after_s.max} s)` : ''}`)]);
+    if (s.error_samples)
+        rows.push(['transport errors', (0,report_escape/* html */.qy)(Object.entries(s.error_samples).map(([m, n]) => `${m} (${n}×)`).join('; '))]);
+    if (s.spike) {
+        const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
+        rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
+    }
+    if (s.workers)
+        rows.push(['workers', String(s.workers)]);
+    return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+function stageWarnings(s) {
+    const out = [];
+    if (s.generator_saturated)
+        out.push(`<p class="alert warn">The load generator was saturated (${(0,report_escape/* html */.qy)(s.generator.reason ?? '')}): these numbers describe the generator, not the target.</p>`);
+    if (s.dropped > 0)
+        out.push(`<p class="alert warn">${s.dropped} scheduled requests were dropped: max_in_flight requests were already outstanding.</p>`);
+    return out;
+}
+/** The moments worth a line on the time axis: an abort, a spike's ramp and drop, the diagnoses. */
+function stageMarkers(r, s) {
+    const out = [];
+    const spike = s.spike?.start_s !== undefined ? { start: s.spike.start_s, drop: s.spike.drop_s } : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
+    if (spike) {
+        out.push({ x: spike.start, label: 'spike ramp', color: '#bc4c00' });
+        if (spike.drop !== undefined)
+            out.push({ x: spike.drop, label: 'spike drop', color: '#bc4c00' });
+    }
+    for (const d of r.diagnoses ?? [])
+        if (d.stage === s.name && d.at_s !== undefined)
+            out.push({ x: d.at_s, label: d.id, color: d.severity === 'warn' ? '#9a6700' : '#0969da' });
+    if (s.aborted)
+        out.push({ x: s.aborted.at_s, label: 'aborted', color: '#cf222e' });
+    return out;
+}
+function timelineCharts(s, markers) {
+    // A window's figures describe the second it starts: drawn at its middle.
+    const at = (pick) => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
+    const end = Math.max(s.duration_s, ...s.timeline.map((w) => w.t + 1));
+    const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
+    const name = s.name;
+    return [
+        lineChart({ title: `${name}: requests per second`, x, y: { label: 'req/s' }, series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }], markers }),
+        lineChart({
+            title: `${name}: latency p50 / p95 / p99 per second`,
+            x,
+            y: { label: 'latency (ms)' },
+            series: ['p50', 'p95', 'p99'].map((p) => ({ name: p, points: at((w) => (w.requests > 0 ? w[p] : Number.NaN)), color: COLOR[p] })),
+            markers,
+        }),
+        lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+    ].map((svg) => figure(svg));
+}
+/** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */
+function historyChart(stage, points) {
+    if (points.length < 2)
+        return '';
+    // Every label would overlap on a long history: about eight, the last ("this run") always.
+    const every = Math.ceil(points.length / 8);
+    const ticks = points.map((p, i) => ({ value: i, label: p.label })).filter((_, i) => (points.length - 1 - i) % every === 0);
+    const chart = lineChart({
+        title: `${stage}: p95 over the last ${points.length} runs`,
+        // Half a run of room either side: the first and last labels stay inside the chart.
+        x: { label: 'run (commit or date)', ticks, domain: [-0.5, points.length - 0.5] },
+        y: { label: 'p95 (ms)' },
+        series: [{ name: 'p95', points: points.map((p, i) => ({ x: i, y: p.p95 })), color: COLOR.p95 }],
+    });
+    return figure(chart, 'history');
+}
+/** Latency against percentile on a "nines" axis (0, 90, 99, 99.9 …), this run and the baseline's same stage. */
+function percentileChart(s, base, baseName) {
+    const current = decoded(s.histogram);
+    if (!current)
+        return `<p class="muted">No latency histogram in this report${s.histogram ? ' (unreadable)' : ''}: no percentile curve.</p>`;
+    const before = base && decoded(base.histogram);
+    const series = [{ name: 'this run', points: percentileCurve(current), color: COLOR.current }];
+    if (before)
+        series.push({ name: baseName, points: percentileCurve(before), color: COLOR.baseline, dashed: true });
+    const deepest = Math.max(1, ...series.flatMap((x) => x.points.map((p) => p.x)));
+    const ticks = Array.from({ length: Math.floor(deepest + 1e-9) + 1 }, (_, k) => ({ value: k, label: ninesLabel(k) }));
+    const chart = lineChart({
+        title: `${s.name}: latency by percentile${before ? ` against the ${baseName}` : ''}`,
+        x: { label: 'percentile (nines scale)', ticks, domain: [0, deepest] },
+        y: { label: 'latency (ms)' },
+        series,
+    });
+    return figure(chart, 'percentiles');
+}
+/** "0", "90", "99", "99.9", … for k nines. */
+function ninesLabel(k) {
+    return k === 0 ? '0' : k === 1 ? '90' : `99.${'9'.repeat(k - 2)}`.replace(/\.$/, '');
+}
+/** Points of x = −log10(1 − p/100) up to what the sample count resolves (a 1000-request run has no 99.99th). */
+function percentileCurve(h) {
+    if (h.totalCount === 0)
+        return [];
+    const deepest = Math.min(MAX_NINES, Math.max(1, Math.log10(h.totalCount)));
+    const points = [];
+    for (let i = 0; i * NINES_STEP <= deepest + 1e-9; i++) {
+        const x = i * NINES_STEP;
+        points.push({ x, y: h.getValueAtPercentile(100 * (1 - 10 ** -x)) / 1000 });
+    }
+    return points;
+}
+function decoded(encoded) {
+    if (!encoded)
+        return undefined;
+    try {
+        const h = (0,metrics_histogram/* decodeHistogram */.pr)(encoded);
+        return h.totalCount > 0 ? h : undefined;
+    }
+    catch {
+        return undefined; // a damaged histogram costs its chart, not the report
+    }
+}
+function stressSection(st) {
+    const unit = st.unit === 'rps' ? 'req/s' : 'users';
+    const verdict = st.breaking_point === null
+        ? `the first step (${st.from} ${unit}) already broke`
+        : st.reached_max
+            ? `every step passed up to the maximum ${st.max} ${unit}`
+            : `breaking point ${st.breaking_point} ${unit} (broke at ${st.broke_at} ${unit})`;
+    const rows = st.steps.map((p) => tr([
+        String(p.index + 1),
+        (0,report_escape/* html */.qy)(`${p.level} ${unit}`),
+        (0,report_escape/* html */.qy)(`${p.start_s.toFixed(0)}–${(p.start_s + p.duration_s).toFixed(0)} s`),
+        String(p.requests),
+        String(p.errors),
+        (0,report_escape/* html */.qy)((0,format/* fmtPct */.pT)(p.error_rate)),
+        p.rps.toFixed(1),
+        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p50)),
+        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p95)),
+        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p99)),
+        tag(p.passed ? 'pass' : 'fail'),
+        (0,report_escape/* html */.qy)((p.broke ?? []).join('; ')),
+    ], p.passed ? 'pass' : 'fail'));
+    const markers = [];
+    if (st.breaking_point !== null)
+        markers.push({ x: st.breaking_point, label: 'breaking point', color: '#1a7f37' });
+    if (st.broke_at !== null)
+        markers.push({ x: st.broke_at, label: 'broke', color: '#cf222e' });
+    const chart = lineChart({
+        title: `stress: p95 and error rate per step (${st.until.join(', ') || 'no conditions'})`,
+        x: { label: `step level (${unit})` },
+        y: { label: 'p95 (ms)' },
+        y2: { label: 'error rate (%)' },
+        series: [
+            { name: 'p95', points: st.steps.map((p) => ({ x: p.level, y: p.latency_ms.p95 })), color: COLOR.p95 },
+            { name: 'error rate', points: st.steps.map((p) => ({ x: p.level, y: p.error_rate * 100 })), color: COLOR.rate, axis: 'right' },
+        ],
+        markers,
+    });
+    return [
+        '<div class="stress">',
+        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${(0,report_escape/* html */.qy)(verdict)}</b>.</p>`,
+        table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
+        figure(chart, 'stress'),
+        '</div>',
+    ].join('\n');
+}
+function soakSection(so) {
+    const d = so.drift;
+    const rows = [['p95 drift', (0,report_escape/* html */.qy)(`first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`)]];
+    if (so.memory) {
+        const m = so.memory;
+        const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
+        rows.push(['target memory', (0,report_escape/* html */.qy)(`${fmtBytes(m.before_bytes)} before → ${fmtBytes(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+    }
+    return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
+}
+function fmtBytes(b) {
+    return b === null || !Number.isFinite(b) ? '—' : `${(b / 1024 / 1024).toFixed(1)} MiB`;
+}
+function endpointsTable(s) {
+    if (s.endpoints.length === 0)
+        return '';
+    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), String(e.errors), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p99))]));
+    return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
+}
+const tr = (cells, cls) => ({ cells, cls });
+/** `align`: a letter per column, l (text, may wrap) or r (figures: right-aligned, kept on one line). */
+function table(head, rows, align) {
+    const td = (tagName, i, content) => `<${tagName}${align[i] === 'r' ? ' class="num"' : ''}>${content}</${tagName}>`;
+    const body = rows.map((r) => `<tr${r.cls ? ` class="${r.cls}"` : ''}>${r.cells.map((c, i) => td('td', i, c)).join('')}</tr>`);
+    return `<div class="table"><table><thead><tr>${head.map((h, i) => td('th', i, (0,report_escape/* html */.qy)(h))).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+}
+function figure(svg, cls = 'timeline') {
+    return `<figure class="${cls}">${svg}</figure>`;
+}
+const CSS = `
+:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa}
+*{box-sizing:border-box}
+body{margin:0;background:var(--soft);color:var(--fg);font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}
+main{max-width:1200px;margin:0 auto;padding:24px}
+header,section{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin-bottom:16px}
+h1{font-size:22px;margin:0 0 12px}h2{font-size:18px;margin:0 0 12px}h3{font-size:15px;margin:16px 0 8px}
+.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-size:16px;text-transform:uppercase;letter-spacing:.03em;color:#fff}
+.badge.pass{background:#1a7f37}.badge.warn{background:#9a6700}.badge.fail{background:#cf222e}
+.tag{display:inline-block;min-width:3.2em;text-align:center;padding:0 6px;border-radius:10px;font-size:12px;font-weight:600;color:#fff;background:#6e7781}
+.tag.pass{background:#1a7f37}.tag.warn{background:#9a6700}.tag.fail{background:#cf222e}.tag.info{background:#0969da}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
+.facts dt{color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere}
+.muted{color:var(--muted);font-weight:normal}
+.delta{display:block;font-size:12px;color:var(--muted)}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--soft);padding:1px 4px;border-radius:4px}
+.alert{padding:8px 12px;border-radius:6px;margin:10px 0 0}
+.alert.warn{background:#fff8c5;border:1px solid #d4a72c}.alert.fail{background:#ffebe9;border:1px solid #ff8182}
+.diagnoses{list-style:none;padding:0;margin:0}
+.diagnosis{border-left:4px solid #0969da;padding:4px 12px;margin-bottom:10px;background:#f6faff}
+.diagnosis.warn{border-left-color:#d4a72c;background:#fffbea}
+.diagnosis p{margin:0}.evidence{margin:4px 0 0;padding-left:20px;color:#404850}
+.table{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+.num{text-align:right;white-space:nowrap}
+th{background:var(--soft);font-weight:600}
+tr.fail td{background:#fff5f5}tr.warn td{background:#fffbea}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:12px;margin-top:16px}
+figure{margin:0;border:1px solid var(--line);border-radius:6px;background:#fff;padding:4px}
+svg.chart{display:block;width:100%;height:auto;font:14px -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}
+svg.chart .chart-title{font-size:16px;font-weight:600;fill:var(--fg)}
+svg.chart text:not([fill]){fill:#424a53}
+svg.chart .grid{stroke:#eaeef2}svg.chart .tick,svg.chart .frame{stroke:#8c959f}
+svg.chart .axis-label{fill:var(--muted)}
+svg.chart .no-data{fill:var(--muted);font-size:14px}
+.stress figure{margin-top:12px;max-width:760px}
+svg.chart .marker text{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;font-size:12px}
+footer{color:var(--muted);font-size:12px;text-align:center;padding:8px}
+`;
+
 // EXTERNAL MODULE: ./src/baseline/file-store.ts
 var file_store = __webpack_require__(1617);
 // EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
@@ -2313,45 +2538,12 @@ function whyNotBaseline(report, stages) {
 /** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
 const FAILING_ERROR_RATE = 0.5;
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/baseline/fingerprint.ts
-/**
- * Fingerprints that decide what may be compared with what: the plan's load shape (requests and
- * stages, not its rules: tightening a threshold keeps the baseline) and the runner's hardware.
- */
-
-const fingerprint_short = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
-function planFingerprint(plan) {
-    // Header *values* may hold secrets from the environment: only their names shape the load.
-    const request = (r) => ({
-        name: r.name,
-        method: r.method,
-        path: r.path,
-        weight: r.weight,
-        headers: Object.keys(r.headers).sort(),
-        body: r.body !== undefined || r.json !== undefined,
-        timeoutMs: r.timeoutMs,
-    });
-    const ws = plan.websocket && { ...plan.websocket, headers: Object.keys(plan.websocket.headers).sort(), send: plan.websocket.send !== undefined };
-    return fingerprint_short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages, websocket: ws }));
-}
-function runnerFingerprint(r) {
-    // The OS family, not its kernel release: runner images update kernels weekly.
-    return fingerprint_short(JSON.stringify({ os: r.os.split(' ')[0], arch: r.arch, cpu: r.cpu, cores: r.cores }));
-}
-/** A plan id that stays the same while the plan is edited: its path, as a folder name. */
-function planId(planFile) {
-    return (planFile
-        .replace(/\\/g, '/')
-        .replace(/^\.\//, '')
-        .replace(/\.ya?ml$/i, '')
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'plan');
-}
-
+// EXTERNAL MODULE: ./src/baseline/fingerprint.ts
+var fingerprint = __webpack_require__(4319);
 // EXTERNAL MODULE: ./src/input-checks.ts
 var input_checks = __webpack_require__(2321);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/load/destination.ts
 /**
  * Where load may go. A plan (or a --target typo) must never send load to someone else's machine by
@@ -2425,7 +2617,7 @@ function checkLoadDestination(url, allowRemote, allowedHosts = []) {
         return { host, port, grant: 'allowed-hosts' };
     const shown = (0,external_node_net_.isIP)(host) === 6 ? `[${host}]` : host;
     const hint = host === '0.0.0.0' || host === '::' ? ` (${host} is a listen address: to reach this machine use 127.0.0.1)` : '';
-    throw new errors/* UsageError */.eb(`refusing to send load to ${shown}:${port}: it is not a loopback address${hint}; to allow it, set target.allow_remote: true in the plan or add ${shown} to the allowed-hosts input`);
+    throw new src_errors/* UsageError */.eb(`refusing to send load to ${shown}:${port}: it is not a loopback address${hint}; to allow it, set target.allow_remote: true in the plan or add ${shown} to the allowed-hosts input`);
 }
 /** The "(loopback)" / "(remote, allowed by …)" part of the line that says where load goes. */
 function describeGrant(grant) {
@@ -2437,11 +2629,396 @@ function unbracket(host) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(649);
+;// CONCATENATED MODULE: ./src/report/diagnose.ts
+
+/** At most this many findings per report: the most important ones. */
+const MAX_DIAGNOSES = 6;
+/** Fewer errors of a kind than this are anecdotes, not a finding. */
+const MIN_COUNT = 5;
+/** A kind of error must reach this share of the requests to be a finding. */
+const MIN_REQUEST_SHARE = 0.01;
+const RATE_LIMITED = { errorShare: 0.5, requestShare: MIN_REQUEST_SHARE };
+/** Timeout share in the busiest third of the seconds against the quietest third. */
+const TIMEOUTS_CLIMB = { minGapPp: 0.02, ratio: 2, loadRatio: 1.3 };
+/** p95 at least `ratio`× (and `floorMs` above) the low-load p95, at a load at least `loadRatio`× the low one. */
+const SATURATION = { ratio: 2, floorMs: 5, loadRatio: 1.5, minWindowRequests: 5 };
+/** Seconds with at most `clean` errors, then seconds with at least `onset` and the rest at least `sustained`. */
+const ERRORS_BEGIN = { clean: 0.01, onset: 0.1, sustained: 0.1, minBefore: 2, minAfter: 2 };
+/**
+ * Not recovered: the median p95 after the drop above 1.2× the pre-spike p95 and 5 ms above it. The
+ * spike outcome's own 1 ms floor is for finding the first good window; a finding must clear the
+ * window-to-window noise of a busy runner (a clean spike once measured 11.4 ms before, 14.4 after).
+ */
+const SPIKE_RECOVERY = { ratio: 1.2, floorMs: 5 };
+/** In order of importance: what makes the other numbers untrustworthy first, then what broke, then how. */
+const RULES = [
+    { id: 'generator-saturated', judge: generatorSaturated },
+    { id: 'errors-begin', judge: errorsBegin },
+    { id: 'connection-exhaustion', judge: connectionExhaustion },
+    { id: 'rate-limited', judge: rateLimited },
+    { id: 'timeouts-climb', judge: timeoutsClimb },
+    { id: 'saturation', judge: saturation },
+    { id: 'spike-not-recovered', judge: spikeNotRecovered },
+];
+function diagnose(report) {
+    const found = [];
+    report.stages.forEach((s, stage) => {
+        RULES.forEach((r, rule) => {
+            const f = r.judge(s);
+            if (f)
+                found.push({ d: { id: r.id, stage: s.name, ...f }, rule, stage });
+        });
+    });
+    const severity = (d) => (d.severity === 'warn' ? 0 : 1);
+    found.sort((a, b) => severity(a.d) - severity(b.d) || a.rule - b.rule || a.stage - b.stage);
+    return found.slice(0, MAX_DIAGNOSES).map((x) => x.d);
+}
+// ---- figures ----------------------------------------------------------------------------------
+const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+const kindIn = (w, kind) => num(w.by_kind?.[kind]);
+const sumOf = (ws, f) => ws.reduce((a, w) => a + f(w), 0);
+/** Errors over attempts: ws failures that are not requests count as attempts too. */
+const errorShare = (ws) => {
+    const errors = sumOf(ws, (w) => num(w.errors));
+    const attempts = Math.max(sumOf(ws, (w) => num(w.requests)), errors);
+    return attempts > 0 ? errors / attempts : 0;
+};
+const share = (part, whole) => (whole > 0 ? part / whole : 0);
+const seconds = (t) => `${Number(t.toFixed(1))} s`;
+const rate = (x) => (Number.isInteger(x) || x >= 10 ? x.toFixed(0) : x.toFixed(1));
+/** Shares compared at their edges: 0.03 − 0.01 is 0.0199999… in floating point. */
+const EPSILON = 1e-9;
+function diagnose_median(xs) {
+    if (xs.length === 0)
+        return 0;
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+/** Windows that saw anything, in time order. */
+const activeWindows = (s) => (Array.isArray(s.timeline) ? s.timeline : []).filter((w) => num(w.requests) > 0 || num(w.errors) > 0).sort((a, b) => a.t - b.t);
+/**
+ * The load a stage's windows were offered, which does not depend on the target: an open model's
+ * rate (sent by intended start + dropped, per second), a closed model's users running. Never the
+ * requests in flight: they rise whenever responses slow down, so a stall would look like load.
+ */
+function windowLoad(s) {
+    if (s.scheduled !== undefined)
+        return { of: (w) => num(w.rps) + num(w.dropped), unit: 'req/s' };
+    if (activeWindows(s).some((w) => num(w.users) > 0))
+        return { of: (w) => num(w.users), unit: 'users' };
+    return undefined;
+}
+/**
+ * Windows with requests, for judging against load: without a last window the stage ended early in
+ * (under half the requests of the one before), whose rate understates the load it was under.
+ */
+function loadWindows(s, minRequests = 1) {
+    const ws = activeWindows(s).filter((w) => num(w.requests) > 0);
+    const [last, before] = [ws.at(-1), ws.at(-2)];
+    if (last && before && num(last.requests) < num(before.requests) / 2)
+        ws.pop();
+    return ws.filter((w) => num(w.requests) >= minRequests);
+}
+/**
+ * A stage's load points and their unit: a stress stage's steps (each held for `every`, at a level
+ * the plan set), otherwise its windows under the load they were offered (`windowLoad`).
+ */
+function loadPoints(s, minRequests) {
+    const steps = s.stress?.steps;
+    if (Array.isArray(steps) && steps.length > 0) {
+        const points = steps.filter((st) => num(st.requests) >= minRequests).map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
+        return { points, unit: s.stress.unit === 'vus' ? 'users' : 'req/s', steps: true };
+    }
+    const axis = windowLoad(s);
+    if (!axis)
+        return undefined;
+    return { points: loadWindows(s, minRequests).map((w) => ({ t: w.t, load: axis.of(w), p95: num(w.p95), rps: num(w.rps) })), unit: axis.unit, steps: false };
+}
+const byLoad = (xs, load) => [...xs].sort((a, b) => load(a) - load(b) || a.t - b.t);
+/** The quietest and busiest third by load (at least one each). */
+function thirds(xs, load) {
+    const sorted = byLoad(xs, load);
+    const n = Math.max(1, Math.floor(sorted.length / 3));
+    return { quiet: sorted.slice(0, n), busy: sorted.slice(-n) };
+}
+/** The first transport error messages by count, as `connect ECONNREFUSED 127.0.0.1:3000 (212×)`. */
+function topSamples(s, n, match) {
+    return Object.entries(s.error_samples ?? {})
+        .filter(([m]) => !match || match.test(m))
+        .sort((a, b) => num(b[1]) - num(a[1]) || a[0].localeCompare(b[0]))
+        .slice(0, n)
+        .map(([m, c]) => `${m} (${num(c)}×)`);
+}
+const firstWith = (ws, f) => ws.find((w) => f(w) > 0);
+// ---- rules ------------------------------------------------------------------------------------
+function generatorSaturated(s) {
+    if (!s.generator_saturated)
+        return undefined;
+    const g = s.generator;
+    const evidence = [g?.reason ?? 'the generator fell behind its schedule'];
+    if (num(s.late_sends) > 0)
+        evidence.push(`${num(s.late_sends)} sends left more than 10 ms late${s.scheduled !== undefined ? ` (of ${s.scheduled} scheduled)` : ''}`);
+    if (g)
+        evidence.push(`event-loop lag p99 ${(0,format/* fmtMs */.mq)(num(g.loop_lag_p99_ms))}, max ${(0,format/* fmtMs */.mq)(num(g.loop_lag_max_ms))}`);
+    return {
+        severity: 'warn',
+        title: "The load generator was saturated: this stage's numbers describe the runner, not the target (more workers, or a bigger runner).",
+        evidence,
+    };
+}
+function rateLimited(s) {
+    const counted = num(s.errors_by_kind?.rate_limited);
+    const n = Math.max(counted, num(s.status_codes?.['429']));
+    const requests = num(s.requests);
+    // 429s the plan expects are not errors: then they are judged against the requests only.
+    const ofErrors = counted > 0 ? share(counted, num(s.errors)) : 1;
+    if (n < MIN_COUNT || share(n, requests) < RATE_LIMITED.requestShare || ofErrors < RATE_LIMITED.errorShare)
+        return undefined;
+    const evidence = [`${n} responses were 429 Too Many Requests: ${(0,format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`];
+    const r = s.retry_after_s;
+    if (r)
+        evidence.push(`Retry-After ${r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`} s (sent with ${num(s.retry_after_seen)} of them; perf-gate does not retry)`);
+    else
+        evidence.push(num(s.retry_after_seen) > 0 ? `Retry-After sent ${num(s.retry_after_seen)}× (no readable value)` : 'no Retry-After header');
+    const ws = activeWindows(s);
+    const first = firstWith(ws, (w) => kindIn(w, 'rate_limited'));
+    if (first) {
+        const from = ws.filter((w) => w.t >= first.t);
+        const limited = sumOf(from, (w) => kindIn(w, 'rate_limited'));
+        evidence.push(`the first 429s came ${seconds(first.t)} into the stage; from then on ${(0,format/* fmtPct */.pT)(share(limited, sumOf(from, (w) => num(w.requests))))} of requests were limited`);
+    }
+    return {
+        severity: counted > 0 ? 'warn' : 'info',
+        title: `The target rate-limited this load (429 on ${(0,format/* fmtPct */.pT)(share(n, requests))} of requests): the numbers measure its limiter, not its capacity.`,
+        evidence,
+        ...(first ? { at_s: first.t } : {}),
+    };
+}
+function timeoutsClimb(s) {
+    const total = num(s.errors_by_kind?.timeout);
+    const requests = num(s.requests);
+    if (total < MIN_COUNT || share(total, requests) < MIN_REQUEST_SHARE)
+        return undefined;
+    const axis = windowLoad(s);
+    const ws = loadWindows(s);
+    if (!axis || ws.length < 6)
+        return undefined;
+    const { of: load, unit } = axis;
+    const { quiet, busy } = thirds(ws, load);
+    const quietLoad = diagnose_median(quiet.map(load));
+    const busyLoad = diagnose_median(busy.map(load));
+    if (busyLoad < quietLoad * TIMEOUTS_CLIMB.loadRatio || busyLoad === 0)
+        return undefined;
+    const timeoutShare = (xs) => share(sumOf(xs, (w) => kindIn(w, 'timeout')), sumOf(xs, (w) => num(w.requests)));
+    const [low, high] = [timeoutShare(quiet), timeoutShare(busy)];
+    if (high - low < TIMEOUTS_CLIMB.minGapPp - EPSILON || high < low * TIMEOUTS_CLIMB.ratio)
+        return undefined;
+    const first = firstWith(ws, (w) => kindIn(w, 'timeout'));
+    return {
+        severity: 'warn',
+        title: `Timeouts climb with load: ${(0,format/* fmtPct */.pT)(high)} of requests in the busiest seconds against ${(0,format/* fmtPct */.pT)(low)} in the quietest.`,
+        evidence: [
+            `${total} timeouts, ${(0,format/* fmtPct */.pT)(share(total, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
+            `busiest third of the seconds (about ${rate(busyLoad)} ${unit}): ${(0,format/* fmtPct */.pT)(high)} timed out`,
+            `quietest third (about ${rate(quietLoad)} ${unit}): ${(0,format/* fmtPct */.pT)(low)} timed out`,
+        ],
+        ...(first ? { at_s: first.t } : {}),
+    };
+}
+function saturation(s) {
+    const axis = loadPoints(s, SATURATION.minWindowRequests);
+    if (!axis || axis.points.length < (axis.steps ? 3 : 4))
+        return undefined;
+    const { points, unit, steps } = axis;
+    const load = (p) => p.load;
+    const { quiet, busy } = thirds(points, load);
+    const baseP95 = diagnose_median(quiet.map((p) => p.p95));
+    const baseLoad = diagnose_median(quiet.map(load));
+    const limit = Math.max(baseP95 * SATURATION.ratio, baseP95 + SATURATION.floorMs);
+    const loaded = (p) => p.load >= Math.max(baseLoad * SATURATION.loadRatio, baseLoad + 1);
+    const over = (p) => loaded(p) && p.p95 >= limit;
+    // Latency that grew with the load, not a moment's stall: the busiest points are slow too.
+    if (diagnose_median(busy.map((p) => p.p95)) < limit)
+        return undefined;
+    // A step is held for seconds already; windows must stay over the limit for two at least.
+    const kneeAt = points.findIndex((p, i) => {
+        if (!over(p))
+            return false;
+        const later = points.slice(i).filter(loaded);
+        return later.filter(over).length >= Math.max(steps ? 1 : 2, Math.ceil(later.length / 2));
+    });
+    if (kneeAt < 0)
+        return undefined;
+    const knee = points[kneeAt];
+    // The most load served at the low-load latency before the knee: where it still kept up.
+    const kept = points.slice(0, kneeAt).filter((p) => p.p95 < limit);
+    const lastGood = kept.length > 0 ? byLoad(kept, load).at(-1) : undefined;
+    const peak = byLoad(points, load).at(-1);
+    const what = steps ? 'step' : 'second';
+    const evidence = [
+        `low load (about ${rate(baseLoad)} ${unit}): p95 ${(0,format/* fmtMs */.mq)(baseP95)}`,
+        ...(lastGood ? [`up to ${rate(lastGood.load)} ${unit} (${seconds(lastGood.t)} in): p95 ${(0,format/* fmtMs */.mq)(lastGood.p95)}`] : []),
+        `at ${rate(knee.load)} ${unit} (${seconds(knee.t)} in): p95 ${(0,format/* fmtMs */.mq)(knee.p95)}, ${(knee.p95 / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
+        `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${(0,format/* fmtMs */.mq)(peak.p95)}`,
+    ];
+    // More users but no more throughput is the capacity showing.
+    if (unit === 'users')
+        evidence.push(`throughput ${rate(diagnose_median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(diagnose_median(busy.map((p) => p.rps)))} req/s at the busiest`);
+    if (num(s.dropped) > 0)
+        evidence.push(`${num(s.dropped)} sends dropped: max_in_flight requests were outstanding`);
+    const where = lastGood ? `between ${rate(lastGood.load)} and ${rate(knee.load)} ${unit}` : `by ${rate(knee.load)} ${unit}`;
+    return {
+        // A stress stage is there to find this point: there it is information, not a warning.
+        severity: s.kind === 'stress' ? 'info' : 'warn',
+        title: `Saturation: latency grows with the load, p95 bends ${where} (${(0,format/* fmtMs */.mq)(baseP95)} → ${(0,format/* fmtMs */.mq)(knee.p95)}).`,
+        evidence,
+        at_s: knee.t,
+    };
+}
+function errorsBegin(s) {
+    const ws = activeWindows(s);
+    const { clean, onset, sustained, minBefore, minAfter } = ERRORS_BEGIN;
+    const windowShare = (w) => errorShare([w]);
+    for (let i = minBefore; i <= ws.length - minAfter; i++) {
+        if (windowShare(ws[i]) < onset)
+            continue;
+        const before = ws.slice(0, i);
+        const after = ws.slice(i);
+        if (errorShare(before) > clean)
+            return undefined; // the first erring second is not preceded by clean ones
+        const afterShare = errorShare(after);
+        const erring = after.filter((w) => windowShare(w) >= onset / 2).length;
+        if (afterShare < sustained || erring < after.length / 2)
+            continue;
+        const start = ws[i];
+        const kinds = new Map();
+        for (const w of after)
+            for (const [k, n] of Object.entries(w.by_kind ?? {}))
+                kinds.set(k, (kinds.get(k) ?? 0) + num(n));
+        const mix = [...kinds.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`);
+        const errorsAfter = sumOf(after, (w) => num(w.errors));
+        const evidence = [
+            `${seconds(before[0].t)}–${seconds(start.t)}: ${(0,format/* fmtPct */.pT)(errorShare(before))} errors over ${before.length} seconds (${sumOf(before, (w) => num(w.requests))} requests)`,
+            `from ${seconds(start.t)}: ${(0,format/* fmtPct */.pT)(afterShare)} errors (${errorsAfter} of ${Math.max(errorsAfter, sumOf(after, (w) => num(w.requests)))})${mix.length ? `: ${mix.join(', ')}` : ''}`,
+        ];
+        const sample = topSamples(s, 1);
+        if (sample.length > 0)
+            evidence.push(`most common transport error: ${sample[0]}`);
+        const a = s.aborted;
+        if (a)
+            evidence.push(`${a.rule === 'target_down' ? 'the target_down rule' : `abort_when ${a.rule}`} stopped the stage ${seconds(a.at_s)} in: ${a.reason}`);
+        const down = a?.rule === 'target_down';
+        return {
+            severity: 'warn',
+            title: `Errors begin ${seconds(start.t)} into the stage: from ${(0,format/* fmtPct */.pT)(errorShare(before))} to ${(0,format/* fmtPct */.pT)(afterShare)} of requests${down ? '; the target went down and the stage was stopped' : ''}.`,
+            evidence,
+            at_s: start.t,
+        };
+    }
+    return undefined;
+}
+/** Transport messages that say the generator's own sockets or descriptors ran out. */
+const GENERATOR_EXHAUSTION = /EADDRNOTAVAIL|EMFILE|ENFILE|ENOBUFS/;
+const REFUSED_OR_RESET = /ECONNREFUSED|ECONNRESET|socket hang up|other side closed|EPIPE/i;
+function connectionExhaustion(s) {
+    const requests = num(s.requests);
+    const connect = num(s.errors_by_kind?.connect);
+    const dropped = num(s.dropped);
+    const wsFailed = num(s.connections?.failed);
+    const wsPlanned = num(s.connections?.planned);
+    const ownSockets = topSamples(s, 3, GENERATOR_EXHAUSTION);
+    const connectFinding = connect >= MIN_COUNT && share(connect, requests) >= MIN_REQUEST_SHARE;
+    const dropFinding = dropped >= MIN_COUNT && share(dropped, num(s.scheduled) || requests + dropped) >= MIN_REQUEST_SHARE;
+    const wsFinding = wsFailed >= MIN_COUNT || (wsFailed > 0 && share(wsFailed, wsPlanned) >= 0.1);
+    if (!connectFinding && !dropFinding && !wsFinding && ownSockets.length === 0)
+        return undefined;
+    const ws = activeWindows(s);
+    const evidence = [];
+    let at;
+    let title;
+    if (connect > 0) {
+        const first = firstWith(ws, (w) => kindIn(w, 'connect'));
+        at = first?.t;
+        evidence.push(`${connect} connection errors, ${(0,format/* fmtPct */.pT)(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`);
+    }
+    const samples = topSamples(s, 3);
+    if (samples.length > 0)
+        evidence.push(`transport errors: ${samples.join('; ')}`);
+    if (dropped > 0) {
+        const first = firstWith(ws, (w) => num(w.dropped));
+        at ??= first?.t;
+        evidence.push(`${dropped} sends dropped${s.scheduled !== undefined ? ` of ${s.scheduled} scheduled` : ''}: max_in_flight requests were outstanding${first ? ` (first ${seconds(first.t)} in)` : ''}`);
+    }
+    if (wsFailed > 0)
+        evidence.push(`${wsFailed} of ${wsPlanned} planned WebSocket connections failed to open`);
+    const gone = connectFinding ? goneAt(ws) : undefined;
+    if (ownSockets.length > 0) {
+        title = 'The load generator ran out of sockets or file descriptors (EADDRNOTAVAIL / EMFILE): raise ulimit -n, or use fewer connections.';
+    }
+    else if (gone) {
+        at = gone.t;
+        title = `The target stopped accepting connections ${seconds(gone.t)} into the stage: from then on nearly every request failed to connect.`;
+    }
+    else if (connectFinding) {
+        const refused = topSamples(s, 1, REFUSED_OR_RESET).length > 0;
+        title = `Connections ${refused ? 'refused or reset' : 'failed'} under load (${(0,format/* fmtPct */.pT)(share(connect, requests))} of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.`;
+    }
+    else if (dropFinding) {
+        title = `The in-flight limit ran out: ${dropped} sends were dropped because max_in_flight requests were still outstanding (the target answered too slowly for the rate).`;
+    }
+    else {
+        title = `${wsFailed} WebSocket connections failed to open: the target's connection limit or accept queue ran out.`;
+    }
+    return { severity: 'warn', title, evidence, ...(at !== undefined ? { at_s: at } : {}) };
+}
+/** The first second from which (nearly) every request failed to connect, for two seconds or more: the target went away. */
+function goneAt(ws) {
+    const connectShare = (xs) => share(sumOf(xs, (w) => kindIn(w, 'connect')), Math.max(1, sumOf(xs, (w) => Math.max(num(w.requests), num(w.errors)))));
+    const i = ws.findIndex((w, k) => connectShare([w]) >= 0.5 && ws.length - k >= 2 && connectShare(ws.slice(k)) >= 0.9);
+    return i < 0 ? undefined : ws[i];
+}
+function spikeNotRecovered(s) {
+    const spike = s.spike;
+    if (!spike || spike.drop_s === undefined)
+        return undefined;
+    const after = activeWindows(s).filter((w) => num(w.requests) > 0 && w.t >= spike.drop_s);
+    if (after.length === 0)
+        return undefined; // nothing measured after the drop: nothing to judge
+    const pre = num(spike.pre_p95_ms);
+    const limit = Math.max(pre * SPIKE_RECOVERY.ratio, pre + SPIKE_RECOVERY.floorMs);
+    const afterP95 = diagnose_median(after.map((w) => num(w.p95)));
+    if (afterP95 <= limit)
+        return undefined;
+    const evidence = [
+        `pre-spike p95 ${(0,format/* fmtMs */.mq)(pre)}, peak p95 ${(0,format/* fmtMs */.mq)(num(spike.peak_p95_ms))}`,
+        `after the drop (${seconds(spike.drop_s)} in): median p95 ${(0,format/* fmtMs */.mq)(afterP95)} over ${after.length} seconds, last ${(0,format/* fmtMs */.mq)(num(after.at(-1).p95))} (recovered would be ≤ ${(0,format/* fmtMs */.mq)(limit)})`,
+        spike.recovery_ms === null
+            ? 'no 1-second window after the drop came back within 20 % of the pre-spike p95'
+            : `one window was back ${seconds(spike.recovery_ms / 1000)} after the drop, but the p95 stayed above the limit`,
+    ];
+    const errors = errorShare(after);
+    if (errors > ERRORS_BEGIN.clean)
+        evidence.push(`${(0,format/* fmtPct */.pT)(errors)} of the requests after the drop failed`);
+    return {
+        severity: 'warn',
+        title: `The spike did not recover: p95 after the drop stayed at ${(0,format/* fmtMs */.mq)(afterP95)} against ${(0,format/* fmtMs */.mq)(pre)} before it.`,
+        evidence,
+        at_s: spike.drop_s,
+    };
+}
+
+// EXTERNAL MODULE: ./src/import/index.ts + 5 modules
+var src_import = __webpack_require__(5071);
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
+
+
+
+
 
 
 
@@ -2482,7 +3059,7 @@ const SHARD_RULES = { thresholds: {}, regression: [] };
 function checkShardSettings(s) {
     const flag = s.save ? '--save-baseline' : s.baseline ? '--baseline' : s.history ? '--history' : s.confirm ? '--confirm' : undefined;
     if (s.shard && flag) {
-        throw new errors/* UsageError */.eb(s.save
+        throw new src_errors/* UsageError */.eb(s.save
             ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
             : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`);
     }
@@ -2497,9 +3074,9 @@ async function runAndGate(s) {
     announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
     // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
     const runs = s.shard ? (0,shard.shardPlan)(plan, s.shard) : plan;
-    const runner = runnerInfo();
-    const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
-    const request = { planId: s.planId ?? planId(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
+    const runner = (0,build/* runnerInfo */.ZV)();
+    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
+    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
     // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
     // History too, before this run is saved, so the chart shows this run once (as "this run").
@@ -2514,45 +3091,46 @@ async function runAndGate(s) {
         onProgress: s.onProgress,
         onStageStart: s.onStageStart,
         probe: s.runnerProbe ?? true,
-        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
+        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(build/* stageReport */.X0), against, s.log) : undefined,
     });
-    const stages = run.stages.map(stageReport);
+    const stages = run.stages.map(build/* stageReport */.X0);
     // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
-    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept }), run.stopped);
+    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(build/* stageReport */.X0), accept: s.accept }), run.stopped);
     if (run.stopped)
         s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
-    const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    const built = (0,build/* buildReport */.FK)({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
     if (baseline && s.baseline)
         built.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= MIN_HISTORY)
         built.bands = bandPositions(against.history, stages);
     noteAccepted(built, s.accept);
+    built.diagnoses = diagnose(built);
     // From here on the report is what leaves the process (files, baseline stores, the caller).
     const report = redactedReport(built, plan);
-    const extras = { runUrl: s.runUrl, history: historyPoints(past, report) };
+    const extras = { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages };
     // Reports first: a failed save must never cost the run's results.
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
-    let saved = false;
-    let saveError;
-    if (s.save) {
-        const why = whyNotBaseline(report, { ran: run.stages.length, planned: plan.stages.length });
-        if (why) {
-            s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
-        }
-        else {
-            try {
-                await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
-                s.log.info(`baseline saved to ${s.save.store.description}`);
-                saved = true;
-            }
-            catch (err) {
-                saveError = (0,errors/* describeError */.Uc)(err);
-                s.log.warn(`baseline not saved to ${s.save.store.description}: ${saveError}`);
-            }
-        }
+    const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: run.stages.length, planned: plan.stages.length }, s.log) : { saved: false };
+    return { ...written, ...kept };
+}
+/** Keeps a finished result as a baseline when the save guard allows it; a failed save is reported, never thrown. */
+async function keepBaseline(report, save, planId, stages, log) {
+    const why = whyNotBaseline(report, stages);
+    if (why) {
+        log.warn(`baseline not saved to ${save.store.description}: ${why} (only complete, passing runs become baselines)`);
+        return { saved: false };
     }
-    return { ...written, saved, saveError };
+    try {
+        await save.store.save(planId, { report, commit: save.commit, run: save.run, savedAt: new Date().toISOString() });
+        log.info(`baseline saved to ${save.store.description}`);
+        return { saved: true };
+    }
+    catch (err) {
+        const saveError = (0,src_errors/* describeError */.Uc)(err);
+        log.warn(`baseline not saved to ${save.store.description}: ${saveError}`);
+        return { saved: false, saveError };
+    }
 }
 const DEFAULT_AB_ROUNDS = 10;
 /**
@@ -2566,7 +3144,7 @@ async function runAbAndGate(s) {
         (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
     const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
-        throw new errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
+        throw new src_errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
     const plan = await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
@@ -2576,31 +3154,33 @@ async function runAbAndGate(s) {
         s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
     if (plan.target.start)
         s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
-    const runner = runnerInfo();
-    const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
+    const runner = (0,build/* runnerInfo */.ZV)();
+    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
     const ab = await runAb(plan, { baseUrl: s.baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
-    const head = ab.head.stages.map(stageReport);
-    const base = ab.base.stages.map(stageReport);
-    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
+    const head = ab.head.stages.map(build/* stageReport */.X0);
+    const base = ab.base.stages.map(build/* stageReport */.X0);
+    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(build/* stageReport */.X0), head: st.head.map(build/* stageReport */.X0) }]));
     const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(s.baseUrl)}: ${c.note}` }));
+    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
-    const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+    const report = (0,build/* buildReport */.FK)({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
     report.baseline = {
-        source: `A/B base ${displayUrl(s.baseUrl)}`,
+        source: `A/B base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}`,
         started_at: report.started_at,
-        target: displayUrl(s.baseUrl),
-        explanation: `same-runner A/B: base ${displayUrl(s.baseUrl)} and head ${displayUrl(headUrl)} ran in alternating rounds (${Object.entries(roundsByStage)
+        target: (0,build/* displayUrl */.Qy)(s.baseUrl),
+        explanation: `same-runner A/B: base ${(0,build/* displayUrl */.Qy)(s.baseUrl)} and head ${(0,build/* displayUrl */.Qy)(headUrl)} ran in alternating rounds (${Object.entries(roundsByStage)
             .map(([name, n]) => `${name} ${n}`)
             .join(', ')}); changes are judged on the paired rounds.`,
     };
-    report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
+    report.ab = { base_target: (0,build/* displayUrl */.Qy)(s.baseUrl), rounds: roundsByStage, base_stages: base };
     noteAccepted(report, s.accept);
-    return { ...(await writeReports(redactedReport(report, plan), external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+    report.diagnoses = diagnose(report);
+    const redacted = redactedReport(report, plan);
+    return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
 }
 /**
  * The report with the plan's secrets and any URL credentials hidden (a default request name is
@@ -2616,7 +3196,7 @@ function redactedReport(report, plan) {
  * the first line of every run.
  */
 function announceLoad(plan, targets, s) {
-    const checked = targets.map(([label, url]) => `${label}${displayUrl(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+    const checked = targets.map(([label, url]) => `${label}${(0,build/* displayUrl */.Qy)(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
     s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 /** What a run was compared with, for report.json and the summary. */
@@ -2635,7 +3215,7 @@ async function loadBaseline(source, request, log) {
         return await findBaseline(source, request, log);
     }
     catch (err) {
-        if (!source.optional || !(err instanceof errors/* BaselineError */.s$))
+        if (!source.optional || !(err instanceof src_errors/* BaselineError */.s$))
             throw err;
         log.warn(`${source.store.description} could not be read (${err.message}): this run is checked against the absolute thresholds only`);
         return undefined;
@@ -2674,7 +3254,7 @@ async function readPast(store, request, log) {
         return await store.history(request, HISTORY_RUNS);
     }
     catch (err) {
-        log.info(`no history from ${store.description}: ${(0,errors/* describeError */.Uc)(err)}`);
+        log.info(`no history from ${store.description}: ${(0,src_errors/* describeError */.Uc)(err)}`);
         return [];
     }
 }
@@ -2698,7 +3278,7 @@ async function compareReports(s) {
     const plan = s.planFile ? await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
     const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
     const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
-    const mismatch = planMismatch(s, plan && planFingerprint(plan), baseline, current);
+    const mismatch = planMismatch(s, plan && (0,fingerprint/* planFingerprint */.an)(plan), baseline, current);
     if (mismatch && !s.force)
         throw mismatch;
     const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
@@ -2713,7 +3293,9 @@ async function compareReports(s) {
             ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
         },
     };
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir))), saved: false };
+    // Recomputed: the rules may have changed since the result was measured (or it came from another tool).
+    report.diagnoses = diagnose(report);
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { baselineStages: baseline.stages })), saved: false };
 }
 /**
  * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
@@ -2730,7 +3312,7 @@ function planMismatch(s, planPrint, baseline, current) {
     }
     if (base === undefined || cur === undefined || base === cur)
         return undefined;
-    return new errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
+    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
 }
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 async function mergeAndGate(s) {
@@ -2738,12 +3320,12 @@ async function mergeAndGate(s) {
     const paths = await shardReportPaths(s.shardFiles, s.cwd);
     const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
     const merged = mergeShardReports(files);
-    if (plan && merged.fingerprints && planFingerprint(plan) !== merged.fingerprints.plan) {
+    if (plan && merged.fingerprints && (0,fingerprint/* planFingerprint */.an)(plan) !== merged.fingerprints.plan) {
         // Rules may change freely; a different load shape (or environment) means the rules may not fit.
-        s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${planFingerprint(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
+        s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${(0,fingerprint/* planFingerprint */.an)(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
     }
     const request = {
-        planId: planId(s.planFile ?? merged.plan),
+        planId: (0,fingerprint/* planId */.rY)(s.planFile ?? merged.plan),
         planFingerprint: merged.fingerprints?.plan ?? '',
         runnerFingerprint: merged.fingerprints?.runner ?? '',
     };
@@ -2752,7 +3334,8 @@ async function mergeAndGate(s) {
     const report = { ...merged, checks, verdict };
     if (baseline && s.baseline)
         report.baseline = baselineRef(s.baseline, baseline);
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+    report.diagnoses = diagnose(report);
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: baseline?.report.stages })), saved: false };
 }
 /** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
 async function shardReportPaths(entries, cwd) {
@@ -2760,7 +3343,7 @@ async function shardReportPaths(entries, cwd) {
     for (const entry of entries) {
         const info = await (0,promises_.stat)((0,input_checks/* fromCwd */.Be)(cwd, entry)).catch(() => undefined);
         if (!info)
-            throw new errors/* UsageError */.eb(`${entry}: no such shard report or folder`);
+            throw new src_errors/* UsageError */.eb(`${entry}: no such shard report or folder`);
         if (!info.isDirectory()) {
             out.push(entry);
             continue;
@@ -2770,7 +3353,7 @@ async function shardReportPaths(entries, cwd) {
             .sort()
             .map((f) => external_node_path_default().join(entry, f));
         if (found.length === 0)
-            throw new errors/* UsageError */.eb(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
+            throw new src_errors/* UsageError */.eb(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
         out.push(...found);
     }
     return out;
@@ -2779,11 +3362,216 @@ async function writeReports(report, outDir, extras = {}) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const reportPath = external_node_path_default().join(outDir, 'report.json');
     const summaryPath = external_node_path_default().join(outDir, 'summary.md');
+    const htmlPath = external_node_path_default().join(outDir, 'report.html');
     const summary = (0,markdown/* renderSummary */.Br)(report, extras);
     await (0,file_store/* writeJsonAtomic */.ZJ)(reportPath, report);
     await (0,promises_.writeFile)(summaryPath, summary);
-    return { report, reportPath, summaryPath, summary, extras };
+    await (0,promises_.writeFile)(htmlPath, renderHtml(report, extras));
+    return { report, reportPath, summaryPath, htmlPath, summary, extras };
 }
+/**
+ * `compare --from k6|locust`: another tool's results gated like a perf-gate run: thresholds and
+ * regression rules from a gate file, a baseline from a file or store, the save guard, the reports.
+ */
+async function compareImported(s) {
+    const runner = (0,build/* runnerInfo */.ZV)();
+    const importFile = async (file) => {
+        const at = (0,input_checks/* fromCwd */.Be)(s.cwd, file);
+        try {
+            const [text, info] = await Promise.all([(0,promises_.readFile)(at, 'utf8'), (0,promises_.stat)(at)]);
+            return { text, startedAt: info.mtime.toISOString() };
+        }
+        catch (err) {
+            const code = err.code;
+            throw new src_errors/* ImportError */.Yw(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : err.message}`);
+        }
+    };
+    /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
+    const companion = async (file) => {
+        const other = (0,src_import.companionPath)(s.tool, file);
+        if (other === undefined || !(0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
+            return undefined;
+        return { text: (await importFile(other)).text, file: other };
+    };
+    const read = await importFile(s.resultsFile);
+    const current = (0,src_import.importResults)(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
+    const gateFile = s.planFile ? (0,src_import.parseGateFile)(await (0,src_plan/* readPlanFile */.wr)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
+    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
+    const request = {
+        planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
+        planFingerprint: current.fingerprints.plan,
+        runnerFingerprint: current.fingerprints.runner,
+    };
+    let baseline;
+    if (s.baselineFile !== undefined) {
+        const b = await importFile(s.baselineFile);
+        const report = (0,src_import.isPerfGateReport)(b.text)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(b.text), s.baselineFile), s.baselineFile)
+            : (0,src_import.importResults)(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
+        const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
+        if (other && !s.force) {
+            throw new src_errors/* BaselineError */.s$(`${s.baselineFile} holds results of other stages or endpoints than ${s.resultsFile} (${describeStages(report)} against ${describeStages(current)}); compare like with like (--stage NAME names the stage), or pass --force-baseline to compare anyway`);
+        }
+        baseline = {
+            report,
+            ref: {
+                source: s.baselineFile,
+                started_at: report.started_at,
+                target: report.target,
+                ...(other && { explanation: 'compared although the baseline holds other stages or endpoints (--force-baseline)' }),
+            },
+        };
+    }
+    else if (s.baseline) {
+        const found = await loadBaseline(s.baseline, request, s.log);
+        if (found)
+            baseline = { report: found.report, ref: baselineRef(s.baseline, found) };
+    }
+    // A store's past imports (the data branch) feed band rules ("+3σ": one figure per run is what a band
+    // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
+    const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
+    const history = past.map((p) => p.report.stages);
+    const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
+    const report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
+    if (past.length >= MIN_HISTORY)
+        report.bands = bandPositions(history, current.stages);
+    noteAccepted(report, s.accept);
+    report.diagnoses = diagnose(report);
+    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
+    const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
+    return { ...written, ...kept };
+}
+/** `k6 stage "k6" (endpoints a, b)`: what a result holds, for the refusal of a mismatched baseline. */
+function describeStages(r) {
+    const who = r.imported ? r.imported.tool : 'perf-gate';
+    return `${who} ${r.stages.map((st) => `stage "${st.name}"${st.endpoints.length ? ` (endpoints ${st.endpoints.map((e) => e.name).join(', ')})` : ''}`).join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_SHARDS: () => (/* binding */ MAX_SHARDS),
+/* harmony export */   evenPart: () => (/* binding */ evenPart),
+/* harmony export */   parseShard: () => (/* binding */ parseShard),
+/* harmony export */   shardPlan: () => (/* binding */ shardPlan),
+/* harmony export */   shardStage: () => (/* binding */ shardStage)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4432);
+/**
+ * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
+ * together send exactly the plan's load and `merge` can add their histograms into one result.
+ *  - open-model rates (load with rate, spike): every n-th send of the whole schedule, starting at
+ *    send i − 1, so the shards' counts add up to the schedule's total and their sends interleave;
+ *    `max_in_flight` is divided too (rounded up);
+ *  - users (vus), burst size and WebSocket connections: split as evenly as possible, the first
+ *    shards taking the remainder (7 users over 3 shards: 3, 2, 2);
+ *  - a baseline stage (one user) runs on shard 1; shards whose part is empty wait the stage out.
+ * Pure: the plan in, the plan this shard runs out.
+ */
+
+
+/** More shards than this is a typo, not a matrix (GitHub caps a matrix at 256 jobs). */
+const MAX_SHARDS = 64;
+function parseShard(text) {
+    const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--shard takes i/n (this shard's number / the number of shards), such as 2/3; got "${text}"`);
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || count > MAX_SHARDS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--shard ${text}: the number of shards must be from 1 to ${MAX_SHARDS}`);
+    if (index < 1 || index > count)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--shard ${text}: the shard number must be from 1 to ${count}`);
+    return { index, count };
+}
+/** This shard's part of `total` things split into parts that differ by at most 1, the first ones larger. */
+function evenPart(total, shard) {
+    return Math.floor(total / shard.count) + (shard.index - 1 < total % shard.count ? 1 : 0);
+}
+/**
+ * The stage as this shard runs it (the counts are the shard's part; `share` says which part).
+ * Parts compose: part i of n of a stage that is already part j of m (a worker thread's part of a
+ * `--shard` run) runs every (m·n)-th send from send (j − 1) + (i − 1)·m, i.e. part j + (i − 1)·m of m·n.
+ */
+function shardStage(spec, shard) {
+    const outer = spec.share;
+    const share = (idle) => outer
+        ? { index: outer.index + (shard.index - 1) * outer.count, count: outer.count * shard.count, idle: idle || outer.idle }
+        : { index: shard.index, count: shard.count, idle };
+    const ws = spec.protocol === 'ws';
+    const connections = ws ? { connections: evenPart(spec.connections ?? 1, shard) } : {};
+    switch (spec.kind) {
+        case 'baseline':
+            // One user cannot be divided: shard 1 measures the floor, the others keep quiet meanwhile.
+            return { ...spec, ...connections, share: share(shard.index !== 1) };
+        case 'burst': {
+            if (ws)
+                needsConnectionPerShard(spec, shard);
+            const size = evenPart(spec.size, shard);
+            return { ...spec, ...connections, size, share: share(size === 0) };
+        }
+        case 'load':
+            if (spec.model === 'closed') {
+                // ws closed stages: vus is the number of connections.
+                const vus = evenPart(spec.vus, shard);
+                return { ...spec, ...connections, vus, share: share(vus === 0) };
+            }
+            return openShare(spec, shard, connections, share);
+        case 'spike':
+            return openShare(spec, shard, connections, share);
+        case 'stress':
+        case 'soak':
+            // A stress stage decides each next step from the step just run, which shards cannot share;
+            // a soak's drift and memory are one target's, read by one runner.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--shard: stage "${spec.name}" is a ${spec.kind} stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)`);
+    }
+}
+function openShare(spec, shard, connections, share) {
+    if (spec.protocol === 'ws')
+        needsConnectionPerShard(spec, shard);
+    const part = { ...spec, ...connections, maxInFlight: Math.ceil(spec.maxInFlight / shard.count), share: share(false) };
+    // A schedule with fewer sends than shards (2 sends, shard 3) leaves this shard nothing to send.
+    return { ...part, share: share(((0,_stage_js__WEBPACK_IMPORTED_MODULE_1__/* .stageSchedule */ .Gs)(part)?.total ?? 0) === 0) };
+}
+/** A ws stage that sends messages on a schedule or in bursts needs a connection in every shard to send them on. */
+function needsConnectionPerShard(spec, shard) {
+    const connections = spec.connections ?? 1;
+    if (connections < shard.count) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--shard ${shard.index}/${shard.count}: stage "${spec.name}" sends its messages over ${connections} WebSocket connection${connections === 1 ? '' : 's'}, ` +
+            `too few for ${shard.count} shards (each needs one): use at most ${connections} shard${connections === 1 ? '' : 's'} or more connections`);
+    }
+}
+/** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
+function shardPlan(plan, shard) {
+    return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
+}
+
+
+/***/ }),
+
+/***/ 5887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   loadPlan: () => (/* reexport safe */ _load_js__WEBPACK_IMPORTED_MODULE_0__.Yq),
+/* harmony export */   wr: () => (/* reexport safe */ _load_js__WEBPACK_IMPORTED_MODULE_0__.wr)
+/* harmony export */ });
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4591);
+/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(264);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3772);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3233);
+/* harmony import */ var _check_stages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3659);
+
+
+
+
+
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 81;
-export const ids = [81];
+export const id = 805;
+export const ids = [805];
 export const modules = {
 
-/***/ 32081:
+/***/ 5805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
   checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
+  compareImported: () => (/* binding */ compareImported),
   compareReports: () => (/* binding */ compareReports),
   fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
   gateRules: () => (/* binding */ gateRules),
@@ -26,10 +27,12 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var src_errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/plan/secrets.ts
 const MIN_SECRET_LENGTH = 6;
 const isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
@@ -274,7 +277,7 @@ var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load: how long the stage runs (ramp included)."},"rate":{"$ref":"#/definitions/rate","description":"load (open model): the target request rate."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":"integer","minimum":1,"description":"load (closed model): number of virtual users."},"think":{"$ref":"#/definitions/duration","description":"load with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 ;// CONCATENATED MODULE: ./src/plan/issues.ts
 /**
  * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
@@ -341,7 +344,7 @@ class UnitError extends Error {
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -451,6 +454,19 @@ function thresholdValue(metric, text) {
             if (!/^\d+$/.test(text))
                 throw new UnitError(`${show(text)} is not a count: use a whole number, e.g. 100`);
             return Number(text);
+        case 'breaking_point': {
+            // The stage's unit: req/s (rate steps) or users (vus steps).
+            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+            if (!m)
+                throw new UnitError(`${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
+            return Number(m[1]);
+        }
+        case 'drift':
+        case 'memory_growth':
+            // In percent, as the report states them (delta_pct, growth_pct).
+            if (!text.endsWith('%'))
+                throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
+            return parsePercent(text) * 100;
     }
 }
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
@@ -473,7 +489,7 @@ function parseRegression(metric, raw) {
     if (!isMetric(metric))
         throw new UnitError(`unknown metric ${show(metric)}`);
     if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-        return { metric, direction: metric === 'rps' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+        return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
     }
     const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
     if (!m || typeof raw !== 'string') {
@@ -711,11 +727,281 @@ function readCapture(c, raw, path) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/plan/check-limits.ts
+/**
+ * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
+ * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
+ * refused at load, located at the stage key that asks for it, unless the plan raises the limit
+ * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
+ * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
+ *
+ * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
+ * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
+ */
+
+
+
+const DEFAULT_LIMITS = {
+    maxDurationMs: 15 * 60_000,
+    maxRequests: 2_000_000,
+    maxConnections: 1000,
+    maxRate: 20_000,
+};
+/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 24 * 24 * 3_600_000;
+/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
+const LIMIT_CEILINGS = {
+    maxDurationMs: MAX_TIMER_MS,
+    maxRequests: 10_000_000_000,
+    maxConnections: 1_000_000,
+    maxRate: 10_000_000,
+};
+const KEYS = {
+    maxDurationMs: 'max_duration',
+    maxRequests: 'max_requests',
+    maxConnections: 'max_connections',
+    maxRate: 'max_rate',
+};
+const HERE = ['limits'];
+/** The `limits:` block with defaults for what it leaves out. */
+function readLimits(c, raw) {
+    const limits = { ...DEFAULT_LIMITS };
+    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
+    const count = (v) => {
+        const n = checks_int(v);
+        return n !== undefined && n >= 1 ? n : NaN;
+    };
+    const parsers = {
+        maxDurationMs: parseDuration,
+        maxRequests: count,
+        maxConnections: count,
+        maxRate: parseRate,
+    };
+    for (const field of Object.keys(KEYS)) {
+        const key = KEYS[field];
+        const value = c.unit(raw, key, HERE, parsers[field], DEFAULT_LIMITS[field]);
+        if (value > LIMIT_CEILINGS[field]) {
+            c.add([...HERE, key], `limits.${key}: ${show(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
+        }
+        else if (value > 0) {
+            limits[field] = value;
+        }
+        else if (!Number.isNaN(value)) {
+            c.add([...HERE, key], `limits.${key} must be more than 0`);
+        }
+    }
+    return limits;
+}
+/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
+function stressLevels(s) {
+    return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+}
+/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
+function stressStepCount(s) {
+    if (!(s.step > 0) || s.max < s.from)
+        return 1;
+    return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
+}
+/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
+function plannedDurationMs(s) {
+    switch (s.kind) {
+        case 'baseline':
+        case 'load':
+        case 'soak':
+            return s.durationMs;
+        case 'stress':
+            return stressStepCount(s) * s.everyMs;
+        case 'spike':
+            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
+        case 'burst':
+            return s.pauseMs * (s.cycles - 1);
+    }
+}
+/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
+function plannedRequests(s) {
+    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
+    switch (s.kind) {
+        case 'load':
+        case 'soak':
+            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+        case 'stress': {
+            // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+            const n = stressStepCount(s);
+            return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+        }
+        case 'spike':
+            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
+        case 'burst':
+            return s.size * s.cycles;
+        case 'baseline':
+            return undefined;
+    }
+}
+/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
+function withIndex(rawStages, stages) {
+    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
+    const valid = list(rawStages)
+        .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
+        .filter((s) => kinds.includes(s.raw.kind));
+    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
+}
+/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
+function keyPath(raw, path, ...keys) {
+    const key = keys.find((k) => k in raw);
+    return key === undefined ? path : [...path, key];
+}
+const raise = (key) => `; raise limits.${key} to allow it`;
+/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
+function checkLimits(c, raw, plan) {
+    checkTimers(c, raw);
+    const limits = plan.limits;
+    let totalMs = 0;
+    let totalRequests = 0;
+    let durationReported = false;
+    let requestsReported = false;
+    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
+        const where = formatPath(path);
+        // Peak rate (open model and spikes).
+        const peak = peakRate(spec, s, path);
+        if (peak && peak.value > limits.maxRate) {
+            c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
+        }
+        checkConcurrency(c, spec, s, path, limits);
+        // The whole run's planned time: reported once, at the stage that takes it over the limit.
+        const stageMs = plannedDurationMs(spec);
+        totalMs += stageMs;
+        if (!durationReported && totalMs > limits.maxDurationMs) {
+            durationReported = true;
+            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
+            const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
+            c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
+        }
+        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
+        const requests = plannedRequests(spec);
+        if (requests === undefined)
+            continue;
+        totalRequests += requests;
+        if (!requestsReported && totalRequests > limits.maxRequests) {
+            requestsReported = true;
+            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
+            const what = requests > limits.maxRequests ? `${where} schedules ${formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
+            c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
+        }
+    }
+}
+/** The highest open-model rate a stage asks for, and the key that asks for it. */
+function peakRate(spec, s, path) {
+    if (spec.kind === 'spike')
+        return { value: spec.toRate, at: keyPath(s, path, 'to') };
+    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
+        return { value: spec.rate, at: keyPath(s, path, 'rate') };
+    if (spec.kind === 'stress' && spec.model === 'open')
+        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
+    return undefined;
+}
+/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
+function checkConcurrency(c, spec, s, path, limits) {
+    const cap = `limits.max_connections (${formatCount(limits.maxConnections)})`;
+    const over = (value, key, what) => {
+        if (value <= limits.maxConnections)
+            return;
+        const at = keyPath(s, path, key);
+        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
+        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
+        c.add(at, `${formatPath(at)}: ${what} is above ${cap}${fix}`);
+    };
+    if (spec.connections !== undefined)
+        over(spec.connections, 'connections', `${formatCount(spec.connections)} connections`);
+    if (spec.protocol === 'ws')
+        return;
+    switch (spec.kind) {
+        case 'load':
+        case 'soak':
+            if (spec.model === 'closed')
+                over(spec.vus, 'vus', `${formatCount(spec.vus)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'stress':
+            if (spec.model === 'closed')
+                over(spec.max, 'vus', `up to ${formatCount(spec.max)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'spike':
+            over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'burst':
+            over(spec.size, 'size', `a burst of ${formatCount(spec.size)} requests at once`);
+            break;
+        case 'baseline':
+            break;
+    }
+}
+/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
+function checkTimers(c, raw) {
+    const check = (obj, key, path, positive) => {
+        if (!(key in obj))
+            return;
+        let ms;
+        try {
+            ms = parseDuration(obj[key]);
+        }
+        catch {
+            return; // a bad duration is reported where the key is read
+        }
+        const at = [...path, key];
+        if (ms > MAX_TIMER_MS)
+            c.add(at, `${formatPath(at)}: ${show(obj[key])} is longer than ${formatMs(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
+        else if (positive && ms <= 0)
+            c.add(at, `${formatPath(at)} must be longer than 0`);
+    };
+    const target = record(raw.target);
+    check(target, 'ready_timeout', ['target'], true);
+    check(record(raw.defaults), 'timeout', ['defaults'], true);
+    for (const list_ of ['session', 'requests']) {
+        // Zero request timeouts are refused in check-requests.ts.
+        list(raw[list_]).forEach((item, i) => check(record(item), 'timeout', [list_, i], false));
+    }
+    const ws = record(raw.websocket);
+    check(ws, 'timeout', ['websocket'], true);
+    check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
+    list(raw.stages).forEach((item, i) => {
+        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
+            check(record(item), key, ['stages', i], false);
+    });
+}
+function format(field, value) {
+    if (field === 'maxDurationMs')
+        return formatMs(value);
+    if (field === 'maxRate')
+        return formatRate(value);
+    return formatCount(value);
+}
+/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
+function formatRate(perSecond) {
+    return `${+perSecond.toFixed(3)}/s`;
+}
+/** 2000000 → "2,000,000" (requests are easier to read grouped). */
+function formatCount(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
+/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${+ms.toFixed(3)}ms`;
+    const h = Math.floor(ms / 3_600_000);
+    const m = Math.floor((ms % 3_600_000) / 60_000);
+    const s = +((ms % 60_000) / 1000).toFixed(3);
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
+}
+
 ;// CONCATENATED MODULE: ./src/plan/check-stages.ts
 /**
  * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
  * both are reported here (the schema only knows the union of all stage keys).
  */
+
 
 
 
@@ -725,6 +1011,8 @@ const KIND_KEYS = {
     load: ['duration', 'rate', 'vus', 'ramp', 'think'],
     spike: ['from', 'to', 'before', 'ramp', 'hold', 'after'],
     burst: ['size', 'cycles', 'pause'],
+    stress: ['rate', 'vus', 'every', 'until', 'think'],
+    soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
 const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
@@ -733,6 +1021,8 @@ const REQUIRED = {
     load: ['duration'],
     spike: ['from', 'to', 'hold', 'after'],
     burst: ['size', 'cycles'],
+    stress: ['every'],
+    soak: ['duration'],
 };
 const STAGE_DEFAULTS = { maxInFlight: 1000, spikeBeforeMs: 5_000, burstPauseMs: 1_000 };
 /** Most worker threads a stage may ask for: more is a typo, not a runner (as for --shard). */
@@ -740,6 +1030,8 @@ const MAX_WORKERS = 64;
 function isKind(v) {
     return typeof v === 'string' && v in KIND_KEYS;
 }
+/** Shortest soak: its first and last tenths must hold at least one 1-s window each. */
+const MIN_SOAK_MS = 10_000;
 function readStages(c, raw) {
     const stages = [];
     const firstIndex = new Map();
@@ -789,6 +1081,9 @@ function readStage(c, s, path) {
     const base = { name: str(s.name) ?? kind, protocol, maxInFlight: checks_int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
     if (protocol === 'ws')
         base.connections = kind === 'baseline' ? 1 : (checks_int(s.connections) ?? 1);
+    if (protocol === 'ws' && (kind === 'stress' || kind === 'soak')) {
+        c.add([...path, 'protocol'], `${where}: a ${kind} stage is HTTP only (protocol: ws is not supported for it yet)`);
+    }
     const workers = readWorkers(c, s, path, kind, protocol);
     if (workers !== undefined)
         base.workers = workers;
@@ -820,6 +1115,10 @@ function readStage(c, s, path) {
         }
         case 'burst':
             return { ...base, kind, size: checks_int(s.size) ?? 1, cycles: checks_int(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
+        case 'stress':
+            return readStress(c, s, path, base, ms);
+        case 'soak':
+            return readSoak(c, s, path, base, ms, rate);
     }
 }
 /** Deeper pipelines only queue requests behind one slow response (head-of-line blocking). */
@@ -865,6 +1164,11 @@ function readWorkers(c, s, path, kind, protocol) {
         c.add(at, `${where}: a baseline stage is one user sending back to back, which cannot be split over worker threads (remove workers)`, 'key');
         return undefined;
     }
+    if (kind === 'stress' || kind === 'soak') {
+        const why = kind === 'stress' ? 'each step is judged as it ends, on one thread' : 'its drift and memory are measured on one thread';
+        c.add(at, `${where}: a ${kind} stage runs on one thread (${why}); remove workers`, 'key');
+        return undefined;
+    }
     if (protocol === 'ws') {
         c.add(at, `${where}: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)`, 'key');
         return undefined;
@@ -878,10 +1182,12 @@ function readLoad(c, s, path, base, ms, rate) {
     const ws = base.protocol === 'ws';
     // A ws load stage without rate is closed: each connection sends its next message on the reply.
     if (!ws && !('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (load) needs rate (open model) or vus (closed model)`);
+        c.add(path, `${where} (${str(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
     if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
         c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
     }
+    if (typeof s.vus === 'object' && s.vus !== null)
+        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -900,6 +1206,118 @@ function positive(c, s, path, key, value) {
     if (key in s && value <= 0)
         c.add([...path, key], `${formatPath([...path, key])} must be longer than 0`);
     return value;
+}
+/** More steps than this is a typo (a step of 0.001/s), not a search for a breaking point. */
+const MAX_STRESS_STEPS = 1000;
+/** A stress stage's `rate:` or `vus:` map: where the steps start, how much each adds, the most. */
+const STEP_KEYS = ['from', 'step', 'max'];
+function readStress(c, s, path, base, ms) {
+    const where = formatPath(path);
+    const closed = 'vus' in s && !('rate' in s);
+    if ('rate' in s && 'vus' in s)
+        c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
+    if (!('rate' in s) && !('vus' in s))
+        c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+    if ('think' in s && !closed)
+        c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
+    const key = closed ? 'vus' : 'rate';
+    const levels = readSteps(c, s[key], [...path, key], closed);
+    const everyMs = positive(c, s, path, 'every', ms('every', 1));
+    const stage = { ...base, kind: 'stress', model: closed ? 'closed' : 'open', ...levels, everyMs, thinkMs: closed ? ms('think', 0) : 0, until: [], untilFrom: 'thresholds' };
+    if ('until' in s) {
+        stage.until = readUntil(c, s.until, [...path, 'until']);
+        stage.untilFrom = 'until';
+    }
+    return stage;
+}
+/** What a single step can be judged on: its own latency and errors (its rps is the rate it was offered). */
+const BREAK_METRICS = [...LATENCY_METRICS, 'error_rate'];
+const isBreakMetric = (m) => BREAK_METRICS.includes(m);
+function readUntil(c, raw, path) {
+    const where = formatPath(path);
+    const example = '{ p95: "< 200ms", error_rate: "< 1%" }';
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.keys(raw).length === 0) {
+        c.add(path, `${where}: write the conditions every step must meet, e.g. ${example}`);
+        return [];
+    }
+    const rules = [];
+    for (const [metric, rule] of Object.entries(raw)) {
+        const at = [...path, metric];
+        if (!isMetric(metric))
+            continue; // the schema check names it, with a suggestion
+        if (!isBreakMetric(metric)) {
+            c.add(at, `${where}: ${show(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${suggestion(metric, BREAK_METRICS)}`, 'key');
+            continue;
+        }
+        try {
+            rules.push(parseThreshold(metric, rule));
+        }
+        catch (err) {
+            c.add(at, `${formatPath(at)}: ${err.message}`);
+        }
+    }
+    return rules;
+}
+function readSteps(c, raw, path, users) {
+    const out = { from: 1, step: 1, max: 1 };
+    const where = formatPath(path);
+    const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
+    if (raw === undefined)
+        return out;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+        return out;
+    }
+    const data = raw;
+    for (const k of Object.keys(data)) {
+        if (!STEP_KEYS.includes(k))
+            c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
+    }
+    const count = (v) => {
+        if (checks_int(v) === undefined || v < 1)
+            throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
+        return v;
+    };
+    const issuesBefore = c.issues.length;
+    for (const k of STEP_KEYS) {
+        if (!(k in data)) {
+            c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
+            continue;
+        }
+        out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
+    }
+    // Only steps that are all there and all numbers can be counted or compared.
+    if (c.issues.length > issuesBefore)
+        return out;
+    if (out.max < out.from) {
+        c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`);
+    }
+    else if (stressStepCount(out) > MAX_STRESS_STEPS) {
+        c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
+    }
+    return out;
+}
+function readSoak(c, s, path, base, ms, rate) {
+    const load = readLoad(c, s, path, base, ms, rate);
+    const where = formatPath(path);
+    const steadyMs = load.durationMs - load.rampMs;
+    if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
+        const what = load.rampMs > 0 ? `${show(s.duration)} with a ${show(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${show(s.duration)} is shorter`;
+        c.add([...path, 'duration'], `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`);
+    }
+    const soak = { ...load, kind: 'soak' };
+    if ('metrics' in s) {
+        const m = s.metrics;
+        // A path on the target, like target.ready: an absolute or //host value would send the probe
+        // elsewhere, past the load-destination check.
+        if (typeof m !== 'string' || !/^\/(?!\/)/.test(m)) {
+            c.add([...path, 'metrics'], `${formatPath([...path, 'metrics'])}: ${show(m)} must be a path on the target, starting with one /, e.g. /metrics`);
+        }
+        else {
+            soak.metricsPath = m;
+        }
+    }
+    return soak;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/check-abort.ts
@@ -1031,8 +1449,8 @@ function parseJsonPath(path) {
 
 const WS_DEFAULTS = { reconnectBackoffMs: 100 };
 const MODES = ['request_reply', 'stream', 'connect'];
-const HERE = ['websocket'];
-const at = (...keys) => [...HERE, ...keys];
+const check_websocket_HERE = ['websocket'];
+const at = (...keys) => [...check_websocket_HERE, ...keys];
 const where = (...keys) => formatPath(at(...keys));
 /** A template with every `${name}` filled by a stand-in value, to check what it will look like. */
 const sample = (text) => text.replace(/\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, (m) => (m.startsWith('$$') ? m.slice(1) : '1'));
@@ -1049,7 +1467,7 @@ function readWebSocket(c, raw, defaultTimeoutMs) {
         subprotocols: list(raw.subprotocols).filter((p) => typeof p === 'string'),
         mode,
         reconnect: readReconnect(c, record(raw.reconnect)),
-        timeoutMs: c.unit(raw, 'timeout', HERE, parseDuration, defaultTimeoutMs),
+        timeoutMs: c.unit(raw, 'timeout', check_websocket_HERE, parseDuration, defaultTimeoutMs),
     };
     if (send !== undefined)
         spec.send = send;
@@ -1074,7 +1492,7 @@ function readWebSocket(c, raw, defaultTimeoutMs) {
 }
 function checkModeKeys(c, raw, mode) {
     if (mode === 'request_reply' && typeof raw.send !== 'string') {
-        c.add('mode' in raw ? at('mode') : HERE, `${formatPath(HERE)}: mode request_reply needs "send" (the message to send)`);
+        c.add('mode' in raw ? at('mode') : check_websocket_HERE, `${formatPath(check_websocket_HERE)}: mode request_reply needs "send" (the message to send)`);
     }
     const only = { send: 'request_reply', expect_reply: 'request_reply', subscribe: 'stream', timestamp_field: 'stream' };
     for (const [key, needs] of Object.entries(only)) {
@@ -1157,239 +1575,6 @@ function checkWsStages(c, rawStages, stages, ws) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/plan/check-limits.ts
-/**
- * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
- * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
- * refused at load, located at the stage key that asks for it, unless the plan raises the limit
- * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
- * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
- *
- * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
- * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
- */
-
-
-
-const DEFAULT_LIMITS = {
-    maxDurationMs: 15 * 60_000,
-    maxRequests: 2_000_000,
-    maxConnections: 1000,
-    maxRate: 20_000,
-};
-/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
-const MAX_TIMER_MS = 24 * 24 * 3_600_000;
-/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
-const LIMIT_CEILINGS = {
-    maxDurationMs: MAX_TIMER_MS,
-    maxRequests: 10_000_000_000,
-    maxConnections: 1_000_000,
-    maxRate: 10_000_000,
-};
-const KEYS = {
-    maxDurationMs: 'max_duration',
-    maxRequests: 'max_requests',
-    maxConnections: 'max_connections',
-    maxRate: 'max_rate',
-};
-const check_limits_HERE = ['limits'];
-/** The `limits:` block with defaults for what it leaves out. */
-function readLimits(c, raw) {
-    const limits = { ...DEFAULT_LIMITS };
-    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
-    const count = (v) => {
-        const n = checks_int(v);
-        return n !== undefined && n >= 1 ? n : NaN;
-    };
-    const parsers = {
-        maxDurationMs: parseDuration,
-        maxRequests: count,
-        maxConnections: count,
-        maxRate: parseRate,
-    };
-    for (const field of Object.keys(KEYS)) {
-        const key = KEYS[field];
-        const value = c.unit(raw, key, check_limits_HERE, parsers[field], DEFAULT_LIMITS[field]);
-        if (value > LIMIT_CEILINGS[field]) {
-            c.add([...check_limits_HERE, key], `limits.${key}: ${show(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
-        }
-        else if (value > 0) {
-            limits[field] = value;
-        }
-        else if (!Number.isNaN(value)) {
-            c.add([...check_limits_HERE, key], `limits.${key} must be more than 0`);
-        }
-    }
-    return limits;
-}
-/** Planned length of a stage (burst: its pauses, not counting response times). */
-function plannedDurationMs(s) {
-    switch (s.kind) {
-        case 'baseline':
-        case 'load':
-            return s.durationMs;
-        case 'spike':
-            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-        case 'burst':
-            return s.pauseMs * (s.cycles - 1);
-    }
-}
-/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
-function plannedRequests(s) {
-    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
-    switch (s.kind) {
-        case 'load':
-            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
-        case 'spike':
-            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
-        case 'burst':
-            return s.size * s.cycles;
-        case 'baseline':
-            return undefined;
-    }
-}
-/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
-function withIndex(rawStages, stages) {
-    const kinds = ['baseline', 'load', 'spike', 'burst'];
-    const valid = list(rawStages)
-        .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
-        .filter((s) => kinds.includes(s.raw.kind));
-    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
-}
-/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
-function keyPath(raw, path, ...keys) {
-    const key = keys.find((k) => k in raw);
-    return key === undefined ? path : [...path, key];
-}
-const raise = (key) => `; raise limits.${key} to allow it`;
-/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
-function checkLimits(c, raw, plan) {
-    checkTimers(c, raw);
-    const limits = plan.limits;
-    let totalMs = 0;
-    let totalRequests = 0;
-    let durationReported = false;
-    let requestsReported = false;
-    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
-        const where = formatPath(path);
-        // Peak rate (open model and spikes).
-        const peak = spec.kind === 'spike' ? { value: spec.toRate, at: keyPath(s, path, 'to') } : spec.kind === 'load' && spec.model === 'open' ? { value: spec.rate, at: keyPath(s, path, 'rate') } : undefined;
-        if (peak && peak.value > limits.maxRate) {
-            c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
-        }
-        checkConcurrency(c, spec, s, path, limits);
-        // The whole run's planned time: reported once, at the stage that takes it over the limit.
-        const stageMs = plannedDurationMs(spec);
-        totalMs += stageMs;
-        if (!durationReported && totalMs > limits.maxDurationMs) {
-            durationReported = true;
-            const at = keyPath(s, path, 'duration', 'hold', 'cycles');
-            const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
-            c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
-        }
-        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
-        const requests = plannedRequests(spec);
-        if (requests === undefined)
-            continue;
-        totalRequests += requests;
-        if (!requestsReported && totalRequests > limits.maxRequests) {
-            requestsReported = true;
-            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
-            const what = requests > limits.maxRequests ? `${where} schedules ${formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
-            c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
-        }
-    }
-}
-/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
-function checkConcurrency(c, spec, s, path, limits) {
-    const cap = `limits.max_connections (${formatCount(limits.maxConnections)})`;
-    const over = (value, key, what) => {
-        if (value <= limits.maxConnections)
-            return;
-        const at = keyPath(s, path, key);
-        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
-        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
-        c.add(at, `${formatPath(at)}: ${what} is above ${cap}${fix}`);
-    };
-    if (spec.connections !== undefined)
-        over(spec.connections, 'connections', `${formatCount(spec.connections)} connections`);
-    if (spec.protocol === 'ws')
-        return;
-    switch (spec.kind) {
-        case 'load':
-            if (spec.model === 'closed')
-                over(spec.vus, 'vus', `${formatCount(spec.vus)} users`);
-            else
-                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'spike':
-            over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'burst':
-            over(spec.size, 'size', `a burst of ${formatCount(spec.size)} requests at once`);
-            break;
-        case 'baseline':
-            break;
-    }
-}
-/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
-function checkTimers(c, raw) {
-    const check = (obj, key, path, positive) => {
-        if (!(key in obj))
-            return;
-        let ms;
-        try {
-            ms = parseDuration(obj[key]);
-        }
-        catch {
-            return; // a bad duration is reported where the key is read
-        }
-        const at = [...path, key];
-        if (ms > MAX_TIMER_MS)
-            c.add(at, `${formatPath(at)}: ${show(obj[key])} is longer than ${formatMs(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
-        else if (positive && ms <= 0)
-            c.add(at, `${formatPath(at)} must be longer than 0`);
-    };
-    const target = record(raw.target);
-    check(target, 'ready_timeout', ['target'], true);
-    check(record(raw.defaults), 'timeout', ['defaults'], true);
-    for (const list_ of ['session', 'requests']) {
-        // Zero request timeouts are refused in check-requests.ts.
-        list(raw[list_]).forEach((item, i) => check(record(item), 'timeout', [list_, i], false));
-    }
-    const ws = record(raw.websocket);
-    check(ws, 'timeout', ['websocket'], true);
-    check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
-    list(raw.stages).forEach((item, i) => {
-        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause'])
-            check(record(item), key, ['stages', i], false);
-    });
-}
-function format(field, value) {
-    if (field === 'maxDurationMs')
-        return formatMs(value);
-    if (field === 'maxRate')
-        return formatRate(value);
-    return formatCount(value);
-}
-/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
-function formatRate(perSecond) {
-    return `${+perSecond.toFixed(3)}/s`;
-}
-/** 2000000 → "2,000,000" (requests are easier to read grouped). */
-function formatCount(n) {
-    return Math.round(n).toLocaleString('en-US');
-}
-/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${+ms.toFixed(3)}ms`;
-    const h = Math.floor(ms / 3_600_000);
-    const m = Math.floor((ms % 3_600_000) / 60_000);
-    const s = +((ms % 60_000) / 1000).toFixed(3);
-    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
-}
-
 ;// CONCATENATED MODULE: ./src/plan/validate.ts
 /**
  * Semantic checks and conversion of the (already interpolated, shape-checked) plan data into a
@@ -1426,6 +1611,7 @@ function buildPlan(data, file) {
         thresholds: readThresholds(c, record(raw.thresholds), stages),
         limits: readLimits(c, record(raw.limits)),
     };
+    resolveStressConditions(c, raw.stages, plan);
     // Absent = the default rules; `regression: {}` = none (thresholds only).
     if ('regression' in raw)
         plan.regression = readRegression(c, record(raw.regression));
@@ -1476,6 +1662,7 @@ function checkProtocols(c, raw) {
         c.add(['stages', wsIndex, 'protocol'], `stages[${wsIndex}] uses protocol: ws, but the plan has no websocket: block`);
     }
 }
+/** Also read by gate files (`compare --from`, src/import/gate-file.ts), whose stages are the imported ones. */
 function readThresholds(c, raw, stages) {
     const names = stages.map((s) => s.name);
     const out = {};
@@ -1494,25 +1681,74 @@ function readThresholds(c, raw, stages) {
             catch (err) {
                 c.add(path, `${formatPath(path)}: ${err.message}`);
             }
-            if (metric === 'recovery')
-                checkRecovery(c, stage, stages);
+            const kind = MEASURED_BY[metric];
+            if (kind)
+                checkMeasuredBy(c, stage, metric, kind, stages);
+            if (metric === 'memory_growth')
+                checkMemorySampled(c, stage, stages);
+            checkStressStageRule(c, stage, metric, stages);
         }
         out[stage] = rules;
     }
     return out;
 }
-/** `recovery` is only measured by spike stages: anywhere else the rule could never be checked. */
-function checkRecovery(c, stage, stages) {
-    const path = ['thresholds', stage, 'recovery'];
+/** Metrics only one stage kind measures: anywhere else the rule could never be checked. */
+const MEASURED_BY = { recovery: 'spike', breaking_point: 'stress', drift: 'soak', memory_growth: 'soak' };
+function checkMeasuredBy(c, stage, metric, kind, stages) {
+    const path = ['thresholds', stage, metric];
     const where = formatPath(['thresholds', stage]);
     if (stage === '*') {
-        if (!stages.some((s) => s.kind === 'spike'))
-            c.add(path, `${where}: recovery is only measured by spike stages, and this plan has none`, 'key');
+        if (!stages.some((s) => s.kind === kind))
+            c.add(path, `${where}: ${metric} is only measured by ${kind} stages, and this plan has none`, 'key');
         return;
     }
     const target = stages.find((s) => s.name === stage);
-    if (target && target.kind !== 'spike') {
-        c.add(path, `${where}: recovery is only measured by spike stages; ${show(stage)} is a ${target.kind} stage`, 'key');
+    if (target && target.kind !== kind) {
+        c.add(path, `${where}: ${metric} is only measured by ${kind} stages; ${show(stage)} is a ${target.kind} stage`, 'key');
+    }
+}
+/** memory_growth needs the soak to read the target's metrics. */
+function checkMemorySampled(c, stage, stages) {
+    const soaks = stages.filter((s) => s.kind === 'soak' && (stage === '*' || s.name === stage));
+    const unsampled = soaks.find((s) => s.metricsPath === undefined);
+    if (stage !== '*' && unsampled) {
+        c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${show(stage)}`, 'key');
+    }
+    else if (stage === '*' && soaks.length > 0 && soaks.every((s) => s.metricsPath === undefined)) {
+        c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`, 'key');
+    }
+}
+/**
+ * A stress stage's steps are meant to break: its latency and error rules judge each step (they are
+ * its break conditions), and its only stage-wide number worth gating is breaking_point. Rules on
+ * the totals of all steps (rps, requests, errors) would judge nothing the plan controls.
+ */
+function checkStressStageRule(c, stage, metric, stages) {
+    const target = stages.find((s) => s.name === stage && s.kind === 'stress');
+    if (!target || metric === 'breaking_point')
+        return;
+    if (isBreakMetric(metric)) {
+        // With its own until:, the stage's latency and error thresholds would judge nothing at all.
+        if (target.untilFrom === 'until')
+            c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: ${show(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
+        return;
+    }
+    c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
+}
+/**
+ * A stress stage without `until:` is judged step by step on the plan's latency and error_rate
+ * thresholds for it and "*"; with neither, no step could ever break.
+ */
+function resolveStressConditions(c, rawStages, plan) {
+    const raws = list(rawStages).map(record);
+    for (const stage of plan.stages) {
+        if (stage.kind !== 'stress' || stage.untilFrom === 'until')
+            continue;
+        stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => isBreakMetric(r.metric));
+        if (stage.until.length > 0)
+            continue;
+        const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
+        c.add(i >= 0 ? ['stages', i] : ['stages'], `${formatPath(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${show(stage.name)} or "*"`);
     }
 }
 function readRegression(c, raw) {
@@ -1520,6 +1756,11 @@ function readRegression(c, raw) {
     for (const [metric, rule] of Object.entries(raw)) {
         if (!isMetric(metric))
             continue; // the schema check names it, with a suggestion
+        if (metric === 'drift' || metric === 'memory_growth') {
+            // Already a change (last tenth vs first, after vs before): gate it with a threshold.
+            c.add(['regression', metric], `regression.${metric}: ${metric} is already a change within the run; gate it with a threshold, e.g. thresholds: { "*": { ${metric}: "< ${metric === 'drift' ? 20 : 10}%" } }`, 'key');
+            continue;
+        }
         try {
             rules.push(parseRegression(metric, rule));
         }
@@ -1566,11 +1807,11 @@ function formatBytes(bytes) {
 function parsePlan(text, file, env) {
     const tooBig = sizeProblem(Buffer.byteLength(text, 'utf8'), file);
     if (tooBig)
-        throw new errors/* PlanError */.W6([tooBig]);
+        throw new src_errors/* PlanError */.W6([tooBig]);
     const parsed = parseYaml(text);
     if (parsed.syntaxErrors.length) {
         // The data behind a syntax error is partial: checking it would only add confusing noise.
-        throw new errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
+        throw new src_errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
     }
     const substituted = interpolate(parsed.value, env);
     const { plan, issues } = buildPlan(substituted.value, file);
@@ -1579,7 +1820,7 @@ function parsePlan(text, file, env) {
     if (all.length) {
         // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
         const redactor = new redact/* Redactor */.pO().add(secrets);
-        throw new errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
+        throw new src_errors/* PlanError */.W6(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
     }
     if (secrets.length)
         plan.secrets = secrets;
@@ -1587,18 +1828,20 @@ function parsePlan(text, file, env) {
 }
 /** Read and parse a plan file; an unreadable file is a problem at 1:1 with the OS reason. */
 async function loadPlan(file, env = process.env) {
-    let text;
+    return parsePlan(await readPlanFile(file), file, env);
+}
+/** A plan's (or gate file's) text, size-checked; an unreadable file is a PlanError at 1:1 with the OS reason. */
+async function readPlanFile(file) {
     try {
-        text = await readPlanText(file);
+        return await readPlanText(file);
     }
     catch (err) {
-        if (err instanceof errors/* PlanError */.W6)
+        if (err instanceof src_errors/* PlanError */.W6)
             throw err;
         const code = err.code ?? '';
         const reason = OS_REASONS[code] ?? err.message;
-        throw new errors/* PlanError */.W6([{ file, line: 1, col: 1, message: `cannot read the plan: ${reason}` }]);
+        throw new src_errors/* PlanError */.W6([{ file, line: 1, col: 1, message: `cannot read the plan: ${reason}` }]);
     }
-    return parsePlan(text, file, env);
 }
 /**
  * The file's text, read no further than one byte past MAX_PLAN_BYTES: a huge file (or a device such
@@ -1618,7 +1861,7 @@ async function readPlanText(file) {
         }
         const tooBig = sizeProblem(Math.max(size, filled), file);
         if (tooBig)
-            throw new errors/* PlanError */.W6([tooBig]);
+            throw new src_errors/* PlanError */.W6([tooBig]);
         return buffer.toString('utf8', 0, filled);
     }
     finally {
@@ -2013,6 +2256,12 @@ function mergeHistograms(parts) {
 
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
 
+/** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
+function countKind(counts, kind) {
+    const c = counts ?? {};
+    c[kind] = (c[kind] ?? 0) + 1;
+    return c;
+}
 const WINDOW_MS = 1000;
 const windowIndex = (offsetMs) => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const timeline_ms = (us) => Math.round(us) / 1000;
@@ -2033,15 +2282,17 @@ class Timeline {
         // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
         this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
     }
-    /** A completed request that started `startOffsetMs` after the stage began. */
-    record(startOffsetMs, latencyMs, isError) {
+    /** A completed request that started `startOffsetMs` after the stage began; `error`: how it failed, if it did. */
+    record(startOffsetMs, latencyMs, error) {
         const late = this.closed.get(windowIndex(startOffsetMs));
         if (late) {
             // A straggler past the keep-open margin: counted in its window; its percentiles stay as rolled.
             late.requests++;
             late.rps += 1 / (WINDOW_MS / 1000);
-            if (isError)
+            if (error !== undefined) {
                 late.errors++;
+                late.by_kind = countKind(late.by_kind, error);
+            }
             if (latencyMs > late.max)
                 late.max = Math.round(latencyMs * 1000) / 1000;
             return;
@@ -2049,8 +2300,10 @@ class Timeline {
         const w = this.windowAt(startOffsetMs);
         recordMs(w.hist, latencyMs);
         w.requests++;
-        if (isError)
+        if (error !== undefined) {
             w.errors++;
+            w.kinds = countKind(w.kinds, error);
+        }
     }
     /**
      * The most users/requests active during the second ending at `nowOffsetMs`. Credited to the
@@ -2065,12 +2318,30 @@ class Timeline {
      * A failure that is not a measured request (a WebSocket closed under its user, a stream's
      * connection refused): an error in the window where it happened, with no latency.
      */
-    noteError(offsetMs) {
+    noteError(offsetMs, kind) {
+        const late = this.closed.get(windowIndex(offsetMs));
+        if (late) {
+            late.errors++;
+            late.by_kind = countKind(late.by_kind, kind);
+            return;
+        }
+        const w = this.windowAt(offsetMs);
+        w.errors++;
+        w.kinds = countKind(w.kinds, kind);
+    }
+    /** A send scheduled at `offsetMs` was dropped: `maxInFlight` requests were outstanding. */
+    noteDropped(offsetMs) {
         const late = this.closed.get(windowIndex(offsetMs));
         if (late)
-            late.errors++;
+            late.dropped = (late.dropped ?? 0) + 1;
         else
-            this.windowAt(offsetMs).errors++;
+            this.windowAt(offsetMs).dropped++;
+    }
+    /** Closed model: the users running at `nowOffsetMs`, credited like `sampleActive`. */
+    sampleUsers(nowOffsetMs, users) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+        if (users > w.users)
+            w.users = users;
     }
     /** A send scheduled at `offsetMs` left late (the generator fell behind). */
     noteLate(offsetMs) {
@@ -2097,7 +2368,7 @@ class Timeline {
         let w = this.open.get(index);
         if (w)
             return (this.last = w);
-        w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0 };
+        w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0, users: 0 };
         this.open.set(index, w);
         this.last = w;
         if (index > this.newest) {
@@ -2132,6 +2403,12 @@ class Timeline {
             late_sends: w.late,
             loop_lag_ms: Math.round(w.lag * 1000) / 1000,
         };
+        if (w.kinds)
+            row.by_kind = w.kinds;
+        if (w.dropped > 0)
+            row.dropped = w.dropped;
+        if (w.users > 0)
+            row.users = w.users;
         if (this.keepHistograms)
             row.histogram = histogram_encodeHistogram(h);
         this.windows.push(row);
@@ -2185,6 +2462,23 @@ function retryAfterSeconds(value, nowMs = Date.now()) {
     const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
     return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
 }
+/**
+ * Requests that started within [fromMs, toMs) of the stage, on their own histogram: a stress
+ * step, or the first and last tenth of a soak.
+ */
+class SpanMetrics {
+    fromMs;
+    toMs;
+    histogram = createHistogram();
+    requests = 0;
+    errors = 0;
+    /** Requests at least (`strict`: more than) `ms` slow, counted as they complete (a stress step's early break). */
+    slow = [];
+    constructor(fromMs, toMs = Infinity) {
+        this.fromMs = fromMs;
+        this.toMs = toMs;
+    }
+}
 class StageMetrics {
     histogram = createHistogram();
     timeline;
@@ -2200,6 +2494,8 @@ class StageMetrics {
     retryAfterS;
     /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
     ws;
+    /** Spans of the stage with histograms of their own (stress steps, soak tenths), never overlapping; usually none. */
+    spans = [];
     /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
     observe;
     /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
@@ -2220,8 +2516,26 @@ class StageMetrics {
             ep.errors++;
             this.errorsByKind[error]++;
         }
-        this.timeline.record(startOffsetMs, latencyMs, error !== undefined);
+        this.timeline.record(startOffsetMs, latencyMs, error);
+        if (this.spans.length > 0)
+            this.recordSpans(startOffsetMs, latencyMs, error !== undefined);
         this.observe?.(latencyMs, error);
+    }
+    /** Spans never overlap, and most requests fall in the newest: search from the end, stop at the first. */
+    recordSpans(startOffsetMs, latencyMs, isError) {
+        for (let i = this.spans.length - 1; i >= 0; i--) {
+            const span = this.spans[i];
+            if (startOffsetMs < span.fromMs || startOffsetMs >= span.toMs)
+                continue;
+            span.requests++;
+            if (isError)
+                span.errors++;
+            recordMs(span.histogram, latencyMs);
+            for (const w of span.slow)
+                if (w.strict ? latencyMs > w.ms : latencyMs >= w.ms)
+                    w.count++;
+            return;
+        }
     }
     /**
      * An error that is not a measured request (ws: a connection closed under a stream or a held
@@ -2231,7 +2545,7 @@ class StageMetrics {
         this.errors++;
         this.errorsByKind[error]++;
         this.endpoints[endpoint].errors++;
-        this.timeline.noteError(offsetMs);
+        this.timeline.noteError(offsetMs, error);
         this.observe?.(undefined, error);
     }
     /** Session steps (login...) count for their endpoint only, not in the stage's totals. */
@@ -2550,14 +2864,18 @@ var external_node_timers_promises_ = __webpack_require__(58500);
 
 /** A send dispatched later than this after its scheduled time counts as late (generator lag). */
 const LATE_SEND_MS = 10;
-/** `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it. */
-async function runOpen(ctx, schedule, maxInFlight, send) {
+/**
+ * `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it.
+ * `stop`, asked before every send, ends the schedule early (a stress step whose break is already certain).
+ */
+async function runOpen(ctx, schedule, maxInFlight, send, stop) {
     const result = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
     let k = 0;
+    let stopped = false;
     await new Promise((resolve) => {
         const tick = () => {
             const elapsed = now() - ctx.t0;
-            while (k < schedule.total && !ctx.signal.aborted) {
+            while (k < schedule.total && !ctx.signal.aborted && !(stopped ||= stop?.(result) === true)) {
                 const due = schedule.sendTime(k);
                 if (due > elapsed)
                     break;
@@ -2568,12 +2886,13 @@ async function runOpen(ctx, schedule, maxInFlight, send) {
                 }
                 if (ctx.inFlight >= maxInFlight) {
                     result.dropped++;
+                    ctx.metrics.timeline.noteDropped(due);
                     continue;
                 }
                 result.sent++;
                 void send(ctx.t0 + due);
             }
-            if (k >= schedule.total || ctx.signal.aborted)
+            if (k >= schedule.total || ctx.signal.aborted || stopped)
                 return resolve();
             // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
             setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
@@ -2594,20 +2913,40 @@ async function runClosed(ctx, o) {
     }
     await Promise.all(users);
 }
-async function runUser(ctx, id, startDelayMs, endAt, thinkMs) {
+/**
+ * Closed-model users 1..`count` sending until `endAt`, all at once. A user already in `known` has
+ * run its session and keeps its values (a stress stage's users carry over from step to step).
+ */
+async function runUsersUntil(ctx, count, thinkMs, endAt, known) {
+    const users = [];
+    for (let i = 1; i <= count; i++)
+        users.push(runUser(ctx, i, 0, endAt, thinkMs, known));
+    await Promise.all(users);
+}
+async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
     if (startDelayMs > 0)
         await sleepUnlessAborted(startDelayMs, ctx.signal);
     if (ctx.signal.aborted || now() >= endAt)
         return;
-    const vars = { vu: String(id) };
-    await runSession(ctx, vars);
-    if (thinkMs === 0)
-        return sendBackToBack(ctx, vars, endAt);
-    let iter = 0;
-    while (!ctx.signal.aborted && now() < endAt) {
-        vars.iter = String(iter++);
-        await executeAsync(ctx, ctx.pick(), vars, now());
-        await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+    ctx.users++;
+    try {
+        let vars = known?.get(id);
+        if (!vars) {
+            vars = { vu: String(id) };
+            await runSession(ctx, vars);
+            known?.set(id, vars);
+        }
+        if (thinkMs === 0)
+            return await sendBackToBack(ctx, vars, endAt);
+        let iter = 0;
+        while (!ctx.signal.aborted && now() < endAt) {
+            vars.iter = String(iter++);
+            await executeAsync(ctx, ctx.pick(), vars, now());
+            await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+        }
+    }
+    finally {
+        ctx.users--;
     }
 }
 /** A user with no think time: each response sends the next request from its callback, no promise per request. */
@@ -3312,274 +3651,297 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
-;// CONCATENATED MODULE: ./src/load/stage.ts
-/**
- * One stage from start to drained: builds the context, picks the executor for the stage kind,
- * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
- */
-
-
-
-
-
-
-
-
-
-
-/**
- * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
- * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
- */
-const CANCEL_GRACE_MS = 250;
-/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
-function cancelAfterAbort(signal, cancel) {
-    let timer;
-    const onAbort = () => {
-        timer = setTimeout(cancel, CANCEL_GRACE_MS);
-    };
-    if (signal.aborted)
-        onAbort();
-    else
-        signal.addEventListener('abort', onAbort, { once: true });
-    return () => {
-        signal.removeEventListener('abort', onAbort);
-        clearTimeout(timer);
-    };
-}
-function rateSegments(s) {
-    if (s.kind === 'load' && s.model === 'open') {
-        return [
-            { durationMs: s.rampMs, from: 0, to: s.rate },
-            { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
-        ].filter((x) => x.durationMs > 0);
+;// CONCATENATED MODULE: ./src/gate/metrics.ts
+const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
+function metricValue(s, metric) {
+    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
+    if (metrics_LATENCY_METRICS.has(metric))
+        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
+    switch (metric) {
+        case 'error_rate':
+            return s.error_rate;
+        case 'rps':
+            return s.rps;
+        case 'requests':
+            return s.requests;
+        case 'errors':
+            return s.errors;
+        case 'recovery':
+            return s.spike ? s.spike.recovery_ms : null;
+        case 'breaking_point':
+            return s.stress ? s.stress.breaking_point : null;
+        case 'drift':
+            return s.soak ? s.soak.drift.delta_pct : null;
+        case 'memory_growth':
+            return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        default:
+            return null;
     }
-    if (s.kind === 'spike') {
-        return [
-            { durationMs: s.beforeMs, from: s.fromRate, to: s.fromRate },
-            { durationMs: s.rampMs, from: s.fromRate, to: s.toRate },
-            { durationMs: s.holdMs, from: s.toRate, to: s.toRate },
-            { durationMs: s.afterMs, from: s.fromRate, to: s.fromRate },
-        ].filter((x) => x.durationMs > 0);
-    }
-    return undefined;
 }
-/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
-function stageSchedule(s) {
-    const segments = rateSegments(s);
-    if (!segments)
+/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
+const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+/**
+ * Why an imported stage has no value for a metric it has requests for (the tool's file did not
+ * hold it), with how to get it; undefined when the stage is not imported or has the value.
+ */
+function absentNote(s, metric) {
+    if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null)
         return undefined;
-    return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+    if (s.imported.tool === 'k6' && K6_STAT[metric])
+        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
+    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
 }
-/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
-function spikePhases(s) {
-    return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
-}
-async function runStage(spec, o) {
-    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
-    // either way, what is still in flight is cancelled after the grace, not waited for.
-    const stageAbort = new AbortController();
-    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
-    let wsStage;
-    const disarm = cancelAfterAbort(signal, () => {
-        o.client.cancelAll();
-        wsStage?.cancel();
-    });
-    try {
-        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+/**
+ * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
+ * so its latency and error rules judge each step (they are its break conditions) and only
+ * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
+ * (memory_growth: a soak that reads the target's metrics).
+ */
+function ruleApplies(s, metric) {
+    if (s.kind === 'stress')
+        return metric === 'breaking_point';
+    switch (metric) {
+        case 'breaking_point':
+            return false;
+        case 'drift':
+            return s.soak !== undefined;
+        case 'memory_growth':
+            return s.soak?.memory !== undefined;
+        default:
+            return true;
     }
-    finally {
-        disarm();
+}
+/**
+ * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
+ * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ */
+function windowColumn(metric) {
+    switch (metric) {
+        case 'p50':
+        case 'p90':
+        case 'p95':
+        case 'p99':
+        case 'max':
+        case 'mean':
+        case 'rps':
+            return { key: metric, proxy: false };
+        case 'p999':
+            return { key: 'p99', proxy: true };
+        case 'min':
+            return { key: 'p50', proxy: true };
+        default:
+            return undefined;
     }
 }
-async function runStageArmed(spec, o, stageAbort, onWsStage) {
-    // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
-    const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
-    if (spec.protocol === 'ws' && !ws)
-        throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
-    const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
-    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
-    const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
-    const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
-    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
-    const signal = o.signal;
-    let aborted;
-    if (abortWatch.active)
-        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
-    const ctx = {
-        client: o.client,
-        requests,
-        session,
-        pick: weightedPicker(requests),
-        metrics,
-        t0: now(),
-        signal,
-        inFlight: 0,
-        active: 0,
-        seq: o.seq,
-        idleWaiters: [],
-    };
-    // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = { vu: '1' };
-    const closed = spec.kind === 'baseline' || (spec.kind === 'load' && spec.model === 'closed');
-    // A shard with no part of the stage sends nothing, not even the session.
-    const idle = spec.share?.idle === true;
-    if (!idle && (!closed || ws))
-        await runSession(ctx, shared);
-    let wsStage;
-    if (ws)
-        metrics.ws = new WsMetrics();
-    if (ws && !idle) {
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
-        onWsStage(wsStage);
-        // Without a ramp, connections open before the clock: the stage measures messages, not the storm
-        // (connect times are in their own histogram either way).
-        await wsStage.prepare();
-    }
-    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
-    const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
-    const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
-    lag.enable();
-    lagThisSecond.enable();
-    const startedAt = new Date();
-    ctx.t0 = now();
-    const totalMs = plannedDurationMs(spec);
-    let lastRequests = 0;
-    const sampler = setInterval(() => {
-        const elapsed = now() - ctx.t0;
-        if (wsStage) {
-            metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
-        }
-        else {
-            metrics.timeline.sampleActive(elapsed, ctx.active);
-            ctx.active = ctx.inFlight;
-        }
-        if (lagThisSecond.count > 0)
-            metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
-        lagThisSecond.reset();
-        if (abortWatch.active && !aborted && !idle) {
-            aborted = abortWatch.check(elapsed);
-            if (aborted)
-                stageAbort.abort();
-        }
-        o.onProgress?.({
-            stage: spec.name,
-            elapsedMs: elapsed,
-            totalMs,
-            requests: metrics.requests,
-            errors: metrics.errors,
-            rps: metrics.requests - lastRequests,
-            p95: percentileMs(metrics.histogram, 95),
-        });
-        lastRequests = metrics.requests;
-    }, 1000);
-    sampler.unref();
-    let open;
-    let cycles;
-    const schedule = stageSchedule(spec);
-    try {
-        if (idle) {
-            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, signal);
-        }
-        else if (wsStage) {
-            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
-        }
-        else {
-            switch (spec.kind) {
-                case 'baseline':
-                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
-                    break;
-                case 'load':
-                    if (spec.model === 'closed')
-                        await runClosed(ctx, spec);
-                    else
-                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'spike':
-                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'burst':
-                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
-                    break;
-            }
-        }
-    }
-    finally {
-        await wsStage?.shutdown();
-        clearInterval(sampler);
-        lag.disable();
-        lagThisSecond.disable();
-    }
-    const durationMs = now() - ctx.t0;
-    const timeline = metrics.timeline.finish();
-    const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
-    const generator = generatorHealth(lag, open, metrics.requests);
-    return {
-        spec,
-        startedAt,
-        durationMs,
-        metrics,
-        timeline,
-        generator,
-        cycles,
-        // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
-        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
-        mode: ws?.mode,
-        spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
-        aborted,
-    };
+/**
+ * Windows that carry information: those with requests, without the first and last partial ones
+ * when there are enough (ramp-up and drain are not the steady state).
+ */
+function windowSamples(s, key) {
+    let ws = s.timeline.filter((w) => w.requests > 0);
+    if (ws.length >= 5)
+        ws = ws.slice(1, -1);
+    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
 }
-/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
-const LATE_SHARE_LIMIT = 0.01;
-const LOOP_LAG_LIMIT_MS = 50;
-function generatorHealth(lag, open, requests) {
-    const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
-    const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
-    return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
-}
-/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
-function judgeGenerator(h, scheduled, requests) {
-    const reasons = [];
-    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
-        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
-    }
-    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
-        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
-    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
-}
-/** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
-function spikeOutcome(timeline, spikeStartMs, dropMs) {
-    const pre = timeline.filter((w) => w.requests > 0 && (w.t + 1) * 1000 <= spikeStartMs).map((w) => w.p95);
-    const prePeriod = pre.length > 0 ? pre : timeline.filter((w) => w.requests > 0 && w.t * 1000 < spikeStartMs).map((w) => w.p95);
-    const preP95 = median(prePeriod);
-    const during = timeline.filter((w) => w.requests > 0 && w.t * 1000 >= spikeStartMs && w.t * 1000 < dropMs);
-    const peak = during.reduce((m, w) => Math.max(m, w.p95), 0);
-    const limit = Math.max(preP95 * 1.2, preP95 + 1);
-    const recovered = timeline.find((w) => w.requests > 0 && w.t * 1000 >= dropMs && w.p95 <= limit);
-    return {
-        pre_p95_ms: preP95,
-        peak_p95_ms: peak,
-        recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
-    };
-}
-function median(xs) {
-    if (xs.length === 0)
-        return 0;
-    const s = [...xs].sort((a, b) => a - b);
-    const m = s.length >> 1;
-    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-const round3 = (x) => Math.round(x * 1000) / 1000;
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: ./src/report/format.ts
+var report_format = __webpack_require__(12011);
+;// CONCATENATED MODULE: ./src/gate/thresholds.ts
+
+
+/** `v op limit`: whether a value meets a threshold rule. */
+const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+function evaluateThresholds(thresholds, stages) {
+    const checks = [];
+    for (const stage of stages) {
+        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
+        for (const rule of rules) {
+            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
+            if (!ruleApplies(stage, rule.metric))
+                continue;
+            const current = metricValue(stage, rule.metric);
+            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
+            if (current === null && rule.metric !== 'recovery') {
+                const note = missingNote(stage, rule.metric);
+                if (note) {
+                    checks.push({ ...base, current: null, ...note });
+                    continue;
+                }
+            }
+            if (rule.metric === 'recovery') {
+                if (!stage.spike)
+                    continue; // "*" rules reach every stage; recovery exists for spikes only
+                if (current === null) {
+                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
+                    continue;
+                }
+            }
+            if (current === null) {
+                checks.push({ ...base, current: null, verdict: 'warn', note: absentNote(stage, rule.metric) ?? 'no requests completed: nothing to check' });
+                continue;
+            }
+            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
+        }
+    }
+    return checks;
+}
+/** Why a stage outcome metric has no value, and what that means for the rule. */
+function missingNote(stage, metric) {
+    switch (metric) {
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first)
+                return { verdict: 'fail', note: `the first step (${(0,report_format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+            return { verdict: 'warn', note: 'no step ran to its end: nothing to check' };
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/stress.ts
+
+
+
+
+
+
+
+
+const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+async function runStress(ctx, spec, shared) {
+    const steps = [];
+    const open = { scheduled: 0, sent: 0, dropped: 0, lateSends: 0 };
+    const users = new Map();
+    for (const [index, level] of stressLevels(spec).entries()) {
+        if (ctx.signal.aborted)
+            break;
+        const startMs = now() - ctx.t0;
+        const span = new SpanMetrics(startMs);
+        ctx.metrics.spans.push(span);
+        let dropped = 0;
+        let endedEarly = false;
+        if (spec.model === 'open') {
+            // The same open-model scheduler as a load stage: a silent lead-in up to the step's start, then the step's rate.
+            const schedule = new RateSchedule([
+                { durationMs: startMs, from: 0, to: 0 },
+                { durationMs: spec.everyMs, from: level, to: level },
+            ]);
+            const certain = certainBreak(spec.until, span, schedule.total);
+            const r = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared), (sofar) => (endedEarly = certain(sofar.dropped)));
+            // A step that stopped early asked for the sends it reached, not its whole schedule.
+            open.scheduled += endedEarly ? r.sent + r.dropped : r.scheduled;
+            open.sent += r.sent;
+            open.dropped += r.dropped;
+            open.lateSends += r.lateSends;
+            dropped = r.dropped;
+        }
+        else {
+            await runUsersUntil(ctx, level, spec.thinkMs, ctx.t0 + startMs + spec.everyMs, users);
+        }
+        span.toMs = now() - ctx.t0;
+        // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
+        if (ctx.signal.aborted)
+            break;
+        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: summarize(span.histogram), dropped });
+        if (endedEarly)
+            step.ended_early = true;
+        steps.push(step);
+        if (!step.passed)
+            break;
+    }
+    return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
+}
+/** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
+const TAIL_SHARE = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
+/**
+ * Open model: a test, cheap enough to ask before every send, of whether the step will break
+ * whatever its remaining requests do, so the stage can stop loading a target that is already
+ * failing instead of finishing the step. The step sends at most `planned` requests, so once the
+ * errors alone, or the requests over a latency limit alone, pass the rule's share of `planned`,
+ * the step's final numbers break it too. A dropped send breaks the step outright.
+ */
+function certainBreak(until, span, planned) {
+    const errorLimits = [];
+    const slow = [];
+    for (const r of until) {
+        // Only upper limits ("< 200ms", "<= 1%") can be known broken before the step ends.
+        if (r.op !== '<' && r.op !== '<=')
+            continue;
+        if (r.metric === 'error_rate')
+            errorLimits.push({ value: r.value, strict: r.op === '<=' });
+        const share = TAIL_SHARE[r.metric];
+        if (share === undefined)
+            continue;
+        // "< 200ms" breaks at 200 ms or more; "<= 200ms" above 200 ms.
+        const w = { ms: r.value, strict: r.op === '<=', count: 0 };
+        span.slow.push(w);
+        slow.push({ w, allowed: share * planned });
+    }
+    return (dropped) => dropped > 0 ||
+        errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
+        slow.some((s) => s.w.count > s.allowed);
+}
+/** One step's numbers against the break conditions (pure). */
+function judgeStep(until, index, level, startMs, durationMs, n) {
+    const errorRate = n.requests > 0 ? round(n.errors / n.requests, 6) : 0;
+    const broke = [];
+    if (n.requests === 0)
+        broke.push('no request completed');
+    else {
+        for (const rule of until) {
+            const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
+            if (!compare(value, rule.op, rule.value))
+                broke.push(`${rule.metric} ${rule.raw} (was ${(0,report_format/* fmtMetric */.IZ)(rule.metric, value)})`);
+        }
+    }
+    // Sends the generator had to skip are load the target did not take: the step was not served.
+    if (n.dropped > 0)
+        broke.push(`${n.dropped} sends dropped (max_in_flight requests outstanding)`);
+    const step = {
+        index,
+        level,
+        start_s: round(startMs / 1000),
+        duration_s: round(durationMs / 1000),
+        requests: n.requests,
+        errors: n.errors,
+        error_rate: errorRate,
+        rps: round(n.requests / Math.max(0.001, durationMs / 1000), 2),
+        latency_ms: { p50: n.latency.p50, p95: n.latency.p95, p99: n.latency.p99 },
+        passed: broke.length === 0,
+    };
+    if (broke.length > 0)
+        step.broke = broke;
+    if (n.dropped > 0)
+        step.dropped = n.dropped;
+    return step;
+}
+/** The steps as run → the breaking point: the last level that passed before the first that broke. */
+function stressOutcome(spec, steps) {
+    const broken = steps.find((s) => !s.passed);
+    const passed = steps.filter((s) => s.passed);
+    const levels = stressLevels(spec);
+    return {
+        unit: spec.model === 'open' ? 'rps' : 'vus',
+        from: spec.from,
+        step: spec.step,
+        every_s: spec.everyMs / 1000,
+        max: spec.max,
+        until: spec.until.map((r) => `${r.metric} ${r.raw}`),
+        steps,
+        breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
+        broke_at: broken ? broken.level : null,
+        reached_max: !broken && passed.length === levels.length,
+    };
+}
+
 // EXTERNAL MODULE: ./src/report/types.ts
 var types = __webpack_require__(2563);
 ;// CONCATENATED MODULE: ./package.json
@@ -3596,14 +3958,14 @@ const VERSION = package_namespaceObject.rE;
 
 
 
-const round = (x, digits = 3) => {
+const build_round = (x, digits = 3) => {
     const f = 10 ** digits;
     return Math.round(x * f) / f;
 };
 /** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
 /** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
+const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
 /** Counts by status or close code, as report.json keys them, in numeric order. */
 function countsByCode(counts) {
     const out = {};
@@ -3622,7 +3984,7 @@ function stageReport(r) {
         name: r.spec.name,
         kind: r.spec.kind,
         protocol: r.spec.protocol,
-        duration_s: round(r.durationMs / 1000),
+        duration_s: build_round(r.durationMs / 1000),
         requests: m.requests,
         errors: m.errors,
         error_rate: errorRate(m.requests, m.errors),
@@ -3647,6 +4009,10 @@ function stageReport(r) {
         report.cycles = r.cycles;
     if (r.spike)
         report.spike = r.spike;
+    if (r.stress)
+        report.stress = r.stress;
+    if (r.soak)
+        report.soak = r.soak;
     if (r.cpuProbeMs !== undefined)
         report.cpu_probe_ms = r.cpuProbeMs;
     if (r.workers !== undefined)
@@ -3668,7 +4034,7 @@ function endpointReport(name, requests, errors, h) {
     return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
 }
 function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: round(sendingMs / 1000, 6) };
+    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
     if (r.spec.kind === 'spike') {
         const p = spikePhases(r.spec);
         inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
@@ -3727,7 +4093,7 @@ function buildReport(i) {
         plan: i.planFile,
         target: displayUrl(i.run.target),
         started_at: i.run.startedAt.toISOString(),
-        duration_s: round(i.run.durationMs / 1000, 1),
+        duration_s: build_round(i.run.durationMs / 1000, 1),
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         fingerprints: i.fingerprints,
@@ -3740,6 +4106,10 @@ function buildReport(i) {
     return report;
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./src/load/process-group.ts
 /**
  * The process group a `target.start` command runs in (its shell, the app, the app's children).
@@ -3902,7 +4272,7 @@ async function waitUntilReady(o) {
             const gone = o.started?.failure();
             if (gone) {
                 const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
-                throw new errors/* TargetUnreachableError */.ms(`target start command ${gone.reason} before ${shown} was ready${said}`);
+                throw new src_errors/* TargetUnreachableError */.ms(`target start command ${gone.reason} before ${shown} was ready${said}`);
             }
             if (o.signal?.aborted)
                 return;
@@ -3917,7 +4287,7 @@ async function waitUntilReady(o) {
             if (wake.signal.aborted)
                 continue;
             if (Date.now() >= deadline)
-                throw new errors/* TargetUnreachableError */.ms(`target ${shown} is not reachable: ${lastError}`);
+                throw new src_errors/* TargetUnreachableError */.ms(`target ${shown} is not reachable: ${lastError}`);
             await (0,external_node_timers_promises_.setTimeout)(Math.min(PROBE_PAUSE_MS, Math.max(0, deadline - Date.now())), undefined, { signal: wake.signal }).catch(() => { });
         }
     }
@@ -3969,16 +4339,443 @@ function tcpProbe(targetUrl, budgetMs, signal) {
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 
+;// CONCATENATED MODULE: ./src/metrics/prometheus.ts
+/**
+ * Reading one sample out of Prometheus text exposition format (the `/metrics` page of most
+ * services). Pure, and never throws: a page without the metric, or with a value that is not a
+ * number, is an error string the report shows.
+ */
+/** The metric a soak stage reads: the target's resident memory in bytes (client libraries' process collector). */
+const RESIDENT_MEMORY = 'process_resident_memory_bytes';
+const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+/**
+ * The value of `name` in a Prometheus text page: the first sample of that name (labels allowed),
+ * `{ value }`, or `{ error }` saying what was wrong. Lines: `# HELP`/`# TYPE`/comments are skipped;
+ * `name{label="v",…} value [timestamp]`; values like `1.2e+08`, `+Inf`, `NaN`.
+ */
+function readPrometheusValue(text, name) {
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const m = NAME.exec(line);
+        if (!m || m[0] !== name)
+            continue;
+        let rest = line.slice(m[0].length);
+        if (rest.startsWith('{')) {
+            const end = labelsEnd(rest);
+            if (end < 0)
+                return { error: `${name}: unterminated labels in "${clip(line)}"` };
+            rest = rest.slice(end + 1);
+        }
+        const valueText = rest.trim().split(/\s+/)[0] ?? '';
+        const value = parseSampleValue(valueText);
+        if (value === undefined)
+            return { error: `${name}: "${clip(valueText)}" is not a number` };
+        return { value };
+    }
+    return { error: `${name} not found in the metrics page` };
+}
+/** Index of the `}` closing a label set, skipping quoted values (which may hold `}` and escaped quotes). */
+function labelsEnd(s) {
+    let quoted = false;
+    for (let i = 1; i < s.length; i++) {
+        const ch = s[i];
+        if (quoted) {
+            if (ch === '\\')
+                i++;
+            else if (ch === '"')
+                quoted = false;
+        }
+        else if (ch === '"')
+            quoted = true;
+        else if (ch === '}')
+            return i;
+    }
+    return -1;
+}
+function parseSampleValue(text) {
+    if (/^[+-]?Inf$/.test(text))
+        return text.startsWith('-') ? -Infinity : Infinity;
+    if (text === 'NaN')
+        return NaN;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text))
+        return undefined;
+    return Number(text);
+}
+const clip = (s) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
+;// CONCATENATED MODULE: ./src/load/soak.ts
+
+
+
+
+
+const soak_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/**
+ * A soak stage's own watch, set up before its clock starts: the two tenths record their own
+ * histograms, and the target's memory is read now and again once the stage has drained.
+ */
+class SoakWatch {
+    tenths;
+    client;
+    timeoutMs;
+    memory;
+    constructor(tenths, client, timeoutMs, memory) {
+        this.tenths = tenths;
+        this.client = client;
+        this.timeoutMs = timeoutMs;
+        this.memory = memory;
+    }
+    static async start(spec, metrics, client, target, timeoutMs) {
+        const tenths = soakSpans(spec);
+        metrics.spans.push(tenths.first, tenths.last);
+        const path = spec.metricsPath;
+        // As the client sends it: the path under the target URL's own path, shown without credentials.
+        const memory = path === undefined ? undefined : { path, url: displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+        return new SoakWatch(tenths, client, timeoutMs, memory);
+    }
+    /** `stopped`: the stage was cut short (the memory is then not read again). */
+    async finish(stopped) {
+        const out = { drift: soakDrift(this.tenths.first, this.tenths.last) };
+        if (this.memory) {
+            const after = stopped ? undefined : await readResidentMemory(this.client, this.memory.path, this.timeoutMs);
+            out.memory = memoryOutcome(this.memory.url, this.memory.before, after);
+        }
+        return out;
+    }
+}
+/**
+ * The first and last tenth of the stage's steady part (after its ramp: latency at a fraction of
+ * the load says nothing about drift), as spans that record their own histograms.
+ */
+function soakSpans(spec) {
+    const tenth = (spec.durationMs - spec.rampMs) / 10;
+    return { first: new SpanMetrics(spec.rampMs, spec.rampMs + tenth), last: new SpanMetrics(spec.durationMs - tenth, spec.durationMs) };
+}
+/** p95 of the last tenth against the first, in % (null when either tenth has no requests or the first's p95 is 0). */
+function soakDrift(first, last) {
+    const firstP95 = first.requests > 0 ? percentileMs(first.histogram, 95) : 0;
+    const lastP95 = last.requests > 0 ? percentileMs(last.histogram, 95) : 0;
+    const comparable = first.requests > 0 && last.requests > 0 && firstP95 > 0;
+    return { first_p95: firstP95, last_p95: lastP95, delta_pct: comparable ? soak_round(((lastP95 - firstP95) / firstP95) * 100) : null };
+}
+/** GET the metrics page on the target and read process_resident_memory_bytes from it. */
+async function readResidentMemory(client, path, timeoutMs) {
+    const out = await client.send({ method: 'GET', path, headers: { accept: 'text/plain' }, timeoutMs, readBody: true });
+    if (out.cancelled)
+        return { error: 'the run was stopped before the metrics were read' };
+    if (out.status === 0)
+        return { error: `GET ${path} failed: ${out.failureMessage ?? out.failure ?? 'no response'}` };
+    if (out.status < 200 || out.status >= 300)
+        return { error: `GET ${path} answered ${out.status}` };
+    const read = readPrometheusValue(out.body ?? '', RESIDENT_MEMORY);
+    if ('error' in read)
+        return read;
+    if (!Number.isFinite(read.value) || read.value <= 0)
+        return { error: `${RESIDENT_MEMORY} is ${read.value}, not a size in bytes` };
+    return { bytes: read.value };
+}
+/** Before and after → the report's memory line: growth in %, or the first error met. */
+function memoryOutcome(url, before, after) {
+    const b = 'bytes' in before ? before.bytes : null;
+    const a = after && 'bytes' in after ? after.bytes : null;
+    const memory = { url, before_bytes: b, after_bytes: a, growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null };
+    const error = 'error' in before ? `before: ${before.error}` : after === undefined ? 'after: the stage ended before the metrics were read again' : 'error' in after ? `after: ${after.error}` : undefined;
+    if (error !== undefined)
+        memory.error = error;
+    return memory;
+}
+
+;// CONCATENATED MODULE: ./src/load/stage.ts
+/**
+ * One stage from start to drained: builds the context, picks the executor for the stage kind,
+ * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
+ * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
+ */
+const CANCEL_GRACE_MS = 250;
+/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
+function cancelAfterAbort(signal, cancel) {
+    let timer;
+    const onAbort = () => {
+        timer = setTimeout(cancel, CANCEL_GRACE_MS);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+    };
+}
+function rateSegments(s) {
+    if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'open') {
+        return [
+            { durationMs: s.rampMs, from: 0, to: s.rate },
+            { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    if (s.kind === 'spike') {
+        return [
+            { durationMs: s.beforeMs, from: s.fromRate, to: s.fromRate },
+            { durationMs: s.rampMs, from: s.fromRate, to: s.toRate },
+            { durationMs: s.holdMs, from: s.toRate, to: s.toRate },
+            { durationMs: s.afterMs, from: s.fromRate, to: s.fromRate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    return undefined;
+}
+/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
+function stageSchedule(s) {
+    const segments = rateSegments(s);
+    if (!segments)
+        return undefined;
+    return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+}
+/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
+function spikePhases(s) {
+    return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
+}
+async function runStage(spec, o) {
+    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
+    // either way, what is still in flight is cancelled after the grace, not waited for.
+    const stageAbort = new AbortController();
+    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    let wsStage;
+    const disarm = cancelAfterAbort(signal, () => {
+        o.client.cancelAll();
+        wsStage?.cancel();
+    });
+    try {
+        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+    }
+    finally {
+        disarm();
+    }
+}
+async function runStageArmed(spec, o, stageAbort, onWsStage) {
+    // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
+    const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
+    if (spec.protocol === 'ws' && !ws)
+        throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
+    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+    const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
+    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+    const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
+    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
+    const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
+    const signal = o.signal;
+    let aborted;
+    if (abortWatch.active)
+        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
+    const ctx = {
+        client: o.client,
+        requests,
+        session,
+        pick: weightedPicker(requests),
+        metrics,
+        t0: now(),
+        signal,
+        inFlight: 0,
+        active: 0,
+        users: 0,
+        seq: o.seq,
+        idleWaiters: [],
+    };
+    // Open-model and burst stages share one session, set up before the clock starts.
+    const shared = { vu: '1' };
+    const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
+    // A shard with no part of the stage sends nothing, not even the session.
+    const idle = spec.share?.idle === true;
+    if (!idle && (!closed || ws))
+        await runSession(ctx, shared);
+    let wsStage;
+    if (ws)
+        metrics.ws = new WsMetrics();
+    if (ws && !idle) {
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        onWsStage(wsStage);
+        // Without a ramp, connections open before the clock: the stage measures messages, not the storm
+        // (connect times are in their own histogram either way).
+        await wsStage.prepare();
+    }
+    // A soak reads the target's memory before its clock starts (and again once it has drained).
+    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+    const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    lag.enable();
+    lagThisSecond.enable();
+    const startedAt = new Date();
+    ctx.t0 = now();
+    const totalMs = plannedDurationMs(spec);
+    let lastRequests = 0;
+    const sampler = setInterval(() => {
+        const elapsed = now() - ctx.t0;
+        if (wsStage) {
+            metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
+        }
+        else {
+            metrics.timeline.sampleActive(elapsed, ctx.active);
+            ctx.active = ctx.inFlight;
+            if (ctx.users > 0)
+                metrics.timeline.sampleUsers(elapsed, ctx.users);
+        }
+        if (lagThisSecond.count > 0)
+            metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
+        lagThisSecond.reset();
+        if (abortWatch.active && !aborted && !idle) {
+            aborted = abortWatch.check(elapsed);
+            if (aborted)
+                stageAbort.abort();
+        }
+        o.onProgress?.({
+            stage: spec.name,
+            elapsedMs: elapsed,
+            totalMs,
+            requests: metrics.requests,
+            errors: metrics.errors,
+            rps: metrics.requests - lastRequests,
+            p95: percentileMs(metrics.histogram, 95),
+        });
+        lastRequests = metrics.requests;
+    }, 1000);
+    sampler.unref();
+    let open;
+    let cycles;
+    let stress;
+    const schedule = stageSchedule(spec);
+    try {
+        if (idle) {
+            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+            await sleepUnlessAborted(totalMs, signal);
+        }
+        else if (wsStage) {
+            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
+        }
+        else {
+            switch (spec.kind) {
+                case 'baseline':
+                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+                    break;
+                case 'load':
+                case 'soak':
+                    if (spec.model === 'closed')
+                        await runClosed(ctx, spec);
+                    else
+                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'stress':
+                    ({ outcome: stress, open } = await runStress(ctx, spec, shared));
+                    break;
+                case 'spike':
+                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'burst':
+                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
+                    break;
+            }
+        }
+    }
+    finally {
+        await wsStage?.shutdown();
+        clearInterval(sampler);
+        lag.disable();
+        lagThisSecond.disable();
+    }
+    const durationMs = now() - ctx.t0;
+    const soak = await soakWatch?.finish(signal.aborted);
+    const timeline = metrics.timeline.finish();
+    const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
+    const generator = generatorHealth(lag, open, metrics.requests);
+    return {
+        spec,
+        startedAt,
+        durationMs,
+        metrics,
+        timeline,
+        generator,
+        cycles,
+        // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
+        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
+        mode: ws?.mode,
+        spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
+        aborted,
+        stress,
+        soak,
+    };
+}
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+function generatorHealth(lag, open, requests) {
+    const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
+    const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
+    return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
+}
+/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
+function judgeGenerator(h, scheduled, requests) {
+    const reasons = [];
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+    }
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+/** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
+function spikeOutcome(timeline, spikeStartMs, dropMs) {
+    const pre = timeline.filter((w) => w.requests > 0 && (w.t + 1) * 1000 <= spikeStartMs).map((w) => w.p95);
+    const prePeriod = pre.length > 0 ? pre : timeline.filter((w) => w.requests > 0 && w.t * 1000 < spikeStartMs).map((w) => w.p95);
+    const preP95 = median(prePeriod);
+    const during = timeline.filter((w) => w.requests > 0 && w.t * 1000 >= spikeStartMs && w.t * 1000 < dropMs);
+    const peak = during.reduce((m, w) => Math.max(m, w.p95), 0);
+    const limit = Math.max(preP95 * 1.2, preP95 + 1);
+    const recovered = timeline.find((w) => w.requests > 0 && w.t * 1000 >= dropMs && w.p95 <= limit);
+    return {
+        pre_p95_ms: preP95,
+        peak_p95_ms: peak,
+        recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
+        start_s: spikeStartMs / 1000,
+        drop_s: dropMs / 1000,
+    };
+}
+function median(xs) {
+    if (xs.length === 0)
+        return 0;
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
 
 const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
 /**
- * Windows by their second since the stage start: counts summed (requests, errors, rps, `active`,
- * late sends), loop lag the worst, percentiles from the added histograms. `histogramOf` reads a
- * part's window histogram (the parts kept them); `keepHistograms` puts the sum on the merged rows
- * (a stage that is itself a shard, for a later `merge`).
+ * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
  */
 function mergeWindows(parts, histogramOf, keepHistograms = false) {
     const byT = new Map();
@@ -4012,10 +4809,32 @@ function mergeWindows(parts, histogramOf, keepHistograms = false) {
             late_sends: total((w) => w.late_sends),
             loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
         };
+        const kinds = sumKinds(windows.map((w) => w.by_kind));
+        if (kinds)
+            row.by_kind = kinds;
+        const dropped = total((w) => w.dropped ?? 0);
+        if (dropped > 0)
+            row.dropped = dropped;
+        // Each part ran its own users (shards, worker threads): they add.
+        const users = total((w) => w.users ?? 0);
+        if (users > 0)
+            row.users = users;
         if (keepHistograms)
             row.histogram = histogram_encodeHistogram(h);
         return row;
     });
+}
+/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
+function sumKinds(parts) {
+    let out;
+    for (const p of parts) {
+        if (!p)
+            continue;
+        out ??= {};
+        for (const [k, n] of Object.entries(p))
+            out[k] = (out[k] ?? 0) + n;
+    }
+    return out;
 }
 /**
  * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
@@ -4108,6 +4927,11 @@ function shardStage(spec, shard) {
             return openShare(spec, shard, connections, share);
         case 'spike':
             return openShare(spec, shard, connections, share);
+        case 'stress':
+        case 'soak':
+            // A stress stage decides each next step from the step just run, which shards cannot share;
+            // a soak's drift and memory are one target's, read by one runner.
+            throw new src_errors/* UsageError */.eb(`--shard: stage "${spec.name}" is a ${spec.kind} stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)`);
     }
 }
 function openShare(spec, shard, connections, share) {
@@ -4121,7 +4945,7 @@ function openShare(spec, shard, connections, share) {
 function needsConnectionPerShard(spec, shard) {
     const connections = spec.connections ?? 1;
     if (connections < shard.count) {
-        throw new errors/* UsageError */.eb(`--shard ${shard.index}/${shard.count}: stage "${spec.name}" sends its messages over ${connections} WebSocket connection${connections === 1 ? '' : 's'}, ` +
+        throw new src_errors/* UsageError */.eb(`--shard ${shard.index}/${shard.count}: stage "${spec.name}" sends its messages over ${connections} WebSocket connection${connections === 1 ? '' : 's'}, ` +
             `too few for ${shard.count} shards (each needs one): use at most ${connections} shard${connections === 1 ? '' : 's'} or more connections`);
     }
 }
@@ -4222,7 +5046,7 @@ function decodeMetrics(e) {
 }
 function windowHistogram(w) {
     if (w.histogram === undefined)
-        throw new errors/* WorkerError */.dB(`a worker's timeline window t=${w.t} has no histogram`);
+        throw new src_errors/* WorkerError */.dB(`a worker's timeline window t=${w.t} has no histogram`);
     return decodeHistogram(w.histogram);
 }
 /**
@@ -4257,7 +5081,7 @@ function mergeWorkerResults(spec, parts) {
 async function runStageInWorkers(spec, count, o) {
     const script = o.script ?? defaultWorkerScript();
     if (!(0,external_node_fs_.existsSync)(script)) {
-        throw new errors/* WorkerError */.dB(`stage "${spec.name}" runs on ${count} workers, but the worker script ${script} is missing: it ships as dist/${WORKER_FILE} beside dist/cli.js and dist/index.js`);
+        throw new src_errors/* WorkerError */.dB(`stage "${spec.name}" runs on ${count} workers, but the worker script ${script} is missing: it ships as dist/${WORKER_FILE} beside dist/cli.js and dist/index.js`);
     }
     let fail;
     const failed = new Promise((_, reject) => (fail = reject));
@@ -4279,7 +5103,7 @@ async function runStageInWorkers(spec, count, o) {
         o.signal.addEventListener('abort', abort, { once: true });
         if (o.signal.aborted)
             abort();
-        startTimer = setTimeout(() => fail(new errors/* WorkerError */.dB(`the workers of stage "${spec.name}" did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        startTimer = setTimeout(() => fail(new src_errors/* WorkerError */.dB(`the workers of stage "${spec.name}" did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
         // Started together, so their clocks (and 1-second windows) line up.
         await Promise.race([Promise.all(threads.map((t) => t.ready)), failed]);
         clearTimeout(startTimer);
@@ -4304,7 +5128,7 @@ function startThread(script, data, label, onProgress, fail) {
         worker = new external_node_worker_threads_.Worker(script, { workerData: data });
     }
     catch (err) {
-        throw new errors/* WorkerError */.dB(`${label} could not start: ${err.message}`, { cause: err });
+        throw new src_errors/* WorkerError */.dB(`${label} could not start: ${err.message}`, { cause: err });
     }
     let ready;
     let done;
@@ -4320,13 +5144,13 @@ function startThread(script, data, label, onProgress, fail) {
                 reported = true;
                 return done(m.result);
             case 'failed':
-                return fail(new errors/* WorkerError */.dB(`${label} failed: ${m.message}`));
+                return fail(new src_errors/* WorkerError */.dB(`${label} failed: ${m.message}`));
         }
     });
-    worker.on('error', (err) => fail(new errors/* WorkerError */.dB(`${label} crashed: ${err.message}`, { cause: err })));
+    worker.on('error', (err) => fail(new src_errors/* WorkerError */.dB(`${label} crashed: ${err.message}`, { cause: err })));
     worker.on('exit', (code) => {
         if (!reported)
-            fail(new errors/* WorkerError */.dB(`${label} exited (code ${code}) before it reported its result`));
+            fail(new src_errors/* WorkerError */.dB(`${label} exited (code ${code}) before it reported its result`));
     });
     return thread;
 }
@@ -4371,7 +5195,7 @@ function selectStages(plan, names) {
         return plan.stages;
     const unknown = names.filter((n) => !plan.stages.some((s) => s.name === n));
     if (unknown.length > 0) {
-        throw new errors/* UsageError */.eb(`--stage ${unknown.join(', ')}: no such stage in ${plan.file} (stages: ${plan.stages.map((s) => s.name).join(', ')})`);
+        throw new src_errors/* UsageError */.eb(`--stage ${unknown.join(', ')}: no such stage in ${plan.file} (stages: ${plan.stages.map((s) => s.name).join(', ')})`);
     }
     return plan.stages.filter((s) => names.includes(s.name));
 }
@@ -4394,7 +5218,10 @@ function stageConcurrency(s) {
         case 'burst':
             return s.size;
         case 'load':
+        case 'soak':
             return s.model === 'closed' ? s.vus : s.maxInFlight;
+        case 'stress':
+            return s.model === 'closed' ? s.max : s.maxInFlight;
         case 'spike':
             return s.maxInFlight;
     }
@@ -4521,62 +5348,6 @@ async function startProbe() {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var report_format = __webpack_require__(12011);
-;// CONCATENATED MODULE: ./src/gate/metrics.ts
-const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
-/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
-function metricValue(s, metric) {
-    if (metrics_LATENCY_METRICS.has(metric))
-        return s.requests > 0 ? s.latency_ms[metric] : null;
-    switch (metric) {
-        case 'error_rate':
-            return s.error_rate;
-        case 'rps':
-            return s.rps;
-        case 'requests':
-            return s.requests;
-        case 'errors':
-            return s.errors;
-        case 'recovery':
-            return s.spike ? s.spike.recovery_ms : null;
-        default:
-            return null;
-    }
-}
-/**
- * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
- */
-function windowColumn(metric) {
-    switch (metric) {
-        case 'p50':
-        case 'p90':
-        case 'p95':
-        case 'p99':
-        case 'max':
-        case 'mean':
-        case 'rps':
-            return { key: metric, proxy: false };
-        case 'p999':
-            return { key: 'p99', proxy: true };
-        case 'min':
-            return { key: 'p50', proxy: true };
-        default:
-            return undefined;
-    }
-}
-/**
- * Windows that carry information: those with requests, without the first and last partial ones
- * when there are enough (ramp-up and drain are not the steady state).
- */
-function windowSamples(s, key) {
-    let ws = s.timeline.filter((w) => w.requests > 0);
-    if (ws.length >= 5)
-        ws = ws.slice(1, -1);
-    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
-}
-
 ;// CONCATENATED MODULE: ./src/gate/statistics.ts
 /**
  * Is a change real or run-to-run noise? Two estimators, both pure and seeded so a verdict is
@@ -4694,7 +5465,7 @@ const MIN_HISTORY = 5;
 const MAX_HISTORY = 20;
 /** 1.4826·MAD estimates the standard deviation of normal data. */
 const MAD_TO_SIGMA = 1.4826;
-const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps'];
+const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
 const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const band_median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
 /** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
@@ -4712,9 +5483,12 @@ function noiseBand(values, k, floor = 0) {
  * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
  * count); recovery: one 1-s window (1000 ms); others: 0.
  */
-function sigmaFloor(metric, median, requests) {
+function sigmaFloor(metric, median, requests, stressStep = 0) {
     if (metrics_LATENCY_METRICS.has(metric) || metric === 'rps')
         return 0.01 * Math.abs(median);
+    // A breaking point moves in whole steps: one step is the least change that means anything.
+    if (metric === 'breaking_point')
+        return stressStep;
     // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
     if (metric === 'recovery')
         return 1000;
@@ -4741,13 +5515,15 @@ function pastValues(history, stage, metric) {
     return values;
 }
 function bandFor(history, stage, metric, k) {
+    if (!ruleApplies(stage, metric))
+        return undefined;
     const current = metricValue(stage, metric);
     if (current === null)
         return undefined;
     const values = pastValues(history, stage.name, metric);
     if (values.length < MIN_HISTORY)
         return { current, values };
-    const floor = sigmaFloor(metric, band_median(values), stage.requests);
+    const floor = sigmaFloor(metric, band_median(values), stage.requests, stage.stress?.step);
     return { current, values, band: noiseBand(values, k, floor) };
 }
 /**
@@ -4867,6 +5643,9 @@ const DEFAULT_REGRESSION = {
     load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
     spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
     burst: [ERROR_RULE],
+    // The steps' latency and errors are its break conditions; what a change means is a lower breaking point.
+    stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
+    soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
 };
 /** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
 function rulesForStage(planRules, kind) {
@@ -4892,11 +5671,17 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
         }
         // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
         for (const r of rulesForStage(rules, stage.kind)) {
-            if (r.unit === 'sigma')
+            if (r.unit === 'sigma' || !ruleApplies(stage, r.metric))
                 continue;
             const check = regressionCheck(r, before, stage, estimate);
             if (check)
                 checks.push(check);
+            else if (rules) {
+                // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
+                const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric);
+                if (why)
+                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: metricValue(stage, r.metric), baseline: metricValue(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
+            }
         }
     }
     return checks;
@@ -4904,6 +5689,8 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
 function regressionCheck(rule, before, after, estimate = windowBootstrap) {
     if (rule.metric === 'recovery')
         return recoveryCheck(rule, before, after);
+    if (rule.metric === 'breaking_point')
+        return breakingPointCheck(rule, before, after);
     const b = metricValue(before, rule.metric);
     const c = metricValue(after, rule.metric);
     if (b === null || c === null)
@@ -4940,6 +5727,8 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
         return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
     }
+    if (before.imported || after.imported)
+        return importedPointCheck(rule, base, deltaPct, worseIsUp, before, after);
     const found = estimate(rule.metric, before, after, deltaPct);
     if (!found) {
         // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
@@ -4963,6 +5752,25 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         significant: iv.lo > 0 || iv.hi < 0,
         verdict,
         ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
+    };
+}
+const IMPORTED_POINT_METHOD = 'point (imported)';
+/**
+ * Imported results (`compare --from k6|locust`) are one summary per run: no windows, no histogram,
+ * so no noise estimate. The measured change is judged as it is, and fails when it is beyond the
+ * rule; the check says so and claims no significance. (Their error_rate still gets the
+ * two-proportion interval above: it needs only the counts.)
+ */
+function importedPointCheck(rule, base, deltaPct, worseIsUp, before, after) {
+    const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
+    const tool = (after.imported ?? before.imported).tool;
+    return {
+        ...base,
+        delta_pct: regression_round(deltaPct),
+        method: IMPORTED_POINT_METHOD,
+        significant: false,
+        verdict,
+        note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
     };
 }
 /** A warn from an interval that straddles the rule says so, with the size of the noise. */
@@ -5005,40 +5813,52 @@ function recoveryCheck(rule, before, after) {
         ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
     };
 }
-
-;// CONCATENATED MODULE: ./src/gate/thresholds.ts
-
-const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
-function evaluateThresholds(thresholds, stages) {
-    const checks = [];
-    for (const stage of stages) {
-        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
-        for (const rule of rules) {
-            const current = metricValue(stage, rule.metric);
-            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (rule.metric === 'recovery') {
-                if (!stage.spike)
-                    continue; // "*" rules reach every stage; recovery exists for spikes only
-                if (current === null) {
-                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
-                    continue;
-                }
-            }
-            if (current === null) {
-                checks.push({ ...base, current: null, verdict: 'warn', note: 'no requests completed: nothing to check' });
-                continue;
-            }
-            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
-        }
+/**
+ * A stress stage's breaking point against the baseline's. One number per run, measured in whole
+ * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
+ * the edge of a step can land either side of it), and beyond that the change ± one step must be
+ * past the rule. A lower breaking point is worse (rules like "-10%").
+ */
+function breakingPointCheck(rule, before, after) {
+    if (!before.stress || !after.stress || rule.unit !== 'pct')
+        return undefined;
+    const b = before.stress.breaking_point;
+    const c = after.stress.breaking_point;
+    const unit = after.stress.unit === 'vus' ? ' users' : '/s';
+    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
+    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
+        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
     }
-    return checks;
+    if (b === null) {
+        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
+    }
+    if (c === null) {
+        return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
+    }
+    const resolution = after.stress.step;
+    const pct = (x) => ((x - b) / b) * 100;
+    const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
+    const worseIsUp = rule.direction === 'increase';
+    const steps = Math.round((c - b) / resolution);
+    const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
+    const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
+    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
+    return {
+        ...base,
+        delta_pct: regression_round(pct(c)),
+        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
+        significant: Math.abs(c - b) > resolution,
+        verdict,
+        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 function overallVerdict(checks, stages) {
     if (checks.some((c) => c.verdict === 'fail'))
         return 'fail';
-    if (checks.some((c) => c.verdict === 'warn') || stages.some((s) => s.generator_saturated || s.dropped > 0))
+    // A stress stage's drops are in the step that broke: its breaking point already says so.
+    if (checks.some((c) => c.verdict === 'warn') || stages.some((s) => s.generator_saturated || (s.dropped > 0 && s.kind !== 'stress')))
         return 'warn';
     return 'pass';
 }
@@ -5398,6 +6218,13 @@ function pairedRounds(rounds) {
 }
 
 ;// CONCATENATED MODULE: ./src/load/ab.ts
+/**
+ * Same-runner A/B: every stage runs against base and head in alternating short rounds (A B, B A,
+ * A B, …), each round the same load, so both sides see the same machine at nearly the same time.
+ * Returns the rounds as measured (for paired statistics) and each side merged into one result
+ * (for the report). Knows nothing of gates: pairing is the gate's business.
+ */
+
 
 
 
@@ -5437,6 +6264,11 @@ function roundSpec(spec, rounds) {
         }
         case 'spike':
             return { spec, rounds: 1 };
+        case 'stress':
+        case 'soak':
+            // A stress stage stops where its target breaks and a soak is one long stretch: neither can be
+            // cut into rounds that alternate between two builds.
+            throw new src_errors/* UsageError */.eb(`ab: stage "${spec.name}" is a ${spec.kind} stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)`);
     }
 }
 /**
@@ -5452,6 +6284,8 @@ function warmUpSpec(oneRound) {
         case 'burst':
             return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
         case 'spike':
+        case 'stress':
+        case 'soak':
             return undefined;
     }
 }
@@ -5476,7 +6310,9 @@ function mergeRounds(parts) {
         ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
         : first.spec.kind === 'spike'
             ? first.spec
-            : { ...first.spec, durationMs: parts.reduce((a, p) => a + (p.spec.kind === 'spike' || p.spec.kind === 'burst' ? 0 : p.spec.durationMs), 0) };
+            : first.spec.kind === 'stress'
+                ? first.spec
+                : { ...first.spec, durationMs: parts.reduce((a, p) => a + ('durationMs' in p.spec ? p.spec.durationMs : 0), 0) };
     const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
     return {
         spec,
@@ -5512,6 +6348,9 @@ async function runAb(plan, o) {
     const stages = selectStages(plan, o.stages);
     const signal = o.signal ?? new AbortController().signal;
     const urls = { base: o.baseUrl, head: o.headUrl };
+    // A stage that cannot be cut into rounds is refused before any load, not after the stages before it.
+    for (const spec of stages)
+        roundSpec(spec, o.rounds);
     // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
     for (const url of [o.baseUrl, o.headUrl]) {
         await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
@@ -5618,45 +6457,45 @@ function mergeShardReports(files) {
 /** The n shards of one run, each once, in shard order; anything else names the files at fault. */
 function checkShardSet(files) {
     if (files.length === 0)
-        throw new errors/* ShardMergeError */.tg('merge needs the shard reports: the report.json of every run --shard i/n');
+        throw new src_errors/* ShardMergeError */.tg('merge needs the shard reports: the report.json of every run --shard i/n');
     for (const { file, report } of files) {
         if (!report.shard)
-            throw new errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
         if (report.cancelled)
-            throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
         // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
         const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
         if (stopped !== undefined)
-            throw new errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
-            throw new errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
+            throw new src_errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
     }
     const [head, ...rest] = files;
     const name = (f) => `${f.file} (shard ${f.report.shard.index}/${f.report.shard.count})`;
     for (const f of rest) {
         if (f.report.fingerprints.plan !== head.report.fingerprints.plan) {
-            throw new errors/* ShardMergeError */.tg(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
+            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
         }
         if (f.report.shard.count !== head.report.shard.count)
-            throw new errors/* ShardMergeError */.tg(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
+            throw new src_errors/* ShardMergeError */.tg(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
     }
     const count = head.report.shard.count;
     const byIndex = new Map();
     for (const f of files) {
         const twin = byIndex.get(f.report.shard.index);
         if (twin)
-            throw new errors/* ShardMergeError */.tg(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
+            throw new src_errors/* ShardMergeError */.tg(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
         byIndex.set(f.report.shard.index, f);
     }
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
     if (missing.length > 0) {
         const given = files.map(name).join(', ');
-        throw new errors/* ShardMergeError */.tg(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
+        throw new src_errors/* ShardMergeError */.tg(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
     }
     const stagesOf = (f) => f.report.stages.map((s) => s.name).join(', ');
     for (const f of rest) {
         if (stagesOf(f) !== stagesOf(head))
-            throw new errors/* ShardMergeError */.tg(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
+            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
     }
     const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
     checkTogether(ordered);
@@ -5677,7 +6516,7 @@ function checkTogether(files) {
             const [aStart, aEnd] = span(a);
             const [bStart] = span(b);
             if (bStart > aEnd) {
-                throw new errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
+                throw new src_errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
                     `they did not load the target together (a re-run of one job?); run all ${files.length} shards again`);
             }
         }
@@ -5686,21 +6525,25 @@ function checkTogether(files) {
 /** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
 function histogramOf(encoded, file, what) {
     if (encoded === undefined)
-        throw new errors/* ShardMergeError */.tg(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
     try {
         return decodeHistogram(encoded);
     }
     catch (err) {
-        throw new errors/* ShardMergeError */.tg(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
+        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
     }
 }
 function inputsOf(p) {
     if (!p.stage.merge_inputs)
-        throw new errors/* ShardMergeError */.tg(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
+        throw new src_errors/* ShardMergeError */.tg(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
     return p.stage.merge_inputs;
 }
 function mergeStage(parts, count) {
     const first = parts[0].stage;
+    // run --shard refuses these kinds; a report that has one anyway was not written by a shard run.
+    if (first.kind === 'stress' || first.kind === 'soak') {
+        throw new src_errors/* ShardMergeError */.tg(`${parts[0].file}: stage ${first.name} is a ${first.kind} stage, which runs on one runner and cannot be merged (run --shard refuses it; leave it out with --stage)`);
+    }
     const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
     const requests = sum(parts, (s) => s.requests);
     const errors = sum(parts, (s) => s.errors);
@@ -5792,7 +6635,7 @@ function mergeWs(out, parts) {
     const ws = parts.map((p) => {
         const h = inputsOf(p).ws_histograms;
         if (!h)
-            throw new errors/* ShardMergeError */.tg(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
+            throw new src_errors/* ShardMergeError */.tg(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
         return h;
     });
     const merged = (key) => mergeHistograms(ws.map((h, i) => histogramOf(h[key], parts[i].file, `ws stage ${first.name}, ${key}`)));
@@ -5807,7 +6650,7 @@ function mergeWs(out, parts) {
         out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
     if (first.ws_mode === 'stream') {
         // Each shard's rate is over the same planned time, so the rates add.
-        out.messages_per_s = round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.messages_per_s = build_round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
         out.gap_ms = summarize(merged('gap'));
         const lag = merged('lag');
         if (lag.totalCount > 0)
@@ -5816,7 +6659,570 @@ function mergeWs(out, parts) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __webpack_require__(51228);
+var markdown = __webpack_require__(65103);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/report/svg.ts
+/**
+ * Inline SVG line charts for the HTML report: one function draws every chart (timelines, the
+ * percentile curve, stress steps), so they share axes, legends and escaping. Pure: spec in, markup
+ * out. Non-finite values never reach the markup: a missing y breaks the line, a degenerate range
+ * gets a unit span, so a chart of nothing still renders.
+ */
+
+const W = 640;
+const H = 300;
+/** Series of at most this many points also get a dot per point (steps, short runs). */
+const DOTS_UP_TO = 40;
+/** Longer series keep the max of each bucket: a one-second spike in an hour's soak must not vanish. */
+const MAX_POINTS = 800;
+const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Coordinates with one decimal: finite by construction (inputs are checked, spans are never 0). */
+const c = (v) => (Math.round(v * 10) / 10).toString();
+/** A readable tick label: 1200 → "1.2k", 0.25 → "0.25". */
+function fmtTick(v) {
+    const a = Math.abs(v);
+    if (a >= 10_000)
+        return `${Number((v / 1000).toPrecision(3))}k`;
+    return String(Number(v.toPrecision(4)));
+}
+/** Round ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], the range widened to whole ticks. */
+function niceScale(lo, hi, target = 5) {
+    if (!isNum(lo) || !isNum(hi))
+        [lo, hi] = [0, 1];
+    if (hi <= lo)
+        hi = lo === 0 ? 1 : lo + Math.abs(lo) * 0.1;
+    const raw = (hi - lo) / target;
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) ?? 10 * mag;
+    const first = Math.floor(lo / step + 1e-9) * step;
+    const last = Math.ceil(hi / step - 1e-9) * step;
+    const ticks = [];
+    for (let i = 0; first + i * step <= last + step * 1e-6 && i <= 100; i++)
+        ticks.push(Number((first + i * step).toPrecision(12)));
+    return { lo: first, hi: last, ticks };
+}
+/** At most `max` points: bucket by index, keep each bucket's first x and largest y. */
+function thin(points, max = MAX_POINTS) {
+    if (points.length <= max)
+        return points;
+    const k = Math.ceil(points.length / max);
+    const out = [];
+    for (let i = 0; i < points.length; i += k) {
+        const ys = points.slice(i, i + k).map((p) => p.y).filter(isNum);
+        out.push({ x: points[i].x, y: ys.length ? Math.max(...ys) : null });
+    }
+    return out;
+}
+/** An SVG line chart with a title, a legend, ticked and labelled axes, and vertical markers. */
+function lineChart(spec) {
+    const series = spec.series.map((s) => ({ ...s, points: thin(s.points.filter((p) => isNum(p.x))) }));
+    const hasRight = spec.y2 !== undefined && series.some((s) => s.axis === 'right');
+    const m = { top: 58, right: hasRight ? 64 : 20, bottom: 48, left: 68 };
+    const pw = W - m.left - m.right;
+    const ph = H - m.top - m.bottom;
+    const xs = series.flatMap((s) => s.points.map((p) => p.x));
+    const ysOf = (side) => series.filter((s) => (s.axis ?? 'left') === side).flatMap((s) => s.points.map((p) => p.y).filter(isNum));
+    const [xLo, xHi] = spec.x.domain ?? [Math.min(...xs), Math.max(...xs)];
+    const fixed = fixedScale(xLo, xHi);
+    // Given ticks or a given domain are kept as they are; otherwise the range widens to round ticks.
+    const xScale = spec.x.ticks ? fixed : spec.x.domain ? { ...fixed, ticks: niceScale(fixed.lo, fixed.hi, 8).ticks } : niceScale(xLo, xHi, 8);
+    const xTicks = (spec.x.ticks ?? xScale.ticks.map((v) => ({ value: v, label: (spec.x.format ?? fmtTick)(v) }))).filter((t) => t.value >= xScale.lo - 1e-9 && t.value <= xScale.hi + 1e-9);
+    // 5 % headroom: a flat line at the maximum would otherwise lie on the chart's top edge.
+    const left = niceScale(0, Math.max(0, ...ysOf('left')) * 1.05);
+    const right = niceScale(0, Math.max(0, ...ysOf('right')) * 1.05);
+    const sx = (x) => m.left + ((x - xScale.lo) / (xScale.hi - xScale.lo)) * pw;
+    const syOf = (sc) => (y) => m.top + ph - ((y - sc.lo) / (sc.hi - sc.lo)) * ph;
+    const syLeft = syOf(left);
+    const syRight = syOf(right);
+    const title = (0,report_escape/* html */.qy)(spec.title);
+    const out = [
+        `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}" preserveAspectRatio="xMidYMid meet">`,
+        `<title>${title}</title>`,
+        `<desc>${(0,report_escape/* html */.qy)(describe(series))}</desc>`,
+        `<text class="chart-title" x="${m.left}" y="20">${title}</text>`,
+    ];
+    // Legend under the title, left to right.
+    let lx = m.left;
+    for (const s of series) {
+        out.push(`<g class="legend-item"><line x1="${lx}" y1="38" x2="${lx + 22}" y2="38" stroke="${s.color}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${lx + 28}" y="42">${(0,report_escape/* html */.qy)(s.name)}${hasRight && s.axis === 'right' ? ' (right axis)' : ''}</text></g>`);
+        lx += 44 + s.name.length * 7.5 + (hasRight && s.axis === 'right' ? 78 : 0);
+    }
+    // Grid and axes.
+    out.push('<g class="axis y-axis">');
+    for (const t of left.ticks) {
+        const y = c(syLeft(t));
+        out.push(`<line class="grid" x1="${m.left}" y1="${y}" x2="${m.left + pw}" y2="${y}"/><text x="${m.left - 8}" y="${y}" dy="4" text-anchor="end">${(0,report_escape/* html */.qy)((spec.y.format ?? fmtTick)(t))}</text>`);
+    }
+    out.push(`<text class="axis-label" transform="translate(16 ${c(m.top + ph / 2)}) rotate(-90)" text-anchor="middle">${(0,report_escape/* html */.qy)(spec.y.label)}</text></g>`);
+    if (hasRight) {
+        out.push('<g class="axis y2-axis">');
+        for (const t of right.ticks)
+            out.push(`<text x="${m.left + pw + 8}" y="${c(syRight(t))}" dy="4">${(0,report_escape/* html */.qy)((spec.y2.format ?? fmtTick)(t))}</text>`);
+        out.push(`<text class="axis-label" transform="translate(${W - 14} ${c(m.top + ph / 2)}) rotate(90)" text-anchor="middle">${(0,report_escape/* html */.qy)(spec.y2.label)}</text></g>`);
+    }
+    out.push('<g class="axis x-axis">');
+    for (const t of xTicks) {
+        const x = c(sx(t.value));
+        out.push(`<line class="tick" x1="${x}" y1="${m.top + ph}" x2="${x}" y2="${m.top + ph + 5}"/><text x="${x}" y="${m.top + ph + 19}" text-anchor="middle">${(0,report_escape/* html */.qy)(t.label)}</text>`);
+    }
+    out.push(`<line class="frame" x1="${m.left}" y1="${m.top + ph}" x2="${m.left + pw}" y2="${m.top + ph}"/><line class="frame" x1="${m.left}" y1="${m.top}" x2="${m.left}" y2="${m.top + ph}"/>`);
+    out.push(`<text class="axis-label" x="${c(m.left + pw / 2)}" y="${H - 6}" text-anchor="middle">${(0,report_escape/* html */.qy)(spec.x.label)}</text></g>`);
+    // Markers below the lines, labels staggered so neighbours stay legible.
+    const markers = (spec.markers ?? []).filter((mk) => isNum(mk.x) && mk.x >= xScale.lo && mk.x <= xScale.hi);
+    markers.forEach((mk, i) => {
+        const x = c(sx(mk.x));
+        const color = mk.color ?? '#6b4fbb';
+        // Near the right edge the label goes left of its line, so it stays inside the chart.
+        const side = sx(mk.x) > m.left + pw * 0.8 ? 'dx="-4" text-anchor="end"' : 'dx="4"';
+        out.push(`<g class="marker"><line x1="${x}" y1="${m.top}" x2="${x}" y2="${m.top + ph}" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 3"/><text x="${x}" ${side} y="${m.top + 12 + (i % 3) * 14}" fill="${color}">${(0,report_escape/* html */.qy)(mk.label)}</text></g>`);
+    });
+    if (xs.length === 0) {
+        out.push(`<text class="no-data" x="${c(m.left + pw / 2)}" y="${c(m.top + ph / 2)}" text-anchor="middle">no data</text>`);
+    }
+    for (const s of series) {
+        const sy = s.axis === 'right' && hasRight ? syRight : syLeft;
+        const d = pathData(s.points, sx, sy);
+        const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
+        if (d)
+            out.push(`<path class="series" data-series="${(0,report_escape/* html */.qy)(s.name)}" d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${dash} stroke-linejoin="round"/>`);
+        if (s.points.length <= DOTS_UP_TO) {
+            const dots = s.points.filter((p) => isNum(p.y)).map((p) => `<circle cx="${c(sx(p.x))}" cy="${c(sy(p.y))}" r="3"/>`);
+            if (dots.length)
+                out.push(`<g class="dots" fill="${s.color}">${dots.join('')}</g>`);
+        }
+    }
+    out.push('</svg>');
+    return out.join('\n');
+}
+/** A domain used as given (fixed ticks), widened when it is a single value. */
+function fixedScale(lo, hi) {
+    if (!isNum(lo) || !isNum(hi))
+        return { lo: 0, hi: 1, ticks: [] };
+    return hi > lo ? { lo, hi, ticks: [] } : { lo: lo - 0.5, hi: lo + 0.5, ticks: [] };
+}
+/** `M x y L x y …`, restarting after a gap; empty when no point has a value. */
+function pathData(points, sx, sy) {
+    const parts = [];
+    let pen = false;
+    for (const p of points) {
+        if (!isNum(p.y)) {
+            pen = false;
+            continue;
+        }
+        parts.push(`${pen ? 'L' : 'M'}${c(sx(p.x))} ${c(sy(p.y))}`);
+        pen = true;
+    }
+    return parts.join(' ');
+}
+/** For screen readers: each series' range. */
+function describe(series) {
+    return series
+        .map((s) => {
+        const ys = s.points.map((p) => p.y).filter(isNum);
+        return ys.length ? `${s.name}: ${ys.length} points from ${fmtTick(Math.min(...ys))} to ${fmtTick(Math.max(...ys))}` : `${s.name}: no data`;
+    })
+        .join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+
+
+
+
+
+const COLOR = { rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+/** The percentile curve goes this many nines deep at most (99.999th). */
+const MAX_NINES = 5;
+const NINES_STEP = 0.05;
+function renderHtml(report, extras = {}) {
+    const title = `perf-gate ${report.verdict}: ${report.plan}`;
+    const baseStages = extras.baselineStages ?? report.ab?.base_stages;
+    const baseName = report.ab ? 'base' : 'baseline';
+    const body = [
+        headline(report),
+        diagnosesSection(report.diagnoses ?? []),
+        stageOverview(report),
+        checksSection(report),
+        ...report.stages.map((s, i) => stageSection(report, s, i, baseStages?.find((b) => b.name === s.name), baseName, extras.history?.[s.name])),
+        `<footer>perf-gate ${(0,report_escape/* html */.qy)(report.version)} · report schema ${report.schema} · generated from report.json</footer>`,
+    ];
+    return [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        // Nothing may load: the page is the whole report (an artifact opened offline must look the same).
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        // Without an icon of its own the browser would ask the server for /favicon.ico.
+        '<link rel="icon" href="data:,">',
+        `<title>${(0,report_escape/* html */.qy)(title)}</title>`,
+        `<style>${CSS}</style>`,
+        '</head>',
+        `<body class="verdict-${report.verdict}">`,
+        '<main>',
+        ...body.filter(Boolean),
+        '</main>',
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+/** A coloured word, not an emoji: a browser without an emoji font would draw empty boxes. */
+const tag = (v) => `<span class="tag ${v}">${v}</span>`;
+const VERDICT_TEXT = { pass: 'passed', warn: 'passed with warnings', fail: 'failed' };
+function headline(r) {
+    const facts = [
+        ['plan', `<code>${(0,report_escape/* html */.qy)(r.plan)}</code>`],
+        ['target', `<code>${(0,report_escape/* html */.qy)(r.target)}</code>`],
+        ['started', `${(0,report_escape/* html */.qy)((0,report_format/* fmtTime */.Xd)(r.started_at))}, ${(0,report_escape/* html */.qy)(String(r.duration_s))} s`],
+        ['runner', (0,report_escape/* html */.qy)(`${r.runner.cores} × ${r.runner.cpu}, ${r.runner.os} ${r.runner.arch}, Node ${r.runner.node}`)],
+    ];
+    if (r.imported)
+        facts.push(['imported', (0,report_escape/* html */.qy)(`${r.imported.tool} results from ${r.imported.file}`)]);
+    if (r.ab) {
+        const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
+        facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}, alternating rounds (${rounds})`)]);
+    }
+    else if (r.baseline) {
+        const b = r.baseline;
+        const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
+        facts.push(['baseline', `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,report_format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`]);
+    }
+    else {
+        facts.push(['baseline', 'none: only the absolute thresholds were applied']);
+    }
+    if (r.shard)
+        facts.push(['shard', (0,report_escape/* html */.qy)(`${r.shard.index}/${r.shard.count} of the plan's load (not gated; merge gates the whole)`)]);
+    if (r.merged_from)
+        facts.push(['merged', (0,report_escape/* html */.qy)(`from ${r.merged_from.length} shard reports`)]);
+    const alerts = [];
+    if (r.cancelled)
+        alerts.push('<p class="alert warn">The run was cancelled: the results below are partial.</p>');
+    for (const s of r.stages.filter((st) => st.aborted)) {
+        const a = s.aborted;
+        alerts.push(`<p class="alert fail">Stage <b>${(0,report_escape/* html */.qy)(s.name)}</b> was aborted ${a.at_s.toFixed(1)} s in by ${(0,report_escape/* html */.qy)(a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${a.rule}`)}: ${(0,report_escape/* html */.qy)(a.reason)}. Its results are partial; later stages were skipped.</p>`);
+    }
+    if (r.accepted)
+        alerts.push(`<p class="alert warn">Regressions accepted (${(0,report_escape/* html */.qy)(r.accepted.reason)}): ${r.accepted.checks} failed regression check(s) reported as warnings.</p>`);
+    return [
+        '<header>',
+        `<h1><span class="badge ${r.verdict}">${r.verdict}</span> perf-gate: the run ${VERDICT_TEXT[r.verdict]}</h1>`,
+        `<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`,
+        ...alerts,
+        '</header>',
+    ].join('\n');
+}
+function diagnosesSection(ds) {
+    if (ds.length === 0)
+        return '';
+    const items = ds.map((d) => {
+        const at = d.at_s !== undefined && Number.isFinite(d.at_s) ? `, ${d.at_s.toFixed(1)} s in` : '';
+        const evidence = d.evidence.map((e) => `<li>${(0,report_escape/* html */.qy)(e)}</li>`).join('');
+        return `<li class="diagnosis ${d.severity}" data-id="${(0,report_escape/* html */.qy)(d.id)}"><p>${tag(d.severity)} <b>${(0,report_escape/* html */.qy)(d.title)}</b> <span class="muted">(${(0,report_escape/* html */.qy)(d.stage)}${at})</span></p><ul class="evidence">${evidence}</ul></li>`;
+    });
+    return `<section id="diagnoses"><h2>What this run says</h2><ul class="diagnoses">${items.join('')}</ul></section>`;
+}
+/** One row per stage, with changes against the baseline where a regression rule compared them. */
+function stageOverview(r) {
+    const rows = r.stages.map((s, i) => {
+        const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,report_format/* fmtMs */.mq)(s.latency_ms[m])));
+        return tr([
+            tag((0,markdown/* stageVerdict */.uX)(r, s)),
+            `<a href="#stage-${i}">${(0,report_escape/* html */.qy)(s.name)}</a> <span class="muted">(${(0,report_escape/* html */.qy)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''})</span>`,
+            String(s.requests),
+            withDelta((0,markdown/* metricCell */.nT)(r, s, 'rps', s.rps.toFixed(1))),
+            withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,report_format/* fmtPct */.pT)(s.error_rate))),
+            ...cells.map(withDelta),
+        ]);
+    });
+    return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows, 'llrrrrrr')}</section>`;
+}
+/** "10.1 ms (+46.1% vs 6.92 ms)": the change on a line of its own under the value, so the columns stay narrow. */
+function withDelta(cell) {
+    const at = cell.indexOf(' (');
+    return at < 0 ? (0,report_escape/* html */.qy)(cell) : `${(0,report_escape/* html */.qy)(cell.slice(0, at))}<span class="delta">${(0,report_escape/* html */.qy)(cell.slice(at + 1))}</span>`;
+}
+function checksSection(r) {
+    if (r.checks.length === 0)
+        return '';
+    const rows = (0,report_format/* bySeverity */.Np)(r.checks).map((c) => {
+        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,markdown/* comparedWith */.o3)(r, c)}`;
+        return tr([
+            tag(c.verdict),
+            (0,report_escape/* html */.qy)(c.stage),
+            (0,report_escape/* html */.qy)(c.metric),
+            `<code>${(0,report_escape/* html */.qy)(rule)}</code>`,
+            (0,report_escape/* html */.qy)((0,report_format/* fmtMetric */.IZ)(c.metric, c.baseline)),
+            (0,report_escape/* html */.qy)((0,report_format/* fmtMetric */.IZ)(c.metric, c.current)),
+            c.kind === 'regression' ? (0,report_escape/* html */.qy)((0,report_format/* fmtChange */.M3)(c)) : '',
+            (0,report_escape/* html */.qy)(c.method + (c.note ? ` (${c.note})` : '')),
+        ], `check ${c.verdict}`);
+    });
+    return `<section id="checks"><h2>Checks</h2>${table(['', 'stage', 'metric', 'rule', 'baseline', 'current', 'change [95% interval]', 'method'], rows, 'llllrrrl')}</section>`;
+}
+function stageSection(r, s, i, base, baseName, history) {
+    const markers = stageMarkers(r, s);
+    return [
+        `<section class="stage" id="stage-${i}">`,
+        `<h2>${tag((0,markdown/* stageVerdict */.uX)(r, s))} Stage ${(0,report_escape/* html */.qy)(s.name)} <span class="muted">(${(0,report_escape/* html */.qy)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}, ${s.duration_s} s)</span></h2>`,
+        stageFacts(r, s),
+        ...stageWarnings(s),
+        '<div class="charts">',
+        ...timelineCharts(s, markers),
+        percentileChart(s, base, baseName),
+        historyChart(s.name, history ?? []),
+        '</div>',
+        s.stress ? stressSection(s.stress) : '',
+        s.soak ? soakSection(s.soak) : '',
+        endpointsTable(s),
+        '</section>',
+    ].join('\n');
+}
+function stageFacts(r, s) {
+    const l = s.latency_ms;
+    const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
+    const codes = Object.entries(s.status_codes);
+    const rows = [
+        ['requests', String(s.requests)],
+        ['errors', `${s.errors} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,report_format/* fmtPct */.pT)(s.error_rate)))})`],
+        ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
+        ['latency', (0,report_escape/* html */.qy)(`min ${(0,report_format/* fmtMs */.mq)(l.min)} · mean ${(0,report_format/* fmtMs */.mq)(l.mean)} · p50 ${(0,report_format/* fmtMs */.mq)(l.p50)} · p90 ${(0,report_format/* fmtMs */.mq)(l.p90)} · p95 ${(0,report_format/* fmtMs */.mq)(l.p95)} · p99 ${(0,report_format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,report_format/* fmtMs */.mq)(l.p999)} · max ${(0,report_format/* fmtMs */.mq)(l.max)}`)],
+        ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
+        ['status codes', codes.length ? (0,report_escape/* html */.qy)(codes.map(([k, n]) => `${k}: ${n}`).join(', ')) : 'none'],
+    ];
+    if (s.retry_after_seen)
+        rows.push(['Retry-After', (0,report_escape/* html */.qy)(`sent ${s.retry_after_seen}×${s.retry_after_s ? ` (${s.retry_after_s.min}–${s.retry_after_s.max} s)` : ''}`)]);
+    if (s.error_samples)
+        rows.push(['transport errors', (0,report_escape/* html */.qy)(Object.entries(s.error_samples).map(([m, n]) => `${m} (${n}×)`).join('; '))]);
+    if (s.spike) {
+        const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
+        rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,report_format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,report_format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
+    }
+    if (s.workers)
+        rows.push(['workers', String(s.workers)]);
+    return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+function stageWarnings(s) {
+    const out = [];
+    if (s.generator_saturated)
+        out.push(`<p class="alert warn">The load generator was saturated (${(0,report_escape/* html */.qy)(s.generator.reason ?? '')}): these numbers describe the generator, not the target.</p>`);
+    if (s.dropped > 0)
+        out.push(`<p class="alert warn">${s.dropped} scheduled requests were dropped: max_in_flight requests were already outstanding.</p>`);
+    return out;
+}
+/** The moments worth a line on the time axis: an abort, a spike's ramp and drop, the diagnoses. */
+function stageMarkers(r, s) {
+    const out = [];
+    const spike = s.spike?.start_s !== undefined ? { start: s.spike.start_s, drop: s.spike.drop_s } : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
+    if (spike) {
+        out.push({ x: spike.start, label: 'spike ramp', color: '#bc4c00' });
+        if (spike.drop !== undefined)
+            out.push({ x: spike.drop, label: 'spike drop', color: '#bc4c00' });
+    }
+    for (const d of r.diagnoses ?? [])
+        if (d.stage === s.name && d.at_s !== undefined)
+            out.push({ x: d.at_s, label: d.id, color: d.severity === 'warn' ? '#9a6700' : '#0969da' });
+    if (s.aborted)
+        out.push({ x: s.aborted.at_s, label: 'aborted', color: '#cf222e' });
+    return out;
+}
+function timelineCharts(s, markers) {
+    // A window's figures describe the second it starts: drawn at its middle.
+    const at = (pick) => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
+    const end = Math.max(s.duration_s, ...s.timeline.map((w) => w.t + 1));
+    const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
+    const name = s.name;
+    return [
+        lineChart({ title: `${name}: requests per second`, x, y: { label: 'req/s' }, series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }], markers }),
+        lineChart({
+            title: `${name}: latency p50 / p95 / p99 per second`,
+            x,
+            y: { label: 'latency (ms)' },
+            series: ['p50', 'p95', 'p99'].map((p) => ({ name: p, points: at((w) => (w.requests > 0 ? w[p] : Number.NaN)), color: COLOR[p] })),
+            markers,
+        }),
+        lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+    ].map((svg) => figure(svg));
+}
+/** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */
+function historyChart(stage, points) {
+    if (points.length < 2)
+        return '';
+    // Every label would overlap on a long history: about eight, the last ("this run") always.
+    const every = Math.ceil(points.length / 8);
+    const ticks = points.map((p, i) => ({ value: i, label: p.label })).filter((_, i) => (points.length - 1 - i) % every === 0);
+    const chart = lineChart({
+        title: `${stage}: p95 over the last ${points.length} runs`,
+        // Half a run of room either side: the first and last labels stay inside the chart.
+        x: { label: 'run (commit or date)', ticks, domain: [-0.5, points.length - 0.5] },
+        y: { label: 'p95 (ms)' },
+        series: [{ name: 'p95', points: points.map((p, i) => ({ x: i, y: p.p95 })), color: COLOR.p95 }],
+    });
+    return figure(chart, 'history');
+}
+/** Latency against percentile on a "nines" axis (0, 90, 99, 99.9 …), this run and the baseline's same stage. */
+function percentileChart(s, base, baseName) {
+    const current = decoded(s.histogram);
+    if (!current)
+        return `<p class="muted">No latency histogram in this report${s.histogram ? ' (unreadable)' : ''}: no percentile curve.</p>`;
+    const before = base && decoded(base.histogram);
+    const series = [{ name: 'this run', points: percentileCurve(current), color: COLOR.current }];
+    if (before)
+        series.push({ name: baseName, points: percentileCurve(before), color: COLOR.baseline, dashed: true });
+    const deepest = Math.max(1, ...series.flatMap((x) => x.points.map((p) => p.x)));
+    const ticks = Array.from({ length: Math.floor(deepest + 1e-9) + 1 }, (_, k) => ({ value: k, label: ninesLabel(k) }));
+    const chart = lineChart({
+        title: `${s.name}: latency by percentile${before ? ` against the ${baseName}` : ''}`,
+        x: { label: 'percentile (nines scale)', ticks, domain: [0, deepest] },
+        y: { label: 'latency (ms)' },
+        series,
+    });
+    return figure(chart, 'percentiles');
+}
+/** "0", "90", "99", "99.9", … for k nines. */
+function ninesLabel(k) {
+    return k === 0 ? '0' : k === 1 ? '90' : `99.${'9'.repeat(k - 2)}`.replace(/\.$/, '');
+}
+/** Points of x = −log10(1 − p/100) up to what the sample count resolves (a 1000-request run has no 99.99th). */
+function percentileCurve(h) {
+    if (h.totalCount === 0)
+        return [];
+    const deepest = Math.min(MAX_NINES, Math.max(1, Math.log10(h.totalCount)));
+    const points = [];
+    for (let i = 0; i * NINES_STEP <= deepest + 1e-9; i++) {
+        const x = i * NINES_STEP;
+        points.push({ x, y: h.getValueAtPercentile(100 * (1 - 10 ** -x)) / 1000 });
+    }
+    return points;
+}
+function decoded(encoded) {
+    if (!encoded)
+        return undefined;
+    try {
+        const h = decodeHistogram(encoded);
+        return h.totalCount > 0 ? h : undefined;
+    }
+    catch {
+        return undefined; // a damaged histogram costs its chart, not the report
+    }
+}
+function stressSection(st) {
+    const unit = st.unit === 'rps' ? 'req/s' : 'users';
+    const verdict = st.breaking_point === null
+        ? `the first step (${st.from} ${unit}) already broke`
+        : st.reached_max
+            ? `every step passed up to the maximum ${st.max} ${unit}`
+            : `breaking point ${st.breaking_point} ${unit} (broke at ${st.broke_at} ${unit})`;
+    const rows = st.steps.map((p) => tr([
+        String(p.index + 1),
+        (0,report_escape/* html */.qy)(`${p.level} ${unit}`),
+        (0,report_escape/* html */.qy)(`${p.start_s.toFixed(0)}–${(p.start_s + p.duration_s).toFixed(0)} s`),
+        String(p.requests),
+        String(p.errors),
+        (0,report_escape/* html */.qy)((0,report_format/* fmtPct */.pT)(p.error_rate)),
+        p.rps.toFixed(1),
+        (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(p.latency_ms.p50)),
+        (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(p.latency_ms.p95)),
+        (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(p.latency_ms.p99)),
+        tag(p.passed ? 'pass' : 'fail'),
+        (0,report_escape/* html */.qy)((p.broke ?? []).join('; ')),
+    ], p.passed ? 'pass' : 'fail'));
+    const markers = [];
+    if (st.breaking_point !== null)
+        markers.push({ x: st.breaking_point, label: 'breaking point', color: '#1a7f37' });
+    if (st.broke_at !== null)
+        markers.push({ x: st.broke_at, label: 'broke', color: '#cf222e' });
+    const chart = lineChart({
+        title: `stress: p95 and error rate per step (${st.until.join(', ') || 'no conditions'})`,
+        x: { label: `step level (${unit})` },
+        y: { label: 'p95 (ms)' },
+        y2: { label: 'error rate (%)' },
+        series: [
+            { name: 'p95', points: st.steps.map((p) => ({ x: p.level, y: p.latency_ms.p95 })), color: COLOR.p95 },
+            { name: 'error rate', points: st.steps.map((p) => ({ x: p.level, y: p.error_rate * 100 })), color: COLOR.rate, axis: 'right' },
+        ],
+        markers,
+    });
+    return [
+        '<div class="stress">',
+        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${(0,report_escape/* html */.qy)(verdict)}</b>.</p>`,
+        table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
+        figure(chart, 'stress'),
+        '</div>',
+    ].join('\n');
+}
+function soakSection(so) {
+    const d = so.drift;
+    const rows = [['p95 drift', (0,report_escape/* html */.qy)(`first tenth ${(0,report_format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,report_format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`)]];
+    if (so.memory) {
+        const m = so.memory;
+        const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
+        rows.push(['target memory', (0,report_escape/* html */.qy)(`${fmtBytes(m.before_bytes)} before → ${fmtBytes(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+    }
+    return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
+}
+function fmtBytes(b) {
+    return b === null || !Number.isFinite(b) ? '—' : `${(b / 1024 / 1024).toFixed(1)} MiB`;
+}
+function endpointsTable(s) {
+    if (s.endpoints.length === 0)
+        return '';
+    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), String(e.errors), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p99))]));
+    return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
+}
+const tr = (cells, cls) => ({ cells, cls });
+/** `align`: a letter per column, l (text, may wrap) or r (figures: right-aligned, kept on one line). */
+function table(head, rows, align) {
+    const td = (tagName, i, content) => `<${tagName}${align[i] === 'r' ? ' class="num"' : ''}>${content}</${tagName}>`;
+    const body = rows.map((r) => `<tr${r.cls ? ` class="${r.cls}"` : ''}>${r.cells.map((c, i) => td('td', i, c)).join('')}</tr>`);
+    return `<div class="table"><table><thead><tr>${head.map((h, i) => td('th', i, (0,report_escape/* html */.qy)(h))).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+}
+function figure(svg, cls = 'timeline') {
+    return `<figure class="${cls}">${svg}</figure>`;
+}
+const CSS = `
+:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa}
+*{box-sizing:border-box}
+body{margin:0;background:var(--soft);color:var(--fg);font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}
+main{max-width:1200px;margin:0 auto;padding:24px}
+header,section{background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin-bottom:16px}
+h1{font-size:22px;margin:0 0 12px}h2{font-size:18px;margin:0 0 12px}h3{font-size:15px;margin:16px 0 8px}
+.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-size:16px;text-transform:uppercase;letter-spacing:.03em;color:#fff}
+.badge.pass{background:#1a7f37}.badge.warn{background:#9a6700}.badge.fail{background:#cf222e}
+.tag{display:inline-block;min-width:3.2em;text-align:center;padding:0 6px;border-radius:10px;font-size:12px;font-weight:600;color:#fff;background:#6e7781}
+.tag.pass{background:#1a7f37}.tag.warn{background:#9a6700}.tag.fail{background:#cf222e}.tag.info{background:#0969da}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
+.facts dt{color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere}
+.muted{color:var(--muted);font-weight:normal}
+.delta{display:block;font-size:12px;color:var(--muted)}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--soft);padding:1px 4px;border-radius:4px}
+.alert{padding:8px 12px;border-radius:6px;margin:10px 0 0}
+.alert.warn{background:#fff8c5;border:1px solid #d4a72c}.alert.fail{background:#ffebe9;border:1px solid #ff8182}
+.diagnoses{list-style:none;padding:0;margin:0}
+.diagnosis{border-left:4px solid #0969da;padding:4px 12px;margin-bottom:10px;background:#f6faff}
+.diagnosis.warn{border-left-color:#d4a72c;background:#fffbea}
+.diagnosis p{margin:0}.evidence{margin:4px 0 0;padding-left:20px;color:#404850}
+.table{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+.num{text-align:right;white-space:nowrap}
+th{background:var(--soft);font-weight:600}
+tr.fail td{background:#fff5f5}tr.warn td{background:#fffbea}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:12px;margin-top:16px}
+figure{margin:0;border:1px solid var(--line);border-radius:6px;background:#fff;padding:4px}
+svg.chart{display:block;width:100%;height:auto;font:14px -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}
+svg.chart .chart-title{font-size:16px;font-weight:600;fill:var(--fg)}
+svg.chart text:not([fill]){fill:#424a53}
+svg.chart .grid{stroke:#eaeef2}svg.chart .tick,svg.chart .frame{stroke:#8c959f}
+svg.chart .axis-label{fill:var(--muted)}
+svg.chart .no-data{fill:var(--muted);font-size:14px}
+.stress figure{margin-top:12px;max-width:760px}
+svg.chart .marker text{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;font-size:12px}
+footer{color:var(--muted);font-size:12px;text-align:center;padding:8px}
+`;
+
 // EXTERNAL MODULE: ./src/baseline/file-store.ts
 var file_store = __webpack_require__(11617);
 // EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
@@ -5865,11 +7271,968 @@ var fingerprint = __webpack_require__(34319);
 var input_checks = __webpack_require__(92321);
 // EXTERNAL MODULE: ./src/load/destination.ts
 var destination = __webpack_require__(87612);
+;// CONCATENATED MODULE: ./src/report/diagnose.ts
+
+/** At most this many findings per report: the most important ones. */
+const MAX_DIAGNOSES = 6;
+/** Fewer errors of a kind than this are anecdotes, not a finding. */
+const MIN_COUNT = 5;
+/** A kind of error must reach this share of the requests to be a finding. */
+const MIN_REQUEST_SHARE = 0.01;
+const RATE_LIMITED = { errorShare: 0.5, requestShare: MIN_REQUEST_SHARE };
+/** Timeout share in the busiest third of the seconds against the quietest third. */
+const TIMEOUTS_CLIMB = { minGapPp: 0.02, ratio: 2, loadRatio: 1.3 };
+/** p95 at least `ratio`× (and `floorMs` above) the low-load p95, at a load at least `loadRatio`× the low one. */
+const SATURATION = { ratio: 2, floorMs: 5, loadRatio: 1.5, minWindowRequests: 5 };
+/** Seconds with at most `clean` errors, then seconds with at least `onset` and the rest at least `sustained`. */
+const ERRORS_BEGIN = { clean: 0.01, onset: 0.1, sustained: 0.1, minBefore: 2, minAfter: 2 };
+/**
+ * Not recovered: the median p95 after the drop above 1.2× the pre-spike p95 and 5 ms above it. The
+ * spike outcome's own 1 ms floor is for finding the first good window; a finding must clear the
+ * window-to-window noise of a busy runner (a clean spike once measured 11.4 ms before, 14.4 after).
+ */
+const SPIKE_RECOVERY = { ratio: 1.2, floorMs: 5 };
+/** In order of importance: what makes the other numbers untrustworthy first, then what broke, then how. */
+const RULES = [
+    { id: 'generator-saturated', judge: generatorSaturated },
+    { id: 'errors-begin', judge: errorsBegin },
+    { id: 'connection-exhaustion', judge: connectionExhaustion },
+    { id: 'rate-limited', judge: rateLimited },
+    { id: 'timeouts-climb', judge: timeoutsClimb },
+    { id: 'saturation', judge: saturation },
+    { id: 'spike-not-recovered', judge: spikeNotRecovered },
+];
+function diagnose(report) {
+    const found = [];
+    report.stages.forEach((s, stage) => {
+        RULES.forEach((r, rule) => {
+            const f = r.judge(s);
+            if (f)
+                found.push({ d: { id: r.id, stage: s.name, ...f }, rule, stage });
+        });
+    });
+    const severity = (d) => (d.severity === 'warn' ? 0 : 1);
+    found.sort((a, b) => severity(a.d) - severity(b.d) || a.rule - b.rule || a.stage - b.stage);
+    return found.slice(0, MAX_DIAGNOSES).map((x) => x.d);
+}
+// ---- figures ----------------------------------------------------------------------------------
+const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+const kindIn = (w, kind) => num(w.by_kind?.[kind]);
+const sumOf = (ws, f) => ws.reduce((a, w) => a + f(w), 0);
+/** Errors over attempts: ws failures that are not requests count as attempts too. */
+const errorShare = (ws) => {
+    const errors = sumOf(ws, (w) => num(w.errors));
+    const attempts = Math.max(sumOf(ws, (w) => num(w.requests)), errors);
+    return attempts > 0 ? errors / attempts : 0;
+};
+const share = (part, whole) => (whole > 0 ? part / whole : 0);
+const seconds = (t) => `${Number(t.toFixed(1))} s`;
+const rate = (x) => (Number.isInteger(x) || x >= 10 ? x.toFixed(0) : x.toFixed(1));
+/** Shares compared at their edges: 0.03 − 0.01 is 0.0199999… in floating point. */
+const EPSILON = 1e-9;
+function diagnose_median(xs) {
+    if (xs.length === 0)
+        return 0;
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+/** Windows that saw anything, in time order. */
+const activeWindows = (s) => (Array.isArray(s.timeline) ? s.timeline : []).filter((w) => num(w.requests) > 0 || num(w.errors) > 0).sort((a, b) => a.t - b.t);
+/**
+ * The load a stage's windows were offered, which does not depend on the target: an open model's
+ * rate (sent by intended start + dropped, per second), a closed model's users running. Never the
+ * requests in flight: they rise whenever responses slow down, so a stall would look like load.
+ */
+function windowLoad(s) {
+    if (s.scheduled !== undefined)
+        return { of: (w) => num(w.rps) + num(w.dropped), unit: 'req/s' };
+    if (activeWindows(s).some((w) => num(w.users) > 0))
+        return { of: (w) => num(w.users), unit: 'users' };
+    return undefined;
+}
+/**
+ * Windows with requests, for judging against load: without a last window the stage ended early in
+ * (under half the requests of the one before), whose rate understates the load it was under.
+ */
+function loadWindows(s, minRequests = 1) {
+    const ws = activeWindows(s).filter((w) => num(w.requests) > 0);
+    const [last, before] = [ws.at(-1), ws.at(-2)];
+    if (last && before && num(last.requests) < num(before.requests) / 2)
+        ws.pop();
+    return ws.filter((w) => num(w.requests) >= minRequests);
+}
+/**
+ * A stage's load points and their unit: a stress stage's steps (each held for `every`, at a level
+ * the plan set), otherwise its windows under the load they were offered (`windowLoad`).
+ */
+function loadPoints(s, minRequests) {
+    const steps = s.stress?.steps;
+    if (Array.isArray(steps) && steps.length > 0) {
+        const points = steps.filter((st) => num(st.requests) >= minRequests).map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
+        return { points, unit: s.stress.unit === 'vus' ? 'users' : 'req/s', steps: true };
+    }
+    const axis = windowLoad(s);
+    if (!axis)
+        return undefined;
+    return { points: loadWindows(s, minRequests).map((w) => ({ t: w.t, load: axis.of(w), p95: num(w.p95), rps: num(w.rps) })), unit: axis.unit, steps: false };
+}
+const byLoad = (xs, load) => [...xs].sort((a, b) => load(a) - load(b) || a.t - b.t);
+/** The quietest and busiest third by load (at least one each). */
+function thirds(xs, load) {
+    const sorted = byLoad(xs, load);
+    const n = Math.max(1, Math.floor(sorted.length / 3));
+    return { quiet: sorted.slice(0, n), busy: sorted.slice(-n) };
+}
+/** The first transport error messages by count, as `connect ECONNREFUSED 127.0.0.1:3000 (212×)`. */
+function topSamples(s, n, match) {
+    return Object.entries(s.error_samples ?? {})
+        .filter(([m]) => !match || match.test(m))
+        .sort((a, b) => num(b[1]) - num(a[1]) || a[0].localeCompare(b[0]))
+        .slice(0, n)
+        .map(([m, c]) => `${m} (${num(c)}×)`);
+}
+const firstWith = (ws, f) => ws.find((w) => f(w) > 0);
+// ---- rules ------------------------------------------------------------------------------------
+function generatorSaturated(s) {
+    if (!s.generator_saturated)
+        return undefined;
+    const g = s.generator;
+    const evidence = [g?.reason ?? 'the generator fell behind its schedule'];
+    if (num(s.late_sends) > 0)
+        evidence.push(`${num(s.late_sends)} sends left more than 10 ms late${s.scheduled !== undefined ? ` (of ${s.scheduled} scheduled)` : ''}`);
+    if (g)
+        evidence.push(`event-loop lag p99 ${(0,report_format/* fmtMs */.mq)(num(g.loop_lag_p99_ms))}, max ${(0,report_format/* fmtMs */.mq)(num(g.loop_lag_max_ms))}`);
+    return {
+        severity: 'warn',
+        title: "The load generator was saturated: this stage's numbers describe the runner, not the target (more workers, or a bigger runner).",
+        evidence,
+    };
+}
+function rateLimited(s) {
+    const counted = num(s.errors_by_kind?.rate_limited);
+    const n = Math.max(counted, num(s.status_codes?.['429']));
+    const requests = num(s.requests);
+    // 429s the plan expects are not errors: then they are judged against the requests only.
+    const ofErrors = counted > 0 ? share(counted, num(s.errors)) : 1;
+    if (n < MIN_COUNT || share(n, requests) < RATE_LIMITED.requestShare || ofErrors < RATE_LIMITED.errorShare)
+        return undefined;
+    const evidence = [`${n} responses were 429 Too Many Requests: ${(0,report_format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,report_format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`];
+    const r = s.retry_after_s;
+    if (r)
+        evidence.push(`Retry-After ${r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`} s (sent with ${num(s.retry_after_seen)} of them; perf-gate does not retry)`);
+    else
+        evidence.push(num(s.retry_after_seen) > 0 ? `Retry-After sent ${num(s.retry_after_seen)}× (no readable value)` : 'no Retry-After header');
+    const ws = activeWindows(s);
+    const first = firstWith(ws, (w) => kindIn(w, 'rate_limited'));
+    if (first) {
+        const from = ws.filter((w) => w.t >= first.t);
+        const limited = sumOf(from, (w) => kindIn(w, 'rate_limited'));
+        evidence.push(`the first 429s came ${seconds(first.t)} into the stage; from then on ${(0,report_format/* fmtPct */.pT)(share(limited, sumOf(from, (w) => num(w.requests))))} of requests were limited`);
+    }
+    return {
+        severity: counted > 0 ? 'warn' : 'info',
+        title: `The target rate-limited this load (429 on ${(0,report_format/* fmtPct */.pT)(share(n, requests))} of requests): the numbers measure its limiter, not its capacity.`,
+        evidence,
+        ...(first ? { at_s: first.t } : {}),
+    };
+}
+function timeoutsClimb(s) {
+    const total = num(s.errors_by_kind?.timeout);
+    const requests = num(s.requests);
+    if (total < MIN_COUNT || share(total, requests) < MIN_REQUEST_SHARE)
+        return undefined;
+    const axis = windowLoad(s);
+    const ws = loadWindows(s);
+    if (!axis || ws.length < 6)
+        return undefined;
+    const { of: load, unit } = axis;
+    const { quiet, busy } = thirds(ws, load);
+    const quietLoad = diagnose_median(quiet.map(load));
+    const busyLoad = diagnose_median(busy.map(load));
+    if (busyLoad < quietLoad * TIMEOUTS_CLIMB.loadRatio || busyLoad === 0)
+        return undefined;
+    const timeoutShare = (xs) => share(sumOf(xs, (w) => kindIn(w, 'timeout')), sumOf(xs, (w) => num(w.requests)));
+    const [low, high] = [timeoutShare(quiet), timeoutShare(busy)];
+    if (high - low < TIMEOUTS_CLIMB.minGapPp - EPSILON || high < low * TIMEOUTS_CLIMB.ratio)
+        return undefined;
+    const first = firstWith(ws, (w) => kindIn(w, 'timeout'));
+    return {
+        severity: 'warn',
+        title: `Timeouts climb with load: ${(0,report_format/* fmtPct */.pT)(high)} of requests in the busiest seconds against ${(0,report_format/* fmtPct */.pT)(low)} in the quietest.`,
+        evidence: [
+            `${total} timeouts, ${(0,report_format/* fmtPct */.pT)(share(total, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
+            `busiest third of the seconds (about ${rate(busyLoad)} ${unit}): ${(0,report_format/* fmtPct */.pT)(high)} timed out`,
+            `quietest third (about ${rate(quietLoad)} ${unit}): ${(0,report_format/* fmtPct */.pT)(low)} timed out`,
+        ],
+        ...(first ? { at_s: first.t } : {}),
+    };
+}
+function saturation(s) {
+    const axis = loadPoints(s, SATURATION.minWindowRequests);
+    if (!axis || axis.points.length < (axis.steps ? 3 : 4))
+        return undefined;
+    const { points, unit, steps } = axis;
+    const load = (p) => p.load;
+    const { quiet, busy } = thirds(points, load);
+    const baseP95 = diagnose_median(quiet.map((p) => p.p95));
+    const baseLoad = diagnose_median(quiet.map(load));
+    const limit = Math.max(baseP95 * SATURATION.ratio, baseP95 + SATURATION.floorMs);
+    const loaded = (p) => p.load >= Math.max(baseLoad * SATURATION.loadRatio, baseLoad + 1);
+    const over = (p) => loaded(p) && p.p95 >= limit;
+    // Latency that grew with the load, not a moment's stall: the busiest points are slow too.
+    if (diagnose_median(busy.map((p) => p.p95)) < limit)
+        return undefined;
+    // A step is held for seconds already; windows must stay over the limit for two at least.
+    const kneeAt = points.findIndex((p, i) => {
+        if (!over(p))
+            return false;
+        const later = points.slice(i).filter(loaded);
+        return later.filter(over).length >= Math.max(steps ? 1 : 2, Math.ceil(later.length / 2));
+    });
+    if (kneeAt < 0)
+        return undefined;
+    const knee = points[kneeAt];
+    // The most load served at the low-load latency before the knee: where it still kept up.
+    const kept = points.slice(0, kneeAt).filter((p) => p.p95 < limit);
+    const lastGood = kept.length > 0 ? byLoad(kept, load).at(-1) : undefined;
+    const peak = byLoad(points, load).at(-1);
+    const what = steps ? 'step' : 'second';
+    const evidence = [
+        `low load (about ${rate(baseLoad)} ${unit}): p95 ${(0,report_format/* fmtMs */.mq)(baseP95)}`,
+        ...(lastGood ? [`up to ${rate(lastGood.load)} ${unit} (${seconds(lastGood.t)} in): p95 ${(0,report_format/* fmtMs */.mq)(lastGood.p95)}`] : []),
+        `at ${rate(knee.load)} ${unit} (${seconds(knee.t)} in): p95 ${(0,report_format/* fmtMs */.mq)(knee.p95)}, ${(knee.p95 / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
+        `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${(0,report_format/* fmtMs */.mq)(peak.p95)}`,
+    ];
+    // More users but no more throughput is the capacity showing.
+    if (unit === 'users')
+        evidence.push(`throughput ${rate(diagnose_median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(diagnose_median(busy.map((p) => p.rps)))} req/s at the busiest`);
+    if (num(s.dropped) > 0)
+        evidence.push(`${num(s.dropped)} sends dropped: max_in_flight requests were outstanding`);
+    const where = lastGood ? `between ${rate(lastGood.load)} and ${rate(knee.load)} ${unit}` : `by ${rate(knee.load)} ${unit}`;
+    return {
+        // A stress stage is there to find this point: there it is information, not a warning.
+        severity: s.kind === 'stress' ? 'info' : 'warn',
+        title: `Saturation: latency grows with the load, p95 bends ${where} (${(0,report_format/* fmtMs */.mq)(baseP95)} → ${(0,report_format/* fmtMs */.mq)(knee.p95)}).`,
+        evidence,
+        at_s: knee.t,
+    };
+}
+function errorsBegin(s) {
+    const ws = activeWindows(s);
+    const { clean, onset, sustained, minBefore, minAfter } = ERRORS_BEGIN;
+    const windowShare = (w) => errorShare([w]);
+    for (let i = minBefore; i <= ws.length - minAfter; i++) {
+        if (windowShare(ws[i]) < onset)
+            continue;
+        const before = ws.slice(0, i);
+        const after = ws.slice(i);
+        if (errorShare(before) > clean)
+            return undefined; // the first erring second is not preceded by clean ones
+        const afterShare = errorShare(after);
+        const erring = after.filter((w) => windowShare(w) >= onset / 2).length;
+        if (afterShare < sustained || erring < after.length / 2)
+            continue;
+        const start = ws[i];
+        const kinds = new Map();
+        for (const w of after)
+            for (const [k, n] of Object.entries(w.by_kind ?? {}))
+                kinds.set(k, (kinds.get(k) ?? 0) + num(n));
+        const mix = [...kinds.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`);
+        const errorsAfter = sumOf(after, (w) => num(w.errors));
+        const evidence = [
+            `${seconds(before[0].t)}–${seconds(start.t)}: ${(0,report_format/* fmtPct */.pT)(errorShare(before))} errors over ${before.length} seconds (${sumOf(before, (w) => num(w.requests))} requests)`,
+            `from ${seconds(start.t)}: ${(0,report_format/* fmtPct */.pT)(afterShare)} errors (${errorsAfter} of ${Math.max(errorsAfter, sumOf(after, (w) => num(w.requests)))})${mix.length ? `: ${mix.join(', ')}` : ''}`,
+        ];
+        const sample = topSamples(s, 1);
+        if (sample.length > 0)
+            evidence.push(`most common transport error: ${sample[0]}`);
+        const a = s.aborted;
+        if (a)
+            evidence.push(`${a.rule === 'target_down' ? 'the target_down rule' : `abort_when ${a.rule}`} stopped the stage ${seconds(a.at_s)} in: ${a.reason}`);
+        const down = a?.rule === 'target_down';
+        return {
+            severity: 'warn',
+            title: `Errors begin ${seconds(start.t)} into the stage: from ${(0,report_format/* fmtPct */.pT)(errorShare(before))} to ${(0,report_format/* fmtPct */.pT)(afterShare)} of requests${down ? '; the target went down and the stage was stopped' : ''}.`,
+            evidence,
+            at_s: start.t,
+        };
+    }
+    return undefined;
+}
+/** Transport messages that say the generator's own sockets or descriptors ran out. */
+const GENERATOR_EXHAUSTION = /EADDRNOTAVAIL|EMFILE|ENFILE|ENOBUFS/;
+const REFUSED_OR_RESET = /ECONNREFUSED|ECONNRESET|socket hang up|other side closed|EPIPE/i;
+function connectionExhaustion(s) {
+    const requests = num(s.requests);
+    const connect = num(s.errors_by_kind?.connect);
+    const dropped = num(s.dropped);
+    const wsFailed = num(s.connections?.failed);
+    const wsPlanned = num(s.connections?.planned);
+    const ownSockets = topSamples(s, 3, GENERATOR_EXHAUSTION);
+    const connectFinding = connect >= MIN_COUNT && share(connect, requests) >= MIN_REQUEST_SHARE;
+    const dropFinding = dropped >= MIN_COUNT && share(dropped, num(s.scheduled) || requests + dropped) >= MIN_REQUEST_SHARE;
+    const wsFinding = wsFailed >= MIN_COUNT || (wsFailed > 0 && share(wsFailed, wsPlanned) >= 0.1);
+    if (!connectFinding && !dropFinding && !wsFinding && ownSockets.length === 0)
+        return undefined;
+    const ws = activeWindows(s);
+    const evidence = [];
+    let at;
+    let title;
+    if (connect > 0) {
+        const first = firstWith(ws, (w) => kindIn(w, 'connect'));
+        at = first?.t;
+        evidence.push(`${connect} connection errors, ${(0,report_format/* fmtPct */.pT)(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`);
+    }
+    const samples = topSamples(s, 3);
+    if (samples.length > 0)
+        evidence.push(`transport errors: ${samples.join('; ')}`);
+    if (dropped > 0) {
+        const first = firstWith(ws, (w) => num(w.dropped));
+        at ??= first?.t;
+        evidence.push(`${dropped} sends dropped${s.scheduled !== undefined ? ` of ${s.scheduled} scheduled` : ''}: max_in_flight requests were outstanding${first ? ` (first ${seconds(first.t)} in)` : ''}`);
+    }
+    if (wsFailed > 0)
+        evidence.push(`${wsFailed} of ${wsPlanned} planned WebSocket connections failed to open`);
+    const gone = connectFinding ? goneAt(ws) : undefined;
+    if (ownSockets.length > 0) {
+        title = 'The load generator ran out of sockets or file descriptors (EADDRNOTAVAIL / EMFILE): raise ulimit -n, or use fewer connections.';
+    }
+    else if (gone) {
+        at = gone.t;
+        title = `The target stopped accepting connections ${seconds(gone.t)} into the stage: from then on nearly every request failed to connect.`;
+    }
+    else if (connectFinding) {
+        const refused = topSamples(s, 1, REFUSED_OR_RESET).length > 0;
+        title = `Connections ${refused ? 'refused or reset' : 'failed'} under load (${(0,report_format/* fmtPct */.pT)(share(connect, requests))} of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.`;
+    }
+    else if (dropFinding) {
+        title = `The in-flight limit ran out: ${dropped} sends were dropped because max_in_flight requests were still outstanding (the target answered too slowly for the rate).`;
+    }
+    else {
+        title = `${wsFailed} WebSocket connections failed to open: the target's connection limit or accept queue ran out.`;
+    }
+    return { severity: 'warn', title, evidence, ...(at !== undefined ? { at_s: at } : {}) };
+}
+/** The first second from which (nearly) every request failed to connect, for two seconds or more: the target went away. */
+function goneAt(ws) {
+    const connectShare = (xs) => share(sumOf(xs, (w) => kindIn(w, 'connect')), Math.max(1, sumOf(xs, (w) => Math.max(num(w.requests), num(w.errors)))));
+    const i = ws.findIndex((w, k) => connectShare([w]) >= 0.5 && ws.length - k >= 2 && connectShare(ws.slice(k)) >= 0.9);
+    return i < 0 ? undefined : ws[i];
+}
+function spikeNotRecovered(s) {
+    const spike = s.spike;
+    if (!spike || spike.drop_s === undefined)
+        return undefined;
+    const after = activeWindows(s).filter((w) => num(w.requests) > 0 && w.t >= spike.drop_s);
+    if (after.length === 0)
+        return undefined; // nothing measured after the drop: nothing to judge
+    const pre = num(spike.pre_p95_ms);
+    const limit = Math.max(pre * SPIKE_RECOVERY.ratio, pre + SPIKE_RECOVERY.floorMs);
+    const afterP95 = diagnose_median(after.map((w) => num(w.p95)));
+    if (afterP95 <= limit)
+        return undefined;
+    const evidence = [
+        `pre-spike p95 ${(0,report_format/* fmtMs */.mq)(pre)}, peak p95 ${(0,report_format/* fmtMs */.mq)(num(spike.peak_p95_ms))}`,
+        `after the drop (${seconds(spike.drop_s)} in): median p95 ${(0,report_format/* fmtMs */.mq)(afterP95)} over ${after.length} seconds, last ${(0,report_format/* fmtMs */.mq)(num(after.at(-1).p95))} (recovered would be ≤ ${(0,report_format/* fmtMs */.mq)(limit)})`,
+        spike.recovery_ms === null
+            ? 'no 1-second window after the drop came back within 20 % of the pre-spike p95'
+            : `one window was back ${seconds(spike.recovery_ms / 1000)} after the drop, but the p95 stayed above the limit`,
+    ];
+    const errors = errorShare(after);
+    if (errors > ERRORS_BEGIN.clean)
+        evidence.push(`${(0,report_format/* fmtPct */.pT)(errors)} of the requests after the drop failed`);
+    return {
+        severity: 'warn',
+        title: `The spike did not recover: p95 after the drop stayed at ${(0,report_format/* fmtMs */.mq)(afterP95)} against ${(0,report_format/* fmtMs */.mq)(pre)} before it.`,
+        evidence,
+        at_s: spike.drop_s,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/import/stage.ts
+/**
+ * What the k6 and Locust readers share: the figures one tool's file holds → a perf-gate stage and
+ * report. Pure. A figure the file does not hold stays null (and is named in `imported.missing`): an
+ * import never invents a percentile, a count or a histogram.
+ */
+
+
+
+
+
+const LATENCY_KEYS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
+/**
+ * Errors by kind, from status codes when the file has them. Timeouts and connection errors are
+ * not told apart by either tool's summary, so those kinds stay absent rather than 0.
+ */
+function errorsByKind(codes) {
+    const out = {};
+    for (const [code, n] of Object.entries(codes)) {
+        const c = Number(code);
+        const kind = c === 429 ? 'rate_limited' : c >= 500 && c <= 599 ? 'http_5xx' : c >= 400 && c <= 499 ? 'http_4xx' : undefined;
+        if (kind)
+            out[kind] = (out[kind] ?? 0) + n;
+    }
+    // Partial on purpose (see StageReport.imported): readers use `?? 0`.
+    return out;
+}
+/** The latency summary with absent keys as null: LatencySummary's numbers, except where the tool said nothing. */
+function latencySummary(l) {
+    return Object.fromEntries(LATENCY_KEYS.map((k) => [k, l[k] === undefined ? null : build_round(l[k])]));
+}
+function stage_endpointReport(e) {
+    const l = latencySummary(e.latency);
+    return { name: e.name, requests: e.requests, errors: e.errors, latency_ms: { p50: l.p50, p95: l.p95, p99: l.p99 } };
+}
+function importedStage(run, name) {
+    const missing = [...LATENCY_KEYS.filter((k) => run.latency[k] === undefined), ...run.missing];
+    return {
+        name,
+        // A steady run as far as the gate knows: the default regression rules of a load stage apply.
+        kind: 'load',
+        protocol: 'http',
+        duration_s: build_round(run.duration_s),
+        requests: run.requests,
+        errors: run.errors,
+        error_rate: errorRate(run.requests, run.errors),
+        rps: build_round(run.rps, 2),
+        latency_ms: latencySummary(run.latency),
+        errors_by_kind: errorsByKind(run.status_codes),
+        status_codes: run.status_codes,
+        endpoints: run.endpoints.map(stage_endpointReport),
+        timeline: run.timeline ?? [],
+        histogram: '',
+        // perf-gate's own generator sent nothing: there is nothing of it to distrust.
+        generator_saturated: false,
+        late_sends: 0,
+        dropped: 0,
+        generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 0, loop_lag_max_ms: 0, saturated: false },
+        retry_after_seen: 0,
+        imported: { tool: run.tool, missing, ...(run.tool_thresholds?.length && { tool_thresholds: run.tool_thresholds }) },
+    };
+}
+/** The report of one import, ungated (verdict pass, no checks): compare gates it. */
+function importedReport(run, ctx) {
+    const stage = importedStage(run, ctx.stage ?? run.tool);
+    return {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: types/* REPORT_SCHEMA */.D,
+        verdict: 'pass',
+        plan: ctx.plan ?? '',
+        target: `(measured by ${run.tool})`,
+        started_at: ctx.startedAt,
+        duration_s: build_round(run.duration_s, 1),
+        cancelled: false,
+        runner: ctx.runner,
+        fingerprints: { plan: (0,fingerprint/* importFingerprint */.Wq)(run.tool, [stage]), runner: (0,fingerprint/* runnerFingerprint */.DF)(ctx.runner) },
+        baseline: null,
+        stages: [stage],
+        checks: [],
+        imported: { tool: run.tool, file: ctx.file },
+    };
+}
+/** A number the file must hold at `where`; anything else is an ImportError naming the file and the field. */
+function needCount(value, file, where) {
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0)
+        return value;
+    throw new src_errors/* ImportError */.Yw(`${file}: ${where} is ${shown(value)}, expected a number ≥ 0`);
+}
+function shown(value) {
+    if (value === undefined)
+        return 'missing';
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/import/k6.ts
+/**
+ * k6's end-of-test summary → perf-gate figures. Two shapes of the same data (k6 js/summary.go,
+ * js/summary-wrapper.js):
+ * - handleSummary's `data` (`JSON.stringify(data)`): metrics.X = { type, contains, values: {…}, thresholds };
+ * - `--summary-export=FILE`: metrics.X = the values themselves, a rate's `rate` renamed `value`.
+ * Trend values are in ms and hold only the summaryTrendStats (default avg, min, med, max, p(90),
+ * p(95): no p(99) unless asked for). Sub-metrics (`http_req_duration{name:…}`) exist only where a
+ * threshold names them.
+ */
+
+
+const HINT = 'perf-gate --from k6 reads the file of `k6 run --summary-export=FILE` or the JSON of handleSummary (JSON.stringify(data))';
+/** k6 trend statistic → perf-gate latency key. "med" and "p(50)" are the same figure. */
+const TREND_STATS = [
+    ['min', 'min'],
+    ['avg', 'mean'],
+    ['med', 'p50'],
+    ['p(50)', 'p50'],
+    ['p(90)', 'p90'],
+    ['p(95)', 'p95'],
+    ['p(99)', 'p99'],
+    ['p(99.9)', 'p999'],
+    ['max', 'max'],
+];
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function parseK6(text, file) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new src_errors/* ImportError */.Yw(`${file} is not JSON (${err.message.replace(/\s+/g, ' ')}): ${HINT}`);
+    }
+    if (isObject(doc) && doc.tool === 'perf-gate') {
+        throw new src_errors/* ImportError */.Yw(`${file} is a perf-gate report, not a k6 summary: compare perf-gate reports without --from (or give it as the baseline, the first file)`);
+    }
+    if (!isObject(doc) || !isObject(doc.metrics)) {
+        throw new src_errors/* ImportError */.Yw(`${file} is not a k6 summary (no "metrics" object): ${HINT}`);
+    }
+    const metrics = doc.metrics;
+    // handleSummary data wraps every metric's figures in `values`; --summary-export does not.
+    const wrapped = Object.values(metrics).some((m) => isObject(m) && isObject(m.values) && typeof m.type === 'string');
+    const metric = (name) => {
+        const m = metrics[name];
+        if (!isObject(m))
+            return undefined;
+        return wrapped ? (isObject(m.values) ? m.values : undefined) : m;
+    };
+    const where = (name, stat) => `metrics["${name}"]${wrapped ? '.values' : ''}["${stat}"]`;
+    const duration = metric('http_req_duration');
+    if (!duration) {
+        throw new src_errors/* ImportError */.Yw(`${file} has no http_req_duration metric: it is not the summary of a k6 test that made HTTP requests (perf-gate gates HTTP results)`);
+    }
+    const reqs = metric('http_reqs');
+    if (!reqs)
+        throw new src_errors/* ImportError */.Yw(`${file} has no http_reqs metric: the request count is missing`);
+    const failed = metric('http_req_failed');
+    if (!failed) {
+        throw new src_errors/* ImportError */.Yw(`${file} has no http_req_failed metric: perf-gate needs the failed-request count (k6 v0.31 and later report it unless systemTags drops expected_response)`);
+    }
+    const requests = needCount(reqs.count, file, where('http_reqs', 'count'));
+    const errors = needCount(failed.passes, file, where('http_req_failed', 'passes'));
+    const rps = needCount(reqs.rate, file, where('http_reqs', 'rate'));
+    const state = isObject(doc.state) ? doc.state : undefined;
+    const durationMs = state && typeof state.testRunDurationMs === 'number' ? state.testRunDurationMs : undefined;
+    const missing = [];
+    const endpoints = [];
+    for (const key of Object.keys(metrics).sort()) {
+        const name = /^http_req_duration\{name:(.+)\}$/.exec(key)?.[1];
+        if (name === undefined)
+            continue;
+        const endpoint = endpointOf(name, file, metric, where);
+        if (endpoint)
+            endpoints.push(endpoint);
+        else
+            missing.push(`endpoint ${name} (no request count: add "count" to summaryTrendStats)`);
+    }
+    for (const e of endpoints)
+        if (e.errors === null)
+            missing.push(`endpoint ${e.name} errors`);
+    const status_codes = {};
+    for (const key of Object.keys(metrics)) {
+        const code = /^http_reqs\{status:(\d{1,3})\}$/.exec(key)?.[1];
+        const values = code === undefined ? undefined : metric(key);
+        if (code !== undefined && values)
+            status_codes[code] = needCount(values.count, file, where(key, 'count'));
+    }
+    return {
+        tool: 'k6',
+        tool_thresholds: k6Thresholds(metrics, wrapped),
+        requests,
+        errors,
+        rps,
+        // handleSummary data has the run's length; --summary-export dropped it: count / rate gives it back.
+        duration_s: durationMs !== undefined ? durationMs / 1000 : rps > 0 ? requests / rps : 0,
+        latency: trendLatency(duration, file, (stat) => where('http_req_duration', stat)),
+        endpoints,
+        status_codes: Object.fromEntries(Object.entries(status_codes).sort((a, b) => Number(a[0]) - Number(b[0]))),
+        missing,
+    };
+}
+/**
+ * The script's thresholds as k6 judged them: handleSummary data has `thresholds: { expr: { ok } }`
+ * beside the values; --summary-export has `thresholds: { expr: failed }` inside them (true = failed).
+ */
+function k6Thresholds(metrics, wrapped) {
+    const out = [];
+    for (const name of Object.keys(metrics).sort()) {
+        const m = metrics[name];
+        // Both shapes keep `thresholds` on the metric's object (beside `values`, or among the values).
+        const t = isObject(m) ? m.thresholds : undefined;
+        if (!isObject(t))
+            continue;
+        for (const [rule, v] of Object.entries(t)) {
+            const ok = wrapped ? (isObject(v) && typeof v.ok === 'boolean' ? v.ok : undefined) : typeof v === 'boolean' ? !v : undefined;
+            if (ok !== undefined)
+                out.push({ metric: name, rule, ok });
+        }
+    }
+    return out;
+}
+function trendLatency(values, file, where) {
+    const out = {};
+    for (const [stat, key] of TREND_STATS) {
+        if (!(stat in values) || out[key] !== undefined)
+            continue;
+        out[key] = needCount(values[stat], file, where(stat));
+    }
+    return out;
+}
+/**
+ * One `{name:…}` endpoint. Its request count comes from the trend's "count" statistic, the
+ * http_req_failed{name:…} sub-metric (passes + fails) or http_reqs{name:…}, whichever the file
+ * has; without any of them the endpoint is left out (a count is never guessed).
+ */
+function endpointOf(name, file, metric, where) {
+    const key = (m) => `${m}{name:${name}}`;
+    const trend = metric(key('http_req_duration'));
+    const failed = metric(key('http_req_failed'));
+    const counter = metric(key('http_reqs'));
+    let requests;
+    if ('count' in trend)
+        requests = needCount(trend.count, file, where(key('http_req_duration'), 'count'));
+    else if (failed)
+        requests = needCount(failed.passes, file, where(key('http_req_failed'), 'passes')) + needCount(failed.fails, file, where(key('http_req_failed'), 'fails'));
+    else if (counter)
+        requests = needCount(counter.count, file, where(key('http_reqs'), 'count'));
+    if (requests === undefined)
+        return undefined;
+    const latency = trendLatency(trend, file, (stat) => where(key('http_req_duration'), stat));
+    return {
+        name,
+        requests,
+        errors: failed ? needCount(failed.passes, file, where(key('http_req_failed'), 'passes')) : null,
+        latency: { p50: latency.p50, p95: latency.p95, p99: latency.p99 },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/import/csv.ts
+function parseCsv(text) {
+    const rows = [];
+    let cells = [];
+    let cell = '';
+    let quoted = false;
+    let line = 1;
+    let rowLine = 1;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a BOM some editors add
+    const endRow = () => {
+        cells.push(cell);
+        // A blank line (one empty cell) is no row.
+        if (cells.length > 1 || cells[0] !== '')
+            rows.push({ line: rowLine, cells });
+        cells = [];
+        cell = '';
+    };
+    for (; i < text.length; i++) {
+        const ch = text[i];
+        if (quoted) {
+            if (ch === '"' && text[i + 1] === '"') {
+                cell += '"';
+                i++;
+            }
+            else if (ch === '"') {
+                quoted = false;
+            }
+            else {
+                if (ch === '\n')
+                    line++;
+                cell += ch;
+            }
+        }
+        else if (ch === '"' && cell === '') {
+            quoted = true;
+        }
+        else if (ch === ',') {
+            cells.push(cell);
+            cell = '';
+        }
+        else if (ch === '\n' || ch === '\r') {
+            if (ch === '\r' && text[i + 1] === '\n')
+                i++;
+            endRow();
+            line++;
+            rowLine = line;
+        }
+        else {
+            cell += ch;
+        }
+    }
+    if (cell !== '' || cells.length > 0)
+        endRow();
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/import/locust.ts
+/**
+ * Locust's `--csv=PREFIX` stats file (PREFIX_stats.csv, locust/stats.py StatsCSV) → perf-gate
+ * figures. One row per (Type, Name), then the "Aggregated" row (empty Type) for the whole run.
+ * Times are ms; the percentile columns are those of PERCENTILES_TO_REPORT (default 50% … 100%),
+ * "N/A" for a row without requests. Locust keeps response times rounded (to 2 significant digits
+ * above 100 ms) and writes percentiles as whole ms, so its percentiles are that coarse.
+ */
+
+
+
+const locust_HINT = 'perf-gate --from locust reads the PREFIX_stats.csv that `locust --csv=PREFIX` writes';
+const locust_REQUIRED = ['Type', 'Name', 'Request Count', 'Failure Count', 'Average Response Time', 'Min Response Time', 'Max Response Time', 'Requests/s'];
+/** Locust column → perf-gate latency key; the first present wins (p50: "50%", else the median). */
+const LATENCY_COLUMNS = [
+    ['Min Response Time', 'min'],
+    ['Average Response Time', 'mean'],
+    ['50%', 'p50'],
+    ['Median Response Time', 'p50'],
+    ['90%', 'p90'],
+    ['95%', 'p95'],
+    ['99%', 'p99'],
+    ['99.9%', 'p999'],
+    ['Max Response Time', 'max'],
+];
+/** A CSV with its header checked: the cells of a row by column name, and number cells checked. */
+function locust_table(text, file, required, what) {
+    const rows = parseCsv(text);
+    const header = rows[0];
+    if (!header)
+        throw new src_errors/* ImportError */.Yw(`${file} is empty: ${locust_HINT}`);
+    const absent = required.filter((c) => !header.cells.includes(c));
+    if (absent.length > 0) {
+        throw new src_errors/* ImportError */.Yw(`${file} is not a ${what(header.cells)}: missing column${absent.length === 1 ? '' : 's'} ${absent.map((c) => `"${c}"`).join(', ')}; ${locust_HINT}`);
+    }
+    const col = new Map(header.cells.map((name, i) => [name, i]));
+    const cell = (row, name) => {
+        const i = col.get(name);
+        return i === undefined ? undefined : row.cells[i];
+    };
+    /** A number cell; "N/A" (no requests) and an absent column are null. */
+    const num = (row, name) => {
+        const raw = cell(row, name);
+        if (raw === undefined || raw === 'N/A')
+            return null;
+        const v = raw.trim() === '' ? NaN : Number(raw);
+        if (!Number.isFinite(v) || v < 0)
+            throw new src_errors/* ImportError */.Yw(`${file}:${row.line}: column "${name}" is ${JSON.stringify(raw)}, expected a number ≥ 0`);
+        return v;
+    };
+    const count = (row, name) => {
+        const v = num(row, name);
+        if (v === null)
+            throw new src_errors/* ImportError */.Yw(`${file}:${row.line}: column "${name}" is N/A, expected a number ≥ 0`);
+        return v;
+    };
+    const data = rows.slice(1);
+    for (const row of data) {
+        if (row.cells.length !== header.cells.length) {
+            throw new src_errors/* ImportError */.Yw(`${file}:${row.line}: ${row.cells.length} columns, the header has ${header.cells.length}`);
+        }
+    }
+    return { data, cell, num, count };
+}
+function parseLocust(text, file, history) {
+    const { data, cell, num, count } = locust_table(text, file, locust_REQUIRED, (h) => h.includes('Timestamp') ? 'Locust stats CSV (it looks like PREFIX_stats_history.csv: give PREFIX_stats.csv)' : 'Locust stats CSV');
+    const latency = (row) => {
+        const out = {};
+        for (const [name, key] of LATENCY_COLUMNS) {
+            if (out[key] !== undefined)
+                continue;
+            const v = num(row, name);
+            if (v !== null)
+                out[key] = v;
+        }
+        return out;
+    };
+    const total = data.find((r) => cell(r, 'Name') === 'Aggregated' && cell(r, 'Type') === '');
+    if (!total)
+        throw new src_errors/* ImportError */.Yw(`${file} has no "Aggregated" row: it is not a complete Locust stats CSV (${locust_HINT})`);
+    const requests = count(total, 'Request Count');
+    const rps = count(total, 'Requests/s');
+    // Locust states no run length here: its Requests/s is the count over the run, so count / rate gives it back.
+    const durationS = rps > 0 ? requests / rps : 0;
+    const timeline = history ? locustTimeline(history.text, history.file) : undefined;
+    const lat = requests > 0 ? latency(total) : {};
+    return {
+        tool: 'locust',
+        requests,
+        errors: count(total, 'Failure Count'),
+        rps,
+        duration_s: durationS,
+        latency: lat,
+        endpoints: data
+            .filter((r) => r !== total)
+            .map((r) => {
+            const l = latency(r);
+            // Type is the method ("GET"), or a custom request_type: with Name it tells "GET /posts" from "POST /posts".
+            const type = cell(r, 'Type');
+            return { name: type ? `${type} ${cell(r, 'Name')}` : cell(r, 'Name'), requests: count(r, 'Request Count'), errors: count(r, 'Failure Count'), latency: { p50: l.p50, p95: l.p95, p99: l.p99 } };
+        }),
+        status_codes: {},
+        missing: timeline?.missing ?? [],
+        timeline: timeline?.windows ?? [],
+    };
+}
+const HISTORY_REQUIRED = ['Timestamp', 'User Count', 'Type', 'Name', 'Total Request Count', 'Total Failure Count', 'Total Average Response Time'];
+/**
+ * The timeline from PREFIX_stats_history.csv: one window between each two Aggregated rows (one a
+ * second by default). Counts and the mean are differences of the running totals, so exact. Its
+ * percentile columns are per-window figures only with --csv-full-history (then Locust writes its
+ * "current" percentiles, over the last 10 s); without it they are cumulative, and no timeline is
+ * made from them (a cumulative p95 drawn as a per-second one would hide every spike).
+ */
+function locustTimeline(text, file) {
+    const { data, cell, num, count } = locust_table(text, file, HISTORY_REQUIRED, () => 'Locust stats history CSV');
+    if (!data.some((r) => cell(r, 'Name') !== 'Aggregated')) {
+        return { windows: [], missing: ['timeline (Locust writes per-second percentiles only with --csv-full-history)'] };
+    }
+    const rows = data.filter((r) => cell(r, 'Name') === 'Aggregated' && cell(r, 'Type') === '').sort((a, b) => count(a, 'Timestamp') - count(b, 'Timestamp'));
+    const first = rows[0] ? count(rows[0], 'Timestamp') : 0;
+    const windows = [];
+    const pct = (r, name) => num(r, name) ?? 0;
+    for (let i = 1; i < rows.length; i++) {
+        const [a, b] = [rows[i - 1], rows[i]];
+        const dt = count(b, 'Timestamp') - count(a, 'Timestamp');
+        if (dt <= 0)
+            continue;
+        let [n0, e0, m0] = [count(a, 'Total Request Count'), count(a, 'Total Failure Count'), count(a, 'Total Average Response Time')];
+        // --reset-stats (after the ramp) sets the totals back to 0: the window then starts from nothing.
+        if (count(b, 'Total Request Count') < n0)
+            [n0, e0, m0] = [0, 0, 0];
+        const requests = count(b, 'Total Request Count') - n0;
+        const sum = count(b, 'Total Average Response Time') * count(b, 'Total Request Count') - m0 * n0;
+        windows.push({
+            t: count(a, 'Timestamp') - first,
+            rps: build_round(requests / dt, 2),
+            p50: pct(b, '50%'),
+            p90: pct(b, '90%'),
+            p95: pct(b, '95%'),
+            p99: pct(b, '99%'),
+            max: pct(b, '100%'),
+            mean: requests > 0 ? build_round(Math.max(0, sum / requests)) : 0,
+            requests,
+            errors: Math.max(0, count(b, 'Total Failure Count') - e0),
+            active: count(b, 'User Count'),
+            // perf-gate's generator health: it sent nothing here.
+            late_sends: 0,
+            loop_lag_ms: 0,
+        });
+    }
+    return { windows, missing: [] };
+}
+
+;// CONCATENATED MODULE: ./src/import/gate-file.ts
+/**
+ * The rules for `compare --from k6|locust`: a k6 or Locust user has no perf-gate plan, only the
+ * gate. A gate file is the rules part of a plan and nothing else:
+ *
+ *   name: checkout          # optional, for the summary
+ *   thresholds:
+ *     "*": { p95: "< 200ms", error_rate: "< 1%" }
+ *   regression: { p95: "+15%", rps: "-10%" }
+ *
+ * Stage names are the imported ones (`--stage NAME`, default the tool's name). Same parsers and
+ * the same file:line:col problems as a plan; `${ENV}` is substituted as in a plan.
+ */
+
+
+
+
+
+
+
+
+const gate_file_KEYS = ['version', 'name', 'thresholds', 'regression'];
+function parseGateFile(text, file, env, stages) {
+    const parsed = parseYaml(text);
+    if (parsed.syntaxErrors.length)
+        throw new src_errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
+    const substituted = interpolate(parsed.value, env);
+    const c = new Checks();
+    c.issues.push(...substituted.issues);
+    const raw = record(substituted.value);
+    if (!isRecord(substituted.value))
+        c.add([], 'a gate file is a mapping: thresholds: and regression: (see perf-gate --help)');
+    for (const key of Object.keys(raw)) {
+        if (gate_file_KEYS.includes(key))
+            continue;
+        const plan = ['target', 'requests', 'stages', 'session', 'defaults', 'websocket', 'limits', 'abort_when'].includes(key);
+        c.add([key], plan
+            ? `${key}: a gate file for --from holds only thresholds:, regression: and name: (the load was run by the other tool)`
+            : `unknown key ${JSON.stringify(key)}${suggestion(key, gate_file_KEYS)}: a gate file holds thresholds:, regression: and name:`, 'key');
+    }
+    if ('name' in raw && typeof raw.name !== 'string')
+        c.add(['name'], 'name: a string, e.g. checkout');
+    // readThresholds / readRegression skip unknown metrics (a plan's schema check names them): name them here.
+    for (const [stage, metrics] of Object.entries(record(raw.thresholds))) {
+        if (!isRecord(metrics))
+            c.add(['thresholds', stage], `${formatPath(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
+        for (const metric of Object.keys(record(metrics)))
+            unknownMetric(c, ['thresholds', stage, metric], metric);
+    }
+    if ('thresholds' in raw && !isRecord(raw.thresholds))
+        c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
+    if ('regression' in raw && !isRecord(raw.regression))
+        c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
+    for (const metric of Object.keys(record(raw.regression)))
+        unknownMetric(c, ['regression', metric], metric);
+    const rules = { thresholds: readThresholds(c, record(raw.thresholds), stages) };
+    // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
+    if ('regression' in raw)
+        rules.regression = readRegression(c, record(raw.regression));
+    if (typeof raw.name === 'string')
+        rules.name = raw.name;
+    if (c.issues.length)
+        throw new src_errors/* PlanError */.W6(sortProblems(c.issues.map((i) => toProblem(i, parsed.source, file))));
+    return rules;
+}
+function unknownMetric(c, path, metric) {
+    if (!isMetric(metric))
+        c.add(path, `${formatPath(path)}: unknown metric ${JSON.stringify(metric)}${suggestion(metric, METRICS)}`, 'key');
+}
+
+;// CONCATENATED MODULE: ./src/import/index.ts
+/**
+ * `compare --from k6|locust`: another tool's results file → a perf-gate report (one stage), so the
+ * thresholds, regression rules, baseline stores, summary and PR comment work for it. Pure: text in,
+ * report out; reading the file is the caller's.
+ */
+
+
+
+
+
+const IMPORT_TOOLS = (/* unused pure expression or super */ null && (['k6', 'locust']));
+function importTool(value, flag = '--from') {
+    if (IMPORT_TOOLS.includes(value))
+        return value;
+    throw new UsageError(`${flag} takes ${IMPORT_TOOLS.join(' or ')}, got "${value}"`);
+}
+const READERS = { k6: (text, file) => parseK6(text, file), locust: parseLocust };
+function parseResults(tool, text, file, history) {
+    return READERS[tool](text, file, history);
+}
+function importResults(tool, text, ctx, history) {
+    return importedReport(parseResults(tool, text, ctx.file, history), ctx);
+}
+/** Where the run's history file would be: Locust's PREFIX_stats.csv → PREFIX_stats_history.csv. */
+function companionPath(tool, file) {
+    return tool === 'locust' && file.endsWith('_stats.csv') ? `${file.slice(0, -'_stats.csv'.length)}_stats_history.csv` : undefined;
+}
+/** Whether a file's text is a perf-gate report (a baseline saved with --save-baseline) rather than the tool's output. */
+function isPerfGateReport(text) {
+    try {
+        const doc = JSON.parse(text);
+        return typeof doc === 'object' && doc !== null && doc.tool === 'perf-gate';
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
  * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
  */
+
+
+
+
 
 
 
@@ -5910,7 +8273,7 @@ const SHARD_RULES = { thresholds: {}, regression: [] };
 function checkShardSettings(s) {
     const flag = s.save ? '--save-baseline' : s.baseline ? '--baseline' : s.history ? '--history' : s.confirm ? '--confirm' : undefined;
     if (s.shard && flag) {
-        throw new errors/* UsageError */.eb(s.save
+        throw new src_errors/* UsageError */.eb(s.save
             ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
             : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`);
     }
@@ -5956,31 +8319,32 @@ async function runAndGate(s) {
     if (past.length >= MIN_HISTORY)
         built.bands = bandPositions(against.history, stages);
     noteAccepted(built, s.accept);
+    built.diagnoses = diagnose(built);
     // From here on the report is what leaves the process (files, baseline stores, the caller).
     const report = redactedReport(built, plan);
-    const extras = { runUrl: s.runUrl, history: historyPoints(past, report) };
+    const extras = { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages };
     // Reports first: a failed save must never cost the run's results.
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
-    let saved = false;
-    let saveError;
-    if (s.save) {
-        const why = whyNotBaseline(report, { ran: run.stages.length, planned: plan.stages.length });
-        if (why) {
-            s.log.warn(`baseline not saved to ${s.save.store.description}: ${why} (only complete, passing runs become baselines)`);
-        }
-        else {
-            try {
-                await s.save.store.save(request.planId, { report, commit: s.save.commit, run: s.save.run, savedAt: new Date().toISOString() });
-                s.log.info(`baseline saved to ${s.save.store.description}`);
-                saved = true;
-            }
-            catch (err) {
-                saveError = (0,errors/* describeError */.Uc)(err);
-                s.log.warn(`baseline not saved to ${s.save.store.description}: ${saveError}`);
-            }
-        }
+    const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: run.stages.length, planned: plan.stages.length }, s.log) : { saved: false };
+    return { ...written, ...kept };
+}
+/** Keeps a finished result as a baseline when the save guard allows it; a failed save is reported, never thrown. */
+async function keepBaseline(report, save, planId, stages, log) {
+    const why = whyNotBaseline(report, stages);
+    if (why) {
+        log.warn(`baseline not saved to ${save.store.description}: ${why} (only complete, passing runs become baselines)`);
+        return { saved: false };
     }
-    return { ...written, saved, saveError };
+    try {
+        await save.store.save(planId, { report, commit: save.commit, run: save.run, savedAt: new Date().toISOString() });
+        log.info(`baseline saved to ${save.store.description}`);
+        return { saved: true };
+    }
+    catch (err) {
+        const saveError = (0,src_errors/* describeError */.Uc)(err);
+        log.warn(`baseline not saved to ${save.store.description}: ${saveError}`);
+        return { saved: false, saveError };
+    }
 }
 const DEFAULT_AB_ROUNDS = 10;
 /**
@@ -5994,7 +8358,7 @@ async function runAbAndGate(s) {
         (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
     const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
-        throw new errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
+        throw new src_errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
     const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
@@ -6028,7 +8392,9 @@ async function runAbAndGate(s) {
     };
     report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
     noteAccepted(report, s.accept);
-    return { ...(await writeReports(redactedReport(report, plan), external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+    report.diagnoses = diagnose(report);
+    const redacted = redactedReport(report, plan);
+    return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
 }
 /**
  * The report with the plan's secrets and any URL credentials hidden (a default request name is
@@ -6063,7 +8429,7 @@ async function loadBaseline(source, request, log) {
         return await findBaseline(source, request, log);
     }
     catch (err) {
-        if (!source.optional || !(err instanceof errors/* BaselineError */.s$))
+        if (!source.optional || !(err instanceof src_errors/* BaselineError */.s$))
             throw err;
         log.warn(`${source.store.description} could not be read (${err.message}): this run is checked against the absolute thresholds only`);
         return undefined;
@@ -6102,7 +8468,7 @@ async function readPast(store, request, log) {
         return await store.history(request, HISTORY_RUNS);
     }
     catch (err) {
-        log.info(`no history from ${store.description}: ${(0,errors/* describeError */.Uc)(err)}`);
+        log.info(`no history from ${store.description}: ${(0,src_errors/* describeError */.Uc)(err)}`);
         return [];
     }
 }
@@ -6141,7 +8507,9 @@ async function compareReports(s) {
             ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
         },
     };
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir))), saved: false };
+    // Recomputed: the rules may have changed since the result was measured (or it came from another tool).
+    report.diagnoses = diagnose(report);
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { baselineStages: baseline.stages })), saved: false };
 }
 /**
  * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
@@ -6158,7 +8526,7 @@ function planMismatch(s, planPrint, baseline, current) {
     }
     if (base === undefined || cur === undefined || base === cur)
         return undefined;
-    return new errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
+    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
 }
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 async function mergeAndGate(s) {
@@ -6180,7 +8548,8 @@ async function mergeAndGate(s) {
     const report = { ...merged, checks, verdict };
     if (baseline && s.baseline)
         report.baseline = baselineRef(s.baseline, baseline);
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl })), saved: false };
+    report.diagnoses = diagnose(report);
+    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: baseline?.report.stages })), saved: false };
 }
 /** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
 async function shardReportPaths(entries, cwd) {
@@ -6188,7 +8557,7 @@ async function shardReportPaths(entries, cwd) {
     for (const entry of entries) {
         const info = await (0,promises_.stat)((0,input_checks/* fromCwd */.Be)(cwd, entry)).catch(() => undefined);
         if (!info)
-            throw new errors/* UsageError */.eb(`${entry}: no such shard report or folder`);
+            throw new src_errors/* UsageError */.eb(`${entry}: no such shard report or folder`);
         if (!info.isDirectory()) {
             out.push(entry);
             continue;
@@ -6198,7 +8567,7 @@ async function shardReportPaths(entries, cwd) {
             .sort()
             .map((f) => external_node_path_default().join(entry, f));
         if (found.length === 0)
-            throw new errors/* UsageError */.eb(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
+            throw new src_errors/* UsageError */.eb(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
         out.push(...found);
     }
     return out;
@@ -6207,10 +8576,89 @@ async function writeReports(report, outDir, extras = {}) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const reportPath = external_node_path_default().join(outDir, 'report.json');
     const summaryPath = external_node_path_default().join(outDir, 'summary.md');
+    const htmlPath = external_node_path_default().join(outDir, 'report.html');
     const summary = (0,markdown/* renderSummary */.Br)(report, extras);
     await (0,file_store/* writeJsonAtomic */.ZJ)(reportPath, report);
     await (0,promises_.writeFile)(summaryPath, summary);
-    return { report, reportPath, summaryPath, summary, extras };
+    await (0,promises_.writeFile)(htmlPath, renderHtml(report, extras));
+    return { report, reportPath, summaryPath, htmlPath, summary, extras };
+}
+/**
+ * `compare --from k6|locust`: another tool's results gated like a perf-gate run: thresholds and
+ * regression rules from a gate file, a baseline from a file or store, the save guard, the reports.
+ */
+async function compareImported(s) {
+    const runner = runnerInfo();
+    const importFile = async (file) => {
+        const at = (0,input_checks/* fromCwd */.Be)(s.cwd, file);
+        try {
+            const [text, info] = await Promise.all([(0,promises_.readFile)(at, 'utf8'), (0,promises_.stat)(at)]);
+            return { text, startedAt: info.mtime.toISOString() };
+        }
+        catch (err) {
+            const code = err.code;
+            throw new src_errors/* ImportError */.Yw(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : err.message}`);
+        }
+    };
+    /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
+    const companion = async (file) => {
+        const other = companionPath(s.tool, file);
+        if (other === undefined || !(0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
+            return undefined;
+        return { text: (await importFile(other)).text, file: other };
+    };
+    const read = await importFile(s.resultsFile);
+    const current = importResults(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
+    const gateFile = s.planFile ? parseGateFile(await readPlanFile((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
+    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
+    const request = {
+        planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
+        planFingerprint: current.fingerprints.plan,
+        runnerFingerprint: current.fingerprints.runner,
+    };
+    let baseline;
+    if (s.baselineFile !== undefined) {
+        const b = await importFile(s.baselineFile);
+        const report = isPerfGateReport(b.text)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(b.text), s.baselineFile), s.baselineFile)
+            : importResults(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
+        const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
+        if (other && !s.force) {
+            throw new src_errors/* BaselineError */.s$(`${s.baselineFile} holds results of other stages or endpoints than ${s.resultsFile} (${describeStages(report)} against ${describeStages(current)}); compare like with like (--stage NAME names the stage), or pass --force-baseline to compare anyway`);
+        }
+        baseline = {
+            report,
+            ref: {
+                source: s.baselineFile,
+                started_at: report.started_at,
+                target: report.target,
+                ...(other && { explanation: 'compared although the baseline holds other stages or endpoints (--force-baseline)' }),
+            },
+        };
+    }
+    else if (s.baseline) {
+        const found = await loadBaseline(s.baseline, request, s.log);
+        if (found)
+            baseline = { report: found.report, ref: baselineRef(s.baseline, found) };
+    }
+    // A store's past imports (the data branch) feed band rules ("+3σ": one figure per run is what a band
+    // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
+    const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
+    const history = past.map((p) => p.report.stages);
+    const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
+    const report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
+    if (past.length >= MIN_HISTORY)
+        report.bands = bandPositions(history, current.stages);
+    noteAccepted(report, s.accept);
+    report.diagnoses = diagnose(report);
+    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
+    const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
+    return { ...written, ...kept };
+}
+/** `k6 stage "k6" (endpoints a, b)`: what a result holds, for the refusal of a mismatched baseline. */
+function describeStages(r) {
+    const who = r.imported ? r.imported.tool : 'perf-gate';
+    return `${who} ${r.stages.map((st) => `stage "${st.name}"${st.endpoints.length ? ` (endpoints ${st.endpoints.map((e) => e.name).join(', ')})` : ''}`).join(', ')}`;
 }
 
 

@@ -1,0 +1,2968 @@
+export const id = 66;
+export const ids = [66];
+export const modules = {
+
+/***/ 1370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YF: () => (/* binding */ windowSamples),
+/* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
+/* harmony export */   a3: () => (/* binding */ metricValue),
+/* harmony export */   bF: () => (/* binding */ ruleApplies),
+/* harmony export */   fK: () => (/* binding */ windowColumn),
+/* harmony export */   kJ: () => (/* binding */ absentNote)
+/* harmony export */ });
+const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
+function metricValue(s, metric) {
+    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
+    if (LATENCY_METRICS.has(metric))
+        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
+    switch (metric) {
+        case 'error_rate':
+            return s.error_rate;
+        case 'rps':
+            return s.rps;
+        case 'requests':
+            return s.requests;
+        case 'errors':
+            return s.errors;
+        case 'recovery':
+            return s.spike ? s.spike.recovery_ms : null;
+        case 'breaking_point':
+            return s.stress ? s.stress.breaking_point : null;
+        case 'drift':
+            return s.soak ? s.soak.drift.delta_pct : null;
+        case 'memory_growth':
+            return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        default:
+            return null;
+    }
+}
+/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
+const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+/**
+ * Why an imported stage has no value for a metric it has requests for (the tool's file did not
+ * hold it), with how to get it; undefined when the stage is not imported or has the value.
+ */
+function absentNote(s, metric) {
+    if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null)
+        return undefined;
+    if (s.imported.tool === 'k6' && K6_STAT[metric])
+        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
+    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+/**
+ * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
+ * so its latency and error rules judge each step (they are its break conditions) and only
+ * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
+ * (memory_growth: a soak that reads the target's metrics).
+ */
+function ruleApplies(s, metric) {
+    if (s.kind === 'stress')
+        return metric === 'breaking_point';
+    switch (metric) {
+        case 'breaking_point':
+            return false;
+        case 'drift':
+            return s.soak !== undefined;
+        case 'memory_growth':
+            return s.soak?.memory !== undefined;
+        default:
+            return true;
+    }
+}
+/**
+ * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
+ * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ */
+function windowColumn(metric) {
+    switch (metric) {
+        case 'p50':
+        case 'p90':
+        case 'p95':
+        case 'p99':
+        case 'max':
+        case 'mean':
+        case 'rps':
+            return { key: metric, proxy: false };
+        case 'p999':
+            return { key: 'p99', proxy: true };
+        case 'min':
+            return { key: 'p50', proxy: true };
+        default:
+            return undefined;
+    }
+}
+/**
+ * Windows that carry information: those with requests, without the first and last partial ones
+ * when there are enough (ramp-up and drain are not the steady state).
+ */
+function windowSamples(s, key) {
+    let ws = s.timeline.filter((w) => w.requests > 0);
+    if (ws.length >= 5)
+        ws = ws.slice(1, -1);
+    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}
+
+
+/***/ }),
+
+/***/ 9695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ evaluateThresholds),
+/* harmony export */   U: () => (/* binding */ compare)
+/* harmony export */ });
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1370);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
+
+
+/** `v op limit`: whether a value meets a threshold rule. */
+const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+function evaluateThresholds(thresholds, stages) {
+    const checks = [];
+    for (const stage of stages) {
+        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
+        for (const rule of rules) {
+            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
+            if (!(0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleApplies */ .bF)(stage, rule.metric))
+                continue;
+            const current = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(stage, rule.metric);
+            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
+            if (current === null && rule.metric !== 'recovery') {
+                const note = missingNote(stage, rule.metric);
+                if (note) {
+                    checks.push({ ...base, current: null, ...note });
+                    continue;
+                }
+            }
+            if (rule.metric === 'recovery') {
+                if (!stage.spike)
+                    continue; // "*" rules reach every stage; recovery exists for spikes only
+                if (current === null) {
+                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
+                    continue;
+                }
+            }
+            if (current === null) {
+                checks.push({ ...base, current: null, verdict: 'warn', note: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(stage, rule.metric) ?? 'no requests completed: nothing to check' });
+                continue;
+            }
+            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
+        }
+    }
+    return checks;
+}
+/** Why a stage outcome metric has no value, and what that means for the rule. */
+function missingNote(stage, metric) {
+    switch (metric) {
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first)
+                return { verdict: 'fail', note: `the first step (${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtMetric */ .IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+            return { verdict: 'warn', note: 'no step ran to its end: nothing to check' };
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        default:
+            return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ SWEEP_MS),
+/* harmony export */   o: () => (/* binding */ DeadlineQueue)
+/* harmony export */ });
+/**
+ * Deadlines for things in flight (HTTP requests, WebSocket replies). The engine's timers are its
+ * own: undici's run on a coarse clock (a 300 ms timeout fired after 600 to 1000 ms), so in-flight
+ * items are swept every few ms instead. Items with the same timeout expire in the order they were
+ * started, so a queue only ever looks at its head.
+ */
+const SWEEP_MS = 5;
+class DeadlineQueue {
+    items = [];
+    head = 0;
+    push(item) {
+        this.items.push(item);
+    }
+    /** Calls `onExpired` for every unsettled item whose deadline is past, oldest first. */
+    expire(now, onExpired) {
+        while (this.head < this.items.length) {
+            const item = this.items[this.head];
+            if (!item.done && item.deadline > now)
+                break;
+            if (!item.done)
+                onExpired(item);
+            this.head++;
+        }
+        // Drop the passed head now and then, so the array does not grow for the whole stage.
+        if (this.head > 1024 && this.head * 2 > this.items.length) {
+            this.items = this.items.slice(this.head);
+            this.head = 0;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   z1: () => (/* binding */ ERROR_KINDS)
+/* harmony export */ });
+/* unused harmony exports classifyTransportError, BODY_KEEP_LIMIT */
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4371);
+/* harmony import */ var _deadlines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5377);
+/**
+ * HTTP over undici: one Pool per target origin (keep-alive, no connection cap: the executor's
+ * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
+ * `send` never throws: every outcome, good or bad, is classified into the error taxonomy.
+ */
+
+
+
+const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally'];
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+function classifyTransportError(err) {
+    const code = err?.code ?? '';
+    return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
+}
+/**
+ * Bodies read for checks and captures are kept up to exactly this size; the rest is read off the
+ * socket and dropped as it arrives (a body nobody reads is never kept at all). A body that never
+ * ends ends at the request's deadline, as a timeout.
+ */
+const BODY_KEEP_LIMIT = 1024 * 1024;
+/**
+ * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
+ * promise, which is most of what `request()` would cost per request in a load generator. It speaks
+ * undici's core handler methods (onConnect / onHeaders / onData / onComplete), as undici's own
+ * `request()` does: the controller-style methods make undici wrap every request in two more
+ * objects and parse every response's headers into an object, where we need one header of a 429.
+ */
+class ResponseCollector {
+    resolve;
+    deadline;
+    client;
+    status = 0;
+    retryAfter;
+    chunks;
+    kept = 0;
+    abort;
+    done = false;
+    constructor(readBody, resolve, 
+    /** performance.now() after which the request has timed out. */
+    deadline, client) {
+        this.resolve = resolve;
+        this.deadline = deadline;
+        this.client = client;
+        if (readBody)
+            this.chunks = [];
+    }
+    settle(outcome) {
+        if (this.done)
+            return;
+        this.done = true;
+        this.resolve(outcome);
+    }
+    /** Called by the client's sweeper at the deadline: the whole request took too long. */
+    timeOut(timeoutMs) {
+        const message = `no complete response within ${timeoutMs} ms`;
+        this.settle({ status: 0, failure: 'timeout', failureMessage: message });
+        this.abort?.(new Error(message));
+    }
+    onConnect(abort) {
+        this.abort = abort;
+        if (this.done)
+            abort(new Error('timed out before it was sent'));
+    }
+    onHeaders(statusCode, rawHeaders) {
+        this.status = statusCode;
+        if (statusCode === 429)
+            this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
+        return true;
+    }
+    /** The run was stopped: settle now, as cancelled, and drop the request. */
+    cancel() {
+        this.settle({ status: 0, cancelled: true });
+        this.abort?.(new Error('cancelled: the run was stopped'));
+    }
+    onData(chunk) {
+        if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
+            const room = BODY_KEEP_LIMIT - this.kept;
+            this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+            this.kept += Math.min(chunk.length, room);
+        }
+        return true;
+    }
+    onComplete() {
+        this.settle({
+            status: this.status,
+            body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
+            retryAfter: this.retryAfter,
+        });
+    }
+    onError(err) {
+        if (err.code === 'UND_ERR_INVALID_ARG')
+            this.client.refused();
+        this.settle({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
+    }
+}
+/** The first value of header `name` (lower case) in undici's raw [name, value, ...] list. */
+function rawHeaderValue(raw, name) {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        if (raw[i].length === name.length && raw[i].toString('latin1').toLowerCase() === name)
+            return raw[i + 1].toString('latin1');
+    }
+    return undefined;
+}
+class HttpClient {
+    pool;
+    poolOptions;
+    /** Pools set aside after a refused request until they have finished what they had in flight. */
+    retired = new Set();
+    basePath;
+    origin;
+    /** One queue per timeout value, so each expires in sending order. */
+    deadlines = new Map();
+    /** Runs from the first send until close(): starting and stopping it per request would cost a
+     * timer per request whenever one request at a time is in flight (a baseline stage). */
+    sweeper;
+    constructor(targetUrl, options = {}) {
+        const url = new URL(targetUrl);
+        this.origin = url.origin;
+        this.basePath = url.pathname.replace(/\/+$/, '');
+        this.poolOptions = {
+            connections: options.connections ?? null,
+            pipelining: options.pipelining ?? 1,
+            keepAliveTimeout: 30_000,
+            connectTimeout: 10_000,
+        };
+        this.pool = new undici__WEBPACK_IMPORTED_MODULE_1__/* .Pool */ .bC(url.origin, this.poolOptions);
+    }
+    send(req) {
+        return new Promise((resolve) => this.dispatch(req, resolve));
+    }
+    /**
+     * The run loop's form of `send`: `onDone` is called once with the outcome, with no promise in
+     * between (a closed-model user sends its next request from inside it). It may be called before
+     * `dispatch` returns, when undici refuses the request outright.
+     */
+    dispatch(req, onDone) {
+        const collector = new ResponseCollector(req.readBody, onDone, node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now() + req.timeoutMs, this);
+        this.track(collector, req.timeoutMs);
+        try {
+            this.pool.dispatch({
+                path: this.basePath + req.path,
+                method: req.method,
+                headers: req.headers,
+                body: req.body,
+                // The deadline queue above is the one timeout (the whole request, from send to last
+                // byte); undici's own two timers would be re-armed on every request for nothing.
+                headersTimeout: 0,
+                bodyTimeout: 0,
+            }, collector);
+        }
+        catch (err) {
+            // Invalid arguments (a header value undici refuses) fail this request, not the run.
+            collector.onError(err);
+        }
+    }
+    /**
+     * undici refused a request's arguments (a header value with a line break, say, from a captured
+     * value). The connection it was meant for stays marked busy and never takes another request, so
+     * after a few refusals every later send would only time out: later sends go to a fresh pool, and
+     * this one finishes what it has in flight.
+     */
+    refused() {
+        const old = this.pool;
+        this.retired.add(old);
+        void old.close().then(() => this.retired.delete(old), () => { });
+        this.pool = new undici__WEBPACK_IMPORTED_MODULE_1__/* .Pool */ .bC(this.origin, this.poolOptions);
+    }
+    track(c, timeoutMs) {
+        let q = this.deadlines.get(timeoutMs);
+        if (!q)
+            this.deadlines.set(timeoutMs, (q = new _deadlines_js__WEBPACK_IMPORTED_MODULE_2__/* .DeadlineQueue */ .o()));
+        q.push(c);
+        if (!this.sweeper) {
+            this.sweeper = setInterval(() => {
+                const now = node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now();
+                for (const [timeout, queue] of this.deadlines)
+                    queue.expire(now, (c) => c.timeOut(timeout));
+            }, _deadlines_js__WEBPACK_IMPORTED_MODULE_2__/* .SWEEP_MS */ ._);
+            this.sweeper.unref();
+        }
+    }
+    /**
+     * Settles every request in flight as cancelled (not recorded) and aborts it: a stopped run must
+     * not wait for slow responses up to their timeout. Sends after this are not expected.
+     */
+    cancelAll() {
+        for (const queue of this.deadlines.values())
+            queue.expire(Infinity, (c) => c.cancel());
+    }
+    async close() {
+        if (this.sweeper)
+            clearInterval(this.sweeper);
+        // Requests we timed out may still hold sockets: destroy rather than wait for them.
+        await Promise.all([this.pool, ...this.retired].map((p) => p.destroy().catch(() => { })));
+    }
+}
+
+
+/***/ }),
+
+/***/ 4432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Xp: () => (/* binding */ judgeGenerator),
+  Si: () => (/* binding */ runStage),
+  NJ: () => (/* binding */ spikeOutcome),
+  hA: () => (/* binding */ spikePhases),
+  Gs: () => (/* binding */ stageSchedule)
+});
+
+// UNUSED EXPORTS: CANCEL_GRACE_MS, rateSegments
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(8740);
+// EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
+var stage_metrics = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/metrics/histogram.ts
+var histogram = __webpack_require__(5835);
+;// CONCATENATED MODULE: ./src/load/template.ts
+/**
+ * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
+ * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
+ * returns it as is, so the common case costs nothing per request.
+ */
+// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
+const PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function compileTemplate(text, escape = (v) => v) {
+    if (!text.includes('${'))
+        return () => text;
+    const literals = [];
+    const names = [];
+    let last = 0;
+    let literal = '';
+    for (const m of text.matchAll(PLACEHOLDER)) {
+        literal += text.slice(last, m.index);
+        last = m.index + m[0].length;
+        if (m[0].startsWith('$$')) {
+            literal += m[0].slice(1);
+            continue;
+        }
+        literals.push(literal);
+        literal = '';
+        names.push(m[1]);
+    }
+    literals.push(literal + text.slice(last));
+    if (names.length === 0) {
+        const plain = literals[0];
+        return () => plain;
+    }
+    const unset = names.map((n) => `\${${n}}`);
+    return (vars) => {
+        let out = literals[0];
+        for (let i = 0; i < names.length; i++) {
+            const v = vars[names[i]];
+            // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
+            // that failed, which the target then shows plainly instead of an empty string.
+            out += (v === undefined ? unset[i] : escape(v)) + literals[i + 1];
+        }
+        return out;
+    };
+}
+/** Escape a value for insertion inside a JSON string literal. */
+const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
+
+// EXTERNAL MODULE: ./src/jsonpath.ts
+var jsonpath = __webpack_require__(5858);
+;// CONCATENATED MODULE: ./src/load/requests.ts
+
+
+function compileRequest(spec, index) {
+    const path = compileTemplate(spec.path, encodeURIComponent);
+    const headerNames = Object.keys(spec.headers);
+    const headerTemplates = headerNames.map((n) => compileTemplate(spec.headers[n]));
+    const dynamicHeaders = headerNames.some((n) => spec.headers[n].includes('${'));
+    let body;
+    const headers = { ...spec.headers };
+    if (spec.json !== undefined) {
+        body = compileTemplate(JSON.stringify(spec.json), jsonStringEscape);
+        headers['content-type'] ??= 'application/json';
+    }
+    else if (spec.body !== undefined) {
+        body = compileTemplate(spec.body);
+    }
+    const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
+    const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined;
+    if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
+        // Nothing to fill in: one request object serves every send.
+        const constant = { ...base, path: path({}), headers, body: body?.({}) };
+        return { spec, index, expectedBody, build: () => constant };
+    }
+    return {
+        spec,
+        index,
+        expectedBody,
+        build(vars) {
+            let h = headers;
+            if (dynamicHeaders) {
+                h = { ...headers };
+                for (let i = 0; i < headerNames.length; i++)
+                    h[headerNames[i]] = headerTemplates[i](vars);
+            }
+            return { ...base, path: path(vars), headers: h, body: body?.(vars) };
+        },
+    };
+}
+/**
+ * The error kind of an outcome, or undefined for success. An `expect.status` list makes listed
+ * codes successes (a 404 can be expected); unlisted ones are errors of their class.
+ */
+function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined) {
+    if (out.failure)
+        return out.failure;
+    const s = out.status;
+    const expected = spec.expect?.status;
+    const statusOk = expected && expected.length > 0 ? expected.includes(s) : s < 400;
+    if (!statusOk) {
+        if (s === 429)
+            return 'rate_limited';
+        if (s >= 500)
+            return 'http_5xx';
+        if (s >= 400)
+            return 'http_4xx';
+        return 'check';
+    }
+    if (expectedBody !== undefined && !(out.body ?? '').includes(expectedBody(vars)))
+        return 'check';
+    return undefined;
+}
+/** Copy captured values into `vars`; false when one is missing (a `check` failure). */
+function applyCaptures(spec, body, vars) {
+    if (!spec.capture)
+        return true;
+    let doc;
+    try {
+        doc = JSON.parse(body ?? '');
+    }
+    catch {
+        return false;
+    }
+    let ok = true;
+    for (const [name, path] of Object.entries(spec.capture)) {
+        const v = (0,jsonpath/* readJsonPath */.A)(doc, path);
+        if (v === undefined || v === null)
+            ok = false;
+        else
+            vars[name] = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+    return ok;
+}
+/** Weighted choice over the mix, by cumulative weights and a binary search. */
+function weightedPicker(items, random = Math.random) {
+    if (items.length === 1) {
+        const only = items[0];
+        return () => only;
+    }
+    const cumulative = [];
+    let total = 0;
+    for (const it of items)
+        cumulative.push((total += it.spec.weight));
+    return () => {
+        const x = random() * total;
+        let lo = 0;
+        let hi = cumulative.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (x < cumulative[mid])
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return items[lo];
+    };
+}
+
+;// CONCATENATED MODULE: ./src/load/context.ts
+/**
+ * What every executor shares within one stage: the client, the compiled mix, the metrics, the
+ * clock, and the one function that sends a request and records it. Keeping that function here
+ * means the open, closed and burst executors differ only in *when* they call it.
+ */
+
+
+/** The next `${seq}` value, as a string (what templates take). */
+function nextSeq(seq) {
+    return String((seq.value += seq.stride ?? 1));
+}
+const now = () => external_node_perf_hooks_.performance.now();
+/**
+ * Send one request and record it; `done` runs once it is recorded. `intendedStart` is when the
+ * request *should* have gone out (open model: its scheduled time), so generator or pool delays
+ * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
+ * closed-model user sends its next request from inside `done`.
+ */
+function execute(ctx, req, vars, intendedStart, done) {
+    ctx.inFlight++;
+    if (ctx.inFlight > ctx.active)
+        ctx.active = ctx.inFlight;
+    vars.seq = nextSeq(ctx.seq);
+    let dispatching = true;
+    ctx.client.dispatch(req.build(vars), (out) => {
+        // Cancelled because the run was stopped: no measurement, neither a success nor an error.
+        if (!out.cancelled) {
+            const error = checkOutcome(ctx, req, vars, out);
+            ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
+            if (out.retryAfter !== undefined)
+                ctx.metrics.noteRetryAfter(out.retryAfter);
+        }
+        settled(ctx);
+        // Refused before it left (an invalid header): let I/O and timers run before the next send, or
+        // a user failing every request at once would recurse and starve the event loop.
+        if (dispatching)
+            setImmediate(done);
+        else
+            done();
+    });
+    dispatching = false;
+}
+/** `execute` as a promise (burst releases, one-off sends). */
+function executeAsync(ctx, req, vars, intendedStart) {
+    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
+}
+/** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
+function settled(ctx) {
+    if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0)
+        for (const w of ctx.idleWaiters.splice(0))
+            w();
+}
+/** Run the session steps for one user, in order; recorded under their own endpoints only. */
+async function runSession(ctx, vars) {
+    for (const step of ctx.session) {
+        if (ctx.signal.aborted)
+            return;
+        const start = now();
+        vars.seq = nextSeq(ctx.seq);
+        const out = await ctx.client.send(step.build(vars));
+        if (out.cancelled)
+            return;
+        ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
+    }
+}
+/** Classify and capture: what every response goes through, whatever records it. */
+function checkOutcome(ctx, req, vars, out) {
+    let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
+    if (error === undefined && !applyCaptures(req.spec, out.body, vars))
+        error = 'check';
+    if (out.failureMessage !== undefined)
+        ctx.metrics.noteErrorMessage(out.failureMessage);
+    return error;
+}
+function waitIdle(ctx) {
+    if (ctx.inFlight === 0)
+        return Promise.resolve();
+    return new Promise((resolve) => ctx.idleWaiters.push(resolve));
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/load/executors.ts
+/**
+ * The three ways a stage releases requests. They differ only in timing; sending and recording is
+ * `execute` in context.ts.
+ *  - open: requests at scheduled times whatever the target does (rate, spike); latency counts from
+ *    the scheduled time, and a send that finds `maxInFlight` requests outstanding is dropped and
+ *    counted, never queued out of sight;
+ *  - closed: N users, each sending its next request when the previous one returns (vus, baseline);
+ *  - burst: `size` requests at the same instant, `cycles` times.
+ */
+
+
+/** A send dispatched later than this after its scheduled time counts as late (generator lag). */
+const LATE_SEND_MS = 10;
+/**
+ * `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it.
+ * `stop`, asked before every send, ends the schedule early (a stress step whose break is already certain).
+ */
+async function runOpen(ctx, schedule, maxInFlight, send, stop) {
+    const result = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
+    let k = 0;
+    let stopped = false;
+    await new Promise((resolve) => {
+        const tick = () => {
+            const elapsed = now() - ctx.t0;
+            while (k < schedule.total && !ctx.signal.aborted && !(stopped ||= stop?.(result) === true)) {
+                const due = schedule.sendTime(k);
+                if (due > elapsed)
+                    break;
+                k++;
+                if (elapsed - due > LATE_SEND_MS) {
+                    result.lateSends++;
+                    ctx.metrics.timeline.noteLate(due);
+                }
+                if (ctx.inFlight >= maxInFlight) {
+                    result.dropped++;
+                    ctx.metrics.timeline.noteDropped(due);
+                    continue;
+                }
+                result.sent++;
+                void send(ctx.t0 + due);
+            }
+            if (k >= schedule.total || ctx.signal.aborted || stopped)
+                return resolve();
+            // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
+            setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
+        };
+        tick();
+    });
+    await waitIdle(ctx);
+    return result;
+}
+/** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
+const httpSend = (ctx, vars) => (at) => executeAsync(ctx, ctx.pick(), vars, at);
+async function runClosed(ctx, o) {
+    const endAt = ctx.t0 + o.durationMs;
+    const users = [];
+    for (let i = 0; i < o.vus; i++) {
+        const startDelay = o.vus > 1 ? (o.rampMs * i) / o.vus : 0;
+        users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs));
+    }
+    await Promise.all(users);
+}
+/**
+ * Closed-model users 1..`count` sending until `endAt`, all at once. A user already in `known` has
+ * run its session and keeps its values (a stress stage's users carry over from step to step).
+ */
+async function runUsersUntil(ctx, count, thinkMs, endAt, known) {
+    const users = [];
+    for (let i = 1; i <= count; i++)
+        users.push(runUser(ctx, i, 0, endAt, thinkMs, known));
+    await Promise.all(users);
+}
+async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
+    if (startDelayMs > 0)
+        await sleepUnlessAborted(startDelayMs, ctx.signal);
+    if (ctx.signal.aborted || now() >= endAt)
+        return;
+    ctx.users++;
+    try {
+        let vars = known?.get(id);
+        if (!vars) {
+            vars = { vu: String(id) };
+            await runSession(ctx, vars);
+            known?.set(id, vars);
+        }
+        if (thinkMs === 0)
+            return await sendBackToBack(ctx, vars, endAt);
+        let iter = 0;
+        while (!ctx.signal.aborted && now() < endAt) {
+            vars.iter = String(iter++);
+            await executeAsync(ctx, ctx.pick(), vars, now());
+            await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+        }
+    }
+    finally {
+        ctx.users--;
+    }
+}
+/** A user with no think time: each response sends the next request from its callback, no promise per request. */
+function sendBackToBack(ctx, vars, endAt) {
+    return new Promise((resolve) => {
+        let iter = 0;
+        const next = () => {
+            if (ctx.signal.aborted || now() >= endAt)
+                return resolve();
+            vars.iter = String(iter++);
+            execute(ctx, ctx.pick(), vars, now(), next);
+        };
+        next();
+    });
+}
+async function runBurst(ctx, size, cycles, pauseMs, send) {
+    const out = [];
+    for (let c = 0; c < cycles && !ctx.signal.aborted; c++) {
+        if (c > 0)
+            await sleepUnlessAborted(pauseMs, ctx.signal);
+        const errorsBefore = ctx.metrics.errors;
+        const requestsBefore = ctx.metrics.requests;
+        const release = now();
+        const sends = [];
+        for (let i = 0; i < size; i++)
+            sends.push(send(release));
+        await Promise.all(sends);
+        const errors = ctx.metrics.errors - errorsBefore;
+        out.push({
+            cycle: c + 1,
+            duration_ms: Math.round((now() - release) * 1000) / 1000,
+            successes: ctx.metrics.requests - requestsBefore - errors,
+            errors,
+        });
+    }
+    return out;
+}
+async function sleepUnlessAborted(ms, signal) {
+    if (ms <= 0)
+        return;
+    try {
+        await (0,promises_.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        // aborted: the caller checks the signal
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/schedule.ts
+/**
+ * Open-model send times. A rate profile is a list of linear segments; the k-th request is due when
+ * the integral of the rate reaches k, so a ramp is exact and the total count is known up front
+ * (200/s for 5 s is 1000 requests, not "about 1000").
+ */
+class RateSchedule {
+    segments;
+    /** Number of sends this schedule makes (the whole profile's, or this share's). */
+    total;
+    durationMs;
+    starts = [];
+    counts = [];
+    offset;
+    stride;
+    cursor = 0;
+    constructor(segments, share = { offset: 0, stride: 1 }) {
+        this.segments = segments;
+        let t = 0;
+        let n = 0;
+        for (const s of segments) {
+            this.starts.push(t);
+            this.counts.push(n);
+            t += s.durationMs;
+            n += ((s.from + s.to) / 2) * (s.durationMs / 1000);
+        }
+        this.durationMs = t;
+        // The epsilon keeps 200/s × 5 s at 1000, not 999, after floating-point sums.
+        const whole = Math.floor(n + 1e-6);
+        this.offset = share.offset;
+        this.stride = share.stride;
+        this.total = whole > share.offset ? Math.ceil((whole - share.offset) / share.stride) : 0;
+    }
+    /** Offset in ms from the stage start at which send `k` (0-based, called with rising k) is due. */
+    sendTime(k) {
+        return this.wholeSendTime(this.offset + k * this.stride);
+    }
+    /** The same for send `k` of the whole profile. */
+    wholeSendTime(k) {
+        if (k < this.counts[this.cursor])
+            this.cursor = 0;
+        while (this.cursor + 1 < this.segments.length && k >= this.counts[this.cursor + 1] - 1e-9)
+            this.cursor++;
+        const s = this.segments[this.cursor];
+        const n = k - this.counts[this.cursor];
+        const d = s.durationMs / 1000;
+        const a = s.from;
+        const slope = d > 0 ? (s.to - s.from) / d : 0;
+        // Solve a·τ + slope·τ²/2 = n for τ, in the form that stays stable when a = 0 or slope = 0.
+        const root = Math.sqrt(Math.max(0, a * a + 2 * slope * n));
+        const tau = a + root > 0 ? (2 * n) / (a + root) : 0;
+        return this.starts[this.cursor] + tau * 1000;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
+var wrapper = __webpack_require__(2977);
+// EXTERNAL MODULE: ./src/load/deadlines.ts
+var deadlines = __webpack_require__(5377);
+;// CONCATENATED MODULE: ./src/load/ws.ts
+/**
+ * WebSocket stages on `ws`: N connections (opened at once before the clock, or over `ramp`), each
+ * reconnecting with backoff up to a cap, and one of three patterns:
+ *  - request_reply: messages sent by the same executors as HTTP (open: RateSchedule, latency from
+ *    the intended send time; closed: each connection sends its next message on the reply; burst),
+ *    each matched to its reply (substring / regex template, or a JSON field equal to the sent one);
+ *  - stream: an optional subscribe message, then every message received is counted, with the gaps
+ *    between messages and, when the plan names the server's timestamp field, the lag;
+ *  - connect: connections opened and held; each connection attempt is a "request".
+ * Always: connect time (TCP + upgrade) in its own histogram, open connections as the timeline's
+ * `active`, closes perf-gate did not ask for by code, reconnects, errors in the common taxonomy.
+ */
+
+
+
+
+
+
+
+/** At the end of a stage, connections get this long to finish the close handshake. */
+const CLOSE_WAIT_MS = 1000;
+const CLOSE_WAIT_ABORTED_MS = 100;
+/** Reconnect backoff doubles per consecutive failed attempt, up to this. */
+const MAX_BACKOFF_MS = 10_000;
+/** The endpoint name a ws stage's messages are reported under. */
+const wsEndpointName = (ws) => `ws ${ws.mode} ${ws.path || '/'}`;
+/** target URL + path, with the scheme swapped: http → ws, https → wss (ws:// and wss:// kept). */
+function wsUrl(target, path) {
+    const u = new URL(target);
+    const scheme = u.protocol === 'https:' || u.protocol === 'wss:' ? 'wss:' : 'ws:';
+    return `${scheme}//${u.host}${u.pathname.replace(/\/+$/, '')}${path}`;
+}
+const escapeRegex = (v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+class Conn {
+    id;
+    state = 'idle';
+    socket;
+    pending = [];
+    /** Sends due while the handshake is in flight: they go out on open (their wait counts). */
+    queued = [];
+    lastFailure = 'connect';
+    reconnectsLeft;
+    consecutiveFailures = 0;
+    /** Timed-out messages whose replies may still arrive: such replies are not `check` failures. */
+    lateCredit = 0;
+    lastMessageAt;
+    readyWaiters = [];
+    closeWaiters = [];
+    reconnectTimer;
+    vars;
+    constructor(id, reconnects, shared) {
+        this.id = id;
+        this.reconnectsLeft = reconnects;
+        this.vars = { ...shared, vu: String(id + 1) };
+    }
+    /** Resolves true once open, false when it never will be (gave up, stage over). */
+    whenReady(untilMs) {
+        if (this.state === 'open')
+            return Promise.resolve(true);
+        if (this.state === 'dead')
+            return Promise.resolve(false);
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => resolve(false), Math.max(0, untilMs - now()));
+            this.readyWaiters.push((open) => {
+                clearTimeout(timer);
+                resolve(open);
+            });
+        });
+    }
+    wake(open) {
+        for (const w of this.readyWaiters.splice(0))
+            w(open);
+    }
+}
+class WsStage {
+    spec;
+    ws;
+    ctx;
+    o;
+    conns = [];
+    started = 0;
+    rr = 0;
+    openNow = 0;
+    peakSinceSample = 0;
+    ending = false;
+    timers = new Set();
+    sweeper;
+    due = new deadlines/* DeadlineQueue */.o();
+    path;
+    headers;
+    sendT;
+    subscribeT;
+    matchT;
+    regexT;
+    m;
+    rampMs;
+    constructor(spec, ws, ctx, o) {
+        this.spec = spec;
+        this.ws = ws;
+        this.ctx = ctx;
+        this.o = o;
+        if (!ctx.metrics.ws)
+            throw new Error('WsStage needs StageMetrics.ws');
+        this.m = ctx.metrics.ws;
+        this.path = compileTemplate(ws.path, encodeURIComponent);
+        this.headers = Object.entries(ws.headers).map(([k, v]) => [k, compileTemplate(v)]);
+        if (ws.send !== undefined)
+            this.sendT = compileTemplate(ws.send);
+        if (ws.subscribe !== undefined)
+            this.subscribeT = compileTemplate(ws.subscribe);
+        const e = ws.expectReply;
+        if (e && 'match' in e)
+            this.matchT = compileTemplate(e.match);
+        if (e && 'regex' in e)
+            this.regexT = compileTemplate(e.regex, escapeRegex);
+        // Connections open over a load stage's ramp; other kinds open them all before the clock.
+        this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
+        const n = spec.connections ?? 1;
+        for (let i = 0; i < n; i++)
+            this.conns.push(new Conn(i, ws.reconnect.max, o.vars));
+    }
+    /** Before the clock: without a ramp, open every connection and wait for each first outcome. */
+    async prepare() {
+        if (this.rampMs > 0)
+            return;
+        await Promise.all(this.conns.map((c) => this.start(c)));
+    }
+    /** The most connections open since the last sample (the timeline's `active`). */
+    sampleActive() {
+        const peak = Math.max(this.peakSinceSample, this.openNow);
+        this.peakSinceSample = this.openNow;
+        return peak;
+    }
+    async run(timing) {
+        const n = this.conns.length;
+        if (this.rampMs > 0) {
+            for (const c of this.conns) {
+                const delay = (this.rampMs * c.id) / n;
+                if (delay === 0)
+                    void this.start(c);
+                else
+                    this.later(delay, () => void this.start(c));
+            }
+        }
+        const out = {};
+        try {
+            if (this.ws.mode !== 'request_reply') {
+                await sleepUnlessAborted(this.ctx.t0 + timing.plannedMs - now(), this.ctx.signal);
+            }
+            else {
+                this.sweeper = setInterval(() => this.expire(), deadlines/* SWEEP_MS */._);
+                const send = (at) => this.message(this.pick(), at);
+                if (timing.schedule) {
+                    out.open = await runOpen(this.ctx, timing.schedule, this.spec.maxInFlight, send);
+                }
+                else if (this.spec.kind === 'burst') {
+                    out.cycles = await runBurst(this.ctx, this.spec.size, this.spec.cycles, this.spec.pauseMs, send);
+                }
+                else {
+                    const think = this.spec.kind === 'load' && this.spec.model === 'closed' ? this.spec.thinkMs : 0;
+                    await Promise.all(this.conns.map((c) => this.closedLoop(c, this.ctx.t0 + timing.plannedMs, think)));
+                }
+                await waitIdle(this.ctx);
+            }
+        }
+        finally {
+            await this.shutdown();
+        }
+        return out;
+    }
+    /**
+     * The run was stopped: messages still waiting for a reply are settled unrecorded (neither
+     * answered nor failed), and users waiting for a connection give up, so the stage ends now.
+     */
+    cancel() {
+        for (const c of this.conns) {
+            for (const p of [...c.queued, ...c.pending]) {
+                if (p.done)
+                    continue;
+                p.done = true;
+                settled(this.ctx);
+                p.resolve();
+            }
+            c.queued.length = 0;
+            c.pending.length = 0;
+            c.wake(false);
+        }
+    }
+    /** Close every connection (1000), wait briefly for the handshakes, then drop what is left. */
+    async shutdown() {
+        if (this.ending)
+            return;
+        this.ending = true;
+        this.m.openAtEnd = this.openNow;
+        for (const t of this.timers)
+            clearTimeout(t);
+        this.timers.clear();
+        if (this.sweeper)
+            clearInterval(this.sweeper);
+        const closing = [];
+        for (const c of this.conns) {
+            if (c.reconnectTimer)
+                clearTimeout(c.reconnectTimer);
+            for (const p of [...c.queued, ...c.pending])
+                this.finish(p, 'closed_abnormally');
+            c.wake(false);
+            const s = c.socket;
+            if (!s || s.readyState === wrapper/* default */.Ay.CLOSED) {
+                c.state = 'dead';
+                continue;
+            }
+            closing.push(new Promise((resolve) => c.closeWaiters.push(resolve)));
+            s.close(1000);
+        }
+        if (closing.length === 0)
+            return;
+        // A stopped run does not wait a whole second for close handshakes.
+        const timer = setTimeout(() => {
+            for (const c of this.conns)
+                c.socket?.terminate();
+        }, this.ctx.signal.aborted ? CLOSE_WAIT_ABORTED_MS : CLOSE_WAIT_MS);
+        await Promise.all(closing);
+        clearTimeout(timer);
+    }
+    /** Closed model: the next message when the last one is answered (or failed), after `think`. */
+    async closedLoop(c, endAt, thinkMs) {
+        while (!this.ctx.signal.aborted && now() < endAt) {
+            if (!(await c.whenReady(endAt)))
+                return;
+            await this.message(c, now());
+            if (thinkMs > 0)
+                await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), this.ctx.signal);
+        }
+    }
+    later(ms, fn) {
+        const t = setTimeout(() => {
+            this.timers.delete(t);
+            fn();
+        }, ms);
+        this.timers.add(t);
+    }
+    /** Round robin over the connections started so far (all of them once the ramp is over). */
+    pick() {
+        return this.conns[this.rr++ % Math.max(1, this.started)];
+    }
+    /** First connect of a connection: resolves on its first outcome (open or failed). */
+    start(c) {
+        this.started++;
+        return new Promise((resolve) => this.connect(c, resolve));
+    }
+    connect(c, firstOutcome) {
+        if (this.ending)
+            return;
+        c.state = 'connecting';
+        const began = now();
+        const headers = {};
+        for (const [k, t] of this.headers)
+            headers[k] = t(c.vars);
+        let failure = '';
+        let opened = false;
+        const socket = new wrapper/* default */.Ay(wsUrl(this.o.target, this.path(c.vars)), this.ws.subprotocols, {
+            headers,
+            handshakeTimeout: this.ws.timeoutMs,
+            perMessageDeflate: false,
+            followRedirects: false,
+        });
+        c.socket = socket;
+        socket.on('error', (err) => (failure = err.message));
+        socket.on('open', () => {
+            opened = true;
+            const connectMs = now() - began;
+            (0,histogram/* recordMs */.mw)(this.m.connect, connectMs);
+            this.m.opened++;
+            this.ctx.metrics.statusCodes.set(101, (this.ctx.metrics.statusCodes.get(101) ?? 0) + 1);
+            c.consecutiveFailures = 0;
+            c.state = 'open';
+            if (++this.openNow > this.peakSinceSample)
+                this.peakSinceSample = this.openNow;
+            if (this.openNow > this.m.peakOpen)
+                this.m.peakOpen = this.openNow;
+            if (this.ws.mode === 'connect')
+                this.ctx.metrics.record(0, began - this.ctx.t0, connectMs, 0, undefined);
+            if (this.ws.mode === 'stream') {
+                c.lastMessageAt = now();
+                if (this.subscribeT)
+                    socket.send(this.subscribeT(c.vars));
+            }
+            for (const p of c.queued.splice(0))
+                if (!p.done)
+                    this.transmit(c, p);
+            c.wake(true);
+            firstOutcome?.();
+        });
+        socket.on('message', (data, isBinary) => this.onMessage(c, data, isBinary));
+        socket.on('close', (code) => {
+            for (const w of c.closeWaiters.splice(0))
+                w();
+            if (this.ending) {
+                if (opened)
+                    this.openNow--;
+                c.state = 'dead';
+                firstOutcome?.();
+                return;
+            }
+            if (opened)
+                this.onClosed(c, code);
+            else
+                this.onConnectFailed(c, began, failure || `closed during the handshake (${code})`);
+            firstOutcome?.();
+        });
+    }
+    onConnectFailed(c, began, message) {
+        this.m.connectFailures++;
+        const status = /Unexpected server response: (\d+)/.exec(message);
+        if (status)
+            this.ctx.metrics.statusCodes.set(Number(status[1]), (this.ctx.metrics.statusCodes.get(Number(status[1])) ?? 0) + 1);
+        this.ctx.metrics.noteErrorMessage(message);
+        c.lastFailure = 'connect';
+        if (this.ws.mode === 'connect')
+            this.ctx.metrics.record(0, began - this.ctx.t0, now() - began, 0, 'connect');
+        else if (this.ws.mode === 'stream')
+            this.ctx.metrics.recordEvent(0, now() - this.ctx.t0, 'connect');
+        for (const p of c.queued.splice(0))
+            this.finish(p, 'connect');
+        c.consecutiveFailures++;
+        this.retry(c);
+    }
+    onClosed(c, code) {
+        this.openNow--;
+        this.m.noteClose(code);
+        c.lastFailure = 'closed_abnormally';
+        for (const p of c.pending.splice(0))
+            this.finish(p, 'closed_abnormally');
+        if (this.ws.mode !== 'request_reply')
+            this.ctx.metrics.recordEvent(0, now() - this.ctx.t0, 'closed_abnormally');
+        this.retry(c);
+    }
+    /** Reconnect after backoff while the cap allows; otherwise the connection stays down. */
+    retry(c) {
+        c.socket = undefined;
+        if (this.ending || this.ctx.signal.aborted || c.reconnectsLeft <= 0) {
+            c.state = 'dead';
+            c.wake(false);
+            return;
+        }
+        c.state = 'down';
+        c.reconnectsLeft--;
+        this.m.reconnects++;
+        const delay = Math.min(MAX_BACKOFF_MS, this.ws.reconnect.backoffMs * 2 ** Math.max(0, c.consecutiveFailures - 1));
+        c.reconnectTimer = setTimeout(() => {
+            c.reconnectTimer = undefined;
+            this.connect(c);
+        }, delay);
+    }
+    /** One request/reply message on `c`, meant to leave at `intended`; resolves when recorded. */
+    message(c, intended) {
+        this.ctx.inFlight++;
+        const vars = c.vars;
+        vars.seq = nextSeq(this.o.seq);
+        const text = this.sendT(vars);
+        return new Promise((resolve) => {
+            const p = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text, done: false, resolve };
+            try {
+                p.expect = this.expectation(text, vars);
+            }
+            catch {
+                // A message that is not JSON has no field to match: the reply cannot be matched.
+                this.ctx.metrics.noteErrorMessage('the sent message is not JSON: its reply cannot be matched by json_field');
+                return this.finish(p, 'check');
+            }
+            if (c.state === 'open')
+                this.transmit(c, p);
+            else if (c.state === 'connecting' || c.state === 'idle') {
+                c.queued.push(p);
+                this.track(p);
+            }
+            else
+                this.finish(p, c.lastFailure);
+        });
+    }
+    expectation(text, vars) {
+        if (this.matchT)
+            return this.matchT(vars);
+        if (this.regexT)
+            return new RegExp(this.regexT(vars));
+        const e = this.ws.expectReply;
+        if (e && 'jsonField' in e)
+            return { field: e.jsonField, value: jsonText((0,jsonpath/* readJsonPath */.A)(JSON.parse(text), e.jsonField)) };
+        return undefined;
+    }
+    transmit(c, p) {
+        c.pending.push(p);
+        this.track(p);
+        c.socket.send(p.text);
+    }
+    tracked = new WeakSet();
+    track(p) {
+        if (this.tracked.has(p))
+            return;
+        this.tracked.add(p);
+        this.due.push(p);
+    }
+    expire() {
+        this.due.expire(now(), (p) => {
+            p.conn.lateCredit++;
+            this.finish(p, 'timeout');
+        });
+    }
+    finish(p, error) {
+        if (p.done)
+            return;
+        p.done = true;
+        this.ctx.metrics.record(0, p.intended - this.ctx.t0, now() - p.intended, 0, error);
+        settled(this.ctx);
+        p.resolve();
+    }
+    onMessage(c, data, isBinary) {
+        if (this.ws.mode === 'connect')
+            return;
+        const text = isBinary ? '' : rawText(data);
+        if (this.ws.mode === 'stream')
+            return this.onStreamMessage(c, text);
+        // Drop answered messages from the front so the scan stays short.
+        while (c.pending.length > 0 && c.pending[0].done)
+            c.pending.shift();
+        let doc;
+        let parsed = false;
+        const matches = (p) => {
+            const e = p.expect;
+            if (e === undefined)
+                return true;
+            if (typeof e === 'string')
+                return text.includes(e);
+            if (e instanceof RegExp)
+                return e.test(text);
+            if (!parsed) {
+                parsed = true;
+                try {
+                    doc = JSON.parse(text);
+                }
+                catch {
+                    doc = undefined;
+                }
+            }
+            return jsonText((0,jsonpath/* readJsonPath */.A)(doc, e.field)) === e.value;
+        };
+        const hit = c.pending.find((p) => !p.done && matches(p));
+        if (hit)
+            return this.finish(hit);
+        if (c.lateCredit > 0) {
+            // Most likely the reply of a message that already timed out.
+            c.lateCredit--;
+            this.m.unmatchedReplies++;
+            return;
+        }
+        const oldest = c.pending.find((p) => !p.done);
+        if (!oldest) {
+            this.m.unmatchedReplies++;
+            return;
+        }
+        this.ctx.metrics.noteErrorMessage('a reply did not match its message (expect_reply)');
+        this.finish(oldest, 'check');
+    }
+    onStreamMessage(c, text) {
+        const t = now();
+        const gap = t - (c.lastMessageAt ?? t);
+        c.lastMessageAt = t;
+        this.m.received++;
+        (0,histogram/* recordMs */.mw)(this.m.gap, gap);
+        let latency = gap;
+        let error;
+        if (this.ws.timestampField) {
+            let ts;
+            try {
+                ts = (0,jsonpath/* readJsonPath */.A)(JSON.parse(text), this.ws.timestampField);
+            }
+            catch {
+                ts = undefined;
+            }
+            const serverMs = typeof ts === 'number' ? ts : typeof ts === 'string' && ts !== '' ? Number(ts) : NaN;
+            if (Number.isFinite(serverMs)) {
+                latency = Math.max(0, Date.now() - serverMs);
+                (0,histogram/* recordMs */.mw)(this.m.lag, latency);
+            }
+            else {
+                error = 'check';
+                this.ctx.metrics.noteErrorMessage(`a message had no number at ${this.ws.timestampField}`);
+            }
+        }
+        this.ctx.metrics.record(0, t - this.ctx.t0, latency, 0, error);
+    }
+}
+function rawText(data) {
+    if (Array.isArray(data))
+        return Buffer.concat(data).toString('utf8');
+    return Buffer.from(data).toString('utf8');
+}
+/** Field values compared as text: `"7"` and `7` are the same id. */
+function jsonText(v) {
+    if (v === undefined)
+        return '\u0000absent';
+    return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+;// CONCATENATED MODULE: ./src/load/abort.ts
+/** The always-on rule (unless `abort_when.target_down: false`): the target stopped answering. */
+const TARGET_DOWN_RULE = { metric: 'connect_error_rate', op: '>=', value: 0.95, forMs: 3000, delayMs: 0, raw: 'target_down' };
+/** Interval timers fire up to a few ms early against performance.now(): 1999.6 ms is 2 s here. */
+const TIMER_SLACK_MS = 50;
+const QUANTILES = { p50: 0.5, p90: 0.9, p95: 0.95, p99: 0.99, max: 1 };
+/** The rules that watch a stage: the plan's (for this stage or every stage) and the default one. */
+function stageAbortRules(policy, stage) {
+    const rules = (policy?.rules ?? []).filter((r) => r.stages === undefined || r.stages.includes(stage));
+    return policy?.targetDown === false ? rules : [...rules, TARGET_DOWN_RULE];
+}
+class AbortWatch {
+    watched;
+    latency;
+    count = 0;
+    errors = 0;
+    connect = 0;
+    /** Stage time (ms) the current second began. */
+    bucketStart = 0;
+    triggered;
+    constructor(rules) {
+        this.watched = rules.map((rule) => ({ rule, over: 0 }));
+        this.latency = this.watched.filter((w) => QUANTILES[w.rule.metric] !== undefined);
+    }
+    get active() {
+        return this.watched.length > 0;
+    }
+    /** One completion (a request, or an error event without a latency). */
+    note(latencyMs, error) {
+        this.count++;
+        if (error !== undefined) {
+            this.errors++;
+            if (error === 'connect')
+                this.connect++;
+        }
+        if (latencyMs === undefined)
+            return;
+        for (const w of this.latency)
+            if (w.rule.op === '>' ? latencyMs > w.rule.value : latencyMs >= w.rule.value)
+                w.over++;
+    }
+    /**
+     * Closes the second ending at `elapsedMs` (stage time) and judges it; returns the trigger the
+     * first time a rule has held long enough (and the same one on later calls).
+     */
+    check(elapsedMs) {
+        if (this.triggered)
+            return this.triggered;
+        const start = this.bucketStart;
+        for (const w of this.watched) {
+            // Not judged before `delay`: only seconds that start after it count (delayAbortEval).
+            if (start < w.rule.delayMs || this.count === 0)
+                continue;
+            if (!this.crosses(w)) {
+                w.since = undefined;
+                continue;
+            }
+            w.since ??= start;
+            if (elapsedMs - w.since + TIMER_SLACK_MS >= w.rule.forMs) {
+                this.triggered = { rule: w.rule.raw, at_s: Math.round(elapsedMs / 100) / 10, reason: this.reason(w, elapsedMs - w.since) };
+                break;
+            }
+        }
+        this.count = this.errors = this.connect = 0;
+        for (const w of this.latency)
+            w.over = 0;
+        this.bucketStart = elapsedMs;
+        return this.triggered;
+    }
+    crosses(w) {
+        const { metric, op, value } = w.rule;
+        const q = QUANTILES[metric];
+        if (q !== undefined) {
+            const rank = Math.max(1, Math.ceil(q * this.count));
+            return w.over > this.count - rank;
+        }
+        const share = (metric === 'connect_error_rate' ? this.connect : this.errors) / this.count;
+        return op === '>' ? share > value : share >= value;
+    }
+    reason(w, heldMs) {
+        const held = `${(heldMs / 1000).toFixed(1)} s`;
+        const last = `${this.count} completions in the last second`;
+        if (w.rule === TARGET_DOWN_RULE) {
+            return `the target stopped answering (connect errors on ≥ 95 % of requests for ${held}; ${pct(this.connect / this.count)} of ${last})`;
+        }
+        const q = QUANTILES[w.rule.metric];
+        const now = q !== undefined
+            ? `${w.over} of ${last} ${w.rule.op === '>' ? 'above' : 'at or above'} ${w.rule.value} ms`
+            : `${pct((w.rule.metric === 'connect_error_rate' ? this.connect : this.errors) / this.count)} of ${last} ${w.rule.metric === 'connect_error_rate' ? 'connect errors' : 'errors'}`;
+        return `${w.rule.raw} held for ${held} (${now})`;
+    }
+}
+const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
+
+// EXTERNAL MODULE: ./src/gate/thresholds.ts
+var thresholds = __webpack_require__(9695);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(2011);
+;// CONCATENATED MODULE: ./src/load/stress.ts
+
+
+
+
+
+
+
+
+const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+async function runStress(ctx, spec, shared) {
+    const steps = [];
+    const open = { scheduled: 0, sent: 0, dropped: 0, lateSends: 0 };
+    const users = new Map();
+    for (const [index, level] of (0,check_limits/* stressLevels */.Gf)(spec).entries()) {
+        if (ctx.signal.aborted)
+            break;
+        const startMs = now() - ctx.t0;
+        const span = new stage_metrics/* SpanMetrics */.ed(startMs);
+        ctx.metrics.spans.push(span);
+        let dropped = 0;
+        let endedEarly = false;
+        if (spec.model === 'open') {
+            // The same open-model scheduler as a load stage: a silent lead-in up to the step's start, then the step's rate.
+            const schedule = new RateSchedule([
+                { durationMs: startMs, from: 0, to: 0 },
+                { durationMs: spec.everyMs, from: level, to: level },
+            ]);
+            const certain = certainBreak(spec.until, span, schedule.total);
+            const r = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared), (sofar) => (endedEarly = certain(sofar.dropped)));
+            // A step that stopped early asked for the sends it reached, not its whole schedule.
+            open.scheduled += endedEarly ? r.sent + r.dropped : r.scheduled;
+            open.sent += r.sent;
+            open.dropped += r.dropped;
+            open.lateSends += r.lateSends;
+            dropped = r.dropped;
+        }
+        else {
+            await runUsersUntil(ctx, level, spec.thinkMs, ctx.t0 + startMs + spec.everyMs, users);
+        }
+        span.toMs = now() - ctx.t0;
+        // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
+        if (ctx.signal.aborted)
+            break;
+        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: (0,histogram/* summarize */.eh)(span.histogram), dropped });
+        if (endedEarly)
+            step.ended_early = true;
+        steps.push(step);
+        if (!step.passed)
+            break;
+    }
+    return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
+}
+/** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
+const TAIL_SHARE = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
+/**
+ * Open model: a test, cheap enough to ask before every send, of whether the step will break
+ * whatever its remaining requests do, so the stage can stop loading a target that is already
+ * failing instead of finishing the step. The step sends at most `planned` requests, so once the
+ * errors alone, or the requests over a latency limit alone, pass the rule's share of `planned`,
+ * the step's final numbers break it too. A dropped send breaks the step outright.
+ */
+function certainBreak(until, span, planned) {
+    const errorLimits = [];
+    const slow = [];
+    for (const r of until) {
+        // Only upper limits ("< 200ms", "<= 1%") can be known broken before the step ends.
+        if (r.op !== '<' && r.op !== '<=')
+            continue;
+        if (r.metric === 'error_rate')
+            errorLimits.push({ value: r.value, strict: r.op === '<=' });
+        const share = TAIL_SHARE[r.metric];
+        if (share === undefined)
+            continue;
+        // "< 200ms" breaks at 200 ms or more; "<= 200ms" above 200 ms.
+        const w = { ms: r.value, strict: r.op === '<=', count: 0 };
+        span.slow.push(w);
+        slow.push({ w, allowed: share * planned });
+    }
+    return (dropped) => dropped > 0 ||
+        errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
+        slow.some((s) => s.w.count > s.allowed);
+}
+/** One step's numbers against the break conditions (pure). */
+function judgeStep(until, index, level, startMs, durationMs, n) {
+    const errorRate = n.requests > 0 ? round(n.errors / n.requests, 6) : 0;
+    const broke = [];
+    if (n.requests === 0)
+        broke.push('no request completed');
+    else {
+        for (const rule of until) {
+            const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
+            if (!(0,thresholds/* compare */.U)(value, rule.op, rule.value))
+                broke.push(`${rule.metric} ${rule.raw} (was ${(0,format/* fmtMetric */.IZ)(rule.metric, value)})`);
+        }
+    }
+    // Sends the generator had to skip are load the target did not take: the step was not served.
+    if (n.dropped > 0)
+        broke.push(`${n.dropped} sends dropped (max_in_flight requests outstanding)`);
+    const step = {
+        index,
+        level,
+        start_s: round(startMs / 1000),
+        duration_s: round(durationMs / 1000),
+        requests: n.requests,
+        errors: n.errors,
+        error_rate: errorRate,
+        rps: round(n.requests / Math.max(0.001, durationMs / 1000), 2),
+        latency_ms: { p50: n.latency.p50, p95: n.latency.p95, p99: n.latency.p99 },
+        passed: broke.length === 0,
+    };
+    if (broke.length > 0)
+        step.broke = broke;
+    if (n.dropped > 0)
+        step.dropped = n.dropped;
+    return step;
+}
+/** The steps as run → the breaking point: the last level that passed before the first that broke. */
+function stressOutcome(spec, steps) {
+    const broken = steps.find((s) => !s.passed);
+    const passed = steps.filter((s) => s.passed);
+    const levels = (0,check_limits/* stressLevels */.Gf)(spec);
+    return {
+        unit: spec.model === 'open' ? 'rps' : 'vus',
+        from: spec.from,
+        step: spec.step,
+        every_s: spec.everyMs / 1000,
+        max: spec.max,
+        until: spec.until.map((r) => `${r.metric} ${r.raw}`),
+        steps,
+        breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
+        broke_at: broken ? broken.level : null,
+        reached_max: !broken && passed.length === levels.length,
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/build.ts
+var build = __webpack_require__(5066);
+// EXTERNAL MODULE: ./src/load/target.ts + 1 modules
+var load_target = __webpack_require__(5892);
+;// CONCATENATED MODULE: ./src/metrics/prometheus.ts
+/**
+ * Reading one sample out of Prometheus text exposition format (the `/metrics` page of most
+ * services). Pure, and never throws: a page without the metric, or with a value that is not a
+ * number, is an error string the report shows.
+ */
+/** The metric a soak stage reads: the target's resident memory in bytes (client libraries' process collector). */
+const RESIDENT_MEMORY = 'process_resident_memory_bytes';
+const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+/**
+ * The value of `name` in a Prometheus text page: the first sample of that name (labels allowed),
+ * `{ value }`, or `{ error }` saying what was wrong. Lines: `# HELP`/`# TYPE`/comments are skipped;
+ * `name{label="v",…} value [timestamp]`; values like `1.2e+08`, `+Inf`, `NaN`.
+ */
+function readPrometheusValue(text, name) {
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const m = NAME.exec(line);
+        if (!m || m[0] !== name)
+            continue;
+        let rest = line.slice(m[0].length);
+        if (rest.startsWith('{')) {
+            const end = labelsEnd(rest);
+            if (end < 0)
+                return { error: `${name}: unterminated labels in "${clip(line)}"` };
+            rest = rest.slice(end + 1);
+        }
+        const valueText = rest.trim().split(/\s+/)[0] ?? '';
+        const value = parseSampleValue(valueText);
+        if (value === undefined)
+            return { error: `${name}: "${clip(valueText)}" is not a number` };
+        return { value };
+    }
+    return { error: `${name} not found in the metrics page` };
+}
+/** Index of the `}` closing a label set, skipping quoted values (which may hold `}` and escaped quotes). */
+function labelsEnd(s) {
+    let quoted = false;
+    for (let i = 1; i < s.length; i++) {
+        const ch = s[i];
+        if (quoted) {
+            if (ch === '\\')
+                i++;
+            else if (ch === '"')
+                quoted = false;
+        }
+        else if (ch === '"')
+            quoted = true;
+        else if (ch === '}')
+            return i;
+    }
+    return -1;
+}
+function parseSampleValue(text) {
+    if (/^[+-]?Inf$/.test(text))
+        return text.startsWith('-') ? -Infinity : Infinity;
+    if (text === 'NaN')
+        return NaN;
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text))
+        return undefined;
+    return Number(text);
+}
+const clip = (s) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
+;// CONCATENATED MODULE: ./src/load/soak.ts
+
+
+
+
+
+const soak_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/**
+ * A soak stage's own watch, set up before its clock starts: the two tenths record their own
+ * histograms, and the target's memory is read now and again once the stage has drained.
+ */
+class SoakWatch {
+    tenths;
+    client;
+    timeoutMs;
+    memory;
+    constructor(tenths, client, timeoutMs, memory) {
+        this.tenths = tenths;
+        this.client = client;
+        this.timeoutMs = timeoutMs;
+        this.memory = memory;
+    }
+    static async start(spec, metrics, client, target, timeoutMs) {
+        const tenths = soakSpans(spec);
+        metrics.spans.push(tenths.first, tenths.last);
+        const path = spec.metricsPath;
+        // As the client sends it: the path under the target URL's own path, shown without credentials.
+        const memory = path === undefined ? undefined : { path, url: (0,build/* displayUrl */.Qy)(new URL(path.slice(1), (0,load_target/* withSlash */.Ec)(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+        return new SoakWatch(tenths, client, timeoutMs, memory);
+    }
+    /** `stopped`: the stage was cut short (the memory is then not read again). */
+    async finish(stopped) {
+        const out = { drift: soakDrift(this.tenths.first, this.tenths.last) };
+        if (this.memory) {
+            const after = stopped ? undefined : await readResidentMemory(this.client, this.memory.path, this.timeoutMs);
+            out.memory = memoryOutcome(this.memory.url, this.memory.before, after);
+        }
+        return out;
+    }
+}
+/**
+ * The first and last tenth of the stage's steady part (after its ramp: latency at a fraction of
+ * the load says nothing about drift), as spans that record their own histograms.
+ */
+function soakSpans(spec) {
+    const tenth = (spec.durationMs - spec.rampMs) / 10;
+    return { first: new stage_metrics/* SpanMetrics */.ed(spec.rampMs, spec.rampMs + tenth), last: new stage_metrics/* SpanMetrics */.ed(spec.durationMs - tenth, spec.durationMs) };
+}
+/** p95 of the last tenth against the first, in % (null when either tenth has no requests or the first's p95 is 0). */
+function soakDrift(first, last) {
+    const firstP95 = first.requests > 0 ? (0,histogram/* percentileMs */.OZ)(first.histogram, 95) : 0;
+    const lastP95 = last.requests > 0 ? (0,histogram/* percentileMs */.OZ)(last.histogram, 95) : 0;
+    const comparable = first.requests > 0 && last.requests > 0 && firstP95 > 0;
+    return { first_p95: firstP95, last_p95: lastP95, delta_pct: comparable ? soak_round(((lastP95 - firstP95) / firstP95) * 100) : null };
+}
+/** GET the metrics page on the target and read process_resident_memory_bytes from it. */
+async function readResidentMemory(client, path, timeoutMs) {
+    const out = await client.send({ method: 'GET', path, headers: { accept: 'text/plain' }, timeoutMs, readBody: true });
+    if (out.cancelled)
+        return { error: 'the run was stopped before the metrics were read' };
+    if (out.status === 0)
+        return { error: `GET ${path} failed: ${out.failureMessage ?? out.failure ?? 'no response'}` };
+    if (out.status < 200 || out.status >= 300)
+        return { error: `GET ${path} answered ${out.status}` };
+    const read = readPrometheusValue(out.body ?? '', RESIDENT_MEMORY);
+    if ('error' in read)
+        return read;
+    if (!Number.isFinite(read.value) || read.value <= 0)
+        return { error: `${RESIDENT_MEMORY} is ${read.value}, not a size in bytes` };
+    return { bytes: read.value };
+}
+/** Before and after → the report's memory line: growth in %, or the first error met. */
+function memoryOutcome(url, before, after) {
+    const b = 'bytes' in before ? before.bytes : null;
+    const a = after && 'bytes' in after ? after.bytes : null;
+    const memory = { url, before_bytes: b, after_bytes: a, growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null };
+    const error = 'error' in before ? `before: ${before.error}` : after === undefined ? 'after: the stage ended before the metrics were read again' : 'error' in after ? `after: ${after.error}` : undefined;
+    if (error !== undefined)
+        memory.error = error;
+    return memory;
+}
+
+;// CONCATENATED MODULE: ./src/load/stage.ts
+/**
+ * One stage from start to drained: builds the context, picks the executor for the stage kind,
+ * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
+ * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
+ */
+const CANCEL_GRACE_MS = 250;
+/** Calls `cancel` CANCEL_GRACE_MS after `signal` aborts; the returned function disarms it. */
+function cancelAfterAbort(signal, cancel) {
+    let timer;
+    const onAbort = () => {
+        timer = setTimeout(cancel, CANCEL_GRACE_MS);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+    };
+}
+function rateSegments(s) {
+    if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'open') {
+        return [
+            { durationMs: s.rampMs, from: 0, to: s.rate },
+            { durationMs: s.durationMs - s.rampMs, from: s.rate, to: s.rate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    if (s.kind === 'spike') {
+        return [
+            { durationMs: s.beforeMs, from: s.fromRate, to: s.fromRate },
+            { durationMs: s.rampMs, from: s.fromRate, to: s.toRate },
+            { durationMs: s.holdMs, from: s.toRate, to: s.toRate },
+            { durationMs: s.afterMs, from: s.fromRate, to: s.fromRate },
+        ].filter((x) => x.durationMs > 0);
+    }
+    return undefined;
+}
+/** The open-model schedule of a stage (rate, spike): the whole profile, or a shard's every n-th send. */
+function stageSchedule(s) {
+    const segments = rateSegments(s);
+    if (!segments)
+        return undefined;
+    return new RateSchedule(segments, s.share ? { offset: s.share.index - 1, stride: s.share.count } : undefined);
+}
+/** A spike's phases, ms from the stage start: the ramp up begins, the rate drops back (recovery counts from here). */
+function spikePhases(s) {
+    return { startMs: s.beforeMs, dropMs: s.beforeMs + s.rampMs + s.holdMs };
+}
+async function runStage(spec, o) {
+    // abort_when: the stage has its own controller, chained with the run's (Ctrl-C still stops it);
+    // either way, what is still in flight is cancelled after the grace, not waited for.
+    const stageAbort = new AbortController();
+    const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    let wsStage;
+    const disarm = cancelAfterAbort(signal, () => {
+        o.client.cancelAll();
+        wsStage?.cancel();
+    });
+    try {
+        return await runStageArmed(spec, { ...o, signal }, stageAbort, (w) => (wsStage = w));
+    }
+    finally {
+        disarm();
+    }
+}
+async function runStageArmed(spec, o, stageAbort, onWsStage) {
+    // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
+    const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
+    if (spec.protocol === 'ws' && !ws)
+        throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
+    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+    const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
+    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+    const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
+    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
+    const metrics = new stage_metrics/* StageMetrics */.E6([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
+    const signal = o.signal;
+    let aborted;
+    if (abortWatch.active)
+        metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
+    const ctx = {
+        client: o.client,
+        requests,
+        session,
+        pick: weightedPicker(requests),
+        metrics,
+        t0: now(),
+        signal,
+        inFlight: 0,
+        active: 0,
+        users: 0,
+        seq: o.seq,
+        idleWaiters: [],
+    };
+    // Open-model and burst stages share one session, set up before the clock starts.
+    const shared = { vu: '1' };
+    const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
+    // A shard with no part of the stage sends nothing, not even the session.
+    const idle = spec.share?.idle === true;
+    if (!idle && (!closed || ws))
+        await runSession(ctx, shared);
+    let wsStage;
+    if (ws)
+        metrics.ws = new stage_metrics/* WsMetrics */.Ed();
+    if (ws && !idle) {
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        onWsStage(wsStage);
+        // Without a ramp, connections open before the clock: the stage measures messages, not the storm
+        // (connect times are in their own histogram either way).
+        await wsStage.prepare();
+    }
+    // A soak reads the target's memory before its clock starts (and again once it has drained).
+    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+    const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
+    lag.enable();
+    lagThisSecond.enable();
+    const startedAt = new Date();
+    ctx.t0 = now();
+    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
+    let lastRequests = 0;
+    const sampler = setInterval(() => {
+        const elapsed = now() - ctx.t0;
+        if (wsStage) {
+            metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
+        }
+        else {
+            metrics.timeline.sampleActive(elapsed, ctx.active);
+            ctx.active = ctx.inFlight;
+            if (ctx.users > 0)
+                metrics.timeline.sampleUsers(elapsed, ctx.users);
+        }
+        if (lagThisSecond.count > 0)
+            metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
+        lagThisSecond.reset();
+        if (abortWatch.active && !aborted && !idle) {
+            aborted = abortWatch.check(elapsed);
+            if (aborted)
+                stageAbort.abort();
+        }
+        o.onProgress?.({
+            stage: spec.name,
+            elapsedMs: elapsed,
+            totalMs,
+            requests: metrics.requests,
+            errors: metrics.errors,
+            rps: metrics.requests - lastRequests,
+            p95: (0,histogram/* percentileMs */.OZ)(metrics.histogram, 95),
+        });
+        lastRequests = metrics.requests;
+    }, 1000);
+    sampler.unref();
+    let open;
+    let cycles;
+    let stress;
+    const schedule = stageSchedule(spec);
+    try {
+        if (idle) {
+            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+            await sleepUnlessAborted(totalMs, signal);
+        }
+        else if (wsStage) {
+            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
+        }
+        else {
+            switch (spec.kind) {
+                case 'baseline':
+                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+                    break;
+                case 'load':
+                case 'soak':
+                    if (spec.model === 'closed')
+                        await runClosed(ctx, spec);
+                    else
+                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'stress':
+                    ({ outcome: stress, open } = await runStress(ctx, spec, shared));
+                    break;
+                case 'spike':
+                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
+                    break;
+                case 'burst':
+                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
+                    break;
+            }
+        }
+    }
+    finally {
+        await wsStage?.shutdown();
+        clearInterval(sampler);
+        lag.disable();
+        lagThisSecond.disable();
+    }
+    const durationMs = now() - ctx.t0;
+    const soak = await soakWatch?.finish(signal.aborted);
+    const timeline = metrics.timeline.finish();
+    const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
+    const generator = generatorHealth(lag, open, metrics.requests);
+    return {
+        spec,
+        startedAt,
+        durationMs,
+        metrics,
+        timeline,
+        generator,
+        cycles,
+        // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
+        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
+        mode: ws?.mode,
+        spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
+        aborted,
+        stress,
+        soak,
+    };
+}
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+function generatorHealth(lag, open, requests) {
+    const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
+    const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
+    return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
+}
+/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
+function judgeGenerator(h, scheduled, requests) {
+    const reasons = [];
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+    }
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+/** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
+function spikeOutcome(timeline, spikeStartMs, dropMs) {
+    const pre = timeline.filter((w) => w.requests > 0 && (w.t + 1) * 1000 <= spikeStartMs).map((w) => w.p95);
+    const prePeriod = pre.length > 0 ? pre : timeline.filter((w) => w.requests > 0 && w.t * 1000 < spikeStartMs).map((w) => w.p95);
+    const preP95 = median(prePeriod);
+    const during = timeline.filter((w) => w.requests > 0 && w.t * 1000 >= spikeStartMs && w.t * 1000 < dropMs);
+    const peak = during.reduce((m, w) => Math.max(m, w.p95), 0);
+    const limit = Math.max(preP95 * 1.2, preP95 + 1);
+    const recovered = timeline.find((w) => w.requests > 0 && w.t * 1000 >= dropMs && w.p95 <= limit);
+    return {
+        pre_p95_ms: preP95,
+        peak_p95_ms: peak,
+        recovery_ms: recovered ? Math.max(0, recovered.t * 1000 - dropMs) : null,
+        start_s: spikeStartMs / 1000,
+        drop_s: dropMs / 1000,
+    };
+}
+function median(xs) {
+    if (xs.length === 0)
+        return 0;
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
+
+/***/ }),
+
+/***/ 5892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ar: () => (/* binding */ startTarget),
+  bs: () => (/* binding */ waitUntilReady),
+  Ec: () => (/* binding */ withSlash)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/report/build.ts
+var build = __webpack_require__(5066);
+;// CONCATENATED MODULE: ./src/load/process-group.ts
+/**
+ * The process group a `target.start` command runs in (its shell, the app, the app's children).
+ * Stopping the shell is not stopping the app: a server that ignores SIGTERM outlives it, keeps the
+ * port, and the next run would measure that stale server. So stopping waits for the whole group.
+ */
+
+/**
+ * Whether any process of group `pgid` is still running. Zombies do not count: where PID 1 does not
+ * reap orphans (containers), an app that exited stays a zombie in its group forever. Linux reads
+ * /proc; elsewhere a signal-0 probe (which counts zombies too) stands in.
+ */
+function groupRunning(pgid) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return signalZeroReaches(pgid);
+    }
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        let stat;
+        try {
+            stat = (0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'latin1');
+        }
+        catch {
+            continue; // it ended while we looked
+        }
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(pgrp) === pgid && state !== 'Z')
+            return true;
+    }
+    return false;
+}
+function signalZeroReaches(pgid) {
+    try {
+        process.kill(-pgid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Sends `signal` to every process of the group; false when none was there to get it. */
+function signalGroup(pgid, signal) {
+    try {
+        process.kill(-pgid, signal);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/target.ts
+/**
+ * Getting the target ready before the first stage: optionally start it, then wait until it answers.
+ * Failing here is exit 3 (TargetUnreachableError), with the URL (credentials and query left out)
+ * and the last error seen, within `ready_timeout`: each probe gets at most the time left.
+ */
+
+
+
+
+
+
+
+
+/** The longest one readiness probe may take (less when `ready_timeout` has less left). */
+const PROBE_TIMEOUT_MS = 2000;
+/** A probe always gets this long, even at the deadline: the last chance is a real one. */
+const MIN_PROBE_MS = 50;
+/** Pause between probes. */
+const PROBE_PAUSE_MS = 250;
+/** How long a started target gets to end after SIGTERM before its group gets SIGKILL. */
+const STOP_GRACE_MS = 3000;
+const STOP_POLL_MS = 50;
+/** After SIGKILL the processes are gone within milliseconds; this bounds the wait for them. */
+const KILL_WAIT_MS = 500;
+/** After the start command exits, how long its output may still trickle in before it is quoted. */
+const OUTPUT_SETTLE_MS = 200;
+/** Start `command` in a shell, in its own process group so stop() ends its children too. */
+function startTarget(command, cwd) {
+    const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (chunk) => {
+        tail = (tail + chunk.toString()).slice(-2000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    let spawnError;
+    let ended = false;
+    const endedPromise = new Promise((resolve) => {
+        const end = () => {
+            ended = true;
+            resolve();
+        };
+        // Without this listener a command that cannot spawn (no such cwd) crashes the process.
+        child.once('error', (err) => {
+            spawnError = err;
+            end();
+        });
+        child.once('close', end);
+        // A child that leaves its output pipes open to a grandchild never "closes".
+        child.once('exit', () => setTimeout(end, OUTPUT_SETTLE_MS).unref());
+    });
+    const failure = () => {
+        const lastOutput = lastLine(tail.trim());
+        if (spawnError)
+            return { reason: `could not be started (${(0,external_node_fs_.existsSync)(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
+        return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
+    };
+    // perf-gate quitting before stop() (a second Ctrl-C quits at once, an error exits) must not leave
+    // the target running: the group gets SIGKILL as the process exits, if any of it still runs.
+    const pgid = child.pid;
+    const killOnExit = () => {
+        if (pgid !== undefined && groupRunning(pgid))
+            signalGroup(pgid, 'SIGKILL');
+    };
+    if (pgid !== undefined)
+        process.once('exit', killOnExit);
+    const stop = async () => {
+        if (pgid === undefined)
+            return;
+        // SIGTERM, then up to STOP_GRACE_MS for every process of the group (not only the shell) to end.
+        if (groupRunning(pgid) && signalGroup(pgid, 'SIGTERM')) {
+            const deadline = Date.now() + STOP_GRACE_MS;
+            while (groupRunning(pgid) && Date.now() < deadline)
+                await (0,promises_.setTimeout)(STOP_POLL_MS);
+            if (groupRunning(pgid)) {
+                signalGroup(pgid, 'SIGKILL');
+                // SIGKILL is delivered at once but the processes take a moment to be gone.
+                const killDeadline = Date.now() + KILL_WAIT_MS;
+                while (groupRunning(pgid) && Date.now() < killDeadline)
+                    await (0,promises_.setTimeout)(STOP_POLL_MS);
+            }
+        }
+        process.removeListener('exit', killOnExit);
+    };
+    return { child, output: () => tail, failure, ended: endedPromise, stop };
+}
+/**
+ * Poll until the target answers: `readyPath` must give a 2xx; without it a TCP connect is enough.
+ * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
+ */
+async function waitUntilReady(o) {
+    const shown = (0,build/* displayUrl */.Qy)(o.url);
+    const deadline = Date.now() + o.timeoutMs;
+    let lastError = 'no answer';
+    // Ends a probe or a pause early: the command exited, or the run was stopped.
+    const wake = new AbortController();
+    const onWake = () => wake.abort();
+    void o.started?.ended.then(onWake);
+    o.signal?.addEventListener('abort', onWake, { once: true });
+    try {
+        for (;;) {
+            const gone = o.started?.failure();
+            if (gone) {
+                const said = gone.lastOutput ? `; its last output: ${gone.lastOutput}` : '';
+                throw new errors/* TargetUnreachableError */.ms(`target start command ${gone.reason} before ${shown} was ready${said}`);
+            }
+            if (o.signal?.aborted)
+                return;
+            const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
+            try {
+                await probe(o, budget, wake.signal);
+                return;
+            }
+            catch (err) {
+                lastError = err.message || String(err);
+            }
+            if (wake.signal.aborted)
+                continue;
+            if (Date.now() >= deadline)
+                throw new errors/* TargetUnreachableError */.ms(`target ${shown} is not reachable: ${lastError}`);
+            await (0,promises_.setTimeout)(Math.min(PROBE_PAUSE_MS, Math.max(0, deadline - Date.now())), undefined, { signal: wake.signal }).catch(() => { });
+        }
+    }
+    finally {
+        o.signal?.removeEventListener('abort', onWake);
+    }
+}
+/** One readiness probe, given up after `budgetMs` or when `wake` aborts. */
+async function probe(o, budgetMs, wake) {
+    const signal = AbortSignal.any([wake, AbortSignal.timeout(budgetMs)]);
+    if (!o.readyPath)
+        return tcpProbe(o.url, budgetMs, signal);
+    const readyUrl = new URL(o.readyPath, withSlash(o.url)).toString();
+    try {
+        const res = await (0,undici/* request */.Em)(readyUrl, { signal, headersTimeout: budgetMs, bodyTimeout: budgetMs });
+        await res.body.dump();
+        if (res.statusCode >= 200 && res.statusCode < 300)
+            return;
+        throw new Error(`${(0,build/* displayUrl */.Qy)(readyUrl)} answered ${res.statusCode}`);
+    }
+    catch (err) {
+        if (signal.aborted && !wake.aborted)
+            throw new Error(`${(0,build/* displayUrl */.Qy)(readyUrl)} gave no answer within ${budgetMs} ms`);
+        throw err;
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
+    const u = new URL(targetUrl);
+    const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return new Promise((resolve, reject) => {
+        const socket = (0,external_node_net_.connect)({ host, port });
+        const fail = (err) => {
+            socket.destroy();
+            signal.removeEventListener('abort', onAbort);
+            reject(err);
+        };
+        // Also bounds a DNS lookup that hangs (a resolver with no network).
+        const onAbort = () => fail(new Error(`connect to ${host}:${port} gave no answer within ${budgetMs} ms`));
+        signal.addEventListener('abort', onAbort, { once: true });
+        socket.once('connect', () => {
+            socket.destroy();
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        });
+        socket.once('error', fail);
+    });
+}
+const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
+const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
+
+
+/***/ }),
+
+/***/ 5835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OZ: () => (/* binding */ percentileMs),
+/* harmony export */   Q7: () => (/* binding */ mergeHistograms),
+/* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   ll: () => (/* binding */ encodeHistogram),
+/* harmony export */   mw: () => (/* binding */ recordMs),
+/* harmony export */   pr: () => (/* binding */ decodeHistogram),
+/* harmony export */   v5: () => (/* binding */ createHistogram)
+/* harmony export */ });
+/* harmony import */ var hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/**
+ * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
+ * value is exact to 0.1 % and two histograms add without loss (shards, workers, re-gating).
+ */
+
+/** One hour in µs: longer "latencies" are clamped (a request can't outlive its stage anyway). */
+const HIGHEST_US = 3_600_000_000;
+function createHistogram() {
+    return hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .build */ .jq({
+        bitBucketSize: 32,
+        numberOfSignificantValueDigits: 3,
+        lowestDiscernibleValue: 1,
+        highestTrackableValue: HIGHEST_US,
+        autoResize: false,
+        useWebAssembly: false,
+    });
+}
+/** Record a latency given in milliseconds (fractional). */
+function recordMs(h, ms) {
+    const us = Math.round(ms * 1000);
+    h.recordValue(us < 1 ? 1 : us > HIGHEST_US ? HIGHEST_US : us);
+}
+const ms = (us) => Math.round(us) / 1000;
+/** Percentiles in ms (3 decimals). An empty histogram gives zeros: callers check `requests`. */
+function summarize(h) {
+    if (h.totalCount === 0)
+        return { min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
+    return {
+        min: ms(h.minNonZeroValue),
+        mean: ms(h.mean),
+        p50: ms(h.getValueAtPercentile(50)),
+        p90: ms(h.getValueAtPercentile(90)),
+        p95: ms(h.getValueAtPercentile(95)),
+        p99: ms(h.getValueAtPercentile(99)),
+        p999: ms(h.getValueAtPercentile(99.9)),
+        // The top of max's bucket, like the percentiles: p99 ≤ max always, and a decoded report gives
+        // the same max as the live run (the encoding keeps buckets, not exact values).
+        max: ms(h.getValueAtPercentile(100)),
+    };
+}
+function percentileMs(h, p) {
+    return h.totalCount === 0 ? 0 : ms(h.getValueAtPercentile(p));
+}
+/** Compressed base64 (the HdrHistogram interchange format), as report.json stores it. */
+function encodeHistogram(h) {
+    return hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeIntoCompressedBase64 */ .dH(h);
+}
+function decodeHistogram(encoded) {
+    const decoded = hdr_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeFromCompressedBase64 */ .Vc(encoded, 32, false);
+    // Copy into our own layout so merged histograms all share one configuration.
+    const h = createHistogram();
+    h.add(decoded);
+    return h;
+}
+function mergeHistograms(parts) {
+    const h = createHistogram();
+    for (const p of parts)
+        h.add(p);
+    return h;
+}
+
+
+/***/ }),
+
+/***/ 6999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ed: () => (/* binding */ SpanMetrics),
+  E6: () => (/* binding */ StageMetrics),
+  Ed: () => (/* binding */ WsMetrics),
+  h5: () => (/* binding */ addStageMetrics),
+  Xt: () => (/* binding */ widenRange)
+});
+
+// UNUSED EXPORTS: retryAfterSeconds
+
+// EXTERNAL MODULE: ./src/metrics/histogram.ts
+var histogram = __webpack_require__(5835);
+;// CONCATENATED MODULE: ./src/metrics/timeline.ts
+
+/** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
+function countKind(counts, kind) {
+    const c = counts ?? {};
+    c[kind] = (c[kind] ?? 0) + 1;
+    return c;
+}
+const WINDOW_MS = 1000;
+const windowIndex = (offsetMs) => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
+const ms = (us) => Math.round(us) / 1000;
+class Timeline {
+    keepHistograms;
+    windows = [];
+    open = new Map();
+    closed = new Map();
+    spare = [];
+    /** Windows this far behind the newest one can no longer receive results (request timeout). */
+    keepOpen;
+    newest = -1;
+    /** The window last written to. */
+    last;
+    /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
+    constructor(maxLatencyMs, keepHistograms = false) {
+        this.keepHistograms = keepHistograms;
+        // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
+        this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
+    }
+    /** A completed request that started `startOffsetMs` after the stage began; `error`: how it failed, if it did. */
+    record(startOffsetMs, latencyMs, error) {
+        const late = this.closed.get(windowIndex(startOffsetMs));
+        if (late) {
+            // A straggler past the keep-open margin: counted in its window; its percentiles stay as rolled.
+            late.requests++;
+            late.rps += 1 / (WINDOW_MS / 1000);
+            if (error !== undefined) {
+                late.errors++;
+                late.by_kind = countKind(late.by_kind, error);
+            }
+            if (latencyMs > late.max)
+                late.max = Math.round(latencyMs * 1000) / 1000;
+            return;
+        }
+        const w = this.windowAt(startOffsetMs);
+        (0,histogram/* recordMs */.mw)(w.hist, latencyMs);
+        w.requests++;
+        if (error !== undefined) {
+            w.errors++;
+            w.kinds = countKind(w.kinds, error);
+        }
+    }
+    /**
+     * The most users/requests active during the second ending at `nowOffsetMs`. Credited to the
+     * window holding that second's middle, so a sampler tick that drifts late still lands right.
+     */
+    sampleActive(nowOffsetMs, active) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+        if (active > w.active)
+            w.active = active;
+    }
+    /**
+     * A failure that is not a measured request (a WebSocket closed under its user, a stream's
+     * connection refused): an error in the window where it happened, with no latency.
+     */
+    noteError(offsetMs, kind) {
+        const late = this.closed.get(windowIndex(offsetMs));
+        if (late) {
+            late.errors++;
+            late.by_kind = countKind(late.by_kind, kind);
+            return;
+        }
+        const w = this.windowAt(offsetMs);
+        w.errors++;
+        w.kinds = countKind(w.kinds, kind);
+    }
+    /** A send scheduled at `offsetMs` was dropped: `maxInFlight` requests were outstanding. */
+    noteDropped(offsetMs) {
+        const late = this.closed.get(windowIndex(offsetMs));
+        if (late)
+            late.dropped = (late.dropped ?? 0) + 1;
+        else
+            this.windowAt(offsetMs).dropped++;
+    }
+    /** Closed model: the users running at `nowOffsetMs`, credited like `sampleActive`. */
+    sampleUsers(nowOffsetMs, users) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+        if (users > w.users)
+            w.users = users;
+    }
+    /** A send scheduled at `offsetMs` left late (the generator fell behind). */
+    noteLate(offsetMs) {
+        this.windowAt(offsetMs).late++;
+    }
+    /** The generator's event-loop lag over the second ending at `nowOffsetMs`. */
+    sampleLag(nowOffsetMs, lagMs) {
+        const w = this.windowAt(Math.max(0, nowOffsetMs - WINDOW_MS / 2));
+        if (lagMs > w.lag)
+            w.lag = lagMs;
+    }
+    /** Close every window; call once when the stage has drained. */
+    finish() {
+        for (const index of [...this.open.keys()].sort((a, b) => a - b))
+            this.close(index);
+        this.windows.sort((a, b) => a.t - b.t);
+        return this.windows;
+    }
+    windowAt(offsetMs) {
+        const index = windowIndex(offsetMs);
+        // Most requests land in the window of the one before: no map lookup for them.
+        if (this.last?.index === index)
+            return this.last;
+        let w = this.open.get(index);
+        if (w)
+            return (this.last = w);
+        w = { index, hist: this.spare.pop() ?? (0,histogram/* createHistogram */.v5)(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0, users: 0 };
+        this.open.set(index, w);
+        this.last = w;
+        if (index > this.newest) {
+            this.newest = index;
+            for (const old of this.open.keys())
+                if (old < index - this.keepOpen)
+                    this.close(old);
+        }
+        return w;
+    }
+    close(index) {
+        const w = this.open.get(index);
+        if (!w)
+            return;
+        this.open.delete(index);
+        if (this.last === w)
+            this.last = undefined;
+        const h = w.hist;
+        const empty = h.totalCount === 0;
+        const row = {
+            t: index * (WINDOW_MS / 1000),
+            rps: w.requests / (WINDOW_MS / 1000),
+            p50: empty ? 0 : ms(h.getValueAtPercentile(50)),
+            p90: empty ? 0 : ms(h.getValueAtPercentile(90)),
+            p95: empty ? 0 : ms(h.getValueAtPercentile(95)),
+            p99: empty ? 0 : ms(h.getValueAtPercentile(99)),
+            max: empty ? 0 : ms(h.getValueAtPercentile(100)), // bucket top, like the percentiles
+            mean: empty ? 0 : ms(h.mean),
+            requests: w.requests,
+            errors: w.errors,
+            active: w.active,
+            late_sends: w.late,
+            loop_lag_ms: Math.round(w.lag * 1000) / 1000,
+        };
+        if (w.kinds)
+            row.by_kind = w.kinds;
+        if (w.dropped > 0)
+            row.dropped = w.dropped;
+        if (w.users > 0)
+            row.users = w.users;
+        if (this.keepHistograms)
+            row.histogram = (0,histogram/* encodeHistogram */.ll)(h);
+        this.windows.push(row);
+        this.closed.set(index, row);
+        h.reset();
+        this.spare.push(h);
+    }
+}
+
+// EXTERNAL MODULE: ./src/load/http.ts
+var http = __webpack_require__(3446);
+;// CONCATENATED MODULE: ./src/metrics/stage-metrics.ts
+
+
+
+/** What a WebSocket stage measures besides message latency. */
+class WsMetrics {
+    /** TCP connect + HTTP upgrade, per successful (re)connect. */
+    connect = (0,histogram/* createHistogram */.v5)();
+    /** Stream: time between consecutive messages on one connection. */
+    gap = (0,histogram/* createHistogram */.v5)();
+    /** Stream: receive time − the server's timestamp (when the plan names its field). */
+    lag = (0,histogram/* createHistogram */.v5)();
+    /** Closes perf-gate did not ask for, by close code (1006: dropped without a close frame). */
+    closesByCode = new Map();
+    opened = 0;
+    connectFailures = 0;
+    reconnects = 0;
+    /** Stream: messages received. */
+    received = 0;
+    /** Replies that matched no message (late replies of timed-out messages, server pushes). */
+    unmatchedReplies = 0;
+    /** Most connections open at once. */
+    peakOpen = 0;
+    /** Connections still open when the stage ended (survival). */
+    openAtEnd = 0;
+    noteClose(code) {
+        this.closesByCode.set(code, (this.closesByCode.get(code) ?? 0) + 1);
+    }
+}
+/** `a` widened to cover `b` (either may be missing). */
+function widenRange(a, b) {
+    if (!a || !b)
+        return a ?? b;
+    return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+/** A Retry-After header in seconds: delta-seconds, or an HTTP date counted from `nowMs`; undefined if neither. */
+function retryAfterSeconds(value, nowMs = Date.now()) {
+    const v = value.trim();
+    if (/^\d+$/.test(v))
+        return Number(v);
+    // An HTTP date names its day and month; Date.parse alone would also take "-5" or "2".
+    const at = /[a-z]/i.test(v) ? Date.parse(v) : NaN;
+    return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - nowMs) / 1000));
+}
+/**
+ * Requests that started within [fromMs, toMs) of the stage, on their own histogram: a stress
+ * step, or the first and last tenth of a soak.
+ */
+class SpanMetrics {
+    fromMs;
+    toMs;
+    histogram = (0,histogram/* createHistogram */.v5)();
+    requests = 0;
+    errors = 0;
+    /** Requests at least (`strict`: more than) `ms` slow, counted as they complete (a stress step's early break). */
+    slow = [];
+    constructor(fromMs, toMs = Infinity) {
+        this.fromMs = fromMs;
+        this.toMs = toMs;
+    }
+}
+class StageMetrics {
+    histogram = (0,histogram/* createHistogram */.v5)();
+    timeline;
+    endpoints;
+    errorsByKind = Object.fromEntries(http/* ERROR_KINDS */.z1.map((k) => [k, 0]));
+    statusCodes = new Map();
+    /** A sample of transport error messages, so a report can say *why* connections failed. */
+    errorSamples = new Map();
+    requests = 0;
+    errors = 0;
+    retryAfterSeen = 0;
+    /** The Retry-After values of the 429s that sent one, in seconds (parseable ones only). */
+    retryAfterS;
+    /** WebSocket stages only: connections, closes, reconnects, stream gaps and lag. */
+    ws;
+    /** Spans of the stage with histograms of their own (stress steps, soak tenths), never overlapping; usually none. */
+    spans = [];
+    /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
+    observe;
+    /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
+    constructor(endpointNames, maxLatencyMs, options = {}) {
+        this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
+        this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: (0,histogram/* createHistogram */.v5)() }));
+    }
+    record(endpoint, startOffsetMs, latencyMs, status, error) {
+        this.requests++;
+        (0,histogram/* recordMs */.mw)(this.histogram, latencyMs);
+        const ep = this.endpoints[endpoint];
+        ep.requests++;
+        (0,histogram/* recordMs */.mw)(ep.histogram, latencyMs);
+        if (status !== 0)
+            this.statusCodes.set(status, (this.statusCodes.get(status) ?? 0) + 1);
+        if (error !== undefined) {
+            this.errors++;
+            ep.errors++;
+            this.errorsByKind[error]++;
+        }
+        this.timeline.record(startOffsetMs, latencyMs, error);
+        if (this.spans.length > 0)
+            this.recordSpans(startOffsetMs, latencyMs, error !== undefined);
+        this.observe?.(latencyMs, error);
+    }
+    /** Spans never overlap, and most requests fall in the newest: search from the end, stop at the first. */
+    recordSpans(startOffsetMs, latencyMs, isError) {
+        for (let i = this.spans.length - 1; i >= 0; i--) {
+            const span = this.spans[i];
+            if (startOffsetMs < span.fromMs || startOffsetMs >= span.toMs)
+                continue;
+            span.requests++;
+            if (isError)
+                span.errors++;
+            (0,histogram/* recordMs */.mw)(span.histogram, latencyMs);
+            for (const w of span.slow)
+                if (w.strict ? latencyMs > w.ms : latencyMs >= w.ms)
+                    w.count++;
+            return;
+        }
+    }
+    /**
+     * An error that is not a measured request (ws: a connection closed under a stream or a held
+     * connection, a stream's refused connect): counted in errors and its window, not in latency.
+     */
+    recordEvent(endpoint, offsetMs, error) {
+        this.errors++;
+        this.errorsByKind[error]++;
+        this.endpoints[endpoint].errors++;
+        this.timeline.noteError(offsetMs, error);
+        this.observe?.(undefined, error);
+    }
+    /** Session steps (login...) count for their endpoint only, not in the stage's totals. */
+    recordSessionStep(endpoint, latencyMs, error) {
+        const ep = this.endpoints[endpoint];
+        ep.requests++;
+        (0,histogram/* recordMs */.mw)(ep.histogram, latencyMs);
+        if (error !== undefined)
+            ep.errors++;
+    }
+    /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
+    noteRetryAfter(value) {
+        this.retryAfterSeen++;
+        const seconds = retryAfterSeconds(value);
+        if (seconds !== undefined)
+            this.retryAfterS = widenRange(this.retryAfterS, { min: seconds, max: seconds });
+    }
+    noteErrorMessage(message) {
+        if (this.errorSamples.size < 10 || this.errorSamples.has(message)) {
+            this.errorSamples.set(message, (this.errorSamples.get(message) ?? 0) + 1);
+        }
+    }
+}
+/**
+ * Adds `from` into `into` (same endpoints, in the same order): histograms add without loss, counts
+ * sum. For stages run in parts (A/B rounds); the timelines are the caller's to join.
+ */
+function addStageMetrics(into, from) {
+    into.histogram.add(from.histogram);
+    into.requests += from.requests;
+    into.errors += from.errors;
+    into.retryAfterSeen += from.retryAfterSeen;
+    into.retryAfterS = widenRange(into.retryAfterS, from.retryAfterS);
+    from.endpoints.forEach((e, i) => {
+        const target = into.endpoints[i];
+        target.requests += e.requests;
+        target.errors += e.errors;
+        target.histogram.add(e.histogram);
+    });
+    for (const k of http/* ERROR_KINDS */.z1)
+        into.errorsByKind[k] += from.errorsByKind[k];
+    for (const [code, n] of from.statusCodes)
+        into.statusCodes.set(code, (into.statusCodes.get(code) ?? 0) + n);
+    for (const [message, n] of from.errorSamples) {
+        if (into.errorSamples.size < 10 || into.errorSamples.has(message))
+            into.errorSamples.set(message, (into.errorSamples.get(message) ?? 0) + n);
+    }
+    if (from.ws) {
+        const w = (into.ws ??= new WsMetrics());
+        const f = from.ws;
+        w.connect.add(f.connect);
+        w.gap.add(f.gap);
+        w.lag.add(f.lag);
+        for (const [code, n] of f.closesByCode)
+            w.closesByCode.set(code, (w.closesByCode.get(code) ?? 0) + n);
+        w.opened += f.opened;
+        w.connectFailures += f.connectFailures;
+        w.reconnects += f.reconnects;
+        w.received += f.received;
+        w.unmatchedReplies += f.unmatchedReplies;
+        w.peakOpen = Math.max(w.peakOpen, f.peakOpen);
+        // Survival is what the last part left open.
+        w.openAtEnd = f.openAtEnd;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ed: () => (/* binding */ perSecond),
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   LI: () => (/* binding */ round),
+/* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   X0: () => (/* binding */ stageReport),
+/* harmony export */   ZV: () => (/* binding */ runnerInfo),
+/* harmony export */   fT: () => (/* binding */ countsByCode),
+/* harmony export */   sC: () => (/* binding */ endpointReport),
+/* harmony export */   zi: () => (/* binding */ errorRate)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
+/* harmony import */ var _load_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4432);
+/* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8740);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2563);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1013);
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
+
+
+
+
+
+const round = (x, digits = 3) => {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+};
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
+function stageReport(r) {
+    const m = r.metrics;
+    // Timed stages: rate over the planned sending time (the drain of the last responses is not
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,_plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .plannedDurationMs */ .du)(r.spec), r.durationMs);
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
+    const report = {
+        name: r.spec.name,
+        kind: r.spec.kind,
+        protocol: r.spec.protocol,
+        duration_s: round(r.durationMs / 1000),
+        requests: m.requests,
+        errors: m.errors,
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
+        latency_ms: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(m.histogram),
+        errors_by_kind: { ...m.errorsByKind },
+        status_codes: countsByCode(m.statusCodes),
+        endpoints: m.endpoints
+            .filter((e) => e.requests > 0)
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(e.histogram) } : {}) })),
+        timeline: r.timeline,
+        histogram: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(m.histogram),
+        generator_saturated: r.generator.saturated,
+        late_sends: r.generator.late_sends,
+        dropped: r.generator.dropped,
+        generator: r.generator,
+        retry_after_seen: m.retryAfterSeen,
+    };
+    if (r.scheduled !== undefined)
+        report.scheduled = r.scheduled;
+    if (r.cycles)
+        report.cycles = r.cycles;
+    if (r.spike)
+        report.spike = r.spike;
+    if (r.stress)
+        report.stress = r.stress;
+    if (r.soak)
+        report.soak = r.soak;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.workers !== undefined)
+        report.workers = r.workers;
+    if (r.aborted)
+        report.aborted = r.aborted;
+    if (m.retryAfterS)
+        report.retry_after_s = m.retryAfterS;
+    if (m.errorSamples.size > 0)
+        report.error_samples = Object.fromEntries(m.errorSamples);
+    if (m.ws)
+        addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
+    return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = (0,_load_stage_js__WEBPACK_IMPORTED_MODULE_2__/* .spikePhases */ .hA)(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.connect), gap: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.gap), lag: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.lag) };
+    return inputs;
+}
+function addWs(report, r, sendingMs) {
+    const w = r.metrics.ws;
+    report.ws_mode = r.mode;
+    report.connect_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.connect);
+    report.closes_by_code = countsByCode(w.closesByCode);
+    report.reconnects = w.reconnects;
+    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+    if (r.mode === 'request_reply')
+        report.unmatched_replies = w.unmatchedReplies;
+    if (r.mode === 'stream') {
+        report.messages_per_s = perSecond(w.received, sendingMs);
+        report.gap_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.gap);
+        if (w.lag.totalCount > 0)
+            report.lag_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.lag);
+    }
+}
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
+function runnerInfo() {
+    const cpus = node_os__WEBPACK_IMPORTED_MODULE_0___default().cpus();
+    return {
+        os: `${node_os__WEBPACK_IMPORTED_MODULE_0___default().platform()} ${node_os__WEBPACK_IMPORTED_MODULE_0___default().release()}`,
+        arch: node_os__WEBPACK_IMPORTED_MODULE_0___default().arch(),
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        node: process.version,
+    };
+}
+function buildReport(i) {
+    const report = {
+        tool: 'perf-gate',
+        version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x,
+        schema: _types_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA */ .D,
+        verdict: i.verdict,
+        plan: i.planFile,
+        target: displayUrl(i.run.target),
+        started_at: i.run.startedAt.toISOString(),
+        duration_s: round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
+        runner: i.runner ?? runnerInfo(),
+        fingerprints: i.fingerprints,
+        baseline: null,
+        stages: i.stages,
+        checks: i.checks,
+    };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
+}
+
+
+/***/ })
+
+};
