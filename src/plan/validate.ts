@@ -159,12 +159,19 @@ function checkStressStageRule(c: Checks, stage: string, metric: Metric, stages: 
 
 /**
  * A stress stage without `until:` is judged step by step on the plan's latency and error_rate
- * thresholds for it and "*"; with neither, no step could ever break.
+ * thresholds for it and "*"; with neither, no step could ever break. With `until:`, the "*" rules
+ * on metrics it does not name are added to it: a plan-wide error limit is never dropped in silence.
  */
 function resolveStressConditions(c: Checks, rawStages: unknown, plan: Plan): void {
   const raws = list(rawStages).map(record);
   for (const stage of plan.stages) {
-    if (stage.kind !== 'stress' || stage.untilFrom === 'until') continue;
+    if (stage.kind !== 'stress') continue;
+    if (stage.untilFrom === 'until') {
+      // "*" latency and error rules judge its steps too, unless until: sets that metric itself.
+      const own = new Set(stage.until.map((r) => r.metric));
+      stage.until = [...stage.until, ...(plan.thresholds['*'] ?? []).filter((r) => isBreakMetric(r.metric) && !own.has(r.metric))];
+      continue;
+    }
     stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => isBreakMetric(r.metric));
     if (stage.until.length > 0) continue;
     const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);

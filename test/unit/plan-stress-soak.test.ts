@@ -51,6 +51,20 @@ thresholds:
     expect(s.kind === 'stress' && s.until.map((r) => `${r.metric} ${r.raw}`)).toEqual(['error_rate < 1%', 'p95 < 300ms']);
   });
 
+  it('a stress stage with its own until: is also judged by the "*" latency and error rules until: does not name', () => {
+    const plan = parsePlan(
+      `${head}stages:
+  - { name: cap, kind: stress, rate: { from: 50/s, step: 50/s, max: 500/s }, every: 5s, until: { p95: "< 200ms" } }
+thresholds:
+  "*": { error_rate: "< 1%", p95: "< 900ms", rps: "> 1" }
+`,
+      'plan.yml',
+      {},
+    );
+    const s = plan.stages[0]!;
+    expect(s.kind === 'stress' && s.until.map((r) => `${r.metric} ${r.raw}`)).toEqual(['p95 < 200ms', 'error_rate < 1%']);
+  });
+
   it('reads a soak stage with a metrics path', () => {
     const plan = parsePlan(
       `${head}stages:
@@ -77,6 +91,16 @@ thresholds:
   });
 
   const cases: Array<{ name: string; plan: string; expected: string[] }> = [
+    {
+      name: 'a breaking_point regression with a + sign',
+      plan: `stages:\n  - { name: s, kind: stress, rate: { from: 1/s, step: 1/s, max: 5/s }, every: 5s, until: { p95: "< 1s" } }\nregression:\n  breaking_point: "+10%"\n`,
+      expected: ['7:19: regression.breaking_point: "+10%": a breaking point can only regress downwards: write "-10%"'],
+    },
+    {
+      name: 'a breaking_point band with a + sign',
+      plan: `stages:\n  - { name: s, kind: stress, rate: { from: 1/s, step: 1/s, max: 5/s }, every: 5s, until: { p95: "< 1s" } }\nregression:\n  breaking_point: "+3σ"\n`,
+      expected: ['7:19: regression.breaking_point: "+3σ": a breaking point can only regress downwards: write "-3σ"'],
+    },
     {
       name: 'a stress stage with a plain rate',
       plan: `stages:\n  - { name: s, kind: stress, rate: 100/s, every: 5s, until: { p95: "< 1s" } }\n`,
