@@ -74,6 +74,9 @@ export async function runStress(ctx: StageContext, spec: StressStage, shared: Va
   return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
 }
 
+/** A step whose error share reaches this breaks, whatever its conditions say. */
+export const ALWAYS_BREAKS_AT_ERRORS = 0.5;
+
 /** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
 const TAIL_SHARE: Partial<Record<string, number>> = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
 
@@ -98,6 +101,9 @@ export function certainBreak(until: ThresholdRule[], span: SpanMetrics, planned:
     span.slow.push(w);
     slow.push({ w, allowed: share * planned });
   }
+  // Whatever the conditions, a step with half its requests failing breaks (judgeStep): ending it as
+  // soon as that is certain also beats target_down's abort, so the breaking point is still found.
+  errorLimits.push({ value: ALWAYS_BREAKS_AT_ERRORS, strict: false });
   return (dropped) =>
     dropped > 0 ||
     errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
@@ -110,10 +116,15 @@ export function judgeStep(until: ThresholdRule[], index: number, level: number, 
   const broke: string[] = [];
   if (n.requests === 0) broke.push('no request completed');
   else {
+    let errorsBroke = false;
     for (const rule of until) {
       const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric as keyof LatencySummary];
-      if (!compare(value, rule.op, rule.value)) broke.push(`${rule.metric} ${rule.raw} (was ${fmtMetric(rule.metric, value)})`);
+      if (compare(value, rule.op, rule.value)) continue;
+      broke.push(`${rule.metric} ${rule.raw} (was ${fmtMetric(rule.metric, value)})`);
+      if (rule.metric === 'error_rate') errorsBroke = true;
     }
+    // Conditions on latency alone pass a target that fails fast (refused connections, instant 503s).
+    if (!errorsBroke && errorRate >= ALWAYS_BREAKS_AT_ERRORS) broke.push(`errors ${Math.round(errorRate * 100)}% (a step with half its requests failing always breaks)`);
   }
   // Sends the generator had to skip are load the target did not take: the step was not served.
   if (n.dropped > 0) broke.push(`${n.dropped} sends dropped (max_in_flight requests outstanding)`);

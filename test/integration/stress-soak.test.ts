@@ -3,6 +3,8 @@
  * latency drift and memory are known.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +142,42 @@ describe('stress under abort_when', () => {
       expect(report.verdict).toBe('fail');
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
+});
+
+describe('stress against a target that falls over', () => {
+  it('judged on p95 only, a target refusing connections past 100/s gets a breaking point, not a target_down abort', async () => {
+    // Serves until more than 100 requests arrive within one second, then stops listening: every
+    // later request is refused at once (a fast failure that p95 alone would pass).
+    const arrivals: number[] = [];
+    let down = false;
+    const server = http.createServer((_req, res) => {
+      const t = performance.now();
+      arrivals.push(t);
+      while (arrivals[0]! < t - 1000) arrivals.shift();
+      res.end('ok');
+      if (arrivals.length > 100 && !down) {
+        down = true;
+        server.close();
+        server.closeAllConnections();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const [s] = await runText(planText(['{ name: cap, kind: stress, rate: { from: 50/s, step: 100/s, max: 450/s }, every: 3s, until: { p95: "< 200ms" } }']), url);
+      const stress = s!.stress!;
+      expect(down).toBe(true);
+      expect(s!.aborted).toBeUndefined();
+      expect(stress).toMatchObject({ breaking_point: 50, broke_at: 150, reached_max: false });
+      const last = stress.steps[stress.steps.length - 1]!;
+      expect(last.broke).toHaveLength(1);
+      expect(last.broke![0]).toMatch(/^errors \d+% \(a step with half its requests failing always breaks\)$/);
+      // It stopped once half its 450 planned requests had failed, before 3 s of refusals could trip target_down.
+      expect(last.ended_early).toBe(true);
+    } finally {
+      if (!down) server.close();
     }
   }, 20_000);
 });
