@@ -6,7 +6,8 @@
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
 import { fmtMetric, fmtSigned } from '../report/format.js';
-import { LATENCY_METRICS, metricValue, ruleApplies } from './metrics.js';
+import { LATENCY_METRICS, metricValue, missingValue, ruleApplies } from './metrics.js';
+import { stoppedAtMaxNote } from './regression.js';
 import { quantile } from './statistics.js';
 
 /** Fewer past values than this: the band cannot be trusted. */
@@ -130,20 +131,9 @@ export function evaluateBandRules(rules: RegressionRule[], history: StageReport[
       if (rule.unit !== 'sigma') continue;
       const found = bandFor(history, stage, rule.metric, rule.amount);
       if (!found) {
-        // A spike that never recovered has no recovery time: the worst outcome, not a missing one.
-        if (rule.metric === 'recovery' && stage.spike && rule.direction === 'increase') {
-          checks.push({
-            stage: stage.name,
-            metric: 'recovery',
-            kind: 'regression',
-            current: null,
-            limit: rule.raw,
-            method: 'history-band',
-            verdict: 'fail',
-            significant: true,
-            note: 'p95 never returned within 20% of its pre-spike value',
-          });
-        }
+        // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
+        const missing = ruleApplies(stage, rule.metric) ? missingValue(stage, rule.metric) : undefined;
+        if (missing) checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
         continue;
       }
       const base = { stage: stage.name, metric: rule.metric, kind: 'regression' as const, current: found.current, limit: rule.raw, method: 'history-band' };
@@ -161,14 +151,17 @@ export function evaluateBandRules(rules: RegressionRule[], history: StageReport[
       const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
       const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
       const range = `band ${fmtMetric(rule.metric, band.lo)} – ${fmtMetric(rule.metric, band.hi)}`;
+      // A stress run that broke nothing only says "at least its max": below the band is not a loss.
+      const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
       checks.push({
         ...base,
         baseline: band.median,
         delta_pct: band.median !== 0 ? round(((c - band.median) / band.median) * 100) : null,
         significant: outside,
-        verdict: worse ? 'fail' : 'pass',
-        note:
-          position !== undefined
+        verdict: stoppedAtMax ? 'warn' : worse ? 'fail' : 'pass',
+        note: stoppedAtMax
+          ? stoppedAtMaxNote(stage.stress!, `the history's band (${range})`)
+          : position !== undefined
             ? `${fmtSigned(position, 'σ')} from the median of ${band.n} past runs (${range})`
             : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
         band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },

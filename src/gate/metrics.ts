@@ -1,6 +1,7 @@
 /** Reading a named metric out of a stage report: the whole-run value and the per-window values. */
 import type { Metric } from '../plan/types.js';
-import type { StageReport } from '../report/types.js';
+import type { Check, StageReport } from '../report/types.js';
+import { fmtMetric } from '../report/format.js';
 import type { WeightedSample } from './statistics.js';
 import type { TimelineWindow, WindowColumn } from '../metrics/timeline.js';
 
@@ -43,6 +44,34 @@ export function absentNote(s: StageReport, metric: Metric): string | undefined {
   if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null) return undefined;
   if (s.imported.tool === 'k6' && K6_STAT[metric]) return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
   return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+
+/**
+ * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
+ * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
+ * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
+ * undefined: nothing is known to say.
+ */
+export function missingValue(stage: StageReport, metric: Metric): Pick<Check, 'verdict' | 'note'> | undefined {
+  switch (metric) {
+    case 'recovery':
+      return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
+    case 'breaking_point': {
+      const first = stage.stress?.steps[0];
+      // No step passed: the target could not take even the first level, the worst breaking point there is.
+      if (first && !first.passed) return { verdict: 'fail', note: `the first step (${fmtMetric('breaking_point', first.level)}${stage.stress!.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+      return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
+    }
+    case 'drift':
+      return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+    case 'memory_growth':
+      // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+      return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+    default: {
+      const absent = absentNote(stage, metric);
+      return absent ? { verdict: 'warn', note: absent } : undefined;
+    }
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * windows of both runs, an A/B run the paired rounds.
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
-import type { Check, StageReport } from '../report/types.js';
+import type { Check, StageReport, StressOutcome } from '../report/types.js';
 import { absentNote, metricValue, ruleApplies, windowColumn, windowSamples } from './metrics.js';
 import { fmtSigned } from '../report/format.js';
 import { bootstrapChangeInterval, judgeInterval, twoProportionInterval, type Interval } from './statistics.js';
@@ -51,9 +51,14 @@ export const DEFAULT_REGRESSION: Record<string, RegressionRule[]> = {
   soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
 };
 
-/** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
+/**
+ * The rules for one stage: the plan's (every stage) or the defaults of its kind. Only breaking_point
+ * judges a stress stage, so a plan whose rules hold none (say `regression: { p95: "+15%" }`) keeps
+ * the stress default rather than switching its gating off unasked; `regression: {}` is still off.
+ */
 export function rulesForStage(planRules: RegressionRule[] | undefined, kind: string): RegressionRule[] {
-  return planRules ?? DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load!;
+  if (planRules && (kind !== 'stress' || planRules.length === 0 || planRules.some((r) => r.metric === 'breaking_point'))) return planRules;
+  return DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load!;
 }
 
 export function evaluateRegressions(
@@ -237,6 +242,11 @@ export function recoveryCheck(rule: RegressionRule, before: StageReport, after: 
  * the edge of a step can land either side of it), and beyond that the change ± one step must be
  * past the rule. A lower breaking point is worse (rules like "-10%").
  */
+/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
+export function stoppedAtMaxNote(stress: StressOutcome, below: string): string {
+  return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
+}
+
 export function breakingPointCheck(rule: RegressionRule, before: StageReport, after: StageReport): Check | undefined {
   if (!before.stress || !after.stress || rule.unit !== 'pct') return undefined;
   const b = before.stress.breaking_point;
@@ -252,6 +262,8 @@ export function breakingPointCheck(rule: RegressionRule, before: StageReport, af
   if (c === null) {
     return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
   }
+  // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
+  if (after.stress.reached_max && c < b) return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
   const resolution = after.stress.step;
   const pct = (x: number): number => ((x - b) / b) * 100;
   const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };

@@ -184,3 +184,72 @@ describe('gating a soak stage', () => {
     expect(checks.map((c) => [c.stage, c.metric, c.verdict])).toEqual([['overnight', 'drift', 'warn']]);
   });
 });
+
+describe('stress gating: the cases a review found', () => {
+  const rule = parseRegression('breaking_point', '-10%');
+
+  it('a run that reached a lower max than the baseline broke at warns "not comparable", never fails', () => {
+    // The baseline broke at 1050/s (breaking point 1000); this run's max is 500/s and nothing broke.
+    const before = stressStage(1050, { from: 50, step: 50, levels: 40 });
+    const after = stressStage(null, { from: 50, step: 50, levels: 10 });
+    expect(after.stress).toMatchObject({ breaking_point: 500, reached_max: true });
+    const c = breakingPointCheck(rule, before, after)!;
+    expect(c).toMatchObject({ verdict: 'warn', baseline: 1000, current: 500 });
+    expect(c.note).toBe("this run stopped at its max (500/s), below the baseline's breaking point (1000/s): not comparable");
+    // A run that broke below the baseline still fails.
+    expect(breakingPointCheck(rule, before, stressStage(500, { levels: 40 }))!.verdict).toBe('fail');
+  });
+
+  it('a band on breaking_point warns, never fails, for a run that reached its max below the band', () => {
+    const history = [1000, 1000, 1000, 1000, 1000].map((bp) => [stressStage(bp + 50, { levels: 40 })]);
+    const [c] = evaluateBandRules([parseRegression('breaking_point', 'band')], history, [stressStage(null, { levels: 10 })]);
+    expect(c).toMatchObject({ verdict: 'warn', current: 500 });
+    expect(c!.note).toMatch(/^this run stopped at its max \(500\/s\), below the history's band \(band .* – .*\): not comparable$/);
+    expect(evaluateBandRules([parseRegression('breaking_point', 'band')], history, [stressStage(500, { levels: 40 })])[0]!.verdict).toBe('fail');
+  });
+
+  it('a band on breaking_point fails a run whose first step broke, as the % rule does', () => {
+    const history = [400, 400, 400, 400, 400].map((bp) => [stressStage(bp + 50)]);
+    for (const raw of ['band', '-3σ']) {
+      const checks = evaluateBandRules([parseRegression('breaking_point', raw)], history, [stressStage(50)]);
+      expect(checks.map((c) => [c.metric, c.current, c.verdict])).toEqual([['breaking_point', null, 'fail']]);
+      expect(checks[0]!.note).toBe('the first step (50) already broke: p95 < 200ms (was 450 ms); error_rate < 1% (was 50.00%)');
+    }
+  });
+
+  it('a band rule on a figure an imported stage lacks warns, naming how to get it', () => {
+    const imported = stage({ imported: { tool: 'k6', missing: ['p99'] }, latency_ms: { ...latency(100), p99: null as unknown as number } });
+    const history = [1, 2, 3, 4, 5].map(() => [stage({ latency_ms: latency(100) })]);
+    const checks = evaluateBandRules([parseRegression('p99', '+3σ')], history, [imported]);
+    expect(checks.map((c) => [c.metric, c.verdict, c.note])).toEqual([['p99', 'warn', 'the k6 summary has no p99: add "p(99)" to k6\'s summaryTrendStats option to gate on it']]);
+  });
+
+  it('a regression: block with no breaking_point rule keeps the stress default; regression: {} is still off', () => {
+    const checks = evaluateRegressions([parseRegression('p95', '+15%')], [stressStage(450)], [stressStage(300)]);
+    expect(checks.map((c) => [c.stage, c.metric, c.limit, c.verdict])).toEqual([['capacity', 'breaking_point', '-10%', 'fail']]);
+    expect(evaluateRegressions([], [stressStage(450)], [stressStage(300)])).toEqual([]);
+    // A plan rule on breaking_point is the plan's, not the default's.
+    expect(evaluateRegressions([parseRegression('breaking_point', '-50%')], [stressStage(450)], [stressStage(300)]).map((c) => c.verdict)).toEqual(['pass']);
+  });
+
+  it('a step with half its requests failing breaks even when its conditions are on latency only', () => {
+    const p95Only = [parseThreshold('p95', '< 200ms')];
+    const s = judgeStep(p95Only, 1, 100, 2000, 2000, { requests: 200, errors: 126, latency: latency(1), dropped: 0 });
+    expect(s.passed).toBe(false);
+    expect(s.broke).toEqual(['errors 63% (a step with half its requests failing always breaks)']);
+    expect(judgeStep(p95Only, 1, 100, 2000, 2000, { requests: 200, errors: 99, latency: latency(1), dropped: 0 }).passed).toBe(true);
+    // An error_rate condition that already broke is not said twice.
+    expect(judgeStep(until, 1, 100, 2000, 2000, { requests: 200, errors: 126, latency: latency(1), dropped: 0 }).broke).toEqual(['error_rate < 1% (was 63.00%)']);
+  });
+
+  it('with latency-only conditions, a step is certain to break once half its planned requests failed', () => {
+    const metrics = new StageMetrics(['root'], 1000);
+    const span = new SpanMetrics(0);
+    metrics.spans.push(span);
+    const certain = certainBreak([parseThreshold('p95', '< 200ms')], span, 100);
+    for (let i = 0; i < 49; i++) metrics.record(0, 10, 1, 0, 'connect');
+    expect(certain(0)).toBe(false);
+    metrics.record(0, 10, 1, 0, 'connect');
+    expect(certain(0)).toBe(true);
+  });
+});
