@@ -575,8 +575,10 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
   const history = past.map((p) => p.report.stages);
   const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
-  const report: Report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
-  if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, current.stages);
+  // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
+  // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
+  const report: Report = new Redactor().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
+  if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, report.stages);
   noteAccepted(report, s.accept);
   report.diagnoses = diagnose(report);
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });

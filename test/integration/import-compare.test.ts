@@ -72,3 +72,33 @@ describe('compareImported with a baseline store', () => {
     expect(r.report.checks[0]).toMatchObject({ verdict: 'warn', note: 'history band needs 5 past runs with this stage, found 2: not judged' });
   });
 });
+
+describe('compareImported redacts what it writes', () => {
+  it('URL credentials in a k6 endpoint name and a gate file ${ENV} value reach no report and no saved baseline', async () => {
+    // k6 names a request by its URL by default: a threshold on it makes that URL an endpoint.
+    const leaky = summary.replaceAll('name:list-posts', 'name:https://bot:s3cret@api.example/x?key=tokenvalue-0123456789').replace('"p(95)": 58.3119,', '"p(95)": 58.3119, "thresholds": { "p(95)<400": false },');
+    await writeFile(path.join(dir, 'leaky.json'), leaky);
+    // The gate file takes the key from the environment: it is a secret wherever it shows up.
+    await writeFile(path.join(dir, 'gate-env.yml'), 'name: checkout ${API_KEY}\nthresholds: { "*": { p95: "< 400ms" } }\n');
+    const saved: StoredResult[] = [];
+    const store = { ...storeOf([]), async save(_planId: string, result: StoredResult) { saved.push(result); } };
+    const r = await compareImported({
+      tool: 'k6',
+      planFile: 'gate-env.yml',
+      resultsFile: 'leaky.json',
+      save: { store, commit: 'a'.repeat(40), run: '1' },
+      outDir: 'out-redact',
+      env: { API_KEY: 'tokenvalue-0123456789' },
+      cwd: dir,
+      log,
+    });
+    expect(r.report.stages[0]!.endpoints.map((e) => e.name)).toContain('https://***@api.example/x?key=***');
+    expect(r.saved).toBe(true);
+    const written = await Promise.all(['report.json', 'summary.md', 'report.html'].map((f) => readFile(path.join(dir, 'out-redact', f), 'utf8')));
+    for (const text of [...written, JSON.stringify(saved)]) {
+      expect(text).toContain('api.example/x');
+      expect(text).not.toContain('s3cret');
+      expect(text).not.toContain('tokenvalue-0123456789');
+    }
+  });
+});
