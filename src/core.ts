@@ -347,17 +347,21 @@ async function readPast(store: HistorySource | undefined, request: LoadRequest, 
   }
 }
 
-/** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
+/**
+ * Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. A run
+ * without a p95 (an import whose tool did not write one: null) is left out, not drawn as 0 ms.
+ */
 function historyPoints(history: StoredResult[], current: Report): Record<string, HistoryPoint[]> | undefined {
   if (history.length === 0) return undefined;
   const out: Record<string, HistoryPoint[]> = {};
   const past = [...history].reverse();
+  const measured = (p95: number | null): p95 is number => typeof p95 === 'number' && Number.isFinite(p95);
   for (const stage of current.stages) {
     const points = past.flatMap((h) => {
       const s = h.report.stages.find((x) => x.name === stage.name);
-      return s ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+      return s && measured(s.latency_ms.p95) ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
     });
-    out[stage.name] = [...points, { label: 'this run', p95: stage.latency_ms.p95 }];
+    out[stage.name] = measured(stage.latency_ms.p95) ? [...points, { label: 'this run', p95: stage.latency_ms.p95 }] : points;
   }
   return out;
 }

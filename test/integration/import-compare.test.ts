@@ -16,10 +16,11 @@ let dir: string;
 let summary: string;
 
 /** A store holding past imports of the same k6 script, p95 around 58 ms. */
-function storeOf(p95s: number[]): BaselineStore & { requests: LoadRequest[] } {
+function storeOf(p95s: Array<number | null>): BaselineStore & { requests: LoadRequest[] } {
   const runner = runnerInfo();
   const results: StoredResult[] = p95s.map((p95, i) => {
-    const text = summary.replace('"p(95)": 58.3119,', `"p(95)": ${p95},`);
+    // null: a run whose summaryTrendStats left p(95) out.
+    const text = summary.replace('"p(95)": 58.3119,', p95 === null ? '' : `"p(95)": ${p95},`);
     const report = importResults('k6', text, { file: `run${i}.json`, startedAt: `2026-11-0${i + 1}T00:00:00.000Z`, runner, plan: 'gate.yml' });
     return { report, commit: `${i}`.repeat(40), run: `${i}`, savedAt: report.started_at };
   });
@@ -100,5 +101,18 @@ describe('compareImported redacts what it writes', () => {
       expect(text).not.toContain('s3cret');
       expect(text).not.toContain('tokenvalue-0123456789');
     }
+  });
+});
+
+describe('compareImported: the trend chart', () => {
+  it('a past import without a p95 is left out of the chart, not drawn as 0 ms', async () => {
+    await writeFile(path.join(dir, 'same.json'), summary);
+    const store = storeOf([58.1, null, 58.6, null, 57.9]);
+    const r = await compareImported({ tool: 'k6', planFile: 'gate.yml', baseline: { store }, resultsFile: 'same.json', outDir: 'out-nullp95', env: {}, cwd: dir, log });
+    expect(r.extras.history?.k6?.map((p) => p.p95)).toEqual([57.9, 58.6, 58.1, 58.312]);
+    expect(r.summary).toContain('k6: p95 over the last 4 runs');
+    expect(r.summary).toMatch(/line \[57\.9, 58\.6, 58\.1, 58\.31\]/);
+    const page = await readFile(path.join(dir, 'out-nullp95', 'report.html'), 'utf8');
+    expect(page).toContain('k6: p95 over the last 4 runs');
   });
 });
