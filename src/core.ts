@@ -347,17 +347,21 @@ async function readPast(store: HistorySource | undefined, request: LoadRequest, 
   }
 }
 
-/** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
+/**
+ * Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. A run
+ * without a p95 (an import whose tool did not write one: null) is left out, not drawn as 0 ms.
+ */
 function historyPoints(history: StoredResult[], current: Report): Record<string, HistoryPoint[]> | undefined {
   if (history.length === 0) return undefined;
   const out: Record<string, HistoryPoint[]> = {};
   const past = [...history].reverse();
+  const measured = (p95: number | null): p95 is number => typeof p95 === 'number' && Number.isFinite(p95);
   for (const stage of current.stages) {
     const points = past.flatMap((h) => {
       const s = h.report.stages.find((x) => x.name === stage.name);
-      return s ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+      return s && measured(s.latency_ms.p95) ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
     });
-    out[stage.name] = [...points, { label: 'this run', p95: stage.latency_ms.p95 }];
+    out[stage.name] = measured(stage.latency_ms.p95) ? [...points, { label: 'this run', p95: stage.latency_ms.p95 }] : points;
   }
   return out;
 }
@@ -575,8 +579,10 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
   const history = past.map((p) => p.report.stages);
   const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
-  const report: Report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
-  if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, current.stages);
+  // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
+  // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
+  const report: Report = new Redactor().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
+  if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, report.stages);
   noteAccepted(report, s.accept);
   report.diagnoses = diagnose(report);
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });

@@ -13,6 +13,11 @@ export function whyNotBaseline(report: Report, stages: { ran: number; planned: n
   const aborted = report.stages.find((st) => st.aborted);
   if (aborted) return `stage ${aborted.name} was aborted (${aborted.aborted!.reason}), so its numbers cover part of the load`;
   if (report.verdict === 'fail') return 'the gate failed';
+  // An import's own tool judged the run failed (k6 exited 99): its SLOs count, even where no perf-gate rule does.
+  for (const st of report.stages) {
+    const failed = st.imported?.tool_thresholds?.filter((t) => !t.ok) ?? [];
+    if (failed.length) return `${st.imported!.tool}'s own thresholds failed in stage ${st.name} (${failed.map((t) => `${t.metric}: ${t.rule}`).join(', ')})`;
+  }
   if (report.cancelled) return 'the run was interrupted';
   // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
   if (stages.ran !== stages.planned) return 'only some stages ran (--stage)';

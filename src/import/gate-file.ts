@@ -19,10 +19,13 @@ import { sortProblems, toProblem, type Env } from '../plan/load.js';
 import { parseYaml } from '../plan/positions.js';
 import { isMetric, METRICS } from '../plan/units.js';
 import { readRegression, readThresholds } from '../plan/validate.js';
+import { Redactor } from '../report/redact.js';
 import type { StageSpec } from '../plan/types.js';
 
 export interface GateFile extends GateRules {
   name?: string;
+  /** Values taken from the environment (`${TOKEN}`), to hide in every report, as a plan's. */
+  secrets?: string[];
 }
 
 const KEYS = ['version', 'name', 'thresholds', 'regression'];
@@ -60,7 +63,12 @@ export function parseGateFile(text: string, file: string, env: Env, stages: Read
   // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
   if ('regression' in raw) rules.regression = readRegression(c, record(raw.regression));
   if (typeof raw.name === 'string') rules.name = raw.name;
-  if (c.issues.length) throw new PlanError(sortProblems(c.issues.map((i) => toProblem(i, parsed.source, file))));
+  if (c.issues.length) {
+    // As for a plan: a message quoting a refused value must not print a `${TOKEN}`'s value.
+    const redactor = new Redactor().add(substituted.secrets);
+    throw new PlanError(sortProblems(c.issues.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
+  }
+  if (substituted.secrets.length) rules.secrets = substituted.secrets;
   return rules;
 }
 

@@ -275,14 +275,26 @@ function errorsBegin(s: StageReport): Finding | undefined {
   const ws = activeWindows(s);
   const { clean, onset, sustained, minBefore, minAfter } = ERRORS_BEGIN;
   const windowShare = (w: TimelineWindow): number => errorShare([w]);
-  for (let i = minBefore; i <= ws.length - minAfter; i++) {
+  // Prefix sums (errors, requests, erring seconds): a long soak with intermittent error seconds
+  // has many candidate onsets, and summing before/after afresh for each was quadratic.
+  const n = ws.length;
+  const errs = [0];
+  const reqs = [0];
+  const erringUpTo = [0];
+  for (let k = 0; k < n; k++) {
+    errs.push(errs[k]! + num(ws[k]!.errors));
+    reqs.push(reqs[k]! + num(ws[k]!.requests));
+    erringUpTo.push(erringUpTo[k]! + (windowShare(ws[k]!) >= onset / 2 ? 1 : 0));
+  }
+  const shareOf = (errors: number, requests: number): number => share(errors, Math.max(requests, errors)); // as errorShare
+  for (let i = minBefore; i <= n - minAfter; i++) {
     if (windowShare(ws[i]!) < onset) continue;
+    if (shareOf(errs[i]!, reqs[i]!) > clean) return undefined; // the first erring second is not preceded by clean ones
+    const afterShare = shareOf(errs[n]! - errs[i]!, reqs[n]! - reqs[i]!);
+    const erring = erringUpTo[n]! - erringUpTo[i]!;
+    if (afterShare < sustained || erring < (n - i) / 2) continue;
     const before = ws.slice(0, i);
     const after = ws.slice(i);
-    if (errorShare(before) > clean) return undefined; // the first erring second is not preceded by clean ones
-    const afterShare = errorShare(after);
-    const erring = after.filter((w) => windowShare(w) >= onset / 2).length;
-    if (afterShare < sustained || erring < after.length / 2) continue;
     const start = ws[i]!;
     const kinds = new Map<string, number>();
     for (const w of after) for (const [k, n] of Object.entries(w.by_kind ?? {})) kinds.set(k, (kinds.get(k) ?? 0) + num(n));

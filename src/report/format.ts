@@ -1,4 +1,4 @@
-/** Number formatting shared by the markdown summary and the console table. */
+/** Number formatting shared by the markdown summary, report.html and the console table. */
 import type { Check, Verdict } from './types.js';
 
 export const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
@@ -10,6 +10,12 @@ export function fmtMs(ms: number | null | undefined): string {
   if (ms >= 10) return `${ms.toFixed(1)} ms`;
   return `${ms.toFixed(2)} ms`;
 }
+
+/** "—" for a count a report does not have (an imported endpoint without its failures). */
+export const fmtCount = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(n));
+
+/** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
+export const fmtBytes = (b: number | null | undefined): string => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
 
 export const fmtPct = (fraction: number): string => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
 

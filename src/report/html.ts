@@ -4,7 +4,8 @@
  * markup out. Every string from a plan, a response or a file goes through `html()`.
  */
 import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome, Verdict } from './types.js';
-import { bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime } from './format.js';
+import { bySeverity, fmtBytes, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime } from './format.js';
+import { stressFinding } from './stage-outcomes.js';
 import { html } from './escape.js';
 import { comparedWith, metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
 import type { HistoryPoint } from './charts.js';
@@ -210,7 +211,8 @@ function stageMarkers(r: Report, s: StageReport): Marker[] {
 function timelineCharts(s: StageReport, markers: Marker[]): string[] {
   // A window's figures describe the second it starts: drawn at its middle.
   const at = (pick: (w: StageReport['timeline'][number]) => number): Point[] => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
-  const end = Math.max(s.duration_s, ...s.timeline.map((w) => w.t + 1));
+  // A loop, not Math.max(...spread): a long soak has more windows than a call takes arguments.
+  const end = s.timeline.reduce((m, w) => Math.max(m, w.t + 1), s.duration_s);
   const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] as [number, number] };
   const name = s.name;
   return [
@@ -289,12 +291,7 @@ function decoded(encoded: string | undefined): Histogram | undefined {
 
 function stressSection(st: StressOutcome): string {
   const unit = st.unit === 'rps' ? 'req/s' : 'users';
-  const verdict =
-    st.breaking_point === null
-      ? `the first step (${st.from} ${unit}) already broke`
-      : st.reached_max
-        ? `every step passed up to the maximum ${st.max} ${unit}`
-        : `breaking point ${st.breaking_point} ${unit} (broke at ${st.broke_at} ${unit})`;
+  const verdict = stressFinding(st, { strong: html, conditions: (list) => html(list.join('; ')) });
   const rows = st.steps.map((p) =>
     tr(
       [
@@ -330,7 +327,7 @@ function stressSection(st: StressOutcome): string {
   });
   return [
     '<div class="stress">',
-    `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${html(st.until.join(', ') || '—')}: <b>${html(verdict)}</b>.</p>`,
+    `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${html(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
     table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
     figure(chart, 'stress'),
     '</div>',
@@ -348,13 +345,9 @@ function soakSection(so: SoakOutcome): string {
   return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
 }
 
-function fmtBytes(b: number | null): string {
-  return b === null || !Number.isFinite(b) ? '—' : `${(b / 1024 / 1024).toFixed(1)} MiB`;
-}
-
 function endpointsTable(s: StageReport): string {
   if (s.endpoints.length === 0) return '';
-  const rows = s.endpoints.map((e) => tr([html(e.name), String(e.requests), String(e.errors), html(fmtMs(e.latency_ms.p50)), html(fmtMs(e.latency_ms.p95)), html(fmtMs(e.latency_ms.p99))]));
+  const rows = s.endpoints.map((e) => tr([html(e.name), String(e.requests), fmtCount(e.errors), html(fmtMs(e.latency_ms.p50)), html(fmtMs(e.latency_ms.p95)), html(fmtMs(e.latency_ms.p99))]));
   return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
 }
 

@@ -3,7 +3,7 @@
  * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
  */
 import type { Check, Diagnosis, Report, StageReport } from './types.js';
-import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
+import { ICON, bySeverity, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
 import { code, md } from './escape.js';
 import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
 import { outcomeNote, stressStepTables } from './stage-outcomes.js';
@@ -129,7 +129,7 @@ function stageDetails(s: StageReport): string[] {
   const lines = [`**${md(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
   for (const e of s.endpoints) {
     // errors is null for an imported endpoint whose tool gave no failure count.
-    lines.push(`| ${md(e.name)} | ${e.requests} | ${e.errors ?? '—'} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`);
+    lines.push(`| ${md(e.name)} | ${e.requests} | ${fmtCount(e.errors)} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`);
   }
   const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
   const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);

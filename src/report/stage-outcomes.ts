@@ -3,7 +3,7 @@
  * drift and the target's memory. Pure; names from the plan are escaped.
  */
 import type { StageReport, StressOutcome } from './types.js';
-import { fmtMs, fmtPct, fmtSigned } from './format.js';
+import { fmtBytes, fmtMs, fmtPct, fmtSigned } from './format.js';
 import { code, md } from './escape.js';
 
 /** "180/s" or "40 users". */
@@ -16,21 +16,38 @@ export function fmtLevel(stress: Pick<StressOutcome, 'unit'>, level: number | nu
 /** Conditions as code spans (`p95 < 200ms (was 412 ms)`), safe in a table cell. */
 const conditions = (list: string[] | undefined, sep = '; '): string => (list ?? []).map((c) => code(c).replace(/\|/g, '\\|')).join(sep);
 
-const fmtBytes = (b: number | null): string => (b === null ? '—' : `${(b / 1e6).toFixed(1)} MB`);
+/** How a surface styles the parts of a sentence (markdown or HTML); the words between are plain text. */
+export interface SentenceStyle {
+  strong(text: string): string;
+  conditions(list: string[]): string;
+}
+
+/**
+ * What a stress stage found, as one sentence for every surface (summary, PR comment, report.html):
+ * the branching lives here once, so no surface says "broke at null" of a stage cut short.
+ */
+export function stressFinding(x: StressOutcome, style: SentenceStyle): string {
+  const level = (n: number | null): string => fmtLevel(x, n);
+  // Cut (abort_when, target_down, Ctrl-C) before the first step ended: nothing was judged.
+  if (x.steps.length === 0) return 'no breaking point: no step ran to its end';
+  const broke = x.steps.find((st) => !st.passed);
+  const why = broke?.broke?.length ? `: ${style.conditions(broke.broke)}` : '';
+  if (x.breaking_point === null) return `no breaking point: the first step already broke (broke at ${level(broke?.level ?? x.steps[0]!.level)}${why})`;
+  const point = `breaking point ${style.strong(level(x.breaking_point))}`;
+  if (broke) return `${point} (broke at ${level(broke.level)}${why})`;
+  if (x.reached_max) return `${point} (every step up to max ${level(x.max)} passed: the target held the most the plan asked)`;
+  // Some steps passed, then the stage was cut: the capacity is at least this, not where it broke.
+  return `${point} (stopped before a step broke)`;
+}
+
+const MARKDOWN: SentenceStyle = { strong: (t) => `**${t}**`, conditions: (list) => conditions(list) };
 
 /** One sentence per stress or soak stage (undefined for other stages). */
 export function outcomeNote(s: StageReport): string | undefined {
   const name = md(s.name);
   if (s.stress) {
     const x = s.stress;
-    const broke = x.steps.find((st) => !st.passed);
-    const point = x.breaking_point === null ? 'no breaking point: the first step already broke' : `breaking point **${fmtLevel(x, x.breaking_point)}**`;
-    const end = broke
-      ? ` (broke at ${fmtLevel(x, broke.level)}: ${conditions(broke.broke)})`
-      : x.reached_max
-        ? ` (every step up to max ${fmtLevel(x, x.max)} passed: the target held the most the plan asked)`
-        : ' (stopped before a step broke)';
-    return `**${name}**: ${point}${end}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
+    return `**${name}**: ${stressFinding(x, MARKDOWN)}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
   }
   if (s.soak) {
     const d = s.soak.drift;

@@ -221,6 +221,13 @@ describe('whyNotBaseline: only complete, passing runs of a healthy target are ke
     ['an aborted stage', withStage({ aborted: { rule: 'error_rate > 20% for 5s', at_s: 5, reason: 'error rate 80% for 5 s' } }), all, 'stage load was aborted (error rate 80% for 5 s), so its numbers cover part of the load'],
     ['an aborted stage fails the gate too: the abort is named, not "the gate failed"', report({ verdict: 'fail' }, { aborted: { rule: 'target_down', at_s: 3, reason: 'the target stopped answering' } } as never), all, 'stage load was aborted (the target stopped answering)'],
     ['a saturated generator', withStage({ generator_saturated: true }), all, 'the load generator was saturated in stage load'],
+    [
+      "an import whose k6 thresholds failed (k6 exited 99), though perf-gate's rules passed",
+      withStage({ imported: { tool: 'k6', missing: [], tool_thresholds: [{ metric: 'http_req_duration', rule: 'p(95)<300', ok: true }, { metric: 'http_req_failed', rule: 'rate<0.01', ok: false }] } }),
+      all,
+      "k6's own thresholds failed in stage load (http_req_failed: rate<0.01)",
+    ],
+    ['an import whose k6 thresholds all passed', withStage({ imported: { tool: 'k6', missing: [], tool_thresholds: [{ metric: 'http_req_duration', rule: 'p(95)<300', ok: true }] } }), all, undefined],
     ['a saturated generator with timeouts: the generator is the cause', report({}, { generator_saturated: true, error_rate: 0.85 }), all, 'the load generator was saturated'],
   ])('%s', (_name, r, stages, why) => {
     const reason = whyNotBaseline(r, stages);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { compareReports } from '../../src/core.js';
 import { describe, expect, it } from 'vitest';
 import { ninesLabel, percentileCurve, renderHtml } from '../../src/report/html.js';
+import { renderSummary } from '../../src/report/markdown.js';
 import { lineChart, niceScale } from '../../src/report/svg.js';
 import { html } from '../../src/report/escape.js';
 import { createHistogram, encodeHistogram, recordMs } from '../../src/metrics/histogram.js';
@@ -67,7 +68,7 @@ function fullReport(): { report: Report; baselineStages: StageReport[] } {
     kind: 'soak',
     histogram: histogramOf(5000, 1, 30),
     timeline: windows(60),
-    soak: { drift: { first_p95: 10, last_p95: 14, delta_pct: 40 }, memory: { url: 'http://127.0.0.1:9100/metrics', before_bytes: 50 * 2 ** 20, after_bytes: 80 * 2 ** 20, growth_pct: 60 } },
+    soak: { drift: { first_p95: 10, last_p95: 14, delta_pct: 40 }, memory: { url: 'http://127.0.0.1:9100/metrics', before_bytes: 50e6, after_bytes: 80e6, growth_pct: 60 } },
   });
   const r = report({
     verdict: 'fail',
@@ -111,12 +112,12 @@ describe('renderHtml', () => {
     // Markers on the time axis: the abort, the spike's ramp and drop, the diagnosis' moment.
     for (const label of ['aborted', 'spike ramp', 'spike drop', 'rate-limited']) expect(page).toContain(`>${label}</text>`);
     // Stress: steps table, breaking point and the conditions broken.
-    expect(page).toContain('breaking point 150 req/s (broke at 200 req/s)');
+    expect(page).toContain('breaking point 150/s (broke at 200/s: p95 &lt; 50ms (was 180 ms)');
     expect(page).toContain('p95 &lt; 50ms (was 180 ms)');
     expect(page).toMatch(/>breaking point<\/text>/);
     // Soak: drift and memory.
     expect(page).toContain('first tenth 10.0 ms → last tenth 14.0 ms (+40.0%)');
-    expect(page).toContain('50.0 MiB before → 80.0 MiB after (+60.0%)');
+    expect(page).toContain('50.0 MB before → 80.0 MB after (+60.0%)');
     // Tables: the stage's figures.
     expect(page).toContain('rate_limited 5');
     expect(page).toContain('200: 992, 429: 5, 500: 1');
@@ -209,7 +210,7 @@ describe('renderHtml', () => {
     const page = renderHtml(r, { baselineStages: [s] });
     expect(page).not.toMatch(/NaN|Infinity|undefined/);
     expect(page).toContain('k6 results from summary.json');
-    expect(page).toContain('the first step (50 req/s) already broke');
+    expect(page).toContain('no breaking point: the first step already broke (broke at 50/s');
     if (!overrides.histogram || overrides.histogram === 'not base64!') expect(page).toContain('No latency histogram in this report');
   });
 });
@@ -281,3 +282,46 @@ describe('report.html beside report.json', () => {
   });
 });
 
+
+describe('report.html and summary.md say the same of the same figures', () => {
+  const cut = (steps: StressOutcome['steps'], breaking_point: number | null): StressOutcome => ({ ...STRESS, steps, breaking_point, broke_at: null, reached_max: false });
+  it.each<[string, StressOutcome, string, string]>([
+    ['a stress stage cut before its first step ended', cut([], null), 'no breaking point: no step ran to its end', 'no breaking point: no step ran to its end'],
+    [
+      'a stress stage cut after two steps passed',
+      cut(STRESS.steps.slice(0, 2), 100),
+      '<b>breaking point 100/s (stopped before a step broke)</b>',
+      'breaking point **100/s** (stopped before a step broke)',
+    ],
+  ])('%s: neither "broke at null" nor "the first step already broke"', (_name, stress, inHtml, inSummary) => {
+    const r = report({ stages: [stage({ name: 'cap', kind: 'stress', stress })] });
+    const page = renderHtml(r);
+    const summary = renderSummary(r);
+    expect(page).toContain(inHtml);
+    expect(summary).toContain(inSummary);
+    for (const text of [page, summary]) {
+      expect(text).not.toMatch(/broke at (null|—)/);
+      expect(text).not.toContain('already broke');
+    }
+  });
+
+  it('an imported endpoint without a failure count shows "—" for its errors, not "null"', () => {
+    const s = stage({ name: 'k6', endpoints: [{ name: 'login', requests: 400, errors: null, latency_ms: { p50: 10, p95: 20, p99: 30 } }] as never });
+    const page = renderHtml(report({ stages: [s] }));
+    expect(page).toMatch(/<td[^>]*>login<\/td><td[^>]*>400<\/td><td[^>]*>—<\/td>/);
+    expect(page).not.toContain('>null<');
+  });
+
+  it('soak memory is in MB (10⁶ bytes) in both', () => {
+    const soak = { drift: { first_p95: 10, last_p95: 11, delta_pct: 10 }, memory: { url: 'http://h/metrics', before_bytes: 100 * 2 ** 20, after_bytes: 110 * 2 ** 20, growth_pct: 10 } };
+    const r = report({ stages: [stage({ name: 'night', kind: 'soak', soak })] });
+    expect(renderHtml(r)).toContain('104.9 MB before → 115.3 MB after');
+    expect(renderSummary(r)).toContain('resident memory 104.9 MB → 115.3 MB');
+    expect(renderHtml(r)).not.toContain('MiB');
+  });
+
+  it('a soak of 40 hours (144 000 windows, more than a call takes arguments) renders', () => {
+    const s = stage({ name: 'long', kind: 'soak', duration_s: 100, timeline: windows(144_000) });
+    expect(() => renderHtml(report({ stages: [s] }))).not.toThrow();
+  });
+});
