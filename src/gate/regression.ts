@@ -256,6 +256,8 @@ export function breakingPointCheck(rule: RegressionRule, before: StageReport, af
   if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
     return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
   }
+  // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
+  if (after.stress.steps.length === 0) return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
   if (b === null) {
     return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
   }

@@ -131,6 +131,12 @@ describe('gating a stress stage', () => {
     expect(breakingPointCheck(rule, stressStage(300, { step: 25 }), stressStage(300))!.verdict).toBe('warn');
   });
 
+  it('a run cut short before its first step ended warns "nothing to compare", never "the first step broke"', () => {
+    const cut = stressStage(null);
+    cut.stress = { ...cut.stress!, steps: [], breaking_point: null, broke_at: null, reached_max: false };
+    expect(breakingPointCheck(rule, stressStage(300), cut)!).toMatchObject({ verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' });
+  });
+
   it('the default regression rules of a stress stage judge only its breaking point', () => {
     const checks = evaluateRegressions(undefined, [stressStage(450)], [stressStage(300)]);
     expect(checks.map((c) => [c.metric, c.verdict])).toEqual([['breaking_point', 'fail']]);
