@@ -756,6 +756,10 @@ function parseRegression(metric, raw) {
     // A band of width 0 would fail on any change at all.
     if (unit === 'sigma' && Number(m[2]) <= 0)
         throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+    // A higher breaking point is only better: a "+" rule would fail the run for gaining capacity.
+    if (metric === 'breaking_point' && m[1] === '+') {
+        throw new UnitError(`${show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
+    }
     const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }

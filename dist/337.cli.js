@@ -720,7 +720,268 @@ function judgeInterval(iv, limit, worseIsUp, point) {
     return 'warn';
 }
 
+;// CONCATENATED MODULE: ./src/gate/regression.ts
+
+
+
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/** Stored baselines: a bootstrap over both runs' 1-second windows. */
+const windowBootstrap = (metric, before, after, pointPct) => {
+    const column = (0,metrics/* windowColumn */.fK)(metric);
+    if (!column)
+        return undefined;
+    const interval = bootstrapChangeInterval((0,metrics/* windowSamples */.YF)(before, column.key), (0,metrics/* windowSamples */.YF)(after, column.key), pointPct);
+    return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
+};
+const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
+    metric,
+    direction,
+    unit,
+    amount,
+    raw,
+});
+/**
+ * Rules used when the plan has no `regression:` section, per stage kind: what a change in that
+ * kind of stage means. Steady stages gate latency and throughput; a spike or a burst is about
+ * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
+ * are mostly noise.
+ */
+const LATENCY_RULES = [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25)];
+const ERROR_RULE = ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp');
+const DEFAULT_REGRESSION = {
+    // One user back to back: its rps is 1/latency, already judged.
+    baseline: [...LATENCY_RULES, ERROR_RULE],
+    load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
+    spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
+    burst: [ERROR_RULE],
+    // The steps' latency and errors are its break conditions; what a change means is a lower breaking point.
+    stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
+    soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
+};
+/**
+ * The rules for one stage: the plan's (every stage) or the defaults of its kind. Only breaking_point
+ * judges a stress stage, so a plan whose rules hold none (say `regression: { p95: "+15%" }`) keeps
+ * the stress default rather than switching its gating off unasked; `regression: {}` is still off.
+ */
+function rulesForStage(planRules, kind) {
+    if (planRules && (kind !== 'stress' || planRules.length === 0 || planRules.some((r) => r.metric === 'breaking_point')))
+        return planRules;
+    return DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
+}
+function evaluateRegressions(rules, baseline, current, estimate = windowBootstrap) {
+    const checks = [];
+    for (const stage of current) {
+        const before = baseline.find((b) => b.name === stage.name);
+        if (!before) {
+            // Never switch regression gating off in silence (a renamed stage, a partial baseline).
+            checks.push({
+                stage: stage.name,
+                metric: 'baseline',
+                kind: 'regression',
+                current: null,
+                limit: '—',
+                method: 'none',
+                verdict: 'warn',
+                note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
+            });
+            continue;
+        }
+        // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
+        for (const r of rulesForStage(rules, stage.kind)) {
+            if (r.unit === 'sigma' || !(0,metrics/* ruleApplies */.bF)(stage, r.metric))
+                continue;
+            const check = regressionCheck(r, before, stage, estimate);
+            if (check)
+                checks.push(check);
+            else if (rules) {
+                // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
+                const why = (0,metrics/* absentNote */.kJ)(stage, r.metric) ?? (0,metrics/* absentNote */.kJ)(before, r.metric);
+                if (why)
+                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: (0,metrics/* metricValue */.a3)(stage, r.metric), baseline: (0,metrics/* metricValue */.a3)(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
+            }
+        }
+    }
+    return checks;
+}
+function regressionCheck(rule, before, after, estimate = windowBootstrap) {
+    if (rule.metric === 'recovery')
+        return recoveryCheck(rule, before, after);
+    if (rule.metric === 'breaking_point')
+        return breakingPointCheck(rule, before, after);
+    const b = (0,metrics/* metricValue */.a3)(before, rule.metric);
+    const c = (0,metrics/* metricValue */.a3)(after, rule.metric);
+    if (b === null || c === null)
+        return undefined;
+    const base = { stage: after.name, metric: rule.metric, kind: 'regression', baseline: b, current: c, limit: rule.raw };
+    const worseIsUp = rule.direction === 'increase';
+    if (rule.metric === 'error_rate') {
+        const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
+        const deltaPp = (c - b) * 100;
+        const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
+        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
+        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
+        const verdict = rule.unit === 'pp'
+            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
+            : b > 0
+                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
+                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
+        return {
+            ...base,
+            delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
+            delta_pp: round(deltaPp, 3),
+            interval_pp: [round(ivPp.lo, 3), round(ivPp.hi, 3)],
+            method: 'two-proportion',
+            significant: ivPp.lo > 0 || ivPp.hi < 0,
+            verdict,
+            ...inconclusive(verdict, ivPp, deltaPp, 'pp', rule.raw),
+        };
+    }
+    if (b === 0) {
+        return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
+    }
+    const deltaPct = ((c - b) / b) * 100;
+    if (c === 0 && b > 0) {
+        // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
+        return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
+    }
+    if (before.imported || after.imported)
+        return importedPointCheck(rule, base, deltaPct, worseIsUp, before, after);
+    const found = estimate(rule.metric, before, after, deltaPct);
+    if (!found) {
+        // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
+        const pointVerdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
+        return {
+            ...base,
+            delta_pct: round(deltaPct),
+            method: 'point-estimate',
+            significant: false,
+            verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
+        };
+    }
+    const iv = found.interval;
+    const verdict = judgeInterval(iv, rule.amount, worseIsUp, deltaPct);
+    return {
+        ...base,
+        delta_pct: round(deltaPct),
+        interval_pct: [round(iv.lo), round(iv.hi)],
+        method: found.method,
+        significant: iv.lo > 0 || iv.hi < 0,
+        verdict,
+        ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
+    };
+}
+const IMPORTED_POINT_METHOD = 'point (imported)';
+/**
+ * Imported results (`compare --from k6|locust`) are one summary per run: no windows, no histogram,
+ * so no noise estimate. The measured change is judged as it is, and fails when it is beyond the
+ * rule; the check says so and claims no significance. (Their error_rate still gets the
+ * two-proportion interval above: it needs only the counts.)
+ */
+function importedPointCheck(rule, base, deltaPct, worseIsUp, before, after) {
+    const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
+    const tool = (after.imported ?? before.imported).tool;
+    return {
+        ...base,
+        delta_pct: round(deltaPct),
+        method: IMPORTED_POINT_METHOD,
+        significant: false,
+        verdict,
+        note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
+    };
+}
+/** A warn from an interval that straddles the rule says so, with the size of the noise. */
+function inconclusive(verdict, iv, point, unit, limit) {
+    if (verdict !== 'warn')
+        return {};
+    const noise = Math.max(point - iv.lo, iv.hi - point);
+    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
+}
+/** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
+const RECOVERY_RESOLUTION_MS = 1000;
+/**
+ * Spike recovery against the baseline's. One number per run, so the noise is the window
+ * resolution: the change fails only when it exceeds the rule by more than one window, and a
+ * baseline that recovered at once (0 s) is taken as one window, so "+50%" still means something.
+ */
+function recoveryCheck(rule, before, after) {
+    if (!before.spike || !after.spike || rule.unit !== 'pct')
+        return undefined;
+    const b = before.spike.recovery_ms;
+    const c = after.spike.recovery_ms;
+    const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
+    if (b === null) {
+        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
+    }
+    if (c === null) {
+        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
+    }
+    const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
+    const pct = (x) => ((x - b) / denominator) * 100;
+    const iv = { lo: pct(c - RECOVERY_RESOLUTION_MS), hi: pct(c + RECOVERY_RESOLUTION_MS) };
+    // One window either way is what the measurement can tell apart, no more.
+    const verdict = Math.abs(c - b) <= RECOVERY_RESOLUTION_MS ? 'pass' : judgeInterval(iv, rule.amount, rule.direction === 'increase', pct(c));
+    return {
+        ...base,
+        delta_pct: round(pct(c)),
+        interval_pct: [round(iv.lo), round(iv.hi)],
+        significant: iv.lo > 0 || iv.hi < 0,
+        verdict,
+        ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
+    };
+}
+/**
+ * A stress stage's breaking point against the baseline's. One number per run, measured in whole
+ * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
+ * the edge of a step can land either side of it), and beyond that the change ± one step must be
+ * past the rule. A lower breaking point is worse (rules like "-10%").
+ */
+/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
+function stoppedAtMaxNote(stress, below) {
+    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
+}
+function breakingPointCheck(rule, before, after) {
+    if (!before.stress || !after.stress || rule.unit !== 'pct')
+        return undefined;
+    const b = before.stress.breaking_point;
+    const c = after.stress.breaking_point;
+    const unit = after.stress.unit === 'vus' ? ' users' : '/s';
+    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
+    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
+        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
+    }
+    // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
+    if (after.stress.steps.length === 0)
+        return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
+    if (b === null) {
+        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
+    }
+    if (c === null) {
+        return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
+    }
+    // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
+    if (after.stress.reached_max && c < b)
+        return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
+    const resolution = after.stress.step;
+    const pct = (x) => ((x - b) / b) * 100;
+    const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
+    const worseIsUp = rule.direction === 'increase';
+    const steps = Math.round((c - b) / resolution);
+    const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
+    const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
+    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
+    return {
+        ...base,
+        delta_pct: round(pct(c)),
+        interval_pct: [round(iv.lo), round(iv.hi)],
+        significant: Math.abs(c - b) > resolution,
+        verdict,
+        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/band.ts
+
 
 
 
@@ -731,7 +992,7 @@ const MAX_HISTORY = 20;
 /** 1.4826·MAD estimates the standard deviation of normal data. */
 const MAD_TO_SIGMA = 1.4826;
 const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
-const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
 /** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
 function noiseBand(values, k, floor = 0) {
@@ -811,7 +1072,7 @@ function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
                 median: band.median,
                 sigma: band.sigma,
                 current: found.current,
-                position_sigma: round((found.current - band.median) / band.sigma),
+                position_sigma: band_round((found.current - band.median) / band.sigma),
             });
         }
     }
@@ -826,20 +1087,10 @@ function evaluateBandRules(rules, history, current) {
                 continue;
             const found = bandFor(history, stage, rule.metric, rule.amount);
             if (!found) {
-                // A spike that never recovered has no recovery time: the worst outcome, not a missing one.
-                if (rule.metric === 'recovery' && stage.spike && rule.direction === 'increase') {
-                    checks.push({
-                        stage: stage.name,
-                        metric: 'recovery',
-                        kind: 'regression',
-                        current: null,
-                        limit: rule.raw,
-                        method: 'history-band',
-                        verdict: 'fail',
-                        significant: true,
-                        note: 'p95 never returned within 20% of its pre-spike value',
-                    });
-                }
+                // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
+                const missing = (0,metrics/* ruleApplies */.bF)(stage, rule.metric) ? (0,metrics/* missingValue */.Qh)(stage, rule.metric) : undefined;
+                if (missing)
+                    checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
                 continue;
             }
             const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
@@ -855,267 +1106,27 @@ function evaluateBandRules(rules, history, current) {
             const { band, current: c } = found;
             const outside = c > band.hi || c < band.lo;
             const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
-            const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
+            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
             const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
+            // A stress run that broke nothing only says "at least its max": below the band is not a loss.
+            const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
             checks.push({
                 ...base,
                 baseline: band.median,
-                delta_pct: band.median !== 0 ? round(((c - band.median) / band.median) * 100) : null,
+                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
                 significant: outside,
-                verdict: worse ? 'fail' : 'pass',
-                note: position !== undefined
-                    ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
-                    : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
+                verdict: stoppedAtMax ? 'warn' : worse ? 'fail' : 'pass',
+                note: stoppedAtMax
+                    ? stoppedAtMaxNote(stage.stress, `the history's band (${range})`)
+                    : position !== undefined
+                        ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
+                        : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
                 band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
                 ...(position !== undefined ? { position_sigma: position } : {}),
             });
         }
     }
     return checks;
-}
-
-;// CONCATENATED MODULE: ./src/gate/regression.ts
-
-
-
-const regression_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-/** Stored baselines: a bootstrap over both runs' 1-second windows. */
-const windowBootstrap = (metric, before, after, pointPct) => {
-    const column = (0,metrics/* windowColumn */.fK)(metric);
-    if (!column)
-        return undefined;
-    const interval = bootstrapChangeInterval((0,metrics/* windowSamples */.YF)(before, column.key), (0,metrics/* windowSamples */.YF)(after, column.key), pointPct);
-    return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
-};
-const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
-    metric,
-    direction,
-    unit,
-    amount,
-    raw,
-});
-/**
- * Rules used when the plan has no `regression:` section, per stage kind: what a change in that
- * kind of stage means. Steady stages gate latency and throughput; a spike or a burst is about
- * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
- * are mostly noise.
- */
-const LATENCY_RULES = [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25)];
-const ERROR_RULE = ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp');
-const DEFAULT_REGRESSION = {
-    // One user back to back: its rps is 1/latency, already judged.
-    baseline: [...LATENCY_RULES, ERROR_RULE],
-    load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
-    spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
-    burst: [ERROR_RULE],
-    // The steps' latency and errors are its break conditions; what a change means is a lower breaking point.
-    stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
-    soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
-};
-/** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
-function rulesForStage(planRules, kind) {
-    return planRules ?? DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
-}
-function evaluateRegressions(rules, baseline, current, estimate = windowBootstrap) {
-    const checks = [];
-    for (const stage of current) {
-        const before = baseline.find((b) => b.name === stage.name);
-        if (!before) {
-            // Never switch regression gating off in silence (a renamed stage, a partial baseline).
-            checks.push({
-                stage: stage.name,
-                metric: 'baseline',
-                kind: 'regression',
-                current: null,
-                limit: '—',
-                method: 'none',
-                verdict: 'warn',
-                note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
-            });
-            continue;
-        }
-        // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
-        for (const r of rulesForStage(rules, stage.kind)) {
-            if (r.unit === 'sigma' || !(0,metrics/* ruleApplies */.bF)(stage, r.metric))
-                continue;
-            const check = regressionCheck(r, before, stage, estimate);
-            if (check)
-                checks.push(check);
-            else if (rules) {
-                // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
-                const why = (0,metrics/* absentNote */.kJ)(stage, r.metric) ?? (0,metrics/* absentNote */.kJ)(before, r.metric);
-                if (why)
-                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: (0,metrics/* metricValue */.a3)(stage, r.metric), baseline: (0,metrics/* metricValue */.a3)(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
-            }
-        }
-    }
-    return checks;
-}
-function regressionCheck(rule, before, after, estimate = windowBootstrap) {
-    if (rule.metric === 'recovery')
-        return recoveryCheck(rule, before, after);
-    if (rule.metric === 'breaking_point')
-        return breakingPointCheck(rule, before, after);
-    const b = (0,metrics/* metricValue */.a3)(before, rule.metric);
-    const c = (0,metrics/* metricValue */.a3)(after, rule.metric);
-    if (b === null || c === null)
-        return undefined;
-    const base = { stage: after.name, metric: rule.metric, kind: 'regression', baseline: b, current: c, limit: rule.raw };
-    const worseIsUp = rule.direction === 'increase';
-    if (rule.metric === 'error_rate') {
-        const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
-        const deltaPp = (c - b) * 100;
-        const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
-        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
-        const verdict = rule.unit === 'pp'
-            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
-            : b > 0
-                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
-                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
-        return {
-            ...base,
-            delta_pct: b > 0 ? regression_round(((c - b) / b) * 100) : null,
-            delta_pp: regression_round(deltaPp, 3),
-            interval_pp: [regression_round(ivPp.lo, 3), regression_round(ivPp.hi, 3)],
-            method: 'two-proportion',
-            significant: ivPp.lo > 0 || ivPp.hi < 0,
-            verdict,
-            ...inconclusive(verdict, ivPp, deltaPp, 'pp', rule.raw),
-        };
-    }
-    if (b === 0) {
-        return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
-    }
-    const deltaPct = ((c - b) / b) * 100;
-    if (c === 0 && b > 0) {
-        // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
-        return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
-    }
-    if (before.imported || after.imported)
-        return importedPointCheck(rule, base, deltaPct, worseIsUp, before, after);
-    const found = estimate(rule.metric, before, after, deltaPct);
-    if (!found) {
-        // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
-        const pointVerdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
-        return {
-            ...base,
-            delta_pct: regression_round(deltaPct),
-            method: 'point-estimate',
-            significant: false,
-            verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
-        };
-    }
-    const iv = found.interval;
-    const verdict = judgeInterval(iv, rule.amount, worseIsUp, deltaPct);
-    return {
-        ...base,
-        delta_pct: regression_round(deltaPct),
-        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
-        method: found.method,
-        significant: iv.lo > 0 || iv.hi < 0,
-        verdict,
-        ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
-    };
-}
-const IMPORTED_POINT_METHOD = 'point (imported)';
-/**
- * Imported results (`compare --from k6|locust`) are one summary per run: no windows, no histogram,
- * so no noise estimate. The measured change is judged as it is, and fails when it is beyond the
- * rule; the check says so and claims no significance. (Their error_rate still gets the
- * two-proportion interval above: it needs only the counts.)
- */
-function importedPointCheck(rule, base, deltaPct, worseIsUp, before, after) {
-    const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
-    const tool = (after.imported ?? before.imported).tool;
-    return {
-        ...base,
-        delta_pct: regression_round(deltaPct),
-        method: IMPORTED_POINT_METHOD,
-        significant: false,
-        verdict,
-        note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
-    };
-}
-/** A warn from an interval that straddles the rule says so, with the size of the noise. */
-function inconclusive(verdict, iv, point, unit, limit) {
-    if (verdict !== 'warn')
-        return {};
-    const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
-}
-/** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
-const RECOVERY_RESOLUTION_MS = 1000;
-/**
- * Spike recovery against the baseline's. One number per run, so the noise is the window
- * resolution: the change fails only when it exceeds the rule by more than one window, and a
- * baseline that recovered at once (0 s) is taken as one window, so "+50%" still means something.
- */
-function recoveryCheck(rule, before, after) {
-    if (!before.spike || !after.spike || rule.unit !== 'pct')
-        return undefined;
-    const b = before.spike.recovery_ms;
-    const c = after.spike.recovery_ms;
-    const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
-    if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
-    }
-    if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
-    }
-    const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
-    const pct = (x) => ((x - b) / denominator) * 100;
-    const iv = { lo: pct(c - RECOVERY_RESOLUTION_MS), hi: pct(c + RECOVERY_RESOLUTION_MS) };
-    // One window either way is what the measurement can tell apart, no more.
-    const verdict = Math.abs(c - b) <= RECOVERY_RESOLUTION_MS ? 'pass' : judgeInterval(iv, rule.amount, rule.direction === 'increase', pct(c));
-    return {
-        ...base,
-        delta_pct: regression_round(pct(c)),
-        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
-        significant: iv.lo > 0 || iv.hi < 0,
-        verdict,
-        ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
-    };
-}
-/**
- * A stress stage's breaking point against the baseline's. One number per run, measured in whole
- * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
- * the edge of a step can land either side of it), and beyond that the change ± one step must be
- * past the rule. A lower breaking point is worse (rules like "-10%").
- */
-function breakingPointCheck(rule, before, after) {
-    if (!before.stress || !after.stress || rule.unit !== 'pct')
-        return undefined;
-    const b = before.stress.breaking_point;
-    const c = after.stress.breaking_point;
-    const unit = after.stress.unit === 'vus' ? ' users' : '/s';
-    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
-    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
-        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
-    }
-    if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
-    }
-    if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
-    }
-    const resolution = after.stress.step;
-    const pct = (x) => ((x - b) / b) * 100;
-    const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
-    const worseIsUp = rule.direction === 'increase';
-    const steps = Math.round((c - b) / resolution);
-    const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
-    const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
-    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
-    return {
-        ...base,
-        delta_pct: regression_round(pct(c)),
-        interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
-        significant: Math.abs(c - b) > resolution,
-        verdict,
-        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
-    };
 }
 
 // EXTERNAL MODULE: ./src/gate/thresholds.ts
@@ -1931,8 +1942,10 @@ function mergeWs(out, parts) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __webpack_require__(5103);
+// EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
+var markdown = __webpack_require__(8215);
+// EXTERNAL MODULE: ./src/report/stage-outcomes.ts
+var stage_outcomes = __webpack_require__(5948);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/svg.ts
@@ -2099,6 +2112,7 @@ function describe(series) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
+
 
 
 
@@ -2304,7 +2318,8 @@ function stageMarkers(r, s) {
 function timelineCharts(s, markers) {
     // A window's figures describe the second it starts: drawn at its middle.
     const at = (pick) => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
-    const end = Math.max(s.duration_s, ...s.timeline.map((w) => w.t + 1));
+    // A loop, not Math.max(...spread): a long soak has more windows than a call takes arguments.
+    const end = s.timeline.reduce((m, w) => Math.max(m, w.t + 1), s.duration_s);
     const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
     const name = s.name;
     return [
@@ -2383,11 +2398,7 @@ function decoded(encoded) {
 }
 function stressSection(st) {
     const unit = st.unit === 'rps' ? 'req/s' : 'users';
-    const verdict = st.breaking_point === null
-        ? `the first step (${st.from} ${unit}) already broke`
-        : st.reached_max
-            ? `every step passed up to the maximum ${st.max} ${unit}`
-            : `breaking point ${st.breaking_point} ${unit} (broke at ${st.broke_at} ${unit})`;
+    const verdict = (0,stage_outcomes/* stressFinding */.Am)(st, { strong: report_escape/* html */.qy, conditions: (list) => (0,report_escape/* html */.qy)(list.join('; ')) });
     const rows = st.steps.map((p) => tr([
         String(p.index + 1),
         (0,report_escape/* html */.qy)(`${p.level} ${unit}`),
@@ -2420,7 +2431,7 @@ function stressSection(st) {
     });
     return [
         '<div class="stress">',
-        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${(0,report_escape/* html */.qy)(verdict)}</b>.</p>`,
+        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
         table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
         figure(chart, 'stress'),
         '</div>',
@@ -2432,17 +2443,14 @@ function soakSection(so) {
     if (so.memory) {
         const m = so.memory;
         const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
-        rows.push(['target memory', (0,report_escape/* html */.qy)(`${fmtBytes(m.before_bytes)} before → ${fmtBytes(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+        rows.push(['target memory', (0,report_escape/* html */.qy)(`${(0,format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
     }
     return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
-}
-function fmtBytes(b) {
-    return b === null || !Number.isFinite(b) ? '—' : `${(b / 1024 / 1024).toFixed(1)} MiB`;
 }
 function endpointsTable(s) {
     if (s.endpoints.length === 0)
         return '';
-    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), String(e.errors), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p99))]));
+    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), (0,format/* fmtCount */.bg)(e.errors), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p99))]));
     return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
 }
 const tr = (cells, cls) => ({ cells, cls });
@@ -2513,6 +2521,12 @@ function whyNotBaseline(report, stages) {
         return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
     if (report.verdict === 'fail')
         return 'the gate failed';
+    // An import's own tool judged the run failed (k6 exited 99): its SLOs count, even where no perf-gate rule does.
+    for (const st of report.stages) {
+        const failed = st.imported?.tool_thresholds?.filter((t) => !t.ok) ?? [];
+        if (failed.length)
+            return `${st.imported.tool}'s own thresholds failed in stage ${st.name} (${failed.map((t) => `${t.metric}: ${t.rule}`).join(', ')})`;
+    }
     if (report.cancelled)
         return 'the run was interrupted';
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
@@ -2880,17 +2894,29 @@ function errorsBegin(s) {
     const ws = activeWindows(s);
     const { clean, onset, sustained, minBefore, minAfter } = ERRORS_BEGIN;
     const windowShare = (w) => errorShare([w]);
-    for (let i = minBefore; i <= ws.length - minAfter; i++) {
+    // Prefix sums (errors, requests, erring seconds): a long soak with intermittent error seconds
+    // has many candidate onsets, and summing before/after afresh for each was quadratic.
+    const n = ws.length;
+    const errs = [0];
+    const reqs = [0];
+    const erringUpTo = [0];
+    for (let k = 0; k < n; k++) {
+        errs.push(errs[k] + num(ws[k].errors));
+        reqs.push(reqs[k] + num(ws[k].requests));
+        erringUpTo.push(erringUpTo[k] + (windowShare(ws[k]) >= onset / 2 ? 1 : 0));
+    }
+    const shareOf = (errors, requests) => share(errors, Math.max(requests, errors)); // as errorShare
+    for (let i = minBefore; i <= n - minAfter; i++) {
         if (windowShare(ws[i]) < onset)
+            continue;
+        if (shareOf(errs[i], reqs[i]) > clean)
+            return undefined; // the first erring second is not preceded by clean ones
+        const afterShare = shareOf(errs[n] - errs[i], reqs[n] - reqs[i]);
+        const erring = erringUpTo[n] - erringUpTo[i];
+        if (afterShare < sustained || erring < (n - i) / 2)
             continue;
         const before = ws.slice(0, i);
         const after = ws.slice(i);
-        if (errorShare(before) > clean)
-            return undefined; // the first erring second is not preceded by clean ones
-        const afterShare = errorShare(after);
-        const erring = after.filter((w) => windowShare(w) >= onset / 2).length;
-        if (afterShare < sustained || erring < after.length / 2)
-            continue;
         const start = ws[i];
         const kinds = new Map();
         for (const w of after)
@@ -3258,18 +3284,22 @@ async function readPast(store, request, log) {
         return [];
     }
 }
-/** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
+/**
+ * Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. A run
+ * without a p95 (an import whose tool did not write one: null) is left out, not drawn as 0 ms.
+ */
 function historyPoints(history, current) {
     if (history.length === 0)
         return undefined;
     const out = {};
     const past = [...history].reverse();
+    const measured = (p95) => typeof p95 === 'number' && Number.isFinite(p95);
     for (const stage of current.stages) {
         const points = past.flatMap((h) => {
             const s = h.report.stages.find((x) => x.name === stage.name);
-            return s ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+            return s && measured(s.latency_ms.p95) ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
         });
-        out[stage.name] = [...points, { label: 'this run', p95: stage.latency_ms.p95 }];
+        out[stage.name] = measured(stage.latency_ms.p95) ? [...points, { label: 'this run', p95: stage.latency_ms.p95 }] : points;
     }
     return out;
 }
@@ -3432,9 +3462,11 @@ async function compareImported(s) {
     const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
     const history = past.map((p) => p.report.stages);
     const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
-    const report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
+    // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
+    // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
+    const report = new redact/* Redactor */.pO().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
     if (past.length >= MIN_HISTORY)
-        report.bands = bandPositions(history, current.stages);
+        report.bands = bandPositions(history, report.stages);
     noteAccepted(report, s.accept);
     report.diagnoses = diagnose(report);
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });

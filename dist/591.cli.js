@@ -1228,13 +1228,20 @@ function checkStressStageRule(c, stage, metric, stages) {
 }
 /**
  * A stress stage without `until:` is judged step by step on the plan's latency and error_rate
- * thresholds for it and "*"; with neither, no step could ever break.
+ * thresholds for it and "*"; with neither, no step could ever break. With `until:`, the "*" rules
+ * on metrics it does not name are added to it: a plan-wide error limit is never dropped in silence.
  */
 function resolveStressConditions(c, rawStages, plan) {
     const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
     for (const stage of plan.stages) {
-        if (stage.kind !== 'stress' || stage.untilFrom === 'until')
+        if (stage.kind !== 'stress')
             continue;
+        if (stage.untilFrom === 'until') {
+            // "*" latency and error rules judge its steps too, unless until: sets that metric itself.
+            const own = new Set(stage.until.map((r) => r.metric));
+            stage.until = [...stage.until, ...(plan.thresholds['*'] ?? []).filter((r) => (0,check_stages/* isBreakMetric */.Ah)(r.metric) && !own.has(r.metric))];
+            continue;
+        }
         stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => (0,check_stages/* isBreakMetric */.Ah)(r.metric));
         if (stage.until.length > 0)
             continue;

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qh: () => (/* binding */ missingValue),
 /* harmony export */   YF: () => (/* binding */ windowSamples),
 /* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
 /* harmony export */   a3: () => (/* binding */ metricValue),
@@ -13,6 +14,8 @@ export const modules = {
 /* harmony export */   fK: () => (/* binding */ windowColumn),
 /* harmony export */   kJ: () => (/* binding */ absentNote)
 /* harmony export */ });
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+
 const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
 function metricValue(s, metric) {
@@ -52,6 +55,34 @@ function absentNote(s, metric) {
     if (s.imported.tool === 'k6' && K6_STAT[metric])
         return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
     return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+/**
+ * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
+ * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
+ * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
+ * undefined: nothing is known to say.
+ */
+function missingValue(stage, metric) {
+    switch (metric) {
+        case 'recovery':
+            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first && !first.passed)
+                return { verdict: 'fail', note: `the first step (${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMetric */ .IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        default: {
+            const absent = absentNote(stage, metric);
+            return absent ? { verdict: 'warn', note: absent } : undefined;
+        }
+    }
 }
 /**
  * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
@@ -132,48 +163,16 @@ function evaluateThresholds(thresholds, stages) {
                 continue;
             const current = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(stage, rule.metric);
             const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (current === null && rule.metric !== 'recovery') {
-                const note = missingNote(stage, rule.metric);
-                if (note) {
-                    checks.push({ ...base, current: null, ...note });
-                    continue;
-                }
-            }
-            if (rule.metric === 'recovery') {
-                if (!stage.spike)
-                    continue; // "*" rules reach every stage; recovery exists for spikes only
-                if (current === null) {
-                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
-                    continue;
-                }
-            }
+            if (rule.metric === 'recovery' && !stage.spike)
+                continue; // "*" rules reach every stage; recovery exists for spikes only
             if (current === null) {
-                checks.push({ ...base, current: null, verdict: 'warn', note: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(stage, rule.metric) ?? 'no requests completed: nothing to check' });
+                checks.push({ ...base, current: null, ...((0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .missingValue */ .Qh)(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
                 continue;
             }
             checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
         }
     }
     return checks;
-}
-/** Why a stage outcome metric has no value, and what that means for the rule. */
-function missingNote(stage, metric) {
-    switch (metric) {
-        case 'breaking_point': {
-            const first = stage.stress?.steps[0];
-            // No step passed: the target could not take even the first level, the worst breaking point there is.
-            if (first)
-                return { verdict: 'fail', note: `the first step (${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtMetric */ .IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
-            return { verdict: 'warn', note: 'no step ran to its end: nothing to check' };
-        }
-        case 'drift':
-            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
-        case 'memory_growth':
-            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
-            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
-        default:
-            return undefined;
-    }
 }
 
 
@@ -1555,6 +1554,8 @@ async function runStress(ctx, spec, shared) {
     }
     return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
 }
+/** A step whose error share reaches this breaks, whatever its conditions say. */
+const ALWAYS_BREAKS_AT_ERRORS = 0.5;
 /** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
 const TAIL_SHARE = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
 /**
@@ -1581,6 +1582,9 @@ function certainBreak(until, span, planned) {
         span.slow.push(w);
         slow.push({ w, allowed: share * planned });
     }
+    // Whatever the conditions, a step with half its requests failing breaks (judgeStep): ending it as
+    // soon as that is certain also beats target_down's abort, so the breaking point is still found.
+    errorLimits.push({ value: ALWAYS_BREAKS_AT_ERRORS, strict: false });
     return (dropped) => dropped > 0 ||
         errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
         slow.some((s) => s.w.count > s.allowed);
@@ -1592,11 +1596,18 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
     if (n.requests === 0)
         broke.push('no request completed');
     else {
+        let errorsBroke = false;
         for (const rule of until) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
-            if (!(0,thresholds/* compare */.U)(value, rule.op, rule.value))
-                broke.push(`${rule.metric} ${rule.raw} (was ${(0,format/* fmtMetric */.IZ)(rule.metric, value)})`);
+            if ((0,thresholds/* compare */.U)(value, rule.op, rule.value))
+                continue;
+            broke.push(`${rule.metric} ${rule.raw} (was ${(0,format/* fmtMetric */.IZ)(rule.metric, value)})`);
+            if (rule.metric === 'error_rate')
+                errorsBroke = true;
         }
+        // Conditions on latency alone pass a target that fails fast (refused connections, instant 503s).
+        if (!errorsBroke && errorRate >= ALWAYS_BREAKS_AT_ERRORS)
+            broke.push(`errors ${Math.round(errorRate * 100)}% (a step with half its requests failing always breaks)`);
     }
     // Sends the generator had to skip are load the target did not take: the step was not served.
     if (n.dropped > 0)

@@ -564,6 +564,8 @@ var positions = __webpack_require__(5843);
 var units = __webpack_require__(3772);
 // EXTERNAL MODULE: ./src/plan/validate.ts + 3 modules
 var validate = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(649);
 ;// CONCATENATED MODULE: ./src/import/gate-file.ts
 /**
  * The rules for `compare --from k6|locust`: a k6 or Locust user has no perf-gate plan, only the
@@ -577,6 +579,7 @@ var validate = __webpack_require__(3233);
  * Stage names are the imported ones (`--stage NAME`, default the tool's name). Same parsers and
  * the same file:line:col problems as a plan; `${ENV}` is substituted as in a plan.
  */
+
 
 
 
@@ -625,8 +628,13 @@ function parseGateFile(text, file, env, stages) {
         rules.regression = (0,validate/* readRegression */.Y1)(c, (0,checks/* record */.g1)(raw.regression));
     if (typeof raw.name === 'string')
         rules.name = raw.name;
-    if (c.issues.length)
-        throw new src_errors/* PlanError */.W6((0,load/* sortProblems */.dS)(c.issues.map((i) => (0,load/* toProblem */.H8)(i, parsed.source, file))));
+    if (c.issues.length) {
+        // As for a plan: a message quoting a refused value must not print a `${TOKEN}`'s value.
+        const redactor = new redact/* Redactor */.pO().add(substituted.secrets);
+        throw new src_errors/* PlanError */.W6((0,load/* sortProblems */.dS)(c.issues.map((i) => (0,load/* toProblem */.H8)({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
+    }
+    if (substituted.secrets.length)
+        rules.secrets = substituted.secrets;
     return rules;
 }
 function unknownMetric(c, path, metric) {

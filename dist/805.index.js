@@ -502,6 +502,10 @@ function parseRegression(metric, raw) {
     // A band of width 0 would fail on any change at all.
     if (unit === 'sigma' && Number(m[2]) <= 0)
         throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+    // A higher breaking point is only better: a "+" rule would fail the run for gaining capacity.
+    if (metric === 'breaking_point' && m[1] === '+') {
+        throw new UnitError(`${show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
+    }
     const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
@@ -1737,13 +1741,20 @@ function checkStressStageRule(c, stage, metric, stages) {
 }
 /**
  * A stress stage without `until:` is judged step by step on the plan's latency and error_rate
- * thresholds for it and "*"; with neither, no step could ever break.
+ * thresholds for it and "*"; with neither, no step could ever break. With `until:`, the "*" rules
+ * on metrics it does not name are added to it: a plan-wide error limit is never dropped in silence.
  */
 function resolveStressConditions(c, rawStages, plan) {
     const raws = list(rawStages).map(record);
     for (const stage of plan.stages) {
-        if (stage.kind !== 'stress' || stage.untilFrom === 'until')
+        if (stage.kind !== 'stress')
             continue;
+        if (stage.untilFrom === 'until') {
+            // "*" latency and error rules judge its steps too, unless until: sets that metric itself.
+            const own = new Set(stage.until.map((r) => r.metric));
+            stage.until = [...stage.until, ...(plan.thresholds['*'] ?? []).filter((r) => isBreakMetric(r.metric) && !own.has(r.metric))];
+            continue;
+        }
         stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => isBreakMetric(r.metric));
         if (stage.until.length > 0)
             continue;
@@ -3651,7 +3662,10 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
+// EXTERNAL MODULE: ./src/report/format.ts
+var report_format = __webpack_require__(12011);
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
+
 const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
 function metricValue(s, metric) {
@@ -3691,6 +3705,34 @@ function absentNote(s, metric) {
     if (s.imported.tool === 'k6' && K6_STAT[metric])
         return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
     return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+/**
+ * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
+ * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
+ * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
+ * undefined: nothing is known to say.
+ */
+function missingValue(stage, metric) {
+    switch (metric) {
+        case 'recovery':
+            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first && !first.passed)
+                return { verdict: 'fail', note: `the first step (${(0,report_format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        default: {
+            const absent = absentNote(stage, metric);
+            return absent ? { verdict: 'warn', note: absent } : undefined;
+        }
+    }
 }
 /**
  * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
@@ -3745,8 +3787,6 @@ function windowSamples(s, key) {
     return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
 }
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var report_format = __webpack_require__(12011);
 ;// CONCATENATED MODULE: ./src/gate/thresholds.ts
 
 
@@ -3762,48 +3802,16 @@ function evaluateThresholds(thresholds, stages) {
                 continue;
             const current = metricValue(stage, rule.metric);
             const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (current === null && rule.metric !== 'recovery') {
-                const note = missingNote(stage, rule.metric);
-                if (note) {
-                    checks.push({ ...base, current: null, ...note });
-                    continue;
-                }
-            }
-            if (rule.metric === 'recovery') {
-                if (!stage.spike)
-                    continue; // "*" rules reach every stage; recovery exists for spikes only
-                if (current === null) {
-                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
-                    continue;
-                }
-            }
+            if (rule.metric === 'recovery' && !stage.spike)
+                continue; // "*" rules reach every stage; recovery exists for spikes only
             if (current === null) {
-                checks.push({ ...base, current: null, verdict: 'warn', note: absentNote(stage, rule.metric) ?? 'no requests completed: nothing to check' });
+                checks.push({ ...base, current: null, ...(missingValue(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
                 continue;
             }
             checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
         }
     }
     return checks;
-}
-/** Why a stage outcome metric has no value, and what that means for the rule. */
-function missingNote(stage, metric) {
-    switch (metric) {
-        case 'breaking_point': {
-            const first = stage.stress?.steps[0];
-            // No step passed: the target could not take even the first level, the worst breaking point there is.
-            if (first)
-                return { verdict: 'fail', note: `the first step (${(0,report_format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
-            return { verdict: 'warn', note: 'no step ran to its end: nothing to check' };
-        }
-        case 'drift':
-            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
-        case 'memory_growth':
-            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
-            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
-        default:
-            return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/load/stress.ts
@@ -3859,6 +3867,8 @@ async function runStress(ctx, spec, shared) {
     }
     return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
 }
+/** A step whose error share reaches this breaks, whatever its conditions say. */
+const ALWAYS_BREAKS_AT_ERRORS = 0.5;
 /** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
 const TAIL_SHARE = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
 /**
@@ -3885,6 +3895,9 @@ function certainBreak(until, span, planned) {
         span.slow.push(w);
         slow.push({ w, allowed: share * planned });
     }
+    // Whatever the conditions, a step with half its requests failing breaks (judgeStep): ending it as
+    // soon as that is certain also beats target_down's abort, so the breaking point is still found.
+    errorLimits.push({ value: ALWAYS_BREAKS_AT_ERRORS, strict: false });
     return (dropped) => dropped > 0 ||
         errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
         slow.some((s) => s.w.count > s.allowed);
@@ -3896,11 +3909,18 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
     if (n.requests === 0)
         broke.push('no request completed');
     else {
+        let errorsBroke = false;
         for (const rule of until) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
-            if (!compare(value, rule.op, rule.value))
-                broke.push(`${rule.metric} ${rule.raw} (was ${(0,report_format/* fmtMetric */.IZ)(rule.metric, value)})`);
+            if (compare(value, rule.op, rule.value))
+                continue;
+            broke.push(`${rule.metric} ${rule.raw} (was ${(0,report_format/* fmtMetric */.IZ)(rule.metric, value)})`);
+            if (rule.metric === 'error_rate')
+                errorsBroke = true;
         }
+        // Conditions on latency alone pass a target that fails fast (refused connections, instant 503s).
+        if (!errorsBroke && errorRate >= ALWAYS_BREAKS_AT_ERRORS)
+            broke.push(`errors ${Math.round(errorRate * 100)}% (a step with half its requests failing always breaks)`);
     }
     // Sends the generator had to skip are load the target did not take: the step was not served.
     if (n.dropped > 0)
@@ -5455,160 +5475,6 @@ function judgeInterval(iv, limit, worseIsUp, point) {
     return 'warn';
 }
 
-;// CONCATENATED MODULE: ./src/gate/band.ts
-
-
-
-/** Fewer past values than this: the band cannot be trusted. */
-const MIN_HISTORY = 5;
-/** Past runs looked at, newest first: older ones describe a codebase that has moved on. */
-const MAX_HISTORY = 20;
-/** 1.4826·MAD estimates the standard deviation of normal data. */
-const MAD_TO_SIGMA = 1.4826;
-const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
-const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const band_median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
-/** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
-function noiseBand(values, k, floor = 0) {
-    if (values.length === 0)
-        throw new RangeError('noiseBand needs at least one value');
-    const mid = band_median(values);
-    const mad = band_median(values.map((v) => Math.abs(v - mid)));
-    const sigma = Math.max(MAD_TO_SIGMA * mad, floor);
-    return { n: values.length, median: mid, mad, sigma, lo: mid - k * sigma, hi: mid + k * sigma, k };
-}
-/**
- * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
- * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
- * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
- * count); recovery: one 1-s window (1000 ms); others: 0.
- */
-function sigmaFloor(metric, median, requests, stressStep = 0) {
-    if (metrics_LATENCY_METRICS.has(metric) || metric === 'rps')
-        return 0.01 * Math.abs(median);
-    // A breaking point moves in whole steps: one step is the least change that means anything.
-    if (metric === 'breaking_point')
-        return stressStep;
-    // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
-    if (metric === 'recovery')
-        return 1000;
-    if (metric === 'error_rate') {
-        if (requests <= 0)
-            return 0;
-        // A history of zero errors still leaves room for one error in this run's sample.
-        const p = Math.max(median, 1 / requests);
-        return Math.sqrt((p * (1 - p)) / requests);
-    }
-    return 0;
-}
-/** The metric's values in past runs that have this stage, newest first, at most MAX_HISTORY. */
-function pastValues(history, stage, metric) {
-    const values = [];
-    for (const run of history) {
-        const s = run.find((r) => r.name === stage);
-        const v = s ? metricValue(s, metric) : null;
-        if (v !== null && Number.isFinite(v))
-            values.push(v);
-        if (values.length === MAX_HISTORY)
-            break;
-    }
-    return values;
-}
-function bandFor(history, stage, metric, k) {
-    if (!ruleApplies(stage, metric))
-        return undefined;
-    const current = metricValue(stage, metric);
-    if (current === null)
-        return undefined;
-    const values = pastValues(history, stage.name, metric);
-    if (values.length < MIN_HISTORY)
-        return { current, values };
-    const floor = sigmaFloor(metric, band_median(values), stage.requests, stage.stress?.step);
-    return { current, values, band: noiseBand(values, k, floor) };
-}
-/**
- * Where the current run falls in each metric's history, for stages with >= MIN_HISTORY past values.
- * history: past runs newest first, each the list of that run's StageReports. Metrics whose history
- * has no spread at all (σ̂ = 0) are left out: there is no scale to place the run on.
- */
-function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
-    const bands = [];
-    for (const stage of current) {
-        for (const metric of metrics) {
-            const found = bandFor(history, stage, metric, 3);
-            if (!found?.band || found.band.sigma === 0)
-                continue;
-            const { band } = found;
-            bands.push({
-                stage: stage.name,
-                metric,
-                n: band.n,
-                median: band.median,
-                sigma: band.sigma,
-                current: found.current,
-                position_sigma: band_round((found.current - band.median) / band.sigma),
-            });
-        }
-    }
-    return bands;
-}
-/** Checks for the rules whose unit is 'sigma' (ignore all others). */
-function evaluateBandRules(rules, history, current) {
-    const checks = [];
-    for (const stage of current) {
-        for (const rule of rules) {
-            if (rule.unit !== 'sigma')
-                continue;
-            const found = bandFor(history, stage, rule.metric, rule.amount);
-            if (!found) {
-                // A spike that never recovered has no recovery time: the worst outcome, not a missing one.
-                if (rule.metric === 'recovery' && stage.spike && rule.direction === 'increase') {
-                    checks.push({
-                        stage: stage.name,
-                        metric: 'recovery',
-                        kind: 'regression',
-                        current: null,
-                        limit: rule.raw,
-                        method: 'history-band',
-                        verdict: 'fail',
-                        significant: true,
-                        note: 'p95 never returned within 20% of its pre-spike value',
-                    });
-                }
-                continue;
-            }
-            const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
-            if (!found.band) {
-                // Never switch the rule off in silence: a new stage or a young history is said out loud.
-                checks.push({
-                    ...base,
-                    verdict: 'warn',
-                    note: `history band needs ${MIN_HISTORY} past runs with this stage, found ${found.values.length}: not judged`,
-                });
-                continue;
-            }
-            const { band, current: c } = found;
-            const outside = c > band.hi || c < band.lo;
-            const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
-            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
-            const range = `band ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
-            checks.push({
-                ...base,
-                baseline: band.median,
-                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
-                significant: outside,
-                verdict: worse ? 'fail' : 'pass',
-                note: position !== undefined
-                    ? `${(0,report_format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
-                    : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
-                band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
-                ...(position !== undefined ? { position_sigma: position } : {}),
-            });
-        }
-    }
-    return checks;
-}
-
 ;// CONCATENATED MODULE: ./src/gate/regression.ts
 
 
@@ -5647,9 +5513,15 @@ const DEFAULT_REGRESSION = {
     stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
     soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
 };
-/** The rules for one stage: the plan's (every stage) or the defaults of its kind. */
+/**
+ * The rules for one stage: the plan's (every stage) or the defaults of its kind. Only breaking_point
+ * judges a stress stage, so a plan whose rules hold none (say `regression: { p95: "+15%" }`) keeps
+ * the stress default rather than switching its gating off unasked; `regression: {}` is still off.
+ */
 function rulesForStage(planRules, kind) {
-    return planRules ?? DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
+    if (planRules && (kind !== 'stress' || planRules.length === 0 || planRules.some((r) => r.metric === 'breaking_point')))
+        return planRules;
+    return DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
 }
 function evaluateRegressions(rules, baseline, current, estimate = windowBootstrap) {
     const checks = [];
@@ -5819,6 +5691,10 @@ function recoveryCheck(rule, before, after) {
  * the edge of a step can land either side of it), and beyond that the change ± one step must be
  * past the rule. A lower breaking point is worse (rules like "-10%").
  */
+/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
+function stoppedAtMaxNote(stress, below) {
+    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
+}
 function breakingPointCheck(rule, before, after) {
     if (!before.stress || !after.stress || rule.unit !== 'pct')
         return undefined;
@@ -5829,12 +5705,18 @@ function breakingPointCheck(rule, before, after) {
     if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
         return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
     }
+    // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
+    if (after.stress.steps.length === 0)
+        return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
     if (b === null) {
         return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
     }
     if (c === null) {
         return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
     }
+    // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
+    if (after.stress.reached_max && c < b)
+        return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
     const resolution = after.stress.step;
     const pct = (x) => ((x - b) / b) * 100;
     const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
@@ -5851,6 +5733,155 @@ function breakingPointCheck(rule, before, after) {
         verdict,
         note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
     };
+}
+
+;// CONCATENATED MODULE: ./src/gate/band.ts
+
+
+
+
+/** Fewer past values than this: the band cannot be trusted. */
+const MIN_HISTORY = 5;
+/** Past runs looked at, newest first: older ones describe a codebase that has moved on. */
+const MAX_HISTORY = 20;
+/** 1.4826·MAD estimates the standard deviation of normal data. */
+const MAD_TO_SIGMA = 1.4826;
+const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
+const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const band_median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
+/** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
+function noiseBand(values, k, floor = 0) {
+    if (values.length === 0)
+        throw new RangeError('noiseBand needs at least one value');
+    const mid = band_median(values);
+    const mad = band_median(values.map((v) => Math.abs(v - mid)));
+    const sigma = Math.max(MAD_TO_SIGMA * mad, floor);
+    return { n: values.length, median: mid, mad, sigma, lo: mid - k * sigma, hi: mid + k * sigma, k };
+}
+/**
+ * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
+ * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
+ * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
+ * count); recovery: one 1-s window (1000 ms); others: 0.
+ */
+function sigmaFloor(metric, median, requests, stressStep = 0) {
+    if (metrics_LATENCY_METRICS.has(metric) || metric === 'rps')
+        return 0.01 * Math.abs(median);
+    // A breaking point moves in whole steps: one step is the least change that means anything.
+    if (metric === 'breaking_point')
+        return stressStep;
+    // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
+    if (metric === 'recovery')
+        return 1000;
+    if (metric === 'error_rate') {
+        if (requests <= 0)
+            return 0;
+        // A history of zero errors still leaves room for one error in this run's sample.
+        const p = Math.max(median, 1 / requests);
+        return Math.sqrt((p * (1 - p)) / requests);
+    }
+    return 0;
+}
+/** The metric's values in past runs that have this stage, newest first, at most MAX_HISTORY. */
+function pastValues(history, stage, metric) {
+    const values = [];
+    for (const run of history) {
+        const s = run.find((r) => r.name === stage);
+        const v = s ? metricValue(s, metric) : null;
+        if (v !== null && Number.isFinite(v))
+            values.push(v);
+        if (values.length === MAX_HISTORY)
+            break;
+    }
+    return values;
+}
+function bandFor(history, stage, metric, k) {
+    if (!ruleApplies(stage, metric))
+        return undefined;
+    const current = metricValue(stage, metric);
+    if (current === null)
+        return undefined;
+    const values = pastValues(history, stage.name, metric);
+    if (values.length < MIN_HISTORY)
+        return { current, values };
+    const floor = sigmaFloor(metric, band_median(values), stage.requests, stage.stress?.step);
+    return { current, values, band: noiseBand(values, k, floor) };
+}
+/**
+ * Where the current run falls in each metric's history, for stages with >= MIN_HISTORY past values.
+ * history: past runs newest first, each the list of that run's StageReports. Metrics whose history
+ * has no spread at all (σ̂ = 0) are left out: there is no scale to place the run on.
+ */
+function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
+    const bands = [];
+    for (const stage of current) {
+        for (const metric of metrics) {
+            const found = bandFor(history, stage, metric, 3);
+            if (!found?.band || found.band.sigma === 0)
+                continue;
+            const { band } = found;
+            bands.push({
+                stage: stage.name,
+                metric,
+                n: band.n,
+                median: band.median,
+                sigma: band.sigma,
+                current: found.current,
+                position_sigma: band_round((found.current - band.median) / band.sigma),
+            });
+        }
+    }
+    return bands;
+}
+/** Checks for the rules whose unit is 'sigma' (ignore all others). */
+function evaluateBandRules(rules, history, current) {
+    const checks = [];
+    for (const stage of current) {
+        for (const rule of rules) {
+            if (rule.unit !== 'sigma')
+                continue;
+            const found = bandFor(history, stage, rule.metric, rule.amount);
+            if (!found) {
+                // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
+                const missing = ruleApplies(stage, rule.metric) ? missingValue(stage, rule.metric) : undefined;
+                if (missing)
+                    checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
+                continue;
+            }
+            const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
+            if (!found.band) {
+                // Never switch the rule off in silence: a new stage or a young history is said out loud.
+                checks.push({
+                    ...base,
+                    verdict: 'warn',
+                    note: `history band needs ${MIN_HISTORY} past runs with this stage, found ${found.values.length}: not judged`,
+                });
+                continue;
+            }
+            const { band, current: c } = found;
+            const outside = c > band.hi || c < band.lo;
+            const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
+            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
+            const range = `band ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
+            // A stress run that broke nothing only says "at least its max": below the band is not a loss.
+            const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
+            checks.push({
+                ...base,
+                baseline: band.median,
+                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
+                significant: outside,
+                verdict: stoppedAtMax ? 'warn' : worse ? 'fail' : 'pass',
+                note: stoppedAtMax
+                    ? stoppedAtMaxNote(stage.stress, `the history's band (${range})`)
+                    : position !== undefined
+                        ? `${(0,report_format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
+                        : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
+                band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
+                ...(position !== undefined ? { position_sigma: position } : {}),
+            });
+        }
+    }
+    return checks;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
@@ -6658,8 +6689,10 @@ function mergeWs(out, parts) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __webpack_require__(65103);
+// EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
+var markdown = __webpack_require__(58215);
+// EXTERNAL MODULE: ./src/report/stage-outcomes.ts
+var stage_outcomes = __webpack_require__(85948);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/svg.ts
@@ -6826,6 +6859,7 @@ function describe(series) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
+
 
 
 
@@ -7031,7 +7065,8 @@ function stageMarkers(r, s) {
 function timelineCharts(s, markers) {
     // A window's figures describe the second it starts: drawn at its middle.
     const at = (pick) => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
-    const end = Math.max(s.duration_s, ...s.timeline.map((w) => w.t + 1));
+    // A loop, not Math.max(...spread): a long soak has more windows than a call takes arguments.
+    const end = s.timeline.reduce((m, w) => Math.max(m, w.t + 1), s.duration_s);
     const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
     const name = s.name;
     return [
@@ -7110,11 +7145,7 @@ function decoded(encoded) {
 }
 function stressSection(st) {
     const unit = st.unit === 'rps' ? 'req/s' : 'users';
-    const verdict = st.breaking_point === null
-        ? `the first step (${st.from} ${unit}) already broke`
-        : st.reached_max
-            ? `every step passed up to the maximum ${st.max} ${unit}`
-            : `breaking point ${st.breaking_point} ${unit} (broke at ${st.broke_at} ${unit})`;
+    const verdict = (0,stage_outcomes/* stressFinding */.Am)(st, { strong: report_escape/* html */.qy, conditions: (list) => (0,report_escape/* html */.qy)(list.join('; ')) });
     const rows = st.steps.map((p) => tr([
         String(p.index + 1),
         (0,report_escape/* html */.qy)(`${p.level} ${unit}`),
@@ -7147,7 +7178,7 @@ function stressSection(st) {
     });
     return [
         '<div class="stress">',
-        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${(0,report_escape/* html */.qy)(verdict)}</b>.</p>`,
+        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
         table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
         figure(chart, 'stress'),
         '</div>',
@@ -7159,17 +7190,14 @@ function soakSection(so) {
     if (so.memory) {
         const m = so.memory;
         const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
-        rows.push(['target memory', (0,report_escape/* html */.qy)(`${fmtBytes(m.before_bytes)} before → ${fmtBytes(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+        rows.push(['target memory', (0,report_escape/* html */.qy)(`${(0,report_format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,report_format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
     }
     return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
-}
-function fmtBytes(b) {
-    return b === null || !Number.isFinite(b) ? '—' : `${(b / 1024 / 1024).toFixed(1)} MiB`;
 }
 function endpointsTable(s) {
     if (s.endpoints.length === 0)
         return '';
-    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), String(e.errors), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p99))]));
+    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), (0,report_format/* fmtCount */.bg)(e.errors), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p99))]));
     return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
 }
 const tr = (cells, cls) => ({ cells, cls });
@@ -7240,6 +7268,12 @@ function whyNotBaseline(report, stages) {
         return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
     if (report.verdict === 'fail')
         return 'the gate failed';
+    // An import's own tool judged the run failed (k6 exited 99): its SLOs count, even where no perf-gate rule does.
+    for (const st of report.stages) {
+        const failed = st.imported?.tool_thresholds?.filter((t) => !t.ok) ?? [];
+        if (failed.length)
+            return `${st.imported.tool}'s own thresholds failed in stage ${st.name} (${failed.map((t) => `${t.metric}: ${t.rule}`).join(', ')})`;
+    }
     if (report.cancelled)
         return 'the run was interrupted';
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
@@ -7522,17 +7556,29 @@ function errorsBegin(s) {
     const ws = activeWindows(s);
     const { clean, onset, sustained, minBefore, minAfter } = ERRORS_BEGIN;
     const windowShare = (w) => errorShare([w]);
-    for (let i = minBefore; i <= ws.length - minAfter; i++) {
+    // Prefix sums (errors, requests, erring seconds): a long soak with intermittent error seconds
+    // has many candidate onsets, and summing before/after afresh for each was quadratic.
+    const n = ws.length;
+    const errs = [0];
+    const reqs = [0];
+    const erringUpTo = [0];
+    for (let k = 0; k < n; k++) {
+        errs.push(errs[k] + num(ws[k].errors));
+        reqs.push(reqs[k] + num(ws[k].requests));
+        erringUpTo.push(erringUpTo[k] + (windowShare(ws[k]) >= onset / 2 ? 1 : 0));
+    }
+    const shareOf = (errors, requests) => share(errors, Math.max(requests, errors)); // as errorShare
+    for (let i = minBefore; i <= n - minAfter; i++) {
         if (windowShare(ws[i]) < onset)
+            continue;
+        if (shareOf(errs[i], reqs[i]) > clean)
+            return undefined; // the first erring second is not preceded by clean ones
+        const afterShare = shareOf(errs[n] - errs[i], reqs[n] - reqs[i]);
+        const erring = erringUpTo[n] - erringUpTo[i];
+        if (afterShare < sustained || erring < (n - i) / 2)
             continue;
         const before = ws.slice(0, i);
         const after = ws.slice(i);
-        if (errorShare(before) > clean)
-            return undefined; // the first erring second is not preceded by clean ones
-        const afterShare = errorShare(after);
-        const erring = after.filter((w) => windowShare(w) >= onset / 2).length;
-        if (afterShare < sustained || erring < after.length / 2)
-            continue;
         const start = ws[i];
         const kinds = new Map();
         for (const w of after)
@@ -8136,6 +8182,7 @@ function locustTimeline(text, file) {
 
 
 
+
 const gate_file_KEYS = ['version', 'name', 'thresholds', 'regression'];
 function parseGateFile(text, file, env, stages) {
     const parsed = parseYaml(text);
@@ -8176,8 +8223,13 @@ function parseGateFile(text, file, env, stages) {
         rules.regression = readRegression(c, record(raw.regression));
     if (typeof raw.name === 'string')
         rules.name = raw.name;
-    if (c.issues.length)
-        throw new src_errors/* PlanError */.W6(sortProblems(c.issues.map((i) => toProblem(i, parsed.source, file))));
+    if (c.issues.length) {
+        // As for a plan: a message quoting a refused value must not print a `${TOKEN}`'s value.
+        const redactor = new redact/* Redactor */.pO().add(substituted.secrets);
+        throw new src_errors/* PlanError */.W6(sortProblems(c.issues.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
+    }
+    if (substituted.secrets.length)
+        rules.secrets = substituted.secrets;
     return rules;
 }
 function unknownMetric(c, path, metric) {
@@ -8472,18 +8524,22 @@ async function readPast(store, request, log) {
         return [];
     }
 }
-/** Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. */
+/**
+ * Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. A run
+ * without a p95 (an import whose tool did not write one: null) is left out, not drawn as 0 ms.
+ */
 function historyPoints(history, current) {
     if (history.length === 0)
         return undefined;
     const out = {};
     const past = [...history].reverse();
+    const measured = (p95) => typeof p95 === 'number' && Number.isFinite(p95);
     for (const stage of current.stages) {
         const points = past.flatMap((h) => {
             const s = h.report.stages.find((x) => x.name === stage.name);
-            return s ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+            return s && measured(s.latency_ms.p95) ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
         });
-        out[stage.name] = [...points, { label: 'this run', p95: stage.latency_ms.p95 }];
+        out[stage.name] = measured(stage.latency_ms.p95) ? [...points, { label: 'this run', p95: stage.latency_ms.p95 }] : points;
     }
     return out;
 }
@@ -8646,9 +8702,11 @@ async function compareImported(s) {
     const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
     const history = past.map((p) => p.report.stages);
     const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
-    const report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
+    // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
+    // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
+    const report = new redact/* Redactor */.pO().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
     if (past.length >= MIN_HISTORY)
-        report.bands = bandPositions(history, current.stages);
+        report.bands = bandPositions(history, report.stages);
     noteAccepted(report, s.accept);
     report.diagnoses = diagnose(report);
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });

@@ -536,9 +536,11 @@ function html(text) {
 /* harmony export */   QZ: () => (/* binding */ worst),
 /* harmony export */   Xd: () => (/* binding */ fmtTime),
 /* harmony export */   _Q: () => (/* binding */ fmtSigned),
+/* harmony export */   bg: () => (/* binding */ fmtCount),
 /* harmony export */   kb: () => (/* binding */ ICON),
 /* harmony export */   mq: () => (/* binding */ fmtMs),
-/* harmony export */   pT: () => (/* binding */ fmtPct)
+/* harmony export */   pT: () => (/* binding */ fmtPct),
+/* harmony export */   zi: () => (/* binding */ fmtBytes)
 /* harmony export */ });
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
 function fmtMs(ms) {
@@ -552,6 +554,10 @@ function fmtMs(ms) {
         return `${ms.toFixed(1)} ms`;
     return `${ms.toFixed(2)} ms`;
 }
+/** "—" for a count a report does not have (an imported endpoint without its failures). */
+const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
+/** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
+const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
 const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
 const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
 function fmtMetric(metric, v) {
@@ -596,7 +602,7 @@ function worst(verdicts) {
 
 /***/ }),
 
-/***/ 5103:
+/***/ 8215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -673,64 +679,8 @@ function historyChart(stage, points) {
     return xyChart({ title: `${stage}: p95 over the last ${points.length} runs`, yLabel: 'ms', labels: points.map((p) => p.label), values: points.map((p) => p.p95), kind: 'line' });
 }
 
-;// CONCATENATED MODULE: ./src/report/stage-outcomes.ts
-
-
-/** "180/s" or "40 users". */
-function fmtLevel(stress, level) {
-    if (level === null)
-        return '—';
-    const n = String(+level.toFixed(3));
-    return stress.unit === 'rps' ? `${n}/s` : `${n} user${level === 1 ? '' : 's'}`;
-}
-/** Conditions as code spans (`p95 < 200ms (was 412 ms)`), safe in a table cell. */
-const conditions = (list, sep = '; ') => (list ?? []).map((c) => (0,report_escape/* code */.aY)(c).replace(/\|/g, '\\|')).join(sep);
-const fmtBytes = (b) => (b === null ? '—' : `${(b / 1e6).toFixed(1)} MB`);
-/** One sentence per stress or soak stage (undefined for other stages). */
-function stage_outcomes_outcomeNote(s) {
-    const name = (0,report_escape.md)(s.name);
-    if (s.stress) {
-        const x = s.stress;
-        const broke = x.steps.find((st) => !st.passed);
-        const point = x.breaking_point === null ? 'no breaking point: the first step already broke' : `breaking point **${fmtLevel(x, x.breaking_point)}**`;
-        const end = broke
-            ? ` (broke at ${fmtLevel(x, broke.level)}: ${conditions(broke.broke)})`
-            : x.reached_max
-                ? ` (every step up to max ${fmtLevel(x, x.max)} passed: the target held the most the plan asked)`
-                : ' (stopped before a step broke)';
-        return `**${name}**: ${point}${end}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
-    }
-    if (s.soak) {
-        const d = s.soak.drift;
-        const drift = d.delta_pct === null ? 'p95 drift not measured (a tenth without requests)' : `p95 drift ${(0,format/* fmtSigned */._Q)(d.delta_pct, '%')} (first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)})`;
-        const m = s.soak.memory;
-        const memory = !m
-            ? ''
-            : m.error !== undefined
-                ? `; memory not read from ${(0,report_escape/* code */.aY)(m.url)}: ${(0,report_escape.md)(m.error)}`
-                : `; resident memory ${fmtBytes(m.before_bytes)} → ${fmtBytes(m.after_bytes)} (${(0,format/* fmtSigned */._Q)(m.growth_pct ?? 0, '%')}) from ${(0,report_escape/* code */.aY)(m.url)}`;
-        return `**${name}**: ${drift}${memory}.`;
-    }
-    return undefined;
-}
-/** The steps of every stress stage, one compact table each (empty when there are none). */
-function stressStepTables(stages) {
-    const lines = [];
-    for (const s of stages) {
-        const x = s.stress;
-        if (!x || x.steps.length === 0)
-            continue;
-        lines.push(`**${(0,report_escape.md)(s.name)}** (${x.unit === 'rps' ? 'rate' : 'users'} per step)`, '', '| | level | requests | rps | errors | p50 | p95 | p99 | broke |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
-        for (const st of x.steps) {
-            const mark = st.passed ? (st.level === x.breaking_point ? '🏁' : '✅') : '❌';
-            const cells = [fmtLevel(x, st.level), st.requests, st.rps.toFixed(1), (0,format/* fmtPct */.pT)(st.error_rate), (0,format/* fmtMs */.mq)(st.latency_ms.p50), (0,format/* fmtMs */.mq)(st.latency_ms.p95), (0,format/* fmtMs */.mq)(st.latency_ms.p99), conditions(st.broke)];
-            lines.push(`| ${mark} | ${cells.join(' | ')} |`);
-        }
-        lines.push('');
-    }
-    return lines;
-}
-
+// EXTERNAL MODULE: ./src/report/stage-outcomes.ts
+var stage_outcomes = __nccwpck_require__(5948);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
@@ -846,7 +796,7 @@ function stageDetails(s) {
     const lines = [`**${(0,report_escape.md)(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
     for (const e of s.endpoints) {
         // errors is null for an imported endpoint whose tool gave no failure count.
-        lines.push(`| ${(0,report_escape.md)(e.name)} | ${e.requests} | ${e.errors ?? '—'} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p50)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p95)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p99)} |`);
+        lines.push(`| ${(0,report_escape.md)(e.name)} | ${e.requests} | ${(0,format/* fmtCount */.bg)(e.errors)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p50)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p95)} | ${(0,format/* fmtMs */.mq)(e.latency_ms.p99)} |`);
     }
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
     const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);
@@ -881,7 +831,7 @@ function renderSummary(report, extras = {}) {
     const notes = stageNotes(report);
     if (notes.length > 0)
         lines.push('', ...notes.map((n) => `- ${n}`));
-    const steps = stressStepTables(report.stages);
+    const steps = (0,stage_outcomes/* stressStepTables */._T)(report.stages);
     if (steps.length > 0)
         lines.push('', ...details('Stress steps', steps, true));
     const charts = timelineCharts(report);
@@ -918,7 +868,7 @@ function stageNotes(report) {
         if (s.generator_saturated) {
             notes.push(`⚠️ **${name}**: the load generator was saturated (${(0,report_escape.md)(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
         }
-        const outcome = stage_outcomes_outcomeNote(s);
+        const outcome = (0,stage_outcomes/* outcomeNote */.z)(s);
         if (outcome)
             notes.push(outcome);
         if (s.dropped > 0 && s.kind !== 'stress') {
@@ -1049,6 +999,91 @@ class Redactor {
         };
         return walk(value);
     }
+}
+
+
+/***/ }),
+
+/***/ 5948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Am: () => (/* binding */ stressFinding),
+/* harmony export */   _T: () => (/* binding */ stressStepTables),
+/* harmony export */   z: () => (/* binding */ outcomeNote)
+/* harmony export */ });
+/* unused harmony export fmtLevel */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4031);
+
+
+/** "180/s" or "40 users". */
+function fmtLevel(stress, level) {
+    if (level === null)
+        return '—';
+    const n = String(+level.toFixed(3));
+    return stress.unit === 'rps' ? `${n}/s` : `${n} user${level === 1 ? '' : 's'}`;
+}
+/** Conditions as code spans (`p95 < 200ms (was 412 ms)`), safe in a table cell. */
+const conditions = (list, sep = '; ') => (list ?? []).map((c) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(c).replace(/\|/g, '\\|')).join(sep);
+/**
+ * What a stress stage found, as one sentence for every surface (summary, PR comment, report.html):
+ * the branching lives here once, so no surface says "broke at null" of a stage cut short.
+ */
+function stressFinding(x, style) {
+    const level = (n) => fmtLevel(x, n);
+    // Cut (abort_when, target_down, Ctrl-C) before the first step ended: nothing was judged.
+    if (x.steps.length === 0)
+        return 'no breaking point: no step ran to its end';
+    const broke = x.steps.find((st) => !st.passed);
+    const why = broke?.broke?.length ? `: ${style.conditions(broke.broke)}` : '';
+    if (x.breaking_point === null)
+        return `no breaking point: the first step already broke (broke at ${level(broke?.level ?? x.steps[0].level)}${why})`;
+    const point = `breaking point ${style.strong(level(x.breaking_point))}`;
+    if (broke)
+        return `${point} (broke at ${level(broke.level)}${why})`;
+    if (x.reached_max)
+        return `${point} (every step up to max ${level(x.max)} passed: the target held the most the plan asked)`;
+    // Some steps passed, then the stage was cut: the capacity is at least this, not where it broke.
+    return `${point} (stopped before a step broke)`;
+}
+const MARKDOWN = { strong: (t) => `**${t}**`, conditions: (list) => conditions(list) };
+/** One sentence per stress or soak stage (undefined for other stages). */
+function outcomeNote(s) {
+    const name = (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.name);
+    if (s.stress) {
+        const x = s.stress;
+        return `**${name}**: ${stressFinding(x, MARKDOWN)}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
+    }
+    if (s.soak) {
+        const d = s.soak.drift;
+        const drift = d.delta_pct === null ? 'p95 drift not measured (a tenth without requests)' : `p95 drift ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(d.delta_pct, '%')} (first tenth ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(d.first_p95)} → last tenth ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(d.last_p95)})`;
+        const m = s.soak.memory;
+        const memory = !m
+            ? ''
+            : m.error !== undefined
+                ? `; memory not read from ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(m.url)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(m.error)}`
+                : `; resident memory ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtBytes */ .zi)(m.before_bytes)} → ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtBytes */ .zi)(m.after_bytes)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(m.growth_pct ?? 0, '%')}) from ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(m.url)}`;
+        return `**${name}**: ${drift}${memory}.`;
+    }
+    return undefined;
+}
+/** The steps of every stress stage, one compact table each (empty when there are none). */
+function stressStepTables(stages) {
+    const lines = [];
+    for (const s of stages) {
+        const x = s.stress;
+        if (!x || x.steps.length === 0)
+            continue;
+        lines.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.name)}** (${x.unit === 'rps' ? 'rate' : 'users'} per step)`, '', '| | level | requests | rps | errors | p50 | p95 | p99 | broke |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
+        for (const st of x.steps) {
+            const mark = st.passed ? (st.level === x.breaking_point ? '🏁' : '✅') : '❌';
+            const cells = [fmtLevel(x, st.level), st.requests, st.rps.toFixed(1), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtPct */ .pT)(st.error_rate), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p50), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p95), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p99), conditions(st.broke)];
+            lines.push(`| ${mark} | ${cells.join(' | ')} |`);
+        }
+        lines.push('');
+    }
+    return lines;
 }
 
 
@@ -1645,8 +1680,8 @@ var file_store_adapter = __nccwpck_require__(8775);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
-// EXTERNAL MODULE: ./src/report/markdown.ts + 2 modules
-var markdown = __nccwpck_require__(5103);
+// EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
+var markdown = __nccwpck_require__(8215);
 ;// CONCATENATED MODULE: ./src/report/console.ts
 
 

@@ -56170,6 +56170,10 @@ function parseRegression(metric, raw) {
     // A band of width 0 would fail on any change at all.
     if (unit === 'sigma' && Number(m[2]) <= 0)
         throw new units_UnitError(`${units_show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+    // A higher breaking point is only better: a "+" rule would fail the run for gaining capacity.
+    if (metric === 'breaking_point' && m[1] === '+') {
+        throw new units_UnitError(`${units_show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
+    }
     const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
@@ -57966,7 +57970,66 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
+;// CONCATENATED MODULE: ./src/report/format.ts
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function fmtMs(ms) {
+    if (ms === null || ms === undefined)
+        return '—';
+    if (ms >= 1000)
+        return `${(ms / 1000).toFixed(2)} s`;
+    if (ms >= 100)
+        return `${ms.toFixed(0)} ms`;
+    if (ms >= 10)
+        return `${ms.toFixed(1)} ms`;
+    return `${ms.toFixed(2)} ms`;
+}
+/** "—" for a count a report does not have (an imported endpoint without its failures). */
+const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
+/** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
+const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
+const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
+function format_fmtMetric(metric, v) {
+    if (v === null || v === undefined)
+        return '—';
+    if (metric === 'error_rate')
+        return fmtPct(v);
+    if (metric === 'rps')
+        return `${v.toFixed(1)}/s`;
+    if (metric === 'requests' || metric === 'errors')
+        return String(v);
+    if (metric === 'recovery')
+        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
+    // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
+    if (metric === 'breaking_point')
+        return String(+v.toFixed(3));
+    if (metric === 'drift' || metric === 'memory_growth')
+        return fmtSigned(v, '%');
+    return fmtMs(v);
+}
+/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
+function fmtChange(c) {
+    if (c.delta_pp !== undefined) {
+        const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
+        return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
+    }
+    if (c.delta_pct === undefined || c.delta_pct === null)
+        return '—';
+    const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
+    return `${fmtSigned(c.delta_pct, '%')}${iv}`;
+}
+/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
+const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const SEVERITY = { fail: 0, warn: 1, pass: 2 };
+/** Failures first, then warnings, then passes; stable within each. */
+const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+/** Worst verdict among checks (pass when there are none). */
+function worst(verdicts) {
+    return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
+}
+
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
+
 const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
 function metrics_metricValue(s, metric) {
@@ -58000,12 +58063,40 @@ const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)
  * Why an imported stage has no value for a metric it has requests for (the tool's file did not
  * hold it), with how to get it; undefined when the stage is not imported or has the value.
  */
-function metrics_absentNote(s, metric) {
+function absentNote(s, metric) {
     if (!s.imported || s.requests === 0 || metrics_metricValue(s, metric) !== null)
         return undefined;
     if (s.imported.tool === 'k6' && K6_STAT[metric])
         return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
     return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+/**
+ * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
+ * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
+ * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
+ * undefined: nothing is known to say.
+ */
+function metrics_missingValue(stage, metric) {
+    switch (metric) {
+        case 'recovery':
+            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first && !first.passed)
+                return { verdict: 'fail', note: `the first step (${fmtMetric('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        default: {
+            const absent = absentNote(stage, metric);
+            return absent ? { verdict: 'warn', note: absent } : undefined;
+        }
+    }
 }
 /**
  * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
@@ -58060,60 +58151,6 @@ function windowSamples(s, key) {
     return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-function fmtMs(ms) {
-    if (ms === null || ms === undefined)
-        return '—';
-    if (ms >= 1000)
-        return `${(ms / 1000).toFixed(2)} s`;
-    if (ms >= 100)
-        return `${ms.toFixed(0)} ms`;
-    if (ms >= 10)
-        return `${ms.toFixed(1)} ms`;
-    return `${ms.toFixed(2)} ms`;
-}
-const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
-const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
-function format_fmtMetric(metric, v) {
-    if (v === null || v === undefined)
-        return '—';
-    if (metric === 'error_rate')
-        return fmtPct(v);
-    if (metric === 'rps')
-        return `${v.toFixed(1)}/s`;
-    if (metric === 'requests' || metric === 'errors')
-        return String(v);
-    if (metric === 'recovery')
-        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
-    // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
-    if (metric === 'breaking_point')
-        return String(+v.toFixed(3));
-    if (metric === 'drift' || metric === 'memory_growth')
-        return fmtSigned(v, '%');
-    return fmtMs(v);
-}
-/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
-function fmtChange(c) {
-    if (c.delta_pp !== undefined) {
-        const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
-        return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
-    }
-    if (c.delta_pct === undefined || c.delta_pct === null)
-        return '—';
-    const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
-    return `${fmtSigned(c.delta_pct, '%')}${iv}`;
-}
-/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
-const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-const SEVERITY = { fail: 0, warn: 1, pass: 2 };
-/** Failures first, then warnings, then passes; stable within each. */
-const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
-/** Worst verdict among checks (pass when there are none). */
-function worst(verdicts) {
-    return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
-}
-
 ;// CONCATENATED MODULE: ./src/gate/thresholds.ts
 
 
@@ -58129,48 +58166,16 @@ function evaluateThresholds(thresholds, stages) {
                 continue;
             const current = metricValue(stage, rule.metric);
             const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (current === null && rule.metric !== 'recovery') {
-                const note = missingNote(stage, rule.metric);
-                if (note) {
-                    checks.push({ ...base, current: null, ...note });
-                    continue;
-                }
-            }
-            if (rule.metric === 'recovery') {
-                if (!stage.spike)
-                    continue; // "*" rules reach every stage; recovery exists for spikes only
-                if (current === null) {
-                    checks.push({ ...base, current: null, verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' });
-                    continue;
-                }
-            }
+            if (rule.metric === 'recovery' && !stage.spike)
+                continue; // "*" rules reach every stage; recovery exists for spikes only
             if (current === null) {
-                checks.push({ ...base, current: null, verdict: 'warn', note: absentNote(stage, rule.metric) ?? 'no requests completed: nothing to check' });
+                checks.push({ ...base, current: null, ...(missingValue(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
                 continue;
             }
             checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
         }
     }
     return checks;
-}
-/** Why a stage outcome metric has no value, and what that means for the rule. */
-function missingNote(stage, metric) {
-    switch (metric) {
-        case 'breaking_point': {
-            const first = stage.stress?.steps[0];
-            // No step passed: the target could not take even the first level, the worst breaking point there is.
-            if (first)
-                return { verdict: 'fail', note: `the first step (${fmtMetric('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
-            return { verdict: 'warn', note: 'no step ran to its end: nothing to check' };
-        }
-        case 'drift':
-            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
-        case 'memory_growth':
-            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
-            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
-        default:
-            return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/load/stress.ts
@@ -58226,6 +58231,8 @@ async function runStress(ctx, spec, shared) {
     }
     return { outcome: stressOutcome(spec, steps), open: spec.model === 'open' ? open : undefined };
 }
+/** A step whose error share reaches this breaks, whatever its conditions say. */
+const ALWAYS_BREAKS_AT_ERRORS = 0.5;
 /** The share of requests a latency metric lets be at or over its limit (p95: 5 %); undefined: no count can make the break certain (min, mean). */
 const TAIL_SHARE = { p50: 0.5, p90: 0.1, p95: 0.05, p99: 0.01, p999: 0.001, max: 0 };
 /**
@@ -58252,6 +58259,9 @@ function certainBreak(until, span, planned) {
         span.slow.push(w);
         slow.push({ w, allowed: share * planned });
     }
+    // Whatever the conditions, a step with half its requests failing breaks (judgeStep): ending it as
+    // soon as that is certain also beats target_down's abort, so the breaking point is still found.
+    errorLimits.push({ value: ALWAYS_BREAKS_AT_ERRORS, strict: false });
     return (dropped) => dropped > 0 ||
         errorLimits.some((e) => (e.strict ? span.errors / planned > e.value : span.errors / planned >= e.value)) ||
         slow.some((s) => s.w.count > s.allowed);
@@ -58263,11 +58273,18 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
     if (n.requests === 0)
         broke.push('no request completed');
     else {
+        let errorsBroke = false;
         for (const rule of until) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
-            if (!compare(value, rule.op, rule.value))
-                broke.push(`${rule.metric} ${rule.raw} (was ${format_fmtMetric(rule.metric, value)})`);
+            if (compare(value, rule.op, rule.value))
+                continue;
+            broke.push(`${rule.metric} ${rule.raw} (was ${format_fmtMetric(rule.metric, value)})`);
+            if (rule.metric === 'error_rate')
+                errorsBroke = true;
         }
+        // Conditions on latency alone pass a target that fails fast (refused connections, instant 503s).
+        if (!errorsBroke && errorRate >= ALWAYS_BREAKS_AT_ERRORS)
+            broke.push(`errors ${Math.round(errorRate * 100)}% (a step with half its requests failing always breaks)`);
     }
     // Sends the generator had to skip are load the target did not take: the step was not served.
     if (n.dropped > 0)
