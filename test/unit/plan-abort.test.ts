@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { PlanError } from '../../src/errors.js';
 import { parsePlan } from '../../src/plan/index.js';
 import { planFingerprint } from '../../src/baseline/fingerprint.js';
 import type { Plan } from '../../src/plan/types.js';
+import { planProblems } from '../helpers/plan.js';
 
 const HEAD = `version: 1
 target:
@@ -18,16 +18,7 @@ function parse(text: string): Plan {
   return parsePlan(text, 'plan.yml', {});
 }
 
-/** Every problem as `line:col: message`. */
-function problems(text: string): string[] {
-  try {
-    parse(text);
-    return [];
-  } catch (err) {
-    if (!(err instanceof PlanError)) throw err;
-    return err.problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
-  }
-}
+const problems = planProblems;
 
 describe('abort_when: parsing', () => {
   it('absent: no policy (the engine applies the default target_down rule)', () => {

@@ -7,17 +7,9 @@ import { loadPlan, parsePlan } from '../../src/plan/index.js';
 import { DEFAULT_LIMITS, MAX_TIMER_MS } from '../../src/plan/check-limits.js';
 import { planFingerprint } from '../../src/baseline/fingerprint.js';
 import { failStoppedRun } from '../../src/gate/limits.js';
+import { planProblems } from '../helpers/plan.js';
 
-/** Every problem as `line:col: message`, or [] when the plan is valid. */
-function problems(text: string): string[] {
-  try {
-    parsePlan(text, 'plan.yml', {});
-    return [];
-  } catch (err) {
-    if (!(err instanceof PlanError)) throw err;
-    return err.problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
-  }
-}
+const problems = planProblems;
 
 const HEAD = `version: 1
 target:

@@ -4,18 +4,9 @@ import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { PlanError } from '../../src/errors.js';
 import { loadPlan, parsePlan } from '../../src/plan/index.js';
+import { planProblems } from '../helpers/plan.js';
 
-/** Every problem as `line:col: message`, or [] when the plan is valid. */
-function problems(text: string, env: Record<string, string> = {}): string[] {
-  try {
-    parsePlan(text, 'plan.yml', env);
-    return [];
-  } catch (err) {
-    if (!(err instanceof PlanError)) throw err;
-    expect(err.problems.every((p) => p.file === 'plan.yml')).toBe(true);
-    return err.problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
-  }
-}
+const problems = planProblems;
 
 // The example of SPEC §2, verbatim.
 const SPEC_PLAN = `version: 1

@@ -1,17 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { PlanError } from '../../src/errors.js';
 import { parsePlan } from '../../src/plan/index.js';
 import { plannedDurationMs, plannedRequests, stressLevels } from '../../src/plan/check-limits.js';
+import { planProblems } from '../helpers/plan.js';
 
-function problems(text: string): string[] {
-  try {
-    parsePlan(text, 'plan.yml', {});
-    return [];
-  } catch (err) {
-    if (!(err instanceof PlanError)) throw err;
-    return err.problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
-  }
-}
+const problems = planProblems;
 
 const head = `version: 1
 target: { url: http://127.0.0.1:3000 }

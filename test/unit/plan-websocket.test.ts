@@ -1,17 +1,9 @@
 /** The `websocket:` block and ws stages: typed, defaulted, and every problem at its line:col. */
 import { describe, expect, it } from 'vitest';
-import { PlanError } from '../../src/errors.js';
 import { parsePlan } from '../../src/plan/index.js';
+import { planProblems } from '../helpers/plan.js';
 
-function problems(text: string): string[] {
-  try {
-    parsePlan(text, 'plan.yml', {});
-    return [];
-  } catch (err) {
-    if (!(err instanceof PlanError)) throw err;
-    return err.problems.map((p) => `${p.line}:${p.col}: ${p.message}`);
-  }
-}
+const problems = planProblems;
 
 /** Lines 1-2; the websocket block starts at line 3, its keys at column 3. */
 const plan = (ws: string, stages = '  - { name: ws, kind: load, protocol: ws, connections: 2, rate: 10/s, duration: 1s }'): string =>
