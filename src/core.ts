@@ -184,7 +184,6 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   if (baseline && s.baseline) built.baseline = baselineRef(s.baseline, baseline);
   if (past.length >= MIN_HISTORY) built.bands = bandPositions(against.history!, stages);
   noteAccepted(built, s.accept);
-  built.diagnoses = diagnose(built);
   // From here on the report is what leaves the process (files, baseline stores, the caller).
   const report = redactedReport(built, plan);
 
@@ -266,7 +265,6 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   };
   report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
   noteAccepted(report, s.accept);
-  report.diagnoses = diagnose(report);
   const redacted = redactedReport(report, plan);
   return { ...(await writeReports(redacted, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
 }
@@ -396,8 +394,6 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
       ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
     },
   };
-  // Recomputed: the rules may have changed since the result was measured (or it came from another tool).
-  report.diagnoses = diagnose(report);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { baselineStages: baseline.stages })), saved: false };
 }
 
@@ -454,7 +450,6 @@ export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
   const report: Report = { ...merged, checks, verdict };
   if (baseline && s.baseline) report.baseline = baselineRef(s.baseline, baseline);
-  report.diagnoses = diagnose(report);
   return { ...(await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: baseline?.report.stages })), saved: false };
 }
 
@@ -478,7 +473,14 @@ export async function shardReportPaths(entries: string[], cwd: string): Promise<
   return out;
 }
 
+/**
+ * Writes report.json, summary.md and report.html. Every report written says what it shows: the
+ * diagnoses are (re)computed here from the report as it leaves the process (already redacted, so
+ * their evidence can only quote what the report may hold; recomputed for compare and merge, since
+ * the rules may have changed since a result was measured, or it came from another tool).
+ */
 export async function writeReports(report: Report, outDir: string, extras: SummaryExtras = {}): Promise<Omit<Outcome, 'saved'>> {
+  report.diagnoses = diagnose(report);
   await mkdir(outDir, { recursive: true });
   const reportPath = path.join(outDir, 'report.json');
   const summaryPath = path.join(outDir, 'summary.md');
@@ -584,7 +586,6 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   const report: Report = new Redactor().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
   if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, report.stages);
   noteAccepted(report, s.accept);
-  report.diagnoses = diagnose(report);
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
   const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
   return { ...written, ...kept };
