@@ -3131,7 +3131,6 @@ async function runAndGate(s) {
     if (past.length >= MIN_HISTORY)
         built.bands = bandPositions(against.history, stages);
     noteAccepted(built, s.accept);
-    built.diagnoses = diagnose(built);
     // From here on the report is what leaves the process (files, baseline stores, the caller).
     const report = redactedReport(built, plan);
     const extras = { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages };
@@ -3204,7 +3203,6 @@ async function runAbAndGate(s) {
     };
     report.ab = { base_target: (0,build/* displayUrl */.Qy)(s.baseUrl), rounds: roundsByStage, base_stages: base };
     noteAccepted(report, s.accept);
-    report.diagnoses = diagnose(report);
     const redacted = redactedReport(report, plan);
     return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
 }
@@ -3323,8 +3321,6 @@ async function compareReports(s) {
             ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
         },
     };
-    // Recomputed: the rules may have changed since the result was measured (or it came from another tool).
-    report.diagnoses = diagnose(report);
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { baselineStages: baseline.stages })), saved: false };
 }
 /**
@@ -3364,7 +3360,6 @@ async function mergeAndGate(s) {
     const report = { ...merged, checks, verdict };
     if (baseline && s.baseline)
         report.baseline = baselineRef(s.baseline, baseline);
-    report.diagnoses = diagnose(report);
     return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: baseline?.report.stages })), saved: false };
 }
 /** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
@@ -3388,7 +3383,14 @@ async function shardReportPaths(entries, cwd) {
     }
     return out;
 }
+/**
+ * Writes report.json, summary.md and report.html. Every report written says what it shows: the
+ * diagnoses are (re)computed here from the report as it leaves the process (already redacted, so
+ * their evidence can only quote what the report may hold; recomputed for compare and merge, since
+ * the rules may have changed since a result was measured, or it came from another tool).
+ */
 async function writeReports(report, outDir, extras = {}) {
+    report.diagnoses = diagnose(report);
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const reportPath = external_node_path_default().join(outDir, 'report.json');
     const summaryPath = external_node_path_default().join(outDir, 'summary.md');
@@ -3468,7 +3470,6 @@ async function compareImported(s) {
     if (past.length >= MIN_HISTORY)
         report.bands = bandPositions(history, report.stages);
     noteAccepted(report, s.accept);
-    report.diagnoses = diagnose(report);
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
     const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
     return { ...written, ...kept };
