@@ -4,6 +4,7 @@ import type { Check, StageReport } from '../report/types.js';
 import { fmtMetric } from '../report/format.js';
 import type { WeightedSample } from './statistics.js';
 import type { TimelineWindow, WindowColumn } from '../metrics/timeline.js';
+import { decodeHistogram, histogramBuckets, type BucketCounts } from '../metrics/histogram.js';
 
 export const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 
@@ -122,7 +123,34 @@ export function windowColumn(metric: Metric): { key: WindowColumn; proxy: boolea
  * when there are enough (ramp-up and drain are not the steady state).
  */
 export function windowSamples(s: StageReport, key: WindowColumn): WeightedSample[] {
-  let ws = s.timeline.filter((w) => w.requests > 0);
-  if (ws.length >= 5) ws = ws.slice(1, -1);
-  return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+  return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}
+
+function steadyWindows(s: StageReport): TimelineWindow[] {
+  const ws = s.timeline.filter((w) => w.requests > 0);
+  return ws.length >= 5 ? ws.slice(1, -1) : ws;
+}
+
+/** The percentile each latency metric is, for the resampled-percentile interval. */
+export const PERCENTILE_OF: Partial<Record<Metric, number>> = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
+
+const bucketsOf = new WeakMap<StageReport, BucketCounts[] | null>();
+
+/**
+ * The same windows as `windowSamples`, as histogram buckets, decoded once per stage report;
+ * undefined when a window has no histogram (a report written before they were stored) or an
+ * unreadable one.
+ */
+export function windowBuckets(s: StageReport): BucketCounts[] | undefined {
+  let b = bucketsOf.get(s);
+  if (b === undefined) {
+    const ws = steadyWindows(s);
+    try {
+      b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram!))) : null;
+    } catch {
+      b = null;
+    }
+    bucketsOf.set(s, b);
+  }
+  return b ?? undefined;
 }

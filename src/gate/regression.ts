@@ -6,21 +6,39 @@
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport, StressOutcome } from '../report/types.js';
-import { absentNote, metricValue, ruleApplies, windowColumn, windowSamples } from './metrics.js';
+import { absentNote, metricValue, PERCENTILE_OF, ruleApplies, windowBuckets, windowColumn, windowSamples } from './metrics.js';
 import { fmtSigned } from '../report/format.js';
-import { bootstrapChangeInterval, judgeInterval, twoProportionInterval, type Interval } from './statistics.js';
+import { bootstrapChangeInterval, judgeInterval, resampledPercentileInterval, twoProportionInterval, type Interval } from './statistics.js';
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The 95 % interval (in %) of a metric's relative change, centred on `pointPct`, and how it was found. */
 export type ChangeEstimator = (metric: Metric, before: StageReport, after: StageReport, pointPct: number) => { interval: Interval; method: string } | undefined;
 
-/** Stored baselines: a bootstrap over both runs' 1-second windows. */
+/** A percentile's interval from resampled windows' histograms (gate/statistics.ts). */
+export const PERCENTILE_METHOD = 'bootstrap-windows(percentile)';
+
+/**
+ * Stored baselines: a bootstrap over both runs' 1-second windows. A percentile resamples the
+ * windows' histograms and takes that percentile of their sum; a mean (and rps) resamples the
+ * windows' values. A report without window histograms (stored before they were kept) falls back
+ * for percentiles to the spread of the windows' own percentiles, and the method says so.
+ */
 export const windowBootstrap: ChangeEstimator = (metric, before, after, pointPct) => {
+  const percentile = PERCENTILE_OF[metric];
+  const beforeBuckets = percentile === undefined ? undefined : windowBuckets(before);
+  const afterBuckets = percentile === undefined ? undefined : windowBuckets(after);
+  if (percentile !== undefined && beforeBuckets && afterBuckets) {
+    const interval = resampledPercentileInterval(beforeBuckets, afterBuckets, percentile);
+    return interval && { interval, method: PERCENTILE_METHOD };
+  }
   const column = windowColumn(metric);
   if (!column) return undefined;
   const interval = bootstrapChangeInterval(windowSamples(before, column.key), windowSamples(after, column.key), pointPct);
-  return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
+  if (!interval) return undefined;
+  if (percentile === undefined) return { interval, method: 'bootstrap-windows' };
+  const lacking = !beforeBuckets ? 'the baseline has' : 'this run has';
+  return { interval, method: `bootstrap-windows(mean of window ${column.key}s: ${lacking} no window histograms)` };
 };
 
 const ruleOf = (metric: Metric, raw: string, amount: number, direction: RegressionRule['direction'] = 'increase', unit: RegressionRule['unit'] = 'pct'): RegressionRule => ({

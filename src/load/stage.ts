@@ -162,8 +162,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
   const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
   const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-  // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
-  const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+  const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
   const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
   const signal = o.signal;
   let aborted: AbortTrigger | undefined;

@@ -151,13 +151,11 @@ function windowHistogram(w: TimelineWindow): Histogram {
 
 /**
  * Main side: the workers' parts of `spec` as one StageResult, shaped like a single thread's.
- * Window histograms stay on the merged rows only when `spec` is itself a `--shard` part.
  */
 export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]): StageResult {
-  const shard = spec.share !== undefined;
-  const metrics = new StageMetrics(parts[0]!.metrics.endpoints.map((e) => e.name), 1000, { windowHistograms: shard });
+  const metrics = new StageMetrics(parts[0]!.metrics.endpoints.map((e) => e.name), 1000);
   for (const p of parts) addStageMetrics(metrics, decodeMetrics(p.metrics));
-  const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, shard);
+  const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, true);
   const scheduled = parts.some((p) => p.scheduled !== undefined) ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
   const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
   return {

@@ -79,3 +79,31 @@ export function mergeHistograms(parts: Histogram[]): Histogram {
   for (const p of parts) h.add(p);
   return h;
 }
+
+/** A latency distribution as its non-empty buckets, ascending: each bucket's top value (µs) and count. */
+export interface BucketCounts {
+  valuesUs: Float64Array;
+  counts: Float64Array;
+  total: number;
+}
+
+/**
+ * The non-empty buckets of a histogram. Every histogram here shares one configuration, so a bucket's
+ * top value names the same bucket in all of them: windows can be added by value, and the percentile
+ * of added windows is exactly what the histogram of those windows would report.
+ */
+export function histogramBuckets(h: Histogram): BucketCounts {
+  // JsHistogram's counts layout (public in its class, not in the Histogram interface).
+  const js = h as unknown as { countsArrayLength: number; getCountAtIndex(i: number): number; valueFromIndex(i: number): number; highestEquivalentValue(v: number): number };
+  const values: number[] = [];
+  const counts: number[] = [];
+  let total = 0;
+  for (let i = 0; i < js.countsArrayLength && total < h.totalCount; i++) {
+    const c = js.getCountAtIndex(i);
+    if (c === 0) continue;
+    values.push(js.highestEquivalentValue(js.valueFromIndex(i)));
+    counts.push(c);
+    total += c;
+  }
+  return { valuesUs: Float64Array.from(values), counts: Float64Array.from(counts), total };
+}

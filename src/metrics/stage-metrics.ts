@@ -97,9 +97,8 @@ export class StageMetrics {
   /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
   observe?: (latencyMs: number | undefined, error: ErrorKind | undefined) => void;
 
-  /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
-  constructor(endpointNames: string[], maxLatencyMs: number, options: { windowHistograms?: boolean } = {}) {
-    this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
+  constructor(endpointNames: string[], maxLatencyMs: number) {
+    this.timeline = new Timeline(maxLatencyMs);
     this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: createHistogram() }));
   }
 

@@ -36,7 +36,10 @@ export interface TimelineWindow {
   dropped?: number;
   /** Closed model: most users running (started, not finished) in the window; absent for other stages. */
   users?: number;
-  /** Shard reports only: the window's histogram (encoded as StageReport.histogram), for an exact merge. */
+  /**
+   * The window's histogram (encoded as StageReport.histogram): the regression rules resample whole
+   * windows to measure a percentile's noise (gate/statistics.ts), and `merge` adds shards' windows exactly.
+   */
   histogram?: string;
 }
 
@@ -79,10 +82,10 @@ export class Timeline {
   /** The window last written to. */
   private last: OpenWindow | undefined;
 
-  /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
+  /** `keepHistograms`: each row carries its window's encoded histogram (every stage's report; off in tests of the columns alone). */
   constructor(
     maxLatencyMs: number,
-    private readonly keepHistograms = false,
+    private readonly keepHistograms = true,
   ) {
     // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
     this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;

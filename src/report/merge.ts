@@ -221,6 +221,7 @@ function mergeTimelines(parts: Part[]): TimelineWindow[] {
   return mergeWindows(
     parts.map((p) => p.stage.timeline),
     (w, i) => histogramOf(w.histogram, parts[i]!.file, `stage ${parts[i]!.stage.name}, window t=${w.t}`),
+    true,
   );
 }
 

@@ -2,6 +2,7 @@
 import type { Check, Report, StageReport, Verdict } from '../../src/report/types.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
 import { seededRandom } from '../../src/gate/statistics.js';
+import { createHistogram, encodeHistogram, recordMs, summarize } from '../../src/metrics/histogram.js';
 
 /** A plain passing stage: 1000 requests, no errors, p95 10 ms; override what a test is about. */
 export function stage(overrides: Partial<StageReport> = {}): StageReport {
@@ -90,3 +91,26 @@ export const thresholdCheck = (stageName: string, verdict: Verdict, extra: Parti
   verdict,
   ...extra,
 });
+
+/**
+ * A stage built from latencies (ms) per 1-s window, as the engine would report it: each window with
+ * its encoded histogram and percentiles, the whole-run figures from all of them together.
+ */
+export function sampledStage(windows: number[][], overrides: Partial<StageReport> = {}): StageReport {
+  const whole = createHistogram();
+  const timeline: TimelineWindow[] = windows.map((latencies, t) => {
+    const h = createHistogram();
+    for (const ms of latencies) recordMs(h, ms);
+    whole.add(h);
+    const s = summarize(h);
+    return { t, rps: latencies.length, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, max: s.max, mean: s.mean, requests: latencies.length, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0, histogram: encodeHistogram(h) };
+  });
+  const requests = whole.totalCount;
+  return stage({ requests, rps: requests / Math.max(1, windows.length), duration_s: windows.length, latency_ms: summarize(whole), timeline, histogram: encodeHistogram(whole), status_codes: { '200': requests }, ...overrides });
+}
+
+/** `perWindow` latencies (ms) per window for `n` windows: 4 ms plus an exponential extra of mean 2 ms. */
+export function jitterWindows(n: number, perWindow: number, seed: number, shape: (ms: number, window: number, i: number) => number = (ms) => ms): number[][] {
+  const r = seededRandom(seed);
+  return Array.from({ length: n }, (_, w) => Array.from({ length: perWindow }, (_, i) => shape(4 - 2 * Math.log(1 - r()), w, i)));
+}

@@ -44,7 +44,7 @@ function recordedValues(): Value[] {
 }
 
 function resultOf(spec: StageSpec, values: Value[], late: number): StageResult {
-  const m = new StageMetrics(NAMES, 2000, { windowHistograms: true });
+  const m = new StageMetrics(NAMES, 2000);
   for (const v of values) m.record(v.endpoint, v.offsetMs, v.latencyMs, v.status, v.error);
   m.noteErrorMessage('socket hang up');
   m.retryAfterSeen += 1;

@@ -127,13 +127,13 @@ function fixture(): { files: ShardReportFile[]; single: Report; raw: number[] } 
   const singleSpike = new StageMetrics(ENDPOINTS, MAX_LATENCY_MS);
   for (const [i, recs] of sets.entries()) {
     const shard = { index: i + 1, count: 3 };
-    const load = new StageMetrics(ENDPOINTS, MAX_LATENCY_MS, { windowHistograms: true });
+    const load = new StageMetrics(ENDPOINTS, MAX_LATENCY_MS);
     record(load, recs);
     load.retryAfterSeen = i;
     load.noteErrorMessage(`socket hang up ${i % 2}`);
     for (let t = 0; t < 5; t++) load.timeline.sampleActive(t * 1000 + 1000, 10 * (i + 1));
     // A spike's sends go round the shards (every third), as the stride schedule deals them.
-    const spikeMetrics = new StageMetrics(ENDPOINTS, MAX_LATENCY_MS, { windowHistograms: true });
+    const spikeMetrics = new StageMetrics(ENDPOINTS, MAX_LATENCY_MS);
     record(spikeMetrics, spike.filter((_, k) => k % 3 === i));
     const results = [
       resultOf(shardStage(LOAD, shard), load, 5200 + 10 * i, { scheduled: 10_000, generator: generator(i + 1, [1, 3, 2][i]!) }),
@@ -217,7 +217,7 @@ describe('mergeShardReports equals a single run of the same values', () => {
     expect(spike!.latency_ms).toEqual(singleSpike!.latency_ms);
   });
 
-  it('the merged report is a normal report: no shard, no histograms beyond the stage one, merged_from in shard order', () => {
+  it('the merged report is a normal report: no shard, no endpoint histograms, window histograms as a single run keeps them, merged_from in shard order', () => {
     expect(merged.shard).toBeUndefined();
     expect(merged.merged_from!.map((m) => [m.index, m.started_at])).toEqual([
       [1, '2025-01-01T00:00:03.000Z'],
@@ -231,11 +231,11 @@ describe('mergeShardReports equals a single run of the same values', () => {
     for (const s of merged.stages) {
       expect(s.merge_inputs).toBeUndefined();
       expect(s.endpoints.every((e) => e.histogram === undefined)).toBe(true);
-      expect(s.timeline.every((w) => w.histogram === undefined)).toBe(true);
+      // Every report keeps its windows' histograms: the regression rules resample them.
+      expect(s.timeline.every((w) => typeof w.histogram === 'string')).toBe(true);
     }
-    // The shards carried them; a single run's report does not.
     expect(files[0]!.report.stages[0]!.timeline.every((w) => typeof w.histogram === 'string')).toBe(true);
-    expect(singleLoad!.timeline.every((w) => w.histogram === undefined)).toBe(true);
+    expect(singleLoad!.timeline.every((w) => typeof w.histogram === 'string')).toBe(true);
     expect(singleLoad!.merge_inputs).toBeUndefined();
   });
 });
@@ -246,7 +246,7 @@ describe('mergeShardReports: bursts, saturated shards, WebSocket counts', () => 
   it('burst cycles merge per cycle (slowest duration, summed outcomes); rps over the longest shard', () => {
     const burst: StageSpec = { name: 'burst', kind: 'burst', protocol: 'http', maxInFlight: 1000, size: 40, cycles: 2, pauseMs: 500 };
     const files = [1, 2].map((i) => {
-      const m = new StageMetrics(['root'], 1000, { windowHistograms: true });
+      const m = new StageMetrics(['root'], 1000);
       for (let k = 0; k < 40; k++) m.record(0, k < 20 ? 0 : 600, 5 + i, 200, undefined);
       const cycles = [
         { cycle: 1, duration_ms: 10 * i, successes: 20, errors: 0 },
@@ -271,7 +271,7 @@ describe('mergeShardReports: bursts, saturated shards, WebSocket counts', () => 
     const single = new StageMetrics(['ws request_reply /ws'], 1000);
     single.ws = new WsMetrics();
     const files = [1, 2].map((i) => {
-      const m = new StageMetrics(['ws request_reply /ws'], 1000, { windowHistograms: true });
+      const m = new StageMetrics(['ws request_reply /ws'], 1000);
       const w = (m.ws = new WsMetrics());
       for (let k = 0; k < 50; k++) {
         recordMs(w.connect, i * 3 + k / 10);
@@ -300,7 +300,7 @@ describe('mergeShardReports: bursts, saturated shards, WebSocket counts', () => 
   it('an idle shard (no users of its own) adds an empty stage', () => {
     const vus: StageSpec = { name: 'vus', kind: 'load', model: 'closed', protocol: 'http', maxInFlight: 1000, vus: 1, rampMs: 0, thinkMs: 0, durationMs: 1000 };
     const files = [1, 2].map((i) => {
-      const m = new StageMetrics(['root'], 1000, { windowHistograms: true });
+      const m = new StageMetrics(['root'], 1000);
       if (i === 1) for (let k = 0; k < 10; k++) m.record(0, k * 90, 3, 200, undefined);
       const spec = shardStage(vus, shard(i));
       expect(spec.share?.idle).toBe(i === 2);
