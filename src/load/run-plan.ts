@@ -6,6 +6,7 @@ import type { Plan, StageSpec } from '../plan/types.js';
 import { UsageError } from '../errors.js';
 import { HttpClient } from './http.js';
 import { RunnerProbe } from './runner-probe.js';
+import { ReferenceServer } from './reference.js';
 import { runStage, type StageProgress, type StageResult } from './stage.js';
 import { startTarget, waitUntilReady } from './target.js';
 import { runStageInWorkers, stageWorkers } from './workers.js';
@@ -27,7 +28,10 @@ export interface RunOptions {
    * same (still running) target. The core uses it to confirm a failure before reporting it.
    */
   again?: (results: StageResult[]) => StageSpec[];
-  /** Time a fixed CPU task between stages (runner speed, for the gate); default true. */
+  /**
+   * Measure the runner beside the load (for the gate's excuses): a fixed CPU task timed between
+   * stages, and perf-gate's reference server timed during them; default true.
+   */
   probe?: boolean;
   /** Stages with `workers`: the worker script (default dist/worker.js beside the running bundle). */
   workerScript?: string;
@@ -112,6 +116,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
   let watcher: NodeJS.Timeout | undefined;
   const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
   let probe: RunnerProbe | undefined;
+  let reference: ReferenceServer | undefined;
   try {
     const waitsForStart = started !== undefined || plan.target.ready !== undefined;
     await waitUntilReady({
@@ -143,12 +148,16 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     }, LIMIT_POLL_MS);
     watcher.unref();
     probe = o.probe === false ? undefined : await startProbe();
+    reference = o.probe === false ? undefined : await startReference();
     let probedBefore = await probe?.measure();
     const runOne = async (spec: StageSpec, i: number, count: number, isAgain: boolean): Promise<StageResult> => {
       o.onStageStart?.(spec, i, count, isAgain);
       const workers = stageWorkers(spec);
       let r: StageResult;
       current = { stage: spec.name, workerRequests: 0 };
+      const stopReference = await reference?.sample().catch(() => undefined);
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
       if (workers > 1) {
         const onProgress = (p: StageProgress): void => {
           current.workerRequests = p.requests;
@@ -167,6 +176,11 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
           await client.close();
         }
       }
+      // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
+      const cpu = process.cpuUsage(cpuBefore);
+      r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
+      const figures = await stopReference?.().catch(() => undefined);
+      if (figures) r.reference = figures;
       if (probe && probedBefore !== undefined && !signal.aborted) {
         const after = await probe.measure();
         // The lower of the two: a runner slow on both sides of the stage was slow during it.
@@ -198,7 +212,17 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
   } finally {
     clearInterval(watcher);
     await probe?.close();
+    await reference?.close().catch(() => {});
     await started?.stop();
+  }
+}
+
+/** A runner that cannot start worker threads (or listen on loopback) still runs the plan, without a reference. */
+async function startReference(): Promise<ReferenceServer | undefined> {
+  try {
+    return await ReferenceServer.start();
+  } catch {
+    return undefined;
   }
 }
 

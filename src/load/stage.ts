@@ -18,6 +18,7 @@ import { WsStage, wsEndpointName } from './ws.js';
 import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
 import { runStress } from './stress.js';
 import { SoakWatch } from './soak.js';
+import type { ReferenceLatency } from './reference.js';
 import type { SoakOutcome, StressOutcome } from '../report/types.js';
 
 export interface GeneratorHealth {
@@ -27,6 +28,8 @@ export interface GeneratorHealth {
   dropped: number;
   loop_lag_p99_ms: number;
   loop_lag_max_ms: number;
+  /** perf-gate's CPU time over the stage's wall time, % of one core (all its threads); absent where not measured. */
+  cpu_pct?: number;
   /** The generator, not the target, limited this stage: its numbers are not trustworthy. */
   saturated: boolean;
   reason?: string;
@@ -57,6 +60,8 @@ export interface StageResult {
   mode?: WsMode;
   /** Runner speed around the stage: a fixed CPU task on every core, ms (RunnerProbe). */
   cpuProbeMs?: number;
+  /** perf-gate's reference server timed during the stage and before it (src/load/reference.ts). */
+  reference?: ReferenceLatency;
   /** Worker threads the stage ran on, when more than one (`workers:`). */
   workers?: number;
   /** An `abort_when` rule (or the default "target down" rule) ended the stage early. */

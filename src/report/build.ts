@@ -62,6 +62,7 @@ export function stageReport(r: StageResult): StageReport {
   if (r.stress) report.stress = r.stress;
   if (r.soak) report.soak = r.soak;
   if (r.cpuProbeMs !== undefined) report.cpu_probe_ms = r.cpuProbeMs;
+  if (r.reference) report.reference = r.reference;
   if (r.workers !== undefined) report.workers = r.workers;
   if (r.aborted) report.aborted = r.aborted;
   if (m.retryAfterS) report.retry_after_s = m.retryAfterS;

@@ -7,6 +7,7 @@ import type { TimelineWindow } from '../metrics/timeline.js';
 import type { ErrorKind } from '../load/http.js';
 import type { BurstCycle } from '../load/executors.js';
 import type { GeneratorHealth, SpikeOutcome } from '../load/stage.js';
+import type { ReferenceLatency } from '../load/reference.js';
 import type { AbortTrigger } from '../load/abort.js';
 import type { Protocol, WsMode } from '../plan/types.js';
 import type { StageBand } from '../gate/band.js';
@@ -67,6 +68,12 @@ export interface StageReport {
    * and after it (the lower kept). Against the baseline's, it tells a slower machine from slower code.
    */
   cpu_probe_ms?: number;
+  /**
+   * perf-gate's reference server on loopback, timed during the stage (and idle just before it):
+   * the latency the runner itself added, which the gate compares with the baseline's to size an
+   * excuse in milliseconds (src/load/reference.ts, src/gate/excuse.ts).
+   */
+  reference?: ReferenceLatency;
   /** Worker threads the stage ran on (`workers:`), when more than one: the figures are their sum. */
   workers?: number;
   /** A few distinct transport error messages with counts (why connections failed). */
