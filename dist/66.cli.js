@@ -12,9 +12,13 @@ export const modules = {
 /* harmony export */   a3: () => (/* binding */ metricValue),
 /* harmony export */   bF: () => (/* binding */ ruleApplies),
 /* harmony export */   fK: () => (/* binding */ windowColumn),
-/* harmony export */   kJ: () => (/* binding */ absentNote)
+/* harmony export */   kJ: () => (/* binding */ absentNote),
+/* harmony export */   um: () => (/* binding */ windowBuckets),
+/* harmony export */   y$: () => (/* binding */ PERCENTILE_OF)
 /* harmony export */ });
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+/* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
+
 
 const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
@@ -131,10 +135,33 @@ function windowColumn(metric) {
  * when there are enough (ramp-up and drain are not the steady state).
  */
 function windowSamples(s, key) {
-    let ws = s.timeline.filter((w) => w.requests > 0);
-    if (ws.length >= 5)
-        ws = ws.slice(1, -1);
-    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+    return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}
+function steadyWindows(s) {
+    const ws = s.timeline.filter((w) => w.requests > 0);
+    return ws.length >= 5 ? ws.slice(1, -1) : ws;
+}
+/** The percentile each latency metric is, for the resampled-percentile interval. */
+const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
+const bucketsOf = new WeakMap();
+/**
+ * The same windows as `windowSamples`, as histogram buckets, decoded once per stage report;
+ * undefined when a window has no histogram (a report written before they were stored) or an
+ * unreadable one.
+ */
+function windowBuckets(s) {
+    let b = bucketsOf.get(s);
+    if (b === undefined) {
+        const ws = steadyWindows(s);
+        try {
+            b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .histogramBuckets */ .k9)((0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(w.histogram))) : null;
+        }
+        catch {
+            b = null;
+        }
+        bucketsOf.set(s, b);
+    }
+    return b ?? undefined;
 }
 
 
@@ -1892,8 +1919,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
     const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
-    const metrics = new stage_metrics/* StageMetrics */.E6([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const metrics = new stage_metrics/* StageMetrics */.E6([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
     const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
     const signal = o.signal;
     let aborted;
@@ -2347,6 +2373,7 @@ const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
 /* harmony export */   OZ: () => (/* binding */ percentileMs),
 /* harmony export */   Q7: () => (/* binding */ mergeHistograms),
 /* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   k9: () => (/* binding */ histogramBuckets),
 /* harmony export */   ll: () => (/* binding */ encodeHistogram),
 /* harmony export */   mw: () => (/* binding */ recordMs),
 /* harmony export */   pr: () => (/* binding */ decodeHistogram),
@@ -2413,6 +2440,27 @@ function mergeHistograms(parts) {
         h.add(p);
     return h;
 }
+/**
+ * The non-empty buckets of a histogram. Every histogram here shares one configuration, so a bucket's
+ * top value names the same bucket in all of them: windows can be added by value, and the percentile
+ * of added windows is exactly what the histogram of those windows would report.
+ */
+function histogramBuckets(h) {
+    // JsHistogram's counts layout (public in its class, not in the Histogram interface).
+    const js = h;
+    const values = [];
+    const counts = [];
+    let total = 0;
+    for (let i = 0; i < js.countsArrayLength && total < h.totalCount; i++) {
+        const c = js.getCountAtIndex(i);
+        if (c === 0)
+            continue;
+        values.push(js.highestEquivalentValue(js.valueFromIndex(i)));
+        counts.push(c);
+        total += c;
+    }
+    return { valuesUs: Float64Array.from(values), counts: Float64Array.from(counts), total };
+}
 
 
 /***/ }),
@@ -2456,8 +2504,8 @@ class Timeline {
     newest = -1;
     /** The window last written to. */
     last;
-    /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
-    constructor(maxLatencyMs, keepHistograms = false) {
+    /** `keepHistograms`: each row carries its window's encoded histogram (every stage's report; off in tests of the columns alone). */
+    constructor(maxLatencyMs, keepHistograms = true) {
         this.keepHistograms = keepHistograms;
         // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
         this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
@@ -2680,9 +2728,8 @@ class StageMetrics {
     spans = [];
     /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
     observe;
-    /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
-    constructor(endpointNames, maxLatencyMs, options = {}) {
-        this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
+    constructor(endpointNames, maxLatencyMs) {
+        this.timeline = new Timeline(maxLatencyMs);
         this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: (0,histogram/* createHistogram */.v5)() }));
     }
     record(endpoint, startOffsetMs, latencyMs, status, error) {
@@ -2882,6 +2929,8 @@ function stageReport(r) {
         report.soak = r.soak;
     if (r.cpuProbeMs !== undefined)
         report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.reference)
+        report.reference = r.reference;
     if (r.workers !== undefined)
         report.workers = r.workers;
     if (r.aborted)

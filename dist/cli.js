@@ -1809,7 +1809,7 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 337));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5160));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 

@@ -55864,6 +55864,219 @@ class runner_probe_RunnerProbe {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
+var dist = __nccwpck_require__(2960);
+;// CONCATENATED MODULE: ./src/metrics/histogram.ts
+/**
+ * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
+ * value is exact to 0.1 % and two histograms add without loss (shards, workers, re-gating).
+ */
+
+/** One hour in µs: longer "latencies" are clamped (a request can't outlive its stage anyway). */
+const HIGHEST_US = 3_600_000_000;
+function histogram_createHistogram() {
+    return dist/* build */.jq({
+        bitBucketSize: 32,
+        numberOfSignificantValueDigits: 3,
+        lowestDiscernibleValue: 1,
+        highestTrackableValue: HIGHEST_US,
+        autoResize: false,
+        useWebAssembly: false,
+    });
+}
+/** Record a latency given in milliseconds (fractional). */
+function histogram_recordMs(h, ms) {
+    const us = Math.round(ms * 1000);
+    h.recordValue(us < 1 ? 1 : us > HIGHEST_US ? HIGHEST_US : us);
+}
+const ms = (us) => Math.round(us) / 1000;
+/** Percentiles in ms (3 decimals). An empty histogram gives zeros: callers check `requests`. */
+function histogram_summarize(h) {
+    if (h.totalCount === 0)
+        return { min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
+    return {
+        min: ms(h.minNonZeroValue),
+        mean: ms(h.mean),
+        p50: ms(h.getValueAtPercentile(50)),
+        p90: ms(h.getValueAtPercentile(90)),
+        p95: ms(h.getValueAtPercentile(95)),
+        p99: ms(h.getValueAtPercentile(99)),
+        p999: ms(h.getValueAtPercentile(99.9)),
+        // The top of max's bucket, like the percentiles: p99 ≤ max always, and a decoded report gives
+        // the same max as the live run (the encoding keeps buckets, not exact values).
+        max: ms(h.getValueAtPercentile(100)),
+    };
+}
+function percentileMs(h, p) {
+    return h.totalCount === 0 ? 0 : ms(h.getValueAtPercentile(p));
+}
+/** Compressed base64 (the HdrHistogram interchange format), as report.json stores it. */
+function histogram_encodeHistogram(h) {
+    return dist/* encodeIntoCompressedBase64 */.dH(h);
+}
+function histogram_decodeHistogram(encoded) {
+    const decoded = hdr.decodeFromCompressedBase64(encoded, 32, false);
+    // Copy into our own layout so merged histograms all share one configuration.
+    const h = histogram_createHistogram();
+    h.add(decoded);
+    return h;
+}
+function histogram_mergeHistograms(parts) {
+    const h = histogram_createHistogram();
+    for (const p of parts)
+        h.add(p);
+    return h;
+}
+/**
+ * The non-empty buckets of a histogram. Every histogram here shares one configuration, so a bucket's
+ * top value names the same bucket in all of them: windows can be added by value, and the percentile
+ * of added windows is exactly what the histogram of those windows would report.
+ */
+function histogram_histogramBuckets(h) {
+    // JsHistogram's counts layout (public in its class, not in the Histogram interface).
+    const js = h;
+    const values = [];
+    const counts = [];
+    let total = 0;
+    for (let i = 0; i < js.countsArrayLength && total < h.totalCount; i++) {
+        const c = js.getCountAtIndex(i);
+        if (c === 0)
+            continue;
+        values.push(js.highestEquivalentValue(js.valueFromIndex(i)));
+        counts.push(c);
+        total += c;
+    }
+    return { valuesUs: Float64Array.from(values), counts: Float64Array.from(counts), total };
+}
+
+;// CONCATENATED MODULE: ./src/load/reference.ts
+/**
+ * What the runner itself adds to a request's latency, measured beside the target: perf-gate starts
+ * a tiny HTTP server of its own on loopback (a worker thread: its own OS thread, scheduled like any
+ * process on the runner) and asks it a fixed small question REFERENCE_RATE times a second during
+ * every stage, from the same event loop that drives the load. Its answer takes the same work every
+ * time, so whatever its latency gains over a quiet run is what the machine added: scheduling delay
+ * behind a neighbour, a late generator loop, steal time. That delay is additive (a request waits
+ * for a core, then runs), so the gate compares it in milliseconds, at the same percentile, with the
+ * baseline's reference figures and takes off only that much (src/gate/excuse.ts).
+ * Each probe is timed from its intended send time, as the load is, so a generator that falls
+ * behind shows in the reference too.
+ */
+
+
+
+/** Probes per second during a stage: 300 in a 6-s stage, a load of nothing (a few µs of CPU each). */
+const REFERENCE_RATE = 50;
+/** Back-to-back probes before a stage, the machine idle but for the runner's neighbours. */
+const IDLE_PROBES = 30;
+/** xorshift rounds per answer: about 0.15 ms of CPU, fixed so that runs compare. */
+const ANSWER_ITERATIONS = 100_000;
+const PROBE_TIMEOUT_MS = 5_000;
+// An eval'd script (no file to bundle): a keep-alive server that spins a fixed task per answer.
+const reference_WORKER_SOURCE = (/* unused pure expression or super */ null && (`
+const { parentPort } = require('node:worker_threads');
+const http = require('node:http');
+const server = http.createServer((req, res) => {
+  let x = 0x9e3779b9 | 0;
+  for (let i = 0; i < ${ANSWER_ITERATIONS}; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; }
+  res.end(String(x & 1));
+});
+server.keepAliveTimeout = 600000;
+server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));`));
+const ms3 = (x) => Math.round(x * 1000) / 1000;
+class reference_ReferenceServer {
+    worker;
+    client;
+    constructor(worker, client) {
+        this.worker = worker;
+        this.client = client;
+    }
+    static async start() {
+        const worker = new Worker(reference_WORKER_SOURCE, { eval: true });
+        worker.unref();
+        const port = await new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('the reference server did not start within 5 s')), 5000);
+            worker.once('message', (p) => {
+                clearTimeout(timer);
+                resolve(p);
+            });
+            worker.once('error', (err) => {
+                clearTimeout(timer);
+                reject(err);
+            });
+        }).catch(async (err) => {
+            await worker.terminate();
+            throw err;
+        });
+        const server = new reference_ReferenceServer(worker, new Client(`http://127.0.0.1:${port}`, { pipelining: 1 }));
+        for (let i = 0; i < 20; i++)
+            await server.ask(); // compile the answer and open the connection before anything is timed
+        return server;
+    }
+    /** One probe: ms from `since` (its intended send time) to the whole answer. */
+    async ask(since = performance.now()) {
+        const { body } = await this.client.request({ method: 'GET', path: '/', headersTimeout: PROBE_TIMEOUT_MS, bodyTimeout: PROBE_TIMEOUT_MS });
+        await body.dump();
+        return performance.now() - since;
+    }
+    /**
+     * Probes back to back now (before a stage), then REFERENCE_RATE a second until the returned
+     * `stop` is called (after the stage); `stop` gives the figures, undefined if no probe answered.
+     */
+    async sample() {
+        const idle = createHistogram();
+        for (let i = 0; i < IDLE_PROBES; i++)
+            recordMs(idle, await this.ask().catch(() => PROBE_TIMEOUT_MS));
+        const during = createHistogram();
+        let stopped = false;
+        const interval = 1000 / REFERENCE_RATE;
+        const t0 = performance.now();
+        const loop = (async () => {
+            for (let k = 1; !stopped; k++) {
+                let intended = t0 + k * interval;
+                const now = performance.now();
+                // A probe still out past its successor's slot: the slots it covered are not sent (its own
+                // latency already counts the wait), the next one goes at the next slot.
+                if (now > intended + interval) {
+                    k = Math.ceil((now - t0) / interval);
+                    intended = t0 + k * interval;
+                }
+                if (intended > now)
+                    await new Promise((r) => setTimeout(r, intended - now));
+                if (stopped)
+                    break;
+                try {
+                    recordMs(during, await this.ask(intended));
+                }
+                catch {
+                    // an unanswered probe measures nothing (the worker is gone, or the machine is stalled for 5 s)
+                }
+            }
+        })();
+        return async () => {
+            stopped = true;
+            await loop;
+            if (during.totalCount === 0)
+                return undefined;
+            const at = (p) => ms3(during.getValueAtPercentile(p) / 1000);
+            const idleAt = (p) => ms3(idle.getValueAtPercentile(p) / 1000);
+            return {
+                requests: during.totalCount,
+                p50: at(50),
+                p90: at(90),
+                p95: at(95),
+                p99: at(99),
+                mean: ms3(during.mean / 1000),
+                idle: { p50: idleAt(50), p95: idleAt(95), p99: idleAt(99) },
+            };
+        };
+    }
+    async close() {
+        await this.client.close().catch(() => { });
+        await this.worker.terminate();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/secrets.ts
 const MIN_SECRET_LENGTH = 6;
 const secrets_isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
@@ -56447,70 +56660,6 @@ function check_limits_formatMs(ms) {
     return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
 }
 
-// EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
-var dist = __nccwpck_require__(2960);
-;// CONCATENATED MODULE: ./src/metrics/histogram.ts
-/**
- * Latency histograms: hdr-histogram-js, recorded in microseconds with 3 significant digits, so a
- * value is exact to 0.1 % and two histograms add without loss (shards, workers, re-gating).
- */
-
-/** One hour in µs: longer "latencies" are clamped (a request can't outlive its stage anyway). */
-const HIGHEST_US = 3_600_000_000;
-function createHistogram() {
-    return dist/* build */.jq({
-        bitBucketSize: 32,
-        numberOfSignificantValueDigits: 3,
-        lowestDiscernibleValue: 1,
-        highestTrackableValue: HIGHEST_US,
-        autoResize: false,
-        useWebAssembly: false,
-    });
-}
-/** Record a latency given in milliseconds (fractional). */
-function recordMs(h, ms) {
-    const us = Math.round(ms * 1000);
-    h.recordValue(us < 1 ? 1 : us > HIGHEST_US ? HIGHEST_US : us);
-}
-const ms = (us) => Math.round(us) / 1000;
-/** Percentiles in ms (3 decimals). An empty histogram gives zeros: callers check `requests`. */
-function histogram_summarize(h) {
-    if (h.totalCount === 0)
-        return { min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
-    return {
-        min: ms(h.minNonZeroValue),
-        mean: ms(h.mean),
-        p50: ms(h.getValueAtPercentile(50)),
-        p90: ms(h.getValueAtPercentile(90)),
-        p95: ms(h.getValueAtPercentile(95)),
-        p99: ms(h.getValueAtPercentile(99)),
-        p999: ms(h.getValueAtPercentile(99.9)),
-        // The top of max's bucket, like the percentiles: p99 ≤ max always, and a decoded report gives
-        // the same max as the live run (the encoding keeps buckets, not exact values).
-        max: ms(h.getValueAtPercentile(100)),
-    };
-}
-function percentileMs(h, p) {
-    return h.totalCount === 0 ? 0 : ms(h.getValueAtPercentile(p));
-}
-/** Compressed base64 (the HdrHistogram interchange format), as report.json stores it. */
-function histogram_encodeHistogram(h) {
-    return dist/* encodeIntoCompressedBase64 */.dH(h);
-}
-function histogram_decodeHistogram(encoded) {
-    const decoded = hdr.decodeFromCompressedBase64(encoded, 32, false);
-    // Copy into our own layout so merged histograms all share one configuration.
-    const h = createHistogram();
-    h.add(decoded);
-    return h;
-}
-function histogram_mergeHistograms(parts) {
-    const h = createHistogram();
-    for (const p of parts)
-        h.add(p);
-    return h;
-}
-
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
 
 /** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
@@ -56533,8 +56682,8 @@ class Timeline {
     newest = -1;
     /** The window last written to. */
     last;
-    /** `keepHistograms`: each row carries its window's encoded histogram (shard runs, for `merge`). */
-    constructor(maxLatencyMs, keepHistograms = false) {
+    /** `keepHistograms`: each row carries its window's encoded histogram (every stage's report; off in tests of the columns alone). */
+    constructor(maxLatencyMs, keepHistograms = true) {
         this.keepHistograms = keepHistograms;
         // +3: margin for responses that outlive their timeout a little (sweeper tick, event-loop stalls).
         this.keepOpen = Math.ceil(maxLatencyMs / WINDOW_MS) + 3;
@@ -56555,7 +56704,7 @@ class Timeline {
             return;
         }
         const w = this.windowAt(startOffsetMs);
-        recordMs(w.hist, latencyMs);
+        histogram_recordMs(w.hist, latencyMs);
         w.requests++;
         if (error !== undefined) {
             w.errors++;
@@ -56625,7 +56774,7 @@ class Timeline {
         let w = this.open.get(index);
         if (w)
             return (this.last = w);
-        w = { index, hist: this.spare.pop() ?? createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0, users: 0 };
+        w = { index, hist: this.spare.pop() ?? histogram_createHistogram(), requests: 0, errors: 0, active: 0, late: 0, lag: 0, kinds: undefined, dropped: 0, users: 0 };
         this.open.set(index, w);
         this.last = w;
         if (index > this.newest) {
@@ -56682,11 +56831,11 @@ class Timeline {
 /** What a WebSocket stage measures besides message latency. */
 class WsMetrics {
     /** TCP connect + HTTP upgrade, per successful (re)connect. */
-    connect = createHistogram();
+    connect = histogram_createHistogram();
     /** Stream: time between consecutive messages on one connection. */
-    gap = createHistogram();
+    gap = histogram_createHistogram();
     /** Stream: receive time − the server's timestamp (when the plan names its field). */
-    lag = createHistogram();
+    lag = histogram_createHistogram();
     /** Closes perf-gate did not ask for, by close code (1006: dropped without a close frame). */
     closesByCode = new Map();
     opened = 0;
@@ -56726,7 +56875,7 @@ function retryAfterSeconds(value, nowMs = Date.now()) {
 class SpanMetrics {
     fromMs;
     toMs;
-    histogram = createHistogram();
+    histogram = histogram_createHistogram();
     requests = 0;
     errors = 0;
     /** Requests at least (`strict`: more than) `ms` slow, counted as they complete (a stress step's early break). */
@@ -56737,7 +56886,7 @@ class SpanMetrics {
     }
 }
 class stage_metrics_StageMetrics {
-    histogram = createHistogram();
+    histogram = histogram_createHistogram();
     timeline;
     endpoints;
     errorsByKind = Object.fromEntries(http_ERROR_KINDS.map((k) => [k, 0]));
@@ -56755,17 +56904,16 @@ class stage_metrics_StageMetrics {
     spans = [];
     /** Sees every completion as it is recorded (`abort_when`, src/load/abort.ts); latency undefined for events. */
     observe;
-    /** `windowHistograms`: keep each timeline window's histogram (shard runs, for `merge`). */
-    constructor(endpointNames, maxLatencyMs, options = {}) {
-        this.timeline = new Timeline(maxLatencyMs, options.windowHistograms);
-        this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: createHistogram() }));
+    constructor(endpointNames, maxLatencyMs) {
+        this.timeline = new Timeline(maxLatencyMs);
+        this.endpoints = endpointNames.map((name) => ({ name, requests: 0, errors: 0, histogram: histogram_createHistogram() }));
     }
     record(endpoint, startOffsetMs, latencyMs, status, error) {
         this.requests++;
-        recordMs(this.histogram, latencyMs);
+        histogram_recordMs(this.histogram, latencyMs);
         const ep = this.endpoints[endpoint];
         ep.requests++;
-        recordMs(ep.histogram, latencyMs);
+        histogram_recordMs(ep.histogram, latencyMs);
         if (status !== 0)
             this.statusCodes.set(status, (this.statusCodes.get(status) ?? 0) + 1);
         if (error !== undefined) {
@@ -56787,7 +56935,7 @@ class stage_metrics_StageMetrics {
             span.requests++;
             if (isError)
                 span.errors++;
-            recordMs(span.histogram, latencyMs);
+            histogram_recordMs(span.histogram, latencyMs);
             for (const w of span.slow)
                 if (w.strict ? latencyMs > w.ms : latencyMs >= w.ms)
                     w.count++;
@@ -56809,7 +56957,7 @@ class stage_metrics_StageMetrics {
     recordSessionStep(endpoint, latencyMs, error) {
         const ep = this.endpoints[endpoint];
         ep.requests++;
-        recordMs(ep.histogram, latencyMs);
+        histogram_recordMs(ep.histogram, latencyMs);
         if (error !== undefined)
             ep.errors++;
     }
@@ -57643,7 +57791,7 @@ class WsStage {
         socket.on('open', () => {
             opened = true;
             const connectMs = now() - began;
-            recordMs(this.m.connect, connectMs);
+            histogram_recordMs(this.m.connect, connectMs);
             this.m.opened++;
             this.ctx.metrics.statusCodes.set(101, (this.ctx.metrics.statusCodes.get(101) ?? 0) + 1);
             c.consecutiveFailures = 0;
@@ -57840,7 +57988,7 @@ class WsStage {
         const gap = t - (c.lastMessageAt ?? t);
         c.lastMessageAt = t;
         this.m.received++;
-        recordMs(this.m.gap, gap);
+        histogram_recordMs(this.m.gap, gap);
         let latency = gap;
         let error;
         if (this.ws.timestampField) {
@@ -57854,7 +58002,7 @@ class WsStage {
             const serverMs = typeof ts === 'number' ? ts : typeof ts === 'string' && ts !== '' ? Number(ts) : NaN;
             if (Number.isFinite(serverMs)) {
                 latency = Math.max(0, Date.now() - serverMs);
-                recordMs(this.m.lag, latency);
+                histogram_recordMs(this.m.lag, latency);
             }
             else {
                 error = 'check';
@@ -58030,6 +58178,7 @@ function worst(verdicts) {
 
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 
+
 const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
 function metrics_metricValue(s, metric) {
@@ -58145,10 +58294,33 @@ function windowColumn(metric) {
  * when there are enough (ramp-up and drain are not the steady state).
  */
 function windowSamples(s, key) {
-    let ws = s.timeline.filter((w) => w.requests > 0);
-    if (ws.length >= 5)
-        ws = ws.slice(1, -1);
-    return ws.map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+    return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}
+function steadyWindows(s) {
+    const ws = s.timeline.filter((w) => w.requests > 0);
+    return ws.length >= 5 ? ws.slice(1, -1) : ws;
+}
+/** The percentile each latency metric is, for the resampled-percentile interval. */
+const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
+const bucketsOf = new WeakMap();
+/**
+ * The same windows as `windowSamples`, as histogram buckets, decoded once per stage report;
+ * undefined when a window has no histogram (a report written before they were stored) or an
+ * unreadable one.
+ */
+function windowBuckets(s) {
+    let b = bucketsOf.get(s);
+    if (b === undefined) {
+        const ws = steadyWindows(s);
+        try {
+            b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram))) : null;
+        }
+        catch {
+            b = null;
+        }
+        bucketsOf.set(s, b);
+    }
+    return b ?? undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/thresholds.ts
@@ -58397,6 +58569,8 @@ function stageReport(r) {
         report.soak = r.soak;
     if (r.cpuProbeMs !== undefined)
         report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.reference)
+        report.reference = r.reference;
     if (r.workers !== undefined)
         report.workers = r.workers;
     if (r.aborted)
@@ -58566,7 +58740,7 @@ function process_group_signalGroup(pgid, signal) {
 
 
 /** The longest one readiness probe may take (less when `ready_timeout` has less left). */
-const PROBE_TIMEOUT_MS = 2000;
+const target_PROBE_TIMEOUT_MS = 2000;
 /** A probe always gets this long, even at the deadline: the last chance is a real one. */
 const MIN_PROBE_MS = 50;
 /** Pause between probes. */
@@ -58660,7 +58834,7 @@ async function target_waitUntilReady(o) {
             }
             if (o.signal?.aborted)
                 return;
-            const budget = Math.min(PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
+            const budget = Math.min(target_PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_MS, deadline - Date.now()));
             try {
                 await probe(o, budget, wake.signal);
                 return;
@@ -58962,8 +59136,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
     const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
-    // A shard keeps each window's histogram, so `merge` can add the shards' windows exactly.
-    const metrics = new stage_metrics_StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs, { windowHistograms: spec.share !== undefined });
+    const metrics = new stage_metrics_StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
     const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
     const signal = o.signal;
     let aborted;
@@ -59761,14 +59934,12 @@ function windowHistogram(w) {
 }
 /**
  * Main side: the workers' parts of `spec` as one StageResult, shaped like a single thread's.
- * Window histograms stay on the merged rows only when `spec` is itself a `--shard` part.
  */
 function mergeWorkerResults(spec, parts) {
-    const shard = spec.share !== undefined;
-    const metrics = new StageMetrics(parts[0].metrics.endpoints.map((e) => e.name), 1000, { windowHistograms: shard });
+    const metrics = new StageMetrics(parts[0].metrics.endpoints.map((e) => e.name), 1000);
     for (const p of parts)
         addStageMetrics(metrics, decodeMetrics(p.metrics));
-    const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, shard);
+    const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, true);
     const scheduled = parts.some((p) => p.scheduled !== undefined) ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
     const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
     return {
@@ -59894,6 +60065,7 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
 /**
  * How often the backstop looks at the request count and the clock: on one thread the overshoot is
  * at most this long's sends; a stage on worker threads reports its count once a second, so there it
@@ -59947,6 +60119,7 @@ async function runPlan(plan, o) {
     let watcher;
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
+    let reference;
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
         await waitUntilReady({
@@ -59981,12 +60154,16 @@ async function runPlan(plan, o) {
         }, LIMIT_POLL_MS);
         watcher.unref();
         probe = o.probe === false ? undefined : await startProbe();
+        reference = o.probe === false ? undefined : await startReference();
         let probedBefore = await probe?.measure();
         const runOne = async (spec, i, count, isAgain) => {
             o.onStageStart?.(spec, i, count, isAgain);
             const workers = stageWorkers(spec);
             let r;
             current = { stage: spec.name, workerRequests: 0 };
+            const stopReference = await reference?.sample().catch(() => undefined);
+            const cpuBefore = process.cpuUsage();
+            const wallBefore = performance.now();
             if (workers > 1) {
                 const onProgress = (p) => {
                     current.workerRequests = p.requests;
@@ -60008,6 +60185,12 @@ async function runPlan(plan, o) {
                     await client.close();
                 }
             }
+            // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
+            const cpu = process.cpuUsage(cpuBefore);
+            r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
+            const figures = await stopReference?.().catch(() => undefined);
+            if (figures)
+                r.reference = figures;
             if (probe && probedBefore !== undefined && !signal.aborted) {
                 const after = await probe.measure();
                 // The lower of the two: a runner slow on both sides of the stage was slow during it.
@@ -60045,7 +60228,17 @@ async function runPlan(plan, o) {
     finally {
         clearInterval(watcher);
         await probe?.close();
+        await reference?.close().catch(() => { });
         await started?.stop();
+    }
+}
+/** A runner that cannot start worker threads (or listen on loopback) still runs the plan, without a reference. */
+async function startReference() {
+    try {
+        return await ReferenceServer.start();
+    }
+    catch {
+        return undefined;
     }
 }
 /** A runner that cannot start worker threads still runs the plan, just without a speed probe. */

@@ -5,7 +5,7 @@ import { evaluateBandRules } from './band.js';
 import { evaluateRegressions, type ChangeEstimator } from './regression.js';
 import { evaluateThresholds } from './thresholds.js';
 import { acceptRegressions, overallVerdict } from './verdict.js';
-import { excuseDistrusted, stageDistrust } from './trust.js';
+import { excuseInProportion, runnerEffects } from './excuse.js';
 import { confirmChecks } from './confirm.js';
 import { abortChecks } from './abort.js';
 
@@ -48,7 +48,7 @@ function judge(rules: GateRules, current: StageReport[], against: Comparison): C
     // No history source at all (A/B) is not a short history: band rules do not apply there.
     ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
   ];
-  return excuseDistrusted(checks, stageDistrust(current, against.baseline, against.history));
+  return excuseInProportion(checks, current, runnerEffects(current, against.baseline, against.history), rules);
 }
 
 export function gate(rules: GateRules, current: StageReport[], against: Comparison = {}, options: GateOptions = {}): GateResult {

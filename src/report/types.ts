@@ -209,11 +209,26 @@ export interface Check {
   confirmation?: Pick<Check, 'verdict' | 'current' | 'delta_pct' | 'delta_pp' | 'interval_pct' | 'interval_pp'>;
   /** A failure a maintainer accepted (PR label): shown as a warning, never dropped. */
   accepted?: boolean;
-  /** A failure the machine, not the code, may explain (src/gate/trust.ts): shown as a warning. */
+  /** A failure the machine, not the code, explained once its part was taken off (src/gate/excuse.ts): shown as a warning. */
   untrusted?: UntrustedReason;
+  /**
+   * A failed check of which the machine may explain a part (src/gate/excuse.ts): what that part was
+   * and what remained, judged by the same rule (the verdict says how that came out).
+   */
+  excuse?: {
+    by: UntrustedReason;
+    /** ms the runner added at this percentile, from perf-gate's reference server. */
+    runner_ms?: number;
+    /** Regression rules: the part of delta_pct the runner accounts for, and the change that remains with its interval. */
+    explained_pct?: number;
+    remaining_pct?: number;
+    remaining_interval_pct?: [number, number];
+    /** Thresholds and band rules: the value that remains (ms, or an error rate as a fraction). */
+    remaining?: number;
+  };
 }
 
-export type UntrustedReason = 'generator-saturated' | 'baseline-saturated' | 'runner-slower' | 'runner-busier';
+export type UntrustedReason = 'generator-saturated' | 'runner-slower' | 'runner-busier';
 
 export interface RunnerInfo {
   os: string;

@@ -1,8 +1,8 @@
-export const id = 337;
-export const ids = [337,880,887];
+export const id = 160;
+export const ids = [160,880,887];
 export const modules = {
 
-/***/ 337:
+/***/ 5160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -103,6 +103,138 @@ class RunnerProbe {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ./src/metrics/histogram.ts
+var metrics_histogram = __webpack_require__(5835);
+;// CONCATENATED MODULE: ./src/load/reference.ts
+/**
+ * What the runner itself adds to a request's latency, measured beside the target: perf-gate starts
+ * a tiny HTTP server of its own on loopback (a worker thread: its own OS thread, scheduled like any
+ * process on the runner) and asks it a fixed small question REFERENCE_RATE times a second during
+ * every stage, from the same event loop that drives the load. Its answer takes the same work every
+ * time, so whatever its latency gains over a quiet run is what the machine added: scheduling delay
+ * behind a neighbour, a late generator loop, steal time. That delay is additive (a request waits
+ * for a core, then runs), so the gate compares it in milliseconds, at the same percentile, with the
+ * baseline's reference figures and takes off only that much (src/gate/excuse.ts).
+ * Each probe is timed from its intended send time, as the load is, so a generator that falls
+ * behind shows in the reference too.
+ */
+
+
+
+/** Probes per second during a stage: 300 in a 6-s stage, a load of nothing (a few µs of CPU each). */
+const REFERENCE_RATE = 50;
+/** Back-to-back probes before a stage, the machine idle but for the runner's neighbours. */
+const IDLE_PROBES = 30;
+/** xorshift rounds per answer: about 0.15 ms of CPU, fixed so that runs compare. */
+const ANSWER_ITERATIONS = 100_000;
+const PROBE_TIMEOUT_MS = 5_000;
+// An eval'd script (no file to bundle): a keep-alive server that spins a fixed task per answer.
+const reference_WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const http = require('node:http');
+const server = http.createServer((req, res) => {
+  let x = 0x9e3779b9 | 0;
+  for (let i = 0; i < ${ANSWER_ITERATIONS}; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; }
+  res.end(String(x & 1));
+});
+server.keepAliveTimeout = 600000;
+server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));`;
+const ms3 = (x) => Math.round(x * 1000) / 1000;
+class ReferenceServer {
+    worker;
+    client;
+    constructor(worker, client) {
+        this.worker = worker;
+        this.client = client;
+    }
+    static async start() {
+        const worker = new external_node_worker_threads_.Worker(reference_WORKER_SOURCE, { eval: true });
+        worker.unref();
+        const port = await new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('the reference server did not start within 5 s')), 5000);
+            worker.once('message', (p) => {
+                clearTimeout(timer);
+                resolve(p);
+            });
+            worker.once('error', (err) => {
+                clearTimeout(timer);
+                reject(err);
+            });
+        }).catch(async (err) => {
+            await worker.terminate();
+            throw err;
+        });
+        const server = new ReferenceServer(worker, new undici/* Client */.Kj(`http://127.0.0.1:${port}`, { pipelining: 1 }));
+        for (let i = 0; i < 20; i++)
+            await server.ask(); // compile the answer and open the connection before anything is timed
+        return server;
+    }
+    /** One probe: ms from `since` (its intended send time) to the whole answer. */
+    async ask(since = performance.now()) {
+        const { body } = await this.client.request({ method: 'GET', path: '/', headersTimeout: PROBE_TIMEOUT_MS, bodyTimeout: PROBE_TIMEOUT_MS });
+        await body.dump();
+        return performance.now() - since;
+    }
+    /**
+     * Probes back to back now (before a stage), then REFERENCE_RATE a second until the returned
+     * `stop` is called (after the stage); `stop` gives the figures, undefined if no probe answered.
+     */
+    async sample() {
+        const idle = (0,metrics_histogram/* createHistogram */.v5)();
+        for (let i = 0; i < IDLE_PROBES; i++)
+            (0,metrics_histogram/* recordMs */.mw)(idle, await this.ask().catch(() => PROBE_TIMEOUT_MS));
+        const during = (0,metrics_histogram/* createHistogram */.v5)();
+        let stopped = false;
+        const interval = 1000 / REFERENCE_RATE;
+        const t0 = performance.now();
+        const loop = (async () => {
+            for (let k = 1; !stopped; k++) {
+                let intended = t0 + k * interval;
+                const now = performance.now();
+                // A probe still out past its successor's slot: the slots it covered are not sent (its own
+                // latency already counts the wait), the next one goes at the next slot.
+                if (now > intended + interval) {
+                    k = Math.ceil((now - t0) / interval);
+                    intended = t0 + k * interval;
+                }
+                if (intended > now)
+                    await new Promise((r) => setTimeout(r, intended - now));
+                if (stopped)
+                    break;
+                try {
+                    (0,metrics_histogram/* recordMs */.mw)(during, await this.ask(intended));
+                }
+                catch {
+                    // an unanswered probe measures nothing (the worker is gone, or the machine is stalled for 5 s)
+                }
+            }
+        })();
+        return async () => {
+            stopped = true;
+            await loop;
+            if (during.totalCount === 0)
+                return undefined;
+            const at = (p) => ms3(during.getValueAtPercentile(p) / 1000);
+            const idleAt = (p) => ms3(idle.getValueAtPercentile(p) / 1000);
+            return {
+                requests: during.totalCount,
+                p50: at(50),
+                p90: at(90),
+                p95: at(95),
+                p99: at(99),
+                mean: ms3(during.mean / 1000),
+                idle: { p50: idleAt(50), p95: idleAt(95), p99: idleAt(99) },
+            };
+        };
+    }
+    async close() {
+        await this.client.close().catch(() => { });
+        await this.worker.terminate();
+    }
+}
+
 // EXTERNAL MODULE: ./src/load/stage.ts + 10 modules
 var load_stage = __webpack_require__(4432);
 // EXTERNAL MODULE: ./src/load/target.ts + 1 modules
@@ -113,8 +245,6 @@ var external_node_url_ = __webpack_require__(3136);
 var check_stages = __webpack_require__(3659);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
 var stage_metrics = __webpack_require__(6999);
-// EXTERNAL MODULE: ./src/metrics/histogram.ts
-var metrics_histogram = __webpack_require__(5835);
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
 
 const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
@@ -312,14 +442,12 @@ function windowHistogram(w) {
 }
 /**
  * Main side: the workers' parts of `spec` as one StageResult, shaped like a single thread's.
- * Window histograms stay on the merged rows only when `spec` is itself a `--shard` part.
  */
 function mergeWorkerResults(spec, parts) {
-    const shard = spec.share !== undefined;
-    const metrics = new stage_metrics/* StageMetrics */.E6(parts[0].metrics.endpoints.map((e) => e.name), 1000, { windowHistograms: shard });
+    const metrics = new stage_metrics/* StageMetrics */.E6(parts[0].metrics.endpoints.map((e) => e.name), 1000);
     for (const p of parts)
         (0,stage_metrics/* addStageMetrics */.h5)(metrics, decodeMetrics(p.metrics));
-    const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, shard);
+    const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, true);
     const scheduled = parts.some((p) => p.scheduled !== undefined) ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
     const phases = spec.kind === 'spike' ? (0,load_stage/* spikePhases */.hA)(spec) : undefined;
     return {
@@ -445,6 +573,7 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
 /**
  * How often the backstop looks at the request count and the clock: on one thread the overshoot is
  * at most this long's sends; a stage on worker threads reports its count once a second, so there it
@@ -498,6 +627,7 @@ async function runPlan(plan, o) {
     let watcher;
     const started = plan.target.start ? (0,load_target/* startTarget */.ar)(plan.target.start, o.cwd) : undefined;
     let probe;
+    let reference;
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
         await (0,load_target/* waitUntilReady */.bs)({
@@ -532,12 +662,16 @@ async function runPlan(plan, o) {
         }, LIMIT_POLL_MS);
         watcher.unref();
         probe = o.probe === false ? undefined : await startProbe();
+        reference = o.probe === false ? undefined : await startReference();
         let probedBefore = await probe?.measure();
         const runOne = async (spec, i, count, isAgain) => {
             o.onStageStart?.(spec, i, count, isAgain);
             const workers = stageWorkers(spec);
             let r;
             current = { stage: spec.name, workerRequests: 0 };
+            const stopReference = await reference?.sample().catch(() => undefined);
+            const cpuBefore = process.cpuUsage();
+            const wallBefore = performance.now();
             if (workers > 1) {
                 const onProgress = (p) => {
                     current.workerRequests = p.requests;
@@ -559,6 +693,12 @@ async function runPlan(plan, o) {
                     await client.close();
                 }
             }
+            // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
+            const cpu = process.cpuUsage(cpuBefore);
+            r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
+            const figures = await stopReference?.().catch(() => undefined);
+            if (figures)
+                r.reference = figures;
             if (probe && probedBefore !== undefined && !signal.aborted) {
                 const after = await probe.measure();
                 // The lower of the two: a runner slow on both sides of the stage was slow during it.
@@ -596,7 +736,17 @@ async function runPlan(plan, o) {
     finally {
         clearInterval(watcher);
         await probe?.close();
+        await reference?.close().catch(() => { });
         await started?.stop();
+    }
+}
+/** A runner that cannot start worker threads (or listen on loopback) still runs the plan, without a reference. */
+async function startReference() {
+    try {
+        return await ReferenceServer.start();
+    }
+    catch {
+        return undefined;
     }
 }
 /** A runner that cannot start worker threads still runs the plan, just without a speed probe. */
@@ -614,15 +764,6 @@ var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/gate/metrics.ts
 var metrics = __webpack_require__(1370);
 ;// CONCATENATED MODULE: ./src/gate/statistics.ts
-/**
- * Is a change real or run-to-run noise? Two estimators, both pure and seeded so a verdict is
- * reproducible from the two reports alone:
- *  - latency and throughput: a bootstrap over the 1-second windows of both runs. Each resample
- *    draws windows with replacement from each run and takes the request-weighted mean of the
- *    window metric; the spread of the resampled log ratios is the noise. A change only fails the gate
- *    when the whole 95 % interval lies beyond the rule.
- *  - error rate: a two-proportion (Wald) interval on the difference of the two rates.
- */
 /** Deterministic PRNG (mulberry32): the same reports give the same interval. */
 function seededRandom(seed) {
     let a = seed >>> 0;
@@ -692,6 +833,91 @@ function bootstrapChangeInterval(baseline, current, pointPct, options = {}) {
     const at = (q) => (Math.exp(point + quantile(logRatios, q) - centre) - 1) * 100;
     return { lo: at(alpha), hi: at(1 - alpha) };
 }
+/**
+ * More windows than this are added into this many consecutive blocks before resampling: the cost
+ * stays flat for an hour-long stage, and neighbouring seconds, which share a GC or a noisy
+ * neighbour, are resampled together (a block bootstrap), which is the honest unit of noise.
+ */
+const MAX_BLOCKS = 40;
+/** Consecutive windows added into at most `max` blocks of near-equal length. */
+function intoBlocks(windows, max) {
+    if (windows.length <= max)
+        return windows;
+    const out = [];
+    for (let k = 0; k < max; k++) {
+        const from = Math.floor((k * windows.length) / max);
+        const to = Math.floor(((k + 1) * windows.length) / max);
+        const sum = new Map();
+        for (const w of windows.slice(from, to))
+            w.valuesUs.forEach((v, i) => sum.set(v, (sum.get(v) ?? 0) + w.counts[i]));
+        const values = [...sum.keys()].sort((a, b) => a - b);
+        out.push({ valuesUs: Float64Array.from(values), counts: Float64Array.from(values, (v) => sum.get(v)), total: values.reduce((a, v) => a + sum.get(v), 0) });
+    }
+    return out;
+}
+/**
+ * The value at `percentile` of counts laid on `grid`, by HdrHistogram's rule (the first bucket whose
+ * running count reaches ⌈p·n⌉, at least 1): all windows once give the whole-run figure exactly.
+ */
+function percentileOnGrid(dense, grid, total, percentile) {
+    const exact = (percentile / 100) * total;
+    const rank = Math.max(1, Math.ceil(exact - exact * 1e-12));
+    let running = 0;
+    for (let i = 0; i < dense.length; i++) {
+        running += dense[i];
+        if (running >= rank)
+            return grid[i];
+    }
+    return grid[grid.length - 1] ?? 0;
+}
+/**
+ * 95 % percentile-bootstrap interval (in %) of the change of one latency percentile between two
+ * runs, from their windows' buckets (see the top of this file). Undefined when either run has fewer
+ * than MIN_WINDOWS windows with requests.
+ */
+function resampledPercentileInterval(baseline, current, percentile, options = {}) {
+    const base = intoBlocks(baseline.filter((w) => w.total > 0), MAX_BLOCKS);
+    const cur = intoBlocks(current.filter((w) => w.total > 0), MAX_BLOCKS);
+    if (base.length < MIN_WINDOWS || cur.length < MIN_WINDOWS)
+        return undefined;
+    // One grid of every bucket value either run holds, so a resample adds counts by position.
+    const values = new Set();
+    for (const w of [...base, ...cur])
+        for (const v of w.valuesUs)
+            values.add(v);
+    const grid = Float64Array.from([...values].sort((a, b) => a - b));
+    const position = new Map();
+    grid.forEach((v, i) => position.set(v, i));
+    const toBlock = (w) => ({ at: Int32Array.from(w.valuesUs, (v) => position.get(v)), counts: w.counts, total: w.total });
+    const baseBlocks = base.map(toBlock);
+    const curBlocks = cur.map(toBlock);
+    const dense = new Float64Array(grid.length);
+    const random = seededRandom(options.seed ?? 0x9e3779b9);
+    const resampled = (blocks) => {
+        dense.fill(0);
+        let total = 0;
+        for (let i = 0; i < blocks.length; i++) {
+            const b = blocks[Math.floor(random() * blocks.length)];
+            for (let j = 0; j < b.at.length; j++)
+                dense[b.at[j]] += b.counts[j];
+            total += b.total;
+        }
+        return percentileOnGrid(dense, grid, total, percentile);
+    };
+    const logRatios = [];
+    for (let r = 0; r < (options.resamples ?? 2000); r++) {
+        const b = resampled(baseBlocks);
+        const c = resampled(curBlocks);
+        if (b > 0 && c > 0)
+            logRatios.push(Math.log(c / b));
+    }
+    if (logRatios.length < 2)
+        return undefined;
+    logRatios.sort((a, b) => a - b);
+    const alpha = (1 - (options.confidence ?? 0.95)) / 2;
+    const pct = (q) => (Math.exp(quantile(logRatios, q)) - 1) * 100;
+    return { lo: pct(alpha), hi: pct(1 - alpha) };
+}
 /** 95 % interval of p2 − p1 (fractions), from x1/n1 and x2/n2. */
 function twoProportionInterval(x1, n1, x2, n2, z = 1.96) {
     const p1 = n1 > 0 ? x1 / n1 : 0;
@@ -725,13 +951,32 @@ function judgeInterval(iv, limit, worseIsUp, point) {
 
 
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-/** Stored baselines: a bootstrap over both runs' 1-second windows. */
+/** A percentile's interval from resampled windows' histograms (gate/statistics.ts). */
+const PERCENTILE_METHOD = 'bootstrap-windows(percentile)';
+/**
+ * Stored baselines: a bootstrap over both runs' 1-second windows. A percentile resamples the
+ * windows' histograms and takes that percentile of their sum; a mean (and rps) resamples the
+ * windows' values. A report without window histograms (stored before they were kept) falls back
+ * for percentiles to the spread of the windows' own percentiles, and the method says so.
+ */
 const windowBootstrap = (metric, before, after, pointPct) => {
+    const percentile = metrics/* PERCENTILE_OF */.y$[metric];
+    const beforeBuckets = percentile === undefined ? undefined : (0,metrics/* windowBuckets */.um)(before);
+    const afterBuckets = percentile === undefined ? undefined : (0,metrics/* windowBuckets */.um)(after);
+    if (percentile !== undefined && beforeBuckets && afterBuckets) {
+        const interval = resampledPercentileInterval(beforeBuckets, afterBuckets, percentile);
+        return interval && { interval, method: PERCENTILE_METHOD };
+    }
     const column = (0,metrics/* windowColumn */.fK)(metric);
     if (!column)
         return undefined;
     const interval = bootstrapChangeInterval((0,metrics/* windowSamples */.YF)(before, column.key), (0,metrics/* windowSamples */.YF)(after, column.key), pointPct);
-    return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
+    if (!interval)
+        return undefined;
+    if (percentile === undefined)
+        return { interval, method: 'bootstrap-windows' };
+    const lacking = !beforeBuckets ? 'the baseline has' : 'this run has';
+    return { interval, method: `bootstrap-windows(mean of window ${column.key}s: ${lacking} no window histograms)` };
 };
 const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
     metric,
@@ -1867,6 +2112,10 @@ function mergeStage(parts, count) {
     const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
     if (probes.length > 0)
         out.cpu_probe_ms = max(probes);
+    // Likewise the reference server: the shard whose runner added the most, its figures whole (never mixed).
+    const references = parts.flatMap((p) => (p.stage.reference ? [p.stage.reference] : []));
+    if (references.length > 0)
+        out.reference = references.reduce((a, b) => (b.p95 > a.p95 ? b : a));
     const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
     // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
     const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
@@ -1903,7 +2152,7 @@ function mergeEndpoints(parts) {
 }
 /** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
 function mergeTimelines(parts) {
-    return mergeWindows(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`));
+    return mergeWindows(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`), true);
 }
 /** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
 function mergeGenerator(parts, count) {
