@@ -228,6 +228,12 @@ describe('whyNotBaseline: only complete, passing runs of a healthy target are ke
       "k6's own thresholds failed in stage load (http_req_failed: rate<0.01)",
     ],
     ['an import whose k6 thresholds all passed', withStage({ imported: { tool: 'k6', missing: [], tool_thresholds: [{ metric: 'http_req_duration', rule: 'p(95)<300', ok: true }] } }), all, undefined],
+    [
+      'a failure a busier runner explained once its part was taken off',
+      report({ verdict: 'warn', checks: [{ stage: 'load', metric: 'p95', kind: 'regression', current: 11, limit: '+10%', method: 'bootstrap-windows(percentile)', verdict: 'warn', untrusted: 'runner-busier' }] }),
+      all,
+      'stage load ran on a runner busier than at baseline time',
+    ],
     ['a saturated generator with timeouts: the generator is the cause', report({}, { generator_saturated: true, error_rate: 0.85 }), all, 'the load generator was saturated'],
   ])('%s', (_name, r, stages, why) => {
     const reason = whyNotBaseline(r, stages);
