@@ -26,7 +26,7 @@ const HELP = `perf-gate ${VERSION}: performance gate for pull requests and night
 
 Usage:
   perf-gate run PLAN.yml [--target URL] [--baseline FILE [--force-baseline]] [--save-baseline FILE] [--history DIR]
-                        [--confirm] [--out DIR] [--stage NAME]... [--quiet]
+                        [--no-confirm] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
@@ -38,7 +38,8 @@ Usage:
   perf-gate --version | --help
 
   --force-baseline compare with a baseline saved for another plan (its load shape differs) all the same
-  --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
+  --no-confirm     fail on the first run: by default (as in the action) a stage that fails a regression rule runs
+                   once more, and fails only if the re-run agrees (--confirm is accepted and is the default)
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
@@ -121,6 +122,7 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
       stage: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       confirm: { type: 'boolean' },
+      'no-confirm': { type: 'boolean' },
       history: { type: 'string' },
       shard: { type: 'string' },
       'force-baseline': { type: 'boolean' },
@@ -144,7 +146,9 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     signal: interruptSignal(log.warn),
     log,
     onSecrets,
-    confirm: values.confirm === true,
+    // The action's default too: one verdict from either door on the same numbers. A shard is not
+    // gated, so only an explicit --confirm reaches it (and is refused there).
+    confirm: shard ? values.confirm === true : values['no-confirm'] !== true,
     runnerProbe: runnerProbeSetting(process.env),
     history: values.history !== undefined ? existingFolder(values.history as string) : undefined,
     shard,

@@ -368,6 +368,28 @@ regression:
     }
   });
 
+  it('a failed regression is confirmed by a re-run by default, as the action does; --no-confirm fails on the first run', async () => {
+    await writeFile(path.join(dir, 'confirm.yml'), AB_PLAN);
+    target.set({ delayMs: 4 });
+    const base = await runCli(['run', 'confirm.yml', '--target', target.url, '--save-baseline', 'confirm-base.json', '--out', 'confirm-base', '--quiet'], { cwd: dir });
+    expect(base.code, base.stderr).toBe(0);
+    target.set({ delayMs: 12 });
+    const confirmed = await runCli(['run', 'confirm.yml', '--target', target.url, '--baseline', 'confirm-base.json', '--out', 'confirm-default'], { cwd: dir });
+    expect(confirmed.code, confirmed.stderr).toBe(1);
+    expect(confirmed.stderr).toContain('confirming: load failed a regression rule; running it once more');
+    const first = JSON.parse(await readFile(path.join(dir, 'confirm-default', 'report.json'), 'utf8'));
+    expect(first.checks.find((c: { metric: string }) => c.metric === 'p50')).toMatchObject({ verdict: 'fail', confirmation: { verdict: 'fail' } });
+    const unconfirmed = await runCli(['run', 'confirm.yml', '--target', target.url, '--baseline', 'confirm-base.json', '--no-confirm', '--out', 'confirm-off'], { cwd: dir });
+    expect(unconfirmed.code, unconfirmed.stderr).toBe(1);
+    expect(unconfirmed.stderr).not.toContain('confirming:');
+    const off = JSON.parse(await readFile(path.join(dir, 'confirm-off', 'report.json'), 'utf8'));
+    expect(off.checks.find((c: { metric: string }) => c.metric === 'p50').confirmation).toBeUndefined();
+    // A shard is not gated: the default does not make it refuse to run.
+    const shard = await runCli(['run', 'confirm.yml', '--target', target.url, '--shard', '1/2', '--out', 'confirm-shard', '--quiet'], { cwd: dir });
+    expect(shard.code, shard.stderr).toBe(0);
+    target.set({ delayMs: 4 });
+  });
+
   it('ab without --head-url, or with bad rounds, is exit 2 with one line', async () => {
     for (const args of [
       ['ab', 'ab.yml', '--base-url', target.url],
