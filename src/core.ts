@@ -91,7 +91,7 @@ export interface RunSettings extends PlanRunSettings {
 }
 
 /** Where past results come from (a baseline store, a folder of reports). */
-export type HistorySource = Pick<BaselineStore, 'description' | 'history'>;
+export type HistorySource = Pick<BaselineStore, 'description' | 'history' | 'leftOut'>;
 
 /** Band rules and the trend chart look this many runs back. */
 const HISTORY_RUNS = 20;
@@ -183,6 +183,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
   if (baseline && s.baseline) built.baseline = baselineRef(s.baseline, baseline);
   if (past.length >= MIN_HISTORY) built.bands = bandPositions(against.history!, stages);
+  built.history = historyRef(s.history ?? s.baseline?.store ?? s.save?.store, past);
   noteAccepted(built, s.accept);
   // From here on the report is what leaves the process (files, baseline stores, the caller).
   const report = redactedReport(built, plan);
@@ -332,6 +333,12 @@ function confirmationStages(plan: Plan, rules: GateRules, first: Report['stages'
   const failing = stagesToConfirm(gate(rules, first, against).checks);
   if (failing.size > 0) log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
   return plan.stages.filter((st) => failing.has(st.name));
+}
+
+/** What the report says of the past runs it read; undefined when there was nothing to read or nothing read. */
+function historyRef(store: HistorySource | undefined, past: StoredResult[]): Report['history'] {
+  if (!store || (past.length === 0 && !store.leftOut)) return undefined;
+  return { source: store.description, runs: past.length, ...(store.leftOut ? { left_out: store.leftOut } : {}) };
 }
 
 /** Past results are for bands and the chart: a store that cannot list them costs those, not the run. */
@@ -585,6 +592,7 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
   const report: Report = new Redactor().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
   if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, report.stages);
+  report.history = historyRef(s.baseline?.store ?? s.save?.store, past);
   noteAccepted(report, s.accept);
   const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
   const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };

@@ -14,6 +14,7 @@ const MAX_DEPTH = 2;
 
 export class ReportFolder {
   readonly description: string;
+  leftOut: Record<string, number> | undefined;
 
   constructor(private readonly dir: string) {
     this.description = `folder ${dir}`;
@@ -23,6 +24,8 @@ export class ReportFolder {
   async history(request: LoadRequest, n: number): Promise<StoredResult[]> {
     const found: StoredResult[] = [];
     const seen = new Set<string>();
+    const leftOut: Record<string, number> = {};
+    const pass = (why: string): void => void (leftOut[why] = (leftOut[why] ?? 0) + 1);
     for (const file of await this.jsonFiles(this.dir, 0)) {
       let report;
       try {
@@ -33,15 +36,22 @@ export class ReportFolder {
       const f = report.fingerprints;
       // Without fingerprints nothing shows it is this plan on this runner; an A/B report measured
       // two builds sharing the runner's cores: neither is a past run of this plan.
-      if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint) continue;
+      if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint) {
+        pass(!f ? 'without fingerprints' : f.runner !== request.runnerFingerprint ? 'another runner' : 'another plan');
+        continue;
+      }
       // A shard measured a part of the load: not a past run of the plan.
-      if (report.cancelled || report.verdict === 'fail' || report.ab || report.shard) continue;
+      if (report.cancelled || report.verdict === 'fail' || report.ab || report.shard) {
+        pass(report.cancelled ? 'cancelled' : report.verdict === 'fail' ? 'failed' : report.ab ? 'A/B' : 'shard');
+        continue;
+      }
       // The same run kept twice (report.json and a --save-baseline copy) must count once.
       const key = `${report.started_at} ${report.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
       found.push({ report, commit: 'local', run: report.started_at, savedAt: report.started_at });
     }
+    this.leftOut = Object.keys(leftOut).length > 0 ? leftOut : undefined;
     return found.sort((a, b) => b.report.started_at.localeCompare(a.report.started_at)).slice(0, n);
   }
 

@@ -41,4 +41,9 @@ export interface BaselineStore {
   save(planId: string, result: StoredResult): Promise<void>;
   /** Newest first, at most `n`, qualifying results only. */
   history(request: LoadRequest, n: number): Promise<StoredResult[]>;
+  /**
+   * What the last `history` call passed over, by reason ("failed": 2, "cancelled": 1), for stores
+   * that hold runs no baseline store would keep (a folder of reports); undefined when none were.
+   */
+  readonly leftOut?: Record<string, number>;
 }

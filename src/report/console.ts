@@ -1,7 +1,7 @@
 /** Terminal output: the final table, and progress (a live line on a TTY, plain lines in CI). */
 import type { Report } from './types.js';
 import type { StageProgress } from '../load/stage.js';
-import { ICON, bySeverity, fmtChange, fmtMetric, fmtMs, fmtPct } from './format.js';
+import { bySeverity, comparedWith, fmtChange, fmtMetric, fmtMs, fmtPct, ICON, withoutBaseline } from './format.js';
 import { DIAGNOSIS_ICON, stageNotes } from './markdown.js';
 
 function table(rows: string[][]): string {
@@ -21,7 +21,7 @@ export function renderConsole(report: Report): string {
       checkRows.push([
         c.verdict.toUpperCase(),
         c.stage,
-        `${c.metric} ${c.limit}${c.kind === 'regression' ? ' vs base' : ''}`,
+        `${c.metric} ${c.limit}${c.kind === 'regression' ? ` ${comparedWith(report, c)}` : ''}`,
         fmtMetric(c.metric, c.baseline),
         fmtMetric(c.metric, c.current),
         c.kind === 'regression' ? fmtChange(c) : '',
@@ -33,7 +33,7 @@ export function renderConsole(report: Report): string {
   if (notes.length > 0) out.push('', ...notes);
   const diagnoses = report.diagnoses ?? [];
   if (diagnoses.length > 0) out.push('', 'What this run says:', ...diagnoses.map((d) => `${DIAGNOSIS_ICON[d.severity]} ${d.stage}: ${d.title}`));
-  const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline ? '' : ' (no baseline: thresholds only)';
+  const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline || report.ab ? '' : ` (${withoutBaseline(report, true)})`;
   out.push('', `${ICON[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 /** Number formatting shared by the markdown summary, report.html and the console table. */
-import type { Check, Verdict } from './types.js';
+import type { Check, Report, Verdict } from './types.js';
 
 export const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 
@@ -55,4 +55,28 @@ export const bySeverity = (checks: Check[]): Check[] => [...checks].sort((a, b) 
 /** Worst verdict among checks (pass when there are none). */
 export function worst(verdicts: Verdict[]): Verdict {
   return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
+}
+
+/** What a regression rule was compared with: the stored baseline, the history band's median, the A/B base. */
+export function comparedWith(report: Report, c: Check): string {
+  if (c.method === 'history-band') return c.band ? `vs median of ${c.band.n} past runs` : 'vs history';
+  return report.ab ? 'vs base' : 'vs baseline';
+}
+
+/** "5 past runs from folder runs/ (left out: 2 failed, 1 cancelled)". */
+export function historyPhrase(h: NonNullable<Report['history']>): string {
+  const left = Object.entries(h.left_out ?? {}).map(([why, n]) => `${n} ${why}`);
+  return `${h.runs} past run${h.runs === 1 ? '' : 's'} read from ${h.source}${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
+}
+
+/**
+ * What a run without a baseline was judged by: thresholds, and band rules when it had past runs
+ * (never "thresholds only" when a band judged it). `short`: the console's verdict line.
+ */
+export function withoutBaseline(report: Report, short = false): string {
+  const banded = report.checks.some((c) => c.method === 'history-band' && c.band);
+  if (short) return banded && report.history ? `no baseline: thresholds and band rules against ${report.history.runs} past runs` : 'no baseline: thresholds only';
+  if (banded && report.history) return `No baseline: the absolute thresholds, and band rules against the median of ${historyPhrase(report.history)}`;
+  const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
+  return `No baseline to compare against: only the absolute thresholds were applied${past}`;
 }

@@ -4,10 +4,10 @@
  * markup out. Every string from a plan, a response or a file goes through `html()`.
  */
 import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome, Verdict } from './types.js';
-import { bySeverity, fmtBytes, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime } from './format.js';
+import { bySeverity, comparedWith, fmtBytes, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline } from './format.js';
 import { stressFinding } from './stage-outcomes.js';
 import { html } from './escape.js';
-import { comparedWith, metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
+import { metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
 import type { HistoryPoint } from './charts.js';
 import { lineChart, type LineSeries, type Marker, type Point, type Tick } from './svg.js';
 import { decodeHistogram, type Histogram } from '../metrics/histogram.js';
@@ -74,8 +74,9 @@ function headline(r: Report): string {
     const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
     facts.push(['baseline', `${html(`${b.source}, measured ${fmtTime(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${html(b.explanation)}</span>` : ''}`]);
   } else {
-    facts.push(['baseline', 'none: only the absolute thresholds were applied']);
+    facts.push(['baseline', html(withoutBaseline(r))]);
   }
+  if (r.history && (r.baseline || r.ab)) facts.push(['history', html(historyPhrase(r.history))]);
   if (r.shard) facts.push(['shard', html(`${r.shard.index}/${r.shard.count} of the plan's load (not gated; merge gates the whole)`)]);
   if (r.merged_from) facts.push(['merged', html(`from ${r.merged_from.length} shard reports`)]);
   const alerts: string[] = [];

@@ -3,7 +3,7 @@
  * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
  */
 import type { Check, Diagnosis, Report, StageReport } from './types.js';
-import { ICON, bySeverity, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, worst } from './format.js';
+import { ICON, bySeverity, comparedWith, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline, worst } from './format.js';
 import { code, md } from './escape.js';
 import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
 import { outcomeNote, stressStepTables } from './stage-outcomes.js';
@@ -57,8 +57,9 @@ function headline(report: Report): string[] {
     const commit = b.commit ? ` on commit ${md(b.commit.slice(0, 7))}` : '';
     lines.push(`Compared with the baseline from ${fmtTime(b.started_at)}${commit} (${md(b.source)}).${b.explanation ? ` ${md(b.explanation)}` : ''}`);
   } else {
-    lines.push('No baseline to compare against: only the absolute thresholds were applied.');
+    lines.push(`${withoutBaseline(report)}.`);
   }
+  if (report.history && (report.baseline || report.ab)) lines.push('', `History: ${historyPhrase(report.history)}.`);
   if (report.merged_from) {
     const starts = report.merged_from.map((f) => Date.parse(f.started_at));
     // Shards overlap only as far as their jobs started together: the spread says how far.
@@ -87,12 +88,6 @@ function stageTable(report: Report): string[] {
     lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
   }
   return lines;
-}
-
-/** What a regression rule was compared with: the stored baseline, the history band, the A/B base. */
-export function comparedWith(report: Report, c: Check): string {
-  if (c.method === 'history-band') return 'vs history';
-  return report.ab ? 'vs base' : 'vs baseline';
 }
 
 function checkTable(report: Report, checks: Check[]): string[] {

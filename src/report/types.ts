@@ -269,6 +269,8 @@ export interface Report {
   checks: Check[];
   /** Where this run falls in each metric's stored history (median ± k·σ̂ of past runs). */
   bands?: StageBand[];
+  /** The past runs read for band rules and the trend: from where, how many, and what was passed over and why. */
+  history?: { source: string; runs: number; left_out?: Record<string, number> };
   /** Regressions accepted by a maintainer (a PR label): the failures are warnings, listed here. */
   accepted?: { reason: string; checks: number };
   /**

@@ -40,7 +40,7 @@ describe('renderConsole', () => {
     ];
     const lines = renderConsole(report({ verdict: 'fail', checks, ...withBaseline })).split('\n').map(squash);
     expect(lines).toContain('stage check baseline current change [95% interval]');
-    expect(lines).toContain('FAIL load p95 +15% vs base 3.50 ms 5.60 ms +60.0% [55.2, 64.9]');
+    expect(lines).toContain('FAIL load p95 +15% vs baseline 3.50 ms 5.60 ms +60.0% [55.2, 64.9]');
     expect(lines).toContain('PASS load rps > 190 — 199.8/s');
   });
 

@@ -29,8 +29,11 @@ describe('ReportFolder: past runs from a folder of report.json files', () => {
     };
     for (const [name, doc] of Object.entries(files)) await writeFile(path.join(dir, name), JSON.stringify(doc));
     await writeFile(path.join(dir, 'broken.json'), '{');
-    const found = await new ReportFolder(dir).history(request, 20);
+    const folder = new ReportFolder(dir);
+    const found = await folder.history(request, 20);
     expect(found.map((r) => r.report.started_at)).toEqual([at(9), at(2), at(1)]);
+    // What was passed over, and why, for the summary ("left out: 1 failed, 1 cancelled").
+    expect(folder.leftOut).toEqual({ 'another plan': 1, 'another runner': 1, failed: 1, cancelled: 1, 'A/B': 1, 'without fingerprints': 1, shard: 1 });
     expect((await new ReportFolder(dir).history(request, 2)).length).toBe(2);
   });
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { renderConsole } from '../../src/report/console.js';
 import { renderComment, renderSummary, stageNotes } from '../../src/report/markdown.js';
 import type { Check, Report, StageReport } from '../../src/report/types.js';
 import { report, SPEC_STAGE, stage as plainStage } from '../helpers/reports.js';
@@ -31,6 +32,19 @@ describe('renderSummary', () => {
 
   it('names the plan, target, duration and runner', () => {
     expect(renderSummary(report())).toContain('Plan `examples/plan.yml` against `http://127.0.0.1:3000`, 95.2 s, 2 × Test CPU.');
+  });
+
+  it('a run judged by band rules against past runs alone says so, never "thresholds only"', () => {
+    const band: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 3.9, baseline: 3.8, limit: '+3σ', method: 'history-band', verdict: 'pass', band: { n: 5, median: 3.8, sigma: 0.1, lo: 3.5, hi: 4.1 } };
+    const r = report({ baseline: null, checks: [band], history: { source: 'folder runs', runs: 5, left_out: { failed: 2, cancelled: 1 } } });
+    const md = renderSummary(r);
+    expect(md).toContain('No baseline: the absolute thresholds, and band rules against the median of 5 past runs read from folder runs (left out: 2 failed, 1 cancelled).');
+    expect(md).not.toContain('only the absolute thresholds');
+    expect(md).toContain('`p95 +3σ vs median of 5 past runs`');
+    expect(renderConsole(r)).toContain('verdict: PASS (no baseline: thresholds and band rules against 5 past runs)');
+    // Past runs read, but too few for a band: thresholds only, and the history is still accounted for.
+    const young = renderSummary(report({ baseline: null, history: { source: 'folder runs', runs: 2 } }));
+    expect(young).toContain('No baseline to compare against: only the absolute thresholds were applied (history: 2 past runs read from folder runs).');
   });
 
   it('says "No baseline" when there is none', () => {
