@@ -25,7 +25,21 @@ export const TIMEOUTS_CLIMB = { minGapPp: 0.02, ratio: 2, loadRatio: 1.3 } as co
 /** p95 at least `ratio`× (and `floorMs` above) the low-load p95, at a load at least `loadRatio`× the low one. */
 export const SATURATION = { ratio: 2, floorMs: 5, loadRatio: 1.5, minWindowRequests: 5 } as const;
 /** Seconds with at most `clean` errors, then seconds with at least `onset` and the rest at least `sustained`. */
-export const ERRORS_BEGIN = { clean: 0.01, onset: 0.1, sustained: 0.1, minBefore: 2, minAfter: 2 } as const;
+export const ERRORS_BEGIN = { clean: 0.01, onset: 0.1, sustained: 0.1, minBefore: 2, minAfter: 2, chance: 0.001 } as const;
+
+/** P(X ≤ x) for X ~ Binomial(n, p), summed in log space (n may be a soak's millions). */
+export function binomialAtMost(x: number, n: number, p: number): number {
+  if (p <= 0 || x >= n) return 1;
+  if (p >= 1) return 0;
+  let logTerm = n * Math.log1p(-p); // k = 0
+  let sum = Math.exp(logTerm);
+  const odds = Math.log(p) - Math.log1p(-p);
+  for (let k = 0; k < x; k++) {
+    logTerm += Math.log(n - k) - Math.log(k + 1) + odds;
+    sum += Math.exp(logTerm);
+  }
+  return Math.min(1, sum);
+}
 /**
  * Not recovered: the median p95 after the drop above 1.2× the pre-spike p95 and 5 ms above it. The
  * spike outcome's own 1 ms floor is for finding the first good window; a finding must clear the
@@ -293,6 +307,9 @@ function errorsBegin(s: StageReport): Finding | undefined {
     const afterShare = shareOf(errs[n]! - errs[i]!, reqs[n]! - reqs[i]!);
     const erring = erringUpTo[n]! - erringUpTo[i]!;
     if (afterShare < sustained || erring < (n - i) / 2) continue;
+    // Evidence that they began: the clean seconds must have had too many requests to be clean by
+    // chance at the later error rate (a steady 17 % over a ramp's first 13 requests is clean 9 % of the time).
+    if (binomialAtMost(errs[i]!, Math.max(reqs[i]!, errs[i]!), afterShare) > ERRORS_BEGIN.chance) return undefined;
     const before = ws.slice(0, i);
     const after = ws.slice(i);
     const start = ws[i]!;

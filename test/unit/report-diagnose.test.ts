@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/core.js';
-import { diagnose, MAX_DIAGNOSES } from '../../src/report/diagnose.js';
+import { binomialAtMost, diagnose, MAX_DIAGNOSES } from '../../src/report/diagnose.js';
 import type { Diagnosis, StageReport } from '../../src/report/types.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
 import { report, saturatedStage, stage, steadyStage } from '../helpers/reports.js';
@@ -281,6 +281,25 @@ describe('errors-begin', () => {
   it('a transient burst of errors that stops is not a beginning', () => {
     const timeline = Array.from({ length: 10 }, (_, t) => win(t, 100, 5, t === 4 || t === 5 ? { errors: 60, by_kind: { http_5xx: 60 } } : {}));
     expect(ids(run(fromWindows(timeline)))).not.toContain('errors-begin');
+  });
+
+  it('a steady 17 % from the first request, with a ramp whose first seconds were clean by chance, is not a beginning', () => {
+    // 3 and 10 requests in the ramp's first seconds, none failed: at 17 % that happens 9 % of the time.
+    const timeline = [win(0, 3, 5), win(1, 10, 5), ...Array.from({ length: 8 }, (_, i) => win(i + 2, 100, 5, { errors: 17, by_kind: { http_5xx: 17 } }))];
+    expect(ids(run(fromWindows(timeline)))).not.toContain('errors-begin');
+    // The same 17 % after 200 clean requests is evidence (0.83^200 ≈ 10⁻¹⁶).
+    const clean = [win(0, 100, 5), win(1, 100, 5), ...timeline.slice(2)];
+    expect(only(run(fromWindows(clean)), 'errors-begin').at_s).toBe(2);
+  });
+
+  it.each([
+    [0, 10, 0.5, 0.5 ** 10],
+    [1, 3, 0.5, 0.5],
+    [0, 13, 0.17, 0.83 ** 13],
+    [2, 2, 0.3, 1],
+    [0, 5, 0, 1],
+  ])('binomialAtMost(%d, %d, %d) = %d', (x, n, p, expected) => {
+    expect(binomialAtMost(x, n, p)).toBeCloseTo(expected, 12);
   });
 
   it('edge: 1 % errors before is still clean, more is not', () => {
