@@ -18,6 +18,8 @@
 //   scale only the target's part of the measured latency.
 //   Error: with probability GATE_ERROR_P (default 0) the answer is HTTP 500 instead of 200, sent
 //   after the same delay.
+//   CPU work: GATE_CPU_MS (default 0) of busy computation per request, before the delay, on the
+//   target's one thread: latency that comes from CPU, which a busy runner slows as a real app's.
 import http from 'node:http';
 import { serveTarget } from './serve-target.mjs';
 
@@ -32,6 +34,7 @@ const EXTRA_MS = num('GATE_EXTRA_MS', 0);
 const ERROR_P = num('GATE_ERROR_P', 0);
 const STALL_P = num('GATE_STALL_P', 1 / 4000);
 const STALL_MS = num('GATE_STALL_MS', 20);
+const CPU_MS = num('GATE_CPU_MS', 0);
 
 const OK = Buffer.from('ok\n');
 const FAIL = Buffer.from('injected error\n');
@@ -55,6 +58,7 @@ const server = http.createServer((req, res) => {
     stalls++;
     stall(STALL_MS);
   }
+  if (CPU_MS > 0) stall(CPU_MS);
   const delay = MULT * (BASE_MS - JITTER_MS * Math.log(1 - Math.random())) + EXTRA_MS;
   const fail = ERROR_P > 0 && Math.random() < ERROR_P;
   if (fail) errors++;

@@ -40,7 +40,7 @@
 // BENCH_CLI=FILE (another bundled CLI to calibrate instead of dist/cli.js).
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,9 +52,11 @@ const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
 // BENCH_PLAN: another calibration plan (e.g. bench/plans/gate-calibration-long.yml, twice the requests).
 const PLAN = process.env.BENCH_PLAN ?? 'bench/plans/gate-calibration.yml';
 const TARGET_SCRIPT = path.join(ROOT, 'bench', 'gate-target.mjs');
-const SECTION_START = '<!-- gate-calibration:start -->';
-const SECTION_END = '<!-- gate-calibration:end -->';
-const SECTION_RE = /<!-- gate-calibration:start -->[\s\S]*?<!-- gate-calibration:end -->/;
+// BENCH_SECTION: the name of the RESULTS.md section to write (default gate-calibration).
+const SECTION = process.env.BENCH_SECTION ?? 'gate-calibration';
+const SECTION_START = `<!-- ${SECTION}:start -->`;
+const SECTION_END = `<!-- ${SECTION}:end -->`;
+const SECTION_RE = new RegExp(`${SECTION_START}[\\s\\S]*?${SECTION_END}`);
 
 const intEnv = (name, dflt, min) => {
   const v = Number.parseInt(process.env[name] ?? '', 10);
@@ -77,10 +79,26 @@ const MODES_ASKED = (process.env.BENCH_MODES ?? 'stored,ab')
 // count of stalls in the trial (±15 % per trial whatever the method).
 const NOISE = { GATE_BASE_MS: 4, GATE_JITTER_MS: 2, GATE_STALL_P: 1 / 40000, GATE_STALL_MS: 20 };
 
-/** Target configurations: the base, its twin, and one per regression. */
+/**
+ * The CPU-work family: an endpoint of about 4 ms whose time is mostly computation on the target's
+ * one thread (2.5 ms), then a short timer; no stalls. A busy runner slows it as it slows a real app.
+ */
+const CPU_NOISE = { GATE_BASE_MS: 1, GATE_JITTER_MS: 0.5, GATE_STALL_P: 0, GATE_STALL_MS: 0, GATE_CPU_MS: 2.5 };
+const CPU_PLAN = 'bench/plans/gate-calibration-cpu.yml';
+/** Each family: its plan, its base target (the stored baseline is measured against it) and its noise model. */
+const FAMILIES = {
+  timer: { plan: PLAN, base: 'base', noise: NOISE },
+  cpu: { plan: CPU_PLAN, base: 'cpuBase', noise: CPU_NOISE },
+};
+
+/** Target configurations: the base, its twin, and one per regression (family timer unless named). */
 const TARGETS = {
   base: { mult: 1, errorP: 0 },
   twin: { mult: 1, errorP: 0 },
+  cpuBase: { mult: 1, errorP: 0, family: 'cpu' },
+  cpuTwin: { mult: 1, errorP: 0, family: 'cpu' },
+  // +5 ms on every request of the ~4 ms endpoint (as json-server --delay 5 does).
+  cpuPlus5: { mult: 1, errorP: 0, family: 'cpu', extraMs: 5 },
   // Latency regressions: a fixed delay added to every request, sized after calibration as a share
   // of the p95 perf-gate measures against the base, so "+20 %" is +20 % at p95 as measured.
   lat10: { mult: 1, errorP: 0, p95Shift: 0.1 },
@@ -104,12 +122,27 @@ const ALL_SCENARIOS = [
 const BUSY_DUTY = Number(process.env.BENCH_BUSY_DUTY ?? 0.7);
 // BENCH_BUSY_PROCS neighbours at that duty each (default 1).
 const BUSY_PROCS = intEnv('BENCH_BUSY_PROCS', 1, 1);
+const busyLabel = `runner busy (${BUSY_PROCS > 1 ? `${BUSY_PROCS} × ` : ''}${Math.round(BUSY_DUTY * 100)} % of a core)`;
+// The target frozen once per trial (SIGSTOP, then SIGCONT FREEZE_MS later), FREEZE_AT_MS after
+// perf-gate starts (mid-stage): what a GC pause or a descheduled VM does.
+const FREEZE_MS = 250;
+const FREEZE_AT_MS = 3500;
 ALL_SCENARIOS.push(
-  { id: 'busy', label: `unchanged, runner busy (${BUSY_PROCS > 1 ? `${BUSY_PROCS} × ` : ''}${Math.round(BUSY_DUTY * 100)} % of a core)`, target: 'twin', injected: null, watch: 'p95', busy: true },
+  { id: 'freeze', label: `unchanged, one ${FREEZE_MS} ms freeze of the target`, target: 'twin', injected: null, watch: 'p95', freeze: true },
+  { id: 'busy', label: `unchanged, ${busyLabel}`, target: 'twin', injected: null, watch: 'p95', busy: true },
   { id: 'busy-lat20', label: `+20 % latency, runner busy`, target: 'lat20', injected: 'p95', watch: 'p95', busy: true },
+  { id: 'busy-lat50', label: `+50 % latency, runner busy`, target: 'lat50', injected: 'p95', watch: 'p95', busy: true },
+  { id: 'cpu', label: 'CPU-work endpoint (~4 ms), unchanged', target: 'cpuTwin', family: 'cpu', injected: null, watch: 'p95' },
+  { id: 'cpu-busy', label: `CPU-work endpoint, unchanged, ${busyLabel}`, target: 'cpuTwin', family: 'cpu', injected: null, watch: 'p95', busy: true },
+  { id: 'cpu-plus5-busy', label: 'CPU-work endpoint +5 ms, runner busy', target: 'cpuPlus5', family: 'cpu', injected: 'p95', watch: 'p95', busy: true },
 );
-// BENCH_SCENARIOS=unchanged,lat20,err1 runs only those (ids as above); default all.
-const SCENARIOS = process.env.BENCH_SCENARIOS ? ALL_SCENARIOS.filter((s) => process.env.BENCH_SCENARIOS.split(',').includes(s.id)) : ALL_SCENARIOS;
+// BENCH_SCENARIOS=unchanged,lat20,err1 runs only those (ids as above); default: the verdict
+// calibration's rows (false failures quiet, with a freeze, busy; detections quiet and busy).
+const DEFAULT_SCENARIOS = ['unchanged', 'freeze', 'busy', 'lat20', 'busy-lat50', 'cpu', 'cpu-busy', 'cpu-plus5-busy'];
+const SCENARIOS = ALL_SCENARIOS.filter((s) => (process.env.BENCH_SCENARIOS?.split(',') ?? DEFAULT_SCENARIOS).includes(s.id));
+const familyOf = (s) => s.family ?? 'timer';
+/** The targets the chosen scenarios need: theirs, and each family's base. */
+const NEEDED = new Set(SCENARIOS.flatMap((s) => [s.target, FAMILIES[familyOf(s)].base]));
 
 
 const children = new Set(); // perf-gate processes running now
@@ -129,7 +162,7 @@ function startTarget(name, cfg, lifetimeS) {
     cwd: ROOT,
     env: {
       ...process.env,
-      ...Object.fromEntries(Object.entries(NOISE).map(([k, v]) => [k, String(v)])),
+      ...Object.fromEntries(Object.entries(FAMILIES[cfg.family ?? 'timer'].noise).map(([k, v]) => [k, String(v)])),
       GATE_MULT: String(cfg.mult),
       GATE_EXTRA_MS: String(cfg.extraMs ?? 0),
       GATE_ERROR_P: String(cfg.errorP),
@@ -243,6 +276,8 @@ const lastLine = (s) =>
 function snapshotCli() {
   const dir = path.join(tmpRoot, 'dist');
   mkdirSync(dir, { recursive: true });
+  // The CLI loads its engine from chunk files beside it: copy the whole bundle folder.
+  for (const f of readdirSync(path.dirname(CLI_SOURCE))) if (f.endsWith('.js')) copyFileSync(path.join(path.dirname(CLI_SOURCE), f), path.join(dir, f));
   copyFileSync(CLI_SOURCE, path.join(dir, 'cli.js'));
   const pkg = path.join(path.dirname(CLI_SOURCE), 'package.json');
   if (existsSync(pkg)) copyFileSync(pkg, path.join(dir, 'package.json'));
@@ -270,10 +305,13 @@ async function probeCli() {
   // Flags are parsed before anything else, so an unknown --confirm is refused before the (bad) URL is.
   const c = await runNode([cli, 'run', PLAN, '--confirm', '--target', 'not-a-url', '--out', path.join(tmpRoot, 'probe')], 30_000);
   const confirm = !/unknown option.*confirm/i.test(c.stderr);
+  // A build that confirms by default says so in its help (--no-confirm); an older one needs --confirm.
+  const help = await runNode([cli, '--help'], 30_000);
+  const confirmDefault = /--no-confirm/.test(help.stdout + help.stderr);
   const a = await runNode([cli, 'ab'], 30_000);
   const abMessage = lastLine(a.stderr) || lastLine(a.stdout);
   const ab = !(a.code === 2 && /not (yet )?(available|implemented)/i.test(abMessage));
-  return { version, sha: snap.sha, confirm, confirmMessage: confirm ? '' : lastLine(c.stderr), ab, abMessage };
+  return { version, sha: snap.sha, confirm, confirmDefault, confirmMessage: confirm ? '' : lastLine(c.stderr), ab, abMessage };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,16 +369,42 @@ function classify(mode, scenario, r, report) {
   };
 }
 
+/** SIGSTOP the target FREEZE_AT_MS from now and SIGCONT it FREEZE_MS later; the returned function undoes whatever is pending. */
+function freezeLater(name) {
+  const pid = targets.get(name).child.pid;
+  let frozen = false;
+  const thaw = () => {
+    if (frozen) process.kill(pid, 'SIGCONT');
+    frozen = false;
+  };
+  let thawTimer;
+  const freezeTimer = setTimeout(() => {
+    process.kill(pid, 'SIGSTOP');
+    frozen = true;
+    thawTimer = setTimeout(thaw, FREEZE_MS);
+  }, FREEZE_AT_MS);
+  return () => {
+    clearTimeout(freezeTimer);
+    clearTimeout(thawTimer);
+    thaw();
+  };
+}
+
 async function runTrial(mode, scenario, ctx) {
   const out = mkdtempSync(path.join(tmpRoot, `${mode}-${scenario.id}-`));
   const head = targets.get(scenario.target).url;
+  const family = FAMILIES[familyOf(scenario)];
+  // The CLI's defaults: it confirms a failed regression by re-running the stage once (unless
+  // this build predates that default and needs --confirm to do so).
   const args =
     mode === 'stored'
-      ? [cli, 'run', PLAN, '--target', head, '--baseline', ctx.baselineFile, ...(ctx.confirm ? ['--confirm'] : []), '--out', out, '--quiet']
-      : [cli, 'ab', PLAN, '--base-url', targets.get('base').url, '--head-url', head, ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : []), '--out', out, '--quiet'];
+      ? [cli, 'run', family.plan, '--target', head, '--baseline', ctx.baselineFiles[familyOf(scenario)], ...(ctx.confirmFlag ? ['--confirm'] : []), '--out', out, '--quiet']
+      : [cli, 'ab', family.plan, '--base-url', targets.get(family.base).url, '--head-url', head, ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : []), '--out', out, '--quiet'];
   const neighbours = scenario.busy ? await Promise.all(Array.from({ length: BUSY_PROCS }, startBusy)) : [];
   const c0 = hostCpu();
+  const unfreeze = scenario.freeze ? freezeLater(scenario.target) : undefined;
   const r = await runNode(args, TRIAL_TIMEOUT_S * 1000);
+  unfreeze?.();
   r.hostBusyPct = busyPct(c0, hostCpu());
   for (const n of neighbours) n.kill('SIGKILL');
   const report = readReport(out);
@@ -388,13 +452,14 @@ async function runMode(mode, ctx) {
  */
 const BASELINE_ATTEMPTS = 3;
 
-async function saveBaseline() {
-  const file = path.join(tmpRoot, 'baseline.json');
+async function saveBaseline(familyName) {
+  const family = FAMILIES[familyName];
+  const file = path.join(tmpRoot, `baseline-${familyName}.json`);
   const rejected = [];
   for (let attempt = 1; attempt <= BASELINE_ATTEMPTS; attempt++) {
     rmSync(file, { force: true });
     const out = mkdtempSync(path.join(tmpRoot, 'baseline-run-'));
-    const r = await runNode([cli, 'run', PLAN, '--target', targets.get('base').url, '--save-baseline', file, '--out', out, '--quiet'], TRIAL_TIMEOUT_S * 1000);
+    const r = await runNode([cli, 'run', family.plan, '--target', targets.get(family.base).url, '--save-baseline', file, '--out', out, '--quiet'], TRIAL_TIMEOUT_S * 1000);
     rmSync(out, { recursive: true, force: true });
     if (r.code !== 0 || !existsSync(file)) {
       return { error: `the baseline run failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLine(r.stderr) || lastLine(r.stdout)}` };
@@ -500,7 +565,7 @@ function notesFor(mode, records, modeInfo) {
   for (const r of falseFails) notes.push(`${mode} trial ${r.trial}, ${r.scenario}: failed on ${r.failed.join(', ')}`);
   for (const s of SCENARIOS) {
     const rs = records.filter((r) => r.scenario === s.id && r.probeMs !== undefined);
-    const ref = modeInfo.baseline?.stage?.probeMs;
+    const ref = modeInfo.baselines?.[familyOf(s)]?.stage?.probeMs;
     if (rs.length === 0) continue;
     const ratios = ref ? ` (÷ the baseline's ${f1(ref)} ms: median ${f2(median(rs.map((r) => r.probeMs)) / ref)}×, max ${f2(Math.max(...rs.map((r) => r.probeMs)) / ref)}×)` : '';
     const excused = countList(rs.flatMap((r) => r.untrusted));
@@ -511,12 +576,13 @@ function notesFor(mode, records, modeInfo) {
   return notes;
 }
 
-function planRules() {
-  const plan = parseYaml(readFileSync(path.join(ROOT, PLAN), 'utf8'));
+/** One sentence on a calibration plan: its stage, request and rules. */
+function planLine(file) {
+  const plan = parseYaml(readFileSync(path.join(ROOT, file), 'utf8'));
   const stage = plan.stages?.[0] ?? {};
   const rules = plan.regression ? Object.entries(plan.regression).map(([k, v]) => `\`${k}: "${v}"\``).join(', ') : 'the defaults (no `regression:` in the plan)';
   const thresholds = plan.thresholds ? JSON.stringify(plan.thresholds) : 'none';
-  return { stage, rules, thresholds };
+  return `\`${file}\`: one open-model \`load\` stage, ${stage.rate}${stage.ramp ? ` after a ${stage.ramp} ramp from 0` : ''}, ${stage.duration} in all${stage.ramp ? ' (`ab` leaves the ramp out and splits the rest into rounds per side)' : ''}, one \`GET /\` expecting 200; thresholds: ${thresholds}; regression rules: ${rules}`;
 }
 
 function writeSection(body) {
@@ -554,27 +620,40 @@ async function main() {
       if (WARMUP) await warmUp(url);
     }
   };
-  await startAll(Object.entries(TARGETS).filter(([, cfg]) => !cfg.p95Shift));
   const calibrateBy = modes.length === 1 && modes[0] === 'ab' ? 'ab' : 'run';
-  const calibration = await calibrateP95(calibrateBy);
-  log(`calibration (${calibrateBy}): p95 through perf-gate against the base, ${calibration.runs.map(f3).join(', ')} ms → median ${f3(calibration.p95)} ms`);
-  for (const cfg of Object.values(TARGETS)) if (cfg.p95Shift) cfg.extraMs = cfg.p95Shift * calibration.p95;
-  await startAll(Object.entries(TARGETS).filter(([, cfg]) => cfg.p95Shift));
+  // The p95-relative regressions need the base's p95 as perf-gate measures it (and `ab` the twin beside it).
+  const shifted = Object.entries(TARGETS).filter(([name, cfg]) => cfg.p95Shift && NEEDED.has(name));
+  if (shifted.length > 0) NEEDED.add('base').add(calibrateBy === 'ab' ? 'twin' : 'base');
+  await startAll(Object.entries(TARGETS).filter(([name, cfg]) => !cfg.p95Shift && NEEDED.has(name)));
+  let calibration = { runs: [], p95: NaN };
+  if (shifted.length > 0) {
+    calibration = await calibrateP95(calibrateBy);
+    log(`calibration (${calibrateBy}): p95 through perf-gate against the base, ${calibration.runs.map(f3).join(', ')} ms → median ${f3(calibration.p95)} ms`);
+    for (const [, cfg] of shifted) cfg.extraMs = cfg.p95Shift * calibration.p95;
+    await startAll(shifted);
+  }
   const statsBefore = Object.fromEntries(await Promise.all([...targets.keys()].map(async (k) => [k, await targetStats(k)])));
 
   const results = {}; // mode → { records, info, skipped }
   for (const mode of modes) {
     if (mode === 'stored') {
-      log('stored: saving the baseline (one run against the base target)');
-      const b = await saveBaseline();
-      if (b.error) {
-        log(`stored: ${b.error}: stored mode skipped`);
-        results.stored = { skipped: b.error };
-        continue;
+      const baselines = {};
+      for (const family of new Set(SCENARIOS.map(familyOf))) {
+        log(`stored: saving the ${family} baseline (one run against ${FAMILIES[family].base})`);
+        const b = await saveBaseline(family);
+        if (b.error) {
+          log(`stored: ${b.error}: stored mode skipped`);
+          results.stored = { skipped: b.error };
+          break;
+        }
+        log(`stored: ${family} baseline saved (attempt ${b.attempts}; ${b.stage.requests} requests, p50 ${f3(b.stage.p50)} ms, p95 ${f3(b.stage.p95)} ms, ${b.wallS.toFixed(1)} s)${b.trouble ? `: WARNING, ${b.trouble}` : ''}`);
+        baselines[family] = b;
       }
-      log(`stored: baseline saved (attempt ${b.attempts}; ${b.stage.requests} requests, p50 ${f3(b.stage.p50)} ms, p95 ${f3(b.stage.p95)} ms, ${b.wallS.toFixed(1)} s)${b.trouble ? `: WARNING, ${b.trouble}` : ''}`);
-      const records = await runMode('stored', { baselineFile: b.file, confirm: cliInfo.confirm });
-      results.stored = { records, info: { confirm: cliInfo.confirm, baseline: b } };
+      if (results.stored?.skipped) continue;
+      const confirm = cliInfo.confirmDefault || cliInfo.confirm;
+      const baselineFiles = Object.fromEntries(Object.entries(baselines).map(([k, b]) => [k, b.file]));
+      const records = await runMode('stored', { baselineFiles, confirmFlag: !cliInfo.confirmDefault && cliInfo.confirm });
+      results.stored = { records, info: { confirm, baselines } };
     } else {
       if (!cliInfo.ab) {
         const why = `skipped: this build answers \`perf-gate ab\` with "${cliInfo.abMessage}"`;
@@ -592,7 +671,6 @@ async function main() {
   const totalS = (performance.now() - t0) / 1000;
 
   // --- the section
-  const { stage, rules, thresholds } = planRules();
   const cmdEnv = [`BENCH_TRIALS=${TRIALS}`, `BENCH_MODES=${modes.join(',')}`];
   if (AB_ROUNDS) cmdEnv.push(`BENCH_AB_ROUNDS=${AB_ROUNDS}`);
   if (process.env.BENCH_PLAN) cmdEnv.push(`BENCH_PLAN=${process.env.BENCH_PLAN}`);
@@ -612,7 +690,7 @@ async function main() {
     rows.push(...tableRows(mode, r.records, r.info));
     notes.push(...notesFor(mode, r.records, r.info));
   }
-  const served = Object.keys(TARGETS)
+  const served = Object.keys(statsAfter)
     .map((k) => {
       const a = statsAfter[k];
       const b = statsBefore[k];
@@ -623,11 +701,18 @@ async function main() {
     })
     .join('; ');
   const stored = results.stored;
+  const confirmWords = cliInfo.confirmDefault
+    ? 'No flags but the files: the CLI confirms a failed regression by default (a stage failing a regression rule runs once more and fails only if the re-run agrees; "confirm re-runs" = trials where that happened, "not confirmed" = trials where a failure became a warning because the re-run did not fail).'
+    : cliInfo.confirm
+      ? '`--confirm` on (this build does not confirm by default).'
+      : `**no confirmation: this build refuses --confirm (${cliInfo.confirmMessage}).**`;
+  const baselineWords = (family, b) =>
+    `${family}: \`node dist/cli.js run ${FAMILIES[family].plan} --target ${FAMILIES[family].base.toUpperCase()} --save-baseline FILE --out TMPDIR --quiet\` (${b.stage.requests.toLocaleString('en-US')} requests, p50 ${f3(b.stage.p50)} ms, p95 ${f3(b.stage.p95)} ms, p99 ${f3(b.stage.p99)} ms)${b.attempts > 1 ? `, measured ${b.attempts} times: ${b.rejected.map((x) => `not kept: ${x}`).join('; ')}` : ''}${b.trouble ? `; **the baseline kept is untrustworthy: ${b.trouble}**` : ''}`;
   const storedLine = !modes.includes('stored')
     ? '- Stored-baseline mode: not run (BENCH_MODES).'
     : stored.skipped
       ? `- **Stored-baseline mode skipped: ${stored.skipped}.**`
-      : `- Stored-baseline mode: one \`node dist/cli.js run ${PLAN} --target BASE --save-baseline FILE --out TMPDIR --quiet\` (baseline: ${stored.info.baseline.stage.requests.toLocaleString('en-US')} requests, p50 ${f3(stored.info.baseline.stage.p50)} ms, p95 ${f3(stored.info.baseline.stage.p95)} ms, p99 ${f3(stored.info.baseline.stage.p99)} ms)${stored.info.baseline.attempts > 1 ? `, measured ${stored.info.baseline.attempts} times: ${stored.info.baseline.rejected.map((x) => `not kept: ${x}`).join('; ')}` : ''}${stored.info.baseline.trouble ? `; **the baseline kept is untrustworthy: ${stored.info.baseline.trouble}**` : ''}, then per trial \`node dist/cli.js run ${PLAN} --target HEAD --baseline FILE${cliInfo.confirm ? ' --confirm' : ''} --out TMPDIR --quiet\`. ${cliInfo.confirm ? '`--confirm` on: a stage failing a regression rule is re-run once and fails only if the re-run agrees ("confirm re-runs" = trials where that happened; "not confirmed" = trials where a failure became a warning because the re-run did not fail).' : `**\`--confirm\` not used: this build refuses it (${cliInfo.confirmMessage}).**`} Every trial of a scenario is compared with the same stored baseline, so the trials are not independent of it.`;
+      : `- Stored-baseline mode: one baseline run per target family, ${Object.entries(stored.info.baselines).map(([f, b]) => baselineWords(f, b)).join('; ')}; then per trial \`node dist/cli.js run PLAN --target HEAD --baseline FILE${!cliInfo.confirmDefault && cliInfo.confirm ? ' --confirm' : ''} --out TMPDIR --quiet\`. ${confirmWords} Every trial of a scenario is compared with the same stored baseline, so the trials are not independent of it.`;
   const abLine = !modes.includes('ab')
     ? '- A/B mode: not run (BENCH_MODES).'
     : results.ab.skipped
@@ -642,9 +727,9 @@ Written by \`bench/gate.mjs\` (\`npm run bench:gate\`); every figure below was m
 - Command: \`${cmd}\` (from the repository root; \`npm run build\` first)
 - Machine: ${m.cores} cores, ${m.cpu}, ${m.os}, Node ${m.node}; the targets and perf-gate share these cores
 - perf-gate: ${cliInfo.version}, \`${path.relative(ROOT, CLI_SOURCE)}\` sha256 \`${cliInfo.sha}…\` (a copy taken at the start ran every trial)
-- Plan: \`${PLAN}\`: one open-model \`load\` stage, ${stage.rate}${stage.ramp ? ` after a ${stage.ramp} ramp from 0` : ''}, ${stage.duration} in all${stage.ramp ? ' (`ab` leaves the ramp out and splits the rest into rounds per side)' : ''}, one \`GET /\` expecting 200; thresholds: ${thresholds}; regression rules: ${rules}
-- Targets: \`bench/gate-target.mjs\` (Node \`http\`, 127.0.0.1, keep-alive), one fork()ed process per configuration: base, a twin of the base, and one per regression. Noise model per request: delay = (${NOISE.GATE_BASE_MS} ms + an exponentially distributed extra with mean ${NOISE.GATE_JITTER_MS} ms), i.e. median ≈ 5.4 ms, p95 ≈ 10.0 ms, p99 ≈ 13.2 ms (a \`setTimeout\`: whole milliseconds, ±1 ms); a stall with probability 1/${Math.round(1 / NOISE.GATE_STALL_P)} per request (about every 20 s at 2000/s) that blocks the target's event loop for ${NOISE.GATE_STALL_MS} ms; HTTP 500 with the scenario's error probability (base: 0).
-- Scenarios${process.env.BENCH_SCENARIOS ? ` (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS})` : ''}: unchanged (the twin); +10 %, +20 %, +50 % latency at p95: a fixed ${['lat10', 'lat20', 'lat50'].map((k) => `${f3(TARGETS[k].extraMs)} ms`).join(', ')} added to every request, i.e. 10, 20 and 50 % of the p95 perf-gate measured against the base before the trials (median of ${calibration.runs.length} ${calibrateBy === 'ab' ? '`ab` runs, base beside the twin, base side' : '`run` runs'}: ${calibration.runs.map(f3).join(', ')} ms), so the injected change is that share of p95 as measured (more at p50); +1 pp and +3 pp errors (500 with probability 0.01, 0.03); runner busy: ${BUSY_PROCS} × \`bench/cpu-busy.mjs\` spinning ${Math.round(BUSY_DUTY * 100)} % of one core each (10-ms periods) during the trial only, never during the stored baseline's run (A/B: beside both sides), against the twin and against the +20 % target. ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
+${[...new Set(SCENARIOS.map(familyOf))].map((f) => `- Plan (${f} family): ${planLine(FAMILIES[f].plan)}`).join('\n')}
+- Targets: \`bench/gate-target.mjs\` (Node \`http\`, 127.0.0.1, keep-alive), one fork()ed process per configuration: each family's base, a twin of it, and one per regression. Timer family, per request: delay = (${NOISE.GATE_BASE_MS} ms + an exponentially distributed extra with mean ${NOISE.GATE_JITTER_MS} ms), i.e. median ≈ 5.4 ms, p95 ≈ 10.0 ms, p99 ≈ 13.2 ms (a \`setTimeout\`: whole milliseconds, ±1 ms); a stall with probability 1/${Math.round(1 / NOISE.GATE_STALL_P)} per request (about every 20 s at 2000/s) that blocks the target's event loop for ${NOISE.GATE_STALL_MS} ms; HTTP 500 with the scenario's error probability (base: 0). CPU-work family, per request: ${CPU_NOISE.GATE_CPU_MS} ms of computation on the target's one thread, then a ${CPU_NOISE.GATE_BASE_MS} ms + Exp(mean ${CPU_NOISE.GATE_JITTER_MS} ms) timer: an endpoint of about 4 ms whose time is mostly CPU.
+- Scenarios${process.env.BENCH_SCENARIOS ? ` (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS})` : ''}: ${SCENARIOS.map((s) => s.label).join('; ')}. Latency regressions at p95 (timer family): a fixed ${shifted.map(([k, cfg]) => `${f3(cfg.extraMs)} ms (${k})`).join(', ') || '–'} added to every request, i.e. that share of the p95 perf-gate measured against the base before the trials (median of ${calibration.runs.length} ${calibrateBy === 'ab' ? '`ab` runs, base beside the twin, base side' : '`run` runs'}: ${calibration.runs.map(f3).join(', ') || '–'} ms), so the injected change is that share of p95 as measured (more at p50); CPU-work +5 ms: a 5 ms timer added to every request. Freeze: the target process stopped (SIGSTOP) ${FREEZE_AT_MS} ms after perf-gate starts, mid-stage, and continued (SIGCONT) ${FREEZE_MS} ms later, once per trial (a confirm re-run is not frozen). Runner busy: ${BUSY_PROCS} × \`bench/cpu-busy.mjs\` spinning ${Math.round(BUSY_DUTY * 100)} % of one core each (10-ms periods) during the trial only (a confirm re-run included), never during the stored baseline's run (A/B: beside both sides). ${TRIALS} trials each, in rounds (trial i of every scenario, order rotated per round).
 ${storedLine}
 ${abLine}
 - A trial: exit 1 = gate failed, exit 0 = pass or warn (\`verdict\` of report.json); anything else, or ${TRIAL_TIMEOUT_S} s without an exit (then killed), is an error. A regression counts as detected only when the failed checks include the injected metric (p95 for latency, error_rate for errors).

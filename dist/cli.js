@@ -535,10 +535,13 @@ function html(text) {
 /* harmony export */   Np: () => (/* binding */ bySeverity),
 /* harmony export */   QZ: () => (/* binding */ worst),
 /* harmony export */   Xd: () => (/* binding */ fmtTime),
+/* harmony export */   Yg: () => (/* binding */ historyPhrase),
 /* harmony export */   _Q: () => (/* binding */ fmtSigned),
 /* harmony export */   bg: () => (/* binding */ fmtCount),
 /* harmony export */   kb: () => (/* binding */ ICON),
+/* harmony export */   m4: () => (/* binding */ withoutBaseline),
 /* harmony export */   mq: () => (/* binding */ fmtMs),
+/* harmony export */   o3: () => (/* binding */ comparedWith),
 /* harmony export */   pT: () => (/* binding */ fmtPct),
 /* harmony export */   zi: () => (/* binding */ fmtBytes)
 /* harmony export */ });
@@ -598,6 +601,30 @@ const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - 
 function worst(verdicts) {
     return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
 }
+/** What a regression rule was compared with: the stored baseline, the history band's median, the A/B base. */
+function comparedWith(report, c) {
+    if (c.method === 'history-band')
+        return c.band ? `vs median of ${c.band.n} past runs` : 'vs history';
+    return report.ab ? 'vs base' : 'vs baseline';
+}
+/** "5 past runs from folder runs/ (left out: 2 failed, 1 cancelled)". */
+function historyPhrase(h) {
+    const left = Object.entries(h.left_out ?? {}).map(([why, n]) => `${n} ${why}`);
+    return `${h.runs} past run${h.runs === 1 ? '' : 's'} read from ${h.source}${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
+}
+/**
+ * What a run without a baseline was judged by: thresholds, and band rules when it had past runs
+ * (never "thresholds only" when a band judged it). `short`: the console's verdict line.
+ */
+function withoutBaseline(report, short = false) {
+    const banded = report.checks.some((c) => c.method === 'history-band' && c.band);
+    if (short)
+        return banded && report.history ? `no baseline: thresholds and band rules against ${report.history.runs} past runs` : 'no baseline: thresholds only';
+    if (banded && report.history)
+        return `No baseline: the absolute thresholds, and band rules against the median of ${historyPhrase(report.history)}`;
+    const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
+    return `No baseline to compare against: only the absolute thresholds were applied${past}`;
+}
 
 
 /***/ }),
@@ -609,7 +636,6 @@ function worst(verdicts) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   kk: () => (/* binding */ DIAGNOSIS_ICON),
-  o3: () => (/* binding */ comparedWith),
   nT: () => (/* binding */ metricCell),
   Br: () => (/* binding */ renderSummary),
   Eu: () => (/* binding */ stageNotes),
@@ -731,8 +757,10 @@ function headline(report) {
         lines.push(`Compared with the baseline from ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit} (${(0,report_escape.md)(b.source)}).${b.explanation ? ` ${(0,report_escape.md)(b.explanation)}` : ''}`);
     }
     else {
-        lines.push('No baseline to compare against: only the absolute thresholds were applied.');
+        lines.push(`${(0,format/* withoutBaseline */.m4)(report)}.`);
     }
+    if (report.history && (report.baseline || report.ab))
+        lines.push('', `History: ${(0,format/* historyPhrase */.Yg)(report.history)}.`);
     if (report.merged_from) {
         const starts = report.merged_from.map((f) => Date.parse(f.started_at));
         // Shards overlap only as far as their jobs started together: the spread says how far.
@@ -762,16 +790,10 @@ function stageTable(report) {
     }
     return lines;
 }
-/** What a regression rule was compared with: the stored baseline, the history band, the A/B base. */
-function comparedWith(report, c) {
-    if (c.method === 'history-band')
-        return 'vs history';
-    return report.ab ? 'vs base' : 'vs baseline';
-}
 function checkTable(report, checks) {
     const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
     for (const c of (0,format/* bySeverity */.Np)(checks)) {
-        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(report, c)}`;
+        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,format/* comparedWith */.o3)(report, c)}`;
         const note = c.note ? ` (${(0,report_escape.md)(c.note)})` : '';
         lines.push(`| ${format/* ICON */.kb[c.verdict]} | ${(0,report_escape.md)(c.stage)} | ${c.metric} | ${(0,report_escape/* code */.aY)(rule).replace(/\|/g, '\\|')} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.baseline)} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.current)} | ${c.kind === 'regression' ? (0,format/* fmtChange */.M3)(c) : ''} | ${(0,report_escape.md)(c.method)}${note} |`);
     }
@@ -1619,6 +1641,7 @@ const MAX_DEPTH = 2;
 class ReportFolder {
     dir;
     description;
+    leftOut;
     constructor(dir) {
         this.dir = dir;
         this.description = `folder ${dir}`;
@@ -1627,6 +1650,8 @@ class ReportFolder {
     async history(request, n) {
         const found = [];
         const seen = new Set();
+        const leftOut = {};
+        const pass = (why) => void (leftOut[why] = (leftOut[why] ?? 0) + 1);
         for (const file of await this.jsonFiles(this.dir, 0)) {
             let report;
             try {
@@ -1638,11 +1663,15 @@ class ReportFolder {
             const f = report.fingerprints;
             // Without fingerprints nothing shows it is this plan on this runner; an A/B report measured
             // two builds sharing the runner's cores: neither is a past run of this plan.
-            if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint)
+            if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint) {
+                pass(!f ? 'without fingerprints' : f.runner !== request.runnerFingerprint ? 'another runner' : 'another plan');
                 continue;
+            }
             // A shard measured a part of the load: not a past run of the plan.
-            if (report.cancelled || report.verdict === 'fail' || report.ab || report.shard)
+            if (report.cancelled || report.verdict === 'fail' || report.ab || report.shard) {
+                pass(report.cancelled ? 'cancelled' : report.verdict === 'fail' ? 'failed' : report.ab ? 'A/B' : 'shard');
                 continue;
+            }
             // The same run kept twice (report.json and a --save-baseline copy) must count once.
             const key = `${report.started_at} ${report.target}`;
             if (seen.has(key))
@@ -1650,6 +1679,7 @@ class ReportFolder {
             seen.add(key);
             found.push({ report, commit: 'local', run: report.started_at, savedAt: report.started_at });
         }
+        this.leftOut = Object.keys(leftOut).length > 0 ? leftOut : undefined;
         return found.sort((a, b) => b.report.started_at.localeCompare(a.report.started_at)).slice(0, n);
     }
     async jsonFiles(dir, depth) {
@@ -1701,7 +1731,7 @@ function renderConsole(report) {
             checkRows.push([
                 c.verdict.toUpperCase(),
                 c.stage,
-                `${c.metric} ${c.limit}${c.kind === 'regression' ? ' vs base' : ''}`,
+                `${c.metric} ${c.limit}${c.kind === 'regression' ? ` ${(0,format/* comparedWith */.o3)(report, c)}` : ''}`,
                 (0,format/* fmtMetric */.IZ)(c.metric, c.baseline),
                 (0,format/* fmtMetric */.IZ)(c.metric, c.current),
                 c.kind === 'regression' ? (0,format/* fmtChange */.M3)(c) : '',
@@ -1715,7 +1745,7 @@ function renderConsole(report) {
     const diagnoses = report.diagnoses ?? [];
     if (diagnoses.length > 0)
         out.push('', 'What this run says:', ...diagnoses.map((d) => `${markdown/* DIAGNOSIS_ICON */.kk[d.severity]} ${d.stage}: ${d.title}`));
-    const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline ? '' : ' (no baseline: thresholds only)';
+    const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline || report.ab ? '' : ` (${(0,format/* withoutBaseline */.m4)(report, true)})`;
     out.push('', `${format/* ICON */.kb[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
     return out.join('\n');
 }
@@ -1809,13 +1839,13 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5160));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1815));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
 Usage:
   perf-gate run PLAN.yml [--target URL] [--baseline FILE [--force-baseline]] [--save-baseline FILE] [--history DIR]
-                        [--confirm] [--out DIR] [--stage NAME]... [--quiet]
+                        [--no-confirm] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
@@ -1827,7 +1857,8 @@ Usage:
   perf-gate --version | --help
 
   --force-baseline compare with a baseline saved for another plan (its load shape differs) all the same
-  --confirm        re-run a stage that fails a regression rule once; fail only if the re-run agrees
+  --no-confirm     fail on the first run: by default (as in the action) a stage that fails a regression rule runs
+                   once more, and fails only if the re-run agrees (--confirm is accepted and is the default)
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
@@ -1903,6 +1934,7 @@ async function runCommand(args, planOverride) {
         stage: { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         confirm: { type: 'boolean' },
+        'no-confirm': { type: 'boolean' },
         history: { type: 'string' },
         shard: { type: 'string' },
         'force-baseline': { type: 'boolean' },
@@ -1924,7 +1956,9 @@ async function runCommand(args, planOverride) {
         signal: interruptSignal(log.warn),
         log,
         onSecrets,
-        confirm: values.confirm === true,
+        // The action's default too: one verdict from either door on the same numbers. A shard is not
+        // gated, so only an explicit --confirm reaches it (and is refused there).
+        confirm: shard ? values.confirm === true : values['no-confirm'] !== true,
         runnerProbe: (0,input_checks/* runnerProbeSetting */.jH)(process.env),
         history: values.history !== undefined ? existingFolder(values.history) : undefined,
         shard,

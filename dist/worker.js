@@ -58175,6 +58175,30 @@ const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - 
 function worst(verdicts) {
     return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
 }
+/** What a regression rule was compared with: the stored baseline, the history band's median, the A/B base. */
+function comparedWith(report, c) {
+    if (c.method === 'history-band')
+        return c.band ? `vs median of ${c.band.n} past runs` : 'vs history';
+    return report.ab ? 'vs base' : 'vs baseline';
+}
+/** "5 past runs from folder runs/ (left out: 2 failed, 1 cancelled)". */
+function historyPhrase(h) {
+    const left = Object.entries(h.left_out ?? {}).map(([why, n]) => `${n} ${why}`);
+    return `${h.runs} past run${h.runs === 1 ? '' : 's'} read from ${h.source}${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
+}
+/**
+ * What a run without a baseline was judged by: thresholds, and band rules when it had past runs
+ * (never "thresholds only" when a band judged it). `short`: the console's verdict line.
+ */
+function withoutBaseline(report, short = false) {
+    const banded = report.checks.some((c) => c.method === 'history-band' && c.band);
+    if (short)
+        return banded && report.history ? `no baseline: thresholds and band rules against ${report.history.runs} past runs` : 'no baseline: thresholds only';
+    if (banded && report.history)
+        return `No baseline: the absolute thresholds, and band rules against the median of ${historyPhrase(report.history)}`;
+    const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
+    return `No baseline to compare against: only the absolute thresholds were applied${past}`;
+}
 
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 

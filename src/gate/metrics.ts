@@ -137,14 +137,15 @@ export const PERCENTILE_OF: Partial<Record<Metric, number>> = { min: 0, p50: 50,
 const bucketsOf = new WeakMap<StageReport, BucketCounts[] | null>();
 
 /**
- * The same windows as `windowSamples`, as histogram buckets, decoded once per stage report;
- * undefined when a window has no histogram (a report written before they were stored) or an
- * unreadable one.
+ * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
+ * ramp and drain included, since all of them added together are the run whose percentile is judged
+ * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
+ * written before they were stored) or an unreadable one.
  */
 export function windowBuckets(s: StageReport): BucketCounts[] | undefined {
   let b = bucketsOf.get(s);
   if (b === undefined) {
-    const ws = steadyWindows(s);
+    const ws = s.timeline.filter((w) => w.requests > 0);
     try {
       b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram!))) : null;
     } catch {

@@ -1,8 +1,8 @@
-export const id = 842;
-export const ids = [842];
+export const id = 283;
+export const ids = [283];
 export const modules = {
 
-/***/ 75842:
+/***/ 17283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -6190,81 +6190,213 @@ function acceptRegressions(checks, reason) {
     return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' ? { ...c, verdict: 'warn', accepted: true, note: `accepted (${reason})${c.note ? `; ${c.note}` : ''}` } : c);
 }
 
-;// CONCATENATED MODULE: ./src/gate/trust.ts
+;// CONCATENATED MODULE: ./src/gate/excuse.ts
 
-/** The generator's event loop this much slower than in the baseline run means a busier runner. */
-const LAG_RATIO = 2;
-const LAG_MARGIN_MS = 10;
+
+
+
+
 /**
- * The CPU probe this much slower than at baseline time means a slower runner. An idle runner
- * repeats its probe within ±5 %; a neighbour holding a third of one core of two already adds 40 %.
+ * The CPU probe this much slower than at baseline time names the reason "runner-slower" (an idle
+ * runner repeats its probe within ±5 %; a neighbour holding a third of one core of two adds 40 %).
  */
 const SLOWER_RUNNER_RATIO = 1.25;
-/**
- * Why each stage cannot be trusted, first reason first:
- * - its generator was saturated: its failures are the generator's, not the target's;
- * - the baseline's was: those latencies, measured from intended send times, are inflated;
- * - the runner was slower than at baseline time (CPU probe): a neighbour, steal time, another job;
- * - the generator's event loop lagged far more than at baseline time (a busier runner; a
- *   slower target leaves the generator idle, not late).
- */
-function stageDistrust(current, baseline = [], history = []) {
+/** perf-gate's own CPU over the stage this near a whole core: the generator itself was the bottleneck. */
+const GENERATOR_BOUND_PCT = 85;
+/** The reference percentile that stands for each latency metric (the reference has no tail past p99). */
+const REFERENCE_KEY = { min: 'p50', p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', p999: 'p99', max: 'p99', mean: 'mean' };
+/** The machine's effect on each stage, where there is one to speak of. */
+function runnerEffects(current, baseline = [], history = []) {
     const out = new Map();
     for (const s of current) {
         const then = baseline.find((b) => b.name === s.name);
-        const reason = saturatedNow(s) ?? saturatedThen(then) ?? slowerRunner(s, then, history) ?? busierRunner(s, then);
-        if (reason)
-            out.set(s.name, reason);
+        const past = history.flatMap((run) => run.filter((p) => p.name === s.name));
+        const against = then?.reference
+            ? { figures: then.reference, what: 'the baseline run' }
+            : !then
+                ? medianReference(past)
+                : undefined;
+        const saturated = s.generator_saturated;
+        const bound = saturated && (s.generator.cpu_pct ?? 0) >= GENERATOR_BOUND_PCT * (s.workers ?? 1);
+        const probe = probeRatio(s, then, past);
+        const reason = bound ? 'generator-saturated' : probe && probe.ratio >= SLOWER_RUNNER_RATIO ? 'runner-slower' : 'runner-busier';
+        const why = describe(s, reason, probe, then ? 'when the baseline was measured' : 'in the past runs (median)');
+        const effects = { comparison: { reason, why, now: s.reference, then: then?.reference, against, generatorBound: bound, baselineStage: then } };
+        if (saturated) {
+            const idle = s.reference?.idle;
+            effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound };
+        }
+        out.set(s.name, effects);
     }
     return out;
 }
-/** Failed checks of distrusted stages become warnings that say why. */
-function excuseDistrusted(checks, distrust) {
+function describe(s, reason, probe, when) {
+    const cpu = s.generator.cpu_pct !== undefined ? `${s.generator.cpu_pct.toFixed(0)} % of a core` : 'an unmeasured share of a core';
+    switch (reason) {
+        case 'generator-saturated':
+            return `the load generator was saturated (${s.generator.reason ?? 'saturated'}) using ${cpu}: perf-gate itself was the bottleneck`;
+        case 'runner-slower':
+            return `the runner was ${probe.ratio.toFixed(2)}× slower than ${when} (CPU probe ${probe.now.toFixed(0)} ms against ${probe.then.toFixed(0)} ms)`;
+        default:
+            return s.generator_saturated
+                ? `the load generator fell behind (${s.generator.reason ?? 'saturated'}) while using only ${cpu}: the whole machine was busy, the target included`
+                : `the runner was busier than ${when}`;
+    }
+}
+function probeRatio(s, then, past) {
+    const before = then ? then.cpu_probe_ms : excuse_median(past.flatMap((p) => (p.cpu_probe_ms === undefined ? [] : [p.cpu_probe_ms])));
+    if (s.cpu_probe_ms === undefined || before === undefined || before <= 0)
+        return undefined;
+    return { ratio: s.cpu_probe_ms / before, now: s.cpu_probe_ms, then: before };
+}
+function medianReference(past) {
+    const refs = past.flatMap((p) => (p.reference ? [p.reference] : []));
+    if (refs.length === 0)
+        return undefined;
+    const keys = ['p50', 'p90', 'p95', 'p99', 'mean'];
+    return { figures: Object.fromEntries(keys.map((k) => [k, excuse_median(refs.map((r) => r[k]))])), what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}` };
+}
+function excuse_median(xs) {
+    return xs.length > 0 ? quantile([...xs].sort((a, b) => a - b), 0.5) : undefined;
+}
+/** Failed checks with the machine's part taken off and the rest judged again (see the top of this file). */
+function excuseInProportion(checks, current, effects, rules) {
     return checks.map((c) => {
-        const d = distrust.get(c.stage);
-        if (c.verdict !== 'fail' || !d || (d.regressionsOnly && c.kind !== 'regression'))
+        if (c.verdict !== 'fail' || c.current === null)
             return c;
-        return { ...c, verdict: 'warn', untrusted: d.reason, note: `not trusted: ${d.note}${c.note ? `; ${c.note}` : ''}` };
+        const stage = current.find((s) => s.name === c.stage);
+        const e = effects.get(c.stage);
+        if (!stage || !e)
+            return c;
+        if (c.kind === 'threshold')
+            return e.thresholds ? excuseThreshold(c, stage, e.thresholds, rules) : c;
+        return e.comparison ? excuseRegression(c, stage, e.comparison, rules) : c;
     });
 }
-function saturatedNow(s) {
-    if (!s.generator_saturated)
+/** ms the runner added at the reference percentile standing for `metric`; undefined: not measurable. */
+function addedMs(e, metric) {
+    const key = REFERENCE_KEY[metric];
+    const now = key && e.now?.[key];
+    const then = key && e.against?.figures[key];
+    if (!key || now === undefined || then === undefined)
         return undefined;
-    return { reason: 'generator-saturated', regressionsOnly: false, note: `the load generator was saturated (${s.generator.reason ?? 'saturated'})` };
+    return { ms: Math.max(0, now - then), now, then, key };
 }
-function saturatedThen(b) {
-    if (!b?.generator_saturated)
-        return undefined;
-    return { reason: 'baseline-saturated', regressionsOnly: true, note: `the load generator was saturated in the baseline (${b.generator.reason ?? 'saturated'})` };
+const excuse_ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const excuse_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+/** A failure that stands: the reason is said, and why nothing (or too little) came off. */
+function stands(c, e, what) {
+    return { ...c, note: `${c.note ? `${c.note}; ` : ''}${e.why}, but ${what}` };
 }
-function slowerRunner(s, b, history) {
-    const now = s.cpu_probe_ms;
-    const then = b ? b.cpu_probe_ms : medianProbe(history, s.name);
-    if (now === undefined || then === undefined || then <= 0 || now < SLOWER_RUNNER_RATIO * then)
-        return undefined;
-    const source = b ? 'when the baseline was measured' : 'in the past runs (median)';
-    return {
-        reason: 'runner-slower',
-        regressionsOnly: true,
-        note: `the runner was ${(now / then).toFixed(2)}× slower than ${source} (CPU probe ${now.toFixed(0)} ms against ${then.toFixed(0)} ms)`,
-    };
+/** The verdict on the rest: a failure that stands, or a warning that the machine explained it. */
+function rejudged(c, e, verdict, arithmetic, excuse) {
+    const withExcuse = { ...c, excuse };
+    if (verdict === 'fail')
+        return { ...withExcuse, note: `${e.why}; ${arithmetic}: still beyond ${c.limit}` };
+    return { ...withExcuse, verdict: 'warn', untrusted: e.reason, note: `excused: ${e.why}; ${arithmetic}: within ${c.limit} once that is taken off` };
 }
-function busierRunner(s, b) {
-    if (!b)
-        return undefined;
-    const now = s.generator.loop_lag_p99_ms;
-    const then = b.generator.loop_lag_p99_ms;
-    if (now <= Math.max(LAG_RATIO * then, then + LAG_MARGIN_MS))
-        return undefined;
-    return {
-        reason: 'runner-busier',
-        regressionsOnly: true,
-        note: `the runner was busier than when the baseline was measured (event-loop lag p99 ${now.toFixed(0)} ms against ${then.toFixed(0)} ms in the baseline run)`,
-    };
+function excuseRegression(c, stage, e, rules) {
+    const metric = c.metric;
+    if (metric === 'error_rate')
+        return excuseTimeouts(c, stage, e, rules);
+    if (!metrics_LATENCY_METRICS.has(metric) && metric !== 'rps')
+        return stands(c, e, `a ${metric} change is not a latency the runner can add to: judged as measured`);
+    if (!e.now || !e.against) {
+        const missing = !e.now ? 'this run' : c.method === 'history-band' ? 'the past runs' : 'the baseline';
+        return stands(c, e, `${missing} has no reference-server figures to size that by: judged as measured`);
+    }
+    const added = addedMs(e, metric === 'rps' ? 'mean' : metric);
+    if (!added || added.ms === 0) {
+        return stands(c, e, `perf-gate's reference server answered no slower than in ${e.against.what}${added ? ` (${added.key} ${excuse_ms(added.now)} against ${excuse_ms(added.then)})` : ''}: nothing to take off`);
+    }
+    const source = `perf-gate's reference server answered ${excuse_ms(added.ms)} slower at ${added.key} than in ${e.against.what} (${excuse_ms(added.then)} → ${excuse_ms(added.now)})`;
+    if (c.method === 'history-band')
+        return c.band && metric !== 'rps' ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'a band on throughput is not re-judged: judged as measured');
+    const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
+    if (!rule || c.baseline === null || c.baseline === undefined || c.baseline <= 0 || c.delta_pct === null || c.delta_pct === undefined) {
+        return stands(c, e, 'this check has no relative change to take that from: judged as measured');
+    }
+    // The change the machine accounts for, in % of the baseline value.
+    let explained;
+    if (metric === 'rps') {
+        // Closed model: U users each wait for their response, so rps = U / (time per request); without
+        // the runner's milliseconds each request would have taken that much less.
+        const users = steadyUsers(stage);
+        if (users === undefined || c.current === null || c.current <= 0)
+            return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured');
+        const perRequestS = users / c.current;
+        const without = perRequestS > added.ms / 1000 ? users / (perRequestS - added.ms / 1000) : Infinity;
+        explained = Number.isFinite(without) ? ((without - c.current) / c.baseline) * 100 : Infinity;
+    }
+    else {
+        explained = (added.ms / c.baseline) * 100;
+    }
+    const worseIsUp = rule.direction === 'increase';
+    const sign = worseIsUp ? -1 : 1;
+    const remaining = c.delta_pct + sign * explained;
+    const iv = c.interval_pct && { lo: c.interval_pct[0] + sign * explained, hi: c.interval_pct[1] + sign * explained };
+    const verdict = iv ? judgeInterval(iv, rule.amount, worseIsUp, remaining) : judgeInterval({ lo: remaining, hi: remaining }, rule.amount, worseIsUp);
+    const rest = `${(0,report_format/* fmtSigned */._Q)(remaining, '%', 1)}${iv ? ` [${(0,report_format/* fmtSigned */._Q)(iv.lo, '', 1)}, ${(0,report_format/* fmtSigned */._Q)(iv.hi, '', 1)}]` : ''}`;
+    const arithmetic = `${source}, which accounts for ${(0,report_format/* fmtSigned */._Q)(-sign * explained, '%', 1)} of the ${(0,report_format/* fmtSigned */._Q)(c.delta_pct, '%', 1)}; the rest is ${rest}`;
+    return rejudged(c, e, verdict, arithmetic, {
+        by: e.reason,
+        runner_ms: excuse_round(added.ms, 3),
+        explained_pct: excuse_round(-sign * explained),
+        remaining_pct: excuse_round(remaining),
+        ...(iv ? { remaining_interval_pct: [excuse_round(iv.lo), excuse_round(iv.hi)] } : {}),
+    });
 }
-function medianProbe(history, stage) {
-    const xs = history.flatMap((run) => run.filter((s) => s.name === stage && s.cpu_probe_ms !== undefined).map((s) => s.cpu_probe_ms));
-    return xs.length > 0 ? quantile(xs.sort((a, b) => a - b), 0.5) : undefined;
+function excuseBand(c, e, addedMsValue, source, metric) {
+    const band = c.band;
+    const rest = c.current - addedMsValue;
+    const verdict = rest > band.hi ? 'fail' : 'pass';
+    const arithmetic = `${source}; ${metric} without it is ${excuse_ms(rest)} against the band's top ${excuse_ms(band.hi)}`;
+    return rejudged(c, e, verdict, arithmetic, { by: e.reason, runner_ms: excuse_round(addedMsValue, 3), remaining: excuse_round(rest, 3) });
+}
+function excuseThreshold(c, stage, e, rules) {
+    const metric = c.metric;
+    if (metric === 'error_rate')
+        return excuseTimeouts(c, stage, e, rules);
+    if (!metrics_LATENCY_METRICS.has(metric))
+        return stands(c, e, `a ${metric} threshold is not a latency it can add to: judged as measured`);
+    const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === metric && r.raw === c.limit);
+    const added = addedMs(e, metric);
+    if (!rule || !added || added.ms === 0)
+        return stands(c, e, `perf-gate's reference server shows no delay over ${e.against?.what ?? 'its idle figures'} to take off: judged as measured`);
+    const rest = c.current - added.ms;
+    const verdict = compare(rest, rule.op, rule.value) ? 'pass' : 'fail';
+    const arithmetic = `perf-gate's reference server answered ${excuse_ms(added.ms)} slower at ${added.key} during the stage than ${e.against.what} (${excuse_ms(added.then)} → ${excuse_ms(added.now)}); ${metric} without it is ${excuse_ms(rest)}`;
+    return rejudged(c, e, verdict, arithmetic, { by: e.reason, runner_ms: excuse_round(added.ms, 3), remaining: excuse_round(rest, 3) });
+}
+/** A generator too busy to read its responses in time makes timeouts: those, and only those, come off. */
+function excuseTimeouts(c, stage, e, rules) {
+    const timeouts = stage.errors_by_kind.timeout ?? 0;
+    if (!e.generatorBound || timeouts === 0)
+        return stands(c, e, 'a busy machine does not make a target answer errors: judged as measured');
+    const errors = Math.max(0, stage.errors - timeouts);
+    const rate = stage.requests > 0 ? errors / stage.requests : 0;
+    const arithmetic = `${timeouts} of its ${stage.errors} errors were timeouts, which a generator that cannot read its responses makes; without them the error rate is ${(rate * 100).toFixed(2)} %`;
+    if (c.kind === 'threshold') {
+        const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === 'error_rate' && r.raw === c.limit);
+        if (!rule)
+            return c;
+        return rejudged(c, e, compare(rate, rule.op, rule.value) ? 'pass' : 'fail', arithmetic, { by: e.reason, remaining: excuse_round(rate, 6) });
+    }
+    const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === 'error_rate' && r.raw === c.limit);
+    const then = e.baselineStage;
+    if (!rule || !then)
+        return stands(c, e, 'the rule it failed is not one a baseline run can be re-judged by: judged as measured');
+    const before = then.error_rate;
+    const iv = twoProportionInterval(then.errors, then.requests, errors, stage.requests);
+    const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
+    const deltaPp = (rate - before) * 100;
+    const verdict = rule.unit === 'pp' ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp) : before > 0 ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before) : judgeInterval(ivPp, 0, true, deltaPp);
+    return rejudged(c, e, verdict, `${arithmetic} (${(0,report_format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
+}
+/** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */
+function steadyUsers(s) {
+    const users = s.timeline.filter((w) => w.requests > 0 && w.users !== undefined).map((w) => w.users);
+    return users.length > 0 ? excuse_median(users) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/gate/confirm.ts
@@ -6343,7 +6475,7 @@ function judge(rules, current, against) {
         // No history source at all (A/B) is not a short history: band rules do not apply there.
         ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
     ];
-    return excuseDistrusted(checks, stageDistrust(current, against.baseline, against.history));
+    return excuseInProportion(checks, current, runnerEffects(current, against.baseline, against.history), rules);
 }
 function gate(rules, current, against = {}, options = {}) {
     let checks = judge(rules, current, against);
@@ -7064,7 +7196,7 @@ function lineChart(spec) {
     const out = [
         `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}" preserveAspectRatio="xMidYMid meet">`,
         `<title>${title}</title>`,
-        `<desc>${(0,report_escape/* html */.qy)(describe(series))}</desc>`,
+        `<desc>${(0,report_escape/* html */.qy)(svg_describe(series))}</desc>`,
         `<text class="chart-title" x="${m.left}" y="20">${title}</text>`,
     ];
     // Legend under the title, left to right.
@@ -7141,7 +7273,7 @@ function pathData(points, sx, sy) {
     return parts.join(' ');
 }
 /** For screen readers: each series' range. */
-function describe(series) {
+function svg_describe(series) {
     return series
         .map((s) => {
         const ys = s.points.map((p) => p.y).filter(isNum);
@@ -7217,8 +7349,10 @@ function headline(r) {
         facts.push(['baseline', `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,report_format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`]);
     }
     else {
-        facts.push(['baseline', 'none: only the absolute thresholds were applied']);
+        facts.push(['baseline', (0,report_escape/* html */.qy)((0,report_format/* withoutBaseline */.m4)(r))]);
     }
+    if (r.history && (r.baseline || r.ab))
+        facts.push(['history', (0,report_escape/* html */.qy)((0,report_format/* historyPhrase */.Yg)(r.history))]);
     if (r.shard)
         facts.push(['shard', (0,report_escape/* html */.qy)(`${r.shard.index}/${r.shard.count} of the plan's load (not gated; merge gates the whole)`)]);
     if (r.merged_from)
@@ -7274,7 +7408,7 @@ function checksSection(r) {
     if (r.checks.length === 0)
         return '';
     const rows = (0,report_format/* bySeverity */.Np)(r.checks).map((c) => {
-        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,markdown/* comparedWith */.o3)(r, c)}`;
+        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,report_format/* comparedWith */.o3)(r, c)}`;
         return tr([
             tag(c.verdict),
             (0,report_escape/* html */.qy)(c.stage),
@@ -7611,7 +7745,22 @@ const TIMEOUTS_CLIMB = { minGapPp: 0.02, ratio: 2, loadRatio: 1.3 };
 /** p95 at least `ratio`× (and `floorMs` above) the low-load p95, at a load at least `loadRatio`× the low one. */
 const SATURATION = { ratio: 2, floorMs: 5, loadRatio: 1.5, minWindowRequests: 5 };
 /** Seconds with at most `clean` errors, then seconds with at least `onset` and the rest at least `sustained`. */
-const ERRORS_BEGIN = { clean: 0.01, onset: 0.1, sustained: 0.1, minBefore: 2, minAfter: 2 };
+const ERRORS_BEGIN = { clean: 0.01, onset: 0.1, sustained: 0.1, minBefore: 2, minAfter: 2, chance: 0.001 };
+/** P(X ≤ x) for X ~ Binomial(n, p), summed in log space (n may be a soak's millions). */
+function binomialAtMost(x, n, p) {
+    if (p <= 0 || x >= n)
+        return 1;
+    if (p >= 1)
+        return 0;
+    let logTerm = n * Math.log1p(-p); // k = 0
+    let sum = Math.exp(logTerm);
+    const odds = Math.log(p) - Math.log1p(-p);
+    for (let k = 0; k < x; k++) {
+        logTerm += Math.log(n - k) - Math.log(k + 1) + odds;
+        sum += Math.exp(logTerm);
+    }
+    return Math.min(1, sum);
+}
 /**
  * Not recovered: the median p95 after the drop above 1.2× the pre-spike p95 and 5 ms above it. The
  * spike outcome's own 1 ms floor is for finding the first good window; a finding must clear the
@@ -7869,6 +8018,10 @@ function errorsBegin(s) {
         const erring = erringUpTo[n] - erringUpTo[i];
         if (afterShare < sustained || erring < (n - i) / 2)
             continue;
+        // Evidence that they began: the clean seconds must have had too many requests to be clean by
+        // chance at the later error rate (a steady 17 % over a ramp's first 13 requests is clean 9 % of the time).
+        if (binomialAtMost(errs[i], Math.max(reqs[i], errs[i]), afterShare) > ERRORS_BEGIN.chance)
+            return undefined;
         const before = ws.slice(0, i);
         const after = ws.slice(i);
         const start = ws[i];
@@ -8662,6 +8815,7 @@ async function runAndGate(s) {
         built.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= MIN_HISTORY)
         built.bands = bandPositions(against.history, stages);
+    built.history = historyRef(s.history ?? s.baseline?.store ?? s.save?.store, past);
     noteAccepted(built, s.accept);
     // From here on the report is what leaves the process (files, baseline stores, the caller).
     const report = redactedReport(built, plan);
@@ -8801,6 +8955,12 @@ function confirmationStages(plan, rules, first, against, log) {
     if (failing.size > 0)
         log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
     return plan.stages.filter((st) => failing.has(st.name));
+}
+/** What the report says of the past runs it read; undefined when there was nothing to read or nothing read. */
+function historyRef(store, past) {
+    if (!store || (past.length === 0 && !store.leftOut))
+        return undefined;
+    return { source: store.description, runs: past.length, ...(store.leftOut ? { left_out: store.leftOut } : {}) };
 }
 /** Past results are for bands and the chart: a store that cannot list them costs those, not the run. */
 async function readPast(store, request, log) {
@@ -9001,6 +9161,7 @@ async function compareImported(s) {
     const report = new redact/* Redactor */.pO().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
     if (past.length >= MIN_HISTORY)
         report.bands = bandPositions(history, report.stages);
+    report.history = historyRef(s.baseline?.store ?? s.save?.store, past);
     noteAccepted(report, s.accept);
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
     const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
