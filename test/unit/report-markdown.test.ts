@@ -34,7 +34,7 @@ describe('renderSummary', () => {
     expect(renderSummary(report())).toContain('Plan `examples/plan.yml` against `http://127.0.0.1:3000`, 95.2 s, 2 × Test CPU.');
   });
 
-  it('a run judged by band rules against past runs alone says so, never "thresholds only"', () => {
+  it('a run judged by band rules against past runs alone says so, never thresholds only', () => {
     const band: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 3.9, baseline: 3.8, limit: '+3σ', method: 'history-band', verdict: 'pass', band: { n: 5, median: 3.8, sigma: 0.1, lo: 3.5, hi: 4.1 } };
     const r = report({ baseline: null, checks: [band], history: { source: 'folder runs', runs: 5, left_out: { failed: 2, cancelled: 1 } } });
     const md = renderSummary(r);
