@@ -7,6 +7,9 @@
  *     "*": { p95: "< 200ms", error_rate: "< 1%" }
  *   regression: { p95: "+15%", rps: "-10%" }
  *
+ * A k6 custom Trend is named `trend:NAME` among a stage's rules, with latency rules of its own:
+ * `thresholds: { k6: { "trend:yarp_latency": { p95: "< 50ms" } } }` (src/import/trends.ts judges them).
+ *
  * Stage names are the imported ones (`--stage NAME`, default the tool's name). Same parsers and
  * the same file:line:col problems as a plan; `${ENV}` is substituted as in a plan.
  */
@@ -21,9 +24,13 @@ import { isMetric, METRICS } from '../plan/units.js';
 import { readRegression, readThresholds } from '../plan/validate.js';
 import { Redactor } from '../report/redact.js';
 import type { StageSpec } from '../plan/types.js';
+import { TREND_METRICS, TREND_PREFIX, type TrendRule } from './trends.js';
+import { parseThreshold } from '../plan/units.js';
 
 export interface GateFile extends GateRules {
   name?: string;
+  /** Threshold rules on k6 custom trends (`trend:NAME` keys), by stage name or "*". */
+  trends?: TrendRule[];
   /** Values taken from the environment (`${TOKEN}`), to hide in every report, as a plan's. */
   secrets?: string[];
 }
@@ -51,15 +58,23 @@ export function parseGateFile(text: string, file: string, env: Env, stages: Read
   }
   if ('name' in raw && typeof raw.name !== 'string') c.add(['name'], 'name: a string, e.g. checkout');
   // readThresholds / readRegression skip unknown metrics (a plan's schema check names them): name them here.
+  const trends: TrendRule[] = [];
+  const plain: Record<string, unknown> = {};
   for (const [stage, metrics] of Object.entries(record(raw.thresholds))) {
     if (!isRecord(metrics)) c.add(['thresholds', stage], `${formatPath(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
-    for (const metric of Object.keys(record(metrics))) unknownMetric(c, ['thresholds', stage, metric], metric);
+    // `trend:NAME` keys are k6 custom trends, with rules of their own; the rest are the plan's metrics.
+    plain[stage] = Object.fromEntries(Object.entries(record(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
+    for (const [metric, rules] of Object.entries(record(metrics))) {
+      if (metric.startsWith(TREND_PREFIX)) trends.push(...trendRules(c, stage, metric, rules));
+      else unknownMetric(c, ['thresholds', stage, metric], metric);
+    }
   }
   if ('thresholds' in raw && !isRecord(raw.thresholds)) c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
   if ('regression' in raw && !isRecord(raw.regression)) c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
   for (const metric of Object.keys(record(raw.regression))) unknownMetric(c, ['regression', metric], metric);
 
-  const rules: GateFile = { thresholds: readThresholds(c, record(raw.thresholds), stages) };
+  const rules: GateFile = { thresholds: readThresholds(c, isRecord(raw.thresholds) ? plain : {}, stages) };
+  if (trends.length) rules.trends = trends;
   // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
   if ('regression' in raw) rules.regression = readRegression(c, record(raw.regression));
   if (typeof raw.name === 'string') rules.name = raw.name;
@@ -74,4 +89,29 @@ export function parseGateFile(text: string, file: string, env: Env, stages: Read
 
 function unknownMetric(c: Checks, path: Array<string>, metric: string): void {
   if (!isMetric(metric)) c.add(path, `${formatPath(path)}: unknown metric ${JSON.stringify(metric)}${suggestion(metric, METRICS)}`, 'key');
+}
+
+/** `trend:NAME: { p95: "< 50ms" }`: latency rules on one k6 custom trend. */
+function trendRules(c: Checks, stage: string, key: string, raw: unknown): TrendRule[] {
+  const trend = key.slice(TREND_PREFIX.length);
+  const path = ['thresholds', stage, key];
+  if (trend === '') c.add(path, `${formatPath(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
+  if (!isRecord(raw)) {
+    c.add(path, `${formatPath(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "< 50ms" }`);
+    return [];
+  }
+  const out: TrendRule[] = [];
+  for (const [metric, value] of Object.entries(raw)) {
+    const at = [...path, metric];
+    if (!(TREND_METRICS as readonly string[]).includes(metric)) {
+      c.add(at, `${formatPath(at)}: a trend has ${TREND_METRICS.join(', ')}, not ${JSON.stringify(metric)}${suggestion(metric, [...TREND_METRICS])}`, 'key');
+      continue;
+    }
+    try {
+      out.push({ stage, trend, rule: parseThreshold(metric, value) });
+    } catch (err) {
+      c.add(at, `${formatPath(at)}: ${(err as Error).message}`);
+    }
+  }
+  return out;
 }

@@ -154,15 +154,14 @@ describe('bad inputs: one clear message naming the file', () => {
     ['JSON but not a k6 summary', 'k6', '{"a": 1}', /^r\.json is not a k6 summary \(no "metrics" object\)/],
     ['a JSON list', 'k6', '[1, 2]', /^r\.json is not a k6 summary/],
     ['a perf-gate report', 'k6', '{"tool": "perf-gate", "stages": []}', /^r\.json is a perf-gate report, not a k6 summary: compare perf-gate reports without --from/],
-    ['no http_req_duration', 'k6', '{"metrics": {"iterations": {"count": 3, "rate": 1}}}', /^r\.json has no http_req_duration metric: it is not the summary of a k6 test that made HTTP requests/],
+    ['no http_req_duration', 'k6', '{"metrics": {"iterations": {"count": 3, "rate": 1}}}', /^r\.json holds no HTTP results \(metrics: iterations\) and no http_req_duration: perf-gate gates the HTTP results of a k6 summary/],
     ['no http_reqs', 'k6', '{"metrics": {"http_req_duration": {"avg": 1}}}', /^r\.json has no http_reqs metric/],
-    ['no http_req_failed', 'k6', '{"metrics": {"http_req_duration": {"avg": 1}, "http_reqs": {"count": 1, "rate": 1}}}', /^r\.json has no http_req_failed metric: perf-gate needs the failed-request count/],
     ['a non-number statistic', 'k6', '{"metrics": {"http_req_duration": {"p(95)": "fast"}, "http_reqs": {"count": 1, "rate": 1}, "http_req_failed": {"passes": 0, "fails": 1, "value": 0}}}', /^r\.json: metrics\["http_req_duration"\]\["p\(95\)"\] is "fast", expected a number ≥ 0$/],
     ['a negative count (handleSummary shape)', 'k6', '{"metrics": {"http_req_duration": {"type": "trend", "values": {"avg": 1}}, "http_reqs": {"type": "counter", "values": {"count": -1, "rate": 1}}, "http_req_failed": {"type": "rate", "values": {"passes": 0}}}}', /^r\.json: metrics\["http_reqs"\]\.values\["count"\] is -1, expected a number ≥ 0$/],
     ['an empty CSV', 'locust', '', /^r\.json is empty: perf-gate --from locust reads the PREFIX_stats\.csv/],
     ['a CSV missing columns', 'locust', 'Type,Name,Request Count\r\nGET,/,1\r\n', /^r\.json is not a Locust stats CSV: missing columns "Failure Count", "Average Response Time", "Min Response Time", "Max Response Time", "Requests\/s"; perf-gate --from locust reads/],
     ['the history CSV instead', 'locust', 'Timestamp,User Count,Type,Name,Requests/s\r\n', /^r\.json is not a Locust stats CSV \(it looks like PREFIX_stats_history\.csv: give PREFIX_stats\.csv\)/],
-    ['no Aggregated row', 'locust', 'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\nGET,/,1,0,1,1,1,1\r\n', /^r\.json has no "Aggregated" row/],
+    ['no Aggregated row', 'locust', 'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\nGET,/,1,0,1,1,1,1\r\n', /^r\.json has no aggregate row \("Aggregated", or "Total" before Locust 0\.13\)/],
     ['a bad number, with its line', 'locust', 'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\n,Aggregated,lots,0,1,1,1,1\r\n', /^r\.json:2: column "Request Count" is "lots", expected a number ≥ 0$/],
     ['a short row', 'locust', 'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\n,Aggregated,1,0\r\n', /^r\.json:2: 4 columns, the header has 8$/],
   ])('%s', (_, tool, text, message) => {
@@ -213,7 +212,7 @@ describe('gate files (--plan with --from)', () => {
 
 describe('Locust stats history (the timeline)', () => {
   const history = { text: fixture('locust_stats_history.csv'), file: 'locust_stats_history.csv' };
-  const run = parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', history);
+  const run = parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { history });
 
   it('one window per second from the Aggregated rows: counts and the mean from the running totals, exactly', () => {
     const tl = run.timeline!;
@@ -230,13 +229,13 @@ describe('Locust stats history (the timeline)', () => {
   it('without --csv-full-history the percentiles are cumulative: no timeline, and the report says why', () => {
     const lines = history.text.split('\r\n');
     const aggregatedOnly = lines.filter((l, i) => i === 0 || l.includes(',Aggregated,')).join('\r\n');
-    const r = parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { text: aggregatedOnly, file: 'h.csv' });
+    const r = parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { history: { text: aggregatedOnly, file: 'h.csv' } });
     expect(r.timeline).toEqual([]);
     expect(r.missing).toEqual(['timeline (Locust writes per-second percentiles only with --csv-full-history)']);
   });
 
   it('a history file that is not one is an ImportError naming it', () => {
-    const m = importMessage(() => parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { text: 'Type,Name\r\n', file: 'h.csv' }));
+    const m = importMessage(() => parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { history: { text: 'Type,Name\r\n', file: 'h.csv' } }));
     expect(m).toMatch(/^h\.csv is not a Locust stats history CSV: missing columns "Timestamp", "User Count"/);
   });
 });
