@@ -104,7 +104,7 @@ function trendRules(c: Checks, stage: string, key: string, raw: unknown): TrendR
   for (const [metric, value] of Object.entries(raw)) {
     const at = [...path, metric];
     if (!(TREND_METRICS as readonly string[]).includes(metric)) {
-      c.add(at, `${formatPath(at)}: a trend has ${TREND_METRICS.join(', ')}, not ${JSON.stringify(metric)}${suggestion(metric, [...TREND_METRICS])}`, 'key');
+      c.add(at, `${formatPath(at)}: ${JSON.stringify(metric)} is not a statistic of a trend${suggestion(metric, [...TREND_METRICS])}`, 'key');
       continue;
     }
     try {
