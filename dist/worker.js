@@ -57987,7 +57987,8 @@ function fmtMs(ms) {
 const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
 /** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
 const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
-const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+/** "—" for null: an imported stage whose file had no failure count (k6 before v0.31). */
+const fmtPct = (fraction) => (fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`);
 const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
 function format_fmtMetric(metric, v) {
     if (v === null || v === undefined)

@@ -1,8 +1,8 @@
-export const id = 337;
-export const ids = [337,880,887];
+export const id = 968;
+export const ids = [968,880,887];
 export const modules = {
 
-/***/ 337:
+/***/ 6968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -609,714 +609,12 @@ async function startProbe() {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
-// EXTERNAL MODULE: ./src/gate/metrics.ts
-var metrics = __webpack_require__(1370);
-;// CONCATENATED MODULE: ./src/gate/statistics.ts
-/**
- * Is a change real or run-to-run noise? Two estimators, both pure and seeded so a verdict is
- * reproducible from the two reports alone:
- *  - latency and throughput: a bootstrap over the 1-second windows of both runs. Each resample
- *    draws windows with replacement from each run and takes the request-weighted mean of the
- *    window metric; the spread of the resampled log ratios is the noise. A change only fails the gate
- *    when the whole 95 % interval lies beyond the rule.
- *  - error rate: a two-proportion (Wald) interval on the difference of the two rates.
- */
-/** Deterministic PRNG (mulberry32): the same reports give the same interval. */
-function seededRandom(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-function weightedMean(xs) {
-    let sum = 0;
-    let w = 0;
-    for (const x of xs) {
-        sum += x.value * x.weight;
-        w += x.weight;
-    }
-    return w > 0 ? sum / w : 0;
-}
-function resampledMean(xs, random) {
-    let sum = 0;
-    let w = 0;
-    for (let i = 0; i < xs.length; i++) {
-        const x = xs[Math.floor(random() * xs.length)];
-        sum += x.value * x.weight;
-        w += x.weight;
-    }
-    return w > 0 ? sum / w : 0;
-}
-function quantile(sorted, q) {
-    if (sorted.length === 0)
-        return NaN;
-    const pos = (sorted.length - 1) * q;
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-/** Fewer windows than this on either side and the spread cannot be estimated. */
-const MIN_WINDOWS = 3;
-/**
- * 95 % interval (in %) of the relative change current/baseline − 1 of a windowed metric, centred on
- * `pointPct` (the change measured on the whole-run histograms): the bootstrap supplies the spread,
- * the histograms the location. Undefined when either run has too few windows.
- */
-function bootstrapChangeInterval(baseline, current, pointPct, options = {}) {
-    if (baseline.length < MIN_WINDOWS || current.length < MIN_WINDOWS)
-        return undefined;
-    const random = seededRandom(options.seed ?? 0x9e3779b9);
-    const resamples = options.resamples ?? 2000;
-    const alpha = (1 - (options.confidence ?? 0.95)) / 2;
-    // On the log scale, as for paired rounds: a ratio cannot fall below 0, so neither may the interval
-    // fall below −100 %, and +25 % / −20 % are the same size.
-    const centre = Math.log(weightedMean(current) / weightedMean(baseline));
-    const logRatios = [];
-    for (let i = 0; i < resamples; i++) {
-        const b = resampledMean(baseline, random);
-        const c = resampledMean(current, random);
-        if (b <= 0 || c <= 0)
-            continue;
-        logRatios.push(Math.log(c / b));
-    }
-    if (logRatios.length === 0 || !Number.isFinite(centre) || pointPct <= -100)
-        return undefined;
-    logRatios.sort((a, b) => a - b);
-    const point = Math.log(1 + pointPct / 100);
-    const at = (q) => (Math.exp(point + quantile(logRatios, q) - centre) - 1) * 100;
-    return { lo: at(alpha), hi: at(1 - alpha) };
-}
-/** 95 % interval of p2 − p1 (fractions), from x1/n1 and x2/n2. */
-function twoProportionInterval(x1, n1, x2, n2, z = 1.96) {
-    const p1 = n1 > 0 ? x1 / n1 : 0;
-    const p2 = n2 > 0 ? x2 / n2 : 0;
-    const d = p2 - p1;
-    const se = Math.sqrt((n1 > 0 ? (p1 * (1 - p1)) / n1 : 0) + (n2 > 0 ? (p2 * (1 - p2)) / n2 : 0));
-    return { lo: d - z * se, hi: d + z * se };
-}
-/**
- * Where an interval stands against a limit on the "worse" side (`worseIsUp` false for rps):
- *  - fail: the whole interval is beyond the limit (the change is real and too large);
- *  - pass: the whole interval is within it, or, given `point`, the measured change is within it and
- *    not distinguishable from zero (no evidence of any change: identical error rates on a few
- *    hundred requests must not warn forever);
- *  - warn: inconclusive (a real change that may exceed the rule, or a measured excess that the
- *    noise cannot confirm).
- */
-function judgeInterval(iv, limit, worseIsUp, point) {
-    const beyond = (x) => (worseIsUp ? x > limit : x < -limit);
-    if (beyond(worseIsUp ? iv.lo : iv.hi))
-        return 'fail';
-    if (!beyond(worseIsUp ? iv.hi : iv.lo))
-        return 'pass';
-    if (point !== undefined && !beyond(point) && iv.lo <= 0 && iv.hi >= 0)
-        return 'pass';
-    return 'warn';
-}
-
-;// CONCATENATED MODULE: ./src/gate/regression.ts
-
-
-
-const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-/** Stored baselines: a bootstrap over both runs' 1-second windows. */
-const windowBootstrap = (metric, before, after, pointPct) => {
-    const column = (0,metrics/* windowColumn */.fK)(metric);
-    if (!column)
-        return undefined;
-    const interval = bootstrapChangeInterval((0,metrics/* windowSamples */.YF)(before, column.key), (0,metrics/* windowSamples */.YF)(after, column.key), pointPct);
-    return interval && { interval, method: column.proxy ? `bootstrap-windows(${column.key} spread)` : 'bootstrap-windows' };
-};
-const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
-    metric,
-    direction,
-    unit,
-    amount,
-    raw,
-});
-/**
- * Rules used when the plan has no `regression:` section, per stage kind: what a change in that
- * kind of stage means. Steady stages gate latency and throughput; a spike or a burst is about
- * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
- * are mostly noise.
- */
-const LATENCY_RULES = [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25)];
-const ERROR_RULE = ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp');
-const DEFAULT_REGRESSION = {
-    // One user back to back: its rps is 1/latency, already judged.
-    baseline: [...LATENCY_RULES, ERROR_RULE],
-    load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
-    spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
-    burst: [ERROR_RULE],
-    // The steps' latency and errors are its break conditions; what a change means is a lower breaking point.
-    stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
-    soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
-};
-/**
- * The rules for one stage: the plan's (every stage) or the defaults of its kind. Only breaking_point
- * judges a stress stage, so a plan whose rules hold none (say `regression: { p95: "+15%" }`) keeps
- * the stress default rather than switching its gating off unasked; `regression: {}` is still off.
- */
-function rulesForStage(planRules, kind) {
-    if (planRules && (kind !== 'stress' || planRules.length === 0 || planRules.some((r) => r.metric === 'breaking_point')))
-        return planRules;
-    return DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
-}
-function evaluateRegressions(rules, baseline, current, estimate = windowBootstrap) {
-    const checks = [];
-    for (const stage of current) {
-        const before = baseline.find((b) => b.name === stage.name);
-        if (!before) {
-            // Never switch regression gating off in silence (a renamed stage, a partial baseline).
-            checks.push({
-                stage: stage.name,
-                metric: 'baseline',
-                kind: 'regression',
-                current: null,
-                limit: '—',
-                method: 'none',
-                verdict: 'warn',
-                note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
-            });
-            continue;
-        }
-        // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
-        for (const r of rulesForStage(rules, stage.kind)) {
-            if (r.unit === 'sigma' || !(0,metrics/* ruleApplies */.bF)(stage, r.metric))
-                continue;
-            const check = regressionCheck(r, before, stage, estimate);
-            if (check)
-                checks.push(check);
-            else if (rules) {
-                // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
-                const why = (0,metrics/* absentNote */.kJ)(stage, r.metric) ?? (0,metrics/* absentNote */.kJ)(before, r.metric);
-                if (why)
-                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: (0,metrics/* metricValue */.a3)(stage, r.metric), baseline: (0,metrics/* metricValue */.a3)(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
-            }
-        }
-    }
-    return checks;
-}
-function regressionCheck(rule, before, after, estimate = windowBootstrap) {
-    if (rule.metric === 'recovery')
-        return recoveryCheck(rule, before, after);
-    if (rule.metric === 'breaking_point')
-        return breakingPointCheck(rule, before, after);
-    const b = (0,metrics/* metricValue */.a3)(before, rule.metric);
-    const c = (0,metrics/* metricValue */.a3)(after, rule.metric);
-    if (b === null || c === null)
-        return undefined;
-    const base = { stage: after.name, metric: rule.metric, kind: 'regression', baseline: b, current: c, limit: rule.raw };
-    const worseIsUp = rule.direction === 'increase';
-    if (rule.metric === 'error_rate') {
-        const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
-        const deltaPp = (c - b) * 100;
-        const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
-        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
-        const verdict = rule.unit === 'pp'
-            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
-            : b > 0
-                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
-                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
-        return {
-            ...base,
-            delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
-            delta_pp: round(deltaPp, 3),
-            interval_pp: [round(ivPp.lo, 3), round(ivPp.hi, 3)],
-            method: 'two-proportion',
-            significant: ivPp.lo > 0 || ivPp.hi < 0,
-            verdict,
-            ...inconclusive(verdict, ivPp, deltaPp, 'pp', rule.raw),
-        };
-    }
-    if (b === 0) {
-        return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
-    }
-    const deltaPct = ((c - b) / b) * 100;
-    if (c === 0 && b > 0) {
-        // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
-        return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
-    }
-    if (before.imported || after.imported)
-        return importedPointCheck(rule, base, deltaPct, worseIsUp, before, after);
-    const found = estimate(rule.metric, before, after, deltaPct);
-    if (!found) {
-        // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
-        const pointVerdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
-        return {
-            ...base,
-            delta_pct: round(deltaPct),
-            method: 'point-estimate',
-            significant: false,
-            verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
-        };
-    }
-    const iv = found.interval;
-    const verdict = judgeInterval(iv, rule.amount, worseIsUp, deltaPct);
-    return {
-        ...base,
-        delta_pct: round(deltaPct),
-        interval_pct: [round(iv.lo), round(iv.hi)],
-        method: found.method,
-        significant: iv.lo > 0 || iv.hi < 0,
-        verdict,
-        ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
-    };
-}
-const IMPORTED_POINT_METHOD = 'point (imported)';
-/**
- * Imported results (`compare --from k6|locust`) are one summary per run: no windows, no histogram,
- * so no noise estimate. The measured change is judged as it is, and fails when it is beyond the
- * rule; the check says so and claims no significance. (Their error_rate still gets the
- * two-proportion interval above: it needs only the counts.)
- */
-function importedPointCheck(rule, base, deltaPct, worseIsUp, before, after) {
-    const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
-    const tool = (after.imported ?? before.imported).tool;
-    return {
-        ...base,
-        delta_pct: round(deltaPct),
-        method: IMPORTED_POINT_METHOD,
-        significant: false,
-        verdict,
-        note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
-    };
-}
-/** A warn from an interval that straddles the rule says so, with the size of the noise. */
-function inconclusive(verdict, iv, point, unit, limit) {
-    if (verdict !== 'warn')
-        return {};
-    const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
-}
-/** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
-const RECOVERY_RESOLUTION_MS = 1000;
-/**
- * Spike recovery against the baseline's. One number per run, so the noise is the window
- * resolution: the change fails only when it exceeds the rule by more than one window, and a
- * baseline that recovered at once (0 s) is taken as one window, so "+50%" still means something.
- */
-function recoveryCheck(rule, before, after) {
-    if (!before.spike || !after.spike || rule.unit !== 'pct')
-        return undefined;
-    const b = before.spike.recovery_ms;
-    const c = after.spike.recovery_ms;
-    const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
-    if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
-    }
-    if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
-    }
-    const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
-    const pct = (x) => ((x - b) / denominator) * 100;
-    const iv = { lo: pct(c - RECOVERY_RESOLUTION_MS), hi: pct(c + RECOVERY_RESOLUTION_MS) };
-    // One window either way is what the measurement can tell apart, no more.
-    const verdict = Math.abs(c - b) <= RECOVERY_RESOLUTION_MS ? 'pass' : judgeInterval(iv, rule.amount, rule.direction === 'increase', pct(c));
-    return {
-        ...base,
-        delta_pct: round(pct(c)),
-        interval_pct: [round(iv.lo), round(iv.hi)],
-        significant: iv.lo > 0 || iv.hi < 0,
-        verdict,
-        ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
-    };
-}
-/**
- * A stress stage's breaking point against the baseline's. One number per run, measured in whole
- * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
- * the edge of a step can land either side of it), and beyond that the change ± one step must be
- * past the rule. A lower breaking point is worse (rules like "-10%").
- */
-/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
-function stoppedAtMaxNote(stress, below) {
-    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
-}
-function breakingPointCheck(rule, before, after) {
-    if (!before.stress || !after.stress || rule.unit !== 'pct')
-        return undefined;
-    const b = before.stress.breaking_point;
-    const c = after.stress.breaking_point;
-    const unit = after.stress.unit === 'vus' ? ' users' : '/s';
-    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
-    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
-        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
-    }
-    // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
-    if (after.stress.steps.length === 0)
-        return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
-    if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
-    }
-    if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
-    }
-    // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
-    if (after.stress.reached_max && c < b)
-        return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
-    const resolution = after.stress.step;
-    const pct = (x) => ((x - b) / b) * 100;
-    const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
-    const worseIsUp = rule.direction === 'increase';
-    const steps = Math.round((c - b) / resolution);
-    const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
-    const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
-    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
-    return {
-        ...base,
-        delta_pct: round(pct(c)),
-        interval_pct: [round(iv.lo), round(iv.hi)],
-        significant: Math.abs(c - b) > resolution,
-        verdict,
-        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/band.ts
-
-
-
-
-/** Fewer past values than this: the band cannot be trusted. */
-const MIN_HISTORY = 5;
-/** Past runs looked at, newest first: older ones describe a codebase that has moved on. */
-const MAX_HISTORY = 20;
-/** 1.4826·MAD estimates the standard deviation of normal data. */
-const MAD_TO_SIGMA = 1.4826;
-const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
-const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
-/** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
-function noiseBand(values, k, floor = 0) {
-    if (values.length === 0)
-        throw new RangeError('noiseBand needs at least one value');
-    const mid = median(values);
-    const mad = median(values.map((v) => Math.abs(v - mid)));
-    const sigma = Math.max(MAD_TO_SIGMA * mad, floor);
-    return { n: values.length, median: mid, mad, sigma, lo: mid - k * sigma, hi: mid + k * sigma, k };
-}
-/**
- * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
- * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
- * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
- * count); recovery: one 1-s window (1000 ms); others: 0.
- */
-function sigmaFloor(metric, median, requests, stressStep = 0) {
-    if (metrics/* LATENCY_METRICS */.Z$.has(metric) || metric === 'rps')
-        return 0.01 * Math.abs(median);
-    // A breaking point moves in whole steps: one step is the least change that means anything.
-    if (metric === 'breaking_point')
-        return stressStep;
-    // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
-    if (metric === 'recovery')
-        return 1000;
-    if (metric === 'error_rate') {
-        if (requests <= 0)
-            return 0;
-        // A history of zero errors still leaves room for one error in this run's sample.
-        const p = Math.max(median, 1 / requests);
-        return Math.sqrt((p * (1 - p)) / requests);
-    }
-    return 0;
-}
-/** The metric's values in past runs that have this stage, newest first, at most MAX_HISTORY. */
-function pastValues(history, stage, metric) {
-    const values = [];
-    for (const run of history) {
-        const s = run.find((r) => r.name === stage);
-        const v = s ? (0,metrics/* metricValue */.a3)(s, metric) : null;
-        if (v !== null && Number.isFinite(v))
-            values.push(v);
-        if (values.length === MAX_HISTORY)
-            break;
-    }
-    return values;
-}
-function bandFor(history, stage, metric, k) {
-    if (!(0,metrics/* ruleApplies */.bF)(stage, metric))
-        return undefined;
-    const current = (0,metrics/* metricValue */.a3)(stage, metric);
-    if (current === null)
-        return undefined;
-    const values = pastValues(history, stage.name, metric);
-    if (values.length < MIN_HISTORY)
-        return { current, values };
-    const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress?.step);
-    return { current, values, band: noiseBand(values, k, floor) };
-}
-/**
- * Where the current run falls in each metric's history, for stages with >= MIN_HISTORY past values.
- * history: past runs newest first, each the list of that run's StageReports. Metrics whose history
- * has no spread at all (σ̂ = 0) are left out: there is no scale to place the run on.
- */
-function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
-    const bands = [];
-    for (const stage of current) {
-        for (const metric of metrics) {
-            const found = bandFor(history, stage, metric, 3);
-            if (!found?.band || found.band.sigma === 0)
-                continue;
-            const { band } = found;
-            bands.push({
-                stage: stage.name,
-                metric,
-                n: band.n,
-                median: band.median,
-                sigma: band.sigma,
-                current: found.current,
-                position_sigma: band_round((found.current - band.median) / band.sigma),
-            });
-        }
-    }
-    return bands;
-}
-/** Checks for the rules whose unit is 'sigma' (ignore all others). */
-function evaluateBandRules(rules, history, current) {
-    const checks = [];
-    for (const stage of current) {
-        for (const rule of rules) {
-            if (rule.unit !== 'sigma')
-                continue;
-            const found = bandFor(history, stage, rule.metric, rule.amount);
-            if (!found) {
-                // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
-                const missing = (0,metrics/* ruleApplies */.bF)(stage, rule.metric) ? (0,metrics/* missingValue */.Qh)(stage, rule.metric) : undefined;
-                if (missing)
-                    checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
-                continue;
-            }
-            const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
-            if (!found.band) {
-                // Never switch the rule off in silence: a new stage or a young history is said out loud.
-                checks.push({
-                    ...base,
-                    verdict: 'warn',
-                    note: `history band needs ${MIN_HISTORY} past runs with this stage, found ${found.values.length}: not judged`,
-                });
-                continue;
-            }
-            const { band, current: c } = found;
-            const outside = c > band.hi || c < band.lo;
-            const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
-            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
-            const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
-            // A stress run that broke nothing only says "at least its max": below the band is not a loss.
-            const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
-            checks.push({
-                ...base,
-                baseline: band.median,
-                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
-                significant: outside,
-                verdict: stoppedAtMax ? 'warn' : worse ? 'fail' : 'pass',
-                note: stoppedAtMax
-                    ? stoppedAtMaxNote(stage.stress, `the history's band (${range})`)
-                    : position !== undefined
-                        ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
-                        : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
-                band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
-                ...(position !== undefined ? { position_sigma: position } : {}),
-            });
-        }
-    }
-    return checks;
-}
-
-// EXTERNAL MODULE: ./src/gate/thresholds.ts
-var thresholds = __webpack_require__(9695);
-;// CONCATENATED MODULE: ./src/gate/verdict.ts
-function overallVerdict(checks, stages) {
-    if (checks.some((c) => c.verdict === 'fail'))
-        return 'fail';
-    // A stress stage's drops are in the step that broke: its breaking point already says so.
-    if (checks.some((c) => c.verdict === 'warn') || stages.some((s) => s.generator_saturated || (s.dropped > 0 && s.kind !== 'stress')))
-        return 'warn';
-    return 'pass';
-}
-/**
- * A maintainer accepted the regressions (a PR label): failed regression checks become visible,
- * recorded warnings, not a silent pass. Absolute thresholds still fail: they are the service's
- * promises, not comparisons.
- */
-function acceptRegressions(checks, reason) {
-    return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' ? { ...c, verdict: 'warn', accepted: true, note: `accepted (${reason})${c.note ? `; ${c.note}` : ''}` } : c);
-}
-
-;// CONCATENATED MODULE: ./src/gate/trust.ts
-
-/** The generator's event loop this much slower than in the baseline run means a busier runner. */
-const LAG_RATIO = 2;
-const LAG_MARGIN_MS = 10;
-/**
- * The CPU probe this much slower than at baseline time means a slower runner. An idle runner
- * repeats its probe within ±5 %; a neighbour holding a third of one core of two already adds 40 %.
- */
-const SLOWER_RUNNER_RATIO = 1.25;
-/**
- * Why each stage cannot be trusted, first reason first:
- * - its generator was saturated: its failures are the generator's, not the target's;
- * - the baseline's was: those latencies, measured from intended send times, are inflated;
- * - the runner was slower than at baseline time (CPU probe): a neighbour, steal time, another job;
- * - the generator's event loop lagged far more than at baseline time (a busier runner; a
- *   slower target leaves the generator idle, not late).
- */
-function stageDistrust(current, baseline = [], history = []) {
-    const out = new Map();
-    for (const s of current) {
-        const then = baseline.find((b) => b.name === s.name);
-        const reason = saturatedNow(s) ?? saturatedThen(then) ?? slowerRunner(s, then, history) ?? busierRunner(s, then);
-        if (reason)
-            out.set(s.name, reason);
-    }
-    return out;
-}
-/** Failed checks of distrusted stages become warnings that say why. */
-function excuseDistrusted(checks, distrust) {
-    return checks.map((c) => {
-        const d = distrust.get(c.stage);
-        if (c.verdict !== 'fail' || !d || (d.regressionsOnly && c.kind !== 'regression'))
-            return c;
-        return { ...c, verdict: 'warn', untrusted: d.reason, note: `not trusted: ${d.note}${c.note ? `; ${c.note}` : ''}` };
-    });
-}
-function saturatedNow(s) {
-    if (!s.generator_saturated)
-        return undefined;
-    return { reason: 'generator-saturated', regressionsOnly: false, note: `the load generator was saturated (${s.generator.reason ?? 'saturated'})` };
-}
-function saturatedThen(b) {
-    if (!b?.generator_saturated)
-        return undefined;
-    return { reason: 'baseline-saturated', regressionsOnly: true, note: `the load generator was saturated in the baseline (${b.generator.reason ?? 'saturated'})` };
-}
-function slowerRunner(s, b, history) {
-    const now = s.cpu_probe_ms;
-    const then = b ? b.cpu_probe_ms : medianProbe(history, s.name);
-    if (now === undefined || then === undefined || then <= 0 || now < SLOWER_RUNNER_RATIO * then)
-        return undefined;
-    const source = b ? 'when the baseline was measured' : 'in the past runs (median)';
-    return {
-        reason: 'runner-slower',
-        regressionsOnly: true,
-        note: `the runner was ${(now / then).toFixed(2)}× slower than ${source} (CPU probe ${now.toFixed(0)} ms against ${then.toFixed(0)} ms)`,
-    };
-}
-function busierRunner(s, b) {
-    if (!b)
-        return undefined;
-    const now = s.generator.loop_lag_p99_ms;
-    const then = b.generator.loop_lag_p99_ms;
-    if (now <= Math.max(LAG_RATIO * then, then + LAG_MARGIN_MS))
-        return undefined;
-    return {
-        reason: 'runner-busier',
-        regressionsOnly: true,
-        note: `the runner was busier than when the baseline was measured (event-loop lag p99 ${now.toFixed(0)} ms against ${then.toFixed(0)} ms in the baseline run)`,
-    };
-}
-function medianProbe(history, stage) {
-    const xs = history.flatMap((run) => run.filter((s) => s.name === stage && s.cpu_probe_ms !== undefined).map((s) => s.cpu_probe_ms));
-    return xs.length > 0 ? quantile(xs.sort((a, b) => a - b), 0.5) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/confirm.ts
-
-/** Stages with a failing regression check: the ones worth running again. */
-function stagesToConfirm(checks) {
-    return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
-}
-const change = (c) => c.delta_pp !== undefined ? (0,format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
-/**
- * The first run's checks, with every failed regression judged again by the re-run's check of the
- * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
- * confirmed). Only a re-run that measured something can clear a failure: one that did not run
- * (interrupted), measured nothing comparable, or had a saturated generator (`untrusted`) leaves
- * the failure standing.
- */
-function confirmChecks(first, again, untrusted = new Set()) {
-    return first.map((c) => {
-        if (c.kind !== 'regression' || c.verdict !== 'fail')
-            return c;
-        const second = again.find((a) => a.kind === 'regression' && a.stage === c.stage && a.metric === c.metric);
-        if (!second || untrusted.has(c.stage))
-            return c;
-        const confirmation = {
-            verdict: second.verdict,
-            current: second.current,
-            delta_pct: second.delta_pct,
-            delta_pp: second.delta_pp,
-            interval_pct: second.interval_pct,
-            interval_pp: second.interval_pp,
-        };
-        if (second.verdict === 'fail') {
-            return { ...c, confirmation, note: `confirmed: a re-run of the stage also failed (${change(second)})${c.note ? `; ${c.note}` : ''}` };
-        }
-        return {
-            ...c,
-            verdict: 'warn',
-            confirmation,
-            note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${change(second)} (${second.verdict})`,
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/gate/abort.ts
-const ABORT_METRIC = 'abort_when';
-function abortChecks(stages) {
-    return stages
-        .filter((s) => s.aborted)
-        .map((s) => ({
-        stage: s.name,
-        metric: ABORT_METRIC,
-        kind: 'threshold',
-        current: null,
-        limit: s.aborted.rule,
-        method: `stage ended ${s.aborted.at_s.toFixed(1)} s in`,
-        verdict: 'fail',
-        note: s.aborted.reason,
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/gate/index.ts
-
-
-
-
-
-
-
-
-
-function judge(rules, current, against) {
-    const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
-    const checks = [
-        ...(0,thresholds/* evaluateThresholds */.S)(rules.thresholds, current),
-        ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
-        // No history source at all (A/B) is not a short history: band rules do not apply there.
-        ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
-    ];
-    return excuseDistrusted(checks, stageDistrust(current, against.baseline, against.history));
-}
-function gate(rules, current, against = {}, options = {}) {
-    let checks = judge(rules, current, against);
-    if (options.again && options.again.length > 0) {
-        const untrusted = new Set(options.again.filter((s) => s.generator_saturated).map((s) => s.name));
-        checks = confirmChecks(checks, judge(rules, options.again, against), untrusted);
-    }
-    if (options.accept)
-        checks = acceptRegressions(checks, options.accept);
-    // After the excuses and acceptances: an aborted stage fails, whatever the runner or the label.
-    checks = [...checks, ...abortChecks(current)];
-    return { checks, verdict: overallVerdict(checks, current) };
-}
-
+// EXTERNAL MODULE: ./src/gate/index.ts + 2 modules
+var gate = __webpack_require__(7851);
+// EXTERNAL MODULE: ./src/gate/abort.ts
+var abort = __webpack_require__(257);
+// EXTERNAL MODULE: ./src/gate/band.ts
+var band = __webpack_require__(6452);
 ;// CONCATENATED MODULE: ./src/gate/limits.ts
 /**
  * A run the plan's limits stopped (src/load/run-plan.ts) fails the gate: its numbers cover only part
@@ -1343,6 +641,12 @@ function failStoppedRun(result, stopped) {
     return { checks: [...result.checks, check], verdict: 'fail' };
 }
 
+// EXTERNAL MODULE: ./src/gate/metrics.ts
+var metrics = __webpack_require__(1370);
+// EXTERNAL MODULE: ./src/gate/regression.ts
+var regression = __webpack_require__(446);
+// EXTERNAL MODULE: ./src/gate/statistics.ts
+var statistics = __webpack_require__(2296);
 ;// CONCATENATED MODULE: ./src/gate/paired.ts
 
 
@@ -1440,7 +744,7 @@ function pairedBootstrapInterval(base, head, percentile, pointPct, options = {})
     const n = Math.min(base.length, head.length);
     if (n < MIN_PAIRS || pointPct <= -100)
         return undefined;
-    const random = seededRandom(options.seed ?? 0x85ebca6b);
+    const random = (0,statistics/* seededRandom */.Is)(options.seed ?? 0x85ebca6b);
     const logs = [];
     const pickedBase = new Array(n);
     const pickedHead = new Array(n);
@@ -1491,7 +795,7 @@ function pairedRounds(rounds) {
             if (interval)
                 return { interval, method: `paired-rounds(n=${r.base.length})` };
         }
-        return windowBootstrap(metric, before, after, pointPct);
+        return (0,regression/* windowBootstrap */.f9)(metric, before, after, pointPct);
     };
 }
 
@@ -1944,6 +1248,8 @@ function mergeWs(out, parts) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
 var markdown = __webpack_require__(8215);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/stage-outcomes.ts
 var stage_outcomes = __webpack_require__(5948);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -2273,7 +1579,7 @@ function stageFacts(r, s) {
     const codes = Object.entries(s.status_codes);
     const rows = [
         ['requests', String(s.requests)],
-        ['errors', `${s.errors} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
+        ['errors', `${(0,format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
         ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
         ['latency', (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`)],
         ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
@@ -2702,7 +2008,7 @@ const seconds = (t) => `${Number(t.toFixed(1))} s`;
 const rate = (x) => (Number.isInteger(x) || x >= 10 ? x.toFixed(0) : x.toFixed(1));
 /** Shares compared at their edges: 0.03 − 0.01 is 0.0199999… in floating point. */
 const EPSILON = 1e-9;
-function diagnose_median(xs) {
+function median(xs) {
     if (xs.length === 0)
         return 0;
     const s = [...xs].sort((a, b) => a - b);
@@ -2820,8 +2126,8 @@ function timeoutsClimb(s) {
         return undefined;
     const { of: load, unit } = axis;
     const { quiet, busy } = thirds(ws, load);
-    const quietLoad = diagnose_median(quiet.map(load));
-    const busyLoad = diagnose_median(busy.map(load));
+    const quietLoad = median(quiet.map(load));
+    const busyLoad = median(busy.map(load));
     if (busyLoad < quietLoad * TIMEOUTS_CLIMB.loadRatio || busyLoad === 0)
         return undefined;
     const timeoutShare = (xs) => share(sumOf(xs, (w) => kindIn(w, 'timeout')), sumOf(xs, (w) => num(w.requests)));
@@ -2847,13 +2153,13 @@ function saturation(s) {
     const { points, unit, steps } = axis;
     const load = (p) => p.load;
     const { quiet, busy } = thirds(points, load);
-    const baseP95 = diagnose_median(quiet.map((p) => p.p95));
-    const baseLoad = diagnose_median(quiet.map(load));
+    const baseP95 = median(quiet.map((p) => p.p95));
+    const baseLoad = median(quiet.map(load));
     const limit = Math.max(baseP95 * SATURATION.ratio, baseP95 + SATURATION.floorMs);
     const loaded = (p) => p.load >= Math.max(baseLoad * SATURATION.loadRatio, baseLoad + 1);
     const over = (p) => loaded(p) && p.p95 >= limit;
     // Latency that grew with the load, not a moment's stall: the busiest points are slow too.
-    if (diagnose_median(busy.map((p) => p.p95)) < limit)
+    if (median(busy.map((p) => p.p95)) < limit)
         return undefined;
     // A step is held for seconds already; windows must stay over the limit for two at least.
     const kneeAt = points.findIndex((p, i) => {
@@ -2878,7 +2184,7 @@ function saturation(s) {
     ];
     // More users but no more throughput is the capacity showing.
     if (unit === 'users')
-        evidence.push(`throughput ${rate(diagnose_median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(diagnose_median(busy.map((p) => p.rps)))} req/s at the busiest`);
+        evidence.push(`throughput ${rate(median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(median(busy.map((p) => p.rps)))} req/s at the busiest`);
     if (num(s.dropped) > 0)
         evidence.push(`${num(s.dropped)} sends dropped: max_in_flight requests were outstanding`);
     const where = lastGood ? `between ${rate(lastGood.load)} and ${rate(knee.load)} ${unit}` : `by ${rate(knee.load)} ${unit}`;
@@ -3013,7 +2319,7 @@ function spikeNotRecovered(s) {
         return undefined; // nothing measured after the drop: nothing to judge
     const pre = num(spike.pre_p95_ms);
     const limit = Math.max(pre * SPIKE_RECOVERY.ratio, pre + SPIKE_RECOVERY.floorMs);
-    const afterP95 = diagnose_median(after.map((w) => num(w.p95)));
+    const afterP95 = median(after.map((w) => num(w.p95)));
     if (afterP95 <= limit)
         return undefined;
     const evidence = [
@@ -3034,8 +2340,8 @@ function spikeNotRecovered(s) {
     };
 }
 
-// EXTERNAL MODULE: ./src/import/index.ts + 5 modules
-var src_import = __webpack_require__(5071);
+// EXTERNAL MODULE: ./src/import/index.ts + 6 modules
+var src_import = __webpack_require__(7470);
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
@@ -3121,15 +2427,15 @@ async function runAndGate(s) {
     });
     const stages = run.stages.map(build/* stageReport */.X0);
     // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
-    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(build/* stageReport */.X0), accept: s.accept }), run.stopped);
+    const { checks, verdict } = failStoppedRun((0,gate/* gate */.Gj)(rules, stages, against, { again: run.again.map(build/* stageReport */.X0), accept: s.accept }), run.stopped);
     if (run.stopped)
         s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
     const built = (0,build/* buildReport */.FK)({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
     if (baseline && s.baseline)
         built.baseline = baselineRef(s.baseline, baseline);
-    if (past.length >= MIN_HISTORY)
-        built.bands = bandPositions(against.history, stages);
+    if (past.length >= band/* MIN_HISTORY */.wN)
+        built.bands = (0,band/* bandPositions */.aJ)(against.history, stages);
     noteAccepted(built, s.accept);
     // From here on the report is what leaves the process (files, baseline stores, the caller).
     const report = redactedReport(built, plan);
@@ -3185,9 +2491,9 @@ async function runAbAndGate(s) {
     const head = ab.head.stages.map(build/* stageReport */.X0);
     const base = ab.base.stages.map(build/* stageReport */.X0);
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(build/* stageReport */.X0), head: st.head.map(build/* stageReport */.X0) }]));
-    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const judged = (0,gate/* gate */.Gj)(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}: ${c.note}` }));
+    const baseAborts = (0,abort/* abortChecks */.A)(base).map((c) => ({ ...c, note: `base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
@@ -3265,7 +2571,7 @@ function noteAccepted(report, reason) {
 }
 /** Stages that fail a regression rule on their first run: the ones to run once more. */
 function confirmationStages(plan, rules, first, against, log) {
-    const failing = stagesToConfirm(gate(rules, first, against).checks);
+    const failing = (0,gate/* stagesToConfirm */.Hx)((0,gate/* gate */.Gj)(rules, first, against).checks);
     if (failing.size > 0)
         log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
     return plan.stages.filter((st) => failing.has(st.name));
@@ -3309,7 +2615,7 @@ async function compareReports(s) {
     const mismatch = planMismatch(s, plan && (0,fingerprint/* planFingerprint */.an)(plan), baseline, current);
     if (mismatch && !s.force)
         throw mismatch;
-    const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
+    const { checks, verdict } = (0,gate/* gate */.Gj)(gateRules(plan), current.stages, { baseline: baseline.stages });
     const report = {
         ...current,
         verdict,
@@ -3356,7 +2662,7 @@ async function mergeAndGate(s) {
         runnerFingerprint: merged.fingerprints?.runner ?? '',
     };
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
-    const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
+    const { checks, verdict } = (0,gate/* gate */.Gj)(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
     const report = { ...merged, checks, verdict };
     if (baseline && s.baseline)
         report.baseline = baselineRef(s.baseline, baseline);
@@ -3407,28 +2713,31 @@ async function writeReports(report, outDir, extras = {}) {
  */
 async function compareImported(s) {
     const runner = (0,build/* runnerInfo */.ZV)();
+    // Bytes, not text: the readers decode them (a Locust file written on Windows may not be UTF-8).
     const importFile = async (file) => {
         const at = (0,input_checks/* fromCwd */.Be)(s.cwd, file);
         try {
-            const [text, info] = await Promise.all([(0,promises_.readFile)(at, 'utf8'), (0,promises_.stat)(at)]);
-            return { text, startedAt: info.mtime.toISOString() };
+            const [bytes, info] = await Promise.all([(0,promises_.readFile)(at), (0,promises_.stat)(at)]);
+            return { bytes, startedAt: info.mtime.toISOString() };
         }
         catch (err) {
             const code = err.code;
             throw new src_errors/* ImportError */.Yw(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : err.message}`);
         }
     };
-    /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
-    const companion = async (file) => {
-        const other = (0,src_import.companionPath)(s.tool, file);
-        if (other === undefined || !(0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
-            return undefined;
-        return { text: (await importFile(other)).text, file: other };
+    /** The files the run wrote beside the results (Locust: history = the timeline, failures, exceptions; 0.x distribution). */
+    const companions = async (file) => {
+        const out = {};
+        for (const [kind, other] of Object.entries((0,src_import.companionPaths)(s.tool, file))) {
+            if ((0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
+                out[kind] = { text: (await importFile(other)).bytes, file: other };
+        }
+        return out;
     };
     const read = await importFile(s.resultsFile);
-    const current = (0,src_import.importResults)(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
+    const current = (0,src_import.importResults)(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
     const gateFile = s.planFile ? (0,src_import.parseGateFile)(await (0,src_plan/* readPlanFile */.wr)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
-    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
+    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends };
     const request = {
         planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
         planFingerprint: current.fingerprints.plan,
@@ -3437,9 +2746,9 @@ async function compareImported(s) {
     let baseline;
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
-        const report = (0,src_import.isPerfGateReport)(b.text)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(b.text), s.baselineFile), s.baselineFile)
-            : (0,src_import.importResults)(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
+        const report = (0,src_import.isPerfGateReport)(b.bytes)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8')), s.baselineFile), s.baselineFile)
+            : (0,src_import.importResults)(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
         const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
         if (other && !s.force) {
             throw new src_errors/* BaselineError */.s$(`${s.baselineFile} holds results of other stages or endpoints than ${s.resultsFile} (${describeStages(report)} against ${describeStages(current)}); compare like with like (--stage NAME names the stage), or pass --force-baseline to compare anyway`);
@@ -3463,12 +2772,13 @@ async function compareImported(s) {
     // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
     const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
     const history = past.map((p) => p.report.stages);
-    const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
+    // The gate of a run, plus the rules on k6 custom trends (src/import/trends.ts).
+    const { checks, verdict } = (0,src_import.gateImported)(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
     // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
     // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
     const report = new redact/* Redactor */.pO().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
-    if (past.length >= MIN_HISTORY)
-        report.bands = bandPositions(history, report.stages);
+    if (past.length >= band/* MIN_HISTORY */.wN)
+        report.bands = (0,band/* bandPositions */.aJ)(history, report.stages);
     noteAccepted(report, s.accept);
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
     const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
