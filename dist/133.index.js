@@ -7709,8 +7709,9 @@ var sync = __webpack_require__(25175);
 function parseCsv(text, file = 'the CSV file') {
     let records;
     try {
-        // Any line end, even mixed in one file (an edited file, a Windows checkout of part of it).
-        records = (0,sync/* parse */.qg)(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] });
+        // Any line end, even mixed in one file (an edited file, a Windows checkout of part of it); a
+        // quote inside an unquoted cell is text (Locust 0.x/1.0 joined rows by hand, unescaped).
+        records = (0,sync/* parse */.qg)(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] });
     }
     catch (err) {
         const e = err;
