@@ -86,7 +86,7 @@ function table(text: string, file: string, required: readonly string[], what: (h
       throw new ImportError(`${file}:${row.line}: ${row.cells.length} columns, the header has ${header.cells.length}`);
     }
   }
-  return { data, cell, num, count, has: (name: string) => col.has(name) };
+  return { data, cell, num, count, has: (name: string) => col.has(name), names };
 }
 
 /** A note when a file's bytes were not UTF-8, saying what was assumed. */
@@ -107,7 +107,7 @@ export interface LocustCompanions {
 export function parseLocust(input: string | Uint8Array, file: string, companions: LocustCompanions = {}): ImportedRun {
   const decoded = decodeText(input);
   const notes = encodingNote(file, decoded.encoding);
-  const { data, cell, num, count, has } = table(decoded.text, file, REQUIRED, (h) =>
+  const { data, cell, num, count, has, names } = table(decoded.text, file, REQUIRED, (h) =>
     h.includes('Timestamp') ? 'Locust stats CSV (it looks like PREFIX_stats_history.csv: give PREFIX_stats.csv)' : 'Locust stats CSV',
   );
   const dist = companions.distribution ? distribution(companions.distribution, notes) : undefined;
@@ -129,7 +129,9 @@ export function parseLocust(input: string | Uint8Array, file: string, companions
   // Locust states no run length here: its Requests/s is the count over the run, so count / rate gives it back.
   const durationS = rps > 0 ? requests / rps : 0;
   const missing: string[] = [];
-  if (!has('95%') && !dist) missing.push(has('50%') ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)' : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
+  // No percentile column at all: Locust 0.x before 0.13, whose percentiles are in PREFIX_distribution.csv.
+  const percentiles = names.some((n) => /^\d+(\.\d+)?%$/.test(n));
+  if (!has('95%') && !dist) missing.push(percentiles ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)' : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
   const timeline = companions.history ? locustTimeline(companions.history, requests) : undefined;
   const errors = errorsOf(companions, notes);
   const endpointName = (r: CsvRow): string => {
@@ -188,7 +190,7 @@ const WINDOW_PERCENTILES = [
  * The timeline from PREFIX_stats_history.csv: one window between each two aggregate rows (every
  * 1 s in 2.x, 2 s in 1.0). Counts and the mean are differences of the running totals, so exact.
  * Its percentile columns are per-window ("current": over the last 10 s) in Locust 1.0 and 1.1 (the
- * quoted files) and, from 2.2.3 on, with --csv-full-history (rows per endpoint between the
+ * quoted files) and, from 2.2.2 on, with --csv-full-history (rows per endpoint between the
  * aggregate rows); otherwise they are cumulative, and no timeline is made from them (a cumulative
  * p95 drawn as a per-second one would hide every spike). Rows before the first request (N/A) are
  * no window. The history is written every few seconds: when it ends before the run's last
