@@ -8431,10 +8431,13 @@ function exceptionsOf(input, notes) {
  * - k6 custom Trend metrics (`new Trend('yarp_latency', true)`) are series of their own in the
  *   stage (StageReport.imported.trends); a gate file names them among a stage's rules:
  *     thresholds: { k6: { "trend:yarp_latency": { p95: "< 50ms" } } }
- *   Each becomes a threshold check with metric `trend:yarp_latency p95`.
+ *   Each becomes a threshold check with metric `trend:yarp_latency p95`; against a baseline,
+ *   `regression: { "trend:yarp_latency": { p95: "+15%" } }` is a point comparison of the two runs'.
  * - A figure the file does not hold, with the reason the reader found (k6 before v0.31 has no
  *   http_req_failed): a rule on it warns with that reason rather than a generic one.
  */
+
+
 
 
 
@@ -8446,8 +8449,43 @@ const trends_K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95:
 /** The gate of imported stages: `gate()`, the trend rules, and absent figures explained. */
 function gateImported(rules, current, against = {}, options = {}) {
     const result = gate(rules, current, against, options);
-    const checks = [...explainAbsent(result.checks, current), ...trendChecks(rules.trends ?? [], current)];
+    let regressions = against.baseline ? trendRegressionChecks(rules.trendRegressions ?? [], against.baseline, current) : [];
+    // As gate() does for its own: a maintainer's accept label makes failed regressions warnings.
+    if (options.accept)
+        regressions = acceptRegressions(regressions, options.accept);
+    const checks = [...explainAbsent(result.checks, current), ...trendChecks(rules.trends ?? [], current), ...regressions];
     return { checks, verdict: overallVerdict(checks, current) };
+}
+/**
+ * A trend's statistic against the baseline's: one figure per run, so a point comparison (as
+ * every imported regression), failing when the change is beyond the rule.
+ */
+function trendRegressionChecks(rules, baseline, current) {
+    const checks = [];
+    for (const stage of current) {
+        const before = baseline.find((b) => b.name === stage.name);
+        if (!before)
+            continue; // gate() already says the baseline has no such stage
+        for (const { trend, rule } of rules) {
+            const metric = rule.metric;
+            const b = before.imported?.trends?.[trend]?.[metric] ?? null;
+            const c = stage.imported?.trends?.[trend]?.[metric] ?? null;
+            const base = { stage: stage.name, metric: `${TREND_PREFIX}${trend} ${rule.metric}`, kind: 'regression', baseline: b, current: c, limit: rule.raw, method: IMPORTED_POINT_METHOD };
+            if (b === null || c === null) {
+                const which = c === null ? 'these results' : 'the baseline';
+                checks.push({ ...base, method: 'none', verdict: 'warn', note: `${which} hold no ${rule.metric} of the trend ${trend}: nothing to compare` });
+                continue;
+            }
+            if (b === 0) {
+                checks.push({ ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' });
+                continue;
+            }
+            const delta = ((c - b) / b) * 100;
+            const verdict = judgeInterval({ lo: delta, hi: delta }, rule.amount, rule.direction === 'increase');
+            checks.push({ ...base, delta_pct: Math.round(delta * 100) / 100, significant: false, verdict, note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured' });
+        }
+    }
+    return checks;
 }
 function trendChecks(rules, stages) {
     const checks = [];
@@ -8544,23 +8582,32 @@ function parseGateFile(text, file, env, stages) {
         plain[stage] = Object.fromEntries(Object.entries(record(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
         for (const [metric, rules] of Object.entries(record(metrics))) {
             if (metric.startsWith(TREND_PREFIX))
-                trends.push(...trendRules(c, stage, metric, rules));
+                trends.push(...trendRules(c, ['thresholds', stage, metric], rules, parseThreshold).map((r) => ({ stage, ...r })));
             else
                 unknownMetric(c, ['thresholds', stage, metric], metric);
         }
+    }
+    const trendRegressions = [];
+    for (const [metric, rules] of Object.entries(record(raw.regression))) {
+        if (metric.startsWith(TREND_PREFIX))
+            trendRegressions.push(...trendRules(c, ['regression', metric], rules, pctRegression));
     }
     if ('thresholds' in raw && !isRecord(raw.thresholds))
         c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
     if ('regression' in raw && !isRecord(raw.regression))
         c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
     for (const metric of Object.keys(record(raw.regression)))
-        unknownMetric(c, ['regression', metric], metric);
+        if (!metric.startsWith(TREND_PREFIX))
+            unknownMetric(c, ['regression', metric], metric);
     const rules = { thresholds: readThresholds(c, isRecord(raw.thresholds) ? plain : {}, stages) };
     if (trends.length)
         rules.trends = trends;
     // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
+    // (A section of trend rules only is a section too: the defaults are then off, as with any listed rule.)
     if ('regression' in raw)
-        rules.regression = readRegression(c, record(raw.regression));
+        rules.regression = readRegression(c, Object.fromEntries(Object.entries(record(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
+    if (trendRegressions.length)
+        rules.trendRegressions = trendRegressions;
     if (typeof raw.name === 'string')
         rules.name = raw.name;
     if (c.issues.length) {
@@ -8576,14 +8623,14 @@ function unknownMetric(c, path, metric) {
     if (!isMetric(metric))
         c.add(path, `${formatPath(path)}: unknown metric ${JSON.stringify(metric)}${suggestion(metric, METRICS)}`, 'key');
 }
-/** `trend:NAME: { p95: "< 50ms" }`: latency rules on one k6 custom trend. */
-function trendRules(c, stage, key, raw) {
+/** `trend:NAME: { p95: "< 50ms" }` (or `"+15%"`): rules on one k6 custom trend, each parsed by `parse`. */
+function trendRules(c, path, raw, parse) {
+    const key = path.at(-1);
     const trend = key.slice(TREND_PREFIX.length);
-    const path = ['thresholds', stage, key];
     if (trend === '')
         c.add(path, `${formatPath(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
     if (!isRecord(raw)) {
-        c.add(path, `${formatPath(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "< 50ms" }`);
+        c.add(path, `${formatPath(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "${path[0] === 'regression' ? '+15%' : '< 50ms'}" }`);
         return [];
     }
     const out = [];
@@ -8594,13 +8641,20 @@ function trendRules(c, stage, key, raw) {
             continue;
         }
         try {
-            out.push({ stage, trend, rule: parseThreshold(metric, value) });
+            out.push({ trend, rule: parse(metric, value) });
         }
         catch (err) {
             c.add(at, `${formatPath(at)}: ${err.message}`);
         }
     }
     return out;
+}
+/** A trend's regression limit: a change in percent (one figure per run: no band of its own yet). */
+function pctRegression(metric, value) {
+    const rule = parseRegression(metric, value);
+    if (rule.unit !== 'pct')
+        throw new Error(`${JSON.stringify(value)}: a trend's regression limit is a change in percent, e.g. "+15%" (noise bands are not built for trends)`);
+    return rule;
 }
 
 ;// CONCATENATED MODULE: ./src/import/index.ts
@@ -9044,7 +9098,7 @@ async function compareImported(s) {
     const read = await importFile(s.resultsFile);
     const current = importResults(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
     const gateFile = s.planFile ? parseGateFile(await readPlanFile((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
-    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends };
+    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
     const request = {
         planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
         planFingerprint: current.fingerprints.plan,

@@ -434,9 +434,10 @@ function gate(rules, current, against = {}, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NJ: () => (/* binding */ stoppedAtMaxNote),
 /* harmony export */   f9: () => (/* binding */ windowBootstrap),
+/* harmony export */   iW: () => (/* binding */ IMPORTED_POINT_METHOD),
 /* harmony export */   qW: () => (/* binding */ evaluateRegressions)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REGRESSION, rulesForStage, regressionCheck, IMPORTED_POINT_METHOD, recoveryCheck, breakingPointCheck */
+/* unused harmony exports DEFAULT_REGRESSION, rulesForStage, regressionCheck, recoveryCheck, breakingPointCheck */
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1370);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
 /* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2296);
@@ -1628,16 +1629,23 @@ var gate = __webpack_require__(7851);
 var thresholds = __webpack_require__(9695);
 // EXTERNAL MODULE: ./src/gate/verdict.ts
 var verdict = __webpack_require__(5950);
+// EXTERNAL MODULE: ./src/gate/statistics.ts
+var statistics = __webpack_require__(2296);
+// EXTERNAL MODULE: ./src/gate/regression.ts
+var regression = __webpack_require__(446);
 ;// CONCATENATED MODULE: ./src/import/trends.ts
 /**
  * The gate of an import: the gate of a run (src/gate, unchanged), plus what only imports have.
  * - k6 custom Trend metrics (`new Trend('yarp_latency', true)`) are series of their own in the
  *   stage (StageReport.imported.trends); a gate file names them among a stage's rules:
  *     thresholds: { k6: { "trend:yarp_latency": { p95: "< 50ms" } } }
- *   Each becomes a threshold check with metric `trend:yarp_latency p95`.
+ *   Each becomes a threshold check with metric `trend:yarp_latency p95`; against a baseline,
+ *   `regression: { "trend:yarp_latency": { p95: "+15%" } }` is a point comparison of the two runs'.
  * - A figure the file does not hold, with the reason the reader found (k6 before v0.31 has no
  *   http_req_failed): a rule on it warns with that reason rather than a generic one.
  */
+
+
 
 
 
@@ -1649,8 +1657,43 @@ const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)
 /** The gate of imported stages: `gate()`, the trend rules, and absent figures explained. */
 function gateImported(rules, current, against = {}, options = {}) {
     const result = (0,gate/* gate */.Gj)(rules, current, against, options);
-    const checks = [...explainAbsent(result.checks, current), ...trendChecks(rules.trends ?? [], current)];
+    let regressions = against.baseline ? trendRegressionChecks(rules.trendRegressions ?? [], against.baseline, current) : [];
+    // As gate() does for its own: a maintainer's accept label makes failed regressions warnings.
+    if (options.accept)
+        regressions = (0,verdict/* acceptRegressions */.Z)(regressions, options.accept);
+    const checks = [...explainAbsent(result.checks, current), ...trendChecks(rules.trends ?? [], current), ...regressions];
     return { checks, verdict: (0,verdict/* overallVerdict */.B)(checks, current) };
+}
+/**
+ * A trend's statistic against the baseline's: one figure per run, so a point comparison (as
+ * every imported regression), failing when the change is beyond the rule.
+ */
+function trendRegressionChecks(rules, baseline, current) {
+    const checks = [];
+    for (const stage of current) {
+        const before = baseline.find((b) => b.name === stage.name);
+        if (!before)
+            continue; // gate() already says the baseline has no such stage
+        for (const { trend, rule } of rules) {
+            const metric = rule.metric;
+            const b = before.imported?.trends?.[trend]?.[metric] ?? null;
+            const c = stage.imported?.trends?.[trend]?.[metric] ?? null;
+            const base = { stage: stage.name, metric: `${TREND_PREFIX}${trend} ${rule.metric}`, kind: 'regression', baseline: b, current: c, limit: rule.raw, method: regression/* IMPORTED_POINT_METHOD */.iW };
+            if (b === null || c === null) {
+                const which = c === null ? 'these results' : 'the baseline';
+                checks.push({ ...base, method: 'none', verdict: 'warn', note: `${which} hold no ${rule.metric} of the trend ${trend}: nothing to compare` });
+                continue;
+            }
+            if (b === 0) {
+                checks.push({ ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' });
+                continue;
+            }
+            const delta = ((c - b) / b) * 100;
+            const verdict = (0,statistics/* judgeInterval */.hm)({ lo: delta, hi: delta }, rule.amount, rule.direction === 'increase');
+            checks.push({ ...base, delta_pct: Math.round(delta * 100) / 100, significant: false, verdict, note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured' });
+        }
+    }
+    return checks;
 }
 function trendChecks(rules, stages) {
     const checks = [];
@@ -1747,23 +1790,32 @@ function parseGateFile(text, file, env, stages) {
         plain[stage] = Object.fromEntries(Object.entries((0,checks/* record */.g1)(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
         for (const [metric, rules] of Object.entries((0,checks/* record */.g1)(metrics))) {
             if (metric.startsWith(TREND_PREFIX))
-                trends.push(...trendRules(c, stage, metric, rules));
+                trends.push(...trendRules(c, ['thresholds', stage, metric], rules, units/* parseThreshold */.B7).map((r) => ({ stage, ...r })));
             else
                 unknownMetric(c, ['thresholds', stage, metric], metric);
         }
+    }
+    const trendRegressions = [];
+    for (const [metric, rules] of Object.entries((0,checks/* record */.g1)(raw.regression))) {
+        if (metric.startsWith(TREND_PREFIX))
+            trendRegressions.push(...trendRules(c, ['regression', metric], rules, pctRegression));
     }
     if ('thresholds' in raw && !(0,interpolate/* isRecord */.u4)(raw.thresholds))
         c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
     if ('regression' in raw && !(0,interpolate/* isRecord */.u4)(raw.regression))
         c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
     for (const metric of Object.keys((0,checks/* record */.g1)(raw.regression)))
-        unknownMetric(c, ['regression', metric], metric);
+        if (!metric.startsWith(TREND_PREFIX))
+            unknownMetric(c, ['regression', metric], metric);
     const rules = { thresholds: (0,validate/* readThresholds */.rZ)(c, (0,interpolate/* isRecord */.u4)(raw.thresholds) ? plain : {}, stages) };
     if (trends.length)
         rules.trends = trends;
     // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
+    // (A section of trend rules only is a section too: the defaults are then off, as with any listed rule.)
     if ('regression' in raw)
-        rules.regression = (0,validate/* readRegression */.Y1)(c, (0,checks/* record */.g1)(raw.regression));
+        rules.regression = (0,validate/* readRegression */.Y1)(c, Object.fromEntries(Object.entries((0,checks/* record */.g1)(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
+    if (trendRegressions.length)
+        rules.trendRegressions = trendRegressions;
     if (typeof raw.name === 'string')
         rules.name = raw.name;
     if (c.issues.length) {
@@ -1779,14 +1831,14 @@ function unknownMetric(c, path, metric) {
     if (!(0,units/* isMetric */.NI)(metric))
         c.add(path, `${(0,issues/* formatPath */.jV)(path)}: unknown metric ${JSON.stringify(metric)}${(0,issues/* suggestion */.h)(metric, units/* METRICS */.Cb)}`, 'key');
 }
-/** `trend:NAME: { p95: "< 50ms" }`: latency rules on one k6 custom trend. */
-function trendRules(c, stage, key, raw) {
+/** `trend:NAME: { p95: "< 50ms" }` (or `"+15%"`): rules on one k6 custom trend, each parsed by `parse`. */
+function trendRules(c, path, raw, parse) {
+    const key = path.at(-1);
     const trend = key.slice(TREND_PREFIX.length);
-    const path = ['thresholds', stage, key];
     if (trend === '')
         c.add(path, `${(0,issues/* formatPath */.jV)(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
     if (!(0,interpolate/* isRecord */.u4)(raw)) {
-        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "< 50ms" }`);
+        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "${path[0] === 'regression' ? '+15%' : '< 50ms'}" }`);
         return [];
     }
     const out = [];
@@ -1797,13 +1849,20 @@ function trendRules(c, stage, key, raw) {
             continue;
         }
         try {
-            out.push({ stage, trend, rule: (0,units/* parseThreshold */.B7)(metric, value) });
+            out.push({ trend, rule: parse(metric, value) });
         }
         catch (err) {
             c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${err.message}`);
         }
     }
     return out;
+}
+/** A trend's regression limit: a change in percent (one figure per run: no band of its own yet). */
+function pctRegression(metric, value) {
+    const rule = (0,units/* parseRegression */.Dn)(metric, value);
+    if (rule.unit !== 'pct')
+        throw new Error(`${JSON.stringify(value)}: a trend's regression limit is a change in percent, e.g. "+15%" (noise bands are not built for trends)`);
+    return rule;
 }
 
 ;// CONCATENATED MODULE: ./src/import/index.ts

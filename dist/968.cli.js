@@ -2737,7 +2737,7 @@ async function compareImported(s) {
     const read = await importFile(s.resultsFile);
     const current = (0,src_import.importResults)(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
     const gateFile = s.planFile ? (0,src_import.parseGateFile)(await (0,src_plan/* readPlanFile */.wr)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
-    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends };
+    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
     const request = {
         planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
         planFingerprint: current.fingerprints.plan,

@@ -546,7 +546,7 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   const read = await importFile(s.resultsFile);
   const current = importResults(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
   const gateFile = s.planFile ? parseGateFile(await readPlanFile(fromCwd(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' as const }))) : undefined;
-  const rules: GateRules & Pick<NonNullable<typeof gateFile>, 'trends'> = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends };
+  const rules: GateRules & Pick<NonNullable<typeof gateFile>, 'trends' | 'trendRegressions'> = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
   const request: LoadRequest = {
     planId: s.planId ?? planIdOf(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
     planFingerprint: current.fingerprints!.plan,

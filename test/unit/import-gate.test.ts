@@ -111,6 +111,30 @@ describe('k6 custom trends: `trend:NAME` rules in the gate file, judged by gateI
     ]);
   });
 
+  it('regression rules on a trend against the baseline: point comparisons, absent figures warn, the accept label applies', () => {
+    const rules = parseGateFile('regression:\n  "trend:yarp_latency": { p95: "+15%", p99: "+25%" }\n  "trend:fast_latency": { p50: "+10%" }\n', 'gate.yml', {}, stages);
+    // A section of trend rules only: the default rules are off, as with any listed rule.
+    expect(rules.regression).toEqual([]);
+    const slower = { ...trends, yarp_latency: { ...trends.yarp_latency, p95: 2.1 } };
+    const after = [k6({}, { imported: { tool: 'k6', missing: [], trends: slower as unknown as NonNullable<StageReport['imported']>['trends'] } })];
+    const { checks, verdict } = gateImported(rules, after, { baseline: current });
+    expect(verdict).toBe('fail');
+    expect(checks.map((c) => [c.metric, c.baseline, c.current, c.delta_pct, c.method, c.verdict])).toEqual([
+      ['trend:yarp_latency p95', 1.64, 2.1, 28.05, 'point (imported)', 'fail'],
+      ['trend:yarp_latency p99', null, null, undefined, 'none', 'warn'],
+      ['trend:fast_latency p50', 0.75, 0.75, 0, 'point (imported)', 'pass'],
+    ]);
+    expect(gateImported(rules, after, { baseline: current }, { accept: 'known: new gateway' }).checks[0]).toMatchObject({ verdict: 'warn', accepted: true });
+    // No baseline: nothing to compare, no check.
+    expect(gateImported(rules, after).checks).toEqual([]);
+  });
+
+  it('a trend regression limit other than a % change is refused at its line', () => {
+    expect(() => parseGateFile('regression:\n  "trend:yarp_latency": { p95: "+3σ" }\n', 'gate.yml', {}, stages)).toThrow(
+      'gate.yml:2:32: regression["trend:yarp_latency"].p95: "+3σ": a trend\'s regression limit is a change in percent, e.g. "+15%" (noise bands are not built for trends)',
+    );
+  });
+
   it('an error-rate rule on a k6 summary without http_req_failed warns with the reason the reader found', () => {
     const old = k6({}, { errors: null as unknown as number, error_rate: null as unknown as number, imported: { tool: 'k6', missing: ['error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests)'] } });
     const rule = { metric: 'error_rate' as const, op: '<' as const, value: 0.01, raw: '< 1%' };
