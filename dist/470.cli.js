@@ -1418,6 +1418,12 @@ function encodingNote(file, encoding) {
         return [`${file} is not UTF-8 (nor GBK): its other bytes are shown as \\xNN`];
     return [];
 }
+/** A file beside the stats file, as a table; a note added to `notes` when it was not UTF-8. */
+function companionTable(input, notes, required, what, hint) {
+    const decoded = decodeText(input.text);
+    notes.push(...encodingNote(input.file, decoded.encoding));
+    return table(decoded.text, input.file, required, () => what, hint);
+}
 function parseLocust(input, file, companions = {}) {
     const decoded = decodeText(input);
     const notes = encodingNote(file, decoded.encoding);
@@ -1476,9 +1482,7 @@ function parseLocust(input, file, companions = {}) {
 }
 /** Locust 0.x PREFIX_distribution.csv: percentiles by "Method Name" ("Total" for the run). */
 function distribution(input, notes) {
-    const decoded = decodeText(input.text);
-    notes.push(...encodingNote(input.file, decoded.encoding));
-    const { data, cell, num } = table(decoded.text, input.file, ['Name', '50%', '95%'], () => 'Locust 0.x distribution CSV');
+    const { data, cell, num } = companionTable(input, notes, ['Name', '50%', '95%'], 'Locust 0.x distribution CSV');
     const out = new Map();
     for (const r of data) {
         const l = {};
@@ -1587,10 +1591,8 @@ function topOf(items, rows, from) {
     return { from, rows, total: items.reduce((n, i) => n + i.count, 0), distinct: grouped.size, top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })) };
 }
 function failuresOf(input, notes) {
-    const decoded = decodeText(input.text);
-    notes.push(...encodingNote(input.file, decoded.encoding));
     const hint = 'PREFIX_failures.csv has the columns Method, Name, Error, Occurrences';
-    const { data, cell, count } = table(decoded.text, input.file, ['Name', 'Error', 'Occurrences'], () => 'Locust failures CSV', hint);
+    const { data, cell, count } = companionTable(input, notes, ['Name', 'Error', 'Occurrences'], 'Locust failures CSV', hint);
     const items = data.map((r) => {
         const method = cell(r, 'Method') ?? cell(r, 'Type') ?? '';
         const where = method && method !== 'None' ? `${method} ${cell(r, 'Name')}` : cell(r, 'Name');
@@ -1599,10 +1601,8 @@ function failuresOf(input, notes) {
     return topOf(items, data.length, input.file);
 }
 function exceptionsOf(input, notes) {
-    const decoded = decodeText(input.text);
-    notes.push(...encodingNote(input.file, decoded.encoding));
     const hint = 'PREFIX_exceptions.csv has the columns Count, Message, Traceback, Nodes';
-    const { data, cell, count } = table(decoded.text, input.file, ['Count', 'Message'], () => 'Locust exceptions CSV', hint);
+    const { data, cell, count } = companionTable(input, notes, ['Count', 'Message'], 'Locust exceptions CSV', hint);
     // The message only: the traceback is many lines, for the file itself.
     return topOf(data.map((r) => ({ key: errorKey(cell(r, 'Message').split(/\r?\n/)[0]), count: count(r, 'Count') })), data.length, input.file);
 }

@@ -96,6 +96,13 @@ function encodingNote(file: string, encoding: 'GBK' | 'escaped' | undefined): st
   return [];
 }
 
+/** A file beside the stats file, as a table; a note added to `notes` when it was not UTF-8. */
+function companionTable(input: ImportInput, notes: string[], required: readonly string[], what: string, hint?: string) {
+  const decoded = decodeText(input.text);
+  notes.push(...encodingNote(input.file, decoded.encoding));
+  return table(decoded.text, input.file, required, () => what, hint);
+}
+
 export interface LocustCompanions {
   history?: ImportInput;
   failures?: ImportInput;
@@ -162,9 +169,7 @@ export function parseLocust(input: string | Uint8Array, file: string, companions
 
 /** Locust 0.x PREFIX_distribution.csv: percentiles by "Method Name" ("Total" for the run). */
 function distribution(input: ImportInput, notes: string[]): Map<string, ImportedLatency> {
-  const decoded = decodeText(input.text);
-  notes.push(...encodingNote(input.file, decoded.encoding));
-  const { data, cell, num } = table(decoded.text, input.file, ['Name', '50%', '95%'], () => 'Locust 0.x distribution CSV');
+  const { data, cell, num } = companionTable(input, notes, ['Name', '50%', '95%'], 'Locust 0.x distribution CSV');
   const out = new Map<string, ImportedLatency>();
   for (const r of data) {
     const l: ImportedLatency = {};
@@ -275,10 +280,8 @@ function topOf(items: Array<{ key: string; count: number }>, rows: number, from:
 }
 
 function failuresOf(input: ImportInput, notes: string[]): ImportedErrors {
-  const decoded = decodeText(input.text);
-  notes.push(...encodingNote(input.file, decoded.encoding));
   const hint = 'PREFIX_failures.csv has the columns Method, Name, Error, Occurrences';
-  const { data, cell, count } = table(decoded.text, input.file, ['Name', 'Error', 'Occurrences'], () => 'Locust failures CSV', hint);
+  const { data, cell, count } = companionTable(input, notes, ['Name', 'Error', 'Occurrences'], 'Locust failures CSV', hint);
   const items = data.map((r) => {
     const method = cell(r, 'Method') ?? cell(r, 'Type') ?? '';
     const where = method && method !== 'None' ? `${method} ${cell(r, 'Name')}` : cell(r, 'Name')!;
@@ -288,10 +291,8 @@ function failuresOf(input: ImportInput, notes: string[]): ImportedErrors {
 }
 
 function exceptionsOf(input: ImportInput, notes: string[]): ImportedErrors {
-  const decoded = decodeText(input.text);
-  notes.push(...encodingNote(input.file, decoded.encoding));
   const hint = 'PREFIX_exceptions.csv has the columns Count, Message, Traceback, Nodes';
-  const { data, cell, count } = table(decoded.text, input.file, ['Count', 'Message'], () => 'Locust exceptions CSV', hint);
+  const { data, cell, count } = companionTable(input, notes, ['Count', 'Message'], 'Locust exceptions CSV', hint);
   // The message only: the traceback is many lines, for the file itself.
   return topOf(data.map((r) => ({ key: errorKey(cell(r, 'Message')!.split(/\r?\n/)[0]!), count: count(r, 'Count') })), data.length, input.file);
 }
