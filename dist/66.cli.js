@@ -145,14 +145,15 @@ function steadyWindows(s) {
 const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
 const bucketsOf = new WeakMap();
 /**
- * The same windows as `windowSamples`, as histogram buckets, decoded once per stage report;
- * undefined when a window has no histogram (a report written before they were stored) or an
- * unreadable one.
+ * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
+ * ramp and drain included, since all of them added together are the run whose percentile is judged
+ * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
+ * written before they were stored) or an unreadable one.
  */
 function windowBuckets(s) {
     let b = bucketsOf.get(s);
     if (b === undefined) {
-        const ws = steadyWindows(s);
+        const ws = s.timeline.filter((w) => w.requests > 0);
         try {
             b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .histogramBuckets */ .k9)((0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(w.histogram))) : null;
         }

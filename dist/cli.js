@@ -191,6 +191,7 @@ const EXPECTED = {
     count: 'a number ≥ 0',
     fraction: 'a fraction from 0 to 1',
     'count-or-null': 'a number ≥ 0 or null',
+    'fraction-or-null': 'a fraction from 0 to 1 or null',
     string: 'a string',
     object: 'an object',
     list: 'a list',
@@ -200,6 +201,7 @@ const HOLDS = {
     count: isCount,
     fraction: (v) => isCount(v) && v <= 1,
     'count-or-null': (v) => v === null || isCount(v),
+    'fraction-or-null': (v) => v === null || (isCount(v) && v <= 1),
     string: (v) => typeof v === 'string',
     object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
     list: Array.isArray,
@@ -250,10 +252,11 @@ const ENDPOINT_FIELDS = [
 ];
 /**
  * Imported stages (`compare --from k6|locust`, StageReport.imported) hold null for what their tool
- * did not report: a percentile, an endpoint's errors. Everything else is as strict.
+ * did not report: a percentile, an endpoint's errors, the stage's errors and error rate (k6 before
+ * v0.31). Everything else is as strict.
  */
-const orNull = (fields, nullable) => fields.map(([p, k]) => (k === 'count' && nullable(p) ? [p, 'count-or-null'] : [p, k]));
-const IMPORTED_STAGE_FIELDS = orNull(STAGE_FIELDS, (p) => p.startsWith('latency_ms.'));
+const orNull = (fields, nullable) => fields.map(([p, k]) => ((k === 'count' || k === 'fraction') && nullable(p) ? [p, k === 'count' ? 'count-or-null' : 'fraction-or-null'] : [p, k]));
+const IMPORTED_STAGE_FIELDS = orNull(STAGE_FIELDS, (p) => p.startsWith('latency_ms.') || p === 'errors' || p === 'error_rate');
 const IMPORTED_ENDPOINT_FIELDS = orNull(ENDPOINT_FIELDS, (p) => p.startsWith('latency_ms.') || p === 'errors');
 /** The first field of `doc` that does not hold what it must, as `latency_ms.p95 is "x", expected a number ≥ 0`. */
 function wrongField(doc, fields, prefix = '') {
@@ -561,7 +564,8 @@ function fmtMs(ms) {
 const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
 /** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
 const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
-const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+/** "—" for null: an imported stage whose file had no failure count (k6 before v0.31). */
+const fmtPct = (fraction) => (fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`);
 const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
 function fmtMetric(metric, v) {
     if (v === null || v === undefined)
@@ -922,7 +926,21 @@ function importedNote(s, imported) {
     const verdicts = own.length
         ? ` ${imported.tool}'s own thresholds (not gated here): ${own.length - failed.length} of ${own.length} passed${failed.length ? `; failed: ${failed.map((t) => `${(0,report_escape/* code */.aY)(t.metric)} ${(0,report_escape/* code */.aY)(t.rule)}`).join(', ')}` : ''}.`
         : '';
-    return `**${(0,report_escape.md)(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}`;
+    const notes = (imported.notes ?? []).map((n) => ` ${(0,report_escape.md)(n)}.`).join('');
+    const trends = Object.entries(imported.trends ?? {});
+    const trendText = trends.length
+        ? ` Custom trends (rules name them \`trend:NAME\`): ${trends.map(([n, l]) => `${(0,report_escape/* code */.aY)(n)} p50 ${(0,format/* fmtMs */.mq)(l.p50)}, p95 ${(0,format/* fmtMs */.mq)(l.p95)}, max ${(0,format/* fmtMs */.mq)(l.max)}`).join('; ')}.`
+        : '';
+    const errors = [imported.failures, imported.exceptions].filter((e) => e !== undefined).map((e) => ` ${topErrors(e)}`).join('');
+    return `**${(0,report_escape.md)(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}${trendText}${notes}${errors}`;
+}
+/** "Top errors (run_failures.csv, 881 in 6 kinds): `GET /: timed out` ×246; …". */
+function topErrors(e) {
+    if (e.rows === 0)
+        return `${(0,report_escape/* code */.aY)(e.from)}: no errors listed.`;
+    const shown = e.top.map((t) => `${(0,report_escape/* code */.aY)(t.error.length > 160 ? `${t.error.slice(0, 157)}…` : t.error)} ×${t.count}`).join('; ');
+    const more = e.distinct > e.top.length ? `; and ${e.distinct - e.top.length} more kinds` : '';
+    return `Top errors (${(0,report_escape/* code */.aY)(e.from)}, ${e.total} in ${e.distinct} kind${e.distinct === 1 ? '' : 's'}): ${shown}${more}.`;
 }
 /** One sentence per ws stage: what the message table cannot show (connections, closes, stream). */
 function wsNote(s) {
@@ -1839,7 +1857,7 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1815));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(175), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2579));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
@@ -1863,7 +1881,8 @@ Usage:
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
-  --from k6|locust gate another tool's results: k6 --summary-export or handleSummary JSON, Locust PREFIX_stats.csv;
+  --from k6|locust gate another tool's results: k6 --summary-export, handleSummary or machine-readable JSON, Locust
+                   PREFIX_stats.csv (0.x: PREFIX_requests.csv; history, failures and exceptions CSVs beside it are read);
                    BASELINE is the same tool's file or a report.json saved with --save-baseline; --plan takes a
                    gate file (thresholds:, regression:, name:); the stage is named after the tool unless --stage
 
@@ -2038,7 +2057,7 @@ async function compareImportCommand(args) {
         quiet: { type: 'boolean' },
         'force-baseline': { type: 'boolean' },
     }, [1, 2]);
-    const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5071))]);
+    const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(175), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7470))]);
     const tool = importTool(values.from);
     if (positionals.length === 2 && values.baseline !== undefined) {
         throw new errors/* UsageError */.eb('give the baseline once: as the first of two files, or as --baseline FILE');

@@ -58135,7 +58135,8 @@ function fmtMs(ms) {
 const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
 /** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
 const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
-const fmtPct = (fraction) => `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+/** "—" for null: an imported stage whose file had no failure count (k6 before v0.31). */
+const fmtPct = (fraction) => (fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`);
 const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
 function format_fmtMetric(metric, v) {
     if (v === null || v === undefined)
@@ -58328,14 +58329,15 @@ function steadyWindows(s) {
 const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
 const bucketsOf = new WeakMap();
 /**
- * The same windows as `windowSamples`, as histogram buckets, decoded once per stage report;
- * undefined when a window has no histogram (a report written before they were stored) or an
- * unreadable one.
+ * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
+ * ramp and drain included, since all of them added together are the run whose percentile is judged
+ * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
+ * written before they were stored) or an unreadable one.
  */
 function windowBuckets(s) {
     let b = bucketsOf.get(s);
     if (b === undefined) {
-        const ws = steadyWindows(s);
+        const ws = s.timeline.filter((w) => w.requests > 0);
         try {
             b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram))) : null;
         }

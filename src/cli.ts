@@ -44,7 +44,8 @@ Usage:
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
-  --from k6|locust gate another tool's results: k6 --summary-export or handleSummary JSON, Locust PREFIX_stats.csv;
+  --from k6|locust gate another tool's results: k6 --summary-export, handleSummary or machine-readable JSON, Locust
+                   PREFIX_stats.csv (0.x: PREFIX_requests.csv; history, failures and exceptions CSVs beside it are read);
                    BASELINE is the same tool's file or a report.json saved with --save-baseline; --plan takes a
                    gate file (thresholds:, regression:, name:); the stage is named after the tool unless --stage
 

@@ -33,7 +33,7 @@ import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
 import { Redactor } from './report/redact.js';
 import { diagnose } from './report/diagnose.js';
-import { companionPath, importResults, isPerfGateReport, parseGateFile, type Companion, type ImportTool } from './import/index.js';
+import { companionPaths, gateImported, importResults, isPerfGateReport, parseGateFile, type Companions, type ImportTool } from './import/index.js';
 
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 export { checkTargetUrl, fromCwd, runnerProbeSetting } from './input-checks.js';
@@ -531,26 +531,29 @@ export interface ImportCompareSettings {
  */
 export async function compareImported(s: ImportCompareSettings): Promise<Outcome> {
   const runner = runnerInfo();
-  const importFile = async (file: string): Promise<{ text: string; startedAt: string }> => {
+  // Bytes, not text: the readers decode them (a Locust file written on Windows may not be UTF-8).
+  const importFile = async (file: string): Promise<{ bytes: Uint8Array; startedAt: string }> => {
     const at = fromCwd(s.cwd, file);
     try {
-      const [text, info] = await Promise.all([readFile(at, 'utf8'), stat(at)]);
-      return { text, startedAt: info.mtime.toISOString() };
+      const [bytes, info] = await Promise.all([readFile(at), stat(at)]);
+      return { bytes, startedAt: info.mtime.toISOString() };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new ImportError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
     }
   };
-  /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
-  const companion = async (file: string): Promise<Companion | undefined> => {
-    const other = companionPath(s.tool, file);
-    if (other === undefined || !existsSync(fromCwd(s.cwd, other))) return undefined;
-    return { text: (await importFile(other)).text, file: other };
+  /** The files the run wrote beside the results (Locust: history = the timeline, failures, exceptions; 0.x distribution). */
+  const companions = async (file: string): Promise<Companions> => {
+    const out: Companions = {};
+    for (const [kind, other] of Object.entries(companionPaths(s.tool, file)) as Array<[keyof Companions, string]>) {
+      if (existsSync(fromCwd(s.cwd, other))) out[kind] = { text: (await importFile(other)).bytes, file: other };
+    }
+    return out;
   };
   const read = await importFile(s.resultsFile);
-  const current = importResults(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
+  const current = importResults(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
   const gateFile = s.planFile ? parseGateFile(await readPlanFile(fromCwd(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' as const }))) : undefined;
-  const rules: GateRules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
+  const rules: GateRules & Pick<NonNullable<typeof gateFile>, 'trends' | 'trendRegressions'> = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
   const request: LoadRequest = {
     planId: s.planId ?? planIdOf(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
     planFingerprint: current.fingerprints!.plan,
@@ -560,9 +563,9 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   let baseline: { report: Report; ref: NonNullable<Report['baseline']> } | undefined;
   if (s.baselineFile !== undefined) {
     const b = await importFile(s.baselineFile);
-    const report = isPerfGateReport(b.text)
-      ? wholeRun(asReport(JSON.parse(b.text), s.baselineFile), s.baselineFile)
-      : importResults(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
+    const report = isPerfGateReport(b.bytes)
+      ? wholeRun(asReport(JSON.parse(Buffer.from(b.bytes).toString('utf8')), s.baselineFile), s.baselineFile)
+      : importResults(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
     const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
     if (other && !s.force) {
       throw new BaselineError(
@@ -587,7 +590,8 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
   const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
   const history = past.map((p) => p.report.stages);
-  const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
+  // The gate of a run, plus the rules on k6 custom trends (src/import/trends.ts).
+  const { checks, verdict } = gateImported(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
   // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
   // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
   const report: Report = new Redactor().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });

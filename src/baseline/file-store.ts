@@ -67,7 +67,7 @@ export function asReport(doc: unknown, file: string): Report {
  * What a field must hold. A well-formed but wrong file (a hand edit, a bad merge, another tool)
  * is refused here, by file and field, instead of turning into NaN checks or a TypeError later.
  */
-type Kind = 'count' | 'fraction' | 'count-or-null' | 'string' | 'object' | 'list';
+type Kind = 'count' | 'fraction' | 'count-or-null' | 'fraction-or-null' | 'string' | 'object' | 'list';
 /** A dotted path (children are checked only when their parent is there) and what it holds; `?` marks optional fields. */
 type Field = readonly [path: string, kind: Kind];
 
@@ -75,6 +75,7 @@ const EXPECTED: Record<Kind, string> = {
   count: 'a number ≥ 0',
   fraction: 'a fraction from 0 to 1',
   'count-or-null': 'a number ≥ 0 or null',
+  'fraction-or-null': 'a fraction from 0 to 1 or null',
   string: 'a string',
   object: 'an object',
   list: 'a list',
@@ -85,6 +86,7 @@ const HOLDS: Record<Kind, (v: unknown) => boolean> = {
   count: isCount,
   fraction: (v) => isCount(v) && (v as number) <= 1,
   'count-or-null': (v) => v === null || isCount(v),
+  'fraction-or-null': (v) => v === null || (isCount(v) && (v as number) <= 1),
   string: (v) => typeof v === 'string',
   object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
   list: Array.isArray,
@@ -138,10 +140,12 @@ const ENDPOINT_FIELDS: Field[] = [
 
 /**
  * Imported stages (`compare --from k6|locust`, StageReport.imported) hold null for what their tool
- * did not report: a percentile, an endpoint's errors. Everything else is as strict.
+ * did not report: a percentile, an endpoint's errors, the stage's errors and error rate (k6 before
+ * v0.31). Everything else is as strict.
  */
-const orNull = (fields: Field[], nullable: (path: string) => boolean): Field[] => fields.map(([p, k]) => (k === 'count' && nullable(p) ? [p, 'count-or-null'] : [p, k]));
-const IMPORTED_STAGE_FIELDS = orNull(STAGE_FIELDS, (p) => p.startsWith('latency_ms.'));
+const orNull = (fields: Field[], nullable: (path: string) => boolean): Field[] =>
+  fields.map(([p, k]) => ((k === 'count' || k === 'fraction') && nullable(p) ? [p, k === 'count' ? 'count-or-null' : 'fraction-or-null'] : [p, k]));
+const IMPORTED_STAGE_FIELDS = orNull(STAGE_FIELDS, (p) => p.startsWith('latency_ms.') || p === 'errors' || p === 'error_rate');
 const IMPORTED_ENDPOINT_FIELDS = orNull(ENDPOINT_FIELDS, (p) => p.startsWith('latency_ms.') || p === 'errors');
 
 /** The first field of `doc` that does not hold what it must, as `latency_ms.p95 is "x", expected a number ≥ 0`. */

@@ -1,16 +1,17 @@
 /**
  * `compare --from k6|locust`: another tool's results file → a perf-gate report (one stage), so the
- * thresholds, regression rules, baseline stores, summary and PR comment work for it. Pure: text in,
- * report out; reading the file is the caller's.
+ * thresholds, regression rules, baseline stores, summary and PR comment work for it. Pure: bytes
+ * or text in, report out; reading the files is the caller's.
  */
 import { UsageError } from '../errors.js';
 import { parseK6 } from './k6.js';
-import { parseLocust } from './locust.js';
+import { parseLocust, type LocustCompanions } from './locust.js';
 import { importedReport, type ImportContext, type ImportedRun, type ImportTool } from './stage.js';
 import type { Report } from '../report/types.js';
 
-export type { ImportContext, ImportTool } from './stage.js';
+export type { ImportContext, ImportTool, ImportInput } from './stage.js';
 export { parseGateFile, type GateFile } from './gate-file.js';
+export { gateImported } from './trends.js';
 
 export const IMPORT_TOOLS: readonly ImportTool[] = ['k6', 'locust'];
 
@@ -19,31 +20,34 @@ export function importTool(value: string, flag = '--from'): ImportTool {
   throw new UsageError(`${flag} takes ${IMPORT_TOOLS.join(' or ')}, got "${value}"`);
 }
 
-/** A file written beside the results by the same run (Locust's PREFIX_stats_history.csv). */
-export interface Companion {
-  text: string;
-  file: string;
+/** Files written beside the results by the same run (Locust's history, failures, exceptions; 0.x distribution). */
+export type Companions = LocustCompanions;
+export type CompanionKind = keyof Companions;
+
+const READERS: Record<ImportTool, (input: string | Uint8Array, file: string, companions?: Companions) => ImportedRun> = { k6: (input, file) => parseK6(input, file), locust: parseLocust };
+
+export function parseResults(tool: ImportTool, input: string | Uint8Array, file: string, companions?: Companions): ImportedRun {
+  return READERS[tool](input, file, companions);
 }
 
-const READERS: Record<ImportTool, (text: string, file: string, history?: Companion) => ImportedRun> = { k6: (text, file) => parseK6(text, file), locust: parseLocust };
-
-export function parseResults(tool: ImportTool, text: string, file: string, history?: Companion): ImportedRun {
-  return READERS[tool](text, file, history);
+export function importResults(tool: ImportTool, input: string | Uint8Array, ctx: ImportContext, companions?: Companions): Report {
+  return importedReport(parseResults(tool, input, ctx.file, companions), ctx);
 }
 
-export function importResults(tool: ImportTool, text: string, ctx: ImportContext, history?: Companion): Report {
-  return importedReport(parseResults(tool, text, ctx.file, history), ctx);
-}
-
-/** Where the run's history file would be: Locust's PREFIX_stats.csv → PREFIX_stats_history.csv. */
-export function companionPath(tool: ImportTool, file: string): string | undefined {
-  return tool === 'locust' && file.endsWith('_stats.csv') ? `${file.slice(0, -'_stats.csv'.length)}_stats_history.csv` : undefined;
+/**
+ * Where the run's other files would be: Locust's PREFIX_stats.csv (or 0.x PREFIX_requests.csv) →
+ * PREFIX_stats_history.csv, PREFIX_failures.csv, PREFIX_exceptions.csv, PREFIX_distribution.csv.
+ */
+export function companionPaths(tool: ImportTool, file: string): Partial<Record<CompanionKind, string>> {
+  const prefix = tool === 'locust' ? /^(.*)_(stats|requests)\.csv$/.exec(file)?.[1] : undefined;
+  if (prefix === undefined) return {};
+  return { history: `${prefix}_stats_history.csv`, failures: `${prefix}_failures.csv`, exceptions: `${prefix}_exceptions.csv`, distribution: `${prefix}_distribution.csv` };
 }
 
 /** Whether a file's text is a perf-gate report (a baseline saved with --save-baseline) rather than the tool's output. */
-export function isPerfGateReport(text: string): boolean {
+export function isPerfGateReport(input: string | Uint8Array): boolean {
   try {
-    const doc = JSON.parse(text) as { tool?: unknown } | null;
+    const doc = JSON.parse(typeof input === 'string' ? input : new TextDecoder().decode(input)) as { tool?: unknown } | null;
     return typeof doc === 'object' && doc !== null && doc.tool === 'perf-gate';
   } catch {
     return false;

@@ -27,11 +27,24 @@ export interface ImportedEndpoint {
   latency: Pick<ImportedLatency, 'p50' | 'p95' | 'p99'>;
 }
 
+/** A file the reader is given: its bytes (decoded by the reader: they may not be UTF-8) or its text. */
+export interface ImportInput {
+  text: string | Uint8Array;
+  file: string;
+}
+
+/** The errors a tool listed beside its results (Locust's failures/exceptions CSVs), most frequent first. */
+export type ImportedErrors = NonNullable<NonNullable<StageReport['imported']>['failures']>;
+
+/** A custom k6 Trend (`contains: time`), in ms: absent statistics were not in the file. */
+export type ImportedTrend = ImportedLatency;
+
 /** One tool's whole-run figures, as its file states them. */
 export interface ImportedRun {
   tool: ImportTool;
   requests: number;
-  errors: number;
+  /** null: the file has no failure count (k6 before v0.31 had no http_req_failed); the error rate is then unknown. */
+  errors: number | null;
   rps: number;
   duration_s: number;
   latency: ImportedLatency;
@@ -44,6 +57,12 @@ export interface ImportedRun {
   timeline?: TimelineWindow[];
   /** The tool's own threshold verdicts (k6 options.thresholds), when the file has them. */
   tool_thresholds?: NonNullable<StageReport['imported']>['tool_thresholds'];
+  /** What the reader assumed or could not cover (an encoding, a history shorter than the run). */
+  notes?: string[];
+  failures?: ImportedErrors;
+  exceptions?: ImportedErrors;
+  /** k6 custom Trend metrics by name (rules name them `trend:NAME`). */
+  trends?: Record<string, ImportedTrend>;
 }
 
 /** Where and when: the parts of a report the results file does not say (the caller knows them). */
@@ -85,7 +104,10 @@ function endpointReport(e: ImportedEndpoint): EndpointReport {
 }
 
 export function importedStage(run: ImportedRun, name: string): StageReport {
-  const missing = [...LATENCY_KEYS.filter((k) => run.latency[k] === undefined), ...run.missing];
+  // A key the reader explains ("p95 (…)") is listed once, with its reason.
+  const explained = (k: string) => run.missing.some((m) => m.startsWith(`${k} (`));
+  const missing = [...LATENCY_KEYS.filter((k) => run.latency[k] === undefined && !explained(k)), ...run.missing];
+  const trends = run.trends && Object.keys(run.trends).length ? Object.fromEntries(Object.entries(run.trends).map(([n, l]) => [n, latencySummary(l)])) : undefined;
   return {
     name,
     // A steady run as far as the gate knows: the default regression rules of a load stage apply.
@@ -93,8 +115,9 @@ export function importedStage(run: ImportedRun, name: string): StageReport {
     protocol: 'http',
     duration_s: round(run.duration_s),
     requests: run.requests,
-    errors: run.errors,
-    error_rate: errorRate(run.requests, run.errors),
+    // null when the file has no failure count (shown as —; rules on it warn): cast as latency_ms is.
+    errors: run.errors as number,
+    error_rate: (run.errors === null ? null : errorRate(run.requests, run.errors)) as number,
     rps: round(run.rps, 2),
     latency_ms: latencySummary(run.latency),
     errors_by_kind: errorsByKind(run.status_codes),
@@ -108,7 +131,15 @@ export function importedStage(run: ImportedRun, name: string): StageReport {
     dropped: 0,
     generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 0, loop_lag_max_ms: 0, saturated: false },
     retry_after_seen: 0,
-    imported: { tool: run.tool, missing, ...(run.tool_thresholds?.length && { tool_thresholds: run.tool_thresholds }) },
+    imported: {
+      tool: run.tool,
+      missing,
+      ...(run.tool_thresholds?.length && { tool_thresholds: run.tool_thresholds }),
+      ...(run.notes?.length && { notes: run.notes }),
+      ...(run.failures && { failures: run.failures }),
+      ...(run.exceptions && { exceptions: run.exceptions }),
+      ...(trends && { trends }),
+    },
   };
 }
 

@@ -173,7 +173,7 @@ function stageFacts(r: Report, s: StageReport): string {
   const codes = Object.entries(s.status_codes);
   const rows: Array<[string, string]> = [
     ['requests', String(s.requests)],
-    ['errors', `${s.errors} (${html(metricCell(r, s, 'error_rate', fmtPct(s.error_rate)))})`],
+    ['errors', `${fmtCount(s.errors)} (${html(metricCell(r, s, 'error_rate', fmtPct(s.error_rate)))})`],
     ['rps', html(metricCell(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
     ['latency', html(`min ${fmtMs(l.min)} · mean ${fmtMs(l.mean)} · p50 ${fmtMs(l.p50)} · p90 ${fmtMs(l.p90)} · p95 ${fmtMs(l.p95)} · p99 ${fmtMs(l.p99)} · p99.9 ${fmtMs(l.p999)} · max ${fmtMs(l.max)}`)],
     ['errors by kind', kinds.length ? html(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],

@@ -219,7 +219,21 @@ function importedNote(s: StageReport, imported: NonNullable<StageReport['importe
   const verdicts = own.length
     ? ` ${imported.tool}'s own thresholds (not gated here): ${own.length - failed.length} of ${own.length} passed${failed.length ? `; failed: ${failed.map((t) => `${code(t.metric)} ${code(t.rule)}`).join(', ')}` : ''}.`
     : '';
-  return `**${md(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}`;
+  const notes = (imported.notes ?? []).map((n) => ` ${md(n)}.`).join('');
+  const trends = Object.entries(imported.trends ?? {});
+  const trendText = trends.length
+    ? ` Custom trends (rules name them \`trend:NAME\`): ${trends.map(([n, l]) => `${code(n)} p50 ${fmtMs(l.p50)}, p95 ${fmtMs(l.p95)}, max ${fmtMs(l.max)}`).join('; ')}.`
+    : '';
+  const errors = [imported.failures, imported.exceptions].filter((e) => e !== undefined).map((e) => ` ${topErrors(e)}`).join('');
+  return `**${md(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}${trendText}${notes}${errors}`;
+}
+
+/** "Top errors (run_failures.csv, 881 in 6 kinds): `GET /: timed out` ×246; …". */
+function topErrors(e: NonNullable<NonNullable<StageReport['imported']>['failures']>): string {
+  if (e.rows === 0) return `${code(e.from)}: no errors listed.`;
+  const shown = e.top.map((t) => `${code(t.error.length > 160 ? `${t.error.slice(0, 157)}…` : t.error)} ×${t.count}`).join('; ');
+  const more = e.distinct > e.top.length ? `; and ${e.distinct - e.top.length} more kinds` : '';
+  return `Top errors (${code(e.from)}, ${e.total} in ${e.distinct} kind${e.distinct === 1 ? '' : 's'}): ${shown}${more}.`;
 }
 
 /** One sentence per ws stage: what the message table cannot show (connections, closes, stream). */

@@ -42,6 +42,7 @@ export interface StageReport {
   /** Wall time of the stage including the drain of the last responses. */
   duration_s: number;
   requests: number;
+  /** errors and error_rate are null in an imported stage whose file had no failure count (k6 before v0.31). */
   errors: number;
   error_rate: number;
   /** Completed requests per second over the stage's planned sending time. */
@@ -115,6 +116,13 @@ export interface StageReport {
     missing: string[];
     /** k6's own thresholds from the script's options, as k6 judged them (shown, not gated: k6's exit code already says). */
     tool_thresholds?: Array<{ metric: string; rule: string; ok: boolean }>;
+    /** What the reader assumed or could not cover: a file read as GBK, a history shorter than the run. */
+    notes?: string[];
+    /** Locust's PREFIX_failures.csv / PREFIX_exceptions.csv: the most frequent errors (memory addresses merged). */
+    failures?: { from: string; rows: number; total: number; distinct: number; top: Array<{ error: string; count: number }> };
+    exceptions?: { from: string; rows: number; total: number; distinct: number; top: Array<{ error: string; count: number }> };
+    /** k6 custom Trend metrics (`contains: time`), ms; null for a statistic the file lacks. Rules name them `trend:NAME`. */
+    trends?: Record<string, LatencySummary>;
   };
   /** kind stress: the steps and the breaking point (src/load/stress.ts). */
   stress?: StressOutcome;

@@ -142,6 +142,40 @@ describe('compare --from locust', () => {
   });
 });
 
+describe('compare --from on files real k6 and Locust runs wrote (../shared/realdata)', () => {
+  const REALDATA = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'realdata');
+
+  it('a k6 summary of gRPC only: one line, exit 2', async () => {
+    const r = await cli(['compare', '--from', 'k6', path.join(REALDATA, 'k6-handle-summary', 'benc-uk_k6-reporter__tests_data_grpc.json'), '--out', 'grpc']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^perf-gate: \S+benc-uk_k6-reporter__tests_data_grpc\.json holds gRPC results \(grpc_req_duration, grpc_reqs\) and no http_req_duration: perf-gate gates the HTTP results of a k6 summary, so there is nothing to gate here\n$/);
+    expectNoStack(r.stderr);
+  });
+
+  it('a custom k6 trend gated by name (`trend:fast_latency`): exit 1, the rule on stderr', async () => {
+    await writeFile(path.join(dir, 'gate-trend.yml'), 'thresholds:\n  k6:\n    "trend:fast_latency": { p95: "< 50ms" }\n    "trend:yarp_latency": { p95: "< 50ms" }\n');
+    const r = await cli(['compare', '--from', 'k6', path.join(REALDATA, 'k6-summary-export', 'NikoyanGar_ApiGatewayBenchmarks__k6_summary.json'), '--plan', 'gate-trend.yml', '--out', 'trend']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('perf-gate: the gate failed: k6 trend:fast_latency p95 < 50ms\n');
+    expect((await report('trend')).checks.map((c) => [c.metric, c.current, c.verdict])).toEqual([
+      ['trend:fast_latency p95', 137.347, 'fail'],
+      ['trend:yarp_latency p95', 1.64, 'pass'],
+    ]);
+  });
+
+  it('Locust 1.0 files in GBK with their history and failures beside them: read, exit 0', async () => {
+    const r = await cli(['compare', '--from', 'locust', path.join(REALDATA, 'locust', 'jiangbm_XFJ__example_stats.csv'), '--out', 'gbk', '--quiet']);
+    expect(r.code).toBe(0);
+    const rep = await report('gbk');
+    expect(rep.stages[0]).toMatchObject({ requests: 84115, errors: 1681 });
+    expect(rep.stages[0]!.latency_ms.p95).toBe(1100);
+    expect(rep.stages[0]!.timeline).toHaveLength(4848);
+    const summary = await readFile(path.join(dir, 'gbk', 'summary.md'), 'utf8');
+    expect(summary).toContain('查看影响力榜单');
+    expect(summary).toContain('read as GBK');
+  });
+});
+
 describe('compare --from: unusable input is exit 2 with one line', () => {
   it.each<[string, string[], RegExp]>([
     ['an unknown tool', ['compare', '--from', 'jmeter', 'x.json'], /^perf-gate: --from takes k6 or locust, got "jmeter"\n$/],

@@ -1,8 +1,8 @@
-export const id = 815;
-export const ids = [815,880,887];
+export const id = 579;
+export const ids = [579,880,887];
 export const modules = {
 
-/***/ 1815:
+/***/ 2579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -759,941 +759,12 @@ async function startProbe() {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
-// EXTERNAL MODULE: ./src/gate/metrics.ts
-var metrics = __webpack_require__(1370);
-;// CONCATENATED MODULE: ./src/gate/statistics.ts
-/** Deterministic PRNG (mulberry32): the same reports give the same interval. */
-function seededRandom(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-function weightedMean(xs) {
-    let sum = 0;
-    let w = 0;
-    for (const x of xs) {
-        sum += x.value * x.weight;
-        w += x.weight;
-    }
-    return w > 0 ? sum / w : 0;
-}
-function resampledMean(xs, random) {
-    let sum = 0;
-    let w = 0;
-    for (let i = 0; i < xs.length; i++) {
-        const x = xs[Math.floor(random() * xs.length)];
-        sum += x.value * x.weight;
-        w += x.weight;
-    }
-    return w > 0 ? sum / w : 0;
-}
-function quantile(sorted, q) {
-    if (sorted.length === 0)
-        return NaN;
-    const pos = (sorted.length - 1) * q;
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-/** Fewer windows than this on either side and the spread cannot be estimated. */
-const MIN_WINDOWS = 3;
-/**
- * 95 % interval (in %) of the relative change current/baseline − 1 of a windowed metric, centred on
- * `pointPct` (the change measured on the whole-run histograms): the bootstrap supplies the spread,
- * the histograms the location. Undefined when either run has too few windows.
- */
-function bootstrapChangeInterval(baseline, current, pointPct, options = {}) {
-    if (baseline.length < MIN_WINDOWS || current.length < MIN_WINDOWS)
-        return undefined;
-    const random = seededRandom(options.seed ?? 0x9e3779b9);
-    const resamples = options.resamples ?? 2000;
-    const alpha = (1 - (options.confidence ?? 0.95)) / 2;
-    // On the log scale, as for paired rounds: a ratio cannot fall below 0, so neither may the interval
-    // fall below −100 %, and +25 % / −20 % are the same size.
-    const centre = Math.log(weightedMean(current) / weightedMean(baseline));
-    const logRatios = [];
-    for (let i = 0; i < resamples; i++) {
-        const b = resampledMean(baseline, random);
-        const c = resampledMean(current, random);
-        if (b <= 0 || c <= 0)
-            continue;
-        logRatios.push(Math.log(c / b));
-    }
-    if (logRatios.length === 0 || !Number.isFinite(centre) || pointPct <= -100)
-        return undefined;
-    logRatios.sort((a, b) => a - b);
-    const point = Math.log(1 + pointPct / 100);
-    const at = (q) => (Math.exp(point + quantile(logRatios, q) - centre) - 1) * 100;
-    return { lo: at(alpha), hi: at(1 - alpha) };
-}
-/**
- * More windows than this are added into this many consecutive blocks before resampling: the cost
- * stays flat for an hour-long stage, and neighbouring seconds, which share a GC or a noisy
- * neighbour, are resampled together (a block bootstrap), which is the honest unit of noise.
- */
-const MAX_BLOCKS = 40;
-/** Consecutive windows added into at most `max` blocks of near-equal length. */
-function intoBlocks(windows, max) {
-    if (windows.length <= max)
-        return windows;
-    const out = [];
-    for (let k = 0; k < max; k++) {
-        const from = Math.floor((k * windows.length) / max);
-        const to = Math.floor(((k + 1) * windows.length) / max);
-        const sum = new Map();
-        for (const w of windows.slice(from, to))
-            w.valuesUs.forEach((v, i) => sum.set(v, (sum.get(v) ?? 0) + w.counts[i]));
-        const values = [...sum.keys()].sort((a, b) => a - b);
-        out.push({ valuesUs: Float64Array.from(values), counts: Float64Array.from(values, (v) => sum.get(v)), total: values.reduce((a, v) => a + sum.get(v), 0) });
-    }
-    return out;
-}
-/**
- * The value at `percentile` of counts laid on `grid`, by HdrHistogram's rule (the first bucket whose
- * running count reaches ⌈p·n⌉, at least 1): all windows once give the whole-run figure exactly.
- */
-function percentileOnGrid(dense, grid, total, percentile) {
-    const exact = (percentile / 100) * total;
-    const rank = Math.max(1, Math.ceil(exact - exact * 1e-12));
-    let running = 0;
-    for (let i = 0; i < dense.length; i++) {
-        running += dense[i];
-        if (running >= rank)
-            return grid[i];
-    }
-    return grid[grid.length - 1] ?? 0;
-}
-/**
- * 95 % percentile-bootstrap interval (in %) of the change of one latency percentile between two
- * runs, from their windows' buckets (see the top of this file). Undefined when either run has fewer
- * than MIN_WINDOWS windows with requests.
- */
-function resampledPercentileInterval(baseline, current, percentile, options = {}) {
-    const base = intoBlocks(baseline.filter((w) => w.total > 0), MAX_BLOCKS);
-    const cur = intoBlocks(current.filter((w) => w.total > 0), MAX_BLOCKS);
-    if (base.length < MIN_WINDOWS || cur.length < MIN_WINDOWS)
-        return undefined;
-    // One grid of every bucket value either run holds, so a resample adds counts by position.
-    const values = new Set();
-    for (const w of [...base, ...cur])
-        for (const v of w.valuesUs)
-            values.add(v);
-    const grid = Float64Array.from([...values].sort((a, b) => a - b));
-    const position = new Map();
-    grid.forEach((v, i) => position.set(v, i));
-    const toBlock = (w) => ({ at: Int32Array.from(w.valuesUs, (v) => position.get(v)), counts: w.counts, total: w.total });
-    const baseBlocks = base.map(toBlock);
-    const curBlocks = cur.map(toBlock);
-    const dense = new Float64Array(grid.length);
-    const random = seededRandom(options.seed ?? 0x9e3779b9);
-    const resampled = (blocks) => {
-        dense.fill(0);
-        let total = 0;
-        for (let i = 0; i < blocks.length; i++) {
-            const b = blocks[Math.floor(random() * blocks.length)];
-            for (let j = 0; j < b.at.length; j++)
-                dense[b.at[j]] += b.counts[j];
-            total += b.total;
-        }
-        return percentileOnGrid(dense, grid, total, percentile);
-    };
-    const logRatios = [];
-    for (let r = 0; r < (options.resamples ?? 2000); r++) {
-        const b = resampled(baseBlocks);
-        const c = resampled(curBlocks);
-        if (b > 0 && c > 0)
-            logRatios.push(Math.log(c / b));
-    }
-    if (logRatios.length < 2)
-        return undefined;
-    logRatios.sort((a, b) => a - b);
-    const alpha = (1 - (options.confidence ?? 0.95)) / 2;
-    const pct = (q) => (Math.exp(quantile(logRatios, q)) - 1) * 100;
-    return { lo: pct(alpha), hi: pct(1 - alpha) };
-}
-/** 95 % interval of p2 − p1 (fractions), from x1/n1 and x2/n2. */
-function twoProportionInterval(x1, n1, x2, n2, z = 1.96) {
-    const p1 = n1 > 0 ? x1 / n1 : 0;
-    const p2 = n2 > 0 ? x2 / n2 : 0;
-    const d = p2 - p1;
-    const se = Math.sqrt((n1 > 0 ? (p1 * (1 - p1)) / n1 : 0) + (n2 > 0 ? (p2 * (1 - p2)) / n2 : 0));
-    return { lo: d - z * se, hi: d + z * se };
-}
-/**
- * Where an interval stands against a limit on the "worse" side (`worseIsUp` false for rps):
- *  - fail: the whole interval is beyond the limit (the change is real and too large);
- *  - pass: the whole interval is within it, or, given `point`, the measured change is within it and
- *    not distinguishable from zero (no evidence of any change: identical error rates on a few
- *    hundred requests must not warn forever);
- *  - warn: inconclusive (a real change that may exceed the rule, or a measured excess that the
- *    noise cannot confirm).
- */
-function judgeInterval(iv, limit, worseIsUp, point) {
-    const beyond = (x) => (worseIsUp ? x > limit : x < -limit);
-    if (beyond(worseIsUp ? iv.lo : iv.hi))
-        return 'fail';
-    if (!beyond(worseIsUp ? iv.hi : iv.lo))
-        return 'pass';
-    if (point !== undefined && !beyond(point) && iv.lo <= 0 && iv.hi >= 0)
-        return 'pass';
-    return 'warn';
-}
-
-;// CONCATENATED MODULE: ./src/gate/regression.ts
-
-
-
-const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-/** A percentile's interval from resampled windows' histograms (gate/statistics.ts). */
-const PERCENTILE_METHOD = 'bootstrap-windows(percentile)';
-/**
- * Stored baselines: a bootstrap over both runs' 1-second windows. A percentile resamples the
- * windows' histograms and takes that percentile of their sum; a mean (and rps) resamples the
- * windows' values. A report without window histograms (stored before they were kept) falls back
- * for percentiles to the spread of the windows' own percentiles, and the method says so.
- */
-const windowBootstrap = (metric, before, after, pointPct) => {
-    const percentile = metrics/* PERCENTILE_OF */.y$[metric];
-    const beforeBuckets = percentile === undefined ? undefined : (0,metrics/* windowBuckets */.um)(before);
-    const afterBuckets = percentile === undefined ? undefined : (0,metrics/* windowBuckets */.um)(after);
-    if (percentile !== undefined && beforeBuckets && afterBuckets) {
-        const interval = resampledPercentileInterval(beforeBuckets, afterBuckets, percentile);
-        return interval && { interval, method: PERCENTILE_METHOD };
-    }
-    const column = (0,metrics/* windowColumn */.fK)(metric);
-    if (!column)
-        return undefined;
-    const interval = bootstrapChangeInterval((0,metrics/* windowSamples */.YF)(before, column.key), (0,metrics/* windowSamples */.YF)(after, column.key), pointPct);
-    if (!interval)
-        return undefined;
-    if (percentile === undefined)
-        return { interval, method: 'bootstrap-windows' };
-    const lacking = !beforeBuckets ? 'the baseline has' : 'this run has';
-    return { interval, method: `bootstrap-windows(mean of window ${column.key}s: ${lacking} no window histograms)` };
-};
-const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
-    metric,
-    direction,
-    unit,
-    amount,
-    raw,
-});
-/**
- * Rules used when the plan has no `regression:` section, per stage kind: what a change in that
- * kind of stage means. Steady stages gate latency and throughput; a spike or a burst is about
- * errors and getting back to normal, where percentiles over a deliberately overloaded stretch
- * are mostly noise.
- */
-const LATENCY_RULES = [ruleOf('p50', '+10%', 10), ruleOf('p95', '+15%', 15), ruleOf('p99', '+25%', 25)];
-const ERROR_RULE = ruleOf('error_rate', '+0.5pp', 0.005, 'increase', 'pp');
-const DEFAULT_REGRESSION = {
-    // One user back to back: its rps is 1/latency, already judged.
-    baseline: [...LATENCY_RULES, ERROR_RULE],
-    load: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
-    spike: [ERROR_RULE, ruleOf('recovery', '+50%', 50)],
-    burst: [ERROR_RULE],
-    // The steps' latency and errors are its break conditions; what a change means is a lower breaking point.
-    stress: [ruleOf('breaking_point', '-10%', 10, 'decrease')],
-    soak: [...LATENCY_RULES, ERROR_RULE, ruleOf('rps', '-10%', 10, 'decrease')],
-};
-/**
- * The rules for one stage: the plan's (every stage) or the defaults of its kind. Only breaking_point
- * judges a stress stage, so a plan whose rules hold none (say `regression: { p95: "+15%" }`) keeps
- * the stress default rather than switching its gating off unasked; `regression: {}` is still off.
- */
-function rulesForStage(planRules, kind) {
-    if (planRules && (kind !== 'stress' || planRules.length === 0 || planRules.some((r) => r.metric === 'breaking_point')))
-        return planRules;
-    return DEFAULT_REGRESSION[kind] ?? DEFAULT_REGRESSION.load;
-}
-function evaluateRegressions(rules, baseline, current, estimate = windowBootstrap) {
-    const checks = [];
-    for (const stage of current) {
-        const before = baseline.find((b) => b.name === stage.name);
-        if (!before) {
-            // Never switch regression gating off in silence (a renamed stage, a partial baseline).
-            checks.push({
-                stage: stage.name,
-                metric: 'baseline',
-                kind: 'regression',
-                current: null,
-                limit: '—',
-                method: 'none',
-                verdict: 'warn',
-                note: `the baseline has no stage "${stage.name}": nothing to compare (baseline stages: ${baseline.map((b) => b.name).join(', ') || 'none'})`,
-            });
-            continue;
-        }
-        // Band rules ("+3σ") are judged against the history, not one baseline (band.ts).
-        for (const r of rulesForStage(rules, stage.kind)) {
-            if (r.unit === 'sigma' || !(0,metrics/* ruleApplies */.bF)(stage, r.metric))
-                continue;
-            const check = regressionCheck(r, before, stage, estimate);
-            if (check)
-                checks.push(check);
-            else if (rules) {
-                // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
-                const why = (0,metrics/* absentNote */.kJ)(stage, r.metric) ?? (0,metrics/* absentNote */.kJ)(before, r.metric);
-                if (why)
-                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: (0,metrics/* metricValue */.a3)(stage, r.metric), baseline: (0,metrics/* metricValue */.a3)(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
-            }
-        }
-    }
-    return checks;
-}
-function regressionCheck(rule, before, after, estimate = windowBootstrap) {
-    if (rule.metric === 'recovery')
-        return recoveryCheck(rule, before, after);
-    if (rule.metric === 'breaking_point')
-        return breakingPointCheck(rule, before, after);
-    const b = (0,metrics/* metricValue */.a3)(before, rule.metric);
-    const c = (0,metrics/* metricValue */.a3)(after, rule.metric);
-    if (b === null || c === null)
-        return undefined;
-    const base = { stage: after.name, metric: rule.metric, kind: 'regression', baseline: b, current: c, limit: rule.raw };
-    const worseIsUp = rule.direction === 'increase';
-    if (rule.metric === 'error_rate') {
-        const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
-        const deltaPp = (c - b) * 100;
-        const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
-        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
-        const verdict = rule.unit === 'pp'
-            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
-            : b > 0
-                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
-                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
-        return {
-            ...base,
-            delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
-            delta_pp: round(deltaPp, 3),
-            interval_pp: [round(ivPp.lo, 3), round(ivPp.hi, 3)],
-            method: 'two-proportion',
-            significant: ivPp.lo > 0 || ivPp.hi < 0,
-            verdict,
-            ...inconclusive(verdict, ivPp, deltaPp, 'pp', rule.raw),
-        };
-    }
-    if (b === 0) {
-        return { ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
-    }
-    const deltaPct = ((c - b) / b) * 100;
-    if (c === 0 && b > 0) {
-        // Down to nothing (no throughput at all): no ratio has a spread, and none is needed.
-        return { ...base, delta_pct: -100, method: 'none', significant: true, verdict: worseIsUp ? 'pass' : 'fail', note: `dropped from ${b} to 0` };
-    }
-    if (before.imported || after.imported)
-        return importedPointCheck(rule, base, deltaPct, worseIsUp, before, after);
-    const found = estimate(rule.metric, before, after, deltaPct);
-    if (!found) {
-        // Too few windows to measure noise: judge the point estimate, but never fail on it alone.
-        const pointVerdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
-        return {
-            ...base,
-            delta_pct: round(deltaPct),
-            method: 'point-estimate',
-            significant: false,
-            verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
-        };
-    }
-    const iv = found.interval;
-    const verdict = judgeInterval(iv, rule.amount, worseIsUp, deltaPct);
-    return {
-        ...base,
-        delta_pct: round(deltaPct),
-        interval_pct: [round(iv.lo), round(iv.hi)],
-        method: found.method,
-        significant: iv.lo > 0 || iv.hi < 0,
-        verdict,
-        ...inconclusive(verdict, iv, deltaPct, '%', rule.raw),
-    };
-}
-const IMPORTED_POINT_METHOD = 'point (imported)';
-/**
- * Imported results (`compare --from k6|locust`) are one summary per run: no windows, no histogram,
- * so no noise estimate. The measured change is judged as it is, and fails when it is beyond the
- * rule; the check says so and claims no significance. (Their error_rate still gets the
- * two-proportion interval above: it needs only the counts.)
- */
-function importedPointCheck(rule, base, deltaPct, worseIsUp, before, after) {
-    const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, worseIsUp);
-    const tool = (after.imported ?? before.imported).tool;
-    return {
-        ...base,
-        delta_pct: round(deltaPct),
-        method: IMPORTED_POINT_METHOD,
-        significant: false,
-        verdict,
-        note: `point comparison: ${tool} results hold one summary per run, no per-second data, so the noise is not measured`,
-    };
-}
-/** A warn from an interval that straddles the rule says so, with the size of the noise. */
-function inconclusive(verdict, iv, point, unit, limit) {
-    if (verdict !== 'warn')
-        return {};
-    const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
-}
-/** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
-const RECOVERY_RESOLUTION_MS = 1000;
-/**
- * Spike recovery against the baseline's. One number per run, so the noise is the window
- * resolution: the change fails only when it exceeds the rule by more than one window, and a
- * baseline that recovered at once (0 s) is taken as one window, so "+50%" still means something.
- */
-function recoveryCheck(rule, before, after) {
-    if (!before.spike || !after.spike || rule.unit !== 'pct')
-        return undefined;
-    const b = before.spike.recovery_ms;
-    const c = after.spike.recovery_ms;
-    const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
-    if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
-    }
-    if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
-    }
-    const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
-    const pct = (x) => ((x - b) / denominator) * 100;
-    const iv = { lo: pct(c - RECOVERY_RESOLUTION_MS), hi: pct(c + RECOVERY_RESOLUTION_MS) };
-    // One window either way is what the measurement can tell apart, no more.
-    const verdict = Math.abs(c - b) <= RECOVERY_RESOLUTION_MS ? 'pass' : judgeInterval(iv, rule.amount, rule.direction === 'increase', pct(c));
-    return {
-        ...base,
-        delta_pct: round(pct(c)),
-        interval_pct: [round(iv.lo), round(iv.hi)],
-        significant: iv.lo > 0 || iv.hi < 0,
-        verdict,
-        ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
-    };
-}
-/**
- * A stress stage's breaking point against the baseline's. One number per run, measured in whole
- * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
- * the edge of a step can land either side of it), and beyond that the change ± one step must be
- * past the rule. A lower breaking point is worse (rules like "-10%").
- */
-/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
-function stoppedAtMaxNote(stress, below) {
-    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
-}
-function breakingPointCheck(rule, before, after) {
-    if (!before.stress || !after.stress || rule.unit !== 'pct')
-        return undefined;
-    const b = before.stress.breaking_point;
-    const c = after.stress.breaking_point;
-    const unit = after.stress.unit === 'vus' ? ' users' : '/s';
-    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
-    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
-        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
-    }
-    // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
-    if (after.stress.steps.length === 0)
-        return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
-    if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
-    }
-    if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
-    }
-    // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
-    if (after.stress.reached_max && c < b)
-        return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
-    const resolution = after.stress.step;
-    const pct = (x) => ((x - b) / b) * 100;
-    const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
-    const worseIsUp = rule.direction === 'increase';
-    const steps = Math.round((c - b) / resolution);
-    const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
-    const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
-    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
-    return {
-        ...base,
-        delta_pct: round(pct(c)),
-        interval_pct: [round(iv.lo), round(iv.hi)],
-        significant: Math.abs(c - b) > resolution,
-        verdict,
-        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/band.ts
-
-
-
-
-/** Fewer past values than this: the band cannot be trusted. */
-const MIN_HISTORY = 5;
-/** Past runs looked at, newest first: older ones describe a codebase that has moved on. */
-const MAX_HISTORY = 20;
-/** 1.4826·MAD estimates the standard deviation of normal data. */
-const MAD_TO_SIGMA = 1.4826;
-const DEFAULT_POSITION_METRICS = ['p50', 'p95', 'p99', 'error_rate', 'rps', 'breaking_point'];
-const band_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const median = (values) => quantile([...values].sort((a, b) => a - b), 0.5);
-/** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
-function noiseBand(values, k, floor = 0) {
-    if (values.length === 0)
-        throw new RangeError('noiseBand needs at least one value');
-    const mid = median(values);
-    const mad = median(values.map((v) => Math.abs(v - mid)));
-    const sigma = Math.max(MAD_TO_SIGMA * mad, floor);
-    return { n: values.length, median: mid, mad, sigma, lo: mid - k * sigma, hi: mid + k * sigma, k };
-}
-/**
- * The σ floor for a metric, so an almost constant history does not fail on a tiny change:
- * latency metrics and rps: 1% of |median|; error_rate: the binomial standard error
- * sqrt(p(1−p)/requests) with p = max(median, 1/requests) (requests = the current stage's request
- * count); recovery: one 1-s window (1000 ms); others: 0.
- */
-function sigmaFloor(metric, median, requests, stressStep = 0) {
-    if (metrics/* LATENCY_METRICS */.Z$.has(metric) || metric === 'rps')
-        return 0.01 * Math.abs(median);
-    // A breaking point moves in whole steps: one step is the least change that means anything.
-    if (metric === 'breaking_point')
-        return stressStep;
-    // Recovery is counted in whole 1-s windows: one window is the least change that means anything.
-    if (metric === 'recovery')
-        return 1000;
-    if (metric === 'error_rate') {
-        if (requests <= 0)
-            return 0;
-        // A history of zero errors still leaves room for one error in this run's sample.
-        const p = Math.max(median, 1 / requests);
-        return Math.sqrt((p * (1 - p)) / requests);
-    }
-    return 0;
-}
-/** The metric's values in past runs that have this stage, newest first, at most MAX_HISTORY. */
-function pastValues(history, stage, metric) {
-    const values = [];
-    for (const run of history) {
-        const s = run.find((r) => r.name === stage);
-        const v = s ? (0,metrics/* metricValue */.a3)(s, metric) : null;
-        if (v !== null && Number.isFinite(v))
-            values.push(v);
-        if (values.length === MAX_HISTORY)
-            break;
-    }
-    return values;
-}
-function bandFor(history, stage, metric, k) {
-    if (!(0,metrics/* ruleApplies */.bF)(stage, metric))
-        return undefined;
-    const current = (0,metrics/* metricValue */.a3)(stage, metric);
-    if (current === null)
-        return undefined;
-    const values = pastValues(history, stage.name, metric);
-    if (values.length < MIN_HISTORY)
-        return { current, values };
-    const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress?.step);
-    return { current, values, band: noiseBand(values, k, floor) };
-}
-/**
- * Where the current run falls in each metric's history, for stages with >= MIN_HISTORY past values.
- * history: past runs newest first, each the list of that run's StageReports. Metrics whose history
- * has no spread at all (σ̂ = 0) are left out: there is no scale to place the run on.
- */
-function bandPositions(history, current, metrics = DEFAULT_POSITION_METRICS) {
-    const bands = [];
-    for (const stage of current) {
-        for (const metric of metrics) {
-            const found = bandFor(history, stage, metric, 3);
-            if (!found?.band || found.band.sigma === 0)
-                continue;
-            const { band } = found;
-            bands.push({
-                stage: stage.name,
-                metric,
-                n: band.n,
-                median: band.median,
-                sigma: band.sigma,
-                current: found.current,
-                position_sigma: band_round((found.current - band.median) / band.sigma),
-            });
-        }
-    }
-    return bands;
-}
-/** Checks for the rules whose unit is 'sigma' (ignore all others). */
-function evaluateBandRules(rules, history, current) {
-    const checks = [];
-    for (const stage of current) {
-        for (const rule of rules) {
-            if (rule.unit !== 'sigma')
-                continue;
-            const found = bandFor(history, stage, rule.metric, rule.amount);
-            if (!found) {
-                // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
-                const missing = (0,metrics/* ruleApplies */.bF)(stage, rule.metric) ? (0,metrics/* missingValue */.Qh)(stage, rule.metric) : undefined;
-                if (missing)
-                    checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
-                continue;
-            }
-            const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
-            if (!found.band) {
-                // Never switch the rule off in silence: a new stage or a young history is said out loud.
-                checks.push({
-                    ...base,
-                    verdict: 'warn',
-                    note: `history band needs ${MIN_HISTORY} past runs with this stage, found ${found.values.length}: not judged`,
-                });
-                continue;
-            }
-            const { band, current: c } = found;
-            const outside = c > band.hi || c < band.lo;
-            const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
-            const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
-            const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
-            // A stress run that broke nothing only says "at least its max": below the band is not a loss.
-            const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
-            checks.push({
-                ...base,
-                baseline: band.median,
-                delta_pct: band.median !== 0 ? band_round(((c - band.median) / band.median) * 100) : null,
-                significant: outside,
-                verdict: stoppedAtMax ? 'warn' : worse ? 'fail' : 'pass',
-                note: stoppedAtMax
-                    ? stoppedAtMaxNote(stage.stress, `the history's band (${range})`)
-                    : position !== undefined
-                        ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
-                        : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
-                band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
-                ...(position !== undefined ? { position_sigma: position } : {}),
-            });
-        }
-    }
-    return checks;
-}
-
-// EXTERNAL MODULE: ./src/gate/thresholds.ts
-var thresholds = __webpack_require__(9695);
-;// CONCATENATED MODULE: ./src/gate/verdict.ts
-function overallVerdict(checks, stages) {
-    if (checks.some((c) => c.verdict === 'fail'))
-        return 'fail';
-    // A stress stage's drops are in the step that broke: its breaking point already says so.
-    if (checks.some((c) => c.verdict === 'warn') || stages.some((s) => s.generator_saturated || (s.dropped > 0 && s.kind !== 'stress')))
-        return 'warn';
-    return 'pass';
-}
-/**
- * A maintainer accepted the regressions (a PR label): failed regression checks become visible,
- * recorded warnings, not a silent pass. Absolute thresholds still fail: they are the service's
- * promises, not comparisons.
- */
-function acceptRegressions(checks, reason) {
-    return checks.map((c) => c.kind === 'regression' && c.verdict === 'fail' ? { ...c, verdict: 'warn', accepted: true, note: `accepted (${reason})${c.note ? `; ${c.note}` : ''}` } : c);
-}
-
-;// CONCATENATED MODULE: ./src/gate/excuse.ts
-
-
-
-
-
-/**
- * The CPU probe this much slower than at baseline time names the reason "runner-slower" (an idle
- * runner repeats its probe within ±5 %; a neighbour holding a third of one core of two adds 40 %).
- */
-const SLOWER_RUNNER_RATIO = 1.25;
-/** perf-gate's own CPU over the stage this near a whole core: the generator itself was the bottleneck. */
-const GENERATOR_BOUND_PCT = 85;
-/** The reference percentile that stands for each latency metric (the reference has no tail past p99). */
-const REFERENCE_KEY = { min: 'p50', p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', p999: 'p99', max: 'p99', mean: 'mean' };
-/** The machine's effect on each stage, where there is one to speak of. */
-function runnerEffects(current, baseline = [], history = []) {
-    const out = new Map();
-    for (const s of current) {
-        const then = baseline.find((b) => b.name === s.name);
-        const past = history.flatMap((run) => run.filter((p) => p.name === s.name));
-        const against = then?.reference
-            ? { figures: then.reference, what: 'the baseline run' }
-            : !then
-                ? medianReference(past)
-                : undefined;
-        const saturated = s.generator_saturated;
-        const bound = saturated && (s.generator.cpu_pct ?? 0) >= GENERATOR_BOUND_PCT * (s.workers ?? 1);
-        const probe = probeRatio(s, then, past);
-        const reason = bound ? 'generator-saturated' : probe && probe.ratio >= SLOWER_RUNNER_RATIO ? 'runner-slower' : 'runner-busier';
-        const why = describe(s, reason, probe, then ? 'when the baseline was measured' : 'in the past runs (median)');
-        const effects = { comparison: { reason, why, now: s.reference, then: then?.reference, against, generatorBound: bound, baselineStage: then } };
-        if (saturated) {
-            const idle = s.reference?.idle;
-            effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound };
-        }
-        out.set(s.name, effects);
-    }
-    return out;
-}
-function describe(s, reason, probe, when) {
-    const cpu = s.generator.cpu_pct !== undefined ? `${s.generator.cpu_pct.toFixed(0)} % of a core` : 'an unmeasured share of a core';
-    switch (reason) {
-        case 'generator-saturated':
-            return `the load generator was saturated (${s.generator.reason ?? 'saturated'}) using ${cpu}: perf-gate itself was the bottleneck`;
-        case 'runner-slower':
-            return `the runner was ${probe.ratio.toFixed(2)}× slower than ${when} (CPU probe ${probe.now.toFixed(0)} ms against ${probe.then.toFixed(0)} ms)`;
-        default:
-            return s.generator_saturated
-                ? `the load generator fell behind (${s.generator.reason ?? 'saturated'}) while using only ${cpu}: the whole machine was busy, the target included`
-                : `the runner was busier than ${when}`;
-    }
-}
-function probeRatio(s, then, past) {
-    const before = then ? then.cpu_probe_ms : excuse_median(past.flatMap((p) => (p.cpu_probe_ms === undefined ? [] : [p.cpu_probe_ms])));
-    if (s.cpu_probe_ms === undefined || before === undefined || before <= 0)
-        return undefined;
-    return { ratio: s.cpu_probe_ms / before, now: s.cpu_probe_ms, then: before };
-}
-function medianReference(past) {
-    const refs = past.flatMap((p) => (p.reference ? [p.reference] : []));
-    if (refs.length === 0)
-        return undefined;
-    const keys = ['p50', 'p90', 'p95', 'p99', 'mean'];
-    return { figures: Object.fromEntries(keys.map((k) => [k, excuse_median(refs.map((r) => r[k]))])), what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}` };
-}
-function excuse_median(xs) {
-    return xs.length > 0 ? quantile([...xs].sort((a, b) => a - b), 0.5) : undefined;
-}
-/** Failed checks with the machine's part taken off and the rest judged again (see the top of this file). */
-function excuseInProportion(checks, current, effects, rules) {
-    return checks.map((c) => {
-        if (c.verdict !== 'fail' || c.current === null)
-            return c;
-        const stage = current.find((s) => s.name === c.stage);
-        const e = effects.get(c.stage);
-        if (!stage || !e)
-            return c;
-        if (c.kind === 'threshold')
-            return e.thresholds ? excuseThreshold(c, stage, e.thresholds, rules) : c;
-        return e.comparison ? excuseRegression(c, stage, e.comparison, rules) : c;
-    });
-}
-/** ms the runner added at the reference percentile standing for `metric`; undefined: not measurable. */
-function addedMs(e, metric) {
-    const key = REFERENCE_KEY[metric];
-    const now = key && e.now?.[key];
-    const then = key && e.against?.figures[key];
-    if (!key || now === undefined || then === undefined)
-        return undefined;
-    return { ms: Math.max(0, now - then), now, then, key };
-}
-const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-const excuse_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-/** A failure that stands: the reason is said, and why nothing (or too little) came off. */
-function stands(c, e, what) {
-    return { ...c, note: `${c.note ? `${c.note}; ` : ''}${e.why}, but ${what}` };
-}
-/** The verdict on the rest: a failure that stands, or a warning that the machine explained it. */
-function rejudged(c, e, verdict, arithmetic, excuse) {
-    const withExcuse = { ...c, excuse };
-    if (verdict === 'fail')
-        return { ...withExcuse, note: `${e.why}; ${arithmetic}: still beyond ${c.limit}` };
-    return { ...withExcuse, verdict: 'warn', untrusted: e.reason, note: `excused: ${e.why}; ${arithmetic}: within ${c.limit} once that is taken off` };
-}
-function excuseRegression(c, stage, e, rules) {
-    const metric = c.metric;
-    if (metric === 'error_rate')
-        return excuseTimeouts(c, stage, e, rules);
-    if (!metrics/* LATENCY_METRICS */.Z$.has(metric) && metric !== 'rps')
-        return stands(c, e, `a ${metric} change is not a latency the runner can add to: judged as measured`);
-    if (!e.now || !e.against) {
-        const missing = !e.now ? 'this run' : c.method === 'history-band' ? 'the past runs' : 'the baseline';
-        return stands(c, e, `${missing} has no reference-server figures to size that by: judged as measured`);
-    }
-    const added = addedMs(e, metric === 'rps' ? 'mean' : metric);
-    if (!added || added.ms === 0) {
-        return stands(c, e, `perf-gate's reference server answered no slower than in ${e.against.what}${added ? ` (${added.key} ${ms(added.now)} against ${ms(added.then)})` : ''}: nothing to take off`);
-    }
-    const source = `perf-gate's reference server answered ${ms(added.ms)} slower at ${added.key} than in ${e.against.what} (${ms(added.then)} → ${ms(added.now)})`;
-    if (c.method === 'history-band')
-        return c.band && metric !== 'rps' ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'a band on throughput is not re-judged: judged as measured');
-    const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
-    if (!rule || c.baseline === null || c.baseline === undefined || c.baseline <= 0 || c.delta_pct === null || c.delta_pct === undefined) {
-        return stands(c, e, 'this check has no relative change to take that from: judged as measured');
-    }
-    // The change the machine accounts for, in % of the baseline value.
-    let explained;
-    if (metric === 'rps') {
-        // Closed model: U users each wait for their response, so rps = U / (time per request); without
-        // the runner's milliseconds each request would have taken that much less.
-        const users = steadyUsers(stage);
-        if (users === undefined || c.current === null || c.current <= 0)
-            return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured');
-        const perRequestS = users / c.current;
-        const without = perRequestS > added.ms / 1000 ? users / (perRequestS - added.ms / 1000) : Infinity;
-        explained = Number.isFinite(without) ? ((without - c.current) / c.baseline) * 100 : Infinity;
-    }
-    else {
-        explained = (added.ms / c.baseline) * 100;
-    }
-    const worseIsUp = rule.direction === 'increase';
-    const sign = worseIsUp ? -1 : 1;
-    const remaining = c.delta_pct + sign * explained;
-    const iv = c.interval_pct && { lo: c.interval_pct[0] + sign * explained, hi: c.interval_pct[1] + sign * explained };
-    const verdict = iv ? judgeInterval(iv, rule.amount, worseIsUp, remaining) : judgeInterval({ lo: remaining, hi: remaining }, rule.amount, worseIsUp);
-    const rest = `${(0,format/* fmtSigned */._Q)(remaining, '%', 1)}${iv ? ` [${(0,format/* fmtSigned */._Q)(iv.lo, '', 1)}, ${(0,format/* fmtSigned */._Q)(iv.hi, '', 1)}]` : ''}`;
-    const arithmetic = `${source}, which accounts for ${(0,format/* fmtSigned */._Q)(-sign * explained, '%', 1)} of the ${(0,format/* fmtSigned */._Q)(c.delta_pct, '%', 1)}; the rest is ${rest}`;
-    return rejudged(c, e, verdict, arithmetic, {
-        by: e.reason,
-        runner_ms: excuse_round(added.ms, 3),
-        explained_pct: excuse_round(-sign * explained),
-        remaining_pct: excuse_round(remaining),
-        ...(iv ? { remaining_interval_pct: [excuse_round(iv.lo), excuse_round(iv.hi)] } : {}),
-    });
-}
-function excuseBand(c, e, addedMsValue, source, metric) {
-    const band = c.band;
-    const rest = c.current - addedMsValue;
-    const verdict = rest > band.hi ? 'fail' : 'pass';
-    const arithmetic = `${source}; ${metric} without it is ${ms(rest)} against the band's top ${ms(band.hi)}`;
-    return rejudged(c, e, verdict, arithmetic, { by: e.reason, runner_ms: excuse_round(addedMsValue, 3), remaining: excuse_round(rest, 3) });
-}
-function excuseThreshold(c, stage, e, rules) {
-    const metric = c.metric;
-    if (metric === 'error_rate')
-        return excuseTimeouts(c, stage, e, rules);
-    if (!metrics/* LATENCY_METRICS */.Z$.has(metric))
-        return stands(c, e, `a ${metric} threshold is not a latency it can add to: judged as measured`);
-    const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === metric && r.raw === c.limit);
-    const added = addedMs(e, metric);
-    if (!rule || !added || added.ms === 0)
-        return stands(c, e, `perf-gate's reference server shows no delay over ${e.against?.what ?? 'its idle figures'} to take off: judged as measured`);
-    const rest = c.current - added.ms;
-    const verdict = (0,thresholds/* compare */.U)(rest, rule.op, rule.value) ? 'pass' : 'fail';
-    const arithmetic = `perf-gate's reference server answered ${ms(added.ms)} slower at ${added.key} during the stage than ${e.against.what} (${ms(added.then)} → ${ms(added.now)}); ${metric} without it is ${ms(rest)}`;
-    return rejudged(c, e, verdict, arithmetic, { by: e.reason, runner_ms: excuse_round(added.ms, 3), remaining: excuse_round(rest, 3) });
-}
-/** A generator too busy to read its responses in time makes timeouts: those, and only those, come off. */
-function excuseTimeouts(c, stage, e, rules) {
-    const timeouts = stage.errors_by_kind.timeout ?? 0;
-    if (!e.generatorBound || timeouts === 0)
-        return stands(c, e, 'a busy machine does not make a target answer errors: judged as measured');
-    const errors = Math.max(0, stage.errors - timeouts);
-    const rate = stage.requests > 0 ? errors / stage.requests : 0;
-    const arithmetic = `${timeouts} of its ${stage.errors} errors were timeouts, which a generator that cannot read its responses makes; without them the error rate is ${(rate * 100).toFixed(2)} %`;
-    if (c.kind === 'threshold') {
-        const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === 'error_rate' && r.raw === c.limit);
-        if (!rule)
-            return c;
-        return rejudged(c, e, (0,thresholds/* compare */.U)(rate, rule.op, rule.value) ? 'pass' : 'fail', arithmetic, { by: e.reason, remaining: excuse_round(rate, 6) });
-    }
-    const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === 'error_rate' && r.raw === c.limit);
-    const then = e.baselineStage;
-    if (!rule || !then)
-        return stands(c, e, 'the rule it failed is not one a baseline run can be re-judged by: judged as measured');
-    const before = then.error_rate;
-    const iv = twoProportionInterval(then.errors, then.requests, errors, stage.requests);
-    const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-    const deltaPp = (rate - before) * 100;
-    const verdict = rule.unit === 'pp' ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp) : before > 0 ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before) : judgeInterval(ivPp, 0, true, deltaPp);
-    return rejudged(c, e, verdict, `${arithmetic} (${(0,format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
-}
-/** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */
-function steadyUsers(s) {
-    const users = s.timeline.filter((w) => w.requests > 0 && w.users !== undefined).map((w) => w.users);
-    return users.length > 0 ? excuse_median(users) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/confirm.ts
-
-/** Stages with a failing regression check: the ones worth running again. */
-function stagesToConfirm(checks) {
-    return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
-}
-const change = (c) => c.delta_pp !== undefined ? (0,format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
-/**
- * The first run's checks, with every failed regression judged again by the re-run's check of the
- * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
- * confirmed). Only a re-run that measured something can clear a failure: one that did not run
- * (interrupted), measured nothing comparable, or had a saturated generator (`untrusted`) leaves
- * the failure standing.
- */
-function confirmChecks(first, again, untrusted = new Set()) {
-    return first.map((c) => {
-        if (c.kind !== 'regression' || c.verdict !== 'fail')
-            return c;
-        const second = again.find((a) => a.kind === 'regression' && a.stage === c.stage && a.metric === c.metric);
-        if (!second || untrusted.has(c.stage))
-            return c;
-        const confirmation = {
-            verdict: second.verdict,
-            current: second.current,
-            delta_pct: second.delta_pct,
-            delta_pp: second.delta_pp,
-            interval_pct: second.interval_pct,
-            interval_pp: second.interval_pp,
-        };
-        if (second.verdict === 'fail') {
-            return { ...c, confirmation, note: `confirmed: a re-run of the stage also failed (${change(second)})${c.note ? `; ${c.note}` : ''}` };
-        }
-        return {
-            ...c,
-            verdict: 'warn',
-            confirmation,
-            note: `not confirmed: failed at ${change(c)}, but a re-run of the stage measured ${change(second)} (${second.verdict})`,
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/gate/abort.ts
-const ABORT_METRIC = 'abort_when';
-function abortChecks(stages) {
-    return stages
-        .filter((s) => s.aborted)
-        .map((s) => ({
-        stage: s.name,
-        metric: ABORT_METRIC,
-        kind: 'threshold',
-        current: null,
-        limit: s.aborted.rule,
-        method: `stage ended ${s.aborted.at_s.toFixed(1)} s in`,
-        verdict: 'fail',
-        note: s.aborted.reason,
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/gate/index.ts
-
-
-
-
-
-
-
-
-
-function judge(rules, current, against) {
-    const bandRules = (rules.regression ?? []).filter((r) => r.unit === 'sigma');
-    const checks = [
-        ...(0,thresholds/* evaluateThresholds */.S)(rules.thresholds, current),
-        ...(against.baseline ? evaluateRegressions(rules.regression, against.baseline, current, against.estimate) : []),
-        // No history source at all (A/B) is not a short history: band rules do not apply there.
-        ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
-    ];
-    return excuseInProportion(checks, current, runnerEffects(current, against.baseline, against.history), rules);
-}
-function gate(rules, current, against = {}, options = {}) {
-    let checks = judge(rules, current, against);
-    if (options.again && options.again.length > 0) {
-        const untrusted = new Set(options.again.filter((s) => s.generator_saturated).map((s) => s.name));
-        checks = confirmChecks(checks, judge(rules, options.again, against), untrusted);
-    }
-    if (options.accept)
-        checks = acceptRegressions(checks, options.accept);
-    // After the excuses and acceptances: an aborted stage fails, whatever the runner or the label.
-    checks = [...checks, ...abortChecks(current)];
-    return { checks, verdict: overallVerdict(checks, current) };
-}
-
+// EXTERNAL MODULE: ./src/gate/index.ts + 2 modules
+var gate = __webpack_require__(3735);
+// EXTERNAL MODULE: ./src/gate/abort.ts
+var abort = __webpack_require__(257);
+// EXTERNAL MODULE: ./src/gate/band.ts
+var band = __webpack_require__(6452);
 ;// CONCATENATED MODULE: ./src/gate/limits.ts
 /**
  * A run the plan's limits stopped (src/load/run-plan.ts) fails the gate: its numbers cover only part
@@ -1720,6 +791,12 @@ function failStoppedRun(result, stopped) {
     return { checks: [...result.checks, check], verdict: 'fail' };
 }
 
+// EXTERNAL MODULE: ./src/gate/metrics.ts
+var metrics = __webpack_require__(1370);
+// EXTERNAL MODULE: ./src/gate/regression.ts
+var regression = __webpack_require__(446);
+// EXTERNAL MODULE: ./src/gate/statistics.ts
+var statistics = __webpack_require__(2296);
 ;// CONCATENATED MODULE: ./src/gate/paired.ts
 
 
@@ -1817,7 +894,7 @@ function pairedBootstrapInterval(base, head, percentile, pointPct, options = {})
     const n = Math.min(base.length, head.length);
     if (n < MIN_PAIRS || pointPct <= -100)
         return undefined;
-    const random = seededRandom(options.seed ?? 0x85ebca6b);
+    const random = (0,statistics/* seededRandom */.Is)(options.seed ?? 0x85ebca6b);
     const logs = [];
     const pickedBase = new Array(n);
     const pickedHead = new Array(n);
@@ -1868,7 +945,7 @@ function pairedRounds(rounds) {
             if (interval)
                 return { interval, method: `paired-rounds(n=${r.base.length})` };
         }
-        return windowBootstrap(metric, before, after, pointPct);
+        return (0,regression/* windowBootstrap */.f9)(metric, before, after, pointPct);
     };
 }
 
@@ -2325,6 +1402,8 @@ function mergeWs(out, parts) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
 var markdown = __webpack_require__(8215);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/stage-outcomes.ts
 var stage_outcomes = __webpack_require__(5948);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -2406,7 +1485,7 @@ function lineChart(spec) {
     const out = [
         `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${title}" preserveAspectRatio="xMidYMid meet">`,
         `<title>${title}</title>`,
-        `<desc>${(0,report_escape/* html */.qy)(svg_describe(series))}</desc>`,
+        `<desc>${(0,report_escape/* html */.qy)(describe(series))}</desc>`,
         `<text class="chart-title" x="${m.left}" y="20">${title}</text>`,
     ];
     // Legend under the title, left to right.
@@ -2483,7 +1562,7 @@ function pathData(points, sx, sy) {
     return parts.join(' ');
 }
 /** For screen readers: each series' range. */
-function svg_describe(series) {
+function describe(series) {
     return series
         .map((s) => {
         const ys = s.points.map((p) => p.y).filter(isNum);
@@ -2656,7 +1735,7 @@ function stageFacts(r, s) {
     const codes = Object.entries(s.status_codes);
     const rows = [
         ['requests', String(s.requests)],
-        ['errors', `${s.errors} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
+        ['errors', `${(0,format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
         ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
         ['latency', (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`)],
         ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
@@ -3100,7 +2179,7 @@ const seconds = (t) => `${Number(t.toFixed(1))} s`;
 const rate = (x) => (Number.isInteger(x) || x >= 10 ? x.toFixed(0) : x.toFixed(1));
 /** Shares compared at their edges: 0.03 − 0.01 is 0.0199999… in floating point. */
 const EPSILON = 1e-9;
-function diagnose_median(xs) {
+function median(xs) {
     if (xs.length === 0)
         return 0;
     const s = [...xs].sort((a, b) => a - b);
@@ -3218,8 +2297,8 @@ function timeoutsClimb(s) {
         return undefined;
     const { of: load, unit } = axis;
     const { quiet, busy } = thirds(ws, load);
-    const quietLoad = diagnose_median(quiet.map(load));
-    const busyLoad = diagnose_median(busy.map(load));
+    const quietLoad = median(quiet.map(load));
+    const busyLoad = median(busy.map(load));
     if (busyLoad < quietLoad * TIMEOUTS_CLIMB.loadRatio || busyLoad === 0)
         return undefined;
     const timeoutShare = (xs) => share(sumOf(xs, (w) => kindIn(w, 'timeout')), sumOf(xs, (w) => num(w.requests)));
@@ -3245,13 +2324,13 @@ function saturation(s) {
     const { points, unit, steps } = axis;
     const load = (p) => p.load;
     const { quiet, busy } = thirds(points, load);
-    const baseP95 = diagnose_median(quiet.map((p) => p.p95));
-    const baseLoad = diagnose_median(quiet.map(load));
+    const baseP95 = median(quiet.map((p) => p.p95));
+    const baseLoad = median(quiet.map(load));
     const limit = Math.max(baseP95 * SATURATION.ratio, baseP95 + SATURATION.floorMs);
     const loaded = (p) => p.load >= Math.max(baseLoad * SATURATION.loadRatio, baseLoad + 1);
     const over = (p) => loaded(p) && p.p95 >= limit;
     // Latency that grew with the load, not a moment's stall: the busiest points are slow too.
-    if (diagnose_median(busy.map((p) => p.p95)) < limit)
+    if (median(busy.map((p) => p.p95)) < limit)
         return undefined;
     // A step is held for seconds already; windows must stay over the limit for two at least.
     const kneeAt = points.findIndex((p, i) => {
@@ -3276,7 +2355,7 @@ function saturation(s) {
     ];
     // More users but no more throughput is the capacity showing.
     if (unit === 'users')
-        evidence.push(`throughput ${rate(diagnose_median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(diagnose_median(busy.map((p) => p.rps)))} req/s at the busiest`);
+        evidence.push(`throughput ${rate(median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(median(busy.map((p) => p.rps)))} req/s at the busiest`);
     if (num(s.dropped) > 0)
         evidence.push(`${num(s.dropped)} sends dropped: max_in_flight requests were outstanding`);
     const where = lastGood ? `between ${rate(lastGood.load)} and ${rate(knee.load)} ${unit}` : `by ${rate(knee.load)} ${unit}`;
@@ -3415,7 +2494,7 @@ function spikeNotRecovered(s) {
         return undefined; // nothing measured after the drop: nothing to judge
     const pre = num(spike.pre_p95_ms);
     const limit = Math.max(pre * SPIKE_RECOVERY.ratio, pre + SPIKE_RECOVERY.floorMs);
-    const afterP95 = diagnose_median(after.map((w) => num(w.p95)));
+    const afterP95 = median(after.map((w) => num(w.p95)));
     if (afterP95 <= limit)
         return undefined;
     const evidence = [
@@ -3436,8 +2515,8 @@ function spikeNotRecovered(s) {
     };
 }
 
-// EXTERNAL MODULE: ./src/import/index.ts + 5 modules
-var src_import = __webpack_require__(5071);
+// EXTERNAL MODULE: ./src/import/index.ts + 6 modules
+var src_import = __webpack_require__(7470);
 ;// CONCATENATED MODULE: ./src/core.ts
 /**
  * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
@@ -3523,15 +2602,15 @@ async function runAndGate(s) {
     });
     const stages = run.stages.map(build/* stageReport */.X0);
     // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
-    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(build/* stageReport */.X0), accept: s.accept }), run.stopped);
+    const { checks, verdict } = failStoppedRun((0,gate/* gate */.Gj)(rules, stages, against, { again: run.again.map(build/* stageReport */.X0), accept: s.accept }), run.stopped);
     if (run.stopped)
         s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
     const built = (0,build/* buildReport */.FK)({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
     if (baseline && s.baseline)
         built.baseline = baselineRef(s.baseline, baseline);
-    if (past.length >= MIN_HISTORY)
-        built.bands = bandPositions(against.history, stages);
+    if (past.length >= band/* MIN_HISTORY */.wN)
+        built.bands = (0,band/* bandPositions */.aJ)(against.history, stages);
     built.history = historyRef(s.history ?? s.baseline?.store ?? s.save?.store, past);
     noteAccepted(built, s.accept);
     // From here on the report is what leaves the process (files, baseline stores, the caller).
@@ -3588,9 +2667,9 @@ async function runAbAndGate(s) {
     const head = ab.head.stages.map(build/* stageReport */.X0);
     const base = ab.base.stages.map(build/* stageReport */.X0);
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(build/* stageReport */.X0), head: st.head.map(build/* stageReport */.X0) }]));
-    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const judged = (0,gate/* gate */.Gj)(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}: ${c.note}` }));
+    const baseAborts = (0,abort/* abortChecks */.A)(base).map((c) => ({ ...c, note: `base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
@@ -3668,7 +2747,7 @@ function noteAccepted(report, reason) {
 }
 /** Stages that fail a regression rule on their first run: the ones to run once more. */
 function confirmationStages(plan, rules, first, against, log) {
-    const failing = stagesToConfirm(gate(rules, first, against).checks);
+    const failing = (0,gate/* stagesToConfirm */.Hx)((0,gate/* gate */.Gj)(rules, first, against).checks);
     if (failing.size > 0)
         log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
     return plan.stages.filter((st) => failing.has(st.name));
@@ -3718,7 +2797,7 @@ async function compareReports(s) {
     const mismatch = planMismatch(s, plan && (0,fingerprint/* planFingerprint */.an)(plan), baseline, current);
     if (mismatch && !s.force)
         throw mismatch;
-    const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
+    const { checks, verdict } = (0,gate/* gate */.Gj)(gateRules(plan), current.stages, { baseline: baseline.stages });
     const report = {
         ...current,
         verdict,
@@ -3765,7 +2844,7 @@ async function mergeAndGate(s) {
         runnerFingerprint: merged.fingerprints?.runner ?? '',
     };
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
-    const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
+    const { checks, verdict } = (0,gate/* gate */.Gj)(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
     const report = { ...merged, checks, verdict };
     if (baseline && s.baseline)
         report.baseline = baselineRef(s.baseline, baseline);
@@ -3816,28 +2895,31 @@ async function writeReports(report, outDir, extras = {}) {
  */
 async function compareImported(s) {
     const runner = (0,build/* runnerInfo */.ZV)();
+    // Bytes, not text: the readers decode them (a Locust file written on Windows may not be UTF-8).
     const importFile = async (file) => {
         const at = (0,input_checks/* fromCwd */.Be)(s.cwd, file);
         try {
-            const [text, info] = await Promise.all([(0,promises_.readFile)(at, 'utf8'), (0,promises_.stat)(at)]);
-            return { text, startedAt: info.mtime.toISOString() };
+            const [bytes, info] = await Promise.all([(0,promises_.readFile)(at), (0,promises_.stat)(at)]);
+            return { bytes, startedAt: info.mtime.toISOString() };
         }
         catch (err) {
             const code = err.code;
             throw new src_errors/* ImportError */.Yw(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : err.message}`);
         }
     };
-    /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
-    const companion = async (file) => {
-        const other = (0,src_import.companionPath)(s.tool, file);
-        if (other === undefined || !(0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
-            return undefined;
-        return { text: (await importFile(other)).text, file: other };
+    /** The files the run wrote beside the results (Locust: history = the timeline, failures, exceptions; 0.x distribution). */
+    const companions = async (file) => {
+        const out = {};
+        for (const [kind, other] of Object.entries((0,src_import.companionPaths)(s.tool, file))) {
+            if ((0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
+                out[kind] = { text: (await importFile(other)).bytes, file: other };
+        }
+        return out;
     };
     const read = await importFile(s.resultsFile);
-    const current = (0,src_import.importResults)(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
+    const current = (0,src_import.importResults)(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
     const gateFile = s.planFile ? (0,src_import.parseGateFile)(await (0,src_plan/* readPlanFile */.wr)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
-    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
+    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
     const request = {
         planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
         planFingerprint: current.fingerprints.plan,
@@ -3846,9 +2928,9 @@ async function compareImported(s) {
     let baseline;
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
-        const report = (0,src_import.isPerfGateReport)(b.text)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(b.text), s.baselineFile), s.baselineFile)
-            : (0,src_import.importResults)(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
+        const report = (0,src_import.isPerfGateReport)(b.bytes)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8')), s.baselineFile), s.baselineFile)
+            : (0,src_import.importResults)(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
         const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
         if (other && !s.force) {
             throw new src_errors/* BaselineError */.s$(`${s.baselineFile} holds results of other stages or endpoints than ${s.resultsFile} (${describeStages(report)} against ${describeStages(current)}); compare like with like (--stage NAME names the stage), or pass --force-baseline to compare anyway`);
@@ -3872,12 +2954,13 @@ async function compareImported(s) {
     // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
     const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
     const history = past.map((p) => p.report.stages);
-    const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
+    // The gate of a run, plus the rules on k6 custom trends (src/import/trends.ts).
+    const { checks, verdict } = (0,src_import.gateImported)(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
     // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
     // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
     const report = new redact/* Redactor */.pO().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
-    if (past.length >= MIN_HISTORY)
-        report.bands = bandPositions(history, report.stages);
+    if (past.length >= band/* MIN_HISTORY */.wN)
+        report.bands = (0,band/* bandPositions */.aJ)(history, report.stages);
     report.history = historyRef(s.baseline?.store ?? s.save?.store, past);
     noteAccepted(report, s.accept);
     const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });

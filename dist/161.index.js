@@ -1,8 +1,8 @@
-export const id = 283;
-export const ids = [283];
+export const id = 161;
+export const ids = [161];
 export const modules = {
 
-/***/ 17283:
+/***/ 67161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3940,14 +3940,15 @@ function steadyWindows(s) {
 const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
 const bucketsOf = new WeakMap();
 /**
- * The same windows as `windowSamples`, as histogram buckets, decoded once per stage report;
- * undefined when a window has no histogram (a report written before they were stored) or an
- * unreadable one.
+ * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
+ * ramp and drain included, since all of them added together are the run whose percentile is judged
+ * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
+ * written before they were stored) or an unreadable one.
  */
 function windowBuckets(s) {
     let b = bucketsOf.get(s);
     if (b === undefined) {
-        const ws = steadyWindows(s);
+        const ws = s.timeline.filter((w) => w.requests > 0);
         try {
             b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram))) : null;
         }
@@ -7446,7 +7447,7 @@ function stageFacts(r, s) {
     const codes = Object.entries(s.status_codes);
     const rows = [
         ['requests', String(s.requests)],
-        ['errors', `${s.errors} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,report_format/* fmtPct */.pT)(s.error_rate)))})`],
+        ['errors', `${(0,report_format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,report_format/* fmtPct */.pT)(s.error_rate)))})`],
         ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
         ['latency', (0,report_escape/* html */.qy)(`min ${(0,report_format/* fmtMs */.mq)(l.min)} · mean ${(0,report_format/* fmtMs */.mq)(l.mean)} · p50 ${(0,report_format/* fmtMs */.mq)(l.p50)} · p90 ${(0,report_format/* fmtMs */.mq)(l.p90)} · p95 ${(0,report_format/* fmtMs */.mq)(l.p95)} · p99 ${(0,report_format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,report_format/* fmtMs */.mq)(l.p999)} · max ${(0,report_format/* fmtMs */.mq)(l.max)}`)],
         ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
@@ -8141,6 +8142,92 @@ function spikeNotRecovered(s) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
+var sync = __webpack_require__(25175);
+;// CONCATENATED MODULE: ./src/import/csv.ts
+/**
+ * CSV through csv-parse (RFC 4180: quoted cells with commas, doubled quotes and line breaks, as
+ * Locust's exceptions.csv has; CRLF or LF; a BOM; no trailing newline), and the text of a file
+ * whose bytes may not be UTF-8 (Locust on Windows wrote names in the system code page). Pure.
+ */
+
+
+function parseCsv(text, file = 'the CSV file') {
+    let records;
+    try {
+        // Any line end, even mixed in one file (an edited file, a Windows checkout of part of it); a
+        // quote inside an unquoted cell is text (Locust 0.x/1.0 joined rows by hand, unescaped).
+        records = (0,sync/* parse */.qg)(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] });
+    }
+    catch (err) {
+        const e = err;
+        throw new src_errors/* ImportError */.Yw(`${file}${e.lines ? `:${e.lines}` : ''}: not readable as CSV (${e.message.replace(/\s+/g, ' ')})`);
+    }
+    // info.lines is where a record ends: a cell with line breaks started that many lines earlier
+    // (csv-parse counts each \r and \n inside quotes as a line).
+    return records.map(({ record, info }) => ({ line: info.lines - record.reduce((n, c) => n + (c.match(/[\r\n]/g)?.length ?? 0), 0), cells: record }));
+}
+/**
+ * UTF-8 when the bytes are UTF-8. Otherwise GBK (cp936, what Locust on a Chinese Windows wrote),
+ * when the bytes decode as GBK to CJK text; otherwise each byte that is not UTF-8 is shown as
+ * \xNN. Never throws: a name in an unknown code page must not stop the gate.
+ */
+function decodeText(input) {
+    if (typeof input === 'string')
+        return { text: input };
+    try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(input) };
+    }
+    catch {
+        // not UTF-8: below
+    }
+    const gbk = decodeGbk(input);
+    if (gbk !== undefined)
+        return { text: gbk, encoding: 'GBK' };
+    return { text: escapeInvalidUtf8(input), encoding: 'escaped' };
+}
+/** GBK text, when the bytes are GBK and every non-ASCII character is CJK (else a guess, not a decoding). */
+function decodeGbk(bytes) {
+    let text;
+    try {
+        text = new TextDecoder('gbk', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined; // no GBK decoder (Node without full ICU), or not GBK
+    }
+    // eslint-disable-next-line no-control-regex
+    const foreign = text.replace(/[\u0000-\u007f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2010-\u2027]/g, '');
+    return foreign.length === 0 ? text : undefined;
+}
+/** UTF-8 where the bytes are, \xNN for each byte that is not. */
+function escapeInvalidUtf8(bytes) {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            out += String.fromCharCode(b);
+            i++;
+            continue;
+        }
+        const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+        if (len > 0 && i + len <= bytes.length) {
+            try {
+                out += decoder.decode(bytes.subarray(i, i + len));
+                i += len;
+                continue;
+            }
+            catch {
+                // an invalid sequence: escape its first byte and go on
+            }
+        }
+        out += `\\x${b.toString(16).padStart(2, '0')}`;
+        i++;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/import/stage.ts
 /**
  * What the k6 and Locust readers share: the figures one tool's file holds → a perf-gate stage and
@@ -8177,7 +8264,10 @@ function stage_endpointReport(e) {
     return { name: e.name, requests: e.requests, errors: e.errors, latency_ms: { p50: l.p50, p95: l.p95, p99: l.p99 } };
 }
 function importedStage(run, name) {
-    const missing = [...LATENCY_KEYS.filter((k) => run.latency[k] === undefined), ...run.missing];
+    // A key the reader explains ("p95 (…)") is listed once, with its reason.
+    const explained = (k) => run.missing.some((m) => m.startsWith(`${k} (`));
+    const missing = [...LATENCY_KEYS.filter((k) => run.latency[k] === undefined && !explained(k)), ...run.missing];
+    const trends = run.trends && Object.keys(run.trends).length ? Object.fromEntries(Object.entries(run.trends).map(([n, l]) => [n, latencySummary(l)])) : undefined;
     return {
         name,
         // A steady run as far as the gate knows: the default regression rules of a load stage apply.
@@ -8185,8 +8275,9 @@ function importedStage(run, name) {
         protocol: 'http',
         duration_s: build_round(run.duration_s),
         requests: run.requests,
+        // null when the file has no failure count (shown as —; rules on it warn): cast as latency_ms is.
         errors: run.errors,
-        error_rate: errorRate(run.requests, run.errors),
+        error_rate: (run.errors === null ? null : errorRate(run.requests, run.errors)),
         rps: build_round(run.rps, 2),
         latency_ms: latencySummary(run.latency),
         errors_by_kind: errorsByKind(run.status_codes),
@@ -8200,7 +8291,15 @@ function importedStage(run, name) {
         dropped: 0,
         generator: { late_sends: 0, dropped: 0, loop_lag_p99_ms: 0, loop_lag_max_ms: 0, saturated: false },
         retry_after_seen: 0,
-        imported: { tool: run.tool, missing, ...(run.tool_thresholds?.length && { tool_thresholds: run.tool_thresholds }) },
+        imported: {
+            tool: run.tool,
+            missing,
+            ...(run.tool_thresholds?.length && { tool_thresholds: run.tool_thresholds }),
+            ...(run.notes?.length && { notes: run.notes }),
+            ...(run.failures && { failures: run.failures }),
+            ...(run.exceptions && { exceptions: run.exceptions }),
+            ...(trends && { trends }),
+        },
     };
 }
 /** The report of one import, ungated (verdict pass, no checks): compare gates it. */
@@ -8239,17 +8338,25 @@ function shown(value) {
 
 ;// CONCATENATED MODULE: ./src/import/k6.ts
 /**
- * k6's end-of-test summary → perf-gate figures. Two shapes of the same data (k6 js/summary.go,
- * js/summary-wrapper.js):
- * - handleSummary's `data` (`JSON.stringify(data)`): metrics.X = { type, contains, values: {…}, thresholds };
- * - `--summary-export=FILE`: metrics.X = the values themselves, a rate's `rate` renamed `value`.
+ * k6's end-of-test summary → perf-gate figures. Three shapes of the same data:
+ * - handleSummary's `data` (`JSON.stringify(data)`, internal/js/summary.go): metrics.X = { type,
+ *   contains, values: {…}, thresholds: { expr: { ok } } };
+ * - `--summary-export=FILE` (internal/js/summary-wrapper.js `oldJSONSummary`, and the Go writer
+ *   before v0.30): metrics.X = the values themselves, a rate's `rate` renamed `value`, thresholds
+ *   `{ expr: failed }` (true = FAILED);
+ * - the machine-readable summary (`--new-machine-readable-summary`, v1.5 on; schema `version`
+ *   1.x, internal/lib/summary/machine_readable.go): `results.metrics` is an ARRAY of { name, type,
+ *   contains, values }, a counter has only `count`, a rate `{ matches, total, rate }`, a trend at
+ *   most avg/min/med/max/p(90)/p(95); the run length is `config.duration` (s); no thresholds.
  * Trend values are in ms and hold only the summaryTrendStats (default avg, min, med, max, p(90),
  * p(95): no p(99) unless asked for). Sub-metrics (`http_req_duration{name:…}`) exist only where a
- * threshold names them.
+ * threshold names them; a tagged one (`{expected_response:true}`) is never the whole metric.
+ * k6 before v0.31 had no http_req_failed: the error rate of such a file is unknown, not 0.
  */
 
 
-const HINT = 'perf-gate --from k6 reads the file of `k6 run --summary-export=FILE` or the JSON of handleSummary (JSON.stringify(data))';
+
+const HINT = 'perf-gate --from k6 reads the file of `k6 run --summary-export=FILE`, the JSON of handleSummary (JSON.stringify(data)) or the machine-readable summary (--new-machine-readable-summary)';
 /** k6 trend statistic → perf-gate latency key. "med" and "p(50)" are the same figure. */
 const TREND_STATS = [
     ['min', 'min'],
@@ -8262,8 +8369,10 @@ const TREND_STATS = [
     ['p(99.9)', 'p999'],
     ['max', 'max'],
 ];
+/** k6's own Trend metrics: everything else trend-shaped is the script's (a custom Trend). */
+const BUILTIN_TREND = /^(http_req_|grpc_req_duration$|ws_|browser_|iteration_duration$|group_duration$)/;
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-function parseK6(text, file) {
+function readDoc(text, file) {
     let doc;
     try {
         doc = JSON.parse(text);
@@ -8274,12 +8383,53 @@ function parseK6(text, file) {
     if (isObject(doc) && doc.tool === 'perf-gate') {
         throw new src_errors/* ImportError */.Yw(`${file} is a perf-gate report, not a k6 summary: compare perf-gate reports without --from (or give it as the baseline, the first file)`);
     }
+    if (isObject(doc) && isObject(doc.results) && typeof doc.version === 'string')
+        return machineReadable(doc, file);
     if (!isObject(doc) || !isObject(doc.metrics)) {
         throw new src_errors/* ImportError */.Yw(`${file} is not a k6 summary (no "metrics" object): ${HINT}`);
     }
     const metrics = doc.metrics;
     // handleSummary data wraps every metric's figures in `values`; --summary-export does not.
     const wrapped = Object.values(metrics).some((m) => isObject(m) && isObject(m.values) && typeof m.type === 'string');
+    const state = isObject(doc.state) ? doc.state : undefined;
+    const durationMs = state && typeof state.testRunDurationMs === 'number' ? state.testRunDurationMs : undefined;
+    return { metrics, wrapped, durationMs, shape: wrapped ? 'handleSummary' : 'summary-export' };
+}
+/** The machine-readable summary (schema 1.x) → handleSummary's shape: metrics by name, counters with a rate, rates with passes. */
+function machineReadable(doc, file) {
+    const version = doc.version;
+    if (!/^1\./.test(version)) {
+        throw new src_errors/* ImportError */.Yw(`${file} is a k6 machine-readable summary of schema version ${shown(version)}: perf-gate reads schema 1.x`);
+    }
+    const results = doc.results;
+    const config = isObject(doc.config) ? doc.config : {};
+    if (!Array.isArray(results.metrics))
+        throw new src_errors/* ImportError */.Yw(`${file}: results.metrics is ${shown(results.metrics)}, expected the list of metrics of a k6 machine-readable summary`);
+    const durationS = needCount(config.duration, file, 'config.duration');
+    const metrics = {};
+    for (const [i, m] of results.metrics.entries()) {
+        if (!isObject(m) || typeof m.name !== 'string' || !isObject(m.values)) {
+            throw new src_errors/* ImportError */.Yw(`${file}: results.metrics[${i}] is ${shown(m)}, expected { name, type, contains, values }`);
+        }
+        const v = m.values;
+        const at = (key) => `results.metrics[${i}] (${m.name}).values.${key}`;
+        let values = v;
+        if (m.type === 'counter') {
+            const count = needCount(v.count, file, at('count'));
+            values = { count, rate: durationS > 0 ? count / durationS : 0 };
+        }
+        else if (m.type === 'rate') {
+            const matches = needCount(v.matches, file, at('matches'));
+            const total = needCount(v.total, file, at('total'));
+            values = { passes: matches, fails: Math.max(0, total - matches), rate: v.rate };
+        }
+        metrics[m.name] = { type: m.type, contains: m.contains, values };
+    }
+    return { metrics, wrapped: true, durationMs: durationS * 1000, shape: 'machine-readable' };
+}
+function parseK6(input, file) {
+    // JSON is UTF-8; bytes that are not are shown as \xNN rather than refused.
+    const { metrics, wrapped, durationMs, shape } = readDoc(decodeText(input).text, file);
     const metric = (name) => {
         const m = metrics[name];
         if (!isObject(m))
@@ -8288,22 +8438,19 @@ function parseK6(text, file) {
     };
     const where = (name, stat) => `metrics["${name}"]${wrapped ? '.values' : ''}["${stat}"]`;
     const duration = metric('http_req_duration');
-    if (!duration) {
-        throw new src_errors/* ImportError */.Yw(`${file} has no http_req_duration metric: it is not the summary of a k6 test that made HTTP requests (perf-gate gates HTTP results)`);
-    }
+    if (!duration)
+        throw noHttp(file, Object.keys(metrics));
     const reqs = metric('http_reqs');
     if (!reqs)
         throw new src_errors/* ImportError */.Yw(`${file} has no http_reqs metric: the request count is missing`);
-    const failed = metric('http_req_failed');
-    if (!failed) {
-        throw new src_errors/* ImportError */.Yw(`${file} has no http_req_failed metric: perf-gate needs the failed-request count (k6 v0.31 and later report it unless systemTags drops expected_response)`);
-    }
     const requests = needCount(reqs.count, file, where('http_reqs', 'count'));
-    const errors = needCount(failed.passes, file, where('http_req_failed', 'passes'));
     const rps = needCount(reqs.rate, file, where('http_reqs', 'rate'));
-    const state = isObject(doc.state) ? doc.state : undefined;
-    const durationMs = state && typeof state.testRunDurationMs === 'number' ? state.testRunDurationMs : undefined;
+    const failed = metric('http_req_failed');
     const missing = [];
+    // k6 before v0.31 (or systemTags without expected_response) counts no failed requests: unknown, never 0.
+    if (!failed)
+        missing.push('error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests, nor does a run whose systemTags drop expected_response)');
+    const errors = failed ? needCount(failed.passes, file, where('http_req_failed', 'passes')) : null;
     const endpoints = [];
     for (const key of Object.keys(metrics).sort()) {
         const name = /^http_req_duration\{name:(.+)\}$/.exec(key)?.[1];
@@ -8325,9 +8472,10 @@ function parseK6(text, file) {
         if (code !== undefined && values)
             status_codes[code] = needCount(values.count, file, where(key, 'count'));
     }
+    const { trends, notes } = customTrends(metrics, wrapped, file, where);
     return {
         tool: 'k6',
-        tool_thresholds: k6Thresholds(metrics, wrapped),
+        tool_thresholds: k6Thresholds(metrics),
         requests,
         errors,
         rps,
@@ -8337,13 +8485,56 @@ function parseK6(text, file) {
         endpoints,
         status_codes: Object.fromEntries(Object.entries(status_codes).sort((a, b) => Number(a[0]) - Number(b[0]))),
         missing,
+        notes: shape === 'machine-readable' ? ['read from the k6 machine-readable summary (schema 1.x): it holds no thresholds, and trends at most avg, min, med, max, p(90), p(95)', ...notes] : notes,
+        ...(Object.keys(trends).length && { trends }),
     };
 }
+/** One line for a summary without HTTP results: what it holds instead. */
+function noHttp(file, names) {
+    const grpc = names.filter((n) => /^grpc_/.test(n));
+    const ws = names.filter((n) => /^ws_/.test(n));
+    const other = grpc.length ? `gRPC results (${grpc.slice(0, 3).join(', ')})` : ws.length ? `WebSocket results (${ws.slice(0, 3).join(', ')})` : `no HTTP results (metrics: ${names.slice(0, 5).join(', ') || 'none'})`;
+    return new src_errors/* ImportError */.Yw(`${file} holds ${other} and no http_req_duration: perf-gate gates the HTTP results of a k6 summary, so there is nothing to gate here`);
+}
 /**
- * The script's thresholds as k6 judged them: handleSummary data has `thresholds: { expr: { ok } }`
- * beside the values; --summary-export has `thresholds: { expr: failed }` inside them (true = failed).
+ * The script's own Trend metrics (`new Trend('yarp_latency', true)`): handleSummary and the
+ * machine-readable summary say `contains: "time"` (ms); --summary-export states no unit, so its
+ * trend-shaped metrics are read as ms and a note says so. Sub-metrics ({tag:…}) are not trends of their own.
  */
-function k6Thresholds(metrics, wrapped) {
+function customTrends(metrics, wrapped, file, where) {
+    const trends = {};
+    const skipped = [];
+    for (const name of Object.keys(metrics).sort()) {
+        if (name.includes('{') || BUILTIN_TREND.test(name))
+            continue;
+        const m = metrics[name];
+        if (!isObject(m))
+            continue;
+        if (wrapped) {
+            if (m.type !== 'trend' || !isObject(m.values))
+                continue;
+            if (m.contains !== 'time') {
+                skipped.push(name);
+                continue;
+            }
+            trends[name] = trendLatency(m.values, file, (stat) => where(name, stat));
+        }
+        else if (['avg', 'med', 'min', 'max'].some((k) => k in m) && !('count' in m && 'rate' in m) && !('value' in m)) {
+            trends[name] = trendLatency(m, file, (stat) => where(name, stat));
+        }
+    }
+    const notes = [];
+    if (!wrapped && Object.keys(trends).length)
+        notes.push(`custom trends ${Object.keys(trends).join(', ')} read as ms (--summary-export does not say a trend's unit)`);
+    if (skipped.length)
+        notes.push(`custom trends ${skipped.join(', ')} not read: they hold no times (contains is not "time")`);
+    return { trends, notes };
+}
+/**
+ * The script's thresholds as k6 judged them, by the shape of each verdict: `{ ok }` (handleSummary
+ * data) or a boolean that is true when the threshold FAILED (--summary-export).
+ */
+function k6Thresholds(metrics) {
     const out = [];
     for (const name of Object.keys(metrics).sort()) {
         const m = metrics[name];
@@ -8352,7 +8543,7 @@ function k6Thresholds(metrics, wrapped) {
         if (!isObject(t))
             continue;
         for (const [rule, v] of Object.entries(t)) {
-            const ok = wrapped ? (isObject(v) && typeof v.ok === 'boolean' ? v.ok : undefined) : typeof v === 'boolean' ? !v : undefined;
+            const ok = isObject(v) && typeof v.ok === 'boolean' ? v.ok : typeof v === 'boolean' ? !v : undefined;
             if (ok !== undefined)
                 out.push({ metric: name, rule, ok });
         }
@@ -8396,75 +8587,39 @@ function endpointOf(name, file, metric, where) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/import/csv.ts
-function parseCsv(text) {
-    const rows = [];
-    let cells = [];
-    let cell = '';
-    let quoted = false;
-    let line = 1;
-    let rowLine = 1;
-    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a BOM some editors add
-    const endRow = () => {
-        cells.push(cell);
-        // A blank line (one empty cell) is no row.
-        if (cells.length > 1 || cells[0] !== '')
-            rows.push({ line: rowLine, cells });
-        cells = [];
-        cell = '';
-    };
-    for (; i < text.length; i++) {
-        const ch = text[i];
-        if (quoted) {
-            if (ch === '"' && text[i + 1] === '"') {
-                cell += '"';
-                i++;
-            }
-            else if (ch === '"') {
-                quoted = false;
-            }
-            else {
-                if (ch === '\n')
-                    line++;
-                cell += ch;
-            }
-        }
-        else if (ch === '"' && cell === '') {
-            quoted = true;
-        }
-        else if (ch === ',') {
-            cells.push(cell);
-            cell = '';
-        }
-        else if (ch === '\n' || ch === '\r') {
-            if (ch === '\r' && text[i + 1] === '\n')
-                i++;
-            endRow();
-            line++;
-            rowLine = line;
-        }
-        else {
-            cell += ch;
-        }
-    }
-    if (cell !== '' || cells.length > 0)
-        endRow();
-    return rows;
-}
-
 ;// CONCATENATED MODULE: ./src/import/locust.ts
 /**
- * Locust's `--csv=PREFIX` stats file (PREFIX_stats.csv, locust/stats.py StatsCSV) → perf-gate
- * figures. One row per (Type, Name), then the "Aggregated" row (empty Type) for the whole run.
- * Times are ms; the percentile columns are those of PERCENTILES_TO_REPORT (default 50% … 100%),
- * "N/A" for a row without requests. Locust keeps response times rounded (to 2 significant digits
- * above 100 ms) and writes percentiles as whole ms, so its percentiles are that coarse.
+ * Locust's `--csv=PREFIX` files → perf-gate figures (locust/stats.py, tags 0.11 to 2.46 read):
+ * - PREFIX_stats.csv (0.13 on; 0.x before it: PREFIX_requests.csv, with its percentiles in
+ *   PREFIX_distribution.csv): one row per (Type, Name), then the run's aggregate row, Name
+ *   "Aggregated" (0.x before 0.13: "Total") with Type "" or "None" (1.0 wrote `"None","Aggregated"`);
+ * - PREFIX_stats_history.csv: the timeline (see locustTimeline);
+ * - PREFIX_failures.csv and PREFIX_exceptions.csv: the errors, for the summary.
+ * Column names changed over the versions ("# requests" → "Request Count", "Method" → "Type");
+ * they are read by name, as are the percentile columns (PERCENTILES_TO_REPORT: any set). Times are
+ * ms; Locust rounds response times (2 significant digits above 100 ms) and writes percentiles as
+ * whole ms, so its percentiles are that coarse. 0.x and 1.0/1.1 joined their rows by hand (quoted
+ * cells, LF); 1.2 on use Python's csv module (CRLF). Either reads, with or without a final newline.
  */
 
 
 
-const locust_HINT = 'perf-gate --from locust reads the PREFIX_stats.csv that `locust --csv=PREFIX` writes';
+const locust_HINT = 'perf-gate --from locust reads the PREFIX_stats.csv that `locust --csv=PREFIX` writes (Locust 0.x before 0.13: PREFIX_requests.csv)';
 const locust_REQUIRED = ['Type', 'Name', 'Request Count', 'Failure Count', 'Average Response Time', 'Min Response Time', 'Max Response Time', 'Requests/s'];
+/** Older Locust column names (lower-cased) → today's. */
+const ALIASES = {
+    method: 'Type',
+    '# requests': 'Request Count',
+    '# failures': 'Failure Count',
+    'median response time': 'Median Response Time',
+    'average response time': 'Average Response Time',
+    'min response time': 'Min Response Time',
+    'max response time': 'Max Response Time',
+    'requests failed/s': 'Failures/s',
+    // 0.13 and 0.14 wrote this header without its "%".
+    '99.999': '99.999%',
+};
+const canonical = (name) => ALIASES[name.trim().toLowerCase()] ?? name.trim();
 /** Locust column → perf-gate latency key; the first present wins (p50: "50%", else the median). */
 const LATENCY_COLUMNS = [
     ['Min Response Time', 'min'],
@@ -8477,17 +8632,20 @@ const LATENCY_COLUMNS = [
     ['99.9%', 'p999'],
     ['Max Response Time', 'max'],
 ];
+/** The run's aggregate row: "Aggregated" (0.13 on) or "Total" (before), with no method ("" or Python's None). */
+const isAggregate = (type, name) => (type === '' || type === 'None') && (name === 'Aggregated' || name === 'Total');
 /** A CSV with its header checked: the cells of a row by column name, and number cells checked. */
-function locust_table(text, file, required, what) {
-    const rows = parseCsv(text);
+function locust_table(text, file, required, what, hint = locust_HINT) {
+    const rows = parseCsv(text, file);
     const header = rows[0];
     if (!header)
-        throw new src_errors/* ImportError */.Yw(`${file} is empty: ${locust_HINT}`);
-    const absent = required.filter((c) => !header.cells.includes(c));
+        throw new src_errors/* ImportError */.Yw(`${file} is empty: ${hint}`);
+    const names = header.cells.map(canonical);
+    const absent = required.filter((c) => !names.includes(c));
     if (absent.length > 0) {
-        throw new src_errors/* ImportError */.Yw(`${file} is not a ${what(header.cells)}: missing column${absent.length === 1 ? '' : 's'} ${absent.map((c) => `"${c}"`).join(', ')}; ${locust_HINT}`);
+        throw new src_errors/* ImportError */.Yw(`${file} is not a ${what(names)}: missing column${absent.length === 1 ? '' : 's'} ${absent.map((c) => `"${c}"`).join(', ')}; ${hint}`);
     }
-    const col = new Map(header.cells.map((name, i) => [name, i]));
+    const col = new Map(names.map((name, i) => [name, i]));
     const cell = (row, name) => {
         const i = col.get(name);
         return i === undefined ? undefined : row.cells[i];
@@ -8514,71 +8672,139 @@ function locust_table(text, file, required, what) {
             throw new src_errors/* ImportError */.Yw(`${file}:${row.line}: ${row.cells.length} columns, the header has ${header.cells.length}`);
         }
     }
-    return { data, cell, num, count };
+    return { data, cell, num, count, has: (name) => col.has(name), names };
 }
-function parseLocust(text, file, history) {
-    const { data, cell, num, count } = locust_table(text, file, locust_REQUIRED, (h) => h.includes('Timestamp') ? 'Locust stats CSV (it looks like PREFIX_stats_history.csv: give PREFIX_stats.csv)' : 'Locust stats CSV');
-    const latency = (row) => {
+/** A note when a file's bytes were not UTF-8, saying what was assumed. */
+function encodingNote(file, encoding) {
+    if (encoding === 'GBK')
+        return [`${file} is not UTF-8: read as GBK (cp936, as Locust on a Chinese Windows writes it)`];
+    if (encoding === 'escaped')
+        return [`${file} is not UTF-8 (nor GBK): its other bytes are shown as \\xNN`];
+    return [];
+}
+/** A file beside the stats file, as a table; a note added to `notes` when it was not UTF-8. */
+function companionTable(input, notes, required, what, hint) {
+    const decoded = decodeText(input.text);
+    notes.push(...encodingNote(input.file, decoded.encoding));
+    return locust_table(decoded.text, input.file, required, () => what, hint);
+}
+function parseLocust(input, file, companions = {}) {
+    const decoded = decodeText(input);
+    const notes = encodingNote(file, decoded.encoding);
+    const { data, cell, num, count, has, names } = locust_table(decoded.text, file, locust_REQUIRED, (h) => h.includes('Timestamp') ? 'Locust stats CSV (it looks like PREFIX_stats_history.csv: give PREFIX_stats.csv)' : 'Locust stats CSV');
+    const dist = companions.distribution ? distribution(companions.distribution, notes) : undefined;
+    const latency = (row, key) => {
         const out = {};
-        for (const [name, key] of LATENCY_COLUMNS) {
-            if (out[key] !== undefined)
+        for (const [name, k] of LATENCY_COLUMNS) {
+            if (out[k] !== undefined)
                 continue;
             const v = num(row, name);
             if (v !== null)
-                out[key] = v;
+                out[k] = v;
         }
-        return out;
+        // Locust 0.x: the percentiles are in PREFIX_distribution.csv, by "Method Name".
+        return { ...out, ...dist?.get(key) };
     };
-    const total = data.find((r) => cell(r, 'Name') === 'Aggregated' && cell(r, 'Type') === '');
+    const total = data.find((r) => isAggregate(cell(r, 'Type'), cell(r, 'Name')));
     if (!total)
-        throw new src_errors/* ImportError */.Yw(`${file} has no "Aggregated" row: it is not a complete Locust stats CSV (${locust_HINT})`);
+        throw new src_errors/* ImportError */.Yw(`${file} has no aggregate row ("Aggregated", or "Total" before Locust 0.13): it is not a complete Locust stats CSV (${locust_HINT})`);
     const requests = count(total, 'Request Count');
     const rps = count(total, 'Requests/s');
     // Locust states no run length here: its Requests/s is the count over the run, so count / rate gives it back.
     const durationS = rps > 0 ? requests / rps : 0;
-    const timeline = history ? locustTimeline(history.text, history.file) : undefined;
-    const lat = requests > 0 ? latency(total) : {};
+    const missing = [];
+    // No percentile column at all: Locust 0.x before 0.13, whose percentiles are in PREFIX_distribution.csv.
+    const percentiles = names.some((n) => /^\d+(\.\d+)?%$/.test(n));
+    if (!has('95%') && !dist)
+        missing.push(percentiles ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)' : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
+    const timeline = companions.history ? locustTimeline(companions.history, requests) : undefined;
+    const errors = errorsOf(companions, notes);
+    const endpointName = (r) => {
+        // Type is the method ("GET"), or a custom request_type: with Name it tells "GET /posts" from "POST /posts".
+        const type = cell(r, 'Type');
+        return type ? `${type} ${cell(r, 'Name')}` : cell(r, 'Name');
+    };
     return {
         tool: 'locust',
         requests,
         errors: count(total, 'Failure Count'),
         rps,
         duration_s: durationS,
-        latency: lat,
+        latency: requests > 0 ? latency(total, 'Total') : {},
         endpoints: data
             .filter((r) => r !== total)
             .map((r) => {
-            const l = latency(r);
-            // Type is the method ("GET"), or a custom request_type: with Name it tells "GET /posts" from "POST /posts".
-            const type = cell(r, 'Type');
-            return { name: type ? `${type} ${cell(r, 'Name')}` : cell(r, 'Name'), requests: count(r, 'Request Count'), errors: count(r, 'Failure Count'), latency: { p50: l.p50, p95: l.p95, p99: l.p99 } };
+            const l = latency(r, endpointName(r));
+            return { name: endpointName(r), requests: count(r, 'Request Count'), errors: count(r, 'Failure Count'), latency: { p50: l.p50, p95: l.p95, p99: l.p99 } };
         }),
         status_codes: {},
-        missing: timeline?.missing ?? [],
+        missing: [...missing, ...(timeline?.missing ?? [])],
+        notes: [...notes, ...(timeline?.notes ?? [])],
         timeline: timeline?.windows ?? [],
+        ...errors,
     };
 }
-const HISTORY_REQUIRED = ['Timestamp', 'User Count', 'Type', 'Name', 'Total Request Count', 'Total Failure Count', 'Total Average Response Time'];
-/**
- * The timeline from PREFIX_stats_history.csv: one window between each two Aggregated rows (one a
- * second by default). Counts and the mean are differences of the running totals, so exact. Its
- * percentile columns are per-window figures only with --csv-full-history (then Locust writes its
- * "current" percentiles, over the last 10 s); without it they are cumulative, and no timeline is
- * made from them (a cumulative p95 drawn as a per-second one would hide every spike).
- */
-function locustTimeline(text, file) {
-    const { data, cell, num, count } = locust_table(text, file, HISTORY_REQUIRED, () => 'Locust stats history CSV');
-    if (!data.some((r) => cell(r, 'Name') !== 'Aggregated')) {
-        return { windows: [], missing: ['timeline (Locust writes per-second percentiles only with --csv-full-history)'] };
+/** Locust 0.x PREFIX_distribution.csv: percentiles by "Method Name" ("Total" for the run). */
+function distribution(input, notes) {
+    const { data, cell, num } = companionTable(input, notes, ['Name', '50%', '95%'], 'Locust 0.x distribution CSV');
+    const out = new Map();
+    for (const r of data) {
+        const l = {};
+        for (const [name, key] of [['50%', 'p50'], ['90%', 'p90'], ['95%', 'p95'], ['99%', 'p99'], ['99.9%', 'p999']]) {
+            const v = num(r, name);
+            if (v !== null)
+                l[key] = v;
+        }
+        out.set(cell(r, 'Name'), l);
     }
-    const rows = data.filter((r) => cell(r, 'Name') === 'Aggregated' && cell(r, 'Type') === '').sort((a, b) => count(a, 'Timestamp') - count(b, 'Timestamp'));
+    return out;
+}
+const HISTORY_REQUIRED = ['Timestamp', 'User Count', 'Type', 'Name', 'Total Request Count', 'Total Failure Count', 'Total Average Response Time'];
+const WINDOW_PERCENTILES = [
+    ['50%', 'p50'],
+    ['90%', 'p90'],
+    ['95%', 'p95'],
+    ['99%', 'p99'],
+    ['100%', 'max'],
+];
+/**
+ * The timeline from PREFIX_stats_history.csv: one window between each two aggregate rows (every
+ * 1 s in 2.x, 2 s in 1.0). Counts and the mean are differences of the running totals, so exact.
+ * Its percentile columns are per-window ("current": over the last 10 s) in Locust 1.0 and 1.1 (the
+ * quoted files) and, from 2.2.2 on, with --csv-full-history (rows per endpoint between the
+ * aggregate rows); otherwise they are cumulative, and no timeline is made from them (a cumulative
+ * p95 drawn as a per-second one would hide every spike). Rows before the first request (N/A) are
+ * no window. The history is written every few seconds: when it ends before the run's last
+ * requests, a note says how much of the run it covers.
+ */
+function locustTimeline(input, statsRequests) {
+    const decoded = decodeText(input.text);
+    const notes = encodingNote(input.file, decoded.encoding);
+    const { file } = input;
+    const rawHeader = decoded.text.replace(/^\ufeff/, '').slice(0, 200);
+    if (/^"?Type"?,"?Name"?,"?Timestamp"?/.test(rawHeader)) {
+        return { windows: [], missing: ['timeline (the Locust 0.13/0.14 history format is not read)'], notes };
+    }
+    const { data, cell, num, count, has } = locust_table(decoded.text, file, HISTORY_REQUIRED, () => 'Locust stats history CSV');
+    const quoted = rawHeader.startsWith('"Timestamp"');
+    if (!quoted && !data.some((r) => !isAggregate(cell(r, 'Type'), cell(r, 'Name')))) {
+        return { windows: [], missing: ['timeline (Locust writes per-second percentiles only with --csv-full-history)'], notes };
+    }
+    const absent = WINDOW_PERCENTILES.filter(([c]) => !has(c)).map(([c]) => `"${c}"`);
+    if (absent.length > 0)
+        return { windows: [], missing: [`timeline (the history has no ${absent.join(', ')} column)`], notes };
+    const rows = data.filter((r) => isAggregate(cell(r, 'Type'), cell(r, 'Name'))).sort((a, b) => count(a, 'Timestamp') - count(b, 'Timestamp'));
     const first = rows[0] ? count(rows[0], 'Timestamp') : 0;
     const windows = [];
-    const pct = (r, name) => num(r, name) ?? 0;
+    const steps = [];
     for (let i = 1; i < rows.length; i++) {
         const [a, b] = [rows[i - 1], rows[i]];
         const dt = count(b, 'Timestamp') - count(a, 'Timestamp');
         if (dt <= 0)
+            continue;
+        steps.push(dt);
+        // No request yet (the first row, N/A percentiles): no latency to draw, not a 0 ms point.
+        if (count(b, 'Total Request Count') === 0)
             continue;
         let [n0, e0, m0] = [count(a, 'Total Request Count'), count(a, 'Total Failure Count'), count(a, 'Total Average Response Time')];
         // --reset-stats (after the ramp) sets the totals back to 0: the window then starts from nothing.
@@ -8586,14 +8812,11 @@ function locustTimeline(text, file) {
             [n0, e0, m0] = [0, 0, 0];
         const requests = count(b, 'Total Request Count') - n0;
         const sum = count(b, 'Total Average Response Time') * count(b, 'Total Request Count') - m0 * n0;
+        const pct = Object.fromEntries(WINDOW_PERCENTILES.map(([c, k]) => [k, num(b, c) ?? 0]));
         windows.push({
             t: count(a, 'Timestamp') - first,
             rps: build_round(requests / dt, 2),
-            p50: pct(b, '50%'),
-            p90: pct(b, '90%'),
-            p95: pct(b, '95%'),
-            p99: pct(b, '99%'),
-            max: pct(b, '100%'),
+            ...pct,
             mean: requests > 0 ? build_round(Math.max(0, sum / requests)) : 0,
             requests,
             errors: Math.max(0, count(b, 'Total Failure Count') - e0),
@@ -8603,7 +8826,148 @@ function locustTimeline(text, file) {
             loop_lag_ms: 0,
         });
     }
-    return { windows, missing: [] };
+    const last = rows.at(-1);
+    const covered = last ? count(last, 'Total Request Count') : 0;
+    if (statsRequests !== undefined && last && covered < statsRequests) {
+        const every = steps.length ? steps.sort((x, y) => x - y)[Math.floor(steps.length / 2)] : undefined;
+        notes.push(`${file} covers ${covered} of the run's ${statsRequests} requests (${build_round((covered / Math.max(1, statsRequests)) * 100, 1)}%): Locust writes its history every ${every ?? 'few'} s, so the run's last seconds are not in the timeline`);
+    }
+    return { windows, missing: [], notes };
+}
+/** The top errors of PREFIX_failures.csv and PREFIX_exceptions.csv, for the summary. */
+function errorsOf(companions, notes) {
+    const out = {};
+    if (companions.failures)
+        out.failures = failuresOf(companions.failures, notes);
+    if (companions.exceptions)
+        out.exceptions = exceptionsOf(companions.exceptions, notes);
+    return out;
+}
+/** How many distinct errors the summary lists. */
+const TOP = 5;
+/** Memory addresses make every error unique (`<HTTPConnection … at 0x1f8985ef010>`): one key for all of them. */
+const errorKey = (text) => text.replace(/\b0x[0-9a-f]{6,}\b/gi, '0x…').trim();
+function topOf(items, rows, from) {
+    const grouped = new Map();
+    for (const { key, count } of items)
+        grouped.set(key, (grouped.get(key) ?? 0) + count);
+    const sorted = [...grouped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return { from, rows, total: items.reduce((n, i) => n + i.count, 0), distinct: grouped.size, top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })) };
+}
+function failuresOf(input, notes) {
+    const hint = 'PREFIX_failures.csv has the columns Method, Name, Error, Occurrences';
+    const { data, cell, count } = companionTable(input, notes, ['Name', 'Error', 'Occurrences'], 'Locust failures CSV', hint);
+    const items = data.map((r) => {
+        const method = cell(r, 'Method') ?? cell(r, 'Type') ?? '';
+        const where = method && method !== 'None' ? `${method} ${cell(r, 'Name')}` : cell(r, 'Name');
+        return { key: `${where}: ${errorKey(cell(r, 'Error'))}`, count: count(r, 'Occurrences') };
+    });
+    return topOf(items, data.length, input.file);
+}
+function exceptionsOf(input, notes) {
+    const hint = 'PREFIX_exceptions.csv has the columns Count, Message, Traceback, Nodes';
+    const { data, cell, count } = companionTable(input, notes, ['Count', 'Message'], 'Locust exceptions CSV', hint);
+    // The message only: the traceback is many lines, for the file itself.
+    return topOf(data.map((r) => ({ key: errorKey(cell(r, 'Message').split(/\r?\n/)[0]), count: count(r, 'Count') })), data.length, input.file);
+}
+
+;// CONCATENATED MODULE: ./src/import/trends.ts
+/**
+ * The gate of an import: the gate of a run (src/gate, unchanged), plus what only imports have.
+ * - k6 custom Trend metrics (`new Trend('yarp_latency', true)`) are series of their own in the
+ *   stage (StageReport.imported.trends); a gate file names them among a stage's rules:
+ *     thresholds: { k6: { "trend:yarp_latency": { p95: "< 50ms" } } }
+ *   Each becomes a threshold check with metric `trend:yarp_latency p95`; against a baseline,
+ *   `regression: { "trend:yarp_latency": { p95: "+15%" } }` is a point comparison of the two runs'.
+ * - A figure the file does not hold, with the reason the reader found (k6 before v0.31 has no
+ *   http_req_failed): a rule on it warns with that reason rather than a generic one.
+ */
+
+
+
+
+
+const TREND_PREFIX = 'trend:';
+/** What a trend has: the latency statistics of a k6 Trend. */
+const TREND_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
+/** k6's names of them, for the hint to ask k6 for one (summaryTrendStats). */
+const trends_K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+/** The gate of imported stages: `gate()`, the trend rules, and absent figures explained. */
+function gateImported(rules, current, against = {}, options = {}) {
+    const result = gate(rules, current, against, options);
+    let regressions = against.baseline ? trendRegressionChecks(rules.trendRegressions ?? [], against.baseline, current) : [];
+    // As gate() does for its own: a maintainer's accept label makes failed regressions warnings.
+    if (options.accept)
+        regressions = acceptRegressions(regressions, options.accept);
+    const checks = [...explainAbsent(result.checks, current), ...trendChecks(rules.trends ?? [], current), ...regressions];
+    return { checks, verdict: overallVerdict(checks, current) };
+}
+/**
+ * A trend's statistic against the baseline's: one figure per run, so a point comparison (as
+ * every imported regression), failing when the change is beyond the rule.
+ */
+function trendRegressionChecks(rules, baseline, current) {
+    const checks = [];
+    for (const stage of current) {
+        const before = baseline.find((b) => b.name === stage.name);
+        if (!before)
+            continue; // gate() already says the baseline has no such stage
+        for (const { trend, rule } of rules) {
+            const metric = rule.metric;
+            const b = before.imported?.trends?.[trend]?.[metric] ?? null;
+            const c = stage.imported?.trends?.[trend]?.[metric] ?? null;
+            const base = { stage: stage.name, metric: `${TREND_PREFIX}${trend} ${rule.metric}`, kind: 'regression', baseline: b, current: c, limit: rule.raw, method: IMPORTED_POINT_METHOD };
+            if (b === null || c === null) {
+                const which = c === null ? 'these results' : 'the baseline';
+                checks.push({ ...base, method: 'none', verdict: 'warn', note: `${which} hold no ${rule.metric} of the trend ${trend}: nothing to compare` });
+                continue;
+            }
+            if (b === 0) {
+                checks.push({ ...base, delta_pct: null, method: 'none', verdict: 'pass', note: 'baseline value is 0: no relative change to judge' });
+                continue;
+            }
+            const delta = ((c - b) / b) * 100;
+            const verdict = judgeInterval({ lo: delta, hi: delta }, rule.amount, rule.direction === 'increase');
+            checks.push({ ...base, delta_pct: Math.round(delta * 100) / 100, significant: false, verdict, note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured' });
+        }
+    }
+    return checks;
+}
+function trendChecks(rules, stages) {
+    const checks = [];
+    for (const stage of stages) {
+        const trends = stage.imported?.trends ?? {};
+        for (const { trend, rule } of rules.filter((r) => r.stage === '*' || r.stage === stage.name)) {
+            const base = { stage: stage.name, metric: `${TREND_PREFIX}${trend} ${rule.metric}`, kind: 'threshold', limit: rule.raw, method: 'absolute' };
+            const series = trends[trend];
+            if (!series) {
+                const known = Object.keys(trends);
+                const tool = stage.imported?.tool ?? 'perf-gate';
+                checks.push({ ...base, current: null, verdict: 'warn', note: `the ${tool} results have no custom trend "${trend}" (${known.length ? `they have ${known.join(', ')}` : 'they have none'}): nothing to check` });
+                continue;
+            }
+            const value = series[rule.metric] ?? null;
+            if (value === null) {
+                const stat = trends_K6_STAT[rule.metric];
+                checks.push({ ...base, current: null, verdict: 'warn', note: `the k6 summary has no ${rule.metric} of ${trend}: add "${stat}" to k6's summaryTrendStats option to gate on it` });
+                continue;
+            }
+            checks.push({ ...base, current: value, verdict: compare(value, rule.op, rule.value) ? 'pass' : 'fail' });
+        }
+    }
+    return checks;
+}
+/** A check on a figure the reader listed as missing with its reason ("error_rate (…)") says that reason. */
+function explainAbsent(checks, stages) {
+    return checks.map((c) => {
+        if (c.current !== null && c.baseline !== null)
+            return c;
+        const stage = stages.find((s) => s.name === c.stage);
+        const why = stage?.imported?.missing.find((m) => m.startsWith(`${c.metric} (`));
+        if (!why || c.verdict !== 'warn')
+            return c;
+        return { ...c, note: `the ${stage.imported.tool} results hold no ${c.metric}: ${why.slice(c.metric.length + 2, -1)}; nothing to check` };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/import/gate-file.ts
@@ -8616,9 +8980,14 @@ function locustTimeline(text, file) {
  *     "*": { p95: "< 200ms", error_rate: "< 1%" }
  *   regression: { p95: "+15%", rps: "-10%" }
  *
+ * A k6 custom Trend is named `trend:NAME` among a stage's rules, with latency rules of its own:
+ * `thresholds: { k6: { "trend:yarp_latency": { p95: "< 50ms" } } }` (src/import/trends.ts judges them).
+ *
  * Stage names are the imported ones (`--stage NAME`, default the tool's name). Same parsers and
  * the same file:line:col problems as a plan; `${ENV}` is substituted as in a plan.
  */
+
+
 
 
 
@@ -8650,22 +9019,41 @@ function parseGateFile(text, file, env, stages) {
     if ('name' in raw && typeof raw.name !== 'string')
         c.add(['name'], 'name: a string, e.g. checkout');
     // readThresholds / readRegression skip unknown metrics (a plan's schema check names them): name them here.
+    const trends = [];
+    const plain = {};
     for (const [stage, metrics] of Object.entries(record(raw.thresholds))) {
         if (!isRecord(metrics))
             c.add(['thresholds', stage], `${formatPath(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
-        for (const metric of Object.keys(record(metrics)))
-            unknownMetric(c, ['thresholds', stage, metric], metric);
+        // `trend:NAME` keys are k6 custom trends, with rules of their own; the rest are the plan's metrics.
+        plain[stage] = Object.fromEntries(Object.entries(record(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
+        for (const [metric, rules] of Object.entries(record(metrics))) {
+            if (metric.startsWith(TREND_PREFIX))
+                trends.push(...trendRules(c, ['thresholds', stage, metric], rules, parseThreshold).map((r) => ({ stage, ...r })));
+            else
+                unknownMetric(c, ['thresholds', stage, metric], metric);
+        }
+    }
+    const trendRegressions = [];
+    for (const [metric, rules] of Object.entries(record(raw.regression))) {
+        if (metric.startsWith(TREND_PREFIX))
+            trendRegressions.push(...trendRules(c, ['regression', metric], rules, pctRegression));
     }
     if ('thresholds' in raw && !isRecord(raw.thresholds))
         c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
     if ('regression' in raw && !isRecord(raw.regression))
         c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
     for (const metric of Object.keys(record(raw.regression)))
-        unknownMetric(c, ['regression', metric], metric);
-    const rules = { thresholds: readThresholds(c, record(raw.thresholds), stages) };
+        if (!metric.startsWith(TREND_PREFIX))
+            unknownMetric(c, ['regression', metric], metric);
+    const rules = { thresholds: readThresholds(c, isRecord(raw.thresholds) ? plain : {}, stages) };
+    if (trends.length)
+        rules.trends = trends;
     // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
+    // (A section of trend rules only is a section too: the defaults are then off, as with any listed rule.)
     if ('regression' in raw)
-        rules.regression = readRegression(c, record(raw.regression));
+        rules.regression = readRegression(c, Object.fromEntries(Object.entries(record(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
+    if (trendRegressions.length)
+        rules.trendRegressions = trendRegressions;
     if (typeof raw.name === 'string')
         rules.name = raw.name;
     if (c.issues.length) {
@@ -8681,13 +9069,47 @@ function unknownMetric(c, path, metric) {
     if (!isMetric(metric))
         c.add(path, `${formatPath(path)}: unknown metric ${JSON.stringify(metric)}${suggestion(metric, METRICS)}`, 'key');
 }
+/** `trend:NAME: { p95: "< 50ms" }` (or `"+15%"`): rules on one k6 custom trend, each parsed by `parse`. */
+function trendRules(c, path, raw, parse) {
+    const key = path.at(-1);
+    const trend = key.slice(TREND_PREFIX.length);
+    if (trend === '')
+        c.add(path, `${formatPath(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
+    if (!isRecord(raw)) {
+        c.add(path, `${formatPath(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "${path[0] === 'regression' ? '+15%' : '< 50ms'}" }`);
+        return [];
+    }
+    const out = [];
+    for (const [metric, value] of Object.entries(raw)) {
+        const at = [...path, metric];
+        if (!TREND_METRICS.includes(metric)) {
+            c.add(at, `${formatPath(at)}: ${JSON.stringify(metric)} is not a statistic of a trend${suggestion(metric, [...TREND_METRICS])}`, 'key');
+            continue;
+        }
+        try {
+            out.push({ trend, rule: parse(metric, value) });
+        }
+        catch (err) {
+            c.add(at, `${formatPath(at)}: ${err.message}`);
+        }
+    }
+    return out;
+}
+/** A trend's regression limit: a change in percent (one figure per run: no band of its own yet). */
+function pctRegression(metric, value) {
+    const rule = parseRegression(metric, value);
+    if (rule.unit !== 'pct')
+        throw new Error(`${JSON.stringify(value)}: a trend's regression limit is a change in percent, e.g. "+15%" (noise bands are not built for trends)`);
+    return rule;
+}
 
 ;// CONCATENATED MODULE: ./src/import/index.ts
 /**
  * `compare --from k6|locust`: another tool's results file → a perf-gate report (one stage), so the
- * thresholds, regression rules, baseline stores, summary and PR comment work for it. Pure: text in,
- * report out; reading the file is the caller's.
+ * thresholds, regression rules, baseline stores, summary and PR comment work for it. Pure: bytes
+ * or text in, report out; reading the files is the caller's.
  */
+
 
 
 
@@ -8699,21 +9121,27 @@ function importTool(value, flag = '--from') {
         return value;
     throw new UsageError(`${flag} takes ${IMPORT_TOOLS.join(' or ')}, got "${value}"`);
 }
-const READERS = { k6: (text, file) => parseK6(text, file), locust: parseLocust };
-function parseResults(tool, text, file, history) {
-    return READERS[tool](text, file, history);
+const READERS = { k6: (input, file) => parseK6(input, file), locust: parseLocust };
+function parseResults(tool, input, file, companions) {
+    return READERS[tool](input, file, companions);
 }
-function importResults(tool, text, ctx, history) {
-    return importedReport(parseResults(tool, text, ctx.file, history), ctx);
+function importResults(tool, input, ctx, companions) {
+    return importedReport(parseResults(tool, input, ctx.file, companions), ctx);
 }
-/** Where the run's history file would be: Locust's PREFIX_stats.csv → PREFIX_stats_history.csv. */
-function companionPath(tool, file) {
-    return tool === 'locust' && file.endsWith('_stats.csv') ? `${file.slice(0, -'_stats.csv'.length)}_stats_history.csv` : undefined;
+/**
+ * Where the run's other files would be: Locust's PREFIX_stats.csv (or 0.x PREFIX_requests.csv) →
+ * PREFIX_stats_history.csv, PREFIX_failures.csv, PREFIX_exceptions.csv, PREFIX_distribution.csv.
+ */
+function companionPaths(tool, file) {
+    const prefix = tool === 'locust' ? /^(.*)_(stats|requests)\.csv$/.exec(file)?.[1] : undefined;
+    if (prefix === undefined)
+        return {};
+    return { history: `${prefix}_stats_history.csv`, failures: `${prefix}_failures.csv`, exceptions: `${prefix}_exceptions.csv`, distribution: `${prefix}_distribution.csv` };
 }
 /** Whether a file's text is a perf-gate report (a baseline saved with --save-baseline) rather than the tool's output. */
-function isPerfGateReport(text) {
+function isPerfGateReport(input) {
     try {
-        const doc = JSON.parse(text);
+        const doc = JSON.parse(typeof input === 'string' ? input : new TextDecoder().decode(input));
         return typeof doc === 'object' && doc !== null && doc.tool === 'perf-gate';
     }
     catch {
@@ -9099,28 +9527,31 @@ async function writeReports(report, outDir, extras = {}) {
  */
 async function compareImported(s) {
     const runner = runnerInfo();
+    // Bytes, not text: the readers decode them (a Locust file written on Windows may not be UTF-8).
     const importFile = async (file) => {
         const at = (0,input_checks/* fromCwd */.Be)(s.cwd, file);
         try {
-            const [text, info] = await Promise.all([(0,promises_.readFile)(at, 'utf8'), (0,promises_.stat)(at)]);
-            return { text, startedAt: info.mtime.toISOString() };
+            const [bytes, info] = await Promise.all([(0,promises_.readFile)(at), (0,promises_.stat)(at)]);
+            return { bytes, startedAt: info.mtime.toISOString() };
         }
         catch (err) {
             const code = err.code;
             throw new src_errors/* ImportError */.Yw(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : err.message}`);
         }
     };
-    /** Locust's PREFIX_stats_history.csv beside PREFIX_stats.csv, when the run wrote one: the timeline. */
-    const companion = async (file) => {
-        const other = companionPath(s.tool, file);
-        if (other === undefined || !(0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
-            return undefined;
-        return { text: (await importFile(other)).text, file: other };
+    /** The files the run wrote beside the results (Locust: history = the timeline, failures, exceptions; 0.x distribution). */
+    const companions = async (file) => {
+        const out = {};
+        for (const [kind, other] of Object.entries(companionPaths(s.tool, file))) {
+            if ((0,external_node_fs_.existsSync)((0,input_checks/* fromCwd */.Be)(s.cwd, other)))
+                out[kind] = { text: (await importFile(other)).bytes, file: other };
+        }
+        return out;
     };
     const read = await importFile(s.resultsFile);
-    const current = importResults(s.tool, read.text, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companion(s.resultsFile));
+    const current = importResults(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
     const gateFile = s.planFile ? parseGateFile(await readPlanFile((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
-    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression };
+    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
     const request = {
         planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
         planFingerprint: current.fingerprints.plan,
@@ -9129,9 +9560,9 @@ async function compareImported(s) {
     let baseline;
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
-        const report = isPerfGateReport(b.text)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(b.text), s.baselineFile), s.baselineFile)
-            : importResults(s.tool, b.text, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companion(s.baselineFile));
+        const report = isPerfGateReport(b.bytes)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8')), s.baselineFile), s.baselineFile)
+            : importResults(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
         const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
         if (other && !s.force) {
             throw new src_errors/* BaselineError */.s$(`${s.baselineFile} holds results of other stages or endpoints than ${s.resultsFile} (${describeStages(report)} against ${describeStages(current)}); compare like with like (--stage NAME names the stage), or pass --force-baseline to compare anyway`);
@@ -9155,7 +9586,8 @@ async function compareImported(s) {
     // judges, so it is the noise-aware rule for imports) and the trend chart; a baseline file has none.
     const past = await readPast(s.baseline?.store ?? s.save?.store, request, s.log);
     const history = past.map((p) => p.report.stages);
-    const { checks, verdict } = gate(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
+    // The gate of a run, plus the rules on k6 custom trends (src/import/trends.ts).
+    const { checks, verdict } = gateImported(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
     // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
     // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
     const report = new redact/* Redactor */.pO().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
