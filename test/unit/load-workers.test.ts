@@ -83,10 +83,10 @@ describe('mergeWorkerResults', () => {
     // Percentiles: the added histograms hold the same buckets, so they agree to the last digit.
     expect(summarize(m.histogram)).toEqual(summarize(whole.metrics.histogram));
     for (const [i, e] of m.endpoints.entries()) expect(summarize(e.histogram)).toEqual(summarize(whole.metrics.endpoints[i]!.histogram));
-    // Windows by index: same seconds, counts and percentiles; no window histograms on a plain stage.
+    // Windows by index: same seconds, counts and percentiles, and each window's added histogram (the gate resamples them).
     const columns = (w: (typeof merged.timeline)[number]) => [w.t, w.requests, w.errors, w.rps, w.p50, w.p90, w.p95, w.p99, w.mean];
     expect(merged.timeline.map(columns)).toEqual(whole.timeline.map(columns));
-    expect(merged.timeline.every((w) => w.histogram === undefined)).toBe(true);
+    expect(merged.timeline.map((w) => w.histogram)).toEqual(whole.timeline.map((w) => w.histogram));
     // Recovery measured again on the merged timeline, as one thread measures it.
     const { startMs, dropMs } = spikePhases(SPIKE);
     expect(merged.spike).toEqual(spikeOutcome(whole.timeline, startMs, dropMs));
