@@ -85,9 +85,15 @@ describe('latency regressions: the runner\'s milliseconds come off, the rest is 
   });
 
   it('a baseline without reference figures (stored before they were measured): judged as measured', () => {
-    const [c] = excuse([regression('p95', 10, 15, [40, 60])], [withRef(3)], [withRef(undefined)]);
+    const [c] = excuse([regression('p95', 10, 15, [40, 60])], [withRef(3, { cpu_probe_ms: 60 })], [withRef(undefined, { cpu_probe_ms: 34 })]);
     expect(c!.verdict).toBe('fail');
     expect(c!.note).toMatch(/the baseline has no reference-server figures to size that by: judged as measured$/);
+  });
+
+  it('a failure with no sign of a busy runner is left as it is: no excuse talk (A/B rounds, a quiet runner)', () => {
+    const failed = regression('p95', 10, 15, [40, 60]);
+    expect(excuse([failed], [withRef(undefined)], [withRef(undefined)])).toEqual([failed]);
+    expect(excuse([failed], [withRef(0.02)], [withRef(0)])).toEqual([failed]); // under 0.05 ms: the reference's own noise
   });
 
   it('an excuse larger than the change leaves a pass-sized rest: a warning, never a pass in silence', () => {
