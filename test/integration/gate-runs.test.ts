@@ -59,7 +59,7 @@ describe('regression gate on real runs', () => {
     expect(p50.verdict).toBe('fail');
     expect(p50.delta_pct!).toBeGreaterThan(40);
     expect(p50.interval_pct![0]).toBeGreaterThan(10);
-    expect(p50.method).toBe('bootstrap-windows');
+    expect(p50.method).toBe('bootstrap-windows(percentile)');
 
     target.set({ delayMs: 10, errorRate: 0.03 });
     const erroring = await run('erroring', { baseline: 'baseline.json' });
