@@ -10,7 +10,7 @@ import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
 import { now, runSession, type Sequence, type StageContext } from './context.js';
-import { httpSend, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
+import { httpSend, logInUsers, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
 import type { Vars } from './template.js';
@@ -85,6 +85,18 @@ export interface StageRunOptions {
   signal: AbortSignal;
   seq: Sequence;
   onProgress?: (p: StageProgress) => void;
+  /**
+   * Sessions kept across several runs of one stage against one target (A/B rounds): closed-model
+   * users log in once, before the first run's clock starts, and later runs reuse their values;
+   * open-model and burst runs reuse the one shared session. Absent: every run logs in afresh.
+   */
+  sessions?: SessionCache;
+}
+
+/** Session values by user number (closed model), and the one shared session (open model, bursts). */
+export interface SessionCache {
+  users: Map<number, Vars>;
+  shared?: Vars;
 }
 
 /**
@@ -184,11 +196,17 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   };
 
   // Open-model and burst stages share one session, set up before the clock starts.
-  const shared: Vars = { vu: '1' };
+  const shared: Vars = o.sessions?.shared ?? { vu: '1' };
   const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
   // A shard with no part of the stage sends nothing, not even the session.
   const idle = spec.share?.idle === true;
-  if (!idle && (!closed || ws)) await runSession(ctx, shared);
+  if (!idle && (!closed || ws) && !o.sessions?.shared) {
+    await runSession(ctx, shared);
+    if (o.sessions) o.sessions.shared = shared;
+  }
+  // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
+  const users = closed && !ws && !idle ? o.sessions?.users : undefined;
+  if (users) await logInUsers(ctx, spec.kind === 'baseline' ? 1 : (spec as { vus: number }).vus, users);
   let wsStage: WsStage | undefined;
   if (ws) metrics.ws = new WsMetrics();
   if (ws && !idle) {
@@ -252,11 +270,11 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     } else {
       switch (spec.kind) {
         case 'baseline':
-          await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+          await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
           break;
         case 'load':
         case 'soak':
-          if (spec.model === 'closed') await runClosed(ctx, spec);
+          if (spec.model === 'closed') await runClosed(ctx, spec, users);
           else open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
           break;
         case 'stress':

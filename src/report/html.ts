@@ -68,7 +68,8 @@ function headline(r: Report): string {
   if (r.imported) facts.push(['imported', html(`${r.imported.tool} results from ${r.imported.file}`)]);
   if (r.ab) {
     const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
-    facts.push(['A/B base', html(`${r.ab.base_target}, alternating rounds (${rounds})`)]);
+    facts.push(['A/B base', html(`${r.ab.base_target}${r.ab.base_commit ? ` (commit ${r.ab.base_commit.slice(0, 7)})` : ''}, alternating rounds (${rounds})`)]);
+    if (r.ab.head_commit) facts.push(['A/B head', html(`${r.target} (commit ${r.ab.head_commit.slice(0, 7)})`)]);
   } else if (r.baseline) {
     const b = r.baseline;
     const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
