@@ -45,7 +45,7 @@ requests:
   - { name: home, path: /, weight: 1 }
   - { name: search, path: /search, weight: 3 }
 stages:
-  - { name: load, kind: load, rate: 100/s, duration: 3s }
+  - { name: load, kind: load, vus: 2, think: 10ms, duration: 3s }
 regression:
   p50: "+50%"
   p95: "+50%"

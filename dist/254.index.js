@@ -1,8 +1,8 @@
-export const id = 805;
-export const ids = [805];
+export const id = 254;
+export const ids = [254];
 export const modules = {
 
-/***/ 5805:
+/***/ 63254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -277,7 +277,7 @@ var redact = __webpack_require__(20649);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"start":{"type":"string","description":"Optional shell command that starts the app under test."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 ;// CONCATENATED MODULE: ./src/plan/issues.ts
 /**
  * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
@@ -1634,6 +1634,8 @@ function readTarget(c, t) {
         c.add(['target', 'url'], `target.url: ${show(url)} is not an absolute http(s) or ws(s) URL, e.g. http://127.0.0.1:3000`);
     }
     const target = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
+    if (typeof t.build === 'string')
+        target.build = t.build;
     if (typeof t.start === 'string')
         target.start = t.start;
     if (typeof t.ready === 'string') {
@@ -2915,14 +2917,25 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
 }
 /** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
 const httpSend = (ctx, vars) => (at) => executeAsync(ctx, ctx.pick(), vars, at);
-async function runClosed(ctx, o) {
+/** `known`: users already logged in (A/B rounds), by number; they skip the session and keep their values. */
+async function runClosed(ctx, o, known) {
     const endAt = ctx.t0 + o.durationMs;
     const users = [];
     for (let i = 0; i < o.vus; i++) {
         const startDelay = o.vus > 1 ? (o.rampMs * i) / o.vus : 0;
-        users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs));
+        users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs, known));
     }
     await Promise.all(users);
+}
+/** Runs the session of users 1..`count` not yet in `known`, all at once, and keeps their values there. */
+async function logInUsers(ctx, count, known) {
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
+    await Promise.all(missing.map(async (id) => {
+        const vars = { vu: String(id) };
+        await runSession(ctx, vars);
+        if (!ctx.signal.aborted)
+            known.set(id, vars);
+    }));
 }
 /**
  * Closed-model users 1..`count` sending until `endAt`, all at once. A user already in `known` has
@@ -4214,9 +4227,12 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
-/** Start `command` in a shell, in its own process group so stop() ends its children too. */
-function startTarget(command, cwd) {
-    const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
+ * its environment (default: perf-gate's own).
+ */
+function startTarget(command, cwd, env) {
+    const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
     const keep = (chunk) => {
         tail = (tail + chunk.toString()).slice(-2000);
@@ -4620,12 +4636,19 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         idleWaiters: [],
     };
     // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = { vu: '1' };
+    const shared = o.sessions?.shared ?? { vu: '1' };
     const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
-    if (!idle && (!closed || ws))
+    if (!idle && (!closed || ws) && !o.sessions?.shared) {
         await runSession(ctx, shared);
+        if (o.sessions)
+            o.sessions.shared = shared;
+    }
+    // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
+    const users = closed && !ws && !idle ? o.sessions?.users : undefined;
+    if (users)
+        await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
     if (ws)
         metrics.ws = new WsMetrics();
@@ -4693,12 +4716,12 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         else {
             switch (spec.kind) {
                 case 'baseline':
-                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
                     break;
                 case 'load':
                 case 'soak':
                     if (spec.model === 'closed')
-                        await runClosed(ctx, spec);
+                        await runClosed(ctx, spec, users);
                     else
                         open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
                     break;
@@ -6320,14 +6343,25 @@ function warmUpSpec(oneRound) {
             return undefined;
     }
 }
-/** Later rounds' windows follow the earlier ones', so one side's timeline reads as one run. */
+/** A round's sending time, s: its planned time (a burst's and a spike's: as run). */
+const roundSeconds = (p) => ('durationMs' in p.spec ? p.spec.durationMs : p.durationMs) / 1000;
+/**
+ * One side's rounds as one timeline, against time in the rounds: round k's windows start where
+ * round k−1's sending time ended (0.6-s rounds: 0, 0.6, 1.2 …), and a window the round's end cut
+ * short gives its rate over the time it covered, not per whole second (a 0.6-s round is not a
+ * second at 60 % of the rate).
+ */
 function joinTimelines(parts) {
     const out = [];
     let offset = 0;
     for (const p of parts) {
-        for (const w of p.timeline)
-            out.push({ ...w, t: w.t + offset });
-        offset += p.timeline.length > 0 ? p.timeline[p.timeline.length - 1].t + 1 : Math.ceil(p.durationMs / 1000);
+        const length = roundSeconds(p);
+        for (const w of p.timeline) {
+            const covered = Math.min(1, length - w.t);
+            const rps = covered > 0 && covered < 1 ? Math.round((w.requests / covered) * 10) / 10 : w.rps;
+            out.push({ ...w, t: Math.round((offset + w.t) * 1000) / 1000, rps });
+        }
+        offset += length;
     }
     return out;
 }
@@ -6398,12 +6432,14 @@ async function runAb(plan, o) {
             break;
         const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
         const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
+        // Each side's users log in once per stage (before the warm-up or the first round's clock), not once per round.
+        const sessions = { base: { users: new Map() }, head: { users: new Map() } };
         const stage = { spec, base: [], head: [] };
         try {
             const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
             for (const side of warmUp ? ['base', 'head'] : []) {
                 if (!signal.aborted)
-                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq });
+                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side] });
             }
             if (warmUp)
                 warmedUp = true;
@@ -6416,7 +6452,7 @@ async function runAb(plan, o) {
                     if (signal.aborted)
                         break;
                     o.onRound?.(spec, round, rounds, side);
-                    results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
+                    results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side] });
                 }
                 // An interrupted round has no (whole) partner: it is left out of both sides.
                 if (signal.aborted)
@@ -6440,6 +6476,218 @@ async function runAb(plan, o) {
     const durationMs = Date.now() - t0;
     const side = (s) => ({ target: urls[s], startedAt, durationMs, stages: out.map((st) => mergeRounds(st[s])), again: [] });
     return { base: side('base'), head: side('head'), stages: out };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/builds/worktree.ts
+/**
+ * The base side of `ab --base-ref REF`: the commit REF names in the repository that holds the plan,
+ * checked out as a detached git worktree in a temporary folder, and removed again (also when the
+ * run fails, or the process exits early), so `git worktree list` and the user's checkout are left
+ * exactly as they were.
+ */
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, ...args) {
+    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 });
+    return stdout.trim();
+}
+/** The top folder of the git repository holding `dir`. */
+async function repositoryOf(dir) {
+    try {
+        return await git(dir, 'rev-parse', '--show-toplevel');
+    }
+    catch {
+        throw new src_errors/* UsageError */.eb(`--base-ref needs the plan in a git repository, and ${dir} is not in one`);
+    }
+}
+/** The commit `ref` names, or undefined (no such ref, or not a commit). */
+async function commitOf(repo, ref) {
+    try {
+        return (await git(repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`)) || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The commit checked out in `repo` (HEAD). */
+async function headCommit(repo) {
+    const sha = await commitOf(repo, 'HEAD');
+    if (!sha)
+        throw new src_errors/* UsageError */.eb(`${repo} has no commit checked out (HEAD names none)`);
+    return sha;
+}
+/** Whether the checkout has changes no commit holds (tracked files changed, or untracked files not ignored). */
+async function hasLocalChanges(repo) {
+    return (await git(repo, 'status', '--porcelain')).length > 0;
+}
+/**
+ * The commit `ref` names. With `fetch`, a ref the checkout lacks (a shallow clone, the default of
+ * actions/checkout) is fetched from origin first. A ref that names nothing is exit 2.
+ */
+async function resolveRef(repo, ref, o = {}) {
+    if (ref.trim() === '' || ref.startsWith('-'))
+        throw new src_errors/* GitRefError */.O1(`--base-ref: "${ref}" is not a commit or branch name`);
+    const local = await commitOf(repo, ref);
+    if (local)
+        return local;
+    if (o.fetch) {
+        const shallow = (await git(repo, 'rev-parse', '--is-shallow-repository').catch(() => 'false')) === 'true';
+        o.log?.(`fetching ${ref} from origin (the checkout does not have it)`);
+        try {
+            await git(repo, 'fetch', '--quiet', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', ref);
+            const fetched = await commitOf(repo, 'FETCH_HEAD');
+            if (fetched)
+                return fetched;
+        }
+        catch (err) {
+            const why = (err.stderr ?? '').trim().split('\n').filter(Boolean).at(-1) ?? 'git fetch failed';
+            throw new src_errors/* GitRefError */.O1(`base ref "${ref}" is not in ${repo} and could not be fetched from origin: ${why}`);
+        }
+    }
+    throw new src_errors/* GitRefError */.O1(`base ref "${ref}" names no commit in ${repo}${o.fetch ? '' : ' (fetch it first, e.g. git fetch origin ' + ref + ')'}`);
+}
+/**
+ * `commit` checked out (detached) in a new temporary folder, registered as a worktree of `repo`
+ * until `remove()`. A process that exits before that (an error, a second Ctrl-C) removes it on exit.
+ */
+async function addWorktree(repo, commit) {
+    const dir = await (0,promises_.realpath)(await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'perf-gate-base-')));
+    let removed = false;
+    const removeNow = () => {
+        if (removed)
+            return;
+        removed = true;
+        try {
+            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'remove', '--force', dir], { cwd: repo, stdio: 'ignore' });
+        }
+        catch {
+            // already gone (or never added): prune below forgets it either way
+        }
+        try {
+            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'prune'], { cwd: repo, stdio: 'ignore' });
+        }
+        catch {
+            // nothing to prune
+        }
+    };
+    process.once('exit', removeNow);
+    try {
+        await git(repo, 'worktree', 'add', '--quiet', '--detach', dir, commit);
+    }
+    catch (err) {
+        process.removeListener('exit', removeNow);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        const why = (err.stderr ?? '').trim().split('\n').at(-1);
+        throw new src_errors/* UsageError */.eb(`could not check out the base commit ${commit.slice(0, 12)} as a worktree of ${repo}: ${why || err.message}`);
+    }
+    return {
+        dir,
+        remove: async () => {
+            process.removeListener('exit', removeNow);
+            removeNow();
+            // Build outputs git does not track may remain after `worktree remove --force` failed half-way.
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/builds/sides.ts
+/**
+ * The two sides of `ab --base-ref REF`, built and running: each side's `target.build` run in its
+ * own tree, its `target.start` started on its own free port, both waited for, and both process
+ * groups stopped afterwards (SIGTERM, SIGKILL after the grace, as for `run`), whatever happened.
+ * Every failure names the side and the command.
+ */
+
+
+
+/** `n` distinct free loopback ports (bound, read, released: each side's app binds its own). */
+async function freePorts(n) {
+    const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
+        const s = (0,external_node_net_.createServer)();
+        s.once('error', reject);
+        s.listen(0, '127.0.0.1', () => resolve(s));
+    })));
+    const ports = servers.map((s) => s.address().port);
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(() => r()))));
+    return ports;
+}
+/** What `--base-ref` needs of the plan: a start command, and a URL that differs per side (`${PORT}`). */
+function checkSides(sides) {
+    const [base, head] = sides;
+    if (!head.plan.target.start) {
+        throw new src_errors/* UsageError */.eb(`${head.plan.file}: --base-ref needs target.start, the command that starts one build of the app on \${PORT} (or start both builds yourself and pass --base-url and --head-url)`);
+    }
+    if (base.plan.target.url === head.plan.target.url) {
+        throw new src_errors/* UsageError */.eb(`${head.plan.file}: with --base-ref, target.url must hold \${PORT} (each side listens on its own port), e.g. http://127.0.0.1:\${PORT}; it is ${head.plan.target.url} for both sides`);
+    }
+}
+/** Runs `target.build` of one side to its end; a failure is exit 3 naming the side and the command. */
+async function build(s, o) {
+    const command = s.plan.target.build;
+    if (!command || o.signal.aborted)
+        return;
+    o.log(`${s.side}: building (${command}) in ${s.cwd}`);
+    const t0 = Date.now();
+    const running = startTarget(command, s.cwd, s.env);
+    const onAbort = () => void running.stop();
+    o.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+        await running.ended;
+    }
+    finally {
+        o.signal.removeEventListener('abort', onAbort);
+        // Whatever the build left running in its group (a watcher, a daemon) ends with it.
+        await running.stop();
+    }
+    if (o.signal.aborted)
+        return;
+    if (running.child.exitCode !== 0) {
+        const why = running.failure() ?? { reason: `ended by ${running.child.signalCode}`, lastOutput: '' };
+        throw new src_errors/* BuildError */.zS(`${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`);
+    }
+    o.log(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+/**
+ * Builds both sides (one after the other: they share the machine), starts both, waits until both
+ * answer, runs `fn`, and stops both process groups, also when anything fails or is interrupted.
+ */
+async function withSidesRunning(sides, o, fn) {
+    const started = [];
+    try {
+        for (const s of sides)
+            await build(s, o);
+        for (const s of sides) {
+            if (o.signal.aborted)
+                break;
+            o.log(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
+            started.push({ side: s, target: startTarget(s.plan.target.start, s.cwd, s.env) });
+        }
+        // One side that cannot get ready ends the wait for the other too.
+        const gaveUp = new AbortController();
+        const signal = AbortSignal.any([o.signal, gaveUp.signal]);
+        await Promise.all(started.map(async ({ side, target }) => {
+            try {
+                await waitUntilReady({ url: side.plan.target.url, readyPath: side.plan.target.ready, timeoutMs: side.plan.target.readyTimeoutMs, started: target, signal });
+            }
+            catch (err) {
+                gaveUp.abort();
+                const message = err instanceof Error ? err.message : String(err);
+                throw new src_errors/* TargetUnreachableError */.ms(`${side.side} side (target.start \`${side.plan.target.start}\` in ${side.cwd}) never got ready: ${message}`);
+            }
+        }));
+        return await fn();
+    }
+    finally {
+        await Promise.all(started.map(({ target }) => target.stop()));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/merge.ts
@@ -6917,7 +7165,9 @@ function headline(r) {
         facts.push(['imported', (0,report_escape/* html */.qy)(`${r.imported.tool} results from ${r.imported.file}`)]);
     if (r.ab) {
         const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
-        facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}, alternating rounds (${rounds})`)]);
+        facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}${r.ab.base_commit ? ` (commit ${r.ab.base_commit.slice(0, 7)})` : ''}, alternating rounds (${rounds})`)]);
+        if (r.ab.head_commit)
+            facts.push(['A/B head', (0,report_escape/* html */.qy)(`${r.target} (commit ${r.ab.head_commit.slice(0, 7)})`)]);
     }
     else if (r.baseline) {
         const b = r.baseline;
@@ -8308,6 +8558,8 @@ function isPerfGateReport(text) {
 
 
 
+
+
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 
 /** Band rules and the trend chart look this many runs back. */
@@ -8404,44 +8656,101 @@ const DEFAULT_AB_ROUNDS = 10;
  * Nothing is saved: an A/B result compares two builds, it is not a baseline of either.
  */
 async function runAbAndGate(s) {
-    (0,input_checks/* checkTargetUrl */.Tc)(s.baseUrl, '--base-url');
-    if (s.headUrl !== undefined)
-        (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
     const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
         throw new src_errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
+    if (s.baseRef !== undefined) {
+        if (s.baseUrl !== undefined || s.headUrl !== undefined) {
+            throw new src_errors/* UsageError */.eb(`--base-ref does not go with ${s.baseUrl !== undefined ? '--base-url' : '--head-url'}: with --base-ref perf-gate builds and starts both sides itself; with --base-url and --head-url both are already running`);
+        }
+        return turnkeyAb({ ...s, baseRef: s.baseRef }, rounds);
+    }
+    if (s.baseUrl === undefined)
+        throw new src_errors/* UsageError */.eb('ab needs --base-ref REF (perf-gate builds and starts both sides), or --base-url URL and --head-url URL (both already running)');
+    (0,input_checks/* checkTargetUrl */.Tc)(s.baseUrl, '--base-url');
+    if (s.headUrl !== undefined)
+        (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
     const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
     announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
+    if (plan.target.start)
+        s.log.info(`ab does not run target.start (${plan.target.start}) with --base-url: base and head must already be running (or pass --base-ref)`);
+    return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
+}
+/**
+ * `ab --base-ref REF`: REF checked out as a worktree of the plan's repository (the base) beside the
+ * current checkout (the head); the plan loaded once per side with that side's `${PORT}` and
+ * `${SIDE}`; both built, started, waited for, measured, stopped; the worktree removed, whatever happens.
+ */
+async function turnkeyAb(s, rounds) {
+    const planPath = external_node_path_default().resolve(s.cwd, s.planFile);
+    const repo = await repositoryOf(external_node_path_default().dirname(planPath));
+    const here = external_node_path_default().relative(repo, await (0,promises_.realpath)(s.cwd));
+    if (here.startsWith('..') || external_node_path_default().isAbsolute(here))
+        throw new src_errors/* UsageError */.eb(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
+    const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
+    if (await hasLocalChanges(repo))
+        s.log.info(`head: the checkout has uncommitted changes; the head side is the checkout as it is (on ${headSha.slice(0, 7)})`);
+    const [basePort, headPort] = await freePorts(2);
+    const sideOf = async (side, port, cwd) => {
+        const env = { ...s.env, PORT: String(port), SIDE: side };
+        return { side, cwd, env, plan: await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), env) };
+    };
+    const head = await sideOf('head', headPort, s.cwd);
+    s.onSecrets?.(head.plan.secrets ?? []);
+    // The worktree's folder is not known yet: the base plan's cwd is set once it exists.
+    const base = await sideOf('base', basePort, '');
+    if ((0,fingerprint/* planFingerprint */.an)(base.plan) !== (0,fingerprint/* planFingerprint */.an)(head.plan)) {
+        throw new src_errors/* UsageError */.eb(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
+    }
+    checkSides([base, head]);
+    for (const spec of selectStages(head.plan, s.stages))
+        roundSpec(spec, rounds); // refused before any build
+    announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
+    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)} (this checkout)`);
+    const worktree = await addWorktree(repo, baseCommit);
+    try {
+        base.cwd = external_node_path_default().join(worktree.dir, here);
+        const signal = s.signal ?? new AbortController().signal;
+        const ends = { base: { url: base.plan.target.url, commit: baseCommit }, head: { url: head.plan.target.url, commit: headSha } };
+        return await withSidesRunning([base, head], { signal, log: s.log.info }, () => abRunAndReport(head.plan, s, ends, rounds));
+    }
+    finally {
+        await worktree.remove();
+    }
+}
+/** Runs the rounds against two answering sides, gates the head on the paired rounds, writes the reports. */
+async function abRunAndReport(plan, s, ends, rounds) {
+    const [baseUrl, headUrl] = [ends.base.url, ends.head.url];
     if (plan.regression?.some((r) => r.unit === 'sigma'))
         s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
-    if (plan.target.start)
-        s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
     const runner = runnerInfo();
     const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
-    const ab = await runAb(plan, { baseUrl: s.baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
+    const ab = await runAb(plan, { baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
     const head = ab.head.stages.map(stageReport);
     const base = ab.base.stages.map(stageReport);
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
     const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(s.baseUrl)}: ${c.note}` }));
+    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
     const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
+    const named = (end) => `${displayUrl(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
     report.baseline = {
-        source: `A/B base ${displayUrl(s.baseUrl)}`,
+        source: `A/B base ${displayUrl(baseUrl)}`,
         started_at: report.started_at,
-        target: displayUrl(s.baseUrl),
-        explanation: `same-runner A/B: base ${displayUrl(s.baseUrl)} and head ${displayUrl(headUrl)} ran in alternating rounds (${Object.entries(roundsByStage)
+        target: displayUrl(baseUrl),
+        ...(ends.base.commit && { commit: ends.base.commit }),
+        explanation: `same-runner A/B: base ${named(ends.base)} and head ${named(ends.head)} ran in alternating rounds (${Object.entries(roundsByStage)
             .map(([name, n]) => `${name} ${n}`)
             .join(', ')}); changes are judged on the paired rounds.`,
     };
-    report.ab = { base_target: displayUrl(s.baseUrl), rounds: roundsByStage, base_stages: base };
+    report.ab = { base_target: displayUrl(baseUrl), rounds: roundsByStage, base_stages: base, ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }) };
     noteAccepted(report, s.accept);
     const redacted = redactedReport(report, plan);
     return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
