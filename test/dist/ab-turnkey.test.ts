@@ -8,7 +8,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runNode } from '../helpers/process.js';
+import { spawn } from 'node:child_process';
+import { ROOT, runCli, runNode } from '../helpers/process.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../helpers/github-api.js';
 import { alive, appPids, changes, git, listening, makeAbRepo, tempRoot, worktrees, type AbRepo } from '../helpers/ab-repo.js';
 
@@ -55,6 +56,34 @@ describe('perf-gate ab --base-ref (dist/cli.js)', () => {
     expect(sameReport.ab.base_commit).toBe(repo.after);
     await leftNothing(repo, portsOf(sameReport));
   }, 120_000);
+
+  it('Ctrl-C during the rounds: exit 130, both sides stopped, the worktree removed', async () => {
+    const pids = path.join(root, 'pids-interrupted');
+    await mkdir(pids, { recursive: true });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'ab', 'plan.yml', '--base-ref', 'HEAD~1', '--out', 'perf-gate-report/interrupted'], {
+      cwd: repo.dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PIDS_DIR: pids },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let sent = false;
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+        if (/round 2\/\d+/.test(stderr) && !sent) sent = child.kill('SIGINT');
+      });
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code, stderr).toBe(130);
+    expect(stderr).toContain('perf-gate: the run was interrupted: the report is partial');
+    const report = JSON.parse(await readFile(path.join(repo.dir, 'perf-gate-report', 'interrupted', 'report.json'), 'utf8'));
+    expect(report.cancelled).toBe(true);
+    await leftNothing({ ...repo, pids }, portsOf(report));
+  }, 60_000);
 
   it('a ref that names nothing: one line, exit 2', async () => {
     const r = await runCli(['ab', 'plan.yml', '--base-ref', 'no-such-ref'], { cwd: repo.dir, timeoutMs: 20_000 });
