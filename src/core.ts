@@ -17,6 +17,7 @@ import { pairedRounds, type StageRounds } from './gate/paired.js';
 import { roundSpec, runAb, type AbOptions, type Side } from './load/ab.js';
 import { addWorktree, hasLocalChanges, headCommit, repositoryOf, resolveRef } from './builds/worktree.js';
 import { checkSides, freePorts, withSidesRunning, type AbSide } from './builds/sides.js';
+import { BuildCache } from './builds/build-cache.js';
 import { buildReport, stageReport } from './report/build.js';
 import { mergeShardReports } from './report/merge.js';
 import { shardPlan, type Shard } from './load/shard.js';
@@ -227,6 +228,8 @@ export interface AbSettings extends PlanRunSettings {
   baseRef?: string;
   /** With `baseRef`: fetch it from origin when the checkout lacks it (the action's shallow clones). */
   fetchBaseRef?: boolean;
+  /** With `baseRef`: build the checkout even when the build cache says it is built (`--rebuild`). */
+  rebuild?: boolean;
   /** Rounds per stage (default 10). */
   rounds?: number;
   onRound?: AbOptions['onRound'];
@@ -284,6 +287,8 @@ async function turnkeyAb(s: AbSettings & { baseRef: string }, rounds: number): P
     return { side, cwd, env, plan: await loadPlan(fromCwd(s.cwd, s.planFile), env) };
   };
   const head = await sideOf('head', headPort!, s.cwd);
+  head.cache = await BuildCache.of(repo, await realpath(s.cwd), [path.resolve(await realpath(s.cwd), s.outDir)]);
+  head.rebuild = s.rebuild;
   s.onSecrets?.(head.plan.secrets ?? []);
   // The worktree's folder is not known yet: the base plan's cwd is set once it exists.
   const base = await sideOf('base', basePort!, '');

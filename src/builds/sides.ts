@@ -9,6 +9,7 @@ import { BuildError, TargetUnreachableError, UsageError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import type { Side } from '../load/ab.js';
 import { startTarget, waitUntilReady, type StartedTarget } from '../load/target.js';
+import type { BuildCache } from './build-cache.js';
 
 export interface AbSide {
   side: Side;
@@ -18,6 +19,9 @@ export interface AbSide {
   cwd: string;
   /** Its commands' environment: perf-gate's, with PORT and SIDE set. */
   env: NodeJS.ProcessEnv;
+  /** Skip `target.build` when this cache says it built the tree as it is (the checkout only), unless `rebuild`. */
+  cache?: BuildCache;
+  rebuild?: boolean;
 }
 
 export interface SidesOptions {
@@ -54,6 +58,10 @@ export function checkSides(sides: AbSide[]): void {
 async function build(s: AbSide, o: SidesOptions): Promise<void> {
   const command = s.plan.target.build;
   if (!command || o.signal.aborted) return;
+  if (!s.rebuild && (await s.cache?.fresh(command))) {
+    o.log(`${s.side}: build skipped: \`${command}\` already built ${s.cwd} at this commit, and nothing changed since (--rebuild builds anyway)`);
+    return;
+  }
   o.log(`${s.side}: building (${command}) in ${s.cwd}`);
   const t0 = Date.now();
   const running = startTarget(command, s.cwd, s.env);
@@ -72,6 +80,7 @@ async function build(s: AbSide, o: SidesOptions): Promise<void> {
     throw new BuildError(`${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`);
   }
   o.log(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await s.cache?.record(command);
 }
 
 /**

@@ -25,6 +25,7 @@ beforeAll(async () => {
   await writeFile(path.join(repo.dir, 'build-fails.yml'), variant('build: node build.mjs', 'build: node -e "console.log(\'no compiler\'); process.exit(4)"'));
   await writeFile(path.join(repo.dir, 'head-dies.yml'), variant('start: node app.mjs ${PORT}', 'start: test ${SIDE} = base && node app.mjs ${PORT} || (sleep 1; exit 1)'));
   await writeFile(path.join(repo.dir, 'one-port.yml'), variant('url: http://127.0.0.1:${PORT}', 'url: http://127.0.0.1:9'));
+  await writeFile(path.join(repo.dir, 'quick.yml'), variant('duration: 3s', 'duration: 1s'));
   await writeFile(path.join(repo.dir, 'side-in-path.yml'), variant('path: /search', 'path: "/search/${SIDE}"'));
   git(repo.dir, 'add', '.');
   git(repo.dir, 'commit', '-q', '-m', 'plan variants');
@@ -72,6 +73,24 @@ describe('ab --base-ref: failures are one clear line, and nothing is left behind
     await expect(runAbAndGate({ planFile: 'plan.yml', baseRef: 'HEAD', baseUrl: 'http://127.0.0.1:1', outDir: 'x', env: {}, cwd: repo.dir, log: quiet })).rejects.toThrow(UsageError);
     leftNothing();
   });
+});
+
+describe('ab --base-ref: the build cache of the checkout', () => {
+  it('skips the head build when the checkout is built at this commit and unchanged; the base always builds; a change builds again', async () => {
+    const runLogged = async (extra: { rebuild?: boolean } = {}) => {
+      const lines: string[] = [];
+      const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m) };
+      const outcome = await runAbAndGate({ planFile: 'quick.yml', baseRef: 'HEAD', rounds: 2, outDir: 'perf-gate-report', env: { PIDS_DIR: repo.pids, PATH: process.env.PATH }, cwd: repo.dir, log, ...extra });
+      expect(outcome.report.verdict, JSON.stringify(outcome.report.checks)).not.toBe('fail');
+      return lines.filter((l) => /^(base|head): (build|built)/.test(l)).map((l) => l.replace(/ in .*| \(.*/, ''));
+    };
+    expect(await runLogged({ rebuild: true })).toEqual(['base: building', 'base: built', 'head: building', 'head: built']);
+    expect(await runLogged()).toEqual(['base: building', 'base: built', expect.stringMatching(/^head: build skipped: `node build\.mjs` already built .*repo at this commit, and nothing changed since$/)]);
+    // The build's output changed (or is gone): built again.
+    await writeFile(path.join(repo.dir, 'built.txt'), 'stale');
+    expect(await runLogged()).toEqual(['base: building', 'base: built', 'head: building', 'head: built']);
+    leftNothing();
+  }, 60_000);
 });
 
 describe('A/B rounds compare like with like', () => {
