@@ -1830,7 +1830,7 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8672));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(71), __nccwpck_require__.e(986)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4986));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
@@ -1839,7 +1839,7 @@ Usage:
                         [--confirm] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
-  perf-gate ab PLAN.yml --base-ref REF [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
+  perf-gate ab PLAN.yml --base-ref REF [--rebuild] [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--force-baseline] [--out DIR]
   perf-gate compare --from k6|locust [BASELINE] CURRENT [--plan GATE.yml] [--baseline FILE] [--save-baseline FILE]
@@ -1853,7 +1853,8 @@ Usage:
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
   --base-ref REF   ab: check out REF as a worktree, run target.build in it and here, start both with
-                   target.start on free ports (\${PORT}, \${SIDE} = base|head), stop both and remove the worktree
+                   target.start on free ports (\${PORT}, \${SIDE} = base|head), stop both and remove the worktree;
+                   --rebuild: build this checkout even when it is already built at this commit, unchanged
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
   --from k6|locust gate another tool's results: k6 --summary-export or handleSummary JSON, Locust PREFIX_stats.csv;
@@ -1966,6 +1967,7 @@ async function abCommand(args) {
         'base-url': { type: 'string' },
         'head-url': { type: 'string' },
         'base-ref': { type: 'string' },
+        rebuild: { type: 'boolean' },
         rounds: { type: 'string' },
         out: { type: 'string' },
         stage: { type: 'string', multiple: true },
@@ -1986,6 +1988,7 @@ async function abCommand(args) {
         baseUrl: values['base-url'],
         headUrl: values['head-url'],
         baseRef,
+        rebuild: values.rebuild === true,
         rounds,
         outDir: values.out ?? 'perf-gate-report',
         stages: values.stage,

@@ -1,8 +1,8 @@
-export const id = 672;
-export const ids = [672,880,887];
+export const id = 986;
+export const ids = [986,880,887];
 export const modules = {
 
-/***/ 8672:
+/***/ 4986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1862,6 +1862,10 @@ async function build(s, o) {
     const command = s.plan.target.build;
     if (!command || o.signal.aborted)
         return;
+    if (!s.rebuild && (await s.cache?.fresh(command))) {
+        o.log(`${s.side}: build skipped: \`${command}\` already built ${s.cwd} at this commit, and nothing changed since (--rebuild builds anyway)`);
+        return;
+    }
     o.log(`${s.side}: building (${command}) in ${s.cwd}`);
     const t0 = Date.now();
     const running = (0,load_target/* startTarget */.ar)(command, s.cwd, s.env);
@@ -1882,6 +1886,7 @@ async function build(s, o) {
         throw new src_errors/* BuildError */.zS(`${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`);
     }
     o.log(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await s.cache?.record(command);
 }
 /**
  * Builds both sides (one after the other: they share the machine), starts both, waits until both
@@ -1915,6 +1920,87 @@ async function withSidesRunning(sides, o, fn) {
     }
     finally {
         await Promise.all(started.map(({ target }) => target.stop()));
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/builds/build-cache.ts
+/**
+ * `target.build` of the checkout (the head side) skipped when it would rebuild what is already
+ * there: the same tree, at the same commit, with no change git can see (tracked or untracked), the
+ * same command, and the same ignored entries (the build's outputs: names and modification times of
+ * what `git status --ignored` lists) as right after the last successful build. Anything else builds.
+ * The record lives in the repository's git folder (`perf-gate/builds.json`), never in the tree.
+ * The base side is a fresh worktree each run, so it always builds.
+ */
+
+
+
+
+
+const build_cache_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const build_cache_git = async (cwd, ...args) => (await build_cache_run('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
+class BuildCache {
+    tree;
+    key;
+    file;
+    exclude;
+    constructor(tree, key, file, exclude) {
+        this.tree = tree;
+        this.key = key;
+        this.file = file;
+        this.exclude = exclude;
+    }
+    /**
+     * The cache of builds run in `cwd`, in the checkout whose top folder is `tree`. `exclude`: folders
+     * perf-gate itself writes (its reports), which are no build's output.
+     */
+    static async of(tree, cwd, exclude = []) {
+        const common = external_node_path_default().resolve(tree, (await build_cache_git(tree, 'rev-parse', '--git-common-dir')).trim());
+        return new BuildCache(tree, cwd, external_node_path_default().join(common, 'perf-gate', 'builds.json'), exclude.map((e) => external_node_path_default().relative(tree, e)));
+    }
+    excluded(entry) {
+        const clean = entry.replace(/\/$/, '');
+        return this.exclude.some((e) => clean === e || clean.startsWith(`${e}/`));
+    }
+    /** The tree's state as the cache compares it; undefined when it has changes no commit holds. */
+    async state(command) {
+        const [commit, status] = await Promise.all([build_cache_git(this.tree, 'rev-parse', 'HEAD'), build_cache_git(this.tree, 'status', '--porcelain', '--ignored')]);
+        const lines = status.split('\n').filter((l) => l && !this.excluded(l.slice(3)));
+        if (lines.some((l) => !l.startsWith('!! ')))
+            return undefined;
+        const ignored = await Promise.all(lines.map(async (l) => {
+            const entry = l.slice(3);
+            const info = await (0,promises_.stat)(external_node_path_default().join(this.tree, entry)).catch(() => undefined);
+            return `${entry} ${info?.mtimeMs ?? 'gone'}`;
+        }));
+        return { commit: commit.trim(), command, outputs: (0,external_node_crypto_.createHash)('sha256').update(ignored.join('\n')).digest('hex') };
+    }
+    async entries() {
+        try {
+            return JSON.parse(await (0,promises_.readFile)(this.file, 'utf8'));
+        }
+        catch {
+            return {};
+        }
+    }
+    /** Whether `command` already built the tree as it is now. */
+    async fresh(command) {
+        const [now, entries] = await Promise.all([this.state(command), this.entries()]);
+        const last = entries[this.key];
+        return now !== undefined && last !== undefined && last.commit === now.commit && last.command === now.command && last.outputs === now.outputs;
+    }
+    /** Remembers a successful build of the tree as it is now (nothing, when it has uncommitted changes). */
+    async record(command) {
+        const now = await this.state(command);
+        const entries = await this.entries();
+        if (now)
+            entries[this.key] = now;
+        else
+            delete entries[this.key];
+        await (0,promises_.mkdir)(external_node_path_default().dirname(this.file), { recursive: true });
+        await (0,promises_.writeFile)(this.file, `${JSON.stringify(entries, null, 2)}\n`);
     }
 }
 
@@ -3299,6 +3385,7 @@ var src_import = __webpack_require__(5071);
 
 
 
+
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 
 /** Band rules and the trend chart look this many runs back. */
@@ -3438,6 +3525,8 @@ async function turnkeyAb(s, rounds) {
         return { side, cwd, env, plan: await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), env) };
     };
     const head = await sideOf('head', headPort, s.cwd);
+    head.cache = await BuildCache.of(repo, await (0,promises_.realpath)(s.cwd), [external_node_path_default().resolve(await (0,promises_.realpath)(s.cwd), s.outDir)]);
+    head.rebuild = s.rebuild;
     s.onSecrets?.(head.plan.secrets ?? []);
     // The worktree's folder is not known yet: the base plan's cwd is set once it exists.
     const base = await sideOf('base', basePort, '');
