@@ -277,20 +277,17 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
 async function turnkeyAb(s: AbSettings & { baseRef: string }, rounds: number): Promise<Outcome> {
   const planPath = path.resolve(s.cwd, s.planFile);
   const repo = await repositoryOf(path.dirname(planPath));
-  const here = path.relative(repo, await realpath(s.cwd));
+  const cwd = await realpath(s.cwd);
+  const here = path.relative(repo, cwd);
   if (here.startsWith('..') || path.isAbsolute(here)) throw new UsageError(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
-  const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
-  if (await hasLocalChanges(repo)) s.log.info(`head: the checkout has uncommitted changes; the head side is the checkout as it is (on ${headSha.slice(0, 7)})`);
   const [basePort, headPort] = await freePorts(2);
-  const sideOf = async (side: Side, port: number, cwd: string): Promise<AbSide> => {
+  const sideOf = async (side: Side, port: number, sideCwd: string): Promise<AbSide> => {
     const env = { ...s.env, PORT: String(port), SIDE: side };
-    return { side, cwd, env, plan: await loadPlan(fromCwd(s.cwd, s.planFile), env) };
+    return { side, cwd: sideCwd, env, plan: await loadPlan(fromCwd(s.cwd, s.planFile), env) };
   };
   const head = await sideOf('head', headPort!, s.cwd);
-  head.cache = await BuildCache.of(repo, await realpath(s.cwd), [path.resolve(await realpath(s.cwd), s.outDir)]);
-  head.rebuild = s.rebuild;
   s.onSecrets?.(head.plan.secrets ?? []);
-  // The worktree's folder is not known yet: the base plan's cwd is set once it exists.
+  // The worktree's folder is not known yet: the base side's cwd is set once it exists.
   const base = await sideOf('base', basePort!, '');
   if (planFingerprint(base.plan) !== planFingerprint(head.plan)) {
     throw new UsageError(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
@@ -298,7 +295,11 @@ async function turnkeyAb(s: AbSettings & { baseRef: string }, rounds: number): P
   checkSides([base, head]);
   for (const spec of selectStages(head.plan, s.stages)) roundSpec(spec, rounds); // refused before any build
   announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
-  s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)} (this checkout)`);
+  const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
+  const changed = await hasLocalChanges(repo);
+  s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? ' with the checkout\'s uncommitted changes' : ''} (this checkout)`);
+  head.cache = await BuildCache.of(repo, cwd, [path.resolve(cwd, s.outDir)]);
+  head.rebuild = s.rebuild;
   const worktree = await addWorktree(repo, baseCommit);
   try {
     base.cwd = path.join(worktree.dir, here);
