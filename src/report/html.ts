@@ -210,8 +210,13 @@ function stageMarkers(r: Report, s: StageReport): Marker[] {
 }
 
 function timelineCharts(s: StageReport, markers: Marker[]): string[] {
-  // A window's figures describe the second it starts: drawn at its middle.
-  const at = (pick: (w: StageReport['timeline'][number]) => number): Point[] => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
+  // A window's figures describe the second it starts (or less, when the next one starts sooner: an
+  // A/B round's last window): drawn at its middle.
+  const middle = (w: StageReport['timeline'][number], i: number): number => {
+    const next = s.timeline[i + 1]?.t;
+    return w.t + (next !== undefined && next > w.t ? Math.min(1, next - w.t) : 1) / 2;
+  };
+  const at = (pick: (w: StageReport['timeline'][number]) => number): Point[] => s.timeline.map((w, i) => ({ x: middle(w, i), y: pick(w) }));
   // A loop, not Math.max(...spread): a long soak has more windows than a call takes arguments.
   const end = s.timeline.reduce((m, w) => Math.max(m, w.t + 1), s.duration_s);
   const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] as [number, number] };
