@@ -2633,8 +2633,13 @@ function stageMarkers(r, s) {
     return out;
 }
 function timelineCharts(s, markers) {
-    // A window's figures describe the second it starts: drawn at its middle.
-    const at = (pick) => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
+    // A window's figures describe the second it starts (or less, when the next one starts sooner: an
+    // A/B round's last window): drawn at its middle.
+    const middle = (w, i) => {
+        const next = s.timeline[i + 1]?.t;
+        return w.t + (next !== undefined && next > w.t ? Math.min(1, next - w.t) : 1) / 2;
+    };
+    const at = (pick) => s.timeline.map((w, i) => ({ x: middle(w, i), y: pick(w) }));
     // A loop, not Math.max(...spread): a long soak has more windows than a call takes arguments.
     const end = s.timeline.reduce((m, w) => Math.max(m, w.t + 1), s.duration_s);
     const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
@@ -3513,22 +3518,18 @@ async function runAbAndGate(s) {
 async function turnkeyAb(s, rounds) {
     const planPath = external_node_path_default().resolve(s.cwd, s.planFile);
     const repo = await repositoryOf(external_node_path_default().dirname(planPath));
-    const here = external_node_path_default().relative(repo, await (0,promises_.realpath)(s.cwd));
+    const cwd = await (0,promises_.realpath)(s.cwd);
+    const here = external_node_path_default().relative(repo, cwd);
     if (here.startsWith('..') || external_node_path_default().isAbsolute(here))
         throw new src_errors/* UsageError */.eb(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
-    const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
-    if (await hasLocalChanges(repo))
-        s.log.info(`head: the checkout has uncommitted changes; the head side is the checkout as it is (on ${headSha.slice(0, 7)})`);
     const [basePort, headPort] = await freePorts(2);
-    const sideOf = async (side, port, cwd) => {
+    const sideOf = async (side, port, sideCwd) => {
         const env = { ...s.env, PORT: String(port), SIDE: side };
-        return { side, cwd, env, plan: await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), env) };
+        return { side, cwd: sideCwd, env, plan: await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), env) };
     };
     const head = await sideOf('head', headPort, s.cwd);
-    head.cache = await BuildCache.of(repo, await (0,promises_.realpath)(s.cwd), [external_node_path_default().resolve(await (0,promises_.realpath)(s.cwd), s.outDir)]);
-    head.rebuild = s.rebuild;
     s.onSecrets?.(head.plan.secrets ?? []);
-    // The worktree's folder is not known yet: the base plan's cwd is set once it exists.
+    // The worktree's folder is not known yet: the base side's cwd is set once it exists.
     const base = await sideOf('base', basePort, '');
     if ((0,fingerprint/* planFingerprint */.an)(base.plan) !== (0,fingerprint/* planFingerprint */.an)(head.plan)) {
         throw new src_errors/* UsageError */.eb(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
@@ -3537,7 +3538,11 @@ async function turnkeyAb(s, rounds) {
     for (const spec of selectStages(head.plan, s.stages))
         roundSpec(spec, rounds); // refused before any build
     announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
-    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)} (this checkout)`);
+    const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
+    const changed = await hasLocalChanges(repo);
+    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? ' with the checkout\'s uncommitted changes' : ''} (this checkout)`);
+    head.cache = await BuildCache.of(repo, cwd, [external_node_path_default().resolve(cwd, s.outDir)]);
+    head.rebuild = s.rebuild;
     const worktree = await addWorktree(repo, baseCommit);
     try {
         base.cwd = external_node_path_default().join(worktree.dir, here);
