@@ -8798,8 +8798,9 @@ async function turnkeyAb(s, rounds) {
     checkSides([base, head]);
     for (const spec of selectStages(head.plan, s.stages))
         roundSpec(spec, rounds); // refused before any build
-    announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
+    // A ref that names nothing is bad input: refused before the line saying where load goes.
     const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
+    announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
     const changed = await hasLocalChanges(repo);
     s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? ' with the checkout\'s uncommitted changes' : ''} (this checkout)`);
     head.cache = await BuildCache.of(repo, cwd, [external_node_path_default().resolve(cwd, s.outDir)]);
