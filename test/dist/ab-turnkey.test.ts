@@ -104,17 +104,18 @@ describe('the action with base-ref (dist/index.js) on a pull_request', () => {
     await api.close();
   });
 
-  it('fetches the base commit a shallow checkout lacks, runs both sides and posts one comment naming both commits', async () => {
+  /** dist/index.js with base-ref on pull request `n` (from `headRepo`), in a fresh shallow clone of the repository's tip. */
+  async function runOnPullRequest(label: string, n: number, headRepo: string) {
     // origin: the throwaway repository; the workspace: a shallow clone of its tip (what actions/checkout leaves).
-    const workspace = path.join(root, 'ws');
+    const workspace = path.join(root, label);
     git(root, 'clone', '-q', '--depth=1', `file://${repo.dir}`, workspace);
-    const shallow: AbRepo = { ...repo, dir: workspace, pids: path.join(root, 'pids-action') };
+    const shallow: AbRepo = { ...repo, dir: workspace, pids: path.join(root, `${label}-pids`) };
     await mkdir(shallow.pids, { recursive: true });
     expect(() => git(workspace, 'cat-file', '-e', `${repo.before}^{commit}`)).toThrow();
-    const event = path.join(root, 'event.json');
-    const pr = { number: 5, head: { sha: repo.after, repo: { full_name: REPO } }, base: { sha: repo.before, repo: { full_name: REPO } } };
-    await writeFile(event, JSON.stringify({ number: 5, repository: { full_name: REPO, default_branch: 'main' }, pull_request: pr }));
-    const [summary, output] = [path.join(root, 'summary.md'), path.join(root, 'output.txt')];
+    const event = path.join(root, `${label}-event.json`);
+    const pr = { number: n, head: { sha: repo.after, repo: { full_name: headRepo } }, base: { sha: repo.before, repo: { full_name: REPO } } };
+    await writeFile(event, JSON.stringify({ number: n, repository: { full_name: REPO, default_branch: 'main' }, pull_request: pr }));
+    const [summary, output] = [path.join(root, `${label}-summary.md`), path.join(root, `${label}-output.txt`)];
     await writeFile(summary, '');
     await writeFile(output, '');
     const r = await runNode('dist/index.js', [], {
@@ -126,7 +127,7 @@ describe('the action with base-ref (dist/index.js) on a pull_request', () => {
         GITHUB_OUTPUT: output,
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: event,
-        GITHUB_REF: 'refs/pull/5/merge',
+        GITHUB_REF: `refs/pull/${n}/merge`,
         GITHUB_SHA: repo.after,
         GITHUB_REPOSITORY: REPO,
         GITHUB_API_URL: api.url,
@@ -136,20 +137,47 @@ describe('the action with base-ref (dist/index.js) on a pull_request', () => {
         'INPUT_BASE-REF': repo.before,
         'INPUT_AB-ROUNDS': '3',
         'INPUT_GITHUB-TOKEN': TOKEN,
+        // A fork's hand-off file, outside the checkout (which must be left as it was).
+        'INPUT_COMMENT-FILE': path.join(root, `${label}-comment.json`),
         PIDS_DIR: shallow.pids,
       },
     });
+    const report = JSON.parse(await readFile(path.join(workspace, 'perf-gate-report', 'report.json'), 'utf8'));
+    await leftNothing(shallow, portsOf(report));
+    return { ...r, summary: await readFile(summary, 'utf8'), output: await readFile(output, 'utf8') };
+  }
+
+  /** The comment names the head and the base commit, with the paired changes. */
+  const namesBothCommits = (body: string): void => {
+    expect(body).toContain(`(commit \`${repo.after.slice(0, 7)}\`) against base`);
+    expect(body).toContain(`(commit \`${repo.before.slice(0, 7)}\`) in alternating rounds`);
+    expect(body).toMatch(/vs base/);
+  };
+
+  it('fetches the base commit a shallow checkout lacks, runs both sides and posts one comment naming both commits', async () => {
+    const r = await runOnPullRequest('ws', 5, REPO);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toContain(`fetching ${repo.before} from origin`);
     expect(r.stdout).toMatch(/^::error::perf-gate: the gate failed: .*load p50 \+50%25/m);
     const comments = api.comments.filter((c) => c.issueNumber === 5);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('<!-- perf-gate:plan=plan');
-    expect(comments[0]!.body).toContain(`(commit \`${repo.after.slice(0, 7)}\`) against base`);
-    expect(comments[0]!.body).toContain(`(commit \`${repo.before.slice(0, 7)}\`) in alternating rounds`);
-    expect(comments[0]!.body).toMatch(/vs base/);
-    expect(await readFile(summary, 'utf8')).toContain('Same-runner A/B');
-    const report = JSON.parse(await readFile(path.join(workspace, 'perf-gate-report', 'report.json'), 'utf8'));
-    await leftNothing(shallow, portsOf(report));
+    namesBothCommits(comments[0]!.body);
+    expect(r.summary).toContain('Same-runner A/B');
+  }, 90_000);
+
+  it('a fork pull request (read-only token) posts nothing and hands the same comment off to a file', async () => {
+    api.set({ readOnly: true });
+    try {
+      const before = api.calls.length;
+      const r = await runOnPullRequest('fork', 6, 'stranger/app');
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(api.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([]);
+      const handOff = JSON.parse(await readFile(path.join(root, 'fork-comment.json'), 'utf8'));
+      expect(handOff).toMatchObject({ pr: 6, repo: REPO, plan: 'plan (A/B)' });
+      namesBothCommits(handOff.body);
+    } finally {
+      api.set({ readOnly: false });
+    }
   }, 90_000);
 });
