@@ -3,7 +3,7 @@
  * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
+import type { ClosedLoadStage, Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
 import { plannedDurationMs } from '../plan/check-limits.js';
 import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
@@ -205,8 +205,9 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     if (o.sessions) o.sessions.shared = shared;
   }
   // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
-  const users = closed && !ws && !idle ? o.sessions?.users : undefined;
-  if (users) await logInUsers(ctx, spec.kind === 'baseline' ? 1 : (spec as { vus: number }).vus, users);
+  // (A stress stage keeps its own users from step to step, and is never run in rounds.)
+  const users = closed && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
+  if (users) await logInUsers(ctx, spec.kind === 'baseline' ? 1 : (spec as ClosedLoadStage).vus, users);
   let wsStage: WsStage | undefined;
   if (ws) metrics.ws = new WsMetrics();
   if (ws && !idle) {
