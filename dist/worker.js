@@ -59026,7 +59026,8 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
             o.sessions.shared = shared;
     }
     // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
-    const users = closed && !ws && !idle ? o.sessions?.users : undefined;
+    // (A stress stage keeps its own users from step to step, and is never run in rounds.)
+    const users = closed && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
     if (users)
         await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
