@@ -8683,6 +8683,8 @@ async function runAndGate(s) {
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
     announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
+    if (plan.target.build)
+        s.log.info(`run does not run target.build (${plan.target.build}): only ab --base-ref builds; build the app before run`);
     // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
     const runs = s.shard ? shardPlan(plan, s.shard) : plan;
     const runner = runnerInfo();
@@ -8768,8 +8770,8 @@ async function runAbAndGate(s) {
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
     announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
-    if (plan.target.start)
-        s.log.info(`ab does not run target.start (${plan.target.start}) with --base-url: base and head must already be running (or pass --base-ref)`);
+    if (plan.target.start || plan.target.build)
+        s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
     return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
 }
 /**
