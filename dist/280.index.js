@@ -28,7 +28,8 @@ export const modules = {
 
 
 const COMMENT_FILE_VERSION = 1;
-const PLAN_ID = /^[A-Za-z0-9._-]{1,100}$/;
+/** A plan id, and an A/B run's (`<plan> (A/B)`: its own comment beside the usual one). */
+const PLAN_ID = /^[A-Za-z0-9._-]{1,100}( \(A\/B\))?$/;
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /** A body of COMMENT_LIMIT characters, JSON-escaped at worst (\uXXXX), plus the other fields. */
 const MAX_FILE_BYTES = _comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$ * 6 + 4_096;
@@ -73,7 +74,7 @@ function validate(file, data, expectedRepo, expectedPr) {
     if (typeof doc.repo !== 'string' || doc.repo !== expectedRepo)
         throw problem(file, `repo must be ${expectedRepo}`);
     if (typeof doc.plan !== 'string' || !PLAN_ID.test(doc.plan))
-        throw problem(file, 'plan must match ^[A-Za-z0-9._-]{1,100}$');
+        throw problem(file, 'plan must be a plan id: ^[A-Za-z0-9._-]{1,100}$, with " (A/B)" after it for an A/B run');
     if (typeof doc.body !== 'string')
         throw problem(file, 'body must be a string');
     if (doc.body.length > _comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$)

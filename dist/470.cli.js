@@ -303,12 +303,14 @@ function runnerEffects(current, baseline = [], history = []) {
         const saturated = s.generator_saturated;
         const bound = saturated && (s.generator.cpu_pct ?? 0) >= GENERATOR_BOUND_PCT * (s.workers ?? 1);
         const probe = probeRatio(s, then, past);
-        const reason = bound ? 'generator-saturated' : probe && probe.ratio >= SLOWER_RUNNER_RATIO ? 'runner-slower' : 'runner-busier';
+        const slower = probe !== undefined && probe.ratio >= SLOWER_RUNNER_RATIO;
+        const reason = bound ? 'generator-saturated' : slower ? 'runner-slower' : 'runner-busier';
         const why = describe(s, reason, probe, then ? 'when the baseline was measured' : 'in the past runs (median)');
-        const effects = { comparison: { reason, why, now: s.reference, then: then?.reference, against, generatorBound: bound, baselineStage: then } };
+        const trouble = saturated || slower || lagging(s, then);
+        const effects = { comparison: { reason, why, now: s.reference, then: then?.reference, against, generatorBound: bound, baselineStage: then, trouble } };
         if (saturated) {
             const idle = s.reference?.idle;
-            effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound };
+            effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound, trouble };
         }
         out.set(s.name, effects);
     }
@@ -326,6 +328,14 @@ function describe(s, reason, probe, when) {
                 ? `the load generator fell behind (${s.generator.reason ?? 'saturated'}) while using only ${cpu}: the whole machine was busy, the target included`
                 : `the runner was busier than ${when}`;
     }
+}
+/** The generator's event loop lagged 2× and 10 ms more than in the baseline run (a slower target leaves it idle, not late). */
+function lagging(s, then) {
+    if (!then)
+        return false;
+    const now = s.generator.loop_lag_p99_ms;
+    const before = then.generator.loop_lag_p99_ms;
+    return now > Math.max(2 * before, before + 10);
 }
 function probeRatio(s, then, past) {
     const before = then ? then.cpu_probe_ms : median(past.flatMap((p) => (p.cpu_probe_ms === undefined ? [] : [p.cpu_probe_ms])));
@@ -368,10 +378,17 @@ function addedMs(e, metric) {
 }
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-/** A failure that stands: the reason is said, and why nothing (or too little) came off. */
-function stands(c, e, what) {
+/**
+ * A failure that stands: with a sign of trouble, the reason is said and why nothing came off;
+ * without one, the check is left as it is (a quiet runner's failure needs no excuse talk).
+ */
+function stands(c, e, what, measuredSlower = false) {
+    if (!e.trouble && !measuredSlower)
+        return c;
     return { ...c, note: `${c.note ? `${c.note}; ` : ''}${e.why}, but ${what}` };
 }
+/** Less than this off a check is measurement noise of the reference, not an excuse worth a word. */
+const NEGLIGIBLE_MS = 0.05;
 /** The verdict on the rest: a failure that stands, or a warning that the machine explained it. */
 function rejudged(c, e, verdict, arithmetic, excuse) {
     const withExcuse = { ...c, excuse };
@@ -390,15 +407,15 @@ function excuseRegression(c, stage, e, rules) {
         return stands(c, e, `${missing} has no reference-server figures to size that by: judged as measured`);
     }
     const added = addedMs(e, metric === 'rps' ? 'mean' : metric);
-    if (!added || added.ms === 0) {
+    if (!added || added.ms < NEGLIGIBLE_MS) {
         return stands(c, e, `perf-gate's reference server answered no slower than in ${e.against.what}${added ? ` (${added.key} ${ms(added.now)} against ${ms(added.then)})` : ''}: nothing to take off`);
     }
     const source = `perf-gate's reference server answered ${ms(added.ms)} slower at ${added.key} than in ${e.against.what} (${ms(added.then)} → ${ms(added.now)})`;
     if (c.method === 'history-band')
-        return c.band && metric !== 'rps' ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'a band on throughput is not re-judged: judged as measured');
+        return c.band && metric !== 'rps' ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'a band on throughput is not re-judged: judged as measured', true);
     const rule = (0,regression/* rulesForStage */.t9)(rules.regression, stage.kind).find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
     if (!rule || c.baseline === null || c.baseline === undefined || c.baseline <= 0 || c.delta_pct === null || c.delta_pct === undefined) {
-        return stands(c, e, 'this check has no relative change to take that from: judged as measured');
+        return stands(c, e, 'this check has no relative change to take that from: judged as measured', true);
     }
     // The change the machine accounts for, in % of the baseline value.
     let explained;
@@ -407,7 +424,7 @@ function excuseRegression(c, stage, e, rules) {
         // the runner's milliseconds each request would have taken that much less.
         const users = steadyUsers(stage);
         if (users === undefined || c.current === null || c.current <= 0)
-            return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured');
+            return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured', true);
         const perRequestS = users / c.current;
         const without = perRequestS > added.ms / 1000 ? users / (perRequestS - added.ms / 1000) : Infinity;
         explained = Number.isFinite(without) ? ((without - c.current) / c.baseline) * 100 : Infinity;
@@ -445,7 +462,7 @@ function excuseThreshold(c, stage, e, rules) {
         return stands(c, e, `a ${metric} threshold is not a latency it can add to: judged as measured`);
     const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === metric && r.raw === c.limit);
     const added = addedMs(e, metric);
-    if (!rule || !added || added.ms === 0)
+    if (!rule || !added || added.ms < NEGLIGIBLE_MS)
         return stands(c, e, `perf-gate's reference server shows no delay over ${e.against?.what ?? 'its idle figures'} to take off: judged as measured`);
     const rest = c.current - added.ms;
     const verdict = (0,thresholds/* compare */.U)(rest, rule.op, rule.value) ? 'pass' : 'fail';

@@ -776,14 +776,25 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
 }
 /** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
 const httpSend = (ctx, vars) => (at) => executeAsync(ctx, ctx.pick(), vars, at);
-async function runClosed(ctx, o) {
+/** `known`: users already logged in (A/B rounds), by number; they skip the session and keep their values. */
+async function runClosed(ctx, o, known) {
     const endAt = ctx.t0 + o.durationMs;
     const users = [];
     for (let i = 0; i < o.vus; i++) {
         const startDelay = o.vus > 1 ? (o.rampMs * i) / o.vus : 0;
-        users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs));
+        users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs, known));
     }
     await Promise.all(users);
+}
+/** Runs the session of users 1..`count` not yet in `known`, all at once, and keeps their values there. */
+async function logInUsers(ctx, count, known) {
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
+    await Promise.all(missing.map(async (id) => {
+        const vars = { vu: String(id) };
+        await runSession(ctx, vars);
+        if (!ctx.signal.aborted)
+            known.set(id, vars);
+    }));
 }
 /**
  * Closed-model users 1..`count` sending until `endAt`, all at once. A user already in `known` has
@@ -1941,12 +1952,20 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         idleWaiters: [],
     };
     // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = { vu: '1' };
+    const shared = o.sessions?.shared ?? { vu: '1' };
     const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
-    if (!idle && (!closed || ws))
+    if (!idle && (!closed || ws) && !o.sessions?.shared) {
         await runSession(ctx, shared);
+        if (o.sessions)
+            o.sessions.shared = shared;
+    }
+    // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
+    // (A stress stage keeps its own users from step to step, and is never run in rounds.)
+    const users = closed && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
+    if (users)
+        await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
     if (ws)
         metrics.ws = new stage_metrics/* WsMetrics */.Ed();
@@ -2014,12 +2033,12 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         else {
             switch (spec.kind) {
                 case 'baseline':
-                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
                     break;
                 case 'load':
                 case 'soak':
                     if (spec.model === 'closed')
-                        await runClosed(ctx, spec);
+                        await runClosed(ctx, spec, users);
                     else
                         open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
                     break;
@@ -2219,9 +2238,12 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
-/** Start `command` in a shell, in its own process group so stop() ends its children too. */
-function startTarget(command, cwd) {
-    const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
+ * its environment (default: perf-gate's own).
+ */
+function startTarget(command, cwd, env) {
+    const child = (0,external_node_child_process_.spawn)(command, { shell: true, cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
     const keep = (chunk) => {
         tail = (tail + chunk.toString()).slice(-2000);

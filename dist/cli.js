@@ -326,6 +326,7 @@ async function writeJsonAtomic(file, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ GitRefError),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   W6: () => (/* binding */ PlanError),
@@ -335,7 +336,8 @@ async function writeJsonAtomic(file, value) {
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   ms: () => (/* binding */ TargetUnreachableError),
 /* harmony export */   s$: () => (/* binding */ BaselineError),
-/* harmony export */   tg: () => (/* binding */ ShardMergeError)
+/* harmony export */   tg: () => (/* binding */ ShardMergeError),
+/* harmony export */   zS: () => (/* binding */ BuildError)
 /* harmony export */ });
 /* unused harmony exports PerfGateError, formatProblem, NotImplementedError */
 /**
@@ -417,6 +419,24 @@ class TargetUnreachableError extends PerfGateError {
     constructor(message, options) {
         super(message, options);
         this.name = 'TargetUnreachableError';
+    }
+}
+/** `ab --base-ref REF`: REF names no commit of the plan's repository (after a fetch, where one is allowed). */
+class GitRefError extends PerfGateError {
+    code = 'E_GIT_REF';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'GitRefError';
+    }
+}
+/** `ab --base-ref`: a side's `target.build` failed (or could not start): nothing of that side can be measured. */
+class BuildError extends PerfGateError {
+    code = 'E_BUILD';
+    exitCode = 3;
+    constructor(message) {
+        super(message);
+        this.name = 'BuildError';
     }
 }
 /** A capability named in the contract that this build does not provide yet: says so plainly. */
@@ -753,7 +773,8 @@ function headline(report) {
     }
     else if (report.ab) {
         const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${(0,report_escape.md)(name)} ${n}`).join(', ');
-        lines.push(`Same-runner A/B: head ${(0,report_escape/* code */.aY)(report.target)} against base ${(0,report_escape/* code */.aY)(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
+        const at = (commit) => (commit ? ` (commit ${(0,report_escape/* code */.aY)(commit.slice(0, 7))})` : '');
+        lines.push(`Same-runner A/B: head ${(0,report_escape/* code */.aY)(report.target)}${at(report.ab.head_commit)} against base ${(0,report_escape/* code */.aY)(report.ab.base_target)}${at(report.ab.base_commit)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
     }
     else if (report.baseline) {
         const b = report.baseline;
@@ -1857,7 +1878,7 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(175), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2579));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(175), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
@@ -1866,6 +1887,7 @@ Usage:
                         [--no-confirm] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
+  perf-gate ab PLAN.yml --base-ref REF [--rebuild] [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--force-baseline] [--out DIR]
   perf-gate compare --from k6|locust [BASELINE] CURRENT [--plan GATE.yml] [--baseline FILE] [--save-baseline FILE]
@@ -1879,6 +1901,9 @@ Usage:
                    once more, and fails only if the re-run agrees (--confirm is accepted and is the default)
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
+  --base-ref REF   ab: check out REF as a worktree, run target.build in it and here, start both with
+                   target.start on free ports (\${PORT}, \${SIDE} = base|head), stop both and remove the worktree;
+                   --rebuild: build this checkout even when it is already built at this commit, unchanged
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
   --from k6|locust gate another tool's results: k6 --summary-export, handleSummary or machine-readable JSON, Locust
@@ -1994,13 +2019,16 @@ async function abCommand(args) {
     const { values, positionals } = parse(args, {
         'base-url': { type: 'string' },
         'head-url': { type: 'string' },
+        'base-ref': { type: 'string' },
+        rebuild: { type: 'boolean' },
         rounds: { type: 'string' },
         out: { type: 'string' },
         stage: { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
     }, [1, 1]);
-    if (values['base-url'] === undefined || values['head-url'] === undefined) {
-        throw new errors/* UsageError */.eb('ab needs both --base-url URL and --head-url URL (the two builds to compare, both already running)');
+    const baseRef = values['base-ref'];
+    if (baseRef === undefined && (values['base-url'] === undefined || values['head-url'] === undefined)) {
+        throw new errors/* UsageError */.eb('ab needs --base-ref REF (perf-gate builds and starts both sides), or both --base-url URL and --head-url URL (the two builds, already running)');
     }
     const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
     if (rounds !== undefined && !/^\d+$/.test(values.rounds))
@@ -2012,6 +2040,8 @@ async function abCommand(args) {
         planFile: positionals[0],
         baseUrl: values['base-url'],
         headUrl: values['head-url'],
+        baseRef,
+        rebuild: values.rebuild === true,
         rounds,
         outDir: values.out ?? 'perf-gate-report',
         stages: values.stage,

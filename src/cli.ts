@@ -29,6 +29,7 @@ Usage:
                         [--no-confirm] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate run PLAN.yml --shard i/n [--target URL] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate merge REPORT.json... [--plan PLAN.yml] [--baseline FILE [--force-baseline]] [--out DIR] [--quiet]
+  perf-gate ab PLAN.yml --base-ref REF [--rebuild] [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate ab PLAN.yml --base-url URL --head-url URL [--rounds N] [--out DIR] [--stage NAME]... [--quiet]
   perf-gate compare BASELINE.json CURRENT.json [--plan PLAN.yml] [--force-baseline] [--out DIR]
   perf-gate compare --from k6|locust [BASELINE] CURRENT [--plan GATE.yml] [--baseline FILE] [--save-baseline FILE]
@@ -42,6 +43,9 @@ Usage:
                    once more, and fails only if the re-run agrees (--confirm is accepted and is the default)
   --history DIR    past report.json files (any *.json in DIR) for band rules ("+3σ", "band") and the trend
   ab               base and head in alternating rounds on this machine, gated on the paired rounds (default 10)
+  --base-ref REF   ab: check out REF as a worktree, run target.build in it and here, start both with
+                   target.start on free ports (\${PORT}, \${SIDE} = base|head), stop both and remove the worktree;
+                   --rebuild: build this checkout even when it is already built at this commit, unchanged
   --shard i/n      run shard i of n (a matrix job): 1/n of every stage's load, an ungated report for merge
   merge            the n shard reports (files, or folders holding them) merged exactly and gated as one run
   --from k6|locust gate another tool's results: k6 --summary-export, handleSummary or machine-readable JSON, Locust
@@ -169,6 +173,8 @@ async function abCommand(args: string[]): Promise<number> {
     {
       'base-url': { type: 'string' },
       'head-url': { type: 'string' },
+      'base-ref': { type: 'string' },
+      rebuild: { type: 'boolean' },
       rounds: { type: 'string' },
       out: { type: 'string' },
       stage: { type: 'string', multiple: true },
@@ -176,8 +182,9 @@ async function abCommand(args: string[]): Promise<number> {
     },
     [1, 1],
   );
-  if (values['base-url'] === undefined || values['head-url'] === undefined) {
-    throw new UsageError('ab needs both --base-url URL and --head-url URL (the two builds to compare, both already running)');
+  const baseRef = values['base-ref'] as string | undefined;
+  if (baseRef === undefined && (values['base-url'] === undefined || values['head-url'] === undefined)) {
+    throw new UsageError('ab needs --base-ref REF (perf-gate builds and starts both sides), or both --base-url URL and --head-url URL (the two builds, already running)');
   }
   const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
   if (rounds !== undefined && !/^\d+$/.test(values.rounds as string)) throw new UsageError(`--rounds takes a whole number, got "${values.rounds}"`);
@@ -186,8 +193,10 @@ async function abCommand(args: string[]): Promise<number> {
   const { runAbAndGate } = await loadEngine();
   const outcome = await runAbAndGate({
     planFile: positionals[0]!,
-    baseUrl: values['base-url'] as string,
-    headUrl: values['head-url'] as string,
+    baseUrl: values['base-url'] as string | undefined,
+    headUrl: values['head-url'] as string | undefined,
+    baseRef,
+    rebuild: values.rebuild === true,
     rounds,
     outDir: (values.out as string | undefined) ?? 'perf-gate-report',
     stages: values.stage as string[] | undefined,

@@ -97,6 +97,26 @@ export class TargetUnreachableError extends PerfGateError {
   }
 }
 
+/** `ab --base-ref REF`: REF names no commit of the plan's repository (after a fetch, where one is allowed). */
+export class GitRefError extends PerfGateError {
+  override readonly code = 'E_GIT_REF';
+  override readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitRefError';
+  }
+}
+
+/** `ab --base-ref`: a side's `target.build` failed (or could not start): nothing of that side can be measured. */
+export class BuildError extends PerfGateError {
+  override readonly code = 'E_BUILD';
+  override readonly exitCode = 3;
+  constructor(message: string) {
+    super(message);
+    this.name = 'BuildError';
+  }
+}
+
 /** A capability named in the contract that this build does not provide yet: says so plainly. */
 export class NotImplementedError extends PerfGateError {
   override readonly code = 'E_NOT_IMPLEMENTED';

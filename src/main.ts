@@ -97,7 +97,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
     ? await importRun(settings, cwd, ctx, pr, planId, accept)
     : settings.mergeReports
       ? await mergeRun(settings, settings.mergeReports, cwd, ctx, pr)
-      : settings.baseUrl
+      : settings.baseUrl || settings.baseRef
         ? await abRun(settings, cwd, ctx, signal, accept)
         : await storedBaselineRun(settings, cwd, ctx, pr, planId, signal, accept);
   const { report } = outcome;
@@ -132,7 +132,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
         readOnlyToken: tokenIsReadOnly(ctx.eventName, pr),
         pr,
         // An A/B job beside the usual one keeps its own comment.
-        planId: settings.baseUrl ? `${planId} (A/B)` : planId,
+        planId: settings.baseUrl || settings.baseRef ? `${planId} (A/B)` : planId,
         body: redactor.text(renderComment(report, outcome.extras)),
         verdict: report.verdict,
         runUrl: ctx.runUrl,
@@ -229,15 +229,17 @@ async function importRun(settings: ActionSettings, cwd: string, ctx: RunContext,
   });
 }
 
-/** A/B mode (`base-url`): base and head side by side on this runner; no store is read or written. */
+/**
+ * A/B mode: base and head side by side on this runner; no store is read or written. `base-url`: both
+ * already running; `base-ref`: perf-gate checks the base out (fetching it if need be), builds and starts both.
+ */
 async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, signal: AbortSignal, accept?: string) {
-  if (settings.saveBaseline) core.info('save-baseline is ignored with base-url: an A/B result compares two builds and is no baseline of either');
+  if (settings.saveBaseline) core.info(`save-baseline is ignored with ${settings.baseRef ? 'base-ref' : 'base-url'}: an A/B result compares two builds and is no baseline of either`);
   const { runAbAndGate } = await loadEngine();
   return runAbAndGate({
     planFile: settings.plan,
     allowedHosts: settings.allowedHosts,
-    baseUrl: settings.baseUrl!,
-    headUrl: settings.target,
+    ...(settings.baseRef ? { baseRef: settings.baseRef, fetchBaseRef: true } : { baseUrl: settings.baseUrl, headUrl: settings.target }),
     rounds: settings.abRounds,
     outDir: settings.out,
     env: process.env,

@@ -40,6 +40,8 @@ export interface ActionSettings {
   acceptLabel?: string;
   /** A/B mode: the base build's URL (the head is `target`). */
   baseUrl?: string;
+  /** Turnkey A/B mode: the base commit (fetched when the checkout lacks it); perf-gate builds and starts both sides. */
+  baseRef?: string;
   abRounds: number;
   /** Time a CPU task between stages (env PERF_GATE_RUNNER_PROBE=0 turns it off). */
   runnerProbe: boolean;
@@ -107,7 +109,12 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   if (target !== undefined) checkTargetUrl(target, 'input "target":');
   const baseUrl = get('base-url').trim() || undefined;
   if (baseUrl !== undefined) checkTargetUrl(baseUrl, 'input "base-url":');
+  const baseRef = get('base-ref').trim() || undefined;
+  if (baseRef !== undefined && (baseUrl !== undefined || target !== undefined)) {
+    throw new UsageError(`inputs "base-ref" and "${baseUrl !== undefined ? 'base-url' : 'target'}" do not go together: with base-ref perf-gate starts both builds itself, on ports it picks (\${PORT} in the plan's target)`);
+  }
   const merge = get('merge-reports').split('\n').map((l) => l.trim()).filter(Boolean);
+  if (baseRef !== undefined && (merge.length > 0 || from)) throw new UsageError(`input "base-ref" does not go with "${from ? 'from' : 'merge-reports'}": A/B runs two builds, ${from ? 'an import gates results another tool already measured' : 'merge gates shard reports already run'}`);
   if (merge.length > 0 && baseUrl !== undefined) throw new UsageError('inputs "merge-reports" and "base-url" do not go together: merge gates shard reports already run, A/B runs two builds');
   if (from && (merge.length > 0 || baseUrl !== undefined)) throw new UsageError(`input "from" does not go with "${baseUrl !== undefined ? 'base-url' : 'merge-reports'}": an import gates results another tool already measured`);
   const rounds = get('ab-rounds').trim() || '10';
@@ -133,6 +140,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     confirm: bool(get, 'confirm', true),
     acceptLabel: acceptLabel(get('accept-label')),
     baseUrl,
+    baseRef,
     abRounds: Number(rounds),
     runnerProbe: runnerProbeSetting(process.env),
     mergeReports: merge.length > 0 ? merge : undefined,

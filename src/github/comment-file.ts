@@ -11,7 +11,8 @@ import { PerfGateError } from '../errors.js';
 import { COMMENT_LIMIT } from './comment.js';
 
 export const COMMENT_FILE_VERSION = 1;
-const PLAN_ID = /^[A-Za-z0-9._-]{1,100}$/;
+/** A plan id, and an A/B run's (`<plan> (A/B)`: its own comment beside the usual one). */
+const PLAN_ID = /^[A-Za-z0-9._-]{1,100}( \(A\/B\))?$/;
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /** A body of COMMENT_LIMIT characters, JSON-escaped at worst (\uXXXX), plus the other fields. */
 const MAX_FILE_BYTES = COMMENT_LIMIT * 6 + 4_096;
@@ -64,7 +65,7 @@ function validate(file: string, data: unknown, expectedRepo: string, expectedPr?
   if (expectedPr !== undefined && pr !== expectedPr) throw problem(file, `pr is ${pr}, expected ${expectedPr}`);
   // The repository is not printed back: it is attacker-chosen text and says nothing useful.
   if (typeof doc.repo !== 'string' || doc.repo !== expectedRepo) throw problem(file, `repo must be ${expectedRepo}`);
-  if (typeof doc.plan !== 'string' || !PLAN_ID.test(doc.plan)) throw problem(file, 'plan must match ^[A-Za-z0-9._-]{1,100}$');
+  if (typeof doc.plan !== 'string' || !PLAN_ID.test(doc.plan)) throw problem(file, 'plan must be a plan id: ^[A-Za-z0-9._-]{1,100}$, with " (A/B)" after it for an A/B run');
   if (typeof doc.body !== 'string') throw problem(file, 'body must be a string');
   if (doc.body.length > COMMENT_LIMIT) throw problem(file, `body is longer than ${COMMENT_LIMIT} characters`);
   return { pr, planId: doc.plan, body: stripMarkers(doc.body) };

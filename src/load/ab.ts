@@ -10,7 +10,7 @@ import { addStageMetrics, StageMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import type { HttpClient } from './http.js';
 import { selectStages, stageClient, type RunResult } from './run-plan.js';
-import { judgeGenerator, runStage, type StageProgress, type StageResult } from './stage.js';
+import { judgeGenerator, runStage, type SessionCache, type StageProgress, type StageResult } from './stage.js';
 import { waitUntilReady } from './target.js';
 
 export type Side = 'base' | 'head';
@@ -100,13 +100,26 @@ export function warmUpSpec(oneRound: StageSpec): StageSpec | undefined {
   }
 }
 
-/** Later rounds' windows follow the earlier ones', so one side's timeline reads as one run. */
-function joinTimelines(parts: StageResult[]): TimelineWindow[] {
+/** A round's sending time, s: its planned time (a burst's and a spike's: as run). */
+const roundSeconds = (p: StageResult): number => ('durationMs' in p.spec ? p.spec.durationMs : p.durationMs) / 1000;
+
+/**
+ * One side's rounds as one timeline, against time in the rounds: round k's windows start where
+ * round k−1's sending time ended (0.6-s rounds: 0, 0.6, 1.2 …), and a window the round's end cut
+ * short gives its rate over the time it covered, not per whole second (a 0.6-s round is not a
+ * second at 60 % of the rate).
+ */
+export function joinTimelines(parts: StageResult[]): TimelineWindow[] {
   const out: TimelineWindow[] = [];
   let offset = 0;
   for (const p of parts) {
-    for (const w of p.timeline) out.push({ ...w, t: w.t + offset });
-    offset += p.timeline.length > 0 ? p.timeline[p.timeline.length - 1]!.t + 1 : Math.ceil(p.durationMs / 1000);
+    const length = roundSeconds(p);
+    for (const w of p.timeline) {
+      const covered = Math.min(1, length - w.t);
+      const rps = covered > 0 && covered < 1 ? Math.round((w.requests / covered) * 10) / 10 : w.rps;
+      out.push({ ...w, t: Math.round((offset + w.t) * 1000) / 1000, rps });
+    }
+    offset += length;
   }
   return out;
 }
@@ -184,11 +197,13 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
     if (signal.aborted || stopped) break;
     const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
     const clients: Record<Side, HttpClient> = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
+    // Each side's users log in once per stage (before the warm-up or the first round's clock), not once per round.
+    const sessions: Record<Side, SessionCache> = { base: { users: new Map() }, head: { users: new Map() } };
     const stage: AbStage = { spec, base: [], head: [] };
     try {
       const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
       for (const side of warmUp ? (['base', 'head'] as const) : []) {
-        if (!signal.aborted) await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq });
+        if (!signal.aborted) await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side] });
       }
       if (warmUp) warmedUp = true;
       for (let round = 0; round < rounds && !signal.aborted; round++) {
@@ -199,7 +214,7 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
         for (const side of order) {
           if (signal.aborted) break;
           o.onRound?.(spec, round, rounds, side);
-          results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
+          results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side] });
         }
         // An interrupted round has no (whole) partner: it is left out of both sides.
         if (signal.aborted) break;

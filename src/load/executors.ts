@@ -72,14 +72,27 @@ export interface ClosedOptions {
 /** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
 export const httpSend = (ctx: StageContext, vars: Vars): Send => (at) => executeAsync(ctx, ctx.pick(), vars, at);
 
-export async function runClosed(ctx: StageContext, o: ClosedOptions): Promise<void> {
+/** `known`: users already logged in (A/B rounds), by number; they skip the session and keep their values. */
+export async function runClosed(ctx: StageContext, o: ClosedOptions, known?: Map<number, Vars>): Promise<void> {
   const endAt = ctx.t0 + o.durationMs;
   const users: Promise<void>[] = [];
   for (let i = 0; i < o.vus; i++) {
     const startDelay = o.vus > 1 ? (o.rampMs * i) / o.vus : 0;
-    users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs));
+    users.push(runUser(ctx, i + 1, startDelay, endAt, o.thinkMs, known));
   }
   await Promise.all(users);
+}
+
+/** Runs the session of users 1..`count` not yet in `known`, all at once, and keeps their values there. */
+export async function logInUsers(ctx: StageContext, count: number, known: Map<number, Vars>): Promise<void> {
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
+  await Promise.all(
+    missing.map(async (id) => {
+      const vars: Vars = { vu: String(id) };
+      await runSession(ctx, vars);
+      if (!ctx.signal.aborted) known.set(id, vars);
+    }),
+  );
 }
 
 /**

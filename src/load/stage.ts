@@ -3,14 +3,14 @@
  * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
+import type { ClosedLoadStage, Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
 import { plannedDurationMs } from '../plan/check-limits.js';
 import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
 import { now, runSession, type Sequence, type StageContext } from './context.js';
-import { httpSend, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
+import { httpSend, logInUsers, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
 import type { Vars } from './template.js';
@@ -90,6 +90,18 @@ export interface StageRunOptions {
   signal: AbortSignal;
   seq: Sequence;
   onProgress?: (p: StageProgress) => void;
+  /**
+   * Sessions kept across several runs of one stage against one target (A/B rounds): closed-model
+   * users log in once, before the first run's clock starts, and later runs reuse their values;
+   * open-model and burst runs reuse the one shared session. Absent: every run logs in afresh.
+   */
+  sessions?: SessionCache;
+}
+
+/** Session values by user number (closed model), and the one shared session (open model, bursts). */
+export interface SessionCache {
+  users: Map<number, Vars>;
+  shared?: Vars;
 }
 
 /**
@@ -188,11 +200,18 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   };
 
   // Open-model and burst stages share one session, set up before the clock starts.
-  const shared: Vars = { vu: '1' };
+  const shared: Vars = o.sessions?.shared ?? { vu: '1' };
   const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
   // A shard with no part of the stage sends nothing, not even the session.
   const idle = spec.share?.idle === true;
-  if (!idle && (!closed || ws)) await runSession(ctx, shared);
+  if (!idle && (!closed || ws) && !o.sessions?.shared) {
+    await runSession(ctx, shared);
+    if (o.sessions) o.sessions.shared = shared;
+  }
+  // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
+  // (A stress stage keeps its own users from step to step, and is never run in rounds.)
+  const users = closed && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
+  if (users) await logInUsers(ctx, spec.kind === 'baseline' ? 1 : (spec as ClosedLoadStage).vus, users);
   let wsStage: WsStage | undefined;
   if (ws) metrics.ws = new WsMetrics();
   if (ws && !idle) {
@@ -256,11 +275,11 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     } else {
       switch (spec.kind) {
         case 'baseline':
-          await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs });
+          await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
           break;
         case 'load':
         case 'soak':
-          if (spec.model === 'closed') await runClosed(ctx, spec);
+          if (spec.model === 'closed') await runClosed(ctx, spec, users);
           else open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
           break;
         case 'stress':

@@ -37,9 +37,12 @@ export interface StartedTarget {
   stop: () => Promise<void>;
 }
 
-/** Start `command` in a shell, in its own process group so stop() ends its children too. */
-export function startTarget(command: string, cwd: string): StartedTarget {
-  const child = spawn(command, { shell: true, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
+ * its environment (default: perf-gate's own).
+ */
+export function startTarget(command: string, cwd: string, env?: NodeJS.ProcessEnv): StartedTarget {
+  const child = spawn(command, { shell: true, cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer): void => {
     tail = (tail + chunk.toString()).slice(-2000);

@@ -178,6 +178,8 @@ export interface RegressionRule {
 
 export interface TargetSpec {
   url: string;
+  /** `ab --base-ref`: a shell command run in each side's tree (base worktree, head checkout) before `start`. */
+  build?: string;
   start?: string;
   ready?: string;
   readyTimeoutMs: number;

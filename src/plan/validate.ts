@@ -53,6 +53,7 @@ function readTarget(c: Checks, t: Data): TargetSpec {
     c.add(['target', 'url'], `target.url: ${show(url)} is not an absolute http(s) or ws(s) URL, e.g. http://127.0.0.1:3000`);
   }
   const target: TargetSpec = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
+  if (typeof t.build === 'string') target.build = t.build;
   if (typeof t.start === 'string') target.start = t.start;
   if (typeof t.ready === 'string') {
     // A path on the target: an absolute or //host value would send the readiness probe elsewhere,

@@ -68,7 +68,8 @@ function headline(r: Report): string {
   if (r.imported) facts.push(['imported', html(`${r.imported.tool} results from ${r.imported.file}`)]);
   if (r.ab) {
     const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
-    facts.push(['A/B base', html(`${r.ab.base_target}, alternating rounds (${rounds})`)]);
+    facts.push(['A/B base', html(`${r.ab.base_target}${r.ab.base_commit ? ` (commit ${r.ab.base_commit.slice(0, 7)})` : ''}, alternating rounds (${rounds})`)]);
+    if (r.ab.head_commit) facts.push(['A/B head', html(`${r.target} (commit ${r.ab.head_commit.slice(0, 7)})`)]);
   } else if (r.baseline) {
     const b = r.baseline;
     const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
@@ -210,8 +211,13 @@ function stageMarkers(r: Report, s: StageReport): Marker[] {
 }
 
 function timelineCharts(s: StageReport, markers: Marker[]): string[] {
-  // A window's figures describe the second it starts: drawn at its middle.
-  const at = (pick: (w: StageReport['timeline'][number]) => number): Point[] => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
+  // A window's figures describe the second it starts (or less, when the next one starts sooner: an
+  // A/B round's last window): drawn at its middle.
+  const middle = (w: StageReport['timeline'][number], i: number): number => {
+    const next = s.timeline[i + 1]?.t;
+    return w.t + (next !== undefined && next > w.t ? Math.min(1, next - w.t) : 1) / 2;
+  };
+  const at = (pick: (w: StageReport['timeline'][number]) => number): Point[] => s.timeline.map((w, i) => ({ x: middle(w, i), y: pick(w) }));
   // A loop, not Math.max(...spread): a long soak has more windows than a call takes arguments.
   const end = s.timeline.reduce((m, w) => Math.max(m, w.t + 1), s.duration_s);
   const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] as [number, number] };

@@ -51,7 +51,10 @@ function headline(report: Report): string[] {
     lines.push(`Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`);
   } else if (report.ab) {
     const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${md(name)} ${n}`).join(', ');
-    lines.push(`Same-runner A/B: head ${code(report.target)} against base ${code(report.ab.base_target)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
+    const at = (commit: string | undefined): string => (commit ? ` (commit ${code(commit.slice(0, 7))})` : '');
+    lines.push(
+      `Same-runner A/B: head ${code(report.target)}${at(report.ab.head_commit)} against base ${code(report.ab.base_target)}${at(report.ab.base_commit)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`,
+    );
   } else if (report.baseline) {
     const b = report.baseline;
     const commit = b.commit ? ` on commit ${md(b.commit.slice(0, 7))}` : '';

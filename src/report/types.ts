@@ -289,7 +289,14 @@ export interface Report {
   /** `merge`: the shard reports this one was merged from. */
   merged_from?: Array<{ index: number; started_at: string; target: string; runner: RunnerInfo }>;
   /** A/B runs (`perf-gate ab`): the base side, measured in the same rounds as `stages` (the head). */
-  ab?: { base_target: string; rounds: Record<string, number>; base_stages: StageReport[] };
+  ab?: {
+    base_target: string;
+    rounds: Record<string, number>;
+    base_stages: StageReport[];
+    /** `ab --base-ref`: the commits the two sides were built from (the head: the checkout's HEAD). */
+    base_commit?: string;
+    head_commit?: string;
+  };
   /** What the run says (diagnosis rules over the stages' metrics), most important first. */
   diagnoses?: Diagnosis[];
   /** `compare --from k6|locust`: the results came from another tool's output, not from perf-gate's engine. */

@@ -169,6 +169,9 @@ describe('readCommentFile: the fork hand-off, as hostile input', () => {
     const file = path.join(dir, 'nested', 'deeper', 'comment.json');
     writeCommentFile(file, { pr: 3, repo: 'acme/api', planId: 'load.v2', body: 'hello' });
     expect(readCommentFile(file, 'acme/api')).toEqual({ pr: 3, planId: 'load.v2', body: 'hello' });
+    // An A/B run's comment (its own, beside the usual one) is handed off the same way.
+    writeCommentFile(file, { pr: 3, repo: 'acme/api', planId: 'perf-plan (A/B)', body: 'ab' });
+    expect(readCommentFile(file, 'acme/api')).toEqual({ pr: 3, planId: 'perf-plan (A/B)', body: 'ab' });
   });
 
   it('writeCommentFile refuses what the reader would reject', () => {
@@ -194,6 +197,8 @@ describe('readCommentFile: the fork hand-off, as hostile input', () => {
     ['repo differing in case', { ...good, repo: 'Acme/api' }],
     ['repo not a string', { ...good, repo: ['acme/api'] }],
     ['plan with a space', { ...good, plan: 'perf api' }],
+    ['plan with another suffix', { ...good, plan: 'perf (A/B) (A/B)' }],
+    ['A/B suffix alone', { ...good, plan: ' (A/B)' }],
     ['plan with a slash', { ...good, plan: '../x' }],
     ['plan with a marker closer', { ...good, plan: 'x-->' }],
     ['plan empty', { ...good, plan: '' }],

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { roundSpec } from '../../src/load/ab.js';
+import { joinTimelines, roundSpec } from '../../src/load/ab.js';
+import type { StageResult } from '../../src/load/stage.js';
+import type { TimelineWindow } from '../../src/metrics/timeline.js';
 import type { StageSpec } from '../../src/plan/types.js';
 
 const base = { protocol: 'http' as const, maxInFlight: 1000 };
@@ -33,5 +35,22 @@ describe('roundSpec: one round of a stage in A/B', () => {
   it('a spike cannot be cut: it runs whole, once per side', () => {
     const spike: StageSpec = { ...base, name: 'spike', kind: 'spike', fromRate: 10, toRate: 100, beforeMs: 5000, rampMs: 1000, holdMs: 5000, afterMs: 10_000 };
     expect(roundSpec(spike, 6)).toEqual({ spec: spike, rounds: 1 });
+  });
+});
+
+describe("joinTimelines: one side's rounds against time in the rounds", () => {
+  const window = (t: number, requests: number): TimelineWindow => ({ t, rps: requests, p50: 1, p90: 1, p95: 1, p99: 1, max: 1, mean: 1, requests, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0 });
+  const round = (durationMs: number, windows: TimelineWindow[]) =>
+    ({ spec: { ...base, name: 'load', kind: 'load', model: 'open', rate: 100, rampMs: 0, durationMs }, durationMs: durationMs + 3, timeline: windows }) as unknown as StageResult;
+
+  it('0.6-s rounds start where the last one ended, and their rate is per second of the time they covered', () => {
+    const joined = joinTimelines([round(600, [window(0, 60)]), round(600, [window(0, 60)]), round(600, [window(0, 57)])]);
+    expect(joined.map((w) => w.t)).toEqual([0, 0.6, 1.2]);
+    expect(joined.map((w) => w.rps)).toEqual([100, 100, 95]);
+  });
+
+  it("whole seconds stay as they are; only the window a round's end cuts short is rescaled", () => {
+    const joined = joinTimelines([round(1500, [window(0, 100), window(1, 50)]), round(1500, [window(0, 100), window(1, 50)])]);
+    expect(joined.map((w) => [w.t, w.rps])).toEqual([[0, 100], [1, 100], [1.5, 100], [2.5, 100]]);
   });
 });

@@ -253,7 +253,7 @@ target:
 `,
       expected: [
         '1:1: the plan is missing "stages"',
-        '4:3: unknown key "colour" in target (allowed: url, start, ready, ready_timeout, allow_remote)',
+        '4:3: unknown key "colour" in target (allowed: url, build, start, ready, ready_timeout, allow_remote)',
       ],
     },
     {

@@ -24,6 +24,8 @@ describe('readSettings: the action inputs, read once', () => {
       abRounds: 10,
     });
     expect(readSettings(reader({ plan: 'p.yml', 'accept-label': 'none' })).acceptLabel).toBeUndefined();
+    expect(readSettings(reader({ plan: 'p.yml', 'base-ref': ' 0123abcd ' }))).toMatchObject({ baseRef: '0123abcd', baseUrl: undefined });
+    expect(readSettings(reader({ plan: 'p.yml' })).baseRef).toBeUndefined();
   });
 
   it('import mode: from + results, and then plan (a gate file) is optional', () => {
@@ -46,6 +48,10 @@ describe('readSettings: the action inputs, read once', () => {
     [{ from: 'k6' }, 'input "from" needs "results"'],
     [{ results: 'summary.json' }, 'input "results" needs "from"'],
     [{ from: 'k6', results: 's.json', 'base-url': 'http://127.0.0.1:3001' }, 'input "from" does not go with "base-url"'],
+    [{ 'base-ref': 'abc', 'base-url': 'http://127.0.0.1:3001' }, 'inputs "base-ref" and "base-url" do not go together'],
+    [{ 'base-ref': 'abc', target: 'http://127.0.0.1:3000' }, 'inputs "base-ref" and "target" do not go together'],
+    [{ 'base-ref': 'abc', 'merge-reports': 'shards' }, 'input "base-ref" does not go with "merge-reports"'],
+    [{ 'base-ref': 'abc', from: 'k6', results: 's.json' }, 'input "base-ref" does not go with "from"'],
   ])('%j is refused naming the input', (inputs, message) => {
     expect(() => readSettings(reader({ plan: 'p.yml', ...inputs }))).toThrow(message);
   });

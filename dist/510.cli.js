@@ -1,8 +1,8 @@
-export const id = 579;
-export const ids = [579,880,887];
+export const id = 510;
+export const ids = [510,880,887];
 export const modules = {
 
-/***/ 2579:
+/***/ 8510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1021,14 +1021,25 @@ function warmUpSpec(oneRound) {
             return undefined;
     }
 }
-/** Later rounds' windows follow the earlier ones', so one side's timeline reads as one run. */
+/** A round's sending time, s: its planned time (a burst's and a spike's: as run). */
+const roundSeconds = (p) => ('durationMs' in p.spec ? p.spec.durationMs : p.durationMs) / 1000;
+/**
+ * One side's rounds as one timeline, against time in the rounds: round k's windows start where
+ * round k−1's sending time ended (0.6-s rounds: 0, 0.6, 1.2 …), and a window the round's end cut
+ * short gives its rate over the time it covered, not per whole second (a 0.6-s round is not a
+ * second at 60 % of the rate).
+ */
 function joinTimelines(parts) {
     const out = [];
     let offset = 0;
     for (const p of parts) {
-        for (const w of p.timeline)
-            out.push({ ...w, t: w.t + offset });
-        offset += p.timeline.length > 0 ? p.timeline[p.timeline.length - 1].t + 1 : Math.ceil(p.durationMs / 1000);
+        const length = roundSeconds(p);
+        for (const w of p.timeline) {
+            const covered = Math.min(1, length - w.t);
+            const rps = covered > 0 && covered < 1 ? Math.round((w.requests / covered) * 10) / 10 : w.rps;
+            out.push({ ...w, t: Math.round((offset + w.t) * 1000) / 1000, rps });
+        }
+        offset += length;
     }
     return out;
 }
@@ -1099,12 +1110,14 @@ async function runAb(plan, o) {
             break;
         const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
         const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
+        // Each side's users log in once per stage (before the warm-up or the first round's clock), not once per round.
+        const sessions = { base: { users: new Map() }, head: { users: new Map() } };
         const stage = { spec, base: [], head: [] };
         try {
             const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
             for (const side of warmUp ? ['base', 'head'] : []) {
                 if (!signal.aborted)
-                    await (0,load_stage/* runStage */.Si)(warmUp, { plan, client: clients[side], target: urls[side], signal, seq });
+                    await (0,load_stage/* runStage */.Si)(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side] });
             }
             if (warmUp)
                 warmedUp = true;
@@ -1117,7 +1130,7 @@ async function runAb(plan, o) {
                     if (signal.aborted)
                         break;
                     o.onRound?.(spec, round, rounds, side);
-                    results[side] = await (0,load_stage/* runStage */.Si)(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress });
+                    results[side] = await (0,load_stage/* runStage */.Si)(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side] });
                 }
                 // An interrupted round has no (whole) partner: it is left out of both sides.
                 if (signal.aborted)
@@ -1143,8 +1156,310 @@ async function runAb(plan, o) {
     return { base: side('base'), head: side('head'), stages: out };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/builds/worktree.ts
+/**
+ * The base side of `ab --base-ref REF`: the commit REF names in the repository that holds the plan,
+ * checked out as a detached git worktree in a temporary folder, and removed again (also when the
+ * run fails, or the process exits early), so `git worktree list` and the user's checkout are left
+ * exactly as they were.
+ */
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, ...args) {
+    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 });
+    return stdout.trim();
+}
+/** The top folder of the git repository holding `dir`. */
+async function repositoryOf(dir) {
+    try {
+        return await git(dir, 'rev-parse', '--show-toplevel');
+    }
+    catch {
+        throw new src_errors/* UsageError */.eb(`--base-ref needs the plan in a git repository, and ${dir} is not in one`);
+    }
+}
+/** The commit `ref` names, or undefined (no such ref, or not a commit). */
+async function commitOf(repo, ref) {
+    try {
+        return (await git(repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`)) || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The commit checked out in `repo` (HEAD). */
+async function headCommit(repo) {
+    const sha = await commitOf(repo, 'HEAD');
+    if (!sha)
+        throw new src_errors/* UsageError */.eb(`${repo} has no commit checked out (HEAD names none)`);
+    return sha;
+}
+/** Whether the checkout has changes no commit holds (tracked files changed, or untracked files not ignored). */
+async function hasLocalChanges(repo) {
+    return (await git(repo, 'status', '--porcelain')).length > 0;
+}
+/**
+ * The commit `ref` names. With `fetch`, a ref the checkout lacks (a shallow clone, the default of
+ * actions/checkout) is fetched from origin first. A ref that names nothing is exit 2.
+ */
+async function resolveRef(repo, ref, o = {}) {
+    if (ref.trim() === '' || ref.startsWith('-'))
+        throw new src_errors/* GitRefError */.O1(`--base-ref: "${ref}" is not a commit or branch name`);
+    const local = await commitOf(repo, ref);
+    if (local)
+        return local;
+    if (o.fetch) {
+        const shallow = (await git(repo, 'rev-parse', '--is-shallow-repository').catch(() => 'false')) === 'true';
+        o.log?.(`fetching ${ref} from origin (the checkout does not have it)`);
+        try {
+            await git(repo, 'fetch', '--quiet', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', ref);
+            const fetched = await commitOf(repo, 'FETCH_HEAD');
+            if (fetched)
+                return fetched;
+        }
+        catch (err) {
+            const why = (err.stderr ?? '').trim().split('\n').filter(Boolean).at(-1) ?? 'git fetch failed';
+            throw new src_errors/* GitRefError */.O1(`base ref "${ref}" is not in ${repo} and could not be fetched from origin: ${why}`);
+        }
+    }
+    throw new src_errors/* GitRefError */.O1(`base ref "${ref}" names no commit in ${repo}${o.fetch ? '' : ' (fetch it first, e.g. git fetch origin ' + ref + ')'}`);
+}
+/**
+ * `commit` checked out (detached) in a new temporary folder, registered as a worktree of `repo`
+ * until `remove()`. A process that exits before that (an error, a second Ctrl-C) removes it on exit.
+ */
+async function addWorktree(repo, commit) {
+    const dir = await (0,promises_.realpath)(await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'perf-gate-base-')));
+    let removed = false;
+    const removeNow = () => {
+        if (removed)
+            return;
+        removed = true;
+        try {
+            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'remove', '--force', dir], { cwd: repo, stdio: 'ignore' });
+        }
+        catch {
+            // already gone (or never added): prune below forgets it either way
+        }
+        try {
+            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'prune'], { cwd: repo, stdio: 'ignore' });
+        }
+        catch {
+            // nothing to prune
+        }
+    };
+    process.once('exit', removeNow);
+    try {
+        await git(repo, 'worktree', 'add', '--quiet', '--detach', dir, commit);
+    }
+    catch (err) {
+        process.removeListener('exit', removeNow);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        const why = (err.stderr ?? '').trim().split('\n').at(-1);
+        throw new src_errors/* UsageError */.eb(`could not check out the base commit ${commit.slice(0, 12)} as a worktree of ${repo}: ${why || err.message}`);
+    }
+    return {
+        dir,
+        remove: async () => {
+            process.removeListener('exit', removeNow);
+            removeNow();
+            // Build outputs git does not track may remain after `worktree remove --force` failed half-way.
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/builds/sides.ts
+/**
+ * The two sides of `ab --base-ref REF`, built and running: each side's `target.build` run in its
+ * own tree, its `target.start` started on its own free port, both waited for, and both process
+ * groups stopped afterwards (SIGTERM, SIGKILL after the grace, as for `run`), whatever happened.
+ * Every failure names the side and the command.
+ */
+
+
+
+/** `n` distinct free loopback ports (bound, read, released: each side's app binds its own). */
+async function freePorts(n) {
+    const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
+        const s = (0,external_node_net_.createServer)();
+        s.once('error', reject);
+        s.listen(0, '127.0.0.1', () => resolve(s));
+    })));
+    const ports = servers.map((s) => s.address().port);
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(() => r()))));
+    return ports;
+}
+/** What `--base-ref` needs of the plan: a start command, and a URL that differs per side (`${PORT}`). */
+function checkSides(sides) {
+    const [base, head] = sides;
+    if (!head.plan.target.start) {
+        throw new src_errors/* UsageError */.eb(`${head.plan.file}: --base-ref needs target.start, the command that starts one build of the app on \${PORT} (or start both builds yourself and pass --base-url and --head-url)`);
+    }
+    if (base.plan.target.url === head.plan.target.url) {
+        throw new src_errors/* UsageError */.eb(`${head.plan.file}: with --base-ref, target.url must hold \${PORT} (each side listens on its own port), e.g. http://127.0.0.1:\${PORT}; it is ${head.plan.target.url} for both sides`);
+    }
+}
+/** Runs `target.build` of one side to its end; a failure is exit 3 naming the side and the command. */
+async function build(s, o) {
+    const command = s.plan.target.build;
+    if (!command || o.signal.aborted)
+        return;
+    if (!s.rebuild && (await s.cache?.fresh(command))) {
+        o.log(`${s.side}: build skipped: \`${command}\` already built ${s.cwd} at this commit, and nothing changed since (--rebuild builds anyway)`);
+        return;
+    }
+    o.log(`${s.side}: building (${command}) in ${s.cwd}`);
+    const t0 = Date.now();
+    const running = (0,load_target/* startTarget */.ar)(command, s.cwd, s.env);
+    const onAbort = () => void running.stop();
+    o.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+        await running.ended;
+    }
+    finally {
+        o.signal.removeEventListener('abort', onAbort);
+        // Whatever the build left running in its group (a watcher, a daemon) ends with it.
+        await running.stop();
+    }
+    if (o.signal.aborted)
+        return;
+    if (running.child.exitCode !== 0) {
+        const why = running.failure() ?? { reason: `ended by ${running.child.signalCode}`, lastOutput: '' };
+        throw new src_errors/* BuildError */.zS(`${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`);
+    }
+    o.log(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await s.cache?.record(command);
+}
+/**
+ * Builds both sides (one after the other: they share the machine), starts both, waits until both
+ * answer, runs `fn`, and stops both process groups, also when anything fails or is interrupted.
+ */
+async function withSidesRunning(sides, o, fn) {
+    const started = [];
+    try {
+        for (const s of sides)
+            await build(s, o);
+        for (const s of sides) {
+            if (o.signal.aborted)
+                break;
+            o.log(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
+            started.push({ side: s, target: (0,load_target/* startTarget */.ar)(s.plan.target.start, s.cwd, s.env) });
+        }
+        // One side that cannot get ready ends the wait for the other too.
+        const gaveUp = new AbortController();
+        const signal = AbortSignal.any([o.signal, gaveUp.signal]);
+        await Promise.all(started.map(async ({ side, target }) => {
+            try {
+                await (0,load_target/* waitUntilReady */.bs)({ url: side.plan.target.url, readyPath: side.plan.target.ready, timeoutMs: side.plan.target.readyTimeoutMs, started: target, signal });
+            }
+            catch (err) {
+                gaveUp.abort();
+                const message = err instanceof Error ? err.message : String(err);
+                throw new src_errors/* TargetUnreachableError */.ms(`${side.side} side (target.start \`${side.plan.target.start}\` in ${side.cwd}) never got ready: ${message}`);
+            }
+        }));
+        return await fn();
+    }
+    finally {
+        await Promise.all(started.map(({ target }) => target.stop()));
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/builds/build-cache.ts
+/**
+ * `target.build` of the checkout (the head side) skipped when it would rebuild what is already
+ * there: the same tree, at the same commit, with no change git can see (tracked or untracked), the
+ * same command, and the same ignored entries (the build's outputs: names and modification times of
+ * what `git status --ignored` lists) as right after the last successful build. Anything else builds.
+ * The record lives in the repository's git folder (`perf-gate/builds.json`), never in the tree.
+ * The base side is a fresh worktree each run, so it always builds.
+ */
+
+
+
+
+
+const build_cache_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const build_cache_git = async (cwd, ...args) => (await build_cache_run('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
+class BuildCache {
+    tree;
+    key;
+    file;
+    exclude;
+    constructor(tree, key, file, exclude) {
+        this.tree = tree;
+        this.key = key;
+        this.file = file;
+        this.exclude = exclude;
+    }
+    /**
+     * The cache of builds run in `cwd`, in the checkout whose top folder is `tree`. `exclude`: folders
+     * perf-gate itself writes (its reports), which are no build's output.
+     */
+    static async of(tree, cwd, exclude = []) {
+        const common = external_node_path_default().resolve(tree, (await build_cache_git(tree, 'rev-parse', '--git-common-dir')).trim());
+        return new BuildCache(tree, cwd, external_node_path_default().join(common, 'perf-gate', 'builds.json'), exclude.map((e) => external_node_path_default().relative(tree, e)));
+    }
+    excluded(entry) {
+        const clean = entry.replace(/\/$/, '');
+        return this.exclude.some((e) => clean === e || clean.startsWith(`${e}/`));
+    }
+    /** The tree's state as the cache compares it; undefined when it has changes no commit holds. */
+    async state(command) {
+        const [commit, status] = await Promise.all([build_cache_git(this.tree, 'rev-parse', 'HEAD'), build_cache_git(this.tree, 'status', '--porcelain', '--ignored')]);
+        const lines = status.split('\n').filter((l) => l && !this.excluded(l.slice(3)));
+        if (lines.some((l) => !l.startsWith('!! ')))
+            return undefined;
+        const ignored = await Promise.all(lines.map(async (l) => {
+            const entry = l.slice(3);
+            const info = await (0,promises_.stat)(external_node_path_default().join(this.tree, entry)).catch(() => undefined);
+            return `${entry} ${info?.mtimeMs ?? 'gone'}`;
+        }));
+        return { commit: commit.trim(), command, outputs: (0,external_node_crypto_.createHash)('sha256').update(ignored.join('\n')).digest('hex') };
+    }
+    async entries() {
+        try {
+            return JSON.parse(await (0,promises_.readFile)(this.file, 'utf8'));
+        }
+        catch {
+            return {};
+        }
+    }
+    /** Whether `command` already built the tree as it is now. */
+    async fresh(command) {
+        const [now, entries] = await Promise.all([this.state(command), this.entries()]);
+        const last = entries[this.key];
+        return now !== undefined && last !== undefined && last.commit === now.commit && last.command === now.command && last.outputs === now.outputs;
+    }
+    /** Remembers a successful build of the tree as it is now (nothing, when it has uncommitted changes). */
+    async record(command) {
+        const now = await this.state(command);
+        const entries = await this.entries();
+        if (now)
+            entries[this.key] = now;
+        else
+            delete entries[this.key];
+        await (0,promises_.mkdir)(external_node_path_default().dirname(this.file), { recursive: true });
+        await (0,promises_.writeFile)(this.file, `${JSON.stringify(entries, null, 2)}\n`);
+    }
+}
+
 // EXTERNAL MODULE: ./src/report/build.ts
-var build = __webpack_require__(5066);
+var report_build = __webpack_require__(5066);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
 // EXTERNAL MODULE: ./src/report/types.ts
@@ -1296,11 +1611,11 @@ function mergeStage(parts, count) {
         duration_s: max(parts.map((p) => p.stage.duration_s)),
         requests,
         errors,
-        error_rate: (0,build/* errorRate */.zi)(requests, errors),
-        rps: (0,build/* perSecond */.Ed)(requests, sendingMs),
+        error_rate: (0,report_build/* errorRate */.zi)(requests, errors),
+        rps: (0,report_build/* perSecond */.Ed)(requests, sendingMs),
         latency_ms: (0,metrics_histogram/* summarize */.eh)(histogram),
         errors_by_kind: sumCounts(parts.map((p) => p.stage.errors_by_kind)),
-        status_codes: (0,build/* countsByCode */.fT)(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
+        status_codes: (0,report_build/* countsByCode */.fT)(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
         endpoints: mergeEndpoints(parts),
         timeline,
         histogram: (0,metrics_histogram/* encodeHistogram */.ll)(histogram),
@@ -1357,7 +1672,7 @@ function mergeEndpoints(parts) {
             byName.set(e.name, m);
         }
     }
-    return [...byName.entries()].map(([name, m]) => (0,build/* endpointReport */.sC)(name, m.requests, m.errors, (0,metrics_histogram/* mergeHistograms */.Q7)(m.histograms)));
+    return [...byName.entries()].map(([name, m]) => (0,report_build/* endpointReport */.sC)(name, m.requests, m.errors, (0,metrics_histogram/* mergeHistograms */.Q7)(m.histograms)));
 }
 /** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
 function mergeTimelines(parts) {
@@ -1383,7 +1698,7 @@ function mergeWs(out, parts) {
     const merged = (key) => (0,metrics_histogram/* mergeHistograms */.Q7)(ws.map((h, i) => histogramOf(h[key], parts[i].file, `ws stage ${first.name}, ${key}`)));
     out.ws_mode = first.ws_mode;
     out.connect_ms = (0,metrics_histogram/* summarize */.eh)(merged('connect'));
-    out.closes_by_code = (0,build/* countsByCode */.fT)(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
+    out.closes_by_code = (0,report_build/* countsByCode */.fT)(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
     out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
     const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
     // The shards' connections were open at the same time (on different machines): their peaks add.
@@ -1392,7 +1707,7 @@ function mergeWs(out, parts) {
         out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
     if (first.ws_mode === 'stream') {
         // Each shard's rate is over the same planned time, so the rates add.
-        out.messages_per_s = (0,build/* round */.LI)(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.messages_per_s = (0,report_build/* round */.LI)(sum(parts, (s) => s.messages_per_s ?? 0), 2);
         out.gap_ms = (0,metrics_histogram/* summarize */.eh)(merged('gap'));
         const lag = merged('lag');
         if (lag.totalCount > 0)
@@ -1630,7 +1945,9 @@ function headline(r) {
         facts.push(['imported', (0,report_escape/* html */.qy)(`${r.imported.tool} results from ${r.imported.file}`)]);
     if (r.ab) {
         const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
-        facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}, alternating rounds (${rounds})`)]);
+        facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}${r.ab.base_commit ? ` (commit ${r.ab.base_commit.slice(0, 7)})` : ''}, alternating rounds (${rounds})`)]);
+        if (r.ab.head_commit)
+            facts.push(['A/B head', (0,report_escape/* html */.qy)(`${r.target} (commit ${r.ab.head_commit.slice(0, 7)})`)]);
     }
     else if (r.baseline) {
         const b = r.baseline;
@@ -1778,8 +2095,13 @@ function stageMarkers(r, s) {
     return out;
 }
 function timelineCharts(s, markers) {
-    // A window's figures describe the second it starts: drawn at its middle.
-    const at = (pick) => s.timeline.map((w) => ({ x: w.t + 0.5, y: pick(w) }));
+    // A window's figures describe the second it starts (or less, when the next one starts sooner: an
+    // A/B round's last window): drawn at its middle.
+    const middle = (w, i) => {
+        const next = s.timeline[i + 1]?.t;
+        return w.t + (next !== undefined && next > w.t ? Math.min(1, next - w.t) : 1) / 2;
+    };
+    const at = (pick) => s.timeline.map((w, i) => ({ x: middle(w, i), y: pick(w) }));
     // A loop, not Math.max(...spread): a long soak has more windows than a call takes arguments.
     const end = s.timeline.reduce((m, w) => Math.max(m, w.t + 1), s.duration_s);
     const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
@@ -2018,8 +2340,6 @@ const FAILING_ERROR_RATE = 0.5;
 var fingerprint = __webpack_require__(4319);
 // EXTERNAL MODULE: ./src/input-checks.ts
 var input_checks = __webpack_require__(2321);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/load/destination.ts
 /**
  * Where load may go. A plan (or a --target typo) must never send load to someone else's machine by
@@ -2549,6 +2869,9 @@ var src_import = __webpack_require__(7470);
 
 
 
+
+
+
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 
 /** Band rules and the trend chart look this many runs back. */
@@ -2579,9 +2902,11 @@ async function runAndGate(s) {
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
     announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
+    if (plan.target.build)
+        s.log.info(`run does not run target.build (${plan.target.build}): only ab --base-ref builds; build the app before run`);
     // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
     const runs = s.shard ? (0,shard.shardPlan)(plan, s.shard) : plan;
-    const runner = (0,build/* runnerInfo */.ZV)();
+    const runner = (0,report_build/* runnerInfo */.ZV)();
     const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
     const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
     // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
@@ -2598,15 +2923,15 @@ async function runAndGate(s) {
         onProgress: s.onProgress,
         onStageStart: s.onStageStart,
         probe: s.runnerProbe ?? true,
-        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(build/* stageReport */.X0), against, s.log) : undefined,
+        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(report_build/* stageReport */.X0), against, s.log) : undefined,
     });
-    const stages = run.stages.map(build/* stageReport */.X0);
+    const stages = run.stages.map(report_build/* stageReport */.X0);
     // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
-    const { checks, verdict } = failStoppedRun((0,gate/* gate */.Gj)(rules, stages, against, { again: run.again.map(build/* stageReport */.X0), accept: s.accept }), run.stopped);
+    const { checks, verdict } = failStoppedRun((0,gate/* gate */.Gj)(rules, stages, against, { again: run.again.map(report_build/* stageReport */.X0), accept: s.accept }), run.stopped);
     if (run.stopped)
         s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
-    const built = (0,build/* buildReport */.FK)({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    const built = (0,report_build/* buildReport */.FK)({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
     if (baseline && s.baseline)
         built.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= band/* MIN_HISTORY */.wN)
@@ -2646,44 +2971,104 @@ const DEFAULT_AB_ROUNDS = 10;
  * Nothing is saved: an A/B result compares two builds, it is not a baseline of either.
  */
 async function runAbAndGate(s) {
-    (0,input_checks/* checkTargetUrl */.Tc)(s.baseUrl, '--base-url');
-    if (s.headUrl !== undefined)
-        (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
     const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
         throw new src_errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
+    if (s.baseRef !== undefined) {
+        if (s.baseUrl !== undefined || s.headUrl !== undefined) {
+            throw new src_errors/* UsageError */.eb(`--base-ref does not go with ${s.baseUrl !== undefined ? '--base-url' : '--head-url'}: with --base-ref perf-gate builds and starts both sides itself; with --base-url and --head-url both are already running`);
+        }
+        return turnkeyAb({ ...s, baseRef: s.baseRef }, rounds);
+    }
+    if (s.baseUrl === undefined)
+        throw new src_errors/* UsageError */.eb('ab needs --base-ref REF (perf-gate builds and starts both sides), or --base-url URL and --head-url URL (both already running)');
+    (0,input_checks/* checkTargetUrl */.Tc)(s.baseUrl, '--base-url');
+    if (s.headUrl !== undefined)
+        (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
     const plan = await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
     announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
+    if (plan.target.start || plan.target.build)
+        s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
+    return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
+}
+/**
+ * `ab --base-ref REF`: REF checked out as a worktree of the plan's repository (the base) beside the
+ * current checkout (the head); the plan loaded once per side with that side's `${PORT}` and
+ * `${SIDE}`; both built, started, waited for, measured, stopped; the worktree removed, whatever happens.
+ */
+async function turnkeyAb(s, rounds) {
+    const planPath = external_node_path_default().resolve(s.cwd, s.planFile);
+    const repo = await repositoryOf(external_node_path_default().dirname(planPath));
+    const cwd = await (0,promises_.realpath)(s.cwd);
+    const here = external_node_path_default().relative(repo, cwd);
+    if (here.startsWith('..') || external_node_path_default().isAbsolute(here))
+        throw new src_errors/* UsageError */.eb(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
+    const [basePort, headPort] = await freePorts(2);
+    const sideOf = async (side, port, sideCwd) => {
+        const env = { ...s.env, PORT: String(port), SIDE: side };
+        return { side, cwd: sideCwd, env, plan: await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), env) };
+    };
+    const head = await sideOf('head', headPort, s.cwd);
+    s.onSecrets?.(head.plan.secrets ?? []);
+    // The worktree's folder is not known yet: the base side's cwd is set once it exists.
+    const base = await sideOf('base', basePort, '');
+    if ((0,fingerprint/* planFingerprint */.an)(base.plan) !== (0,fingerprint/* planFingerprint */.an)(head.plan)) {
+        throw new src_errors/* UsageError */.eb(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
+    }
+    checkSides([base, head]);
+    for (const spec of selectStages(head.plan, s.stages))
+        roundSpec(spec, rounds); // refused before any build
+    // A ref that names nothing is bad input: refused before the line saying where load goes.
+    const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
+    announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
+    const changed = await hasLocalChanges(repo);
+    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? ' with the checkout\'s uncommitted changes' : ''} (this checkout)`);
+    head.cache = await BuildCache.of(repo, cwd, [external_node_path_default().resolve(cwd, s.outDir)]);
+    head.rebuild = s.rebuild;
+    const worktree = await addWorktree(repo, baseCommit);
+    try {
+        base.cwd = external_node_path_default().join(worktree.dir, here);
+        const signal = s.signal ?? new AbortController().signal;
+        const ends = { base: { url: base.plan.target.url, commit: baseCommit }, head: { url: head.plan.target.url, commit: headSha } };
+        return await withSidesRunning([base, head], { signal, log: s.log.info }, () => abRunAndReport(head.plan, s, ends, rounds));
+    }
+    finally {
+        await worktree.remove();
+    }
+}
+/** Runs the rounds against two answering sides, gates the head on the paired rounds, writes the reports. */
+async function abRunAndReport(plan, s, ends, rounds) {
+    const [baseUrl, headUrl] = [ends.base.url, ends.head.url];
     if (plan.regression?.some((r) => r.unit === 'sigma'))
         s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
-    if (plan.target.start)
-        s.log.info(`ab does not run target.start (${plan.target.start}): base and head must already be running`);
-    const runner = (0,build/* runnerInfo */.ZV)();
+    const runner = (0,report_build/* runnerInfo */.ZV)();
     const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
-    const ab = await runAb(plan, { baseUrl: s.baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
-    const head = ab.head.stages.map(build/* stageReport */.X0);
-    const base = ab.base.stages.map(build/* stageReport */.X0);
-    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(build/* stageReport */.X0), head: st.head.map(build/* stageReport */.X0) }]));
+    const ab = await runAb(plan, { baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
+    const head = ab.head.stages.map(report_build/* stageReport */.X0);
+    const base = ab.base.stages.map(report_build/* stageReport */.X0);
+    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(report_build/* stageReport */.X0), head: st.head.map(report_build/* stageReport */.X0) }]));
     const judged = (0,gate/* gate */.Gj)(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = (0,abort/* abortChecks */.A)(base).map((c) => ({ ...c, note: `base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}: ${c.note}` }));
+    const baseAborts = (0,abort/* abortChecks */.A)(base).map((c) => ({ ...c, note: `base ${(0,report_build/* displayUrl */.Qy)(baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
-    const report = (0,build/* buildReport */.FK)({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+    const report = (0,report_build/* buildReport */.FK)({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
+    const named = (end) => `${(0,report_build/* displayUrl */.Qy)(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
     report.baseline = {
-        source: `A/B base ${(0,build/* displayUrl */.Qy)(s.baseUrl)}`,
+        source: `A/B base ${(0,report_build/* displayUrl */.Qy)(baseUrl)}`,
         started_at: report.started_at,
-        target: (0,build/* displayUrl */.Qy)(s.baseUrl),
-        explanation: `same-runner A/B: base ${(0,build/* displayUrl */.Qy)(s.baseUrl)} and head ${(0,build/* displayUrl */.Qy)(headUrl)} ran in alternating rounds (${Object.entries(roundsByStage)
+        target: (0,report_build/* displayUrl */.Qy)(baseUrl),
+        ...(ends.base.commit && { commit: ends.base.commit }),
+        explanation: `same-runner A/B: base ${named(ends.base)} and head ${named(ends.head)} ran in alternating rounds (${Object.entries(roundsByStage)
             .map(([name, n]) => `${name} ${n}`)
             .join(', ')}); changes are judged on the paired rounds.`,
     };
-    report.ab = { base_target: (0,build/* displayUrl */.Qy)(s.baseUrl), rounds: roundsByStage, base_stages: base };
+    report.ab = { base_target: (0,report_build/* displayUrl */.Qy)(baseUrl), rounds: roundsByStage, base_stages: base, ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }) };
     noteAccepted(report, s.accept);
     const redacted = redactedReport(report, plan);
     return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
@@ -2702,7 +3087,7 @@ function redactedReport(report, plan) {
  * the first line of every run.
  */
 function announceLoad(plan, targets, s) {
-    const checked = targets.map(([label, url]) => `${label}${(0,build/* displayUrl */.Qy)(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+    const checked = targets.map(([label, url]) => `${label}${(0,report_build/* displayUrl */.Qy)(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
     s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 /** What a run was compared with, for report.json and the summary. */
@@ -2894,7 +3279,7 @@ async function writeReports(report, outDir, extras = {}) {
  * regression rules from a gate file, a baseline from a file or store, the save guard, the reports.
  */
 async function compareImported(s) {
-    const runner = (0,build/* runnerInfo */.ZV)();
+    const runner = (0,report_build/* runnerInfo */.ZV)();
     // Bytes, not text: the readers decode them (a Locust file written on Windows may not be UTF-8).
     const importFile = async (file) => {
         const at = (0,input_checks/* fromCwd */.Be)(s.cwd, file);

@@ -1,0 +1,408 @@
+export const id = 952;
+export const ids = [952,318];
+export const modules = {
+
+/***/ 14657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ writeCommentFile),
+/* harmony export */   eU: () => (/* binding */ readCommentFile)
+/* harmony export */ });
+/* unused harmony exports COMMENT_FILE_VERSION, CommentFileError, stripMarkers */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47318);
+/**
+ * The fork hand-off. A pull request from a fork runs with a read-only token, so its job writes
+ * the comment to a file (uploaded as an artifact) and a `workflow_run` job with a write token
+ * posts it. That job runs trusted code on a file the fork's code could have written, so the
+ * reader treats it as hostile: strict shape, bounded size, the repository pinned by the caller,
+ * and no perf-gate marker smuggled in the body.
+ */
+
+
+
+
+const COMMENT_FILE_VERSION = 1;
+/** A plan id, and an A/B run's (`<plan> (A/B)`: its own comment beside the usual one). */
+const PLAN_ID = /^[A-Za-z0-9._-]{1,100}( \(A\/B\))?$/;
+const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** A body of COMMENT_LIMIT characters, JSON-escaped at worst (\uXXXX), plus the other fields. */
+const MAX_FILE_BYTES = _comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$ * 6 + 4_096;
+const KEYS = ['version', 'pr', 'repo', 'plan', 'body'];
+/** The hand-off file is missing, unreadable or not what perf-gate writes. */
+class CommentFileError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PerfGateError */ .DN {
+    code = 'E_COMMENT_FILE';
+    exitCode = 2;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'CommentFileError';
+    }
+}
+/** Removes every `<!-- perf-gate:` opener, repeatedly, so the removal cannot assemble a new one. */
+function stripMarkers(body) {
+    const opener = /<!--\s*perf-gate:/gi;
+    let out = body;
+    for (let prev = ''; prev !== out;) {
+        prev = out;
+        out = out.replace(opener, '');
+    }
+    return out;
+}
+function problem(file, what) {
+    return new CommentFileError(`${file} is not a perf-gate comment file: ${what}`);
+}
+function validate(file, data, expectedRepo, expectedPr) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw problem(file, 'expected a JSON object');
+    const doc = data;
+    const extra = Object.keys(doc).filter((k) => !KEYS.includes(k));
+    if (extra.length > 0)
+        throw problem(file, `unexpected field ${JSON.stringify(extra[0])}`);
+    if (doc.version !== COMMENT_FILE_VERSION)
+        throw problem(file, `version must be ${COMMENT_FILE_VERSION}`);
+    const pr = doc.pr;
+    if (typeof pr !== 'number' || !Number.isSafeInteger(pr) || pr <= 0)
+        throw problem(file, 'pr must be a positive integer');
+    if (expectedPr !== undefined && pr !== expectedPr)
+        throw problem(file, `pr is ${pr}, expected ${expectedPr}`);
+    // The repository is not printed back: it is attacker-chosen text and says nothing useful.
+    if (typeof doc.repo !== 'string' || doc.repo !== expectedRepo)
+        throw problem(file, `repo must be ${expectedRepo}`);
+    if (typeof doc.plan !== 'string' || !PLAN_ID.test(doc.plan))
+        throw problem(file, 'plan must be a plan id: ^[A-Za-z0-9._-]{1,100}$, with " (A/B)" after it for an A/B run');
+    if (typeof doc.body !== 'string')
+        throw problem(file, 'body must be a string');
+    if (doc.body.length > _comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$)
+        throw problem(file, `body is longer than ${_comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$} characters`);
+    return { pr, planId: doc.plan, body: stripMarkers(doc.body) };
+}
+/** Reads at most MAX_FILE_BYTES of a regular file; a symlink is refused (it could point anywhere). */
+function readBounded(file) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    }
+    catch (err) {
+        throw new CommentFileError(`cannot open the comment file ${file}: ${err.code ?? String(err)}`, { cause: err });
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            throw problem(file, 'not a regular file');
+        if (st.size > MAX_FILE_BYTES)
+            throw problem(file, `larger than ${MAX_FILE_BYTES} bytes`);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * The comment a fork's run handed off, validated as untrusted input. `expectedRepo` is the
+ * repository of the workflow_run job itself; pass `expectedPr` when the caller knows the PR
+ * independently (e.g. from the workflow_run's head branch), so a file cannot aim at another PR.
+ */
+function readCommentFile(file, expectedRepo, options = {}) {
+    const text = readBounded(file);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw problem(file, 'not valid JSON');
+    }
+    return validate(file, data, expectedRepo, options.expectedPr);
+}
+/** Writes the hand-off file (creating its folder); refuses content the reader would reject. */
+function writeCommentFile(file, handOff) {
+    if (!REPO.test(handOff.repo))
+        throw new CommentFileError(`repo must be 'owner/name', got ${JSON.stringify(handOff.repo)}`);
+    const doc = { version: COMMENT_FILE_VERSION, pr: handOff.pr, repo: handOff.repo, plan: handOff.planId, body: handOff.body };
+    validate(file, doc, handOff.repo);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, `${JSON.stringify(doc)}\n`);
+}
+
+
+/***/ }),
+
+/***/ 47318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JN: () => (/* binding */ CommentForbiddenError),
+/* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
+/* harmony export */   apiBaseUrl: () => (/* binding */ apiBaseUrl),
+/* harmony export */   lB: () => (/* binding */ upsertComment),
+/* harmony export */   octokitCommentApi: () => (/* binding */ octokitCommentApi),
+/* harmony export */   pI: () => (/* binding */ fitComment)
+/* harmony export */ });
+/* unused harmony exports COMMENT_BUDGET, ACTIONS_BOT_LOGIN, GitHubApiError, commentMarker */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/**
+ * The ONE sticky pull-request comment per plan (SPEC §4): found by a hidden marker *and* by its
+ * author being this token's own identity, then edited in place; created only when none exists.
+ * Checking the author means nobody can plant the marker in their own comment to have perf-gate
+ * edit (or hide behind) it. The REST calls sit behind `CommentApi` so the logic is tested against
+ * a loopback server through the real client.
+ */
+
+
+/** GitHub rejects comment bodies longer than this. */
+const COMMENT_LIMIT = 65_536;
+/** Where fitComment cuts: well below the limit, leaving room for the marker and the notice. */
+const COMMENT_BUDGET = 60_000;
+/** GITHUB_TOKEN is an installation token: it cannot read /user, and comments as this bot. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+const PER_PAGE = 100;
+/** 10,000 comments: far beyond what a PR holds; only a misbehaving API keeps sending full pages. */
+const MAX_PAGES = 100;
+/** A GitHub REST call failed. `status` is the HTTP status, undefined when none came back. */
+class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PerfGateError */ .DN {
+    code = 'E_GITHUB_API';
+    exitCode = 2;
+    status;
+    constructor(message, status) {
+        super(message);
+        this.name = 'GitHubApiError';
+        this.status = status;
+    }
+}
+/**
+ * The token may not comment here: a fork's PR (read-only token), a workflow without
+ * `pull-requests: write`, or a token without access. The caller reports it as a notice; the
+ * gate's verdict does not depend on the comment.
+ */
+class CommentForbiddenError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PerfGateError */ .DN {
+    code = 'E_COMMENT_FORBIDDEN';
+    exitCode = 2;
+    status;
+    constructor(message, status) {
+        super(message);
+        this.name = 'CommentForbiddenError';
+        this.status = status;
+    }
+}
+/**
+ * `<!-- perf-gate:plan=<planId> -->`. The id is percent-encoded where it could end the HTML
+ * comment (`--`, `>`, `!`) or break the line, and `%` itself is encoded so the mapping stays
+ * one-to-one: two plans never share a marker.
+ */
+function commentMarker(planId) {
+    const escaped = planId.replace(/[%<>!\s\p{Cc}]|(?<=-)-/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    return `<!-- perf-gate:plan=${escaped} -->`;
+}
+/**
+ * The body cut at a line boundary to COMMENT_BUDGET characters, with a line saying where the
+ * rest is. Code fences and <details> left open by the cut are closed so the notice shows.
+ */
+function fitComment(body, runUrl) {
+    if (body.length <= COMMENT_BUDGET)
+        return body;
+    const notice = `… truncated: the full report is in the job summary${runUrl ? `: ${runUrl}` : '.'}`;
+    for (let room = COMMENT_BUDGET - notice.length - 16; room > 0; room -= 1_000) {
+        let cut = body.lastIndexOf('\n', room);
+        if (cut <= 0) {
+            cut = room;
+            const code = body.charCodeAt(cut - 1);
+            if (code >= 0xd800 && code <= 0xdbff)
+                cut--; // do not split a surrogate pair
+        }
+        const kept = body.slice(0, cut);
+        const fences = kept.split('\n').filter((l) => /^\s*(```|~~~)/.test(l)).length;
+        const openDetails = (kept.match(/<details\b/gi)?.length ?? 0) - (kept.match(/<\/details>/gi)?.length ?? 0);
+        const closers = (fences % 2 === 1 ? '\n```' : '') + '\n</details>'.repeat(Math.max(0, openDetails));
+        const fitted = `${kept}${closers}\n\n${notice}\n`;
+        if (fitted.length <= COMMENT_BUDGET)
+            return fitted;
+    }
+    return `${notice}\n`; // unreachable for any realistic runUrl
+}
+const sameLogin = (a, b) => a.toLowerCase() === b.toLowerCase();
+function forbidden(err, doing, t) {
+    if (!(err instanceof GitHubApiError) || (err.status !== 401 && err.status !== 403 && err.status !== 404))
+        return undefined;
+    return new CommentForbiddenError(`could not ${doing} on ${t.owner}/${t.repo}#${t.issueNumber} (${err.message}). ` +
+        'A pull request from a fork gets a read-only token (hand the comment to a workflow_run job); ' +
+        'otherwise give the job `permissions: pull-requests: write`.', err.status);
+}
+async function step(name, t, call) {
+    try {
+        return await call();
+    }
+    catch (err) {
+        throw forbidden(err, name, t) ?? err;
+    }
+}
+/** The first (oldest) comment carrying the marker that this identity wrote, if any. */
+async function findOwnComment(api, t, marker, me) {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+        const comments = await step('list the comments', t, () => api.listComments(t, page, PER_PAGE));
+        const mine = comments.find((c) => c.body.includes(marker) && sameLogin(c.author, me));
+        if (mine)
+            return mine;
+        if (comments.length < PER_PAGE)
+            return undefined;
+    }
+    return undefined;
+}
+async function upsertComment(api, target, planId, body, options = {}) {
+    const marker = commentMarker(planId);
+    const text = `${marker}\n${body}`.length > COMMENT_LIMIT ? `${marker}\n${fitComment(body)}` : `${marker}\n${body}`;
+    const me = await step("read the token's identity", target, () => api.whoAmI());
+    const existing = await findOwnComment(api, target, marker, me);
+    if (existing) {
+        try {
+            const c = await api.updateComment(target, existing.id, text);
+            return { action: 'updated', id: c.id, url: c.url };
+        }
+        catch (err) {
+            // 404 on an id we just listed: the comment was deleted meanwhile, so write a new one.
+            if (!(err instanceof GitHubApiError && err.status === 404))
+                throw forbidden(err, 'update the perf-gate comment', target) ?? err;
+        }
+    }
+    // `comment: on-regression` on a passing run: keep an earlier comment true, but start none.
+    if (options.createIfMissing === false)
+        return { action: 'skipped' };
+    const c = await step('create the perf-gate comment', target, () => api.createComment(target, text));
+    return { action: 'created', id: c.id, url: c.url };
+}
+/** Token-shaped strings, so no error text from the client can carry one into a log. */
+const TOKEN_LIKE = /\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})\b/g;
+function redact(text, token) {
+    const out = token.length >= 4 ? text.split(token).join('***') : text;
+    return out.replace(TOKEN_LIKE, '***');
+}
+function apiError(err, what, token) {
+    const status = typeof err?.status === 'number' ? err.status : undefined;
+    // Octokit's message is GitHub's own ("Resource not accessible by integration - https://docs…").
+    const detail = err instanceof Error ? err.message : String(err);
+    const answered = status !== undefined && status < 500 ? `GitHub answered ${status}` : `GitHub request failed${status ? ` (${status})` : ''}`;
+    return new GitHubApiError(redact(`${what}: ${answered}: ${detail}`, token), status);
+}
+/** Where the REST API is: `$GITHUB_API_URL` on a runner, github.com's API elsewhere. */
+function apiBaseUrl(env) {
+    return env.GITHUB_API_URL || 'https://api.github.com';
+}
+const toComment = (c) => ({ id: c.id, body: c.body ?? '', author: c.user?.login ?? '', url: c.html_url });
+/** CommentApi over `@actions/github`'s Octokit. */
+function octokitCommentApi(token, options) {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: options.baseUrl.replace(/\/+$/, '') });
+    const call = async (what, fn) => {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            throw apiError(err, what, token);
+        }
+    };
+    return {
+        async whoAmI() {
+            try {
+                const { data } = await octokit.rest.users.getAuthenticated();
+                return data.login;
+            }
+            catch (err) {
+                // An installation token (GITHUB_TOKEN) may not read /user: it is the Actions bot.
+                if (err?.status === 403)
+                    return options.installationLogin ?? ACTIONS_BOT_LOGIN;
+                throw apiError(err, 'GET /user', token);
+            }
+        },
+        listComments: (t, page, perPage) => call(`listing comments of ${t.owner}/${t.repo}#${t.issueNumber}`, async () => {
+            const { data } = await octokit.rest.issues.listComments({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: perPage, page });
+            return data.map(toComment);
+        }),
+        createComment: (t, body) => call(`creating a comment on ${t.owner}/${t.repo}#${t.issueNumber}`, async () => {
+            const { data } = await octokit.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body });
+            return toComment(data);
+        }),
+        updateComment: (t, id, body) => call(`updating comment ${id} on ${t.owner}/${t.repo}`, async () => {
+            const { data } = await octokit.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: id, body });
+            return toComment(data);
+        }),
+        pullRequest: (t) => call(`reading pull request ${t.owner}/${t.repo}#${t.issueNumber}`, async () => {
+            const { data } = await octokit.rest.pulls.get({ owner: t.owner, repo: t.repo, pull_number: t.issueNumber });
+            return { headSha: data.head.sha, state: data.state };
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 92571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HandOffRejectedError: () => (/* binding */ HandOffRejectedError),
+/* harmony export */   neutralize: () => (/* binding */ neutralize),
+/* harmony export */   postHandOff: () => (/* binding */ postHandOff)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _comment_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14657);
+/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47318);
+/**
+ * `workflow_run` mode (`post-comment-file`): post the comment a fork's PR run handed off. The file
+ * came from an artifact the fork's code could have written, so everything in it is checked: the
+ * repository must be ours, and the PR it names must be the one the triggering run built (its head
+ * commit equals the run's head_sha). PR code is never checked out or run here.
+ */
+
+
+
+class HandOffRejectedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb {
+    constructor(why) {
+        super(`the comment file was not posted: ${why}`);
+    }
+}
+function workflowRunFacts(payload) {
+    const run = payload?.workflow_run;
+    if (!run || typeof run.head_sha !== 'string' || !/^[0-9a-f]{40,64}$/i.test(run.head_sha))
+        return undefined;
+    const prs = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+    return { headSha: run.head_sha, prNumbers: prs.map((p) => p?.number).filter((n) => Number.isInteger(n)) };
+}
+/**
+ * The body was written by a run of the fork's code and is posted as our bot: no @mentions to ping
+ * people or teams, no #N / owner/repo#N references to cross-link other issues.
+ */
+function neutralize(body) {
+    return body.replace(/@(?=[A-Za-z0-9])/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
+}
+async function postHandOff(o) {
+    if (o.ctx.eventName !== 'workflow_run')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('input "post-comment-file" is for jobs triggered by workflow_run');
+    const facts = workflowRunFacts(o.ctx.payload);
+    if (!facts)
+        throw new HandOffRejectedError('the workflow_run event has no head commit');
+    if (!o.ctx.repository)
+        throw new HandOffRejectedError('GITHUB_REPOSITORY is not set');
+    const handOff = (0,_comment_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readCommentFile */ .eU)(o.file, o.ctx.repository);
+    const api = o.api();
+    if (!api)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('input "github-token" is needed to post the comment');
+    const [owner, repo] = o.ctx.repository.split('/');
+    const target = { owner, repo, issueNumber: handOff.pr };
+    const pr = await api.pullRequest(target);
+    if (pr.state !== 'open')
+        throw new HandOffRejectedError(`pull request #${handOff.pr} is not open`);
+    if (facts.prNumbers.length > 0 ? !facts.prNumbers.includes(handOff.pr) : pr.headSha !== facts.headSha) {
+        throw new HandOffRejectedError(`pull request #${handOff.pr} is not the one the triggering run built`);
+    }
+    const r = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_2__/* .upsertComment */ .lB)(api, target, handOff.planId, neutralize(handOff.body));
+    o.log.info(`PR comment ${r.action} on #${handOff.pr}: ${r.url}`);
+}
+
+
+/***/ })
+
+};
