@@ -426,8 +426,8 @@ function excuseRegression(c, stage, e, rules) {
         if (users === undefined || c.current === null || c.current <= 0)
             return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured', true);
         const perRequestS = users / c.current;
-        const without = perRequestS > added.ms / 1000 ? users / (perRequestS - added.ms / 1000) : Infinity;
-        explained = Number.isFinite(without) ? ((without - c.current) / c.baseline) * 100 : Infinity;
+        // A delay as long as a request's whole time explains the whole drop (never an infinite rps).
+        explained = perRequestS > added.ms / 1000 ? ((users / (perRequestS - added.ms / 1000) - c.current) / c.baseline) * 100 : -c.delta_pct;
     }
     else {
         explained = (added.ms / c.baseline) * 100;
