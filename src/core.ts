@@ -324,7 +324,7 @@ async function abRunAndReport(plan: Plan, s: AbSettings, ends: Record<Side, AbEn
   const head = ab.head.stages.map(stageReport);
   const base = ab.base.stages.map(stageReport);
   const paired = new Map<string, StageRounds>(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
-  const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+  const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired), excuse: false }, { accept: s.accept });
   // The gate judges the head; a base side that abort_when ended makes the comparison void too.
   const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(baseUrl)}: ${c.note}` }));
   const checks = [...judged.checks, ...baseAborts];
@@ -642,7 +642,7 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   if (s.baselineFile !== undefined) {
     const b = await importFile(s.baselineFile);
     const report = isPerfGateReport(b.bytes)
-      ? wholeRun(asReport(JSON.parse(Buffer.from(b.bytes).toString('utf8')), s.baselineFile), s.baselineFile)
+      ? wholeRun(asReport(JSON.parse(Buffer.from(b.bytes).toString('utf8').replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
       : importResults(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
     const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
     if (other && !s.force) {

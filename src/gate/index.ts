@@ -26,6 +26,11 @@ export interface Comparison {
   history?: StageReport[][];
   /** Where a change's noise comes from (default: the windows of both runs). */
   estimate?: ChangeEstimator;
+  /**
+   * Whether the machine may excuse part of a failure (src/gate/excuse.ts); default true. A/B says
+   * no: base and head shared the runner round by round, and no reference server was timed.
+   */
+  excuse?: boolean;
 }
 
 export interface GateResult {
@@ -48,7 +53,7 @@ function judge(rules: GateRules, current: StageReport[], against: Comparison): C
     // No history source at all (A/B) is not a short history: band rules do not apply there.
     ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
   ];
-  return excuseInProportion(checks, current, runnerEffects(current, against.baseline, against.history), rules);
+  return against.excuse === false ? checks : excuseInProportion(checks, current, runnerEffects(current, against.baseline, against.history), rules);
 }
 
 export function gate(rules: GateRules, current: StageReport[], against: Comparison = {}, options: GateOptions = {}): GateResult {

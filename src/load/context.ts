@@ -87,15 +87,20 @@ export function settled(ctx: StageClock): void {
 }
 
 /** Run the session steps for one user, in order; recorded under their own endpoints only. */
-export async function runSession(ctx: StageContext, vars: Vars): Promise<void> {
+/** Runs the plan's session steps for one user; true when every step met its expectations. */
+export async function runSession(ctx: StageContext, vars: Vars): Promise<boolean> {
+  let ok = true;
   for (const step of ctx.session) {
-    if (ctx.signal.aborted) return;
+    if (ctx.signal.aborted) return false;
     const start = now();
     vars.seq = nextSeq(ctx.seq);
     const out = await ctx.client.send(step.build(vars));
-    if (out.cancelled) return;
-    ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
+    if (out.cancelled) return false;
+    const error = checkOutcome(ctx, step, vars, out);
+    if (error !== undefined) ok = false;
+    ctx.metrics.recordSessionStep(step.index, now() - start, error);
   }
+  return ok;
 }
 
 /** Classify and capture: what every response goes through, whatever records it. */

@@ -89,8 +89,8 @@ export async function logInUsers(ctx: StageContext, count: number, known: Map<nu
   await Promise.all(
     missing.map(async (id) => {
       const vars: Vars = { vu: String(id) };
-      await runSession(ctx, vars);
-      if (!ctx.signal.aborted) known.set(id, vars);
+      // Only a session that succeeded is kept for later rounds: a failed login logs in again next time.
+      if ((await runSession(ctx, vars)) && !ctx.signal.aborted) known.set(id, vars);
     }),
   );
 }
@@ -113,8 +113,7 @@ async function runUser(ctx: StageContext, id: number, startDelayMs: number, endA
     let vars = known?.get(id);
     if (!vars) {
       vars = { vu: String(id) };
-      await runSession(ctx, vars);
-      known?.set(id, vars);
+      if (await runSession(ctx, vars)) known?.set(id, vars);
     }
     if (thinkMs === 0) return await sendBackToBack(ctx, vars, endAt);
     let iter = 0;

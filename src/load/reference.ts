@@ -50,6 +50,9 @@ server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port
 const ms3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export class ReferenceServer {
+  /** Samplers running now: `close` stops them too. */
+  private readonly stops = new Set<() => void>();
+
   private constructor(
     private readonly worker: Worker,
     private readonly client: Client,
@@ -73,7 +76,12 @@ export class ReferenceServer {
       throw err;
     });
     const server = new ReferenceServer(worker, new Client(`http://127.0.0.1:${port}`, { pipelining: 1 }));
-    for (let i = 0; i < 20; i++) await server.ask(); // compile the answer and open the connection before anything is timed
+    try {
+      for (let i = 0; i < 20; i++) await server.ask(); // compile the answer and open the connection before anything is timed
+    } catch (err) {
+      await server.close();
+      throw err;
+    }
     return server;
   }
 
@@ -93,6 +101,12 @@ export class ReferenceServer {
     for (let i = 0; i < IDLE_PROBES; i++) recordMs(idle, await this.ask().catch(() => PROBE_TIMEOUT_MS));
     const during = createHistogram();
     let stopped = false;
+    let wake: (() => void) | undefined;
+    const stopNow = (): void => {
+      stopped = true;
+      wake?.();
+    };
+    this.stops.add(stopNow);
     const interval = 1000 / REFERENCE_RATE;
     const t0 = performance.now();
     const loop = (async () => {
@@ -105,7 +119,18 @@ export class ReferenceServer {
           k = Math.ceil((now - t0) / interval);
           intended = t0 + k * interval;
         }
-        if (intended > now) await new Promise((r) => setTimeout(r, intended - now));
+        // An unref'd pause that `stop` cuts short: a sampler never keeps the process alive.
+        if (intended > now) {
+          await new Promise<void>((r) => {
+            const t = setTimeout(r, intended - now);
+            t.unref();
+            wake = () => {
+              clearTimeout(t);
+              r();
+            };
+          });
+          wake = undefined;
+        }
         if (stopped) break;
         try {
           recordMs(during, await this.ask(intended));
@@ -115,7 +140,8 @@ export class ReferenceServer {
       }
     })();
     return async () => {
-      stopped = true;
+      stopNow();
+      this.stops.delete(stopNow);
       await loop;
       if (during.totalCount === 0) return undefined;
       const at = (p: number): number => ms3(during.getValueAtPercentile(p) / 1000);
@@ -133,6 +159,8 @@ export class ReferenceServer {
   }
 
   async close(): Promise<void> {
+    for (const stop of this.stops) stop();
+    this.stops.clear();
     await this.client.close().catch(() => {});
     await this.worker.terminate();
   }

@@ -158,28 +158,33 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       const stopReference = await reference?.sample().catch(() => undefined);
       const cpuBefore = process.cpuUsage();
       const wallBefore = performance.now();
-      if (workers > 1) {
-        const onProgress = (p: StageProgress): void => {
-          current.workerRequests = p.requests;
-          o.onProgress?.(p);
-        };
-        try {
-          r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
-        } finally {
-          current.workerRequests = 0;
+      let figures: Awaited<ReturnType<NonNullable<typeof stopReference>>>;
+      try {
+        if (workers > 1) {
+          const onProgress = (p: StageProgress): void => {
+            current.workerRequests = p.requests;
+            o.onProgress?.(p);
+          };
+          try {
+            r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+          } finally {
+            current.workerRequests = 0;
+          }
+        } else {
+          const client = stageClient(target, spec);
+          try {
+            r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+          } finally {
+            await client.close();
+          }
         }
-      } else {
-        const client = stageClient(target, spec);
-        try {
-          r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
-        } finally {
-          await client.close();
-        }
+      } finally {
+        // Stopped on every path, a stage that threw included: the sampler's timers end with it.
+        figures = await stopReference?.().catch(() => undefined);
       }
       // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
       const cpu = process.cpuUsage(cpuBefore);
       r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
-      const figures = await stopReference?.().catch(() => undefined);
       if (figures) r.reference = figures;
       if (probe && probedBefore !== undefined && !signal.aborted) {
         const after = await probe.measure();

@@ -2,7 +2,8 @@
  * How fast the runner is right now: a fixed CPU task run on every core at once, timed. Between
  * stages the target and the generator are idle, so a slower probe means someone else holds the
  * CPU (a noisy neighbour, steal time, another job): the machine, not the code, got slower.
- * The gate compares it with the baseline's probe (src/gate/trust.ts).
+ * The gate compares it with the baseline's probe to name the reason of an excuse, never to size it
+ * (src/gate/excuse.ts: perf-gate's reference server sizes it).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

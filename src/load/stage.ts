@@ -205,8 +205,8 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   // A shard with no part of the stage sends nothing, not even the session.
   const idle = spec.share?.idle === true;
   if (!idle && (!closed || ws) && !o.sessions?.shared) {
-    await runSession(ctx, shared);
-    if (o.sessions) o.sessions.shared = shared;
+    // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
+    if ((await runSession(ctx, shared)) && o.sessions) o.sessions.shared = shared;
   }
   // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
   // (A stress stage keeps its own users from step to step, and is never run in rounds.)

@@ -20,7 +20,7 @@ const ref = (extra: number, base = 0.5): ReferenceLatency => ({
   mean: base + extra,
   idle: { p50: base, p95: base, p99: base },
 });
-const withRef = (extra: number | undefined, overrides: Partial<StageReport> = {}): StageReport => stage({ ...(extra === undefined ? {} : { reference: ref(extra) }), ...overrides });
+const withRef = (extra: number | undefined, overrides: Partial<StageReport> = {}, base = 0.5): StageReport => stage({ ...(extra === undefined ? {} : { reference: ref(extra, base) }), ...overrides });
 
 const pctRule = (metric: RegressionRule['metric'], amount: number, direction: RegressionRule['direction'] = 'increase'): RegressionRule => ({
   metric,
@@ -53,14 +53,41 @@ const excuse = (checks: Check[], current: StageReport[], baseline?: StageReport[
 
 describe('latency regressions: the runner\'s milliseconds come off, the rest is judged', () => {
   it('+140 % p50 on a runner that added 0.4 ms still fails, and says what it took off', () => {
-    // 3.5 → 8.5 ms (json-server --delay 5 beside a busy neighbour): 0.4 ms is 11.4 % of 3.5 ms.
-    const [c] = excuse([regression('p50', 3.5, 8.5, [120, 160])], [withRef(0.4)], [withRef(0)]);
+    // 3.5 → 8.5 ms (json-server --delay 5 beside a busy neighbour, the CPU probe 1.5× slower): 0.4 ms is 11.4 % of 3.5 ms.
+    const [c] = excuse([regression('p50', 3.5, 8.5, [120, 160])], [withRef(0.4, { cpu_probe_ms: 51 })], [withRef(0, { cpu_probe_ms: 34 })]);
     expect(c!.verdict).toBe('fail');
     expect(c!.untrusted).toBeUndefined();
-    expect(c!.excuse).toEqual({ by: 'runner-busier', runner_ms: 0.4, explained_pct: 11.43, remaining_pct: 131.43, remaining_interval_pct: [108.57, 148.57] });
+    expect(c!.excuse).toEqual({ by: 'runner-slower', runner_ms: 0.4, explained_pct: 11.43, remaining_pct: 131.43, remaining_interval_pct: [108.57, 148.57] });
     expect(c!.note).toBe(
-      "the runner was busier than when the baseline was measured; perf-gate's reference server answered 0.40 ms slower at p50 than in the baseline run (0.50 ms → 0.90 ms), which accounts for +11.4% of the +142.9%; the rest is +131.4% [+108.6, +148.6]: still beyond +10%",
+      "the runner was 1.50× slower than when the baseline was measured (CPU probe 51 ms against 34 ms); perf-gate's reference server answered 0.40 ms slower at p50 than in the baseline run (0.50 ms → 0.90 ms), which accounts for +11.4% of the +142.9%; the rest is +131.4% [+108.6, +148.6]: still beyond +10%",
     );
+  });
+
+  it('without another sign of a busy runner, a reference that did not double (or rose under 0.25 ms) is its own noise: nothing comes off', () => {
+    const failed = regression('p95', 2, 2.4, [12, 28]);
+    expect(excuse([failed], [withRef(0.3)], [withRef(0)])).toEqual([failed]); // 0.5 → 0.8 ms: not doubled
+    expect(excuse([failed], [withRef(0.2, {}, 0.1)], [withRef(0, {}, 0.1)])).toEqual([failed]); // 0.1 → 0.3 ms: doubled, but 0.2 ms
+    expect(excuse([failed], [withRef(0.6)], [withRef(0)])[0]).toMatchObject({ verdict: 'warn', excuse: { runner_ms: 0.6 } }); // 0.5 → 1.1 ms
+  });
+
+  it('a decrease rule on latency, or an increase rule on rps, is not what a busy runner does: never excused', () => {
+    const slow = withRef(3, { cpu_probe_ms: 60 });
+    const calm = withRef(0, { cpu_probe_ms: 34 });
+    const faster: Check = { ...regression('p50', 10, 7.5, [-30, -20], '-20%') };
+    const custom: JudgedRules = { ...rules, regression: [pctRule('p50', 20, 'decrease'), pctRule('rps', 10, 'increase')] };
+    const [c] = excuseInProportion([faster], [slow], runnerEffects([slow], [calm]), custom);
+    expect(c).toMatchObject({ verdict: 'fail' });
+    expect(c!.excuse).toBeUndefined();
+    expect(c!.note).toMatch(/a drop of p50 is not what the runner's delay does: judged as measured$/);
+    const [up] = excuseInProportion([regression('rps', 100, 130, [20, 40], '+10%')], [slow], runnerEffects([slow], [calm]), custom);
+    expect(up!.verdict).toBe('fail');
+  });
+
+  it('a reference figure a stored report holds as a non-number sizes nothing', () => {
+    const damaged = withRef(0, { reference: { ...ref(0), p95: Number.NaN } });
+    const [c] = excuse([regression('p95', 10, 15, [40, 60])], [withRef(3, { cpu_probe_ms: 60 })], [{ ...damaged, cpu_probe_ms: 34 }]);
+    expect(c!.verdict).toBe('fail');
+    expect(c!.excuse).toBeUndefined();
   });
 
   it('+12 % p95 of which the runner explains 10 %: a warning, with the arithmetic', () => {
@@ -111,12 +138,31 @@ describe('latency regressions: the runner\'s milliseconds come off, the rest is 
 
   it('with no baseline, the median reference of the past runs is what it is compared with', () => {
     const band: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 15, limit: '+3σ', method: 'history-band', verdict: 'fail', band: { n: 5, median: 10, sigma: 0.5, lo: 8.5, hi: 11.5 } };
-    const history = [0, 0.1, 0.2, 5, 0.1].map((x) => [withRef(x)]);
-    const [excused] = excuse([band], [withRef(4)], undefined, history);
+    const history = [0, 0.1, 0.2, 5, 0.1].map((x) => [withRef(x, { cpu_probe_ms: 34 })]);
+    const bandRules: JudgedRules = { ...rules, regression: [{ metric: 'p95', direction: 'increase', unit: 'sigma', amount: 3, raw: '+3σ' }] };
+    const excuse = (checks: Check[], current: StageReport[], _b: undefined, past: StageReport[][]): Check[] => excuseInProportion(checks, current, runnerEffects(current, undefined, past), bandRules);
+    const [excused] = excuse([band], [withRef(4, { cpu_probe_ms: 34 })], undefined, history);
     expect(excused).toMatchObject({ verdict: 'warn', excuse: { runner_ms: 3.9, remaining: 11.1 } });
     expect(excused!.note).toContain('than in the median of 5 past runs (0.60 ms → 4.50 ms)');
-    const [stands] = excuse([band], [withRef(1)], undefined, history);
+    const [stands] = excuse([band], [withRef(1, { cpu_probe_ms: 60 })], undefined, history);
     expect(stands).toMatchObject({ verdict: 'fail', excuse: { remaining: 14.1 } });
+  });
+
+  it('a band on the low side (a decrease rule) is not what a busy runner does: never excused', () => {
+    const low: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 7, limit: '-3σ', method: 'history-band', verdict: 'fail', band: { n: 5, median: 10, sigma: 0.5, lo: 8.5, hi: 11.5 } };
+    const history = [0, 0.1, 0.2, 0.1, 0.1].map((x) => [withRef(x)]);
+    const lowRules: JudgedRules = { ...rules, regression: [{ metric: 'p95', direction: 'decrease', unit: 'sigma', amount: 3, raw: '-3σ' }] };
+    const current = [withRef(4)];
+    const [c] = excuseInProportion([low], current, runnerEffects(current, undefined, history), lowRules);
+    expect(c!.verdict).toBe('fail');
+    expect(c!.excuse).toBeUndefined();
+  });
+
+  it('a run without the reference timed (A/B, the probe turned off): a threshold says nothing was measured, never "no delay"', () => {
+    const saturatedNoRef = withRef(undefined, { generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason: 'lag', cpu_pct: 97 } });
+    const [c] = excuse([{ stage: 'load', metric: 'p95', kind: 'threshold', current: 55, limit: '< 50ms', method: 'absolute', verdict: 'fail' }], [saturatedNoRef]);
+    expect(c!.verdict).toBe('fail');
+    expect(c!.note).toMatch(/reference server was not timed in this stage, so nothing can be sized: judged as measured$/);
   });
 });
 

@@ -90,6 +90,12 @@ describe('gate', () => {
     expect(result.verdict).toBe('warn');
   });
 
+  it('A/B (excuse: false): base and head shared the runner, so its failures carry no excuse talk', () => {
+    const result = gate(rules, [hot(12)], { baseline: [steady(1, 1, { reference: reference(0) })], excuse: false });
+    expect(result.checks.filter((c) => c.verdict === 'fail').map((c) => c.metric)).toEqual(['p50', 'p95', 'p99']);
+    expect(result.checks.every((c) => c.excuse === undefined && c.untrusted === undefined)).toBe(true);
+  });
+
   it('a saturated generator that added less than the change leaves the failures standing', () => {
     const result = gate(rules, [hot(1)], { baseline: [steady(1, 1, { reference: reference(0) })] });
     const failing = result.checks.filter((c) => c.verdict === 'fail').map((c) => c.metric);
