@@ -46,7 +46,8 @@ var external_node_worker_threads_ = __webpack_require__(5919);
  * How fast the runner is right now: a fixed CPU task run on every core at once, timed. Between
  * stages the target and the generator are idle, so a slower probe means someone else holds the
  * CPU (a noisy neighbour, steal time, another job): the machine, not the code, got slower.
- * The gate compares it with the baseline's probe (src/gate/trust.ts).
+ * The gate compares it with the baseline's probe to name the reason of an excuse, never to size it
+ * (src/gate/excuse.ts: perf-gate's reference server sizes it).
  */
 
 
@@ -145,6 +146,8 @@ const ms3 = (x) => Math.round(x * 1000) / 1000;
 class ReferenceServer {
     worker;
     client;
+    /** Samplers running now: `close` stops them too. */
+    stops = new Set();
     constructor(worker, client) {
         this.worker = worker;
         this.client = client;
@@ -167,8 +170,14 @@ class ReferenceServer {
             throw err;
         });
         const server = new ReferenceServer(worker, new undici/* Client */.Kj(`http://127.0.0.1:${port}`, { pipelining: 1 }));
-        for (let i = 0; i < 20; i++)
-            await server.ask(); // compile the answer and open the connection before anything is timed
+        try {
+            for (let i = 0; i < 20; i++)
+                await server.ask(); // compile the answer and open the connection before anything is timed
+        }
+        catch (err) {
+            await server.close();
+            throw err;
+        }
         return server;
     }
     /** One probe: ms from `since` (its intended send time) to the whole answer. */
@@ -187,6 +196,12 @@ class ReferenceServer {
             (0,metrics_histogram/* recordMs */.mw)(idle, await this.ask().catch(() => PROBE_TIMEOUT_MS));
         const during = (0,metrics_histogram/* createHistogram */.v5)();
         let stopped = false;
+        let wake;
+        const stopNow = () => {
+            stopped = true;
+            wake?.();
+        };
+        this.stops.add(stopNow);
         const interval = 1000 / REFERENCE_RATE;
         const t0 = performance.now();
         const loop = (async () => {
@@ -199,8 +214,18 @@ class ReferenceServer {
                     k = Math.ceil((now - t0) / interval);
                     intended = t0 + k * interval;
                 }
-                if (intended > now)
-                    await new Promise((r) => setTimeout(r, intended - now));
+                // An unref'd pause that `stop` cuts short: a sampler never keeps the process alive.
+                if (intended > now) {
+                    await new Promise((r) => {
+                        const t = setTimeout(r, intended - now);
+                        t.unref();
+                        wake = () => {
+                            clearTimeout(t);
+                            r();
+                        };
+                    });
+                    wake = undefined;
+                }
                 if (stopped)
                     break;
                 try {
@@ -212,7 +237,8 @@ class ReferenceServer {
             }
         })();
         return async () => {
-            stopped = true;
+            stopNow();
+            this.stops.delete(stopNow);
             await loop;
             if (during.totalCount === 0)
                 return undefined;
@@ -230,6 +256,9 @@ class ReferenceServer {
         };
     }
     async close() {
+        for (const stop of this.stops)
+            stop();
+        this.stops.clear();
         await this.client.close().catch(() => { });
         await this.worker.terminate();
     }
@@ -672,31 +701,37 @@ async function runPlan(plan, o) {
             const stopReference = await reference?.sample().catch(() => undefined);
             const cpuBefore = process.cpuUsage();
             const wallBefore = performance.now();
-            if (workers > 1) {
-                const onProgress = (p) => {
-                    current.workerRequests = p.requests;
-                    o.onProgress?.(p);
-                };
-                try {
-                    r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+            let figures;
+            try {
+                if (workers > 1) {
+                    const onProgress = (p) => {
+                        current.workerRequests = p.requests;
+                        o.onProgress?.(p);
+                    };
+                    try {
+                        r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+                    }
+                    finally {
+                        current.workerRequests = 0;
+                    }
                 }
-                finally {
-                    current.workerRequests = 0;
+                else {
+                    const client = stageClient(target, spec);
+                    try {
+                        r = await (0,load_stage/* runStage */.Si)(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+                    }
+                    finally {
+                        await client.close();
+                    }
                 }
             }
-            else {
-                const client = stageClient(target, spec);
-                try {
-                    r = await (0,load_stage/* runStage */.Si)(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
-                }
-                finally {
-                    await client.close();
-                }
+            finally {
+                // Stopped on every path, a stage that threw included: the sampler's timers end with it.
+                figures = await stopReference?.().catch(() => undefined);
             }
             // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
             const cpu = process.cpuUsage(cpuBefore);
             r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
-            const figures = await stopReference?.().catch(() => undefined);
             if (figures)
                 r.reference = figures;
             if (probe && probedBefore !== undefined && !signal.aborted) {
@@ -1652,10 +1687,8 @@ function mergeStage(parts, count) {
     const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
     if (probes.length > 0)
         out.cpu_probe_ms = max(probes);
-    // Likewise the reference server: the shard whose runner added the most, its figures whole (never mixed).
-    const references = parts.flatMap((p) => (p.stage.reference ? [p.stage.reference] : []));
-    if (references.length > 0)
-        out.reference = references.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+    // No reference-server figures: each shard's measured its own runner, and one runner's delay must
+    // not come off every shard's requests. A merged run's failures are judged as measured.
     const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
     // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
     const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
@@ -3066,7 +3099,7 @@ async function abRunAndReport(plan, s, ends, rounds) {
     const head = ab.head.stages.map(report_build/* stageReport */.X0);
     const base = ab.base.stages.map(report_build/* stageReport */.X0);
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(report_build/* stageReport */.X0), head: st.head.map(report_build/* stageReport */.X0) }]));
-    const judged = (0,gate/* gate */.Gj)(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const judged = (0,gate/* gate */.Gj)(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired), excuse: false }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
     const baseAborts = (0,abort/* abortChecks */.A)(base).map((c) => ({ ...c, note: `base ${(0,report_build/* displayUrl */.Qy)(baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
@@ -3330,7 +3363,7 @@ async function compareImported(s) {
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
         const report = (0,src_import.isPerfGateReport)(b.bytes)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8')), s.baselineFile), s.baselineFile)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8').replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
             : (0,src_import.importResults)(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
         const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
         if (other && !s.force) {

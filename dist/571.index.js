@@ -2146,7 +2146,8 @@ var external_node_worker_threads_ = __webpack_require__(75919);
  * How fast the runner is right now: a fixed CPU task run on every core at once, timed. Between
  * stages the target and the generator are idle, so a slower probe means someone else holds the
  * CPU (a noisy neighbour, steal time, another job): the machine, not the code, got slower.
- * The gate compares it with the baseline's probe (src/gate/trust.ts).
+ * The gate compares it with the baseline's probe to name the reason of an excuse, never to size it
+ * (src/gate/excuse.ts: perf-gate's reference server sizes it).
  */
 
 
@@ -2326,6 +2327,8 @@ const ms3 = (x) => Math.round(x * 1000) / 1000;
 class ReferenceServer {
     worker;
     client;
+    /** Samplers running now: `close` stops them too. */
+    stops = new Set();
     constructor(worker, client) {
         this.worker = worker;
         this.client = client;
@@ -2348,8 +2351,14 @@ class ReferenceServer {
             throw err;
         });
         const server = new ReferenceServer(worker, new undici/* Client */.Kj(`http://127.0.0.1:${port}`, { pipelining: 1 }));
-        for (let i = 0; i < 20; i++)
-            await server.ask(); // compile the answer and open the connection before anything is timed
+        try {
+            for (let i = 0; i < 20; i++)
+                await server.ask(); // compile the answer and open the connection before anything is timed
+        }
+        catch (err) {
+            await server.close();
+            throw err;
+        }
         return server;
     }
     /** One probe: ms from `since` (its intended send time) to the whole answer. */
@@ -2368,6 +2377,12 @@ class ReferenceServer {
             recordMs(idle, await this.ask().catch(() => PROBE_TIMEOUT_MS));
         const during = createHistogram();
         let stopped = false;
+        let wake;
+        const stopNow = () => {
+            stopped = true;
+            wake?.();
+        };
+        this.stops.add(stopNow);
         const interval = 1000 / REFERENCE_RATE;
         const t0 = performance.now();
         const loop = (async () => {
@@ -2380,8 +2395,18 @@ class ReferenceServer {
                     k = Math.ceil((now - t0) / interval);
                     intended = t0 + k * interval;
                 }
-                if (intended > now)
-                    await new Promise((r) => setTimeout(r, intended - now));
+                // An unref'd pause that `stop` cuts short: a sampler never keeps the process alive.
+                if (intended > now) {
+                    await new Promise((r) => {
+                        const t = setTimeout(r, intended - now);
+                        t.unref();
+                        wake = () => {
+                            clearTimeout(t);
+                            r();
+                        };
+                    });
+                    wake = undefined;
+                }
                 if (stopped)
                     break;
                 try {
@@ -2393,7 +2418,8 @@ class ReferenceServer {
             }
         })();
         return async () => {
-            stopped = true;
+            stopNow();
+            this.stops.delete(stopNow);
             await loop;
             if (during.totalCount === 0)
                 return undefined;
@@ -2411,11 +2437,16 @@ class ReferenceServer {
         };
     }
     async close() {
+        for (const stop of this.stops)
+            stop();
+        this.stops.clear();
         await this.client.close().catch(() => { });
         await this.worker.terminate();
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
 
 /** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
@@ -2982,17 +3013,23 @@ function settled(ctx) {
             w();
 }
 /** Run the session steps for one user, in order; recorded under their own endpoints only. */
+/** Runs the plan's session steps for one user; true when every step met its expectations. */
 async function runSession(ctx, vars) {
+    let ok = true;
     for (const step of ctx.session) {
         if (ctx.signal.aborted)
-            return;
+            return false;
         const start = now();
         vars.seq = nextSeq(ctx.seq);
         const out = await ctx.client.send(step.build(vars));
         if (out.cancelled)
-            return;
-        ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
+            return false;
+        const error = checkOutcome(ctx, step, vars, out);
+        if (error !== undefined)
+            ok = false;
+        ctx.metrics.recordSessionStep(step.index, now() - start, error);
     }
+    return ok;
 }
 /** Classify and capture: what every response goes through, whatever records it. */
 function checkOutcome(ctx, req, vars, out) {
@@ -3080,8 +3117,8 @@ async function logInUsers(ctx, count, known) {
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
     await Promise.all(missing.map(async (id) => {
         const vars = { vu: String(id) };
-        await runSession(ctx, vars);
-        if (!ctx.signal.aborted)
+        // Only a session that succeeded is kept for later rounds: a failed login logs in again next time.
+        if ((await runSession(ctx, vars)) && !ctx.signal.aborted)
             known.set(id, vars);
     }));
 }
@@ -3105,8 +3142,8 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
         let vars = known?.get(id);
         if (!vars) {
             vars = { vu: String(id) };
-            await runSession(ctx, vars);
-            known?.set(id, vars);
+            if (await runSession(ctx, vars))
+                known?.set(id, vars);
         }
         if (thinkMs === 0)
             return await sendBackToBack(ctx, vars, endAt);
@@ -4715,6 +4752,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -4768,6 +4806,9 @@ async function runStage(spec, o) {
     // either way, what is still in flight is cancelled after the grace, not waited for.
     const stageAbort = new AbortController();
     const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    // Every user's think time waits on this signal: a 200-user stage adds 200 listeners, which is no
+    // leak, and Node's MaxListenersExceededWarning past 10 must not reach the user's stderr.
+    (0,external_node_events_.setMaxListeners)(0, signal);
     let wsStage;
     const disarm = cancelAfterAbort(signal, () => {
         o.client.cancelAll();
@@ -4815,8 +4856,8 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
     if (!idle && (!closed || ws) && !o.sessions?.shared) {
-        await runSession(ctx, shared);
-        if (o.sessions)
+        // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
+        if ((await runSession(ctx, shared)) && o.sessions)
             o.sessions.shared = shared;
     }
     // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
@@ -5499,31 +5540,37 @@ async function runPlan(plan, o) {
             const stopReference = await reference?.sample().catch(() => undefined);
             const cpuBefore = process.cpuUsage();
             const wallBefore = performance.now();
-            if (workers > 1) {
-                const onProgress = (p) => {
-                    current.workerRequests = p.requests;
-                    o.onProgress?.(p);
-                };
-                try {
-                    r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+            let figures;
+            try {
+                if (workers > 1) {
+                    const onProgress = (p) => {
+                        current.workerRequests = p.requests;
+                        o.onProgress?.(p);
+                    };
+                    try {
+                        r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+                    }
+                    finally {
+                        current.workerRequests = 0;
+                    }
                 }
-                finally {
-                    current.workerRequests = 0;
+                else {
+                    const client = stageClient(target, spec);
+                    try {
+                        r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+                    }
+                    finally {
+                        await client.close();
+                    }
                 }
             }
-            else {
-                const client = stageClient(target, spec);
-                try {
-                    r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
-                }
-                finally {
-                    await client.close();
-                }
+            finally {
+                // Stopped on every path, a stage that threw included: the sampler's timers end with it.
+                figures = await stopReference?.().catch(() => undefined);
             }
             // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
             const cpu = process.cpuUsage(cpuBefore);
             r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
-            const figures = await stopReference?.().catch(() => undefined);
             if (figures)
                 r.reference = figures;
             if (probe && probedBefore !== undefined && !signal.aborted) {
@@ -6329,7 +6376,8 @@ function addedMs(e, metric) {
     const key = REFERENCE_KEY[metric];
     const now = key && e.now?.[key];
     const then = key && e.against?.figures[key];
-    if (!key || now === undefined || then === undefined)
+    // A figure a stored report lacks or holds as a non-number sizes nothing.
+    if (!key || typeof now !== 'number' || typeof then !== 'number' || !Number.isFinite(now) || !Number.isFinite(then))
         return undefined;
     return { ms: Math.max(0, now - then), now, then, key };
 }
@@ -6346,12 +6394,22 @@ function stands(c, e, what, measuredSlower = false) {
 }
 /** Less than this off a check is measurement noise of the reference, not an excuse worth a word. */
 const NEGLIGIBLE_MS = 0.05;
+/**
+ * Evidence that the machine, not the code, slowed this run: a sign of trouble (a slow CPU probe, a
+ * generator that fell behind or lagged), or the reference itself at least doubled at that
+ * percentile and by 0.25 ms or more. A quiet runner's reference wobbles by a few tenths of a
+ * millisecond from run to run, which on a 2-ms endpoint would otherwise excuse 10 % of any change.
+ */
+function evidenced(e, added) {
+    return e.trouble || (added.ms >= 0.25 && added.ms >= added.then);
+}
 /** The verdict on the rest: a failure that stands, or a warning that the machine explained it. */
 function rejudged(c, e, verdict, arithmetic, excuse) {
     const withExcuse = { ...c, excuse };
     if (verdict === 'fail')
         return { ...withExcuse, note: `${e.why}; ${arithmetic}: still beyond ${c.limit}` };
-    return { ...withExcuse, verdict: 'warn', untrusted: e.reason, note: `excused: ${e.why}; ${arithmetic}: within ${c.limit} once that is taken off` };
+    const rest = verdict === 'pass' ? `within ${c.limit}` : `no longer clearly beyond ${c.limit} (inconclusive)`;
+    return { ...withExcuse, verdict: 'warn', untrusted: e.reason, note: `excused: ${e.why}; ${arithmetic}: ${rest} once that is taken off` };
 }
 function excuseRegression(c, stage, e, rules) {
     const metric = c.metric;
@@ -6360,17 +6418,26 @@ function excuseRegression(c, stage, e, rules) {
     if (!metrics_LATENCY_METRICS.has(metric) && metric !== 'rps')
         return stands(c, e, `a ${metric} change is not a latency the runner can add to: judged as measured`);
     if (!e.now || !e.against) {
-        const missing = !e.now ? 'this run' : c.method === 'history-band' ? 'the past runs' : 'the baseline';
-        return stands(c, e, `${missing} has no reference-server figures to size that by: judged as measured`);
+        const missing = !e.now ? 'this run has' : e.baselineStage ? 'the baseline has' : 'the past runs have';
+        return stands(c, e, `${missing} no reference-server figures to size that by: judged as measured`);
     }
     const added = addedMs(e, metric === 'rps' ? 'mean' : metric);
     if (!added || added.ms < NEGLIGIBLE_MS) {
         return stands(c, e, `perf-gate's reference server answered no slower than in ${e.against.what}${added ? ` (${added.key} ${excuse_ms(added.now)} against ${excuse_ms(added.then)})` : ''}: nothing to take off`);
     }
+    if (!evidenced(e, added))
+        return c;
     const source = `perf-gate's reference server answered ${excuse_ms(added.ms)} slower at ${added.key} than in ${e.against.what} (${excuse_ms(added.then)} → ${excuse_ms(added.now)})`;
-    if (c.method === 'history-band')
-        return c.band && metric !== 'rps' ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'a band on throughput is not re-judged: judged as measured', true);
-    const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
+    const stageRules = rulesForStage(rules.regression, stage.kind);
+    // The runner's delay pushes latency up and throughput down, and can explain no other failure.
+    const pushed = (r) => (metric === 'rps' ? r.direction === 'decrease' : r.direction === 'increase');
+    if (c.method === 'history-band') {
+        const band = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'sigma');
+        return c.band && metric !== 'rps' && band && pushed(band) ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'this band rule is not one the runner\'s delay can explain: judged as measured', true);
+    }
+    const rule = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
+    if (rule && !pushed(rule))
+        return stands(c, e, `a ${rule.direction === 'increase' ? 'rise' : 'drop'} of ${metric} is not what the runner's delay does: judged as measured`, true);
     if (!rule || c.baseline === null || c.baseline === undefined || c.baseline <= 0 || c.delta_pct === null || c.delta_pct === undefined) {
         return stands(c, e, 'this check has no relative change to take that from: judged as measured', true);
     }
@@ -6419,8 +6486,12 @@ function excuseThreshold(c, stage, e, rules) {
         return stands(c, e, `a ${metric} threshold is not a latency it can add to: judged as measured`);
     const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === metric && r.raw === c.limit);
     const added = addedMs(e, metric);
-    if (!rule || !added || added.ms < NEGLIGIBLE_MS)
-        return stands(c, e, `perf-gate's reference server shows no delay over ${e.against?.what ?? 'its idle figures'} to take off: judged as measured`);
+    if (!rule)
+        return c;
+    if (!added)
+        return stands(c, e, 'perf-gate\'s reference server was not timed in this stage, so nothing can be sized: judged as measured');
+    if (added.ms < NEGLIGIBLE_MS)
+        return stands(c, e, `perf-gate's reference server shows no delay over ${e.against.what} to take off: judged as measured`);
     const rest = c.current - added.ms;
     const verdict = compare(rest, rule.op, rule.value) ? 'pass' : 'fail';
     const arithmetic = `perf-gate's reference server answered ${excuse_ms(added.ms)} slower at ${added.key} during the stage than ${e.against.what} (${excuse_ms(added.then)} → ${excuse_ms(added.now)}); ${metric} without it is ${excuse_ms(rest)}`;
@@ -6440,7 +6511,7 @@ function excuseTimeouts(c, stage, e, rules) {
             return c;
         return rejudged(c, e, compare(rate, rule.op, rule.value) ? 'pass' : 'fail', arithmetic, { by: e.reason, remaining: excuse_round(rate, 6) });
     }
-    const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === 'error_rate' && r.raw === c.limit);
+    const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === 'error_rate' && r.raw === c.limit && r.unit !== 'sigma');
     const then = e.baselineStage;
     if (!rule || !then)
         return stands(c, e, 'the rule it failed is not one a baseline run can be re-judged by: judged as measured');
@@ -6533,7 +6604,7 @@ function judge(rules, current, against) {
         // No history source at all (A/B) is not a short history: band rules do not apply there.
         ...(bandRules.length > 0 && against.history ? evaluateBandRules(bandRules, against.history, current) : []),
     ];
-    return excuseInProportion(checks, current, runnerEffects(current, against.baseline, against.history), rules);
+    return against.excuse === false ? checks : excuseInProportion(checks, current, runnerEffects(current, against.baseline, against.history), rules);
 }
 function gate(rules, current, against = {}, options = {}) {
     let checks = judge(rules, current, against);
@@ -7403,10 +7474,8 @@ function mergeStage(parts, count) {
     const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
     if (probes.length > 0)
         out.cpu_probe_ms = max(probes);
-    // Likewise the reference server: the shard whose runner added the most, its figures whole (never mixed).
-    const references = parts.flatMap((p) => (p.stage.reference ? [p.stage.reference] : []));
-    if (references.length > 0)
-        out.reference = references.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+    // No reference-server figures: each shard's measured its own runner, and one runner's delay must
+    // not come off every shard's requests. A merged run's failures are judged as measured.
     const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
     // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
     const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
@@ -9737,7 +9806,7 @@ async function abRunAndReport(plan, s, ends, rounds) {
     const head = ab.head.stages.map(stageReport);
     const base = ab.base.stages.map(stageReport);
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
-    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired) }, { accept: s.accept });
+    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired), excuse: false }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
     const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
@@ -10001,7 +10070,7 @@ async function compareImported(s) {
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
         const report = isPerfGateReport(b.bytes)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8')), s.baselineFile), s.baselineFile)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8').replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
             : importResults(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
         const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
         if (other && !s.force) {

@@ -474,6 +474,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CANCEL_GRACE_MS, rateSegments
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/plan/check-limits.ts
@@ -693,17 +695,23 @@ function settled(ctx) {
             w();
 }
 /** Run the session steps for one user, in order; recorded under their own endpoints only. */
+/** Runs the plan's session steps for one user; true when every step met its expectations. */
 async function runSession(ctx, vars) {
+    let ok = true;
     for (const step of ctx.session) {
         if (ctx.signal.aborted)
-            return;
+            return false;
         const start = now();
         vars.seq = nextSeq(ctx.seq);
         const out = await ctx.client.send(step.build(vars));
         if (out.cancelled)
-            return;
-        ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
+            return false;
+        const error = checkOutcome(ctx, step, vars, out);
+        if (error !== undefined)
+            ok = false;
+        ctx.metrics.recordSessionStep(step.index, now() - start, error);
     }
+    return ok;
 }
 /** Classify and capture: what every response goes through, whatever records it. */
 function checkOutcome(ctx, req, vars, out) {
@@ -791,8 +799,8 @@ async function logInUsers(ctx, count, known) {
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
     await Promise.all(missing.map(async (id) => {
         const vars = { vu: String(id) };
-        await runSession(ctx, vars);
-        if (!ctx.signal.aborted)
+        // Only a session that succeeded is kept for later rounds: a failed login logs in again next time.
+        if ((await runSession(ctx, vars)) && !ctx.signal.aborted)
             known.set(id, vars);
     }));
 }
@@ -816,8 +824,8 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
         let vars = known?.get(id);
         if (!vars) {
             vars = { vu: String(id) };
-            await runSession(ctx, vars);
-            known?.set(id, vars);
+            if (await runSession(ctx, vars))
+                known?.set(id, vars);
         }
         if (thinkMs === 0)
             return await sendBackToBack(ctx, vars, endAt);
@@ -1857,6 +1865,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -1910,6 +1919,9 @@ async function runStage(spec, o) {
     // either way, what is still in flight is cancelled after the grace, not waited for.
     const stageAbort = new AbortController();
     const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    // Every user's think time waits on this signal: a 200-user stage adds 200 listeners, which is no
+    // leak, and Node's MaxListenersExceededWarning past 10 must not reach the user's stderr.
+    (0,external_node_events_.setMaxListeners)(0, signal);
     let wsStage;
     const disarm = cancelAfterAbort(signal, () => {
         o.client.cancelAll();
@@ -1957,8 +1969,8 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
     if (!idle && (!closed || ws) && !o.sessions?.shared) {
-        await runSession(ctx, shared);
-        if (o.sessions)
+        // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
+        if ((await runSession(ctx, shared)) && o.sessions)
             o.sessions.shared = shared;
     }
     // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.

@@ -222,7 +222,7 @@ const REPORT_FIELDS = [
     ['shard?', 'object'],
 ];
 const LATENCY = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-/** What a gate compares (gate/metrics.ts, trust.ts, regression.ts) and the summary prints, per stage. */
+/** What a gate compares (gate/metrics.ts, excuse.ts, regression.ts) and the summary prints, per stage. */
 const STAGE_FIELDS = [
     ['kind', 'string'],
     ...['requests', 'errors', 'rps'].map((k) => [k, 'count']),
@@ -236,13 +236,15 @@ const STAGE_FIELDS = [
     ['generator', 'object'],
     ['generator.loop_lag_p99_ms', 'count'],
     ['cpu_probe_ms?', 'count'],
+    ['reference?', 'object'],
+    ...['p50', 'p90', 'p95', 'p99', 'mean'].map((k) => [`reference.${k}`, 'count']),
     ['spike?', 'object'],
     ['spike.pre_p95_ms', 'count'],
     ['spike.peak_p95_ms', 'count'],
     ['spike.recovery_ms', 'count-or-null'],
 ];
 /** The window columns the regression rules sample (gate/metrics.ts windowSamples). */
-const WINDOW_FIELDS = ['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k) => [k, 'count']);
+const WINDOW_FIELDS = [...['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k) => [k, 'count']), ['histogram?', 'string']];
 const ENDPOINT_FIELDS = [
     ['name', 'string'],
     ['requests', 'count'],

@@ -55825,7 +55825,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * How fast the runner is right now: a fixed CPU task run on every core at once, timed. Between
  * stages the target and the generator are idle, so a slower probe means someone else holds the
  * CPU (a noisy neighbour, steal time, another job): the machine, not the code, got slower.
- * The gate compares it with the baseline's probe (src/gate/trust.ts).
+ * The gate compares it with the baseline's probe to name the reason of an excuse, never to size it
+ * (src/gate/excuse.ts: perf-gate's reference server sizes it).
  */
 
 
@@ -56005,6 +56006,8 @@ const ms3 = (x) => Math.round(x * 1000) / 1000;
 class reference_ReferenceServer {
     worker;
     client;
+    /** Samplers running now: `close` stops them too. */
+    stops = new Set();
     constructor(worker, client) {
         this.worker = worker;
         this.client = client;
@@ -56027,8 +56030,14 @@ class reference_ReferenceServer {
             throw err;
         });
         const server = new reference_ReferenceServer(worker, new Client(`http://127.0.0.1:${port}`, { pipelining: 1 }));
-        for (let i = 0; i < 20; i++)
-            await server.ask(); // compile the answer and open the connection before anything is timed
+        try {
+            for (let i = 0; i < 20; i++)
+                await server.ask(); // compile the answer and open the connection before anything is timed
+        }
+        catch (err) {
+            await server.close();
+            throw err;
+        }
         return server;
     }
     /** One probe: ms from `since` (its intended send time) to the whole answer. */
@@ -56047,6 +56056,12 @@ class reference_ReferenceServer {
             recordMs(idle, await this.ask().catch(() => PROBE_TIMEOUT_MS));
         const during = createHistogram();
         let stopped = false;
+        let wake;
+        const stopNow = () => {
+            stopped = true;
+            wake?.();
+        };
+        this.stops.add(stopNow);
         const interval = 1000 / REFERENCE_RATE;
         const t0 = performance.now();
         const loop = (async () => {
@@ -56059,8 +56074,18 @@ class reference_ReferenceServer {
                     k = Math.ceil((now - t0) / interval);
                     intended = t0 + k * interval;
                 }
-                if (intended > now)
-                    await new Promise((r) => setTimeout(r, intended - now));
+                // An unref'd pause that `stop` cuts short: a sampler never keeps the process alive.
+                if (intended > now) {
+                    await new Promise((r) => {
+                        const t = setTimeout(r, intended - now);
+                        t.unref();
+                        wake = () => {
+                            clearTimeout(t);
+                            r();
+                        };
+                    });
+                    wake = undefined;
+                }
                 if (stopped)
                     break;
                 try {
@@ -56072,7 +56097,8 @@ class reference_ReferenceServer {
             }
         })();
         return async () => {
-            stopped = true;
+            stopNow();
+            this.stops.delete(stopNow);
             await loop;
             if (during.totalCount === 0)
                 return undefined;
@@ -56090,11 +56116,16 @@ class reference_ReferenceServer {
         };
     }
     async close() {
+        for (const stop of this.stops)
+            stop();
+        this.stops.clear();
         await this.client.close().catch(() => { });
         await this.worker.terminate();
     }
 }
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/plan/secrets.ts
 const MIN_SECRET_LENGTH = 6;
 const secrets_isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
@@ -57278,17 +57309,23 @@ function settled(ctx) {
             w();
 }
 /** Run the session steps for one user, in order; recorded under their own endpoints only. */
+/** Runs the plan's session steps for one user; true when every step met its expectations. */
 async function runSession(ctx, vars) {
+    let ok = true;
     for (const step of ctx.session) {
         if (ctx.signal.aborted)
-            return;
+            return false;
         const start = now();
         vars.seq = nextSeq(ctx.seq);
         const out = await ctx.client.send(step.build(vars));
         if (out.cancelled)
-            return;
-        ctx.metrics.recordSessionStep(step.index, now() - start, checkOutcome(ctx, step, vars, out));
+            return false;
+        const error = checkOutcome(ctx, step, vars, out);
+        if (error !== undefined)
+            ok = false;
+        ctx.metrics.recordSessionStep(step.index, now() - start, error);
     }
+    return ok;
 }
 /** Classify and capture: what every response goes through, whatever records it. */
 function checkOutcome(ctx, req, vars, out) {
@@ -57376,8 +57413,8 @@ async function logInUsers(ctx, count, known) {
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
     await Promise.all(missing.map(async (id) => {
         const vars = { vu: String(id) };
-        await runSession(ctx, vars);
-        if (!ctx.signal.aborted)
+        // Only a session that succeeded is kept for later rounds: a failed login logs in again next time.
+        if ((await runSession(ctx, vars)) && !ctx.signal.aborted)
             known.set(id, vars);
     }));
 }
@@ -57401,8 +57438,8 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
         let vars = known?.get(id);
         if (!vars) {
             vars = { vu: String(id) };
-            await runSession(ctx, vars);
-            known?.set(id, vars);
+            if (await runSession(ctx, vars))
+                known?.set(id, vars);
         }
         if (thinkMs === 0)
             return await sendBackToBack(ctx, vars, endAt);
@@ -59120,6 +59157,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -59173,6 +59211,9 @@ async function stage_runStage(spec, o) {
     // either way, what is still in flight is cancelled after the grace, not waited for.
     const stageAbort = new AbortController();
     const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+    // Every user's think time waits on this signal: a 200-user stage adds 200 listeners, which is no
+    // leak, and Node's MaxListenersExceededWarning past 10 must not reach the user's stderr.
+    (0,external_node_events_.setMaxListeners)(0, signal);
     let wsStage;
     const disarm = cancelAfterAbort(signal, () => {
         o.client.cancelAll();
@@ -59220,8 +59261,8 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
     if (!idle && (!closed || ws) && !o.sessions?.shared) {
-        await runSession(ctx, shared);
-        if (o.sessions)
+        // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
+        if ((await runSession(ctx, shared)) && o.sessions)
             o.sessions.shared = shared;
     }
     // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
@@ -60230,31 +60271,37 @@ async function runPlan(plan, o) {
             const stopReference = await reference?.sample().catch(() => undefined);
             const cpuBefore = process.cpuUsage();
             const wallBefore = performance.now();
-            if (workers > 1) {
-                const onProgress = (p) => {
-                    current.workerRequests = p.requests;
-                    o.onProgress?.(p);
-                };
-                try {
-                    r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+            let figures;
+            try {
+                if (workers > 1) {
+                    const onProgress = (p) => {
+                        current.workerRequests = p.requests;
+                        o.onProgress?.(p);
+                    };
+                    try {
+                        r = await runStageInWorkers(spec, workers, { plan, target, signal, seq, onProgress, script: o.workerScript });
+                    }
+                    finally {
+                        current.workerRequests = 0;
+                    }
                 }
-                finally {
-                    current.workerRequests = 0;
+                else {
+                    const client = stageClient(target, spec);
+                    try {
+                        r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+                    }
+                    finally {
+                        await client.close();
+                    }
                 }
             }
-            else {
-                const client = stageClient(target, spec);
-                try {
-                    r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
-                }
-                finally {
-                    await client.close();
-                }
+            finally {
+                // Stopped on every path, a stage that threw included: the sampler's timers end with it.
+                figures = await stopReference?.().catch(() => undefined);
             }
             // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
             const cpu = process.cpuUsage(cpuBefore);
             r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
-            const figures = await stopReference?.().catch(() => undefined);
             if (figures)
                 r.reference = figures;
             if (probe && probedBefore !== undefined && !signal.aborted) {

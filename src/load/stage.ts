@@ -2,6 +2,7 @@
  * One stage from start to drained: builds the context, picks the executor for the stage kind,
  * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
  */
+import { setMaxListeners } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ClosedLoadStage, Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
 import { plannedDurationMs } from '../plan/check-limits.js';
@@ -159,6 +160,9 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
   // either way, what is still in flight is cancelled after the grace, not waited for.
   const stageAbort = new AbortController();
   const signal = AbortSignal.any([o.signal, stageAbort.signal]);
+  // Every user's think time waits on this signal: a 200-user stage adds 200 listeners, which is no
+  // leak, and Node's MaxListenersExceededWarning past 10 must not reach the user's stderr.
+  setMaxListeners(0, signal);
   let wsStage: WsStage | undefined;
   const disarm = cancelAfterAbort(signal, () => {
     o.client.cancelAll();

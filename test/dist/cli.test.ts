@@ -279,6 +279,23 @@ http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');`,
     }
   });
 
+  it('a 200-user stage with think time prints nothing on stderr perf-gate did not mean to (no MaxListenersExceededWarning)', async () => {
+    await writeFile(
+      path.join(dir, 'many-users.yml'),
+      `version: 1
+target: { url: "http://127.0.0.1:1" }
+requests:
+  - { name: root, path: / }
+stages:
+  - { name: crowd, kind: load, vus: 200, think: 20ms, duration: 2s }
+`,
+    );
+    target.set({ delayMs: 1 });
+    const r = await runCli(['run', 'many-users.yml', '--target', target.url, '--out', 'many-users', '--quiet'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/Warning|\(node:\d+\)/);
+  });
+
   it('runs a WebSocket stage against the demo target: report fields, summary line, exit 0', async () => {
     const demo = await startDemoServer();
     try {
