@@ -307,7 +307,7 @@ function runnerEffects(current, baseline = [], history = []) {
         const reason = bound ? 'generator-saturated' : slower ? 'runner-slower' : 'runner-busier';
         const why = describe(s, reason, probe, then ? 'when the baseline was measured' : 'in the past runs (median)');
         const trouble = saturated || slower || lagging(s, then);
-        const effects = { comparison: { reason, why, now: s.reference, then: then?.reference, against, generatorBound: bound, baselineStage: then, trouble } };
+        const effects = { comparison: { reason, why, now: s.reference, against, generatorBound: bound, baselineStage: then, trouble } };
         if (saturated) {
             const idle = s.reference?.idle;
             effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound, trouble };

@@ -3955,7 +3955,8 @@ function ruleApplies(s, metric) {
 }
 /**
  * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
+ * histograms: the check's method says so).
  */
 function windowColumn(metric) {
     switch (metric) {
@@ -3966,11 +3967,11 @@ function windowColumn(metric) {
         case 'max':
         case 'mean':
         case 'rps':
-            return { key: metric, proxy: false };
+            return { key: metric };
         case 'p999':
-            return { key: 'p99', proxy: true };
+            return { key: 'p99' };
         case 'min':
-            return { key: 'p50', proxy: true };
+            return { key: 'p50' };
         default:
             return undefined;
     }
@@ -6311,7 +6312,7 @@ function runnerEffects(current, baseline = [], history = []) {
         const reason = bound ? 'generator-saturated' : slower ? 'runner-slower' : 'runner-busier';
         const why = describe(s, reason, probe, then ? 'when the baseline was measured' : 'in the past runs (median)');
         const trouble = saturated || slower || lagging(s, then);
-        const effects = { comparison: { reason, why, now: s.reference, then: then?.reference, against, generatorBound: bound, baselineStage: then, trouble } };
+        const effects = { comparison: { reason, why, now: s.reference, against, generatorBound: bound, baselineStage: then, trouble } };
         if (saturated) {
             const idle = s.reference?.idle;
             effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound, trouble };

@@ -110,7 +110,8 @@ function ruleApplies(s, metric) {
 }
 /**
  * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
+ * histograms: the check's method says so).
  */
 function windowColumn(metric) {
     switch (metric) {
@@ -121,11 +122,11 @@ function windowColumn(metric) {
         case 'max':
         case 'mean':
         case 'rps':
-            return { key: metric, proxy: false };
+            return { key: metric };
         case 'p999':
-            return { key: 'p99', proxy: true };
+            return { key: 'p99' };
         case 'min':
-            return { key: 'p50', proxy: true };
+            return { key: 'p50' };
         default:
             return undefined;
     }

@@ -54,7 +54,6 @@ export interface RunnerEffect {
   /** Why, in one phrase: "the runner was 1.62× slower than when the baseline was measured (CPU probe 27 ms against 17 ms)". */
   why: string;
   now?: ReferenceLatency;
-  then?: ReferenceLatency;
   /** Regression and band rules: the baseline run's or the history's reference; thresholds: this stage's idle reference. */
   against?: ReferencePoint;
   /** The generator itself was the bottleneck (saturated and near a whole core): its timeouts are its own. */
@@ -94,7 +93,7 @@ export function runnerEffects(current: StageReport[], baseline: StageReport[] = 
     const reason: UntrustedReason = bound ? 'generator-saturated' : slower ? 'runner-slower' : 'runner-busier';
     const why = describe(s, reason, probe, then ? 'when the baseline was measured' : 'in the past runs (median)');
     const trouble = saturated || slower || lagging(s, then);
-    const effects: StageEffects = { comparison: { reason, why, now: s.reference, then: then?.reference, against, generatorBound: bound, baselineStage: then, trouble } };
+    const effects: StageEffects = { comparison: { reason, why, now: s.reference, against, generatorBound: bound, baselineStage: then, trouble } };
     if (saturated) {
       const idle = s.reference?.idle;
       effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound, trouble };

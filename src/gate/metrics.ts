@@ -97,9 +97,10 @@ export function ruleApplies(s: StageReport, metric: Metric): boolean {
 
 /**
  * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (said in the check's method).
+ * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
+ * histograms: the check's method says so).
  */
-export function windowColumn(metric: Metric): { key: WindowColumn; proxy: boolean } | undefined {
+export function windowColumn(metric: Metric): { key: WindowColumn } | undefined {
   switch (metric) {
     case 'p50':
     case 'p90':
@@ -108,11 +109,11 @@ export function windowColumn(metric: Metric): { key: WindowColumn; proxy: boolea
     case 'max':
     case 'mean':
     case 'rps':
-      return { key: metric, proxy: false };
+      return { key: metric };
     case 'p999':
-      return { key: 'p99', proxy: true };
+      return { key: 'p99' };
     case 'min':
-      return { key: 'p50', proxy: true };
+      return { key: 'p50' };
     default:
       return undefined;
   }
