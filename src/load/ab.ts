@@ -12,6 +12,8 @@ import type { HttpClient } from './http.js';
 import { selectStages, stageClient, type RunResult } from './run-plan.js';
 import { judgeGenerator, runStage, type SessionCache, type StageProgress, type StageResult } from './stage.js';
 import { waitUntilReady } from './target.js';
+import { addSessionTally, addUnsentTally, type SessionTally, type UnsentTally } from './context.js';
+import type { FlowOutcome } from './stage-flows.js';
 
 export type Side = 'base' | 'head';
 
@@ -163,7 +165,20 @@ export function mergeRounds(parts: StageResult[]): StageResult {
     scheduled,
     mode: first.mode,
     aborted: roundsAborted(parts),
+    sessions: parts.reduce<SessionTally | undefined>((a, p) => addSessionTally(a, p.sessions), undefined),
+    unsent: parts.reduce<UnsentTally | undefined>((a, p) => addUnsentTally(a, p.unsent), undefined),
+    // Every round sets up and verifies; a failure in any round is the one to show.
+    setup: worstFlows(parts.map((p) => p.setup)),
+    verify: worstFlows(parts.map((p) => p.verify)),
   };
+}
+
+/** Per request name: the first failed outcome among the rounds, else the last round's. */
+function worstFlows(rounds: Array<FlowOutcome[] | undefined>): FlowOutcome[] | undefined {
+  const present = rounds.filter((r): r is FlowOutcome[] => r !== undefined);
+  if (present.length === 0) return undefined;
+  const last = present[present.length - 1]!;
+  return last.map((o, i) => present.map((r) => r[i]).find((x) => x !== undefined && !x.ok) ?? o);
 }
 
 /** The first abort_when trigger among the rounds, its time counted over the rounds joined. */

@@ -6,8 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import type { ErrorKind, HttpClient, HttpOutcome } from './http.js';
 import type { StageMetrics } from '../metrics/stage-metrics.js';
-import { applyCaptures, classifyOutcome, type CompiledRequest } from './requests.js';
+import { applyCaptures, classifyOutcome, sample, type CompiledRequest } from './requests.js';
 import type { Vars } from './template.js';
+import type { DataRows } from './data-rows.js';
 
 /** What the executors need of a stage, whatever the protocol: the clock, the metrics, what is in flight. */
 export interface StageClock {
@@ -31,6 +32,54 @@ export interface StageContext extends StageClock {
   users: number;
   /** Run-wide request sequence, for `${seq}`. */
   seq: Sequence;
+  /** The plan's data rows, and the sets this stage's session and mix read (filled per user, or per request in the open model). */
+  rows: DataRows;
+  rowSets: string[];
+  /** Values every user starts with: what the stage's `setup:` captured. */
+  baseVars: Vars;
+  /** Users that ran the session, and those whose session failed (SPEC §5, "Sessions that fail"). */
+  sessions: SessionTally;
+  /** Requests not sent because a value they need was missing, and which values. */
+  unsent: UnsentTally;
+  /** Ends the stage for a reason of the engine's own (a unique data set ran out of rows). */
+  stop: (reason: string) => void;
+}
+
+/** Users that ran the session steps, and how the first failed one failed. */
+export interface SessionTally {
+  users: number;
+  failed: number;
+  first?: SessionFailure;
+}
+
+export interface SessionFailure {
+  /** The step's name (`login`). */
+  step: string;
+  /** The HTTP status (0: no response). */
+  status: number;
+  /** `409`, `timeout`, `capture token ($.token) found nothing`, `body misses "ok"`. */
+  reason: string;
+  /** The start of the response body. */
+  sample?: string;
+}
+
+export interface UnsentTally {
+  count: number;
+  /** The missing values' names (`token`), a few. */
+  missing: string[];
+}
+
+/** Adds one part's tallies (a worker thread, an A/B round, a shard) into another's. */
+export function addSessionTally(into: SessionTally | undefined, from: SessionTally | undefined): SessionTally | undefined {
+  if (!from) return into;
+  if (!into) return { ...from };
+  return { users: into.users + from.users, failed: into.failed + from.failed, first: into.first ?? from.first };
+}
+
+export function addUnsentTally(into: UnsentTally | undefined, from: UnsentTally | undefined): UnsentTally | undefined {
+  if (!from || from.count === 0) return into;
+  if (!into) return { count: from.count, missing: [...from.missing] };
+  return { count: into.count + from.count, missing: [...new Set([...into.missing, ...from.missing])].slice(0, 5) };
 }
 
 /**
@@ -56,11 +105,18 @@ export const now = (): number => performance.now();
  * closed-model user sends its next request from inside `done`.
  */
 export function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number, done: () => void): void {
+  vars.seq = nextSeq(ctx.seq);
+  const built = req.build(vars);
+  if (built === undefined) {
+    // A value it needs is missing (a capture that failed): never sent with a literal `${name}`.
+    noteUnsent(ctx, req, vars);
+    setImmediate(done);
+    return;
+  }
   ctx.inFlight++;
   if (ctx.inFlight > ctx.active) ctx.active = ctx.inFlight;
-  vars.seq = nextSeq(ctx.seq);
   let dispatching = true;
-  ctx.client.dispatch(req.build(vars), (out) => {
+  ctx.client.dispatch(built, (out) => {
     // Cancelled because the run was stopped: no measurement, neither a success nor an error.
     if (!out.cancelled) {
       const error = checkOutcome(ctx, req, vars, out);
@@ -86,21 +142,61 @@ export function settled(ctx: StageClock): void {
   if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
 }
 
-/** Run the session steps for one user, in order; recorded under their own endpoints only. */
-/** Runs the plan's session steps for one user; true when every step met its expectations. */
+function noteUnsent(ctx: StageContext, req: CompiledRequest, vars: Vars): void {
+  ctx.unsent.count++;
+  if (ctx.unsent.missing.length < 5) {
+    for (const k of req.needs) if (vars[k] === undefined && !ctx.unsent.missing.includes(k)) ctx.unsent.missing.push(k);
+  }
+}
+
+/**
+ * Runs the plan's session steps for one user, in order (recorded under their own endpoints only);
+ * true when every step met its `expect` and its captures. The first step that does not ends the
+ * session: the user has an error of kind `session`, and the steps after it, which may need what it
+ * failed to set, are not sent.
+ */
 export async function runSession(ctx: StageContext, vars: Vars): Promise<boolean> {
-  let ok = true;
+  if (ctx.session.length === 0) return true;
+  ctx.sessions.users++;
   for (const step of ctx.session) {
     if (ctx.signal.aborted) return false;
     const start = now();
     vars.seq = nextSeq(ctx.seq);
-    const out = await ctx.client.send(step.build(vars));
+    const request = step.build(vars);
+    if (request === undefined) {
+      failSession(ctx, { step: step.spec.name, status: 0, reason: `${missingNames(step, vars)} had no value` });
+      return false;
+    }
+    const out = await ctx.client.send(request);
     if (out.cancelled) return false;
-    const error = checkOutcome(ctx, step, vars, out);
-    if (error !== undefined) ok = false;
-    ctx.metrics.recordSessionStep(step.index, now() - start, error);
+    const error = classifyOutcome(step.spec, out, vars, step.expectedBody);
+    const captured = error === undefined ? missingCapture(step, out.body, vars) : undefined;
+    if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
+    ctx.metrics.recordSessionStep(step.index, now() - start, error ?? (captured ? 'check' : undefined));
+    if (error !== undefined || captured !== undefined) {
+      const reason = captured ?? (out.failure ? (out.failure === 'timeout' ? 'timeout' : 'no connection') : out.status >= 200 && out.status < 400 ? `${out.status}, but the body did not meet expect` : String(out.status));
+      failSession(ctx, { step: step.spec.name, status: out.status, reason, sample: out.body ? sample(out.body) : undefined });
+      return false;
+    }
   }
-  return ok;
+  return true;
+}
+
+function failSession(ctx: StageContext, failure: SessionFailure): void {
+  ctx.sessions.failed++;
+  ctx.sessions.first ??= failure;
+  ctx.metrics.recordSessionFailure(Math.max(0, now() - ctx.t0));
+}
+
+/** The captures a session step's body did not hold, as a phrase; undefined when all were found. */
+function missingCapture(step: CompiledRequest, body: string | undefined, vars: Vars): string | undefined {
+  if (applyCaptures(step.spec, body, vars)) return undefined;
+  const lost = Object.entries(step.spec.capture ?? {}).filter(([name]) => vars[name] === undefined);
+  return `capture ${lost.map(([name, path]) => `${name} (${path})`).join(', ') || 'a value'} found nothing`;
+}
+
+function missingNames(req: CompiledRequest, vars: Vars): string {
+  return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
 }
 
 /** Classify and capture: what every response goes through, whatever records it. */

@@ -11,6 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execute, executeAsync, now, runSession, waitIdle, type StageClock, type StageContext } from './context.js';
 import type { RateSchedule } from './schedule.js';
 import type { Vars } from './template.js';
+import { RowsExhausted } from './data-rows.js';
+import { weightedPicker, type CompiledRequest } from './requests.js';
 
 /** Sends one request (or message) meant to leave at `intendedStart`; resolves when it is recorded. */
 export type Send = (intendedStart: number) => Promise<void>;
@@ -69,8 +71,51 @@ export interface ClosedOptions {
   durationMs: number;
 }
 
-/** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
-export const httpSend = (ctx: StageContext, vars: Vars): Send => (at) => executeAsync(ctx, ctx.pick(), vars, at);
+/**
+ * The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. With data
+ * sets, each request has a row of its own, in vars of its own over the shared session's.
+ */
+export function httpSend(ctx: StageContext, vars: Vars): Send {
+  const pick = requestPicker(ctx, vars);
+  if (!pick) return () => Promise.resolve();
+  const sets = ctx.rows.setsIn(ctx.requests.flatMap((r) => r.needs));
+  if (sets.length === 0) return (at) => executeAsync(ctx, pick(), vars, at);
+  return (at) => {
+    const own: Vars = Object.create(vars) as Vars;
+    if (!fillRows(ctx, own, sets)) return Promise.resolve();
+    return executeAsync(ctx, pick(), own, at);
+  };
+}
+
+/** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
+export function newUserVars(ctx: StageContext, id: number): Vars | undefined {
+  const vars: Vars = { ...ctx.baseVars, vu: String(id) };
+  return fillRows(ctx, vars, ctx.rowSets, id) ? vars : undefined;
+}
+
+function fillRows(ctx: StageContext, vars: Vars, sets: string[], user?: number): boolean {
+  if (sets.length === 0) return true;
+  try {
+    ctx.rows.fill(vars, sets, user);
+    return true;
+  } catch (err) {
+    if (!(err instanceof RowsExhausted)) throw err;
+    ctx.stop(err.message);
+    return false;
+  }
+}
+
+/**
+ * What a user may send: the whole mix, or, when its session left values unset, the requests that
+ * need none of them (values a request of the mix captures may still come). Undefined: nothing.
+ */
+export function requestPicker(ctx: StageContext, vars: Vars): (() => CompiledRequest) | undefined {
+  const later = new Set(ctx.requests.flatMap((r) => Object.keys(r.spec.capture ?? {})));
+  const can = (r: CompiledRequest): boolean => r.needs.every((k) => vars[k] !== undefined || later.has(k));
+  if (ctx.requests.every(can)) return ctx.pick;
+  const sendable = ctx.requests.filter(can);
+  return sendable.length > 0 ? weightedPicker(sendable) : undefined;
+}
 
 /** `known`: users already logged in (A/B rounds), by number; they skip the session and keep their values. */
 export async function runClosed(ctx: StageContext, o: ClosedOptions, known?: Map<number, Vars>): Promise<void> {
@@ -88,9 +133,9 @@ export async function logInUsers(ctx: StageContext, count: number, known: Map<nu
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
   await Promise.all(
     missing.map(async (id) => {
-      const vars: Vars = { vu: String(id) };
+      const vars = newUserVars(ctx, id);
       // Only a session that succeeded is kept for later rounds: a failed login logs in again next time.
-      if ((await runSession(ctx, vars)) && !ctx.signal.aborted) known.set(id, vars);
+      if (vars && (await runSession(ctx, vars)) && !ctx.signal.aborted) known.set(id, vars);
     }),
   );
 }
@@ -112,14 +157,18 @@ async function runUser(ctx: StageContext, id: number, startDelayMs: number, endA
   try {
     let vars = known?.get(id);
     if (!vars) {
-      vars = { vu: String(id) };
+      vars = newUserVars(ctx, id);
+      if (!vars) return;
       if (await runSession(ctx, vars)) known?.set(id, vars);
     }
-    if (thinkMs === 0) return await sendBackToBack(ctx, vars, endAt);
+    // A user whose session failed sends only what needs none of the values it failed to set.
+    const pick = requestPicker(ctx, vars);
+    if (!pick) return;
+    if (thinkMs === 0) return await sendBackToBack(ctx, vars, endAt, pick);
     let iter = 0;
     while (!ctx.signal.aborted && now() < endAt) {
       vars.iter = String(iter++);
-      await executeAsync(ctx, ctx.pick(), vars, now());
+      await executeAsync(ctx, pick(), vars, now());
       await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
     }
   } finally {
@@ -128,13 +177,13 @@ async function runUser(ctx: StageContext, id: number, startDelayMs: number, endA
 }
 
 /** A user with no think time: each response sends the next request from its callback, no promise per request. */
-function sendBackToBack(ctx: StageContext, vars: Vars, endAt: number): Promise<void> {
+function sendBackToBack(ctx: StageContext, vars: Vars, endAt: number, pick: () => CompiledRequest): Promise<void> {
   return new Promise((resolve) => {
     let iter = 0;
     const next = (): void => {
       if (ctx.signal.aborted || now() >= endAt) return resolve();
       vars.iter = String(iter++);
-      execute(ctx, ctx.pick(), vars, now(), next);
+      execute(ctx, pick(), vars, now(), next);
     };
     next();
   });

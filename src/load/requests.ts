@@ -2,8 +2,8 @@
  * Plan requests compiled for the run loop: templates compiled once, static headers and bodies
  * shared between requests, and a weighted picker over the mix.
  */
-import type { RequestSpec } from '../plan/types.js';
-import { compileTemplate, jsonStringEscape, type Template, type Vars } from './template.js';
+import type { JsonExpectation, RequestSpec } from '../plan/types.js';
+import { compileTemplate, jsonStringEscape, templateNeeds, type Template, type Vars } from './template.js';
 import type { ErrorKind, HttpOutcome, HttpRequest } from './http.js';
 import { readJsonPath } from '../jsonpath.js';
 
@@ -11,43 +11,69 @@ export interface CompiledRequest {
   spec: RequestSpec;
   /** Index into the stage's endpoint metrics. */
   index: number;
-  build(vars: Vars): HttpRequest;
+  /** The request to send, or undefined when a runtime value it needs has none (it is then never sent). */
+  build(vars: Vars): HttpRequest | undefined;
   /** `expect.body`, compiled once. */
   expectedBody?: Template;
+  /** The vars keys the request reads (captures, data columns, builtins). */
+  needs: string[];
 }
 
-export function compileRequest(spec: RequestSpec, index: number): CompiledRequest {
-  const path = compileTemplate(spec.path, encodeURIComponent);
+export interface CompileOptions {
+  /** Names the engine fills (builtins, captures: plan/interpolate.ts captureNames); others are text. */
+  runtime?: ReadonlySet<string>;
+  /** Keep the response body even without a check that reads it (session, setup, verify: for messages). */
+  readBody?: boolean;
+}
+
+export function compileRequest(spec: RequestSpec, index: number, o: CompileOptions = {}): CompiledRequest {
+  const runtime = o.runtime;
+  const path = compileTemplate(spec.path, encodeURIComponent, runtime);
   const headerNames = Object.keys(spec.headers);
-  const headerTemplates = headerNames.map((n) => compileTemplate(spec.headers[n]!));
+  const headerTemplates = headerNames.map((n) => compileTemplate(spec.headers[n]!, undefined, runtime));
   const dynamicHeaders = headerNames.some((n) => spec.headers[n]!.includes('${'));
   let body: Template | undefined;
   const headers: Record<string, string> = { ...spec.headers };
+  const bodyText = spec.json !== undefined ? JSON.stringify(spec.json) : spec.body;
   if (spec.json !== undefined) {
-    body = compileTemplate(JSON.stringify(spec.json), jsonStringEscape);
+    body = compileTemplate(bodyText!, jsonStringEscape, runtime);
     headers['content-type'] ??= 'application/json';
   } else if (spec.body !== undefined) {
-    body = compileTemplate(spec.body);
+    body = compileTemplate(spec.body, undefined, runtime);
   }
-  const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+  const readBody =
+    o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
   const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
-  const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined;
-  if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
+  const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
+  const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+  if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
     // Nothing to fill in: one request object serves every send.
-    const constant: HttpRequest = { ...base, path: path({}), headers, body: body?.({}) };
-    return { spec, index, expectedBody, build: () => constant };
+    const constant: HttpRequest = { ...base, path: spec.path, headers, body: body?.({}) };
+    return { spec, index, expectedBody, needs, build: () => constant };
   }
   return {
     spec,
     index,
     expectedBody,
+    needs,
     build(vars) {
       let h = headers;
       if (dynamicHeaders) {
         h = { ...headers };
-        for (let i = 0; i < headerNames.length; i++) h[headerNames[i]!] = headerTemplates[i]!(vars);
+        for (let i = 0; i < headerNames.length; i++) {
+          const value = headerTemplates[i]!(vars);
+          if (value === undefined) return undefined;
+          h[headerNames[i]!] = value;
+        }
       }
-      return { ...base, path: path(vars), headers: h, body: body?.(vars) };
+      const p = path(vars);
+      if (p === undefined) return undefined;
+      let b: string | undefined;
+      if (body) {
+        b = body(vars);
+        if (b === undefined) return undefined;
+      }
+      return { ...base, path: p, headers: h, body: b };
     },
   };
 }
@@ -72,8 +98,69 @@ export function classifyOutcome(
     if (s >= 400) return 'http_4xx';
     return 'check';
   }
-  if (expectedBody !== undefined && !(out.body ?? '').includes(expectedBody(vars))) return 'check';
+  if (expectedBody !== undefined) {
+    const text = expectedBody(vars);
+    if (text === undefined || !(out.body ?? '').includes(text)) return 'check';
+  }
+  if (spec.expect?.json && jsonMismatches(spec.expect.json, out.body).length > 0) return 'check';
   return undefined;
+}
+
+/** What in a JSON body misses its `expect.json` entries, one phrase each ("$.sold is 104, expected 100"); empty when all hold. */
+export function jsonMismatches(expectations: JsonExpectation[], body: string | undefined): string[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body ?? '');
+  } catch {
+    return [`the body is not JSON${body ? ` (${sample(body)})` : ' (empty)'}`];
+  }
+  const out: string[] = [];
+  for (const e of expectations) {
+    const v = readJsonPath(doc, e.path);
+    if (v === undefined) {
+      out.push(`${e.path} is missing, expected ${e.op === '=' ? e.raw : e.raw.trim()}`);
+      continue;
+    }
+    if (!meets(v, e)) out.push(`${e.path} is ${JSON.stringify(v)}, expected ${e.op === '=' ? e.raw : e.raw.trim()}`);
+  }
+  return out;
+}
+
+function meets(v: unknown, e: JsonExpectation): boolean {
+  if (e.op === '=' && typeof e.value !== 'number') return sameJson(v, e.value);
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (Number.isNaN(n)) return false;
+  const limit = e.value as number;
+  switch (e.op) {
+    case '=':
+      return n === limit;
+    case '!=':
+      return n !== limit;
+    case '<':
+      return n < limit;
+    case '<=':
+      return n <= limit;
+    case '>':
+      return n > limit;
+    case '>=':
+      return n >= limit;
+  }
+}
+
+/** Deep equality of JSON values (key order ignored). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The start of a body, one line, for messages. */
+export function sample(body: string, max = 120): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
 /** Copy captured values into `vars`; false when one is missing (a `check` failure). */

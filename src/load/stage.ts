@@ -10,7 +10,10 @@ import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
-import { now, runSession, type Sequence, type StageContext } from './context.js';
+import { now, runSession, type Sequence, type SessionTally, type StageContext, type UnsentTally } from './context.js';
+import { DataRows } from './data-rows.js';
+import { sendOnce, type FlowOutcome } from './stage-flows.js';
+import { captureNames } from '../plan/interpolate.js';
 import { httpSend, logInUsers, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
@@ -71,6 +74,13 @@ export interface StageResult {
   stress?: StressOutcome;
   /** kind soak: drift and the target's memory. */
   soak?: SoakOutcome;
+  /** The plan has session steps: users that ran them, and those that failed. */
+  sessions?: SessionTally;
+  /** Requests never sent because a value they need was missing. */
+  unsent?: UnsentTally;
+  /** `setup:` and `verify:` requests, as they went. */
+  setup?: FlowOutcome[];
+  verify?: FlowOutcome[];
 }
 
 export interface StageProgress {
@@ -97,6 +107,14 @@ export interface StageRunOptions {
    * open-model and burst runs reuse the one shared session. Absent: every run logs in afresh.
    */
   sessions?: SessionCache;
+  /** The run's data rows (`pick: unique` hands each row out once per run); absent: this stage's own. */
+  rows?: DataRows;
+  /**
+   * false: leave out `setup:` and `verify:` (a worker thread's part: the main thread sends them
+   * once around all parts, and passes what setup captured as `baseVars`).
+   */
+  flows?: boolean;
+  baseVars?: Vars;
 }
 
 /** Session values by user number (closed model), and the one shared session (open model, bursts). */
@@ -179,15 +197,24 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
   const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
   if (spec.protocol === 'ws' && !ws) throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-  const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+  const runtime = captureNames(o.plan);
+  const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests!.includes(r.name)) : o.plan.requests;
+  const requests = mix.map((r, i) => compileRequest(r, i, { runtime }));
   const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
-  const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+  // Session steps keep their bodies: a failed login is reported with what the app answered.
+  const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i, { runtime, readBody: true }));
   const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
   const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
   const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
   const signal = o.signal;
   let aborted: AbortTrigger | undefined;
   if (abortWatch.active) metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
+  const rows = o.rows ?? new DataRows(o.plan.data, spec.share);
+  // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
+  const flows = o.flows !== false && (spec.share?.index ?? 1) === 1;
+  // Builtins first: a setup request may use ${vu} or ${seq} (0 there; users overwrite them).
+  const baseVars: Vars = { vu: '0', iter: '0', seq: '0', ...(o.baseVars ?? {}) };
+  const setup = flows && spec.setup ? await sendOnce({ client: o.client, rows, runtime, signal }, spec.setup, baseVars) : undefined;
   const ctx: StageContext = {
     client: o.client,
     requests,
@@ -201,25 +228,36 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     users: 0,
     seq: o.seq,
     idleWaiters: [],
+    rows,
+    rowSets: rows.setsIn([...requests, ...session].flatMap((r) => r.needs)),
+    baseVars,
+    sessions: { users: 0, failed: 0 },
+    unsent: { count: 0, missing: [] },
+    stop: (reason) => {
+      if (aborted || signal.aborted) return;
+      aborted = { rule: 'data', at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
+      stageAbort.abort();
+    },
   };
 
   // Open-model and burst stages share one session, set up before the clock starts.
-  const shared: Vars = o.sessions?.shared ?? { vu: '1' };
-  const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
+  const shared: Vars = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
+  if (!o.sessions?.shared && (!closed(spec) || ws)) rows.fill(shared, rows.setsIn(session.flatMap((r) => r.needs)));
+  const closedModel = closed(spec);
   // A shard with no part of the stage sends nothing, not even the session.
   const idle = spec.share?.idle === true;
-  if (!idle && (!closed || ws) && !o.sessions?.shared) {
+  if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
     // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
     if ((await runSession(ctx, shared)) && o.sessions) o.sessions.shared = shared;
   }
   // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
   // (A stress stage keeps its own users from step to step, and is never run in rounds.)
-  const users = closed && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
+  const users = closedModel && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
   if (users) await logInUsers(ctx, spec.kind === 'baseline' ? 1 : (spec as ClosedLoadStage).vus, users);
   let wsStage: WsStage | undefined;
   if (ws) metrics.ws = new WsMetrics();
   if (ws && !idle) {
-    wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+    wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime });
     onWsStage(wsStage);
     // Without a ramp, connections open before the clock: the stage measures messages, not the storm
     // (connect times are in their own histogram either way).
@@ -305,6 +343,8 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   }
   const durationMs = now() - ctx.t0;
   const soak = await soakWatch?.finish(signal.aborted);
+  // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
+  const verify = flows && spec.verify && !signal.aborted ? await sendOnce({ client: o.client, rows, runtime, signal }, spec.verify, { ...baseVars }) : undefined;
   const timeline = metrics.timeline.finish();
   const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
   const generator = generatorHealth(lag, open, metrics.requests);
@@ -323,7 +363,16 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     aborted,
     stress,
     soak,
+    sessions: ctx.session.length > 0 && !idle ? ctx.sessions : undefined,
+    unsent: ctx.unsent.count > 0 ? ctx.unsent : undefined,
+    setup,
+    verify,
   };
+}
+
+/** Stages whose users each run a session and keep their values (and their data row). */
+function closed(spec: StageSpec): boolean {
+  return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
 
 /** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */

@@ -1,48 +1,93 @@
 /**
- * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
- * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
- * returns it as is, so the common case costs nothing per request.
+ * Runtime templates: the placeholders left in plan strings after env substitution
+ * (src/plan/placeholders.ts: captures, `${seq}`, `${vu}`, data columns, `${random(1,10)}`,
+ * `${uuid()}`). Compiled once per plan; rendering a string without placeholders returns it as is,
+ * so the common case costs nothing per request.
+ *
+ * A runtime name with no value (a capture that failed) makes the render `undefined`: the caller
+ * never sends such a request, rather than put a literal `${token}` on the wire.
  */
+import { randomUUID } from 'node:crypto';
+import { BUILTIN_VARIABLES } from '../plan/interpolate.js';
+import { dataKey, parsePlaceholder, PLACEHOLDER } from '../plan/placeholders.js';
 
 export type Vars = Record<string, string>;
-export type Template = (vars: Vars) => string;
+/** The filled string, or undefined when a runtime value it needs is missing. */
+export type Template = (vars: Vars) => string | undefined;
 
-// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
-const PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** What a template reads from `vars`: a key, or a value drawn per render. */
+type Part = string | (() => string);
 
-export function compileTemplate(text: string, escape: (v: string) => string = (v) => v): Template {
+/**
+ * `runtime`: the names the engine fills (builtins, captures). Any other plain `${NAME}` is literal
+ * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused there).
+ */
+export function compileTemplate(text: string, escape: (v: string) => string = (v) => v, runtime: ReadonlySet<string> = BUILTINS): Template {
   if (!text.includes('${')) return () => text;
   const literals: string[] = [];
-  const names: string[] = [];
+  const parts: Part[] = [];
   let last = 0;
   let literal = '';
   for (const m of text.matchAll(PLACEHOLDER)) {
     literal += text.slice(last, m.index);
     last = m.index! + m[0].length;
-    if (m[0].startsWith('$$')) {
-      literal += m[0].slice(1);
+    const p = m[0].startsWith('$$') ? undefined : parsePlaceholder(m[1]!);
+    const part = typeof p === 'object' ? partOf(p, runtime) : undefined;
+    if (part === undefined) {
+      literal += m[0].startsWith('$$') ? m[0].slice(1) : m[0];
       continue;
     }
     literals.push(literal);
     literal = '';
-    names.push(m[1]!);
+    parts.push(part);
   }
   literals.push(literal + text.slice(last));
-  if (names.length === 0) {
+  if (parts.length === 0) {
     const plain = literals[0]!;
     return () => plain;
   }
-  const unset = names.map((n) => `\${${n}}`);
   return (vars) => {
     let out = literals[0]!;
-    for (let i = 0; i < names.length; i++) {
-      const v = vars[names[i]!];
-      // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
-      // that failed, which the target then shows plainly instead of an empty string.
-      out += (v === undefined ? unset[i]! : escape(v)) + literals[i + 1]!;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const v = typeof part === 'string' ? vars[part] : part();
+      if (v === undefined) return undefined;
+      out += escape(v) + literals[i + 1]!;
     }
     return out;
   };
+}
+
+const BUILTINS: ReadonlySet<string> = new Set(BUILTIN_VARIABLES);
+
+function partOf(p: Exclude<ReturnType<typeof parsePlaceholder>, string>, runtime: ReadonlySet<string>): Part | undefined {
+  switch (p.kind) {
+    case 'name':
+      return runtime.has(p.name) ? p.name : undefined;
+    case 'data':
+      return dataKey(p.set, p.column);
+    case 'random': {
+      const { min } = p;
+      const span = p.max - p.min + 1;
+      return () => String(min + Math.floor(Math.random() * span));
+    }
+    case 'uuid':
+      return randomUUID;
+  }
+}
+
+/** The vars keys a string needs set (captures, builtins, data columns); draws (random, uuid) need none. */
+export function templateNeeds(text: string, runtime: ReadonlySet<string> = BUILTINS): string[] {
+  const out: string[] = [];
+  if (!text.includes('${')) return out;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m[0].startsWith('$$')) continue;
+    const p = parsePlaceholder(m[1]!);
+    if (typeof p === 'string') continue;
+    if (p.kind === 'name' && runtime.has(p.name)) out.push(p.name);
+    if (p.kind === 'data') out.push(dataKey(p.set, p.column));
+  }
+  return out;
 }
 
 /** Escape a value for insertion inside a JSON string literal. */

@@ -31,6 +31,8 @@ async function run(): Promise<void> {
       target: data.target,
       signal: controller.signal,
       seq: data.seq,
+      flows: false,
+      baseVars: data.baseVars,
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
     outcome = { type: 'result', result: encodeWorkerResult(r, data.seq.value) };

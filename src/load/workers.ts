@@ -20,10 +20,14 @@ import { addStageMetrics, StageMetrics, type SecondsRange } from '../metrics/sta
 import { decodeHistogram, encodeHistogram, type Histogram } from '../metrics/histogram.js';
 import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
-import type { Sequence } from './context.js';
+import { addSessionTally, addUnsentTally, type Sequence, type SessionTally, type UnsentTally } from './context.js';
+import { HttpClient, type ErrorKind } from './http.js';
+import { DataRows } from './data-rows.js';
+import { sendOnce } from './stage-flows.js';
+import type { Vars } from './template.js';
+import { captureNames } from '../plan/interpolate.js';
 import type { BurstCycle } from './executors.js';
 import type { AbortTrigger } from './abort.js';
-import type { ErrorKind } from './http.js';
 import { shardStage } from './shard.js';
 import { judgeGenerator, spikeOutcome, spikePhases, type GeneratorHealth, type StageProgress, type StageResult } from './stage.js';
 import { plannedDurationMs } from '../plan/check-limits.js';
@@ -41,6 +45,8 @@ export interface WorkerData {
   spec: StageSpec;
   target: string;
   seq: Sequence;
+  /** What the stage's setup captured (the main thread sends setup and verify once, around all parts). */
+  baseVars?: Vars;
 }
 
 export type ToWorker = { type: 'start' } | { type: 'abort' };
@@ -79,6 +85,8 @@ export interface WorkerStageResult {
   seq: number;
   /** An abort_when rule ended this worker's part (each worker watches its own completions). */
   aborted?: AbortTrigger;
+  sessions?: SessionTally;
+  unsent?: UnsentTally;
 }
 
 /**
@@ -122,6 +130,8 @@ export function encodeWorkerResult(r: StageResult, seq: number): WorkerStageResu
     scheduled: r.scheduled,
     seq,
     aborted: r.aborted,
+    sessions: r.sessions,
+    unsent: r.unsent,
   };
 }
 
@@ -172,6 +182,8 @@ export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]):
     workers: parts.length,
     // The first worker to abort names the rule (a dying target trips every worker's).
     aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
+    sessions: parts.reduce<SessionTally | undefined>((a, p) => addSessionTally(a, p.sessions), undefined),
+    unsent: parts.reduce<UnsentTally | undefined>((a, p) => addUnsentTally(a, p.unsent), undefined),
   };
 }
 
@@ -210,9 +222,14 @@ export async function runStageInWorkers(spec: StageSpec, count: number, o: Worke
   };
   let ticker: NodeJS.Timeout | undefined;
   let startTimer: NodeJS.Timeout | undefined;
+  // Setup and verify go once, from this thread, around all the parts.
+  const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
+  const flows = flowClient && { client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal };
+  const baseVars: Vars = { vu: '0', iter: '0', seq: '0' };
   try {
+    const setup = flows && spec.setup ? await sendOnce(flows, spec.setup, baseVars) : undefined;
     for (let index = 1; index <= count; index++) {
-      const data: WorkerData = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count } };
+      const data: WorkerData = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
       threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
     }
     o.signal.addEventListener('abort', abort, { once: true });
@@ -225,12 +242,16 @@ export async function runStageInWorkers(spec: StageSpec, count: number, o: Worke
     if (o.onProgress) ticker = progressTicker(spec, progress, o.onProgress);
     const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
     o.seq.value = Math.max(base, ...results.map((r) => r.seq));
-    return mergeWorkerResults(spec, results);
+    const merged = mergeWorkerResults(spec, results);
+    if (flows && spec.verify && !o.signal.aborted) merged.verify = await sendOnce(flows, spec.verify, { ...baseVars });
+    if (setup) merged.setup = setup;
+    return merged;
   } finally {
     clearTimeout(startTimer);
     clearInterval(ticker);
     o.signal.removeEventListener('abort', abort);
     await Promise.all(threads.map((t) => t.worker.terminate()));
+    await flowClient?.close();
   }
 }
 

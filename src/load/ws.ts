@@ -52,6 +52,8 @@ interface Pending {
   resolve: () => void;
 }
 
+const NEVER = /(?!)/;
+
 type ConnState = 'idle' | 'connecting' | 'open' | 'down' | 'dead';
 
 class Conn {
@@ -103,6 +105,8 @@ export interface WsStageOptions {
   /** Session captures and `vu`; each connection gets its own copy with `vu` = its number. */
   vars: Vars;
   seq: Sequence;
+  /** Names the engine fills (builtins, captures); other plain `${NAME}`s are text. */
+  runtime?: ReadonlySet<string>;
 }
 
 export interface WsTiming {
@@ -144,13 +148,14 @@ export class WsStage {
   ) {
     if (!ctx.metrics.ws) throw new Error('WsStage needs StageMetrics.ws');
     this.m = ctx.metrics.ws;
-    this.path = compileTemplate(ws.path, encodeURIComponent);
-    this.headers = Object.entries(ws.headers).map(([k, v]) => [k, compileTemplate(v)]);
-    if (ws.send !== undefined) this.sendT = compileTemplate(ws.send);
-    if (ws.subscribe !== undefined) this.subscribeT = compileTemplate(ws.subscribe);
+    const runtime = o.runtime;
+    this.path = compileTemplate(ws.path, encodeURIComponent, runtime);
+    this.headers = Object.entries(ws.headers).map(([k, v]) => [k, compileTemplate(v, undefined, runtime)]);
+    if (ws.send !== undefined) this.sendT = compileTemplate(ws.send, undefined, runtime);
+    if (ws.subscribe !== undefined) this.subscribeT = compileTemplate(ws.subscribe, undefined, runtime);
     const e = ws.expectReply;
-    if (e && 'match' in e) this.matchT = compileTemplate(e.match);
-    if (e && 'regex' in e) this.regexT = compileTemplate(e.regex, escapeRegex);
+    if (e && 'match' in e) this.matchT = compileTemplate(e.match, undefined, runtime);
+    if (e && 'regex' in e) this.regexT = compileTemplate(e.regex, escapeRegex, runtime);
     // Connections open over a load stage's ramp; other kinds open them all before the clock.
     this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
     const n = spec.connections ?? 1;
@@ -283,10 +288,16 @@ export class WsStage {
     c.state = 'connecting';
     const began = now();
     const headers: Record<string, string> = {};
-    for (const [k, t] of this.headers) headers[k] = t(c.vars);
+    for (const [k, t] of this.headers) {
+      const value = t(c.vars);
+      if (value !== undefined) headers[k] = value;
+      else return this.neverConnect(c, began, `header ${k}`, firstOutcome);
+    }
+    const path = this.path(c.vars);
+    if (path === undefined) return this.neverConnect(c, began, 'path', firstOutcome);
     let failure = '';
     let opened = false;
-    const socket = new WebSocket(wsUrl(this.o.target, this.path(c.vars)), this.ws.subprotocols, {
+    const socket = new WebSocket(wsUrl(this.o.target, path), this.ws.subprotocols, {
       headers,
       handshakeTimeout: this.ws.timeoutMs,
       perMessageDeflate: false,
@@ -307,7 +318,9 @@ export class WsStage {
       if (this.ws.mode === 'connect') this.ctx.metrics.record(0, began - this.ctx.t0, connectMs, 0, undefined);
       if (this.ws.mode === 'stream') {
         c.lastMessageAt = now();
-        if (this.subscribeT) socket.send(this.subscribeT(c.vars));
+        const subscribe = this.subscribeT?.(c.vars);
+        if (subscribe !== undefined) socket.send(subscribe);
+        else if (this.subscribeT) this.ctx.metrics.noteErrorMessage('subscribe not sent: a value it needs (a capture) had none');
       }
       for (const p of c.queued.splice(0)) if (!p.done) this.transmit(c, p);
       c.wake(true);
@@ -326,6 +339,13 @@ export class WsStage {
       else this.onConnectFailed(c, began, failure || `closed during the handshake (${code})`);
       firstOutcome?.();
     });
+  }
+
+  /** The handshake needs a value the session failed to set: never attempted, and never retried. */
+  private neverConnect(c: Conn, began: number, what: string, firstOutcome?: () => void): void {
+    c.reconnectsLeft = 0;
+    this.onConnectFailed(c, began, `not connected: the websocket ${what} needs a value the session did not set`);
+    firstOutcome?.();
   }
 
   private onConnectFailed(c: Conn, began: number, message: string): void {
@@ -375,7 +395,12 @@ export class WsStage {
     vars.seq = nextSeq(this.o.seq);
     const text = this.sendT!(vars);
     return new Promise((resolve) => {
-      const p: Pending = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text, done: false, resolve };
+      const p: Pending = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text: text ?? '', done: false, resolve };
+      if (text === undefined) {
+        // Never sent with a literal `${name}`: a failed message, and the reason in the samples.
+        this.ctx.metrics.noteErrorMessage('message not sent: a value it needs (a capture) had none');
+        return this.finish(p, 'check');
+      }
       try {
         p.expect = this.expectation(text, vars);
       } catch {
@@ -392,8 +417,12 @@ export class WsStage {
   }
 
   private expectation(text: string, vars: Vars): Pending['expect'] {
-    if (this.matchT) return this.matchT(vars);
-    if (this.regexT) return new RegExp(this.regexT(vars));
+    // A matcher missing a value matches no reply (NEVER), rather than a literal `${name}`.
+    if (this.matchT) return this.matchT(vars) ?? NEVER;
+    if (this.regexT) {
+      const source = this.regexT(vars);
+      return source === undefined ? NEVER : new RegExp(source);
+    }
     const e = this.ws.expectReply;
     if (e && 'jsonField' in e) return { field: e.jsonField, value: jsonText(readJsonPath(JSON.parse(text), e.jsonField)) };
     return undefined;

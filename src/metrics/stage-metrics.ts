@@ -152,6 +152,14 @@ export class StageMetrics {
     if (error !== undefined) ep.errors++;
   }
 
+  /** A user whose session failed: an error of kind `session` (not a request: no latency, no request count). */
+  recordSessionFailure(offsetMs: number): void {
+    this.errors++;
+    this.errorsByKind.session++;
+    this.timeline.noteError(offsetMs, 'session');
+    this.observe?.(undefined, 'session');
+  }
+
   /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
   noteRetryAfter(value: string): void {
     this.retryAfterSeen++;

@@ -2,7 +2,7 @@
 import { Checks, list, record, str, type Data } from './checks.js';
 import { formatPath, suggestion, type Path } from './issues.js';
 import { parseDuration, show } from './units.js';
-import type { Expect, RequestSpec } from './types.js';
+import type { Expect, JsonExpectation, RequestSpec } from './types.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -73,7 +73,32 @@ function readExpect(c: Checks, raw: Data, path: Path): Expect | undefined {
   const expect: Expect = {};
   if ('status' in raw) expect.status = c.unit(raw, 'status', path, parseStatus, []);
   if (typeof raw.body === 'string') expect.bodyContains = raw.body;
+  if ('json' in raw) expect.json = readJsonExpectations(c, record(raw.json), [...path, 'json']);
   return Object.keys(expect).length ? expect : undefined;
+}
+
+const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * `json: { "$.stock": 0, "$.sold": ">= 100" }`: a string that reads as a comparison with a number is
+ * a rule; anything else is a literal the value must equal (`"sold out"`, `true`, `[1, 2]`).
+ */
+function readJsonExpectations(c: Checks, raw: Data, path: Path): JsonExpectation[] {
+  const out: JsonExpectation[] = [];
+  for (const [jsonPath, value] of Object.entries(raw)) {
+    if (!jsonPath.startsWith('$')) {
+      c.add([...path, jsonPath], `${formatPath(path)}: ${show(jsonPath)} is not a JSONPath: use one like "$.stock" or "$.items[0].id"`, 'key');
+      continue;
+    }
+    const rule = typeof value === 'string' ? RULE.exec(value) : null;
+    if (rule) {
+      const op = rule[1] === '==' ? '=' : (rule[1] as JsonExpectation['op']);
+      out.push({ path: jsonPath, op, value: Number(rule[2]), raw: value as string });
+    } else {
+      out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value) });
+    }
+  }
+  return out;
 }
 
 /** `200` or `[200, 201]` → number[]. */

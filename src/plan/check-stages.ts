@@ -20,7 +20,7 @@ const KIND_KEYS: Record<Kind, readonly string[]> = {
   soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', 'requests', 'setup', 'verify', ...KIND_SPECIFIC]);
 const REQUIRED: Record<Kind, readonly string[]> = {
   baseline: ['duration'],
   load: ['duration'],

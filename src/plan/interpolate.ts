@@ -46,11 +46,12 @@ export function interpolateString(
   return { text: out, missing, fromEnv };
 }
 
-/** Builtins plus every key of every `capture:` map in `session` and `requests`. */
+/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
 export function runtimeVariables(raw: unknown): Set<string> {
   const names = new Set(BUILTIN_VARIABLES);
   if (!isRecord(raw)) return names;
-  for (const list of [raw.session, raw.requests]) {
+  const stages = Array.isArray(raw.stages) ? raw.stages.filter(isRecord) : [];
+  for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
     if (!Array.isArray(list)) continue;
     for (const step of list) {
       if (isRecord(step) && isRecord(step.capture)) Object.keys(step.capture).forEach((k) => names.add(k));
@@ -84,6 +85,14 @@ export function interpolate(
     return v;
   };
   return { value: walk(value, []), issues, secrets: [...secrets] };
+}
+
+/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
+export function captureNames(plan: { session: Array<{ capture?: Record<string, string> }>; requests: Array<{ capture?: Record<string, string> }>; stages: Array<{ setup?: Array<{ capture?: Record<string, string> }>; verify?: Array<{ capture?: Record<string, string> }> }> }): Set<string> {
+  const names = new Set(BUILTIN_VARIABLES);
+  const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
+  for (const list of lists) for (const r of list) Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
+  return names;
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

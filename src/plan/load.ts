@@ -13,6 +13,7 @@ import { headerSecrets } from './secrets.js';
 import { schemaIssues } from './schema-check.js';
 import type { Plan } from './types.js';
 import { buildPlan } from './validate.js';
+import { dataReaderBeside, dataSecrets, type DataReader } from './check-data.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -35,7 +36,7 @@ function formatBytes(bytes: number): string {
  * Parse and validate plan text. Pure; throws PlanError listing every problem found. The plan's
  * secrets (plan/secrets.ts) are on `plan.secrets`; a PlanError's messages never contain them.
  */
-export function parsePlan(text: string, file: string, env: Env): Plan {
+export function parsePlan(text: string, file: string, env: Env, readData: DataReader = dataReaderBeside(file)): Plan {
   const tooBig = sizeProblem(Buffer.byteLength(text, 'utf8'), file);
   if (tooBig) throw new PlanError([tooBig]);
   const parsed = parseYaml(text);
@@ -44,9 +45,9 @@ export function parsePlan(text: string, file: string, env: Env): Plan {
     throw new PlanError(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
   }
   const substituted = interpolate(parsed.value, env);
-  const { plan, issues } = buildPlan(substituted.value, file);
+  const { plan, issues } = buildPlan(substituted.value, file, readData);
   const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
-  const secrets = [...new Set([...substituted.secrets, ...headerSecrets(plan)])];
+  const secrets = [...new Set([...substituted.secrets, ...headerSecrets(plan), ...dataSecrets(plan.data)])];
   if (all.length) {
     // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
     const redactor = new Redactor().add(secrets);

@@ -18,7 +18,7 @@ export const isSecretWorthy = (value: string): boolean => value.length >= MIN_SE
 export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
 
 /** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
-const RUNTIME_PLACEHOLDER = /\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
 
 /** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
 const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;

@@ -21,6 +21,33 @@ export interface Expect {
   status?: number[];
   /** The body must contain this text (a template). */
   bodyContains?: string;
+  /** `json: { "$.stock": 0, "$.sold": ">= 1" }`: values at JSONPaths of the JSON body (verify requests). */
+  json?: JsonExpectation[];
+}
+
+/** One `expect.json` entry: the value at `path` equals `value` (op "="), or compares with it as a number. */
+export interface JsonExpectation {
+  path: string;
+  op: '=' | '!=' | '<' | '<=' | '>' | '>=';
+  /** A literal to equal (any JSON value), or the number a rule compares with. */
+  value: unknown;
+  /** As written: `">= 0"`, or the literal's JSON. */
+  raw: string;
+}
+
+/** `data:` at the top level: rows a request reads as `${NAME.COLUMN}`. */
+export interface DataSet {
+  name: string;
+  /** As written in the plan (relative to the plan's folder). */
+  file: string;
+  /**
+   * sequential: closed-model user N takes row N (wrapping), open-model requests take the rows in
+   * order; random: any row, drawn anew; unique: each row once in the whole run, then an error.
+   */
+  pick: 'sequential' | 'random' | 'unique';
+  columns: string[];
+  /** Values by row, in `columns` order (CSV cells as text, JSON values as their text). */
+  rows: string[][];
 }
 
 export interface RequestSpec {
@@ -61,6 +88,12 @@ interface StageBase {
    * stage has requests in flight. Absent = 1 (no pipelining).
    */
   pipelining?: number;
+  /** `requests: [name, ...]`: the part of the top-level mix this stage draws from (weights kept); absent = all. */
+  requests?: string[];
+  /** Sent once before the stage's clock starts, not measured; their captures reach every user. */
+  setup?: RequestSpec[];
+  /** Sent once after the stage has drained, not measured; each is a check (kind `verify`). */
+  verify?: RequestSpec[];
 }
 
 /** One shard's part of a stage: `index` of `count` (1-based). */
@@ -221,6 +254,8 @@ export interface Plan {
   defaults: { timeoutMs: number; headers: Record<string, string> };
   session: RequestSpec[];
   requests: RequestSpec[];
+  /** `data:` sets by name, rows read at load. Never part of the fingerprint (only which set a request names is). */
+  data?: Record<string, DataSet>;
   /** The `websocket:` block: what stages with `protocol: ws` do. */
   websocket?: WebSocketSpec;
   stages: StageSpec[];

@@ -9,6 +9,8 @@ import { isBreakMetric, readStages } from './check-stages.js';
 import { readAbortWhen } from './check-abort.js';
 import { checkWsStages, readWebSocket } from './check-websocket.js';
 import { checkLimits, readLimits } from './check-limits.js';
+import { readData, type DataReader } from './check-data.js';
+import { checkPlaceholders, checkUniqueRows, readStageFlows } from './check-flows.js';
 import { formatPath, suggestion, type Issue } from './issues.js';
 import { isMetric, parseDuration, parseRegression, parseThreshold, show } from './units.js';
 import type { Metric, Plan, RegressionRule, SoakStage, StageSpec, StressStage, TargetSpec, ThresholdRule } from './types.js';
@@ -16,7 +18,8 @@ import type { Metric, Plan, RegressionRule, SoakStage, StageSpec, StressStage, T
 export const PLAN_DEFAULTS = { requestTimeoutMs: 10_000, readyTimeoutMs: 60_000 } as const;
 const URL_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
 
-export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Issue[] } {
+/** `readData`: how `data:` files are read (default: none can be, so a plan with `data:` needs one). */
+export function buildPlan(data: unknown, file: string, readDataFile?: DataReader): { plan: Plan; issues: Issue[] } {
   const c = new Checks();
   const raw = record(data);
   const defaultsRaw = record(raw.defaults);
@@ -36,6 +39,12 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
     thresholds: readThresholds(c, record(raw.thresholds), stages),
     limits: readLimits(c, record(raw.limits)),
   };
+  readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
+  if ('data' in raw) {
+    plan.data = readData(c, raw.data, readDataFile ?? noDataFiles);
+  }
+  checkPlaceholders(c, raw, plan.data ?? {});
+  checkUniqueRows(c, plan, raw.stages);
   resolveStressConditions(c, raw.stages, plan);
   // Absent = the default rules; `regression: {}` = none (thresholds only).
   if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
@@ -46,6 +55,10 @@ export function buildPlan(data: unknown, file: string): { plan: Plan; issues: Is
   checkLimits(c, raw, plan);
   return { plan, issues: c.issues };
 }
+
+const noDataFiles: DataReader = () => {
+  throw new Error('data files are read only from a plan file');
+};
 
 function readTarget(c: Checks, t: Data): TargetSpec {
   const url = str(t.url) ?? '';

@@ -1,0 +1,78 @@
+/**
+ * Rows of the plan's `data:` sets handed to users and requests (SPEC §5, "Parameterised requests").
+ * A row is copied into the vars a template reads, under `SET.COLUMN` keys, so filling a request
+ * costs the same as any `${name}`:
+ *  - a closed-model user takes its row once, for its session and all its requests;
+ *  - an open-model request (and a setup or verify request) takes one per request.
+ * Picks: sequential (closed: user N has row N, wrapping; open: the rows in order), random, unique
+ * (each row once in the whole run; one more is an error that stops the stage).
+ * Threads and shards share the rows out by their `share`, as `${seq}` is: user N of part i of n
+ * is the plan's user (N−1)·n + i, so no two parts hand out the same sequential or unique row.
+ */
+import type { DataSet, StageShare } from '../plan/types.js';
+import { dataKey } from '../plan/placeholders.js';
+import type { Vars } from './template.js';
+
+/** `pick: unique` ran out: every row was handed out. */
+export class RowsExhausted extends Error {
+  constructor(readonly set: DataSet) {
+    super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
+  }
+}
+
+interface Cursor {
+  set: DataSet;
+  keys: string[];
+  /** Rows taken so far by this part (open-model draws and unique picks). */
+  taken: number;
+}
+
+export class DataRows {
+  private readonly cursors = new Map<string, Cursor>();
+  private readonly part: { index: number; count: number };
+
+  constructor(sets: Record<string, DataSet> | undefined, share?: Pick<StageShare, 'index' | 'count'>) {
+    for (const set of Object.values(sets ?? {})) this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0 });
+    this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
+  }
+
+  /** The sets (by name) that keys such as `users.email` belong to. */
+  setsIn(keys: Iterable<string>): string[] {
+    const out = new Set<string>();
+    for (const k of keys) {
+      const dot = k.indexOf('.');
+      if (dot > 0 && this.cursors.has(k.slice(0, dot))) out.add(k.slice(0, dot));
+    }
+    return [...out];
+  }
+
+  /**
+   * Copies a row of each set into `vars`. `user`: a closed-model user's number in this part (its
+   * sequential row); absent: the next row in order. Throws RowsExhausted when a unique set has none left.
+   */
+  fill(vars: Vars, sets: readonly string[], user?: number): void {
+    for (const name of sets) {
+      const c = this.cursors.get(name)!;
+      const row = c.set.rows[this.rowIndex(c, user)]!;
+      for (let i = 0; i < c.keys.length; i++) vars[c.keys[i]!] = row[i] ?? '';
+    }
+  }
+
+  private rowIndex(c: Cursor, user: number | undefined): number {
+    const n = c.set.rows.length;
+    const { index, count } = this.part;
+    switch (c.set.pick) {
+      case 'random':
+        return Math.floor(Math.random() * n);
+      case 'sequential':
+        if (user !== undefined) return ((user - 1) * count + index - 1) % n;
+        return (c.taken++ * count + index - 1) % n;
+      case 'unique': {
+        const i = c.taken * count + index - 1;
+        if (i >= n) throw new RowsExhausted(c.set);
+        c.taken++;
+        return i;
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * A stage's `setup:` and `verify:` requests (SPEC §5): sent once, one after another, outside the
+ * measured time. Setup prepares the app (reset the stock) and its captures reach every user;
+ * verify reads the app's state once the stage has drained ("sold exactly 100"), and each verify
+ * request becomes a check of kind `verify`. Neither is recorded in the stage's metrics.
+ */
+import type { RequestSpec } from '../plan/types.js';
+import type { HttpClient } from './http.js';
+import { applyCaptures, classifyOutcome, compileRequest, jsonMismatches, sample } from './requests.js';
+import type { DataRows } from './data-rows.js';
+import type { Vars } from './template.js';
+
+/** How one setup or verify request went. */
+export interface FlowOutcome {
+  name: string;
+  ok: boolean;
+  /** The HTTP status (0: no response, or not sent). */
+  status: number;
+  /** What missed (empty when ok): "answered 500", "$.sold is 104, expected 100". */
+  problems: string[];
+  /** The start of the response body, when something missed. */
+  sample?: string;
+}
+
+export interface FlowContext {
+  client: HttpClient;
+  rows: DataRows;
+  runtime: ReadonlySet<string>;
+  signal: AbortSignal;
+}
+
+/** Sends `steps` in order with `vars` (captures are written into it); stops early only when the run is stopped. */
+export async function sendOnce(f: FlowContext, steps: RequestSpec[], vars: Vars): Promise<FlowOutcome[]> {
+  const out: FlowOutcome[] = [];
+  for (const spec of steps) {
+    if (f.signal.aborted) break;
+    const step = compileRequest(spec, 0, { runtime: f.runtime, readBody: true });
+    // A row of its own per request, over the shared values (as an open-model request draws).
+    const own: Vars = Object.create(vars) as Vars;
+    const sets = f.rows.setsIn(step.needs);
+    if (sets.length > 0) {
+      try {
+        f.rows.fill(own, sets);
+      } catch (err) {
+        out.push({ name: spec.name, ok: false, status: 0, problems: [(err as Error).message] });
+        continue;
+      }
+    }
+    const request = step.build(own);
+    if (request === undefined) {
+      const missing = step.needs.filter((k) => own[k] === undefined).map((k) => `\${${k}}`);
+      out.push({ name: spec.name, ok: false, status: 0, problems: [`not sent: ${missing.join(', ')} had no value`] });
+      continue;
+    }
+    const res = await f.client.send(request);
+    if (res.cancelled) break;
+    const problems: string[] = [];
+    const error = classifyOutcome(spec, res, own, step.expectedBody);
+    if (res.failure) problems.push(res.failure === 'timeout' ? 'timed out' : `no connection (${res.failureMessage ?? res.failure})`);
+    else if (error !== undefined) {
+      const wanted = spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx';
+      const statusOk = spec.expect?.status?.length ? spec.expect.status.includes(res.status) : res.status < 400;
+      if (!statusOk) problems.push(`answered ${res.status}, expected ${wanted}`);
+      if (statusOk && spec.expect?.bodyContains !== undefined && !(res.body ?? '').includes(step.expectedBody?.(own) ?? '\0')) problems.push(`the body does not contain ${JSON.stringify(step.expectedBody?.(own) ?? spec.expect.bodyContains)}`);
+      if (statusOk && spec.expect?.json) problems.push(...jsonMismatches(spec.expect.json, res.body));
+    }
+    if (problems.length === 0 && !applyCaptures(spec, res.body, own)) problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
+    // Captures carry over to the next step and to the stage (own's values are copied back).
+    for (const k of Object.keys(own)) if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq') vars[k] = own[k]!;
+    out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}) });
+  }
+  return out;
+}
