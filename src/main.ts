@@ -39,7 +39,7 @@ async function commentApi(settings: ActionSettings): Promise<() => CommentApi | 
 export function shouldFail(report: Report, failOn: ActionSettings['failOn']): boolean {
   if (failOn === 'never') return false;
   const failed = report.checks.filter((c) => c.verdict === 'fail');
-  return failOn === 'threshold' ? failed.some((c) => c.kind === 'threshold') : failed.length > 0;
+  return failOn === 'threshold' ? failed.some((c) => c.kind !== 'regression') : failed.length > 0;
 }
 
 /**

@@ -8,6 +8,7 @@ import { acceptRegressions, overallVerdict } from './verdict.js';
 import { excuseInProportion, runnerEffects } from './excuse.js';
 import { confirmChecks } from './confirm.js';
 import { abortChecks } from './abort.js';
+import { flowChecks } from './flows.js';
 
 export { stagesToConfirm } from './confirm.js';
 
@@ -64,6 +65,6 @@ export function gate(rules: GateRules, current: StageReport[], against: Comparis
   }
   if (options.accept) checks = acceptRegressions(checks, options.accept);
   // After the excuses and acceptances: an aborted stage fails, whatever the runner or the label.
-  checks = [...checks, ...abortChecks(current)];
+  checks = [...checks, ...abortChecks(current), ...flowChecks(current)];
   return { checks, verdict: overallVerdict(checks, current) };
 }

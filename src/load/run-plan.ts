@@ -10,6 +10,7 @@ import { ReferenceServer } from './reference.js';
 import { runStage, type StageProgress, type StageResult } from './stage.js';
 import { startTarget, waitUntilReady } from './target.js';
 import { runStageInWorkers, stageWorkers } from './workers.js';
+import { DataRows } from './data-rows.js';
 import { formatCount, formatMs } from '../plan/check-limits.js';
 
 export interface RunOptions {
@@ -130,6 +131,8 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
+    // One cursor per data set for the whole run: `pick: unique` never hands a row out twice.
+    const rows = new DataRows(plan.data, stages[0]?.share);
     // Sends so far: `seq` counts every send of this thread; a stage on worker threads moves it only
     // when it ends, so until then its progress reports stand in.
     let current = { stage: '', workerRequests: 0 };
@@ -173,7 +176,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
         } else {
           const client = stageClient(target, spec);
           try {
-            r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+            r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress, rows });
           } finally {
             await client.close();
           }

@@ -20,6 +20,16 @@ export interface FlowOutcome {
   problems: string[];
   /** The start of the response body, when something missed. */
   sample?: string;
+  /** What the request expected, as written: `200, $.stock = 0, $.sold = 100`. */
+  expected: string;
+}
+
+/** A request's `expect`, as one phrase. */
+export function expectedText(spec: RequestSpec): string {
+  const parts = [spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx'];
+  if (spec.expect?.bodyContains !== undefined) parts.push(`body contains ${JSON.stringify(spec.expect.bodyContains)}`);
+  for (const e of spec.expect?.json ?? []) parts.push(e.op === '=' ? `${e.path} = ${e.raw}` : `${e.path} ${e.raw.trim()}`);
+  return parts.join(', ');
 }
 
 export interface FlowContext {
@@ -42,14 +52,14 @@ export async function sendOnce(f: FlowContext, steps: RequestSpec[], vars: Vars)
       try {
         f.rows.fill(own, sets);
       } catch (err) {
-        out.push({ name: spec.name, ok: false, status: 0, problems: [(err as Error).message] });
+        out.push({ name: spec.name, ok: false, status: 0, problems: [(err as Error).message], expected: expectedText(spec) });
         continue;
       }
     }
     const request = step.build(own);
     if (request === undefined) {
       const missing = step.needs.filter((k) => own[k] === undefined).map((k) => `\${${k}}`);
-      out.push({ name: spec.name, ok: false, status: 0, problems: [`not sent: ${missing.join(', ')} had no value`] });
+      out.push({ name: spec.name, ok: false, status: 0, problems: [`not sent: ${missing.join(', ')} had no value`], expected: expectedText(spec) });
       continue;
     }
     const res = await f.client.send(request);
@@ -67,7 +77,7 @@ export async function sendOnce(f: FlowContext, steps: RequestSpec[], vars: Vars)
     if (problems.length === 0 && !applyCaptures(spec, res.body, own)) problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
     // Captures carry over to the next step and to the stage (own's values are copied back).
     for (const k of Object.keys(own)) if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq') vars[k] = own[k]!;
-    out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}) });
+    out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, expected: expectedText(spec), ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}) });
   }
   return out;
 }

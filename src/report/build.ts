@@ -65,6 +65,13 @@ export function stageReport(r: StageResult): StageReport {
   if (r.reference) report.reference = r.reference;
   if (r.workers !== undefined) report.workers = r.workers;
   if (r.aborted) report.aborted = r.aborted;
+  if (r.sessions) {
+    const f = r.sessions.first;
+    report.sessions = { users: r.sessions.users, failed: r.sessions.failed, ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}) };
+  }
+  if (r.unsent) report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
+  if (r.setup) report.setup = r.setup;
+  if (r.verify) report.verify = r.verify;
   if (m.retryAfterS) report.retry_after_s = m.retryAfterS;
   if (m.errorSamples.size > 0) report.error_samples = Object.fromEntries(m.errorSamples);
   if (m.ws) addWs(report, r, sendingMs);

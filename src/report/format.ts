@@ -26,7 +26,7 @@ export function fmtMetric(metric: string, v: number | null | undefined): string 
   if (v === null || v === undefined) return '—';
   if (metric === 'error_rate') return fmtPct(v);
   if (metric === 'rps') return `${v.toFixed(1)}/s`;
-  if (metric === 'requests' || metric === 'errors') return String(v);
+  if (metric === 'requests' || metric === 'errors' || metric === 'sessions') return String(v);
   if (metric === 'recovery') return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
   // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
   if (metric === 'breaking_point') return String(+v.toFixed(3));

@@ -131,7 +131,7 @@ function withDelta(cell: string): string {
 function checksSection(r: Report): string {
   if (r.checks.length === 0) return '';
   const rows = bySeverity(r.checks).map((c: Check) => {
-    const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(r, c)}`;
+    const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(r, c)}`;
     return tr(
       [
         tag(c.verdict),

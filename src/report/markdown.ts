@@ -2,6 +2,7 @@
  * Markdown for people: summary.md / the job summary (everything), and the PR comment (the short
  * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
  */
+import { sessionLine } from '../gate/flows.js';
 import type { Check, Diagnosis, Report, StageReport } from './types.js';
 import { ICON, bySeverity, comparedWith, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline, worst } from './format.js';
 import { code, md } from './escape.js';
@@ -96,7 +97,7 @@ function stageTable(report: Report): string[] {
 function checkTable(report: Report, checks: Check[]): string[] {
   const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
   for (const c of bySeverity(checks)) {
-    const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(report, c)}`;
+    const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${comparedWith(report, c)}`;
     const note = c.note ? ` (${md(c.note)})` : '';
     lines.push(
       `| ${ICON[c.verdict]} | ${md(c.stage)} | ${c.metric} | ${code(rule).replace(/\|/g, '\\|')} | ${fmtMetric(c.metric, c.baseline)} | ${fmtMetric(c.metric, c.current)} | ${c.kind === 'regression' ? fmtChange(c) : ''} | ${md(c.method)}${note} |`,
@@ -208,6 +209,12 @@ export function stageNotes(report: Report): string[] {
     }
     if (s.protocol === 'ws') notes.push(wsNote(s));
     if (s.imported) notes.push(importedNote(s, s.imported));
+    if (s.sessions && s.sessions.failed > 0) notes.push(`❌ **${name}**: ${md(sessionLine(s.sessions))}.`);
+    if (s.unsent) notes.push(`⚠️ **${name}**: ${s.unsent.count} requests were not sent: ${s.unsent.missing.map((k) => code(`\${${k}}`)).join(', ')} had no value (a capture that failed), and perf-gate never sends a literal placeholder.`);
+    for (const o of [...(s.setup ?? []), ...(s.verify ?? [])].filter((x) => !x.ok)) {
+      const which = s.setup?.includes(o) ? 'setup' : 'verify';
+      notes.push(`❌ **${name}** ${which} ${code(o.name)}: ${md(o.problems.join('; '))}${o.sample ? ` (${md(o.sample)})` : ''}.`);
+    }
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
     if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
   }

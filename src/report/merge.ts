@@ -192,7 +192,22 @@ function mergeStage(parts: Part[], count: number): StageReport {
   if (retryAfter) out.retry_after_s = retryAfter;
   if (top.length > 0) out.error_samples = Object.fromEntries(top);
   if (first.protocol === 'ws') mergeWs(out, parts);
+  mergeFlows(out, parts);
   return out;
+}
+
+/** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
+function mergeFlows(out: StageReport, parts: Part[]): void {
+  const sessions = parts.map((p) => p.stage.sessions).filter((x) => x !== undefined);
+  if (sessions.length > 0) {
+    const failed = sessions.find((x) => x.failed > 0);
+    out.sessions = { ...(failed ?? sessions[0]!), users: sessions.reduce((a, x) => a + x.users, 0), failed: sessions.reduce((a, x) => a + x.failed, 0) };
+  }
+  const unsent = parts.map((p) => p.stage.unsent).filter((x) => x !== undefined);
+  if (unsent.length > 0) out.unsent = { count: unsent.reduce((a, x) => a + x.count, 0), missing: [...new Set(unsent.flatMap((x) => x.missing))].slice(0, 5) };
+  const firstShard = parts[0]!.stage;
+  if (firstShard.setup) out.setup = firstShard.setup;
+  if (firstShard.verify) out.verify = firstShard.verify;
 }
 
 function sumCounts(records: Array<Record<string, number>>): Record<string, number> {

@@ -9,6 +9,7 @@ import type { BurstCycle } from '../load/executors.js';
 import type { GeneratorHealth, SpikeOutcome } from '../load/stage.js';
 import type { ReferenceLatency } from '../load/reference.js';
 import type { AbortTrigger } from '../load/abort.js';
+import type { FlowOutcome } from '../load/stage-flows.js';
 import type { Protocol, WsMode } from '../plan/types.js';
 import type { StageBand } from '../gate/band.js';
 
@@ -128,6 +129,17 @@ export interface StageReport {
   stress?: StressOutcome;
   /** kind soak: p95 drift between the first and last tenth, and the target's memory when sampled. */
   soak?: SoakOutcome;
+  /**
+   * The plan has session steps: users that ran them, those whose session failed (each an error of
+   * kind `session`), and how the first failure went. All failed: the gate fails (check `sessions`).
+   */
+  sessions?: { users: number; failed: number; step?: string; status?: number; reason?: string; sample?: string };
+  /** Requests never sent because a value they need (a capture) had none: how many, and which values. */
+  unsent?: { count: number; missing: string[] };
+  /** `setup:` requests as they went (sent once before the stage, not measured). */
+  setup?: FlowOutcome[];
+  /** `verify:` requests as they went (sent once after the stage drained): each is a check of kind `verify`. */
+  verify?: FlowOutcome[];
 }
 
 /** One step of a stress stage: a rate (or a number of users) held for `every`. */
@@ -195,7 +207,8 @@ export interface Diagnosis {
 export interface Check {
   stage: string;
   metric: string;
-  kind: 'threshold' | 'regression';
+  /** `verify`: a stage's verify request (or a failed setup request), judged on what the app answered. */
+  kind: 'threshold' | 'regression' | 'verify';
   baseline?: number | null;
   current: number | null;
   /** Relative change in %, null when the baseline is 0. */

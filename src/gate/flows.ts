@@ -1,0 +1,49 @@
+/**
+ * Checks from what a stage's users and flows met, not from its numbers (SPEC §5):
+ *  - every verify request is a check of kind `verify` (pass or fail); a failed setup request is one too;
+ *  - a stage whose sessions all failed fails (check `sessions`), with the line that says why:
+ *    "login failed for 40 of 40 users: 409 ({"error":"exists"})"; some failed: a warning.
+ * Like an aborted stage, never excused by the runner and never accepted by a label: the app
+ * answered wrongly, whatever the machine.
+ */
+import type { Check, StageReport } from '../report/types.js';
+
+export const SESSIONS_METRIC = 'sessions';
+
+/** "login failed for 40 of 40 users: 409 (body sample)". */
+export function sessionLine(s: NonNullable<StageReport['sessions']>): string {
+  const users = `${s.failed} of ${s.users} user${s.users === 1 ? '' : 's'}`;
+  return `${s.step ?? 'the session'} failed for ${users}: ${s.reason ?? 'see the session endpoints'}${s.sample ? ` (${s.sample})` : ''}`;
+}
+
+export function flowChecks(stages: StageReport[]): Check[] {
+  const out: Check[] = [];
+  for (const s of stages) {
+    for (const o of s.setup ?? []) {
+      if (o.ok) continue;
+      out.push({ stage: s.name, metric: `setup ${o.name}`, kind: 'verify', current: null, limit: o.expected, method: 'sent once before the stage', verdict: 'fail', note: flowNote(o) });
+    }
+    for (const o of s.verify ?? []) {
+      out.push({ stage: s.name, metric: o.name, kind: 'verify', current: null, limit: o.expected, method: 'sent once after the stage drained', verdict: o.ok ? 'pass' : 'fail', ...(o.ok ? {} : { note: flowNote(o) }) });
+    }
+    const sessions = s.sessions;
+    if (sessions && sessions.failed > 0) {
+      const all = sessions.failed >= sessions.users;
+      out.push({
+        stage: s.name,
+        metric: SESSIONS_METRIC,
+        kind: 'threshold',
+        current: sessions.failed,
+        limit: 'every user\'s session succeeds',
+        method: all ? 'no user could send what needs the session' : 'those users sent only what needs none of its values',
+        verdict: all ? 'fail' : 'warn',
+        note: sessionLine(sessions),
+      });
+    }
+  }
+  return out;
+}
+
+function flowNote(o: { problems: string[]; sample?: string }): string {
+  return `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`;
+}
