@@ -110,7 +110,8 @@ function fillRows(ctx: StageContext, vars: Vars, sets: string[], user?: number):
  * need none of them (values a request of the mix captures may still come). Undefined: nothing.
  */
 export function requestPicker(ctx: StageContext, vars: Vars): (() => CompiledRequest) | undefined {
-  const later = new Set(ctx.requests.flatMap((r) => Object.keys(r.spec.capture ?? {})));
+  // Values still to come: what a request of the mix captures, and data rows drawn per request.
+  const later = new Set(ctx.requests.flatMap((r) => [...Object.keys(r.spec.capture ?? {}), ...r.needs.filter((k) => ctx.rows.setsIn([k]).length > 0)]));
   const can = (r: CompiledRequest): boolean => r.needs.every((k) => vars[k] !== undefined || later.has(k));
   if (ctx.requests.every(can)) return ctx.pick;
   const sendable = ctx.requests.filter(can);
