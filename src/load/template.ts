@@ -8,7 +8,6 @@
  * never sends such a request, rather than put a literal `${token}` on the wire.
  */
 import { randomUUID } from 'node:crypto';
-import { BUILTIN_VARIABLES } from '../plan/interpolate.js';
 import { dataKey, parsePlaceholder, PLACEHOLDER } from '../plan/placeholders.js';
 
 export type Vars = Record<string, string>;
@@ -20,9 +19,10 @@ type Part = string | (() => string);
 
 /**
  * `runtime`: the names the engine fills (builtins, captures). Any other plain `${NAME}` is literal
- * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused there).
+ * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused
+ * there). Absent: every name is a runtime name.
  */
-export function compileTemplate(text: string, escape: (v: string) => string = (v) => v, runtime: ReadonlySet<string> = BUILTINS): Template {
+export function compileTemplate(text: string, escape: (v: string) => string = (v) => v, runtime?: ReadonlySet<string>): Template {
   if (!text.includes('${')) return () => text;
   const literals: string[] = [];
   const parts: Part[] = [];
@@ -58,12 +58,10 @@ export function compileTemplate(text: string, escape: (v: string) => string = (v
   };
 }
 
-const BUILTINS: ReadonlySet<string> = new Set(BUILTIN_VARIABLES);
-
-function partOf(p: Exclude<ReturnType<typeof parsePlaceholder>, string>, runtime: ReadonlySet<string>): Part | undefined {
+function partOf(p: Exclude<ReturnType<typeof parsePlaceholder>, string>, runtime: ReadonlySet<string> | undefined): Part | undefined {
   switch (p.kind) {
     case 'name':
-      return runtime.has(p.name) ? p.name : undefined;
+      return !runtime || runtime.has(p.name) ? p.name : undefined;
     case 'data':
       return dataKey(p.set, p.column);
     case 'random': {
@@ -77,14 +75,14 @@ function partOf(p: Exclude<ReturnType<typeof parsePlaceholder>, string>, runtime
 }
 
 /** The vars keys a string needs set (captures, builtins, data columns); draws (random, uuid) need none. */
-export function templateNeeds(text: string, runtime: ReadonlySet<string> = BUILTINS): string[] {
+export function templateNeeds(text: string, runtime?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   if (!text.includes('${')) return out;
   for (const m of text.matchAll(PLACEHOLDER)) {
     if (m[0].startsWith('$$')) continue;
     const p = parsePlaceholder(m[1]!);
     if (typeof p === 'string') continue;
-    if (p.kind === 'name' && runtime.has(p.name)) out.push(p.name);
+    if (p.kind === 'name' && (!runtime || runtime.has(p.name))) out.push(p.name);
     if (p.kind === 'data') out.push(dataKey(p.set, p.column));
   }
   return out;

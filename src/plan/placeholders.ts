@@ -25,7 +25,7 @@ const UUID = /^uuid\(\s*\)$/;
 
 /** The placeholder `inner` (the text between the braces) names, or a message saying why it is none. */
 export function parsePlaceholder(inner: string): Placeholder | string {
-  const text = inner.trim();
+  const text = inner;
   if (NAME.test(text)) return { kind: 'name', name: text };
   if (UUID.test(text)) return { kind: 'uuid' };
   const random = RANDOM.exec(text);

@@ -15,6 +15,9 @@ import type { StageBand } from '../gate/band.js';
 
 export const REPORT_SCHEMA = 1;
 
+/** Errors by kind as report.json keeps them (`session` is newer than schema 1: absent in older files). */
+export type ErrorCounts = Record<Exclude<ErrorKind, 'session'>, number> & Partial<Record<'session', number>>;
+
 export type Verdict = 'pass' | 'warn' | 'fail';
 
 export interface EndpointReport {
@@ -49,7 +52,8 @@ export interface StageReport {
   /** Completed requests per second over the stage's planned sending time. */
   rps: number;
   latency_ms: LatencySummary;
-  errors_by_kind: Record<ErrorKind, number>;
+  /** By kind; `session` only in reports that had it (older reports and imports have no such key). */
+  errors_by_kind: ErrorCounts;
   status_codes: Record<string, number>;
   endpoints: EndpointReport[];
   timeline: TimelineWindow[];

@@ -16,7 +16,7 @@ export function stage(overrides: Partial<StageReport> = {}): StageReport {
     error_rate: 0,
     rps: 100,
     latency_ms: { min: 1, mean: 5, p50: 4, p90: 8, p95: 10, p99: 20, p999: 30, max: 40 },
-    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0, closed_abnormally: 0 },
+    errors_by_kind: { timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0, closed_abnormally: 0, session: 0 },
     status_codes: { '200': 1000 },
     endpoints: [],
     timeline: [],

@@ -24,16 +24,17 @@ describe('compileRequest', () => {
 
   it('fills path placeholders URI-encoded', () => {
     const c = compileRequest(spec({ path: '/users/${id}/posts/${seq}' }), 0);
-    expect(c.build({ id: 'a b/c', seq: '7' }).path).toBe('/users/a%20b%2Fc/posts/7');
-    expect(c.build({ id: 'x', seq: '8' }).path).toBe('/users/x/posts/8');
+    expect(c.build({ id: 'a b/c', seq: '7' })!.path).toBe('/users/a%20b%2Fc/posts/7');
+    expect(c.build({ id: 'x', seq: '8' })!.path).toBe('/users/x/posts/8');
     // unknown names stay as written, unencoded
-    expect(c.build({}).path).toBe('/users/${id}/posts/${seq}');
+    // A value with none is never sent as a literal `${id}` (SPEC §5): the request is not built at all.
+    expect(c.build({})).toBeUndefined();
   });
 
   it('fills header placeholders per build without touching the others', () => {
     const c = compileRequest(spec({ headers: { authorization: 'Bearer ${token}', accept: 'text/plain' } }), 0);
-    const a = c.build({ token: 'aaa' });
-    const b = c.build({ token: 'bbb' });
+    const a = c.build({ token: 'aaa' })!;
+    const b = c.build({ token: 'bbb' })!;
     expect(a.headers).toEqual({ authorization: 'Bearer aaa', accept: 'text/plain' });
     expect(b.headers).toEqual({ authorization: 'Bearer bbb', accept: 'text/plain' });
     expect(a.headers).not.toBe(b.headers);
@@ -41,8 +42,8 @@ describe('compileRequest', () => {
 
   it('reuses one headers object when no header has a placeholder', () => {
     const c = compileRequest(spec({ path: '/p/${id}', headers: { accept: 'application/json' } }), 0);
-    const a = c.build({ id: '1' });
-    const b = c.build({ id: '2' });
+    const a = c.build({ id: '1' })!;
+    const b = c.build({ id: '2' })!;
     expect(a.headers).toBe(b.headers);
     expect(a.path).toBe('/p/1');
     expect(b.path).toBe('/p/2');
@@ -50,13 +51,13 @@ describe('compileRequest', () => {
 
   it('does not share the static headers object with the spec (the spec is not mutated)', () => {
     const s = spec({ method: 'POST', json: { a: 1 }, headers: { accept: 'application/json' } });
-    compileRequest(s, 0).build({});
+    compileRequest(s, 0).build({})!;
     expect(s.headers).toEqual({ accept: 'application/json' });
   });
 
   it('json bodies get a content-type and JSON-escaped values', () => {
     const c = compileRequest(spec({ method: 'POST', path: '/posts', json: { title: '${title}', n: 2, tags: ['${tag}'] } }), 0);
-    const req = c.build({ title: 'he said "hi"\n', tag: 'a\\b' });
+    const req = c.build({ title: 'he said "hi"\n', tag: 'a\\b' })!;
     expect(req.method).toBe('POST');
     expect(req.headers['content-type']).toBe('application/json');
     expect(req.body).toBe('{"title":"he said \\"hi\\"\\n","n":2,"tags":["a\\\\b"]}');
@@ -65,20 +66,20 @@ describe('compileRequest', () => {
 
   it('a json body with placeholders also gets the headers object reused', () => {
     const c = compileRequest(spec({ method: 'POST', json: { id: '${seq}' } }), 0);
-    const a = c.build({ seq: '1' });
-    const b = c.build({ seq: '2' });
+    const a = c.build({ seq: '1' })!;
+    const b = c.build({ seq: '2' })!;
     expect(a.headers).toBe(b.headers);
     expect([a.body, b.body]).toEqual(['{"id":"1"}', '{"id":"2"}']);
   });
 
   it('an explicit content-type wins over the json default', () => {
     const c = compileRequest(spec({ method: 'POST', json: { a: 1 }, headers: { 'content-type': 'application/vnd.api+json' } }), 0);
-    expect(c.build({}).headers['content-type']).toBe('application/vnd.api+json');
+    expect(c.build({})!.headers['content-type']).toBe('application/vnd.api+json');
   });
 
   it('raw bodies are templated without escaping and get no content-type', () => {
     const c = compileRequest(spec({ method: 'PUT', body: 'name=${name}&q="${q}"' }), 0);
-    const req = c.build({ name: 'a b', q: 'x"y' });
+    const req = c.build({ name: 'a b', q: 'x"y' })!;
     expect(req.body).toBe('name=a b&q="x"y"');
     expect(req.headers['content-type']).toBeUndefined();
   });
@@ -91,7 +92,7 @@ describe('compileRequest', () => {
     ['capture', { capture: { token: '$.token' } }, true],
     ['empty capture map', { capture: {} }, false],
   ])('readBody for %s → %s', (_name, overrides, readBody) => {
-    expect(compileRequest(spec(overrides), 0).build({}).readBody).toBe(readBody);
+    expect(compileRequest(spec(overrides), 0).build({})!.readBody).toBe(readBody);
   });
 });
 

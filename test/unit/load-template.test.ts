@@ -3,7 +3,7 @@ import { compileTemplate, jsonStringEscape } from '../../src/load/template.js';
 import { parseJsonPath, readJsonPath } from '../../src/jsonpath.js';
 
 describe('compileTemplate', () => {
-  it.each<[string, Record<string, string>, string]>([
+  it.each<[string, Record<string, string>, string | undefined]>([
     ['/posts', { id: '1' }, '/posts'],
     ['', {}, ''],
     ['/posts/${id}', { id: '42' }, '/posts/42'],
@@ -11,10 +11,13 @@ describe('compileTemplate', () => {
     ['Bearer ${token}', { token: 'abc.def' }, 'Bearer abc.def'],
     ['${seq}-${vu}-${seq}', { seq: '7', vu: '3' }, '7-3-7'],
     ['${_under_score1}!', { _under_score1: 'ok' }, 'ok!'],
-    // Unknown names stay as written (a failed capture shows plainly in the request).
-    ['/users/${id}/posts', {}, '/users/${id}/posts'],
-    ['${missing}', {}, '${missing}'],
-    ['${a}-${b}', { a: '1' }, '1-${b}'],
+    // A runtime name with no value (a failed capture): no string at all, so nothing is sent.
+    ['/users/${id}/posts', {}, undefined],
+    ['${missing}', {}, undefined],
+    ['${a}-${b}', { a: '1' }, undefined],
+    // Data columns are read from the row the user (or request) was given.
+    ['/u/${users.email}', { 'users.email': 'a@b' }, '/u/a@b'],
+    ['/u/${users.email}', {}, undefined],
     // A set-but-empty value is a value.
     ['[${a}]', { a: '' }, '[]'],
     // `$${name}` is the escape for a literal `${name}`.
@@ -27,7 +30,7 @@ describe('compileTemplate', () => {
     ['price ${} then ${x}', { x: '5' }, 'price ${} then 5'],
     // Values are inserted verbatim: no second pass over the inserted text.
     ['${a}', { a: '${b}', b: 'nope' }, '${b}'],
-  ])('%j with %j → %j', (text, vars, out) => {
+  ])('%j with %j → %j', (text, vars, out: string | undefined) => {
     expect(compileTemplate(text)(vars)).toBe(out);
   });
 
@@ -51,12 +54,16 @@ describe('compileTemplate', () => {
     expect(calls).toEqual(['a<b', 'x&y']);
   });
 
-  it('unknown names and escaped `$${name}` literals are not passed through the escape', () => {
+  it('names that are not runtime names, and escaped `$${name}` literals, are text, not passed through the escape', () => {
     const calls: string[] = [];
-    const t = compileTemplate('[${gone}] [$${lit}] [${set}]', (v) => {
-      calls.push(v);
-      return `<${v}>`;
-    });
+    const t = compileTemplate(
+      '[${gone}] [$${lit}] [${set}]',
+      (v) => {
+        calls.push(v);
+        return `<${v}>`;
+      },
+      new Set(['set']),
+    );
     expect(t({ set: 'v', lit: 'no' })).toBe('[${gone}] [${lit}] [<v>]');
     expect(calls).toEqual(['v']);
   });
@@ -70,6 +77,23 @@ describe('compileTemplate', () => {
   it('encodeURIComponent as the escape encodes path values', () => {
     const t = compileTemplate('/search/${q}?page=${p}', encodeURIComponent);
     expect(t({ q: 'a b/c?d', p: '2' })).toBe('/search/a%20b%2Fc%3Fd?page=2');
+  });
+
+  it('${random(MIN,MAX)} draws an integer within both ends, anew per render', () => {
+    const t = compileTemplate('/items/${random(1,10)}');
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) seen.add(t({})!);
+    expect([...seen].map((p) => Number(p.slice(7))).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const negative = compileTemplate('${random(-2, -2)}');
+    expect(negative({})).toBe('-2');
+  });
+
+  it('${uuid()} is a fresh v4 UUID per render', () => {
+    const t = compileTemplate('{"id":"${uuid()}"}', jsonStringEscape);
+    const a = JSON.parse(t({})!).id as string;
+    const b = JSON.parse(t({})!).id as string;
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a).not.toBe(b);
   });
 
   it('a compiled template is reusable with different vars', () => {
@@ -94,7 +118,7 @@ describe('jsonStringEscape', () => {
   it('inserted into a JSON string literal, the value parses back unchanged', () => {
     const t = compileTemplate('{"title":"${title}","n":1}', jsonStringEscape);
     for (const title of ['a "quoted" \\ value', 'x\ny', '}{"', '']) {
-      expect(JSON.parse(t({ title }))).toEqual({ title, n: 1 });
+      expect(JSON.parse(t({ title })!)).toEqual({ title, n: 1 });
     }
   });
 });

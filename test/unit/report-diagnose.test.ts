@@ -14,7 +14,7 @@ function win(t: number, requests: number, p95: number, extra: Partial<TimelineWi
   return { t, rps: requests, p50: p95 / 2, p90: p95 * 0.9, p95, p99: p95 * 1.5, max: p95 * 2, mean: p95 / 2, requests, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0, ...extra };
 }
 
-const kinds = (k: Partial<StageReport['errors_by_kind']>): StageReport['errors_by_kind'] => ({ timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0, closed_abnormally: 0, ...k });
+const kinds = (k: Partial<StageReport['errors_by_kind']>): StageReport['errors_by_kind'] => ({ timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0, closed_abnormally: 0, session: 0, ...k });
 
 /** A stage built from its windows: totals summed from them. */
 function fromWindows(timeline: TimelineWindow[], overrides: Partial<StageReport> = {}): StageReport {
