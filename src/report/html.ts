@@ -3,6 +3,7 @@
  * fetch, a CSP that forbids any), so it opens offline from a downloaded artifact. Pure: report in,
  * markup out. Every string from a plan, a response or a file goes through `html()`.
  */
+import { sessionLine } from '../gate/flows.js';
 import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome, Verdict } from './types.js';
 import { bySeverity, comparedWith, fmtBytes, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline } from './format.js';
 import { stressFinding } from './stage-outcomes.js';
@@ -187,6 +188,11 @@ function stageFacts(r: Report, s: StageReport): string {
     rows.push(['spike', html(`pre-spike p95 ${fmtMs(s.spike.pre_p95_ms)}, peak p95 ${fmtMs(s.spike.peak_p95_ms)}, ${rec}`)]);
   }
   if (s.workers) rows.push(['workers', String(s.workers)]);
+  if (s.sessions) rows.push(['sessions', html(s.sessions.failed > 0 ? sessionLine(s.sessions) : `${s.sessions.users} users, all succeeded`)]);
+  if (s.unsent) rows.push(['not sent', html(`${s.unsent.count} requests: ${s.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`)]);
+  for (const [which, list] of [['setup', s.setup], ['verify', s.verify]] as const) {
+    for (const o of list ?? []) rows.push([`${which} ${html(o.name)}`, html(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
+  }
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 
