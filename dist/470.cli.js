@@ -567,7 +567,10 @@ function confirmChecks(first, again, untrusted = new Set()) {
 
 // EXTERNAL MODULE: ./src/gate/abort.ts
 var abort = __webpack_require__(257);
+// EXTERNAL MODULE: ./src/gate/flows.ts
+var flows = __webpack_require__(1562);
 ;// CONCATENATED MODULE: ./src/gate/index.ts
+
 
 
 
@@ -596,7 +599,7 @@ function gate(rules, current, against = {}, options = {}) {
     if (options.accept)
         checks = (0,verdict/* acceptRegressions */.Z)(checks, options.accept);
     // After the excuses and acceptances: an aborted stage fails, whatever the runner or the label.
-    checks = [...checks, ...(0,abort/* abortChecks */.A)(current)];
+    checks = [...checks, ...(0,abort/* abortChecks */.A)(current), ...(0,flows/* flowChecks */.uG)(current)];
     return { checks, verdict: (0,verdict/* overallVerdict */.B)(checks, current) };
 }
 
@@ -1891,8 +1894,8 @@ var load = __webpack_require__(4591);
 var positions = __webpack_require__(5843);
 // EXTERNAL MODULE: ./src/plan/units.ts
 var units = __webpack_require__(3772);
-// EXTERNAL MODULE: ./src/plan/validate.ts + 3 modules
-var validate = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/plan/validate.ts + 4 modules
+var validate = __webpack_require__(8809);
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(649);
 // EXTERNAL MODULE: ./src/gate/index.ts + 2 modules

@@ -264,8 +264,8 @@ class ReferenceServer {
     }
 }
 
-// EXTERNAL MODULE: ./src/load/stage.ts + 10 modules
-var load_stage = __webpack_require__(4432);
+// EXTERNAL MODULE: ./src/load/stage.ts + 7 modules
+var load_stage = __webpack_require__(8521);
 // EXTERNAL MODULE: ./src/load/target.ts + 1 modules
 var load_target = __webpack_require__(5892);
 // EXTERNAL MODULE: external "node:url"
@@ -370,6 +370,14 @@ function sumGeneratorCounts(parts) {
     };
 }
 
+// EXTERNAL MODULE: ./src/load/context.ts
+var context = __webpack_require__(1823);
+// EXTERNAL MODULE: ./src/load/data-rows.ts
+var data_rows = __webpack_require__(1050);
+// EXTERNAL MODULE: ./src/load/stage-flows.ts
+var stage_flows = __webpack_require__(4878);
+// EXTERNAL MODULE: ./src/plan/interpolate.ts
+var interpolate = __webpack_require__(264);
 // EXTERNAL MODULE: ./src/load/shard.ts
 var shard = __webpack_require__(880);
 // EXTERNAL MODULE: ./src/plan/check-limits.ts
@@ -385,6 +393,11 @@ var check_limits = __webpack_require__(8740);
  * windows merged by second, the generator judged again on the totals, a spike's recovery measured
  * on the merged timeline). The worker side is worker-entry.ts, bundled as dist/worker.js.
  */
+
+
+
+
+
 
 
 
@@ -442,6 +455,8 @@ function encodeWorkerResult(r, seq) {
         scheduled: r.scheduled,
         seq,
         aborted: r.aborted,
+        sessions: r.sessions,
+        unsent: r.unsent,
     };
 }
 function decodeMetrics(e) {
@@ -493,6 +508,8 @@ function mergeWorkerResults(spec, parts) {
         workers: parts.length,
         // The first worker to abort names the rule (a dying target trips every worker's).
         aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
+        sessions: parts.reduce((a, p) => (0,context/* addSessionTally */.mJ)(a, p.sessions), undefined),
+        unsent: parts.reduce((a, p) => (0,context/* addUnsentTally */.pk)(a, p.unsent), undefined),
     };
 }
 /** Runs `spec` on `count` worker threads and merges what they measured. */
@@ -513,9 +530,14 @@ async function runStageInWorkers(spec, count, o) {
     };
     let ticker;
     let startTimer;
+    // Setup and verify go once, from this thread, around all the parts.
+    const flowClient = spec.setup || spec.verify ? new http/* HttpClient */.Qq(o.target, { connections: 1 }) : undefined;
+    const flows = flowClient && { client: flowClient, rows: new data_rows/* DataRows */.i(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal };
+    const baseVars = { vu: '0', iter: '0', seq: '0' };
     try {
+        const setup = flows && spec.setup ? await (0,stage_flows/* sendOnce */.E)(flows, spec.setup, baseVars) : undefined;
         for (let index = 1; index <= count; index++) {
-            const data = { plan: o.plan, spec: (0,shard.shardStage)(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count } };
+            const data = { plan: o.plan, spec: (0,shard.shardStage)(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
         }
         o.signal.addEventListener('abort', abort, { once: true });
@@ -531,13 +553,19 @@ async function runStageInWorkers(spec, count, o) {
             ticker = progressTicker(spec, progress, o.onProgress);
         const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
         o.seq.value = Math.max(base, ...results.map((r) => r.seq));
-        return mergeWorkerResults(spec, results);
+        const merged = mergeWorkerResults(spec, results);
+        if (flows && spec.verify && !o.signal.aborted)
+            merged.verify = await (0,stage_flows/* sendOnce */.E)(flows, spec.verify, { ...baseVars });
+        if (setup)
+            merged.setup = setup;
+        return merged;
     }
     finally {
         clearTimeout(startTimer);
         clearInterval(ticker);
         o.signal.removeEventListener('abort', abort);
         await Promise.all(threads.map((t) => t.worker.terminate()));
+        await flowClient?.close();
     }
 }
 function startThread(script, data, label, onProgress, fail) {
@@ -595,6 +623,7 @@ function progressTicker(spec, latest, onProgress) {
 }
 
 ;// CONCATENATED MODULE: ./src/load/run-plan.ts
+
 
 
 
@@ -670,6 +699,8 @@ async function runPlan(plan, o) {
         const startedAt = new Date();
         const t0 = Date.now();
         const seq = { value: 0 };
+        // One cursor per data set for the whole run: `pick: unique` never hands a row out twice.
+        const rows = new data_rows/* DataRows */.i(plan.data, stages[0]?.share);
         // Sends so far: `seq` counts every send of this thread; a stage on worker threads moves it only
         // when it ends, so until then its progress reports stand in.
         let current = { stage: '', workerRequests: 0 };
@@ -718,7 +749,7 @@ async function runPlan(plan, o) {
                 else {
                     const client = stageClient(target, spec);
                     try {
-                        r = await (0,load_stage/* runStage */.Si)(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+                        r = await (0,load_stage/* runStage */.Si)(spec, { plan, client, target, signal, seq, onProgress: o.onProgress, rows });
                     }
                     finally {
                         await client.close();
@@ -1012,6 +1043,7 @@ function pairedRounds(rounds) {
 
 
 
+
 /** Shortest round: shorter ones would be mostly start-up and drain. */
 const MIN_ROUND_MS = 500;
 /**
@@ -1126,7 +1158,20 @@ function mergeRounds(parts) {
         scheduled,
         mode: first.mode,
         aborted: roundsAborted(parts),
+        sessions: parts.reduce((a, p) => (0,context/* addSessionTally */.mJ)(a, p.sessions), undefined),
+        unsent: parts.reduce((a, p) => (0,context/* addUnsentTally */.pk)(a, p.unsent), undefined),
+        // Every round sets up and verifies; a failure in any round is the one to show.
+        setup: worstFlows(parts.map((p) => p.setup)),
+        verify: worstFlows(parts.map((p) => p.verify)),
     };
+}
+/** Per request name: the first failed outcome among the rounds, else the last round's. */
+function worstFlows(rounds) {
+    const present = rounds.filter((r) => r !== undefined);
+    if (present.length === 0)
+        return undefined;
+    const last = present[present.length - 1];
+    return last.map((o, i) => present.map((r) => r[i]).find((x) => x !== undefined && !x.ok) ?? o);
 }
 /** The first abort_when trigger among the rounds, its time counted over the rounds joined. */
 function roundsAborted(parts) {
@@ -1699,7 +1744,24 @@ function mergeStage(parts, count) {
         out.error_samples = Object.fromEntries(top);
     if (first.protocol === 'ws')
         mergeWs(out, parts);
+    mergeFlows(out, parts);
     return out;
+}
+/** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
+function mergeFlows(out, parts) {
+    const sessions = parts.map((p) => p.stage.sessions).filter((x) => x !== undefined);
+    if (sessions.length > 0) {
+        const failed = sessions.find((x) => x.failed > 0);
+        out.sessions = { ...(failed ?? sessions[0]), users: sessions.reduce((a, x) => a + x.users, 0), failed: sessions.reduce((a, x) => a + x.failed, 0) };
+    }
+    const unsent = parts.map((p) => p.stage.unsent).filter((x) => x !== undefined);
+    if (unsent.length > 0)
+        out.unsent = { count: unsent.reduce((a, x) => a + x.count, 0), missing: [...new Set(unsent.flatMap((x) => x.missing))].slice(0, 5) };
+    const firstShard = parts[0].stage;
+    if (firstShard.setup)
+        out.setup = firstShard.setup;
+    if (firstShard.verify)
+        out.verify = firstShard.verify;
 }
 function sumCounts(records) {
     const out = {};
@@ -1766,6 +1828,8 @@ function mergeWs(out, parts) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
 var markdown = __webpack_require__(8215);
+// EXTERNAL MODULE: ./src/gate/flows.ts
+var flows = __webpack_require__(1562);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/report/stage-outcomes.ts
@@ -1936,6 +2000,12 @@ function describe(series) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
+/**
+ * report.html: the whole report as one self-contained page (inline CSS and SVG, no script, no
+ * fetch, a CSP that forbids any), so it opens offline from a downloaded artifact. Pure: report in,
+ * markup out. Every string from a plan, a response or a file goes through `html()`.
+ */
+
 
 
 
@@ -2063,7 +2133,7 @@ function checksSection(r) {
     if (r.checks.length === 0)
         return '';
     const rows = (0,format/* bySeverity */.Np)(r.checks).map((c) => {
-        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,format/* comparedWith */.o3)(r, c)}`;
+        const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,format/* comparedWith */.o3)(r, c)}`;
         return tr([
             tag(c.verdict),
             (0,report_escape/* html */.qy)(c.stage),
@@ -2117,6 +2187,14 @@ function stageFacts(r, s) {
     }
     if (s.workers)
         rows.push(['workers', String(s.workers)]);
+    if (s.sessions)
+        rows.push(['sessions', (0,report_escape/* html */.qy)(s.sessions.failed > 0 ? (0,flows/* sessionLine */.vN)(s.sessions) : `${s.sessions.users} users, all succeeded`)]);
+    if (s.unsent)
+        rows.push(['not sent', (0,report_escape/* html */.qy)(`${s.unsent.count} requests: ${s.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`)]);
+    for (const [which, list] of [['setup', s.setup], ['verify', s.verify]]) {
+        for (const o of list ?? [])
+            rows.push([`${which} ${(0,report_escape/* html */.qy)(o.name)}`, (0,report_escape/* html */.qy)(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
+    }
     return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 function stageWarnings(s) {
@@ -3422,7 +3500,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   shardStage: () => (/* binding */ shardStage)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4432);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8521);
 /**
  * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
  * together send exactly the plan's load and `merge` can add their histograms into one result.
@@ -3525,7 +3603,7 @@ function shardPlan(plan, shard) {
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4591);
 /* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(264);
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3772);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3233);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8809);
 /* harmony import */ var _check_stages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3659);
 
 

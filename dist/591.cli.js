@@ -2,6 +2,147 @@ export const id = 591;
 export const ids = [591];
 export const modules = {
 
+/***/ 2212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _k: () => (/* binding */ dataReaderBeside),
+/* harmony export */   at: () => (/* binding */ dataSecrets),
+/* harmony export */   v3: () => (/* binding */ readData)
+/* harmony export */ });
+/* unused harmony exports DATA_PICKS, MAX_DATA_BYTES, tableFromCsv, tableFromJson */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5175);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2650);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1439);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3772);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4682);
+/**
+ * `data:` sets: a CSV file with a header row (through csv-parse, strict RFC 4180) or a JSON array
+ * of objects, read once at load, relative to the plan's folder. Every problem is an Issue at the
+ * set's `file:` value, with the file's own line where the file has one.
+ */
+
+
+
+
+
+
+
+const DATA_PICKS = ['sequential', 'random', 'unique'];
+const SET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Largest data file read: a million short rows fit; a wrong file (a database dump) is refused. */
+const MAX_DATA_BYTES = 64 * 1024 * 1024;
+/** Files relative to the plan's folder, as k6's open() and Artillery's payload read them. */
+function dataReaderBeside(planFile) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(planFile);
+    return (file) => {
+        const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir, file);
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+        if (Buffer.byteLength(text) > MAX_DATA_BYTES)
+            throw new Error(`it is over ${MAX_DATA_BYTES / 1024 / 1024} MiB`);
+        return text;
+    };
+}
+function readData(c, raw, read) {
+    const out = {};
+    for (const [name, entryRaw] of Object.entries((0,_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1)(raw))) {
+        const p = ['data', name];
+        if (!SET_NAME.test(name)) {
+            c.add(p, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)(p)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(name)} cannot be a data set name: use letters, digits and _ (it is used as \${${name}.COLUMN})`, 'key');
+            continue;
+        }
+        const entry = (0,_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1)(entryRaw);
+        const file = (0,_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(entry.file);
+        if (file === undefined)
+            continue; // the schema check names the missing key
+        const pick = ((0,_checks_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(entry.pick) ?? 'sequential');
+        // A pick that is none of these is the schema check's to name (with the allowed ones).
+        if (!DATA_PICKS.includes(pick))
+            continue;
+        let text;
+        try {
+            text = read(file);
+        }
+        catch (err) {
+            const code = err.code;
+            const reason = code === 'ENOENT' ? 'no such file (paths are relative to the plan)' : code === 'EISDIR' ? 'it is a directory' : err.message;
+            c.add([...p, 'file'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)([...p, 'file'])}: cannot read ${(0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(file)}: ${reason}`);
+            continue;
+        }
+        const table = /\.json$/i.test(file) ? tableFromJson(text) : tableFromCsv(text);
+        if (typeof table === 'string') {
+            c.add([...p, 'file'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)([...p, 'file'])}: ${file}${table}`);
+            continue;
+        }
+        if (table.rows.length === 0) {
+            c.add([...p, 'file'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPath */ .jV)([...p, 'file'])}: ${file} has no rows`);
+            continue;
+        }
+        out[name] = { name, file, pick, ...table };
+    }
+    return out;
+}
+/** A table, or what is wrong (text that follows the file name: ":3: ..." or " is ..."). */
+function tableFromCsv(text) {
+    let records;
+    try {
+        records = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, { bom: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] });
+    }
+    catch (err) {
+        const e = err;
+        return `${e.lines ? `:${e.lines}` : ''}: not readable as CSV (${e.message.replace(/\s+/g, ' ')})`;
+    }
+    const [header, ...rows] = records;
+    if (!header)
+        return ' is empty: a CSV data file starts with a header row (its column names)';
+    const columns = header.map((h) => h.trim());
+    const blank = columns.findIndex((h) => h === '');
+    if (blank >= 0)
+        return `:1: column ${blank + 1} of the header row has no name`;
+    const twice = columns.find((h, i) => columns.indexOf(h) !== i);
+    if (twice !== undefined)
+        return `:1: the header row names ${(0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(twice)} twice`;
+    return { columns, rows };
+}
+function tableFromJson(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (err) {
+        return ` is not valid JSON (${err.message})`;
+    }
+    if (!Array.isArray(doc) || !doc.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+        return ' must be a JSON array of objects, e.g. [{"name": "ann", "password": "..."}]';
+    }
+    const columns = [...new Set(doc.flatMap((r) => Object.keys(r)))];
+    const rows = doc.map((r) => columns.map((col) => cellText(r[col])));
+    return { columns, rows };
+}
+/** A JSON value as a template fills it: strings as they are, anything else as its JSON; missing as "". */
+const cellText = (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+/** Column names that hold credentials: their values are hidden in every output like env secrets. */
+const SECRET_COLUMN = /pass|secret|token|key|credential|auth/i;
+function dataSecrets(data) {
+    const out = new Set();
+    for (const set of Object.values(data ?? {})) {
+        set.columns.forEach((col, i) => {
+            if (SECRET_COLUMN.test(col))
+                for (const row of set.rows)
+                    if ((0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .isSecretWorthy */ .mr)(row[i] ?? ''))
+                        out.add(row[i]);
+        });
+    }
+    return [...out];
+}
+
+
+/***/ }),
+
 /***/ 3659:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -33,7 +174,7 @@ const KIND_KEYS = {
     soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', 'requests', 'setup', 'verify', ...KIND_SPECIFIC]);
 const REQUIRED = {
     baseline: ['duration'],
     load: ['duration'],
@@ -370,7 +511,7 @@ var plan_secrets = __webpack_require__(4682);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"data":{"type":"object","description":"Data sets by name, used in request strings as ${NAME.COLUMN}: a CSV file with a header row, or a JSON array of objects, relative to the plan\'s folder.","additionalProperties":{"type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"type":"string","description":"users.csv (a header row names the columns) or users.json (an array of objects)."},"pick":{"enum":["sequential","random","unique"],"description":"sequential (default): closed-model user N takes row N (wrapping), open-model requests take the rows in order; random: any row, drawn anew; unique: each row once in the whole run."}}}},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."},"json":{"type":"object","description":"Values at JSONPaths of the JSON response body: a literal to equal, or a rule string such as \\">= 0\\" or \\"< 5\\".","additionalProperties":true}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."},"requests":{"type":"array","items":{"type":"string"},"minItems":1,"description":"HTTP stages: the names of the top-level requests this stage draws from (their weights kept); default all."},"setup":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once, in order, before the stage (not measured); their captures reach every user."},"verify":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once after the stage has drained (not measured); each is a check of kind verify (expect.status, expect.body, expect.json)."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 // EXTERNAL MODULE: ./src/plan/issues.ts
 var issues = __webpack_require__(1439);
 // EXTERNAL MODULE: ./src/plan/units.ts
@@ -454,14 +595,17 @@ function pointerToPath(pointer, data) {
     return path;
 }
 
-// EXTERNAL MODULE: ./src/plan/validate.ts + 3 modules
-var validate = __webpack_require__(3233);
+// EXTERNAL MODULE: ./src/plan/validate.ts + 4 modules
+var validate = __webpack_require__(8809);
+// EXTERNAL MODULE: ./src/plan/check-data.ts
+var check_data = __webpack_require__(2212);
 ;// CONCATENATED MODULE: ./src/plan/load.ts
 /**
  * Plan loading: YAML (with positions) → `${ENV}` substitution → shape check against
  * plan.schema.json → semantic checks and unit conversion. Every step adds located problems; if
  * there are any, one PlanError carries all of them, sorted by line.
  */
+
 
 
 
@@ -489,7 +633,7 @@ function formatBytes(bytes) {
  * Parse and validate plan text. Pure; throws PlanError listing every problem found. The plan's
  * secrets (plan/secrets.ts) are on `plan.secrets`; a PlanError's messages never contain them.
  */
-function parsePlan(text, file, env) {
+function parsePlan(text, file, env, readData = (0,check_data/* dataReaderBeside */._k)(file)) {
     const tooBig = sizeProblem(Buffer.byteLength(text, 'utf8'), file);
     if (tooBig)
         throw new errors/* PlanError */.W6([tooBig]);
@@ -499,9 +643,9 @@ function parsePlan(text, file, env) {
         throw new errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
     }
     const substituted = (0,interpolate/* interpolate */.GW)(parsed.value, env);
-    const { plan, issues } = (0,validate/* buildPlan */.Gg)(substituted.value, file);
+    const { plan, issues } = (0,validate/* buildPlan */.Gg)(substituted.value, file, readData);
     const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
-    const secrets = [...new Set([...substituted.secrets, ...(0,plan_secrets/* headerSecrets */.n3)(plan)])];
+    const secrets = [...new Set([...substituted.secrets, ...(0,plan_secrets/* headerSecrets */.n3)(plan), ...(0,check_data/* dataSecrets */.at)(plan.data)])];
     if (all.length) {
         // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
         const redactor = new redact/* Redactor */.pO().add(secrets);
@@ -717,7 +861,7 @@ function locate(source, path, at) {
 
 /***/ }),
 
-/***/ 3233:
+/***/ 8809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -811,7 +955,32 @@ function readExpect(c, raw, path) {
         expect.status = c.unit(raw, 'status', path, parseStatus, []);
     if (typeof raw.body === 'string')
         expect.bodyContains = raw.body;
+    if ('json' in raw)
+        expect.json = readJsonExpectations(c, (0,checks/* record */.g1)(raw.json), [...path, 'json']);
     return Object.keys(expect).length ? expect : undefined;
+}
+const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+/**
+ * `json: { "$.stock": 0, "$.sold": ">= 100" }`: a string that reads as a comparison with a number is
+ * a rule; anything else is a literal the value must equal (`"sold out"`, `true`, `[1, 2]`).
+ */
+function readJsonExpectations(c, raw, path) {
+    const out = [];
+    for (const [jsonPath, value] of Object.entries(raw)) {
+        if (!jsonPath.startsWith('$')) {
+            c.add([...path, jsonPath], `${(0,issues/* formatPath */.jV)(path)}: ${(0,units/* show */.WU)(jsonPath)} is not a JSONPath: use one like "$.stock" or "$.items[0].id"`, 'key');
+            continue;
+        }
+        const rule = typeof value === 'string' ? RULE.exec(value) : null;
+        if (rule) {
+            const op = rule[1] === '==' ? '=' : rule[1];
+            out.push({ path: jsonPath, op, value: Number(rule[2]), raw: value });
+        }
+        else {
+            out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value) });
+        }
+    }
+    return out;
 }
 /** `200` or `[200, 201]` → number[]. */
 function parseStatus(v) {
@@ -1066,6 +1235,168 @@ function checkWsStages(c, rawStages, stages, ws) {
 
 // EXTERNAL MODULE: ./src/plan/check-limits.ts
 var check_limits = __webpack_require__(8740);
+// EXTERNAL MODULE: ./src/plan/check-data.ts
+var check_data = __webpack_require__(2212);
+// EXTERNAL MODULE: ./src/plan/placeholders.ts
+var placeholders = __webpack_require__(6509);
+;// CONCATENATED MODULE: ./src/plan/check-flows.ts
+/**
+ * What a stage sends besides its load, and what every request string may hold:
+ *  - `requests: [name, ...]` on a stage: its part of the mix;
+ *  - `setup:` / `verify:` on a stage: requests sent once before it and after it has drained;
+ *  - placeholders (src/plan/placeholders.ts): each must parse, and a data column must exist;
+ *  - `pick: unique` sets: the plan's closed-model users must not need more rows than the file has.
+ */
+
+
+
+
+
+/** Reads each stage's `requests`, `setup` and `verify` into its spec (matched by position in the raw list). */
+function readStageFlows(c, rawStages, stages, requestNames, defaults) {
+    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
+    for (const stage of stages) {
+        const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
+        if (i < 0)
+            continue;
+        const raw = raws[i];
+        const at = ['stages', i];
+        if ('requests' in raw) {
+            const names = (0,checks/* list */.p_)(raw.requests);
+            if (stage.protocol === 'ws')
+                c.add([...at, 'requests'], `${(0,issues/* formatPath */.jV)(at)}: requests: picks from the HTTP mix; a ws stage sends the websocket: block`, 'key');
+            names.forEach((n, j) => {
+                if (typeof n === 'string' && !requestNames.includes(n)) {
+                    c.add([...at, 'requests', j], `${(0,issues/* formatPath */.jV)([...at, 'requests', j])}: no request is named ${(0,units/* show */.WU)(n)}${(0,issues/* suggestion */.h)(n, requestNames)}`);
+                }
+            });
+            const picked = names.filter((n) => typeof n === 'string');
+            if (names.length === 0)
+                c.add([...at, 'requests'], `${(0,issues/* formatPath */.jV)([...at, 'requests'])}: name at least one request (or drop the key to draw from them all)`);
+            else
+                stage.requests = [...new Set(picked)];
+        }
+        if ('setup' in raw)
+            stage.setup = readRequests(c, raw.setup, [...at, 'setup'], defaults);
+        if ('verify' in raw)
+            stage.verify = readRequests(c, raw.verify, [...at, 'verify'], defaults);
+    }
+}
+/** Every placeholder in the request strings: it parses, and names a declared data set and column. */
+function checkPlaceholders(c, raw, data) {
+    const check = (text, path) => {
+        if (!text.includes('${'))
+            return;
+        for (const m of text.matchAll(placeholders/* PLACEHOLDER */.Kx)) {
+            if (m[0].startsWith('$$'))
+                continue;
+            const p = (0,placeholders/* parsePlaceholder */.$z)(m[1]);
+            if (typeof p === 'string') {
+                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${p}`);
+                continue;
+            }
+            if (p.kind !== 'data')
+                continue;
+            const set = data[p.set];
+            if (!set) {
+                // A set declared but unreadable is reported at its file already.
+                if (p.set in (0,checks/* record */.g1)(raw.data))
+                    continue;
+                const known = Object.keys((0,checks/* record */.g1)(raw.data));
+                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: \${${p.set}.${p.column}} names no data set${known.length ? (0,issues/* suggestion */.h)(p.set, known) : `: declare it, e.g. data: { ${p.set}: { file: ${p.set}.csv } }`}`);
+            }
+            else if (!set.columns.includes(p.column)) {
+                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${set.file} has no column ${(0,units/* show */.WU)(p.column)}${(0,issues/* suggestion */.h)(p.column, set.columns)}`);
+            }
+        }
+    };
+    for (const [key, value] of requestStrings(raw))
+        check(value, key);
+}
+/** Every string under the request lists (session, requests, stages' setup/verify) and the websocket block, with its path. */
+function* requestStrings(raw) {
+    function* walk(v, path) {
+        if (typeof v === 'string')
+            yield [path, v];
+        else if (Array.isArray(v))
+            for (const [i, x] of v.entries())
+                yield* walk(x, [...path, i]);
+        else if (typeof v === 'object' && v !== null)
+            for (const [k, x] of Object.entries(v))
+                yield* walk(x, [...path, k]);
+    }
+    yield* walk(raw.session, ['session']);
+    yield* walk(raw.requests, ['requests']);
+    yield* walk(raw.websocket, ['websocket']);
+    for (const [i, s] of (0,checks/* list */.p_)(raw.stages).entries()) {
+        yield* walk((0,checks/* record */.g1)(s).setup, ['stages', i, 'setup']);
+        yield* walk((0,checks/* record */.g1)(s).verify, ['stages', i, 'verify']);
+    }
+}
+/** The data sets a request's strings name. */
+function dataSetsOf(value) {
+    const out = new Set();
+    const walk = (v) => {
+        if (typeof v === 'string') {
+            if (!v.includes('${'))
+                return;
+            for (const m of v.matchAll(placeholders/* PLACEHOLDER */.Kx)) {
+                const p = m[0].startsWith('$$') ? undefined : (0,placeholders/* parsePlaceholder */.$z)(m[1]);
+                if (typeof p === 'object' && p.kind === 'data')
+                    out.add(p.set);
+            }
+        }
+        else if (Array.isArray(v))
+            v.forEach(walk);
+        else if (typeof v === 'object' && v !== null)
+            Object.values(v).forEach(walk);
+    };
+    walk(value);
+    return out;
+}
+/** Users a closed-model stage starts (a stress stage: its most), 0 for open-model stages. */
+function closedUsers(s) {
+    if (s.kind === 'baseline')
+        return 1;
+    if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'closed')
+        return s.vus;
+    if (s.kind === 'stress' && s.model === 'closed')
+        return s.max;
+    return 0;
+}
+/**
+ * `pick: unique` hands each row out once in the run: the closed-model users of the stages that read
+ * the set (each a row for its session) must fit in the file, and worker threads cannot share one cursor.
+ */
+function checkUniqueRows(c, plan, rawStages) {
+    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
+    for (const set of Object.values(plan.data ?? {})) {
+        if (set.pick !== 'unique')
+            continue;
+        const sessionUses = plan.session.some((r) => dataSetsOf(r).has(set.name));
+        const users = [];
+        let total = 0;
+        for (const stage of plan.stages) {
+            const mix = stage.requests ? plan.requests.filter((r) => stage.requests.includes(r.name)) : plan.requests;
+            const uses = sessionUses || mix.some((r) => dataSetsOf(r).has(set.name));
+            if (!uses)
+                continue;
+            const n = closedUsers(stage);
+            if (n > 0) {
+                total += n;
+                users.push(`${stage.name} ${n}`);
+            }
+            if (stage.workers !== undefined && stage.workers !== 1) {
+                const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
+                c.add(['stages', Math.max(0, i), 'workers'], `${(0,issues/* formatPath */.jV)(['stages', Math.max(0, i)])}: reads data set ${(0,units/* show */.WU)(set.name)} (pick: unique), whose rows cannot be shared out between worker threads; drop workers: or use pick: sequential`);
+            }
+        }
+        if (total > set.rows.length) {
+            c.add(['data', set.name, 'pick'], `data.${set.name}: pick: unique gives every user its own row, but the plan's closed-model stages start ${total} users (${users.join(', ')}) and ${set.file} has ${set.rows.length} rows`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/validate.ts
 /**
  * Semantic checks and conversion of the (already interpolated, shape-checked) plan data into a
@@ -1080,9 +1411,12 @@ var check_limits = __webpack_require__(8740);
 
 
 
+
+
 const PLAN_DEFAULTS = { requestTimeoutMs: 10_000, readyTimeoutMs: 60_000 };
 const URL_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
-function buildPlan(data, file) {
+/** `readData`: how `data:` files are read (default: none can be, so a plan with `data:` needs one). */
+function buildPlan(data, file, readDataFile) {
     const c = new checks/* Checks */.sR();
     const raw = (0,checks/* record */.g1)(data);
     const defaultsRaw = (0,checks/* record */.g1)(raw.defaults);
@@ -1102,6 +1436,12 @@ function buildPlan(data, file) {
         thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages),
         limits: (0,check_limits/* readLimits */.BU)(c, (0,checks/* record */.g1)(raw.limits)),
     };
+    readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
+    if ('data' in raw) {
+        plan.data = (0,check_data/* readData */.v3)(c, raw.data, readDataFile ?? noDataFiles);
+    }
+    checkPlaceholders(c, raw, plan.data ?? {});
+    checkUniqueRows(c, plan, raw.stages);
     resolveStressConditions(c, raw.stages, plan);
     // Absent = the default rules; `regression: {}` = none (thresholds only).
     if ('regression' in raw)
@@ -1115,6 +1455,9 @@ function buildPlan(data, file) {
     (0,check_limits/* checkLimits */.J5)(c, raw, plan);
     return { plan, issues: c.issues };
 }
+const noDataFiles = () => {
+    throw new Error('data files are read only from a plan file');
+};
 function readTarget(c, t) {
     const url = (0,checks/* str */.gx)(t.url) ?? '';
     if (typeof t.url === 'string' && !isAbsoluteUrl(url)) {

@@ -207,6 +207,245 @@ function evaluateThresholds(thresholds, stages) {
 
 /***/ }),
 
+/***/ 1823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ie: () => (/* binding */ runSession),
+/* harmony export */   Y_: () => (/* binding */ waitIdle),
+/* harmony export */   g7: () => (/* binding */ execute),
+/* harmony export */   gu: () => (/* binding */ settled),
+/* harmony export */   mJ: () => (/* binding */ addSessionTally),
+/* harmony export */   pk: () => (/* binding */ addUnsentTally),
+/* harmony export */   tB: () => (/* binding */ now),
+/* harmony export */   uG: () => (/* binding */ executeAsync),
+/* harmony export */   v: () => (/* binding */ nextSeq)
+/* harmony export */ });
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _requests_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4832);
+/**
+ * What every executor shares within one stage: the client, the compiled mix, the metrics, the
+ * clock, and the one function that sends a request and records it. Keeping that function here
+ * means the open, closed and burst executors differ only in *when* they call it.
+ */
+
+
+/** Adds one part's tallies (a worker thread, an A/B round, a shard) into another's. */
+function addSessionTally(into, from) {
+    if (!from)
+        return into;
+    if (!into)
+        return { ...from };
+    return { users: into.users + from.users, failed: into.failed + from.failed, first: into.first ?? from.first };
+}
+function addUnsentTally(into, from) {
+    if (!from || from.count === 0)
+        return into;
+    if (!into)
+        return { count: from.count, missing: [...from.missing] };
+    return { count: into.count + from.count, missing: [...new Set([...into.missing, ...from.missing])].slice(0, 5) };
+}
+/** The next `${seq}` value, as a string (what templates take). */
+function nextSeq(seq) {
+    return String((seq.value += seq.stride ?? 1));
+}
+const now = () => node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now();
+/**
+ * Send one request and record it; `done` runs once it is recorded. `intendedStart` is when the
+ * request *should* have gone out (open model: its scheduled time), so generator or pool delays
+ * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
+ * closed-model user sends its next request from inside `done`.
+ */
+function execute(ctx, req, vars, intendedStart, done) {
+    vars.seq = nextSeq(ctx.seq);
+    const built = req.build(vars);
+    if (built === undefined) {
+        // A value it needs is missing (a capture that failed): never sent with a literal `${name}`.
+        noteUnsent(ctx, req, vars);
+        setImmediate(done);
+        return;
+    }
+    ctx.inFlight++;
+    if (ctx.inFlight > ctx.active)
+        ctx.active = ctx.inFlight;
+    let dispatching = true;
+    ctx.client.dispatch(built, (out) => {
+        // Cancelled because the run was stopped: no measurement, neither a success nor an error.
+        if (!out.cancelled) {
+            const error = checkOutcome(ctx, req, vars, out);
+            ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
+            if (out.retryAfter !== undefined)
+                ctx.metrics.noteRetryAfter(out.retryAfter);
+        }
+        settled(ctx);
+        // Refused before it left (an invalid header): let I/O and timers run before the next send, or
+        // a user failing every request at once would recurse and starve the event loop.
+        if (dispatching)
+            setImmediate(done);
+        else
+            done();
+    });
+    dispatching = false;
+}
+/** `execute` as a promise (burst releases, one-off sends). */
+function executeAsync(ctx, req, vars, intendedStart) {
+    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
+}
+/** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
+function settled(ctx) {
+    if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0)
+        for (const w of ctx.idleWaiters.splice(0))
+            w();
+}
+function noteUnsent(ctx, req, vars) {
+    ctx.unsent.count++;
+    if (ctx.unsent.missing.length < 5) {
+        for (const k of req.needs)
+            if (vars[k] === undefined && !ctx.unsent.missing.includes(k))
+                ctx.unsent.missing.push(k);
+    }
+}
+/**
+ * Runs the plan's session steps for one user, in order (recorded under their own endpoints only);
+ * true when every step met its `expect` and its captures. The first step that does not ends the
+ * session: the user has an error of kind `session`, and the steps after it, which may need what it
+ * failed to set, are not sent.
+ */
+async function runSession(ctx, vars) {
+    if (ctx.session.length === 0)
+        return true;
+    ctx.sessions.users++;
+    for (const step of ctx.session) {
+        if (ctx.signal.aborted)
+            return false;
+        const start = now();
+        vars.seq = nextSeq(ctx.seq);
+        const request = step.build(vars);
+        if (request === undefined) {
+            failSession(ctx, { step: step.spec.name, status: 0, reason: `${missingNames(step, vars)} had no value` });
+            return false;
+        }
+        const out = await ctx.client.send(request);
+        if (out.cancelled)
+            return false;
+        const error = (0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyOutcome */ .$p)(step.spec, out, vars, step.expectedBody);
+        const captured = error === undefined ? missingCapture(step, out.body, vars) : undefined;
+        if (out.failureMessage !== undefined)
+            ctx.metrics.noteErrorMessage(out.failureMessage);
+        ctx.metrics.recordSessionStep(step.index, now() - start, error ?? (captured ? 'check' : undefined));
+        if (error !== undefined || captured !== undefined) {
+            const reason = captured ?? (out.failure ? (out.failure === 'timeout' ? 'timeout' : 'no connection') : out.status >= 200 && out.status < 400 ? `${out.status}, but the body did not meet expect` : String(out.status));
+            failSession(ctx, { step: step.spec.name, status: out.status, reason, sample: out.body ? (0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .sample */ .XM)(out.body) : undefined });
+            return false;
+        }
+    }
+    return true;
+}
+function failSession(ctx, failure) {
+    ctx.sessions.failed++;
+    ctx.sessions.first ??= failure;
+    ctx.metrics.recordSessionFailure(Math.max(0, now() - ctx.t0));
+}
+/** The captures a session step's body did not hold, as a phrase; undefined when all were found. */
+function missingCapture(step, body, vars) {
+    if ((0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .applyCaptures */ .i0)(step.spec, body, vars))
+        return undefined;
+    const lost = Object.entries(step.spec.capture ?? {}).filter(([name]) => vars[name] === undefined);
+    return `capture ${lost.map(([name, path]) => `${name} (${path})`).join(', ') || 'a value'} found nothing`;
+}
+function missingNames(req, vars) {
+    return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
+}
+/** Classify and capture: what every response goes through, whatever records it. */
+function checkOutcome(ctx, req, vars, out) {
+    let error = (0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyOutcome */ .$p)(req.spec, out, vars, req.expectedBody);
+    if (error === undefined && !(0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .applyCaptures */ .i0)(req.spec, out.body, vars))
+        error = 'check';
+    if (out.failureMessage !== undefined)
+        ctx.metrics.noteErrorMessage(out.failureMessage);
+    return error;
+}
+function waitIdle(ctx) {
+    if (ctx.inFlight === 0)
+        return Promise.resolve();
+    return new Promise((resolve) => ctx.idleWaiters.push(resolve));
+}
+
+
+/***/ }),
+
+/***/ 1050:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ RowsExhausted),
+/* harmony export */   i: () => (/* binding */ DataRows)
+/* harmony export */ });
+/* harmony import */ var _plan_placeholders_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6509);
+
+/** `pick: unique` ran out: every row was handed out. */
+class RowsExhausted extends Error {
+    set;
+    constructor(set) {
+        super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
+        this.set = set;
+    }
+}
+class DataRows {
+    cursors = new Map();
+    part;
+    constructor(sets, share) {
+        for (const set of Object.values(sets ?? {}))
+            this.cursors.set(set.name, { set, keys: set.columns.map((c) => (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_0__/* .dataKey */ .gf)(set.name, c)), taken: 0 });
+        this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
+    }
+    /** The sets (by name) that keys such as `users.email` belong to. */
+    setsIn(keys) {
+        const out = new Set();
+        for (const k of keys) {
+            const dot = k.indexOf('.');
+            if (dot > 0 && this.cursors.has(k.slice(0, dot)))
+                out.add(k.slice(0, dot));
+        }
+        return [...out];
+    }
+    /**
+     * Copies a row of each set into `vars`. `user`: a closed-model user's number in this part (its
+     * sequential row); absent: the next row in order. Throws RowsExhausted when a unique set has none left.
+     */
+    fill(vars, sets, user) {
+        for (const name of sets) {
+            const c = this.cursors.get(name);
+            const row = c.set.rows[this.rowIndex(c, user)];
+            for (let i = 0; i < c.keys.length; i++)
+                vars[c.keys[i]] = row[i] ?? '';
+        }
+    }
+    rowIndex(c, user) {
+        const n = c.set.rows.length;
+        const { index, count } = this.part;
+        switch (c.set.pick) {
+            case 'random':
+                return Math.floor(Math.random() * n);
+            case 'sequential':
+                if (user !== undefined)
+                    return ((user - 1) * count + index - 1) % n;
+                return (c.taken++ * count + index - 1) % n;
+            case 'unique': {
+                const i = c.taken * count + index - 1;
+                if (i >= n)
+                    throw new RowsExhausted(c.set);
+                c.taken++;
+                return i;
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 5377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -268,7 +507,7 @@ class DeadlineQueue {
 
 
 
-const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally'];
+const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 function classifyTransportError(err) {
     const code = err?.code ?? '';
@@ -460,116 +699,72 @@ class HttpClient {
 
 /***/ }),
 
-/***/ 4432:
+/***/ 4832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Xp: () => (/* binding */ judgeGenerator),
-  Si: () => (/* binding */ runStage),
-  NJ: () => (/* binding */ spikeOutcome),
-  hA: () => (/* binding */ spikePhases),
-  Gs: () => (/* binding */ stageSchedule)
-});
-
-// UNUSED EXPORTS: CANCEL_GRACE_MS, rateSegments
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(8740);
-// EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
-var stage_metrics = __webpack_require__(6999);
-// EXTERNAL MODULE: ./src/metrics/histogram.ts
-var histogram = __webpack_require__(5835);
-;// CONCATENATED MODULE: ./src/load/template.ts
-/**
- * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
- * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
- * returns it as is, so the common case costs nothing per request.
- */
-// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
-const PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function compileTemplate(text, escape = (v) => v) {
-    if (!text.includes('${'))
-        return () => text;
-    const literals = [];
-    const names = [];
-    let last = 0;
-    let literal = '';
-    for (const m of text.matchAll(PLACEHOLDER)) {
-        literal += text.slice(last, m.index);
-        last = m.index + m[0].length;
-        if (m[0].startsWith('$$')) {
-            literal += m[0].slice(1);
-            continue;
-        }
-        literals.push(literal);
-        literal = '';
-        names.push(m[1]);
-    }
-    literals.push(literal + text.slice(last));
-    if (names.length === 0) {
-        const plain = literals[0];
-        return () => plain;
-    }
-    const unset = names.map((n) => `\${${n}}`);
-    return (vars) => {
-        let out = literals[0];
-        for (let i = 0; i < names.length; i++) {
-            const v = vars[names[i]];
-            // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
-            // that failed, which the target then shows plainly instead of an empty string.
-            out += (v === undefined ? unset[i] : escape(v)) + literals[i + 1];
-        }
-        return out;
-    };
-}
-/** Escape a value for insertion inside a JSON string literal. */
-const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
-
-// EXTERNAL MODULE: ./src/jsonpath.ts
-var jsonpath = __webpack_require__(5858);
-;// CONCATENATED MODULE: ./src/load/requests.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ classifyOutcome),
+/* harmony export */   B9: () => (/* binding */ compileRequest),
+/* harmony export */   F9: () => (/* binding */ jsonMismatches),
+/* harmony export */   XM: () => (/* binding */ sample),
+/* harmony export */   i0: () => (/* binding */ applyCaptures),
+/* harmony export */   yT: () => (/* binding */ weightedPicker)
+/* harmony export */ });
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9668);
+/* harmony import */ var _jsonpath_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5858);
 
 
-function compileRequest(spec, index) {
-    const path = compileTemplate(spec.path, encodeURIComponent);
+function compileRequest(spec, index, o = {}) {
+    const runtime = o.runtime;
+    const path = (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.path, encodeURIComponent, runtime);
     const headerNames = Object.keys(spec.headers);
-    const headerTemplates = headerNames.map((n) => compileTemplate(spec.headers[n]));
+    const headerTemplates = headerNames.map((n) => (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.headers[n], undefined, runtime));
     const dynamicHeaders = headerNames.some((n) => spec.headers[n].includes('${'));
     let body;
     const headers = { ...spec.headers };
+    const bodyText = spec.json !== undefined ? JSON.stringify(spec.json) : spec.body;
     if (spec.json !== undefined) {
-        body = compileTemplate(JSON.stringify(spec.json), jsonStringEscape);
+        body = (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(bodyText, _template_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonStringEscape */ .xU, runtime);
         headers['content-type'] ??= 'application/json';
     }
     else if (spec.body !== undefined) {
-        body = compileTemplate(spec.body);
+        body = (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.body, undefined, runtime);
     }
-    const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
-    const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined;
-    if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
+    const expectedBody = spec.expect?.bodyContains !== undefined ? (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.expect.bodyContains, undefined, runtime) : undefined;
+    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? ''].flatMap((t) => (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .templateNeeds */ .AB)(t, runtime)))];
+    if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
-        const constant = { ...base, path: path({}), headers, body: body?.({}) };
-        return { spec, index, expectedBody, build: () => constant };
+        const constant = { ...base, path: spec.path, headers, body: body?.({}) };
+        return { spec, index, expectedBody, needs, build: () => constant };
     }
     return {
         spec,
         index,
         expectedBody,
+        needs,
         build(vars) {
             let h = headers;
             if (dynamicHeaders) {
                 h = { ...headers };
-                for (let i = 0; i < headerNames.length; i++)
-                    h[headerNames[i]] = headerTemplates[i](vars);
+                for (let i = 0; i < headerNames.length; i++) {
+                    const value = headerTemplates[i](vars);
+                    if (value === undefined)
+                        return undefined;
+                    h[headerNames[i]] = value;
+                }
             }
-            return { ...base, path: path(vars), headers: h, body: body?.(vars) };
+            const p = path(vars);
+            if (p === undefined)
+                return undefined;
+            let b;
+            if (body) {
+                b = body(vars);
+                if (b === undefined)
+                    return undefined;
+            }
+            return { ...base, path: p, headers: h, body: b };
         },
     };
 }
@@ -577,7 +772,7 @@ function compileRequest(spec, index) {
  * The error kind of an outcome, or undefined for success. An `expect.status` list makes listed
  * codes successes (a 404 can be expected); unlisted ones are errors of their class.
  */
-function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined) {
+function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContains !== undefined ? (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.expect.bodyContains) : undefined) {
     if (out.failure)
         return out.failure;
     const s = out.status;
@@ -592,9 +787,74 @@ function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContai
             return 'http_4xx';
         return 'check';
     }
-    if (expectedBody !== undefined && !(out.body ?? '').includes(expectedBody(vars)))
+    if (expectedBody !== undefined) {
+        const text = expectedBody(vars);
+        if (text === undefined || !(out.body ?? '').includes(text))
+            return 'check';
+    }
+    if (spec.expect?.json && jsonMismatches(spec.expect.json, out.body).length > 0)
         return 'check';
     return undefined;
+}
+/** What in a JSON body misses its `expect.json` entries, one phrase each ("$.sold is 104, expected 100"); empty when all hold. */
+function jsonMismatches(expectations, body) {
+    let doc;
+    try {
+        doc = JSON.parse(body ?? '');
+    }
+    catch {
+        return [`the body is not JSON${body ? ` (${sample(body)})` : ' (empty)'}`];
+    }
+    const out = [];
+    for (const e of expectations) {
+        const v = (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_1__/* .readJsonPath */ .A)(doc, e.path);
+        if (v === undefined) {
+            out.push(`${e.path} is missing, expected ${e.op === '=' ? e.raw : e.raw.trim()}`);
+            continue;
+        }
+        if (!meets(v, e))
+            out.push(`${e.path} is ${JSON.stringify(v)}, expected ${e.op === '=' ? e.raw : e.raw.trim()}`);
+    }
+    return out;
+}
+function meets(v, e) {
+    if (e.op === '=' && typeof e.value !== 'number')
+        return sameJson(v, e.value);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (Number.isNaN(n))
+        return false;
+    const limit = e.value;
+    switch (e.op) {
+        case '=':
+            return n === limit;
+        case '!=':
+            return n !== limit;
+        case '<':
+            return n < limit;
+        case '<=':
+            return n <= limit;
+        case '>':
+            return n > limit;
+        case '>=':
+            return n >= limit;
+    }
+}
+/** Deep equality of JSON values (key order ignored). */
+function sameJson(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+/** The start of a body, one line, for messages. */
+function sample(body, max = 120) {
+    const line = body.replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 /** Copy captured values into `vars`; false when one is missing (a `check` failure). */
 function applyCaptures(spec, body, vars) {
@@ -609,7 +869,7 @@ function applyCaptures(spec, body, vars) {
     }
     let ok = true;
     for (const [name, path] of Object.entries(spec.capture)) {
-        const v = (0,jsonpath/* readJsonPath */.A)(doc, path);
+        const v = (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_1__/* .readJsonPath */ .A)(doc, path);
         if (v === undefined || v === null)
             ok = false;
         else
@@ -642,95 +902,120 @@ function weightedPicker(items, random = Math.random) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/load/context.ts
-/**
- * What every executor shares within one stage: the client, the compiled mix, the metrics, the
- * clock, and the one function that sends a request and records it. Keeping that function here
- * means the open, closed and burst executors differ only in *when* they call it.
- */
 
+/***/ }),
 
-/** The next `${seq}` value, as a string (what templates take). */
-function nextSeq(seq) {
-    return String((seq.value += seq.stride ?? 1));
+/***/ 4878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ sendOnce)
+/* harmony export */ });
+/* unused harmony export expectedText */
+/* harmony import */ var _requests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4832);
+
+/** A request's `expect`, as one phrase. */
+function expectedText(spec) {
+    const parts = [spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx'];
+    if (spec.expect?.bodyContains !== undefined)
+        parts.push(`body contains ${JSON.stringify(spec.expect.bodyContains)}`);
+    for (const e of spec.expect?.json ?? [])
+        parts.push(e.op === '=' ? `${e.path} = ${e.raw}` : `${e.path} ${e.raw.trim()}`);
+    return parts.join(', ');
 }
-const now = () => external_node_perf_hooks_.performance.now();
-/**
- * Send one request and record it; `done` runs once it is recorded. `intendedStart` is when the
- * request *should* have gone out (open model: its scheduled time), so generator or pool delays
- * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
- * closed-model user sends its next request from inside `done`.
- */
-function execute(ctx, req, vars, intendedStart, done) {
-    ctx.inFlight++;
-    if (ctx.inFlight > ctx.active)
-        ctx.active = ctx.inFlight;
-    vars.seq = nextSeq(ctx.seq);
-    let dispatching = true;
-    ctx.client.dispatch(req.build(vars), (out) => {
-        // Cancelled because the run was stopped: no measurement, neither a success nor an error.
-        if (!out.cancelled) {
-            const error = checkOutcome(ctx, req, vars, out);
-            ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
-            if (out.retryAfter !== undefined)
-                ctx.metrics.noteRetryAfter(out.retryAfter);
+/** Sends `steps` in order with `vars` (captures are written into it); stops early only when the run is stopped. */
+async function sendOnce(f, steps, vars) {
+    const out = [];
+    for (const spec of steps) {
+        if (f.signal.aborted)
+            break;
+        const step = (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .compileRequest */ .B9)(spec, 0, { runtime: f.runtime, readBody: true });
+        // A row of its own per request, over the shared values (as an open-model request draws).
+        const own = Object.create(vars);
+        const sets = f.rows.setsIn(step.needs);
+        if (sets.length > 0) {
+            try {
+                f.rows.fill(own, sets);
+            }
+            catch (err) {
+                out.push({ name: spec.name, ok: false, status: 0, problems: [err.message], expected: expectedText(spec) });
+                continue;
+            }
         }
-        settled(ctx);
-        // Refused before it left (an invalid header): let I/O and timers run before the next send, or
-        // a user failing every request at once would recurse and starve the event loop.
-        if (dispatching)
-            setImmediate(done);
-        else
-            done();
-    });
-    dispatching = false;
-}
-/** `execute` as a promise (burst releases, one-off sends). */
-function executeAsync(ctx, req, vars, intendedStart) {
-    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
-}
-/** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
-function settled(ctx) {
-    if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0)
-        for (const w of ctx.idleWaiters.splice(0))
-            w();
-}
-/** Run the session steps for one user, in order; recorded under their own endpoints only. */
-/** Runs the plan's session steps for one user; true when every step met its expectations. */
-async function runSession(ctx, vars) {
-    let ok = true;
-    for (const step of ctx.session) {
-        if (ctx.signal.aborted)
-            return false;
-        const start = now();
-        vars.seq = nextSeq(ctx.seq);
-        const out = await ctx.client.send(step.build(vars));
-        if (out.cancelled)
-            return false;
-        const error = checkOutcome(ctx, step, vars, out);
-        if (error !== undefined)
-            ok = false;
-        ctx.metrics.recordSessionStep(step.index, now() - start, error);
+        const request = step.build(own);
+        if (request === undefined) {
+            const missing = step.needs.filter((k) => own[k] === undefined).map((k) => `\${${k}}`);
+            out.push({ name: spec.name, ok: false, status: 0, problems: [`not sent: ${missing.join(', ')} had no value`], expected: expectedText(spec) });
+            continue;
+        }
+        const res = await f.client.send(request);
+        if (res.cancelled)
+            break;
+        const problems = [];
+        const error = (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyOutcome */ .$p)(spec, res, own, step.expectedBody);
+        if (res.failure)
+            problems.push(res.failure === 'timeout' ? 'timed out' : `no connection (${res.failureMessage ?? res.failure})`);
+        else if (error !== undefined) {
+            const wanted = spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx';
+            const statusOk = spec.expect?.status?.length ? spec.expect.status.includes(res.status) : res.status < 400;
+            if (!statusOk)
+                problems.push(`answered ${res.status}, expected ${wanted}`);
+            if (statusOk && spec.expect?.bodyContains !== undefined && !(res.body ?? '').includes(step.expectedBody?.(own) ?? '\0'))
+                problems.push(`the body does not contain ${JSON.stringify(step.expectedBody?.(own) ?? spec.expect.bodyContains)}`);
+            if (statusOk && spec.expect?.json)
+                problems.push(...(0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonMismatches */ .F9)(spec.expect.json, res.body));
+        }
+        if (problems.length === 0 && !(0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .applyCaptures */ .i0)(spec, res.body, own))
+            problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
+        // Captures carry over to the next step and to the stage (own's values are copied back).
+        for (const k of Object.keys(own))
+            if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq')
+                vars[k] = own[k];
+        out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, expected: expectedText(spec), ...(problems.length > 0 && res.body ? { sample: (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .sample */ .XM)(res.body) } : {}) });
     }
-    return ok;
-}
-/** Classify and capture: what every response goes through, whatever records it. */
-function checkOutcome(ctx, req, vars, out) {
-    let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
-    if (error === undefined && !applyCaptures(req.spec, out.body, vars))
-        error = 'check';
-    if (out.failureMessage !== undefined)
-        ctx.metrics.noteErrorMessage(out.failureMessage);
-    return error;
-}
-function waitIdle(ctx) {
-    if (ctx.inFlight === 0)
-        return Promise.resolve();
-    return new Promise((resolve) => ctx.idleWaiters.push(resolve));
+    return out;
 }
 
+
+/***/ }),
+
+/***/ 8521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Xp: () => (/* binding */ judgeGenerator),
+  Si: () => (/* binding */ runStage),
+  NJ: () => (/* binding */ spikeOutcome),
+  hA: () => (/* binding */ spikePhases),
+  Gs: () => (/* binding */ stageSchedule)
+});
+
+// UNUSED EXPORTS: CANCEL_GRACE_MS, rateSegments
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(8740);
+// EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
+var stage_metrics = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/metrics/histogram.ts
+var histogram = __webpack_require__(5835);
+// EXTERNAL MODULE: ./src/load/context.ts
+var context = __webpack_require__(1823);
+// EXTERNAL MODULE: ./src/load/data-rows.ts
+var data_rows = __webpack_require__(1050);
+// EXTERNAL MODULE: ./src/load/stage-flows.ts
+var stage_flows = __webpack_require__(4878);
+// EXTERNAL MODULE: ./src/plan/interpolate.ts
+var interpolate = __webpack_require__(264);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/load/requests.ts
+var load_requests = __webpack_require__(4832);
 ;// CONCATENATED MODULE: ./src/load/executors.ts
 /**
  * The three ways a stage releases requests. They differ only in timing; sending and recording is
@@ -741,6 +1026,8 @@ var promises_ = __webpack_require__(8500);
  *  - closed: N users, each sending its next request when the previous one returns (vus, baseline);
  *  - burst: `size` requests at the same instant, `cycles` times.
  */
+
+
 
 
 /** A send dispatched later than this after its scheduled time counts as late (generator lag). */
@@ -755,7 +1042,7 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
     let stopped = false;
     await new Promise((resolve) => {
         const tick = () => {
-            const elapsed = now() - ctx.t0;
+            const elapsed = (0,context/* now */.tB)() - ctx.t0;
             while (k < schedule.total && !ctx.signal.aborted && !(stopped ||= stop?.(result) === true)) {
                 const due = schedule.sendTime(k);
                 if (due > elapsed)
@@ -776,15 +1063,63 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
             if (k >= schedule.total || ctx.signal.aborted || stopped)
                 return resolve();
             // Sleep until the next send is due (timers fire ≥ 1 ms late; late sends are counted above).
-            setTimeout(tick, Math.max(0, schedule.sendTime(k) - (now() - ctx.t0)));
+            setTimeout(tick, Math.max(0, schedule.sendTime(k) - ((0,context/* now */.tB)() - ctx.t0)));
         };
         tick();
     });
-    await waitIdle(ctx);
+    await (0,context/* waitIdle */.Y_)(ctx);
     return result;
 }
-/** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
-const httpSend = (ctx, vars) => (at) => executeAsync(ctx, ctx.pick(), vars, at);
+/**
+ * The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. With data
+ * sets, each request has a row of its own, in vars of its own over the shared session's.
+ */
+function httpSend(ctx, vars) {
+    const pick = requestPicker(ctx, vars);
+    if (!pick)
+        return () => Promise.resolve();
+    const sets = ctx.rows.setsIn(ctx.requests.flatMap((r) => r.needs));
+    if (sets.length === 0)
+        return (at) => (0,context/* executeAsync */.uG)(ctx, pick(), vars, at);
+    return (at) => {
+        const own = Object.create(vars);
+        if (!fillRows(ctx, own, sets))
+            return Promise.resolve();
+        return (0,context/* executeAsync */.uG)(ctx, pick(), own, at);
+    };
+}
+/** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
+function newUserVars(ctx, id) {
+    const vars = { ...ctx.baseVars, vu: String(id) };
+    return fillRows(ctx, vars, ctx.rowSets, id) ? vars : undefined;
+}
+function fillRows(ctx, vars, sets, user) {
+    if (sets.length === 0)
+        return true;
+    try {
+        ctx.rows.fill(vars, sets, user);
+        return true;
+    }
+    catch (err) {
+        if (!(err instanceof data_rows/* RowsExhausted */.P))
+            throw err;
+        ctx.stop(err.message);
+        return false;
+    }
+}
+/**
+ * What a user may send: the whole mix, or, when its session left values unset, the requests that
+ * need none of them (values a request of the mix captures may still come). Undefined: nothing.
+ */
+function requestPicker(ctx, vars) {
+    // Values still to come: what a request of the mix captures, and data rows drawn per request.
+    const later = new Set(ctx.requests.flatMap((r) => [...Object.keys(r.spec.capture ?? {}), ...r.needs.filter((k) => ctx.rows.setsIn([k]).length > 0)]));
+    const can = (r) => r.needs.every((k) => vars[k] !== undefined || later.has(k));
+    if (ctx.requests.every(can))
+        return ctx.pick;
+    const sendable = ctx.requests.filter(can);
+    return sendable.length > 0 ? (0,load_requests/* weightedPicker */.yT)(sendable) : undefined;
+}
 /** `known`: users already logged in (A/B rounds), by number; they skip the session and keep their values. */
 async function runClosed(ctx, o, known) {
     const endAt = ctx.t0 + o.durationMs;
@@ -799,9 +1134,9 @@ async function runClosed(ctx, o, known) {
 async function logInUsers(ctx, count, known) {
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
     await Promise.all(missing.map(async (id) => {
-        const vars = { vu: String(id) };
+        const vars = newUserVars(ctx, id);
         // Only a session that succeeded is kept for later rounds: a failed login logs in again next time.
-        if ((await runSession(ctx, vars)) && !ctx.signal.aborted)
+        if (vars && (await (0,context/* runSession */.Ie)(ctx, vars)) && !ctx.signal.aborted)
             known.set(id, vars);
     }));
 }
@@ -818,23 +1153,29 @@ async function runUsersUntil(ctx, count, thinkMs, endAt, known) {
 async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
     if (startDelayMs > 0)
         await sleepUnlessAborted(startDelayMs, ctx.signal);
-    if (ctx.signal.aborted || now() >= endAt)
+    if (ctx.signal.aborted || (0,context/* now */.tB)() >= endAt)
         return;
     ctx.users++;
     try {
         let vars = known?.get(id);
         if (!vars) {
-            vars = { vu: String(id) };
-            if (await runSession(ctx, vars))
+            vars = newUserVars(ctx, id);
+            if (!vars)
+                return;
+            if (await (0,context/* runSession */.Ie)(ctx, vars))
                 known?.set(id, vars);
         }
+        // A user whose session failed sends only what needs none of the values it failed to set.
+        const pick = requestPicker(ctx, vars);
+        if (!pick)
+            return;
         if (thinkMs === 0)
-            return await sendBackToBack(ctx, vars, endAt);
+            return await sendBackToBack(ctx, vars, endAt, pick);
         let iter = 0;
-        while (!ctx.signal.aborted && now() < endAt) {
+        while (!ctx.signal.aborted && (0,context/* now */.tB)() < endAt) {
             vars.iter = String(iter++);
-            await executeAsync(ctx, ctx.pick(), vars, now());
-            await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
+            await (0,context/* executeAsync */.uG)(ctx, pick(), vars, (0,context/* now */.tB)());
+            await sleepUnlessAborted(Math.min(thinkMs, endAt - (0,context/* now */.tB)()), ctx.signal);
         }
     }
     finally {
@@ -842,14 +1183,14 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
     }
 }
 /** A user with no think time: each response sends the next request from its callback, no promise per request. */
-function sendBackToBack(ctx, vars, endAt) {
+function sendBackToBack(ctx, vars, endAt, pick) {
     return new Promise((resolve) => {
         let iter = 0;
         const next = () => {
-            if (ctx.signal.aborted || now() >= endAt)
+            if (ctx.signal.aborted || (0,context/* now */.tB)() >= endAt)
                 return resolve();
             vars.iter = String(iter++);
-            execute(ctx, ctx.pick(), vars, now(), next);
+            (0,context/* execute */.g7)(ctx, pick(), vars, (0,context/* now */.tB)(), next);
         };
         next();
     });
@@ -861,7 +1202,7 @@ async function runBurst(ctx, size, cycles, pauseMs, send) {
             await sleepUnlessAborted(pauseMs, ctx.signal);
         const errorsBefore = ctx.metrics.errors;
         const requestsBefore = ctx.metrics.requests;
-        const release = now();
+        const release = (0,context/* now */.tB)();
         const sends = [];
         for (let i = 0; i < size; i++)
             sends.push(send(release));
@@ -869,7 +1210,7 @@ async function runBurst(ctx, size, cycles, pauseMs, send) {
         const errors = ctx.metrics.errors - errorsBefore;
         out.push({
             cycle: c + 1,
-            duration_ms: Math.round((now() - release) * 1000) / 1000,
+            duration_ms: Math.round(((0,context/* now */.tB)() - release) * 1000) / 1000,
             successes: ctx.metrics.requests - requestsBefore - errors,
             errors,
         });
@@ -944,6 +1285,10 @@ class RateSchedule {
 
 // EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
 var wrapper = __webpack_require__(2977);
+// EXTERNAL MODULE: ./src/load/template.ts
+var template = __webpack_require__(9668);
+// EXTERNAL MODULE: ./src/jsonpath.ts
+var jsonpath = __webpack_require__(5858);
 // EXTERNAL MODULE: ./src/load/deadlines.ts
 var deadlines = __webpack_require__(5377);
 ;// CONCATENATED MODULE: ./src/load/ws.ts
@@ -980,6 +1325,7 @@ function wsUrl(target, path) {
     return `${scheme}//${u.host}${u.pathname.replace(/\/+$/, '')}${path}`;
 }
 const escapeRegex = (v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NEVER = /(?!)/;
 class Conn {
     id;
     state = 'idle';
@@ -1009,7 +1355,7 @@ class Conn {
         if (this.state === 'dead')
             return Promise.resolve(false);
         return new Promise((resolve) => {
-            const timer = setTimeout(() => resolve(false), Math.max(0, untilMs - now()));
+            const timer = setTimeout(() => resolve(false), Math.max(0, untilMs - (0,context/* now */.tB)()));
             this.readyWaiters.push((open) => {
                 clearTimeout(timer);
                 resolve(open);
@@ -1051,17 +1397,18 @@ class WsStage {
         if (!ctx.metrics.ws)
             throw new Error('WsStage needs StageMetrics.ws');
         this.m = ctx.metrics.ws;
-        this.path = compileTemplate(ws.path, encodeURIComponent);
-        this.headers = Object.entries(ws.headers).map(([k, v]) => [k, compileTemplate(v)]);
+        const runtime = o.runtime;
+        this.path = (0,template/* compileTemplate */.Gq)(ws.path, encodeURIComponent, runtime);
+        this.headers = Object.entries(ws.headers).map(([k, v]) => [k, (0,template/* compileTemplate */.Gq)(v, undefined, runtime)]);
         if (ws.send !== undefined)
-            this.sendT = compileTemplate(ws.send);
+            this.sendT = (0,template/* compileTemplate */.Gq)(ws.send, undefined, runtime);
         if (ws.subscribe !== undefined)
-            this.subscribeT = compileTemplate(ws.subscribe);
+            this.subscribeT = (0,template/* compileTemplate */.Gq)(ws.subscribe, undefined, runtime);
         const e = ws.expectReply;
         if (e && 'match' in e)
-            this.matchT = compileTemplate(e.match);
+            this.matchT = (0,template/* compileTemplate */.Gq)(e.match, undefined, runtime);
         if (e && 'regex' in e)
-            this.regexT = compileTemplate(e.regex, escapeRegex);
+            this.regexT = (0,template/* compileTemplate */.Gq)(e.regex, escapeRegex, runtime);
         // Connections open over a load stage's ramp; other kinds open them all before the clock.
         this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
         const n = spec.connections ?? 1;
@@ -1094,7 +1441,7 @@ class WsStage {
         const out = {};
         try {
             if (this.ws.mode !== 'request_reply') {
-                await sleepUnlessAborted(this.ctx.t0 + timing.plannedMs - now(), this.ctx.signal);
+                await sleepUnlessAborted(this.ctx.t0 + timing.plannedMs - (0,context/* now */.tB)(), this.ctx.signal);
             }
             else {
                 this.sweeper = setInterval(() => this.expire(), deadlines/* SWEEP_MS */._);
@@ -1109,7 +1456,7 @@ class WsStage {
                     const think = this.spec.kind === 'load' && this.spec.model === 'closed' ? this.spec.thinkMs : 0;
                     await Promise.all(this.conns.map((c) => this.closedLoop(c, this.ctx.t0 + timing.plannedMs, think)));
                 }
-                await waitIdle(this.ctx);
+                await (0,context/* waitIdle */.Y_)(this.ctx);
             }
         }
         finally {
@@ -1127,7 +1474,7 @@ class WsStage {
                 if (p.done)
                     continue;
                 p.done = true;
-                settled(this.ctx);
+                (0,context/* settled */.gu)(this.ctx);
                 p.resolve();
             }
             c.queued.length = 0;
@@ -1173,12 +1520,12 @@ class WsStage {
     }
     /** Closed model: the next message when the last one is answered (or failed), after `think`. */
     async closedLoop(c, endAt, thinkMs) {
-        while (!this.ctx.signal.aborted && now() < endAt) {
+        while (!this.ctx.signal.aborted && (0,context/* now */.tB)() < endAt) {
             if (!(await c.whenReady(endAt)))
                 return;
-            await this.message(c, now());
+            await this.message(c, (0,context/* now */.tB)());
             if (thinkMs > 0)
-                await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), this.ctx.signal);
+                await sleepUnlessAborted(Math.min(thinkMs, endAt - (0,context/* now */.tB)()), this.ctx.signal);
         }
     }
     later(ms, fn) {
@@ -1201,13 +1548,21 @@ class WsStage {
         if (this.ending)
             return;
         c.state = 'connecting';
-        const began = now();
+        const began = (0,context/* now */.tB)();
         const headers = {};
-        for (const [k, t] of this.headers)
-            headers[k] = t(c.vars);
+        for (const [k, t] of this.headers) {
+            const value = t(c.vars);
+            if (value !== undefined)
+                headers[k] = value;
+            else
+                return this.neverConnect(c, began, `header ${k}`, firstOutcome);
+        }
+        const path = this.path(c.vars);
+        if (path === undefined)
+            return this.neverConnect(c, began, 'path', firstOutcome);
         let failure = '';
         let opened = false;
-        const socket = new wrapper/* default */.Ay(wsUrl(this.o.target, this.path(c.vars)), this.ws.subprotocols, {
+        const socket = new wrapper/* default */.Ay(wsUrl(this.o.target, path), this.ws.subprotocols, {
             headers,
             handshakeTimeout: this.ws.timeoutMs,
             perMessageDeflate: false,
@@ -1217,7 +1572,7 @@ class WsStage {
         socket.on('error', (err) => (failure = err.message));
         socket.on('open', () => {
             opened = true;
-            const connectMs = now() - began;
+            const connectMs = (0,context/* now */.tB)() - began;
             (0,histogram/* recordMs */.mw)(this.m.connect, connectMs);
             this.m.opened++;
             this.ctx.metrics.statusCodes.set(101, (this.ctx.metrics.statusCodes.get(101) ?? 0) + 1);
@@ -1230,9 +1585,12 @@ class WsStage {
             if (this.ws.mode === 'connect')
                 this.ctx.metrics.record(0, began - this.ctx.t0, connectMs, 0, undefined);
             if (this.ws.mode === 'stream') {
-                c.lastMessageAt = now();
-                if (this.subscribeT)
-                    socket.send(this.subscribeT(c.vars));
+                c.lastMessageAt = (0,context/* now */.tB)();
+                const subscribe = this.subscribeT?.(c.vars);
+                if (subscribe !== undefined)
+                    socket.send(subscribe);
+                else if (this.subscribeT)
+                    this.ctx.metrics.noteErrorMessage('subscribe not sent: a value it needs (a capture) had none');
             }
             for (const p of c.queued.splice(0))
                 if (!p.done)
@@ -1258,6 +1616,12 @@ class WsStage {
             firstOutcome?.();
         });
     }
+    /** The handshake needs a value the session failed to set: never attempted, and never retried. */
+    neverConnect(c, began, what, firstOutcome) {
+        c.reconnectsLeft = 0;
+        this.onConnectFailed(c, began, `not connected: the websocket ${what} needs a value the session did not set`);
+        firstOutcome?.();
+    }
     onConnectFailed(c, began, message) {
         this.m.connectFailures++;
         const status = /Unexpected server response: (\d+)/.exec(message);
@@ -1266,9 +1630,9 @@ class WsStage {
         this.ctx.metrics.noteErrorMessage(message);
         c.lastFailure = 'connect';
         if (this.ws.mode === 'connect')
-            this.ctx.metrics.record(0, began - this.ctx.t0, now() - began, 0, 'connect');
+            this.ctx.metrics.record(0, began - this.ctx.t0, (0,context/* now */.tB)() - began, 0, 'connect');
         else if (this.ws.mode === 'stream')
-            this.ctx.metrics.recordEvent(0, now() - this.ctx.t0, 'connect');
+            this.ctx.metrics.recordEvent(0, (0,context/* now */.tB)() - this.ctx.t0, 'connect');
         for (const p of c.queued.splice(0))
             this.finish(p, 'connect');
         c.consecutiveFailures++;
@@ -1281,7 +1645,7 @@ class WsStage {
         for (const p of c.pending.splice(0))
             this.finish(p, 'closed_abnormally');
         if (this.ws.mode !== 'request_reply')
-            this.ctx.metrics.recordEvent(0, now() - this.ctx.t0, 'closed_abnormally');
+            this.ctx.metrics.recordEvent(0, (0,context/* now */.tB)() - this.ctx.t0, 'closed_abnormally');
         this.retry(c);
     }
     /** Reconnect after backoff while the cap allows; otherwise the connection stays down. */
@@ -1305,10 +1669,15 @@ class WsStage {
     message(c, intended) {
         this.ctx.inFlight++;
         const vars = c.vars;
-        vars.seq = nextSeq(this.o.seq);
+        vars.seq = (0,context/* nextSeq */.v)(this.o.seq);
         const text = this.sendT(vars);
         return new Promise((resolve) => {
-            const p = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text, done: false, resolve };
+            const p = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text: text ?? '', done: false, resolve };
+            if (text === undefined) {
+                // Never sent with a literal `${name}`: a failed message, and the reason in the samples.
+                this.ctx.metrics.noteErrorMessage('message not sent: a value it needs (a capture) had none');
+                return this.finish(p, 'check');
+            }
             try {
                 p.expect = this.expectation(text, vars);
             }
@@ -1328,10 +1697,13 @@ class WsStage {
         });
     }
     expectation(text, vars) {
+        // A matcher missing a value matches no reply (NEVER), rather than a literal `${name}`.
         if (this.matchT)
-            return this.matchT(vars);
-        if (this.regexT)
-            return new RegExp(this.regexT(vars));
+            return this.matchT(vars) ?? NEVER;
+        if (this.regexT) {
+            const source = this.regexT(vars);
+            return source === undefined ? NEVER : new RegExp(source);
+        }
         const e = this.ws.expectReply;
         if (e && 'jsonField' in e)
             return { field: e.jsonField, value: jsonText((0,jsonpath/* readJsonPath */.A)(JSON.parse(text), e.jsonField)) };
@@ -1350,7 +1722,7 @@ class WsStage {
         this.due.push(p);
     }
     expire() {
-        this.due.expire(now(), (p) => {
+        this.due.expire((0,context/* now */.tB)(), (p) => {
             p.conn.lateCredit++;
             this.finish(p, 'timeout');
         });
@@ -1359,8 +1731,8 @@ class WsStage {
         if (p.done)
             return;
         p.done = true;
-        this.ctx.metrics.record(0, p.intended - this.ctx.t0, now() - p.intended, 0, error);
-        settled(this.ctx);
+        this.ctx.metrics.record(0, p.intended - this.ctx.t0, (0,context/* now */.tB)() - p.intended, 0, error);
+        (0,context/* settled */.gu)(this.ctx);
         p.resolve();
     }
     onMessage(c, data, isBinary) {
@@ -1411,7 +1783,7 @@ class WsStage {
         this.finish(oldest, 'check');
     }
     onStreamMessage(c, text) {
-        const t = now();
+        const t = (0,context/* now */.tB)();
         const gap = t - (c.lastMessageAt ?? t);
         c.lastMessageAt = t;
         this.m.received++;
@@ -1566,7 +1938,7 @@ async function runStress(ctx, spec, shared) {
     for (const [index, level] of (0,check_limits/* stressLevels */.Gf)(spec).entries()) {
         if (ctx.signal.aborted)
             break;
-        const startMs = now() - ctx.t0;
+        const startMs = (0,context/* now */.tB)() - ctx.t0;
         const span = new stage_metrics/* SpanMetrics */.ed(startMs);
         ctx.metrics.spans.push(span);
         let dropped = 0;
@@ -1589,7 +1961,7 @@ async function runStress(ctx, spec, shared) {
         else {
             await runUsersUntil(ctx, level, spec.thinkMs, ctx.t0 + startMs + spec.everyMs, users);
         }
-        span.toMs = now() - ctx.t0;
+        span.toMs = (0,context/* now */.tB)() - ctx.t0;
         // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
         if (ctx.signal.aborted)
             break;
@@ -1867,6 +2239,9 @@ function memoryOutcome(url, before, after) {
 
 
 
+
+
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -1940,9 +2315,12 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
         throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+    const runtime = (0,interpolate/* captureNames */.Dg)(o.plan);
+    const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests.includes(r.name)) : o.plan.requests;
+    const requests = mix.map((r, i) => (0,load_requests/* compileRequest */.B9)(r, i, { runtime }));
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
-    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+    // Session steps keep their bodies: a failed login is reported with what the app answered.
+    const session = o.plan.session.map((r, i) => (0,load_requests/* compileRequest */.B9)(r, names.length + i, { runtime, readBody: true }));
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
     const metrics = new stage_metrics/* StageMetrics */.E6([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
     const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
@@ -1950,40 +2328,59 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     let aborted;
     if (abortWatch.active)
         metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
+    const rows = o.rows ?? new data_rows/* DataRows */.i(o.plan.data, spec.share);
+    // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
+    const flows = o.flows !== false && (spec.share?.index ?? 1) === 1;
+    // Builtins first: a setup request may use ${vu} or ${seq} (0 there; users overwrite them).
+    const baseVars = { vu: '0', iter: '0', seq: '0', ...(o.baseVars ?? {}) };
+    const setup = flows && spec.setup ? await (0,stage_flows/* sendOnce */.E)({ client: o.client, rows, runtime, signal }, spec.setup, baseVars) : undefined;
     const ctx = {
         client: o.client,
         requests,
         session,
-        pick: weightedPicker(requests),
+        pick: (0,load_requests/* weightedPicker */.yT)(requests),
         metrics,
-        t0: now(),
+        t0: (0,context/* now */.tB)(),
         signal,
         inFlight: 0,
         active: 0,
         users: 0,
         seq: o.seq,
         idleWaiters: [],
+        rows,
+        rowSets: rows.setsIn([...requests, ...session].flatMap((r) => r.needs)),
+        baseVars,
+        sessions: { users: 0, failed: 0 },
+        unsent: { count: 0, missing: [] },
+        stop: (reason) => {
+            if (aborted || signal.aborted)
+                return;
+            aborted = { rule: 'data', at_s: Math.round((((0,context/* now */.tB)() - ctx.t0) / 1000) * 10) / 10, reason };
+            stageAbort.abort();
+        },
     };
     // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = o.sessions?.shared ?? { vu: '1' };
-    const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
+    const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
+    if (!o.sessions?.shared && (!stage_closed(spec) || ws))
+        rows.fill(shared, rows.setsIn(session.flatMap((r) => r.needs)));
+    const closedModel = stage_closed(spec);
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
-    if (!idle && (!closed || ws) && !o.sessions?.shared) {
+    if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
         // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
-        if ((await runSession(ctx, shared)) && o.sessions)
+        if ((await (0,context/* runSession */.Ie)(ctx, shared)) && o.sessions)
             o.sessions.shared = shared;
     }
     // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
     // (A stress stage keeps its own users from step to step, and is never run in rounds.)
-    const users = closed && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
+    const users = closedModel && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
     if (users)
         await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
     if (ws)
         metrics.ws = new stage_metrics/* WsMetrics */.Ed();
     if (ws && !idle) {
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
@@ -1997,11 +2394,11 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     lag.enable();
     lagThisSecond.enable();
     const startedAt = new Date();
-    ctx.t0 = now();
+    ctx.t0 = (0,context/* now */.tB)();
     const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
     let lastRequests = 0;
     const sampler = setInterval(() => {
-        const elapsed = now() - ctx.t0;
+        const elapsed = (0,context/* now */.tB)() - ctx.t0;
         if (wsStage) {
             metrics.timeline.sampleActive(elapsed, wsStage.sampleActive());
         }
@@ -2073,8 +2470,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         lag.disable();
         lagThisSecond.disable();
     }
-    const durationMs = now() - ctx.t0;
+    const durationMs = (0,context/* now */.tB)() - ctx.t0;
     const soak = await soakWatch?.finish(signal.aborted);
+    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
+    const verify = flows && spec.verify && !signal.aborted ? await (0,stage_flows/* sendOnce */.E)({ client: o.client, rows, runtime, signal }, spec.verify, { ...baseVars }) : undefined;
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
     const generator = generatorHealth(lag, open, metrics.requests);
@@ -2093,7 +2492,15 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         aborted,
         stress,
         soak,
+        sessions: ctx.session.length > 0 && !idle ? ctx.sessions : undefined,
+        unsent: ctx.unsent.count > 0 ? ctx.unsent : undefined,
+        setup,
+        verify,
     };
+}
+/** Stages whose users each run a session and keep their values (and their data row). */
+function stage_closed(spec) {
+    return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
 /** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
 const LATE_SHARE_LIMIT = 0.01;
@@ -2398,6 +2805,109 @@ function tcpProbe(targetUrl, budgetMs, signal) {
 }
 const withSlash = (u) => (u.endsWith('/') ? u : `${u}/`);
 const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
+
+
+/***/ }),
+
+/***/ 9668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AB: () => (/* binding */ templateNeeds),
+/* harmony export */   Gq: () => (/* binding */ compileTemplate),
+/* harmony export */   xU: () => (/* binding */ jsonStringEscape)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6509);
+/**
+ * Runtime templates: the placeholders left in plan strings after env substitution
+ * (src/plan/placeholders.ts: captures, `${seq}`, `${vu}`, data columns, `${random(1,10)}`,
+ * `${uuid()}`). Compiled once per plan; rendering a string without placeholders returns it as is,
+ * so the common case costs nothing per request.
+ *
+ * A runtime name with no value (a capture that failed) makes the render `undefined`: the caller
+ * never sends such a request, rather than put a literal `${token}` on the wire.
+ */
+
+
+/**
+ * `runtime`: the names the engine fills (builtins, captures). Any other plain `${NAME}` is literal
+ * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused
+ * there). Absent: every name is a runtime name.
+ */
+function compileTemplate(text, escape = (v) => v, runtime) {
+    if (!text.includes('${'))
+        return () => text;
+    const literals = [];
+    const parts = [];
+    let last = 0;
+    let literal = '';
+    for (const m of text.matchAll(_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx)) {
+        literal += text.slice(last, m.index);
+        last = m.index + m[0].length;
+        const p = m[0].startsWith('$$') ? undefined : (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlaceholder */ .$z)(m[1]);
+        const part = typeof p === 'object' ? partOf(p, runtime) : undefined;
+        if (part === undefined) {
+            literal += m[0].startsWith('$$') ? m[0].slice(1) : m[0];
+            continue;
+        }
+        literals.push(literal);
+        literal = '';
+        parts.push(part);
+    }
+    literals.push(literal + text.slice(last));
+    if (parts.length === 0) {
+        const plain = literals[0];
+        return () => plain;
+    }
+    return (vars) => {
+        let out = literals[0];
+        for (let i = 0; i < parts.length; i++) {
+            const part = parts[i];
+            const v = typeof part === 'string' ? vars[part] : part();
+            if (v === undefined)
+                return undefined;
+            out += escape(v) + literals[i + 1];
+        }
+        return out;
+    };
+}
+function partOf(p, runtime) {
+    switch (p.kind) {
+        case 'name':
+            return !runtime || runtime.has(p.name) ? p.name : undefined;
+        case 'data':
+            return (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .dataKey */ .gf)(p.set, p.column);
+        case 'random': {
+            const { min } = p;
+            const span = p.max - p.min + 1;
+            return () => String(min + Math.floor(Math.random() * span));
+        }
+        case 'uuid':
+            return node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID;
+    }
+}
+/** The vars keys a string needs set (captures, builtins, data columns); draws (random, uuid) need none. */
+function templateNeeds(text, runtime) {
+    const out = [];
+    if (!text.includes('${'))
+        return out;
+    for (const m of text.matchAll(_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx)) {
+        if (m[0].startsWith('$$'))
+            continue;
+        const p = (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlaceholder */ .$z)(m[1]);
+        if (typeof p === 'string')
+            continue;
+        if (p.kind === 'name' && (!runtime || runtime.has(p.name)))
+            out.push(p.name);
+        if (p.kind === 'data')
+            out.push((0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .dataKey */ .gf)(p.set, p.column));
+    }
+    return out;
+}
+/** Escape a value for insertion inside a JSON string literal. */
+const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
 
 
 /***/ }),
@@ -2821,6 +3331,13 @@ class StageMetrics {
         if (error !== undefined)
             ep.errors++;
     }
+    /** A user whose session failed: an error of kind `session` (not a request: no latency, no request count). */
+    recordSessionFailure(offsetMs) {
+        this.errors++;
+        this.errorsByKind.session++;
+        this.timeline.noteError(offsetMs, 'session');
+        this.observe?.(undefined, 'session');
+    }
     /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
     noteRetryAfter(value) {
         this.retryAfterSeen++;
@@ -2897,7 +3414,7 @@ function addStageMetrics(into, from) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
-/* harmony import */ var _load_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4432);
+/* harmony import */ var _load_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8521);
 /* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8740);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2563);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1013);
@@ -2971,6 +3488,16 @@ function stageReport(r) {
         report.workers = r.workers;
     if (r.aborted)
         report.aborted = r.aborted;
+    if (r.sessions) {
+        const f = r.sessions.first;
+        report.sessions = { users: r.sessions.users, failed: r.sessions.failed, ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}) };
+    }
+    if (r.unsent)
+        report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
+    if (r.setup)
+        report.setup = r.setup;
+    if (r.verify)
+        report.verify = r.verify;
     if (m.retryAfterS)
         report.retry_after_s = m.retryAfterS;
     if (m.errorSamples.size > 0)

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   shardStage: () => (/* binding */ shardStage)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4432);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8521);
 /**
  * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
  * together send exactly the plan's load and `merge` can add their histograms into one result.

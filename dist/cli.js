@@ -468,6 +468,55 @@ function describeError(err) {
 
 /***/ }),
 
+/***/ 1562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   uG: () => (/* binding */ flowChecks),
+/* harmony export */   vN: () => (/* binding */ sessionLine)
+/* harmony export */ });
+/* unused harmony export SESSIONS_METRIC */
+const SESSIONS_METRIC = 'sessions';
+/** "login failed for 40 of 40 users: 409 (body sample)". */
+function sessionLine(s) {
+    const users = `${s.failed} of ${s.users} user${s.users === 1 ? '' : 's'}`;
+    return `${s.step ?? 'the session'} failed for ${users}: ${s.reason ?? 'see the session endpoints'}${s.sample ? ` (${s.sample})` : ''}`;
+}
+function flowChecks(stages) {
+    const out = [];
+    for (const s of stages) {
+        for (const o of s.setup ?? []) {
+            if (o.ok)
+                continue;
+            out.push({ stage: s.name, metric: `setup ${o.name}`, kind: 'verify', current: null, limit: o.expected, method: 'sent once before the stage', verdict: 'fail', note: flowNote(o) });
+        }
+        for (const o of s.verify ?? []) {
+            out.push({ stage: s.name, metric: o.name, kind: 'verify', current: null, limit: o.expected, method: 'sent once after the stage drained', verdict: o.ok ? 'pass' : 'fail', ...(o.ok ? {} : { note: flowNote(o) }) });
+        }
+        const sessions = s.sessions;
+        if (sessions && sessions.failed > 0) {
+            const all = sessions.failed >= sessions.users;
+            out.push({
+                stage: s.name,
+                metric: SESSIONS_METRIC,
+                kind: 'threshold',
+                current: sessions.failed,
+                limit: 'every user\'s session succeeds',
+                method: all ? 'no user could send what needs the session' : 'those users sent only what needs none of its values',
+                verdict: all ? 'fail' : 'warn',
+                note: sessionLine(sessions),
+            });
+        }
+    }
+    return out;
+}
+function flowNote(o) {
+    return `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 2321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -596,7 +645,7 @@ function fmtMetric(metric, v) {
         return fmtPct(v);
     if (metric === 'rps')
         return `${v.toFixed(1)}/s`;
-    if (metric === 'requests' || metric === 'errors')
+    if (metric === 'requests' || metric === 'errors' || metric === 'sessions')
         return String(v);
     if (metric === 'recovery')
         return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
@@ -670,6 +719,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: renderComment
 
+// EXTERNAL MODULE: ./src/gate/flows.ts
+var flows = __nccwpck_require__(1562);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -734,6 +785,11 @@ function historyChart(stage, points) {
 // EXTERNAL MODULE: ./src/report/stage-outcomes.ts
 var stage_outcomes = __nccwpck_require__(5948);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Markdown for people: summary.md / the job summary (everything), and the PR comment (the short
+ * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
+ */
+
 
 
 
@@ -820,7 +876,7 @@ function stageTable(report) {
 function checkTable(report, checks) {
     const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
     for (const c of (0,format/* bySeverity */.Np)(checks)) {
-        const rule = c.kind === 'threshold' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,format/* comparedWith */.o3)(report, c)}`;
+        const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,format/* comparedWith */.o3)(report, c)}`;
         const note = c.note ? ` (${(0,report_escape.md)(c.note)})` : '';
         lines.push(`| ${format/* ICON */.kb[c.verdict]} | ${(0,report_escape.md)(c.stage)} | ${c.metric} | ${(0,report_escape/* code */.aY)(rule).replace(/\|/g, '\\|')} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.baseline)} | ${(0,format/* fmtMetric */.IZ)(c.metric, c.current)} | ${c.kind === 'regression' ? (0,format/* fmtChange */.M3)(c) : ''} | ${(0,report_escape.md)(c.method)}${note} |`);
     }
@@ -935,6 +991,14 @@ function stageNotes(report) {
             notes.push(wsNote(s));
         if (s.imported)
             notes.push(importedNote(s, s.imported));
+        if (s.sessions && s.sessions.failed > 0)
+            notes.push(`❌ **${name}**: ${(0,report_escape.md)((0,flows/* sessionLine */.vN)(s.sessions))}.`);
+        if (s.unsent)
+            notes.push(`⚠️ **${name}**: ${s.unsent.count} requests were not sent: ${s.unsent.missing.map((k) => (0,report_escape/* code */.aY)(`\${${k}}`)).join(', ')} had no value (a capture that failed), and perf-gate never sends a literal placeholder.`);
+        for (const o of [...(s.setup ?? []), ...(s.verify ?? [])].filter((x) => !x.ok)) {
+            const which = s.setup?.includes(o) ? 'setup' : 'verify';
+            notes.push(`❌ **${name}** ${which} ${(0,report_escape/* code */.aY)(o.name)}: ${(0,report_escape.md)(o.problems.join('; '))}${o.sample ? ` (${(0,report_escape.md)(o.sample)})` : ''}.`);
+        }
         const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
         if (kinds.length > 0)
             notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
@@ -1880,8 +1944,8 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(175), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
-const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(303), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
+const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(303), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
 Usage:
@@ -2089,7 +2153,7 @@ async function compareImportCommand(args) {
         quiet: { type: 'boolean' },
         'force-baseline': { type: 'boolean' },
     }, [1, 2]);
-    const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(225), __nccwpck_require__.e(175), __nccwpck_require__.e(243), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7470))]);
+    const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(303), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7470))]);
     const tool = importTool(values.from);
     if (positionals.length === 2 && values.baseline !== undefined) {
         throw new errors/* UsageError */.eb('give the baseline once: as the first of two files, or as --baseline FILE');
@@ -2128,7 +2192,7 @@ async function mergeCommand(args) {
 }
 async function validateCommand(args) {
     const { positionals } = parse(args, {}, [1, 1]);
-    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(243), __nccwpck_require__.e(591), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5887));
+    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(871), __nccwpck_require__.e(303), __nccwpck_require__.e(591), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5887));
     const plan = await loadPlan(positionals[0], process.env);
     process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
     return errors/* EXIT */.dc.pass;

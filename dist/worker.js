@@ -55629,7 +55629,7 @@ class DeadlineQueue {
 
 
 
-const http_ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally'];
+const http_ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 function classifyTransportError(err) {
     const code = err?.code ?? '';
@@ -55724,7 +55724,7 @@ function rawHeaderValue(raw, name) {
     }
     return undefined;
 }
-class HttpClient {
+class http_HttpClient {
     pool;
     poolOptions;
     /** Pools set aside after a refused request until they have finished what they had in flight. */
@@ -56132,7 +56132,7 @@ const secrets_isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
 /** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
 const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
 /** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
-const RUNTIME_PLACEHOLDER = /\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
 /** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
 const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
 /**
@@ -56164,7 +56164,7 @@ function credentialParts(name, value) {
 ;// CONCATENATED MODULE: ./src/plan/interpolate.ts
 
 /** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
-const BUILTIN_VARIABLES = (/* unused pure expression or super */ null && (['seq', 'vu', 'iter']));
+const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
 const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function interpolateString(text, env, runtime) {
     const missing = [];
@@ -56184,12 +56184,13 @@ function interpolateString(text, env, runtime) {
     });
     return { text: out, missing, fromEnv };
 }
-/** Builtins plus every key of every `capture:` map in `session` and `requests`. */
+/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
 function runtimeVariables(raw) {
     const names = new Set(BUILTIN_VARIABLES);
     if (!interpolate_isRecord(raw))
         return names;
-    for (const list of [raw.session, raw.requests]) {
+    const stages = Array.isArray(raw.stages) ? raw.stages.filter(interpolate_isRecord) : [];
+    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
         if (!Array.isArray(list))
             continue;
         for (const step of list) {
@@ -56222,6 +56223,15 @@ function interpolate(value, env, runtime = runtimeVariables(value)) {
         return v;
     };
     return { value: walk(value, []), issues, secrets: [...secrets] };
+}
+/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
+function interpolate_captureNames(plan) {
+    const names = new Set(BUILTIN_VARIABLES);
+    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
+    for (const list of lists)
+        for (const r of list)
+            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
+    return names;
 }
 function interpolate_isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57010,6 +57020,13 @@ class stage_metrics_StageMetrics {
         if (error !== undefined)
             ep.errors++;
     }
+    /** A user whose session failed: an error of kind `session` (not a request: no latency, no request count). */
+    recordSessionFailure(offsetMs) {
+        this.errors++;
+        this.errorsByKind.session++;
+        this.timeline.noteError(offsetMs, 'session');
+        this.observe?.(undefined, 'session');
+    }
     /** A 429 sent Retry-After: counted, and its value kept as the range seen (perf-gate never retries). */
     noteRetryAfter(value) {
         this.retryAfterSeen++;
@@ -57066,48 +57083,148 @@ function stage_metrics_addStageMetrics(into, from) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/plan/placeholders.ts
+/**
+ * The runtime placeholders a request string may hold after `${ENV}` substitution, parsed in one
+ * place for the plan checks (which refuse a bad one with its position) and the engine (which fills
+ * them per request):
+ *  - `${name}`: a builtin (`seq`, `vu`, `iter`) or a value a `capture:` set;
+ *  - `${users.email}`: a column of the row a `data:` set gave this user (or this request);
+ *  - `${random(1,10)}`: an integer from 1 to 10, both ends included, drawn per request;
+ *  - `${uuid()}`: a random (v4) UUID, per request.
+ * `$${...}` is the escape for a literal `${...}`.
+ */
+/** Every `${...}` (or escaped `$${...}`) in a string; group 1 is what is between the braces. */
+const placeholders_PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DATA_REF = /^([A-Za-z_][A-Za-z0-9_]*)\.([^.\s]+)$/;
+const RANDOM = /^random\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)$/;
+const UUID = /^uuid\(\s*\)$/;
+/** The placeholder `inner` (the text between the braces) names, or a message saying why it is none. */
+function parsePlaceholder(inner) {
+    const text = inner;
+    if (NAME.test(text))
+        return { kind: 'name', name: text };
+    if (UUID.test(text))
+        return { kind: 'uuid' };
+    const random = RANDOM.exec(text);
+    if (random) {
+        const min = Number(random[1]);
+        const max = Number(random[2]);
+        if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max))
+            return `\${${text}}: random's bounds must be integers`;
+        if (min > max)
+            return `\${${text}}: random(MIN,MAX) needs MIN ≤ MAX`;
+        return { kind: 'random', min, max };
+    }
+    if (/^random\b/.test(text))
+        return `\${${text}}: write random(MIN,MAX) with two integers, e.g. \${random(1,10)}`;
+    const data = DATA_REF.exec(text);
+    if (data)
+        return { kind: 'data', set: data[1], column: data[2] };
+    return `\${${text}} is not a value perf-gate knows: use \${name} (a capture or seq, vu, iter), \${DATA.COLUMN}, \${random(MIN,MAX)} or \${uuid()}`;
+}
+/** The placeholders of a string, escapes left out. */
+function placeholdersIn(text) {
+    if (!text.includes('${'))
+        return [];
+    const out = [];
+    for (const m of text.matchAll(placeholders_PLACEHOLDER))
+        if (!m[0].startsWith('$$'))
+            out.push(parsePlaceholder(m[1]));
+    return out;
+}
+/** The vars key a data column is kept under (a user's row is copied into its vars). */
+const dataKey = (set, column) => `${set}.${column}`;
+
 ;// CONCATENATED MODULE: ./src/load/template.ts
 /**
- * Runtime templates: `${name}` placeholders left in plan strings after env substitution (session
- * captures, `${seq}`, `${vu}`). Compiled once per plan; rendering a string without placeholders
- * returns it as is, so the common case costs nothing per request.
+ * Runtime templates: the placeholders left in plan strings after env substitution
+ * (src/plan/placeholders.ts: captures, `${seq}`, `${vu}`, data columns, `${random(1,10)}`,
+ * `${uuid()}`). Compiled once per plan; rendering a string without placeholders returns it as is,
+ * so the common case costs nothing per request.
+ *
+ * A runtime name with no value (a capture that failed) makes the render `undefined`: the caller
+ * never sends such a request, rather than put a literal `${token}` on the wire.
  */
-// `$${name}` is the plan's escape for a literal `${name}` (the loader keeps it for runtime names).
-const template_PLACEHOLDER = /\$?\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function compileTemplate(text, escape = (v) => v) {
+
+
+/**
+ * `runtime`: the names the engine fills (builtins, captures). Any other plain `${NAME}` is literal
+ * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused
+ * there). Absent: every name is a runtime name.
+ */
+function compileTemplate(text, escape = (v) => v, runtime) {
     if (!text.includes('${'))
         return () => text;
     const literals = [];
-    const names = [];
+    const parts = [];
     let last = 0;
     let literal = '';
-    for (const m of text.matchAll(template_PLACEHOLDER)) {
+    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
         literal += text.slice(last, m.index);
         last = m.index + m[0].length;
-        if (m[0].startsWith('$$')) {
-            literal += m[0].slice(1);
+        const p = m[0].startsWith('$$') ? undefined : parsePlaceholder(m[1]);
+        const part = typeof p === 'object' ? partOf(p, runtime) : undefined;
+        if (part === undefined) {
+            literal += m[0].startsWith('$$') ? m[0].slice(1) : m[0];
             continue;
         }
         literals.push(literal);
         literal = '';
-        names.push(m[1]);
+        parts.push(part);
     }
     literals.push(literal + text.slice(last));
-    if (names.length === 0) {
+    if (parts.length === 0) {
         const plain = literals[0];
         return () => plain;
     }
-    const unset = names.map((n) => `\${${n}}`);
     return (vars) => {
         let out = literals[0];
-        for (let i = 0; i < names.length; i++) {
-            const v = vars[names[i]];
-            // An unknown name stays as written: it was a literal (an escaped `$${HOME}`), or a capture
-            // that failed, which the target then shows plainly instead of an empty string.
-            out += (v === undefined ? unset[i] : escape(v)) + literals[i + 1];
+        for (let i = 0; i < parts.length; i++) {
+            const part = parts[i];
+            const v = typeof part === 'string' ? vars[part] : part();
+            if (v === undefined)
+                return undefined;
+            out += escape(v) + literals[i + 1];
         }
         return out;
     };
+}
+function partOf(p, runtime) {
+    switch (p.kind) {
+        case 'name':
+            return !runtime || runtime.has(p.name) ? p.name : undefined;
+        case 'data':
+            return dataKey(p.set, p.column);
+        case 'random': {
+            const { min } = p;
+            const span = p.max - p.min + 1;
+            return () => String(min + Math.floor(Math.random() * span));
+        }
+        case 'uuid':
+            return external_node_crypto_.randomUUID;
+    }
+}
+/** The vars keys a string needs set (captures, builtins, data columns); draws (random, uuid) need none. */
+function templateNeeds(text, runtime) {
+    const out = [];
+    if (!text.includes('${'))
+        return out;
+    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
+        if (m[0].startsWith('$$'))
+            continue;
+        const p = parsePlaceholder(m[1]);
+        if (typeof p === 'string')
+            continue;
+        if (p.kind === 'name' && (!runtime || runtime.has(p.name)))
+            out.push(p.name);
+        if (p.kind === 'data')
+            out.push(dataKey(p.set, p.column));
+    }
+    return out;
 }
 /** Escape a value for insertion inside a JSON string literal. */
 const jsonStringEscape = (v) => JSON.stringify(v).slice(1, -1);
@@ -57149,40 +57266,57 @@ function parseJsonPath(path) {
 ;// CONCATENATED MODULE: ./src/load/requests.ts
 
 
-function compileRequest(spec, index) {
-    const path = compileTemplate(spec.path, encodeURIComponent);
+function compileRequest(spec, index, o = {}) {
+    const runtime = o.runtime;
+    const path = compileTemplate(spec.path, encodeURIComponent, runtime);
     const headerNames = Object.keys(spec.headers);
-    const headerTemplates = headerNames.map((n) => compileTemplate(spec.headers[n]));
+    const headerTemplates = headerNames.map((n) => compileTemplate(spec.headers[n], undefined, runtime));
     const dynamicHeaders = headerNames.some((n) => spec.headers[n].includes('${'));
     let body;
     const headers = { ...spec.headers };
+    const bodyText = spec.json !== undefined ? JSON.stringify(spec.json) : spec.body;
     if (spec.json !== undefined) {
-        body = compileTemplate(JSON.stringify(spec.json), jsonStringEscape);
+        body = compileTemplate(bodyText, jsonStringEscape, runtime);
         headers['content-type'] ??= 'application/json';
     }
     else if (spec.body !== undefined) {
-        body = compileTemplate(spec.body);
+        body = compileTemplate(spec.body, undefined, runtime);
     }
-    const readBody = spec.expect?.bodyContains !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
-    const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains) : undefined;
-    if (!dynamicHeaders && !spec.path.includes('${') && !(body && (spec.body ?? JSON.stringify(spec.json)).includes('${'))) {
+    const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
+    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+    if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
-        const constant = { ...base, path: path({}), headers, body: body?.({}) };
-        return { spec, index, expectedBody, build: () => constant };
+        const constant = { ...base, path: spec.path, headers, body: body?.({}) };
+        return { spec, index, expectedBody, needs, build: () => constant };
     }
     return {
         spec,
         index,
         expectedBody,
+        needs,
         build(vars) {
             let h = headers;
             if (dynamicHeaders) {
                 h = { ...headers };
-                for (let i = 0; i < headerNames.length; i++)
-                    h[headerNames[i]] = headerTemplates[i](vars);
+                for (let i = 0; i < headerNames.length; i++) {
+                    const value = headerTemplates[i](vars);
+                    if (value === undefined)
+                        return undefined;
+                    h[headerNames[i]] = value;
+                }
             }
-            return { ...base, path: path(vars), headers: h, body: body?.(vars) };
+            const p = path(vars);
+            if (p === undefined)
+                return undefined;
+            let b;
+            if (body) {
+                b = body(vars);
+                if (b === undefined)
+                    return undefined;
+            }
+            return { ...base, path: p, headers: h, body: b };
         },
     };
 }
@@ -57205,9 +57339,74 @@ function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContai
             return 'http_4xx';
         return 'check';
     }
-    if (expectedBody !== undefined && !(out.body ?? '').includes(expectedBody(vars)))
+    if (expectedBody !== undefined) {
+        const text = expectedBody(vars);
+        if (text === undefined || !(out.body ?? '').includes(text))
+            return 'check';
+    }
+    if (spec.expect?.json && jsonMismatches(spec.expect.json, out.body).length > 0)
         return 'check';
     return undefined;
+}
+/** What in a JSON body misses its `expect.json` entries, one phrase each ("$.sold is 104, expected 100"); empty when all hold. */
+function jsonMismatches(expectations, body) {
+    let doc;
+    try {
+        doc = JSON.parse(body ?? '');
+    }
+    catch {
+        return [`the body is not JSON${body ? ` (${sample(body)})` : ' (empty)'}`];
+    }
+    const out = [];
+    for (const e of expectations) {
+        const v = readJsonPath(doc, e.path);
+        if (v === undefined) {
+            out.push(`${e.path} is missing, expected ${e.op === '=' ? e.raw : e.raw.trim()}`);
+            continue;
+        }
+        if (!meets(v, e))
+            out.push(`${e.path} is ${JSON.stringify(v)}, expected ${e.op === '=' ? e.raw : e.raw.trim()}`);
+    }
+    return out;
+}
+function meets(v, e) {
+    if (e.op === '=' && typeof e.value !== 'number')
+        return sameJson(v, e.value);
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (Number.isNaN(n))
+        return false;
+    const limit = e.value;
+    switch (e.op) {
+        case '=':
+            return n === limit;
+        case '!=':
+            return n !== limit;
+        case '<':
+            return n < limit;
+        case '<=':
+            return n <= limit;
+        case '>':
+            return n > limit;
+        case '>=':
+            return n >= limit;
+    }
+}
+/** Deep equality of JSON values (key order ignored). */
+function sameJson(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+/** The start of a body, one line, for messages. */
+function sample(body, max = 120) {
+    const line = body.replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 /** Copy captured values into `vars`; false when one is missing (a `check` failure). */
 function applyCaptures(spec, body, vars) {
@@ -57263,6 +57462,21 @@ function weightedPicker(items, random = Math.random) {
  */
 
 
+/** Adds one part's tallies (a worker thread, an A/B round, a shard) into another's. */
+function context_addSessionTally(into, from) {
+    if (!from)
+        return into;
+    if (!into)
+        return { ...from };
+    return { users: into.users + from.users, failed: into.failed + from.failed, first: into.first ?? from.first };
+}
+function context_addUnsentTally(into, from) {
+    if (!from || from.count === 0)
+        return into;
+    if (!into)
+        return { count: from.count, missing: [...from.missing] };
+    return { count: into.count + from.count, missing: [...new Set([...into.missing, ...from.missing])].slice(0, 5) };
+}
 /** The next `${seq}` value, as a string (what templates take). */
 function nextSeq(seq) {
     return String((seq.value += seq.stride ?? 1));
@@ -57275,12 +57489,19 @@ const now = () => external_node_perf_hooks_.performance.now();
  * closed-model user sends its next request from inside `done`.
  */
 function execute(ctx, req, vars, intendedStart, done) {
+    vars.seq = nextSeq(ctx.seq);
+    const built = req.build(vars);
+    if (built === undefined) {
+        // A value it needs is missing (a capture that failed): never sent with a literal `${name}`.
+        noteUnsent(ctx, req, vars);
+        setImmediate(done);
+        return;
+    }
     ctx.inFlight++;
     if (ctx.inFlight > ctx.active)
         ctx.active = ctx.inFlight;
-    vars.seq = nextSeq(ctx.seq);
     let dispatching = true;
-    ctx.client.dispatch(req.build(vars), (out) => {
+    ctx.client.dispatch(built, (out) => {
         // Cancelled because the run was stopped: no measurement, neither a success nor an error.
         if (!out.cancelled) {
             const error = checkOutcome(ctx, req, vars, out);
@@ -57308,24 +57529,64 @@ function settled(ctx) {
         for (const w of ctx.idleWaiters.splice(0))
             w();
 }
-/** Run the session steps for one user, in order; recorded under their own endpoints only. */
-/** Runs the plan's session steps for one user; true when every step met its expectations. */
+function noteUnsent(ctx, req, vars) {
+    ctx.unsent.count++;
+    if (ctx.unsent.missing.length < 5) {
+        for (const k of req.needs)
+            if (vars[k] === undefined && !ctx.unsent.missing.includes(k))
+                ctx.unsent.missing.push(k);
+    }
+}
+/**
+ * Runs the plan's session steps for one user, in order (recorded under their own endpoints only);
+ * true when every step met its `expect` and its captures. The first step that does not ends the
+ * session: the user has an error of kind `session`, and the steps after it, which may need what it
+ * failed to set, are not sent.
+ */
 async function runSession(ctx, vars) {
-    let ok = true;
+    if (ctx.session.length === 0)
+        return true;
+    ctx.sessions.users++;
     for (const step of ctx.session) {
         if (ctx.signal.aborted)
             return false;
         const start = now();
         vars.seq = nextSeq(ctx.seq);
-        const out = await ctx.client.send(step.build(vars));
+        const request = step.build(vars);
+        if (request === undefined) {
+            failSession(ctx, { step: step.spec.name, status: 0, reason: `${missingNames(step, vars)} had no value` });
+            return false;
+        }
+        const out = await ctx.client.send(request);
         if (out.cancelled)
             return false;
-        const error = checkOutcome(ctx, step, vars, out);
-        if (error !== undefined)
-            ok = false;
-        ctx.metrics.recordSessionStep(step.index, now() - start, error);
+        const error = classifyOutcome(step.spec, out, vars, step.expectedBody);
+        const captured = error === undefined ? missingCapture(step, out.body, vars) : undefined;
+        if (out.failureMessage !== undefined)
+            ctx.metrics.noteErrorMessage(out.failureMessage);
+        ctx.metrics.recordSessionStep(step.index, now() - start, error ?? (captured ? 'check' : undefined));
+        if (error !== undefined || captured !== undefined) {
+            const reason = captured ?? (out.failure ? (out.failure === 'timeout' ? 'timeout' : 'no connection') : out.status >= 200 && out.status < 400 ? `${out.status}, but the body did not meet expect` : String(out.status));
+            failSession(ctx, { step: step.spec.name, status: out.status, reason, sample: out.body ? sample(out.body) : undefined });
+            return false;
+        }
     }
-    return ok;
+    return true;
+}
+function failSession(ctx, failure) {
+    ctx.sessions.failed++;
+    ctx.sessions.first ??= failure;
+    ctx.metrics.recordSessionFailure(Math.max(0, now() - ctx.t0));
+}
+/** The captures a session step's body did not hold, as a phrase; undefined when all were found. */
+function missingCapture(step, body, vars) {
+    if (applyCaptures(step.spec, body, vars))
+        return undefined;
+    const lost = Object.entries(step.spec.capture ?? {}).filter(([name]) => vars[name] === undefined);
+    return `capture ${lost.map(([name, path]) => `${name} (${path})`).join(', ') || 'a value'} found nothing`;
+}
+function missingNames(req, vars) {
+    return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
 }
 /** Classify and capture: what every response goes through, whatever records it. */
 function checkOutcome(ctx, req, vars, out) {
@@ -57342,6 +57603,131 @@ function waitIdle(ctx) {
     return new Promise((resolve) => ctx.idleWaiters.push(resolve));
 }
 
+;// CONCATENATED MODULE: ./src/load/data-rows.ts
+
+/** `pick: unique` ran out: every row was handed out. */
+class RowsExhausted extends Error {
+    set;
+    constructor(set) {
+        super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
+        this.set = set;
+    }
+}
+class data_rows_DataRows {
+    cursors = new Map();
+    part;
+    constructor(sets, share) {
+        for (const set of Object.values(sets ?? {}))
+            this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0 });
+        this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
+    }
+    /** The sets (by name) that keys such as `users.email` belong to. */
+    setsIn(keys) {
+        const out = new Set();
+        for (const k of keys) {
+            const dot = k.indexOf('.');
+            if (dot > 0 && this.cursors.has(k.slice(0, dot)))
+                out.add(k.slice(0, dot));
+        }
+        return [...out];
+    }
+    /**
+     * Copies a row of each set into `vars`. `user`: a closed-model user's number in this part (its
+     * sequential row); absent: the next row in order. Throws RowsExhausted when a unique set has none left.
+     */
+    fill(vars, sets, user) {
+        for (const name of sets) {
+            const c = this.cursors.get(name);
+            const row = c.set.rows[this.rowIndex(c, user)];
+            for (let i = 0; i < c.keys.length; i++)
+                vars[c.keys[i]] = row[i] ?? '';
+        }
+    }
+    rowIndex(c, user) {
+        const n = c.set.rows.length;
+        const { index, count } = this.part;
+        switch (c.set.pick) {
+            case 'random':
+                return Math.floor(Math.random() * n);
+            case 'sequential':
+                if (user !== undefined)
+                    return ((user - 1) * count + index - 1) % n;
+                return (c.taken++ * count + index - 1) % n;
+            case 'unique': {
+                const i = c.taken * count + index - 1;
+                if (i >= n)
+                    throw new RowsExhausted(c.set);
+                c.taken++;
+                return i;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/stage-flows.ts
+
+/** A request's `expect`, as one phrase. */
+function expectedText(spec) {
+    const parts = [spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx'];
+    if (spec.expect?.bodyContains !== undefined)
+        parts.push(`body contains ${JSON.stringify(spec.expect.bodyContains)}`);
+    for (const e of spec.expect?.json ?? [])
+        parts.push(e.op === '=' ? `${e.path} = ${e.raw}` : `${e.path} ${e.raw.trim()}`);
+    return parts.join(', ');
+}
+/** Sends `steps` in order with `vars` (captures are written into it); stops early only when the run is stopped. */
+async function stage_flows_sendOnce(f, steps, vars) {
+    const out = [];
+    for (const spec of steps) {
+        if (f.signal.aborted)
+            break;
+        const step = compileRequest(spec, 0, { runtime: f.runtime, readBody: true });
+        // A row of its own per request, over the shared values (as an open-model request draws).
+        const own = Object.create(vars);
+        const sets = f.rows.setsIn(step.needs);
+        if (sets.length > 0) {
+            try {
+                f.rows.fill(own, sets);
+            }
+            catch (err) {
+                out.push({ name: spec.name, ok: false, status: 0, problems: [err.message], expected: expectedText(spec) });
+                continue;
+            }
+        }
+        const request = step.build(own);
+        if (request === undefined) {
+            const missing = step.needs.filter((k) => own[k] === undefined).map((k) => `\${${k}}`);
+            out.push({ name: spec.name, ok: false, status: 0, problems: [`not sent: ${missing.join(', ')} had no value`], expected: expectedText(spec) });
+            continue;
+        }
+        const res = await f.client.send(request);
+        if (res.cancelled)
+            break;
+        const problems = [];
+        const error = classifyOutcome(spec, res, own, step.expectedBody);
+        if (res.failure)
+            problems.push(res.failure === 'timeout' ? 'timed out' : `no connection (${res.failureMessage ?? res.failure})`);
+        else if (error !== undefined) {
+            const wanted = spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx';
+            const statusOk = spec.expect?.status?.length ? spec.expect.status.includes(res.status) : res.status < 400;
+            if (!statusOk)
+                problems.push(`answered ${res.status}, expected ${wanted}`);
+            if (statusOk && spec.expect?.bodyContains !== undefined && !(res.body ?? '').includes(step.expectedBody?.(own) ?? '\0'))
+                problems.push(`the body does not contain ${JSON.stringify(step.expectedBody?.(own) ?? spec.expect.bodyContains)}`);
+            if (statusOk && spec.expect?.json)
+                problems.push(...jsonMismatches(spec.expect.json, res.body));
+        }
+        if (problems.length === 0 && !applyCaptures(spec, res.body, own))
+            problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
+        // Captures carry over to the next step and to the stage (own's values are copied back).
+        for (const k of Object.keys(own))
+            if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq')
+                vars[k] = own[k];
+        out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, expected: expectedText(spec), ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}) });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/load/executors.ts
@@ -57354,6 +57740,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
  *  - closed: N users, each sending its next request when the previous one returns (vus, baseline);
  *  - burst: `size` requests at the same instant, `cycles` times.
  */
+
+
 
 
 /** A send dispatched later than this after its scheduled time counts as late (generator lag). */
@@ -57396,8 +57784,56 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
     await waitIdle(ctx);
     return result;
 }
-/** The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. */
-const httpSend = (ctx, vars) => (at) => executeAsync(ctx, ctx.pick(), vars, at);
+/**
+ * The HTTP request sender for `runOpen` / `runBurst`: one pick from the mix per send. With data
+ * sets, each request has a row of its own, in vars of its own over the shared session's.
+ */
+function httpSend(ctx, vars) {
+    const pick = requestPicker(ctx, vars);
+    if (!pick)
+        return () => Promise.resolve();
+    const sets = ctx.rows.setsIn(ctx.requests.flatMap((r) => r.needs));
+    if (sets.length === 0)
+        return (at) => executeAsync(ctx, pick(), vars, at);
+    return (at) => {
+        const own = Object.create(vars);
+        if (!fillRows(ctx, own, sets))
+            return Promise.resolve();
+        return executeAsync(ctx, pick(), own, at);
+    };
+}
+/** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
+function newUserVars(ctx, id) {
+    const vars = { ...ctx.baseVars, vu: String(id) };
+    return fillRows(ctx, vars, ctx.rowSets, id) ? vars : undefined;
+}
+function fillRows(ctx, vars, sets, user) {
+    if (sets.length === 0)
+        return true;
+    try {
+        ctx.rows.fill(vars, sets, user);
+        return true;
+    }
+    catch (err) {
+        if (!(err instanceof RowsExhausted))
+            throw err;
+        ctx.stop(err.message);
+        return false;
+    }
+}
+/**
+ * What a user may send: the whole mix, or, when its session left values unset, the requests that
+ * need none of them (values a request of the mix captures may still come). Undefined: nothing.
+ */
+function requestPicker(ctx, vars) {
+    // Values still to come: what a request of the mix captures, and data rows drawn per request.
+    const later = new Set(ctx.requests.flatMap((r) => [...Object.keys(r.spec.capture ?? {}), ...r.needs.filter((k) => ctx.rows.setsIn([k]).length > 0)]));
+    const can = (r) => r.needs.every((k) => vars[k] !== undefined || later.has(k));
+    if (ctx.requests.every(can))
+        return ctx.pick;
+    const sendable = ctx.requests.filter(can);
+    return sendable.length > 0 ? weightedPicker(sendable) : undefined;
+}
 /** `known`: users already logged in (A/B rounds), by number; they skip the session and keep their values. */
 async function runClosed(ctx, o, known) {
     const endAt = ctx.t0 + o.durationMs;
@@ -57412,9 +57848,9 @@ async function runClosed(ctx, o, known) {
 async function logInUsers(ctx, count, known) {
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((id) => !known.has(id));
     await Promise.all(missing.map(async (id) => {
-        const vars = { vu: String(id) };
+        const vars = newUserVars(ctx, id);
         // Only a session that succeeded is kept for later rounds: a failed login logs in again next time.
-        if ((await runSession(ctx, vars)) && !ctx.signal.aborted)
+        if (vars && (await runSession(ctx, vars)) && !ctx.signal.aborted)
             known.set(id, vars);
     }));
 }
@@ -57437,16 +57873,22 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
     try {
         let vars = known?.get(id);
         if (!vars) {
-            vars = { vu: String(id) };
+            vars = newUserVars(ctx, id);
+            if (!vars)
+                return;
             if (await runSession(ctx, vars))
                 known?.set(id, vars);
         }
+        // A user whose session failed sends only what needs none of the values it failed to set.
+        const pick = requestPicker(ctx, vars);
+        if (!pick)
+            return;
         if (thinkMs === 0)
-            return await sendBackToBack(ctx, vars, endAt);
+            return await sendBackToBack(ctx, vars, endAt, pick);
         let iter = 0;
         while (!ctx.signal.aborted && now() < endAt) {
             vars.iter = String(iter++);
-            await executeAsync(ctx, ctx.pick(), vars, now());
+            await executeAsync(ctx, pick(), vars, now());
             await sleepUnlessAborted(Math.min(thinkMs, endAt - now()), ctx.signal);
         }
     }
@@ -57455,14 +57897,14 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
     }
 }
 /** A user with no think time: each response sends the next request from its callback, no promise per request. */
-function sendBackToBack(ctx, vars, endAt) {
+function sendBackToBack(ctx, vars, endAt, pick) {
     return new Promise((resolve) => {
         let iter = 0;
         const next = () => {
             if (ctx.signal.aborted || now() >= endAt)
                 return resolve();
             vars.iter = String(iter++);
-            execute(ctx, ctx.pick(), vars, now(), next);
+            execute(ctx, pick(), vars, now(), next);
         };
         next();
     });
@@ -57619,6 +58061,7 @@ function wsUrl(target, path) {
     return `${scheme}//${u.host}${u.pathname.replace(/\/+$/, '')}${path}`;
 }
 const escapeRegex = (v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NEVER = /(?!)/;
 class Conn {
     id;
     state = 'idle';
@@ -57690,17 +58133,18 @@ class WsStage {
         if (!ctx.metrics.ws)
             throw new Error('WsStage needs StageMetrics.ws');
         this.m = ctx.metrics.ws;
-        this.path = compileTemplate(ws.path, encodeURIComponent);
-        this.headers = Object.entries(ws.headers).map(([k, v]) => [k, compileTemplate(v)]);
+        const runtime = o.runtime;
+        this.path = compileTemplate(ws.path, encodeURIComponent, runtime);
+        this.headers = Object.entries(ws.headers).map(([k, v]) => [k, compileTemplate(v, undefined, runtime)]);
         if (ws.send !== undefined)
-            this.sendT = compileTemplate(ws.send);
+            this.sendT = compileTemplate(ws.send, undefined, runtime);
         if (ws.subscribe !== undefined)
-            this.subscribeT = compileTemplate(ws.subscribe);
+            this.subscribeT = compileTemplate(ws.subscribe, undefined, runtime);
         const e = ws.expectReply;
         if (e && 'match' in e)
-            this.matchT = compileTemplate(e.match);
+            this.matchT = compileTemplate(e.match, undefined, runtime);
         if (e && 'regex' in e)
-            this.regexT = compileTemplate(e.regex, escapeRegex);
+            this.regexT = compileTemplate(e.regex, escapeRegex, runtime);
         // Connections open over a load stage's ramp; other kinds open them all before the clock.
         this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
         const n = spec.connections ?? 1;
@@ -57842,11 +58286,19 @@ class WsStage {
         c.state = 'connecting';
         const began = now();
         const headers = {};
-        for (const [k, t] of this.headers)
-            headers[k] = t(c.vars);
+        for (const [k, t] of this.headers) {
+            const value = t(c.vars);
+            if (value !== undefined)
+                headers[k] = value;
+            else
+                return this.neverConnect(c, began, `header ${k}`, firstOutcome);
+        }
+        const path = this.path(c.vars);
+        if (path === undefined)
+            return this.neverConnect(c, began, 'path', firstOutcome);
         let failure = '';
         let opened = false;
-        const socket = new wrapper(wsUrl(this.o.target, this.path(c.vars)), this.ws.subprotocols, {
+        const socket = new wrapper(wsUrl(this.o.target, path), this.ws.subprotocols, {
             headers,
             handshakeTimeout: this.ws.timeoutMs,
             perMessageDeflate: false,
@@ -57870,8 +58322,11 @@ class WsStage {
                 this.ctx.metrics.record(0, began - this.ctx.t0, connectMs, 0, undefined);
             if (this.ws.mode === 'stream') {
                 c.lastMessageAt = now();
-                if (this.subscribeT)
-                    socket.send(this.subscribeT(c.vars));
+                const subscribe = this.subscribeT?.(c.vars);
+                if (subscribe !== undefined)
+                    socket.send(subscribe);
+                else if (this.subscribeT)
+                    this.ctx.metrics.noteErrorMessage('subscribe not sent: a value it needs (a capture) had none');
             }
             for (const p of c.queued.splice(0))
                 if (!p.done)
@@ -57896,6 +58351,12 @@ class WsStage {
                 this.onConnectFailed(c, began, failure || `closed during the handshake (${code})`);
             firstOutcome?.();
         });
+    }
+    /** The handshake needs a value the session failed to set: never attempted, and never retried. */
+    neverConnect(c, began, what, firstOutcome) {
+        c.reconnectsLeft = 0;
+        this.onConnectFailed(c, began, `not connected: the websocket ${what} needs a value the session did not set`);
+        firstOutcome?.();
     }
     onConnectFailed(c, began, message) {
         this.m.connectFailures++;
@@ -57947,7 +58408,12 @@ class WsStage {
         vars.seq = nextSeq(this.o.seq);
         const text = this.sendT(vars);
         return new Promise((resolve) => {
-            const p = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text, done: false, resolve };
+            const p = { intended, deadline: intended + this.ws.timeoutMs, conn: c, text: text ?? '', done: false, resolve };
+            if (text === undefined) {
+                // Never sent with a literal `${name}`: a failed message, and the reason in the samples.
+                this.ctx.metrics.noteErrorMessage('message not sent: a value it needs (a capture) had none');
+                return this.finish(p, 'check');
+            }
             try {
                 p.expect = this.expectation(text, vars);
             }
@@ -57967,10 +58433,13 @@ class WsStage {
         });
     }
     expectation(text, vars) {
+        // A matcher missing a value matches no reply (NEVER), rather than a literal `${name}`.
         if (this.matchT)
-            return this.matchT(vars);
-        if (this.regexT)
-            return new RegExp(this.regexT(vars));
+            return this.matchT(vars) ?? NEVER;
+        if (this.regexT) {
+            const source = this.regexT(vars);
+            return source === undefined ? NEVER : new RegExp(source);
+        }
         const e = this.ws.expectReply;
         if (e && 'jsonField' in e)
             return { field: e.jsonField, value: jsonText(readJsonPath(JSON.parse(text), e.jsonField)) };
@@ -58211,7 +58680,7 @@ function format_fmtMetric(metric, v) {
         return fmtPct(v);
     if (metric === 'rps')
         return `${v.toFixed(1)}/s`;
-    if (metric === 'requests' || metric === 'errors')
+    if (metric === 'requests' || metric === 'errors' || metric === 'sessions')
         return String(v);
     if (metric === 'recovery')
         return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
@@ -58668,6 +59137,16 @@ function stageReport(r) {
         report.workers = r.workers;
     if (r.aborted)
         report.aborted = r.aborted;
+    if (r.sessions) {
+        const f = r.sessions.first;
+        report.sessions = { users: r.sessions.users, failed: r.sessions.failed, ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}) };
+    }
+    if (r.unsent)
+        report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
+    if (r.setup)
+        report.setup = r.setup;
+    if (r.verify)
+        report.verify = r.verify;
     if (m.retryAfterS)
         report.retry_after_s = m.retryAfterS;
     if (m.errorSamples.size > 0)
@@ -59001,7 +59480,7 @@ const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
  */
 /** The metric a soak stage reads: the target's resident memory in bytes (client libraries' process collector). */
 const RESIDENT_MEMORY = 'process_resident_memory_bytes';
-const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+const prometheus_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 /**
  * The value of `name` in a Prometheus text page: the first sample of that name (labels allowed),
  * `{ value }`, or `{ error }` saying what was wrong. Lines: `# HELP`/`# TYPE`/comments are skipped;
@@ -59012,7 +59491,7 @@ function readPrometheusValue(text, name) {
         const line = raw.trim();
         if (line === '' || line.startsWith('#'))
             continue;
-        const m = NAME.exec(line);
+        const m = prometheus_NAME.exec(line);
         if (!m || m[0] !== name)
             continue;
         let rest = line.slice(m[0].length);
@@ -59159,6 +59638,9 @@ function memoryOutcome(url, before, after) {
 
 
 
+
+
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -59232,9 +59714,12 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
         throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const requests = o.plan.requests.map((r, i) => compileRequest(r, i));
+    const runtime = interpolate_captureNames(o.plan);
+    const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests.includes(r.name)) : o.plan.requests;
+    const requests = mix.map((r, i) => compileRequest(r, i, { runtime }));
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
-    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i));
+    // Session steps keep their bodies: a failed login is reported with what the app answered.
+    const session = o.plan.session.map((r, i) => compileRequest(r, names.length + i, { runtime, readBody: true }));
     const maxLatencyMs = ws ? ws.timeoutMs : Math.max(o.plan.defaults.timeoutMs, ...o.plan.requests.map((r) => r.timeoutMs));
     const metrics = new stage_metrics_StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
     const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
@@ -59242,6 +59727,12 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     let aborted;
     if (abortWatch.active)
         metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
+    const rows = o.rows ?? new data_rows_DataRows(o.plan.data, spec.share);
+    // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
+    const flows = o.flows !== false && (spec.share?.index ?? 1) === 1;
+    // Builtins first: a setup request may use ${vu} or ${seq} (0 there; users overwrite them).
+    const baseVars = { vu: '0', iter: '0', seq: '0', ...(o.baseVars ?? {}) };
+    const setup = flows && spec.setup ? await stage_flows_sendOnce({ client: o.client, rows, runtime, signal }, spec.setup, baseVars) : undefined;
     const ctx = {
         client: o.client,
         requests,
@@ -59255,27 +59746,40 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         users: 0,
         seq: o.seq,
         idleWaiters: [],
+        rows,
+        rowSets: rows.setsIn([...requests, ...session].flatMap((r) => r.needs)),
+        baseVars,
+        sessions: { users: 0, failed: 0 },
+        unsent: { count: 0, missing: [] },
+        stop: (reason) => {
+            if (aborted || signal.aborted)
+                return;
+            aborted = { rule: 'data', at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
+            stageAbort.abort();
+        },
     };
     // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = o.sessions?.shared ?? { vu: '1' };
-    const closed = spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
+    const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
+    if (!o.sessions?.shared && (!stage_closed(spec) || ws))
+        rows.fill(shared, rows.setsIn(session.flatMap((r) => r.needs)));
+    const closedModel = stage_closed(spec);
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
-    if (!idle && (!closed || ws) && !o.sessions?.shared) {
+    if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
         // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
         if ((await runSession(ctx, shared)) && o.sessions)
             o.sessions.shared = shared;
     }
     // Kept sessions: every user logs in before the clock starts, so no run's time goes to logging in.
     // (A stress stage keeps its own users from step to step, and is never run in rounds.)
-    const users = closed && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
+    const users = closedModel && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
     if (users)
         await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
     if (ws)
         metrics.ws = new WsMetrics();
     if (ws && !idle) {
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq });
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
@@ -59367,6 +59871,8 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     }
     const durationMs = now() - ctx.t0;
     const soak = await soakWatch?.finish(signal.aborted);
+    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
+    const verify = flows && spec.verify && !signal.aborted ? await stage_flows_sendOnce({ client: o.client, rows, runtime, signal }, spec.verify, { ...baseVars }) : undefined;
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? stage_spikePhases(spec) : undefined;
     const generator = generatorHealth(lag, open, metrics.requests);
@@ -59385,7 +59891,15 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         aborted,
         stress,
         soak,
+        sessions: ctx.session.length > 0 && !idle ? ctx.sessions : undefined,
+        unsent: ctx.unsent.count > 0 ? ctx.unsent : undefined,
+        setup,
+        verify,
     };
+}
+/** Stages whose users each run a session and keep their values (and their data row). */
+function stage_closed(spec) {
+    return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
 /** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
 const LATE_SHARE_LIMIT = 0.01;
@@ -59454,7 +59968,7 @@ const KIND_KEYS = {
     soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', 'requests', 'setup', 'verify', ...KIND_SPECIFIC]);
 const REQUIRED = {
     baseline: ['duration'],
     load: ['duration'],
@@ -59969,6 +60483,11 @@ function shardPlan(plan, shard) {
 
 
 
+
+
+
+
+
 /** The bundled worker script's name: dist/worker.js, beside dist/cli.js and dist/index.js. */
 const WORKER_FILE = 'worker.js';
 /** Longest a worker may take to load its script and say it is ready. */
@@ -60013,6 +60532,8 @@ function encodeWorkerResult(r, seq) {
         scheduled: r.scheduled,
         seq,
         aborted: r.aborted,
+        sessions: r.sessions,
+        unsent: r.unsent,
     };
 }
 function decodeMetrics(e) {
@@ -60064,6 +60585,8 @@ function mergeWorkerResults(spec, parts) {
         workers: parts.length,
         // The first worker to abort names the rule (a dying target trips every worker's).
         aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
+        sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
+        unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
     };
 }
 /** Runs `spec` on `count` worker threads and merges what they measured. */
@@ -60084,9 +60607,14 @@ async function workers_runStageInWorkers(spec, count, o) {
     };
     let ticker;
     let startTimer;
+    // Setup and verify go once, from this thread, around all the parts.
+    const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
+    const flows = flowClient && { client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal };
+    const baseVars = { vu: '0', iter: '0', seq: '0' };
     try {
+        const setup = flows && spec.setup ? await sendOnce(flows, spec.setup, baseVars) : undefined;
         for (let index = 1; index <= count; index++) {
-            const data = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count } };
+            const data = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
         }
         o.signal.addEventListener('abort', abort, { once: true });
@@ -60102,13 +60630,19 @@ async function workers_runStageInWorkers(spec, count, o) {
             ticker = progressTicker(spec, progress, o.onProgress);
         const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
         o.seq.value = Math.max(base, ...results.map((r) => r.seq));
-        return mergeWorkerResults(spec, results);
+        const merged = mergeWorkerResults(spec, results);
+        if (flows && spec.verify && !o.signal.aborted)
+            merged.verify = await sendOnce(flows, spec.verify, { ...baseVars });
+        if (setup)
+            merged.setup = setup;
+        return merged;
     }
     finally {
         clearTimeout(startTimer);
         clearInterval(ticker);
         o.signal.removeEventListener('abort', abort);
         await Promise.all(threads.map((t) => t.worker.terminate()));
+        await flowClient?.close();
     }
 }
 function startThread(script, data, label, onProgress, fail) {
@@ -60174,6 +60708,7 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
 /**
  * How often the backstop looks at the request count and the clock: on one thread the overshoot is
  * at most this long's sends; a stage on worker threads reports its count once a second, so there it
@@ -60196,9 +60731,9 @@ function selectStages(plan, names) {
  */
 function stageClient(target, spec) {
     if (spec.protocol === 'ws')
-        return new HttpClient(target, { connections: 1 });
+        return new http_HttpClient(target, { connections: 1 });
     const pipelining = spec.pipelining ?? 1;
-    return new HttpClient(target, { connections: Math.ceil(stageConcurrency(spec) / pipelining), pipelining });
+    return new http_HttpClient(target, { connections: Math.ceil(stageConcurrency(spec) / pipelining), pipelining });
 }
 /** Most requests a stage can have in flight: the connections its pool may open. */
 function stageConcurrency(s) {
@@ -60241,6 +60776,8 @@ async function runPlan(plan, o) {
         const startedAt = new Date();
         const t0 = Date.now();
         const seq = { value: 0 };
+        // One cursor per data set for the whole run: `pick: unique` never hands a row out twice.
+        const rows = new DataRows(plan.data, stages[0]?.share);
         // Sends so far: `seq` counts every send of this thread; a stage on worker threads moves it only
         // when it ends, so until then its progress reports stand in.
         let current = { stage: '', workerRequests: 0 };
@@ -60289,7 +60826,7 @@ async function runPlan(plan, o) {
                 else {
                     const client = stageClient(target, spec);
                     try {
-                        r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress });
+                        r = await runStage(spec, { plan, client, target, signal, seq, onProgress: o.onProgress, rows });
                     }
                     finally {
                         await client.close();
@@ -60415,6 +60952,8 @@ async function run() {
             target: data.target,
             signal: controller.signal,
             seq: data.seq,
+            flows: false,
+            baseVars: data.baseVars,
             onProgress: (progress) => post({ type: 'progress', progress }),
         });
         outcome = { type: 'result', result: encodeWorkerResult(r, data.seq.value) };

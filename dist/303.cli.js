@@ -1,5 +1,5 @@
-export const id = 243;
-export const ids = [243];
+export const id = 303;
+export const ids = [303];
 export const modules = {
 
 /***/ 5858:
@@ -389,6 +389,7 @@ function int(v) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dg: () => (/* binding */ captureNames),
 /* harmony export */   GW: () => (/* binding */ interpolate),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
@@ -416,12 +417,13 @@ function interpolateString(text, env, runtime) {
     });
     return { text: out, missing, fromEnv };
 }
-/** Builtins plus every key of every `capture:` map in `session` and `requests`. */
+/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
 function runtimeVariables(raw) {
     const names = new Set(BUILTIN_VARIABLES);
     if (!isRecord(raw))
         return names;
-    for (const list of [raw.session, raw.requests]) {
+    const stages = Array.isArray(raw.stages) ? raw.stages.filter(isRecord) : [];
+    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
         if (!Array.isArray(list))
             continue;
         for (const step of list) {
@@ -454,6 +456,15 @@ function interpolate(value, env, runtime = runtimeVariables(value)) {
         return v;
     };
     return { value: walk(value, []), issues, secrets: [...secrets] };
+}
+/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
+function captureNames(plan) {
+    const names = new Set(BUILTIN_VARIABLES);
+    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
+    for (const list of lists)
+        for (const r of list)
+            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
+    return names;
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -531,6 +542,71 @@ function suggestion(name, candidates) {
 
 /***/ }),
 
+/***/ 6509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ parsePlaceholder),
+/* harmony export */   Kx: () => (/* binding */ PLACEHOLDER),
+/* harmony export */   gf: () => (/* binding */ dataKey)
+/* harmony export */ });
+/* unused harmony export placeholdersIn */
+/**
+ * The runtime placeholders a request string may hold after `${ENV}` substitution, parsed in one
+ * place for the plan checks (which refuse a bad one with its position) and the engine (which fills
+ * them per request):
+ *  - `${name}`: a builtin (`seq`, `vu`, `iter`) or a value a `capture:` set;
+ *  - `${users.email}`: a column of the row a `data:` set gave this user (or this request);
+ *  - `${random(1,10)}`: an integer from 1 to 10, both ends included, drawn per request;
+ *  - `${uuid()}`: a random (v4) UUID, per request.
+ * `$${...}` is the escape for a literal `${...}`.
+ */
+/** Every `${...}` (or escaped `$${...}`) in a string; group 1 is what is between the braces. */
+const PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DATA_REF = /^([A-Za-z_][A-Za-z0-9_]*)\.([^.\s]+)$/;
+const RANDOM = /^random\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)$/;
+const UUID = /^uuid\(\s*\)$/;
+/** The placeholder `inner` (the text between the braces) names, or a message saying why it is none. */
+function parsePlaceholder(inner) {
+    const text = inner;
+    if (NAME.test(text))
+        return { kind: 'name', name: text };
+    if (UUID.test(text))
+        return { kind: 'uuid' };
+    const random = RANDOM.exec(text);
+    if (random) {
+        const min = Number(random[1]);
+        const max = Number(random[2]);
+        if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max))
+            return `\${${text}}: random's bounds must be integers`;
+        if (min > max)
+            return `\${${text}}: random(MIN,MAX) needs MIN ≤ MAX`;
+        return { kind: 'random', min, max };
+    }
+    if (/^random\b/.test(text))
+        return `\${${text}}: write random(MIN,MAX) with two integers, e.g. \${random(1,10)}`;
+    const data = DATA_REF.exec(text);
+    if (data)
+        return { kind: 'data', set: data[1], column: data[2] };
+    return `\${${text}} is not a value perf-gate knows: use \${name} (a capture or seq, vu, iter), \${DATA.COLUMN}, \${random(MIN,MAX)} or \${uuid()}`;
+}
+/** The placeholders of a string, escapes left out. */
+function placeholdersIn(text) {
+    if (!text.includes('${'))
+        return [];
+    const out = [];
+    for (const m of text.matchAll(PLACEHOLDER))
+        if (!m[0].startsWith('$$'))
+            out.push(parsePlaceholder(m[1]));
+    return out;
+}
+/** The vars key a data column is kept under (a user's row is copied into its vars). */
+const dataKey = (set, column) => `${set}.${column}`;
+
+
+/***/ }),
+
 /***/ 4682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -544,7 +620,7 @@ const isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
 /** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
 const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
 /** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
-const RUNTIME_PLACEHOLDER = /\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
 /** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
 const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
 /**
