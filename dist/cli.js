@@ -611,6 +611,7 @@ function html(text) {
 /* harmony export */   Xd: () => (/* binding */ fmtTime),
 /* harmony export */   Yg: () => (/* binding */ historyPhrase),
 /* harmony export */   _Q: () => (/* binding */ fmtSigned),
+/* harmony export */   aM: () => (/* binding */ failurePhrase),
 /* harmony export */   bg: () => (/* binding */ fmtCount),
 /* harmony export */   kb: () => (/* binding */ ICON),
 /* harmony export */   m4: () => (/* binding */ withoutBaseline),
@@ -699,6 +700,15 @@ function withoutBaseline(report, short = false) {
         return `No baseline: the absolute thresholds, and band rules against the median of ${historyPhrase(report.history)}`;
     const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
     return `No baseline to compare against: only the absolute thresholds were applied${past}`;
+}
+/**
+ * A failed check as one phrase for the log line both doors print ("the gate failed: …"): the rule,
+ * or, for what the app answered (verify, sessions), what it answered.
+ */
+function failurePhrase(c) {
+    if ((c.kind === 'verify' || c.metric === 'sessions') && c.note)
+        return `${c.stage} ${c.metric === 'sessions' ? '' : `${c.metric}: `}${c.note}`;
+    return `${c.stage} ${c.metric} ${c.limit}`;
 }
 
 
@@ -1942,6 +1952,7 @@ var redact = __nccwpck_require__(649);
 
 
 
+
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
 const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(303), __nccwpck_require__.e(66), __nccwpck_require__.e(591), __nccwpck_require__.e(470), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
@@ -2029,7 +2040,7 @@ function finish(outcome, quiet) {
         return errors/* EXIT */.dc.interrupted;
     }
     if (outcome.report.verdict === 'fail') {
-        const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
+        const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map(format/* failurePhrase */.aM);
         process.stderr.write(`perf-gate: the gate failed: ${failed.join('; ')}\n`);
         return errors/* EXIT */.dc.gateFailed;
     }

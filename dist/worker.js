@@ -58735,6 +58735,15 @@ function withoutBaseline(report, short = false) {
     const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
     return `No baseline to compare against: only the absolute thresholds were applied${past}`;
 }
+/**
+ * A failed check as one phrase for the log line both doors print ("the gate failed: …"): the rule,
+ * or, for what the app answered (verify, sessions), what it answered.
+ */
+function failurePhrase(c) {
+    if ((c.kind === 'verify' || c.metric === 'sessions') && c.note)
+        return `${c.stage} ${c.metric === 'sessions' ? '' : `${c.metric}: `}${c.note}`;
+    return `${c.stage} ${c.metric} ${c.limit}`;
+}
 
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 

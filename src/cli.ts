@@ -13,6 +13,7 @@ import { BaselineError, describeError, exitCodeFor, EXIT, PlanError, UsageError 
 import { FileStore } from './baseline/file-store-adapter.js';
 import { existsSync } from 'node:fs';
 import { ProgressPrinter, renderConsole } from './report/console.js';
+import { failurePhrase } from './report/format.js';
 import { VERSION } from './version.js';
 import { catchStrayErrors, interruptSignal } from './interrupt.js';
 import { Redactor } from './report/redact.js';
@@ -109,7 +110,7 @@ function finish(outcome: Outcome, quiet: boolean): number {
     return EXIT.interrupted;
   }
   if (outcome.report.verdict === 'fail') {
-    const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map((c) => `${c.stage} ${c.metric} ${c.limit}`);
+    const failed = outcome.report.checks.filter((c) => c.verdict === 'fail').map(failurePhrase);
     process.stderr.write(`perf-gate: the gate failed: ${failed.join('; ')}\n`);
     return EXIT.gateFailed;
   }

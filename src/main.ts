@@ -18,7 +18,7 @@ import { BranchStore } from './baseline/branch-store.js';
 import { FileStore } from './baseline/file-store-adapter.js';
 import type { BaselineStore } from './baseline/store.js';
 import { renderComment } from './report/markdown.js';
-import { fmtMetric } from './report/format.js';
+import { failurePhrase, fmtMetric } from './report/format.js';
 import type { Report } from './report/types.js';
 import { interruptSignal } from './interrupt.js';
 import { Redactor, secretForms } from './report/redact.js';
@@ -146,7 +146,7 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
     }
   }
 
-  const failures = failed.map((c) => `${c.stage} ${c.metric} ${c.limit}`);
+  const failures = failed.map(failurePhrase);
   if (shouldFail(report, settings.failOn)) {
     core.setFailed(`perf-gate: the gate failed: ${failures.join('; ')}`);
   } else if (failures.length > 0) {

@@ -81,3 +81,12 @@ export function withoutBaseline(report: Report, short = false): string {
   const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
   return `No baseline to compare against: only the absolute thresholds were applied${past}`;
 }
+
+/**
+ * A failed check as one phrase for the log line both doors print ("the gate failed: …"): the rule,
+ * or, for what the app answered (verify, sessions), what it answered.
+ */
+export function failurePhrase(c: Check): string {
+  if ((c.kind === 'verify' || c.metric === 'sessions') && c.note) return `${c.stage} ${c.metric === 'sessions' ? '' : `${c.metric}: `}${c.note}`;
+  return `${c.stage} ${c.metric} ${c.limit}`;
+}
