@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanError } from '../../src/errors.js';
+import { dataReaderBeside } from '../../src/plan/check-data.js';
 import { parsePlan } from '../../src/plan/index.js';
 import { LIMIT_CEILINGS, MAX_TIMER_MS, plannedDurationMs, plannedRequests } from '../../src/plan/check-limits.js';
 import type { Plan } from '../../src/plan/types.js';
@@ -79,7 +80,8 @@ function planViolations(plan: Plan): string[] {
 function judge(text: string): { accepted: boolean; problems: string[] } {
   let plan: Plan;
   try {
-    plan = parsePlan(text, 'fuzz.yml', ENV);
+    // Data files (bench/plans/loop-values.yml's users) are read beside the bench plans.
+    plan = parsePlan(text, 'fuzz.yml', ENV, dataReaderBeside(path.join(ROOT, 'bench', 'plans', 'fuzz.yml')));
   } catch (err) {
     return { accepted: false, problems: refusalProblems(text, err) };
   }
