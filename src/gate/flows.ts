@@ -9,6 +9,13 @@
 import type { Check, StageReport } from '../report/types.js';
 
 export const SESSIONS_METRIC = 'sessions';
+export const UNSENT_METRIC = 'unsent';
+
+/** "12 requests were not sent: ${token} had no value". */
+export function unsentLine(u: NonNullable<StageReport['unsent']>): string {
+  const names = u.missing.map((k) => `\${${k}}`).join(', ');
+  return `${u.count} request${u.count === 1 ? ' was' : 's were'} not sent: ${names || 'a value they need'} had no value (a capture that failed, or one setup did not make)`;
+}
 
 /** "login failed for 40 of 40 users: 409 (body sample)". */
 export function sessionLine(s: NonNullable<StageReport['sessions']>): string {
@@ -27,6 +34,20 @@ export function flowChecks(stages: StageReport[]): Check[] {
       out.push({ stage: s.name, metric: o.name, kind: 'verify', current: null, limit: o.expected, method: 'sent once after the stage drained', verdict: o.ok ? 'pass' : 'fail', ...(o.ok ? {} : { note: flowNote(o) }) });
     }
     const sessions = s.sessions;
+    const allFailed = sessions !== undefined && sessions.users > 0 && sessions.failed >= sessions.users;
+    // Nothing sent for want of values, and not because every login failed (that check says why).
+    if (s.unsent && s.requests === 0 && !allFailed) {
+      out.push({
+        stage: s.name,
+        metric: UNSENT_METRIC,
+        kind: 'threshold',
+        current: s.unsent.count,
+        limit: 'the stage sends its requests',
+        method: 'none could be built',
+        verdict: 'fail',
+        note: unsentLine(s.unsent),
+      });
+    }
     if (sessions && sessions.failed > 0) {
       const all = sessions.failed >= sessions.users;
       out.push({

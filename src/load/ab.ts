@@ -14,6 +14,7 @@ import { judgeGenerator, runStage, type SessionCache, type StageProgress, type S
 import { waitUntilReady } from './target.js';
 import { addSessionTally, addUnsentTally, type SessionTally, type UnsentTally } from './context.js';
 import type { FlowOutcome } from './stage-flows.js';
+import { DataRows } from './data-rows.js';
 
 export type Side = 'base' | 'head';
 
@@ -204,6 +205,8 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
   const startedAt = new Date();
   const t0 = Date.now();
   const seq = { value: 0 };
+  // Each side hands out the plan's data rows as one run would (the same rows to the same users).
+  const rows: Record<Side, DataRows> = { base: new DataRows(plan.data), head: new DataRows(plan.data) };
   const out: AbStage[] = [];
   let warmedUp = false;
   // abort_when ended a round (either side): no more rounds, no more stages.
@@ -218,7 +221,7 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
     try {
       const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
       for (const side of warmUp ? (['base', 'head'] as const) : []) {
-        if (!signal.aborted) await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side] });
+        if (!signal.aborted) await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side], rows: rows[side] });
       }
       if (warmUp) warmedUp = true;
       for (let round = 0; round < rounds && !signal.aborted; round++) {
@@ -229,7 +232,7 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
         for (const side of order) {
           if (signal.aborted) break;
           o.onRound?.(spec, round, rounds, side);
-          results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side] });
+          results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side], rows: rows[side] });
         }
         // An interrupted round has no (whole) partner: it is left out of both sides.
         if (signal.aborted) break;

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ErrorKind, HttpClient, HttpOutcome } from './http.js';
 import type { StageMetrics } from '../metrics/stage-metrics.js';
-import { applyCaptures, classifyOutcome, sample, type CompiledRequest } from './requests.js';
+import { applyCaptures, classifyOutcome, outcomeProblems, sample, type CompiledRequest } from './requests.js';
 import type { Vars } from './template.js';
 import type { DataRows } from './data-rows.js';
 
@@ -32,6 +32,8 @@ export interface StageContext extends StageClock {
   users: number;
   /** Run-wide request sequence, for `${seq}`. */
   seq: Sequence;
+  /** The stage's name (a unique data row is kept per stage and user). */
+  stage: string;
   /** The plan's data rows, and the sets this stage's session and mix read (filled per user, or per request in the open model). */
   rows: DataRows;
   rowSets: string[];
@@ -104,12 +106,16 @@ export const now = (): number => performance.now();
  * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
  * closed-model user sends its next request from inside `done`.
  */
-export function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number, done: () => void): void {
+/**
+ * `captureInto`: where the response's captures go (default `vars`); an open-model request with a
+ * data row of its own sends with vars over the shared ones, and captures into the shared ones.
+ */
+export function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number, done: () => void, captureInto: Vars = vars): void {
   vars.seq = nextSeq(ctx.seq);
   const built = req.build(vars);
   if (built === undefined) {
     // A value it needs is missing (a capture that failed): never sent with a literal `${name}`.
-    noteUnsent(ctx, req, vars);
+    noteUnsent(ctx, req.needs, vars);
     setImmediate(done);
     return;
   }
@@ -119,7 +125,7 @@ export function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, int
   ctx.client.dispatch(built, (out) => {
     // Cancelled because the run was stopped: no measurement, neither a success nor an error.
     if (!out.cancelled) {
-      const error = checkOutcome(ctx, req, vars, out);
+      const error = checkOutcome(ctx, req, vars, out, captureInto);
       ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
       if (out.retryAfter !== undefined) ctx.metrics.noteRetryAfter(out.retryAfter);
     }
@@ -133,8 +139,8 @@ export function execute(ctx: StageContext, req: CompiledRequest, vars: Vars, int
 }
 
 /** `execute` as a promise (burst releases, one-off sends). */
-export function executeAsync(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number): Promise<void> {
-  return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
+export function executeAsync(ctx: StageContext, req: CompiledRequest, vars: Vars, intendedStart: number, captureInto: Vars = vars): Promise<void> {
+  return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve, captureInto));
 }
 
 /** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
@@ -142,10 +148,18 @@ export function settled(ctx: StageClock): void {
   if (--ctx.inFlight === 0 && ctx.idleWaiters.length > 0) for (const w of ctx.idleWaiters.splice(0)) w();
 }
 
-function noteUnsent(ctx: StageContext, req: CompiledRequest, vars: Vars): void {
+/** Unsent requests, none sent and none in flight: nothing of the stage can ever be sent. */
+const UNSENT_STOP = 1000;
+
+/** A request (or a user's whole mix) not sent for want of values: counted, and named. */
+export function noteUnsent(ctx: StageContext, needs: readonly string[], vars: Vars): void {
   ctx.unsent.count++;
   if (ctx.unsent.missing.length < 5) {
-    for (const k of req.needs) if (vars[k] === undefined && !ctx.unsent.missing.includes(k)) ctx.unsent.missing.push(k);
+    for (const k of needs) if (vars[k] === undefined && !ctx.unsent.missing.includes(k)) ctx.unsent.missing.push(k);
+  }
+  // A user back to back would otherwise spin on requests it can never build.
+  if (ctx.unsent.count >= UNSENT_STOP && ctx.metrics.requests === 0 && ctx.inFlight === 0) {
+    ctx.stop(`no request could be sent: ${ctx.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`);
   }
 }
 
@@ -174,7 +188,7 @@ export async function runSession(ctx: StageContext, vars: Vars): Promise<boolean
     if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
     ctx.metrics.recordSessionStep(step.index, now() - start, error ?? (captured ? 'check' : undefined));
     if (error !== undefined || captured !== undefined) {
-      const reason = captured ?? (out.failure ? (out.failure === 'timeout' ? 'timeout' : 'no connection') : out.status >= 200 && out.status < 400 ? `${out.status}, but the body did not meet expect` : String(out.status));
+      const reason = captured ?? outcomeProblems(step.spec, out, vars, step.expectedBody).join('; ');
       failSession(ctx, { step: step.spec.name, status: out.status, reason, sample: out.body ? sample(out.body) : undefined });
       return false;
     }
@@ -200,9 +214,9 @@ function missingNames(req: CompiledRequest, vars: Vars): string {
 }
 
 /** Classify and capture: what every response goes through, whatever records it. */
-function checkOutcome(ctx: StageContext, req: CompiledRequest, vars: Vars, out: HttpOutcome): ErrorKind | undefined {
+function checkOutcome(ctx: StageContext, req: CompiledRequest, vars: Vars, out: HttpOutcome, captureInto: Vars): ErrorKind | undefined {
   let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
-  if (error === undefined && !applyCaptures(req.spec, out.body, vars)) error = 'check';
+  if (error === undefined && !applyCaptures(req.spec, out.body, captureInto)) error = 'check';
   if (out.failureMessage !== undefined) ctx.metrics.noteErrorMessage(out.failureMessage);
   return error;
 }

@@ -8,7 +8,7 @@
  *  - burst: `size` requests at the same instant, `cycles` times.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execute, executeAsync, now, runSession, waitIdle, type StageClock, type StageContext } from './context.js';
+import { execute, executeAsync, noteUnsent, now, runSession, waitIdle, type StageClock, type StageContext } from './context.js';
 import type { RateSchedule } from './schedule.js';
 import type { Vars } from './template.js';
 import { RowsExhausted } from './data-rows.js';
@@ -77,14 +77,19 @@ export interface ClosedOptions {
  */
 export function httpSend(ctx: StageContext, vars: Vars): Send {
   const pick = requestPicker(ctx, vars);
-  if (!pick) return () => Promise.resolve();
+  if (!pick) return () => Promise.resolve(noteNothingToSend(ctx, vars));
   const sets = ctx.rows.setsIn(ctx.requests.flatMap((r) => r.needs));
   if (sets.length === 0) return (at) => executeAsync(ctx, pick(), vars, at);
   return (at) => {
     const own: Vars = Object.create(vars) as Vars;
     if (!fillRows(ctx, own, sets)) return Promise.resolve();
-    return executeAsync(ctx, pick(), own, at);
+    return executeAsync(ctx, pick(), own, at, vars);
   };
+}
+
+/** Nothing of the mix can be sent with these values: counted as one unsent, with what is missing. */
+function noteNothingToSend(ctx: StageContext, vars: Vars): void {
+  noteUnsent(ctx, ctx.requests.flatMap((r) => r.needs), vars);
 }
 
 /** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
@@ -93,10 +98,11 @@ export function newUserVars(ctx: StageContext, id: number): Vars | undefined {
   return fillRows(ctx, vars, ctx.rowSets, id) ? vars : undefined;
 }
 
-function fillRows(ctx: StageContext, vars: Vars, sets: string[], user?: number): boolean {
+/** Copies this user's (or, without `user`, this request's) rows into `vars`; false, and the stage stopped, when a unique set ran out. */
+export function fillRows(ctx: StageContext, vars: Vars, sets: string[], user?: number): boolean {
   if (sets.length === 0) return true;
   try {
-    ctx.rows.fill(vars, sets, user);
+    ctx.rows.fill(vars, sets, user, ctx.stage);
     return true;
   } catch (err) {
     if (!(err instanceof RowsExhausted)) throw err;
@@ -164,7 +170,7 @@ async function runUser(ctx: StageContext, id: number, startDelayMs: number, endA
     }
     // A user whose session failed sends only what needs none of the values it failed to set.
     const pick = requestPicker(ctx, vars);
-    if (!pick) return;
+    if (!pick) return noteNothingToSend(ctx, vars);
     if (thinkMs === 0) return await sendBackToBack(ctx, vars, endAt, pick);
     let iter = 0;
     while (!ctx.signal.aborted && now() < endAt) {

@@ -45,7 +45,7 @@ export function compileRequest(spec: RequestSpec, index: number, o: CompileOptio
     o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
   const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
   const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
-  const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+  const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
   if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
     // Nothing to fill in: one request object serves every send.
     const constant: HttpRequest = { ...base, path: spec.path, headers, body: body?.({}) };
@@ -106,6 +106,25 @@ export function classifyOutcome(
   return undefined;
 }
 
+/**
+ * What an outcome missed, one phrase each, for messages (a failed session step, setup or verify):
+ * "timed out", "409" (or "201, expected 200"; `answered` goes before it), "the body does not
+ * contain …", "$.sold is 104, expected 100", a capture that found nothing. Empty: it met them all.
+ */
+export function outcomeProblems(spec: RequestSpec, out: HttpOutcome, vars: Vars, expectedBody: Template | undefined, answered = ''): string[] {
+  if (out.failure) return [out.failure === 'timeout' ? 'timed out' : `no connection${out.failureMessage ? ` (${out.failureMessage})` : ''}`];
+  const listed = spec.expect?.status;
+  const statusOk = listed && listed.length > 0 ? listed.includes(out.status) : out.status < 400;
+  if (!statusOk) return [`${answered}${out.status}${listed && listed.length > 0 ? `, expected ${listed.join(' or ')}` : ''}`];
+  const problems: string[] = [];
+  if (expectedBody !== undefined) {
+    const text = expectedBody(vars);
+    if (text === undefined || !(out.body ?? '').includes(text)) problems.push(`the body does not contain ${JSON.stringify(text ?? spec.expect?.bodyContains)}`);
+  }
+  if (spec.expect?.json) problems.push(...jsonMismatches(spec.expect.json, out.body));
+  return problems;
+}
+
 /** What in a JSON body misses its `expect.json` entries, one phrase each ("$.sold is 104, expected 100"); empty when all hold. */
 export function jsonMismatches(expectations: JsonExpectation[], body: string | undefined): string[] {
   let doc: unknown;
@@ -127,7 +146,8 @@ export function jsonMismatches(expectations: JsonExpectation[], body: string | u
 }
 
 function meets(v: unknown, e: JsonExpectation): boolean {
-  if (e.op === '=' && typeof e.value !== 'number') return sameJson(v, e.value);
+  // A literal equals as JSON (0 is not "0"); a rule string (">= 0", "= 100") compares numbers.
+  if (e.literal) return sameJson(v, e.value);
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   if (Number.isNaN(n)) return false;
   const limit = e.value as number;

@@ -96,5 +96,10 @@ function needsConnectionPerShard(spec: StageSpec, shard: Shard): void {
 
 /** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
 export function shardPlan(plan: Plan, shard: Shard): Plan {
+  for (const s of plan.stages) {
+    // Setup and verify are one run's (reset the stock, then count what was sold): shards would each
+    // reset it, or verify while the others still sell, and setup's captures would reach one shard only.
+    if (s.setup || s.verify) throw new UsageError(`--shard: stage "${s.name}" has ${s.setup ? 'setup' : 'verify'} requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)`);
+  }
   return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
 }

@@ -6,7 +6,7 @@
  */
 import type { RequestSpec } from '../plan/types.js';
 import type { HttpClient } from './http.js';
-import { applyCaptures, classifyOutcome, compileRequest, jsonMismatches, sample } from './requests.js';
+import { applyCaptures, compileRequest, outcomeProblems, sample } from './requests.js';
 import type { DataRows } from './data-rows.js';
 import type { Vars } from './template.js';
 
@@ -64,16 +64,7 @@ export async function sendOnce(f: FlowContext, steps: RequestSpec[], vars: Vars)
     }
     const res = await f.client.send(request);
     if (res.cancelled) break;
-    const problems: string[] = [];
-    const error = classifyOutcome(spec, res, own, step.expectedBody);
-    if (res.failure) problems.push(res.failure === 'timeout' ? 'timed out' : `no connection (${res.failureMessage ?? res.failure})`);
-    else if (error !== undefined) {
-      const wanted = spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx';
-      const statusOk = spec.expect?.status?.length ? spec.expect.status.includes(res.status) : res.status < 400;
-      if (!statusOk) problems.push(`answered ${res.status}, expected ${wanted}`);
-      if (statusOk && spec.expect?.bodyContains !== undefined && !(res.body ?? '').includes(step.expectedBody?.(own) ?? '\0')) problems.push(`the body does not contain ${JSON.stringify(step.expectedBody?.(own) ?? spec.expect.bodyContains)}`);
-      if (statusOk && spec.expect?.json) problems.push(...jsonMismatches(spec.expect.json, res.body));
-    }
+    const problems = outcomeProblems(spec, res, own, step.expectedBody, 'answered ');
     if (problems.length === 0 && !applyCaptures(spec, res.body, own)) problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
     // Captures carry over to the next step and to the stage (own's values are copied back).
     for (const k of Object.keys(own)) if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq') vars[k] = own[k]!;
@@ -81,3 +72,54 @@ export async function sendOnce(f: FlowContext, steps: RequestSpec[], vars: Vars)
   }
   return out;
 }
+
+/**
+ * A stage's setup and verify, with what they need: the values setup captures (copied into
+ * `baseVars`, which every user starts from), and, when a setup or verify request needs a value the
+ * plan's session captures (a verify behind a login), one session of their own, run first. That
+ * session's values stay with setup and verify: users log in for themselves.
+ */
+export class StageFlows {
+  /** What every user of the stage starts from: builtins at 0 and what setup captured. */
+  readonly baseVars: Vars = { vu: '0', iter: '0', seq: '0' };
+  private sessionVars: Vars = {};
+
+  constructor(
+    private readonly f: FlowContext,
+    private readonly spec: { setup?: RequestSpec[]; verify?: RequestSpec[] },
+    private readonly session: RequestSpec[],
+  ) {}
+
+  /** Sends the session (when needed) and setup; their outcomes, or undefined when the stage has no setup and needed no session. */
+  async setUp(): Promise<FlowOutcome[] | undefined> {
+    const out: FlowOutcome[] = [];
+    if (this.needsSession()) {
+      const vars: Vars = { ...this.baseVars };
+      const steps = await sendOnce(this.f, this.session, vars);
+      // A failed login is a failed setup: what verify finds behind it would mean nothing.
+      out.push(...steps.filter((o) => !o.ok).map((o) => ({ ...o, name: `session ${o.name}` })));
+      for (const name of captured(this.session)) if (vars[name] !== undefined) this.sessionVars[name] = vars[name]!;
+    }
+    if (this.spec.setup) {
+      const vars: Vars = { ...this.baseVars, ...this.sessionVars };
+      out.push(...(await sendOnce(this.f, this.spec.setup, vars)));
+      for (const name of captured(this.spec.setup)) if (vars[name] !== undefined) this.baseVars[name] = vars[name]!;
+    }
+    return this.spec.setup || out.length > 0 ? out : undefined;
+  }
+
+  /** Sends verify (after the stage drained). */
+  async verify(): Promise<FlowOutcome[] | undefined> {
+    if (!this.spec.verify) return undefined;
+    return sendOnce(this.f, this.spec.verify, { ...this.baseVars, ...this.sessionVars });
+  }
+
+  private needsSession(): boolean {
+    const names = new Set(captured(this.session));
+    if (names.size === 0) return false;
+    const requests = [...(this.spec.setup ?? []), ...(this.spec.verify ?? [])];
+    return requests.some((r) => compileRequest(r, 0, { runtime: this.f.runtime }).needs.some((k) => names.has(k)));
+  }
+}
+
+const captured = (requests: RequestSpec[]): string[] => requests.flatMap((r) => Object.keys(r.capture ?? {}));

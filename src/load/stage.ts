@@ -12,12 +12,12 @@ import { percentileMs } from '../metrics/histogram.js';
 import type { HttpClient } from './http.js';
 import { now, runSession, type Sequence, type SessionTally, type StageContext, type UnsentTally } from './context.js';
 import { DataRows } from './data-rows.js';
-import { sendOnce, type FlowOutcome } from './stage-flows.js';
+import { StageFlows, type FlowOutcome } from './stage-flows.js';
 import { captureNames } from '../plan/interpolate.js';
-import { httpSend, logInUsers, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
+import { fillRows, httpSend, logInUsers, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
-import type { Vars } from './template.js';
+import { templateNeeds, type Vars } from './template.js';
 import { WsStage, wsEndpointName } from './ws.js';
 import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
 import { runStress } from './stress.js';
@@ -212,9 +212,10 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   const rows = o.rows ?? new DataRows(o.plan.data, spec.share);
   // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
   const flows = o.flows !== false && (spec.share?.index ?? 1) === 1;
-  // Builtins first: a setup request may use ${vu} or ${seq} (0 there; users overwrite them).
-  const baseVars: Vars = { vu: '0', iter: '0', seq: '0', ...(o.baseVars ?? {}) };
-  const setup = flows && spec.setup ? await sendOnce({ client: o.client, rows, runtime, signal }, spec.setup, baseVars) : undefined;
+  const stageFlows = flows ? new StageFlows({ client: o.client, rows, runtime, signal }, spec, o.plan.session) : undefined;
+  const setup = await stageFlows?.setUp();
+  // What setup captured (here, or in the main thread for a worker's part) reaches every user.
+  const baseVars: Vars = { ...(stageFlows?.baseVars ?? { vu: '0', iter: '0', seq: '0' }), ...(o.baseVars ?? {}) };
   const ctx: StageContext = {
     client: o.client,
     requests,
@@ -228,6 +229,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     users: 0,
     seq: o.seq,
     idleWaiters: [],
+    stage: spec.name,
     rows,
     rowSets: rows.setsIn([...requests, ...session].flatMap((r) => r.needs)),
     baseVars,
@@ -242,7 +244,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
 
   // Open-model and burst stages share one session, set up before the clock starts.
   const shared: Vars = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
-  if (!o.sessions?.shared && (!closed(spec) || ws)) rows.fill(shared, rows.setsIn(session.flatMap((r) => r.needs)));
+  if (!o.sessions?.shared && (!closed(spec) || ws)) fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
   const closedModel = closed(spec);
   // A shard with no part of the stage sends nothing, not even the session.
   const idle = spec.share?.idle === true;
@@ -257,7 +259,10 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   let wsStage: WsStage | undefined;
   if (ws) metrics.ws = new WsMetrics();
   if (ws && !idle) {
-    wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime });
+    // Each connection has its data row, as a closed-model user does.
+    const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, runtime)));
+    const fillRow = wsSets.length > 0 ? (vars: Vars, id: number): boolean => fillRows(ctx, vars, wsSets, id) : undefined;
+    wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
     onWsStage(wsStage);
     // Without a ramp, connections open before the clock: the stage measures messages, not the storm
     // (connect times are in their own histogram either way).
@@ -344,7 +349,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   const durationMs = now() - ctx.t0;
   const soak = await soakWatch?.finish(signal.aborted);
   // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-  const verify = flows && spec.verify && !signal.aborted ? await sendOnce({ client: o.client, rows, runtime, signal }, spec.verify, { ...baseVars }) : undefined;
+  const verify = signal.aborted ? undefined : await stageFlows?.verify();
   const timeline = metrics.timeline.finish();
   const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
   const generator = generatorHealth(lag, open, metrics.requests);

@@ -23,7 +23,7 @@ import type { TimelineWindow } from '../metrics/timeline.js';
 import { addSessionTally, addUnsentTally, type Sequence, type SessionTally, type UnsentTally } from './context.js';
 import { HttpClient, type ErrorKind } from './http.js';
 import { DataRows } from './data-rows.js';
-import { sendOnce } from './stage-flows.js';
+import { StageFlows } from './stage-flows.js';
 import type { Vars } from './template.js';
 import { captureNames } from '../plan/interpolate.js';
 import type { BurstCycle } from './executors.js';
@@ -224,10 +224,10 @@ export async function runStageInWorkers(spec: StageSpec, count: number, o: Worke
   let startTimer: NodeJS.Timeout | undefined;
   // Setup and verify go once, from this thread, around all the parts.
   const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
-  const flows = flowClient && { client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal };
-  const baseVars: Vars = { vu: '0', iter: '0', seq: '0' };
+  const flows = flowClient && new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
   try {
-    const setup = flows && spec.setup ? await sendOnce(flows, spec.setup, baseVars) : undefined;
+    const setup = await flows?.setUp();
+    const baseVars: Vars | undefined = flows?.baseVars;
     for (let index = 1; index <= count; index++) {
       const data: WorkerData = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
       threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
@@ -243,7 +243,7 @@ export async function runStageInWorkers(spec: StageSpec, count: number, o: Worke
     const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
     o.seq.value = Math.max(base, ...results.map((r) => r.seq));
     const merged = mergeWorkerResults(spec, results);
-    if (flows && spec.verify && !o.signal.aborted) merged.verify = await sendOnce(flows, spec.verify, { ...baseVars });
+    if (flows && !o.signal.aborted) merged.verify = await flows.verify();
     if (setup) merged.setup = setup;
     return merged;
   } finally {

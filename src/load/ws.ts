@@ -107,6 +107,8 @@ export interface WsStageOptions {
   seq: Sequence;
   /** Names the engine fills (builtins, captures); other plain `${NAME}`s are text. */
   runtime?: ReadonlySet<string>;
+  /** Gives connection N (1-based) its data row, as a closed-model user gets one; false: none left. */
+  fillRow?: (vars: Vars, connection: number) => boolean;
 }
 
 export interface WsTiming {
@@ -159,7 +161,11 @@ export class WsStage {
     // Connections open over a load stage's ramp; other kinds open them all before the clock.
     this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
     const n = spec.connections ?? 1;
-    for (let i = 0; i < n; i++) this.conns.push(new Conn(i, ws.reconnect.max, o.vars));
+    for (let i = 0; i < n; i++) {
+      const conn = new Conn(i, ws.reconnect.max, o.vars);
+      if (o.fillRow && !o.fillRow(conn.vars, i + 1)) break;
+      this.conns.push(conn);
+    }
   }
 
   /** Before the clock: without a ramp, open every connection and wait for each first outcome. */

@@ -108,14 +108,23 @@ export function tableFromJson(text: string): Table | string {
 /** A JSON value as a template fills it: strings as they are, anything else as its JSON; missing as "". */
 const cellText = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Column names that hold credentials: their values are hidden in every output like env secrets. */
-const SECRET_COLUMN = /pass|secret|token|key|credential|auth/i;
+/**
+ * Column names that hold credentials: their values are hidden in every output like env secrets.
+ * By word (`api_key`, `userPassword`, `auth-token`), so `author`, `keyword` and `monkey` are not.
+ */
+const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'pin', 'secret', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth', 'authorization', 'cookie', 'session', 'otp']);
+export const isSecretColumn = (column: string): boolean =>
+  column
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((word) => SECRET_WORDS.has(word));
 
 export function dataSecrets(data: Record<string, DataSet> | undefined): string[] {
   const out = new Set<string>();
   for (const set of Object.values(data ?? {})) {
     set.columns.forEach((col, i) => {
-      if (SECRET_COLUMN.test(col)) for (const row of set.rows) if (isSecretWorthy(row[i] ?? '')) out.add(row[i]!);
+      if (isSecretColumn(col)) for (const row of set.rows) if (isSecretWorthy(row[i] ?? '')) out.add(row[i]!);
     });
   }
   return [...out];

@@ -70,6 +70,7 @@ function* requestStrings(raw: Data): Generator<[Path, string]> {
     else if (Array.isArray(v)) for (const [i, x] of v.entries()) yield* walk(x, [...path, i]);
     else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) yield* walk(x, [...path, k]);
   }
+  yield* walk(record(raw.defaults).headers, ['defaults', 'headers']);
   yield* walk(raw.session, ['session']);
   yield* walk(raw.requests, ['requests']);
   yield* walk(raw.websocket, ['websocket']);

@@ -3,6 +3,7 @@ import { Checks, list, record, str, type Data } from './checks.js';
 import { formatPath, suggestion, type Path } from './issues.js';
 import { parseDuration, show } from './units.js';
 import type { Expect, JsonExpectation, RequestSpec } from './types.js';
+import { parseJsonPath } from '../jsonpath.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -86,8 +87,13 @@ const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 function readJsonExpectations(c: Checks, raw: Data, path: Path): JsonExpectation[] {
   const out: JsonExpectation[] = [];
   for (const [jsonPath, value] of Object.entries(raw)) {
-    if (!jsonPath.startsWith('$')) {
-      c.add([...path, jsonPath], `${formatPath(path)}: ${show(jsonPath)} is not a JSONPath: use one like "$.stock" or "$.items[0].id"`, 'key');
+    const bad = jsonPathProblem(jsonPath);
+    if (bad !== undefined) {
+      c.add([...path, jsonPath], `${formatPath(path)}: ${show(jsonPath)} ${bad}`, 'key');
+      continue;
+    }
+    if (JSON.stringify(value)?.includes('${')) {
+      c.add([...path, jsonPath], `${formatPath([...path, jsonPath])}: expect.json values are compared as written; a \${...} is not filled here`);
       continue;
     }
     const rule = typeof value === 'string' ? RULE.exec(value) : null;
@@ -95,10 +101,21 @@ function readJsonExpectations(c: Checks, raw: Data, path: Path): JsonExpectation
       const op = rule[1] === '==' ? '=' : (rule[1] as JsonExpectation['op']);
       out.push({ path: jsonPath, op, value: Number(rule[2]), raw: value as string });
     } else {
-      out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value) });
+      out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value), literal: true });
     }
   }
   return out;
+}
+
+/** What is wrong with a JSONPath of the subset perf-gate reads (`$.a.b[0]`, `$['x-y']`), or undefined. */
+function jsonPathProblem(path: string, example = '$.stock'): string | undefined {
+  if (!path.startsWith('$')) return `is not a JSONPath: use one like "${example}" or "$.items[0].id"`;
+  try {
+    parseJsonPath(path);
+    return undefined;
+  } catch {
+    return 'is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $[\'a-b\']';
+  }
 }
 
 /** `200` or `[200, 201]` → number[]. */
@@ -116,10 +133,11 @@ function readCapture(c: Checks, raw: unknown, path: Path): Record<string, string
     if (!VARIABLE_NAME.test(name)) {
       c.add([...path, name], `${formatPath(path)}: ${show(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
     }
-    if (typeof query !== 'string' || !query.startsWith('$')) {
-      c.add([...path, name], `${formatPath([...path, name])}: ${show(query)} is not a JSONPath: use one like "$.access_token" or "$.items[0].id"`);
+    const bad = jsonPathProblem(typeof query === 'string' ? query : '', '$.access_token');
+    if (bad !== undefined) {
+      c.add([...path, name], `${formatPath([...path, name])}: ${show(query)} ${bad}`);
     } else {
-      out[name] = query;
+      out[name] = query as string;
     }
   }
   return out;

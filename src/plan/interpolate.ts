@@ -75,7 +75,8 @@ export function interpolate(
     if (typeof v === 'string') {
       const r = interpolateString(v, env, runtime);
       for (const name of r.missing) {
-        issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
+        const meant = name === 'uuid' || name === 'random' ? `; for a value drawn per request write \${${name === 'uuid' ? 'uuid()' : 'random(1,10)'}}` : '';
+        issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})${meant}` });
       }
       r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
       return r.text;

@@ -33,6 +33,8 @@ export interface JsonExpectation {
   value: unknown;
   /** As written: `">= 0"`, or the literal's JSON. */
   raw: string;
+  /** A literal to equal as JSON (op "="), not a rule string. */
+  literal?: true;
 }
 
 /** `data:` at the top level: rows a request reads as `${NAME.COLUMN}`. */

@@ -3,6 +3,7 @@ import type { Report } from './types.js';
 import type { StageProgress } from '../load/stage.js';
 import { bySeverity, comparedWith, fmtChange, fmtMetric, fmtMs, fmtPct, ICON, withoutBaseline } from './format.js';
 import { DIAGNOSIS_ICON, stageNotes } from './markdown.js';
+import { plainText } from './escape.js';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
@@ -29,7 +30,7 @@ export function renderConsole(report: Report): string {
     }
     out.push('', table(checkRows));
   }
-  const notes = stageNotes(report).map((n) => `- ${n.replace(/\*\*/g, '')}`);
+  const notes = stageNotes(report).map((n) => `- ${plainText(n)}`);
   if (notes.length > 0) out.push('', ...notes);
   const diagnoses = report.diagnoses ?? [];
   if (diagnoses.length > 0) out.push('', 'What this run says:', ...diagnoses.map((d) => `${DIAGNOSIS_ICON[d.severity]} ${d.stage}: ${d.title}`));

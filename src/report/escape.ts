@@ -15,6 +15,18 @@ export function md(text: string): string {
     .replace(/[\r\n]+/g, ' ');
 }
 
+/** A markdown note (from `md` and `code`) as terminal text: no emphasis markers, escapes undone. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\*\*/g, '')
+    .replace(/\\([`*[\]\\])/g, '$1')
+    .replace(/\u200b/g, '')
+    .replace(/&#124;/g, '|')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 /** A string inside a Mermaid "quoted label". */
 export function mermaidLabel(text: string): string {
   // Quotes end the label; angle brackets could be read as HTML by the renderer.

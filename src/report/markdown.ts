@@ -2,7 +2,7 @@
  * Markdown for people: summary.md / the job summary (everything), and the PR comment (the short
  * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
  */
-import { sessionLine } from '../gate/flows.js';
+import { sessionLine, unsentLine } from '../gate/flows.js';
 import type { Check, Diagnosis, Report, StageReport } from './types.js';
 import { ICON, bySeverity, comparedWith, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline, worst } from './format.js';
 import { code, md } from './escape.js';
@@ -209,8 +209,8 @@ export function stageNotes(report: Report): string[] {
     }
     if (s.protocol === 'ws') notes.push(wsNote(s));
     if (s.imported) notes.push(importedNote(s, s.imported));
-    if (s.sessions && s.sessions.failed > 0) notes.push(`❌ **${name}**: ${md(sessionLine(s.sessions))}.`);
-    if (s.unsent) notes.push(`⚠️ **${name}**: ${s.unsent.count} requests were not sent: ${s.unsent.missing.map((k) => code(`\${${k}}`)).join(', ')} had no value (a capture that failed), and perf-gate never sends a literal placeholder.`);
+    if (s.sessions && s.sessions.failed > 0) notes.push(`${s.sessions.failed >= s.sessions.users ? '❌' : '⚠️'} **${name}**: ${md(sessionLine(s.sessions))}.`);
+    if (s.unsent) notes.push(`${s.requests === 0 ? '❌' : '⚠️'} **${name}**: ${md(unsentLine(s.unsent))}; perf-gate never sends a literal placeholder.`);
     for (const o of [...(s.setup ?? []), ...(s.verify ?? [])].filter((x) => !x.ok)) {
       const which = s.setup?.includes(o) ? 'setup' : 'verify';
       notes.push(`❌ **${name}** ${which} ${code(o.name)}: ${md(o.problems.join('; '))}${o.sample ? ` (${md(o.sample)})` : ''}.`);

@@ -66,7 +66,8 @@ describe('DataRows', () => {
 });
 
 describe('expect.json', () => {
-  const e = (path: string, op: '=' | '>=' | '<' | '!=', value: unknown, raw = JSON.stringify(value)) => ({ path, op, value, raw });
+  // A literal (no raw given) equals as JSON; a rule string compares numbers.
+  const e = (path: string, op: '=' | '>=' | '<' | '!=', value: unknown, raw?: string) => (raw === undefined ? { path, op, value, raw: JSON.stringify(value), literal: true as const } : { path, op, value, raw });
   it.each<[string, ReturnType<typeof e>[], string | undefined, string[]]>([
     ['literals that hold', [e('$.stock', '=', 0), e('$.state', '=', 'closed')], '{"stock":0,"state":"closed"}', []],
     ['a number that differs', [e('$.sold', '=', 100)], '{"sold":104}', ['$.sold is 104, expected 100']],
@@ -76,6 +77,8 @@ describe('expect.json', () => {
     ['a missing path', [e('$.a.b', '=', 1)], '{"a":{}}', ['$.a.b is missing, expected 1']],
     ['deep equality, key order ignored', [e('$.o', '=', { a: 1, b: [2] })], '{"o":{"b":[2],"a":1}}', []],
     ['1 is not "1" for a literal', [e('$.s', '=', '1')], '{"s":1}', ['$.s is 1, expected "1"']],
+    ['"0" is not 0 for a literal', [e('$.n', '=', 0)], '{"n":"0"}', ['$.n is "0", expected 0']],
+    ['a rule string "= 100" compares numbers', [e('$.n', '=', 100, '= 100')], '{"n":"100"}', []],
     ['not JSON', [e('$.a', '=', 1)], '<html>oops</html>', ['the body is not JSON (<html>oops</html>)']],
     ['no body', [e('$.a', '=', 1)], undefined, ['the body is not JSON (empty)']],
   ])('%s', (_, expectations, body, out) => {

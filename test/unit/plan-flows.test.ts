@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/index.js';
-import { tableFromCsv, tableFromJson } from '../../src/plan/check-data.js';
+import { isSecretColumn, tableFromCsv, tableFromJson } from '../../src/plan/check-data.js';
+import { shardPlan } from '../../src/load/shard.js';
 import { parsePlaceholder } from '../../src/plan/placeholders.js';
 import { planProblems } from '../helpers/plan.js';
 
@@ -109,7 +110,7 @@ stages: [{ name: b, kind: baseline, duration: 1s }]
     ).toEqual([
       '4:22: requests[0].path: ${random(10,1)}: random(MIN,MAX) needs MIN ≤ MAX',
       '5:22: requests[1].path: ${random(1)}: write random(MIN,MAX) with two integers, e.g. ${random(1,10)}',
-      '6:43: environment variable uuid is not set (used in ${uuid})',
+      '6:43: environment variable uuid is not set (used in ${uuid}); for a value drawn per request write ${uuid()}',
       expect.stringMatching(/^7:22: requests\[3\]\.path: \$\{ spaced \} is not a value perf-gate knows/),
     ]);
   });
@@ -139,10 +140,10 @@ stages:
     expect(s.setup?.map((r) => r.name)).toEqual(['reset']);
     expect(s.verify?.[0]?.path).toBe('/inventory/${item}');
     expect(s.verify?.[0]?.expect?.json).toEqual([
-      { path: '$.stock', op: '=', value: 0, raw: '0' },
+      { path: '$.stock', op: '=', value: 0, raw: '0', literal: true },
       { path: '$.sold', op: '>=', value: 100, raw: '>= 100' },
-      { path: '$.state', op: '=', value: 'closed', raw: '"closed"' },
-      { path: '$.tags', op: '=', value: ['a'], raw: '["a"]' },
+      { path: '$.state', op: '=', value: 'closed', raw: '"closed"', literal: true },
+      { path: '$.tags', op: '=', value: ['a'], raw: '["a"]', literal: true },
     ]);
   });
 
@@ -162,3 +163,47 @@ stages:
     ]);
   });
 });
+
+describe('what the engine could not fill or read is refused at load', () => {
+  it('JSONPaths outside the subset (captures and expect.json), placeholders in defaults.headers and in expect.json values', () => {
+    expect(
+      planProblems(`${head}data:
+  users: { file: ${users} }
+defaults:
+  headers: { x-a: "\${random(5,1)}" }
+requests:
+  - { name: a, path: /a, capture: { t: "$..token" } }
+  - { name: b, path: /b, expect: { json: { "$.items[*].id": 1, "$.who": "\${users.name}" } } }
+stages: [{ name: b, kind: baseline, duration: 1s }]
+`),
+    ).toEqual([
+      '6:19: defaults.headers.x-a: ${random(5,1)}: random(MIN,MAX) needs MIN ≤ MAX',
+      expect.stringMatching(/^8:40: requests\[0\]\.capture\.t: "\$\.\.token" is a JSONPath perf-gate does not read/),
+      expect.stringMatching(/^9:44: requests\[1\]\.expect\.json: "\$\.items\[\*\]\.id" is a JSONPath perf-gate does not read/),
+      '9:73: requests[1].expect.json["$.who"]: expect.json values are compared as written; a ${...} is not filled here',
+    ]);
+  });
+
+  it.each([
+    ['password', true],
+    ['userPassword', true],
+    ['api_key', true],
+    ['auth-token', true],
+    ['PIN', true],
+    ['pwd', true],
+    ['author', false],
+    ['keyword', false],
+    ['monkey', false],
+    ['name', false],
+  ])('a column named %s holds secrets: %s', (column, secret) => {
+    expect(isSecretColumn(column)).toBe(secret);
+  });
+});
+
+describe('--shard and setup/verify', () => {
+  it('a sharded run refuses a stage with setup or verify (they run once per run)', () => {
+    const plan = parsePlan(`${head}requests: [{ name: a, path: /a }]\nstages:\n  - { name: sale, kind: burst, size: 4, cycles: 1, verify: [{ path: /inventory }] }\n`, 'plan.yml', {});
+    expect(() => shardPlan(plan, { index: 1, count: 2 })).toThrow('--shard: stage "sale" has verify requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)');
+  });
+});
+
