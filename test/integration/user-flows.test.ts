@@ -199,3 +199,65 @@ stages:
     expect(gate({ thresholds: {}, regression: [] }, stages).verdict).toBe('fail');
   });
 });
+
+describe('values in every place a request reads them', () => {
+  it('open model with a row per request: a data column in expect.body is filled, and what a request captures reaches the next', async () => {
+    shop.seen = [];
+    const [s] = await run(`version: 1
+target: { url: http://127.0.0.1:1 }
+data:
+  users: { file: users.csv, pick: random }
+requests:
+  - { name: echo, path: "/echo?name=\${users.name}&t=tok-\${users.name}", expect: { body: "\${users.name}" }, capture: { t: $.t } }
+  - { name: item, path: /items/1, headers: { authorization: "Bearer \${t}" }, weight: 0.5 }
+stages:
+  - { name: open, kind: load, rate: 100/s, duration: 1s }
+`);
+    expect(s!.errors).toBe(0);
+    const items = s!.endpoints.find((e) => e.name === 'item');
+    expect(items?.requests ?? 0).toBeGreaterThan(0);
+    expect(shop.seen.every((x) => /^Bearer tok-\w+$/.test(x.auth ?? ''))).toBe(true);
+  });
+
+  it('a verify behind a login runs a session of its own; the users of the stage log in for themselves', async () => {
+    const stages = await run(`version: 1
+target: { url: http://127.0.0.1:1 }
+data:
+  users: { file: users.csv }
+${LOGIN}requests:
+  - { name: buy, method: POST, path: /buy/1, expect: { status: [200, 409] } }
+stages:
+  - name: sale
+    kind: burst
+    size: 120
+    cycles: 1
+    setup: [{ name: reset, method: POST, path: /reset }]
+    verify:
+      - { name: admin view, path: /admin/inventory/1, headers: { authorization: "Bearer \${token}" }, expect: { json: { "$.sold": 100 } } }
+`);
+    expect(stages[0]!.verify).toEqual([expect.objectContaining({ name: 'admin view', ok: true, status: 200 })]);
+  });
+
+  it('setup that fails to capture what the stage needs: nothing is sent, and the gate fails saying why', async () => {
+    shop.seen = [];
+    const stages = await run(`version: 1
+target: { url: http://127.0.0.1:1 }
+requests:
+  - { name: item, path: "/items/\${item}", headers: { authorization: "Bearer tok-ann" } }
+stages:
+  - name: load
+    kind: load
+    vus: 3
+    think: 10ms
+    duration: 1s
+    setup: [{ name: create, method: POST, path: /reset, capture: { item: $.id } }]
+`);
+    expect(shop.seen).toHaveLength(0);
+    const result = gate({ thresholds: {}, regression: [] }, stages);
+    expect(result.checks.filter((c) => c.verdict === 'fail').map((c) => [c.metric, c.note])).toEqual([
+      ['setup create', 'capture item found nothing ({"stock":100})'],
+      ['unsent', '3 requests were not sent: ${item} had no value (a capture that failed, or one setup did not make)'],
+    ]);
+  });
+});
+
