@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
 import { asReport, isOtherReportSchema } from './file-store.js';
-import type { BaselineStore, LoadRequest, LoadResult, StoredResult } from './store.js';
+import { samePlan, type BaselineStore, type LoadRequest, type LoadResult, type StoredResult } from './store.js';
 
 export interface GitRunOptions {
   cwd: string;
@@ -360,7 +360,7 @@ export class BranchStore implements BaselineStore {
       const fingerprints = result.report.fingerprints;
       if (!fingerprints) survey.unfingerprinted++;
       else if (fingerprints.runner !== request.runnerFingerprint) survey.otherRunners++;
-      else if (fingerprints.plan !== request.planFingerprint) survey.otherPlan.push({ path: file, result });
+      else if (!samePlan(fingerprints.plan, request)) survey.otherPlan.push({ path: file, result });
       else survey.qualifying.push({ path: file, result });
     }
     survey.qualifying.sort(newestFirst);

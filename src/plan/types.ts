@@ -236,10 +236,22 @@ export interface Plan {
    */
   secrets?: string[];
   /**
+   * The requests as written (`${ENV}` names, not their values; src/plan/as-written.ts), set by
+   * parsePlan: what the plan fingerprint hashes in place of the substituted strings.
+   */
+  templates?: PlanTemplates;
+  /**
    * Runaway caps (`limits:`, defaults in src/plan/check-limits.ts). Kept out of the stages, so they
    * never change the plan's fingerprint.
    */
   limits: PlanLimits;
+}
+
+/** The strings of requests and the websocket block that may hold `${ENV}`, as written. */
+export interface PlanTemplates {
+  requests: Array<Pick<RequestSpec, 'name' | 'method' | 'path'>>;
+  session: Array<Pick<RequestSpec, 'name' | 'method' | 'path'>>;
+  websocket?: Pick<WebSocketSpec, 'path' | 'subscribe' | 'expectReply'>;
 }
 
 /** The most a run may do unless the plan's `limits:` raises it. */

@@ -136,6 +136,7 @@ export interface ReportInput {
   verdict: Verdict;
   runner?: RunnerInfo;
   fingerprints?: Report['fingerprints'];
+  shape?: Report['shape'];
   cancelled?: boolean;
   shard?: Report['shard'];
 }
@@ -153,6 +154,7 @@ export function buildReport(i: ReportInput): Report {
     cancelled: i.cancelled ?? false,
     runner: i.runner ?? runnerInfo(),
     fingerprints: i.fingerprints,
+    ...(i.shape && { shape: i.shape }),
     baseline: null,
     stages: i.stages,
     checks: i.checks,

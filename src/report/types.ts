@@ -257,6 +257,17 @@ export interface BaselineRef {
   explanation?: string;
 }
 
+/** One stage, request or the websocket block: field → value as a plan writes it (durations as "30s"). */
+export type ShapeFields = Record<string, string | number | boolean>;
+
+/** A plan's load shape (requests as written, stages as parsed); each entry has its `name`. */
+export interface PlanShape {
+  stages: ShapeFields[];
+  requests: ShapeFields[];
+  session: ShapeFields[];
+  websocket?: ShapeFields;
+}
+
 export interface Report {
   tool: 'perf-gate';
   version: string;
@@ -271,6 +282,8 @@ export interface Report {
   runner: RunnerInfo;
   /** What decides comparability: the plan's load shape and the runner's hardware. */
   fingerprints?: { plan: string; runner: string };
+  /** The load shape the plan fingerprint hashes, readable: a refused baseline names what changed. */
+  shape?: PlanShape;
   /** What this run was compared with, when anything. */
   baseline?: BaselineRef | null;
   stages: StageReport[];

@@ -99,7 +99,7 @@ describe('a baseline that cannot be trusted is refused before any load (exit 2)'
     const refused = await runCli(['run', file, '--baseline', 'other-plan.json', '--out', 'out-other', '--quiet'], { cwd: dir });
     expect(refused.code, refused.stderr).toBe(2);
     expect(refused.stderr).toMatch(
-      /^perf-gate: other-plan\.json was saved for another plan \(its load shape differs: fingerprint 0123456789ab, this plan [0-9a-f]{12}\); re-create it, or pass --force-baseline to compare anyway$/m,
+      /^perf-gate: other-plan\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or pass --force-baseline to compare anyway$/m,
     );
     expect(target.served() - before).toBe(0);
 
@@ -139,7 +139,7 @@ describe('the action: a file: baseline of another plan fails the step before any
     const before = target.served();
     const refused = await runAction(inputs, 'action-refused');
     expect(refused.code, refused.stdout).toBe(1);
-    expect(refused.stdout).toMatch(/::error::perf-gate: .*action-other\.json was saved for another plan \(its load shape differs: fingerprint 0123456789ab, this plan [0-9a-f]{12}\); re-create it, or set the input force-baseline: true to compare anyway/);
+    expect(refused.stdout).toMatch(/::error::perf-gate: .*action-other\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or set the input force-baseline: true to compare anyway/);
     expect(target.served() - before).toBe(0);
 
     const forced = await runAction({ ...inputs, 'force-baseline': 'true' }, 'action-forced');
