@@ -120,14 +120,18 @@ export interface BurstStage extends StageBase {
 
 /**
  * Step the load up every `everyMs` (open model: the rate, req/s; closed: users) from `from` by
- * `step` while each step passes its break conditions and the next step stays within `max`.
+ * `step` (or through the listed `levels`) while each step passes its break conditions and the next
+ * step stays within `max`.
  */
 export interface StressStage extends StageBase {
   kind: 'stress';
   model: 'open' | 'closed';
   from: number;
+  /** 0 when `levels` lists the steps. */
   step: number;
   max: number;
+  /** `vus: [10, 50, 100]` / `rate: [50/s, 200/s]`: the steps' levels as listed (from = first, max = last). */
+  levels?: number[];
   everyMs: number;
   /** Closed model: pause between a user's requests. */
   thinkMs: number;

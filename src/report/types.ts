@@ -158,9 +158,12 @@ export interface StressOutcome {
   /** 'rps': the steps are open-model rates; 'vus': closed-model users. */
   unit: 'rps' | 'vus';
   from: number;
+  /** 0 when the plan listed the levels (`levels`). */
   step: number;
   every_s: number;
   max: number;
+  /** The levels as the plan listed them (`vus: [10, 50, 100]`); absent when it stepped from/step/max. */
+  levels?: number[];
   /** The conditions each step is judged by, as written (`p95 < 200ms`). */
   until: string[];
   steps: StressStep[];
