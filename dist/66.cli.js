@@ -207,6 +207,49 @@ function evaluateThresholds(thresholds, stages) {
 
 /***/ }),
 
+/***/ 5858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ readJsonPath),
+/* harmony export */   H: () => (/* binding */ parseJsonPath)
+/* harmony export */ });
+/**
+ * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
+ * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
+ */
+/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
+function readJsonPath(doc, path) {
+    const steps = parseJsonPath(path);
+    let cur = doc;
+    for (const step of steps) {
+        // Own properties only: `$.constructor` must not find Object's.
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
+            return undefined;
+        cur = cur[step];
+    }
+    return cur;
+}
+function parseJsonPath(path) {
+    if (!path.startsWith('$'))
+        throw new Error(`JSONPath must start with "$": ${path}`);
+    const steps = [];
+    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
+    let i = 1;
+    while (i < path.length) {
+        re.lastIndex = i;
+        const m = re.exec(path);
+        if (!m)
+            throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
+        steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
+        i = re.lastIndex;
+    }
+    return steps;
+}
+
+
+/***/ }),
+
 /***/ 5377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1689,6 +1732,7 @@ function stressOutcome(spec, steps) {
         step: spec.step,
         every_s: spec.everyMs / 1000,
         max: spec.max,
+        ...(spec.levels && { levels: spec.levels }),
         until: spec.until.map((r) => `${r.metric} ${r.raw}`),
         steps,
         breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
@@ -2148,6 +2192,7 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Kp: () => (/* binding */ refuseOccupiedPort),
   ar: () => (/* binding */ startTarget),
   bs: () => (/* binding */ waitUntilReady),
   Ec: () => (/* binding */ withSlash)
@@ -2251,6 +2296,8 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
+/** How long the port-in-use check waits for a connect: loopback refuses at once, so this only bounds odd hosts. */
+const PORT_CHECK_MS = 500;
 /**
  * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
  * its environment (default: perf-gate's own).
@@ -2374,10 +2421,27 @@ async function probe(o, budgetMs, wake) {
         throw err;
     }
 }
-function tcpProbe(targetUrl, budgetMs, signal) {
+/** The host and port a target URL connects to (default ports filled in, IPv6 brackets dropped). */
+function hostPort(targetUrl) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
-    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return { host: u.hostname.replace(/^\[|\]$/g, ''), port };
+}
+/**
+ * Before `target.start` runs: when the target's port already accepts connections, a stale server
+ * (an earlier run's, a dev server) would be measured instead of the app the plan starts, so stop
+ * with exit 3. A refused, failed or unanswered connect means the port is free to start on.
+ */
+async function refuseOccupiedPort(targetUrl, instead = 'drop target.start to test the running server') {
+    const { host, port } = hostPort(targetUrl);
+    const answered = await tcpProbe(targetUrl, PORT_CHECK_MS, AbortSignal.timeout(PORT_CHECK_MS)).then(() => true, () => false);
+    if (answered) {
+        const shown = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        throw new errors/* PortInUseError */.WB(`something is already listening on ${shown}: stop it, or ${instead}`);
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
+    const { host, port } = hostPort(targetUrl);
     return new Promise((resolve, reject) => {
         const socket = (0,external_node_net_.connect)({ host, port });
         const fail = (err) => {
@@ -3049,6 +3113,7 @@ function buildReport(i) {
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         fingerprints: i.fingerprints,
+        ...(i.shape && { shape: i.shape }),
         baseline: null,
         stages: i.stages,
         checks: i.checks,

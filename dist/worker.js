@@ -55542,6 +55542,18 @@ class errors_TargetUnreachableError extends PerfGateError {
         this.name = 'TargetUnreachableError';
     }
 }
+/**
+ * `target.start` is set but something already answers on the target's port: the run would measure
+ * that server, not the app the plan starts.
+ */
+class errors_PortInUseError extends PerfGateError {
+    code = 'E_PORT_IN_USE';
+    exitCode = 3;
+    constructor(message) {
+        super(message);
+        this.name = 'PortInUseError';
+    }
+}
 /** `ab --base-ref REF`: REF names no commit of the plan's repository (after a fetch, where one is allowed). */
 class GitRefError extends PerfGateError {
     code = 'E_GIT_REF';
@@ -56507,10 +56519,14 @@ function readLimits(c, raw) {
 }
 /** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
 function stressLevels(s) {
+    if (s.levels)
+        return s.levels;
     return Array.from({ length: check_limits_stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
 }
 /** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
 function check_limits_stressStepCount(s) {
+    if (s.levels)
+        return s.levels.length;
     if (!(s.step > 0) || s.max < s.from)
         return 1;
     return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
@@ -56539,8 +56555,11 @@ function plannedRequests(s) {
             return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
         case 'stress': {
             // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+            if (s.model !== 'open')
+                return undefined;
             const n = check_limits_stressStepCount(s);
-            return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+            const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
+            return rates * (s.everyMs / 1000);
         }
         case 'spike':
             return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
@@ -56608,8 +56627,10 @@ function peakRate(spec, s, path) {
         return { value: spec.toRate, at: keyPath(s, path, 'to') };
     if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
         return { value: spec.rate, at: keyPath(s, path, 'rate') };
-    if (spec.kind === 'stress' && spec.model === 'open')
-        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
+    if (spec.kind === 'stress' && spec.model === 'open') {
+        // The highest level: `max` of the steps, or the last of listed levels.
+        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', spec.levels ? spec.levels.length - 1 : 'max'] : path };
+    }
     return undefined;
 }
 /** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
@@ -58583,6 +58604,7 @@ function stressOutcome(spec, steps) {
         step: spec.step,
         every_s: spec.everyMs / 1000,
         max: spec.max,
+        ...(spec.levels && { levels: spec.levels }),
         until: spec.until.map((r) => `${r.metric} ${r.raw}`),
         steps,
         breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
@@ -58746,6 +58768,7 @@ function buildReport(i) {
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         fingerprints: i.fingerprints,
+        ...(i.shape && { shape: i.shape }),
         baseline: null,
         stages: i.stages,
         checks: i.checks,
@@ -58845,6 +58868,8 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
+/** How long the port-in-use check waits for a connect: loopback refuses at once, so this only bounds odd hosts. */
+const PORT_CHECK_MS = 500;
 /**
  * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
  * its environment (default: perf-gate's own).
@@ -58968,10 +58993,27 @@ async function probe(o, budgetMs, wake) {
         throw err;
     }
 }
-function tcpProbe(targetUrl, budgetMs, signal) {
+/** The host and port a target URL connects to (default ports filled in, IPv6 brackets dropped). */
+function hostPort(targetUrl) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
-    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return { host: u.hostname.replace(/^\[|\]$/g, ''), port };
+}
+/**
+ * Before `target.start` runs: when the target's port already accepts connections, a stale server
+ * (an earlier run's, a dev server) would be measured instead of the app the plan starts, so stop
+ * with exit 3. A refused, failed or unanswered connect means the port is free to start on.
+ */
+async function target_refuseOccupiedPort(targetUrl, instead = 'drop target.start to test the running server') {
+    const { host, port } = hostPort(targetUrl);
+    const answered = await tcpProbe(targetUrl, PORT_CHECK_MS, AbortSignal.timeout(PORT_CHECK_MS)).then(() => true, () => false);
+    if (answered) {
+        const shown = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        throw new PortInUseError(`something is already listening on ${shown}: stop it, or ${instead}`);
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
+    const { host, port } = hostPort(targetUrl);
     return new Promise((resolve, reject) => {
         const socket = connect({ host, port });
         const fail = (err) => {
@@ -59626,7 +59668,7 @@ function readLoad(c, s, path, base, ms, rate) {
         c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
     }
     if (typeof s.vus === 'object' && s.vus !== null)
-        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
+        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)`);
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -59656,7 +59698,7 @@ function readStress(c, s, path, base, ms) {
     if ('rate' in s && 'vus' in s)
         c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
     if (!('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+        c.add(path, `${where} (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)`);
     if ('think' in s && !closed)
         c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
     const key = closed ? 'vus' : 'rate';
@@ -59697,14 +59739,49 @@ function readUntil(c, raw, path) {
     }
     return rules;
 }
+/** A user count of a stress step: a whole number from 1. */
+const userCount = (v) => {
+    if (int(v) === undefined || v < 1)
+        throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
+    return v;
+};
+/**
+ * `vus: [10, 50, 100, 500]` or `rate: [50/s, 200/s]`: the levels run in order, each going up.
+ * `from` and `max` are the first and last; `step` is 0 (the gaps are the list's).
+ */
+function readLevels(c, raw, path, users) {
+    const where = formatPath(path);
+    const issuesBefore = c.issues.length;
+    if (raw.length === 0)
+        c.add(path, `${where}: list at least one level, e.g. ${users ? '[10, 50, 100]' : '[50/s, 200/s, 1000/s]'}`);
+    if (raw.length > MAX_STRESS_STEPS)
+        c.add(path, `${where}: ${raw.length.toLocaleString('en-US')} levels; at most ${MAX_STRESS_STEPS}`);
+    const levels = raw.map((v, i) => {
+        try {
+            return users ? userCount(v) : parseRate(v);
+        }
+        catch (err) {
+            c.add([...path, i], `${formatPath([...path, i])}: ${err.message}`);
+            return 1;
+        }
+    });
+    if (c.issues.length === issuesBefore) {
+        const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]);
+        if (down > 0)
+            c.add([...path, down], `${formatPath([...path, down])}: ${show(raw[down])} does not go up from ${show(raw[down - 1])}: list the levels from lowest to highest, each once`);
+    }
+    return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
+}
 function readSteps(c, raw, path, users) {
     const out = { from: 1, step: 1, max: 1 };
     const where = formatPath(path);
     const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
     if (raw === undefined)
         return out;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+    if (Array.isArray(raw))
+        return readLevels(c, raw, path, users);
+    if (typeof raw !== 'object' || raw === null) {
+        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}, or list the levels: ${users ? '[10, 50, 100, 500]' : '[50/s, 200/s, 1000/s]'}`);
         return out;
     }
     const data = raw;
@@ -59712,18 +59789,13 @@ function readSteps(c, raw, path, users) {
         if (!STEP_KEYS.includes(k))
             c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
     }
-    const count = (v) => {
-        if (int(v) === undefined || v < 1)
-            throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
-        return v;
-    };
     const issuesBefore = c.issues.length;
     for (const k of STEP_KEYS) {
         if (!(k in data)) {
             c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
             continue;
         }
-        out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
+        out[k] = c.unit(data, k, path, users ? userCount : parseRate, 1);
     }
     // Only steps that are all there and all numbers can be counted or compared.
     if (c.issues.length > issuesBefore)
@@ -60225,6 +60297,8 @@ async function runPlan(plan, o) {
     const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
     let stopped;
     let watcher;
+    if (plan.target.start)
+        await refuseOccupiedPort(target);
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     let reference;
