@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
 import { asReport, isOtherReportSchema } from './file-store.js';
+import { listedChanges } from './shape.js';
 import { samePlan, type BaselineStore, type LoadRequest, type LoadResult, type StoredResult } from './store.js';
 
 export interface GitRunOptions {
@@ -420,8 +421,10 @@ export class BranchStore implements BaselineStore {
       );
     }
     if (s.otherPlan.length > 0) {
+      const newest = s.otherPlan[0]!.result;
+      const changed = listedChanges(newest.report, request.planShape);
       reasons.push(
-        `the plan's load shape changed since ${when(s.otherPlan[0]!.result.savedAt)}: ${notCompared(s.otherPlan.length, 'of the earlier plan')}`,
+        `the plan's load shape changed since ${when(newest.savedAt)}${changed ? ` (${changed})` : ''}: ${notCompared(s.otherPlan.length, 'of the earlier plan')}`,
       );
     }
     if (s.otherRunners > 0) reasons.push(notCompared(s.otherRunners, 'from other runners (different CPU/cores/OS)'));

@@ -82,10 +82,16 @@ export function shapeChange(saved: { shape?: unknown; fingerprints?: { plan: str
   const lead = `load shape differs from ${whose}'s`;
   const prints = `fingerprint ${saved.fingerprints?.plan ?? 'unknown'}, this plan ${currentPrint}`;
   if (!isShape(saved.shape)) return `${lead} (${prints}), and ${whose} does not record its shape`;
-  const diffs = current ? shapeDifferences(saved.shape, current) : [];
-  if (diffs.length === 0) return `${lead} (${prints})`;
+  const changed = listedChanges(saved, current);
+  return changed ? `${lead}: ${changed}` : `${lead} (${prints})`;
+}
+
+/** The differences from a saved result's shape record, at most MAX_LISTED of them; undefined when none can be named. */
+export function listedChanges(saved: { shape?: unknown }, current: PlanShape | undefined): string | undefined {
+  const diffs = isShape(saved.shape) && current ? shapeDifferences(saved.shape, current) : [];
+  if (diffs.length === 0) return undefined;
   const more = diffs.length > MAX_LISTED ? `; and ${diffs.length - MAX_LISTED} more` : '';
-  return `${lead}: ${diffs.slice(0, MAX_LISTED).join('; ')}${more}`;
+  return `${diffs.slice(0, MAX_LISTED).join('; ')}${more}`;
 }
 
 /** A shape record as perf-gate writes it (a hand-edited or damaged one counts as none). */
