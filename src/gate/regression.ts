@@ -254,12 +254,6 @@ export function recoveryCheck(rule: RegressionRule, before: StageReport, after: 
   };
 }
 
-/**
- * A stress stage's breaking point against the baseline's. One number per run, measured in whole
- * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
- * the edge of a step can land either side of it), and beyond that the change ± one step must be
- * past the rule. A lower breaking point is worse (rules like "-10%").
- */
 type Stepping = Pick<StressOutcome, 'unit' | 'from' | 'step' | 'levels'>;
 
 const sameSteps = (a: Stepping, b: Stepping): boolean =>
@@ -287,6 +281,12 @@ export function stoppedAtMaxNote(stress: StressOutcome, below: string): string {
   return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
 }
 
+/**
+ * A stress stage's breaking point against the baseline's. One number per run, measured in whole
+ * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
+ * the edge of a step can land either side of it), and beyond that the change ± one step must be
+ * past the rule. A lower breaking point is worse (rules like "-10%").
+ */
 export function breakingPointCheck(rule: RegressionRule, before: StageReport, after: StageReport): Check | undefined {
   if (!before.stress || !after.stress || rule.unit !== 'pct') return undefined;
   const b = before.stress.breaking_point;

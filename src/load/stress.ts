@@ -1,8 +1,8 @@
 /**
  * The stress stage: the load steps up by `step` (or through the listed levels) every `every` (open
- * model: the rate; closed: the users) and each step is judged on its own requests as it ends. The first step that breaks a
- * condition ends the stage: a target already failing is not hammered harder (open model: the
- * step itself stops sending as soon as its break is certain). Each step's requests
+ * model: the rate; closed: the users) and each step is judged on its own requests as it ends. The
+ * first step that breaks a condition ends the stage: a target already failing is not hammered
+ * harder (open model: the step itself stops sending as soon as its break is certain). Each step's requests
  * are answered before it is judged, so no step inherits another's queue (the gap between steps is
  * the slowest response of the step, usually milliseconds).
  */
