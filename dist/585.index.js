@@ -5539,6 +5539,12 @@ function stepResolution(x, level) {
 function stoppedAtMaxNote(stress, below) {
     return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
 }
+/**
+ * A stress stage's breaking point against the baseline's. One number per run, measured in whole
+ * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
+ * the edge of a step can land either side of it), and beyond that the change ± one step must be
+ * past the rule. A lower breaking point is worse (rules like "-10%").
+ */
 function breakingPointCheck(rule, before, after) {
     if (!before.stress || !after.stress || rule.unit !== 'pct')
         return undefined;

@@ -415,7 +415,7 @@ function planId(planFile) {
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   xH: () => (/* binding */ planShape)
 /* harmony export */ });
-/* unused harmony export shapeDifferences */
+/* unused harmony exports shapeDifferences, listedChanges */
 /* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8740);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4319);
 /**
@@ -504,11 +504,16 @@ function shapeChange(saved, current, currentPrint, whose = 'the baseline') {
     const prints = `fingerprint ${saved.fingerprints?.plan ?? 'unknown'}, this plan ${currentPrint}`;
     if (!isShape(saved.shape))
         return `${lead} (${prints}), and ${whose} does not record its shape`;
-    const diffs = current ? shapeDifferences(saved.shape, current) : [];
+    const changed = listedChanges(saved, current);
+    return changed ? `${lead}: ${changed}` : `${lead} (${prints})`;
+}
+/** The differences from a saved result's shape record, at most MAX_LISTED of them; undefined when none can be named. */
+function listedChanges(saved, current) {
+    const diffs = isShape(saved.shape) && current ? shapeDifferences(saved.shape, current) : [];
     if (diffs.length === 0)
-        return `${lead} (${prints})`;
+        return undefined;
     const more = diffs.length > MAX_LISTED ? `; and ${diffs.length - MAX_LISTED} more` : '';
-    return `${lead}: ${diffs.slice(0, MAX_LISTED).join('; ')}${more}`;
+    return `${diffs.slice(0, MAX_LISTED).join('; ')}${more}`;
 }
 /** A shape record as perf-gate writes it (a hand-edited or damaged one counts as none). */
 function isShape(v) {
