@@ -2,62 +2,6 @@ export const id = 470;
 export const ids = [470];
 export const modules = {
 
-/***/ 4319:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DF: () => (/* binding */ runnerFingerprint),
-/* harmony export */   Wq: () => (/* binding */ importFingerprint),
-/* harmony export */   an: () => (/* binding */ planFingerprint),
-/* harmony export */   rY: () => (/* binding */ planId)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Fingerprints that decide what may be compared with what: the plan's load shape (requests and
- * stages, not its rules: tightening a threshold keeps the baseline) and the runner's hardware.
- */
-
-const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 12);
-function planFingerprint(plan) {
-    // Header *values* may hold secrets from the environment: only their names shape the load.
-    const request = (r) => ({
-        name: r.name,
-        method: r.method,
-        path: r.path,
-        weight: r.weight,
-        headers: Object.keys(r.headers).sort(),
-        body: r.body !== undefined || r.json !== undefined,
-        timeoutMs: r.timeoutMs,
-    });
-    const ws = plan.websocket && { ...plan.websocket, headers: Object.keys(plan.websocket.headers).sort(), send: plan.websocket.send !== undefined };
-    return short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages, websocket: ws }));
-}
-/**
- * The "plan" of imported results (`compare --from k6|locust`): the tool, and the stage and endpoint
- * names it measured. A baseline store then matches k6 results of the same scenario with each other,
- * never with perf-gate runs or with another script's results.
- */
-function importFingerprint(tool, stages) {
-    return short(JSON.stringify({ imported: tool, stages: stages.map((s) => ({ name: s.name, endpoints: s.endpoints.map((e) => e.name).sort() })) }));
-}
-function runnerFingerprint(r) {
-    // The OS family, not its kernel release: runner images update kernels weekly.
-    return short(JSON.stringify({ os: r.os.split(' ')[0], arch: r.arch, cpu: r.cpu, cores: r.cores }));
-}
-/** A plan id that stays the same while the plan is edited: its path, as a folder name. */
-function planId(planFile) {
-    return (planFile
-        .replace(/\\/g, '/')
-        .replace(/^\.\//, '')
-        .replace(/\.ya?ml$/i, '')
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'plan');
-}
-
-
-/***/ }),
-
 /***/ 257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -165,7 +109,7 @@ function bandFor(history, stage, metric, k) {
     const values = pastValues(history, stage.name, metric);
     if (values.length < MIN_HISTORY)
         return { current, values };
-    const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress?.step);
+    const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress && (0,_regression_js__WEBPACK_IMPORTED_MODULE_2__/* .stepResolution */ .Hr)(stage.stress, stage.stress.breaking_point));
     return { current, values, band: noiseBand(values, k, floor) };
 }
 /**
@@ -610,6 +554,7 @@ function gate(rules, current, against = {}, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ stepResolution),
 /* harmony export */   NJ: () => (/* binding */ stoppedAtMaxNote),
 /* harmony export */   f9: () => (/* binding */ windowBootstrap),
 /* harmony export */   iW: () => (/* binding */ IMPORTED_POINT_METHOD),
@@ -848,16 +793,34 @@ function recoveryCheck(rule, before, after) {
         ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
     };
 }
+const sameSteps = (a, b) => a.unit === b.unit && (a.levels || b.levels ? a.levels?.join() === b.levels?.join() : a.step === b.step && a.from === b.from);
+const describeSteps = (x) => {
+    const unit = x.unit === 'vus' ? ' users' : '/s';
+    return x.levels ? `levels ${x.levels.join(', ')}${unit}` : `from ${x.from} by ${x.step}${unit}`;
+};
+/**
+ * The least change of breaking point the steps can show at `level`: one step; for listed levels,
+ * the larger gap from `level` to its neighbours in the list (the levels may be far apart).
+ */
+function stepResolution(x, level) {
+    if (!x.levels)
+        return x.step;
+    const i = level === null ? -1 : x.levels.indexOf(level);
+    const gaps = x.levels.slice(1).map((l, k) => l - x.levels[k]);
+    if (i < 0)
+        return gaps.length ? Math.min(...gaps) : 0;
+    return Math.max(i > 0 ? gaps[i - 1] : 0, i < gaps.length ? gaps[i] : 0);
+}
+/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
+function stoppedAtMaxNote(stress, below) {
+    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
+}
 /**
  * A stress stage's breaking point against the baseline's. One number per run, measured in whole
  * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
  * the edge of a step can land either side of it), and beyond that the change ± one step must be
  * past the rule. A lower breaking point is worse (rules like "-10%").
  */
-/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
-function stoppedAtMaxNote(stress, below) {
-    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
-}
 function breakingPointCheck(rule, before, after) {
     if (!before.stress || !after.stress || rule.unit !== 'pct')
         return undefined;
@@ -865,8 +828,8 @@ function breakingPointCheck(rule, before, after) {
     const c = after.stress.breaking_point;
     const unit = after.stress.unit === 'vus' ? ' users' : '/s';
     const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
-    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
-        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
+    if (!sameSteps(before.stress, after.stress)) {
+        return { ...base, verdict: 'warn', note: `the baseline stepped differently (${describeSteps(before.stress)}): not comparable` };
     }
     // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
     if (after.stress.steps.length === 0)
@@ -880,11 +843,12 @@ function breakingPointCheck(rule, before, after) {
     // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
     if (after.stress.reached_max && c < b)
         return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
-    const resolution = after.stress.step;
+    const resolution = stepResolution(after.stress, c);
     const pct = (x) => ((x - b) / b) * 100;
     const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
     const worseIsUp = rule.direction === 'increase';
-    const steps = Math.round((c - b) / resolution);
+    const levels = after.stress.levels;
+    const steps = levels ? levels.indexOf(c) - levels.indexOf(b) : Math.round((c - b) / resolution);
     const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)(iv, rule.amount, worseIsUp, pct(c));
     const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
     const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
@@ -894,7 +858,7 @@ function breakingPointCheck(rule, before, after) {
         interval_pct: [round(iv.lo), round(iv.hi)],
         significant: Math.abs(c - b) > resolution,
         verdict,
-        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
+        note: `${b}${unit} → ${c}${unit}: ${moved} (${levels ? describeSteps(after.stress) : `steps of ${resolution}${unit}`})${why}`,
     };
 }
 
@@ -1888,14 +1852,14 @@ var checks = __webpack_require__(2650);
 var interpolate = __webpack_require__(264);
 // EXTERNAL MODULE: ./src/plan/issues.ts
 var issues = __webpack_require__(1439);
-// EXTERNAL MODULE: ./src/plan/load.ts + 2 modules
-var load = __webpack_require__(4591);
+// EXTERNAL MODULE: ./src/plan/load.ts + 3 modules
+var load = __webpack_require__(9950);
 // EXTERNAL MODULE: ./src/plan/positions.ts
 var positions = __webpack_require__(5843);
 // EXTERNAL MODULE: ./src/plan/units.ts
 var units = __webpack_require__(3772);
-// EXTERNAL MODULE: ./src/plan/validate.ts + 4 modules
-var validate = __webpack_require__(8809);
+// EXTERNAL MODULE: ./src/plan/validate.ts + 2 modules
+var validate = __webpack_require__(5244);
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(649);
 // EXTERNAL MODULE: ./src/gate/index.ts + 2 modules

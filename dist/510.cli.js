@@ -1,5 +1,5 @@
 export const id = 510;
-export const ids = [510,880,887];
+export const ids = [510,880];
 export const modules = {
 
 /***/ 8510:
@@ -532,10 +532,10 @@ async function runStageInWorkers(spec, count, o) {
     let startTimer;
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new http/* HttpClient */.Qq(o.target, { connections: 1 }) : undefined;
-    const flows = flowClient && { client: flowClient, rows: new data_rows/* DataRows */.i(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal };
-    const baseVars = { vu: '0', iter: '0', seq: '0' };
+    const flows = flowClient && new stage_flows/* StageFlows */.Gf({ client: flowClient, rows: new data_rows/* DataRows */.i(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
-        const setup = flows && spec.setup ? await (0,stage_flows/* sendOnce */.E)(flows, spec.setup, baseVars) : undefined;
+        const setup = await flows?.setUp();
+        const baseVars = flows?.baseVars;
         for (let index = 1; index <= count; index++) {
             const data = { plan: o.plan, spec: (0,shard.shardStage)(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
@@ -554,8 +554,8 @@ async function runStageInWorkers(spec, count, o) {
         const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
         o.seq.value = Math.max(base, ...results.map((r) => r.seq));
         const merged = mergeWorkerResults(spec, results);
-        if (flows && spec.verify && !o.signal.aborted)
-            merged.verify = await (0,stage_flows/* sendOnce */.E)(flows, spec.verify, { ...baseVars });
+        if (flows && !o.signal.aborted)
+            merged.verify = await flows.verify();
         if (setup)
             merged.setup = setup;
         return merged;
@@ -683,6 +683,8 @@ async function runPlan(plan, o) {
     const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
     let stopped;
     let watcher;
+    if (plan.target.start)
+        await (0,load_target/* refuseOccupiedPort */.Kp)(target);
     const started = plan.target.start ? (0,load_target/* startTarget */.ar)(plan.target.start, o.cwd) : undefined;
     let probe;
     let reference;
@@ -1044,6 +1046,7 @@ function pairedRounds(rounds) {
 
 
 
+
 /** Shortest round: shorter ones would be mostly start-up and drain. */
 const MIN_ROUND_MS = 500;
 /**
@@ -1197,6 +1200,8 @@ async function runAb(plan, o) {
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
+    // Each side hands out the plan's data rows as one run would (the same rows to the same users).
+    const rows = { base: new data_rows/* DataRows */.i(plan.data), head: new data_rows/* DataRows */.i(plan.data) };
     const out = [];
     let warmedUp = false;
     // abort_when ended a round (either side): no more rounds, no more stages.
@@ -1213,7 +1218,7 @@ async function runAb(plan, o) {
             const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
             for (const side of warmUp ? ['base', 'head'] : []) {
                 if (!signal.aborted)
-                    await (0,load_stage/* runStage */.Si)(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side] });
+                    await (0,load_stage/* runStage */.Si)(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side], rows: rows[side] });
             }
             if (warmUp)
                 warmedUp = true;
@@ -1226,7 +1231,7 @@ async function runAb(plan, o) {
                     if (signal.aborted)
                         break;
                     o.onRound?.(spec, round, rounds, side);
-                    results[side] = await (0,load_stage/* runStage */.Si)(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side] });
+                    results[side] = await (0,load_stage/* runStage */.Si)(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side], rows: rows[side] });
                 }
                 // An interrupted round has no (whole) partner: it is left out of both sides.
                 if (signal.aborted)
@@ -1450,6 +1455,8 @@ async function withSidesRunning(sides, o, fn) {
         for (const s of sides) {
             if (o.signal.aborted)
                 break;
+            // The port was free when chosen; this catches a fixed port in target.url, or a port taken since.
+            await (0,load_target/* refuseOccupiedPort */.Kp)(s.plan.target.url, `start both builds yourself and pass --base-url and --head-url (${s.side} side)`);
             o.log(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
             started.push({ side: s, target: (0,load_target/* startTarget */.ar)(s.plan.target.start, s.cwd, s.env) });
         }
@@ -1597,6 +1604,7 @@ function mergeShardReports(files) {
         cancelled: false,
         runner: first.runner,
         fingerprints: first.fingerprints,
+        ...(first.shape && { shape: first.shape }),
         baseline: null,
         stages,
         checks: [],
@@ -2340,9 +2348,10 @@ function stressSection(st) {
         ],
         markers,
     });
+    const stepping = st.levels ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each` : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
     return [
         '<div class="stress">',
-        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
+        `<h3>Stress steps</h3><p>${stepping}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
         table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
         figure(chart, 'stress'),
         '</div>',
@@ -2463,8 +2472,12 @@ function whyNotBaseline(report, stages) {
 /** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
 const FAILING_ERROR_RATE = 0.5;
 
+// EXTERNAL MODULE: ./src/baseline/store.ts
+var store = __webpack_require__(4494);
 // EXTERNAL MODULE: ./src/baseline/fingerprint.ts
 var fingerprint = __webpack_require__(4319);
+// EXTERNAL MODULE: ./src/baseline/shape.ts
+var shape = __webpack_require__(9258);
 // EXTERNAL MODULE: ./src/input-checks.ts
 var input_checks = __webpack_require__(2321);
 ;// CONCATENATED MODULE: ./src/load/destination.ts
@@ -2999,6 +3012,8 @@ var src_import = __webpack_require__(7470);
 
 
 
+
+
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 
 /** Band rules and the trend chart look this many runs back. */
@@ -3034,8 +3049,9 @@ async function runAndGate(s) {
     // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
     const runs = s.shard ? (0,shard.shardPlan)(plan, s.shard) : plan;
     const runner = (0,report_build/* runnerInfo */.ZV)();
-    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
-    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
+    const identity = (0,shape/* planIdentity */.gt)(plan);
+    const fingerprints = { plan: identity.planFingerprint, runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
+    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), ...identity, runnerFingerprint: fingerprints.runner };
     // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
     // History too, before this run is saved, so the chart shows this run once (as "this run").
@@ -3058,7 +3074,7 @@ async function runAndGate(s) {
     if (run.stopped)
         s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
-    const built = (0,report_build/* buildReport */.FK)({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    const built = (0,report_build/* buildReport */.FK)({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, shape: identity.planShape, cancelled, shard: s.shard });
     if (baseline && s.baseline)
         built.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= band/* MIN_HISTORY */.wN)
@@ -3142,7 +3158,8 @@ async function turnkeyAb(s, rounds) {
     s.onSecrets?.(head.plan.secrets ?? []);
     // The worktree's folder is not known yet: the base side's cwd is set once it exists.
     const base = await sideOf('base', basePort, '');
-    if ((0,fingerprint/* planFingerprint */.an)(base.plan) !== (0,fingerprint/* planFingerprint */.an)(head.plan)) {
+    // As sent: the fingerprint of the plan as written would not see ${SIDE} in a request path.
+    if ((0,fingerprint/* substitutedFingerprint */.$P)(base.plan) !== (0,fingerprint/* substitutedFingerprint */.$P)(head.plan)) {
         throw new src_errors/* UsageError */.eb(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
     }
     checkSides([base, head]);
@@ -3183,7 +3200,7 @@ async function abRunAndReport(plan, s, ends, rounds) {
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
-    const report = (0,report_build/* buildReport */.FK)({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+    const report = (0,report_build/* buildReport */.FK)({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, shape: (0,shape/* planShape */.xH)(plan), cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
     const named = (end) => `${(0,report_build/* displayUrl */.Qy)(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
     report.baseline = {
@@ -3306,7 +3323,7 @@ async function compareReports(s) {
     const plan = s.planFile ? await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
     const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
     const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
-    const mismatch = planMismatch(s, plan && (0,fingerprint/* planFingerprint */.an)(plan), baseline, current);
+    const mismatch = planMismatch(s, plan, baseline, current);
     if (mismatch && !s.force)
         throw mismatch;
     const { checks, verdict } = (0,gate/* gate */.Gj)(gateRules(plan), current.stages, { baseline: baseline.stages });
@@ -3327,18 +3344,19 @@ async function compareReports(s) {
  * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
  * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
  */
-function planMismatch(s, planPrint, baseline, current) {
+function planMismatch(s, plan, baseline, current) {
     const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
-    if (planPrint !== undefined) {
-        if (base !== undefined && base !== planPrint)
-            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, base, planPrint);
-        if (cur !== undefined && cur !== planPrint)
-            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, cur, planPrint);
+    if (plan !== undefined) {
+        const identity = (0,shape/* planIdentity */.gt)(plan);
+        if (base !== undefined && !(0,store/* samePlan */.c)(base, identity))
+            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, baseline, identity);
+        if (cur !== undefined && !(0,store/* samePlan */.c)(cur, identity))
+            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, current, identity);
         return undefined;
     }
     if (base === undefined || cur === undefined || base === cur)
         return undefined;
-    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
+    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (${(0,shape/* shapeChange */.Q6)(baseline, current.shape, cur)}); pass --force-baseline to compare anyway`);
 }
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 async function mergeAndGate(s) {
@@ -3346,13 +3364,15 @@ async function mergeAndGate(s) {
     const paths = await shardReportPaths(s.shardFiles, s.cwd);
     const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
     const merged = mergeShardReports(files);
-    if (plan && merged.fingerprints && (0,fingerprint/* planFingerprint */.an)(plan) !== merged.fingerprints.plan) {
-        // Rules may change freely; a different load shape (or environment) means the rules may not fit.
-        s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${(0,fingerprint/* planFingerprint */.an)(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
+    const identity = plan && (0,shape/* planIdentity */.gt)(plan);
+    if (identity && merged.fingerprints && !(0,store/* samePlan */.c)(merged.fingerprints.plan, identity)) {
+        // Rules may change freely; a different load shape means the rules may not fit.
+        s.log.warn(`${s.planFile} does not describe the load the shards ran (${(0,shape/* shapeChange */.Q6)(merged, identity.planShape, identity.planFingerprint, 'the shards')}): its rules are applied all the same`);
     }
     const request = {
         planId: (0,fingerprint/* planId */.rY)(s.planFile ?? merged.plan),
         planFingerprint: merged.fingerprints?.plan ?? '',
+        planShape: merged.shape,
         runnerFingerprint: merged.fingerprints?.runner ?? '',
     };
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
@@ -3587,6 +3607,12 @@ function needsConnectionPerShard(spec, shard) {
 }
 /** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
 function shardPlan(plan, shard) {
+    for (const s of plan.stages) {
+        // Setup and verify are one run's (reset the stock, then count what was sold): shards would each
+        // reset it, or verify while the others still sell, and setup's captures would reach one shard only.
+        if (s.setup || s.verify)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--shard: stage "${s.name}" has ${s.setup ? 'setup' : 'verify'} requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)`);
+    }
     return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
 }
 
@@ -3600,10 +3626,10 @@ function shardPlan(plan, shard) {
 /* harmony export */   loadPlan: () => (/* reexport safe */ _load_js__WEBPACK_IMPORTED_MODULE_0__.Yq),
 /* harmony export */   wr: () => (/* reexport safe */ _load_js__WEBPACK_IMPORTED_MODULE_0__.wr)
 /* harmony export */ });
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4591);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9950);
 /* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(264);
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3772);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8809);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5244);
 /* harmony import */ var _check_stages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3659);
 
 

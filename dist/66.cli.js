@@ -207,6 +207,49 @@ function evaluateThresholds(thresholds, stages) {
 
 /***/ }),
 
+/***/ 5858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ readJsonPath),
+/* harmony export */   H: () => (/* binding */ parseJsonPath)
+/* harmony export */ });
+/**
+ * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
+ * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
+ */
+/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
+function readJsonPath(doc, path) {
+    const steps = parseJsonPath(path);
+    let cur = doc;
+    for (const step of steps) {
+        // Own properties only: `$.constructor` must not find Object's.
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
+            return undefined;
+        cur = cur[step];
+    }
+    return cur;
+}
+function parseJsonPath(path) {
+    if (!path.startsWith('$'))
+        throw new Error(`JSONPath must start with "$": ${path}`);
+    const steps = [];
+    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
+    let i = 1;
+    while (i < path.length) {
+        re.lastIndex = i;
+        const m = re.exec(path);
+        if (!m)
+            throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
+        steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
+        i = re.lastIndex;
+    }
+    return steps;
+}
+
+
+/***/ }),
+
 /***/ 1823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -218,6 +261,7 @@ function evaluateThresholds(thresholds, stages) {
 /* harmony export */   mJ: () => (/* binding */ addSessionTally),
 /* harmony export */   pk: () => (/* binding */ addUnsentTally),
 /* harmony export */   tB: () => (/* binding */ now),
+/* harmony export */   uA: () => (/* binding */ noteUnsent),
 /* harmony export */   uG: () => (/* binding */ executeAsync),
 /* harmony export */   v: () => (/* binding */ nextSeq)
 /* harmony export */ });
@@ -257,12 +301,16 @@ const now = () => node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now()
  * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
  * closed-model user sends its next request from inside `done`.
  */
-function execute(ctx, req, vars, intendedStart, done) {
+/**
+ * `captureInto`: where the response's captures go (default `vars`); an open-model request with a
+ * data row of its own sends with vars over the shared ones, and captures into the shared ones.
+ */
+function execute(ctx, req, vars, intendedStart, done, captureInto = vars) {
     vars.seq = nextSeq(ctx.seq);
     const built = req.build(vars);
     if (built === undefined) {
         // A value it needs is missing (a capture that failed): never sent with a literal `${name}`.
-        noteUnsent(ctx, req, vars);
+        noteUnsent(ctx, req.needs, vars);
         setImmediate(done);
         return;
     }
@@ -273,7 +321,7 @@ function execute(ctx, req, vars, intendedStart, done) {
     ctx.client.dispatch(built, (out) => {
         // Cancelled because the run was stopped: no measurement, neither a success nor an error.
         if (!out.cancelled) {
-            const error = checkOutcome(ctx, req, vars, out);
+            const error = checkOutcome(ctx, req, vars, out, captureInto);
             ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
             if (out.retryAfter !== undefined)
                 ctx.metrics.noteRetryAfter(out.retryAfter);
@@ -289,8 +337,8 @@ function execute(ctx, req, vars, intendedStart, done) {
     dispatching = false;
 }
 /** `execute` as a promise (burst releases, one-off sends). */
-function executeAsync(ctx, req, vars, intendedStart) {
-    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
+function executeAsync(ctx, req, vars, intendedStart, captureInto = vars) {
+    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve, captureInto));
 }
 /** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
 function settled(ctx) {
@@ -298,12 +346,19 @@ function settled(ctx) {
         for (const w of ctx.idleWaiters.splice(0))
             w();
 }
-function noteUnsent(ctx, req, vars) {
+/** Unsent requests, none sent and none in flight: nothing of the stage can ever be sent. */
+const UNSENT_STOP = 1000;
+/** A request (or a user's whole mix) not sent for want of values: counted, and named. */
+function noteUnsent(ctx, needs, vars) {
     ctx.unsent.count++;
     if (ctx.unsent.missing.length < 5) {
-        for (const k of req.needs)
+        for (const k of needs)
             if (vars[k] === undefined && !ctx.unsent.missing.includes(k))
                 ctx.unsent.missing.push(k);
+    }
+    // A user back to back would otherwise spin on requests it can never build.
+    if (ctx.unsent.count >= UNSENT_STOP && ctx.metrics.requests === 0 && ctx.inFlight === 0) {
+        ctx.stop(`no request could be sent: ${ctx.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`);
     }
 }
 /**
@@ -335,7 +390,7 @@ async function runSession(ctx, vars) {
             ctx.metrics.noteErrorMessage(out.failureMessage);
         ctx.metrics.recordSessionStep(step.index, now() - start, error ?? (captured ? 'check' : undefined));
         if (error !== undefined || captured !== undefined) {
-            const reason = captured ?? (out.failure ? (out.failure === 'timeout' ? 'timeout' : 'no connection') : out.status >= 200 && out.status < 400 ? `${out.status}, but the body did not meet expect` : String(out.status));
+            const reason = captured ?? (0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeProblems */ .jy)(step.spec, out, vars, step.expectedBody).join('; ');
             failSession(ctx, { step: step.spec.name, status: out.status, reason, sample: out.body ? (0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .sample */ .XM)(out.body) : undefined });
             return false;
         }
@@ -358,9 +413,9 @@ function missingNames(req, vars) {
     return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
 }
 /** Classify and capture: what every response goes through, whatever records it. */
-function checkOutcome(ctx, req, vars, out) {
+function checkOutcome(ctx, req, vars, out, captureInto) {
     let error = (0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyOutcome */ .$p)(req.spec, out, vars, req.expectedBody);
-    if (error === undefined && !(0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .applyCaptures */ .i0)(req.spec, out.body, vars))
+    if (error === undefined && !(0,_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .applyCaptures */ .i0)(req.spec, out.body, captureInto))
         error = 'check';
     if (out.failureMessage !== undefined)
         ctx.metrics.noteErrorMessage(out.failureMessage);
@@ -397,7 +452,7 @@ class DataRows {
     part;
     constructor(sets, share) {
         for (const set of Object.values(sets ?? {}))
-            this.cursors.set(set.name, { set, keys: set.columns.map((c) => (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_0__/* .dataKey */ .gf)(set.name, c)), taken: 0 });
+            this.cursors.set(set.name, { set, keys: set.columns.map((c) => (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_0__/* .dataKey */ .gf)(set.name, c)), taken: 0, byUser: new Map() });
         this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
     }
     /** The sets (by name) that keys such as `users.email` belong to. */
@@ -414,15 +469,15 @@ class DataRows {
      * Copies a row of each set into `vars`. `user`: a closed-model user's number in this part (its
      * sequential row); absent: the next row in order. Throws RowsExhausted when a unique set has none left.
      */
-    fill(vars, sets, user) {
+    fill(vars, sets, user, stage = '') {
         for (const name of sets) {
             const c = this.cursors.get(name);
-            const row = c.set.rows[this.rowIndex(c, user)];
+            const row = c.set.rows[this.rowIndex(c, user, stage)];
             for (let i = 0; i < c.keys.length; i++)
                 vars[c.keys[i]] = row[i] ?? '';
         }
     }
-    rowIndex(c, user) {
+    rowIndex(c, user, stage) {
         const n = c.set.rows.length;
         const { index, count } = this.part;
         switch (c.set.pick) {
@@ -433,10 +488,16 @@ class DataRows {
                     return ((user - 1) * count + index - 1) % n;
                 return (c.taken++ * count + index - 1) % n;
             case 'unique': {
+                const key = user === undefined ? undefined : `${stage}#${user}`;
+                const kept = key === undefined ? undefined : c.byUser.get(key);
+                if (kept !== undefined)
+                    return kept;
                 const i = c.taken * count + index - 1;
                 if (i >= n)
                     throw new RowsExhausted(c.set);
                 c.taken++;
+                if (key !== undefined)
+                    c.byUser.set(key, i);
                 return i;
             }
         }
@@ -705,11 +766,12 @@ class HttpClient {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $p: () => (/* binding */ classifyOutcome),
 /* harmony export */   B9: () => (/* binding */ compileRequest),
-/* harmony export */   F9: () => (/* binding */ jsonMismatches),
 /* harmony export */   XM: () => (/* binding */ sample),
 /* harmony export */   i0: () => (/* binding */ applyCaptures),
+/* harmony export */   jy: () => (/* binding */ outcomeProblems),
 /* harmony export */   yT: () => (/* binding */ weightedPicker)
 /* harmony export */ });
+/* unused harmony export jsonMismatches */
 /* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9668);
 /* harmony import */ var _jsonpath_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5858);
 
@@ -733,7 +795,7 @@ function compileRequest(spec, index, o = {}) {
     const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
     const expectedBody = spec.expect?.bodyContains !== undefined ? (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.expect.bodyContains, undefined, runtime) : undefined;
-    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? ''].flatMap((t) => (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .templateNeeds */ .AB)(t, runtime)))];
+    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .templateNeeds */ .AB)(t, runtime)))];
     if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
         const constant = { ...base, path: spec.path, headers, body: body?.({}) };
@@ -796,6 +858,28 @@ function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContai
         return 'check';
     return undefined;
 }
+/**
+ * What an outcome missed, one phrase each, for messages (a failed session step, setup or verify):
+ * "timed out", "409" (or "201, expected 200"; `answered` goes before it), "the body does not
+ * contain …", "$.sold is 104, expected 100", a capture that found nothing. Empty: it met them all.
+ */
+function outcomeProblems(spec, out, vars, expectedBody, answered = '') {
+    if (out.failure)
+        return [out.failure === 'timeout' ? 'timed out' : `no connection${out.failureMessage ? ` (${out.failureMessage})` : ''}`];
+    const listed = spec.expect?.status;
+    const statusOk = listed && listed.length > 0 ? listed.includes(out.status) : out.status < 400;
+    if (!statusOk)
+        return [`${answered}${out.status}${listed && listed.length > 0 ? `, expected ${listed.join(' or ')}` : ''}`];
+    const problems = [];
+    if (expectedBody !== undefined) {
+        const text = expectedBody(vars);
+        if (text === undefined || !(out.body ?? '').includes(text))
+            problems.push(`the body does not contain ${JSON.stringify(text ?? spec.expect?.bodyContains)}`);
+    }
+    if (spec.expect?.json)
+        problems.push(...jsonMismatches(spec.expect.json, out.body));
+    return problems;
+}
 /** What in a JSON body misses its `expect.json` entries, one phrase each ("$.sold is 104, expected 100"); empty when all hold. */
 function jsonMismatches(expectations, body) {
     let doc;
@@ -818,7 +902,8 @@ function jsonMismatches(expectations, body) {
     return out;
 }
 function meets(v, e) {
-    if (e.op === '=' && typeof e.value !== 'number')
+    // A literal equals as JSON (0 is not "0"); a rule string (">= 0", "= 100") compares numbers.
+    if (e.literal)
         return sameJson(v, e.value);
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     if (Number.isNaN(n))
@@ -909,9 +994,9 @@ function weightedPicker(items, random = Math.random) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ sendOnce)
+/* harmony export */   Gf: () => (/* binding */ StageFlows)
 /* harmony export */ });
-/* unused harmony export expectedText */
+/* unused harmony exports expectedText, sendOnce */
 /* harmony import */ var _requests_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4832);
 
 /** A request's `expect`, as one phrase. */
@@ -951,20 +1036,7 @@ async function sendOnce(f, steps, vars) {
         const res = await f.client.send(request);
         if (res.cancelled)
             break;
-        const problems = [];
-        const error = (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyOutcome */ .$p)(spec, res, own, step.expectedBody);
-        if (res.failure)
-            problems.push(res.failure === 'timeout' ? 'timed out' : `no connection (${res.failureMessage ?? res.failure})`);
-        else if (error !== undefined) {
-            const wanted = spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx';
-            const statusOk = spec.expect?.status?.length ? spec.expect.status.includes(res.status) : res.status < 400;
-            if (!statusOk)
-                problems.push(`answered ${res.status}, expected ${wanted}`);
-            if (statusOk && spec.expect?.bodyContains !== undefined && !(res.body ?? '').includes(step.expectedBody?.(own) ?? '\0'))
-                problems.push(`the body does not contain ${JSON.stringify(step.expectedBody?.(own) ?? spec.expect.bodyContains)}`);
-            if (statusOk && spec.expect?.json)
-                problems.push(...(0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonMismatches */ .F9)(spec.expect.json, res.body));
-        }
+        const problems = (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeProblems */ .jy)(spec, res, own, step.expectedBody, 'answered ');
         if (problems.length === 0 && !(0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .applyCaptures */ .i0)(spec, res.body, own))
             problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
         // Captures carry over to the next step and to the stage (own's values are copied back).
@@ -975,6 +1047,60 @@ async function sendOnce(f, steps, vars) {
     }
     return out;
 }
+/**
+ * A stage's setup and verify, with what they need: the values setup captures (copied into
+ * `baseVars`, which every user starts from), and, when a setup or verify request needs a value the
+ * plan's session captures (a verify behind a login), one session of their own, run first. That
+ * session's values stay with setup and verify: users log in for themselves.
+ */
+class StageFlows {
+    f;
+    spec;
+    session;
+    /** What every user of the stage starts from: builtins at 0 and what setup captured. */
+    baseVars = { vu: '0', iter: '0', seq: '0' };
+    sessionVars = {};
+    constructor(f, spec, session) {
+        this.f = f;
+        this.spec = spec;
+        this.session = session;
+    }
+    /** Sends the session (when needed) and setup; their outcomes, or undefined when the stage has no setup and needed no session. */
+    async setUp() {
+        const out = [];
+        if (this.needsSession()) {
+            const vars = { ...this.baseVars };
+            const steps = await sendOnce(this.f, this.session, vars);
+            // A failed login is a failed setup: what verify finds behind it would mean nothing.
+            out.push(...steps.filter((o) => !o.ok).map((o) => ({ ...o, name: `session ${o.name}` })));
+            for (const name of captured(this.session))
+                if (vars[name] !== undefined)
+                    this.sessionVars[name] = vars[name];
+        }
+        if (this.spec.setup) {
+            const vars = { ...this.baseVars, ...this.sessionVars };
+            out.push(...(await sendOnce(this.f, this.spec.setup, vars)));
+            for (const name of captured(this.spec.setup))
+                if (vars[name] !== undefined)
+                    this.baseVars[name] = vars[name];
+        }
+        return this.spec.setup || out.length > 0 ? out : undefined;
+    }
+    /** Sends verify (after the stage drained). */
+    async verify() {
+        if (!this.spec.verify)
+            return undefined;
+        return sendOnce(this.f, this.spec.verify, { ...this.baseVars, ...this.sessionVars });
+    }
+    needsSession() {
+        const names = new Set(captured(this.session));
+        if (names.size === 0)
+            return false;
+        const requests = [...(this.spec.setup ?? []), ...(this.spec.verify ?? [])];
+        return requests.some((r) => (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .compileRequest */ .B9)(r, 0, { runtime: this.f.runtime }).needs.some((k) => names.has(k)));
+    }
+}
+const captured = (requests) => requests.flatMap((r) => Object.keys(r.capture ?? {}));
 
 
 /***/ }),
@@ -1077,7 +1203,7 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
 function httpSend(ctx, vars) {
     const pick = requestPicker(ctx, vars);
     if (!pick)
-        return () => Promise.resolve();
+        return () => Promise.resolve(noteNothingToSend(ctx, vars));
     const sets = ctx.rows.setsIn(ctx.requests.flatMap((r) => r.needs));
     if (sets.length === 0)
         return (at) => (0,context/* executeAsync */.uG)(ctx, pick(), vars, at);
@@ -1085,19 +1211,24 @@ function httpSend(ctx, vars) {
         const own = Object.create(vars);
         if (!fillRows(ctx, own, sets))
             return Promise.resolve();
-        return (0,context/* executeAsync */.uG)(ctx, pick(), own, at);
+        return (0,context/* executeAsync */.uG)(ctx, pick(), own, at, vars);
     };
+}
+/** Nothing of the mix can be sent with these values: counted as one unsent, with what is missing. */
+function noteNothingToSend(ctx, vars) {
+    (0,context/* noteUnsent */.uA)(ctx, ctx.requests.flatMap((r) => r.needs), vars);
 }
 /** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
 function newUserVars(ctx, id) {
     const vars = { ...ctx.baseVars, vu: String(id) };
     return fillRows(ctx, vars, ctx.rowSets, id) ? vars : undefined;
 }
+/** Copies this user's (or, without `user`, this request's) rows into `vars`; false, and the stage stopped, when a unique set ran out. */
 function fillRows(ctx, vars, sets, user) {
     if (sets.length === 0)
         return true;
     try {
-        ctx.rows.fill(vars, sets, user);
+        ctx.rows.fill(vars, sets, user, ctx.stage);
         return true;
     }
     catch (err) {
@@ -1168,7 +1299,7 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
         // A user whose session failed sends only what needs none of the values it failed to set.
         const pick = requestPicker(ctx, vars);
         if (!pick)
-            return;
+            return noteNothingToSend(ctx, vars);
         if (thinkMs === 0)
             return await sendBackToBack(ctx, vars, endAt, pick);
         let iter = 0;
@@ -1283,10 +1414,10 @@ class RateSchedule {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
-var wrapper = __webpack_require__(2977);
 // EXTERNAL MODULE: ./src/load/template.ts
 var template = __webpack_require__(9668);
+// EXTERNAL MODULE: ./node_modules/ws/wrapper.mjs
+var wrapper = __webpack_require__(2977);
 // EXTERNAL MODULE: ./src/jsonpath.ts
 var jsonpath = __webpack_require__(5858);
 // EXTERNAL MODULE: ./src/load/deadlines.ts
@@ -1412,8 +1543,12 @@ class WsStage {
         // Connections open over a load stage's ramp; other kinds open them all before the clock.
         this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
         const n = spec.connections ?? 1;
-        for (let i = 0; i < n; i++)
-            this.conns.push(new Conn(i, ws.reconnect.max, o.vars));
+        for (let i = 0; i < n; i++) {
+            const conn = new Conn(i, ws.reconnect.max, o.vars);
+            if (o.fillRow && !o.fillRow(conn.vars, i + 1))
+                break;
+            this.conns.push(conn);
+        }
     }
     /** Before the clock: without a ramp, open every connection and wait for each first outcome. */
     async prepare() {
@@ -2061,6 +2196,7 @@ function stressOutcome(spec, steps) {
         step: spec.step,
         every_s: spec.everyMs / 1000,
         max: spec.max,
+        ...(spec.levels && { levels: spec.levels }),
         until: spec.until.map((r) => `${r.metric} ${r.raw}`),
         steps,
         breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
@@ -2242,6 +2378,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -2331,9 +2468,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const rows = o.rows ?? new data_rows/* DataRows */.i(o.plan.data, spec.share);
     // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
     const flows = o.flows !== false && (spec.share?.index ?? 1) === 1;
-    // Builtins first: a setup request may use ${vu} or ${seq} (0 there; users overwrite them).
-    const baseVars = { vu: '0', iter: '0', seq: '0', ...(o.baseVars ?? {}) };
-    const setup = flows && spec.setup ? await (0,stage_flows/* sendOnce */.E)({ client: o.client, rows, runtime, signal }, spec.setup, baseVars) : undefined;
+    const stageFlows = flows ? new stage_flows/* StageFlows */.Gf({ client: o.client, rows, runtime, signal }, spec, o.plan.session) : undefined;
+    const setup = await stageFlows?.setUp();
+    // What setup captured (here, or in the main thread for a worker's part) reaches every user.
+    const baseVars = { ...(stageFlows?.baseVars ?? { vu: '0', iter: '0', seq: '0' }), ...(o.baseVars ?? {}) };
     const ctx = {
         client: o.client,
         requests,
@@ -2347,6 +2485,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         users: 0,
         seq: o.seq,
         idleWaiters: [],
+        stage: spec.name,
         rows,
         rowSets: rows.setsIn([...requests, ...session].flatMap((r) => r.needs)),
         baseVars,
@@ -2362,7 +2501,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // Open-model and burst stages share one session, set up before the clock starts.
     const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
     if (!o.sessions?.shared && (!stage_closed(spec) || ws))
-        rows.fill(shared, rows.setsIn(session.flatMap((r) => r.needs)));
+        fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
     const closedModel = stage_closed(spec);
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
@@ -2380,7 +2519,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     if (ws)
         metrics.ws = new stage_metrics/* WsMetrics */.Ed();
     if (ws && !idle) {
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime });
+        // Each connection has its data row, as a closed-model user does.
+        const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => (0,template/* templateNeeds */.AB)(t, runtime)));
+        const fillRow = wsSets.length > 0 ? (vars, id) => fillRows(ctx, vars, wsSets, id) : undefined;
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
@@ -2473,7 +2615,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const durationMs = (0,context/* now */.tB)() - ctx.t0;
     const soak = await soakWatch?.finish(signal.aborted);
     // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-    const verify = flows && spec.verify && !signal.aborted ? await (0,stage_flows/* sendOnce */.E)({ client: o.client, rows, runtime, signal }, spec.verify, { ...baseVars }) : undefined;
+    const verify = signal.aborted ? undefined : await stageFlows?.verify();
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
     const generator = generatorHealth(lag, open, metrics.requests);
@@ -2555,6 +2697,7 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Kp: () => (/* binding */ refuseOccupiedPort),
   ar: () => (/* binding */ startTarget),
   bs: () => (/* binding */ waitUntilReady),
   Ec: () => (/* binding */ withSlash)
@@ -2658,6 +2801,8 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
+/** How long the port-in-use check waits for a connect: loopback refuses at once, so this only bounds odd hosts. */
+const PORT_CHECK_MS = 500;
 /**
  * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
  * its environment (default: perf-gate's own).
@@ -2781,10 +2926,27 @@ async function probe(o, budgetMs, wake) {
         throw err;
     }
 }
-function tcpProbe(targetUrl, budgetMs, signal) {
+/** The host and port a target URL connects to (default ports filled in, IPv6 brackets dropped). */
+function hostPort(targetUrl) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
-    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return { host: u.hostname.replace(/^\[|\]$/g, ''), port };
+}
+/**
+ * Before `target.start` runs: when the target's port already accepts connections, a stale server
+ * (an earlier run's, a dev server) would be measured instead of the app the plan starts, so stop
+ * with exit 3. A refused, failed or unanswered connect means the port is free to start on.
+ */
+async function refuseOccupiedPort(targetUrl, instead = 'drop target.start to test the running server') {
+    const { host, port } = hostPort(targetUrl);
+    const answered = await tcpProbe(targetUrl, PORT_CHECK_MS, AbortSignal.timeout(PORT_CHECK_MS)).then(() => true, () => false);
+    if (answered) {
+        const shown = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        throw new errors/* PortInUseError */.WB(`something is already listening on ${shown}: stop it, or ${instead}`);
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
+    const { host, port } = hostPort(targetUrl);
     return new Promise((resolve, reject) => {
         const socket = (0,external_node_net_.connect)({ host, port });
         const fail = (err) => {
@@ -3397,6 +3559,71 @@ function addStageMetrics(into, from) {
 
 /***/ }),
 
+/***/ 6509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ parsePlaceholder),
+/* harmony export */   Kx: () => (/* binding */ PLACEHOLDER),
+/* harmony export */   gf: () => (/* binding */ dataKey)
+/* harmony export */ });
+/* unused harmony export placeholdersIn */
+/**
+ * The runtime placeholders a request string may hold after `${ENV}` substitution, parsed in one
+ * place for the plan checks (which refuse a bad one with its position) and the engine (which fills
+ * them per request):
+ *  - `${name}`: a builtin (`seq`, `vu`, `iter`) or a value a `capture:` set;
+ *  - `${users.email}`: a column of the row a `data:` set gave this user (or this request);
+ *  - `${random(1,10)}`: an integer from 1 to 10, both ends included, drawn per request;
+ *  - `${uuid()}`: a random (v4) UUID, per request.
+ * `$${...}` is the escape for a literal `${...}`.
+ */
+/** Every `${...}` (or escaped `$${...}`) in a string; group 1 is what is between the braces. */
+const PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DATA_REF = /^([A-Za-z_][A-Za-z0-9_]*)\.([^.\s]+)$/;
+const RANDOM = /^random\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)$/;
+const UUID = /^uuid\(\s*\)$/;
+/** The placeholder `inner` (the text between the braces) names, or a message saying why it is none. */
+function parsePlaceholder(inner) {
+    const text = inner;
+    if (NAME.test(text))
+        return { kind: 'name', name: text };
+    if (UUID.test(text))
+        return { kind: 'uuid' };
+    const random = RANDOM.exec(text);
+    if (random) {
+        const min = Number(random[1]);
+        const max = Number(random[2]);
+        if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max))
+            return `\${${text}}: random's bounds must be integers`;
+        if (min > max)
+            return `\${${text}}: random(MIN,MAX) needs MIN ≤ MAX`;
+        return { kind: 'random', min, max };
+    }
+    if (/^random\b/.test(text))
+        return `\${${text}}: write random(MIN,MAX) with two integers, e.g. \${random(1,10)}`;
+    const data = DATA_REF.exec(text);
+    if (data)
+        return { kind: 'data', set: data[1], column: data[2] };
+    return `\${${text}} is not a value perf-gate knows: use \${name} (a capture or seq, vu, iter), \${DATA.COLUMN}, \${random(MIN,MAX)} or \${uuid()}`;
+}
+/** The placeholders of a string, escapes left out. */
+function placeholdersIn(text) {
+    if (!text.includes('${'))
+        return [];
+    const out = [];
+    for (const m of text.matchAll(PLACEHOLDER))
+        if (!m[0].startsWith('$$'))
+            out.push(parsePlaceholder(m[1]));
+    return out;
+}
+/** The vars key a data column is kept under (a user's row is copied into its vars). */
+const dataKey = (set, column) => `${set}.${column}`;
+
+
+/***/ }),
+
 /***/ 5066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3576,6 +3803,7 @@ function buildReport(i) {
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         fingerprints: i.fingerprints,
+        ...(i.shape && { shape: i.shape }),
         baseline: null,
         stages: i.stages,
         checks: i.checks,

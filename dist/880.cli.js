@@ -101,6 +101,12 @@ function needsConnectionPerShard(spec, shard) {
 }
 /** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
 function shardPlan(plan, shard) {
+    for (const s of plan.stages) {
+        // Setup and verify are one run's (reset the stock, then count what was sold): shards would each
+        // reset it, or verify while the others still sell, and setup's captures would reach one shard only.
+        if (s.setup || s.verify)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`--shard: stage "${s.name}" has ${s.setup ? 'setup' : 'verify'} requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)`);
+    }
     return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
 }
 

@@ -55542,6 +55542,18 @@ class errors_TargetUnreachableError extends PerfGateError {
         this.name = 'TargetUnreachableError';
     }
 }
+/**
+ * `target.start` is set but something already answers on the target's port: the run would measure
+ * that server, not the app the plan starts.
+ */
+class errors_PortInUseError extends PerfGateError {
+    code = 'E_PORT_IN_USE';
+    exitCode = 3;
+    constructor(message) {
+        super(message);
+        this.name = 'PortInUseError';
+    }
+}
 /** `ab --base-ref REF`: REF names no commit of the plan's repository (after a fetch, where one is allowed). */
 class GitRefError extends PerfGateError {
     code = 'E_GIT_REF';
@@ -56211,7 +56223,8 @@ function interpolate(value, env, runtime = runtimeVariables(value)) {
         if (typeof v === 'string') {
             const r = interpolateString(v, env, runtime);
             for (const name of r.missing) {
-                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
+                const meant = name === 'uuid' || name === 'random' ? `; for a value drawn per request write \${${name === 'uuid' ? 'uuid()' : 'random(1,10)'}}` : '';
+                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})${meant}` });
             }
             r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
             return r.text;
@@ -56517,10 +56530,14 @@ function readLimits(c, raw) {
 }
 /** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
 function stressLevels(s) {
+    if (s.levels)
+        return s.levels;
     return Array.from({ length: check_limits_stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
 }
 /** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
 function check_limits_stressStepCount(s) {
+    if (s.levels)
+        return s.levels.length;
     if (!(s.step > 0) || s.max < s.from)
         return 1;
     return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
@@ -56549,8 +56566,11 @@ function plannedRequests(s) {
             return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
         case 'stress': {
             // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+            if (s.model !== 'open')
+                return undefined;
             const n = check_limits_stressStepCount(s);
-            return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+            const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
+            return rates * (s.everyMs / 1000);
         }
         case 'spike':
             return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
@@ -56618,8 +56638,10 @@ function peakRate(spec, s, path) {
         return { value: spec.toRate, at: keyPath(s, path, 'to') };
     if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
         return { value: spec.rate, at: keyPath(s, path, 'rate') };
-    if (spec.kind === 'stress' && spec.model === 'open')
-        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
+    if (spec.kind === 'stress' && spec.model === 'open') {
+        // The highest level: `max` of the steps, or the last of listed levels.
+        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', spec.levels ? spec.levels.length - 1 : 'max'] : path };
+    }
     return undefined;
 }
 /** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
@@ -57285,7 +57307,7 @@ function compileRequest(spec, index, o = {}) {
     const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
     const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
-    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
     if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
         const constant = { ...base, path: spec.path, headers, body: body?.({}) };
@@ -57348,6 +57370,28 @@ function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContai
         return 'check';
     return undefined;
 }
+/**
+ * What an outcome missed, one phrase each, for messages (a failed session step, setup or verify):
+ * "timed out", "409" (or "201, expected 200"; `answered` goes before it), "the body does not
+ * contain …", "$.sold is 104, expected 100", a capture that found nothing. Empty: it met them all.
+ */
+function outcomeProblems(spec, out, vars, expectedBody, answered = '') {
+    if (out.failure)
+        return [out.failure === 'timeout' ? 'timed out' : `no connection${out.failureMessage ? ` (${out.failureMessage})` : ''}`];
+    const listed = spec.expect?.status;
+    const statusOk = listed && listed.length > 0 ? listed.includes(out.status) : out.status < 400;
+    if (!statusOk)
+        return [`${answered}${out.status}${listed && listed.length > 0 ? `, expected ${listed.join(' or ')}` : ''}`];
+    const problems = [];
+    if (expectedBody !== undefined) {
+        const text = expectedBody(vars);
+        if (text === undefined || !(out.body ?? '').includes(text))
+            problems.push(`the body does not contain ${JSON.stringify(text ?? spec.expect?.bodyContains)}`);
+    }
+    if (spec.expect?.json)
+        problems.push(...jsonMismatches(spec.expect.json, out.body));
+    return problems;
+}
 /** What in a JSON body misses its `expect.json` entries, one phrase each ("$.sold is 104, expected 100"); empty when all hold. */
 function jsonMismatches(expectations, body) {
     let doc;
@@ -57370,7 +57414,8 @@ function jsonMismatches(expectations, body) {
     return out;
 }
 function meets(v, e) {
-    if (e.op === '=' && typeof e.value !== 'number')
+    // A literal equals as JSON (0 is not "0"); a rule string (">= 0", "= 100") compares numbers.
+    if (e.literal)
         return sameJson(v, e.value);
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     if (Number.isNaN(n))
@@ -57488,12 +57533,16 @@ const now = () => external_node_perf_hooks_.performance.now();
  * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
  * closed-model user sends its next request from inside `done`.
  */
-function execute(ctx, req, vars, intendedStart, done) {
+/**
+ * `captureInto`: where the response's captures go (default `vars`); an open-model request with a
+ * data row of its own sends with vars over the shared ones, and captures into the shared ones.
+ */
+function execute(ctx, req, vars, intendedStart, done, captureInto = vars) {
     vars.seq = nextSeq(ctx.seq);
     const built = req.build(vars);
     if (built === undefined) {
         // A value it needs is missing (a capture that failed): never sent with a literal `${name}`.
-        noteUnsent(ctx, req, vars);
+        noteUnsent(ctx, req.needs, vars);
         setImmediate(done);
         return;
     }
@@ -57504,7 +57553,7 @@ function execute(ctx, req, vars, intendedStart, done) {
     ctx.client.dispatch(built, (out) => {
         // Cancelled because the run was stopped: no measurement, neither a success nor an error.
         if (!out.cancelled) {
-            const error = checkOutcome(ctx, req, vars, out);
+            const error = checkOutcome(ctx, req, vars, out, captureInto);
             ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
             if (out.retryAfter !== undefined)
                 ctx.metrics.noteRetryAfter(out.retryAfter);
@@ -57520,8 +57569,8 @@ function execute(ctx, req, vars, intendedStart, done) {
     dispatching = false;
 }
 /** `execute` as a promise (burst releases, one-off sends). */
-function executeAsync(ctx, req, vars, intendedStart) {
-    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
+function executeAsync(ctx, req, vars, intendedStart, captureInto = vars) {
+    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve, captureInto));
 }
 /** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
 function settled(ctx) {
@@ -57529,12 +57578,19 @@ function settled(ctx) {
         for (const w of ctx.idleWaiters.splice(0))
             w();
 }
-function noteUnsent(ctx, req, vars) {
+/** Unsent requests, none sent and none in flight: nothing of the stage can ever be sent. */
+const UNSENT_STOP = 1000;
+/** A request (or a user's whole mix) not sent for want of values: counted, and named. */
+function noteUnsent(ctx, needs, vars) {
     ctx.unsent.count++;
     if (ctx.unsent.missing.length < 5) {
-        for (const k of req.needs)
+        for (const k of needs)
             if (vars[k] === undefined && !ctx.unsent.missing.includes(k))
                 ctx.unsent.missing.push(k);
+    }
+    // A user back to back would otherwise spin on requests it can never build.
+    if (ctx.unsent.count >= UNSENT_STOP && ctx.metrics.requests === 0 && ctx.inFlight === 0) {
+        ctx.stop(`no request could be sent: ${ctx.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`);
     }
 }
 /**
@@ -57566,7 +57622,7 @@ async function runSession(ctx, vars) {
             ctx.metrics.noteErrorMessage(out.failureMessage);
         ctx.metrics.recordSessionStep(step.index, now() - start, error ?? (captured ? 'check' : undefined));
         if (error !== undefined || captured !== undefined) {
-            const reason = captured ?? (out.failure ? (out.failure === 'timeout' ? 'timeout' : 'no connection') : out.status >= 200 && out.status < 400 ? `${out.status}, but the body did not meet expect` : String(out.status));
+            const reason = captured ?? outcomeProblems(step.spec, out, vars, step.expectedBody).join('; ');
             failSession(ctx, { step: step.spec.name, status: out.status, reason, sample: out.body ? sample(out.body) : undefined });
             return false;
         }
@@ -57589,9 +57645,9 @@ function missingNames(req, vars) {
     return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
 }
 /** Classify and capture: what every response goes through, whatever records it. */
-function checkOutcome(ctx, req, vars, out) {
+function checkOutcome(ctx, req, vars, out, captureInto) {
     let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
-    if (error === undefined && !applyCaptures(req.spec, out.body, vars))
+    if (error === undefined && !applyCaptures(req.spec, out.body, captureInto))
         error = 'check';
     if (out.failureMessage !== undefined)
         ctx.metrics.noteErrorMessage(out.failureMessage);
@@ -57618,7 +57674,7 @@ class data_rows_DataRows {
     part;
     constructor(sets, share) {
         for (const set of Object.values(sets ?? {}))
-            this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0 });
+            this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0, byUser: new Map() });
         this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
     }
     /** The sets (by name) that keys such as `users.email` belong to. */
@@ -57635,15 +57691,15 @@ class data_rows_DataRows {
      * Copies a row of each set into `vars`. `user`: a closed-model user's number in this part (its
      * sequential row); absent: the next row in order. Throws RowsExhausted when a unique set has none left.
      */
-    fill(vars, sets, user) {
+    fill(vars, sets, user, stage = '') {
         for (const name of sets) {
             const c = this.cursors.get(name);
-            const row = c.set.rows[this.rowIndex(c, user)];
+            const row = c.set.rows[this.rowIndex(c, user, stage)];
             for (let i = 0; i < c.keys.length; i++)
                 vars[c.keys[i]] = row[i] ?? '';
         }
     }
-    rowIndex(c, user) {
+    rowIndex(c, user, stage) {
         const n = c.set.rows.length;
         const { index, count } = this.part;
         switch (c.set.pick) {
@@ -57654,10 +57710,16 @@ class data_rows_DataRows {
                     return ((user - 1) * count + index - 1) % n;
                 return (c.taken++ * count + index - 1) % n;
             case 'unique': {
+                const key = user === undefined ? undefined : `${stage}#${user}`;
+                const kept = key === undefined ? undefined : c.byUser.get(key);
+                if (kept !== undefined)
+                    return kept;
                 const i = c.taken * count + index - 1;
                 if (i >= n)
                     throw new RowsExhausted(c.set);
                 c.taken++;
+                if (key !== undefined)
+                    c.byUser.set(key, i);
                 return i;
             }
         }
@@ -57676,7 +57738,7 @@ function expectedText(spec) {
     return parts.join(', ');
 }
 /** Sends `steps` in order with `vars` (captures are written into it); stops early only when the run is stopped. */
-async function stage_flows_sendOnce(f, steps, vars) {
+async function sendOnce(f, steps, vars) {
     const out = [];
     for (const spec of steps) {
         if (f.signal.aborted)
@@ -57703,20 +57765,7 @@ async function stage_flows_sendOnce(f, steps, vars) {
         const res = await f.client.send(request);
         if (res.cancelled)
             break;
-        const problems = [];
-        const error = classifyOutcome(spec, res, own, step.expectedBody);
-        if (res.failure)
-            problems.push(res.failure === 'timeout' ? 'timed out' : `no connection (${res.failureMessage ?? res.failure})`);
-        else if (error !== undefined) {
-            const wanted = spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx';
-            const statusOk = spec.expect?.status?.length ? spec.expect.status.includes(res.status) : res.status < 400;
-            if (!statusOk)
-                problems.push(`answered ${res.status}, expected ${wanted}`);
-            if (statusOk && spec.expect?.bodyContains !== undefined && !(res.body ?? '').includes(step.expectedBody?.(own) ?? '\0'))
-                problems.push(`the body does not contain ${JSON.stringify(step.expectedBody?.(own) ?? spec.expect.bodyContains)}`);
-            if (statusOk && spec.expect?.json)
-                problems.push(...jsonMismatches(spec.expect.json, res.body));
-        }
+        const problems = outcomeProblems(spec, res, own, step.expectedBody, 'answered ');
         if (problems.length === 0 && !applyCaptures(spec, res.body, own))
             problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
         // Captures carry over to the next step and to the stage (own's values are copied back).
@@ -57727,6 +57776,60 @@ async function stage_flows_sendOnce(f, steps, vars) {
     }
     return out;
 }
+/**
+ * A stage's setup and verify, with what they need: the values setup captures (copied into
+ * `baseVars`, which every user starts from), and, when a setup or verify request needs a value the
+ * plan's session captures (a verify behind a login), one session of their own, run first. That
+ * session's values stay with setup and verify: users log in for themselves.
+ */
+class stage_flows_StageFlows {
+    f;
+    spec;
+    session;
+    /** What every user of the stage starts from: builtins at 0 and what setup captured. */
+    baseVars = { vu: '0', iter: '0', seq: '0' };
+    sessionVars = {};
+    constructor(f, spec, session) {
+        this.f = f;
+        this.spec = spec;
+        this.session = session;
+    }
+    /** Sends the session (when needed) and setup; their outcomes, or undefined when the stage has no setup and needed no session. */
+    async setUp() {
+        const out = [];
+        if (this.needsSession()) {
+            const vars = { ...this.baseVars };
+            const steps = await sendOnce(this.f, this.session, vars);
+            // A failed login is a failed setup: what verify finds behind it would mean nothing.
+            out.push(...steps.filter((o) => !o.ok).map((o) => ({ ...o, name: `session ${o.name}` })));
+            for (const name of captured(this.session))
+                if (vars[name] !== undefined)
+                    this.sessionVars[name] = vars[name];
+        }
+        if (this.spec.setup) {
+            const vars = { ...this.baseVars, ...this.sessionVars };
+            out.push(...(await sendOnce(this.f, this.spec.setup, vars)));
+            for (const name of captured(this.spec.setup))
+                if (vars[name] !== undefined)
+                    this.baseVars[name] = vars[name];
+        }
+        return this.spec.setup || out.length > 0 ? out : undefined;
+    }
+    /** Sends verify (after the stage drained). */
+    async verify() {
+        if (!this.spec.verify)
+            return undefined;
+        return sendOnce(this.f, this.spec.verify, { ...this.baseVars, ...this.sessionVars });
+    }
+    needsSession() {
+        const names = new Set(captured(this.session));
+        if (names.size === 0)
+            return false;
+        const requests = [...(this.spec.setup ?? []), ...(this.spec.verify ?? [])];
+        return requests.some((r) => compileRequest(r, 0, { runtime: this.f.runtime }).needs.some((k) => names.has(k)));
+    }
+}
+const captured = (requests) => requests.flatMap((r) => Object.keys(r.capture ?? {}));
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -57791,7 +57894,7 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
 function httpSend(ctx, vars) {
     const pick = requestPicker(ctx, vars);
     if (!pick)
-        return () => Promise.resolve();
+        return () => Promise.resolve(noteNothingToSend(ctx, vars));
     const sets = ctx.rows.setsIn(ctx.requests.flatMap((r) => r.needs));
     if (sets.length === 0)
         return (at) => executeAsync(ctx, pick(), vars, at);
@@ -57799,19 +57902,24 @@ function httpSend(ctx, vars) {
         const own = Object.create(vars);
         if (!fillRows(ctx, own, sets))
             return Promise.resolve();
-        return executeAsync(ctx, pick(), own, at);
+        return executeAsync(ctx, pick(), own, at, vars);
     };
+}
+/** Nothing of the mix can be sent with these values: counted as one unsent, with what is missing. */
+function noteNothingToSend(ctx, vars) {
+    noteUnsent(ctx, ctx.requests.flatMap((r) => r.needs), vars);
 }
 /** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
 function newUserVars(ctx, id) {
     const vars = { ...ctx.baseVars, vu: String(id) };
     return fillRows(ctx, vars, ctx.rowSets, id) ? vars : undefined;
 }
+/** Copies this user's (or, without `user`, this request's) rows into `vars`; false, and the stage stopped, when a unique set ran out. */
 function fillRows(ctx, vars, sets, user) {
     if (sets.length === 0)
         return true;
     try {
-        ctx.rows.fill(vars, sets, user);
+        ctx.rows.fill(vars, sets, user, ctx.stage);
         return true;
     }
     catch (err) {
@@ -57882,7 +57990,7 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
         // A user whose session failed sends only what needs none of the values it failed to set.
         const pick = requestPicker(ctx, vars);
         if (!pick)
-            return;
+            return noteNothingToSend(ctx, vars);
         if (thinkMs === 0)
             return await sendBackToBack(ctx, vars, endAt, pick);
         let iter = 0;
@@ -58148,8 +58256,12 @@ class WsStage {
         // Connections open over a load stage's ramp; other kinds open them all before the clock.
         this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
         const n = spec.connections ?? 1;
-        for (let i = 0; i < n; i++)
-            this.conns.push(new Conn(i, ws.reconnect.max, o.vars));
+        for (let i = 0; i < n; i++) {
+            const conn = new Conn(i, ws.reconnect.max, o.vars);
+            if (o.fillRow && !o.fillRow(conn.vars, i + 1))
+                break;
+            this.conns.push(conn);
+        }
     }
     /** Before the clock: without a ramp, open every connection and wait for each first outcome. */
     async prepare() {
@@ -58740,8 +58852,9 @@ function withoutBaseline(report, short = false) {
  * or, for what the app answered (verify, sessions), what it answered.
  */
 function failurePhrase(c) {
-    if ((c.kind === 'verify' || c.metric === 'sessions') && c.note)
-        return `${c.stage} ${c.metric === 'sessions' ? '' : `${c.metric}: `}${c.note}`;
+    // What the app answered (verify, sessions), what could not be sent, why a stage was stopped.
+    if (c.note && (c.kind === 'verify' || ['sessions', 'unsent', 'abort_when'].includes(c.metric)))
+        return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
     return `${c.stage} ${c.metric} ${c.limit}`;
 }
 
@@ -59061,6 +59174,7 @@ function stressOutcome(spec, steps) {
         step: spec.step,
         every_s: spec.everyMs / 1000,
         max: spec.max,
+        ...(spec.levels && { levels: spec.levels }),
         until: spec.until.map((r) => `${r.metric} ${r.raw}`),
         steps,
         breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
@@ -59234,6 +59348,7 @@ function buildReport(i) {
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         fingerprints: i.fingerprints,
+        ...(i.shape && { shape: i.shape }),
         baseline: null,
         stages: i.stages,
         checks: i.checks,
@@ -59333,6 +59448,8 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
+/** How long the port-in-use check waits for a connect: loopback refuses at once, so this only bounds odd hosts. */
+const PORT_CHECK_MS = 500;
 /**
  * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
  * its environment (default: perf-gate's own).
@@ -59456,10 +59573,27 @@ async function probe(o, budgetMs, wake) {
         throw err;
     }
 }
-function tcpProbe(targetUrl, budgetMs, signal) {
+/** The host and port a target URL connects to (default ports filled in, IPv6 brackets dropped). */
+function hostPort(targetUrl) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
-    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return { host: u.hostname.replace(/^\[|\]$/g, ''), port };
+}
+/**
+ * Before `target.start` runs: when the target's port already accepts connections, a stale server
+ * (an earlier run's, a dev server) would be measured instead of the app the plan starts, so stop
+ * with exit 3. A refused, failed or unanswered connect means the port is free to start on.
+ */
+async function target_refuseOccupiedPort(targetUrl, instead = 'drop target.start to test the running server') {
+    const { host, port } = hostPort(targetUrl);
+    const answered = await tcpProbe(targetUrl, PORT_CHECK_MS, AbortSignal.timeout(PORT_CHECK_MS)).then(() => true, () => false);
+    if (answered) {
+        const shown = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        throw new PortInUseError(`something is already listening on ${shown}: stop it, or ${instead}`);
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
+    const { host, port } = hostPort(targetUrl);
     return new Promise((resolve, reject) => {
         const socket = connect({ host, port });
         const fail = (err) => {
@@ -59650,6 +59784,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -59739,9 +59874,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const rows = o.rows ?? new data_rows_DataRows(o.plan.data, spec.share);
     // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
     const flows = o.flows !== false && (spec.share?.index ?? 1) === 1;
-    // Builtins first: a setup request may use ${vu} or ${seq} (0 there; users overwrite them).
-    const baseVars = { vu: '0', iter: '0', seq: '0', ...(o.baseVars ?? {}) };
-    const setup = flows && spec.setup ? await stage_flows_sendOnce({ client: o.client, rows, runtime, signal }, spec.setup, baseVars) : undefined;
+    const stageFlows = flows ? new stage_flows_StageFlows({ client: o.client, rows, runtime, signal }, spec, o.plan.session) : undefined;
+    const setup = await stageFlows?.setUp();
+    // What setup captured (here, or in the main thread for a worker's part) reaches every user.
+    const baseVars = { ...(stageFlows?.baseVars ?? { vu: '0', iter: '0', seq: '0' }), ...(o.baseVars ?? {}) };
     const ctx = {
         client: o.client,
         requests,
@@ -59755,6 +59891,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         users: 0,
         seq: o.seq,
         idleWaiters: [],
+        stage: spec.name,
         rows,
         rowSets: rows.setsIn([...requests, ...session].flatMap((r) => r.needs)),
         baseVars,
@@ -59770,7 +59907,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // Open-model and burst stages share one session, set up before the clock starts.
     const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
     if (!o.sessions?.shared && (!stage_closed(spec) || ws))
-        rows.fill(shared, rows.setsIn(session.flatMap((r) => r.needs)));
+        fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
     const closedModel = stage_closed(spec);
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
@@ -59788,7 +59925,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     if (ws)
         metrics.ws = new WsMetrics();
     if (ws && !idle) {
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime });
+        // Each connection has its data row, as a closed-model user does.
+        const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, runtime)));
+        const fillRow = wsSets.length > 0 ? (vars, id) => fillRows(ctx, vars, wsSets, id) : undefined;
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
@@ -59881,7 +60021,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const durationMs = now() - ctx.t0;
     const soak = await soakWatch?.finish(signal.aborted);
     // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-    const verify = flows && spec.verify && !signal.aborted ? await stage_flows_sendOnce({ client: o.client, rows, runtime, signal }, spec.verify, { ...baseVars }) : undefined;
+    const verify = signal.aborted ? undefined : await stageFlows?.verify();
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? stage_spikePhases(spec) : undefined;
     const generator = generatorHealth(lag, open, metrics.requests);
@@ -60149,7 +60289,7 @@ function readLoad(c, s, path, base, ms, rate) {
         c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
     }
     if (typeof s.vus === 'object' && s.vus !== null)
-        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
+        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)`);
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -60179,7 +60319,7 @@ function readStress(c, s, path, base, ms) {
     if ('rate' in s && 'vus' in s)
         c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
     if (!('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+        c.add(path, `${where} (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)`);
     if ('think' in s && !closed)
         c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
     const key = closed ? 'vus' : 'rate';
@@ -60220,14 +60360,49 @@ function readUntil(c, raw, path) {
     }
     return rules;
 }
+/** A user count of a stress step: a whole number from 1. */
+const userCount = (v) => {
+    if (int(v) === undefined || v < 1)
+        throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
+    return v;
+};
+/**
+ * `vus: [10, 50, 100, 500]` or `rate: [50/s, 200/s]`: the levels run in order, each going up.
+ * `from` and `max` are the first and last; `step` is 0 (the gaps are the list's).
+ */
+function readLevels(c, raw, path, users) {
+    const where = formatPath(path);
+    const issuesBefore = c.issues.length;
+    if (raw.length === 0)
+        c.add(path, `${where}: list at least one level, e.g. ${users ? '[10, 50, 100]' : '[50/s, 200/s, 1000/s]'}`);
+    if (raw.length > MAX_STRESS_STEPS)
+        c.add(path, `${where}: ${raw.length.toLocaleString('en-US')} levels; at most ${MAX_STRESS_STEPS}`);
+    const levels = raw.map((v, i) => {
+        try {
+            return users ? userCount(v) : parseRate(v);
+        }
+        catch (err) {
+            c.add([...path, i], `${formatPath([...path, i])}: ${err.message}`);
+            return 1;
+        }
+    });
+    if (c.issues.length === issuesBefore) {
+        const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]);
+        if (down > 0)
+            c.add([...path, down], `${formatPath([...path, down])}: ${show(raw[down])} does not go up from ${show(raw[down - 1])}: list the levels from lowest to highest, each once`);
+    }
+    return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
+}
 function readSteps(c, raw, path, users) {
     const out = { from: 1, step: 1, max: 1 };
     const where = formatPath(path);
     const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
     if (raw === undefined)
         return out;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+    if (Array.isArray(raw))
+        return readLevels(c, raw, path, users);
+    if (typeof raw !== 'object' || raw === null) {
+        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}, or list the levels: ${users ? '[10, 50, 100, 500]' : '[50/s, 200/s, 1000/s]'}`);
         return out;
     }
     const data = raw;
@@ -60235,18 +60410,13 @@ function readSteps(c, raw, path, users) {
         if (!STEP_KEYS.includes(k))
             c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
     }
-    const count = (v) => {
-        if (int(v) === undefined || v < 1)
-            throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
-        return v;
-    };
     const issuesBefore = c.issues.length;
     for (const k of STEP_KEYS) {
         if (!(k in data)) {
             c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
             continue;
         }
-        out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
+        out[k] = c.unit(data, k, path, users ? userCount : parseRate, 1);
     }
     // Only steps that are all there and all numbers can be counted or compared.
     if (c.issues.length > issuesBefore)
@@ -60465,6 +60635,12 @@ function needsConnectionPerShard(spec, shard) {
 }
 /** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
 function shardPlan(plan, shard) {
+    for (const s of plan.stages) {
+        // Setup and verify are one run's (reset the stock, then count what was sold): shards would each
+        // reset it, or verify while the others still sell, and setup's captures would reach one shard only.
+        if (s.setup || s.verify)
+            throw new UsageError(`--shard: stage "${s.name}" has ${s.setup ? 'setup' : 'verify'} requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)`);
+    }
     return { ...plan, stages: plan.stages.map((s) => shard_shardStage(s, shard)) };
 }
 
@@ -60618,10 +60794,10 @@ async function workers_runStageInWorkers(spec, count, o) {
     let startTimer;
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
-    const flows = flowClient && { client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal };
-    const baseVars = { vu: '0', iter: '0', seq: '0' };
+    const flows = flowClient && new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
-        const setup = flows && spec.setup ? await sendOnce(flows, spec.setup, baseVars) : undefined;
+        const setup = await flows?.setUp();
+        const baseVars = flows?.baseVars;
         for (let index = 1; index <= count; index++) {
             const data = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
@@ -60640,8 +60816,8 @@ async function workers_runStageInWorkers(spec, count, o) {
         const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
         o.seq.value = Math.max(base, ...results.map((r) => r.seq));
         const merged = mergeWorkerResults(spec, results);
-        if (flows && spec.verify && !o.signal.aborted)
-            merged.verify = await sendOnce(flows, spec.verify, { ...baseVars });
+        if (flows && !o.signal.aborted)
+            merged.verify = await flows.verify();
         if (setup)
             merged.setup = setup;
         return merged;
@@ -60769,6 +60945,8 @@ async function runPlan(plan, o) {
     const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
     let stopped;
     let watcher;
+    if (plan.target.start)
+        await refuseOccupiedPort(target);
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     let reference;

@@ -27,8 +27,9 @@ import { asReport, readReportFile, wholeRun, writeJsonAtomic } from './baseline/
 import { otherPlanError } from './baseline/file-store-adapter.js';
 import { whyNotBaseline } from './baseline/save-guard.js';
 import type { Report } from './report/types.js';
-import type { BaselineStore, LoadRequest, StoredResult } from './baseline/store.js';
-import { planFingerprint, planId as planIdOf, runnerFingerprint } from './baseline/fingerprint.js';
+import { samePlan, type BaselineStore, type LoadRequest, type StoredResult } from './baseline/store.js';
+import { planFingerprint, planId as planIdOf, runnerFingerprint, substitutedFingerprint } from './baseline/fingerprint.js';
+import { planIdentity, planShape, shapeChange } from './baseline/shape.js';
 import { displayUrl, runnerInfo } from './report/build.js';
 import type { HistoryPoint } from './report/charts.js';
 import type { SummaryExtras } from './report/markdown.js';
@@ -161,8 +162,9 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
   const runs = s.shard ? shardPlan(plan, s.shard) : plan;
   const runner = runnerInfo();
-  const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
-  const request: LoadRequest = { planId: s.planId ?? planIdOf(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
+  const identity = planIdentity(plan);
+  const fingerprints = { plan: identity.planFingerprint, runner: runnerFingerprint(runner) };
+  const request: LoadRequest = { planId: s.planId ?? planIdOf(s.planFile), ...identity, runnerFingerprint: fingerprints.runner };
   // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
   const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
   // History too, before this run is saved, so the chart shows this run once (as "this run").
@@ -184,7 +186,7 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
   const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept }), run.stopped);
   if (run.stopped) s.log.warn(run.stopped.message);
   const cancelled = s.signal?.aborted ?? false;
-  const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+  const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, shape: identity.planShape, cancelled, shard: s.shard });
   if (baseline && s.baseline) built.baseline = baselineRef(s.baseline, baseline);
   if (past.length >= MIN_HISTORY) built.bands = bandPositions(against.history!, stages);
   built.history = historyRef(s.history ?? s.baseline?.store ?? s.save?.store, past);
@@ -291,7 +293,8 @@ async function turnkeyAb(s: AbSettings & { baseRef: string }, rounds: number): P
   s.onSecrets?.(head.plan.secrets ?? []);
   // The worktree's folder is not known yet: the base side's cwd is set once it exists.
   const base = await sideOf('base', basePort!, '');
-  if (planFingerprint(base.plan) !== planFingerprint(head.plan)) {
+  // As sent: the fingerprint of the plan as written would not see ${SIDE} in a request path.
+  if (substitutedFingerprint(base.plan) !== substitutedFingerprint(head.plan)) {
     throw new UsageError(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
   }
   checkSides([base, head]);
@@ -330,7 +333,7 @@ async function abRunAndReport(plan: Plan, s: AbSettings, ends: Record<Side, AbEn
   const checks = [...judged.checks, ...baseAborts];
   const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
   const cancelled = s.signal?.aborted ?? false;
-  const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+  const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, shape: planShape(plan), cancelled });
   const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
   const named = (end: AbEnd): string => `${displayUrl(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
   report.baseline = {
@@ -465,7 +468,7 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
   const plan = s.planFile ? await loadPlan(fromCwd(s.cwd, s.planFile), s.env) : undefined;
   const baseline = wholeRun(await readReportFile(fromCwd(s.cwd, s.baselineFile)), s.baselineFile);
   const current = wholeRun(await readReportFile(fromCwd(s.cwd, s.currentFile)), s.currentFile);
-  const mismatch = planMismatch(s, plan && planFingerprint(plan), baseline, current);
+  const mismatch = planMismatch(s, plan, baseline, current);
   if (mismatch && !s.force) throw mismatch;
   const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
   const report: Report = {
@@ -486,16 +489,17 @@ export async function compareReports(s: CompareSettings): Promise<Outcome> {
  * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
  * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
  */
-function planMismatch(s: CompareSettings, planPrint: string | undefined, baseline: Report, current: Report): BaselineError | undefined {
+function planMismatch(s: CompareSettings, plan: Plan | undefined, baseline: Report, current: Report): BaselineError | undefined {
   const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
-  if (planPrint !== undefined) {
-    if (base !== undefined && base !== planPrint) return otherPlanError(s.baselineFile, base, planPrint);
-    if (cur !== undefined && cur !== planPrint) return otherPlanError(s.currentFile, cur, planPrint);
+  if (plan !== undefined) {
+    const identity = planIdentity(plan);
+    if (base !== undefined && !samePlan(base, identity)) return otherPlanError(s.baselineFile, baseline, identity);
+    if (cur !== undefined && !samePlan(cur, identity)) return otherPlanError(s.currentFile, current, identity);
     return undefined;
   }
   if (base === undefined || cur === undefined || base === cur) return undefined;
   return new BaselineError(
-    `${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`,
+    `${s.baselineFile} and ${s.currentFile} were measured for different plans (${shapeChange(baseline, current.shape, cur)}); pass --force-baseline to compare anyway`,
   );
 }
 
@@ -522,13 +526,15 @@ export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const paths = await shardReportPaths(s.shardFiles, s.cwd);
   const files = await Promise.all(paths.map(async (file) => ({ file, report: await readReportFile(fromCwd(s.cwd, file)) })));
   const merged = mergeShardReports(files);
-  if (plan && merged.fingerprints && planFingerprint(plan) !== merged.fingerprints.plan) {
-    // Rules may change freely; a different load shape (or environment) means the rules may not fit.
-    s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${planFingerprint(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
+  const identity = plan && planIdentity(plan);
+  if (identity && merged.fingerprints && !samePlan(merged.fingerprints.plan, identity)) {
+    // Rules may change freely; a different load shape means the rules may not fit.
+    s.log.warn(`${s.planFile} does not describe the load the shards ran (${shapeChange(merged, identity.planShape, identity.planFingerprint, 'the shards')}): its rules are applied all the same`);
   }
   const request: LoadRequest = {
     planId: planIdOf(s.planFile ?? merged.plan),
     planFingerprint: merged.fingerprints?.plan ?? '',
+    planShape: merged.shape,
     runnerFingerprint: merged.fingerprints?.runner ?? '',
   };
   const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;

@@ -97,6 +97,19 @@ export class TargetUnreachableError extends PerfGateError {
   }
 }
 
+/**
+ * `target.start` is set but something already answers on the target's port: the run would measure
+ * that server, not the app the plan starts.
+ */
+export class PortInUseError extends PerfGateError {
+  override readonly code = 'E_PORT_IN_USE';
+  override readonly exitCode = 3;
+  constructor(message: string) {
+    super(message);
+    this.name = 'PortInUseError';
+  }
+}
+
 /** `ab --base-ref REF`: REF names no commit of the plan's repository (after a fetch, where one is allowed). */
 export class GitRefError extends PerfGateError {
   override readonly code = 'E_GIT_REF';

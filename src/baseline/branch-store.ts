@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
 import { asReport, isOtherReportSchema } from './file-store.js';
-import type { BaselineStore, LoadRequest, LoadResult, StoredResult } from './store.js';
+import { listedChanges } from './shape.js';
+import { samePlan, type BaselineStore, type LoadRequest, type LoadResult, type StoredResult } from './store.js';
 
 export interface GitRunOptions {
   cwd: string;
@@ -360,7 +361,7 @@ export class BranchStore implements BaselineStore {
       const fingerprints = result.report.fingerprints;
       if (!fingerprints) survey.unfingerprinted++;
       else if (fingerprints.runner !== request.runnerFingerprint) survey.otherRunners++;
-      else if (fingerprints.plan !== request.planFingerprint) survey.otherPlan.push({ path: file, result });
+      else if (!samePlan(fingerprints.plan, request)) survey.otherPlan.push({ path: file, result });
       else survey.qualifying.push({ path: file, result });
     }
     survey.qualifying.sort(newestFirst);
@@ -420,8 +421,10 @@ export class BranchStore implements BaselineStore {
       );
     }
     if (s.otherPlan.length > 0) {
+      const newest = s.otherPlan[0]!.result;
+      const changed = listedChanges(newest.report, request.planShape);
       reasons.push(
-        `the plan's load shape changed since ${when(s.otherPlan[0]!.result.savedAt)}: ${notCompared(s.otherPlan.length, 'of the earlier plan')}`,
+        `the plan's load shape changed since ${when(newest.savedAt)}${changed ? ` (${changed})` : ''}: ${notCompared(s.otherPlan.length, 'of the earlier plan')}`,
       );
     }
     if (s.otherRunners > 0) reasons.push(notCompared(s.otherRunners, 'from other runners (different CPU/cores/OS)'));

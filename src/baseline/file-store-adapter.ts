@@ -7,8 +7,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { BaselineError } from '../errors.js';
+import type { Report } from '../report/types.js';
 import { readReportFile, wholeRun, writeJsonAtomic } from './file-store.js';
-import type { BaselineStore, LoadRequest, LoadResult, StoredResult } from './store.js';
+import { shapeChange } from './shape.js';
+import { samePlan, type BaselineStore, type LoadRequest, type LoadResult, type StoredResult } from './store.js';
 
 export interface FileStoreOptions {
   file: string;
@@ -20,12 +22,11 @@ export interface FileStoreOptions {
 
 /**
  * The refusal of a result measured for another plan: its numbers describe another load, so a
- * comparison would judge the change of plan, not of code.
+ * comparison would judge the change of plan, not of code. Says what changed, where the saved
+ * result records its shape.
  */
-export function otherPlanError(file: string, saved: string, current: string, forceHint = 'pass --force-baseline'): BaselineError {
-  return new BaselineError(
-    `${file} was saved for another plan (its load shape differs: fingerprint ${saved}, this plan ${current}); re-create it, or ${forceHint} to compare anyway`,
-  );
+export function otherPlanError(file: string, saved: Report, request: Pick<LoadRequest, 'planFingerprint' | 'planShape'>, forceHint = 'pass --force-baseline'): BaselineError {
+  return new BaselineError(`${file} was saved for another plan (${shapeChange(saved, request.planShape, request.planFingerprint)}); re-create it, or ${forceHint} to compare anyway`);
 }
 
 export class FileStore implements BaselineStore {
@@ -46,7 +47,7 @@ export class FileStore implements BaselineStore {
     if (!found) return { result: undefined, explanation: `no baseline yet: ${this.file} does not exist` };
     wholeRun(found.report, this.file); // a shard report is refused as such, whichever plan it ran
     const saved = this.otherPlan(found, request);
-    if (saved !== undefined && !this.force) throw otherPlanError(this.file, saved, request.planFingerprint, this.forceHint);
+    if (saved !== undefined && !this.force) throw otherPlanError(this.file, found.report, request, this.forceHint);
     return { result: found, explanation: this.explain(found, request) };
   }
 
@@ -65,7 +66,7 @@ export class FileStore implements BaselineStore {
   /** The file's plan fingerprint when it differs from the run's; undefined when either is unknown. */
   private otherPlan(found: StoredResult, request: LoadRequest): string | undefined {
     const saved = found.report.fingerprints?.plan;
-    return saved !== undefined && request.planFingerprint !== '' && saved !== request.planFingerprint ? saved : undefined;
+    return saved !== undefined && request.planFingerprint !== '' && !samePlan(saved, request) ? saved : undefined;
   }
 
   private async read(): Promise<StoredResult | undefined> {

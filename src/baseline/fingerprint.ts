@@ -8,19 +8,45 @@ import type { RunnerInfo } from '../report/types.js';
 
 const short = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
-export function planFingerprint(plan: Pick<Plan, 'requests' | 'session' | 'stages' | 'defaults' | 'websocket'>): string {
+export type ShapedPlan = Pick<Plan, 'requests' | 'session' | 'stages' | 'defaults' | 'websocket' | 'templates'>;
+
+/**
+ * What the plan fingerprint hashes (and a baseline's shape record shows): requests as written
+ * (`plan.templates`: `${ENV}` names, not values), header names only, the stages as parsed.
+ */
+export function loadShape(plan: ShapedPlan) {
   // Header *values* may hold secrets from the environment: only their names shape the load.
-  const request = (r: Plan['requests'][number]) => ({
-    name: r.name,
-    method: r.method,
-    path: r.path,
+  const request = (r: Plan['requests'][number], written = r) => ({
+    name: written.name,
+    method: written.method,
+    path: written.path,
     weight: r.weight,
     headers: Object.keys(r.headers).sort(),
     body: r.body !== undefined || r.json !== undefined,
     timeoutMs: r.timeoutMs,
   });
-  const ws = plan.websocket && { ...plan.websocket, headers: Object.keys(plan.websocket.headers).sort(), send: plan.websocket.send !== undefined };
-  return short(JSON.stringify({ requests: plan.requests.map(request), session: plan.session.map(request), stages: plan.stages, websocket: ws }));
+  const t = plan.templates;
+  const ws = plan.websocket && { ...plan.websocket, ...t?.websocket, headers: Object.keys(plan.websocket.headers).sort(), send: plan.websocket.send !== undefined };
+  return {
+    requests: plan.requests.map((r, i) => request(r, t?.requests[i] && { ...r, ...t.requests[i] })),
+    session: plan.session.map((r, i) => request(r, t?.session[i] && { ...r, ...t.session[i] })),
+    // Setup and verify are sent once, outside the measured time: not load (and their header values
+    // may be secrets). A stage's own mix (`requests: [...]`) is.
+    stages: plan.stages.map(({ setup: _setup, verify: _verify, ...stage }) => stage),
+    websocket: ws,
+  };
+}
+
+export function planFingerprint(plan: ShapedPlan): string {
+  return short(JSON.stringify(loadShape(plan)));
+}
+
+/**
+ * The fingerprint of the requests as sent, `${ENV}` values substituted: what perf-gate hashed
+ * before templates (stored results still carry it), and what tells two A/B sides' loads apart.
+ */
+export function substitutedFingerprint(plan: ShapedPlan): string {
+  return planFingerprint({ ...plan, templates: undefined });
 }
 
 /**

@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
 import { readReportFile } from './file-store.js';
-import type { LoadRequest, StoredResult } from './store.js';
+import { samePlan, type LoadRequest, type StoredResult } from './store.js';
 
 /** Folders below DIR are searched this deep (DIR/<run>/report.json is the usual layout). */
 const MAX_DEPTH = 2;
@@ -36,7 +36,7 @@ export class ReportFolder {
       const f = report.fingerprints;
       // Without fingerprints nothing shows it is this plan on this runner; an A/B report measured
       // two builds sharing the runner's cores: neither is a past run of this plan.
-      if (!f || f.plan !== request.planFingerprint || f.runner !== request.runnerFingerprint) {
+      if (!f || !samePlan(f.plan, request) || f.runner !== request.runnerFingerprint) {
         pass(!f ? 'without fingerprints' : f.runner !== request.runnerFingerprint ? 'another runner' : 'another plan');
         continue;
       }

@@ -4,7 +4,7 @@
  * to keep. Results are keyed by plan id (a folder per plan), and each carries the plan and runner
  * fingerprints so results from another plan version or other hardware are never compared silently.
  */
-import type { Report } from '../report/types.js';
+import type { PlanShape, Report } from '../report/types.js';
 
 export interface StoredResult {
   report: Report;
@@ -20,6 +20,14 @@ export interface LoadRequest {
   planId: string;
   /** Only results with these fingerprints qualify (report.fingerprints). */
   planFingerprint: string;
+  /**
+   * The fingerprint perf-gate gave this plan before fingerprints hashed requests as written (with
+   * `${ENV}` values substituted), when it differs: results saved under it qualify too, so a plan
+   * with an environment value in a path keeps its baselines across the upgrade.
+   */
+  formerPlanFingerprint?: string;
+  /** The plan's load shape, to say what differs when a result of another plan is refused. */
+  planShape?: PlanShape;
   runnerFingerprint: string;
   /**
    * Commits to look for, in order of preference (a PR's merge-base first, then older commits of the
@@ -46,4 +54,9 @@ export interface BaselineStore {
    * that hold runs no baseline store would keep (a folder of reports); undefined when none were.
    */
   readonly leftOut?: Record<string, number>;
+}
+
+/** Whether a saved plan fingerprint is this plan's (its current one, or the one before templates). */
+export function samePlan(saved: string, request: Pick<LoadRequest, 'planFingerprint' | 'formerPlanFingerprint'>): boolean {
+  return saved === request.planFingerprint || saved === request.formerPlanFingerprint;
 }

@@ -8,7 +8,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { BuildError, TargetUnreachableError, UsageError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import type { Side } from '../load/ab.js';
-import { startTarget, waitUntilReady, type StartedTarget } from '../load/target.js';
+import { refuseOccupiedPort, startTarget, waitUntilReady, type StartedTarget } from '../load/target.js';
 import type { BuildCache } from './build-cache.js';
 
 export interface AbSide {
@@ -93,6 +93,8 @@ export async function withSidesRunning<T>(sides: AbSide[], o: SidesOptions, fn: 
     for (const s of sides) await build(s, o);
     for (const s of sides) {
       if (o.signal.aborted) break;
+      // The port was free when chosen; this catches a fixed port in target.url, or a port taken since.
+      await refuseOccupiedPort(s.plan.target.url, `start both builds yourself and pass --base-url and --head-url (${s.side} side)`);
       o.log(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
       started.push({ side: s, target: startTarget(s.plan.target.start!, s.cwd, s.env) });
     }

@@ -7,7 +7,7 @@ import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport } from '../report/types.js';
 import { fmtMetric, fmtSigned } from '../report/format.js';
 import { LATENCY_METRICS, metricValue, missingValue, ruleApplies } from './metrics.js';
-import { stoppedAtMaxNote } from './regression.js';
+import { stepResolution, stoppedAtMaxNote } from './regression.js';
 import { quantile } from './statistics.js';
 
 /** Fewer past values than this: the band cannot be trusted. */
@@ -93,7 +93,7 @@ function bandFor(history: StageReport[][], stage: StageReport, metric: Metric, k
   if (current === null) return undefined;
   const values = pastValues(history, stage.name, metric);
   if (values.length < MIN_HISTORY) return { current, values };
-  const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress?.step);
+  const floor = sigmaFloor(metric, median(values), stage.requests, stage.stress && stepResolution(stage.stress, stage.stress.breaking_point));
   return { current, values, band: noiseBand(values, k, floor) };
 }
 

@@ -254,25 +254,47 @@ export function recoveryCheck(rule: RegressionRule, before: StageReport, after: 
   };
 }
 
+type Stepping = Pick<StressOutcome, 'unit' | 'from' | 'step' | 'levels'>;
+
+const sameSteps = (a: Stepping, b: Stepping): boolean =>
+  a.unit === b.unit && (a.levels || b.levels ? a.levels?.join() === b.levels?.join() : a.step === b.step && a.from === b.from);
+
+const describeSteps = (x: Stepping): string => {
+  const unit = x.unit === 'vus' ? ' users' : '/s';
+  return x.levels ? `levels ${x.levels.join(', ')}${unit}` : `from ${x.from} by ${x.step}${unit}`;
+};
+
+/**
+ * The least change of breaking point the steps can show at `level`: one step; for listed levels,
+ * the larger gap from `level` to its neighbours in the list (the levels may be far apart).
+ */
+export function stepResolution(x: Pick<StressOutcome, 'step' | 'levels'>, level: number | null): number {
+  if (!x.levels) return x.step;
+  const i = level === null ? -1 : x.levels.indexOf(level);
+  const gaps = x.levels.slice(1).map((l, k) => l - x.levels![k]!);
+  if (i < 0) return gaps.length ? Math.min(...gaps) : 0;
+  return Math.max(i > 0 ? gaps[i - 1]! : 0, i < gaps.length ? gaps[i]! : 0);
+}
+
+/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
+export function stoppedAtMaxNote(stress: StressOutcome, below: string): string {
+  return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
+}
+
 /**
  * A stress stage's breaking point against the baseline's. One number per run, measured in whole
  * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
  * the edge of a step can land either side of it), and beyond that the change ± one step must be
  * past the rule. A lower breaking point is worse (rules like "-10%").
  */
-/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
-export function stoppedAtMaxNote(stress: StressOutcome, below: string): string {
-  return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
-}
-
 export function breakingPointCheck(rule: RegressionRule, before: StageReport, after: StageReport): Check | undefined {
   if (!before.stress || !after.stress || rule.unit !== 'pct') return undefined;
   const b = before.stress.breaking_point;
   const c = after.stress.breaking_point;
   const unit = after.stress.unit === 'vus' ? ' users' : '/s';
   const base = { stage: after.name, metric: 'breaking_point', kind: 'regression' as const, baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
-  if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
-    return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
+  if (!sameSteps(before.stress, after.stress)) {
+    return { ...base, verdict: 'warn', note: `the baseline stepped differently (${describeSteps(before.stress)}): not comparable` };
   }
   // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
   if (after.stress.steps.length === 0) return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
@@ -284,11 +306,12 @@ export function breakingPointCheck(rule: RegressionRule, before: StageReport, af
   }
   // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
   if (after.stress.reached_max && c < b) return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
-  const resolution = after.stress.step;
+  const resolution = stepResolution(after.stress, c);
   const pct = (x: number): number => ((x - b) / b) * 100;
   const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
   const worseIsUp = rule.direction === 'increase';
-  const steps = Math.round((c - b) / resolution);
+  const levels = after.stress.levels;
+  const steps = levels ? levels.indexOf(c) - levels.indexOf(b) : Math.round((c - b) / resolution);
   const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
   const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
   const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
@@ -298,6 +321,6 @@ export function breakingPointCheck(rule: RegressionRule, before: StageReport, af
     interval_pct: [round(iv.lo), round(iv.hi)],
     significant: Math.abs(c - b) > resolution,
     verdict,
-    note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
+    note: `${b}${unit} → ${c}${unit}: ${moved} (${levels ? describeSteps(after.stress) : `steps of ${resolution}${unit}`})${why}`,
   };
 }

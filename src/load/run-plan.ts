@@ -8,7 +8,7 @@ import { HttpClient } from './http.js';
 import { RunnerProbe } from './runner-probe.js';
 import { ReferenceServer } from './reference.js';
 import { runStage, type StageProgress, type StageResult } from './stage.js';
-import { startTarget, waitUntilReady } from './target.js';
+import { refuseOccupiedPort, startTarget, waitUntilReady } from './target.js';
 import { runStageInWorkers, stageWorkers } from './workers.js';
 import { DataRows } from './data-rows.js';
 import { formatCount, formatMs } from '../plan/check-limits.js';
@@ -115,6 +115,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
   const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
   let stopped: RunStop | undefined;
   let watcher: NodeJS.Timeout | undefined;
+  if (plan.target.start) await refuseOccupiedPort(target);
   const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
   let probe: RunnerProbe | undefined;
   let reference: ReferenceServer | undefined;

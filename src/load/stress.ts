@@ -1,8 +1,8 @@
 /**
- * The stress stage: the load steps up by `step` every `every` (open model: the rate; closed: the
- * users) and each step is judged on its own requests as it ends. The first step that breaks a
- * condition ends the stage: a target already failing is not hammered harder (open model: the
- * step itself stops sending as soon as its break is certain). Each step's requests
+ * The stress stage: the load steps up by `step` (or through the listed levels) every `every` (open
+ * model: the rate; closed: the users) and each step is judged on its own requests as it ends. The
+ * first step that breaks a condition ends the stage: a target already failing is not hammered
+ * harder (open model: the step itself stops sending as soon as its break is certain). Each step's requests
  * are answered before it is judged, so no step inherits another's queue (the gap between steps is
  * the slowest response of the step, usually milliseconds).
  */
@@ -146,7 +146,7 @@ export function judgeStep(until: ThresholdRule[], index: number, level: number, 
 }
 
 /** The steps as run → the breaking point: the last level that passed before the first that broke. */
-export function stressOutcome(spec: Pick<StressStage, 'model' | 'from' | 'step' | 'max' | 'everyMs' | 'until'>, steps: StressStep[]): StressOutcome {
+export function stressOutcome(spec: Pick<StressStage, 'model' | 'from' | 'step' | 'max' | 'levels' | 'everyMs' | 'until'>, steps: StressStep[]): StressOutcome {
   const broken = steps.find((s) => !s.passed);
   const passed = steps.filter((s) => s.passed);
   const levels = stressLevels(spec);
@@ -156,6 +156,7 @@ export function stressOutcome(spec: Pick<StressStage, 'model' | 'from' | 'step' 
     step: spec.step,
     every_s: spec.everyMs / 1000,
     max: spec.max,
+    ...(spec.levels && { levels: spec.levels }),
     until: spec.until.map((r) => `${r.metric} ${r.raw}`),
     steps,
     breaking_point: passed.length > 0 ? passed[passed.length - 1]!.level : null,

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import { TargetUnreachableError } from '../errors.js';
+import { PortInUseError, TargetUnreachableError } from '../errors.js';
 import { displayUrl } from '../report/build.js';
 import { groupRunning, signalGroup } from './process-group.js';
 
@@ -25,6 +25,8 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
+/** How long the port-in-use check waits for a connect: loopback refuses at once, so this only bounds odd hosts. */
+const PORT_CHECK_MS = 500;
 
 export interface StartedTarget {
   child: ChildProcess;
@@ -158,10 +160,32 @@ async function probe(o: ReadyOptions, budgetMs: number, wake: AbortSignal): Prom
   }
 }
 
-function tcpProbe(targetUrl: string, budgetMs: number, signal: AbortSignal): Promise<void> {
+/** The host and port a target URL connects to (default ports filled in, IPv6 brackets dropped). */
+function hostPort(targetUrl: string): { host: string; port: number } {
   const u = new URL(targetUrl);
   const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
-  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return { host: u.hostname.replace(/^\[|\]$/g, ''), port };
+}
+
+/**
+ * Before `target.start` runs: when the target's port already accepts connections, a stale server
+ * (an earlier run's, a dev server) would be measured instead of the app the plan starts, so stop
+ * with exit 3. A refused, failed or unanswered connect means the port is free to start on.
+ */
+export async function refuseOccupiedPort(targetUrl: string, instead = 'drop target.start to test the running server'): Promise<void> {
+  const { host, port } = hostPort(targetUrl);
+  const answered = await tcpProbe(targetUrl, PORT_CHECK_MS, AbortSignal.timeout(PORT_CHECK_MS)).then(
+    () => true,
+    () => false,
+  );
+  if (answered) {
+    const shown = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    throw new PortInUseError(`something is already listening on ${shown}: stop it, or ${instead}`);
+  }
+}
+
+function tcpProbe(targetUrl: string, budgetMs: number, signal: AbortSignal): Promise<void> {
+  const { host, port } = hostPort(targetUrl);
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port });
     const fail = (err: Error): void => {

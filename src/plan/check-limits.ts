@@ -69,12 +69,14 @@ export function readLimits(c: Checks, raw: Data): PlanLimits {
 }
 
 /** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
-export function stressLevels(s: Pick<StressStage, 'from' | 'step' | 'max'>): number[] {
+export function stressLevels(s: Pick<StressStage, 'from' | 'step' | 'max' | 'levels'>): number[] {
+  if (s.levels) return s.levels;
   return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
 }
 
 /** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
-export function stressStepCount(s: Pick<StressStage, 'from' | 'step' | 'max'>): number {
+export function stressStepCount(s: Pick<StressStage, 'from' | 'step' | 'max' | 'levels'>): number {
+  if (s.levels) return s.levels.length;
   if (!(s.step > 0) || s.max < s.from) return 1;
   return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
 }
@@ -104,8 +106,10 @@ export function plannedRequests(s: StageSpec): number | undefined {
       return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
     case 'stress': {
       // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+      if (s.model !== 'open') return undefined;
       const n = stressStepCount(s);
-      return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
+      const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
+      return rates * (s.everyMs / 1000);
     }
     case 'spike':
       return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
@@ -175,7 +179,10 @@ export function checkLimits(c: Checks, raw: Data, plan: Plan): void {
 function peakRate(spec: StageSpec, s: Data, path: Path): { value: number; at: Path } | undefined {
   if (spec.kind === 'spike') return { value: spec.toRate, at: keyPath(s, path, 'to') };
   if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open') return { value: spec.rate, at: keyPath(s, path, 'rate') };
-  if (spec.kind === 'stress' && spec.model === 'open') return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
+  if (spec.kind === 'stress' && spec.model === 'open') {
+    // The highest level: `max` of the steps, or the last of listed levels.
+    return { value: spec.max, at: 'rate' in s ? [...path, 'rate', spec.levels ? spec.levels.length - 1 : 'max'] : path };
+  }
   return undefined;
 }
 

@@ -198,7 +198,7 @@ function readLoad(
   if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
     c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
   }
-  if (typeof s.vus === 'object' && s.vus !== null) c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
+  if (typeof s.vus === 'object' && s.vus !== null) c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)`);
   const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
   const rampMs = ms('ramp', 0);
   if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -229,7 +229,7 @@ function readStress(c: Checks, s: Data, path: Path, base: Base, ms: (key: string
   const where = formatPath(path);
   const closed = 'vus' in s && !('rate' in s);
   if ('rate' in s && 'vus' in s) c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
-  if (!('rate' in s) && !('vus' in s)) c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+  if (!('rate' in s) && !('vus' in s)) c.add(path, `${where} (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)`);
   if ('think' in s && !closed) c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
   const key = closed ? 'vus' : 'rate';
   const levels = readSteps(c, s[key], [...path, key], closed);
@@ -271,30 +271,59 @@ function readUntil(c: Checks, raw: unknown, path: Path): ThresholdRule[] {
   return rules;
 }
 
-function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): { from: number; step: number; max: number } {
+/** A user count of a stress step: a whole number from 1. */
+const userCount = (v: unknown): number => {
+  if (int(v) === undefined || (v as number) < 1) throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
+  return v as number;
+};
+
+type Steps = Pick<StressStage, 'from' | 'step' | 'max' | 'levels'>;
+
+/**
+ * `vus: [10, 50, 100, 500]` or `rate: [50/s, 200/s]`: the levels run in order, each going up.
+ * `from` and `max` are the first and last; `step` is 0 (the gaps are the list's).
+ */
+function readLevels(c: Checks, raw: unknown[], path: Path, users: boolean): Steps {
+  const where = formatPath(path);
+  const issuesBefore = c.issues.length;
+  if (raw.length === 0) c.add(path, `${where}: list at least one level, e.g. ${users ? '[10, 50, 100]' : '[50/s, 200/s, 1000/s]'}`);
+  if (raw.length > MAX_STRESS_STEPS) c.add(path, `${where}: ${raw.length.toLocaleString('en-US')} levels; at most ${MAX_STRESS_STEPS}`);
+  const levels = raw.map((v, i) => {
+    try {
+      return users ? userCount(v) : parseRate(v);
+    } catch (err) {
+      c.add([...path, i], `${formatPath([...path, i])}: ${(err as Error).message}`);
+      return 1;
+    }
+  });
+  if (c.issues.length === issuesBefore) {
+    const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]!);
+    if (down > 0) c.add([...path, down], `${formatPath([...path, down])}: ${show(raw[down])} does not go up from ${show(raw[down - 1])}: list the levels from lowest to highest, each once`);
+  }
+  return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
+}
+
+function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): Steps {
   const out = { from: 1, step: 1, max: 1 };
   const where = formatPath(path);
   const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
   if (raw === undefined) return out;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+  if (Array.isArray(raw)) return readLevels(c, raw, path, users);
+  if (typeof raw !== 'object' || raw === null) {
+    c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}, or list the levels: ${users ? '[10, 50, 100, 500]' : '[50/s, 200/s, 1000/s]'}`);
     return out;
   }
   const data = raw as Data;
   for (const k of Object.keys(data)) {
     if (!(STEP_KEYS as readonly string[]).includes(k)) c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
   }
-  const count = (v: unknown): number => {
-    if (int(v) === undefined || (v as number) < 1) throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
-    return v as number;
-  };
   const issuesBefore = c.issues.length;
   for (const k of STEP_KEYS) {
     if (!(k in data)) {
       c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
       continue;
     }
-    out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
+    out[k] = c.unit(data, k, path, users ? userCount : parseRate, 1);
   }
   // Only steps that are all there and all numbers can be counted or compared.
   if (c.issues.length > issuesBefore) return out;

@@ -5,6 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { PlanError, type PlanProblem } from '../errors.js';
+import { planTemplates } from './as-written.js';
 import { interpolate } from './interpolate.js';
 import type { Issue } from './issues.js';
 import { locate, parseYaml, type YamlSource } from './positions.js';
@@ -54,6 +55,7 @@ export function parsePlan(text: string, file: string, env: Env, readData: DataRe
     throw new PlanError(sortProblems(all.map((i) => toProblem({ ...i, message: redactor.text(i.message) }, parsed.source, file))));
   }
   if (secrets.length) plan.secrets = secrets;
+  plan.templates = planTemplates(parsed.value);
   return plan;
 }
 

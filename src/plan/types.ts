@@ -155,14 +155,18 @@ export interface BurstStage extends StageBase {
 
 /**
  * Step the load up every `everyMs` (open model: the rate, req/s; closed: users) from `from` by
- * `step` while each step passes its break conditions and the next step stays within `max`.
+ * `step` (or through the listed `levels`) while each step passes its break conditions and the next
+ * step stays within `max`.
  */
 export interface StressStage extends StageBase {
   kind: 'stress';
   model: 'open' | 'closed';
   from: number;
+  /** 0 when `levels` lists the steps. */
   step: number;
   max: number;
+  /** `vus: [10, 50, 100]` / `rate: [50/s, 200/s]`: the steps' levels as listed (from = first, max = last). */
+  levels?: number[];
   everyMs: number;
   /** Closed model: pause between a user's requests. */
   thinkMs: number;
@@ -273,10 +277,22 @@ export interface Plan {
    */
   secrets?: string[];
   /**
+   * The requests as written (`${ENV}` names, not their values; src/plan/as-written.ts), set by
+   * parsePlan: what the plan fingerprint hashes in place of the substituted strings.
+   */
+  templates?: PlanTemplates;
+  /**
    * Runaway caps (`limits:`, defaults in src/plan/check-limits.ts). Kept out of the stages, so they
    * never change the plan's fingerprint.
    */
   limits: PlanLimits;
+}
+
+/** The strings of requests and the websocket block that may hold `${ENV}`, as written. */
+export interface PlanTemplates {
+  requests: Array<Pick<RequestSpec, 'name' | 'method' | 'path'>>;
+  session: Array<Pick<RequestSpec, 'name' | 'method' | 'path'>>;
+  websocket?: Pick<WebSocketSpec, 'path' | 'subscribe' | 'expectReply'>;
 }
 
 /** The most a run may do unless the plan's `limits:` raises it. */

@@ -143,6 +143,7 @@ export interface ReportInput {
   verdict: Verdict;
   runner?: RunnerInfo;
   fingerprints?: Report['fingerprints'];
+  shape?: Report['shape'];
   cancelled?: boolean;
   shard?: Report['shard'];
 }
@@ -160,6 +161,7 @@ export function buildReport(i: ReportInput): Report {
     cancelled: i.cancelled ?? false,
     runner: i.runner ?? runnerInfo(),
     fingerprints: i.fingerprints,
+    ...(i.shape && { shape: i.shape }),
     baseline: null,
     stages: i.stages,
     checks: i.checks,

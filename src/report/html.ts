@@ -338,9 +338,10 @@ function stressSection(st: StressOutcome): string {
     ],
     markers,
   });
+  const stepping = st.levels ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each` : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
   return [
     '<div class="stress">',
-    `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${html(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
+    `<h3>Stress steps</h3><p>${stepping}, until ${html(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
     table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
     figure(chart, 'stress'),
     '</div>',

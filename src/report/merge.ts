@@ -56,6 +56,7 @@ export function mergeShardReports(files: ShardReportFile[]): Report {
     cancelled: false,
     runner: first.runner,
     fingerprints: first.fingerprints,
+    ...(first.shape && { shape: first.shape }),
     baseline: null,
     stages,
     checks: [],

@@ -47,7 +47,8 @@ export function outcomeNote(s: StageReport): string | undefined {
   const name = md(s.name);
   if (s.stress) {
     const x = s.stress;
-    return `**${name}**: ${stressFinding(x, MARKDOWN)}; steps of ${fmtLevel(x, x.step)} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
+    const stepping = x.levels ? `levels ${x.levels.map((l) => fmtLevel(x, l)).join(', ')}` : `steps of ${fmtLevel(x, x.step)}`;
+    return `**${name}**: ${stressFinding(x, MARKDOWN)}; ${stepping} every ${x.every_s} s, judged on ${conditions(x.until, ', ')}.`;
   }
   if (s.soak) {
     const d = s.soak.drift;

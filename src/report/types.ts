@@ -174,9 +174,12 @@ export interface StressOutcome {
   /** 'rps': the steps are open-model rates; 'vus': closed-model users. */
   unit: 'rps' | 'vus';
   from: number;
+  /** 0 when the plan listed the levels (`levels`). */
   step: number;
   every_s: number;
   max: number;
+  /** The levels as the plan listed them (`vus: [10, 50, 100]`); absent when it stepped from/step/max. */
+  levels?: number[];
   /** The conditions each step is judged by, as written (`p95 < 200ms`). */
   until: string[];
   steps: StressStep[];
@@ -274,6 +277,17 @@ export interface BaselineRef {
   explanation?: string;
 }
 
+/** One stage, request or the websocket block: field → value as a plan writes it (durations as "30s"). */
+export type ShapeFields = Record<string, string | number | boolean>;
+
+/** A plan's load shape (requests as written, stages as parsed); each entry has its `name`. */
+export interface PlanShape {
+  stages: ShapeFields[];
+  requests: ShapeFields[];
+  session: ShapeFields[];
+  websocket?: ShapeFields;
+}
+
 export interface Report {
   tool: 'perf-gate';
   version: string;
@@ -288,6 +302,8 @@ export interface Report {
   runner: RunnerInfo;
   /** What decides comparability: the plan's load shape and the runner's hardware. */
   fingerprints?: { plan: string; runner: string };
+  /** The load shape the plan fingerprint hashes, readable: a refused baseline names what changed. */
+  shape?: PlanShape;
   /** What this run was compared with, when anything. */
   baseline?: BaselineRef | null;
   stages: StageReport[];

@@ -99,7 +99,7 @@ describe('a baseline that cannot be trusted is refused before any load (exit 2)'
     const refused = await runCli(['run', file, '--baseline', 'other-plan.json', '--out', 'out-other', '--quiet'], { cwd: dir });
     expect(refused.code, refused.stderr).toBe(2);
     expect(refused.stderr).toMatch(
-      /^perf-gate: other-plan\.json was saved for another plan \(its load shape differs: fingerprint 0123456789ab, this plan [0-9a-f]{12}\); re-create it, or pass --force-baseline to compare anyway$/m,
+      /^perf-gate: other-plan\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or pass --force-baseline to compare anyway$/m,
     );
     expect(target.served() - before).toBe(0);
 
@@ -108,6 +108,36 @@ describe('a baseline that cannot be trusted is refused before any load (exit 2)'
     expect(target.served() - before).toBeGreaterThan(0);
     const written = JSON.parse(await readFile(path.join(dir, 'out-forced', 'report.json'), 'utf8')) as { baseline: { explanation: string } };
     expect(written.baseline.explanation).toMatch(/compared although the plan's load shape changed since it was saved \(forced\)/);
+  });
+
+  it('a baseline saved with one rate and run with another is refused naming stage, field and before → after', async () => {
+    const saved = await writePlan('rate-20.yml', target.url, '20/s');
+    const r1 = await runCli(['run', saved, '--save-baseline', 'rate-base.json', '--out', 'out-rate-20', '--quiet'], { cwd: dir });
+    expect(r1.code, r1.stderr).toBe(0);
+    const file = await writePlan('rate-30.yml', target.url, '30/s');
+    const before = target.served();
+    const refused = await runCli(['run', file, '--baseline', 'rate-base.json', '--out', 'out-rate-30', '--quiet'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain(
+      `perf-gate: rate-base.json was saved for another plan (load shape differs from the baseline's: stage "load": rate 20 → 30); re-create it, or pass --force-baseline to compare anyway\n`,
+    );
+    expectOneLine(refused.stderr);
+    expect(target.served() - before).toBe(0);
+  });
+
+  it('an environment value in a request path keeps the baseline usable when the value changes', async () => {
+    await writeFile(path.join(dir, 'tenant.yml'), plan(target.url).replace('path: /', 'path: /tenants/${PERF_TENANT}/items'));
+    const saved = await runCli(['run', 'tenant.yml', '--save-baseline', 'tenant-base.json', '--out', 'out-tenant-a', '--quiet'], { cwd: dir, env: { PERF_TENANT: 'acme' } });
+    expect(saved.code, saved.stderr).toBe(0);
+    const again = await runCli(['run', 'tenant.yml', '--baseline', 'tenant-base.json', '--out', 'out-tenant-b', '--quiet'], { cwd: dir, env: { PERF_TENANT: 'globex' } });
+    expect([0, 1], again.stderr).toContain(again.code);
+    expect(again.stderr).not.toContain('another plan');
+    const written = JSON.parse(await readFile(path.join(dir, 'out-tenant-b', 'report.json'), 'utf8')) as { baseline: { source: string; explanation?: string } | null; shape: { requests: Array<{ path: string }> } };
+    expect(written.baseline?.source).toContain('tenant-base.json');
+    expect(written.baseline?.explanation ?? '').not.toMatch(/load shape/);
+    // The shape records the template, not the value.
+    expect(written.shape.requests[0]!.path).toBe('/tenants/${PERF_TENANT}/items');
+    expect(target.byPath.get('/tenants/globex/items')).toBeGreaterThan(0);
   });
 
   it('compare refuses results of two different plans (exit 2) unless --force-baseline', async () => {
@@ -139,7 +169,7 @@ describe('the action: a file: baseline of another plan fails the step before any
     const before = target.served();
     const refused = await runAction(inputs, 'action-refused');
     expect(refused.code, refused.stdout).toBe(1);
-    expect(refused.stdout).toMatch(/::error::perf-gate: .*action-other\.json was saved for another plan \(its load shape differs: fingerprint 0123456789ab, this plan [0-9a-f]{12}\); re-create it, or set the input force-baseline: true to compare anyway/);
+    expect(refused.stdout).toMatch(/::error::perf-gate: .*action-other\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or set the input force-baseline: true to compare anyway/);
     expect(target.served() - before).toBe(0);
 
     const forced = await runAction({ ...inputs, 'force-baseline': 'true' }, 'action-forced');

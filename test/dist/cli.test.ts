@@ -253,6 +253,18 @@ http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');`,
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('a stale server already on the port of target.start: exit 3 naming host:port, no load sent, the command not run', async () => {
+    const block = `{ url: "${target.url}", start: "touch started-stale", ready: /healthz, ready_timeout: 30s }`;
+    await writeFile(path.join(dir, 'stale.yml'), GOOD.replace('target:\n  url: http://127.0.0.1:1', `target: ${block}`));
+    const served = target.served();
+    const r = await runCli(['run', 'stale.yml', '--out', 'out-stale'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`\nperf-gate: something is already listening on 127.0.0.1:${target.port}: stop it, or drop target.start to test the running server\n`);
+    expectNoStack(r.stderr);
+    expect(target.served()).toBe(served);
+    expect(existsSync(path.join(dir, 'started-stale'))).toBe(false);
+  });
+
   it('an error nothing caught (a stray exception, a rejected promise) is one line and exit 2, no stack trace', async () => {
     await writeFile(path.join(dir, 'good.yml'), GOOD);
     for (const stray of ['setTimeout(() => { throw new Error("pg-stray") }, 200)', 'setTimeout(() => Promise.reject(new Error("pg-stray")), 200)']) {

@@ -174,6 +174,14 @@ describe('BranchStore', () => {
     expect(await s.history(REQUEST, 5)).toHaveLength(1);
   });
 
+  it("names what changed when the other plan's result records its shape", async () => {
+    const s = store();
+    const shape = (rate: number) => ({ stages: [{ name: 'load', kind: 'load', rate }], requests: [], session: [] });
+    await s.save(PLAN, { ...result(A, '2026-11-20T08:30:00.000Z', { plan: 'plan0', runner: 'runner1' }), report: report({ fingerprints: { plan: 'plan0', runner: 'runner1' }, shape: shape(50) }) });
+    const { explanation } = await s.load({ ...REQUEST, planShape: shape(80) });
+    expect(explanation).toMatch(/the plan's load shape changed since 2026-11-20 08:30 UTC \(stage "load": rate 50 → 80\): 1 result of the earlier plan was not compared/);
+  });
+
   it('says there is nothing for the plan when only other plans have results', async () => {
     const s = store();
     await s.save('other-plan', result(A, '2026-11-23T10:00:00.000Z'));

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTarget, planText, type TestTarget } from '../helpers/target.js';
 import { runText } from '../helpers/run.js';
 import { runGate } from '../helpers/gate.js';
+import { outcomeNote } from '../../src/report/stage-outcomes.js';
 
 /** Service time of the one-at-a-time server: capacity 1000 / 5 = 200 requests per second. */
 const SERVICE_MS = 5;
@@ -114,6 +115,47 @@ describe('stress', () => {
     expect(Math.abs(stress.breaking_point! - 5)).toBeLessThanOrEqual(stress.step);
     expect(stress.steps[stress.steps.length - 1]!.broke![0]).toMatch(/^error_rate < 2% \(was /);
     expect(stress.steps.length).toBeLessThanOrEqual(4);
+  }, 20_000);
+});
+
+describe('stress with listed levels', () => {
+  it('vus: [1, 3, 6, 12, 24] runs those users in that order, and breaks at the first level the target cannot hold', async () => {
+    // A closed-model user has one request in flight, so the server sees at most `level` at once;
+    // it refuses what arrives beyond 8 at once: 1, 3 and 6 users pass, 12 break.
+    let inFlight = 0;
+    const seen: number[] = [];
+    target.set({
+      route: (_req, res) => {
+        if (inFlight >= 8) {
+          res.writeHead(503).end();
+          return true;
+        }
+        inFlight++;
+        seen.push(inFlight);
+        setTimeout(() => {
+          inFlight--;
+          res.end('ok');
+        }, 20);
+        return true;
+      },
+    });
+    const [s] = await runText(planText(['{ name: sweep, kind: stress, vus: [1, 3, 6, 12, 24], every: 700ms, until: { error_rate: "< 1%" } }']), target.url);
+    const stress = s!.stress!;
+    expect(stress).toMatchObject({ unit: 'vus', from: 1, max: 24, levels: [1, 3, 6, 12, 24], breaking_point: 6, broke_at: 12, reached_max: false });
+    // In order, and none after the break.
+    expect(stress.steps.map((x) => [x.level, x.passed])).toEqual([
+      [1, true],
+      [3, true],
+      [6, true],
+      [12, false],
+    ]);
+    // Each step ran its own number of users: about level × (1000 / 20 ms) requests per second.
+    for (const step of stress.steps.slice(0, 3)) {
+      expect(step.rps / step.level, `level ${step.level}`).toBeGreaterThan(20);
+      expect(step.rps / step.level, `level ${step.level}`).toBeLessThan(55);
+    }
+    expect(Math.max(...seen)).toBe(8);
+    expect(outcomeNote(s!)).toMatch(/^\*\*sweep\*\*: breaking point \*\*6 users\*\* \(broke at 12 users: .*\); levels 1 user, 3 users, 6 users, 12 users, 24 users every 0\.7 s, judged on `error_rate < 1%`\.$/);
   }, 20_000);
 });
 

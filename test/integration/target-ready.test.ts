@@ -1,10 +1,14 @@
-/** Getting a misbehaving target ready: never ready, a start command that dies or cannot start, a host that does not resolve. */
+/** Getting a misbehaving target ready: never ready, a start command that dies or cannot start, a stale server on the port, a host that does not resolve. */
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { parsePlan } from '../../src/plan/index.js';
 import { runPlan } from '../../src/load/run-plan.js';
-import { TargetUnreachableError } from '../../src/errors.js';
+import { exitCodeFor, PortInUseError, TargetUnreachableError } from '../../src/errors.js';
 
 /** /ready: 503 for ever; /stuck: accepts the request, never answers. */
 const neverReady = {
@@ -25,6 +29,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await target.close();
 });
+
+/** Nothing listens on port 1: a start command's URL must be free (a listener there is a stale server). */
+const FREE_URL = 'http://127.0.0.1:1';
 
 const plan = (targetBlock: string): string => `version: 1
 target: ${targetBlock}
@@ -80,21 +87,33 @@ describe('a target that never gets ready', () => {
 
 describe('a start command that fails', () => {
   it('exits early: exit 3 at once with its exit code and last output line', async () => {
-    const { err, ms } = await failure(plan(`{ url: "${target.url}", start: "sh -c 'echo starting; echo boom >&2; exit 7'", ready: /ready, ready_timeout: 30s }`));
+    const { err, ms } = await failure(plan(`{ url: "${FREE_URL}", start: "sh -c 'echo starting; echo boom >&2; exit 7'", ready: /ready, ready_timeout: 30s }`));
     expect(err).toBeInstanceOf(TargetUnreachableError);
     expect((err as Error).message).toMatch(/^target start command exited \(7\) before http:\/\/127\.0\.0\.1:\d+ was ready; its last output: boom$/);
     expect(ms).toBeLessThan(2000);
   });
 
   it('cannot be started (its working directory does not exist): exit 3, one line, no crash', async () => {
-    const { err, ms } = await failure(plan(`{ url: "${target.url}", start: "node server.js", ready: /ready, ready_timeout: 30s }`), {
+    const { err, ms } = await failure(plan(`{ url: "${FREE_URL}", start: "node server.js", ready: /ready, ready_timeout: 30s }`), {
       cwd: '/nonexistent/perf-gate-test',
     });
     expect(err).toBeInstanceOf(TargetUnreachableError);
     expect((err as Error).message).toBe(
-      `target start command could not be started (its working directory /nonexistent/perf-gate-test does not exist) before ${target.url} was ready`,
+      `target start command could not be started (its working directory /nonexistent/perf-gate-test does not exist) before ${FREE_URL} was ready`,
     );
     expect(ms).toBeLessThan(2000);
+  });
+});
+
+describe('a port that already answers before target.start runs', () => {
+  it('is exit 3 naming host:port, within a second, and the start command never runs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-stale-'));
+    const { err, ms } = await failure(plan(`{ url: "${target.url}", start: "touch started", ready_timeout: 30s }`), { cwd: dir });
+    expect(err).toBeInstanceOf(PortInUseError);
+    expect(exitCodeFor(err)).toBe(3);
+    expect((err as Error).message).toBe(`something is already listening on 127.0.0.1:${target.port}: stop it, or drop target.start to test the running server`);
+    expect(ms).toBeLessThan(1000);
+    expect(existsSync(path.join(dir, 'started'))).toBe(false);
   });
 });
 

@@ -61,7 +61,7 @@ describe('FileStore', () => {
     const load = store.load(REQUEST);
     await expect(load).rejects.toBeInstanceOf(BaselineError);
     await expect(load).rejects.toThrow(
-      `${file} was saved for another plan (its load shape differs: fingerprint plan-0, this plan plan-1); re-create it, or pass --force-baseline to compare anyway`,
+      `${file} was saved for another plan (load shape differs from the baseline's (fingerprint plan-0, this plan plan-1), and the baseline does not record its shape); re-create it, or pass --force-baseline to compare anyway`,
     );
     expect(await store.history(REQUEST, 5)).toEqual([]); // nor is it history for bands
   });
@@ -158,14 +158,14 @@ describe('a result measured for another plan is refused unless forced (--force-b
     // The target (port 1) is unreachable: a BaselineError, not exit 3, shows no load was tried.
     const run = runAndGate({ planFile: 'plan.yml', baseline: { store: new FileStore({ file: path.join(dir, 'old.json') }) }, outDir: 'out', env: {}, cwd: dir, log: quiet });
     await expect(run).rejects.toBeInstanceOf(BaselineError);
-    await expect(run).rejects.toThrow(/old\.json was saved for another plan \(its load shape differs: fingerprint 0123456789ab, this plan [0-9a-f]{12}\); re-create it, or pass --force-baseline/);
+    await expect(run).rejects.toThrow(/old\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or pass --force-baseline/);
   });
 
   it('compare refuses two results of different plans, and compares them when forced, saying so', async () => {
     await writeFile(path.join(dir, 'a.json'), saved('aaaaaaaaaaaa'));
     await writeFile(path.join(dir, 'b.json'), saved('bbbbbbbbbbbb'));
     await expect(compare('a.json', 'b.json')).rejects.toThrow(
-      'a.json and b.json were measured for different plans (their load shapes differ: fingerprints aaaaaaaaaaaa and bbbbbbbbbbbb); pass --force-baseline to compare anyway',
+      "a.json and b.json were measured for different plans (load shape differs from the baseline's (fingerprint aaaaaaaaaaaa, this plan bbbbbbbbbbbb), and the baseline does not record its shape); pass --force-baseline to compare anyway",
     );
     const forced = await compare('a.json', 'b.json', { force: true });
     expect(forced.report.baseline?.explanation).toMatch(/^compared although the results were measured for different plans \(--force-baseline\)/);
@@ -179,7 +179,7 @@ describe('a result measured for another plan is refused unless forced (--force-b
     const mine = planFingerprint(await loadPlan(path.join(dir, 'plan.yml'), {}));
     await writeFile(path.join(dir, 'mine.json'), saved(mine));
     await writeFile(path.join(dir, 'old.json'), saved('0123456789ab'));
-    const refusal = (f: string) => `${f} was saved for another plan (its load shape differs: fingerprint 0123456789ab, this plan ${mine}); re-create it, or pass --force-baseline to compare anyway`;
+    const refusal = (f: string) => `${f} was saved for another plan (load shape differs from the baseline's (fingerprint 0123456789ab, this plan ${mine}), and the baseline does not record its shape); re-create it, or pass --force-baseline to compare anyway`;
     await expect(compare('old.json', 'mine.json', { planFile: 'plan.yml' })).rejects.toThrow(refusal('old.json'));
     await expect(compare('mine.json', 'old.json', { planFile: 'plan.yml' })).rejects.toThrow(refusal('old.json'));
     expect((await compare('mine.json', 'mine.json', { planFile: 'plan.yml' })).report.verdict).toBe('pass');

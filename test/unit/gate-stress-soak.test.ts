@@ -131,6 +131,32 @@ describe('gating a stress stage', () => {
     expect(breakingPointCheck(rule, stressStage(300, { step: 25 }), stressStage(300))!.verdict).toBe('warn');
   });
 
+  describe('listed levels (vus: [10, 50, 100, 500, 1000])', () => {
+    const LEVELS = [10, 50, 100, 500, 1000];
+    /** A closed-model sweep through LEVELS whose first broken level is `breakingAt`. */
+    function sweep(breakingAt: number | null, levels = LEVELS): StageReport {
+      const steps: StressStep[] = [];
+      for (const [i, level] of levels.entries()) {
+        steps.push(step(i, level, breakingAt === null || level < breakingAt));
+        if (!steps[i]!.passed) break;
+      }
+      const outcome = stressOutcome({ model: 'closed', from: levels[0]!, step: 0, max: levels[levels.length - 1]!, levels, everyMs: 2000, until }, steps);
+      return stage({ name: 'sweep', kind: 'stress', stress: outcome });
+    }
+
+    it('the outcome keeps the list; one level lower passes (the gap is the resolution), two fail, naming the levels', () => {
+      expect(sweep(500).stress).toMatchObject({ from: 10, step: 0, max: 1000, levels: LEVELS, breaking_point: 100, broke_at: 500 });
+      expect(breakingPointCheck(rule, sweep(500), sweep(100))!).toMatchObject({ baseline: 100, current: 50, verdict: 'pass', note: expect.stringMatching(/^100 users → 50 users: 1 step lower \(levels 10, 50, 100, 500, 1000 users\); one step is/) });
+      expect(breakingPointCheck(rule, sweep(500), sweep(50))!).toMatchObject({ baseline: 100, current: 10, verdict: 'fail', note: '100 users → 10 users: 2 steps lower (levels 10, 50, 100, 500, 1000 users)' });
+      expect(breakingPointCheck(rule, sweep(500), sweep(1000))!.verdict).toBe('pass');
+    });
+
+    it('another list, or steps instead of a list, is not comparable', () => {
+      expect(breakingPointCheck(rule, sweep(500, [10, 50, 100, 500, 2000]), sweep(500))!).toMatchObject({ verdict: 'warn', note: 'the baseline stepped differently (levels 10, 50, 100, 500, 2000 users): not comparable' });
+      expect(breakingPointCheck(rule, stressStage(300), sweep(500))!.verdict).toBe('warn');
+    });
+  });
+
   it('a run cut short before its first step ended warns "nothing to compare", never "the first step broke"', () => {
     const cut = stressStage(null);
     cut.stress = { ...cut.stress!, steps: [], breaking_point: null, broke_at: null, reached_max: false };

@@ -76,6 +76,16 @@ thresholds:
     ]);
   });
 
+  it('listed levels are the steps, in order: from is the first, max the last', () => {
+    const plan = parsePlan(`${head}stages:\n  - { name: sweep, kind: stress, vus: [10, 50, 100, 500, 1000], every: 5s, until: { p95: "< 1s" } }\n  - { name: rates, kind: stress, rate: [50/s, 6000/m, 200], every: 2s, until: { p95: "< 1s" } }\n`, 'plan.yml', {});
+    const [sweep, rates] = plan.stages;
+    expect(sweep).toMatchObject({ kind: 'stress', model: 'closed', from: 10, step: 0, max: 1000, levels: [10, 50, 100, 500, 1000] });
+    expect(stressLevels(sweep as never)).toEqual([10, 50, 100, 500, 1000]);
+    expect(plannedDurationMs(sweep!)).toBe(5 * 5000);
+    expect(rates).toMatchObject({ model: 'open', levels: [50, 100, 200], max: 200 });
+    expect(plannedRequests(rates!)).toBe((50 + 100 + 200) * 2);
+  });
+
   it('the levels of a stress stage run from `from` to `max` in steps', () => {
     expect(stressLevels({ from: 50, step: 50, max: 200 })).toEqual([50, 100, 150, 200]);
     expect(stressLevels({ from: 50, step: 40, max: 200 })).toEqual([50, 90, 130, 170]);
@@ -96,7 +106,7 @@ thresholds:
     {
       name: 'a stress stage with a plain rate',
       plan: `stages:\n  - { name: s, kind: stress, rate: 100/s, every: 5s, until: { p95: "< 1s" } }\n`,
-      expected: ['5:36: stages[0].rate: a stress stage steps its rate: write { from: 50/s, step: 50/s, max: 2000/s }'],
+      expected: ['5:36: stages[0].rate: a stress stage steps its rate: write { from: 50/s, step: 50/s, max: 2000/s }, or list the levels: [50/s, 200/s, 1000/s]'],
     },
     {
       name: 'steps missing max, a bad step rate and an unknown key',
@@ -123,6 +133,16 @@ thresholds:
       ],
     },
     {
+      name: 'listed levels that do not go up, and a level that is not a number of users',
+      plan: `stages:\n  - { name: s, kind: stress, vus: [10, 50, 50, 20], every: 5s, until: { p95: "< 1s" } }\n  - { name: t, kind: stress, vus: [10, 2.5], every: 5s, until: { p95: "< 1s" } }\n`,
+      expected: ['5:44: stages[0].vus[2]: 50 does not go up from 50: list the levels from lowest to highest, each once', '6:40: stages[1].vus[1]: 2.5 is not a number of users: use a whole number from 1'],
+    },
+    {
+      name: 'an empty list of levels, and a rate level that is not a rate',
+      plan: `stages:\n  - { name: s, kind: stress, rate: [], every: 5s, until: { p95: "< 1s" } }\n  - { name: t, kind: stress, rate: [10/s, lots], every: 5s, until: { p95: "< 1s" } }\n`,
+      expected: ['5:36: stages[0].rate: list at least one level, e.g. [50/s, 200/s, 1000/s]', '6:43: stages[1].rate[1]: "lots" is not a rate: use 200/s, 12000/m or a number per second'],
+    },
+    {
       name: 'users that are not whole numbers',
       plan: `stages:\n  - { name: s, kind: stress, vus: { from: 1.5, step: 5, max: 50 }, every: 5s, until: { p95: "< 1s" } }\n`,
       expected: ['5:43: stages[0].vus.from: 1.5 is not a number of users: use a whole number from 1'],
@@ -130,7 +150,7 @@ thresholds:
     {
       name: 'no every, no rate or vus',
       plan: `stages:\n  - { name: s, kind: stress, until: { p95: "< 1s" } }\n`,
-      expected: ['5:5: stages[0] (stress) is missing "every"', '5:5: stages[0] (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)'],
+      expected: ['5:5: stages[0] (stress) is missing "every"', '5:5: stages[0] (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)'],
     },
     {
       name: 'until on a metric a step cannot be judged on',
@@ -198,7 +218,7 @@ thresholds:
     {
       name: 'a step map on a load stage',
       plan: `stages:\n  - { name: l, kind: load, vus: { from: 1, step: 1, max: 5 }, duration: 5s }\n`,
-      expected: ['5:33: stages[0]: vus is a number of users here (steps like { from, step, max } are for stress stages)'],
+      expected: ['5:33: stages[0]: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)'],
     },
   ];
 

@@ -1,5 +1,5 @@
-export const id = 591;
-export const ids = [591];
+export const id = 950;
+export const ids = [950];
 export const modules = {
 
 /***/ 2212:
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   at: () => (/* binding */ dataSecrets),
 /* harmony export */   v3: () => (/* binding */ readData)
 /* harmony export */ });
-/* unused harmony exports DATA_PICKS, MAX_DATA_BYTES, tableFromCsv, tableFromJson */
+/* unused harmony exports DATA_PICKS, MAX_DATA_BYTES, tableFromCsv, tableFromJson, isSecretColumn */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -125,19 +125,188 @@ function tableFromJson(text) {
 }
 /** A JSON value as a template fills it: strings as they are, anything else as its JSON; missing as "". */
 const cellText = (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-/** Column names that hold credentials: their values are hidden in every output like env secrets. */
-const SECRET_COLUMN = /pass|secret|token|key|credential|auth/i;
+/**
+ * Column names that hold credentials: their values are hidden in every output like env secrets.
+ * By word (`api_key`, `userPassword`, `auth-token`), so `author`, `keyword` and `monkey` are not.
+ */
+const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'pin', 'secret', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth', 'authorization', 'cookie', 'session', 'otp']);
+const isSecretColumn = (column) => column
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((word) => SECRET_WORDS.has(word));
 function dataSecrets(data) {
     const out = new Set();
     for (const set of Object.values(data ?? {})) {
         set.columns.forEach((col, i) => {
-            if (SECRET_COLUMN.test(col))
+            if (isSecretColumn(col))
                 for (const row of set.rows)
                     if ((0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .isSecretWorthy */ .mr)(row[i] ?? ''))
                         out.add(row[i]);
         });
     }
     return [...out];
+}
+
+
+/***/ }),
+
+/***/ 5698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aj: () => (/* binding */ lowerHeaders),
+/* harmony export */   h7: () => (/* binding */ readRequests)
+/* harmony export */ });
+/* unused harmony export parseStatus */
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2650);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1439);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3772);
+/* harmony import */ var _jsonpath_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5858);
+/** `session:` and `requests:` entries → RequestSpec, with defaults applied and names unique. */
+
+
+
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Header names are case-insensitive: lower-case them so merging and lookups are simple. */
+function lowerHeaders(raw) {
+    const out = {};
+    for (const [name, value] of Object.entries((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw))) {
+        if (['string', 'number', 'boolean'].includes(typeof value))
+            out[name.toLowerCase()] = String(value);
+    }
+    return out;
+}
+function readRequests(c, raw, path, defaults) {
+    const specs = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(raw).map((item, i) => readRequest(c, (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item), [...path, i], defaults));
+    const firstIndex = new Map();
+    specs.forEach((spec, i) => {
+        const seen = firstIndex.get(spec.name);
+        if (seen === undefined)
+            return void firstIndex.set(spec.name, i);
+        const item = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(raw)[i]);
+        const hint = 'name' in item ? '' : ` (the name defaults to "METHOD path"; give each a name)`;
+        c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)([...path, i])}: duplicate name ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(spec.name)} (also ${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)([...path, seen])})${hint}`);
+    });
+    return specs;
+}
+function readRequest(c, item, path, defaults) {
+    const method = readMethod(c, item, path);
+    const reqPath = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(item.path) ?? '';
+    if (typeof item.path === 'string' && !reqPath.startsWith('/')) {
+        c.add([...path, 'path'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)([...path, 'path'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(reqPath)} must start with "/" (it is appended to target.url)`);
+    }
+    const spec = {
+        name: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(item.name) ?? `${method} ${reqPath}`,
+        method,
+        path: reqPath,
+        weight: typeof item.weight === 'number' && item.weight > 0 ? item.weight : 1,
+        headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
+        timeoutMs: c.unit(item, 'timeout', path, _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9, defaults.timeoutMs),
+    };
+    // A 0 ms timeout would fail every request before it is sent.
+    if ('timeout' in item && spec.timeoutMs <= 0)
+        c.add([...path, 'timeout'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)([...path, 'timeout'])} must be longer than 0`);
+    if ('body' in item && 'json' in item)
+        c.add([...path, 'json'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(path)}: use either body or json, not both`, 'key');
+    if (typeof item.body === 'string')
+        spec.body = item.body;
+    if ('json' in item)
+        spec.json = item.json;
+    const expect = readExpect(c, (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item.expect), [...path, 'expect']);
+    if (expect)
+        spec.expect = expect;
+    const capture = readCapture(c, item.capture, [...path, 'capture']);
+    if (capture)
+        spec.capture = capture;
+    return spec;
+}
+function readMethod(c, item, path) {
+    if (typeof item.method !== 'string')
+        return 'GET';
+    const method = item.method.toUpperCase();
+    if (!METHODS.includes(method)) {
+        c.add([...path, 'method'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)([...path, 'method'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(item.method)} is not an HTTP method${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .suggestion */ .h)(method, METHODS)}`);
+    }
+    return method;
+}
+function readExpect(c, raw, path) {
+    const expect = {};
+    if ('status' in raw)
+        expect.status = c.unit(raw, 'status', path, parseStatus, []);
+    if (typeof raw.body === 'string')
+        expect.bodyContains = raw.body;
+    if ('json' in raw)
+        expect.json = readJsonExpectations(c, (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw.json), [...path, 'json']);
+    return Object.keys(expect).length ? expect : undefined;
+}
+const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+/**
+ * `json: { "$.stock": 0, "$.sold": ">= 100" }`: a string that reads as a comparison with a number is
+ * a rule; anything else is a literal the value must equal (`"sold out"`, `true`, `[1, 2]`).
+ */
+function readJsonExpectations(c, raw, path) {
+    const out = [];
+    for (const [jsonPath, value] of Object.entries(raw)) {
+        const bad = jsonPathProblem(jsonPath);
+        if (bad !== undefined) {
+            c.add([...path, jsonPath], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(path)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(jsonPath)} ${bad}`, 'key');
+            continue;
+        }
+        if (JSON.stringify(value)?.includes('${')) {
+            c.add([...path, jsonPath], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)([...path, jsonPath])}: expect.json values are compared as written; a \${...} is not filled here`);
+            continue;
+        }
+        const rule = typeof value === 'string' ? RULE.exec(value) : null;
+        if (rule) {
+            const op = rule[1] === '==' ? '=' : rule[1];
+            out.push({ path: jsonPath, op, value: Number(rule[2]), raw: value });
+        }
+        else {
+            out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value), literal: true });
+        }
+    }
+    return out;
+}
+/** What is wrong with a JSONPath of the subset perf-gate reads (`$.a.b[0]`, `$['x-y']`), or undefined. */
+function jsonPathProblem(path, example = '$.stock') {
+    if (!path.startsWith('$'))
+        return `is not a JSONPath: use one like "${example}" or "$.items[0].id"`;
+    try {
+        (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonPath */ .H)(path);
+        return undefined;
+    }
+    catch {
+        return 'is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $[\'a-b\']';
+    }
+}
+/** `200` or `[200, 201]` → number[]. */
+function parseStatus(v) {
+    const codes = Array.isArray(v) ? v : [v];
+    const ok = codes.length > 0 && codes.every((s) => Number.isInteger(s) && s >= 100 && s <= 599);
+    if (!ok)
+        throw new Error(`${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(v)} is not a status code: use 200 or [200, 201]`);
+    return codes;
+}
+function readCapture(c, raw, path) {
+    if (raw === undefined)
+        return undefined;
+    const out = {};
+    for (const [name, query] of Object.entries((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw))) {
+        if (!VARIABLE_NAME.test(name)) {
+            c.add([...path, name], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(path)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
+        }
+        const bad = jsonPathProblem(typeof query === 'string' ? query : '', '$.access_token');
+        if (bad !== undefined) {
+            c.add([...path, name], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)([...path, name])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(query)} ${bad}`);
+        }
+        else {
+            out[name] = query;
+        }
+    }
+    return out;
 }
 
 
@@ -346,7 +515,7 @@ function readLoad(c, s, path, base, ms, rate) {
         c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
     }
     if (typeof s.vus === 'object' && s.vus !== null)
-        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
+        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)`);
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -376,7 +545,7 @@ function readStress(c, s, path, base, ms) {
     if ('rate' in s && 'vus' in s)
         c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
     if (!('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+        c.add(path, `${where} (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)`);
     if ('think' in s && !closed)
         c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
     const key = closed ? 'vus' : 'rate';
@@ -417,14 +586,49 @@ function readUntil(c, raw, path) {
     }
     return rules;
 }
+/** A user count of a stress step: a whole number from 1. */
+const userCount = (v) => {
+    if ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(v) === undefined || v < 1)
+        throw new _units_js__WEBPACK_IMPORTED_MODULE_2__/* .UnitError */ .tR(`${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(v)} is not a number of users: use a whole number from 1`);
+    return v;
+};
+/**
+ * `vus: [10, 50, 100, 500]` or `rate: [50/s, 200/s]`: the levels run in order, each going up.
+ * `from` and `max` are the first and last; `step` is 0 (the gaps are the list's).
+ */
+function readLevels(c, raw, path, users) {
+    const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path);
+    const issuesBefore = c.issues.length;
+    if (raw.length === 0)
+        c.add(path, `${where}: list at least one level, e.g. ${users ? '[10, 50, 100]' : '[50/s, 200/s, 1000/s]'}`);
+    if (raw.length > MAX_STRESS_STEPS)
+        c.add(path, `${where}: ${raw.length.toLocaleString('en-US')} levels; at most ${MAX_STRESS_STEPS}`);
+    const levels = raw.map((v, i) => {
+        try {
+            return users ? userCount(v) : (0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRate */ .WN)(v);
+        }
+        catch (err) {
+            c.add([...path, i], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, i])}: ${err.message}`);
+            return 1;
+        }
+    });
+    if (c.issues.length === issuesBefore) {
+        const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]);
+        if (down > 0)
+            c.add([...path, down], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, down])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(raw[down])} does not go up from ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(raw[down - 1])}: list the levels from lowest to highest, each once`);
+    }
+    return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
+}
 function readSteps(c, raw, path, users) {
     const out = { from: 1, step: 1, max: 1 };
     const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path);
     const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
     if (raw === undefined)
         return out;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+    if (Array.isArray(raw))
+        return readLevels(c, raw, path, users);
+    if (typeof raw !== 'object' || raw === null) {
+        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}, or list the levels: ${users ? '[10, 50, 100, 500]' : '[50/s, 200/s, 1000/s]'}`);
         return out;
     }
     const data = raw;
@@ -432,18 +636,13 @@ function readSteps(c, raw, path, users) {
         if (!STEP_KEYS.includes(k))
             c.add([...path, k], `${where}: unknown key ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(k)} (the steps are ${example})`, 'key');
     }
-    const count = (v) => {
-        if ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(v) === undefined || v < 1)
-            throw new _units_js__WEBPACK_IMPORTED_MODULE_2__/* .UnitError */ .tR(`${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(v)} is not a number of users: use a whole number from 1`);
-        return v;
-    };
     const issuesBefore = c.issues.length;
     for (const k of STEP_KEYS) {
         if (!(k in data)) {
             c.add(path, `${where} is missing ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(k)} (the steps are ${example})`);
             continue;
         }
-        out[k] = c.unit(data, k, path, users ? count : _units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRate */ .WN, 1);
+        out[k] = c.unit(data, k, path, users ? userCount : _units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRate */ .WN, 1);
     }
     // Only steps that are all there and all numbers can be counted or compared.
     if (c.issues.length > issuesBefore)
@@ -482,7 +681,160 @@ function readSoak(c, s, path, base, ms, rate) {
 
 /***/ }),
 
-/***/ 4591:
+/***/ 5705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ checkWsStages),
+/* harmony export */   s1: () => (/* binding */ readWebSocket)
+/* harmony export */ });
+/* unused harmony export WS_DEFAULTS */
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2650);
+/* harmony import */ var _check_requests_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5698);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1439);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3772);
+/* harmony import */ var _jsonpath_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5858);
+/**
+ * `websocket:` → WebSocketSpec, and the checks that tie it to the ws stages (a stream cannot be
+ * given a message rate, a burst needs messages to release). Located Issues like every plan check.
+ */
+
+
+
+
+
+const WS_DEFAULTS = { reconnectBackoffMs: 100 };
+const MODES = ['request_reply', 'stream', 'connect'];
+const HERE = ['websocket'];
+const at = (...keys) => [...HERE, ...keys];
+const where = (...keys) => (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(at(...keys));
+/** A template with every `${name}` filled by a stand-in value, to check what it will look like. */
+const sample = (text) => text.replace(/\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, (m) => (m.startsWith('$$') ? m.slice(1) : '1'));
+function readWebSocket(c, raw, defaultTimeoutMs) {
+    const path = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(raw.path) ?? '';
+    if (typeof raw.path === 'string' && !path.startsWith('/')) {
+        c.add(at('path'), `${where('path')}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(path)} must start with "/" (it is appended to target.url)`);
+    }
+    const send = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(raw.send);
+    const mode = MODES.includes(raw.mode) ? raw.mode : send !== undefined ? 'request_reply' : 'connect';
+    const spec = {
+        path,
+        headers: (0,_check_requests_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerHeaders */ .Aj)(raw.headers),
+        subprotocols: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(raw.subprotocols).filter((p) => typeof p === 'string'),
+        mode,
+        reconnect: readReconnect(c, (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw.reconnect)),
+        timeoutMs: c.unit(raw, 'timeout', HERE, _units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9, defaultTimeoutMs),
+    };
+    if (send !== undefined)
+        spec.send = send;
+    if (typeof raw.subscribe === 'string')
+        spec.subscribe = raw.subscribe;
+    if ('expect_reply' in raw) {
+        const matcher = readMatcher(c, (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw.expect_reply), send);
+        if (matcher)
+            spec.expectReply = matcher;
+    }
+    if (typeof raw.timestamp_field === 'string') {
+        try {
+            (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonPath */ .H)(raw.timestamp_field);
+            spec.timestampField = raw.timestamp_field;
+        }
+        catch (err) {
+            c.add(at('timestamp_field'), `${where('timestamp_field')}: ${err.message}`);
+        }
+    }
+    checkModeKeys(c, raw, mode);
+    return spec;
+}
+function checkModeKeys(c, raw, mode) {
+    if (mode === 'request_reply' && typeof raw.send !== 'string') {
+        c.add('mode' in raw ? at('mode') : HERE, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(HERE)}: mode request_reply needs "send" (the message to send)`);
+    }
+    const only = { send: 'request_reply', expect_reply: 'request_reply', subscribe: 'stream', timestamp_field: 'stream' };
+    for (const [key, needs] of Object.entries(only)) {
+        if (key in raw && mode !== needs) {
+            const hint = key === 'send' && mode === 'stream' ? ' (a stream sends "subscribe" once per connection)' : '';
+            c.add(at(key), `${where(key)} only applies to mode ${needs}; this block's mode is ${mode}${hint}`, 'key');
+        }
+    }
+}
+function readReconnect(c, raw) {
+    const max = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(raw.max) ?? 0;
+    if ('max' in raw && ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(raw.max) === undefined || max < 0))
+        c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(raw.max)} is not a count: use 0, 3, 10`);
+    return { max: Math.max(0, max), backoffMs: c.unit(raw, 'backoff', at('reconnect'), _units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9, WS_DEFAULTS.reconnectBackoffMs) };
+}
+function readMatcher(c, raw, send) {
+    const keys = ['match', 'regex', 'json_field'].filter((k) => k in raw);
+    if (keys.length !== 1) {
+        c.add(at('expect_reply'), `${where('expect_reply')}: give exactly one of match, regex or json_field${keys.length ? ` (found ${keys.join(', ')})` : ''}`);
+        return undefined;
+    }
+    const key = keys[0];
+    const value = raw[key];
+    if (typeof value !== 'string' || value === '')
+        return undefined; // the schema check names the type
+    if (key === 'match')
+        return { match: value };
+    if (key === 'regex') {
+        try {
+            new RegExp(sample(value));
+        }
+        catch (err) {
+            c.add(at('expect_reply', 'regex'), `${where('expect_reply', 'regex')}: not a valid regular expression: ${err.message.replace(/^Invalid regular expression: /, '')}`);
+            return undefined;
+        }
+        return { regex: value };
+    }
+    const field = value.startsWith('$') ? value : `$.${value}`;
+    try {
+        (0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonPath */ .H)(field);
+    }
+    catch (err) {
+        c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: ${err.message}`);
+        return undefined;
+    }
+    if (send !== undefined) {
+        let doc;
+        try {
+            doc = JSON.parse(sample(send));
+        }
+        catch {
+            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message is not JSON, so it has no field ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(value)} to match`);
+            return undefined;
+        }
+        if ((0,_jsonpath_js__WEBPACK_IMPORTED_MODULE_4__/* .readJsonPath */ .A)(doc, field) === undefined) {
+            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message has no field ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(value)}`);
+        }
+    }
+    return { jsonField: field };
+}
+/** What a ws stage can do depends on the block's mode: say so at the stage's line. */
+function checkWsStages(c, rawStages, stages, ws) {
+    if (!ws)
+        return;
+    const raws = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(rawStages).map(_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1);
+    let j = 0;
+    raws.forEach((s, i) => {
+        if (typeof s.kind !== 'string' || !['baseline', 'load', 'spike', 'burst'].includes(s.kind))
+            return;
+        const stage = stages[j++];
+        if (!stage || stage.protocol !== 'ws' || ws.mode === 'request_reply')
+            return;
+        const path = ['stages', i];
+        if (stage.kind === 'spike' || stage.kind === 'burst') {
+            c.add([...path, 'kind'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
+        }
+        else if ('rate' in s) {
+            c.add([...path, 'rate'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 9950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -500,8 +852,43 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/plan/checks.ts
+var checks = __webpack_require__(2650);
+// EXTERNAL MODULE: ./src/plan/check-requests.ts
+var check_requests = __webpack_require__(5698);
+// EXTERNAL MODULE: ./src/plan/check-websocket.ts
+var check_websocket = __webpack_require__(5705);
 // EXTERNAL MODULE: ./src/plan/interpolate.ts
 var interpolate = __webpack_require__(264);
+;// CONCATENATED MODULE: ./src/plan/as-written.ts
+/**
+ * The plan's requests as written: `${NAME}` of the environment kept as the name, not its value.
+ * The plan fingerprint hashes these, so a value from the environment (a tenant id in a path, a
+ * token) never makes a stored baseline "another plan", wherever in the request it is used.
+ */
+
+
+
+
+/** An environment that answers every name with its own placeholder, so substitution keeps `${NAME}`. */
+const NAMES_KEPT = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? `\${${name}}` : undefined) });
+/** `parsed`: the plan's YAML data before substitution. Its problems were reported on the substituted plan. */
+function planTemplates(parsed) {
+    const raw = (0,checks/* record */.g1)((0,interpolate/* interpolate */.GW)(parsed, NAMES_KEPT).value);
+    const unused = new checks/* Checks */.sR();
+    const defaults = { timeoutMs: 0, headers: {} };
+    const written = (r) => ({ name: r.name, method: r.method, path: r.path });
+    const templates = {
+        requests: (0,check_requests/* readRequests */.h7)(unused, raw.requests, ['requests'], defaults).map(written),
+        session: (0,check_requests/* readRequests */.h7)(unused, raw.session, ['session'], defaults).map(written),
+    };
+    if ('websocket' in raw) {
+        const ws = (0,check_websocket/* readWebSocket */.s1)(unused, (0,checks/* record */.g1)(raw.websocket), 0);
+        templates.websocket = { path: ws.path, subscribe: ws.subscribe, expectReply: ws.expectReply };
+    }
+    return templates;
+}
+
 // EXTERNAL MODULE: ./src/plan/positions.ts
 var positions = __webpack_require__(5843);
 // EXTERNAL MODULE: ./src/report/redact.ts
@@ -511,7 +898,7 @@ var plan_secrets = __webpack_require__(4682);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(2463);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"data":{"type":"object","description":"Data sets by name, used in request strings as ${NAME.COLUMN}: a CSV file with a header row, or a JSON array of objects, relative to the plan\'s folder.","additionalProperties":{"type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"type":"string","description":"users.csv (a header row names the columns) or users.json (an array of objects)."},"pick":{"enum":["sequential","random","unique"],"description":"sequential (default): closed-model user N takes row N (wrapping), open-model requests take the rows in order; random: any row, drawn anew; unique: each row once in the whole run."}}}},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."},"json":{"type":"object","description":"Values at JSONPaths of the JSON response body: a literal to equal, or a rule string such as \\">= 0\\" or \\"< 5\\".","additionalProperties":true}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."},"requests":{"type":"array","items":{"type":"string"},"minItems":1,"description":"HTTP stages: the names of the top-level requests this stage draws from (their weights kept); default all."},"setup":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once, in order, before the stage (not measured); their captures reach every user."},"verify":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once after the stage has drained (not measured); each is a check of kind verify (expect.status, expect.body, expect.json)."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head. If the url\'s port already answers before the command runs (a stale server), the run stops with exit 3."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"data":{"type":"object","description":"Data sets by name, used in request strings as ${NAME.COLUMN}: a CSV file with a header row, or a JSON array of objects, relative to the plan\'s folder.","additionalProperties":{"type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"type":"string","description":"users.csv (a header row names the columns) or users.json (an array of objects)."},"pick":{"enum":["sequential","random","unique"],"description":"sequential (default): closed-model user N takes row N (wrapping), open-model requests take the rows in order; random: any row, drawn anew; unique: each row once in the whole run."}}}},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."},"json":{"type":"object","description":"Values at JSONPaths of the JSON response body: a literal to equal, or a rule string such as \\">= 0\\" or \\"< 5\\".","additionalProperties":true}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object","array"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }, or the levels in order, [50/s, 200/s, 1000/s]."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object","array"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }, or the levels in order, [10, 50, 100, 500, 1000]."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."},"requests":{"type":"array","items":{"type":"string"},"minItems":1,"description":"HTTP stages: the names of the top-level requests this stage draws from (their weights kept); default all."},"setup":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once, in order, before the stage (not measured); their captures reach every user."},"verify":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once after the stage has drained (not measured); each is a check of kind verify (expect.status, expect.body, expect.json)."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 // EXTERNAL MODULE: ./src/plan/issues.ts
 var issues = __webpack_require__(1439);
 // EXTERNAL MODULE: ./src/plan/units.ts
@@ -595,8 +982,8 @@ function pointerToPath(pointer, data) {
     return path;
 }
 
-// EXTERNAL MODULE: ./src/plan/validate.ts + 4 modules
-var validate = __webpack_require__(8809);
+// EXTERNAL MODULE: ./src/plan/validate.ts + 2 modules
+var validate = __webpack_require__(5244);
 // EXTERNAL MODULE: ./src/plan/check-data.ts
 var check_data = __webpack_require__(2212);
 ;// CONCATENATED MODULE: ./src/plan/load.ts
@@ -605,6 +992,7 @@ var check_data = __webpack_require__(2212);
  * plan.schema.json → semantic checks and unit conversion. Every step adds located problems; if
  * there are any, one PlanError carries all of them, sorted by line.
  */
+
 
 
 
@@ -653,6 +1041,7 @@ function parsePlan(text, file, env, readData = (0,check_data/* dataReaderBeside 
     }
     if (secrets.length)
         plan.secrets = secrets;
+    plan.templates = planTemplates(parsed.value);
     return plan;
 }
 /** Read and parse a plan file; an unreadable file is a problem at 1:1 with the OS reason. */
@@ -861,7 +1250,7 @@ function locate(source, path, at) {
 
 /***/ }),
 
-/***/ 8809:
+/***/ 5244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -876,140 +1265,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/plan/checks.ts
 var checks = __webpack_require__(2650);
+// EXTERNAL MODULE: ./src/plan/check-requests.ts
+var check_requests = __webpack_require__(5698);
+// EXTERNAL MODULE: ./src/plan/check-stages.ts
+var check_stages = __webpack_require__(3659);
 // EXTERNAL MODULE: ./src/plan/issues.ts
 var issues = __webpack_require__(1439);
 // EXTERNAL MODULE: ./src/plan/units.ts
 var units = __webpack_require__(3772);
-;// CONCATENATED MODULE: ./src/plan/check-requests.ts
-/** `session:` and `requests:` entries → RequestSpec, with defaults applied and names unique. */
-
-
-
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Header names are case-insensitive: lower-case them so merging and lookups are simple. */
-function lowerHeaders(raw) {
-    const out = {};
-    for (const [name, value] of Object.entries((0,checks/* record */.g1)(raw))) {
-        if (['string', 'number', 'boolean'].includes(typeof value))
-            out[name.toLowerCase()] = String(value);
-    }
-    return out;
-}
-function readRequests(c, raw, path, defaults) {
-    const specs = (0,checks/* list */.p_)(raw).map((item, i) => readRequest(c, (0,checks/* record */.g1)(item), [...path, i], defaults));
-    const firstIndex = new Map();
-    specs.forEach((spec, i) => {
-        const seen = firstIndex.get(spec.name);
-        if (seen === undefined)
-            return void firstIndex.set(spec.name, i);
-        const item = (0,checks/* record */.g1)((0,checks/* list */.p_)(raw)[i]);
-        const hint = 'name' in item ? '' : ` (the name defaults to "METHOD path"; give each a name)`;
-        c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${(0,issues/* formatPath */.jV)([...path, i])}: duplicate name ${(0,units/* show */.WU)(spec.name)} (also ${(0,issues/* formatPath */.jV)([...path, seen])})${hint}`);
-    });
-    return specs;
-}
-function readRequest(c, item, path, defaults) {
-    const method = readMethod(c, item, path);
-    const reqPath = (0,checks/* str */.gx)(item.path) ?? '';
-    if (typeof item.path === 'string' && !reqPath.startsWith('/')) {
-        c.add([...path, 'path'], `${(0,issues/* formatPath */.jV)([...path, 'path'])}: ${(0,units/* show */.WU)(reqPath)} must start with "/" (it is appended to target.url)`);
-    }
-    const spec = {
-        name: (0,checks/* str */.gx)(item.name) ?? `${method} ${reqPath}`,
-        method,
-        path: reqPath,
-        weight: typeof item.weight === 'number' && item.weight > 0 ? item.weight : 1,
-        headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
-        timeoutMs: c.unit(item, 'timeout', path, units/* parseDuration */.E9, defaults.timeoutMs),
-    };
-    // A 0 ms timeout would fail every request before it is sent.
-    if ('timeout' in item && spec.timeoutMs <= 0)
-        c.add([...path, 'timeout'], `${(0,issues/* formatPath */.jV)([...path, 'timeout'])} must be longer than 0`);
-    if ('body' in item && 'json' in item)
-        c.add([...path, 'json'], `${(0,issues/* formatPath */.jV)(path)}: use either body or json, not both`, 'key');
-    if (typeof item.body === 'string')
-        spec.body = item.body;
-    if ('json' in item)
-        spec.json = item.json;
-    const expect = readExpect(c, (0,checks/* record */.g1)(item.expect), [...path, 'expect']);
-    if (expect)
-        spec.expect = expect;
-    const capture = readCapture(c, item.capture, [...path, 'capture']);
-    if (capture)
-        spec.capture = capture;
-    return spec;
-}
-function readMethod(c, item, path) {
-    if (typeof item.method !== 'string')
-        return 'GET';
-    const method = item.method.toUpperCase();
-    if (!METHODS.includes(method)) {
-        c.add([...path, 'method'], `${(0,issues/* formatPath */.jV)([...path, 'method'])}: ${(0,units/* show */.WU)(item.method)} is not an HTTP method${(0,issues/* suggestion */.h)(method, METHODS)}`);
-    }
-    return method;
-}
-function readExpect(c, raw, path) {
-    const expect = {};
-    if ('status' in raw)
-        expect.status = c.unit(raw, 'status', path, parseStatus, []);
-    if (typeof raw.body === 'string')
-        expect.bodyContains = raw.body;
-    if ('json' in raw)
-        expect.json = readJsonExpectations(c, (0,checks/* record */.g1)(raw.json), [...path, 'json']);
-    return Object.keys(expect).length ? expect : undefined;
-}
-const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
-/**
- * `json: { "$.stock": 0, "$.sold": ">= 100" }`: a string that reads as a comparison with a number is
- * a rule; anything else is a literal the value must equal (`"sold out"`, `true`, `[1, 2]`).
- */
-function readJsonExpectations(c, raw, path) {
-    const out = [];
-    for (const [jsonPath, value] of Object.entries(raw)) {
-        if (!jsonPath.startsWith('$')) {
-            c.add([...path, jsonPath], `${(0,issues/* formatPath */.jV)(path)}: ${(0,units/* show */.WU)(jsonPath)} is not a JSONPath: use one like "$.stock" or "$.items[0].id"`, 'key');
-            continue;
-        }
-        const rule = typeof value === 'string' ? RULE.exec(value) : null;
-        if (rule) {
-            const op = rule[1] === '==' ? '=' : rule[1];
-            out.push({ path: jsonPath, op, value: Number(rule[2]), raw: value });
-        }
-        else {
-            out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value) });
-        }
-    }
-    return out;
-}
-/** `200` or `[200, 201]` → number[]. */
-function parseStatus(v) {
-    const codes = Array.isArray(v) ? v : [v];
-    const ok = codes.length > 0 && codes.every((s) => Number.isInteger(s) && s >= 100 && s <= 599);
-    if (!ok)
-        throw new Error(`${(0,units/* show */.WU)(v)} is not a status code: use 200 or [200, 201]`);
-    return codes;
-}
-function readCapture(c, raw, path) {
-    if (raw === undefined)
-        return undefined;
-    const out = {};
-    for (const [name, query] of Object.entries((0,checks/* record */.g1)(raw))) {
-        if (!VARIABLE_NAME.test(name)) {
-            c.add([...path, name], `${(0,issues/* formatPath */.jV)(path)}: ${(0,units/* show */.WU)(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
-        }
-        if (typeof query !== 'string' || !query.startsWith('$')) {
-            c.add([...path, name], `${(0,issues/* formatPath */.jV)([...path, name])}: ${(0,units/* show */.WU)(query)} is not a JSONPath: use one like "$.access_token" or "$.items[0].id"`);
-        }
-        else {
-            out[name] = query;
-        }
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/plan/check-stages.ts
-var check_stages = __webpack_require__(3659);
 ;// CONCATENATED MODULE: ./src/plan/check-abort.ts
 /**
  * `abort_when:` → AbortPolicy. Two forms:
@@ -1093,146 +1356,8 @@ function describeRule(metric, op, value, forRaw, delayRaw) {
     return text;
 }
 
-// EXTERNAL MODULE: ./src/jsonpath.ts
-var jsonpath = __webpack_require__(5858);
-;// CONCATENATED MODULE: ./src/plan/check-websocket.ts
-/**
- * `websocket:` → WebSocketSpec, and the checks that tie it to the ws stages (a stream cannot be
- * given a message rate, a burst needs messages to release). Located Issues like every plan check.
- */
-
-
-
-
-
-const WS_DEFAULTS = { reconnectBackoffMs: 100 };
-const MODES = ['request_reply', 'stream', 'connect'];
-const HERE = ['websocket'];
-const at = (...keys) => [...HERE, ...keys];
-const where = (...keys) => (0,issues/* formatPath */.jV)(at(...keys));
-/** A template with every `${name}` filled by a stand-in value, to check what it will look like. */
-const sample = (text) => text.replace(/\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, (m) => (m.startsWith('$$') ? m.slice(1) : '1'));
-function readWebSocket(c, raw, defaultTimeoutMs) {
-    const path = (0,checks/* str */.gx)(raw.path) ?? '';
-    if (typeof raw.path === 'string' && !path.startsWith('/')) {
-        c.add(at('path'), `${where('path')}: ${(0,units/* show */.WU)(path)} must start with "/" (it is appended to target.url)`);
-    }
-    const send = (0,checks/* str */.gx)(raw.send);
-    const mode = MODES.includes(raw.mode) ? raw.mode : send !== undefined ? 'request_reply' : 'connect';
-    const spec = {
-        path,
-        headers: lowerHeaders(raw.headers),
-        subprotocols: (0,checks/* list */.p_)(raw.subprotocols).filter((p) => typeof p === 'string'),
-        mode,
-        reconnect: readReconnect(c, (0,checks/* record */.g1)(raw.reconnect)),
-        timeoutMs: c.unit(raw, 'timeout', HERE, units/* parseDuration */.E9, defaultTimeoutMs),
-    };
-    if (send !== undefined)
-        spec.send = send;
-    if (typeof raw.subscribe === 'string')
-        spec.subscribe = raw.subscribe;
-    if ('expect_reply' in raw) {
-        const matcher = readMatcher(c, (0,checks/* record */.g1)(raw.expect_reply), send);
-        if (matcher)
-            spec.expectReply = matcher;
-    }
-    if (typeof raw.timestamp_field === 'string') {
-        try {
-            (0,jsonpath/* parseJsonPath */.H)(raw.timestamp_field);
-            spec.timestampField = raw.timestamp_field;
-        }
-        catch (err) {
-            c.add(at('timestamp_field'), `${where('timestamp_field')}: ${err.message}`);
-        }
-    }
-    checkModeKeys(c, raw, mode);
-    return spec;
-}
-function checkModeKeys(c, raw, mode) {
-    if (mode === 'request_reply' && typeof raw.send !== 'string') {
-        c.add('mode' in raw ? at('mode') : HERE, `${(0,issues/* formatPath */.jV)(HERE)}: mode request_reply needs "send" (the message to send)`);
-    }
-    const only = { send: 'request_reply', expect_reply: 'request_reply', subscribe: 'stream', timestamp_field: 'stream' };
-    for (const [key, needs] of Object.entries(only)) {
-        if (key in raw && mode !== needs) {
-            const hint = key === 'send' && mode === 'stream' ? ' (a stream sends "subscribe" once per connection)' : '';
-            c.add(at(key), `${where(key)} only applies to mode ${needs}; this block's mode is ${mode}${hint}`, 'key');
-        }
-    }
-}
-function readReconnect(c, raw) {
-    const max = (0,checks/* int */.Wh)(raw.max) ?? 0;
-    if ('max' in raw && ((0,checks/* int */.Wh)(raw.max) === undefined || max < 0))
-        c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${(0,units/* show */.WU)(raw.max)} is not a count: use 0, 3, 10`);
-    return { max: Math.max(0, max), backoffMs: c.unit(raw, 'backoff', at('reconnect'), units/* parseDuration */.E9, WS_DEFAULTS.reconnectBackoffMs) };
-}
-function readMatcher(c, raw, send) {
-    const keys = ['match', 'regex', 'json_field'].filter((k) => k in raw);
-    if (keys.length !== 1) {
-        c.add(at('expect_reply'), `${where('expect_reply')}: give exactly one of match, regex or json_field${keys.length ? ` (found ${keys.join(', ')})` : ''}`);
-        return undefined;
-    }
-    const key = keys[0];
-    const value = raw[key];
-    if (typeof value !== 'string' || value === '')
-        return undefined; // the schema check names the type
-    if (key === 'match')
-        return { match: value };
-    if (key === 'regex') {
-        try {
-            new RegExp(sample(value));
-        }
-        catch (err) {
-            c.add(at('expect_reply', 'regex'), `${where('expect_reply', 'regex')}: not a valid regular expression: ${err.message.replace(/^Invalid regular expression: /, '')}`);
-            return undefined;
-        }
-        return { regex: value };
-    }
-    const field = value.startsWith('$') ? value : `$.${value}`;
-    try {
-        (0,jsonpath/* parseJsonPath */.H)(field);
-    }
-    catch (err) {
-        c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: ${err.message}`);
-        return undefined;
-    }
-    if (send !== undefined) {
-        let doc;
-        try {
-            doc = JSON.parse(sample(send));
-        }
-        catch {
-            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message is not JSON, so it has no field ${(0,units/* show */.WU)(value)} to match`);
-            return undefined;
-        }
-        if ((0,jsonpath/* readJsonPath */.A)(doc, field) === undefined) {
-            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message has no field ${(0,units/* show */.WU)(value)}`);
-        }
-    }
-    return { jsonField: field };
-}
-/** What a ws stage can do depends on the block's mode: say so at the stage's line. */
-function checkWsStages(c, rawStages, stages, ws) {
-    if (!ws)
-        return;
-    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
-    let j = 0;
-    raws.forEach((s, i) => {
-        if (typeof s.kind !== 'string' || !['baseline', 'load', 'spike', 'burst'].includes(s.kind))
-            return;
-        const stage = stages[j++];
-        if (!stage || stage.protocol !== 'ws' || ws.mode === 'request_reply')
-            return;
-        const path = ['stages', i];
-        if (stage.kind === 'spike' || stage.kind === 'burst') {
-            c.add([...path, 'kind'], `${(0,issues/* formatPath */.jV)(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
-        }
-        else if ('rate' in s) {
-            c.add([...path, 'rate'], `${(0,issues/* formatPath */.jV)(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
-        }
-    });
-}
-
+// EXTERNAL MODULE: ./src/plan/check-websocket.ts
+var check_websocket = __webpack_require__(5705);
 // EXTERNAL MODULE: ./src/plan/check-limits.ts
 var check_limits = __webpack_require__(8740);
 // EXTERNAL MODULE: ./src/plan/check-data.ts
@@ -1277,9 +1402,9 @@ function readStageFlows(c, rawStages, stages, requestNames, defaults) {
                 stage.requests = [...new Set(picked)];
         }
         if ('setup' in raw)
-            stage.setup = readRequests(c, raw.setup, [...at, 'setup'], defaults);
+            stage.setup = (0,check_requests/* readRequests */.h7)(c, raw.setup, [...at, 'setup'], defaults);
         if ('verify' in raw)
-            stage.verify = readRequests(c, raw.verify, [...at, 'verify'], defaults);
+            stage.verify = (0,check_requests/* readRequests */.h7)(c, raw.verify, [...at, 'verify'], defaults);
     }
 }
 /** Every placeholder in the request strings: it parses, and names a declared data set and column. */
@@ -1325,6 +1450,7 @@ function* requestStrings(raw) {
             for (const [k, x] of Object.entries(v))
                 yield* walk(x, [...path, k]);
     }
+    yield* walk((0,checks/* record */.g1)(raw.defaults).headers, ['defaults', 'headers']);
     yield* walk(raw.session, ['session']);
     yield* walk(raw.requests, ['requests']);
     yield* walk(raw.websocket, ['websocket']);
@@ -1422,7 +1548,7 @@ function buildPlan(data, file, readDataFile) {
     const defaultsRaw = (0,checks/* record */.g1)(raw.defaults);
     const defaults = {
         timeoutMs: c.unit(defaultsRaw, 'timeout', ['defaults'], units/* parseDuration */.E9, PLAN_DEFAULTS.requestTimeoutMs),
-        headers: lowerHeaders(defaultsRaw.headers),
+        headers: (0,check_requests/* lowerHeaders */.Aj)(defaultsRaw.headers),
     };
     const stages = (0,check_stages/* readStages */.ir)(c, raw.stages);
     const plan = {
@@ -1430,8 +1556,8 @@ function buildPlan(data, file, readDataFile) {
         file,
         target: readTarget(c, (0,checks/* record */.g1)(raw.target)),
         defaults,
-        session: readRequests(c, raw.session, ['session'], defaults),
-        requests: readRequests(c, raw.requests, ['requests'], defaults),
+        session: (0,check_requests/* readRequests */.h7)(c, raw.session, ['session'], defaults),
+        requests: (0,check_requests/* readRequests */.h7)(c, raw.requests, ['requests'], defaults),
         stages,
         thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages),
         limits: (0,check_limits/* readLimits */.BU)(c, (0,checks/* record */.g1)(raw.limits)),
@@ -1449,8 +1575,8 @@ function buildPlan(data, file, readDataFile) {
     if ('abort_when' in raw)
         plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
     if ('websocket' in raw)
-        plan.websocket = readWebSocket(c, (0,checks/* record */.g1)(raw.websocket), defaults.timeoutMs);
-    checkWsStages(c, raw.stages, stages, plan.websocket);
+        plan.websocket = (0,check_websocket/* readWebSocket */.s1)(c, (0,checks/* record */.g1)(raw.websocket), defaults.timeoutMs);
+    (0,check_websocket/* checkWsStages */.Y)(c, raw.stages, stages, plan.websocket);
     checkProtocols(c, raw);
     (0,check_limits/* checkLimits */.J5)(c, raw, plan);
     return { plan, issues: c.issues };

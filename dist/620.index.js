@@ -1,8 +1,8 @@
-export const id = 653;
-export const ids = [653];
+export const id = 620;
+export const ids = [620];
 export const modules = {
 
-/***/ 47653:
+/***/ 68620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -33,115 +33,360 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/plan/secrets.ts
-const MIN_SECRET_LENGTH = 6;
-const isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
-/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
-/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
-const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
-/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
-const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
+// EXTERNAL MODULE: ./src/plan/checks.ts
+var checks = __webpack_require__(62650);
+// EXTERNAL MODULE: ./src/plan/issues.ts
+var issues = __webpack_require__(91439);
+// EXTERNAL MODULE: ./src/plan/units.ts
+var units = __webpack_require__(83772);
+;// CONCATENATED MODULE: ./src/jsonpath.ts
 /**
- * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
- * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
- * per request and never written anywhere).
+ * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
+ * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
  */
-function headerSecrets(plan) {
-    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
-    const out = new Set();
-    for (const headers of maps) {
-        for (const [name, value] of Object.entries(headers)) {
-            if (SENSITIVE_HEADERS.has(name))
-                credentialParts(name, value).filter(isSecretWorthy).forEach((v) => out.add(v));
-        }
+/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
+function readJsonPath(doc, path) {
+    const steps = parseJsonPath(path);
+    let cur = doc;
+    for (const step of steps) {
+        // Own properties only: `$.constructor` must not find Object's.
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
+            return undefined;
+        cur = cur[step];
     }
-    return [...out];
+    return cur;
 }
-function credentialParts(name, value) {
-    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
-        if (name === 'cookie')
-            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
-        if (name.endsWith('authorization'))
-            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
-        return [literal.trim()];
-    });
+function parseJsonPath(path) {
+    if (!path.startsWith('$'))
+        throw new Error(`JSONPath must start with "$": ${path}`);
+    const steps = [];
+    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
+    let i = 1;
+    while (i < path.length) {
+        re.lastIndex = i;
+        const m = re.exec(path);
+        if (!m)
+            throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
+        steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
+        i = re.lastIndex;
+    }
+    return steps;
 }
 
-;// CONCATENATED MODULE: ./src/plan/interpolate.ts
+;// CONCATENATED MODULE: ./src/plan/check-requests.ts
+/** `session:` and `requests:` entries → RequestSpec, with defaults applied and names unique. */
 
-/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
-const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
-const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function interpolateString(text, env, runtime) {
-    const missing = [];
-    const fromEnv = [];
-    const out = text.replace(PLACEHOLDER, (whole, escape, name) => {
-        if (runtime.has(name))
-            return whole;
-        if (escape)
-            return `\${${name}}`;
-        const value = env[name];
-        if (value === undefined) {
-            missing.push(name);
-            return whole;
-        }
-        fromEnv.push(value);
-        return value;
-    });
-    return { text: out, missing, fromEnv };
-}
-/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
-function runtimeVariables(raw) {
-    const names = new Set(BUILTIN_VARIABLES);
-    if (!isRecord(raw))
-        return names;
-    const stages = Array.isArray(raw.stages) ? raw.stages.filter(isRecord) : [];
-    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
-        if (!Array.isArray(list))
-            continue;
-        for (const step of list) {
-            if (isRecord(step) && isRecord(step.capture))
-                Object.keys(step.capture).forEach((k) => names.add(k));
-        }
+
+
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Header names are case-insensitive: lower-case them so merging and lookups are simple. */
+function lowerHeaders(raw) {
+    const out = {};
+    for (const [name, value] of Object.entries((0,checks/* record */.g1)(raw))) {
+        if (['string', 'number', 'boolean'].includes(typeof value))
+            out[name.toLowerCase()] = String(value);
     }
-    return names;
+    return out;
 }
-/**
- * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
- * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
- */
-function interpolate(value, env, runtime = runtimeVariables(value)) {
-    const issues = [];
-    const secrets = new Set();
-    const walk = (v, path) => {
-        if (typeof v === 'string') {
-            const r = interpolateString(v, env, runtime);
-            for (const name of r.missing) {
-                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})` });
-            }
-            r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
-            return r.text;
-        }
-        if (Array.isArray(v))
-            return v.map((item, i) => walk(item, [...path, i]));
-        if (isRecord(v))
-            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
-        return v;
+function readRequests(c, raw, path, defaults) {
+    const specs = (0,checks/* list */.p_)(raw).map((item, i) => readRequest(c, (0,checks/* record */.g1)(item), [...path, i], defaults));
+    const firstIndex = new Map();
+    specs.forEach((spec, i) => {
+        const seen = firstIndex.get(spec.name);
+        if (seen === undefined)
+            return void firstIndex.set(spec.name, i);
+        const item = (0,checks/* record */.g1)((0,checks/* list */.p_)(raw)[i]);
+        const hint = 'name' in item ? '' : ` (the name defaults to "METHOD path"; give each a name)`;
+        c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${(0,issues/* formatPath */.jV)([...path, i])}: duplicate name ${(0,units/* show */.WU)(spec.name)} (also ${(0,issues/* formatPath */.jV)([...path, seen])})${hint}`);
+    });
+    return specs;
+}
+function readRequest(c, item, path, defaults) {
+    const method = readMethod(c, item, path);
+    const reqPath = (0,checks/* str */.gx)(item.path) ?? '';
+    if (typeof item.path === 'string' && !reqPath.startsWith('/')) {
+        c.add([...path, 'path'], `${(0,issues/* formatPath */.jV)([...path, 'path'])}: ${(0,units/* show */.WU)(reqPath)} must start with "/" (it is appended to target.url)`);
+    }
+    const spec = {
+        name: (0,checks/* str */.gx)(item.name) ?? `${method} ${reqPath}`,
+        method,
+        path: reqPath,
+        weight: typeof item.weight === 'number' && item.weight > 0 ? item.weight : 1,
+        headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
+        timeoutMs: c.unit(item, 'timeout', path, units/* parseDuration */.E9, defaults.timeoutMs),
     };
-    return { value: walk(value, []), issues, secrets: [...secrets] };
+    // A 0 ms timeout would fail every request before it is sent.
+    if ('timeout' in item && spec.timeoutMs <= 0)
+        c.add([...path, 'timeout'], `${(0,issues/* formatPath */.jV)([...path, 'timeout'])} must be longer than 0`);
+    if ('body' in item && 'json' in item)
+        c.add([...path, 'json'], `${(0,issues/* formatPath */.jV)(path)}: use either body or json, not both`, 'key');
+    if (typeof item.body === 'string')
+        spec.body = item.body;
+    if ('json' in item)
+        spec.json = item.json;
+    const expect = readExpect(c, (0,checks/* record */.g1)(item.expect), [...path, 'expect']);
+    if (expect)
+        spec.expect = expect;
+    const capture = readCapture(c, item.capture, [...path, 'capture']);
+    if (capture)
+        spec.capture = capture;
+    return spec;
 }
-/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-function captureNames(plan) {
-    const names = new Set(BUILTIN_VARIABLES);
-    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
-    for (const list of lists)
-        for (const r of list)
-            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
-    return names;
+function readMethod(c, item, path) {
+    if (typeof item.method !== 'string')
+        return 'GET';
+    const method = item.method.toUpperCase();
+    if (!METHODS.includes(method)) {
+        c.add([...path, 'method'], `${(0,issues/* formatPath */.jV)([...path, 'method'])}: ${(0,units/* show */.WU)(item.method)} is not an HTTP method${(0,issues/* suggestion */.h)(method, METHODS)}`);
+    }
+    return method;
 }
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+function readExpect(c, raw, path) {
+    const expect = {};
+    if ('status' in raw)
+        expect.status = c.unit(raw, 'status', path, parseStatus, []);
+    if (typeof raw.body === 'string')
+        expect.bodyContains = raw.body;
+    if ('json' in raw)
+        expect.json = readJsonExpectations(c, (0,checks/* record */.g1)(raw.json), [...path, 'json']);
+    return Object.keys(expect).length ? expect : undefined;
+}
+const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+/**
+ * `json: { "$.stock": 0, "$.sold": ">= 100" }`: a string that reads as a comparison with a number is
+ * a rule; anything else is a literal the value must equal (`"sold out"`, `true`, `[1, 2]`).
+ */
+function readJsonExpectations(c, raw, path) {
+    const out = [];
+    for (const [jsonPath, value] of Object.entries(raw)) {
+        const bad = jsonPathProblem(jsonPath);
+        if (bad !== undefined) {
+            c.add([...path, jsonPath], `${(0,issues/* formatPath */.jV)(path)}: ${(0,units/* show */.WU)(jsonPath)} ${bad}`, 'key');
+            continue;
+        }
+        if (JSON.stringify(value)?.includes('${')) {
+            c.add([...path, jsonPath], `${(0,issues/* formatPath */.jV)([...path, jsonPath])}: expect.json values are compared as written; a \${...} is not filled here`);
+            continue;
+        }
+        const rule = typeof value === 'string' ? RULE.exec(value) : null;
+        if (rule) {
+            const op = rule[1] === '==' ? '=' : rule[1];
+            out.push({ path: jsonPath, op, value: Number(rule[2]), raw: value });
+        }
+        else {
+            out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value), literal: true });
+        }
+    }
+    return out;
+}
+/** What is wrong with a JSONPath of the subset perf-gate reads (`$.a.b[0]`, `$['x-y']`), or undefined. */
+function jsonPathProblem(path, example = '$.stock') {
+    if (!path.startsWith('$'))
+        return `is not a JSONPath: use one like "${example}" or "$.items[0].id"`;
+    try {
+        parseJsonPath(path);
+        return undefined;
+    }
+    catch {
+        return 'is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $[\'a-b\']';
+    }
+}
+/** `200` or `[200, 201]` → number[]. */
+function parseStatus(v) {
+    const codes = Array.isArray(v) ? v : [v];
+    const ok = codes.length > 0 && codes.every((s) => Number.isInteger(s) && s >= 100 && s <= 599);
+    if (!ok)
+        throw new Error(`${(0,units/* show */.WU)(v)} is not a status code: use 200 or [200, 201]`);
+    return codes;
+}
+function readCapture(c, raw, path) {
+    if (raw === undefined)
+        return undefined;
+    const out = {};
+    for (const [name, query] of Object.entries((0,checks/* record */.g1)(raw))) {
+        if (!VARIABLE_NAME.test(name)) {
+            c.add([...path, name], `${(0,issues/* formatPath */.jV)(path)}: ${(0,units/* show */.WU)(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
+        }
+        const bad = jsonPathProblem(typeof query === 'string' ? query : '', '$.access_token');
+        if (bad !== undefined) {
+            c.add([...path, name], `${(0,issues/* formatPath */.jV)([...path, name])}: ${(0,units/* show */.WU)(query)} ${bad}`);
+        }
+        else {
+            out[name] = query;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plan/check-websocket.ts
+/**
+ * `websocket:` → WebSocketSpec, and the checks that tie it to the ws stages (a stream cannot be
+ * given a message rate, a burst needs messages to release). Located Issues like every plan check.
+ */
+
+
+
+
+
+const WS_DEFAULTS = { reconnectBackoffMs: 100 };
+const MODES = ['request_reply', 'stream', 'connect'];
+const HERE = ['websocket'];
+const at = (...keys) => [...HERE, ...keys];
+const where = (...keys) => (0,issues/* formatPath */.jV)(at(...keys));
+/** A template with every `${name}` filled by a stand-in value, to check what it will look like. */
+const sample = (text) => text.replace(/\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, (m) => (m.startsWith('$$') ? m.slice(1) : '1'));
+function readWebSocket(c, raw, defaultTimeoutMs) {
+    const path = (0,checks/* str */.gx)(raw.path) ?? '';
+    if (typeof raw.path === 'string' && !path.startsWith('/')) {
+        c.add(at('path'), `${where('path')}: ${(0,units/* show */.WU)(path)} must start with "/" (it is appended to target.url)`);
+    }
+    const send = (0,checks/* str */.gx)(raw.send);
+    const mode = MODES.includes(raw.mode) ? raw.mode : send !== undefined ? 'request_reply' : 'connect';
+    const spec = {
+        path,
+        headers: lowerHeaders(raw.headers),
+        subprotocols: (0,checks/* list */.p_)(raw.subprotocols).filter((p) => typeof p === 'string'),
+        mode,
+        reconnect: readReconnect(c, (0,checks/* record */.g1)(raw.reconnect)),
+        timeoutMs: c.unit(raw, 'timeout', HERE, units/* parseDuration */.E9, defaultTimeoutMs),
+    };
+    if (send !== undefined)
+        spec.send = send;
+    if (typeof raw.subscribe === 'string')
+        spec.subscribe = raw.subscribe;
+    if ('expect_reply' in raw) {
+        const matcher = readMatcher(c, (0,checks/* record */.g1)(raw.expect_reply), send);
+        if (matcher)
+            spec.expectReply = matcher;
+    }
+    if (typeof raw.timestamp_field === 'string') {
+        try {
+            parseJsonPath(raw.timestamp_field);
+            spec.timestampField = raw.timestamp_field;
+        }
+        catch (err) {
+            c.add(at('timestamp_field'), `${where('timestamp_field')}: ${err.message}`);
+        }
+    }
+    checkModeKeys(c, raw, mode);
+    return spec;
+}
+function checkModeKeys(c, raw, mode) {
+    if (mode === 'request_reply' && typeof raw.send !== 'string') {
+        c.add('mode' in raw ? at('mode') : HERE, `${(0,issues/* formatPath */.jV)(HERE)}: mode request_reply needs "send" (the message to send)`);
+    }
+    const only = { send: 'request_reply', expect_reply: 'request_reply', subscribe: 'stream', timestamp_field: 'stream' };
+    for (const [key, needs] of Object.entries(only)) {
+        if (key in raw && mode !== needs) {
+            const hint = key === 'send' && mode === 'stream' ? ' (a stream sends "subscribe" once per connection)' : '';
+            c.add(at(key), `${where(key)} only applies to mode ${needs}; this block's mode is ${mode}${hint}`, 'key');
+        }
+    }
+}
+function readReconnect(c, raw) {
+    const max = (0,checks/* int */.Wh)(raw.max) ?? 0;
+    if ('max' in raw && ((0,checks/* int */.Wh)(raw.max) === undefined || max < 0))
+        c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${(0,units/* show */.WU)(raw.max)} is not a count: use 0, 3, 10`);
+    return { max: Math.max(0, max), backoffMs: c.unit(raw, 'backoff', at('reconnect'), units/* parseDuration */.E9, WS_DEFAULTS.reconnectBackoffMs) };
+}
+function readMatcher(c, raw, send) {
+    const keys = ['match', 'regex', 'json_field'].filter((k) => k in raw);
+    if (keys.length !== 1) {
+        c.add(at('expect_reply'), `${where('expect_reply')}: give exactly one of match, regex or json_field${keys.length ? ` (found ${keys.join(', ')})` : ''}`);
+        return undefined;
+    }
+    const key = keys[0];
+    const value = raw[key];
+    if (typeof value !== 'string' || value === '')
+        return undefined; // the schema check names the type
+    if (key === 'match')
+        return { match: value };
+    if (key === 'regex') {
+        try {
+            new RegExp(sample(value));
+        }
+        catch (err) {
+            c.add(at('expect_reply', 'regex'), `${where('expect_reply', 'regex')}: not a valid regular expression: ${err.message.replace(/^Invalid regular expression: /, '')}`);
+            return undefined;
+        }
+        return { regex: value };
+    }
+    const field = value.startsWith('$') ? value : `$.${value}`;
+    try {
+        parseJsonPath(field);
+    }
+    catch (err) {
+        c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: ${err.message}`);
+        return undefined;
+    }
+    if (send !== undefined) {
+        let doc;
+        try {
+            doc = JSON.parse(sample(send));
+        }
+        catch {
+            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message is not JSON, so it has no field ${(0,units/* show */.WU)(value)} to match`);
+            return undefined;
+        }
+        if (readJsonPath(doc, field) === undefined) {
+            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message has no field ${(0,units/* show */.WU)(value)}`);
+        }
+    }
+    return { jsonField: field };
+}
+/** What a ws stage can do depends on the block's mode: say so at the stage's line. */
+function checkWsStages(c, rawStages, stages, ws) {
+    if (!ws)
+        return;
+    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
+    let j = 0;
+    raws.forEach((s, i) => {
+        if (typeof s.kind !== 'string' || !['baseline', 'load', 'spike', 'burst'].includes(s.kind))
+            return;
+        const stage = stages[j++];
+        if (!stage || stage.protocol !== 'ws' || ws.mode === 'request_reply')
+            return;
+        const path = ['stages', i];
+        if (stage.kind === 'spike' || stage.kind === 'burst') {
+            c.add([...path, 'kind'], `${(0,issues/* formatPath */.jV)(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
+        }
+        else if ('rate' in s) {
+            c.add([...path, 'rate'], `${(0,issues/* formatPath */.jV)(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/plan/interpolate.ts
+var interpolate = __webpack_require__(60264);
+;// CONCATENATED MODULE: ./src/plan/as-written.ts
+/**
+ * The plan's requests as written: `${NAME}` of the environment kept as the name, not its value.
+ * The plan fingerprint hashes these, so a value from the environment (a tenant id in a path, a
+ * token) never makes a stored baseline "another plan", wherever in the request it is used.
+ */
+
+
+
+
+/** An environment that answers every name with its own placeholder, so substitution keeps `${NAME}`. */
+const NAMES_KEPT = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? `\${${name}}` : undefined) });
+/** `parsed`: the plan's YAML data before substitution. Its problems were reported on the substituted plan. */
+function planTemplates(parsed) {
+    const raw = (0,checks/* record */.g1)((0,interpolate/* interpolate */.GW)(parsed, NAMES_KEPT).value);
+    const unused = new checks/* Checks */.sR();
+    const defaults = { timeoutMs: 0, headers: {} };
+    const written = (r) => ({ name: r.name, method: r.method, path: r.path });
+    const templates = {
+        requests: readRequests(unused, raw.requests, ['requests'], defaults).map(written),
+        session: readRequests(unused, raw.session, ['session'], defaults).map(written),
+    };
+    if ('websocket' in raw) {
+        const ws = readWebSocket(unused, (0,checks/* record */.g1)(raw.websocket), 0);
+        templates.websocket = { path: ws.path, subscribe: ws.subscribe, expectReply: ws.expectReply };
+    }
+    return templates;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -284,242 +529,12 @@ function locate(source, path, at) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __webpack_require__(20649);
+// EXTERNAL MODULE: ./src/plan/secrets.ts
+var plan_secrets = __webpack_require__(64682);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"data":{"type":"object","description":"Data sets by name, used in request strings as ${NAME.COLUMN}: a CSV file with a header row, or a JSON array of objects, relative to the plan\'s folder.","additionalProperties":{"type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"type":"string","description":"users.csv (a header row names the columns) or users.json (an array of objects)."},"pick":{"enum":["sequential","random","unique"],"description":"sequential (default): closed-model user N takes row N (wrapping), open-model requests take the rows in order; random: any row, drawn anew; unique: each row once in the whole run."}}}},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."},"json":{"type":"object","description":"Values at JSONPaths of the JSON response body: a literal to equal, or a rule string such as \\">= 0\\" or \\"< 5\\".","additionalProperties":true}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."},"requests":{"type":"array","items":{"type":"string"},"minItems":1,"description":"HTTP stages: the names of the top-level requests this stage draws from (their weights kept); default all."},"setup":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once, in order, before the stage (not measured); their captures reach every user."},"verify":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once after the stage has drained (not measured); each is a check of kind verify (expect.status, expect.body, expect.json)."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
-;// CONCATENATED MODULE: ./src/plan/issues.ts
-/**
- * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
- * rather than by line: the checks stay pure and the loader turns paths into line:col at the end.
- */
-/** `['stages', 1, 'rate']` → `stages[1].rate`; odd keys such as "*" → `thresholds["*"]`. */
-function formatPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else if (/^[A-Za-z_][\w-]*$/.test(part))
-            out += out ? `.${part}` : part;
-        else
-            out += `[${JSON.stringify(part)}]`;
-    }
-    return out || 'the plan';
-}
-/**
- * Edit distance (Levenshtein, counting a swap of two neighbours as one edit, since `gte` for
- * `get` is a typical typo).
- */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, d[i - 2][j - 2] + 1);
-            d[i][j] = best;
-        }
-    }
-    return d[a.length][b.length];
-}
-/** The closest candidate if it is close enough to be a likely typo, else undefined. */
-function closest(name, candidates) {
-    const wanted = name.toLowerCase();
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(wanted, c.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    const tolerance = Math.max(1, Math.floor(name.length / 3));
-    return bestDistance <= tolerance ? best : undefined;
-}
-/** `; did you mean "duration"?` or ` (allowed: a, b, c)` when nothing is close. */
-function suggestion(name, candidates) {
-    const near = closest(name, candidates);
-    if (near !== undefined)
-        return `; did you mean ${JSON.stringify(near)}?`;
-    return candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
-}
-
-;// CONCATENATED MODULE: ./src/plan/units.ts
-class UnitError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnitError';
-    }
-}
-const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
-const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
-const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
-const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-const MS_PER_RATE_UNIT = { s: 1_000, m: 60_000, h: 3_600_000 };
-/** How a value looks in a message: strings quoted, everything else as JSON. */
-function show(value) {
-    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
-}
-/** Whole microseconds, so `1.1s` is 1100, not 1100.0000000000002. */
-function roundMs(ms) {
-    return Math.round(ms * 1000) / 1000;
-}
-/** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
-function finite(n, value) {
-    if (!Number.isFinite(n))
-        throw new UnitError(`${show(value)} is too large a number`);
-    return n;
-}
-function isBareNumber(s) {
-    return new RegExp(`^(?:${NUMBER})$`).test(s);
-}
-/** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
-function parseDuration(value) {
-    const hint = `${show(value)} is not a duration: use 500ms, 30s or 2m`;
-    if (typeof value === 'number')
-        throw new UnitError(Number.isFinite(value) ? `${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
-    if (typeof value !== 'string')
-        throw new UnitError(hint);
-    const text = value.trim();
-    if (isBareNumber(text))
-        throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
-    if (text.length === 0)
-        throw new UnitError(hint);
-    let total = 0;
-    let at = 0;
-    while (at < text.length) {
-        DURATION_PART.lastIndex = at;
-        const m = DURATION_PART.exec(text);
-        if (!m)
-            throw new UnitError(hint);
-        total += Number(m[1]) * MS_PER_UNIT[m[2]];
-        at = DURATION_PART.lastIndex;
-        while (text[at] === ' ')
-            at++;
-    }
-    return roundMs(finite(total, value));
-}
-/** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
-function parseRate(value) {
-    const hint = `${show(value)} is not a rate: use 200/s, 12000/m or a number per second`;
-    let perSecond;
-    if (typeof value === 'number') {
-        perSecond = value;
-    }
-    else if (typeof value === 'string') {
-        const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
-        if (!m)
-            throw new UnitError(hint);
-        perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
-    }
-    else {
-        throw new UnitError(hint);
-    }
-    if (!Number.isFinite(perSecond) || perSecond <= 0)
-        throw new UnitError(`${show(value)} is not a rate: it must be more than 0`);
-    return perSecond;
-}
-/** `1%` → 0.01, `0.5%` → 0.005. */
-function parsePercent(value) {
-    const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
-    if (!m)
-        throw new UnitError(`${show(value)} is not a percentage: use 1% or 0.5%`);
-    return finite(Number(m[1]), value) / 100;
-}
-function isLatency(metric) {
-    return LATENCY_METRICS.includes(metric);
-}
-function isMetric(name) {
-    return METRICS.includes(name);
-}
-/** The threshold value in the metric's unit (see ThresholdRule.value). */
-function thresholdValue(metric, text) {
-    if (isLatency(metric)) {
-        // Latencies are milliseconds everywhere in perf-gate, so a bare number means ms.
-        return isBareNumber(text) ? Number(text) : parseDuration(text);
-    }
-    switch (metric) {
-        case 'recovery':
-            return parseDuration(text);
-        case 'error_rate': {
-            if (text.endsWith('%'))
-                return parsePercent(text);
-            const n = Number(text);
-            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
-            if (isBareNumber(text) && n < 1)
-                return n;
-            throw new UnitError(`${show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
-        }
-        case 'rps': {
-            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
-            if (!m)
-                throw new UnitError(`${show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
-            return Number(m[1]);
-        }
-        case 'requests':
-        case 'errors':
-            if (!/^\d+$/.test(text))
-                throw new UnitError(`${show(text)} is not a count: use a whole number, e.g. 100`);
-            return Number(text);
-        case 'breaking_point': {
-            // The stage's unit: req/s (rate steps) or users (vus steps).
-            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
-            if (!m)
-                throw new UnitError(`${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
-            return Number(m[1]);
-        }
-        case 'drift':
-        case 'memory_growth':
-            // In percent, as the report states them (delta_pct, growth_pct).
-            if (!text.endsWith('%'))
-                throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
-            return parsePercent(text) * 100;
-    }
-}
-/** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
-function parseThreshold(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${show(metric)}`);
-    const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
-    }
-    return { metric, op: m[1], value: finite(thresholdValue(metric, m[2]), raw), raw };
-}
-/**
- * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
- * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
- * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
- * for rps, up for everything else).
- */
-function parseRegression(metric, raw) {
-    if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${show(metric)}`);
-    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-        return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
-    }
-    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
-    }
-    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
-    if (unit === 'pp' && metric !== 'error_rate') {
-        throw new UnitError(`${show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
-    }
-    // A band of width 0 would fail on any change at all.
-    if (unit === 'sigma' && Number(m[2]) <= 0)
-        throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
-    // A higher breaking point is only better: a "+" rule would fail the run for gaining capacity.
-    if (metric === 'breaking_point' && m[1] === '+') {
-        throw new UnitError(`${show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
-    }
-    const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
-    return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
-}
-
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head. If the url\'s port already answers before the command runs (a stale server), the run stops with exit 3."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"data":{"type":"object","description":"Data sets by name, used in request strings as ${NAME.COLUMN}: a CSV file with a header row, or a JSON array of objects, relative to the plan\'s folder.","additionalProperties":{"type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"type":"string","description":"users.csv (a header row names the columns) or users.json (an array of objects)."},"pick":{"enum":["sequential","random","unique"],"description":"sequential (default): closed-model user N takes row N (wrapping), open-model requests take the rows in order; random: any row, drawn anew; unique: each row once in the whole run."}}}},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."},"json":{"type":"object","description":"Values at JSONPaths of the JSON response body: a literal to equal, or a rule string such as \\">= 0\\" or \\"< 5\\".","additionalProperties":true}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object","array"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }, or the levels in order, [50/s, 200/s, 1000/s]."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object","array"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }, or the levels in order, [10, 50, 100, 500, 1000]."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."},"requests":{"type":"array","items":{"type":"string"},"minItems":1,"description":"HTTP stages: the names of the top-level requests this stage draws from (their weights kept); default all."},"setup":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once, in order, before the stage (not measured); their captures reach every user."},"verify":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once after the stage has drained (not measured); each is a check of kind verify (expect.status, expect.body, expect.json)."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 ;// CONCATENATED MODULE: ./src/plan/schema-check.ts
 /**
  * Shape checks against plan.schema.json (the same file editors use for completion), with ajv's
@@ -560,28 +575,28 @@ function checkedLater(e) {
 }
 function toIssue(e, data) {
     const path = pointerToPath(e.instancePath, data);
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     switch (e.keyword) {
         case 'additionalProperties': {
             const key = String(e.params.additionalProperty);
             const allowed = Object.keys(e.parentSchema.properties ?? {});
             // Under thresholds and regression the keys are metric names: say so.
             const what = path[0] === 'regression' || (path[0] === 'thresholds' && path.length === 2) ? 'metric' : 'key';
-            return { path: [...path, key], at: 'key', message: `unknown ${what} ${show(key)} in ${where}${suggestion(key, allowed)}` };
+            return { path: [...path, key], at: 'key', message: `unknown ${what} ${(0,units/* show */.WU)(key)} in ${where}${(0,issues/* suggestion */.h)(key, allowed)}` };
         }
         case 'required':
-            return { path, at: 'value', message: `${where} is missing ${show(e.params.missingProperty)}` };
+            return { path, at: 'value', message: `${where} is missing ${(0,units/* show */.WU)(e.params.missingProperty)}` };
         case 'type': {
             const types = String(e.params.type).split(',');
             return { path, at: 'value', message: `${where} must be ${types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')}` };
         }
         case 'enum': {
             const allowed = e.params.allowedValues.map(String);
-            const near = typeof e.data === 'string' ? suggestion(e.data, allowed) : ` (allowed: ${allowed.join(', ')})`;
-            return { path, at: 'value', message: `${where}: ${show(e.data)} is not valid${near}` };
+            const near = typeof e.data === 'string' ? (0,issues/* suggestion */.h)(e.data, allowed) : ` (allowed: ${allowed.join(', ')})`;
+            return { path, at: 'value', message: `${where}: ${(0,units/* show */.WU)(e.data)} is not valid${near}` };
         }
         case 'const':
-            return { path, at: 'value', message: `${where} must be ${show(e.params.allowedValue)}` };
+            return { path, at: 'value', message: `${where} must be ${(0,units/* show */.WU)(e.params.allowedValue)}` };
         default:
             return { path, at: 'value', message: `${where} ${e.message ?? 'is not valid'}` };
     }
@@ -599,442 +614,8 @@ function pointerToPath(pointer, data) {
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/plan/checks.ts
-/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
-
-
-class Checks {
-    issues = [];
-    add(path, message, at = 'value') {
-        this.issues.push({ path, at, message });
-    }
-    /**
-     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
-     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
-     */
-    unit(obj, key, path, parse, fallback) {
-        if (!(key in obj))
-            return fallback;
-        try {
-            return parse(obj[key]);
-        }
-        catch (err) {
-            this.add([...path, key], `${formatPath([...path, key])}: ${err.message}`);
-            return fallback;
-        }
-    }
-}
-/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
-function record(v) {
-    return isRecord(v) ? v : {};
-}
-function list(v) {
-    return Array.isArray(v) ? v : [];
-}
-function str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function checks_int(v) {
-    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/plan/check-requests.ts
-/** `session:` and `requests:` entries → RequestSpec, with defaults applied and names unique. */
-
-
-
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Header names are case-insensitive: lower-case them so merging and lookups are simple. */
-function lowerHeaders(raw) {
-    const out = {};
-    for (const [name, value] of Object.entries(record(raw))) {
-        if (['string', 'number', 'boolean'].includes(typeof value))
-            out[name.toLowerCase()] = String(value);
-    }
-    return out;
-}
-function readRequests(c, raw, path, defaults) {
-    const specs = list(raw).map((item, i) => readRequest(c, record(item), [...path, i], defaults));
-    const firstIndex = new Map();
-    specs.forEach((spec, i) => {
-        const seen = firstIndex.get(spec.name);
-        if (seen === undefined)
-            return void firstIndex.set(spec.name, i);
-        const item = record(list(raw)[i]);
-        const hint = 'name' in item ? '' : ` (the name defaults to "METHOD path"; give each a name)`;
-        c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${formatPath([...path, i])}: duplicate name ${show(spec.name)} (also ${formatPath([...path, seen])})${hint}`);
-    });
-    return specs;
-}
-function readRequest(c, item, path, defaults) {
-    const method = readMethod(c, item, path);
-    const reqPath = str(item.path) ?? '';
-    if (typeof item.path === 'string' && !reqPath.startsWith('/')) {
-        c.add([...path, 'path'], `${formatPath([...path, 'path'])}: ${show(reqPath)} must start with "/" (it is appended to target.url)`);
-    }
-    const spec = {
-        name: str(item.name) ?? `${method} ${reqPath}`,
-        method,
-        path: reqPath,
-        weight: typeof item.weight === 'number' && item.weight > 0 ? item.weight : 1,
-        headers: { ...defaults.headers, ...lowerHeaders(item.headers) },
-        timeoutMs: c.unit(item, 'timeout', path, parseDuration, defaults.timeoutMs),
-    };
-    // A 0 ms timeout would fail every request before it is sent.
-    if ('timeout' in item && spec.timeoutMs <= 0)
-        c.add([...path, 'timeout'], `${formatPath([...path, 'timeout'])} must be longer than 0`);
-    if ('body' in item && 'json' in item)
-        c.add([...path, 'json'], `${formatPath(path)}: use either body or json, not both`, 'key');
-    if (typeof item.body === 'string')
-        spec.body = item.body;
-    if ('json' in item)
-        spec.json = item.json;
-    const expect = readExpect(c, record(item.expect), [...path, 'expect']);
-    if (expect)
-        spec.expect = expect;
-    const capture = readCapture(c, item.capture, [...path, 'capture']);
-    if (capture)
-        spec.capture = capture;
-    return spec;
-}
-function readMethod(c, item, path) {
-    if (typeof item.method !== 'string')
-        return 'GET';
-    const method = item.method.toUpperCase();
-    if (!METHODS.includes(method)) {
-        c.add([...path, 'method'], `${formatPath([...path, 'method'])}: ${show(item.method)} is not an HTTP method${suggestion(method, METHODS)}`);
-    }
-    return method;
-}
-function readExpect(c, raw, path) {
-    const expect = {};
-    if ('status' in raw)
-        expect.status = c.unit(raw, 'status', path, parseStatus, []);
-    if (typeof raw.body === 'string')
-        expect.bodyContains = raw.body;
-    if ('json' in raw)
-        expect.json = readJsonExpectations(c, record(raw.json), [...path, 'json']);
-    return Object.keys(expect).length ? expect : undefined;
-}
-const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
-/**
- * `json: { "$.stock": 0, "$.sold": ">= 100" }`: a string that reads as a comparison with a number is
- * a rule; anything else is a literal the value must equal (`"sold out"`, `true`, `[1, 2]`).
- */
-function readJsonExpectations(c, raw, path) {
-    const out = [];
-    for (const [jsonPath, value] of Object.entries(raw)) {
-        if (!jsonPath.startsWith('$')) {
-            c.add([...path, jsonPath], `${formatPath(path)}: ${show(jsonPath)} is not a JSONPath: use one like "$.stock" or "$.items[0].id"`, 'key');
-            continue;
-        }
-        const rule = typeof value === 'string' ? RULE.exec(value) : null;
-        if (rule) {
-            const op = rule[1] === '==' ? '=' : rule[1];
-            out.push({ path: jsonPath, op, value: Number(rule[2]), raw: value });
-        }
-        else {
-            out.push({ path: jsonPath, op: '=', value, raw: JSON.stringify(value) });
-        }
-    }
-    return out;
-}
-/** `200` or `[200, 201]` → number[]. */
-function parseStatus(v) {
-    const codes = Array.isArray(v) ? v : [v];
-    const ok = codes.length > 0 && codes.every((s) => Number.isInteger(s) && s >= 100 && s <= 599);
-    if (!ok)
-        throw new Error(`${show(v)} is not a status code: use 200 or [200, 201]`);
-    return codes;
-}
-function readCapture(c, raw, path) {
-    if (raw === undefined)
-        return undefined;
-    const out = {};
-    for (const [name, query] of Object.entries(record(raw))) {
-        if (!VARIABLE_NAME.test(name)) {
-            c.add([...path, name], `${formatPath(path)}: ${show(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
-        }
-        if (typeof query !== 'string' || !query.startsWith('$')) {
-            c.add([...path, name], `${formatPath([...path, name])}: ${show(query)} is not a JSONPath: use one like "$.access_token" or "$.items[0].id"`);
-        }
-        else {
-            out[name] = query;
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/check-limits.ts
-/**
- * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
- * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
- * refused at load, located at the stage key that asks for it, unless the plan raises the limit
- * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
- * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
- *
- * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
- * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
- */
-
-
-
-const DEFAULT_LIMITS = {
-    maxDurationMs: 15 * 60_000,
-    maxRequests: 2_000_000,
-    maxConnections: 1000,
-    maxRate: 20_000,
-};
-/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
-const MAX_TIMER_MS = 24 * 24 * 3_600_000;
-/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
-const LIMIT_CEILINGS = {
-    maxDurationMs: MAX_TIMER_MS,
-    maxRequests: 10_000_000_000,
-    maxConnections: 1_000_000,
-    maxRate: 10_000_000,
-};
-const KEYS = {
-    maxDurationMs: 'max_duration',
-    maxRequests: 'max_requests',
-    maxConnections: 'max_connections',
-    maxRate: 'max_rate',
-};
-const HERE = ['limits'];
-/** The `limits:` block with defaults for what it leaves out. */
-function readLimits(c, raw) {
-    const limits = { ...DEFAULT_LIMITS };
-    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
-    const count = (v) => {
-        const n = checks_int(v);
-        return n !== undefined && n >= 1 ? n : NaN;
-    };
-    const parsers = {
-        maxDurationMs: parseDuration,
-        maxRequests: count,
-        maxConnections: count,
-        maxRate: parseRate,
-    };
-    for (const field of Object.keys(KEYS)) {
-        const key = KEYS[field];
-        const value = c.unit(raw, key, HERE, parsers[field], DEFAULT_LIMITS[field]);
-        if (value > LIMIT_CEILINGS[field]) {
-            c.add([...HERE, key], `limits.${key}: ${show(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
-        }
-        else if (value > 0) {
-            limits[field] = value;
-        }
-        else if (!Number.isNaN(value)) {
-            c.add([...HERE, key], `limits.${key} must be more than 0`);
-        }
-    }
-    return limits;
-}
-/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
-function stressLevels(s) {
-    return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
-}
-/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
-function stressStepCount(s) {
-    if (!(s.step > 0) || s.max < s.from)
-        return 1;
-    return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
-}
-/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
-function plannedDurationMs(s) {
-    switch (s.kind) {
-        case 'baseline':
-        case 'load':
-        case 'soak':
-            return s.durationMs;
-        case 'stress':
-            return stressStepCount(s) * s.everyMs;
-        case 'spike':
-            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-        case 'burst':
-            return s.pauseMs * (s.cycles - 1);
-    }
-}
-/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
-function plannedRequests(s) {
-    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
-    switch (s.kind) {
-        case 'load':
-        case 'soak':
-            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
-        case 'stress': {
-            // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
-            const n = stressStepCount(s);
-            return s.model === 'open' ? (n * s.from + (s.step * n * (n - 1)) / 2) * (s.everyMs / 1000) : undefined;
-        }
-        case 'spike':
-            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
-        case 'burst':
-            return s.size * s.cycles;
-        case 'baseline':
-            return undefined;
-    }
-}
-/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
-function withIndex(rawStages, stages) {
-    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
-    const valid = list(rawStages)
-        .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
-        .filter((s) => kinds.includes(s.raw.kind));
-    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
-}
-/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
-function keyPath(raw, path, ...keys) {
-    const key = keys.find((k) => k in raw);
-    return key === undefined ? path : [...path, key];
-}
-const raise = (key) => `; raise limits.${key} to allow it`;
-/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
-function checkLimits(c, raw, plan) {
-    checkTimers(c, raw);
-    const limits = plan.limits;
-    let totalMs = 0;
-    let totalRequests = 0;
-    let durationReported = false;
-    let requestsReported = false;
-    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
-        const where = formatPath(path);
-        // Peak rate (open model and spikes).
-        const peak = peakRate(spec, s, path);
-        if (peak && peak.value > limits.maxRate) {
-            c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
-        }
-        checkConcurrency(c, spec, s, path, limits);
-        // The whole run's planned time: reported once, at the stage that takes it over the limit.
-        const stageMs = plannedDurationMs(spec);
-        totalMs += stageMs;
-        if (!durationReported && totalMs > limits.maxDurationMs) {
-            durationReported = true;
-            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
-            const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
-            c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
-        }
-        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
-        const requests = plannedRequests(spec);
-        if (requests === undefined)
-            continue;
-        totalRequests += requests;
-        if (!requestsReported && totalRequests > limits.maxRequests) {
-            requestsReported = true;
-            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
-            const what = requests > limits.maxRequests ? `${where} schedules ${formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
-            c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
-        }
-    }
-}
-/** The highest open-model rate a stage asks for, and the key that asks for it. */
-function peakRate(spec, s, path) {
-    if (spec.kind === 'spike')
-        return { value: spec.toRate, at: keyPath(s, path, 'to') };
-    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
-        return { value: spec.rate, at: keyPath(s, path, 'rate') };
-    if (spec.kind === 'stress' && spec.model === 'open')
-        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', 'max'] : path };
-    return undefined;
-}
-/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
-function checkConcurrency(c, spec, s, path, limits) {
-    const cap = `limits.max_connections (${formatCount(limits.maxConnections)})`;
-    const over = (value, key, what) => {
-        if (value <= limits.maxConnections)
-            return;
-        const at = keyPath(s, path, key);
-        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
-        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
-        c.add(at, `${formatPath(at)}: ${what} is above ${cap}${fix}`);
-    };
-    if (spec.connections !== undefined)
-        over(spec.connections, 'connections', `${formatCount(spec.connections)} connections`);
-    if (spec.protocol === 'ws')
-        return;
-    switch (spec.kind) {
-        case 'load':
-        case 'soak':
-            if (spec.model === 'closed')
-                over(spec.vus, 'vus', `${formatCount(spec.vus)} users`);
-            else
-                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'stress':
-            if (spec.model === 'closed')
-                over(spec.max, 'vus', `up to ${formatCount(spec.max)} users`);
-            else
-                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'spike':
-            over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'burst':
-            over(spec.size, 'size', `a burst of ${formatCount(spec.size)} requests at once`);
-            break;
-        case 'baseline':
-            break;
-    }
-}
-/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
-function checkTimers(c, raw) {
-    const check = (obj, key, path, positive) => {
-        if (!(key in obj))
-            return;
-        let ms;
-        try {
-            ms = parseDuration(obj[key]);
-        }
-        catch {
-            return; // a bad duration is reported where the key is read
-        }
-        const at = [...path, key];
-        if (ms > MAX_TIMER_MS)
-            c.add(at, `${formatPath(at)}: ${show(obj[key])} is longer than ${formatMs(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
-        else if (positive && ms <= 0)
-            c.add(at, `${formatPath(at)} must be longer than 0`);
-    };
-    const target = record(raw.target);
-    check(target, 'ready_timeout', ['target'], true);
-    check(record(raw.defaults), 'timeout', ['defaults'], true);
-    for (const list_ of ['session', 'requests']) {
-        // Zero request timeouts are refused in check-requests.ts.
-        list(raw[list_]).forEach((item, i) => check(record(item), 'timeout', [list_, i], false));
-    }
-    const ws = record(raw.websocket);
-    check(ws, 'timeout', ['websocket'], true);
-    check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
-    list(raw.stages).forEach((item, i) => {
-        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
-            check(record(item), key, ['stages', i], false);
-    });
-}
-function format(field, value) {
-    if (field === 'maxDurationMs')
-        return formatMs(value);
-    if (field === 'maxRate')
-        return formatRate(value);
-    return formatCount(value);
-}
-/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
-function formatRate(perSecond) {
-    return `${+perSecond.toFixed(3)}/s`;
-}
-/** 2000000 → "2,000,000" (requests are easier to read grouped). */
-function formatCount(n) {
-    return Math.round(n).toLocaleString('en-US');
-}
-/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${+ms.toFixed(3)}ms`;
-    const h = Math.floor(ms / 3_600_000);
-    const m = Math.floor((ms % 3_600_000) / 60_000);
-    const s = +((ms % 60_000) / 1000).toFixed(3);
-    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
-}
-
+// EXTERNAL MODULE: ./src/plan/check-limits.ts
+var check_limits = __webpack_require__(18740);
 ;// CONCATENATED MODULE: ./src/plan/check-stages.ts
 /**
  * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
@@ -1074,8 +655,8 @@ const MIN_SOAK_MS = 10_000;
 function readStages(c, raw) {
     const stages = [];
     const firstIndex = new Map();
-    list(raw).forEach((item, i) => {
-        const data = record(item);
+    (0,checks/* list */.p_)(raw).forEach((item, i) => {
+        const data = (0,checks/* record */.g1)(item);
         const stage = readStage(c, data, ['stages', i]);
         if (!stage)
             return;
@@ -1085,7 +666,7 @@ function readStages(c, raw) {
             return void firstIndex.set(stage.name, i);
         const hint = 'name' in data ? '' : ' (the name defaults to the kind; give each stage a name)';
         const at = 'name' in data ? ['stages', i, 'name'] : ['stages', i];
-        c.add(at, `stages[${i}]: duplicate stage name ${show(stage.name)} (also stages[${seen}])${hint}`);
+        c.add(at, `stages[${i}]: duplicate stage name ${(0,units/* show */.WU)(stage.name)} (also stages[${seen}])${hint}`);
     });
     return stages;
 }
@@ -1094,18 +675,18 @@ function readStage(c, s, path) {
     if (!isKind(s.kind))
         return undefined;
     const kind = s.kind;
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     const protocol = s.protocol === 'ws' ? 'ws' : 'http';
     for (const key of Object.keys(s)) {
         if (KIND_SPECIFIC.has(key) && !KIND_KEYS[kind].includes(key)) {
-            c.add([...path, key], `${where}: ${show(key)} does not apply to a ${kind} stage (it uses: ${KIND_KEYS[kind].join(', ')})`, 'key');
+            c.add([...path, key], `${where}: ${(0,units/* show */.WU)(key)} does not apply to a ${kind} stage (it uses: ${KIND_KEYS[kind].join(', ')})`, 'key');
         }
     }
     // A misspelt key (`durration`) is already reported with "did you mean"; don't also call it missing.
     const unknown = Object.keys(s).filter((k) => !STAGE_KEYS.has(k));
     for (const key of REQUIRED[kind]) {
-        if (!(key in s) && !unknown.some((k) => closest(k, [key])))
-            c.add(path, `${where} (${kind}) is missing ${show(key)}`);
+        if (!(key in s) && !unknown.some((k) => (0,issues/* closest */.kp)(k, [key])))
+            c.add(path, `${where} (${kind}) is missing ${(0,units/* show */.WU)(key)}`);
     }
     if ('connections' in s && protocol !== 'ws')
         c.add([...path, 'connections'], `${where}: "connections" only applies with protocol: ws`, 'key');
@@ -1115,11 +696,11 @@ function readStage(c, s, path) {
     if ('vus' in s && protocol === 'ws') {
         c.add([...path, 'vus'], `${where}: with protocol: ws use "connections" (each sends its next message when the reply arrives; add rate for the open model)`, 'key');
     }
-    if (str(s.name) === '*')
+    if ((0,checks/* str */.gx)(s.name) === '*')
         c.add([...path, 'name'], `${where}: "*" cannot be a stage name (in thresholds it means every stage)`);
-    const base = { name: str(s.name) ?? kind, protocol, maxInFlight: checks_int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
+    const base = { name: (0,checks/* str */.gx)(s.name) ?? kind, protocol, maxInFlight: (0,checks/* int */.Wh)(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
     if (protocol === 'ws')
-        base.connections = kind === 'baseline' ? 1 : (checks_int(s.connections) ?? 1);
+        base.connections = kind === 'baseline' ? 1 : ((0,checks/* int */.Wh)(s.connections) ?? 1);
     if (protocol === 'ws' && (kind === 'stress' || kind === 'soak')) {
         c.add([...path, 'protocol'], `${where}: a ${kind} stage is HTTP only (protocol: ws is not supported for it yet)`);
     }
@@ -1129,8 +710,8 @@ function readStage(c, s, path) {
     const pipelining = readPipelining(c, s, path, protocol);
     if (pipelining !== undefined)
         base.pipelining = pipelining;
-    const ms = (key, fallback) => c.unit(s, key, path, parseDuration, fallback);
-    const rate = (key) => c.unit(s, key, path, parseRate, 1);
+    const ms = (key, fallback) => c.unit(s, key, path, units/* parseDuration */.E9, fallback);
+    const rate = (key) => c.unit(s, key, path, units/* parseRate */.WN, 1);
     switch (kind) {
         case 'baseline':
             return { ...base, kind, durationMs: positive(c, s, path, 'duration', ms('duration', 1)) };
@@ -1148,12 +729,12 @@ function readStage(c, s, path) {
                 afterMs: positive(c, s, path, 'after', ms('after', 1)),
             };
             if ('from' in s && 'to' in s && stage.toRate <= stage.fromRate) {
-                c.add([...path, 'to'], `${where}: to (${show(s.to)}) must be higher than from (${show(s.from)})`);
+                c.add([...path, 'to'], `${where}: to (${(0,units/* show */.WU)(s.to)}) must be higher than from (${(0,units/* show */.WU)(s.from)})`);
             }
             return stage;
         }
         case 'burst':
-            return { ...base, kind, size: checks_int(s.size) ?? 1, cycles: checks_int(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
+            return { ...base, kind, size: (0,checks/* int */.Wh)(s.size) ?? 1, cycles: (0,checks/* int */.Wh)(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
         case 'stress':
             return readStress(c, s, path, base, ms);
         case 'soak':
@@ -1170,13 +751,13 @@ function readPipelining(c, s, path, protocol) {
     if (!('pipelining' in s))
         return undefined;
     const at = [...path, 'pipelining'];
-    const v = checks_int(s.pipelining);
+    const v = (0,checks/* int */.Wh)(s.pipelining);
     if (v === undefined || v < 1 || v > MAX_PIPELINING) {
-        c.add(at, `${formatPath(at)}: ${show(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
+        c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${(0,units/* show */.WU)(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
         return undefined;
     }
     if (protocol === 'ws') {
-        c.add(at, `${formatPath(path)}: pipelining applies to HTTP stages only (a WebSocket sends messages on its open connection)`, 'key');
+        c.add(at, `${(0,issues/* formatPath */.jV)(path)}: pipelining applies to HTTP stages only (a WebSocket sends messages on its open connection)`, 'key');
         return undefined;
     }
     return v === 1 ? undefined : v;
@@ -1189,14 +770,14 @@ function readWorkers(c, s, path, kind, protocol) {
     if (!('workers' in s))
         return undefined;
     const at = [...path, 'workers'];
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     const v = s.workers;
-    if (v !== 'auto' && (checks_int(v) === undefined || v < 1)) {
-        c.add(at, `${formatPath(at)}: ${show(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
+    if (v !== 'auto' && ((0,checks/* int */.Wh)(v) === undefined || v < 1)) {
+        c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${(0,units/* show */.WU)(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
         return undefined;
     }
     if (typeof v === 'number' && v > MAX_WORKERS) {
-        c.add(at, `${formatPath(at)}: ${v} workers is more than ${MAX_WORKERS}; auto uses every core the runner has`);
+        c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${v} workers is more than ${MAX_WORKERS}; auto uses every core the runner has`);
         return undefined;
     }
     if (kind === 'baseline') {
@@ -1215,35 +796,35 @@ function readWorkers(c, s, path, kind, protocol) {
     return v === 1 ? undefined : v;
 }
 function readLoad(c, s, path, base, ms, rate) {
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     if ('rate' in s && 'vus' in s)
         c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
     const ws = base.protocol === 'ws';
     // A ws load stage without rate is closed: each connection sends its next message on the reply.
     if (!ws && !('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (${str(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
+        c.add(path, `${where} (${(0,checks/* str */.gx)(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
     if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
         c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
     }
     if (typeof s.vus === 'object' && s.vus !== null)
-        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } are for stress stages)`);
+        c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)`);
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
-        c.add([...path, 'ramp'], `${where}: ramp (${show(s.ramp)}) must be shorter than duration (${show(s.duration)}): the ramp is part of it`);
+        c.add([...path, 'ramp'], `${where}: ramp (${(0,units/* show */.WU)(s.ramp)}) must be shorter than duration (${(0,units/* show */.WU)(s.duration)}): the ramp is part of it`);
     }
     if (ws && !('rate' in s)) {
         return { ...base, kind: 'load', model: 'closed', vus: base.connections ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
     }
     if ('vus' in s && !('rate' in s)) {
-        return { ...base, kind: 'load', model: 'closed', vus: checks_int(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
+        return { ...base, kind: 'load', model: 'closed', vus: (0,checks/* int */.Wh)(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
     }
     return { ...base, kind: 'load', model: 'open', rate: rate('rate'), rampMs, durationMs };
 }
 /** A stage that lasts 0 ms measures nothing. */
 function positive(c, s, path, key, value) {
     if (key in s && value <= 0)
-        c.add([...path, key], `${formatPath([...path, key])} must be longer than 0`);
+        c.add([...path, key], `${(0,issues/* formatPath */.jV)([...path, key])} must be longer than 0`);
     return value;
 }
 /** More steps than this is a typo (a step of 0.001/s), not a search for a breaking point. */
@@ -1251,12 +832,12 @@ const MAX_STRESS_STEPS = 1000;
 /** A stress stage's `rate:` or `vus:` map: where the steps start, how much each adds, the most. */
 const STEP_KEYS = ['from', 'step', 'max'];
 function readStress(c, s, path, base, ms) {
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     const closed = 'vus' in s && !('rate' in s);
     if ('rate' in s && 'vus' in s)
         c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
     if (!('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (stress) needs rate: { from, step, max } (open model) or vus: { from, step, max } (closed model)`);
+        c.add(path, `${where} (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)`);
     if ('think' in s && !closed)
         c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
     const key = closed ? 'vus' : 'rate';
@@ -1270,10 +851,10 @@ function readStress(c, s, path, base, ms) {
     return stage;
 }
 /** What a single step can be judged on: its own latency and errors (its rps is the rate it was offered). */
-const BREAK_METRICS = [...LATENCY_METRICS, 'error_rate'];
+const BREAK_METRICS = [...units/* LATENCY_METRICS */.Z$, 'error_rate'];
 const isBreakMetric = (m) => BREAK_METRICS.includes(m);
 function readUntil(c, raw, path) {
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     const example = '{ p95: "< 200ms", error_rate: "< 1%" }';
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.keys(raw).length === 0) {
         c.add(path, `${where}: write the conditions every step must meet, e.g. ${example}`);
@@ -1282,66 +863,96 @@ function readUntil(c, raw, path) {
     const rules = [];
     for (const [metric, rule] of Object.entries(raw)) {
         const at = [...path, metric];
-        if (!isMetric(metric))
+        if (!(0,units/* isMetric */.NI)(metric))
             continue; // the schema check names it, with a suggestion
         if (!isBreakMetric(metric)) {
-            c.add(at, `${where}: ${show(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${suggestion(metric, BREAK_METRICS)}`, 'key');
+            c.add(at, `${where}: ${(0,units/* show */.WU)(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${(0,issues/* suggestion */.h)(metric, BREAK_METRICS)}`, 'key');
             continue;
         }
         try {
-            rules.push(parseThreshold(metric, rule));
+            rules.push((0,units/* parseThreshold */.B7)(metric, rule));
         }
         catch (err) {
-            c.add(at, `${formatPath(at)}: ${err.message}`);
+            c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${err.message}`);
         }
     }
     return rules;
 }
+/** A user count of a stress step: a whole number from 1. */
+const userCount = (v) => {
+    if ((0,checks/* int */.Wh)(v) === undefined || v < 1)
+        throw new units/* UnitError */.tR(`${(0,units/* show */.WU)(v)} is not a number of users: use a whole number from 1`);
+    return v;
+};
+/**
+ * `vus: [10, 50, 100, 500]` or `rate: [50/s, 200/s]`: the levels run in order, each going up.
+ * `from` and `max` are the first and last; `step` is 0 (the gaps are the list's).
+ */
+function readLevels(c, raw, path, users) {
+    const where = (0,issues/* formatPath */.jV)(path);
+    const issuesBefore = c.issues.length;
+    if (raw.length === 0)
+        c.add(path, `${where}: list at least one level, e.g. ${users ? '[10, 50, 100]' : '[50/s, 200/s, 1000/s]'}`);
+    if (raw.length > MAX_STRESS_STEPS)
+        c.add(path, `${where}: ${raw.length.toLocaleString('en-US')} levels; at most ${MAX_STRESS_STEPS}`);
+    const levels = raw.map((v, i) => {
+        try {
+            return users ? userCount(v) : (0,units/* parseRate */.WN)(v);
+        }
+        catch (err) {
+            c.add([...path, i], `${(0,issues/* formatPath */.jV)([...path, i])}: ${err.message}`);
+            return 1;
+        }
+    });
+    if (c.issues.length === issuesBefore) {
+        const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]);
+        if (down > 0)
+            c.add([...path, down], `${(0,issues/* formatPath */.jV)([...path, down])}: ${(0,units/* show */.WU)(raw[down])} does not go up from ${(0,units/* show */.WU)(raw[down - 1])}: list the levels from lowest to highest, each once`);
+    }
+    return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
+}
 function readSteps(c, raw, path, users) {
     const out = { from: 1, step: 1, max: 1 };
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
     if (raw === undefined)
         return out;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}`);
+    if (Array.isArray(raw))
+        return readLevels(c, raw, path, users);
+    if (typeof raw !== 'object' || raw === null) {
+        c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}, or list the levels: ${users ? '[10, 50, 100, 500]' : '[50/s, 200/s, 1000/s]'}`);
         return out;
     }
     const data = raw;
     for (const k of Object.keys(data)) {
         if (!STEP_KEYS.includes(k))
-            c.add([...path, k], `${where}: unknown key ${show(k)} (the steps are ${example})`, 'key');
+            c.add([...path, k], `${where}: unknown key ${(0,units/* show */.WU)(k)} (the steps are ${example})`, 'key');
     }
-    const count = (v) => {
-        if (checks_int(v) === undefined || v < 1)
-            throw new UnitError(`${show(v)} is not a number of users: use a whole number from 1`);
-        return v;
-    };
     const issuesBefore = c.issues.length;
     for (const k of STEP_KEYS) {
         if (!(k in data)) {
-            c.add(path, `${where} is missing ${show(k)} (the steps are ${example})`);
+            c.add(path, `${where} is missing ${(0,units/* show */.WU)(k)} (the steps are ${example})`);
             continue;
         }
-        out[k] = c.unit(data, k, path, users ? count : parseRate, 1);
+        out[k] = c.unit(data, k, path, users ? userCount : units/* parseRate */.WN, 1);
     }
     // Only steps that are all there and all numbers can be counted or compared.
     if (c.issues.length > issuesBefore)
         return out;
     if (out.max < out.from) {
-        c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`);
+        c.add([...path, 'max'], `${(0,issues/* formatPath */.jV)([...path, 'max'])}: ${(0,units/* show */.WU)(data.max)} is below from (${(0,units/* show */.WU)(data.from)}): max is the highest level the steps may reach`);
     }
-    else if (stressStepCount(out) > MAX_STRESS_STEPS) {
-        c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
+    else if ((0,check_limits/* stressStepCount */.mz)(out) > MAX_STRESS_STEPS) {
+        c.add([...path, 'step'], `${(0,issues/* formatPath */.jV)([...path, 'step'])}: ${(0,units/* show */.WU)(data.step)} makes ${(0,check_limits/* stressStepCount */.mz)(out).toLocaleString('en-US')} steps from ${(0,units/* show */.WU)(data.from)} to ${(0,units/* show */.WU)(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
     }
     return out;
 }
 function readSoak(c, s, path, base, ms, rate) {
     const load = readLoad(c, s, path, base, ms, rate);
-    const where = formatPath(path);
+    const where = (0,issues/* formatPath */.jV)(path);
     const steadyMs = load.durationMs - load.rampMs;
     if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
-        const what = load.rampMs > 0 ? `${show(s.duration)} with a ${show(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${show(s.duration)} is shorter`;
+        const what = load.rampMs > 0 ? `${(0,units/* show */.WU)(s.duration)} with a ${(0,units/* show */.WU)(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${(0,units/* show */.WU)(s.duration)} is shorter`;
         c.add([...path, 'duration'], `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`);
     }
     const soak = { ...load, kind: 'soak' };
@@ -1350,7 +961,7 @@ function readSoak(c, s, path, base, ms, rate) {
         // A path on the target, like target.ready: an absolute or //host value would send the probe
         // elsewhere, past the load-destination check.
         if (typeof m !== 'string' || !/^\/(?!\/)/.test(m)) {
-            c.add([...path, 'metrics'], `${formatPath([...path, 'metrics'])}: ${show(m)} must be a path on the target, starting with one /, e.g. /metrics`);
+            c.add([...path, 'metrics'], `${(0,issues/* formatPath */.jV)([...path, 'metrics'])}: ${(0,units/* show */.WU)(m)} must be a path on the target, starting with one /, e.g. /metrics`);
         }
         else {
             soak.metricsPath = m;
@@ -1382,9 +993,9 @@ const ABORT_OPS = ['>', '>='];
 function readAbortWhen(c, raw, stages) {
     if (Array.isArray(raw))
         return { rules: readRules(c, raw, ['abort_when'], stages), targetDown: true };
-    const data = record(raw);
+    const data = (0,checks/* record */.g1)(raw);
     return {
-        rules: readRules(c, list(data.rules), ['abort_when', 'rules'], stages),
+        rules: readRules(c, (0,checks/* list */.p_)(data.rules), ['abort_when', 'rules'], stages),
         // Wrong types are the schema check's to report; only an explicit false turns the rule off.
         targetDown: data.target_down !== false,
     };
@@ -1392,15 +1003,15 @@ function readAbortWhen(c, raw, stages) {
 function readRules(c, raw, at, stages) {
     const rules = [];
     raw.forEach((item, i) => {
-        const rule = readRule(c, record(item), [...at, i], stages);
+        const rule = readRule(c, (0,checks/* record */.g1)(item), [...at, i], stages);
         if (rule)
             rules.push(rule);
     });
     return rules;
 }
 function readRule(c, r, path, stages) {
-    const metric = str(r.metric);
-    const op = str(r.op);
+    const metric = (0,checks/* str */.gx)(r.metric);
+    const op = (0,checks/* str */.gx)(r.op);
     // Missing or misspelt keys, metrics and ops: the schema check names them.
     if (!metric || !ABORT_METRICS.includes(metric) || !op || !ABORT_OPS.includes(op))
         return undefined;
@@ -1409,14 +1020,14 @@ function readRule(c, r, path, stages) {
     let value;
     try {
         // connect_error_rate is a share of requests, written as error_rate is.
-        value = parseThreshold(metric === 'connect_error_rate' ? 'error_rate' : metric, `${op} ${r.value}`).value;
+        value = (0,units/* parseThreshold */.B7)(metric === 'connect_error_rate' ? 'error_rate' : metric, `${op} ${r.value}`).value;
     }
     catch (err) {
-        c.add([...path, 'value'], `${formatPath([...path, 'value'])}: ${err.message}`);
+        c.add([...path, 'value'], `${(0,issues/* formatPath */.jV)([...path, 'value'])}: ${err.message}`);
         return undefined;
     }
-    const forMs = c.unit(r, 'for', path, parseDuration, 0);
-    const delayMs = c.unit(r, 'delay', path, parseDuration, 0);
+    const forMs = c.unit(r, 'for', path, units/* parseDuration */.E9, 0);
+    const delayMs = c.unit(r, 'delay', path, units/* parseDuration */.E9, 0);
     const rule = { metric: metric, op: op, value, forMs, delayMs, raw: describeRule(metric, op, r.value, r.for, r.delay) };
     if ('stage' in r)
         rule.stages = readStageNames(c, r.stage, [...path, 'stage'], stages);
@@ -1427,7 +1038,7 @@ function readStageNames(c, raw, path, stages) {
     const wanted = (Array.isArray(raw) ? raw : [raw]).filter((x) => typeof x === 'string');
     wanted.forEach((name, i) => {
         if (!names.includes(name)) {
-            c.add(Array.isArray(raw) ? [...path, i] : path, `${formatPath(path)}: unknown stage ${show(name)}${suggestion(name, names)}`);
+            c.add(Array.isArray(raw) ? [...path, i] : path, `${(0,issues/* formatPath */.jV)(path)}: unknown stage ${(0,units/* show */.WU)(name)}${(0,issues/* suggestion */.h)(name, names)}`);
         }
     });
     return wanted;
@@ -1440,178 +1051,6 @@ function describeRule(metric, op, value, forRaw, delayRaw) {
     if (typeof delayRaw === 'string')
         text += ` after ${delayRaw.trim()}`;
     return text;
-}
-
-;// CONCATENATED MODULE: ./src/jsonpath.ts
-/**
- * The JSONPath subset plans use (`$.a.b[0].c`, `$['x-y']`): captures, WebSocket reply fields and
- * timestamps. Shared by the plan checks and the engine, so it sits beside both rather than in either.
- */
-/** `$.a.b[0].c` (the JSONPath subset captures use) → the value, or undefined when absent. */
-function readJsonPath(doc, path) {
-    const steps = parseJsonPath(path);
-    let cur = doc;
-    for (const step of steps) {
-        // Own properties only: `$.constructor` must not find Object's.
-        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, step))
-            return undefined;
-        cur = cur[step];
-    }
-    return cur;
-}
-function parseJsonPath(path) {
-    if (!path.startsWith('$'))
-        throw new Error(`JSONPath must start with "$": ${path}`);
-    const steps = [];
-    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
-    let i = 1;
-    while (i < path.length) {
-        re.lastIndex = i;
-        const m = re.exec(path);
-        if (!m)
-            throw new Error(`unsupported JSONPath "${path}" at character ${i + 1}: use $.a.b[0] or $['a-b']`);
-        steps.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
-        i = re.lastIndex;
-    }
-    return steps;
-}
-
-;// CONCATENATED MODULE: ./src/plan/check-websocket.ts
-/**
- * `websocket:` → WebSocketSpec, and the checks that tie it to the ws stages (a stream cannot be
- * given a message rate, a burst needs messages to release). Located Issues like every plan check.
- */
-
-
-
-
-
-const WS_DEFAULTS = { reconnectBackoffMs: 100 };
-const MODES = ['request_reply', 'stream', 'connect'];
-const check_websocket_HERE = ['websocket'];
-const at = (...keys) => [...check_websocket_HERE, ...keys];
-const where = (...keys) => formatPath(at(...keys));
-/** A template with every `${name}` filled by a stand-in value, to check what it will look like. */
-const sample = (text) => text.replace(/\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, (m) => (m.startsWith('$$') ? m.slice(1) : '1'));
-function readWebSocket(c, raw, defaultTimeoutMs) {
-    const path = str(raw.path) ?? '';
-    if (typeof raw.path === 'string' && !path.startsWith('/')) {
-        c.add(at('path'), `${where('path')}: ${show(path)} must start with "/" (it is appended to target.url)`);
-    }
-    const send = str(raw.send);
-    const mode = MODES.includes(raw.mode) ? raw.mode : send !== undefined ? 'request_reply' : 'connect';
-    const spec = {
-        path,
-        headers: lowerHeaders(raw.headers),
-        subprotocols: list(raw.subprotocols).filter((p) => typeof p === 'string'),
-        mode,
-        reconnect: readReconnect(c, record(raw.reconnect)),
-        timeoutMs: c.unit(raw, 'timeout', check_websocket_HERE, parseDuration, defaultTimeoutMs),
-    };
-    if (send !== undefined)
-        spec.send = send;
-    if (typeof raw.subscribe === 'string')
-        spec.subscribe = raw.subscribe;
-    if ('expect_reply' in raw) {
-        const matcher = readMatcher(c, record(raw.expect_reply), send);
-        if (matcher)
-            spec.expectReply = matcher;
-    }
-    if (typeof raw.timestamp_field === 'string') {
-        try {
-            parseJsonPath(raw.timestamp_field);
-            spec.timestampField = raw.timestamp_field;
-        }
-        catch (err) {
-            c.add(at('timestamp_field'), `${where('timestamp_field')}: ${err.message}`);
-        }
-    }
-    checkModeKeys(c, raw, mode);
-    return spec;
-}
-function checkModeKeys(c, raw, mode) {
-    if (mode === 'request_reply' && typeof raw.send !== 'string') {
-        c.add('mode' in raw ? at('mode') : check_websocket_HERE, `${formatPath(check_websocket_HERE)}: mode request_reply needs "send" (the message to send)`);
-    }
-    const only = { send: 'request_reply', expect_reply: 'request_reply', subscribe: 'stream', timestamp_field: 'stream' };
-    for (const [key, needs] of Object.entries(only)) {
-        if (key in raw && mode !== needs) {
-            const hint = key === 'send' && mode === 'stream' ? ' (a stream sends "subscribe" once per connection)' : '';
-            c.add(at(key), `${where(key)} only applies to mode ${needs}; this block's mode is ${mode}${hint}`, 'key');
-        }
-    }
-}
-function readReconnect(c, raw) {
-    const max = checks_int(raw.max) ?? 0;
-    if ('max' in raw && (checks_int(raw.max) === undefined || max < 0))
-        c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${show(raw.max)} is not a count: use 0, 3, 10`);
-    return { max: Math.max(0, max), backoffMs: c.unit(raw, 'backoff', at('reconnect'), parseDuration, WS_DEFAULTS.reconnectBackoffMs) };
-}
-function readMatcher(c, raw, send) {
-    const keys = ['match', 'regex', 'json_field'].filter((k) => k in raw);
-    if (keys.length !== 1) {
-        c.add(at('expect_reply'), `${where('expect_reply')}: give exactly one of match, regex or json_field${keys.length ? ` (found ${keys.join(', ')})` : ''}`);
-        return undefined;
-    }
-    const key = keys[0];
-    const value = raw[key];
-    if (typeof value !== 'string' || value === '')
-        return undefined; // the schema check names the type
-    if (key === 'match')
-        return { match: value };
-    if (key === 'regex') {
-        try {
-            new RegExp(sample(value));
-        }
-        catch (err) {
-            c.add(at('expect_reply', 'regex'), `${where('expect_reply', 'regex')}: not a valid regular expression: ${err.message.replace(/^Invalid regular expression: /, '')}`);
-            return undefined;
-        }
-        return { regex: value };
-    }
-    const field = value.startsWith('$') ? value : `$.${value}`;
-    try {
-        parseJsonPath(field);
-    }
-    catch (err) {
-        c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: ${err.message}`);
-        return undefined;
-    }
-    if (send !== undefined) {
-        let doc;
-        try {
-            doc = JSON.parse(sample(send));
-        }
-        catch {
-            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message is not JSON, so it has no field ${show(value)} to match`);
-            return undefined;
-        }
-        if (readJsonPath(doc, field) === undefined) {
-            c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message has no field ${show(value)}`);
-        }
-    }
-    return { jsonField: field };
-}
-/** What a ws stage can do depends on the block's mode: say so at the stage's line. */
-function checkWsStages(c, rawStages, stages, ws) {
-    if (!ws)
-        return;
-    const raws = list(rawStages).map(record);
-    let j = 0;
-    raws.forEach((s, i) => {
-        if (typeof s.kind !== 'string' || !['baseline', 'load', 'spike', 'burst'].includes(s.kind))
-            return;
-        const stage = stages[j++];
-        if (!stage || stage.protocol !== 'ws' || ws.mode === 'request_reply')
-            return;
-        const path = ['stages', i];
-        if (stage.kind === 'spike' || stage.kind === 'burst') {
-            c.add([...path, 'kind'], `${formatPath(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
-        }
-        else if ('rate' in s) {
-            c.add([...path, 'rate'], `${formatPath(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
-        }
-    });
 }
 
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
@@ -1646,17 +1085,17 @@ function dataReaderBeside(planFile) {
 }
 function readData(c, raw, read) {
     const out = {};
-    for (const [name, entryRaw] of Object.entries(record(raw))) {
+    for (const [name, entryRaw] of Object.entries((0,checks/* record */.g1)(raw))) {
         const p = ['data', name];
         if (!SET_NAME.test(name)) {
-            c.add(p, `${formatPath(p)}: ${show(name)} cannot be a data set name: use letters, digits and _ (it is used as \${${name}.COLUMN})`, 'key');
+            c.add(p, `${(0,issues/* formatPath */.jV)(p)}: ${(0,units/* show */.WU)(name)} cannot be a data set name: use letters, digits and _ (it is used as \${${name}.COLUMN})`, 'key');
             continue;
         }
-        const entry = record(entryRaw);
-        const file = str(entry.file);
+        const entry = (0,checks/* record */.g1)(entryRaw);
+        const file = (0,checks/* str */.gx)(entry.file);
         if (file === undefined)
             continue; // the schema check names the missing key
-        const pick = (str(entry.pick) ?? 'sequential');
+        const pick = ((0,checks/* str */.gx)(entry.pick) ?? 'sequential');
         // A pick that is none of these is the schema check's to name (with the allowed ones).
         if (!DATA_PICKS.includes(pick))
             continue;
@@ -1667,16 +1106,16 @@ function readData(c, raw, read) {
         catch (err) {
             const code = err.code;
             const reason = code === 'ENOENT' ? 'no such file (paths are relative to the plan)' : code === 'EISDIR' ? 'it is a directory' : err.message;
-            c.add([...p, 'file'], `${formatPath([...p, 'file'])}: cannot read ${show(file)}: ${reason}`);
+            c.add([...p, 'file'], `${(0,issues/* formatPath */.jV)([...p, 'file'])}: cannot read ${(0,units/* show */.WU)(file)}: ${reason}`);
             continue;
         }
         const table = /\.json$/i.test(file) ? tableFromJson(text) : tableFromCsv(text);
         if (typeof table === 'string') {
-            c.add([...p, 'file'], `${formatPath([...p, 'file'])}: ${file}${table}`);
+            c.add([...p, 'file'], `${(0,issues/* formatPath */.jV)([...p, 'file'])}: ${file}${table}`);
             continue;
         }
         if (table.rows.length === 0) {
-            c.add([...p, 'file'], `${formatPath([...p, 'file'])}: ${file} has no rows`);
+            c.add([...p, 'file'], `${(0,issues/* formatPath */.jV)([...p, 'file'])}: ${file} has no rows`);
             continue;
         }
         out[name] = { name, file, pick, ...table };
@@ -1702,7 +1141,7 @@ function tableFromCsv(text) {
         return `:1: column ${blank + 1} of the header row has no name`;
     const twice = columns.find((h, i) => columns.indexOf(h) !== i);
     if (twice !== undefined)
-        return `:1: the header row names ${show(twice)} twice`;
+        return `:1: the header row names ${(0,units/* show */.WU)(twice)} twice`;
     return { columns, rows };
 }
 function tableFromJson(text) {
@@ -1722,15 +1161,23 @@ function tableFromJson(text) {
 }
 /** A JSON value as a template fills it: strings as they are, anything else as its JSON; missing as "". */
 const cellText = (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-/** Column names that hold credentials: their values are hidden in every output like env secrets. */
-const SECRET_COLUMN = /pass|secret|token|key|credential|auth/i;
+/**
+ * Column names that hold credentials: their values are hidden in every output like env secrets.
+ * By word (`api_key`, `userPassword`, `auth-token`), so `author`, `keyword` and `monkey` are not.
+ */
+const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'pin', 'secret', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth', 'authorization', 'cookie', 'session', 'otp']);
+const isSecretColumn = (column) => column
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((word) => SECRET_WORDS.has(word));
 function dataSecrets(data) {
     const out = new Set();
     for (const set of Object.values(data ?? {})) {
         set.columns.forEach((col, i) => {
-            if (SECRET_COLUMN.test(col))
+            if (isSecretColumn(col))
                 for (const row of set.rows)
-                    if (isSecretWorthy(row[i] ?? ''))
+                    if ((0,plan_secrets/* isSecretWorthy */.mr)(row[i] ?? ''))
                         out.add(row[i]);
         });
     }
@@ -1749,7 +1196,7 @@ function dataSecrets(data) {
  * `$${...}` is the escape for a literal `${...}`.
  */
 /** Every `${...}` (or escaped `$${...}`) in a string; group 1 is what is between the braces. */
-const placeholders_PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
+const PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATA_REF = /^([A-Za-z_][A-Za-z0-9_]*)\.([^.\s]+)$/;
 const RANDOM = /^random\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)$/;
@@ -1783,7 +1230,7 @@ function placeholdersIn(text) {
     if (!text.includes('${'))
         return [];
     const out = [];
-    for (const m of text.matchAll(placeholders_PLACEHOLDER))
+    for (const m of text.matchAll(PLACEHOLDER))
         if (!m[0].startsWith('$$'))
             out.push(parsePlaceholder(m[1]));
     return out;
@@ -1806,25 +1253,25 @@ const dataKey = (set, column) => `${set}.${column}`;
 
 /** Reads each stage's `requests`, `setup` and `verify` into its spec (matched by position in the raw list). */
 function readStageFlows(c, rawStages, stages, requestNames, defaults) {
-    const raws = list(rawStages).map(record);
+    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
     for (const stage of stages) {
-        const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
+        const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
         if (i < 0)
             continue;
         const raw = raws[i];
         const at = ['stages', i];
         if ('requests' in raw) {
-            const names = list(raw.requests);
+            const names = (0,checks/* list */.p_)(raw.requests);
             if (stage.protocol === 'ws')
-                c.add([...at, 'requests'], `${formatPath(at)}: requests: picks from the HTTP mix; a ws stage sends the websocket: block`, 'key');
+                c.add([...at, 'requests'], `${(0,issues/* formatPath */.jV)(at)}: requests: picks from the HTTP mix; a ws stage sends the websocket: block`, 'key');
             names.forEach((n, j) => {
                 if (typeof n === 'string' && !requestNames.includes(n)) {
-                    c.add([...at, 'requests', j], `${formatPath([...at, 'requests', j])}: no request is named ${show(n)}${suggestion(n, requestNames)}`);
+                    c.add([...at, 'requests', j], `${(0,issues/* formatPath */.jV)([...at, 'requests', j])}: no request is named ${(0,units/* show */.WU)(n)}${(0,issues/* suggestion */.h)(n, requestNames)}`);
                 }
             });
             const picked = names.filter((n) => typeof n === 'string');
             if (names.length === 0)
-                c.add([...at, 'requests'], `${formatPath([...at, 'requests'])}: name at least one request (or drop the key to draw from them all)`);
+                c.add([...at, 'requests'], `${(0,issues/* formatPath */.jV)([...at, 'requests'])}: name at least one request (or drop the key to draw from them all)`);
             else
                 stage.requests = [...new Set(picked)];
         }
@@ -1839,12 +1286,12 @@ function checkPlaceholders(c, raw, data) {
     const check = (text, path) => {
         if (!text.includes('${'))
             return;
-        for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
+        for (const m of text.matchAll(PLACEHOLDER)) {
             if (m[0].startsWith('$$'))
                 continue;
             const p = parsePlaceholder(m[1]);
             if (typeof p === 'string') {
-                c.add(path, `${formatPath(path)}: ${p}`);
+                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${p}`);
                 continue;
             }
             if (p.kind !== 'data')
@@ -1852,13 +1299,13 @@ function checkPlaceholders(c, raw, data) {
             const set = data[p.set];
             if (!set) {
                 // A set declared but unreadable is reported at its file already.
-                if (p.set in record(raw.data))
+                if (p.set in (0,checks/* record */.g1)(raw.data))
                     continue;
-                const known = Object.keys(record(raw.data));
-                c.add(path, `${formatPath(path)}: \${${p.set}.${p.column}} names no data set${known.length ? suggestion(p.set, known) : `: declare it, e.g. data: { ${p.set}: { file: ${p.set}.csv } }`}`);
+                const known = Object.keys((0,checks/* record */.g1)(raw.data));
+                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: \${${p.set}.${p.column}} names no data set${known.length ? (0,issues/* suggestion */.h)(p.set, known) : `: declare it, e.g. data: { ${p.set}: { file: ${p.set}.csv } }`}`);
             }
             else if (!set.columns.includes(p.column)) {
-                c.add(path, `${formatPath(path)}: ${set.file} has no column ${show(p.column)}${suggestion(p.column, set.columns)}`);
+                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${set.file} has no column ${(0,units/* show */.WU)(p.column)}${(0,issues/* suggestion */.h)(p.column, set.columns)}`);
             }
         }
     };
@@ -1877,12 +1324,13 @@ function* requestStrings(raw) {
             for (const [k, x] of Object.entries(v))
                 yield* walk(x, [...path, k]);
     }
+    yield* walk((0,checks/* record */.g1)(raw.defaults).headers, ['defaults', 'headers']);
     yield* walk(raw.session, ['session']);
     yield* walk(raw.requests, ['requests']);
     yield* walk(raw.websocket, ['websocket']);
-    for (const [i, s] of list(raw.stages).entries()) {
-        yield* walk(record(s).setup, ['stages', i, 'setup']);
-        yield* walk(record(s).verify, ['stages', i, 'verify']);
+    for (const [i, s] of (0,checks/* list */.p_)(raw.stages).entries()) {
+        yield* walk((0,checks/* record */.g1)(s).setup, ['stages', i, 'setup']);
+        yield* walk((0,checks/* record */.g1)(s).verify, ['stages', i, 'verify']);
     }
 }
 /** The data sets a request's strings name. */
@@ -1892,7 +1340,7 @@ function dataSetsOf(value) {
         if (typeof v === 'string') {
             if (!v.includes('${'))
                 return;
-            for (const m of v.matchAll(placeholders_PLACEHOLDER)) {
+            for (const m of v.matchAll(PLACEHOLDER)) {
                 const p = m[0].startsWith('$$') ? undefined : parsePlaceholder(m[1]);
                 if (typeof p === 'object' && p.kind === 'data')
                     out.add(p.set);
@@ -1921,7 +1369,7 @@ function closedUsers(s) {
  * the set (each a row for its session) must fit in the file, and worker threads cannot share one cursor.
  */
 function checkUniqueRows(c, plan, rawStages) {
-    const raws = list(rawStages).map(record);
+    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
     for (const set of Object.values(plan.data ?? {})) {
         if (set.pick !== 'unique')
             continue;
@@ -1939,8 +1387,8 @@ function checkUniqueRows(c, plan, rawStages) {
                 users.push(`${stage.name} ${n}`);
             }
             if (stage.workers !== undefined && stage.workers !== 1) {
-                const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
-                c.add(['stages', Math.max(0, i), 'workers'], `${formatPath(['stages', Math.max(0, i)])}: reads data set ${show(set.name)} (pick: unique), whose rows cannot be shared out between worker threads; drop workers: or use pick: sequential`);
+                const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
+                c.add(['stages', Math.max(0, i), 'workers'], `${(0,issues/* formatPath */.jV)(['stages', Math.max(0, i)])}: reads data set ${(0,units/* show */.WU)(set.name)} (pick: unique), whose rows cannot be shared out between worker threads; drop workers: or use pick: sequential`);
             }
         }
         if (total > set.rows.length) {
@@ -1969,24 +1417,24 @@ const PLAN_DEFAULTS = { requestTimeoutMs: 10_000, readyTimeoutMs: 60_000 };
 const URL_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
 /** `readData`: how `data:` files are read (default: none can be, so a plan with `data:` needs one). */
 function buildPlan(data, file, readDataFile) {
-    const c = new Checks();
-    const raw = record(data);
-    const defaultsRaw = record(raw.defaults);
+    const c = new checks/* Checks */.sR();
+    const raw = (0,checks/* record */.g1)(data);
+    const defaultsRaw = (0,checks/* record */.g1)(raw.defaults);
     const defaults = {
-        timeoutMs: c.unit(defaultsRaw, 'timeout', ['defaults'], parseDuration, PLAN_DEFAULTS.requestTimeoutMs),
+        timeoutMs: c.unit(defaultsRaw, 'timeout', ['defaults'], units/* parseDuration */.E9, PLAN_DEFAULTS.requestTimeoutMs),
         headers: lowerHeaders(defaultsRaw.headers),
     };
     const stages = readStages(c, raw.stages);
     const plan = {
         version: 1,
         file,
-        target: readTarget(c, record(raw.target)),
+        target: readTarget(c, (0,checks/* record */.g1)(raw.target)),
         defaults,
         session: readRequests(c, raw.session, ['session'], defaults),
         requests: readRequests(c, raw.requests, ['requests'], defaults),
         stages,
-        thresholds: readThresholds(c, record(raw.thresholds), stages),
-        limits: readLimits(c, record(raw.limits)),
+        thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages),
+        limits: (0,check_limits/* readLimits */.BU)(c, (0,checks/* record */.g1)(raw.limits)),
     };
     readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
     if ('data' in raw) {
@@ -1997,25 +1445,25 @@ function buildPlan(data, file, readDataFile) {
     resolveStressConditions(c, raw.stages, plan);
     // Absent = the default rules; `regression: {}` = none (thresholds only).
     if ('regression' in raw)
-        plan.regression = readRegression(c, record(raw.regression));
+        plan.regression = readRegression(c, (0,checks/* record */.g1)(raw.regression));
     if ('abort_when' in raw)
         plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
     if ('websocket' in raw)
-        plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
+        plan.websocket = readWebSocket(c, (0,checks/* record */.g1)(raw.websocket), defaults.timeoutMs);
     checkWsStages(c, raw.stages, stages, plan.websocket);
     checkProtocols(c, raw);
-    checkLimits(c, raw, plan);
+    (0,check_limits/* checkLimits */.J5)(c, raw, plan);
     return { plan, issues: c.issues };
 }
 const noDataFiles = () => {
     throw new Error('data files are read only from a plan file');
 };
 function readTarget(c, t) {
-    const url = str(t.url) ?? '';
+    const url = (0,checks/* str */.gx)(t.url) ?? '';
     if (typeof t.url === 'string' && !isAbsoluteUrl(url)) {
-        c.add(['target', 'url'], `target.url: ${show(url)} is not an absolute http(s) or ws(s) URL, e.g. http://127.0.0.1:3000`);
+        c.add(['target', 'url'], `target.url: ${(0,units/* show */.WU)(url)} is not an absolute http(s) or ws(s) URL, e.g. http://127.0.0.1:3000`);
     }
-    const target = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], parseDuration, PLAN_DEFAULTS.readyTimeoutMs) };
+    const target = { url, readyTimeoutMs: c.unit(t, 'ready_timeout', ['target'], units/* parseDuration */.E9, PLAN_DEFAULTS.readyTimeoutMs) };
     if (typeof t.build === 'string')
         target.build = t.build;
     if (typeof t.start === 'string')
@@ -2024,7 +1472,7 @@ function readTarget(c, t) {
         // A path on the target: an absolute or //host value would send the readiness probe elsewhere,
         // past the load-destination check.
         if (!/^\/(?!\/)/.test(t.ready))
-            c.add(['target', 'ready'], `target.ready: ${show(t.ready)} must be a path on the target, starting with one /, e.g. /healthz`);
+            c.add(['target', 'ready'], `target.ready: ${(0,units/* show */.WU)(t.ready)} must be a path on the target, starting with one /, e.g. /healthz`);
         target.ready = t.ready;
     }
     if (t.allow_remote === true)
@@ -2041,8 +1489,8 @@ function isAbsoluteUrl(url) {
 }
 /** HTTP stages draw from `requests`, ws stages need the `websocket:` block. */
 function checkProtocols(c, raw) {
-    const stages = list(raw.stages).map(record);
-    if (stages.some((s) => s.protocol !== 'ws') && list(raw.requests).length === 0) {
+    const stages = (0,checks/* list */.p_)(raw.stages).map(checks/* record */.g1);
+    if (stages.some((s) => s.protocol !== 'ws') && (0,checks/* list */.p_)(raw.requests).length === 0) {
         c.add('requests' in raw ? ['requests'] : [], 'requests: add at least one request (every http stage draws from this list)');
     }
     const wsIndex = stages.findIndex((s) => s.protocol === 'ws');
@@ -2056,18 +1504,18 @@ function readThresholds(c, raw, stages) {
     const out = {};
     for (const [stage, metricsRaw] of Object.entries(raw)) {
         if (stage !== '*' && !names.includes(stage)) {
-            c.add(['thresholds', stage], `thresholds: unknown stage ${show(stage)}${suggestion(stage, ['*', ...names])}`, 'key');
+            c.add(['thresholds', stage], `thresholds: unknown stage ${(0,units/* show */.WU)(stage)}${(0,issues/* suggestion */.h)(stage, ['*', ...names])}`, 'key');
         }
         const rules = [];
-        for (const [metric, rule] of Object.entries(record(metricsRaw))) {
-            if (!isMetric(metric))
+        for (const [metric, rule] of Object.entries((0,checks/* record */.g1)(metricsRaw))) {
+            if (!(0,units/* isMetric */.NI)(metric))
                 continue; // the schema check names it, with a suggestion
             const path = ['thresholds', stage, metric];
             try {
-                rules.push(parseThreshold(metric, rule));
+                rules.push((0,units/* parseThreshold */.B7)(metric, rule));
             }
             catch (err) {
-                c.add(path, `${formatPath(path)}: ${err.message}`);
+                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${err.message}`);
             }
             const kind = MEASURED_BY[metric];
             if (kind)
@@ -2084,7 +1532,7 @@ function readThresholds(c, raw, stages) {
 const MEASURED_BY = { recovery: 'spike', breaking_point: 'stress', drift: 'soak', memory_growth: 'soak' };
 function checkMeasuredBy(c, stage, metric, kind, stages) {
     const path = ['thresholds', stage, metric];
-    const where = formatPath(['thresholds', stage]);
+    const where = (0,issues/* formatPath */.jV)(['thresholds', stage]);
     if (stage === '*') {
         if (!stages.some((s) => s.kind === kind))
             c.add(path, `${where}: ${metric} is only measured by ${kind} stages, and this plan has none`, 'key');
@@ -2092,7 +1540,7 @@ function checkMeasuredBy(c, stage, metric, kind, stages) {
     }
     const target = stages.find((s) => s.name === stage);
     if (target && target.kind !== kind) {
-        c.add(path, `${where}: ${metric} is only measured by ${kind} stages; ${show(stage)} is a ${target.kind} stage`, 'key');
+        c.add(path, `${where}: ${metric} is only measured by ${kind} stages; ${(0,units/* show */.WU)(stage)} is a ${target.kind} stage`, 'key');
     }
 }
 /** memory_growth needs the soak to read the target's metrics. */
@@ -2100,10 +1548,10 @@ function checkMemorySampled(c, stage, stages) {
     const soaks = stages.filter((s) => s.kind === 'soak' && (stage === '*' || s.name === stage));
     const unsampled = soaks.find((s) => s.metricsPath === undefined);
     if (stage !== '*' && unsampled) {
-        c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${show(stage)}`, 'key');
+        c.add(['thresholds', stage, 'memory_growth'], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${(0,units/* show */.WU)(stage)}`, 'key');
     }
     else if (stage === '*' && soaks.length > 0 && soaks.every((s) => s.metricsPath === undefined)) {
-        c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`, 'key');
+        c.add(['thresholds', stage, 'memory_growth'], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`, 'key');
     }
 }
 /**
@@ -2118,10 +1566,10 @@ function checkStressStageRule(c, stage, metric, stages) {
     if (isBreakMetric(metric)) {
         // With its own until:, the stage's latency and error thresholds would judge nothing at all.
         if (target.untilFrom === 'until')
-            c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: ${show(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
+            c.add(['thresholds', stage, metric], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: ${(0,units/* show */.WU)(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
         return;
     }
-    c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
+    c.add(['thresholds', stage, metric], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
 }
 /**
  * A stress stage without `until:` is judged step by step on the plan's latency and error_rate
@@ -2129,7 +1577,7 @@ function checkStressStageRule(c, stage, metric, stages) {
  * on metrics it does not name are added to it: a plan-wide error limit is never dropped in silence.
  */
 function resolveStressConditions(c, rawStages, plan) {
-    const raws = list(rawStages).map(record);
+    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
     for (const stage of plan.stages) {
         if (stage.kind !== 'stress')
             continue;
@@ -2142,14 +1590,14 @@ function resolveStressConditions(c, rawStages, plan) {
         stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => isBreakMetric(r.metric));
         if (stage.until.length > 0)
             continue;
-        const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
-        c.add(i >= 0 ? ['stages', i] : ['stages'], `${formatPath(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${show(stage.name)} or "*"`);
+        const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
+        c.add(i >= 0 ? ['stages', i] : ['stages'], `${(0,issues/* formatPath */.jV)(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${(0,units/* show */.WU)(stage.name)} or "*"`);
     }
 }
 function readRegression(c, raw) {
     const rules = [];
     for (const [metric, rule] of Object.entries(raw)) {
-        if (!isMetric(metric))
+        if (!(0,units/* isMetric */.NI)(metric))
             continue; // the schema check names it, with a suggestion
         if (metric === 'drift' || metric === 'memory_growth') {
             // Already a change (last tenth vs first, after vs before): gate it with a threshold.
@@ -2157,7 +1605,7 @@ function readRegression(c, raw) {
             continue;
         }
         try {
-            rules.push(parseRegression(metric, rule));
+            rules.push((0,units/* parseRegression */.Dn)(metric, rule));
         }
         catch (err) {
             c.add(['regression', metric], `regression.${metric}: ${err.message}`);
@@ -2172,6 +1620,7 @@ function readRegression(c, raw) {
  * plan.schema.json → semantic checks and unit conversion. Every step adds located problems; if
  * there are any, one PlanError carries all of them, sorted by line.
  */
+
 
 
 
@@ -2209,10 +1658,10 @@ function parsePlan(text, file, env, readData = dataReaderBeside(file)) {
         // The data behind a syntax error is partial: checking it would only add confusing noise.
         throw new src_errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
     }
-    const substituted = interpolate(parsed.value, env);
+    const substituted = (0,interpolate/* interpolate */.GW)(parsed.value, env);
     const { plan, issues } = buildPlan(substituted.value, file, readData);
     const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
-    const secrets = [...new Set([...substituted.secrets, ...headerSecrets(plan), ...dataSecrets(plan.data)])];
+    const secrets = [...new Set([...substituted.secrets, ...(0,plan_secrets/* headerSecrets */.n3)(plan), ...dataSecrets(plan.data)])];
     if (all.length) {
         // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
         const redactor = new redact/* Redactor */.pO().add(secrets);
@@ -2220,6 +1669,7 @@ function parsePlan(text, file, env, readData = dataReaderBeside(file)) {
     }
     if (secrets.length)
         plan.secrets = secrets;
+    plan.templates = planTemplates(parsed.value);
     return plan;
 }
 /** Read and parse a plan file; an unreadable file is a problem at 1:1 with the OS reason. */
@@ -3220,7 +2670,7 @@ function compileTemplate(text, escape = (v) => v, runtime) {
     const parts = [];
     let last = 0;
     let literal = '';
-    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
+    for (const m of text.matchAll(PLACEHOLDER)) {
         literal += text.slice(last, m.index);
         last = m.index + m[0].length;
         const p = m[0].startsWith('$$') ? undefined : parsePlaceholder(m[1]);
@@ -3270,7 +2720,7 @@ function templateNeeds(text, runtime) {
     const out = [];
     if (!text.includes('${'))
         return out;
-    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
+    for (const m of text.matchAll(PLACEHOLDER)) {
         if (m[0].startsWith('$$'))
             continue;
         const p = parsePlaceholder(m[1]);
@@ -3308,7 +2758,7 @@ function compileRequest(spec, index, o = {}) {
     const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
     const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
-    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
     if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
         const constant = { ...base, path: spec.path, headers, body: body?.({}) };
@@ -3371,6 +2821,28 @@ function classifyOutcome(spec, out, vars, expectedBody = spec.expect?.bodyContai
         return 'check';
     return undefined;
 }
+/**
+ * What an outcome missed, one phrase each, for messages (a failed session step, setup or verify):
+ * "timed out", "409" (or "201, expected 200"; `answered` goes before it), "the body does not
+ * contain …", "$.sold is 104, expected 100", a capture that found nothing. Empty: it met them all.
+ */
+function outcomeProblems(spec, out, vars, expectedBody, answered = '') {
+    if (out.failure)
+        return [out.failure === 'timeout' ? 'timed out' : `no connection${out.failureMessage ? ` (${out.failureMessage})` : ''}`];
+    const listed = spec.expect?.status;
+    const statusOk = listed && listed.length > 0 ? listed.includes(out.status) : out.status < 400;
+    if (!statusOk)
+        return [`${answered}${out.status}${listed && listed.length > 0 ? `, expected ${listed.join(' or ')}` : ''}`];
+    const problems = [];
+    if (expectedBody !== undefined) {
+        const text = expectedBody(vars);
+        if (text === undefined || !(out.body ?? '').includes(text))
+            problems.push(`the body does not contain ${JSON.stringify(text ?? spec.expect?.bodyContains)}`);
+    }
+    if (spec.expect?.json)
+        problems.push(...jsonMismatches(spec.expect.json, out.body));
+    return problems;
+}
 /** What in a JSON body misses its `expect.json` entries, one phrase each ("$.sold is 104, expected 100"); empty when all hold. */
 function jsonMismatches(expectations, body) {
     let doc;
@@ -3393,7 +2865,8 @@ function jsonMismatches(expectations, body) {
     return out;
 }
 function meets(v, e) {
-    if (e.op === '=' && typeof e.value !== 'number')
+    // A literal equals as JSON (0 is not "0"); a rule string (">= 0", "= 100") compares numbers.
+    if (e.literal)
         return sameJson(v, e.value);
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     if (Number.isNaN(n))
@@ -3511,12 +2984,16 @@ const now = () => external_node_perf_hooks_.performance.now();
  * count as latency, never hidden. Callbacks, not promises: this is the run loop's hot path, and a
  * closed-model user sends its next request from inside `done`.
  */
-function execute(ctx, req, vars, intendedStart, done) {
+/**
+ * `captureInto`: where the response's captures go (default `vars`); an open-model request with a
+ * data row of its own sends with vars over the shared ones, and captures into the shared ones.
+ */
+function execute(ctx, req, vars, intendedStart, done, captureInto = vars) {
     vars.seq = nextSeq(ctx.seq);
     const built = req.build(vars);
     if (built === undefined) {
         // A value it needs is missing (a capture that failed): never sent with a literal `${name}`.
-        noteUnsent(ctx, req, vars);
+        noteUnsent(ctx, req.needs, vars);
         setImmediate(done);
         return;
     }
@@ -3527,7 +3004,7 @@ function execute(ctx, req, vars, intendedStart, done) {
     ctx.client.dispatch(built, (out) => {
         // Cancelled because the run was stopped: no measurement, neither a success nor an error.
         if (!out.cancelled) {
-            const error = checkOutcome(ctx, req, vars, out);
+            const error = checkOutcome(ctx, req, vars, out, captureInto);
             ctx.metrics.record(req.index, intendedStart - ctx.t0, now() - intendedStart, out.status, error);
             if (out.retryAfter !== undefined)
                 ctx.metrics.noteRetryAfter(out.retryAfter);
@@ -3543,8 +3020,8 @@ function execute(ctx, req, vars, intendedStart, done) {
     dispatching = false;
 }
 /** `execute` as a promise (burst releases, one-off sends). */
-function executeAsync(ctx, req, vars, intendedStart) {
-    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve));
+function executeAsync(ctx, req, vars, intendedStart, captureInto = vars) {
+    return new Promise((resolve) => execute(ctx, req, vars, intendedStart, resolve, captureInto));
 }
 /** One request (or message) in flight has finished: wake `waitIdle` when none are left. */
 function settled(ctx) {
@@ -3552,12 +3029,19 @@ function settled(ctx) {
         for (const w of ctx.idleWaiters.splice(0))
             w();
 }
-function noteUnsent(ctx, req, vars) {
+/** Unsent requests, none sent and none in flight: nothing of the stage can ever be sent. */
+const UNSENT_STOP = 1000;
+/** A request (or a user's whole mix) not sent for want of values: counted, and named. */
+function noteUnsent(ctx, needs, vars) {
     ctx.unsent.count++;
     if (ctx.unsent.missing.length < 5) {
-        for (const k of req.needs)
+        for (const k of needs)
             if (vars[k] === undefined && !ctx.unsent.missing.includes(k))
                 ctx.unsent.missing.push(k);
+    }
+    // A user back to back would otherwise spin on requests it can never build.
+    if (ctx.unsent.count >= UNSENT_STOP && ctx.metrics.requests === 0 && ctx.inFlight === 0) {
+        ctx.stop(`no request could be sent: ${ctx.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`);
     }
 }
 /**
@@ -3589,7 +3073,7 @@ async function runSession(ctx, vars) {
             ctx.metrics.noteErrorMessage(out.failureMessage);
         ctx.metrics.recordSessionStep(step.index, now() - start, error ?? (captured ? 'check' : undefined));
         if (error !== undefined || captured !== undefined) {
-            const reason = captured ?? (out.failure ? (out.failure === 'timeout' ? 'timeout' : 'no connection') : out.status >= 200 && out.status < 400 ? `${out.status}, but the body did not meet expect` : String(out.status));
+            const reason = captured ?? outcomeProblems(step.spec, out, vars, step.expectedBody).join('; ');
             failSession(ctx, { step: step.spec.name, status: out.status, reason, sample: out.body ? requests_sample(out.body) : undefined });
             return false;
         }
@@ -3612,9 +3096,9 @@ function missingNames(req, vars) {
     return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
 }
 /** Classify and capture: what every response goes through, whatever records it. */
-function checkOutcome(ctx, req, vars, out) {
+function checkOutcome(ctx, req, vars, out, captureInto) {
     let error = classifyOutcome(req.spec, out, vars, req.expectedBody);
-    if (error === undefined && !applyCaptures(req.spec, out.body, vars))
+    if (error === undefined && !applyCaptures(req.spec, out.body, captureInto))
         error = 'check';
     if (out.failureMessage !== undefined)
         ctx.metrics.noteErrorMessage(out.failureMessage);
@@ -3641,7 +3125,7 @@ class DataRows {
     part;
     constructor(sets, share) {
         for (const set of Object.values(sets ?? {}))
-            this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0 });
+            this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0, byUser: new Map() });
         this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
     }
     /** The sets (by name) that keys such as `users.email` belong to. */
@@ -3658,15 +3142,15 @@ class DataRows {
      * Copies a row of each set into `vars`. `user`: a closed-model user's number in this part (its
      * sequential row); absent: the next row in order. Throws RowsExhausted when a unique set has none left.
      */
-    fill(vars, sets, user) {
+    fill(vars, sets, user, stage = '') {
         for (const name of sets) {
             const c = this.cursors.get(name);
-            const row = c.set.rows[this.rowIndex(c, user)];
+            const row = c.set.rows[this.rowIndex(c, user, stage)];
             for (let i = 0; i < c.keys.length; i++)
                 vars[c.keys[i]] = row[i] ?? '';
         }
     }
-    rowIndex(c, user) {
+    rowIndex(c, user, stage) {
         const n = c.set.rows.length;
         const { index, count } = this.part;
         switch (c.set.pick) {
@@ -3677,10 +3161,16 @@ class DataRows {
                     return ((user - 1) * count + index - 1) % n;
                 return (c.taken++ * count + index - 1) % n;
             case 'unique': {
+                const key = user === undefined ? undefined : `${stage}#${user}`;
+                const kept = key === undefined ? undefined : c.byUser.get(key);
+                if (kept !== undefined)
+                    return kept;
                 const i = c.taken * count + index - 1;
                 if (i >= n)
                     throw new RowsExhausted(c.set);
                 c.taken++;
+                if (key !== undefined)
+                    c.byUser.set(key, i);
                 return i;
             }
         }
@@ -3726,20 +3216,7 @@ async function sendOnce(f, steps, vars) {
         const res = await f.client.send(request);
         if (res.cancelled)
             break;
-        const problems = [];
-        const error = classifyOutcome(spec, res, own, step.expectedBody);
-        if (res.failure)
-            problems.push(res.failure === 'timeout' ? 'timed out' : `no connection (${res.failureMessage ?? res.failure})`);
-        else if (error !== undefined) {
-            const wanted = spec.expect?.status?.length ? spec.expect.status.join(' or ') : '2xx/3xx';
-            const statusOk = spec.expect?.status?.length ? spec.expect.status.includes(res.status) : res.status < 400;
-            if (!statusOk)
-                problems.push(`answered ${res.status}, expected ${wanted}`);
-            if (statusOk && spec.expect?.bodyContains !== undefined && !(res.body ?? '').includes(step.expectedBody?.(own) ?? '\0'))
-                problems.push(`the body does not contain ${JSON.stringify(step.expectedBody?.(own) ?? spec.expect.bodyContains)}`);
-            if (statusOk && spec.expect?.json)
-                problems.push(...jsonMismatches(spec.expect.json, res.body));
-        }
+        const problems = outcomeProblems(spec, res, own, step.expectedBody, 'answered ');
         if (problems.length === 0 && !applyCaptures(spec, res.body, own))
             problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
         // Captures carry over to the next step and to the stage (own's values are copied back).
@@ -3750,6 +3227,60 @@ async function sendOnce(f, steps, vars) {
     }
     return out;
 }
+/**
+ * A stage's setup and verify, with what they need: the values setup captures (copied into
+ * `baseVars`, which every user starts from), and, when a setup or verify request needs a value the
+ * plan's session captures (a verify behind a login), one session of their own, run first. That
+ * session's values stay with setup and verify: users log in for themselves.
+ */
+class StageFlows {
+    f;
+    spec;
+    session;
+    /** What every user of the stage starts from: builtins at 0 and what setup captured. */
+    baseVars = { vu: '0', iter: '0', seq: '0' };
+    sessionVars = {};
+    constructor(f, spec, session) {
+        this.f = f;
+        this.spec = spec;
+        this.session = session;
+    }
+    /** Sends the session (when needed) and setup; their outcomes, or undefined when the stage has no setup and needed no session. */
+    async setUp() {
+        const out = [];
+        if (this.needsSession()) {
+            const vars = { ...this.baseVars };
+            const steps = await sendOnce(this.f, this.session, vars);
+            // A failed login is a failed setup: what verify finds behind it would mean nothing.
+            out.push(...steps.filter((o) => !o.ok).map((o) => ({ ...o, name: `session ${o.name}` })));
+            for (const name of captured(this.session))
+                if (vars[name] !== undefined)
+                    this.sessionVars[name] = vars[name];
+        }
+        if (this.spec.setup) {
+            const vars = { ...this.baseVars, ...this.sessionVars };
+            out.push(...(await sendOnce(this.f, this.spec.setup, vars)));
+            for (const name of captured(this.spec.setup))
+                if (vars[name] !== undefined)
+                    this.baseVars[name] = vars[name];
+        }
+        return this.spec.setup || out.length > 0 ? out : undefined;
+    }
+    /** Sends verify (after the stage drained). */
+    async verify() {
+        if (!this.spec.verify)
+            return undefined;
+        return sendOnce(this.f, this.spec.verify, { ...this.baseVars, ...this.sessionVars });
+    }
+    needsSession() {
+        const names = new Set(captured(this.session));
+        if (names.size === 0)
+            return false;
+        const requests = [...(this.spec.setup ?? []), ...(this.spec.verify ?? [])];
+        return requests.some((r) => compileRequest(r, 0, { runtime: this.f.runtime }).needs.some((k) => names.has(k)));
+    }
+}
+const captured = (requests) => requests.flatMap((r) => Object.keys(r.capture ?? {}));
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
@@ -3814,7 +3345,7 @@ async function runOpen(ctx, schedule, maxInFlight, send, stop) {
 function httpSend(ctx, vars) {
     const pick = requestPicker(ctx, vars);
     if (!pick)
-        return () => Promise.resolve();
+        return () => Promise.resolve(noteNothingToSend(ctx, vars));
     const sets = ctx.rows.setsIn(ctx.requests.flatMap((r) => r.needs));
     if (sets.length === 0)
         return (at) => executeAsync(ctx, pick(), vars, at);
@@ -3822,19 +3353,24 @@ function httpSend(ctx, vars) {
         const own = Object.create(vars);
         if (!fillRows(ctx, own, sets))
             return Promise.resolve();
-        return executeAsync(ctx, pick(), own, at);
+        return executeAsync(ctx, pick(), own, at, vars);
     };
+}
+/** Nothing of the mix can be sent with these values: counted as one unsent, with what is missing. */
+function noteNothingToSend(ctx, vars) {
+    noteUnsent(ctx, ctx.requests.flatMap((r) => r.needs), vars);
 }
 /** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
 function newUserVars(ctx, id) {
     const vars = { ...ctx.baseVars, vu: String(id) };
     return fillRows(ctx, vars, ctx.rowSets, id) ? vars : undefined;
 }
+/** Copies this user's (or, without `user`, this request's) rows into `vars`; false, and the stage stopped, when a unique set ran out. */
 function fillRows(ctx, vars, sets, user) {
     if (sets.length === 0)
         return true;
     try {
-        ctx.rows.fill(vars, sets, user);
+        ctx.rows.fill(vars, sets, user, ctx.stage);
         return true;
     }
     catch (err) {
@@ -3905,7 +3441,7 @@ async function runUser(ctx, id, startDelayMs, endAt, thinkMs, known) {
         // A user whose session failed sends only what needs none of the values it failed to set.
         const pick = requestPicker(ctx, vars);
         if (!pick)
-            return;
+            return noteNothingToSend(ctx, vars);
         if (thinkMs === 0)
             return await sendBackToBack(ctx, vars, endAt, pick);
         let iter = 0;
@@ -4143,8 +3679,12 @@ class WsStage {
         // Connections open over a load stage's ramp; other kinds open them all before the clock.
         this.rampMs = spec.kind === 'load' ? spec.rampMs : 0;
         const n = spec.connections ?? 1;
-        for (let i = 0; i < n; i++)
-            this.conns.push(new Conn(i, ws.reconnect.max, o.vars));
+        for (let i = 0; i < n; i++) {
+            const conn = new Conn(i, ws.reconnect.max, o.vars);
+            if (o.fillRow && !o.fillRow(conn.vars, i + 1))
+                break;
+            this.conns.push(conn);
+        }
     }
     /** Before the clock: without a ramp, open every connection and wait for each first outcome. */
     async prepare() {
@@ -4649,15 +4189,15 @@ class AbortWatch {
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
 // EXTERNAL MODULE: ./src/report/format.ts
-var report_format = __webpack_require__(12011);
+var format = __webpack_require__(12011);
 ;// CONCATENATED MODULE: ./src/gate/metrics.ts
 
 
-const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
 /** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
 function metricValue(s, metric) {
     // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
-    if (metrics_LATENCY_METRICS.has(metric))
+    if (LATENCY_METRICS.has(metric))
         return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
     switch (metric) {
         case 'error_rate':
@@ -4707,7 +4247,7 @@ function missingValue(stage, metric) {
             const first = stage.stress?.steps[0];
             // No step passed: the target could not take even the first level, the worst breaking point there is.
             if (first && !first.passed)
-                return { verdict: 'fail', note: `the first step (${(0,report_format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+                return { verdict: 'fail', note: `the first step (${(0,format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
             return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
         }
         case 'drift':
@@ -4840,7 +4380,7 @@ async function runStress(ctx, spec, shared) {
     const steps = [];
     const open = { scheduled: 0, sent: 0, dropped: 0, lateSends: 0 };
     const users = new Map();
-    for (const [index, level] of stressLevels(spec).entries()) {
+    for (const [index, level] of (0,check_limits/* stressLevels */.Gf)(spec).entries()) {
         if (ctx.signal.aborted)
             break;
         const startMs = now() - ctx.t0;
@@ -4926,7 +4466,7 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
             if (compare(value, rule.op, rule.value))
                 continue;
-            broke.push(`${rule.metric} ${rule.raw} (was ${(0,report_format/* fmtMetric */.IZ)(rule.metric, value)})`);
+            broke.push(`${rule.metric} ${rule.raw} (was ${(0,format/* fmtMetric */.IZ)(rule.metric, value)})`);
             if (rule.metric === 'error_rate')
                 errorsBroke = true;
         }
@@ -4959,13 +4499,14 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
 function stressOutcome(spec, steps) {
     const broken = steps.find((s) => !s.passed);
     const passed = steps.filter((s) => s.passed);
-    const levels = stressLevels(spec);
+    const levels = (0,check_limits/* stressLevels */.Gf)(spec);
     return {
         unit: spec.model === 'open' ? 'rps' : 'vus',
         from: spec.from,
         step: spec.step,
         every_s: spec.everyMs / 1000,
         max: spec.max,
+        ...(spec.levels && { levels: spec.levels }),
         until: spec.until.map((r) => `${r.metric} ${r.raw}`),
         steps,
         breaking_point: passed.length > 0 ? passed[passed.length - 1].level : null,
@@ -5009,7 +4550,7 @@ function stageReport(r) {
     const m = r.metrics;
     // Timed stages: rate over the planned sending time (the drain of the last responses is not
     // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,check_limits/* plannedDurationMs */.du)(r.spec), r.durationMs);
     // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
     const shard = r.spec.share !== undefined;
     const report = {
@@ -5141,6 +4682,7 @@ function buildReport(i) {
         cancelled: i.cancelled ?? false,
         runner: i.runner ?? runnerInfo(),
         fingerprints: i.fingerprints,
+        ...(i.shape && { shape: i.shape }),
         baseline: null,
         stages: i.stages,
         checks: i.checks,
@@ -5238,6 +4780,8 @@ const STOP_POLL_MS = 50;
 const KILL_WAIT_MS = 500;
 /** After the start command exits, how long its output may still trickle in before it is quoted. */
 const OUTPUT_SETTLE_MS = 200;
+/** How long the port-in-use check waits for a connect: loopback refuses at once, so this only bounds odd hosts. */
+const PORT_CHECK_MS = 500;
 /**
  * Start `command` in a shell, in its own process group so stop() ends its children too. `env`:
  * its environment (default: perf-gate's own).
@@ -5361,10 +4905,27 @@ async function probe(o, budgetMs, wake) {
         throw err;
     }
 }
-function tcpProbe(targetUrl, budgetMs, signal) {
+/** The host and port a target URL connects to (default ports filled in, IPv6 brackets dropped). */
+function hostPort(targetUrl) {
     const u = new URL(targetUrl);
     const port = Number(u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? 443 : 80));
-    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return { host: u.hostname.replace(/^\[|\]$/g, ''), port };
+}
+/**
+ * Before `target.start` runs: when the target's port already accepts connections, a stale server
+ * (an earlier run's, a dev server) would be measured instead of the app the plan starts, so stop
+ * with exit 3. A refused, failed or unanswered connect means the port is free to start on.
+ */
+async function refuseOccupiedPort(targetUrl, instead = 'drop target.start to test the running server') {
+    const { host, port } = hostPort(targetUrl);
+    const answered = await tcpProbe(targetUrl, PORT_CHECK_MS, AbortSignal.timeout(PORT_CHECK_MS)).then(() => true, () => false);
+    if (answered) {
+        const shown = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+        throw new src_errors/* PortInUseError */.WB(`something is already listening on ${shown}: stop it, or ${instead}`);
+    }
+}
+function tcpProbe(targetUrl, budgetMs, signal) {
+    const { host, port } = hostPort(targetUrl);
     return new Promise((resolve, reject) => {
         const socket = (0,external_node_net_.connect)({ host, port });
         const fail = (err) => {
@@ -5555,6 +5116,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -5628,7 +5190,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
         throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const runtime = captureNames(o.plan);
+    const runtime = (0,interpolate/* captureNames */.Dg)(o.plan);
     const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests.includes(r.name)) : o.plan.requests;
     const requests = mix.map((r, i) => compileRequest(r, i, { runtime }));
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
@@ -5644,9 +5206,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const rows = o.rows ?? new DataRows(o.plan.data, spec.share);
     // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
     const flows = o.flows !== false && (spec.share?.index ?? 1) === 1;
-    // Builtins first: a setup request may use ${vu} or ${seq} (0 there; users overwrite them).
-    const baseVars = { vu: '0', iter: '0', seq: '0', ...(o.baseVars ?? {}) };
-    const setup = flows && spec.setup ? await sendOnce({ client: o.client, rows, runtime, signal }, spec.setup, baseVars) : undefined;
+    const stageFlows = flows ? new StageFlows({ client: o.client, rows, runtime, signal }, spec, o.plan.session) : undefined;
+    const setup = await stageFlows?.setUp();
+    // What setup captured (here, or in the main thread for a worker's part) reaches every user.
+    const baseVars = { ...(stageFlows?.baseVars ?? { vu: '0', iter: '0', seq: '0' }), ...(o.baseVars ?? {}) };
     const ctx = {
         client: o.client,
         requests,
@@ -5660,6 +5223,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         users: 0,
         seq: o.seq,
         idleWaiters: [],
+        stage: spec.name,
         rows,
         rowSets: rows.setsIn([...requests, ...session].flatMap((r) => r.needs)),
         baseVars,
@@ -5675,7 +5239,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     // Open-model and burst stages share one session, set up before the clock starts.
     const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
     if (!o.sessions?.shared && (!stage_closed(spec) || ws))
-        rows.fill(shared, rows.setsIn(session.flatMap((r) => r.needs)));
+        fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
     const closedModel = stage_closed(spec);
     // A shard with no part of the stage sends nothing, not even the session.
     const idle = spec.share?.idle === true;
@@ -5693,7 +5257,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     if (ws)
         metrics.ws = new WsMetrics();
     if (ws && !idle) {
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime });
+        // Each connection has its data row, as a closed-model user does.
+        const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, runtime)));
+        const fillRow = wsSets.length > 0 ? (vars, id) => fillRows(ctx, vars, wsSets, id) : undefined;
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
@@ -5708,7 +5275,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     lagThisSecond.enable();
     const startedAt = new Date();
     ctx.t0 = now();
-    const totalMs = plannedDurationMs(spec);
+    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
     let lastRequests = 0;
     const sampler = setInterval(() => {
         const elapsed = now() - ctx.t0;
@@ -5786,7 +5353,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const durationMs = now() - ctx.t0;
     const soak = await soakWatch?.finish(signal.aborted);
     // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-    const verify = flows && spec.verify && !signal.aborted ? await sendOnce({ client: o.client, rows, runtime, signal }, spec.verify, { ...baseVars }) : undefined;
+    const verify = signal.aborted ? undefined : await stageFlows?.verify();
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
     const generator = generatorHealth(lag, open, metrics.requests);
@@ -6044,6 +5611,12 @@ function needsConnectionPerShard(spec, shard) {
 }
 /** The plan this shard runs: every stage's part. The plan's fingerprint stays the whole plan's. */
 function shardPlan(plan, shard) {
+    for (const s of plan.stages) {
+        // Setup and verify are one run's (reset the stock, then count what was sold): shards would each
+        // reset it, or verify while the others still sell, and setup's captures would reach one shard only.
+        if (s.setup || s.verify)
+            throw new src_errors/* UsageError */.eb(`--shard: stage "${s.name}" has ${s.setup ? 'setup' : 'verify'} requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)`);
+    }
     return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
 }
 
@@ -6197,10 +5770,10 @@ async function runStageInWorkers(spec, count, o) {
     let startTimer;
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
-    const flows = flowClient && { client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal };
-    const baseVars = { vu: '0', iter: '0', seq: '0' };
+    const flows = flowClient && new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
-        const setup = flows && spec.setup ? await sendOnce(flows, spec.setup, baseVars) : undefined;
+        const setup = await flows?.setUp();
+        const baseVars = flows?.baseVars;
         for (let index = 1; index <= count; index++) {
             const data = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
@@ -6219,8 +5792,8 @@ async function runStageInWorkers(spec, count, o) {
         const results = await Promise.race([Promise.all(threads.map((t) => t.result)), failed]);
         o.seq.value = Math.max(base, ...results.map((r) => r.seq));
         const merged = mergeWorkerResults(spec, results);
-        if (flows && spec.verify && !o.signal.aborted)
-            merged.verify = await sendOnce(flows, spec.verify, { ...baseVars });
+        if (flows && !o.signal.aborted)
+            merged.verify = await flows.verify();
         if (setup)
             merged.setup = setup;
         return merged;
@@ -6267,7 +5840,7 @@ function startThread(script, data, label, onProgress, fail) {
 }
 /** One progress line a second for the whole stage, from each worker's latest. */
 function progressTicker(spec, latest, onProgress) {
-    const totalMs = plannedDurationMs(spec);
+    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
     const ticker = setInterval(() => {
         const all = [...latest.values()];
         if (all.length === 0)
@@ -6348,6 +5921,8 @@ async function runPlan(plan, o) {
     const signal = o.signal ? AbortSignal.any([o.signal, limitStop.signal]) : limitStop.signal;
     let stopped;
     let watcher;
+    if (plan.target.start)
+        await refuseOccupiedPort(target);
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     let reference;
@@ -6377,10 +5952,10 @@ async function runPlan(plan, o) {
             const ran = Date.now() - t0;
             const at = ` in stage ${JSON.stringify(current.stage)}`;
             if (sent >= maxRequests) {
-                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
             }
             else if (ran >= maxDurationMs) {
-                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
             }
             if (stopped)
                 limitStop.abort();
@@ -6844,7 +6419,7 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
             method: 'point-estimate',
             significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,report_format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
         };
     }
     const iv = found.interval;
@@ -6883,7 +6458,7 @@ function inconclusive(verdict, iv, point, unit, limit) {
     if (verdict !== 'warn')
         return {};
     const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,report_format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
+    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
 }
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
 const RECOVERY_RESOLUTION_MS = 1000;
@@ -6918,16 +6493,34 @@ function recoveryCheck(rule, before, after) {
         ...inconclusive(verdict, iv, pct(c), '%', rule.raw),
     };
 }
+const sameSteps = (a, b) => a.unit === b.unit && (a.levels || b.levels ? a.levels?.join() === b.levels?.join() : a.step === b.step && a.from === b.from);
+const describeSteps = (x) => {
+    const unit = x.unit === 'vus' ? ' users' : '/s';
+    return x.levels ? `levels ${x.levels.join(', ')}${unit}` : `from ${x.from} by ${x.step}${unit}`;
+};
+/**
+ * The least change of breaking point the steps can show at `level`: one step; for listed levels,
+ * the larger gap from `level` to its neighbours in the list (the levels may be far apart).
+ */
+function stepResolution(x, level) {
+    if (!x.levels)
+        return x.step;
+    const i = level === null ? -1 : x.levels.indexOf(level);
+    const gaps = x.levels.slice(1).map((l, k) => l - x.levels[k]);
+    if (i < 0)
+        return gaps.length ? Math.min(...gaps) : 0;
+    return Math.max(i > 0 ? gaps[i - 1] : 0, i < gaps.length ? gaps[i] : 0);
+}
+/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
+function stoppedAtMaxNote(stress, below) {
+    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
+}
 /**
  * A stress stage's breaking point against the baseline's. One number per run, measured in whole
  * steps: like recovery, the noise is the resolution, so a change of one step passes (a target at
  * the edge of a step can land either side of it), and beyond that the change ± one step must be
  * past the rule. A lower breaking point is worse (rules like "-10%").
  */
-/** A run that reached its max below what it is compared with: its capacity is unknown, not lower. */
-function stoppedAtMaxNote(stress, below) {
-    return `this run stopped at its max (${stress.max}${stress.unit === 'vus' ? ' users' : '/s'}), below ${below}: not comparable`;
-}
 function breakingPointCheck(rule, before, after) {
     if (!before.stress || !after.stress || rule.unit !== 'pct')
         return undefined;
@@ -6935,8 +6528,8 @@ function breakingPointCheck(rule, before, after) {
     const c = after.stress.breaking_point;
     const unit = after.stress.unit === 'vus' ? ' users' : '/s';
     const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
-    if (before.stress.step !== after.stress.step || before.stress.from !== after.stress.from || before.stress.unit !== after.stress.unit) {
-        return { ...base, verdict: 'warn', note: `the baseline stepped differently (from ${before.stress.from} by ${before.stress.step}${before.stress.unit === 'vus' ? ' users' : '/s'}): not comparable` };
+    if (!sameSteps(before.stress, after.stress)) {
+        return { ...base, verdict: 'warn', note: `the baseline stepped differently (${describeSteps(before.stress)}): not comparable` };
     }
     // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
     if (after.stress.steps.length === 0)
@@ -6950,11 +6543,12 @@ function breakingPointCheck(rule, before, after) {
     // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
     if (after.stress.reached_max && c < b)
         return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
-    const resolution = after.stress.step;
+    const resolution = stepResolution(after.stress, c);
     const pct = (x) => ((x - b) / b) * 100;
     const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
     const worseIsUp = rule.direction === 'increase';
-    const steps = Math.round((c - b) / resolution);
+    const levels = after.stress.levels;
+    const steps = levels ? levels.indexOf(c) - levels.indexOf(b) : Math.round((c - b) / resolution);
     const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
     const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
     const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
@@ -6964,7 +6558,7 @@ function breakingPointCheck(rule, before, after) {
         interval_pct: [regression_round(iv.lo), regression_round(iv.hi)],
         significant: Math.abs(c - b) > resolution,
         verdict,
-        note: `${b}${unit} → ${c}${unit}: ${moved} (steps of ${resolution}${unit})${why}`,
+        note: `${b}${unit} → ${c}${unit}: ${moved} (${levels ? describeSteps(after.stress) : `steps of ${resolution}${unit}`})${why}`,
     };
 }
 
@@ -6998,7 +6592,7 @@ function noiseBand(values, k, floor = 0) {
  * count); recovery: one 1-s window (1000 ms); others: 0.
  */
 function sigmaFloor(metric, median, requests, stressStep = 0) {
-    if (metrics_LATENCY_METRICS.has(metric) || metric === 'rps')
+    if (LATENCY_METRICS.has(metric) || metric === 'rps')
         return 0.01 * Math.abs(median);
     // A breaking point moves in whole steps: one step is the least change that means anything.
     if (metric === 'breaking_point')
@@ -7037,7 +6631,7 @@ function bandFor(history, stage, metric, k) {
     const values = pastValues(history, stage.name, metric);
     if (values.length < MIN_HISTORY)
         return { current, values };
-    const floor = sigmaFloor(metric, band_median(values), stage.requests, stage.stress?.step);
+    const floor = sigmaFloor(metric, band_median(values), stage.requests, stage.stress && stepResolution(stage.stress, stage.stress.breaking_point));
     return { current, values, band: noiseBand(values, k, floor) };
 }
 /**
@@ -7095,7 +6689,7 @@ function evaluateBandRules(rules, history, current) {
             const outside = c > band.hi || c < band.lo;
             const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
             const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
-            const range = `band ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,report_format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
+            const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
             // A stress run that broke nothing only says "at least its max": below the band is not a loss.
             const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
             checks.push({
@@ -7107,7 +6701,7 @@ function evaluateBandRules(rules, history, current) {
                 note: stoppedAtMax
                     ? stoppedAtMaxNote(stage.stress, `the history's band (${range})`)
                     : position !== undefined
-                        ? `${(0,report_format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
+                        ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
                         : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
                 band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
                 ...(position !== undefined ? { position_sigma: position } : {}),
@@ -7272,7 +6866,7 @@ function excuseRegression(c, stage, e, rules) {
     const metric = c.metric;
     if (metric === 'error_rate')
         return excuseTimeouts(c, stage, e, rules);
-    if (!metrics_LATENCY_METRICS.has(metric) && metric !== 'rps')
+    if (!LATENCY_METRICS.has(metric) && metric !== 'rps')
         return stands(c, e, `a ${metric} change is not a latency the runner can add to: judged as measured`);
     if (!e.now || !e.against) {
         const missing = !e.now ? 'this run has' : e.baselineStage ? 'the baseline has' : 'the past runs have';
@@ -7318,8 +6912,8 @@ function excuseRegression(c, stage, e, rules) {
     const remaining = c.delta_pct + sign * explained;
     const iv = c.interval_pct && { lo: c.interval_pct[0] + sign * explained, hi: c.interval_pct[1] + sign * explained };
     const verdict = iv ? judgeInterval(iv, rule.amount, worseIsUp, remaining) : judgeInterval({ lo: remaining, hi: remaining }, rule.amount, worseIsUp);
-    const rest = `${(0,report_format/* fmtSigned */._Q)(remaining, '%', 1)}${iv ? ` [${(0,report_format/* fmtSigned */._Q)(iv.lo, '', 1)}, ${(0,report_format/* fmtSigned */._Q)(iv.hi, '', 1)}]` : ''}`;
-    const arithmetic = `${source}, which accounts for ${(0,report_format/* fmtSigned */._Q)(-sign * explained, '%', 1)} of the ${(0,report_format/* fmtSigned */._Q)(c.delta_pct, '%', 1)}; the rest is ${rest}`;
+    const rest = `${(0,format/* fmtSigned */._Q)(remaining, '%', 1)}${iv ? ` [${(0,format/* fmtSigned */._Q)(iv.lo, '', 1)}, ${(0,format/* fmtSigned */._Q)(iv.hi, '', 1)}]` : ''}`;
+    const arithmetic = `${source}, which accounts for ${(0,format/* fmtSigned */._Q)(-sign * explained, '%', 1)} of the ${(0,format/* fmtSigned */._Q)(c.delta_pct, '%', 1)}; the rest is ${rest}`;
     return rejudged(c, e, verdict, arithmetic, {
         by: e.reason,
         runner_ms: excuse_round(added.ms, 3),
@@ -7339,7 +6933,7 @@ function excuseThreshold(c, stage, e, rules) {
     const metric = c.metric;
     if (metric === 'error_rate')
         return excuseTimeouts(c, stage, e, rules);
-    if (!metrics_LATENCY_METRICS.has(metric))
+    if (!LATENCY_METRICS.has(metric))
         return stands(c, e, `a ${metric} threshold is not a latency it can add to: judged as measured`);
     const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === metric && r.raw === c.limit);
     const added = addedMs(e, metric);
@@ -7377,7 +6971,7 @@ function excuseTimeouts(c, stage, e, rules) {
     const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
     const deltaPp = (rate - before) * 100;
     const verdict = rule.unit === 'pp' ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp) : before > 0 ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before) : judgeInterval(ivPp, 0, true, deltaPp);
-    return rejudged(c, e, verdict, `${arithmetic} (${(0,report_format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
+    return rejudged(c, e, verdict, `${arithmetic} (${(0,format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
 }
 /** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */
 function steadyUsers(s) {
@@ -7391,7 +6985,7 @@ function steadyUsers(s) {
 function stagesToConfirm(checks) {
     return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
 }
-const change = (c) => c.delta_pp !== undefined ? (0,report_format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,report_format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
+const change = (c) => c.delta_pp !== undefined ? (0,format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
 /**
  * The first run's checks, with every failed regression judged again by the re-run's check of the
  * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
@@ -7497,7 +7091,7 @@ function failStoppedRun(result, stopped) {
         metric: requests ? 'requests' : 'duration',
         kind: 'threshold',
         current: stopped.value,
-        limit: `< ${requests ? stopped.cap : formatMs(stopped.cap)} (limits.${stopped.limit})`,
+        limit: `< ${requests ? stopped.cap : (0,check_limits/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
         method: RUN_LIMIT_METHOD,
         verdict: 'fail',
         note: stopped.message,
@@ -7670,6 +7264,7 @@ function pairedRounds(rounds) {
 
 
 
+
 /** Shortest round: shorter ones would be mostly start-up and drain. */
 const MIN_ROUND_MS = 500;
 /**
@@ -7823,6 +7418,8 @@ async function runAb(plan, o) {
     const startedAt = new Date();
     const t0 = Date.now();
     const seq = { value: 0 };
+    // Each side hands out the plan's data rows as one run would (the same rows to the same users).
+    const rows = { base: new DataRows(plan.data), head: new DataRows(plan.data) };
     const out = [];
     let warmedUp = false;
     // abort_when ended a round (either side): no more rounds, no more stages.
@@ -7839,7 +7436,7 @@ async function runAb(plan, o) {
             const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
             for (const side of warmUp ? ['base', 'head'] : []) {
                 if (!signal.aborted)
-                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side] });
+                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side], rows: rows[side] });
             }
             if (warmUp)
                 warmedUp = true;
@@ -7852,7 +7449,7 @@ async function runAb(plan, o) {
                     if (signal.aborted)
                         break;
                     o.onRound?.(spec, round, rounds, side);
-                    results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side] });
+                    results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side], rows: rows[side] });
                 }
                 // An interrupted round has no (whole) partner: it is left out of both sides.
                 if (signal.aborted)
@@ -8072,6 +7669,8 @@ async function withSidesRunning(sides, o, fn) {
         for (const s of sides) {
             if (o.signal.aborted)
                 break;
+            // The port was free when chosen; this catches a fixed port in target.url, or a port taken since.
+            await refuseOccupiedPort(s.plan.target.url, `start both builds yourself and pass --base-url and --head-url (${s.side} side)`);
             o.log(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
             started.push({ side: s, target: startTarget(s.plan.target.start, s.cwd, s.env) });
         }
@@ -8211,6 +7810,7 @@ function mergeShardReports(files) {
         cancelled: false,
         runner: first.runner,
         fingerprints: first.fingerprints,
+        ...(first.shape && { shape: first.shape }),
         baseline: null,
         stages,
         checks: [],
@@ -8667,7 +8267,7 @@ function headline(r) {
     const facts = [
         ['plan', `<code>${(0,report_escape/* html */.qy)(r.plan)}</code>`],
         ['target', `<code>${(0,report_escape/* html */.qy)(r.target)}</code>`],
-        ['started', `${(0,report_escape/* html */.qy)((0,report_format/* fmtTime */.Xd)(r.started_at))}, ${(0,report_escape/* html */.qy)(String(r.duration_s))} s`],
+        ['started', `${(0,report_escape/* html */.qy)((0,format/* fmtTime */.Xd)(r.started_at))}, ${(0,report_escape/* html */.qy)(String(r.duration_s))} s`],
         ['runner', (0,report_escape/* html */.qy)(`${r.runner.cores} × ${r.runner.cpu}, ${r.runner.os} ${r.runner.arch}, Node ${r.runner.node}`)],
     ];
     if (r.imported)
@@ -8681,13 +8281,13 @@ function headline(r) {
     else if (r.baseline) {
         const b = r.baseline;
         const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
-        facts.push(['baseline', `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,report_format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`]);
+        facts.push(['baseline', `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`]);
     }
     else {
-        facts.push(['baseline', (0,report_escape/* html */.qy)((0,report_format/* withoutBaseline */.m4)(r))]);
+        facts.push(['baseline', (0,report_escape/* html */.qy)((0,format/* withoutBaseline */.m4)(r))]);
     }
     if (r.history && (r.baseline || r.ab))
-        facts.push(['history', (0,report_escape/* html */.qy)((0,report_format/* historyPhrase */.Yg)(r.history))]);
+        facts.push(['history', (0,report_escape/* html */.qy)((0,format/* historyPhrase */.Yg)(r.history))]);
     if (r.shard)
         facts.push(['shard', (0,report_escape/* html */.qy)(`${r.shard.index}/${r.shard.count} of the plan's load (not gated; merge gates the whole)`)]);
     if (r.merged_from)
@@ -8722,13 +8322,13 @@ function diagnosesSection(ds) {
 /** One row per stage, with changes against the baseline where a regression rule compared them. */
 function stageOverview(r) {
     const rows = r.stages.map((s, i) => {
-        const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,report_format/* fmtMs */.mq)(s.latency_ms[m])));
+        const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
         return tr([
             tag((0,markdown/* stageVerdict */.uX)(r, s)),
             `<a href="#stage-${i}">${(0,report_escape/* html */.qy)(s.name)}</a> <span class="muted">(${(0,report_escape/* html */.qy)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''})</span>`,
             String(s.requests),
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'rps', s.rps.toFixed(1))),
-            withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,report_format/* fmtPct */.pT)(s.error_rate))),
+            withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate))),
             ...cells.map(withDelta),
         ]);
     });
@@ -8742,16 +8342,16 @@ function withDelta(cell) {
 function checksSection(r) {
     if (r.checks.length === 0)
         return '';
-    const rows = (0,report_format/* bySeverity */.Np)(r.checks).map((c) => {
-        const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,report_format/* comparedWith */.o3)(r, c)}`;
+    const rows = (0,format/* bySeverity */.Np)(r.checks).map((c) => {
+        const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,format/* comparedWith */.o3)(r, c)}`;
         return tr([
             tag(c.verdict),
             (0,report_escape/* html */.qy)(c.stage),
             (0,report_escape/* html */.qy)(c.metric),
             `<code>${(0,report_escape/* html */.qy)(rule)}</code>`,
-            (0,report_escape/* html */.qy)((0,report_format/* fmtMetric */.IZ)(c.metric, c.baseline)),
-            (0,report_escape/* html */.qy)((0,report_format/* fmtMetric */.IZ)(c.metric, c.current)),
-            c.kind === 'regression' ? (0,report_escape/* html */.qy)((0,report_format/* fmtChange */.M3)(c)) : '',
+            (0,report_escape/* html */.qy)((0,format/* fmtMetric */.IZ)(c.metric, c.baseline)),
+            (0,report_escape/* html */.qy)((0,format/* fmtMetric */.IZ)(c.metric, c.current)),
+            c.kind === 'regression' ? (0,report_escape/* html */.qy)((0,format/* fmtChange */.M3)(c)) : '',
             (0,report_escape/* html */.qy)(c.method + (c.note ? ` (${c.note})` : '')),
         ], `check ${c.verdict}`);
     });
@@ -8781,9 +8381,9 @@ function stageFacts(r, s) {
     const codes = Object.entries(s.status_codes);
     const rows = [
         ['requests', String(s.requests)],
-        ['errors', `${(0,report_format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,report_format/* fmtPct */.pT)(s.error_rate)))})`],
+        ['errors', `${(0,format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
         ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
-        ['latency', (0,report_escape/* html */.qy)(`min ${(0,report_format/* fmtMs */.mq)(l.min)} · mean ${(0,report_format/* fmtMs */.mq)(l.mean)} · p50 ${(0,report_format/* fmtMs */.mq)(l.p50)} · p90 ${(0,report_format/* fmtMs */.mq)(l.p90)} · p95 ${(0,report_format/* fmtMs */.mq)(l.p95)} · p99 ${(0,report_format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,report_format/* fmtMs */.mq)(l.p999)} · max ${(0,report_format/* fmtMs */.mq)(l.max)}`)],
+        ['latency', (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`)],
         ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
         ['status codes', codes.length ? (0,report_escape/* html */.qy)(codes.map(([k, n]) => `${k}: ${n}`).join(', ')) : 'none'],
     ];
@@ -8793,7 +8393,7 @@ function stageFacts(r, s) {
         rows.push(['transport errors', (0,report_escape/* html */.qy)(Object.entries(s.error_samples).map(([m, n]) => `${m} (${n}×)`).join('; '))]);
     if (s.spike) {
         const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
-        rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,report_format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,report_format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
+        rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
     }
     if (s.workers)
         rows.push(['workers', String(s.workers)]);
@@ -8926,11 +8526,11 @@ function stressSection(st) {
         (0,report_escape/* html */.qy)(`${p.start_s.toFixed(0)}–${(p.start_s + p.duration_s).toFixed(0)} s`),
         String(p.requests),
         String(p.errors),
-        (0,report_escape/* html */.qy)((0,report_format/* fmtPct */.pT)(p.error_rate)),
+        (0,report_escape/* html */.qy)((0,format/* fmtPct */.pT)(p.error_rate)),
         p.rps.toFixed(1),
-        (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(p.latency_ms.p50)),
-        (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(p.latency_ms.p95)),
-        (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(p.latency_ms.p99)),
+        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p50)),
+        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p95)),
+        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p99)),
         tag(p.passed ? 'pass' : 'fail'),
         (0,report_escape/* html */.qy)((p.broke ?? []).join('; ')),
     ], p.passed ? 'pass' : 'fail'));
@@ -8950,9 +8550,10 @@ function stressSection(st) {
         ],
         markers,
     });
+    const stepping = st.levels ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each` : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
     return [
         '<div class="stress">',
-        `<h3>Stress steps</h3><p>From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
+        `<h3>Stress steps</h3><p>${stepping}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
         table(['step', 'level', 'time', 'requests', 'errors', 'error rate', 'rps', 'p50', 'p95', 'p99', 'passed', 'broke'], rows, 'rrrrrrrrrrll'),
         figure(chart, 'stress'),
         '</div>',
@@ -8960,18 +8561,18 @@ function stressSection(st) {
 }
 function soakSection(so) {
     const d = so.drift;
-    const rows = [['p95 drift', (0,report_escape/* html */.qy)(`first tenth ${(0,report_format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,report_format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`)]];
+    const rows = [['p95 drift', (0,report_escape/* html */.qy)(`first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`)]];
     if (so.memory) {
         const m = so.memory;
         const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
-        rows.push(['target memory', (0,report_escape/* html */.qy)(`${(0,report_format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,report_format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+        rows.push(['target memory', (0,report_escape/* html */.qy)(`${(0,format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
     }
     return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
 }
 function endpointsTable(s) {
     if (s.endpoints.length === 0)
         return '';
-    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), (0,report_format/* fmtCount */.bg)(e.errors), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,report_format/* fmtMs */.mq)(e.latency_ms.p99))]));
+    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), (0,format/* fmtCount */.bg)(e.errors), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p99))]));
     return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
 }
 const tr = (cells, cls) => ({ cells, cls });
@@ -9073,8 +8674,12 @@ function whyNotBaseline(report, stages) {
 /** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
 const FAILING_ERROR_RATE = 0.5;
 
+// EXTERNAL MODULE: ./src/baseline/store.ts
+var store = __webpack_require__(54494);
 // EXTERNAL MODULE: ./src/baseline/fingerprint.ts
 var fingerprint = __webpack_require__(34319);
+// EXTERNAL MODULE: ./src/baseline/shape.ts
+var shape = __webpack_require__(59258);
 // EXTERNAL MODULE: ./src/input-checks.ts
 var input_checks = __webpack_require__(92321);
 // EXTERNAL MODULE: ./src/load/destination.ts
@@ -9225,7 +8830,7 @@ function generatorSaturated(s) {
     if (num(s.late_sends) > 0)
         evidence.push(`${num(s.late_sends)} sends left more than 10 ms late${s.scheduled !== undefined ? ` (of ${s.scheduled} scheduled)` : ''}`);
     if (g)
-        evidence.push(`event-loop lag p99 ${(0,report_format/* fmtMs */.mq)(num(g.loop_lag_p99_ms))}, max ${(0,report_format/* fmtMs */.mq)(num(g.loop_lag_max_ms))}`);
+        evidence.push(`event-loop lag p99 ${(0,format/* fmtMs */.mq)(num(g.loop_lag_p99_ms))}, max ${(0,format/* fmtMs */.mq)(num(g.loop_lag_max_ms))}`);
     return {
         severity: 'warn',
         title: "The load generator was saturated: this stage's numbers describe the runner, not the target (more workers, or a bigger runner).",
@@ -9240,7 +8845,7 @@ function rateLimited(s) {
     const ofErrors = counted > 0 ? share(counted, num(s.errors)) : 1;
     if (n < MIN_COUNT || share(n, requests) < RATE_LIMITED.requestShare || ofErrors < RATE_LIMITED.errorShare)
         return undefined;
-    const evidence = [`${n} responses were 429 Too Many Requests: ${(0,report_format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,report_format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`];
+    const evidence = [`${n} responses were 429 Too Many Requests: ${(0,format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`];
     const r = s.retry_after_s;
     if (r)
         evidence.push(`Retry-After ${r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`} s (sent with ${num(s.retry_after_seen)} of them; perf-gate does not retry)`);
@@ -9251,11 +8856,11 @@ function rateLimited(s) {
     if (first) {
         const from = ws.filter((w) => w.t >= first.t);
         const limited = sumOf(from, (w) => kindIn(w, 'rate_limited'));
-        evidence.push(`the first 429s came ${seconds(first.t)} into the stage; from then on ${(0,report_format/* fmtPct */.pT)(share(limited, sumOf(from, (w) => num(w.requests))))} of requests were limited`);
+        evidence.push(`the first 429s came ${seconds(first.t)} into the stage; from then on ${(0,format/* fmtPct */.pT)(share(limited, sumOf(from, (w) => num(w.requests))))} of requests were limited`);
     }
     return {
         severity: counted > 0 ? 'warn' : 'info',
-        title: `The target rate-limited this load (429 on ${(0,report_format/* fmtPct */.pT)(share(n, requests))} of requests): the numbers measure its limiter, not its capacity.`,
+        title: `The target rate-limited this load (429 on ${(0,format/* fmtPct */.pT)(share(n, requests))} of requests): the numbers measure its limiter, not its capacity.`,
         evidence,
         ...(first ? { at_s: first.t } : {}),
     };
@@ -9282,11 +8887,11 @@ function timeoutsClimb(s) {
     const first = firstWith(ws, (w) => kindIn(w, 'timeout'));
     return {
         severity: 'warn',
-        title: `Timeouts climb with load: ${(0,report_format/* fmtPct */.pT)(high)} of requests in the busiest seconds against ${(0,report_format/* fmtPct */.pT)(low)} in the quietest.`,
+        title: `Timeouts climb with load: ${(0,format/* fmtPct */.pT)(high)} of requests in the busiest seconds against ${(0,format/* fmtPct */.pT)(low)} in the quietest.`,
         evidence: [
-            `${total} timeouts, ${(0,report_format/* fmtPct */.pT)(share(total, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
-            `busiest third of the seconds (about ${rate(busyLoad)} ${unit}): ${(0,report_format/* fmtPct */.pT)(high)} timed out`,
-            `quietest third (about ${rate(quietLoad)} ${unit}): ${(0,report_format/* fmtPct */.pT)(low)} timed out`,
+            `${total} timeouts, ${(0,format/* fmtPct */.pT)(share(total, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
+            `busiest third of the seconds (about ${rate(busyLoad)} ${unit}): ${(0,format/* fmtPct */.pT)(high)} timed out`,
+            `quietest third (about ${rate(quietLoad)} ${unit}): ${(0,format/* fmtPct */.pT)(low)} timed out`,
         ],
         ...(first ? { at_s: first.t } : {}),
     };
@@ -9322,10 +8927,10 @@ function saturation(s) {
     const peak = byLoad(points, load).at(-1);
     const what = steps ? 'step' : 'second';
     const evidence = [
-        `low load (about ${rate(baseLoad)} ${unit}): p95 ${(0,report_format/* fmtMs */.mq)(baseP95)}`,
-        ...(lastGood ? [`up to ${rate(lastGood.load)} ${unit} (${seconds(lastGood.t)} in): p95 ${(0,report_format/* fmtMs */.mq)(lastGood.p95)}`] : []),
-        `at ${rate(knee.load)} ${unit} (${seconds(knee.t)} in): p95 ${(0,report_format/* fmtMs */.mq)(knee.p95)}, ${(knee.p95 / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
-        `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${(0,report_format/* fmtMs */.mq)(peak.p95)}`,
+        `low load (about ${rate(baseLoad)} ${unit}): p95 ${(0,format/* fmtMs */.mq)(baseP95)}`,
+        ...(lastGood ? [`up to ${rate(lastGood.load)} ${unit} (${seconds(lastGood.t)} in): p95 ${(0,format/* fmtMs */.mq)(lastGood.p95)}`] : []),
+        `at ${rate(knee.load)} ${unit} (${seconds(knee.t)} in): p95 ${(0,format/* fmtMs */.mq)(knee.p95)}, ${(knee.p95 / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
+        `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${(0,format/* fmtMs */.mq)(peak.p95)}`,
     ];
     // More users but no more throughput is the capacity showing.
     if (unit === 'users')
@@ -9336,7 +8941,7 @@ function saturation(s) {
     return {
         // A stress stage is there to find this point: there it is information, not a warning.
         severity: s.kind === 'stress' ? 'info' : 'warn',
-        title: `Saturation: latency grows with the load, p95 bends ${where} (${(0,report_format/* fmtMs */.mq)(baseP95)} → ${(0,report_format/* fmtMs */.mq)(knee.p95)}).`,
+        title: `Saturation: latency grows with the load, p95 bends ${where} (${(0,format/* fmtMs */.mq)(baseP95)} → ${(0,format/* fmtMs */.mq)(knee.p95)}).`,
         evidence,
         at_s: knee.t,
     };
@@ -9380,8 +8985,8 @@ function errorsBegin(s) {
         const mix = [...kinds.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`);
         const errorsAfter = sumOf(after, (w) => num(w.errors));
         const evidence = [
-            `${seconds(before[0].t)}–${seconds(start.t)}: ${(0,report_format/* fmtPct */.pT)(errorShare(before))} errors over ${before.length} seconds (${sumOf(before, (w) => num(w.requests))} requests)`,
-            `from ${seconds(start.t)}: ${(0,report_format/* fmtPct */.pT)(afterShare)} errors (${errorsAfter} of ${Math.max(errorsAfter, sumOf(after, (w) => num(w.requests)))})${mix.length ? `: ${mix.join(', ')}` : ''}`,
+            `${seconds(before[0].t)}–${seconds(start.t)}: ${(0,format/* fmtPct */.pT)(errorShare(before))} errors over ${before.length} seconds (${sumOf(before, (w) => num(w.requests))} requests)`,
+            `from ${seconds(start.t)}: ${(0,format/* fmtPct */.pT)(afterShare)} errors (${errorsAfter} of ${Math.max(errorsAfter, sumOf(after, (w) => num(w.requests)))})${mix.length ? `: ${mix.join(', ')}` : ''}`,
         ];
         const sample = topSamples(s, 1);
         if (sample.length > 0)
@@ -9392,7 +8997,7 @@ function errorsBegin(s) {
         const down = a?.rule === 'target_down';
         return {
             severity: 'warn',
-            title: `Errors begin ${seconds(start.t)} into the stage: from ${(0,report_format/* fmtPct */.pT)(errorShare(before))} to ${(0,report_format/* fmtPct */.pT)(afterShare)} of requests${down ? '; the target went down and the stage was stopped' : ''}.`,
+            title: `Errors begin ${seconds(start.t)} into the stage: from ${(0,format/* fmtPct */.pT)(errorShare(before))} to ${(0,format/* fmtPct */.pT)(afterShare)} of requests${down ? '; the target went down and the stage was stopped' : ''}.`,
             evidence,
             at_s: start.t,
         };
@@ -9421,7 +9026,7 @@ function connectionExhaustion(s) {
     if (connect > 0) {
         const first = firstWith(ws, (w) => kindIn(w, 'connect'));
         at = first?.t;
-        evidence.push(`${connect} connection errors, ${(0,report_format/* fmtPct */.pT)(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`);
+        evidence.push(`${connect} connection errors, ${(0,format/* fmtPct */.pT)(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`);
     }
     const samples = topSamples(s, 3);
     if (samples.length > 0)
@@ -9443,7 +9048,7 @@ function connectionExhaustion(s) {
     }
     else if (connectFinding) {
         const refused = topSamples(s, 1, REFUSED_OR_RESET).length > 0;
-        title = `Connections ${refused ? 'refused or reset' : 'failed'} under load (${(0,report_format/* fmtPct */.pT)(share(connect, requests))} of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.`;
+        title = `Connections ${refused ? 'refused or reset' : 'failed'} under load (${(0,format/* fmtPct */.pT)(share(connect, requests))} of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.`;
     }
     else if (dropFinding) {
         title = `The in-flight limit ran out: ${dropped} sends were dropped because max_in_flight requests were still outstanding (the target answered too slowly for the rate).`;
@@ -9472,18 +9077,18 @@ function spikeNotRecovered(s) {
     if (afterP95 <= limit)
         return undefined;
     const evidence = [
-        `pre-spike p95 ${(0,report_format/* fmtMs */.mq)(pre)}, peak p95 ${(0,report_format/* fmtMs */.mq)(num(spike.peak_p95_ms))}`,
-        `after the drop (${seconds(spike.drop_s)} in): median p95 ${(0,report_format/* fmtMs */.mq)(afterP95)} over ${after.length} seconds, last ${(0,report_format/* fmtMs */.mq)(num(after.at(-1).p95))} (recovered would be ≤ ${(0,report_format/* fmtMs */.mq)(limit)})`,
+        `pre-spike p95 ${(0,format/* fmtMs */.mq)(pre)}, peak p95 ${(0,format/* fmtMs */.mq)(num(spike.peak_p95_ms))}`,
+        `after the drop (${seconds(spike.drop_s)} in): median p95 ${(0,format/* fmtMs */.mq)(afterP95)} over ${after.length} seconds, last ${(0,format/* fmtMs */.mq)(num(after.at(-1).p95))} (recovered would be ≤ ${(0,format/* fmtMs */.mq)(limit)})`,
         spike.recovery_ms === null
             ? 'no 1-second window after the drop came back within 20 % of the pre-spike p95'
             : `one window was back ${seconds(spike.recovery_ms / 1000)} after the drop, but the p95 stayed above the limit`,
     ];
     const errors = errorShare(after);
     if (errors > ERRORS_BEGIN.clean)
-        evidence.push(`${(0,report_format/* fmtPct */.pT)(errors)} of the requests after the drop failed`);
+        evidence.push(`${(0,format/* fmtPct */.pT)(errors)} of the requests after the drop failed`);
     return {
         severity: 'warn',
-        title: `The spike did not recover: p95 after the drop stayed at ${(0,report_format/* fmtMs */.mq)(afterP95)} against ${(0,report_format/* fmtMs */.mq)(pre)} before it.`,
+        title: `The spike did not recover: p95 after the drop stayed at ${(0,format/* fmtMs */.mq)(afterP95)} against ${(0,format/* fmtMs */.mq)(pre)} before it.`,
         evidence,
         at_s: spike.drop_s,
     };
@@ -10342,61 +9947,61 @@ function explainAbsent(checks, stages) {
 
 
 
-const gate_file_KEYS = ['version', 'name', 'thresholds', 'regression'];
+const KEYS = ['version', 'name', 'thresholds', 'regression'];
 function parseGateFile(text, file, env, stages) {
     const parsed = parseYaml(text);
     if (parsed.syntaxErrors.length)
         throw new src_errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
-    const substituted = interpolate(parsed.value, env);
-    const c = new Checks();
+    const substituted = (0,interpolate/* interpolate */.GW)(parsed.value, env);
+    const c = new checks/* Checks */.sR();
     c.issues.push(...substituted.issues);
-    const raw = record(substituted.value);
-    if (!isRecord(substituted.value))
+    const raw = (0,checks/* record */.g1)(substituted.value);
+    if (!(0,interpolate/* isRecord */.u4)(substituted.value))
         c.add([], 'a gate file is a mapping: thresholds: and regression: (see perf-gate --help)');
     for (const key of Object.keys(raw)) {
-        if (gate_file_KEYS.includes(key))
+        if (KEYS.includes(key))
             continue;
         const plan = ['target', 'requests', 'stages', 'session', 'defaults', 'websocket', 'limits', 'abort_when'].includes(key);
         c.add([key], plan
             ? `${key}: a gate file for --from holds only thresholds:, regression: and name: (the load was run by the other tool)`
-            : `unknown key ${JSON.stringify(key)}${suggestion(key, gate_file_KEYS)}: a gate file holds thresholds:, regression: and name:`, 'key');
+            : `unknown key ${JSON.stringify(key)}${(0,issues/* suggestion */.h)(key, KEYS)}: a gate file holds thresholds:, regression: and name:`, 'key');
     }
     if ('name' in raw && typeof raw.name !== 'string')
         c.add(['name'], 'name: a string, e.g. checkout');
     // readThresholds / readRegression skip unknown metrics (a plan's schema check names them): name them here.
     const trends = [];
     const plain = {};
-    for (const [stage, metrics] of Object.entries(record(raw.thresholds))) {
-        if (!isRecord(metrics))
-            c.add(['thresholds', stage], `${formatPath(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
+    for (const [stage, metrics] of Object.entries((0,checks/* record */.g1)(raw.thresholds))) {
+        if (!(0,interpolate/* isRecord */.u4)(metrics))
+            c.add(['thresholds', stage], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
         // `trend:NAME` keys are k6 custom trends, with rules of their own; the rest are the plan's metrics.
-        plain[stage] = Object.fromEntries(Object.entries(record(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
-        for (const [metric, rules] of Object.entries(record(metrics))) {
+        plain[stage] = Object.fromEntries(Object.entries((0,checks/* record */.g1)(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
+        for (const [metric, rules] of Object.entries((0,checks/* record */.g1)(metrics))) {
             if (metric.startsWith(TREND_PREFIX))
-                trends.push(...trendRules(c, ['thresholds', stage, metric], rules, parseThreshold).map((r) => ({ stage, ...r })));
+                trends.push(...trendRules(c, ['thresholds', stage, metric], rules, units/* parseThreshold */.B7).map((r) => ({ stage, ...r })));
             else
                 unknownMetric(c, ['thresholds', stage, metric], metric);
         }
     }
     const trendRegressions = [];
-    for (const [metric, rules] of Object.entries(record(raw.regression))) {
+    for (const [metric, rules] of Object.entries((0,checks/* record */.g1)(raw.regression))) {
         if (metric.startsWith(TREND_PREFIX))
             trendRegressions.push(...trendRules(c, ['regression', metric], rules, pctRegression));
     }
-    if ('thresholds' in raw && !isRecord(raw.thresholds))
+    if ('thresholds' in raw && !(0,interpolate/* isRecord */.u4)(raw.thresholds))
         c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
-    if ('regression' in raw && !isRecord(raw.regression))
+    if ('regression' in raw && !(0,interpolate/* isRecord */.u4)(raw.regression))
         c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
-    for (const metric of Object.keys(record(raw.regression)))
+    for (const metric of Object.keys((0,checks/* record */.g1)(raw.regression)))
         if (!metric.startsWith(TREND_PREFIX))
             unknownMetric(c, ['regression', metric], metric);
-    const rules = { thresholds: readThresholds(c, isRecord(raw.thresholds) ? plain : {}, stages) };
+    const rules = { thresholds: readThresholds(c, (0,interpolate/* isRecord */.u4)(raw.thresholds) ? plain : {}, stages) };
     if (trends.length)
         rules.trends = trends;
     // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
     // (A section of trend rules only is a section too: the defaults are then off, as with any listed rule.)
     if ('regression' in raw)
-        rules.regression = readRegression(c, Object.fromEntries(Object.entries(record(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
+        rules.regression = readRegression(c, Object.fromEntries(Object.entries((0,checks/* record */.g1)(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
     if (trendRegressions.length)
         rules.trendRegressions = trendRegressions;
     if (typeof raw.name === 'string')
@@ -10411,38 +10016,38 @@ function parseGateFile(text, file, env, stages) {
     return rules;
 }
 function unknownMetric(c, path, metric) {
-    if (!isMetric(metric))
-        c.add(path, `${formatPath(path)}: unknown metric ${JSON.stringify(metric)}${suggestion(metric, METRICS)}`, 'key');
+    if (!(0,units/* isMetric */.NI)(metric))
+        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: unknown metric ${JSON.stringify(metric)}${(0,issues/* suggestion */.h)(metric, units/* METRICS */.Cb)}`, 'key');
 }
 /** `trend:NAME: { p95: "< 50ms" }` (or `"+15%"`): rules on one k6 custom trend, each parsed by `parse`. */
 function trendRules(c, path, raw, parse) {
     const key = path.at(-1);
     const trend = key.slice(TREND_PREFIX.length);
     if (trend === '')
-        c.add(path, `${formatPath(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
-    if (!isRecord(raw)) {
-        c.add(path, `${formatPath(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "${path[0] === 'regression' ? '+15%' : '< 50ms'}" }`);
+        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
+    if (!(0,interpolate/* isRecord */.u4)(raw)) {
+        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "${path[0] === 'regression' ? '+15%' : '< 50ms'}" }`);
         return [];
     }
     const out = [];
     for (const [metric, value] of Object.entries(raw)) {
         const at = [...path, metric];
         if (!TREND_METRICS.includes(metric)) {
-            c.add(at, `${formatPath(at)}: ${JSON.stringify(metric)} is not a statistic of a trend${suggestion(metric, [...TREND_METRICS])}`, 'key');
+            c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${JSON.stringify(metric)} is not a statistic of a trend${(0,issues/* suggestion */.h)(metric, [...TREND_METRICS])}`, 'key');
             continue;
         }
         try {
             out.push({ trend, rule: parse(metric, value) });
         }
         catch (err) {
-            c.add(at, `${formatPath(at)}: ${err.message}`);
+            c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${err.message}`);
         }
     }
     return out;
 }
 /** A trend's regression limit: a change in percent (one figure per run: no band of its own yet). */
 function pctRegression(metric, value) {
-    const rule = parseRegression(metric, value);
+    const rule = (0,units/* parseRegression */.Dn)(metric, value);
     if (rule.unit !== 'pct')
         throw new Error(`${JSON.stringify(value)}: a trend's regression limit is a change in percent, e.g. "+15%" (noise bands are not built for trends)`);
     return rule;
@@ -10529,6 +10134,8 @@ function isPerfGateReport(input) {
 
 
 
+
+
 // In src/input-checks.ts, which loads without the engine; exported here as before.
 
 /** Band rules and the trend chart look this many runs back. */
@@ -10564,8 +10171,9 @@ async function runAndGate(s) {
     // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
     const runs = s.shard ? shardPlan(plan, s.shard) : plan;
     const runner = runnerInfo();
-    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
-    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), planFingerprint: fingerprints.plan, runnerFingerprint: fingerprints.runner };
+    const identity = (0,shape/* planIdentity */.gt)(plan);
+    const fingerprints = { plan: identity.planFingerprint, runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
+    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), ...identity, runnerFingerprint: fingerprints.runner };
     // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
     // History too, before this run is saved, so the chart shows this run once (as "this run").
@@ -10588,7 +10196,7 @@ async function runAndGate(s) {
     if (run.stopped)
         s.log.warn(run.stopped.message);
     const cancelled = s.signal?.aborted ?? false;
-    const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, cancelled, shard: s.shard });
+    const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, shape: identity.planShape, cancelled, shard: s.shard });
     if (baseline && s.baseline)
         built.baseline = baselineRef(s.baseline, baseline);
     if (past.length >= MIN_HISTORY)
@@ -10672,7 +10280,8 @@ async function turnkeyAb(s, rounds) {
     s.onSecrets?.(head.plan.secrets ?? []);
     // The worktree's folder is not known yet: the base side's cwd is set once it exists.
     const base = await sideOf('base', basePort, '');
-    if ((0,fingerprint/* planFingerprint */.an)(base.plan) !== (0,fingerprint/* planFingerprint */.an)(head.plan)) {
+    // As sent: the fingerprint of the plan as written would not see ${SIDE} in a request path.
+    if ((0,fingerprint/* substitutedFingerprint */.$P)(base.plan) !== (0,fingerprint/* substitutedFingerprint */.$P)(head.plan)) {
         throw new src_errors/* UsageError */.eb(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
     }
     checkSides([base, head]);
@@ -10713,7 +10322,7 @@ async function abRunAndReport(plan, s, ends, rounds) {
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
-    const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, cancelled });
+    const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, shape: (0,shape/* planShape */.xH)(plan), cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
     const named = (end) => `${displayUrl(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
     report.baseline = {
@@ -10836,7 +10445,7 @@ async function compareReports(s) {
     const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
     const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
     const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
-    const mismatch = planMismatch(s, plan && (0,fingerprint/* planFingerprint */.an)(plan), baseline, current);
+    const mismatch = planMismatch(s, plan, baseline, current);
     if (mismatch && !s.force)
         throw mismatch;
     const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
@@ -10857,18 +10466,19 @@ async function compareReports(s) {
  * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
  * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
  */
-function planMismatch(s, planPrint, baseline, current) {
+function planMismatch(s, plan, baseline, current) {
     const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
-    if (planPrint !== undefined) {
-        if (base !== undefined && base !== planPrint)
-            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, base, planPrint);
-        if (cur !== undefined && cur !== planPrint)
-            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, cur, planPrint);
+    if (plan !== undefined) {
+        const identity = (0,shape/* planIdentity */.gt)(plan);
+        if (base !== undefined && !(0,store/* samePlan */.c)(base, identity))
+            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, baseline, identity);
+        if (cur !== undefined && !(0,store/* samePlan */.c)(cur, identity))
+            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, current, identity);
         return undefined;
     }
     if (base === undefined || cur === undefined || base === cur)
         return undefined;
-    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (their load shapes differ: fingerprints ${base} and ${cur}); pass --force-baseline to compare anyway`);
+    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (${(0,shape/* shapeChange */.Q6)(baseline, current.shape, cur)}); pass --force-baseline to compare anyway`);
 }
 /** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
 async function mergeAndGate(s) {
@@ -10876,13 +10486,15 @@ async function mergeAndGate(s) {
     const paths = await shardReportPaths(s.shardFiles, s.cwd);
     const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
     const merged = mergeShardReports(files);
-    if (plan && merged.fingerprints && (0,fingerprint/* planFingerprint */.an)(plan) !== merged.fingerprints.plan) {
-        // Rules may change freely; a different load shape (or environment) means the rules may not fit.
-        s.log.warn(`${s.planFile} does not describe the load the shards ran (plan fingerprint ${(0,fingerprint/* planFingerprint */.an)(plan)}, shards ${merged.fingerprints.plan}): its rules are applied all the same`);
+    const identity = plan && (0,shape/* planIdentity */.gt)(plan);
+    if (identity && merged.fingerprints && !(0,store/* samePlan */.c)(merged.fingerprints.plan, identity)) {
+        // Rules may change freely; a different load shape means the rules may not fit.
+        s.log.warn(`${s.planFile} does not describe the load the shards ran (${(0,shape/* shapeChange */.Q6)(merged, identity.planShape, identity.planFingerprint, 'the shards')}): its rules are applied all the same`);
     }
     const request = {
         planId: (0,fingerprint/* planId */.rY)(s.planFile ?? merged.plan),
         planFingerprint: merged.fingerprints?.plan ?? '',
+        planShape: merged.shape,
         runnerFingerprint: merged.fingerprints?.runner ?? '',
     };
     const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
