@@ -1712,8 +1712,8 @@ function withoutBaseline(report, short = false) {
  * or, for what the app answered (verify, sessions), what it answered.
  */
 function failurePhrase(c) {
-    // What the app answered (verify, sessions), what could not be sent, why a stage was stopped.
-    if (c.note && (c.kind === 'verify' || ['sessions', 'unsent', 'abort_when'].includes(c.metric)))
+    // What the app answered (verify, sessions), and what could not be sent.
+    if (c.note && (c.kind === 'verify' || ['sessions', 'unsent'].includes(c.metric)))
         return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
     return `${c.stage} ${c.metric} ${c.limit}`;
 }

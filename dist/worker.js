@@ -58852,8 +58852,8 @@ function withoutBaseline(report, short = false) {
  * or, for what the app answered (verify, sessions), what it answered.
  */
 function failurePhrase(c) {
-    // What the app answered (verify, sessions), what could not be sent, why a stage was stopped.
-    if (c.note && (c.kind === 'verify' || ['sessions', 'unsent', 'abort_when'].includes(c.metric)))
+    // What the app answered (verify, sessions), and what could not be sent.
+    if (c.note && (c.kind === 'verify' || ['sessions', 'unsent'].includes(c.metric)))
         return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
     return `${c.stage} ${c.metric} ${c.limit}`;
 }
@@ -59900,7 +59900,8 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         stop: (reason) => {
             if (aborted || signal.aborted)
                 return;
-            aborted = { rule: 'data', at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
+            // The engine's own stop has no rule of the plan: the reason is the rule the report names.
+            aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
             stageAbort.abort();
         },
     };

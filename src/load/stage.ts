@@ -237,7 +237,8 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     unsent: { count: 0, missing: [] },
     stop: (reason) => {
       if (aborted || signal.aborted) return;
-      aborted = { rule: 'data', at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
+      // The engine's own stop has no rule of the plan: the reason is the rule the report names.
+      aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
       stageAbort.abort();
     },
   };

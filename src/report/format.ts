@@ -87,7 +87,7 @@ export function withoutBaseline(report: Report, short = false): string {
  * or, for what the app answered (verify, sessions), what it answered.
  */
 export function failurePhrase(c: Check): string {
-  // What the app answered (verify, sessions), what could not be sent, why a stage was stopped.
-  if (c.note && (c.kind === 'verify' || ['sessions', 'unsent', 'abort_when'].includes(c.metric))) return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
+  // What the app answered (verify, sessions), and what could not be sent.
+  if (c.note && (c.kind === 'verify' || ['sessions', 'unsent'].includes(c.metric))) return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
   return `${c.stage} ${c.metric} ${c.limit}`;
 }
