@@ -91,10 +91,11 @@ export function stageResources(series: ResourceSeriesInput, startMs: number, dur
   out.cpu_ms = round(cpuMs, 3);
   out.cpu_ms_per_request = requests > 0 ? round(cpuMs / requests, 4) : null;
   out.cpu_pct = durationMs > 0 ? round((cpuMs / durationMs) * 100, 1) : null;
-  const rss = points.filter((p) => p.rssBytes !== null && p.at >= startMs - 1500 && p.at <= endMs + 1500).map((p) => p.rssBytes!);
-  out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
   const start = rssNear(points, startMs);
   const end = rssNear(points, endMs);
+  // The readings within the span, and those standing for its two ends.
+  const rss = [start, end, ...points.filter((p) => p.at >= startMs && p.at <= endMs).map((p) => p.rssBytes)].filter((b): b is number => b !== null);
+  out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
   out.rss_mb_start = mb(start);
   out.rss_mb_end = mb(end);
   out.rss_growth_pct = start !== null && end !== null && start > 0 ? round(((end - start) / start) * 100, 2) : null;

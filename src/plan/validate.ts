@@ -69,6 +69,8 @@ function readTarget(c: Checks, t: Data): TargetSpec {
 /** `target.process`: exactly one of pid_file and cgroup, a non-empty path (unknown keys: the schema check). */
 function readProcess(c: Checks, p: Data, target: TargetSpec): void {
   const named = (['pid_file', 'cgroup'] as const).filter((k) => k in p);
+  // Only unknown keys: the schema check names them (with a suggestion).
+  if (named.length === 0 && Object.keys(p).length > 0) return;
   if (named.length !== 1) {
     c.add(['target', 'process'], `target.process: name ${named.length === 0 ? 'one of' : 'only one of'} pid_file (a file holding the app's process id) or cgroup (a cgroup v2 directory)`);
     return;
