@@ -10,6 +10,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ResourceSourceError } from '../errors.js';
 
 /** Where the app's figures come from. */
 export type ResourceSource = { kind: 'process-group'; pgid: number } | { kind: 'pid-file'; path: string } | { kind: 'cgroup'; path: string };
@@ -153,18 +154,16 @@ export function descendants(table: ReadonlyArray<{ pid: number; ppid: number }>,
   return out;
 }
 
-export class SourceError extends Error {}
-
 /**
  * Reads a source once. Processes: their figures one by one (the caller keeps a process's CPU once it
- * has ended, see CpuAccount). cgroup: its own totals. Throws SourceError with the reason.
+ * has ended, see CpuAccount). cgroup: its own totals. Throws ResourceSourceError with the reason.
  */
 export async function readSource(s: ResourceSource, proc = '/proc'): Promise<{ processes: ProcessFigures[] } | { cpuUs: number; rssBytes: number | null; peakBytes?: number }> {
   if (s.kind === 'cgroup') {
     const cpu = await readText(join(s.path, 'cpu.stat'));
-    if (cpu === undefined) throw new SourceError(`cannot read ${join(s.path, 'cpu.stat')}`);
+    if (cpu === undefined) throw new ResourceSourceError(`cannot read ${join(s.path, 'cpu.stat')}`);
     const usage = parseCpuStat(cpu);
-    if (usage === undefined) throw new SourceError(`${join(s.path, 'cpu.stat')} has no usage_usec line`);
+    if (usage === undefined) throw new ResourceSourceError(`${join(s.path, 'cpu.stat')} has no usage_usec line`);
     const current = parseBytesFile((await readText(join(s.path, 'memory.current'))) ?? '');
     const peak = parseBytesFile((await readText(join(s.path, 'memory.peak'))) ?? '');
     return { cpuUs: usage, rssBytes: current ?? null, ...(peak !== undefined ? { peakBytes: peak } : {}) };
@@ -173,20 +172,20 @@ export async function readSource(s: ResourceSource, proc = '/proc'): Promise<{ p
   try {
     table = await procTable(proc);
   } catch (err) {
-    throw new SourceError(`cannot list ${proc}: ${(err as Error).message}`);
+    throw new ResourceSourceError(`cannot list ${proc}: ${(err as Error).message}`);
   }
   let members: Stat[];
   if (s.kind === 'process-group') {
     members = table.filter((p) => p.pgrp === s.pgid);
-    if (members.length === 0) throw new SourceError(`no process of group ${s.pgid} is running`);
+    if (members.length === 0) throw new ResourceSourceError(`no process of group ${s.pgid} is running`);
   } else {
     const text = await readText(s.path);
-    if (text === undefined) throw new SourceError(`cannot read the pid file ${s.path}`);
+    if (text === undefined) throw new ResourceSourceError(`cannot read the pid file ${s.path}`);
     const pid = parsePidFile(text);
-    if (pid === undefined) throw new SourceError(`the pid file ${s.path} holds no process id`);
+    if (pid === undefined) throw new ResourceSourceError(`the pid file ${s.path} holds no process id`);
     const tree = descendants(table, pid);
     members = table.filter((p) => tree.has(p.pid));
-    if (members.length === 0) throw new SourceError(`process ${pid} (from ${s.path}) is not running`);
+    if (members.length === 0) throw new ResourceSourceError(`process ${pid} (from ${s.path}) is not running`);
   }
   const figures = await Promise.all(members.map((m) => processFigures(proc, m)));
   return { processes: figures.filter((f): f is ProcessFigures => f !== undefined) };
@@ -221,6 +220,8 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
 export class ResourceSampler {
   private readonly account = new CpuAccount();
   private cgroupBase: number | undefined;
+  /** cgroup memory.peak at the last reading. */
+  private lastPeak: number | undefined;
 
   constructor(
     readonly source: ResourceSource,
@@ -240,11 +241,9 @@ export class ResourceSampler {
       this.cgroupBase ??= r.cpuUs;
       return { at, cpuUs: r.cpuUs - this.cgroupBase, rssBytes: r.rssBytes };
     } catch (err) {
-      return { error: err instanceof SourceError ? err.message : `reading ${describeSource(this.source)} failed: ${(err as Error).message}` };
+      return { error: err instanceof ResourceSourceError ? err.message : `reading ${describeSource(this.source)} failed: ${(err as Error).message}` };
     }
   }
-
-  private lastPeak: number | undefined;
 
   /** Starts a stage's series; the returned function takes the last reading and ends it. */
   async stage(): Promise<() => Promise<ResourceSeries>> {

@@ -162,7 +162,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       current = { stage: spec.name, workerRequests: 0 };
       const stopReference = await reference?.sample().catch(() => undefined);
       // After the reference's start and before the stage's: the app's readings span the stage alone (cut exactly from them later).
-      const stopResources = await sampler?.stage();
+      const stopResources = await sampler?.stage().catch(() => undefined);
       const cpuBefore = process.cpuUsage();
       const wallBefore = performance.now();
       let figures: Awaited<ReturnType<NonNullable<typeof stopReference>>>;
