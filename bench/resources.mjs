@@ -111,7 +111,7 @@ async function trial(target, out, extra) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   const s = report.stages[0];
   const check = (m) => report.checks.find((c) => c.metric === m && c.kind === 'regression');
-  return { code: r.code, saturated: s.generator_saturated, cpu: s.resources?.cpu_ms_per_request, cpuPct: s.resources?.cpu_pct, p95: s.latency_ms.p95, cpuCheck: check('cpu_per_request'), p95Check: check('p95') };
+  return { code: r.code, saturated: s.generator_saturated, cpu: s.resources?.cpu_ms_per_request, cpuPct: s.resources?.cpu_pct, rss: s.resources?.rss_mb_peak, p95: s.latency_ms.p95, cpuCheck: check('cpu_per_request'), p95Check: check('p95') };
 }
 
 const t0 = Date.now();
@@ -167,15 +167,15 @@ const rows = SCENARIOS.map((s) => {
   const p95Fails = rs.filter((r) => r.p95Check?.verdict === 'fail').length;
   const saturated = rs.filter((r) => r.saturated).length;
   const widths = rs.filter((r) => r.cpuCheck?.interval_pct).map((r) => r.cpuCheck.interval_pct[1] - r.cpuCheck.interval_pct[0]);
-  return `| ${s.name} | ${rs.length} | ${median(d((r) => r.cpu)).toFixed(3)} ms | ${cv(d((r) => r.cpu)).toFixed(1)} % | ${pct(Math.min(...cpuD))} … ${pct(Math.max(...cpuD))} | ±${(median(widths) / 2).toFixed(1)} % | ${cv(d((r) => r.p95)).toFixed(1)} % | ${pct(Math.min(...p95D))} … ${pct(Math.max(...p95D))} | ${s.injected ? `**${fails}/${rs.length} detected**` : `${fails}/${rs.length} false failures`} | ${p95Fails}/${rs.length} | ${saturated} | ${Math.round(median(d((r) => r.hostBusy)))} % |`;
+  return `| ${s.name} | ${rs.length} | ${median(d((r) => r.cpu)).toFixed(3)} ms | ${cv(d((r) => r.cpu)).toFixed(1)} % | ${pct(Math.min(...cpuD))} … ${pct(Math.max(...cpuD))} | ±${(median(widths) / 2).toFixed(1)} % | ${cv(d((r) => r.p95)).toFixed(1)} % | ${pct(Math.min(...p95D))} … ${pct(Math.max(...p95D))} | ${s.injected ? `**${fails}/${rs.length} detected**` : `${fails}/${rs.length} false failures`} | ${p95Fails}/${rs.length} | ${median(d((r) => r.rss)).toFixed(1)} MB, CV ${cv(d((r) => r.rss)).toFixed(1)} % | ${saturated} | ${Math.round(median(d((r) => r.hostBusy)))} % |`;
 });
 const m = machine();
 const table = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpu ?? os.cpus()[0]?.model} (${os.cpus().length} cores), Node ${process.version}; ${minutes} min in all.`,
   `Command: \`npm run build && BENCH_TRIALS=${TRIALS} node bench/resources.mjs\` (rate ${RATE}/s for ${DURATION} after a 1-s ramp; ${iters} hash rounds ≈ ${CPU_MS} ms of CPU per request, measured once; the heavier target ${heavyIters} rounds, +20 % of the baseline's CPU per request; baseline ${saved.cpu} ms CPU/request, ${saved.cpuPct}% of a core, p95 ${saved.p95} ms; rules cpu_per_request "+10%", p95 "+15%").`,
   '',
-  '| scenario | runs | cpu_per_request (median) | its spread (CV) | its change vs baseline (min … max) | its 95 % interval (median half-width) | p95 spread (CV) | p95 change (min … max) | cpu_per_request verdicts | p95 failures | generator saturated | host busy (median) |',
-  '|---|---:|---:|---:|---|---:|---:|---|---|---:|---:|---:|',
+  '| scenario | runs | cpu_per_request (median) | its spread (CV) | its change vs baseline (min … max) | its 95 % interval (median half-width) | p95 spread (CV) | p95 change (min … max) | cpu_per_request verdicts | p95 failures | rss_peak (median, spread) | generator saturated | host busy (median) |',
+  '|---|---:|---:|---:|---|---:|---:|---|---|---:|---:|---:|---:|',
   ...rows,
 ].join('\n');
 console.log(`\n${table}\n`);
