@@ -590,7 +590,7 @@ function credentialParts(name, value) {
 /* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
 /* harmony export */   tR: () => (/* binding */ UnitError)
 /* harmony export */ });
-/* unused harmony export parsePercent */
+/* unused harmony exports parsePercent, parseMemorySize */
 class UnitError extends Error {
     constructor(message) {
         super(message);
@@ -598,7 +598,7 @@ class UnitError extends Error {
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth', 'cpu_per_request', 'rss_peak'];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -721,7 +721,25 @@ function thresholdValue(metric, text) {
             if (!text.endsWith('%'))
                 throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
             return parsePercent(text) * 100;
+        case 'cpu_per_request':
+            // The app's CPU time per request, in ms like every duration in perf-gate: "< 2ms", "< 500us".
+            if (isBareNumber(text))
+                return Number(text);
+            if (/^\d+(?:\.\d+)?\s*(?:us|µs)$/.test(text))
+                return Number(/^[\d.]+/.exec(text)[0]) / 1000;
+            return parseDuration(text);
+        case 'rss_peak':
+            return parseMemorySize(text);
     }
+}
+/** Memory sizes in MiB, as the report states them: `512MB`, `1.5GB`, `300MiB`, `2GiB`, or a bare number of MB (1 MB = 1 MiB = 2^20 bytes). */
+function parseMemorySize(text) {
+    const m = new RegExp(String.raw `^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
+    if (!m || (m[2] === undefined && m[3] !== undefined))
+        throw new UnitError(`${show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
+    const n = Number(m[1]);
+    const unit = (m[2] ?? 'm').toLowerCase();
+    return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
 }
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
 function parseThreshold(metric, raw) {

@@ -65,6 +65,8 @@ describe('perf-gate run with the app started by perf-gate', () => {
     const heavier = await run(3000, 'heavier', ['--baseline', 'baseline.json']);
     expect(heavier.code).toBe(1);
     expect(heavier.report.checks.find((c) => c.metric === 'cpu_per_request')).toMatchObject({ verdict: 'fail', method: 'bootstrap-windows(ratio)' });
-    expect(heavier.stderr).toBe('');
+    // One line saying why, and no stray warnings.
+    expect(heavier.stderr.trim().split('\n').pop()).toBe('perf-gate: the gate failed: load cpu_per_request +20%');
+    expect(heavier.stderr).not.toMatch(/Warning|\(node:\d+\)/);
   }, 120_000);
 });
