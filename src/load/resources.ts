@@ -158,7 +158,30 @@ export function descendants(table: ReadonlyArray<{ pid: number; ppid: number }>,
  * Reads a source once. Processes: their figures one by one (the caller keeps a process's CPU once it
  * has ended, see CpuAccount). cgroup: its own totals. Throws ResourceSourceError with the reason.
  */
-export async function readSource(s: ResourceSource, proc = '/proc'): Promise<{ processes: ProcessFigures[] } | { cpuUs: number; rssBytes: number | null; peakBytes?: number }> {
+/**
+ * The members found by the last full scan of /proc, so most samples read only theirs: /proc is
+ * listed again every RESCAN_MS (a child started since then is found then, with all the CPU it has
+ * spent so far) or as soon as a member is gone or the pid file names another process.
+ */
+export interface ScanCache {
+  at: number;
+  pids: number[];
+  /** pid-file: the process id the file held at the scan. */
+  root?: number;
+}
+
+/** How long the members of a full scan of /proc are trusted. */
+export const RESCAN_MS = 5000;
+
+async function statsOf(proc: string, pids: number[]): Promise<Array<Stat | undefined>> {
+  return Promise.all(pids.map(async (pid) => {
+    const t = await readText(join(proc, String(pid), 'stat'));
+    const st = t === undefined ? undefined : parseProcStat(t);
+    return st && st.state !== 'Z' ? st : undefined;
+  }));
+}
+
+export async function readSource(s: ResourceSource, proc = '/proc', cache?: ScanCache, now = Date.now()): Promise<{ processes: ProcessFigures[] } | { cpuUs: number; rssBytes: number | null; peakBytes?: number }> {
   if (s.kind === 'cgroup') {
     const cpu = await readText(join(s.path, 'cpu.stat'));
     if (cpu === undefined) throw new ResourceSourceError(`cannot read ${join(s.path, 'cpu.stat')}`);
@@ -167,6 +190,18 @@ export async function readSource(s: ResourceSource, proc = '/proc'): Promise<{ p
     const current = parseBytesFile((await readText(join(s.path, 'memory.current'))) ?? '');
     const peak = parseBytesFile((await readText(join(s.path, 'memory.peak'))) ?? '');
     return { cpuUs: usage, rssBytes: current ?? null, ...(peak !== undefined ? { peakBytes: peak } : {}) };
+  }
+  let root: number | undefined;
+  if (s.kind === 'pid-file') {
+    const text = await readText(s.path);
+    if (text === undefined) throw new ResourceSourceError(`cannot read the pid file ${s.path}`);
+    root = parsePidFile(text);
+    if (root === undefined) throw new ResourceSourceError(`the pid file ${s.path} holds no process id`);
+  }
+  if (cache && cache.pids.length > 0 && now - cache.at < RESCAN_MS && cache.root === root) {
+    const known = await statsOf(proc, cache.pids);
+    const intact = known.every((st) => st !== undefined && (s.kind !== 'process-group' || st.pgrp === s.pgid));
+    if (intact) return { processes: (await Promise.all((known as Stat[]).map((m) => processFigures(proc, m)))).filter((f): f is ProcessFigures => f !== undefined) };
   }
   let table: Stat[];
   try {
@@ -179,14 +214,11 @@ export async function readSource(s: ResourceSource, proc = '/proc'): Promise<{ p
     members = table.filter((p) => p.pgrp === s.pgid);
     if (members.length === 0) throw new ResourceSourceError(`no process of group ${s.pgid} is running`);
   } else {
-    const text = await readText(s.path);
-    if (text === undefined) throw new ResourceSourceError(`cannot read the pid file ${s.path}`);
-    const pid = parsePidFile(text);
-    if (pid === undefined) throw new ResourceSourceError(`the pid file ${s.path} holds no process id`);
-    const tree = descendants(table, pid);
+    const tree = descendants(table, root!);
     members = table.filter((p) => tree.has(p.pid));
-    if (members.length === 0) throw new ResourceSourceError(`process ${pid} (from ${s.path}) is not running`);
+    if (members.length === 0) throw new ResourceSourceError(`process ${root} (from ${s.path}) is not running`);
   }
+  if (cache) Object.assign(cache, { at: now, pids: members.map((m) => m.pid), root });
   const figures = await Promise.all(members.map((m) => processFigures(proc, m)));
   return { processes: figures.filter((f): f is ProcessFigures => f !== undefined) };
 }
@@ -219,6 +251,7 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
  */
 export class ResourceSampler {
   private readonly account = new CpuAccount();
+  private readonly scan: ScanCache = { at: 0, pids: [] };
   private cgroupBase: number | undefined;
   /** cgroup memory.peak at the last reading. */
   private lastPeak: number | undefined;
@@ -232,7 +265,7 @@ export class ResourceSampler {
   async read(): Promise<ResourceReading | { error: string }> {
     const at = wallNow();
     try {
-      const r = await readSource(this.source, this.proc);
+      const r = await readSource(this.source, this.proc, this.scan);
       if ('processes' in r) {
         const rss = r.processes.reduce((a, p) => a + p.rssBytes, 0);
         return { at, cpuUs: this.account.add(r.processes), rssBytes: rss };

@@ -89,6 +89,21 @@ describe('the process group perf-gate started', () => {
   }, 90_000);
 });
 
+describe('a soak stage without a metrics page', () => {
+  it('takes memory_growth from the same source, and a memory_growth threshold judges it', async () => {
+    const text = plan(port, 500)
+      .replace('  - { name: load, kind: load, rate: 50/s, duration: 6s }', '  - { name: soak, kind: soak, rate: 20/s, duration: 10s }')
+      .replace('"*": { rss_peak: "< 512MB", error_rate: "< 1%" }', '"*": { memory_growth: "< 200%" }')
+      .replace('regression:\n  cpu_per_request: "+20%"\n', 'regression: {}\n');
+    const r = await run(text, 'soak');
+    const s = r.stages[0]!;
+    expect(s.soak!.memory).toMatchObject({ url: expect.stringMatching(/^process group \d+ \(target\.start\)$/) as unknown });
+    expect(s.soak!.memory!.before_bytes!).toBeGreaterThan(10 * 2 ** 20);
+    expect(s.soak!.memory!.growth_pct).toBe(s.resources!.rss_growth_pct);
+    expect(r.checks.find((c) => c.metric === 'memory_growth')).toMatchObject({ verdict: 'pass', current: s.soak!.memory!.growth_pct });
+  }, 60_000);
+});
+
 describe('target.process', () => {
   it('pid_file: the app alone (not its shell), the same figure', async () => {
     const pidFile = path.join(dir, 'app.pid');

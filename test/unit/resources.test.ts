@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CpuAccount, descendants, parseBytesFile, parseCpuStat, parsePidFile, parseProcStat, parseSchedstat, parseStatusRss, ResourceSampler } from '../../src/load/resources.js';
+import { CpuAccount, descendants, readSource, RESCAN_MS, type ScanCache, parseBytesFile, parseCpuStat, parsePidFile, parseProcStat, parseSchedstat, parseStatusRss, ResourceSampler } from '../../src/load/resources.js';
 import { cpuAt, stageResources, type ResourcePoint } from '../../src/metrics/resources.js';
 import { regressionCheck, evaluateRegressions, RATIO_METHOD, PEAK_METHOD } from '../../src/gate/regression.js';
 import { evaluateThresholds } from '../../src/gate/thresholds.js';
@@ -156,6 +156,29 @@ describe('the sampler on directories laid out as the kernel does', () => {
     expect(r).toMatchObject({ cpuUs: 50_000 + 32_500, rssBytes: 51_000 * 1024 });
     const none = await new ResourceSampler({ kind: 'process-group', pgid: 999 }, proc).read();
     expect(none).toEqual({ error: 'no process of group 999 is running' });
+  });
+
+  it('reads only the known members between full scans of /proc; a new child is found at the next scan, a gone one forces it', async () => {
+    const proc = await fakeProc([{ pid: 100, ppid: 1, pgrp: 100, ticks: 0, threadsNs: [10_000_000], rssKb: 1000 }]);
+    const cache: ScanCache = { at: 0, pids: [] };
+    const source = { kind: 'process-group' as const, pgid: 100 };
+    const cpu = async (now: number): Promise<number> => {
+      const r = await readSource(source, proc, cache, now);
+      return 'processes' in r ? r.processes.reduce((a, p) => a + p.cpuUs, 0) : NaN;
+    };
+    expect(await cpu(1000)).toBe(10_000);
+    // A child starts: not read until the members are RESCAN_MS old.
+    const child = path.join(proc, '101');
+    await mkdir(path.join(child, 'task', '101'), { recursive: true });
+    await writeFile(path.join(child, 'stat'), '101 (app) S 100 100 100 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1010 0 0');
+    await writeFile(path.join(child, 'status'), 'VmRSS:\t10 kB\n');
+    await writeFile(path.join(child, 'task', '101', 'schedstat'), '5000000 0 1\n');
+    expect(await cpu(1000 + RESCAN_MS - 1)).toBe(10_000);
+    expect(await cpu(1000 + RESCAN_MS)).toBe(15_000);
+    // The child ends: the next read scans again at once.
+    await rm(child, { recursive: true });
+    expect(await cpu(1000 + RESCAN_MS + 1)).toBe(10_000);
+    expect(cache.pids).toEqual([100]);
   });
 
   it('pid file: the process and its descendants; an unreadable file is a reason, not a failure', async () => {
