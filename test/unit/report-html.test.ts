@@ -333,7 +333,7 @@ describe('report.html: the app\'s cost', () => {
     const r = build({}, { ...spec, timeline, resources: { source: 'cgroup /sys/fs/cgroup/app', cpu_ms_per_request: 2.27, cpu_pct: 11.4, rss_mb_peak: 52.3, rss_mb_start: 45.3, rss_mb_end: 50.6, samples: 7 } });
     const page = renderHtml(r);
     expect(page).toContain('<th class="num">cost</th>');
-    expect(page).toContain('2.27 ms CPU<br>52.3 MB peak');
+    expect(page).toContain('2.27 ms CPU · 52.3 MB peak');
     expect(page).toContain('CPU per request 2.27 ms; 11.4% of a core; peak memory 52.3 MB (45.3 MB at the start, 50.6 MB at the end); from cgroup /sys/fs/cgroup/app');
     expect(page).toContain(html("load: the app's CPU per second"));
     expect(page).toContain(html("load: the app's memory"));
