@@ -86,7 +86,7 @@ export function missingValue(stage: StageReport, metric: Metric): Pick<Check, 'v
 /** Why a stage has no figure for a resource metric, in one sentence. */
 export function resourceNote(s: StageReport, metric: 'cpu_per_request' | 'rss_peak'): string {
   const r = s.resources;
-  if (!r) return `no resource source: perf-gate did not start the target (target.start) and the plan names no target.process, so the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read`;
+  if (!r) return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
   if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0) return 'no requests completed: no CPU per request';
   if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined) return `${r.source} gives no memory figure`;
   return `${r.source} could not be read: ${r.error ?? 'no value'}`;

@@ -277,7 +277,7 @@ describe('cpu_per_request regression: whole windows resampled, ratio of sums', (
     expect(c).toMatchObject({ metric: 'cpu_per_request', verdict: 'warn', note: 'pid_file app.pid could not be read: cannot read the pid file app.pid' });
     const [b] = evaluateRegressions([rule('cpu_per_request', '+10%')], [stage({ requests: 100 })], [cpuStage(2)]);
     expect(b!.verdict).toBe('warn');
-    expect(b!.note).toMatch(/^the baseline has no CPU per request: no resource source/);
+    expect(b!.note).toMatch(/^the baseline has no CPU per request: the app's CPU was not read for this stage \(`run` reads it when/);
   });
 });
 
