@@ -101,7 +101,7 @@ function missingValue(stage, metric) {
 function resourceNote(s, metric) {
     const r = s.resources;
     if (!r)
-        return `no resource source: perf-gate did not start the target (target.start) and the plan names no target.process, so the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read`;
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
     if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
         return 'no requests completed: no CPU per request';
     if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)

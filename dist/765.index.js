@@ -2614,11 +2614,16 @@ function descendants(table, root) {
     }
     return out;
 }
-/**
- * Reads a source once. Processes: their figures one by one (the caller keeps a process's CPU once it
- * has ended, see CpuAccount). cgroup: its own totals. Throws ResourceSourceError with the reason.
- */
-async function readSource(s, proc = '/proc') {
+/** How long the members of a full scan of /proc are trusted. */
+const RESCAN_MS = 5000;
+async function statsOf(proc, pids) {
+    return Promise.all(pids.map(async (pid) => {
+        const t = await readText((0,external_node_path_.join)(proc, String(pid), 'stat'));
+        const st = t === undefined ? undefined : parseProcStat(t);
+        return st && st.state !== 'Z' ? st : undefined;
+    }));
+}
+async function readSource(s, proc = '/proc', cache, now = Date.now()) {
     if (s.kind === 'cgroup') {
         const cpu = await readText((0,external_node_path_.join)(s.path, 'cpu.stat'));
         if (cpu === undefined)
@@ -2629,6 +2634,21 @@ async function readSource(s, proc = '/proc') {
         const current = parseBytesFile((await readText((0,external_node_path_.join)(s.path, 'memory.current'))) ?? '');
         const peak = parseBytesFile((await readText((0,external_node_path_.join)(s.path, 'memory.peak'))) ?? '');
         return { cpuUs: usage, rssBytes: current ?? null, ...(peak !== undefined ? { peakBytes: peak } : {}) };
+    }
+    let root;
+    if (s.kind === 'pid-file') {
+        const text = await readText(s.path);
+        if (text === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`cannot read the pid file ${s.path}`);
+        root = parsePidFile(text);
+        if (root === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`the pid file ${s.path} holds no process id`);
+    }
+    if (cache && cache.pids.length > 0 && now - cache.at < RESCAN_MS && cache.root === root) {
+        const known = await statsOf(proc, cache.pids);
+        const intact = known.every((st) => st !== undefined && (s.kind !== 'process-group' || st.pgrp === s.pgid));
+        if (intact)
+            return { processes: (await Promise.all(known.map((m) => processFigures(proc, m)))).filter((f) => f !== undefined) };
     }
     let table;
     try {
@@ -2644,17 +2664,13 @@ async function readSource(s, proc = '/proc') {
             throw new src_errors/* ResourceSourceError */.S1(`no process of group ${s.pgid} is running`);
     }
     else {
-        const text = await readText(s.path);
-        if (text === undefined)
-            throw new src_errors/* ResourceSourceError */.S1(`cannot read the pid file ${s.path}`);
-        const pid = parsePidFile(text);
-        if (pid === undefined)
-            throw new src_errors/* ResourceSourceError */.S1(`the pid file ${s.path} holds no process id`);
-        const tree = descendants(table, pid);
+        const tree = descendants(table, root);
         members = table.filter((p) => tree.has(p.pid));
         if (members.length === 0)
-            throw new src_errors/* ResourceSourceError */.S1(`process ${pid} (from ${s.path}) is not running`);
+            throw new src_errors/* ResourceSourceError */.S1(`process ${root} (from ${s.path}) is not running`);
     }
+    if (cache)
+        Object.assign(cache, { at: now, pids: members.map((m) => m.pid), root });
     const figures = await Promise.all(members.map((m) => processFigures(proc, m)));
     return { processes: figures.filter((f) => f !== undefined) };
 }
@@ -2686,6 +2702,7 @@ class ResourceSampler {
     source;
     proc;
     account = new CpuAccount();
+    scan = { at: 0, pids: [] };
     cgroupBase;
     /** cgroup memory.peak at the last reading. */
     lastPeak;
@@ -2697,7 +2714,7 @@ class ResourceSampler {
     async read() {
         const at = wallNow();
         try {
-            const r = await readSource(this.source, this.proc);
+            const r = await readSource(this.source, this.proc, this.scan);
             if ('processes' in r) {
                 const rss = r.processes.reduce((a, p) => a + p.rssBytes, 0);
                 return { at, cpuUs: this.account.add(r.processes), rssBytes: rss };
@@ -4253,7 +4270,7 @@ function missingValue(stage, metric) {
 function resourceNote(s, metric) {
     const r = s.resources;
     if (!r)
-        return `no resource source: perf-gate did not start the target (target.start) and the plan names no target.process, so the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read`;
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
     if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
         return 'no requests completed: no CPU per request';
     if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
@@ -8389,11 +8406,20 @@ function stageOverview(r) {
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'rps', s.rps.toFixed(1))),
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,report_format/* fmtPct */.pT)(s.error_rate))),
             ...cells.map(withDelta),
-            ...(cost ? [(0,markdown/* costCells */.BM)(r, s).map(withDelta).join('<br>')] : []),
+            ...(cost ? [costCell(r, s)] : []),
         ]);
     });
     // The cost column only where the app's figures were read (target.start or target.process).
     return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99', ...(cost ? ['cost'] : [])], rows, `llrrrrrr${cost ? 'r' : ''}`)}</section>`;
+}
+/** "3.28 ms CPU · 51.6 MB peak", each change on a line of its own under both ("CPU +42.9% vs 2.29 ms"). */
+function costCell(r, s) {
+    const parts = (0,markdown/* costCells */.BM)(r, s).map((cell) => {
+        const at = cell.indexOf(' (');
+        return at < 0 ? { value: cell, change: '' } : { value: cell.slice(0, at), change: cell.slice(at + 2, -1) };
+    });
+    const changes = parts.filter((p) => p.change).map((p) => `<span class="delta">${(0,report_escape/* html */.qy)(`${p.value.endsWith('peak') ? 'peak' : 'CPU'} ${p.change}`)}</span>`);
+    return `${(0,report_escape/* html */.qy)(parts.map((p) => p.value).join(' · '))}${changes.join('')}`;
 }
 /** "10.1 ms (+46.1% vs 6.92 ms)": the change on a line of its own under the value, so the columns stay narrow. */
 function withDelta(cell) {

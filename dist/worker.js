@@ -56260,11 +56260,16 @@ function descendants(table, root) {
     }
     return out;
 }
-/**
- * Reads a source once. Processes: their figures one by one (the caller keeps a process's CPU once it
- * has ended, see CpuAccount). cgroup: its own totals. Throws ResourceSourceError with the reason.
- */
-async function readSource(s, proc = '/proc') {
+/** How long the members of a full scan of /proc are trusted. */
+const RESCAN_MS = 5000;
+async function statsOf(proc, pids) {
+    return Promise.all(pids.map(async (pid) => {
+        const t = await readText(join(proc, String(pid), 'stat'));
+        const st = t === undefined ? undefined : parseProcStat(t);
+        return st && st.state !== 'Z' ? st : undefined;
+    }));
+}
+async function readSource(s, proc = '/proc', cache, now = Date.now()) {
     if (s.kind === 'cgroup') {
         const cpu = await readText(join(s.path, 'cpu.stat'));
         if (cpu === undefined)
@@ -56275,6 +56280,21 @@ async function readSource(s, proc = '/proc') {
         const current = parseBytesFile((await readText(join(s.path, 'memory.current'))) ?? '');
         const peak = parseBytesFile((await readText(join(s.path, 'memory.peak'))) ?? '');
         return { cpuUs: usage, rssBytes: current ?? null, ...(peak !== undefined ? { peakBytes: peak } : {}) };
+    }
+    let root;
+    if (s.kind === 'pid-file') {
+        const text = await readText(s.path);
+        if (text === undefined)
+            throw new ResourceSourceError(`cannot read the pid file ${s.path}`);
+        root = parsePidFile(text);
+        if (root === undefined)
+            throw new ResourceSourceError(`the pid file ${s.path} holds no process id`);
+    }
+    if (cache && cache.pids.length > 0 && now - cache.at < RESCAN_MS && cache.root === root) {
+        const known = await statsOf(proc, cache.pids);
+        const intact = known.every((st) => st !== undefined && (s.kind !== 'process-group' || st.pgrp === s.pgid));
+        if (intact)
+            return { processes: (await Promise.all(known.map((m) => processFigures(proc, m)))).filter((f) => f !== undefined) };
     }
     let table;
     try {
@@ -56290,17 +56310,13 @@ async function readSource(s, proc = '/proc') {
             throw new ResourceSourceError(`no process of group ${s.pgid} is running`);
     }
     else {
-        const text = await readText(s.path);
-        if (text === undefined)
-            throw new ResourceSourceError(`cannot read the pid file ${s.path}`);
-        const pid = parsePidFile(text);
-        if (pid === undefined)
-            throw new ResourceSourceError(`the pid file ${s.path} holds no process id`);
-        const tree = descendants(table, pid);
+        const tree = descendants(table, root);
         members = table.filter((p) => tree.has(p.pid));
         if (members.length === 0)
-            throw new ResourceSourceError(`process ${pid} (from ${s.path}) is not running`);
+            throw new ResourceSourceError(`process ${root} (from ${s.path}) is not running`);
     }
+    if (cache)
+        Object.assign(cache, { at: now, pids: members.map((m) => m.pid), root });
     const figures = await Promise.all(members.map((m) => processFigures(proc, m)));
     return { processes: figures.filter((f) => f !== undefined) };
 }
@@ -56332,6 +56348,7 @@ class resources_ResourceSampler {
     source;
     proc;
     account = new CpuAccount();
+    scan = { at: 0, pids: [] };
     cgroupBase;
     /** cgroup memory.peak at the last reading. */
     lastPeak;
@@ -56343,7 +56360,7 @@ class resources_ResourceSampler {
     async read() {
         const at = wallNow();
         try {
-            const r = await readSource(this.source, this.proc);
+            const r = await readSource(this.source, this.proc, this.scan);
             if ('processes' in r) {
                 const rss = r.processes.reduce((a, p) => a + p.rssBytes, 0);
                 return { at, cpuUs: this.account.add(r.processes), rssBytes: rss };
@@ -58651,7 +58668,7 @@ function metrics_missingValue(stage, metric) {
 function resourceNote(s, metric) {
     const r = s.resources;
     if (!r)
-        return `no resource source: perf-gate did not start the target (target.start) and the plan names no target.process, so the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read`;
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
     if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
         return 'no requests completed: no CPU per request';
     if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
