@@ -20,6 +20,9 @@
 //   after the same delay.
 //   CPU work: GATE_CPU_MS (default 0) of busy computation per request, before the delay, on the
 //   target's one thread: latency that comes from CPU, which a busy runner slows as a real app's.
+//   GATE_CPU_ITERS (default 0): a fixed amount of work per request instead (that many rounds of an
+//   integer hash), whose CPU time does not depend on being preempted (a busy-wait on the clock
+//   does): what bench/resources.mjs calibrates cpu_per_request against.
 import http from 'node:http';
 import { serveTarget } from './serve-target.mjs';
 
@@ -35,6 +38,15 @@ const ERROR_P = num('GATE_ERROR_P', 0);
 const STALL_P = num('GATE_STALL_P', 1 / 4000);
 const STALL_MS = num('GATE_STALL_MS', 20);
 const CPU_MS = num('GATE_CPU_MS', 0);
+const CPU_ITERS = num('GATE_CPU_ITERS', 0);
+
+/** `n` rounds of an integer hash: fixed work, the same CPU time whatever else the machine does. */
+export function work(n) {
+  let h = 0x9e3779b9;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + i;
+  return h;
+}
+let sink = 0;
 
 const OK = Buffer.from('ok\n');
 const FAIL = Buffer.from('injected error\n');
@@ -59,6 +71,7 @@ const server = http.createServer((req, res) => {
     stall(STALL_MS);
   }
   if (CPU_MS > 0) stall(CPU_MS);
+  if (CPU_ITERS > 0) sink ^= work(CPU_ITERS);
   const delay = MULT * (BASE_MS - JITTER_MS * Math.log(1 - Math.random())) + EXTRA_MS;
   const fail = ERROR_P > 0 && Math.random() < ERROR_P;
   if (fail) errors++;

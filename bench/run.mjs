@@ -636,7 +636,7 @@ function coldSection(cold) {
  */
 function keptGateSection() {
   if (!existsSync(RESULTS_FILE)) return undefined;
-  const blocks = readFileSync(RESULTS_FILE, 'utf8').match(/<!-- (gate-calibration[a-z-]*|request-loop):start -->[\s\S]*?<!-- \1:end -->/g);
+  const blocks = readFileSync(RESULTS_FILE, 'utf8').match(/<!-- (gate-calibration[a-z-]*|request-loop|resources-calibration):start -->[\s\S]*?<!-- \1:end -->/g);
   return blocks ? blocks.join('\n\n') : undefined;
 }
 

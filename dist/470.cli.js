@@ -561,10 +561,12 @@ function gate(rules, current, against = {}, options = {}) {
 /* harmony export */   qW: () => (/* binding */ evaluateRegressions),
 /* harmony export */   t9: () => (/* binding */ rulesForStage)
 /* harmony export */ });
-/* unused harmony exports PERCENTILE_METHOD, DEFAULT_REGRESSION, regressionCheck, recoveryCheck, breakingPointCheck */
+/* unused harmony exports PERCENTILE_METHOD, RATIO_METHOD, cpuRatioSamples, DEFAULT_REGRESSION, regressionCheck, peakMemoryCheck, PEAK_METHOD, recoveryCheck, breakingPointCheck */
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1370);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
 /* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2296);
+/* harmony import */ var _metrics_resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(460);
+
 
 
 
@@ -578,6 +580,10 @@ const PERCENTILE_METHOD = 'bootstrap-windows(percentile)';
  * for percentiles to the spread of the windows' own percentiles, and the method says so.
  */
 const windowBootstrap = (metric, before, after, pointPct) => {
+    if (metric === 'cpu_per_request') {
+        const interval = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .bootstrapChangeInterval */ .o9)(cpuRatioSamples(before), cpuRatioSamples(after), pointPct);
+        return interval && { interval, method: RATIO_METHOD };
+    }
     const percentile = _metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .PERCENTILE_OF */ .y$[metric];
     const beforeBuckets = percentile === undefined ? undefined : (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .windowBuckets */ .um)(before);
     const afterBuckets = percentile === undefined ? undefined : (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .windowBuckets */ .um)(after);
@@ -596,6 +602,18 @@ const windowBootstrap = (metric, before, after, pointPct) => {
     const lacking = !beforeBuckets ? 'the baseline has' : 'this run has';
     return { interval, method: `bootstrap-windows(mean of window ${column.key}s: ${lacking} no window histograms)` };
 };
+/** CPU per request: whole windows resampled, their CPU and requests summed, the ratio taken. */
+const RATIO_METHOD = 'bootstrap-windows(ratio)';
+/**
+ * A window's CPU ms per request weighted by its requests: the weighted mean of any draw of windows
+ * is Σcpu / Σrequests of that draw, the ratio of sums. The first and last windows are left out when
+ * there are enough (ramp-up and drain: the drain's CPU has no requests started in its window).
+ */
+function cpuRatioSamples(s) {
+    const ws = (0,_metrics_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .cpuWindows */ .ok)(s.timeline);
+    const steady = ws.length >= 5 ? ws.slice(1, -1) : ws;
+    return steady.map((w) => ({ value: w.cpuMs / w.requests, weight: w.requests }));
+}
 const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
     metric,
     direction,
@@ -658,7 +676,7 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
                 checks.push(check);
             else if (rules) {
                 // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
-                const why = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(stage, r.metric) ?? (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(before, r.metric);
+                const why = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(stage, r.metric) ?? (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(before, r.metric) ?? resourceAbsent(r.metric, before, stage);
                 if (why)
                     checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(stage, r.metric), baseline: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
             }
@@ -666,11 +684,23 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
     }
     return checks;
 }
+/** A rule on the app's CPU whose figure one side lacks: why (a source that cannot be read warns, never fails). */
+function resourceAbsent(metric, before, after) {
+    if (metric !== 'cpu_per_request')
+        return undefined;
+    if ((0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(after, metric) === null)
+        return (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .resourceNote */ .vR)(after, metric);
+    if ((0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(before, metric) === null)
+        return `the baseline has no CPU per request: ${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .resourceNote */ .vR)(before, metric)}`;
+    return undefined;
+}
 function regressionCheck(rule, before, after, estimate = windowBootstrap) {
     if (rule.metric === 'recovery')
         return recoveryCheck(rule, before, after);
     if (rule.metric === 'breaking_point')
         return breakingPointCheck(rule, before, after);
+    if (rule.metric === 'rss_peak')
+        return peakMemoryCheck(rule, before, after);
     const b = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(before, rule.metric);
     const c = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(after, rule.metric);
     if (b === null || c === null)
@@ -760,6 +790,30 @@ function inconclusive(verdict, iv, point, unit, limit) {
     const noise = Math.max(point - iv.lo, iv.hi - point);
     return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtSigned */ ._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
 }
+/**
+ * Peak memory against the baseline's. One figure per run with no per-window spread to resample (a
+ * peak is one moment), so it is compared as measured, like an imported figure: beyond the rule fails.
+ * A source that could not be read on either side warns, saying which.
+ */
+function peakMemoryCheck(rule, before, after) {
+    if (!before.resources && !after.resources)
+        return undefined;
+    const b = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(before, 'rss_peak');
+    const c = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(after, 'rss_peak');
+    const base = { stage: after.name, metric: 'rss_peak', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: PEAK_METHOD };
+    if (c === null)
+        return { ...base, verdict: 'warn', note: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .resourceNote */ .vR)(after, 'rss_peak') };
+    if (b === null)
+        return { ...base, verdict: 'warn', note: `the baseline has no peak memory: ${(0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .resourceNote */ .vR)(before, 'rss_peak')}` };
+    if (b === 0)
+        return { ...base, delta_pct: null, verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
+    if (rule.unit !== 'pct')
+        return undefined;
+    const deltaPct = ((c - b) / b) * 100;
+    const verdict = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)({ lo: deltaPct, hi: deltaPct }, rule.amount, rule.direction === 'increase');
+    return { ...base, delta_pct: round(deltaPct), significant: verdict === 'fail', verdict, note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured` };
+}
+const PEAK_METHOD = 'point (peak)';
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
 const RECOVERY_RESOLUTION_MS = 1000;
 /**

@@ -14,6 +14,7 @@ export const modules = {
 /* harmony export */   fK: () => (/* binding */ windowColumn),
 /* harmony export */   kJ: () => (/* binding */ absentNote),
 /* harmony export */   um: () => (/* binding */ windowBuckets),
+/* harmony export */   vR: () => (/* binding */ resourceNote),
 /* harmony export */   y$: () => (/* binding */ PERCENTILE_OF)
 /* harmony export */ });
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
@@ -43,6 +44,10 @@ function metricValue(s, metric) {
             return s.soak ? s.soak.drift.delta_pct : null;
         case 'memory_growth':
             return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        case 'cpu_per_request':
+            return s.resources?.cpu_ms_per_request ?? null;
+        case 'rss_peak':
+            return s.resources?.rss_mb_peak ?? null;
         default:
             return null;
     }
@@ -82,11 +87,26 @@ function missingValue(stage, metric) {
         case 'memory_growth':
             // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
             return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        case 'cpu_per_request':
+        case 'rss_peak':
+            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
+            return { verdict: 'warn', note: resourceNote(stage, metric) };
         default: {
             const absent = absentNote(stage, metric);
             return absent ? { verdict: 'warn', note: absent } : undefined;
         }
     }
+}
+/** Why a stage has no figure for a resource metric, in one sentence. */
+function resourceNote(s, metric) {
+    const r = s.resources;
+    if (!r)
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
+    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
+        return 'no requests completed: no CPU per request';
+    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
+        return `${r.source} gives no memory figure`;
+    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
 }
 /**
  * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
@@ -3174,6 +3194,89 @@ function histogramBuckets(h) {
 
 /***/ }),
 
+/***/ 460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gn: () => (/* binding */ stageResources),
+/* harmony export */   ok: () => (/* binding */ cpuWindows)
+/* harmony export */ });
+/* unused harmony export cpuAt */
+const MB = 1024 * 1024;
+const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+/** Cumulative CPU µs at time `t`, linear between the readings around it (clamped to the first and last). */
+function cpuAt(points, t) {
+    if (points.length === 0)
+        return NaN;
+    if (t <= points[0].at)
+        return points[0].cpuUs;
+    for (let i = 1; i < points.length; i++) {
+        const b = points[i];
+        if (t <= b.at) {
+            const a = points[i - 1];
+            const f = b.at > a.at ? (t - a.at) / (b.at - a.at) : 1;
+            return a.cpuUs + f * (b.cpuUs - a.cpuUs);
+        }
+    }
+    return points[points.length - 1].cpuUs;
+}
+/** The reading nearest to `t` that has memory. */
+function rssNear(points, t) {
+    let best;
+    for (const p of points)
+        if (p.rssBytes !== null && (!best || Math.abs(p.at - t) < Math.abs(best.at - t)))
+            best = p;
+    return best ? best.rssBytes : null;
+}
+const mb = (bytes) => (bytes === null ? null : round(bytes / MB, 1));
+/**
+ * The stage's figures, and each window's `cpu_ms` / `rss_mb` written into `timeline` (windows are
+ * 1 s from `startMs`). Fewer than two readings: figures null, with the reason.
+ */
+function stageResources(series, startMs, durationMs, requests, timeline) {
+    const points = series.readings;
+    const out = { source: series.source, cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: points.length };
+    if (series.error !== undefined)
+        out.error = series.error;
+    if (points.length < 2) {
+        out.error ??= 'fewer than two readings of the source';
+        return out;
+    }
+    const endMs = startMs + durationMs;
+    const cpuMs = Math.max(0, cpuAt(points, endMs) - cpuAt(points, startMs)) / 1000;
+    out.cpu_ms = round(cpuMs, 3);
+    out.cpu_ms_per_request = requests > 0 ? round(cpuMs / requests, 4) : null;
+    out.cpu_pct = durationMs > 0 ? round((cpuMs / durationMs) * 100, 1) : null;
+    const start = rssNear(points, startMs);
+    const end = rssNear(points, endMs);
+    // The readings within the span, and those standing for its two ends.
+    const rss = [start, end, ...points.filter((p) => p.at >= startMs && p.at <= endMs).map((p) => p.rssBytes)].filter((b) => b !== null);
+    out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
+    out.rss_mb_start = mb(start);
+    out.rss_mb_end = mb(end);
+    out.rss_growth_pct = start !== null && end !== null && start > 0 ? round(((end - start) / start) * 100, 2) : null;
+    if (series.lifetimePeakBytes !== undefined)
+        out.memory_peak_lifetime_mb = mb(series.lifetimePeakBytes);
+    for (const w of timeline) {
+        const from = startMs + w.t * 1000;
+        const to = Math.min(endMs, from + 1000);
+        if (to <= from)
+            continue;
+        w.cpu_ms = round(Math.max(0, cpuAt(points, to) - cpuAt(points, from)) / 1000, 3);
+        const r = rssNear(points, to);
+        if (r !== null)
+            w.rss_mb = mb(r);
+    }
+    return out;
+}
+/** Windows fit for the CPU-per-request ratio: with requests and a CPU figure. */
+function cpuWindows(timeline) {
+    return timeline.filter((w) => w.requests > 0 && typeof w.cpu_ms === 'number').map((w) => ({ cpuMs: w.cpu_ms, requests: w.requests }));
+}
+
+
+/***/ }),
+
 /***/ 6999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3644,9 +3747,11 @@ const dataKey = (set, column) => `${set}.${column}`;
 /* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
 /* harmony import */ var _load_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8521);
 /* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8740);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2563);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2563);
+/* harmony import */ var _metrics_resources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(460);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1013);
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
 
 
 
@@ -3730,6 +3835,8 @@ function stageReport(r) {
         report.retry_after_s = m.retryAfterS;
     if (m.errorSamples.size > 0)
         report.error_samples = Object.fromEntries(m.errorSamples);
+    if (r.resources)
+        addResources(report, r);
     if (m.ws)
         addWs(report, r, sendingMs);
     if (shard)
@@ -3750,6 +3857,26 @@ function mergeInputs(r, sendingMs) {
     if (w)
         inputs.ws_histograms = { connect: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.connect), gap: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.gap), lag: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.lag) };
     return inputs;
+}
+/**
+ * The app's figures over the stage's measured span (its clock start for its duration), and each
+ * window's. A soak with no metrics page takes its memory growth from the same readings.
+ */
+function addResources(report, r) {
+    const res = (0,_metrics_resources_js__WEBPACK_IMPORTED_MODULE_5__/* .stageResources */ .Gn)(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
+    report.resources = res;
+    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
+        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
+        const memory = {
+            url: res.source,
+            before_bytes: toBytes(res.rss_mb_start),
+            after_bytes: toBytes(res.rss_mb_end),
+            growth_pct: res.rss_growth_pct ?? null,
+        };
+        if (memory.growth_pct === null)
+            memory.error = res.error ?? `${res.source} gives no memory figure`;
+        report.soak.memory = memory;
+    }
 }
 function addWs(report, r, sendingMs) {
     const w = r.metrics.ws;
@@ -3795,7 +3922,7 @@ function buildReport(i) {
     const report = {
         tool: 'perf-gate',
         version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x,
-        schema: _types_js__WEBPACK_IMPORTED_MODULE_5__/* .REPORT_SCHEMA */ .D,
+        schema: _types_js__WEBPACK_IMPORTED_MODULE_6__/* .REPORT_SCHEMA */ .D,
         verdict: i.verdict,
         plan: i.planFile,
         target: displayUrl(i.run.target),

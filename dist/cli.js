@@ -547,6 +547,7 @@ function samePlan(saved, request) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O1: () => (/* binding */ GitRefError),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   S1: () => (/* binding */ ResourceSourceError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   W6: () => (/* binding */ PlanError),
 /* harmony export */   WB: () => (/* binding */ PortInUseError),
@@ -678,6 +679,18 @@ class NotImplementedError extends PerfGateError {
     constructor(what) {
         super(`${what} is not available in this version of perf-gate yet`);
         this.name = 'NotImplementedError';
+    }
+}
+/**
+ * The app's resource source (target.process, the start group) could not be read. Never ends a run:
+ * the sampler catches it and the stage's `resources.error` carries the message.
+ */
+class ResourceSourceError extends PerfGateError {
+    code = 'E_RESOURCE_SOURCE';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'ResourceSourceError';
     }
 }
 /** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
@@ -1375,7 +1388,7 @@ function credentialParts(name, value) {
 /* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
 /* harmony export */   tR: () => (/* binding */ UnitError)
 /* harmony export */ });
-/* unused harmony export parsePercent */
+/* unused harmony exports parsePercent, parseMemorySize */
 class UnitError extends Error {
     constructor(message) {
         super(message);
@@ -1383,7 +1396,7 @@ class UnitError extends Error {
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth', 'cpu_per_request', 'rss_peak'];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -1506,7 +1519,25 @@ function thresholdValue(metric, text) {
             if (!text.endsWith('%'))
                 throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
             return parsePercent(text) * 100;
+        case 'cpu_per_request':
+            // The app's CPU time per request, in ms like every duration in perf-gate: "< 2ms", "< 500us".
+            if (isBareNumber(text))
+                return Number(text);
+            if (/^\d+(?:\.\d+)?\s*(?:us|µs)$/.test(text))
+                return Number(/^[\d.]+/.exec(text)[0]) / 1000;
+            return parseDuration(text);
+        case 'rss_peak':
+            return parseMemorySize(text);
     }
+}
+/** Memory sizes in MiB, as the report states them: `512MB`, `1.5GB`, `300MiB`, `2GiB`, or a bare number of MB (1 MB = 1 MiB = 2^20 bytes). */
+function parseMemorySize(text) {
+    const m = new RegExp(String.raw `^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
+    if (!m || (m[2] === undefined && m[3] !== undefined))
+        throw new UnitError(`${show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
+    const n = Number(m[1]);
+    const unit = (m[2] ?? 'm').toLowerCase();
+    return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
 }
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
 function parseThreshold(metric, raw) {
@@ -1614,11 +1645,13 @@ function html(text) {
 /* harmony export */   M3: () => (/* binding */ fmtChange),
 /* harmony export */   Np: () => (/* binding */ bySeverity),
 /* harmony export */   QZ: () => (/* binding */ worst),
+/* harmony export */   UG: () => (/* binding */ fmtCpuMs),
 /* harmony export */   Xd: () => (/* binding */ fmtTime),
 /* harmony export */   Yg: () => (/* binding */ historyPhrase),
 /* harmony export */   _Q: () => (/* binding */ fmtSigned),
 /* harmony export */   aM: () => (/* binding */ failurePhrase),
 /* harmony export */   bg: () => (/* binding */ fmtCount),
+/* harmony export */   f: () => (/* binding */ fmtMb),
 /* harmony export */   kb: () => (/* binding */ ICON),
 /* harmony export */   m4: () => (/* binding */ withoutBaseline),
 /* harmony export */   mq: () => (/* binding */ fmtMs),
@@ -1661,8 +1694,16 @@ function fmtMetric(metric, v) {
         return String(+v.toFixed(3));
     if (metric === 'drift' || metric === 'memory_growth')
         return fmtSigned(v, '%');
+    if (metric === 'rss_peak')
+        return fmtMb(v);
+    if (metric === 'cpu_per_request')
+        return fmtCpuMs(v);
     return fmtMs(v);
 }
+/** MiB as "312 MB" (1 MB = 2^20 bytes, as the report's rss_mb figures). */
+const fmtMb = (v) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} MB`;
+/** CPU ms per request: small figures keep three significant digits ("0.0412 ms"). */
+const fmtCpuMs = (v) => `${v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v >= 0.1 ? v.toFixed(3) : v.toFixed(4)} ms`;
 /** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
 function fmtChange(c) {
     if (c.delta_pp !== undefined) {
@@ -1728,13 +1769,14 @@ function failurePhrase(c) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   kk: () => (/* binding */ DIAGNOSIS_ICON),
+  BM: () => (/* binding */ costCells),
   nT: () => (/* binding */ metricCell),
   Br: () => (/* binding */ renderSummary),
   Eu: () => (/* binding */ stageNotes),
   uX: () => (/* binding */ stageVerdict)
 });
 
-// UNUSED EXPORTS: renderComment
+// UNUSED EXPORTS: renderComment, resourcesNote
 
 // EXTERNAL MODULE: ./src/gate/flows.ts
 var flows = __nccwpck_require__(1562);
@@ -1881,14 +1923,32 @@ function headline(report) {
     return lines;
 }
 function stageTable(report) {
-    const lines = ['| | stage | requests | rps | errors | p50 | p95 | p99 |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+    // The cost column only where the app's figures were read (target.start or target.process).
+    const cost = report.stages.some((s) => s.resources);
+    const lines = [`| | stage | requests | rps | errors | p50 | p95 | p99 |${cost ? ' cost (CPU/request · peak memory) |' : ''}`, `|---|---|---:|---:|---:|---:|---:|---:|${cost ? '---:|' : ''}`];
     for (const s of report.stages) {
         const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
         const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
         const errors = metricCell(report, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate));
+        if (cost)
+            cells.push(costCells(report, s).join(' · '));
         lines.push(`| ${format/* ICON */.kb[stageVerdict(report, s)]} | ${(0,report_escape.md)(s.name)} (${(0,report_escape.md)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
     }
     return lines;
+}
+/**
+ * What the app spent, as two cells: CPU ms per request and peak memory, each with its change
+ * against the baseline where a regression rule compared it ("2.27 ms CPU (+48.3% vs 2.27 ms)"); "—"
+ * for a figure the source could not give (stageNotes says why).
+ */
+function costCells(report, s) {
+    const r = s.resources;
+    const cpu = r?.cpu_ms_per_request;
+    const peak = r?.rss_mb_peak;
+    return [
+        cpu === null || cpu === undefined ? '— CPU' : metricCell(report, s, 'cpu_per_request', `${(0,format/* fmtCpuMs */.UG)(cpu)} CPU`),
+        peak === null || peak === undefined ? '— peak' : metricCell(report, s, 'rss_peak', `${(0,format/* fmtMb */.f)(peak)} peak`),
+    ];
 }
 function checkTable(report, checks) {
     const lines = ['| | stage | metric | rule | baseline | current | change [95% interval] | method |', '|---|---|---|---|---:|---:|---|---|'];
@@ -2006,6 +2066,8 @@ function stageNotes(report) {
         }
         if (s.protocol === 'ws')
             notes.push(wsNote(s));
+        if (s.resources)
+            notes.push(resourcesNote(s, s.resources));
         if (s.imported)
             notes.push(importedNote(s, s.imported));
         if (s.sessions && s.sessions.failed > 0)
@@ -2021,6 +2083,20 @@ function stageNotes(report) {
             notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
     }
     return notes;
+}
+/** The app's figures in a sentence: where they came from, and why any is missing. */
+function resourcesNote(s, r) {
+    if (r.cpu_ms_per_request === null && r.rss_mb_peak === null) {
+        return `⚠️ **${(0,report_escape.md)(s.name)}**: what the app spent could not be read (${(0,report_escape.md)(r.source)}: ${(0,report_escape.md)(r.error ?? 'no value')}); rules on cpu_per_request and rss_peak warn, never fail.`;
+    }
+    const parts = [r.cpu_pct === null ? undefined : `${r.cpu_pct}% of a core`, r.cpu_ms === null || r.cpu_ms === undefined ? undefined : `${r.cpu_ms.toFixed(0)} ms CPU in all`];
+    if (r.rss_mb_start !== undefined && r.rss_mb_start !== null && r.rss_mb_end !== undefined && r.rss_mb_end !== null)
+        parts.push(`memory ${(0,format/* fmtMb */.f)(r.rss_mb_start)} → ${(0,format/* fmtMb */.f)(r.rss_mb_end)}`);
+    if (r.rss_mb_peak === null)
+        parts.push(`no memory figure${r.error ? ` (${(0,report_escape.md)(r.error)})` : ''}`);
+    if (r.note)
+        parts.push((0,report_escape.md)(r.note));
+    return `**${(0,report_escape.md)(s.name)}** app (${(0,report_escape.md)(r.source)}): ${parts.filter((p) => p !== undefined).join(', ')}.`;
 }
 /** What an imported stage lacks, and how its regressions are judged. */
 function importedNote(s, imported) {
@@ -2969,7 +3045,7 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(66), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(66), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4923));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 

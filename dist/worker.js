@@ -55581,6 +55581,18 @@ class NotImplementedError extends PerfGateError {
         this.name = 'NotImplementedError';
     }
 }
+/**
+ * The app's resource source (target.process, the start group) could not be read. Never ends a run:
+ * the sampler catches it and the stage's `resources.error` carries the message.
+ */
+class errors_ResourceSourceError extends PerfGateError {
+    code = 'E_RESOURCE_SOURCE';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'ResourceSourceError';
+    }
+}
 /** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
 const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3, interrupted: 130 };
 /** The one place errors become exit codes. Unknown errors are bugs: exit 2 with their message. */
@@ -56136,6 +56148,286 @@ class reference_ReferenceServer {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/load/resources.ts
+/**
+ * What the app under test spends, read from the OS with no agent: its CPU time and resident memory,
+ * sampled once a second on timers of their own (asynchronous file reads: the request loop only
+ * sees their callbacks), from one of three sources:
+ *  - `process-group`: the group `target.start` runs in (its shell, the app, the app's children);
+ *  - `pid-file` (`target.process: { pid_file }`): the process whose PID the file holds, and its descendants;
+ *  - `cgroup` (`target.process: { cgroup }`): a cgroup v2 directory (cpu.stat usage_usec, memory.current, memory.peak).
+ * A source that cannot be read never fails the run: its series carries the reason instead.
+ * Parsing is pure (the `parse*` functions); the file reads are at the edge (`readSource`).
+ */
+
+
+
+/** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ: 100 on every mainstream Linux). */
+const CLOCK_TICKS = 100;
+/** /proc/PID/stat → the fields perf-gate uses. `comm` may hold spaces and ')' so fields are split after the last ')'. */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    const open = text.indexOf('(');
+    if (close < 0 || open < 0)
+        return undefined;
+    const pid = Number(text.slice(0, open).trim());
+    // After ") ": state(3) ppid(4) pgrp(5) ... utime(14) stime(15) ... starttime(22); index 0 is field 3.
+    const f = text.slice(close + 2).trim().split(/\s+/);
+    if (f.length < 20)
+        return undefined;
+    const n = (i) => Number(f[i]);
+    const out = { pid, state: f[0], ppid: n(1), pgrp: n(2), cpuTicks: n(11) + n(12), startTime: n(19) };
+    return [out.pid, out.ppid, out.pgrp, out.cpuTicks, out.startTime].every(Number.isFinite) ? out : undefined;
+}
+/** /proc/PID/task/TID/schedstat: "ns-on-cpu ns-waiting timeslices" → ns on CPU. */
+function parseSchedstat(text) {
+    const first = Number(text.trim().split(/\s+/)[0]);
+    return text.trim() !== '' && Number.isFinite(first) ? first : undefined;
+}
+/** /proc/PID/status → VmRSS in bytes (kernel threads and zombies have none: undefined). */
+function parseStatusRss(text) {
+    const m = /^VmRSS:\s+(\d+)\s*kB/m.exec(text);
+    return m ? Number(m[1]) * 1024 : undefined;
+}
+/** cgroup v2 cpu.stat → usage_usec. */
+function parseCpuStat(text) {
+    const m = /^usage_usec\s+(\d+)\s*$/m.exec(text);
+    return m ? Number(m[1]) : undefined;
+}
+/** memory.current / memory.peak: one number of bytes ("max" and garbage: undefined). */
+function parseBytesFile(text) {
+    const t = text.trim();
+    return /^\d+$/.test(t) ? Number(t) : undefined;
+}
+/** A PID file: the first whole number in it (pid files may end in a newline or hold more lines). */
+function parsePidFile(text) {
+    const m = /^\s*(\d+)/.exec(text);
+    const pid = m ? Number(m[1]) : NaN;
+    return pid > 0 ? pid : undefined;
+}
+function describeSource(s) {
+    switch (s.kind) {
+        case 'process-group':
+            return `process group ${s.pgid} (target.start)`;
+        case 'pid-file':
+            return `pid_file ${s.path}`;
+        case 'cgroup':
+            return `cgroup ${s.path}`;
+    }
+}
+async function readText(path) {
+    try {
+        return await readFile(path, 'latin1');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every process's /proc/PID/stat (those that end while being read are left out). */
+async function procTable(proc) {
+    const entries = (await readdir(proc)).filter((e) => /^\d+$/.test(e));
+    const stats = await Promise.all(entries.map(async (e) => {
+        const t = await readText(join(proc, e, 'stat'));
+        return t === undefined ? undefined : parseProcStat(t);
+    }));
+    return stats.filter((s) => s !== undefined && s.state !== 'Z');
+}
+/**
+ * One process's CPU µs: the sum of its threads' schedstat (ns, fine-grained: a 1-s window of a few
+ * ms is still measured), or utime+stime (10 ms ticks) where schedstat is not there.
+ */
+async function processFigures(proc, st) {
+    const dir = join(proc, String(st.pid));
+    let cpuUs = (st.cpuTicks * 1e6) / CLOCK_TICKS;
+    try {
+        const tids = await readdir(join(dir, 'task'));
+        const ns = await Promise.all(tids.map(async (t) => parseSchedstat((await readText(join(dir, 'task', t, 'schedstat'))) ?? '')));
+        if (ns.length > 0 && ns.every((x) => x !== undefined))
+            cpuUs = ns.reduce((a, b) => a + b, 0) / 1000;
+    }
+    catch {
+        // no task directory: the ticks stand
+    }
+    const status = await readText(join(dir, 'status'));
+    if (status === undefined)
+        return undefined; // it ended while we looked
+    return { key: `${st.pid}@${st.startTime}`, cpuUs, rssBytes: parseStatusRss(status) ?? 0 };
+}
+/** The pids of `root` and all its descendants, from the table's parent links. */
+function descendants(table, root) {
+    const out = new Set([root]);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const p of table) {
+            if (!out.has(p.pid) && out.has(p.ppid)) {
+                out.add(p.pid);
+                grew = true;
+            }
+        }
+    }
+    return out;
+}
+/** How long the members of a full scan of /proc are trusted. */
+const RESCAN_MS = 5000;
+async function statsOf(proc, pids) {
+    return Promise.all(pids.map(async (pid) => {
+        const t = await readText(join(proc, String(pid), 'stat'));
+        const st = t === undefined ? undefined : parseProcStat(t);
+        return st && st.state !== 'Z' ? st : undefined;
+    }));
+}
+async function readSource(s, proc = '/proc', cache, now = Date.now()) {
+    if (s.kind === 'cgroup') {
+        const cpu = await readText(join(s.path, 'cpu.stat'));
+        if (cpu === undefined)
+            throw new ResourceSourceError(`cannot read ${join(s.path, 'cpu.stat')}`);
+        const usage = parseCpuStat(cpu);
+        if (usage === undefined)
+            throw new ResourceSourceError(`${join(s.path, 'cpu.stat')} has no usage_usec line`);
+        const current = parseBytesFile((await readText(join(s.path, 'memory.current'))) ?? '');
+        const peak = parseBytesFile((await readText(join(s.path, 'memory.peak'))) ?? '');
+        return { cpuUs: usage, rssBytes: current ?? null, ...(peak !== undefined ? { peakBytes: peak } : {}) };
+    }
+    let root;
+    if (s.kind === 'pid-file') {
+        const text = await readText(s.path);
+        if (text === undefined)
+            throw new ResourceSourceError(`cannot read the pid file ${s.path}`);
+        root = parsePidFile(text);
+        if (root === undefined)
+            throw new ResourceSourceError(`the pid file ${s.path} holds no process id`);
+    }
+    if (cache && cache.pids.length > 0 && now - cache.at < RESCAN_MS && cache.root === root) {
+        const known = await statsOf(proc, cache.pids);
+        const intact = known.every((st) => st !== undefined && (s.kind !== 'process-group' || st.pgrp === s.pgid));
+        if (intact)
+            return { processes: (await Promise.all(known.map((m) => processFigures(proc, m)))).filter((f) => f !== undefined) };
+    }
+    let table;
+    try {
+        table = await procTable(proc);
+    }
+    catch (err) {
+        throw new ResourceSourceError(`cannot list ${proc}: ${err.message}`);
+    }
+    let members;
+    if (s.kind === 'process-group') {
+        members = table.filter((p) => p.pgrp === s.pgid);
+        if (members.length === 0)
+            throw new ResourceSourceError(`no process of group ${s.pgid} is running`);
+    }
+    else {
+        const tree = descendants(table, root);
+        members = table.filter((p) => tree.has(p.pid));
+        if (members.length === 0)
+            throw new ResourceSourceError(`process ${root} (from ${s.path}) is not running`);
+    }
+    if (cache)
+        Object.assign(cache, { at: now, pids: members.map((m) => m.pid), root });
+    const figures = await Promise.all(members.map((m) => processFigures(proc, m)));
+    return { processes: figures.filter((f) => f !== undefined) };
+}
+/**
+ * The CPU of a set of processes over time: each process's latest figure, kept after it ends (its
+ * time was spent), so the total never runs backwards when a child exits.
+ */
+class CpuAccount {
+    seen = new Map();
+    /** The total µs after adding these figures. */
+    add(processes) {
+        for (const p of processes)
+            this.seen.set(p.key, Math.max(p.cpuUs, this.seen.get(p.key) ?? 0));
+        let total = 0;
+        for (const v of this.seen.values())
+            total += v;
+        return total;
+    }
+}
+/** How often the sampler reads the source. */
+const SAMPLE_MS = 1000;
+const wallNow = () => performance.timeOrigin + performance.now();
+/**
+ * Samples one source for as long as the run lasts; `stage()` starts a stage's series and returns the
+ * function that ends it. Readings are taken SAMPLE_MS apart from the stage's start, and once more at
+ * its end, so the stage's windows can be cut from them exactly (src/metrics/resources.ts).
+ */
+class resources_ResourceSampler {
+    source;
+    proc;
+    account = new CpuAccount();
+    scan = { at: 0, pids: [] };
+    cgroupBase;
+    /** cgroup memory.peak at the last reading. */
+    lastPeak;
+    constructor(source, proc = '/proc') {
+        this.source = source;
+        this.proc = proc;
+    }
+    /** One reading, or the reason there is none. */
+    async read() {
+        const at = wallNow();
+        try {
+            const r = await readSource(this.source, this.proc, this.scan);
+            if ('processes' in r) {
+                const rss = r.processes.reduce((a, p) => a + p.rssBytes, 0);
+                return { at, cpuUs: this.account.add(r.processes), rssBytes: rss };
+            }
+            this.lastPeak = r.peakBytes;
+            this.cgroupBase ??= r.cpuUs;
+            return { at, cpuUs: r.cpuUs - this.cgroupBase, rssBytes: r.rssBytes };
+        }
+        catch (err) {
+            return { error: err instanceof ResourceSourceError ? err.message : `reading ${describeSource(this.source)} failed: ${err.message}` };
+        }
+    }
+    /** Starts a stage's series; the returned function takes the last reading and ends it. */
+    async stage() {
+        const series = { source: describeSource(this.source), readings: [] };
+        const keep = (r) => {
+            if ('error' in r)
+                series.error ??= r.error;
+            else
+                series.readings.push(r);
+        };
+        const first = await this.read();
+        keep(first);
+        const start = 'at' in first ? first.at : wallNow();
+        let timer;
+        let pending = Promise.resolve();
+        let stopped = false;
+        let k = 1;
+        const schedule = () => {
+            // Aligned to the start: a late tick does not push the next one later.
+            const delay = Math.max(0, start + k * SAMPLE_MS - wallNow());
+            timer = setTimeout(() => {
+                k++;
+                pending = this.read().then((r) => {
+                    if (!stopped)
+                        keep(r);
+                    if (!stopped)
+                        schedule();
+                });
+            }, delay);
+            timer.unref();
+        };
+        schedule();
+        return async () => {
+            stopped = true;
+            clearTimeout(timer);
+            await pending;
+            keep(await this.read());
+            if (this.lastPeak !== undefined)
+                series.lifetimePeakBytes = this.lastPeak;
+            return series;
+        };
+    }
+}
+
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/plan/secrets.ts
@@ -56297,7 +56589,7 @@ class units_UnitError extends Error {
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
+const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth', 'cpu_per_request', 'rss_peak'];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -56420,7 +56712,25 @@ function thresholdValue(metric, text) {
             if (!text.endsWith('%'))
                 throw new units_UnitError(`${units_show(text)} is not a change in percent: use e.g. 20%`);
             return parsePercent(text) * 100;
+        case 'cpu_per_request':
+            // The app's CPU time per request, in ms like every duration in perf-gate: "< 2ms", "< 500us".
+            if (isBareNumber(text))
+                return Number(text);
+            if (/^\d+(?:\.\d+)?\s*(?:us|µs)$/.test(text))
+                return Number(/^[\d.]+/.exec(text)[0]) / 1000;
+            return units_parseDuration(text);
+        case 'rss_peak':
+            return parseMemorySize(text);
     }
+}
+/** Memory sizes in MiB, as the report states them: `512MB`, `1.5GB`, `300MiB`, `2GiB`, or a bare number of MB (1 MB = 1 MiB = 2^20 bytes). */
+function parseMemorySize(text) {
+    const m = new RegExp(String.raw `^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
+    if (!m || (m[2] === undefined && m[3] !== undefined))
+        throw new units_UnitError(`${units_show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
+    const n = Number(m[1]);
+    const unit = (m[2] ?? 'm').toLowerCase();
+    return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
 }
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
 function units_parseThreshold(metric, raw) {
@@ -57832,7 +58142,7 @@ class stage_flows_StageFlows {
 const captured = (requests) => requests.flatMap((r) => Object.keys(r.capture ?? {}));
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/load/executors.ts
 /**
  * The three ways a stage releases requests. They differ only in timing; sending and recording is
@@ -58043,7 +58353,7 @@ async function sleepUnlessAborted(ms, signal) {
     if (ms <= 0)
         return;
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal });
     }
     catch {
         // aborted: the caller checks the signal
@@ -58801,8 +59111,16 @@ function format_fmtMetric(metric, v) {
         return String(+v.toFixed(3));
     if (metric === 'drift' || metric === 'memory_growth')
         return fmtSigned(v, '%');
+    if (metric === 'rss_peak')
+        return fmtMb(v);
+    if (metric === 'cpu_per_request')
+        return fmtCpuMs(v);
     return fmtMs(v);
 }
+/** MiB as "312 MB" (1 MB = 2^20 bytes, as the report's rss_mb figures). */
+const fmtMb = (v) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} MB`;
+/** CPU ms per request: small figures keep three significant digits ("0.0412 ms"). */
+const fmtCpuMs = (v) => `${v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v >= 0.1 ? v.toFixed(3) : v.toFixed(4)} ms`;
 /** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
 function fmtChange(c) {
     if (c.delta_pp !== undefined) {
@@ -58884,6 +59202,10 @@ function metrics_metricValue(s, metric) {
             return s.soak ? s.soak.drift.delta_pct : null;
         case 'memory_growth':
             return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        case 'cpu_per_request':
+            return s.resources?.cpu_ms_per_request ?? null;
+        case 'rss_peak':
+            return s.resources?.rss_mb_peak ?? null;
         default:
             return null;
     }
@@ -58923,11 +59245,26 @@ function metrics_missingValue(stage, metric) {
         case 'memory_growth':
             // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
             return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        case 'cpu_per_request':
+        case 'rss_peak':
+            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
+            return { verdict: 'warn', note: resourceNote(stage, metric) };
         default: {
             const absent = absentNote(stage, metric);
             return absent ? { verdict: 'warn', note: absent } : undefined;
         }
     }
+}
+/** Why a stage has no figure for a resource metric, in one sentence. */
+function resourceNote(s, metric) {
+    const r = s.resources;
+    if (!r)
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
+    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
+        return 'no requests completed: no CPU per request';
+    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
+        return `${r.source} gives no memory figure`;
+    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
 }
 /**
  * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
@@ -59197,6 +59534,7 @@ const version_VERSION = package_namespaceObject.rE;
 
 
 
+
 const build_round = (x, digits = 3) => {
     const f = 10 ** digits;
     return Math.round(x * f) / f;
@@ -59274,6 +59612,8 @@ function stageReport(r) {
         report.retry_after_s = m.retryAfterS;
     if (m.errorSamples.size > 0)
         report.error_samples = Object.fromEntries(m.errorSamples);
+    if (r.resources)
+        addResources(report, r);
     if (m.ws)
         addWs(report, r, sendingMs);
     if (shard)
@@ -59294,6 +59634,26 @@ function mergeInputs(r, sendingMs) {
     if (w)
         inputs.ws_histograms = { connect: encodeHistogram(w.connect), gap: encodeHistogram(w.gap), lag: encodeHistogram(w.lag) };
     return inputs;
+}
+/**
+ * The app's figures over the stage's measured span (its clock start for its duration), and each
+ * window's. A soak with no metrics page takes its memory growth from the same readings.
+ */
+function addResources(report, r) {
+    const res = stageResources(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
+    report.resources = res;
+    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
+        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
+        const memory = {
+            url: res.source,
+            before_bytes: toBytes(res.rss_mb_start),
+            after_bytes: toBytes(res.rss_mb_end),
+            growth_pct: res.rss_growth_pct ?? null,
+        };
+        if (memory.growth_pct === null)
+            memory.error = res.error ?? `${res.source} gives no memory figure`;
+        report.soak.memory = memory;
+    }
 }
 function addWs(report, r, sendingMs) {
     const w = r.metrics.ws;
@@ -60095,8 +60455,6 @@ function median(xs) {
 }
 const round3 = (x) => Math.round(x * 1000) / 1000;
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/plan/check-stages.ts
@@ -60504,6 +60862,11 @@ function merge_mergeWindows(parts, histogramOf, keepHistograms = false) {
         const users = total((w) => w.users ?? 0);
         if (users > 0)
             row.users = users;
+        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
+        if (windows.every((w) => w.cpu_ms !== undefined))
+            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
+        if (windows.every((w) => w.rss_mb !== undefined))
+            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
         if (keepHistograms)
             row.histogram = encodeHistogram(h);
         return row;
@@ -60895,6 +61258,8 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
+
 /**
  * How often the backstop looks at the request count and the clock: on one thread the overshoot is
  * at most this long's sends; a stage on worker threads reports its count once a second, so there it
@@ -60951,6 +61316,7 @@ async function runPlan(plan, o) {
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     let reference;
+    const sampler = o.resources === false ? undefined : resourceSampler(plan, started?.child.pid, o.cwd);
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
         await waitUntilReady({
@@ -60995,9 +61361,12 @@ async function runPlan(plan, o) {
             let r;
             current = { stage: spec.name, workerRequests: 0 };
             const stopReference = await reference?.sample().catch(() => undefined);
+            // After the reference's start and before the stage's: the app's readings span the stage alone (cut exactly from them later).
+            const stopResources = await sampler?.stage().catch(() => undefined);
             const cpuBefore = process.cpuUsage();
             const wallBefore = performance.now();
             let figures;
+            let resourceSeries;
             try {
                 if (workers > 1) {
                     const onProgress = (p) => {
@@ -61024,7 +61393,12 @@ async function runPlan(plan, o) {
             finally {
                 // Stopped on every path, a stage that threw included: the sampler's timers end with it.
                 figures = await stopReference?.().catch(() => undefined);
+                const series = await stopResources?.().catch(() => undefined);
+                if (series)
+                    resourceSeries = series;
             }
+            if (resourceSeries)
+                r.resources = resourceSeries;
             // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
             const cpu = process.cpuUsage(cpuBefore);
             r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
@@ -61070,6 +61444,22 @@ async function runPlan(plan, o) {
         await reference?.close().catch(() => { });
         await started?.stop();
     }
+}
+/**
+ * Where the app's CPU and memory are read: the plan's `target.process` (a PID file or a cgroup v2
+ * directory), else the process group perf-gate started; none when it started nothing and names nothing.
+ */
+function resourceSource(plan, startedPgid, cwd) {
+    const p = plan.target.process;
+    if (p && 'pidFile' in p)
+        return { kind: 'pid-file', path: resolve(cwd, p.pidFile) };
+    if (p && 'cgroup' in p)
+        return { kind: 'cgroup', path: resolve(cwd, p.cgroup) };
+    return startedPgid !== undefined ? { kind: 'process-group', pgid: startedPgid } : undefined;
+}
+function resourceSampler(plan, startedPgid, cwd) {
+    const source = resourceSource(plan, startedPgid, cwd);
+    return source && new ResourceSampler(source);
 }
 /** A runner that cannot start worker threads (or listen on loopback) still runs the plan, without a reference. */
 async function startReference() {

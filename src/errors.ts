@@ -140,6 +140,19 @@ export class NotImplementedError extends PerfGateError {
   }
 }
 
+/**
+ * The app's resource source (target.process, the start group) could not be read. Never ends a run:
+ * the sampler catches it and the stage's `resources.error` carries the message.
+ */
+export class ResourceSourceError extends PerfGateError {
+  override readonly code = 'E_RESOURCE_SOURCE';
+  override readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResourceSourceError';
+  }
+}
+
 /** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
 export const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3, interrupted: 130 } as const;
 

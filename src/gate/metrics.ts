@@ -29,6 +29,10 @@ export function metricValue(s: StageReport, metric: Metric): number | null {
       return s.soak ? s.soak.drift.delta_pct : null;
     case 'memory_growth':
       return s.soak?.memory ? s.soak.memory.growth_pct : null;
+    case 'cpu_per_request':
+      return s.resources?.cpu_ms_per_request ?? null;
+    case 'rss_peak':
+      return s.resources?.rss_mb_peak ?? null;
     default:
       return null;
   }
@@ -68,11 +72,24 @@ export function missingValue(stage: StageReport, metric: Metric): Pick<Check, 'v
     case 'memory_growth':
       // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
       return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+    case 'cpu_per_request':
+    case 'rss_peak':
+      // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
+      return { verdict: 'warn', note: resourceNote(stage, metric) };
     default: {
       const absent = absentNote(stage, metric);
       return absent ? { verdict: 'warn', note: absent } : undefined;
     }
   }
+}
+
+/** Why a stage has no figure for a resource metric, in one sentence. */
+export function resourceNote(s: StageReport, metric: 'cpu_per_request' | 'rss_peak'): string {
+  const r = s.resources;
+  if (!r) return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
+  if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0) return 'no requests completed: no CPU per request';
+  if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined) return `${r.source} gives no memory figure`;
+  return `${r.source} could not be read: ${r.error ?? 'no value'}`;
 }
 
 /**

@@ -6,9 +6,10 @@
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
 import type { Check, StageReport, StressOutcome } from '../report/types.js';
-import { absentNote, metricValue, PERCENTILE_OF, ruleApplies, windowBuckets, windowColumn, windowSamples } from './metrics.js';
+import { absentNote, metricValue, PERCENTILE_OF, resourceNote, ruleApplies, windowBuckets, windowColumn, windowSamples } from './metrics.js';
 import { fmtSigned } from '../report/format.js';
-import { bootstrapChangeInterval, judgeInterval, resampledPercentileInterval, twoProportionInterval, type Interval } from './statistics.js';
+import { bootstrapChangeInterval, judgeInterval, resampledPercentileInterval, twoProportionInterval, type Interval, type WeightedSample } from './statistics.js';
+import { cpuWindows } from '../metrics/resources.js';
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -25,6 +26,10 @@ export const PERCENTILE_METHOD = 'bootstrap-windows(percentile)';
  * for percentiles to the spread of the windows' own percentiles, and the method says so.
  */
 export const windowBootstrap: ChangeEstimator = (metric, before, after, pointPct) => {
+  if (metric === 'cpu_per_request') {
+    const interval = bootstrapChangeInterval(cpuRatioSamples(before), cpuRatioSamples(after), pointPct);
+    return interval && { interval, method: RATIO_METHOD };
+  }
   const percentile = PERCENTILE_OF[metric];
   const beforeBuckets = percentile === undefined ? undefined : windowBuckets(before);
   const afterBuckets = percentile === undefined ? undefined : windowBuckets(after);
@@ -40,6 +45,20 @@ export const windowBootstrap: ChangeEstimator = (metric, before, after, pointPct
   const lacking = !beforeBuckets ? 'the baseline has' : 'this run has';
   return { interval, method: `bootstrap-windows(mean of window ${column.key}s: ${lacking} no window histograms)` };
 };
+
+/** CPU per request: whole windows resampled, their CPU and requests summed, the ratio taken. */
+export const RATIO_METHOD = 'bootstrap-windows(ratio)';
+
+/**
+ * A window's CPU ms per request weighted by its requests: the weighted mean of any draw of windows
+ * is Σcpu / Σrequests of that draw, the ratio of sums. The first and last windows are left out when
+ * there are enough (ramp-up and drain: the drain's CPU has no requests started in its window).
+ */
+export function cpuRatioSamples(s: StageReport): WeightedSample[] {
+  const ws = cpuWindows(s.timeline);
+  const steady = ws.length >= 5 ? ws.slice(1, -1) : ws;
+  return steady.map((w) => ({ value: w.cpuMs / w.requests, weight: w.requests }));
+}
 
 const ruleOf = (metric: Metric, raw: string, amount: number, direction: RegressionRule['direction'] = 'increase', unit: RegressionRule['unit'] = 'pct'): RegressionRule => ({
   metric,
@@ -109,7 +128,7 @@ export function evaluateRegressions(
       if (check) checks.push(check);
       else if (rules) {
         // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
-        const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric);
+        const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric) ?? resourceAbsent(r.metric, before, stage);
         if (why) checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: metricValue(stage, r.metric), baseline: metricValue(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
       }
     }
@@ -117,9 +136,18 @@ export function evaluateRegressions(
   return checks;
 }
 
+/** A rule on the app's CPU whose figure one side lacks: why (a source that cannot be read warns, never fails). */
+function resourceAbsent(metric: Metric, before: StageReport, after: StageReport): string | undefined {
+  if (metric !== 'cpu_per_request') return undefined;
+  if (metricValue(after, metric) === null) return resourceNote(after, metric);
+  if (metricValue(before, metric) === null) return `the baseline has no CPU per request: ${resourceNote(before, metric)}`;
+  return undefined;
+}
+
 export function regressionCheck(rule: RegressionRule, before: StageReport, after: StageReport, estimate: ChangeEstimator = windowBootstrap): Check | undefined {
   if (rule.metric === 'recovery') return recoveryCheck(rule, before, after);
   if (rule.metric === 'breaking_point') return breakingPointCheck(rule, before, after);
+  if (rule.metric === 'rss_peak') return peakMemoryCheck(rule, before, after);
   const b = metricValue(before, rule.metric);
   const c = metricValue(after, rule.metric);
   if (b === null || c === null) return undefined;
@@ -219,6 +247,27 @@ function inconclusive(verdict: string, iv: Interval, point: number, unit: string
   const noise = Math.max(point - iv.lo, iv.hi - point);
   return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${fmtSigned(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
 }
+
+/**
+ * Peak memory against the baseline's. One figure per run with no per-window spread to resample (a
+ * peak is one moment), so it is compared as measured, like an imported figure: beyond the rule fails.
+ * A source that could not be read on either side warns, saying which.
+ */
+export function peakMemoryCheck(rule: RegressionRule, before: StageReport, after: StageReport): Check | undefined {
+  if (!before.resources && !after.resources) return undefined;
+  const b = metricValue(before, 'rss_peak');
+  const c = metricValue(after, 'rss_peak');
+  const base = { stage: after.name, metric: 'rss_peak', kind: 'regression' as const, baseline: b, current: c, limit: rule.raw, method: PEAK_METHOD };
+  if (c === null) return { ...base, verdict: 'warn', note: resourceNote(after, 'rss_peak') };
+  if (b === null) return { ...base, verdict: 'warn', note: `the baseline has no peak memory: ${resourceNote(before, 'rss_peak')}` };
+  if (b === 0) return { ...base, delta_pct: null, verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
+  if (rule.unit !== 'pct') return undefined;
+  const deltaPct = ((c - b) / b) * 100;
+  const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, rule.direction === 'increase');
+  return { ...base, delta_pct: round(deltaPct), significant: verdict === 'fail', verdict, note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured` };
+}
+
+export const PEAK_METHOD = 'point (peak)';
 
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
 const RECOVERY_RESOLUTION_MS = 1000;

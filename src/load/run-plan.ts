@@ -7,6 +7,8 @@ import { UsageError } from '../errors.js';
 import { HttpClient } from './http.js';
 import { RunnerProbe } from './runner-probe.js';
 import { ReferenceServer } from './reference.js';
+import { ResourceSampler, type ResourceSource } from './resources.js';
+import { resolve } from 'node:path';
 import { runStage, type StageProgress, type StageResult } from './stage.js';
 import { refuseOccupiedPort, startTarget, waitUntilReady } from './target.js';
 import { runStageInWorkers, stageWorkers } from './workers.js';
@@ -36,6 +38,8 @@ export interface RunOptions {
   probe?: boolean;
   /** Stages with `workers`: the worker script (default dist/worker.js beside the running bundle). */
   workerScript?: string;
+  /** Read what the app spends (target.process, or the group target.start runs in); default true. */
+  resources?: boolean;
 }
 
 export interface RunResult {
@@ -119,6 +123,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
   const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
   let probe: RunnerProbe | undefined;
   let reference: ReferenceServer | undefined;
+  const sampler = o.resources === false ? undefined : resourceSampler(plan, started?.child.pid, o.cwd);
   try {
     const waitsForStart = started !== undefined || plan.target.ready !== undefined;
     await waitUntilReady({
@@ -160,9 +165,12 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       let r: StageResult;
       current = { stage: spec.name, workerRequests: 0 };
       const stopReference = await reference?.sample().catch(() => undefined);
+      // After the reference's start and before the stage's: the app's readings span the stage alone (cut exactly from them later).
+      const stopResources = await sampler?.stage().catch(() => undefined);
       const cpuBefore = process.cpuUsage();
       const wallBefore = performance.now();
       let figures: Awaited<ReturnType<NonNullable<typeof stopReference>>>;
+      let resourceSeries: Awaited<ReturnType<NonNullable<typeof stopResources>>> | undefined;
       try {
         if (workers > 1) {
           const onProgress = (p: StageProgress): void => {
@@ -185,7 +193,10 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       } finally {
         // Stopped on every path, a stage that threw included: the sampler's timers end with it.
         figures = await stopReference?.().catch(() => undefined);
+        const series = await stopResources?.().catch(() => undefined);
+        if (series) resourceSeries = series;
       }
+      if (resourceSeries) r.resources = resourceSeries;
       // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
       const cpu = process.cpuUsage(cpuBefore);
       r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
@@ -224,6 +235,22 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
     await reference?.close().catch(() => {});
     await started?.stop();
   }
+}
+
+/**
+ * Where the app's CPU and memory are read: the plan's `target.process` (a PID file or a cgroup v2
+ * directory), else the process group perf-gate started; none when it started nothing and names nothing.
+ */
+export function resourceSource(plan: Plan, startedPgid: number | undefined, cwd: string): ResourceSource | undefined {
+  const p = plan.target.process;
+  if (p && 'pidFile' in p) return { kind: 'pid-file', path: resolve(cwd, p.pidFile) };
+  if (p && 'cgroup' in p) return { kind: 'cgroup', path: resolve(cwd, p.cgroup) };
+  return startedPgid !== undefined ? { kind: 'process-group', pgid: startedPgid } : undefined;
+}
+
+function resourceSampler(plan: Plan, startedPgid: number | undefined, cwd: string): ResourceSampler | undefined {
+  const source = resourceSource(plan, startedPgid, cwd);
+  return source && new ResourceSampler(source);
 }
 
 /** A runner that cannot start worker threads (or listen on loopback) still runs the plan, without a reference. */

@@ -23,6 +23,7 @@ import { AbortWatch, stageAbortRules, type AbortTrigger } from './abort.js';
 import { runStress } from './stress.js';
 import { SoakWatch } from './soak.js';
 import type { ReferenceLatency } from './reference.js';
+import type { ResourceSeries } from './resources.js';
 import type { SoakOutcome, StressOutcome } from '../report/types.js';
 
 export interface GeneratorHealth {
@@ -81,6 +82,8 @@ export interface StageResult {
   /** `setup:` and `verify:` requests, as they went. */
   setup?: FlowOutcome[];
   verify?: FlowOutcome[];
+  /** What the app spent during the stage: the readings of its resource source (src/load/resources.ts). */
+  resources?: ResourceSeries;
 }
 
 export interface StageProgress {

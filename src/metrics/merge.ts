@@ -55,6 +55,9 @@ export function mergeWindows(parts: TimelineWindow[][], histogramOf: (w: Timelin
       // Each part ran its own users (shards, worker threads): they add.
       const users = total((w) => w.users ?? 0);
       if (users > 0) row.users = users;
+      // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
+      if (windows.every((w) => w.cpu_ms !== undefined)) row.cpu_ms = Math.round(total((w) => w.cpu_ms!) * 1000) / 1000;
+      if (windows.every((w) => w.rss_mb !== undefined)) row.rss_mb = Math.max(...windows.map((w) => w.rss_mb!));
       if (keepHistograms) row.histogram = encodeHistogram(h);
       return row;
     });

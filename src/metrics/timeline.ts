@@ -41,10 +41,13 @@ export interface TimelineWindow {
    * windows to measure a percentile's noise (gate/statistics.ts), and `merge` adds shards' windows exactly.
    */
   histogram?: string;
+  /** The app's CPU time in this second (ms) and its memory at the second's end (MiB), when a resource source is read (src/metrics/resources.ts). */
+  cpu_ms?: number;
+  rss_mb?: number;
 }
 
 /** A window's numeric columns: everything but a shard's histogram and the optional counts. */
-export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram' | 'by_kind' | 'dropped' | 'users'>;
+export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram' | 'by_kind' | 'dropped' | 'users' | 'cpu_ms' | 'rss_mb'>;
 
 /** `counts` with one more `kind`, created on the first error (clean windows carry nothing). */
 function countKind(counts: KindCounts | undefined, kind: ErrorKind): KindCounts {

@@ -8,13 +8,16 @@ export type Protocol = 'http' | 'ws';
 
 /** Metrics a threshold or regression rule can name. */
 export type LatencyMetric = 'min' | 'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'p999' | 'max';
-export type Metric = LatencyMetric | 'error_rate' | 'rps' | 'requests' | 'errors' | 'recovery' | StageOutcomeMetric;
+export type Metric = LatencyMetric | 'error_rate' | 'rps' | 'requests' | 'errors' | 'recovery' | StageOutcomeMetric | ResourceMetric;
 
 /**
  * Metrics only one stage kind measures: `breaking_point` (stress: the level of the last passing
  * step), `drift` and `memory_growth` (soak: p95 last tenth vs first, resident memory after vs before, in %).
  */
 export type StageOutcomeMetric = 'breaking_point' | 'drift' | 'memory_growth';
+
+/** What the app spends (a resource source: target.start's process group or target.process): CPU ms per request, peak memory in MiB. */
+export type ResourceMetric = 'cpu_per_request' | 'rss_peak';
 
 export interface Expect {
   /** Accepted status codes; empty/undefined = any 2xx/3xx. */
@@ -224,6 +227,12 @@ export interface TargetSpec {
   readyTimeoutMs: number;
   /** `allow_remote: true`: load may go to a host that is not loopback (src/load/destination.ts). */
   allowRemote?: boolean;
+  /**
+   * `process: { pid_file: PATH }` or `{ cgroup: PATH }`: where to read what the app spends (CPU,
+   * memory) when perf-gate did not start it, or to read a narrower part than the whole start group.
+   * Paths are relative to the working directory (where `target.start` runs).
+   */
+  process?: { pidFile: string } | { cgroup: string };
 }
 
 /** Metrics an `abort_when` rule can watch (per second, by completion time; src/load/abort.ts). */

@@ -13,7 +13,7 @@ export class UnitError extends Error {
 }
 
 export const LATENCY_METRICS: readonly LatencyMetric[] = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-export const METRICS: readonly Metric[] = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth'];
+export const METRICS: readonly Metric[] = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth', 'cpu_per_request', 'rss_peak'];
 
 const NUMBER = String.raw`\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw`(${NUMBER})\s*(ms|s|m|h)`, 'y');
@@ -129,7 +129,23 @@ function thresholdValue(metric: Metric, text: string): number {
       // In percent, as the report states them (delta_pct, growth_pct).
       if (!text.endsWith('%')) throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
       return parsePercent(text) * 100;
+    case 'cpu_per_request':
+      // The app's CPU time per request, in ms like every duration in perf-gate: "< 2ms", "< 500us".
+      if (isBareNumber(text)) return Number(text);
+      if (/^\d+(?:\.\d+)?\s*(?:us|µs)$/.test(text)) return Number(/^[\d.]+/.exec(text)![0]) / 1000;
+      return parseDuration(text);
+    case 'rss_peak':
+      return parseMemorySize(text);
   }
+}
+
+/** Memory sizes in MiB, as the report states them: `512MB`, `1.5GB`, `300MiB`, `2GiB`, or a bare number of MB (1 MB = 1 MiB = 2^20 bytes). */
+export function parseMemorySize(text: string): number {
+  const m = new RegExp(String.raw`^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
+  if (!m || (m[2] === undefined && m[3] !== undefined)) throw new UnitError(`${show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'm').toLowerCase();
+  return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
 }
 
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */

@@ -36,7 +36,7 @@ export function buildPlan(data: unknown, file: string, readDataFile?: DataReader
     session: readRequests(c, raw.session, ['session'], defaults),
     requests: readRequests(c, raw.requests, ['requests'], defaults),
     stages,
-    thresholds: readThresholds(c, record(raw.thresholds), stages),
+    thresholds: readThresholds(c, record(raw.thresholds), stages, hasResourceSource(record(raw.target))),
     limits: readLimits(c, record(raw.limits)),
   };
   readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
@@ -47,7 +47,7 @@ export function buildPlan(data: unknown, file: string, readDataFile?: DataReader
   checkUniqueRows(c, plan, raw.stages);
   resolveStressConditions(c, raw.stages, plan);
   // Absent = the default rules; `regression: {}` = none (thresholds only).
-  if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression));
+  if ('regression' in raw) plan.regression = readRegression(c, record(raw.regression), hasResourceSource(record(raw.target)));
   if ('abort_when' in raw) plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
   if ('websocket' in raw) plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
   checkWsStages(c, raw.stages, stages, plan.websocket);
@@ -75,7 +75,26 @@ function readTarget(c: Checks, t: Data): TargetSpec {
     target.ready = t.ready;
   }
   if (t.allow_remote === true) target.allowRemote = true;
+  if ('process' in t) readProcess(c, record(t.process), target);
   return target;
+}
+
+/** `target.process`: exactly one of pid_file and cgroup, a non-empty path (unknown keys: the schema check). */
+function readProcess(c: Checks, p: Data, target: TargetSpec): void {
+  const named = (['pid_file', 'cgroup'] as const).filter((k) => k in p);
+  // Only unknown keys: the schema check names them (with a suggestion).
+  if (named.length === 0 && Object.keys(p).length > 0) return;
+  if (named.length !== 1) {
+    c.add(['target', 'process'], `target.process: name ${named.length === 0 ? 'one of' : 'only one of'} pid_file (a file holding the app's process id) or cgroup (a cgroup v2 directory)`);
+    return;
+  }
+  const key = named[0]!;
+  const value = p[key];
+  if (typeof value !== 'string' || value.trim() === '') {
+    c.add(['target', 'process', key], `target.process.${key}: must be a path${key === 'cgroup' ? ', e.g. /sys/fs/cgroup/system.slice/app.service' : ', e.g. app.pid'}`);
+    return;
+  }
+  target.process = key === 'pid_file' ? { pidFile: value } : { cgroup: value };
 }
 
 function isAbsoluteUrl(url: string): boolean {
@@ -102,7 +121,7 @@ function checkProtocols(c: Checks, raw: Data): void {
 type StageShapes = ReadonlyArray<Pick<StageSpec, 'name' | 'kind'>>;
 
 /** Also read by gate files (`compare --from`, src/import/gate-file.ts), whose stages are the imported ones. */
-export function readThresholds(c: Checks, raw: Data, stages: StageShapes): Record<string, ThresholdRule[]> {
+export function readThresholds(c: Checks, raw: Data, stages: StageShapes, resourced = true): Record<string, ThresholdRule[]> {
   const names = stages.map((s) => s.name);
   const out: Record<string, ThresholdRule[]> = {};
   for (const [stage, metricsRaw] of Object.entries(raw)) {
@@ -120,7 +139,8 @@ export function readThresholds(c: Checks, raw: Data, stages: StageShapes): Recor
       }
       const kind = MEASURED_BY[metric];
       if (kind) checkMeasuredBy(c, stage, metric, kind, stages);
-      if (metric === 'memory_growth') checkMemorySampled(c, stage, stages);
+      if (metric === 'memory_growth') checkMemorySampled(c, stage, stages, resourced);
+      if (RESOURCE_METRICS.includes(metric) && !resourced) c.add(path, noResourceSource(['thresholds', stage], metric), 'key');
       checkStressStageRule(c, stage, metric, stages);
     }
     out[stage] = rules;
@@ -144,8 +164,18 @@ function checkMeasuredBy(c: Checks, stage: string, metric: string, kind: StageSp
   }
 }
 
-/** memory_growth needs the soak to read the target's metrics. */
-function checkMemorySampled(c: Checks, stage: string, stages: StageShapes): void {
+/** Metrics read from the app's resource source (target.start's process group, or target.process). */
+const RESOURCE_METRICS: readonly string[] = ['cpu_per_request', 'rss_peak'];
+
+/** Whether the plan gives perf-gate a way to read what the app spends: it starts the app, or names its process. */
+const hasResourceSource = (t: Data): boolean => typeof t.start === 'string' || (typeof t.process === 'object' && t.process !== null);
+
+const noResourceSource = (where: (string | number)[], metric: string): string =>
+  `${formatPath(where)}: ${metric} is read from the app's processes, and this plan names none: add target.start (perf-gate starts the app and reads its process group) or target.process: { pid_file: PATH } or { cgroup: PATH }`;
+
+/** memory_growth needs the soak to read the target's memory: its metrics page, or the app's resource source. */
+function checkMemorySampled(c: Checks, stage: string, stages: StageShapes, resourced: boolean): void {
+  if (resourced) return;
   const soaks = stages.filter((s): s is SoakStage => s.kind === 'soak' && (stage === '*' || s.name === stage));
   const unsampled = soaks.find((s) => s.metricsPath === undefined);
   if (stage !== '*' && unsampled) {
@@ -193,7 +223,7 @@ function resolveStressConditions(c: Checks, rawStages: unknown, plan: Plan): voi
   }
 }
 
-export function readRegression(c: Checks, raw: Data): RegressionRule[] {
+export function readRegression(c: Checks, raw: Data, resourced = true): RegressionRule[] {
   const rules: RegressionRule[] = [];
   for (const [metric, rule] of Object.entries(raw)) {
     if (!isMetric(metric)) continue; // the schema check names it, with a suggestion
@@ -202,6 +232,7 @@ export function readRegression(c: Checks, raw: Data): RegressionRule[] {
       c.add(['regression', metric], `regression.${metric}: ${metric} is already a change within the run; gate it with a threshold, e.g. thresholds: { "*": { ${metric}: "< ${metric === 'drift' ? 20 : 10}%" } }`, 'key');
       continue;
     }
+    if (RESOURCE_METRICS.includes(metric) && !resourced) c.add(['regression', metric], noResourceSource(['regression'], metric), 'key');
     try {
       rules.push(parseRegression(metric, rule));
     } catch (err) {

@@ -6,6 +6,7 @@ import { spikePhases, type StageResult } from '../load/stage.js';
 import { plannedDurationMs } from '../plan/check-limits.js';
 import type { Check, EndpointReport, MergeInputs, Report, RunnerInfo, StageReport, Verdict } from './types.js';
 import { REPORT_SCHEMA } from './types.js';
+import { stageResources } from '../metrics/resources.js';
 import { VERSION } from '../version.js';
 
 export const round = (x: number, digits = 3): number => {
@@ -74,6 +75,7 @@ export function stageReport(r: StageResult): StageReport {
   if (r.verify) report.verify = r.verify;
   if (m.retryAfterS) report.retry_after_s = m.retryAfterS;
   if (m.errorSamples.size > 0) report.error_samples = Object.fromEntries(m.errorSamples);
+  if (r.resources) addResources(report, r);
   if (m.ws) addWs(report, r, sendingMs);
   if (shard) report.merge_inputs = mergeInputs(r, sendingMs);
   return report;
@@ -93,6 +95,26 @@ function mergeInputs(r: StageResult, sendingMs: number): MergeInputs {
   const w = r.metrics.ws;
   if (w) inputs.ws_histograms = { connect: encodeHistogram(w.connect), gap: encodeHistogram(w.gap), lag: encodeHistogram(w.lag) };
   return inputs;
+}
+
+/**
+ * The app's figures over the stage's measured span (its clock start for its duration), and each
+ * window's. A soak with no metrics page takes its memory growth from the same readings.
+ */
+function addResources(report: StageReport, r: StageResult): void {
+  const res = stageResources(r.resources!, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
+  report.resources = res;
+  if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
+    const toBytes = (mb: number | null | undefined): number | null => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
+    const memory: NonNullable<NonNullable<StageReport['soak']>['memory']> = {
+      url: res.source,
+      before_bytes: toBytes(res.rss_mb_start),
+      after_bytes: toBytes(res.rss_mb_end),
+      growth_pct: res.rss_growth_pct ?? null,
+    };
+    if (memory.growth_pct === null) memory.error = res.error ?? `${res.source} gives no memory figure`;
+    report.soak.memory = memory;
+  }
 }
 
 function addWs(report: StageReport, r: StageResult, sendingMs: number): void {

@@ -31,8 +31,16 @@ export function fmtMetric(metric: string, v: number | null | undefined): string 
   // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
   if (metric === 'breaking_point') return String(+v.toFixed(3));
   if (metric === 'drift' || metric === 'memory_growth') return fmtSigned(v, '%');
+  if (metric === 'rss_peak') return fmtMb(v);
+  if (metric === 'cpu_per_request') return fmtCpuMs(v);
   return fmtMs(v);
 }
+
+/** MiB as "312 MB" (1 MB = 2^20 bytes, as the report's rss_mb figures). */
+export const fmtMb = (v: number): string => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} MB`;
+
+/** CPU ms per request: small figures keep three significant digits ("0.0412 ms"). */
+export const fmtCpuMs = (v: number): string => `${v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v >= 0.1 ? v.toFixed(3) : v.toFixed(4)} ms`;
 
 /** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
 export function fmtChange(c: Check): string {

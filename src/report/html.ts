@@ -8,12 +8,12 @@ import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome,
 import { bySeverity, comparedWith, fmtBytes, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline } from './format.js';
 import { stressFinding } from './stage-outcomes.js';
 import { html } from './escape.js';
-import { metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
+import { costCells, metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
 import type { HistoryPoint } from './charts.js';
 import { lineChart, type LineSeries, type Marker, type Point, type Tick } from './svg.js';
 import { decodeHistogram, type Histogram } from '../metrics/histogram.js';
 
-const COLOR = { rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+const COLOR = { cpu: '#bc4c00', memory: '#0a3069', rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
 
 /** The percentile curve goes this many nines deep at most (99.999th). */
 const MAX_NINES = 5;
@@ -109,6 +109,7 @@ function diagnosesSection(ds: Diagnosis[]): string {
 
 /** One row per stage, with changes against the baseline where a regression rule compared them. */
 function stageOverview(r: Report): string {
+  const cost = r.stages.some((s) => s.resources);
   const rows = r.stages.map((s, i) => {
     const cells = (['p50', 'p95', 'p99'] as const).map((m) => metricCell(r, s, m, fmtMs(s.latency_ms[m])));
     return tr([
@@ -118,9 +119,21 @@ function stageOverview(r: Report): string {
       withDelta(metricCell(r, s, 'rps', s.rps.toFixed(1))),
       withDelta(metricCell(r, s, 'error_rate', fmtPct(s.error_rate))),
       ...cells.map(withDelta),
+      ...(cost ? [costCell(r, s)] : []),
     ]);
   });
-  return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows, 'llrrrrrr')}</section>`;
+  // The cost column only where the app's figures were read (target.start or target.process).
+  return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99', ...(cost ? ['cost'] : [])], rows, `llrrrrrr${cost ? 'r' : ''}`)}</section>`;
+}
+
+/** "3.28 ms CPU · 51.6 MB peak", each change on a line of its own under both ("CPU +42.9% vs 2.29 ms"). */
+function costCell(r: Report, s: StageReport): string {
+  const parts = costCells(r, s).map((cell) => {
+    const at = cell.indexOf(' (');
+    return at < 0 ? { value: cell, change: '' } : { value: cell.slice(0, at), change: cell.slice(at + 2, -1) };
+  });
+  const changes = parts.filter((p) => p.change).map((p) => `<span class="delta">${html(`${p.value.endsWith('peak') ? 'peak' : 'CPU'} ${p.change}`)}</span>`);
+  return `${html(parts.map((p) => p.value).join(' · '))}${changes.join('')}`;
 }
 
 /** "10.1 ms (+46.1% vs 6.92 ms)": the change on a line of its own under the value, so the columns stay narrow. */
@@ -193,6 +206,7 @@ function stageFacts(r: Report, s: StageReport): string {
   for (const [which, list] of [['setup', s.setup], ['verify', s.verify]] as const) {
     for (const o of list ?? []) rows.push([`${which} ${html(o.name)}`, html(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
   }
+  if (s.resources) rows.push(['app', html(resourcesFact(r, s, s.resources))]);
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 
@@ -238,7 +252,30 @@ function timelineCharts(s: StageReport, markers: Marker[]): string[] {
       markers,
     }),
     lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+    ...resourceCharts(s, x, at, markers),
   ].map((svg) => figure(svg));
+}
+
+/** The app's CPU per second and its memory, when they were read (windows without them draw no point). */
+function resourceCharts(s: StageReport, x: { label: string; domain: [number, number] }, at: (pick: (w: StageReport['timeline'][number]) => number) => Point[], markers: Marker[]): string[] {
+  if (!s.resources || !s.timeline.some((w) => w.cpu_ms !== undefined || w.rss_mb !== undefined)) return [];
+  const out: string[] = [];
+  if (s.timeline.some((w) => w.cpu_ms !== undefined)) {
+    out.push(lineChart({ title: `${s.name}: the app's CPU per second`, x, y: { label: 'CPU ms per s (1000 = a core)' }, series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }], markers }));
+  }
+  if (s.timeline.some((w) => w.rss_mb !== undefined)) {
+    out.push(lineChart({ title: `${s.name}: the app's memory`, x, y: { label: 'MB' }, series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }], markers }));
+  }
+  return out;
+}
+
+/** "CPU per request 2.27 ms; 11.4% of a core; peak memory 52.3 MB (45.3 MB at the start, 50.6 MB at the end); from process group 123 (target.start)". */
+function resourcesFact(r: Report, s: StageReport, res: NonNullable<StageReport['resources']>): string {
+  if (res.cpu_ms_per_request === null && res.rss_mb_peak === null) return `not read (${res.source}: ${res.error ?? 'no value'}); rules on it warn`;
+  const cpu = metricCell(r, s, 'cpu_per_request', fmtMetric('cpu_per_request', res.cpu_ms_per_request));
+  const peak = metricCell(r, s, 'rss_peak', fmtMetric('rss_peak', res.rss_mb_peak));
+  const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null ? ` (${fmtMetric('rss_peak', res.rss_mb_start)} at the start, ${fmtMetric('rss_peak', res.rss_mb_end)} at the end)` : '';
+  return `CPU per request ${cpu}; ${res.cpu_pct ?? '—'}% of a core; peak memory ${peak}${span}; from ${res.source}${res.note ? `; ${res.note}` : ''}${res.error ? `; ${res.error}` : ''}`;
 }
 
 /** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */

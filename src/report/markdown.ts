@@ -4,7 +4,7 @@
  */
 import { sessionLine, unsentLine } from '../gate/flows.js';
 import type { Check, Diagnosis, Report, StageReport } from './types.js';
-import { ICON, bySeverity, comparedWith, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline, worst } from './format.js';
+import { ICON, bySeverity, comparedWith, fmtChange, fmtCount, fmtCpuMs, fmtMb, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline, worst } from './format.js';
 import { code, md } from './escape.js';
 import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
 import { outcomeNote, stressStepTables } from './stage-outcomes.js';
@@ -84,14 +84,32 @@ function headline(report: Report): string[] {
 }
 
 function stageTable(report: Report): string[] {
-  const lines = ['| | stage | requests | rps | errors | p50 | p95 | p99 |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+  // The cost column only where the app's figures were read (target.start or target.process).
+  const cost = report.stages.some((s) => s.resources);
+  const lines = [`| | stage | requests | rps | errors | p50 | p95 | p99 |${cost ? ' cost (CPU/request · peak memory) |' : ''}`, `|---|---|---:|---:|---:|---:|---:|---:|${cost ? '---:|' : ''}`];
   for (const s of report.stages) {
     const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, fmtMs(s.latency_ms[m])));
     const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
     const errors = metricCell(report, s, 'error_rate', fmtPct(s.error_rate));
+    if (cost) cells.push(costCells(report, s).join(' · '));
     lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
   }
   return lines;
+}
+
+/**
+ * What the app spent, as two cells: CPU ms per request and peak memory, each with its change
+ * against the baseline where a regression rule compared it ("2.27 ms CPU (+48.3% vs 2.27 ms)"); "—"
+ * for a figure the source could not give (stageNotes says why).
+ */
+export function costCells(report: Report, s: StageReport): [string, string] {
+  const r = s.resources;
+  const cpu = r?.cpu_ms_per_request;
+  const peak = r?.rss_mb_peak;
+  return [
+    cpu === null || cpu === undefined ? '— CPU' : metricCell(report, s, 'cpu_per_request', `${fmtCpuMs(cpu)} CPU`),
+    peak === null || peak === undefined ? '— peak' : metricCell(report, s, 'rss_peak', `${fmtMb(peak)} peak`),
+  ];
 }
 
 function checkTable(report: Report, checks: Check[]): string[] {
@@ -208,6 +226,7 @@ export function stageNotes(report: Report): string[] {
       notes.push(`**${name}**: burst cycles ${parts.join(', ')}.`);
     }
     if (s.protocol === 'ws') notes.push(wsNote(s));
+    if (s.resources) notes.push(resourcesNote(s, s.resources));
     if (s.imported) notes.push(importedNote(s, s.imported));
     if (s.sessions && s.sessions.failed > 0) notes.push(`${s.sessions.failed >= s.sessions.users ? '❌' : '⚠️'} **${name}**: ${md(sessionLine(s.sessions))}.`);
     if (s.unsent) notes.push(`${s.requests === 0 ? '❌' : '⚠️'} **${name}**: ${md(unsentLine(s.unsent))}; perf-gate never sends a literal placeholder.`);
@@ -219,6 +238,18 @@ export function stageNotes(report: Report): string[] {
     if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
   }
   return notes;
+}
+
+/** The app's figures in a sentence: where they came from, and why any is missing. */
+export function resourcesNote(s: StageReport, r: NonNullable<StageReport['resources']>): string {
+  if (r.cpu_ms_per_request === null && r.rss_mb_peak === null) {
+    return `⚠️ **${md(s.name)}**: what the app spent could not be read (${md(r.source)}: ${md(r.error ?? 'no value')}); rules on cpu_per_request and rss_peak warn, never fail.`;
+  }
+  const parts = [r.cpu_pct === null ? undefined : `${r.cpu_pct}% of a core`, r.cpu_ms === null || r.cpu_ms === undefined ? undefined : `${r.cpu_ms.toFixed(0)} ms CPU in all`];
+  if (r.rss_mb_start !== undefined && r.rss_mb_start !== null && r.rss_mb_end !== undefined && r.rss_mb_end !== null) parts.push(`memory ${fmtMb(r.rss_mb_start)} → ${fmtMb(r.rss_mb_end)}`);
+  if (r.rss_mb_peak === null) parts.push(`no memory figure${r.error ? ` (${md(r.error)})` : ''}`);
+  if (r.note) parts.push(md(r.note));
+  return `**${md(s.name)}** app (${md(r.source)}): ${parts.filter((p) => p !== undefined).join(', ')}.`;
 }
 
 /** What an imported stage lacks, and how its regressions are judged. */

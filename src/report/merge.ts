@@ -10,6 +10,7 @@ import type { ErrorKind } from '../load/http.js';
 import { spikeOutcome, type GeneratorHealth } from '../load/stage.js';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from '../metrics/histogram.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
+import type { StageResources } from '../metrics/resources.js';
 import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.js';
 import { widenRange, type SecondsRange } from '../metrics/stage-metrics.js';
 import { VERSION } from '../version.js';
@@ -194,6 +195,8 @@ function mergeStage(parts: Part[], count: number): StageReport {
   if (top.length > 0) out.error_samples = Object.fromEntries(top);
   if (first.protocol === 'ws') mergeWs(out, parts);
   mergeFlows(out, parts);
+  const resources = mergeResources(parts, requests, timeline);
+  if (resources) out.resources = resources;
   return out;
 }
 
@@ -209,6 +212,47 @@ function mergeFlows(out: StageReport, parts: Part[]): void {
   const firstShard = parts[0]!.stage;
   if (firstShard.setup) out.setup = firstShard.setup;
   if (firstShard.verify) out.verify = firstShard.verify;
+}
+
+/**
+ * The app's figures of the shards. Shards that each started the app (target.start: a process group
+ * per shard) measured separate instances: their CPU adds, over all the shards' requests, and the peak
+ * memory is the largest instance's (as one run's is one instance's). Shards that read target.process
+ * may have read one shared app, each seeing all of its CPU, or one app each: perf-gate cannot tell,
+ * so it does not add them and says so (rules on them warn).
+ */
+export function mergeResources(parts: Part[], requests: number, timeline: TimelineWindow[]): StageResources | undefined {
+  const all = parts.map((p) => p.stage.resources);
+  if (all.every((r) => r === undefined)) return undefined;
+  const dropWindows = (): void => timeline.forEach((w) => {
+    delete w.cpu_ms;
+    delete w.rss_mb;
+  });
+  const nulls = { cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: sum(parts, (s) => s.resources?.samples ?? 0) };
+  const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
+  if (missing) {
+    dropWindows();
+    const why = missing.stage.resources ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}` : 'it read no resource source';
+    return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
+  }
+  const rs = all as StageResources[];
+  if (!rs.every((r) => r.source.startsWith('process group '))) {
+    dropWindows();
+    return { source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`, ...nulls, error: 'not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard\'s report, or start the app per shard with target.start)' };
+  }
+  const cpuMs = rs.reduce((a, r) => a + r.cpu_ms!, 0);
+  const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
+  const peaks = rs.map((r) => r.rss_mb_peak).filter((x): x is number => x !== null);
+  return {
+    source: `${parts.length} shards, each its own app (target.start)`,
+    cpu_ms_per_request: requests > 0 ? Math.round((cpuMs / requests) * 10_000) / 10_000 : null,
+    // The apps together, as % of one core.
+    cpu_pct: durationMs > 0 ? Math.round((cpuMs / durationMs) * 1000) / 10 : null,
+    rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
+    cpu_ms: Math.round(cpuMs * 1000) / 1000,
+    samples: nulls.samples,
+    note: 'CPU of every shard\'s app added over all the shards\' requests; memory: the largest instance\'s',
+  };
 }
 
 function sumCounts(records: Array<Record<string, number>>): Record<string, number> {

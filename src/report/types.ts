@@ -12,6 +12,7 @@ import type { AbortTrigger } from '../load/abort.js';
 import type { FlowOutcome } from '../load/stage-flows.js';
 import type { Protocol, WsMode } from '../plan/types.js';
 import type { StageBand } from '../gate/band.js';
+import type { StageResources } from '../metrics/resources.js';
 
 export const REPORT_SCHEMA = 1;
 
@@ -144,6 +145,12 @@ export interface StageReport {
   setup?: FlowOutcome[];
   /** `verify:` requests as they went (sent once after the stage drained): each is a check of kind `verify`. */
   verify?: FlowOutcome[];
+  /**
+   * What the app under test spent during the stage's measured time (CPU per request, % of a core,
+   * memory), read from its processes or cgroup (src/load/resources.ts); absent when perf-gate did not
+   * start the target and the plan names no target.process. Each timeline window has its cpu_ms and rss_mb.
+   */
+  resources?: StageResources;
 }
 
 /** One step of a stress stage: a rate (or a number of users) held for `every`. */
@@ -193,7 +200,10 @@ export interface StressOutcome {
 export interface SoakOutcome {
   /** p95 of the first and last tenth of the stage (by request start time), and the change in %. */
   drift: { first_p95: number; last_p95: number; delta_pct: number | null };
-  /** The target's resident memory from its Prometheus metrics (process_resident_memory_bytes), before and after. */
+  /**
+   * The target's resident memory before and after: from its Prometheus metrics (process_resident_memory_bytes;
+   * `url` is the page), or, without a metrics page, from the app's resource source (`url` names it).
+   */
   memory?: { url: string; before_bytes: number | null; after_bytes: number | null; growth_pct: number | null; error?: string };
 }
 

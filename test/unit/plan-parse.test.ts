@@ -253,7 +253,7 @@ target:
 `,
       expected: [
         '1:1: the plan is missing "stages"',
-        '4:3: unknown key "colour" in target (allowed: url, build, start, ready, ready_timeout, allow_remote)',
+        '4:3: unknown key "colour" in target (allowed: url, build, start, ready, ready_timeout, allow_remote, process)',
       ],
     },
     {
@@ -296,7 +296,7 @@ regression:
 `,
       expected: [
         '10:5: unknown metric "pp95" in thresholds.load; did you mean "p95"?',
-        '12:3: unknown metric "latency" in regression (allowed: min, mean, p50, p90, p95, p99, p999, max, error_rate, rps, requests, errors, recovery, breaking_point, drift, memory_growth)',
+        '12:3: unknown metric "latency" in regression (allowed: min, mean, p50, p90, p95, p99, p999, max, error_rate, rps, requests, errors, recovery, breaking_point, drift, memory_growth, cpu_per_request, rss_peak)',
       ],
     },
     {

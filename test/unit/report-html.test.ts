@@ -325,3 +325,18 @@ describe('report.html and summary.md say the same of the same figures', () => {
     expect(() => renderHtml(report({ stages: [s] }))).not.toThrow();
   });
 });
+
+describe('report.html: the app\'s cost', () => {
+  it('a cost column, the app\'s facts, and CPU-per-second and memory charts', async () => {
+    const { report: build, SPEC_STAGE: spec } = await import('../helpers/reports.js');
+    const timeline = [0, 1, 2, 3].map((t) => ({ t, rps: 50, p50: 2, p90: 3, p95: 4, p99: 5, max: 6, mean: 2.5, requests: 50, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0, cpu_ms: 110 + t, rss_mb: 45 + t }));
+    const r = build({}, { ...spec, timeline, resources: { source: 'cgroup /sys/fs/cgroup/app', cpu_ms_per_request: 2.27, cpu_pct: 11.4, rss_mb_peak: 52.3, rss_mb_start: 45.3, rss_mb_end: 50.6, samples: 7 } });
+    const page = renderHtml(r);
+    expect(page).toContain('<th class="num">cost</th>');
+    expect(page).toContain('2.27 ms CPU · 52.3 MB peak');
+    expect(page).toContain('CPU per request 2.27 ms; 11.4% of a core; peak memory 52.3 MB (45.3 MB at the start, 50.6 MB at the end); from cgroup /sys/fs/cgroup/app');
+    expect(page).toContain(html("load: the app's CPU per second"));
+    expect(page).toContain(html("load: the app's memory"));
+    expect(renderHtml(build())).not.toContain('>cost</th>');
+  });
+});

@@ -227,3 +227,22 @@ describe('What this run says (diagnoses)', () => {
     expect(renderComment(report({ diagnoses }))).not.toContain('What this run says');
   });
 });
+
+describe('the cost column (what the app spent)', () => {
+  const resources = { source: 'process group 42 (target.start)', cpu_ms_per_request: 3.36, cpu_pct: 16.8, rss_mb_peak: 51.6, rss_mb_start: 45.3, rss_mb_end: 50.5, cpu_ms: 1008, samples: 7 };
+  const cpuCheck: Check = { stage: 'load', metric: 'cpu_per_request', kind: 'regression', baseline: 2.27, current: 3.36, delta_pct: 48.3, limit: '+20%', interval_pct: [44.1, 52.7], method: 'bootstrap-windows(ratio)', significant: true, verdict: 'fail' };
+  it('summary and comment: CPU per request with its change, and peak memory', () => {
+    const r = report({ checks: [cpuCheck] }, { ...SPEC_STAGE, resources });
+    for (const text of [renderSummary(r), renderComment(r)]) {
+      expect(text).toContain('| p99 | cost (CPU/request · peak memory) |');
+      expect(rowOf(text, 'load')).toMatch(/\| 3\.36 ms CPU \(\+48\.3% vs 2\.27 ms\) · 51\.6 MB peak \|$/);
+    }
+    expect(stageNotes(r)).toContain('**load** app (process group 42 (target.start)): 16.8% of a core, 1008 ms CPU in all, memory 45.3 MB → 50.5 MB.');
+  });
+  it('no column without a resource source; an unreadable source shows — and says why', () => {
+    expect(renderSummary(report())).not.toContain('cost');
+    const r = report({}, { ...SPEC_STAGE, resources: { source: 'pid_file app.pid', cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: 0, error: 'cannot read the pid file app.pid' } });
+    expect(rowOf(renderSummary(r), 'load')).toMatch(/\| — CPU · — peak \|$/);
+    expect(stageNotes(r)).toContain('⚠️ **load**: what the app spent could not be read (pid_file app.pid: cannot read the pid file app.pid); rules on cpu_per_request and rss_peak warn, never fail.');
+  });
+});

@@ -368,3 +368,37 @@ describe('mergeShardReports refuses what is not the n shards of one run', () => 
     expect(() => mergeShardReports([a, b, overlapping])).not.toThrow();
   });
 });
+
+describe('the app\'s figures (resources) of shards', () => {
+  /** The fixture's shards with each load stage's app figures set: `cpu` ms in all, spread evenly over its windows. */
+  function withResources(sources: string[], cpu: number[], peak: number[]): ShardReportFile[] {
+    const { files } = fixture();
+    return files.map((f, i) => {
+      const report = structuredClone(f.report);
+      const s = report.stages[0]!;
+      s.resources = { source: sources[i]!, cpu_ms: cpu[i]!, cpu_ms_per_request: cpu[i]! / s.requests, cpu_pct: 1, rss_mb_peak: peak[i]!, samples: 6 };
+      s.timeline.forEach((w) => {
+        w.cpu_ms = cpu[i]! / s.timeline.length;
+        w.rss_mb = peak[i]!;
+      });
+      return { ...f, report };
+    });
+  }
+
+  it('shards that each started their app: CPU added over all requests, memory the largest instance\'s, windows likewise', () => {
+    const files = withResources(['process group 10 (target.start)', 'process group 20 (target.start)', 'process group 30 (target.start)'], [1000, 2000, 3000], [50, 80, 60]);
+    const [s] = mergeShardReports(files).stages;
+    expect(s!.resources).toMatchObject({ source: '3 shards, each its own app (target.start)', cpu_ms: 6000, cpu_ms_per_request: 0.2, rss_mb_peak: 80 });
+    const cpuSum = s!.timeline.reduce((a, w) => a + (w.cpu_ms ?? 0), 0);
+    expect(cpuSum).toBeCloseTo(6000, 1);
+    expect(Math.max(...s!.timeline.map((w) => w.rss_mb ?? 0))).toBe(80);
+  });
+
+  it('shards that read target.process: not added, and the report says why', () => {
+    const files = withResources(['pid_file /run/app.pid', 'pid_file /run/app.pid', 'pid_file /run/app.pid'], [1000, 1000, 1000], [50, 50, 50]);
+    const [s] = mergeShardReports(files).stages;
+    expect(s!.resources).toMatchObject({ cpu_ms_per_request: null, rss_mb_peak: null });
+    expect(s!.resources!.error).toMatch(/^not merged: the shards read target\.process, which may be one app every shard saw whole or one app per shard/);
+    expect(s!.timeline.some((w) => w.cpu_ms !== undefined)).toBe(false);
+  });
+});

@@ -1,8 +1,8 @@
-export const id = 510;
-export const ids = [510,880];
+export const id = 923;
+export const ids = [923,880];
 export const modules = {
 
-/***/ 8510:
+/***/ 4923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -264,6 +264,282 @@ class ReferenceServer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/load/resources.ts
+/**
+ * What the app under test spends, read from the OS with no agent: its CPU time and resident memory,
+ * sampled once a second on timers of their own (asynchronous file reads: the request loop only
+ * sees their callbacks), from one of three sources:
+ *  - `process-group`: the group `target.start` runs in (its shell, the app, the app's children);
+ *  - `pid-file` (`target.process: { pid_file }`): the process whose PID the file holds, and its descendants;
+ *  - `cgroup` (`target.process: { cgroup }`): a cgroup v2 directory (cpu.stat usage_usec, memory.current, memory.peak).
+ * A source that cannot be read never fails the run: its series carries the reason instead.
+ * Parsing is pure (the `parse*` functions); the file reads are at the edge (`readSource`).
+ */
+
+
+
+/** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ: 100 on every mainstream Linux). */
+const CLOCK_TICKS = 100;
+/** /proc/PID/stat → the fields perf-gate uses. `comm` may hold spaces and ')' so fields are split after the last ')'. */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    const open = text.indexOf('(');
+    if (close < 0 || open < 0)
+        return undefined;
+    const pid = Number(text.slice(0, open).trim());
+    // After ") ": state(3) ppid(4) pgrp(5) ... utime(14) stime(15) ... starttime(22); index 0 is field 3.
+    const f = text.slice(close + 2).trim().split(/\s+/);
+    if (f.length < 20)
+        return undefined;
+    const n = (i) => Number(f[i]);
+    const out = { pid, state: f[0], ppid: n(1), pgrp: n(2), cpuTicks: n(11) + n(12), startTime: n(19) };
+    return [out.pid, out.ppid, out.pgrp, out.cpuTicks, out.startTime].every(Number.isFinite) ? out : undefined;
+}
+/** /proc/PID/task/TID/schedstat: "ns-on-cpu ns-waiting timeslices" → ns on CPU. */
+function parseSchedstat(text) {
+    const first = Number(text.trim().split(/\s+/)[0]);
+    return text.trim() !== '' && Number.isFinite(first) ? first : undefined;
+}
+/** /proc/PID/status → VmRSS in bytes (kernel threads and zombies have none: undefined). */
+function parseStatusRss(text) {
+    const m = /^VmRSS:\s+(\d+)\s*kB/m.exec(text);
+    return m ? Number(m[1]) * 1024 : undefined;
+}
+/** cgroup v2 cpu.stat → usage_usec. */
+function parseCpuStat(text) {
+    const m = /^usage_usec\s+(\d+)\s*$/m.exec(text);
+    return m ? Number(m[1]) : undefined;
+}
+/** memory.current / memory.peak: one number of bytes ("max" and garbage: undefined). */
+function parseBytesFile(text) {
+    const t = text.trim();
+    return /^\d+$/.test(t) ? Number(t) : undefined;
+}
+/** A PID file: the first whole number in it (pid files may end in a newline or hold more lines). */
+function parsePidFile(text) {
+    const m = /^\s*(\d+)/.exec(text);
+    const pid = m ? Number(m[1]) : NaN;
+    return pid > 0 ? pid : undefined;
+}
+function describeSource(s) {
+    switch (s.kind) {
+        case 'process-group':
+            return `process group ${s.pgid} (target.start)`;
+        case 'pid-file':
+            return `pid_file ${s.path}`;
+        case 'cgroup':
+            return `cgroup ${s.path}`;
+    }
+}
+async function readText(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'latin1');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every process's /proc/PID/stat (those that end while being read are left out). */
+async function procTable(proc) {
+    const entries = (await (0,promises_.readdir)(proc)).filter((e) => /^\d+$/.test(e));
+    const stats = await Promise.all(entries.map(async (e) => {
+        const t = await readText((0,external_node_path_.join)(proc, e, 'stat'));
+        return t === undefined ? undefined : parseProcStat(t);
+    }));
+    return stats.filter((s) => s !== undefined && s.state !== 'Z');
+}
+/**
+ * One process's CPU µs: the sum of its threads' schedstat (ns, fine-grained: a 1-s window of a few
+ * ms is still measured), or utime+stime (10 ms ticks) where schedstat is not there.
+ */
+async function processFigures(proc, st) {
+    const dir = (0,external_node_path_.join)(proc, String(st.pid));
+    let cpuUs = (st.cpuTicks * 1e6) / CLOCK_TICKS;
+    try {
+        const tids = await (0,promises_.readdir)((0,external_node_path_.join)(dir, 'task'));
+        const ns = await Promise.all(tids.map(async (t) => parseSchedstat((await readText((0,external_node_path_.join)(dir, 'task', t, 'schedstat'))) ?? '')));
+        if (ns.length > 0 && ns.every((x) => x !== undefined))
+            cpuUs = ns.reduce((a, b) => a + b, 0) / 1000;
+    }
+    catch {
+        // no task directory: the ticks stand
+    }
+    const status = await readText((0,external_node_path_.join)(dir, 'status'));
+    if (status === undefined)
+        return undefined; // it ended while we looked
+    return { key: `${st.pid}@${st.startTime}`, cpuUs, rssBytes: parseStatusRss(status) ?? 0 };
+}
+/** The pids of `root` and all its descendants, from the table's parent links. */
+function descendants(table, root) {
+    const out = new Set([root]);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const p of table) {
+            if (!out.has(p.pid) && out.has(p.ppid)) {
+                out.add(p.pid);
+                grew = true;
+            }
+        }
+    }
+    return out;
+}
+/** How long the members of a full scan of /proc are trusted. */
+const RESCAN_MS = 5000;
+async function statsOf(proc, pids) {
+    return Promise.all(pids.map(async (pid) => {
+        const t = await readText((0,external_node_path_.join)(proc, String(pid), 'stat'));
+        const st = t === undefined ? undefined : parseProcStat(t);
+        return st && st.state !== 'Z' ? st : undefined;
+    }));
+}
+async function readSource(s, proc = '/proc', cache, now = Date.now()) {
+    if (s.kind === 'cgroup') {
+        const cpu = await readText((0,external_node_path_.join)(s.path, 'cpu.stat'));
+        if (cpu === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`cannot read ${(0,external_node_path_.join)(s.path, 'cpu.stat')}`);
+        const usage = parseCpuStat(cpu);
+        if (usage === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`${(0,external_node_path_.join)(s.path, 'cpu.stat')} has no usage_usec line`);
+        const current = parseBytesFile((await readText((0,external_node_path_.join)(s.path, 'memory.current'))) ?? '');
+        const peak = parseBytesFile((await readText((0,external_node_path_.join)(s.path, 'memory.peak'))) ?? '');
+        return { cpuUs: usage, rssBytes: current ?? null, ...(peak !== undefined ? { peakBytes: peak } : {}) };
+    }
+    let root;
+    if (s.kind === 'pid-file') {
+        const text = await readText(s.path);
+        if (text === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`cannot read the pid file ${s.path}`);
+        root = parsePidFile(text);
+        if (root === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`the pid file ${s.path} holds no process id`);
+    }
+    if (cache && cache.pids.length > 0 && now - cache.at < RESCAN_MS && cache.root === root) {
+        const known = await statsOf(proc, cache.pids);
+        const intact = known.every((st) => st !== undefined && (s.kind !== 'process-group' || st.pgrp === s.pgid));
+        if (intact)
+            return { processes: (await Promise.all(known.map((m) => processFigures(proc, m)))).filter((f) => f !== undefined) };
+    }
+    let table;
+    try {
+        table = await procTable(proc);
+    }
+    catch (err) {
+        throw new src_errors/* ResourceSourceError */.S1(`cannot list ${proc}: ${err.message}`);
+    }
+    let members;
+    if (s.kind === 'process-group') {
+        members = table.filter((p) => p.pgrp === s.pgid);
+        if (members.length === 0)
+            throw new src_errors/* ResourceSourceError */.S1(`no process of group ${s.pgid} is running`);
+    }
+    else {
+        const tree = descendants(table, root);
+        members = table.filter((p) => tree.has(p.pid));
+        if (members.length === 0)
+            throw new src_errors/* ResourceSourceError */.S1(`process ${root} (from ${s.path}) is not running`);
+    }
+    if (cache)
+        Object.assign(cache, { at: now, pids: members.map((m) => m.pid), root });
+    const figures = await Promise.all(members.map((m) => processFigures(proc, m)));
+    return { processes: figures.filter((f) => f !== undefined) };
+}
+/**
+ * The CPU of a set of processes over time: each process's latest figure, kept after it ends (its
+ * time was spent), so the total never runs backwards when a child exits.
+ */
+class CpuAccount {
+    seen = new Map();
+    /** The total µs after adding these figures. */
+    add(processes) {
+        for (const p of processes)
+            this.seen.set(p.key, Math.max(p.cpuUs, this.seen.get(p.key) ?? 0));
+        let total = 0;
+        for (const v of this.seen.values())
+            total += v;
+        return total;
+    }
+}
+/** How often the sampler reads the source. */
+const SAMPLE_MS = 1000;
+const wallNow = () => performance.timeOrigin + performance.now();
+/**
+ * Samples one source for as long as the run lasts; `stage()` starts a stage's series and returns the
+ * function that ends it. Readings are taken SAMPLE_MS apart from the stage's start, and once more at
+ * its end, so the stage's windows can be cut from them exactly (src/metrics/resources.ts).
+ */
+class ResourceSampler {
+    source;
+    proc;
+    account = new CpuAccount();
+    scan = { at: 0, pids: [] };
+    cgroupBase;
+    /** cgroup memory.peak at the last reading. */
+    lastPeak;
+    constructor(source, proc = '/proc') {
+        this.source = source;
+        this.proc = proc;
+    }
+    /** One reading, or the reason there is none. */
+    async read() {
+        const at = wallNow();
+        try {
+            const r = await readSource(this.source, this.proc, this.scan);
+            if ('processes' in r) {
+                const rss = r.processes.reduce((a, p) => a + p.rssBytes, 0);
+                return { at, cpuUs: this.account.add(r.processes), rssBytes: rss };
+            }
+            this.lastPeak = r.peakBytes;
+            this.cgroupBase ??= r.cpuUs;
+            return { at, cpuUs: r.cpuUs - this.cgroupBase, rssBytes: r.rssBytes };
+        }
+        catch (err) {
+            return { error: err instanceof src_errors/* ResourceSourceError */.S1 ? err.message : `reading ${describeSource(this.source)} failed: ${err.message}` };
+        }
+    }
+    /** Starts a stage's series; the returned function takes the last reading and ends it. */
+    async stage() {
+        const series = { source: describeSource(this.source), readings: [] };
+        const keep = (r) => {
+            if ('error' in r)
+                series.error ??= r.error;
+            else
+                series.readings.push(r);
+        };
+        const first = await this.read();
+        keep(first);
+        const start = 'at' in first ? first.at : wallNow();
+        let timer;
+        let pending = Promise.resolve();
+        let stopped = false;
+        let k = 1;
+        const schedule = () => {
+            // Aligned to the start: a late tick does not push the next one later.
+            const delay = Math.max(0, start + k * SAMPLE_MS - wallNow());
+            timer = setTimeout(() => {
+                k++;
+                pending = this.read().then((r) => {
+                    if (!stopped)
+                        keep(r);
+                    if (!stopped)
+                        schedule();
+                });
+            }, delay);
+            timer.unref();
+        };
+        schedule();
+        return async () => {
+            stopped = true;
+            clearTimeout(timer);
+            await pending;
+            keep(await this.read());
+            if (this.lastPeak !== undefined)
+                series.lifetimePeakBytes = this.lastPeak;
+            return series;
+        };
+    }
+}
+
 // EXTERNAL MODULE: ./src/load/stage.ts + 7 modules
 var load_stage = __webpack_require__(8521);
 // EXTERNAL MODULE: ./src/load/target.ts + 1 modules
@@ -325,6 +601,11 @@ function mergeWindows(parts, histogramOf, keepHistograms = false) {
         const users = total((w) => w.users ?? 0);
         if (users > 0)
             row.users = users;
+        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
+        if (windows.every((w) => w.cpu_ms !== undefined))
+            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
+        if (windows.every((w) => w.rss_mb !== undefined))
+            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
         if (keepHistograms)
             row.histogram = (0,metrics_histogram/* encodeHistogram */.ll)(h);
         return row;
@@ -632,6 +913,8 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
+
 /**
  * How often the backstop looks at the request count and the clock: on one thread the overshoot is
  * at most this long's sends; a stage on worker threads reports its count once a second, so there it
@@ -688,6 +971,7 @@ async function runPlan(plan, o) {
     const started = plan.target.start ? (0,load_target/* startTarget */.ar)(plan.target.start, o.cwd) : undefined;
     let probe;
     let reference;
+    const sampler = o.resources === false ? undefined : resourceSampler(plan, started?.child.pid, o.cwd);
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
         await (0,load_target/* waitUntilReady */.bs)({
@@ -732,9 +1016,12 @@ async function runPlan(plan, o) {
             let r;
             current = { stage: spec.name, workerRequests: 0 };
             const stopReference = await reference?.sample().catch(() => undefined);
+            // After the reference's start and before the stage's: the app's readings span the stage alone (cut exactly from them later).
+            const stopResources = await sampler?.stage().catch(() => undefined);
             const cpuBefore = process.cpuUsage();
             const wallBefore = performance.now();
             let figures;
+            let resourceSeries;
             try {
                 if (workers > 1) {
                     const onProgress = (p) => {
@@ -761,7 +1048,12 @@ async function runPlan(plan, o) {
             finally {
                 // Stopped on every path, a stage that threw included: the sampler's timers end with it.
                 figures = await stopReference?.().catch(() => undefined);
+                const series = await stopResources?.().catch(() => undefined);
+                if (series)
+                    resourceSeries = series;
             }
+            if (resourceSeries)
+                r.resources = resourceSeries;
             // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
             const cpu = process.cpuUsage(cpuBefore);
             r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
@@ -807,6 +1099,22 @@ async function runPlan(plan, o) {
         await reference?.close().catch(() => { });
         await started?.stop();
     }
+}
+/**
+ * Where the app's CPU and memory are read: the plan's `target.process` (a PID file or a cgroup v2
+ * directory), else the process group perf-gate started; none when it started nothing and names nothing.
+ */
+function resourceSource(plan, startedPgid, cwd) {
+    const p = plan.target.process;
+    if (p && 'pidFile' in p)
+        return { kind: 'pid-file', path: (0,external_node_path_.resolve)(cwd, p.pidFile) };
+    if (p && 'cgroup' in p)
+        return { kind: 'cgroup', path: (0,external_node_path_.resolve)(cwd, p.cgroup) };
+    return startedPgid !== undefined ? { kind: 'process-group', pgid: startedPgid } : undefined;
+}
+function resourceSampler(plan, startedPgid, cwd) {
+    const source = resourceSource(plan, startedPgid, cwd);
+    return source && new ResourceSampler(source);
 }
 /** A runner that cannot start worker threads (or listen on loopback) still runs the plan, without a reference. */
 async function startReference() {
@@ -1753,6 +2061,9 @@ function mergeStage(parts, count) {
     if (first.protocol === 'ws')
         mergeWs(out, parts);
     mergeFlows(out, parts);
+    const resources = mergeResources(parts, requests, timeline);
+    if (resources)
+        out.resources = resources;
     return out;
 }
 /** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
@@ -1770,6 +2081,47 @@ function mergeFlows(out, parts) {
         out.setup = firstShard.setup;
     if (firstShard.verify)
         out.verify = firstShard.verify;
+}
+/**
+ * The app's figures of the shards. Shards that each started the app (target.start: a process group
+ * per shard) measured separate instances: their CPU adds, over all the shards' requests, and the peak
+ * memory is the largest instance's (as one run's is one instance's). Shards that read target.process
+ * may have read one shared app, each seeing all of its CPU, or one app each: perf-gate cannot tell,
+ * so it does not add them and says so (rules on them warn).
+ */
+function mergeResources(parts, requests, timeline) {
+    const all = parts.map((p) => p.stage.resources);
+    if (all.every((r) => r === undefined))
+        return undefined;
+    const dropWindows = () => timeline.forEach((w) => {
+        delete w.cpu_ms;
+        delete w.rss_mb;
+    });
+    const nulls = { cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: sum(parts, (s) => s.resources?.samples ?? 0) };
+    const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
+    if (missing) {
+        dropWindows();
+        const why = missing.stage.resources ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}` : 'it read no resource source';
+        return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
+    }
+    const rs = all;
+    if (!rs.every((r) => r.source.startsWith('process group '))) {
+        dropWindows();
+        return { source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`, ...nulls, error: 'not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard\'s report, or start the app per shard with target.start)' };
+    }
+    const cpuMs = rs.reduce((a, r) => a + r.cpu_ms, 0);
+    const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
+    const peaks = rs.map((r) => r.rss_mb_peak).filter((x) => x !== null);
+    return {
+        source: `${parts.length} shards, each its own app (target.start)`,
+        cpu_ms_per_request: requests > 0 ? Math.round((cpuMs / requests) * 10_000) / 10_000 : null,
+        // The apps together, as % of one core.
+        cpu_pct: durationMs > 0 ? Math.round((cpuMs / durationMs) * 1000) / 10 : null,
+        rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
+        cpu_ms: Math.round(cpuMs * 1000) / 1000,
+        samples: nulls.samples,
+        note: 'CPU of every shard\'s app added over all the shards\' requests; memory: the largest instance\'s',
+    };
 }
 function sumCounts(records) {
     const out = {};
@@ -2020,7 +2372,7 @@ function describe(series) {
 
 
 
-const COLOR = { rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+const COLOR = { cpu: '#bc4c00', memory: '#0a3069', rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
 /** The percentile curve goes this many nines deep at most (99.999th). */
 const MAX_NINES = 5;
 const NINES_STEP = 0.05;
@@ -2119,6 +2471,7 @@ function diagnosesSection(ds) {
 }
 /** One row per stage, with changes against the baseline where a regression rule compared them. */
 function stageOverview(r) {
+    const cost = r.stages.some((s) => s.resources);
     const rows = r.stages.map((s, i) => {
         const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
         return tr([
@@ -2128,9 +2481,20 @@ function stageOverview(r) {
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'rps', s.rps.toFixed(1))),
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate))),
             ...cells.map(withDelta),
+            ...(cost ? [costCell(r, s)] : []),
         ]);
     });
-    return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows, 'llrrrrrr')}</section>`;
+    // The cost column only where the app's figures were read (target.start or target.process).
+    return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99', ...(cost ? ['cost'] : [])], rows, `llrrrrrr${cost ? 'r' : ''}`)}</section>`;
+}
+/** "3.28 ms CPU · 51.6 MB peak", each change on a line of its own under both ("CPU +42.9% vs 2.29 ms"). */
+function costCell(r, s) {
+    const parts = (0,markdown/* costCells */.BM)(r, s).map((cell) => {
+        const at = cell.indexOf(' (');
+        return at < 0 ? { value: cell, change: '' } : { value: cell.slice(0, at), change: cell.slice(at + 2, -1) };
+    });
+    const changes = parts.filter((p) => p.change).map((p) => `<span class="delta">${(0,report_escape/* html */.qy)(`${p.value.endsWith('peak') ? 'peak' : 'CPU'} ${p.change}`)}</span>`);
+    return `${(0,report_escape/* html */.qy)(parts.map((p) => p.value).join(' · '))}${changes.join('')}`;
 }
 /** "10.1 ms (+46.1% vs 6.92 ms)": the change on a line of its own under the value, so the columns stay narrow. */
 function withDelta(cell) {
@@ -2203,6 +2567,8 @@ function stageFacts(r, s) {
         for (const o of list ?? [])
             rows.push([`${which} ${(0,report_escape/* html */.qy)(o.name)}`, (0,report_escape/* html */.qy)(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
     }
+    if (s.resources)
+        rows.push(['app', (0,report_escape/* html */.qy)(resourcesFact(r, s, s.resources))]);
     return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 function stageWarnings(s) {
@@ -2251,7 +2617,30 @@ function timelineCharts(s, markers) {
             markers,
         }),
         lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+        ...resourceCharts(s, x, at, markers),
     ].map((svg) => figure(svg));
+}
+/** The app's CPU per second and its memory, when they were read (windows without them draw no point). */
+function resourceCharts(s, x, at, markers) {
+    if (!s.resources || !s.timeline.some((w) => w.cpu_ms !== undefined || w.rss_mb !== undefined))
+        return [];
+    const out = [];
+    if (s.timeline.some((w) => w.cpu_ms !== undefined)) {
+        out.push(lineChart({ title: `${s.name}: the app's CPU per second`, x, y: { label: 'CPU ms per s (1000 = a core)' }, series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }], markers }));
+    }
+    if (s.timeline.some((w) => w.rss_mb !== undefined)) {
+        out.push(lineChart({ title: `${s.name}: the app's memory`, x, y: { label: 'MB' }, series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }], markers }));
+    }
+    return out;
+}
+/** "CPU per request 2.27 ms; 11.4% of a core; peak memory 52.3 MB (45.3 MB at the start, 50.6 MB at the end); from process group 123 (target.start)". */
+function resourcesFact(r, s, res) {
+    if (res.cpu_ms_per_request === null && res.rss_mb_peak === null)
+        return `not read (${res.source}: ${res.error ?? 'no value'}); rules on it warn`;
+    const cpu = (0,markdown/* metricCell */.nT)(r, s, 'cpu_per_request', (0,format/* fmtMetric */.IZ)('cpu_per_request', res.cpu_ms_per_request));
+    const peak = (0,markdown/* metricCell */.nT)(r, s, 'rss_peak', (0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_peak));
+    const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null ? ` (${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)` : '';
+    return `CPU per request ${cpu}; ${res.cpu_pct ?? '—'}% of a core; peak memory ${peak}${span}; from ${res.source}${res.note ? `; ${res.note}` : ''}${res.error ? `; ${res.error}` : ''}`;
 }
 /** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */
 function historyChart(stage, points) {

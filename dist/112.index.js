@@ -1,8 +1,8 @@
-export const id = 620;
-export const ids = [620];
+export const id = 112;
+export const ids = [112];
 export const modules = {
 
-/***/ 68620:
+/***/ 28112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -534,7 +534,7 @@ var plan_secrets = __webpack_require__(64682);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./plan.schema.json
-const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head. If the url\'s port already answers before the command runs (a stale server), the run stops with exit 3."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"data":{"type":"object","description":"Data sets by name, used in request strings as ${NAME.COLUMN}: a CSV file with a header row, or a JSON array of objects, relative to the plan\'s folder.","additionalProperties":{"type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"type":"string","description":"users.csv (a header row names the columns) or users.json (an array of objects)."},"pick":{"enum":["sequential","random","unique"],"description":"sequential (default): closed-model user N takes row N (wrapping), open-model requests take the rows in order; random: any row, drawn anew; unique: each row once in the whole run."}}}},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."},"json":{"type":"object","description":"Values at JSONPaths of the JSON response body: a literal to equal, or a rule string such as \\">= 0\\" or \\"< 5\\".","additionalProperties":true}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object","array"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }, or the levels in order, [50/s, 200/s, 1000/s]."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object","array"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }, or the levels in order, [10, 50, 100, 500, 1000]."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."},"requests":{"type":"array","items":{"type":"string"},"minItems":1,"description":"HTTP stages: the names of the top-level requests this stage draws from (their weights kept); default all."},"setup":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once, in order, before the stage (not measured); their captures reach every user."},"verify":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once after the stage has drained (not measured); each is a check of kind verify (expect.status, expect.body, expect.json)."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
+const plan_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"perf-gate plan","description":"A load-testing plan for perf-gate: one target, the requests to send, the stages to run and the rules that gate the result.","type":"object","additionalProperties":false,"required":["version","target","stages"],"properties":{"version":{"const":1,"description":"Plan format version; always 1."},"target":{"type":"object","additionalProperties":false,"required":["url"],"properties":{"url":{"type":"string","description":"Base URL (http, https, ws or wss); --target overrides it."},"build":{"type":"string","description":"Optional shell command that builds the app, run by `perf-gate ab --base-ref` in each side\'s tree (the base worktree and the current checkout) before `start`; ${PORT} and ${SIDE} (base or head) are that side\'s."},"start":{"type":"string","description":"Optional shell command that starts the app under test. With `ab --base-ref`, started once per side: ${PORT} (here, in url and in ready) is that side\'s free port, ${SIDE} is base or head. If the url\'s port already answers before the command runs (a stale server), the run stops with exit 3."},"ready":{"type":"string","description":"Optional path polled until it answers 2xx before the first stage."},"ready_timeout":{"$ref":"#/definitions/duration","description":"How long to wait for `ready`; default 60s."},"allow_remote":{"type":"boolean","description":"Allow load to go to a host that is not loopback (127.0.0.0/8, ::1, localhost); without it (or the action\'s allowed-hosts input) such a target is refused (exit 2)."},"process":{"type":"object","additionalProperties":false,"description":"Where to read what the app spends (CPU time, memory) when perf-gate did not start it, or a narrower part than the whole target.start process group. One of pid_file or cgroup; paths relative to the working directory. Unreadable: the run goes on, the figures are missing and rules on them warn.","properties":{"pid_file":{"type":"string","description":"A file holding the app\'s process id: that process and its descendants are read from /proc."},"cgroup":{"type":"string","description":"A cgroup v2 directory (e.g. /sys/fs/cgroup/system.slice/app.service): cpu.stat usage_usec, memory.current, memory.peak."}}}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/definitions/duration","description":"Per-request timeout; default 10s."},"headers":{"$ref":"#/definitions/headers"}}},"session":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests run once per virtual user, before its first request."},"requests":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"The weighted mix every HTTP stage draws from."},"data":{"type":"object","description":"Data sets by name, used in request strings as ${NAME.COLUMN}: a CSV file with a header row, or a JSON array of objects, relative to the plan\'s folder.","additionalProperties":{"type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"type":"string","description":"users.csv (a header row names the columns) or users.json (an array of objects)."},"pick":{"enum":["sequential","random","unique"],"description":"sequential (default): closed-model user N takes row N (wrapping), open-model requests take the rows in order; random: any row, drawn anew; unique: each row once in the whole run."}}}},"websocket":{"type":"object","additionalProperties":false,"description":"Used by stages with protocol: ws. The target URL\'s scheme becomes ws:// (https: wss://).","properties":{"path":{"type":"string","description":"Appended to target.url; may use ${token} and other captured values."},"headers":{"type":"object","additionalProperties":{"type":["string","number","boolean"]},"description":"Upgrade request headers (templates)."},"subprotocols":{"type":"array","items":{"type":"string"},"description":"Sec-WebSocket-Protocol values offered."},"mode":{"enum":["request_reply","stream","connect"],"description":"Default request_reply when send is set, else connect."},"send":{"type":"string","description":"request_reply: the message template (${seq}, captured values)."},"expect_reply":{"type":"object","additionalProperties":false,"description":"request_reply: how a reply is matched to its message (exactly one key).","properties":{"match":{"type":"string","description":"The reply contains this text (a template filled with the sent message\'s values)."},"regex":{"type":"string","description":"The reply matches this regular expression (a template)."},"json_field":{"type":"string","description":"The reply\'s JSON field (\\"id\\" or \\"$.a.b\\") equals the sent message\'s."}}},"subscribe":{"type":"string","description":"stream: message sent on every (re)opened connection."},"timestamp_field":{"type":"string","description":"stream: JSONPath of the server\'s send time in ms since the epoch (for lag), e.g. $.E"},"reconnect":{"type":"object","additionalProperties":false,"description":"Reconnect after a close or a failed connect.","properties":{"max":{"type":"integer","minimum":0,"description":"Reconnects per connection; default 0."},"backoff":{"$ref":"#/definitions/duration","description":"First wait; doubles per consecutive failed attempt (capped at 10 s). Default 100ms."}}},"timeout":{"$ref":"#/definitions/duration","description":"Reply and handshake timeout; default defaults.timeout."}}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/stage"}},"thresholds":{"type":"object","description":"Absolute rules: stage name (or \\"*\\" for every stage) -> metric -> rule such as \\"< 200ms\\".","additionalProperties":{"$ref":"#/definitions/thresholdRules"}},"regression":{"type":"object","description":"Rules against the stored baseline: metric -> allowed change such as \\"+15%\\", \\"-10%\\" or \\"+0.5pp\\" (error_rate), or a noise band against past runs such as \\"+3σ\\" or \\"band\\".","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/regressionRule"},"mean":{"$ref":"#/definitions/regressionRule"},"p50":{"$ref":"#/definitions/regressionRule"},"p90":{"$ref":"#/definitions/regressionRule"},"p95":{"$ref":"#/definitions/regressionRule"},"p99":{"$ref":"#/definitions/regressionRule"},"p999":{"$ref":"#/definitions/regressionRule"},"max":{"$ref":"#/definitions/regressionRule"},"error_rate":{"$ref":"#/definitions/regressionRule"},"rps":{"$ref":"#/definitions/regressionRule"},"requests":{"$ref":"#/definitions/regressionRule"},"errors":{"$ref":"#/definitions/regressionRule"},"recovery":{"$ref":"#/definitions/regressionRule"},"breaking_point":{"$ref":"#/definitions/regressionRule"},"drift":{"$ref":"#/definitions/regressionRule"},"memory_growth":{"$ref":"#/definitions/regressionRule"},"cpu_per_request":{"$ref":"#/definitions/regressionRule"},"rss_peak":{"$ref":"#/definitions/regressionRule"}}},"abort_when":{"type":["array","object"],"description":"End a stage early (and skip the rest of the plan) when a rule holds for a while; the gate then fails. A list of rules, or a map with rules and target_down (the always-on rule: ≥ 95 % connect errors for 3 s; false turns it off).","items":{"$ref":"#/definitions/abortRule"},"additionalProperties":false,"properties":{"rules":{"type":"array","items":{"$ref":"#/definitions/abortRule"},"description":"The rules; each is checked once a second on the completions of the last second."},"target_down":{"type":"boolean","description":"The default rule: abort a stage when ≥ 95 % of the completions of every second for 3 s are connect errors; default true."}}},"limits":{"type":"object","additionalProperties":false,"description":"Runaway caps a plan must raise explicitly to go beyond; a stage above one is refused at load, and a run that reaches max_requests or max_duration is stopped and fails the gate.","properties":{"max_duration":{"$ref":"#/definitions/duration","description":"The whole run\'s time (stages summed; the wall clock at run time); default 15m, at most 24 days."},"max_requests":{"type":"integer","minimum":1,"description":"Requests (and ws messages) in the whole run; default 2000000."},"max_connections":{"type":"integer","minimum":1,"description":"Per stage: users (vus), ws connections, a burst\'s size, max_in_flight; default 1000."},"max_rate":{"$ref":"#/definitions/rate","description":"Peak open-model rate (rate, a spike\'s to); default 20000/s."}}}},"definitions":{"workers":{"description":"auto (the cores the process may use) or a number of threads from 1 to 64.","anyOf":[{"const":"auto"},{"type":"integer","minimum":1,"maximum":64}]},"duration":{"type":"string","pattern":"^\\\\s*((\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(ms|s|m|h)\\\\s*)+$","description":"A duration with a unit: 500ms, 30s, 2m, 1h (compounds like 1m30s work too)."},"rate":{"description":"Requests per second: 200/s, 12000/m, or a bare number (per second).","anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?|\\\\.\\\\d+)\\\\s*(/\\\\s*(s|m|h))?\\\\s*$"}]},"status":{"description":"Accepted status code(s); default any 2xx or 3xx.","anyOf":[{"type":"integer","minimum":100,"maximum":599},{"type":"array","minItems":1,"items":{"type":"integer","minimum":100,"maximum":599}}]},"headers":{"type":"object","description":"Header name -> value (a template). Names are case-insensitive.","additionalProperties":{"type":["string","number","boolean"]}},"thresholdRule":{"type":"string","pattern":"^\\\\s*(<=|>=|<|>)","description":"A comparison and a value: \\"< 200ms\\", \\"> 190\\", \\"< 1%\\"."},"regressionRule":{"type":"string","pattern":"^\\\\s*([+-]|[Bb][Aa][Nn][Dd]\\\\s*$)","description":"A signed change: \\"+15%\\", \\"-10%\\", or \\"+0.5pp\\" for error_rate; a noise band against past runs: \\"+3σ\\" (or \\"+3sigma\\"), or \\"band\\" (3σ on the worse side)."},"thresholdRules":{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/thresholdRule"},"mean":{"$ref":"#/definitions/thresholdRule"},"p50":{"$ref":"#/definitions/thresholdRule"},"p90":{"$ref":"#/definitions/thresholdRule"},"p95":{"$ref":"#/definitions/thresholdRule"},"p99":{"$ref":"#/definitions/thresholdRule"},"p999":{"$ref":"#/definitions/thresholdRule"},"max":{"$ref":"#/definitions/thresholdRule"},"error_rate":{"$ref":"#/definitions/thresholdRule"},"rps":{"$ref":"#/definitions/thresholdRule"},"requests":{"$ref":"#/definitions/thresholdRule"},"errors":{"$ref":"#/definitions/thresholdRule"},"recovery":{"$ref":"#/definitions/thresholdRule"},"breaking_point":{"$ref":"#/definitions/thresholdRule"},"drift":{"$ref":"#/definitions/thresholdRule"},"memory_growth":{"$ref":"#/definitions/thresholdRule"},"cpu_per_request":{"$ref":"#/definitions/thresholdRule"},"rss_peak":{"$ref":"#/definitions/thresholdRule"}}},"request":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"name":{"type":"string","description":"Name in reports; default \\"METHOD path\\". Unique within its list."},"method":{"type":"string","description":"HTTP method (any case); default GET.","examples":["GET","POST","PUT","PATCH","DELETE"]},"path":{"type":"string","description":"Path appended to target.url, e.g. /posts?page=${seq}."},"weight":{"type":"number","exclusiveMinimum":0,"description":"Relative share of the request mix; default 1."},"headers":{"$ref":"#/definitions/headers"},"body":{"type":"string","description":"Raw request body (a template). Use either body or json."},"json":{"description":"JSON request body; its strings are templates. Use either body or json."},"expect":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"#/definitions/status"},"body":{"type":"string","description":"The response body must contain this text."},"json":{"type":"object","description":"Values at JSONPaths of the JSON response body: a literal to equal, or a rule string such as \\">= 0\\" or \\"< 5\\".","additionalProperties":true}}},"capture":{"type":"object","description":"Variable name -> JSONPath into the JSON response ($.a.b[0]); use later as ${name}.","additionalProperties":{"type":"string","description":"A JSONPath subset into the JSON response body, e.g. $.access_token or $.items[0].id."}},"timeout":{"$ref":"#/definitions/duration","description":"Overrides defaults.timeout for this request."}}},"stage":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"name":{"type":"string","description":"Unique stage name; default the kind."},"kind":{"enum":["baseline","load","spike","burst","stress","soak"],"description":"baseline: one user back to back; load: steady rate or users; spike: low-high-low rate; burst: many at once; stress: step the rate or users up until a step breaks; soak: a long steady load, reporting drift and memory."},"protocol":{"enum":["http","ws"],"description":"Default http."},"duration":{"$ref":"#/definitions/duration","description":"baseline, load, soak: how long the stage runs (ramp included)."},"rate":{"type":["string","number","object","array"],"description":"load, soak (open model): the target request rate (200/s, 12000/m); stress: the steps, { from: 50/s, step: 50/s, max: 2000/s }, or the levels in order, [50/s, 200/s, 1000/s]."},"ramp":{"$ref":"#/definitions/duration","description":"load, spike: linear ramp time; default 0."},"vus":{"type":["integer","object","array"],"minimum":1,"description":"load, soak (closed model): number of virtual users; stress: the steps, { from: 10, step: 10, max: 200 }, or the levels in order, [10, 50, 100, 500, 1000]."},"think":{"$ref":"#/definitions/duration","description":"load, soak, stress with vus: pause between a user\'s requests; default 0."},"from":{"$ref":"#/definitions/rate","description":"spike: the low rate."},"to":{"$ref":"#/definitions/rate","description":"spike: the high rate."},"before":{"$ref":"#/definitions/duration","description":"spike: time at the low rate before the ramp; default 5s."},"hold":{"$ref":"#/definitions/duration","description":"spike: time at the high rate."},"after":{"$ref":"#/definitions/duration","description":"spike: time back at the low rate, in which recovery is measured."},"size":{"type":"integer","minimum":1,"description":"burst: requests released at once."},"cycles":{"type":"integer","minimum":1,"description":"burst: how many bursts."},"pause":{"$ref":"#/definitions/duration","description":"burst: pause between bursts; default 1s."},"max_in_flight":{"type":"integer","minimum":1,"description":"Cap on requests in flight; default 1000."},"connections":{"type":"integer","minimum":1,"description":"protocol ws: number of connections."},"workers":{"$ref":"#/definitions/workers","description":"HTTP load, spike, burst: worker threads the stage runs on (auto = one per core); default 1."},"pipelining":{"type":"integer","minimum":1,"maximum":64,"description":"HTTP: requests in flight per connection (HTTP/1.1 pipelining, like autocannon -p); the pool opens 1/pipelining as many connections. Default 1."},"every":{"$ref":"#/definitions/duration","description":"stress: how long each step runs."},"until":{"$ref":"#/definitions/thresholdRules","description":"stress: what every step must meet (latency percentiles, error_rate), e.g. { p95: \\"< 200ms\\", error_rate: \\"< 1%\\" }; default: the plan\'s latency and error_rate thresholds for the stage and \\"*\\"."},"metrics":{"type":"string","description":"soak: a path on the target serving Prometheus text; process_resident_memory_bytes is read before and after the stage."},"requests":{"type":"array","items":{"type":"string"},"minItems":1,"description":"HTTP stages: the names of the top-level requests this stage draws from (their weights kept); default all."},"setup":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once, in order, before the stage (not measured); their captures reach every user."},"verify":{"type":"array","items":{"$ref":"#/definitions/request"},"description":"Requests sent once after the stage has drained (not measured); each is a check of kind verify (expect.status, expect.body, expect.json)."}}},"abortRule":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"enum":["error_rate","connect_error_rate","p50","p90","p95","p99","max"],"description":"Watched per second of completions (a latency: of the requests that completed in that second)."},"op":{"enum":[">",">="],"description":"Abort when the metric is above (or at least) the value."},"value":{"type":["string","number"],"description":"As in thresholds: 50% or 0.5 for a rate, 2s, 200ms or a bare number of ms for a latency."},"for":{"$ref":"#/definitions/duration","description":"How long the rule must hold, second after second; default 0s (the first second that crosses)."},"delay":{"$ref":"#/definitions/duration","description":"Do not judge this early into the stage (k6\'s delayAbortEval); default 0s."},"stage":{"type":["string","array"],"items":{"type":"string"},"description":"Only this stage (or these stages), by name; default every stage."}}}}}');
 ;// CONCATENATED MODULE: ./src/plan/schema-check.ts
 /**
  * Shape checks against plan.schema.json (the same file editors use for completion), with ajv's
@@ -1433,7 +1433,7 @@ function buildPlan(data, file, readDataFile) {
         session: readRequests(c, raw.session, ['session'], defaults),
         requests: readRequests(c, raw.requests, ['requests'], defaults),
         stages,
-        thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages),
+        thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages, hasResourceSource((0,checks/* record */.g1)(raw.target))),
         limits: (0,check_limits/* readLimits */.BU)(c, (0,checks/* record */.g1)(raw.limits)),
     };
     readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
@@ -1445,7 +1445,7 @@ function buildPlan(data, file, readDataFile) {
     resolveStressConditions(c, raw.stages, plan);
     // Absent = the default rules; `regression: {}` = none (thresholds only).
     if ('regression' in raw)
-        plan.regression = readRegression(c, (0,checks/* record */.g1)(raw.regression));
+        plan.regression = readRegression(c, (0,checks/* record */.g1)(raw.regression), hasResourceSource((0,checks/* record */.g1)(raw.target)));
     if ('abort_when' in raw)
         plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
     if ('websocket' in raw)
@@ -1477,7 +1477,27 @@ function readTarget(c, t) {
     }
     if (t.allow_remote === true)
         target.allowRemote = true;
+    if ('process' in t)
+        readProcess(c, (0,checks/* record */.g1)(t.process), target);
     return target;
+}
+/** `target.process`: exactly one of pid_file and cgroup, a non-empty path (unknown keys: the schema check). */
+function readProcess(c, p, target) {
+    const named = ['pid_file', 'cgroup'].filter((k) => k in p);
+    // Only unknown keys: the schema check names them (with a suggestion).
+    if (named.length === 0 && Object.keys(p).length > 0)
+        return;
+    if (named.length !== 1) {
+        c.add(['target', 'process'], `target.process: name ${named.length === 0 ? 'one of' : 'only one of'} pid_file (a file holding the app's process id) or cgroup (a cgroup v2 directory)`);
+        return;
+    }
+    const key = named[0];
+    const value = p[key];
+    if (typeof value !== 'string' || value.trim() === '') {
+        c.add(['target', 'process', key], `target.process.${key}: must be a path${key === 'cgroup' ? ', e.g. /sys/fs/cgroup/system.slice/app.service' : ', e.g. app.pid'}`);
+        return;
+    }
+    target.process = key === 'pid_file' ? { pidFile: value } : { cgroup: value };
 }
 function isAbsoluteUrl(url) {
     try {
@@ -1499,7 +1519,7 @@ function checkProtocols(c, raw) {
     }
 }
 /** Also read by gate files (`compare --from`, src/import/gate-file.ts), whose stages are the imported ones. */
-function readThresholds(c, raw, stages) {
+function readThresholds(c, raw, stages, resourced = true) {
     const names = stages.map((s) => s.name);
     const out = {};
     for (const [stage, metricsRaw] of Object.entries(raw)) {
@@ -1521,7 +1541,9 @@ function readThresholds(c, raw, stages) {
             if (kind)
                 checkMeasuredBy(c, stage, metric, kind, stages);
             if (metric === 'memory_growth')
-                checkMemorySampled(c, stage, stages);
+                checkMemorySampled(c, stage, stages, resourced);
+            if (RESOURCE_METRICS.includes(metric) && !resourced)
+                c.add(path, noResourceSource(['thresholds', stage], metric), 'key');
             checkStressStageRule(c, stage, metric, stages);
         }
         out[stage] = rules;
@@ -1543,8 +1565,15 @@ function checkMeasuredBy(c, stage, metric, kind, stages) {
         c.add(path, `${where}: ${metric} is only measured by ${kind} stages; ${(0,units/* show */.WU)(stage)} is a ${target.kind} stage`, 'key');
     }
 }
-/** memory_growth needs the soak to read the target's metrics. */
-function checkMemorySampled(c, stage, stages) {
+/** Metrics read from the app's resource source (target.start's process group, or target.process). */
+const RESOURCE_METRICS = ['cpu_per_request', 'rss_peak'];
+/** Whether the plan gives perf-gate a way to read what the app spends: it starts the app, or names its process. */
+const hasResourceSource = (t) => typeof t.start === 'string' || (typeof t.process === 'object' && t.process !== null);
+const noResourceSource = (where, metric) => `${(0,issues/* formatPath */.jV)(where)}: ${metric} is read from the app's processes, and this plan names none: add target.start (perf-gate starts the app and reads its process group) or target.process: { pid_file: PATH } or { cgroup: PATH }`;
+/** memory_growth needs the soak to read the target's memory: its metrics page, or the app's resource source. */
+function checkMemorySampled(c, stage, stages, resourced) {
+    if (resourced)
+        return;
     const soaks = stages.filter((s) => s.kind === 'soak' && (stage === '*' || s.name === stage));
     const unsampled = soaks.find((s) => s.metricsPath === undefined);
     if (stage !== '*' && unsampled) {
@@ -1594,7 +1623,7 @@ function resolveStressConditions(c, rawStages, plan) {
         c.add(i >= 0 ? ['stages', i] : ['stages'], `${(0,issues/* formatPath */.jV)(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${(0,units/* show */.WU)(stage.name)} or "*"`);
     }
 }
-function readRegression(c, raw) {
+function readRegression(c, raw, resourced = true) {
     const rules = [];
     for (const [metric, rule] of Object.entries(raw)) {
         if (!(0,units/* isMetric */.NI)(metric))
@@ -1604,6 +1633,8 @@ function readRegression(c, raw) {
             c.add(['regression', metric], `regression.${metric}: ${metric} is already a change within the run; gate it with a threshold, e.g. thresholds: { "*": { ${metric}: "< ${metric === 'drift' ? 20 : 10}%" } }`, 'key');
             continue;
         }
+        if (RESOURCE_METRICS.includes(metric) && !resourced)
+            c.add(['regression', metric], noResourceSource(['regression'], metric), 'key');
         try {
             rules.push((0,units/* parseRegression */.Dn)(metric, rule));
         }
@@ -2275,6 +2306,282 @@ class ReferenceServer {
         this.stops.clear();
         await this.client.close().catch(() => { });
         await this.worker.terminate();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/load/resources.ts
+/**
+ * What the app under test spends, read from the OS with no agent: its CPU time and resident memory,
+ * sampled once a second on timers of their own (asynchronous file reads: the request loop only
+ * sees their callbacks), from one of three sources:
+ *  - `process-group`: the group `target.start` runs in (its shell, the app, the app's children);
+ *  - `pid-file` (`target.process: { pid_file }`): the process whose PID the file holds, and its descendants;
+ *  - `cgroup` (`target.process: { cgroup }`): a cgroup v2 directory (cpu.stat usage_usec, memory.current, memory.peak).
+ * A source that cannot be read never fails the run: its series carries the reason instead.
+ * Parsing is pure (the `parse*` functions); the file reads are at the edge (`readSource`).
+ */
+
+
+
+/** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ: 100 on every mainstream Linux). */
+const CLOCK_TICKS = 100;
+/** /proc/PID/stat → the fields perf-gate uses. `comm` may hold spaces and ')' so fields are split after the last ')'. */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    const open = text.indexOf('(');
+    if (close < 0 || open < 0)
+        return undefined;
+    const pid = Number(text.slice(0, open).trim());
+    // After ") ": state(3) ppid(4) pgrp(5) ... utime(14) stime(15) ... starttime(22); index 0 is field 3.
+    const f = text.slice(close + 2).trim().split(/\s+/);
+    if (f.length < 20)
+        return undefined;
+    const n = (i) => Number(f[i]);
+    const out = { pid, state: f[0], ppid: n(1), pgrp: n(2), cpuTicks: n(11) + n(12), startTime: n(19) };
+    return [out.pid, out.ppid, out.pgrp, out.cpuTicks, out.startTime].every(Number.isFinite) ? out : undefined;
+}
+/** /proc/PID/task/TID/schedstat: "ns-on-cpu ns-waiting timeslices" → ns on CPU. */
+function parseSchedstat(text) {
+    const first = Number(text.trim().split(/\s+/)[0]);
+    return text.trim() !== '' && Number.isFinite(first) ? first : undefined;
+}
+/** /proc/PID/status → VmRSS in bytes (kernel threads and zombies have none: undefined). */
+function parseStatusRss(text) {
+    const m = /^VmRSS:\s+(\d+)\s*kB/m.exec(text);
+    return m ? Number(m[1]) * 1024 : undefined;
+}
+/** cgroup v2 cpu.stat → usage_usec. */
+function parseCpuStat(text) {
+    const m = /^usage_usec\s+(\d+)\s*$/m.exec(text);
+    return m ? Number(m[1]) : undefined;
+}
+/** memory.current / memory.peak: one number of bytes ("max" and garbage: undefined). */
+function parseBytesFile(text) {
+    const t = text.trim();
+    return /^\d+$/.test(t) ? Number(t) : undefined;
+}
+/** A PID file: the first whole number in it (pid files may end in a newline or hold more lines). */
+function parsePidFile(text) {
+    const m = /^\s*(\d+)/.exec(text);
+    const pid = m ? Number(m[1]) : NaN;
+    return pid > 0 ? pid : undefined;
+}
+function describeSource(s) {
+    switch (s.kind) {
+        case 'process-group':
+            return `process group ${s.pgid} (target.start)`;
+        case 'pid-file':
+            return `pid_file ${s.path}`;
+        case 'cgroup':
+            return `cgroup ${s.path}`;
+    }
+}
+async function readText(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'latin1');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every process's /proc/PID/stat (those that end while being read are left out). */
+async function procTable(proc) {
+    const entries = (await (0,promises_.readdir)(proc)).filter((e) => /^\d+$/.test(e));
+    const stats = await Promise.all(entries.map(async (e) => {
+        const t = await readText((0,external_node_path_.join)(proc, e, 'stat'));
+        return t === undefined ? undefined : parseProcStat(t);
+    }));
+    return stats.filter((s) => s !== undefined && s.state !== 'Z');
+}
+/**
+ * One process's CPU µs: the sum of its threads' schedstat (ns, fine-grained: a 1-s window of a few
+ * ms is still measured), or utime+stime (10 ms ticks) where schedstat is not there.
+ */
+async function processFigures(proc, st) {
+    const dir = (0,external_node_path_.join)(proc, String(st.pid));
+    let cpuUs = (st.cpuTicks * 1e6) / CLOCK_TICKS;
+    try {
+        const tids = await (0,promises_.readdir)((0,external_node_path_.join)(dir, 'task'));
+        const ns = await Promise.all(tids.map(async (t) => parseSchedstat((await readText((0,external_node_path_.join)(dir, 'task', t, 'schedstat'))) ?? '')));
+        if (ns.length > 0 && ns.every((x) => x !== undefined))
+            cpuUs = ns.reduce((a, b) => a + b, 0) / 1000;
+    }
+    catch {
+        // no task directory: the ticks stand
+    }
+    const status = await readText((0,external_node_path_.join)(dir, 'status'));
+    if (status === undefined)
+        return undefined; // it ended while we looked
+    return { key: `${st.pid}@${st.startTime}`, cpuUs, rssBytes: parseStatusRss(status) ?? 0 };
+}
+/** The pids of `root` and all its descendants, from the table's parent links. */
+function descendants(table, root) {
+    const out = new Set([root]);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const p of table) {
+            if (!out.has(p.pid) && out.has(p.ppid)) {
+                out.add(p.pid);
+                grew = true;
+            }
+        }
+    }
+    return out;
+}
+/** How long the members of a full scan of /proc are trusted. */
+const RESCAN_MS = 5000;
+async function statsOf(proc, pids) {
+    return Promise.all(pids.map(async (pid) => {
+        const t = await readText((0,external_node_path_.join)(proc, String(pid), 'stat'));
+        const st = t === undefined ? undefined : parseProcStat(t);
+        return st && st.state !== 'Z' ? st : undefined;
+    }));
+}
+async function readSource(s, proc = '/proc', cache, now = Date.now()) {
+    if (s.kind === 'cgroup') {
+        const cpu = await readText((0,external_node_path_.join)(s.path, 'cpu.stat'));
+        if (cpu === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`cannot read ${(0,external_node_path_.join)(s.path, 'cpu.stat')}`);
+        const usage = parseCpuStat(cpu);
+        if (usage === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`${(0,external_node_path_.join)(s.path, 'cpu.stat')} has no usage_usec line`);
+        const current = parseBytesFile((await readText((0,external_node_path_.join)(s.path, 'memory.current'))) ?? '');
+        const peak = parseBytesFile((await readText((0,external_node_path_.join)(s.path, 'memory.peak'))) ?? '');
+        return { cpuUs: usage, rssBytes: current ?? null, ...(peak !== undefined ? { peakBytes: peak } : {}) };
+    }
+    let root;
+    if (s.kind === 'pid-file') {
+        const text = await readText(s.path);
+        if (text === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`cannot read the pid file ${s.path}`);
+        root = parsePidFile(text);
+        if (root === undefined)
+            throw new src_errors/* ResourceSourceError */.S1(`the pid file ${s.path} holds no process id`);
+    }
+    if (cache && cache.pids.length > 0 && now - cache.at < RESCAN_MS && cache.root === root) {
+        const known = await statsOf(proc, cache.pids);
+        const intact = known.every((st) => st !== undefined && (s.kind !== 'process-group' || st.pgrp === s.pgid));
+        if (intact)
+            return { processes: (await Promise.all(known.map((m) => processFigures(proc, m)))).filter((f) => f !== undefined) };
+    }
+    let table;
+    try {
+        table = await procTable(proc);
+    }
+    catch (err) {
+        throw new src_errors/* ResourceSourceError */.S1(`cannot list ${proc}: ${err.message}`);
+    }
+    let members;
+    if (s.kind === 'process-group') {
+        members = table.filter((p) => p.pgrp === s.pgid);
+        if (members.length === 0)
+            throw new src_errors/* ResourceSourceError */.S1(`no process of group ${s.pgid} is running`);
+    }
+    else {
+        const tree = descendants(table, root);
+        members = table.filter((p) => tree.has(p.pid));
+        if (members.length === 0)
+            throw new src_errors/* ResourceSourceError */.S1(`process ${root} (from ${s.path}) is not running`);
+    }
+    if (cache)
+        Object.assign(cache, { at: now, pids: members.map((m) => m.pid), root });
+    const figures = await Promise.all(members.map((m) => processFigures(proc, m)));
+    return { processes: figures.filter((f) => f !== undefined) };
+}
+/**
+ * The CPU of a set of processes over time: each process's latest figure, kept after it ends (its
+ * time was spent), so the total never runs backwards when a child exits.
+ */
+class CpuAccount {
+    seen = new Map();
+    /** The total µs after adding these figures. */
+    add(processes) {
+        for (const p of processes)
+            this.seen.set(p.key, Math.max(p.cpuUs, this.seen.get(p.key) ?? 0));
+        let total = 0;
+        for (const v of this.seen.values())
+            total += v;
+        return total;
+    }
+}
+/** How often the sampler reads the source. */
+const SAMPLE_MS = 1000;
+const wallNow = () => performance.timeOrigin + performance.now();
+/**
+ * Samples one source for as long as the run lasts; `stage()` starts a stage's series and returns the
+ * function that ends it. Readings are taken SAMPLE_MS apart from the stage's start, and once more at
+ * its end, so the stage's windows can be cut from them exactly (src/metrics/resources.ts).
+ */
+class ResourceSampler {
+    source;
+    proc;
+    account = new CpuAccount();
+    scan = { at: 0, pids: [] };
+    cgroupBase;
+    /** cgroup memory.peak at the last reading. */
+    lastPeak;
+    constructor(source, proc = '/proc') {
+        this.source = source;
+        this.proc = proc;
+    }
+    /** One reading, or the reason there is none. */
+    async read() {
+        const at = wallNow();
+        try {
+            const r = await readSource(this.source, this.proc, this.scan);
+            if ('processes' in r) {
+                const rss = r.processes.reduce((a, p) => a + p.rssBytes, 0);
+                return { at, cpuUs: this.account.add(r.processes), rssBytes: rss };
+            }
+            this.lastPeak = r.peakBytes;
+            this.cgroupBase ??= r.cpuUs;
+            return { at, cpuUs: r.cpuUs - this.cgroupBase, rssBytes: r.rssBytes };
+        }
+        catch (err) {
+            return { error: err instanceof src_errors/* ResourceSourceError */.S1 ? err.message : `reading ${describeSource(this.source)} failed: ${err.message}` };
+        }
+    }
+    /** Starts a stage's series; the returned function takes the last reading and ends it. */
+    async stage() {
+        const series = { source: describeSource(this.source), readings: [] };
+        const keep = (r) => {
+            if ('error' in r)
+                series.error ??= r.error;
+            else
+                series.readings.push(r);
+        };
+        const first = await this.read();
+        keep(first);
+        const start = 'at' in first ? first.at : wallNow();
+        let timer;
+        let pending = Promise.resolve();
+        let stopped = false;
+        let k = 1;
+        const schedule = () => {
+            // Aligned to the start: a late tick does not push the next one later.
+            const delay = Math.max(0, start + k * SAMPLE_MS - wallNow());
+            timer = setTimeout(() => {
+                k++;
+                pending = this.read().then((r) => {
+                    if (!stopped)
+                        keep(r);
+                    if (!stopped)
+                        schedule();
+                });
+            }, delay);
+            timer.unref();
+        };
+        schedule();
+        return async () => {
+            stopped = true;
+            clearTimeout(timer);
+            await pending;
+            keep(await this.read());
+            if (this.lastPeak !== undefined)
+                series.lifetimePeakBytes = this.lastPeak;
+            return series;
+        };
     }
 }
 
@@ -4216,6 +4523,10 @@ function metricValue(s, metric) {
             return s.soak ? s.soak.drift.delta_pct : null;
         case 'memory_growth':
             return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        case 'cpu_per_request':
+            return s.resources?.cpu_ms_per_request ?? null;
+        case 'rss_peak':
+            return s.resources?.rss_mb_peak ?? null;
         default:
             return null;
     }
@@ -4255,11 +4566,26 @@ function missingValue(stage, metric) {
         case 'memory_growth':
             // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
             return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        case 'cpu_per_request':
+        case 'rss_peak':
+            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
+            return { verdict: 'warn', note: resourceNote(stage, metric) };
         default: {
             const absent = absentNote(stage, metric);
             return absent ? { verdict: 'warn', note: absent } : undefined;
         }
     }
+}
+/** Why a stage has no figure for a resource metric, in one sentence. */
+function resourceNote(s, metric) {
+    const r = s.resources;
+    if (!r)
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
+    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
+        return 'no requests completed: no CPU per request';
+    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
+        return `${r.source} gives no memory figure`;
+    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
 }
 /**
  * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
@@ -4517,6 +4843,79 @@ function stressOutcome(spec, steps) {
 
 // EXTERNAL MODULE: ./src/report/types.ts
 var types = __webpack_require__(2563);
+;// CONCATENATED MODULE: ./src/metrics/resources.ts
+const MB = 1024 * 1024;
+const resources_round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+/** Cumulative CPU µs at time `t`, linear between the readings around it (clamped to the first and last). */
+function cpuAt(points, t) {
+    if (points.length === 0)
+        return NaN;
+    if (t <= points[0].at)
+        return points[0].cpuUs;
+    for (let i = 1; i < points.length; i++) {
+        const b = points[i];
+        if (t <= b.at) {
+            const a = points[i - 1];
+            const f = b.at > a.at ? (t - a.at) / (b.at - a.at) : 1;
+            return a.cpuUs + f * (b.cpuUs - a.cpuUs);
+        }
+    }
+    return points[points.length - 1].cpuUs;
+}
+/** The reading nearest to `t` that has memory. */
+function rssNear(points, t) {
+    let best;
+    for (const p of points)
+        if (p.rssBytes !== null && (!best || Math.abs(p.at - t) < Math.abs(best.at - t)))
+            best = p;
+    return best ? best.rssBytes : null;
+}
+const mb = (bytes) => (bytes === null ? null : resources_round(bytes / MB, 1));
+/**
+ * The stage's figures, and each window's `cpu_ms` / `rss_mb` written into `timeline` (windows are
+ * 1 s from `startMs`). Fewer than two readings: figures null, with the reason.
+ */
+function stageResources(series, startMs, durationMs, requests, timeline) {
+    const points = series.readings;
+    const out = { source: series.source, cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: points.length };
+    if (series.error !== undefined)
+        out.error = series.error;
+    if (points.length < 2) {
+        out.error ??= 'fewer than two readings of the source';
+        return out;
+    }
+    const endMs = startMs + durationMs;
+    const cpuMs = Math.max(0, cpuAt(points, endMs) - cpuAt(points, startMs)) / 1000;
+    out.cpu_ms = resources_round(cpuMs, 3);
+    out.cpu_ms_per_request = requests > 0 ? resources_round(cpuMs / requests, 4) : null;
+    out.cpu_pct = durationMs > 0 ? resources_round((cpuMs / durationMs) * 100, 1) : null;
+    const start = rssNear(points, startMs);
+    const end = rssNear(points, endMs);
+    // The readings within the span, and those standing for its two ends.
+    const rss = [start, end, ...points.filter((p) => p.at >= startMs && p.at <= endMs).map((p) => p.rssBytes)].filter((b) => b !== null);
+    out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
+    out.rss_mb_start = mb(start);
+    out.rss_mb_end = mb(end);
+    out.rss_growth_pct = start !== null && end !== null && start > 0 ? resources_round(((end - start) / start) * 100, 2) : null;
+    if (series.lifetimePeakBytes !== undefined)
+        out.memory_peak_lifetime_mb = mb(series.lifetimePeakBytes);
+    for (const w of timeline) {
+        const from = startMs + w.t * 1000;
+        const to = Math.min(endMs, from + 1000);
+        if (to <= from)
+            continue;
+        w.cpu_ms = resources_round(Math.max(0, cpuAt(points, to) - cpuAt(points, from)) / 1000, 3);
+        const r = rssNear(points, to);
+        if (r !== null)
+            w.rss_mb = mb(r);
+    }
+    return out;
+}
+/** Windows fit for the CPU-per-request ratio: with requests and a CPU figure. */
+function cpuWindows(timeline) {
+    return timeline.filter((w) => w.requests > 0 && typeof w.cpu_ms === 'number').map((w) => ({ cpuMs: w.cpu_ms, requests: w.requests }));
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -4525,6 +4924,7 @@ const VERSION = package_namespaceObject.rE;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
 
 
 
@@ -4608,6 +5008,8 @@ function stageReport(r) {
         report.retry_after_s = m.retryAfterS;
     if (m.errorSamples.size > 0)
         report.error_samples = Object.fromEntries(m.errorSamples);
+    if (r.resources)
+        addResources(report, r);
     if (m.ws)
         addWs(report, r, sendingMs);
     if (shard)
@@ -4628,6 +5030,26 @@ function mergeInputs(r, sendingMs) {
     if (w)
         inputs.ws_histograms = { connect: histogram_encodeHistogram(w.connect), gap: histogram_encodeHistogram(w.gap), lag: histogram_encodeHistogram(w.lag) };
     return inputs;
+}
+/**
+ * The app's figures over the stage's measured span (its clock start for its duration), and each
+ * window's. A soak with no metrics page takes its memory growth from the same readings.
+ */
+function addResources(report, r) {
+    const res = stageResources(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
+    report.resources = res;
+    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
+        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
+        const memory = {
+            url: res.source,
+            before_bytes: toBytes(res.rss_mb_start),
+            after_bytes: toBytes(res.rss_mb_end),
+            growth_pct: res.rss_growth_pct ?? null,
+        };
+        if (memory.growth_pct === null)
+            memory.error = res.error ?? `${res.source} gives no memory figure`;
+        report.soak.memory = memory;
+    }
 }
 function addWs(report, r, sendingMs) {
     const w = r.metrics.ws;
@@ -5480,6 +5902,11 @@ function mergeWindows(parts, histogramOf, keepHistograms = false) {
         const users = total((w) => w.users ?? 0);
         if (users > 0)
             row.users = users;
+        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
+        if (windows.every((w) => w.cpu_ms !== undefined))
+            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
+        if (windows.every((w) => w.rss_mb !== undefined))
+            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
         if (keepHistograms)
             row.histogram = histogram_encodeHistogram(h);
         return row;
@@ -5871,6 +6298,8 @@ function progressTicker(spec, latest, onProgress) {
 
 
 
+
+
 /**
  * How often the backstop looks at the request count and the clock: on one thread the overshoot is
  * at most this long's sends; a stage on worker threads reports its count once a second, so there it
@@ -5927,6 +6356,7 @@ async function runPlan(plan, o) {
     const started = plan.target.start ? startTarget(plan.target.start, o.cwd) : undefined;
     let probe;
     let reference;
+    const sampler = o.resources === false ? undefined : resourceSampler(plan, started?.child.pid, o.cwd);
     try {
         const waitsForStart = started !== undefined || plan.target.ready !== undefined;
         await waitUntilReady({
@@ -5971,9 +6401,12 @@ async function runPlan(plan, o) {
             let r;
             current = { stage: spec.name, workerRequests: 0 };
             const stopReference = await reference?.sample().catch(() => undefined);
+            // After the reference's start and before the stage's: the app's readings span the stage alone (cut exactly from them later).
+            const stopResources = await sampler?.stage().catch(() => undefined);
             const cpuBefore = process.cpuUsage();
             const wallBefore = performance.now();
             let figures;
+            let resourceSeries;
             try {
                 if (workers > 1) {
                     const onProgress = (p) => {
@@ -6000,7 +6433,12 @@ async function runPlan(plan, o) {
             finally {
                 // Stopped on every path, a stage that threw included: the sampler's timers end with it.
                 figures = await stopReference?.().catch(() => undefined);
+                const series = await stopResources?.().catch(() => undefined);
+                if (series)
+                    resourceSeries = series;
             }
+            if (resourceSeries)
+                r.resources = resourceSeries;
             // perf-gate's own CPU time over the stage's wall time (all its threads): near a whole core, the generator is the bottleneck.
             const cpu = process.cpuUsage(cpuBefore);
             r.generator.cpu_pct = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, performance.now() - wallBefore)) * 1000) / 10;
@@ -6046,6 +6484,22 @@ async function runPlan(plan, o) {
         await reference?.close().catch(() => { });
         await started?.stop();
     }
+}
+/**
+ * Where the app's CPU and memory are read: the plan's `target.process` (a PID file or a cgroup v2
+ * directory), else the process group perf-gate started; none when it started nothing and names nothing.
+ */
+function resourceSource(plan, startedPgid, cwd) {
+    const p = plan.target.process;
+    if (p && 'pidFile' in p)
+        return { kind: 'pid-file', path: (0,external_node_path_.resolve)(cwd, p.pidFile) };
+    if (p && 'cgroup' in p)
+        return { kind: 'cgroup', path: (0,external_node_path_.resolve)(cwd, p.cgroup) };
+    return startedPgid !== undefined ? { kind: 'process-group', pgid: startedPgid } : undefined;
+}
+function resourceSampler(plan, startedPgid, cwd) {
+    const source = resourceSource(plan, startedPgid, cwd);
+    return source && new ResourceSampler(source);
 }
 /** A runner that cannot start worker threads (or listen on loopback) still runs the plan, without a reference. */
 async function startReference() {
@@ -6269,6 +6723,7 @@ function judgeInterval(iv, limit, worseIsUp, point) {
 
 
 
+
 const regression_round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 /** A percentile's interval from resampled windows' histograms (gate/statistics.ts). */
 const PERCENTILE_METHOD = 'bootstrap-windows(percentile)';
@@ -6279,6 +6734,10 @@ const PERCENTILE_METHOD = 'bootstrap-windows(percentile)';
  * for percentiles to the spread of the windows' own percentiles, and the method says so.
  */
 const windowBootstrap = (metric, before, after, pointPct) => {
+    if (metric === 'cpu_per_request') {
+        const interval = bootstrapChangeInterval(cpuRatioSamples(before), cpuRatioSamples(after), pointPct);
+        return interval && { interval, method: RATIO_METHOD };
+    }
     const percentile = PERCENTILE_OF[metric];
     const beforeBuckets = percentile === undefined ? undefined : windowBuckets(before);
     const afterBuckets = percentile === undefined ? undefined : windowBuckets(after);
@@ -6297,6 +6756,18 @@ const windowBootstrap = (metric, before, after, pointPct) => {
     const lacking = !beforeBuckets ? 'the baseline has' : 'this run has';
     return { interval, method: `bootstrap-windows(mean of window ${column.key}s: ${lacking} no window histograms)` };
 };
+/** CPU per request: whole windows resampled, their CPU and requests summed, the ratio taken. */
+const RATIO_METHOD = 'bootstrap-windows(ratio)';
+/**
+ * A window's CPU ms per request weighted by its requests: the weighted mean of any draw of windows
+ * is Σcpu / Σrequests of that draw, the ratio of sums. The first and last windows are left out when
+ * there are enough (ramp-up and drain: the drain's CPU has no requests started in its window).
+ */
+function cpuRatioSamples(s) {
+    const ws = cpuWindows(s.timeline);
+    const steady = ws.length >= 5 ? ws.slice(1, -1) : ws;
+    return steady.map((w) => ({ value: w.cpuMs / w.requests, weight: w.requests }));
+}
 const ruleOf = (metric, raw, amount, direction = 'increase', unit = 'pct') => ({
     metric,
     direction,
@@ -6359,7 +6830,7 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
                 checks.push(check);
             else if (rules) {
                 // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
-                const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric);
+                const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric) ?? resourceAbsent(r.metric, before, stage);
                 if (why)
                     checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: metricValue(stage, r.metric), baseline: metricValue(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
             }
@@ -6367,11 +6838,23 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
     }
     return checks;
 }
+/** A rule on the app's CPU whose figure one side lacks: why (a source that cannot be read warns, never fails). */
+function resourceAbsent(metric, before, after) {
+    if (metric !== 'cpu_per_request')
+        return undefined;
+    if (metricValue(after, metric) === null)
+        return resourceNote(after, metric);
+    if (metricValue(before, metric) === null)
+        return `the baseline has no CPU per request: ${resourceNote(before, metric)}`;
+    return undefined;
+}
 function regressionCheck(rule, before, after, estimate = windowBootstrap) {
     if (rule.metric === 'recovery')
         return recoveryCheck(rule, before, after);
     if (rule.metric === 'breaking_point')
         return breakingPointCheck(rule, before, after);
+    if (rule.metric === 'rss_peak')
+        return peakMemoryCheck(rule, before, after);
     const b = metricValue(before, rule.metric);
     const c = metricValue(after, rule.metric);
     if (b === null || c === null)
@@ -6461,6 +6944,30 @@ function inconclusive(verdict, iv, point, unit, limit) {
     const noise = Math.max(point - iv.lo, iv.hi - point);
     return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
 }
+/**
+ * Peak memory against the baseline's. One figure per run with no per-window spread to resample (a
+ * peak is one moment), so it is compared as measured, like an imported figure: beyond the rule fails.
+ * A source that could not be read on either side warns, saying which.
+ */
+function peakMemoryCheck(rule, before, after) {
+    if (!before.resources && !after.resources)
+        return undefined;
+    const b = metricValue(before, 'rss_peak');
+    const c = metricValue(after, 'rss_peak');
+    const base = { stage: after.name, metric: 'rss_peak', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: PEAK_METHOD };
+    if (c === null)
+        return { ...base, verdict: 'warn', note: resourceNote(after, 'rss_peak') };
+    if (b === null)
+        return { ...base, verdict: 'warn', note: `the baseline has no peak memory: ${resourceNote(before, 'rss_peak')}` };
+    if (b === 0)
+        return { ...base, delta_pct: null, verdict: 'pass', note: 'baseline value is 0: no relative change to judge' };
+    if (rule.unit !== 'pct')
+        return undefined;
+    const deltaPct = ((c - b) / b) * 100;
+    const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, rule.direction === 'increase');
+    return { ...base, delta_pct: regression_round(deltaPct), significant: verdict === 'fail', verdict, note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured` };
+}
+const PEAK_METHOD = 'point (peak)';
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
 const RECOVERY_RESOLUTION_MS = 1000;
 /**
@@ -7960,6 +8467,9 @@ function mergeStage(parts, count) {
     if (first.protocol === 'ws')
         mergeWs(out, parts);
     mergeFlows(out, parts);
+    const resources = mergeResources(parts, requests, timeline);
+    if (resources)
+        out.resources = resources;
     return out;
 }
 /** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
@@ -7977,6 +8487,47 @@ function mergeFlows(out, parts) {
         out.setup = firstShard.setup;
     if (firstShard.verify)
         out.verify = firstShard.verify;
+}
+/**
+ * The app's figures of the shards. Shards that each started the app (target.start: a process group
+ * per shard) measured separate instances: their CPU adds, over all the shards' requests, and the peak
+ * memory is the largest instance's (as one run's is one instance's). Shards that read target.process
+ * may have read one shared app, each seeing all of its CPU, or one app each: perf-gate cannot tell,
+ * so it does not add them and says so (rules on them warn).
+ */
+function mergeResources(parts, requests, timeline) {
+    const all = parts.map((p) => p.stage.resources);
+    if (all.every((r) => r === undefined))
+        return undefined;
+    const dropWindows = () => timeline.forEach((w) => {
+        delete w.cpu_ms;
+        delete w.rss_mb;
+    });
+    const nulls = { cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: sum(parts, (s) => s.resources?.samples ?? 0) };
+    const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
+    if (missing) {
+        dropWindows();
+        const why = missing.stage.resources ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}` : 'it read no resource source';
+        return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
+    }
+    const rs = all;
+    if (!rs.every((r) => r.source.startsWith('process group '))) {
+        dropWindows();
+        return { source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`, ...nulls, error: 'not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard\'s report, or start the app per shard with target.start)' };
+    }
+    const cpuMs = rs.reduce((a, r) => a + r.cpu_ms, 0);
+    const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
+    const peaks = rs.map((r) => r.rss_mb_peak).filter((x) => x !== null);
+    return {
+        source: `${parts.length} shards, each its own app (target.start)`,
+        cpu_ms_per_request: requests > 0 ? Math.round((cpuMs / requests) * 10_000) / 10_000 : null,
+        // The apps together, as % of one core.
+        cpu_pct: durationMs > 0 ? Math.round((cpuMs / durationMs) * 1000) / 10 : null,
+        rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
+        cpu_ms: Math.round(cpuMs * 1000) / 1000,
+        samples: nulls.samples,
+        note: 'CPU of every shard\'s app added over all the shards\' requests; memory: the largest instance\'s',
+    };
 }
 function sumCounts(records) {
     const out = {};
@@ -8223,7 +8774,7 @@ function svg_describe(series) {
 
 
 
-const COLOR = { rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+const COLOR = { cpu: '#bc4c00', memory: '#0a3069', rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
 /** The percentile curve goes this many nines deep at most (99.999th). */
 const MAX_NINES = 5;
 const NINES_STEP = 0.05;
@@ -8322,6 +8873,7 @@ function diagnosesSection(ds) {
 }
 /** One row per stage, with changes against the baseline where a regression rule compared them. */
 function stageOverview(r) {
+    const cost = r.stages.some((s) => s.resources);
     const rows = r.stages.map((s, i) => {
         const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
         return tr([
@@ -8331,9 +8883,20 @@ function stageOverview(r) {
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'rps', s.rps.toFixed(1))),
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate))),
             ...cells.map(withDelta),
+            ...(cost ? [costCell(r, s)] : []),
         ]);
     });
-    return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99'], rows, 'llrrrrrr')}</section>`;
+    // The cost column only where the app's figures were read (target.start or target.process).
+    return `<section><h2>Stages</h2>${table(['', 'stage', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99', ...(cost ? ['cost'] : [])], rows, `llrrrrrr${cost ? 'r' : ''}`)}</section>`;
+}
+/** "3.28 ms CPU · 51.6 MB peak", each change on a line of its own under both ("CPU +42.9% vs 2.29 ms"). */
+function costCell(r, s) {
+    const parts = (0,markdown/* costCells */.BM)(r, s).map((cell) => {
+        const at = cell.indexOf(' (');
+        return at < 0 ? { value: cell, change: '' } : { value: cell.slice(0, at), change: cell.slice(at + 2, -1) };
+    });
+    const changes = parts.filter((p) => p.change).map((p) => `<span class="delta">${(0,report_escape/* html */.qy)(`${p.value.endsWith('peak') ? 'peak' : 'CPU'} ${p.change}`)}</span>`);
+    return `${(0,report_escape/* html */.qy)(parts.map((p) => p.value).join(' · '))}${changes.join('')}`;
 }
 /** "10.1 ms (+46.1% vs 6.92 ms)": the change on a line of its own under the value, so the columns stay narrow. */
 function withDelta(cell) {
@@ -8406,6 +8969,8 @@ function stageFacts(r, s) {
         for (const o of list ?? [])
             rows.push([`${which} ${(0,report_escape/* html */.qy)(o.name)}`, (0,report_escape/* html */.qy)(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
     }
+    if (s.resources)
+        rows.push(['app', (0,report_escape/* html */.qy)(resourcesFact(r, s, s.resources))]);
     return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
 }
 function stageWarnings(s) {
@@ -8454,7 +9019,30 @@ function timelineCharts(s, markers) {
             markers,
         }),
         lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+        ...resourceCharts(s, x, at, markers),
     ].map((svg) => figure(svg));
+}
+/** The app's CPU per second and its memory, when they were read (windows without them draw no point). */
+function resourceCharts(s, x, at, markers) {
+    if (!s.resources || !s.timeline.some((w) => w.cpu_ms !== undefined || w.rss_mb !== undefined))
+        return [];
+    const out = [];
+    if (s.timeline.some((w) => w.cpu_ms !== undefined)) {
+        out.push(lineChart({ title: `${s.name}: the app's CPU per second`, x, y: { label: 'CPU ms per s (1000 = a core)' }, series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }], markers }));
+    }
+    if (s.timeline.some((w) => w.rss_mb !== undefined)) {
+        out.push(lineChart({ title: `${s.name}: the app's memory`, x, y: { label: 'MB' }, series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }], markers }));
+    }
+    return out;
+}
+/** "CPU per request 2.27 ms; 11.4% of a core; peak memory 52.3 MB (45.3 MB at the start, 50.6 MB at the end); from process group 123 (target.start)". */
+function resourcesFact(r, s, res) {
+    if (res.cpu_ms_per_request === null && res.rss_mb_peak === null)
+        return `not read (${res.source}: ${res.error ?? 'no value'}); rules on it warn`;
+    const cpu = (0,markdown/* metricCell */.nT)(r, s, 'cpu_per_request', (0,format/* fmtMetric */.IZ)('cpu_per_request', res.cpu_ms_per_request));
+    const peak = (0,markdown/* metricCell */.nT)(r, s, 'rss_peak', (0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_peak));
+    const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null ? ` (${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)` : '';
+    return `CPU per request ${cpu}; ${res.cpu_pct ?? '—'}% of a core; peak memory ${peak}${span}; from ${res.source}${res.note ? `; ${res.note}` : ''}${res.error ? `; ${res.error}` : ''}`;
 }
 /** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */
 function historyChart(stage, points) {
