@@ -144,7 +144,6 @@ const familyOf = (s) => s.family ?? 'timer';
 /** The targets the chosen scenarios need: theirs, and each family's base. */
 const NEEDED = new Set(SCENARIOS.flatMap((s) => [s.target, FAMILIES[familyOf(s)].base]));
 
-
 const children = new Set(); // perf-gate processes running now
 const targets = new Map(); // name → { child, url }
 let tmpRoot;
@@ -398,8 +397,32 @@ async function runTrial(mode, scenario, ctx) {
   // this build predates that default and needs --confirm to do so).
   const args =
     mode === 'stored'
-      ? [cli, 'run', family.plan, '--target', head, '--baseline', ctx.baselineFiles[familyOf(scenario)], ...(ctx.confirmFlag ? ['--confirm'] : []), '--out', out, '--quiet']
-      : [cli, 'ab', family.plan, '--base-url', targets.get(family.base).url, '--head-url', head, ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : []), '--out', out, '--quiet'];
+      ? [
+          cli,
+          'run',
+          family.plan,
+          '--target',
+          head,
+          '--baseline',
+          ctx.baselineFiles[familyOf(scenario)],
+          ...(ctx.confirmFlag ? ['--confirm'] : []),
+          '--out',
+          out,
+          '--quiet',
+        ]
+      : [
+          cli,
+          'ab',
+          family.plan,
+          '--base-url',
+          targets.get(family.base).url,
+          '--head-url',
+          head,
+          ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : []),
+          '--out',
+          out,
+          '--quiet',
+        ];
   const neighbours = scenario.busy ? await Promise.all(Array.from({ length: BUSY_PROCS }, startBusy)) : [];
   const c0 = hostCpu();
   const unfreeze = scenario.freeze ? freezeLater(scenario.target) : undefined;
@@ -421,7 +444,10 @@ function describeTrial(t) {
   const bits = [`${t.outcome.toUpperCase()}`, `${t.watch} ${d}${iv} ${t.watchVerdict ?? ''}`.trim()];
   if (t.failed.length) bits.push(`failed: ${t.failed.join(', ')}`);
   if (t.rerun) {
-    const c = [t.confirmedMetrics.length ? `confirmed ${t.confirmedMetrics.join(', ')}` : '', t.unconfirmedMetrics.length ? `not confirmed ${t.unconfirmedMetrics.join(', ')}` : ''];
+    const c = [
+      t.confirmedMetrics.length ? `confirmed ${t.confirmedMetrics.join(', ')}` : '',
+      t.unconfirmedMetrics.length ? `not confirmed ${t.unconfirmedMetrics.join(', ')}` : '',
+    ];
     bits.push(`confirm re-run: ${c.filter(Boolean).join('; ')}`);
   }
   if (t.saturated) bits.push('generator saturated');
@@ -459,14 +485,24 @@ async function saveBaseline(familyName) {
   for (let attempt = 1; attempt <= BASELINE_ATTEMPTS; attempt++) {
     rmSync(file, { force: true });
     const out = mkdtempSync(path.join(tmpRoot, 'baseline-run-'));
-    const r = await runNode([cli, 'run', family.plan, '--target', targets.get(family.base).url, '--save-baseline', file, '--out', out, '--quiet'], TRIAL_TIMEOUT_S * 1000);
+    const r = await runNode(
+      [cli, 'run', family.plan, '--target', targets.get(family.base).url, '--save-baseline', file, '--out', out, '--quiet'],
+      TRIAL_TIMEOUT_S * 1000,
+    );
     rmSync(out, { recursive: true, force: true });
     if (r.code !== 0 || !existsSync(file)) {
       return { error: `the baseline run failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLine(r.stderr) || lastLine(r.stdout)}` };
     }
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const s = report.stages?.[0];
-    const stage = s && { requests: s.requests, errors: s.errors, p50: s.latency_ms?.p50, p95: s.latency_ms?.p95, p99: s.latency_ms?.p99, probeMs: s.cpu_probe_ms };
+    const stage = s && {
+      requests: s.requests,
+      errors: s.errors,
+      p50: s.latency_ms?.p50,
+      p95: s.latency_ms?.p95,
+      p99: s.latency_ms?.p99,
+      probeMs: s.cpu_probe_ms,
+    };
     const trouble = (report.stages ?? []).flatMap((st) => [
       ...(st.generator_saturated ? [`generator saturated (${st.generator?.reason ?? 'no reason given'})`] : []),
       ...(st.dropped > 0 ? [`${st.dropped} sends dropped`] : []),
@@ -492,7 +528,19 @@ async function calibrateP95(how) {
     const out = mkdtempSync(path.join(tmpRoot, 'calibration-'));
     const args =
       how === 'ab'
-        ? [cli, 'ab', PLAN, '--base-url', targets.get('base').url, '--head-url', targets.get('twin').url, '--out', out, '--quiet', ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : [])]
+        ? [
+            cli,
+            'ab',
+            PLAN,
+            '--base-url',
+            targets.get('base').url,
+            '--head-url',
+            targets.get('twin').url,
+            '--out',
+            out,
+            '--quiet',
+            ...(AB_ROUNDS ? ['--rounds', String(AB_ROUNDS)] : []),
+          ]
         : [cli, 'run', PLAN, '--target', targets.get('base').url, '--out', out, '--quiet'];
     const r = await runNode(args, TRIAL_TIMEOUT_S * 1000);
     const report = existsSync(path.join(out, 'report.json')) ? JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) : undefined;
@@ -551,15 +599,22 @@ function notesFor(mode, records, modeInfo) {
   for (const r of records.filter((x) => x.outcome === 'error')) notes.push(`${mode} trial ${r.trial}, ${r.scenario}: error, ${r.error}`);
   for (const r of records.filter((x) => x.mismatch)) notes.push(`${mode} trial ${r.trial}, ${r.scenario}: ${r.mismatch}`);
   const sat = records.filter((x) => x.saturated);
-  if (sat.length) notes.push(`${mode}: ${sat.length} trial(s) with the generator saturated (their failures count as warnings): ${countList(sat.map((r) => r.scenario))}`);
+  if (sat.length)
+    notes.push(`${mode}: ${sat.length} trial(s) with the generator saturated (their failures count as warnings): ${countList(sat.map((r) => r.scenario))}`);
   const dropped = records.filter((x) => x.dropped > 0);
   if (dropped.length) notes.push(`${mode}: ${dropped.length} trial(s) dropped sends (${dropped.reduce((a, r) => a + r.dropped, 0)} in all)`);
   const busy = records.map((r) => r.hostBusyPct).filter(Number.isFinite);
-  if (busy.length) notes.push(`${mode}: host CPU busy during a trial (all ${os.cpus().length} cores, /proc/stat, whoever used them): median ${median(busy).toFixed(0)} %, max ${Math.max(...busy).toFixed(0)} %`);
+  if (busy.length)
+    notes.push(
+      `${mode}: host CPU busy during a trial (all ${os.cpus().length} cores, /proc/stat, whoever used them): median ${median(busy).toFixed(0)} %, max ${Math.max(...busy).toFixed(0)} %`,
+    );
   const methods = [...new Set(records.map((r) => r.method).filter(Boolean))];
   if (methods.length) notes.push(`${mode}: interval methods of the watched checks: ${methods.join(', ')}`);
   const reqs = records.filter((r) => r.requests > 0).map((r) => r.requests);
-  if (reqs.length) notes.push(`${mode}: requests per trial report (head side): median ${median(reqs).toLocaleString('en-US')}, min ${Math.min(...reqs).toLocaleString('en-US')}`);
+  if (reqs.length)
+    notes.push(
+      `${mode}: requests per trial report (head side): median ${median(reqs).toLocaleString('en-US')}, min ${Math.min(...reqs).toLocaleString('en-US')}`,
+    );
   const unchanged = new Set(SCENARIOS.filter((s) => !s.injected).map((s) => s.id));
   const falseFails = records.filter((r) => unchanged.has(r.scenario) && r.outcome === 'fail');
   for (const r of falseFails) notes.push(`${mode} trial ${r.trial}, ${r.scenario}: failed on ${r.failed.join(', ')}`);
@@ -567,7 +622,9 @@ function notesFor(mode, records, modeInfo) {
     const rs = records.filter((r) => r.scenario === s.id && r.probeMs !== undefined);
     const ref = modeInfo.baselines?.[familyOf(s)]?.stage?.probeMs;
     if (rs.length === 0) continue;
-    const ratios = ref ? ` (÷ the baseline's ${f1(ref)} ms: median ${f2(median(rs.map((r) => r.probeMs)) / ref)}×, max ${f2(Math.max(...rs.map((r) => r.probeMs)) / ref)}×)` : '';
+    const ratios = ref
+      ? ` (÷ the baseline's ${f1(ref)} ms: median ${f2(median(rs.map((r) => r.probeMs)) / ref)}×, max ${f2(Math.max(...rs.map((r) => r.probeMs)) / ref)}×)`
+      : '';
     const excused = countList(rs.flatMap((r) => r.untrusted));
     notes.push(`${mode}, ${s.id}: CPU probe median ${f1(median(rs.map((r) => r.probeMs)))} ms${ratios}; failures not trusted: ${excused || 'none'}`);
   }
@@ -580,7 +637,11 @@ function notesFor(mode, records, modeInfo) {
 function planLine(file) {
   const plan = parseYaml(readFileSync(path.join(ROOT, file), 'utf8'));
   const stage = plan.stages?.[0] ?? {};
-  const rules = plan.regression ? Object.entries(plan.regression).map(([k, v]) => `\`${k}: "${v}"\``).join(', ') : 'the defaults (no `regression:` in the plan)';
+  const rules = plan.regression
+    ? Object.entries(plan.regression)
+        .map(([k, v]) => `\`${k}: "${v}"\``)
+        .join(', ')
+    : 'the defaults (no `regression:` in the plan)';
   const thresholds = plan.thresholds ? JSON.stringify(plan.thresholds) : 'none';
   return `\`${file}\`: one open-model \`load\` stage, ${stage.rate}${stage.ramp ? ` after a ${stage.ramp} ramp from 0` : ''}, ${stage.duration} in all${stage.ramp ? ' (`ab` leaves the ramp out and splits the rest into rounds per side)' : ''}, one \`GET /\` expecting 200; thresholds: ${thresholds}; regression rules: ${rules}`;
 }
@@ -606,7 +667,9 @@ async function main() {
 
   const cliInfo = await probeCli();
   log(`machine: ${m.cores} cores, ${m.cpu}, node ${m.node}; perf-gate ${cliInfo.version} (dist/cli.js sha256 ${cliInfo.sha}…, copied)`);
-  log(`trials ${TRIALS} per scenario; modes ${modes.join(', ')}; --confirm ${cliInfo.confirm ? 'supported' : `NOT supported (${cliInfo.confirmMessage}): stored trials run without it`}; ab ${cliInfo.ab ? 'available' : `NOT available (${cliInfo.abMessage})`}`);
+  log(
+    `trials ${TRIALS} per scenario; modes ${modes.join(', ')}; --confirm ${cliInfo.confirm ? 'supported' : `NOT supported (${cliInfo.confirmMessage}): stored trials run without it`}; ab ${cliInfo.ab ? 'available' : `NOT available (${cliInfo.abMessage})`}`,
+  );
 
   const estimateS = TRIALS * SCENARIOS.length * ((modes.includes('stored') ? 10 : 0) + (modes.includes('ab') && cliInfo.ab ? 15 : 0));
   log(`expect roughly ${Math.max(1, Math.round(estimateS / 60))} min (a stored trial ~8 s, ~15 s with a confirm re-run; an A/B trial ~15 s)`);
@@ -616,7 +679,9 @@ async function main() {
   const startAll = async (which) => {
     for (const [name, cfg] of which) {
       const url = await startTarget(name, cfg, lifetimeS);
-      log(`target ${name}: ${url} (pid ${targets.get(name).child.pid}, latency × ${cfg.mult}${cfg.extraMs ? ` + ${f3(cfg.extraMs)} ms` : ''}, error probability ${cfg.errorP})`);
+      log(
+        `target ${name}: ${url} (pid ${targets.get(name).child.pid}, latency × ${cfg.mult}${cfg.extraMs ? ` + ${f3(cfg.extraMs)} ms` : ''}, error probability ${cfg.errorP})`,
+      );
       if (WARMUP) await warmUp(url);
     }
   };
@@ -646,7 +711,9 @@ async function main() {
           results.stored = { skipped: b.error };
           break;
         }
-        log(`stored: ${family} baseline saved (attempt ${b.attempts}; ${b.stage.requests} requests, p50 ${f3(b.stage.p50)} ms, p95 ${f3(b.stage.p95)} ms, ${b.wallS.toFixed(1)} s)${b.trouble ? `: WARNING, ${b.trouble}` : ''}`);
+        log(
+          `stored: ${family} baseline saved (attempt ${b.attempts}; ${b.stage.requests} requests, p50 ${f3(b.stage.p50)} ms, p95 ${f3(b.stage.p95)} ms, ${b.wallS.toFixed(1)} s)${b.trouble ? `: WARNING, ${b.trouble}` : ''}`,
+        );
         baselines[family] = b;
       }
       if (results.stored?.skipped) continue;
@@ -712,7 +779,11 @@ async function main() {
     ? '- Stored-baseline mode: not run (BENCH_MODES).'
     : stored.skipped
       ? `- **Stored-baseline mode skipped: ${stored.skipped}.**`
-      : `- Stored-baseline mode: one baseline run per target family, ${Object.entries(stored.info.baselines).map(([f, b]) => baselineWords(f, b)).join('; ')}; then per trial \`node dist/cli.js run PLAN --target HEAD --baseline FILE${!cliInfo.confirmDefault && cliInfo.confirm ? ' --confirm' : ''} --out TMPDIR --quiet\`. ${confirmWords} Every trial of a scenario is compared with the same stored baseline, so the trials are not independent of it.`;
+      : `- Stored-baseline mode: one baseline run per target family, ${Object.entries(stored.info.baselines)
+          .map(([f, b]) => baselineWords(f, b))
+          .join(
+            '; ',
+          )}; then per trial \`node dist/cli.js run PLAN --target HEAD --baseline FILE${!cliInfo.confirmDefault && cliInfo.confirm ? ' --confirm' : ''} --out TMPDIR --quiet\`. ${confirmWords} Every trial of a scenario is compared with the same stored baseline, so the trials are not independent of it.`;
   const abLine = !modes.includes('ab')
     ? '- A/B mode: not run (BENCH_MODES).'
     : results.ab.skipped
@@ -742,7 +813,9 @@ ${notes.length ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
 
   writeSection(section);
   if (JSON_OUT) writeFileSync(path.resolve(JSON_OUT), JSON.stringify({ startedAt, cli: cliInfo, results }, null, 2));
-  process.stdout.write(`\n${skippedLines.join('\n')}${skippedLines.length ? '\n\n' : ''}${rows.join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\nwritten: ${path.relative(process.cwd(), RESULTS_FILE)} (section ${SECTION_START})\n`);
+  process.stdout.write(
+    `\n${skippedLines.join('\n')}${skippedLines.length ? '\n\n' : ''}${rows.join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n\nwritten: ${path.relative(process.cwd(), RESULTS_FILE)} (section ${SECTION_START})\n`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

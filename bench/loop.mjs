@@ -42,10 +42,14 @@ function startTarget() {
 function runOnce(dist, plan, url) {
   const out = mkdtempSync(path.join(tmpdir(), 'pg-loop-run-'));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(dist, 'cli.js'), 'run', path.join(ROOT, 'bench', 'plans', plan), '--target', url, '--out', out, '--quiet', '--no-confirm'], {
-      stdio: 'ignore',
-      env: { ...process.env, PERF_GATE_RUNNER_PROBE: '0' },
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(dist, 'cli.js'), 'run', path.join(ROOT, 'bench', 'plans', plan), '--target', url, '--out', out, '--quiet', '--no-confirm'],
+      {
+        stdio: 'ignore',
+        env: { ...process.env, PERF_GATE_RUNNER_PROBE: '0' },
+      },
+    );
     let cpuTicks = 0;
     // /proc/PID/stat of the child, read until it exits: utime + stime of all its threads.
     const poll = setInterval(() => {
@@ -85,7 +89,9 @@ try {
       for (const side of order) {
         const r = await runOnce(side === 'base' ? base : head, plan, target.url);
         if (r) results[plan][side].push(r);
-        console.log(`round ${round + 1} ${plan} ${side}: ${r ? `${r.rps.toFixed(0)} req/s, ${r.cpuUsPerRequest.toFixed(1)} µs CPU/request, p50 ${r.p50} ms` : 'refused (this build does not know the plan)'}`);
+        console.log(
+          `round ${round + 1} ${plan} ${side}: ${r ? `${r.rps.toFixed(0)} req/s, ${r.cpuUsPerRequest.toFixed(1)} µs CPU/request, p50 ${r.p50} ms` : 'refused (this build does not know the plan)'}`,
+        );
       }
     }
   }

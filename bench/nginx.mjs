@@ -73,12 +73,19 @@ export async function ensureTools({ log, children }) {
     const stillMissing = ['nginx', 'wrk'].filter((k) => !tools[k]);
     if (r.code === 0 && stillMissing.length === 0) {
       notes.push(`${missing.join(' and ')} installed by this run with \`apt-get install -y nginx-light wrk\``);
-      if (!wrotePolicy) notes.push('the package may have started a system nginx service (/usr/sbin/policy-rc.d was already there); this benchmark uses its own nginx on a free port');
+      if (!wrotePolicy)
+        notes.push(
+          'the package may have started a system nginx service (/usr/sbin/policy-rc.d was already there); this benchmark uses its own nginx on a free port',
+        );
     } else if (r.code === 0) {
-      notes.push(`\`apt-get install -y nginx-light wrk\` succeeded, yet ${stillMissing.join(' and ')} still not found${process.env.BENCH_NGINX || process.env.BENCH_WRK ? ' (BENCH_NGINX / BENCH_WRK point elsewhere)' : ''}`);
+      notes.push(
+        `\`apt-get install -y nginx-light wrk\` succeeded, yet ${stillMissing.join(' and ')} still not found${process.env.BENCH_NGINX || process.env.BENCH_WRK ? ' (BENCH_NGINX / BENCH_WRK point elsewhere)' : ''}`,
+      );
     } else {
       const tail = (r.stderr || r.stdout).trim().split('\n').slice(-1)[0] ?? '';
-      notes.push(`\`apt-get install -y nginx-light wrk\` failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}: ${tail}); still missing: ${stillMissing.join(', ') || 'none'}`);
+      notes.push(
+        `\`apt-get install -y nginx-light wrk\` failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}: ${tail}); still missing: ${stillMissing.join(', ') || 'none'}`,
+      );
     }
   } finally {
     if (wrotePolicy) rmSync(policy, { force: true });
@@ -91,7 +98,10 @@ export async function toolVersions(tools) {
   const first = async (cmd, args) => {
     if (!cmd) return undefined;
     const r = await runCmd(cmd, args, 10_000);
-    return `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.trim()).find(Boolean);
+    return `${r.stderr}\n${r.stdout}`
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean);
   };
   return { nginx: await first(tools.nginx, ['-v']), wrk: (await first(tools.wrk, ['-v']))?.replace(/\s+Copyright.*$/, '') };
 }
@@ -210,7 +220,11 @@ export async function startNginx(nginxBin, { lifetimeS, log }) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const errLog = existsSync(path.join(prefix, 'error.log')) ? readFileSync(path.join(prefix, 'error.log'), 'utf8').trim().split('\n').slice(-2).join(' / ') : '';
+  const errLog = existsSync(path.join(prefix, 'error.log'))
+    ? readFileSync(path.join(prefix, 'error.log'), 'utf8').trim().split('\n').slice(-2).join(' / ')
+    : '';
   await handle.stop();
-  throw new Error(`nginx did not serve the file within 10 s (${exited ? 'it exited' : last}): ${stderr.trim().split('\n').slice(-2).join(' / ')} ${errLog}`.trim());
+  throw new Error(
+    `nginx did not serve the file within 10 s (${exited ? 'it exited' : last}): ${stderr.trim().split('\n').slice(-2).join(' / ')} ${errLog}`.trim(),
+  );
 }

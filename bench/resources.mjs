@@ -63,7 +63,15 @@ function calibrateIters() {
 
 function startTarget(iters) {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, GATE_BASE_MS: '4', GATE_JITTER_MS: '2', GATE_STALL_P: String(1 / 40000), GATE_STALL_MS: '20', GATE_CPU_ITERS: String(iters), BENCH_TARGET_MAX_S: '1800' };
+    const env = {
+      ...process.env,
+      GATE_BASE_MS: '4',
+      GATE_JITTER_MS: '2',
+      GATE_STALL_P: String(1 / 40000),
+      GATE_STALL_MS: '20',
+      GATE_CPU_ITERS: String(iters),
+      BENCH_TARGET_MAX_S: '1800',
+    };
     const child = fork(path.join(ROOT, 'bench', 'gate-target.mjs'), [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     children.add(child);
     child.once('message', (m) => resolve({ child, url: `http://127.0.0.1:${m.port}` }));
@@ -83,7 +91,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'perf-gate-bench-res-'));
 // A copy of the bundle: a rebuild of dist/ during the benchmark cannot mix two builds in one result.
 const cliDir = path.join(dir, 'cli');
 (await import('node:fs')).mkdirSync(cliDir);
-for (const f of readdirSync(path.join(ROOT, 'dist'))) if (f.endsWith('.js') || f === 'package.json') copyFileSync(path.join(ROOT, 'dist', f), path.join(cliDir, f));
+for (const f of readdirSync(path.join(ROOT, 'dist')))
+  if (f.endsWith('.js') || f === 'package.json') copyFileSync(path.join(ROOT, 'dist', f), path.join(cliDir, f));
 const cli = path.join(cliDir, 'cli.js');
 const pidFile = path.join(dir, 'app.pid');
 const plan = path.join(dir, 'plan.yml');
@@ -111,7 +120,16 @@ async function trial(target, out, extra) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   const s = report.stages[0];
   const check = (m) => report.checks.find((c) => c.metric === m && c.kind === 'regression');
-  return { code: r.code, saturated: s.generator_saturated, cpu: s.resources?.cpu_ms_per_request, cpuPct: s.resources?.cpu_pct, rss: s.resources?.rss_mb_peak, p95: s.latency_ms.p95, cpuCheck: check('cpu_per_request'), p95Check: check('p95') };
+  return {
+    code: r.code,
+    saturated: s.generator_saturated,
+    cpu: s.resources?.cpu_ms_per_request,
+    cpuPct: s.resources?.cpu_pct,
+    rss: s.resources?.rss_mb_peak,
+    p95: s.latency_ms.p95,
+    cpuCheck: check('cpu_per_request'),
+    p95Check: check('p95'),
+  };
 }
 
 const t0 = Date.now();
@@ -122,13 +140,16 @@ const twin = await startTarget(iters);
 for (const t of [base, twin]) await trial(t, `warm-${t.child.pid}`, []);
 // Only a complete, passing run becomes a baseline (a saturated generator on a busy machine is not): up to 5 tries.
 let saved;
-for (let k = 0; k < 5 && !existsSync(path.join(dir, 'baseline.json')); k++) saved = await trial(base, `baseline-${k}`, ['--save-baseline', path.join(dir, 'baseline.json')]);
+for (let k = 0; k < 5 && !existsSync(path.join(dir, 'baseline.json')); k++)
+  saved = await trial(base, `baseline-${k}`, ['--save-baseline', path.join(dir, 'baseline.json')]);
 if (!existsSync(path.join(dir, 'baseline.json'))) throw new Error('no baseline could be saved in 5 runs (the generator saturated or a check failed each time)');
 // +20 % of the app's whole CPU per request (the HTTP handling included), as extra hash rounds.
 const heavyIters = iters + Math.round((0.2 * saved.cpu) / msPerIter);
 const heavy = await startTarget(heavyIters);
 await trial(heavy, `warm-${heavy.child.pid}`, []);
-console.log(`baseline: cpu ${saved.cpu} ms/request (${saved.cpuPct}% of a core), p95 ${saved.p95} ms; ${iters} iterations ≈ ${CPU_MS} ms; heavier target ${heavyIters} iterations (+${(0.2 * saved.cpu).toFixed(3)} ms)`);
+console.log(
+  `baseline: cpu ${saved.cpu} ms/request (${saved.cpuPct}% of a core), p95 ${saved.p95} ms; ${iters} iterations ≈ ${CPU_MS} ms; heavier target ${heavyIters} iterations (+${(0.2 * saved.cpu).toFixed(3)} ms)`,
+);
 
 const SCENARIOS = [
   { name: 'unchanged', target: twin, busy: false, injected: false },
@@ -147,7 +168,9 @@ for (let i = 0; i < TRIALS; i++) {
     busy?.kill('SIGTERM');
     if (busy) children.delete(busy);
     results.get(s.name).push(r);
-    process.stdout.write(`${s.name} #${i + 1}: ${r.saturated ? '(saturated) ' : ''}cpu ${r.cpu} (${r.cpuCheck?.delta_pct ?? '—'}% ${r.cpuCheck?.verdict ?? r.error}), p95 ${r.p95} (${r.p95Check?.delta_pct ?? '—'}% ${r.p95Check?.verdict ?? ''})\n`);
+    process.stdout.write(
+      `${s.name} #${i + 1}: ${r.saturated ? '(saturated) ' : ''}cpu ${r.cpu} (${r.cpuCheck?.delta_pct ?? '—'}% ${r.cpuCheck?.verdict ?? r.error}), p95 ${r.p95} (${r.p95Check?.delta_pct ?? '—'}% ${r.p95Check?.verdict ?? ''})\n`,
+    );
   }
 }
 const minutes = ((Date.now() - t0) / 60000).toFixed(1);

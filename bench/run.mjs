@@ -181,8 +181,12 @@ function autocannonArgs(url, durationS) {
 
 async function runAutocannon(url, durationS = DURATION_S) {
   const r = await run(process.execPath, autocannonArgs(url, durationS), (durationS + 30) * 1000);
-  const line = r.stdout.split('\n').reverse().find((l) => l.trim().startsWith('{'));
-  if (!line) return { tool: 'autocannon', failed: `autocannon printed no JSON (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}` };
+  const line = r.stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.trim().startsWith('{'));
+  if (!line)
+    return { tool: 'autocannon', failed: `autocannon printed no JSON (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}` };
   const j = JSON.parse(line);
   return {
     tool: 'autocannon',
@@ -201,10 +205,24 @@ async function runAutocannon(url, durationS = DURATION_S) {
 /** The bare undici loop (bench/undici-loop.mjs): what perf-gate's HTTP client is built on, with nothing on top. */
 async function runUndiciLoop(url) {
   const r = await run(process.execPath, ['bench/undici-loop.mjs', url, String(CONNECTIONS), String(DURATION_S)], (DURATION_S + 30) * 1000);
-  const line = r.stdout.split('\n').reverse().find((l) => l.trim().startsWith('{'));
-  if (!line) return { tool: 'undici', failed: `undici loop printed no JSON (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}` };
+  const line = r.stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.trim().startsWith('{'));
+  if (!line)
+    return { tool: 'undici', failed: `undici loop printed no JSON (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}` };
   const j = JSON.parse(line);
-  return { tool: 'undici', rps: j.requests / j.durationS, p50: NaN, p99: NaN, requests: j.requests, errors: j.errors, durationS: j.durationS, maxRssKb: maxRss(r), wallS: r.wallS };
+  return {
+    tool: 'undici',
+    rps: j.requests / j.durationS,
+    p50: NaN,
+    p99: NaN,
+    requests: j.requests,
+    errors: j.errors,
+    durationS: j.durationS,
+    maxRssKb: maxRss(r),
+    wallS: r.wallS,
+  };
 }
 
 function wrkArgs(url) {
@@ -242,7 +260,10 @@ async function runWrk(wrk, url) {
   const r = await run(wrk, wrkArgs(url), (DURATION_S + 30) * 1000);
   const p = parseWrk(r.stdout);
   if (r.code !== 0 || !Number.isFinite(p.rps) || !Number.isFinite(p.p50)) {
-    return { tool: 'wrk', failed: `wrk exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}, no Requests/sec or 50% line: ${lastLines(r.stderr || r.stdout)}` };
+    return {
+      tool: 'wrk',
+      failed: `wrk exit ${r.code ?? r.signal}${r.timedOut ? ' (timed out)' : ''}, no Requests/sec or 50% line: ${lastLines(r.stderr || r.stdout)}`,
+    };
   }
   return { tool: 'wrk', ...p, maxRssKb: maxRss(r), wallS: r.wallS };
 }
@@ -257,7 +278,11 @@ async function runPerfGate(url, plan, timeoutMs, env = {}) {
     const r = await run(process.execPath, [CLI, 'run', plan, '--target', url, '--out', out, '--quiet'], timeoutMs, { ...process.env, ...env });
     const reportPath = path.join(out, 'report.json');
     if (!existsSync(reportPath)) {
-      return { tool: 'perf-gate', failed: `perf-gate wrote no report (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}`, exitCode: r.code };
+      return {
+        tool: 'perf-gate',
+        failed: `perf-gate wrote no report (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}): ${lastLines(r.stderr)}`,
+        exitCode: r.code,
+      };
     }
     const reportBytes = statSync(reportPath).size;
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
@@ -299,7 +324,11 @@ async function probeWorkers() {
   const env = { ...process.env, BENCH_RATE: '2000', BENCH_DURATION_S: '10' };
   for (const plan of [CLOSED_WORKERS_PLAN, OPEN_WORKERS_PLAN]) {
     const r = await runNode([CLI, 'validate', plan], 30_000, { children, env });
-    if (r.code !== 0) return { ok: false, why: `workers not available in this build (\`perf-gate validate ${plan}\`: exit ${r.code ?? r.signal}: ${lastLines(r.stderr || r.stdout, 1)})` };
+    if (r.code !== 0)
+      return {
+        ok: false,
+        why: `workers not available in this build (\`perf-gate validate ${plan}\`: exit ${r.code ?? r.signal}: ${lastLines(r.stderr || r.stdout, 1)})`,
+      };
   }
   return { ok: true };
 }
@@ -325,7 +354,10 @@ function nearestSample(samples, t, notAfter = Infinity) {
 
 function sha256(file) {
   try {
-    return createHash('sha256').update(readFileSync(path.join(ROOT, file))).digest('hex').slice(0, 12);
+    return createHash('sha256')
+      .update(readFileSync(path.join(ROOT, file)))
+      .digest('hex')
+      .slice(0, 12);
   } catch {
     return 'missing';
   }
@@ -404,13 +436,18 @@ function closedTable(part) {
     for (const id of r.order) {
       const x = r[id];
       if (x.failed) rows.push(`| ${r.round} | ${label[id]} | failed | | | | | | | ${pct(x.hostBusyPct)} |`);
-      else rows.push(`| ${r.round} | ${label[id]} | ${f0(x.rps)} | ${f3(x.p50)} | ${f3(x.p99)} | ${f0(x.requests)} | ${x.errors} | ${mb(x.maxRssKb)} | ${x.targetConnections ?? 'n/a'} | ${pct(x.hostBusyPct)} |`);
+      else
+        rows.push(
+          `| ${r.round} | ${label[id]} | ${f0(x.rps)} | ${f3(x.p50)} | ${f3(x.p99)} | ${f0(x.requests)} | ${x.errors} | ${mb(x.maxRssKb)} | ${x.targetConnections ?? 'n/a'} | ${pct(x.hostBusyPct)} |`,
+        );
     }
   }
   for (const t of part.tools) {
     const xs = part.rounds.map((r) => r[t.id]).filter((x) => x && !x.failed);
     if (xs.length === 0) continue;
-    rows.push(`| median | ${t.label} | ${f0(median(xs.map((x) => x.rps)))} | ${f3(median(xs.map((x) => x.p50)))} | ${f3(median(xs.map((x) => x.p99)))} | | | | | |`);
+    rows.push(
+      `| median | ${t.label} | ${f0(median(xs.map((x) => x.rps)))} | ${f3(median(xs.map((x) => x.p50)))} | ${f3(median(xs.map((x) => x.p99)))} | | | | | |`,
+    );
   }
   return rows.join('\n');
 }
@@ -421,10 +458,14 @@ function ratioTable(part, workers, tools) {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of part.rounds) {
-    rows.push(`| ${r.round} | ${f3(ratio(r.pg1, r.ac))} | ${f3(ratio(r.pg1, r.wrk))} | ${f3(ratio(r.pgAuto, r.ac))} | ${f3(ratio(r.pgAuto, r.wrk))} | ${f3(ratio(r.undici, r.ac))} | ${f3(ratio(r.pg1, r.undici))} |`);
+    rows.push(
+      `| ${r.round} | ${f3(ratio(r.pg1, r.ac))} | ${f3(ratio(r.pg1, r.wrk))} | ${f3(ratio(r.pgAuto, r.ac))} | ${f3(ratio(r.pgAuto, r.wrk))} | ${f3(ratio(r.undici, r.ac))} | ${f3(ratio(r.pg1, r.undici))} |`,
+    );
   }
   const q = closedRatios(part);
-  rows.push(`| **median** | **${f3(q.pg1Ac)}** | **${f3(q.pg1Wrk)}** | **${f3(q.autoAc)}** | **${f3(q.autoWrk)}** | **${f3(q.undiciAc)}** | **${f3(q.pg1Undici)}** |`);
+  rows.push(
+    `| **median** | **${f3(q.pg1Ac)}** | **${f3(q.pg1Wrk)}** | **${f3(q.autoAc)}** | **${f3(q.autoWrk)}** | **${f3(q.undiciAc)}** | **${f3(q.pg1Undici)}** |`,
+  );
   rows.push(
     `| done-when | ≥ ${GOAL.closedVsAutocannon.toFixed(1)}: ${verdictClosedAc(part).text} | – | – | ≥ ${GOAL.closedVsWrk}: ${verdictClosedWrk(part, workers, tools).text} | (reference) | (reference) |`,
   );
@@ -438,7 +479,9 @@ function overheadTable(part) {
   ];
   const p = (x, k) => (x && !x.failed ? x[k] : NaN);
   for (const r of part.rounds) {
-    rows.push(`| ${r.round} | ${f3(p(r.wrk, 'p50'))} | ${f3(p(r.pg1, 'p50'))} | ${signed3(p50Diff(r.pg1, r.wrk))} | ${f3(p(r.pgAuto, 'p50'))} | ${signed3(p50Diff(r.pgAuto, r.wrk))} | ${f3(p(r.wrk, 'p99'))} | ${f3(p(r.pg1, 'p99'))} |`);
+    rows.push(
+      `| ${r.round} | ${f3(p(r.wrk, 'p50'))} | ${f3(p(r.pg1, 'p50'))} | ${signed3(p50Diff(r.pg1, r.wrk))} | ${f3(p(r.pgAuto, 'p50'))} | ${signed3(p50Diff(r.pgAuto, r.wrk))} | ${f3(p(r.wrk, 'p99'))} | ${f3(p(r.pg1, 'p99'))} |`,
+    );
   }
   const q = closedRatios(part);
   rows.push(`| **median** | | | **${signed3(q.pg1Over)}** | | **${signed3(q.autoOver)}** | | |`);
@@ -485,7 +528,11 @@ async function openLadder(label, url, plan) {
   const go = async (rate) => {
     log(`open model (${label}): ${rate}/s for ${OPEN_S} s`);
     const r = await openRun(url, plan, rate);
-    log(r.failed ? `  FAILED: ${r.failed}` : `  achieved ${f2(r.rps)}/s (${(100 * r.share).toFixed(2)} %), late ${r.lateSends}, dropped ${r.dropped}, saturated ${r.saturated}${r.short ? `: falls short (${r.short})` : ''}`);
+    log(
+      r.failed
+        ? `  FAILED: ${r.failed}`
+        : `  achieved ${f2(r.rps)}/s (${(100 * r.share).toFixed(2)} %), late ${r.lateSends}, dropped ${r.dropped}, saturated ${r.saturated}${r.short ? `: falls short (${r.short})` : ''}`,
+    );
     runs.push(r);
     return r;
   };
@@ -509,7 +556,8 @@ function openSummary(ladder) {
   const sorted = [...ladder.runs].sort((a, b) => a.asked - b.asked);
   const firstShort = sorted.find((r) => r.short);
   const lastMet = firstShort ? sorted.filter((r) => !r.short && r.asked < firstShort.asked).pop() : sorted.filter((r) => !r.short).pop();
-  if (!firstShort) return { firstShort: undefined, text: `met at every rate tried, up to ${rateK(lastMet.asked)}: it did not fall short below ${rateK(sorted.at(-1).asked)}` };
+  if (!firstShort)
+    return { firstShort: undefined, text: `met at every rate tried, up to ${rateK(lastMet.asked)}: it did not fall short below ${rateK(sorted.at(-1).asked)}` };
   return {
     firstShort,
     text: `first falls short at **${rateK(firstShort.asked)}** (${firstShort.short})${lastMet ? `; highest rate met below it: ${rateK(lastMet.asked)}` : '; already at the lowest rate tried'}`,
@@ -520,7 +568,12 @@ function verdictOpen(ladder) {
   if (!ladder) return { text: 'not measured', figure: 'n/a' };
   const upTo = ladder.runs.filter((r) => r.asked <= GOAL.openUpTo).sort((a, b) => a.asked - b.asked);
   const ok = upTo.length > 0 && upTo.every((r) => !r.failed && Math.abs(r.share - 1) <= GOAL.openWithin && !r.saturated && !(r.dropped > 0));
-  const figure = upTo.map((r) => `${rateK(r.asked)}: ${r.failed ? 'failed' : `${f3(r.share)}${r.saturated ? ' (saturated)' : ''}${r.dropped > 0 ? ` (${r.dropped} dropped)` : ''}`}`).join(', ');
+  const figure = upTo
+    .map(
+      (r) =>
+        `${rateK(r.asked)}: ${r.failed ? 'failed' : `${f3(r.share)}${r.saturated ? ' (saturated)' : ''}${r.dropped > 0 ? ` (${r.dropped} dropped)` : ''}`}`,
+    )
+    .join(', ');
   return { text: met(ok), figure };
 }
 
@@ -568,7 +621,10 @@ function soakSection(o) {
   const maxAfter = after60.reduce((m, s) => Math.max(m, s.rssKb), 0);
   const at = (s) => (s ? `${mb(s.rssKb)} MB (sample at ${s.t.toFixed(1)} s)` : 'n/a');
   const step = SOAK_S > 120 ? 30 : 5;
-  const series = o.samples.filter((s, i) => i === 0 || Math.round(s.t) % step === 0).map((s) => `${Math.round(s.t)}s:${mb(s.rssKb)}`).join(' ');
+  const series = o.samples
+    .filter((s, i) => i === 0 || Math.round(s.t) % step === 0)
+    .map((s) => `${Math.round(s.t)}s:${mb(s.rssKb)}`)
+    .join(' ');
   const worst = [...o.timeline]
     .sort((a, b) => b.p99 - a.p99)
     .slice(0, 3)
@@ -623,7 +679,10 @@ async function coldStarts() {
 
 function coldSection(cold) {
   const rows = ['| what | median | min | max | done-when (< 300 ms) |', '| --- | ---: | ---: | ---: | --- |'];
-  for (const c of cold) rows.push(`| ${c.label} | **${f0(median(c.ms))}** | ${f0(Math.min(...c.ms))} | ${f0(Math.max(...c.ms))} | ${c.goal ? met(median(c.ms) < GOAL.coldStartMs) : ''} |`);
+  for (const c of cold)
+    rows.push(
+      `| ${c.label} | **${f0(median(c.ms))}** | ${f0(Math.min(...c.ms))} | ${f0(Math.max(...c.ms))} | ${c.goal ? met(median(c.ms) < GOAL.coldStartMs) : ''} |`,
+    );
   return rows.join('\n');
 }
 
@@ -636,7 +695,9 @@ function coldSection(cold) {
  */
 function keptGateSection() {
   if (!existsSync(RESULTS_FILE)) return undefined;
-  const blocks = readFileSync(RESULTS_FILE, 'utf8').match(/<!-- (gate-calibration[a-z-]*|request-loop|resources-calibration):start -->[\s\S]*?<!-- \1:end -->/g);
+  const blocks = readFileSync(RESULTS_FILE, 'utf8').match(
+    /<!-- (gate-calibration[a-z-]*|request-loop|resources-calibration):start -->[\s\S]*?<!-- \1:end -->/g,
+  );
   return blocks ? blocks.join('\n\n') : undefined;
 }
 
@@ -670,7 +731,10 @@ function summaryTable(res) {
   }
   const s = verdictSoak(res.soak);
   rows.push(`| RSS growth < ${GOAL.rssGrowthPct} % between 1 and 10 min at 2k/s | ${s.figure} | ${s.text} |`);
-  for (const c of res.cold.filter((x) => x.goal)) rows.push(`| cold start < ${GOAL.coldStartMs} ms: ${c.label} | ${f0(median(c.ms))} ms (median of ${c.ms.length}) | ${met(median(c.ms) < GOAL.coldStartMs)} |`);
+  for (const c of res.cold.filter((x) => x.goal))
+    rows.push(
+      `| cold start < ${GOAL.coldStartMs} ms: ${c.label} | ${f0(median(c.ms))} ms (median of ${c.ms.length}) | ${met(median(c.ms) < GOAL.coldStartMs)} |`,
+    );
   return rows.join('\n');
 }
 
@@ -684,12 +748,19 @@ function closedSection(part, res) {
         notes.push(`- round ${r.round} ${id === 'pg1' ? 'perf-gate 1 worker' : 'perf-gate workers: auto'}: **failed**: ${p.failed}`);
         continue;
       }
-      const bits = [`exit ${p.exitCode}`, `stage ${p.durationS} s`, `saturated ${p.saturated}`, `loop lag p99 ${f3(p.loopLagP99)} ms / max ${f3(p.loopLagMax)} ms`, `max ${f3(p.max)} ms`];
+      const bits = [
+        `exit ${p.exitCode}`,
+        `stage ${p.durationS} s`,
+        `saturated ${p.saturated}`,
+        `loop lag p99 ${f3(p.loopLagP99)} ms / max ${f3(p.loopLagMax)} ms`,
+        `max ${f3(p.max)} ms`,
+      ];
       if (p.errors > 0) bits.push(`errors_by_kind ${JSON.stringify(p.errorsByKind)}`);
       if (p.stderr) bits.push(`stderr: ${lastLines(p.stderr)}`);
       notes.push(`- round ${r.round} ${id === 'pg1' ? 'perf-gate 1 worker' : 'perf-gate workers: auto'}: ${bits.join('; ')}`);
     }
-    for (const id of ['ac', 'wrk', 'undici']) if (r[id]?.failed) notes.push(`- round ${r.round} ${{ ac: 'autocannon', wrk: 'wrk', undici: 'bare undici loop' }[id]}: **failed**: ${r[id].failed}`);
+    for (const id of ['ac', 'wrk', 'undici'])
+      if (r[id]?.failed) notes.push(`- round ${r.round} ${{ ac: 'autocannon', wrk: 'wrk', undici: 'bare undici loop' }[id]}: **failed**: ${r[id].failed}`);
   }
   return `### ${part.name}
 
@@ -747,11 +818,14 @@ function setupLine(res) {
 function writeResults(res) {
   const m = res.machine;
   const nodeTarget = '`bench/target.mjs` (Node `http`, fork()ed, 127.0.0.1, `GET /` → 200 with a fixed 1024-byte body, keep-alive)';
-  const nginxTarget = res.nginxInfo && !res.skippedNginx
-    ? `nginx (${res.versions.nginx ?? 'version unknown'}, Debian's package, \`${res.tools.nginx}\`) serving a 1024-byte \`index.html\` at \`/\` on 127.0.0.1, started as \`${res.nginxInfo.command}\` under \`timeout\`, with this generated config (PREFIX = a temp dir):\n\n\`\`\`nginx\n${nginxConfig('PREFIX', 'PORT')}\`\`\``
-    : `nginx: **not measured: ${res.skippedNginx}**`;
+  const nginxTarget =
+    res.nginxInfo && !res.skippedNginx
+      ? `nginx (${res.versions.nginx ?? 'version unknown'}, Debian's package, \`${res.tools.nginx}\`) serving a 1024-byte \`index.html\` at \`/\` on 127.0.0.1, started as \`${res.nginxInfo.command}\` under \`timeout\`, with this generated config (PREFIX = a temp dir):\n\n\`\`\`nginx\n${nginxConfig('PREFIX', 'PORT')}\`\`\``
+      : `nginx: **not measured: ${res.skippedNginx}**`;
   const distNote =
-    res.cliShaStart === res.cliShaEnd ? `\`dist/cli.js\` sha256 \`${res.cliShaStart}…\` (unchanged during the run)` : `**\`dist/cli.js\` changed during the run (sha256 \`${res.cliShaStart}…\` → \`${res.cliShaEnd}…\`): figures may mix two builds**`;
+    res.cliShaStart === res.cliShaEnd
+      ? `\`dist/cli.js\` sha256 \`${res.cliShaStart}…\` (unchanged during the run)`
+      : `**\`dist/cli.js\` changed during the run (sha256 \`${res.cliShaStart}…\` → \`${res.cliShaEnd}…\`): figures may mix two builds**`;
   const md = `# perf-gate benchmark results
 
 Written by \`bench/run.mjs\`; every figure below was measured by that script in the one run described here.
@@ -818,7 +892,11 @@ function estimate(nClosedTools, withNginx, workersOk) {
   const open = (workersOk ? 2 : 1) * 8 * (OPEN_S + 2);
   const soak = QUICK ? 0 : SOAK_S + 5;
   const expected = closed + open + soak + 20;
-  const bound = 600 + (withNginx ? 2 : 1) * ROUNDS * nClosedTools * (DURATION_S + 65) + (workersOk ? 2 : 1) * (OPEN_RATES.length + OPEN_LADDER.length + 1) * (OPEN_S + 65) + (QUICK ? 0 : SOAK_S + 125);
+  const bound =
+    600 +
+    (withNginx ? 2 : 1) * ROUNDS * nClosedTools * (DURATION_S + 65) +
+    (workersOk ? 2 : 1) * (OPEN_RATES.length + OPEN_LADDER.length + 1) * (OPEN_S + 65) +
+    (QUICK ? 0 : SOAK_S + 125);
   return { expected, bound };
 }
 
@@ -830,11 +908,16 @@ async function main() {
   const m = machine();
   const cliShaStart = sha256(CLI);
   const version = (await runNode([CLI, '--version'], 30_000, { children })).stdout.trim() || 'unknown';
-  log(`machine: ${m.cores} cores, ${m.cpu}, node ${m.node}; perf-gate ${version}; rounds ${ROUNDS}; open runs ${OPEN_S} s; ${QUICK ? 'quick (no soak)' : `soak ${SOAK_S} s`}`);
+  log(
+    `machine: ${m.cores} cores, ${m.cpu}, node ${m.node}; perf-gate ${version}; rounds ${ROUNDS}; open runs ${OPEN_S} s; ${QUICK ? 'quick (no soak)' : `soak ${SOAK_S} s`}`,
+  );
 
   const tools = await ensureTools({ log, children });
   for (const n of tools.notes) log(n);
-  const versions = { ...(await toolVersions(tools)), autocannon: JSON.parse(readFileSync(path.join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version };
+  const versions = {
+    ...(await toolVersions(tools)),
+    autocannon: JSON.parse(readFileSync(path.join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version,
+  };
   if (tools.wrk) log(`wrk: ${tools.wrk}, ${WRK_THREADS} threads (= available cores)`);
   const workers = await probeWorkers();
   log(workers.ok ? 'workers: auto is accepted by this build' : workers.why);
@@ -873,7 +956,10 @@ async function main() {
   // 4: memory
   if (!QUICK) {
     log(`memory: perf-gate ${SOAK_RATE}/s for ${SOAK_S} s, sampling VmRSS every second`);
-    res.soak = await observed(() => runPerfGate(target.url, OPEN_PLAN, (SOAK_S + 120) * 1000, { BENCH_RATE: String(SOAK_RATE), BENCH_DURATION_S: String(SOAK_S) }), true);
+    res.soak = await observed(
+      () => runPerfGate(target.url, OPEN_PLAN, (SOAK_S + 120) * 1000, { BENCH_RATE: String(SOAK_RATE), BENCH_DURATION_S: String(SOAK_S) }),
+      true,
+    );
     if (res.soak.failed) log(`  FAILED: ${res.soak.failed}`);
     else log(`  RSS growth 60 s → ${SOAK_S} s: ${f1(soakFigures(res.soak).growthPct)} %, report.json ${res.soak.reportBytes} bytes`);
   }

@@ -37,7 +37,7 @@ function abortChecks(stages) {
 /* harmony export */   wN: () => (/* binding */ MIN_HISTORY)
 /* harmony export */ });
 /* unused harmony exports noiseBand, sigmaFloor */
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
+/* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(826);
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1370);
 /* harmony import */ var _regression_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(446);
 /* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2296);
@@ -150,7 +150,16 @@ function evaluateBandRules(rules, history, current) {
                 // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
                 const missing = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleApplies */ .bF)(stage, rule.metric) ? (0,_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .missingValue */ .Qh)(stage, rule.metric) : undefined;
                 if (missing)
-                    checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
+                    checks.push({
+                        stage: stage.name,
+                        metric: rule.metric,
+                        kind: 'regression',
+                        current: null,
+                        limit: rule.raw,
+                        method: 'history-band',
+                        ...missing,
+                        ...(missing.verdict === 'fail' ? { significant: true } : {}),
+                    });
                 continue;
             }
             const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
@@ -167,7 +176,7 @@ function evaluateBandRules(rules, history, current) {
             const outside = c > band.hi || c < band.lo;
             const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
             const position = band.sigma > 0 ? round((c - band.median) / band.sigma) : undefined;
-            const range = `band ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMetric */ .IZ)(rule.metric, band.lo)} – ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMetric */ .IZ)(rule.metric, band.hi)}`;
+            const range = `band ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMetric */ .IZ)(rule.metric, band.lo)} – ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMetric */ .IZ)(rule.metric, band.hi)}`;
             // A stress run that broke nothing only says "at least its max": below the band is not a loss.
             const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
             checks.push({
@@ -179,7 +188,7 @@ function evaluateBandRules(rules, history, current) {
                 note: stoppedAtMax
                     ? (0,_regression_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppedAtMaxNote */ .NJ)(stage.stress, `the history's band (${range})`)
                     : position !== undefined
-                        ? `${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
+                        ? `${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
                         : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
                 band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
                 ...(position !== undefined ? { position_sigma: position } : {}),
@@ -216,8 +225,8 @@ var verdict = __webpack_require__(5950);
 var metrics = __webpack_require__(1370);
 // EXTERNAL MODULE: ./src/gate/statistics.ts
 var statistics = __webpack_require__(2296);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/model/format.ts
+var format = __webpack_require__(826);
 ;// CONCATENATED MODULE: ./src/gate/excuse.ts
 
 
@@ -232,7 +241,16 @@ const SLOWER_RUNNER_RATIO = 1.25;
 /** perf-gate's own CPU over the stage this near a whole core: the generator itself was the bottleneck. */
 const GENERATOR_BOUND_PCT = 85;
 /** The reference percentile that stands for each latency metric (the reference has no tail past p99). */
-const REFERENCE_KEY = { min: 'p50', p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', p999: 'p99', max: 'p99', mean: 'mean' };
+const REFERENCE_KEY = {
+    min: 'p50',
+    p50: 'p50',
+    p90: 'p90',
+    p95: 'p95',
+    p99: 'p99',
+    p999: 'p99',
+    max: 'p99',
+    mean: 'mean',
+};
 /** The machine's effect on each stage, where there is one to speak of. */
 function runnerEffects(current, baseline = [], history = []) {
     const out = new Map();
@@ -254,7 +272,17 @@ function runnerEffects(current, baseline = [], history = []) {
         const effects = { comparison: { reason, why, now: s.reference, against, generatorBound: bound, baselineStage: then, trouble } };
         if (saturated) {
             const idle = s.reference?.idle;
-            effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound, trouble };
+            effects.thresholds = {
+                reason,
+                why,
+                now: s.reference,
+                against: idle && {
+                    figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 },
+                    what: 'its idle figures just before the stage',
+                },
+                generatorBound: bound,
+                trouble,
+            };
         }
         out.set(s.name, effects);
     }
@@ -292,10 +320,15 @@ function medianReference(past) {
     if (refs.length === 0)
         return undefined;
     const keys = ['p50', 'p90', 'p95', 'p99', 'mean'];
-    return { figures: Object.fromEntries(keys.map((k) => [k, median(refs.map((r) => r[k]))])), what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}` };
+    return {
+        figures: Object.fromEntries(keys.map((k) => [k, median(refs.map((r) => r[k]))])),
+        what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}`,
+    };
 }
 function median(xs) {
-    return xs.length > 0 ? (0,statistics/* quantile */.YV)([...xs].sort((a, b) => a - b), 0.5) : undefined;
+    return xs.length > 0
+        ? (0,statistics/* quantile */.YV)([...xs].sort((a, b) => a - b), 0.5)
+        : undefined;
 }
 /** Failed checks with the machine's part taken off and the rest judged again (see the top of this file). */
 function excuseInProportion(checks, current, effects, rules) {
@@ -373,7 +406,9 @@ function excuseRegression(c, stage, e, rules) {
     const pushed = (r) => (metric === 'rps' ? r.direction === 'decrease' : r.direction === 'increase');
     if (c.method === 'history-band') {
         const band = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'sigma');
-        return c.band && metric !== 'rps' && band && pushed(band) ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'this band rule is not one the runner\'s delay can explain: judged as measured', true);
+        return c.band && metric !== 'rps' && band && pushed(band)
+            ? excuseBand(c, e, added.ms, source, metric)
+            : stands(c, e, "this band rule is not one the runner's delay can explain: judged as measured", true);
     }
     const rule = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
     if (rule && !pushed(rule))
@@ -388,7 +423,7 @@ function excuseRegression(c, stage, e, rules) {
         // the runner's milliseconds each request would have taken that much less.
         const users = steadyUsers(stage);
         if (users === undefined || c.current === null || c.current <= 0)
-            return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured', true);
+            return stands(c, e, "an open-model stage sends on schedule, so the runner's delay explains no throughput: judged as measured", true);
         const perRequestS = users / c.current;
         // A delay as long as a request's whole time explains the whole drop (never an infinite rps).
         explained = perRequestS > added.ms / 1000 ? ((users / (perRequestS - added.ms / 1000) - c.current) / c.baseline) * 100 : -c.delta_pct;
@@ -429,7 +464,7 @@ function excuseThreshold(c, stage, e, rules) {
     if (!rule)
         return c;
     if (!added)
-        return stands(c, e, 'perf-gate\'s reference server was not timed in this stage, so nothing can be sized: judged as measured');
+        return stands(c, e, "perf-gate's reference server was not timed in this stage, so nothing can be sized: judged as measured");
     if (added.ms < NEGLIGIBLE_MS)
         return stands(c, e, `perf-gate's reference server shows no delay over ${e.against.what} to take off: judged as measured`);
     const rest = c.current - added.ms;
@@ -459,7 +494,11 @@ function excuseTimeouts(c, stage, e, rules) {
     const iv = (0,statistics/* twoProportionInterval */._N)(then.errors, then.requests, errors, stage.requests);
     const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
     const deltaPp = (rate - before) * 100;
-    const verdict = rule.unit === 'pp' ? (0,statistics/* judgeInterval */.hm)(ivPp, rule.amount * 100, true, deltaPp) : before > 0 ? (0,statistics/* judgeInterval */.hm)({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before) : (0,statistics/* judgeInterval */.hm)(ivPp, 0, true, deltaPp);
+    const verdict = rule.unit === 'pp'
+        ? (0,statistics/* judgeInterval */.hm)(ivPp, rule.amount * 100, true, deltaPp)
+        : before > 0
+            ? (0,statistics/* judgeInterval */.hm)({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before)
+            : (0,statistics/* judgeInterval */.hm)(ivPp, 0, true, deltaPp);
     return rejudged(c, e, verdict, `${arithmetic} (${(0,format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: round(rate, 6) });
 }
 /** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */
@@ -550,6 +589,196 @@ function gate(rules, current, against = {}, options = {}) {
 
 /***/ }),
 
+/***/ 1370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qh: () => (/* binding */ missingValue),
+/* harmony export */   YF: () => (/* binding */ windowSamples),
+/* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
+/* harmony export */   a3: () => (/* binding */ metricValue),
+/* harmony export */   bF: () => (/* binding */ ruleApplies),
+/* harmony export */   fK: () => (/* binding */ windowColumn),
+/* harmony export */   kJ: () => (/* binding */ absentNote),
+/* harmony export */   um: () => (/* binding */ windowBuckets),
+/* harmony export */   vR: () => (/* binding */ resourceNote),
+/* harmony export */   y$: () => (/* binding */ PERCENTILE_OF)
+/* harmony export */ });
+/* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(826);
+/* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
+
+
+const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
+function metricValue(s, metric) {
+    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
+    if (LATENCY_METRICS.has(metric))
+        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
+    switch (metric) {
+        case 'error_rate':
+            return s.error_rate;
+        case 'rps':
+            return s.rps;
+        case 'requests':
+            return s.requests;
+        case 'errors':
+            return s.errors;
+        case 'recovery':
+            return s.spike ? s.spike.recovery_ms : null;
+        case 'breaking_point':
+            return s.stress ? s.stress.breaking_point : null;
+        case 'drift':
+            return s.soak ? s.soak.drift.delta_pct : null;
+        case 'memory_growth':
+            return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        case 'cpu_per_request':
+            return s.resources?.cpu_ms_per_request ?? null;
+        case 'rss_peak':
+            return s.resources?.rss_mb_peak ?? null;
+        default:
+            return null;
+    }
+}
+/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
+const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+/**
+ * Why an imported stage has no value for a metric it has requests for (the tool's file did not
+ * hold it), with how to get it; undefined when the stage is not imported or has the value.
+ */
+function absentNote(s, metric) {
+    if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null)
+        return undefined;
+    if (s.imported.tool === 'k6' && K6_STAT[metric])
+        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
+    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+/**
+ * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
+ * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
+ * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
+ * undefined: nothing is known to say.
+ */
+function missingValue(stage, metric) {
+    switch (metric) {
+        case 'recovery':
+            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first && !first.passed)
+                return {
+                    verdict: 'fail',
+                    note: `the first step (${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMetric */ .IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}`,
+                };
+            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        case 'cpu_per_request':
+        case 'rss_peak':
+            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
+            return { verdict: 'warn', note: resourceNote(stage, metric) };
+        default: {
+            const absent = absentNote(stage, metric);
+            return absent ? { verdict: 'warn', note: absent } : undefined;
+        }
+    }
+}
+/** Why a stage has no figure for a resource metric, in one sentence. */
+function resourceNote(s, metric) {
+    const r = s.resources;
+    if (!r)
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
+    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
+        return 'no requests completed: no CPU per request';
+    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
+        return `${r.source} gives no memory figure`;
+    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
+}
+/**
+ * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
+ * so its latency and error rules judge each step (they are its break conditions) and only
+ * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
+ * (memory_growth: a soak that reads the target's metrics).
+ */
+function ruleApplies(s, metric) {
+    if (s.kind === 'stress')
+        return metric === 'breaking_point';
+    switch (metric) {
+        case 'breaking_point':
+            return false;
+        case 'drift':
+            return s.soak !== undefined;
+        case 'memory_growth':
+            return s.soak?.memory !== undefined;
+        default:
+            return true;
+    }
+}
+/**
+ * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
+ * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
+ * histograms: the check's method says so).
+ */
+function windowColumn(metric) {
+    switch (metric) {
+        case 'p50':
+        case 'p90':
+        case 'p95':
+        case 'p99':
+        case 'max':
+        case 'mean':
+        case 'rps':
+            return { key: metric };
+        case 'p999':
+            return { key: 'p99' };
+        case 'min':
+            return { key: 'p50' };
+        default:
+            return undefined;
+    }
+}
+/**
+ * Windows that carry information: those with requests, without the first and last partial ones
+ * when there are enough (ramp-up and drain are not the steady state).
+ */
+function windowSamples(s, key) {
+    return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}
+function steadyWindows(s) {
+    const ws = s.timeline.filter((w) => w.requests > 0);
+    return ws.length >= 5 ? ws.slice(1, -1) : ws;
+}
+/** The percentile each latency metric is, for the resampled-percentile interval. */
+const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
+const bucketsOf = new WeakMap();
+/**
+ * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
+ * ramp and drain included, since all of them added together are the run whose percentile is judged
+ * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
+ * written before they were stored) or an unreadable one.
+ */
+function windowBuckets(s) {
+    let b = bucketsOf.get(s);
+    if (b === undefined) {
+        const ws = s.timeline.filter((w) => w.requests > 0);
+        try {
+            b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .histogramBuckets */ .k9)((0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(w.histogram))) : null;
+        }
+        catch {
+            b = null;
+        }
+        bucketsOf.set(s, b);
+    }
+    return b ?? undefined;
+}
+
+
+/***/ }),
+
 /***/ 446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -563,7 +792,7 @@ function gate(rules, current, against = {}, options = {}) {
 /* harmony export */ });
 /* unused harmony exports PERCENTILE_METHOD, RATIO_METHOD, cpuRatioSamples, DEFAULT_REGRESSION, regressionCheck, peakMemoryCheck, PEAK_METHOD, recoveryCheck, breakingPointCheck */
 /* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1370);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
+/* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(826);
 /* harmony import */ var _statistics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2296);
 /* harmony import */ var _metrics_resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(460);
 
@@ -678,7 +907,17 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
                 // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
                 const why = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(stage, r.metric) ?? (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .absentNote */ .kJ)(before, r.metric) ?? resourceAbsent(r.metric, before, stage);
                 if (why)
-                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(stage, r.metric), baseline: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
+                    checks.push({
+                        stage: stage.name,
+                        metric: r.metric,
+                        kind: 'regression',
+                        current: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(stage, r.metric),
+                        baseline: (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(before, r.metric),
+                        limit: r.raw,
+                        method: 'none',
+                        verdict: 'warn',
+                        note: why,
+                    });
             }
         }
     }
@@ -749,7 +988,7 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
             method: 'point-estimate',
             significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtSigned */ ._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtSigned */ ._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
         };
     }
     const iv = found.interval;
@@ -788,7 +1027,9 @@ function inconclusive(verdict, iv, point, unit, limit) {
     if (verdict !== 'warn')
         return {};
     const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtSigned */ ._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
+    return {
+        note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtSigned */ ._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}`,
+    };
 }
 /**
  * Peak memory against the baseline's. One figure per run with no per-window spread to resample (a
@@ -811,7 +1052,13 @@ function peakMemoryCheck(rule, before, after) {
         return undefined;
     const deltaPct = ((c - b) / b) * 100;
     const verdict = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)({ lo: deltaPct, hi: deltaPct }, rule.amount, rule.direction === 'increase');
-    return { ...base, delta_pct: round(deltaPct), significant: verdict === 'fail', verdict, note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured` };
+    return {
+        ...base,
+        delta_pct: round(deltaPct),
+        significant: verdict === 'fail',
+        verdict,
+        note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured`,
+    };
 }
 const PEAK_METHOD = 'point (peak)';
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
@@ -828,10 +1075,19 @@ function recoveryCheck(rule, before, after) {
     const c = after.spike.recovery_ms;
     const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
     if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
+        return {
+            ...base,
+            verdict: c === null ? 'warn' : 'pass',
+            note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did',
+        };
     }
     if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
+        return {
+            ...base,
+            verdict: 'fail',
+            significant: true,
+            note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)`,
+        };
     }
     const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
     const pct = (x) => ((x - b) / denominator) * 100;
@@ -881,7 +1137,15 @@ function breakingPointCheck(rule, before, after) {
     const b = before.stress.breaking_point;
     const c = after.stress.breaking_point;
     const unit = after.stress.unit === 'vus' ? ' users' : '/s';
-    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
+    const base = {
+        stage: after.name,
+        metric: 'breaking_point',
+        kind: 'regression',
+        baseline: b,
+        current: c,
+        limit: rule.raw,
+        method: 'step-resolution',
+    };
     if (!sameSteps(before.stress, after.stress)) {
         return { ...base, verdict: 'warn', note: `the baseline stepped differently (${describeSteps(before.stress)}): not comparable` };
     }
@@ -889,7 +1153,11 @@ function breakingPointCheck(rule, before, after) {
     if (after.stress.steps.length === 0)
         return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
     if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
+        return {
+            ...base,
+            verdict: c === null ? 'warn' : 'pass',
+            note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not',
+        };
     }
     if (c === null) {
         return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
@@ -905,7 +1173,7 @@ function breakingPointCheck(rule, before, after) {
     const steps = levels ? levels.indexOf(c) - levels.indexOf(b) : Math.round((c - b) / resolution);
     const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)(iv, rule.amount, worseIsUp, pct(c));
     const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
-    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
+    const why = Math.abs(steps) === 1 ? "; one step is the measurement's resolution (a target near a step's edge lands either side of it), so it passes" : '';
     return {
         ...base,
         delta_pct: round(pct(c)),
@@ -1018,7 +1286,11 @@ function intoBlocks(windows, max) {
         for (const w of windows.slice(from, to))
             w.valuesUs.forEach((v, i) => sum.set(v, (sum.get(v) ?? 0) + w.counts[i]));
         const values = [...sum.keys()].sort((a, b) => a - b);
-        out.push({ valuesUs: Float64Array.from(values), counts: Float64Array.from(values, (v) => sum.get(v)), total: values.reduce((a, v) => a + sum.get(v), 0) });
+        out.push({
+            valuesUs: Float64Array.from(values),
+            counts: Float64Array.from(values, (v) => sum.get(v)),
+            total: values.reduce((a, v) => a + sum.get(v), 0),
+        });
     }
     return out;
 }
@@ -1116,6 +1388,43 @@ function judgeInterval(iv, limit, worseIsUp, point) {
 
 /***/ }),
 
+/***/ 9695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ evaluateThresholds),
+/* harmony export */   U: () => (/* reexport safe */ _plan_units_js__WEBPACK_IMPORTED_MODULE_1__.UD)
+/* harmony export */ });
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1370);
+/* harmony import */ var _plan_units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3772);
+
+
+
+function evaluateThresholds(thresholds, stages) {
+    const checks = [];
+    for (const stage of stages) {
+        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
+        for (const rule of rules) {
+            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
+            if (!(0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleApplies */ .bF)(stage, rule.metric))
+                continue;
+            const current = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(stage, rule.metric);
+            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
+            if (rule.metric === 'recovery' && !stage.spike)
+                continue; // "*" rules reach every stage; recovery exists for spikes only
+            if (current === null) {
+                checks.push({ ...base, current: null, ...((0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .missingValue */ .Qh)(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
+                continue;
+            }
+            checks.push({ ...base, current, verdict: (0,_plan_units_js__WEBPACK_IMPORTED_MODULE_1__/* .compare */ .UD)(current, rule.op, rule.value) ? 'pass' : 'fail' });
+        }
+    }
+    return checks;
+}
+
+
+/***/ }),
+
 /***/ 5950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1178,7 +1487,14 @@ function parseCsv(text, file = 'the CSV file') {
     try {
         // Any line end, even mixed in one file (an edited file, a Windows checkout of part of it); a
         // quote inside an unquoted cell is text (Locust 0.x/1.0 joined rows by hand, unescaped).
-        records = (0,sync/* parse */.qg)(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] });
+        records = (0,sync/* parse */.qg)(text, {
+            bom: true,
+            relax_column_count: true,
+            relax_quotes: true,
+            skip_empty_lines: true,
+            info: true,
+            record_delimiter: ['\r\n', '\n', '\r'],
+        });
     }
     catch (err) {
         const e = err;
@@ -1253,8 +1569,8 @@ function escapeInvalidUtf8(bytes) {
 var fingerprint = __webpack_require__(4319);
 // EXTERNAL MODULE: ./src/report/build.ts
 var build = __webpack_require__(5066);
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(2563);
+// EXTERNAL MODULE: ./src/model/report.ts
+var report = __webpack_require__(5235);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
 ;// CONCATENATED MODULE: ./src/import/stage.ts
@@ -1337,7 +1653,7 @@ function importedReport(run, ctx) {
     return {
         tool: 'perf-gate',
         version: version/* VERSION */.x,
-        schema: types/* REPORT_SCHEMA */.D,
+        schema: report/* REPORT_SCHEMA */.D,
         verdict: 'pass',
         plan: ctx.plan ?? '',
         target: `(measured by ${run.tool})`,
@@ -1514,7 +1830,9 @@ function parseK6(input, file) {
         endpoints,
         status_codes: Object.fromEntries(Object.entries(status_codes).sort((a, b) => Number(a[0]) - Number(b[0]))),
         missing,
-        notes: shape === 'machine-readable' ? ['read from the k6 machine-readable summary (schema 1.x): it holds no thresholds, and trends at most avg, min, med, max, p(90), p(95)', ...notes] : notes,
+        notes: shape === 'machine-readable'
+            ? ['read from the k6 machine-readable summary (schema 1.x): it holds no thresholds, and trends at most avg, min, med, max, p(90), p(95)', ...notes]
+            : notes,
         ...(Object.keys(trends).length && { trends }),
     };
 }
@@ -1522,7 +1840,11 @@ function parseK6(input, file) {
 function noHttp(file, names) {
     const grpc = names.filter((n) => /^grpc_/.test(n));
     const ws = names.filter((n) => /^ws_/.test(n));
-    const other = grpc.length ? `gRPC results (${grpc.slice(0, 3).join(', ')})` : ws.length ? `WebSocket results (${ws.slice(0, 3).join(', ')})` : `no HTTP results (metrics: ${names.slice(0, 5).join(', ') || 'none'})`;
+    const other = grpc.length
+        ? `gRPC results (${grpc.slice(0, 3).join(', ')})`
+        : ws.length
+            ? `WebSocket results (${ws.slice(0, 3).join(', ')})`
+            : `no HTTP results (metrics: ${names.slice(0, 5).join(', ') || 'none'})`;
     return new src_errors/* ImportError */.Yw(`${file} holds ${other} and no http_req_duration: perf-gate gates the HTTP results of a k6 summary, so there is nothing to gate here`);
 }
 /**
@@ -1745,7 +2067,9 @@ function parseLocust(input, file, companions = {}) {
     // No percentile column at all: Locust 0.x before 0.13, whose percentiles are in PREFIX_distribution.csv.
     const percentiles = names.some((n) => /^\d+(\.\d+)?%$/.test(n));
     if (!has('95%') && !dist)
-        missing.push(percentiles ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)' : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
+        missing.push(percentiles
+            ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)'
+            : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
     const timeline = companions.history ? locustTimeline(companions.history, requests) : undefined;
     const errors = errorsOf(companions, notes);
     const endpointName = (r) => {
@@ -1764,7 +2088,12 @@ function parseLocust(input, file, companions = {}) {
             .filter((r) => r !== total)
             .map((r) => {
             const l = latency(r, endpointName(r));
-            return { name: endpointName(r), requests: count(r, 'Request Count'), errors: count(r, 'Failure Count'), latency: { p50: l.p50, p95: l.p95, p99: l.p99 } };
+            return {
+                name: endpointName(r),
+                requests: count(r, 'Request Count'),
+                errors: count(r, 'Failure Count'),
+                latency: { p50: l.p50, p95: l.p95, p99: l.p99 },
+            };
         }),
         status_codes: {},
         missing: [...missing, ...(timeline?.missing ?? [])],
@@ -1779,7 +2108,13 @@ function distribution(input, notes) {
     const out = new Map();
     for (const r of data) {
         const l = {};
-        for (const [name, key] of [['50%', 'p50'], ['90%', 'p90'], ['95%', 'p95'], ['99%', 'p99'], ['99.9%', 'p999']]) {
+        for (const [name, key] of [
+            ['50%', 'p50'],
+            ['90%', 'p90'],
+            ['95%', 'p95'],
+            ['99%', 'p99'],
+            ['99.9%', 'p999'],
+        ]) {
             const v = num(r, name);
             if (v !== null)
                 l[key] = v;
@@ -1881,7 +2216,13 @@ function topOf(items, rows, from) {
     for (const { key, count } of items)
         grouped.set(key, (grouped.get(key) ?? 0) + count);
     const sorted = [...grouped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return { from, rows, total: items.reduce((n, i) => n + i.count, 0), distinct: grouped.size, top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })) };
+    return {
+        from,
+        rows,
+        total: items.reduce((n, i) => n + i.count, 0),
+        distinct: grouped.size,
+        top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })),
+    };
 }
 function failuresOf(input, notes) {
     const hint = 'PREFIX_failures.csv has the columns Method, Name, Error, Occurrences';
@@ -1914,8 +2255,8 @@ var positions = __webpack_require__(5843);
 var units = __webpack_require__(3772);
 // EXTERNAL MODULE: ./src/plan/validate.ts + 2 modules
 var validate = __webpack_require__(5244);
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(649);
+// EXTERNAL MODULE: ./src/model/redact.ts
+var redact = __webpack_require__(4012);
 // EXTERNAL MODULE: ./src/gate/index.ts + 2 modules
 var gate = __webpack_require__(3735);
 // EXTERNAL MODULE: ./src/gate/thresholds.ts
@@ -1946,7 +2287,16 @@ const TREND_PREFIX = 'trend:';
 /** What a trend has: the latency statistics of a k6 Trend. */
 const TREND_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
 /** k6's names of them, for the hint to ask k6 for one (summaryTrendStats). */
-const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+const K6_STAT = {
+    min: 'min',
+    mean: 'avg',
+    p50: 'med',
+    p90: 'p(90)',
+    p95: 'p(95)',
+    p99: 'p(99)',
+    p999: 'p(99.9)',
+    max: 'max',
+};
 /** The gate of imported stages: `gate()`, the trend rules, and absent figures explained. */
 function gateImported(rules, current, against = {}, options = {}) {
     const result = (0,gate/* gate */.Gj)(rules, current, against, options);
@@ -1971,7 +2321,15 @@ function trendRegressionChecks(rules, baseline, current) {
             const metric = rule.metric;
             const b = before.imported?.trends?.[trend]?.[metric] ?? null;
             const c = stage.imported?.trends?.[trend]?.[metric] ?? null;
-            const base = { stage: stage.name, metric: `${TREND_PREFIX}${trend} ${rule.metric}`, kind: 'regression', baseline: b, current: c, limit: rule.raw, method: regression/* IMPORTED_POINT_METHOD */.iW };
+            const base = {
+                stage: stage.name,
+                metric: `${TREND_PREFIX}${trend} ${rule.metric}`,
+                kind: 'regression',
+                baseline: b,
+                current: c,
+                limit: rule.raw,
+                method: regression/* IMPORTED_POINT_METHOD */.iW,
+            };
             if (b === null || c === null) {
                 const which = c === null ? 'these results' : 'the baseline';
                 checks.push({ ...base, method: 'none', verdict: 'warn', note: `${which} hold no ${rule.metric} of the trend ${trend}: nothing to compare` });
@@ -1983,7 +2341,13 @@ function trendRegressionChecks(rules, baseline, current) {
             }
             const delta = ((c - b) / b) * 100;
             const verdict = (0,statistics/* judgeInterval */.hm)({ lo: delta, hi: delta }, rule.amount, rule.direction === 'increase');
-            checks.push({ ...base, delta_pct: Math.round(delta * 100) / 100, significant: false, verdict, note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured' });
+            checks.push({
+                ...base,
+                delta_pct: Math.round(delta * 100) / 100,
+                significant: false,
+                verdict,
+                note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured',
+            });
         }
     }
     return checks;
@@ -1998,13 +2362,23 @@ function trendChecks(rules, stages) {
             if (!series) {
                 const known = Object.keys(trends);
                 const tool = stage.imported?.tool ?? 'perf-gate';
-                checks.push({ ...base, current: null, verdict: 'warn', note: `the ${tool} results have no custom trend "${trend}" (${known.length ? `they have ${known.join(', ')}` : 'they have none'}): nothing to check` });
+                checks.push({
+                    ...base,
+                    current: null,
+                    verdict: 'warn',
+                    note: `the ${tool} results have no custom trend "${trend}" (${known.length ? `they have ${known.join(', ')}` : 'they have none'}): nothing to check`,
+                });
                 continue;
             }
             const value = series[rule.metric] ?? null;
             if (value === null) {
                 const stat = K6_STAT[rule.metric];
-                checks.push({ ...base, current: null, verdict: 'warn', note: `the k6 summary has no ${rule.metric} of ${trend}: add "${stat}" to k6's summaryTrendStats option to gate on it` });
+                checks.push({
+                    ...base,
+                    current: null,
+                    verdict: 'warn',
+                    note: `the k6 summary has no ${rule.metric} of ${trend}: add "${stat}" to k6's summaryTrendStats option to gate on it`,
+                });
                 continue;
             }
             checks.push({ ...base, current: value, verdict: (0,thresholds/* compare */.U)(value, rule.op, rule.value) ? 'pass' : 'fail' });
@@ -2176,7 +2550,10 @@ function importTool(value, flag = '--from') {
         return value;
     throw new src_errors/* UsageError */.eb(`${flag} takes ${IMPORT_TOOLS.join(' or ')}, got "${value}"`);
 }
-const READERS = { k6: (input, file) => parseK6(input, file), locust: parseLocust };
+const READERS = {
+    k6: (input, file) => parseK6(input, file),
+    locust: parseLocust,
+};
 function parseResults(tool, input, file, companions) {
     return READERS[tool](input, file, companions);
 }
@@ -2191,7 +2568,12 @@ function companionPaths(tool, file) {
     const prefix = tool === 'locust' ? /^(.*)_(stats|requests)\.csv$/.exec(file)?.[1] : undefined;
     if (prefix === undefined)
         return {};
-    return { history: `${prefix}_stats_history.csv`, failures: `${prefix}_failures.csv`, exceptions: `${prefix}_exceptions.csv`, distribution: `${prefix}_distribution.csv` };
+    return {
+        history: `${prefix}_stats_history.csv`,
+        failures: `${prefix}_failures.csv`,
+        exceptions: `${prefix}_exceptions.csv`,
+        distribution: `${prefix}_distribution.csv`,
+    };
 }
 /** Whether a file's text is a perf-gate report (a baseline saved with --save-baseline) rather than the tool's output. */
 function isPerfGateReport(input) {
@@ -2202,6 +2584,298 @@ function isPerfGateReport(input) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 460:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gn: () => (/* binding */ stageResources),
+/* harmony export */   ok: () => (/* binding */ cpuWindows)
+/* harmony export */ });
+/* unused harmony export cpuAt */
+const MB = 1024 * 1024;
+const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+/** Cumulative CPU µs at time `t`, linear between the readings around it (clamped to the first and last). */
+function cpuAt(points, t) {
+    if (points.length === 0)
+        return NaN;
+    if (t <= points[0].at)
+        return points[0].cpuUs;
+    for (let i = 1; i < points.length; i++) {
+        const b = points[i];
+        if (t <= b.at) {
+            const a = points[i - 1];
+            const f = b.at > a.at ? (t - a.at) / (b.at - a.at) : 1;
+            return a.cpuUs + f * (b.cpuUs - a.cpuUs);
+        }
+    }
+    return points[points.length - 1].cpuUs;
+}
+/** The reading nearest to `t` that has memory. */
+function rssNear(points, t) {
+    let best;
+    for (const p of points)
+        if (p.rssBytes !== null && (!best || Math.abs(p.at - t) < Math.abs(best.at - t)))
+            best = p;
+    return best ? best.rssBytes : null;
+}
+const mb = (bytes) => (bytes === null ? null : round(bytes / MB, 1));
+/**
+ * The stage's figures, and each window's `cpu_ms` / `rss_mb` written into `timeline` (windows are
+ * 1 s from `startMs`). Fewer than two readings: figures null, with the reason.
+ */
+function stageResources(series, startMs, durationMs, requests, timeline) {
+    const points = series.readings;
+    const out = { source: series.source, cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: points.length };
+    if (series.error !== undefined)
+        out.error = series.error;
+    if (points.length < 2) {
+        out.error ??= 'fewer than two readings of the source';
+        return out;
+    }
+    const endMs = startMs + durationMs;
+    const cpuMs = Math.max(0, cpuAt(points, endMs) - cpuAt(points, startMs)) / 1000;
+    out.cpu_ms = round(cpuMs, 3);
+    out.cpu_ms_per_request = requests > 0 ? round(cpuMs / requests, 4) : null;
+    out.cpu_pct = durationMs > 0 ? round((cpuMs / durationMs) * 100, 1) : null;
+    const start = rssNear(points, startMs);
+    const end = rssNear(points, endMs);
+    // The readings within the span, and those standing for its two ends.
+    const rss = [start, end, ...points.filter((p) => p.at >= startMs && p.at <= endMs).map((p) => p.rssBytes)].filter((b) => b !== null);
+    out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
+    out.rss_mb_start = mb(start);
+    out.rss_mb_end = mb(end);
+    out.rss_growth_pct = start !== null && end !== null && start > 0 ? round(((end - start) / start) * 100, 2) : null;
+    if (series.lifetimePeakBytes !== undefined)
+        out.memory_peak_lifetime_mb = mb(series.lifetimePeakBytes);
+    for (const w of timeline) {
+        const from = startMs + w.t * 1000;
+        const to = Math.min(endMs, from + 1000);
+        if (to <= from)
+            continue;
+        w.cpu_ms = round(Math.max(0, cpuAt(points, to) - cpuAt(points, from)) / 1000, 3);
+        const r = rssNear(points, to);
+        if (r !== null)
+            w.rss_mb = mb(r);
+    }
+    return out;
+}
+/** Windows fit for the CPU-per-request ratio: with requests and a CPU figure. */
+function cpuWindows(timeline) {
+    return timeline.filter((w) => w.requests > 0 && typeof w.cpu_ms === 'number').map((w) => ({ cpuMs: w.cpu_ms, requests: w.requests }));
+}
+
+
+/***/ }),
+
+/***/ 5066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ed: () => (/* binding */ perSecond),
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   LI: () => (/* binding */ round),
+/* harmony export */   Qy: () => (/* reexport safe */ _model_format_js__WEBPACK_IMPORTED_MODULE_5__.Qy),
+/* harmony export */   X0: () => (/* binding */ stageReport),
+/* harmony export */   ZV: () => (/* binding */ runnerInfo),
+/* harmony export */   fT: () => (/* binding */ countsByCode),
+/* harmony export */   sC: () => (/* binding */ endpointReport),
+/* harmony export */   zi: () => (/* binding */ errorRate)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
+/* harmony import */ var _load_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8521);
+/* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8740);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5235);
+/* harmony import */ var _metrics_resources_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(460);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1013);
+/* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(826);
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
+
+
+
+
+
+
+
+
+const round = (x, digits = 3) => {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+};
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
+function stageReport(r) {
+    const m = r.metrics;
+    // Timed stages: rate over the planned sending time (the drain of the last responses is not
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,_plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .plannedDurationMs */ .du)(r.spec), r.durationMs);
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
+    const report = {
+        name: r.spec.name,
+        kind: r.spec.kind,
+        protocol: r.spec.protocol,
+        duration_s: round(r.durationMs / 1000),
+        requests: m.requests,
+        errors: m.errors,
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
+        latency_ms: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(m.histogram),
+        errors_by_kind: { ...m.errorsByKind },
+        status_codes: countsByCode(m.statusCodes),
+        endpoints: m.endpoints
+            .filter((e) => e.requests > 0)
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(e.histogram) } : {}) })),
+        timeline: r.timeline,
+        histogram: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(m.histogram),
+        generator_saturated: r.generator.saturated,
+        late_sends: r.generator.late_sends,
+        dropped: r.generator.dropped,
+        generator: r.generator,
+        retry_after_seen: m.retryAfterSeen,
+    };
+    if (r.scheduled !== undefined)
+        report.scheduled = r.scheduled;
+    if (r.cycles)
+        report.cycles = r.cycles;
+    if (r.spike)
+        report.spike = r.spike;
+    if (r.stress)
+        report.stress = r.stress;
+    if (r.soak)
+        report.soak = r.soak;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.reference)
+        report.reference = r.reference;
+    if (r.workers !== undefined)
+        report.workers = r.workers;
+    if (r.aborted)
+        report.aborted = r.aborted;
+    if (r.sessions) {
+        const f = r.sessions.first;
+        report.sessions = {
+            users: r.sessions.users,
+            failed: r.sessions.failed,
+            ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}),
+        };
+    }
+    if (r.unsent)
+        report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
+    if (r.setup)
+        report.setup = r.setup;
+    if (r.verify)
+        report.verify = r.verify;
+    if (m.retryAfterS)
+        report.retry_after_s = m.retryAfterS;
+    if (m.errorSamples.size > 0)
+        report.error_samples = Object.fromEntries(m.errorSamples);
+    if (r.resources)
+        addResources(report, r);
+    if (m.ws)
+        addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
+    return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = (0,_load_stage_js__WEBPACK_IMPORTED_MODULE_2__/* .spikePhases */ .hA)(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.connect), gap: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.gap), lag: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.lag) };
+    return inputs;
+}
+/**
+ * The app's figures over the stage's measured span (its clock start for its duration), and each
+ * window's. A soak with no metrics page takes its memory growth from the same readings.
+ */
+function addResources(report, r) {
+    const res = (0,_metrics_resources_js__WEBPACK_IMPORTED_MODULE_6__/* .stageResources */ .Gn)(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
+    report.resources = res;
+    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
+        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
+        const memory = {
+            url: res.source,
+            before_bytes: toBytes(res.rss_mb_start),
+            after_bytes: toBytes(res.rss_mb_end),
+            growth_pct: res.rss_growth_pct ?? null,
+        };
+        if (memory.growth_pct === null)
+            memory.error = res.error ?? `${res.source} gives no memory figure`;
+        report.soak.memory = memory;
+    }
+}
+function addWs(report, r, sendingMs) {
+    const w = r.metrics.ws;
+    report.ws_mode = r.mode;
+    report.connect_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.connect);
+    report.closes_by_code = countsByCode(w.closesByCode);
+    report.reconnects = w.reconnects;
+    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+    if (r.mode === 'request_reply')
+        report.unmatched_replies = w.unmatchedReplies;
+    if (r.mode === 'stream') {
+        report.messages_per_s = perSecond(w.received, sendingMs);
+        report.gap_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.gap);
+        if (w.lag.totalCount > 0)
+            report.lag_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.lag);
+    }
+}
+function runnerInfo() {
+    const cpus = node_os__WEBPACK_IMPORTED_MODULE_0___default().cpus();
+    return {
+        os: `${node_os__WEBPACK_IMPORTED_MODULE_0___default().platform()} ${node_os__WEBPACK_IMPORTED_MODULE_0___default().release()}`,
+        arch: node_os__WEBPACK_IMPORTED_MODULE_0___default().arch(),
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        node: process.version,
+    };
+}
+function buildReport(i) {
+    const report = {
+        tool: 'perf-gate',
+        version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x,
+        schema: _model_report_js__WEBPACK_IMPORTED_MODULE_7__/* .REPORT_SCHEMA */ .D,
+        verdict: i.verdict,
+        plan: i.planFile,
+        target: (0,_model_format_js__WEBPACK_IMPORTED_MODULE_5__/* .displayUrl */ .Qy)(i.run.target),
+        started_at: i.run.startedAt.toISOString(),
+        duration_s: round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
+        runner: i.runner ?? runnerInfo(),
+        fingerprints: i.fingerprints,
+        ...(i.shape && { shape: i.shape }),
+        baseline: null,
+        stages: i.stages,
+        checks: i.checks,
+    };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
 }
 
 

@@ -129,7 +129,24 @@ const cellText = (v) => (v === undefined || v === null ? '' : typeof v === 'stri
  * Column names that hold credentials: their values are hidden in every output like env secrets.
  * By word (`api_key`, `userPassword`, `auth-token`), so `author`, `keyword` and `monkey` are not.
  */
-const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'pin', 'secret', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth', 'authorization', 'cookie', 'session', 'otp']);
+const SECRET_WORDS = new Set([
+    'password',
+    'passwd',
+    'pass',
+    'pwd',
+    'pin',
+    'secret',
+    'token',
+    'key',
+    'apikey',
+    'credential',
+    'credentials',
+    'auth',
+    'authorization',
+    'cookie',
+    'session',
+    'otp',
+]);
 const isSecretColumn = (column) => column
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -279,7 +296,7 @@ function jsonPathProblem(path, example = '$.stock') {
         return undefined;
     }
     catch {
-        return 'is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $[\'a-b\']';
+        return "is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $['a-b']";
     }
 }
 /** `200` or `[200, 201]` → number[]. */
@@ -343,7 +360,19 @@ const KIND_KEYS = {
     soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', 'requests', 'setup', 'verify', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set([
+    'name',
+    'kind',
+    'protocol',
+    'max_in_flight',
+    'connections',
+    'workers',
+    'pipelining',
+    'requests',
+    'setup',
+    'verify',
+    ...KIND_SPECIFIC,
+]);
 const REQUIRED = {
     baseline: ['duration'],
     load: ['duration'],
@@ -551,7 +580,16 @@ function readStress(c, s, path, base, ms) {
     const key = closed ? 'vus' : 'rate';
     const levels = readSteps(c, s[key], [...path, key], closed);
     const everyMs = positive(c, s, path, 'every', ms('every', 1));
-    const stage = { ...base, kind: 'stress', model: closed ? 'closed' : 'open', ...levels, everyMs, thinkMs: closed ? ms('think', 0) : 0, until: [], untilFrom: 'thresholds' };
+    const stage = {
+        ...base,
+        kind: 'stress',
+        model: closed ? 'closed' : 'open',
+        ...levels,
+        everyMs,
+        thinkMs: closed ? ms('think', 0) : 0,
+        until: [],
+        untilFrom: 'thresholds',
+    };
     if ('until' in s) {
         stage.until = readUntil(c, s.until, [...path, 'until']);
         stage.untilFrom = 'until';
@@ -891,8 +929,8 @@ function planTemplates(parsed) {
 
 // EXTERNAL MODULE: ./src/plan/positions.ts
 var positions = __webpack_require__(5843);
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(649);
+// EXTERNAL MODULE: ./src/model/redact.ts
+var redact = __webpack_require__(4012);
 // EXTERNAL MODULE: ./src/plan/secrets.ts
 var plan_secrets = __webpack_require__(4682);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -1241,7 +1279,7 @@ function locate(source, path, at) {
         const keyPos = startOf(source, key);
         const valuePos = startOf(source, next);
         // An empty value (`duration:`) has no node of its own: its key is the best place to point.
-        best = (last && at === 'key' ? keyPos : valuePos ?? keyPos) ?? best;
+        best = (last && at === 'key' ? keyPos : (valuePos ?? keyPos)) ?? best;
         node = next;
     }
     return best;
@@ -1331,7 +1369,14 @@ function readRule(c, r, path, stages) {
     }
     const forMs = c.unit(r, 'for', path, units/* parseDuration */.E9, 0);
     const delayMs = c.unit(r, 'delay', path, units/* parseDuration */.E9, 0);
-    const rule = { metric: metric, op: op, value, forMs, delayMs, raw: describeRule(metric, op, r.value, r.for, r.delay) };
+    const rule = {
+        metric: metric,
+        op: op,
+        value,
+        forMs,
+        delayMs,
+        raw: describeRule(metric, op, r.value, r.for, r.delay),
+    };
     if ('stage' in r)
         rule.stages = readStageNames(c, r.stage, [...path, 'stage'], stages);
     return rule;

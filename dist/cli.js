@@ -127,7 +127,7 @@ function when(iso) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2563);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5235);
 /**
  * Results as JSON files (`--baseline FILE`, `--save-baseline FILE`, `compare A B`). Reading checks
  * that the file really is a perf-gate report of a schema we understand; writing is atomic (temp
@@ -176,8 +176,8 @@ function asReport(doc, file) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file} is not a perf-gate report (expected "tool": "perf-gate" and a "stages" list)`);
     }
     // Another schema's numbers may mean other things: never compared, and no flag forces it.
-    if (r.schema !== _report_types_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_SCHEMA */ .D) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file} has report schema ${String(r.schema)}; this perf-gate reads schema ${_report_types_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_SCHEMA */ .D}`);
+    if (r.schema !== _model_report_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_SCHEMA */ .D) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BaselineError */ .s$(`${file} has report schema ${String(r.schema)}; this perf-gate reads schema ${_model_report_js__WEBPACK_IMPORTED_MODULE_4__/* .REPORT_SCHEMA */ .D}`);
     }
     const wrong = wrongField(r, REPORT_FIELDS);
     if (wrong)
@@ -249,7 +249,10 @@ const STAGE_FIELDS = [
     ['spike.recovery_ms', 'count-or-null'],
 ];
 /** The window columns the regression rules sample (gate/metrics.ts windowSamples). */
-const WINDOW_FIELDS = [...['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k) => [k, 'count']), ['histogram?', 'string']];
+const WINDOW_FIELDS = [
+    ...['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k) => [k, 'count']),
+    ['histogram?', 'string'],
+];
 const ENDPOINT_FIELDS = [
     ['name', 'string'],
     ['requests', 'count'],
@@ -364,7 +367,12 @@ function loadShape(plan) {
         timeoutMs: r.timeoutMs,
     });
     const t = plan.templates;
-    const ws = plan.websocket && { ...plan.websocket, ...t?.websocket, headers: Object.keys(plan.websocket.headers).sort(), send: plan.websocket.send !== undefined };
+    const ws = plan.websocket && {
+        ...plan.websocket,
+        ...t?.websocket,
+        headers: Object.keys(plan.websocket.headers).sort(),
+        send: plan.websocket.send !== undefined,
+    };
     return {
         requests: plan.requests.map((r, i) => request(r, t?.requests[i] && { ...r, ...t.requests[i] })),
         session: plan.session.map((r, i) => request(r, t?.session[i] && { ...r, ...t.session[i] })),
@@ -453,7 +461,9 @@ function fields(entry) {
             out[planKey] = value;
         // Lists: header names, subprotocols, levels; threshold rules (`until`) by what they say.
         else if (Array.isArray(value))
-            out[planKey] = value.map((v) => (typeof v === 'object' && v !== null && 'raw' in v ? `${v.metric} ${String(v.raw)}` : String(v))).join(', ');
+            out[planKey] = value
+                .map((v) => (typeof v === 'object' && v !== null && 'raw' in v ? `${v.metric} ${String(v.raw)}` : String(v)))
+                .join(', ');
         else if (typeof value === 'object' && value !== null)
             for (const [k, v] of Object.entries(value))
                 add(k, v, `${planKey}.`);
@@ -738,10 +748,28 @@ function flowChecks(stages) {
         for (const o of s.setup ?? []) {
             if (o.ok)
                 continue;
-            out.push({ stage: s.name, metric: `setup ${o.name}`, kind: 'verify', current: null, limit: o.expected, method: 'sent once before the stage', verdict: 'fail', note: flowNote(o) });
+            out.push({
+                stage: s.name,
+                metric: `setup ${o.name}`,
+                kind: 'verify',
+                current: null,
+                limit: o.expected,
+                method: 'sent once before the stage',
+                verdict: 'fail',
+                note: flowNote(o),
+            });
         }
         for (const o of s.verify ?? []) {
-            out.push({ stage: s.name, metric: o.name, kind: 'verify', current: null, limit: o.expected, method: 'sent once after the stage drained', verdict: o.ok ? 'pass' : 'fail', ...(o.ok ? {} : { note: flowNote(o) }) });
+            out.push({
+                stage: s.name,
+                metric: o.name,
+                kind: 'verify',
+                current: null,
+                limit: o.expected,
+                method: 'sent once after the stage drained',
+                verdict: o.ok ? 'pass' : 'fail',
+                ...(o.ok ? {} : { note: flowNote(o) }),
+            });
         }
         const sessions = s.sessions;
         const allFailed = sessions !== undefined && sessions.users > 0 && sessions.failed >= sessions.users;
@@ -765,7 +793,7 @@ function flowChecks(stages) {
                 metric: SESSIONS_METRIC,
                 kind: 'threshold',
                 current: sessions.failed,
-                limit: 'every user\'s session succeeds',
+                limit: "every user's session succeeds",
                 method: all ? 'no user could send what needs the session' : 'those users sent only what needs none of its values',
                 verdict: all ? 'fail' : 'warn',
                 note: sessionLine(sessions),
@@ -818,6 +846,227 @@ function checkTargetUrl(url, what) {
     if (!ok)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${what} "${url}" is not an absolute http(s) URL: write it like http://127.0.0.1:3000`);
 }
+
+
+/***/ }),
+
+/***/ 826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ fmtMetric),
+/* harmony export */   M3: () => (/* binding */ fmtChange),
+/* harmony export */   Np: () => (/* binding */ bySeverity),
+/* harmony export */   QZ: () => (/* binding */ worst),
+/* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   UG: () => (/* binding */ fmtCpuMs),
+/* harmony export */   Xd: () => (/* binding */ fmtTime),
+/* harmony export */   Yg: () => (/* binding */ historyPhrase),
+/* harmony export */   _Q: () => (/* binding */ fmtSigned),
+/* harmony export */   aM: () => (/* binding */ failurePhrase),
+/* harmony export */   bg: () => (/* binding */ fmtCount),
+/* harmony export */   f: () => (/* binding */ fmtMb),
+/* harmony export */   kb: () => (/* binding */ ICON),
+/* harmony export */   m4: () => (/* binding */ withoutBaseline),
+/* harmony export */   mq: () => (/* binding */ fmtMs),
+/* harmony export */   o3: () => (/* binding */ comparedWith),
+/* harmony export */   pT: () => (/* binding */ fmtPct),
+/* harmony export */   zi: () => (/* binding */ fmtBytes)
+/* harmony export */ });
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function fmtMs(ms) {
+    if (ms === null || ms === undefined)
+        return '—';
+    if (ms >= 1000)
+        return `${(ms / 1000).toFixed(2)} s`;
+    if (ms >= 100)
+        return `${ms.toFixed(0)} ms`;
+    if (ms >= 10)
+        return `${ms.toFixed(1)} ms`;
+    return `${ms.toFixed(2)} ms`;
+}
+/** "—" for a count a report does not have (an imported endpoint without its failures). */
+const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
+/** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
+const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
+/** "—" for null: an imported stage whose file had no failure count (k6 before v0.31). */
+const fmtPct = (fraction) => fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
+const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
+function fmtMetric(metric, v) {
+    if (v === null || v === undefined)
+        return '—';
+    if (metric === 'error_rate')
+        return fmtPct(v);
+    if (metric === 'rps')
+        return `${v.toFixed(1)}/s`;
+    if (metric === 'requests' || metric === 'errors' || metric === 'sessions')
+        return String(v);
+    if (metric === 'recovery')
+        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
+    // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
+    if (metric === 'breaking_point')
+        return String(+v.toFixed(3));
+    if (metric === 'drift' || metric === 'memory_growth')
+        return fmtSigned(v, '%');
+    if (metric === 'rss_peak')
+        return fmtMb(v);
+    if (metric === 'cpu_per_request')
+        return fmtCpuMs(v);
+    return fmtMs(v);
+}
+/** MiB as "312 MB" (1 MB = 2^20 bytes, as the report's rss_mb figures). */
+const fmtMb = (v) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} MB`;
+/** CPU ms per request: small figures keep three significant digits ("0.0412 ms"). */
+const fmtCpuMs = (v) => `${v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v >= 0.1 ? v.toFixed(3) : v.toFixed(4)} ms`;
+/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
+function fmtChange(c) {
+    if (c.delta_pp !== undefined) {
+        const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
+        return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
+    }
+    if (c.delta_pct === undefined || c.delta_pct === null)
+        return '—';
+    const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
+    return `${fmtSigned(c.delta_pct, '%')}${iv}`;
+}
+/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
+const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const SEVERITY = { fail: 0, warn: 1, pass: 2 };
+/** Failures first, then warnings, then passes; stable within each. */
+const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
+/** Worst verdict among checks (pass when there are none). */
+function worst(verdicts) {
+    return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
+}
+/** What a regression rule was compared with: the stored baseline, the history band's median, the A/B base. */
+function comparedWith(report, c) {
+    if (c.method === 'history-band')
+        return c.band ? `vs median of ${c.band.n} past runs` : 'vs history';
+    return report.ab ? 'vs base' : 'vs baseline';
+}
+/** "5 past runs from folder runs/ (left out: 2 failed, 1 cancelled)". */
+function historyPhrase(h) {
+    const left = Object.entries(h.left_out ?? {}).map(([why, n]) => `${n} ${why}`);
+    return `${h.runs} past run${h.runs === 1 ? '' : 's'} read from ${h.source}${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
+}
+/**
+ * What a run without a baseline was judged by: thresholds, and band rules when it had past runs
+ * (never "thresholds only" when a band judged it). `short`: the console's verdict line.
+ */
+function withoutBaseline(report, short = false) {
+    const banded = report.checks.some((c) => c.method === 'history-band' && c.band);
+    if (short)
+        return banded && report.history ? `no baseline: thresholds and band rules against ${report.history.runs} past runs` : 'no baseline: thresholds only';
+    if (banded && report.history)
+        return `No baseline: the absolute thresholds, and band rules against the median of ${historyPhrase(report.history)}`;
+    const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
+    return `No baseline to compare against: only the absolute thresholds were applied${past}`;
+}
+/**
+ * A failed check as one phrase for the log line both doors print ("the gate failed: …"): the rule,
+ * or, for what the app answered (verify, sessions), what it answered.
+ */
+function failurePhrase(c) {
+    // What the app answered (verify, sessions), and what could not be sent.
+    if (c.note && (c.kind === 'verify' || ['sessions', 'unsent'].includes(c.metric)))
+        return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
+    return `${c.stage} ${c.metric} ${c.limit}`;
+}
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return '(unparseable URL)';
+    }
+}
+
+
+/***/ }),
+
+/***/ 4012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports MASK, secretForms */
+/**
+ * Hides secrets in what perf-gate writes: report.json, summary.md, saved baselines, the PR comment,
+ * log lines and error messages. Applied at those edges, never to the Plan that runs (thresholds and
+ * baselines find stages by name).
+ *
+ * What it hides: each added value, as written and URL-encoded (a secret in a request path reaches a
+ * report percent-encoded), and the user:password of any URL in the text.
+ */
+const MASK = '***';
+/** A secret as written and as a URL carries it (percent-encoded): the forms to hide. */
+function secretForms(value) {
+    return [value, encodeURIComponent(value), encodeURI(value)];
+}
+/** `scheme://user:password@`: the userinfo of a URL, whatever the scheme. */
+const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#@]+@/g;
+/** Report fields that hold encoded data (base64 histograms, hashes), not text: never rewritten. */
+const ENCODED_FIELDS = new Set(['histogram', 'ws_histograms', 'fingerprints']);
+/**
+ * Maps whose keys are data (an error message with its count), redacted like values. Every other key
+ * is a field name of the report: a secret that happens to equal one ("timeline") must not rename
+ * it, or the saved baseline would be unreadable.
+ */
+const DATA_KEYED_FIELDS = new Set(['error_samples']);
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+class Redactor {
+    values = new Set();
+    pattern;
+    /** Values to hide from now on (empty strings are ignored). */
+    add(values) {
+        for (const value of values) {
+            if (value === '')
+                continue;
+            for (const form of secretForms(value))
+                this.values.add(form);
+        }
+        // Longest first, so a secret that contains another is hidden whole.
+        const sorted = [...this.values].sort((a, b) => b.length - a.length);
+        this.pattern = sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+        return this;
+    }
+    text(s) {
+        const out = s.replace(URL_USERINFO, `$1${MASK}@`);
+        return this.pattern ? out.replace(this.pattern, MASK) : out;
+    }
+    /** A copy of a JSON-shaped value (a Report) with every string value (and the keys of data-keyed maps) passed through `text`. */
+    json(value) {
+        const walk = (v, dataKeys = false) => {
+            if (typeof v === 'string')
+                return this.text(v);
+            if (Array.isArray(v))
+                return v.map((item) => walk(item));
+            if (typeof v === 'object' && v !== null) {
+                return Object.fromEntries(Object.entries(v).map(([k, item]) => [dataKeys ? this.text(k) : k, ENCODED_FIELDS.has(k) ? item : walk(item, DATA_KEYED_FIELDS.has(k))]));
+            }
+            return v;
+        };
+        return walk(value);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ REPORT_SCHEMA)
+/* harmony export */ });
+const REPORT_SCHEMA = 1;
 
 
 /***/ }),
@@ -1001,7 +1250,9 @@ function checkLimits(c, raw, plan) {
         if (!requestsReported && totalRequests > limits.maxRequests) {
             requestsReported = true;
             const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
-            const what = requests > limits.maxRequests ? `${where} schedules ${formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
+            const what = requests > limits.maxRequests
+                ? `${where} schedules ${formatCount(requests)} requests`
+                : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
             c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
         }
     }
@@ -1188,10 +1439,10 @@ const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function interpolateString(text, env, runtime) {
     const missing = [];
     const fromEnv = [];
-    const out = text.replace(PLACEHOLDER, (whole, escape, name) => {
+    const out = text.replace(PLACEHOLDER, (whole, escaped, name) => {
         if (runtime.has(name))
             return whole;
-        if (escape)
+        if (escaped)
             return `\${${name}}`;
         const value = env[name];
         if (value === undefined) {
@@ -1356,7 +1607,9 @@ function headerSecrets(plan) {
     for (const headers of maps) {
         for (const [name, value] of Object.entries(headers)) {
             if (SENSITIVE_HEADERS.has(name))
-                credentialParts(name, value).filter(isSecretWorthy).forEach((v) => out.add(v));
+                credentialParts(name, value)
+                    .filter(isSecretWorthy)
+                    .forEach((v) => out.add(v));
         }
     }
     return [...out];
@@ -1383,6 +1636,7 @@ function credentialParts(name, value) {
 /* harmony export */   Dn: () => (/* binding */ parseRegression),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   NI: () => (/* binding */ isMetric),
+/* harmony export */   UD: () => (/* binding */ compare),
 /* harmony export */   WN: () => (/* binding */ parseRate),
 /* harmony export */   WU: () => (/* binding */ show),
 /* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
@@ -1396,7 +1650,19 @@ class UnitError extends Error {
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth', 'cpu_per_request', 'rss_peak'];
+const METRICS = [
+    ...LATENCY_METRICS,
+    'error_rate',
+    'rps',
+    'requests',
+    'errors',
+    'recovery',
+    'breaking_point',
+    'drift',
+    'memory_growth',
+    'cpu_per_request',
+    'rss_peak',
+];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -1579,6 +1845,8 @@ function parseRegression(metric, raw) {
     const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
+/** `v op limit`: whether a value meets a threshold rule. */
+const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
 
 
 /***/ }),
@@ -1599,7 +1867,7 @@ function parseRegression(metric, raw) {
  * `|` cannot split a table cell.
  */
 function md(text) {
-    return text
+    return (text
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -1607,7 +1875,7 @@ function md(text) {
         // Emphasis, links and code markers; `_` stays (GitHub ignores it inside words).
         .replace(/[`*[\]\\]/g, (c) => `\\${c}`)
         .replace(/@/g, '@\u200b') // no @mentions pinged from a report
-        .replace(/[\r\n]+/g, ' ');
+        .replace(/[\r\n]+/g, ' '));
 }
 /** A markdown note (from `md` and `code`) as terminal text: no emphasis markers, escapes undone. */
 function plainText(markdown) {
@@ -1623,7 +1891,11 @@ function plainText(markdown) {
 /** A string inside a Mermaid "quoted label". */
 function mermaidLabel(text) {
     // Quotes end the label; angle brackets could be read as HTML by the renderer.
-    return text.replace(/["\\]/g, "'").replace(/[<>]/g, '').replace(/[\r\n]+/g, ' ').slice(0, 60);
+    return text
+        .replace(/["\\]/g, "'")
+        .replace(/[<>]/g, '')
+        .replace(/[\r\n]+/g, ' ')
+        .slice(0, 60);
 }
 /** A code span: GitHub shows its content literally (no HTML); backticks cannot end it early. */
 function code(text) {
@@ -1632,131 +1904,6 @@ function code(text) {
 /** Text (or an attribute value in double or single quotes) in the HTML report: inert whatever it holds. */
 function html(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-
-/***/ }),
-
-/***/ 2011:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IZ: () => (/* binding */ fmtMetric),
-/* harmony export */   M3: () => (/* binding */ fmtChange),
-/* harmony export */   Np: () => (/* binding */ bySeverity),
-/* harmony export */   QZ: () => (/* binding */ worst),
-/* harmony export */   UG: () => (/* binding */ fmtCpuMs),
-/* harmony export */   Xd: () => (/* binding */ fmtTime),
-/* harmony export */   Yg: () => (/* binding */ historyPhrase),
-/* harmony export */   _Q: () => (/* binding */ fmtSigned),
-/* harmony export */   aM: () => (/* binding */ failurePhrase),
-/* harmony export */   bg: () => (/* binding */ fmtCount),
-/* harmony export */   f: () => (/* binding */ fmtMb),
-/* harmony export */   kb: () => (/* binding */ ICON),
-/* harmony export */   m4: () => (/* binding */ withoutBaseline),
-/* harmony export */   mq: () => (/* binding */ fmtMs),
-/* harmony export */   o3: () => (/* binding */ comparedWith),
-/* harmony export */   pT: () => (/* binding */ fmtPct),
-/* harmony export */   zi: () => (/* binding */ fmtBytes)
-/* harmony export */ });
-const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-function fmtMs(ms) {
-    if (ms === null || ms === undefined)
-        return '—';
-    if (ms >= 1000)
-        return `${(ms / 1000).toFixed(2)} s`;
-    if (ms >= 100)
-        return `${ms.toFixed(0)} ms`;
-    if (ms >= 10)
-        return `${ms.toFixed(1)} ms`;
-    return `${ms.toFixed(2)} ms`;
-}
-/** "—" for a count a report does not have (an imported endpoint without its failures). */
-const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
-/** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
-const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
-/** "—" for null: an imported stage whose file had no failure count (k6 before v0.31). */
-const fmtPct = (fraction) => (fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`);
-const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
-function fmtMetric(metric, v) {
-    if (v === null || v === undefined)
-        return '—';
-    if (metric === 'error_rate')
-        return fmtPct(v);
-    if (metric === 'rps')
-        return `${v.toFixed(1)}/s`;
-    if (metric === 'requests' || metric === 'errors' || metric === 'sessions')
-        return String(v);
-    if (metric === 'recovery')
-        return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)} s`;
-    // A stress stage's level: req/s or users, as the plan wrote its steps (the unit is the stage's).
-    if (metric === 'breaking_point')
-        return String(+v.toFixed(3));
-    if (metric === 'drift' || metric === 'memory_growth')
-        return fmtSigned(v, '%');
-    if (metric === 'rss_peak')
-        return fmtMb(v);
-    if (metric === 'cpu_per_request')
-        return fmtCpuMs(v);
-    return fmtMs(v);
-}
-/** MiB as "312 MB" (1 MB = 2^20 bytes, as the report's rss_mb figures). */
-const fmtMb = (v) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} MB`;
-/** CPU ms per request: small figures keep three significant digits ("0.0412 ms"). */
-const fmtCpuMs = (v) => `${v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v >= 0.1 ? v.toFixed(3) : v.toFixed(4)} ms`;
-/** "+11.4% [6.0, 17.2]" or "+0.25pp [0.1, 0.4]". */
-function fmtChange(c) {
-    if (c.delta_pp !== undefined) {
-        const iv = c.interval_pp ? ` [${c.interval_pp[0].toFixed(2)}, ${c.interval_pp[1].toFixed(2)}]` : '';
-        return `${fmtSigned(c.delta_pp, 'pp', 2)}${iv}`;
-    }
-    if (c.delta_pct === undefined || c.delta_pct === null)
-        return '—';
-    const iv = c.interval_pct ? ` [${c.interval_pct[0].toFixed(1)}, ${c.interval_pct[1].toFixed(1)}]` : '';
-    return `${fmtSigned(c.delta_pct, '%')}${iv}`;
-}
-/** "2026-11-23 17:32 UTC" from an ISO timestamp. */
-const fmtTime = (iso) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-const SEVERITY = { fail: 0, warn: 1, pass: 2 };
-/** Failures first, then warnings, then passes; stable within each. */
-const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
-/** Worst verdict among checks (pass when there are none). */
-function worst(verdicts) {
-    return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
-}
-/** What a regression rule was compared with: the stored baseline, the history band's median, the A/B base. */
-function comparedWith(report, c) {
-    if (c.method === 'history-band')
-        return c.band ? `vs median of ${c.band.n} past runs` : 'vs history';
-    return report.ab ? 'vs base' : 'vs baseline';
-}
-/** "5 past runs from folder runs/ (left out: 2 failed, 1 cancelled)". */
-function historyPhrase(h) {
-    const left = Object.entries(h.left_out ?? {}).map(([why, n]) => `${n} ${why}`);
-    return `${h.runs} past run${h.runs === 1 ? '' : 's'} read from ${h.source}${left.length > 0 ? ` (left out: ${left.join(', ')})` : ''}`;
-}
-/**
- * What a run without a baseline was judged by: thresholds, and band rules when it had past runs
- * (never "thresholds only" when a band judged it). `short`: the console's verdict line.
- */
-function withoutBaseline(report, short = false) {
-    const banded = report.checks.some((c) => c.method === 'history-band' && c.band);
-    if (short)
-        return banded && report.history ? `no baseline: thresholds and band rules against ${report.history.runs} past runs` : 'no baseline: thresholds only';
-    if (banded && report.history)
-        return `No baseline: the absolute thresholds, and band rules against the median of ${historyPhrase(report.history)}`;
-    const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
-    return `No baseline to compare against: only the absolute thresholds were applied${past}`;
-}
-/**
- * A failed check as one phrase for the log line both doors print ("the gate failed: …"): the rule,
- * or, for what the app answered (verify, sessions), what it answered.
- */
-function failurePhrase(c) {
-    // What the app answered (verify, sessions), and what could not be sent.
-    if (c.note && (c.kind === 'verify' || ['sessions', 'unsent'].includes(c.metric)))
-        return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
-    return `${c.stage} ${c.metric} ${c.limit}`;
 }
 
 
@@ -1780,8 +1927,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/gate/flows.ts
 var flows = __nccwpck_require__(1562);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/model/format.ts
+var format = __nccwpck_require__(826);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/charts.ts
@@ -1838,7 +1985,13 @@ function timelineCharts(report) {
 function historyChart(stage, points) {
     if (points.length < 2)
         return '';
-    return xyChart({ title: `${stage}: p95 over the last ${points.length} runs`, yLabel: 'ms', labels: points.map((p) => p.label), values: points.map((p) => p.p95), kind: 'line' });
+    return xyChart({
+        title: `${stage}: p95 over the last ${points.length} runs`,
+        yLabel: 'ms',
+        labels: points.map((p) => p.label),
+        values: points.map((p) => p.p95),
+        kind: 'line',
+    });
 }
 
 // EXTERNAL MODULE: ./src/report/stage-outcomes.ts
@@ -1889,7 +2042,9 @@ function headline(report) {
         lines.push(`Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`);
     }
     else if (report.ab) {
-        const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${(0,report_escape.md)(name)} ${n}`).join(', ');
+        const rounds = Object.entries(report.ab.rounds)
+            .map(([name, n]) => `${(0,report_escape.md)(name)} ${n}`)
+            .join(', ');
         const at = (commit) => (commit ? ` (commit ${(0,report_escape/* code */.aY)(commit.slice(0, 7))})` : '');
         lines.push(`Same-runner A/B: head ${(0,report_escape/* code */.aY)(report.target)}${at(report.ab.head_commit)} against base ${(0,report_escape/* code */.aY)(report.ab.base_target)}${at(report.ab.base_commit)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`);
     }
@@ -1925,7 +2080,10 @@ function headline(report) {
 function stageTable(report) {
     // The cost column only where the app's figures were read (target.start or target.process).
     const cost = report.stages.some((s) => s.resources);
-    const lines = [`| | stage | requests | rps | errors | p50 | p95 | p99 |${cost ? ' cost (CPU/request · peak memory) |' : ''}`, `|---|---|---:|---:|---:|---:|---:|---:|${cost ? '---:|' : ''}`];
+    const lines = [
+        `| | stage | requests | rps | errors | p50 | p95 | p99 |${cost ? ' cost (CPU/request · peak memory) |' : ''}`,
+        `|---|---|---:|---:|---:|---:|---:|---:|${cost ? '---:|' : ''}`,
+    ];
     for (const s of report.stages) {
         const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
         const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
@@ -1984,7 +2142,9 @@ function stageDetails(s) {
     const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);
     lines.push('', `Errors: ${kinds.length ? kinds.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}. Status codes: ${codes.join(', ') || 'none'}.`);
     if (s.error_samples)
-        lines.push('', `Transport errors seen: ${Object.entries(s.error_samples).map(([m, n]) => `${(0,report_escape.md)(m)} (${n}×)`).join('; ')}.`);
+        lines.push('', `Transport errors seen: ${Object.entries(s.error_samples)
+            .map(([m, n]) => `${(0,report_escape.md)(m)} (${n}×)`)
+            .join('; ')}.`);
     return lines;
 }
 const DIAGNOSIS_ICON = { warn: '⚠️', info: 'ℹ️' };
@@ -2019,7 +2179,9 @@ function renderSummary(report, extras = {}) {
     const charts = timelineCharts(report);
     if (charts.length > 0)
         lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
-    const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
+    const trends = Object.entries(extras.history ?? {})
+        .map(([stage, points]) => historyChart(stage, points))
+        .filter(Boolean);
     if (trends.length > 0 || report.bands?.length)
         lines.push('', ...details('History', [...bandTable(report), ...trends.flatMap((c) => [c, ''])]));
     lines.push('', ...details('Endpoints and errors', report.stages.flatMap((s) => [...stageDetails(s), ''])));
@@ -2089,7 +2251,10 @@ function resourcesNote(s, r) {
     if (r.cpu_ms_per_request === null && r.rss_mb_peak === null) {
         return `⚠️ **${(0,report_escape.md)(s.name)}**: what the app spent could not be read (${(0,report_escape.md)(r.source)}: ${(0,report_escape.md)(r.error ?? 'no value')}); rules on cpu_per_request and rss_peak warn, never fail.`;
     }
-    const parts = [r.cpu_pct === null ? undefined : `${r.cpu_pct}% of a core`, r.cpu_ms === null || r.cpu_ms === undefined ? undefined : `${r.cpu_ms.toFixed(0)} ms CPU in all`];
+    const parts = [
+        r.cpu_pct === null ? undefined : `${r.cpu_pct}% of a core`,
+        r.cpu_ms === null || r.cpu_ms === undefined ? undefined : `${r.cpu_ms.toFixed(0)} ms CPU in all`,
+    ];
     if (r.rss_mb_start !== undefined && r.rss_mb_start !== null && r.rss_mb_end !== undefined && r.rss_mb_end !== null)
         parts.push(`memory ${(0,format/* fmtMb */.f)(r.rss_mb_start)} → ${(0,format/* fmtMb */.f)(r.rss_mb_end)}`);
     if (r.rss_mb_peak === null)
@@ -2111,7 +2276,10 @@ function importedNote(s, imported) {
     const trendText = trends.length
         ? ` Custom trends (rules name them \`trend:NAME\`): ${trends.map(([n, l]) => `${(0,report_escape/* code */.aY)(n)} p50 ${(0,format/* fmtMs */.mq)(l.p50)}, p95 ${(0,format/* fmtMs */.mq)(l.p95)}, max ${(0,format/* fmtMs */.mq)(l.max)}`).join('; ')}.`
         : '';
-    const errors = [imported.failures, imported.exceptions].filter((e) => e !== undefined).map((e) => ` ${topErrors(e)}`).join('');
+    const errors = [imported.failures, imported.exceptions]
+        .filter((e) => e !== undefined)
+        .map((e) => ` ${topErrors(e)}`)
+        .join('');
     return `**${(0,report_escape.md)(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}${trendText}${notes}${errors}`;
 }
 /** "Top errors (run_failures.csv, 881 in 6 kinds): `GET /: timed out` ×246; …". */
@@ -2154,76 +2322,6 @@ function retryAfterRange(r) {
 
 /***/ }),
 
-/***/ 649:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   pO: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony exports MASK, secretForms */
-/**
- * Hides secrets in what perf-gate writes: report.json, summary.md, saved baselines, the PR comment,
- * log lines and error messages. Applied at those edges, never to the Plan that runs (thresholds and
- * baselines find stages by name).
- *
- * What it hides: each added value, as written and URL-encoded (a secret in a request path reaches a
- * report percent-encoded), and the user:password of any URL in the text.
- */
-const MASK = '***';
-/** A secret as written and as a URL carries it (percent-encoded): the forms to hide. */
-function secretForms(value) {
-    return [value, encodeURIComponent(value), encodeURI(value)];
-}
-/** `scheme://user:password@`: the userinfo of a URL, whatever the scheme. */
-const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#@]+@/g;
-/** Report fields that hold encoded data (base64 histograms, hashes), not text: never rewritten. */
-const ENCODED_FIELDS = new Set(['histogram', 'ws_histograms', 'fingerprints']);
-/**
- * Maps whose keys are data (an error message with its count), redacted like values. Every other key
- * is a field name of the report: a secret that happens to equal one ("timeline") must not rename
- * it, or the saved baseline would be unreadable.
- */
-const DATA_KEYED_FIELDS = new Set(['error_samples']);
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-class Redactor {
-    values = new Set();
-    pattern;
-    /** Values to hide from now on (empty strings are ignored). */
-    add(values) {
-        for (const value of values) {
-            if (value === '')
-                continue;
-            for (const form of secretForms(value))
-                this.values.add(form);
-        }
-        // Longest first, so a secret that contains another is hidden whole.
-        const sorted = [...this.values].sort((a, b) => b.length - a.length);
-        this.pattern = sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
-        return this;
-    }
-    text(s) {
-        const out = s.replace(URL_USERINFO, `$1${MASK}@`);
-        return this.pattern ? out.replace(this.pattern, MASK) : out;
-    }
-    /** A copy of a JSON-shaped value (a Report) with every string value (and the keys of data-keyed maps) passed through `text`. */
-    json(value) {
-        const walk = (v, dataKeys = false) => {
-            if (typeof v === 'string')
-                return this.text(v);
-            if (Array.isArray(v))
-                return v.map((item) => walk(item));
-            if (typeof v === 'object' && v !== null) {
-                return Object.fromEntries(Object.entries(v).map(([k, item]) => [dataKeys ? this.text(k) : k, ENCODED_FIELDS.has(k) ? item : walk(item, DATA_KEYED_FIELDS.has(k))]));
-            }
-            return v;
-        };
-        return walk(value);
-    }
-}
-
-
-/***/ }),
-
 /***/ 5948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2233,7 +2331,7 @@ class Redactor {
 /* harmony export */   z: () => (/* binding */ outcomeNote)
 /* harmony export */ });
 /* unused harmony export fmtLevel */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2011);
+/* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(826);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4031);
 
 
@@ -2278,13 +2376,15 @@ function outcomeNote(s) {
     }
     if (s.soak) {
         const d = s.soak.drift;
-        const drift = d.delta_pct === null ? 'p95 drift not measured (a tenth without requests)' : `p95 drift ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(d.delta_pct, '%')} (first tenth ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(d.first_p95)} → last tenth ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(d.last_p95)})`;
+        const drift = d.delta_pct === null
+            ? 'p95 drift not measured (a tenth without requests)'
+            : `p95 drift ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(d.delta_pct, '%')} (first tenth ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(d.first_p95)} → last tenth ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(d.last_p95)})`;
         const m = s.soak.memory;
         const memory = !m
             ? ''
             : m.error !== undefined
                 ? `; memory not read from ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(m.url)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(m.error)}`
-                : `; resident memory ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtBytes */ .zi)(m.before_bytes)} → ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtBytes */ .zi)(m.after_bytes)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(m.growth_pct ?? 0, '%')}) from ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(m.url)}`;
+                : `; resident memory ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtBytes */ .zi)(m.before_bytes)} → ${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtBytes */ .zi)(m.after_bytes)} (${(0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtSigned */ ._Q)(m.growth_pct ?? 0, '%')}) from ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(m.url)}`;
         return `**${name}**: ${drift}${memory}.`;
     }
     return undefined;
@@ -2299,24 +2399,22 @@ function stressStepTables(stages) {
         lines.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.name)}** (${x.unit === 'rps' ? 'rate' : 'users'} per step)`, '', '| | level | requests | rps | errors | p50 | p95 | p99 | broke |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
         for (const st of x.steps) {
             const mark = st.passed ? (st.level === x.breaking_point ? '🏁' : '✅') : '❌';
-            const cells = [fmtLevel(x, st.level), st.requests, st.rps.toFixed(1), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtPct */ .pT)(st.error_rate), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p50), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p95), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p99), conditions(st.broke)];
+            const cells = [
+                fmtLevel(x, st.level),
+                st.requests,
+                st.rps.toFixed(1),
+                (0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtPct */ .pT)(st.error_rate),
+                (0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p50),
+                (0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p95),
+                (0,_model_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMs */ .mq)(st.latency_ms.p99),
+                conditions(st.broke),
+            ];
             lines.push(`| ${mark} | ${cells.join(' | ')} |`);
         }
         lines.push('');
     }
     return lines;
 }
-
-
-/***/ }),
-
-/***/ 2563:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ REPORT_SCHEMA)
-/* harmony export */ });
-const REPORT_SCHEMA = 1;
 
 
 /***/ }),
@@ -2910,8 +3008,8 @@ class ReportFolder {
 var file_store_adapter = __nccwpck_require__(8775);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/model/format.ts
+var format = __nccwpck_require__(826);
 // EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
 var markdown = __nccwpck_require__(8215);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -2927,7 +3025,17 @@ function table(rows) {
 function renderConsole(report) {
     const rows = [['stage', 'kind', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99', 'max']];
     for (const s of report.stages) {
-        rows.push([s.name, s.protocol === 'ws' ? `${s.kind} (ws)` : s.kind, String(s.requests), s.rps.toFixed(1), (0,format/* fmtPct */.pT)(s.error_rate), (0,format/* fmtMs */.mq)(s.latency_ms.p50), (0,format/* fmtMs */.mq)(s.latency_ms.p95), (0,format/* fmtMs */.mq)(s.latency_ms.p99), (0,format/* fmtMs */.mq)(s.latency_ms.max)]);
+        rows.push([
+            s.name,
+            s.protocol === 'ws' ? `${s.kind} (ws)` : s.kind,
+            String(s.requests),
+            s.rps.toFixed(1),
+            (0,format/* fmtPct */.pT)(s.error_rate),
+            (0,format/* fmtMs */.mq)(s.latency_ms.p50),
+            (0,format/* fmtMs */.mq)(s.latency_ms.p95),
+            (0,format/* fmtMs */.mq)(s.latency_ms.p99),
+            (0,format/* fmtMs */.mq)(s.latency_ms.max),
+        ]);
     }
     const out = [table(rows)];
     if (report.checks.length > 0) {
@@ -2950,7 +3058,11 @@ function renderConsole(report) {
     const diagnoses = report.diagnoses ?? [];
     if (diagnoses.length > 0)
         out.push('', 'What this run says:', ...diagnoses.map((d) => `${markdown/* DIAGNOSIS_ICON */.kk[d.severity]} ${d.stage}: ${d.title}`));
-    const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline || report.ab ? '' : ` (${(0,format/* withoutBaseline */.m4)(report, true)})`;
+    const scope = report.shard
+        ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)`
+        : report.baseline || report.ab
+            ? ''
+            : ` (${(0,format/* withoutBaseline */.m4)(report, true)})`;
     out.push('', `${format/* ICON */.kb[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
     return out.join('\n');
 }
@@ -3023,8 +3135,8 @@ function catchStrayErrors(fail) {
     process.on('unhandledRejection', onStray);
 }
 
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __nccwpck_require__(649);
+// EXTERNAL MODULE: ./src/model/redact.ts
+var redact = __nccwpck_require__(4012);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * `perf-gate <command>`: parses flags, calls the core, prints, exits. Every failure ends in one
@@ -3045,8 +3157,8 @@ var redact = __nccwpck_require__(649);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(66), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4923));
-const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(66), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(521), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(377)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7377));
+const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(521), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
 Usage:
@@ -3093,7 +3205,10 @@ function parse(args, options, positionals) {
     }
     catch (err) {
         // Node's wording ("Unknown option '--x'. To specify a positional argument...") trimmed to its point.
-        const message = err.message.split('\n')[0].replace(/\. To specify a positional.*$/, '').replace(/'/g, '');
+        const message = err.message
+            .split('\n')[0]
+            .replace(/\. To specify a positional.*$/, '')
+            .replace(/'/g, '');
         throw new errors/* UsageError */.eb(`${message.charAt(0).toLowerCase()}${message.slice(1)} (see perf-gate --help)`);
     }
     const [min, max] = positionals;
@@ -3159,7 +3274,9 @@ async function runCommand(args, planOverride) {
         planFile: planOverride?.file ?? positionals[0],
         targetUrl: target,
         baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline, values['force-baseline'] === true) } : undefined,
-        save: values['save-baseline'] !== undefined ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() } : undefined,
+        save: values['save-baseline'] !== undefined
+            ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() }
+            : undefined,
         outDir: values.out ?? 'perf-gate-report',
         stages: values.stage,
         env: planOverride?.env ?? process.env,
@@ -3173,10 +3290,12 @@ async function runCommand(args, planOverride) {
         runnerProbe: (0,input_checks/* runnerProbeSetting */.jH)(process.env),
         history: values.history !== undefined ? existingFolder(values.history) : undefined,
         shard,
-        onStageStart: quiet ? undefined : (s, i, n, again) => {
-            progress.end();
-            log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
-        },
+        onStageStart: quiet
+            ? undefined
+            : (s, i, n, again) => {
+                progress.end();
+                log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
+            },
         onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
     });
     progress.end();
@@ -3217,10 +3336,12 @@ async function abCommand(args) {
         signal: interruptSignal(log.warn),
         log,
         onSecrets,
-        onRound: quiet ? undefined : (s, round, n, side) => {
-            progress.end();
-            log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
-        },
+        onRound: quiet
+            ? undefined
+            : (s, round, n, side) => {
+                progress.end();
+                log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
+            },
         onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
     });
     progress.end();
@@ -3254,7 +3375,7 @@ async function compareImportCommand(args) {
         quiet: { type: 'boolean' },
         'force-baseline': { type: 'boolean' },
     }, [1, 2]);
-    const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(66), __nccwpck_require__.e(950), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7470))]);
+    const [{ compareImported }, { importTool }] = await Promise.all([loadEngine(), Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(521), __nccwpck_require__.e(950), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7470))]);
     const tool = importTool(values.from);
     if (positionals.length === 2 && values.baseline !== undefined) {
         throw new errors/* UsageError */.eb('give the baseline once: as the first of two files, or as --baseline FILE');
@@ -3266,7 +3387,9 @@ async function compareImportCommand(args) {
         tool,
         resultsFile: positionals.at(-1),
         baselineFile: positionals.length === 2 ? positionals[0] : values.baseline,
-        save: values['save-baseline'] !== undefined ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() } : undefined,
+        save: values['save-baseline'] !== undefined
+            ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() }
+            : undefined,
         planFile: values.plan,
         stage,
         outDir: values.out ?? 'perf-gate-report',

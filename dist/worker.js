@@ -55653,7 +55653,8 @@ class DeadlineQueue {
 
 
 
-const http_ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
+
+
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 function classifyTransportError(err) {
     const code = err?.code ?? '';
@@ -55975,7 +55976,7 @@ function histogram_mergeHistograms(parts) {
  * top value names the same bucket in all of them: windows can be added by value, and the percentile
  * of added windows is exactly what the histogram of those windows would report.
  */
-function histogram_histogramBuckets(h) {
+function histogramBuckets(h) {
     // JsHistogram's counts layout (public in its class, not in the Histogram interface).
     const js = h;
     const values = [];
@@ -56176,7 +56177,10 @@ function parseProcStat(text) {
         return undefined;
     const pid = Number(text.slice(0, open).trim());
     // After ") ": state(3) ppid(4) pgrp(5) ... utime(14) stime(15) ... starttime(22); index 0 is field 3.
-    const f = text.slice(close + 2).trim().split(/\s+/);
+    const f = text
+        .slice(close + 2)
+        .trim()
+        .split(/\s+/);
     if (f.length < 20)
         return undefined;
     const n = (i) => Number(f[i]);
@@ -56450,7 +56454,9 @@ function headerSecrets(plan) {
     for (const headers of maps) {
         for (const [name, value] of Object.entries(headers)) {
             if (SENSITIVE_HEADERS.has(name))
-                credentialParts(name, value).filter(secrets_isSecretWorthy).forEach((v) => out.add(v));
+                credentialParts(name, value)
+                    .filter(secrets_isSecretWorthy)
+                    .forEach((v) => out.add(v));
         }
     }
     return [...out];
@@ -56473,10 +56479,10 @@ const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function interpolateString(text, env, runtime) {
     const missing = [];
     const fromEnv = [];
-    const out = text.replace(PLACEHOLDER, (whole, escape, name) => {
+    const out = text.replace(PLACEHOLDER, (whole, escaped, name) => {
         if (runtime.has(name))
             return whole;
-        if (escape)
+        if (escaped)
             return `\${${name}}`;
         const value = env[name];
         if (value === undefined) {
@@ -56589,7 +56595,19 @@ class units_UnitError extends Error {
     }
 }
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth', 'cpu_per_request', 'rss_peak'];
+const METRICS = [
+    ...LATENCY_METRICS,
+    'error_rate',
+    'rps',
+    'requests',
+    'errors',
+    'recovery',
+    'breaking_point',
+    'drift',
+    'memory_growth',
+    'cpu_per_request',
+    'rss_peak',
+];
 const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
 const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -56772,6 +56790,8 @@ function parseRegression(metric, raw) {
     const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
+/** `v op limit`: whether a value meets a threshold rule. */
+const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
 
 ;// CONCATENATED MODULE: ./src/plan/check-limits.ts
 /**
@@ -56937,7 +56957,9 @@ function checkLimits(c, raw, plan) {
         if (!requestsReported && totalRequests > limits.maxRequests) {
             requestsReported = true;
             const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
-            const what = requests > limits.maxRequests ? `${where} schedules ${check_limits_formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${check_limits_formatCount(totalRequests)}`;
+            const what = requests > limits.maxRequests
+                ? `${where} schedules ${check_limits_formatCount(requests)} requests`
+                : `${where} brings the requests the run schedules to ${check_limits_formatCount(totalRequests)}`;
             c.add(at, `${what}, above limits.max_requests (${check_limits_formatCount(limits.maxRequests)})${raise('max_requests')}`);
         }
     }
@@ -57215,6 +57237,14 @@ class Timeline {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/records.ts
+/**
+ * What the engine records about a stage, as report.json keeps it: the records the load engine
+ * fills in and the report carries, defined here (below both) so neither layer needs the other's
+ * types, and editing an engine type cannot change report.json unseen. Pure types; nothing of ours.
+ */
+const records_ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
+
 ;// CONCATENATED MODULE: ./src/metrics/stage-metrics.ts
 
 
@@ -57280,7 +57310,7 @@ class stage_metrics_StageMetrics {
     histogram = histogram_createHistogram();
     timeline;
     endpoints;
-    errorsByKind = Object.fromEntries(http_ERROR_KINDS.map((k) => [k, 0]));
+    errorsByKind = Object.fromEntries(records_ERROR_KINDS.map((k) => [k, 0]));
     statusCodes = new Map();
     /** A sample of transport error messages, so a report can say *why* connections failed. */
     errorSamples = new Map();
@@ -57488,7 +57518,7 @@ const dataKey = (set, column) => `${set}.${column}`;
  * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused
  * there). Absent: every name is a runtime name.
  */
-function compileTemplate(text, escape = (v) => v, runtime) {
+function compileTemplate(text, escapeValue = (v) => v, runtime) {
     if (!text.includes('${'))
         return () => text;
     const literals = [];
@@ -57520,7 +57550,7 @@ function compileTemplate(text, escape = (v) => v, runtime) {
             const v = typeof part === 'string' ? vars[part] : part();
             if (v === undefined)
                 return undefined;
-            out += escape(v) + literals[i + 1];
+            out += escapeValue(v) + literals[i + 1];
         }
         return out;
     };
@@ -57614,10 +57644,15 @@ function compileRequest(spec, index, o = {}) {
     else if (spec.body !== undefined) {
         body = compileTemplate(spec.body, undefined, runtime);
     }
-    const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    const readBody = o.readBody === true ||
+        spec.expect?.bodyContains !== undefined ||
+        spec.expect?.json !== undefined ||
+        (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
     const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
-    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+    const needs = [
+        ...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime))),
+    ];
     if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
         const constant = { ...base, path: spec.path, headers, body: body?.({}) };
@@ -57952,7 +57987,10 @@ function missingCapture(step, body, vars) {
     return `capture ${lost.map(([name, path]) => `${name} (${path})`).join(', ') || 'a value'} found nothing`;
 }
 function missingNames(req, vars) {
-    return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
+    return (req.needs
+        .filter((k) => vars[k] === undefined)
+        .map((k) => `\${${k}}`)
+        .join(', ') || 'a value');
 }
 /** Classify and capture: what every response goes through, whatever records it. */
 function checkOutcome(ctx, req, vars, out, captureInto) {
@@ -58082,7 +58120,14 @@ async function sendOnce(f, steps, vars) {
         for (const k of Object.keys(own))
             if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq')
                 vars[k] = own[k];
-        out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, expected: expectedText(spec), ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}) });
+        out.push({
+            name: spec.name,
+            ok: problems.length === 0,
+            status: res.status,
+            problems,
+            expected: expectedText(spec),
+            ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}),
+        });
     }
     return out;
 }
@@ -59075,7 +59120,7 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
-;// CONCATENATED MODULE: ./src/report/format.ts
+;// CONCATENATED MODULE: ./src/model/format.ts
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
 function fmtMs(ms) {
     if (ms === null || ms === undefined)
@@ -59093,9 +59138,9 @@ const fmtCount = (n) => (n === null || n === undefined ? '—' : String(n));
 /** Memory in MB (10⁶ bytes, as `ps` and most dashboards): one unit in the summary, the comment and report.html. */
 const fmtBytes = (b) => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
 /** "—" for null: an imported stage whose file had no failure count (k6 before v0.31). */
-const fmtPct = (fraction) => (fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`);
+const fmtPct = (fraction) => fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
 const fmtSigned = (x, unit, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
-function format_fmtMetric(metric, v) {
+function fmtMetric(metric, v) {
     if (v === null || v === undefined)
         return '—';
     if (metric === 'error_rate')
@@ -59175,200 +59220,19 @@ function failurePhrase(c) {
         return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
     return `${c.stage} ${c.metric} ${c.limit}`;
 }
-
-;// CONCATENATED MODULE: ./src/gate/metrics.ts
-
-
-const metrics_LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
-/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
-function metrics_metricValue(s, metric) {
-    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
-    if (metrics_LATENCY_METRICS.has(metric))
-        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
-    switch (metric) {
-        case 'error_rate':
-            return s.error_rate;
-        case 'rps':
-            return s.rps;
-        case 'requests':
-            return s.requests;
-        case 'errors':
-            return s.errors;
-        case 'recovery':
-            return s.spike ? s.spike.recovery_ms : null;
-        case 'breaking_point':
-            return s.stress ? s.stress.breaking_point : null;
-        case 'drift':
-            return s.soak ? s.soak.drift.delta_pct : null;
-        case 'memory_growth':
-            return s.soak?.memory ? s.soak.memory.growth_pct : null;
-        case 'cpu_per_request':
-            return s.resources?.cpu_ms_per_request ?? null;
-        case 'rss_peak':
-            return s.resources?.rss_mb_peak ?? null;
-        default:
-            return null;
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+function format_displayUrl(url) {
+    try {
+        const u = new URL(url);
+        u.username = '';
+        u.password = '';
+        u.search = '';
+        u.hash = '';
+        return u.toString().replace(/\/$/, '');
     }
-}
-/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
-const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
-/**
- * Why an imported stage has no value for a metric it has requests for (the tool's file did not
- * hold it), with how to get it; undefined when the stage is not imported or has the value.
- */
-function absentNote(s, metric) {
-    if (!s.imported || s.requests === 0 || metrics_metricValue(s, metric) !== null)
-        return undefined;
-    if (s.imported.tool === 'k6' && K6_STAT[metric])
-        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
-    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
-}
-/**
- * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
- * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
- * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
- * undefined: nothing is known to say.
- */
-function metrics_missingValue(stage, metric) {
-    switch (metric) {
-        case 'recovery':
-            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
-        case 'breaking_point': {
-            const first = stage.stress?.steps[0];
-            // No step passed: the target could not take even the first level, the worst breaking point there is.
-            if (first && !first.passed)
-                return { verdict: 'fail', note: `the first step (${fmtMetric('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
-            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
-        }
-        case 'drift':
-            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
-        case 'memory_growth':
-            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
-            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
-        case 'cpu_per_request':
-        case 'rss_peak':
-            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
-            return { verdict: 'warn', note: resourceNote(stage, metric) };
-        default: {
-            const absent = absentNote(stage, metric);
-            return absent ? { verdict: 'warn', note: absent } : undefined;
-        }
+    catch {
+        return '(unparseable URL)';
     }
-}
-/** Why a stage has no figure for a resource metric, in one sentence. */
-function resourceNote(s, metric) {
-    const r = s.resources;
-    if (!r)
-        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
-    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
-        return 'no requests completed: no CPU per request';
-    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
-        return `${r.source} gives no memory figure`;
-    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
-}
-/**
- * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
- * so its latency and error rules judge each step (they are its break conditions) and only
- * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
- * (memory_growth: a soak that reads the target's metrics).
- */
-function metrics_ruleApplies(s, metric) {
-    if (s.kind === 'stress')
-        return metric === 'breaking_point';
-    switch (metric) {
-        case 'breaking_point':
-            return false;
-        case 'drift':
-            return s.soak !== undefined;
-        case 'memory_growth':
-            return s.soak?.memory !== undefined;
-        default:
-            return true;
-    }
-}
-/**
- * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
- * histograms: the check's method says so).
- */
-function windowColumn(metric) {
-    switch (metric) {
-        case 'p50':
-        case 'p90':
-        case 'p95':
-        case 'p99':
-        case 'max':
-        case 'mean':
-        case 'rps':
-            return { key: metric };
-        case 'p999':
-            return { key: 'p99' };
-        case 'min':
-            return { key: 'p50' };
-        default:
-            return undefined;
-    }
-}
-/**
- * Windows that carry information: those with requests, without the first and last partial ones
- * when there are enough (ramp-up and drain are not the steady state).
- */
-function windowSamples(s, key) {
-    return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
-}
-function steadyWindows(s) {
-    const ws = s.timeline.filter((w) => w.requests > 0);
-    return ws.length >= 5 ? ws.slice(1, -1) : ws;
-}
-/** The percentile each latency metric is, for the resampled-percentile interval. */
-const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
-const bucketsOf = new WeakMap();
-/**
- * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
- * ramp and drain included, since all of them added together are the run whose percentile is judged
- * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
- * written before they were stored) or an unreadable one.
- */
-function windowBuckets(s) {
-    let b = bucketsOf.get(s);
-    if (b === undefined) {
-        const ws = s.timeline.filter((w) => w.requests > 0);
-        try {
-            b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram))) : null;
-        }
-        catch {
-            b = null;
-        }
-        bucketsOf.set(s, b);
-    }
-    return b ?? undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/thresholds.ts
-
-
-/** `v op limit`: whether a value meets a threshold rule. */
-const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
-function evaluateThresholds(thresholds, stages) {
-    const checks = [];
-    for (const stage of stages) {
-        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
-        for (const rule of rules) {
-            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
-            if (!ruleApplies(stage, rule.metric))
-                continue;
-            const current = metricValue(stage, rule.metric);
-            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (rule.metric === 'recovery' && !stage.spike)
-                continue; // "*" rules reach every stage; recovery exists for spikes only
-            if (current === null) {
-                checks.push({ ...base, current: null, ...(missingValue(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
-                continue;
-            }
-            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
-        }
-    }
-    return checks;
 }
 
 ;// CONCATENATED MODULE: ./src/load/stress.ts
@@ -59415,7 +59279,12 @@ async function runStress(ctx, spec, shared) {
         // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
         if (ctx.signal.aborted)
             break;
-        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: histogram_summarize(span.histogram), dropped });
+        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, {
+            requests: span.requests,
+            errors: span.errors,
+            latency: histogram_summarize(span.histogram),
+            dropped,
+        });
         if (endedEarly)
             step.ended_early = true;
         steps.push(step);
@@ -59471,7 +59340,7 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
             if (compare(value, rule.op, rule.value))
                 continue;
-            broke.push(`${rule.metric} ${rule.raw} (was ${format_fmtMetric(rule.metric, value)})`);
+            broke.push(`${rule.metric} ${rule.raw} (was ${fmtMetric(rule.metric, value)})`);
             if (rule.metric === 'error_rate')
                 errorsBroke = true;
         }
@@ -59518,204 +59387,6 @@ function stressOutcome(spec, steps) {
         broke_at: broken ? broken.level : null,
         reached_max: !broken && passed.length === levels.length,
     };
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/version.ts
-
-const version_VERSION = package_namespaceObject.rE;
-
-;// CONCATENATED MODULE: ./src/report/build.ts
-/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
-
-
-
-
-
-
-
-const build_round = (x, digits = 3) => {
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-};
-/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
-/** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
-/** Counts by status or close code, as report.json keys them, in numeric order. */
-function countsByCode(counts) {
-    const out = {};
-    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
-        out[String(code)] = n;
-    return out;
-}
-function stageReport(r) {
-    const m = r.metrics;
-    // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
-    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
-    const shard = r.spec.share !== undefined;
-    const report = {
-        name: r.spec.name,
-        kind: r.spec.kind,
-        protocol: r.spec.protocol,
-        duration_s: build_round(r.durationMs / 1000),
-        requests: m.requests,
-        errors: m.errors,
-        error_rate: errorRate(m.requests, m.errors),
-        rps: perSecond(m.requests, sendingMs),
-        latency_ms: summarize(m.histogram),
-        errors_by_kind: { ...m.errorsByKind },
-        status_codes: countsByCode(m.statusCodes),
-        endpoints: m.endpoints
-            .filter((e) => e.requests > 0)
-            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: encodeHistogram(e.histogram) } : {}) })),
-        timeline: r.timeline,
-        histogram: encodeHistogram(m.histogram),
-        generator_saturated: r.generator.saturated,
-        late_sends: r.generator.late_sends,
-        dropped: r.generator.dropped,
-        generator: r.generator,
-        retry_after_seen: m.retryAfterSeen,
-    };
-    if (r.scheduled !== undefined)
-        report.scheduled = r.scheduled;
-    if (r.cycles)
-        report.cycles = r.cycles;
-    if (r.spike)
-        report.spike = r.spike;
-    if (r.stress)
-        report.stress = r.stress;
-    if (r.soak)
-        report.soak = r.soak;
-    if (r.cpuProbeMs !== undefined)
-        report.cpu_probe_ms = r.cpuProbeMs;
-    if (r.reference)
-        report.reference = r.reference;
-    if (r.workers !== undefined)
-        report.workers = r.workers;
-    if (r.aborted)
-        report.aborted = r.aborted;
-    if (r.sessions) {
-        const f = r.sessions.first;
-        report.sessions = { users: r.sessions.users, failed: r.sessions.failed, ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}) };
-    }
-    if (r.unsent)
-        report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
-    if (r.setup)
-        report.setup = r.setup;
-    if (r.verify)
-        report.verify = r.verify;
-    if (m.retryAfterS)
-        report.retry_after_s = m.retryAfterS;
-    if (m.errorSamples.size > 0)
-        report.error_samples = Object.fromEntries(m.errorSamples);
-    if (r.resources)
-        addResources(report, r);
-    if (m.ws)
-        addWs(report, r, sendingMs);
-    if (shard)
-        report.merge_inputs = mergeInputs(r, sendingMs);
-    return report;
-}
-function endpointReport(name, requests, errors, h) {
-    const s = summarize(h);
-    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-}
-function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
-    if (r.spec.kind === 'spike') {
-        const p = spikePhases(r.spec);
-        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
-    }
-    const w = r.metrics.ws;
-    if (w)
-        inputs.ws_histograms = { connect: encodeHistogram(w.connect), gap: encodeHistogram(w.gap), lag: encodeHistogram(w.lag) };
-    return inputs;
-}
-/**
- * The app's figures over the stage's measured span (its clock start for its duration), and each
- * window's. A soak with no metrics page takes its memory growth from the same readings.
- */
-function addResources(report, r) {
-    const res = stageResources(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
-    report.resources = res;
-    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
-        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
-        const memory = {
-            url: res.source,
-            before_bytes: toBytes(res.rss_mb_start),
-            after_bytes: toBytes(res.rss_mb_end),
-            growth_pct: res.rss_growth_pct ?? null,
-        };
-        if (memory.growth_pct === null)
-            memory.error = res.error ?? `${res.source} gives no memory figure`;
-        report.soak.memory = memory;
-    }
-}
-function addWs(report, r, sendingMs) {
-    const w = r.metrics.ws;
-    report.ws_mode = r.mode;
-    report.connect_ms = summarize(w.connect);
-    report.closes_by_code = countsByCode(w.closesByCode);
-    report.reconnects = w.reconnects;
-    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
-    if (r.mode === 'request_reply')
-        report.unmatched_replies = w.unmatchedReplies;
-    if (r.mode === 'stream') {
-        report.messages_per_s = perSecond(w.received, sendingMs);
-        report.gap_ms = summarize(w.gap);
-        if (w.lag.totalCount > 0)
-            report.lag_ms = summarize(w.lag);
-    }
-}
-/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
-function build_displayUrl(url) {
-    try {
-        const u = new URL(url);
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        u.hash = '';
-        return u.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(unparseable URL)';
-    }
-}
-function runnerInfo() {
-    const cpus = os.cpus();
-    return {
-        os: `${os.platform()} ${os.release()}`,
-        arch: os.arch(),
-        cpu: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        node: process.version,
-    };
-}
-function buildReport(i) {
-    const report = {
-        tool: 'perf-gate',
-        version: VERSION,
-        schema: REPORT_SCHEMA,
-        verdict: i.verdict,
-        plan: i.planFile,
-        target: build_displayUrl(i.run.target),
-        started_at: i.run.startedAt.toISOString(),
-        duration_s: build_round(i.run.durationMs / 1000, 1),
-        cancelled: i.cancelled ?? false,
-        runner: i.runner ?? runnerInfo(),
-        fingerprints: i.fingerprints,
-        ...(i.shape && { shape: i.shape }),
-        baseline: null,
-        stages: i.stages,
-        checks: i.checks,
-    };
-    if (i.shard)
-        report.shard = i.shard;
-    return report;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -60068,7 +59739,9 @@ class SoakWatch {
         metrics.spans.push(tenths.first, tenths.last);
         const path = spec.metricsPath;
         // As the client sends it: the path under the target URL's own path, shown without credentials.
-        const memory = path === undefined ? undefined : { path, url: build_displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+        const memory = path === undefined
+            ? undefined
+            : { path, url: format_displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
         return new SoakWatch(tenths, client, timeoutMs, memory);
     }
     /** `stopped`: the stage was cut short (the memory is then not read again). */
@@ -60116,8 +59789,19 @@ async function readResidentMemory(client, path, timeoutMs) {
 function memoryOutcome(url, before, after) {
     const b = 'bytes' in before ? before.bytes : null;
     const a = after && 'bytes' in after ? after.bytes : null;
-    const memory = { url, before_bytes: b, after_bytes: a, growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null };
-    const error = 'error' in before ? `before: ${before.error}` : after === undefined ? 'after: the stage ended before the metrics were read again' : 'error' in after ? `after: ${after.error}` : undefined;
+    const memory = {
+        url,
+        before_bytes: b,
+        after_bytes: a,
+        growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null,
+    };
+    const error = 'error' in before
+        ? `before: ${before.error}`
+        : after === undefined
+            ? 'after: the stage ended before the metrics were read again'
+            : 'error' in after
+                ? `after: ${after.error}`
+                : undefined;
     if (error !== undefined)
         memory.error = error;
     return memory;
@@ -60476,7 +60160,19 @@ const KIND_KEYS = {
     soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', 'requests', 'setup', 'verify', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set([
+    'name',
+    'kind',
+    'protocol',
+    'max_in_flight',
+    'connections',
+    'workers',
+    'pipelining',
+    'requests',
+    'setup',
+    'verify',
+    ...KIND_SPECIFIC,
+]);
 const REQUIRED = {
     baseline: ['duration'],
     load: ['duration'],
@@ -60684,7 +60380,16 @@ function readStress(c, s, path, base, ms) {
     const key = closed ? 'vus' : 'rate';
     const levels = readSteps(c, s[key], [...path, key], closed);
     const everyMs = positive(c, s, path, 'every', ms('every', 1));
-    const stage = { ...base, kind: 'stress', model: closed ? 'closed' : 'open', ...levels, everyMs, thinkMs: closed ? ms('think', 0) : 0, until: [], untilFrom: 'thresholds' };
+    const stage = {
+        ...base,
+        kind: 'stress',
+        model: closed ? 'closed' : 'open',
+        ...levels,
+        everyMs,
+        thinkMs: closed ? ms('think', 0) : 0,
+        until: [],
+        untilFrom: 'thresholds',
+    };
     if ('until' in s) {
         stage.until = readUntil(c, s.until, [...path, 'until']);
         stage.untilFrom = 'until';
@@ -61133,7 +60838,10 @@ function mergeWorkerResults(spec, parts) {
         scheduled,
         workers: parts.length,
         // The first worker to abort names the rule (a dying target trips every worker's).
-        aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
+        aborted: parts
+            .map((p) => p.aborted)
+            .filter((a) => a !== undefined)
+            .sort((a, b) => a.at_s - b.at_s)[0],
         sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
         unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
     };
@@ -61158,12 +60866,19 @@ async function workers_runStageInWorkers(spec, count, o) {
     let startTimer;
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
-    const flows = flowClient && new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
+    const flows = flowClient &&
+        new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
         const setup = await flows?.setUp();
         const baseVars = flows?.baseVars;
         for (let index = 1; index <= count; index++) {
-            const data = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
+            const data = {
+                plan: o.plan,
+                spec: shardStage(spec, { index, count }),
+                target: o.target,
+                seq: { value: base + index - count, stride: count },
+                baseVars,
+            };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
         }
         o.signal.addEventListener('abort', abort, { once: true });
@@ -61343,10 +61058,22 @@ async function runPlan(plan, o) {
             const ran = Date.now() - t0;
             const at = ` in stage ${JSON.stringify(current.stage)}`;
             if (sent >= maxRequests) {
-                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+                stopped = {
+                    limit: 'max_requests',
+                    cap: maxRequests,
+                    value: sent,
+                    stage: current.stage,
+                    message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
+                };
             }
             else if (ran >= maxDurationMs) {
-                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+                stopped = {
+                    limit: 'max_duration',
+                    cap: maxDurationMs,
+                    value: ran,
+                    stage: current.stage,
+                    message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
+                };
             }
             if (stopped)
                 limitStop.abort();

@@ -13,10 +13,10 @@ import { BaselineError, describeError, exitCodeFor, EXIT, PlanError, UsageError 
 import { FileStore } from './baseline/file-store-adapter.js';
 import { existsSync } from 'node:fs';
 import { ProgressPrinter, renderConsole } from './report/console.js';
-import { failurePhrase } from './report/format.js';
+import { failurePhrase } from './model/format.js';
 import { VERSION } from './version.js';
 import { catchStrayErrors, interruptSignal } from './interrupt.js';
-import { Redactor } from './report/redact.js';
+import { Redactor } from './model/redact.js';
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
@@ -71,7 +71,10 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
     // Node's wording ("Unknown option '--x'. To specify a positional argument...") trimmed to its point.
-    const message = (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '').replace(/'/g, '');
+    const message = (err as Error).message
+      .split('\n')[0]!
+      .replace(/\. To specify a positional.*$/, '')
+      .replace(/'/g, '');
     throw new UsageError(`${message.charAt(0).toLowerCase()}${message.slice(1)} (see perf-gate --help)`);
   }
   const [min, max] = positionals;
@@ -98,7 +101,9 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 function finish(outcome: Outcome, quiet: boolean): number {
   const r = outcome.report;
   const failedChecks = r.checks.filter((c) => c.verdict === 'fail').length;
-  process.stdout.write(quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`);
+  process.stdout.write(
+    quiet ? `${r.verdict.toUpperCase()}: ${plural(r.stages.length, 'stage')}, ${plural(failedChecks, 'failed check')}\n` : `${renderConsole(r)}\n`,
+  );
   process.stdout.write(`report: ${path.relative(process.cwd(), outcome.reportPath)}\n`);
   process.stdout.write(`html report: ${path.relative(process.cwd(), outcome.htmlPath)}\n`);
   if (outcome.saveError) {
@@ -144,7 +149,10 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     planFile: planOverride?.file ?? positionals[0]!,
     targetUrl: target,
     baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline as string, values['force-baseline'] === true) } : undefined,
-    save: values['save-baseline'] !== undefined ? { store: new FileStore({ file: values['save-baseline'] as string }), commit: 'local', run: new Date().toISOString() } : undefined,
+    save:
+      values['save-baseline'] !== undefined
+        ? { store: new FileStore({ file: values['save-baseline'] as string }), commit: 'local', run: new Date().toISOString() }
+        : undefined,
     outDir: (values.out as string | undefined) ?? 'perf-gate-report',
     stages: values.stage as string[] | undefined,
     env: planOverride?.env ?? process.env,
@@ -158,10 +166,12 @@ async function runCommand(args: string[], planOverride?: { file: string; target:
     runnerProbe: runnerProbeSetting(process.env),
     history: values.history !== undefined ? existingFolder(values.history as string) : undefined,
     shard,
-    onStageStart: quiet ? undefined : (s, i, n, again) => {
-      progress.end();
-      log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
-    },
+    onStageStart: quiet
+      ? undefined
+      : (s, i, n, again) => {
+          progress.end();
+          log.info(`[${again ? 'again ' : ''}${i + 1}/${n}] ${s.name} (${s.kind}${s.protocol === 'ws' ? ', ws' : ''})`);
+        },
     onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
   });
   progress.end();
@@ -185,7 +195,9 @@ async function abCommand(args: string[]): Promise<number> {
   );
   const baseRef = values['base-ref'] as string | undefined;
   if (baseRef === undefined && (values['base-url'] === undefined || values['head-url'] === undefined)) {
-    throw new UsageError('ab needs --base-ref REF (perf-gate builds and starts both sides), or both --base-url URL and --head-url URL (the two builds, already running)');
+    throw new UsageError(
+      'ab needs --base-ref REF (perf-gate builds and starts both sides), or both --base-url URL and --head-url URL (the two builds, already running)',
+    );
   }
   const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
   if (rounds !== undefined && !/^\d+$/.test(values.rounds as string)) throw new UsageError(`--rounds takes a whole number, got "${values.rounds}"`);
@@ -206,10 +218,12 @@ async function abCommand(args: string[]): Promise<number> {
     signal: interruptSignal(log.warn),
     log,
     onSecrets,
-    onRound: quiet ? undefined : (s, round, n, side) => {
-      progress.end();
-      log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
-    },
+    onRound: quiet
+      ? undefined
+      : (s, round, n, side) => {
+          progress.end();
+          log.info(`${s.name} round ${round + 1}/${n}: ${side}`);
+        },
     onProgress: quiet ? undefined : (p) => progress.update({ ...p, stage: redactor.text(p.stage) }),
   });
   progress.end();
@@ -263,7 +277,10 @@ async function compareImportCommand(args: string[]): Promise<number> {
     tool,
     resultsFile: positionals.at(-1)!,
     baselineFile: positionals.length === 2 ? positionals[0] : (values.baseline as string | undefined),
-    save: values['save-baseline'] !== undefined ? { store: new FileStore({ file: values['save-baseline'] as string }), commit: 'local', run: new Date().toISOString() } : undefined,
+    save:
+      values['save-baseline'] !== undefined
+        ? { store: new FileStore({ file: values['save-baseline'] as string }), commit: 'local', run: new Date().toISOString() }
+        : undefined,
     planFile: values.plan as string | undefined,
     stage,
     outDir: (values.out as string | undefined) ?? 'perf-gate-report',

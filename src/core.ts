@@ -26,7 +26,7 @@ import { renderHtml } from './report/html.js';
 import { asReport, readReportFile, wholeRun, writeJsonAtomic } from './baseline/file-store.js';
 import { otherPlanError } from './baseline/file-store-adapter.js';
 import { whyNotBaseline } from './baseline/save-guard.js';
-import type { Report } from './report/types.js';
+import type { Report } from './model/report.js';
 import { samePlan, type BaselineStore, type LoadRequest, type StoredResult } from './baseline/store.js';
 import { planFingerprint, planId as planIdOf, runnerFingerprint, substitutedFingerprint } from './baseline/fingerprint.js';
 import { planIdentity, planShape, shapeChange } from './baseline/shape.js';
@@ -35,7 +35,7 @@ import type { HistoryPoint } from './report/charts.js';
 import type { SummaryExtras } from './report/markdown.js';
 import { checkTargetUrl, fromCwd } from './input-checks.js';
 import { checkLoadDestination, describeGrant, type AllowedHost } from './load/destination.js';
-import { Redactor } from './report/redact.js';
+import { Redactor } from './model/redact.js';
 import { diagnose } from './report/diagnose.js';
 import { companionPaths, gateImported, importResults, isPerfGateReport, parseGateFile, type Companions, type ImportTool } from './import/index.js';
 
@@ -202,7 +202,13 @@ export async function runAndGate(s: RunSettings): Promise<Outcome> {
 }
 
 /** Keeps a finished result as a baseline when the save guard allows it; a failed save is reported, never thrown. */
-async function keepBaseline(report: Report, save: BaselineTarget, planId: string, stages: { ran: number; planned: number }, log: Logger): Promise<Pick<Outcome, 'saved' | 'saveError'>> {
+async function keepBaseline(
+  report: Report,
+  save: BaselineTarget,
+  planId: string,
+  stages: { ran: number; planned: number },
+  log: Logger,
+): Promise<Pick<Outcome, 'saved' | 'saveError'>> {
   const why = whyNotBaseline(report, stages);
   if (why) {
     log.warn(`baseline not saved to ${save.store.description}: ${why} (only complete, passing runs become baselines)`);
@@ -218,7 +224,6 @@ async function keepBaseline(report: Report, save: BaselineTarget, planId: string
     return { saved: false, saveError };
   }
 }
-
 
 export interface AbSettings extends PlanRunSettings {
   /** The base build, already running (with `headUrl`); or `baseRef`. */
@@ -257,19 +262,30 @@ export async function runAbAndGate(s: AbSettings): Promise<Outcome> {
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new UsageError(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
   if (s.baseRef !== undefined) {
     if (s.baseUrl !== undefined || s.headUrl !== undefined) {
-      throw new UsageError(`--base-ref does not go with ${s.baseUrl !== undefined ? '--base-url' : '--head-url'}: with --base-ref perf-gate builds and starts both sides itself; with --base-url and --head-url both are already running`);
+      throw new UsageError(
+        `--base-ref does not go with ${s.baseUrl !== undefined ? '--base-url' : '--head-url'}: with --base-ref perf-gate builds and starts both sides itself; with --base-url and --head-url both are already running`,
+      );
     }
     return turnkeyAb({ ...s, baseRef: s.baseRef }, rounds);
   }
-  if (s.baseUrl === undefined) throw new UsageError('ab needs --base-ref REF (perf-gate builds and starts both sides), or --base-url URL and --head-url URL (both already running)');
+  if (s.baseUrl === undefined)
+    throw new UsageError('ab needs --base-ref REF (perf-gate builds and starts both sides), or --base-url URL and --head-url URL (both already running)');
   checkTargetUrl(s.baseUrl, '--base-url');
   if (s.headUrl !== undefined) checkTargetUrl(s.headUrl, '--head-url');
   const plan = await loadPlan(fromCwd(s.cwd, s.planFile), s.env);
   s.onSecrets?.(plan.secrets ?? []);
   selectStages(plan, s.stages);
   const headUrl = s.headUrl ?? plan.target.url;
-  announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
-  if (plan.target.start || plan.target.build) s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
+  announceLoad(
+    plan,
+    [
+      ['head ', headUrl],
+      ['base ', s.baseUrl],
+    ],
+    s,
+  );
+  if (plan.target.start || plan.target.build)
+    s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
   return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
 }
 
@@ -283,7 +299,8 @@ async function turnkeyAb(s: AbSettings & { baseRef: string }, rounds: number): P
   const repo = await repositoryOf(path.dirname(planPath));
   const cwd = await realpath(s.cwd);
   const here = path.relative(repo, cwd);
-  if (here.startsWith('..') || path.isAbsolute(here)) throw new UsageError(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
+  if (here.startsWith('..') || path.isAbsolute(here))
+    throw new UsageError(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
   const [basePort, headPort] = await freePorts(2);
   const sideOf = async (side: Side, port: number, sideCwd: string): Promise<AbSide> => {
     const env = { ...s.env, PORT: String(port), SIDE: side };
@@ -295,15 +312,26 @@ async function turnkeyAb(s: AbSettings & { baseRef: string }, rounds: number): P
   const base = await sideOf('base', basePort!, '');
   // As sent: the fingerprint of the plan as written would not see ${SIDE} in a request path.
   if (substitutedFingerprint(base.plan) !== substitutedFingerprint(head.plan)) {
-    throw new UsageError(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
+    throw new UsageError(
+      `${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`,
+    );
   }
   checkSides([base, head]);
   for (const spec of selectStages(head.plan, s.stages)) roundSpec(spec, rounds); // refused before any build
   // A ref that names nothing is bad input: refused before the line saying where load goes.
   const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
-  announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
+  announceLoad(
+    head.plan,
+    [
+      ['head ', head.plan.target.url],
+      ['base ', base.plan.target.url],
+    ],
+    s,
+  );
   const changed = await hasLocalChanges(repo);
-  s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? ' with the checkout\'s uncommitted changes' : ''} (this checkout)`);
+  s.log.info(
+    `A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? " with the checkout's uncommitted changes" : ''} (this checkout)`,
+  );
   head.cache = await BuildCache.of(repo, cwd, [path.resolve(cwd, s.outDir)]);
   head.rebuild = s.rebuild;
   const worktree = await addWorktree(repo, baseCommit);
@@ -320,7 +348,8 @@ async function turnkeyAb(s: AbSettings & { baseRef: string }, rounds: number): P
 /** Runs the rounds against two answering sides, gates the head on the paired rounds, writes the reports. */
 async function abRunAndReport(plan: Plan, s: AbSettings, ends: Record<Side, AbEnd>, rounds: number): Promise<Outcome> {
   const [baseUrl, headUrl] = [ends.base.url, ends.head.url];
-  if (plan.regression?.some((r) => r.unit === 'sigma')) s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
+  if (plan.regression?.some((r) => r.unit === 'sigma'))
+    s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
   const runner = runnerInfo();
   const fingerprints = { plan: planFingerprint(plan), runner: runnerFingerprint(runner) };
   const ab = await runAb(plan, { baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
@@ -345,7 +374,12 @@ async function abRunAndReport(plan: Plan, s: AbSettings, ends: Record<Side, AbEn
       .map(([name, n]) => `${name} ${n}`)
       .join(', ')}); changes are judged on the paired rounds.`,
   };
-  report.ab = { base_target: displayUrl(baseUrl), rounds: roundsByStage, base_stages: base, ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }) };
+  report.ab = {
+    base_target: displayUrl(baseUrl),
+    rounds: roundsByStage,
+    base_stages: base,
+    ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }),
+  };
   noteAccepted(report, s.accept);
   const redacted = redactedReport(report, plan);
   return { ...(await writeReports(redacted, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
@@ -366,7 +400,9 @@ function redactedReport(report: Report, plan: Plan): Report {
  * the first line of every run.
  */
 function announceLoad(plan: Plan, targets: Array<[label: string, url: string]>, s: PlanRunSettings): void {
-  const checked = targets.map(([label, url]) => `${label}${displayUrl(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+  const checked = targets.map(
+    ([label, url]) => `${label}${displayUrl(url)} (${describeGrant(checkLoadDestination(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`,
+  );
   s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 
@@ -529,7 +565,9 @@ export async function mergeAndGate(s: MergeSettings): Promise<Outcome> {
   const identity = plan && planIdentity(plan);
   if (identity && merged.fingerprints && !samePlan(merged.fingerprints.plan, identity)) {
     // Rules may change freely; a different load shape means the rules may not fit.
-    s.log.warn(`${s.planFile} does not describe the load the shards ran (${shapeChange(merged, identity.planShape, identity.planFingerprint, 'the shards')}): its rules are applied all the same`);
+    s.log.warn(
+      `${s.planFile} does not describe the load the shards ran (${shapeChange(merged, identity.planShape, identity.planFingerprint, 'the shards')}): its rules are applied all the same`,
+    );
   }
   const request: LoadRequest = {
     planId: planIdOf(s.planFile ?? merged.plan),
@@ -635,9 +673,26 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
     return out;
   };
   const read = await importFile(s.resultsFile);
-  const current = importResults(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
-  const gateFile = s.planFile ? parseGateFile(await readPlanFile(fromCwd(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' as const }))) : undefined;
-  const rules: GateRules & Pick<NonNullable<typeof gateFile>, 'trends' | 'trendRegressions'> = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
+  const current = importResults(
+    s.tool,
+    read.bytes,
+    { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile },
+    await companions(s.resultsFile),
+  );
+  const gateFile = s.planFile
+    ? parseGateFile(
+        await readPlanFile(fromCwd(s.cwd, s.planFile)),
+        s.planFile,
+        s.env,
+        current.stages.map((st) => ({ name: st.name, kind: 'load' as const })),
+      )
+    : undefined;
+  const rules: GateRules & Pick<NonNullable<typeof gateFile>, 'trends' | 'trendRegressions'> = {
+    thresholds: gateFile?.thresholds ?? {},
+    regression: gateFile?.regression,
+    trends: gateFile?.trends,
+    trendRegressions: gateFile?.trendRegressions,
+  };
   const request: LoadRequest = {
     planId: s.planId ?? planIdOf(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
     planFingerprint: current.fingerprints!.plan,
@@ -648,8 +703,23 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   if (s.baselineFile !== undefined) {
     const b = await importFile(s.baselineFile);
     const report = isPerfGateReport(b.bytes)
-      ? wholeRun(asReport(JSON.parse(Buffer.from(b.bytes).toString('utf8').replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
-      : importResults(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
+      ? wholeRun(
+          asReport(
+            JSON.parse(
+              Buffer.from(b.bytes)
+                .toString('utf8')
+                .replace(/^\uFEFF/, ''),
+            ),
+            s.baselineFile,
+          ),
+          s.baselineFile,
+        )
+      : importResults(
+          s.tool,
+          b.bytes,
+          { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile },
+          await companions(s.baselineFile),
+        );
     const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
     if (other && !s.force) {
       throw new BaselineError(
@@ -682,7 +752,11 @@ export async function compareImported(s: ImportCompareSettings): Promise<Outcome
   if (past.length >= MIN_HISTORY) report.bands = bandPositions(history, report.stages);
   report.history = historyRef(s.baseline?.store ?? s.save?.store, past);
   noteAccepted(report, s.accept);
-  const written = await writeReports(report, path.resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
+  const written = await writeReports(report, path.resolve(s.cwd, s.outDir), {
+    runUrl: s.runUrl,
+    history: historyPoints(past, report),
+    baselineStages: baseline?.report.stages,
+  });
   const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
   return { ...written, ...kept };
 }

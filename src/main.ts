@@ -18,10 +18,10 @@ import { BranchStore } from './baseline/branch-store.js';
 import { FileStore } from './baseline/file-store-adapter.js';
 import type { BaselineStore } from './baseline/store.js';
 import { renderComment } from './report/markdown.js';
-import { failurePhrase, fmtMetric } from './report/format.js';
-import type { Report } from './report/types.js';
+import { failurePhrase, fmtMetric } from './model/format.js';
+import type { Report } from './model/report.js';
 import { interruptSignal } from './interrupt.js';
-import { Redactor, secretForms } from './report/redact.js';
+import { Redactor, secretForms } from './model/redact.js';
 
 // Start-up: the bundle loads only what every run needs. The engine (plan, load, gate, reports) and
 // the GitHub comment layer (octokit) are chunks of their own, loaded when a run gets that far: a
@@ -88,7 +88,8 @@ async function gateRun(settings: ActionSettings, ctx: RunContext, cwd: string): 
   const pr = pullRequestFacts(ctx.eventName, ctx.payload);
   // From the workspace root, so two services' perf.yml in different working directories stay apart.
   // An import without a gate file is kept under the tool's name.
-  const planId = settings.from && !settings.plan ? settings.from : planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
+  const planId =
+    settings.from && !settings.plan ? settings.from : planIdOf(path.relative(process.env.GITHUB_WORKSPACE ?? cwd, path.resolve(cwd, settings.plan)));
   // A maintainer's label accepts this PR's regressions: recorded as such, never a silent pass.
   const accept = settings.acceptLabel && pr?.labels.includes(settings.acceptLabel) ? `label ${settings.acceptLabel}` : undefined;
   // A cancelled job (SIGINT, then SIGTERM) stops the load; the partial report is still written.
@@ -161,7 +162,15 @@ function baselineSource(settings: ActionSettings, cwd: string, pr: PullRequestFa
 }
 
 /** The usual run: compared with the stored baseline, maybe saved as the next one. */
-async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined, planId: string, signal: AbortSignal, accept?: string) {
+async function storedBaselineRun(
+  settings: ActionSettings,
+  cwd: string,
+  ctx: RunContext,
+  pr: PullRequestFacts | undefined,
+  planId: string,
+  signal: AbortSignal,
+  accept?: string,
+) {
   const baseline = baselineSource(settings, cwd, pr);
   const store = baseline?.store;
   const { runAndGate } = await loadEngine();
@@ -191,7 +200,8 @@ async function storedBaselineRun(settings: ActionSettings, cwd: string, ctx: Run
  * stored baseline like a single run, then summarised and commented as usual. Not saved as a baseline.
  */
 async function mergeRun(settings: ActionSettings, reports: string[], cwd: string, ctx: RunContext, pr: PullRequestFacts | undefined) {
-  if (settings.saveBaseline) core.info('baseline not saved: a merged result is not stored as a baseline in this version (run the nightly on one runner to refresh it)');
+  if (settings.saveBaseline)
+    core.info('baseline not saved: a merged result is not stored as a baseline in this version (run the nightly on one runner to refresh it)');
   const { mergeAndGate } = await loadEngine();
   return mergeAndGate({
     shardFiles: reports,
@@ -234,7 +244,8 @@ async function importRun(settings: ActionSettings, cwd: string, ctx: RunContext,
  * already running; `base-ref`: perf-gate checks the base out (fetching it if need be), builds and starts both.
  */
 async function abRun(settings: ActionSettings, cwd: string, ctx: RunContext, signal: AbortSignal, accept?: string) {
-  if (settings.saveBaseline) core.info(`save-baseline is ignored with ${settings.baseRef ? 'base-ref' : 'base-url'}: an A/B result compares two builds and is no baseline of either`);
+  if (settings.saveBaseline)
+    core.info(`save-baseline is ignored with ${settings.baseRef ? 'base-ref' : 'base-url'}: an A/B result compares two builds and is no baseline of either`);
   const { runAbAndGate } = await loadEngine();
   return runAbAndGate({
     planFile: settings.plan,

@@ -6,8 +6,9 @@ import * as core from '@actions/core';
 import { UsageError } from './errors.js';
 import { checkTargetUrl, runnerProbeSetting } from './input-checks.js';
 import { parseAllowedHosts, type AllowedHost } from './load/destination.js';
+import type { CommentMode } from './github/comment-mode.js';
+export type { CommentMode };
 
-export type CommentMode = 'always' | 'on-regression' | 'never';
 export type FailOn = 'regression' | 'threshold' | 'never';
 
 export type BaselineSpec = { kind: 'branch'; branch: string } | { kind: 'file'; file: string } | { kind: 'none' };
@@ -55,7 +56,7 @@ export interface ActionSettings {
 /** `branch:NAME` (default `branch:perf-gate-data`), `file:PATH` or a plain path, `none`. */
 export function parseBaselineInput(raw: string): BaselineSpec {
   const v = raw.trim();
-  if (v === '' ) return { kind: 'branch', branch: 'perf-gate-data' };
+  if (v === '') return { kind: 'branch', branch: 'perf-gate-data' };
   if (v === 'none') return { kind: 'none' };
   if (v.startsWith('branch:')) {
     const branch = v.slice('branch:'.length);
@@ -102,7 +103,11 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   const results = get('results').trim() || undefined;
   if (from !== undefined && from !== 'k6' && from !== 'locust') throw new UsageError(`input "from" must be one of k6, locust; got "${from}"`);
   if ((from === undefined) !== (results === undefined)) {
-    throw new UsageError(from ? 'input "from" needs "results": the path of the k6 summary JSON or Locust PREFIX_stats.csv to gate' : 'input "results" needs "from": k6 or locust, the tool that wrote it');
+    throw new UsageError(
+      from
+        ? 'input "from" needs "results": the path of the k6 summary JSON or Locust PREFIX_stats.csv to gate'
+        : 'input "results" needs "from": k6 or locust, the tool that wrote it',
+    );
   }
   if (!plan && !postCommentFile && !from) throw new UsageError('input "plan" is required: the path of the perf plan (YAML)');
   const target = get('target').trim() || undefined;
@@ -111,14 +116,27 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
   if (baseUrl !== undefined) checkTargetUrl(baseUrl, 'input "base-url":');
   const baseRef = get('base-ref').trim() || undefined;
   if (baseRef !== undefined && (baseUrl !== undefined || target !== undefined)) {
-    throw new UsageError(`inputs "base-ref" and "${baseUrl !== undefined ? 'base-url' : 'target'}" do not go together: with base-ref perf-gate starts both builds itself, on ports it picks (\${PORT} in the plan's target)`);
+    throw new UsageError(
+      `inputs "base-ref" and "${baseUrl !== undefined ? 'base-url' : 'target'}" do not go together: with base-ref perf-gate starts both builds itself, on ports it picks (\${PORT} in the plan's target)`,
+    );
   }
-  const merge = get('merge-reports').split('\n').map((l) => l.trim()).filter(Boolean);
-  if (baseRef !== undefined && (merge.length > 0 || from)) throw new UsageError(`input "base-ref" does not go with "${from ? 'from' : 'merge-reports'}": A/B runs two builds, ${from ? 'an import gates results another tool already measured' : 'merge gates shard reports already run'}`);
-  if (merge.length > 0 && baseUrl !== undefined) throw new UsageError('inputs "merge-reports" and "base-url" do not go together: merge gates shard reports already run, A/B runs two builds');
-  if (from && (merge.length > 0 || baseUrl !== undefined)) throw new UsageError(`input "from" does not go with "${baseUrl !== undefined ? 'base-url' : 'merge-reports'}": an import gates results another tool already measured`);
+  const merge = get('merge-reports')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (baseRef !== undefined && (merge.length > 0 || from))
+    throw new UsageError(
+      `input "base-ref" does not go with "${from ? 'from' : 'merge-reports'}": A/B runs two builds, ${from ? 'an import gates results another tool already measured' : 'merge gates shard reports already run'}`,
+    );
+  if (merge.length > 0 && baseUrl !== undefined)
+    throw new UsageError('inputs "merge-reports" and "base-url" do not go together: merge gates shard reports already run, A/B runs two builds');
+  if (from && (merge.length > 0 || baseUrl !== undefined))
+    throw new UsageError(
+      `input "from" does not go with "${baseUrl !== undefined ? 'base-url' : 'merge-reports'}": an import gates results another tool already measured`,
+    );
   const rounds = get('ab-rounds').trim() || '10';
-  if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100) throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "${rounds}"`);
+  if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100)
+    throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "${rounds}"`);
   const keep = get('history').trim() || '50';
   if (!/^[1-9]\d*$/.test(keep)) throw new UsageError(`input "history" must be a whole number of runs to keep, such as 50; got "${keep}"`);
   return {

@@ -58,7 +58,6 @@ export interface BranchStoreOptions {
 
 const IDENTITY = ['-c', 'user.name=perf-gate', '-c', 'user.email=perf-gate@users.noreply.github.com'];
 const MAX_ATTEMPTS = 5;
-const FILE_NAME = /^(\d{8}T\d{6}Z)-([A-Za-z0-9_]+)-(.+)\.json$/;
 const SAFE_SEGMENT = /^[A-Za-z0-9._-]+$/;
 
 /** Variables a parent git process (a hook, a test runner) may have set that would redirect us. */
@@ -99,16 +98,17 @@ export function gitMessage(output: Pick<GitOutput, 'stdout' | 'stderr'>): string
 }
 
 export function redact(text: string): string {
-  return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]+@/gi, '$1***@')
-    .replace(/(authorization:\s*(?:basic|bearer|token)?\s*)\S+/gi, '$1***');
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]+@/gi, '$1***@').replace(/(authorization:\s*(?:basic|bearer|token)?\s*)\S+/gi, '$1***');
 }
 
 /** "2026-11-23T17:45:01.123Z" → "20261123T174501Z": sorts as time in file listings. */
 export function compactTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new BaselineError(`cannot save a result with savedAt "${iso}": not a time`);
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 export function resultFileName(result: Pick<StoredResult, 'commit' | 'run' | 'savedAt'>): string {
@@ -372,7 +372,11 @@ export class BranchStore implements BaselineStore {
   /** All blobs in one `cat-file --batch`; latin1 keeps the byte counts in its framing exact. */
   private async readBlobs(blobs: string[]): Promise<(string | undefined)[]> {
     if (blobs.length === 0) return [];
-    const raw = await this.must(['cat-file', '--batch'], `cannot read branch ${this.branch}`, { cwd: this.repoDir, input: `${blobs.join('\n')}\n`, encoding: 'latin1' });
+    const raw = await this.must(['cat-file', '--batch'], `cannot read branch ${this.branch}`, {
+      cwd: this.repoDir,
+      input: `${blobs.join('\n')}\n`,
+      encoding: 'latin1',
+    });
     const out: (string | undefined)[] = [];
     let at = 0;
     for (let i = 0; i < blobs.length; i++) {

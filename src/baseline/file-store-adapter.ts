@@ -7,7 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { BaselineError } from '../errors.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../model/report.js';
 import { readReportFile, wholeRun, writeJsonAtomic } from './file-store.js';
 import { shapeChange } from './shape.js';
 import { samePlan, type BaselineStore, type LoadRequest, type LoadResult, type StoredResult } from './store.js';
@@ -25,8 +25,15 @@ export interface FileStoreOptions {
  * comparison would judge the change of plan, not of code. Says what changed, where the saved
  * result records its shape.
  */
-export function otherPlanError(file: string, saved: Report, request: Pick<LoadRequest, 'planFingerprint' | 'planShape'>, forceHint = 'pass --force-baseline'): BaselineError {
-  return new BaselineError(`${file} was saved for another plan (${shapeChange(saved, request.planShape, request.planFingerprint)}); re-create it, or ${forceHint} to compare anyway`);
+export function otherPlanError(
+  file: string,
+  saved: Report,
+  request: Pick<LoadRequest, 'planFingerprint' | 'planShape'>,
+  forceHint = 'pass --force-baseline',
+): BaselineError {
+  return new BaselineError(
+    `${file} was saved for another plan (${shapeChange(saved, request.planShape, request.planFingerprint)}); re-create it, or ${forceHint} to compare anyway`,
+  );
 }
 
 export class FileStore implements BaselineStore {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
-import { REPORT_SCHEMA, type Report } from '../report/types.js';
+import { REPORT_SCHEMA, type Report } from '../model/report.js';
 
 export async function readReportFile(file: string): Promise<Report> {
   let text: string;
@@ -31,7 +31,9 @@ export async function readReportFile(file: string): Promise<Report> {
  */
 export function wholeRun(report: Report, file: string): Report {
   if (report.shard) {
-    throw new BaselineError(`${file} is a shard report (shard ${report.shard.index}/${report.shard.count}): a part of the load; merge the shards (perf-gate merge) and compare with that`);
+    throw new BaselineError(
+      `${file} is a shard report (shard ${report.shard.index}/${report.shard.count}): a part of the load; merge the shards (perf-gate merge) and compare with that`,
+    );
   }
   return report;
 }
@@ -131,7 +133,10 @@ const STAGE_FIELDS: Field[] = [
   ['spike.recovery_ms', 'count-or-null'],
 ];
 /** The window columns the regression rules sample (gate/metrics.ts windowSamples). */
-const WINDOW_FIELDS: Field[] = [...['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k): Field => [k, 'count']), ['histogram?', 'string']];
+const WINDOW_FIELDS: Field[] = [
+  ...['t', 'requests', 'errors', 'rps', 'p50', 'p90', 'p95', 'p99', 'max', 'mean'].map((k): Field => [k, 'count']),
+  ['histogram?', 'string'],
+];
 const ENDPOINT_FIELDS: Field[] = [
   ['name', 'string'],
   ['requests', 'count'],

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Plan } from '../plan/types.js';
-import type { RunnerInfo } from '../report/types.js';
+import type { RunnerInfo } from '../model/report.js';
 
 const short = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
@@ -26,7 +26,12 @@ export function loadShape(plan: ShapedPlan) {
     timeoutMs: r.timeoutMs,
   });
   const t = plan.templates;
-  const ws = plan.websocket && { ...plan.websocket, ...t?.websocket, headers: Object.keys(plan.websocket.headers).sort(), send: plan.websocket.send !== undefined };
+  const ws = plan.websocket && {
+    ...plan.websocket,
+    ...t?.websocket,
+    headers: Object.keys(plan.websocket.headers).sort(),
+    send: plan.websocket.send !== undefined,
+  };
   return {
     requests: plan.requests.map((r, i) => request(r, t?.requests[i] && { ...r, ...t.requests[i] })),
     session: plan.session.map((r, i) => request(r, t?.session[i] && { ...r, ...t.session[i] })),

@@ -61,7 +61,9 @@ export class ReportFolder {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
       if (depth > 0) return [];
-      throw new BaselineError(`cannot read the history folder ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as Error).message}`);
+      throw new BaselineError(
+        `cannot read the history folder ${dir}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as Error).message}`,
+      );
     }
     const files: string[] = [];
     for (const e of entries) {

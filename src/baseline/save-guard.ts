@@ -1,7 +1,7 @@
 /**
  * Which results may become baselines: a pure rule on the finished report, used by every store.
  */
-import type { Report } from '../report/types.js';
+import type { Report } from '../model/report.js';
 
 /**
  * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
@@ -28,10 +28,12 @@ export function whyNotBaseline(report: Report, stages: { ran: number; planned: n
   const failing = report.stages.find((st) => st.error_rate >= FAILING_ERROR_RATE);
   if (failing) return `the target was failing: stage ${failing.name} had ${Math.round(failing.error_rate * 100)}% errors`;
   const unconfirmed = report.checks.find((c) => c.confirmation && c.verdict !== 'fail');
-  if (unconfirmed) return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
+  if (unconfirmed)
+    return `stage ${unconfirmed.stage} failed ${unconfirmed.metric} ${unconfirmed.limit} and the re-run did not confirm it: its first numbers are suspect`;
   // A failure excused by a slower or busier runner: that machine's numbers would make a lax baseline.
   const slow = report.checks.find((c) => c.untrusted === 'runner-slower' || c.untrusted === 'runner-busier');
-  if (slow) return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
+  if (slow)
+    return `stage ${slow.stage} ran on a runner ${slow.untrusted === 'runner-slower' ? 'slower' : 'busier'} than at baseline time, so its numbers describe the machine, not the code`;
   return undefined;
 }
 

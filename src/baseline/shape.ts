@@ -3,7 +3,7 @@
  * a baseline refused as "another plan" says which stage or request changed, and how.
  */
 import { formatMs } from '../plan/check-limits.js';
-import type { PlanShape, ShapeFields } from '../report/types.js';
+import type { PlanShape, ShapeFields } from '../model/report.js';
 import { loadShape, planFingerprint, substitutedFingerprint, type ShapedPlan } from './fingerprint.js';
 import type { LoadRequest } from './store.js';
 
@@ -32,7 +32,10 @@ function fields(entry: object): ShapeFields {
     if (typeof value === 'number' && key.endsWith('Ms')) out[planKey] = formatMs(value);
     else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[planKey] = value;
     // Lists: header names, subprotocols, levels; threshold rules (`until`) by what they say.
-    else if (Array.isArray(value)) out[planKey] = value.map((v) => (typeof v === 'object' && v !== null && 'raw' in v ? `${(v as { metric: string }).metric} ${String(v.raw)}` : String(v))).join(', ');
+    else if (Array.isArray(value))
+      out[planKey] = value
+        .map((v) => (typeof v === 'object' && v !== null && 'raw' in v ? `${(v as { metric: string }).metric} ${String(v.raw)}` : String(v)))
+        .join(', ');
     else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) add(k, v, `${planKey}.`);
   };
   for (const [key, value] of Object.entries(entry)) add(key, value, '');
@@ -58,7 +61,13 @@ function listDifferences(what: string, before: ShapeFields[], after: ShapeFields
   const [was, now] = [names(before), names(after)];
   const out: string[] = [];
   for (const name of new Set([...was, ...now])) {
-    out.push(...entryDifferences(`${what} ${JSON.stringify(name)}`, before.find((e) => e.name === name), after.find((e) => e.name === name)));
+    out.push(
+      ...entryDifferences(
+        `${what} ${JSON.stringify(name)}`,
+        before.find((e) => e.name === name),
+        after.find((e) => e.name === name),
+      ),
+    );
   }
   const common = (a: string[], b: string[]) => a.filter((n) => b.includes(n));
   if (out.length === 0 && common(was, now).join('\n') !== common(now, was).join('\n')) out.push(`${what}s reordered: ${was.join(', ')} → ${now.join(', ')}`);
@@ -78,7 +87,12 @@ function entryDifferences(label: string, before: ShapeFields | undefined, after:
  * Why a result saved for another plan is refused, for the error: what differs from the saved shape,
  * or that the result (of an older perf-gate) does not record it.
  */
-export function shapeChange(saved: { shape?: unknown; fingerprints?: { plan: string } }, current: PlanShape | undefined, currentPrint: string, whose = 'the baseline'): string {
+export function shapeChange(
+  saved: { shape?: unknown; fingerprints?: { plan: string } },
+  current: PlanShape | undefined,
+  currentPrint: string,
+  whose = 'the baseline',
+): string {
   const lead = `load shape differs from ${whose}'s`;
   const prints = `fingerprint ${saved.fingerprints?.plan ?? 'unknown'}, this plan ${currentPrint}`;
   if (!isShape(saved.shape)) return `${lead} (${prints}), and ${whose} does not record its shape`;

@@ -4,7 +4,7 @@
  * to keep. Results are keyed by plan id (a folder per plan), and each carries the plan and runner
  * fingerprints so results from another plan version or other hardware are never compared silently.
  */
-import type { PlanShape, Report } from '../report/types.js';
+import type { PlanShape, Report } from '../model/report.js';
 
 export interface StoredResult {
   report: Report;

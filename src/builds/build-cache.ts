@@ -35,7 +35,12 @@ export class BuildCache {
    */
   static async of(tree: string, cwd: string, exclude: string[] = []): Promise<BuildCache> {
     const common = path.resolve(tree, (await git(tree, 'rev-parse', '--git-common-dir')).trim());
-    return new BuildCache(tree, cwd, path.join(common, 'perf-gate', 'builds.json'), exclude.map((e) => path.relative(tree, e)));
+    return new BuildCache(
+      tree,
+      cwd,
+      path.join(common, 'perf-gate', 'builds.json'),
+      exclude.map((e) => path.relative(tree, e)),
+    );
   }
 
   private excluded(entry: string): boolean {

@@ -32,11 +32,15 @@ export interface SidesOptions {
 /** `n` distinct free loopback ports (bound, read, released: each side's app binds its own). */
 export async function freePorts(n: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<Server>((resolve, reject) => {
-      const s = createServer();
-      s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => resolve(s));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const s = createServer();
+          s.once('error', reject);
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => (s.address() as AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
@@ -47,10 +51,14 @@ export async function freePorts(n: number): Promise<number[]> {
 export function checkSides(sides: AbSide[]): void {
   const [base, head] = sides;
   if (!head!.plan.target.start) {
-    throw new UsageError(`${head!.plan.file}: --base-ref needs target.start, the command that starts one build of the app on \${PORT} (or start both builds yourself and pass --base-url and --head-url)`);
+    throw new UsageError(
+      `${head!.plan.file}: --base-ref needs target.start, the command that starts one build of the app on \${PORT} (or start both builds yourself and pass --base-url and --head-url)`,
+    );
   }
   if (base!.plan.target.url === head!.plan.target.url) {
-    throw new UsageError(`${head!.plan.file}: with --base-ref, target.url must hold \${PORT} (each side listens on its own port), e.g. http://127.0.0.1:\${PORT}; it is ${head!.plan.target.url} for both sides`);
+    throw new UsageError(
+      `${head!.plan.file}: with --base-ref, target.url must hold \${PORT} (each side listens on its own port), e.g. http://127.0.0.1:\${PORT}; it is ${head!.plan.target.url} for both sides`,
+    );
   }
 }
 
@@ -77,7 +85,9 @@ async function build(s: AbSide, o: SidesOptions): Promise<void> {
   if (o.signal.aborted) return;
   if (running.child.exitCode !== 0) {
     const why = running.failure() ?? { reason: `ended by ${running.child.signalCode}`, lastOutput: '' };
-    throw new BuildError(`${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`);
+    throw new BuildError(
+      `${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`,
+    );
   }
   o.log(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await s.cache?.record(command);
@@ -104,7 +114,13 @@ export async function withSidesRunning<T>(sides: AbSide[], o: SidesOptions, fn: 
     await Promise.all(
       started.map(async ({ side, target }) => {
         try {
-          await waitUntilReady({ url: side.plan.target.url, readyPath: side.plan.target.ready, timeoutMs: side.plan.target.readyTimeoutMs, started: target, signal });
+          await waitUntilReady({
+            url: side.plan.target.url,
+            readyPath: side.plan.target.ready,
+            timeoutMs: side.plan.target.readyTimeoutMs,
+            started: target,
+            signal,
+          });
         } catch (err) {
           gaveUp.abort();
           const message = err instanceof Error ? err.message : String(err);

@@ -5,7 +5,7 @@
  * treat it as one) with metric `abort_when`. Never excused by a distrusted runner: a target that
  * stopped answering is not the machine's fault.
  */
-import type { Check, StageReport } from '../report/types.js';
+import type { Check, StageReport } from '../model/report.js';
 
 export const ABORT_METRIC = 'abort_when';
 

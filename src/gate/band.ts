@@ -4,11 +4,13 @@
  * cache), which a mean and a standard deviation would not. Pure: reports in, numbers and checks out.
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
-import type { Check, StageReport } from '../report/types.js';
-import { fmtMetric, fmtSigned } from '../report/format.js';
+import type { Check, StageReport } from '../model/report.js';
+import { fmtMetric, fmtSigned } from '../model/format.js';
 import { LATENCY_METRICS, metricValue, missingValue, ruleApplies } from './metrics.js';
 import { stepResolution, stoppedAtMaxNote } from './regression.js';
 import { quantile } from './statistics.js';
+import type { StageBand } from '../model/records.js';
+export type { StageBand };
 
 /** Fewer past values than this: the band cannot be trusted. */
 export const MIN_HISTORY = 5;
@@ -33,7 +35,11 @@ export interface NoiseBand {
   k: number;
 }
 
-const median = (values: number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]): number =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 /** median ± k·σ̂ with σ̂ = max(1.4826·MAD, floor); lo/hi are median − k·σ̂ and median + k·σ̂. */
 export function noiseBand(values: number[], k: number, floor = 0): NoiseBand {
@@ -63,16 +69,6 @@ export function sigmaFloor(metric: Metric, median: number, requests: number, str
     return Math.sqrt((p * (1 - p)) / requests);
   }
   return 0;
-}
-
-export interface StageBand {
-  stage: string;
-  metric: string;
-  n: number;
-  median: number;
-  sigma: number;
-  current: number;
-  position_sigma: number;
 }
 
 /** The metric's values in past runs that have this stage, newest first, at most MAX_HISTORY. */
@@ -133,7 +129,17 @@ export function evaluateBandRules(rules: RegressionRule[], history: StageReport[
       if (!found) {
         // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
         const missing = ruleApplies(stage, rule.metric) ? missingValue(stage, rule.metric) : undefined;
-        if (missing) checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
+        if (missing)
+          checks.push({
+            stage: stage.name,
+            metric: rule.metric,
+            kind: 'regression',
+            current: null,
+            limit: rule.raw,
+            method: 'history-band',
+            ...missing,
+            ...(missing.verdict === 'fail' ? { significant: true } : {}),
+          });
         continue;
       }
       const base = { stage: stage.name, metric: rule.metric, kind: 'regression' as const, current: found.current, limit: rule.raw, method: 'history-band' };

@@ -3,8 +3,8 @@
  * stands only if the second run fails the same rule. One noisy minute on a shared runner then
  * costs a re-run, not a red build; a real regression fails twice and is reported as confirmed.
  */
-import type { Check } from '../report/types.js';
-import { fmtSigned } from '../report/format.js';
+import type { Check } from '../model/report.js';
+import { fmtSigned } from '../model/format.js';
 
 /** Stages with a failing regression check: the ones worth running again. */
 export function stagesToConfirm(checks: Check[]): Set<string> {

@@ -22,13 +22,13 @@
  * were measured): the check stands as measured, and says why nothing was taken off.
  */
 import type { Metric, RegressionRule, ThresholdRule } from '../plan/types.js';
-import type { Check, StageReport, UntrustedReason } from '../report/types.js';
+import type { Check, StageReport, UntrustedReason } from '../model/report.js';
 import type { ReferenceLatency } from '../load/reference.js';
 import { LATENCY_METRICS } from './metrics.js';
 import { judgeInterval, quantile, twoProportionInterval, type Interval } from './statistics.js';
 import { compare } from './thresholds.js';
 import { rulesForStage } from './regression.js';
-import { fmtSigned } from '../report/format.js';
+import { fmtSigned } from '../model/format.js';
 
 /**
  * The CPU probe this much slower than at baseline time names the reason "runner-slower" (an idle
@@ -40,7 +40,16 @@ const GENERATOR_BOUND_PCT = 85;
 
 type ReferenceKey = 'p50' | 'p90' | 'p95' | 'p99' | 'mean';
 /** The reference percentile that stands for each latency metric (the reference has no tail past p99). */
-const REFERENCE_KEY: Partial<Record<Metric, ReferenceKey>> = { min: 'p50', p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', p999: 'p99', max: 'p99', mean: 'mean' };
+const REFERENCE_KEY: Partial<Record<Metric, ReferenceKey>> = {
+  min: 'p50',
+  p50: 'p50',
+  p90: 'p90',
+  p95: 'p95',
+  p99: 'p99',
+  p999: 'p99',
+  max: 'p99',
+  mean: 'mean',
+};
 
 /** Reference figures to compare with, and what they are ("the baseline run"). */
 interface ReferencePoint {
@@ -96,7 +105,17 @@ export function runnerEffects(current: StageReport[], baseline: StageReport[] = 
     const effects: StageEffects = { comparison: { reason, why, now: s.reference, against, generatorBound: bound, baselineStage: then, trouble } };
     if (saturated) {
       const idle = s.reference?.idle;
-      effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound, trouble };
+      effects.thresholds = {
+        reason,
+        why,
+        now: s.reference,
+        against: idle && {
+          figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 },
+          what: 'its idle figures just before the stage',
+        },
+        generatorBound: bound,
+        trouble,
+      };
     }
     out.set(s.name, effects);
   }
@@ -135,11 +154,19 @@ function medianReference(past: StageReport[]): ReferencePoint | undefined {
   const refs = past.flatMap((p) => (p.reference ? [p.reference] : []));
   if (refs.length === 0) return undefined;
   const keys: ReferenceKey[] = ['p50', 'p90', 'p95', 'p99', 'mean'];
-  return { figures: Object.fromEntries(keys.map((k) => [k, median(refs.map((r) => r[k]))])), what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}` };
+  return {
+    figures: Object.fromEntries(keys.map((k) => [k, median(refs.map((r) => r[k]))])),
+    what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}`,
+  };
 }
 
 function median(xs: number[]): number | undefined {
-  return xs.length > 0 ? quantile([...xs].sort((a, b) => a - b), 0.5) : undefined;
+  return xs.length > 0
+    ? quantile(
+        [...xs].sort((a, b) => a - b),
+        0.5,
+      )
+    : undefined;
 }
 
 /** The rules a check was judged by, to judge what remains by the same rule. */
@@ -213,7 +240,11 @@ function excuseRegression(c: Check, stage: StageReport, e: RunnerEffect, rules: 
   }
   const added = addedMs(e, metric === 'rps' ? 'mean' : metric);
   if (!added || added.ms < NEGLIGIBLE_MS) {
-    return stands(c, e, `perf-gate's reference server answered no slower than in ${e.against.what}${added ? ` (${added.key} ${ms(added.now)} against ${ms(added.then)})` : ''}: nothing to take off`);
+    return stands(
+      c,
+      e,
+      `perf-gate's reference server answered no slower than in ${e.against.what}${added ? ` (${added.key} ${ms(added.now)} against ${ms(added.then)})` : ''}: nothing to take off`,
+    );
   }
   if (!evidenced(e, added)) return c;
   const source = `perf-gate's reference server answered ${ms(added.ms)} slower at ${added.key} than in ${e.against.what} (${ms(added.then)} → ${ms(added.now)})`;
@@ -222,10 +253,13 @@ function excuseRegression(c: Check, stage: StageReport, e: RunnerEffect, rules: 
   const pushed = (r: RegressionRule): boolean => (metric === 'rps' ? r.direction === 'decrease' : r.direction === 'increase');
   if (c.method === 'history-band') {
     const band = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'sigma');
-    return c.band && metric !== 'rps' && band && pushed(band) ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'this band rule is not one the runner\'s delay can explain: judged as measured', true);
+    return c.band && metric !== 'rps' && band && pushed(band)
+      ? excuseBand(c, e, added.ms, source, metric)
+      : stands(c, e, "this band rule is not one the runner's delay can explain: judged as measured", true);
   }
   const rule = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
-  if (rule && !pushed(rule)) return stands(c, e, `a ${rule.direction === 'increase' ? 'rise' : 'drop'} of ${metric} is not what the runner's delay does: judged as measured`, true);
+  if (rule && !pushed(rule))
+    return stands(c, e, `a ${rule.direction === 'increase' ? 'rise' : 'drop'} of ${metric} is not what the runner's delay does: judged as measured`, true);
   if (!rule || c.baseline === null || c.baseline === undefined || c.baseline <= 0 || c.delta_pct === null || c.delta_pct === undefined) {
     return stands(c, e, 'this check has no relative change to take that from: judged as measured', true);
   }
@@ -235,7 +269,8 @@ function excuseRegression(c: Check, stage: StageReport, e: RunnerEffect, rules: 
     // Closed model: U users each wait for their response, so rps = U / (time per request); without
     // the runner's milliseconds each request would have taken that much less.
     const users = steadyUsers(stage);
-    if (users === undefined || c.current === null || c.current <= 0) return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured', true);
+    if (users === undefined || c.current === null || c.current <= 0)
+      return stands(c, e, "an open-model stage sends on schedule, so the runner's delay explains no throughput: judged as measured", true);
     const perRequestS = users / c.current;
     // A delay as long as a request's whole time explains the whole drop (never an infinite rps).
     explained = perRequestS > added.ms / 1000 ? ((users / (perRequestS - added.ms / 1000) - c.current) / c.baseline) * 100 : -c.delta_pct;
@@ -273,7 +308,7 @@ function excuseThreshold(c: Check, stage: StageReport, e: RunnerEffect, rules: J
   const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === metric && r.raw === c.limit);
   const added = addedMs(e, metric);
   if (!rule) return c;
-  if (!added) return stands(c, e, 'perf-gate\'s reference server was not timed in this stage, so nothing can be sized: judged as measured');
+  if (!added) return stands(c, e, "perf-gate's reference server was not timed in this stage, so nothing can be sized: judged as measured");
   if (added.ms < NEGLIGIBLE_MS) return stands(c, e, `perf-gate's reference server shows no delay over ${e.against!.what} to take off: judged as measured`);
   const rest = c.current! - added.ms;
   const verdict = compare(rest, rule.op, rule.value) ? 'pass' : 'fail';
@@ -300,7 +335,12 @@ function excuseTimeouts(c: Check, stage: StageReport, e: RunnerEffect, rules: Ju
   const iv = twoProportionInterval(then.errors, then.requests, errors, stage.requests);
   const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
   const deltaPp = (rate - before) * 100;
-  const verdict = rule.unit === 'pp' ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp) : before > 0 ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before) : judgeInterval(ivPp, 0, true, deltaPp);
+  const verdict =
+    rule.unit === 'pp'
+      ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp)
+      : before > 0
+        ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before)
+        : judgeInterval(ivPp, 0, true, deltaPp);
   return rejudged(c, e, verdict, `${arithmetic} (${fmtSigned(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: round(rate, 6) });
 }
 

@@ -6,7 +6,7 @@
  * Like an aborted stage, never excused by the runner and never accepted by a label: the app
  * answered wrongly, whatever the machine.
  */
-import type { Check, StageReport } from '../report/types.js';
+import type { Check, StageReport } from '../model/report.js';
 
 export const SESSIONS_METRIC = 'sessions';
 export const UNSENT_METRIC = 'unsent';
@@ -28,10 +28,28 @@ export function flowChecks(stages: StageReport[]): Check[] {
   for (const s of stages) {
     for (const o of s.setup ?? []) {
       if (o.ok) continue;
-      out.push({ stage: s.name, metric: `setup ${o.name}`, kind: 'verify', current: null, limit: o.expected, method: 'sent once before the stage', verdict: 'fail', note: flowNote(o) });
+      out.push({
+        stage: s.name,
+        metric: `setup ${o.name}`,
+        kind: 'verify',
+        current: null,
+        limit: o.expected,
+        method: 'sent once before the stage',
+        verdict: 'fail',
+        note: flowNote(o),
+      });
     }
     for (const o of s.verify ?? []) {
-      out.push({ stage: s.name, metric: o.name, kind: 'verify', current: null, limit: o.expected, method: 'sent once after the stage drained', verdict: o.ok ? 'pass' : 'fail', ...(o.ok ? {} : { note: flowNote(o) }) });
+      out.push({
+        stage: s.name,
+        metric: o.name,
+        kind: 'verify',
+        current: null,
+        limit: o.expected,
+        method: 'sent once after the stage drained',
+        verdict: o.ok ? 'pass' : 'fail',
+        ...(o.ok ? {} : { note: flowNote(o) }),
+      });
     }
     const sessions = s.sessions;
     const allFailed = sessions !== undefined && sessions.users > 0 && sessions.failed >= sessions.users;
@@ -55,7 +73,7 @@ export function flowChecks(stages: StageReport[]): Check[] {
         metric: SESSIONS_METRIC,
         kind: 'threshold',
         current: sessions.failed,
-        limit: 'every user\'s session succeeds',
+        limit: "every user's session succeeds",
         method: all ? 'no user could send what needs the session' : 'those users sent only what needs none of its values',
         verdict: all ? 'fail' : 'warn',
         note: sessionLine(sessions),

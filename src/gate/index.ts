@@ -1,6 +1,6 @@
 /** The gate: thresholds + regression rules → checks → verdict. Pure: reports in, checks out. */
 import type { RegressionRule, ThresholdRule } from '../plan/types.js';
-import type { Check, StageReport, Verdict } from '../report/types.js';
+import type { Check, StageReport, Verdict } from '../model/report.js';
 import { evaluateBandRules } from './band.js';
 import { evaluateRegressions, type ChangeEstimator } from './regression.js';
 import { evaluateThresholds } from './thresholds.js';

@@ -5,7 +5,7 @@
  */
 import { formatMs } from '../plan/check-limits.js';
 import type { RunStop } from '../load/run-plan.js';
-import type { Check } from '../report/types.js';
+import type { Check } from '../model/report.js';
 import type { GateResult } from './index.js';
 
 /** The `method` of the check a limit stop adds: how merge and readers of report.json recognise one. */

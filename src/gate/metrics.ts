@@ -1,7 +1,7 @@
 /** Reading a named metric out of a stage report: the whole-run value and the per-window values. */
 import type { Metric } from '../plan/types.js';
-import type { Check, StageReport } from '../report/types.js';
-import { fmtMetric } from '../report/format.js';
+import type { Check, StageReport } from '../model/report.js';
+import { fmtMetric } from '../model/format.js';
 import type { WeightedSample } from './statistics.js';
 import type { TimelineWindow, WindowColumn } from '../metrics/timeline.js';
 import { decodeHistogram, histogramBuckets, type BucketCounts } from '../metrics/histogram.js';
@@ -47,7 +47,8 @@ const K6_STAT: Partial<Record<Metric, string>> = { min: 'min', mean: 'avg', p50:
  */
 export function absentNote(s: StageReport, metric: Metric): string | undefined {
   if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null) return undefined;
-  if (s.imported.tool === 'k6' && K6_STAT[metric]) return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
+  if (s.imported.tool === 'k6' && K6_STAT[metric])
+    return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
   return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
 }
 
@@ -64,7 +65,11 @@ export function missingValue(stage: StageReport, metric: Metric): Pick<Check, 'v
     case 'breaking_point': {
       const first = stage.stress?.steps[0];
       // No step passed: the target could not take even the first level, the worst breaking point there is.
-      if (first && !first.passed) return { verdict: 'fail', note: `the first step (${fmtMetric('breaking_point', first.level)}${stage.stress!.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
+      if (first && !first.passed)
+        return {
+          verdict: 'fail',
+          note: `the first step (${fmtMetric('breaking_point', first.level)}${stage.stress!.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}`,
+        };
       return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
     }
     case 'drift':
@@ -86,7 +91,8 @@ export function missingValue(stage: StageReport, metric: Metric): Pick<Check, 'v
 /** Why a stage has no figure for a resource metric, in one sentence. */
 export function resourceNote(s: StageReport, metric: 'cpu_per_request' | 'rss_peak'): string {
   const r = s.resources;
-  if (!r) return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
+  if (!r)
+    return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
   if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0) return 'no requests completed: no CPU per request';
   if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined) return `${r.source} gives no memory figure`;
   return `${r.source} could not be read: ${r.error ?? 'no value'}`;

@@ -12,7 +12,7 @@
  * measures the noise of the merged number itself.
  */
 import type { Metric } from '../plan/types.js';
-import type { StageReport } from '../report/types.js';
+import type { StageReport } from '../model/report.js';
 import { metricValue } from './metrics.js';
 import { windowBootstrap, type ChangeEstimator } from './regression.js';
 import { seededRandom, type Interval } from './statistics.js';
@@ -20,8 +20,8 @@ import { decodeHistogram, type Histogram } from '../metrics/histogram.js';
 
 /** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
 const T_975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08,
-  2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
+  2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
 export function tQuantile975(df: number): number {

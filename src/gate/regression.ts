@@ -5,10 +5,17 @@
  * windows of both runs, an A/B run the paired rounds.
  */
 import type { Metric, RegressionRule } from '../plan/types.js';
-import type { Check, StageReport, StressOutcome } from '../report/types.js';
+import type { Check, StageReport, StressOutcome } from '../model/report.js';
 import { absentNote, metricValue, PERCENTILE_OF, resourceNote, ruleApplies, windowBuckets, windowColumn, windowSamples } from './metrics.js';
-import { fmtSigned } from '../report/format.js';
-import { bootstrapChangeInterval, judgeInterval, resampledPercentileInterval, twoProportionInterval, type Interval, type WeightedSample } from './statistics.js';
+import { fmtSigned } from '../model/format.js';
+import {
+  bootstrapChangeInterval,
+  judgeInterval,
+  resampledPercentileInterval,
+  twoProportionInterval,
+  type Interval,
+  type WeightedSample,
+} from './statistics.js';
 import { cpuWindows } from '../metrics/resources.js';
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
@@ -60,7 +67,13 @@ export function cpuRatioSamples(s: StageReport): WeightedSample[] {
   return steady.map((w) => ({ value: w.cpuMs / w.requests, weight: w.requests }));
 }
 
-const ruleOf = (metric: Metric, raw: string, amount: number, direction: RegressionRule['direction'] = 'increase', unit: RegressionRule['unit'] = 'pct'): RegressionRule => ({
+const ruleOf = (
+  metric: Metric,
+  raw: string,
+  amount: number,
+  direction: RegressionRule['direction'] = 'increase',
+  unit: RegressionRule['unit'] = 'pct',
+): RegressionRule => ({
   metric,
   direction,
   unit,
@@ -129,7 +142,18 @@ export function evaluateRegressions(
       else if (rules) {
         // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
         const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric) ?? resourceAbsent(r.metric, before, stage);
-        if (why) checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: metricValue(stage, r.metric), baseline: metricValue(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
+        if (why)
+          checks.push({
+            stage: stage.name,
+            metric: r.metric,
+            kind: 'regression',
+            current: metricValue(stage, r.metric),
+            baseline: metricValue(before, r.metric),
+            limit: r.raw,
+            method: 'none',
+            verdict: 'warn',
+            note: why,
+          });
       }
     }
   }
@@ -245,7 +269,9 @@ function importedPointCheck(
 function inconclusive(verdict: string, iv: Interval, point: number, unit: string, limit: string): { note?: string } {
   if (verdict !== 'warn') return {};
   const noise = Math.max(point - iv.lo, iv.hi - point);
-  return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${fmtSigned(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
+  return {
+    note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${fmtSigned(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}`,
+  };
 }
 
 /**
@@ -264,7 +290,13 @@ export function peakMemoryCheck(rule: RegressionRule, before: StageReport, after
   if (rule.unit !== 'pct') return undefined;
   const deltaPct = ((c - b) / b) * 100;
   const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, rule.direction === 'increase');
-  return { ...base, delta_pct: round(deltaPct), significant: verdict === 'fail', verdict, note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured` };
+  return {
+    ...base,
+    delta_pct: round(deltaPct),
+    significant: verdict === 'fail',
+    verdict,
+    note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured`,
+  };
 }
 
 export const PEAK_METHOD = 'point (peak)';
@@ -283,10 +315,19 @@ export function recoveryCheck(rule: RegressionRule, before: StageReport, after: 
   const c = after.spike.recovery_ms;
   const base = { stage: after.name, metric: 'recovery', kind: 'regression' as const, baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
   if (b === null) {
-    return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
+    return {
+      ...base,
+      verdict: c === null ? 'warn' : 'pass',
+      note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did',
+    };
   }
   if (c === null) {
-    return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
+    return {
+      ...base,
+      verdict: 'fail',
+      significant: true,
+      note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)`,
+    };
   }
   const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
   const pct = (x: number): number => ((x - b) / denominator) * 100;
@@ -341,20 +382,34 @@ export function breakingPointCheck(rule: RegressionRule, before: StageReport, af
   const b = before.stress.breaking_point;
   const c = after.stress.breaking_point;
   const unit = after.stress.unit === 'vus' ? ' users' : '/s';
-  const base = { stage: after.name, metric: 'breaking_point', kind: 'regression' as const, baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
+  const base = {
+    stage: after.name,
+    metric: 'breaking_point',
+    kind: 'regression' as const,
+    baseline: b,
+    current: c,
+    limit: rule.raw,
+    method: 'step-resolution',
+  };
   if (!sameSteps(before.stress, after.stress)) {
     return { ...base, verdict: 'warn', note: `the baseline stepped differently (${describeSteps(before.stress)}): not comparable` };
   }
   // Cut short (abort_when, target_down, Ctrl-C) before a step ended: nothing was judged, so nothing broke.
-  if (after.stress.steps.length === 0) return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
+  if (after.stress.steps.length === 0)
+    return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
   if (b === null) {
-    return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
+    return {
+      ...base,
+      verdict: c === null ? 'warn' : 'pass',
+      note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not',
+    };
   }
   if (c === null) {
     return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
   }
   // Nothing broke in this run: it only says "at least its max", which cannot be lower than anything.
-  if (after.stress.reached_max && c < b) return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
+  if (after.stress.reached_max && c < b)
+    return { ...base, verdict: 'warn', note: stoppedAtMaxNote(after.stress, `the baseline's breaking point (${b}${unit})`) };
   const resolution = stepResolution(after.stress, c);
   const pct = (x: number): number => ((x - b) / b) * 100;
   const iv = { lo: pct(c - resolution), hi: pct(c + resolution) };
@@ -363,7 +418,7 @@ export function breakingPointCheck(rule: RegressionRule, before: StageReport, af
   const steps = levels ? levels.indexOf(c) - levels.indexOf(b) : Math.round((c - b) / resolution);
   const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
   const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
-  const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
+  const why = Math.abs(steps) === 1 ? "; one step is the measurement's resolution (a target near a step's edge lands either side of it), so it passes" : '';
   return {
     ...base,
     delta_pct: round(pct(c)),

@@ -125,7 +125,11 @@ function intoBlocks(windows: BucketCounts[], max: number): BucketCounts[] {
     const sum = new Map<number, number>();
     for (const w of windows.slice(from, to)) w.valuesUs.forEach((v, i) => sum.set(v, (sum.get(v) ?? 0) + w.counts[i]!));
     const values = [...sum.keys()].sort((a, b) => a - b);
-    out.push({ valuesUs: Float64Array.from(values), counts: Float64Array.from(values, (v) => sum.get(v)!), total: values.reduce((a, v) => a + sum.get(v)!, 0) });
+    out.push({
+      valuesUs: Float64Array.from(values),
+      counts: Float64Array.from(values, (v) => sum.get(v)!),
+      total: values.reduce((a, v) => a + sum.get(v)!, 0),
+    });
   }
   return out;
 }
@@ -156,8 +160,14 @@ export function resampledPercentileInterval(
   percentile: number,
   options: { resamples?: number; seed?: number; confidence?: number } = {},
 ): Interval | undefined {
-  const base = intoBlocks(baseline.filter((w) => w.total > 0), MAX_BLOCKS);
-  const cur = intoBlocks(current.filter((w) => w.total > 0), MAX_BLOCKS);
+  const base = intoBlocks(
+    baseline.filter((w) => w.total > 0),
+    MAX_BLOCKS,
+  );
+  const cur = intoBlocks(
+    current.filter((w) => w.total > 0),
+    MAX_BLOCKS,
+  );
   if (base.length < MIN_WINDOWS || cur.length < MIN_WINDOWS) return undefined;
   // One grid of every bucket value either run holds, so a resample adds counts by position.
   const values = new Set<number>();

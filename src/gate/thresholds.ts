@@ -1,12 +1,9 @@
 /** Absolute rules (`thresholds:`): per stage name or "*" for every stage. */
 import type { ThresholdRule } from '../plan/types.js';
-import type { Check, StageReport } from '../report/types.js';
+import type { Check, StageReport } from '../model/report.js';
 import { metricValue, missingValue, ruleApplies } from './metrics.js';
-import { fmtMetric } from '../report/format.js';
-
-/** `v op limit`: whether a value meets a threshold rule. */
-export const compare = (v: number, op: ThresholdRule['op'], limit: number): boolean =>
-  op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+import { compare } from '../plan/units.js';
+export { compare };
 
 export function evaluateThresholds(thresholds: Record<string, ThresholdRule[]>, stages: StageReport[]): Check[] {
   const checks: Check[] = [];

@@ -1,5 +1,5 @@
 /** From checks to one verdict; accepted regressions. */
-import type { Check, StageReport, Verdict } from '../report/types.js';
+import type { Check, StageReport, Verdict } from '../model/report.js';
 
 export function overallVerdict(checks: Check[], stages: StageReport[]): Verdict {
   if (checks.some((c) => c.verdict === 'fail')) return 'fail';

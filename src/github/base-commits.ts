@@ -8,7 +8,11 @@ import { execFileSync } from 'node:child_process';
 export function baseCommits(baseSha: string | undefined, repoDir: string, max = 50): string[] | undefined {
   if (!baseSha) return undefined;
   try {
-    const out = execFileSync('git', ['rev-list', '--first-parent', `--max-count=${max}`, baseSha], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('git', ['rev-list', '--first-parent', `--max-count=${max}`, baseSha], {
+      cwd: repoDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const commits = out.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
     return commits.length > 0 ? commits : [baseSha];
   } catch {

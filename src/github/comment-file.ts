@@ -65,7 +65,8 @@ function validate(file: string, data: unknown, expectedRepo: string, expectedPr?
   if (expectedPr !== undefined && pr !== expectedPr) throw problem(file, `pr is ${pr}, expected ${expectedPr}`);
   // The repository is not printed back: it is attacker-chosen text and says nothing useful.
   if (typeof doc.repo !== 'string' || doc.repo !== expectedRepo) throw problem(file, `repo must be ${expectedRepo}`);
-  if (typeof doc.plan !== 'string' || !PLAN_ID.test(doc.plan)) throw problem(file, 'plan must be a plan id: ^[A-Za-z0-9._-]{1,100}$, with " (A/B)" after it for an A/B run');
+  if (typeof doc.plan !== 'string' || !PLAN_ID.test(doc.plan))
+    throw problem(file, 'plan must be a plan id: ^[A-Za-z0-9._-]{1,100}$, with " (A/B)" after it for an A/B run');
   if (typeof doc.body !== 'string') throw problem(file, 'body must be a string');
   if (doc.body.length > COMMENT_LIMIT) throw problem(file, `body is longer than ${COMMENT_LIMIT} characters`);
   return { pr, planId: doc.plan, body: stripMarkers(doc.body) };

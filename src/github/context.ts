@@ -53,7 +53,9 @@ const TRUSTED_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);
 export function baselineWriteRefusal(ctx: RunContext): string | undefined {
   if (ctx.eventName === '') {
     // A local run of the bundle may write; on Actions an unknown event must not count as trusted.
-    return ctx.onActions ? 'GITHUB_EVENT_NAME is empty, so this run cannot show it is a push, schedule or workflow_dispatch run of the default branch' : undefined;
+    return ctx.onActions
+      ? 'GITHUB_EVENT_NAME is empty, so this run cannot show it is a push, schedule or workflow_dispatch run of the default branch'
+      : undefined;
   }
   if (!TRUSTED_EVENTS.has(ctx.eventName)) {
     return `this is a ${ctx.eventName} run; baselines are written only by push, schedule and workflow_dispatch runs of the default branch`;

@@ -3,11 +3,11 @@
  * read-only token), hand the body to a later `workflow_run` job through a file. A comment problem
  * never fails the job: the gate's verdict is what fails it.
  */
-import type { CommentMode } from '../settings.js';
+import type { CommentMode } from './comment-mode.js';
 import type { PullRequestFacts } from './pull-request.js';
 import { CommentForbiddenError, fitComment, upsertComment, type CommentApi } from './comment.js';
 import { writeCommentFile } from './comment-file.js';
-import type { Verdict } from '../report/types.js';
+import type { Verdict } from '../model/report.js';
 
 export interface PublishInput {
   mode: CommentMode;
@@ -37,7 +37,8 @@ export async function publishComment(i: PublishInput): Promise<PublishResult> {
     i.log.notice(`${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the README's fork recipe)`);
     return { handedOff: i.handOffFile };
   };
-  if (i.readOnlyToken) return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
+  if (i.readOnlyToken)
+    return createIfMissing ? handOff('this pull request comes from a fork, whose token is read-only') : { skipped: 'fork PR, nothing to update' };
   const api = i.api();
   if (!api) return { skipped: 'no github-token' };
   const [owner, repo] = i.pr.baseRepo.split('/') as [string, string];

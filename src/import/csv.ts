@@ -17,7 +17,14 @@ export function parseCsv(text: string, file = 'the CSV file'): CsvRow[] {
   try {
     // Any line end, even mixed in one file (an edited file, a Windows checkout of part of it); a
     // quote inside an unquoted cell is text (Locust 0.x/1.0 joined rows by hand, unescaped).
-    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
     throw new ImportError(`${file}${e.lines ? `:${e.lines}` : ''}: not readable as CSV (${e.message.replace(/\s+/g, ' ')})`);

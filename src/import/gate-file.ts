@@ -22,7 +22,7 @@ import { sortProblems, toProblem, type Env } from '../plan/load.js';
 import { parseYaml } from '../plan/positions.js';
 import { isMetric, METRICS } from '../plan/units.js';
 import { readRegression, readThresholds } from '../plan/validate.js';
-import { Redactor } from '../report/redact.js';
+import { Redactor } from '../model/redact.js';
 import type { StageSpec } from '../plan/types.js';
 import { TREND_METRICS, TREND_PREFIX, type TrendRegression, type TrendRule } from './trends.js';
 import { parseRegression, parseThreshold } from '../plan/units.js';
@@ -84,7 +84,8 @@ export function parseGateFile(text: string, file: string, env: Env, stages: Read
   if (trends.length) rules.trends = trends;
   // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
   // (A section of trend rules only is a section too: the defaults are then off, as with any listed rule.)
-  if ('regression' in raw) rules.regression = readRegression(c, Object.fromEntries(Object.entries(record(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
+  if ('regression' in raw)
+    rules.regression = readRegression(c, Object.fromEntries(Object.entries(record(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
   if (trendRegressions.length) rules.trendRegressions = trendRegressions;
   if (typeof raw.name === 'string') rules.name = raw.name;
   if (c.issues.length) {
@@ -128,6 +129,7 @@ function trendRules<R>(c: Checks, path: string[], raw: unknown, parse: (metric: 
 /** A trend's regression limit: a change in percent (one figure per run: no band of its own yet). */
 function pctRegression(metric: string, value: unknown): RegressionRule {
   const rule = parseRegression(metric, value);
-  if (rule.unit !== 'pct') throw new Error(`${JSON.stringify(value)}: a trend's regression limit is a change in percent, e.g. "+15%" (noise bands are not built for trends)`);
+  if (rule.unit !== 'pct')
+    throw new Error(`${JSON.stringify(value)}: a trend's regression limit is a change in percent, e.g. "+15%" (noise bands are not built for trends)`);
   return rule;
 }

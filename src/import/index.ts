@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { parseK6 } from './k6.js';
 import { parseLocust, type LocustCompanions } from './locust.js';
 import { importedReport, type ImportContext, type ImportedRun, type ImportTool } from './stage.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../model/report.js';
 
 export type { ImportContext, ImportTool, ImportInput } from './stage.js';
 export { parseGateFile, type GateFile } from './gate-file.js';
@@ -24,7 +24,10 @@ export function importTool(value: string, flag = '--from'): ImportTool {
 export type Companions = LocustCompanions;
 export type CompanionKind = keyof Companions;
 
-const READERS: Record<ImportTool, (input: string | Uint8Array, file: string, companions?: Companions) => ImportedRun> = { k6: (input, file) => parseK6(input, file), locust: parseLocust };
+const READERS: Record<ImportTool, (input: string | Uint8Array, file: string, companions?: Companions) => ImportedRun> = {
+  k6: (input, file) => parseK6(input, file),
+  locust: parseLocust,
+};
 
 export function parseResults(tool: ImportTool, input: string | Uint8Array, file: string, companions?: Companions): ImportedRun {
   return READERS[tool](input, file, companions);
@@ -41,7 +44,12 @@ export function importResults(tool: ImportTool, input: string | Uint8Array, ctx:
 export function companionPaths(tool: ImportTool, file: string): Partial<Record<CompanionKind, string>> {
   const prefix = tool === 'locust' ? /^(.*)_(stats|requests)\.csv$/.exec(file)?.[1] : undefined;
   if (prefix === undefined) return {};
-  return { history: `${prefix}_stats_history.csv`, failures: `${prefix}_failures.csv`, exceptions: `${prefix}_exceptions.csv`, distribution: `${prefix}_distribution.csv` };
+  return {
+    history: `${prefix}_stats_history.csv`,
+    failures: `${prefix}_failures.csv`,
+    exceptions: `${prefix}_exceptions.csv`,
+    distribution: `${prefix}_distribution.csv`,
+  };
 }
 
 /** Whether a file's text is a perf-gate report (a baseline saved with --save-baseline) rather than the tool's output. */

@@ -20,7 +20,8 @@ import { needCount, shown, type ImportedEndpoint, type ImportedLatency, type Imp
 
 type Values = Record<string, unknown>;
 
-const HINT = 'perf-gate --from k6 reads the file of `k6 run --summary-export=FILE`, the JSON of handleSummary (JSON.stringify(data)) or the machine-readable summary (--new-machine-readable-summary)';
+const HINT =
+  'perf-gate --from k6 reads the file of `k6 run --summary-export=FILE`, the JSON of handleSummary (JSON.stringify(data)) or the machine-readable summary (--new-machine-readable-summary)';
 
 /** k6 trend statistic → perf-gate latency key. "med" and "p(50)" are the same figure. */
 const TREND_STATS: Array<[string, keyof ImportedLatency]> = [
@@ -57,7 +58,9 @@ function readDoc(text: string, file: string): K6Doc {
     throw new ImportError(`${file} is not JSON (${(err as Error).message.replace(/\s+/g, ' ')}): ${HINT}`);
   }
   if (isObject(doc) && doc.tool === 'perf-gate') {
-    throw new ImportError(`${file} is a perf-gate report, not a k6 summary: compare perf-gate reports without --from (or give it as the baseline, the first file)`);
+    throw new ImportError(
+      `${file} is a perf-gate report, not a k6 summary: compare perf-gate reports without --from (or give it as the baseline, the first file)`,
+    );
   }
   if (isObject(doc) && isObject(doc.results) && typeof doc.version === 'string') return machineReadable(doc, file);
   if (!isObject(doc) || !isObject(doc.metrics)) {
@@ -79,7 +82,8 @@ function machineReadable(doc: Values, file: string): K6Doc {
   }
   const results = doc.results as Values;
   const config = isObject(doc.config) ? doc.config : {};
-  if (!Array.isArray(results.metrics)) throw new ImportError(`${file}: results.metrics is ${shown(results.metrics)}, expected the list of metrics of a k6 machine-readable summary`);
+  if (!Array.isArray(results.metrics))
+    throw new ImportError(`${file}: results.metrics is ${shown(results.metrics)}, expected the list of metrics of a k6 machine-readable summary`);
   const durationS = needCount(config.duration, file, 'config.duration');
   const metrics: Values = {};
   for (const [i, m] of (results.metrics as unknown[]).entries()) {
@@ -121,7 +125,10 @@ export function parseK6(input: string | Uint8Array, file: string): ImportedRun {
   const failed = metric('http_req_failed');
   const missing: string[] = [];
   // k6 before v0.31 (or systemTags without expected_response) counts no failed requests: unknown, never 0.
-  if (!failed) missing.push('error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests, nor does a run whose systemTags drop expected_response)');
+  if (!failed)
+    missing.push(
+      'error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests, nor does a run whose systemTags drop expected_response)',
+    );
   const errors = failed ? needCount(failed.passes, file, where('http_req_failed', 'passes')) : null;
 
   const endpoints: ImportedEndpoint[] = [];
@@ -154,7 +161,10 @@ export function parseK6(input: string | Uint8Array, file: string): ImportedRun {
     endpoints,
     status_codes: Object.fromEntries(Object.entries(status_codes).sort((a, b) => Number(a[0]) - Number(b[0]))),
     missing,
-    notes: shape === 'machine-readable' ? ['read from the k6 machine-readable summary (schema 1.x): it holds no thresholds, and trends at most avg, min, med, max, p(90), p(95)', ...notes] : notes,
+    notes:
+      shape === 'machine-readable'
+        ? ['read from the k6 machine-readable summary (schema 1.x): it holds no thresholds, and trends at most avg, min, med, max, p(90), p(95)', ...notes]
+        : notes,
     ...(Object.keys(trends).length && { trends }),
   };
 }
@@ -163,7 +173,11 @@ export function parseK6(input: string | Uint8Array, file: string): ImportedRun {
 function noHttp(file: string, names: string[]): ImportError {
   const grpc = names.filter((n) => /^grpc_/.test(n));
   const ws = names.filter((n) => /^ws_/.test(n));
-  const other = grpc.length ? `gRPC results (${grpc.slice(0, 3).join(', ')})` : ws.length ? `WebSocket results (${ws.slice(0, 3).join(', ')})` : `no HTTP results (metrics: ${names.slice(0, 5).join(', ') || 'none'})`;
+  const other = grpc.length
+    ? `gRPC results (${grpc.slice(0, 3).join(', ')})`
+    : ws.length
+      ? `WebSocket results (${ws.slice(0, 3).join(', ')})`
+      : `no HTTP results (metrics: ${names.slice(0, 5).join(', ') || 'none'})`;
   return new ImportError(`${file} holds ${other} and no http_req_duration: perf-gate gates the HTTP results of a k6 summary, so there is nothing to gate here`);
 }
 
@@ -172,7 +186,12 @@ function noHttp(file: string, names: string[]): ImportError {
  * machine-readable summary say `contains: "time"` (ms); --summary-export states no unit, so its
  * trend-shaped metrics are read as ms and a note says so. Sub-metrics ({tag:…}) are not trends of their own.
  */
-function customTrends(metrics: Values, wrapped: boolean, file: string, where: (n: string, stat: string) => string): { trends: Record<string, ImportedTrend>; notes: string[] } {
+function customTrends(
+  metrics: Values,
+  wrapped: boolean,
+  file: string,
+  where: (n: string, stat: string) => string,
+): { trends: Record<string, ImportedTrend>; notes: string[] } {
   const trends: Record<string, ImportedTrend> = {};
   const skipped: string[] = [];
   for (const name of Object.keys(metrics).sort()) {
@@ -191,7 +210,8 @@ function customTrends(metrics: Values, wrapped: boolean, file: string, where: (n
     }
   }
   const notes: string[] = [];
-  if (!wrapped && Object.keys(trends).length) notes.push(`custom trends ${Object.keys(trends).join(', ')} read as ms (--summary-export does not say a trend's unit)`);
+  if (!wrapped && Object.keys(trends).length)
+    notes.push(`custom trends ${Object.keys(trends).join(', ')} read as ms (--summary-export does not say a trend's unit)`);
   if (skipped.length) notes.push(`custom trends ${skipped.join(', ')} not read: they hold no times (contains is not "time")`);
   return { trends, notes };
 }
@@ -229,14 +249,20 @@ function trendLatency(values: Values, file: string, where: (stat: string) => str
  * http_req_failed{name:…} sub-metric (passes + fails) or http_reqs{name:…}, whichever the file
  * has; without any of them the endpoint is left out (a count is never guessed).
  */
-function endpointOf(name: string, file: string, metric: (n: string) => Values | undefined, where: (n: string, stat: string) => string): ImportedEndpoint | undefined {
+function endpointOf(
+  name: string,
+  file: string,
+  metric: (n: string) => Values | undefined,
+  where: (n: string, stat: string) => string,
+): ImportedEndpoint | undefined {
   const key = (m: string) => `${m}{name:${name}}`;
   const trend = metric(key('http_req_duration'))!;
   const failed = metric(key('http_req_failed'));
   const counter = metric(key('http_reqs'));
   let requests: number | undefined;
   if ('count' in trend) requests = needCount(trend.count, file, where(key('http_req_duration'), 'count'));
-  else if (failed) requests = needCount(failed.passes, file, where(key('http_req_failed'), 'passes')) + needCount(failed.fails, file, where(key('http_req_failed'), 'fails'));
+  else if (failed)
+    requests = needCount(failed.passes, file, where(key('http_req_failed'), 'passes')) + needCount(failed.fails, file, where(key('http_req_failed'), 'fails'));
   else if (counter) requests = needCount(counter.count, file, where(key('http_reqs'), 'count'));
   if (requests === undefined) return undefined;
   const latency = trendLatency(trend, file, (stat) => where(key('http_req_duration'), stat));

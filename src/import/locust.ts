@@ -50,7 +50,8 @@ const LATENCY_COLUMNS: Array<[string, keyof ImportedLatency]> = [
 ];
 
 /** The run's aggregate row: "Aggregated" (0.13 on) or "Total" (before), with no method ("" or Python's None). */
-const isAggregate = (type: string | undefined, name: string | undefined): boolean => (type === '' || type === 'None') && (name === 'Aggregated' || name === 'Total');
+const isAggregate = (type: string | undefined, name: string | undefined): boolean =>
+  (type === '' || type === 'None') && (name === 'Aggregated' || name === 'Total');
 
 /** A CSV with its header checked: the cells of a row by column name, and number cells checked. */
 function table(text: string, file: string, required: readonly string[], what: (header: string[]) => string, hint = HINT) {
@@ -60,7 +61,9 @@ function table(text: string, file: string, required: readonly string[], what: (h
   const names = header.cells.map(canonical);
   const absent = required.filter((c) => !names.includes(c));
   if (absent.length > 0) {
-    throw new ImportError(`${file} is not a ${what(names)}: missing column${absent.length === 1 ? '' : 's'} ${absent.map((c) => `"${c}"`).join(', ')}; ${hint}`);
+    throw new ImportError(
+      `${file} is not a ${what(names)}: missing column${absent.length === 1 ? '' : 's'} ${absent.map((c) => `"${c}"`).join(', ')}; ${hint}`,
+    );
   }
   const col = new Map(names.map((name, i) => [name, i]));
   const cell = (row: CsvRow, name: string): string | undefined => {
@@ -130,7 +133,8 @@ export function parseLocust(input: string | Uint8Array, file: string, companions
   };
 
   const total = data.find((r) => isAggregate(cell(r, 'Type'), cell(r, 'Name')));
-  if (!total) throw new ImportError(`${file} has no aggregate row ("Aggregated", or "Total" before Locust 0.13): it is not a complete Locust stats CSV (${HINT})`);
+  if (!total)
+    throw new ImportError(`${file} has no aggregate row ("Aggregated", or "Total" before Locust 0.13): it is not a complete Locust stats CSV (${HINT})`);
   const requests = count(total, 'Request Count');
   const rps = count(total, 'Requests/s');
   // Locust states no run length here: its Requests/s is the count over the run, so count / rate gives it back.
@@ -138,7 +142,12 @@ export function parseLocust(input: string | Uint8Array, file: string, companions
   const missing: string[] = [];
   // No percentile column at all: Locust 0.x before 0.13, whose percentiles are in PREFIX_distribution.csv.
   const percentiles = names.some((n) => /^\d+(\.\d+)?%$/.test(n));
-  if (!has('95%') && !dist) missing.push(percentiles ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)' : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
+  if (!has('95%') && !dist)
+    missing.push(
+      percentiles
+        ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)'
+        : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)',
+    );
   const timeline = companions.history ? locustTimeline(companions.history, requests) : undefined;
   const errors = errorsOf(companions, notes);
   const endpointName = (r: CsvRow): string => {
@@ -157,7 +166,12 @@ export function parseLocust(input: string | Uint8Array, file: string, companions
       .filter((r) => r !== total)
       .map((r) => {
         const l = latency(r, endpointName(r));
-        return { name: endpointName(r), requests: count(r, 'Request Count'), errors: count(r, 'Failure Count'), latency: { p50: l.p50, p95: l.p95, p99: l.p99 } };
+        return {
+          name: endpointName(r),
+          requests: count(r, 'Request Count'),
+          errors: count(r, 'Failure Count'),
+          latency: { p50: l.p50, p95: l.p95, p99: l.p99 },
+        };
       }),
     status_codes: {},
     missing: [...missing, ...(timeline?.missing ?? [])],
@@ -173,7 +187,13 @@ function distribution(input: ImportInput, notes: string[]): Map<string, Imported
   const out = new Map<string, ImportedLatency>();
   for (const r of data) {
     const l: ImportedLatency = {};
-    for (const [name, key] of [['50%', 'p50'], ['90%', 'p90'], ['95%', 'p95'], ['99%', 'p99'], ['99.9%', 'p999']] as const) {
+    for (const [name, key] of [
+      ['50%', 'p50'],
+      ['90%', 'p90'],
+      ['95%', 'p95'],
+      ['99%', 'p99'],
+      ['99.9%', 'p999'],
+    ] as const) {
       const v = num(r, name);
       if (v !== null) l[key] = v;
     }
@@ -276,7 +296,13 @@ function topOf(items: Array<{ key: string; count: number }>, rows: number, from:
   const grouped = new Map<string, number>();
   for (const { key, count } of items) grouped.set(key, (grouped.get(key) ?? 0) + count);
   const sorted = [...grouped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return { from, rows, total: items.reduce((n, i) => n + i.count, 0), distinct: grouped.size, top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })) };
+  return {
+    from,
+    rows,
+    total: items.reduce((n, i) => n + i.count, 0),
+    distinct: grouped.size,
+    top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })),
+  };
 }
 
 function failuresOf(input: ImportInput, notes: string[]): ImportedErrors {
@@ -294,5 +320,9 @@ function exceptionsOf(input: ImportInput, notes: string[]): ImportedErrors {
   const hint = 'PREFIX_exceptions.csv has the columns Count, Message, Traceback, Nodes';
   const { data, cell, count } = companionTable(input, notes, ['Count', 'Message'], 'Locust exceptions CSV', hint);
   // The message only: the traceback is many lines, for the file itself.
-  return topOf(data.map((r) => ({ key: errorKey(cell(r, 'Message')!.split(/\r?\n/)[0]!), count: count(r, 'Count') })), data.length, input.file);
+  return topOf(
+    data.map((r) => ({ key: errorKey(cell(r, 'Message')!.split(/\r?\n/)[0]!), count: count(r, 'Count') })),
+    data.length,
+    input.file,
+  );
 }

@@ -8,7 +8,7 @@ import { importFingerprint, runnerFingerprint } from '../baseline/fingerprint.js
 import type { LatencySummary } from '../metrics/histogram.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { errorRate, round } from '../report/build.js';
-import { REPORT_SCHEMA, type EndpointReport, type Report, type RunnerInfo, type StageReport } from '../report/types.js';
+import { REPORT_SCHEMA, type EndpointReport, type Report, type RunnerInfo, type StageReport } from '../model/report.js';
 import { VERSION } from '../version.js';
 
 export type ImportTool = NonNullable<Report['imported']>['tool'];
@@ -107,7 +107,8 @@ export function importedStage(run: ImportedRun, name: string): StageReport {
   // A key the reader explains ("p95 (…)") is listed once, with its reason.
   const explained = (k: string) => run.missing.some((m) => m.startsWith(`${k} (`));
   const missing = [...LATENCY_KEYS.filter((k) => run.latency[k] === undefined && !explained(k)), ...run.missing];
-  const trends = run.trends && Object.keys(run.trends).length ? Object.fromEntries(Object.entries(run.trends).map(([n, l]) => [n, latencySummary(l)])) : undefined;
+  const trends =
+    run.trends && Object.keys(run.trends).length ? Object.fromEntries(Object.entries(run.trends).map(([n, l]) => [n, latencySummary(l)])) : undefined;
   return {
     name,
     // A steady run as far as the gate knows: the default regression rules of a load stage apply.

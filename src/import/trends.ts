@@ -14,14 +14,23 @@ import { acceptRegressions, overallVerdict } from '../gate/verdict.js';
 import type { RegressionRule, ThresholdRule } from '../plan/types.js';
 import { judgeInterval } from '../gate/statistics.js';
 import { IMPORTED_POINT_METHOD } from '../gate/regression.js';
-import type { Check, StageReport } from '../report/types.js';
+import type { Check, StageReport } from '../model/report.js';
 import type { LatencySummary } from '../metrics/histogram.js';
 
 export const TREND_PREFIX = 'trend:';
 /** What a trend has: the latency statistics of a k6 Trend. */
 export const TREND_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
 /** k6's names of them, for the hint to ask k6 for one (summaryTrendStats). */
-const K6_STAT: Record<(typeof TREND_METRICS)[number], string> = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+const K6_STAT: Record<(typeof TREND_METRICS)[number], string> = {
+  min: 'min',
+  mean: 'avg',
+  p50: 'med',
+  p90: 'p(90)',
+  p95: 'p(95)',
+  p99: 'p(99)',
+  p999: 'p(99.9)',
+  max: 'max',
+};
 
 export interface TrendRule {
   /** Stage name or "*". */
@@ -37,7 +46,12 @@ export interface TrendRegression {
 }
 
 /** The gate of imported stages: `gate()`, the trend rules, and absent figures explained. */
-export function gateImported(rules: GateRules & { trends?: TrendRule[]; trendRegressions?: TrendRegression[] }, current: StageReport[], against: Comparison = {}, options: GateOptions = {}): GateResult {
+export function gateImported(
+  rules: GateRules & { trends?: TrendRule[]; trendRegressions?: TrendRegression[] },
+  current: StageReport[],
+  against: Comparison = {},
+  options: GateOptions = {},
+): GateResult {
   const result = gate(rules, current, against, options);
   let regressions = against.baseline ? trendRegressionChecks(rules.trendRegressions ?? [], against.baseline, current) : [];
   // As gate() does for its own: a maintainer's accept label makes failed regressions warnings.
@@ -59,7 +73,15 @@ export function trendRegressionChecks(rules: TrendRegression[], baseline: StageR
       const metric = rule.metric as keyof LatencySummary;
       const b = before.imported?.trends?.[trend]?.[metric] ?? null;
       const c = stage.imported?.trends?.[trend]?.[metric] ?? null;
-      const base = { stage: stage.name, metric: `${TREND_PREFIX}${trend} ${rule.metric}`, kind: 'regression' as const, baseline: b, current: c, limit: rule.raw, method: IMPORTED_POINT_METHOD };
+      const base = {
+        stage: stage.name,
+        metric: `${TREND_PREFIX}${trend} ${rule.metric}`,
+        kind: 'regression' as const,
+        baseline: b,
+        current: c,
+        limit: rule.raw,
+        method: IMPORTED_POINT_METHOD,
+      };
       if (b === null || c === null) {
         const which = c === null ? 'these results' : 'the baseline';
         checks.push({ ...base, method: 'none', verdict: 'warn', note: `${which} hold no ${rule.metric} of the trend ${trend}: nothing to compare` });
@@ -71,7 +93,13 @@ export function trendRegressionChecks(rules: TrendRegression[], baseline: StageR
       }
       const delta = ((c - b) / b) * 100;
       const verdict = judgeInterval({ lo: delta, hi: delta }, rule.amount, rule.direction === 'increase');
-      checks.push({ ...base, delta_pct: Math.round(delta * 100) / 100, significant: false, verdict, note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured' });
+      checks.push({
+        ...base,
+        delta_pct: Math.round(delta * 100) / 100,
+        significant: false,
+        verdict,
+        note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured',
+      });
     }
   }
   return checks;
@@ -87,13 +115,23 @@ export function trendChecks(rules: TrendRule[], stages: StageReport[]): Check[] 
       if (!series) {
         const known = Object.keys(trends);
         const tool = stage.imported?.tool ?? 'perf-gate';
-        checks.push({ ...base, current: null, verdict: 'warn', note: `the ${tool} results have no custom trend "${trend}" (${known.length ? `they have ${known.join(', ')}` : 'they have none'}): nothing to check` });
+        checks.push({
+          ...base,
+          current: null,
+          verdict: 'warn',
+          note: `the ${tool} results have no custom trend "${trend}" (${known.length ? `they have ${known.join(', ')}` : 'they have none'}): nothing to check`,
+        });
         continue;
       }
       const value = series[rule.metric as keyof typeof series] ?? null;
       if (value === null) {
         const stat = K6_STAT[rule.metric as keyof typeof K6_STAT];
-        checks.push({ ...base, current: null, verdict: 'warn', note: `the k6 summary has no ${rule.metric} of ${trend}: add "${stat}" to k6's summaryTrendStats option to gate on it` });
+        checks.push({
+          ...base,
+          current: null,
+          verdict: 'warn',
+          note: `the k6 summary has no ${rule.metric} of ${trend}: add "${stat}" to k6's summaryTrendStats option to gate on it`,
+        });
         continue;
       }
       checks.push({ ...base, current: value, verdict: compare(value, rule.op, rule.value) ? 'pass' : 'fail' });

@@ -80,7 +80,9 @@ export function roundSpec(spec: StageSpec, rounds: number): { spec: StageSpec; r
     case 'soak':
       // A stress stage stops where its target breaks and a soak is one long stretch: neither can be
       // cut into rounds that alternate between two builds.
-      throw new UsageError(`ab: stage "${spec.name}" is a ${spec.kind} stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)`);
+      throw new UsageError(
+        `ab: stage "${spec.name}" is a ${spec.kind} stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)`,
+      );
   }
 }
 
@@ -221,7 +223,8 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
     try {
       const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
       for (const side of warmUp ? (['base', 'head'] as const) : []) {
-        if (!signal.aborted) await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side], rows: rows[side] });
+        if (!signal.aborted)
+          await runStage(warmUp!, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side], rows: rows[side] });
       }
       if (warmUp) warmedUp = true;
       for (let round = 0; round < rounds && !signal.aborted; round++) {
@@ -232,7 +235,16 @@ export async function runAb(plan: Plan, o: AbOptions): Promise<AbRunResult> {
         for (const side of order) {
           if (signal.aborted) break;
           o.onRound?.(spec, round, rounds, side);
-          results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side], rows: rows[side] });
+          results[side] = await runStage(oneRound, {
+            plan,
+            client: clients[side],
+            target: urls[side],
+            signal,
+            seq,
+            onProgress: o.onProgress,
+            sessions: sessions[side],
+            rows: rows[side],
+          });
         }
         // An interrupted round has no (whole) partner: it is left out of both sides.
         if (signal.aborted) break;

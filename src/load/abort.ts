@@ -12,15 +12,8 @@
  */
 import type { AbortPolicy, AbortRule } from '../plan/types.js';
 import type { ErrorKind } from './http.js';
-
-/** Why a stage ended early (report.json `stages[].aborted`). */
-export interface AbortTrigger {
-  /** The rule as written (`error_rate > 50% for 2s`), or `target_down` for the default rule. */
-  rule: string;
-  /** Seconds into the stage when it triggered. */
-  at_s: number;
-  reason: string;
-}
+import type { AbortTrigger } from '../model/records.js';
+export type { AbortTrigger };
 
 /** The always-on rule (unless `abort_when.target_down: false`): the target stopped answering. */
 export const TARGET_DOWN_RULE: AbortRule = { metric: 'connect_error_rate', op: '>=', value: 0.95, forMs: 3000, delayMs: 0, raw: 'target_down' };

@@ -210,7 +210,12 @@ function missingCapture(step: CompiledRequest, body: string | undefined, vars: V
 }
 
 function missingNames(req: CompiledRequest, vars: Vars): string {
-  return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
+  return (
+    req.needs
+      .filter((k) => vars[k] === undefined)
+      .map((k) => `\${${k}}`)
+      .join(', ') || 'a value'
+  );
 }
 
 /** Classify and capture: what every response goes through, whatever records it. */

@@ -17,7 +17,9 @@ import type { Vars } from './template.js';
 /** `pick: unique` ran out: every row was handed out. */
 export class RowsExhausted extends Error {
   constructor(readonly set: DataSet) {
-    super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
+    super(
+      `data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`,
+    );
   }
 }
 
@@ -38,7 +40,8 @@ export class DataRows {
   private readonly part: { index: number; count: number };
 
   constructor(sets: Record<string, DataSet> | undefined, share?: Pick<StageShare, 'index' | 'count'>) {
-    for (const set of Object.values(sets ?? {})) this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0, byUser: new Map() });
+    for (const set of Object.values(sets ?? {}))
+      this.cursors.set(set.name, { set, keys: set.columns.map((c) => dataKey(set.name, c)), taken: 0, byUser: new Map() });
     this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
   }
 

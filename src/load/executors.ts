@@ -13,6 +13,8 @@ import type { RateSchedule } from './schedule.js';
 import type { Vars } from './template.js';
 import { RowsExhausted } from './data-rows.js';
 import { weightedPicker, type CompiledRequest } from './requests.js';
+import type { BurstCycle } from '../model/records.js';
+export type { BurstCycle };
 
 /** Sends one request (or message) meant to leave at `intendedStart`; resolves when it is recorded. */
 export type Send = (intendedStart: number) => Promise<void>;
@@ -31,7 +33,13 @@ export interface OpenResult {
  * `send` must count itself in `ctx.inFlight` (and call `settled`) for the cap and the drain to see it.
  * `stop`, asked before every send, ends the schedule early (a stress step whose break is already certain).
  */
-export async function runOpen(ctx: StageClock, schedule: RateSchedule, maxInFlight: number, send: Send, stop?: (sofar: OpenResult) => boolean): Promise<OpenResult> {
+export async function runOpen(
+  ctx: StageClock,
+  schedule: RateSchedule,
+  maxInFlight: number,
+  send: Send,
+  stop?: (sofar: OpenResult) => boolean,
+): Promise<OpenResult> {
   const result: OpenResult = { scheduled: schedule.total, sent: 0, dropped: 0, lateSends: 0 };
   let k = 0;
   let stopped = false;
@@ -89,7 +97,11 @@ export function httpSend(ctx: StageContext, vars: Vars): Send {
 
 /** Nothing of the mix can be sent with these values: counted as one unsent, with what is missing. */
 function noteNothingToSend(ctx: StageContext, vars: Vars): void {
-  noteUnsent(ctx, ctx.requests.flatMap((r) => r.needs), vars);
+  noteUnsent(
+    ctx,
+    ctx.requests.flatMap((r) => r.needs),
+    vars,
+  );
 }
 
 /** A new user's values: what setup captured, its number, its data row (closed model); undefined when a unique set ran out. */
@@ -194,14 +206,6 @@ function sendBackToBack(ctx: StageContext, vars: Vars, endAt: number, pick: () =
     };
     next();
   });
-}
-
-export interface BurstCycle {
-  cycle: number;
-  /** From the release to the last response of the cycle. */
-  duration_ms: number;
-  successes: number;
-  errors: number;
 }
 
 export async function runBurst(ctx: StageClock, size: number, cycles: number, pauseMs: number, send: Send): Promise<BurstCycle[]> {

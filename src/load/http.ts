@@ -6,13 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 import { DeadlineQueue, SWEEP_MS, type Expiring } from './deadlines.js';
-
-/**
- * `closed_abnormally`: a WebSocket the server or network closed during the stage (ws stages only).
- * `session`: a user whose session step missed its `expect` or its capture (one per user, not a request).
- */
-export type ErrorKind = 'timeout' | 'connect' | 'http_4xx' | 'http_5xx' | 'rate_limited' | 'check' | 'closed_abnormally' | 'session';
-export const ERROR_KINDS: readonly ErrorKind[] = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
+import type { ErrorKind } from '../model/records.js';
+import { ERROR_KINDS } from '../model/records.js';
+export type { ErrorKind };
+export { ERROR_KINDS };
 
 export interface HttpRequest {
   method: string;
@@ -244,4 +241,3 @@ export class HttpClient {
     await Promise.all([this.pool, ...this.retired].map((p) => p.destroy().catch(() => {})));
   }
 }
-

@@ -13,6 +13,8 @@
 import { Worker } from 'node:worker_threads';
 import { Client } from 'undici';
 import { createHistogram, recordMs } from '../metrics/histogram.js';
+import type { ReferenceLatency } from '../model/records.js';
+export type { ReferenceLatency };
 
 /** Probes per second during a stage: 300 in a 6-s stage, a load of nothing (a few µs of CPU each). */
 export const REFERENCE_RATE = 50;
@@ -21,19 +23,6 @@ const IDLE_PROBES = 30;
 /** xorshift rounds per answer: about 0.15 ms of CPU, fixed so that runs compare. */
 const ANSWER_ITERATIONS = 100_000;
 const PROBE_TIMEOUT_MS = 5_000;
-
-/** The reference server's latency (ms) during a stage and just before it. */
-export interface ReferenceLatency {
-  /** Probes answered during the stage. */
-  requests: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  /** Before the stage, with no load running: what the runner's neighbours alone add. */
-  idle: { p50: number; p95: number; p99: number };
-}
 
 // An eval'd script (no file to bundle): a keep-alive server that spins a fixed task per answer.
 const WORKER_SOURCE = `

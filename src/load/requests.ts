@@ -42,10 +42,15 @@ export function compileRequest(spec: RequestSpec, index: number, o: CompileOptio
     body = compileTemplate(spec.body, undefined, runtime);
   }
   const readBody =
-    o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    o.readBody === true ||
+    spec.expect?.bodyContains !== undefined ||
+    spec.expect?.json !== undefined ||
+    (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
   const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
   const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
-  const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+  const needs = [
+    ...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime))),
+  ];
   if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
     // Nothing to fill in: one request object serves every send.
     const constant: HttpRequest = { ...base, path: spec.path, headers, body: body?.({}) };

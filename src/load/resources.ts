@@ -43,7 +43,10 @@ export function parseProcStat(text: string): { pid: number; state: string; ppid:
   if (close < 0 || open < 0) return undefined;
   const pid = Number(text.slice(0, open).trim());
   // After ") ": state(3) ppid(4) pgrp(5) ... utime(14) stime(15) ... starttime(22); index 0 is field 3.
-  const f = text.slice(close + 2).trim().split(/\s+/);
+  const f = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   if (f.length < 20) return undefined;
   const n = (i: number): number => Number(f[i]);
   const out = { pid, state: f[0]!, ppid: n(1), pgrp: n(2), cpuTicks: n(11) + n(12), startTime: n(19) };
@@ -112,10 +115,12 @@ async function readText(path: string): Promise<string | undefined> {
 /** Every process's /proc/PID/stat (those that end while being read are left out). */
 async function procTable(proc: string): Promise<Stat[]> {
   const entries = (await readdir(proc)).filter((e) => /^\d+$/.test(e));
-  const stats = await Promise.all(entries.map(async (e) => {
-    const t = await readText(join(proc, e, 'stat'));
-    return t === undefined ? undefined : parseProcStat(t);
-  }));
+  const stats = await Promise.all(
+    entries.map(async (e) => {
+      const t = await readText(join(proc, e, 'stat'));
+      return t === undefined ? undefined : parseProcStat(t);
+    }),
+  );
   return stats.filter((s): s is Stat => s !== undefined && s.state !== 'Z');
 }
 
@@ -174,14 +179,21 @@ export interface ScanCache {
 export const RESCAN_MS = 5000;
 
 async function statsOf(proc: string, pids: number[]): Promise<Array<Stat | undefined>> {
-  return Promise.all(pids.map(async (pid) => {
-    const t = await readText(join(proc, String(pid), 'stat'));
-    const st = t === undefined ? undefined : parseProcStat(t);
-    return st && st.state !== 'Z' ? st : undefined;
-  }));
+  return Promise.all(
+    pids.map(async (pid) => {
+      const t = await readText(join(proc, String(pid), 'stat'));
+      const st = t === undefined ? undefined : parseProcStat(t);
+      return st && st.state !== 'Z' ? st : undefined;
+    }),
+  );
 }
 
-export async function readSource(s: ResourceSource, proc = '/proc', cache?: ScanCache, now = Date.now()): Promise<{ processes: ProcessFigures[] } | { cpuUs: number; rssBytes: number | null; peakBytes?: number }> {
+export async function readSource(
+  s: ResourceSource,
+  proc = '/proc',
+  cache?: ScanCache,
+  now = Date.now(),
+): Promise<{ processes: ProcessFigures[] } | { cpuUs: number; rssBytes: number | null; peakBytes?: number }> {
   if (s.kind === 'cgroup') {
     const cpu = await readText(join(s.path, 'cpu.stat'));
     if (cpu === undefined) throw new ResourceSourceError(`cannot read ${join(s.path, 'cpu.stat')}`);
@@ -201,7 +213,8 @@ export async function readSource(s: ResourceSource, proc = '/proc', cache?: Scan
   if (cache && cache.pids.length > 0 && now - cache.at < RESCAN_MS && cache.root === root) {
     const known = await statsOf(proc, cache.pids);
     const intact = known.every((st) => st !== undefined && (s.kind !== 'process-group' || st.pgrp === s.pgid));
-    if (intact) return { processes: (await Promise.all((known as Stat[]).map((m) => processFigures(proc, m)))).filter((f): f is ProcessFigures => f !== undefined) };
+    if (intact)
+      return { processes: (await Promise.all((known as Stat[]).map((m) => processFigures(proc, m)))).filter((f): f is ProcessFigures => f !== undefined) };
   }
   let table: Stat[];
   try {

@@ -14,6 +14,8 @@ import { refuseOccupiedPort, startTarget, waitUntilReady } from './target.js';
 import { runStageInWorkers, stageWorkers } from './workers.js';
 import { DataRows } from './data-rows.js';
 import { formatCount, formatMs } from '../plan/check-limits.js';
+import type { RunStop } from '../model/records.js';
+export type { RunStop };
 
 export interface RunOptions {
   /** Overrides `target.url` (the CLI's --target). */
@@ -51,19 +53,6 @@ export interface RunResult {
   again: StageResult[];
   /** The run hit `limits.max_requests` or `limits.max_duration` and was stopped there (the gate fails it). */
   stopped?: RunStop;
-}
-
-/** Why the limits' backstop stopped a run. */
-export interface RunStop {
-  limit: 'max_requests' | 'max_duration';
-  /** The limit, in requests or ms. */
-  cap: number;
-  /** Requests sent, or ms run, when it stopped. */
-  value: number;
-  /** The stage that was running. */
-  stage: string;
-  /** One sentence for the log and the report. */
-  message: string;
 }
 
 /**
@@ -149,9 +138,21 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunResult> {
       const ran = Date.now() - t0;
       const at = ` in stage ${JSON.stringify(current.stage)}`;
       if (sent >= maxRequests) {
-        stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+        stopped = {
+          limit: 'max_requests',
+          cap: maxRequests,
+          value: sent,
+          stage: current.stage,
+          message: `the run sent ${formatCount(sent)} requests, reaching limits.max_requests (${formatCount(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
+        };
       } else if (ran >= maxDurationMs) {
-        stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+        stopped = {
+          limit: 'max_duration',
+          cap: maxDurationMs,
+          value: ran,
+          stage: current.stage,
+          message: `the run reached limits.max_duration (${formatMs(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
+        };
       }
       if (stopped) limitStop.abort();
     }, LIMIT_POLL_MS);

@@ -72,7 +72,9 @@ export function shardStage(spec: StageSpec, shard: Shard): StageSpec {
     case 'soak':
       // A stress stage decides each next step from the step just run, which shards cannot share;
       // a soak's drift and memory are one target's, read by one runner.
-      throw new UsageError(`--shard: stage "${spec.name}" is a ${spec.kind} stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)`);
+      throw new UsageError(
+        `--shard: stage "${spec.name}" is a ${spec.kind} stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)`,
+      );
   }
 }
 
@@ -99,7 +101,10 @@ export function shardPlan(plan: Plan, shard: Shard): Plan {
   for (const s of plan.stages) {
     // Setup and verify are one run's (reset the stock, then count what was sold): shards would each
     // reset it, or verify while the others still sell, and setup's captures would reach one shard only.
-    if (s.setup || s.verify) throw new UsageError(`--shard: stage "${s.name}" has ${s.setup ? 'setup' : 'verify'} requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)`);
+    if (s.setup || s.verify)
+      throw new UsageError(
+        `--shard: stage "${s.name}" has ${s.setup ? 'setup' : 'verify'} requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)`,
+      );
   }
   return { ...plan, stages: plan.stages.map((s) => shardStage(s, shard)) };
 }

@@ -6,11 +6,11 @@
  */
 import type { SoakStage } from '../plan/types.js';
 import { SpanMetrics, type StageMetrics } from '../metrics/stage-metrics.js';
-import { displayUrl } from '../report/build.js';
+import { displayUrl } from '../model/format.js';
 import { withSlash } from './target.js';
 import { percentileMs } from '../metrics/histogram.js';
 import { readPrometheusValue, RESIDENT_MEMORY } from '../metrics/prometheus.js';
-import type { SoakOutcome } from '../report/types.js';
+import type { SoakOutcome } from '../model/report.js';
 import type { HttpClient } from './http.js';
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
@@ -32,7 +32,10 @@ export class SoakWatch {
     metrics.spans.push(tenths.first, tenths.last);
     const path = spec.metricsPath;
     // As the client sends it: the path under the target URL's own path, shown without credentials.
-    const memory = path === undefined ? undefined : { path, url: displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+    const memory =
+      path === undefined
+        ? undefined
+        : { path, url: displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
     return new SoakWatch(tenths, client, timeoutMs, memory);
   }
 
@@ -82,8 +85,20 @@ export async function readResidentMemory(client: HttpClient, path: string, timeo
 export function memoryOutcome(url: string, before: MemoryReading, after: MemoryReading | undefined): NonNullable<SoakOutcome['memory']> {
   const b = 'bytes' in before ? before.bytes : null;
   const a = after && 'bytes' in after ? after.bytes : null;
-  const memory: NonNullable<SoakOutcome['memory']> = { url, before_bytes: b, after_bytes: a, growth_pct: b !== null && a !== null ? round(((a - b) / b) * 100) : null };
-  const error = 'error' in before ? `before: ${before.error}` : after === undefined ? 'after: the stage ended before the metrics were read again' : 'error' in after ? `after: ${after.error}` : undefined;
+  const memory: NonNullable<SoakOutcome['memory']> = {
+    url,
+    before_bytes: b,
+    after_bytes: a,
+    growth_pct: b !== null && a !== null ? round(((a - b) / b) * 100) : null,
+  };
+  const error =
+    'error' in before
+      ? `before: ${before.error}`
+      : after === undefined
+        ? 'after: the stage ended before the metrics were read again'
+        : 'error' in after
+          ? `after: ${after.error}`
+          : undefined;
   if (error !== undefined) memory.error = error;
   return memory;
 }

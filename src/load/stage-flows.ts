@@ -9,20 +9,8 @@ import type { HttpClient } from './http.js';
 import { applyCaptures, compileRequest, outcomeProblems, sample } from './requests.js';
 import type { DataRows } from './data-rows.js';
 import type { Vars } from './template.js';
-
-/** How one setup or verify request went. */
-export interface FlowOutcome {
-  name: string;
-  ok: boolean;
-  /** The HTTP status (0: no response, or not sent). */
-  status: number;
-  /** What missed (empty when ok): "answered 500", "$.sold is 104, expected 100". */
-  problems: string[];
-  /** The start of the response body, when something missed. */
-  sample?: string;
-  /** What the request expected, as written: `200, $.stock = 0, $.sold = 100`. */
-  expected: string;
-}
+import type { FlowOutcome } from '../model/records.js';
+export type { FlowOutcome };
 
 /** A request's `expect`, as one phrase. */
 export function expectedText(spec: RequestSpec): string {
@@ -68,7 +56,14 @@ export async function sendOnce(f: FlowContext, steps: RequestSpec[], vars: Vars)
     if (problems.length === 0 && !applyCaptures(spec, res.body, own)) problems.push(`capture ${Object.keys(spec.capture ?? {}).join(', ')} found nothing`);
     // Captures carry over to the next step and to the stage (own's values are copied back).
     for (const k of Object.keys(own)) if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq') vars[k] = own[k]!;
-    out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, expected: expectedText(spec), ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}) });
+    out.push({
+      name: spec.name,
+      ok: problems.length === 0,
+      status: res.status,
+      problems,
+      expected: expectedText(spec),
+      ...(problems.length > 0 && res.body ? { sample: sample(res.body) } : {}),
+    });
   }
   return out;
 }

@@ -24,31 +24,9 @@ import { runStress } from './stress.js';
 import { SoakWatch } from './soak.js';
 import type { ReferenceLatency } from './reference.js';
 import type { ResourceSeries } from './resources.js';
-import type { SoakOutcome, StressOutcome } from '../report/types.js';
-
-export interface GeneratorHealth {
-  /** Sends dispatched more than LATE_SEND_MS after their scheduled time. */
-  late_sends: number;
-  /** Sends skipped because `max_in_flight` requests were outstanding. */
-  dropped: number;
-  loop_lag_p99_ms: number;
-  loop_lag_max_ms: number;
-  /** perf-gate's CPU time over the stage's wall time, % of one core (all its threads); absent where not measured. */
-  cpu_pct?: number;
-  /** The generator, not the target, limited this stage: its numbers are not trustworthy. */
-  saturated: boolean;
-  reason?: string;
-}
-
-export interface SpikeOutcome {
-  pre_p95_ms: number;
-  peak_p95_ms: number;
-  /** Time from the drop back to the low rate until a 1-s window's p95 is back within 20 % of pre-spike; null = never. */
-  recovery_ms: number | null;
-  /** Seconds into the stage the ramp up began and the rate dropped back (the diagnoses' after-spike windows, the HTML report's markers). */
-  start_s?: number;
-  drop_s?: number;
-}
+import type { SoakOutcome, StressOutcome } from '../model/report.js';
+import type { GeneratorHealth, SpikeOutcome } from '../model/records.js';
+export type { GeneratorHealth, SpikeOutcome };
 
 export interface StageResult {
   spec: StageSpec;
@@ -391,7 +369,11 @@ const LOOP_LAG_LIMIT_MS = 50;
 function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: OpenResult | undefined, requests: number): GeneratorHealth {
   const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
   const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
-  return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
+  return judgeGenerator(
+    { late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) },
+    open?.scheduled,
+    requests,
+  );
 }
 
 /** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */

@@ -10,9 +10,9 @@ import type { StressStage, ThresholdRule } from '../plan/types.js';
 import { stressLevels } from '../plan/check-limits.js';
 import { SpanMetrics } from '../metrics/stage-metrics.js';
 import { summarize, type LatencySummary } from '../metrics/histogram.js';
-import { compare } from '../gate/thresholds.js';
-import { fmtMetric } from '../report/format.js';
-import type { StressOutcome, StressStep } from '../report/types.js';
+import { compare } from '../plan/units.js';
+import { fmtMetric } from '../model/format.js';
+import type { StressOutcome, StressStep } from '../model/report.js';
 import { now, type StageContext } from './context.js';
 import { httpSend, runOpen, runUsersUntil, type OpenResult } from './executors.js';
 import { RateSchedule } from './schedule.js';
@@ -66,7 +66,12 @@ export async function runStress(ctx: StageContext, spec: StressStage, shared: Va
     span.toMs = now() - ctx.t0;
     // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
     if (ctx.signal.aborted) break;
-    const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: summarize(span.histogram), dropped });
+    const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, {
+      requests: span.requests,
+      errors: span.errors,
+      latency: summarize(span.histogram),
+      dropped,
+    });
     if (endedEarly) step.ended_early = true;
     steps.push(step);
     if (!step.passed) break;
@@ -124,7 +129,8 @@ export function judgeStep(until: ThresholdRule[], index: number, level: number, 
       if (rule.metric === 'error_rate') errorsBroke = true;
     }
     // Conditions on latency alone pass a target that fails fast (refused connections, instant 503s).
-    if (!errorsBroke && errorRate >= ALWAYS_BREAKS_AT_ERRORS) broke.push(`errors ${Math.round(errorRate * 100)}% (a step with half its requests failing always breaks)`);
+    if (!errorsBroke && errorRate >= ALWAYS_BREAKS_AT_ERRORS)
+      broke.push(`errors ${Math.round(errorRate * 100)}% (a step with half its requests failing always breaks)`);
   }
   // Sends the generator had to skip are load the target did not take: the step was not served.
   if (n.dropped > 0) broke.push(`${n.dropped} sends dropped (max_in_flight requests outstanding)`);

@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { PortInUseError, TargetUnreachableError } from '../errors.js';
-import { displayUrl } from '../report/build.js';
+import { displayUrl } from '../model/format.js';
 import { groupRunning, signalGroup } from './process-group.js';
 
 /** The longest one readiness probe may take (less when `ready_timeout` has less left). */
@@ -69,7 +69,8 @@ export function startTarget(command: string, cwd: string, env?: NodeJS.ProcessEn
   });
   const failure = (): { reason: string; lastOutput: string } | undefined => {
     const lastOutput = lastLine(tail.trim());
-    if (spawnError) return { reason: `could not be started (${existsSync(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
+    if (spawnError)
+      return { reason: `could not be started (${existsSync(cwd) ? spawnError.message : `its working directory ${cwd} does not exist`})`, lastOutput };
     return ended ? { reason: `exited (${child.exitCode ?? child.signalCode})`, lastOutput } : undefined;
   };
   // perf-gate quitting before stop() (a second Ctrl-C quits at once, an error exits) must not leave

@@ -22,7 +22,7 @@ type Part = string | (() => string);
  * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused
  * there). Absent: every name is a runtime name.
  */
-export function compileTemplate(text: string, escape: (v: string) => string = (v) => v, runtime?: ReadonlySet<string>): Template {
+export function compileTemplate(text: string, escapeValue: (v: string) => string = (v) => v, runtime?: ReadonlySet<string>): Template {
   if (!text.includes('${')) return () => text;
   const literals: string[] = [];
   const parts: Part[] = [];
@@ -52,7 +52,7 @@ export function compileTemplate(text: string, escape: (v: string) => string = (v
       const part = parts[i]!;
       const v = typeof part === 'string' ? vars[part] : part();
       if (v === undefined) return undefined;
-      out += escape(v) + literals[i + 1]!;
+      out += escapeValue(v) + literals[i + 1]!;
     }
     return out;
   };

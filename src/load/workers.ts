@@ -136,7 +136,10 @@ export function encodeWorkerResult(r: StageResult, seq: number): WorkerStageResu
 }
 
 function decodeMetrics(e: EncodedMetrics): StageMetrics {
-  const m = new StageMetrics(e.endpoints.map((x) => x.name), 1000);
+  const m = new StageMetrics(
+    e.endpoints.map((x) => x.name),
+    1000,
+  );
   m.histogram.add(decodeHistogram(e.histogram));
   e.endpoints.forEach((x, i) => {
     const ep = m.endpoints[i]!;
@@ -163,9 +166,16 @@ function windowHistogram(w: TimelineWindow): Histogram {
  * Main side: the workers' parts of `spec` as one StageResult, shaped like a single thread's.
  */
 export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]): StageResult {
-  const metrics = new StageMetrics(parts[0]!.metrics.endpoints.map((e) => e.name), 1000);
+  const metrics = new StageMetrics(
+    parts[0]!.metrics.endpoints.map((e) => e.name),
+    1000,
+  );
   for (const p of parts) addStageMetrics(metrics, decodeMetrics(p.metrics));
-  const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, true);
+  const timeline = mergeWindows(
+    parts.map((p) => p.timeline),
+    windowHistogram,
+    true,
+  );
   const scheduled = parts.some((p) => p.scheduled !== undefined) ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
   const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
   return {
@@ -181,7 +191,10 @@ export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]):
     scheduled,
     workers: parts.length,
     // The first worker to abort names the rule (a dying target trips every worker's).
-    aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
+    aborted: parts
+      .map((p) => p.aborted)
+      .filter((a) => a !== undefined)
+      .sort((a, b) => a.at_s - b.at_s)[0],
     sessions: parts.reduce<SessionTally | undefined>((a, p) => addSessionTally(a, p.sessions), undefined),
     unsent: parts.reduce<UnsentTally | undefined>((a, p) => addUnsentTally(a, p.unsent), undefined),
   };
@@ -209,7 +222,9 @@ interface Thread {
 export async function runStageInWorkers(spec: StageSpec, count: number, o: WorkerRunOptions): Promise<StageResult> {
   const script = o.script ?? defaultWorkerScript();
   if (!existsSync(script)) {
-    throw new WorkerError(`stage "${spec.name}" runs on ${count} workers, but the worker script ${script} is missing: it ships as dist/${WORKER_FILE} beside dist/cli.js and dist/index.js`);
+    throw new WorkerError(
+      `stage "${spec.name}" runs on ${count} workers, but the worker script ${script} is missing: it ships as dist/${WORKER_FILE} beside dist/cli.js and dist/index.js`,
+    );
   }
   let fail!: (err: Error) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));
@@ -224,17 +239,28 @@ export async function runStageInWorkers(spec: StageSpec, count: number, o: Worke
   let startTimer: NodeJS.Timeout | undefined;
   // Setup and verify go once, from this thread, around all the parts.
   const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
-  const flows = flowClient && new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
+  const flows =
+    flowClient &&
+    new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
   try {
     const setup = await flows?.setUp();
     const baseVars: Vars | undefined = flows?.baseVars;
     for (let index = 1; index <= count; index++) {
-      const data: WorkerData = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
+      const data: WorkerData = {
+        plan: o.plan,
+        spec: shardStage(spec, { index, count }),
+        target: o.target,
+        seq: { value: base + index - count, stride: count },
+        baseVars,
+      };
       threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
     }
     o.signal.addEventListener('abort', abort, { once: true });
     if (o.signal.aborted) abort();
-    startTimer = setTimeout(() => fail(new WorkerError(`the workers of stage "${spec.name}" did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    startTimer = setTimeout(
+      () => fail(new WorkerError(`the workers of stage "${spec.name}" did not start within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
     // Started together, so their clocks (and 1-second windows) line up.
     await Promise.race([Promise.all(threads.map((t) => t.ready)), failed]);
     clearTimeout(startTimer);

@@ -254,9 +254,12 @@ export class WsStage {
     }
     if (closing.length === 0) return;
     // A stopped run does not wait a whole second for close handshakes.
-    const timer = setTimeout(() => {
-      for (const c of this.conns) c.socket?.terminate();
-    }, this.ctx.signal.aborted ? CLOSE_WAIT_ABORTED_MS : CLOSE_WAIT_MS);
+    const timer = setTimeout(
+      () => {
+        for (const c of this.conns) c.socket?.terminate();
+      },
+      this.ctx.signal.aborted ? CLOSE_WAIT_ABORTED_MS : CLOSE_WAIT_MS,
+    );
     await Promise.all(closing);
     clearTimeout(timer);
   }
@@ -453,7 +456,6 @@ export class WsStage {
       this.finish(p, 'timeout');
     });
   }
-
 
   private finish(p: Pending, error?: ErrorKind): void {
     if (p.done) return;

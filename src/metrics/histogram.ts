@@ -4,6 +4,8 @@
  */
 import * as hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
+import type { LatencySummary } from '../model/records.js';
+export type { LatencySummary };
 
 export type { Histogram };
 
@@ -25,17 +27,6 @@ export function createHistogram(): Histogram {
 export function recordMs(h: Histogram, ms: number): void {
   const us = Math.round(ms * 1000);
   h.recordValue(us < 1 ? 1 : us > HIGHEST_US ? HIGHEST_US : us);
-}
-
-export interface LatencySummary {
-  min: number;
-  mean: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  p999: number;
-  max: number;
 }
 
 const ms = (us: number): number => Math.round(us) / 1000;
@@ -94,7 +85,12 @@ export interface BucketCounts {
  */
 export function histogramBuckets(h: Histogram): BucketCounts {
   // JsHistogram's counts layout (public in its class, not in the Histogram interface).
-  const js = h as unknown as { countsArrayLength: number; getCountAtIndex(i: number): number; valueFromIndex(i: number): number; highestEquivalentValue(v: number): number };
+  const js = h as unknown as {
+    countsArrayLength: number;
+    getCountAtIndex(i: number): number;
+    valueFromIndex(i: number): number;
+    highestEquivalentValue(v: number): number;
+  };
   const values: number[] = [];
   const counts: number[] = [];
   let total = 0;

@@ -3,8 +3,7 @@
  * one process) put back together: the pieces `perf-gate merge` (src/report/merge.ts) and the worker
  * pool (src/load/workers.ts) share. Histograms add without loss, counts sum.
  */
-import type { BurstCycle } from '../load/executors.js';
-import type { GeneratorHealth } from '../load/stage.js';
+import type { BurstCycle, GeneratorHealth } from '../model/records.js';
 import { encodeHistogram, mergeHistograms, summarize, type Histogram } from './histogram.js';
 import type { KindCounts, TimelineWindow } from './timeline.js';
 

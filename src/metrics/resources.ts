@@ -6,38 +6,14 @@
  * sessions before the clock and the runner probe between stages are left out.
  */
 import type { TimelineWindow } from './timeline.js';
+import type { StageResources } from '../model/records.js';
+export type { StageResources };
 
 /** One reading of a source: cumulative CPU µs, and memory then (bytes; null when the source has none). */
 export interface ResourcePoint {
   at: number;
   cpuUs: number;
   rssBytes: number | null;
-}
-
-/** report.json `stages[].resources`. */
-export interface StageResources {
-  /** Where the figures come from: "process group 1234 (target.start)", "pid_file app.pid", "cgroup /sys/fs/cgroup/app". */
-  source: string;
-  /** The app's CPU time over the stage's measured span, per completed request (ms). */
-  cpu_ms_per_request: number | null;
-  /** The app's CPU time over the span as % of one core (200 = two cores busy). */
-  cpu_pct: number | null;
-  /** Highest memory read during the stage (MiB): RSS summed over the processes, or the cgroup's memory.current. */
-  rss_mb_peak: number | null;
-  /** Memory at the stage's start and end (MiB), and the change in %. */
-  rss_mb_start?: number | null;
-  rss_mb_end?: number | null;
-  rss_growth_pct?: number | null;
-  /** The app's CPU time over the span (ms). */
-  cpu_ms?: number | null;
-  /** cgroup memory.peak at the end: the cgroup's whole life, not this stage alone (MiB). */
-  memory_peak_lifetime_mb?: number;
-  /** Readings taken (about one a second, plus one at each end). */
-  samples: number;
-  /** Why the figures are missing (null) or partial: the first failed reading. */
-  error?: string;
-  /** Shards and workers: how the figures were put together, when not measured once. */
-  note?: string;
 }
 
 const MB = 1024 * 1024;

@@ -5,7 +5,7 @@
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, recordMs } from './histogram.js';
 import { Timeline } from './timeline.js';
-import { ERROR_KINDS, type ErrorKind } from '../load/http.js';
+import { ERROR_KINDS, type ErrorKind } from '../model/records.js';
 
 /** What a WebSocket stage measures besides message latency. */
 export class WsMetrics {

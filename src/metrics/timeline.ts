@@ -7,44 +7,9 @@
  */
 import type { Histogram } from 'hdr-histogram-js';
 import { createHistogram, encodeHistogram, recordMs } from './histogram.js';
-import type { ErrorKind } from '../load/http.js';
-
-/** A window's errors by kind, the kinds that occurred only (the diagnoses read them: 429s, timeouts, connects over time). */
-export type KindCounts = Partial<Record<ErrorKind, number>>;
-
-export interface TimelineWindow {
-  /** Seconds since the stage started (window start). */
-  t: number;
-  /** Requests started in this window (and completed), per second. */
-  rps: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-  requests: number;
-  errors: number;
-  /** Most users / requests in flight seen during the window. */
-  active: number;
-  /** Generator health: sends that left late, and the event-loop lag p99 sampled in this second. */
-  late_sends: number;
-  loop_lag_ms: number;
-  /** The window's errors by kind; absent when it had none. */
-  by_kind?: KindCounts;
-  /** Open model: sends scheduled in this window that were dropped (max_in_flight outstanding); absent when none. */
-  dropped?: number;
-  /** Closed model: most users running (started, not finished) in the window; absent for other stages. */
-  users?: number;
-  /**
-   * The window's histogram (encoded as StageReport.histogram): the regression rules resample whole
-   * windows to measure a percentile's noise (gate/statistics.ts), and `merge` adds shards' windows exactly.
-   */
-  histogram?: string;
-  /** The app's CPU time in this second (ms) and its memory at the second's end (MiB), when a resource source is read (src/metrics/resources.ts). */
-  cpu_ms?: number;
-  rss_mb?: number;
-}
+import type { ErrorKind } from '../model/records.js';
+import type { KindCounts, TimelineWindow } from '../model/records.js';
+export type { KindCounts, TimelineWindow };
 
 /** A window's numeric columns: everything but a shard's histogram and the optional counts. */
 export type WindowColumn = Exclude<keyof TimelineWindow, 'histogram' | 'by_kind' | 'dropped' | 'users' | 'cpu_ms' | 'rss_mb'>;
@@ -72,7 +37,6 @@ interface OpenWindow {
 const WINDOW_MS = 1000;
 const windowIndex = (offsetMs: number): number => (offsetMs <= 0 ? 0 : Math.floor(offsetMs / WINDOW_MS));
 const ms = (us: number): number => Math.round(us) / 1000;
-
 
 export class Timeline {
   readonly windows: TimelineWindow[] = [];

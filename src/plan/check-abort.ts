@@ -55,7 +55,14 @@ function readRule(c: Checks, r: Data, path: Path, stages: StageSpec[]): AbortRul
   }
   const forMs = c.unit(r, 'for', path, parseDuration, 0);
   const delayMs = c.unit(r, 'delay', path, parseDuration, 0);
-  const rule: AbortRule = { metric: metric as AbortMetric, op: op as AbortRule['op'], value, forMs, delayMs, raw: describeRule(metric, op, r.value, r.for, r.delay) };
+  const rule: AbortRule = {
+    metric: metric as AbortMetric,
+    op: op as AbortRule['op'],
+    value,
+    forMs,
+    delayMs,
+    raw: describeRule(metric, op, r.value, r.for, r.delay),
+  };
   if ('stage' in r) rule.stages = readStageNames(c, r.stage, [...path, 'stage'], stages);
   return rule;
 }

@@ -112,7 +112,24 @@ const cellText = (v: unknown): string => (v === undefined || v === null ? '' : t
  * Column names that hold credentials: their values are hidden in every output like env secrets.
  * By word (`api_key`, `userPassword`, `auth-token`), so `author`, `keyword` and `monkey` are not.
  */
-const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'pin', 'secret', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth', 'authorization', 'cookie', 'session', 'otp']);
+const SECRET_WORDS = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'pin',
+  'secret',
+  'token',
+  'key',
+  'apikey',
+  'credential',
+  'credentials',
+  'auth',
+  'authorization',
+  'cookie',
+  'session',
+  'otp',
+]);
 export const isSecretColumn = (column: string): boolean =>
   column
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -22,14 +22,16 @@ export function readStageFlows(c: Checks, rawStages: unknown, stages: StageSpec[
     const at: Path = ['stages', i];
     if ('requests' in raw) {
       const names = list(raw.requests);
-      if (stage.protocol === 'ws') c.add([...at, 'requests'], `${formatPath(at)}: requests: picks from the HTTP mix; a ws stage sends the websocket: block`, 'key');
+      if (stage.protocol === 'ws')
+        c.add([...at, 'requests'], `${formatPath(at)}: requests: picks from the HTTP mix; a ws stage sends the websocket: block`, 'key');
       names.forEach((n, j) => {
         if (typeof n === 'string' && !requestNames.includes(n)) {
           c.add([...at, 'requests', j], `${formatPath([...at, 'requests', j])}: no request is named ${show(n)}${suggestion(n, requestNames)}`);
         }
       });
       const picked = names.filter((n): n is string => typeof n === 'string');
-      if (names.length === 0) c.add([...at, 'requests'], `${formatPath([...at, 'requests'])}: name at least one request (or drop the key to draw from them all)`);
+      if (names.length === 0)
+        c.add([...at, 'requests'], `${formatPath([...at, 'requests'])}: name at least one request (or drop the key to draw from them all)`);
       else stage.requests = [...new Set(picked)];
     }
     if ('setup' in raw) stage.setup = readRequests(c, raw.setup, [...at, 'setup'], defaults);
@@ -54,7 +56,10 @@ export function checkPlaceholders(c: Checks, raw: Data, data: Record<string, Dat
         // A set declared but unreadable is reported at its file already.
         if (p.set in record(raw.data)) continue;
         const known = Object.keys(record(raw.data));
-        c.add(path, `${formatPath(path)}: \${${p.set}.${p.column}} names no data set${known.length ? suggestion(p.set, known) : `: declare it, e.g. data: { ${p.set}: { file: ${p.set}.csv } }`}`);
+        c.add(
+          path,
+          `${formatPath(path)}: \${${p.set}.${p.column}} names no data set${known.length ? suggestion(p.set, known) : `: declare it, e.g. data: { ${p.set}: { file: ${p.set}.csv } }`}`,
+        );
       } else if (!set.columns.includes(p.column)) {
         c.add(path, `${formatPath(path)}: ${set.file} has no column ${show(p.column)}${suggestion(p.column, set.columns)}`);
       }
@@ -127,11 +132,17 @@ export function checkUniqueRows(c: Checks, plan: Plan, rawStages: unknown): void
       }
       if (stage.workers !== undefined && stage.workers !== 1) {
         const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
-        c.add(['stages', Math.max(0, i), 'workers'], `${formatPath(['stages', Math.max(0, i)])}: reads data set ${show(set.name)} (pick: unique), whose rows cannot be shared out between worker threads; drop workers: or use pick: sequential`);
+        c.add(
+          ['stages', Math.max(0, i), 'workers'],
+          `${formatPath(['stages', Math.max(0, i)])}: reads data set ${show(set.name)} (pick: unique), whose rows cannot be shared out between worker threads; drop workers: or use pick: sequential`,
+        );
       }
     }
     if (total > set.rows.length) {
-      c.add(['data', set.name, 'pick'], `data.${set.name}: pick: unique gives every user its own row, but the plan's closed-model stages start ${total} users (${users.join(', ')}) and ${set.file} has ${set.rows.length} rows`);
+      c.add(
+        ['data', set.name, 'pick'],
+        `data.${set.name}: pick: unique gives every user its own row, but the plan's closed-model stages start ${total} users (${users.join(', ')}) and ${set.file} has ${set.rows.length} rows`,
+      );
     }
   }
 }

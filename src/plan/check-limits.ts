@@ -159,7 +159,8 @@ export function checkLimits(c: Checks, raw: Data, plan: Plan): void {
     if (!durationReported && totalMs > limits.maxDurationMs) {
       durationReported = true;
       const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
-      const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
+      const what =
+        stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
       c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
     }
     // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
@@ -169,7 +170,10 @@ export function checkLimits(c: Checks, raw: Data, plan: Plan): void {
     if (!requestsReported && totalRequests > limits.maxRequests) {
       requestsReported = true;
       const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
-      const what = requests > limits.maxRequests ? `${where} schedules ${formatCount(requests)} requests` : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
+      const what =
+        requests > limits.maxRequests
+          ? `${where} schedules ${formatCount(requests)} requests`
+          : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
       c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
     }
   }

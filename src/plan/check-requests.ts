@@ -30,7 +30,10 @@ export function readRequests(c: Checks, raw: unknown, path: Path, defaults: Requ
     if (seen === undefined) return void firstIndex.set(spec.name, i);
     const item = record(list(raw)[i]);
     const hint = 'name' in item ? '' : ` (the name defaults to "METHOD path"; give each a name)`;
-    c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${formatPath([...path, i])}: duplicate name ${show(spec.name)} (also ${formatPath([...path, seen])})${hint}`);
+    c.add(
+      'name' in item ? [...path, i, 'name'] : [...path, i],
+      `${formatPath([...path, i])}: duplicate name ${show(spec.name)} (also ${formatPath([...path, seen])})${hint}`,
+    );
   });
   return specs;
 }
@@ -114,7 +117,7 @@ function jsonPathProblem(path: string, example = '$.stock'): string | undefined 
     parseJsonPath(path);
     return undefined;
   } catch {
-    return 'is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $[\'a-b\']';
+    return "is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $['a-b']";
   }
 }
 

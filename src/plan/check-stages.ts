@@ -20,7 +20,19 @@ const KIND_KEYS: Record<Kind, readonly string[]> = {
   soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', 'requests', 'setup', 'verify', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set([
+  'name',
+  'kind',
+  'protocol',
+  'max_in_flight',
+  'connections',
+  'workers',
+  'pipelining',
+  'requests',
+  'setup',
+  'verify',
+  ...KIND_SPECIFIC,
+]);
 const REQUIRED: Record<Kind, readonly string[]> = {
   baseline: ['duration'],
   load: ['duration'],
@@ -80,7 +92,11 @@ function readStage(c: Checks, s: Data, path: Path): StageSpec | undefined {
     c.add([...path, 'connections'], `${where}: a baseline stage uses one connection; use a load stage for more`, 'key');
   }
   if ('vus' in s && protocol === 'ws') {
-    c.add([...path, 'vus'], `${where}: with protocol: ws use "connections" (each sends its next message when the reply arrives; add rate for the open model)`, 'key');
+    c.add(
+      [...path, 'vus'],
+      `${where}: with protocol: ws use "connections" (each sends its next message when the reply arrives; add rate for the open model)`,
+      'key',
+    );
   }
   if (str(s.name) === '*') c.add([...path, 'name'], `${where}: "*" cannot be a stage name (in thresholds it means every stage)`);
 
@@ -176,29 +192,31 @@ function readWorkers(c: Checks, s: Data, path: Path, kind: Kind, protocol: Proto
     return undefined;
   }
   if (protocol === 'ws') {
-    c.add(at, `${where}: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)`, 'key');
+    c.add(
+      at,
+      `${where}: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)`,
+      'key',
+    );
     return undefined;
   }
   return v === 1 ? undefined : (v as number | 'auto');
 }
 
-function readLoad(
-  c: Checks,
-  s: Data,
-  path: Path,
-  base: Base,
-  ms: (key: string, fallback: number) => number,
-  rate: (key: string) => number,
-): StageSpec {
+function readLoad(c: Checks, s: Data, path: Path, base: Base, ms: (key: string, fallback: number) => number, rate: (key: string) => number): StageSpec {
   const where = formatPath(path);
   if ('rate' in s && 'vus' in s) c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
   const ws = base.protocol === 'ws';
   // A ws load stage without rate is closed: each connection sends its next message on the reply.
   if (!ws && !('rate' in s) && !('vus' in s)) c.add(path, `${where} (${str(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
   if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
-    c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
+    c.add(
+      [...path, 'think'],
+      ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`,
+      'key',
+    );
   }
-  if (typeof s.vus === 'object' && s.vus !== null) c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)`);
+  if (typeof s.vus === 'object' && s.vus !== null)
+    c.add([...path, 'vus'], `${where}: vus is a number of users here (steps like { from, step, max } or a list of levels are for stress stages)`);
   const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
   const rampMs = ms('ramp', 0);
   if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
@@ -229,12 +247,25 @@ function readStress(c: Checks, s: Data, path: Path, base: Base, ms: (key: string
   const where = formatPath(path);
   const closed = 'vus' in s && !('rate' in s);
   if ('rate' in s && 'vus' in s) c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
-  if (!('rate' in s) && !('vus' in s)) c.add(path, `${where} (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)`);
+  if (!('rate' in s) && !('vus' in s))
+    c.add(
+      path,
+      `${where} (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)`,
+    );
   if ('think' in s && !closed) c.add([...path, 'think'], `${where}: "think" only applies with vus (closed model)`, 'key');
   const key = closed ? 'vus' : 'rate';
   const levels = readSteps(c, s[key], [...path, key], closed);
   const everyMs = positive(c, s, path, 'every', ms('every', 1));
-  const stage: StressStage = { ...base, kind: 'stress', model: closed ? 'closed' : 'open', ...levels, everyMs, thinkMs: closed ? ms('think', 0) : 0, until: [], untilFrom: 'thresholds' };
+  const stage: StressStage = {
+    ...base,
+    kind: 'stress',
+    model: closed ? 'closed' : 'open',
+    ...levels,
+    everyMs,
+    thinkMs: closed ? ms('think', 0) : 0,
+    until: [],
+    untilFrom: 'thresholds',
+  };
   if ('until' in s) {
     stage.until = readUntil(c, s.until, [...path, 'until']);
     stage.untilFrom = 'until';
@@ -259,7 +290,11 @@ function readUntil(c: Checks, raw: unknown, path: Path): ThresholdRule[] {
     const at: Path = [...path, metric];
     if (!isMetric(metric)) continue; // the schema check names it, with a suggestion
     if (!isBreakMetric(metric)) {
-      c.add(at, `${where}: ${show(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${suggestion(metric, BREAK_METRICS)}`, 'key');
+      c.add(
+        at,
+        `${where}: ${show(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${suggestion(metric, BREAK_METRICS)}`,
+        'key',
+      );
       continue;
     }
     try {
@@ -298,7 +333,11 @@ function readLevels(c: Checks, raw: unknown[], path: Path, users: boolean): Step
   });
   if (c.issues.length === issuesBefore) {
     const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]!);
-    if (down > 0) c.add([...path, down], `${formatPath([...path, down])}: ${show(raw[down])} does not go up from ${show(raw[down - 1])}: list the levels from lowest to highest, each once`);
+    if (down > 0)
+      c.add(
+        [...path, down],
+        `${formatPath([...path, down])}: ${show(raw[down])} does not go up from ${show(raw[down - 1])}: list the levels from lowest to highest, each once`,
+      );
   }
   return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
 }
@@ -310,7 +349,10 @@ function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): Steps {
   if (raw === undefined) return out;
   if (Array.isArray(raw)) return readLevels(c, raw, path, users);
   if (typeof raw !== 'object' || raw === null) {
-    c.add(path, `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}, or list the levels: ${users ? '[10, 50, 100, 500]' : '[50/s, 200/s, 1000/s]'}`);
+    c.add(
+      path,
+      `${where}: a stress stage steps its ${users ? 'users' : 'rate'}: write ${example}, or list the levels: ${users ? '[10, 50, 100, 500]' : '[50/s, 200/s, 1000/s]'}`,
+    );
     return out;
   }
   const data = raw as Data;
@@ -328,9 +370,15 @@ function readSteps(c: Checks, raw: unknown, path: Path, users: boolean): Steps {
   // Only steps that are all there and all numbers can be counted or compared.
   if (c.issues.length > issuesBefore) return out;
   if (out.max < out.from) {
-    c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`);
+    c.add(
+      [...path, 'max'],
+      `${formatPath([...path, 'max'])}: ${show(data.max)} is below from (${show(data.from)}): max is the highest level the steps may reach`,
+    );
   } else if (stressStepCount(out) > MAX_STRESS_STEPS) {
-    c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
+    c.add(
+      [...path, 'step'],
+      `${formatPath([...path, 'step'])}: ${show(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${show(data.from)} to ${show(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`,
+    );
   }
   return out;
 }
@@ -341,7 +389,10 @@ function readSoak(c: Checks, s: Data, path: Path, base: Base, ms: (key: string, 
   const steadyMs = load.durationMs - load.rampMs;
   if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
     const what = load.rampMs > 0 ? `${show(s.duration)} with a ${show(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${show(s.duration)} is shorter`;
-    c.add([...path, 'duration'], `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`);
+    c.add(
+      [...path, 'duration'],
+      `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`,
+    );
   }
   const soak: SoakStage = { ...load, kind: 'soak' };
   if ('metrics' in s) {

@@ -66,7 +66,8 @@ function checkModeKeys(c: Checks, raw: Data, mode: WsMode): void {
 
 function readReconnect(c: Checks, raw: Data): WebSocketSpec['reconnect'] {
   const max = int(raw.max) ?? 0;
-  if ('max' in raw && (int(raw.max) === undefined || max < 0)) c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${show(raw.max)} is not a count: use 0, 3, 10`);
+  if ('max' in raw && (int(raw.max) === undefined || max < 0))
+    c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${show(raw.max)} is not a count: use 0, 3, 10`);
   return { max: Math.max(0, max), backoffMs: c.unit(raw, 'backoff', at('reconnect'), parseDuration, WS_DEFAULTS.reconnectBackoffMs) };
 }
 
@@ -84,7 +85,10 @@ function readMatcher(c: Checks, raw: Data, send: string | undefined): ReplyMatch
     try {
       new RegExp(sample(value));
     } catch (err) {
-      c.add(at('expect_reply', 'regex'), `${where('expect_reply', 'regex')}: not a valid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`);
+      c.add(
+        at('expect_reply', 'regex'),
+        `${where('expect_reply', 'regex')}: not a valid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`,
+      );
       return undefined;
     }
     return { regex: value };
@@ -101,7 +105,10 @@ function readMatcher(c: Checks, raw: Data, send: string | undefined): ReplyMatch
     try {
       doc = JSON.parse(sample(send));
     } catch {
-      c.add(at('expect_reply', 'json_field'), `${where('expect_reply', 'json_field')}: the send message is not JSON, so it has no field ${show(value)} to match`);
+      c.add(
+        at('expect_reply', 'json_field'),
+        `${where('expect_reply', 'json_field')}: the send message is not JSON, so it has no field ${show(value)} to match`,
+      );
       return undefined;
     }
     if (readJsonPath(doc, field) === undefined) {
@@ -122,9 +129,16 @@ export function checkWsStages(c: Checks, rawStages: unknown, stages: StageSpec[]
     if (!stage || stage.protocol !== 'ws' || ws.mode === 'request_reply') return;
     const path: Path = ['stages', i];
     if (stage.kind === 'spike' || stage.kind === 'burst') {
-      c.add([...path, 'kind'], `${formatPath(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
+      c.add(
+        [...path, 'kind'],
+        `${formatPath(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`,
+      );
     } else if ('rate' in s) {
-      c.add([...path, 'rate'], `${formatPath(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
+      c.add(
+        [...path, 'rate'],
+        `${formatPath(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`,
+        'key',
+      );
     }
   });
 }

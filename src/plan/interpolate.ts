@@ -25,16 +25,12 @@ export interface StringResult {
   fromEnv: string[];
 }
 
-export function interpolateString(
-  text: string,
-  env: Readonly<Record<string, string | undefined>>,
-  runtime: ReadonlySet<string>,
-): StringResult {
+export function interpolateString(text: string, env: Readonly<Record<string, string | undefined>>, runtime: ReadonlySet<string>): StringResult {
   const missing: string[] = [];
   const fromEnv: string[] = [];
-  const out = text.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
+  const out = text.replace(PLACEHOLDER, (whole, escaped: string, name: string) => {
     if (runtime.has(name)) return whole;
-    if (escape) return `\${${name}}`;
+    if (escaped) return `\${${name}}`;
     const value = env[name];
     if (value === undefined) {
       missing.push(name);
@@ -89,7 +85,11 @@ export function interpolate(
 }
 
 /** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-export function captureNames(plan: { session: Array<{ capture?: Record<string, string> }>; requests: Array<{ capture?: Record<string, string> }>; stages: Array<{ setup?: Array<{ capture?: Record<string, string> }>; verify?: Array<{ capture?: Record<string, string> }> }> }): Set<string> {
+export function captureNames(plan: {
+  session: Array<{ capture?: Record<string, string> }>;
+  requests: Array<{ capture?: Record<string, string> }>;
+  stages: Array<{ setup?: Array<{ capture?: Record<string, string> }>; verify?: Array<{ capture?: Record<string, string> }> }>;
+}): Set<string> {
   const names = new Set(BUILTIN_VARIABLES);
   const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
   for (const list of lists) for (const r of list) Object.keys(r.capture ?? {}).forEach((k) => names.add(k));

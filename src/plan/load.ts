@@ -9,7 +9,7 @@ import { planTemplates } from './as-written.js';
 import { interpolate } from './interpolate.js';
 import type { Issue } from './issues.js';
 import { locate, parseYaml, type YamlSource } from './positions.js';
-import { Redactor } from '../report/redact.js';
+import { Redactor } from '../model/redact.js';
 import { headerSecrets } from './secrets.js';
 import { schemaIssues } from './schema-check.js';
 import type { Plan } from './types.js';

@@ -68,7 +68,8 @@ export function parseYaml(text: string): ParsedYaml {
     return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message }] };
   }
   // Aliases can stack anchors into data deeper than any one node path: check the result as well.
-  if (tooDeep(value, valueChildren)) return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message: `${DEPTH_MESSAGE} (once its aliases are expanded)` }] };
+  if (tooDeep(value, valueChildren))
+    return { source, value: undefined, syntaxErrors: [{ line: 1, col: 1, message: `${DEPTH_MESSAGE} (once its aliases are expanded)` }] };
   return { source, value, syntaxErrors };
 }
 
@@ -137,7 +138,7 @@ export function locate(source: YamlSource, path: Path, at: 'key' | 'value'): Pos
     const keyPos = startOf(source, key);
     const valuePos = startOf(source, next);
     // An empty value (`duration:`) has no node of its own: its key is the best place to point.
-    best = (last && at === 'key' ? keyPos : valuePos ?? keyPos) ?? best;
+    best = (last && at === 'key' ? keyPos : (valuePos ?? keyPos)) ?? best;
     node = next;
   }
   return best;

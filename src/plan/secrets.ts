@@ -33,7 +33,10 @@ export function headerSecrets(plan: Pick<Plan, 'defaults' | 'requests' | 'sessio
   const out = new Set<string>();
   for (const headers of maps) {
     for (const [name, value] of Object.entries(headers)) {
-      if (SENSITIVE_HEADERS.has(name)) credentialParts(name, value).filter(isSecretWorthy).forEach((v) => out.add(v));
+      if (SENSITIVE_HEADERS.has(name))
+        credentialParts(name, value)
+          .filter(isSecretWorthy)
+          .forEach((v) => out.add(v));
     }
   }
   return [...out];

@@ -1,12 +1,6 @@
-/**
- * The plan after parsing and validation: every unit converted (ms, requests/s, fractions), every
- * `${ENV}` already substituted. Strings may still hold runtime placeholders (`${token}` from a
- * session capture, `${seq}`, `${vu}`), which the engine fills per request.
- */
-
-export type Protocol = 'http' | 'ws';
-
 /** Metrics a threshold or regression rule can name. */
+import type { Protocol, WsMode } from '../model/records.js';
+export type { Protocol, WsMode };
 export type LatencyMetric = 'min' | 'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'p999' | 'max';
 export type Metric = LatencyMetric | 'error_rate' | 'rps' | 'requests' | 'errors' | 'recovery' | StageOutcomeMetric | ResourceMetric;
 
@@ -315,9 +309,6 @@ export interface PlanLimits {
   /** Peak open-model rate, requests per second. */
   maxRate: number;
 }
-
-/** How a ws stage uses its connections. */
-export type WsMode = 'request_reply' | 'stream' | 'connect';
 
 /**
  * How a reply is matched to the message it answers: the reply contains a text (a template filled

@@ -13,7 +13,19 @@ export class UnitError extends Error {
 }
 
 export const LATENCY_METRICS: readonly LatencyMetric[] = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-export const METRICS: readonly Metric[] = [...LATENCY_METRICS, 'error_rate', 'rps', 'requests', 'errors', 'recovery', 'breaking_point', 'drift', 'memory_growth', 'cpu_per_request', 'rss_peak'];
+export const METRICS: readonly Metric[] = [
+  ...LATENCY_METRICS,
+  'error_rate',
+  'rps',
+  'requests',
+  'errors',
+  'recovery',
+  'breaking_point',
+  'drift',
+  'memory_growth',
+  'cpu_per_request',
+  'rss_peak',
+];
 
 const NUMBER = String.raw`\d+(?:\.\d+)?|\.\d+`;
 const DURATION_PART = new RegExp(String.raw`(${NUMBER})\s*(ms|s|m|h)`, 'y');
@@ -43,7 +55,8 @@ function isBareNumber(s: string): boolean {
 /** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
 export function parseDuration(value: unknown): number {
   const hint = `${show(value)} is not a duration: use 500ms, 30s or 2m`;
-  if (typeof value === 'number') throw new UnitError(Number.isFinite(value) ? `${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
+  if (typeof value === 'number')
+    throw new UnitError(Number.isFinite(value) ? `${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
   if (typeof value !== 'string') throw new UnitError(hint);
   const text = value.trim();
   if (isBareNumber(text)) throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
@@ -121,7 +134,10 @@ function thresholdValue(metric: Metric, text: string): number {
     case 'breaking_point': {
       // The stage's unit: req/s (rate steps) or users (vus steps).
       const m = new RegExp(String.raw`^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
-      if (!m) throw new UnitError(`${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
+      if (!m)
+        throw new UnitError(
+          `${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`,
+        );
       return Number(m[1]);
     }
     case 'drift':
@@ -142,7 +158,8 @@ function thresholdValue(metric: Metric, text: string): number {
 /** Memory sizes in MiB, as the report states them: `512MB`, `1.5GB`, `300MiB`, `2GiB`, or a bare number of MB (1 MB = 1 MiB = 2^20 bytes). */
 export function parseMemorySize(text: string): number {
   const m = new RegExp(String.raw`^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
-  if (!m || (m[2] === undefined && m[3] !== undefined)) throw new UnitError(`${show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
+  if (!m || (m[2] === undefined && m[3] !== undefined))
+    throw new UnitError(`${show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
   const n = Number(m[1]);
   const unit = (m[2] ?? 'm').toLowerCase();
   return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
@@ -188,3 +205,7 @@ export function parseRegression(metric: string, raw: unknown): RegressionRule {
   const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
   return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
+
+/** `v op limit`: whether a value meets a threshold rule. */
+export const compare = (v: number, op: ThresholdRule['op'], limit: number): boolean =>
+  op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;

@@ -39,7 +39,13 @@ export function buildPlan(data: unknown, file: string, readDataFile?: DataReader
     thresholds: readThresholds(c, record(raw.thresholds), stages, hasResourceSource(record(raw.target))),
     limits: readLimits(c, record(raw.limits)),
   };
-  readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
+  readStageFlows(
+    c,
+    raw.stages,
+    stages,
+    plan.requests.map((r) => r.name),
+    defaults,
+  );
   if ('data' in raw) {
     plan.data = readData(c, raw.data, readDataFile ?? noDataFiles);
   }
@@ -71,7 +77,8 @@ function readTarget(c: Checks, t: Data): TargetSpec {
   if (typeof t.ready === 'string') {
     // A path on the target: an absolute or //host value would send the readiness probe elsewhere,
     // past the load-destination check.
-    if (!/^\/(?!\/)/.test(t.ready)) c.add(['target', 'ready'], `target.ready: ${show(t.ready)} must be a path on the target, starting with one /, e.g. /healthz`);
+    if (!/^\/(?!\/)/.test(t.ready))
+      c.add(['target', 'ready'], `target.ready: ${show(t.ready)} must be a path on the target, starting with one /, e.g. /healthz`);
     target.ready = t.ready;
   }
   if (t.allow_remote === true) target.allowRemote = true;
@@ -85,13 +92,19 @@ function readProcess(c: Checks, p: Data, target: TargetSpec): void {
   // Only unknown keys: the schema check names them (with a suggestion).
   if (named.length === 0 && Object.keys(p).length > 0) return;
   if (named.length !== 1) {
-    c.add(['target', 'process'], `target.process: name ${named.length === 0 ? 'one of' : 'only one of'} pid_file (a file holding the app's process id) or cgroup (a cgroup v2 directory)`);
+    c.add(
+      ['target', 'process'],
+      `target.process: name ${named.length === 0 ? 'one of' : 'only one of'} pid_file (a file holding the app's process id) or cgroup (a cgroup v2 directory)`,
+    );
     return;
   }
   const key = named[0]!;
   const value = p[key];
   if (typeof value !== 'string' || value.trim() === '') {
-    c.add(['target', 'process', key], `target.process.${key}: must be a path${key === 'cgroup' ? ', e.g. /sys/fs/cgroup/system.slice/app.service' : ', e.g. app.pid'}`);
+    c.add(
+      ['target', 'process', key],
+      `target.process.${key}: must be a path${key === 'cgroup' ? ', e.g. /sys/fs/cgroup/system.slice/app.service' : ', e.g. app.pid'}`,
+    );
     return;
   }
   target.process = key === 'pid_file' ? { pidFile: value } : { cgroup: value };
@@ -179,9 +192,17 @@ function checkMemorySampled(c: Checks, stage: string, stages: StageShapes, resou
   const soaks = stages.filter((s): s is SoakStage => s.kind === 'soak' && (stage === '*' || s.name === stage));
   const unsampled = soaks.find((s) => s.metricsPath === undefined);
   if (stage !== '*' && unsampled) {
-    c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${show(stage)}`, 'key');
+    c.add(
+      ['thresholds', stage, 'memory_growth'],
+      `${formatPath(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${show(stage)}`,
+      'key',
+    );
   } else if (stage === '*' && soaks.length > 0 && soaks.every((s) => s.metricsPath === undefined)) {
-    c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`, 'key');
+    c.add(
+      ['thresholds', stage, 'memory_growth'],
+      `${formatPath(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`,
+      'key',
+    );
   }
 }
 
@@ -195,10 +216,19 @@ function checkStressStageRule(c: Checks, stage: string, metric: Metric, stages: 
   if (!target || metric === 'breaking_point') return;
   if (isBreakMetric(metric)) {
     // With its own until:, the stage's latency and error thresholds would judge nothing at all.
-    if (target.untilFrom === 'until') c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: ${show(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
+    if (target.untilFrom === 'until')
+      c.add(
+        ['thresholds', stage, metric],
+        `${formatPath(['thresholds', stage])}: ${show(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`,
+        'key',
+      );
     return;
   }
-  c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
+  c.add(
+    ['thresholds', stage, metric],
+    `${formatPath(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`,
+    'key',
+  );
 }
 
 /**
@@ -219,7 +249,10 @@ function resolveStressConditions(c: Checks, rawStages: unknown, plan: Plan): voi
     stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => isBreakMetric(r.metric));
     if (stage.until.length > 0) continue;
     const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
-    c.add(i >= 0 ? ['stages', i] : ['stages'], `${formatPath(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${show(stage.name)} or "*"`);
+    c.add(
+      i >= 0 ? ['stages', i] : ['stages'],
+      `${formatPath(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${show(stage.name)} or "*"`,
+    );
   }
 }
 
@@ -229,7 +262,11 @@ export function readRegression(c: Checks, raw: Data, resourced = true): Regressi
     if (!isMetric(metric)) continue; // the schema check names it, with a suggestion
     if (metric === 'drift' || metric === 'memory_growth') {
       // Already a change (last tenth vs first, after vs before): gate it with a threshold.
-      c.add(['regression', metric], `regression.${metric}: ${metric} is already a change within the run; gate it with a threshold, e.g. thresholds: { "*": { ${metric}: "< ${metric === 'drift' ? 20 : 10}%" } }`, 'key');
+      c.add(
+        ['regression', metric],
+        `regression.${metric}: ${metric} is already a change within the run; gate it with a threshold, e.g. thresholds: { "*": { ${metric}: "< ${metric === 'drift' ? 20 : 10}%" } }`,
+        'key',
+      );
       continue;
     }
     if (RESOURCE_METRICS.includes(metric) && !resourced) c.add(['regression', metric], noResourceSource(['regression'], metric), 'key');

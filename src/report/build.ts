@@ -4,10 +4,12 @@ import { encodeHistogram, summarize, type Histogram } from '../metrics/histogram
 import type { RunResult } from '../load/run-plan.js';
 import { spikePhases, type StageResult } from '../load/stage.js';
 import { plannedDurationMs } from '../plan/check-limits.js';
-import type { Check, EndpointReport, MergeInputs, Report, RunnerInfo, StageReport, Verdict } from './types.js';
-import { REPORT_SCHEMA } from './types.js';
+import type { Check, EndpointReport, MergeInputs, Report, RunnerInfo, StageReport, Verdict } from '../model/report.js';
+import { REPORT_SCHEMA } from '../model/report.js';
 import { stageResources } from '../metrics/resources.js';
 import { VERSION } from '../version.js';
+import { displayUrl } from '../model/format.js';
+export { displayUrl };
 
 export const round = (x: number, digits = 3): number => {
   const f = 10 ** digits;
@@ -68,7 +70,11 @@ export function stageReport(r: StageResult): StageReport {
   if (r.aborted) report.aborted = r.aborted;
   if (r.sessions) {
     const f = r.sessions.first;
-    report.sessions = { users: r.sessions.users, failed: r.sessions.failed, ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}) };
+    report.sessions = {
+      users: r.sessions.users,
+      failed: r.sessions.failed,
+      ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}),
+    };
   }
   if (r.unsent) report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
   if (r.setup) report.setup = r.setup;
@@ -129,20 +135,6 @@ function addWs(report: StageReport, r: StageResult, sendingMs: number): void {
     report.messages_per_s = perSecond(w.received, sendingMs);
     report.gap_ms = summarize(w.gap);
     if (w.lag.totalCount > 0) report.lag_ms = summarize(w.lag);
-  }
-}
-
-/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
-export function displayUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    u.search = '';
-    u.hash = '';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return '(unparseable URL)';
   }
 }
 

@@ -2,7 +2,7 @@
  * Mermaid `xychart-beta` charts, which GitHub renders in job summaries and comments. Series are
  * downsampled to at most MAX_POINTS so a long soak still draws a readable line.
  */
-import type { Report } from './types.js';
+import type { Report } from '../model/report.js';
 import { mermaidLabel } from './escape.js';
 
 const MAX_POINTS = 60;
@@ -72,5 +72,11 @@ export interface HistoryPoint {
 /** The p95 of one stage over the last stored results, oldest first, this run last. */
 export function historyChart(stage: string, points: HistoryPoint[]): string {
   if (points.length < 2) return '';
-  return xyChart({ title: `${stage}: p95 over the last ${points.length} runs`, yLabel: 'ms', labels: points.map((p) => p.label), values: points.map((p) => p.p95), kind: 'line' });
+  return xyChart({
+    title: `${stage}: p95 over the last ${points.length} runs`,
+    yLabel: 'ms',
+    labels: points.map((p) => p.label),
+    values: points.map((p) => p.p95),
+    kind: 'line',
+  });
 }

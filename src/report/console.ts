@@ -1,7 +1,7 @@
 /** Terminal output: the final table, and progress (a live line on a TTY, plain lines in CI). */
-import type { Report } from './types.js';
+import type { Report } from '../model/report.js';
 import type { StageProgress } from '../load/stage.js';
-import { bySeverity, comparedWith, fmtChange, fmtMetric, fmtMs, fmtPct, ICON, withoutBaseline } from './format.js';
+import { bySeverity, comparedWith, fmtChange, fmtMetric, fmtMs, fmtPct, ICON, withoutBaseline } from '../model/format.js';
 import { DIAGNOSIS_ICON, stageNotes } from './markdown.js';
 import { plainText } from './escape.js';
 
@@ -13,7 +13,17 @@ function table(rows: string[][]): string {
 export function renderConsole(report: Report): string {
   const rows = [['stage', 'kind', 'requests', 'rps', 'errors', 'p50', 'p95', 'p99', 'max']];
   for (const s of report.stages) {
-    rows.push([s.name, s.protocol === 'ws' ? `${s.kind} (ws)` : s.kind, String(s.requests), s.rps.toFixed(1), fmtPct(s.error_rate), fmtMs(s.latency_ms.p50), fmtMs(s.latency_ms.p95), fmtMs(s.latency_ms.p99), fmtMs(s.latency_ms.max)]);
+    rows.push([
+      s.name,
+      s.protocol === 'ws' ? `${s.kind} (ws)` : s.kind,
+      String(s.requests),
+      s.rps.toFixed(1),
+      fmtPct(s.error_rate),
+      fmtMs(s.latency_ms.p50),
+      fmtMs(s.latency_ms.p95),
+      fmtMs(s.latency_ms.p99),
+      fmtMs(s.latency_ms.max),
+    ]);
   }
   const out = [table(rows)];
   if (report.checks.length > 0) {
@@ -34,7 +44,11 @@ export function renderConsole(report: Report): string {
   if (notes.length > 0) out.push('', ...notes);
   const diagnoses = report.diagnoses ?? [];
   if (diagnoses.length > 0) out.push('', 'What this run says:', ...diagnoses.map((d) => `${DIAGNOSIS_ICON[d.severity]} ${d.stage}: ${d.title}`));
-  const scope = report.shard ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)` : report.baseline || report.ab ? '' : ` (${withoutBaseline(report, true)})`;
+  const scope = report.shard
+    ? ` (shard ${report.shard.index}/${report.shard.count}: not gated; perf-gate merge gates the whole)`
+    : report.baseline || report.ab
+      ? ''
+      : ` (${withoutBaseline(report, true)})`;
   out.push('', `${ICON[report.verdict]} verdict: ${report.verdict.toUpperCase()}${scope}`);
   return out.join('\n');
 }

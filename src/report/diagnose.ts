@@ -8,8 +8,8 @@
  */
 import type { TimelineWindow } from '../metrics/timeline.js';
 import type { ErrorKind } from '../load/http.js';
-import type { Diagnosis, Report, StageReport } from './types.js';
-import { fmtMs, fmtPct } from './format.js';
+import type { Diagnosis, Report, StageReport } from '../model/report.js';
+import { fmtMs, fmtPct } from '../model/format.js';
 
 /** At most this many findings per report: the most important ones. */
 export const MAX_DIAGNOSES = 6;
@@ -86,7 +86,10 @@ const sumOf = (ws: TimelineWindow[], f: (w: TimelineWindow) => number): number =
 /** Errors over attempts: ws failures that are not requests count as attempts too. */
 const errorShare = (ws: TimelineWindow[]): number => {
   const errors = sumOf(ws, (w) => num(w.errors));
-  const attempts = Math.max(sumOf(ws, (w) => num(w.requests)), errors);
+  const attempts = Math.max(
+    sumOf(ws, (w) => num(w.requests)),
+    errors,
+  );
   return attempts > 0 ? errors / attempts : 0;
 };
 const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
@@ -143,7 +146,9 @@ interface Point {
 function loadPoints(s: StageReport, minRequests: number): { points: Point[]; unit: string; steps: boolean } | undefined {
   const steps = s.stress?.steps;
   if (Array.isArray(steps) && steps.length > 0) {
-    const points = steps.filter((st) => num(st.requests) >= minRequests).map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
+    const points = steps
+      .filter((st) => num(st.requests) >= minRequests)
+      .map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
     return { points, unit: s.stress!.unit === 'vus' ? 'users' : 'req/s', steps: true };
   }
   const axis = windowLoad(s);
@@ -177,7 +182,8 @@ function generatorSaturated(s: StageReport): Finding | undefined {
   if (!s.generator_saturated) return undefined;
   const g = s.generator;
   const evidence = [g?.reason ?? 'the generator fell behind its schedule'];
-  if (num(s.late_sends) > 0) evidence.push(`${num(s.late_sends)} sends left more than 10 ms late${s.scheduled !== undefined ? ` (of ${s.scheduled} scheduled)` : ''}`);
+  if (num(s.late_sends) > 0)
+    evidence.push(`${num(s.late_sends)} sends left more than 10 ms late${s.scheduled !== undefined ? ` (of ${s.scheduled} scheduled)` : ''}`);
   if (g) evidence.push(`event-loop lag p99 ${fmtMs(num(g.loop_lag_p99_ms))}, max ${fmtMs(num(g.loop_lag_max_ms))}`);
   return {
     severity: 'warn',
@@ -193,16 +199,28 @@ function rateLimited(s: StageReport): Finding | undefined {
   // 429s the plan expects are not errors: then they are judged against the requests only.
   const ofErrors = counted > 0 ? share(counted, num(s.errors)) : 1;
   if (n < MIN_COUNT || share(n, requests) < RATE_LIMITED.requestShare || ofErrors < RATE_LIMITED.errorShare) return undefined;
-  const evidence = [`${n} responses were 429 Too Many Requests: ${fmtPct(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${fmtPct(ofErrors)} of the errors` : ' (the plan expects them)'}`];
+  const evidence = [
+    `${n} responses were 429 Too Many Requests: ${fmtPct(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${fmtPct(ofErrors)} of the errors` : ' (the plan expects them)'}`,
+  ];
   const r = s.retry_after_s;
-  if (r) evidence.push(`Retry-After ${r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`} s (sent with ${num(s.retry_after_seen)} of them; perf-gate does not retry)`);
+  if (r)
+    evidence.push(
+      `Retry-After ${r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`} s (sent with ${num(s.retry_after_seen)} of them; perf-gate does not retry)`,
+    );
   else evidence.push(num(s.retry_after_seen) > 0 ? `Retry-After sent ${num(s.retry_after_seen)}× (no readable value)` : 'no Retry-After header');
   const ws = activeWindows(s);
   const first = firstWith(ws, (w) => kindIn(w, 'rate_limited'));
   if (first) {
     const from = ws.filter((w) => w.t >= first.t);
     const limited = sumOf(from, (w) => kindIn(w, 'rate_limited'));
-    evidence.push(`the first 429s came ${seconds(first.t)} into the stage; from then on ${fmtPct(share(limited, sumOf(from, (w) => num(w.requests))))} of requests were limited`);
+    evidence.push(
+      `the first 429s came ${seconds(first.t)} into the stage; from then on ${fmtPct(
+        share(
+          limited,
+          sumOf(from, (w) => num(w.requests)),
+        ),
+      )} of requests were limited`,
+    );
   }
   return {
     severity: counted > 0 ? 'warn' : 'info',
@@ -224,7 +242,11 @@ function timeoutsClimb(s: StageReport): Finding | undefined {
   const quietLoad = median(quiet.map(load));
   const busyLoad = median(busy.map(load));
   if (busyLoad < quietLoad * TIMEOUTS_CLIMB.loadRatio || busyLoad === 0) return undefined;
-  const timeoutShare = (xs: TimelineWindow[]): number => share(sumOf(xs, (w) => kindIn(w, 'timeout')), sumOf(xs, (w) => num(w.requests)));
+  const timeoutShare = (xs: TimelineWindow[]): number =>
+    share(
+      sumOf(xs, (w) => kindIn(w, 'timeout')),
+      sumOf(xs, (w) => num(w.requests)),
+    );
   const [low, high] = [timeoutShare(quiet), timeoutShare(busy)];
   if (high - low < TIMEOUTS_CLIMB.minGapPp - EPSILON || high < low * TIMEOUTS_CLIMB.ratio) return undefined;
   const first = firstWith(ws, (w) => kindIn(w, 'timeout'));
@@ -273,7 +295,8 @@ function saturation(s: StageReport): Finding | undefined {
     `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${fmtMs(peak.p95)}`,
   ];
   // More users but no more throughput is the capacity showing.
-  if (unit === 'users') evidence.push(`throughput ${rate(median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(median(busy.map((p) => p.rps)))} req/s at the busiest`);
+  if (unit === 'users')
+    evidence.push(`throughput ${rate(median(quiet.map((p) => p.rps)))} req/s at low load, ${rate(median(busy.map((p) => p.rps)))} req/s at the busiest`);
   if (num(s.dropped) > 0) evidence.push(`${num(s.dropped)} sends dropped: max_in_flight requests were outstanding`);
   const where = lastGood ? `between ${rate(lastGood.load)} and ${rate(knee.load)} ${unit}` : `by ${rate(knee.load)} ${unit}`;
   return {
@@ -319,7 +342,10 @@ function errorsBegin(s: StageReport): Finding | undefined {
     const errorsAfter = sumOf(after, (w) => num(w.errors));
     const evidence = [
       `${seconds(before[0]!.t)}–${seconds(start.t)}: ${fmtPct(errorShare(before))} errors over ${before.length} seconds (${sumOf(before, (w) => num(w.requests))} requests)`,
-      `from ${seconds(start.t)}: ${fmtPct(afterShare)} errors (${errorsAfter} of ${Math.max(errorsAfter, sumOf(after, (w) => num(w.requests)))})${mix.length ? `: ${mix.join(', ')}` : ''}`,
+      `from ${seconds(start.t)}: ${fmtPct(afterShare)} errors (${errorsAfter} of ${Math.max(
+        errorsAfter,
+        sumOf(after, (w) => num(w.requests)),
+      )})${mix.length ? `: ${mix.join(', ')}` : ''}`,
     ];
     const sample = topSamples(s, 1);
     if (sample.length > 0) evidence.push(`most common transport error: ${sample[0]}`);
@@ -359,14 +385,18 @@ function connectionExhaustion(s: StageReport): Finding | undefined {
   if (connect > 0) {
     const first = firstWith(ws, (w) => kindIn(w, 'connect'));
     at = first?.t;
-    evidence.push(`${connect} connection errors, ${fmtPct(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`);
+    evidence.push(
+      `${connect} connection errors, ${fmtPct(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
+    );
   }
   const samples = topSamples(s, 3);
   if (samples.length > 0) evidence.push(`transport errors: ${samples.join('; ')}`);
   if (dropped > 0) {
     const first = firstWith(ws, (w) => num(w.dropped));
     at ??= first?.t;
-    evidence.push(`${dropped} sends dropped${s.scheduled !== undefined ? ` of ${s.scheduled} scheduled` : ''}: max_in_flight requests were outstanding${first ? ` (first ${seconds(first.t)} in)` : ''}`);
+    evidence.push(
+      `${dropped} sends dropped${s.scheduled !== undefined ? ` of ${s.scheduled} scheduled` : ''}: max_in_flight requests were outstanding${first ? ` (first ${seconds(first.t)} in)` : ''}`,
+    );
   }
   if (wsFailed > 0) evidence.push(`${wsFailed} of ${wsPlanned} planned WebSocket connections failed to open`);
 
@@ -389,7 +419,14 @@ function connectionExhaustion(s: StageReport): Finding | undefined {
 
 /** The first second from which (nearly) every request failed to connect, for two seconds or more: the target went away. */
 function goneAt(ws: TimelineWindow[]): TimelineWindow | undefined {
-  const connectShare = (xs: TimelineWindow[]): number => share(sumOf(xs, (w) => kindIn(w, 'connect')), Math.max(1, sumOf(xs, (w) => Math.max(num(w.requests), num(w.errors)))));
+  const connectShare = (xs: TimelineWindow[]): number =>
+    share(
+      sumOf(xs, (w) => kindIn(w, 'connect')),
+      Math.max(
+        1,
+        sumOf(xs, (w) => Math.max(num(w.requests), num(w.errors))),
+      ),
+    );
   const i = ws.findIndex((w, k) => connectShare([w]) >= 0.5 && ws.length - k >= 2 && connectShare(ws.slice(k)) >= 0.9);
   return i < 0 ? undefined : ws[i];
 }

@@ -4,15 +4,17 @@
  * `|` cannot split a table cell.
  */
 export function md(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    // Emphasis, links and code markers; `_` stays (GitHub ignores it inside words).
-    .replace(/[`*[\]\\]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b') // no @mentions pinged from a report
-    .replace(/[\r\n]+/g, ' ');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '&#124;')
+      // Emphasis, links and code markers; `_` stays (GitHub ignores it inside words).
+      .replace(/[`*[\]\\]/g, (c) => `\\${c}`)
+      .replace(/@/g, '@\u200b') // no @mentions pinged from a report
+      .replace(/[\r\n]+/g, ' ')
+  );
 }
 
 /** A markdown note (from `md` and `code`) as terminal text: no emphasis markers, escapes undone. */
@@ -30,7 +32,11 @@ export function plainText(markdown: string): string {
 /** A string inside a Mermaid "quoted label". */
 export function mermaidLabel(text: string): string {
   // Quotes end the label; angle brackets could be read as HTML by the renderer.
-  return text.replace(/["\\]/g, "'").replace(/[<>]/g, '').replace(/[\r\n]+/g, ' ').slice(0, 60);
+  return text
+    .replace(/["\\]/g, "'")
+    .replace(/[<>]/g, '')
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 60);
 }
 
 /** A code span: GitHub shows its content literally (no HTML); backticks cannot end it early. */

@@ -4,8 +4,8 @@
  * markup out. Every string from a plan, a response or a file goes through `html()`.
  */
 import { sessionLine } from '../gate/flows.js';
-import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome, Verdict } from './types.js';
-import { bySeverity, comparedWith, fmtBytes, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline } from './format.js';
+import type { Check, Diagnosis, Report, StageReport, StressOutcome, SoakOutcome, Verdict } from '../model/report.js';
+import { bySeverity, comparedWith, fmtBytes, fmtChange, fmtCount, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline } from '../model/format.js';
 import { stressFinding } from './stage-outcomes.js';
 import { html } from './escape.js';
 import { costCells, metricCell, stageVerdict, type SummaryExtras } from './markdown.js';
@@ -13,7 +13,18 @@ import type { HistoryPoint } from './charts.js';
 import { lineChart, type LineSeries, type Marker, type Point, type Tick } from './svg.js';
 import { decodeHistogram, type Histogram } from '../metrics/histogram.js';
 
-const COLOR = { cpu: '#bc4c00', memory: '#0a3069', rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+const COLOR = {
+  cpu: '#bc4c00',
+  memory: '#0a3069',
+  rps: '#1f6feb',
+  p50: '#2da44e',
+  p95: '#d4a72c',
+  p99: '#cf222e',
+  errors: '#cf222e',
+  current: '#1f6feb',
+  baseline: '#6e7781',
+  rate: '#8250df',
+};
 
 /** The percentile curve goes this many nines deep at most (99.999th). */
 const MAX_NINES = 5;
@@ -28,7 +39,16 @@ export function renderHtml(report: Report, extras: SummaryExtras = {}): string {
     diagnosesSection(report.diagnoses ?? []),
     stageOverview(report),
     checksSection(report),
-    ...report.stages.map((s, i) => stageSection(report, s, i, baseStages?.find((b) => b.name === s.name), baseName, extras.history?.[s.name])),
+    ...report.stages.map((s, i) =>
+      stageSection(
+        report,
+        s,
+        i,
+        baseStages?.find((b) => b.name === s.name),
+        baseName,
+        extras.history?.[s.name],
+      ),
+    ),
     `<footer>perf-gate ${html(report.version)} · report schema ${report.schema} · generated from report.json</footer>`,
   ];
   return [
@@ -68,13 +88,18 @@ function headline(r: Report): string {
   ];
   if (r.imported) facts.push(['imported', html(`${r.imported.tool} results from ${r.imported.file}`)]);
   if (r.ab) {
-    const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
+    const rounds = Object.entries(r.ab.rounds)
+      .map(([n, k]) => `${n} ${k}`)
+      .join(', ');
     facts.push(['A/B base', html(`${r.ab.base_target}${r.ab.base_commit ? ` (commit ${r.ab.base_commit.slice(0, 7)})` : ''}, alternating rounds (${rounds})`)]);
     if (r.ab.head_commit) facts.push(['A/B head', html(`${r.target} (commit ${r.ab.head_commit.slice(0, 7)})`)]);
   } else if (r.baseline) {
     const b = r.baseline;
     const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
-    facts.push(['baseline', `${html(`${b.source}, measured ${fmtTime(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${html(b.explanation)}</span>` : ''}`]);
+    facts.push([
+      'baseline',
+      `${html(`${b.source}, measured ${fmtTime(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${html(b.explanation)}</span>` : ''}`,
+    ]);
   } else {
     facts.push(['baseline', html(withoutBaseline(r))]);
   }
@@ -85,9 +110,14 @@ function headline(r: Report): string {
   if (r.cancelled) alerts.push('<p class="alert warn">The run was cancelled: the results below are partial.</p>');
   for (const s of r.stages.filter((st) => st.aborted)) {
     const a = s.aborted!;
-    alerts.push(`<p class="alert fail">Stage <b>${html(s.name)}</b> was aborted ${a.at_s.toFixed(1)} s in by ${html(a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${a.rule}`)}: ${html(a.reason)}. Its results are partial; later stages were skipped.</p>`);
+    alerts.push(
+      `<p class="alert fail">Stage <b>${html(s.name)}</b> was aborted ${a.at_s.toFixed(1)} s in by ${html(a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${a.rule}`)}: ${html(a.reason)}. Its results are partial; later stages were skipped.</p>`,
+    );
   }
-  if (r.accepted) alerts.push(`<p class="alert warn">Regressions accepted (${html(r.accepted.reason)}): ${r.accepted.checks} failed regression check(s) reported as warnings.</p>`);
+  if (r.accepted)
+    alerts.push(
+      `<p class="alert warn">Regressions accepted (${html(r.accepted.reason)}): ${r.accepted.checks} failed regression check(s) reported as warnings.</p>`,
+    );
   return [
     '<header>',
     `<h1><span class="badge ${r.verdict}">${r.verdict}</span> perf-gate: the run ${VERDICT_TEXT[r.verdict]}</h1>`,
@@ -190,12 +220,26 @@ function stageFacts(r: Report, s: StageReport): string {
     ['requests', String(s.requests)],
     ['errors', `${fmtCount(s.errors)} (${html(metricCell(r, s, 'error_rate', fmtPct(s.error_rate)))})`],
     ['rps', html(metricCell(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
-    ['latency', html(`min ${fmtMs(l.min)} · mean ${fmtMs(l.mean)} · p50 ${fmtMs(l.p50)} · p90 ${fmtMs(l.p90)} · p95 ${fmtMs(l.p95)} · p99 ${fmtMs(l.p99)} · p99.9 ${fmtMs(l.p999)} · max ${fmtMs(l.max)}`)],
+    [
+      'latency',
+      html(
+        `min ${fmtMs(l.min)} · mean ${fmtMs(l.mean)} · p50 ${fmtMs(l.p50)} · p90 ${fmtMs(l.p90)} · p95 ${fmtMs(l.p95)} · p99 ${fmtMs(l.p99)} · p99.9 ${fmtMs(l.p999)} · max ${fmtMs(l.max)}`,
+      ),
+    ],
     ['errors by kind', kinds.length ? html(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
     ['status codes', codes.length ? html(codes.map(([k, n]) => `${k}: ${n}`).join(', ')) : 'none'],
   ];
-  if (s.retry_after_seen) rows.push(['Retry-After', html(`sent ${s.retry_after_seen}×${s.retry_after_s ? ` (${s.retry_after_s.min}–${s.retry_after_s.max} s)` : ''}`)]);
-  if (s.error_samples) rows.push(['transport errors', html(Object.entries(s.error_samples).map(([m, n]) => `${m} (${n}×)`).join('; '))]);
+  if (s.retry_after_seen)
+    rows.push(['Retry-After', html(`sent ${s.retry_after_seen}×${s.retry_after_s ? ` (${s.retry_after_s.min}–${s.retry_after_s.max} s)` : ''}`)]);
+  if (s.error_samples)
+    rows.push([
+      'transport errors',
+      html(
+        Object.entries(s.error_samples)
+          .map(([m, n]) => `${m} (${n}×)`)
+          .join('; '),
+      ),
+    ]);
   if (s.spike) {
     const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
     rows.push(['spike', html(`pre-spike p95 ${fmtMs(s.spike.pre_p95_ms)}, peak p95 ${fmtMs(s.spike.peak_p95_ms)}, ${rec}`)]);
@@ -203,8 +247,12 @@ function stageFacts(r: Report, s: StageReport): string {
   if (s.workers) rows.push(['workers', String(s.workers)]);
   if (s.sessions) rows.push(['sessions', html(s.sessions.failed > 0 ? sessionLine(s.sessions) : `${s.sessions.users} users, all succeeded`)]);
   if (s.unsent) rows.push(['not sent', html(`${s.unsent.count} requests: ${s.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`)]);
-  for (const [which, list] of [['setup', s.setup], ['verify', s.verify]] as const) {
-    for (const o of list ?? []) rows.push([`${which} ${html(o.name)}`, html(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
+  for (const [which, list] of [
+    ['setup', s.setup],
+    ['verify', s.verify],
+  ] as const) {
+    for (const o of list ?? [])
+      rows.push([`${which} ${html(o.name)}`, html(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
   }
   if (s.resources) rows.push(['app', html(resourcesFact(r, s, s.resources))]);
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
@@ -212,7 +260,10 @@ function stageFacts(r: Report, s: StageReport): string {
 
 function stageWarnings(s: StageReport): string[] {
   const out: string[] = [];
-  if (s.generator_saturated) out.push(`<p class="alert warn">The load generator was saturated (${html(s.generator.reason ?? '')}): these numbers describe the generator, not the target.</p>`);
+  if (s.generator_saturated)
+    out.push(
+      `<p class="alert warn">The load generator was saturated (${html(s.generator.reason ?? '')}): these numbers describe the generator, not the target.</p>`,
+    );
   if (s.dropped > 0) out.push(`<p class="alert warn">${s.dropped} scheduled requests were dropped: max_in_flight requests were already outstanding.</p>`);
   return out;
 }
@@ -220,12 +271,16 @@ function stageWarnings(s: StageReport): string[] {
 /** The moments worth a line on the time axis: an abort, a spike's ramp and drop, the diagnoses. */
 function stageMarkers(r: Report, s: StageReport): Marker[] {
   const out: Marker[] = [];
-  const spike = s.spike?.start_s !== undefined ? { start: s.spike.start_s, drop: s.spike.drop_s } : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
+  const spike =
+    s.spike?.start_s !== undefined
+      ? { start: s.spike.start_s, drop: s.spike.drop_s }
+      : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
   if (spike) {
     out.push({ x: spike.start, label: 'spike ramp', color: '#bc4c00' });
     if (spike.drop !== undefined) out.push({ x: spike.drop, label: 'spike drop', color: '#bc4c00' });
   }
-  for (const d of r.diagnoses ?? []) if (d.stage === s.name && d.at_s !== undefined) out.push({ x: d.at_s, label: d.id, color: d.severity === 'warn' ? '#9a6700' : '#0969da' });
+  for (const d of r.diagnoses ?? [])
+    if (d.stage === s.name && d.at_s !== undefined) out.push({ x: d.at_s, label: d.id, color: d.severity === 'warn' ? '#9a6700' : '#0969da' });
   if (s.aborted) out.push({ x: s.aborted.at_s, label: 'aborted', color: '#cf222e' });
   return out;
 }
@@ -243,7 +298,13 @@ function timelineCharts(s: StageReport, markers: Marker[]): string[] {
   const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] as [number, number] };
   const name = s.name;
   return [
-    lineChart({ title: `${name}: requests per second`, x, y: { label: 'req/s' }, series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }], markers }),
+    lineChart({
+      title: `${name}: requests per second`,
+      x,
+      y: { label: 'req/s' },
+      series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }],
+      markers,
+    }),
     lineChart({
       title: `${name}: latency p50 / p95 / p99 per second`,
       x,
@@ -251,20 +312,47 @@ function timelineCharts(s: StageReport, markers: Marker[]): string[] {
       series: (['p50', 'p95', 'p99'] as const).map((p) => ({ name: p, points: at((w) => (w.requests > 0 ? w[p] : Number.NaN)), color: COLOR[p] })),
       markers,
     }),
-    lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+    lineChart({
+      title: `${name}: errors per second`,
+      x,
+      y: { label: 'errors/s' },
+      series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }],
+      markers,
+    }),
     ...resourceCharts(s, x, at, markers),
   ].map((svg) => figure(svg));
 }
 
 /** The app's CPU per second and its memory, when they were read (windows without them draw no point). */
-function resourceCharts(s: StageReport, x: { label: string; domain: [number, number] }, at: (pick: (w: StageReport['timeline'][number]) => number) => Point[], markers: Marker[]): string[] {
+function resourceCharts(
+  s: StageReport,
+  x: { label: string; domain: [number, number] },
+  at: (pick: (w: StageReport['timeline'][number]) => number) => Point[],
+  markers: Marker[],
+): string[] {
   if (!s.resources || !s.timeline.some((w) => w.cpu_ms !== undefined || w.rss_mb !== undefined)) return [];
   const out: string[] = [];
   if (s.timeline.some((w) => w.cpu_ms !== undefined)) {
-    out.push(lineChart({ title: `${s.name}: the app's CPU per second`, x, y: { label: 'CPU ms per s (1000 = a core)' }, series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }], markers }));
+    out.push(
+      lineChart({
+        title: `${s.name}: the app's CPU per second`,
+        x,
+        y: { label: 'CPU ms per s (1000 = a core)' },
+        series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }],
+        markers,
+      }),
+    );
   }
   if (s.timeline.some((w) => w.rss_mb !== undefined)) {
-    out.push(lineChart({ title: `${s.name}: the app's memory`, x, y: { label: 'MB' }, series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }], markers }));
+    out.push(
+      lineChart({
+        title: `${s.name}: the app's memory`,
+        x,
+        y: { label: 'MB' },
+        series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }],
+        markers,
+      }),
+    );
   }
   return out;
 }
@@ -274,7 +362,10 @@ function resourcesFact(r: Report, s: StageReport, res: NonNullable<StageReport['
   if (res.cpu_ms_per_request === null && res.rss_mb_peak === null) return `not read (${res.source}: ${res.error ?? 'no value'}); rules on it warn`;
   const cpu = metricCell(r, s, 'cpu_per_request', fmtMetric('cpu_per_request', res.cpu_ms_per_request));
   const peak = metricCell(r, s, 'rss_peak', fmtMetric('rss_peak', res.rss_mb_peak));
-  const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null ? ` (${fmtMetric('rss_peak', res.rss_mb_start)} at the start, ${fmtMetric('rss_peak', res.rss_mb_end)} at the end)` : '';
+  const span =
+    res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null
+      ? ` (${fmtMetric('rss_peak', res.rss_mb_start)} at the start, ${fmtMetric('rss_peak', res.rss_mb_end)} at the end)`
+      : '';
   return `CPU per request ${cpu}; ${res.cpu_pct ?? '—'}% of a core; peak memory ${peak}${span}; from ${res.source}${res.note ? `; ${res.note}` : ''}${res.error ? `; ${res.error}` : ''}`;
 }
 
@@ -375,7 +466,9 @@ function stressSection(st: StressOutcome): string {
     ],
     markers,
   });
-  const stepping = st.levels ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each` : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
+  const stepping = st.levels
+    ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each`
+    : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
   return [
     '<div class="stress">',
     `<h3>Stress steps</h3><p>${stepping}, until ${html(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
@@ -387,18 +480,30 @@ function stressSection(st: StressOutcome): string {
 
 function soakSection(so: SoakOutcome): string {
   const d = so.drift;
-  const rows: Array<[string, string]> = [['p95 drift', html(`first tenth ${fmtMs(d.first_p95)} → last tenth ${fmtMs(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`)]];
+  const rows: Array<[string, string]> = [
+    [
+      'p95 drift',
+      html(
+        `first tenth ${fmtMs(d.first_p95)} → last tenth ${fmtMs(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`,
+      ),
+    ],
+  ];
   if (so.memory) {
     const m = so.memory;
     const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
-    rows.push(['target memory', html(`${fmtBytes(m.before_bytes)} before → ${fmtBytes(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+    rows.push([
+      'target memory',
+      html(`${fmtBytes(m.before_bytes)} before → ${fmtBytes(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`),
+    ]);
   }
   return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
 }
 
 function endpointsTable(s: StageReport): string {
   if (s.endpoints.length === 0) return '';
-  const rows = s.endpoints.map((e) => tr([html(e.name), String(e.requests), fmtCount(e.errors), html(fmtMs(e.latency_ms.p50)), html(fmtMs(e.latency_ms.p95)), html(fmtMs(e.latency_ms.p99))]));
+  const rows = s.endpoints.map((e) =>
+    tr([html(e.name), String(e.requests), fmtCount(e.errors), html(fmtMs(e.latency_ms.p50)), html(fmtMs(e.latency_ms.p95)), html(fmtMs(e.latency_ms.p99))]),
+  );
   return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
 }
 

@@ -3,8 +3,23 @@
  * form). Pure: report in, text out. Every name that came from a plan or a response is escaped.
  */
 import { sessionLine, unsentLine } from '../gate/flows.js';
-import type { Check, Diagnosis, Report, StageReport } from './types.js';
-import { ICON, bySeverity, comparedWith, fmtChange, fmtCount, fmtCpuMs, fmtMb, fmtMetric, fmtMs, fmtPct, fmtTime, historyPhrase, withoutBaseline, worst } from './format.js';
+import type { Check, Diagnosis, Report, StageReport } from '../model/report.js';
+import {
+  ICON,
+  bySeverity,
+  comparedWith,
+  fmtChange,
+  fmtCount,
+  fmtCpuMs,
+  fmtMb,
+  fmtMetric,
+  fmtMs,
+  fmtPct,
+  fmtTime,
+  historyPhrase,
+  withoutBaseline,
+  worst,
+} from '../model/format.js';
 import { code, md } from './escape.js';
 import { historyChart, timelineCharts, type HistoryPoint } from './charts.js';
 import { outcomeNote, stressStepTables } from './stage-outcomes.js';
@@ -33,7 +48,8 @@ export function stageVerdict(report: Report, stage: StageReport) {
 export function metricCell(report: Report, stage: StageReport, metric: string, current: string): string {
   const check = report.checks.find((c) => c.stage === stage.name && c.metric === metric && c.kind === 'regression');
   if (!check) return current;
-  if (check.delta_pp !== undefined) return `${current} (${check.delta_pp >= 0 ? '+' : ''}${check.delta_pp.toFixed(2)}pp vs ${fmtMetric(metric, check.baseline)})`;
+  if (check.delta_pp !== undefined)
+    return `${current} (${check.delta_pp >= 0 ? '+' : ''}${check.delta_pp.toFixed(2)}pp vs ${fmtMetric(metric, check.baseline)})`;
   if (check.delta_pct === undefined || check.delta_pct === null) return current;
   return `${current} (${check.delta_pct >= 0 ? '+' : ''}${check.delta_pct.toFixed(1)}% vs ${fmtMetric(metric, check.baseline)})`;
 }
@@ -43,15 +59,21 @@ function headline(report: Report): string[] {
   if (report.imported) {
     // Another tool ran the load (and on its own machine, maybe): this runner measured nothing.
     const rules = report.plan ? `, rules from ${code(report.plan)}` : ', default rules';
-    lines.push(`Results of ${report.imported.tool} imported from ${code(report.imported.file)} (\`compare --from ${report.imported.tool}\`), ${report.duration_s} s${rules}.`);
+    lines.push(
+      `Results of ${report.imported.tool} imported from ${code(report.imported.file)} (\`compare --from ${report.imported.tool}\`), ${report.duration_s} s${rules}.`,
+    );
   } else {
     lines.push(`Plan ${code(report.plan)} against ${code(report.target)}, ${report.duration_s} s, ${report.runner.cores} × ${md(report.runner.cpu)}.`);
   }
   if (report.shard) {
     const { index, count } = report.shard;
-    lines.push(`Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`);
+    lines.push(
+      `Shard ${index}/${count} of the plan's load: not gated (its numbers are part of the load, not the plan's); \`perf-gate merge\` of all ${count} shard reports gates the whole.`,
+    );
   } else if (report.ab) {
-    const rounds = Object.entries(report.ab.rounds).map(([name, n]) => `${md(name)} ${n}`).join(', ');
+    const rounds = Object.entries(report.ab.rounds)
+      .map(([name, n]) => `${md(name)} ${n}`)
+      .join(', ');
     const at = (commit: string | undefined): string => (commit ? ` (commit ${code(commit.slice(0, 7))})` : '');
     lines.push(
       `Same-runner A/B: head ${code(report.target)}${at(report.ab.head_commit)} against base ${code(report.ab.base_target)}${at(report.ab.base_commit)} in alternating rounds (${rounds}); changes are judged on the paired rounds.`,
@@ -68,17 +90,26 @@ function headline(report: Report): string[] {
     const starts = report.merged_from.map((f) => Date.parse(f.started_at));
     // Shards overlap only as far as their jobs started together: the spread says how far.
     const spread = (Math.max(...starts) - Math.min(...starts)) / 1000;
-    lines.push('', `Merged from ${starts.length} shards (\`run --shard i/${starts.length}\`), started within ${spread.toFixed(1)} s of each other: histograms added, counts summed.`);
+    lines.push(
+      '',
+      `Merged from ${starts.length} shards (\`run --shard i/${starts.length}\`), started within ${spread.toFixed(1)} s of each other: histograms added, counts summed.`,
+    );
   }
   if (report.cancelled) lines.push('', '⚠️ **The run was cancelled**: the results below are partial.');
   for (const s of report.stages.filter((st) => st.aborted)) {
     const a = s.aborted!;
     const rule = a.rule === 'target_down' ? 'the default target_down rule' : `abort_when ${code(a.rule)}`;
-    lines.push('', `⛔ **Stage ${md(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${md(a.reason)}. Its results are partial, and any later stages were skipped.`);
+    lines.push(
+      '',
+      `⛔ **Stage ${md(s.name)} was aborted** ${a.at_s.toFixed(1)} s in by ${rule}: ${md(a.reason)}. Its results are partial, and any later stages were skipped.`,
+    );
   }
   if (report.accepted) {
     const n = report.accepted.checks;
-    lines.push('', `✋ **Regressions accepted** (${md(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`);
+    lines.push(
+      '',
+      `✋ **Regressions accepted** (${md(report.accepted.reason)}): ${n} failed regression check${n === 1 ? ' is' : 's are'} reported as ${n === 1 ? 'a warning' : 'warnings'} instead of failing.`,
+    );
   }
   return lines;
 }
@@ -86,13 +117,18 @@ function headline(report: Report): string[] {
 function stageTable(report: Report): string[] {
   // The cost column only where the app's figures were read (target.start or target.process).
   const cost = report.stages.some((s) => s.resources);
-  const lines = [`| | stage | requests | rps | errors | p50 | p95 | p99 |${cost ? ' cost (CPU/request · peak memory) |' : ''}`, `|---|---|---:|---:|---:|---:|---:|---:|${cost ? '---:|' : ''}`];
+  const lines = [
+    `| | stage | requests | rps | errors | p50 | p95 | p99 |${cost ? ' cost (CPU/request · peak memory) |' : ''}`,
+    `|---|---|---:|---:|---:|---:|---:|---:|${cost ? '---:|' : ''}`,
+  ];
   for (const s of report.stages) {
     const cells = LATENCY_COLUMNS.map((m) => metricCell(report, s, m, fmtMs(s.latency_ms[m])));
     const rps = metricCell(report, s, 'rps', s.rps.toFixed(1));
     const errors = metricCell(report, s, 'error_rate', fmtPct(s.error_rate));
     if (cost) cells.push(costCells(report, s).join(' · '));
-    lines.push(`| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`);
+    lines.push(
+      `| ${ICON[stageVerdict(report, s)]} | ${md(s.name)} (${md(s.kind)}${s.protocol === 'ws' ? ', ws' : ''}) | ${s.requests} | ${rps} | ${errors} | ${cells.join(' | ')} |`,
+    );
   }
   return lines;
 }
@@ -146,12 +182,20 @@ function stageDetails(s: StageReport): string[] {
   const lines = [`**${md(s.name)}**`, '', '| endpoint | requests | errors | p50 | p95 | p99 |', '|---|---:|---:|---:|---:|---:|'];
   for (const e of s.endpoints) {
     // errors is null for an imported endpoint whose tool gave no failure count.
-    lines.push(`| ${md(e.name)} | ${e.requests} | ${fmtCount(e.errors)} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`);
+    lines.push(
+      `| ${md(e.name)} | ${e.requests} | ${fmtCount(e.errors)} | ${fmtMs(e.latency_ms.p50)} | ${fmtMs(e.latency_ms.p95)} | ${fmtMs(e.latency_ms.p99)} |`,
+    );
   }
   const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
   const codes = Object.entries(s.status_codes).map(([code, n]) => `${code}: ${n}`);
   lines.push('', `Errors: ${kinds.length ? kinds.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}. Status codes: ${codes.join(', ') || 'none'}.`);
-  if (s.error_samples) lines.push('', `Transport errors seen: ${Object.entries(s.error_samples).map(([m, n]) => `${md(m)} (${n}×)`).join('; ')}.`);
+  if (s.error_samples)
+    lines.push(
+      '',
+      `Transport errors seen: ${Object.entries(s.error_samples)
+        .map(([m, n]) => `${md(m)} (${n}×)`)
+        .join('; ')}.`,
+    );
   return lines;
 }
 
@@ -182,10 +226,26 @@ export function renderSummary(report: Report, extras: SummaryExtras = {}): strin
   const steps = stressStepTables(report.stages);
   if (steps.length > 0) lines.push('', ...details('Stress steps', steps, true));
   const charts = timelineCharts(report);
-  if (charts.length > 0) lines.push('', ...details('Timeline', charts.flatMap((c) => [c, '']), true));
-  const trends = Object.entries(extras.history ?? {}).map(([stage, points]) => historyChart(stage, points)).filter(Boolean);
+  if (charts.length > 0)
+    lines.push(
+      '',
+      ...details(
+        'Timeline',
+        charts.flatMap((c) => [c, '']),
+        true,
+      ),
+    );
+  const trends = Object.entries(extras.history ?? {})
+    .map(([stage, points]) => historyChart(stage, points))
+    .filter(Boolean);
   if (trends.length > 0 || report.bands?.length) lines.push('', ...details('History', [...bandTable(report), ...trends.flatMap((c) => [c, ''])]));
-  lines.push('', ...details('Endpoints and errors', report.stages.flatMap((s) => [...stageDetails(s), ''])));
+  lines.push(
+    '',
+    ...details(
+      'Endpoints and errors',
+      report.stages.flatMap((s) => [...stageDetails(s), '']),
+    ),
+  );
   lines.push('');
   return lines.join('\n');
 }
@@ -210,12 +270,16 @@ export function stageNotes(report: Report): string[] {
   for (const s of report.stages) {
     const name = md(s.name);
     if (s.generator_saturated) {
-      notes.push(`⚠️ **${name}**: the load generator was saturated (${md(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`);
+      notes.push(
+        `⚠️ **${name}**: the load generator was saturated (${md(s.generator.reason ?? '')}); this stage's numbers describe the generator, not the target, and cannot fail the gate.`,
+      );
     }
     const outcome = outcomeNote(s);
     if (outcome) notes.push(outcome);
     if (s.dropped > 0 && s.kind !== 'stress') {
-      notes.push(`⚠️ **${name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`);
+      notes.push(
+        `⚠️ **${name}**: ${s.dropped} scheduled requests were dropped because max_in_flight requests were already outstanding (the target was too slow for the asked rate).`,
+      );
     }
     if (s.spike) {
       const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
@@ -235,7 +299,10 @@ export function stageNotes(report: Report): string[] {
       notes.push(`❌ **${name}** ${which} ${code(o.name)}: ${md(o.problems.join('; '))}${o.sample ? ` (${md(o.sample)})` : ''}.`);
     }
     const kinds = Object.entries(s.errors_by_kind).filter(([, n]) => n > 0);
-    if (kinds.length > 0) notes.push(`**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`);
+    if (kinds.length > 0)
+      notes.push(
+        `**${name}** errors: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}${s.retry_after_seen ? ` (Retry-After sent ${s.retry_after_seen}×${retryAfterRange(s.retry_after_s)})` : ''}.`,
+      );
   }
   return notes;
 }
@@ -245,8 +312,12 @@ export function resourcesNote(s: StageReport, r: NonNullable<StageReport['resour
   if (r.cpu_ms_per_request === null && r.rss_mb_peak === null) {
     return `⚠️ **${md(s.name)}**: what the app spent could not be read (${md(r.source)}: ${md(r.error ?? 'no value')}); rules on cpu_per_request and rss_peak warn, never fail.`;
   }
-  const parts = [r.cpu_pct === null ? undefined : `${r.cpu_pct}% of a core`, r.cpu_ms === null || r.cpu_ms === undefined ? undefined : `${r.cpu_ms.toFixed(0)} ms CPU in all`];
-  if (r.rss_mb_start !== undefined && r.rss_mb_start !== null && r.rss_mb_end !== undefined && r.rss_mb_end !== null) parts.push(`memory ${fmtMb(r.rss_mb_start)} → ${fmtMb(r.rss_mb_end)}`);
+  const parts = [
+    r.cpu_pct === null ? undefined : `${r.cpu_pct}% of a core`,
+    r.cpu_ms === null || r.cpu_ms === undefined ? undefined : `${r.cpu_ms.toFixed(0)} ms CPU in all`,
+  ];
+  if (r.rss_mb_start !== undefined && r.rss_mb_start !== null && r.rss_mb_end !== undefined && r.rss_mb_end !== null)
+    parts.push(`memory ${fmtMb(r.rss_mb_start)} → ${fmtMb(r.rss_mb_end)}`);
   if (r.rss_mb_peak === null) parts.push(`no memory figure${r.error ? ` (${md(r.error)})` : ''}`);
   if (r.note) parts.push(md(r.note));
   return `**${md(s.name)}** app (${md(r.source)}): ${parts.filter((p) => p !== undefined).join(', ')}.`;
@@ -265,7 +336,10 @@ function importedNote(s: StageReport, imported: NonNullable<StageReport['importe
   const trendText = trends.length
     ? ` Custom trends (rules name them \`trend:NAME\`): ${trends.map(([n, l]) => `${code(n)} p50 ${fmtMs(l.p50)}, p95 ${fmtMs(l.p95)}, max ${fmtMs(l.max)}`).join('; ')}.`
     : '';
-  const errors = [imported.failures, imported.exceptions].filter((e) => e !== undefined).map((e) => ` ${topErrors(e)}`).join('');
+  const errors = [imported.failures, imported.exceptions]
+    .filter((e) => e !== undefined)
+    .map((e) => ` ${topErrors(e)}`)
+    .join('');
   return `**${md(s.name)}**: measured by ${imported.tool}; regressions are point comparisons (one summary per run, no per-second data to measure noise).${missing}${verdicts}${trendText}${notes}${errors}`;
 }
 
@@ -281,7 +355,10 @@ function topErrors(e: NonNullable<NonNullable<StageReport['imported']>['failures
 function wsNote(s: StageReport): string {
   const parts: string[] = [];
   const c = s.connections;
-  if (c) parts.push(`${c.opened} connections opened (${c.planned} planned, peak ${c.peak} open, ${c.open_at_end} open at the end${c.failed ? `, ${c.failed} failed to open` : ''})`);
+  if (c)
+    parts.push(
+      `${c.opened} connections opened (${c.planned} planned, peak ${c.peak} open, ${c.open_at_end} open at the end${c.failed ? `, ${c.failed} failed to open` : ''})`,
+    );
   if (s.connect_ms && c && c.opened > 0) parts.push(`connect p50 ${fmtMs(s.connect_ms.p50)}, p99 ${fmtMs(s.connect_ms.p99)}`);
   const closes = Object.entries(s.closes_by_code ?? {});
   parts.push(closes.length ? `closed by the server or network: ${closes.map(([code, n]) => `${code} ×${n}`).join(', ')}` : 'no unexpected closes');

@@ -15,7 +15,7 @@ import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.
 import { widenRange, type SecondsRange } from '../metrics/stage-metrics.js';
 import { VERSION } from '../version.js';
 import { countsByCode, endpointReport, errorRate, perSecond, round } from './build.js';
-import { REPORT_SCHEMA, type EndpointReport, type MergeInputs, type Report, type StageReport } from './types.js';
+import { REPORT_SCHEMA, type EndpointReport, type MergeInputs, type Report, type StageReport } from '../model/report.js';
 import { RUN_LIMIT_METHOD } from '../gate/limits.js';
 
 /** A shard report and the file it came from (for messages). */
@@ -70,19 +70,26 @@ function checkShardSet(files: ShardReportFile[]): ShardReportFile[] {
   if (files.length === 0) throw new ShardMergeError('merge needs the shard reports: the report.json of every run --shard i/n');
   for (const { file, report } of files) {
     if (!report.shard) throw new ShardMergeError(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
-    if (report.cancelled) throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+    if (report.cancelled)
+      throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
     // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
     const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
-    if (stopped !== undefined) throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
+    if (stopped !== undefined)
+      throw new ShardMergeError(
+        `${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`,
+      );
     if (!report.fingerprints) throw new ShardMergeError(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
   }
   const [head, ...rest] = files;
   const name = (f: ShardReportFile): string => `${f.file} (shard ${f.report.shard!.index}/${f.report.shard!.count})`;
   for (const f of rest) {
     if (f.report.fingerprints!.plan !== head!.report.fingerprints!.plan) {
-      throw new ShardMergeError(`${head!.file} and ${f.file} are shards of different plans (plan fingerprints ${head!.report.fingerprints!.plan} and ${f.report.fingerprints!.plan}): merge the shards of one run`);
+      throw new ShardMergeError(
+        `${head!.file} and ${f.file} are shards of different plans (plan fingerprints ${head!.report.fingerprints!.plan} and ${f.report.fingerprints!.plan}): merge the shards of one run`,
+      );
     }
-    if (f.report.shard!.count !== head!.report.shard!.count) throw new ShardMergeError(`${name(head!)} and ${name(f)} split the load differently: the shards of one run share n`);
+    if (f.report.shard!.count !== head!.report.shard!.count)
+      throw new ShardMergeError(`${name(head!)} and ${name(f)} split the load differently: the shards of one run share n`);
   }
   const count = head!.report.shard!.count;
   const byIndex = new Map<number, ShardReportFile>();
@@ -94,11 +101,16 @@ function checkShardSet(files: ShardReportFile[]): ShardReportFile[] {
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     const given = files.map(name).join(', ');
-    throw new ShardMergeError(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
+    throw new ShardMergeError(
+      `shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`,
+    );
   }
   const stagesOf = (f: ShardReportFile): string => f.report.stages.map((s) => s.name).join(', ');
   for (const f of rest) {
-    if (stagesOf(f) !== stagesOf(head!)) throw new ShardMergeError(`${head!.file} and ${f.file} ran different stages (${stagesOf(head!)} / ${stagesOf(f)}): run every shard with the same --stage`);
+    if (stagesOf(f) !== stagesOf(head!))
+      throw new ShardMergeError(
+        `${head!.file} and ${f.file} ran different stages (${stagesOf(head!)} / ${stagesOf(f)}): run every shard with the same --stage`,
+      );
   }
   const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
   checkTogether(ordered);
@@ -117,7 +129,7 @@ function checkTogether(files: ShardReportFile[]): void {
   };
   for (const a of files) {
     for (const b of files) {
-      const [aStart, aEnd] = span(a);
+      const [, aEnd] = span(a);
       const [bStart] = span(b);
       if (bStart > aEnd) {
         throw new ShardMergeError(
@@ -131,16 +143,20 @@ function checkTogether(files: ShardReportFile[]): void {
 
 /** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
 function histogramOf(encoded: string | undefined, file: string, what: string): Histogram {
-  if (encoded === undefined) throw new ShardMergeError(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+  if (encoded === undefined)
+    throw new ShardMergeError(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
   try {
     return decodeHistogram(encoded);
   } catch (err) {
-    throw new ShardMergeError(`${file}: ${what} has a histogram that cannot be decoded (${(err as Error).message}): the file is damaged; take the shard's report.json again`);
+    throw new ShardMergeError(
+      `${file}: ${what} has a histogram that cannot be decoded (${(err as Error).message}): the file is damaged; take the shard's report.json again`,
+    );
   }
 }
 
 function inputsOf(p: Part): MergeInputs {
-  if (!p.stage.merge_inputs) throw new ShardMergeError(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
+  if (!p.stage.merge_inputs)
+    throw new ShardMergeError(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
   return p.stage.merge_inputs;
 }
 
@@ -148,7 +164,9 @@ function mergeStage(parts: Part[], count: number): StageReport {
   const first = parts[0]!.stage;
   // run --shard refuses these kinds; a report that has one anyway was not written by a shard run.
   if (first.kind === 'stress' || first.kind === 'soak') {
-    throw new ShardMergeError(`${parts[0]!.file}: stage ${first.name} is a ${first.kind} stage, which runs on one runner and cannot be merged (run --shard refuses it; leave it out with --stage)`);
+    throw new ShardMergeError(
+      `${parts[0]!.file}: stage ${first.name} is a ${first.kind} stage, which runs on one runner and cannot be merged (run --shard refuses it; leave it out with --stage)`,
+    );
   }
   const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
   const requests = sum(parts, (s) => s.requests);
@@ -189,7 +207,9 @@ function mergeStage(parts: Part[], count: number): StageReport {
   // not come off every shard's requests. A merged run's failures are judged as measured.
   const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
   // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
-  const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const top = Object.entries(samples)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10);
   const retryAfter = parts.reduce<SecondsRange | undefined>((r, p) => widenRange(r, p.stage.retry_after_s), undefined);
   if (retryAfter) out.retry_after_s = retryAfter;
   if (top.length > 0) out.error_samples = Object.fromEntries(top);
@@ -224,21 +244,29 @@ function mergeFlows(out: StageReport, parts: Part[]): void {
 export function mergeResources(parts: Part[], requests: number, timeline: TimelineWindow[]): StageResources | undefined {
   const all = parts.map((p) => p.stage.resources);
   if (all.every((r) => r === undefined)) return undefined;
-  const dropWindows = (): void => timeline.forEach((w) => {
-    delete w.cpu_ms;
-    delete w.rss_mb;
-  });
+  const dropWindows = (): void =>
+    timeline.forEach((w) => {
+      delete w.cpu_ms;
+      delete w.rss_mb;
+    });
   const nulls = { cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: sum(parts, (s) => s.resources?.samples ?? 0) };
   const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
   if (missing) {
     dropWindows();
-    const why = missing.stage.resources ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}` : 'it read no resource source';
+    const why = missing.stage.resources
+      ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}`
+      : 'it read no resource source';
     return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
   }
   const rs = all as StageResources[];
   if (!rs.every((r) => r.source.startsWith('process group '))) {
     dropWindows();
-    return { source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`, ...nulls, error: 'not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard\'s report, or start the app per shard with target.start)' };
+    return {
+      source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`,
+      ...nulls,
+      error:
+        "not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard's report, or start the app per shard with target.start)",
+    };
   }
   const cpuMs = rs.reduce((a, r) => a + r.cpu_ms!, 0);
   const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
@@ -251,7 +279,7 @@ export function mergeResources(parts: Part[], requests: number, timeline: Timeli
     rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
     cpu_ms: Math.round(cpuMs * 1000) / 1000,
     samples: nulls.samples,
-    note: 'CPU of every shard\'s app added over all the shards\' requests; memory: the largest instance\'s',
+    note: "CPU of every shard's app added over all the shards' requests; memory: the largest instance's",
   };
 }
 
@@ -300,21 +328,32 @@ function mergeWs(out: StageReport, parts: Part[]): void {
   const first = parts[0]!.stage;
   const ws = parts.map((p) => {
     const h = inputsOf(p).ws_histograms;
-    if (!h) throw new ShardMergeError(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
+    if (!h)
+      throw new ShardMergeError(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
     return h;
   });
-  const merged = (key: 'connect' | 'gap' | 'lag'): Histogram => mergeHistograms(ws.map((h, i) => histogramOf(h[key], parts[i]!.file, `ws stage ${first.name}, ${key}`)));
+  const merged = (key: 'connect' | 'gap' | 'lag'): Histogram =>
+    mergeHistograms(ws.map((h, i) => histogramOf(h[key], parts[i]!.file, `ws stage ${first.name}, ${key}`)));
   out.ws_mode = first.ws_mode;
   out.connect_ms = summarize(merged('connect'));
   out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
   out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
   const c = (f: (x: NonNullable<StageReport['connections']>) => number): number => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
   // The shards' connections were open at the same time (on different machines): their peaks add.
-  out.connections = { planned: c((x) => x.planned), opened: c((x) => x.opened), failed: c((x) => x.failed), peak: c((x) => x.peak), open_at_end: c((x) => x.open_at_end) };
+  out.connections = {
+    planned: c((x) => x.planned),
+    opened: c((x) => x.opened),
+    failed: c((x) => x.failed),
+    peak: c((x) => x.peak),
+    open_at_end: c((x) => x.open_at_end),
+  };
   if (first.unmatched_replies !== undefined) out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
   if (first.ws_mode === 'stream') {
     // Each shard's rate is over the same planned time, so the rates add.
-    out.messages_per_s = round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+    out.messages_per_s = round(
+      sum(parts, (s) => s.messages_per_s ?? 0),
+      2,
+    );
     out.gap_ms = summarize(merged('gap'));
     const lag = merged('lag');
     if (lag.totalCount > 0) out.lag_ms = summarize(lag);

@@ -2,8 +2,8 @@
  * Markdown for what only stress and soak stages measure: the breaking point and its steps, the
  * drift and the target's memory. Pure; names from the plan are escaped.
  */
-import type { StageReport, StressOutcome } from './types.js';
-import { fmtBytes, fmtMs, fmtPct, fmtSigned } from './format.js';
+import type { StageReport, StressOutcome } from '../model/report.js';
+import { fmtBytes, fmtMs, fmtPct, fmtSigned } from '../model/format.js';
 import { code, md } from './escape.js';
 
 /** "180/s" or "40 users". */
@@ -52,7 +52,10 @@ export function outcomeNote(s: StageReport): string | undefined {
   }
   if (s.soak) {
     const d = s.soak.drift;
-    const drift = d.delta_pct === null ? 'p95 drift not measured (a tenth without requests)' : `p95 drift ${fmtSigned(d.delta_pct, '%')} (first tenth ${fmtMs(d.first_p95)} → last tenth ${fmtMs(d.last_p95)})`;
+    const drift =
+      d.delta_pct === null
+        ? 'p95 drift not measured (a tenth without requests)'
+        : `p95 drift ${fmtSigned(d.delta_pct, '%')} (first tenth ${fmtMs(d.first_p95)} → last tenth ${fmtMs(d.last_p95)})`;
     const m = s.soak.memory;
     const memory = !m
       ? ''
@@ -70,10 +73,24 @@ export function stressStepTables(stages: StageReport[]): string[] {
   for (const s of stages) {
     const x = s.stress;
     if (!x || x.steps.length === 0) continue;
-    lines.push(`**${md(s.name)}** (${x.unit === 'rps' ? 'rate' : 'users'} per step)`, '', '| | level | requests | rps | errors | p50 | p95 | p99 | broke |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    lines.push(
+      `**${md(s.name)}** (${x.unit === 'rps' ? 'rate' : 'users'} per step)`,
+      '',
+      '| | level | requests | rps | errors | p50 | p95 | p99 | broke |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    );
     for (const st of x.steps) {
       const mark = st.passed ? (st.level === x.breaking_point ? '🏁' : '✅') : '❌';
-      const cells = [fmtLevel(x, st.level), st.requests, st.rps.toFixed(1), fmtPct(st.error_rate), fmtMs(st.latency_ms.p50), fmtMs(st.latency_ms.p95), fmtMs(st.latency_ms.p99), conditions(st.broke)];
+      const cells = [
+        fmtLevel(x, st.level),
+        st.requests,
+        st.rps.toFixed(1),
+        fmtPct(st.error_rate),
+        fmtMs(st.latency_ms.p50),
+        fmtMs(st.latency_ms.p95),
+        fmtMs(st.latency_ms.p99),
+        conditions(st.broke),
+      ];
       lines.push(`| ${mark} | ${cells.join(' | ')} |`);
     }
     lines.push('');

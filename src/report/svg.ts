@@ -87,7 +87,10 @@ export function thin(points: Point[], max = MAX_POINTS): Point[] {
   const k = Math.ceil(points.length / max);
   const out: Point[] = [];
   for (let i = 0; i < points.length; i += k) {
-    const ys = points.slice(i, i + k).map((p) => p.y).filter(isNum);
+    const ys = points
+      .slice(i, i + k)
+      .map((p) => p.y)
+      .filter(isNum);
     out.push({ x: points[i]!.x, y: ys.length ? Math.max(...ys) : null });
   }
   return out;
@@ -107,13 +110,18 @@ export function lineChart(spec: LineChartSpec): string {
   const fixed = fixedScale(xLo, xHi);
   // Given ticks or a given domain are kept as they are; otherwise the range widens to round ticks.
   const xScale = spec.x.ticks ? fixed : spec.x.domain ? { ...fixed, ticks: niceScale(fixed.lo, fixed.hi, 8).ticks } : niceScale(xLo, xHi, 8);
-  const xTicks: Tick[] = (spec.x.ticks ?? xScale.ticks.map((v) => ({ value: v, label: (spec.x.format ?? fmtTick)(v) }))).filter((t) => t.value >= xScale.lo - 1e-9 && t.value <= xScale.hi + 1e-9);
+  const xTicks: Tick[] = (spec.x.ticks ?? xScale.ticks.map((v) => ({ value: v, label: (spec.x.format ?? fmtTick)(v) }))).filter(
+    (t) => t.value >= xScale.lo - 1e-9 && t.value <= xScale.hi + 1e-9,
+  );
   // 5 % headroom: a flat line at the maximum would otherwise lie on the chart's top edge.
   const left = niceScale(0, Math.max(0, ...ysOf('left')) * 1.05);
   const right = niceScale(0, Math.max(0, ...ysOf('right')) * 1.05);
 
   const sx = (x: number): number => m.left + ((x - xScale.lo) / (xScale.hi - xScale.lo)) * pw;
-  const syOf = (sc: { lo: number; hi: number }) => (y: number): number => m.top + ph - ((y - sc.lo) / (sc.hi - sc.lo)) * ph;
+  const syOf =
+    (sc: { lo: number; hi: number }) =>
+    (y: number): number =>
+      m.top + ph - ((y - sc.lo) / (sc.hi - sc.lo)) * ph;
   const syLeft = syOf(left);
   const syRight = syOf(right);
 
@@ -127,27 +135,37 @@ export function lineChart(spec: LineChartSpec): string {
   // Legend under the title, left to right.
   let lx = m.left;
   for (const s of series) {
-    out.push(`<g class="legend-item"><line x1="${lx}" y1="38" x2="${lx + 22}" y2="38" stroke="${s.color}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${lx + 28}" y="42">${html(s.name)}${hasRight && s.axis === 'right' ? ' (right axis)' : ''}</text></g>`);
+    out.push(
+      `<g class="legend-item"><line x1="${lx}" y1="38" x2="${lx + 22}" y2="38" stroke="${s.color}" stroke-width="3"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/><text x="${lx + 28}" y="42">${html(s.name)}${hasRight && s.axis === 'right' ? ' (right axis)' : ''}</text></g>`,
+    );
     lx += 44 + s.name.length * 7.5 + (hasRight && s.axis === 'right' ? 78 : 0);
   }
   // Grid and axes.
   out.push('<g class="axis y-axis">');
   for (const t of left.ticks) {
     const y = c(syLeft(t));
-    out.push(`<line class="grid" x1="${m.left}" y1="${y}" x2="${m.left + pw}" y2="${y}"/><text x="${m.left - 8}" y="${y}" dy="4" text-anchor="end">${html((spec.y.format ?? fmtTick)(t))}</text>`);
+    out.push(
+      `<line class="grid" x1="${m.left}" y1="${y}" x2="${m.left + pw}" y2="${y}"/><text x="${m.left - 8}" y="${y}" dy="4" text-anchor="end">${html((spec.y.format ?? fmtTick)(t))}</text>`,
+    );
   }
   out.push(`<text class="axis-label" transform="translate(16 ${c(m.top + ph / 2)}) rotate(-90)" text-anchor="middle">${html(spec.y.label)}</text></g>`);
   if (hasRight) {
     out.push('<g class="axis y2-axis">');
     for (const t of right.ticks) out.push(`<text x="${m.left + pw + 8}" y="${c(syRight(t))}" dy="4">${html((spec.y2!.format ?? fmtTick)(t))}</text>`);
-    out.push(`<text class="axis-label" transform="translate(${W - 14} ${c(m.top + ph / 2)}) rotate(90)" text-anchor="middle">${html(spec.y2!.label)}</text></g>`);
+    out.push(
+      `<text class="axis-label" transform="translate(${W - 14} ${c(m.top + ph / 2)}) rotate(90)" text-anchor="middle">${html(spec.y2!.label)}</text></g>`,
+    );
   }
   out.push('<g class="axis x-axis">');
   for (const t of xTicks) {
     const x = c(sx(t.value));
-    out.push(`<line class="tick" x1="${x}" y1="${m.top + ph}" x2="${x}" y2="${m.top + ph + 5}"/><text x="${x}" y="${m.top + ph + 19}" text-anchor="middle">${html(t.label)}</text>`);
+    out.push(
+      `<line class="tick" x1="${x}" y1="${m.top + ph}" x2="${x}" y2="${m.top + ph + 5}"/><text x="${x}" y="${m.top + ph + 19}" text-anchor="middle">${html(t.label)}</text>`,
+    );
   }
-  out.push(`<line class="frame" x1="${m.left}" y1="${m.top + ph}" x2="${m.left + pw}" y2="${m.top + ph}"/><line class="frame" x1="${m.left}" y1="${m.top}" x2="${m.left}" y2="${m.top + ph}"/>`);
+  out.push(
+    `<line class="frame" x1="${m.left}" y1="${m.top + ph}" x2="${m.left + pw}" y2="${m.top + ph}"/><line class="frame" x1="${m.left}" y1="${m.top}" x2="${m.left}" y2="${m.top + ph}"/>`,
+  );
   out.push(`<text class="axis-label" x="${c(m.left + pw / 2)}" y="${H - 6}" text-anchor="middle">${html(spec.x.label)}</text></g>`);
 
   // Markers below the lines, labels staggered so neighbours stay legible.
@@ -169,7 +187,8 @@ export function lineChart(spec: LineChartSpec): string {
     const sy = s.axis === 'right' && hasRight ? syRight : syLeft;
     const d = pathData(s.points, sx, sy);
     const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-    if (d) out.push(`<path class="series" data-series="${html(s.name)}" d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${dash} stroke-linejoin="round"/>`);
+    if (d)
+      out.push(`<path class="series" data-series="${html(s.name)}" d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${dash} stroke-linejoin="round"/>`);
     if (s.points.length <= DOTS_UP_TO) {
       const dots = s.points.filter((p) => isNum(p.y)).map((p) => `<circle cx="${c(sx(p.x))}" cy="${c(sy(p.y!))}" r="3"/>`);
       if (dots.length) out.push(`<g class="dots" fill="${s.color}">${dots.join('')}</g>`);

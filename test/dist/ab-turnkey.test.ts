@@ -32,25 +32,35 @@ async function leftNothing(r: AbRepo, ports: number[]): Promise<void> {
 }
 
 /** The two sides' ports, from the report's targets. */
-const portsOf = (report: { target: string; ab: { base_target: string } }): number[] => [report.target, report.ab.base_target].map((u) => Number(new URL(u).port));
+const portsOf = (report: { target: string; ab: { base_target: string } }): number[] =>
+  [report.target, report.ab.base_target].map((u) => Number(new URL(u).port));
 
 describe('perf-gate ab --base-ref (dist/cli.js)', () => {
   it('fails on the endpoint slowed by 6 ms against HEAD~1 (exit 1) and passes against HEAD (exit 0), leaving nothing behind', async () => {
     const env = { PIDS_DIR: repo.pids };
-    const slower = await runCli(['ab', 'plan.yml', '--base-ref', 'HEAD~1', '--rounds', '3', '--quiet', '--out', 'perf-gate-report/slower'], { cwd: repo.dir, env, timeoutMs: 60_000 });
+    const slower = await runCli(['ab', 'plan.yml', '--base-ref', 'HEAD~1', '--rounds', '3', '--quiet', '--out', 'perf-gate-report/slower'], {
+      cwd: repo.dir,
+      env,
+      timeoutMs: 60_000,
+    });
     expect(slower.code, slower.stdout + slower.stderr).toBe(1);
     expect(slower.stderr).toMatch(/^perf-gate: the gate failed: .*load p50 \+50%/m);
     const report = JSON.parse(await readFile(path.join(repo.dir, 'perf-gate-report', 'slower', 'report.json'), 'utf8'));
     expect(report.ab.base_commit).toBe(repo.before);
     expect(report.ab.head_commit).toBe(repo.after);
-    const search = (stages: Array<{ endpoints: Array<{ name: string; latency_ms: { p50: number } }> }>) => stages[0]!.endpoints.find((e) => e.name === 'search')!.latency_ms.p50;
+    const search = (stages: Array<{ endpoints: Array<{ name: string; latency_ms: { p50: number } }> }>) =>
+      stages[0]!.endpoints.find((e) => e.name === 'search')!.latency_ms.p50;
     // The slowed endpoint's latency is what moved: about 6 ms more on the head.
     expect(search(report.stages) - search(report.ab.base_stages)).toBeGreaterThan(4);
     await leftNothing(repo, portsOf(report));
     // Nothing stray on stderr: the load line, the sides' progress, the verdict.
     expect(slower.stderr.split('\n').filter((l) => l && !/^(perf-gate: |base: |head: |A\/B: )/.test(l))).toEqual([]);
 
-    const same = await runCli(['ab', 'plan.yml', '--base-ref', 'HEAD', '--rounds', '3', '--quiet', '--out', 'perf-gate-report/same'], { cwd: repo.dir, env, timeoutMs: 60_000 });
+    const same = await runCli(['ab', 'plan.yml', '--base-ref', 'HEAD', '--rounds', '3', '--quiet', '--out', 'perf-gate-report/same'], {
+      cwd: repo.dir,
+      env,
+      timeoutMs: 60_000,
+    });
     expect(same.code, same.stdout + same.stderr).toBe(0);
     const sameReport = JSON.parse(await readFile(path.join(repo.dir, 'perf-gate-report', 'same', 'report.json'), 'utf8'));
     expect(sameReport.ab.base_commit).toBe(repo.after);

@@ -144,7 +144,10 @@ describe('the action on GitHub events', () => {
     expect(mine[0]!.body).toContain('<!-- perf-gate:plan=plan -->');
     expect(mine[0]!.body).toContain('perf-gate: pass');
     expect(mine[0]!.body).toContain('https://github.example/acme/shop/actions/runs/');
-    const writes = api.calls.slice(before).filter((c) => c.method !== 'GET').map((c) => c.method);
+    const writes = api.calls
+      .slice(before)
+      .filter((c) => c.method !== 'GET')
+      .map((c) => c.method);
     expect(writes).toEqual(['POST', 'PATCH']);
     expect(api.calls.every((c) => c.authorized)).toBe(true);
   });
@@ -186,7 +189,11 @@ describe('the action on GitHub events', () => {
         return true;
       },
     });
-    const runEvent = (): EventSetup => ({ name: 'workflow_run', ref: 'refs/heads/main', payload: { repository: repoJson(REPO), workflow_run: { head_sha: 'e'.repeat(40), pull_requests: [] } } });
+    const runEvent = (): EventSetup => ({
+      name: 'workflow_run',
+      ref: 'refs/heads/main',
+      payload: { repository: repoJson(REPO), workflow_run: { head_sha: 'e'.repeat(40), pull_requests: [] } },
+    });
     const ok = await runAction('post', runEvent(), { 'post-comment-file': file, plan: '' });
     expect(ok.code, ok.stdout).toBe(0);
     expect(api.comments.filter((c) => c.issueNumber === 10)).toHaveLength(1);

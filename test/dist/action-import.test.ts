@@ -38,7 +38,10 @@ describe('the action in import mode', () => {
     expect(main.summary).toContain('Results of k6 imported from `k6-summary-export.json`');
     expect(JSON.parse(await readFile(path.join(dir, 'perf', 'k6-base.json'), 'utf8'))).toMatchObject({ imported: { tool: 'k6' }, verdict: 'pass' });
 
-    const pr = await runAction({ ...inputs, results: 'k6-summary-export-slower.json' }, 'pr', { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' });
+    const pr = await runAction({ ...inputs, results: 'k6-summary-export-slower.json' }, 'pr', {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: 'refs/pull/7/merge',
+    });
     expect(pr.code).toBe(1);
     // `%` is %25 in a workflow command.
     expect(pr.stdout).toMatch(/^::error::perf-gate: the gate failed: k6 p50 \+10%25; k6 p95 \+15%25$/m);

@@ -38,7 +38,9 @@ beforeAll(async () => {
   const base = await runCli(['run', 'plan.yml', '--target', target.url, '--out', 'base', '--quiet'], { cwd: ws });
   expect(base.code, base.stderr).toBe(0);
   // Matrix jobs run at the same time (merge refuses shards that did not load the target together).
-  const shards = await Promise.all([1, 2].map((i) => runCli(['run', 'plan.yml', '--target', target.url, '--shard', `${i}/2`, '--out', `shards/perf-shard-${i}`, '--quiet'], { cwd: ws })));
+  const shards = await Promise.all(
+    [1, 2].map((i) => runCli(['run', 'plan.yml', '--target', target.url, '--shard', `${i}/2`, '--out', `shards/perf-shard-${i}`, '--quiet'], { cwd: ws })),
+  );
   for (const r of shards) expect(r.code, r.stderr).toBe(0);
 }, 60_000);
 afterAll(async () => {
@@ -53,7 +55,10 @@ async function runMergeAction(label: string, mergeReports: string) {
   await writeFile(summary, '');
   await writeFile(output, '');
   const repo = { full_name: REPO, default_branch: 'main' };
-  await writeFile(eventPath, JSON.stringify({ number: 21, repository: repo, pull_request: { number: 21, head: { sha: 'e'.repeat(40), repo }, base: { sha: 'd'.repeat(40), repo } } }));
+  await writeFile(
+    eventPath,
+    JSON.stringify({ number: 21, repository: repo, pull_request: { number: 21, head: { sha: 'e'.repeat(40), repo }, base: { sha: 'd'.repeat(40), repo } } }),
+  );
   const r = await runNode('dist/index.js', [], {
     cwd: ws,
     timeoutMs: 60_000,

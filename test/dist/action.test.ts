@@ -70,7 +70,6 @@ describe('the action bundle', () => {
     expect(r.stdout).toMatch(/^::error::perf-gate: the gate failed: load p95 < 50ms/m);
     expect(outputValue(r.output, 'verdict')).toBe('fail');
     expect(r.summary).toContain('perf-gate: fail');
-
   });
 
   it('an invalid input fails with a message naming it', async () => {
@@ -129,7 +128,18 @@ describe('the action bundle: A/B mode and the accept label', () => {
     const head = await startTarget({ delayMs: 2 });
     try {
       target.set({ delayMs: 2 });
-      const r = await runAction({ plan: 'plan.yml', target: head.url, 'base-url': target.url, 'ab-rounds': '2', 'save-baseline': 'true', baseline: 'file:ab-never.json', out: 'ab-out' }, 'ab');
+      const r = await runAction(
+        {
+          plan: 'plan.yml',
+          target: head.url,
+          'base-url': target.url,
+          'ab-rounds': '2',
+          'save-baseline': 'true',
+          baseline: 'file:ab-never.json',
+          out: 'ab-out',
+        },
+        'ab',
+      );
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain('load round 2/2: base');
       expect(r.stdout).toContain('save-baseline is ignored with base-url');
@@ -150,7 +160,11 @@ describe('the action bundle: A/B mode and the accept label', () => {
     await writeFile(path.join(dir, 'accept.yml'), PLAN.replace('rate: 40/s, duration: 2s', 'rate: 100/s, duration: 5s'));
     const inputs = { plan: 'accept.yml', target: target.url, baseline: 'file:accept-base.json', comment: 'never', confirm: 'false' };
     await writeFile(event, JSON.stringify({ repository: { default_branch: 'main' } }));
-    const saved = await runActionWith({ ...inputs, 'save-baseline': 'true' }, 'accept-save', { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: event });
+    const saved = await runActionWith({ ...inputs, 'save-baseline': 'true' }, 'accept-save', {
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_EVENT_PATH: event,
+    });
     expect(saved.code, saved.stdout).toBe(0);
 
     target.set({ delayMs: 12 });

@@ -127,12 +127,21 @@ describe('a baseline that cannot be trusted is refused before any load (exit 2)'
 
   it('an environment value in a request path keeps the baseline usable when the value changes', async () => {
     await writeFile(path.join(dir, 'tenant.yml'), plan(target.url).replace('path: /', 'path: /tenants/${PERF_TENANT}/items'));
-    const saved = await runCli(['run', 'tenant.yml', '--save-baseline', 'tenant-base.json', '--out', 'out-tenant-a', '--quiet'], { cwd: dir, env: { PERF_TENANT: 'acme' } });
+    const saved = await runCli(['run', 'tenant.yml', '--save-baseline', 'tenant-base.json', '--out', 'out-tenant-a', '--quiet'], {
+      cwd: dir,
+      env: { PERF_TENANT: 'acme' },
+    });
     expect(saved.code, saved.stderr).toBe(0);
-    const again = await runCli(['run', 'tenant.yml', '--baseline', 'tenant-base.json', '--out', 'out-tenant-b', '--quiet'], { cwd: dir, env: { PERF_TENANT: 'globex' } });
+    const again = await runCli(['run', 'tenant.yml', '--baseline', 'tenant-base.json', '--out', 'out-tenant-b', '--quiet'], {
+      cwd: dir,
+      env: { PERF_TENANT: 'globex' },
+    });
     expect([0, 1], again.stderr).toContain(again.code);
     expect(again.stderr).not.toContain('another plan');
-    const written = JSON.parse(await readFile(path.join(dir, 'out-tenant-b', 'report.json'), 'utf8')) as { baseline: { source: string; explanation?: string } | null; shape: { requests: Array<{ path: string }> } };
+    const written = JSON.parse(await readFile(path.join(dir, 'out-tenant-b', 'report.json'), 'utf8')) as {
+      baseline: { source: string; explanation?: string } | null;
+      shape: { requests: Array<{ path: string }> };
+    };
     expect(written.baseline?.source).toContain('tenant-base.json');
     expect(written.baseline?.explanation ?? '').not.toMatch(/load shape/);
     // The shape records the template, not the value.
@@ -169,7 +178,9 @@ describe('the action: a file: baseline of another plan fails the step before any
     const before = target.served();
     const refused = await runAction(inputs, 'action-refused');
     expect(refused.code, refused.stdout).toBe(1);
-    expect(refused.stdout).toMatch(/::error::perf-gate: .*action-other\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or set the input force-baseline: true to compare anyway/);
+    expect(refused.stdout).toMatch(
+      /::error::perf-gate: .*action-other\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or set the input force-baseline: true to compare anyway/,
+    );
     expect(target.served() - before).toBe(0);
 
     const forced = await runAction({ ...inputs, 'force-baseline': 'true' }, 'action-forced');

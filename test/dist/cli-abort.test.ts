@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/process.js';
 import { planText, startTarget, type TestTarget } from '../helpers/target.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 let dir: string;
 let target: TestTarget;
@@ -25,7 +25,10 @@ describe('abort_when from the CLI', () => {
   ])('on %s: the stage ends early, the next is skipped, exit 1 naming the rule', async (_, workers) => {
     await writeFile(
       path.join(dir, 'plan.yml'),
-      planText([`{ name: hammer, kind: load, rate: 40/s, duration: 20s${workers} }`, '{ name: after, kind: baseline, duration: 3s }'], 'abort_when:\n  - { metric: error_rate, op: ">", value: 50%, for: 2s }\n'),
+      planText(
+        [`{ name: hammer, kind: load, rate: 40/s, duration: 20s${workers} }`, '{ name: after, kind: baseline, duration: 3s }'],
+        'abort_when:\n  - { metric: error_rate, op: ">", value: 50%, for: 2s }\n',
+      ),
     );
     const started = Date.now();
     const r = await runCli(['run', 'plan.yml', '--target', target.url, '--out', 'out', '--quiet'], { cwd: dir });

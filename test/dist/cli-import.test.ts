@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/process.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'import');
 let dir: string;
@@ -32,7 +32,7 @@ function expectNoStack(stderr: string): void {
 }
 
 describe('compare --from k6', () => {
-  it('a k6 summary within the gate file\'s thresholds passes (exit 0), imported and marked so', async () => {
+  it("a k6 summary within the gate file's thresholds passes (exit 0), imported and marked so", async () => {
     const r = await cli(['compare', '--from', 'k6', 'k6-summary-export.json', '--plan', 'gate-pass.yml', '--out', 'pass']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -59,7 +59,12 @@ describe('compare --from k6', () => {
     const r = await cli(['compare', '--from', 'k6', 'k6-summary-export.json', '--plan', 'gate-p99.yml', '--out', 'p99']);
     expect(r.code).toBe(0);
     const [check] = (await report('p99')).checks;
-    expect(check).toMatchObject({ metric: 'p99', current: null, verdict: 'warn', note: 'the k6 summary has no p99: add "p(99)" to k6\'s summaryTrendStats option to gate on it' });
+    expect(check).toMatchObject({
+      metric: 'p99',
+      current: null,
+      verdict: 'warn',
+      note: 'the k6 summary has no p99: add "p(99)" to k6\'s summaryTrendStats option to gate on it',
+    });
   });
 
   it('a regression between two k6 summaries fails (exit 1), the delta in the summary, judged as a point comparison', async () => {
@@ -68,7 +73,15 @@ describe('compare --from k6', () => {
     expect(r.stderr).toBe('perf-gate: the gate failed: k6 p50 +10%; k6 p95 +15%\n');
     const rep = await report('reg');
     const p95 = rep.checks.find((c) => c.metric === 'p95')!;
-    expect(p95).toMatchObject({ kind: 'regression', baseline: 58.312, current: 81.637, delta_pct: 40, method: 'point (imported)', significant: false, verdict: 'fail' });
+    expect(p95).toMatchObject({
+      kind: 'regression',
+      baseline: 58.312,
+      current: 81.637,
+      delta_pct: 40,
+      method: 'point (imported)',
+      significant: false,
+      verdict: 'fail',
+    });
     // Default rules of a load stage; p99 is not in either summary, so it is not judged.
     expect(rep.checks.map((c) => c.metric)).toEqual(['p50', 'p95', 'error_rate', 'rps']);
     const summary = await readFile(path.join(dir, 'reg', 'summary.md'), 'utf8');
@@ -80,7 +93,9 @@ describe('compare --from k6', () => {
   it('handleSummary JSON is read too (p99 present), and gates against a --summary-export baseline only with --force-baseline (other endpoints)', async () => {
     const refused = await cli(['compare', '--from', 'k6', 'k6-summary-export.json', 'k6-handle-summary.json', '--out', 'hs']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^perf-gate: k6-summary-export\.json holds results of other stages or endpoints than k6-handle-summary\.json \(k6 stage "k6" \(endpoints create-post, list-posts\) against k6 stage "k6" \(endpoints GET \/products, POST \/cart\)\); .* pass --force-baseline/);
+    expect(refused.stderr).toMatch(
+      /^perf-gate: k6-summary-export\.json holds results of other stages or endpoints than k6-handle-summary\.json \(k6 stage "k6" \(endpoints create-post, list-posts\) against k6 stage "k6" \(endpoints GET \/products, POST \/cart\)\); .* pass --force-baseline/,
+    );
     const forced = await cli(['compare', '--from', 'k6', 'k6-summary-export.json', 'k6-handle-summary.json', '--force-baseline', '--out', 'hs']);
     expect(forced.code).toBe(0);
     const rep = await report('hs');
@@ -148,13 +163,27 @@ describe('compare --from on files real k6 and Locust runs wrote (../shared/reald
   it('a k6 summary of gRPC only: one line, exit 2', async () => {
     const r = await cli(['compare', '--from', 'k6', path.join(REALDATA, 'k6-handle-summary', 'benc-uk_k6-reporter__tests_data_grpc.json'), '--out', 'grpc']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^perf-gate: \S+benc-uk_k6-reporter__tests_data_grpc\.json holds gRPC results \(grpc_req_duration, grpc_reqs\) and no http_req_duration: perf-gate gates the HTTP results of a k6 summary, so there is nothing to gate here\n$/);
+    expect(r.stderr).toMatch(
+      /^perf-gate: \S+benc-uk_k6-reporter__tests_data_grpc\.json holds gRPC results \(grpc_req_duration, grpc_reqs\) and no http_req_duration: perf-gate gates the HTTP results of a k6 summary, so there is nothing to gate here\n$/,
+    );
     expectNoStack(r.stderr);
   });
 
   it('a custom k6 trend gated by name (`trend:fast_latency`): exit 1, the rule on stderr', async () => {
-    await writeFile(path.join(dir, 'gate-trend.yml'), 'thresholds:\n  k6:\n    "trend:fast_latency": { p95: "< 50ms" }\n    "trend:yarp_latency": { p95: "< 50ms" }\n');
-    const r = await cli(['compare', '--from', 'k6', path.join(REALDATA, 'k6-summary-export', 'NikoyanGar_ApiGatewayBenchmarks__k6_summary.json'), '--plan', 'gate-trend.yml', '--out', 'trend']);
+    await writeFile(
+      path.join(dir, 'gate-trend.yml'),
+      'thresholds:\n  k6:\n    "trend:fast_latency": { p95: "< 50ms" }\n    "trend:yarp_latency": { p95: "< 50ms" }\n',
+    );
+    const r = await cli([
+      'compare',
+      '--from',
+      'k6',
+      path.join(REALDATA, 'k6-summary-export', 'NikoyanGar_ApiGatewayBenchmarks__k6_summary.json'),
+      '--plan',
+      'gate-trend.yml',
+      '--out',
+      'trend',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('perf-gate: the gate failed: k6 trend:fast_latency p95 < 50ms\n');
     expect((await report('trend')).checks.map((c) => [c.metric, c.current, c.verdict])).toEqual([
@@ -180,12 +209,24 @@ describe('compare --from: unusable input is exit 2 with one line', () => {
   it.each<[string, string[], RegExp]>([
     ['an unknown tool', ['compare', '--from', 'jmeter', 'x.json'], /^perf-gate: --from takes k6 or locust, got "jmeter"\n$/],
     ['a missing results file', ['compare', '--from', 'k6', 'nope.json'], /^perf-gate: cannot read nope\.json: no such file\n$/],
-    ['a Locust CSV given as k6', ['compare', '--from', 'k6', 'locust_stats.csv'], /^perf-gate: locust_stats\.csv is not JSON \(.*\): perf-gate --from k6 reads/],
-    ['a k6 summary given as Locust', ['compare', '--from', 'locust', 'k6-summary-export.json'], /^perf-gate: k6-summary-export\.json is not a Locust stats CSV: missing columns/],
+    [
+      'a Locust CSV given as k6',
+      ['compare', '--from', 'k6', 'locust_stats.csv'],
+      /^perf-gate: locust_stats\.csv is not JSON \(.*\): perf-gate --from k6 reads/,
+    ],
+    [
+      'a k6 summary given as Locust',
+      ['compare', '--from', 'locust', 'k6-summary-export.json'],
+      /^perf-gate: k6-summary-export\.json is not a Locust stats CSV: missing columns/,
+    ],
     ['two baselines', ['compare', '--from', 'k6', 'a.json', 'b.json', '--baseline', 'c.json'], /^perf-gate: give the baseline once/],
     ['a folder as the results', ['compare', '--from=k6', 'perf'], /^perf-gate: cannot read perf: it is a folder\n$/],
     ['no results file at all', ['compare', '--from', 'locust'], /^perf-gate: expected 1 to 2 argument\(s\), got 0 \(see perf-gate --help\)\n$/],
-    ['a full plan as the gate file', ['compare', '--from', 'k6', 'k6-summary-export.json', '--plan', 'full.yml'], /^full\.yml:1:1: target: a gate file for --from holds only thresholds:, regression: and name:/],
+    [
+      'a full plan as the gate file',
+      ['compare', '--from', 'k6', 'k6-summary-export.json', '--plan', 'full.yml'],
+      /^full\.yml:1:1: target: a gate file for --from holds only thresholds:, regression: and name:/,
+    ],
   ])('%s', async (_, args, message) => {
     await writeFile(path.join(dir, 'full.yml'), 'target: { url: "http://127.0.0.1:1" }\nthresholds: {}\n');
     await mkdir(path.join(dir, 'perf'), { recursive: true });

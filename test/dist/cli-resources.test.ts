@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/process.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const SPIN = path.resolve(import.meta.dirname, '..', 'fixtures', 'spin-target.mjs');
 let dir: string;
@@ -49,7 +49,7 @@ regression:
 }
 
 describe('perf-gate run with the app started by perf-gate', () => {
-  it('reports the app\'s CPU per request, passes unchanged (exit 0) and fails +50 % CPU on cpu_per_request (exit 1)', async () => {
+  it("reports the app's CPU per request, passes unchanged (exit 0) and fails +50 % CPU on cpu_per_request (exit 1)", async () => {
     const base = await run(2000, 'base', ['--save-baseline', 'baseline.json']);
     expect(base.code, base.stderr).toBe(0);
     const res = base.report.stages[0]!.resources!;

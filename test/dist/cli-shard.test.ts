@@ -42,7 +42,9 @@ describe('node dist/cli.js run --shard / merge', () => {
     const served = target.served() - before;
     expect(served).toBe(150 + 18);
 
-    const merged = await runCli(['merge', 'shards/1/report.json', 'shards/2/report.json', 'shards/3/report.json', '--plan', 'plan.yml', '--out', 'merged'], { cwd: dir });
+    const merged = await runCli(['merge', 'shards/1/report.json', 'shards/2/report.json', 'shards/3/report.json', '--plan', 'plan.yml', '--out', 'merged'], {
+      cwd: dir,
+    });
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toMatch(/verdict: PASS/);
     const report = JSON.parse(await readFile(path.join(dir, 'merged', 'report.json'), 'utf8'));
@@ -61,7 +63,10 @@ describe('node dist/cli.js run --shard / merge', () => {
 
   it('refusals exit 2 with one line: a missing shard, a bad --shard, --save-baseline with --shard', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['merge', 'shards/1/report.json', 'shards/3/report.json'], /^perf-gate: shard 2\/3 missing \(given: shards\/1\/report\.json \(shard 1\/3\), shards\/3\/report\.json \(shard 3\/3\)\): merge needs all 3$/],
+      [
+        ['merge', 'shards/1/report.json', 'shards/3/report.json'],
+        /^perf-gate: shard 2\/3 missing \(given: shards\/1\/report\.json \(shard 1\/3\), shards\/3\/report\.json \(shard 3\/3\)\): merge needs all 3$/,
+      ],
       [['run', 'plan.yml', '--shard', '4/3', '--target', target.url], /^perf-gate: --shard 4\/3: the shard number must be from 1 to 3$/],
       [['run', 'plan.yml', '--shard', '1/3', '--save-baseline', 'b.json', '--target', target.url], /^perf-gate: --save-baseline does not go with --shard/],
       [['merge'], /^perf-gate: expected 1 to 64 argument\(s\), got 0/],

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/process.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 let dir: string;
 let target: TestTarget;
@@ -140,7 +140,9 @@ describe('node dist/cli.js run: a stage on worker threads', () => {
     const before = reset();
     const r = await runCli(['run', 'bad.yml', '--target', target.url], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('bad.yml:6:50: stages[0]: a baseline stage is one user sending back to back, which cannot be split over worker threads (remove workers)');
+    expect(r.stderr.trim()).toBe(
+      'bad.yml:6:50: stages[0]: a baseline stage is one user sending back to back, which cannot be split over worker threads (remove workers)',
+    );
     expect(target.served()).toBe(before);
   });
 });

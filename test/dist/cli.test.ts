@@ -43,11 +43,7 @@ function expectNoStack(stderr: string): void {
 describe('bad plans: exit 2 with file:line:col for every problem', () => {
   const cases: Array<[string, string, RegExp[]]> = [
     ['yaml syntax', `version: 1\ntarget:\n  url: http://127.0.0.1:1\nrequests: [\n`, [/^bad\.yml:\d+:\d+: /m]],
-    [
-      'unknown key, did you mean',
-      GOOD.replace('duration: 3s }', 'durration: 3s }'),
-      [/^bad\.yml:8:43: unknown key "durration".*did you mean "duration"/m],
-    ],
+    ['unknown key, did you mean', GOOD.replace('duration: 3s }', 'durration: 3s }'), [/^bad\.yml:8:43: unknown key "durration".*did you mean "duration"/m]],
     ['bad duration', GOOD.replace('duration: 3s', 'duration: fast'), [/^bad\.yml:8:\d+: .*"fast" is not a duration/m]],
     ['missing env var', GOOD.replace('path: /', 'path: /${NOPE_NOT_SET}'), [/^bad\.yml:6:\d+: .*NOPE_NOT_SET/m]],
     ['unknown stage in thresholds', GOOD.replace('  load: { p95', '  lod: { p95'), [/^bad\.yml:10:3: .*"lod".*did you mean "load"/m]],
@@ -152,7 +148,9 @@ describe('run, exit codes and files', () => {
 
   it('Ctrl-C stops the load within a second, even against a slow target, writes a partial report marked cancelled, and saves no baseline', async () => {
     // Half the requests take 5 s (timeout 10 s): at Ctrl-C some are always in flight.
-    const plan = GOOD.replace('duration: 3s', 'duration: 30s').replace('    path: /', '    path: /\n  - { name: slow, path: /slow }').replace('requests:', 'defaults: { timeout: 10s }\nrequests:');
+    const plan = GOOD.replace('duration: 3s', 'duration: 30s')
+      .replace('    path: /', '    path: /\n  - { name: slow, path: /slow }')
+      .replace('requests:', 'defaults: { timeout: 10s }\nrequests:');
     await writeFile(path.join(dir, 'long.yml'), plan);
     target.set({
       delayMs: 2,
@@ -162,10 +160,14 @@ describe('run, exit codes and files', () => {
         return true;
       },
     });
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'run', 'long.yml', '--target', target.url, '--out', 'out-cancel', '--save-baseline', 'cancel-base.json'], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli.js'), 'run', 'long.yml', '--target', target.url, '--out', 'out-cancel', '--save-baseline', 'cancel-base.json'],
+      {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     await new Promise((r) => setTimeout(r, 2500));
@@ -201,9 +203,15 @@ describe('run, exit codes and files', () => {
 process.on('SIGTERM', () => {}); fs.writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
 http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');`,
     );
-    const plan = GOOD.replace('duration: 3s', 'duration: 30s').replace('target:\n  url: http://127.0.0.1:1', `target:\n  url: http://127.0.0.1:${port}\n  start: node stubborn.mjs\n  ready: /\n  ready_timeout: 10s`);
+    const plan = GOOD.replace('duration: 3s', 'duration: 30s').replace(
+      'target:\n  url: http://127.0.0.1:1',
+      `target:\n  url: http://127.0.0.1:${port}\n  start: node stubborn.mjs\n  ready: /\n  ready_timeout: 10s`,
+    );
     await writeFile(path.join(dir, 'stubborn.yml'), plan);
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'run', 'stubborn.yml', '--out', 'out-stubborn'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'run', 'stubborn.yml', '--out', 'out-stubborn'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const closed = new Promise<number | null>((r) => child.on('close', r));
@@ -238,8 +246,16 @@ http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');`,
   });
 
   it.each([
-    ['a start command that exits early', '{ url: "http://127.0.0.1:1", start: "echo boom >&2; exit 7", ready: /healthz, ready_timeout: 30s }', /^perf-gate: target start command exited \(7\) before http:\/\/127\.0\.0\.1:1 was ready; its last output: boom\n$/],
-    ['a host that does not resolve', '{ url: "http://perf-gate-test.invalid:8080", allow_remote: true }', /^perf-gate: target http:\/\/perf-gate-test\.invalid:8080 is not reachable: .*perf-gate-test\.invalid.*\n$/],
+    [
+      'a start command that exits early',
+      '{ url: "http://127.0.0.1:1", start: "echo boom >&2; exit 7", ready: /healthz, ready_timeout: 30s }',
+      /^perf-gate: target start command exited \(7\) before http:\/\/127\.0\.0\.1:1 was ready; its last output: boom\n$/,
+    ],
+    [
+      'a host that does not resolve',
+      '{ url: "http://perf-gate-test.invalid:8080", allow_remote: true }',
+      /^perf-gate: target http:\/\/perf-gate-test\.invalid:8080 is not reachable: .*perf-gate-test\.invalid.*\n$/,
+    ],
   ])('%s: exit 3, one line, quickly', async (_name, targetBlock, line) => {
     await writeFile(path.join(dir, 'unready.yml'), GOOD.replace('target:\n  url: http://127.0.0.1:1', `target: ${targetBlock}`));
     const started = Date.now();
@@ -259,7 +275,9 @@ http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');`,
     const served = target.served();
     const r = await runCli(['run', 'stale.yml', '--out', 'out-stale'], { cwd: dir });
     expect(r.code, r.stderr).toBe(3);
-    expect(r.stderr).toContain(`\nperf-gate: something is already listening on 127.0.0.1:${target.port}: stop it, or drop target.start to test the running server\n`);
+    expect(r.stderr).toContain(
+      `\nperf-gate: something is already listening on 127.0.0.1:${target.port}: stop it, or drop target.start to test the running server\n`,
+    );
     expectNoStack(r.stderr);
     expect(target.served()).toBe(served);
     expect(existsSync(path.join(dir, 'started-stale'))).toBe(false);
@@ -268,10 +286,24 @@ http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');`,
   it('an error nothing caught (a stray exception, a rejected promise) is one line and exit 2, no stack trace', async () => {
     await writeFile(path.join(dir, 'good.yml'), GOOD);
     for (const stray of ['setTimeout(() => { throw new Error("pg-stray") }, 200)', 'setTimeout(() => Promise.reject(new Error("pg-stray")), 200)']) {
-      const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(stray)}`, path.join(ROOT, 'dist/cli.js'), 'run', 'good.yml', '--target', target.url, '--out', 'out-stray'], {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          `data:text/javascript,${encodeURIComponent(stray)}`,
+          path.join(ROOT, 'dist/cli.js'),
+          'run',
+          'good.yml',
+          '--target',
+          target.url,
+          '--out',
+          'out-stray',
+        ],
+        {
+          cwd: dir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       const code = await new Promise<number | null>((r) => child.on('close', r));
@@ -381,7 +413,9 @@ regression:
     try {
       await writeFile(path.join(dir, 'ab.yml'), AB_PLAN);
       target.set({ delayMs: 4 });
-      const same = await runCli(['ab', 'ab.yml', '--base-url', target.url, '--head-url', head.url, '--rounds', '3', '--out', 'ab-same', '--quiet'], { cwd: dir });
+      const same = await runCli(['ab', 'ab.yml', '--base-url', target.url, '--head-url', head.url, '--rounds', '3', '--out', 'ab-same', '--quiet'], {
+        cwd: dir,
+      });
       expect(same.code, same.stdout + same.stderr).toBe(0);
       const report = JSON.parse(await readFile(path.join(dir, 'ab-same', 'report.json'), 'utf8'));
       expect(report.ab).toMatchObject({ base_target: target.url, rounds: { load: 3 } });
@@ -389,7 +423,9 @@ regression:
       expect(await readFile(path.join(dir, 'ab-same', 'summary.md'), 'utf8')).toContain('Same-runner A/B: head');
 
       head.set({ delayMs: 12 });
-      const slower = await runCli(['ab', 'ab.yml', '--base-url', target.url, '--head-url', head.url, '--rounds', '3', '--out', 'ab-slow', '--quiet'], { cwd: dir });
+      const slower = await runCli(['ab', 'ab.yml', '--base-url', target.url, '--head-url', head.url, '--rounds', '3', '--out', 'ab-slow', '--quiet'], {
+        cwd: dir,
+      });
       expect(slower.code, slower.stdout + slower.stderr).toBe(1);
       expect(slower.stderr).toMatch(/^perf-gate: the gate failed: load p50 \+10%$/m);
     } finally {
@@ -400,7 +436,9 @@ regression:
   it('a failed regression is confirmed by a re-run by default, as the action does; --no-confirm fails on the first run', async () => {
     await writeFile(path.join(dir, 'confirm.yml'), AB_PLAN);
     target.set({ delayMs: 4 });
-    const base = await runCli(['run', 'confirm.yml', '--target', target.url, '--save-baseline', 'confirm-base.json', '--out', 'confirm-base', '--quiet'], { cwd: dir });
+    const base = await runCli(['run', 'confirm.yml', '--target', target.url, '--save-baseline', 'confirm-base.json', '--out', 'confirm-base', '--quiet'], {
+      cwd: dir,
+    });
     expect(base.code, base.stderr).toBe(0);
     target.set({ delayMs: 12 });
     const confirmed = await runCli(['run', 'confirm.yml', '--target', target.url, '--baseline', 'confirm-base.json', '--out', 'confirm-default'], { cwd: dir });
@@ -408,7 +446,10 @@ regression:
     expect(confirmed.stderr).toContain('confirming: load failed a regression rule; running it once more');
     const first = JSON.parse(await readFile(path.join(dir, 'confirm-default', 'report.json'), 'utf8'));
     expect(first.checks.find((c: { metric: string }) => c.metric === 'p50')).toMatchObject({ verdict: 'fail', confirmation: { verdict: 'fail' } });
-    const unconfirmed = await runCli(['run', 'confirm.yml', '--target', target.url, '--baseline', 'confirm-base.json', '--no-confirm', '--out', 'confirm-off'], { cwd: dir });
+    const unconfirmed = await runCli(
+      ['run', 'confirm.yml', '--target', target.url, '--baseline', 'confirm-base.json', '--no-confirm', '--out', 'confirm-off'],
+      { cwd: dir },
+    );
     expect(unconfirmed.code, unconfirmed.stderr).toBe(1);
     expect(unconfirmed.stderr).not.toContain('confirming:');
     const off = JSON.parse(await readFile(path.join(dir, 'confirm-off', 'report.json'), 'utf8'));
@@ -442,7 +483,11 @@ regression:
     const { mkdir } = await import('node:fs/promises');
     await mkdir(path.join(dir, 'band-history'), { recursive: true });
     for (const [i, f] of [0.85, 0.93, 1, 1.07, 1.15].entries()) {
-      const past = { ...report, started_at: `2026-01-0${i + 1}T00:00:00.000Z`, stages: [{ ...report.stages[0], latency_ms: { ...report.stages[0].latency_ms, p50: p50 * f } }] };
+      const past = {
+        ...report,
+        started_at: `2026-01-0${i + 1}T00:00:00.000Z`,
+        stages: [{ ...report.stages[0], latency_ms: { ...report.stages[0].latency_ms, p50: p50 * f } }],
+      };
       await writeFile(path.join(dir, 'band-history', `run-${i}.json`), JSON.stringify(past));
     }
     const inside = await runCli(['run', 'band.yml', '--target', target.url, '--history', 'band-history', '--out', 'band-inside', '--quiet'], { cwd: dir });

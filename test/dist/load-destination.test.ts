@@ -73,12 +73,15 @@ describe('load destination', () => {
     const url = `http://0.0.0.0:${target.port}`;
     const run = (inputs: Record<string, string>) => {
       const env: Record<string, string> = { GITHUB_WORKSPACE: dir };
-      for (const [k, v] of Object.entries({ plan: 'local.yml', baseline: 'none', comment: 'never', target: url, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
+      for (const [k, v] of Object.entries({ plan: 'local.yml', baseline: 'none', comment: 'never', target: url, ...inputs }))
+        env[`INPUT_${k.toUpperCase()}`] = v;
       return runNode('dist/index.js', [], { cwd: dir, env });
     };
     const refused = await run({});
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain(`::error::perf-gate: refusing to send load to 0.0.0.0:${target.port}: it is not a loopback address (0.0.0.0 is a listen address: to reach this machine use 127.0.0.1)`);
+    expect(refused.stdout).toContain(
+      `::error::perf-gate: refusing to send load to 0.0.0.0:${target.port}: it is not a loopback address (0.0.0.0 is a listen address: to reach this machine use 127.0.0.1)`,
+    );
     const allowed = await run({ 'allowed-hosts': `other.example.com\n0.0.0.0:${target.port}` });
     expect(allowed.code, allowed.stdout).toBe(0);
     expect(allowed.stdout.split('\n')[0]).toBe(`perf-gate: load goes to ${url} (remote, allowed by the allowed-hosts input)`);

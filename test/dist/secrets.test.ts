@@ -59,7 +59,9 @@ afterAll(async () => {
 
 /** Every planted string found in `text`, with the name of the output it was found in. */
 function leaks(outputs: Record<string, string>): string[] {
-  return Object.entries(outputs).flatMap(([name, text]) => PLANTED.filter((s) => text.includes(s) || text.includes(encodeURIComponent(s))).map((s) => `${s} in ${name}`));
+  return Object.entries(outputs).flatMap(([name, text]) =>
+    PLANTED.filter((s) => text.includes(s) || text.includes(encodeURIComponent(s))).map((s) => `${s} in ${name}`),
+  );
 }
 
 /** Every file below `root`, by relative path → content. */
@@ -93,7 +95,10 @@ describe('secrets in the CLI bundle', () => {
   });
 
   it('a plan error whose refused value holds the secret: stderr shows *** instead', async () => {
-    await writeFile(path.join(dir, 'bad.yml'), planFor(target.url).replace('path: /items?key=', 'path: items?key=').replace('rate: 10/s', 'rate: "${PERF_SECRET}"'));
+    await writeFile(
+      path.join(dir, 'bad.yml'),
+      planFor(target.url).replace('path: /items?key=', 'path: items?key=').replace('rate: 10/s', 'rate: "${PERF_SECRET}"'),
+    );
     const r = await runCli(['run', 'bad.yml'], { cwd: dir, env: { PERF_SECRET: SECRET } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\.yml:\d+:\d+: .*"items\?key=\*\*\*" must start with "\/"/m);
@@ -102,7 +107,13 @@ describe('secrets in the CLI bundle', () => {
   });
 
   it('an unreachable target whose URL holds the secret (userinfo and query): exit 3, no secret in the message', async () => {
-    await writeFile(path.join(dir, 'closed.yml'), planFor('http://127.0.0.1:1').replace('url: "http://pguser:${PERF_SECRET}@127.0.0.1:1"', 'url: "http://pguser:${PERF_SECRET}@127.0.0.1:1/?key=${PERF_SECRET}"'));
+    await writeFile(
+      path.join(dir, 'closed.yml'),
+      planFor('http://127.0.0.1:1').replace(
+        'url: "http://pguser:${PERF_SECRET}@127.0.0.1:1"',
+        'url: "http://pguser:${PERF_SECRET}@127.0.0.1:1/?key=${PERF_SECRET}"',
+      ),
+    );
     const r = await runCli(['run', 'closed.yml', '--out', 'closed-out'], { cwd: dir, env: { PERF_SECRET: SECRET } });
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/^perf-gate: /m);
@@ -112,11 +123,22 @@ describe('secrets in the CLI bundle', () => {
 
 describe('secrets in the action bundle', () => {
   async function runAction(label: string, headRepo: string, plan = 'plan.yml') {
-    const files = { summary: path.join(dir, `${label}-summary.md`), output: path.join(dir, `${label}-output.txt`), event: path.join(dir, `${label}-event.json`) };
+    const files = {
+      summary: path.join(dir, `${label}-summary.md`),
+      output: path.join(dir, `${label}-output.txt`),
+      event: path.join(dir, `${label}-event.json`),
+    };
     await writeFile(files.summary, '');
     await writeFile(files.output, '');
     const repo = (fullName: string) => ({ full_name: fullName, default_branch: 'main' });
-    await writeFile(files.event, JSON.stringify({ number: 5, repository: repo('o/r'), pull_request: { number: 5, head: { sha: 'e'.repeat(40), repo: repo(headRepo) }, base: { sha: 'd'.repeat(40), repo: repo('o/r') } } }));
+    await writeFile(
+      files.event,
+      JSON.stringify({
+        number: 5,
+        repository: repo('o/r'),
+        pull_request: { number: 5, head: { sha: 'e'.repeat(40), repo: repo(headRepo) }, base: { sha: 'd'.repeat(40), repo: repo('o/r') } },
+      }),
+    );
     const r = await runNode('dist/index.js', [], {
       cwd: dir,
       env: {
@@ -152,7 +174,14 @@ describe('secrets in the action bundle', () => {
     expect(r.summary).toContain('| GET /items?key=\\*\\*\\* |');
     expect(await readFile(path.join(dir, 'pr-out', 'report.json'), 'utf8')).toContain('"GET /items?key=***"');
     expect(
-      leaks({ stdout: withoutMaskCommands(r.stdout), stderr: r.stderr, summary: r.summary, output: r.output, comment, ...(await filesBelow(path.join(dir, 'pr-out'))) }),
+      leaks({
+        stdout: withoutMaskCommands(r.stdout),
+        stderr: r.stderr,
+        summary: r.summary,
+        output: r.output,
+        comment,
+        ...(await filesBelow(path.join(dir, 'pr-out'))),
+      }),
     ).toEqual([]);
   });
 
@@ -162,7 +191,16 @@ describe('secrets in the action bundle', () => {
     const handOff = await filesBelow(path.join(dir, 'fork-comment'));
     expect(Object.keys(handOff)).toEqual(['comment.json']);
     expect(handOff['comment.json']).toContain('perf-gate: pass');
-    expect(leaks({ stdout: withoutMaskCommands(r.stdout), stderr: r.stderr, summary: r.summary, output: r.output, ...handOff, ...(await filesBelow(path.join(dir, 'fork-out'))) })).toEqual([]);
+    expect(
+      leaks({
+        stdout: withoutMaskCommands(r.stdout),
+        stderr: r.stderr,
+        summary: r.summary,
+        output: r.output,
+        ...handOff,
+        ...(await filesBelow(path.join(dir, 'fork-out'))),
+      }),
+    ).toEqual([]);
   });
 
   it('a plan error whose refused value holds the secret: the annotations show *** instead', async () => {

@@ -11,7 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 
 /**
  * The app: GET / and GET /search answer after `delay` ms (search after `delay + slowMs`). It will not
@@ -112,7 +116,10 @@ export function listening(port: number): Promise<boolean> {
 }
 
 /** The worktrees git knows of (the checkout itself included). */
-export const worktrees = (repo: AbRepo): string[] => git(repo.dir, 'worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '));
+export const worktrees = (repo: AbRepo): string[] =>
+  git(repo.dir, 'worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((l) => l.startsWith('worktree '));
 
 /** What `git status` shows, ignored files left out (built.txt, reports): empty when nothing changed. */
 export const changes = (repo: AbRepo): string => git(repo.dir, 'status', '--porcelain');

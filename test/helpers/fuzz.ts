@@ -38,20 +38,95 @@ export class Rng {
 
 /** Values a node's value is swapped for (YAML source text, so tags and odd scalars go in as written). */
 export const TYPE_SWAPS: readonly string[] = [
-  '"text"', "''", '0', '1', '-1', '3.5', 'true', 'false', 'null', '~', '[]', '{}', '[1, 2]', '{a: 1}', '[[]]',
-  '.nan', '.inf', '-.inf', '0x1F', '0o17', '1e3', '!!binary aGVsbG8=', '2001-12-14t21:59:43.10-05:00', '"5s"', '"10/s"', '"< 200ms"', '"+15%"',
+  '"text"',
+  "''",
+  '0',
+  '1',
+  '-1',
+  '3.5',
+  'true',
+  'false',
+  'null',
+  '~',
+  '[]',
+  '{}',
+  '[1, 2]',
+  '{a: 1}',
+  '[[]]',
+  '.nan',
+  '.inf',
+  '-.inf',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '!!binary aGVsbG8=',
+  '2001-12-14t21:59:43.10-05:00',
+  '"5s"',
+  '"10/s"',
+  '"< 200ms"',
+  '"+15%"',
 ];
 
 /** Numbers and number-like strings at and past every edge. */
 export const HUGE_NUMBERS: readonly string[] = [
-  '1e308', '-1e308', '1e309', String(2 ** 53 + 1), '-1', '0', '-0', '0.0000001', '999999999999999999999999', '4294967297',
-  '"999999999h"', '"1e9/s"', '"999999999999/s"', '"0ms"', '"0s"', '"0/s"', '"0.0001/s"', '"1000000h"', '"99999999999999999999ms"',
-  '"9'.padEnd(400, '9') + '/s"', '"< 9'.padEnd(400, '9') + '"', '"+9'.padEnd(400, '9') + '%"', '2147483648', '"2147483648ms"', '"25d"',
+  '1e308',
+  '-1e308',
+  '1e309',
+  String(2 ** 53 + 1),
+  '-1',
+  '0',
+  '-0',
+  '0.0000001',
+  '999999999999999999999999',
+  '4294967297',
+  '"999999999h"',
+  '"1e9/s"',
+  '"999999999999/s"',
+  '"0ms"',
+  '"0s"',
+  '"0/s"',
+  '"0.0001/s"',
+  '"1000000h"',
+  '"99999999999999999999ms"',
+  '"9'.padEnd(400, '9') + '/s"',
+  '"< 9'.padEnd(400, '9') + '"',
+  '"+9'.padEnd(400, '9') + '%"',
+  '2147483648',
+  '"2147483648ms"',
+  '"25d"',
 ];
 
 /** Text that trips encodings and renderers. */
 export const UNICODE: readonly string[] = [
-  '😀', '👩‍👩‍👧‍👦', '\u202Eevil\u202C', 'مرحبا', '\u200B', '\u200D', '\uFEFF', '\u0000', '\uD800', '\uDFFF', 'e\u0301', '\u2028', '\u0085', '\t', '\r', '\\u0000', '${', '$${X}', '${UNSET_VAR}', '%s%n', '"', "'", ':', '#', '&a', '*a', '!!', '|', '>',
+  '😀',
+  '👩‍👩‍👧‍👦',
+  '\u202Eevil\u202C',
+  'مرحبا',
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  'e\u0301',
+  '\u2028',
+  '\u0085',
+  '\t',
+  '\r',
+  '\\u0000',
+  '${',
+  '$${X}',
+  '${UNSET_VAR}',
+  '%s%n',
+  '"',
+  "'",
+  ':',
+  '#',
+  '&a',
+  '*a',
+  '!!',
+  '|',
+  '>',
 ];
 
 export interface Seed {
@@ -64,7 +139,9 @@ const indentOf = (line: string): string => /^\s*/.exec(line)![0];
 /** All nodes of the document with their parents, depth first (iterative). */
 function nodes(doc: Document): { node: Node; parent: Node | undefined; key: unknown }[] {
   const out: { node: Node; parent: Node | undefined; key: unknown }[] = [];
-  const stack: { node: Node; parent: Node | undefined; key: unknown }[] = doc.contents ? [{ node: doc.contents as Node, parent: undefined, key: undefined }] : [];
+  const stack: { node: Node; parent: Node | undefined; key: unknown }[] = doc.contents
+    ? [{ node: doc.contents as Node, parent: undefined, key: undefined }]
+    : [];
   while (stack.length > 0) {
     const item = stack.pop()!;
     out.push(item);
@@ -218,11 +295,21 @@ const textual: Record<string, Mutator> = {
     if (shape === 0) {
       // Billion laughs: each level lists the previous one `width` times.
       lines.push(`a0: &a0 [${Array(width).fill('"lol"').join(', ')}]`);
-      for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(', ')}]`);
+      for (let i = 1; i < levels; i++)
+        lines.push(
+          `a${i}: &a${i} [${Array(width)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
     } else if (shape === 1) {
       // Map merges of a map of merges.
       lines.push('m0: &m0 { x: 1, y: 2 }');
-      for (let i = 1; i < levels; i++) lines.push(`m${i}: &m${i} { <<: [${Array(width).fill(`*m${i - 1}`).join(', ')}], k${i}: ${i} }`);
+      for (let i = 1; i < levels; i++)
+        lines.push(
+          `m${i}: &m${i} { <<: [${Array(width)
+            .fill(`*m${i - 1}`)
+            .join(', ')}], k${i}: ${i} }`,
+        );
     } else if (shape === 2) {
       // A chain of single aliases, each nested a few levels: deep once expanded.
       lines.push(`c0: &c0 ${'['.repeat(width)}1${']'.repeat(width)}`);
@@ -233,7 +320,11 @@ const textual: Record<string, Mutator> = {
     } else {
       // Many aliases of one big anchored value.
       lines.push(`big: &big { ${Array.from({ length: width * 10 }, (_, i) => `k${i}: "${'x'.repeat(50)}"`).join(', ')} }`);
-      lines.push(`many: [${Array(levels * 15).fill('*big').join(', ')}]`);
+      lines.push(
+        `many: [${Array(levels * 15)
+          .fill('*big')
+          .join(', ')}]`,
+      );
     }
     // At the top (unknown root keys) or as a value of an existing key.
     return rng.chance(0.5) ? `${lines.join('\n')}\n${text}` : `${text.trimEnd()}\nrequests_extra:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { runAndGate, type Logger } from '../../src/core.js';
 import { FileStore } from '../../src/baseline/file-store-adapter.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const quiet: Logger = { info: () => {}, warn: () => {} };
 

@@ -10,7 +10,11 @@ export interface ProcessResult {
   stderr: string;
 }
 
-export function runNode(script: string, args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<ProcessResult> {
+export function runNode(
+  script: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
       cwd: opts.cwd ?? ROOT,

@@ -1,5 +1,5 @@
 /** Hand-built report documents for the pure gate and report tests. */
-import type { Check, Report, StageReport, Verdict } from '../../src/report/types.js';
+import type { Check, Report, StageReport, Verdict } from '../../src/model/report.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
 import { seededRandom } from '../../src/gate/statistics.js';
 import { createHistogram, encodeHistogram, recordMs, summarize } from '../../src/metrics/histogram.js';
@@ -64,7 +64,21 @@ export function steadyStage(scale: number, seed: number, overrides: Partial<Stag
   const r = seededRandom(seed);
   const timeline: TimelineWindow[] = Array.from({ length: 20 }, (_, t) => {
     const f = scale * (1 + 0.02 * (2 * r() - 1));
-    return { t, rps: 100, p50: 4 * f, p90: 8 * f, p95: 10 * f, p99: 20 * f, max: 40 * f, mean: 5 * f, requests: 100, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0 };
+    return {
+      t,
+      rps: 100,
+      p50: 4 * f,
+      p90: 8 * f,
+      p95: 10 * f,
+      p99: 20 * f,
+      max: 40 * f,
+      mean: 5 * f,
+      requests: 100,
+      errors: 0,
+      active: 3,
+      late_sends: 0,
+      loop_lag_ms: 0,
+    };
   });
   const l = (x: number) => x * scale;
   return stage({
@@ -77,7 +91,11 @@ export function steadyStage(scale: number, seed: number, overrides: Partial<Stag
 
 /** A stage whose load generator was saturated (its failures are the generator's). */
 export function saturatedStage(name: string, reason?: string): StageReport {
-  return stage({ name, generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason } });
+  return stage({
+    name,
+    generator_saturated: true,
+    generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason },
+  });
 }
 
 /** A threshold check on p95 of `stageName` with the given verdict. */
@@ -103,10 +121,34 @@ export function sampledStage(windows: number[][], overrides: Partial<StageReport
     for (const ms of latencies) recordMs(h, ms);
     whole.add(h);
     const s = summarize(h);
-    return { t, rps: latencies.length, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, max: s.max, mean: s.mean, requests: latencies.length, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0, histogram: encodeHistogram(h) };
+    return {
+      t,
+      rps: latencies.length,
+      p50: s.p50,
+      p90: s.p90,
+      p95: s.p95,
+      p99: s.p99,
+      max: s.max,
+      mean: s.mean,
+      requests: latencies.length,
+      errors: 0,
+      active: 3,
+      late_sends: 0,
+      loop_lag_ms: 0,
+      histogram: encodeHistogram(h),
+    };
   });
   const requests = whole.totalCount;
-  return stage({ requests, rps: requests / Math.max(1, windows.length), duration_s: windows.length, latency_ms: summarize(whole), timeline, histogram: encodeHistogram(whole), status_codes: { '200': requests }, ...overrides });
+  return stage({
+    requests,
+    rps: requests / Math.max(1, windows.length),
+    duration_s: windows.length,
+    latency_ms: summarize(whole),
+    timeline,
+    histogram: encodeHistogram(whole),
+    status_codes: { '200': requests },
+    ...overrides,
+  });
 }
 
 /** `perWindow` latencies (ms) per window for `n` windows: 4 ms plus an exponential extra of mean 2 ms. */

@@ -2,7 +2,7 @@
 import { parsePlan } from '../../src/plan/index.js';
 import { runPlan } from '../../src/load/run-plan.js';
 import { stageReport } from '../../src/report/build.js';
-import type { StageReport } from '../../src/report/types.js';
+import type { StageReport } from '../../src/model/report.js';
 
 export async function runText(text: string, targetUrl: string, env: Record<string, string> = {}): Promise<StageReport[]> {
   const plan = parsePlan(text, 'test.yml', env);

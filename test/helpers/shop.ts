@@ -74,7 +74,8 @@ export async function startShop(): Promise<Shop> {
       }
       if (url === '/inventory/1') return json(200, { stock, sold });
       // Behind a login: what a real shop's admin view is.
-      if (url === '/admin/inventory/1') return /^Bearer tok-\w+$/.test(req.headers.authorization ?? '') ? json(200, { stock, sold }) : json(401, { error: 'log in' });
+      if (url === '/admin/inventory/1')
+        return /^Bearer tok-\w+$/.test(req.headers.authorization ?? '') ? json(200, { stock, sold }) : json(401, { error: 'log in' });
       // Echoes the query as JSON: a request's own values come back in its body.
       if (url.startsWith('/echo')) return json(200, Object.fromEntries(new URL(url, 'http://x').searchParams));
       json(404, {});
@@ -85,4 +86,3 @@ export async function startShop(): Promise<Shop> {
   shop.close = () => new Promise((r) => server.close(() => r()));
   return shop;
 }
-

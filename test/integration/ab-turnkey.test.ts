@@ -23,7 +23,10 @@ beforeAll(async () => {
   // Variants of the plan, committed so the checkout stays clean.
   const variant = (from: string, to: string) => AB_PLAN.replace(from, to);
   await writeFile(path.join(repo.dir, 'build-fails.yml'), variant('build: node build.mjs', 'build: node -e "console.log(\'no compiler\'); process.exit(4)"'));
-  await writeFile(path.join(repo.dir, 'head-dies.yml'), variant('start: node app.mjs ${PORT}', 'start: test ${SIDE} = base && node app.mjs ${PORT} || (sleep 1; exit 1)'));
+  await writeFile(
+    path.join(repo.dir, 'head-dies.yml'),
+    variant('start: node app.mjs ${PORT}', 'start: test ${SIDE} = base && node app.mjs ${PORT} || (sleep 1; exit 1)'),
+  );
   await writeFile(path.join(repo.dir, 'one-port.yml'), variant('url: http://127.0.0.1:${PORT}', 'url: http://127.0.0.1:9'));
   await writeFile(path.join(repo.dir, 'quick.yml'), variant('duration: 3s', 'duration: 1s'));
   await writeFile(path.join(repo.dir, 'side-in-path.yml'), variant('path: /search', 'path: "/search/${SIDE}"'));
@@ -32,7 +35,15 @@ beforeAll(async () => {
 }, 30_000);
 
 const ab = (plan: string, baseRef: string) =>
-  runAbAndGate({ planFile: plan, baseRef, rounds: 2, outDir: 'perf-gate-report', env: { PIDS_DIR: repo.pids, PATH: process.env.PATH }, cwd: repo.dir, log: quiet });
+  runAbAndGate({
+    planFile: plan,
+    baseRef,
+    rounds: 2,
+    outDir: 'perf-gate-report',
+    env: { PIDS_DIR: repo.pids, PATH: process.env.PATH },
+    cwd: repo.dir,
+    log: quiet,
+  });
 
 /** Nothing of either side is left: no live app, no worktree, no changed file. */
 function leftNothing(): void {
@@ -61,7 +72,9 @@ describe('ab --base-ref: failures are one clear line, and nothing is left behind
   it('a side that never gets ready is exit 3 naming it; the other side, already up, is stopped', async () => {
     const err = await ab('head-dies.yml', 'HEAD').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TargetUnreachableError);
-    expect((err as Error).message).toMatch(/^head side \(target\.start `test head = base && node app\.mjs \d+ \|\| \(sleep 1; exit 1\)` in .*repo\) never got ready: target start command exited \(1\)/);
+    expect((err as Error).message).toMatch(
+      /^head side \(target\.start `test head = base && node app\.mjs \d+ \|\| \(sleep 1; exit 1\)` in .*repo\) never got ready: target start command exited \(1\)/,
+    );
     // The base side did start (it wrote its pid), and was stopped with the run.
     expect(appPids(repo).base).toBeGreaterThan(0);
     leftNothing();
@@ -70,7 +83,9 @@ describe('ab --base-ref: failures are one clear line, and nothing is left behind
   it('refuses a plan whose sides would share one URL, or send different loads, before building', async () => {
     await expect(ab('one-port.yml', 'HEAD')).rejects.toThrow(/target\.url must hold \$\{PORT\}/);
     await expect(ab('side-in-path.yml', 'HEAD')).rejects.toThrow(/\$\{PORT\} or \$\{SIDE\} outside target: would make base and head send different loads/);
-    await expect(runAbAndGate({ planFile: 'plan.yml', baseRef: 'HEAD', baseUrl: 'http://127.0.0.1:1', outDir: 'x', env: {}, cwd: repo.dir, log: quiet })).rejects.toThrow(UsageError);
+    await expect(
+      runAbAndGate({ planFile: 'plan.yml', baseRef: 'HEAD', baseUrl: 'http://127.0.0.1:1', outDir: 'x', env: {}, cwd: repo.dir, log: quiet }),
+    ).rejects.toThrow(UsageError);
     leftNothing();
   });
 });
@@ -80,12 +95,25 @@ describe('ab --base-ref: the build cache of the checkout', () => {
     const runLogged = async (extra: { rebuild?: boolean } = {}) => {
       const lines: string[] = [];
       const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m) };
-      const outcome = await runAbAndGate({ planFile: 'quick.yml', baseRef: 'HEAD', rounds: 2, outDir: 'perf-gate-report', env: { PIDS_DIR: repo.pids, PATH: process.env.PATH }, cwd: repo.dir, log, ...extra });
+      const outcome = await runAbAndGate({
+        planFile: 'quick.yml',
+        baseRef: 'HEAD',
+        rounds: 2,
+        outDir: 'perf-gate-report',
+        env: { PIDS_DIR: repo.pids, PATH: process.env.PATH },
+        cwd: repo.dir,
+        log,
+        ...extra,
+      });
       expect(outcome.report.verdict, JSON.stringify(outcome.report.checks)).not.toBe('fail');
       return lines.filter((l) => /^(base|head): (build|built)/.test(l)).map((l) => l.replace(/ in .*| \(.*/, ''));
     };
     expect(await runLogged({ rebuild: true })).toEqual(['base: building', 'base: built', 'head: building', 'head: built']);
-    expect(await runLogged()).toEqual(['base: building', 'base: built', expect.stringMatching(/^head: build skipped: `node build\.mjs` already built .*repo at this commit, and nothing changed since$/)]);
+    expect(await runLogged()).toEqual([
+      'base: building',
+      'base: built',
+      expect.stringMatching(/^head: build skipped: `node build\.mjs` already built .*repo at this commit, and nothing changed since$/),
+    ]);
     // The build's output changed (or is gone): built again.
     await writeFile(path.join(repo.dir, 'built.txt'), 'stale');
     expect(await runLogged()).toEqual(['base: building', 'base: built', 'head: building', 'head: built']);

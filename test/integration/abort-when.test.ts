@@ -11,7 +11,10 @@ import { runAbAndGate, runAndGate, type Logger } from '../../src/core.js';
 import { FileStore } from '../../src/baseline/file-store-adapter.js';
 import { planText, startTarget } from '../helpers/target.js';
 
-async function gateWith(plan: string, targetUrl: string): Promise<{ report: Awaited<ReturnType<typeof runAndGate>>['report']; summary: string; lines: string[]; baseline: string; ms: number }> {
+async function gateWith(
+  plan: string,
+  targetUrl: string,
+): Promise<{ report: Awaited<ReturnType<typeof runAndGate>>['report']; summary: string; lines: string[]; baseline: string; ms: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-abort-'));
   await writeFile(path.join(dir, 'plan.yml'), plan);
   const lines: string[] = [];
@@ -49,7 +52,9 @@ describe('abort_when', () => {
       expect(stage.aborted!.at_s).toBeGreaterThanOrEqual(2);
       expect(stage.aborted!.reason).toMatch(/^error_rate > 50% for 2s held for 2\.\d s \(100 % of \d+ completions in the last second errors\)$/);
       expect(report.verdict).toBe('fail');
-      expect(report.checks).toContainEqual(expect.objectContaining({ stage: 'hammer', metric: 'abort_when', kind: 'threshold', verdict: 'fail', limit: 'error_rate > 50% for 2s' }));
+      expect(report.checks).toContainEqual(
+        expect.objectContaining({ stage: 'hammer', metric: 'abort_when', kind: 'threshold', verdict: 'fail', limit: 'error_rate > 50% for 2s' }),
+      );
       expect(summary).toContain('**Stage hammer was aborted**');
       expect(summary).toContain('any later stages were skipped');
       expect(existsSync(baseline)).toBe(false);
@@ -106,11 +111,23 @@ describe('abort_when', () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-abort-ab-'));
       await writeFile(
         path.join(dir, 'plan.yml'),
-        planText(['{ name: hammer, kind: load, rate: 40/s, duration: 20s }', '{ name: after, kind: baseline, duration: 4s }'], 'abort_when:\n  - { metric: error_rate, op: ">", value: 50%, for: 2s }\n'),
+        planText(
+          ['{ name: hammer, kind: load, rate: 40/s, duration: 20s }', '{ name: after, kind: baseline, duration: 4s }'],
+          'abort_when:\n  - { metric: error_rate, op: ">", value: 50%, for: 2s }\n',
+        ),
       );
       const lines: string[] = [];
       const t0 = Date.now();
-      const o = await runAbAndGate({ planFile: 'plan.yml', baseUrl: base.url, headUrl: head.url, rounds: 2, outDir: 'out', env: {}, cwd: dir, log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) } });
+      const o = await runAbAndGate({
+        planFile: 'plan.yml',
+        baseUrl: base.url,
+        headUrl: head.url,
+        rounds: 2,
+        outDir: 'out',
+        env: {},
+        cwd: dir,
+        log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) },
+      });
       expect(Date.now() - t0).toBeLessThan(10_000);
       expect(lines[0]).toBe(`perf-gate: load goes to head ${head.url} (loopback) and base ${base.url} (loopback)`);
       expect(o.report.stages.map((st) => st.name)).toEqual(['hammer']);

@@ -1,9 +1,3 @@
-/**
- * The data-branch store against real git: a local bare repository as "origin" and workspace
- * clones of it, as actions/checkout leaves them. Each test uses its own branch name, so one setup
- * serves all of them.
- */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,10 +75,7 @@ describe('BranchStore', () => {
     expect(found?.commit).toBe(A);
     expect(found?.report.fingerprints).toEqual({ plan: 'plan1', runner: 'runner1' });
     expect(explanation).toBe('baseline: run 123-1 on commit aaaaaaa (newest), saved 2026-11-23 17:45 UTC');
-    expect(await remoteFiles(s.description.slice('branch '.length))).toEqual([
-      'README.md',
-      `${PLAN}/runner1/20261123T174501Z-${A}-123-1.json`,
-    ]);
+    expect(await remoteFiles(s.description.slice('branch '.length))).toEqual(['README.md', `${PLAN}/runner1/20261123T174501Z-${A}-123-1.json`]);
   });
 
   it('picks the first candidate commit that has a result', async () => {
@@ -177,9 +168,14 @@ describe('BranchStore', () => {
   it("names what changed when the other plan's result records its shape", async () => {
     const s = store();
     const shape = (rate: number) => ({ stages: [{ name: 'load', kind: 'load', rate }], requests: [], session: [] });
-    await s.save(PLAN, { ...result(A, '2026-11-20T08:30:00.000Z', { plan: 'plan0', runner: 'runner1' }), report: report({ fingerprints: { plan: 'plan0', runner: 'runner1' }, shape: shape(50) }) });
+    await s.save(PLAN, {
+      ...result(A, '2026-11-20T08:30:00.000Z', { plan: 'plan0', runner: 'runner1' }),
+      report: report({ fingerprints: { plan: 'plan0', runner: 'runner1' }, shape: shape(50) }),
+    });
     const { explanation } = await s.load({ ...REQUEST, planShape: shape(80) });
-    expect(explanation).toMatch(/the plan's load shape changed since 2026-11-20 08:30 UTC \(stage "load": rate 50 → 80\): 1 result of the earlier plan was not compared/);
+    expect(explanation).toMatch(
+      /the plan's load shape changed since 2026-11-20 08:30 UTC \(stage "load": rate 50 → 80\): 1 result of the earlier plan was not compared/,
+    );
   });
 
   it('says there is nothing for the plan when only other plans have results', async () => {
@@ -210,7 +206,10 @@ describe('BranchStore', () => {
     await git(root, 'clone', '--quiet', '--branch', branch, origin, hand);
     await mkdir(path.join(hand, PLAN, 'runner1'), { recursive: true });
     await writeFile(path.join(hand, PLAN, 'runner1', `20261124T000000Z-${B}-9-1.json`), '{ "commit": "bbb", "report": ');
-    await writeFile(path.join(hand, PLAN, 'runner1', `20261124T000001Z-${C}-9-2.json`), '{ "commit": "ccc", "run": "9-2", "savedAt": "2026-11-24T00:00:01Z", "report": {} }');
+    await writeFile(
+      path.join(hand, PLAN, 'runner1', `20261124T000001Z-${C}-9-2.json`),
+      '{ "commit": "ccc", "run": "9-2", "savedAt": "2026-11-24T00:00:01Z", "report": {} }',
+    );
     await git(hand, 'add', '.');
     await git(hand, ...IDENTITY, 'commit', '--quiet', '-m', 'broken');
     await git(hand, 'push', '--quiet', 'origin', branch);
@@ -287,7 +286,12 @@ describe('BranchStore', () => {
       run: async (args, options) => {
         if (!args.includes('push')) return gitCli.run(args, options);
         pushes++;
-        return { code: 128, stdout: '', stderr: "remote: Permission to o/r.git denied to github-actions[bot].\nfatal: unable to access 'https://x-access-token:SECRET123@github.com/o/r.git/': The requested URL returned error: 403\n" };
+        return {
+          code: 128,
+          stdout: '',
+          stderr:
+            "remote: Permission to o/r.git denied to github-actions[bot].\nfatal: unable to access 'https://x-access-token:SECRET123@github.com/o/r.git/': The requested URL returned error: 403\n",
+        };
       },
     };
     const s = store({ git: refusing });
@@ -300,7 +304,10 @@ describe('BranchStore', () => {
 
   it('reports an unreachable remote as a BaselineError on load', async () => {
     const s = store({ remote: path.join(root, 'no-such-remote.git') });
-    await expect(s.load(REQUEST)).rejects.toMatchObject({ code: 'E_BASELINE', message: expect.stringMatching(/^cannot fetch branch data-\d+ from the remote: /) });
+    await expect(s.load(REQUEST)).rejects.toMatchObject({
+      code: 'E_BASELINE',
+      message: expect.stringMatching(/^cannot fetch branch data-\d+ from the remote: /),
+    });
   });
 
   it('refuses plan ids and fingerprints that would escape their folder', async () => {

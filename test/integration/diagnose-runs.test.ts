@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAndGate, type Outcome } from '../../src/core.js';
 import { startDemoServer } from '../../src/demo/server.js';
-import type { Diagnosis, Report } from '../../src/report/types.js';
+import type { Diagnosis, Report } from '../../src/model/report.js';
 import { planText, startTarget } from '../helpers/target.js';
 
 const quiet = { info: () => {}, warn: () => {} };
@@ -56,10 +56,11 @@ async function oneAtATime(serviceMs: number, degrade?: { above: number; toMs: nu
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -84,7 +85,9 @@ describe('diagnoses of crafted runs', () => {
       expect(d).toMatchObject({ stage: 'limited', severity: 'warn' });
       const count = s.errors_by_kind.rate_limited;
       expect(count / s.requests).toBeGreaterThan(0.3);
-      expect(d.evidence[0]).toMatch(new RegExp(`^${count} responses were 429 Too Many Requests: \\d+\\.\\d+% of ${s.requests} requests, 100\\.00% of the errors$`));
+      expect(d.evidence[0]).toMatch(
+        new RegExp(`^${count} responses were 429 Too Many Requests: \\d+\\.\\d+% of ${s.requests} requests, 100\\.00% of the errors$`),
+      );
       expect(d.evidence[1]).toBe(`Retry-After 1–5 s (sent with ${count} of them; perf-gate does not retry)`);
       // Windows are whole seconds by intended start: the limiter switched on in the second second.
       expect(d.at_s).toBe(1);
@@ -112,7 +115,10 @@ describe('diagnoses of crafted runs', () => {
       expect(d.at_s).toBeGreaterThanOrEqual(2);
       expect(d.at_s).toBeLessThanOrEqual(4);
       expect(d.title).toMatch(/^Saturation: latency grows with the load, p95 bends between \d+ and \d+ req\/s/);
-      const [low, high] = d.title.match(/between (\d+) and (\d+) req\/s/)!.slice(1).map(Number);
+      const [low, high] = d.title
+        .match(/between (\d+) and (\d+) req\/s/)!
+        .slice(1)
+        .map(Number);
       expect(low).toBeLessThanOrEqual(110);
       expect(high).toBeGreaterThanOrEqual(90);
       expect(s.errors).toBe(0);
@@ -148,7 +154,9 @@ describe('diagnoses of crafted runs', () => {
       expect(s.errors_by_kind.timeout).toBeGreaterThan(50);
       const d = find(report, 'timeouts-climb');
       expect(d.title).toMatch(/^Timeouts climb with load: \d+\.\d+% of requests in the busiest seconds against 0\.00% in the quietest\.$/);
-      expect(d.evidence[0]).toMatch(new RegExp(`^${s.errors_by_kind.timeout} timeouts, \\d+\\.\\d+% of ${s.requests} requests, the first [2-4] s into the stage$`));
+      expect(d.evidence[0]).toMatch(
+        new RegExp(`^${s.errors_by_kind.timeout} timeouts, \\d+\\.\\d+% of ${s.requests} requests, the first [2-4] s into the stage$`),
+      );
       expect(d.evidence[1]).toMatch(/^busiest third of the seconds \(about 1[6-9]\d req\/s\): ([5-9]\d|100)\.\d+% timed out$/);
       // Queueing past capacity: the windows show timeouts only once the rate passed 100/s (2.5 s in).
       const first = s.timeline.find((w) => (w.by_kind?.timeout ?? 0) > 0)!;
@@ -162,7 +170,10 @@ describe('diagnoses of crafted runs', () => {
     // 5 ms a request (200/s) until 50 wait at once, 20 ms from then on: 300/s for 1 s tips it over.
     const target = await oneAtATime(5, { above: 50, toMs: 20 });
     try {
-      const plan = planText(['{ name: spike, kind: spike, from: 20/s, to: 300/s, before: 2s, ramp: 200ms, hold: 1s, after: 3s }']).replace('timeout: 2s', 'timeout: 10s');
+      const plan = planText(['{ name: spike, kind: spike, from: 20/s, to: 300/s, before: 2s, ramp: 200ms, hold: 1s, after: 3s }']).replace(
+        'timeout: 2s',
+        'timeout: 10s',
+      );
       const { report } = await gateRun(plan, target.url);
       const s = report.stages[0]!;
       expect(s.spike).toMatchObject({ recovery_ms: null, drop_s: 3.2 });

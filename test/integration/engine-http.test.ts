@@ -122,10 +122,7 @@ describe('closed model and other kinds', () => {
         return true;
       },
     });
-    const [s] = await runText(
-      planText(['{ name: spike, kind: spike, from: 20/s, to: 300/s, before: 2s, ramp: 0s, hold: 1s, after: 4s }']),
-      target.url,
-    );
+    const [s] = await runText(planText(['{ name: spike, kind: spike, from: 20/s, to: 300/s, before: 2s, ramp: 0s, hold: 1s, after: 4s }']), target.url);
     expect(s!.spike).toBeDefined();
     expect(s!.spike!.peak_p95_ms).toBeGreaterThan(s!.spike!.pre_p95_ms * 5);
     expect(s!.spike!.recovery_ms).not.toBeNull();

@@ -69,7 +69,10 @@ describe('request/reply', () => {
       },
     });
     const [s] = await runText(
-      wsPlanText(['path: /x', `send: '{"id":\${seq},"op":"get"}'`, 'expect_reply: { json_field: id }'], ['{ name: swap, kind: load, protocol: ws, connections: 1, rate: 100/s, duration: 2s }']),
+      wsPlanText(
+        ['path: /x', `send: '{"id":\${seq},"op":"get"}'`, 'expect_reply: { json_field: id }'],
+        ['{ name: swap, kind: load, protocol: ws, connections: 1, rate: 100/s, duration: 2s }'],
+      ),
       target.url,
     );
     expect(s!.requests).toBe(200);
@@ -104,10 +107,15 @@ describe('stream', () => {
   it('a broadcaster at 100/s per connection with a timestamp 20 ms old: rate, gaps and lag', async () => {
     target.set({ broadcast: { perSecond: 100, lagMs: 20 } });
     const [s] = await runText(
-      wsPlanText(['path: /feed', 'mode: stream', `subscribe: '{"op":"subscribe","ch":"trades"}'`, 'timestamp_field: $.E'], ['{ name: feed, kind: load, protocol: ws, connections: 2, duration: 3s }']),
+      wsPlanText(
+        ['path: /feed', 'mode: stream', `subscribe: '{"op":"subscribe","ch":"trades"}'`, 'timestamp_field: $.E'],
+        ['{ name: feed, kind: load, protocol: ws, connections: 2, duration: 3s }'],
+      ),
       target.url,
     );
-    console.log(`stream: ${s!.messages_per_s} msg/s, gap p50 ${s!.gap_ms!.p50} ms p99 ${s!.gap_ms!.p99} ms, lag p50 ${s!.lag_ms!.p50} ms p99 ${s!.lag_ms!.p99} ms`);
+    console.log(
+      `stream: ${s!.messages_per_s} msg/s, gap p50 ${s!.gap_ms!.p50} ms p99 ${s!.gap_ms!.p99} ms, lag p50 ${s!.lag_ms!.p50} ms p99 ${s!.lag_ms!.p99} ms`,
+    );
     expect(s!.ws_mode).toBe('stream');
     expect(target.subscribes.slice(-2)).toEqual(['{"op":"subscribe","ch":"trades"}', '{"op":"subscribe","ch":"trades"}']);
     expect(s!.messages_per_s!).toBeGreaterThan(190);
@@ -156,7 +164,10 @@ describe('connections: closes, reconnects, refusals', () => {
   it('refused upgrades are connect errors, with the status the server gave', async () => {
     target.set({ refuse: 403 });
     const [rr] = await runText(wsPlanText(ECHO, ['{ name: refused, kind: load, protocol: ws, connections: 2, rate: 20/s, duration: 1s }']), target.url);
-    const [held] = await runText(wsPlanText(['path: /hold', 'mode: connect'], ['{ name: held, kind: load, protocol: ws, connections: 3, duration: 1s }']), target.url);
+    const [held] = await runText(
+      wsPlanText(['path: /hold', 'mode: connect'], ['{ name: held, kind: load, protocol: ws, connections: 3, duration: 1s }']),
+      target.url,
+    );
     expect(rr!.errors_by_kind.connect).toBe(20);
     expect(rr!.error_rate).toBe(1);
     expect(rr!.status_codes['403']).toBe(2);

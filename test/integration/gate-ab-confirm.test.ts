@@ -40,7 +40,17 @@ afterAll(async () => {
 });
 
 const ab = (out: string, onRound?: (side: Side) => void) =>
-  runAbAndGate({ planFile: 'plan.yml', baseUrl: base.url, headUrl: head.url, rounds: 6, outDir: out, env: {}, cwd: dir, log: quiet, onRound: onRound && ((_s, _r, _n, side) => onRound(side)) });
+  runAbAndGate({
+    planFile: 'plan.yml',
+    baseUrl: base.url,
+    headUrl: head.url,
+    rounds: 6,
+    outDir: out,
+    env: {},
+    cwd: dir,
+    log: quiet,
+    onRound: onRound && ((_s, _r, _n, side) => onRound(side)),
+  });
 
 describe('perf-gate ab: same-runner A/B in rounds', () => {
   it('alternates A B B A …, loads both sides equally and passes identical builds on the paired rounds', async () => {
@@ -58,7 +68,10 @@ describe('perf-gate ab: same-runner A/B in rounds', () => {
     expect(report.ab!.rounds).toEqual({ load: 6 });
     const p50 = report.checks.find((c) => c.metric === 'p50')!;
     expect(p50.method).toBe('paired-bootstrap(rounds=6)');
-    expect(report.checks.filter((c) => c.verdict === 'fail'), JSON.stringify(report.checks)).toEqual([]);
+    expect(
+      report.checks.filter((c) => c.verdict === 'fail'),
+      JSON.stringify(report.checks),
+    ).toEqual([]);
     // Timeline of the head side: the rounds' windows one after another.
     expect(report.stages[0]!.timeline.map((w) => w.t)).toEqual([...Array(report.stages[0]!.timeline.length).keys()]);
   });
@@ -154,7 +167,9 @@ describe('confirm before failing, on real runs', () => {
     });
     expect(outcome.report.verdict, JSON.stringify(outcome.report.checks)).toBe('warn');
     expect(outcome.report.accepted?.checks, JSON.stringify(outcome.report.checks)).toBeGreaterThanOrEqual(1);
-    expect(outcome.report.checks.filter((c) => c.accepted).every((c) => c.verdict === 'warn' && c.note!.startsWith('accepted (label perf-gate:accept)'))).toBe(true);
+    expect(outcome.report.checks.filter((c) => c.accepted).every((c) => c.verdict === 'warn' && c.note!.startsWith('accepted (label perf-gate:accept)'))).toBe(
+      true,
+    );
     expect(outcome.summary).toContain('**Regressions accepted** (label perf-gate:accept)');
     base.set({ delayMs: 5 });
   });
@@ -196,7 +211,16 @@ describe('baselines only from runs the gate trusts', () => {
     base.set({ delayMs: 5 });
     const file = path.join(dir, 'probe-baseline.json');
     const store = new FileStore({ file });
-    const first = await runAndGate({ planFile: 'plan.yml', targetUrl: base.url, save: { store, commit: 'local', run: 'test' }, outDir: 'probe-save', env: {}, cwd: dir, log: quiet, runnerProbe: true });
+    const first = await runAndGate({
+      planFile: 'plan.yml',
+      targetUrl: base.url,
+      save: { store, commit: 'local', run: 'test' },
+      outDir: 'probe-save',
+      env: {},
+      cwd: dir,
+      log: quiet,
+      runnerProbe: true,
+    });
     expect(first.saved).toBe(true);
     const probed = first.report.stages[0]!.cpu_probe_ms!;
     expect(probed).toBeGreaterThan(0);

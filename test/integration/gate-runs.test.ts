@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGate } from '../helpers/gate.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const PLAN = `version: 1
 target: { url: "http://127.0.0.1:1" }

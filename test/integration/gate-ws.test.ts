@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGate } from '../helpers/gate.js';
 import { startWsTarget, type WsTarget } from '../helpers/ws-target.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const PLAN = `version: 1
 target: { url: "http://127.0.0.1:1" }
@@ -51,7 +51,10 @@ describe('regression gate on WebSocket message latency', () => {
     expect(saved.stages[0]!.requests).toBe(400);
 
     const again = await run('same', { baseline: 'baseline.json' });
-    expect(again.checks.filter((c) => c.verdict === 'fail'), JSON.stringify(again.checks)).toEqual([]);
+    expect(
+      again.checks.filter((c) => c.verdict === 'fail'),
+      JSON.stringify(again.checks),
+    ).toEqual([]);
 
     target.set({ delayMs: 13 });
     const slower = await run('slower', { baseline: 'baseline.json' });

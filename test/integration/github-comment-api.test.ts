@@ -78,7 +78,12 @@ describe('upsertComment: one sticky comment per plan', () => {
     const { fake, api } = await setup();
     for (let i = 0; i < 150; i++) {
       const mine = i === 120;
-      fake.addComment({ repo: 'acme/api', issueNumber: 7, login: mine ? 'perf-bot' : `user${i % 7}`, body: mine ? `${commentMarker('perf-api')}\nold` : `comment ${i}` });
+      fake.addComment({
+        repo: 'acme/api',
+        issueNumber: 7,
+        login: mine ? 'perf-bot' : `user${i % 7}`,
+        body: mine ? `${commentMarker('perf-api')}\nold` : `comment ${i}`,
+      });
     }
     const markedId = fake.comments[120]!.id;
     const result = await upsertComment(api, target, 'perf-api', 'new');
@@ -148,7 +153,9 @@ describe('whoAmI: the token’s own identity', () => {
   it('a rejected token is an API error, not the bot', async () => {
     const fake2 = await startFakeGitHubApi({ token: 'something-else' });
     try {
-      const err = await octokitCommentApi(TOKEN, { baseUrl: fake2.url }).whoAmI().catch((e: unknown) => e);
+      const err = await octokitCommentApi(TOKEN, { baseUrl: fake2.url })
+        .whoAmI()
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(GitHubApiError);
       expect((err as GitHubApiError).status).toBe(401);
     } finally {

@@ -69,7 +69,16 @@ describe('compareImported with a baseline store', () => {
 
   it('a young history (under 5 runs) says so instead of judging', async () => {
     await writeFile(path.join(dir, 'same.json'), summary);
-    const r = await compareImported({ tool: 'k6', planFile: 'gate.yml', baseline: { store: storeOf([58.1, 58.6]) }, resultsFile: 'same.json', outDir: 'out-young', env: {}, cwd: dir, log });
+    const r = await compareImported({
+      tool: 'k6',
+      planFile: 'gate.yml',
+      baseline: { store: storeOf([58.1, 58.6]) },
+      resultsFile: 'same.json',
+      outDir: 'out-young',
+      env: {},
+      cwd: dir,
+      log,
+    });
     expect(r.report.checks[0]).toMatchObject({ verdict: 'warn', note: 'history band needs 5 past runs with this stage, found 2: not judged' });
   });
 });
@@ -77,12 +86,19 @@ describe('compareImported with a baseline store', () => {
 describe('compareImported redacts what it writes', () => {
   it('URL credentials in a k6 endpoint name and a gate file ${ENV} value reach no report and no saved baseline', async () => {
     // k6 names a request by its URL by default: a threshold on it makes that URL an endpoint.
-    const leaky = summary.replaceAll('name:list-posts', 'name:https://bot:s3cret@api.example/x?key=tokenvalue-0123456789').replace('"p(95)": 58.3119,', '"p(95)": 58.3119, "thresholds": { "p(95)<400": false },');
+    const leaky = summary
+      .replaceAll('name:list-posts', 'name:https://bot:s3cret@api.example/x?key=tokenvalue-0123456789')
+      .replace('"p(95)": 58.3119,', '"p(95)": 58.3119, "thresholds": { "p(95)<400": false },');
     await writeFile(path.join(dir, 'leaky.json'), leaky);
     // The gate file takes the key from the environment: it is a secret wherever it shows up.
     await writeFile(path.join(dir, 'gate-env.yml'), 'name: checkout ${API_KEY}\nthresholds: { "*": { p95: "< 400ms" } }\n');
     const saved: StoredResult[] = [];
-    const store = { ...storeOf([]), async save(_planId: string, result: StoredResult) { saved.push(result); } };
+    const store = {
+      ...storeOf([]),
+      async save(_planId: string, result: StoredResult) {
+        saved.push(result);
+      },
+    };
     const r = await compareImported({
       tool: 'k6',
       planFile: 'gate-env.yml',
@@ -108,7 +124,16 @@ describe('compareImported: the trend chart', () => {
   it('a past import without a p95 is left out of the chart, not drawn as 0 ms', async () => {
     await writeFile(path.join(dir, 'same.json'), summary);
     const store = storeOf([58.1, null, 58.6, null, 57.9]);
-    const r = await compareImported({ tool: 'k6', planFile: 'gate.yml', baseline: { store }, resultsFile: 'same.json', outDir: 'out-nullp95', env: {}, cwd: dir, log });
+    const r = await compareImported({
+      tool: 'k6',
+      planFile: 'gate.yml',
+      baseline: { store },
+      resultsFile: 'same.json',
+      outDir: 'out-nullp95',
+      env: {},
+      cwd: dir,
+      log,
+    });
     expect(r.extras.history?.k6?.map((p) => p.p95)).toEqual([57.9, 58.6, 58.1, 58.312]);
     expect(r.summary).toContain('k6: p95 over the last 4 runs');
     expect(r.summary).toMatch(/line \[57\.9, 58\.6, 58\.1, 58\.31\]/);

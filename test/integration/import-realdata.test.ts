@@ -48,7 +48,9 @@ const CASES: Array<[string, 'k6' | 'locust', Expected]> = [
       also: (s, summary) => {
         // k6 ≈v0.29: no http_req_failed. Unknown, not 0; said so.
         expect(s.errors).toBeNull();
-        expect(s.imported!.missing).toContain('error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests, nor does a run whose systemTags drop expected_response)');
+        expect(s.imported!.missing).toContain(
+          'error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests, nor does a run whose systemTags drop expected_response)',
+        );
         // true = FAILED in an export: p(90)=595 against "p(90) < 400".
         expect(s.imported!.tool_thresholds).toContainEqual({ metric: 'http_req_duration', rule: 'p(90) < 400', ok: false });
         expect(s.imported!.tool_thresholds).toContainEqual({ metric: 'http_req_duration', rule: 'p(95) < 1000', ok: true });
@@ -160,7 +162,10 @@ const CASES: Array<[string, 'k6' | 'locust', Expected]> = [
       companions: ['kei-gnu_locust-scenario__example_failures.csv'],
       also: (s) => {
         expect(s.endpoints.map((e) => e.name)).toContain('GET http://192.168.100.38:30946/?post_type=product&paged=2');
-        expect(s.imported!.failures!.top[0]).toEqual({ error: `GET http://192.168.100.38:30946/: "RetriesExceeded('http://192.168.100.38:30946/', 1, original=timed out)"`, count: 246 });
+        expect(s.imported!.failures!.top[0]).toEqual({
+          error: `GET http://192.168.100.38:30946/: "RetriesExceeded('http://192.168.100.38:30946/', 1, original=timed out)"`,
+          count: 246,
+        });
       },
     },
   ],
@@ -177,7 +182,10 @@ const CASES: Array<[string, 'k6' | 'locust', Expected]> = [
         // 319 rows, unique only by memory address: merged into a few kinds.
         expect(s.imported!.failures).toMatchObject({ rows: 319, total: 4895 });
         expect(s.imported!.failures!.distinct).toBeLessThan(40);
-        expect(s.imported!.failures!.top[0]).toEqual({ error: "PATCH /api/move: RemoteDisconnected('Remote end closed connection without response')", count: 1744 });
+        expect(s.imported!.failures!.top[0]).toEqual({
+          error: "PATCH /api/move: RemoteDisconnected('Remote end closed connection without response')",
+          count: 1744,
+        });
       },
     },
   ],
@@ -217,7 +225,10 @@ describe('real k6 and Locust files (../shared/realdata)', () => {
   });
 
   it('every k6 and Locust file there is one of the cases above (or a companion a case reads)', () => {
-    const covered = new Set([...CASES.flatMap(([rel, , w]) => [rel, ...(w.companions ?? []).map((c) => path.join(path.dirname(rel), c))]), ...REFUSED.map(([rel]) => rel)]);
+    const covered = new Set([
+      ...CASES.flatMap(([rel, , w]) => [rel, ...(w.companions ?? []).map((c) => path.join(path.dirname(rel), c))]),
+      ...REFUSED.map(([rel]) => rel),
+    ]);
     const all = ['k6-summary-export', 'k6-handle-summary', 'locust'].flatMap((d) => readdirSync(path.join(REALDATA, d)).map((f) => path.join(d, f)));
     expect(all.filter((f) => !covered.has(f))).toEqual([]);
   });

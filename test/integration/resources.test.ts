@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runGate } from '../helpers/gate.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const SPIN = path.resolve(import.meta.dirname, '..', 'fixtures', 'spin-target.mjs');
 
@@ -121,7 +121,10 @@ describe('target.process', () => {
     expect(res).toMatchObject({ cpu_ms_per_request: null, rss_mb_peak: null, error: `cannot read the pid file ${path.join(dir, 'nowhere.pid')}` });
     expect(r.verdict).toBe('warn');
     for (const metric of ['cpu_per_request', 'rss_peak']) {
-      expect(r.checks.find((c) => c.metric === metric)).toMatchObject({ verdict: 'warn', note: `pid_file ${path.join(dir, 'nowhere.pid')} could not be read: cannot read the pid file ${path.join(dir, 'nowhere.pid')}` });
+      expect(r.checks.find((c) => c.metric === metric)).toMatchObject({
+        verdict: 'warn',
+        note: `pid_file ${path.join(dir, 'nowhere.pid')} could not be read: cannot read the pid file ${path.join(dir, 'nowhere.pid')}`,
+      });
     }
   }, 60_000);
 });
@@ -129,7 +132,10 @@ describe('target.process', () => {
 /** A child of the machine's cgroup v2 hierarchy, when one is mounted and writable here; else undefined. */
 async function makeCgroup(): Promise<string | undefined> {
   const mounts = await readFile('/proc/self/mounts', 'utf8').catch(() => '');
-  const root = mounts.split('\n').map((l) => l.split(' ')).find((f) => f[2] === 'cgroup2')?.[1];
+  const root = mounts
+    .split('\n')
+    .map((l) => l.split(' '))
+    .find((f) => f[2] === 'cgroup2')?.[1];
   if (!root) return undefined;
   const dir = path.join(root, `perf-gate-test-${process.pid}`);
   try {
@@ -150,20 +156,32 @@ describe('a real cgroup v2 directory', () => {
       return;
     }
     try {
-      const text = plan(port, 2000, `  process: { cgroup: ${JSON.stringify(cg)} }\n`).replace(/start: "(.*)"/, (_, cmd: string) => `start: ${JSON.stringify(`echo $$ > ${cg}/cgroup.procs && ${JSON.parse(`"${cmd}"`)}`)}`);
+      const text = plan(port, 2000, `  process: { cgroup: ${JSON.stringify(cg)} }\n`).replace(
+        /start: "(.*)"/,
+        (_, cmd: string) => `start: ${JSON.stringify(`echo $$ > ${cg}/cgroup.procs && ${JSON.parse(`"${cmd}"`)}`)}`,
+      );
       const r = await run(text, 'cgroup');
       const res = r.stages[0]!.resources!;
       expect(res.source).toBe(`cgroup ${cg}`);
       expect(res.cpu_ms_per_request!).toBeGreaterThanOrEqual(2.0);
       expect(res.cpu_ms_per_request!).toBeLessThan(2.8);
       // This machine's cgroup v2 has no memory controller (it is bound to v1): memory is then null and rss_peak warns.
-      const hasMemory = await readFile(path.join(cg, 'memory.current'), 'utf8').then(() => true, () => false);
+      const hasMemory = await readFile(path.join(cg, 'memory.current'), 'utf8').then(
+        () => true,
+        () => false,
+      );
       if (hasMemory) expect(res.rss_mb_peak!).toBeGreaterThan(10);
       else expect(r.checks.find((c) => c.metric === 'rss_peak')).toMatchObject({ verdict: 'warn', note: `cgroup ${cg} gives no memory figure` });
     } finally {
       // The target has stopped (its group killed) by now; an empty cgroup can be removed.
       for (let i = 0; i < 20; i++) {
-        if (await rmdir(cg).then(() => true, () => false)) break;
+        if (
+          await rmdir(cg).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
         await new Promise((r) => setTimeout(r, 100));
       }
     }

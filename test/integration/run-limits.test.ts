@@ -12,7 +12,7 @@ import { parsePlan } from '../../src/plan/index.js';
 import { runPlan } from '../../src/load/run-plan.js';
 import { runGate } from '../helpers/gate.js';
 import { planText, startTarget, type TestTarget } from '../helpers/target.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 let target: TestTarget;
 let dir: string;

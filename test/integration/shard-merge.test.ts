@@ -12,7 +12,7 @@ import { mergeAndGate, runAndGate, type Logger } from '../../src/core.js';
 import { FileStore } from '../../src/baseline/file-store-adapter.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { UsageError } from '../../src/errors.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const PLAN = `version: 1
 target: { url: "http://127.0.0.1:1" }
@@ -53,7 +53,7 @@ async function run(out: string, shard?: { index: number; count: number }): Promi
 const stage = (r: Report, name: string) => r.stages.find((s) => s.name === name)!;
 
 describe('run --shard i/3 three times, then merge', () => {
-  it('the shards send the single run\'s load; the merge holds it exactly and passes the thresholds', async () => {
+  it("the shards send the single run's load; the merge holds it exactly and passes the thresholds", async () => {
     const before = target.served();
     const single = await run('single');
     const servedSingle = target.served() - before;
@@ -136,11 +136,13 @@ describe('run --shard i/3 three times, then merge', () => {
     const before = target.served();
     const save = { store: new FileStore({ file: path.join(dir, 'b.json') }), commit: 'local', run: 'x' };
     await expect(runAndGate({ ...settings, cwd: dir, targetUrl: target.url, outDir: 'x', shard: { index: 1, count: 2 }, save })).rejects.toThrow(
-      new UsageError('--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)'),
+      new UsageError(
+        '--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)',
+      ),
     );
-    await expect(runAndGate({ ...settings, cwd: dir, targetUrl: target.url, outDir: 'x', shard: { index: 1, count: 2 }, baseline: { store: save.store } })).rejects.toThrow(
-      /^--baseline does not go with --shard/,
-    );
+    await expect(
+      runAndGate({ ...settings, cwd: dir, targetUrl: target.url, outDir: 'x', shard: { index: 1, count: 2 }, baseline: { store: save.store } }),
+    ).rejects.toThrow(/^--baseline does not go with --shard/);
     expect(target.served()).toBe(before);
   });
 });

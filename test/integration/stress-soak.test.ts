@@ -51,7 +51,16 @@ describe('stress', () => {
       target.url,
     );
     const stress = s!.stress!;
-    if (process.env.SHOW_STRESS) console.log(JSON.stringify({ requests: s!.requests, duration_s: s!.duration_s, steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.duration_s, x.passed, x.ended_early, x.broke]), bp: stress.breaking_point, broke_at: stress.broke_at }));
+    if (process.env.SHOW_STRESS)
+      console.log(
+        JSON.stringify({
+          requests: s!.requests,
+          duration_s: s!.duration_s,
+          steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.duration_s, x.passed, x.ended_early, x.broke]),
+          bp: stress.breaking_point,
+          broke_at: stress.broke_at,
+        }),
+      );
     expect(stress.unit).toBe('rps');
     expect(stress.until).toEqual(['p95 < 50ms', 'error_rate < 1%']);
     // 60, 120, 180 run under the 200/s capacity; 240 queues 40 more each second than it serves.
@@ -108,7 +117,16 @@ describe('stress', () => {
       target.url,
     );
     const stress = s!.stress!;
-    if (process.env.SHOW_STRESS) console.log(JSON.stringify({ requests: s!.requests, duration_s: s!.duration_s, steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.duration_s, x.passed, x.ended_early, x.broke]), bp: stress.breaking_point, broke_at: stress.broke_at }));
+    if (process.env.SHOW_STRESS)
+      console.log(
+        JSON.stringify({
+          requests: s!.requests,
+          duration_s: s!.duration_s,
+          steps: stress.steps.map((x) => [x.level, x.requests, x.errors, x.latency_ms.p95, x.duration_s, x.passed, x.ended_early, x.broke]),
+          bp: stress.breaking_point,
+          broke_at: stress.broke_at,
+        }),
+      );
     expect(stress.unit).toBe('vus');
     expect(stress.breaking_point).not.toBeNull();
     // 5 users is the capacity (100/s ÷ 20/s); within one step (2 users).
@@ -155,7 +173,9 @@ describe('stress with listed levels', () => {
       expect(step.rps / step.level, `level ${step.level}`).toBeLessThan(55);
     }
     expect(Math.max(...seen)).toBe(8);
-    expect(outcomeNote(s!)).toMatch(/^\*\*sweep\*\*: breaking point \*\*6 users\*\* \(broke at 12 users: .*\); levels 1 user, 3 users, 6 users, 12 users, 24 users every 0\.7 s, judged on `error_rate < 1%`\.$/);
+    expect(outcomeNote(s!)).toMatch(
+      /^\*\*sweep\*\*: breaking point \*\*6 users\*\* \(broke at 12 users: .*\); levels 1 user, 3 users, 6 users, 12 users, 24 users every 0\.7 s, judged on `error_rate < 1%`\.$/,
+    );
   }, 20_000);
 });
 
@@ -208,7 +228,10 @@ describe('stress against a target that falls over', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const [s] = await runText(planText(['{ name: cap, kind: stress, rate: { from: 50/s, step: 100/s, max: 450/s }, every: 3s, until: { p95: "< 200ms" } }']), url);
+      const [s] = await runText(
+        planText(['{ name: cap, kind: stress, rate: { from: 50/s, step: 100/s, max: 450/s }, every: 3s, until: { p95: "< 200ms" } }']),
+        url,
+      );
       const stress = s!.stress!;
       expect(down).toBe(true);
       expect(s!.aborted).toBeUndefined();
@@ -233,7 +256,9 @@ describe('soak', () => {
       route: (req, res) => {
         if (req.url === '/metrics') {
           const bytes = 100e6 + elapsedS() * 2e6;
-          res.end(`# HELP process_resident_memory_bytes Resident memory size in bytes.\n# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${bytes.toExponential(6)}\n`);
+          res.end(
+            `# HELP process_resident_memory_bytes Resident memory size in bytes.\n# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${bytes.toExponential(6)}\n`,
+          );
           return true;
         }
         setTimeout(() => res.end('ok'), 2 + elapsedS() * 3);
@@ -244,7 +269,10 @@ describe('soak', () => {
     try {
       await writeFile(
         path.join(dir, 'plan.yml'),
-        planText(['{ name: overnight, kind: soak, rate: 40/s, duration: 10s, metrics: /metrics }'], 'thresholds:\n  overnight: { drift: "< 20%", memory_growth: "< 10%", p95: "< 1s" }\n'),
+        planText(
+          ['{ name: overnight, kind: soak, rate: 40/s, duration: 10s, metrics: /metrics }'],
+          'thresholds:\n  overnight: { drift: "< 20%", memory_growth: "< 10%", p95: "< 1s" }\n',
+        ),
       );
       const report = await runGate({ dir, targetUrl: target.url, out: path.join(dir, 'out') });
       const s = report.stages[0]!;
@@ -269,7 +297,9 @@ describe('soak', () => {
       ]);
       expect(report.verdict).toBe('fail');
       const summary = await readFile(path.join(dir, 'out', 'summary.md'), 'utf8');
-      expect(summary).toMatch(/\*\*overnight\*\*: p95 drift \+\d+\.\d% \(first tenth .* → last tenth .*\); resident memory 100\.0 MB → 1\d\d\.\d MB \(\+\d+\.\d%\) from `http:\/\/127\.0\.0\.1:\d+\/metrics`\./);
+      expect(summary).toMatch(
+        /\*\*overnight\*\*: p95 drift \+\d+\.\d% \(first tenth .* → last tenth .*\); resident memory 100\.0 MB → 1\d\d\.\d MB \(\+\d+\.\d%\) from `http:\/\/127\.0\.0\.1:\d+\/metrics`\./,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -281,7 +311,10 @@ describe('soak', () => {
     try {
       await writeFile(
         path.join(dir, 'plan.yml'),
-        planText(['{ name: steady, kind: soak, rate: 20/s, duration: 10s, metrics: /nope }'], 'thresholds:\n  steady: { memory_growth: "< 10%", drift: "< 500%" }\n'),
+        planText(
+          ['{ name: steady, kind: soak, rate: 20/s, duration: 10s, metrics: /nope }'],
+          'thresholds:\n  steady: { memory_growth: "< 10%", drift: "< 500%" }\n',
+        ),
       );
       target.set({ route: (req, res) => (req.url === '/nope' ? (res.writeHead(404).end('not here'), true) : false) });
       const report = await runGate({ dir, targetUrl: target.url, out: path.join(dir, 'out') });

@@ -11,7 +11,7 @@ import { parsePlan } from '../../src/plan/index.js';
 import { runPlan } from '../../src/load/run-plan.js';
 import { stageReport } from '../../src/report/build.js';
 import { gate } from '../../src/gate/index.js';
-import type { StageReport } from '../../src/report/types.js';
+import type { StageReport } from '../../src/model/report.js';
 import { startShop, USERS, type Shop } from '../helpers/shop.js';
 
 let shop: Shop;
@@ -260,4 +260,3 @@ stages:
     ]);
   });
 });
-

@@ -16,11 +16,34 @@ describe('job summary', () => {
     const r = report({
       stages: [stage({ rps: 90, error_rate: 0.02 })],
       checks: [
-        { stage: 'load', metric: 'rps', kind: 'regression', baseline: 100, current: 90, delta_pct: -10, limit: '-10%', method: 'bootstrap-windows', verdict: 'warn' },
-        { stage: 'load', metric: 'error_rate', kind: 'regression', baseline: 0.01, current: 0.02, delta_pct: 100, delta_pp: 1, limit: '+0.5pp', method: 'two-proportion', verdict: 'warn' },
+        {
+          stage: 'load',
+          metric: 'rps',
+          kind: 'regression',
+          baseline: 100,
+          current: 90,
+          delta_pct: -10,
+          limit: '-10%',
+          method: 'bootstrap-windows',
+          verdict: 'warn',
+        },
+        {
+          stage: 'load',
+          metric: 'error_rate',
+          kind: 'regression',
+          baseline: 0.01,
+          current: 0.02,
+          delta_pct: 100,
+          delta_pp: 1,
+          limit: '+0.5pp',
+          method: 'two-proportion',
+          verdict: 'warn',
+        },
       ],
     });
-    const row = renderSummary(r).split('\n').find((l) => l.includes('| load (load) |'))!;
+    const row = renderSummary(r)
+      .split('\n')
+      .find((l) => l.includes('| load (load) |'))!;
     expect(row).toContain('| 90.0 (-10.0% vs 100.0/s) |');
     expect(row).toContain('| 2.00% (+1.00pp vs 1.00%) |');
   });

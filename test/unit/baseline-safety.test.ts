@@ -12,7 +12,7 @@ import { FAILING_ERROR_RATE, whyNotBaseline } from '../../src/baseline/save-guar
 import { BaselineError } from '../../src/errors.js';
 import { seededRandom } from '../../src/gate/statistics.js';
 import { readSettings } from '../../src/settings.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 import { report, stage } from '../helpers/reports.js';
 
 // fs/promises with switchable failures, to fail a write half-way or a rename as a full disk or a
@@ -88,11 +88,18 @@ describe('writeJsonAtomic: the previous baseline survives any failed write', () 
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a mutant sets any field of the JSON to anything
+type LooseJson = Record<string, any>;
+
 describe('asReport: a well-formed but wrong baseline is refused naming the file and the field', () => {
   const FILE = 'perf/baseline.json';
-  type Mutate = (r: Record<string, any>) => void;
-  const at = (r: Record<string, any>) => r.stages[0];
-  const withWindow = (): Report => report({}, { timeline: [{ t: 0, rps: 10, p50: 1, p90: 2, p95: 3, p99: 4, max: 5, mean: 1.5, requests: 10, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 1 }] });
+  type Mutate = (r: LooseJson) => void;
+  const at = (r: LooseJson) => r.stages[0];
+  const withWindow = (): Report =>
+    report(
+      {},
+      { timeline: [{ t: 0, rps: 10, p50: 1, p90: 2, p95: 3, p99: 4, max: 5, mean: 1.5, requests: 10, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 1 }] },
+    );
 
   it.each<[string, Mutate, string]>([
     ['p95 a string', (r) => (at(r).latency_ms.p95 = 'x'), 'stages[0] (load): latency_ms.p95 is "x", expected a number ≥ 0'],
@@ -109,14 +116,22 @@ describe('asReport: a well-formed but wrong baseline is refused naming the file 
     ['a window that is null', (r) => (at(r).timeline = [null]), 'timeline[0] is null, expected an object'],
     ['a window p95 a string', (r) => (at(r).timeline[0].p95 = 'slow'), 'timeline[0].p95 is "slow", expected a number ≥ 0'],
     ['a window without requests', (r) => delete at(r).timeline[0].requests, 'timeline[0].requests is missing, expected a number ≥ 0'],
-    ['an endpoint p95 missing', (r) => (at(r).endpoints = [{ name: 'root', requests: 1, errors: 0, latency_ms: { p50: 1, p99: 2 } }]), 'endpoints[0].latency_ms.p95 is missing, expected a number ≥ 0'],
+    [
+      'an endpoint p95 missing',
+      (r) => (at(r).endpoints = [{ name: 'root', requests: 1, errors: 0, latency_ms: { p50: 1, p99: 2 } }]),
+      'endpoints[0].latency_ms.p95 is missing, expected a number ≥ 0',
+    ],
     ['status_codes null', (r) => (at(r).status_codes = null), 'status_codes is null, expected an object'],
     ['kind a number', (r) => (at(r).kind = 3), 'kind is 3, expected a string'],
     ['histogram a number', (r) => (at(r).histogram = 12), 'histogram is 12, expected a string'],
     ['generator missing', (r) => delete at(r).generator, 'generator is missing, expected an object'],
     ['loop lag a string', (r) => (at(r).generator.loop_lag_p99_ms = '3ms'), 'generator.loop_lag_p99_ms is "3ms", expected a number ≥ 0'],
     ['cpu probe a string', (r) => (at(r).cpu_probe_ms = 'fast'), 'cpu_probe_ms is "fast", expected a number ≥ 0'],
-    ['spike recovery a string', (r) => (at(r).spike = { pre_p95_ms: 1, peak_p95_ms: 2, recovery_ms: 'never' }), 'spike.recovery_ms is "never", expected a number ≥ 0 or null'],
+    [
+      'spike recovery a string',
+      (r) => (at(r).spike = { pre_p95_ms: 1, peak_p95_ms: 2, recovery_ms: 'never' }),
+      'spike.recovery_ms is "never", expected a number ≥ 0 or null',
+    ],
     ['a long wrong value, shortened', (r) => (at(r).latency_ms.p95 = 'y'.repeat(100)), `latency_ms.p95 is "${'y'.repeat(36)}…, expected`],
   ])('%s', (_name, mutate, field) => {
     const doc = JSON.parse(JSON.stringify(withWindow())) as Record<string, unknown>;
@@ -139,16 +154,19 @@ describe('asReport: a well-formed but wrong baseline is refused naming the file 
     ['runner.cores a string', (r) => (r.runner.cores = 'two'), 'runner.cores is "two", expected a number ≥ 0'],
     ['fingerprints without a plan', (r) => (r.fingerprints = { runner: 'r' }), 'fingerprints.plan is missing, expected a string'],
   ])('report level: %s', (_name, mutate, field) => {
-    const doc = JSON.parse(JSON.stringify(report())) as Record<string, any>;
+    const doc = JSON.parse(JSON.stringify(report())) as LooseJson;
     mutate(doc);
     expect(() => asReport(doc, FILE)).toThrow(`${FILE}: ${field}; the file is damaged: re-create it`);
   });
 
   it('accepts real-shaped stages: a spike that never recovered (null), no cpu probe, windows with zero requests', () => {
-    const doc = report({}, {
-      spike: { pre_p95_ms: 3, peak_p95_ms: 40, recovery_ms: null },
-      timeline: [{ t: 0, rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0, active: 0, late_sends: 0, loop_lag_ms: 0 }],
-    });
+    const doc = report(
+      {},
+      {
+        spike: { pre_p95_ms: 3, peak_p95_ms: 40, recovery_ms: null },
+        timeline: [{ t: 0, rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0, active: 0, late_sends: 0, loop_lag_ms: 0 }],
+      },
+    );
     expect(asReport(JSON.parse(JSON.stringify(doc)), FILE).stages[0]!.spike?.recovery_ms).toBeNull();
   });
 });
@@ -174,7 +192,21 @@ describe('fuzz: a mutated report.json on either side of compare gives a verdict 
   }
 
   it('300 single-field mutants of a two-stage report', async () => {
-    const window = (t: number) => ({ t, rps: 10, p50: 1, p90: 2, p95: 3, p99: 4, max: 5, mean: 1.5, requests: 10, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 1 });
+    const window = (t: number) => ({
+      t,
+      rps: 10,
+      p50: 1,
+      p90: 2,
+      p95: 3,
+      p99: 4,
+      max: 5,
+      mean: 1.5,
+      requests: 10,
+      errors: 0,
+      active: 1,
+      late_sends: 0,
+      loop_lag_ms: 1,
+    });
     const base = report({ fingerprints: { plan: 'p', runner: 'r' } }, { timeline: [0, 1, 2, 3, 4, 5].map(window), cpu_probe_ms: 50 });
     base.stages[0]!.endpoints = [{ name: 'root', requests: 1000, errors: 0, latency_ms: { p50: 4, p95: 10, p99: 20 } }];
     base.stages.push(stage({ name: 'spike', kind: 'spike', spike: { pre_p95_ms: 3, peak_p95_ms: 30, recovery_ms: 1200 }, timeline: [0, 1, 2].map(window) }));
@@ -192,7 +224,8 @@ describe('fuzz: a mutated report.json on either side of compare gives a verdict 
       try {
         const outcome = await compareReports({ baselineFile, currentFile, outDir: 'out', env: {}, cwd: dir });
         expect(['pass', 'warn', 'fail'], `${at.join('.')} → ${JSON.stringify(to)}`).toContain(outcome.report.verdict);
-        for (const c of outcome.report.checks) expect(Number.isNaN(c.current ?? 0) || Number.isNaN(c.baseline ?? 0), `NaN check after ${at.join('.')} → ${JSON.stringify(to)}`).toBe(false);
+        for (const c of outcome.report.checks)
+          expect(Number.isNaN(c.current ?? 0) || Number.isNaN(c.baseline ?? 0), `NaN check after ${at.join('.')} → ${JSON.stringify(to)}`).toBe(false);
         outcomes.verdict++;
       } catch (err) {
         expect(err, `${at.join('.')} → ${JSON.stringify(to)}: ${(err as Error).message}`).toBeInstanceOf(BaselineError);
@@ -218,23 +251,66 @@ describe('whyNotBaseline: only complete, passing runs of a healthy target are ke
     ['every request failed', failing(1), all, 'the target was failing: stage load had 100% errors'],
     [`errors at ${FAILING_ERROR_RATE * 100}%`, failing(FAILING_ERROR_RATE), all, 'the target was failing: stage load had 50% errors'],
     ['errors at 49%: a flaky target, judged by the rules, not here', failing(0.49), all, undefined],
-    ['an aborted stage', withStage({ aborted: { rule: 'error_rate > 20% for 5s', at_s: 5, reason: 'error rate 80% for 5 s' } }), all, 'stage load was aborted (error rate 80% for 5 s), so its numbers cover part of the load'],
-    ['an aborted stage fails the gate too: the abort is named, not "the gate failed"', report({ verdict: 'fail' }, { aborted: { rule: 'target_down', at_s: 3, reason: 'the target stopped answering' } } as never), all, 'stage load was aborted (the target stopped answering)'],
+    [
+      'an aborted stage',
+      withStage({ aborted: { rule: 'error_rate > 20% for 5s', at_s: 5, reason: 'error rate 80% for 5 s' } }),
+      all,
+      'stage load was aborted (error rate 80% for 5 s), so its numbers cover part of the load',
+    ],
+    [
+      'an aborted stage fails the gate too: the abort is named, not "the gate failed"',
+      report({ verdict: 'fail' }, { aborted: { rule: 'target_down', at_s: 3, reason: 'the target stopped answering' } } as never),
+      all,
+      'stage load was aborted (the target stopped answering)',
+    ],
     ['a saturated generator', withStage({ generator_saturated: true }), all, 'the load generator was saturated in stage load'],
     [
       "an import whose k6 thresholds failed (k6 exited 99), though perf-gate's rules passed",
-      withStage({ imported: { tool: 'k6', missing: [], tool_thresholds: [{ metric: 'http_req_duration', rule: 'p(95)<300', ok: true }, { metric: 'http_req_failed', rule: 'rate<0.01', ok: false }] } }),
+      withStage({
+        imported: {
+          tool: 'k6',
+          missing: [],
+          tool_thresholds: [
+            { metric: 'http_req_duration', rule: 'p(95)<300', ok: true },
+            { metric: 'http_req_failed', rule: 'rate<0.01', ok: false },
+          ],
+        },
+      }),
       all,
       "k6's own thresholds failed in stage load (http_req_failed: rate<0.01)",
     ],
-    ['an import whose k6 thresholds all passed', withStage({ imported: { tool: 'k6', missing: [], tool_thresholds: [{ metric: 'http_req_duration', rule: 'p(95)<300', ok: true }] } }), all, undefined],
+    [
+      'an import whose k6 thresholds all passed',
+      withStage({ imported: { tool: 'k6', missing: [], tool_thresholds: [{ metric: 'http_req_duration', rule: 'p(95)<300', ok: true }] } }),
+      all,
+      undefined,
+    ],
     [
       'a failure a busier runner explained once its part was taken off',
-      report({ verdict: 'warn', checks: [{ stage: 'load', metric: 'p95', kind: 'regression', current: 11, limit: '+10%', method: 'bootstrap-windows(percentile)', verdict: 'warn', untrusted: 'runner-busier' }] }),
+      report({
+        verdict: 'warn',
+        checks: [
+          {
+            stage: 'load',
+            metric: 'p95',
+            kind: 'regression',
+            current: 11,
+            limit: '+10%',
+            method: 'bootstrap-windows(percentile)',
+            verdict: 'warn',
+            untrusted: 'runner-busier',
+          },
+        ],
+      }),
       all,
       'stage load ran on a runner busier than at baseline time',
     ],
-    ['a saturated generator with timeouts: the generator is the cause', report({}, { generator_saturated: true, error_rate: 0.85 }), all, 'the load generator was saturated'],
+    [
+      'a saturated generator with timeouts: the generator is the cause',
+      report({}, { generator_saturated: true, error_rate: 0.85 }),
+      all,
+      'the load generator was saturated',
+    ],
   ])('%s', (_name, r, stages, why) => {
     const reason = whyNotBaseline(r, stages);
     if (why === undefined) expect(reason).toBeUndefined();
@@ -247,6 +323,8 @@ describe('action input force-baseline', () => {
   it('is off unless set, and takes only true or false', () => {
     expect(readSettings(reader({ plan: 'p.yml' })).forceBaseline).toBe(false);
     expect(readSettings(reader({ plan: 'p.yml', 'force-baseline': 'true' })).forceBaseline).toBe(true);
-    expect(() => readSettings(reader({ plan: 'p.yml', 'force-baseline': 'sometimes' }))).toThrow('input "force-baseline" must be true or false; got "sometimes"');
+    expect(() => readSettings(reader({ plan: 'p.yml', 'force-baseline': 'sometimes' }))).toThrow(
+      'input "force-baseline" must be true or false; got "sometimes"',
+    );
   });
 });

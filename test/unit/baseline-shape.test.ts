@@ -61,7 +61,16 @@ describe('the plan fingerprint hashes the plan as written', () => {
 describe('the shape record and its differences', () => {
   it('records stages and requests with plan keys and plan units, requests as written', () => {
     const shape = planShape(parse(PLAN));
-    expect(shape.stages[1]).toEqual({ name: 'load', protocol: 'http', max_in_flight: 1000, kind: 'load', model: 'open', rate: 50, ramp: '1s', duration: '30s' });
+    expect(shape.stages[1]).toEqual({
+      name: 'load',
+      protocol: 'http',
+      max_in_flight: 1000,
+      kind: 'load',
+      model: 'open',
+      rate: 50,
+      ramp: '1s',
+      duration: '30s',
+    });
     expect(shape.requests[0]).toMatchObject({ name: 'tenant-items', method: 'GET', path: '/tenants/${TENANT}/items', headers: 'x-tenant', timeout: '10s' });
     expect(shape.requests[1]).toMatchObject({ name: 'GET /orgs/${TENANT}', path: '/orgs/${TENANT}' });
   });
@@ -69,7 +78,11 @@ describe('the shape record and its differences', () => {
   it.each([
     ['a rate', PLAN.replace('50/s', '80/s'), ['stage "load": rate 50 → 80']],
     ['a duration and a ramp', PLAN.replace('ramp: 1s, duration: 30s', 'duration: 1m'), ['stage "load": ramp 1s → 0ms', 'stage "load": duration 30s → 1m']],
-    ['the model', PLAN.replace('rate: 50/s', 'vus: 5'), ['stage "load": model open → closed', 'stage "load": rate 50 → (none)', 'stage "load": vus (none) → 5', 'stage "load": think (none) → 0ms']],
+    [
+      'the model',
+      PLAN.replace('rate: 50/s', 'vus: 5'),
+      ['stage "load": model open → closed', 'stage "load": rate 50 → (none)', 'stage "load": vus (none) → 5', 'stage "load": think (none) → 0ms'],
+    ],
     ['a stage added', `${PLAN}  - { name: spike, kind: burst, size: 10, cycles: 1 }\n`, ['stage "spike": added']],
     ['a stage removed', PLAN.replace(/  - \{ name: warm.*\n/, ''), ['stage "warm": removed']],
     ['stages reordered', PLAN.replace(/(  - \{ name: warm.*\n)(  - \{ name: load.*\n)/, '$2$1'), ['stages reordered: warm, load → load, warm']],
@@ -88,7 +101,12 @@ describe('the shape record and its differences', () => {
 
   it('lists at most five differences, then how many more', () => {
     const before = planShape(parse(PLAN));
-    const after = planShape(parse(PLAN.replace(/  - \{ name: (warm|load).*\n/g, '') + '  - { name: a, kind: baseline, duration: 1s }\n  - { name: b, kind: baseline, duration: 1s }\n  - { name: c, kind: baseline, duration: 1s }\n  - { name: d, kind: baseline, duration: 1s }\n'));
+    const after = planShape(
+      parse(
+        PLAN.replace(/  - \{ name: (warm|load).*\n/g, '') +
+          '  - { name: a, kind: baseline, duration: 1s }\n  - { name: b, kind: baseline, duration: 1s }\n  - { name: c, kind: baseline, duration: 1s }\n  - { name: d, kind: baseline, duration: 1s }\n',
+      ),
+    );
     expect(shapeChange({ shape: before }, after, 'x')).toBe(
       'load shape differs from the baseline\'s: stage "warm": removed; stage "load": removed; stage "a": added; stage "b": added; stage "c": added; and 1 more',
     );
@@ -106,7 +124,14 @@ describe('a baseline file through run', () => {
     const dir = await saveBaseline(parse(PLAN));
     await writeFile(path.join(dir, 'plan.yml'), PLAN.replace('50/s', '80/s'));
     // The target (port 1) is unreachable: a BaselineError, not exit 3, shows no load was tried.
-    const run = runAndGate({ planFile: 'plan.yml', baseline: { store: new FileStore({ file: path.join(dir, 'base.json') }) }, outDir: 'out', env: { TENANT: 'acme' }, cwd: dir, log: quiet });
+    const run = runAndGate({
+      planFile: 'plan.yml',
+      baseline: { store: new FileStore({ file: path.join(dir, 'base.json') }) },
+      outDir: 'out',
+      env: { TENANT: 'acme' },
+      cwd: dir,
+      log: quiet,
+    });
     await expect(run).rejects.toBeInstanceOf(BaselineError);
     await expect(run).rejects.toThrow(
       `${path.join(dir, 'base.json')} was saved for another plan (load shape differs from the baseline's: stage "load": rate 50 → 80); re-create it, or pass --force-baseline to compare anyway`,

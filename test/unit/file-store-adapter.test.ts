@@ -7,7 +7,7 @@ import { readReportFile } from '../../src/baseline/file-store.js';
 import { compareReports, runAndGate } from '../../src/core.js';
 import { BaselineError } from '../../src/errors.js';
 import type { LoadRequest, StoredResult } from '../../src/baseline/store.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 import { report } from '../helpers/reports.js';
 
 const REQUEST: LoadRequest = { planId: 'perf-plan', planFingerprint: 'plan-1', runnerFingerprint: 'runner-1' };
@@ -76,7 +76,12 @@ describe('FileStore', () => {
   it.each([
     ['plan (forced)', { plan: 'plan-0', runner: 'runner-1' }, true, /compared although the plan's load shape changed since it was saved \(forced\)$/],
     ['runner', { plan: 'plan-1', runner: 'runner-0' }, false, /compared although it was measured on a different runner \(different CPU\/cores\/OS\)$/],
-    ['plan (forced) and runner', { plan: 'plan-0', runner: 'runner-0' }, true, /load shape changed since it was saved \(forced\) and it was measured on a different runner/],
+    [
+      'plan (forced) and runner',
+      { plan: 'plan-0', runner: 'runner-0' },
+      true,
+      /load shape changed since it was saved \(forced\) and it was measured on a different runner/,
+    ],
   ])('compares a file from another %s, and says so', async (_what, fingerprints, force, text) => {
     await new FileStore({ file }).save('perf-plan', stored(fingerprints));
     const store = new FileStore({ file, force });
@@ -124,7 +129,8 @@ describe('FileStore', () => {
 });
 
 describe('a shard report is a part of the load, never a whole run to compare with', () => {
-  const shard = (): Report => report({ started_at: '2026-11-23T17:45:01.000Z', fingerprints: { plan: 'plan-1', runner: 'runner-1' }, shard: { index: 2, count: 3 } });
+  const shard = (): Report =>
+    report({ started_at: '2026-11-23T17:45:01.000Z', fingerprints: { plan: 'plan-1', runner: 'runner-1' }, shard: { index: 2, count: 3 } });
   const quiet = { info: () => {}, warn: () => {} };
 
   it('compare refuses it on either side, naming the file', async () => {
@@ -138,8 +144,18 @@ describe('a shard report is a part of the load, never a whole run to compare wit
 
   it('run --baseline refuses it before sending any load', async () => {
     await writeFile(path.join(dir, 'shard.json'), JSON.stringify(shard()));
-    await writeFile(path.join(dir, 'plan.yml'), 'version: 1\ntarget: { url: "http://127.0.0.1:1" }\nrequests: [{ name: root, path: / }]\nstages: [{ name: load, kind: load, rate: 10/s, duration: 1s }]\n');
-    const run = runAndGate({ planFile: 'plan.yml', baseline: { store: new FileStore({ file: path.join(dir, 'shard.json') }) }, outDir: 'out', env: {}, cwd: dir, log: quiet });
+    await writeFile(
+      path.join(dir, 'plan.yml'),
+      'version: 1\ntarget: { url: "http://127.0.0.1:1" }\nrequests: [{ name: root, path: / }]\nstages: [{ name: load, kind: load, rate: 10/s, duration: 1s }]\n',
+    );
+    const run = runAndGate({
+      planFile: 'plan.yml',
+      baseline: { store: new FileStore({ file: path.join(dir, 'shard.json') }) },
+      outDir: 'out',
+      env: {},
+      cwd: dir,
+      log: quiet,
+    });
     await expect(run).rejects.toThrow(/shard\.json is a shard report \(shard 2\/3\): a part of the load/);
     await expect(run).rejects.toBeInstanceOf(BaselineError);
   });
@@ -147,7 +163,8 @@ describe('a shard report is a part of the load, never a whole run to compare wit
 
 describe('a result measured for another plan is refused unless forced (--force-baseline)', () => {
   const quiet = { info: () => {}, warn: () => {} };
-  const PLAN_YML = 'version: 1\ntarget: { url: "http://127.0.0.1:1" }\nrequests: [{ name: root, path: / }]\nstages: [{ name: load, kind: load, rate: 10/s, duration: 1s }]\n';
+  const PLAN_YML =
+    'version: 1\ntarget: { url: "http://127.0.0.1:1" }\nrequests: [{ name: root, path: / }]\nstages: [{ name: load, kind: load, rate: 10/s, duration: 1s }]\n';
   const saved = (plan: string) => JSON.stringify(report({ fingerprints: { plan, runner: 'runner-1' } }));
   const compare = (baselineFile: string, currentFile: string, extra: { planFile?: string; force?: boolean } = {}) =>
     compareReports({ baselineFile, currentFile, outDir: 'out', env: {}, cwd: dir, ...extra });
@@ -156,9 +173,18 @@ describe('a result measured for another plan is refused unless forced (--force-b
     await writeFile(path.join(dir, 'plan.yml'), PLAN_YML);
     await writeFile(path.join(dir, 'old.json'), saved('0123456789ab'));
     // The target (port 1) is unreachable: a BaselineError, not exit 3, shows no load was tried.
-    const run = runAndGate({ planFile: 'plan.yml', baseline: { store: new FileStore({ file: path.join(dir, 'old.json') }) }, outDir: 'out', env: {}, cwd: dir, log: quiet });
+    const run = runAndGate({
+      planFile: 'plan.yml',
+      baseline: { store: new FileStore({ file: path.join(dir, 'old.json') }) },
+      outDir: 'out',
+      env: {},
+      cwd: dir,
+      log: quiet,
+    });
     await expect(run).rejects.toBeInstanceOf(BaselineError);
-    await expect(run).rejects.toThrow(/old\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or pass --force-baseline/);
+    await expect(run).rejects.toThrow(
+      /old\.json was saved for another plan \(load shape differs from the baseline's \(fingerprint 0123456789ab, this plan [0-9a-f]{12}\), and the baseline does not record its shape\); re-create it, or pass --force-baseline/,
+    );
   });
 
   it('compare refuses two results of different plans, and compares them when forced, saying so', async () => {
@@ -179,7 +205,8 @@ describe('a result measured for another plan is refused unless forced (--force-b
     const mine = planFingerprint(await loadPlan(path.join(dir, 'plan.yml'), {}));
     await writeFile(path.join(dir, 'mine.json'), saved(mine));
     await writeFile(path.join(dir, 'old.json'), saved('0123456789ab'));
-    const refusal = (f: string) => `${f} was saved for another plan (load shape differs from the baseline's (fingerprint 0123456789ab, this plan ${mine}), and the baseline does not record its shape); re-create it, or pass --force-baseline to compare anyway`;
+    const refusal = (f: string) =>
+      `${f} was saved for another plan (load shape differs from the baseline's (fingerprint 0123456789ab, this plan ${mine}), and the baseline does not record its shape); re-create it, or pass --force-baseline to compare anyway`;
     await expect(compare('old.json', 'mine.json', { planFile: 'plan.yml' })).rejects.toThrow(refusal('old.json'));
     await expect(compare('mine.json', 'old.json', { planFile: 'plan.yml' })).rejects.toThrow(refusal('old.json'));
     expect((await compare('mine.json', 'mine.json', { planFile: 'plan.yml' })).report.verdict).toBe('pass');

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { bandPositions, evaluateBandRules, MIN_HISTORY, noiseBand, sigmaFloor } from '../../src/gate/band.js';
 import type { Metric, RegressionRule } from '../../src/plan/types.js';
-import type { StageReport } from '../../src/report/types.js';
+import type { StageReport } from '../../src/model/report.js';
 import { stage } from '../helpers/reports.js';
 
 const LATENCY = { min: 1, mean: 5, p50: 4, p90: 8, p95: 10, p99: 20, p999: 30, max: 40 };
@@ -199,10 +199,13 @@ describe('evaluateBandRules', () => {
   });
 
   it('recovery: a spike that never recovered fails; a one-window wobble in a spread-less history passes', () => {
-    const spike = (recovery_ms: number | null, name = 'spike'): StageReport => stage({ name, kind: 'spike', spike: { pre_p95_ms: 5, peak_p95_ms: 50, recovery_ms } });
+    const spike = (recovery_ms: number | null, name = 'spike'): StageReport =>
+      stage({ name, kind: 'spike', spike: { pre_p95_ms: 5, peak_p95_ms: 50, recovery_ms } });
     const hist = [2000, 2000, 2000, 2000, 2000].map((v) => [spike(v)]);
     const never = evaluateBandRules([sigma('recovery', 3)], hist, [spike(null)]);
-    expect(never).toEqual([expect.objectContaining({ metric: 'recovery', verdict: 'fail', current: null, note: 'p95 never returned within 20% of its pre-spike value' })]);
+    expect(never).toEqual([
+      expect.objectContaining({ metric: 'recovery', verdict: 'fail', current: null, note: 'p95 never returned within 20% of its pre-spike value' }),
+    ]);
     expect(evaluateBandRules([sigma('recovery', 3)], hist, [spike(3000)])[0]!.verdict).toBe('pass');
     expect(evaluateBandRules([sigma('recovery', 3)], hist, [spike(6000)])[0]!.verdict).toBe('fail');
   });

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { confirmChecks, stagesToConfirm } from '../../src/gate/confirm.js';
 import { acceptRegressions } from '../../src/gate/verdict.js';
 import { gate } from '../../src/gate/index.js';
-import type { Check } from '../../src/report/types.js';
+import type { Check } from '../../src/model/report.js';
 import { steadyStage } from '../helpers/reports.js';
 
 const check = (over: Partial<Check>): Check => ({
@@ -50,7 +50,10 @@ describe('confirm before failing', () => {
 
   it('gate(): a re-run with a saturated generator leaves the failure standing', () => {
     const rules = { thresholds: {}, regression: [{ metric: 'p95' as const, direction: 'increase' as const, unit: 'pct' as const, amount: 15, raw: '+15%' }] };
-    const hot = steadyStage(1.01, 3, { generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 90, loop_lag_max_ms: 200, saturated: true, reason: 'lag' } });
+    const hot = steadyStage(1.01, 3, {
+      generator_saturated: true,
+      generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 90, loop_lag_max_ms: 200, saturated: true, reason: 'lag' },
+    });
     expect(gate(rules, [steadyStage(1.6, 2)], { baseline: [steadyStage(1, 1)] }, { again: [hot] }).verdict).toBe('fail');
   });
 

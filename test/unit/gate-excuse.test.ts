@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { excuseInProportion, runnerEffects, SLOWER_RUNNER_RATIO, type JudgedRules } from '../../src/gate/excuse.js';
 import type { ReferenceLatency } from '../../src/load/reference.js';
 import type { RegressionRule, ThresholdRule } from '../../src/plan/types.js';
-import type { Check, StageReport } from '../../src/report/types.js';
+import type { Check, StageReport } from '../../src/model/report.js';
 import { stage } from '../helpers/reports.js';
 
 /** Reference figures whose every percentile is `base` + `extra` ms (idle: `base`). */
@@ -20,7 +20,8 @@ const ref = (extra: number, base = 0.5): ReferenceLatency => ({
   mean: base + extra,
   idle: { p50: base, p95: base, p99: base },
 });
-const withRef = (extra: number | undefined, overrides: Partial<StageReport> = {}, base = 0.5): StageReport => stage({ ...(extra === undefined ? {} : { reference: ref(extra, base) }), ...overrides });
+const withRef = (extra: number | undefined, overrides: Partial<StageReport> = {}, base = 0.5): StageReport =>
+  stage({ ...(extra === undefined ? {} : { reference: ref(extra, base) }), ...overrides });
 
 const pctRule = (metric: RegressionRule['metric'], amount: number, direction: RegressionRule['direction'] = 'increase'): RegressionRule => ({
   metric,
@@ -30,8 +31,15 @@ const pctRule = (metric: RegressionRule['metric'], amount: number, direction: Re
   raw: `${direction === 'increase' ? '+' : '-'}${amount}%`,
 });
 const rules: JudgedRules = {
-  thresholds: { load: [{ metric: 'p95', op: '<', value: 50, raw: '< 50ms' } as ThresholdRule, { metric: 'error_rate', op: '<', value: 0.01, raw: '< 1%' } as ThresholdRule] },
-  regression: [pctRule('p50', 10), pctRule('p95', 10), pctRule('rps', 10, 'decrease'), { metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' }],
+  thresholds: {
+    load: [{ metric: 'p95', op: '<', value: 50, raw: '< 50ms' } as ThresholdRule, { metric: 'error_rate', op: '<', value: 0.01, raw: '< 1%' } as ThresholdRule],
+  },
+  regression: [
+    pctRule('p50', 10),
+    pctRule('p95', 10),
+    pctRule('rps', 10, 'decrease'),
+    { metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' },
+  ],
 };
 
 const regression = (metric: string, baseline: number, current: number, interval: [number, number], limit = '+10%'): Check => ({
@@ -51,7 +59,7 @@ const regression = (metric: string, baseline: number, current: number, interval:
 const excuse = (checks: Check[], current: StageReport[], baseline?: StageReport[], history?: StageReport[][]): Check[] =>
   excuseInProportion(checks, current, runnerEffects(current, baseline, history), rules);
 
-describe('latency regressions: the runner\'s milliseconds come off, the rest is judged', () => {
+describe("latency regressions: the runner's milliseconds come off, the rest is judged", () => {
   it('+140 % p50 on a runner that added 0.4 ms still fails, and says what it took off', () => {
     // 3.5 → 8.5 ms (json-server --delay 5 beside a busy neighbour, the CPU probe 1.5× slower): 0.4 ms is 11.4 % of 3.5 ms.
     const [c] = excuse([regression('p50', 3.5, 8.5, [120, 160])], [withRef(0.4, { cpu_probe_ms: 51 })], [withRef(0, { cpu_probe_ms: 34 })]);
@@ -92,8 +100,14 @@ describe('latency regressions: the runner\'s milliseconds come off, the rest is 
 
   it('+12 % p95 of which the runner explains 10 %: a warning, with the arithmetic', () => {
     const [c] = excuse([regression('p95', 10, 11.2, [11, 13])], [withRef(1)], [withRef(0)]);
-    expect(c).toMatchObject({ verdict: 'warn', untrusted: 'runner-busier', excuse: { runner_ms: 1, explained_pct: 10, remaining_pct: 2, remaining_interval_pct: [1, 3] } });
-    expect(c!.note).toMatch(/^excused: the runner was busier .*accounts for \+10\.0% of the \+12\.0%; the rest is \+2\.0% \[\+1\.0, \+3\.0\]: within \+10% once that is taken off$/);
+    expect(c).toMatchObject({
+      verdict: 'warn',
+      untrusted: 'runner-busier',
+      excuse: { runner_ms: 1, explained_pct: 10, remaining_pct: 2, remaining_interval_pct: [1, 3] },
+    });
+    expect(c!.note).toMatch(
+      /^excused: the runner was busier .*accounts for \+10\.0% of the \+12\.0%; the rest is \+2\.0% \[\+1\.0, \+3\.0\]: within \+10% once that is taken off$/,
+    );
   });
 
   it('+50 % p95 on a runner 1.5× slower by the CPU probe, which added 0.6 ms of it, still fails', () => {
@@ -137,10 +151,20 @@ describe('latency regressions: the runner\'s milliseconds come off, the rest is 
   });
 
   it('with no baseline, the median reference of the past runs is what it is compared with', () => {
-    const band: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 15, limit: '+3σ', method: 'history-band', verdict: 'fail', band: { n: 5, median: 10, sigma: 0.5, lo: 8.5, hi: 11.5 } };
+    const band: Check = {
+      stage: 'load',
+      metric: 'p95',
+      kind: 'regression',
+      current: 15,
+      limit: '+3σ',
+      method: 'history-band',
+      verdict: 'fail',
+      band: { n: 5, median: 10, sigma: 0.5, lo: 8.5, hi: 11.5 },
+    };
     const history = [0, 0.1, 0.2, 5, 0.1].map((x) => [withRef(x, { cpu_probe_ms: 34 })]);
     const bandRules: JudgedRules = { ...rules, regression: [{ metric: 'p95', direction: 'increase', unit: 'sigma', amount: 3, raw: '+3σ' }] };
-    const excuse = (checks: Check[], current: StageReport[], _b: undefined, past: StageReport[][]): Check[] => excuseInProportion(checks, current, runnerEffects(current, undefined, past), bandRules);
+    const excuse = (checks: Check[], current: StageReport[], _b: undefined, past: StageReport[][]): Check[] =>
+      excuseInProportion(checks, current, runnerEffects(current, undefined, past), bandRules);
     const [excused] = excuse([band], [withRef(4, { cpu_probe_ms: 34 })], undefined, history);
     expect(excused).toMatchObject({ verdict: 'warn', excuse: { runner_ms: 3.9, remaining: 11.1 } });
     expect(excused!.note).toContain('than in the median of 5 past runs (0.60 ms → 4.50 ms)');
@@ -149,7 +173,16 @@ describe('latency regressions: the runner\'s milliseconds come off, the rest is 
   });
 
   it('a band on the low side (a decrease rule) is not what a busy runner does: never excused', () => {
-    const low: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 7, limit: '-3σ', method: 'history-band', verdict: 'fail', band: { n: 5, median: 10, sigma: 0.5, lo: 8.5, hi: 11.5 } };
+    const low: Check = {
+      stage: 'load',
+      metric: 'p95',
+      kind: 'regression',
+      current: 7,
+      limit: '-3σ',
+      method: 'history-band',
+      verdict: 'fail',
+      band: { n: 5, median: 10, sigma: 0.5, lo: 8.5, hi: 11.5 },
+    };
     const history = [0, 0.1, 0.2, 0.1, 0.1].map((x) => [withRef(x)]);
     const lowRules: JudgedRules = { ...rules, regression: [{ metric: 'p95', direction: 'decrease', unit: 'sigma', amount: 3, raw: '-3σ' }] };
     const current = [withRef(4)];
@@ -159,8 +192,14 @@ describe('latency regressions: the runner\'s milliseconds come off, the rest is 
   });
 
   it('a run without the reference timed (A/B, the probe turned off): a threshold says nothing was measured, never "no delay"', () => {
-    const saturatedNoRef = withRef(undefined, { generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason: 'lag', cpu_pct: 97 } });
-    const [c] = excuse([{ stage: 'load', metric: 'p95', kind: 'threshold', current: 55, limit: '< 50ms', method: 'absolute', verdict: 'fail' }], [saturatedNoRef]);
+    const saturatedNoRef = withRef(undefined, {
+      generator_saturated: true,
+      generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason: 'lag', cpu_pct: 97 },
+    });
+    const [c] = excuse(
+      [{ stage: 'load', metric: 'p95', kind: 'threshold', current: 55, limit: '< 50ms', method: 'absolute', verdict: 'fail' }],
+      [saturatedNoRef],
+    );
     expect(c!.verdict).toBe('fail');
     expect(c!.note).toMatch(/reference server was not timed in this stage, so nothing can be sized: judged as measured$/);
   });
@@ -168,14 +207,32 @@ describe('latency regressions: the runner\'s milliseconds come off, the rest is 
 
 describe('throughput of a closed-model stage', () => {
   const closed = (rps: number, extra: number): StageReport =>
-    withRef(extra, { rps, timeline: Array.from({ length: 6 }, (_, t) => ({ t, rps, p50: 1, p90: 1, p95: 1, p99: 1, max: 1, mean: 1, requests: rps, errors: 0, active: 10, late_sends: 0, loop_lag_ms: 0, users: 10 })) });
+    withRef(extra, {
+      rps,
+      timeline: Array.from({ length: 6 }, (_, t) => ({
+        t,
+        rps,
+        p50: 1,
+        p90: 1,
+        p95: 1,
+        p99: 1,
+        max: 1,
+        mean: 1,
+        requests: rps,
+        errors: 0,
+        active: 10,
+        late_sends: 0,
+        loop_lag_ms: 0,
+        users: 10,
+      })),
+    });
 
-  it('10 users at 12.5 ms a request instead of 10 ms, 2.5 ms of it the runner\'s: excused', () => {
+  it("10 users at 12.5 ms a request instead of 10 ms, 2.5 ms of it the runner's: excused", () => {
     const [c] = excuse([regression('rps', 1000, 800, [-25, -15], '-10%')], [closed(800, 2.5)], [closed(1000, 0)]);
     expect(c).toMatchObject({ verdict: 'warn', excuse: { runner_ms: 2.5, explained_pct: -20, remaining_pct: 0 } });
   });
 
-  it('the same drop with 0.5 ms of it the runner\'s still fails', () => {
+  it("the same drop with 0.5 ms of it the runner's still fails", () => {
     const [c] = excuse([regression('rps', 1000, 800, [-25, -15], '-10%')], [closed(800, 0.5)], [closed(1000, 0)]);
     expect(c!.verdict).toBe('fail');
     // 12.5 ms less 0.5 ms is 12 ms a request: 833.3/s, so −20 % less 3.33 % explained.
@@ -190,9 +247,29 @@ describe('throughput of a closed-model stage', () => {
 });
 
 describe('thresholds judge the run alone: only a generator that fell behind excuses part of them', () => {
-  const threshold = (metric: string, current: number, limit: string): Check => ({ stage: 'load', metric, kind: 'threshold', current, limit, method: 'absolute', verdict: 'fail' });
+  const threshold = (metric: string, current: number, limit: string): Check => ({
+    stage: 'load',
+    metric,
+    kind: 'threshold',
+    current,
+    limit,
+    method: 'absolute',
+    verdict: 'fail',
+  });
   const saturated = (extra: number, cpu: number, overrides: Partial<StageReport> = {}): StageReport =>
-    withRef(extra, { generator_saturated: true, generator: { late_sends: 900, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 200, saturated: true, reason: '900 of 12000 sends left more than 10 ms late', cpu_pct: cpu }, ...overrides });
+    withRef(extra, {
+      generator_saturated: true,
+      generator: {
+        late_sends: 900,
+        dropped: 0,
+        loop_lag_p99_ms: 80,
+        loop_lag_max_ms: 200,
+        saturated: true,
+        reason: '900 of 12000 sends left more than 10 ms late',
+        cpu_pct: cpu,
+      },
+      ...overrides,
+    });
 
   it('a busy runner alone excuses no threshold', () => {
     const [c] = excuse([threshold('p95', 55, '< 50ms')], [withRef(8)], [withRef(0)]);
@@ -216,8 +293,12 @@ describe('thresholds judge the run alone: only a generator that fell behind excu
     expect(c!.note).toContain('while using only 30 % of a core: the whole machine was busy, the target included');
   });
 
-  it('error rate: a bottlenecked generator\'s timeouts come off, other errors stay', () => {
-    const errors = (timeouts: number, http5xx: number) => ({ errors: timeouts + http5xx, error_rate: (timeouts + http5xx) / 1000, errors_by_kind: { ...stage().errors_by_kind, timeout: timeouts, http_5xx: http5xx } });
+  it("error rate: a bottlenecked generator's timeouts come off, other errors stay", () => {
+    const errors = (timeouts: number, http5xx: number) => ({
+      errors: timeouts + http5xx,
+      error_rate: (timeouts + http5xx) / 1000,
+      errors_by_kind: { ...stage().errors_by_kind, timeout: timeouts, http_5xx: http5xx },
+    });
     const [ok] = excuse([threshold('error_rate', 0.03, '< 1%')], [saturated(8, 97, errors(28, 2))]);
     expect(ok).toMatchObject({ verdict: 'warn', excuse: { remaining: 0.002 } });
     const [bad] = excuse([threshold('error_rate', 0.05, '< 1%')], [saturated(8, 97, errors(28, 22))]);

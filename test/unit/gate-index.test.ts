@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_REGRESSION, gate, rulesForStage, type GateRules } from '../../src/gate/index.js';
-import type { StageReport } from '../../src/report/types.js';
 import { stage, steadyStage } from '../helpers/reports.js';
 
 const steady = steadyStage;
@@ -73,7 +72,15 @@ describe('gate', () => {
   });
 
   // +60 % at every percentile: p50 4 → 6.4 ms, p95 10 → 16 ms, p99 20 → 32 ms.
-  const reference = (extra: number) => ({ requests: 300, p50: 0.5 + extra, p90: 0.5 + extra, p95: 0.5 + extra, p99: 0.5 + extra, mean: 0.5 + extra, idle: { p50: 0.5, p95: 0.5, p99: 0.5 } });
+  const reference = (extra: number) => ({
+    requests: 300,
+    p50: 0.5 + extra,
+    p90: 0.5 + extra,
+    p95: 0.5 + extra,
+    p99: 0.5 + extra,
+    mean: 0.5 + extra,
+    idle: { p50: 0.5, p95: 0.5, p99: 0.5 },
+  });
   const hot = (extra: number) =>
     steady(1.6, 2, {
       generator_saturated: true,
@@ -86,7 +93,9 @@ describe('gate', () => {
     expect(result.checks.some((c) => c.verdict === 'fail')).toBe(false);
     const p95 = result.checks.find((c) => c.kind === 'regression' && c.metric === 'p95')!;
     expect(p95).toMatchObject({ verdict: 'warn', untrusted: 'generator-saturated', excuse: { runner_ms: 12 } });
-    expect(p95.note).toMatch(/^excused: the load generator was saturated \(event-loop lag p99 90 ms\) using 98 % of a core: perf-gate itself was the bottleneck; perf-gate's reference server answered 12\.0 ms slower at p95/);
+    expect(p95.note).toMatch(
+      /^excused: the load generator was saturated \(event-loop lag p99 90 ms\) using 98 % of a core: perf-gate itself was the bottleneck; perf-gate's reference server answered 12\.0 ms slower at p95/,
+    );
     expect(result.verdict).toBe('warn');
   });
 

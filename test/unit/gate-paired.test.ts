@@ -1,5 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { MIN_PAIRS, mixtureQuantile, pairedBootstrapInterval, pairedChangeInterval, pairedRounds, roundDistribution, tQuantile975, type RoundDistribution } from '../../src/gate/paired.js';
+import {
+  MIN_PAIRS,
+  mixtureQuantile,
+  pairedBootstrapInterval,
+  pairedChangeInterval,
+  pairedRounds,
+  roundDistribution,
+  tQuantile975,
+  type RoundDistribution,
+} from '../../src/gate/paired.js';
 import { createHistogram, recordMs } from '../../src/metrics/histogram.js';
 import { regressionCheck } from '../../src/gate/regression.js';
 import { seededRandom } from '../../src/gate/statistics.js';

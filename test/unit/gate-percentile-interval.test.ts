@@ -8,16 +8,20 @@ import { PERCENTILE_METHOD, regressionCheck } from '../../src/gate/regression.js
 import { resampledPercentileInterval } from '../../src/gate/statistics.js';
 import { windowBuckets } from '../../src/gate/metrics.js';
 import type { Metric, RegressionRule } from '../../src/plan/types.js';
-import type { StageReport } from '../../src/report/types.js';
+import type { StageReport } from '../../src/model/report.js';
 import { jitterWindows, sampledStage } from '../helpers/reports.js';
 
 const rule = (metric: Metric, amount: number): RegressionRule => ({ metric, direction: 'increase', unit: 'pct', amount, raw: `+${amount}%` });
 
 /** 250 requests a second for `n` seconds, as in the json-server trial that failed on one frozen second. */
-const run = (seed: number, n = 6, shape?: (ms: number, w: number, i: number) => number): StageReport => sampledStage(jitterWindows(n, 250, seed, shape), { name: 'load' });
+const run = (seed: number, n = 6, shape?: (ms: number, w: number, i: number) => number): StageReport =>
+  sampledStage(jitterWindows(n, 250, seed, shape), { name: 'load' });
 
 /** A 250-ms freeze in window `at`: the first 62 requests of that second waited for it to end. */
-const frozenAt = (at: number) => (ms: number, w: number, i: number): number => (w === at && i < 62 ? ms + 250 - i * 4 : ms);
+const frozenAt =
+  (at: number) =>
+  (ms: number, w: number, i: number): number =>
+    w === at && i < 62 ? ms + 250 - i * 4 : ms;
 
 /** The same windows, stored before window histograms were kept. */
 const withoutWindowHistograms = (s: StageReport): StageReport => ({ ...s, timeline: s.timeline.map(({ histogram: _h, ...w }) => w) });
@@ -59,7 +63,11 @@ describe('a shift of every window is a regression', () => {
     ['p50', 10, 1.3],
   ])('every latency slower by the same factor fails a %s rule', (metric, amount, factor) => {
     for (const seed of [21, 22, 23]) {
-      const check = regressionCheck(rule(metric, amount), run(seed), run(seed + 100, 6, (ms) => ms * factor))!;
+      const check = regressionCheck(
+        rule(metric, amount),
+        run(seed),
+        run(seed + 100, 6, (ms) => ms * factor),
+      )!;
       expect(check.method).toBe(PERCENTILE_METHOD);
       expect(check.verdict, JSON.stringify(check)).toBe('fail');
       expect(check.interval_pct![0]).toBeGreaterThan(amount);
@@ -67,14 +75,22 @@ describe('a shift of every window is a regression', () => {
   });
 
   it('+5 ms on every request of a ~5 ms endpoint fails p50 +10% (the json-server --delay 5 trial)', () => {
-    const check = regressionCheck(rule('p50', 10), run(31), run(32, 6, (ms) => ms + 5))!;
+    const check = regressionCheck(
+      rule('p50', 10),
+      run(31),
+      run(32, 6, (ms) => ms + 5),
+    )!;
     expect(check.verdict).toBe('fail');
     expect(check.delta_pct!).toBeGreaterThan(80);
   });
 
   it('unchanged runs pass', () => {
     for (const seed of [41, 42, 43, 44]) {
-      for (const [metric, amount] of [['p50', 10], ['p95', 15], ['p99', 25]] as const) {
+      for (const [metric, amount] of [
+        ['p50', 10],
+        ['p95', 15],
+        ['p99', 25],
+      ] as const) {
         expect(regressionCheck(rule(metric, amount), run(seed), run(seed + 100))!.verdict).not.toBe('fail');
       }
     }
@@ -110,7 +126,7 @@ describe('resampledPercentileInterval', () => {
     expect(resampledPercentileInterval(windowBuckets(run(1, 2))!, windowBuckets(run(2))!, 95)).toBeUndefined();
   });
 
-  it('a damaged window histogram falls back to the windows\' own percentiles, saying so', () => {
+  it("a damaged window histogram falls back to the windows' own percentiles, saying so", () => {
     const damaged = run(3);
     damaged.timeline[2] = { ...damaged.timeline[2]!, histogram: 'not-a-histogram' };
     const check = regressionCheck(rule('p95', 15), run(4), damaged)!;

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { evaluateRegressions, regressionCheck } from '../../src/gate/regression.js';
 import { seededRandom } from '../../src/gate/statistics.js';
 import type { Metric, RegressionRule } from '../../src/plan/types.js';
-import type { StageReport } from '../../src/report/types.js';
+import type { StageReport } from '../../src/model/report.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
 import { stage } from '../helpers/reports.js';
 
@@ -12,7 +12,21 @@ function timeline(n: number, p95: number, rps: number, noise = 0.02, seed = 1): 
   return Array.from({ length: n }, (_, t) => {
     const l = p95 * (1 + noise * (2 * r() - 1));
     const q = Math.round(rps * (1 + noise * (2 * r() - 1)));
-    return { t, rps: q, p50: l * 0.4, p90: l * 0.8, p95: l, p99: l * 2, max: l * 3, mean: l * 0.5, requests: q, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0 };
+    return {
+      t,
+      rps: q,
+      p50: l * 0.4,
+      p90: l * 0.8,
+      p95: l,
+      p99: l * 2,
+      max: l * 3,
+      mean: l * 0.5,
+      requests: q,
+      errors: 0,
+      active: 3,
+      late_sends: 0,
+      loop_lag_ms: 0,
+    };
   });
 }
 

@@ -6,14 +6,21 @@ import { bandPositions, evaluateBandRules } from '../../src/gate/band.js';
 import { parseRegression, parseThreshold } from '../../src/plan/index.js';
 import { certainBreak, judgeStep, stressOutcome } from '../../src/load/stress.js';
 import { StageMetrics, SpanMetrics } from '../../src/metrics/stage-metrics.js';
-import type { StageReport, StressOutcome, StressStep } from '../../src/report/types.js';
+import type { StageReport, StressOutcome, StressStep } from '../../src/model/report.js';
 import { stage } from '../helpers/reports.js';
 
 const latency = (p95: number) => ({ min: 1, mean: p95 / 2, p50: p95 / 2, p90: p95 * 0.9, p95, p99: p95 * 1.5, p999: p95 * 2, max: p95 * 3 });
 const until = [parseThreshold('p95', '< 200ms'), parseThreshold('error_rate', '< 1%')];
 
 function step(index: number, level: number, passed: boolean): StressStep {
-  return judgeStep(until, index, level, index * 2000, 2000, passed ? { requests: level * 2, errors: 0, latency: latency(20), dropped: 0 } : { requests: level * 2, errors: level, latency: latency(450), dropped: 0 });
+  return judgeStep(
+    until,
+    index,
+    level,
+    index * 2000,
+    2000,
+    passed ? { requests: level * 2, errors: 0, latency: latency(20), dropped: 0 } : { requests: level * 2, errors: level, latency: latency(450), dropped: 0 },
+  );
 }
 
 function stressStage(breakingAt: number | null, o: { from?: number; step?: number; levels?: number } = {}): StageReport {
@@ -52,7 +59,11 @@ describe('a stress step stops early once its break is certain (open model)', () 
     const metrics = new StageMetrics(['root'], 1000);
     const span = new SpanMetrics(0);
     metrics.spans.push(span);
-    const certain = certainBreak(rules.map(([m, r]) => parseThreshold(m!, r)), span, 100);
+    const certain = certainBreak(
+      rules.map(([m, r]) => parseThreshold(m!, r)),
+      span,
+      100,
+    );
     const record = (latencyMs: number, error = false) => metrics.record(0, 10, latencyMs, error ? 500 : 200, error ? 'http_5xx' : undefined);
     return { certain, record };
   }
@@ -83,7 +94,10 @@ describe('a stress step stops early once its break is certain (open model)', () 
     expect(e.certain(0)).toBe(false);
     e.record(5, true);
     expect(e.certain(0)).toBe(true);
-    const other = step([['mean', '< 10ms'], ['p50', '> 1ms']]);
+    const other = step([
+      ['mean', '< 10ms'],
+      ['p50', '> 1ms'],
+    ]);
     for (let i = 0; i < 100; i++) other.record(500);
     expect(other.certain(0)).toBe(false);
     expect(other.certain(1)).toBe(true);
@@ -122,12 +136,17 @@ describe('gating a stress stage', () => {
   it('one step lower passes, and the note says why (the resolution is one step)', () => {
     const c = breakingPointCheck(rule, stressStage(450), stressStage(400))!;
     expect(c).toMatchObject({ baseline: 400, current: 350, verdict: 'pass', significant: false });
-    expect(c.note).toBe("400/s → 350/s: 1 step lower (steps of 50/s); one step is the measurement's resolution (a target near a step's edge lands either side of it), so it passes");
+    expect(c.note).toBe(
+      "400/s → 350/s: 1 step lower (steps of 50/s); one step is the measurement's resolution (a target near a step's edge lands either side of it), so it passes",
+    );
   });
 
   it('a higher breaking point passes; a first step that now breaks fails; differently stepped baselines warn', () => {
     expect(breakingPointCheck(rule, stressStage(300), stressStage(450))!.verdict).toBe('pass');
-    expect(breakingPointCheck(rule, stressStage(300), stressStage(50))!).toMatchObject({ verdict: 'fail', note: 'the first step broke (the baseline held up to 250/s)' });
+    expect(breakingPointCheck(rule, stressStage(300), stressStage(50))!).toMatchObject({
+      verdict: 'fail',
+      note: 'the first step broke (the baseline held up to 250/s)',
+    });
     expect(breakingPointCheck(rule, stressStage(300, { step: 25 }), stressStage(300))!.verdict).toBe('warn');
   });
 
@@ -146,13 +165,26 @@ describe('gating a stress stage', () => {
 
     it('the outcome keeps the list; one level lower passes (the gap is the resolution), two fail, naming the levels', () => {
       expect(sweep(500).stress).toMatchObject({ from: 10, step: 0, max: 1000, levels: LEVELS, breaking_point: 100, broke_at: 500 });
-      expect(breakingPointCheck(rule, sweep(500), sweep(100))!).toMatchObject({ baseline: 100, current: 50, verdict: 'pass', note: expect.stringMatching(/^100 users → 50 users: 1 step lower \(levels 10, 50, 100, 500, 1000 users\); one step is/) });
-      expect(breakingPointCheck(rule, sweep(500), sweep(50))!).toMatchObject({ baseline: 100, current: 10, verdict: 'fail', note: '100 users → 10 users: 2 steps lower (levels 10, 50, 100, 500, 1000 users)' });
+      expect(breakingPointCheck(rule, sweep(500), sweep(100))!).toMatchObject({
+        baseline: 100,
+        current: 50,
+        verdict: 'pass',
+        note: expect.stringMatching(/^100 users → 50 users: 1 step lower \(levels 10, 50, 100, 500, 1000 users\); one step is/),
+      });
+      expect(breakingPointCheck(rule, sweep(500), sweep(50))!).toMatchObject({
+        baseline: 100,
+        current: 10,
+        verdict: 'fail',
+        note: '100 users → 10 users: 2 steps lower (levels 10, 50, 100, 500, 1000 users)',
+      });
       expect(breakingPointCheck(rule, sweep(500), sweep(1000))!.verdict).toBe('pass');
     });
 
     it('another list, or steps instead of a list, is not comparable', () => {
-      expect(breakingPointCheck(rule, sweep(500, [10, 50, 100, 500, 2000]), sweep(500))!).toMatchObject({ verdict: 'warn', note: 'the baseline stepped differently (levels 10, 50, 100, 500, 2000 users): not comparable' });
+      expect(breakingPointCheck(rule, sweep(500, [10, 50, 100, 500, 2000]), sweep(500))!).toMatchObject({
+        verdict: 'warn',
+        note: 'the baseline stepped differently (levels 10, 50, 100, 500, 2000 users): not comparable',
+      });
       expect(breakingPointCheck(rule, stressStage(300), sweep(500))!.verdict).toBe('warn');
     });
   });
@@ -160,7 +192,10 @@ describe('gating a stress stage', () => {
   it('a run cut short before its first step ended warns "nothing to compare", never "the first step broke"', () => {
     const cut = stressStage(null);
     cut.stress = { ...cut.stress!, steps: [], breaking_point: null, broke_at: null, reached_max: false };
-    expect(breakingPointCheck(rule, stressStage(300), cut)!).toMatchObject({ verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' });
+    expect(breakingPointCheck(rule, stressStage(300), cut)!).toMatchObject({
+      verdict: 'warn',
+      note: 'no step of this run ran to its end (the stage was cut short): nothing to compare',
+    });
   });
 
   it('the default regression rules of a stress stage judge only its breaking point', () => {
@@ -185,14 +220,20 @@ describe('gating a stress stage', () => {
   });
 
   it('a whole gate: a stress stage whose steps broke as designed passes on its breaking point', () => {
-    const r = gate({ thresholds: { '*': [parseThreshold('p95', '< 200ms')], capacity: [parseThreshold('breaking_point', '> 200')] } }, [{ ...stressStage(300), dropped: 12 }]);
+    const r = gate({ thresholds: { '*': [parseThreshold('p95', '< 200ms')], capacity: [parseThreshold('breaking_point', '> 200')] } }, [
+      { ...stressStage(300), dropped: 12 },
+    ]);
     expect(r.verdict).toBe('pass');
   });
 });
 
 describe('gating a soak stage', () => {
   const soak = (drift: number | null, memory?: NonNullable<StageReport['soak']>['memory']): StageReport =>
-    stage({ name: 'overnight', kind: 'soak', soak: { drift: { first_p95: 10, last_p95: drift === null ? 0 : 10 * (1 + drift / 100), delta_pct: drift }, ...(memory ? { memory } : {}) } });
+    stage({
+      name: 'overnight',
+      kind: 'soak',
+      soak: { drift: { first_p95: 10, last_p95: drift === null ? 0 : 10 * (1 + drift / 100), delta_pct: drift }, ...(memory ? { memory } : {}) },
+    });
   const thresholds = { overnight: [parseThreshold('drift', '< 20%'), parseThreshold('memory_growth', '< 10%')] };
 
   it('drift and memory growth are judged in percent', () => {
@@ -208,7 +249,12 @@ describe('gating a soak stage', () => {
   it('an unreadable metrics page warns on memory_growth, never fails it', () => {
     const mem = { url: 'http://127.0.0.1:1/metrics', before_bytes: null, after_bytes: null, growth_pct: null, error: 'before: GET /metrics answered 404' };
     const [, c] = evaluateThresholds(thresholds, [soak(5, mem)]);
-    expect(c).toMatchObject({ metric: 'memory_growth', current: null, verdict: 'warn', note: "the target's memory could not be read: before: GET /metrics answered 404" });
+    expect(c).toMatchObject({
+      metric: 'memory_growth',
+      current: null,
+      verdict: 'warn',
+      note: "the target's memory could not be read: before: GET /metrics answered 404",
+    });
   });
 
   it('a soak without a metrics page is not judged on memory_growth by "*" rules; drift without data warns', () => {
@@ -253,7 +299,9 @@ describe('stress gating: the cases a review found', () => {
     const imported = stage({ imported: { tool: 'k6', missing: ['p99'] }, latency_ms: { ...latency(100), p99: null as unknown as number } });
     const history = [1, 2, 3, 4, 5].map(() => [stage({ latency_ms: latency(100) })]);
     const checks = evaluateBandRules([parseRegression('p99', '+3σ')], history, [imported]);
-    expect(checks.map((c) => [c.metric, c.verdict, c.note])).toEqual([['p99', 'warn', 'the k6 summary has no p99: add "p(99)" to k6\'s summaryTrendStats option to gate on it']]);
+    expect(checks.map((c) => [c.metric, c.verdict, c.note])).toEqual([
+      ['p99', 'warn', 'the k6 summary has no p99: add "p(99)" to k6\'s summaryTrendStats option to gate on it'],
+    ]);
   });
 
   it('a regression: block with no breaking_point rule keeps the stress default; regression: {} is still off', () => {
@@ -271,7 +319,9 @@ describe('stress gating: the cases a review found', () => {
     expect(s.broke).toEqual(['errors 63% (a step with half its requests failing always breaks)']);
     expect(judgeStep(p95Only, 1, 100, 2000, 2000, { requests: 200, errors: 99, latency: latency(1), dropped: 0 }).passed).toBe(true);
     // An error_rate condition that already broke is not said twice.
-    expect(judgeStep(until, 1, 100, 2000, 2000, { requests: 200, errors: 126, latency: latency(1), dropped: 0 }).broke).toEqual(['error_rate < 1% (was 63.00%)']);
+    expect(judgeStep(until, 1, 100, 2000, 2000, { requests: 200, errors: 126, latency: latency(1), dropped: 0 }).broke).toEqual([
+      'error_rate < 1% (was 63.00%)',
+    ]);
   });
 
   it('with latency-only conditions, a step is certain to break once half its planned requests failed', () => {

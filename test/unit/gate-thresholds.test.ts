@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { evaluateThresholds } from '../../src/gate/thresholds.js';
 import type { Comparison, Metric, ThresholdRule } from '../../src/plan/types.js';
-import type { StageReport } from '../../src/report/types.js';
 import { stage } from '../helpers/reports.js';
 
 const rule = (metric: Metric, op: Comparison, value: number, raw = `${op} ${value}`): ThresholdRule => ({ metric, op, value, raw });
@@ -74,8 +73,7 @@ describe('evaluateThresholds', () => {
   });
 
   describe('recovery', () => {
-    const spike = (recovery_ms: number | null) =>
-      stage({ name: 'spike', kind: 'spike', spike: { pre_p95_ms: 5, peak_p95_ms: 80, recovery_ms } });
+    const spike = (recovery_ms: number | null) => stage({ name: 'spike', kind: 'spike', spike: { pre_p95_ms: 5, peak_p95_ms: 80, recovery_ms } });
 
     it.each<[number | null, 'pass' | 'fail']>([
       [3_000, 'pass'],

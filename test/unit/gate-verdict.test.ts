@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { overallVerdict } from '../../src/gate/verdict.js';
-import type { Check, StageReport, Verdict } from '../../src/report/types.js';
+import type { StageReport, Verdict } from '../../src/model/report.js';
 import { saturatedStage as saturated, stage, thresholdCheck as check } from '../helpers/reports.js';
 
 describe('overallVerdict', () => {
@@ -13,7 +13,12 @@ describe('overallVerdict', () => {
     ['dropped sends, all checks pass', ['pass'], { dropped: 3 }, 'warn'],
     ['dropped sends and a failure', ['fail'], { dropped: 3 }, 'fail'],
   ])('%s → %s', (_name, verdicts, overrides, out) => {
-    expect(overallVerdict(verdicts.map((v) => check('load', v)), [stage(overrides)])).toBe(out);
+    expect(
+      overallVerdict(
+        verdicts.map((v) => check('load', v)),
+        [stage(overrides)],
+      ),
+    ).toBe(out);
   });
 
   it('a saturated stage without any checks still warns', () => {

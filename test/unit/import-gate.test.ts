@@ -5,7 +5,7 @@ import { gateImported, parseGateFile } from '../../src/import/index.js';
 import { importFingerprint } from '../../src/baseline/fingerprint.js';
 import type { LatencySummary } from '../../src/metrics/histogram.js';
 import type { RegressionRule } from '../../src/plan/types.js';
-import type { StageReport } from '../../src/report/types.js';
+import type { StageReport } from '../../src/model/report.js';
 import { stage } from '../helpers/reports.js';
 
 const k6 = (latency: Partial<LatencySummary>, overrides: Partial<StageReport> = {}): StageReport =>
@@ -15,7 +15,13 @@ const k6 = (latency: Partial<LatencySummary>, overrides: Partial<StageReport> = 
     imported: { tool: 'k6', missing: ['p99', 'p999'] },
     ...overrides,
   });
-const rule = (metric: RegressionRule['metric'], amount: number, raw: string, direction: RegressionRule['direction'] = 'increase'): RegressionRule => ({ metric, direction, unit: 'pct', amount, raw });
+const rule = (metric: RegressionRule['metric'], amount: number, raw: string, direction: RegressionRule['direction'] = 'increase'): RegressionRule => ({
+  metric,
+  direction,
+  unit: 'pct',
+  amount,
+  raw,
+});
 
 describe('regressions on imported stages: one figure per run, judged as measured', () => {
   it.each<[number, 'pass' | 'fail']>([
@@ -25,17 +31,36 @@ describe('regressions on imported stages: one figure per run, judged as measured
   ])('p95 10 ms → %d ms against +15%%: %s, method "point (imported)", never significant', (p95, verdict) => {
     const { checks } = gate({ thresholds: {}, regression: [rule('p95', 15, '+15%')] }, [k6({ p95 })], { baseline: [k6({})] });
     expect(checks).toEqual([
-      expect.objectContaining({ metric: 'p95', baseline: 10, current: p95, method: 'point (imported)', significant: false, verdict, note: expect.stringMatching(/^point comparison: k6 results hold one summary per run/) }),
+      expect.objectContaining({
+        metric: 'p95',
+        baseline: 10,
+        current: p95,
+        method: 'point (imported)',
+        significant: false,
+        verdict,
+        note: expect.stringMatching(/^point comparison: k6 results hold one summary per run/),
+      }),
     ]);
   });
 
   it('a perf-gate baseline against an imported run is a point comparison too (no windows on one side)', () => {
-    const { checks } = gate({ thresholds: {}, regression: [rule('rps', 10, '-10%', 'decrease')] }, [k6({}, { rps: 80 })], { baseline: [stage({ name: 'k6' })] });
-    expect(checks[0]).toMatchObject({ method: 'point (imported)', delta_pct: -20, verdict: 'fail', note: expect.stringContaining('k6 results hold one summary per run') });
+    const { checks } = gate({ thresholds: {}, regression: [rule('rps', 10, '-10%', 'decrease')] }, [k6({}, { rps: 80 })], {
+      baseline: [stage({ name: 'k6' })],
+    });
+    expect(checks[0]).toMatchObject({
+      method: 'point (imported)',
+      delta_pct: -20,
+      verdict: 'fail',
+      note: expect.stringContaining('k6 results hold one summary per run'),
+    });
   });
 
   it('error_rate keeps its two-proportion interval: it needs only the counts', () => {
-    const { checks } = gate({ thresholds: {}, regression: [{ metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' }] }, [k6({}, { errors: 50, error_rate: 0.05 })], { baseline: [k6({})] });
+    const { checks } = gate(
+      { thresholds: {}, regression: [{ metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' }] },
+      [k6({}, { errors: 50, error_rate: 0.05 })],
+      { baseline: [k6({})] },
+    );
     expect(checks[0]).toMatchObject({ method: 'two-proportion', verdict: 'fail', significant: true });
   });
 
@@ -48,14 +73,22 @@ describe('regressions on imported stages: one figure per run, judged as measured
     const { checks, verdict } = gate({ thresholds: {}, regression: [rule('p99', 25, '+25%')] }, [k6({})], { baseline: [k6({})] });
     expect(verdict).toBe('warn');
     expect(checks).toEqual([
-      expect.objectContaining({ metric: 'p99', verdict: 'warn', current: null, note: 'the k6 summary has no p99: add "p(99)" to k6\'s summaryTrendStats option to gate on it' }),
+      expect.objectContaining({
+        metric: 'p99',
+        verdict: 'warn',
+        current: null,
+        note: 'the k6 summary has no p99: add "p(99)" to k6\'s summaryTrendStats option to gate on it',
+      }),
     ]);
   });
 
   it('a threshold on an absent figure warns with that note; one with no requests keeps the usual note', () => {
     const p99 = { metric: 'p99' as const, op: '<' as const, value: 100, raw: '< 100ms' };
     expect(gate({ thresholds: { '*': [p99] } }, [k6({})]).checks[0]).toMatchObject({ verdict: 'warn', note: expect.stringContaining('summaryTrendStats') });
-    expect(gate({ thresholds: { '*': [p99] } }, [k6({}, { requests: 0 })]).checks[0]).toMatchObject({ verdict: 'warn', note: 'no requests completed: nothing to check' });
+    expect(gate({ thresholds: { '*': [p99] } }, [k6({}, { requests: 0 })]).checks[0]).toMatchObject({
+      verdict: 'warn',
+      note: 'no requests completed: nothing to check',
+    });
   });
 });
 
@@ -72,7 +105,10 @@ describe('importFingerprint: like with like', () => {
 
 describe('k6 custom trends: `trend:NAME` rules in the gate file, judged by gateImported', () => {
   const stages = [{ name: 'k6', kind: 'load' as const }];
-  const trends = { yarp_latency: { min: 0.05, mean: 1.6, p50: 0.6, p90: 1, p95: 1.64, p99: null, p999: null, max: 196.6 }, fast_latency: { min: 0.06, mean: 59, p50: 0.75, p90: 93.6, p95: 137.35, p99: null, p999: null, max: 14239.7 } };
+  const trends = {
+    yarp_latency: { min: 0.05, mean: 1.6, p50: 0.6, p90: 1, p95: 1.64, p99: null, p999: null, max: 196.6 },
+    fast_latency: { min: 0.06, mean: 59, p50: 0.75, p90: 93.6, p95: 137.35, p99: null, p999: null, max: 14239.7 },
+  };
   const current = [k6({}, { imported: { tool: 'k6', missing: ['p99', 'p999'], trends: trends as unknown as NonNullable<StageReport['imported']>['trends'] } })];
 
   it('each rule a threshold check on the trend: passed, failed, absent statistic (how to get it), unknown trend (which there are)', () => {
@@ -99,7 +135,12 @@ describe('k6 custom trends: `trend:NAME` rules in the gate file, judged by gateI
   it('problems in trend rules at file:line:col, with the others', () => {
     let err: unknown;
     try {
-      parseGateFile('thresholds:\n  k6:\n    "trend:": { p95: "< 1ms" }\n    "trend:db": { rps: "> 1", p95: "fast" }\n    "trend:x": 3\n', 'gate.yml', {}, stages);
+      parseGateFile(
+        'thresholds:\n  k6:\n    "trend:": { p95: "< 1ms" }\n    "trend:db": { rps: "> 1", p95: "fast" }\n    "trend:x": 3\n',
+        'gate.yml',
+        {},
+        stages,
+      );
     } catch (e) {
       err = e;
     }
@@ -112,7 +153,12 @@ describe('k6 custom trends: `trend:NAME` rules in the gate file, judged by gateI
   });
 
   it('regression rules on a trend against the baseline: point comparisons, absent figures warn, the accept label applies', () => {
-    const rules = parseGateFile('regression:\n  "trend:yarp_latency": { p95: "+15%", p99: "+25%" }\n  "trend:fast_latency": { p50: "+10%" }\n', 'gate.yml', {}, stages);
+    const rules = parseGateFile(
+      'regression:\n  "trend:yarp_latency": { p95: "+15%", p99: "+25%" }\n  "trend:fast_latency": { p50: "+10%" }\n',
+      'gate.yml',
+      {},
+      stages,
+    );
     // A section of trend rules only: the default rules are off, as with any listed rule.
     expect(rules.regression).toEqual([]);
     const slower = { ...trends, yarp_latency: { ...trends.yarp_latency, p95: 2.1 } };
@@ -136,13 +182,36 @@ describe('k6 custom trends: `trend:NAME` rules in the gate file, judged by gateI
   });
 
   it('an error-rate rule on a k6 summary without http_req_failed warns with the reason the reader found', () => {
-    const old = k6({}, { errors: null as unknown as number, error_rate: null as unknown as number, imported: { tool: 'k6', missing: ['error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests)'] } });
+    const old = k6(
+      {},
+      {
+        errors: null as unknown as number,
+        error_rate: null as unknown as number,
+        imported: { tool: 'k6', missing: ['error_rate (no http_req_failed metric: k6 before v0.31 did not count failed requests)'] },
+      },
+    );
     const rule = { metric: 'error_rate' as const, op: '<' as const, value: 0.01, raw: '< 1%' };
-    const { checks, verdict } = gateImported({ thresholds: { '*': [rule] }, regression: [{ metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' }] }, [old], { baseline: [k6({})] });
+    const { checks, verdict } = gateImported(
+      { thresholds: { '*': [rule] }, regression: [{ metric: 'error_rate', direction: 'increase', unit: 'pp', amount: 0.005, raw: '+0.5pp' }] },
+      [old],
+      { baseline: [k6({})] },
+    );
     expect(verdict).toBe('warn');
     expect(checks).toEqual([
-      expect.objectContaining({ kind: 'threshold', metric: 'error_rate', current: null, verdict: 'warn', note: 'the k6 results hold no error_rate: no http_req_failed metric: k6 before v0.31 did not count failed requests; nothing to check' }),
-      expect.objectContaining({ kind: 'regression', metric: 'error_rate', current: null, verdict: 'warn', note: 'the k6 results hold no error_rate: no http_req_failed metric: k6 before v0.31 did not count failed requests; nothing to check' }),
+      expect.objectContaining({
+        kind: 'threshold',
+        metric: 'error_rate',
+        current: null,
+        verdict: 'warn',
+        note: 'the k6 results hold no error_rate: no http_req_failed metric: k6 before v0.31 did not count failed requests; nothing to check',
+      }),
+      expect.objectContaining({
+        kind: 'regression',
+        metric: 'error_rate',
+        current: null,
+        verdict: 'warn',
+        note: 'the k6 results hold no error_rate: no http_req_failed metric: k6 before v0.31 did not count failed requests; nothing to check',
+      }),
     ]);
   });
 });

@@ -8,7 +8,7 @@ import { parseCsv } from '../../src/import/csv.js';
 import { asReport } from '../../src/baseline/file-store.js';
 import { renderSummary } from '../../src/report/markdown.js';
 import { renderConsole } from '../../src/report/console.js';
-import type { RunnerInfo } from '../../src/report/types.js';
+import type { RunnerInfo } from '../../src/model/report.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'import');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -134,13 +134,25 @@ describe('Locust stats CSV', () => {
   });
 
   it('N/A percentiles of an endpoint without requests are absent, not 0', () => {
-    const text = fixture('locust_stats.csv').replace('GET,/posts,3000,3,17,21.43872109,3.1882,310.5521,1532.0,49.97,0.049,17,21,25,28,37,48,66,84,210,310,310', 'GET,/posts,0,0,0,0,0,0,0,0.0,0.0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A');
-    expect(parseResults('locust', text, 'x.csv').endpoints[0]).toEqual({ name: 'GET /posts', requests: 0, errors: 0, latency: { p50: 0, p95: undefined, p99: undefined } });
+    const text = fixture('locust_stats.csv').replace(
+      'GET,/posts,3000,3,17,21.43872109,3.1882,310.5521,1532.0,49.97,0.049,17,21,25,28,37,48,66,84,210,310,310',
+      'GET,/posts,0,0,0,0,0,0,0,0.0,0.0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A',
+    );
+    expect(parseResults('locust', text, 'x.csv').endpoints[0]).toEqual({
+      name: 'GET /posts',
+      requests: 0,
+      errors: 0,
+      latency: { p50: 0, p95: undefined, p99: undefined },
+    });
   });
 
   it('a custom PERCENTILES_TO_REPORT without 99%: p99 absent, the rest mapped', () => {
     const lines = fixture('locust_stats.csv').split('\r\n');
-    const drop = (line: string) => line.split(',').filter((_, i) => i !== 18).join(',');
+    const drop = (line: string) =>
+      line
+        .split(',')
+        .filter((_, i) => i !== 18)
+        .join(',');
     const text = [lines[0], lines[4]].map(drop).join('\r\n');
     const r = parseResults('locust', text, 'x.csv');
     expect(r.latency.p99).toBeUndefined();
@@ -153,17 +165,62 @@ describe('bad inputs: one clear message naming the file', () => {
     ['not JSON', 'k6', 'hello', /^r\.json is not JSON \(.*\): perf-gate --from k6 reads the file of `k6 run --summary-export=FILE`/],
     ['JSON but not a k6 summary', 'k6', '{"a": 1}', /^r\.json is not a k6 summary \(no "metrics" object\)/],
     ['a JSON list', 'k6', '[1, 2]', /^r\.json is not a k6 summary/],
-    ['a perf-gate report', 'k6', '{"tool": "perf-gate", "stages": []}', /^r\.json is a perf-gate report, not a k6 summary: compare perf-gate reports without --from/],
-    ['no http_req_duration', 'k6', '{"metrics": {"iterations": {"count": 3, "rate": 1}}}', /^r\.json holds no HTTP results \(metrics: iterations\) and no http_req_duration: perf-gate gates the HTTP results of a k6 summary/],
+    [
+      'a perf-gate report',
+      'k6',
+      '{"tool": "perf-gate", "stages": []}',
+      /^r\.json is a perf-gate report, not a k6 summary: compare perf-gate reports without --from/,
+    ],
+    [
+      'no http_req_duration',
+      'k6',
+      '{"metrics": {"iterations": {"count": 3, "rate": 1}}}',
+      /^r\.json holds no HTTP results \(metrics: iterations\) and no http_req_duration: perf-gate gates the HTTP results of a k6 summary/,
+    ],
     ['no http_reqs', 'k6', '{"metrics": {"http_req_duration": {"avg": 1}}}', /^r\.json has no http_reqs metric/],
-    ['a non-number statistic', 'k6', '{"metrics": {"http_req_duration": {"p(95)": "fast"}, "http_reqs": {"count": 1, "rate": 1}, "http_req_failed": {"passes": 0, "fails": 1, "value": 0}}}', /^r\.json: metrics\["http_req_duration"\]\["p\(95\)"\] is "fast", expected a number ≥ 0$/],
-    ['a negative count (handleSummary shape)', 'k6', '{"metrics": {"http_req_duration": {"type": "trend", "values": {"avg": 1}}, "http_reqs": {"type": "counter", "values": {"count": -1, "rate": 1}}, "http_req_failed": {"type": "rate", "values": {"passes": 0}}}}', /^r\.json: metrics\["http_reqs"\]\.values\["count"\] is -1, expected a number ≥ 0$/],
+    [
+      'a non-number statistic',
+      'k6',
+      '{"metrics": {"http_req_duration": {"p(95)": "fast"}, "http_reqs": {"count": 1, "rate": 1}, "http_req_failed": {"passes": 0, "fails": 1, "value": 0}}}',
+      /^r\.json: metrics\["http_req_duration"\]\["p\(95\)"\] is "fast", expected a number ≥ 0$/,
+    ],
+    [
+      'a negative count (handleSummary shape)',
+      'k6',
+      '{"metrics": {"http_req_duration": {"type": "trend", "values": {"avg": 1}}, "http_reqs": {"type": "counter", "values": {"count": -1, "rate": 1}}, "http_req_failed": {"type": "rate", "values": {"passes": 0}}}}',
+      /^r\.json: metrics\["http_reqs"\]\.values\["count"\] is -1, expected a number ≥ 0$/,
+    ],
     ['an empty CSV', 'locust', '', /^r\.json is empty: perf-gate --from locust reads the PREFIX_stats\.csv/],
-    ['a CSV missing columns', 'locust', 'Type,Name,Request Count\r\nGET,/,1\r\n', /^r\.json is not a Locust stats CSV: missing columns "Failure Count", "Average Response Time", "Min Response Time", "Max Response Time", "Requests\/s"; perf-gate --from locust reads/],
-    ['the history CSV instead', 'locust', 'Timestamp,User Count,Type,Name,Requests/s\r\n', /^r\.json is not a Locust stats CSV \(it looks like PREFIX_stats_history\.csv: give PREFIX_stats\.csv\)/],
-    ['no Aggregated row', 'locust', 'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\nGET,/,1,0,1,1,1,1\r\n', /^r\.json has no aggregate row \("Aggregated", or "Total" before Locust 0\.13\)/],
-    ['a bad number, with its line', 'locust', 'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\n,Aggregated,lots,0,1,1,1,1\r\n', /^r\.json:2: column "Request Count" is "lots", expected a number ≥ 0$/],
-    ['a short row', 'locust', 'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\n,Aggregated,1,0\r\n', /^r\.json:2: 4 columns, the header has 8$/],
+    [
+      'a CSV missing columns',
+      'locust',
+      'Type,Name,Request Count\r\nGET,/,1\r\n',
+      /^r\.json is not a Locust stats CSV: missing columns "Failure Count", "Average Response Time", "Min Response Time", "Max Response Time", "Requests\/s"; perf-gate --from locust reads/,
+    ],
+    [
+      'the history CSV instead',
+      'locust',
+      'Timestamp,User Count,Type,Name,Requests/s\r\n',
+      /^r\.json is not a Locust stats CSV \(it looks like PREFIX_stats_history\.csv: give PREFIX_stats\.csv\)/,
+    ],
+    [
+      'no Aggregated row',
+      'locust',
+      'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\nGET,/,1,0,1,1,1,1\r\n',
+      /^r\.json has no aggregate row \("Aggregated", or "Total" before Locust 0\.13\)/,
+    ],
+    [
+      'a bad number, with its line',
+      'locust',
+      'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\n,Aggregated,lots,0,1,1,1,1\r\n',
+      /^r\.json:2: column "Request Count" is "lots", expected a number ≥ 0$/,
+    ],
+    [
+      'a short row',
+      'locust',
+      'Type,Name,Request Count,Failure Count,Average Response Time,Min Response Time,Max Response Time,Requests/s\r\n,Aggregated,1,0\r\n',
+      /^r\.json:2: 4 columns, the header has 8$/,
+    ],
   ])('%s', (_, tool, text, message) => {
     const m = importMessage(() => parseResults(tool, text, 'r.json'));
     expect(m).toMatch(message);
@@ -184,7 +241,12 @@ describe('gate files (--plan with --from)', () => {
   const stages = [{ name: 'k6', kind: 'load' as const }];
 
   it('reads thresholds, regression and name with the plan parsers', () => {
-    const rules = parseGateFile('name: checkout\nthresholds:\n  "*": { p95: "< 200ms", error_rate: "< 1%" }\nregression: { p95: "+15%" }\n', 'gate.yml', {}, stages);
+    const rules = parseGateFile(
+      'name: checkout\nthresholds:\n  "*": { p95: "< 200ms", error_rate: "< 1%" }\nregression: { p95: "+15%" }\n',
+      'gate.yml',
+      {},
+      stages,
+    );
     expect(rules.name).toBe('checkout');
     expect(rules.thresholds['*']!.map((r) => r.raw)).toEqual(['< 200ms', '< 1%']);
     expect(rules.regression).toEqual([{ metric: 'p95', direction: 'increase', unit: 'pct', amount: 15, raw: '+15%' }]);
@@ -220,7 +282,21 @@ describe('Locust stats history (the timeline)', () => {
     expect(tl.reduce((n, w) => n + w.requests, 0)).toBe(5000);
     expect(tl.reduce((n, w) => n + w.errors, 0)).toBe(9);
     // The first window: the run's first second (the N/A row before it has zero totals).
-    expect(tl[0]).toEqual({ t: 0, rps: 9, p50: 17, p90: 37, p95: 48, p99: 84, max: 310, mean: 19.78, requests: 9, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0 });
+    expect(tl[0]).toEqual({
+      t: 0,
+      rps: 9,
+      p50: 17,
+      p90: 37,
+      p95: 48,
+      p99: 84,
+      max: 310,
+      mean: 19.78,
+      requests: 9,
+      errors: 0,
+      active: 1,
+      late_sends: 0,
+      loop_lag_ms: 0,
+    });
     // The slow patch: per-window mean 38 ms, Locust's 10-s "current" p95 doubled.
     expect(tl[31]).toMatchObject({ t: 31, requests: 90, errors: 1, mean: 38, p95: 100, active: 10 });
     expect(run.missing).toEqual([]);
@@ -235,7 +311,9 @@ describe('Locust stats history (the timeline)', () => {
   });
 
   it('a history file that is not one is an ImportError naming it', () => {
-    const m = importMessage(() => parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { history: { text: 'Type,Name\r\n', file: 'h.csv' } }));
+    const m = importMessage(() =>
+      parseResults('locust', fixture('locust_stats.csv'), 'locust_stats.csv', { history: { text: 'Type,Name\r\n', file: 'h.csv' } }),
+    );
     expect(m).toMatch(/^h\.csv is not a Locust stats history CSV: missing columns "Timestamp", "User Count"/);
   });
 });
@@ -257,10 +335,22 @@ describe('k6 machine-readable summary (--new-machine-readable-summary, schema 1.
   });
 
   it.each<[string, string, RegExp]>([
-    ['another schema major', '{"version": "2.0.0", "config": {"duration": 1}, "results": {"metrics": []}}', /^mr\.json is a k6 machine-readable summary of schema version "2\.0\.0": perf-gate reads schema 1\.x$/],
-    ['metrics not a list', '{"version": "1.0.0", "config": {"duration": 1}, "results": {"metrics": {}}}', /^mr\.json: results\.metrics is \{\}, expected the list of metrics/],
+    [
+      'another schema major',
+      '{"version": "2.0.0", "config": {"duration": 1}, "results": {"metrics": []}}',
+      /^mr\.json is a k6 machine-readable summary of schema version "2\.0\.0": perf-gate reads schema 1\.x$/,
+    ],
+    [
+      'metrics not a list',
+      '{"version": "1.0.0", "config": {"duration": 1}, "results": {"metrics": {}}}',
+      /^mr\.json: results\.metrics is \{\}, expected the list of metrics/,
+    ],
     ['no duration', '{"version": "1.0.0", "config": {}, "results": {"metrics": []}}', /^mr\.json: config\.duration is missing, expected a number ≥ 0$/],
-    ['a bad counter', '{"version": "1.0.0", "config": {"duration": 1}, "results": {"metrics": [{"name": "http_reqs", "type": "counter", "values": {"count": "x"}}]}}', /^mr\.json: results\.metrics\[0\] \(http_reqs\)\.values\.count is "x"/],
+    [
+      'a bad counter',
+      '{"version": "1.0.0", "config": {"duration": 1}, "results": {"metrics": [{"name": "http_reqs", "type": "counter", "values": {"count": "x"}}]}}',
+      /^mr\.json: results\.metrics\[0\] \(http_reqs\)\.values\.count is "x"/,
+    ],
   ])('%s: one line', (_, text, message) => {
     expect(importMessage(() => parseResults('k6', text, 'mr.json'))).toMatch(message);
   });
@@ -275,13 +365,29 @@ describe('k6 variants', () => {
     ['http_req_failed present', { ...base, http_req_failed: { passes: 3, fails: 97, value: 0.03 } }, { errors: 3 }],
     [
       'a tagged sub-metric is not the whole, nor an endpoint, nor a trend',
-      { ...base, http_req_failed: { passes: 0, fails: 100, value: 0 }, 'http_req_duration{expected_response:true}': { avg: 1, min: 1, med: 1, max: 1, 'p(90)': 1, 'p(95)': 1 }, 'my_trend{tag:x}': { avg: 1, med: 1 } },
+      {
+        ...base,
+        http_req_failed: { passes: 0, fails: 100, value: 0 },
+        'http_req_duration{expected_response:true}': { avg: 1, min: 1, med: 1, max: 1, 'p(90)': 1, 'p(95)': 1 },
+        'my_trend{tag:x}': { avg: 1, med: 1 },
+      },
       { endpoints: [] },
     ],
     [
       'custom trends in an export (no unit stated: read as ms, said so); gauges, counters and rates are not trends',
-      { ...base, http_req_failed: { passes: 0, fails: 100, value: 0 }, db_time: { avg: 2, min: 1, med: 2, max: 9, 'p(90)': 4, 'p(95)': 5, thresholds: { 'p(95)<3': true } }, vus: { value: 1, min: 1, max: 5 }, hits: { count: 3, rate: 1 }, ok_rate: { passes: 1, fails: 0, value: 1 } },
-      { trends: { db_time: { min: 1, mean: 2, p50: 2, p90: 4, p95: 5, max: 9 } }, notes: ["custom trends db_time read as ms (--summary-export does not say a trend's unit)"], tool_thresholds: [{ metric: 'db_time', rule: 'p(95)<3', ok: false }] },
+      {
+        ...base,
+        http_req_failed: { passes: 0, fails: 100, value: 0 },
+        db_time: { avg: 2, min: 1, med: 2, max: 9, 'p(90)': 4, 'p(95)': 5, thresholds: { 'p(95)<3': true } },
+        vus: { value: 1, min: 1, max: 5 },
+        hits: { count: 3, rate: 1 },
+        ok_rate: { passes: 1, fails: 0, value: 1 },
+      },
+      {
+        trends: { db_time: { min: 1, mean: 2, p50: 2, p90: 4, p95: 5, max: 9 } },
+        notes: ["custom trends db_time read as ms (--summary-export does not say a trend's unit)"],
+        tool_thresholds: [{ metric: 'db_time', rule: 'p(95)<3', ok: false }],
+      },
     ],
   ])('%s', (_, metrics, want) => {
     const run = parseResults('k6', exportOf(metrics), 'e.json');
@@ -291,7 +397,17 @@ describe('k6 variants', () => {
   });
 
   it('threshold verdicts by their shape, even mixed: { ok } as is, a boolean true = failed', () => {
-    const text = JSON.stringify({ metrics: { ...base, http_req_failed: { passes: 0, fails: 100, value: 0, thresholds: { 'rate<0.01': false, 'rate<0': true, 'rate<1': { ok: true }, 'rate<2': { ok: false } } } } });
+    const text = JSON.stringify({
+      metrics: {
+        ...base,
+        http_req_failed: {
+          passes: 0,
+          fails: 100,
+          value: 0,
+          thresholds: { 'rate<0.01': false, 'rate<0': true, 'rate<1': { ok: true }, 'rate<2': { ok: false } },
+        },
+      },
+    });
     expect(parseResults('k6', text, 'e.json').tool_thresholds!.map((t) => [t.rule, t.ok])).toEqual([
       ['rate<0.01', true],
       ['rate<0', false],
@@ -326,7 +442,11 @@ describe('Locust variants', () => {
       '"Type","Name","# requests","# failures","Median response time","Average response time","Min response time","Max response time","Average Content Size","Requests/s","Requests Failed/s","50%","66%","75%","80%","90%","95%","98%","99%","99.9%","99.99%","99.999","100%"\n"GET","/posts",3000,3,17,21,3,310,1532,49.97,0.05,17,21,25,28,37,48,66,84,210,310,310,310\n"None","Aggregated",5000,9,17,21,2,402,1242,83.28,0.15,17,21,25,28,38,49,70,89,230,400,400,400',
       { requests: 5000, p95: 49, endpoints: 1 },
     ],
-    ['custom percentiles by header name (no 95%): p95 absent', `Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,99%,100%\r\n,Aggregated,10,0,5,5,1,9,0,1,0,5,9,9\r\n`, { requests: 10, p95: undefined, endpoints: 0 }],
+    [
+      'custom percentiles by header name (no 95%): p95 absent',
+      `Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,99%,100%\r\n,Aggregated,10,0,5,5,1,9,0,1,0,5,9,9\r\n`,
+      { requests: 10, p95: undefined, endpoints: 0 },
+    ],
   ])('%s', (_, text, want) => {
     const run = parseResults('locust', text, 'x_stats.csv');
     expect(run.requests).toBe(want.requests);
@@ -343,7 +463,12 @@ describe('Locust variants', () => {
     // Without the distribution file: the median only, and p95's absence explained once.
     const alone = importResults('locust', fixture('locust-0.12_requests.csv'), { ...ctx, file: 'r_requests.csv' });
     expect(alone.stages[0]!.latency_ms.p95).toBeNull();
-    expect(alone.stages[0]!.imported!.missing).toEqual(['p90', 'p99', 'p999', 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)']);
+    expect(alone.stages[0]!.imported!.missing).toEqual([
+      'p90',
+      'p99',
+      'p999',
+      'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)',
+    ]);
   });
 
   it('failures and exceptions beside the stats: the most frequent first, multi-line quoted tracebacks read', () => {
@@ -351,18 +476,53 @@ describe('Locust variants', () => {
       failures: { text: fixture('locust-0.12_failures.csv'), file: 'f.csv' },
       exceptions: { text: fixture('locust_exceptions.csv'), file: 'e.csv' },
     });
-    expect(run.failures).toEqual({ from: 'f.csv', rows: 2, total: 9, distinct: 2, top: [
-      { error: "POST /posts: HTTPError('503 Server Error: Service Unavailable for url: http://127.0.0.1:8080/posts')", count: 6 },
-      { error: "GET /posts: HTTPError('503 Server Error: Service Unavailable for url: http://127.0.0.1:8080/posts')", count: 3 },
-    ] });
-    expect(run.exceptions).toEqual({ from: 'e.csv', rows: 2, total: 3, distinct: 2, top: [{ error: "KeyError('id')", count: 2 }, { error: "ValueError('bad, value')", count: 1 }] });
-    const summary = renderSummary(importResults('locust', stats, { ...ctx, file: 's.csv' }, { exceptions: { text: fixture('locust_exceptions.csv'), file: 'e.csv' } }));
+    expect(run.failures).toEqual({
+      from: 'f.csv',
+      rows: 2,
+      total: 9,
+      distinct: 2,
+      top: [
+        { error: "POST /posts: HTTPError('503 Server Error: Service Unavailable for url: http://127.0.0.1:8080/posts')", count: 6 },
+        { error: "GET /posts: HTTPError('503 Server Error: Service Unavailable for url: http://127.0.0.1:8080/posts')", count: 3 },
+      ],
+    });
+    expect(run.exceptions).toEqual({
+      from: 'e.csv',
+      rows: 2,
+      total: 3,
+      distinct: 2,
+      top: [
+        { error: "KeyError('id')", count: 2 },
+        { error: "ValueError('bad, value')", count: 1 },
+      ],
+    });
+    const summary = renderSummary(
+      importResults('locust', stats, { ...ctx, file: 's.csv' }, { exceptions: { text: fixture('locust_exceptions.csv'), file: 'e.csv' } }),
+    );
     expect(summary).toContain("Top errors (`e.csv`, 3 in 2 kinds): `KeyError('id')` ×2; `ValueError('bad, value')` ×1.");
   });
 
   it.each<[string, Uint8Array, RegExp | string, string]>([
-    ['GBK (cp936) names: decoded, and said so', Buffer.concat([Buffer.from(`${stats.split('\r\n')[0]}\r\nGET,`), Buffer.from([0xb2, 0xe9, 0xbf, 0xb4]), Buffer.from(`,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n,Aggregated,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n`)]), 'GET 查看', 'read as GBK'],
-    ['bytes neither UTF-8 nor GBK: shown as \\xNN, never a crash', Buffer.concat([Buffer.from(`${stats.split('\r\n')[0]}\r\nGET,/caf`), Buffer.from([0xe9, 0xff]), Buffer.from(`,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n,Aggregated,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n`)]), 'GET /caf\\xe9\\xff', 'shown as \\xNN'],
+    [
+      'GBK (cp936) names: decoded, and said so',
+      Buffer.concat([
+        Buffer.from(`${stats.split('\r\n')[0]}\r\nGET,`),
+        Buffer.from([0xb2, 0xe9, 0xbf, 0xb4]),
+        Buffer.from(`,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n,Aggregated,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n`),
+      ]),
+      'GET 查看',
+      'read as GBK',
+    ],
+    [
+      'bytes neither UTF-8 nor GBK: shown as \\xNN, never a crash',
+      Buffer.concat([
+        Buffer.from(`${stats.split('\r\n')[0]}\r\nGET,/caf`),
+        Buffer.from([0xe9, 0xff]),
+        Buffer.from(`,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n,Aggregated,1,0,1,1,1,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1\r\n`),
+      ]),
+      'GET /caf\\xe9\\xff',
+      'shown as \\xNN',
+    ],
   ])('%s', (_, bytes, name, note) => {
     const run = parseResults('locust', bytes, 'w_stats.csv');
     expect(run.endpoints[0]!.name).toBe(name);
@@ -373,7 +533,11 @@ describe('Locust variants', () => {
     const lines = fixture('locust_stats_history.csv').trimEnd().split('\r\n');
     const short = lines.slice(0, -20).join('\r\n');
     const run = parseResults('locust', stats, 's.csv', { history: { text: short, file: 'h.csv' } });
-    expect(run.notes).toEqual([expect.stringMatching(/^h\.csv covers \d+ of the run's 5000 requests \(\d+(\.\d)?%\): Locust writes its history every 1 s, so the run's last seconds are not in the timeline$/)]);
+    expect(run.notes).toEqual([
+      expect.stringMatching(
+        /^h\.csv covers \d+ of the run's 5000 requests \(\d+(\.\d)?%\): Locust writes its history every 1 s, so the run's last seconds are not in the timeline$/,
+      ),
+    ]);
   });
 
   it('a history whose first rows are all N/A draws no 0 ms window', () => {

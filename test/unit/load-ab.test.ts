@@ -39,9 +39,27 @@ describe('roundSpec: one round of a stage in A/B', () => {
 });
 
 describe("joinTimelines: one side's rounds against time in the rounds", () => {
-  const window = (t: number, requests: number): TimelineWindow => ({ t, rps: requests, p50: 1, p90: 1, p95: 1, p99: 1, max: 1, mean: 1, requests, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0 });
+  const window = (t: number, requests: number): TimelineWindow => ({
+    t,
+    rps: requests,
+    p50: 1,
+    p90: 1,
+    p95: 1,
+    p99: 1,
+    max: 1,
+    mean: 1,
+    requests,
+    errors: 0,
+    active: 1,
+    late_sends: 0,
+    loop_lag_ms: 0,
+  });
   const round = (durationMs: number, windows: TimelineWindow[]) =>
-    ({ spec: { ...base, name: 'load', kind: 'load', model: 'open', rate: 100, rampMs: 0, durationMs }, durationMs: durationMs + 3, timeline: windows }) as unknown as StageResult;
+    ({
+      spec: { ...base, name: 'load', kind: 'load', model: 'open', rate: 100, rampMs: 0, durationMs },
+      durationMs: durationMs + 3,
+      timeline: windows,
+    }) as unknown as StageResult;
 
   it('0.6-s rounds start where the last one ended, and their rate is per second of the time they covered', () => {
     const joined = joinTimelines([round(600, [window(0, 60)]), round(600, [window(0, 60)]), round(600, [window(0, 57)])]);
@@ -51,6 +69,11 @@ describe("joinTimelines: one side's rounds against time in the rounds", () => {
 
   it("whole seconds stay as they are; only the window a round's end cuts short is rescaled", () => {
     const joined = joinTimelines([round(1500, [window(0, 100), window(1, 50)]), round(1500, [window(0, 100), window(1, 50)])]);
-    expect(joined.map((w) => [w.t, w.rps])).toEqual([[0, 100], [1, 100], [1.5, 100], [2.5, 100]]);
+    expect(joined.map((w) => [w.t, w.rps])).toEqual([
+      [0, 100],
+      [1, 100],
+      [1.5, 100],
+      [2.5, 100],
+    ]);
   });
 });

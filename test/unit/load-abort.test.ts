@@ -3,10 +3,21 @@ import { AbortWatch, stageAbortRules, TARGET_DOWN_RULE } from '../../src/load/ab
 import type { AbortRule } from '../../src/plan/types.js';
 import type { ErrorKind } from '../../src/load/http.js';
 
-const errorRate = (over: Partial<AbortRule> = {}): AbortRule => ({ metric: 'error_rate', op: '>', value: 0.5, forMs: 3000, delayMs: 0, raw: 'error_rate > 50% for 3s', ...over });
+const errorRate = (over: Partial<AbortRule> = {}): AbortRule => ({
+  metric: 'error_rate',
+  op: '>',
+  value: 0.5,
+  forMs: 3000,
+  delayMs: 0,
+  raw: 'error_rate > 50% for 3s',
+  ...over,
+});
 
 /** Feeds one second per entry (n completions, `bad` of them failing with `kind`), checking at its end; returns the second (1-based) that triggered. */
-function run(watch: AbortWatch, seconds: Array<{ n: number; bad: number; kind?: ErrorKind; latencyMs?: number; slowMs?: number; slow?: number }>): number | undefined {
+function run(
+  watch: AbortWatch,
+  seconds: Array<{ n: number; bad: number; kind?: ErrorKind; latencyMs?: number; slowMs?: number; slow?: number }>,
+): number | undefined {
   for (const [i, s] of seconds.entries()) {
     for (let k = 0; k < s.n; k++) {
       const latency = k < (s.slow ?? 0) ? (s.slowMs ?? 0) : (s.latencyMs ?? 5);
@@ -20,7 +31,15 @@ function run(watch: AbortWatch, seconds: Array<{ n: number; bad: number; kind?: 
 describe('AbortWatch: per-second completions, sustained rules', () => {
   it('a sustained error rate triggers once it has held for `for`', () => {
     const watch = new AbortWatch([errorRate()]);
-    expect(run(watch, [{ n: 100, bad: 0 }, { n: 100, bad: 80 }, { n: 100, bad: 80 }, { n: 100, bad: 80 }, { n: 100, bad: 80 }])).toBe(4);
+    expect(
+      run(watch, [
+        { n: 100, bad: 0 },
+        { n: 100, bad: 80 },
+        { n: 100, bad: 80 },
+        { n: 100, bad: 80 },
+        { n: 100, bad: 80 },
+      ]),
+    ).toBe(4);
     const t = watch.check(6000)!;
     expect(t.rule).toBe('error_rate > 50% for 3s');
     expect(t.at_s).toBe(4);
@@ -57,12 +76,23 @@ describe('AbortWatch: per-second completions, sustained rules', () => {
   it('a second with no completions neither breaks nor extends the streak', () => {
     const watch = new AbortWatch([errorRate({ forMs: 3000 })]);
     // Bad, empty, bad: the streak began at 0 s, and the third second ends it at 3 s.
-    expect(run(watch, [{ n: 10, bad: 10 }, { n: 0, bad: 0 }, { n: 10, bad: 10 }])).toBe(3);
+    expect(
+      run(watch, [
+        { n: 10, bad: 10 },
+        { n: 0, bad: 0 },
+        { n: 10, bad: 10 },
+      ]),
+    ).toBe(3);
     // Empty seconds alone never trigger.
-    expect(run(new AbortWatch([errorRate({ forMs: 0 })]), [{ n: 0, bad: 0 }, { n: 0, bad: 0 }])).toBeUndefined();
+    expect(
+      run(new AbortWatch([errorRate({ forMs: 0 })]), [
+        { n: 0, bad: 0 },
+        { n: 0, bad: 0 },
+      ]),
+    ).toBeUndefined();
   });
 
-  it('p95: crosses exactly when more than 5 % of the second\'s completions are slower than the limit', () => {
+  it("p95: crosses exactly when more than 5 % of the second's completions are slower than the limit", () => {
     const p95 = (): AbortWatch => new AbortWatch([{ metric: 'p95', op: '>', value: 200, forMs: 0, delayMs: 0, raw: 'p95 > 200ms' }]);
     expect(run(p95(), [{ n: 100, bad: 0, slow: 5, slowMs: 500 }])).toBeUndefined(); // the 95th of 100 is still fast
     expect(run(p95(), [{ n: 100, bad: 0, slow: 6, slowMs: 500 }])).toBe(1);
@@ -74,14 +104,18 @@ describe('AbortWatch: per-second completions, sustained rules', () => {
     const resets = Array.from({ length: 6 }, () => ({ n: 40, bad: 40, kind: 'timeout' as const }));
     expect(run(new AbortWatch([TARGET_DOWN_RULE]), resets)).toBeUndefined();
     const watch = new AbortWatch([TARGET_DOWN_RULE]);
-    const dying = [{ n: 100, bad: 0 }, { n: 100, bad: 50, kind: 'connect' as const }, ...Array.from({ length: 5 }, () => ({ n: 300, bad: 300, kind: 'connect' as const }))];
+    const dying = [
+      { n: 100, bad: 0 },
+      { n: 100, bad: 50, kind: 'connect' as const },
+      ...Array.from({ length: 5 }, () => ({ n: 300, bad: 300, kind: 'connect' as const })),
+    ];
     expect(run(watch, dying)).toBe(5);
     const t = watch.check(9000)!;
     expect(t.rule).toBe('target_down');
     expect(t.reason).toMatch(/^the target stopped answering \(connect errors on ≥ 95 % of requests for 3.0 s; 100 % of 300 completions/);
   });
 
-  it('stageAbortRules: the plan\'s rules for the stage, plus target_down unless turned off', () => {
+  it("stageAbortRules: the plan's rules for the stage, plus target_down unless turned off", () => {
     const all = errorRate();
     const onlySpike = errorRate({ stages: ['spike'], raw: 'spiky' });
     expect(stageAbortRules(undefined, 'load')).toEqual([TARGET_DOWN_RULE]);

@@ -67,7 +67,8 @@ describe('DataRows', () => {
 
 describe('expect.json', () => {
   // A literal (no raw given) equals as JSON; a rule string compares numbers.
-  const e = (path: string, op: '=' | '>=' | '<' | '!=', value: unknown, raw?: string) => (raw === undefined ? { path, op, value, raw: JSON.stringify(value), literal: true as const } : { path, op, value, raw });
+  const e = (path: string, op: '=' | '>=' | '<' | '!=', value: unknown, raw?: string) =>
+    raw === undefined ? { path, op, value, raw: JSON.stringify(value), literal: true as const } : { path, op, value, raw };
   it.each<[string, ReturnType<typeof e>[], string | undefined, string[]]>([
     ['literals that hold', [e('$.stock', '=', 0), e('$.state', '=', 'closed')], '{"stock":0,"state":"closed"}', []],
     ['a number that differs', [e('$.sold', '=', 100)], '{"sold":104}', ['$.sold is 104, expected 100']],
@@ -111,6 +112,8 @@ describe('flow checks', () => {
   });
 
   it('the session line reads as a sentence for one user too', () => {
-    expect(sessionLine({ users: 1, failed: 1, step: 'login', reason: 'capture token ($.token) found nothing' })).toBe('login failed for 1 of 1 user: capture token ($.token) found nothing');
+    expect(sessionLine({ users: 1, failed: 1, step: 'login', reason: 'capture token ($.token) found nothing' })).toBe(
+      'login failed for 1 of 1 user: capture token ($.token) found nothing',
+    );
   });
 });

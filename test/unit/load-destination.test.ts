@@ -80,9 +80,12 @@ describe('parseAllowedHosts', () => {
     expect(parseAllowedHosts('')).toEqual([]);
   });
 
-  it.each(['https://a.example.com', 'a.example.com:99999', 'user@a.example.com', 'a.example.com:x', '[nothost]:80'])('refuses %s, naming the input', (entry) => {
-    expect(() => parseAllowedHosts(entry)).toThrow(/input "allowed-hosts": .* is not a host or host:port/);
-  });
+  it.each(['https://a.example.com', 'a.example.com:99999', 'user@a.example.com', 'a.example.com:x', '[nothost]:80'])(
+    'refuses %s, naming the input',
+    (entry) => {
+      expect(() => parseAllowedHosts(entry)).toThrow(/input "allowed-hosts": .* is not a host or host:port/);
+    },
+  );
 });
 
 describe('isLoopbackHost', () => {

@@ -86,7 +86,17 @@ describe('open-model sends: every n-th send of the whole schedule', () => {
 
   it('through shardStage: load with a ramp and a spike keep the whole count; max_in_flight is divided, rounded up', () => {
     const load: StageSpec = { ...base, name: 'load', kind: 'load', model: 'open', rate: 1000, rampMs: 1000, durationMs: 3000 };
-    const spikeStage: StageSpec = { ...base, name: 'spike', kind: 'spike', fromRate: 20, toRate: 1000, beforeMs: 2000, rampMs: 5000, holdMs: 10_000, afterMs: 3000 };
+    const spikeStage: StageSpec = {
+      ...base,
+      name: 'spike',
+      kind: 'spike',
+      fromRate: 20,
+      toRate: 1000,
+      beforeMs: 2000,
+      rampMs: 5000,
+      holdMs: 10_000,
+      afterMs: 3000,
+    };
     for (const spec of [load, spikeStage]) {
       const whole = stageSchedule(spec)!;
       const parts = shards(3).map((s) => shardStage(spec, s));
@@ -150,7 +160,9 @@ describe('users, bursts, connections: split as evenly as possible, remainder fir
     const burst: StageSpec = { ...ws, name: 'ws-burst', kind: 'burst', size: 30, cycles: 2, pauseMs: 100, connections: 2 };
     for (const spec of [open, burst]) {
       expect(() => shardStage(spec, { index: 1, count: 3 })).toThrow(UsageError);
-      expect(() => shardStage(spec, { index: 1, count: 3 })).toThrow(`stage "${spec.name}" sends its messages over 2 WebSocket connections, too few for 3 shards`);
+      expect(() => shardStage(spec, { index: 1, count: 3 })).toThrow(
+        `stage "${spec.name}" sends its messages over 2 WebSocket connections, too few for 3 shards`,
+      );
       expect(() => shardStage(spec, { index: 2, count: 2 })).not.toThrow();
     }
   });

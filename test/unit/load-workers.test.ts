@@ -19,7 +19,18 @@ import { parsePlan } from '../../src/plan/index.js';
 import type { SpikeStage, StageSpec } from '../../src/plan/types.js';
 import { planText } from '../helpers/target.js';
 
-const SPIKE: SpikeStage = { name: 'spike', kind: 'spike', protocol: 'http', maxInFlight: 1000, fromRate: 10, toRate: 100, beforeMs: 2000, rampMs: 1000, holdMs: 2000, afterMs: 3000 };
+const SPIKE: SpikeStage = {
+  name: 'spike',
+  kind: 'spike',
+  protocol: 'http',
+  maxInFlight: 1000,
+  fromRate: 10,
+  toRate: 100,
+  beforeMs: 2000,
+  rampMs: 1000,
+  holdMs: 2000,
+  afterMs: 3000,
+};
 const NAMES = ['list', 'create'];
 
 interface Value {
@@ -33,7 +44,7 @@ interface Value {
 /** 3000 requests over 8 s, slower during the spike's hold, some failing: deterministic. */
 function recordedValues(): Value[] {
   let x = 12345;
-  const next = (): number => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = (): number => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: 3000 }, (_, i) => {
     const offsetMs = (i / 3000) * 8000;
     const slow = offsetMs >= 3000 && offsetMs < 5000 ? 40 : 0;
@@ -68,15 +79,26 @@ describe('mergeWorkerResults', () => {
   const whole = resultOf(SPIKE, values, 0);
 
   it.each([2, 3, 7])('%i workers give what one thread recording every value gives', (n) => {
-    const parts = Array.from({ length: n }, (_, i) => resultOf(shardStage(SPIKE, { index: i + 1, count: n }), values.filter((_, k) => k % n === i), i));
-    const merged = mergeWorkerResults(SPIKE, parts.map((p) => acrossThreads(encodeWorkerResult(p, 0))));
+    const parts = Array.from({ length: n }, (_, i) =>
+      resultOf(
+        shardStage(SPIKE, { index: i + 1, count: n }),
+        values.filter((_, k) => k % n === i),
+        i,
+      ),
+    );
+    const merged = mergeWorkerResults(
+      SPIKE,
+      parts.map((p) => acrossThreads(encodeWorkerResult(p, 0))),
+    );
     const m = merged.metrics;
     // Counts exactly.
     expect(m.requests).toBe(whole.metrics.requests);
     expect(m.errors).toBe(whole.metrics.errors);
     expect(m.errorsByKind).toEqual(whole.metrics.errorsByKind);
     expect([...m.statusCodes].sort()).toEqual([...whole.metrics.statusCodes].sort());
-    expect(m.endpoints.map((e) => [e.name, e.requests, e.errors, e.histogram.totalCount])).toEqual(whole.metrics.endpoints.map((e) => [e.name, e.requests, e.errors, e.histogram.totalCount]));
+    expect(m.endpoints.map((e) => [e.name, e.requests, e.errors, e.histogram.totalCount])).toEqual(
+      whole.metrics.endpoints.map((e) => [e.name, e.requests, e.errors, e.histogram.totalCount]),
+    );
     expect(m.retryAfterSeen).toBe(n);
     expect(m.errorSamples.get('socket hang up')).toBe(n);
     expect(merged.scheduled).toBe(values.length);
@@ -94,7 +116,9 @@ describe('mergeWorkerResults', () => {
     // Generator: late sends and drops summed, lag the worst worker's, judged again on the totals.
     const late = (n * (n - 1)) / 2;
     expect(merged.generator).toMatchObject({ late_sends: late, dropped: n, loop_lag_p99_ms: n - 1, loop_lag_max_ms: 2 * (n - 1) });
-    expect(merged.generator).toEqual(judgeGenerator({ late_sends: late, dropped: n, loop_lag_p99_ms: n - 1, loop_lag_max_ms: 2 * (n - 1) }, values.length, values.length));
+    expect(merged.generator).toEqual(
+      judgeGenerator({ late_sends: late, dropped: n, loop_lag_p99_ms: n - 1, loop_lag_max_ms: 2 * (n - 1) }, values.length, values.length),
+    );
     // Burst cycles by number: outcomes summed, the slowest duration.
     expect(merged.cycles).toEqual([{ cycle: 1, duration_ms: 5 + n - 1, successes: values.length, errors: 0 }]);
     expect(merged.startedAt).toEqual(whole.startedAt);
@@ -103,8 +127,17 @@ describe('mergeWorkerResults', () => {
 
   it('a --shard part run on workers keeps the merged window histograms, for `perf-gate merge`', () => {
     const shard = shardStage(SPIKE, { index: 2, count: 3 });
-    const parts = [0, 1].map((i) => resultOf(shardStage(shard, { index: i + 1, count: 2 }), values.filter((_, k) => k % 2 === i), 0));
-    const merged = mergeWorkerResults(shard, parts.map((p) => encodeWorkerResult(p, 0)));
+    const parts = [0, 1].map((i) =>
+      resultOf(
+        shardStage(shard, { index: i + 1, count: 2 }),
+        values.filter((_, k) => k % 2 === i),
+        0,
+      ),
+    );
+    const merged = mergeWorkerResults(
+      shard,
+      parts.map((p) => encodeWorkerResult(p, 0)),
+    );
     expect(merged.timeline.length).toBeGreaterThan(0);
     expect(merged.timeline.every((w) => typeof w.histogram === 'string')).toBe(true);
   });
@@ -140,8 +173,12 @@ describe('the part each worker runs', () => {
     expect(stageWorkers({ ...burst, workers: 'auto' }, 32)).toBe(10);
   });
 
-  it('open model: the workers send every one of the schedule\'s sends, once', () => {
-    expect(parts(open, 4).flatMap(sendTimes).sort((a, b) => a - b)).toEqual(sendTimes(open));
+  it("open model: the workers send every one of the schedule's sends, once", () => {
+    expect(
+      parts(open, 4)
+        .flatMap(sendTimes)
+        .sort((a, b) => a - b),
+    ).toEqual(sendTimes(open));
   });
 
   it('users and burst size are split evenly', () => {
@@ -159,7 +196,11 @@ describe('the part each worker runs', () => {
     expect(all.map((p) => `${p.share!.index}/${p.share!.count}`).sort()).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
     expect(all.flatMap(sendTimes).sort((a, b) => a - b)).toEqual(sendTimes(open));
     // Users: 7 over 3 shards (3, 2, 2), each over 2 workers.
-    expect(parts(users, 3).flatMap((s) => parts(s, 2)).map((p) => (p.kind === 'load' && p.model === 'closed' ? p.vus : -1))).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(
+      parts(users, 3)
+        .flatMap((s) => parts(s, 2))
+        .map((p) => (p.kind === 'load' && p.model === 'closed' ? p.vus : -1)),
+    ).toEqual([2, 1, 1, 1, 1, 1]);
   });
 
   it('an idle shard stays idle on every worker', () => {
@@ -185,12 +226,26 @@ describe('runStageInWorkers with stand-in worker scripts', () => {
     await writeFile(file, `import { parentPort, workerData } from 'node:worker_threads';\nconst post = (m) => parentPort.postMessage(m);\n${body}\n`);
     return file;
   };
-  const options = (scriptFile: string, signal = new AbortController().signal) => ({ plan, target: 'http://127.0.0.1:1', signal, seq: { value: 0 }, script: scriptFile });
+  const options = (scriptFile: string, signal = new AbortController().signal) => ({
+    plan,
+    target: 'http://127.0.0.1:1',
+    signal,
+    seq: { value: 0 },
+    script: scriptFile,
+  });
 
   it.each<[string, string, RegExp]>([
     ['throws while loading', `throw new Error('boom');`, /^worker [12]\/2 of stage "users" crashed: boom$/],
-    ['exits before its result', `post({ type: 'ready' }); parentPort.on('message', (m) => { if (m.type === 'start') process.exit(3); });`, /^worker [12]\/2 of stage "users" exited \(code 3\) before it reported its result$/],
-    ['reports a failure', `post({ type: 'ready' }); parentPort.on('message', (m) => { if (m.type === 'start') post({ type: 'failed', message: 'no route' }); });`, /^worker [12]\/2 of stage "users" failed: no route$/],
+    [
+      'exits before its result',
+      `post({ type: 'ready' }); parentPort.on('message', (m) => { if (m.type === 'start') process.exit(3); });`,
+      /^worker [12]\/2 of stage "users" exited \(code 3\) before it reported its result$/,
+    ],
+    [
+      'reports a failure',
+      `post({ type: 'ready' }); parentPort.on('message', (m) => { if (m.type === 'start') post({ type: 'failed', message: 'no route' }); });`,
+      /^worker [12]\/2 of stage "users" failed: no route$/,
+    ],
   ])('a worker that %s fails the stage with a WorkerError, not a hang', async (name, body, message) => {
     const file = await script(name.replace(/\W+/g, '-'), body);
     const err = await runStageInWorkers(spec, 2, options(file)).catch((e: unknown) => e);
@@ -201,7 +256,9 @@ describe('runStageInWorkers with stand-in worker scripts', () => {
   });
 
   it('a missing worker script is a WorkerError naming it', async () => {
-    await expect(runStageInWorkers(spec, 2, options(path.join(dir, 'nowhere.js')))).rejects.toThrow(/worker script .*nowhere\.js is missing: it ships as dist\/worker\.js/);
+    await expect(runStageInWorkers(spec, 2, options(path.join(dir, 'nowhere.js')))).rejects.toThrow(
+      /worker script .*nowhere\.js is missing: it ships as dist\/worker\.js/,
+    );
   });
 
   it('abort reaches every worker; progress is summed once a second; ${seq} continues after the highest worker value', async () => {

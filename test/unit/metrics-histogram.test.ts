@@ -176,9 +176,7 @@ describe('mergeHistograms', () => {
 
   it('merging encoded-then-decoded shards is exact too (shard reports)', () => {
     const values = latencyMix(12_000, 5);
-    const shards = [values.slice(0, 4_000), values.slice(4_000, 9_000), values.slice(9_000)].map((v) =>
-      decodeHistogram(encodeHistogram(histogramOf(v))),
-    );
+    const shards = [values.slice(0, 4_000), values.slice(4_000, 9_000), values.slice(9_000)].map((v) => decodeHistogram(encodeHistogram(histogramOf(v))));
     const merged = mergeHistograms(shards);
     expect(merged.totalCount).toBe(12_000);
     const whole = histogramOf(values);

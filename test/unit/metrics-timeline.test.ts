@@ -61,7 +61,22 @@ describe('Timeline windows', () => {
     const tl = new Timeline(1_000);
     tl.sampleActive(3_500, 12);
     expect(tl.finish()).toEqual([
-      { t: 3, rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0, active: 12, late_sends: 0, loop_lag_ms: 0, histogram: expect.any(String) },
+      {
+        t: 3,
+        rps: 0,
+        p50: 0,
+        p90: 0,
+        p95: 0,
+        p99: 0,
+        max: 0,
+        mean: 0,
+        requests: 0,
+        errors: 0,
+        active: 12,
+        late_sends: 0,
+        loop_lag_ms: 0,
+        histogram: expect.any(String),
+      },
     ]);
   });
 
@@ -210,7 +225,20 @@ describe('Timeline closing', () => {
 
   it('merged windows add their errors by kind, drops and users', () => {
     const row = (t: number, extra: Partial<TimelineWindow>): TimelineWindow => ({
-      t, rps: 1, p50: 1, p90: 1, p95: 1, p99: 1, max: 1, mean: 1, requests: 1, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0, ...extra,
+      t,
+      rps: 1,
+      p50: 1,
+      p90: 1,
+      p95: 1,
+      p99: 1,
+      max: 1,
+      mean: 1,
+      requests: 1,
+      errors: 0,
+      active: 1,
+      late_sends: 0,
+      loop_lag_ms: 0,
+      ...extra,
     });
     const merged = mergeWindows(
       [

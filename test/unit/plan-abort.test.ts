@@ -25,7 +25,7 @@ describe('abort_when: parsing', () => {
     expect(parse(HEAD).abortWhen).toBeUndefined();
   });
 
-  it('the list form: rules, values in the metric\'s unit, target_down on', () => {
+  it("the list form: rules, values in the metric's unit, target_down on", () => {
     const plan = parse(`${HEAD}abort_when:
   - { metric: error_rate, op: ">", value: 50%, for: 10s, delay: 5s }
   - { metric: p95, op: ">=", value: 2s, stage: load }
@@ -71,7 +71,7 @@ describe('abort_when: parsing', () => {
       expected: ['10:24: abort_when[0].op: "<" is not valid; did you mean ">"?'],
     },
     {
-      name: 'a bad value, in the metric\'s words',
+      name: "a bad value, in the metric's words",
       text: `abort_when:\n  - { metric: error_rate, op: ">", value: lots }\n`,
       expected: ['10:43: abort_when[0].value: "lots" is not an error rate: use a percentage like 1% (or a fraction like 0.01)'],
     },
@@ -101,11 +101,14 @@ describe('abort_when: parsing', () => {
 });
 
 describe('target.ready', () => {
-  it.each(['http://elsewhere.example/healthz', '//elsewhere.example/healthz', 'healthz'])('%s is refused, located: the probe must stay on the target', (ready) => {
-    expect(problems(HEAD.replace('url: http://127.0.0.1:3000', `url: http://127.0.0.1:3000\n  ready: "${ready}"`))).toEqual([
-      expect.stringMatching(/^4:\d+: target\.ready: .* must be a path on the target, starting with one \/, e\.g\. \/healthz$/),
-    ]);
-  });
+  it.each(['http://elsewhere.example/healthz', '//elsewhere.example/healthz', 'healthz'])(
+    '%s is refused, located: the probe must stay on the target',
+    (ready) => {
+      expect(problems(HEAD.replace('url: http://127.0.0.1:3000', `url: http://127.0.0.1:3000\n  ready: "${ready}"`))).toEqual([
+        expect.stringMatching(/^4:\d+: target\.ready: .* must be a path on the target, starting with one \/, e\.g\. \/healthz$/),
+      ]);
+    },
+  );
 
   it('a path is read', () => {
     expect(parse(HEAD.replace('url: http://127.0.0.1:3000', 'url: http://127.0.0.1:3000\n  ready: /healthz?deep=1')).target.ready).toBe('/healthz?deep=1');

@@ -16,7 +16,13 @@ const file = (name: string, text: string): string => {
   return p;
 };
 const users = file('users.csv', 'name,password\nann,"pw, with comma"\nbob,pw-bob-2\n');
-const usersJson = file('users.json', JSON.stringify([{ name: 'ann', age: 31 }, { name: 'bob', tags: ['x'] }]));
+const usersJson = file(
+  'users.json',
+  JSON.stringify([
+    { name: 'ann', age: 31 },
+    { name: 'bob', tags: ['x'] },
+  ]),
+);
 
 const head = `version: 1
 target: { url: http://127.0.0.1:3000 }
@@ -34,13 +40,31 @@ stages: [{ name: b, kind: baseline, duration: 1s }]
       'plan.yml',
       {},
     );
-    expect(plan.data!.users).toMatchObject({ pick: 'sequential', columns: ['name', 'password'], rows: [['ann', 'pw, with comma'], ['bob', 'pw-bob-2']] });
+    expect(plan.data!.users).toMatchObject({
+      pick: 'sequential',
+      columns: ['name', 'password'],
+      rows: [
+        ['ann', 'pw, with comma'],
+        ['bob', 'pw-bob-2'],
+      ],
+    });
     // JSON: every key of any row is a column; a missing one is "", a non-string its JSON.
-    expect(plan.data!.people).toMatchObject({ pick: 'random', columns: ['name', 'age', 'tags'], rows: [['ann', '31', ''], ['bob', '', '["x"]']] });
+    expect(plan.data!.people).toMatchObject({
+      pick: 'random',
+      columns: ['name', 'age', 'tags'],
+      rows: [
+        ['ann', '31', ''],
+        ['bob', '', '["x"]'],
+      ],
+    });
   });
 
   it('a password column is a secret: hidden like an env value', () => {
-    const plan = parsePlan(`${head}data:\n  users: { file: ${users} }\nrequests: [{ name: home, path: "/\${users.name}" }]\nstages: [{ name: b, kind: baseline, duration: 1s }]\n`, 'plan.yml', {});
+    const plan = parsePlan(
+      `${head}data:\n  users: { file: ${users} }\nrequests: [{ name: home, path: "/\${users.name}" }]\nstages: [{ name: b, kind: baseline, duration: 1s }]\n`,
+      'plan.yml',
+      {},
+    );
     expect(plan.secrets).toEqual(expect.arrayContaining(['pw, with comma', 'pw-bob-2']));
     expect(plan.secrets).not.toContain('ann');
   });
@@ -83,7 +107,9 @@ stages:
   - { name: warm, kind: baseline, duration: 1s }
   - { name: load, kind: load, vus: 2, duration: 1s }
 `),
-    ).toEqual([`4:61: data.users: pick: unique gives every user its own row, but the plan's closed-model stages start 3 users (warm 1, load 2) and ${users} has 2 rows`]);
+    ).toEqual([
+      `4:61: data.users: pick: unique gives every user its own row, but the plan's closed-model stages start 3 users (warm 1, load 2) and ${users} has 2 rows`,
+    ]);
   });
 });
 
@@ -202,8 +228,13 @@ stages: [{ name: b, kind: baseline, duration: 1s }]
 
 describe('--shard and setup/verify', () => {
   it('a sharded run refuses a stage with setup or verify (they run once per run)', () => {
-    const plan = parsePlan(`${head}requests: [{ name: a, path: /a }]\nstages:\n  - { name: sale, kind: burst, size: 4, cycles: 1, verify: [{ path: /inventory }] }\n`, 'plan.yml', {});
-    expect(() => shardPlan(plan, { index: 1, count: 2 })).toThrow('--shard: stage "sale" has verify requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)');
+    const plan = parsePlan(
+      `${head}requests: [{ name: a, path: /a }]\nstages:\n  - { name: sale, kind: burst, size: 4, cycles: 1, verify: [{ path: /inventory }] }\n`,
+      'plan.yml',
+      {},
+    );
+    expect(() => shardPlan(plan, { index: 1, count: 2 })).toThrow(
+      '--shard: stage "sale" has verify requests, which run once per run and cannot be shared out; leave it out of sharded runs (--stage NAME selects the others)',
+    );
   });
 });
-

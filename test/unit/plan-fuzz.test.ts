@@ -36,7 +36,12 @@ function seeds(): Seed[] {
     .filter((f) => f.endsWith('.yml'))
     .sort()
     .map((f) => ({ name: `bench/plans/${f}`, text: read(`bench/plans/${f}`) }));
-  return [{ name: 'examples/plan.yml', text: read('examples/plan.yml') }, ...bench, { name: 'SPEC §2 (test/fixtures/spec-plan.yml)', text: read('test/fixtures/spec-plan.yml') }, { name: 'test/fixtures/stress-soak-plan.yml', text: read('test/fixtures/stress-soak-plan.yml') }];
+  return [
+    { name: 'examples/plan.yml', text: read('examples/plan.yml') },
+    ...bench,
+    { name: 'SPEC §2 (test/fixtures/spec-plan.yml)', text: read('test/fixtures/spec-plan.yml') },
+    { name: 'test/fixtures/stress-soak-plan.yml', text: read('test/fixtures/stress-soak-plan.yml') },
+  ];
 }
 
 const BAD_WORDS = ['internal error', 'undefined', '[object Object]', 'NaN', 'Maximum call stack'];
@@ -56,7 +61,8 @@ function planViolations(plan: Plan): string[] {
   const own = { ...plan, requests: plan.requests.map(({ json: _json, ...r }) => r), session: plan.session.map(({ json: _json, ...r }) => r) };
   for (const [at, n] of numbers(own, 'plan')) if (!Number.isFinite(n)) out.push(`${at} = ${n}`);
   const { limits } = plan;
-  for (const key of Object.keys(LIMIT_CEILINGS) as (keyof typeof LIMIT_CEILINGS)[]) if (limits[key] > LIMIT_CEILINGS[key]) out.push(`limits.${key} ${limits[key]} is above its ceiling`);
+  for (const key of Object.keys(LIMIT_CEILINGS) as (keyof typeof LIMIT_CEILINGS)[])
+    if (limits[key] > LIMIT_CEILINGS[key]) out.push(`limits.${key} ${limits[key]} is above its ceiling`);
   let ms = 0;
   let requests = 0;
   for (const s of plan.stages) {
@@ -64,7 +70,12 @@ function planViolations(plan: Plan): string[] {
     requests += plannedRequests(s) ?? 0;
     const peak = s.kind === 'spike' ? s.toRate : s.kind === 'load' && s.model === 'open' ? s.rate : 0;
     if (peak > limits.maxRate) out.push(`stage ${s.name}: rate ${peak} > ${limits.maxRate}`);
-    const concurrency = Math.max(s.kind === 'burst' ? s.size : 0, s.kind === 'load' && s.model === 'closed' ? s.vus : 0, s.connections ?? 0, s.protocol === 'http' && s.kind !== 'baseline' && s.kind !== 'burst' ? s.maxInFlight : 0);
+    const concurrency = Math.max(
+      s.kind === 'burst' ? s.size : 0,
+      s.kind === 'load' && s.model === 'closed' ? s.vus : 0,
+      s.connections ?? 0,
+      s.protocol === 'http' && s.kind !== 'baseline' && s.kind !== 'burst' ? s.maxInFlight : 0,
+    );
     if (concurrency > limits.maxConnections) out.push(`stage ${s.name}: concurrency ${concurrency} > ${limits.maxConnections}`);
     const timers = [s.kind === 'load' && s.model === 'closed' ? s.thinkMs : 0, s.kind === 'burst' ? s.pauseMs : 0, plannedDurationMs(s)];
     if (timers.some((t) => t > MAX_TIMER_MS)) out.push(`stage ${s.name}: a timer over ${MAX_TIMER_MS} ms`);
@@ -135,7 +146,9 @@ describe('plan fuzz: parsePlan', () => {
       if (ms > slowest.ms) slowest = { ms, index: i };
       if (ms > CASE_BUDGET_MS) problems.push(`took ${ms.toFixed(0)} ms (budget ${CASE_BUDGET_MS} ms)`);
       if (problems.length > 0 && failures.length < 5) {
-        failures.push(`PERF_GATE_FUZZ_SEED=${SEED} case ${i} (${seed.name}; ${applied.join(', ')}):\n  ${problems.join('\n  ')}\n--- mutant ---\n${show(text)}\n--------------`);
+        failures.push(
+          `PERF_GATE_FUZZ_SEED=${SEED} case ${i} (${seed.name}; ${applied.join(', ')}):\n  ${problems.join('\n  ')}\n--- mutant ---\n${show(text)}\n--------------`,
+        );
       }
     }
     const total = performance.now() - t0;
@@ -145,7 +158,9 @@ describe('plan fuzz: parsePlan', () => {
     expect(outcomes.plans).toBeGreaterThan(CASES * 0.02);
     expect(outcomes.refused).toBeGreaterThan(CASES * 0.5);
     expect(used.size, [...used.keys()].join(', ')).toBeGreaterThanOrEqual(15);
-    console.log(`plan fuzz: seed ${SEED}, ${CASES} mutants in ${(total / 1000).toFixed(1)} s (slowest: case ${slowest.index}, ${slowest.ms.toFixed(0)} ms); ${outcomes.plans} plans, ${outcomes.refused} refused`);
+    console.log(
+      `plan fuzz: seed ${SEED}, ${CASES} mutants in ${(total / 1000).toFixed(1)} s (slowest: case ${slowest.index}, ${slowest.ms.toFixed(0)} ms); ${outcomes.plans} plans, ${outcomes.refused} refused`,
+    );
   });
 });
 

@@ -24,7 +24,8 @@ describe('default limits: a stage above one is refused, located at its key', () 
   it.each([
     {
       name: 'max_rate: an open-model rate',
-      stages: '  - { name: a, kind: baseline, duration: 1s }\n  - { name: b, kind: baseline, duration: 1s }\n  - { name: hot, kind: load, rate: 50000/s, duration: 2s }\n',
+      stages:
+        '  - { name: a, kind: baseline, duration: 1s }\n  - { name: b, kind: baseline, duration: 1s }\n  - { name: hot, kind: load, rate: 50000/s, duration: 2s }\n',
       expected: '9:36: stages[2].rate: 50000/s is above limits.max_rate (20000/s); raise limits.max_rate to allow it',
     },
     {
@@ -45,7 +46,8 @@ describe('default limits: a stage above one is refused, located at its key', () 
     {
       name: 'max_connections: max_in_flight of an open stage',
       stages: '  - { kind: load, rate: 100/s, duration: 2s, max_in_flight: 1000000000 }\n',
-      expected: '7:61: stages[0].max_in_flight: 1,000,000,000 requests in flight is above limits.max_connections (1,000); raise limits.max_connections to allow it',
+      expected:
+        '7:61: stages[0].max_in_flight: 1,000,000,000 requests in flight is above limits.max_connections (1,000); raise limits.max_connections to allow it',
     },
     {
       name: 'max_duration: one long stage',
@@ -66,7 +68,8 @@ describe('default limits: a stage above one is refused, located at its key', () 
     {
       name: 'max_requests: bursts and open stages summed',
       stages: '  - { name: a, kind: burst, size: 1000, cycles: 1000, pause: 10ms }\n  - { name: b, kind: load, rate: 10000/s, duration: 2m }\n',
-      expected: '8:34: stages[1] brings the requests the run schedules to 2,200,000, above limits.max_requests (2,000,000); raise limits.max_requests to allow it',
+      expected:
+        '8:34: stages[1] brings the requests the run schedules to 2,200,000, above limits.max_requests (2,000,000); raise limits.max_requests to allow it',
     },
   ])('$name', ({ stages, expected }) => {
     expect(problems(plan(stages))).toEqual([expected]);
@@ -82,7 +85,11 @@ describe('default limits: a stage above one is refused, located at its key', () 
   });
 
   it('a plan within the defaults needs no limits: block, and gets the defaults', () => {
-    const p = parsePlan(plan('  - { kind: load, rate: 20000/s, duration: 1m, max_in_flight: 1000 }\n  - { kind: burst, size: 1000, cycles: 3 }\n'), 'plan.yml', {});
+    const p = parsePlan(
+      plan('  - { kind: load, rate: 20000/s, duration: 1m, max_in_flight: 1000 }\n  - { kind: burst, size: 1000, cycles: 3 }\n'),
+      'plan.yml',
+      {},
+    );
     expect(p.limits).toEqual(DEFAULT_LIMITS);
     expect(DEFAULT_LIMITS).toEqual({ maxDurationMs: 900_000, maxRequests: 2_000_000, maxConnections: 1000, maxRate: 20_000 });
   });
@@ -102,7 +109,12 @@ describe('default limits: a stage above one is refused, located at its key', () 
 
   it('refuses bad limit values, located', () => {
     expect(
-      problems(plan('  - { kind: baseline, duration: 1s }\n', 'limits:\n  max_rate: fast\n  max_requests: 0\n  max_duration: 100d\n  max_connections: 1e300\n  max_requests_typo: 1\n')),
+      problems(
+        plan(
+          '  - { kind: baseline, duration: 1s }\n',
+          'limits:\n  max_rate: fast\n  max_requests: 0\n  max_duration: 100d\n  max_connections: 1e300\n  max_requests_typo: 1\n',
+        ),
+      ),
     ).toEqual([
       '9:13: limits.max_rate: "fast" is not a rate: use 200/s, 12000/m or a number per second',
       '10:17: limits.max_requests must be >= 1',
@@ -115,9 +127,21 @@ describe('default limits: a stage above one is refused, located at its key', () 
 
 describe('durations no timer can hold, and zero timeouts', () => {
   it.each([
-    ['a stage duration', '  - { kind: baseline, duration: 999999999h }\n', '7:33: stages[0].duration: "999999999h" is longer than 576h, the longest wait perf-gate can time'],
-    ['think time', '  - { kind: load, vus: 1, think: 1000000h, duration: 1s }\n', '7:34: stages[0].think: "1000000h" is longer than 576h, the longest wait perf-gate can time'],
-    ['a burst pause', '  - { kind: burst, size: 1, cycles: 2, pause: 600h }\n', '7:47: stages[0].pause: "600h" is longer than 576h, the longest wait perf-gate can time'],
+    [
+      'a stage duration',
+      '  - { kind: baseline, duration: 999999999h }\n',
+      '7:33: stages[0].duration: "999999999h" is longer than 576h, the longest wait perf-gate can time',
+    ],
+    [
+      'think time',
+      '  - { kind: load, vus: 1, think: 1000000h, duration: 1s }\n',
+      '7:34: stages[0].think: "1000000h" is longer than 576h, the longest wait perf-gate can time',
+    ],
+    [
+      'a burst pause',
+      '  - { kind: burst, size: 1, cycles: 2, pause: 600h }\n',
+      '7:47: stages[0].pause: "600h" is longer than 576h, the longest wait perf-gate can time',
+    ],
   ])('%s over 24 days is refused, located', (_name, stages, expected) => {
     // The long stage is also over max_duration; the timer problem is the one asserted here.
     expect(problems(plan(stages))).toContain(expected);
@@ -187,18 +211,38 @@ describe('plan size and nesting limits', () => {
 
   it('an alias bomb is refused (toJS maxAliasCount), at 1:1', () => {
     const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 9; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      bomb.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     expect(problems(`${bomb.join('\n')}\n`)).toEqual(['1:1: Excessive alias count indicates a resource exhaustion attack']);
   });
 });
 
 describe('a run stopped by a limit fails the gate', () => {
   it('adds a failed "run limit" check with the reason, whatever the other checks said', () => {
-    const stopped = { limit: 'max_requests' as const, cap: 500, value: 503, stage: 'users', message: 'the run sent 503 requests, reaching limits.max_requests (500)' };
+    const stopped = {
+      limit: 'max_requests' as const,
+      cap: 500,
+      value: 503,
+      stage: 'users',
+      message: 'the run sent 503 requests, reaching limits.max_requests (500)',
+    };
     const result = failStoppedRun({ checks: [], verdict: 'pass' }, stopped);
     expect(result.verdict).toBe('fail');
     expect(result.checks).toEqual([
-      { stage: 'users', metric: 'requests', kind: 'threshold', current: 503, limit: '< 500 (limits.max_requests)', method: 'run limit', verdict: 'fail', note: stopped.message },
+      {
+        stage: 'users',
+        metric: 'requests',
+        kind: 'threshold',
+        current: 503,
+        limit: '< 500 (limits.max_requests)',
+        method: 'run limit',
+        verdict: 'fail',
+        note: stopped.message,
+      },
     ]);
     expect(failStoppedRun({ checks: [], verdict: 'warn' }, undefined)).toEqual({ checks: [], verdict: 'warn' });
   });

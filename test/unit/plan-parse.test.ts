@@ -190,7 +190,18 @@ stages:
     expect(plan.target.readyTimeoutMs).toBe(60_000);
     expect(plan.stages).toEqual([
       { name: 'load', kind: 'load', protocol: 'http', maxInFlight: 1000, model: 'closed', vus: 5, rampMs: 0, thinkMs: 0, durationMs: 10_000 },
-      { name: 'spike', kind: 'spike', protocol: 'http', maxInFlight: 1000, fromRate: 10, toRate: 100, beforeMs: 5_000, rampMs: 0, holdMs: 60_000, afterMs: 90_000 },
+      {
+        name: 'spike',
+        kind: 'spike',
+        protocol: 'http',
+        maxInFlight: 1000,
+        fromRate: 10,
+        toRate: 100,
+        beforeMs: 5_000,
+        rampMs: 0,
+        holdMs: 60_000,
+        afterMs: 90_000,
+      },
       { name: 'burst', kind: 'burst', protocol: 'http', maxInFlight: 50, size: 10, cycles: 3, pauseMs: 1_000 },
     ]);
     expect(plan.thresholds).toEqual({});
@@ -436,7 +447,12 @@ stages:
 
   it('refuses an alias bomb', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 8; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     expect(problems(bomb.join('\n') + '\n')[0]).toMatch(/^1:1: .*alias/i);
   });
 });

@@ -77,7 +77,11 @@ thresholds:
   });
 
   it('listed levels are the steps, in order: from is the first, max the last', () => {
-    const plan = parsePlan(`${head}stages:\n  - { name: sweep, kind: stress, vus: [10, 50, 100, 500, 1000], every: 5s, until: { p95: "< 1s" } }\n  - { name: rates, kind: stress, rate: [50/s, 6000/m, 200], every: 2s, until: { p95: "< 1s" } }\n`, 'plan.yml', {});
+    const plan = parsePlan(
+      `${head}stages:\n  - { name: sweep, kind: stress, vus: [10, 50, 100, 500, 1000], every: 5s, until: { p95: "< 1s" } }\n  - { name: rates, kind: stress, rate: [50/s, 6000/m, 200], every: 2s, until: { p95: "< 1s" } }\n`,
+      'plan.yml',
+      {},
+    );
     const [sweep, rates] = plan.stages;
     expect(sweep).toMatchObject({ kind: 'stress', model: 'closed', from: 10, step: 0, max: 1000, levels: [10, 50, 100, 500, 1000] });
     expect(stressLevels(sweep as never)).toEqual([10, 50, 100, 500, 1000]);
@@ -106,7 +110,9 @@ thresholds:
     {
       name: 'a stress stage with a plain rate',
       plan: `stages:\n  - { name: s, kind: stress, rate: 100/s, every: 5s, until: { p95: "< 1s" } }\n`,
-      expected: ['5:36: stages[0].rate: a stress stage steps its rate: write { from: 50/s, step: 50/s, max: 2000/s }, or list the levels: [50/s, 200/s, 1000/s]'],
+      expected: [
+        '5:36: stages[0].rate: a stress stage steps its rate: write { from: 50/s, step: 50/s, max: 2000/s }, or list the levels: [50/s, 200/s, 1000/s]',
+      ],
     },
     {
       name: 'steps missing max, a bad step rate and an unknown key',
@@ -135,12 +141,18 @@ thresholds:
     {
       name: 'listed levels that do not go up, and a level that is not a number of users',
       plan: `stages:\n  - { name: s, kind: stress, vus: [10, 50, 50, 20], every: 5s, until: { p95: "< 1s" } }\n  - { name: t, kind: stress, vus: [10, 2.5], every: 5s, until: { p95: "< 1s" } }\n`,
-      expected: ['5:44: stages[0].vus[2]: 50 does not go up from 50: list the levels from lowest to highest, each once', '6:40: stages[1].vus[1]: 2.5 is not a number of users: use a whole number from 1'],
+      expected: [
+        '5:44: stages[0].vus[2]: 50 does not go up from 50: list the levels from lowest to highest, each once',
+        '6:40: stages[1].vus[1]: 2.5 is not a number of users: use a whole number from 1',
+      ],
     },
     {
       name: 'an empty list of levels, and a rate level that is not a rate',
       plan: `stages:\n  - { name: s, kind: stress, rate: [], every: 5s, until: { p95: "< 1s" } }\n  - { name: t, kind: stress, rate: [10/s, lots], every: 5s, until: { p95: "< 1s" } }\n`,
-      expected: ['5:36: stages[0].rate: list at least one level, e.g. [50/s, 200/s, 1000/s]', '6:43: stages[1].rate[1]: "lots" is not a rate: use 200/s, 12000/m or a number per second'],
+      expected: [
+        '5:36: stages[0].rate: list at least one level, e.g. [50/s, 200/s, 1000/s]',
+        '6:43: stages[1].rate[1]: "lots" is not a rate: use 200/s, 12000/m or a number per second',
+      ],
     },
     {
       name: 'users that are not whole numbers',
@@ -150,7 +162,10 @@ thresholds:
     {
       name: 'no every, no rate or vus',
       plan: `stages:\n  - { name: s, kind: stress, until: { p95: "< 1s" } }\n`,
-      expected: ['5:5: stages[0] (stress) is missing "every"', '5:5: stages[0] (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)'],
+      expected: [
+        '5:5: stages[0] (stress) is missing "every"',
+        '5:5: stages[0] (stress) needs rate: { from, step, max } or a list of rates (open model), or vus: { from, step, max } or a list of user counts (closed model)',
+      ],
     },
     {
       name: 'until on a metric a step cannot be judged on',
@@ -162,7 +177,9 @@ thresholds:
     {
       name: 'a stress stage with nothing to break on',
       plan: `stages:\n  - { name: s, kind: stress, rate: { from: 1/s, step: 1/s, max: 5/s }, every: 5s }\nthresholds:\n  s: { breaking_point: "> 3" }\n`,
-      expected: ['5:5: stages[0] (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for "s" or "*"'],
+      expected: [
+        '5:5: stages[0] (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for "s" or "*"',
+      ],
     },
     {
       name: 'rules on a stress stage that judge nothing, and a breaking point elsewhere',
@@ -213,7 +230,9 @@ thresholds:
     {
       name: 'a soak whose ramp leaves less than 10 s of steady load',
       plan: `stages:\n  - { name: k, kind: soak, rate: 5/s, ramp: 5s, duration: 12s }\n`,
-      expected: ['5:59: stages[0]: a soak stage must hold its load at least 10s after its ramp ("12s" with a "5s" ramp holds it 7s): its drift compares the first and last tenth of that'],
+      expected: [
+        '5:59: stages[0]: a soak stage must hold its load at least 10s after its ramp ("12s" with a "5s" ramp holds it 7s): its drift compares the first and last tenth of that',
+      ],
     },
     {
       name: 'a step map on a load stage',

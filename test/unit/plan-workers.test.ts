@@ -57,10 +57,26 @@ describe('stage key workers', () => {
       '{ name: ws, kind: load, protocol: ws, connections: 4, rate: 10/s, duration: 2s, workers: 2 }',
       "plan.yml:9:85: stages[0]: workers applies to HTTP stages only: a ws stage's connections and the replies matched to them live on one thread (spread connections over runners with --shard)",
     ],
-    ['above 64', '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: 65 }', 'plan.yml:9:66: stages[0].workers: 65 workers is more than 64; auto uses every core the runner has'],
-    ['0', '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: 0 }', 'plan.yml:9:66: stages[0].workers: 0 is not a number of workers: use auto (one per core) or a whole number from 1 to 64'],
-    ['a word', '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: all }', 'plan.yml:9:66: stages[0].workers: "all" is not a number of workers: use auto (one per core) or a whole number from 1 to 64'],
-    ['a fraction', '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: 1.5 }', 'plan.yml:9:66: stages[0].workers: 1.5 is not a number of workers: use auto (one per core) or a whole number from 1 to 64'],
+    [
+      'above 64',
+      '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: 65 }',
+      'plan.yml:9:66: stages[0].workers: 65 workers is more than 64; auto uses every core the runner has',
+    ],
+    [
+      '0',
+      '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: 0 }',
+      'plan.yml:9:66: stages[0].workers: 0 is not a number of workers: use auto (one per core) or a whole number from 1 to 64',
+    ],
+    [
+      'a word',
+      '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: all }',
+      'plan.yml:9:66: stages[0].workers: "all" is not a number of workers: use auto (one per core) or a whole number from 1 to 64',
+    ],
+    [
+      'a fraction',
+      '{ name: open, kind: load, rate: 10/s, duration: 2s, workers: 1.5 }',
+      'plan.yml:9:66: stages[0].workers: 1.5 is not a number of workers: use auto (one per core) or a whole number from 1 to 64',
+    ],
   ])('%s: one located problem', (_name, stage, expected) => {
     expect(problems(planText([stage], WS))).toEqual(expected);
   });
@@ -80,7 +96,11 @@ describe('stage key pipelining', () => {
   it.each<[string, string, RegExp]>([
     ['zero', '{ name: u, kind: load, vus: 8, duration: 2s, pipelining: 0 }', /^plan\.yml:9:\d+: .*pipelining/],
     ['above 64', '{ name: u, kind: load, vus: 8, duration: 2s, pipelining: 65 }', /^plan\.yml:9:\d+: .*pipelining/],
-    ['a ws stage', '{ name: ws, kind: load, protocol: ws, connections: 4, rate: 10/s, duration: 2s, pipelining: 2 }', /^plan\.yml:9:\d+: stages\[0\]: pipelining applies to HTTP stages only/],
+    [
+      'a ws stage',
+      '{ name: ws, kind: load, protocol: ws, connections: 4, rate: 10/s, duration: 2s, pipelining: 2 }',
+      /^plan\.yml:9:\d+: stages\[0\]: pipelining applies to HTTP stages only/,
+    ],
   ])('is refused %s, at the key', (_name, stage, message) => {
     expect(problems(planText([stage], stage.includes('ws') ? WS : undefined))).toMatch(message);
   });

@@ -21,7 +21,10 @@ export function catalogueRows(markdown: string): CatalogueRow[] {
   const rows: CatalogueRow[] = [];
   markdown.split('\n').forEach((text, i) => {
     if (!/^\|/.test(text) || /^\|\s*-/.test(text)) return;
-    const cells = text.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = text
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length < 3 || cells[0] === 'case') return;
     const proofs = [...cells[cells.length - 1]!.matchAll(/`(test\/[^`]+\.test\.ts)`\s*›\s*"([^"]+)"/g)].map((m) => ({ file: m[1]!, name: m[2]! }));
     rows.push({ line: i + 1, caseText: cells[0]!, proofs });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { renderConsole } from '../../src/report/console.js';
-import type { Check, Report, StageReport } from '../../src/report/types.js';
+import type { Check, Report } from '../../src/model/report.js';
 import { report, SPEC_STAGE, stage as plainStage } from '../helpers/reports.js';
 const stage = (o: Parameters<typeof plainStage>[0] = {}) => plainStage({ ...SPEC_STAGE, ...o });
 
@@ -11,7 +11,17 @@ describe('renderConsole', () => {
   it('starts with the table header and has one aligned row per stage', () => {
     const out = renderConsole(
       report({
-        stages: [stage(), stage({ name: 'spike-a-long-name', kind: 'spike', requests: 40, rps: 20, error_rate: 0, latency_ms: { ...stage().latency_ms, p95: 150.4, max: 3000 } })],
+        stages: [
+          stage(),
+          stage({
+            name: 'spike-a-long-name',
+            kind: 'spike',
+            requests: 40,
+            rps: 20,
+            error_rate: 0,
+            latency_ms: { ...stage().latency_ms, p95: 150.4, max: 3000 },
+          }),
+        ],
       }),
     );
     const lines = out.split('\n');
@@ -35,10 +45,23 @@ describe('renderConsole', () => {
 
   it('lists checks with verdict, rule and change', () => {
     const checks: Check[] = [
-      { stage: 'load', metric: 'p95', kind: 'regression', baseline: 3.5, current: 5.6, delta_pct: 60, limit: '+15%', interval_pct: [55.2, 64.9], method: 'bootstrap-windows', verdict: 'fail' },
+      {
+        stage: 'load',
+        metric: 'p95',
+        kind: 'regression',
+        baseline: 3.5,
+        current: 5.6,
+        delta_pct: 60,
+        limit: '+15%',
+        interval_pct: [55.2, 64.9],
+        method: 'bootstrap-windows',
+        verdict: 'fail',
+      },
       { stage: 'load', metric: 'rps', kind: 'threshold', current: 199.8, limit: '> 190', method: 'absolute', verdict: 'pass' },
     ];
-    const lines = renderConsole(report({ verdict: 'fail', checks, ...withBaseline })).split('\n').map(squash);
+    const lines = renderConsole(report({ verdict: 'fail', checks, ...withBaseline }))
+      .split('\n')
+      .map(squash);
     expect(lines).toContain('stage check baseline current change [95% interval]');
     expect(lines).toContain('FAIL load p95 +15% vs baseline 3.50 ms 5.60 ms +60.0% [55.2, 64.9]');
     expect(lines).toContain('PASS load rps > 190 — 199.8/s');

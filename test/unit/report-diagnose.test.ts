@@ -5,23 +5,49 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareReports } from '../../src/core.js';
 import { binomialAtMost, diagnose, MAX_DIAGNOSES } from '../../src/report/diagnose.js';
-import type { Diagnosis, StageReport } from '../../src/report/types.js';
+import type { Diagnosis, StageReport } from '../../src/model/report.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
 import { report, saturatedStage, stage, steadyStage } from '../helpers/reports.js';
 
 /** A 1-second window: `requests` requests at p95 `p95` ms; rps = requests. */
 function win(t: number, requests: number, p95: number, extra: Partial<TimelineWindow> = {}): TimelineWindow {
-  return { t, rps: requests, p50: p95 / 2, p90: p95 * 0.9, p95, p99: p95 * 1.5, max: p95 * 2, mean: p95 / 2, requests, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0, ...extra };
+  return {
+    t,
+    rps: requests,
+    p50: p95 / 2,
+    p90: p95 * 0.9,
+    p95,
+    p99: p95 * 1.5,
+    max: p95 * 2,
+    mean: p95 / 2,
+    requests,
+    errors: 0,
+    active: 1,
+    late_sends: 0,
+    loop_lag_ms: 0,
+    ...extra,
+  };
 }
 
-const kinds = (k: Partial<StageReport['errors_by_kind']>): StageReport['errors_by_kind'] => ({ timeout: 0, connect: 0, http_4xx: 0, http_5xx: 0, rate_limited: 0, check: 0, closed_abnormally: 0, session: 0, ...k });
+const kinds = (k: Partial<StageReport['errors_by_kind']>): StageReport['errors_by_kind'] => ({
+  timeout: 0,
+  connect: 0,
+  http_4xx: 0,
+  http_5xx: 0,
+  rate_limited: 0,
+  check: 0,
+  closed_abnormally: 0,
+  session: 0,
+  ...k,
+});
 
 /** A stage built from its windows: totals summed from them. */
 function fromWindows(timeline: TimelineWindow[], overrides: Partial<StageReport> = {}): StageReport {
   const requests = timeline.reduce((a, w) => a + w.requests, 0);
   const errors = timeline.reduce((a, w) => a + w.errors, 0);
   const byKind: Partial<StageReport['errors_by_kind']> = {};
-  for (const w of timeline) for (const [k, n] of Object.entries(w.by_kind ?? {})) byKind[k as keyof typeof byKind] = (byKind[k as keyof typeof byKind] ?? 0) + n;
+  for (const w of timeline)
+    for (const [k, n] of Object.entries(w.by_kind ?? {})) byKind[k as keyof typeof byKind] = (byKind[k as keyof typeof byKind] ?? 0) + n;
   return stage({ requests, errors, error_rate: errors / requests, timeline, errors_by_kind: kinds(byKind), ...overrides });
 }
 
@@ -41,7 +67,13 @@ describe('clean runs say nothing', () => {
   it.each([
     ['a steady stage', steadyStage(1, 7)],
     ['an empty timeline', stage()],
-    ['an open-model ramp with flat latency', fromWindows(ramp((r) => 10 + (r % 3)), { scheduled: 550 })],
+    [
+      'an open-model ramp with flat latency',
+      fromWindows(
+        ramp((r) => 10 + (r % 3)),
+        { scheduled: 550 },
+      ),
+    ],
     ['a closed-model stage, steady users', fromWindows(Array.from({ length: 8 }, (_, t) => win(t, 200, 5 + (t % 2), { active: 10 })))],
     ['a few scattered errors', fromWindows(Array.from({ length: 10 }, (_, t) => win(t, 100, 5, t % 3 === 0 ? { errors: 1, by_kind: { http_5xx: 1 } } : {})))],
   ])('%s', (_name, s) => {
@@ -63,7 +95,12 @@ describe('rate-limited', () => {
       w.errors++;
       w.by_kind = { ...w.by_kind, http_5xx: (w.by_kind?.http_5xx ?? 0) + 1 };
     }
-    return fromWindows(timeline, { status_codes: { '200': 1000 - n - other, '429': n, ...(other ? { '500': other } : {}) }, retry_after_seen: n, retry_after_s: { min: 1, max: 5 }, ...overrides });
+    return fromWindows(timeline, {
+      status_codes: { '200': 1000 - n - other, '429': n, ...(other ? { '500': other } : {}) },
+      retry_after_seen: n,
+      retry_after_s: { min: 1, max: 5 },
+      ...overrides,
+    });
   }
 
   it('a 429-heavy stage: share, count, Retry-After range and when they began', () => {
@@ -141,7 +178,10 @@ describe('timeouts-climb', () => {
 
 describe('saturation', () => {
   it('an open-model ramp: p95 bends where the rate passes capacity', () => {
-    const s = fromWindows(ramp((r) => (r <= 50 ? 10 : 10 + (r - 50) * 4)), { scheduled: 550 });
+    const s = fromWindows(
+      ramp((r) => (r <= 50 ? 10 : 10 + (r - 50) * 4)),
+      { scheduled: 550 },
+    );
     const d = only(run(s), 'saturation');
     // limit: max(2 × 10, 10 + 5) = 20 ms; 60 req/s gives 50 ms
     expect(d).toMatchObject({ severity: 'warn', at_s: 5 });
@@ -259,7 +299,9 @@ describe('errors-begin', () => {
     expect(d.title).toBe('Errors begin 5 s into the stage: from 0.00% to 100.00% of requests; the target went down and the stage was stopped.');
     expect(d.evidence).toContain('most common transport error: connect ECONNREFUSED 127.0.0.1:4000 (500×)');
     expect(d.evidence).toContain('the target_down rule stopped the stage 8.1 s in: 100% of completions failed to connect for 3 s');
-    expect(only(ds, 'connection-exhaustion').title).toBe('The target stopped accepting connections 5 s into the stage: from then on nearly every request failed to connect.');
+    expect(only(ds, 'connection-exhaustion').title).toBe(
+      'The target stopped accepting connections 5 s into the stage: from then on nearly every request failed to connect.',
+    );
     expect(ids(ds).slice(0, 2)).toEqual(['errors-begin', 'connection-exhaustion']);
   });
 
@@ -304,7 +346,11 @@ describe('errors-begin', () => {
 
   it('edge: 1 % errors before is still clean, more is not', () => {
     const withBefore = (n: number): StageReport =>
-      fromWindows(Array.from({ length: 10 }, (_, t) => win(t, 100, 5, t >= 6 ? { errors: 50, by_kind: { http_5xx: 50 } } : t === 0 ? { errors: n, by_kind: { check: n } } : {})));
+      fromWindows(
+        Array.from({ length: 10 }, (_, t) =>
+          win(t, 100, 5, t >= 6 ? { errors: 50, by_kind: { http_5xx: 50 } } : t === 0 ? { errors: n, by_kind: { check: n } } : {}),
+        ),
+      );
     expect(ids(run(withBefore(6)))).toContain('errors-begin'); // 6 of 600
     expect(ids(run(withBefore(7)))).not.toContain('errors-begin');
   });
@@ -319,8 +365,13 @@ describe('connection-exhaustion', () => {
 
   it('resets under load: count, share, when, and the messages', () => {
     const d = only(run(withConnect(50, { 'read ECONNRESET': 30, 'other side closed': 20 })), 'connection-exhaustion');
-    expect(d.title).toBe("Connections refused or reset under load (5.00% of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.");
-    expect(d.evidence).toEqual(['50 connection errors, 5.00% of 1000 requests, the first 0 s into the stage', 'transport errors: read ECONNRESET (30×); other side closed (20×)']);
+    expect(d.title).toBe(
+      "Connections refused or reset under load (5.00% of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.",
+    );
+    expect(d.evidence).toEqual([
+      '50 connection errors, 5.00% of 1000 requests, the first 0 s into the stage',
+      'transport errors: read ECONNRESET (30×); other side closed (20×)',
+    ]);
     expect(d.at_s).toBe(0);
   });
 
@@ -388,18 +439,39 @@ describe('spike-not-recovered', () => {
 
 describe('ordering', () => {
   it('most important first, at most a handful, the same every time', () => {
-    const limitedStage = (name: string): StageReport => stage({ name, requests: 1000, errors: 100, errors_by_kind: kinds({ rate_limited: 100 }), status_codes: { '200': 900, '429': 100 } });
-    const stages = [limitedStage('a'), stage({ name: 'b', requests: 1000, status_codes: { '429': 100 } }), limitedStage('c'), saturatedStage('d', 'event-loop lag p99 80 ms'), ...['e', 'f', 'g', 'h'].map(limitedStage)];
+    const limitedStage = (name: string): StageReport =>
+      stage({ name, requests: 1000, errors: 100, errors_by_kind: kinds({ rate_limited: 100 }), status_codes: { '200': 900, '429': 100 } });
+    const stages = [
+      limitedStage('a'),
+      stage({ name: 'b', requests: 1000, status_codes: { '429': 100 } }),
+      limitedStage('c'),
+      saturatedStage('d', 'event-loop lag p99 80 ms'),
+      ...['e', 'f', 'g', 'h'].map(limitedStage),
+    ];
     const first = run(...stages);
     expect(first).toHaveLength(MAX_DIAGNOSES);
-    expect(first.map((d) => `${d.id}/${d.stage}`)).toEqual(['generator-saturated/d', 'rate-limited/a', 'rate-limited/c', 'rate-limited/e', 'rate-limited/f', 'rate-limited/g']);
+    expect(first.map((d) => `${d.id}/${d.stage}`)).toEqual([
+      'generator-saturated/d',
+      'rate-limited/a',
+      'rate-limited/c',
+      'rate-limited/e',
+      'rate-limited/f',
+      'rate-limited/g',
+    ]);
     expect(run(...stages)).toEqual(first);
   });
 });
 
 describe('reports from elsewhere', () => {
   it("a stage with only totals (another tool's import: no timeline, no error kinds) is judged on what it has", () => {
-    const bare = { name: 'k6', kind: 'load', protocol: 'http', requests: 1000, errors: 200, status_codes: { '200': 800, '429': 200 } } as unknown as StageReport;
+    const bare = {
+      name: 'k6',
+      kind: 'load',
+      protocol: 'http',
+      requests: 1000,
+      errors: 200,
+      status_codes: { '200': 800, '429': 200 },
+    } as unknown as StageReport;
     const ds = run(bare);
     expect(ids(ds)).toEqual(['rate-limited']);
     expect(ds[0]!.severity).toBe('info');
@@ -413,7 +485,10 @@ describe('reports from elsewhere', () => {
       { status_codes: { '200': 400, '429': 200 }, histogram: undefined as unknown as string },
     );
     await writeFile(path.join(dir, 'base.json'), JSON.stringify(report({ fingerprints: { plan: 'p', runner: 'r' } }, { timeline: [] })));
-    await writeFile(path.join(dir, 'current.json'), JSON.stringify({ ...report({ fingerprints: { plan: 'p', runner: 'r' } }), stages: [limited], diagnoses: [] }));
+    await writeFile(
+      path.join(dir, 'current.json'),
+      JSON.stringify({ ...report({ fingerprints: { plan: 'p', runner: 'r' } }), stages: [limited], diagnoses: [] }),
+    );
     const outcome = await compareReports({ baselineFile: 'base.json', currentFile: 'current.json', outDir: 'out', env: {}, cwd: dir });
     expect(ids(outcome.report.diagnoses!)).toEqual(['errors-begin', 'rate-limited']);
     const written = JSON.parse(await readFile(outcome.reportPath, 'utf8'));
@@ -421,4 +496,3 @@ describe('reports from elsewhere', () => {
     expect(await readFile(outcome.summaryPath, 'utf8')).toContain('**load**: The target rate-limited this load (429 on 33.33% of requests)');
   });
 });
-

@@ -8,7 +8,21 @@ import type { TimelineWindow } from '../../src/metrics/timeline.js';
 const HOSTILE = '</details><img src=x onerror=alert(1)> | @octocat *bold* [link](http://x) `tick`';
 
 const windows = (n: number, p95: (t: number) => number): TimelineWindow[] =>
-  Array.from({ length: n }, (_, t) => ({ t, rps: 100 + t, p50: 1, p90: 2, p95: p95(t), p99: 4, max: 5, mean: 1, requests: 100, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0 }));
+  Array.from({ length: n }, (_, t) => ({
+    t,
+    rps: 100 + t,
+    p50: 1,
+    p90: 2,
+    p95: p95(t),
+    p99: 4,
+    max: 5,
+    mean: 1,
+    requests: 100,
+    errors: 0,
+    active: 1,
+    late_sends: 0,
+    loop_lag_ms: 0,
+  }));
 
 describe('names from plans and responses cannot inject markup', () => {
   it('md() escapes HTML, table pipes, emphasis, links, mentions and newlines', () => {
@@ -30,7 +44,10 @@ describe('names from plans and responses cannot inject markup', () => {
       error_samples: { [HOSTILE]: 3 },
       timeline: windows(3, () => 2),
     });
-    const r = report({ stages: [s], checks: [{ stage: HOSTILE, metric: 'p95', kind: 'threshold', current: 1, limit: '< 5ms', method: 'absolute', verdict: 'pass' }] });
+    const r = report({
+      stages: [s],
+      checks: [{ stage: HOSTILE, metric: 'p95', kind: 'threshold', current: 1, limit: '< 5ms', method: 'absolute', verdict: 'pass' }],
+    });
     for (const text of [renderSummary(r), renderComment(r)]) {
       expect(text).not.toContain('<img');
       expect(text).not.toContain('</details><img');
@@ -47,24 +64,38 @@ describe('names from plans and responses cannot inject markup', () => {
 describe('charts', () => {
   it('a Mermaid xychart with labels and values', () => {
     const chart = xyChart({ title: 'p95 "quoted"', yLabel: 'ms', labels: ['0s', '1s'], values: [1.234, 5], kind: 'line' });
-    expect(chart).toBe(['```mermaid', 'xychart-beta', `  title "p95 'quoted'"`, '  x-axis ["0s", "1s"]', '  y-axis "ms"', '  line [1.23, 5]', '```'].join('\n'));
+    expect(chart).toBe(
+      ['```mermaid', 'xychart-beta', `  title "p95 'quoted'"`, '  x-axis ["0s", "1s"]', '  y-axis "ms"', '  line [1.23, 5]', '```'].join('\n'),
+    );
   });
 
   it('downsampling keeps at most 60 points and never hides a spike', () => {
     const values = Array.from({ length: 600 }, (_, i) => (i === 431 ? 900 : 1));
-    const d = downsample(values.map((_, i) => `${i}s`), values);
+    const d = downsample(
+      values.map((_, i) => `${i}s`),
+      values,
+    );
     expect(d.values.length).toBeLessThanOrEqual(60);
     expect(Math.max(...d.values)).toBe(900);
   });
 
   it('the summary carries the p95 and rps timeline charts across stages, and a history chart when given', () => {
-    const r = report({ stages: [stage({ name: 'a', duration_s: 3, timeline: windows(3, (t) => t + 1) }), stage({ name: 'b', duration_s: 2, timeline: windows(2, () => 9) })] });
+    const r = report({
+      stages: [stage({ name: 'a', duration_s: 3, timeline: windows(3, (t) => t + 1) }), stage({ name: 'b', duration_s: 2, timeline: windows(2, () => 9) })],
+    });
     const charts = timelineCharts(r);
     expect(charts).toHaveLength(2);
     expect(charts[0]).toContain('x-axis ["0s", "1s", "2s", "3s", "4s"]');
     expect(charts[0]).toContain('line [1, 2, 3, 9, 9]');
     expect(charts[1]).toContain('bar [100, 101, 102, 100, 101]');
-    const summary = renderSummary(r, { history: { a: [{ label: 'abc1234', p95: 3 }, { label: 'def5678', p95: 4 }] } });
+    const summary = renderSummary(r, {
+      history: {
+        a: [
+          { label: 'abc1234', p95: 3 },
+          { label: 'def5678', p95: 4 },
+        ],
+      },
+    });
     expect(summary).toContain('xychart-beta');
     expect(summary).toContain('a: p95 over the last 2 runs');
     expect(historyChart('a', [{ label: 'x', p95: 1 }])).toBe(''); // one point is no trend
@@ -74,7 +105,18 @@ describe('charts', () => {
     const r = report({
       stages: [stage({ timeline: windows(3, () => 2) })],
       checks: [
-        { stage: 'load', metric: 'p95', kind: 'regression', baseline: 2, current: 4, delta_pct: 100, limit: '+15%', interval_pct: [90, 110], method: 'bootstrap-windows', verdict: 'fail' },
+        {
+          stage: 'load',
+          metric: 'p95',
+          kind: 'regression',
+          baseline: 2,
+          current: 4,
+          delta_pct: 100,
+          limit: '+15%',
+          interval_pct: [90, 110],
+          method: 'bootstrap-windows',
+          verdict: 'fail',
+        },
         { stage: 'load', metric: 'error_rate', kind: 'threshold', current: 0, limit: '< 1%', method: 'absolute', verdict: 'pass' },
       ],
     });

@@ -11,7 +11,7 @@ import { lineChart, niceScale } from '../../src/report/svg.js';
 import { html } from '../../src/report/escape.js';
 import { createHistogram, encodeHistogram, recordMs } from '../../src/metrics/histogram.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
-import type { Report, StageReport, StressOutcome } from '../../src/report/types.js';
+import type { Report, StageReport, StressOutcome } from '../../src/model/report.js';
 import { report, stage, thresholdCheck } from '../helpers/reports.js';
 
 /** An encoded histogram of n latencies spread from lo to hi ms (a long tail at the top). */
@@ -22,7 +22,22 @@ function histogramOf(n: number, lo: number, hi: number): string {
 }
 
 function windows(n: number, f: (t: number) => Partial<TimelineWindow> = () => ({})): TimelineWindow[] {
-  return Array.from({ length: n }, (_, t) => ({ t, rps: 100, p50: 4, p90: 8, p95: 10, p99: 20, max: 40, mean: 5, requests: 100, errors: 0, active: 3, late_sends: 0, loop_lag_ms: 0, ...f(t) }));
+  return Array.from({ length: n }, (_, t) => ({
+    t,
+    rps: 100,
+    p50: 4,
+    p90: 8,
+    p95: 10,
+    p99: 20,
+    max: 40,
+    mean: 5,
+    requests: 100,
+    errors: 0,
+    active: 3,
+    late_sends: 0,
+    loop_lag_ms: 0,
+    ...f(t),
+  }));
 }
 
 const STRESS: StressOutcome = {
@@ -68,7 +83,10 @@ function fullReport(): { report: Report; baselineStages: StageReport[] } {
     kind: 'soak',
     histogram: histogramOf(5000, 1, 30),
     timeline: windows(60),
-    soak: { drift: { first_p95: 10, last_p95: 14, delta_pct: 40 }, memory: { url: 'http://127.0.0.1:9100/metrics', before_bytes: 50e6, after_bytes: 80e6, growth_pct: 60 } },
+    soak: {
+      drift: { first_p95: 10, last_p95: 14, delta_pct: 40 },
+      memory: { url: 'http://127.0.0.1:9100/metrics', before_bytes: 50e6, after_bytes: 80e6, growth_pct: 60 },
+    },
   });
   const r = report({
     verdict: 'fail',
@@ -76,19 +94,44 @@ function fullReport(): { report: Report; baselineStages: StageReport[] } {
     stages: [steady, stress, soak],
     checks: [
       thresholdCheck('steady', 'fail'),
-      { stage: 'steady', metric: 'p95', kind: 'regression', baseline: 8, current: 10, delta_pct: 25, interval_pct: [20, 30], limit: '+15%', method: 'bootstrap', verdict: 'fail' },
+      {
+        stage: 'steady',
+        metric: 'p95',
+        kind: 'regression',
+        baseline: 8,
+        current: 10,
+        delta_pct: 25,
+        interval_pct: [20, 30],
+        limit: '+15%',
+        method: 'bootstrap',
+        verdict: 'fail',
+      },
       thresholdCheck('soak', 'pass'),
     ],
     diagnoses: [
-      { id: 'rate-limited', stage: 'steady', severity: 'warn', title: 'The target rate-limited this run', evidence: ['5 of 8 errors were 429', 'Retry-After 1–2 s'], at_s: 21 },
-      { id: 'saturation', stage: 'climb', severity: 'info', title: 'Latency grows with rate above 150 req/s', evidence: ['p95 30 ms at 150 req/s, 180 ms at 200 req/s'] },
+      {
+        id: 'rate-limited',
+        stage: 'steady',
+        severity: 'warn',
+        title: 'The target rate-limited this run',
+        evidence: ['5 of 8 errors were 429', 'Retry-After 1–2 s'],
+        at_s: 21,
+      },
+      {
+        id: 'saturation',
+        stage: 'climb',
+        severity: 'info',
+        title: 'Latency grows with rate above 150 req/s',
+        evidence: ['p95 30 ms at 150 req/s, 180 ms at 200 req/s'],
+      },
     ],
   });
   return { report: r, baselineStages: [{ ...steady, histogram: histogramOf(20_000, 1, 60) }] };
 }
 
 /** Every attribute value that could load something: there must be none pointing outside. */
-const references = (page: string): string[] => [...page.matchAll(/\b(?:src|href|xlink:href|action|srcset|poster|data)\s*=\s*["']?([^"' >]*)/gi)].map((m) => m[1]!);
+const references = (page: string): string[] =>
+  [...page.matchAll(/\b(?:src|href|xlink:href|action|srcset|poster|data)\s*=\s*["']?([^"' >]*)/gi)].map((m) => m[1]!);
 
 describe('renderHtml', () => {
   it('a full report: headline, diagnoses, checks, a section per stage with three timeline charts and the percentile curve, stress and soak', () => {
@@ -126,7 +169,9 @@ describe('renderHtml', () => {
 
   it('a stage with stored history gets its p95 trend chart, this run last', () => {
     const { report: r } = fullReport();
-    const history = { steady: [...Array.from({ length: 19 }, (_, i) => ({ label: `c0ffee${i}`.slice(0, 7), p95: 8 + (i % 3) })), { label: 'this run', p95: 10 }] };
+    const history = {
+      steady: [...Array.from({ length: 19 }, (_, i) => ({ label: `c0ffee${i}`.slice(0, 7), p95: 8 + (i % 3) })), { label: 'this run', p95: 10 }],
+    };
     const page = renderHtml(r, { history });
     const figure = /<figure class="history">[\s\S]*?<\/figure>/.exec(page)![0];
     expect(figure).toContain('steady: p95 over the last 20 runs');
@@ -196,14 +241,31 @@ describe('renderHtml', () => {
   it.each([
     ['no timeline windows, no histogram (an imported report)', { timeline: [], histogram: '', requests: 0, rps: 0 }],
     ['one window', { timeline: windows(1), histogram: histogramOf(1, 3, 3) }],
-    ['all zeros', { timeline: windows(5, () => ({ rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0 })), requests: 0, rps: 0, duration_s: 0 }],
-    ['null-ish percentiles and an unreadable histogram', { timeline: windows(4, () => ({ p95: null as unknown as number, p99: Number.NaN, rps: Number.POSITIVE_INFINITY })), histogram: 'not base64!' }],
+    [
+      'all zeros',
+      { timeline: windows(5, () => ({ rps: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0, mean: 0, requests: 0, errors: 0 })), requests: 0, rps: 0, duration_s: 0 },
+    ],
+    [
+      'null-ish percentiles and an unreadable histogram',
+      { timeline: windows(4, () => ({ p95: null as unknown as number, p99: Number.NaN, rps: Number.POSITIVE_INFINITY })), histogram: 'not base64!' },
+    ],
     ['a zero-length stage', { timeline: [], duration_s: 0, histogram: '' }],
   ] as Array<[string, Partial<StageReport>]>)('%s: renders without NaN or Infinity', (_, overrides) => {
     const s = stage({ name: 'edge', ...overrides });
     const stress: StressOutcome = { ...STRESS, steps: STRESS.steps.slice(0, 1).map((p) => ({ ...p, passed: false })), breaking_point: null, broke_at: 50 };
     const r = report({
-      stages: [s, { ...s, name: 'edge-stress', kind: 'stress', stress }, { ...s, name: 'edge-soak', soak: { drift: { first_p95: 0, last_p95: 0, delta_pct: null }, memory: { url: 'http://x', before_bytes: null, after_bytes: null, growth_pct: null, error: 'connection refused' } } }],
+      stages: [
+        s,
+        { ...s, name: 'edge-stress', kind: 'stress', stress },
+        {
+          ...s,
+          name: 'edge-soak',
+          soak: {
+            drift: { first_p95: 0, last_p95: 0, delta_pct: null },
+            memory: { url: 'http://x', before_bytes: null, after_bytes: null, growth_pct: null, error: 'connection refused' },
+          },
+        },
+      ],
       imported: { tool: 'k6', file: 'summary.json' },
       diagnoses: [{ id: 'x', stage: 'edge', severity: 'info', title: 't', evidence: [], at_s: Number.NaN }],
     });
@@ -228,7 +290,18 @@ describe('svg line chart', () => {
       title: 'gaps',
       x: { label: 'seconds' },
       y: { label: 'ms' },
-      series: [{ name: 'p95', color: '#000', points: [{ x: 0, y: 1 }, { x: 1, y: null }, { x: 2, y: 3 }, { x: 3, y: 4 }] }],
+      series: [
+        {
+          name: 'p95',
+          color: '#000',
+          points: [
+            { x: 0, y: 1 },
+            { x: 1, y: null },
+            { x: 2, y: 3 },
+            { x: 3, y: 4 },
+          ],
+        },
+      ],
     });
     expect(svg).toMatch(/d="M[\d.]+ [\d.]+ M[\d.]+ [\d.]+ L[\d.]+ [\d.]+"/);
     expect(svg).toContain('aria-label="gaps"');
@@ -264,7 +337,7 @@ describe('percentile curve', () => {
 });
 
 describe('report.html beside report.json', () => {
-  it('compare writes it, with the baseline file\'s curve under this run\'s', async () => {
+  it("compare writes it, with the baseline file's curve under this run's", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'perf-gate-html-compare-'));
     try {
       const withHist = (lo: number, hi: number) => report({}, { histogram: histogramOf(2000, lo, hi), timeline: windows(5) });
@@ -282,9 +355,14 @@ describe('report.html beside report.json', () => {
   });
 });
 
-
 describe('report.html and summary.md say the same of the same figures', () => {
-  const cut = (steps: StressOutcome['steps'], breaking_point: number | null): StressOutcome => ({ ...STRESS, steps, breaking_point, broke_at: null, reached_max: false });
+  const cut = (steps: StressOutcome['steps'], breaking_point: number | null): StressOutcome => ({
+    ...STRESS,
+    steps,
+    breaking_point,
+    broke_at: null,
+    reached_max: false,
+  });
   it.each<[string, StressOutcome, string, string]>([
     ['a stress stage cut before its first step ended', cut([], null), 'no breaking point: no step ran to its end', 'no breaking point: no step ran to its end'],
     [
@@ -313,7 +391,10 @@ describe('report.html and summary.md say the same of the same figures', () => {
   });
 
   it('soak memory is in MB (10⁶ bytes) in both', () => {
-    const soak = { drift: { first_p95: 10, last_p95: 11, delta_pct: 10 }, memory: { url: 'http://h/metrics', before_bytes: 100 * 2 ** 20, after_bytes: 110 * 2 ** 20, growth_pct: 10 } };
+    const soak = {
+      drift: { first_p95: 10, last_p95: 11, delta_pct: 10 },
+      memory: { url: 'http://h/metrics', before_bytes: 100 * 2 ** 20, after_bytes: 110 * 2 ** 20, growth_pct: 10 },
+    };
     const r = report({ stages: [stage({ name: 'night', kind: 'soak', soak })] });
     expect(renderHtml(r)).toContain('104.9 MB before → 115.3 MB after');
     expect(renderSummary(r)).toContain('resident memory 104.9 MB → 115.3 MB');
@@ -326,15 +407,48 @@ describe('report.html and summary.md say the same of the same figures', () => {
   });
 });
 
-describe('report.html: the app\'s cost', () => {
-  it('a cost column, the app\'s facts, and CPU-per-second and memory charts', async () => {
+describe("report.html: the app's cost", () => {
+  it("a cost column, the app's facts, and CPU-per-second and memory charts", async () => {
     const { report: build, SPEC_STAGE: spec } = await import('../helpers/reports.js');
-    const timeline = [0, 1, 2, 3].map((t) => ({ t, rps: 50, p50: 2, p90: 3, p95: 4, p99: 5, max: 6, mean: 2.5, requests: 50, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0, cpu_ms: 110 + t, rss_mb: 45 + t }));
-    const r = build({}, { ...spec, timeline, resources: { source: 'cgroup /sys/fs/cgroup/app', cpu_ms_per_request: 2.27, cpu_pct: 11.4, rss_mb_peak: 52.3, rss_mb_start: 45.3, rss_mb_end: 50.6, samples: 7 } });
+    const timeline = [0, 1, 2, 3].map((t) => ({
+      t,
+      rps: 50,
+      p50: 2,
+      p90: 3,
+      p95: 4,
+      p99: 5,
+      max: 6,
+      mean: 2.5,
+      requests: 50,
+      errors: 0,
+      active: 1,
+      late_sends: 0,
+      loop_lag_ms: 0,
+      cpu_ms: 110 + t,
+      rss_mb: 45 + t,
+    }));
+    const r = build(
+      {},
+      {
+        ...spec,
+        timeline,
+        resources: {
+          source: 'cgroup /sys/fs/cgroup/app',
+          cpu_ms_per_request: 2.27,
+          cpu_pct: 11.4,
+          rss_mb_peak: 52.3,
+          rss_mb_start: 45.3,
+          rss_mb_end: 50.6,
+          samples: 7,
+        },
+      },
+    );
     const page = renderHtml(r);
     expect(page).toContain('<th class="num">cost</th>');
     expect(page).toContain('2.27 ms CPU · 52.3 MB peak');
-    expect(page).toContain('CPU per request 2.27 ms; 11.4% of a core; peak memory 52.3 MB (45.3 MB at the start, 50.6 MB at the end); from cgroup /sys/fs/cgroup/app');
+    expect(page).toContain(
+      'CPU per request 2.27 ms; 11.4% of a core; peak memory 52.3 MB (45.3 MB at the start, 50.6 MB at the end); from cgroup /sys/fs/cgroup/app',
+    );
     expect(page).toContain(html("load: the app's CPU per second"));
     expect(page).toContain(html("load: the app's memory"));
     expect(renderHtml(build())).not.toContain('>cost</th>');

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { renderConsole } from '../../src/report/console.js';
 import { renderComment, renderSummary, stageNotes } from '../../src/report/markdown.js';
-import type { Check, Report, StageReport } from '../../src/report/types.js';
+import type { Check, Report, StageReport } from '../../src/model/report.js';
 import { report, SPEC_STAGE, stage as plainStage } from '../helpers/reports.js';
 const stage = (o: Parameters<typeof plainStage>[0] = {}) => plainStage({ ...SPEC_STAGE, ...o });
 
@@ -35,10 +35,22 @@ describe('renderSummary', () => {
   });
 
   it('a run judged by band rules against past runs alone says so, never thresholds only', () => {
-    const band: Check = { stage: 'load', metric: 'p95', kind: 'regression', current: 3.9, baseline: 3.8, limit: '+3σ', method: 'history-band', verdict: 'pass', band: { n: 5, median: 3.8, sigma: 0.1, lo: 3.5, hi: 4.1 } };
+    const band: Check = {
+      stage: 'load',
+      metric: 'p95',
+      kind: 'regression',
+      current: 3.9,
+      baseline: 3.8,
+      limit: '+3σ',
+      method: 'history-band',
+      verdict: 'pass',
+      band: { n: 5, median: 3.8, sigma: 0.1, lo: 3.5, hi: 4.1 },
+    };
     const r = report({ baseline: null, checks: [band], history: { source: 'folder runs', runs: 5, left_out: { failed: 2, cancelled: 1 } } });
     const md = renderSummary(r);
-    expect(md).toContain('No baseline: the absolute thresholds, and band rules against the median of 5 past runs read from folder runs (left out: 2 failed, 1 cancelled).');
+    expect(md).toContain(
+      'No baseline: the absolute thresholds, and band rules against the median of 5 past runs read from folder runs (left out: 2 failed, 1 cancelled).',
+    );
     expect(md).not.toContain('only the absolute thresholds');
     expect(md).toContain('`p95 +3σ vs median of 5 past runs`');
     expect(renderConsole(r)).toContain('verdict: PASS (no baseline: thresholds and band rules against 5 past runs)');
@@ -71,7 +83,15 @@ describe('renderSummary', () => {
       report({
         stages: [
           stage(),
-          stage({ name: 'spike', kind: 'spike', requests: 40, rps: 20, errors: 0, error_rate: 0, latency_ms: { min: 1, mean: 2, p50: 12.34, p90: 100, p95: 150.4, p99: 1234, p999: 2000, max: 3000 } }),
+          stage({
+            name: 'spike',
+            kind: 'spike',
+            requests: 40,
+            rps: 20,
+            errors: 0,
+            error_rate: 0,
+            latency_ms: { min: 1, mean: 2, p50: 12.34, p90: 100, p95: 150.4, p99: 1234, p999: 2000, max: 3000 },
+          }),
         ],
       }),
     );
@@ -124,8 +144,18 @@ describe('renderSummary', () => {
           p95Regression(60),
           { stage: 'load', metric: 'error_rate', kind: 'threshold', current: 0.00025, limit: '< 1%', method: 'absolute', verdict: 'pass' },
           {
-            stage: 'load', metric: 'error_rate', kind: 'regression', baseline: 0, current: 0.03, delta_pct: null, delta_pp: 3,
-            limit: '+0.5pp', interval_pp: [1.943, 4.057], method: 'two-proportion', significant: true, verdict: 'fail',
+            stage: 'load',
+            metric: 'error_rate',
+            kind: 'regression',
+            baseline: 0,
+            current: 0.03,
+            delta_pct: null,
+            delta_pp: 3,
+            limit: '+0.5pp',
+            interval_pp: [1.943, 4.057],
+            method: 'two-proportion',
+            significant: true,
+            verdict: 'fail',
           },
         ],
       }),
@@ -150,15 +180,31 @@ describe('stageNotes', () => {
   it.each<[string, Partial<StageReport>, string]>([
     [
       'saturated',
-      { generator_saturated: true, generator: { late_sends: 9, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 90, saturated: true, reason: 'event-loop lag p99 80 ms' } },
+      {
+        generator_saturated: true,
+        generator: { late_sends: 9, dropped: 0, loop_lag_p99_ms: 80, loop_lag_max_ms: 90, saturated: true, reason: 'event-loop lag p99 80 ms' },
+      },
       "⚠️ **load**: the load generator was saturated (event-loop lag p99 80 ms); this stage's numbers describe the generator, not the target, and cannot fail the gate.",
     ],
     ['dropped', { dropped: 17 }, '⚠️ **load**: 17 scheduled requests were dropped because max_in_flight'],
-    ['spike recovered', { spike: { pre_p95_ms: 2, peak_p95_ms: 150, recovery_ms: 4_000 } }, '**load**: pre-spike p95 2.00 ms, peak p95 150 ms, recovered in 4 s.'],
-    ['spike never recovered', { spike: { pre_p95_ms: 2, peak_p95_ms: 150, recovery_ms: null } }, '**load**: pre-spike p95 2.00 ms, peak p95 150 ms, never recovered.'],
+    [
+      'spike recovered',
+      { spike: { pre_p95_ms: 2, peak_p95_ms: 150, recovery_ms: 4_000 } },
+      '**load**: pre-spike p95 2.00 ms, peak p95 150 ms, recovered in 4 s.',
+    ],
+    [
+      'spike never recovered',
+      { spike: { pre_p95_ms: 2, peak_p95_ms: 150, recovery_ms: null } },
+      '**load**: pre-spike p95 2.00 ms, peak p95 150 ms, never recovered.',
+    ],
     [
       'bursts',
-      { cycles: [{ cycle: 0, duration_ms: 45.5, successes: 200, errors: 0 }, { cycle: 1, duration_ms: 1500, successes: 190, errors: 10 }] },
+      {
+        cycles: [
+          { cycle: 0, duration_ms: 45.5, successes: 200, errors: 0 },
+          { cycle: 1, duration_ms: 1500, successes: 190, errors: 10 },
+        ],
+      },
       '**load**: burst cycles 45.5 ms (200 ok), 1.50 s (190 ok, 10 failed).',
     ],
     [
@@ -229,8 +275,29 @@ describe('What this run says (diagnoses)', () => {
 });
 
 describe('the cost column (what the app spent)', () => {
-  const resources = { source: 'process group 42 (target.start)', cpu_ms_per_request: 3.36, cpu_pct: 16.8, rss_mb_peak: 51.6, rss_mb_start: 45.3, rss_mb_end: 50.5, cpu_ms: 1008, samples: 7 };
-  const cpuCheck: Check = { stage: 'load', metric: 'cpu_per_request', kind: 'regression', baseline: 2.27, current: 3.36, delta_pct: 48.3, limit: '+20%', interval_pct: [44.1, 52.7], method: 'bootstrap-windows(ratio)', significant: true, verdict: 'fail' };
+  const resources = {
+    source: 'process group 42 (target.start)',
+    cpu_ms_per_request: 3.36,
+    cpu_pct: 16.8,
+    rss_mb_peak: 51.6,
+    rss_mb_start: 45.3,
+    rss_mb_end: 50.5,
+    cpu_ms: 1008,
+    samples: 7,
+  };
+  const cpuCheck: Check = {
+    stage: 'load',
+    metric: 'cpu_per_request',
+    kind: 'regression',
+    baseline: 2.27,
+    current: 3.36,
+    delta_pct: 48.3,
+    limit: '+20%',
+    interval_pct: [44.1, 52.7],
+    method: 'bootstrap-windows(ratio)',
+    significant: true,
+    verdict: 'fail',
+  };
   it('summary and comment: CPU per request with its change, and peak memory', () => {
     const r = report({ checks: [cpuCheck] }, { ...SPEC_STAGE, resources });
     for (const text of [renderSummary(r), renderComment(r)]) {
@@ -241,8 +308,23 @@ describe('the cost column (what the app spent)', () => {
   });
   it('no column without a resource source; an unreadable source shows — and says why', () => {
     expect(renderSummary(report())).not.toContain('cost');
-    const r = report({}, { ...SPEC_STAGE, resources: { source: 'pid_file app.pid', cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: 0, error: 'cannot read the pid file app.pid' } });
+    const r = report(
+      {},
+      {
+        ...SPEC_STAGE,
+        resources: {
+          source: 'pid_file app.pid',
+          cpu_ms_per_request: null,
+          cpu_pct: null,
+          rss_mb_peak: null,
+          samples: 0,
+          error: 'cannot read the pid file app.pid',
+        },
+      },
+    );
     expect(rowOf(renderSummary(r), 'load')).toMatch(/\| — CPU · — peak \|$/);
-    expect(stageNotes(r)).toContain('⚠️ **load**: what the app spent could not be read (pid_file app.pid: cannot read the pid file app.pid); rules on cpu_per_request and rss_peak warn, never fail.');
+    expect(stageNotes(r)).toContain(
+      '⚠️ **load**: what the app spent could not be read (pid_file app.pid: cannot read the pid file app.pid); rules on cpu_per_request and rss_peak warn, never fail.',
+    );
   });
 });

@@ -14,7 +14,7 @@ import { seededRandom } from '../../src/gate/statistics.js';
 import { ShardMergeError } from '../../src/errors.js';
 import type { ErrorKind } from '../../src/load/http.js';
 import type { StageSpec } from '../../src/plan/types.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 
 const RUNNER = { os: 'linux 6.1', arch: 'x64', cpu: 'Test CPU', cores: 2, node: 'v20.0.0' };
 const ENDPOINTS = ['list', 'create'];
@@ -105,7 +105,18 @@ function reportOf(results: StageResult[], shard?: Shard, o: { started?: string; 
 }
 
 const LOAD: StageSpec = { name: 'load', kind: 'load', model: 'open', protocol: 'http', maxInFlight: 1000, rate: 6000, rampMs: 0, durationMs: 5000 };
-const SPIKE: StageSpec = { name: 'spike', kind: 'spike', protocol: 'http', maxInFlight: 1000, fromRate: 300, toRate: 3000, beforeMs: 2000, rampMs: 0, holdMs: 2000, afterMs: 4000 };
+const SPIKE: StageSpec = {
+  name: 'spike',
+  kind: 'spike',
+  protocol: 'http',
+  maxInFlight: 1000,
+  fromRate: 300,
+  toRate: 3000,
+  beforeMs: 2000,
+  rampMs: 0,
+  holdMs: 2000,
+  afterMs: 4000,
+};
 
 /** The spike's users feel 40–80 ms during the hold, 30 ms for 2 s after it, then the floor again. */
 function spikeRecords(n = 9000): Rec[] {
@@ -134,12 +145,18 @@ function fixture(): { files: ShardReportFile[]; single: Report; raw: number[] } 
     for (let t = 0; t < 5; t++) load.timeline.sampleActive(t * 1000 + 1000, 10 * (i + 1));
     // A spike's sends go round the shards (every third), as the stride schedule deals them.
     const spikeMetrics = new StageMetrics(ENDPOINTS, MAX_LATENCY_MS);
-    record(spikeMetrics, spike.filter((_, k) => k % 3 === i));
+    record(
+      spikeMetrics,
+      spike.filter((_, k) => k % 3 === i),
+    );
     const results = [
       resultOf(shardStage(LOAD, shard), load, 5200 + 10 * i, { scheduled: 10_000, generator: generator(i + 1, [1, 3, 2][i]!) }),
       resultOf(shardStage(SPIKE, shard), spikeMetrics, 8100),
     ];
-    files.push({ file: `shard-${i + 1}/report.json`, report: reportOf(results, shard, { started: `2025-01-01T00:00:0${3 - i}.000Z`, durationMs: 9000 + 100 * i }) });
+    files.push({
+      file: `shard-${i + 1}/report.json`,
+      report: reportOf(results, shard, { started: `2025-01-01T00:00:0${3 - i}.000Z`, durationMs: 9000 + 100 * i }),
+    });
   }
   record(
     singleLoad,
@@ -149,10 +166,7 @@ function fixture(): { files: ShardReportFile[]; single: Report; raw: number[] } 
   for (const i of [0, 1, 2]) singleLoad.noteErrorMessage(`socket hang up ${i % 2}`);
   for (let t = 0; t < 5; t++) singleLoad.timeline.sampleActive(t * 1000 + 1000, 10 + 20 + 30);
   record(singleSpike, spike);
-  const single = reportOf([
-    resultOf(LOAD, singleLoad, 5220, { scheduled: 30_000, generator: generator(6, 3) }),
-    resultOf(SPIKE, singleSpike, 8100),
-  ]);
+  const single = reportOf([resultOf(LOAD, singleLoad, 5220, { scheduled: 30_000, generator: generator(6, 3) }), resultOf(SPIKE, singleSpike, 8100)]);
   return { files, single, raw: sets.flat().map((x) => x.latencyMs) };
 }
 
@@ -169,7 +183,19 @@ describe('mergeShardReports equals a single run of the same values', () => {
   const [singleLoad, singleSpike] = single.stages;
 
   it('counts, error kinds, status codes, error rate and rps exactly', () => {
-    for (const key of ['requests', 'errors', 'error_rate', 'rps', 'errors_by_kind', 'status_codes', 'retry_after_seen', 'scheduled', 'late_sends', 'dropped', 'error_samples'] as const) {
+    for (const key of [
+      'requests',
+      'errors',
+      'error_rate',
+      'rps',
+      'errors_by_kind',
+      'status_codes',
+      'retry_after_seen',
+      'scheduled',
+      'late_sends',
+      'dropped',
+      'error_samples',
+    ] as const) {
       expect(load![key], key).toEqual(singleLoad![key]);
     }
     expect(load!.requests).toBe(30_000);
@@ -267,7 +293,18 @@ describe('mergeShardReports: bursts, saturated shards, WebSocket counts', () => 
   });
 
   it('ws: connect percentiles from the added histograms, connections and closes summed', () => {
-    const wsStage: StageSpec = { name: 'ws', kind: 'load', model: 'closed', protocol: 'ws', maxInFlight: 1000, vus: 4, connections: 4, rampMs: 0, thinkMs: 0, durationMs: 1000 };
+    const wsStage: StageSpec = {
+      name: 'ws',
+      kind: 'load',
+      model: 'closed',
+      protocol: 'ws',
+      maxInFlight: 1000,
+      vus: 4,
+      connections: 4,
+      rampMs: 0,
+      thinkMs: 0,
+      durationMs: 1000,
+    };
     const single = new StageMetrics(['ws request_reply /ws'], 1000);
     single.ws = new WsMetrics();
     const files = [1, 2].map((i) => {
@@ -340,13 +377,53 @@ describe('mergeShardReports refuses what is not the n shards of one run', () => 
 
   it('a report that is not a shard report', () => {
     const { shard: _dropped, ...whole } = c.report;
-    refuse([a, b, { file: 'single/report.json', report: whole }], 'single/report.json is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n');
+    refuse(
+      [a, b, { file: 'single/report.json', report: whole }],
+      'single/report.json is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n',
+    );
   });
 
   it('an interrupted shard, a shard stopped early (an abort, a run limit), and shards that ran different stages', () => {
     refuse([a, b, { file: 'c.json', report: { ...c.report, cancelled: true } }], 'c.json (shard 3/3) was interrupted');
-    refuse([a, b, { file: 'c.json', report: { ...c.report, stages: c.report.stages.map((st) => ({ ...st, aborted: { rule: 'target_down', at_s: 3, reason: 'the target stopped answering' } })) } }], 'c.json (shard 3/3) stopped early (the target stopped answering)');
-    refuse([a, b, { file: 'c.json', report: { ...c.report, checks: [{ stage: 'load', metric: 'requests', kind: 'threshold', current: 501, limit: '< 500 (limits.max_requests)', method: 'run limit', verdict: 'fail', note: 'the run reached limits.max_requests (500)' }] as never } }], 'c.json (shard 3/3) stopped early (the run reached limits.max_requests (500))');
+    refuse(
+      [
+        a,
+        b,
+        {
+          file: 'c.json',
+          report: {
+            ...c.report,
+            stages: c.report.stages.map((st) => ({ ...st, aborted: { rule: 'target_down', at_s: 3, reason: 'the target stopped answering' } })),
+          },
+        },
+      ],
+      'c.json (shard 3/3) stopped early (the target stopped answering)',
+    );
+    refuse(
+      [
+        a,
+        b,
+        {
+          file: 'c.json',
+          report: {
+            ...c.report,
+            checks: [
+              {
+                stage: 'load',
+                metric: 'requests',
+                kind: 'threshold',
+                current: 501,
+                limit: '< 500 (limits.max_requests)',
+                method: 'run limit',
+                verdict: 'fail',
+                note: 'the run reached limits.max_requests (500)',
+              },
+            ] as never,
+          },
+        },
+      ],
+      'c.json (shard 3/3) stopped early (the run reached limits.max_requests (500))',
+    );
     refuse([a, b, { file: 'c.json', report: { ...c.report, stages: c.report.stages.slice(0, 1) } }], /ran different stages \(load, spike \/ load\)/);
   });
 
@@ -362,14 +439,17 @@ describe('mergeShardReports refuses what is not the n shards of one run', () => 
   it('shards that did not run together (one started after another had finished: a re-run job)', () => {
     // The fixture's shards start together (shard 1 lasts 12 s); this one starts 62 s after shard 1 ended.
     const late = { file: 'rerun/report.json', report: { ...c.report, started_at: '2025-01-01T00:01:14.000Z' } };
-    refuse([a, b, late], 'shard 3 (rerun/report.json) started 62.0 s after shard 1 (shard-1/report.json) had finished: they did not load the target together (a re-run of one job?); run all 3 shards again');
+    refuse(
+      [a, b, late],
+      'shard 3 (rerun/report.json) started 62.0 s after shard 1 (shard-1/report.json) had finished: they did not load the target together (a re-run of one job?); run all 3 shards again',
+    );
     // Starting a minute apart but overlapping is one run (matrix jobs start when runners are free).
     const overlapping = { file: 'c.json', report: { ...c.report, started_at: '2025-01-01T00:00:08.000Z' } };
     expect(() => mergeShardReports([a, b, overlapping])).not.toThrow();
   });
 });
 
-describe('the app\'s figures (resources) of shards', () => {
+describe("the app's figures (resources) of shards", () => {
   /** The fixture's shards with each load stage's app figures set: `cpu` ms in all, spread evenly over its windows. */
   function withResources(sources: string[], cpu: number[], peak: number[]): ShardReportFile[] {
     const { files } = fixture();
@@ -385,8 +465,12 @@ describe('the app\'s figures (resources) of shards', () => {
     });
   }
 
-  it('shards that each started their app: CPU added over all requests, memory the largest instance\'s, windows likewise', () => {
-    const files = withResources(['process group 10 (target.start)', 'process group 20 (target.start)', 'process group 30 (target.start)'], [1000, 2000, 3000], [50, 80, 60]);
+  it("shards that each started their app: CPU added over all requests, memory the largest instance's, windows likewise", () => {
+    const files = withResources(
+      ['process group 10 (target.start)', 'process group 20 (target.start)', 'process group 30 (target.start)'],
+      [1000, 2000, 3000],
+      [50, 80, 60],
+    );
     const [s] = mergeShardReports(files).stages;
     expect(s!.resources).toMatchObject({ source: '3 shards, each its own app (target.start)', cpu_ms: 6000, cpu_ms_per_request: 0.2, rss_mb_peak: 80 });
     const cpuSum = s!.timeline.reduce((a, w) => a + (w.cpu_ms ?? 0), 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MASK, Redactor } from '../../src/report/redact.js';
+import { MASK, Redactor } from '../../src/model/redact.js';
 
 const SECRET = 'pg s3cret/+&key';
 
@@ -9,7 +9,11 @@ describe('Redactor.text', () => {
     ['URL-encoded (encodeURIComponent)', `GET /items?key=${encodeURIComponent(SECRET)}`, 'GET /items?key=***'],
     ['URL-encoded (encodeURI, "/" kept)', `GET /items/${encodeURI(SECRET)}`, 'GET /items/***'],
     ['several times', `${SECRET}${SECRET}`, '******'],
-    ['URL userinfo of any scheme', 'cannot reach http://bob:hunter2@127.0.0.1:9/x and wss://t0k@h/ws', 'cannot reach http://***@127.0.0.1:9/x and wss://***@h/ws'],
+    [
+      'URL userinfo of any scheme',
+      'cannot reach http://bob:hunter2@127.0.0.1:9/x and wss://t0k@h/ws',
+      'cannot reach http://***@127.0.0.1:9/x and wss://***@h/ws',
+    ],
     ['nothing to hide', 'GET /items?key=public (no credentials) user@example.test', 'GET /items?key=public (no credentials) user@example.test'],
   ])('%s', (_, text, out) => {
     expect(new Redactor().add([SECRET]).text(text)).toBe(out);

@@ -7,7 +7,20 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CpuAccount, descendants, readSource, RESCAN_MS, type ScanCache, parseBytesFile, parseCpuStat, parsePidFile, parseProcStat, parseSchedstat, parseStatusRss, ResourceSampler } from '../../src/load/resources.js';
+import {
+  CpuAccount,
+  descendants,
+  readSource,
+  RESCAN_MS,
+  type ScanCache,
+  parseBytesFile,
+  parseCpuStat,
+  parsePidFile,
+  parseProcStat,
+  parseSchedstat,
+  parseStatusRss,
+  ResourceSampler,
+} from '../../src/load/resources.js';
 import { cpuAt, stageResources, type ResourcePoint } from '../../src/metrics/resources.js';
 import { regressionCheck, evaluateRegressions, RATIO_METHOD, PEAK_METHOD } from '../../src/gate/regression.js';
 import { evaluateThresholds } from '../../src/gate/thresholds.js';
@@ -15,10 +28,11 @@ import { seededRandom } from '../../src/gate/statistics.js';
 import { parseRegression, parseThreshold, parseMemorySize } from '../../src/plan/units.js';
 import { parsePlan } from '../../src/plan/index.js';
 import type { TimelineWindow } from '../../src/metrics/timeline.js';
-import type { StageReport } from '../../src/report/types.js';
+import type { StageReport } from '../../src/model/report.js';
 import { stage } from '../helpers/reports.js';
 
-const STAT = '4242 (node server (x)) S 4200 4200 4200 0 -1 4194304 5000 0 0 0 150 30 0 0 20 0 11 0 987654 1234567 8000 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0';
+const STAT =
+  '4242 (node server (x)) S 4200 4200 4200 0 -1 4194304 5000 0 0 0 150 30 0 0 20 0 11 0 987654 1234567 8000 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0';
 
 describe('parsers', () => {
   it('reads /proc/PID/stat after the last ")" (comm with spaces and parentheses)', () => {
@@ -62,10 +76,20 @@ describe('parsers', () => {
   });
   it('a process that ended keeps its CPU in the account: the total never runs backwards', () => {
     const a = new CpuAccount();
-    expect(a.add([{ key: '1@1', cpuUs: 100 }, { key: '2@5', cpuUs: 50 }])).toBe(150);
+    expect(
+      a.add([
+        { key: '1@1', cpuUs: 100 },
+        { key: '2@5', cpuUs: 50 },
+      ]),
+    ).toBe(150);
     expect(a.add([{ key: '1@1', cpuUs: 130 }])).toBe(180);
     // PID 2 reused by a new process (another start time): a new account.
-    expect(a.add([{ key: '1@1', cpuUs: 130 }, { key: '2@9', cpuUs: 5 }])).toBe(185);
+    expect(
+      a.add([
+        { key: '1@1', cpuUs: 130 },
+        { key: '2@9', cpuUs: 5 },
+      ]),
+    ).toBe(185);
   });
 });
 
@@ -190,7 +214,9 @@ describe('the sampler on directories laid out as the kernel does', () => {
     const pidFile = path.join(proc, 'app.pid');
     await writeFile(pidFile, '300\n');
     expect(await new ResourceSampler({ kind: 'pid-file', path: pidFile }, proc).read()).toMatchObject({ cpuUs: 3000, rssBytes: 300 * 1024 });
-    expect(await new ResourceSampler({ kind: 'pid-file', path: path.join(proc, 'missing.pid') }, proc).read()).toEqual({ error: `cannot read the pid file ${path.join(proc, 'missing.pid')}` });
+    expect(await new ResourceSampler({ kind: 'pid-file', path: path.join(proc, 'missing.pid') }, proc).read()).toEqual({
+      error: `cannot read the pid file ${path.join(proc, 'missing.pid')}`,
+    });
     await writeFile(pidFile, '999\n');
     expect(await new ResourceSampler({ kind: 'pid-file', path: pidFile }, proc).read()).toEqual({ error: `process 999 (from ${pidFile}) is not running` });
   });
@@ -207,7 +233,21 @@ function readings(t0: number, cpuMsPerS: number[], mb: number[]): ResourcePoint[
   return out;
 }
 
-const win = (t: number, requests: number): TimelineWindow => ({ t, rps: requests, p50: 1, p90: 1, p95: 1, p99: 1, max: 1, mean: 1, requests, errors: 0, active: 1, late_sends: 0, loop_lag_ms: 0 });
+const win = (t: number, requests: number): TimelineWindow => ({
+  t,
+  rps: requests,
+  p50: 1,
+  p90: 1,
+  p95: 1,
+  p99: 1,
+  max: 1,
+  mean: 1,
+  requests,
+  errors: 0,
+  active: 1,
+  late_sends: 0,
+  loop_lag_ms: 0,
+});
 
 describe('stage figures from readings', () => {
   it('interpolates the cumulative CPU between readings and clamps outside them', () => {
@@ -223,14 +263,31 @@ describe('stage figures from readings', () => {
     const pts = readings(0, [500, 100, 100, 100, 900], [50, 60, 80, 70, 75, 200]);
     const timeline = [win(0, 100), win(1, 100), win(2, 100)];
     const r = stageResources({ source: 'cgroup /x', readings: pts }, 1000, 3000, 300, timeline);
-    expect(r).toMatchObject({ source: 'cgroup /x', cpu_ms: 300, cpu_ms_per_request: 1, cpu_pct: 10, rss_mb_peak: 80, rss_mb_start: 60, rss_mb_end: 75, rss_growth_pct: 25, samples: 6 });
+    expect(r).toMatchObject({
+      source: 'cgroup /x',
+      cpu_ms: 300,
+      cpu_ms_per_request: 1,
+      cpu_pct: 10,
+      rss_mb_peak: 80,
+      rss_mb_start: 60,
+      rss_mb_end: 75,
+      rss_growth_pct: 25,
+      samples: 6,
+    });
     expect(timeline.map((w) => w.cpu_ms)).toEqual([100, 100, 100]);
     expect(timeline.map((w) => w.rss_mb)).toEqual([80, 70, 75]);
   });
 
   it('fewer than two readings: null figures with the reason', () => {
     const r = stageResources({ source: 'pid_file app.pid', readings: [], error: 'cannot read the pid file app.pid' }, 0, 1000, 10, []);
-    expect(r).toEqual({ source: 'pid_file app.pid', cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: 0, error: 'cannot read the pid file app.pid' });
+    expect(r).toEqual({
+      source: 'pid_file app.pid',
+      cpu_ms_per_request: null,
+      cpu_pct: null,
+      rss_mb_peak: null,
+      samples: 0,
+      error: 'cannot read the pid file app.pid',
+    });
   });
 });
 
@@ -244,7 +301,14 @@ function cpuStage(cpuPerReq: number, opts: { n?: number; perWindow?: number; noi
   return stage({
     requests: n * per,
     timeline,
-    resources: { source: 'process group 1 (target.start)', cpu_ms: cpu, cpu_ms_per_request: cpu / (n * per), cpu_pct: cpu / (n * 10), rss_mb_peak: opts.peak === undefined ? 100 : opts.peak, samples: n + 1 },
+    resources: {
+      source: 'process group 1 (target.start)',
+      cpu_ms: cpu,
+      cpu_ms_per_request: cpu / (n * per),
+      cpu_pct: cpu / (n * 10),
+      rss_mb_peak: opts.peak === undefined ? 100 : opts.peak,
+      samples: n + 1,
+    },
   });
 }
 const rule = (metric: 'cpu_per_request' | 'rss_peak', raw: string) => parseRegression(metric, raw);
@@ -272,7 +336,17 @@ describe('cpu_per_request regression: whole windows resampled, ratio of sums', (
     expect(c.note).toMatch(/^inconclusive: noise/);
   });
   it('a stage without a readable source warns, saying why; so does a baseline without one', () => {
-    const unread = stage({ requests: 100, resources: { source: 'pid_file app.pid', cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: 0, error: 'cannot read the pid file app.pid' } });
+    const unread = stage({
+      requests: 100,
+      resources: {
+        source: 'pid_file app.pid',
+        cpu_ms_per_request: null,
+        cpu_pct: null,
+        rss_mb_peak: null,
+        samples: 0,
+        error: 'cannot read the pid file app.pid',
+      },
+    });
     const [c] = evaluateRegressions([rule('cpu_per_request', '+10%')], [cpuStage(2)], [unread]);
     expect(c).toMatchObject({ metric: 'cpu_per_request', verdict: 'warn', note: 'pid_file app.pid could not be read: cannot read the pid file app.pid' });
     const [b] = evaluateRegressions([rule('cpu_per_request', '+10%')], [stage({ requests: 100 })], [cpuStage(2)]);
@@ -296,7 +370,7 @@ describe('rss_peak: thresholds and regression rules', () => {
   });
 });
 
-describe('the plan: target.process and rules on the app\'s figures', () => {
+describe("the plan: target.process and rules on the app's figures", () => {
   const plan = (target: string, rules = ''): string => `version: 1
 target: ${target}
 requests:
@@ -314,18 +388,36 @@ ${rules}`;
   };
   it('reads pid_file and cgroup', () => {
     expect(parsePlan(plan('{ url: "http://127.0.0.1:1", process: { pid_file: app.pid } }'), 'p.yml', {}).target.process).toEqual({ pidFile: 'app.pid' });
-    expect(parsePlan(plan('{ url: "http://127.0.0.1:1", process: { cgroup: /sys/fs/cgroup/app } }'), 'p.yml', {}).target.process).toEqual({ cgroup: '/sys/fs/cgroup/app' });
+    expect(parsePlan(plan('{ url: "http://127.0.0.1:1", process: { cgroup: /sys/fs/cgroup/app } }'), 'p.yml', {}).target.process).toEqual({
+      cgroup: '/sys/fs/cgroup/app',
+    });
   });
   it.each([
     ['{ url: "http://127.0.0.1:1", process: { pid_file: a, cgroup: b } }', '', /plan\.yml:2:\d+: target\.process: name only one of pid_file .* or cgroup/],
     ['{ url: "http://127.0.0.1:1", process: {} }', '', /plan\.yml:2:\d+: target\.process: name one of pid_file/],
     ['{ url: "http://127.0.0.1:1", process: { pidfile: a } }', '', /plan\.yml:2:\d+: unknown key "pidfile" in target\.process; did you mean "pid_file"\?$/],
-    ['{ url: "http://127.0.0.1:1" }', 'regression: { cpu_per_request: "+10%" }', /plan\.yml:7:\d+: regression: cpu_per_request is read from the app's processes, and this plan names none: add target\.start/],
-    ['{ url: "http://127.0.0.1:1" }', 'thresholds: { load: { rss_peak: "< 512MB" } }', /plan\.yml:7:\d+: thresholds\.load: rss_peak is read from the app's processes/],
-    ['{ url: "http://127.0.0.1:1", start: "node app.js" }', 'thresholds: { load: { rss_peak: "< lots" } }', /plan\.yml:7:\d+: thresholds\.load\.rss_peak: "lots" is not a memory size/],
+    [
+      '{ url: "http://127.0.0.1:1" }',
+      'regression: { cpu_per_request: "+10%" }',
+      /plan\.yml:7:\d+: regression: cpu_per_request is read from the app's processes, and this plan names none: add target\.start/,
+    ],
+    [
+      '{ url: "http://127.0.0.1:1" }',
+      'thresholds: { load: { rss_peak: "< 512MB" } }',
+      /plan\.yml:7:\d+: thresholds\.load: rss_peak is read from the app's processes/,
+    ],
+    [
+      '{ url: "http://127.0.0.1:1", start: "node app.js" }',
+      'thresholds: { load: { rss_peak: "< lots" } }',
+      /plan\.yml:7:\d+: thresholds\.load\.rss_peak: "lots" is not a memory size/,
+    ],
   ])('%s %s', (target, rules, message) => expect(issues(plan(target, rules))).toMatch(message));
   it('a plan that starts its target may gate both metrics', () => {
-    const p = parsePlan(plan('{ url: "http://127.0.0.1:1", start: "node app.js" }', 'thresholds: { "*": { rss_peak: "< 512MB" } }\nregression: { cpu_per_request: "+10%" }'), 'p.yml', {});
+    const p = parsePlan(
+      plan('{ url: "http://127.0.0.1:1", start: "node app.js" }', 'thresholds: { "*": { rss_peak: "< 512MB" } }\nregression: { cpu_per_request: "+10%" }'),
+      'p.yml',
+      {},
+    );
     expect(p.thresholds['*']![0]).toMatchObject({ metric: 'rss_peak', value: 512 });
     expect(p.regression![0]).toMatchObject({ metric: 'cpu_per_request', amount: 10 });
   });

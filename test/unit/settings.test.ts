@@ -17,7 +17,9 @@ describe('readSettings: the action inputs, read once', () => {
   });
 
   it('confirm, accept-label and A/B inputs as written', () => {
-    expect(readSettings(reader({ plan: 'p.yml', confirm: 'false', 'accept-label': 'perf-ok', 'base-url': 'http://127.0.0.1:3001', 'ab-rounds': '10' }))).toMatchObject({
+    expect(
+      readSettings(reader({ plan: 'p.yml', confirm: 'false', 'accept-label': 'perf-ok', 'base-url': 'http://127.0.0.1:3001', 'ab-rounds': '10' })),
+    ).toMatchObject({
       confirm: false,
       acceptLabel: 'perf-ok',
       baseUrl: 'http://127.0.0.1:3001',
@@ -34,7 +36,10 @@ describe('readSettings: the action inputs, read once', () => {
   });
 
   it('merge-reports: one entry a line, blank lines dropped; absent means a normal run', () => {
-    expect(readSettings(reader({ plan: 'p.yml', 'merge-reports': 'shards/a/report.json\n\n  shards/b \n' })).mergeReports).toEqual(['shards/a/report.json', 'shards/b']);
+    expect(readSettings(reader({ plan: 'p.yml', 'merge-reports': 'shards/a/report.json\n\n  shards/b \n' })).mergeReports).toEqual([
+      'shards/a/report.json',
+      'shards/b',
+    ]);
     expect(readSettings(reader({ plan: 'p.yml' })).mergeReports).toBeUndefined();
   });
 

@@ -15,13 +15,17 @@ describe('stress and soak stages run on one runner, in one piece', () => {
     const [stress] = plan(STRESS).stages;
     const [soak] = plan(SOAK).stages;
     expect(() => shardStage(stress!, { index: 1, count: 2 })).toThrow(UsageError);
-    expect(() => shardStage(stress!, { index: 1, count: 2 })).toThrow('--shard: stage "capacity" is a stress stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)');
+    expect(() => shardStage(stress!, { index: 1, count: 2 })).toThrow(
+      '--shard: stage "capacity" is a stress stage, which runs on one runner; leave it out of sharded runs (--stage NAME selects the others)',
+    );
     expect(() => shardStage(soak!, { index: 2, count: 2 })).toThrow('stage "overnight" is a soak stage');
   });
 
   it('ab refuses them: neither can be cut into alternating rounds', () => {
     const [stress] = plan(STRESS).stages;
-    expect(() => roundSpec(stress!, 10)).toThrow('ab: stage "capacity" is a stress stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)');
+    expect(() => roundSpec(stress!, 10)).toThrow(
+      'ab: stage "capacity" is a stress stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)',
+    );
   });
 });
 

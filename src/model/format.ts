@@ -1,5 +1,5 @@
 /** Number formatting shared by the markdown summary, report.html and the console table. */
-import type { Check, Report, Verdict } from './types.js';
+import type { Check, Report, Verdict } from './report.js';
 
 export const ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 
@@ -18,7 +18,8 @@ export const fmtCount = (n: number | null | undefined): string => (n === null ||
 export const fmtBytes = (b: number | null | undefined): string => (b === null || b === undefined || !Number.isFinite(b) ? '—' : `${(b / 1e6).toFixed(1)} MB`);
 
 /** "—" for null: an imported stage whose file had no failure count (k6 before v0.31). */
-export const fmtPct = (fraction: number | null): string => (fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`);
+export const fmtPct = (fraction: number | null): string =>
+  fraction === null || fraction === undefined ? '—' : `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.001 ? 3 : 2)}%`;
 
 export const fmtSigned = (x: number, unit: string, digits = 1): string => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}${unit}`;
 
@@ -84,7 +85,8 @@ export function historyPhrase(h: NonNullable<Report['history']>): string {
  */
 export function withoutBaseline(report: Report, short = false): string {
   const banded = report.checks.some((c) => c.method === 'history-band' && c.band);
-  if (short) return banded && report.history ? `no baseline: thresholds and band rules against ${report.history.runs} past runs` : 'no baseline: thresholds only';
+  if (short)
+    return banded && report.history ? `no baseline: thresholds and band rules against ${report.history.runs} past runs` : 'no baseline: thresholds only';
   if (banded && report.history) return `No baseline: the absolute thresholds, and band rules against the median of ${historyPhrase(report.history)}`;
   const past = report.history ? ` (history: ${historyPhrase(report.history)})` : '';
   return `No baseline to compare against: only the absolute thresholds were applied${past}`;
@@ -98,4 +100,18 @@ export function failurePhrase(c: Check): string {
   // What the app answered (verify, sessions), and what could not be sent.
   if (c.note && (c.kind === 'verify' || ['sessions', 'unsent'].includes(c.metric))) return `${c.stage} ${c.kind === 'verify' ? `${c.metric}: ` : ''}${c.note}`;
   return `${c.stage} ${c.metric} ${c.limit}`;
+}
+
+/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return '(unparseable URL)';
+  }
 }

@@ -2,17 +2,21 @@
  * report.json (SPEC §3): the document `run` writes, `--baseline` reads back, `compare` and `merge`
  * consume. Additive changes keep `schema: 1`; a breaking change bumps it.
  */
-import type { LatencySummary } from '../metrics/histogram.js';
-import type { TimelineWindow } from '../metrics/timeline.js';
-import type { ErrorKind } from '../load/http.js';
-import type { BurstCycle } from '../load/executors.js';
-import type { GeneratorHealth, SpikeOutcome } from '../load/stage.js';
-import type { ReferenceLatency } from '../load/reference.js';
-import type { AbortTrigger } from '../load/abort.js';
-import type { FlowOutcome } from '../load/stage-flows.js';
-import type { Protocol, WsMode } from '../plan/types.js';
-import type { StageBand } from '../gate/band.js';
-import type { StageResources } from '../metrics/resources.js';
+import type {
+  AbortTrigger,
+  BurstCycle,
+  ErrorKind,
+  FlowOutcome,
+  GeneratorHealth,
+  LatencySummary,
+  Protocol,
+  ReferenceLatency,
+  SpikeOutcome,
+  StageBand,
+  StageResources,
+  TimelineWindow,
+  WsMode,
+} from './records.js';
 
 export const REPORT_SCHEMA = 1;
 

@@ -1,8 +1,8 @@
-export const id = 112;
-export const ids = [112];
+export const id = 172;
+export const ids = [172];
 export const modules = {
 
-/***/ 28112:
+/***/ 18172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -190,7 +190,7 @@ function jsonPathProblem(path, example = '$.stock') {
         return undefined;
     }
     catch {
-        return 'is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $[\'a-b\']';
+        return "is a JSONPath perf-gate does not read (no wildcards, filters or ..): use $.a.b[0] or $['a-b']";
     }
 }
 /** `200` or `[200, 201]` → number[]. */
@@ -521,14 +521,14 @@ function locate(source, path, at) {
         const keyPos = startOf(source, key);
         const valuePos = startOf(source, next);
         // An empty value (`duration:`) has no node of its own: its key is the best place to point.
-        best = (last && at === 'key' ? keyPos : valuePos ?? keyPos) ?? best;
+        best = (last && at === 'key' ? keyPos : (valuePos ?? keyPos)) ?? best;
         node = next;
     }
     return best;
 }
 
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(20649);
+// EXTERNAL MODULE: ./src/model/redact.ts
+var redact = __webpack_require__(44012);
 // EXTERNAL MODULE: ./src/plan/secrets.ts
 var plan_secrets = __webpack_require__(64682);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -635,7 +635,19 @@ const KIND_KEYS = {
     soak: ['duration', 'rate', 'vus', 'ramp', 'think', 'metrics'],
 };
 const KIND_SPECIFIC = new Set(Object.values(KIND_KEYS).flat());
-const STAGE_KEYS = new Set(['name', 'kind', 'protocol', 'max_in_flight', 'connections', 'workers', 'pipelining', 'requests', 'setup', 'verify', ...KIND_SPECIFIC]);
+const STAGE_KEYS = new Set([
+    'name',
+    'kind',
+    'protocol',
+    'max_in_flight',
+    'connections',
+    'workers',
+    'pipelining',
+    'requests',
+    'setup',
+    'verify',
+    ...KIND_SPECIFIC,
+]);
 const REQUIRED = {
     baseline: ['duration'],
     load: ['duration'],
@@ -843,7 +855,16 @@ function readStress(c, s, path, base, ms) {
     const key = closed ? 'vus' : 'rate';
     const levels = readSteps(c, s[key], [...path, key], closed);
     const everyMs = positive(c, s, path, 'every', ms('every', 1));
-    const stage = { ...base, kind: 'stress', model: closed ? 'closed' : 'open', ...levels, everyMs, thinkMs: closed ? ms('think', 0) : 0, until: [], untilFrom: 'thresholds' };
+    const stage = {
+        ...base,
+        kind: 'stress',
+        model: closed ? 'closed' : 'open',
+        ...levels,
+        everyMs,
+        thinkMs: closed ? ms('think', 0) : 0,
+        until: [],
+        untilFrom: 'thresholds',
+    };
     if ('until' in s) {
         stage.until = readUntil(c, s.until, [...path, 'until']);
         stage.untilFrom = 'until';
@@ -1028,7 +1049,14 @@ function readRule(c, r, path, stages) {
     }
     const forMs = c.unit(r, 'for', path, units/* parseDuration */.E9, 0);
     const delayMs = c.unit(r, 'delay', path, units/* parseDuration */.E9, 0);
-    const rule = { metric: metric, op: op, value, forMs, delayMs, raw: describeRule(metric, op, r.value, r.for, r.delay) };
+    const rule = {
+        metric: metric,
+        op: op,
+        value,
+        forMs,
+        delayMs,
+        raw: describeRule(metric, op, r.value, r.for, r.delay),
+    };
     if ('stage' in r)
         rule.stages = readStageNames(c, r.stage, [...path, 'stage'], stages);
     return rule;
@@ -1165,7 +1193,24 @@ const cellText = (v) => (v === undefined || v === null ? '' : typeof v === 'stri
  * Column names that hold credentials: their values are hidden in every output like env secrets.
  * By word (`api_key`, `userPassword`, `auth-token`), so `author`, `keyword` and `monkey` are not.
  */
-const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'pin', 'secret', 'token', 'key', 'apikey', 'credential', 'credentials', 'auth', 'authorization', 'cookie', 'session', 'otp']);
+const SECRET_WORDS = new Set([
+    'password',
+    'passwd',
+    'pass',
+    'pwd',
+    'pin',
+    'secret',
+    'token',
+    'key',
+    'apikey',
+    'credential',
+    'credentials',
+    'auth',
+    'authorization',
+    'cookie',
+    'session',
+    'otp',
+]);
 const isSecretColumn = (column) => column
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -1811,7 +1856,8 @@ class DeadlineQueue {
 
 
 
-const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
+
+
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 function classifyTransportError(err) {
     const code = err?.code ?? '';
@@ -2333,7 +2379,10 @@ function parseProcStat(text) {
         return undefined;
     const pid = Number(text.slice(0, open).trim());
     // After ") ": state(3) ppid(4) pgrp(5) ... utime(14) stime(15) ... starttime(22); index 0 is field 3.
-    const f = text.slice(close + 2).trim().split(/\s+/);
+    const f = text
+        .slice(close + 2)
+        .trim()
+        .split(/\s+/);
     if (f.length < 20)
         return undefined;
     const n = (i) => Number(f[i]);
@@ -2751,6 +2800,14 @@ class Timeline {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/records.ts
+/**
+ * What the engine records about a stage, as report.json keeps it: the records the load engine
+ * fills in and the report carries, defined here (below both) so neither layer needs the other's
+ * types, and editing an engine type cannot change report.json unseen. Pure types; nothing of ours.
+ */
+const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
+
 ;// CONCATENATED MODULE: ./src/metrics/stage-metrics.ts
 
 
@@ -2970,7 +3027,7 @@ var external_node_crypto_ = __webpack_require__(77598);
  * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused
  * there). Absent: every name is a runtime name.
  */
-function compileTemplate(text, escape = (v) => v, runtime) {
+function compileTemplate(text, escapeValue = (v) => v, runtime) {
     if (!text.includes('${'))
         return () => text;
     const literals = [];
@@ -3002,7 +3059,7 @@ function compileTemplate(text, escape = (v) => v, runtime) {
             const v = typeof part === 'string' ? vars[part] : part();
             if (v === undefined)
                 return undefined;
-            out += escape(v) + literals[i + 1];
+            out += escapeValue(v) + literals[i + 1];
         }
         return out;
     };
@@ -3062,10 +3119,15 @@ function compileRequest(spec, index, o = {}) {
     else if (spec.body !== undefined) {
         body = compileTemplate(spec.body, undefined, runtime);
     }
-    const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    const readBody = o.readBody === true ||
+        spec.expect?.bodyContains !== undefined ||
+        spec.expect?.json !== undefined ||
+        (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
     const expectedBody = spec.expect?.bodyContains !== undefined ? compileTemplate(spec.expect.bodyContains, undefined, runtime) : undefined;
-    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime)))];
+    const needs = [
+        ...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => templateNeeds(t, runtime))),
+    ];
     if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
         const constant = { ...base, path: spec.path, headers, body: body?.({}) };
@@ -3400,7 +3462,10 @@ function missingCapture(step, body, vars) {
     return `capture ${lost.map(([name, path]) => `${name} (${path})`).join(', ') || 'a value'} found nothing`;
 }
 function missingNames(req, vars) {
-    return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
+    return (req.needs
+        .filter((k) => vars[k] === undefined)
+        .map((k) => `\${${k}}`)
+        .join(', ') || 'a value');
 }
 /** Classify and capture: what every response goes through, whatever records it. */
 function checkOutcome(ctx, req, vars, out, captureInto) {
@@ -3530,7 +3595,14 @@ async function sendOnce(f, steps, vars) {
         for (const k of Object.keys(own))
             if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq')
                 vars[k] = own[k];
-        out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, expected: expectedText(spec), ...(problems.length > 0 && res.body ? { sample: requests_sample(res.body) } : {}) });
+        out.push({
+            name: spec.name,
+            ok: problems.length === 0,
+            status: res.status,
+            problems,
+            expected: expectedText(spec),
+            ...(problems.length > 0 && res.body ? { sample: requests_sample(res.body) } : {}),
+        });
     }
     return out;
 }
@@ -4495,203 +4567,8 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
-;// CONCATENATED MODULE: ./src/gate/metrics.ts
-
-
-const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
-/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
-function metricValue(s, metric) {
-    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
-    if (LATENCY_METRICS.has(metric))
-        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
-    switch (metric) {
-        case 'error_rate':
-            return s.error_rate;
-        case 'rps':
-            return s.rps;
-        case 'requests':
-            return s.requests;
-        case 'errors':
-            return s.errors;
-        case 'recovery':
-            return s.spike ? s.spike.recovery_ms : null;
-        case 'breaking_point':
-            return s.stress ? s.stress.breaking_point : null;
-        case 'drift':
-            return s.soak ? s.soak.drift.delta_pct : null;
-        case 'memory_growth':
-            return s.soak?.memory ? s.soak.memory.growth_pct : null;
-        case 'cpu_per_request':
-            return s.resources?.cpu_ms_per_request ?? null;
-        case 'rss_peak':
-            return s.resources?.rss_mb_peak ?? null;
-        default:
-            return null;
-    }
-}
-/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
-const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
-/**
- * Why an imported stage has no value for a metric it has requests for (the tool's file did not
- * hold it), with how to get it; undefined when the stage is not imported or has the value.
- */
-function absentNote(s, metric) {
-    if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null)
-        return undefined;
-    if (s.imported.tool === 'k6' && K6_STAT[metric])
-        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
-    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
-}
-/**
- * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
- * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
- * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
- * undefined: nothing is known to say.
- */
-function missingValue(stage, metric) {
-    switch (metric) {
-        case 'recovery':
-            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
-        case 'breaking_point': {
-            const first = stage.stress?.steps[0];
-            // No step passed: the target could not take even the first level, the worst breaking point there is.
-            if (first && !first.passed)
-                return { verdict: 'fail', note: `the first step (${(0,format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
-            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
-        }
-        case 'drift':
-            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
-        case 'memory_growth':
-            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
-            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
-        case 'cpu_per_request':
-        case 'rss_peak':
-            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
-            return { verdict: 'warn', note: resourceNote(stage, metric) };
-        default: {
-            const absent = absentNote(stage, metric);
-            return absent ? { verdict: 'warn', note: absent } : undefined;
-        }
-    }
-}
-/** Why a stage has no figure for a resource metric, in one sentence. */
-function resourceNote(s, metric) {
-    const r = s.resources;
-    if (!r)
-        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
-    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
-        return 'no requests completed: no CPU per request';
-    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
-        return `${r.source} gives no memory figure`;
-    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
-}
-/**
- * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
- * so its latency and error rules judge each step (they are its break conditions) and only
- * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
- * (memory_growth: a soak that reads the target's metrics).
- */
-function ruleApplies(s, metric) {
-    if (s.kind === 'stress')
-        return metric === 'breaking_point';
-    switch (metric) {
-        case 'breaking_point':
-            return false;
-        case 'drift':
-            return s.soak !== undefined;
-        case 'memory_growth':
-            return s.soak?.memory !== undefined;
-        default:
-            return true;
-    }
-}
-/**
- * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
- * histograms: the check's method says so).
- */
-function windowColumn(metric) {
-    switch (metric) {
-        case 'p50':
-        case 'p90':
-        case 'p95':
-        case 'p99':
-        case 'max':
-        case 'mean':
-        case 'rps':
-            return { key: metric };
-        case 'p999':
-            return { key: 'p99' };
-        case 'min':
-            return { key: 'p50' };
-        default:
-            return undefined;
-    }
-}
-/**
- * Windows that carry information: those with requests, without the first and last partial ones
- * when there are enough (ramp-up and drain are not the steady state).
- */
-function windowSamples(s, key) {
-    return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
-}
-function steadyWindows(s) {
-    const ws = s.timeline.filter((w) => w.requests > 0);
-    return ws.length >= 5 ? ws.slice(1, -1) : ws;
-}
-/** The percentile each latency metric is, for the resampled-percentile interval. */
-const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
-const bucketsOf = new WeakMap();
-/**
- * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
- * ramp and drain included, since all of them added together are the run whose percentile is judged
- * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
- * written before they were stored) or an unreadable one.
- */
-function windowBuckets(s) {
-    let b = bucketsOf.get(s);
-    if (b === undefined) {
-        const ws = s.timeline.filter((w) => w.requests > 0);
-        try {
-            b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram))) : null;
-        }
-        catch {
-            b = null;
-        }
-        bucketsOf.set(s, b);
-    }
-    return b ?? undefined;
-}
-
-;// CONCATENATED MODULE: ./src/gate/thresholds.ts
-
-
-/** `v op limit`: whether a value meets a threshold rule. */
-const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
-function evaluateThresholds(thresholds, stages) {
-    const checks = [];
-    for (const stage of stages) {
-        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
-        for (const rule of rules) {
-            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
-            if (!ruleApplies(stage, rule.metric))
-                continue;
-            const current = metricValue(stage, rule.metric);
-            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (rule.metric === 'recovery' && !stage.spike)
-                continue; // "*" rules reach every stage; recovery exists for spikes only
-            if (current === null) {
-                checks.push({ ...base, current: null, ...(missingValue(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
-                continue;
-            }
-            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
-        }
-    }
-    return checks;
-}
-
+// EXTERNAL MODULE: ./src/model/format.ts
+var format = __webpack_require__(60826);
 ;// CONCATENATED MODULE: ./src/load/stress.ts
 
 
@@ -4736,7 +4613,12 @@ async function runStress(ctx, spec, shared) {
         // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
         if (ctx.signal.aborted)
             break;
-        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: summarize(span.histogram), dropped });
+        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, {
+            requests: span.requests,
+            errors: span.errors,
+            latency: summarize(span.histogram),
+            dropped,
+        });
         if (endedEarly)
             step.ended_early = true;
         steps.push(step);
@@ -4790,7 +4672,7 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
         let errorsBroke = false;
         for (const rule of until) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
-            if (compare(value, rule.op, rule.value))
+            if ((0,units/* compare */.UD)(value, rule.op, rule.value))
                 continue;
             broke.push(`${rule.metric} ${rule.raw} (was ${(0,format/* fmtMetric */.IZ)(rule.metric, value)})`);
             if (rule.metric === 'error_rate')
@@ -4839,279 +4721,6 @@ function stressOutcome(spec, steps) {
         broke_at: broken ? broken.level : null,
         reached_max: !broken && passed.length === levels.length,
     };
-}
-
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(2563);
-;// CONCATENATED MODULE: ./src/metrics/resources.ts
-const MB = 1024 * 1024;
-const resources_round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
-/** Cumulative CPU µs at time `t`, linear between the readings around it (clamped to the first and last). */
-function cpuAt(points, t) {
-    if (points.length === 0)
-        return NaN;
-    if (t <= points[0].at)
-        return points[0].cpuUs;
-    for (let i = 1; i < points.length; i++) {
-        const b = points[i];
-        if (t <= b.at) {
-            const a = points[i - 1];
-            const f = b.at > a.at ? (t - a.at) / (b.at - a.at) : 1;
-            return a.cpuUs + f * (b.cpuUs - a.cpuUs);
-        }
-    }
-    return points[points.length - 1].cpuUs;
-}
-/** The reading nearest to `t` that has memory. */
-function rssNear(points, t) {
-    let best;
-    for (const p of points)
-        if (p.rssBytes !== null && (!best || Math.abs(p.at - t) < Math.abs(best.at - t)))
-            best = p;
-    return best ? best.rssBytes : null;
-}
-const mb = (bytes) => (bytes === null ? null : resources_round(bytes / MB, 1));
-/**
- * The stage's figures, and each window's `cpu_ms` / `rss_mb` written into `timeline` (windows are
- * 1 s from `startMs`). Fewer than two readings: figures null, with the reason.
- */
-function stageResources(series, startMs, durationMs, requests, timeline) {
-    const points = series.readings;
-    const out = { source: series.source, cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: points.length };
-    if (series.error !== undefined)
-        out.error = series.error;
-    if (points.length < 2) {
-        out.error ??= 'fewer than two readings of the source';
-        return out;
-    }
-    const endMs = startMs + durationMs;
-    const cpuMs = Math.max(0, cpuAt(points, endMs) - cpuAt(points, startMs)) / 1000;
-    out.cpu_ms = resources_round(cpuMs, 3);
-    out.cpu_ms_per_request = requests > 0 ? resources_round(cpuMs / requests, 4) : null;
-    out.cpu_pct = durationMs > 0 ? resources_round((cpuMs / durationMs) * 100, 1) : null;
-    const start = rssNear(points, startMs);
-    const end = rssNear(points, endMs);
-    // The readings within the span, and those standing for its two ends.
-    const rss = [start, end, ...points.filter((p) => p.at >= startMs && p.at <= endMs).map((p) => p.rssBytes)].filter((b) => b !== null);
-    out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
-    out.rss_mb_start = mb(start);
-    out.rss_mb_end = mb(end);
-    out.rss_growth_pct = start !== null && end !== null && start > 0 ? resources_round(((end - start) / start) * 100, 2) : null;
-    if (series.lifetimePeakBytes !== undefined)
-        out.memory_peak_lifetime_mb = mb(series.lifetimePeakBytes);
-    for (const w of timeline) {
-        const from = startMs + w.t * 1000;
-        const to = Math.min(endMs, from + 1000);
-        if (to <= from)
-            continue;
-        w.cpu_ms = resources_round(Math.max(0, cpuAt(points, to) - cpuAt(points, from)) / 1000, 3);
-        const r = rssNear(points, to);
-        if (r !== null)
-            w.rss_mb = mb(r);
-    }
-    return out;
-}
-/** Windows fit for the CPU-per-request ratio: with requests and a CPU figure. */
-function cpuWindows(timeline) {
-    return timeline.filter((w) => w.requests > 0 && typeof w.cpu_ms === 'number').map((w) => ({ cpuMs: w.cpu_ms, requests: w.requests }));
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./src/version.ts
-
-const VERSION = package_namespaceObject.rE;
-
-;// CONCATENATED MODULE: ./src/report/build.ts
-/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
-
-
-
-
-
-
-
-const build_round = (x, digits = 3) => {
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-};
-/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
-/** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
-/** Counts by status or close code, as report.json keys them, in numeric order. */
-function countsByCode(counts) {
-    const out = {};
-    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
-        out[String(code)] = n;
-    return out;
-}
-function stageReport(r) {
-    const m = r.metrics;
-    // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,check_limits/* plannedDurationMs */.du)(r.spec), r.durationMs);
-    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
-    const shard = r.spec.share !== undefined;
-    const report = {
-        name: r.spec.name,
-        kind: r.spec.kind,
-        protocol: r.spec.protocol,
-        duration_s: build_round(r.durationMs / 1000),
-        requests: m.requests,
-        errors: m.errors,
-        error_rate: errorRate(m.requests, m.errors),
-        rps: perSecond(m.requests, sendingMs),
-        latency_ms: summarize(m.histogram),
-        errors_by_kind: { ...m.errorsByKind },
-        status_codes: countsByCode(m.statusCodes),
-        endpoints: m.endpoints
-            .filter((e) => e.requests > 0)
-            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: histogram_encodeHistogram(e.histogram) } : {}) })),
-        timeline: r.timeline,
-        histogram: histogram_encodeHistogram(m.histogram),
-        generator_saturated: r.generator.saturated,
-        late_sends: r.generator.late_sends,
-        dropped: r.generator.dropped,
-        generator: r.generator,
-        retry_after_seen: m.retryAfterSeen,
-    };
-    if (r.scheduled !== undefined)
-        report.scheduled = r.scheduled;
-    if (r.cycles)
-        report.cycles = r.cycles;
-    if (r.spike)
-        report.spike = r.spike;
-    if (r.stress)
-        report.stress = r.stress;
-    if (r.soak)
-        report.soak = r.soak;
-    if (r.cpuProbeMs !== undefined)
-        report.cpu_probe_ms = r.cpuProbeMs;
-    if (r.reference)
-        report.reference = r.reference;
-    if (r.workers !== undefined)
-        report.workers = r.workers;
-    if (r.aborted)
-        report.aborted = r.aborted;
-    if (r.sessions) {
-        const f = r.sessions.first;
-        report.sessions = { users: r.sessions.users, failed: r.sessions.failed, ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}) };
-    }
-    if (r.unsent)
-        report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
-    if (r.setup)
-        report.setup = r.setup;
-    if (r.verify)
-        report.verify = r.verify;
-    if (m.retryAfterS)
-        report.retry_after_s = m.retryAfterS;
-    if (m.errorSamples.size > 0)
-        report.error_samples = Object.fromEntries(m.errorSamples);
-    if (r.resources)
-        addResources(report, r);
-    if (m.ws)
-        addWs(report, r, sendingMs);
-    if (shard)
-        report.merge_inputs = mergeInputs(r, sendingMs);
-    return report;
-}
-function endpointReport(name, requests, errors, h) {
-    const s = summarize(h);
-    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-}
-function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
-    if (r.spec.kind === 'spike') {
-        const p = spikePhases(r.spec);
-        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
-    }
-    const w = r.metrics.ws;
-    if (w)
-        inputs.ws_histograms = { connect: histogram_encodeHistogram(w.connect), gap: histogram_encodeHistogram(w.gap), lag: histogram_encodeHistogram(w.lag) };
-    return inputs;
-}
-/**
- * The app's figures over the stage's measured span (its clock start for its duration), and each
- * window's. A soak with no metrics page takes its memory growth from the same readings.
- */
-function addResources(report, r) {
-    const res = stageResources(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
-    report.resources = res;
-    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
-        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
-        const memory = {
-            url: res.source,
-            before_bytes: toBytes(res.rss_mb_start),
-            after_bytes: toBytes(res.rss_mb_end),
-            growth_pct: res.rss_growth_pct ?? null,
-        };
-        if (memory.growth_pct === null)
-            memory.error = res.error ?? `${res.source} gives no memory figure`;
-        report.soak.memory = memory;
-    }
-}
-function addWs(report, r, sendingMs) {
-    const w = r.metrics.ws;
-    report.ws_mode = r.mode;
-    report.connect_ms = summarize(w.connect);
-    report.closes_by_code = countsByCode(w.closesByCode);
-    report.reconnects = w.reconnects;
-    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
-    if (r.mode === 'request_reply')
-        report.unmatched_replies = w.unmatchedReplies;
-    if (r.mode === 'stream') {
-        report.messages_per_s = perSecond(w.received, sendingMs);
-        report.gap_ms = summarize(w.gap);
-        if (w.lag.totalCount > 0)
-            report.lag_ms = summarize(w.lag);
-    }
-}
-/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
-function displayUrl(url) {
-    try {
-        const u = new URL(url);
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        u.hash = '';
-        return u.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(unparseable URL)';
-    }
-}
-function runnerInfo() {
-    const cpus = external_node_os_default().cpus();
-    return {
-        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
-        arch: external_node_os_default().arch(),
-        cpu: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        node: process.version,
-    };
-}
-function buildReport(i) {
-    const report = {
-        tool: 'perf-gate',
-        version: VERSION,
-        schema: types/* REPORT_SCHEMA */.D,
-        verdict: i.verdict,
-        plan: i.planFile,
-        target: displayUrl(i.run.target),
-        started_at: i.run.startedAt.toISOString(),
-        duration_s: build_round(i.run.durationMs / 1000, 1),
-        cancelled: i.cancelled ?? false,
-        runner: i.runner ?? runnerInfo(),
-        fingerprints: i.fingerprints,
-        ...(i.shape && { shape: i.shape }),
-        baseline: null,
-        stages: i.stages,
-        checks: i.checks,
-    };
-    if (i.shard)
-        report.shard = i.shard;
-    return report;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -5272,7 +4881,7 @@ function startTarget(command, cwd, env) {
  * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
  */
 async function waitUntilReady(o) {
-    const shown = displayUrl(o.url);
+    const shown = (0,format/* displayUrl */.Qy)(o.url);
     const deadline = Date.now() + o.timeoutMs;
     let lastError = 'no answer';
     // Ends a probe or a pause early: the command exited, or the run was stopped.
@@ -5319,11 +4928,11 @@ async function probe(o, budgetMs, wake) {
         await res.body.dump();
         if (res.statusCode >= 200 && res.statusCode < 300)
             return;
-        throw new Error(`${displayUrl(readyUrl)} answered ${res.statusCode}`);
+        throw new Error(`${(0,format/* displayUrl */.Qy)(readyUrl)} answered ${res.statusCode}`);
     }
     catch (err) {
         if (signal.aborted && !wake.aborted)
-            throw new Error(`${displayUrl(readyUrl)} gave no answer within ${budgetMs} ms`);
+            throw new Error(`${(0,format/* displayUrl */.Qy)(readyUrl)} gave no answer within ${budgetMs} ms`);
         throw err;
     }
 }
@@ -5462,7 +5071,9 @@ class SoakWatch {
         metrics.spans.push(tenths.first, tenths.last);
         const path = spec.metricsPath;
         // As the client sends it: the path under the target URL's own path, shown without credentials.
-        const memory = path === undefined ? undefined : { path, url: displayUrl(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+        const memory = path === undefined
+            ? undefined
+            : { path, url: (0,format/* displayUrl */.Qy)(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
         return new SoakWatch(tenths, client, timeoutMs, memory);
     }
     /** `stopped`: the stage was cut short (the memory is then not read again). */
@@ -5510,8 +5121,19 @@ async function readResidentMemory(client, path, timeoutMs) {
 function memoryOutcome(url, before, after) {
     const b = 'bytes' in before ? before.bytes : null;
     const a = after && 'bytes' in after ? after.bytes : null;
-    const memory = { url, before_bytes: b, after_bytes: a, growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null };
-    const error = 'error' in before ? `before: ${before.error}` : after === undefined ? 'after: the stage ended before the metrics were read again' : 'error' in after ? `after: ${after.error}` : undefined;
+    const memory = {
+        url,
+        before_bytes: b,
+        after_bytes: a,
+        growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null,
+    };
+    const error = 'error' in before
+        ? `before: ${before.error}`
+        : after === undefined
+            ? 'after: the stage ended before the metrics were read again'
+            : 'error' in after
+                ? `after: ${after.error}`
+                : undefined;
     if (error !== undefined)
         memory.error = error;
     return memory;
@@ -6173,7 +5795,10 @@ function mergeWorkerResults(spec, parts) {
         scheduled,
         workers: parts.length,
         // The first worker to abort names the rule (a dying target trips every worker's).
-        aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
+        aborted: parts
+            .map((p) => p.aborted)
+            .filter((a) => a !== undefined)
+            .sort((a, b) => a.at_s - b.at_s)[0],
         sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
         unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
     };
@@ -6198,12 +5823,19 @@ async function runStageInWorkers(spec, count, o) {
     let startTimer;
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
-    const flows = flowClient && new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
+    const flows = flowClient &&
+        new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
         const setup = await flows?.setUp();
         const baseVars = flows?.baseVars;
         for (let index = 1; index <= count; index++) {
-            const data = { plan: o.plan, spec: shardStage(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
+            const data = {
+                plan: o.plan,
+                spec: shardStage(spec, { index, count }),
+                target: o.target,
+                seq: { value: base + index - count, stride: count },
+                baseVars,
+            };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
         }
         o.signal.addEventListener('abort', abort, { once: true });
@@ -6383,10 +6015,22 @@ async function runPlan(plan, o) {
             const ran = Date.now() - t0;
             const at = ` in stage ${JSON.stringify(current.stage)}`;
             if (sent >= maxRequests) {
-                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+                stopped = {
+                    limit: 'max_requests',
+                    cap: maxRequests,
+                    value: sent,
+                    stage: current.stage,
+                    message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
+                };
             }
             else if (ran >= maxDurationMs) {
-                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+                stopped = {
+                    limit: 'max_duration',
+                    cap: maxDurationMs,
+                    value: ran,
+                    stage: current.stage,
+                    message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
+                };
             }
             if (stopped)
                 limitStop.abort();
@@ -6536,6 +6180,177 @@ async function startProbe() {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gate/metrics.ts
+
+
+const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
+/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
+function metricValue(s, metric) {
+    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
+    if (LATENCY_METRICS.has(metric))
+        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
+    switch (metric) {
+        case 'error_rate':
+            return s.error_rate;
+        case 'rps':
+            return s.rps;
+        case 'requests':
+            return s.requests;
+        case 'errors':
+            return s.errors;
+        case 'recovery':
+            return s.spike ? s.spike.recovery_ms : null;
+        case 'breaking_point':
+            return s.stress ? s.stress.breaking_point : null;
+        case 'drift':
+            return s.soak ? s.soak.drift.delta_pct : null;
+        case 'memory_growth':
+            return s.soak?.memory ? s.soak.memory.growth_pct : null;
+        case 'cpu_per_request':
+            return s.resources?.cpu_ms_per_request ?? null;
+        case 'rss_peak':
+            return s.resources?.rss_mb_peak ?? null;
+        default:
+            return null;
+    }
+}
+/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
+const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+/**
+ * Why an imported stage has no value for a metric it has requests for (the tool's file did not
+ * hold it), with how to get it; undefined when the stage is not imported or has the value.
+ */
+function absentNote(s, metric) {
+    if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null)
+        return undefined;
+    if (s.imported.tool === 'k6' && K6_STAT[metric])
+        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
+    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
+}
+/**
+ * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
+ * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
+ * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
+ * undefined: nothing is known to say.
+ */
+function missingValue(stage, metric) {
+    switch (metric) {
+        case 'recovery':
+            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
+        case 'breaking_point': {
+            const first = stage.stress?.steps[0];
+            // No step passed: the target could not take even the first level, the worst breaking point there is.
+            if (first && !first.passed)
+                return {
+                    verdict: 'fail',
+                    note: `the first step (${(0,format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}`,
+                };
+            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
+        }
+        case 'drift':
+            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
+        case 'memory_growth':
+            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
+            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
+        case 'cpu_per_request':
+        case 'rss_peak':
+            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
+            return { verdict: 'warn', note: resourceNote(stage, metric) };
+        default: {
+            const absent = absentNote(stage, metric);
+            return absent ? { verdict: 'warn', note: absent } : undefined;
+        }
+    }
+}
+/** Why a stage has no figure for a resource metric, in one sentence. */
+function resourceNote(s, metric) {
+    const r = s.resources;
+    if (!r)
+        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
+    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
+        return 'no requests completed: no CPU per request';
+    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
+        return `${r.source} gives no memory figure`;
+    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
+}
+/**
+ * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
+ * so its latency and error rules judge each step (they are its break conditions) and only
+ * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
+ * (memory_growth: a soak that reads the target's metrics).
+ */
+function ruleApplies(s, metric) {
+    if (s.kind === 'stress')
+        return metric === 'breaking_point';
+    switch (metric) {
+        case 'breaking_point':
+            return false;
+        case 'drift':
+            return s.soak !== undefined;
+        case 'memory_growth':
+            return s.soak?.memory !== undefined;
+        default:
+            return true;
+    }
+}
+/**
+ * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
+ * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
+ * histograms: the check's method says so).
+ */
+function windowColumn(metric) {
+    switch (metric) {
+        case 'p50':
+        case 'p90':
+        case 'p95':
+        case 'p99':
+        case 'max':
+        case 'mean':
+        case 'rps':
+            return { key: metric };
+        case 'p999':
+            return { key: 'p99' };
+        case 'min':
+            return { key: 'p50' };
+        default:
+            return undefined;
+    }
+}
+/**
+ * Windows that carry information: those with requests, without the first and last partial ones
+ * when there are enough (ramp-up and drain are not the steady state).
+ */
+function windowSamples(s, key) {
+    return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
+}
+function steadyWindows(s) {
+    const ws = s.timeline.filter((w) => w.requests > 0);
+    return ws.length >= 5 ? ws.slice(1, -1) : ws;
+}
+/** The percentile each latency metric is, for the resampled-percentile interval. */
+const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
+const bucketsOf = new WeakMap();
+/**
+ * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
+ * ramp and drain included, since all of them added together are the run whose percentile is judged
+ * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
+ * written before they were stored) or an unreadable one.
+ */
+function windowBuckets(s) {
+    let b = bucketsOf.get(s);
+    if (b === undefined) {
+        const ws = s.timeline.filter((w) => w.requests > 0);
+        try {
+            b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => histogramBuckets(decodeHistogram(w.histogram))) : null;
+        }
+        catch {
+            b = null;
+        }
+        bucketsOf.set(s, b);
+    }
+    return b ?? undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/statistics.ts
 /** Deterministic PRNG (mulberry32): the same reports give the same interval. */
 function seededRandom(seed) {
@@ -6624,7 +6439,11 @@ function intoBlocks(windows, max) {
         for (const w of windows.slice(from, to))
             w.valuesUs.forEach((v, i) => sum.set(v, (sum.get(v) ?? 0) + w.counts[i]));
         const values = [...sum.keys()].sort((a, b) => a - b);
-        out.push({ valuesUs: Float64Array.from(values), counts: Float64Array.from(values, (v) => sum.get(v)), total: values.reduce((a, v) => a + sum.get(v), 0) });
+        out.push({
+            valuesUs: Float64Array.from(values),
+            counts: Float64Array.from(values, (v) => sum.get(v)),
+            total: values.reduce((a, v) => a + sum.get(v), 0),
+        });
     }
     return out;
 }
@@ -6717,6 +6536,79 @@ function judgeInterval(iv, limit, worseIsUp, point) {
     if (point !== undefined && !beyond(point) && iv.lo <= 0 && iv.hi >= 0)
         return 'pass';
     return 'warn';
+}
+
+;// CONCATENATED MODULE: ./src/metrics/resources.ts
+const MB = 1024 * 1024;
+const resources_round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+/** Cumulative CPU µs at time `t`, linear between the readings around it (clamped to the first and last). */
+function cpuAt(points, t) {
+    if (points.length === 0)
+        return NaN;
+    if (t <= points[0].at)
+        return points[0].cpuUs;
+    for (let i = 1; i < points.length; i++) {
+        const b = points[i];
+        if (t <= b.at) {
+            const a = points[i - 1];
+            const f = b.at > a.at ? (t - a.at) / (b.at - a.at) : 1;
+            return a.cpuUs + f * (b.cpuUs - a.cpuUs);
+        }
+    }
+    return points[points.length - 1].cpuUs;
+}
+/** The reading nearest to `t` that has memory. */
+function rssNear(points, t) {
+    let best;
+    for (const p of points)
+        if (p.rssBytes !== null && (!best || Math.abs(p.at - t) < Math.abs(best.at - t)))
+            best = p;
+    return best ? best.rssBytes : null;
+}
+const mb = (bytes) => (bytes === null ? null : resources_round(bytes / MB, 1));
+/**
+ * The stage's figures, and each window's `cpu_ms` / `rss_mb` written into `timeline` (windows are
+ * 1 s from `startMs`). Fewer than two readings: figures null, with the reason.
+ */
+function stageResources(series, startMs, durationMs, requests, timeline) {
+    const points = series.readings;
+    const out = { source: series.source, cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: points.length };
+    if (series.error !== undefined)
+        out.error = series.error;
+    if (points.length < 2) {
+        out.error ??= 'fewer than two readings of the source';
+        return out;
+    }
+    const endMs = startMs + durationMs;
+    const cpuMs = Math.max(0, cpuAt(points, endMs) - cpuAt(points, startMs)) / 1000;
+    out.cpu_ms = resources_round(cpuMs, 3);
+    out.cpu_ms_per_request = requests > 0 ? resources_round(cpuMs / requests, 4) : null;
+    out.cpu_pct = durationMs > 0 ? resources_round((cpuMs / durationMs) * 100, 1) : null;
+    const start = rssNear(points, startMs);
+    const end = rssNear(points, endMs);
+    // The readings within the span, and those standing for its two ends.
+    const rss = [start, end, ...points.filter((p) => p.at >= startMs && p.at <= endMs).map((p) => p.rssBytes)].filter((b) => b !== null);
+    out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
+    out.rss_mb_start = mb(start);
+    out.rss_mb_end = mb(end);
+    out.rss_growth_pct = start !== null && end !== null && start > 0 ? resources_round(((end - start) / start) * 100, 2) : null;
+    if (series.lifetimePeakBytes !== undefined)
+        out.memory_peak_lifetime_mb = mb(series.lifetimePeakBytes);
+    for (const w of timeline) {
+        const from = startMs + w.t * 1000;
+        const to = Math.min(endMs, from + 1000);
+        if (to <= from)
+            continue;
+        w.cpu_ms = resources_round(Math.max(0, cpuAt(points, to) - cpuAt(points, from)) / 1000, 3);
+        const r = rssNear(points, to);
+        if (r !== null)
+            w.rss_mb = mb(r);
+    }
+    return out;
+}
+/** Windows fit for the CPU-per-request ratio: with requests and a CPU figure. */
+function cpuWindows(timeline) {
+    return timeline.filter((w) => w.requests > 0 && typeof w.cpu_ms === 'number').map((w) => ({ cpuMs: w.cpu_ms, requests: w.requests }));
 }
 
 ;// CONCATENATED MODULE: ./src/gate/regression.ts
@@ -6832,7 +6724,17 @@ function evaluateRegressions(rules, baseline, current, estimate = windowBootstra
                 // A rule the plan asks for, on a figure an imported run lacks: never dropped in silence.
                 const why = absentNote(stage, r.metric) ?? absentNote(before, r.metric) ?? resourceAbsent(r.metric, before, stage);
                 if (why)
-                    checks.push({ stage: stage.name, metric: r.metric, kind: 'regression', current: metricValue(stage, r.metric), baseline: metricValue(before, r.metric), limit: r.raw, method: 'none', verdict: 'warn', note: why });
+                    checks.push({
+                        stage: stage.name,
+                        metric: r.metric,
+                        kind: 'regression',
+                        current: metricValue(stage, r.metric),
+                        baseline: metricValue(before, r.metric),
+                        limit: r.raw,
+                        method: 'none',
+                        verdict: 'warn',
+                        note: why,
+                    });
             }
         }
     }
@@ -6942,7 +6844,9 @@ function inconclusive(verdict, iv, point, unit, limit) {
     if (verdict !== 'warn')
         return {};
     const noise = Math.max(point - iv.lo, iv.hi - point);
-    return { note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}` };
+    return {
+        note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}`,
+    };
 }
 /**
  * Peak memory against the baseline's. One figure per run with no per-window spread to resample (a
@@ -6965,7 +6869,13 @@ function peakMemoryCheck(rule, before, after) {
         return undefined;
     const deltaPct = ((c - b) / b) * 100;
     const verdict = judgeInterval({ lo: deltaPct, hi: deltaPct }, rule.amount, rule.direction === 'increase');
-    return { ...base, delta_pct: regression_round(deltaPct), significant: verdict === 'fail', verdict, note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured` };
+    return {
+        ...base,
+        delta_pct: regression_round(deltaPct),
+        significant: verdict === 'fail',
+        verdict,
+        note: `${b} MB → ${c} MB: one peak per run (read once a second), compared as measured`,
+    };
 }
 const PEAK_METHOD = 'point (peak)';
 /** Recovery is measured in whole 1-s windows: a change is only real beyond that resolution. */
@@ -6982,10 +6892,19 @@ function recoveryCheck(rule, before, after) {
     const c = after.spike.recovery_ms;
     const base = { stage: after.name, metric: 'recovery', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'window-resolution' };
     if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did' };
+        return {
+            ...base,
+            verdict: c === null ? 'warn' : 'pass',
+            note: c === null ? 'neither run recovered within the stage: nothing to compare' : 'the baseline never recovered; this run did',
+        };
     }
     if (c === null) {
-        return { ...base, verdict: 'fail', significant: true, note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)` };
+        return {
+            ...base,
+            verdict: 'fail',
+            significant: true,
+            note: `p95 never returned within 20% of its pre-spike value (the baseline recovered in ${(b / 1000).toFixed(0)} s)`,
+        };
     }
     const denominator = Math.max(b, RECOVERY_RESOLUTION_MS);
     const pct = (x) => ((x - b) / denominator) * 100;
@@ -7035,7 +6954,15 @@ function breakingPointCheck(rule, before, after) {
     const b = before.stress.breaking_point;
     const c = after.stress.breaking_point;
     const unit = after.stress.unit === 'vus' ? ' users' : '/s';
-    const base = { stage: after.name, metric: 'breaking_point', kind: 'regression', baseline: b, current: c, limit: rule.raw, method: 'step-resolution' };
+    const base = {
+        stage: after.name,
+        metric: 'breaking_point',
+        kind: 'regression',
+        baseline: b,
+        current: c,
+        limit: rule.raw,
+        method: 'step-resolution',
+    };
     if (!sameSteps(before.stress, after.stress)) {
         return { ...base, verdict: 'warn', note: `the baseline stepped differently (${describeSteps(before.stress)}): not comparable` };
     }
@@ -7043,7 +6970,11 @@ function breakingPointCheck(rule, before, after) {
     if (after.stress.steps.length === 0)
         return { ...base, verdict: 'warn', note: 'no step of this run ran to its end (the stage was cut short): nothing to compare' };
     if (b === null) {
-        return { ...base, verdict: c === null ? 'warn' : 'pass', note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not' };
+        return {
+            ...base,
+            verdict: c === null ? 'warn' : 'pass',
+            note: c === null ? 'the first step broke in both runs: nothing to compare' : 'the baseline broke at its first step; this run did not',
+        };
     }
     if (c === null) {
         return { ...base, verdict: 'fail', significant: true, note: `the first step broke (the baseline held up to ${b}${unit})` };
@@ -7059,7 +6990,7 @@ function breakingPointCheck(rule, before, after) {
     const steps = levels ? levels.indexOf(c) - levels.indexOf(b) : Math.round((c - b) / resolution);
     const verdict = Math.abs(c - b) <= resolution + 1e-9 ? 'pass' : judgeInterval(iv, rule.amount, worseIsUp, pct(c));
     const moved = steps === 0 ? 'the same step' : `${Math.abs(steps)} step${Math.abs(steps) === 1 ? '' : 's'} ${steps > 0 ? 'higher' : 'lower'}`;
-    const why = Math.abs(steps) === 1 ? '; one step is the measurement\'s resolution (a target near a step\'s edge lands either side of it), so it passes' : '';
+    const why = Math.abs(steps) === 1 ? "; one step is the measurement's resolution (a target near a step's edge lands either side of it), so it passes" : '';
     return {
         ...base,
         delta_pct: regression_round(pct(c)),
@@ -7180,7 +7111,16 @@ function evaluateBandRules(rules, history, current) {
                 // No value: the worst outcome, or a figure an import lacks, is said; never dropped in silence.
                 const missing = ruleApplies(stage, rule.metric) ? missingValue(stage, rule.metric) : undefined;
                 if (missing)
-                    checks.push({ stage: stage.name, metric: rule.metric, kind: 'regression', current: null, limit: rule.raw, method: 'history-band', ...missing, ...(missing.verdict === 'fail' ? { significant: true } : {}) });
+                    checks.push({
+                        stage: stage.name,
+                        metric: rule.metric,
+                        kind: 'regression',
+                        current: null,
+                        limit: rule.raw,
+                        method: 'history-band',
+                        ...missing,
+                        ...(missing.verdict === 'fail' ? { significant: true } : {}),
+                    });
                 continue;
             }
             const base = { stage: stage.name, metric: rule.metric, kind: 'regression', current: found.current, limit: rule.raw, method: 'history-band' };
@@ -7219,6 +7159,32 @@ function evaluateBandRules(rules, history, current) {
     return checks;
 }
 
+;// CONCATENATED MODULE: ./src/gate/thresholds.ts
+
+
+
+function evaluateThresholds(thresholds, stages) {
+    const checks = [];
+    for (const stage of stages) {
+        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
+        for (const rule of rules) {
+            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
+            if (!ruleApplies(stage, rule.metric))
+                continue;
+            const current = metricValue(stage, rule.metric);
+            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
+            if (rule.metric === 'recovery' && !stage.spike)
+                continue; // "*" rules reach every stage; recovery exists for spikes only
+            if (current === null) {
+                checks.push({ ...base, current: null, ...(missingValue(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
+                continue;
+            }
+            checks.push({ ...base, current, verdict: (0,units/* compare */.UD)(current, rule.op, rule.value) ? 'pass' : 'fail' });
+        }
+    }
+    return checks;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/verdict.ts
 function overallVerdict(checks, stages) {
     if (checks.some((c) => c.verdict === 'fail'))
@@ -7251,7 +7217,16 @@ const SLOWER_RUNNER_RATIO = 1.25;
 /** perf-gate's own CPU over the stage this near a whole core: the generator itself was the bottleneck. */
 const GENERATOR_BOUND_PCT = 85;
 /** The reference percentile that stands for each latency metric (the reference has no tail past p99). */
-const REFERENCE_KEY = { min: 'p50', p50: 'p50', p90: 'p90', p95: 'p95', p99: 'p99', p999: 'p99', max: 'p99', mean: 'mean' };
+const REFERENCE_KEY = {
+    min: 'p50',
+    p50: 'p50',
+    p90: 'p90',
+    p95: 'p95',
+    p99: 'p99',
+    p999: 'p99',
+    max: 'p99',
+    mean: 'mean',
+};
 /** The machine's effect on each stage, where there is one to speak of. */
 function runnerEffects(current, baseline = [], history = []) {
     const out = new Map();
@@ -7273,7 +7248,17 @@ function runnerEffects(current, baseline = [], history = []) {
         const effects = { comparison: { reason, why, now: s.reference, against, generatorBound: bound, baselineStage: then, trouble } };
         if (saturated) {
             const idle = s.reference?.idle;
-            effects.thresholds = { reason, why, now: s.reference, against: idle && { figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 }, what: 'its idle figures just before the stage' }, generatorBound: bound, trouble };
+            effects.thresholds = {
+                reason,
+                why,
+                now: s.reference,
+                against: idle && {
+                    figures: { p50: idle.p50, p90: idle.p95, p95: idle.p95, p99: idle.p99, mean: idle.p50 },
+                    what: 'its idle figures just before the stage',
+                },
+                generatorBound: bound,
+                trouble,
+            };
         }
         out.set(s.name, effects);
     }
@@ -7311,10 +7296,15 @@ function medianReference(past) {
     if (refs.length === 0)
         return undefined;
     const keys = ['p50', 'p90', 'p95', 'p99', 'mean'];
-    return { figures: Object.fromEntries(keys.map((k) => [k, excuse_median(refs.map((r) => r[k]))])), what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}` };
+    return {
+        figures: Object.fromEntries(keys.map((k) => [k, excuse_median(refs.map((r) => r[k]))])),
+        what: `the median of ${refs.length} past run${refs.length === 1 ? '' : 's'}`,
+    };
 }
 function excuse_median(xs) {
-    return xs.length > 0 ? quantile([...xs].sort((a, b) => a - b), 0.5) : undefined;
+    return xs.length > 0
+        ? quantile([...xs].sort((a, b) => a - b), 0.5)
+        : undefined;
 }
 /** Failed checks with the machine's part taken off and the rest judged again (see the top of this file). */
 function excuseInProportion(checks, current, effects, rules) {
@@ -7392,7 +7382,9 @@ function excuseRegression(c, stage, e, rules) {
     const pushed = (r) => (metric === 'rps' ? r.direction === 'decrease' : r.direction === 'increase');
     if (c.method === 'history-band') {
         const band = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'sigma');
-        return c.band && metric !== 'rps' && band && pushed(band) ? excuseBand(c, e, added.ms, source, metric) : stands(c, e, 'this band rule is not one the runner\'s delay can explain: judged as measured', true);
+        return c.band && metric !== 'rps' && band && pushed(band)
+            ? excuseBand(c, e, added.ms, source, metric)
+            : stands(c, e, "this band rule is not one the runner's delay can explain: judged as measured", true);
     }
     const rule = stageRules.find((r) => r.metric === metric && r.raw === c.limit && r.unit === 'pct');
     if (rule && !pushed(rule))
@@ -7407,7 +7399,7 @@ function excuseRegression(c, stage, e, rules) {
         // the runner's milliseconds each request would have taken that much less.
         const users = steadyUsers(stage);
         if (users === undefined || c.current === null || c.current <= 0)
-            return stands(c, e, 'an open-model stage sends on schedule, so the runner\'s delay explains no throughput: judged as measured', true);
+            return stands(c, e, "an open-model stage sends on schedule, so the runner's delay explains no throughput: judged as measured", true);
         const perRequestS = users / c.current;
         // A delay as long as a request's whole time explains the whole drop (never an infinite rps).
         explained = perRequestS > added.ms / 1000 ? ((users / (perRequestS - added.ms / 1000) - c.current) / c.baseline) * 100 : -c.delta_pct;
@@ -7448,11 +7440,11 @@ function excuseThreshold(c, stage, e, rules) {
     if (!rule)
         return c;
     if (!added)
-        return stands(c, e, 'perf-gate\'s reference server was not timed in this stage, so nothing can be sized: judged as measured');
+        return stands(c, e, "perf-gate's reference server was not timed in this stage, so nothing can be sized: judged as measured");
     if (added.ms < NEGLIGIBLE_MS)
         return stands(c, e, `perf-gate's reference server shows no delay over ${e.against.what} to take off: judged as measured`);
     const rest = c.current - added.ms;
-    const verdict = compare(rest, rule.op, rule.value) ? 'pass' : 'fail';
+    const verdict = (0,units/* compare */.UD)(rest, rule.op, rule.value) ? 'pass' : 'fail';
     const arithmetic = `perf-gate's reference server answered ${excuse_ms(added.ms)} slower at ${added.key} during the stage than ${e.against.what} (${excuse_ms(added.then)} → ${excuse_ms(added.now)}); ${metric} without it is ${excuse_ms(rest)}`;
     return rejudged(c, e, verdict, arithmetic, { by: e.reason, runner_ms: excuse_round(added.ms, 3), remaining: excuse_round(rest, 3) });
 }
@@ -7468,7 +7460,7 @@ function excuseTimeouts(c, stage, e, rules) {
         const rule = [...(rules.thresholds['*'] ?? []), ...(rules.thresholds[c.stage] ?? [])].find((r) => r.metric === 'error_rate' && r.raw === c.limit);
         if (!rule)
             return c;
-        return rejudged(c, e, compare(rate, rule.op, rule.value) ? 'pass' : 'fail', arithmetic, { by: e.reason, remaining: excuse_round(rate, 6) });
+        return rejudged(c, e, (0,units/* compare */.UD)(rate, rule.op, rule.value) ? 'pass' : 'fail', arithmetic, { by: e.reason, remaining: excuse_round(rate, 6) });
     }
     const rule = rulesForStage(rules.regression, stage.kind).find((r) => r.metric === 'error_rate' && r.raw === c.limit && r.unit !== 'sigma');
     const then = e.baselineStage;
@@ -7478,7 +7470,11 @@ function excuseTimeouts(c, stage, e, rules) {
     const iv = twoProportionInterval(then.errors, then.requests, errors, stage.requests);
     const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
     const deltaPp = (rate - before) * 100;
-    const verdict = rule.unit === 'pp' ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp) : before > 0 ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before) : judgeInterval(ivPp, 0, true, deltaPp);
+    const verdict = rule.unit === 'pp'
+        ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp)
+        : before > 0
+            ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before)
+            : judgeInterval(ivPp, 0, true, deltaPp);
     return rejudged(c, e, verdict, `${arithmetic} (${(0,format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
 }
 /** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */
@@ -7614,8 +7610,8 @@ function failStoppedRun(result, stopped) {
 
 /** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
 const T_975 = [
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08,
-    2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
+    2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 function tQuantile975(df) {
     if (df >= 1 && df <= T_975.length)
@@ -7957,7 +7953,16 @@ async function runAb(plan, o) {
                     if (signal.aborted)
                         break;
                     o.onRound?.(spec, round, rounds, side);
-                    results[side] = await runStage(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side], rows: rows[side] });
+                    results[side] = await runStage(oneRound, {
+                        plan,
+                        client: clients[side],
+                        target: urls[side],
+                        signal,
+                        seq,
+                        onProgress: o.onProgress,
+                        sessions: sessions[side],
+                        rows: rows[side],
+                    });
                 }
                 // An interrupted round has no (whole) partner: it is left out of both sides.
                 if (signal.aborted)
@@ -8187,7 +8192,13 @@ async function withSidesRunning(sides, o, fn) {
         const signal = AbortSignal.any([o.signal, gaveUp.signal]);
         await Promise.all(started.map(async ({ side, target }) => {
             try {
-                await waitUntilReady({ url: side.plan.target.url, readyPath: side.plan.target.ready, timeoutMs: side.plan.target.readyTimeoutMs, started: target, signal });
+                await waitUntilReady({
+                    url: side.plan.target.url,
+                    readyPath: side.plan.target.ready,
+                    timeoutMs: side.plan.target.readyTimeoutMs,
+                    started: target,
+                    signal,
+                });
             }
             catch (err) {
                 gaveUp.abort();
@@ -8281,6 +8292,198 @@ class BuildCache {
     }
 }
 
+// EXTERNAL MODULE: ./src/model/report.ts
+var model_report = __webpack_require__(55235);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+const VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
+
+
+
+
+
+
+
+
+const build_round = (x, digits = 3) => {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+};
+/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
+const errorRate = (requests, errors) => (requests > 0 ? build_round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
+/** `count` over `ms` as a rate per second, as report.json states rps. */
+const perSecond = (count, ms) => build_round(count / Math.max(0.001, ms / 1000), 2);
+/** Counts by status or close code, as report.json keys them, in numeric order. */
+function countsByCode(counts) {
+    const out = {};
+    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
+        out[String(code)] = n;
+    return out;
+}
+function stageReport(r) {
+    const m = r.metrics;
+    // Timed stages: rate over the planned sending time (the drain of the last responses is not
+    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,check_limits/* plannedDurationMs */.du)(r.spec), r.durationMs);
+    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
+    const shard = r.spec.share !== undefined;
+    const report = {
+        name: r.spec.name,
+        kind: r.spec.kind,
+        protocol: r.spec.protocol,
+        duration_s: build_round(r.durationMs / 1000),
+        requests: m.requests,
+        errors: m.errors,
+        error_rate: errorRate(m.requests, m.errors),
+        rps: perSecond(m.requests, sendingMs),
+        latency_ms: summarize(m.histogram),
+        errors_by_kind: { ...m.errorsByKind },
+        status_codes: countsByCode(m.statusCodes),
+        endpoints: m.endpoints
+            .filter((e) => e.requests > 0)
+            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: histogram_encodeHistogram(e.histogram) } : {}) })),
+        timeline: r.timeline,
+        histogram: histogram_encodeHistogram(m.histogram),
+        generator_saturated: r.generator.saturated,
+        late_sends: r.generator.late_sends,
+        dropped: r.generator.dropped,
+        generator: r.generator,
+        retry_after_seen: m.retryAfterSeen,
+    };
+    if (r.scheduled !== undefined)
+        report.scheduled = r.scheduled;
+    if (r.cycles)
+        report.cycles = r.cycles;
+    if (r.spike)
+        report.spike = r.spike;
+    if (r.stress)
+        report.stress = r.stress;
+    if (r.soak)
+        report.soak = r.soak;
+    if (r.cpuProbeMs !== undefined)
+        report.cpu_probe_ms = r.cpuProbeMs;
+    if (r.reference)
+        report.reference = r.reference;
+    if (r.workers !== undefined)
+        report.workers = r.workers;
+    if (r.aborted)
+        report.aborted = r.aborted;
+    if (r.sessions) {
+        const f = r.sessions.first;
+        report.sessions = {
+            users: r.sessions.users,
+            failed: r.sessions.failed,
+            ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}),
+        };
+    }
+    if (r.unsent)
+        report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
+    if (r.setup)
+        report.setup = r.setup;
+    if (r.verify)
+        report.verify = r.verify;
+    if (m.retryAfterS)
+        report.retry_after_s = m.retryAfterS;
+    if (m.errorSamples.size > 0)
+        report.error_samples = Object.fromEntries(m.errorSamples);
+    if (r.resources)
+        addResources(report, r);
+    if (m.ws)
+        addWs(report, r, sendingMs);
+    if (shard)
+        report.merge_inputs = mergeInputs(r, sendingMs);
+    return report;
+}
+function endpointReport(name, requests, errors, h) {
+    const s = summarize(h);
+    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
+}
+function mergeInputs(r, sendingMs) {
+    const inputs = { sending_s: build_round(sendingMs / 1000, 6) };
+    if (r.spec.kind === 'spike') {
+        const p = spikePhases(r.spec);
+        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
+    }
+    const w = r.metrics.ws;
+    if (w)
+        inputs.ws_histograms = { connect: histogram_encodeHistogram(w.connect), gap: histogram_encodeHistogram(w.gap), lag: histogram_encodeHistogram(w.lag) };
+    return inputs;
+}
+/**
+ * The app's figures over the stage's measured span (its clock start for its duration), and each
+ * window's. A soak with no metrics page takes its memory growth from the same readings.
+ */
+function addResources(report, r) {
+    const res = stageResources(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
+    report.resources = res;
+    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
+        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
+        const memory = {
+            url: res.source,
+            before_bytes: toBytes(res.rss_mb_start),
+            after_bytes: toBytes(res.rss_mb_end),
+            growth_pct: res.rss_growth_pct ?? null,
+        };
+        if (memory.growth_pct === null)
+            memory.error = res.error ?? `${res.source} gives no memory figure`;
+        report.soak.memory = memory;
+    }
+}
+function addWs(report, r, sendingMs) {
+    const w = r.metrics.ws;
+    report.ws_mode = r.mode;
+    report.connect_ms = summarize(w.connect);
+    report.closes_by_code = countsByCode(w.closesByCode);
+    report.reconnects = w.reconnects;
+    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
+    if (r.mode === 'request_reply')
+        report.unmatched_replies = w.unmatchedReplies;
+    if (r.mode === 'stream') {
+        report.messages_per_s = perSecond(w.received, sendingMs);
+        report.gap_ms = summarize(w.gap);
+        if (w.lag.totalCount > 0)
+            report.lag_ms = summarize(w.lag);
+    }
+}
+function runnerInfo() {
+    const cpus = external_node_os_default().cpus();
+    return {
+        os: `${external_node_os_default().platform()} ${external_node_os_default().release()}`,
+        arch: external_node_os_default().arch(),
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        node: process.version,
+    };
+}
+function buildReport(i) {
+    const report = {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: model_report/* REPORT_SCHEMA */.D,
+        verdict: i.verdict,
+        plan: i.planFile,
+        target: (0,format/* displayUrl */.Qy)(i.run.target),
+        started_at: i.run.startedAt.toISOString(),
+        duration_s: build_round(i.run.durationMs / 1000, 1),
+        cancelled: i.cancelled ?? false,
+        runner: i.runner ?? runnerInfo(),
+        fingerprints: i.fingerprints,
+        ...(i.shape && { shape: i.shape }),
+        baseline: null,
+        stages: i.stages,
+        checks: i.checks,
+    };
+    if (i.shard)
+        report.shard = i.shard;
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/report/merge.ts
 /**
  * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
@@ -8309,7 +8512,7 @@ function mergeShardReports(files) {
     return {
         tool: 'perf-gate',
         version: VERSION,
-        schema: types/* REPORT_SCHEMA */.D,
+        schema: model_report/* REPORT_SCHEMA */.D,
         verdict: 'pass',
         plan: first.plan,
         target: [...new Set(shards.map((s) => s.report.target))].join(', '),
@@ -8384,7 +8587,7 @@ function checkTogether(files) {
     };
     for (const a of files) {
         for (const b of files) {
-            const [aStart, aEnd] = span(a);
+            const [, aEnd] = span(a);
             const [bStart] = span(b);
             if (bStart > aEnd) {
                 throw new src_errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
@@ -8458,7 +8661,9 @@ function mergeStage(parts, count) {
     // not come off every shard's requests. A merged run's failures are judged as measured.
     const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
     // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
-    const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const top = Object.entries(samples)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10);
     const retryAfter = parts.reduce((r, p) => widenRange(r, p.stage.retry_after_s), undefined);
     if (retryAfter)
         out.retry_after_s = retryAfter;
@@ -8507,13 +8712,19 @@ function mergeResources(parts, requests, timeline) {
     const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
     if (missing) {
         dropWindows();
-        const why = missing.stage.resources ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}` : 'it read no resource source';
+        const why = missing.stage.resources
+            ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}`
+            : 'it read no resource source';
         return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
     }
     const rs = all;
     if (!rs.every((r) => r.source.startsWith('process group '))) {
         dropWindows();
-        return { source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`, ...nulls, error: 'not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard\'s report, or start the app per shard with target.start)' };
+        return {
+            source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`,
+            ...nulls,
+            error: "not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard's report, or start the app per shard with target.start)",
+        };
     }
     const cpuMs = rs.reduce((a, r) => a + r.cpu_ms, 0);
     const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
@@ -8526,7 +8737,7 @@ function mergeResources(parts, requests, timeline) {
         rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
         cpu_ms: Math.round(cpuMs * 1000) / 1000,
         samples: nulls.samples,
-        note: 'CPU of every shard\'s app added over all the shards\' requests; memory: the largest instance\'s',
+        note: "CPU of every shard's app added over all the shards' requests; memory: the largest instance's",
     };
 }
 function sumCounts(records) {
@@ -8579,7 +8790,13 @@ function mergeWs(out, parts) {
     out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
     const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
     // The shards' connections were open at the same time (on different machines): their peaks add.
-    out.connections = { planned: c((x) => x.planned), opened: c((x) => x.opened), failed: c((x) => x.failed), peak: c((x) => x.peak), open_at_end: c((x) => x.open_at_end) };
+    out.connections = {
+        planned: c((x) => x.planned),
+        opened: c((x) => x.opened),
+        failed: c((x) => x.failed),
+        peak: c((x) => x.peak),
+        open_at_end: c((x) => x.open_at_end),
+    };
     if (first.unmatched_replies !== undefined)
         out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
     if (first.ws_mode === 'stream') {
@@ -8645,7 +8862,10 @@ function thin(points, max = MAX_POINTS) {
     const k = Math.ceil(points.length / max);
     const out = [];
     for (let i = 0; i < points.length; i += k) {
-        const ys = points.slice(i, i + k).map((p) => p.y).filter(isNum);
+        const ys = points
+            .slice(i, i + k)
+            .map((p) => p.y)
+            .filter(isNum);
         out.push({ x: points[i].x, y: ys.length ? Math.max(...ys) : null });
     }
     return out;
@@ -8774,7 +8994,18 @@ function svg_describe(series) {
 
 
 
-const COLOR = { cpu: '#bc4c00', memory: '#0a3069', rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+const COLOR = {
+    cpu: '#bc4c00',
+    memory: '#0a3069',
+    rps: '#1f6feb',
+    p50: '#2da44e',
+    p95: '#d4a72c',
+    p99: '#cf222e',
+    errors: '#cf222e',
+    current: '#1f6feb',
+    baseline: '#6e7781',
+    rate: '#8250df',
+};
 /** The percentile curve goes this many nines deep at most (99.999th). */
 const MAX_NINES = 5;
 const NINES_STEP = 0.05;
@@ -8825,7 +9056,9 @@ function headline(r) {
     if (r.imported)
         facts.push(['imported', (0,report_escape/* html */.qy)(`${r.imported.tool} results from ${r.imported.file}`)]);
     if (r.ab) {
-        const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
+        const rounds = Object.entries(r.ab.rounds)
+            .map(([n, k]) => `${n} ${k}`)
+            .join(', ');
         facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}${r.ab.base_commit ? ` (commit ${r.ab.base_commit.slice(0, 7)})` : ''}, alternating rounds (${rounds})`)]);
         if (r.ab.head_commit)
             facts.push(['A/B head', (0,report_escape/* html */.qy)(`${r.target} (commit ${r.ab.head_commit.slice(0, 7)})`)]);
@@ -8833,7 +9066,10 @@ function headline(r) {
     else if (r.baseline) {
         const b = r.baseline;
         const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
-        facts.push(['baseline', `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`]);
+        facts.push([
+            'baseline',
+            `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`,
+        ]);
     }
     else {
         facts.push(['baseline', (0,report_escape/* html */.qy)((0,format/* withoutBaseline */.m4)(r))]);
@@ -8947,14 +9183,22 @@ function stageFacts(r, s) {
         ['requests', String(s.requests)],
         ['errors', `${(0,format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
         ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
-        ['latency', (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`)],
+        [
+            'latency',
+            (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`),
+        ],
         ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
         ['status codes', codes.length ? (0,report_escape/* html */.qy)(codes.map(([k, n]) => `${k}: ${n}`).join(', ')) : 'none'],
     ];
     if (s.retry_after_seen)
         rows.push(['Retry-After', (0,report_escape/* html */.qy)(`sent ${s.retry_after_seen}×${s.retry_after_s ? ` (${s.retry_after_s.min}–${s.retry_after_s.max} s)` : ''}`)]);
     if (s.error_samples)
-        rows.push(['transport errors', (0,report_escape/* html */.qy)(Object.entries(s.error_samples).map(([m, n]) => `${m} (${n}×)`).join('; '))]);
+        rows.push([
+            'transport errors',
+            (0,report_escape/* html */.qy)(Object.entries(s.error_samples)
+                .map(([m, n]) => `${m} (${n}×)`)
+                .join('; ')),
+        ]);
     if (s.spike) {
         const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
         rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
@@ -8965,7 +9209,10 @@ function stageFacts(r, s) {
         rows.push(['sessions', (0,report_escape/* html */.qy)(s.sessions.failed > 0 ? (0,flows/* sessionLine */.vN)(s.sessions) : `${s.sessions.users} users, all succeeded`)]);
     if (s.unsent)
         rows.push(['not sent', (0,report_escape/* html */.qy)(`${s.unsent.count} requests: ${s.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`)]);
-    for (const [which, list] of [['setup', s.setup], ['verify', s.verify]]) {
+    for (const [which, list] of [
+        ['setup', s.setup],
+        ['verify', s.verify],
+    ]) {
         for (const o of list ?? [])
             rows.push([`${which} ${(0,report_escape/* html */.qy)(o.name)}`, (0,report_escape/* html */.qy)(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
     }
@@ -8984,7 +9231,9 @@ function stageWarnings(s) {
 /** The moments worth a line on the time axis: an abort, a spike's ramp and drop, the diagnoses. */
 function stageMarkers(r, s) {
     const out = [];
-    const spike = s.spike?.start_s !== undefined ? { start: s.spike.start_s, drop: s.spike.drop_s } : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
+    const spike = s.spike?.start_s !== undefined
+        ? { start: s.spike.start_s, drop: s.spike.drop_s }
+        : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
     if (spike) {
         out.push({ x: spike.start, label: 'spike ramp', color: '#bc4c00' });
         if (spike.drop !== undefined)
@@ -9010,7 +9259,13 @@ function timelineCharts(s, markers) {
     const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
     const name = s.name;
     return [
-        lineChart({ title: `${name}: requests per second`, x, y: { label: 'req/s' }, series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }], markers }),
+        lineChart({
+            title: `${name}: requests per second`,
+            x,
+            y: { label: 'req/s' },
+            series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }],
+            markers,
+        }),
         lineChart({
             title: `${name}: latency p50 / p95 / p99 per second`,
             x,
@@ -9018,7 +9273,13 @@ function timelineCharts(s, markers) {
             series: ['p50', 'p95', 'p99'].map((p) => ({ name: p, points: at((w) => (w.requests > 0 ? w[p] : Number.NaN)), color: COLOR[p] })),
             markers,
         }),
-        lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+        lineChart({
+            title: `${name}: errors per second`,
+            x,
+            y: { label: 'errors/s' },
+            series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }],
+            markers,
+        }),
         ...resourceCharts(s, x, at, markers),
     ].map((svg) => figure(svg));
 }
@@ -9028,10 +9289,22 @@ function resourceCharts(s, x, at, markers) {
         return [];
     const out = [];
     if (s.timeline.some((w) => w.cpu_ms !== undefined)) {
-        out.push(lineChart({ title: `${s.name}: the app's CPU per second`, x, y: { label: 'CPU ms per s (1000 = a core)' }, series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }], markers }));
+        out.push(lineChart({
+            title: `${s.name}: the app's CPU per second`,
+            x,
+            y: { label: 'CPU ms per s (1000 = a core)' },
+            series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }],
+            markers,
+        }));
     }
     if (s.timeline.some((w) => w.rss_mb !== undefined)) {
-        out.push(lineChart({ title: `${s.name}: the app's memory`, x, y: { label: 'MB' }, series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }], markers }));
+        out.push(lineChart({
+            title: `${s.name}: the app's memory`,
+            x,
+            y: { label: 'MB' },
+            series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }],
+            markers,
+        }));
     }
     return out;
 }
@@ -9041,7 +9314,9 @@ function resourcesFact(r, s, res) {
         return `not read (${res.source}: ${res.error ?? 'no value'}); rules on it warn`;
     const cpu = (0,markdown/* metricCell */.nT)(r, s, 'cpu_per_request', (0,format/* fmtMetric */.IZ)('cpu_per_request', res.cpu_ms_per_request));
     const peak = (0,markdown/* metricCell */.nT)(r, s, 'rss_peak', (0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_peak));
-    const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null ? ` (${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)` : '';
+    const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null
+        ? ` (${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)`
+        : '';
     return `CPU per request ${cpu}; ${res.cpu_pct ?? '—'}% of a core; peak memory ${peak}${span}; from ${res.source}${res.note ? `; ${res.note}` : ''}${res.error ? `; ${res.error}` : ''}`;
 }
 /** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */
@@ -9139,7 +9414,9 @@ function stressSection(st) {
         ],
         markers,
     });
-    const stepping = st.levels ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each` : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
+    const stepping = st.levels
+        ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each`
+        : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
     return [
         '<div class="stress">',
         `<h3>Stress steps</h3><p>${stepping}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
@@ -9150,11 +9427,19 @@ function stressSection(st) {
 }
 function soakSection(so) {
     const d = so.drift;
-    const rows = [['p95 drift', (0,report_escape/* html */.qy)(`first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`)]];
+    const rows = [
+        [
+            'p95 drift',
+            (0,report_escape/* html */.qy)(`first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`),
+        ],
+    ];
     if (so.memory) {
         const m = so.memory;
         const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
-        rows.push(['target memory', (0,report_escape/* html */.qy)(`${(0,format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+        rows.push([
+            'target memory',
+            (0,report_escape/* html */.qy)(`${(0,format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`),
+        ]);
     }
     return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
 }
@@ -9386,7 +9671,9 @@ function loadWindows(s, minRequests = 1) {
 function loadPoints(s, minRequests) {
     const steps = s.stress?.steps;
     if (Array.isArray(steps) && steps.length > 0) {
-        const points = steps.filter((st) => num(st.requests) >= minRequests).map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
+        const points = steps
+            .filter((st) => num(st.requests) >= minRequests)
+            .map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
         return { points, unit: s.stress.unit === 'vus' ? 'users' : 'req/s', steps: true };
     }
     const axis = windowLoad(s);
@@ -9434,7 +9721,9 @@ function rateLimited(s) {
     const ofErrors = counted > 0 ? share(counted, num(s.errors)) : 1;
     if (n < MIN_COUNT || share(n, requests) < RATE_LIMITED.requestShare || ofErrors < RATE_LIMITED.errorShare)
         return undefined;
-    const evidence = [`${n} responses were 429 Too Many Requests: ${(0,format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`];
+    const evidence = [
+        `${n} responses were 429 Too Many Requests: ${(0,format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`,
+    ];
     const r = s.retry_after_s;
     if (r)
         evidence.push(`Retry-After ${r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`} s (sent with ${num(s.retry_after_seen)} of them; perf-gate does not retry)`);
@@ -9696,7 +9985,14 @@ function parseCsv(text, file = 'the CSV file') {
     try {
         // Any line end, even mixed in one file (an edited file, a Windows checkout of part of it); a
         // quote inside an unquoted cell is text (Locust 0.x/1.0 joined rows by hand, unescaped).
-        records = (0,sync/* parse */.qg)(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] });
+        records = (0,sync/* parse */.qg)(text, {
+            bom: true,
+            relax_column_count: true,
+            relax_quotes: true,
+            skip_empty_lines: true,
+            info: true,
+            record_delimiter: ['\r\n', '\n', '\r'],
+        });
     }
     catch (err) {
         const e = err;
@@ -9847,7 +10143,7 @@ function importedReport(run, ctx) {
     return {
         tool: 'perf-gate',
         version: VERSION,
-        schema: types/* REPORT_SCHEMA */.D,
+        schema: model_report/* REPORT_SCHEMA */.D,
         verdict: 'pass',
         plan: ctx.plan ?? '',
         target: `(measured by ${run.tool})`,
@@ -10024,7 +10320,9 @@ function parseK6(input, file) {
         endpoints,
         status_codes: Object.fromEntries(Object.entries(status_codes).sort((a, b) => Number(a[0]) - Number(b[0]))),
         missing,
-        notes: shape === 'machine-readable' ? ['read from the k6 machine-readable summary (schema 1.x): it holds no thresholds, and trends at most avg, min, med, max, p(90), p(95)', ...notes] : notes,
+        notes: shape === 'machine-readable'
+            ? ['read from the k6 machine-readable summary (schema 1.x): it holds no thresholds, and trends at most avg, min, med, max, p(90), p(95)', ...notes]
+            : notes,
         ...(Object.keys(trends).length && { trends }),
     };
 }
@@ -10032,7 +10330,11 @@ function parseK6(input, file) {
 function noHttp(file, names) {
     const grpc = names.filter((n) => /^grpc_/.test(n));
     const ws = names.filter((n) => /^ws_/.test(n));
-    const other = grpc.length ? `gRPC results (${grpc.slice(0, 3).join(', ')})` : ws.length ? `WebSocket results (${ws.slice(0, 3).join(', ')})` : `no HTTP results (metrics: ${names.slice(0, 5).join(', ') || 'none'})`;
+    const other = grpc.length
+        ? `gRPC results (${grpc.slice(0, 3).join(', ')})`
+        : ws.length
+            ? `WebSocket results (${ws.slice(0, 3).join(', ')})`
+            : `no HTTP results (metrics: ${names.slice(0, 5).join(', ') || 'none'})`;
     return new src_errors/* ImportError */.Yw(`${file} holds ${other} and no http_req_duration: perf-gate gates the HTTP results of a k6 summary, so there is nothing to gate here`);
 }
 /**
@@ -10255,7 +10557,9 @@ function parseLocust(input, file, companions = {}) {
     // No percentile column at all: Locust 0.x before 0.13, whose percentiles are in PREFIX_distribution.csv.
     const percentiles = names.some((n) => /^\d+(\.\d+)?%$/.test(n));
     if (!has('95%') && !dist)
-        missing.push(percentiles ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)' : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
+        missing.push(percentiles
+            ? 'p95 (not among the percentile columns: PERCENTILES_TO_REPORT)'
+            : 'p95 (Locust 0.x writes percentiles to PREFIX_distribution.csv: put it beside the requests file)');
     const timeline = companions.history ? locustTimeline(companions.history, requests) : undefined;
     const errors = errorsOf(companions, notes);
     const endpointName = (r) => {
@@ -10274,7 +10578,12 @@ function parseLocust(input, file, companions = {}) {
             .filter((r) => r !== total)
             .map((r) => {
             const l = latency(r, endpointName(r));
-            return { name: endpointName(r), requests: count(r, 'Request Count'), errors: count(r, 'Failure Count'), latency: { p50: l.p50, p95: l.p95, p99: l.p99 } };
+            return {
+                name: endpointName(r),
+                requests: count(r, 'Request Count'),
+                errors: count(r, 'Failure Count'),
+                latency: { p50: l.p50, p95: l.p95, p99: l.p99 },
+            };
         }),
         status_codes: {},
         missing: [...missing, ...(timeline?.missing ?? [])],
@@ -10289,7 +10598,13 @@ function distribution(input, notes) {
     const out = new Map();
     for (const r of data) {
         const l = {};
-        for (const [name, key] of [['50%', 'p50'], ['90%', 'p90'], ['95%', 'p95'], ['99%', 'p99'], ['99.9%', 'p999']]) {
+        for (const [name, key] of [
+            ['50%', 'p50'],
+            ['90%', 'p90'],
+            ['95%', 'p95'],
+            ['99%', 'p99'],
+            ['99.9%', 'p999'],
+        ]) {
             const v = num(r, name);
             if (v !== null)
                 l[key] = v;
@@ -10391,7 +10706,13 @@ function topOf(items, rows, from) {
     for (const { key, count } of items)
         grouped.set(key, (grouped.get(key) ?? 0) + count);
     const sorted = [...grouped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return { from, rows, total: items.reduce((n, i) => n + i.count, 0), distinct: grouped.size, top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })) };
+    return {
+        from,
+        rows,
+        total: items.reduce((n, i) => n + i.count, 0),
+        distinct: grouped.size,
+        top: sorted.slice(0, TOP).map(([error, count]) => ({ error, count })),
+    };
 }
 function failuresOf(input, notes) {
     const hint = 'PREFIX_failures.csv has the columns Method, Name, Error, Occurrences';
@@ -10430,7 +10751,16 @@ const TREND_PREFIX = 'trend:';
 /** What a trend has: the latency statistics of a k6 Trend. */
 const TREND_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
 /** k6's names of them, for the hint to ask k6 for one (summaryTrendStats). */
-const trends_K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
+const trends_K6_STAT = {
+    min: 'min',
+    mean: 'avg',
+    p50: 'med',
+    p90: 'p(90)',
+    p95: 'p(95)',
+    p99: 'p(99)',
+    p999: 'p(99.9)',
+    max: 'max',
+};
 /** The gate of imported stages: `gate()`, the trend rules, and absent figures explained. */
 function gateImported(rules, current, against = {}, options = {}) {
     const result = gate(rules, current, against, options);
@@ -10455,7 +10785,15 @@ function trendRegressionChecks(rules, baseline, current) {
             const metric = rule.metric;
             const b = before.imported?.trends?.[trend]?.[metric] ?? null;
             const c = stage.imported?.trends?.[trend]?.[metric] ?? null;
-            const base = { stage: stage.name, metric: `${TREND_PREFIX}${trend} ${rule.metric}`, kind: 'regression', baseline: b, current: c, limit: rule.raw, method: IMPORTED_POINT_METHOD };
+            const base = {
+                stage: stage.name,
+                metric: `${TREND_PREFIX}${trend} ${rule.metric}`,
+                kind: 'regression',
+                baseline: b,
+                current: c,
+                limit: rule.raw,
+                method: IMPORTED_POINT_METHOD,
+            };
             if (b === null || c === null) {
                 const which = c === null ? 'these results' : 'the baseline';
                 checks.push({ ...base, method: 'none', verdict: 'warn', note: `${which} hold no ${rule.metric} of the trend ${trend}: nothing to compare` });
@@ -10467,7 +10805,13 @@ function trendRegressionChecks(rules, baseline, current) {
             }
             const delta = ((c - b) / b) * 100;
             const verdict = judgeInterval({ lo: delta, hi: delta }, rule.amount, rule.direction === 'increase');
-            checks.push({ ...base, delta_pct: Math.round(delta * 100) / 100, significant: false, verdict, note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured' });
+            checks.push({
+                ...base,
+                delta_pct: Math.round(delta * 100) / 100,
+                significant: false,
+                verdict,
+                note: 'point comparison: k6 results hold one summary per run, no per-second data, so the noise is not measured',
+            });
         }
     }
     return checks;
@@ -10482,16 +10826,26 @@ function trendChecks(rules, stages) {
             if (!series) {
                 const known = Object.keys(trends);
                 const tool = stage.imported?.tool ?? 'perf-gate';
-                checks.push({ ...base, current: null, verdict: 'warn', note: `the ${tool} results have no custom trend "${trend}" (${known.length ? `they have ${known.join(', ')}` : 'they have none'}): nothing to check` });
+                checks.push({
+                    ...base,
+                    current: null,
+                    verdict: 'warn',
+                    note: `the ${tool} results have no custom trend "${trend}" (${known.length ? `they have ${known.join(', ')}` : 'they have none'}): nothing to check`,
+                });
                 continue;
             }
             const value = series[rule.metric] ?? null;
             if (value === null) {
                 const stat = trends_K6_STAT[rule.metric];
-                checks.push({ ...base, current: null, verdict: 'warn', note: `the k6 summary has no ${rule.metric} of ${trend}: add "${stat}" to k6's summaryTrendStats option to gate on it` });
+                checks.push({
+                    ...base,
+                    current: null,
+                    verdict: 'warn',
+                    note: `the k6 summary has no ${rule.metric} of ${trend}: add "${stat}" to k6's summaryTrendStats option to gate on it`,
+                });
                 continue;
             }
-            checks.push({ ...base, current: value, verdict: compare(value, rule.op, rule.value) ? 'pass' : 'fail' });
+            checks.push({ ...base, current: value, verdict: (0,units/* compare */.UD)(value, rule.op, rule.value) ? 'pass' : 'fail' });
         }
     }
     return checks;
@@ -10660,7 +11014,10 @@ function importTool(value, flag = '--from') {
         return value;
     throw new UsageError(`${flag} takes ${IMPORT_TOOLS.join(' or ')}, got "${value}"`);
 }
-const READERS = { k6: (input, file) => parseK6(input, file), locust: parseLocust };
+const READERS = {
+    k6: (input, file) => parseK6(input, file),
+    locust: parseLocust,
+};
 function parseResults(tool, input, file, companions) {
     return READERS[tool](input, file, companions);
 }
@@ -10675,7 +11032,12 @@ function companionPaths(tool, file) {
     const prefix = tool === 'locust' ? /^(.*)_(stats|requests)\.csv$/.exec(file)?.[1] : undefined;
     if (prefix === undefined)
         return {};
-    return { history: `${prefix}_stats_history.csv`, failures: `${prefix}_failures.csv`, exceptions: `${prefix}_exceptions.csv`, distribution: `${prefix}_distribution.csv` };
+    return {
+        history: `${prefix}_stats_history.csv`,
+        failures: `${prefix}_failures.csv`,
+        exceptions: `${prefix}_exceptions.csv`,
+        distribution: `${prefix}_distribution.csv`,
+    };
 }
 /** Whether a file's text is a perf-gate report (a baseline saved with --save-baseline) rather than the tool's output. */
 function isPerfGateReport(input) {
@@ -10843,7 +11205,10 @@ async function runAbAndGate(s) {
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
-    announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
+    announceLoad(plan, [
+        ['head ', headUrl],
+        ['base ', s.baseUrl],
+    ], s);
     if (plan.target.start || plan.target.build)
         s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
     return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
@@ -10878,9 +11243,12 @@ async function turnkeyAb(s, rounds) {
         roundSpec(spec, rounds); // refused before any build
     // A ref that names nothing is bad input: refused before the line saying where load goes.
     const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
-    announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
+    announceLoad(head.plan, [
+        ['head ', head.plan.target.url],
+        ['base ', base.plan.target.url],
+    ], s);
     const changed = await hasLocalChanges(repo);
-    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? ' with the checkout\'s uncommitted changes' : ''} (this checkout)`);
+    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? " with the checkout's uncommitted changes" : ''} (this checkout)`);
     head.cache = await BuildCache.of(repo, cwd, [external_node_path_default().resolve(cwd, s.outDir)]);
     head.rebuild = s.rebuild;
     const worktree = await addWorktree(repo, baseCommit);
@@ -10907,23 +11275,28 @@ async function abRunAndReport(plan, s, ends, rounds) {
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
     const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired), excuse: false }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${displayUrl(baseUrl)}: ${c.note}` }));
+    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,format/* displayUrl */.Qy)(baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
     const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, shape: (0,shape/* planShape */.xH)(plan), cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
-    const named = (end) => `${displayUrl(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
+    const named = (end) => `${(0,format/* displayUrl */.Qy)(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
     report.baseline = {
-        source: `A/B base ${displayUrl(baseUrl)}`,
+        source: `A/B base ${(0,format/* displayUrl */.Qy)(baseUrl)}`,
         started_at: report.started_at,
-        target: displayUrl(baseUrl),
+        target: (0,format/* displayUrl */.Qy)(baseUrl),
         ...(ends.base.commit && { commit: ends.base.commit }),
         explanation: `same-runner A/B: base ${named(ends.base)} and head ${named(ends.head)} ran in alternating rounds (${Object.entries(roundsByStage)
             .map(([name, n]) => `${name} ${n}`)
             .join(', ')}); changes are judged on the paired rounds.`,
     };
-    report.ab = { base_target: displayUrl(baseUrl), rounds: roundsByStage, base_stages: base, ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }) };
+    report.ab = {
+        base_target: (0,format/* displayUrl */.Qy)(baseUrl),
+        rounds: roundsByStage,
+        base_stages: base,
+        ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }),
+    };
     noteAccepted(report, s.accept);
     const redacted = redactedReport(report, plan);
     return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
@@ -10942,7 +11315,7 @@ function redactedReport(report, plan) {
  * the first line of every run.
  */
 function announceLoad(plan, targets, s) {
-    const checked = targets.map(([label, url]) => `${label}${displayUrl(url)} (${(0,destination/* describeGrant */.aN)((0,destination/* checkLoadDestination */.Nu)(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+    const checked = targets.map(([label, url]) => `${label}${(0,format/* displayUrl */.Qy)(url)} (${(0,destination/* describeGrant */.aN)((0,destination/* checkLoadDestination */.Nu)(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
     s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 /** What a run was compared with, for report.json and the summary. */
@@ -11161,8 +11534,15 @@ async function compareImported(s) {
     };
     const read = await importFile(s.resultsFile);
     const current = importResults(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
-    const gateFile = s.planFile ? parseGateFile(await readPlanFile((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
-    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
+    const gateFile = s.planFile
+        ? parseGateFile(await readPlanFile((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' })))
+        : undefined;
+    const rules = {
+        thresholds: gateFile?.thresholds ?? {},
+        regression: gateFile?.regression,
+        trends: gateFile?.trends,
+        trendRegressions: gateFile?.trendRegressions,
+    };
     const request = {
         planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
         planFingerprint: current.fingerprints.plan,
@@ -11172,7 +11552,9 @@ async function compareImported(s) {
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
         const report = isPerfGateReport(b.bytes)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8').replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes)
+                .toString('utf8')
+                .replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
             : importResults(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
         const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
         if (other && !s.force) {
@@ -11206,7 +11588,11 @@ async function compareImported(s) {
         report.bands = bandPositions(history, report.stages);
     report.history = historyRef(s.baseline?.store ?? s.save?.store, past);
     noteAccepted(report, s.accept);
-    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
+    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), {
+        runUrl: s.runUrl,
+        history: historyPoints(past, report),
+        baselineStages: baseline?.report.stages,
+    });
     const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
     return { ...written, ...kept };
 }

@@ -55,7 +55,9 @@ export class Redactor {
       if (typeof v === 'string') return this.text(v);
       if (Array.isArray(v)) return v.map((item) => walk(item));
       if (typeof v === 'object' && v !== null) {
-        return Object.fromEntries(Object.entries(v).map(([k, item]) => [dataKeys ? this.text(k) : k, ENCODED_FIELDS.has(k) ? item : walk(item, DATA_KEYED_FIELDS.has(k))]));
+        return Object.fromEntries(
+          Object.entries(v).map(([k, item]) => [dataKeys ? this.text(k) : k, ENCODED_FIELDS.has(k) ? item : walk(item, DATA_KEYED_FIELDS.has(k))]),
+        );
       }
       return v;
     };

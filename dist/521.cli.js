@@ -1,231 +1,6 @@
-export const id = 66;
-export const ids = [66];
+export const id = 521;
+export const ids = [521];
 export const modules = {
-
-/***/ 1370:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qh: () => (/* binding */ missingValue),
-/* harmony export */   YF: () => (/* binding */ windowSamples),
-/* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
-/* harmony export */   a3: () => (/* binding */ metricValue),
-/* harmony export */   bF: () => (/* binding */ ruleApplies),
-/* harmony export */   fK: () => (/* binding */ windowColumn),
-/* harmony export */   kJ: () => (/* binding */ absentNote),
-/* harmony export */   um: () => (/* binding */ windowBuckets),
-/* harmony export */   vR: () => (/* binding */ resourceNote),
-/* harmony export */   y$: () => (/* binding */ PERCENTILE_OF)
-/* harmony export */ });
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2011);
-/* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
-
-
-const LATENCY_METRICS = new Set(['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']);
-/** The whole-run value, or null when the stage does not have it (recovery outside a spike). */
-function metricValue(s, metric) {
-    // `?? null`: an imported stage holds null for a percentile its tool did not report (StageReport.imported).
-    if (LATENCY_METRICS.has(metric))
-        return s.requests > 0 ? (s.latency_ms[metric] ?? null) : null;
-    switch (metric) {
-        case 'error_rate':
-            return s.error_rate;
-        case 'rps':
-            return s.rps;
-        case 'requests':
-            return s.requests;
-        case 'errors':
-            return s.errors;
-        case 'recovery':
-            return s.spike ? s.spike.recovery_ms : null;
-        case 'breaking_point':
-            return s.stress ? s.stress.breaking_point : null;
-        case 'drift':
-            return s.soak ? s.soak.drift.delta_pct : null;
-        case 'memory_growth':
-            return s.soak?.memory ? s.soak.memory.growth_pct : null;
-        case 'cpu_per_request':
-            return s.resources?.cpu_ms_per_request ?? null;
-        case 'rss_peak':
-            return s.resources?.rss_mb_peak ?? null;
-        default:
-            return null;
-    }
-}
-/** k6's name of a percentile, for the hint to ask k6 for it (summaryTrendStats). */
-const K6_STAT = { min: 'min', mean: 'avg', p50: 'med', p90: 'p(90)', p95: 'p(95)', p99: 'p(99)', p999: 'p(99.9)', max: 'max' };
-/**
- * Why an imported stage has no value for a metric it has requests for (the tool's file did not
- * hold it), with how to get it; undefined when the stage is not imported or has the value.
- */
-function absentNote(s, metric) {
-    if (!s.imported || s.requests === 0 || metricValue(s, metric) !== null)
-        return undefined;
-    if (s.imported.tool === 'k6' && K6_STAT[metric])
-        return `the k6 summary has no ${metric}: add "${K6_STAT[metric]}" to k6's summaryTrendStats option to gate on it`;
-    return `the ${s.imported.tool} results hold no ${metric}: nothing to check`;
-}
-/**
- * What a rule on a metric the stage has no value for means, for thresholds and history bands alike:
- * the worst outcome (a spike that never recovered, a stress stage whose first step broke), a figure
- * the run could not measure (warn), or a figure an import lacks (warn, with how to get it).
- * undefined: nothing is known to say.
- */
-function missingValue(stage, metric) {
-    switch (metric) {
-        case 'recovery':
-            return stage.spike ? { verdict: 'fail', note: 'p95 never returned within 20% of its pre-spike value' } : undefined;
-        case 'breaking_point': {
-            const first = stage.stress?.steps[0];
-            // No step passed: the target could not take even the first level, the worst breaking point there is.
-            if (first && !first.passed)
-                return { verdict: 'fail', note: `the first step (${(0,_report_format_js__WEBPACK_IMPORTED_MODULE_0__/* .fmtMetric */ .IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}` };
-            return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
-        }
-        case 'drift':
-            return { verdict: 'warn', note: 'no drift measured: the first or last tenth of the stage had no requests (or a first p95 of 0)' };
-        case 'memory_growth':
-            // The metrics page is the target's, not the load's: an unreadable one is shown, never a failed gate.
-            return { verdict: 'warn', note: `the target's memory could not be read: ${stage.soak?.memory?.error ?? 'no value'}` };
-        case 'cpu_per_request':
-        case 'rss_peak':
-            // The app's processes are not the load: a source that cannot be read is shown, never a failed gate.
-            return { verdict: 'warn', note: resourceNote(stage, metric) };
-        default: {
-            const absent = absentNote(stage, metric);
-            return absent ? { verdict: 'warn', note: absent } : undefined;
-        }
-    }
-}
-/** Why a stage has no figure for a resource metric, in one sentence. */
-function resourceNote(s, metric) {
-    const r = s.resources;
-    if (!r)
-        return `the app's ${metric === 'rss_peak' ? 'memory' : 'CPU'} was not read for this stage (\`run\` reads it when it starts the target with target.start or the plan names target.process; \`ab\`, imported results and older reports have none)`;
-    if (metric === 'cpu_per_request' && r.cpu_ms !== undefined && r.cpu_ms !== null && s.requests === 0)
-        return 'no requests completed: no CPU per request';
-    if (metric === 'rss_peak' && r.samples >= 2 && r.error === undefined)
-        return `${r.source} gives no memory figure`;
-    return `${r.source} could not be read: ${r.error ?? 'no value'}`;
-}
-/**
- * Whether a rule on `metric` judges this stage at all. A stress stage's steps are meant to break,
- * so its latency and error rules judge each step (they are its break conditions) and only
- * breaking_point gates the stage; the stage outcome metrics apply only where they are measured
- * (memory_growth: a soak that reads the target's metrics).
- */
-function ruleApplies(s, metric) {
-    if (s.kind === 'stress')
-        return metric === 'breaking_point';
-    switch (metric) {
-        case 'breaking_point':
-            return false;
-        case 'drift':
-            return s.soak !== undefined;
-        case 'memory_growth':
-            return s.soak?.memory !== undefined;
-        default:
-            return true;
-    }
-}
-/**
- * The timeline column that tracks a metric window by window. Windows hold p50/p90/p95/p99/max/mean;
- * p999 borrows p99's window-to-window spread and min borrows p50's (only for reports without window
- * histograms: the check's method says so).
- */
-function windowColumn(metric) {
-    switch (metric) {
-        case 'p50':
-        case 'p90':
-        case 'p95':
-        case 'p99':
-        case 'max':
-        case 'mean':
-        case 'rps':
-            return { key: metric };
-        case 'p999':
-            return { key: 'p99' };
-        case 'min':
-            return { key: 'p50' };
-        default:
-            return undefined;
-    }
-}
-/**
- * Windows that carry information: those with requests, without the first and last partial ones
- * when there are enough (ramp-up and drain are not the steady state).
- */
-function windowSamples(s, key) {
-    return steadyWindows(s).map((w) => ({ value: w[key], weight: key === 'rps' ? 1 : w.requests }));
-}
-function steadyWindows(s) {
-    const ws = s.timeline.filter((w) => w.requests > 0);
-    return ws.length >= 5 ? ws.slice(1, -1) : ws;
-}
-/** The percentile each latency metric is, for the resampled-percentile interval. */
-const PERCENTILE_OF = { min: 0, p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9, max: 100 };
-const bucketsOf = new WeakMap();
-/**
- * Every window with requests, as histogram buckets, decoded once per stage report: all of them,
- * ramp and drain included, since all of them added together are the run whose percentile is judged
- * (a partial window weighs only its requests). Undefined when a window has no histogram (a report
- * written before they were stored) or an unreadable one.
- */
-function windowBuckets(s) {
-    let b = bucketsOf.get(s);
-    if (b === undefined) {
-        const ws = s.timeline.filter((w) => w.requests > 0);
-        try {
-            b = ws.every((w) => typeof w.histogram === 'string') ? ws.map((w) => (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .histogramBuckets */ .k9)((0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(w.histogram))) : null;
-        }
-        catch {
-            b = null;
-        }
-        bucketsOf.set(s, b);
-    }
-    return b ?? undefined;
-}
-
-
-/***/ }),
-
-/***/ 9695:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ evaluateThresholds),
-/* harmony export */   U: () => (/* binding */ compare)
-/* harmony export */ });
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1370);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2011);
-
-
-/** `v op limit`: whether a value meets a threshold rule. */
-const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
-function evaluateThresholds(thresholds, stages) {
-    const checks = [];
-    for (const stage of stages) {
-        const rules = [...(thresholds['*'] ?? []), ...(thresholds[stage.name] ?? [])];
-        for (const rule of rules) {
-            // "*" rules reach every stage; a stress stage's latency and error rules judged its steps instead.
-            if (!(0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleApplies */ .bF)(stage, rule.metric))
-                continue;
-            const current = (0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .metricValue */ .a3)(stage, rule.metric);
-            const base = { stage: stage.name, metric: rule.metric, kind: 'threshold', limit: rule.raw, method: 'absolute' };
-            if (rule.metric === 'recovery' && !stage.spike)
-                continue; // "*" rules reach every stage; recovery exists for spikes only
-            if (current === null) {
-                checks.push({ ...base, current: null, ...((0,_metrics_js__WEBPACK_IMPORTED_MODULE_0__/* .missingValue */ .Qh)(stage, rule.metric) ?? { verdict: 'warn', note: 'no requests completed: nothing to check' }) });
-                continue;
-            }
-            checks.push({ ...base, current, verdict: compare(current, rule.op, rule.value) ? 'pass' : 'fail' });
-        }
-    }
-    return checks;
-}
-
-
-/***/ }),
 
 /***/ 5858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -430,7 +205,10 @@ function missingCapture(step, body, vars) {
     return `capture ${lost.map(([name, path]) => `${name} (${path})`).join(', ') || 'a value'} found nothing`;
 }
 function missingNames(req, vars) {
-    return req.needs.filter((k) => vars[k] === undefined).map((k) => `\${${k}}`).join(', ') || 'a value';
+    return (req.needs
+        .filter((k) => vars[k] === undefined)
+        .map((k) => `\${${k}}`)
+        .join(', ') || 'a value');
 }
 /** Classify and capture: what every response goes through, whatever records it. */
 function checkOutcome(ctx, req, vars, out, captureInto) {
@@ -568,218 +346,6 @@ class DeadlineQueue {
 
 /***/ }),
 
-/***/ 3446:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qq: () => (/* binding */ HttpClient),
-/* harmony export */   z1: () => (/* binding */ ERROR_KINDS)
-/* harmony export */ });
-/* unused harmony exports classifyTransportError, BODY_KEEP_LIMIT */
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4371);
-/* harmony import */ var _deadlines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5377);
-/**
- * HTTP over undici: one Pool per target origin (keep-alive, no connection cap: the executor's
- * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
- * `send` never throws: every outcome, good or bad, is classified into the error taxonomy.
- */
-
-
-
-const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-function classifyTransportError(err) {
-    const code = err?.code ?? '';
-    return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
-}
-/**
- * Bodies read for checks and captures are kept up to exactly this size; the rest is read off the
- * socket and dropped as it arrives (a body nobody reads is never kept at all). A body that never
- * ends ends at the request's deadline, as a timeout.
- */
-const BODY_KEEP_LIMIT = 1024 * 1024;
-/**
- * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
- * promise, which is most of what `request()` would cost per request in a load generator. It speaks
- * undici's core handler methods (onConnect / onHeaders / onData / onComplete), as undici's own
- * `request()` does: the controller-style methods make undici wrap every request in two more
- * objects and parse every response's headers into an object, where we need one header of a 429.
- */
-class ResponseCollector {
-    resolve;
-    deadline;
-    client;
-    status = 0;
-    retryAfter;
-    chunks;
-    kept = 0;
-    abort;
-    done = false;
-    constructor(readBody, resolve, 
-    /** performance.now() after which the request has timed out. */
-    deadline, client) {
-        this.resolve = resolve;
-        this.deadline = deadline;
-        this.client = client;
-        if (readBody)
-            this.chunks = [];
-    }
-    settle(outcome) {
-        if (this.done)
-            return;
-        this.done = true;
-        this.resolve(outcome);
-    }
-    /** Called by the client's sweeper at the deadline: the whole request took too long. */
-    timeOut(timeoutMs) {
-        const message = `no complete response within ${timeoutMs} ms`;
-        this.settle({ status: 0, failure: 'timeout', failureMessage: message });
-        this.abort?.(new Error(message));
-    }
-    onConnect(abort) {
-        this.abort = abort;
-        if (this.done)
-            abort(new Error('timed out before it was sent'));
-    }
-    onHeaders(statusCode, rawHeaders) {
-        this.status = statusCode;
-        if (statusCode === 429)
-            this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
-        return true;
-    }
-    /** The run was stopped: settle now, as cancelled, and drop the request. */
-    cancel() {
-        this.settle({ status: 0, cancelled: true });
-        this.abort?.(new Error('cancelled: the run was stopped'));
-    }
-    onData(chunk) {
-        if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
-            const room = BODY_KEEP_LIMIT - this.kept;
-            this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-            this.kept += Math.min(chunk.length, room);
-        }
-        return true;
-    }
-    onComplete() {
-        this.settle({
-            status: this.status,
-            body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
-            retryAfter: this.retryAfter,
-        });
-    }
-    onError(err) {
-        if (err.code === 'UND_ERR_INVALID_ARG')
-            this.client.refused();
-        this.settle({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
-    }
-}
-/** The first value of header `name` (lower case) in undici's raw [name, value, ...] list. */
-function rawHeaderValue(raw, name) {
-    for (let i = 0; i + 1 < raw.length; i += 2) {
-        if (raw[i].length === name.length && raw[i].toString('latin1').toLowerCase() === name)
-            return raw[i + 1].toString('latin1');
-    }
-    return undefined;
-}
-class HttpClient {
-    pool;
-    poolOptions;
-    /** Pools set aside after a refused request until they have finished what they had in flight. */
-    retired = new Set();
-    basePath;
-    origin;
-    /** One queue per timeout value, so each expires in sending order. */
-    deadlines = new Map();
-    /** Runs from the first send until close(): starting and stopping it per request would cost a
-     * timer per request whenever one request at a time is in flight (a baseline stage). */
-    sweeper;
-    constructor(targetUrl, options = {}) {
-        const url = new URL(targetUrl);
-        this.origin = url.origin;
-        this.basePath = url.pathname.replace(/\/+$/, '');
-        this.poolOptions = {
-            connections: options.connections ?? null,
-            pipelining: options.pipelining ?? 1,
-            keepAliveTimeout: 30_000,
-            connectTimeout: 10_000,
-        };
-        this.pool = new undici__WEBPACK_IMPORTED_MODULE_1__/* .Pool */ .bC(url.origin, this.poolOptions);
-    }
-    send(req) {
-        return new Promise((resolve) => this.dispatch(req, resolve));
-    }
-    /**
-     * The run loop's form of `send`: `onDone` is called once with the outcome, with no promise in
-     * between (a closed-model user sends its next request from inside it). It may be called before
-     * `dispatch` returns, when undici refuses the request outright.
-     */
-    dispatch(req, onDone) {
-        const collector = new ResponseCollector(req.readBody, onDone, node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now() + req.timeoutMs, this);
-        this.track(collector, req.timeoutMs);
-        try {
-            this.pool.dispatch({
-                path: this.basePath + req.path,
-                method: req.method,
-                headers: req.headers,
-                body: req.body,
-                // The deadline queue above is the one timeout (the whole request, from send to last
-                // byte); undici's own two timers would be re-armed on every request for nothing.
-                headersTimeout: 0,
-                bodyTimeout: 0,
-            }, collector);
-        }
-        catch (err) {
-            // Invalid arguments (a header value undici refuses) fail this request, not the run.
-            collector.onError(err);
-        }
-    }
-    /**
-     * undici refused a request's arguments (a header value with a line break, say, from a captured
-     * value). The connection it was meant for stays marked busy and never takes another request, so
-     * after a few refusals every later send would only time out: later sends go to a fresh pool, and
-     * this one finishes what it has in flight.
-     */
-    refused() {
-        const old = this.pool;
-        this.retired.add(old);
-        void old.close().then(() => this.retired.delete(old), () => { });
-        this.pool = new undici__WEBPACK_IMPORTED_MODULE_1__/* .Pool */ .bC(this.origin, this.poolOptions);
-    }
-    track(c, timeoutMs) {
-        let q = this.deadlines.get(timeoutMs);
-        if (!q)
-            this.deadlines.set(timeoutMs, (q = new _deadlines_js__WEBPACK_IMPORTED_MODULE_2__/* .DeadlineQueue */ .o()));
-        q.push(c);
-        if (!this.sweeper) {
-            this.sweeper = setInterval(() => {
-                const now = node_perf_hooks__WEBPACK_IMPORTED_MODULE_0__.performance.now();
-                for (const [timeout, queue] of this.deadlines)
-                    queue.expire(now, (c) => c.timeOut(timeout));
-            }, _deadlines_js__WEBPACK_IMPORTED_MODULE_2__/* .SWEEP_MS */ ._);
-            this.sweeper.unref();
-        }
-    }
-    /**
-     * Settles every request in flight as cancelled (not recorded) and aborts it: a stopped run must
-     * not wait for slow responses up to their timeout. Sends after this are not expected.
-     */
-    cancelAll() {
-        for (const queue of this.deadlines.values())
-            queue.expire(Infinity, (c) => c.cancel());
-    }
-    async close() {
-        if (this.sweeper)
-            clearInterval(this.sweeper);
-        // Requests we timed out may still hold sockets: destroy rather than wait for them.
-        await Promise.all([this.pool, ...this.retired].map((p) => p.destroy().catch(() => { })));
-    }
-}
-
-
-/***/ }),
-
 /***/ 4832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -812,10 +378,15 @@ function compileRequest(spec, index, o = {}) {
     else if (spec.body !== undefined) {
         body = (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.body, undefined, runtime);
     }
-    const readBody = o.readBody === true || spec.expect?.bodyContains !== undefined || spec.expect?.json !== undefined || (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
+    const readBody = o.readBody === true ||
+        spec.expect?.bodyContains !== undefined ||
+        spec.expect?.json !== undefined ||
+        (spec.capture !== undefined && Object.keys(spec.capture).length > 0);
     const base = { method: spec.method, timeoutMs: spec.timeoutMs, readBody };
     const expectedBody = spec.expect?.bodyContains !== undefined ? (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(spec.expect.bodyContains, undefined, runtime) : undefined;
-    const needs = [...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .templateNeeds */ .AB)(t, runtime)))];
+    const needs = [
+        ...new Set([spec.path, ...Object.values(spec.headers), bodyText ?? '', spec.expect?.bodyContains ?? ''].flatMap((t) => (0,_template_js__WEBPACK_IMPORTED_MODULE_0__/* .templateNeeds */ .AB)(t, runtime))),
+    ];
     if (!dynamicHeaders && !spec.path.includes('${') && !(bodyText ?? '').includes('${')) {
         // Nothing to fill in: one request object serves every send.
         const constant = { ...base, path: spec.path, headers, body: body?.({}) };
@@ -1063,7 +634,14 @@ async function sendOnce(f, steps, vars) {
         for (const k of Object.keys(own))
             if (!sets.some((s) => k.startsWith(`${s}.`)) && k !== 'seq')
                 vars[k] = own[k];
-        out.push({ name: spec.name, ok: problems.length === 0, status: res.status, problems, expected: expectedText(spec), ...(problems.length > 0 && res.body ? { sample: (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .sample */ .XM)(res.body) } : {}) });
+        out.push({
+            name: spec.name,
+            ok: problems.length === 0,
+            status: res.status,
+            problems,
+            expected: expectedText(spec),
+            ...(problems.length > 0 && res.body ? { sample: (0,_requests_js__WEBPACK_IMPORTED_MODULE_0__/* .sample */ .XM)(res.body) } : {}),
+        });
     }
     return out;
 }
@@ -1146,8 +724,8 @@ var external_node_events_ = __webpack_require__(8474);
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/plan/check-limits.ts
 var check_limits = __webpack_require__(8740);
-// EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
-var stage_metrics = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 2 modules
+var stage_metrics = __webpack_require__(4128);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
 var histogram = __webpack_require__(5835);
 // EXTERNAL MODULE: ./src/load/context.ts
@@ -2072,10 +1650,10 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
-// EXTERNAL MODULE: ./src/gate/thresholds.ts
-var thresholds = __webpack_require__(9695);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/plan/units.ts
+var units = __webpack_require__(3772);
+// EXTERNAL MODULE: ./src/model/format.ts
+var format = __webpack_require__(826);
 ;// CONCATENATED MODULE: ./src/load/stress.ts
 
 
@@ -2120,7 +1698,12 @@ async function runStress(ctx, spec, shared) {
         // A step cut short (abort_when, Ctrl-C) measured too little to pass or break.
         if (ctx.signal.aborted)
             break;
-        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, { requests: span.requests, errors: span.errors, latency: (0,histogram/* summarize */.eh)(span.histogram), dropped });
+        const step = judgeStep(spec.until, index, level, startMs, span.toMs - startMs, {
+            requests: span.requests,
+            errors: span.errors,
+            latency: (0,histogram/* summarize */.eh)(span.histogram),
+            dropped,
+        });
         if (endedEarly)
             step.ended_early = true;
         steps.push(step);
@@ -2174,7 +1757,7 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
         let errorsBroke = false;
         for (const rule of until) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
-            if ((0,thresholds/* compare */.U)(value, rule.op, rule.value))
+            if ((0,units/* compare */.UD)(value, rule.op, rule.value))
                 continue;
             broke.push(`${rule.metric} ${rule.raw} (was ${(0,format/* fmtMetric */.IZ)(rule.metric, value)})`);
             if (rule.metric === 'error_rate')
@@ -2225,8 +1808,6 @@ function stressOutcome(spec, steps) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/build.ts
-var build = __webpack_require__(5066);
 // EXTERNAL MODULE: ./src/load/target.ts + 1 modules
 var load_target = __webpack_require__(5892);
 ;// CONCATENATED MODULE: ./src/metrics/prometheus.ts
@@ -2322,7 +1903,9 @@ class SoakWatch {
         metrics.spans.push(tenths.first, tenths.last);
         const path = spec.metricsPath;
         // As the client sends it: the path under the target URL's own path, shown without credentials.
-        const memory = path === undefined ? undefined : { path, url: (0,build/* displayUrl */.Qy)(new URL(path.slice(1), (0,load_target/* withSlash */.Ec)(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+        const memory = path === undefined
+            ? undefined
+            : { path, url: (0,format/* displayUrl */.Qy)(new URL(path.slice(1), (0,load_target/* withSlash */.Ec)(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
         return new SoakWatch(tenths, client, timeoutMs, memory);
     }
     /** `stopped`: the stage was cut short (the memory is then not read again). */
@@ -2370,8 +1953,19 @@ async function readResidentMemory(client, path, timeoutMs) {
 function memoryOutcome(url, before, after) {
     const b = 'bytes' in before ? before.bytes : null;
     const a = after && 'bytes' in after ? after.bytes : null;
-    const memory = { url, before_bytes: b, after_bytes: a, growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null };
-    const error = 'error' in before ? `before: ${before.error}` : after === undefined ? 'after: the stage ended before the metrics were read again' : 'error' in after ? `after: ${after.error}` : undefined;
+    const memory = {
+        url,
+        before_bytes: b,
+        after_bytes: a,
+        growth_pct: b !== null && a !== null ? soak_round(((a - b) / b) * 100) : null,
+    };
+    const error = 'error' in before
+        ? `before: ${before.error}`
+        : after === undefined
+            ? 'after: the stage ended before the metrics were read again'
+            : 'error' in after
+                ? `after: ${after.error}`
+                : undefined;
     if (error !== undefined)
         memory.error = error;
     return memory;
@@ -2736,8 +2330,8 @@ var promises_ = __webpack_require__(8500);
 var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/report/build.ts
-var build = __webpack_require__(5066);
+// EXTERNAL MODULE: ./src/model/format.ts
+var format = __webpack_require__(826);
 ;// CONCATENATED MODULE: ./src/load/process-group.ts
 /**
  * The process group a `target.start` command runs in (its shell, the app, the app's children).
@@ -2892,7 +2486,7 @@ function startTarget(command, cwd, env) {
  * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
  */
 async function waitUntilReady(o) {
-    const shown = (0,build/* displayUrl */.Qy)(o.url);
+    const shown = (0,format/* displayUrl */.Qy)(o.url);
     const deadline = Date.now() + o.timeoutMs;
     let lastError = 'no answer';
     // Ends a probe or a pause early: the command exited, or the run was stopped.
@@ -2939,11 +2533,11 @@ async function probe(o, budgetMs, wake) {
         await res.body.dump();
         if (res.statusCode >= 200 && res.statusCode < 300)
             return;
-        throw new Error(`${(0,build/* displayUrl */.Qy)(readyUrl)} answered ${res.statusCode}`);
+        throw new Error(`${(0,format/* displayUrl */.Qy)(readyUrl)} answered ${res.statusCode}`);
     }
     catch (err) {
         if (signal.aborted && !wake.aborted)
-            throw new Error(`${(0,build/* displayUrl */.Qy)(readyUrl)} gave no answer within ${budgetMs} ms`);
+            throw new Error(`${(0,format/* displayUrl */.Qy)(readyUrl)} gave no answer within ${budgetMs} ms`);
         throw err;
     }
 }
@@ -3019,7 +2613,7 @@ const lastLine = (s) => s.split('\n').filter(Boolean).slice(-1)[0] ?? '';
  * text: it can only be what an escaped `$${NAME}` became at load (an unset env name is refused
  * there). Absent: every name is a runtime name.
  */
-function compileTemplate(text, escape = (v) => v, runtime) {
+function compileTemplate(text, escapeValue = (v) => v, runtime) {
     if (!text.includes('${'))
         return () => text;
     const literals = [];
@@ -3051,7 +2645,7 @@ function compileTemplate(text, escape = (v) => v, runtime) {
             const v = typeof part === 'string' ? vars[part] : part();
             if (v === undefined)
                 return undefined;
-            out += escape(v) + literals[i + 1];
+            out += escapeValue(v) + literals[i + 1];
         }
         return out;
     };
@@ -3194,90 +2788,7 @@ function histogramBuckets(h) {
 
 /***/ }),
 
-/***/ 460:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gn: () => (/* binding */ stageResources),
-/* harmony export */   ok: () => (/* binding */ cpuWindows)
-/* harmony export */ });
-/* unused harmony export cpuAt */
-const MB = 1024 * 1024;
-const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
-/** Cumulative CPU µs at time `t`, linear between the readings around it (clamped to the first and last). */
-function cpuAt(points, t) {
-    if (points.length === 0)
-        return NaN;
-    if (t <= points[0].at)
-        return points[0].cpuUs;
-    for (let i = 1; i < points.length; i++) {
-        const b = points[i];
-        if (t <= b.at) {
-            const a = points[i - 1];
-            const f = b.at > a.at ? (t - a.at) / (b.at - a.at) : 1;
-            return a.cpuUs + f * (b.cpuUs - a.cpuUs);
-        }
-    }
-    return points[points.length - 1].cpuUs;
-}
-/** The reading nearest to `t` that has memory. */
-function rssNear(points, t) {
-    let best;
-    for (const p of points)
-        if (p.rssBytes !== null && (!best || Math.abs(p.at - t) < Math.abs(best.at - t)))
-            best = p;
-    return best ? best.rssBytes : null;
-}
-const mb = (bytes) => (bytes === null ? null : round(bytes / MB, 1));
-/**
- * The stage's figures, and each window's `cpu_ms` / `rss_mb` written into `timeline` (windows are
- * 1 s from `startMs`). Fewer than two readings: figures null, with the reason.
- */
-function stageResources(series, startMs, durationMs, requests, timeline) {
-    const points = series.readings;
-    const out = { source: series.source, cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: points.length };
-    if (series.error !== undefined)
-        out.error = series.error;
-    if (points.length < 2) {
-        out.error ??= 'fewer than two readings of the source';
-        return out;
-    }
-    const endMs = startMs + durationMs;
-    const cpuMs = Math.max(0, cpuAt(points, endMs) - cpuAt(points, startMs)) / 1000;
-    out.cpu_ms = round(cpuMs, 3);
-    out.cpu_ms_per_request = requests > 0 ? round(cpuMs / requests, 4) : null;
-    out.cpu_pct = durationMs > 0 ? round((cpuMs / durationMs) * 100, 1) : null;
-    const start = rssNear(points, startMs);
-    const end = rssNear(points, endMs);
-    // The readings within the span, and those standing for its two ends.
-    const rss = [start, end, ...points.filter((p) => p.at >= startMs && p.at <= endMs).map((p) => p.rssBytes)].filter((b) => b !== null);
-    out.rss_mb_peak = rss.length > 0 ? mb(Math.max(...rss)) : null;
-    out.rss_mb_start = mb(start);
-    out.rss_mb_end = mb(end);
-    out.rss_growth_pct = start !== null && end !== null && start > 0 ? round(((end - start) / start) * 100, 2) : null;
-    if (series.lifetimePeakBytes !== undefined)
-        out.memory_peak_lifetime_mb = mb(series.lifetimePeakBytes);
-    for (const w of timeline) {
-        const from = startMs + w.t * 1000;
-        const to = Math.min(endMs, from + 1000);
-        if (to <= from)
-            continue;
-        w.cpu_ms = round(Math.max(0, cpuAt(points, to) - cpuAt(points, from)) / 1000, 3);
-        const r = rssNear(points, to);
-        if (r !== null)
-            w.rss_mb = mb(r);
-    }
-    return out;
-}
-/** Windows fit for the CPU-per-request ratio: with requests and a CPU figure. */
-function cpuWindows(timeline) {
-    return timeline.filter((w) => w.requests > 0 && typeof w.cpu_ms === 'number').map((w) => ({ cpuMs: w.cpu_ms, requests: w.requests }));
-}
-
-
-/***/ }),
-
-/***/ 6999:
+/***/ 4128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3458,8 +2969,14 @@ class Timeline {
     }
 }
 
-// EXTERNAL MODULE: ./src/load/http.ts
-var http = __webpack_require__(3446);
+;// CONCATENATED MODULE: ./src/model/records.ts
+/**
+ * What the engine records about a stage, as report.json keeps it: the records the load engine
+ * fills in and the report carries, defined here (below both) so neither layer needs the other's
+ * types, and editing an engine type cannot change report.json unseen. Pure types; nothing of ours.
+ */
+const ERROR_KINDS = ['timeout', 'connect', 'http_4xx', 'http_5xx', 'rate_limited', 'check', 'closed_abnormally', 'session'];
+
 ;// CONCATENATED MODULE: ./src/metrics/stage-metrics.ts
 
 
@@ -3525,7 +3042,7 @@ class StageMetrics {
     histogram = (0,histogram/* createHistogram */.v5)();
     timeline;
     endpoints;
-    errorsByKind = Object.fromEntries(http/* ERROR_KINDS */.z1.map((k) => [k, 0]));
+    errorsByKind = Object.fromEntries(ERROR_KINDS.map((k) => [k, 0]));
     statusCodes = new Map();
     /** A sample of transport error messages, so a report can say *why* connections failed. */
     errorSamples = new Map();
@@ -3633,7 +3150,7 @@ function addStageMetrics(into, from) {
         target.errors += e.errors;
         target.histogram.add(e.histogram);
     });
-    for (const k of http/* ERROR_KINDS */.z1)
+    for (const k of ERROR_KINDS)
         into.errorsByKind[k] += from.errorsByKind[k];
     for (const [code, n] of from.statusCodes)
         into.statusCodes.set(code, (into.statusCodes.get(code) ?? 0) + n);
@@ -3724,222 +3241,6 @@ function placeholdersIn(text) {
 }
 /** The vars key a data column is kept under (a user's row is copied into its vars). */
 const dataKey = (set, column) => `${set}.${column}`;
-
-
-/***/ }),
-
-/***/ 5066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ed: () => (/* binding */ perSecond),
-/* harmony export */   FK: () => (/* binding */ buildReport),
-/* harmony export */   LI: () => (/* binding */ round),
-/* harmony export */   Qy: () => (/* binding */ displayUrl),
-/* harmony export */   X0: () => (/* binding */ stageReport),
-/* harmony export */   ZV: () => (/* binding */ runnerInfo),
-/* harmony export */   fT: () => (/* binding */ countsByCode),
-/* harmony export */   sC: () => (/* binding */ endpointReport),
-/* harmony export */   zi: () => (/* binding */ errorRate)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
-/* harmony import */ var _load_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8521);
-/* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8740);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2563);
-/* harmony import */ var _metrics_resources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(460);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1013);
-/** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
-
-
-
-
-
-
-
-const round = (x, digits = 3) => {
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-};
-/** ws streams and held connections count failures that are not requests: an all-failed stage is 100 %. */
-const errorRate = (requests, errors) => (requests > 0 ? round(Math.min(1, errors / requests), 6) : errors > 0 ? 1 : 0);
-/** `count` over `ms` as a rate per second, as report.json states rps. */
-const perSecond = (count, ms) => round(count / Math.max(0.001, ms / 1000), 2);
-/** Counts by status or close code, as report.json keys them, in numeric order. */
-function countsByCode(counts) {
-    const out = {};
-    for (const [code, n] of [...counts].sort((a, b) => a[0] - b[0]))
-        out[String(code)] = n;
-    return out;
-}
-function stageReport(r) {
-    const m = r.metrics;
-    // Timed stages: rate over the planned sending time (the drain of the last responses is not
-    // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,_plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .plannedDurationMs */ .du)(r.spec), r.durationMs);
-    // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
-    const shard = r.spec.share !== undefined;
-    const report = {
-        name: r.spec.name,
-        kind: r.spec.kind,
-        protocol: r.spec.protocol,
-        duration_s: round(r.durationMs / 1000),
-        requests: m.requests,
-        errors: m.errors,
-        error_rate: errorRate(m.requests, m.errors),
-        rps: perSecond(m.requests, sendingMs),
-        latency_ms: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(m.histogram),
-        errors_by_kind: { ...m.errorsByKind },
-        status_codes: countsByCode(m.statusCodes),
-        endpoints: m.endpoints
-            .filter((e) => e.requests > 0)
-            .map((e) => ({ ...endpointReport(e.name, e.requests, e.errors, e.histogram), ...(shard ? { histogram: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(e.histogram) } : {}) })),
-        timeline: r.timeline,
-        histogram: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(m.histogram),
-        generator_saturated: r.generator.saturated,
-        late_sends: r.generator.late_sends,
-        dropped: r.generator.dropped,
-        generator: r.generator,
-        retry_after_seen: m.retryAfterSeen,
-    };
-    if (r.scheduled !== undefined)
-        report.scheduled = r.scheduled;
-    if (r.cycles)
-        report.cycles = r.cycles;
-    if (r.spike)
-        report.spike = r.spike;
-    if (r.stress)
-        report.stress = r.stress;
-    if (r.soak)
-        report.soak = r.soak;
-    if (r.cpuProbeMs !== undefined)
-        report.cpu_probe_ms = r.cpuProbeMs;
-    if (r.reference)
-        report.reference = r.reference;
-    if (r.workers !== undefined)
-        report.workers = r.workers;
-    if (r.aborted)
-        report.aborted = r.aborted;
-    if (r.sessions) {
-        const f = r.sessions.first;
-        report.sessions = { users: r.sessions.users, failed: r.sessions.failed, ...(f ? { step: f.step, status: f.status, reason: f.reason, ...(f.sample ? { sample: f.sample } : {}) } : {}) };
-    }
-    if (r.unsent)
-        report.unsent = { count: r.unsent.count, missing: r.unsent.missing };
-    if (r.setup)
-        report.setup = r.setup;
-    if (r.verify)
-        report.verify = r.verify;
-    if (m.retryAfterS)
-        report.retry_after_s = m.retryAfterS;
-    if (m.errorSamples.size > 0)
-        report.error_samples = Object.fromEntries(m.errorSamples);
-    if (r.resources)
-        addResources(report, r);
-    if (m.ws)
-        addWs(report, r, sendingMs);
-    if (shard)
-        report.merge_inputs = mergeInputs(r, sendingMs);
-    return report;
-}
-function endpointReport(name, requests, errors, h) {
-    const s = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(h);
-    return { name, requests, errors, latency_ms: { p50: s.p50, p95: s.p95, p99: s.p99 } };
-}
-function mergeInputs(r, sendingMs) {
-    const inputs = { sending_s: round(sendingMs / 1000, 6) };
-    if (r.spec.kind === 'spike') {
-        const p = (0,_load_stage_js__WEBPACK_IMPORTED_MODULE_2__/* .spikePhases */ .hA)(r.spec);
-        inputs.spike_ms = { start: p.startMs, drop: p.dropMs };
-    }
-    const w = r.metrics.ws;
-    if (w)
-        inputs.ws_histograms = { connect: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.connect), gap: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.gap), lag: (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(w.lag) };
-    return inputs;
-}
-/**
- * The app's figures over the stage's measured span (its clock start for its duration), and each
- * window's. A soak with no metrics page takes its memory growth from the same readings.
- */
-function addResources(report, r) {
-    const res = (0,_metrics_resources_js__WEBPACK_IMPORTED_MODULE_5__/* .stageResources */ .Gn)(r.resources, r.startedAt.getTime(), r.durationMs, report.requests, report.timeline);
-    report.resources = res;
-    if (report.soak && !report.soak.memory && r.spec.kind === 'soak') {
-        const toBytes = (mb) => (mb === null || mb === undefined ? null : Math.round(mb * 1024 * 1024));
-        const memory = {
-            url: res.source,
-            before_bytes: toBytes(res.rss_mb_start),
-            after_bytes: toBytes(res.rss_mb_end),
-            growth_pct: res.rss_growth_pct ?? null,
-        };
-        if (memory.growth_pct === null)
-            memory.error = res.error ?? `${res.source} gives no memory figure`;
-        report.soak.memory = memory;
-    }
-}
-function addWs(report, r, sendingMs) {
-    const w = r.metrics.ws;
-    report.ws_mode = r.mode;
-    report.connect_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.connect);
-    report.closes_by_code = countsByCode(w.closesByCode);
-    report.reconnects = w.reconnects;
-    report.connections = { planned: r.spec.connections ?? 1, opened: w.opened, failed: w.connectFailures, peak: w.peakOpen, open_at_end: w.openAtEnd };
-    if (r.mode === 'request_reply')
-        report.unmatched_replies = w.unmatchedReplies;
-    if (r.mode === 'stream') {
-        report.messages_per_s = perSecond(w.received, sendingMs);
-        report.gap_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.gap);
-        if (w.lag.totalCount > 0)
-            report.lag_ms = (0,_metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(w.lag);
-    }
-}
-/** A URL fit to publish: no user:password, no query (where API keys tend to live). */
-function displayUrl(url) {
-    try {
-        const u = new URL(url);
-        u.username = '';
-        u.password = '';
-        u.search = '';
-        u.hash = '';
-        return u.toString().replace(/\/$/, '');
-    }
-    catch {
-        return '(unparseable URL)';
-    }
-}
-function runnerInfo() {
-    const cpus = node_os__WEBPACK_IMPORTED_MODULE_0___default().cpus();
-    return {
-        os: `${node_os__WEBPACK_IMPORTED_MODULE_0___default().platform()} ${node_os__WEBPACK_IMPORTED_MODULE_0___default().release()}`,
-        arch: node_os__WEBPACK_IMPORTED_MODULE_0___default().arch(),
-        cpu: cpus[0]?.model.trim() ?? 'unknown',
-        cores: cpus.length,
-        node: process.version,
-    };
-}
-function buildReport(i) {
-    const report = {
-        tool: 'perf-gate',
-        version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x,
-        schema: _types_js__WEBPACK_IMPORTED_MODULE_6__/* .REPORT_SCHEMA */ .D,
-        verdict: i.verdict,
-        plan: i.planFile,
-        target: displayUrl(i.run.target),
-        started_at: i.run.startedAt.toISOString(),
-        duration_s: round(i.run.durationMs / 1000, 1),
-        cancelled: i.cancelled ?? false,
-        runner: i.runner ?? runnerInfo(),
-        fingerprints: i.fingerprints,
-        ...(i.shape && { shape: i.shape }),
-        baseline: null,
-        stages: i.stages,
-        checks: i.checks,
-    };
-    if (i.shard)
-        report.shard = i.shard;
-    return report;
-}
 
 
 /***/ })

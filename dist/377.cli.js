@@ -1,8 +1,8 @@
-export const id = 923;
-export const ids = [923,880];
+export const id = 377;
+export const ids = [377,880];
 export const modules = {
 
-/***/ 4923:
+/***/ 7377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -35,8 +35,211 @@ var promises_ = __webpack_require__(1455);
 var src_plan = __webpack_require__(5887);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/load/http.ts
-var http = __webpack_require__(3446);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
+// EXTERNAL MODULE: ./src/load/deadlines.ts
+var deadlines = __webpack_require__(5377);
+;// CONCATENATED MODULE: ./src/load/http.ts
+/**
+ * HTTP over undici: one Pool per target origin (keep-alive, no connection cap: the executor's
+ * in-flight cap is the limit, so a slow target cannot make requests queue invisibly in the pool).
+ * `send` never throws: every outcome, good or bad, is classified into the error taxonomy.
+ */
+
+
+
+
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+function classifyTransportError(err) {
+    const code = err?.code ?? '';
+    return TIMEOUT_CODES.has(code) ? 'timeout' : 'connect';
+}
+/**
+ * Bodies read for checks and captures are kept up to exactly this size; the rest is read off the
+ * socket and dropped as it arrives (a body nobody reads is never kept at all). A body that never
+ * ends ends at the request's deadline, as a timeout.
+ */
+const BODY_KEEP_LIMIT = 1024 * 1024;
+/**
+ * Collects one response straight from undici's dispatch callbacks: no body stream, no per-chunk
+ * promise, which is most of what `request()` would cost per request in a load generator. It speaks
+ * undici's core handler methods (onConnect / onHeaders / onData / onComplete), as undici's own
+ * `request()` does: the controller-style methods make undici wrap every request in two more
+ * objects and parse every response's headers into an object, where we need one header of a 429.
+ */
+class ResponseCollector {
+    resolve;
+    deadline;
+    client;
+    status = 0;
+    retryAfter;
+    chunks;
+    kept = 0;
+    abort;
+    done = false;
+    constructor(readBody, resolve, 
+    /** performance.now() after which the request has timed out. */
+    deadline, client) {
+        this.resolve = resolve;
+        this.deadline = deadline;
+        this.client = client;
+        if (readBody)
+            this.chunks = [];
+    }
+    settle(outcome) {
+        if (this.done)
+            return;
+        this.done = true;
+        this.resolve(outcome);
+    }
+    /** Called by the client's sweeper at the deadline: the whole request took too long. */
+    timeOut(timeoutMs) {
+        const message = `no complete response within ${timeoutMs} ms`;
+        this.settle({ status: 0, failure: 'timeout', failureMessage: message });
+        this.abort?.(new Error(message));
+    }
+    onConnect(abort) {
+        this.abort = abort;
+        if (this.done)
+            abort(new Error('timed out before it was sent'));
+    }
+    onHeaders(statusCode, rawHeaders) {
+        this.status = statusCode;
+        if (statusCode === 429)
+            this.retryAfter = rawHeaderValue(rawHeaders, 'retry-after');
+        return true;
+    }
+    /** The run was stopped: settle now, as cancelled, and drop the request. */
+    cancel() {
+        this.settle({ status: 0, cancelled: true });
+        this.abort?.(new Error('cancelled: the run was stopped'));
+    }
+    onData(chunk) {
+        if (this.chunks && this.kept < BODY_KEEP_LIMIT) {
+            const room = BODY_KEEP_LIMIT - this.kept;
+            this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+            this.kept += Math.min(chunk.length, room);
+        }
+        return true;
+    }
+    onComplete() {
+        this.settle({
+            status: this.status,
+            body: this.chunks ? Buffer.concat(this.chunks).toString('utf8') : undefined,
+            retryAfter: this.retryAfter,
+        });
+    }
+    onError(err) {
+        if (err.code === 'UND_ERR_INVALID_ARG')
+            this.client.refused();
+        this.settle({ status: 0, failure: classifyTransportError(err), failureMessage: err.message });
+    }
+}
+/** The first value of header `name` (lower case) in undici's raw [name, value, ...] list. */
+function rawHeaderValue(raw, name) {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        if (raw[i].length === name.length && raw[i].toString('latin1').toLowerCase() === name)
+            return raw[i + 1].toString('latin1');
+    }
+    return undefined;
+}
+class HttpClient {
+    pool;
+    poolOptions;
+    /** Pools set aside after a refused request until they have finished what they had in flight. */
+    retired = new Set();
+    basePath;
+    origin;
+    /** One queue per timeout value, so each expires in sending order. */
+    deadlines = new Map();
+    /** Runs from the first send until close(): starting and stopping it per request would cost a
+     * timer per request whenever one request at a time is in flight (a baseline stage). */
+    sweeper;
+    constructor(targetUrl, options = {}) {
+        const url = new URL(targetUrl);
+        this.origin = url.origin;
+        this.basePath = url.pathname.replace(/\/+$/, '');
+        this.poolOptions = {
+            connections: options.connections ?? null,
+            pipelining: options.pipelining ?? 1,
+            keepAliveTimeout: 30_000,
+            connectTimeout: 10_000,
+        };
+        this.pool = new undici/* Pool */.bC(url.origin, this.poolOptions);
+    }
+    send(req) {
+        return new Promise((resolve) => this.dispatch(req, resolve));
+    }
+    /**
+     * The run loop's form of `send`: `onDone` is called once with the outcome, with no promise in
+     * between (a closed-model user sends its next request from inside it). It may be called before
+     * `dispatch` returns, when undici refuses the request outright.
+     */
+    dispatch(req, onDone) {
+        const collector = new ResponseCollector(req.readBody, onDone, external_node_perf_hooks_.performance.now() + req.timeoutMs, this);
+        this.track(collector, req.timeoutMs);
+        try {
+            this.pool.dispatch({
+                path: this.basePath + req.path,
+                method: req.method,
+                headers: req.headers,
+                body: req.body,
+                // The deadline queue above is the one timeout (the whole request, from send to last
+                // byte); undici's own two timers would be re-armed on every request for nothing.
+                headersTimeout: 0,
+                bodyTimeout: 0,
+            }, collector);
+        }
+        catch (err) {
+            // Invalid arguments (a header value undici refuses) fail this request, not the run.
+            collector.onError(err);
+        }
+    }
+    /**
+     * undici refused a request's arguments (a header value with a line break, say, from a captured
+     * value). The connection it was meant for stays marked busy and never takes another request, so
+     * after a few refusals every later send would only time out: later sends go to a fresh pool, and
+     * this one finishes what it has in flight.
+     */
+    refused() {
+        const old = this.pool;
+        this.retired.add(old);
+        void old.close().then(() => this.retired.delete(old), () => { });
+        this.pool = new undici/* Pool */.bC(this.origin, this.poolOptions);
+    }
+    track(c, timeoutMs) {
+        let q = this.deadlines.get(timeoutMs);
+        if (!q)
+            this.deadlines.set(timeoutMs, (q = new deadlines/* DeadlineQueue */.o()));
+        q.push(c);
+        if (!this.sweeper) {
+            this.sweeper = setInterval(() => {
+                const now = external_node_perf_hooks_.performance.now();
+                for (const [timeout, queue] of this.deadlines)
+                    queue.expire(now, (c) => c.timeOut(timeout));
+            }, deadlines/* SWEEP_MS */._);
+            this.sweeper.unref();
+        }
+    }
+    /**
+     * Settles every request in flight as cancelled (not recorded) and aborts it: a stopped run must
+     * not wait for slow responses up to their timeout. Sends after this are not expected.
+     */
+    cancelAll() {
+        for (const queue of this.deadlines.values())
+            queue.expire(Infinity, (c) => c.cancel());
+    }
+    async close() {
+        if (this.sweeper)
+            clearInterval(this.sweeper);
+        // Requests we timed out may still hold sockets: destroy rather than wait for them.
+        await Promise.all([this.pool, ...this.retired].map((p) => p.destroy().catch(() => { })));
+    }
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -104,8 +307,6 @@ class RunnerProbe {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
 var metrics_histogram = __webpack_require__(5835);
 ;// CONCATENATED MODULE: ./src/load/reference.ts
@@ -288,7 +489,10 @@ function parseProcStat(text) {
         return undefined;
     const pid = Number(text.slice(0, open).trim());
     // After ") ": state(3) ppid(4) pgrp(5) ... utime(14) stime(15) ... starttime(22); index 0 is field 3.
-    const f = text.slice(close + 2).trim().split(/\s+/);
+    const f = text
+        .slice(close + 2)
+        .trim()
+        .split(/\s+/);
     if (f.length < 20)
         return undefined;
     const n = (i) => Number(f[i]);
@@ -548,8 +752,8 @@ var load_target = __webpack_require__(5892);
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/plan/check-stages.ts
 var check_stages = __webpack_require__(3659);
-// EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 1 modules
-var stage_metrics = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 2 modules
+var stage_metrics = __webpack_require__(4128);
 ;// CONCATENATED MODULE: ./src/metrics/merge.ts
 
 const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
@@ -788,7 +992,10 @@ function mergeWorkerResults(spec, parts) {
         scheduled,
         workers: parts.length,
         // The first worker to abort names the rule (a dying target trips every worker's).
-        aborted: parts.map((p) => p.aborted).filter((a) => a !== undefined).sort((a, b) => a.at_s - b.at_s)[0],
+        aborted: parts
+            .map((p) => p.aborted)
+            .filter((a) => a !== undefined)
+            .sort((a, b) => a.at_s - b.at_s)[0],
         sessions: parts.reduce((a, p) => (0,context/* addSessionTally */.mJ)(a, p.sessions), undefined),
         unsent: parts.reduce((a, p) => (0,context/* addUnsentTally */.pk)(a, p.unsent), undefined),
     };
@@ -812,13 +1019,20 @@ async function runStageInWorkers(spec, count, o) {
     let ticker;
     let startTimer;
     // Setup and verify go once, from this thread, around all the parts.
-    const flowClient = spec.setup || spec.verify ? new http/* HttpClient */.Qq(o.target, { connections: 1 }) : undefined;
-    const flows = flowClient && new stage_flows/* StageFlows */.Gf({ client: flowClient, rows: new data_rows/* DataRows */.i(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
+    const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
+    const flows = flowClient &&
+        new stage_flows/* StageFlows */.Gf({ client: flowClient, rows: new data_rows/* DataRows */.i(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
         const setup = await flows?.setUp();
         const baseVars = flows?.baseVars;
         for (let index = 1; index <= count; index++) {
-            const data = { plan: o.plan, spec: (0,shard.shardStage)(spec, { index, count }), target: o.target, seq: { value: base + index - count, stride: count }, baseVars };
+            const data = {
+                plan: o.plan,
+                spec: (0,shard.shardStage)(spec, { index, count }),
+                target: o.target,
+                seq: { value: base + index - count, stride: count },
+                baseVars,
+            };
             threads.push(startThread(script, data, `worker ${index}/${count} of stage "${spec.name}"`, (p) => progress.set(index, p), fail));
         }
         o.signal.addEventListener('abort', abort, { once: true });
@@ -937,9 +1151,9 @@ function selectStages(plan, names) {
  */
 function stageClient(target, spec) {
     if (spec.protocol === 'ws')
-        return new http/* HttpClient */.Qq(target, { connections: 1 });
+        return new HttpClient(target, { connections: 1 });
     const pipelining = spec.pipelining ?? 1;
-    return new http/* HttpClient */.Qq(target, { connections: Math.ceil(stageConcurrency(spec) / pipelining), pipelining });
+    return new HttpClient(target, { connections: Math.ceil(stageConcurrency(spec) / pipelining), pipelining });
 }
 /** Most requests a stage can have in flight: the connections its pool may open. */
 function stageConcurrency(s) {
@@ -998,10 +1212,22 @@ async function runPlan(plan, o) {
             const ran = Date.now() - t0;
             const at = ` in stage ${JSON.stringify(current.stage)}`;
             if (sent >= maxRequests) {
-                stopped = { limit: 'max_requests', cap: maxRequests, value: sent, stage: current.stage, message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more` };
+                stopped = {
+                    limit: 'max_requests',
+                    cap: maxRequests,
+                    value: sent,
+                    stage: current.stage,
+                    message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
+                };
             }
             else if (ran >= maxDurationMs) {
-                stopped = { limit: 'max_duration', cap: maxDurationMs, value: ran, stage: current.stage, message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more` };
+                stopped = {
+                    limit: 'max_duration',
+                    cap: maxDurationMs,
+                    value: ran,
+                    stage: current.stage,
+                    message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
+                };
             }
             if (stopped)
                 limitStop.abort();
@@ -1196,8 +1422,8 @@ var statistics = __webpack_require__(2296);
 
 /** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
 const T_975 = [
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08,
-    2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
+    2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 function tQuantile975(df) {
     if (df >= 1 && df <= T_975.length)
@@ -1539,7 +1765,16 @@ async function runAb(plan, o) {
                     if (signal.aborted)
                         break;
                     o.onRound?.(spec, round, rounds, side);
-                    results[side] = await (0,load_stage/* runStage */.Si)(oneRound, { plan, client: clients[side], target: urls[side], signal, seq, onProgress: o.onProgress, sessions: sessions[side], rows: rows[side] });
+                    results[side] = await (0,load_stage/* runStage */.Si)(oneRound, {
+                        plan,
+                        client: clients[side],
+                        target: urls[side],
+                        signal,
+                        seq,
+                        onProgress: o.onProgress,
+                        sessions: sessions[side],
+                        rows: rows[side],
+                    });
                 }
                 // An interrupted round has no (whole) partner: it is left out of both sides.
                 if (signal.aborted)
@@ -1773,7 +2008,13 @@ async function withSidesRunning(sides, o, fn) {
         const signal = AbortSignal.any([o.signal, gaveUp.signal]);
         await Promise.all(started.map(async ({ side, target }) => {
             try {
-                await (0,load_target/* waitUntilReady */.bs)({ url: side.plan.target.url, readyPath: side.plan.target.ready, timeoutMs: side.plan.target.readyTimeoutMs, started: target, signal });
+                await (0,load_target/* waitUntilReady */.bs)({
+                    url: side.plan.target.url,
+                    readyPath: side.plan.target.ready,
+                    timeoutMs: side.plan.target.readyTimeoutMs,
+                    started: target,
+                    signal,
+                });
             }
             catch (err) {
                 gaveUp.abort();
@@ -1873,8 +2114,8 @@ class BuildCache {
 var report_build = __webpack_require__(5066);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(2563);
+// EXTERNAL MODULE: ./src/model/report.ts
+var report = __webpack_require__(5235);
 ;// CONCATENATED MODULE: ./src/report/merge.ts
 /**
  * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
@@ -1903,7 +2144,7 @@ function mergeShardReports(files) {
     return {
         tool: 'perf-gate',
         version: version/* VERSION */.x,
-        schema: types/* REPORT_SCHEMA */.D,
+        schema: report/* REPORT_SCHEMA */.D,
         verdict: 'pass',
         plan: first.plan,
         target: [...new Set(shards.map((s) => s.report.target))].join(', '),
@@ -1978,7 +2219,7 @@ function checkTogether(files) {
     };
     for (const a of files) {
         for (const b of files) {
-            const [aStart, aEnd] = span(a);
+            const [, aEnd] = span(a);
             const [bStart] = span(b);
             if (bStart > aEnd) {
                 throw new src_errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
@@ -2052,7 +2293,9 @@ function mergeStage(parts, count) {
     // not come off every shard's requests. A merged run's failures are judged as measured.
     const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
     // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
-    const top = Object.entries(samples).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const top = Object.entries(samples)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10);
     const retryAfter = parts.reduce((r, p) => (0,stage_metrics/* widenRange */.Xt)(r, p.stage.retry_after_s), undefined);
     if (retryAfter)
         out.retry_after_s = retryAfter;
@@ -2101,13 +2344,19 @@ function mergeResources(parts, requests, timeline) {
     const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
     if (missing) {
         dropWindows();
-        const why = missing.stage.resources ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}` : 'it read no resource source';
+        const why = missing.stage.resources
+            ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}`
+            : 'it read no resource source';
         return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
     }
     const rs = all;
     if (!rs.every((r) => r.source.startsWith('process group '))) {
         dropWindows();
-        return { source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`, ...nulls, error: 'not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard\'s report, or start the app per shard with target.start)' };
+        return {
+            source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`,
+            ...nulls,
+            error: "not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard's report, or start the app per shard with target.start)",
+        };
     }
     const cpuMs = rs.reduce((a, r) => a + r.cpu_ms, 0);
     const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
@@ -2120,7 +2369,7 @@ function mergeResources(parts, requests, timeline) {
         rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
         cpu_ms: Math.round(cpuMs * 1000) / 1000,
         samples: nulls.samples,
-        note: 'CPU of every shard\'s app added over all the shards\' requests; memory: the largest instance\'s',
+        note: "CPU of every shard's app added over all the shards' requests; memory: the largest instance's",
     };
 }
 function sumCounts(records) {
@@ -2173,7 +2422,13 @@ function mergeWs(out, parts) {
     out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
     const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
     // The shards' connections were open at the same time (on different machines): their peaks add.
-    out.connections = { planned: c((x) => x.planned), opened: c((x) => x.opened), failed: c((x) => x.failed), peak: c((x) => x.peak), open_at_end: c((x) => x.open_at_end) };
+    out.connections = {
+        planned: c((x) => x.planned),
+        opened: c((x) => x.opened),
+        failed: c((x) => x.failed),
+        peak: c((x) => x.peak),
+        open_at_end: c((x) => x.open_at_end),
+    };
     if (first.unmatched_replies !== undefined)
         out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
     if (first.ws_mode === 'stream') {
@@ -2190,8 +2445,8 @@ function mergeWs(out, parts) {
 var markdown = __webpack_require__(8215);
 // EXTERNAL MODULE: ./src/gate/flows.ts
 var flows = __webpack_require__(1562);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/model/format.ts
+var format = __webpack_require__(826);
 // EXTERNAL MODULE: ./src/report/stage-outcomes.ts
 var stage_outcomes = __webpack_require__(5948);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -2243,7 +2498,10 @@ function thin(points, max = MAX_POINTS) {
     const k = Math.ceil(points.length / max);
     const out = [];
     for (let i = 0; i < points.length; i += k) {
-        const ys = points.slice(i, i + k).map((p) => p.y).filter(isNum);
+        const ys = points
+            .slice(i, i + k)
+            .map((p) => p.y)
+            .filter(isNum);
         out.push({ x: points[i].x, y: ys.length ? Math.max(...ys) : null });
     }
     return out;
@@ -2372,7 +2630,18 @@ function describe(series) {
 
 
 
-const COLOR = { cpu: '#bc4c00', memory: '#0a3069', rps: '#1f6feb', p50: '#2da44e', p95: '#d4a72c', p99: '#cf222e', errors: '#cf222e', current: '#1f6feb', baseline: '#6e7781', rate: '#8250df' };
+const COLOR = {
+    cpu: '#bc4c00',
+    memory: '#0a3069',
+    rps: '#1f6feb',
+    p50: '#2da44e',
+    p95: '#d4a72c',
+    p99: '#cf222e',
+    errors: '#cf222e',
+    current: '#1f6feb',
+    baseline: '#6e7781',
+    rate: '#8250df',
+};
 /** The percentile curve goes this many nines deep at most (99.999th). */
 const MAX_NINES = 5;
 const NINES_STEP = 0.05;
@@ -2423,7 +2692,9 @@ function headline(r) {
     if (r.imported)
         facts.push(['imported', (0,report_escape/* html */.qy)(`${r.imported.tool} results from ${r.imported.file}`)]);
     if (r.ab) {
-        const rounds = Object.entries(r.ab.rounds).map(([n, k]) => `${n} ${k}`).join(', ');
+        const rounds = Object.entries(r.ab.rounds)
+            .map(([n, k]) => `${n} ${k}`)
+            .join(', ');
         facts.push(['A/B base', (0,report_escape/* html */.qy)(`${r.ab.base_target}${r.ab.base_commit ? ` (commit ${r.ab.base_commit.slice(0, 7)})` : ''}, alternating rounds (${rounds})`)]);
         if (r.ab.head_commit)
             facts.push(['A/B head', (0,report_escape/* html */.qy)(`${r.target} (commit ${r.ab.head_commit.slice(0, 7)})`)]);
@@ -2431,7 +2702,10 @@ function headline(r) {
     else if (r.baseline) {
         const b = r.baseline;
         const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
-        facts.push(['baseline', `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`]);
+        facts.push([
+            'baseline',
+            `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`,
+        ]);
     }
     else {
         facts.push(['baseline', (0,report_escape/* html */.qy)((0,format/* withoutBaseline */.m4)(r))]);
@@ -2545,14 +2819,22 @@ function stageFacts(r, s) {
         ['requests', String(s.requests)],
         ['errors', `${(0,format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
         ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
-        ['latency', (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`)],
+        [
+            'latency',
+            (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`),
+        ],
         ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
         ['status codes', codes.length ? (0,report_escape/* html */.qy)(codes.map(([k, n]) => `${k}: ${n}`).join(', ')) : 'none'],
     ];
     if (s.retry_after_seen)
         rows.push(['Retry-After', (0,report_escape/* html */.qy)(`sent ${s.retry_after_seen}×${s.retry_after_s ? ` (${s.retry_after_s.min}–${s.retry_after_s.max} s)` : ''}`)]);
     if (s.error_samples)
-        rows.push(['transport errors', (0,report_escape/* html */.qy)(Object.entries(s.error_samples).map(([m, n]) => `${m} (${n}×)`).join('; '))]);
+        rows.push([
+            'transport errors',
+            (0,report_escape/* html */.qy)(Object.entries(s.error_samples)
+                .map(([m, n]) => `${m} (${n}×)`)
+                .join('; ')),
+        ]);
     if (s.spike) {
         const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
         rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
@@ -2563,7 +2845,10 @@ function stageFacts(r, s) {
         rows.push(['sessions', (0,report_escape/* html */.qy)(s.sessions.failed > 0 ? (0,flows/* sessionLine */.vN)(s.sessions) : `${s.sessions.users} users, all succeeded`)]);
     if (s.unsent)
         rows.push(['not sent', (0,report_escape/* html */.qy)(`${s.unsent.count} requests: ${s.unsent.missing.map((k) => `\${${k}}`).join(', ')} had no value`)]);
-    for (const [which, list] of [['setup', s.setup], ['verify', s.verify]]) {
+    for (const [which, list] of [
+        ['setup', s.setup],
+        ['verify', s.verify],
+    ]) {
         for (const o of list ?? [])
             rows.push([`${which} ${(0,report_escape/* html */.qy)(o.name)}`, (0,report_escape/* html */.qy)(o.ok ? `ok (${o.status}; ${o.expected})` : `${o.problems.join('; ')}${o.sample ? ` (${o.sample})` : ''}`)]);
     }
@@ -2582,7 +2867,9 @@ function stageWarnings(s) {
 /** The moments worth a line on the time axis: an abort, a spike's ramp and drop, the diagnoses. */
 function stageMarkers(r, s) {
     const out = [];
-    const spike = s.spike?.start_s !== undefined ? { start: s.spike.start_s, drop: s.spike.drop_s } : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
+    const spike = s.spike?.start_s !== undefined
+        ? { start: s.spike.start_s, drop: s.spike.drop_s }
+        : s.merge_inputs?.spike_ms && { start: s.merge_inputs.spike_ms.start / 1000, drop: s.merge_inputs.spike_ms.drop / 1000 };
     if (spike) {
         out.push({ x: spike.start, label: 'spike ramp', color: '#bc4c00' });
         if (spike.drop !== undefined)
@@ -2608,7 +2895,13 @@ function timelineCharts(s, markers) {
     const x = { label: 'seconds into the stage', domain: [0, Number.isFinite(end) && end > 0 ? end : 1] };
     const name = s.name;
     return [
-        lineChart({ title: `${name}: requests per second`, x, y: { label: 'req/s' }, series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }], markers }),
+        lineChart({
+            title: `${name}: requests per second`,
+            x,
+            y: { label: 'req/s' },
+            series: [{ name: 'rps', points: at((w) => w.rps), color: COLOR.rps }],
+            markers,
+        }),
         lineChart({
             title: `${name}: latency p50 / p95 / p99 per second`,
             x,
@@ -2616,7 +2909,13 @@ function timelineCharts(s, markers) {
             series: ['p50', 'p95', 'p99'].map((p) => ({ name: p, points: at((w) => (w.requests > 0 ? w[p] : Number.NaN)), color: COLOR[p] })),
             markers,
         }),
-        lineChart({ title: `${name}: errors per second`, x, y: { label: 'errors/s' }, series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }], markers }),
+        lineChart({
+            title: `${name}: errors per second`,
+            x,
+            y: { label: 'errors/s' },
+            series: [{ name: 'errors', points: at((w) => w.errors), color: COLOR.errors }],
+            markers,
+        }),
         ...resourceCharts(s, x, at, markers),
     ].map((svg) => figure(svg));
 }
@@ -2626,10 +2925,22 @@ function resourceCharts(s, x, at, markers) {
         return [];
     const out = [];
     if (s.timeline.some((w) => w.cpu_ms !== undefined)) {
-        out.push(lineChart({ title: `${s.name}: the app's CPU per second`, x, y: { label: 'CPU ms per s (1000 = a core)' }, series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }], markers }));
+        out.push(lineChart({
+            title: `${s.name}: the app's CPU per second`,
+            x,
+            y: { label: 'CPU ms per s (1000 = a core)' },
+            series: [{ name: 'CPU', points: at((w) => w.cpu_ms ?? Number.NaN), color: COLOR.cpu }],
+            markers,
+        }));
     }
     if (s.timeline.some((w) => w.rss_mb !== undefined)) {
-        out.push(lineChart({ title: `${s.name}: the app's memory`, x, y: { label: 'MB' }, series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }], markers }));
+        out.push(lineChart({
+            title: `${s.name}: the app's memory`,
+            x,
+            y: { label: 'MB' },
+            series: [{ name: 'memory', points: at((w) => w.rss_mb ?? Number.NaN), color: COLOR.memory }],
+            markers,
+        }));
     }
     return out;
 }
@@ -2639,7 +2950,9 @@ function resourcesFact(r, s, res) {
         return `not read (${res.source}: ${res.error ?? 'no value'}); rules on it warn`;
     const cpu = (0,markdown/* metricCell */.nT)(r, s, 'cpu_per_request', (0,format/* fmtMetric */.IZ)('cpu_per_request', res.cpu_ms_per_request));
     const peak = (0,markdown/* metricCell */.nT)(r, s, 'rss_peak', (0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_peak));
-    const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null ? ` (${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)` : '';
+    const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null
+        ? ` (${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)`
+        : '';
     return `CPU per request ${cpu}; ${res.cpu_pct ?? '—'}% of a core; peak memory ${peak}${span}; from ${res.source}${res.note ? `; ${res.note}` : ''}${res.error ? `; ${res.error}` : ''}`;
 }
 /** The stage's p95 over the stored runs, oldest first, this run last (as summary.md's trend chart). */
@@ -2737,7 +3050,9 @@ function stressSection(st) {
         ],
         markers,
     });
-    const stepping = st.levels ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each` : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
+    const stepping = st.levels
+        ? `Levels ${st.levels.join(', ')} ${unit}, ${st.every_s} s each`
+        : `From ${st.from} by ${st.step} every ${st.every_s} s up to ${st.max} ${unit}`;
     return [
         '<div class="stress">',
         `<h3>Stress steps</h3><p>${stepping}, until ${(0,report_escape/* html */.qy)(st.until.join(', ') || '—')}: <b>${verdict}</b>.</p>`,
@@ -2748,11 +3063,19 @@ function stressSection(st) {
 }
 function soakSection(so) {
     const d = so.drift;
-    const rows = [['p95 drift', (0,report_escape/* html */.qy)(`first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`)]];
+    const rows = [
+        [
+            'p95 drift',
+            (0,report_escape/* html */.qy)(`first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`),
+        ],
+    ];
     if (so.memory) {
         const m = so.memory;
         const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
-        rows.push(['target memory', (0,report_escape/* html */.qy)(`${(0,format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`)]);
+        rows.push([
+            'target memory',
+            (0,report_escape/* html */.qy)(`${(0,format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`),
+        ]);
     }
     return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
 }
@@ -2952,8 +3275,8 @@ function unbracket(host) {
     return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(649);
+// EXTERNAL MODULE: ./src/model/redact.ts
+var redact = __webpack_require__(4012);
 ;// CONCATENATED MODULE: ./src/report/diagnose.ts
 
 /** At most this many findings per report: the most important ones. */
@@ -3067,7 +3390,9 @@ function loadWindows(s, minRequests = 1) {
 function loadPoints(s, minRequests) {
     const steps = s.stress?.steps;
     if (Array.isArray(steps) && steps.length > 0) {
-        const points = steps.filter((st) => num(st.requests) >= minRequests).map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
+        const points = steps
+            .filter((st) => num(st.requests) >= minRequests)
+            .map((st) => ({ t: num(st.start_s), load: num(st.level), p95: num(st.latency_ms?.p95), rps: num(st.rps) }));
         return { points, unit: s.stress.unit === 'vus' ? 'users' : 'req/s', steps: true };
     }
     const axis = windowLoad(s);
@@ -3115,7 +3440,9 @@ function rateLimited(s) {
     const ofErrors = counted > 0 ? share(counted, num(s.errors)) : 1;
     if (n < MIN_COUNT || share(n, requests) < RATE_LIMITED.requestShare || ofErrors < RATE_LIMITED.errorShare)
         return undefined;
-    const evidence = [`${n} responses were 429 Too Many Requests: ${(0,format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`];
+    const evidence = [
+        `${n} responses were 429 Too Many Requests: ${(0,format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`,
+    ];
     const r = s.retry_after_s;
     if (r)
         evidence.push(`Retry-After ${r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`} s (sent with ${num(s.retry_after_seen)} of them; perf-gate does not retry)`);
@@ -3521,7 +3848,10 @@ async function runAbAndGate(s) {
     s.onSecrets?.(plan.secrets ?? []);
     selectStages(plan, s.stages);
     const headUrl = s.headUrl ?? plan.target.url;
-    announceLoad(plan, [['head ', headUrl], ['base ', s.baseUrl]], s);
+    announceLoad(plan, [
+        ['head ', headUrl],
+        ['base ', s.baseUrl],
+    ], s);
     if (plan.target.start || plan.target.build)
         s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
     return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
@@ -3556,9 +3886,12 @@ async function turnkeyAb(s, rounds) {
         roundSpec(spec, rounds); // refused before any build
     // A ref that names nothing is bad input: refused before the line saying where load goes.
     const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
-    announceLoad(head.plan, [['head ', head.plan.target.url], ['base ', base.plan.target.url]], s);
+    announceLoad(head.plan, [
+        ['head ', head.plan.target.url],
+        ['base ', base.plan.target.url],
+    ], s);
     const changed = await hasLocalChanges(repo);
-    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? ' with the checkout\'s uncommitted changes' : ''} (this checkout)`);
+    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? " with the checkout's uncommitted changes" : ''} (this checkout)`);
     head.cache = await BuildCache.of(repo, cwd, [external_node_path_default().resolve(cwd, s.outDir)]);
     head.rebuild = s.rebuild;
     const worktree = await addWorktree(repo, baseCommit);
@@ -3601,7 +3934,12 @@ async function abRunAndReport(plan, s, ends, rounds) {
             .map(([name, n]) => `${name} ${n}`)
             .join(', ')}); changes are judged on the paired rounds.`,
     };
-    report.ab = { base_target: (0,report_build/* displayUrl */.Qy)(baseUrl), rounds: roundsByStage, base_stages: base, ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }) };
+    report.ab = {
+        base_target: (0,report_build/* displayUrl */.Qy)(baseUrl),
+        rounds: roundsByStage,
+        base_stages: base,
+        ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }),
+    };
     noteAccepted(report, s.accept);
     const redacted = redactedReport(report, plan);
     return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
@@ -3839,8 +4177,15 @@ async function compareImported(s) {
     };
     const read = await importFile(s.resultsFile);
     const current = (0,src_import.importResults)(s.tool, read.bytes, { file: s.resultsFile, stage: s.stage, startedAt: read.startedAt, runner, plan: s.planFile }, await companions(s.resultsFile));
-    const gateFile = s.planFile ? (0,src_import.parseGateFile)(await (0,src_plan/* readPlanFile */.wr)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' }))) : undefined;
-    const rules = { thresholds: gateFile?.thresholds ?? {}, regression: gateFile?.regression, trends: gateFile?.trends, trendRegressions: gateFile?.trendRegressions };
+    const gateFile = s.planFile
+        ? (0,src_import.parseGateFile)(await (0,src_plan/* readPlanFile */.wr)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile)), s.planFile, s.env, current.stages.map((st) => ({ name: st.name, kind: 'load' })))
+        : undefined;
+    const rules = {
+        thresholds: gateFile?.thresholds ?? {},
+        regression: gateFile?.regression,
+        trends: gateFile?.trends,
+        trendRegressions: gateFile?.trendRegressions,
+    };
     const request = {
         planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile ?? (s.stage ? `${s.tool}-${s.stage}` : s.tool)),
         planFingerprint: current.fingerprints.plan,
@@ -3850,7 +4195,9 @@ async function compareImported(s) {
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
         const report = (0,src_import.isPerfGateReport)(b.bytes)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes).toString('utf8').replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
+            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes)
+                .toString('utf8')
+                .replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
             : (0,src_import.importResults)(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
         const other = report.fingerprints?.plan !== undefined && report.fingerprints.plan !== request.planFingerprint;
         if (other && !s.force) {
@@ -3884,7 +4231,11 @@ async function compareImported(s) {
         report.bands = (0,band/* bandPositions */.aJ)(history, report.stages);
     report.history = historyRef(s.baseline?.store ?? s.save?.store, past);
     noteAccepted(report, s.accept);
-    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages });
+    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), {
+        runUrl: s.runUrl,
+        history: historyPoints(past, report),
+        baselineStages: baseline?.report.stages,
+    });
     const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
     return { ...written, ...kept };
 }
