@@ -74,7 +74,11 @@ const isStep = (v: unknown): boolean => isMap(v) && ('uses' in v || 'run' in v);
 const isJob = (v: unknown): boolean => isMap(v) && ('runs-on' in v || 'steps' in v);
 
 export function kindOf(block: YamlBlock): Kind {
-  const first = block.text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const first =
+    block.text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   if (/^#\s*fragment\b/i.test(first)) return 'fragment';
   if (/^#\s*gate file\b/i.test(first)) return 'gate file';
   let doc: unknown;
@@ -93,7 +97,13 @@ export function kindOf(block: YamlBlock): Kind {
 
 /** The README and every page under docs/. */
 function docs(): YamlBlock[] {
-  const files = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => `docs/${f}`),
+  ];
   return files.flatMap((f) => yamlBlocks(f, readFileSync(path.join(ROOT, f), 'utf8')));
 }
 
@@ -124,7 +134,10 @@ function writeDataFiles(dir: string, planText: string): string[] {
 /** The validator's `FILE:LINE:COL:` turned into the doc's own line and column. */
 function inDoc(block: YamlBlock, fileName: string, output: string): string {
   const escaped = fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return output.replace(new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g'), (_, l: string, c: string) => `${block.file}:${block.line + Number(l)}:${Number(c) + block.indent}`);
+  return output.replace(
+    new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g'),
+    (_, l: string, c: string) => `${block.file}:${block.line + Number(l)}:${Number(c) + block.indent}`,
+  );
 }
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'perf-gate-docs-plans-'));
@@ -159,17 +172,22 @@ describe('every plan in the README and docs/ passes `perf-gate validate`', () =>
         const doc: unknown = parse(text);
         const has = isMap(doc) ? Object.keys(doc) : [];
         expect(isMap(doc), `${where}: a fragment must be a map of plan keys`).toBe(true);
-        text += Object.entries(FRAME).filter(([k]) => !has.includes(k)).map(([, line]) => line).join('\n') + '\n';
+        text +=
+          Object.entries(FRAME)
+            .filter(([k]) => !has.includes(k))
+            .map(([, line]) => line)
+            .join('\n') + '\n';
       }
       writeFileSync(path.join(dir, fileName), text);
       const data = writeDataFiles(dir, text);
-      const args = kind === 'gate file'
-        ? ['compare', '--from', 'k6', K6_FIXTURE, '--plan', fileName, '--out', 'out', '--quiet']
-        : ['validate', fileName];
+      const args = kind === 'gate file' ? ['compare', '--from', 'k6', K6_FIXTURE, '--plan', fileName, '--out', 'out', '--quiet'] : ['validate', fileName];
       const r = await runCli(args, { cwd: dir, env: ENV });
       const problems = inDoc(block, fileName, `${r.stdout}${r.stderr}`.trim());
       const ok = kind === 'gate file' ? r.code === 0 || r.code === 1 : r.code === 0 && /: ok \(/.test(r.stdout);
-      expect(ok, `${where}: not a valid ${kind === 'gate file' ? 'gate file' : 'plan'} (exit ${r.code}${data.length ? `; data files written: ${data.join(', ')}` : ''}):\n${problems}`).toBe(true);
+      expect(
+        ok,
+        `${where}: not a valid ${kind === 'gate file' ? 'gate file' : 'plan'} (exit ${r.code}${data.length ? `; data files written: ${data.join(', ')}` : ''}):\n${problems}`,
+      ).toBe(true);
     });
   }
 });
