@@ -350,12 +350,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _comment_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14657);
 /* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47318);
-/**
- * `workflow_run` mode (`post-comment-file`): post the comment a fork's PR run handed off. The file
- * came from an artifact the fork's code could have written, so everything in it is checked: the
- * repository must be ours, and the PR it names must be the one the triggering run built (its head
- * commit equals the run's head_sha). PR code is never checked out or run here.
- */
 
 
 

@@ -814,7 +814,9 @@ function flowNote(o) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Be: () => (/* binding */ fromCwd),
+/* harmony export */   ML: () => (/* binding */ DEFAULT_AB_ROUNDS),
 /* harmony export */   Tc: () => (/* binding */ checkTargetUrl),
+/* harmony export */   bG: () => (/* binding */ abRounds),
 /* harmony export */   jH: () => (/* binding */ runnerProbeSetting)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
@@ -845,6 +847,18 @@ function checkTargetUrl(url, what) {
     }
     if (!ok)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${what} "${url}" is not an absolute http(s) URL: write it like http://127.0.0.1:3000`);
+}
+/** A/B rounds per stage when neither --rounds nor the `ab-rounds` input says. */
+const DEFAULT_AB_ROUNDS = 10;
+/**
+ * The A/B rounds a door was given (`--rounds`, the `ab-rounds` input), checked once, here, for both
+ * doors: a whole number from 1 to 100. `name` is how the door calls it in the message.
+ */
+function abRounds(text, name) {
+    const given = text?.trim() || String(DEFAULT_AB_ROUNDS);
+    if (!/^[1-9]\d*$/.test(given) || Number(given) > 100)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${name} must be a whole number of rounds from 1 to 100, such as 10; got "${given}"`);
+    return Number(given);
 }
 
 
@@ -3157,7 +3171,7 @@ var redact = __nccwpck_require__(4012);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(521), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(377)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7377));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(521), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(101)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2101));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(521), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
@@ -3316,9 +3330,7 @@ async function abCommand(args) {
     if (baseRef === undefined && (values['base-url'] === undefined || values['head-url'] === undefined)) {
         throw new errors/* UsageError */.eb('ab needs --base-ref REF (perf-gate builds and starts both sides), or both --base-url URL and --head-url URL (the two builds, already running)');
     }
-    const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
-    if (rounds !== undefined && !/^\d+$/.test(values.rounds))
-        throw new errors/* UsageError */.eb(`--rounds takes a whole number, got "${values.rounds}"`);
+    const rounds = (0,input_checks/* abRounds */.bG)(values.rounds, '--rounds');
     const quiet = values.quiet === true;
     const progress = new ProgressPrinter(process.stderr);
     const { runAbAndGate } = await loadEngine();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Logger, Outcome } from './core.js';
-import { runnerProbeSetting } from './input-checks.js';
+import { abRounds, runnerProbeSetting } from './input-checks.js';
 import { ReportFolder } from './baseline/report-folder.js';
 import { BaselineError, describeError, exitCodeFor, EXIT, PlanError, UsageError } from './errors.js';
 import { FileStore } from './baseline/file-store-adapter.js';
@@ -199,8 +199,7 @@ async function abCommand(args: string[]): Promise<number> {
       'ab needs --base-ref REF (perf-gate builds and starts both sides), or both --base-url URL and --head-url URL (the two builds, already running)',
     );
   }
-  const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
-  if (rounds !== undefined && !/^\d+$/.test(values.rounds as string)) throw new UsageError(`--rounds takes a whole number, got "${values.rounds}"`);
+  const rounds = abRounds(values.rounds as string | undefined, '--rounds');
   const quiet = values.quiet === true;
   const progress = new ProgressPrinter(process.stderr);
   const { runAbAndGate } = await loadEngine();

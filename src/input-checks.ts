@@ -25,3 +25,17 @@ export function checkTargetUrl(url: string, what: string): void {
   }
   if (!ok) throw new UsageError(`${what} "${url}" is not an absolute http(s) URL: write it like http://127.0.0.1:3000`);
 }
+
+/** A/B rounds per stage when neither --rounds nor the `ab-rounds` input says. */
+export const DEFAULT_AB_ROUNDS = 10;
+
+/**
+ * The A/B rounds a door was given (`--rounds`, the `ab-rounds` input), checked once, here, for both
+ * doors: a whole number from 1 to 100. `name` is how the door calls it in the message.
+ */
+export function abRounds(text: string | undefined, name: string): number {
+  const given = text?.trim() || String(DEFAULT_AB_ROUNDS);
+  if (!/^[1-9]\d*$/.test(given) || Number(given) > 100)
+    throw new UsageError(`${name} must be a whole number of rounds from 1 to 100, such as 10; got "${given}"`);
+  return Number(given);
+}

@@ -277,7 +277,7 @@ function baselineStore(settings: ActionSettings, cwd: string): BaselineStore | u
   if (b.kind === 'none') return undefined;
   if (b.kind === 'file') return new FileStore({ file: fromCwd(cwd, b.file), force: settings.forceBaseline, forceHint: 'set the input force-baseline: true' });
   const repoDir = process.env.GITHUB_WORKSPACE ?? cwd;
-  return new BranchStore({ repoDir, branch: b.branch, keep: settings.historyKeep, log: actionLog.info });
+  return new BranchStore({ repoDir, branch: b.branch, keep: settings.historyKeep, log: actionLog });
 }
 
 /** Where this run's result goes, if this run may write one (the log says why not otherwise). */

@@ -2,6 +2,7 @@
  * The action's inputs, read once into one typed object (as actions/checkout's input-helper does).
  * An invalid value fails with a message naming the input.
  */
+import { abRounds } from './input-checks.js';
 import * as core from '@actions/core';
 import { UsageError } from './errors.js';
 import { checkTargetUrl, runnerProbeSetting } from './input-checks.js';
@@ -134,9 +135,7 @@ export function readSettings(get: InputReader = (n) => core.getInput(n)): Action
     throw new UsageError(
       `input "from" does not go with "${baseUrl !== undefined ? 'base-url' : 'merge-reports'}": an import gates results another tool already measured`,
     );
-  const rounds = get('ab-rounds').trim() || '10';
-  if (!/^[1-9]\d*$/.test(rounds) || Number(rounds) > 100)
-    throw new UsageError(`input "ab-rounds" must be a whole number of rounds from 1 to 100, such as 10; got "${rounds}"`);
+  const rounds = abRounds(get('ab-rounds'), 'input "ab-rounds"');
   const keep = get('history').trim() || '50';
   if (!/^[1-9]\d*$/.test(keep)) throw new UsageError(`input "history" must be a whole number of runs to keep, such as 50; got "${keep}"`);
   return {

@@ -12,6 +12,7 @@
  * touched, and the only ref written in the workspace is the remote-tracking ref a plain
  * `git fetch <remote> <branch>` would write.
  */
+import type { Logger } from '../model/logger.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,7 @@ export interface BranchStoreOptions {
   remote?: string;
   /** Results kept per plan + runner folder; default 50. */
   keep?: number;
-  log?: (msg: string) => void;
+  log?: Logger;
   git?: GitRunner;
 }
 
@@ -184,7 +185,7 @@ export class BranchStore implements BaselineStore {
   private readonly branch: string;
   private readonly remote: string;
   private readonly keep: number;
-  private readonly log: (msg: string) => void;
+  private readonly log: Logger;
   private readonly git: GitRunner;
   private readonly trackingRef: string;
 
@@ -193,7 +194,7 @@ export class BranchStore implements BaselineStore {
     this.branch = options.branch ?? 'perf-gate-data';
     this.remote = options.remote ?? 'origin';
     this.keep = options.keep ?? 50;
-    this.log = options.log ?? (() => {});
+    this.log = options.log ?? { info: () => {}, warn: () => {} };
     this.git = options.git ?? gitCli;
     this.description = `branch ${this.branch}`;
     if (!/^[A-Za-z0-9._/-]+$/.test(this.branch) || this.branch.includes('..') || /^[/.-]|[/.]$|\/\/|\.lock$/.test(this.branch)) {
@@ -262,7 +263,7 @@ export class BranchStore implements BaselineStore {
           const commit = await this.commitOnto(tip, { blob, file, folder, message, options });
           const push = await this.git.run(['push', '--no-verify', '--porcelain', this.remote, `${commit}:refs/heads/${this.branch}`], { cwd: this.repoDir });
           if (push.code === 0) {
-            this.log(`perf-gate: saved ${file} to branch ${this.branch}`);
+            this.log.info(`perf-gate: saved ${file} to branch ${this.branch}`);
             return;
           }
           lastError = gitMessage(push);
@@ -270,7 +271,7 @@ export class BranchStore implements BaselineStore {
           // Someone else pushed first (or holds the ref lock): replay our one added file onto their tip.
           if (!/rejected|non-fast-forward|fetch first|failed to (update|lock)|cannot lock|stale info/i.test(text)) break;
           if (attempt < MAX_ATTEMPTS) {
-            this.log(`perf-gate: push to branch ${this.branch} was rejected (attempt ${attempt} of ${MAX_ATTEMPTS}); retrying on the new tip`);
+            this.log.info(`perf-gate: push to branch ${this.branch} was rejected (attempt ${attempt} of ${MAX_ATTEMPTS}); retrying on the new tip`);
             await sleep(50 * attempt + Math.random() * 200);
           }
         }
@@ -308,7 +309,7 @@ export class BranchStore implements BaselineStore {
     const prune = files.slice(0, Math.max(0, files.length - this.keep));
     if (prune.length > 0) {
       await this.must(['update-index', '--force-remove', '-z', '--stdin'], fail, { ...options, input: prune.map((f) => `${f}\0`).join('') });
-      if (prune.includes(job.file)) this.log(`perf-gate: ${job.file} is older than the ${this.keep} results kept in ${job.folder}; pruned at once`);
+      if (prune.includes(job.file)) this.log.info(`perf-gate: ${job.file} is older than the ${this.keep} results kept in ${job.folder}; pruned at once`);
     }
     const tree = (await this.must(['write-tree'], fail, options)).trim();
     const parents = tip ? ['-p', tip] : [];
@@ -407,7 +408,7 @@ export class BranchStore implements BaselineStore {
       if (isOtherReportSchema(doc.report)) return OTHER_SCHEMA; // counted and explained, not logged per file
       return { commit: doc.commit, run: doc.run, savedAt: doc.savedAt, report: asReport(doc.report, where) };
     } catch (err) {
-      this.log(`perf-gate: skipped ${where}: ${(err as Error).message.replace(/\s+/g, ' ')}`);
+      this.log.info(`perf-gate: skipped ${where}: ${(err as Error).message.replace(/\s+/g, ' ')}`);
       return undefined;
     }
   }

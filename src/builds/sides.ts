@@ -4,6 +4,7 @@
  * groups stopped afterwards (SIGTERM, SIGKILL after the grace, as for `run`), whatever happened.
  * Every failure names the side and the command.
  */
+import type { Logger } from '../model/logger.js';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { BuildError, TargetUnreachableError, UsageError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
@@ -26,7 +27,7 @@ export interface AbSide {
 
 export interface SidesOptions {
   signal: AbortSignal;
-  log: (message: string) => void;
+  log: Logger;
 }
 
 /** `n` distinct free loopback ports (bound, read, released: each side's app binds its own). */
@@ -67,10 +68,10 @@ async function build(s: AbSide, o: SidesOptions): Promise<void> {
   const command = s.plan.target.build;
   if (!command || o.signal.aborted) return;
   if (!s.rebuild && (await s.cache?.fresh(command))) {
-    o.log(`${s.side}: build skipped: \`${command}\` already built ${s.cwd} at this commit, and nothing changed since (--rebuild builds anyway)`);
+    o.log.info(`${s.side}: build skipped: \`${command}\` already built ${s.cwd} at this commit, and nothing changed since (--rebuild builds anyway)`);
     return;
   }
-  o.log(`${s.side}: building (${command}) in ${s.cwd}`);
+  o.log.info(`${s.side}: building (${command}) in ${s.cwd}`);
   const t0 = Date.now();
   const running = startTarget(command, s.cwd, s.env);
   const onAbort = (): void => void running.stop();
@@ -89,7 +90,7 @@ async function build(s: AbSide, o: SidesOptions): Promise<void> {
       `${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`,
     );
   }
-  o.log(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  o.log.info(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await s.cache?.record(command);
 }
 
@@ -105,7 +106,7 @@ export async function withSidesRunning<T>(sides: AbSide[], o: SidesOptions, fn: 
       if (o.signal.aborted) break;
       // The port was free when chosen; this catches a fixed port in target.url, or a port taken since.
       await refuseOccupiedPort(s.plan.target.url, `start both builds yourself and pass --base-url and --head-url (${s.side} side)`);
-      o.log(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
+      o.log.info(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
       started.push({ side: s, target: startTarget(s.plan.target.start!, s.cwd, s.env) });
     }
     // One side that cannot get ready ends the wait for the other too.

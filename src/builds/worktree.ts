@@ -4,6 +4,7 @@
  * run fails, or the process exits early), so `git worktree list` and the user's checkout are left
  * exactly as they were.
  */
+import type { Logger } from '../model/logger.js';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,13 +53,13 @@ export async function hasLocalChanges(repo: string): Promise<boolean> {
  * The commit `ref` names. With `fetch`, a ref the checkout lacks (a shallow clone, the default of
  * actions/checkout) is fetched from origin first. A ref that names nothing is exit 2.
  */
-export async function resolveRef(repo: string, ref: string, o: { fetch?: boolean; log?: (m: string) => void } = {}): Promise<string> {
+export async function resolveRef(repo: string, ref: string, o: { fetch?: boolean; log?: Logger } = {}): Promise<string> {
   if (ref.trim() === '' || ref.startsWith('-')) throw new GitRefError(`--base-ref: "${ref}" is not a commit or branch name`);
   const local = await commitOf(repo, ref);
   if (local) return local;
   if (o.fetch) {
     const shallow = (await git(repo, 'rev-parse', '--is-shallow-repository').catch(() => 'false')) === 'true';
-    o.log?.(`fetching ${ref} from origin (the checkout does not have it)`);
+    o.log?.info(`fetching ${ref} from origin (the checkout does not have it)`);
     try {
       await git(repo, 'fetch', '--quiet', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', ref);
       const fetched = await commitOf(repo, 'FETCH_HEAD');

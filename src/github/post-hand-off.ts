@@ -4,6 +4,7 @@
  * repository must be ours, and the PR it names must be the one the triggering run built (its head
  * commit equals the run's head_sha). PR code is never checked out or run here.
  */
+import type { Logger } from '../model/logger.js';
 import { UsageError } from '../errors.js';
 import { readCommentFile } from './comment-file.js';
 import { upsertComment, type CommentApi } from './comment.js';
@@ -35,7 +36,7 @@ export function neutralize(body: string): string {
   return body.replace(/@(?=[A-Za-z0-9])/g, '@\u200b').replace(/#(?=\d)/g, '#\u200b');
 }
 
-export async function postHandOff(o: { file: string; ctx: RunContext; api: () => CommentApi | undefined; log: { info(m: string): void } }): Promise<void> {
+export async function postHandOff(o: { file: string; ctx: RunContext; api: () => CommentApi | undefined; log: Logger }): Promise<void> {
   if (o.ctx.eventName !== 'workflow_run') throw new UsageError('input "post-comment-file" is for jobs triggered by workflow_run');
   const facts = workflowRunFacts(o.ctx.payload);
   if (!facts) throw new HandOffRejectedError('the workflow_run event has no head commit');

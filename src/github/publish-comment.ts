@@ -3,6 +3,7 @@
  * read-only token), hand the body to a later `workflow_run` job through a file. A comment problem
  * never fails the job: the gate's verdict is what fails it.
  */
+import { notice, type Logger } from '../model/logger.js';
 import type { CommentMode } from './comment-mode.js';
 import type { PullRequestFacts } from './pull-request.js';
 import { CommentForbiddenError, fitComment, upsertComment, type CommentApi } from './comment.js';
@@ -22,7 +23,7 @@ export interface PublishInput {
   api: () => CommentApi | undefined;
   /** Where a fork's comment is handed off. */
   handOffFile: string;
-  log: { info(m: string): void; notice(m: string): void };
+  log: Logger;
 }
 
 export type PublishResult = { posted: 'created' | 'updated' | 'skipped' } | { handedOff: string } | { skipped: string };
@@ -34,7 +35,7 @@ export async function publishComment(i: PublishInput): Promise<PublishResult> {
   const createIfMissing = i.mode === 'always' || i.verdict === 'fail';
   const handOff = (why: string): PublishResult => {
     writeCommentFile(i.handOffFile, { pr: i.pr.number, repo: i.pr.baseRepo, planId: i.planId, body });
-    i.log.notice(`${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the README's fork recipe)`);
+    notice(i.log, `${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the fork-safe recipe in docs/action.md)`);
     return { handedOff: i.handOffFile };
   };
   if (i.readOnlyToken)

@@ -38,7 +38,7 @@ function result(commit: string, savedAt: string, fingerprints = { plan: 'plan1',
 let branches = 0;
 function store(options: Partial<BranchStoreOptions> = {}): BranchStore & { lines: string[] } {
   const lines: string[] = [];
-  const s = new BranchStore({ repoDir: ws1, branch: `data-${++branches}`, log: (m) => lines.push(m), ...options });
+  const s = new BranchStore({ repoDir: ws1, branch: `data-${++branches}`, log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) }, ...options });
   return Object.assign(s, { lines });
 }
 

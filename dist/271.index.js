@@ -1,5 +1,5 @@
-export const id = 280;
-export const ids = [280,318];
+export const id = 271;
+export const ids = [271,318];
 export const modules = {
 
 /***/ 14657:
@@ -338,26 +338,48 @@ function octokitCommentApi(token, options) {
 
 /***/ }),
 
-/***/ 85280:
+/***/ 2271:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   publishComment: () => (/* binding */ publishComment)
-/* harmony export */ });
-/* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47318);
-/* harmony import */ var _comment_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14657);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publishComment: () => (/* binding */ publishComment)
+});
+
+;// CONCATENATED MODULE: ./src/model/logger.ts
+/** `message` as a notice where the logger has them, else as info. */
+function notice(log, message) {
+    if (log.notice)
+        log.notice(message);
+    else
+        log.info(message);
+}
+
+// EXTERNAL MODULE: ./src/github/comment.ts
+var comment = __webpack_require__(47318);
+// EXTERNAL MODULE: ./src/github/comment-file.ts
+var comment_file = __webpack_require__(14657);
+;// CONCATENATED MODULE: ./src/github/publish-comment.ts
+/**
+ * The PR comment step of the action: post or edit the one sticky comment, or, on a fork's PR (a
+ * read-only token), hand the body to a later `workflow_run` job through a file. A comment problem
+ * never fails the job: the gate's verdict is what fails it.
+ */
+
 
 
 async function publishComment(i) {
     if (i.mode === 'never')
         return { skipped: 'comment: never' };
-    const body = (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .fitComment */ .pI)(i.body, i.runUrl);
+    const body = (0,comment/* fitComment */.pI)(i.body, i.runUrl);
     // on-regression: a passing run starts no comment, but keeps an earlier one up to date.
     const createIfMissing = i.mode === 'always' || i.verdict === 'fail';
     const handOff = (why) => {
-        (0,_comment_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeCommentFile */ .FD)(i.handOffFile, { pr: i.pr.number, repo: i.pr.baseRepo, planId: i.planId, body });
-        i.log.notice(`${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the README's fork recipe)`);
+        (0,comment_file/* writeCommentFile */.FD)(i.handOffFile, { pr: i.pr.number, repo: i.pr.baseRepo, planId: i.planId, body });
+        notice(i.log, `${why}: the comment was written to ${i.handOffFile} for a workflow_run job to post (see the fork-safe recipe in docs/action.md)`);
         return { handedOff: i.handOffFile };
     };
     if (i.readOnlyToken)
@@ -367,13 +389,13 @@ async function publishComment(i) {
         return { skipped: 'no github-token' };
     const [owner, repo] = i.pr.baseRepo.split('/');
     try {
-        const r = await (0,_comment_js__WEBPACK_IMPORTED_MODULE_0__/* .upsertComment */ .lB)(api, { owner, repo, issueNumber: i.pr.number }, i.planId, body, { createIfMissing });
+        const r = await (0,comment/* upsertComment */.lB)(api, { owner, repo, issueNumber: i.pr.number }, i.planId, body, { createIfMissing });
         if (r.action !== 'skipped')
             i.log.info(`PR comment ${r.action}: ${r.url}`);
         return { posted: r.action };
     }
     catch (err) {
-        if (err instanceof _comment_js__WEBPACK_IMPORTED_MODULE_0__/* .CommentForbiddenError */ .JN)
+        if (err instanceof comment/* CommentForbiddenError */.JN)
             return handOff(err.message);
         throw err;
     }

@@ -1,8 +1,8 @@
-export const id = 172;
-export const ids = [172];
+export const id = 189;
+export const ids = [189];
 export const modules = {
 
-/***/ 18172:
+/***/ 73189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,25 +10,22 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_AB_ROUNDS: () => (/* binding */ DEFAULT_AB_ROUNDS),
+  DEFAULT_AB_ROUNDS: () => (/* reexport */ input_checks/* DEFAULT_AB_ROUNDS */.ML),
   checkTargetUrl: () => (/* reexport */ input_checks/* checkTargetUrl */.Tc),
-  compareImported: () => (/* binding */ compareImported),
-  compareReports: () => (/* binding */ compareReports),
+  compareImported: () => (/* reexport */ compareImported),
+  compareReports: () => (/* reexport */ compareReports),
   fromCwd: () => (/* reexport */ input_checks/* fromCwd */.Be),
-  gateRules: () => (/* binding */ gateRules),
-  mergeAndGate: () => (/* binding */ mergeAndGate),
-  runAbAndGate: () => (/* binding */ runAbAndGate),
-  runAndGate: () => (/* binding */ runAndGate),
+  mergeAndGate: () => (/* reexport */ mergeAndGate),
+  runAbAndGate: () => (/* reexport */ runAbAndGate),
+  runAndGate: () => (/* reexport */ runAndGate),
   runnerProbeSetting: () => (/* reexport */ input_checks/* runnerProbeSetting */.jH),
-  shardReportPaths: () => (/* binding */ shardReportPaths),
-  writeReports: () => (/* binding */ writeReports)
+  shardReportPaths: () => (/* reexport */ shardReportPaths),
+  writeReports: () => (/* reexport */ writeReports)
 });
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1081,6 +1078,8 @@ function describeRule(metric, op, value, forRaw, delayRaw) {
     return text;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/sync.js + 9 modules
 var sync = __webpack_require__(25175);
 ;// CONCATENATED MODULE: ./src/plan/check-data.ts
@@ -7603,695 +7602,6 @@ function failStoppedRun(result, stopped) {
     return { checks: [...result.checks, check], verdict: 'fail' };
 }
 
-;// CONCATENATED MODULE: ./src/gate/paired.ts
-
-
-
-
-/** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
-const T_975 = [
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
-    2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-function tQuantile975(df) {
-    if (df >= 1 && df <= T_975.length)
-        return T_975[df - 1];
-    // Beyond the table: the Cornish-Fisher step of t toward the normal quantile (2.021 at 40, 1.984 at 100).
-    const z = 1.959964;
-    return df > T_975.length ? z + (z ** 3 + z) / (4 * df) : z;
-}
-/** Fewer usable pairs than this and the spread of the pairs means little. */
-const MIN_PAIRS = 3;
-/**
- * 95 % interval (in %) of the relative change head/base − 1, from paired per-round values: the
- * spread of the rounds' log ratios, centred on `pointPct` (the change of the merged histograms).
- * Undefined when fewer than MIN_PAIRS rounds have a positive value on both sides.
- */
-function pairedChangeInterval(base, head, pointPct) {
-    const d = [];
-    for (let i = 0; i < Math.min(base.length, head.length); i++) {
-        if (base[i] > 0 && head[i] > 0)
-            d.push(Math.log(head[i] / base[i]));
-    }
-    if (d.length < MIN_PAIRS || pointPct <= -100)
-        return undefined;
-    return aroundChange(pointPct, (tQuantile975(d.length - 1) * sampleSd(d)) / Math.sqrt(d.length));
-}
-function sampleSd(xs) {
-    const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
-    return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
-}
-/** ± a half-width on the log scale around the measured change, back in %. */
-function aroundChange(pointPct, halfWidth) {
-    const centre = Math.log(1 + pointPct / 100);
-    return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
-}
-/** Percentile step of the grid a round's latency distribution is kept on. */
-const GRID_STEP = 0.05;
-const GRID_POINTS = Math.round(100 / GRID_STEP) + 1;
-function roundDistribution(h) {
-    const quantiles = new Float64Array(GRID_POINTS);
-    for (let i = 0; i < GRID_POINTS; i++)
-        quantiles[i] = h.totalCount > 0 ? h.getValueAtPercentile(Math.min(100, i * GRID_STEP)) / 1000 : 0;
-    return { count: h.totalCount, quantiles };
-}
-/** The share (0..1) of a round's requests at or below x, from its quantile grid. */
-function cdf(d, x) {
-    const q = d.quantiles;
-    if (x < q[0])
-        return 0;
-    let lo = 0;
-    let hi = q.length - 1;
-    if (x >= q[hi])
-        return 1;
-    while (hi - lo > 1) {
-        const mid = (lo + hi) >> 1;
-        if (q[mid] <= x)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (lo * GRID_STEP) / 100;
-}
-/** Percentile p of several rounds taken together (each weighted by its requests): bisection on F. */
-function mixtureQuantile(parts, p) {
-    const total = parts.reduce((a, d) => a + d.count, 0);
-    if (total === 0)
-        return 0;
-    let lo = Math.min(...parts.map((d) => d.quantiles[0]));
-    let hi = Math.max(...parts.map((d) => d.quantiles[d.quantiles.length - 1]));
-    const target = p / 100;
-    for (let i = 0; i < 50 && hi - lo > 1e-6 * Math.max(1, hi); i++) {
-        const mid = (lo + hi) / 2;
-        const f = parts.reduce((a, d) => a + d.count * cdf(d, mid), 0) / total;
-        if (f >= target)
-            hi = mid;
-        else
-            lo = mid;
-    }
-    return hi;
-}
-/**
- * 95 % interval (in %) of the change of a percentile between the merged rounds of two sides,
- * centred on `pointPct`: whole rounds resampled in pairs; the bootstrap's standard error of the
- * log ratio, widened by a Student-t factor for the few rounds there are.
- */
-function pairedBootstrapInterval(base, head, percentile, pointPct, options = {}) {
-    const n = Math.min(base.length, head.length);
-    if (n < MIN_PAIRS || pointPct <= -100)
-        return undefined;
-    const random = seededRandom(options.seed ?? 0x85ebca6b);
-    const logs = [];
-    const pickedBase = new Array(n);
-    const pickedHead = new Array(n);
-    for (let r = 0; r < (options.resamples ?? 1000); r++) {
-        for (let i = 0; i < n; i++) {
-            const k = Math.floor(random() * n);
-            pickedBase[i] = base[k];
-            pickedHead[i] = head[k];
-        }
-        const b = mixtureQuantile(pickedBase, percentile);
-        const h = mixtureQuantile(pickedHead, percentile);
-        if (b > 0 && h > 0)
-            logs.push(Math.log(h / b));
-    }
-    if (logs.length < 2)
-        return undefined;
-    return aroundChange(pointPct, tQuantile975(n - 1) * sampleSd(logs) * Math.sqrt(n / (n - 1)));
-}
-const PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };
-/**
- * The A/B estimator: paired rounds where a stage has them, else (a spike runs once per side) the
- * bootstrap over both sides' windows, as for a stored baseline.
- */
-function pairedRounds(rounds) {
-    // Decoded once per stage, however many percentile rules read them.
-    const distributions = new Map();
-    const distributionsOf = (name, r) => {
-        let d = distributions.get(name);
-        if (!d) {
-            const of = (side) => side.map((s) => roundDistribution(decodeHistogram(s.histogram)));
-            d = { base: of(r.base), head: of(r.head) };
-            distributions.set(name, d);
-        }
-        return d;
-    };
-    return (metric, before, after, pointPct) => {
-        const r = rounds.get(after.name);
-        if (r && r.base.length >= MIN_PAIRS) {
-            const percentile = PERCENTILES[metric];
-            if (percentile !== undefined && r.base.every((s) => s.histogram) && r.head.every((s) => s.histogram)) {
-                const d = distributionsOf(after.name, r);
-                const interval = pairedBootstrapInterval(d.base, d.head, percentile, pointPct);
-                if (interval)
-                    return { interval, method: `paired-bootstrap(rounds=${r.base.length})` };
-            }
-            const values = (side) => side.map((s) => metricValue(s, metric) ?? 0);
-            const interval = pairedChangeInterval(values(r.base), values(r.head), pointPct);
-            if (interval)
-                return { interval, method: `paired-rounds(n=${r.base.length})` };
-        }
-        return windowBootstrap(metric, before, after, pointPct);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/load/ab.ts
-/**
- * Same-runner A/B: every stage runs against base and head in alternating short rounds (A B, B A,
- * A B, …), each round the same load, so both sides see the same machine at nearly the same time.
- * Returns the rounds as measured (for paired statistics) and each side merged into one result
- * (for the report). Knows nothing of gates: pairing is the gate's business.
- */
-
-
-
-
-
-
-
-/** Shortest round: shorter ones would be mostly start-up and drain. */
-const MIN_ROUND_MS = 500;
-/**
- * One round's share of a stage, and how many rounds it gets. Timed stages split their steady
- * time (a ramp is warm-up, not something to compare, so rounds run at full load); bursts split
- * their cycles; a spike is one shape that cannot be cut, so it runs once per side.
- */
-function roundSpec(spec, rounds) {
-    // Rounds never stretch a stage: each side gets the plan's time, cut into rounds of at least MIN_ROUND_MS.
-    const cut = (steadyMs) => {
-        const n = Math.max(1, Math.min(rounds, Math.floor(steadyMs / MIN_ROUND_MS)));
-        return { n, ms: Math.round(steadyMs / n) };
-    };
-    switch (spec.kind) {
-        case 'baseline': {
-            const { n, ms } = cut(spec.durationMs);
-            return { spec: { ...spec, durationMs: ms }, rounds: n };
-        }
-        case 'load': {
-            const { n, ms } = cut(spec.durationMs - spec.rampMs);
-            return { spec: { ...spec, rampMs: 0, durationMs: ms }, rounds: n };
-        }
-        case 'burst': {
-            // As many rounds as divide the cycles exactly (never more cycles than planned); when only
-            // 1 or 2 would, as many whole cycles per round as fit, leaving the remainder out.
-            const most = Math.min(rounds, spec.cycles);
-            let n = most;
-            while (spec.cycles % n !== 0)
-                n--;
-            if (n < 3 && most >= 3)
-                n = most;
-            return { spec: { ...spec, cycles: Math.floor(spec.cycles / n) }, rounds: n };
-        }
-        case 'spike':
-            return { spec, rounds: 1 };
-        case 'stress':
-        case 'soak':
-            // A stress stage stops where its target breaks and a soak is one long stretch: neither can be
-            // cut into rounds that alternate between two builds.
-            throw new src_errors/* UsageError */.eb(`ab: stage "${spec.name}" is a ${spec.kind} stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)`);
-    }
-}
-/**
- * A short, uncounted run against each side before the first round: JIT, connection pools and
- * caches warm up on both builds, so round 1 does not compare a cold generator with a warm one.
- * Undefined for a spike (its own `before` phase is its warm-up).
- */
-function warmUpSpec(oneRound) {
-    switch (oneRound.kind) {
-        case 'baseline':
-        case 'load':
-            return { ...oneRound, name: `${oneRound.name} (warm-up)`, durationMs: Math.min(1000, oneRound.durationMs) };
-        case 'burst':
-            return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
-        case 'spike':
-        case 'stress':
-        case 'soak':
-            return undefined;
-    }
-}
-/** A round's sending time, s: its planned time (a burst's and a spike's: as run). */
-const roundSeconds = (p) => ('durationMs' in p.spec ? p.spec.durationMs : p.durationMs) / 1000;
-/**
- * One side's rounds as one timeline, against time in the rounds: round k's windows start where
- * round k−1's sending time ended (0.6-s rounds: 0, 0.6, 1.2 …), and a window the round's end cut
- * short gives its rate over the time it covered, not per whole second (a 0.6-s round is not a
- * second at 60 % of the rate).
- */
-function joinTimelines(parts) {
-    const out = [];
-    let offset = 0;
-    for (const p of parts) {
-        const length = roundSeconds(p);
-        for (const w of p.timeline) {
-            const covered = Math.min(1, length - w.t);
-            const rps = covered > 0 && covered < 1 ? Math.round((w.requests / covered) * 10) / 10 : w.rps;
-            out.push({ ...w, t: Math.round((offset + w.t) * 1000) / 1000, rps });
-        }
-        offset += length;
-    }
-    return out;
-}
-/** One side's rounds as one stage result: histograms added, counts summed, timelines joined. */
-function mergeRounds(parts) {
-    const first = parts[0];
-    const metrics = new StageMetrics(first.metrics.endpoints.map((e) => e.name), 1000);
-    for (const p of parts)
-        addStageMetrics(metrics, p.metrics);
-    const spec = first.spec.kind === 'burst'
-        ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
-        : first.spec.kind === 'spike'
-            ? first.spec
-            : first.spec.kind === 'stress'
-                ? first.spec
-                : { ...first.spec, durationMs: parts.reduce((a, p) => a + ('durationMs' in p.spec ? p.spec.durationMs : 0), 0) };
-    const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
-    return {
-        spec,
-        startedAt: first.startedAt,
-        durationMs: parts.reduce((a, p) => a + p.durationMs, 0),
-        metrics,
-        timeline: joinTimelines(parts),
-        // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
-        generator: judgeGenerator({
-            late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
-            dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
-            loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
-            loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
-        }, scheduled, metrics.requests),
-        cycles: first.cycles ? parts.flatMap((p) => p.cycles ?? []).map((c, i) => ({ ...c, cycle: i + 1 })) : undefined,
-        spike: first.spike,
-        scheduled,
-        mode: first.mode,
-        aborted: roundsAborted(parts),
-        sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
-        unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
-        // Every round sets up and verifies; a failure in any round is the one to show.
-        setup: worstFlows(parts.map((p) => p.setup)),
-        verify: worstFlows(parts.map((p) => p.verify)),
-    };
-}
-/** Per request name: the first failed outcome among the rounds, else the last round's. */
-function worstFlows(rounds) {
-    const present = rounds.filter((r) => r !== undefined);
-    if (present.length === 0)
-        return undefined;
-    const last = present[present.length - 1];
-    return last.map((o, i) => present.map((r) => r[i]).find((x) => x !== undefined && !x.ok) ?? o);
-}
-/** The first abort_when trigger among the rounds, its time counted over the rounds joined. */
-function roundsAborted(parts) {
-    let offsetMs = 0;
-    for (const p of parts) {
-        if (p.aborted)
-            return { ...p.aborted, at_s: Math.round((offsetMs / 1000 + p.aborted.at_s) * 10) / 10 };
-        offsetMs += p.durationMs;
-    }
-    return undefined;
-}
-async function runAb(plan, o) {
-    const stages = selectStages(plan, o.stages);
-    const signal = o.signal ?? new AbortController().signal;
-    const urls = { base: o.baseUrl, head: o.headUrl };
-    // A stage that cannot be cut into rounds is refused before any load, not after the stages before it.
-    for (const spec of stages)
-        roundSpec(spec, o.rounds);
-    // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
-    for (const url of [o.baseUrl, o.headUrl]) {
-        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
-    }
-    const startedAt = new Date();
-    const t0 = Date.now();
-    const seq = { value: 0 };
-    // Each side hands out the plan's data rows as one run would (the same rows to the same users).
-    const rows = { base: new DataRows(plan.data), head: new DataRows(plan.data) };
-    const out = [];
-    let warmedUp = false;
-    // abort_when ended a round (either side): no more rounds, no more stages.
-    let stopped = false;
-    for (const [stageIndex, spec] of stages.entries()) {
-        if (signal.aborted || stopped)
-            break;
-        const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
-        const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
-        // Each side's users log in once per stage (before the warm-up or the first round's clock), not once per round.
-        const sessions = { base: { users: new Map() }, head: { users: new Map() } };
-        const stage = { spec, base: [], head: [] };
-        try {
-            const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
-            for (const side of warmUp ? ['base', 'head'] : []) {
-                if (!signal.aborted)
-                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side], rows: rows[side] });
-            }
-            if (warmUp)
-                warmedUp = true;
-            for (let round = 0; round < rounds && !signal.aborted; round++) {
-                // ABBA order: whichever side runs second in a round runs first in the next, so a warming
-                // (or tiring) machine favours neither; stages alternate too (a spike has one round).
-                const order = (round + stageIndex) % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
-                const results = {};
-                for (const side of order) {
-                    if (signal.aborted)
-                        break;
-                    o.onRound?.(spec, round, rounds, side);
-                    results[side] = await runStage(oneRound, {
-                        plan,
-                        client: clients[side],
-                        target: urls[side],
-                        signal,
-                        seq,
-                        onProgress: o.onProgress,
-                        sessions: sessions[side],
-                        rows: rows[side],
-                    });
-                }
-                // An interrupted round has no (whole) partner: it is left out of both sides.
-                if (signal.aborted)
-                    break;
-                if (results.base && results.head) {
-                    stage.base.push(results.base);
-                    stage.head.push(results.head);
-                }
-                if (results.base?.aborted || results.head?.aborted) {
-                    stopped = true;
-                    break;
-                }
-            }
-        }
-        finally {
-            await Promise.all([clients.base.close(), clients.head.close()]);
-        }
-        if (stage.base.length > 0)
-            out.push(stage);
-    }
-    const durationMs = Date.now() - t0;
-    const side = (s) => ({ target: urls[s], startedAt, durationMs, stages: out.map((st) => mergeRounds(st[s])), again: [] });
-    return { base: side('base'), head: side('head'), stages: out };
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./src/builds/worktree.ts
-/**
- * The base side of `ab --base-ref REF`: the commit REF names in the repository that holds the plan,
- * checked out as a detached git worktree in a temporary folder, and removed again (also when the
- * run fails, or the process exits early), so `git worktree list` and the user's checkout are left
- * exactly as they were.
- */
-
-
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git(cwd, ...args) {
-    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 });
-    return stdout.trim();
-}
-/** The top folder of the git repository holding `dir`. */
-async function repositoryOf(dir) {
-    try {
-        return await git(dir, 'rev-parse', '--show-toplevel');
-    }
-    catch {
-        throw new src_errors/* UsageError */.eb(`--base-ref needs the plan in a git repository, and ${dir} is not in one`);
-    }
-}
-/** The commit `ref` names, or undefined (no such ref, or not a commit). */
-async function commitOf(repo, ref) {
-    try {
-        return (await git(repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`)) || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The commit checked out in `repo` (HEAD). */
-async function headCommit(repo) {
-    const sha = await commitOf(repo, 'HEAD');
-    if (!sha)
-        throw new src_errors/* UsageError */.eb(`${repo} has no commit checked out (HEAD names none)`);
-    return sha;
-}
-/** Whether the checkout has changes no commit holds (tracked files changed, or untracked files not ignored). */
-async function hasLocalChanges(repo) {
-    return (await git(repo, 'status', '--porcelain')).length > 0;
-}
-/**
- * The commit `ref` names. With `fetch`, a ref the checkout lacks (a shallow clone, the default of
- * actions/checkout) is fetched from origin first. A ref that names nothing is exit 2.
- */
-async function resolveRef(repo, ref, o = {}) {
-    if (ref.trim() === '' || ref.startsWith('-'))
-        throw new src_errors/* GitRefError */.O1(`--base-ref: "${ref}" is not a commit or branch name`);
-    const local = await commitOf(repo, ref);
-    if (local)
-        return local;
-    if (o.fetch) {
-        const shallow = (await git(repo, 'rev-parse', '--is-shallow-repository').catch(() => 'false')) === 'true';
-        o.log?.(`fetching ${ref} from origin (the checkout does not have it)`);
-        try {
-            await git(repo, 'fetch', '--quiet', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', ref);
-            const fetched = await commitOf(repo, 'FETCH_HEAD');
-            if (fetched)
-                return fetched;
-        }
-        catch (err) {
-            const why = (err.stderr ?? '').trim().split('\n').filter(Boolean).at(-1) ?? 'git fetch failed';
-            throw new src_errors/* GitRefError */.O1(`base ref "${ref}" is not in ${repo} and could not be fetched from origin: ${why}`);
-        }
-    }
-    throw new src_errors/* GitRefError */.O1(`base ref "${ref}" names no commit in ${repo}${o.fetch ? '' : ' (fetch it first, e.g. git fetch origin ' + ref + ')'}`);
-}
-/**
- * `commit` checked out (detached) in a new temporary folder, registered as a worktree of `repo`
- * until `remove()`. A process that exits before that (an error, a second Ctrl-C) removes it on exit.
- */
-async function addWorktree(repo, commit) {
-    const dir = await (0,promises_.realpath)(await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'perf-gate-base-')));
-    let removed = false;
-    const removeNow = () => {
-        if (removed)
-            return;
-        removed = true;
-        try {
-            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'remove', '--force', dir], { cwd: repo, stdio: 'ignore' });
-        }
-        catch {
-            // already gone (or never added): prune below forgets it either way
-        }
-        try {
-            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'prune'], { cwd: repo, stdio: 'ignore' });
-        }
-        catch {
-            // nothing to prune
-        }
-    };
-    process.once('exit', removeNow);
-    try {
-        await git(repo, 'worktree', 'add', '--quiet', '--detach', dir, commit);
-    }
-    catch (err) {
-        process.removeListener('exit', removeNow);
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        const why = (err.stderr ?? '').trim().split('\n').at(-1);
-        throw new src_errors/* UsageError */.eb(`could not check out the base commit ${commit.slice(0, 12)} as a worktree of ${repo}: ${why || err.message}`);
-    }
-    return {
-        dir,
-        remove: async () => {
-            process.removeListener('exit', removeNow);
-            removeNow();
-            // Build outputs git does not track may remain after `worktree remove --force` failed half-way.
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/builds/sides.ts
-/**
- * The two sides of `ab --base-ref REF`, built and running: each side's `target.build` run in its
- * own tree, its `target.start` started on its own free port, both waited for, and both process
- * groups stopped afterwards (SIGTERM, SIGKILL after the grace, as for `run`), whatever happened.
- * Every failure names the side and the command.
- */
-
-
-
-/** `n` distinct free loopback ports (bound, read, released: each side's app binds its own). */
-async function freePorts(n) {
-    const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
-        const s = (0,external_node_net_.createServer)();
-        s.once('error', reject);
-        s.listen(0, '127.0.0.1', () => resolve(s));
-    })));
-    const ports = servers.map((s) => s.address().port);
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(() => r()))));
-    return ports;
-}
-/** What `--base-ref` needs of the plan: a start command, and a URL that differs per side (`${PORT}`). */
-function checkSides(sides) {
-    const [base, head] = sides;
-    if (!head.plan.target.start) {
-        throw new src_errors/* UsageError */.eb(`${head.plan.file}: --base-ref needs target.start, the command that starts one build of the app on \${PORT} (or start both builds yourself and pass --base-url and --head-url)`);
-    }
-    if (base.plan.target.url === head.plan.target.url) {
-        throw new src_errors/* UsageError */.eb(`${head.plan.file}: with --base-ref, target.url must hold \${PORT} (each side listens on its own port), e.g. http://127.0.0.1:\${PORT}; it is ${head.plan.target.url} for both sides`);
-    }
-}
-/** Runs `target.build` of one side to its end; a failure is exit 3 naming the side and the command. */
-async function build(s, o) {
-    const command = s.plan.target.build;
-    if (!command || o.signal.aborted)
-        return;
-    if (!s.rebuild && (await s.cache?.fresh(command))) {
-        o.log(`${s.side}: build skipped: \`${command}\` already built ${s.cwd} at this commit, and nothing changed since (--rebuild builds anyway)`);
-        return;
-    }
-    o.log(`${s.side}: building (${command}) in ${s.cwd}`);
-    const t0 = Date.now();
-    const running = startTarget(command, s.cwd, s.env);
-    const onAbort = () => void running.stop();
-    o.signal.addEventListener('abort', onAbort, { once: true });
-    try {
-        await running.ended;
-    }
-    finally {
-        o.signal.removeEventListener('abort', onAbort);
-        // Whatever the build left running in its group (a watcher, a daemon) ends with it.
-        await running.stop();
-    }
-    if (o.signal.aborted)
-        return;
-    if (running.child.exitCode !== 0) {
-        const why = running.failure() ?? { reason: `ended by ${running.child.signalCode}`, lastOutput: '' };
-        throw new src_errors/* BuildError */.zS(`${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`);
-    }
-    o.log(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    await s.cache?.record(command);
-}
-/**
- * Builds both sides (one after the other: they share the machine), starts both, waits until both
- * answer, runs `fn`, and stops both process groups, also when anything fails or is interrupted.
- */
-async function withSidesRunning(sides, o, fn) {
-    const started = [];
-    try {
-        for (const s of sides)
-            await build(s, o);
-        for (const s of sides) {
-            if (o.signal.aborted)
-                break;
-            // The port was free when chosen; this catches a fixed port in target.url, or a port taken since.
-            await refuseOccupiedPort(s.plan.target.url, `start both builds yourself and pass --base-url and --head-url (${s.side} side)`);
-            o.log(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
-            started.push({ side: s, target: startTarget(s.plan.target.start, s.cwd, s.env) });
-        }
-        // One side that cannot get ready ends the wait for the other too.
-        const gaveUp = new AbortController();
-        const signal = AbortSignal.any([o.signal, gaveUp.signal]);
-        await Promise.all(started.map(async ({ side, target }) => {
-            try {
-                await waitUntilReady({
-                    url: side.plan.target.url,
-                    readyPath: side.plan.target.ready,
-                    timeoutMs: side.plan.target.readyTimeoutMs,
-                    started: target,
-                    signal,
-                });
-            }
-            catch (err) {
-                gaveUp.abort();
-                const message = err instanceof Error ? err.message : String(err);
-                throw new src_errors/* TargetUnreachableError */.ms(`${side.side} side (target.start \`${side.plan.target.start}\` in ${side.cwd}) never got ready: ${message}`);
-            }
-        }));
-        return await fn();
-    }
-    finally {
-        await Promise.all(started.map(({ target }) => target.stop()));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/builds/build-cache.ts
-/**
- * `target.build` of the checkout (the head side) skipped when it would rebuild what is already
- * there: the same tree, at the same commit, with no change git can see (tracked or untracked), the
- * same command, and the same ignored entries (the build's outputs: names and modification times of
- * what `git status --ignored` lists) as right after the last successful build. Anything else builds.
- * The record lives in the repository's git folder (`perf-gate/builds.json`), never in the tree.
- * The base side is a fresh worktree each run, so it always builds.
- */
-
-
-
-
-
-const build_cache_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-const build_cache_git = async (cwd, ...args) => (await build_cache_run('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
-class BuildCache {
-    tree;
-    key;
-    file;
-    exclude;
-    constructor(tree, key, file, exclude) {
-        this.tree = tree;
-        this.key = key;
-        this.file = file;
-        this.exclude = exclude;
-    }
-    /**
-     * The cache of builds run in `cwd`, in the checkout whose top folder is `tree`. `exclude`: folders
-     * perf-gate itself writes (its reports), which are no build's output.
-     */
-    static async of(tree, cwd, exclude = []) {
-        const common = external_node_path_default().resolve(tree, (await build_cache_git(tree, 'rev-parse', '--git-common-dir')).trim());
-        return new BuildCache(tree, cwd, external_node_path_default().join(common, 'perf-gate', 'builds.json'), exclude.map((e) => external_node_path_default().relative(tree, e)));
-    }
-    excluded(entry) {
-        const clean = entry.replace(/\/$/, '');
-        return this.exclude.some((e) => clean === e || clean.startsWith(`${e}/`));
-    }
-    /** The tree's state as the cache compares it; undefined when it has changes no commit holds. */
-    async state(command) {
-        const [commit, status] = await Promise.all([build_cache_git(this.tree, 'rev-parse', 'HEAD'), build_cache_git(this.tree, 'status', '--porcelain', '--ignored')]);
-        const lines = status.split('\n').filter((l) => l && !this.excluded(l.slice(3)));
-        if (lines.some((l) => !l.startsWith('!! ')))
-            return undefined;
-        const ignored = await Promise.all(lines.map(async (l) => {
-            const entry = l.slice(3);
-            const info = await (0,promises_.stat)(external_node_path_default().join(this.tree, entry)).catch(() => undefined);
-            return `${entry} ${info?.mtimeMs ?? 'gone'}`;
-        }));
-        return { commit: commit.trim(), command, outputs: (0,external_node_crypto_.createHash)('sha256').update(ignored.join('\n')).digest('hex') };
-    }
-    async entries() {
-        try {
-            return JSON.parse(await (0,promises_.readFile)(this.file, 'utf8'));
-        }
-        catch {
-            return {};
-        }
-    }
-    /** Whether `command` already built the tree as it is now. */
-    async fresh(command) {
-        const [now, entries] = await Promise.all([this.state(command), this.entries()]);
-        const last = entries[this.key];
-        return now !== undefined && last !== undefined && last.commit === now.commit && last.command === now.command && last.outputs === now.outputs;
-    }
-    /** Remembers a successful build of the tree as it is now (nothing, when it has uncommitted changes). */
-    async record(command) {
-        const now = await this.state(command);
-        const entries = await this.entries();
-        if (now)
-            entries[this.key] = now;
-        else
-            delete entries[this.key];
-        await (0,promises_.mkdir)(external_node_path_default().dirname(this.file), { recursive: true });
-        await (0,promises_.writeFile)(this.file, `${JSON.stringify(entries, null, 2)}\n`);
-    }
-}
-
 // EXTERNAL MODULE: ./src/model/report.ts
 var model_report = __webpack_require__(55235);
 ;// CONCATENATED MODULE: ./package.json
@@ -8484,329 +7794,113 @@ function buildReport(i) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/report/merge.ts
+// EXTERNAL MODULE: ./src/baseline/fingerprint.ts
+var fingerprint = __webpack_require__(34319);
+// EXTERNAL MODULE: ./src/baseline/shape.ts
+var shape = __webpack_require__(59258);
+// EXTERNAL MODULE: ./src/input-checks.ts
+var input_checks = __webpack_require__(92321);
+// EXTERNAL MODULE: ./src/baseline/file-store.ts
+var file_store = __webpack_require__(11617);
+// EXTERNAL MODULE: ./src/load/destination.ts
+var destination = __webpack_require__(87612);
+;// CONCATENATED MODULE: ./src/flows/shared.ts
+
+
+
+
+
+
+/** Band rules and the trend chart look this many runs back. */
+const HISTORY_RUNS = 20;
+function gateRules(plan) {
+    return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
+}
 /**
- * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
- * whole plan would have written. HDR histograms add without loss, so the merged percentiles are the
- * whole run's to histogram precision (3 significant digits) and every count is exact: stage,
- * endpoint and 1-second window histograms are added, counts summed, rates recomputed, windows
- * aligned by their second. Pure: reports in, report out; gating the result is the core's.
+ * Refuses a destination that is not loopback unless the plan or the action allows it (exit 2,
+ * before any connection, the readiness probe and target.start included), then says where load goes:
+ * the first line of every run.
  */
-
-
-
-
-
-
-
-
-
-const sum = (parts, f) => parts.reduce((a, p) => a + f(p.stage), 0);
-const max = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
-function mergeShardReports(files) {
-    const shards = checkShardSet(files);
-    const first = shards[0].report;
-    const count = first.shard.count;
-    const stages = first.stages.map((st) => mergeStage(shards.map((s) => ({ file: s.file, index: s.report.shard.index, stage: s.report.stages.find((x) => x.name === st.name) })), count));
-    const started = shards.map((s) => s.report.started_at).sort((a, b) => Date.parse(a) - Date.parse(b));
+function announceLoad(plan, targets, s) {
+    const checked = targets.map(([label, url]) => `${label}${(0,format/* displayUrl */.Qy)(url)} (${(0,destination/* describeGrant */.aN)((0,destination/* checkLoadDestination */.Nu)(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+    s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
+}
+/** What a run was compared with, for report.json and the summary. */
+function baselineRef(source, found) {
     return {
-        tool: 'perf-gate',
-        version: VERSION,
-        schema: model_report/* REPORT_SCHEMA */.D,
-        verdict: 'pass',
-        plan: first.plan,
-        target: [...new Set(shards.map((s) => s.report.target))].join(', '),
-        started_at: started[0],
-        duration_s: max(shards.map((s) => s.report.duration_s)),
-        cancelled: false,
-        runner: first.runner,
-        fingerprints: first.fingerprints,
-        ...(first.shape && { shape: first.shape }),
-        baseline: null,
-        stages,
-        checks: [],
-        merged_from: shards.map((s) => ({ index: s.report.shard.index, started_at: s.report.started_at, target: s.report.target, runner: s.report.runner })),
+        source: source.store.description,
+        started_at: found.report.started_at,
+        target: found.report.target,
+        commit: found.commit === 'local' ? undefined : found.commit,
+        explanation: found.explanation,
     };
 }
-/** The n shards of one run, each once, in shard order; anything else names the files at fault. */
-function checkShardSet(files) {
-    if (files.length === 0)
-        throw new src_errors/* ShardMergeError */.tg('merge needs the shard reports: the report.json of every run --shard i/n');
-    for (const { file, report } of files) {
-        if (!report.shard)
-            throw new src_errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
-        if (report.cancelled)
-            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
-        // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
-        const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
-        if (stopped !== undefined)
-            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
-        if (!report.fingerprints)
-            throw new src_errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
-    }
-    const [head, ...rest] = files;
-    const name = (f) => `${f.file} (shard ${f.report.shard.index}/${f.report.shard.count})`;
-    for (const f of rest) {
-        if (f.report.fingerprints.plan !== head.report.fingerprints.plan) {
-            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
-        }
-        if (f.report.shard.count !== head.report.shard.count)
-            throw new src_errors/* ShardMergeError */.tg(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
-    }
-    const count = head.report.shard.count;
-    const byIndex = new Map();
-    for (const f of files) {
-        const twin = byIndex.get(f.report.shard.index);
-        if (twin)
-            throw new src_errors/* ShardMergeError */.tg(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
-        byIndex.set(f.report.shard.index, f);
-    }
-    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-    if (missing.length > 0) {
-        const given = files.map(name).join(', ');
-        throw new src_errors/* ShardMergeError */.tg(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
-    }
-    const stagesOf = (f) => f.report.stages.map((s) => s.name).join(', ');
-    for (const f of rest) {
-        if (stagesOf(f) !== stagesOf(head))
-            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
-    }
-    const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
-    checkTogether(ordered);
-    return ordered;
-}
-/**
- * The shards of one run overlap in time. One that started after another had finished (a re-run
- * of one matrix job) did not load the target together with it: summing their rates would
- * describe load that never happened.
- */
-function checkTogether(files) {
-    const span = (f) => {
-        const start = Date.parse(f.report.started_at);
-        return [start, start + f.report.duration_s * 1000];
-    };
-    for (const a of files) {
-        for (const b of files) {
-            const [, aEnd] = span(a);
-            const [bStart] = span(b);
-            if (bStart > aEnd) {
-                throw new src_errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
-                    `they did not load the target together (a re-run of one job?); run all ${files.length} shards again`);
-            }
-        }
-    }
-}
-/** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
-function histogramOf(encoded, file, what) {
-    if (encoded === undefined)
-        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+/** The stored result to compare with; a PR whose base has none falls back to the newest one. */
+async function loadBaseline(source, request, log) {
     try {
-        return decodeHistogram(encoded);
+        return await findBaseline(source, request, log);
     }
     catch (err) {
-        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
+        if (!source.optional || !(err instanceof src_errors/* BaselineError */.s$))
+            throw err;
+        log.warn(`${source.store.description} could not be read (${err.message}): this run is checked against the absolute thresholds only`);
+        return undefined;
     }
 }
-function inputsOf(p) {
-    if (!p.stage.merge_inputs)
-        throw new src_errors/* ShardMergeError */.tg(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
-    return p.stage.merge_inputs;
-}
-function mergeStage(parts, count) {
-    const first = parts[0].stage;
-    // run --shard refuses these kinds; a report that has one anyway was not written by a shard run.
-    if (first.kind === 'stress' || first.kind === 'soak') {
-        throw new src_errors/* ShardMergeError */.tg(`${parts[0].file}: stage ${first.name} is a ${first.kind} stage, which runs on one runner and cannot be merged (run --shard refuses it; leave it out with --stage)`);
+async function findBaseline(source, request, log) {
+    let loaded = await source.store.load({ ...request, commits: source.commits });
+    if (!loaded.result && source.commits) {
+        const newest = await source.store.load(request);
+        if (newest.result)
+            loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
     }
-    const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
-    const requests = sum(parts, (s) => s.requests);
-    const errors = sum(parts, (s) => s.errors);
-    // Every shard sends over the same planned time; a burst's is its longest shard's wall time.
-    const sendingMs = max(parts.map((p) => inputsOf(p).sending_s)) * 1000;
-    const generator = mergeGenerator(parts, count);
-    const timeline = mergeTimelines(parts);
-    const out = {
-        name: first.name,
-        kind: first.kind,
-        protocol: first.protocol,
-        duration_s: max(parts.map((p) => p.stage.duration_s)),
-        requests,
-        errors,
-        error_rate: errorRate(requests, errors),
-        rps: perSecond(requests, sendingMs),
-        latency_ms: summarize(histogram),
-        errors_by_kind: sumCounts(parts.map((p) => p.stage.errors_by_kind)),
-        status_codes: countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
-        endpoints: mergeEndpoints(parts),
-        timeline,
-        histogram: histogram_encodeHistogram(histogram),
-        generator_saturated: generator.saturated,
-        late_sends: generator.late_sends,
-        dropped: generator.dropped,
-        generator,
-        retry_after_seen: sum(parts, (s) => s.retry_after_seen),
-    };
-    if (parts.some((p) => p.stage.scheduled !== undefined))
-        out.scheduled = sum(parts, (s) => s.scheduled ?? 0);
-    if (parts.some((p) => p.stage.cycles))
-        out.cycles = mergeCycles(parts.map((p) => p.stage.cycles ?? []));
-    const spikeMs = parts.map((p) => inputsOf(p).spike_ms).find((x) => x !== undefined);
-    if (first.kind === 'spike' && spikeMs)
-        out.spike = spikeOutcome(timeline, spikeMs.start, spikeMs.drop);
-    // Each shard ran on its own runner: the slowest one is what the gate must allow for.
-    const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
-    if (probes.length > 0)
-        out.cpu_probe_ms = max(probes);
-    // No reference-server figures: each shard's measured its own runner, and one runner's delay must
-    // not come off every shard's requests. A merged run's failures are judged as measured.
-    const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
-    // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
-    const top = Object.entries(samples)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 10);
-    const retryAfter = parts.reduce((r, p) => widenRange(r, p.stage.retry_after_s), undefined);
-    if (retryAfter)
-        out.retry_after_s = retryAfter;
-    if (top.length > 0)
-        out.error_samples = Object.fromEntries(top);
-    if (first.protocol === 'ws')
-        mergeWs(out, parts);
-    mergeFlows(out, parts);
-    const resources = mergeResources(parts, requests, timeline);
-    if (resources)
-        out.resources = resources;
-    return out;
+    if (loaded.result)
+        (0,file_store/* wholeRun */.f1)(loaded.result.report, source.store.description);
+    log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
+    return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
 }
-/** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
-function mergeFlows(out, parts) {
-    const sessions = parts.map((p) => p.stage.sessions).filter((x) => x !== undefined);
-    if (sessions.length > 0) {
-        const failed = sessions.find((x) => x.failed > 0);
-        out.sessions = { ...(failed ?? sessions[0]), users: sessions.reduce((a, x) => a + x.users, 0), failed: sessions.reduce((a, x) => a + x.failed, 0) };
+/** A maintainer's acceptance is recorded when it turned at least one failure into a warning. */
+function noteAccepted(report, reason) {
+    const n = report.checks.filter((c) => c.accepted).length;
+    if (reason && n > 0)
+        report.accepted = { reason, checks: n };
+}
+/** What the report says of the past runs it read; undefined when there was nothing to read or nothing read. */
+function historyRef(store, past) {
+    if (!store || (past.length === 0 && !store.leftOut))
+        return undefined;
+    return { source: store.description, runs: past.length, ...(store.leftOut ? { left_out: store.leftOut } : {}) };
+}
+/** Past results are for bands and the chart: a store that cannot list them costs those, not the run. */
+async function readPast(store, request, log) {
+    if (!store)
+        return [];
+    try {
+        return await store.history(request, HISTORY_RUNS);
     }
-    const unsent = parts.map((p) => p.stage.unsent).filter((x) => x !== undefined);
-    if (unsent.length > 0)
-        out.unsent = { count: unsent.reduce((a, x) => a + x.count, 0), missing: [...new Set(unsent.flatMap((x) => x.missing))].slice(0, 5) };
-    const firstShard = parts[0].stage;
-    if (firstShard.setup)
-        out.setup = firstShard.setup;
-    if (firstShard.verify)
-        out.verify = firstShard.verify;
+    catch (err) {
+        log.info(`no history from ${store.description}: ${(0,src_errors/* describeError */.Uc)(err)}`);
+        return [];
+    }
 }
 /**
- * The app's figures of the shards. Shards that each started the app (target.start: a process group
- * per shard) measured separate instances: their CPU adds, over all the shards' requests, and the peak
- * memory is the largest instance's (as one run's is one instance's). Shards that read target.process
- * may have read one shared app, each seeing all of its CPU, or one app each: perf-gate cannot tell,
- * so it does not add them and says so (rules on them warn).
+ * Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. A run
+ * without a p95 (an import whose tool did not write one: null) is left out, not drawn as 0 ms.
  */
-function mergeResources(parts, requests, timeline) {
-    const all = parts.map((p) => p.stage.resources);
-    if (all.every((r) => r === undefined))
+function historyPoints(history, current) {
+    if (history.length === 0)
         return undefined;
-    const dropWindows = () => timeline.forEach((w) => {
-        delete w.cpu_ms;
-        delete w.rss_mb;
-    });
-    const nulls = { cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: sum(parts, (s) => s.resources?.samples ?? 0) };
-    const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
-    if (missing) {
-        dropWindows();
-        const why = missing.stage.resources
-            ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}`
-            : 'it read no resource source';
-        return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
-    }
-    const rs = all;
-    if (!rs.every((r) => r.source.startsWith('process group '))) {
-        dropWindows();
-        return {
-            source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`,
-            ...nulls,
-            error: "not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard's report, or start the app per shard with target.start)",
-        };
-    }
-    const cpuMs = rs.reduce((a, r) => a + r.cpu_ms, 0);
-    const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
-    const peaks = rs.map((r) => r.rss_mb_peak).filter((x) => x !== null);
-    return {
-        source: `${parts.length} shards, each its own app (target.start)`,
-        cpu_ms_per_request: requests > 0 ? Math.round((cpuMs / requests) * 10_000) / 10_000 : null,
-        // The apps together, as % of one core.
-        cpu_pct: durationMs > 0 ? Math.round((cpuMs / durationMs) * 1000) / 10 : null,
-        rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
-        cpu_ms: Math.round(cpuMs * 1000) / 1000,
-        samples: nulls.samples,
-        note: "CPU of every shard's app added over all the shards' requests; memory: the largest instance's",
-    };
-}
-function sumCounts(records) {
     const out = {};
-    for (const r of records)
-        for (const [k, n] of Object.entries(r))
-            out[k] = (out[k] ?? 0) + n;
+    const past = [...history].reverse();
+    const measured = (p95) => typeof p95 === 'number' && Number.isFinite(p95);
+    for (const stage of current.stages) {
+        const points = past.flatMap((h) => {
+            const s = h.report.stages.find((x) => x.name === stage.name);
+            return s && measured(s.latency_ms.p95) ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
+        });
+        out[stage.name] = measured(stage.latency_ms.p95) ? [...points, { label: 'this run', p95: stage.latency_ms.p95 }] : points;
+    }
     return out;
-}
-const numericKeys = (r) => Object.entries(r).map(([k, n]) => [Number(k), n]);
-/** Endpoints by name, in the order the shards list them. */
-function mergeEndpoints(parts) {
-    const byName = new Map();
-    for (const p of parts) {
-        for (const e of p.stage.endpoints) {
-            const m = byName.get(e.name) ?? { requests: 0, errors: 0, histograms: [] };
-            m.requests += e.requests;
-            m.errors += e.errors;
-            m.histograms.push(histogramOf(e.histogram, p.file, `stage ${p.stage.name}, endpoint ${e.name}`));
-            byName.set(e.name, m);
-        }
-    }
-    return [...byName.entries()].map(([name, m]) => endpointReport(name, m.requests, m.errors, mergeHistograms(m.histograms)));
-}
-/** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
-function mergeTimelines(parts) {
-    return mergeWindows(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`), true);
-}
-/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
-function mergeGenerator(parts, count) {
-    const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
-    const health = { ...sumGeneratorCounts(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };
-    if (reasons.length > 0)
-        health.reason = reasons.join('; ');
-    return health;
-}
-/** WebSocket counts summed; connect, gap and lag percentiles from the added histograms. */
-function mergeWs(out, parts) {
-    const first = parts[0].stage;
-    const ws = parts.map((p) => {
-        const h = inputsOf(p).ws_histograms;
-        if (!h)
-            throw new src_errors/* ShardMergeError */.tg(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
-        return h;
-    });
-    const merged = (key) => mergeHistograms(ws.map((h, i) => histogramOf(h[key], parts[i].file, `ws stage ${first.name}, ${key}`)));
-    out.ws_mode = first.ws_mode;
-    out.connect_ms = summarize(merged('connect'));
-    out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
-    out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
-    const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
-    // The shards' connections were open at the same time (on different machines): their peaks add.
-    out.connections = {
-        planned: c((x) => x.planned),
-        opened: c((x) => x.opened),
-        failed: c((x) => x.failed),
-        peak: c((x) => x.peak),
-        open_at_end: c((x) => x.open_at_end),
-    };
-    if (first.unmatched_replies !== undefined)
-        out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
-    if (first.ws_mode === 'stream') {
-        // Each shard's rate is over the same planned time, so the rates add.
-        out.messages_per_s = build_round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
-        out.gap_ms = summarize(merged('gap'));
-        const lag = merged('lag');
-        if (lag.totalCount > 0)
-            out.lag_ms = summarize(lag);
-    }
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts + 1 modules
@@ -9500,10 +8594,6 @@ svg.chart .marker text{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-li
 footer{color:var(--muted);font-size:12px;text-align:center;padding:8px}
 `;
 
-// EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __webpack_require__(11617);
-// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
-var file_store_adapter = __webpack_require__(58775);
 ;// CONCATENATED MODULE: ./src/baseline/save-guard.ts
 /**
  * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
@@ -9548,16 +8638,6 @@ function whyNotBaseline(report, stages) {
 /** A stage with this share of errors or more is never kept as a baseline: it measured a failing target. */
 const FAILING_ERROR_RATE = 0.5;
 
-// EXTERNAL MODULE: ./src/baseline/store.ts
-var store = __webpack_require__(54494);
-// EXTERNAL MODULE: ./src/baseline/fingerprint.ts
-var fingerprint = __webpack_require__(34319);
-// EXTERNAL MODULE: ./src/baseline/shape.ts
-var shape = __webpack_require__(59258);
-// EXTERNAL MODULE: ./src/input-checks.ts
-var input_checks = __webpack_require__(92321);
-// EXTERNAL MODULE: ./src/load/destination.ts
-var destination = __webpack_require__(87612);
 ;// CONCATENATED MODULE: ./src/report/diagnose.ts
 
 /** At most this many findings per report: the most important ones. */
@@ -9970,6 +9050,1444 @@ function spikeNotRecovered(s) {
         evidence,
         at_s: spike.drop_s,
     };
+}
+
+;// CONCATENATED MODULE: ./src/flows/finish.ts
+/**
+ * The one way every flow ends: the report redacted, its diagnoses computed, report.json, summary.md
+ * and report.html written, and the result kept as a baseline when it may be.
+ */
+
+
+
+
+
+
+
+
+
+/** Keeps a finished result as a baseline when the save guard allows it; a failed save is reported, never thrown. */
+async function keepBaseline(report, save, planId, stages, log) {
+    const why = whyNotBaseline(report, stages);
+    if (why) {
+        log.warn(`baseline not saved to ${save.store.description}: ${why} (only complete, passing runs become baselines)`);
+        return { saved: false };
+    }
+    try {
+        await save.store.save(planId, { report, commit: save.commit, run: save.run, savedAt: new Date().toISOString() });
+        log.info(`baseline saved to ${save.store.description}`);
+        return { saved: true };
+    }
+    catch (err) {
+        const saveError = (0,src_errors/* describeError */.Uc)(err);
+        log.warn(`baseline not saved to ${save.store.description}: ${saveError}`);
+        return { saved: false, saveError };
+    }
+}
+/**
+ * Writes report.json, summary.md and report.html. Every report written says what it shows: the
+ * diagnoses are (re)computed here from the report as it leaves the process (already redacted, so
+ * their evidence can only quote what the report may hold; recomputed for compare and merge, since
+ * the rules may have changed since a result was measured, or it came from another tool).
+ */
+async function writeReports(report, outDir, extras = {}) {
+    report.diagnoses = diagnose(report);
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    const reportPath = external_node_path_default().join(outDir, 'report.json');
+    const summaryPath = external_node_path_default().join(outDir, 'summary.md');
+    const htmlPath = external_node_path_default().join(outDir, 'report.html');
+    const summary = (0,markdown/* renderSummary */.Br)(report, extras);
+    await (0,file_store/* writeJsonAtomic */.ZJ)(reportPath, report);
+    await (0,promises_.writeFile)(summaryPath, summary);
+    await (0,promises_.writeFile)(htmlPath, renderHtml(report, extras));
+    return { report, reportPath, summaryPath, htmlPath, summary, extras };
+}
+/**
+ * Every door's last step, in one order: redact (once, before anything is written, so report.json,
+ * summary.md, report.html, a saved baseline and the PR comment agree), diagnose, write, then keep.
+ * Reports first: a failed save never costs the run's results.
+ */
+async function finish(report, f) {
+    const redacted = new redact/* Redactor */.pO().add(f.secrets ?? []).json(report);
+    const written = await writeReports(redacted, f.outDir, f.extras?.(redacted) ?? {});
+    const kept = f.keep ? await keepBaseline(written.report, f.keep.target, f.keep.planId, f.keep.stages, f.keep.log) : { saved: false };
+    return { ...written, ...kept };
+}
+
+;// CONCATENATED MODULE: ./src/flows/run.ts
+/**
+ * `perf-gate run` (and the action's run mode): load the plan, run it, gate it against a baseline
+ * and the history, and finish.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * A shard's numbers are 1/n of the load: its rps, and its percentiles under a fraction of the
+ * traffic, are not the plan's. So a shard is judged by nothing (its verdict only warns about its own
+ * generator) and `merge` gates the whole.
+ */
+const SHARD_RULES = { thresholds: {}, regression: [] };
+/** What a shard run refuses: it is neither compared nor kept (`merge` does both for the whole). */
+function checkShardSettings(s) {
+    const flag = s.save ? '--save-baseline' : s.baseline ? '--baseline' : s.history ? '--history' : s.confirm ? '--confirm' : undefined;
+    if (s.shard && flag) {
+        throw new src_errors/* UsageError */.eb(s.save
+            ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
+            : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`);
+    }
+}
+async function runAndGate(s) {
+    if (s.targetUrl !== undefined)
+        (0,input_checks/* checkTargetUrl */.Tc)(s.targetUrl, '--target');
+    checkShardSettings(s);
+    const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    s.onSecrets?.(plan.secrets ?? []);
+    selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
+    announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
+    if (plan.target.build)
+        s.log.info(`run does not run target.build (${plan.target.build}): only ab --base-ref builds; build the app before run`);
+    // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
+    const runs = s.shard ? shardPlan(plan, s.shard) : plan;
+    const runner = runnerInfo();
+    const identity = (0,shape/* planIdentity */.gt)(plan);
+    const fingerprints = { plan: identity.planFingerprint, runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
+    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), ...identity, runnerFingerprint: fingerprints.runner };
+    // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
+    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+    // History too, before this run is saved, so the chart shows this run once (as "this run").
+    const past = await readPast(s.history ?? s.baseline?.store ?? s.save?.store, request, s.log);
+    const rules = s.shard ? SHARD_RULES : gateRules(plan);
+    const against = { baseline: baseline?.report.stages, history: past.map((p) => p.report.stages) };
+    const run = await runPlan(runs, {
+        targetUrl: s.targetUrl,
+        stages: s.stages,
+        cwd: s.cwd,
+        signal: s.signal,
+        onProgress: s.onProgress,
+        onStageStart: s.onStageStart,
+        probe: s.runnerProbe ?? true,
+        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
+    });
+    const stages = run.stages.map(stageReport);
+    // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
+    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept }), run.stopped);
+    if (run.stopped)
+        s.log.warn(run.stopped.message);
+    const cancelled = s.signal?.aborted ?? false;
+    const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, shape: identity.planShape, cancelled, shard: s.shard });
+    if (baseline && s.baseline)
+        built.baseline = baselineRef(s.baseline, baseline);
+    if (past.length >= MIN_HISTORY)
+        built.bands = bandPositions(against.history, stages);
+    built.history = historyRef(s.history ?? s.baseline?.store ?? s.save?.store, past);
+    noteAccepted(built, s.accept);
+    return finish(built, {
+        outDir: external_node_path_default().resolve(s.cwd, s.outDir),
+        secrets: plan.secrets,
+        extras: (report) => ({ runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages }),
+        keep: s.save && { target: s.save, planId: request.planId, stages: { ran: run.stages.length, planned: plan.stages.length }, log: s.log },
+    });
+}
+/** Stages that fail a regression rule on their first run: the ones to run once more. */
+function confirmationStages(plan, rules, first, against, log) {
+    const failing = stagesToConfirm(gate(rules, first, against).checks);
+    if (failing.size > 0)
+        log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
+    return plan.stages.filter((st) => failing.has(st.name));
+}
+
+;// CONCATENATED MODULE: ./src/gate/paired.ts
+
+
+
+
+/** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (95 % intervals). */
+const T_975 = [
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069,
+    2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+function tQuantile975(df) {
+    if (df >= 1 && df <= T_975.length)
+        return T_975[df - 1];
+    // Beyond the table: the Cornish-Fisher step of t toward the normal quantile (2.021 at 40, 1.984 at 100).
+    const z = 1.959964;
+    return df > T_975.length ? z + (z ** 3 + z) / (4 * df) : z;
+}
+/** Fewer usable pairs than this and the spread of the pairs means little. */
+const MIN_PAIRS = 3;
+/**
+ * 95 % interval (in %) of the relative change head/base − 1, from paired per-round values: the
+ * spread of the rounds' log ratios, centred on `pointPct` (the change of the merged histograms).
+ * Undefined when fewer than MIN_PAIRS rounds have a positive value on both sides.
+ */
+function pairedChangeInterval(base, head, pointPct) {
+    const d = [];
+    for (let i = 0; i < Math.min(base.length, head.length); i++) {
+        if (base[i] > 0 && head[i] > 0)
+            d.push(Math.log(head[i] / base[i]));
+    }
+    if (d.length < MIN_PAIRS || pointPct <= -100)
+        return undefined;
+    return aroundChange(pointPct, (tQuantile975(d.length - 1) * sampleSd(d)) / Math.sqrt(d.length));
+}
+function sampleSd(xs) {
+    const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+}
+/** ± a half-width on the log scale around the measured change, back in %. */
+function aroundChange(pointPct, halfWidth) {
+    const centre = Math.log(1 + pointPct / 100);
+    return { lo: (Math.exp(centre - halfWidth) - 1) * 100, hi: (Math.exp(centre + halfWidth) - 1) * 100 };
+}
+/** Percentile step of the grid a round's latency distribution is kept on. */
+const GRID_STEP = 0.05;
+const GRID_POINTS = Math.round(100 / GRID_STEP) + 1;
+function roundDistribution(h) {
+    const quantiles = new Float64Array(GRID_POINTS);
+    for (let i = 0; i < GRID_POINTS; i++)
+        quantiles[i] = h.totalCount > 0 ? h.getValueAtPercentile(Math.min(100, i * GRID_STEP)) / 1000 : 0;
+    return { count: h.totalCount, quantiles };
+}
+/** The share (0..1) of a round's requests at or below x, from its quantile grid. */
+function cdf(d, x) {
+    const q = d.quantiles;
+    if (x < q[0])
+        return 0;
+    let lo = 0;
+    let hi = q.length - 1;
+    if (x >= q[hi])
+        return 1;
+    while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (q[mid] <= x)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo * GRID_STEP) / 100;
+}
+/** Percentile p of several rounds taken together (each weighted by its requests): bisection on F. */
+function mixtureQuantile(parts, p) {
+    const total = parts.reduce((a, d) => a + d.count, 0);
+    if (total === 0)
+        return 0;
+    let lo = Math.min(...parts.map((d) => d.quantiles[0]));
+    let hi = Math.max(...parts.map((d) => d.quantiles[d.quantiles.length - 1]));
+    const target = p / 100;
+    for (let i = 0; i < 50 && hi - lo > 1e-6 * Math.max(1, hi); i++) {
+        const mid = (lo + hi) / 2;
+        const f = parts.reduce((a, d) => a + d.count * cdf(d, mid), 0) / total;
+        if (f >= target)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+/**
+ * 95 % interval (in %) of the change of a percentile between the merged rounds of two sides,
+ * centred on `pointPct`: whole rounds resampled in pairs; the bootstrap's standard error of the
+ * log ratio, widened by a Student-t factor for the few rounds there are.
+ */
+function pairedBootstrapInterval(base, head, percentile, pointPct, options = {}) {
+    const n = Math.min(base.length, head.length);
+    if (n < MIN_PAIRS || pointPct <= -100)
+        return undefined;
+    const random = seededRandom(options.seed ?? 0x85ebca6b);
+    const logs = [];
+    const pickedBase = new Array(n);
+    const pickedHead = new Array(n);
+    for (let r = 0; r < (options.resamples ?? 1000); r++) {
+        for (let i = 0; i < n; i++) {
+            const k = Math.floor(random() * n);
+            pickedBase[i] = base[k];
+            pickedHead[i] = head[k];
+        }
+        const b = mixtureQuantile(pickedBase, percentile);
+        const h = mixtureQuantile(pickedHead, percentile);
+        if (b > 0 && h > 0)
+            logs.push(Math.log(h / b));
+    }
+    if (logs.length < 2)
+        return undefined;
+    return aroundChange(pointPct, tQuantile975(n - 1) * sampleSd(logs) * Math.sqrt(n / (n - 1)));
+}
+const PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99, p999: 99.9 };
+/**
+ * The A/B estimator: paired rounds where a stage has them, else (a spike runs once per side) the
+ * bootstrap over both sides' windows, as for a stored baseline.
+ */
+function pairedRounds(rounds) {
+    // Decoded once per stage, however many percentile rules read them.
+    const distributions = new Map();
+    const distributionsOf = (name, r) => {
+        let d = distributions.get(name);
+        if (!d) {
+            const of = (side) => side.map((s) => roundDistribution(decodeHistogram(s.histogram)));
+            d = { base: of(r.base), head: of(r.head) };
+            distributions.set(name, d);
+        }
+        return d;
+    };
+    return (metric, before, after, pointPct) => {
+        const r = rounds.get(after.name);
+        if (r && r.base.length >= MIN_PAIRS) {
+            const percentile = PERCENTILES[metric];
+            if (percentile !== undefined && r.base.every((s) => s.histogram) && r.head.every((s) => s.histogram)) {
+                const d = distributionsOf(after.name, r);
+                const interval = pairedBootstrapInterval(d.base, d.head, percentile, pointPct);
+                if (interval)
+                    return { interval, method: `paired-bootstrap(rounds=${r.base.length})` };
+            }
+            const values = (side) => side.map((s) => metricValue(s, metric) ?? 0);
+            const interval = pairedChangeInterval(values(r.base), values(r.head), pointPct);
+            if (interval)
+                return { interval, method: `paired-rounds(n=${r.base.length})` };
+        }
+        return windowBootstrap(metric, before, after, pointPct);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/load/ab.ts
+/**
+ * Same-runner A/B: every stage runs against base and head in alternating short rounds (A B, B A,
+ * A B, …), each round the same load, so both sides see the same machine at nearly the same time.
+ * Returns the rounds as measured (for paired statistics) and each side merged into one result
+ * (for the report). Knows nothing of gates: pairing is the gate's business.
+ */
+
+
+
+
+
+
+
+/** Shortest round: shorter ones would be mostly start-up and drain. */
+const MIN_ROUND_MS = 500;
+/**
+ * One round's share of a stage, and how many rounds it gets. Timed stages split their steady
+ * time (a ramp is warm-up, not something to compare, so rounds run at full load); bursts split
+ * their cycles; a spike is one shape that cannot be cut, so it runs once per side.
+ */
+function roundSpec(spec, rounds) {
+    // Rounds never stretch a stage: each side gets the plan's time, cut into rounds of at least MIN_ROUND_MS.
+    const cut = (steadyMs) => {
+        const n = Math.max(1, Math.min(rounds, Math.floor(steadyMs / MIN_ROUND_MS)));
+        return { n, ms: Math.round(steadyMs / n) };
+    };
+    switch (spec.kind) {
+        case 'baseline': {
+            const { n, ms } = cut(spec.durationMs);
+            return { spec: { ...spec, durationMs: ms }, rounds: n };
+        }
+        case 'load': {
+            const { n, ms } = cut(spec.durationMs - spec.rampMs);
+            return { spec: { ...spec, rampMs: 0, durationMs: ms }, rounds: n };
+        }
+        case 'burst': {
+            // As many rounds as divide the cycles exactly (never more cycles than planned); when only
+            // 1 or 2 would, as many whole cycles per round as fit, leaving the remainder out.
+            const most = Math.min(rounds, spec.cycles);
+            let n = most;
+            while (spec.cycles % n !== 0)
+                n--;
+            if (n < 3 && most >= 3)
+                n = most;
+            return { spec: { ...spec, cycles: Math.floor(spec.cycles / n) }, rounds: n };
+        }
+        case 'spike':
+            return { spec, rounds: 1 };
+        case 'stress':
+        case 'soak':
+            // A stress stage stops where its target breaks and a soak is one long stretch: neither can be
+            // cut into rounds that alternate between two builds.
+            throw new src_errors/* UsageError */.eb(`ab: stage "${spec.name}" is a ${spec.kind} stage, which cannot be split into rounds; compare it with run --baseline instead (or leave it out with --stage)`);
+    }
+}
+/**
+ * A short, uncounted run against each side before the first round: JIT, connection pools and
+ * caches warm up on both builds, so round 1 does not compare a cold generator with a warm one.
+ * Undefined for a spike (its own `before` phase is its warm-up).
+ */
+function warmUpSpec(oneRound) {
+    switch (oneRound.kind) {
+        case 'baseline':
+        case 'load':
+            return { ...oneRound, name: `${oneRound.name} (warm-up)`, durationMs: Math.min(1000, oneRound.durationMs) };
+        case 'burst':
+            return { ...oneRound, name: `${oneRound.name} (warm-up)`, cycles: 1 };
+        case 'spike':
+        case 'stress':
+        case 'soak':
+            return undefined;
+    }
+}
+/** A round's sending time, s: its planned time (a burst's and a spike's: as run). */
+const roundSeconds = (p) => ('durationMs' in p.spec ? p.spec.durationMs : p.durationMs) / 1000;
+/**
+ * One side's rounds as one timeline, against time in the rounds: round k's windows start where
+ * round k−1's sending time ended (0.6-s rounds: 0, 0.6, 1.2 …), and a window the round's end cut
+ * short gives its rate over the time it covered, not per whole second (a 0.6-s round is not a
+ * second at 60 % of the rate).
+ */
+function joinTimelines(parts) {
+    const out = [];
+    let offset = 0;
+    for (const p of parts) {
+        const length = roundSeconds(p);
+        for (const w of p.timeline) {
+            const covered = Math.min(1, length - w.t);
+            const rps = covered > 0 && covered < 1 ? Math.round((w.requests / covered) * 10) / 10 : w.rps;
+            out.push({ ...w, t: Math.round((offset + w.t) * 1000) / 1000, rps });
+        }
+        offset += length;
+    }
+    return out;
+}
+/** One side's rounds as one stage result: histograms added, counts summed, timelines joined. */
+function mergeRounds(parts) {
+    const first = parts[0];
+    const metrics = new StageMetrics(first.metrics.endpoints.map((e) => e.name), 1000);
+    for (const p of parts)
+        addStageMetrics(metrics, p.metrics);
+    const spec = first.spec.kind === 'burst'
+        ? { ...first.spec, cycles: parts.reduce((a, p) => a + (p.spec.kind === 'burst' ? p.spec.cycles : 0), 0) }
+        : first.spec.kind === 'spike'
+            ? first.spec
+            : first.spec.kind === 'stress'
+                ? first.spec
+                : { ...first.spec, durationMs: parts.reduce((a, p) => a + ('durationMs' in p.spec ? p.spec.durationMs : 0), 0) };
+    const scheduled = first.scheduled !== undefined ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
+    return {
+        spec,
+        startedAt: first.startedAt,
+        durationMs: parts.reduce((a, p) => a + p.durationMs, 0),
+        metrics,
+        timeline: joinTimelines(parts),
+        // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
+        generator: judgeGenerator({
+            late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
+            dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
+            loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
+            loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
+        }, scheduled, metrics.requests),
+        cycles: first.cycles ? parts.flatMap((p) => p.cycles ?? []).map((c, i) => ({ ...c, cycle: i + 1 })) : undefined,
+        spike: first.spike,
+        scheduled,
+        mode: first.mode,
+        aborted: roundsAborted(parts),
+        sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
+        unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
+        // Every round sets up and verifies; a failure in any round is the one to show.
+        setup: worstFlows(parts.map((p) => p.setup)),
+        verify: worstFlows(parts.map((p) => p.verify)),
+    };
+}
+/** Per request name: the first failed outcome among the rounds, else the last round's. */
+function worstFlows(rounds) {
+    const present = rounds.filter((r) => r !== undefined);
+    if (present.length === 0)
+        return undefined;
+    const last = present[present.length - 1];
+    return last.map((o, i) => present.map((r) => r[i]).find((x) => x !== undefined && !x.ok) ?? o);
+}
+/** The first abort_when trigger among the rounds, its time counted over the rounds joined. */
+function roundsAborted(parts) {
+    let offsetMs = 0;
+    for (const p of parts) {
+        if (p.aborted)
+            return { ...p.aborted, at_s: Math.round((offsetMs / 1000 + p.aborted.at_s) * 10) / 10 };
+        offsetMs += p.durationMs;
+    }
+    return undefined;
+}
+async function runAb(plan, o) {
+    const stages = selectStages(plan, o.stages);
+    const signal = o.signal ?? new AbortController().signal;
+    const urls = { base: o.baseUrl, head: o.headUrl };
+    // A stage that cannot be cut into rounds is refused before any load, not after the stages before it.
+    for (const spec of stages)
+        roundSpec(spec, o.rounds);
+    // Both must answer before any load: a dead head is exit 3, not a lopsided comparison.
+    for (const url of [o.baseUrl, o.headUrl]) {
+        await waitUntilReady({ url, readyPath: plan.target.ready, timeoutMs: plan.target.ready ? plan.target.readyTimeoutMs : 1000, signal });
+    }
+    const startedAt = new Date();
+    const t0 = Date.now();
+    const seq = { value: 0 };
+    // Each side hands out the plan's data rows as one run would (the same rows to the same users).
+    const rows = { base: new DataRows(plan.data), head: new DataRows(plan.data) };
+    const out = [];
+    let warmedUp = false;
+    // abort_when ended a round (either side): no more rounds, no more stages.
+    let stopped = false;
+    for (const [stageIndex, spec] of stages.entries()) {
+        if (signal.aborted || stopped)
+            break;
+        const { spec: oneRound, rounds } = roundSpec(spec, o.rounds);
+        const clients = { base: stageClient(o.baseUrl, oneRound), head: stageClient(o.headUrl, oneRound) };
+        // Each side's users log in once per stage (before the warm-up or the first round's clock), not once per round.
+        const sessions = { base: { users: new Map() }, head: { users: new Map() } };
+        const stage = { spec, base: [], head: [] };
+        try {
+            const warmUp = warmedUp ? undefined : warmUpSpec(oneRound);
+            for (const side of warmUp ? ['base', 'head'] : []) {
+                if (!signal.aborted)
+                    await runStage(warmUp, { plan, client: clients[side], target: urls[side], signal, seq, sessions: sessions[side], rows: rows[side] });
+            }
+            if (warmUp)
+                warmedUp = true;
+            for (let round = 0; round < rounds && !signal.aborted; round++) {
+                // ABBA order: whichever side runs second in a round runs first in the next, so a warming
+                // (or tiring) machine favours neither; stages alternate too (a spike has one round).
+                const order = (round + stageIndex) % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+                const results = {};
+                for (const side of order) {
+                    if (signal.aborted)
+                        break;
+                    o.onRound?.(spec, round, rounds, side);
+                    results[side] = await runStage(oneRound, {
+                        plan,
+                        client: clients[side],
+                        target: urls[side],
+                        signal,
+                        seq,
+                        onProgress: o.onProgress,
+                        sessions: sessions[side],
+                        rows: rows[side],
+                    });
+                }
+                // An interrupted round has no (whole) partner: it is left out of both sides.
+                if (signal.aborted)
+                    break;
+                if (results.base && results.head) {
+                    stage.base.push(results.base);
+                    stage.head.push(results.head);
+                }
+                if (results.base?.aborted || results.head?.aborted) {
+                    stopped = true;
+                    break;
+                }
+            }
+        }
+        finally {
+            await Promise.all([clients.base.close(), clients.head.close()]);
+        }
+        if (stage.base.length > 0)
+            out.push(stage);
+    }
+    const durationMs = Date.now() - t0;
+    const side = (s) => ({ target: urls[s], startedAt, durationMs, stages: out.map((st) => mergeRounds(st[s])), again: [] });
+    return { base: side('base'), head: side('head'), stages: out };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/builds/worktree.ts
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, ...args) {
+    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 });
+    return stdout.trim();
+}
+/** The top folder of the git repository holding `dir`. */
+async function repositoryOf(dir) {
+    try {
+        return await git(dir, 'rev-parse', '--show-toplevel');
+    }
+    catch {
+        throw new src_errors/* UsageError */.eb(`--base-ref needs the plan in a git repository, and ${dir} is not in one`);
+    }
+}
+/** The commit `ref` names, or undefined (no such ref, or not a commit). */
+async function commitOf(repo, ref) {
+    try {
+        return (await git(repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`)) || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The commit checked out in `repo` (HEAD). */
+async function headCommit(repo) {
+    const sha = await commitOf(repo, 'HEAD');
+    if (!sha)
+        throw new src_errors/* UsageError */.eb(`${repo} has no commit checked out (HEAD names none)`);
+    return sha;
+}
+/** Whether the checkout has changes no commit holds (tracked files changed, or untracked files not ignored). */
+async function hasLocalChanges(repo) {
+    return (await git(repo, 'status', '--porcelain')).length > 0;
+}
+/**
+ * The commit `ref` names. With `fetch`, a ref the checkout lacks (a shallow clone, the default of
+ * actions/checkout) is fetched from origin first. A ref that names nothing is exit 2.
+ */
+async function resolveRef(repo, ref, o = {}) {
+    if (ref.trim() === '' || ref.startsWith('-'))
+        throw new src_errors/* GitRefError */.O1(`--base-ref: "${ref}" is not a commit or branch name`);
+    const local = await commitOf(repo, ref);
+    if (local)
+        return local;
+    if (o.fetch) {
+        const shallow = (await git(repo, 'rev-parse', '--is-shallow-repository').catch(() => 'false')) === 'true';
+        o.log?.info(`fetching ${ref} from origin (the checkout does not have it)`);
+        try {
+            await git(repo, 'fetch', '--quiet', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', ref);
+            const fetched = await commitOf(repo, 'FETCH_HEAD');
+            if (fetched)
+                return fetched;
+        }
+        catch (err) {
+            const why = (err.stderr ?? '').trim().split('\n').filter(Boolean).at(-1) ?? 'git fetch failed';
+            throw new src_errors/* GitRefError */.O1(`base ref "${ref}" is not in ${repo} and could not be fetched from origin: ${why}`);
+        }
+    }
+    throw new src_errors/* GitRefError */.O1(`base ref "${ref}" names no commit in ${repo}${o.fetch ? '' : ' (fetch it first, e.g. git fetch origin ' + ref + ')'}`);
+}
+/**
+ * `commit` checked out (detached) in a new temporary folder, registered as a worktree of `repo`
+ * until `remove()`. A process that exits before that (an error, a second Ctrl-C) removes it on exit.
+ */
+async function addWorktree(repo, commit) {
+    const dir = await (0,promises_.realpath)(await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'perf-gate-base-')));
+    let removed = false;
+    const removeNow = () => {
+        if (removed)
+            return;
+        removed = true;
+        try {
+            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'remove', '--force', dir], { cwd: repo, stdio: 'ignore' });
+        }
+        catch {
+            // already gone (or never added): prune below forgets it either way
+        }
+        try {
+            (0,external_node_child_process_.execFileSync)('git', ['worktree', 'prune'], { cwd: repo, stdio: 'ignore' });
+        }
+        catch {
+            // nothing to prune
+        }
+    };
+    process.once('exit', removeNow);
+    try {
+        await git(repo, 'worktree', 'add', '--quiet', '--detach', dir, commit);
+    }
+    catch (err) {
+        process.removeListener('exit', removeNow);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        const why = (err.stderr ?? '').trim().split('\n').at(-1);
+        throw new src_errors/* UsageError */.eb(`could not check out the base commit ${commit.slice(0, 12)} as a worktree of ${repo}: ${why || err.message}`);
+    }
+    return {
+        dir,
+        remove: async () => {
+            process.removeListener('exit', removeNow);
+            removeNow();
+            // Build outputs git does not track may remain after `worktree remove --force` failed half-way.
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/builds/sides.ts
+
+
+
+/** `n` distinct free loopback ports (bound, read, released: each side's app binds its own). */
+async function freePorts(n) {
+    const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
+        const s = (0,external_node_net_.createServer)();
+        s.once('error', reject);
+        s.listen(0, '127.0.0.1', () => resolve(s));
+    })));
+    const ports = servers.map((s) => s.address().port);
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(() => r()))));
+    return ports;
+}
+/** What `--base-ref` needs of the plan: a start command, and a URL that differs per side (`${PORT}`). */
+function checkSides(sides) {
+    const [base, head] = sides;
+    if (!head.plan.target.start) {
+        throw new src_errors/* UsageError */.eb(`${head.plan.file}: --base-ref needs target.start, the command that starts one build of the app on \${PORT} (or start both builds yourself and pass --base-url and --head-url)`);
+    }
+    if (base.plan.target.url === head.plan.target.url) {
+        throw new src_errors/* UsageError */.eb(`${head.plan.file}: with --base-ref, target.url must hold \${PORT} (each side listens on its own port), e.g. http://127.0.0.1:\${PORT}; it is ${head.plan.target.url} for both sides`);
+    }
+}
+/** Runs `target.build` of one side to its end; a failure is exit 3 naming the side and the command. */
+async function build(s, o) {
+    const command = s.plan.target.build;
+    if (!command || o.signal.aborted)
+        return;
+    if (!s.rebuild && (await s.cache?.fresh(command))) {
+        o.log.info(`${s.side}: build skipped: \`${command}\` already built ${s.cwd} at this commit, and nothing changed since (--rebuild builds anyway)`);
+        return;
+    }
+    o.log.info(`${s.side}: building (${command}) in ${s.cwd}`);
+    const t0 = Date.now();
+    const running = startTarget(command, s.cwd, s.env);
+    const onAbort = () => void running.stop();
+    o.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+        await running.ended;
+    }
+    finally {
+        o.signal.removeEventListener('abort', onAbort);
+        // Whatever the build left running in its group (a watcher, a daemon) ends with it.
+        await running.stop();
+    }
+    if (o.signal.aborted)
+        return;
+    if (running.child.exitCode !== 0) {
+        const why = running.failure() ?? { reason: `ended by ${running.child.signalCode}`, lastOutput: '' };
+        throw new src_errors/* BuildError */.zS(`${s.side} build failed: target.build \`${command}\` ${why.reason} in ${s.cwd}${why.lastOutput ? `; its last output: ${why.lastOutput}` : ''}`);
+    }
+    o.log.info(`${s.side}: built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await s.cache?.record(command);
+}
+/**
+ * Builds both sides (one after the other: they share the machine), starts both, waits until both
+ * answer, runs `fn`, and stops both process groups, also when anything fails or is interrupted.
+ */
+async function withSidesRunning(sides, o, fn) {
+    const started = [];
+    try {
+        for (const s of sides)
+            await build(s, o);
+        for (const s of sides) {
+            if (o.signal.aborted)
+                break;
+            // The port was free when chosen; this catches a fixed port in target.url, or a port taken since.
+            await refuseOccupiedPort(s.plan.target.url, `start both builds yourself and pass --base-url and --head-url (${s.side} side)`);
+            o.log.info(`${s.side}: starting (${s.plan.target.start}) on ${s.plan.target.url}`);
+            started.push({ side: s, target: startTarget(s.plan.target.start, s.cwd, s.env) });
+        }
+        // One side that cannot get ready ends the wait for the other too.
+        const gaveUp = new AbortController();
+        const signal = AbortSignal.any([o.signal, gaveUp.signal]);
+        await Promise.all(started.map(async ({ side, target }) => {
+            try {
+                await waitUntilReady({
+                    url: side.plan.target.url,
+                    readyPath: side.plan.target.ready,
+                    timeoutMs: side.plan.target.readyTimeoutMs,
+                    started: target,
+                    signal,
+                });
+            }
+            catch (err) {
+                gaveUp.abort();
+                const message = err instanceof Error ? err.message : String(err);
+                throw new src_errors/* TargetUnreachableError */.ms(`${side.side} side (target.start \`${side.plan.target.start}\` in ${side.cwd}) never got ready: ${message}`);
+            }
+        }));
+        return await fn();
+    }
+    finally {
+        await Promise.all(started.map(({ target }) => target.stop()));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builds/build-cache.ts
+/**
+ * `target.build` of the checkout (the head side) skipped when it would rebuild what is already
+ * there: the same tree, at the same commit, with no change git can see (tracked or untracked), the
+ * same command, and the same ignored entries (the build's outputs: names and modification times of
+ * what `git status --ignored` lists) as right after the last successful build. Anything else builds.
+ * The record lives in the repository's git folder (`perf-gate/builds.json`), never in the tree.
+ * The base side is a fresh worktree each run, so it always builds.
+ */
+
+
+
+
+
+const build_cache_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const build_cache_git = async (cwd, ...args) => (await build_cache_run('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })).stdout;
+class BuildCache {
+    tree;
+    key;
+    file;
+    exclude;
+    constructor(tree, key, file, exclude) {
+        this.tree = tree;
+        this.key = key;
+        this.file = file;
+        this.exclude = exclude;
+    }
+    /**
+     * The cache of builds run in `cwd`, in the checkout whose top folder is `tree`. `exclude`: folders
+     * perf-gate itself writes (its reports), which are no build's output.
+     */
+    static async of(tree, cwd, exclude = []) {
+        const common = external_node_path_default().resolve(tree, (await build_cache_git(tree, 'rev-parse', '--git-common-dir')).trim());
+        return new BuildCache(tree, cwd, external_node_path_default().join(common, 'perf-gate', 'builds.json'), exclude.map((e) => external_node_path_default().relative(tree, e)));
+    }
+    excluded(entry) {
+        const clean = entry.replace(/\/$/, '');
+        return this.exclude.some((e) => clean === e || clean.startsWith(`${e}/`));
+    }
+    /** The tree's state as the cache compares it; undefined when it has changes no commit holds. */
+    async state(command) {
+        const [commit, status] = await Promise.all([build_cache_git(this.tree, 'rev-parse', 'HEAD'), build_cache_git(this.tree, 'status', '--porcelain', '--ignored')]);
+        const lines = status.split('\n').filter((l) => l && !this.excluded(l.slice(3)));
+        if (lines.some((l) => !l.startsWith('!! ')))
+            return undefined;
+        const ignored = await Promise.all(lines.map(async (l) => {
+            const entry = l.slice(3);
+            const info = await (0,promises_.stat)(external_node_path_default().join(this.tree, entry)).catch(() => undefined);
+            return `${entry} ${info?.mtimeMs ?? 'gone'}`;
+        }));
+        return { commit: commit.trim(), command, outputs: (0,external_node_crypto_.createHash)('sha256').update(ignored.join('\n')).digest('hex') };
+    }
+    async entries() {
+        try {
+            return JSON.parse(await (0,promises_.readFile)(this.file, 'utf8'));
+        }
+        catch {
+            return {};
+        }
+    }
+    /** Whether `command` already built the tree as it is now. */
+    async fresh(command) {
+        const [now, entries] = await Promise.all([this.state(command), this.entries()]);
+        const last = entries[this.key];
+        return now !== undefined && last !== undefined && last.commit === now.commit && last.command === now.command && last.outputs === now.outputs;
+    }
+    /** Remembers a successful build of the tree as it is now (nothing, when it has uncommitted changes). */
+    async record(command) {
+        const now = await this.state(command);
+        const entries = await this.entries();
+        if (now)
+            entries[this.key] = now;
+        else
+            delete entries[this.key];
+        await (0,promises_.mkdir)(external_node_path_default().dirname(this.file), { recursive: true });
+        await (0,promises_.writeFile)(this.file, `${JSON.stringify(entries, null, 2)}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flows/ab.ts
+/**
+ * `perf-gate ab` (and the action's `base-url`/`base-ref`): base and head in alternating rounds on
+ * this runner, gated on the paired rounds.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
+ * paired rounds. The head is "the run"; the base is its baseline, measured minutes apart at most.
+ * Nothing is saved: an A/B result compares two builds, it is not a baseline of either.
+ */
+async function runAbAndGate(s) {
+    // Checked by the door that read it (input-checks.ts abRounds).
+    const rounds = s.rounds ?? input_checks/* DEFAULT_AB_ROUNDS */.ML;
+    if (s.baseRef !== undefined) {
+        if (s.baseUrl !== undefined || s.headUrl !== undefined) {
+            throw new src_errors/* UsageError */.eb(`--base-ref does not go with ${s.baseUrl !== undefined ? '--base-url' : '--head-url'}: with --base-ref perf-gate builds and starts both sides itself; with --base-url and --head-url both are already running`);
+        }
+        return turnkeyAb({ ...s, baseRef: s.baseRef }, rounds);
+    }
+    if (s.baseUrl === undefined)
+        throw new src_errors/* UsageError */.eb('ab needs --base-ref REF (perf-gate builds and starts both sides), or --base-url URL and --head-url URL (both already running)');
+    (0,input_checks/* checkTargetUrl */.Tc)(s.baseUrl, '--base-url');
+    if (s.headUrl !== undefined)
+        (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
+    const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
+    s.onSecrets?.(plan.secrets ?? []);
+    selectStages(plan, s.stages);
+    const headUrl = s.headUrl ?? plan.target.url;
+    announceLoad(plan, [
+        ['head ', headUrl],
+        ['base ', s.baseUrl],
+    ], s);
+    if (plan.target.start || plan.target.build)
+        s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
+    return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
+}
+/**
+ * `ab --base-ref REF`: REF checked out as a worktree of the plan's repository (the base) beside the
+ * current checkout (the head); the plan loaded once per side with that side's `${PORT}` and
+ * `${SIDE}`; both built, started, waited for, measured, stopped; the worktree removed, whatever happens.
+ */
+async function turnkeyAb(s, rounds) {
+    const planPath = external_node_path_default().resolve(s.cwd, s.planFile);
+    const repo = await repositoryOf(external_node_path_default().dirname(planPath));
+    const cwd = await (0,promises_.realpath)(s.cwd);
+    const here = external_node_path_default().relative(repo, cwd);
+    if (here.startsWith('..') || external_node_path_default().isAbsolute(here))
+        throw new src_errors/* UsageError */.eb(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
+    const [basePort, headPort] = await freePorts(2);
+    const sideOf = async (side, port, sideCwd) => {
+        const env = { ...s.env, PORT: String(port), SIDE: side };
+        return { side, cwd: sideCwd, env, plan: await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), env) };
+    };
+    const head = await sideOf('head', headPort, s.cwd);
+    s.onSecrets?.(head.plan.secrets ?? []);
+    // The worktree's folder is not known yet: the base side's cwd is set once it exists.
+    const base = await sideOf('base', basePort, '');
+    // As sent: the fingerprint of the plan as written would not see ${SIDE} in a request path.
+    if ((0,fingerprint/* substitutedFingerprint */.$P)(base.plan) !== (0,fingerprint/* substitutedFingerprint */.$P)(head.plan)) {
+        throw new src_errors/* UsageError */.eb(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
+    }
+    checkSides([base, head]);
+    for (const spec of selectStages(head.plan, s.stages))
+        roundSpec(spec, rounds); // refused before any build
+    // A ref that names nothing is bad input: refused before the line saying where load goes.
+    const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log }), headCommit(repo)]);
+    announceLoad(head.plan, [
+        ['head ', head.plan.target.url],
+        ['base ', base.plan.target.url],
+    ], s);
+    const changed = await hasLocalChanges(repo);
+    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? " with the checkout's uncommitted changes" : ''} (this checkout)`);
+    head.cache = await BuildCache.of(repo, cwd, [external_node_path_default().resolve(cwd, s.outDir)]);
+    head.rebuild = s.rebuild;
+    const worktree = await addWorktree(repo, baseCommit);
+    try {
+        base.cwd = external_node_path_default().join(worktree.dir, here);
+        const signal = s.signal ?? new AbortController().signal;
+        const ends = { base: { url: base.plan.target.url, commit: baseCommit }, head: { url: head.plan.target.url, commit: headSha } };
+        return await withSidesRunning([base, head], { signal, log: s.log }, () => abRunAndReport(head.plan, s, ends, rounds));
+    }
+    finally {
+        await worktree.remove();
+    }
+}
+/** Runs the rounds against two answering sides, gates the head on the paired rounds, writes the reports. */
+async function abRunAndReport(plan, s, ends, rounds) {
+    const [baseUrl, headUrl] = [ends.base.url, ends.head.url];
+    if (plan.regression?.some((r) => r.unit === 'sigma'))
+        s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
+    const runner = runnerInfo();
+    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
+    const ab = await runAb(plan, { baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
+    const head = ab.head.stages.map(stageReport);
+    const base = ab.base.stages.map(stageReport);
+    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
+    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired), excuse: false }, { accept: s.accept });
+    // The gate judges the head; a base side that abort_when ended makes the comparison void too.
+    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,format/* displayUrl */.Qy)(baseUrl)}: ${c.note}` }));
+    const checks = [...judged.checks, ...baseAborts];
+    const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
+    const cancelled = s.signal?.aborted ?? false;
+    const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, shape: (0,shape/* planShape */.xH)(plan), cancelled });
+    const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
+    const named = (end) => `${(0,format/* displayUrl */.Qy)(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
+    report.baseline = {
+        source: `A/B base ${(0,format/* displayUrl */.Qy)(baseUrl)}`,
+        started_at: report.started_at,
+        target: (0,format/* displayUrl */.Qy)(baseUrl),
+        ...(ends.base.commit && { commit: ends.base.commit }),
+        explanation: `same-runner A/B: base ${named(ends.base)} and head ${named(ends.head)} ran in alternating rounds (${Object.entries(roundsByStage)
+            .map(([name, n]) => `${name} ${n}`)
+            .join(', ')}); changes are judged on the paired rounds.`,
+    };
+    report.ab = {
+        base_target: (0,format/* displayUrl */.Qy)(baseUrl),
+        rounds: roundsByStage,
+        base_stages: base,
+        ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }),
+    };
+    noteAccepted(report, s.accept);
+    // Nothing is kept: an A/B result compares two builds, it is not a baseline of either.
+    return finish(report, {
+        outDir: external_node_path_default().resolve(s.cwd, s.outDir),
+        secrets: plan.secrets,
+        extras: (r) => ({ runUrl: s.runUrl, baselineStages: r.ab?.base_stages }),
+    });
+}
+
+// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
+var file_store_adapter = __webpack_require__(58775);
+// EXTERNAL MODULE: ./src/baseline/store.ts
+var store = __webpack_require__(54494);
+;// CONCATENATED MODULE: ./src/flows/compare.ts
+/**
+ * `perf-gate compare BASELINE.json CURRENT.json`: two saved results gated again, no load.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Re-gate two saved results without running load (rules from --plan, else the defaults). */
+async function compareReports(s) {
+    const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
+    const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
+    const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
+    const mismatch = planMismatch(s, plan, baseline, current);
+    if (mismatch && !s.force)
+        throw mismatch;
+    const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
+    const report = {
+        ...current,
+        verdict,
+        checks,
+        baseline: {
+            source: s.baselineFile,
+            started_at: baseline.started_at,
+            target: baseline.target,
+            ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
+        },
+    };
+    return finish(report, { outDir: external_node_path_default().resolve(s.cwd, s.outDir), secrets: plan?.secrets, extras: () => ({ baselineStages: baseline.stages }) });
+}
+/**
+ * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
+ * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
+ */
+function planMismatch(s, plan, baseline, current) {
+    const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
+    if (plan !== undefined) {
+        const identity = (0,shape/* planIdentity */.gt)(plan);
+        if (base !== undefined && !(0,store/* samePlan */.c)(base, identity))
+            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, baseline, identity);
+        if (cur !== undefined && !(0,store/* samePlan */.c)(cur, identity))
+            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, current, identity);
+        return undefined;
+    }
+    if (base === undefined || cur === undefined || base === cur)
+        return undefined;
+    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (${(0,shape/* shapeChange */.Q6)(baseline, current.shape, cur)}); pass --force-baseline to compare anyway`);
+}
+
+;// CONCATENATED MODULE: ./src/report/merge.ts
+/**
+ * `perf-gate merge`: the reports of `run --shard 1/n … n/n` into the report one machine running the
+ * whole plan would have written. HDR histograms add without loss, so the merged percentiles are the
+ * whole run's to histogram precision (3 significant digits) and every count is exact: stage,
+ * endpoint and 1-second window histograms are added, counts summed, rates recomputed, windows
+ * aligned by their second. Pure: reports in, report out; gating the result is the core's.
+ */
+
+
+
+
+
+
+
+
+
+const sum = (parts, f) => parts.reduce((a, p) => a + f(p.stage), 0);
+const max = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+function mergeShardReports(files) {
+    const shards = checkShardSet(files);
+    const first = shards[0].report;
+    const count = first.shard.count;
+    const stages = first.stages.map((st) => mergeStage(shards.map((s) => ({ file: s.file, index: s.report.shard.index, stage: s.report.stages.find((x) => x.name === st.name) })), count));
+    const started = shards.map((s) => s.report.started_at).sort((a, b) => Date.parse(a) - Date.parse(b));
+    return {
+        tool: 'perf-gate',
+        version: VERSION,
+        schema: model_report/* REPORT_SCHEMA */.D,
+        verdict: 'pass',
+        plan: first.plan,
+        target: [...new Set(shards.map((s) => s.report.target))].join(', '),
+        started_at: started[0],
+        duration_s: max(shards.map((s) => s.report.duration_s)),
+        cancelled: false,
+        runner: first.runner,
+        fingerprints: first.fingerprints,
+        ...(first.shape && { shape: first.shape }),
+        baseline: null,
+        stages,
+        checks: [],
+        merged_from: shards.map((s) => ({ index: s.report.shard.index, started_at: s.report.started_at, target: s.report.target, runner: s.report.runner })),
+    };
+}
+/** The n shards of one run, each once, in shard order; anything else names the files at fault. */
+function checkShardSet(files) {
+    if (files.length === 0)
+        throw new src_errors/* ShardMergeError */.tg('merge needs the shard reports: the report.json of every run --shard i/n');
+    for (const { file, report } of files) {
+        if (!report.shard)
+            throw new src_errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
+        if (report.cancelled)
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
+        // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
+        const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
+        if (stopped !== undefined)
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
+        if (!report.fingerprints)
+            throw new src_errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
+    }
+    const [head, ...rest] = files;
+    const name = (f) => `${f.file} (shard ${f.report.shard.index}/${f.report.shard.count})`;
+    for (const f of rest) {
+        if (f.report.fingerprints.plan !== head.report.fingerprints.plan) {
+            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} are shards of different plans (plan fingerprints ${head.report.fingerprints.plan} and ${f.report.fingerprints.plan}): merge the shards of one run`);
+        }
+        if (f.report.shard.count !== head.report.shard.count)
+            throw new src_errors/* ShardMergeError */.tg(`${name(head)} and ${name(f)} split the load differently: the shards of one run share n`);
+    }
+    const count = head.report.shard.count;
+    const byIndex = new Map();
+    for (const f of files) {
+        const twin = byIndex.get(f.report.shard.index);
+        if (twin)
+            throw new src_errors/* ShardMergeError */.tg(`shard ${f.report.shard.index}/${count} is given twice: ${twin.file} and ${f.file}`);
+        byIndex.set(f.report.shard.index, f);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+    if (missing.length > 0) {
+        const given = files.map(name).join(', ');
+        throw new src_errors/* ShardMergeError */.tg(`shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (given: ${given}): merge needs all ${count}`);
+    }
+    const stagesOf = (f) => f.report.stages.map((s) => s.name).join(', ');
+    for (const f of rest) {
+        if (stagesOf(f) !== stagesOf(head))
+            throw new src_errors/* ShardMergeError */.tg(`${head.file} and ${f.file} ran different stages (${stagesOf(head)} / ${stagesOf(f)}): run every shard with the same --stage`);
+    }
+    const ordered = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+    checkTogether(ordered);
+    return ordered;
+}
+/**
+ * The shards of one run overlap in time. One that started after another had finished (a re-run
+ * of one matrix job) did not load the target together with it: summing their rates would
+ * describe load that never happened.
+ */
+function checkTogether(files) {
+    const span = (f) => {
+        const start = Date.parse(f.report.started_at);
+        return [start, start + f.report.duration_s * 1000];
+    };
+    for (const a of files) {
+        for (const b of files) {
+            const [, aEnd] = span(a);
+            const [bStart] = span(b);
+            if (bStart > aEnd) {
+                throw new src_errors/* ShardMergeError */.tg(`shard ${b.report.shard.index} (${b.file}) started ${((bStart - aEnd) / 1000).toFixed(1)} s after shard ${a.report.shard.index} (${a.file}) had finished: ` +
+                    `they did not load the target together (a re-run of one job?); run all ${files.length} shards again`);
+            }
+        }
+    }
+}
+/** A histogram a shard report must carry; its absence means the file is not a usable shard report. */
+function histogramOf(encoded, file, what) {
+    if (encoded === undefined)
+        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has no histogram, which merge needs (write shard reports with perf-gate run --shard i/n)`);
+    try {
+        return decodeHistogram(encoded);
+    }
+    catch (err) {
+        throw new src_errors/* ShardMergeError */.tg(`${file}: ${what} has a histogram that cannot be decoded (${err.message}): the file is damaged; take the shard's report.json again`);
+    }
+}
+function inputsOf(p) {
+    if (!p.stage.merge_inputs)
+        throw new src_errors/* ShardMergeError */.tg(`${p.file}: stage ${p.stage.name} has no merge_inputs (write shard reports with perf-gate run --shard i/n)`);
+    return p.stage.merge_inputs;
+}
+function mergeStage(parts, count) {
+    const first = parts[0].stage;
+    // run --shard refuses these kinds; a report that has one anyway was not written by a shard run.
+    if (first.kind === 'stress' || first.kind === 'soak') {
+        throw new src_errors/* ShardMergeError */.tg(`${parts[0].file}: stage ${first.name} is a ${first.kind} stage, which runs on one runner and cannot be merged (run --shard refuses it; leave it out with --stage)`);
+    }
+    const histogram = mergeHistograms(parts.map((p) => histogramOf(p.stage.histogram, p.file, `stage ${p.stage.name}`)));
+    const requests = sum(parts, (s) => s.requests);
+    const errors = sum(parts, (s) => s.errors);
+    // Every shard sends over the same planned time; a burst's is its longest shard's wall time.
+    const sendingMs = max(parts.map((p) => inputsOf(p).sending_s)) * 1000;
+    const generator = mergeGenerator(parts, count);
+    const timeline = mergeTimelines(parts);
+    const out = {
+        name: first.name,
+        kind: first.kind,
+        protocol: first.protocol,
+        duration_s: max(parts.map((p) => p.stage.duration_s)),
+        requests,
+        errors,
+        error_rate: errorRate(requests, errors),
+        rps: perSecond(requests, sendingMs),
+        latency_ms: summarize(histogram),
+        errors_by_kind: sumCounts(parts.map((p) => p.stage.errors_by_kind)),
+        status_codes: countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.status_codes)))),
+        endpoints: mergeEndpoints(parts),
+        timeline,
+        histogram: histogram_encodeHistogram(histogram),
+        generator_saturated: generator.saturated,
+        late_sends: generator.late_sends,
+        dropped: generator.dropped,
+        generator,
+        retry_after_seen: sum(parts, (s) => s.retry_after_seen),
+    };
+    if (parts.some((p) => p.stage.scheduled !== undefined))
+        out.scheduled = sum(parts, (s) => s.scheduled ?? 0);
+    if (parts.some((p) => p.stage.cycles))
+        out.cycles = mergeCycles(parts.map((p) => p.stage.cycles ?? []));
+    const spikeMs = parts.map((p) => inputsOf(p).spike_ms).find((x) => x !== undefined);
+    if (first.kind === 'spike' && spikeMs)
+        out.spike = spikeOutcome(timeline, spikeMs.start, spikeMs.drop);
+    // Each shard ran on its own runner: the slowest one is what the gate must allow for.
+    const probes = parts.flatMap((p) => (p.stage.cpu_probe_ms === undefined ? [] : [p.stage.cpu_probe_ms]));
+    if (probes.length > 0)
+        out.cpu_probe_ms = max(probes);
+    // No reference-server figures: each shard's measured its own runner, and one runner's delay must
+    // not come off every shard's requests. A merged run's failures are judged as measured.
+    const samples = sumCounts(parts.map((p) => p.stage.error_samples ?? {}));
+    // At most 10 distinct messages, as one run keeps (it keeps the first seen; here the most frequent).
+    const top = Object.entries(samples)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10);
+    const retryAfter = parts.reduce((r, p) => widenRange(r, p.stage.retry_after_s), undefined);
+    if (retryAfter)
+        out.retry_after_s = retryAfter;
+    if (top.length > 0)
+        out.error_samples = Object.fromEntries(top);
+    if (first.protocol === 'ws')
+        mergeWs(out, parts);
+    mergeFlows(out, parts);
+    const resources = mergeResources(parts, requests, timeline);
+    if (resources)
+        out.resources = resources;
+    return out;
+}
+/** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
+function mergeFlows(out, parts) {
+    const sessions = parts.map((p) => p.stage.sessions).filter((x) => x !== undefined);
+    if (sessions.length > 0) {
+        const failed = sessions.find((x) => x.failed > 0);
+        out.sessions = { ...(failed ?? sessions[0]), users: sessions.reduce((a, x) => a + x.users, 0), failed: sessions.reduce((a, x) => a + x.failed, 0) };
+    }
+    const unsent = parts.map((p) => p.stage.unsent).filter((x) => x !== undefined);
+    if (unsent.length > 0)
+        out.unsent = { count: unsent.reduce((a, x) => a + x.count, 0), missing: [...new Set(unsent.flatMap((x) => x.missing))].slice(0, 5) };
+    const firstShard = parts[0].stage;
+    if (firstShard.setup)
+        out.setup = firstShard.setup;
+    if (firstShard.verify)
+        out.verify = firstShard.verify;
+}
+/**
+ * The app's figures of the shards. Shards that each started the app (target.start: a process group
+ * per shard) measured separate instances: their CPU adds, over all the shards' requests, and the peak
+ * memory is the largest instance's (as one run's is one instance's). Shards that read target.process
+ * may have read one shared app, each seeing all of its CPU, or one app each: perf-gate cannot tell,
+ * so it does not add them and says so (rules on them warn).
+ */
+function mergeResources(parts, requests, timeline) {
+    const all = parts.map((p) => p.stage.resources);
+    if (all.every((r) => r === undefined))
+        return undefined;
+    const dropWindows = () => timeline.forEach((w) => {
+        delete w.cpu_ms;
+        delete w.rss_mb;
+    });
+    const nulls = { cpu_ms_per_request: null, cpu_pct: null, rss_mb_peak: null, samples: sum(parts, (s) => s.resources?.samples ?? 0) };
+    const missing = parts.find((p) => !p.stage.resources || p.stage.resources.cpu_ms === undefined || p.stage.resources.cpu_ms === null);
+    if (missing) {
+        dropWindows();
+        const why = missing.stage.resources
+            ? `${missing.stage.resources.source} could not be read: ${missing.stage.resources.error ?? 'no value'}`
+            : 'it read no resource source';
+        return { source: `${parts.length} shards`, ...nulls, error: `shard ${missing.index} has no CPU figure (${why}): the shards' figures are not merged` };
+    }
+    const rs = all;
+    if (!rs.every((r) => r.source.startsWith('process group '))) {
+        dropWindows();
+        return {
+            source: `${parts.length} shards: ${[...new Set(rs.map((r) => r.source))].join(', ')}`,
+            ...nulls,
+            error: "not merged: the shards read target.process, which may be one app every shard saw whole or one app per shard; perf-gate cannot tell which, so it adds nothing (gate each shard's report, or start the app per shard with target.start)",
+        };
+    }
+    const cpuMs = rs.reduce((a, r) => a + r.cpu_ms, 0);
+    const durationMs = Math.max(...parts.map((p) => p.stage.duration_s)) * 1000;
+    const peaks = rs.map((r) => r.rss_mb_peak).filter((x) => x !== null);
+    return {
+        source: `${parts.length} shards, each its own app (target.start)`,
+        cpu_ms_per_request: requests > 0 ? Math.round((cpuMs / requests) * 10_000) / 10_000 : null,
+        // The apps together, as % of one core.
+        cpu_pct: durationMs > 0 ? Math.round((cpuMs / durationMs) * 1000) / 10 : null,
+        rss_mb_peak: peaks.length === rs.length ? Math.max(...peaks) : null,
+        cpu_ms: Math.round(cpuMs * 1000) / 1000,
+        samples: nulls.samples,
+        note: "CPU of every shard's app added over all the shards' requests; memory: the largest instance's",
+    };
+}
+function sumCounts(records) {
+    const out = {};
+    for (const r of records)
+        for (const [k, n] of Object.entries(r))
+            out[k] = (out[k] ?? 0) + n;
+    return out;
+}
+const numericKeys = (r) => Object.entries(r).map(([k, n]) => [Number(k), n]);
+/** Endpoints by name, in the order the shards list them. */
+function mergeEndpoints(parts) {
+    const byName = new Map();
+    for (const p of parts) {
+        for (const e of p.stage.endpoints) {
+            const m = byName.get(e.name) ?? { requests: 0, errors: 0, histograms: [] };
+            m.requests += e.requests;
+            m.errors += e.errors;
+            m.histograms.push(histogramOf(e.histogram, p.file, `stage ${p.stage.name}, endpoint ${e.name}`));
+            byName.set(e.name, m);
+        }
+    }
+    return [...byName.entries()].map(([name, m]) => endpointReport(name, m.requests, m.errors, mergeHistograms(m.histograms)));
+}
+/** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
+function mergeTimelines(parts) {
+    return mergeWindows(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`), true);
+}
+/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
+function mergeGenerator(parts, count) {
+    const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
+    const health = { ...sumGeneratorCounts(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };
+    if (reasons.length > 0)
+        health.reason = reasons.join('; ');
+    return health;
+}
+/** WebSocket counts summed; connect, gap and lag percentiles from the added histograms. */
+function mergeWs(out, parts) {
+    const first = parts[0].stage;
+    const ws = parts.map((p) => {
+        const h = inputsOf(p).ws_histograms;
+        if (!h)
+            throw new src_errors/* ShardMergeError */.tg(`${p.file}: ws stage ${p.stage.name} has no connect/gap/lag histograms (write shard reports with perf-gate run --shard i/n)`);
+        return h;
+    });
+    const merged = (key) => mergeHistograms(ws.map((h, i) => histogramOf(h[key], parts[i].file, `ws stage ${first.name}, ${key}`)));
+    out.ws_mode = first.ws_mode;
+    out.connect_ms = summarize(merged('connect'));
+    out.closes_by_code = countsByCode(numericKeys(sumCounts(parts.map((p) => p.stage.closes_by_code ?? {}))));
+    out.reconnects = sum(parts, (s) => s.reconnects ?? 0);
+    const c = (f) => sum(parts, (s) => (s.connections ? f(s.connections) : 0));
+    // The shards' connections were open at the same time (on different machines): their peaks add.
+    out.connections = {
+        planned: c((x) => x.planned),
+        opened: c((x) => x.opened),
+        failed: c((x) => x.failed),
+        peak: c((x) => x.peak),
+        open_at_end: c((x) => x.open_at_end),
+    };
+    if (first.unmatched_replies !== undefined)
+        out.unmatched_replies = sum(parts, (s) => s.unmatched_replies ?? 0);
+    if (first.ws_mode === 'stream') {
+        // Each shard's rate is over the same planned time, so the rates add.
+        out.messages_per_s = build_round(sum(parts, (s) => s.messages_per_s ?? 0), 2);
+        out.gap_ms = summarize(merged('gap'));
+        const lag = merged('lag');
+        if (lag.totalCount > 0)
+            out.lag_ms = summarize(lag);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flows/merge.ts
+/**
+ * `perf-gate merge` (and the action's merge mode): the shards' reports merged exactly and gated as
+ * one run.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
+async function mergeAndGate(s) {
+    const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
+    const paths = await shardReportPaths(s.shardFiles, s.cwd);
+    const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
+    const merged = mergeShardReports(files);
+    const identity = plan && (0,shape/* planIdentity */.gt)(plan);
+    if (identity && merged.fingerprints && !(0,store/* samePlan */.c)(merged.fingerprints.plan, identity)) {
+        // Rules may change freely; a different load shape means the rules may not fit.
+        s.log.warn(`${s.planFile} does not describe the load the shards ran (${(0,shape/* shapeChange */.Q6)(merged, identity.planShape, identity.planFingerprint, 'the shards')}): its rules are applied all the same`);
+    }
+    const request = {
+        planId: (0,fingerprint/* planId */.rY)(s.planFile ?? merged.plan),
+        planFingerprint: merged.fingerprints?.plan ?? '',
+        planShape: merged.shape,
+        runnerFingerprint: merged.fingerprints?.runner ?? '',
+    };
+    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
+    const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
+    const report = { ...merged, checks, verdict };
+    if (baseline && s.baseline)
+        report.baseline = baselineRef(s.baseline, baseline);
+    return finish(report, {
+        outDir: external_node_path_default().resolve(s.cwd, s.outDir),
+        secrets: plan?.secrets,
+        extras: () => ({ runUrl: s.runUrl, baselineStages: baseline?.report.stages }),
+    });
+}
+/** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
+async function shardReportPaths(entries, cwd) {
+    const out = [];
+    for (const entry of entries) {
+        const info = await (0,promises_.stat)((0,input_checks/* fromCwd */.Be)(cwd, entry)).catch(() => undefined);
+        if (!info)
+            throw new src_errors/* UsageError */.eb(`${entry}: no such shard report or folder`);
+        if (!info.isDirectory()) {
+            out.push(entry);
+            continue;
+        }
+        const found = (await (0,promises_.readdir)((0,input_checks/* fromCwd */.Be)(cwd, entry), { recursive: true }))
+            .filter((f) => external_node_path_default().basename(f) === 'report.json')
+            .sort()
+            .map((f) => external_node_path_default().join(entry, f));
+        if (found.length === 0)
+            throw new src_errors/* UsageError */.eb(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
+        out.push(...found);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/import/csv.ts
@@ -11050,10 +11568,9 @@ function isPerfGateReport(input) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core.ts
+;// CONCATENATED MODULE: ./src/flows/import.ts
 /**
- * The one core both doors (CLI and action) open: load the plan, run it, gate against a baseline,
- * write the reports. I/O at the edges goes through `Logger`; nothing here knows about GitHub.
+ * `perf-gate compare --from k6|locust`: another tool's results gated like a perf-gate run.
  */
 
 
@@ -11070,441 +11587,6 @@ function isPerfGateReport(input) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-// In src/input-checks.ts, which loads without the engine; exported here as before.
-
-/** Band rules and the trend chart look this many runs back. */
-const HISTORY_RUNS = 20;
-function gateRules(plan) {
-    return { thresholds: plan?.thresholds ?? {}, regression: plan?.regression };
-}
-/**
- * A shard's numbers are 1/n of the load: its rps, and its percentiles under a fraction of the
- * traffic, are not the plan's. So a shard is judged by nothing (its verdict only warns about its own
- * generator) and `merge` gates the whole.
- */
-const SHARD_RULES = { thresholds: {}, regression: [] };
-/** What a shard run refuses: it is neither compared nor kept (`merge` does both for the whole). */
-function checkShardSettings(s) {
-    const flag = s.save ? '--save-baseline' : s.baseline ? '--baseline' : s.history ? '--history' : s.confirm ? '--confirm' : undefined;
-    if (s.shard && flag) {
-        throw new src_errors/* UsageError */.eb(s.save
-            ? `--save-baseline does not go with --shard: a shard holds part of the load and is never a baseline (keep the report.json of perf-gate merge instead)`
-            : `${flag} does not go with --shard: a shard holds part of the load and is not gated (perf-gate merge gates the whole${flag === '--baseline' ? ': pass --baseline to it' : ''})`);
-    }
-}
-async function runAndGate(s) {
-    if (s.targetUrl !== undefined)
-        (0,input_checks/* checkTargetUrl */.Tc)(s.targetUrl, '--target');
-    checkShardSettings(s);
-    const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
-    s.onSecrets?.(plan.secrets ?? []);
-    selectStages(plan, s.stages); // an unknown --stage is exit 2 before anything else happens
-    announceLoad(plan, [['', s.targetUrl ?? plan.target.url]], s);
-    if (plan.target.build)
-        s.log.info(`run does not run target.build (${plan.target.build}): only ab --base-ref builds; build the app before run`);
-    // A shard runs its part, but carries the whole plan's fingerprint: its merge is a run of that plan.
-    const runs = s.shard ? shardPlan(plan, s.shard) : plan;
-    const runner = runnerInfo();
-    const identity = (0,shape/* planIdentity */.gt)(plan);
-    const fingerprints = { plan: identity.planFingerprint, runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
-    const request = { planId: s.planId ?? (0,fingerprint/* planId */.rY)(s.planFile), ...identity, runnerFingerprint: fingerprints.runner };
-    // Read the baseline before any load: a bad baseline is exit 2 without hammering the target.
-    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
-    // History too, before this run is saved, so the chart shows this run once (as "this run").
-    const past = await readPast(s.history ?? s.baseline?.store ?? s.save?.store, request, s.log);
-    const rules = s.shard ? SHARD_RULES : gateRules(plan);
-    const against = { baseline: baseline?.report.stages, history: past.map((p) => p.report.stages) };
-    const run = await runPlan(runs, {
-        targetUrl: s.targetUrl,
-        stages: s.stages,
-        cwd: s.cwd,
-        signal: s.signal,
-        onProgress: s.onProgress,
-        onStageStart: s.onStageStart,
-        probe: s.runnerProbe ?? true,
-        again: s.confirm && against.baseline ? (results) => confirmationStages(plan, rules, results.map(stageReport), against, s.log) : undefined,
-    });
-    const stages = run.stages.map(stageReport);
-    // A run stopped by limits.max_requests / max_duration fails, so it is never kept as a baseline.
-    const { checks, verdict } = failStoppedRun(gate(rules, stages, against, { again: run.again.map(stageReport), accept: s.accept }), run.stopped);
-    if (run.stopped)
-        s.log.warn(run.stopped.message);
-    const cancelled = s.signal?.aborted ?? false;
-    const built = buildReport({ planFile: s.planFile, run, stages, checks, verdict, runner, fingerprints, shape: identity.planShape, cancelled, shard: s.shard });
-    if (baseline && s.baseline)
-        built.baseline = baselineRef(s.baseline, baseline);
-    if (past.length >= MIN_HISTORY)
-        built.bands = bandPositions(against.history, stages);
-    built.history = historyRef(s.history ?? s.baseline?.store ?? s.save?.store, past);
-    noteAccepted(built, s.accept);
-    // From here on the report is what leaves the process (files, baseline stores, the caller).
-    const report = redactedReport(built, plan);
-    const extras = { runUrl: s.runUrl, history: historyPoints(past, report), baselineStages: baseline?.report.stages };
-    // Reports first: a failed save must never cost the run's results.
-    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), extras);
-    const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: run.stages.length, planned: plan.stages.length }, s.log) : { saved: false };
-    return { ...written, ...kept };
-}
-/** Keeps a finished result as a baseline when the save guard allows it; a failed save is reported, never thrown. */
-async function keepBaseline(report, save, planId, stages, log) {
-    const why = whyNotBaseline(report, stages);
-    if (why) {
-        log.warn(`baseline not saved to ${save.store.description}: ${why} (only complete, passing runs become baselines)`);
-        return { saved: false };
-    }
-    try {
-        await save.store.save(planId, { report, commit: save.commit, run: save.run, savedAt: new Date().toISOString() });
-        log.info(`baseline saved to ${save.store.description}`);
-        return { saved: true };
-    }
-    catch (err) {
-        const saveError = (0,src_errors/* describeError */.Uc)(err);
-        log.warn(`baseline not saved to ${save.store.description}: ${saveError}`);
-        return { saved: false, saveError };
-    }
-}
-const DEFAULT_AB_ROUNDS = 10;
-/**
- * Same-runner A/B: the plan's stages against base and head in alternating rounds, gated on the
- * paired rounds. The head is "the run"; the base is its baseline, measured minutes apart at most.
- * Nothing is saved: an A/B result compares two builds, it is not a baseline of either.
- */
-async function runAbAndGate(s) {
-    const rounds = s.rounds ?? DEFAULT_AB_ROUNDS;
-    if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100)
-        throw new src_errors/* UsageError */.eb(`--rounds takes a whole number from 1 to 100, got ${rounds}`);
-    if (s.baseRef !== undefined) {
-        if (s.baseUrl !== undefined || s.headUrl !== undefined) {
-            throw new src_errors/* UsageError */.eb(`--base-ref does not go with ${s.baseUrl !== undefined ? '--base-url' : '--head-url'}: with --base-ref perf-gate builds and starts both sides itself; with --base-url and --head-url both are already running`);
-        }
-        return turnkeyAb({ ...s, baseRef: s.baseRef }, rounds);
-    }
-    if (s.baseUrl === undefined)
-        throw new src_errors/* UsageError */.eb('ab needs --base-ref REF (perf-gate builds and starts both sides), or --base-url URL and --head-url URL (both already running)');
-    (0,input_checks/* checkTargetUrl */.Tc)(s.baseUrl, '--base-url');
-    if (s.headUrl !== undefined)
-        (0,input_checks/* checkTargetUrl */.Tc)(s.headUrl, '--head-url');
-    const plan = await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env);
-    s.onSecrets?.(plan.secrets ?? []);
-    selectStages(plan, s.stages);
-    const headUrl = s.headUrl ?? plan.target.url;
-    announceLoad(plan, [
-        ['head ', headUrl],
-        ['base ', s.baseUrl],
-    ], s);
-    if (plan.target.start || plan.target.build)
-        s.log.info(`ab does not run target.build or target.start with --base-url: base and head must already be running (or pass --base-ref)`);
-    return abRunAndReport(plan, s, { base: { url: s.baseUrl }, head: { url: headUrl } }, rounds);
-}
-/**
- * `ab --base-ref REF`: REF checked out as a worktree of the plan's repository (the base) beside the
- * current checkout (the head); the plan loaded once per side with that side's `${PORT}` and
- * `${SIDE}`; both built, started, waited for, measured, stopped; the worktree removed, whatever happens.
- */
-async function turnkeyAb(s, rounds) {
-    const planPath = external_node_path_default().resolve(s.cwd, s.planFile);
-    const repo = await repositoryOf(external_node_path_default().dirname(planPath));
-    const cwd = await (0,promises_.realpath)(s.cwd);
-    const here = external_node_path_default().relative(repo, cwd);
-    if (here.startsWith('..') || external_node_path_default().isAbsolute(here))
-        throw new src_errors/* UsageError */.eb(`--base-ref: run perf-gate from inside the repository that holds the plan (${repo})`);
-    const [basePort, headPort] = await freePorts(2);
-    const sideOf = async (side, port, sideCwd) => {
-        const env = { ...s.env, PORT: String(port), SIDE: side };
-        return { side, cwd: sideCwd, env, plan: await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), env) };
-    };
-    const head = await sideOf('head', headPort, s.cwd);
-    s.onSecrets?.(head.plan.secrets ?? []);
-    // The worktree's folder is not known yet: the base side's cwd is set once it exists.
-    const base = await sideOf('base', basePort, '');
-    // As sent: the fingerprint of the plan as written would not see ${SIDE} in a request path.
-    if ((0,fingerprint/* substitutedFingerprint */.$P)(base.plan) !== (0,fingerprint/* substitutedFingerprint */.$P)(head.plan)) {
-        throw new src_errors/* UsageError */.eb(`${s.planFile}: \${PORT} or \${SIDE} outside target: would make base and head send different loads; use them in target.build, target.start, target.url and target.ready only`);
-    }
-    checkSides([base, head]);
-    for (const spec of selectStages(head.plan, s.stages))
-        roundSpec(spec, rounds); // refused before any build
-    // A ref that names nothing is bad input: refused before the line saying where load goes.
-    const [baseCommit, headSha] = await Promise.all([resolveRef(repo, s.baseRef, { fetch: s.fetchBaseRef, log: s.log.info }), headCommit(repo)]);
-    announceLoad(head.plan, [
-        ['head ', head.plan.target.url],
-        ['base ', base.plan.target.url],
-    ], s);
-    const changed = await hasLocalChanges(repo);
-    s.log.info(`A/B: base ${s.baseRef} (${baseCommit.slice(0, 7)}) against head ${headSha.slice(0, 7)}${changed ? " with the checkout's uncommitted changes" : ''} (this checkout)`);
-    head.cache = await BuildCache.of(repo, cwd, [external_node_path_default().resolve(cwd, s.outDir)]);
-    head.rebuild = s.rebuild;
-    const worktree = await addWorktree(repo, baseCommit);
-    try {
-        base.cwd = external_node_path_default().join(worktree.dir, here);
-        const signal = s.signal ?? new AbortController().signal;
-        const ends = { base: { url: base.plan.target.url, commit: baseCommit }, head: { url: head.plan.target.url, commit: headSha } };
-        return await withSidesRunning([base, head], { signal, log: s.log.info }, () => abRunAndReport(head.plan, s, ends, rounds));
-    }
-    finally {
-        await worktree.remove();
-    }
-}
-/** Runs the rounds against two answering sides, gates the head on the paired rounds, writes the reports. */
-async function abRunAndReport(plan, s, ends, rounds) {
-    const [baseUrl, headUrl] = [ends.base.url, ends.head.url];
-    if (plan.regression?.some((r) => r.unit === 'sigma'))
-        s.log.info('band rules ("+3σ", "band") are not judged in A/B: base and head are compared with each other, not with a history');
-    const runner = runnerInfo();
-    const fingerprints = { plan: (0,fingerprint/* planFingerprint */.an)(plan), runner: (0,fingerprint/* runnerFingerprint */.DF)(runner) };
-    const ab = await runAb(plan, { baseUrl, headUrl, rounds, stages: s.stages, signal: s.signal, onRound: s.onRound, onProgress: s.onProgress });
-    const head = ab.head.stages.map(stageReport);
-    const base = ab.base.stages.map(stageReport);
-    const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
-    const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired), excuse: false }, { accept: s.accept });
-    // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,format/* displayUrl */.Qy)(baseUrl)}: ${c.note}` }));
-    const checks = [...judged.checks, ...baseAborts];
-    const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
-    const cancelled = s.signal?.aborted ?? false;
-    const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, shape: (0,shape/* planShape */.xH)(plan), cancelled });
-    const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
-    const named = (end) => `${(0,format/* displayUrl */.Qy)(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
-    report.baseline = {
-        source: `A/B base ${(0,format/* displayUrl */.Qy)(baseUrl)}`,
-        started_at: report.started_at,
-        target: (0,format/* displayUrl */.Qy)(baseUrl),
-        ...(ends.base.commit && { commit: ends.base.commit }),
-        explanation: `same-runner A/B: base ${named(ends.base)} and head ${named(ends.head)} ran in alternating rounds (${Object.entries(roundsByStage)
-            .map(([name, n]) => `${name} ${n}`)
-            .join(', ')}); changes are judged on the paired rounds.`,
-    };
-    report.ab = {
-        base_target: (0,format/* displayUrl */.Qy)(baseUrl),
-        rounds: roundsByStage,
-        base_stages: base,
-        ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }),
-    };
-    noteAccepted(report, s.accept);
-    const redacted = redactedReport(report, plan);
-    return { ...(await writeReports(redacted, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: redacted.ab?.base_stages })), saved: false };
-}
-/**
- * The report with the plan's secrets and any URL credentials hidden (a default request name is
- * "METHOD path" with `${ENV}` filled in; an error sample may quote a URL). Done once, before
- * anything is written, so report.json, summary.md, saved baselines and the PR comment agree.
- */
-function redactedReport(report, plan) {
-    return new redact/* Redactor */.pO().add(plan.secrets ?? []).json(report);
-}
-/**
- * Refuses a destination that is not loopback unless the plan or the action allows it (exit 2,
- * before any connection, the readiness probe and target.start included), then says where load goes:
- * the first line of every run.
- */
-function announceLoad(plan, targets, s) {
-    const checked = targets.map(([label, url]) => `${label}${(0,format/* displayUrl */.Qy)(url)} (${(0,destination/* describeGrant */.aN)((0,destination/* checkLoadDestination */.Nu)(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
-    s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
-}
-/** What a run was compared with, for report.json and the summary. */
-function baselineRef(source, found) {
-    return {
-        source: source.store.description,
-        started_at: found.report.started_at,
-        target: found.report.target,
-        commit: found.commit === 'local' ? undefined : found.commit,
-        explanation: found.explanation,
-    };
-}
-/** The stored result to compare with; a PR whose base has none falls back to the newest one. */
-async function loadBaseline(source, request, log) {
-    try {
-        return await findBaseline(source, request, log);
-    }
-    catch (err) {
-        if (!source.optional || !(err instanceof src_errors/* BaselineError */.s$))
-            throw err;
-        log.warn(`${source.store.description} could not be read (${err.message}): this run is checked against the absolute thresholds only`);
-        return undefined;
-    }
-}
-async function findBaseline(source, request, log) {
-    let loaded = await source.store.load({ ...request, commits: source.commits });
-    if (!loaded.result && source.commits) {
-        const newest = await source.store.load(request);
-        if (newest.result)
-            loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
-    }
-    if (loaded.result)
-        (0,file_store/* wholeRun */.f1)(loaded.result.report, source.store.description);
-    log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
-    return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
-}
-/** A maintainer's acceptance is recorded when it turned at least one failure into a warning. */
-function noteAccepted(report, reason) {
-    const n = report.checks.filter((c) => c.accepted).length;
-    if (reason && n > 0)
-        report.accepted = { reason, checks: n };
-}
-/** Stages that fail a regression rule on their first run: the ones to run once more. */
-function confirmationStages(plan, rules, first, against, log) {
-    const failing = stagesToConfirm(gate(rules, first, against).checks);
-    if (failing.size > 0)
-        log.info(`confirming: ${[...failing].join(', ')} failed a regression rule; running ${failing.size === 1 ? 'it' : 'them'} once more`);
-    return plan.stages.filter((st) => failing.has(st.name));
-}
-/** What the report says of the past runs it read; undefined when there was nothing to read or nothing read. */
-function historyRef(store, past) {
-    if (!store || (past.length === 0 && !store.leftOut))
-        return undefined;
-    return { source: store.description, runs: past.length, ...(store.leftOut ? { left_out: store.leftOut } : {}) };
-}
-/** Past results are for bands and the chart: a store that cannot list them costs those, not the run. */
-async function readPast(store, request, log) {
-    if (!store)
-        return [];
-    try {
-        return await store.history(request, HISTORY_RUNS);
-    }
-    catch (err) {
-        log.info(`no history from ${store.description}: ${(0,src_errors/* describeError */.Uc)(err)}`);
-        return [];
-    }
-}
-/**
- * Per stage, the p95 of stored results (oldest first) and this run last, for the trend chart. A run
- * without a p95 (an import whose tool did not write one: null) is left out, not drawn as 0 ms.
- */
-function historyPoints(history, current) {
-    if (history.length === 0)
-        return undefined;
-    const out = {};
-    const past = [...history].reverse();
-    const measured = (p95) => typeof p95 === 'number' && Number.isFinite(p95);
-    for (const stage of current.stages) {
-        const points = past.flatMap((h) => {
-            const s = h.report.stages.find((x) => x.name === stage.name);
-            return s && measured(s.latency_ms.p95) ? [{ label: h.commit === 'local' ? h.savedAt.slice(5, 16) : h.commit.slice(0, 7), p95: s.latency_ms.p95 }] : [];
-        });
-        out[stage.name] = measured(stage.latency_ms.p95) ? [...points, { label: 'this run', p95: stage.latency_ms.p95 }] : points;
-    }
-    return out;
-}
-/** Re-gate two saved results without running load (rules from --plan, else the defaults). */
-async function compareReports(s) {
-    const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
-    const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
-    const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
-    const mismatch = planMismatch(s, plan, baseline, current);
-    if (mismatch && !s.force)
-        throw mismatch;
-    const { checks, verdict } = gate(gateRules(plan), current.stages, { baseline: baseline.stages });
-    const report = {
-        ...current,
-        verdict,
-        checks,
-        baseline: {
-            source: s.baselineFile,
-            started_at: baseline.started_at,
-            target: baseline.target,
-            ...(mismatch && { explanation: `compared although the results were measured for different plans (--force-baseline): their load shapes differ` }),
-        },
-    };
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { baselineStages: baseline.stages })), saved: false };
-}
-/**
- * Why two reports (and the --plan, when given) describe different loads, as the refusal to throw;
- * undefined when they match or a fingerprint is unknown (reports of an older perf-gate).
- */
-function planMismatch(s, plan, baseline, current) {
-    const [base, cur] = [baseline.fingerprints?.plan, current.fingerprints?.plan];
-    if (plan !== undefined) {
-        const identity = (0,shape/* planIdentity */.gt)(plan);
-        if (base !== undefined && !(0,store/* samePlan */.c)(base, identity))
-            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, baseline, identity);
-        if (cur !== undefined && !(0,store/* samePlan */.c)(cur, identity))
-            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, current, identity);
-        return undefined;
-    }
-    if (base === undefined || cur === undefined || base === cur)
-        return undefined;
-    return new src_errors/* BaselineError */.s$(`${s.baselineFile} and ${s.currentFile} were measured for different plans (${(0,shape/* shapeChange */.Q6)(baseline, current.shape, cur)}); pass --force-baseline to compare anyway`);
-}
-/** `perf-gate merge`: the shards' reports merged exactly into one, gated as a single run would be. */
-async function mergeAndGate(s) {
-    const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
-    const paths = await shardReportPaths(s.shardFiles, s.cwd);
-    const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
-    const merged = mergeShardReports(files);
-    const identity = plan && (0,shape/* planIdentity */.gt)(plan);
-    if (identity && merged.fingerprints && !(0,store/* samePlan */.c)(merged.fingerprints.plan, identity)) {
-        // Rules may change freely; a different load shape means the rules may not fit.
-        s.log.warn(`${s.planFile} does not describe the load the shards ran (${(0,shape/* shapeChange */.Q6)(merged, identity.planShape, identity.planFingerprint, 'the shards')}): its rules are applied all the same`);
-    }
-    const request = {
-        planId: (0,fingerprint/* planId */.rY)(s.planFile ?? merged.plan),
-        planFingerprint: merged.fingerprints?.plan ?? '',
-        planShape: merged.shape,
-        runnerFingerprint: merged.fingerprints?.runner ?? '',
-    };
-    const baseline = s.baseline ? await loadBaseline(s.baseline, request, s.log) : undefined;
-    const { checks, verdict } = gate(gateRules(plan), merged.stages, { baseline: baseline?.report.stages });
-    const report = { ...merged, checks, verdict };
-    if (baseline && s.baseline)
-        report.baseline = baselineRef(s.baseline, baseline);
-    return { ...(await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), { runUrl: s.runUrl, baselineStages: baseline?.report.stages })), saved: false };
-}
-/** Each entry as given, or, for a folder, every report.json below it (sorted, so the order is stable). */
-async function shardReportPaths(entries, cwd) {
-    const out = [];
-    for (const entry of entries) {
-        const info = await (0,promises_.stat)((0,input_checks/* fromCwd */.Be)(cwd, entry)).catch(() => undefined);
-        if (!info)
-            throw new src_errors/* UsageError */.eb(`${entry}: no such shard report or folder`);
-        if (!info.isDirectory()) {
-            out.push(entry);
-            continue;
-        }
-        const found = (await (0,promises_.readdir)((0,input_checks/* fromCwd */.Be)(cwd, entry), { recursive: true }))
-            .filter((f) => external_node_path_default().basename(f) === 'report.json')
-            .sort()
-            .map((f) => external_node_path_default().join(entry, f));
-        if (found.length === 0)
-            throw new src_errors/* UsageError */.eb(`${entry}: a folder with no report.json below it (the shards' reports are what merge needs)`);
-        out.push(...found);
-    }
-    return out;
-}
-/**
- * Writes report.json, summary.md and report.html. Every report written says what it shows: the
- * diagnoses are (re)computed here from the report as it leaves the process (already redacted, so
- * their evidence can only quote what the report may hold; recomputed for compare and merge, since
- * the rules may have changed since a result was measured, or it came from another tool).
- */
-async function writeReports(report, outDir, extras = {}) {
-    report.diagnoses = diagnose(report);
-    await (0,promises_.mkdir)(outDir, { recursive: true });
-    const reportPath = external_node_path_default().join(outDir, 'report.json');
-    const summaryPath = external_node_path_default().join(outDir, 'summary.md');
-    const htmlPath = external_node_path_default().join(outDir, 'report.html');
-    const summary = (0,markdown/* renderSummary */.Br)(report, extras);
-    await (0,file_store/* writeJsonAtomic */.ZJ)(reportPath, report);
-    await (0,promises_.writeFile)(summaryPath, summary);
-    await (0,promises_.writeFile)(htmlPath, renderHtml(report, extras));
-    return { report, reportPath, summaryPath, htmlPath, summary, extras };
-}
 /**
  * `compare --from k6|locust`: another tool's results gated like a perf-gate run: thresholds and
  * regression rules from a gate file, a baseline from a file or store, the save guard, the reports.
@@ -11581,26 +11663,35 @@ async function compareImported(s) {
     const history = past.map((p) => p.report.stages);
     // The gate of a run, plus the rules on k6 custom trends (src/import/trends.ts).
     const { checks, verdict } = gateImported(rules, current.stages, { baseline: baseline?.report.stages, history }, { accept: s.accept });
-    // Redacted like every other writer's report: k6 names requests by URL, so an endpoint name can carry
-    // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
-    const report = new redact/* Redactor */.pO().add(gateFile?.secrets ?? []).json({ ...current, verdict, checks, baseline: baseline?.ref ?? null });
+    const report = { ...current, verdict, checks, baseline: baseline?.ref ?? null };
     if (past.length >= MIN_HISTORY)
         report.bands = bandPositions(history, report.stages);
     report.history = historyRef(s.baseline?.store ?? s.save?.store, past);
     noteAccepted(report, s.accept);
-    const written = await writeReports(report, external_node_path_default().resolve(s.cwd, s.outDir), {
-        runUrl: s.runUrl,
-        history: historyPoints(past, report),
-        baselineStages: baseline?.report.stages,
+    // Redacted like every other report: k6 names requests by URL, so an endpoint name can carry
+    // `user:password@`, and the gate file's `${ENV}` values are hidden as a plan's are.
+    return finish(report, {
+        outDir: external_node_path_default().resolve(s.cwd, s.outDir),
+        secrets: gateFile?.secrets,
+        extras: (r) => ({ runUrl: s.runUrl, history: historyPoints(past, r), baselineStages: baseline?.report.stages }),
+        keep: s.save && { target: s.save, planId: request.planId, stages: { ran: 1, planned: 1 }, log: s.log },
     });
-    const kept = s.save ? await keepBaseline(report, s.save, request.planId, { ran: 1, planned: 1 }, s.log) : { saved: false };
-    return { ...written, ...kept };
 }
 /** `k6 stage "k6" (endpoints a, b)`: what a result holds, for the refusal of a mismatched baseline. */
 function describeStages(r) {
     const who = r.imported ? r.imported.tool : 'perf-gate';
     return `${who} ${r.stages.map((st) => `stage "${st.name}"${st.endpoints.length ? ` (endpoints ${st.endpoints.map((e) => e.name).join(', ')})` : ''}`).join(', ')}`;
 }
+
+;// CONCATENATED MODULE: ./src/core.ts
+
+
+
+
+
+
+// In src/input-checks.ts, which loads without the engine; exported here as before.
+
 
 
 /***/ })
