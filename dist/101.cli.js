@@ -1380,6 +1380,8 @@ async function startProbe() {
 var gate = __webpack_require__(3735);
 // EXTERNAL MODULE: ./src/gate/band.ts
 var band = __webpack_require__(6452);
+// EXTERNAL MODULE: ./src/model/stop.ts
+var model_stop = __webpack_require__(1817);
 ;// CONCATENATED MODULE: ./src/gate/limits.ts
 /**
  * A run the plan's limits stopped (src/load/run-plan.ts) fails the gate: its numbers cover only part
@@ -1387,8 +1389,8 @@ var band = __webpack_require__(6452);
  * failed check, with the reason, in report.json, the summary and the PR comment.
  */
 
-/** The `method` of the check a limit stop adds: how merge and readers of report.json recognise one. */
-const RUN_LIMIT_METHOD = 'run limit';
+
+
 function failStoppedRun(result, stopped) {
     if (!stopped)
         return result;
@@ -1399,7 +1401,7 @@ function failStoppedRun(result, stopped) {
         kind: 'threshold',
         current: stopped.value,
         limit: `< ${requests ? stopped.cap : (0,check_limits/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
-        method: RUN_LIMIT_METHOD,
+        method: model_stop/* RUN_LIMIT_METHOD */.sq,
         verdict: 'fail',
         note: stopped.message,
     };
@@ -2296,16 +2298,19 @@ footer{color:var(--muted);font-size:12px;text-align:center;padding:8px}
 `;
 
 ;// CONCATENATED MODULE: ./src/baseline/save-guard.ts
+
 /**
  * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
  * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
  * are measured against (a lax one hides regressions, a poisoned one fails every run after).
  */
 function whyNotBaseline(report, stages) {
-    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
-    const aborted = report.stages.find((st) => st.aborted);
-    if (aborted)
-        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
+    // First: a stage that ended early also fails the gate, and its reason says more than "the gate failed".
+    const stop = (0,model_stop/* stoppedOf */.Di)(report);
+    if (stop?.by === 'abort_when')
+        return `stage ${stop.stage} was aborted (${stop.reason}), so its numbers cover part of the load`;
+    if (stop?.by === 'limit')
+        return `the run was stopped early (${stop.reason}), so its numbers cover part of the load`;
     if (report.verdict === 'fail')
         return 'the gate failed';
     // An import's own tool judged the run failed (k6 exited 99): its SLOs count, even where no perf-gate rule does.
@@ -2314,7 +2319,7 @@ function whyNotBaseline(report, stages) {
         if (failed.length)
             return `${st.imported.tool}'s own thresholds failed in stage ${st.name} (${failed.map((t) => `${t.metric}: ${t.rule}`).join(', ')})`;
     }
-    if (report.cancelled)
+    if (stop?.by === 'cancel')
         return 'the run was interrupted';
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
     if (stages.ran !== stages.planned)
@@ -3867,12 +3872,13 @@ function checkShardSet(files) {
     for (const { file, report } of files) {
         if (!report.shard)
             throw new src_errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
-        if (report.cancelled)
+        // A shard that ended early measured part of its load: merged, it would pass as a whole run.
+        // (A stress break is a result, not an early end; stress stages are never sharded anyway.)
+        const stop = (0,model_stop/* stoppedOf */.Di)(report);
+        if (stop?.by === 'cancel')
             throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
-        // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
-        const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
-        if (stopped !== undefined)
-            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
+        if (stop && stop.by !== 'break')
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stop.reason}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
             throw new src_errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
     }

@@ -2672,6 +2672,54 @@ function cpuWindows(timeline) {
 
 /***/ }),
 
+/***/ 1817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ stoppedOf),
+/* harmony export */   kd: () => (/* binding */ earlyStop),
+/* harmony export */   sq: () => (/* binding */ RUN_LIMIT_METHOD)
+/* harmony export */ });
+/** The `method` of the check a limit stop adds (src/gate/limits.ts), how older reports show one. */
+const RUN_LIMIT_METHOD = 'run limit';
+function stoppedOf(report) {
+    return report.stopped ?? earlyStop(report);
+}
+/**
+ * What ended a run early, from its parts; the first that applies of: a limit (the whole run
+ * stopped), an abort (the plan stopped at that stage), a cancel, a stress stage's break.
+ */
+function earlyStop(r) {
+    const limit = r.checks.find((c) => c.method === RUN_LIMIT_METHOD);
+    if (limit)
+        return { by: 'limit', stage: limit.stage, rule: limit.limit.replace(/^.*\((limits\.\w+)\)$/, '$1'), at_s: null, reason: limit.note ?? '' };
+    const aborted = r.stages.find((s) => s.aborted);
+    if (aborted?.aborted)
+        return { by: 'abort_when', stage: aborted.name, rule: aborted.aborted.rule, at_s: aborted.aborted.at_s, reason: aborted.aborted.reason };
+    if (r.cancelled)
+        return { by: 'cancel', stage: r.stages.at(-1)?.name, rule: 'cancel', at_s: null, reason: 'the run was interrupted (Ctrl-C, or the job was cancelled)' };
+    return stressBreak(r.stages);
+}
+/** A stress stage whose breaking step ended before its time (its break was already certain). */
+function stressBreak(stages) {
+    for (const s of stages) {
+        const step = s.stress?.steps.find((st) => st.ended_early);
+        if (step) {
+            return {
+                by: 'break',
+                stage: s.name,
+                rule: (step.broke ?? []).join(', ') || 'its break conditions',
+                at_s: Math.round((step.start_s + step.duration_s) * 10) / 10,
+                reason: `step ${step.index + 1} (${step.level}) broke and ended early: ${(step.broke ?? []).join(', ')}`,
+            };
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 5066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2686,6 +2734,7 @@ function cpuWindows(timeline) {
 /* harmony export */   sC: () => (/* binding */ endpointReport),
 /* harmony export */   zi: () => (/* binding */ errorRate)
 /* harmony export */ });
+/* harmony import */ var _model_stop_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1817);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
@@ -2696,6 +2745,7 @@ function cpuWindows(timeline) {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1013);
 /* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(826);
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
 
 
 
@@ -2875,6 +2925,10 @@ function buildReport(i) {
     };
     if (i.shard)
         report.shard = i.shard;
+    // The gate has added the limit stop's check by now: the record reads it from there, as for old reports.
+    const stopped = (0,_model_stop_js__WEBPACK_IMPORTED_MODULE_8__/* .earlyStop */ .kd)(report);
+    if (stopped)
+        report.stopped = stopped;
     return report;
 }
 

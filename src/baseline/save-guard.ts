@@ -2,6 +2,7 @@
  * Which results may become baselines: a pure rule on the finished report, used by every store.
  */
 import type { Report } from '../model/report.js';
+import { stoppedOf } from '../model/stop.js';
 
 /**
  * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
@@ -9,16 +10,17 @@ import type { Report } from '../model/report.js';
  * are measured against (a lax one hides regressions, a poisoned one fails every run after).
  */
 export function whyNotBaseline(report: Report, stages: { ran: number; planned: number }): string | undefined {
-  // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
-  const aborted = report.stages.find((st) => st.aborted);
-  if (aborted) return `stage ${aborted.name} was aborted (${aborted.aborted!.reason}), so its numbers cover part of the load`;
+  // First: a stage that ended early also fails the gate, and its reason says more than "the gate failed".
+  const stop = stoppedOf(report);
+  if (stop?.by === 'abort_when') return `stage ${stop.stage} was aborted (${stop.reason}), so its numbers cover part of the load`;
+  if (stop?.by === 'limit') return `the run was stopped early (${stop.reason}), so its numbers cover part of the load`;
   if (report.verdict === 'fail') return 'the gate failed';
   // An import's own tool judged the run failed (k6 exited 99): its SLOs count, even where no perf-gate rule does.
   for (const st of report.stages) {
     const failed = st.imported?.tool_thresholds?.filter((t) => !t.ok) ?? [];
     if (failed.length) return `${st.imported!.tool}'s own thresholds failed in stage ${st.name} (${failed.map((t) => `${t.metric}: ${t.rule}`).join(', ')})`;
   }
-  if (report.cancelled) return 'the run was interrupted';
+  if (stop?.by === 'cancel') return 'the run was interrupted';
   // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
   if (stages.ran !== stages.planned) return 'only some stages ran (--stage)';
   // Before the error rate: a saturated generator's timeouts are its own, not the target's.

@@ -6,10 +6,10 @@
 import { formatMs } from '../plan/check-limits.js';
 import type { RunStop } from '../load/run-plan.js';
 import type { Check } from '../model/report.js';
+import { RUN_LIMIT_METHOD } from '../model/stop.js';
 import type { GateResult } from './index.js';
 
-/** The `method` of the check a limit stop adds: how merge and readers of report.json recognise one. */
-export const RUN_LIMIT_METHOD = 'run limit';
+export { RUN_LIMIT_METHOD };
 
 export function failStoppedRun(result: GateResult, stopped: RunStop | undefined): GateResult {
   if (!stopped) return result;

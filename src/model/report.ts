@@ -313,6 +313,8 @@ export interface Report {
   duration_s: number;
   /** The run was interrupted (Ctrl-C, job cancelled): stages are partial or missing. */
   cancelled: boolean;
+  /** Why the run (or a stage of it) ended before the plan did, whichever mechanism ended it (src/model/stop.ts). */
+  stopped?: EarlyStop;
   runner: RunnerInfo;
   /** What decides comparability: the plan's load shape and the runner's hardware. */
   fingerprints?: { plan: string; runner: string };
@@ -348,4 +350,21 @@ export interface Report {
   diagnoses?: Diagnosis[];
   /** `compare --from k6|locust`: the results came from another tool's output, not from perf-gate's engine. */
   imported?: { tool: 'k6' | 'locust'; file: string };
+}
+
+/**
+ * One record of an early end, whatever ended it: a `limits:` cap (the run stopped), an `abort_when`
+ * rule or the engine's own stop (the stage ended, later ones skipped), a stress stage's certain
+ * break (its step ended early; the plan goes on), or a cancel (Ctrl-C, a cancelled job).
+ */
+export interface EarlyStop {
+  by: 'limit' | 'abort_when' | 'break' | 'cancel';
+  /** The stage that was running; absent for a cancel between stages. */
+  stage?: string;
+  /** What ended it, as the plan or the run says: `limits.max_requests`, `error_rate > 50% for 2s`, `p95 < 200ms`, `cancel`. */
+  rule: string;
+  /** Seconds into the stage, when known. */
+  at_s: number | null;
+  /** One sentence. */
+  reason: string;
 }

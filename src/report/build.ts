@@ -1,4 +1,5 @@
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+import { earlyStop } from '../model/stop.js';
 import os from 'node:os';
 import { encodeHistogram, summarize, type Histogram } from '../metrics/histogram.js';
 import type { RunResult } from '../load/run-plan.js';
@@ -181,5 +182,8 @@ export function buildReport(i: ReportInput): Report {
     checks: i.checks,
   };
   if (i.shard) report.shard = i.shard;
+  // The gate has added the limit stop's check by now: the record reads it from there, as for old reports.
+  const stopped = earlyStop(report);
+  if (stopped) report.stopped = stopped;
   return report;
 }

@@ -16,7 +16,7 @@ import { widenRange, type SecondsRange } from '../metrics/stage-metrics.js';
 import { VERSION } from '../version.js';
 import { countsByCode, endpointReport, errorRate, perSecond, round } from './build.js';
 import { REPORT_SCHEMA, type EndpointReport, type MergeInputs, type Report, type StageReport } from '../model/report.js';
-import { RUN_LIMIT_METHOD } from '../gate/limits.js';
+import { stoppedOf } from '../model/stop.js';
 
 /** A shard report and the file it came from (for messages). */
 export interface ShardReportFile {
@@ -70,13 +70,14 @@ function checkShardSet(files: ShardReportFile[]): ShardReportFile[] {
   if (files.length === 0) throw new ShardMergeError('merge needs the shard reports: the report.json of every run --shard i/n');
   for (const { file, report } of files) {
     if (!report.shard) throw new ShardMergeError(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
-    if (report.cancelled)
+    // A shard that ended early measured part of its load: merged, it would pass as a whole run.
+    // (A stress break is a result, not an early end; stress stages are never sharded anyway.)
+    const stop = stoppedOf(report);
+    if (stop?.by === 'cancel')
       throw new ShardMergeError(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
-    // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
-    const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
-    if (stopped !== undefined)
+    if (stop && stop.by !== 'break')
       throw new ShardMergeError(
-        `${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`,
+        `${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stop.reason}): its report is partial; fix the cause and run that shard again`,
       );
     if (!report.fingerprints) throw new ShardMergeError(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
   }

@@ -1,8 +1,8 @@
-export const id = 189;
-export const ids = [189];
+export const id = 32;
+export const ids = [32];
 export const modules = {
 
-/***/ 73189:
+/***/ 63032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -7576,6 +7576,44 @@ function gate(rules, current, against = {}, options = {}) {
     return { checks, verdict: overallVerdict(checks, current) };
 }
 
+;// CONCATENATED MODULE: ./src/model/stop.ts
+/** The `method` of the check a limit stop adds (src/gate/limits.ts), how older reports show one. */
+const RUN_LIMIT_METHOD = 'run limit';
+function stoppedOf(report) {
+    return report.stopped ?? earlyStop(report);
+}
+/**
+ * What ended a run early, from its parts; the first that applies of: a limit (the whole run
+ * stopped), an abort (the plan stopped at that stage), a cancel, a stress stage's break.
+ */
+function earlyStop(r) {
+    const limit = r.checks.find((c) => c.method === RUN_LIMIT_METHOD);
+    if (limit)
+        return { by: 'limit', stage: limit.stage, rule: limit.limit.replace(/^.*\((limits\.\w+)\)$/, '$1'), at_s: null, reason: limit.note ?? '' };
+    const aborted = r.stages.find((s) => s.aborted);
+    if (aborted?.aborted)
+        return { by: 'abort_when', stage: aborted.name, rule: aborted.aborted.rule, at_s: aborted.aborted.at_s, reason: aborted.aborted.reason };
+    if (r.cancelled)
+        return { by: 'cancel', stage: r.stages.at(-1)?.name, rule: 'cancel', at_s: null, reason: 'the run was interrupted (Ctrl-C, or the job was cancelled)' };
+    return stressBreak(r.stages);
+}
+/** A stress stage whose breaking step ended before its time (its break was already certain). */
+function stressBreak(stages) {
+    for (const s of stages) {
+        const step = s.stress?.steps.find((st) => st.ended_early);
+        if (step) {
+            return {
+                by: 'break',
+                stage: s.name,
+                rule: (step.broke ?? []).join(', ') || 'its break conditions',
+                at_s: Math.round((step.start_s + step.duration_s) * 10) / 10,
+                reason: `step ${step.index + 1} (${step.level}) broke and ended early: ${(step.broke ?? []).join(', ')}`,
+            };
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/limits.ts
 /**
  * A run the plan's limits stopped (src/load/run-plan.ts) fails the gate: its numbers cover only part
@@ -7583,8 +7621,8 @@ function gate(rules, current, against = {}, options = {}) {
  * failed check, with the reason, in report.json, the summary and the PR comment.
  */
 
-/** The `method` of the check a limit stop adds: how merge and readers of report.json recognise one. */
-const RUN_LIMIT_METHOD = 'run limit';
+
+
 function failStoppedRun(result, stopped) {
     if (!stopped)
         return result;
@@ -7612,6 +7650,7 @@ const VERSION = package_namespaceObject.rE;
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
+
 
 
 
@@ -7791,6 +7830,10 @@ function buildReport(i) {
     };
     if (i.shard)
         report.shard = i.shard;
+    // The gate has added the limit stop's check by now: the record reads it from there, as for old reports.
+    const stopped = earlyStop(report);
+    if (stopped)
+        report.stopped = stopped;
     return report;
 }
 
@@ -8595,16 +8638,19 @@ footer{color:var(--muted);font-size:12px;text-align:center;padding:8px}
 `;
 
 ;// CONCATENATED MODULE: ./src/baseline/save-guard.ts
+
 /**
  * Why a run's result must not become a baseline, or undefined when it may. Only a complete, passing
  * run of a healthy target on a healthy generator is kept: anything else would move the bar later runs
  * are measured against (a lax one hides regressions, a poisoned one fails every run after).
  */
 function whyNotBaseline(report, stages) {
-    // First: an aborted stage also fails the gate, and its reason says more than "the gate failed".
-    const aborted = report.stages.find((st) => st.aborted);
-    if (aborted)
-        return `stage ${aborted.name} was aborted (${aborted.aborted.reason}), so its numbers cover part of the load`;
+    // First: a stage that ended early also fails the gate, and its reason says more than "the gate failed".
+    const stop = stoppedOf(report);
+    if (stop?.by === 'abort_when')
+        return `stage ${stop.stage} was aborted (${stop.reason}), so its numbers cover part of the load`;
+    if (stop?.by === 'limit')
+        return `the run was stopped early (${stop.reason}), so its numbers cover part of the load`;
     if (report.verdict === 'fail')
         return 'the gate failed';
     // An import's own tool judged the run failed (k6 exited 99): its SLOs count, even where no perf-gate rule does.
@@ -8613,7 +8659,7 @@ function whyNotBaseline(report, stages) {
         if (failed.length)
             return `${st.imported.tool}'s own thresholds failed in stage ${st.name} (${failed.map((t) => `${t.metric}: ${t.rule}`).join(', ')})`;
     }
-    if (report.cancelled)
+    if (stop?.by === 'cancel')
         return 'the run was interrupted';
     // A baseline holds every stage of the plan: a --stage subset would silently narrow later gates.
     if (stages.ran !== stages.planned)
@@ -10148,12 +10194,13 @@ function checkShardSet(files) {
     for (const { file, report } of files) {
         if (!report.shard)
             throw new src_errors/* ShardMergeError */.tg(`${file} is not a shard report (no "shard"): shard reports come from perf-gate run --shard i/n`);
-        if (report.cancelled)
+        // A shard that ended early measured part of its load: merged, it would pass as a whole run.
+        // (A stress break is a result, not an early end; stress stages are never sharded anyway.)
+        const stop = stoppedOf(report);
+        if (stop?.by === 'cancel')
             throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) was interrupted: its report is partial; run that shard again`);
-        // A shard that stopped early measured part of its load: merged, it would pass as a whole run.
-        const stopped = report.checks.find((c) => c.method === RUN_LIMIT_METHOD)?.note ?? report.stages.find((st) => st.aborted)?.aborted?.reason;
-        if (stopped !== undefined)
-            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stopped}): its report is partial; fix the cause and run that shard again`);
+        if (stop && stop.by !== 'break')
+            throw new src_errors/* ShardMergeError */.tg(`${file} (shard ${report.shard.index}/${report.shard.count}) stopped early (${stop.reason}): its report is partial; fix the cause and run that shard again`);
         if (!report.fingerprints)
             throw new src_errors/* ShardMergeError */.tg(`${file} has no plan fingerprint, so it cannot be matched with the other shards`);
     }
