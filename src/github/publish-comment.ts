@@ -5,7 +5,8 @@
  */
 import type { CommentMode } from './comment-mode.js';
 import type { PullRequestFacts } from './pull-request.js';
-import { CommentForbiddenError, fitComment, upsertComment, type CommentApi } from './comment.js';
+import { CommentForbiddenError } from '../errors.js';
+import { fitComment, upsertComment, type CommentApi } from './comment.js';
 import { writeCommentFile } from './comment-file.js';
 import type { Verdict } from '../model/report.js';
 

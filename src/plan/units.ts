@@ -3,14 +3,8 @@
  * requests per second, fractions) or throws a UnitError whose message tells the user what to
  * write instead. The validator adds the location.
  */
+import { UnitError } from '../errors.js';
 import type { Comparison, LatencyMetric, Metric, RegressionRule, ThresholdRule } from './types.js';
-
-export class UnitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnitError';
-  }
-}
 
 export const LATENCY_METRICS: readonly LatencyMetric[] = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
 export const METRICS: readonly Metric[] = [
