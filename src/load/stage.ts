@@ -5,7 +5,7 @@
 import { setMaxListeners } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ClosedLoadStage, Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
-import { plannedDurationMs } from '../plan/check-limits.js';
+import { plannedDurationMs } from '../plan/stage-time.js';
 import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';

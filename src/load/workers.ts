@@ -30,7 +30,7 @@ import type { BurstCycle } from './executors.js';
 import type { AbortTrigger } from './abort.js';
 import { shardStage } from './shard.js';
 import { judgeGenerator, spikeOutcome, spikePhases, type GeneratorHealth, type StageProgress, type StageResult } from './stage.js';
-import { plannedDurationMs } from '../plan/check-limits.js';
+import { plannedDurationMs } from '../plan/stage-time.js';
 
 /** The bundled worker script's name: dist/worker.js, beside dist/cli.js and dist/index.js. */
 export const WORKER_FILE = 'worker.js';
