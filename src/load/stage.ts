@@ -9,6 +9,7 @@ import { plannedDurationMs } from '../plan/stage-time.js';
 import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
+import { judgeGenerator } from '../metrics/merge.js';
 import type { HttpClient } from './http.js';
 import { now, runSession, type Sequence, type SessionTally, type StageContext, type UnsentTally } from './context.js';
 import { DataRows } from './data-rows.js';
@@ -453,10 +454,6 @@ function closed(spec: StageSpec): boolean {
   return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
 
-/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
-const LATE_SHARE_LIMIT = 0.01;
-const LOOP_LAG_LIMIT_MS = 50;
-
 function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: OpenResult | undefined, requests: number): GeneratorHealth {
   const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
   const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
@@ -465,16 +462,6 @@ function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: Op
     open?.scheduled,
     requests,
   );
-}
-
-/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
-export function judgeGenerator(h: Omit<GeneratorHealth, 'saturated' | 'reason'>, scheduled: number | undefined, requests: number): GeneratorHealth {
-  const reasons: string[] = [];
-  if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
-    reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
-  }
-  if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0) reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
-  return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
 }
 
 /** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
