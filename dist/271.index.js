@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   FD: () => (/* binding */ writeCommentFile),
 /* harmony export */   eU: () => (/* binding */ readCommentFile)
 /* harmony export */ });
-/* unused harmony exports COMMENT_FILE_VERSION, CommentFileError, stripMarkers */
+/* unused harmony exports COMMENT_FILE_VERSION, stripMarkers */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -34,15 +34,6 @@ const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /** A body of COMMENT_LIMIT characters, JSON-escaped at worst (\uXXXX), plus the other fields. */
 const MAX_FILE_BYTES = _comment_js__WEBPACK_IMPORTED_MODULE_3__/* .COMMENT_LIMIT */ .W$ * 6 + 4_096;
 const KEYS = ['version', 'pr', 'repo', 'plan', 'body'];
-/** The hand-off file is missing, unreadable or not what perf-gate writes. */
-class CommentFileError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PerfGateError */ .DN {
-    code = 'E_COMMENT_FILE';
-    exitCode = 2;
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'CommentFileError';
-    }
-}
 /** Removes every `<!-- perf-gate:` opener, repeatedly, so the removal cannot assemble a new one. */
 function stripMarkers(body) {
     const opener = /<!--\s*perf-gate:/gi;
@@ -54,7 +45,7 @@ function stripMarkers(body) {
     return out;
 }
 function problem(file, what) {
-    return new CommentFileError(`${file} is not a perf-gate comment file: ${what}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommentFileError */ .ez(`${file} is not a perf-gate comment file: ${what}`);
 }
 function validate(file, data, expectedRepo, expectedPr) {
     if (typeof data !== 'object' || data === null || Array.isArray(data))
@@ -88,7 +79,7 @@ function readBounded(file) {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
     }
     catch (err) {
-        throw new CommentFileError(`cannot open the comment file ${file}: ${err.code ?? String(err)}`, { cause: err });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommentFileError */ .ez(`cannot open the comment file ${file}: ${err.code ?? String(err)}`, { cause: err });
     }
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
@@ -121,7 +112,7 @@ function readCommentFile(file, expectedRepo, options = {}) {
 /** Writes the hand-off file (creating its folder); refuses content the reader would reject. */
 function writeCommentFile(file, handOff) {
     if (!REPO.test(handOff.repo))
-        throw new CommentFileError(`repo must be 'owner/name', got ${JSON.stringify(handOff.repo)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommentFileError */ .ez(`repo must be 'owner/name', got ${JSON.stringify(handOff.repo)}`);
     const doc = { version: COMMENT_FILE_VERSION, pr: handOff.pr, repo: handOff.repo, plan: handOff.planId, body: handOff.body };
     validate(file, doc, handOff.repo);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
@@ -135,14 +126,13 @@ function writeCommentFile(file, handOff) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JN: () => (/* binding */ CommentForbiddenError),
 /* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
 /* harmony export */   apiBaseUrl: () => (/* binding */ apiBaseUrl),
 /* harmony export */   lB: () => (/* binding */ upsertComment),
 /* harmony export */   octokitCommentApi: () => (/* binding */ octokitCommentApi),
 /* harmony export */   pI: () => (/* binding */ fitComment)
 /* harmony export */ });
-/* unused harmony exports COMMENT_BUDGET, ACTIONS_BOT_LOGIN, GitHubApiError, commentMarker */
+/* unused harmony exports COMMENT_BUDGET, ACTIONS_BOT_LOGIN, commentMarker */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /**
@@ -163,32 +153,6 @@ const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const PER_PAGE = 100;
 /** 10,000 comments: far beyond what a PR holds; only a misbehaving API keeps sending full pages. */
 const MAX_PAGES = 100;
-/** A GitHub REST call failed. `status` is the HTTP status, undefined when none came back. */
-class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PerfGateError */ .DN {
-    code = 'E_GITHUB_API';
-    exitCode = 2;
-    status;
-    constructor(message, status) {
-        super(message);
-        this.name = 'GitHubApiError';
-        this.status = status;
-    }
-}
-/**
- * The token may not comment here: a fork's PR (read-only token), a workflow without
- * `pull-requests: write`, or a token without access. The caller reports it as a notice; the
- * gate's verdict does not depend on the comment.
- */
-class CommentForbiddenError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PerfGateError */ .DN {
-    code = 'E_COMMENT_FORBIDDEN';
-    exitCode = 2;
-    status;
-    constructor(message, status) {
-        super(message);
-        this.name = 'CommentForbiddenError';
-        this.status = status;
-    }
-}
 /**
  * `<!-- perf-gate:plan=<planId> -->`. The id is percent-encoded where it could end the HTML
  * comment (`--`, `>`, `!`) or break the line, and `%` itself is encoded so the mapping stays
@@ -226,9 +190,9 @@ function fitComment(body, runUrl) {
 }
 const sameLogin = (a, b) => a.toLowerCase() === b.toLowerCase();
 function forbidden(err, doing, t) {
-    if (!(err instanceof GitHubApiError) || (err.status !== 401 && err.status !== 403 && err.status !== 404))
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS) || (err.status !== 401 && err.status !== 403 && err.status !== 404))
         return undefined;
-    return new CommentForbiddenError(`could not ${doing} on ${t.owner}/${t.repo}#${t.issueNumber} (${err.message}). ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommentForbiddenError */ .JN(`could not ${doing} on ${t.owner}/${t.repo}#${t.issueNumber} (${err.message}). ` +
         'A pull request from a fork gets a read-only token (hand the comment to a workflow_run job); ' +
         'otherwise give the job `permissions: pull-requests: write`.', err.status);
 }
@@ -264,7 +228,7 @@ async function upsertComment(api, target, planId, body, options = {}) {
         }
         catch (err) {
             // 404 on an id we just listed: the comment was deleted meanwhile, so write a new one.
-            if (!(err instanceof GitHubApiError && err.status === 404))
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS && err.status === 404))
                 throw forbidden(err, 'update the perf-gate comment', target) ?? err;
         }
     }
@@ -285,7 +249,7 @@ function apiError(err, what, token) {
     // Octokit's message is GitHub's own ("Resource not accessible by integration - https://docs…").
     const detail = err instanceof Error ? err.message : String(err);
     const answered = status !== undefined && status < 500 ? `GitHub answered ${status}` : `GitHub request failed${status ? ` (${status})` : ''}`;
-    return new GitHubApiError(redact(`${what}: ${answered}: ${detail}`, token), status);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(redact(`${what}: ${answered}: ${detail}`, token), status);
 }
 /** Where the REST API is: `$GITHUB_API_URL` on a runner, github.com's API elsewhere. */
 function apiBaseUrl(env) {
@@ -358,6 +322,8 @@ function notice(log, message) {
         log.info(message);
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/comment.ts
 var comment = __webpack_require__(47318);
 // EXTERNAL MODULE: ./src/github/comment-file.ts
@@ -368,6 +334,7 @@ var comment_file = __webpack_require__(14657);
  * read-only token), hand the body to a later `workflow_run` job through a file. A comment problem
  * never fails the job: the gate's verdict is what fails it.
  */
+
 
 
 
@@ -395,7 +362,7 @@ async function publishComment(i) {
         return { posted: r.action };
     }
     catch (err) {
-        if (err instanceof comment/* CommentForbiddenError */.JN)
+        if (err instanceof errors/* CommentForbiddenError */.JN)
             return handOff(err.message);
         throw err;
     }

@@ -6,14 +6,13 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JN: () => (/* binding */ CommentForbiddenError),
 /* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
 /* harmony export */   apiBaseUrl: () => (/* binding */ apiBaseUrl),
 /* harmony export */   lB: () => (/* binding */ upsertComment),
 /* harmony export */   octokitCommentApi: () => (/* binding */ octokitCommentApi),
 /* harmony export */   pI: () => (/* binding */ fitComment)
 /* harmony export */ });
-/* unused harmony exports COMMENT_BUDGET, ACTIONS_BOT_LOGIN, GitHubApiError, commentMarker */
+/* unused harmony exports COMMENT_BUDGET, ACTIONS_BOT_LOGIN, commentMarker */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /**
@@ -34,32 +33,6 @@ const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const PER_PAGE = 100;
 /** 10,000 comments: far beyond what a PR holds; only a misbehaving API keeps sending full pages. */
 const MAX_PAGES = 100;
-/** A GitHub REST call failed. `status` is the HTTP status, undefined when none came back. */
-class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PerfGateError */ .DN {
-    code = 'E_GITHUB_API';
-    exitCode = 2;
-    status;
-    constructor(message, status) {
-        super(message);
-        this.name = 'GitHubApiError';
-        this.status = status;
-    }
-}
-/**
- * The token may not comment here: a fork's PR (read-only token), a workflow without
- * `pull-requests: write`, or a token without access. The caller reports it as a notice; the
- * gate's verdict does not depend on the comment.
- */
-class CommentForbiddenError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PerfGateError */ .DN {
-    code = 'E_COMMENT_FORBIDDEN';
-    exitCode = 2;
-    status;
-    constructor(message, status) {
-        super(message);
-        this.name = 'CommentForbiddenError';
-        this.status = status;
-    }
-}
 /**
  * `<!-- perf-gate:plan=<planId> -->`. The id is percent-encoded where it could end the HTML
  * comment (`--`, `>`, `!`) or break the line, and `%` itself is encoded so the mapping stays
@@ -97,9 +70,9 @@ function fitComment(body, runUrl) {
 }
 const sameLogin = (a, b) => a.toLowerCase() === b.toLowerCase();
 function forbidden(err, doing, t) {
-    if (!(err instanceof GitHubApiError) || (err.status !== 401 && err.status !== 403 && err.status !== 404))
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS) || (err.status !== 401 && err.status !== 403 && err.status !== 404))
         return undefined;
-    return new CommentForbiddenError(`could not ${doing} on ${t.owner}/${t.repo}#${t.issueNumber} (${err.message}). ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommentForbiddenError */ .JN(`could not ${doing} on ${t.owner}/${t.repo}#${t.issueNumber} (${err.message}). ` +
         'A pull request from a fork gets a read-only token (hand the comment to a workflow_run job); ' +
         'otherwise give the job `permissions: pull-requests: write`.', err.status);
 }
@@ -135,7 +108,7 @@ async function upsertComment(api, target, planId, body, options = {}) {
         }
         catch (err) {
             // 404 on an id we just listed: the comment was deleted meanwhile, so write a new one.
-            if (!(err instanceof GitHubApiError && err.status === 404))
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS && err.status === 404))
                 throw forbidden(err, 'update the perf-gate comment', target) ?? err;
         }
     }
@@ -156,7 +129,7 @@ function apiError(err, what, token) {
     // Octokit's message is GitHub's own ("Resource not accessible by integration - https://docs…").
     const detail = err instanceof Error ? err.message : String(err);
     const answered = status !== undefined && status < 500 ? `GitHub answered ${status}` : `GitHub request failed${status ? ` (${status})` : ''}`;
-    return new GitHubApiError(redact(`${what}: ${answered}: ${detail}`, token), status);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubApiError */ .OS(redact(`${what}: ${answered}: ${detail}`, token), status);
 }
 /** Where the REST API is: `$GITHUB_API_URL` on a runner, github.com's API elsewhere. */
 function apiBaseUrl(env) {

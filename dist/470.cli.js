@@ -2253,8 +2253,8 @@ var load = __webpack_require__(9950);
 var positions = __webpack_require__(5843);
 // EXTERNAL MODULE: ./src/plan/units.ts
 var units = __webpack_require__(3772);
-// EXTERNAL MODULE: ./src/plan/validate.ts + 2 modules
-var validate = __webpack_require__(5244);
+// EXTERNAL MODULE: ./src/plan/validate.ts + 3 modules
+var validate = __webpack_require__(9496);
 // EXTERNAL MODULE: ./src/model/redact.ts
 var redact = __webpack_require__(4012);
 // EXTERNAL MODULE: ./src/gate/index.ts + 2 modules
@@ -2727,7 +2727,7 @@ function stressBreak(stages) {
 /* harmony export */   Ed: () => (/* binding */ perSecond),
 /* harmony export */   FK: () => (/* binding */ buildReport),
 /* harmony export */   LI: () => (/* binding */ round),
-/* harmony export */   Qy: () => (/* reexport safe */ _model_format_js__WEBPACK_IMPORTED_MODULE_5__.Qy),
+/* harmony export */   Qy: () => (/* reexport safe */ _model_format_js__WEBPACK_IMPORTED_MODULE_4__.Qy),
 /* harmony export */   X0: () => (/* binding */ stageReport),
 /* harmony export */   ZV: () => (/* binding */ runnerInfo),
 /* harmony export */   fT: () => (/* binding */ countsByCode),
@@ -2739,11 +2739,11 @@ function stressBreak(stages) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _metrics_histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5835);
 /* harmony import */ var _load_stage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8521);
-/* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8740);
+/* harmony import */ var _plan_stage_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6515);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5235);
 /* harmony import */ var _metrics_resources_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(460);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1013);
-/* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(826);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1013);
+/* harmony import */ var _model_format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(826);
 /** Raw stage measurements → the report.json document (pure apart from reading the runner's CPU). */
 
 
@@ -2774,7 +2774,7 @@ function stageReport(r) {
     const m = r.metrics;
     // Timed stages: rate over the planned sending time (the drain of the last responses is not
     // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,_plan_check_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .plannedDurationMs */ .du)(r.spec), r.durationMs);
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,_plan_stage_time_js__WEBPACK_IMPORTED_MODULE_5__/* .plannedDurationMs */ .du)(r.spec), r.durationMs);
     // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
     const shard = r.spec.share !== undefined;
     const report = {
@@ -2908,11 +2908,11 @@ function runnerInfo() {
 function buildReport(i) {
     const report = {
         tool: 'perf-gate',
-        version: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x,
+        version: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x,
         schema: _model_report_js__WEBPACK_IMPORTED_MODULE_7__/* .REPORT_SCHEMA */ .D,
         verdict: i.verdict,
         plan: i.planFile,
-        target: (0,_model_format_js__WEBPACK_IMPORTED_MODULE_5__/* .displayUrl */ .Qy)(i.run.target),
+        target: (0,_model_format_js__WEBPACK_IMPORTED_MODULE_4__/* .displayUrl */ .Qy)(i.run.target),
         started_at: i.run.startedAt.toISOString(),
         duration_s: round(i.run.durationMs / 1000, 1),
         cancelled: i.cancelled ?? false,

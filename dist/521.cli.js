@@ -53,7 +53,6 @@ function parseJsonPath(path) {
 /* harmony export */   Y_: () => (/* binding */ waitIdle),
 /* harmony export */   g7: () => (/* binding */ execute),
 /* harmony export */   gu: () => (/* binding */ settled),
-/* harmony export */   mJ: () => (/* binding */ addSessionTally),
 /* harmony export */   pk: () => (/* binding */ addUnsentTally),
 /* harmony export */   tB: () => (/* binding */ now),
 /* harmony export */   uA: () => (/* binding */ noteUnsent),
@@ -70,14 +69,10 @@ function parseJsonPath(path) {
  */
 
 
-/** Adds one part's tallies (a worker thread, an A/B round, a shard) into another's. */
-function addSessionTally(into, from) {
-    if (!from)
-        return into;
-    if (!into)
-        return { ...from };
-    return { users: into.users + from.users, failed: into.failed + from.failed, first: into.first ?? from.first };
-}
+/**
+ * Adds one part's unsent requests (a worker thread, an A/B round) into another's. `merge` adds
+ * shards' blocks on its own (src/report/merge.ts): it keeps at most five names even from one shard.
+ */
 function addUnsentTally(into, from) {
     if (!from || from.count === 0)
         return into;
@@ -232,25 +227,30 @@ function waitIdle(ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ RowsExhausted),
 /* harmony export */   i: () => (/* binding */ DataRows)
 /* harmony export */ });
-/* harmony import */ var _plan_placeholders_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6509);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6509);
+/**
+ * Rows of the plan's `data:` sets handed to users and requests (SPEC §5, "Parameterised requests").
+ * A row is copied into the vars a template reads, under `SET.COLUMN` keys, so filling a request
+ * costs the same as any `${name}`:
+ *  - a closed-model user takes its row once, for its session and all its requests;
+ *  - an open-model request (and a setup or verify request) takes one per request.
+ * Picks: sequential (closed: user N has row N, wrapping; open: the rows in order), random, unique
+ * (each row once in the whole run; one more is an error that stops the stage; a user of a stage
+ * that starts again, in a later stress step or A/B round, keeps the row it had).
+ * Threads and shards share the rows out by their `share`, as `${seq}` is: user N of part i of n
+ * is the plan's user (N−1)·n + i, so no two parts hand out the same sequential or unique row.
+ */
 
-/** `pick: unique` ran out: every row was handed out. */
-class RowsExhausted extends Error {
-    set;
-    constructor(set) {
-        super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
-        this.set = set;
-    }
-}
+
 class DataRows {
     cursors = new Map();
     part;
     constructor(sets, share) {
         for (const set of Object.values(sets ?? {}))
-            this.cursors.set(set.name, { set, keys: set.columns.map((c) => (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_0__/* .dataKey */ .gf)(set.name, c)), taken: 0, byUser: new Map() });
+            this.cursors.set(set.name, { set, keys: set.columns.map((c) => (0,_plan_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .dataKey */ .gf)(set.name, c)), taken: 0, byUser: new Map() });
         this.part = share ? { index: share.index, count: share.count } : { index: 1, count: 1 };
     }
     /** The sets (by name) that keys such as `users.email` belong to. */
@@ -292,7 +292,7 @@ class DataRows {
                     return kept;
                 const i = c.taken * count + index - 1;
                 if (i >= n)
-                    throw new RowsExhausted(c.set);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RowsExhausted */ .PK(c.set);
                 c.taken++;
                 if (key !== undefined)
                     c.byUser.set(key, i);
@@ -709,7 +709,6 @@ const captured = (requests) => requests.flatMap((r) => Object.keys(r.capture ?? 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Xp: () => (/* binding */ judgeGenerator),
   Si: () => (/* binding */ runStage),
   NJ: () => (/* binding */ spikeOutcome),
   hA: () => (/* binding */ spikePhases),
@@ -722,12 +721,14 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(8740);
+// EXTERNAL MODULE: ./src/plan/stage-time.ts
+var stage_time = __webpack_require__(6515);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 2 modules
 var stage_metrics = __webpack_require__(4128);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
 var histogram = __webpack_require__(5835);
+// EXTERNAL MODULE: ./src/metrics/merge.ts
+var merge = __webpack_require__(7037);
 // EXTERNAL MODULE: ./src/load/context.ts
 var context = __webpack_require__(1823);
 // EXTERNAL MODULE: ./src/load/data-rows.ts
@@ -740,6 +741,8 @@ var interpolate = __webpack_require__(264);
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/load/requests.ts
 var load_requests = __webpack_require__(4832);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/load/executors.ts
 /**
  * The three ways a stage releases requests. They differ only in timing; sending and recording is
@@ -830,7 +833,7 @@ function fillRows(ctx, vars, sets, user) {
         return true;
     }
     catch (err) {
-        if (!(err instanceof data_rows/* RowsExhausted */.P))
+        if (!(err instanceof errors/* RowsExhausted */.PK))
             throw err;
         ctx.stop(err.message);
         return false;
@@ -1668,7 +1671,7 @@ async function runStress(ctx, spec, shared) {
     const steps = [];
     const open = { scheduled: 0, sent: 0, dropped: 0, lateSends: 0 };
     const users = new Map();
-    for (const [index, level] of (0,check_limits/* stressLevels */.Gf)(spec).entries()) {
+    for (const [index, level] of (0,stage_time/* stressLevels */.Gf)(spec).entries()) {
         if (ctx.signal.aborted)
             break;
         const startMs = (0,context/* now */.tB)() - ctx.t0;
@@ -1792,7 +1795,7 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
 function stressOutcome(spec, steps) {
     const broken = steps.find((s) => !s.passed);
     const passed = steps.filter((s) => s.passed);
-    const levels = (0,check_limits/* stressLevels */.Gf)(spec);
+    const levels = (0,stage_time/* stressLevels */.Gf)(spec);
     return {
         unit: spec.model === 'open' ? 'rps' : 'vus',
         from: spec.from,
@@ -1993,6 +1996,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -2062,6 +2066,29 @@ async function runStage(spec, o) {
     }
 }
 async function runStageArmed(spec, o, stageAbort, onWsStage) {
+    const p = await prepareStage(spec, o, stageAbort);
+    const sessions = await openSessions(p, onWsStage);
+    // A soak reads the target's memory before its clock starts (and again once it has drained).
+    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, p.metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+    const totalMs = (0,stage_time/* plannedDurationMs */.du)(spec);
+    const clock = startClock(p, sessions.wsStage, totalMs);
+    const schedule = stageSchedule(spec);
+    let sent;
+    try {
+        sent = await send(p, sessions, totalMs, schedule);
+    }
+    finally {
+        await sessions.wsStage?.shutdown();
+        clock.stop();
+    }
+    const durationMs = (0,context/* now */.tB)() - p.ctx.t0;
+    const soak = await soakWatch?.finish(o.signal.aborted);
+    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
+    const verify = o.signal.aborted ? undefined : await p.stageFlows?.verify();
+    return stageResult(p, { startedAt: clock.startedAt, durationMs, lag: clock.lag, sent, schedule, soak, verify });
+}
+/** The compiled requests, the metrics, the abort rules, the data rows and `setup:`, as one StageContext. */
+async function prepareStage(spec, o, stageAbort) {
     // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
@@ -2076,7 +2103,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const metrics = new stage_metrics/* StageMetrics */.E6([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
     const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
     const signal = o.signal;
-    let aborted;
+    const end = {};
     if (abortWatch.active)
         metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
     const rows = o.rows ?? new data_rows/* DataRows */.i(o.plan.data, spec.share);
@@ -2106,20 +2133,22 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         sessions: { users: 0, failed: 0 },
         unsent: { count: 0, missing: [] },
         stop: (reason) => {
-            if (aborted || signal.aborted)
+            if (end.aborted || signal.aborted)
                 return;
             // The engine's own stop has no rule of the plan: the reason is the rule the report names.
-            aborted = { rule: reason, at_s: Math.round((((0,context/* now */.tB)() - ctx.t0) / 1000) * 10) / 10, reason };
+            end.aborted = { rule: reason, at_s: Math.round((((0,context/* now */.tB)() - ctx.t0) / 1000) * 10) / 10, reason };
             stageAbort.abort();
         },
     };
+    return { spec, o, ctx, metrics, ws, runtime, stageFlows, setup, abortWatch, stageAbort, end, idle: spec.share?.idle === true };
+}
+async function openSessions(p, onWsStage) {
+    const { spec, o, ctx, ws, idle } = p;
     // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
+    const shared = o.sessions?.shared ?? { ...ctx.baseVars, vu: '1', iter: '0' };
     if (!o.sessions?.shared && (!stage_closed(spec) || ws))
-        fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
+        fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
     const closedModel = stage_closed(spec);
-    // A shard with no part of the stage sends nothing, not even the session.
-    const idle = spec.share?.idle === true;
     if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
         // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
         if ((await (0,context/* runSession */.Ie)(ctx, shared)) && o.sessions)
@@ -2132,27 +2161,31 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
     if (ws)
-        metrics.ws = new stage_metrics/* WsMetrics */.Ed();
+        p.metrics.ws = new stage_metrics/* WsMetrics */.Ed();
     if (ws && !idle) {
         // Each connection has its data row, as a closed-model user does.
-        const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => (0,template/* templateNeeds */.AB)(t, runtime)));
+        const wsSets = ctx.rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => (0,template/* templateNeeds */.AB)(t, p.runtime)));
         const fillRow = wsSets.length > 0 ? (vars, id) => fillRows(ctx, vars, wsSets, id) : undefined;
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime: p.runtime, fillRow });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
         await wsStage.prepare();
     }
-    // A soak reads the target's memory before its clock starts (and again once it has drained).
-    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
-    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+    return { shared, users, wsStage };
+}
+/**
+ * Starts the stage's clock (ctx.t0) and, once a second, the sampler: active users and connections,
+ * loop lag, the abort_when rules, progress. Two lag monitors: the whole stage, and the current second.
+ */
+function startClock(p, wsStage, totalMs) {
+    const { spec, o, ctx, metrics, abortWatch, idle } = p;
     const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
     const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
     lag.enable();
     lagThisSecond.enable();
     const startedAt = new Date();
     ctx.t0 = (0,context/* now */.tB)();
-    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
     let lastRequests = 0;
     const sampler = setInterval(() => {
         const elapsed = (0,context/* now */.tB)() - ctx.t0;
@@ -2168,10 +2201,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         if (lagThisSecond.count > 0)
             metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
         lagThisSecond.reset();
-        if (abortWatch.active && !aborted && !idle) {
-            aborted = abortWatch.check(elapsed);
-            if (aborted)
-                stageAbort.abort();
+        if (abortWatch.active && !p.end.aborted && !idle) {
+            p.end.aborted = abortWatch.check(elapsed);
+            if (p.end.aborted)
+                p.stageAbort.abort();
         }
         o.onProgress?.({
             stage: spec.name,
@@ -2185,97 +2218,86 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         lastRequests = metrics.requests;
     }, 1000);
     sampler.unref();
-    let open;
-    let cycles;
-    let stress;
-    const schedule = stageSchedule(spec);
-    try {
-        if (idle) {
-            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, signal);
-        }
-        else if (wsStage) {
-            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
-        }
-        else {
-            switch (spec.kind) {
-                case 'baseline':
-                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
-                    break;
-                case 'load':
-                case 'soak':
-                    if (spec.model === 'closed')
-                        await runClosed(ctx, spec, users);
-                    else
-                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'stress':
-                    ({ outcome: stress, open } = await runStress(ctx, spec, shared));
-                    break;
-                case 'spike':
-                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'burst':
-                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
-                    break;
+    return {
+        startedAt,
+        lag,
+        stop: () => {
+            clearInterval(sampler);
+            lag.disable();
+            lagThisSecond.disable();
+        },
+    };
+}
+/** Runs the stage's executor for its kind (or its ws stage, or, on an idle shard, waits out its time) until drained. */
+async function send(p, sessions, totalMs, schedule) {
+    const { spec, ctx } = p;
+    const { shared, users, wsStage } = sessions;
+    if (p.idle) {
+        // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+        await sleepUnlessAborted(totalMs, p.o.signal);
+        return {};
+    }
+    if (wsStage) {
+        const { open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule });
+        return { open, cycles };
+    }
+    switch (spec.kind) {
+        case 'baseline':
+            await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
+            return {};
+        case 'load':
+        case 'soak':
+            if (spec.model === 'closed') {
+                await runClosed(ctx, spec, users);
+                return {};
             }
+            return { open: await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared)) };
+        case 'stress': {
+            const { outcome, open } = await runStress(ctx, spec, shared);
+            return { stress: outcome, open };
         }
+        case 'spike':
+            return { open: await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared)) };
+        case 'burst':
+            return { cycles: await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared)) };
     }
-    finally {
-        await wsStage?.shutdown();
-        clearInterval(sampler);
-        lag.disable();
-        lagThisSecond.disable();
-    }
-    const durationMs = (0,context/* now */.tB)() - ctx.t0;
-    const soak = await soakWatch?.finish(signal.aborted);
-    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-    const verify = signal.aborted ? undefined : await stageFlows?.verify();
+}
+/** The drained stage as a StageResult. */
+function stageResult(p, r) {
+    const { spec, ctx, metrics, idle } = p;
+    const { open, cycles, stress } = r.sent;
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
-    const generator = generatorHealth(lag, open, metrics.requests);
+    const generator = generatorHealth(r.lag, open, metrics.requests);
     return {
         spec,
-        startedAt,
-        durationMs,
+        startedAt: r.startedAt,
+        durationMs: r.durationMs,
         metrics,
         timeline,
         generator,
         cycles,
         // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
-        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
-        mode: ws?.mode,
+        scheduled: open?.scheduled ?? (idle && r.schedule ? 0 : undefined),
+        mode: p.ws?.mode,
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
-        aborted,
+        aborted: p.end.aborted,
         stress,
-        soak,
+        soak: r.soak,
         sessions: ctx.session.length > 0 && !idle ? ctx.sessions : undefined,
         unsent: ctx.unsent.count > 0 ? ctx.unsent : undefined,
-        setup,
-        verify,
+        setup: p.setup,
+        verify: r.verify,
     };
 }
 /** Stages whose users each run a session and keep their values (and their data row). */
 function stage_closed(spec) {
     return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
-/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
-const LATE_SHARE_LIMIT = 0.01;
-const LOOP_LAG_LIMIT_MS = 50;
 function generatorHealth(lag, open, requests) {
     const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
     const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
-    return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
-}
-/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
-function judgeGenerator(h, scheduled, requests) {
-    const reasons = [];
-    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
-        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
-    }
-    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
-        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
-    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+    return (0,merge/* judgeGenerator */.Xp)({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
 }
 /** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
 function spikeOutcome(timeline, spikeStartMs, dropMs) {
@@ -2788,6 +2810,156 @@ function histogramBuckets(h) {
 
 /***/ }),
 
+/***/ 7037:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lp: () => (/* binding */ sumSessions),
+/* harmony export */   Mf: () => (/* binding */ mergeWindows),
+/* harmony export */   TR: () => (/* binding */ sumGeneratorCounts),
+/* harmony export */   Xp: () => (/* binding */ judgeGenerator),
+/* harmony export */   _O: () => (/* binding */ mergeCycles),
+/* harmony export */   g: () => (/* binding */ sumGenerators)
+/* harmony export */ });
+/* unused harmony export sumKinds */
+/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5835);
+
+const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+/**
+ * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
+ */
+function mergeWindows(parts, histogramOf, keepHistograms = false) {
+    const byT = new Map();
+    parts.forEach((windows, part) => {
+        for (const w of windows) {
+            const list = byT.get(w.t) ?? [];
+            list.push({ w, part });
+            byT.set(w.t, list);
+        }
+    });
+    return [...byT.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([t, list]) => {
+        const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeHistograms */ .Q7)(list.map((x) => histogramOf(x.w, x.part)));
+        const s = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .summarize */ .eh)(h);
+        const windows = list.map((x) => x.w);
+        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
+        const row = {
+            t,
+            rps: total((w) => w.rps),
+            p50: s.p50,
+            p90: s.p90,
+            p95: s.p95,
+            p99: s.p99,
+            // A straggler recorded after its window rolled is in the window's max, not its histogram.
+            max: Math.max(s.max, ...windows.map((w) => w.max)),
+            mean: s.mean,
+            requests: total((w) => w.requests),
+            errors: total((w) => w.errors),
+            active: total((w) => w.active),
+            late_sends: total((w) => w.late_sends),
+            loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
+        };
+        const kinds = sumKinds(windows.map((w) => w.by_kind));
+        if (kinds)
+            row.by_kind = kinds;
+        const dropped = total((w) => w.dropped ?? 0);
+        if (dropped > 0)
+            row.dropped = dropped;
+        // Each part ran its own users (shards, worker threads): they add.
+        const users = total((w) => w.users ?? 0);
+        if (users > 0)
+            row.users = users;
+        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
+        if (windows.every((w) => w.cpu_ms !== undefined))
+            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
+        if (windows.every((w) => w.rss_mb !== undefined))
+            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
+        if (keepHistograms)
+            row.histogram = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeHistogram */ .ll)(h);
+        return row;
+    });
+}
+/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
+function sumKinds(parts) {
+    let out;
+    for (const p of parts) {
+        if (!p)
+            continue;
+        out ??= {};
+        for (const [k, n] of Object.entries(p))
+            out[k] = (out[k] ?? 0) + n;
+    }
+    return out;
+}
+/**
+ * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
+ * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
+ */
+function mergeCycles(parts) {
+    const byCycle = new Map();
+    for (const c of parts.flat()) {
+        const m = byCycle.get(c.cycle);
+        if (!m)
+            byCycle.set(c.cycle, { ...c });
+        else {
+            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
+            m.successes += c.successes;
+            m.errors += c.errors;
+        }
+    }
+    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
+function sumGeneratorCounts(parts) {
+    return {
+        late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
+        dropped: parts.reduce((a, x) => a + x.dropped, 0),
+        loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
+        loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
+    };
+}
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+/**
+ * The one rule for whether the generator limited a stage: more than 1 % of its scheduled sends
+ * (and more than 5) left late, or a p99 event-loop lag over 50 ms while it sent. A stage run in one
+ * piece is judged on its own counts; one run in parts (A/B rounds, worker threads) on the parts'
+ * counts summed (sumGenerators), as if it had run in one piece.
+ */
+function judgeGenerator(h, scheduled, requests) {
+    const reasons = [];
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+    }
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+/** Parts of one stage (A/B rounds, worker threads): their counts summed, then judged as one stage's. */
+function sumGenerators(parts, scheduled, requests) {
+    return judgeGenerator(sumGeneratorCounts(parts), scheduled, requests);
+}
+/**
+ * Parts' session tallies (engine records or report blocks): users and failures summed, and how the
+ * first failed session failed (from the first part that has a failure, else the first part's).
+ * Undefined when no part ran sessions.
+ */
+function sumSessions(parts) {
+    const present = parts.filter((x) => x !== undefined);
+    if (present.length === 0)
+        return undefined;
+    const failed = present.find((x) => x.failed > 0);
+    return { ...(failed ?? present[0]), users: present.reduce((a, x) => a + x.users, 0), failed: present.reduce((a, x) => a + x.failed, 0) };
+}
+
+
+/***/ }),
+
 /***/ 4128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3180,6 +3352,95 @@ function addStageMetrics(into, from) {
 
 /***/ }),
 
+/***/ 264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dg: () => (/* binding */ captureNames),
+/* harmony export */   GW: () => (/* binding */ interpolate),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/* unused harmony exports BUILTIN_VARIABLES, interpolateString, runtimeVariables */
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4682);
+
+/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
+const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
+const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function interpolateString(text, env, runtime) {
+    const missing = [];
+    const fromEnv = [];
+    const out = text.replace(PLACEHOLDER, (whole, escaped, name) => {
+        if (runtime.has(name))
+            return whole;
+        if (escaped)
+            return `\${${name}}`;
+        const value = env[name];
+        if (value === undefined) {
+            missing.push(name);
+            return whole;
+        }
+        fromEnv.push(value);
+        return value;
+    });
+    return { text: out, missing, fromEnv };
+}
+/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
+function runtimeVariables(raw) {
+    const names = new Set(BUILTIN_VARIABLES);
+    if (!isRecord(raw))
+        return names;
+    const stages = Array.isArray(raw.stages) ? raw.stages.filter(isRecord) : [];
+    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
+        if (!Array.isArray(list))
+            continue;
+        for (const step of list) {
+            if (isRecord(step) && isRecord(step.capture))
+                Object.keys(step.capture).forEach((k) => names.add(k));
+        }
+    }
+    return names;
+}
+/**
+ * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
+ * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
+ */
+function interpolate(value, env, runtime = runtimeVariables(value)) {
+    const issues = [];
+    const secrets = new Set();
+    const walk = (v, path) => {
+        if (typeof v === 'string') {
+            const r = interpolateString(v, env, runtime);
+            for (const name of r.missing) {
+                const meant = name === 'uuid' || name === 'random' ? `; for a value drawn per request write \${${name === 'uuid' ? 'uuid()' : 'random(1,10)'}}` : '';
+                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})${meant}` });
+            }
+            r.fromEnv.filter(_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretWorthy */ .mr).forEach((s) => secrets.add(s));
+            return r.text;
+        }
+        if (Array.isArray(v))
+            return v.map((item, i) => walk(item, [...path, i]));
+        if (isRecord(v))
+            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
+        return v;
+    };
+    return { value: walk(value, []), issues, secrets: [...secrets] };
+}
+/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
+function captureNames(plan) {
+    const names = new Set(BUILTIN_VARIABLES);
+    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
+    for (const list of lists)
+        for (const r of list)
+            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
+    return names;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+
+/***/ }),
+
 /***/ 6509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3241,6 +3502,118 @@ function placeholdersIn(text) {
 }
 /** The vars key a data column is kept under (a user's row is copied into its vars). */
 const dataKey = (set, column) => `${set}.${column}`;
+
+
+/***/ }),
+
+/***/ 4682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mr: () => (/* binding */ isSecretWorthy),
+/* harmony export */   n3: () => (/* binding */ headerSecrets)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, SENSITIVE_HEADERS */
+const MIN_SECRET_LENGTH = 6;
+const isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
+/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
+const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
+/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
+const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
+/**
+ * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
+ * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
+ * per request and never written anywhere).
+ */
+function headerSecrets(plan) {
+    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
+    const out = new Set();
+    for (const headers of maps) {
+        for (const [name, value] of Object.entries(headers)) {
+            if (SENSITIVE_HEADERS.has(name))
+                credentialParts(name, value)
+                    .filter(isSecretWorthy)
+                    .forEach((v) => out.add(v));
+        }
+    }
+    return [...out];
+}
+function credentialParts(name, value) {
+    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
+        if (name === 'cookie')
+            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+        if (name.endsWith('authorization'))
+            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
+        return [literal.trim()];
+    });
+}
+
+
+/***/ }),
+
+/***/ 6515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ stressLevels),
+/* harmony export */   du: () => (/* binding */ plannedDurationMs),
+/* harmony export */   mz: () => (/* binding */ stressStepCount),
+/* harmony export */   nY: () => (/* binding */ plannedRequests)
+/* harmony export */ });
+/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
+function stressLevels(s) {
+    if (s.levels)
+        return s.levels;
+    return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+}
+/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
+function stressStepCount(s) {
+    if (s.levels)
+        return s.levels.length;
+    if (!(s.step > 0) || s.max < s.from)
+        return 1;
+    return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
+}
+/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
+function plannedDurationMs(s) {
+    switch (s.kind) {
+        case 'baseline':
+        case 'load':
+        case 'soak':
+            return s.durationMs;
+        case 'stress':
+            return stressStepCount(s) * s.everyMs;
+        case 'spike':
+            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
+        case 'burst':
+            return s.pauseMs * (s.cycles - 1);
+    }
+}
+/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
+function plannedRequests(s) {
+    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
+    switch (s.kind) {
+        case 'load':
+        case 'soak':
+            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+        case 'stress': {
+            // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+            if (s.model !== 'open')
+                return undefined;
+            const n = stressStepCount(s);
+            const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
+            return rates * (s.everyMs / 1000);
+        }
+        case 'spike':
+            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
+        case 'burst':
+            return s.size * s.cycles;
+        case 'baseline':
+            return undefined;
+    }
+}
 
 
 /***/ })

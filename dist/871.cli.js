@@ -4126,7 +4126,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1156:
+/***/ 8775:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5025,7 +5025,7 @@ var DiscrError;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const core_1 = __webpack_require__(7397);
 const validation_1 = __webpack_require__(5481);
-const applicator_1 = __webpack_require__(1156);
+const applicator_1 = __webpack_require__(8775);
 const format_1 = __webpack_require__(2601);
 const metadata_1 = __webpack_require__(6620);
 const draft7Vocabularies = [

@@ -340,12 +340,14 @@ function readCapture(c, raw, path) {
 /* unused harmony exports STAGE_DEFAULTS, MIN_SOAK_MS, MAX_PIPELINING, MAX_STRESS_STEPS, BREAK_METRICS */
 /* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2650);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1439);
-/* harmony import */ var _check_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8740);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3772);
+/* harmony import */ var _stage_time_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6515);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3772);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /**
  * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
  * both are reported here (the schema only knows the union of all stage keys).
  */
+
 
 
 
@@ -403,7 +405,7 @@ function readStages(c, raw) {
             return void firstIndex.set(stage.name, i);
         const hint = 'name' in data ? '' : ' (the name defaults to the kind; give each stage a name)';
         const at = 'name' in data ? ['stages', i, 'name'] : ['stages', i];
-        c.add(at, `stages[${i}]: duplicate stage name ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(stage.name)} (also stages[${seen}])${hint}`);
+        c.add(at, `stages[${i}]: duplicate stage name ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(stage.name)} (also stages[${seen}])${hint}`);
     });
     return stages;
 }
@@ -416,14 +418,14 @@ function readStage(c, s, path) {
     const protocol = s.protocol === 'ws' ? 'ws' : 'http';
     for (const key of Object.keys(s)) {
         if (KIND_SPECIFIC.has(key) && !KIND_KEYS[kind].includes(key)) {
-            c.add([...path, key], `${where}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(key)} does not apply to a ${kind} stage (it uses: ${KIND_KEYS[kind].join(', ')})`, 'key');
+            c.add([...path, key], `${where}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(key)} does not apply to a ${kind} stage (it uses: ${KIND_KEYS[kind].join(', ')})`, 'key');
         }
     }
     // A misspelt key (`durration`) is already reported with "did you mean"; don't also call it missing.
     const unknown = Object.keys(s).filter((k) => !STAGE_KEYS.has(k));
     for (const key of REQUIRED[kind]) {
         if (!(key in s) && !unknown.some((k) => (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .kp)(k, [key])))
-            c.add(path, `${where} (${kind}) is missing ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(key)}`);
+            c.add(path, `${where} (${kind}) is missing ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(key)}`);
     }
     if ('connections' in s && protocol !== 'ws')
         c.add([...path, 'connections'], `${where}: "connections" only applies with protocol: ws`, 'key');
@@ -447,8 +449,8 @@ function readStage(c, s, path) {
     const pipelining = readPipelining(c, s, path, protocol);
     if (pipelining !== undefined)
         base.pipelining = pipelining;
-    const ms = (key, fallback) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9, fallback);
-    const rate = (key) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRate */ .WN, 1);
+    const ms = (key, fallback) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9, fallback);
+    const rate = (key) => c.unit(s, key, path, _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRate */ .WN, 1);
     switch (kind) {
         case 'baseline':
             return { ...base, kind, durationMs: positive(c, s, path, 'duration', ms('duration', 1)) };
@@ -466,7 +468,7 @@ function readStage(c, s, path) {
                 afterMs: positive(c, s, path, 'after', ms('after', 1)),
             };
             if ('from' in s && 'to' in s && stage.toRate <= stage.fromRate) {
-                c.add([...path, 'to'], `${where}: to (${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.to)}) must be higher than from (${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.from)})`);
+                c.add([...path, 'to'], `${where}: to (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.to)}) must be higher than from (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.from)})`);
             }
             return stage;
         }
@@ -490,7 +492,7 @@ function readPipelining(c, s, path, protocol) {
     const at = [...path, 'pipelining'];
     const v = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(s.pipelining);
     if (v === undefined || v < 1 || v > MAX_PIPELINING) {
-        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
+        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
         return undefined;
     }
     if (protocol === 'ws') {
@@ -510,7 +512,7 @@ function readWorkers(c, s, path, kind, protocol) {
     const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path);
     const v = s.workers;
     if (v !== 'auto' && ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(v) === undefined || v < 1)) {
-        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
+        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
         return undefined;
     }
     if (typeof v === 'number' && v > MAX_WORKERS) {
@@ -548,7 +550,7 @@ function readLoad(c, s, path, base, ms, rate) {
     const durationMs = positive(c, s, path, 'duration', ms('duration', 1));
     const rampMs = ms('ramp', 0);
     if ('ramp' in s && 'duration' in s && rampMs >= durationMs) {
-        c.add([...path, 'ramp'], `${where}: ramp (${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.ramp)}) must be shorter than duration (${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.duration)}): the ramp is part of it`);
+        c.add([...path, 'ramp'], `${where}: ramp (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.ramp)}) must be shorter than duration (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.duration)}): the ramp is part of it`);
     }
     if (ws && !('rate' in s)) {
         return { ...base, kind: 'load', model: 'closed', vus: base.connections ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
@@ -597,7 +599,7 @@ function readStress(c, s, path, base, ms) {
     return stage;
 }
 /** What a single step can be judged on: its own latency and errors (its rps is the rate it was offered). */
-const BREAK_METRICS = [..._units_js__WEBPACK_IMPORTED_MODULE_2__/* .LATENCY_METRICS */ .Z$, 'error_rate'];
+const BREAK_METRICS = [..._units_js__WEBPACK_IMPORTED_MODULE_1__/* .LATENCY_METRICS */ .Z$, 'error_rate'];
 const isBreakMetric = (m) => BREAK_METRICS.includes(m);
 function readUntil(c, raw, path) {
     const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path);
@@ -609,14 +611,14 @@ function readUntil(c, raw, path) {
     const rules = [];
     for (const [metric, rule] of Object.entries(raw)) {
         const at = [...path, metric];
-        if (!(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .isMetric */ .NI)(metric))
+        if (!(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .isMetric */ .NI)(metric))
             continue; // the schema check names it, with a suggestion
         if (!isBreakMetric(metric)) {
-            c.add(at, `${where}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestion */ .h)(metric, BREAK_METRICS)}`, 'key');
+            c.add(at, `${where}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestion */ .h)(metric, BREAK_METRICS)}`, 'key');
             continue;
         }
         try {
-            rules.push((0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseThreshold */ .B7)(metric, rule));
+            rules.push((0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseThreshold */ .B7)(metric, rule));
         }
         catch (err) {
             c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(at)}: ${err.message}`);
@@ -627,7 +629,7 @@ function readUntil(c, raw, path) {
 /** A user count of a stress step: a whole number from 1. */
 const userCount = (v) => {
     if ((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(v) === undefined || v < 1)
-        throw new _units_js__WEBPACK_IMPORTED_MODULE_2__/* .UnitError */ .tR(`${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(v)} is not a number of users: use a whole number from 1`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UnitError */ .tR(`${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(v)} is not a number of users: use a whole number from 1`);
     return v;
 };
 /**
@@ -643,7 +645,7 @@ function readLevels(c, raw, path, users) {
         c.add(path, `${where}: ${raw.length.toLocaleString('en-US')} levels; at most ${MAX_STRESS_STEPS}`);
     const levels = raw.map((v, i) => {
         try {
-            return users ? userCount(v) : (0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRate */ .WN)(v);
+            return users ? userCount(v) : (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRate */ .WN)(v);
         }
         catch (err) {
             c.add([...path, i], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, i])}: ${err.message}`);
@@ -653,7 +655,7 @@ function readLevels(c, raw, path, users) {
     if (c.issues.length === issuesBefore) {
         const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]);
         if (down > 0)
-            c.add([...path, down], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, down])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(raw[down])} does not go up from ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(raw[down - 1])}: list the levels from lowest to highest, each once`);
+            c.add([...path, down], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, down])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(raw[down])} does not go up from ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(raw[down - 1])}: list the levels from lowest to highest, each once`);
     }
     return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
 }
@@ -672,24 +674,24 @@ function readSteps(c, raw, path, users) {
     const data = raw;
     for (const k of Object.keys(data)) {
         if (!STEP_KEYS.includes(k))
-            c.add([...path, k], `${where}: unknown key ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(k)} (the steps are ${example})`, 'key');
+            c.add([...path, k], `${where}: unknown key ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(k)} (the steps are ${example})`, 'key');
     }
     const issuesBefore = c.issues.length;
     for (const k of STEP_KEYS) {
         if (!(k in data)) {
-            c.add(path, `${where} is missing ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(k)} (the steps are ${example})`);
+            c.add(path, `${where} is missing ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(k)} (the steps are ${example})`);
             continue;
         }
-        out[k] = c.unit(data, k, path, users ? userCount : _units_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRate */ .WN, 1);
+        out[k] = c.unit(data, k, path, users ? userCount : _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRate */ .WN, 1);
     }
     // Only steps that are all there and all numbers can be counted or compared.
     if (c.issues.length > issuesBefore)
         return out;
     if (out.max < out.from) {
-        c.add([...path, 'max'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, 'max'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(data.max)} is below from (${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(data.from)}): max is the highest level the steps may reach`);
+        c.add([...path, 'max'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, 'max'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(data.max)} is below from (${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(data.from)}): max is the highest level the steps may reach`);
     }
-    else if ((0,_check_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .stressStepCount */ .mz)(out) > MAX_STRESS_STEPS) {
-        c.add([...path, 'step'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, 'step'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(data.step)} makes ${(0,_check_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .stressStepCount */ .mz)(out).toLocaleString('en-US')} steps from ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(data.from)} to ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
+    else if ((0,_stage_time_js__WEBPACK_IMPORTED_MODULE_4__/* .stressStepCount */ .mz)(out) > MAX_STRESS_STEPS) {
+        c.add([...path, 'step'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, 'step'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(data.step)} makes ${(0,_stage_time_js__WEBPACK_IMPORTED_MODULE_4__/* .stressStepCount */ .mz)(out).toLocaleString('en-US')} steps from ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(data.from)} to ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
     }
     return out;
 }
@@ -698,7 +700,7 @@ function readSoak(c, s, path, base, ms, rate) {
     const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path);
     const steadyMs = load.durationMs - load.rampMs;
     if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
-        const what = load.rampMs > 0 ? `${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.duration)} with a ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(s.duration)} is shorter`;
+        const what = load.rampMs > 0 ? `${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.duration)} with a ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(s.duration)} is shorter`;
         c.add([...path, 'duration'], `${where}: a soak stage must hold its load at least ${MIN_SOAK_MS / 1000}s after its ramp (${what}): its drift compares the first and last tenth of that`);
     }
     const soak = { ...load, kind: 'soak' };
@@ -707,7 +709,7 @@ function readSoak(c, s, path, base, ms, rate) {
         // A path on the target, like target.ready: an absolute or //host value would send the probe
         // elsewhere, past the load-destination check.
         if (typeof m !== 'string' || !/^\/(?!\/)/.test(m)) {
-            c.add([...path, 'metrics'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, 'metrics'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(m)} must be a path on the target, starting with one /, e.g. /metrics`);
+            c.add([...path, 'metrics'], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)([...path, 'metrics'])}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(m)} must be a path on the target, starting with one /, e.g. /metrics`);
         }
         else {
             soak.metricsPath = m;
@@ -872,6 +874,128 @@ function checkWsStages(c, rawStages, stages, ws) {
 
 /***/ }),
 
+/***/ 2650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wh: () => (/* binding */ int),
+/* harmony export */   g1: () => (/* binding */ record),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   sR: () => (/* binding */ Checks)
+/* harmony export */ });
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1439);
+/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
+
+
+class Checks {
+    issues = [];
+    add(path, message, at = 'value') {
+        this.issues.push({ path, at, message });
+    }
+    /**
+     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
+     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
+     */
+    unit(obj, key, path, parse, fallback) {
+        if (!(key in obj))
+            return fallback;
+        try {
+            return parse(obj[key]);
+        }
+        catch (err) {
+            this.add([...path, key], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)([...path, key])}: ${err.message}`);
+            return fallback;
+        }
+    }
+}
+/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
+function record(v) {
+    return (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(v) ? v : {};
+}
+function list(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function int(v) {
+    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ suggestion),
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   kp: () => (/* binding */ closest)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/**
+ * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
+ * rather than by line: the checks stay pure and the loader turns paths into line:col at the end.
+ */
+/** `['stages', 1, 'rate']` → `stages[1].rate`; odd keys such as "*" → `thresholds["*"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else if (/^[A-Za-z_][\w-]*$/.test(part))
+            out += out ? `.${part}` : part;
+        else
+            out += `[${JSON.stringify(part)}]`;
+    }
+    return out || 'the plan';
+}
+/**
+ * Edit distance (Levenshtein, counting a swap of two neighbours as one edit, since `gte` for
+ * `get` is a typical typo).
+ */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
+        }
+    }
+    return d[a.length][b.length];
+}
+/** The closest candidate if it is close enough to be a likely typo, else undefined. */
+function closest(name, candidates) {
+    const wanted = name.toLowerCase();
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(wanted, c.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    const tolerance = Math.max(1, Math.floor(name.length / 3));
+    return bestDistance <= tolerance ? best : undefined;
+}
+/** `; did you mean "duration"?` or ` (allowed: a, b, c)` when nothing is close. */
+function suggestion(name, candidates) {
+    const near = closest(name, candidates);
+    if (near !== undefined)
+        return `; did you mean ${JSON.stringify(near)}?`;
+    return candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
+}
+
+
+/***/ }),
+
 /***/ 9950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1020,8 +1144,8 @@ function pointerToPath(pointer, data) {
     return path;
 }
 
-// EXTERNAL MODULE: ./src/plan/validate.ts + 2 modules
-var validate = __webpack_require__(5244);
+// EXTERNAL MODULE: ./src/plan/validate.ts + 3 modules
+var validate = __webpack_require__(9496);
 // EXTERNAL MODULE: ./src/plan/check-data.ts
 var check_data = __webpack_require__(2212);
 ;// CONCATENATED MODULE: ./src/plan/load.ts
@@ -1288,7 +1412,7 @@ function locate(source, path, at) {
 
 /***/ }),
 
-/***/ 5244:
+/***/ 9496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1403,8 +1527,220 @@ function describeRule(metric, op, value, forRaw, delayRaw) {
 
 // EXTERNAL MODULE: ./src/plan/check-websocket.ts
 var check_websocket = __webpack_require__(5705);
-// EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(8740);
+// EXTERNAL MODULE: ./src/plan/stage-time.ts
+var stage_time = __webpack_require__(6515);
+;// CONCATENATED MODULE: ./src/plan/check-limits.ts
+/**
+ * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
+ * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
+ * refused at load, located at the stage key that asks for it, unless the plan raises the limit
+ * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
+ * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
+ *
+ * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
+ * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
+ */
+
+
+
+
+const DEFAULT_LIMITS = {
+    maxDurationMs: 15 * 60_000,
+    maxRequests: 2_000_000,
+    maxConnections: 1000,
+    maxRate: 20_000,
+};
+/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 24 * 24 * 3_600_000;
+/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
+const LIMIT_CEILINGS = {
+    maxDurationMs: MAX_TIMER_MS,
+    maxRequests: 10_000_000_000,
+    maxConnections: 1_000_000,
+    maxRate: 10_000_000,
+};
+const KEYS = {
+    maxDurationMs: 'max_duration',
+    maxRequests: 'max_requests',
+    maxConnections: 'max_connections',
+    maxRate: 'max_rate',
+};
+const HERE = ['limits'];
+/** The `limits:` block with defaults for what it leaves out. */
+function readLimits(c, raw) {
+    const limits = { ...DEFAULT_LIMITS };
+    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
+    const count = (v) => {
+        const n = (0,checks/* int */.Wh)(v);
+        return n !== undefined && n >= 1 ? n : NaN;
+    };
+    const parsers = {
+        maxDurationMs: units/* parseDuration */.E9,
+        maxRequests: count,
+        maxConnections: count,
+        maxRate: units/* parseRate */.WN,
+    };
+    for (const field of Object.keys(KEYS)) {
+        const key = KEYS[field];
+        const value = c.unit(raw, key, HERE, parsers[field], DEFAULT_LIMITS[field]);
+        if (value > LIMIT_CEILINGS[field]) {
+            c.add([...HERE, key], `limits.${key}: ${(0,units/* show */.WU)(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
+        }
+        else if (value > 0) {
+            limits[field] = value;
+        }
+        else if (!Number.isNaN(value)) {
+            c.add([...HERE, key], `limits.${key} must be more than 0`);
+        }
+    }
+    return limits;
+}
+/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
+function withIndex(rawStages, stages) {
+    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
+    const valid = (0,checks/* list */.p_)(rawStages)
+        .map((item, i) => ({ raw: (0,checks/* record */.g1)(item), path: ['stages', i] }))
+        .filter((s) => kinds.includes(s.raw.kind));
+    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
+}
+/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
+function keyPath(raw, path, ...keys) {
+    const key = keys.find((k) => k in raw);
+    return key === undefined ? path : [...path, key];
+}
+const raise = (key) => `; raise limits.${key} to allow it`;
+/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
+function checkLimits(c, raw, plan) {
+    checkTimers(c, raw);
+    const limits = plan.limits;
+    let totalMs = 0;
+    let totalRequests = 0;
+    let durationReported = false;
+    let requestsReported = false;
+    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
+        const where = (0,issues/* formatPath */.jV)(path);
+        // Peak rate (open model and spikes).
+        const peak = peakRate(spec, s, path);
+        if (peak && peak.value > limits.maxRate) {
+            c.add(peak.at, `${(0,issues/* formatPath */.jV)(peak.at)}: ${(0,units/* formatRate */.CE)(peak.value)} is above limits.max_rate (${(0,units/* formatRate */.CE)(limits.maxRate)})${raise('max_rate')}`);
+        }
+        checkConcurrency(c, spec, s, path, limits);
+        // The whole run's planned time: reported once, at the stage that takes it over the limit.
+        const stageMs = (0,stage_time/* plannedDurationMs */.du)(spec);
+        totalMs += stageMs;
+        if (!durationReported && totalMs > limits.maxDurationMs) {
+            durationReported = true;
+            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
+            const what = stageMs > limits.maxDurationMs ? `${where} runs ${(0,units/* formatMs */._V)(stageMs)}` : `${where} brings the planned time of the run to ${(0,units/* formatMs */._V)(totalMs)}`;
+            c.add(at, `${what}, above limits.max_duration (${(0,units/* formatMs */._V)(limits.maxDurationMs)})${raise('max_duration')}`);
+        }
+        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
+        const requests = (0,stage_time/* plannedRequests */.nY)(spec);
+        if (requests === undefined)
+            continue;
+        totalRequests += requests;
+        if (!requestsReported && totalRequests > limits.maxRequests) {
+            requestsReported = true;
+            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
+            const what = requests > limits.maxRequests
+                ? `${where} schedules ${(0,units/* formatCount */.B4)(requests)} requests`
+                : `${where} brings the requests the run schedules to ${(0,units/* formatCount */.B4)(totalRequests)}`;
+            c.add(at, `${what}, above limits.max_requests (${(0,units/* formatCount */.B4)(limits.maxRequests)})${raise('max_requests')}`);
+        }
+    }
+}
+/** The highest open-model rate a stage asks for, and the key that asks for it. */
+function peakRate(spec, s, path) {
+    if (spec.kind === 'spike')
+        return { value: spec.toRate, at: keyPath(s, path, 'to') };
+    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
+        return { value: spec.rate, at: keyPath(s, path, 'rate') };
+    if (spec.kind === 'stress' && spec.model === 'open') {
+        // The highest level: `max` of the steps, or the last of listed levels.
+        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', spec.levels ? spec.levels.length - 1 : 'max'] : path };
+    }
+    return undefined;
+}
+/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
+function checkConcurrency(c, spec, s, path, limits) {
+    const cap = `limits.max_connections (${(0,units/* formatCount */.B4)(limits.maxConnections)})`;
+    const over = (value, key, what) => {
+        if (value <= limits.maxConnections)
+            return;
+        const at = keyPath(s, path, key);
+        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
+        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
+        c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${what} is above ${cap}${fix}`);
+    };
+    if (spec.connections !== undefined)
+        over(spec.connections, 'connections', `${(0,units/* formatCount */.B4)(spec.connections)} connections`);
+    if (spec.protocol === 'ws')
+        return;
+    switch (spec.kind) {
+        case 'load':
+        case 'soak':
+            if (spec.model === 'closed')
+                over(spec.vus, 'vus', `${(0,units/* formatCount */.B4)(spec.vus)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${(0,units/* formatCount */.B4)(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'stress':
+            if (spec.model === 'closed')
+                over(spec.max, 'vus', `up to ${(0,units/* formatCount */.B4)(spec.max)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${(0,units/* formatCount */.B4)(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'spike':
+            over(spec.maxInFlight, 'max_in_flight', `${(0,units/* formatCount */.B4)(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'burst':
+            over(spec.size, 'size', `a burst of ${(0,units/* formatCount */.B4)(spec.size)} requests at once`);
+            break;
+        case 'baseline':
+            break;
+    }
+}
+/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
+function checkTimers(c, raw) {
+    const check = (obj, key, path, positive) => {
+        if (!(key in obj))
+            return;
+        let ms;
+        try {
+            ms = (0,units/* parseDuration */.E9)(obj[key]);
+        }
+        catch {
+            return; // a bad duration is reported where the key is read
+        }
+        const at = [...path, key];
+        if (ms > MAX_TIMER_MS)
+            c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${(0,units/* show */.WU)(obj[key])} is longer than ${(0,units/* formatMs */._V)(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
+        else if (positive && ms <= 0)
+            c.add(at, `${(0,issues/* formatPath */.jV)(at)} must be longer than 0`);
+    };
+    const target = (0,checks/* record */.g1)(raw.target);
+    check(target, 'ready_timeout', ['target'], true);
+    check((0,checks/* record */.g1)(raw.defaults), 'timeout', ['defaults'], true);
+    for (const list_ of ['session', 'requests']) {
+        // Zero request timeouts are refused in check-requests.ts.
+        (0,checks/* list */.p_)(raw[list_]).forEach((item, i) => check((0,checks/* record */.g1)(item), 'timeout', [list_, i], false));
+    }
+    const ws = (0,checks/* record */.g1)(raw.websocket);
+    check(ws, 'timeout', ['websocket'], true);
+    check((0,checks/* record */.g1)(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
+    (0,checks/* list */.p_)(raw.stages).forEach((item, i) => {
+        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
+            check((0,checks/* record */.g1)(item), key, ['stages', i], false);
+    });
+}
+function format(field, value) {
+    if (field === 'maxDurationMs')
+        return (0,units/* formatMs */._V)(value);
+    if (field === 'maxRate')
+        return (0,units/* formatRate */.CE)(value);
+    return (0,units/* formatCount */.B4)(value);
+}
+
 // EXTERNAL MODULE: ./src/plan/check-data.ts
 var check_data = __webpack_require__(2212);
 // EXTERNAL MODULE: ./src/plan/placeholders.ts
@@ -1605,7 +1941,7 @@ function buildPlan(data, file, readDataFile) {
         requests: (0,check_requests/* readRequests */.h7)(c, raw.requests, ['requests'], defaults),
         stages,
         thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages, hasResourceSource((0,checks/* record */.g1)(raw.target))),
-        limits: (0,check_limits/* readLimits */.BU)(c, (0,checks/* record */.g1)(raw.limits)),
+        limits: readLimits(c, (0,checks/* record */.g1)(raw.limits)),
     };
     readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
     if ('data' in raw) {
@@ -1623,7 +1959,7 @@ function buildPlan(data, file, readDataFile) {
         plan.websocket = (0,check_websocket/* readWebSocket */.s1)(c, (0,checks/* record */.g1)(raw.websocket), defaults.timeoutMs);
     (0,check_websocket/* checkWsStages */.Y)(c, raw.stages, stages, plan.websocket);
     checkProtocols(c, raw);
-    (0,check_limits/* checkLimits */.J5)(c, raw, plan);
+    checkLimits(c, raw, plan);
     return { plan, issues: c.issues };
 }
 const noDataFiles = () => {

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8775:
+/***/ 1617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12,7 +12,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _file_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1617);
+/* harmony import */ var _report_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4540);
 /* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9258);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4494);
 /**
@@ -50,7 +50,7 @@ class FileStore {
         const found = await this.read();
         if (!found)
             return { result: undefined, explanation: `no baseline yet: ${this.file} does not exist` };
-        (0,_file_store_js__WEBPACK_IMPORTED_MODULE_2__/* .wholeRun */ .f1)(found.report, this.file); // a shard report is refused as such, whichever plan it ran
+        (0,_report_file_js__WEBPACK_IMPORTED_MODULE_2__/* .wholeRun */ .f1)(found.report, this.file); // a shard report is refused as such, whichever plan it ran
         const saved = this.otherPlan(found, request);
         if (saved !== undefined && !this.force)
             throw otherPlanError(this.file, found.report, request, this.forceHint);
@@ -58,7 +58,7 @@ class FileStore {
     }
     /** Writes the bare report (not a StoredResult), so `--baseline FILE` reads it back unchanged. */
     async save(_planId, result) {
-        await (0,_file_store_js__WEBPACK_IMPORTED_MODULE_2__/* .writeJsonAtomic */ .ZJ)(this.file, result.report);
+        await (0,_report_file_js__WEBPACK_IMPORTED_MODULE_2__/* .writeJsonAtomic */ .ZJ)(this.file, result.report);
     }
     /** The one result the file holds, when it qualifies as it does for `load` (another plan's does not, unless forced). */
     async history(request, n) {
@@ -83,7 +83,7 @@ class FileStore {
             // Any other problem: readReportFile reports it as a BaselineError.
         }
         // A bare report knows no commit or run id: "local" and its start time, as for local runs.
-        const report = await (0,_file_store_js__WEBPACK_IMPORTED_MODULE_2__/* .readReportFile */ .$h)(this.file);
+        const report = await (0,_report_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readReportFile */ .$h)(this.file);
         return { report, commit: 'local', run: report.started_at, savedAt: savedAt ?? report.started_at };
     }
     explain(found, request) {
@@ -110,7 +110,92 @@ function when(iso) {
 
 /***/ }),
 
-/***/ 1617:
+/***/ 4319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $P: () => (/* binding */ substitutedFingerprint),
+/* harmony export */   DF: () => (/* binding */ runnerFingerprint),
+/* harmony export */   Wq: () => (/* binding */ importFingerprint),
+/* harmony export */   an: () => (/* binding */ planFingerprint),
+/* harmony export */   cA: () => (/* binding */ loadShape),
+/* harmony export */   rY: () => (/* binding */ planId)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Fingerprints that decide what may be compared with what: the plan's load shape (requests and
+ * stages, not its rules: tightening a threshold keeps the baseline) and the runner's hardware.
+ */
+
+const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+/**
+ * What the plan fingerprint hashes (and a baseline's shape record shows): requests as written
+ * (`plan.templates`: `${ENV}` names, not values), header names only, the stages as parsed.
+ */
+function loadShape(plan) {
+    // Header *values* may hold secrets from the environment: only their names shape the load.
+    const request = (r, written = r) => ({
+        name: written.name,
+        method: written.method,
+        path: written.path,
+        weight: r.weight,
+        headers: Object.keys(r.headers).sort(),
+        body: r.body !== undefined || r.json !== undefined,
+        timeoutMs: r.timeoutMs,
+    });
+    const t = plan.templates;
+    const ws = plan.websocket && {
+        ...plan.websocket,
+        ...t?.websocket,
+        headers: Object.keys(plan.websocket.headers).sort(),
+        send: plan.websocket.send !== undefined,
+    };
+    return {
+        requests: plan.requests.map((r, i) => request(r, t?.requests[i] && { ...r, ...t.requests[i] })),
+        session: plan.session.map((r, i) => request(r, t?.session[i] && { ...r, ...t.session[i] })),
+        // Setup and verify are sent once, outside the measured time: not load (and their header values
+        // may be secrets). A stage's own mix (`requests: [...]`) is.
+        stages: plan.stages.map(({ setup: _setup, verify: _verify, ...stage }) => stage),
+        websocket: ws,
+    };
+}
+function planFingerprint(plan) {
+    return short(JSON.stringify(loadShape(plan)));
+}
+/**
+ * The fingerprint of the requests as sent, `${ENV}` values substituted: what perf-gate hashed
+ * before templates (stored results still carry it), and what tells two A/B sides' loads apart.
+ */
+function substitutedFingerprint(plan) {
+    return planFingerprint({ ...plan, templates: undefined });
+}
+/**
+ * The "plan" of imported results (`compare --from k6|locust`): the tool, and the stage and endpoint
+ * names it measured. A baseline store then matches k6 results of the same scenario with each other,
+ * never with perf-gate runs or with another script's results.
+ */
+function importFingerprint(tool, stages) {
+    return short(JSON.stringify({ imported: tool, stages: stages.map((s) => ({ name: s.name, endpoints: s.endpoints.map((e) => e.name).sort() })) }));
+}
+function runnerFingerprint(r) {
+    // The OS family, not its kernel release: runner images update kernels weekly.
+    return short(JSON.stringify({ os: r.os.split(' ')[0], arch: r.arch, cpu: r.cpu, cores: r.cores }));
+}
+/** A plan id that stays the same while the plan is edited: its path, as a folder name. */
+function planId(planFile) {
+    return (planFile
+        .replace(/\\/g, '/')
+        .replace(/^\.\//, '')
+        .replace(/\.ya?ml$/i, '')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'plan');
+}
+
+
+/***/ }),
+
+/***/ 4540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -332,91 +417,6 @@ async function writeJsonAtomic(file, value) {
 
 /***/ }),
 
-/***/ 4319:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $P: () => (/* binding */ substitutedFingerprint),
-/* harmony export */   DF: () => (/* binding */ runnerFingerprint),
-/* harmony export */   Wq: () => (/* binding */ importFingerprint),
-/* harmony export */   an: () => (/* binding */ planFingerprint),
-/* harmony export */   cA: () => (/* binding */ loadShape),
-/* harmony export */   rY: () => (/* binding */ planId)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Fingerprints that decide what may be compared with what: the plan's load shape (requests and
- * stages, not its rules: tightening a threshold keeps the baseline) and the runner's hardware.
- */
-
-const short = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 12);
-/**
- * What the plan fingerprint hashes (and a baseline's shape record shows): requests as written
- * (`plan.templates`: `${ENV}` names, not values), header names only, the stages as parsed.
- */
-function loadShape(plan) {
-    // Header *values* may hold secrets from the environment: only their names shape the load.
-    const request = (r, written = r) => ({
-        name: written.name,
-        method: written.method,
-        path: written.path,
-        weight: r.weight,
-        headers: Object.keys(r.headers).sort(),
-        body: r.body !== undefined || r.json !== undefined,
-        timeoutMs: r.timeoutMs,
-    });
-    const t = plan.templates;
-    const ws = plan.websocket && {
-        ...plan.websocket,
-        ...t?.websocket,
-        headers: Object.keys(plan.websocket.headers).sort(),
-        send: plan.websocket.send !== undefined,
-    };
-    return {
-        requests: plan.requests.map((r, i) => request(r, t?.requests[i] && { ...r, ...t.requests[i] })),
-        session: plan.session.map((r, i) => request(r, t?.session[i] && { ...r, ...t.session[i] })),
-        // Setup and verify are sent once, outside the measured time: not load (and their header values
-        // may be secrets). A stage's own mix (`requests: [...]`) is.
-        stages: plan.stages.map(({ setup: _setup, verify: _verify, ...stage }) => stage),
-        websocket: ws,
-    };
-}
-function planFingerprint(plan) {
-    return short(JSON.stringify(loadShape(plan)));
-}
-/**
- * The fingerprint of the requests as sent, `${ENV}` values substituted: what perf-gate hashed
- * before templates (stored results still carry it), and what tells two A/B sides' loads apart.
- */
-function substitutedFingerprint(plan) {
-    return planFingerprint({ ...plan, templates: undefined });
-}
-/**
- * The "plan" of imported results (`compare --from k6|locust`): the tool, and the stage and endpoint
- * names it measured. A baseline store then matches k6 results of the same scenario with each other,
- * never with perf-gate runs or with another script's results.
- */
-function importFingerprint(tool, stages) {
-    return short(JSON.stringify({ imported: tool, stages: stages.map((s) => ({ name: s.name, endpoints: s.endpoints.map((e) => e.name).sort() })) }));
-}
-function runnerFingerprint(r) {
-    // The OS family, not its kernel release: runner images update kernels weekly.
-    return short(JSON.stringify({ os: r.os.split(' ')[0], arch: r.arch, cpu: r.cpu, cores: r.cores }));
-}
-/** A plan id that stays the same while the plan is edited: its path, as a folder name. */
-function planId(planFile) {
-    return (planFile
-        .replace(/\\/g, '/')
-        .replace(/^\.\//, '')
-        .replace(/\.ya?ml$/i, '')
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'plan');
-}
-
-
-/***/ }),
-
 /***/ 9258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -426,7 +426,7 @@ function planId(planFile) {
 /* harmony export */   xH: () => (/* binding */ planShape)
 /* harmony export */ });
 /* unused harmony exports shapeDifferences, listedChanges */
-/* harmony import */ var _plan_check_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8740);
+/* harmony import */ var _plan_units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3772);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4319);
 /**
  * The plan's load shape as a readable record (report.json `shape`), and what differs between two:
@@ -456,7 +456,7 @@ function fields(entry) {
             return;
         const planKey = prefix + (PLAN_KEYS[key] ?? key.replace(/Ms$/, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
         if (typeof value === 'number' && key.endsWith('Ms'))
-            out[planKey] = (0,_plan_check_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(value);
+            out[planKey] = (0,_plan_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(value);
         else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
             out[planKey] = value;
         // Lists: header names, subprotocols, levels; threshold rules (`until`) by what they say.
@@ -556,6 +556,7 @@ function samePlan(saved, request) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   O1: () => (/* binding */ GitRefError),
+/* harmony export */   PK: () => (/* binding */ RowsExhausted),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   S1: () => (/* binding */ ResourceSourceError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
@@ -567,10 +568,11 @@ function samePlan(saved, request) {
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   ms: () => (/* binding */ TargetUnreachableError),
 /* harmony export */   s$: () => (/* binding */ BaselineError),
+/* harmony export */   tR: () => (/* binding */ UnitError),
 /* harmony export */   tg: () => (/* binding */ ShardMergeError),
 /* harmony export */   zS: () => (/* binding */ BuildError)
 /* harmony export */ });
-/* unused harmony exports PerfGateError, formatProblem, NotImplementedError */
+/* unused harmony exports PerfGateError, formatProblem, NotImplementedError, GitHubApiError, CommentForbiddenError, CommentFileError, HandOffRejectedError */
 /**
  * Every failure perf-gate reports on purpose is one of these classes. Each carries a stable `code`
  * (for scripts and tests) and the process exit code is derived from the class in one place,
@@ -701,6 +703,76 @@ class ResourceSourceError extends PerfGateError {
     constructor(message) {
         super(message);
         this.name = 'ResourceSourceError';
+    }
+}
+/**
+ * A plan value in the wrong unit or form (`parseDuration`, `parseRate`, ...). The message says what
+ * to write instead; the validator adds the location and reports it as a PlanError.
+ */
+class UnitError extends PerfGateError {
+    code = 'E_UNIT';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'UnitError';
+    }
+}
+/**
+ * `pick: unique` ran out: every row was handed out. The engine catches it and stops the stage
+ * with its message; it never ends the process.
+ */
+class RowsExhausted extends PerfGateError {
+    set;
+    code = 'E_ROWS_EXHAUSTED';
+    exitCode = 2;
+    constructor(set) {
+        super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
+        this.set = set;
+        this.name = 'RowsExhausted';
+    }
+}
+/** A GitHub REST call failed. `status` is the HTTP status, undefined when none came back. */
+class GitHubApiError extends PerfGateError {
+    code = 'E_GITHUB_API';
+    exitCode = 2;
+    status;
+    constructor(message, status) {
+        super(message);
+        this.name = 'GitHubApiError';
+        this.status = status;
+    }
+}
+/**
+ * The token may not comment here: a fork's PR (read-only token), a workflow without
+ * `pull-requests: write`, or a token without access. The caller reports it as a notice; the
+ * gate's verdict does not depend on the comment.
+ */
+class CommentForbiddenError extends PerfGateError {
+    code = 'E_COMMENT_FORBIDDEN';
+    exitCode = 2;
+    status;
+    constructor(message, status) {
+        super(message);
+        this.name = 'CommentForbiddenError';
+        this.status = status;
+    }
+}
+/** The fork hand-off file is missing, unreadable or not what perf-gate writes. */
+class CommentFileError extends PerfGateError {
+    code = 'E_COMMENT_FILE';
+    exitCode = 2;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'CommentFileError';
+    }
+}
+/**
+ * `post-comment-file`: the hand-off file names a repository, pull request or commit other than the
+ * triggering run's, so it is not posted. A usage error (exit 2), as the action's inputs are.
+ */
+class HandOffRejectedError extends UsageError {
+    constructor(why) {
+        super(`the comment file was not posted: ${why}`);
     }
 }
 /** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
@@ -1085,567 +1157,13 @@ const REPORT_SCHEMA = 1;
 
 /***/ }),
 
-/***/ 8740:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B4: () => (/* binding */ formatCount),
-/* harmony export */   BU: () => (/* binding */ readLimits),
-/* harmony export */   Gf: () => (/* binding */ stressLevels),
-/* harmony export */   J5: () => (/* binding */ checkLimits),
-/* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   du: () => (/* binding */ plannedDurationMs),
-/* harmony export */   mz: () => (/* binding */ stressStepCount)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_LIMITS, MAX_TIMER_MS, LIMIT_CEILINGS, plannedRequests, formatRate */
-/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2650);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1439);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3772);
-/**
- * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
- * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
- * refused at load, located at the stage key that asks for it, unless the plan raises the limit
- * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
- * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
- *
- * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
- * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
- */
-
-
-
-const DEFAULT_LIMITS = {
-    maxDurationMs: 15 * 60_000,
-    maxRequests: 2_000_000,
-    maxConnections: 1000,
-    maxRate: 20_000,
-};
-/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
-const MAX_TIMER_MS = 24 * 24 * 3_600_000;
-/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
-const LIMIT_CEILINGS = {
-    maxDurationMs: MAX_TIMER_MS,
-    maxRequests: 10_000_000_000,
-    maxConnections: 1_000_000,
-    maxRate: 10_000_000,
-};
-const KEYS = {
-    maxDurationMs: 'max_duration',
-    maxRequests: 'max_requests',
-    maxConnections: 'max_connections',
-    maxRate: 'max_rate',
-};
-const HERE = ['limits'];
-/** The `limits:` block with defaults for what it leaves out. */
-function readLimits(c, raw) {
-    const limits = { ...DEFAULT_LIMITS };
-    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
-    const count = (v) => {
-        const n = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)(v);
-        return n !== undefined && n >= 1 ? n : NaN;
-    };
-    const parsers = {
-        maxDurationMs: _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9,
-        maxRequests: count,
-        maxConnections: count,
-        maxRate: _units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRate */ .WN,
-    };
-    for (const field of Object.keys(KEYS)) {
-        const key = KEYS[field];
-        const value = c.unit(raw, key, HERE, parsers[field], DEFAULT_LIMITS[field]);
-        if (value > LIMIT_CEILINGS[field]) {
-            c.add([...HERE, key], `limits.${key}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
-        }
-        else if (value > 0) {
-            limits[field] = value;
-        }
-        else if (!Number.isNaN(value)) {
-            c.add([...HERE, key], `limits.${key} must be more than 0`);
-        }
-    }
-    return limits;
-}
-/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
-function stressLevels(s) {
-    if (s.levels)
-        return s.levels;
-    return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
-}
-/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
-function stressStepCount(s) {
-    if (s.levels)
-        return s.levels.length;
-    if (!(s.step > 0) || s.max < s.from)
-        return 1;
-    return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
-}
-/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
-function plannedDurationMs(s) {
-    switch (s.kind) {
-        case 'baseline':
-        case 'load':
-        case 'soak':
-            return s.durationMs;
-        case 'stress':
-            return stressStepCount(s) * s.everyMs;
-        case 'spike':
-            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-        case 'burst':
-            return s.pauseMs * (s.cycles - 1);
-    }
-}
-/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
-function plannedRequests(s) {
-    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
-    switch (s.kind) {
-        case 'load':
-        case 'soak':
-            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
-        case 'stress': {
-            // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
-            if (s.model !== 'open')
-                return undefined;
-            const n = stressStepCount(s);
-            const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
-            return rates * (s.everyMs / 1000);
-        }
-        case 'spike':
-            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
-        case 'burst':
-            return s.size * s.cycles;
-        case 'baseline':
-            return undefined;
-    }
-}
-/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
-function withIndex(rawStages, stages) {
-    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
-    const valid = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(rawStages)
-        .map((item, i) => ({ raw: (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item), path: ['stages', i] }))
-        .filter((s) => kinds.includes(s.raw.kind));
-    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
-}
-/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
-function keyPath(raw, path, ...keys) {
-    const key = keys.find((k) => k in raw);
-    return key === undefined ? path : [...path, key];
-}
-const raise = (key) => `; raise limits.${key} to allow it`;
-/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
-function checkLimits(c, raw, plan) {
-    checkTimers(c, raw);
-    const limits = plan.limits;
-    let totalMs = 0;
-    let totalRequests = 0;
-    let durationReported = false;
-    let requestsReported = false;
-    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
-        const where = (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(path);
-        // Peak rate (open model and spikes).
-        const peak = peakRate(spec, s, path);
-        if (peak && peak.value > limits.maxRate) {
-            c.add(peak.at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
-        }
-        checkConcurrency(c, spec, s, path, limits);
-        // The whole run's planned time: reported once, at the stage that takes it over the limit.
-        const stageMs = plannedDurationMs(spec);
-        totalMs += stageMs;
-        if (!durationReported && totalMs > limits.maxDurationMs) {
-            durationReported = true;
-            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
-            const what = stageMs > limits.maxDurationMs ? `${where} runs ${formatMs(stageMs)}` : `${where} brings the planned time of the run to ${formatMs(totalMs)}`;
-            c.add(at, `${what}, above limits.max_duration (${formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
-        }
-        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
-        const requests = plannedRequests(spec);
-        if (requests === undefined)
-            continue;
-        totalRequests += requests;
-        if (!requestsReported && totalRequests > limits.maxRequests) {
-            requestsReported = true;
-            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
-            const what = requests > limits.maxRequests
-                ? `${where} schedules ${formatCount(requests)} requests`
-                : `${where} brings the requests the run schedules to ${formatCount(totalRequests)}`;
-            c.add(at, `${what}, above limits.max_requests (${formatCount(limits.maxRequests)})${raise('max_requests')}`);
-        }
-    }
-}
-/** The highest open-model rate a stage asks for, and the key that asks for it. */
-function peakRate(spec, s, path) {
-    if (spec.kind === 'spike')
-        return { value: spec.toRate, at: keyPath(s, path, 'to') };
-    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
-        return { value: spec.rate, at: keyPath(s, path, 'rate') };
-    if (spec.kind === 'stress' && spec.model === 'open') {
-        // The highest level: `max` of the steps, or the last of listed levels.
-        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', spec.levels ? spec.levels.length - 1 : 'max'] : path };
-    }
-    return undefined;
-}
-/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
-function checkConcurrency(c, spec, s, path, limits) {
-    const cap = `limits.max_connections (${formatCount(limits.maxConnections)})`;
-    const over = (value, key, what) => {
-        if (value <= limits.maxConnections)
-            return;
-        const at = keyPath(s, path, key);
-        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
-        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
-        c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(at)}: ${what} is above ${cap}${fix}`);
-    };
-    if (spec.connections !== undefined)
-        over(spec.connections, 'connections', `${formatCount(spec.connections)} connections`);
-    if (spec.protocol === 'ws')
-        return;
-    switch (spec.kind) {
-        case 'load':
-        case 'soak':
-            if (spec.model === 'closed')
-                over(spec.vus, 'vus', `${formatCount(spec.vus)} users`);
-            else
-                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'stress':
-            if (spec.model === 'closed')
-                over(spec.max, 'vus', `up to ${formatCount(spec.max)} users`);
-            else
-                over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'spike':
-            over(spec.maxInFlight, 'max_in_flight', `${formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'burst':
-            over(spec.size, 'size', `a burst of ${formatCount(spec.size)} requests at once`);
-            break;
-        case 'baseline':
-            break;
-    }
-}
-/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
-function checkTimers(c, raw) {
-    const check = (obj, key, path, positive) => {
-        if (!(key in obj))
-            return;
-        let ms;
-        try {
-            ms = (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(obj[key]);
-        }
-        catch {
-            return; // a bad duration is reported where the key is read
-        }
-        const at = [...path, key];
-        if (ms > MAX_TIMER_MS)
-            c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(at)}: ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(obj[key])} is longer than ${formatMs(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
-        else if (positive && ms <= 0)
-            c.add(at, `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(at)} must be longer than 0`);
-    };
-    const target = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw.target);
-    check(target, 'ready_timeout', ['target'], true);
-    check((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw.defaults), 'timeout', ['defaults'], true);
-    for (const list_ of ['session', 'requests']) {
-        // Zero request timeouts are refused in check-requests.ts.
-        (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(raw[list_]).forEach((item, i) => check((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item), 'timeout', [list_, i], false));
-    }
-    const ws = (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(raw.websocket);
-    check(ws, 'timeout', ['websocket'], true);
-    check((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
-    (0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)(raw.stages).forEach((item, i) => {
-        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
-            check((0,_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1)(item), key, ['stages', i], false);
-    });
-}
-function format(field, value) {
-    if (field === 'maxDurationMs')
-        return formatMs(value);
-    if (field === 'maxRate')
-        return formatRate(value);
-    return formatCount(value);
-}
-/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
-function formatRate(perSecond) {
-    return `${+perSecond.toFixed(3)}/s`;
-}
-/** 2000000 → "2,000,000" (requests are easier to read grouped). */
-function formatCount(n) {
-    return Math.round(n).toLocaleString('en-US');
-}
-/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${+ms.toFixed(3)}ms`;
-    const h = Math.floor(ms / 3_600_000);
-    const m = Math.floor((ms % 3_600_000) / 60_000);
-    const s = +((ms % 60_000) / 1000).toFixed(3);
-    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
-}
-
-
-/***/ }),
-
-/***/ 2650:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wh: () => (/* binding */ int),
-/* harmony export */   g1: () => (/* binding */ record),
-/* harmony export */   gx: () => (/* binding */ str),
-/* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   sR: () => (/* binding */ Checks)
-/* harmony export */ });
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1439);
-/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(264);
-/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
-
-
-class Checks {
-    issues = [];
-    add(path, message, at = 'value') {
-        this.issues.push({ path, at, message });
-    }
-    /**
-     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
-     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
-     */
-    unit(obj, key, path, parse, fallback) {
-        if (!(key in obj))
-            return fallback;
-        try {
-            return parse(obj[key]);
-        }
-        catch (err) {
-            this.add([...path, key], `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .jV)([...path, key])}: ${err.message}`);
-            return fallback;
-        }
-    }
-}
-/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
-function record(v) {
-    return (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(v) ? v : {};
-}
-function list(v) {
-    return Array.isArray(v) ? v : [];
-}
-function str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function int(v) {
-    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
-}
-
-
-/***/ }),
-
-/***/ 264:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dg: () => (/* binding */ captureNames),
-/* harmony export */   GW: () => (/* binding */ interpolate),
-/* harmony export */   u4: () => (/* binding */ isRecord)
-/* harmony export */ });
-/* unused harmony exports BUILTIN_VARIABLES, interpolateString, runtimeVariables */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4682);
-
-/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
-const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
-const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function interpolateString(text, env, runtime) {
-    const missing = [];
-    const fromEnv = [];
-    const out = text.replace(PLACEHOLDER, (whole, escaped, name) => {
-        if (runtime.has(name))
-            return whole;
-        if (escaped)
-            return `\${${name}}`;
-        const value = env[name];
-        if (value === undefined) {
-            missing.push(name);
-            return whole;
-        }
-        fromEnv.push(value);
-        return value;
-    });
-    return { text: out, missing, fromEnv };
-}
-/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
-function runtimeVariables(raw) {
-    const names = new Set(BUILTIN_VARIABLES);
-    if (!isRecord(raw))
-        return names;
-    const stages = Array.isArray(raw.stages) ? raw.stages.filter(isRecord) : [];
-    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
-        if (!Array.isArray(list))
-            continue;
-        for (const step of list) {
-            if (isRecord(step) && isRecord(step.capture))
-                Object.keys(step.capture).forEach((k) => names.add(k));
-        }
-    }
-    return names;
-}
-/**
- * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
- * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
- */
-function interpolate(value, env, runtime = runtimeVariables(value)) {
-    const issues = [];
-    const secrets = new Set();
-    const walk = (v, path) => {
-        if (typeof v === 'string') {
-            const r = interpolateString(v, env, runtime);
-            for (const name of r.missing) {
-                const meant = name === 'uuid' || name === 'random' ? `; for a value drawn per request write \${${name === 'uuid' ? 'uuid()' : 'random(1,10)'}}` : '';
-                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})${meant}` });
-            }
-            r.fromEnv.filter(_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretWorthy */ .mr).forEach((s) => secrets.add(s));
-            return r.text;
-        }
-        if (Array.isArray(v))
-            return v.map((item, i) => walk(item, [...path, i]));
-        if (isRecord(v))
-            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
-        return v;
-    };
-    return { value: walk(value, []), issues, secrets: [...secrets] };
-}
-/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-function captureNames(plan) {
-    const names = new Set(BUILTIN_VARIABLES);
-    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
-    for (const list of lists)
-        for (const r of list)
-            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
-    return names;
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-
-/***/ }),
-
-/***/ 1439:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ suggestion),
-/* harmony export */   jV: () => (/* binding */ formatPath),
-/* harmony export */   kp: () => (/* binding */ closest)
-/* harmony export */ });
-/* unused harmony export editDistance */
-/**
- * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
- * rather than by line: the checks stay pure and the loader turns paths into line:col at the end.
- */
-/** `['stages', 1, 'rate']` → `stages[1].rate`; odd keys such as "*" → `thresholds["*"]`. */
-function formatPath(path) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += `[${part}]`;
-        else if (/^[A-Za-z_][\w-]*$/.test(part))
-            out += out ? `.${part}` : part;
-        else
-            out += `[${JSON.stringify(part)}]`;
-    }
-    return out || 'the plan';
-}
-/**
- * Edit distance (Levenshtein, counting a swap of two neighbours as one edit, since `gte` for
- * `get` is a typical typo).
- */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, d[i - 2][j - 2] + 1);
-            d[i][j] = best;
-        }
-    }
-    return d[a.length][b.length];
-}
-/** The closest candidate if it is close enough to be a likely typo, else undefined. */
-function closest(name, candidates) {
-    const wanted = name.toLowerCase();
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(wanted, c.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [c, d];
-    }
-    const tolerance = Math.max(1, Math.floor(name.length / 3));
-    return bestDistance <= tolerance ? best : undefined;
-}
-/** `; did you mean "duration"?` or ` (allowed: a, b, c)` when nothing is close. */
-function suggestion(name, candidates) {
-    const near = closest(name, candidates);
-    if (near !== undefined)
-        return `; did you mean ${JSON.stringify(near)}?`;
-    return candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
-}
-
-
-/***/ }),
-
-/***/ 4682:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   mr: () => (/* binding */ isSecretWorthy),
-/* harmony export */   n3: () => (/* binding */ headerSecrets)
-/* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, SENSITIVE_HEADERS */
-const MIN_SECRET_LENGTH = 6;
-const isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
-/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
-/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
-const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
-/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
-const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
-/**
- * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
- * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
- * per request and never written anywhere).
- */
-function headerSecrets(plan) {
-    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
-    const out = new Set();
-    for (const headers of maps) {
-        for (const [name, value] of Object.entries(headers)) {
-            if (SENSITIVE_HEADERS.has(name))
-                credentialParts(name, value)
-                    .filter(isSecretWorthy)
-                    .forEach((v) => out.add(v));
-        }
-    }
-    return [...out];
-}
-function credentialParts(name, value) {
-    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
-        if (name === 'cookie')
-            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
-        if (name.endsWith('authorization'))
-            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
-        return [literal.trim()];
-    });
-}
-
-
-/***/ }),
-
 /***/ 3772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   B7: () => (/* binding */ parseThreshold),
+/* harmony export */   CE: () => (/* binding */ formatRate),
 /* harmony export */   Cb: () => (/* binding */ METRICS),
 /* harmony export */   Dn: () => (/* binding */ parseRegression),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
@@ -1654,15 +1172,17 @@ function credentialParts(name, value) {
 /* harmony export */   WN: () => (/* binding */ parseRate),
 /* harmony export */   WU: () => (/* binding */ show),
 /* harmony export */   Z$: () => (/* binding */ LATENCY_METRICS),
-/* harmony export */   tR: () => (/* binding */ UnitError)
+/* harmony export */   _V: () => (/* binding */ formatMs)
 /* harmony export */ });
 /* unused harmony exports parsePercent, parseMemorySize */
-class UnitError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnitError';
-    }
-}
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Unit parsers for plan values. Pure: each returns the value in perf-gate's base unit (ms,
+ * requests per second, fractions) or throws a UnitError whose message tells the user what to
+ * write instead. The validator adds the location. formatMs, formatRate and formatCount write
+ * values back the plan's way, for messages.
+ */
+
 const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
 const METRICS = [
     ...LATENCY_METRICS,
@@ -1692,7 +1212,7 @@ function roundMs(ms) {
 /** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
 function finite(n, value) {
     if (!Number.isFinite(n))
-        throw new UnitError(`${show(value)} is too large a number`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(value)} is too large a number`);
     return n;
 }
 function isBareNumber(s) {
@@ -1702,21 +1222,21 @@ function isBareNumber(s) {
 function parseDuration(value) {
     const hint = `${show(value)} is not a duration: use 500ms, 30s or 2m`;
     if (typeof value === 'number')
-        throw new UnitError(Number.isFinite(value) ? `${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(Number.isFinite(value) ? `${show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
     if (typeof value !== 'string')
-        throw new UnitError(hint);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(hint);
     const text = value.trim();
     if (isBareNumber(text))
-        throw new UnitError(`${show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
     if (text.length === 0)
-        throw new UnitError(hint);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(hint);
     let total = 0;
     let at = 0;
     while (at < text.length) {
         DURATION_PART.lastIndex = at;
         const m = DURATION_PART.exec(text);
         if (!m)
-            throw new UnitError(hint);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(hint);
         total += Number(m[1]) * MS_PER_UNIT[m[2]];
         at = DURATION_PART.lastIndex;
         while (text[at] === ' ')
@@ -1734,21 +1254,21 @@ function parseRate(value) {
     else if (typeof value === 'string') {
         const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
         if (!m)
-            throw new UnitError(hint);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(hint);
         perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
     }
     else {
-        throw new UnitError(hint);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(hint);
     }
     if (!Number.isFinite(perSecond) || perSecond <= 0)
-        throw new UnitError(`${show(value)} is not a rate: it must be more than 0`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(value)} is not a rate: it must be more than 0`);
     return perSecond;
 }
 /** `1%` → 0.01, `0.5%` → 0.005. */
 function parsePercent(value) {
     const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
     if (!m)
-        throw new UnitError(`${show(value)} is not a percentage: use 1% or 0.5%`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(value)} is not a percentage: use 1% or 0.5%`);
     return finite(Number(m[1]), value) / 100;
 }
 function isLatency(metric) {
@@ -1773,31 +1293,31 @@ function thresholdValue(metric, text) {
             // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
             if (isBareNumber(text) && n < 1)
                 return n;
-            throw new UnitError(`${show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
         }
         case 'rps': {
             const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
             if (!m)
-                throw new UnitError(`${show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
             return Number(m[1]);
         }
         case 'requests':
         case 'errors':
             if (!/^\d+$/.test(text))
-                throw new UnitError(`${show(text)} is not a count: use a whole number, e.g. 100`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(text)} is not a count: use a whole number, e.g. 100`);
             return Number(text);
         case 'breaking_point': {
             // The stage's unit: req/s (rate steps) or users (vus steps).
             const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
             if (!m)
-                throw new UnitError(`${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
             return Number(m[1]);
         }
         case 'drift':
         case 'memory_growth':
             // In percent, as the report states them (delta_pct, growth_pct).
             if (!text.endsWith('%'))
-                throw new UnitError(`${show(text)} is not a change in percent: use e.g. 20%`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(text)} is not a change in percent: use e.g. 20%`);
             return parsePercent(text) * 100;
         case 'cpu_per_request':
             // The app's CPU time per request, in ms like every duration in perf-gate: "< 2ms", "< 500us".
@@ -1814,7 +1334,7 @@ function thresholdValue(metric, text) {
 function parseMemorySize(text) {
     const m = new RegExp(String.raw `^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
     if (!m || (m[2] === undefined && m[3] !== undefined))
-        throw new UnitError(`${show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
     const n = Number(m[1]);
     const unit = (m[2] ?? 'm').toLowerCase();
     return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
@@ -1822,10 +1342,10 @@ function parseMemorySize(text) {
 /** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
 function parseThreshold(metric, raw) {
     if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${show(metric)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`unknown metric ${show(metric)}`);
     const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
     if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
     }
     return { metric, op: m[1], value: finite(thresholdValue(metric, m[2]), raw), raw };
 }
@@ -1837,30 +1357,47 @@ function parseThreshold(metric, raw) {
  */
 function parseRegression(metric, raw) {
     if (!isMetric(metric))
-        throw new UnitError(`unknown metric ${show(metric)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`unknown metric ${show(metric)}`);
     if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
         return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
     }
     const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
     if (!m || typeof raw !== 'string') {
-        throw new UnitError(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
     }
     const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
     if (unit === 'pp' && metric !== 'error_rate') {
-        throw new UnitError(`${show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
     }
     // A band of width 0 would fail on any change at all.
     if (unit === 'sigma' && Number(m[2]) <= 0)
-        throw new UnitError(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
     // A higher breaking point is only better: a "+" rule would fail the run for gaining capacity.
     if (metric === 'breaking_point' && m[1] === '+') {
-        throw new UnitError(`${show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnitError */ .tR(`${show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
     }
     const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
     return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
 }
 /** `v op limit`: whether a value meets a threshold rule. */
 const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
+function formatRate(perSecond) {
+    return `${+perSecond.toFixed(3)}/s`;
+}
+/** 2000000 → "2,000,000" (requests are easier to read grouped). */
+function formatCount(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
+/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${+ms.toFixed(3)}ms`;
+    const h = Math.floor(ms / 3_600_000);
+    const m = Math.floor((ms % 3_600_000) / 60_000);
+    const s = +((ms % 60_000) / 1000).toFixed(3);
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
+}
 
 
 /***/ }),
@@ -2935,8 +2472,8 @@ var input_checks = __nccwpck_require__(2321);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __nccwpck_require__(1617);
+// EXTERNAL MODULE: ./src/baseline/report-file.ts
+var report_file = __nccwpck_require__(4540);
 // EXTERNAL MODULE: ./src/baseline/store.ts
 var store = __nccwpck_require__(4494);
 ;// CONCATENATED MODULE: ./src/baseline/report-folder.ts
@@ -2969,7 +2506,7 @@ class ReportFolder {
         for (const file of await this.jsonFiles(this.dir, 0)) {
             let report;
             try {
-                report = await (0,file_store/* readReportFile */.$h)(file);
+                report = await (0,report_file/* readReportFile */.$h)(file);
             }
             catch {
                 continue; // other JSON in the folder (package.json, a summary export)
@@ -3018,8 +2555,8 @@ class ReportFolder {
     }
 }
 
-// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
-var file_store_adapter = __nccwpck_require__(8775);
+// EXTERNAL MODULE: ./src/baseline/file-store.ts
+var file_store = __nccwpck_require__(1617);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/model/format.ts
@@ -3171,7 +2708,7 @@ var redact = __nccwpck_require__(4012);
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
 // by the command that needs them, so --version and --help start without them.
-const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(521), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(101)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2101));
+const loadEngine = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(871), __nccwpck_require__.e(521), __nccwpck_require__.e(950), __nccwpck_require__.e(470), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5911));
 const loadShard = () => Promise.all(/* import() */[__nccwpck_require__.e(977), __nccwpck_require__.e(961), __nccwpck_require__.e(521), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 880));
 const HELP = `perf-gate ${version/* VERSION */.x}: performance gate for pull requests and nightly builds
 
@@ -3235,7 +2772,7 @@ function parse(args, options, positionals) {
 function existingFileStore(file, force) {
     if (!(0,external_node_fs_.existsSync)(file))
         throw new errors/* BaselineError */.s$(`cannot read ${file}: no such file`);
-    return new file_store_adapter/* FileStore */.y({ file, force });
+    return new file_store/* FileStore */.y({ file, force });
 }
 /** --history names a folder the user expects to exist. */
 function existingFolder(dir) {
@@ -3289,7 +2826,7 @@ async function runCommand(args, planOverride) {
         targetUrl: target,
         baseline: values.baseline !== undefined ? { store: existingFileStore(values.baseline, values['force-baseline'] === true) } : undefined,
         save: values['save-baseline'] !== undefined
-            ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() }
+            ? { store: new file_store/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() }
             : undefined,
         outDir: values.out ?? 'perf-gate-report',
         stages: values.stage,
@@ -3400,7 +2937,7 @@ async function compareImportCommand(args) {
         resultsFile: positionals.at(-1),
         baselineFile: positionals.length === 2 ? positionals[0] : values.baseline,
         save: values['save-baseline'] !== undefined
-            ? { store: new file_store_adapter/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() }
+            ? { store: new file_store/* FileStore */.y({ file: values['save-baseline'] }), commit: 'local', run: new Date().toISOString() }
             : undefined,
         planFile: values.plan,
         stage,
@@ -3428,7 +2965,7 @@ async function mergeCommand(args) {
 }
 async function validateCommand(args) {
     const { positionals } = parse(args, {}, [1, 1]);
-    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(871), __nccwpck_require__.e(950), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5887));
+    const { loadPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(871), __nccwpck_require__.e(950), __nccwpck_require__.e(360)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5887));
     const plan = await loadPlan(positionals[0], process.env);
     process.stdout.write(`${positionals[0]}: ok (${plural(plan.stages.length, 'stage')}, ${plural(plan.requests.length, 'request')})\n`);
     return errors/* EXIT */.dc.pass;

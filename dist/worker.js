@@ -55593,6 +55593,76 @@ class errors_ResourceSourceError extends PerfGateError {
         this.name = 'ResourceSourceError';
     }
 }
+/**
+ * A plan value in the wrong unit or form (`parseDuration`, `parseRate`, ...). The message says what
+ * to write instead; the validator adds the location and reports it as a PlanError.
+ */
+class errors_UnitError extends PerfGateError {
+    code = 'E_UNIT';
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'UnitError';
+    }
+}
+/**
+ * `pick: unique` ran out: every row was handed out. The engine catches it and stops the stage
+ * with its message; it never ends the process.
+ */
+class RowsExhausted extends PerfGateError {
+    set;
+    code = 'E_ROWS_EXHAUSTED';
+    exitCode = 2;
+    constructor(set) {
+        super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
+        this.set = set;
+        this.name = 'RowsExhausted';
+    }
+}
+/** A GitHub REST call failed. `status` is the HTTP status, undefined when none came back. */
+class GitHubApiError extends PerfGateError {
+    code = 'E_GITHUB_API';
+    exitCode = 2;
+    status;
+    constructor(message, status) {
+        super(message);
+        this.name = 'GitHubApiError';
+        this.status = status;
+    }
+}
+/**
+ * The token may not comment here: a fork's PR (read-only token), a workflow without
+ * `pull-requests: write`, or a token without access. The caller reports it as a notice; the
+ * gate's verdict does not depend on the comment.
+ */
+class CommentForbiddenError extends PerfGateError {
+    code = 'E_COMMENT_FORBIDDEN';
+    exitCode = 2;
+    status;
+    constructor(message, status) {
+        super(message);
+        this.name = 'CommentForbiddenError';
+        this.status = status;
+    }
+}
+/** The fork hand-off file is missing, unreadable or not what perf-gate writes. */
+class CommentFileError extends PerfGateError {
+    code = 'E_COMMENT_FILE';
+    exitCode = 2;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'CommentFileError';
+    }
+}
+/**
+ * `post-comment-file`: the hand-off file names a repository, pull request or commit other than the
+ * triggering run's, so it is not posted. A usage error (exit 2), as the action's inputs are.
+ */
+class HandOffRejectedError extends errors_UsageError {
+    constructor(why) {
+        super(`the comment file was not posted: ${why}`);
+    }
+}
 /** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
 const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3, interrupted: 130 };
 /** The one place errors become exit codes. Unknown errors are bugs: exit 2 with their message. */
@@ -56434,438 +56504,15 @@ class resources_ResourceSampler {
 
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/plan/secrets.ts
-const MIN_SECRET_LENGTH = 6;
-const secrets_isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
-/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
-/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
-const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
-/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
-const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
-/**
- * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
- * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
- * per request and never written anywhere).
- */
-function headerSecrets(plan) {
-    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
-    const out = new Set();
-    for (const headers of maps) {
-        for (const [name, value] of Object.entries(headers)) {
-            if (SENSITIVE_HEADERS.has(name))
-                credentialParts(name, value)
-                    .filter(secrets_isSecretWorthy)
-                    .forEach((v) => out.add(v));
-        }
-    }
-    return [...out];
-}
-function credentialParts(name, value) {
-    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
-        if (name === 'cookie')
-            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
-        if (name.endsWith('authorization'))
-            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
-        return [literal.trim()];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/plan/interpolate.ts
-
-/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
-const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
-const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function interpolateString(text, env, runtime) {
-    const missing = [];
-    const fromEnv = [];
-    const out = text.replace(PLACEHOLDER, (whole, escaped, name) => {
-        if (runtime.has(name))
-            return whole;
-        if (escaped)
-            return `\${${name}}`;
-        const value = env[name];
-        if (value === undefined) {
-            missing.push(name);
-            return whole;
-        }
-        fromEnv.push(value);
-        return value;
-    });
-    return { text: out, missing, fromEnv };
-}
-/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
-function runtimeVariables(raw) {
-    const names = new Set(BUILTIN_VARIABLES);
-    if (!interpolate_isRecord(raw))
-        return names;
-    const stages = Array.isArray(raw.stages) ? raw.stages.filter(interpolate_isRecord) : [];
-    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
-        if (!Array.isArray(list))
-            continue;
-        for (const step of list) {
-            if (interpolate_isRecord(step) && interpolate_isRecord(step.capture))
-                Object.keys(step.capture).forEach((k) => names.add(k));
-        }
-    }
-    return names;
-}
-/**
- * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
- * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
- */
-function interpolate(value, env, runtime = runtimeVariables(value)) {
-    const issues = [];
-    const secrets = new Set();
-    const walk = (v, path) => {
-        if (typeof v === 'string') {
-            const r = interpolateString(v, env, runtime);
-            for (const name of r.missing) {
-                const meant = name === 'uuid' || name === 'random' ? `; for a value drawn per request write \${${name === 'uuid' ? 'uuid()' : 'random(1,10)'}}` : '';
-                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})${meant}` });
-            }
-            r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
-            return r.text;
-        }
-        if (Array.isArray(v))
-            return v.map((item, i) => walk(item, [...path, i]));
-        if (interpolate_isRecord(v))
-            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
-        return v;
-    };
-    return { value: walk(value, []), issues, secrets: [...secrets] };
-}
-/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-function interpolate_captureNames(plan) {
-    const names = new Set(BUILTIN_VARIABLES);
-    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
-    for (const list of lists)
-        for (const r of list)
-            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
-    return names;
-}
-function interpolate_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-;// CONCATENATED MODULE: ./src/plan/checks.ts
-/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
-
-
-class Checks {
-    issues = [];
-    add(path, message, at = 'value') {
-        this.issues.push({ path, at, message });
-    }
-    /**
-     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
-     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
-     */
-    unit(obj, key, path, parse, fallback) {
-        if (!(key in obj))
-            return fallback;
-        try {
-            return parse(obj[key]);
-        }
-        catch (err) {
-            this.add([...path, key], `${formatPath([...path, key])}: ${err.message}`);
-            return fallback;
-        }
-    }
-}
-/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
-function checks_record(v) {
-    return isRecord(v) ? v : {};
-}
-function checks_list(v) {
-    return Array.isArray(v) ? v : [];
-}
-function checks_str(v) {
-    return typeof v === 'string' ? v : undefined;
-}
-function checks_int(v) {
-    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/plan/units.ts
-class units_UnitError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UnitError';
-    }
-}
-const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
-const METRICS = [
-    ...LATENCY_METRICS,
-    'error_rate',
-    'rps',
-    'requests',
-    'errors',
-    'recovery',
-    'breaking_point',
-    'drift',
-    'memory_growth',
-    'cpu_per_request',
-    'rss_peak',
-];
-const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
-const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
-const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-const MS_PER_RATE_UNIT = { s: 1_000, m: 60_000, h: 3_600_000 };
-/** How a value looks in a message: strings quoted, everything else as JSON. */
-function units_show(value) {
-    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
-}
-/** Whole microseconds, so `1.1s` is 1100, not 1100.0000000000002. */
-function roundMs(ms) {
-    return Math.round(ms * 1000) / 1000;
-}
-/** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
-function finite(n, value) {
-    if (!Number.isFinite(n))
-        throw new units_UnitError(`${units_show(value)} is too large a number`);
-    return n;
-}
-function isBareNumber(s) {
-    return new RegExp(`^(?:${NUMBER})$`).test(s);
-}
-/** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
-function units_parseDuration(value) {
-    const hint = `${units_show(value)} is not a duration: use 500ms, 30s or 2m`;
-    if (typeof value === 'number')
-        throw new units_UnitError(Number.isFinite(value) ? `${units_show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
-    if (typeof value !== 'string')
-        throw new units_UnitError(hint);
-    const text = value.trim();
-    if (isBareNumber(text))
-        throw new units_UnitError(`${units_show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
-    if (text.length === 0)
-        throw new units_UnitError(hint);
-    let total = 0;
-    let at = 0;
-    while (at < text.length) {
-        DURATION_PART.lastIndex = at;
-        const m = DURATION_PART.exec(text);
-        if (!m)
-            throw new units_UnitError(hint);
-        total += Number(m[1]) * MS_PER_UNIT[m[2]];
-        at = DURATION_PART.lastIndex;
-        while (text[at] === ' ')
-            at++;
-    }
-    return roundMs(finite(total, value));
-}
-/** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
-function units_parseRate(value) {
-    const hint = `${units_show(value)} is not a rate: use 200/s, 12000/m or a number per second`;
-    let perSecond;
-    if (typeof value === 'number') {
-        perSecond = value;
-    }
-    else if (typeof value === 'string') {
-        const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
-        if (!m)
-            throw new units_UnitError(hint);
-        perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
-    }
-    else {
-        throw new units_UnitError(hint);
-    }
-    if (!Number.isFinite(perSecond) || perSecond <= 0)
-        throw new units_UnitError(`${units_show(value)} is not a rate: it must be more than 0`);
-    return perSecond;
-}
-/** `1%` → 0.01, `0.5%` → 0.005. */
-function parsePercent(value) {
-    const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
-    if (!m)
-        throw new units_UnitError(`${units_show(value)} is not a percentage: use 1% or 0.5%`);
-    return finite(Number(m[1]), value) / 100;
-}
-function isLatency(metric) {
-    return LATENCY_METRICS.includes(metric);
-}
-function units_isMetric(name) {
-    return METRICS.includes(name);
-}
-/** The threshold value in the metric's unit (see ThresholdRule.value). */
-function thresholdValue(metric, text) {
-    if (isLatency(metric)) {
-        // Latencies are milliseconds everywhere in perf-gate, so a bare number means ms.
-        return isBareNumber(text) ? Number(text) : units_parseDuration(text);
-    }
-    switch (metric) {
-        case 'recovery':
-            return units_parseDuration(text);
-        case 'error_rate': {
-            if (text.endsWith('%'))
-                return parsePercent(text);
-            const n = Number(text);
-            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
-            if (isBareNumber(text) && n < 1)
-                return n;
-            throw new units_UnitError(`${units_show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
-        }
-        case 'rps': {
-            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
-            if (!m)
-                throw new units_UnitError(`${units_show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
-            return Number(m[1]);
-        }
-        case 'requests':
-        case 'errors':
-            if (!/^\d+$/.test(text))
-                throw new units_UnitError(`${units_show(text)} is not a count: use a whole number, e.g. 100`);
-            return Number(text);
-        case 'breaking_point': {
-            // The stage's unit: req/s (rate steps) or users (vus steps).
-            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
-            if (!m)
-                throw new units_UnitError(`${units_show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
-            return Number(m[1]);
-        }
-        case 'drift':
-        case 'memory_growth':
-            // In percent, as the report states them (delta_pct, growth_pct).
-            if (!text.endsWith('%'))
-                throw new units_UnitError(`${units_show(text)} is not a change in percent: use e.g. 20%`);
-            return parsePercent(text) * 100;
-        case 'cpu_per_request':
-            // The app's CPU time per request, in ms like every duration in perf-gate: "< 2ms", "< 500us".
-            if (isBareNumber(text))
-                return Number(text);
-            if (/^\d+(?:\.\d+)?\s*(?:us|µs)$/.test(text))
-                return Number(/^[\d.]+/.exec(text)[0]) / 1000;
-            return units_parseDuration(text);
-        case 'rss_peak':
-            return parseMemorySize(text);
-    }
-}
-/** Memory sizes in MiB, as the report states them: `512MB`, `1.5GB`, `300MiB`, `2GiB`, or a bare number of MB (1 MB = 1 MiB = 2^20 bytes). */
-function parseMemorySize(text) {
-    const m = new RegExp(String.raw `^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
-    if (!m || (m[2] === undefined && m[3] !== undefined))
-        throw new units_UnitError(`${units_show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
-    const n = Number(m[1]);
-    const unit = (m[2] ?? 'm').toLowerCase();
-    return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
-}
-/** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
-function units_parseThreshold(metric, raw) {
-    if (!units_isMetric(metric))
-        throw new units_UnitError(`unknown metric ${units_show(metric)}`);
-    const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new units_UnitError(`${units_show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
-    }
-    return { metric, op: m[1], value: finite(thresholdValue(metric, m[2]), raw), raw };
-}
-/**
- * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
- * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
- * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
- * for rps, up for everything else).
- */
-function parseRegression(metric, raw) {
-    if (!units_isMetric(metric))
-        throw new units_UnitError(`unknown metric ${units_show(metric)}`);
-    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
-        return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
-    }
-    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
-    if (!m || typeof raw !== 'string') {
-        throw new units_UnitError(`${units_show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
-    }
-    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
-    if (unit === 'pp' && metric !== 'error_rate') {
-        throw new units_UnitError(`${units_show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
-    }
-    // A band of width 0 would fail on any change at all.
-    if (unit === 'sigma' && Number(m[2]) <= 0)
-        throw new units_UnitError(`${units_show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
-    // A higher breaking point is only better: a "+" rule would fail the run for gaining capacity.
-    if (metric === 'breaking_point' && m[1] === '+') {
-        throw new units_UnitError(`${units_show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
-    }
-    const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
-    return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
-}
-/** `v op limit`: whether a value meets a threshold rule. */
-const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
-
-;// CONCATENATED MODULE: ./src/plan/check-limits.ts
-/**
- * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
- * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
- * refused at load, located at the stage key that asks for it, unless the plan raises the limit
- * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
- * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
- *
- * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
- * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
- */
-
-
-
-const DEFAULT_LIMITS = {
-    maxDurationMs: 15 * 60_000,
-    maxRequests: 2_000_000,
-    maxConnections: 1000,
-    maxRate: 20_000,
-};
-/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
-const MAX_TIMER_MS = 24 * 24 * 3_600_000;
-/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
-const LIMIT_CEILINGS = {
-    maxDurationMs: MAX_TIMER_MS,
-    maxRequests: 10_000_000_000,
-    maxConnections: 1_000_000,
-    maxRate: 10_000_000,
-};
-const KEYS = {
-    maxDurationMs: 'max_duration',
-    maxRequests: 'max_requests',
-    maxConnections: 'max_connections',
-    maxRate: 'max_rate',
-};
-const HERE = (/* unused pure expression or super */ null && (['limits']));
-/** The `limits:` block with defaults for what it leaves out. */
-function readLimits(c, raw) {
-    const limits = { ...DEFAULT_LIMITS };
-    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
-    const count = (v) => {
-        const n = int(v);
-        return n !== undefined && n >= 1 ? n : NaN;
-    };
-    const parsers = {
-        maxDurationMs: parseDuration,
-        maxRequests: count,
-        maxConnections: count,
-        maxRate: parseRate,
-    };
-    for (const field of Object.keys(KEYS)) {
-        const key = KEYS[field];
-        const value = c.unit(raw, key, HERE, parsers[field], DEFAULT_LIMITS[field]);
-        if (value > LIMIT_CEILINGS[field]) {
-            c.add([...HERE, key], `limits.${key}: ${show(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
-        }
-        else if (value > 0) {
-            limits[field] = value;
-        }
-        else if (!Number.isNaN(value)) {
-            c.add([...HERE, key], `limits.${key} must be more than 0`);
-        }
-    }
-    return limits;
-}
+;// CONCATENATED MODULE: ./src/plan/stage-time.ts
 /** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
 function stressLevels(s) {
     if (s.levels)
         return s.levels;
-    return Array.from({ length: check_limits_stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+    return Array.from({ length: stage_time_stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
 }
 /** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
-function check_limits_stressStepCount(s) {
+function stage_time_stressStepCount(s) {
     if (s.levels)
         return s.levels.length;
     if (!(s.step > 0) || s.max < s.from)
@@ -56873,14 +56520,14 @@ function check_limits_stressStepCount(s) {
     return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
 }
 /** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
-function check_limits_plannedDurationMs(s) {
+function stage_time_plannedDurationMs(s) {
     switch (s.kind) {
         case 'baseline':
         case 'load':
         case 'soak':
             return s.durationMs;
         case 'stress':
-            return check_limits_stressStepCount(s) * s.everyMs;
+            return stage_time_stressStepCount(s) * s.everyMs;
         case 'spike':
             return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
         case 'burst':
@@ -56898,7 +56545,7 @@ function plannedRequests(s) {
             // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
             if (s.model !== 'open')
                 return undefined;
-            const n = check_limits_stressStepCount(s);
+            const n = stage_time_stressStepCount(s);
             const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
             return rates * (s.everyMs / 1000);
         }
@@ -56909,168 +56556,6 @@ function plannedRequests(s) {
         case 'baseline':
             return undefined;
     }
-}
-/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
-function withIndex(rawStages, stages) {
-    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
-    const valid = list(rawStages)
-        .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
-        .filter((s) => kinds.includes(s.raw.kind));
-    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
-}
-/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
-function keyPath(raw, path, ...keys) {
-    const key = keys.find((k) => k in raw);
-    return key === undefined ? path : [...path, key];
-}
-const raise = (key) => `; raise limits.${key} to allow it`;
-/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
-function checkLimits(c, raw, plan) {
-    checkTimers(c, raw);
-    const limits = plan.limits;
-    let totalMs = 0;
-    let totalRequests = 0;
-    let durationReported = false;
-    let requestsReported = false;
-    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
-        const where = formatPath(path);
-        // Peak rate (open model and spikes).
-        const peak = peakRate(spec, s, path);
-        if (peak && peak.value > limits.maxRate) {
-            c.add(peak.at, `${formatPath(peak.at)}: ${formatRate(peak.value)} is above limits.max_rate (${formatRate(limits.maxRate)})${raise('max_rate')}`);
-        }
-        checkConcurrency(c, spec, s, path, limits);
-        // The whole run's planned time: reported once, at the stage that takes it over the limit.
-        const stageMs = check_limits_plannedDurationMs(spec);
-        totalMs += stageMs;
-        if (!durationReported && totalMs > limits.maxDurationMs) {
-            durationReported = true;
-            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
-            const what = stageMs > limits.maxDurationMs ? `${where} runs ${check_limits_formatMs(stageMs)}` : `${where} brings the planned time of the run to ${check_limits_formatMs(totalMs)}`;
-            c.add(at, `${what}, above limits.max_duration (${check_limits_formatMs(limits.maxDurationMs)})${raise('max_duration')}`);
-        }
-        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
-        const requests = plannedRequests(spec);
-        if (requests === undefined)
-            continue;
-        totalRequests += requests;
-        if (!requestsReported && totalRequests > limits.maxRequests) {
-            requestsReported = true;
-            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
-            const what = requests > limits.maxRequests
-                ? `${where} schedules ${check_limits_formatCount(requests)} requests`
-                : `${where} brings the requests the run schedules to ${check_limits_formatCount(totalRequests)}`;
-            c.add(at, `${what}, above limits.max_requests (${check_limits_formatCount(limits.maxRequests)})${raise('max_requests')}`);
-        }
-    }
-}
-/** The highest open-model rate a stage asks for, and the key that asks for it. */
-function peakRate(spec, s, path) {
-    if (spec.kind === 'spike')
-        return { value: spec.toRate, at: keyPath(s, path, 'to') };
-    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
-        return { value: spec.rate, at: keyPath(s, path, 'rate') };
-    if (spec.kind === 'stress' && spec.model === 'open') {
-        // The highest level: `max` of the steps, or the last of listed levels.
-        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', spec.levels ? spec.levels.length - 1 : 'max'] : path };
-    }
-    return undefined;
-}
-/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
-function checkConcurrency(c, spec, s, path, limits) {
-    const cap = `limits.max_connections (${check_limits_formatCount(limits.maxConnections)})`;
-    const over = (value, key, what) => {
-        if (value <= limits.maxConnections)
-            return;
-        const at = keyPath(s, path, key);
-        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
-        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
-        c.add(at, `${formatPath(at)}: ${what} is above ${cap}${fix}`);
-    };
-    if (spec.connections !== undefined)
-        over(spec.connections, 'connections', `${check_limits_formatCount(spec.connections)} connections`);
-    if (spec.protocol === 'ws')
-        return;
-    switch (spec.kind) {
-        case 'load':
-        case 'soak':
-            if (spec.model === 'closed')
-                over(spec.vus, 'vus', `${check_limits_formatCount(spec.vus)} users`);
-            else
-                over(spec.maxInFlight, 'max_in_flight', `${check_limits_formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'stress':
-            if (spec.model === 'closed')
-                over(spec.max, 'vus', `up to ${check_limits_formatCount(spec.max)} users`);
-            else
-                over(spec.maxInFlight, 'max_in_flight', `${check_limits_formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'spike':
-            over(spec.maxInFlight, 'max_in_flight', `${check_limits_formatCount(spec.maxInFlight)} requests in flight`);
-            break;
-        case 'burst':
-            over(spec.size, 'size', `a burst of ${check_limits_formatCount(spec.size)} requests at once`);
-            break;
-        case 'baseline':
-            break;
-    }
-}
-/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
-function checkTimers(c, raw) {
-    const check = (obj, key, path, positive) => {
-        if (!(key in obj))
-            return;
-        let ms;
-        try {
-            ms = parseDuration(obj[key]);
-        }
-        catch {
-            return; // a bad duration is reported where the key is read
-        }
-        const at = [...path, key];
-        if (ms > MAX_TIMER_MS)
-            c.add(at, `${formatPath(at)}: ${show(obj[key])} is longer than ${check_limits_formatMs(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
-        else if (positive && ms <= 0)
-            c.add(at, `${formatPath(at)} must be longer than 0`);
-    };
-    const target = record(raw.target);
-    check(target, 'ready_timeout', ['target'], true);
-    check(record(raw.defaults), 'timeout', ['defaults'], true);
-    for (const list_ of ['session', 'requests']) {
-        // Zero request timeouts are refused in check-requests.ts.
-        list(raw[list_]).forEach((item, i) => check(record(item), 'timeout', [list_, i], false));
-    }
-    const ws = record(raw.websocket);
-    check(ws, 'timeout', ['websocket'], true);
-    check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
-    list(raw.stages).forEach((item, i) => {
-        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
-            check(record(item), key, ['stages', i], false);
-    });
-}
-function format(field, value) {
-    if (field === 'maxDurationMs')
-        return check_limits_formatMs(value);
-    if (field === 'maxRate')
-        return formatRate(value);
-    return check_limits_formatCount(value);
-}
-/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
-function formatRate(perSecond) {
-    return `${+perSecond.toFixed(3)}/s`;
-}
-/** 2000000 → "2,000,000" (requests are easier to read grouped). */
-function check_limits_formatCount(n) {
-    return Math.round(n).toLocaleString('en-US');
-}
-/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
-function check_limits_formatMs(ms) {
-    if (ms < 1000)
-        return `${+ms.toFixed(3)}ms`;
-    const h = Math.floor(ms / 3_600_000);
-    const m = Math.floor((ms % 3_600_000) / 60_000);
-    const s = +((ms % 60_000) / 1000).toFixed(3);
-    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/timeline.ts
@@ -57445,6 +56930,141 @@ function stage_metrics_addStageMetrics(into, from) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/metrics/merge.ts
+
+const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+/**
+ * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
+ */
+function merge_mergeWindows(parts, histogramOf, keepHistograms = false) {
+    const byT = new Map();
+    parts.forEach((windows, part) => {
+        for (const w of windows) {
+            const list = byT.get(w.t) ?? [];
+            list.push({ w, part });
+            byT.set(w.t, list);
+        }
+    });
+    return [...byT.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([t, list]) => {
+        const h = mergeHistograms(list.map((x) => histogramOf(x.w, x.part)));
+        const s = summarize(h);
+        const windows = list.map((x) => x.w);
+        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
+        const row = {
+            t,
+            rps: total((w) => w.rps),
+            p50: s.p50,
+            p90: s.p90,
+            p95: s.p95,
+            p99: s.p99,
+            // A straggler recorded after its window rolled is in the window's max, not its histogram.
+            max: Math.max(s.max, ...windows.map((w) => w.max)),
+            mean: s.mean,
+            requests: total((w) => w.requests),
+            errors: total((w) => w.errors),
+            active: total((w) => w.active),
+            late_sends: total((w) => w.late_sends),
+            loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
+        };
+        const kinds = sumKinds(windows.map((w) => w.by_kind));
+        if (kinds)
+            row.by_kind = kinds;
+        const dropped = total((w) => w.dropped ?? 0);
+        if (dropped > 0)
+            row.dropped = dropped;
+        // Each part ran its own users (shards, worker threads): they add.
+        const users = total((w) => w.users ?? 0);
+        if (users > 0)
+            row.users = users;
+        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
+        if (windows.every((w) => w.cpu_ms !== undefined))
+            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
+        if (windows.every((w) => w.rss_mb !== undefined))
+            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
+        if (keepHistograms)
+            row.histogram = encodeHistogram(h);
+        return row;
+    });
+}
+/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
+function sumKinds(parts) {
+    let out;
+    for (const p of parts) {
+        if (!p)
+            continue;
+        out ??= {};
+        for (const [k, n] of Object.entries(p))
+            out[k] = (out[k] ?? 0) + n;
+    }
+    return out;
+}
+/**
+ * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
+ * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
+ */
+function merge_mergeCycles(parts) {
+    const byCycle = new Map();
+    for (const c of parts.flat()) {
+        const m = byCycle.get(c.cycle);
+        if (!m)
+            byCycle.set(c.cycle, { ...c });
+        else {
+            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
+            m.successes += c.successes;
+            m.errors += c.errors;
+        }
+    }
+    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
+function sumGeneratorCounts(parts) {
+    return {
+        late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
+        dropped: parts.reduce((a, x) => a + x.dropped, 0),
+        loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
+        loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
+    };
+}
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+/**
+ * The one rule for whether the generator limited a stage: more than 1 % of its scheduled sends
+ * (and more than 5) left late, or a p99 event-loop lag over 50 ms while it sent. A stage run in one
+ * piece is judged on its own counts; one run in parts (A/B rounds, worker threads) on the parts'
+ * counts summed (sumGenerators), as if it had run in one piece.
+ */
+function judgeGenerator(h, scheduled, requests) {
+    const reasons = [];
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+    }
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+/** Parts of one stage (A/B rounds, worker threads): their counts summed, then judged as one stage's. */
+function merge_sumGenerators(parts, scheduled, requests) {
+    return judgeGenerator(sumGeneratorCounts(parts), scheduled, requests);
+}
+/**
+ * Parts' session tallies (engine records or report blocks): users and failures summed, and how the
+ * first failed session failed (from the first part that has a failure, else the first part's).
+ * Undefined when no part ran sessions.
+ */
+function merge_sumSessions(parts) {
+    const present = parts.filter((x) => x !== undefined);
+    if (present.length === 0)
+        return undefined;
+    const failed = present.find((x) => x.failed > 0);
+    return { ...(failed ?? present[0]), users: present.reduce((a, x) => a + x.users, 0), failed: present.reduce((a, x) => a + x.failed, 0) };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/plan/placeholders.ts
@@ -57459,7 +57079,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * `$${...}` is the escape for a literal `${...}`.
  */
 /** Every `${...}` (or escaped `$${...}`) in a string; group 1 is what is between the braces. */
-const placeholders_PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
+const PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATA_REF = /^([A-Za-z_][A-Za-z0-9_]*)\.([^.\s]+)$/;
 const RANDOM = /^random\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)$/;
@@ -57493,7 +57113,7 @@ function placeholdersIn(text) {
     if (!text.includes('${'))
         return [];
     const out = [];
-    for (const m of text.matchAll(placeholders_PLACEHOLDER))
+    for (const m of text.matchAll(PLACEHOLDER))
         if (!m[0].startsWith('$$'))
             out.push(parsePlaceholder(m[1]));
     return out;
@@ -57525,7 +57145,7 @@ function compileTemplate(text, escapeValue = (v) => v, runtime) {
     const parts = [];
     let last = 0;
     let literal = '';
-    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
+    for (const m of text.matchAll(PLACEHOLDER)) {
         literal += text.slice(last, m.index);
         last = m.index + m[0].length;
         const p = m[0].startsWith('$$') ? undefined : parsePlaceholder(m[1]);
@@ -57575,7 +57195,7 @@ function templateNeeds(text, runtime) {
     const out = [];
     if (!text.includes('${'))
         return out;
-    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
+    for (const m of text.matchAll(PLACEHOLDER)) {
         if (m[0].startsWith('$$'))
             continue;
         const p = parsePlaceholder(m[1]);
@@ -57852,14 +57472,10 @@ function weightedPicker(items, random = Math.random) {
  */
 
 
-/** Adds one part's tallies (a worker thread, an A/B round, a shard) into another's. */
-function context_addSessionTally(into, from) {
-    if (!from)
-        return into;
-    if (!into)
-        return { ...from };
-    return { users: into.users + from.users, failed: into.failed + from.failed, first: into.first ?? from.first };
-}
+/**
+ * Adds one part's unsent requests (a worker thread, an A/B round) into another's. `merge` adds
+ * shards' blocks on its own (src/report/merge.ts): it keeps at most five names even from one shard.
+ */
 function context_addUnsentTally(into, from) {
     if (!from || from.count === 0)
         return into;
@@ -58008,15 +57624,20 @@ function waitIdle(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/load/data-rows.ts
+/**
+ * Rows of the plan's `data:` sets handed to users and requests (SPEC §5, "Parameterised requests").
+ * A row is copied into the vars a template reads, under `SET.COLUMN` keys, so filling a request
+ * costs the same as any `${name}`:
+ *  - a closed-model user takes its row once, for its session and all its requests;
+ *  - an open-model request (and a setup or verify request) takes one per request.
+ * Picks: sequential (closed: user N has row N, wrapping; open: the rows in order), random, unique
+ * (each row once in the whole run; one more is an error that stops the stage; a user of a stage
+ * that starts again, in a later stress step or A/B round, keeps the row it had).
+ * Threads and shards share the rows out by their `share`, as `${seq}` is: user N of part i of n
+ * is the plan's user (N−1)·n + i, so no two parts hand out the same sequential or unique row.
+ */
 
-/** `pick: unique` ran out: every row was handed out. */
-class RowsExhausted extends Error {
-    set;
-    constructor(set) {
-        super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
-        this.set = set;
-    }
-}
+
 class data_rows_DataRows {
     cursors = new Map();
     part;
@@ -58185,6 +57806,120 @@ class stage_flows_StageFlows {
     }
 }
 const captured = (requests) => requests.flatMap((r) => Object.keys(r.capture ?? {}));
+
+;// CONCATENATED MODULE: ./src/plan/secrets.ts
+const MIN_SECRET_LENGTH = 6;
+const secrets_isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
+/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
+const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
+/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
+const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
+/**
+ * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
+ * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
+ * per request and never written anywhere).
+ */
+function headerSecrets(plan) {
+    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
+    const out = new Set();
+    for (const headers of maps) {
+        for (const [name, value] of Object.entries(headers)) {
+            if (SENSITIVE_HEADERS.has(name))
+                credentialParts(name, value)
+                    .filter(secrets_isSecretWorthy)
+                    .forEach((v) => out.add(v));
+        }
+    }
+    return [...out];
+}
+function credentialParts(name, value) {
+    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
+        if (name === 'cookie')
+            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+        if (name.endsWith('authorization'))
+            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
+        return [literal.trim()];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plan/interpolate.ts
+
+/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
+const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
+const interpolate_PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function interpolateString(text, env, runtime) {
+    const missing = [];
+    const fromEnv = [];
+    const out = text.replace(interpolate_PLACEHOLDER, (whole, escaped, name) => {
+        if (runtime.has(name))
+            return whole;
+        if (escaped)
+            return `\${${name}}`;
+        const value = env[name];
+        if (value === undefined) {
+            missing.push(name);
+            return whole;
+        }
+        fromEnv.push(value);
+        return value;
+    });
+    return { text: out, missing, fromEnv };
+}
+/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
+function runtimeVariables(raw) {
+    const names = new Set(BUILTIN_VARIABLES);
+    if (!interpolate_isRecord(raw))
+        return names;
+    const stages = Array.isArray(raw.stages) ? raw.stages.filter(interpolate_isRecord) : [];
+    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
+        if (!Array.isArray(list))
+            continue;
+        for (const step of list) {
+            if (interpolate_isRecord(step) && interpolate_isRecord(step.capture))
+                Object.keys(step.capture).forEach((k) => names.add(k));
+        }
+    }
+    return names;
+}
+/**
+ * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
+ * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
+ */
+function interpolate(value, env, runtime = runtimeVariables(value)) {
+    const issues = [];
+    const secrets = new Set();
+    const walk = (v, path) => {
+        if (typeof v === 'string') {
+            const r = interpolateString(v, env, runtime);
+            for (const name of r.missing) {
+                const meant = name === 'uuid' || name === 'random' ? `; for a value drawn per request write \${${name === 'uuid' ? 'uuid()' : 'random(1,10)'}}` : '';
+                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})${meant}` });
+            }
+            r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
+            return r.text;
+        }
+        if (Array.isArray(v))
+            return v.map((item, i) => walk(item, [...path, i]));
+        if (interpolate_isRecord(v))
+            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
+        return v;
+    };
+    return { value: walk(value, []), issues, secrets: [...secrets] };
+}
+/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
+function interpolate_captureNames(plan) {
+    const names = new Set(BUILTIN_VARIABLES);
+    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
+    for (const list of lists)
+        for (const r of list)
+            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
+    return names;
+}
+function interpolate_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -59120,6 +58855,230 @@ class AbortWatch {
 }
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
+;// CONCATENATED MODULE: ./src/plan/units.ts
+/**
+ * Unit parsers for plan values. Pure: each returns the value in perf-gate's base unit (ms,
+ * requests per second, fractions) or throws a UnitError whose message tells the user what to
+ * write instead. The validator adds the location. formatMs, formatRate and formatCount write
+ * values back the plan's way, for messages.
+ */
+
+const LATENCY_METRICS = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
+const METRICS = [
+    ...LATENCY_METRICS,
+    'error_rate',
+    'rps',
+    'requests',
+    'errors',
+    'recovery',
+    'breaking_point',
+    'drift',
+    'memory_growth',
+    'cpu_per_request',
+    'rss_peak',
+];
+const NUMBER = String.raw `\d+(?:\.\d+)?|\.\d+`;
+const DURATION_PART = new RegExp(String.raw `(${NUMBER})\s*(ms|s|m|h)`, 'y');
+const MS_PER_UNIT = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+const MS_PER_RATE_UNIT = { s: 1_000, m: 60_000, h: 3_600_000 };
+/** How a value looks in a message: strings quoted, everything else as JSON. */
+function units_show(value) {
+    return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+}
+/** Whole microseconds, so `1.1s` is 1100, not 1100.0000000000002. */
+function roundMs(ms) {
+    return Math.round(ms * 1000) / 1000;
+}
+/** `n`, unless digits too many for a double made it Infinity: `"+9999…9%"` is no limit at all. */
+function finite(n, value) {
+    if (!Number.isFinite(n))
+        throw new UnitError(`${units_show(value)} is too large a number`);
+    return n;
+}
+function isBareNumber(s) {
+    return new RegExp(`^(?:${NUMBER})$`).test(s);
+}
+/** `500ms`, `30s`, `1.5s`, `2m`, `1h`, and compounds like `1m30s` → milliseconds. */
+function units_parseDuration(value) {
+    const hint = `${units_show(value)} is not a duration: use 500ms, 30s or 2m`;
+    if (typeof value === 'number')
+        throw new UnitError(Number.isFinite(value) ? `${units_show(value)} is not a duration: add a unit, e.g. ${value}s or ${value}ms` : hint);
+    if (typeof value !== 'string')
+        throw new UnitError(hint);
+    const text = value.trim();
+    if (isBareNumber(text))
+        throw new UnitError(`${units_show(value)} is not a duration: add a unit, e.g. ${text}s or ${text}ms`);
+    if (text.length === 0)
+        throw new UnitError(hint);
+    let total = 0;
+    let at = 0;
+    while (at < text.length) {
+        DURATION_PART.lastIndex = at;
+        const m = DURATION_PART.exec(text);
+        if (!m)
+            throw new UnitError(hint);
+        total += Number(m[1]) * MS_PER_UNIT[m[2]];
+        at = DURATION_PART.lastIndex;
+        while (text[at] === ' ')
+            at++;
+    }
+    return roundMs(finite(total, value));
+}
+/** `200/s`, `12000/m`, `5/h`, or a bare number (per second) → requests per second, > 0. */
+function units_parseRate(value) {
+    const hint = `${units_show(value)} is not a rate: use 200/s, 12000/m or a number per second`;
+    let perSecond;
+    if (typeof value === 'number') {
+        perSecond = value;
+    }
+    else if (typeof value === 'string') {
+        const m = new RegExp(String.raw `^\s*(${NUMBER})\s*(?:/\s*(s|m|h))?\s*$`).exec(value);
+        if (!m)
+            throw new UnitError(hint);
+        perSecond = (Number(m[1]) * 1000) / MS_PER_RATE_UNIT[m[2] ?? 's'];
+    }
+    else {
+        throw new UnitError(hint);
+    }
+    if (!Number.isFinite(perSecond) || perSecond <= 0)
+        throw new UnitError(`${units_show(value)} is not a rate: it must be more than 0`);
+    return perSecond;
+}
+/** `1%` → 0.01, `0.5%` → 0.005. */
+function parsePercent(value) {
+    const m = typeof value === 'string' ? new RegExp(String.raw `^\s*(${NUMBER})\s*%\s*$`).exec(value) : null;
+    if (!m)
+        throw new UnitError(`${units_show(value)} is not a percentage: use 1% or 0.5%`);
+    return finite(Number(m[1]), value) / 100;
+}
+function isLatency(metric) {
+    return LATENCY_METRICS.includes(metric);
+}
+function units_isMetric(name) {
+    return METRICS.includes(name);
+}
+/** The threshold value in the metric's unit (see ThresholdRule.value). */
+function thresholdValue(metric, text) {
+    if (isLatency(metric)) {
+        // Latencies are milliseconds everywhere in perf-gate, so a bare number means ms.
+        return isBareNumber(text) ? Number(text) : units_parseDuration(text);
+    }
+    switch (metric) {
+        case 'recovery':
+            return units_parseDuration(text);
+        case 'error_rate': {
+            if (text.endsWith('%'))
+                return parsePercent(text);
+            const n = Number(text);
+            // "< 1" almost surely means 1 %, not a fraction of 1 (which no run can exceed): refuse it.
+            if (isBareNumber(text) && n < 1)
+                return n;
+            throw new UnitError(`${units_show(text)} is not an error rate: use a percentage like 1% (or a fraction like 0.01)`);
+        }
+        case 'rps': {
+            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+            if (!m)
+                throw new UnitError(`${units_show(text)} is not a request rate: use a number of requests per second, e.g. 190`);
+            return Number(m[1]);
+        }
+        case 'requests':
+        case 'errors':
+            if (!/^\d+$/.test(text))
+                throw new UnitError(`${units_show(text)} is not a count: use a whole number, e.g. 100`);
+            return Number(text);
+        case 'breaking_point': {
+            // The stage's unit: req/s (rate steps) or users (vus steps).
+            const m = new RegExp(String.raw `^(${NUMBER})\s*(?:/\s*s)?$`).exec(text);
+            if (!m)
+                throw new UnitError(`${units_show(text)} is not a breaking point: use the stage's unit, a rate like 400/s (rate steps) or a number of users like 150 (vus steps)`);
+            return Number(m[1]);
+        }
+        case 'drift':
+        case 'memory_growth':
+            // In percent, as the report states them (delta_pct, growth_pct).
+            if (!text.endsWith('%'))
+                throw new UnitError(`${units_show(text)} is not a change in percent: use e.g. 20%`);
+            return parsePercent(text) * 100;
+        case 'cpu_per_request':
+            // The app's CPU time per request, in ms like every duration in perf-gate: "< 2ms", "< 500us".
+            if (isBareNumber(text))
+                return Number(text);
+            if (/^\d+(?:\.\d+)?\s*(?:us|µs)$/.test(text))
+                return Number(/^[\d.]+/.exec(text)[0]) / 1000;
+            return units_parseDuration(text);
+        case 'rss_peak':
+            return parseMemorySize(text);
+    }
+}
+/** Memory sizes in MiB, as the report states them: `512MB`, `1.5GB`, `300MiB`, `2GiB`, or a bare number of MB (1 MB = 1 MiB = 2^20 bytes). */
+function parseMemorySize(text) {
+    const m = new RegExp(String.raw `^(${NUMBER})\s*(k|m|g)?(i?b)?$`, 'i').exec(text.trim());
+    if (!m || (m[2] === undefined && m[3] !== undefined))
+        throw new UnitError(`${units_show(text)} is not a memory size: use e.g. 512MB or 1.5GB (MB = MiB = 2^20 bytes)`);
+    const n = Number(m[1]);
+    const unit = (m[2] ?? 'm').toLowerCase();
+    return unit === 'k' ? n / 1024 : unit === 'g' ? n * 1024 : n;
+}
+/** `parseThreshold('p95', '< 200ms')` → { metric: 'p95', op: '<', value: 200, raw: '< 200ms' }. */
+function units_parseThreshold(metric, raw) {
+    if (!units_isMetric(metric))
+        throw new UnitError(`unknown metric ${units_show(metric)}`);
+    const m = typeof raw === 'string' ? /^\s*(<=|>=|<|>)\s*(.*?)\s*$/.exec(raw) : null;
+    if (!m || typeof raw !== 'string') {
+        throw new UnitError(`${units_show(raw)} is not a threshold: write a comparison and a value, e.g. "< 200ms" or "> 190"`);
+    }
+    return { metric, op: m[1], value: finite(thresholdValue(metric, m[2]), raw), raw };
+}
+/**
+ * `+15%` (worse when it rises by more than 15 %), `-10%` (worse when it falls by more than 10 %),
+ * `+0.5pp` (error_rate only: percentage points, stored as a fraction, 0.005), `+3σ` / `+3sigma`
+ * (worse when it rises beyond median + 3σ̂ of past runs) and `band` (3σ̂ on the worse side: down
+ * for rps, up for everything else).
+ */
+function parseRegression(metric, raw) {
+    if (!units_isMetric(metric))
+        throw new UnitError(`unknown metric ${units_show(metric)}`);
+    if (typeof raw === 'string' && /^\s*band\s*$/i.test(raw)) {
+        return { metric, direction: metric === 'rps' || metric === 'breaking_point' ? 'decrease' : 'increase', unit: 'sigma', amount: 3, raw };
+    }
+    const m = typeof raw === 'string' ? new RegExp(String.raw `^\s*([+-])\s*(${NUMBER})\s*(%|pp|σ|sigma)\s*$`).exec(raw) : null;
+    if (!m || typeof raw !== 'string') {
+        throw new UnitError(`${units_show(raw)} is not a regression limit: use a signed change like "+15%" or "-10%"${metric === 'error_rate' ? ' (or "+0.5pp")' : ''}, a noise band like "+3σ", or "band"`);
+    }
+    const unit = m[3] === 'pp' ? 'pp' : m[3] === '%' ? 'pct' : 'sigma';
+    if (unit === 'pp' && metric !== 'error_rate') {
+        throw new UnitError(`${units_show(raw)}: percentage points (pp) only apply to error_rate; use a percentage like "+15%"`);
+    }
+    // A band of width 0 would fail on any change at all.
+    if (unit === 'sigma' && Number(m[2]) <= 0)
+        throw new UnitError(`${units_show(raw)}: a noise band needs a width above 0, e.g. "+3σ"`);
+    // A higher breaking point is only better: a "+" rule would fail the run for gaining capacity.
+    if (metric === 'breaking_point' && m[1] === '+') {
+        throw new UnitError(`${units_show(raw)}: a breaking point can only regress downwards: write "-${m[2]}${m[3]}"`);
+    }
+    const amount = finite(unit === 'pp' ? Number(m[2]) / 100 : Number(m[2]), raw);
+    return { metric, direction: m[1] === '+' ? 'increase' : 'decrease', unit, amount, raw };
+}
+/** `v op limit`: whether a value meets a threshold rule. */
+const compare = (v, op, limit) => op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
+function formatRate(perSecond) {
+    return `${+perSecond.toFixed(3)}/s`;
+}
+/** 2000000 → "2,000,000" (requests are easier to read grouped). */
+function units_formatCount(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
+/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
+function units_formatMs(ms) {
+    if (ms < 1000)
+        return `${+ms.toFixed(3)}ms`;
+    const h = Math.floor(ms / 3_600_000);
+    const m = Math.floor((ms % 3_600_000) / 60_000);
+    const s = +((ms % 60_000) / 1000).toFixed(3);
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
+}
+
 ;// CONCATENATED MODULE: ./src/model/format.ts
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
 function fmtMs(ms) {
@@ -59183,7 +59142,7 @@ const SEVERITY = { fail: 0, warn: 1, pass: 2 };
 /** Failures first, then warnings, then passes; stable within each. */
 const bySeverity = (checks) => [...checks].sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict]);
 /** Worst verdict among checks (pass when there are none). */
-function worst(verdicts) {
+function format_worst(verdicts) {
     return verdicts.includes('fail') ? 'fail' : verdicts.includes('warn') ? 'warn' : 'pass';
 }
 /** What a regression rule was compared with: the stored baseline, the history band's median, the A/B base. */
@@ -59829,6 +59788,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -59898,6 +59858,29 @@ async function stage_runStage(spec, o) {
     }
 }
 async function runStageArmed(spec, o, stageAbort, onWsStage) {
+    const p = await prepareStage(spec, o, stageAbort);
+    const sessions = await openSessions(p, onWsStage);
+    // A soak reads the target's memory before its clock starts (and again once it has drained).
+    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, p.metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+    const totalMs = stage_time_plannedDurationMs(spec);
+    const clock = startClock(p, sessions.wsStage, totalMs);
+    const schedule = stage_stageSchedule(spec);
+    let sent;
+    try {
+        sent = await send(p, sessions, totalMs, schedule);
+    }
+    finally {
+        await sessions.wsStage?.shutdown();
+        clock.stop();
+    }
+    const durationMs = now() - p.ctx.t0;
+    const soak = await soakWatch?.finish(o.signal.aborted);
+    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
+    const verify = o.signal.aborted ? undefined : await p.stageFlows?.verify();
+    return stageResult(p, { startedAt: clock.startedAt, durationMs, lag: clock.lag, sent, schedule, soak, verify });
+}
+/** The compiled requests, the metrics, the abort rules, the data rows and `setup:`, as one StageContext. */
+async function prepareStage(spec, o, stageAbort) {
     // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
@@ -59912,7 +59895,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const metrics = new stage_metrics_StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
     const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
     const signal = o.signal;
-    let aborted;
+    const end = {};
     if (abortWatch.active)
         metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
     const rows = o.rows ?? new data_rows_DataRows(o.plan.data, spec.share);
@@ -59942,20 +59925,22 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         sessions: { users: 0, failed: 0 },
         unsent: { count: 0, missing: [] },
         stop: (reason) => {
-            if (aborted || signal.aborted)
+            if (end.aborted || signal.aborted)
                 return;
             // The engine's own stop has no rule of the plan: the reason is the rule the report names.
-            aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
+            end.aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
             stageAbort.abort();
         },
     };
+    return { spec, o, ctx, metrics, ws, runtime, stageFlows, setup, abortWatch, stageAbort, end, idle: spec.share?.idle === true };
+}
+async function openSessions(p, onWsStage) {
+    const { spec, o, ctx, ws, idle } = p;
     // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
+    const shared = o.sessions?.shared ?? { ...ctx.baseVars, vu: '1', iter: '0' };
     if (!o.sessions?.shared && (!stage_closed(spec) || ws))
-        fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
+        fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
     const closedModel = stage_closed(spec);
-    // A shard with no part of the stage sends nothing, not even the session.
-    const idle = spec.share?.idle === true;
     if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
         // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
         if ((await runSession(ctx, shared)) && o.sessions)
@@ -59968,27 +59953,31 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
     if (ws)
-        metrics.ws = new WsMetrics();
+        p.metrics.ws = new WsMetrics();
     if (ws && !idle) {
         // Each connection has its data row, as a closed-model user does.
-        const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, runtime)));
+        const wsSets = ctx.rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, p.runtime)));
         const fillRow = wsSets.length > 0 ? (vars, id) => fillRows(ctx, vars, wsSets, id) : undefined;
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime: p.runtime, fillRow });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
         await wsStage.prepare();
     }
-    // A soak reads the target's memory before its clock starts (and again once it has drained).
-    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
-    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+    return { shared, users, wsStage };
+}
+/**
+ * Starts the stage's clock (ctx.t0) and, once a second, the sampler: active users and connections,
+ * loop lag, the abort_when rules, progress. Two lag monitors: the whole stage, and the current second.
+ */
+function startClock(p, wsStage, totalMs) {
+    const { spec, o, ctx, metrics, abortWatch, idle } = p;
     const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
     const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
     lag.enable();
     lagThisSecond.enable();
     const startedAt = new Date();
     ctx.t0 = now();
-    const totalMs = check_limits_plannedDurationMs(spec);
     let lastRequests = 0;
     const sampler = setInterval(() => {
         const elapsed = now() - ctx.t0;
@@ -60004,10 +59993,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         if (lagThisSecond.count > 0)
             metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
         lagThisSecond.reset();
-        if (abortWatch.active && !aborted && !idle) {
-            aborted = abortWatch.check(elapsed);
-            if (aborted)
-                stageAbort.abort();
+        if (abortWatch.active && !p.end.aborted && !idle) {
+            p.end.aborted = abortWatch.check(elapsed);
+            if (p.end.aborted)
+                p.stageAbort.abort();
         }
         o.onProgress?.({
             stage: spec.name,
@@ -60021,97 +60010,86 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         lastRequests = metrics.requests;
     }, 1000);
     sampler.unref();
-    let open;
-    let cycles;
-    let stress;
-    const schedule = stage_stageSchedule(spec);
-    try {
-        if (idle) {
-            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, signal);
-        }
-        else if (wsStage) {
-            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
-        }
-        else {
-            switch (spec.kind) {
-                case 'baseline':
-                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
-                    break;
-                case 'load':
-                case 'soak':
-                    if (spec.model === 'closed')
-                        await runClosed(ctx, spec, users);
-                    else
-                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'stress':
-                    ({ outcome: stress, open } = await runStress(ctx, spec, shared));
-                    break;
-                case 'spike':
-                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'burst':
-                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
-                    break;
+    return {
+        startedAt,
+        lag,
+        stop: () => {
+            clearInterval(sampler);
+            lag.disable();
+            lagThisSecond.disable();
+        },
+    };
+}
+/** Runs the stage's executor for its kind (or its ws stage, or, on an idle shard, waits out its time) until drained. */
+async function send(p, sessions, totalMs, schedule) {
+    const { spec, ctx } = p;
+    const { shared, users, wsStage } = sessions;
+    if (p.idle) {
+        // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+        await sleepUnlessAborted(totalMs, p.o.signal);
+        return {};
+    }
+    if (wsStage) {
+        const { open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule });
+        return { open, cycles };
+    }
+    switch (spec.kind) {
+        case 'baseline':
+            await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
+            return {};
+        case 'load':
+        case 'soak':
+            if (spec.model === 'closed') {
+                await runClosed(ctx, spec, users);
+                return {};
             }
+            return { open: await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared)) };
+        case 'stress': {
+            const { outcome, open } = await runStress(ctx, spec, shared);
+            return { stress: outcome, open };
         }
+        case 'spike':
+            return { open: await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared)) };
+        case 'burst':
+            return { cycles: await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared)) };
     }
-    finally {
-        await wsStage?.shutdown();
-        clearInterval(sampler);
-        lag.disable();
-        lagThisSecond.disable();
-    }
-    const durationMs = now() - ctx.t0;
-    const soak = await soakWatch?.finish(signal.aborted);
-    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-    const verify = signal.aborted ? undefined : await stageFlows?.verify();
+}
+/** The drained stage as a StageResult. */
+function stageResult(p, r) {
+    const { spec, ctx, metrics, idle } = p;
+    const { open, cycles, stress } = r.sent;
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? stage_spikePhases(spec) : undefined;
-    const generator = generatorHealth(lag, open, metrics.requests);
+    const generator = generatorHealth(r.lag, open, metrics.requests);
     return {
         spec,
-        startedAt,
-        durationMs,
+        startedAt: r.startedAt,
+        durationMs: r.durationMs,
         metrics,
         timeline,
         generator,
         cycles,
         // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
-        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
-        mode: ws?.mode,
+        scheduled: open?.scheduled ?? (idle && r.schedule ? 0 : undefined),
+        mode: p.ws?.mode,
         spike: phases && stage_spikeOutcome(timeline, phases.startMs, phases.dropMs),
-        aborted,
+        aborted: p.end.aborted,
         stress,
-        soak,
+        soak: r.soak,
         sessions: ctx.session.length > 0 && !idle ? ctx.sessions : undefined,
         unsent: ctx.unsent.count > 0 ? ctx.unsent : undefined,
-        setup,
-        verify,
+        setup: p.setup,
+        verify: r.verify,
     };
 }
 /** Stages whose users each run a session and keep their values (and their data row). */
 function stage_closed(spec) {
     return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
-/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
-const LATE_SHARE_LIMIT = 0.01;
-const LOOP_LAG_LIMIT_MS = 50;
 function generatorHealth(lag, open, requests) {
     const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
     const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
-    return stage_judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
-}
-/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
-function stage_judgeGenerator(h, scheduled, requests) {
-    const reasons = [];
-    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
-        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
-    }
-    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
-        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
-    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+    return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
 }
 /** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
 function stage_spikeOutcome(timeline, spikeStartMs, dropMs) {
@@ -60141,11 +60119,51 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/plan/checks.ts
+/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
+
+
+class Checks {
+    issues = [];
+    add(path, message, at = 'value') {
+        this.issues.push({ path, at, message });
+    }
+    /**
+     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
+     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
+     */
+    unit(obj, key, path, parse, fallback) {
+        if (!(key in obj))
+            return fallback;
+        try {
+            return parse(obj[key]);
+        }
+        catch (err) {
+            this.add([...path, key], `${formatPath([...path, key])}: ${err.message}`);
+            return fallback;
+        }
+    }
+}
+/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
+function checks_record(v) {
+    return isRecord(v) ? v : {};
+}
+function checks_list(v) {
+    return Array.isArray(v) ? v : [];
+}
+function checks_str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function checks_int(v) {
+    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/check-stages.ts
 /**
  * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
  * both are reported here (the schema only knows the union of all stage keys).
  */
+
 
 
 
@@ -60516,107 +60534,6 @@ function readSoak(c, s, path, base, ms, rate) {
     return soak;
 }
 
-;// CONCATENATED MODULE: ./src/metrics/merge.ts
-
-const merge_worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
-/**
- * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
- * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
- * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
- * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
- */
-function merge_mergeWindows(parts, histogramOf, keepHistograms = false) {
-    const byT = new Map();
-    parts.forEach((windows, part) => {
-        for (const w of windows) {
-            const list = byT.get(w.t) ?? [];
-            list.push({ w, part });
-            byT.set(w.t, list);
-        }
-    });
-    return [...byT.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([t, list]) => {
-        const h = mergeHistograms(list.map((x) => histogramOf(x.w, x.part)));
-        const s = summarize(h);
-        const windows = list.map((x) => x.w);
-        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
-        const row = {
-            t,
-            rps: total((w) => w.rps),
-            p50: s.p50,
-            p90: s.p90,
-            p95: s.p95,
-            p99: s.p99,
-            // A straggler recorded after its window rolled is in the window's max, not its histogram.
-            max: Math.max(s.max, ...windows.map((w) => w.max)),
-            mean: s.mean,
-            requests: total((w) => w.requests),
-            errors: total((w) => w.errors),
-            active: total((w) => w.active),
-            late_sends: total((w) => w.late_sends),
-            loop_lag_ms: merge_worst(windows.map((w) => w.loop_lag_ms)),
-        };
-        const kinds = sumKinds(windows.map((w) => w.by_kind));
-        if (kinds)
-            row.by_kind = kinds;
-        const dropped = total((w) => w.dropped ?? 0);
-        if (dropped > 0)
-            row.dropped = dropped;
-        // Each part ran its own users (shards, worker threads): they add.
-        const users = total((w) => w.users ?? 0);
-        if (users > 0)
-            row.users = users;
-        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
-        if (windows.every((w) => w.cpu_ms !== undefined))
-            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
-        if (windows.every((w) => w.rss_mb !== undefined))
-            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
-        if (keepHistograms)
-            row.histogram = encodeHistogram(h);
-        return row;
-    });
-}
-/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
-function sumKinds(parts) {
-    let out;
-    for (const p of parts) {
-        if (!p)
-            continue;
-        out ??= {};
-        for (const [k, n] of Object.entries(p))
-            out[k] = (out[k] ?? 0) + n;
-    }
-    return out;
-}
-/**
- * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
- * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
- */
-function merge_mergeCycles(parts) {
-    const byCycle = new Map();
-    for (const c of parts.flat()) {
-        const m = byCycle.get(c.cycle);
-        if (!m)
-            byCycle.set(c.cycle, { ...c });
-        else {
-            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
-            m.successes += c.successes;
-            m.errors += c.errors;
-        }
-    }
-    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
-}
-/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
-function merge_sumGeneratorCounts(parts) {
-    return {
-        late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
-        dropped: parts.reduce((a, x) => a + x.dropped, 0),
-        loop_lag_p99_ms: merge_worst(parts.map((x) => x.loop_lag_p99_ms)),
-        loop_lag_max_ms: merge_worst(parts.map((x) => x.loop_lag_max_ms)),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/load/shard.ts
 /**
  * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
@@ -60832,7 +60749,7 @@ function mergeWorkerResults(spec, parts) {
         metrics,
         timeline,
         // Judged on the totals, as one thread's would be; loop lag is the worst worker's.
-        generator: judgeGenerator(sumGeneratorCounts(parts.map((p) => p.generator)), scheduled, metrics.requests),
+        generator: sumGenerators(parts.map((p) => p.generator), scheduled, metrics.requests),
         cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
         scheduled,
@@ -60842,7 +60759,7 @@ function mergeWorkerResults(spec, parts) {
             .map((p) => p.aborted)
             .filter((a) => a !== undefined)
             .sort((a, b) => a.at_s - b.at_s)[0],
-        sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
+        sessions: sumSessions(parts.map((p) => p.sessions)),
         unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
     };
 }

@@ -10,7 +10,7 @@ import type { Logger, Outcome } from './core.js';
 import { abRounds, runnerProbeSetting } from './input-checks.js';
 import { ReportFolder } from './baseline/report-folder.js';
 import { BaselineError, describeError, exitCodeFor, EXIT, PlanError, UsageError } from './errors.js';
-import { FileStore } from './baseline/file-store-adapter.js';
+import { FileStore } from './baseline/file-store.js';
 import { existsSync } from 'node:fs';
 import { ProgressPrinter, renderConsole } from './report/console.js';
 import { failurePhrase } from './model/format.js';

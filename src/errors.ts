@@ -153,6 +153,89 @@ export class ResourceSourceError extends PerfGateError {
   }
 }
 
+/**
+ * A plan value in the wrong unit or form (`parseDuration`, `parseRate`, ...). The message says what
+ * to write instead; the validator adds the location and reports it as a PlanError.
+ */
+export class UnitError extends PerfGateError {
+  override readonly code = 'E_UNIT';
+  override readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnitError';
+  }
+}
+
+/** The data set a RowsExhausted names (a plan's `data:` entry, as far as the message needs it). */
+interface ExhaustedSet {
+  name: string;
+  file: string;
+  rows: readonly unknown[];
+}
+
+/**
+ * `pick: unique` ran out: every row was handed out. The engine catches it and stops the stage
+ * with its message; it never ends the process.
+ */
+export class RowsExhausted extends PerfGateError {
+  override readonly code = 'E_ROWS_EXHAUSTED';
+  override readonly exitCode = 2;
+  constructor(readonly set: ExhaustedSet) {
+    super(
+      `data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`,
+    );
+    this.name = 'RowsExhausted';
+  }
+}
+
+/** A GitHub REST call failed. `status` is the HTTP status, undefined when none came back. */
+export class GitHubApiError extends PerfGateError {
+  override readonly code = 'E_GITHUB_API';
+  override readonly exitCode = 2;
+  readonly status: number | undefined;
+  constructor(message: string, status: number | undefined) {
+    super(message);
+    this.name = 'GitHubApiError';
+    this.status = status;
+  }
+}
+
+/**
+ * The token may not comment here: a fork's PR (read-only token), a workflow without
+ * `pull-requests: write`, or a token without access. The caller reports it as a notice; the
+ * gate's verdict does not depend on the comment.
+ */
+export class CommentForbiddenError extends PerfGateError {
+  override readonly code = 'E_COMMENT_FORBIDDEN';
+  override readonly exitCode = 2;
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.name = 'CommentForbiddenError';
+    this.status = status;
+  }
+}
+
+/** The fork hand-off file is missing, unreadable or not what perf-gate writes. */
+export class CommentFileError extends PerfGateError {
+  override readonly code = 'E_COMMENT_FILE';
+  override readonly exitCode = 2;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CommentFileError';
+  }
+}
+
+/**
+ * `post-comment-file`: the hand-off file names a repository, pull request or commit other than the
+ * triggering run's, so it is not posted. A usage error (exit 2), as the action's inputs are.
+ */
+export class HandOffRejectedError extends UsageError {
+  constructor(why: string) {
+    super(`the comment file was not posted: ${why}`);
+  }
+}
+
 /** 130 = 128 + SIGINT, the shell convention for an interrupted command. */
 export const EXIT = { pass: 0, gateFailed: 1, badInput: 2, targetUnreachable: 3, interrupted: 130 } as const;
 

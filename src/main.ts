@@ -15,7 +15,7 @@ import { baseCommits } from './github/base-commits.js';
 import type { CommentApi } from './github/comment.js';
 import { planId as planIdOf } from './baseline/fingerprint.js';
 import { BranchStore } from './baseline/branch-store.js';
-import { FileStore } from './baseline/file-store-adapter.js';
+import { FileStore } from './baseline/file-store.js';
 import type { BaselineStore } from './baseline/store.js';
 import { renderComment } from './report/markdown.js';
 import { failurePhrase, fmtMetric } from './model/format.js';

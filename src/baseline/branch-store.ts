@@ -18,7 +18,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
-import { asReport, isOtherReportSchema } from './file-store.js';
+import { asReport, isOtherReportSchema } from './report-file.js';
 import { listedChanges } from './shape.js';
 import { samePlan, type BaselineStore, type LoadRequest, type LoadResult, type StoredResult } from './store.js';
 

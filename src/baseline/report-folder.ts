@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BaselineError } from '../errors.js';
-import { readReportFile } from './file-store.js';
+import { readReportFile } from './report-file.js';
 import { samePlan, type LoadRequest, type StoredResult } from './store.js';
 
 /** Folders below DIR are searched this deep (DIR/<run>/report.json is the usual layout). */

@@ -2,7 +2,7 @@
  * The plan's load shape as a readable record (report.json `shape`), and what differs between two:
  * a baseline refused as "another plan" says which stage or request changed, and how.
  */
-import { formatMs } from '../plan/check-limits.js';
+import { formatMs } from '../plan/units.js';
 import type { PlanShape, ShapeFields } from '../model/report.js';
 import { loadShape, planFingerprint, substitutedFingerprint, type ShapedPlan } from './fingerprint.js';
 import type { LoadRequest } from './store.js';

@@ -7,7 +7,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { describeError } from '../errors.js';
 import { renderSummary } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
-import { writeJsonAtomic } from '../baseline/file-store.js';
+import { writeJsonAtomic } from '../baseline/report-file.js';
 import { whyNotBaseline } from '../baseline/save-guard.js';
 import type { Report } from '../model/report.js';
 import type { SummaryExtras } from '../report/markdown.js';

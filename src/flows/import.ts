@@ -8,7 +8,7 @@ import { readPlanFile } from '../plan/index.js';
 import { BaselineError, ImportError } from '../errors.js';
 import { type GateRules } from '../gate/index.js';
 import { bandPositions, MIN_HISTORY } from '../gate/band.js';
-import { asReport, wholeRun } from '../baseline/file-store.js';
+import { asReport, wholeRun } from '../baseline/report-file.js';
 import type { Report } from '../model/report.js';
 import { type LoadRequest } from '../baseline/store.js';
 import { planId as planIdOf } from '../baseline/fingerprint.js';

@@ -8,7 +8,7 @@ import { loadPlan } from '../plan/index.js';
 import { UsageError } from '../errors.js';
 import { gate } from '../gate/index.js';
 import { mergeShardReports } from '../report/merge.js';
-import { readReportFile } from '../baseline/file-store.js';
+import { readReportFile } from '../baseline/report-file.js';
 import type { Report } from '../model/report.js';
 import { samePlan, type LoadRequest } from '../baseline/store.js';
 import { planId as planIdOf } from '../baseline/fingerprint.js';

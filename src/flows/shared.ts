@@ -1,7 +1,7 @@
 import type { Plan } from '../plan/types.js';
 import { BaselineError, describeError } from '../errors.js';
 import { type GateRules } from '../gate/index.js';
-import { wholeRun } from '../baseline/file-store.js';
+import { wholeRun } from '../baseline/report-file.js';
 import type { Report } from '../model/report.js';
 import { type LoadRequest, type StoredResult } from '../baseline/store.js';
 import { displayUrl } from '../report/build.js';

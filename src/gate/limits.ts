@@ -3,7 +3,7 @@
  * of the plan, so it must neither pass in silence nor become a baseline. The stop shows as one
  * failed check, with the reason, in report.json, the summary and the PR comment.
  */
-import { formatMs } from '../plan/check-limits.js';
+import { formatMs } from '../plan/units.js';
 import type { RunStop } from '../load/run-plan.js';
 import type { Check } from '../model/report.js';
 import { RUN_LIMIT_METHOD } from '../model/stop.js';

@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PerfGateError } from '../errors.js';
+import { CommentFileError } from '../errors.js';
 import { COMMENT_LIMIT } from './comment.js';
 
 export const COMMENT_FILE_VERSION = 1;
@@ -17,16 +17,6 @@ const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /** A body of COMMENT_LIMIT characters, JSON-escaped at worst (\uXXXX), plus the other fields. */
 const MAX_FILE_BYTES = COMMENT_LIMIT * 6 + 4_096;
 const KEYS = ['version', 'pr', 'repo', 'plan', 'body'];
-
-/** The hand-off file is missing, unreadable or not what perf-gate writes. */
-export class CommentFileError extends PerfGateError {
-  override readonly code = 'E_COMMENT_FILE';
-  override readonly exitCode = 2;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'CommentFileError';
-  }
-}
 
 export interface CommentHandOff {
   pr: number;

@@ -6,7 +6,7 @@
  * a loopback server through the real client.
  */
 import { getOctokit } from '@actions/github';
-import { PerfGateError } from '../errors.js';
+import { CommentForbiddenError, GitHubApiError } from '../errors.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const COMMENT_LIMIT = 65_536;
@@ -47,34 +47,6 @@ export interface UpsertResult {
   action: 'created' | 'updated';
   id: number;
   url: string;
-}
-
-/** A GitHub REST call failed. `status` is the HTTP status, undefined when none came back. */
-export class GitHubApiError extends PerfGateError {
-  override readonly code = 'E_GITHUB_API';
-  override readonly exitCode = 2;
-  readonly status: number | undefined;
-  constructor(message: string, status: number | undefined) {
-    super(message);
-    this.name = 'GitHubApiError';
-    this.status = status;
-  }
-}
-
-/**
- * The token may not comment here: a fork's PR (read-only token), a workflow without
- * `pull-requests: write`, or a token without access. The caller reports it as a notice; the
- * gate's verdict does not depend on the comment.
- */
-export class CommentForbiddenError extends PerfGateError {
-  override readonly code = 'E_COMMENT_FORBIDDEN';
-  override readonly exitCode = 2;
-  readonly status: number;
-  constructor(message: string, status: number) {
-    super(message);
-    this.name = 'CommentForbiddenError';
-    this.status = status;
-  }
 }
 
 /**

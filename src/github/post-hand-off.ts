@@ -5,16 +5,10 @@
  * commit equals the run's head_sha). PR code is never checked out or run here.
  */
 import type { Logger } from '../model/logger.js';
-import { UsageError } from '../errors.js';
+import { HandOffRejectedError, UsageError } from '../errors.js';
 import { readCommentFile } from './comment-file.js';
 import { upsertComment, type CommentApi } from './comment.js';
 import type { RunContext } from './context.js';
-
-export class HandOffRejectedError extends UsageError {
-  constructor(why: string) {
-    super(`the comment file was not posted: ${why}`);
-  }
-}
 
 interface WorkflowRunFacts {
   headSha: string;

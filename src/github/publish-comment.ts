@@ -6,7 +6,8 @@
 import { notice, type Logger } from '../model/logger.js';
 import type { CommentMode } from './comment-mode.js';
 import type { PullRequestFacts } from './pull-request.js';
-import { CommentForbiddenError, fitComment, upsertComment, type CommentApi } from './comment.js';
+import { CommentForbiddenError } from '../errors.js';
+import { fitComment, upsertComment, type CommentApi } from './comment.js';
 import { writeCommentFile } from './comment-file.js';
 import type { Verdict } from '../model/report.js';
 

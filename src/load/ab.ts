@@ -10,9 +10,10 @@ import { addStageMetrics, StageMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import type { HttpClient } from './http.js';
 import { selectStages, stageClient, type RunResult } from './run-plan.js';
-import { judgeGenerator, runStage, type SessionCache, type StageProgress, type StageResult } from './stage.js';
+import { runStage, type SessionCache, type StageProgress, type StageResult } from './stage.js';
 import { waitUntilReady } from './target.js';
-import { addSessionTally, addUnsentTally, type SessionTally, type UnsentTally } from './context.js';
+import { addUnsentTally, type UnsentTally } from './context.js';
+import { sumGenerators, sumSessions } from '../metrics/merge.js';
 import type { FlowOutcome } from './stage-flows.js';
 import { DataRows } from './data-rows.js';
 
@@ -153,13 +154,8 @@ export function mergeRounds(parts: StageResult[]): StageResult {
     metrics,
     timeline: joinTimelines(parts),
     // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
-    generator: judgeGenerator(
-      {
-        late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
-        dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
-        loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
-        loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
-      },
+    generator: sumGenerators(
+      parts.map((p) => p.generator),
       scheduled,
       metrics.requests,
     ),
@@ -168,7 +164,7 @@ export function mergeRounds(parts: StageResult[]): StageResult {
     scheduled,
     mode: first.mode,
     aborted: roundsAborted(parts),
-    sessions: parts.reduce<SessionTally | undefined>((a, p) => addSessionTally(a, p.sessions), undefined),
+    sessions: sumSessions(parts.map((p) => p.sessions)),
     unsent: parts.reduce<UnsentTally | undefined>((a, p) => addUnsentTally(a, p.unsent), undefined),
     // Every round sets up and verifies; a failure in any round is the one to show.
     setup: worstFlows(parts.map((p) => p.setup)),

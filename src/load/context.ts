@@ -71,13 +71,10 @@ export interface UnsentTally {
   missing: string[];
 }
 
-/** Adds one part's tallies (a worker thread, an A/B round, a shard) into another's. */
-export function addSessionTally(into: SessionTally | undefined, from: SessionTally | undefined): SessionTally | undefined {
-  if (!from) return into;
-  if (!into) return { ...from };
-  return { users: into.users + from.users, failed: into.failed + from.failed, first: into.first ?? from.first };
-}
-
+/**
+ * Adds one part's unsent requests (a worker thread, an A/B round) into another's. `merge` adds
+ * shards' blocks on its own (src/report/merge.ts): it keeps at most five names even from one shard.
+ */
 export function addUnsentTally(into: UnsentTally | undefined, from: UnsentTally | undefined): UnsentTally | undefined {
   if (!from || from.count === 0) return into;
   if (!into) return { count: from.count, missing: [...from.missing] };

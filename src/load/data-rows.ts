@@ -10,18 +10,10 @@
  * Threads and shards share the rows out by their `share`, as `${seq}` is: user N of part i of n
  * is the plan's user (N−1)·n + i, so no two parts hand out the same sequential or unique row.
  */
+import { RowsExhausted } from '../errors.js';
 import type { DataSet, StageShare } from '../plan/types.js';
 import { dataKey } from '../plan/placeholders.js';
 import type { Vars } from './template.js';
-
-/** `pick: unique` ran out: every row was handed out. */
-export class RowsExhausted extends Error {
-  constructor(readonly set: DataSet) {
-    super(
-      `data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`,
-    );
-  }
-}
 
 interface Cursor {
   set: DataSet;

@@ -11,9 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execute, executeAsync, noteUnsent, now, runSession, waitIdle, type StageClock, type StageContext } from './context.js';
 import type { RateSchedule } from './schedule.js';
 import type { Vars } from './template.js';
-import { RowsExhausted } from './data-rows.js';
 import { weightedPicker, type CompiledRequest } from './requests.js';
 import type { BurstCycle } from '../model/records.js';
+import { RowsExhausted } from '../errors.js';
 export type { BurstCycle };
 
 /** Sends one request (or message) meant to leave at `intendedStart`; resolves when it is recorded. */

@@ -13,7 +13,7 @@ import { runStage, type StageProgress, type StageResult } from './stage.js';
 import { refuseOccupiedPort, startTarget, waitUntilReady } from './target.js';
 import { runStageInWorkers, stageWorkers } from './workers.js';
 import { DataRows } from './data-rows.js';
-import { formatCount, formatMs } from '../plan/check-limits.js';
+import { formatCount, formatMs } from '../plan/units.js';
 import type { RunStop } from '../model/records.js';
 export type { RunStop };
 

@@ -4,11 +4,12 @@
  */
 import { setMaxListeners } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ClosedLoadStage, Plan, SpikeStage, StageSpec, WsMode } from '../plan/types.js';
-import { plannedDurationMs } from '../plan/check-limits.js';
+import type { ClosedLoadStage, Plan, SpikeStage, StageSpec, WebSocketSpec, WsMode } from '../plan/types.js';
+import { plannedDurationMs } from '../plan/stage-time.js';
 import { StageMetrics, WsMetrics } from '../metrics/stage-metrics.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import { percentileMs } from '../metrics/histogram.js';
+import { judgeGenerator } from '../metrics/merge.js';
 import type { HttpClient } from './http.js';
 import { now, runSession, type Sequence, type SessionTally, type StageContext, type UnsentTally } from './context.js';
 import { DataRows } from './data-rows.js';
@@ -175,6 +176,48 @@ export async function runStage(spec: StageSpec, o: StageRunOptions): Promise<Sta
 }
 
 async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: AbortController, onWsStage: (w: WsStage) => void): Promise<StageResult> {
+  const p = await prepareStage(spec, o, stageAbort);
+  const sessions = await openSessions(p, onWsStage);
+  // A soak reads the target's memory before its clock starts (and again once it has drained).
+  const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, p.metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+  const totalMs = plannedDurationMs(spec);
+  const clock = startClock(p, sessions.wsStage, totalMs);
+  const schedule = stageSchedule(spec);
+  let sent: Sent;
+  try {
+    sent = await send(p, sessions, totalMs, schedule);
+  } finally {
+    await sessions.wsStage?.shutdown();
+    clock.stop();
+  }
+  const durationMs = now() - p.ctx.t0;
+  const soak = await soakWatch?.finish(o.signal.aborted);
+  // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
+  const verify = o.signal.aborted ? undefined : await p.stageFlows?.verify();
+  return stageResult(p, { startedAt: clock.startedAt, durationMs, lag: clock.lag, sent, schedule, soak, verify });
+}
+
+/** A stage made ready to run, before its clock starts: its context, its flows and how it may end early. */
+interface PreparedStage {
+  spec: StageSpec;
+  o: StageRunOptions;
+  ctx: StageContext;
+  metrics: StageMetrics;
+  /** The plan's websocket block, for a `protocol: ws` stage. */
+  ws?: WebSocketSpec;
+  runtime: ReturnType<typeof captureNames>;
+  stageFlows?: StageFlows;
+  setup?: FlowOutcome[];
+  abortWatch: AbortWatch;
+  stageAbort: AbortController;
+  /** What ended the stage early: an abort_when rule (the sampler) or the engine's own stop (ctx.stop); set once. */
+  end: { aborted?: AbortTrigger };
+  /** A shard with no part of the stage: it sends nothing, not even the session, and waits out the stage's time. */
+  idle: boolean;
+}
+
+/** The compiled requests, the metrics, the abort rules, the data rows and `setup:`, as one StageContext. */
+async function prepareStage(spec: StageSpec, o: StageRunOptions, stageAbort: AbortController): Promise<PreparedStage> {
   // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
   const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
   if (spec.protocol === 'ws' && !ws) throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
@@ -188,7 +231,7 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
   const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
   const signal = o.signal;
-  let aborted: AbortTrigger | undefined;
+  const end: PreparedStage['end'] = {};
   if (abortWatch.active) metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
   const rows = o.rows ?? new DataRows(o.plan.data, spec.share);
   // Shards share a stage's setup and verify out to the first only; worker parts get them from the main thread.
@@ -217,19 +260,30 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     sessions: { users: 0, failed: 0 },
     unsent: { count: 0, missing: [] },
     stop: (reason) => {
-      if (aborted || signal.aborted) return;
+      if (end.aborted || signal.aborted) return;
       // The engine's own stop has no rule of the plan: the reason is the rule the report names.
-      aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
+      end.aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
       stageAbort.abort();
     },
   };
+  return { spec, o, ctx, metrics, ws, runtime, stageFlows, setup, abortWatch, stageAbort, end, idle: spec.share?.idle === true };
+}
 
+/** Who sends, logged in before the clock starts: the shared session, kept closed-model users, a ws stage's connections. */
+interface StageSessions {
+  /** The one session of open-model and burst stages (and of ws connections). */
+  shared: Vars;
+  /** Closed-model users' kept sessions (A/B rounds), by user number. */
+  users?: Map<number, Vars>;
+  wsStage?: WsStage;
+}
+
+async function openSessions(p: PreparedStage, onWsStage: (w: WsStage) => void): Promise<StageSessions> {
+  const { spec, o, ctx, ws, idle } = p;
   // Open-model and burst stages share one session, set up before the clock starts.
-  const shared: Vars = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
-  if (!o.sessions?.shared && (!closed(spec) || ws)) fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
+  const shared: Vars = o.sessions?.shared ?? { ...ctx.baseVars, vu: '1', iter: '0' };
+  if (!o.sessions?.shared && (!closed(spec) || ws)) fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
   const closedModel = closed(spec);
-  // A shard with no part of the stage sends nothing, not even the session.
-  const idle = spec.share?.idle === true;
   if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
     // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
     if ((await runSession(ctx, shared)) && o.sessions) o.sessions.shared = shared;
@@ -239,29 +293,41 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
   const users = closedModel && !ws && !idle && spec.kind !== 'stress' ? o.sessions?.users : undefined;
   if (users) await logInUsers(ctx, spec.kind === 'baseline' ? 1 : (spec as ClosedLoadStage).vus, users);
   let wsStage: WsStage | undefined;
-  if (ws) metrics.ws = new WsMetrics();
+  if (ws) p.metrics.ws = new WsMetrics();
   if (ws && !idle) {
     // Each connection has its data row, as a closed-model user does.
-    const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, runtime)));
+    const wsSets = ctx.rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, p.runtime)));
     const fillRow = wsSets.length > 0 ? (vars: Vars, id: number): boolean => fillRows(ctx, vars, wsSets, id) : undefined;
-    wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
+    wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime: p.runtime, fillRow });
     onWsStage(wsStage);
     // Without a ramp, connections open before the clock: the stage measures messages, not the storm
     // (connect times are in their own histogram either way).
     await wsStage.prepare();
   }
+  return { shared, users, wsStage };
+}
 
-  // A soak reads the target's memory before its clock starts (and again once it has drained).
-  const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+type LagMonitor = ReturnType<typeof monitorEventLoopDelay>;
 
-  // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+/** The stage's clock, started: when it started, the whole stage's loop lag, and `stop` (the sampler and the monitors). */
+interface StageClock {
+  startedAt: Date;
+  lag: LagMonitor;
+  stop(): void;
+}
+
+/**
+ * Starts the stage's clock (ctx.t0) and, once a second, the sampler: active users and connections,
+ * loop lag, the abort_when rules, progress. Two lag monitors: the whole stage, and the current second.
+ */
+function startClock(p: PreparedStage, wsStage: WsStage | undefined, totalMs: number): StageClock {
+  const { spec, o, ctx, metrics, abortWatch, idle } = p;
   const lag = monitorEventLoopDelay({ resolution: 10 });
   const lagThisSecond = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   lagThisSecond.enable();
   const startedAt = new Date();
   ctx.t0 = now();
-  const totalMs = plannedDurationMs(spec);
   let lastRequests = 0;
   const sampler = setInterval(() => {
     const elapsed = now() - ctx.t0;
@@ -274,9 +340,9 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     }
     if (lagThisSecond.count > 0) metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
     lagThisSecond.reset();
-    if (abortWatch.active && !aborted && !idle) {
-      aborted = abortWatch.check(elapsed);
-      if (aborted) stageAbort.abort();
+    if (abortWatch.active && !p.end.aborted && !idle) {
+      p.end.aborted = abortWatch.check(elapsed);
+      if (p.end.aborted) p.stageAbort.abort();
     }
     o.onProgress?.({
       stage: spec.name,
@@ -290,70 +356,96 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
     lastRequests = metrics.requests;
   }, 1000);
   sampler.unref();
+  return {
+    startedAt,
+    lag,
+    stop: () => {
+      clearInterval(sampler);
+      lag.disable();
+      lagThisSecond.disable();
+    },
+  };
+}
 
-  let open: OpenResult | undefined;
-  let cycles: BurstCycle[] | undefined;
-  let stress: StressOutcome | undefined;
-  const schedule = stageSchedule(spec);
-  try {
-    if (idle) {
-      // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-      await sleepUnlessAborted(totalMs, signal);
-    } else if (wsStage) {
-      ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
-    } else {
-      switch (spec.kind) {
-        case 'baseline':
-          await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
-          break;
-        case 'load':
-        case 'soak':
-          if (spec.model === 'closed') await runClosed(ctx, spec, users);
-          else open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
-          break;
-        case 'stress':
-          ({ outcome: stress, open } = await runStress(ctx, spec, shared));
-          break;
-        case 'spike':
-          open = await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared));
-          break;
-        case 'burst':
-          cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
-          break;
-      }
-    }
-  } finally {
-    await wsStage?.shutdown();
-    clearInterval(sampler);
-    lag.disable();
-    lagThisSecond.disable();
+/** What the executor reports besides the metrics: open-model sends, burst cycles, stress steps. */
+interface Sent {
+  open?: OpenResult;
+  cycles?: BurstCycle[];
+  stress?: StressOutcome;
+}
+
+/** Runs the stage's executor for its kind (or its ws stage, or, on an idle shard, waits out its time) until drained. */
+async function send(p: PreparedStage, sessions: StageSessions, totalMs: number, schedule: RateSchedule | undefined): Promise<Sent> {
+  const { spec, ctx } = p;
+  const { shared, users, wsStage } = sessions;
+  if (p.idle) {
+    // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+    await sleepUnlessAborted(totalMs, p.o.signal);
+    return {};
   }
-  const durationMs = now() - ctx.t0;
-  const soak = await soakWatch?.finish(signal.aborted);
-  // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-  const verify = signal.aborted ? undefined : await stageFlows?.verify();
+  if (wsStage) {
+    const { open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule });
+    return { open, cycles };
+  }
+  switch (spec.kind) {
+    case 'baseline':
+      await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
+      return {};
+    case 'load':
+    case 'soak':
+      if (spec.model === 'closed') {
+        await runClosed(ctx, spec, users);
+        return {};
+      }
+      return { open: await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared)) };
+    case 'stress': {
+      const { outcome, open } = await runStress(ctx, spec, shared);
+      return { stress: outcome, open };
+    }
+    case 'spike':
+      return { open: await runOpen(ctx, schedule!, spec.maxInFlight, httpSend(ctx, shared)) };
+    case 'burst':
+      return { cycles: await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared)) };
+  }
+}
+
+/** The drained stage as a StageResult. */
+function stageResult(
+  p: PreparedStage,
+  r: {
+    startedAt: Date;
+    durationMs: number;
+    lag: LagMonitor;
+    sent: Sent;
+    schedule: RateSchedule | undefined;
+    soak: SoakOutcome | undefined;
+    verify: FlowOutcome[] | undefined;
+  },
+): StageResult {
+  const { spec, ctx, metrics, idle } = p;
+  const { open, cycles, stress } = r.sent;
   const timeline = metrics.timeline.finish();
   const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
-  const generator = generatorHealth(lag, open, metrics.requests);
+  const generator = generatorHealth(r.lag, open, metrics.requests);
   return {
     spec,
-    startedAt,
-    durationMs,
+    startedAt: r.startedAt,
+    durationMs: r.durationMs,
     metrics,
     timeline,
     generator,
     cycles,
     // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
-    scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
-    mode: ws?.mode,
+    scheduled: open?.scheduled ?? (idle && r.schedule ? 0 : undefined),
+    mode: p.ws?.mode,
     spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
-    aborted,
+    aborted: p.end.aborted,
     stress,
-    soak,
+    soak: r.soak,
     sessions: ctx.session.length > 0 && !idle ? ctx.sessions : undefined,
     unsent: ctx.unsent.count > 0 ? ctx.unsent : undefined,
-    setup,
-    verify,
+    setup: p.setup,
+    verify: r.verify,
   };
 }
 
@@ -361,10 +453,6 @@ async function runStageArmed(spec: StageSpec, o: StageRunOptions, stageAbort: Ab
 function closed(spec: StageSpec): boolean {
   return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
-
-/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
-const LATE_SHARE_LIMIT = 0.01;
-const LOOP_LAG_LIMIT_MS = 50;
 
 function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: OpenResult | undefined, requests: number): GeneratorHealth {
   const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
@@ -374,16 +462,6 @@ function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: Op
     open?.scheduled,
     requests,
   );
-}
-
-/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
-export function judgeGenerator(h: Omit<GeneratorHealth, 'saturated' | 'reason'>, scheduled: number | undefined, requests: number): GeneratorHealth {
-  const reasons: string[] = [];
-  if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
-    reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
-  }
-  if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0) reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
-  return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
 }
 
 /** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */

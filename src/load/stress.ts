@@ -7,7 +7,7 @@
  * the slowest response of the step, usually milliseconds).
  */
 import type { StressStage, ThresholdRule } from '../plan/types.js';
-import { stressLevels } from '../plan/check-limits.js';
+import { stressLevels } from '../plan/stage-time.js';
 import { SpanMetrics } from '../metrics/stage-metrics.js';
 import { summarize, type LatencySummary } from '../metrics/histogram.js';
 import { compare } from '../plan/units.js';

@@ -18,9 +18,9 @@ import { MAX_WORKERS } from '../plan/check-stages.js';
 import { WorkerError } from '../errors.js';
 import { addStageMetrics, StageMetrics, type SecondsRange } from '../metrics/stage-metrics.js';
 import { decodeHistogram, encodeHistogram, type Histogram } from '../metrics/histogram.js';
-import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.js';
+import { mergeCycles, mergeWindows, sumGenerators, sumSessions } from '../metrics/merge.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
-import { addSessionTally, addUnsentTally, type Sequence, type SessionTally, type UnsentTally } from './context.js';
+import { addUnsentTally, type Sequence, type SessionTally, type UnsentTally } from './context.js';
 import { HttpClient, type ErrorKind } from './http.js';
 import { DataRows } from './data-rows.js';
 import { StageFlows } from './stage-flows.js';
@@ -29,8 +29,8 @@ import { captureNames } from '../plan/interpolate.js';
 import type { BurstCycle } from './executors.js';
 import type { AbortTrigger } from './abort.js';
 import { shardStage } from './shard.js';
-import { judgeGenerator, spikeOutcome, spikePhases, type GeneratorHealth, type StageProgress, type StageResult } from './stage.js';
-import { plannedDurationMs } from '../plan/check-limits.js';
+import { spikeOutcome, spikePhases, type GeneratorHealth, type StageProgress, type StageResult } from './stage.js';
+import { plannedDurationMs } from '../plan/stage-time.js';
 
 /** The bundled worker script's name: dist/worker.js, beside dist/cli.js and dist/index.js. */
 export const WORKER_FILE = 'worker.js';
@@ -185,7 +185,11 @@ export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]):
     metrics,
     timeline,
     // Judged on the totals, as one thread's would be; loop lag is the worst worker's.
-    generator: judgeGenerator(sumGeneratorCounts(parts.map((p) => p.generator)), scheduled, metrics.requests),
+    generator: sumGenerators(
+      parts.map((p) => p.generator),
+      scheduled,
+      metrics.requests,
+    ),
     cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
     spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
     scheduled,
@@ -195,7 +199,7 @@ export function mergeWorkerResults(spec: StageSpec, parts: WorkerStageResult[]):
       .map((p) => p.aborted)
       .filter((a) => a !== undefined)
       .sort((a, b) => a.at_s - b.at_s)[0],
-    sessions: parts.reduce<SessionTally | undefined>((a, p) => addSessionTally(a, p.sessions), undefined),
+    sessions: sumSessions(parts.map((p) => p.sessions)),
     unsent: parts.reduce<UnsentTally | undefined>((a, p) => addUnsentTally(a, p.unsent), undefined),
   };
 }

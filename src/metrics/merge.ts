@@ -1,7 +1,8 @@
 /**
- * One stage measured in parts that ran side by side (shards on several runners, worker threads in
- * one process) put back together: the pieces `perf-gate merge` (src/report/merge.ts) and the worker
- * pool (src/load/workers.ts) share. Histograms add without loss, counts sum.
+ * One stage measured in parts (shards on several runners, worker threads in one process, A/B
+ * rounds) put back together: the pieces `perf-gate merge` (src/report/merge.ts), the worker pool
+ * (src/load/workers.ts) and A/B rounds (src/load/ab.ts) share. Histograms add without loss, counts
+ * sum; the generator's saturation rule (judgeGenerator) is stated here, once.
  */
 import type { BurstCycle, GeneratorHealth } from '../model/records.js';
 import { encodeHistogram, mergeHistograms, summarize, type Histogram } from './histogram.js';
@@ -99,4 +100,40 @@ export function sumGeneratorCounts(parts: GeneratorHealth[]): Omit<GeneratorHeal
     loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
     loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
   };
+}
+
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+
+/**
+ * The one rule for whether the generator limited a stage: more than 1 % of its scheduled sends
+ * (and more than 5) left late, or a p99 event-loop lag over 50 ms while it sent. A stage run in one
+ * piece is judged on its own counts; one run in parts (A/B rounds, worker threads) on the parts'
+ * counts summed (sumGenerators), as if it had run in one piece.
+ */
+export function judgeGenerator(h: Omit<GeneratorHealth, 'saturated' | 'reason'>, scheduled: number | undefined, requests: number): GeneratorHealth {
+  const reasons: string[] = [];
+  if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+    reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+  }
+  if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0) reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+  return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+
+/** Parts of one stage (A/B rounds, worker threads): their counts summed, then judged as one stage's. */
+export function sumGenerators(parts: GeneratorHealth[], scheduled: number | undefined, requests: number): GeneratorHealth {
+  return judgeGenerator(sumGeneratorCounts(parts), scheduled, requests);
+}
+
+/**
+ * Parts' session tallies (engine records or report blocks): users and failures summed, and how the
+ * first failed session failed (from the first part that has a failure, else the first part's).
+ * Undefined when no part ran sessions.
+ */
+export function sumSessions<T extends { users: number; failed: number }>(parts: Array<T | undefined>): T | undefined {
+  const present = parts.filter((x): x is T => x !== undefined);
+  if (present.length === 0) return undefined;
+  const failed = present.find((x) => x.failed > 0);
+  return { ...(failed ?? present[0]!), users: present.reduce((a, x) => a + x.users, 0), failed: present.reduce((a, x) => a + x.failed, 0) };
 }

@@ -10,8 +10,9 @@
  */
 import { Checks, int, list, record, type Data } from './checks.js';
 import { formatPath, type Path } from './issues.js';
-import { parseDuration, parseRate, show } from './units.js';
-import type { Plan, PlanLimits, StageSpec, StressStage } from './types.js';
+import { formatCount, formatMs, formatRate, parseDuration, parseRate, show } from './units.js';
+import type { Plan, PlanLimits, StageSpec } from './types.js';
+import { plannedDurationMs, plannedRequests } from './stage-time.js';
 
 export const DEFAULT_LIMITS: PlanLimits = {
   maxDurationMs: 15 * 60_000,
@@ -66,58 +67,6 @@ export function readLimits(c: Checks, raw: Data): PlanLimits {
     }
   }
   return limits;
-}
-
-/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
-export function stressLevels(s: Pick<StressStage, 'from' | 'step' | 'max' | 'levels'>): number[] {
-  if (s.levels) return s.levels;
-  return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
-}
-
-/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
-export function stressStepCount(s: Pick<StressStage, 'from' | 'step' | 'max' | 'levels'>): number {
-  if (s.levels) return s.levels.length;
-  if (!(s.step > 0) || s.max < s.from) return 1;
-  return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
-}
-
-/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
-export function plannedDurationMs(s: StageSpec): number {
-  switch (s.kind) {
-    case 'baseline':
-    case 'load':
-    case 'soak':
-      return s.durationMs;
-    case 'stress':
-      return stressStepCount(s) * s.everyMs;
-    case 'spike':
-      return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
-    case 'burst':
-      return s.pauseMs * (s.cycles - 1);
-  }
-}
-
-/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
-export function plannedRequests(s: StageSpec): number | undefined {
-  const area = (fromPerS: number, toPerS: number, ms: number): number => ((fromPerS + toPerS) / 2) * (ms / 1000);
-  switch (s.kind) {
-    case 'load':
-    case 'soak':
-      return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
-    case 'stress': {
-      // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
-      if (s.model !== 'open') return undefined;
-      const n = stressStepCount(s);
-      const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
-      return rates * (s.everyMs / 1000);
-    }
-    case 'spike':
-      return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
-    case 'burst':
-      return s.size * s.cycles;
-    case 'baseline':
-      return undefined;
-  }
 }
 
 /** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
@@ -256,23 +205,4 @@ function format(field: keyof PlanLimits, value: number): string {
   if (field === 'maxDurationMs') return formatMs(value);
   if (field === 'maxRate') return formatRate(value);
   return formatCount(value);
-}
-
-/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
-export function formatRate(perSecond: number): string {
-  return `${+perSecond.toFixed(3)}/s`;
-}
-
-/** 2000000 → "2,000,000" (requests are easier to read grouped). */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${+ms.toFixed(3)}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = +((ms % 60_000) / 1000).toFixed(3);
-  return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
 }

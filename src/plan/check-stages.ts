@@ -4,8 +4,9 @@
  */
 import { Checks, int, list, record, str, type Data } from './checks.js';
 import { closest, formatPath, suggestion, type Path } from './issues.js';
-import { stressStepCount } from './check-limits.js';
-import { isMetric, LATENCY_METRICS, parseDuration, parseRate, parseThreshold, show, UnitError } from './units.js';
+import { stressStepCount } from './stage-time.js';
+import { isMetric, LATENCY_METRICS, parseDuration, parseRate, parseThreshold, show } from './units.js';
+import { UnitError } from '../errors.js';
 import type { Metric, Protocol, SoakStage, StageSpec, StressStage, ThresholdRule } from './types.js';
 
 type Kind = StageSpec['kind'];

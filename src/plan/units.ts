@@ -1,16 +1,11 @@
 /**
  * Unit parsers for plan values. Pure: each returns the value in perf-gate's base unit (ms,
  * requests per second, fractions) or throws a UnitError whose message tells the user what to
- * write instead. The validator adds the location.
+ * write instead. The validator adds the location. formatMs, formatRate and formatCount write
+ * values back the plan's way, for messages.
  */
+import { UnitError } from '../errors.js';
 import type { Comparison, LatencyMetric, Metric, RegressionRule, ThresholdRule } from './types.js';
-
-export class UnitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnitError';
-  }
-}
 
 export const LATENCY_METRICS: readonly LatencyMetric[] = ['min', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'];
 export const METRICS: readonly Metric[] = [
@@ -209,3 +204,22 @@ export function parseRegression(metric: string, raw: unknown): RegressionRule {
 /** `v op limit`: whether a value meets a threshold rule. */
 export const compare = (v: number, op: ThresholdRule['op'], limit: number): boolean =>
   op === '<' ? v < limit : op === '<=' ? v <= limit : op === '>' ? v > limit : v >= limit;
+
+/** 20000 → "20000/s"; fractions keep up to 3 decimals. */
+export function formatRate(perSecond: number): string {
+  return `${+perSecond.toFixed(3)}/s`;
+}
+
+/** 2000000 → "2,000,000" (requests are easier to read grouped). */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** 900000 → "15m", 5400000 → "1h30m", 1500 → "1.5s": the plan's own way of writing durations. */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${+ms.toFixed(3)}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = +((ms % 60_000) / 1000).toFixed(3);
+  return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { encodeHistogram, summarize, type Histogram } from '../metrics/histogram.js';
 import type { RunResult } from '../load/run-plan.js';
 import { spikePhases, type StageResult } from '../load/stage.js';
-import { plannedDurationMs } from '../plan/check-limits.js';
+import { plannedDurationMs } from '../plan/stage-time.js';
 import type { Check, EndpointReport, MergeInputs, Report, RunnerInfo, StageReport, Verdict } from '../model/report.js';
 import { REPORT_SCHEMA } from '../model/report.js';
 import { stageResources } from '../metrics/resources.js';

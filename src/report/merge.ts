@@ -11,7 +11,7 @@ import { spikeOutcome, type GeneratorHealth } from '../load/stage.js';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from '../metrics/histogram.js';
 import type { TimelineWindow } from '../metrics/timeline.js';
 import type { StageResources } from '../metrics/resources.js';
-import { mergeCycles, mergeWindows, sumGeneratorCounts } from '../metrics/merge.js';
+import { mergeCycles, mergeWindows, sumGeneratorCounts, sumSessions } from '../metrics/merge.js';
 import { widenRange, type SecondsRange } from '../metrics/stage-metrics.js';
 import { VERSION } from '../version.js';
 import { countsByCode, endpointReport, errorRate, perSecond, round } from './build.js';
@@ -223,11 +223,8 @@ function mergeStage(parts: Part[], count: number): StageReport {
 
 /** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
 function mergeFlows(out: StageReport, parts: Part[]): void {
-  const sessions = parts.map((p) => p.stage.sessions).filter((x) => x !== undefined);
-  if (sessions.length > 0) {
-    const failed = sessions.find((x) => x.failed > 0);
-    out.sessions = { ...(failed ?? sessions[0]!), users: sessions.reduce((a, x) => a + x.users, 0), failed: sessions.reduce((a, x) => a + x.failed, 0) };
-  }
+  const sessions = sumSessions(parts.map((p) => p.stage.sessions));
+  if (sessions) out.sessions = sessions;
   const unsent = parts.map((p) => p.stage.unsent).filter((x) => x !== undefined);
   if (unsent.length > 0) out.unsent = { count: unsent.reduce((a, x) => a + x.count, 0), missing: [...new Set(unsent.flatMap((x) => x.missing))].slice(0, 5) };
   const firstShard = parts[0]!.stage;
@@ -316,7 +313,12 @@ function mergeTimelines(parts: Part[]): TimelineWindow[] {
   );
 }
 
-/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
+/**
+ * Counts summed as for A/B rounds and workers (sumGeneratorCounts), but not judged again on the
+ * totals: each shard's generator was judged by judgeGenerator on its own runner, and one runner that
+ * fell behind makes its share untrustworthy however the totals look. Saturated when any shard's
+ * generator was, each such shard named.
+ */
 function mergeGenerator(parts: Part[], count: number): GeneratorHealth {
   const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
   const health: GeneratorHealth = { ...sumGeneratorCounts(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };

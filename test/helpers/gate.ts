@@ -1,7 +1,7 @@
 /** Run a plan file through the whole core (load → gate → reports) with file baselines, quietly. */
 import path from 'node:path';
 import { runAndGate, type Logger } from '../../src/core.js';
-import { FileStore } from '../../src/baseline/file-store-adapter.js';
+import { FileStore } from '../../src/baseline/file-store.js';
 import type { Report } from '../../src/model/report.js';
 
 const quiet: Logger = { info: () => {}, warn: () => {} };

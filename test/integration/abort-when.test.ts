@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAbAndGate, runAndGate, type Logger } from '../../src/core.js';
-import { FileStore } from '../../src/baseline/file-store-adapter.js';
+import { FileStore } from '../../src/baseline/file-store.js';
 import { planText, startTarget } from '../helpers/target.js';
 
 async function gateWith(

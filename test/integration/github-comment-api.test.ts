@@ -2,16 +2,8 @@
  * upsertComment through the real Octokit client against a loopback stand-in for the REST API.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ACTIONS_BOT_LOGIN,
-  COMMENT_LIMIT,
-  CommentForbiddenError,
-  GitHubApiError,
-  apiBaseUrl,
-  commentMarker,
-  octokitCommentApi,
-  upsertComment,
-} from '../../src/github/comment.js';
+import { ACTIONS_BOT_LOGIN, COMMENT_LIMIT, apiBaseUrl, commentMarker, octokitCommentApi, upsertComment } from '../../src/github/comment.js';
+import { CommentForbiddenError, GitHubApiError } from '../../src/errors.js';
 import { type FakeGitHubApi, type FakeGitHubOptions, startFakeGitHubApi } from '../helpers/github-api.js';
 
 const TOKEN = 'ghp_TESTTOKEN0123456789abcdefABCDEF0123';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { runAndGate, type Logger } from '../../src/core.js';
-import { FileStore } from '../../src/baseline/file-store-adapter.js';
+import { FileStore } from '../../src/baseline/file-store.js';
 import { planText, startTarget } from '../helpers/target.js';
 
 // PERF_GATE_CHROMIUM: another chromium binary (or a missing one, to see the skip and the CI failure).

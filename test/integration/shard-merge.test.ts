@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeAndGate, runAndGate, type Logger } from '../../src/core.js';
-import { FileStore } from '../../src/baseline/file-store-adapter.js';
+import { FileStore } from '../../src/baseline/file-store.js';
 import { startTarget, type TestTarget } from '../helpers/target.js';
 import { UsageError } from '../../src/errors.js';
 import type { Report } from '../../src/model/report.js';

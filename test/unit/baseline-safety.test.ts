@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { asReport, readReportFile, writeJsonAtomic } from '../../src/baseline/file-store.js';
+import { asReport, readReportFile, writeJsonAtomic } from '../../src/baseline/report-file.js';
 import { compareReports } from '../../src/core.js';
 import { FAILING_ERROR_RATE, whyNotBaseline } from '../../src/baseline/save-guard.js';
 import { BaselineError } from '../../src/errors.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planFingerprint, substitutedFingerprint } from '../../src/baseline/fingerprint.js';
 import { planIdentity, planShape, shapeChange, shapeDifferences } from '../../src/baseline/shape.js';
-import { FileStore } from '../../src/baseline/file-store-adapter.js';
+import { FileStore } from '../../src/baseline/file-store.js';
 import { runAndGate, type Logger } from '../../src/core.js';
 import { BaselineError } from '../../src/errors.js';
 import { parsePlan } from '../../src/plan/index.js';

@@ -2,9 +2,9 @@ import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PerfGateError } from '../../src/errors.js';
+import { CommentFileError, PerfGateError } from '../../src/errors.js';
 import { COMMENT_BUDGET, COMMENT_LIMIT, commentMarker, fitComment } from '../../src/github/comment.js';
-import { CommentFileError, readCommentFile, stripMarkers, writeCommentFile } from '../../src/github/comment-file.js';
+import { readCommentFile, stripMarkers, writeCommentFile } from '../../src/github/comment-file.js';
 import { pullRequestFacts } from '../../src/github/pull-request.js';
 
 describe('commentMarker: one hidden marker per plan that no plan id can break out of', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, PlanError } from '../../src/errors.js';
 import { importResults, parseGateFile, parseResults } from '../../src/import/index.js';
 import { parseCsv } from '../../src/import/csv.js';
-import { asReport } from '../../src/baseline/file-store.js';
+import { asReport } from '../../src/baseline/report-file.js';
 import { renderSummary } from '../../src/report/markdown.js';
 import { renderConsole } from '../../src/report/console.js';
 import type { RunnerInfo } from '../../src/model/report.js';

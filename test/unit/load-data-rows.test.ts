@@ -1,6 +1,7 @@
 /** Rows of data sets handed to users and requests (src/load/data-rows.ts), with known answers. */
 import { describe, expect, it } from 'vitest';
-import { DataRows, RowsExhausted } from '../../src/load/data-rows.js';
+import { DataRows } from '../../src/load/data-rows.js';
+import { RowsExhausted } from '../../src/errors.js';
 import { jsonMismatches } from '../../src/load/requests.js';
 import { flowChecks, sessionLine } from '../../src/gate/flows.js';
 import type { DataSet } from '../../src/plan/types.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parsePlan } from '../../src/plan/index.js';
-import { plannedDurationMs, plannedRequests, stressLevels } from '../../src/plan/check-limits.js';
+import { plannedDurationMs, plannedRequests, stressLevels } from '../../src/plan/stage-time.js';
 import { planProblems } from '../helpers/plan.js';
 
 const problems = planProblems;

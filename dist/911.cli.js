@@ -1,8 +1,8 @@
-export const id = 101;
-export const ids = [101,880];
+export const id = 911;
+export const ids = [911,880];
 export const modules = {
 
-/***/ 2101:
+/***/ 5911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -753,107 +753,8 @@ var external_node_url_ = __webpack_require__(3136);
 var check_stages = __webpack_require__(3659);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 2 modules
 var stage_metrics = __webpack_require__(4128);
-;// CONCATENATED MODULE: ./src/metrics/merge.ts
-
-const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
-/**
- * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
- * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
- * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
- * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
- */
-function mergeWindows(parts, histogramOf, keepHistograms = false) {
-    const byT = new Map();
-    parts.forEach((windows, part) => {
-        for (const w of windows) {
-            const list = byT.get(w.t) ?? [];
-            list.push({ w, part });
-            byT.set(w.t, list);
-        }
-    });
-    return [...byT.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([t, list]) => {
-        const h = (0,metrics_histogram/* mergeHistograms */.Q7)(list.map((x) => histogramOf(x.w, x.part)));
-        const s = (0,metrics_histogram/* summarize */.eh)(h);
-        const windows = list.map((x) => x.w);
-        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
-        const row = {
-            t,
-            rps: total((w) => w.rps),
-            p50: s.p50,
-            p90: s.p90,
-            p95: s.p95,
-            p99: s.p99,
-            // A straggler recorded after its window rolled is in the window's max, not its histogram.
-            max: Math.max(s.max, ...windows.map((w) => w.max)),
-            mean: s.mean,
-            requests: total((w) => w.requests),
-            errors: total((w) => w.errors),
-            active: total((w) => w.active),
-            late_sends: total((w) => w.late_sends),
-            loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
-        };
-        const kinds = sumKinds(windows.map((w) => w.by_kind));
-        if (kinds)
-            row.by_kind = kinds;
-        const dropped = total((w) => w.dropped ?? 0);
-        if (dropped > 0)
-            row.dropped = dropped;
-        // Each part ran its own users (shards, worker threads): they add.
-        const users = total((w) => w.users ?? 0);
-        if (users > 0)
-            row.users = users;
-        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
-        if (windows.every((w) => w.cpu_ms !== undefined))
-            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
-        if (windows.every((w) => w.rss_mb !== undefined))
-            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
-        if (keepHistograms)
-            row.histogram = (0,metrics_histogram/* encodeHistogram */.ll)(h);
-        return row;
-    });
-}
-/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
-function sumKinds(parts) {
-    let out;
-    for (const p of parts) {
-        if (!p)
-            continue;
-        out ??= {};
-        for (const [k, n] of Object.entries(p))
-            out[k] = (out[k] ?? 0) + n;
-    }
-    return out;
-}
-/**
- * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
- * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
- */
-function mergeCycles(parts) {
-    const byCycle = new Map();
-    for (const c of parts.flat()) {
-        const m = byCycle.get(c.cycle);
-        if (!m)
-            byCycle.set(c.cycle, { ...c });
-        else {
-            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
-            m.successes += c.successes;
-            m.errors += c.errors;
-        }
-    }
-    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
-}
-/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
-function sumGeneratorCounts(parts) {
-    return {
-        late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
-        dropped: parts.reduce((a, x) => a + x.dropped, 0),
-        loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
-        loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
-    };
-}
-
+// EXTERNAL MODULE: ./src/metrics/merge.ts
+var merge = __webpack_require__(7037);
 // EXTERNAL MODULE: ./src/load/context.ts
 var context = __webpack_require__(1823);
 // EXTERNAL MODULE: ./src/load/data-rows.ts
@@ -864,8 +765,8 @@ var stage_flows = __webpack_require__(4878);
 var interpolate = __webpack_require__(264);
 // EXTERNAL MODULE: ./src/load/shard.ts
 var shard = __webpack_require__(880);
-// EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(8740);
+// EXTERNAL MODULE: ./src/plan/stage-time.ts
+var stage_time = __webpack_require__(6515);
 ;// CONCATENATED MODULE: ./src/load/workers.ts
 /**
  * `workers: auto | N`: one stage on N worker threads, so one runner can send more than one core
@@ -975,7 +876,7 @@ function mergeWorkerResults(spec, parts) {
     const metrics = new stage_metrics/* StageMetrics */.E6(parts[0].metrics.endpoints.map((e) => e.name), 1000);
     for (const p of parts)
         (0,stage_metrics/* addStageMetrics */.h5)(metrics, decodeMetrics(p.metrics));
-    const timeline = mergeWindows(parts.map((p) => p.timeline), windowHistogram, true);
+    const timeline = (0,merge/* mergeWindows */.Mf)(parts.map((p) => p.timeline), windowHistogram, true);
     const scheduled = parts.some((p) => p.scheduled !== undefined) ? parts.reduce((a, p) => a + (p.scheduled ?? 0), 0) : undefined;
     const phases = spec.kind === 'spike' ? (0,load_stage/* spikePhases */.hA)(spec) : undefined;
     return {
@@ -985,8 +886,8 @@ function mergeWorkerResults(spec, parts) {
         metrics,
         timeline,
         // Judged on the totals, as one thread's would be; loop lag is the worst worker's.
-        generator: (0,load_stage/* judgeGenerator */.Xp)(sumGeneratorCounts(parts.map((p) => p.generator)), scheduled, metrics.requests),
-        cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
+        generator: (0,merge/* sumGenerators */.g)(parts.map((p) => p.generator), scheduled, metrics.requests),
+        cycles: parts.some((p) => p.cycles) ? (0,merge/* mergeCycles */._O)(parts.map((p) => p.cycles ?? [])) : undefined,
         spike: phases && (0,load_stage/* spikeOutcome */.NJ)(timeline, phases.startMs, phases.dropMs),
         scheduled,
         workers: parts.length,
@@ -995,7 +896,7 @@ function mergeWorkerResults(spec, parts) {
             .map((p) => p.aborted)
             .filter((a) => a !== undefined)
             .sort((a, b) => a.at_s - b.at_s)[0],
-        sessions: parts.reduce((a, p) => (0,context/* addSessionTally */.mJ)(a, p.sessions), undefined),
+        sessions: (0,merge/* sumSessions */.Lp)(parts.map((p) => p.sessions)),
         unsent: parts.reduce((a, p) => (0,context/* addUnsentTally */.pk)(a, p.unsent), undefined),
     };
 }
@@ -1096,7 +997,7 @@ function startThread(script, data, label, onProgress, fail) {
 }
 /** One progress line a second for the whole stage, from each worker's latest. */
 function progressTicker(spec, latest, onProgress) {
-    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
+    const totalMs = (0,stage_time/* plannedDurationMs */.du)(spec);
     const ticker = setInterval(() => {
         const all = [...latest.values()];
         if (all.length === 0)
@@ -1116,6 +1017,8 @@ function progressTicker(spec, latest, onProgress) {
     return ticker;
 }
 
+// EXTERNAL MODULE: ./src/plan/units.ts
+var units = __webpack_require__(3772);
 ;// CONCATENATED MODULE: ./src/load/run-plan.ts
 
 
@@ -1216,7 +1119,7 @@ async function runPlan(plan, o) {
                     cap: maxRequests,
                     value: sent,
                     stage: current.stage,
-                    message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
+                    message: `the run sent ${(0,units/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,units/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
                 };
             }
             else if (ran >= maxDurationMs) {
@@ -1225,7 +1128,7 @@ async function runPlan(plan, o) {
                     cap: maxDurationMs,
                     value: ran,
                     stage: current.stage,
-                    message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
+                    message: `the run reached limits.max_duration (${(0,units/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
                 };
             }
             if (stopped)
@@ -1400,7 +1303,7 @@ function failStoppedRun(result, stopped) {
         metric: requests ? 'requests' : 'duration',
         kind: 'threshold',
         current: stopped.value,
-        limit: `< ${requests ? stopped.cap : (0,check_limits/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
+        limit: `< ${requests ? stopped.cap : (0,units/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
         method: model_stop/* RUN_LIMIT_METHOD */.sq,
         verdict: 'fail',
         note: stopped.message,
@@ -1416,8 +1319,8 @@ var fingerprint = __webpack_require__(4319);
 var shape = __webpack_require__(9258);
 // EXTERNAL MODULE: ./src/input-checks.ts
 var input_checks = __webpack_require__(2321);
-// EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __webpack_require__(1617);
+// EXTERNAL MODULE: ./src/baseline/report-file.ts
+var report_file = __webpack_require__(4540);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/load/destination.ts
@@ -1554,7 +1457,7 @@ async function findBaseline(source, request, log) {
             loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
     }
     if (loaded.result)
-        (0,file_store/* wholeRun */.f1)(loaded.result.report, source.store.description);
+        (0,report_file/* wholeRun */.f1)(loaded.result.report, source.store.description);
     log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
     return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
 }
@@ -2805,7 +2708,7 @@ async function writeReports(report, outDir, extras = {}) {
     const summaryPath = external_node_path_default().join(outDir, 'summary.md');
     const htmlPath = external_node_path_default().join(outDir, 'report.html');
     const summary = (0,markdown/* renderSummary */.Br)(report, extras);
-    await (0,file_store/* writeJsonAtomic */.ZJ)(reportPath, report);
+    await (0,report_file/* writeJsonAtomic */.ZJ)(reportPath, report);
     await (0,promises_.writeFile)(summaryPath, summary);
     await (0,promises_.writeFile)(htmlPath, renderHtml(report, extras));
     return { report, reportPath, summaryPath, htmlPath, summary, extras };
@@ -3092,6 +2995,7 @@ function pairedRounds(rounds) {
 
 
 
+
 /** Shortest round: shorter ones would be mostly start-up and drain. */
 const MIN_ROUND_MS = 500;
 /**
@@ -3195,18 +3099,13 @@ function mergeRounds(parts) {
         metrics,
         timeline: joinTimelines(parts),
         // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
-        generator: (0,load_stage/* judgeGenerator */.Xp)({
-            late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
-            dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
-            loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
-            loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
-        }, scheduled, metrics.requests),
+        generator: (0,merge/* sumGenerators */.g)(parts.map((p) => p.generator), scheduled, metrics.requests),
         cycles: first.cycles ? parts.flatMap((p) => p.cycles ?? []).map((c, i) => ({ ...c, cycle: i + 1 })) : undefined,
         spike: first.spike,
         scheduled,
         mode: first.mode,
         aborted: roundsAborted(parts),
-        sessions: parts.reduce((a, p) => (0,context/* addSessionTally */.mJ)(a, p.sessions), undefined),
+        sessions: (0,merge/* sumSessions */.Lp)(parts.map((p) => p.sessions)),
         unsent: parts.reduce((a, p) => (0,context/* addUnsentTally */.pk)(a, p.unsent), undefined),
         // Every round sets up and verifies; a failure in any round is the one to show.
         setup: worstFlows(parts.map((p) => p.setup)),
@@ -3757,8 +3656,8 @@ async function abRunAndReport(plan, s, ends, rounds) {
     });
 }
 
-// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
-var file_store_adapter = __webpack_require__(8775);
+// EXTERNAL MODULE: ./src/baseline/file-store.ts
+var file_store = __webpack_require__(1617);
 // EXTERNAL MODULE: ./src/baseline/store.ts
 var store = __webpack_require__(4494);
 ;// CONCATENATED MODULE: ./src/flows/compare.ts
@@ -3779,8 +3678,8 @@ var store = __webpack_require__(4494);
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
     const plan = s.planFile ? await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
-    const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
-    const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
+    const baseline = (0,report_file/* wholeRun */.f1)(await (0,report_file/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
+    const current = (0,report_file/* wholeRun */.f1)(await (0,report_file/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
     const mismatch = planMismatch(s, plan, baseline, current);
     if (mismatch && !s.force)
         throw mismatch;
@@ -3807,9 +3706,9 @@ function planMismatch(s, plan, baseline, current) {
     if (plan !== undefined) {
         const identity = (0,shape/* planIdentity */.gt)(plan);
         if (base !== undefined && !(0,store/* samePlan */.c)(base, identity))
-            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, baseline, identity);
+            return (0,file_store/* otherPlanError */.o)(s.baselineFile, baseline, identity);
         if (cur !== undefined && !(0,store/* samePlan */.c)(cur, identity))
-            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, current, identity);
+            return (0,file_store/* otherPlanError */.o)(s.currentFile, current, identity);
         return undefined;
     }
     if (base === undefined || cur === undefined || base === cur)
@@ -3987,7 +3886,7 @@ function mergeStage(parts, count) {
     if (parts.some((p) => p.stage.scheduled !== undefined))
         out.scheduled = sum(parts, (s) => s.scheduled ?? 0);
     if (parts.some((p) => p.stage.cycles))
-        out.cycles = mergeCycles(parts.map((p) => p.stage.cycles ?? []));
+        out.cycles = (0,merge/* mergeCycles */._O)(parts.map((p) => p.stage.cycles ?? []));
     const spikeMs = parts.map((p) => inputsOf(p).spike_ms).find((x) => x !== undefined);
     if (first.kind === 'spike' && spikeMs)
         out.spike = (0,load_stage/* spikeOutcome */.NJ)(timeline, spikeMs.start, spikeMs.drop);
@@ -4017,11 +3916,9 @@ function mergeStage(parts, count) {
 }
 /** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
 function mergeFlows(out, parts) {
-    const sessions = parts.map((p) => p.stage.sessions).filter((x) => x !== undefined);
-    if (sessions.length > 0) {
-        const failed = sessions.find((x) => x.failed > 0);
-        out.sessions = { ...(failed ?? sessions[0]), users: sessions.reduce((a, x) => a + x.users, 0), failed: sessions.reduce((a, x) => a + x.failed, 0) };
-    }
+    const sessions = (0,merge/* sumSessions */.Lp)(parts.map((p) => p.stage.sessions));
+    if (sessions)
+        out.sessions = sessions;
     const unsent = parts.map((p) => p.stage.unsent).filter((x) => x !== undefined);
     if (unsent.length > 0)
         out.unsent = { count: unsent.reduce((a, x) => a + x.count, 0), missing: [...new Set(unsent.flatMap((x) => x.missing))].slice(0, 5) };
@@ -4102,12 +3999,17 @@ function mergeEndpoints(parts) {
 }
 /** Windows by their second since the stage start (src/metrics/merge.ts), each shard's window histogram required. */
 function mergeTimelines(parts) {
-    return mergeWindows(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`), true);
+    return (0,merge/* mergeWindows */.Mf)(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`), true);
 }
-/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
+/**
+ * Counts summed as for A/B rounds and workers (sumGeneratorCounts), but not judged again on the
+ * totals: each shard's generator was judged by judgeGenerator on its own runner, and one runner that
+ * fell behind makes its share untrustworthy however the totals look. Saturated when any shard's
+ * generator was, each such shard named.
+ */
 function mergeGenerator(parts, count) {
     const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
-    const health = { ...sumGeneratorCounts(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };
+    const health = { ...(0,merge/* sumGeneratorCounts */.TR)(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };
     if (reasons.length > 0)
         health.reason = reasons.join('; ');
     return health;
@@ -4169,7 +4071,7 @@ function mergeWs(out, parts) {
 async function mergeAndGate(s) {
     const plan = s.planFile ? await (0,src_plan.loadPlan)((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
     const paths = await shardReportPaths(s.shardFiles, s.cwd);
-    const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
+    const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,report_file/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
     const merged = mergeShardReports(files);
     const identity = plan && (0,shape/* planIdentity */.gt)(plan);
     if (identity && merged.fingerprints && !(0,store/* samePlan */.c)(merged.fingerprints.plan, identity)) {
@@ -4283,7 +4185,7 @@ async function compareImported(s) {
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
         const report = (0,src_import.isPerfGateReport)(b.bytes)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes)
+            ? (0,report_file/* wholeRun */.f1)((0,report_file/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes)
                 .toString('utf8')
                 .replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
             : (0,src_import.importResults)(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
@@ -4466,7 +4368,7 @@ function shardPlan(plan, shard) {
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9950);
 /* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(264);
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3772);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5244);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9496);
 /* harmony import */ var _check_stages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3659);
 
 

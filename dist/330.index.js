@@ -1,8 +1,8 @@
-export const id = 32;
-export const ids = [32];
+export const id = 330;
+export const ids = [330];
 export const modules = {
 
-/***/ 63032:
+/***/ 17330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -30,10 +30,217 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/plan/checks.ts
-var checks = __webpack_require__(62650);
-// EXTERNAL MODULE: ./src/plan/issues.ts
-var issues = __webpack_require__(91439);
+;// CONCATENATED MODULE: ./src/plan/issues.ts
+/**
+ * A problem found in the parsed plan, addressed by its path in the data (`['stages', 1, 'rate']`)
+ * rather than by line: the checks stay pure and the loader turns paths into line:col at the end.
+ */
+/** `['stages', 1, 'rate']` → `stages[1].rate`; odd keys such as "*" → `thresholds["*"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else if (/^[A-Za-z_][\w-]*$/.test(part))
+            out += out ? `.${part}` : part;
+        else
+            out += `[${JSON.stringify(part)}]`;
+    }
+    return out || 'the plan';
+}
+/**
+ * Edit distance (Levenshtein, counting a swap of two neighbours as one edit, since `gte` for
+ * `get` is a typical typo).
+ */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
+        }
+    }
+    return d[a.length][b.length];
+}
+/** The closest candidate if it is close enough to be a likely typo, else undefined. */
+function closest(name, candidates) {
+    const wanted = name.toLowerCase();
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(wanted, c.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [c, d];
+    }
+    const tolerance = Math.max(1, Math.floor(name.length / 3));
+    return bestDistance <= tolerance ? best : undefined;
+}
+/** `; did you mean "duration"?` or ` (allowed: a, b, c)` when nothing is close. */
+function suggestion(name, candidates) {
+    const near = closest(name, candidates);
+    if (near !== undefined)
+        return `; did you mean ${JSON.stringify(near)}?`;
+    return candidates.length ? ` (allowed: ${candidates.join(', ')})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/plan/secrets.ts
+const MIN_SECRET_LENGTH = 6;
+const isSecretWorthy = (value) => value.length >= MIN_SECRET_LENGTH;
+/** Request headers whose values are credentials (names lower-cased, as the plan keeps them). */
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+/** `${name}` / `$${name}` left in a value after load: names the engine fills (captures, seq...). */
+const RUNTIME_PLACEHOLDER = /\$?\$\{[^{}]*\}/;
+/** `Bearer`, `Basic`, `Token`...: the scheme word before an Authorization credential is not secret. */
+const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9_-]*\s+/;
+/**
+ * The credential parts of the sensitive header values of a plan (after `${ENV}` substitution):
+ * not the auth scheme, not cookie names, not the runtime placeholders (a captured token is filled
+ * per request and never written anywhere).
+ */
+function headerSecrets(plan) {
+    const maps = [plan.defaults.headers, ...plan.requests.map((r) => r.headers), ...plan.session.map((r) => r.headers), plan.websocket?.headers ?? {}];
+    const out = new Set();
+    for (const headers of maps) {
+        for (const [name, value] of Object.entries(headers)) {
+            if (SENSITIVE_HEADERS.has(name))
+                credentialParts(name, value)
+                    .filter(isSecretWorthy)
+                    .forEach((v) => out.add(v));
+        }
+    }
+    return [...out];
+}
+function credentialParts(name, value) {
+    return value.split(RUNTIME_PLACEHOLDER).flatMap((literal) => {
+        if (name === 'cookie')
+            return literal.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+        if (name.endsWith('authorization'))
+            return [literal.trimStart().replace(AUTH_SCHEME, '').trim()];
+        return [literal.trim()];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plan/interpolate.ts
+
+/** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
+const BUILTIN_VARIABLES = ['seq', 'vu', 'iter'];
+const PLACEHOLDER = /(\$?)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+function interpolateString(text, env, runtime) {
+    const missing = [];
+    const fromEnv = [];
+    const out = text.replace(PLACEHOLDER, (whole, escaped, name) => {
+        if (runtime.has(name))
+            return whole;
+        if (escaped)
+            return `\${${name}}`;
+        const value = env[name];
+        if (value === undefined) {
+            missing.push(name);
+            return whole;
+        }
+        fromEnv.push(value);
+        return value;
+    });
+    return { text: out, missing, fromEnv };
+}
+/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
+function runtimeVariables(raw) {
+    const names = new Set(BUILTIN_VARIABLES);
+    if (!isRecord(raw))
+        return names;
+    const stages = Array.isArray(raw.stages) ? raw.stages.filter(isRecord) : [];
+    for (const list of [raw.session, raw.requests, ...stages.flatMap((s) => [s.setup, s.verify])]) {
+        if (!Array.isArray(list))
+            continue;
+        for (const step of list) {
+            if (isRecord(step) && isRecord(step.capture))
+                Object.keys(step.capture).forEach((k) => names.add(k));
+        }
+    }
+    return names;
+}
+/**
+ * Substitute in every string value (not in keys); each missing variable is an Issue at its value.
+ * `secrets`: the distinct values taken from env that are long enough to hide (see plan/secrets.ts).
+ */
+function interpolate(value, env, runtime = runtimeVariables(value)) {
+    const issues = [];
+    const secrets = new Set();
+    const walk = (v, path) => {
+        if (typeof v === 'string') {
+            const r = interpolateString(v, env, runtime);
+            for (const name of r.missing) {
+                const meant = name === 'uuid' || name === 'random' ? `; for a value drawn per request write \${${name === 'uuid' ? 'uuid()' : 'random(1,10)'}}` : '';
+                issues.push({ path, at: 'value', message: `environment variable ${name} is not set (used in \${${name}})${meant}` });
+            }
+            r.fromEnv.filter(isSecretWorthy).forEach((s) => secrets.add(s));
+            return r.text;
+        }
+        if (Array.isArray(v))
+            return v.map((item, i) => walk(item, [...path, i]));
+        if (isRecord(v))
+            return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
+        return v;
+    };
+    return { value: walk(value, []), issues, secrets: [...secrets] };
+}
+/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
+function captureNames(plan) {
+    const names = new Set(BUILTIN_VARIABLES);
+    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
+    for (const list of lists)
+        for (const r of list)
+            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
+    return names;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/plan/checks.ts
+/** The collector the semantic checks share: Issues by path, and unit parsing with fallbacks. */
+
+
+class Checks {
+    issues = [];
+    add(path, message, at = 'value') {
+        this.issues.push({ path, at, message });
+    }
+    /**
+     * `parse(obj[key])`, or `fallback` when the key is absent. A bad value is reported (with the
+     * parser's message) and also yields `fallback`, so checking goes on and finds every problem.
+     */
+    unit(obj, key, path, parse, fallback) {
+        if (!(key in obj))
+            return fallback;
+        try {
+            return parse(obj[key]);
+        }
+        catch (err) {
+            this.add([...path, key], `${formatPath([...path, key])}: ${err.message}`);
+            return fallback;
+        }
+    }
+}
+/** The value as a map, or an empty one: wrong shapes are the schema check's to report. */
+function record(v) {
+    return isRecord(v) ? v : {};
+}
+function list(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === 'string' ? v : undefined;
+}
+function checks_int(v) {
+    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
 // EXTERNAL MODULE: ./src/plan/units.ts
 var units = __webpack_require__(83772);
 ;// CONCATENATED MODULE: ./src/jsonpath.ts
@@ -81,33 +288,33 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Header names are case-insensitive: lower-case them so merging and lookups are simple. */
 function lowerHeaders(raw) {
     const out = {};
-    for (const [name, value] of Object.entries((0,checks/* record */.g1)(raw))) {
+    for (const [name, value] of Object.entries(record(raw))) {
         if (['string', 'number', 'boolean'].includes(typeof value))
             out[name.toLowerCase()] = String(value);
     }
     return out;
 }
 function readRequests(c, raw, path, defaults) {
-    const specs = (0,checks/* list */.p_)(raw).map((item, i) => readRequest(c, (0,checks/* record */.g1)(item), [...path, i], defaults));
+    const specs = list(raw).map((item, i) => readRequest(c, record(item), [...path, i], defaults));
     const firstIndex = new Map();
     specs.forEach((spec, i) => {
         const seen = firstIndex.get(spec.name);
         if (seen === undefined)
             return void firstIndex.set(spec.name, i);
-        const item = (0,checks/* record */.g1)((0,checks/* list */.p_)(raw)[i]);
+        const item = record(list(raw)[i]);
         const hint = 'name' in item ? '' : ` (the name defaults to "METHOD path"; give each a name)`;
-        c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${(0,issues/* formatPath */.jV)([...path, i])}: duplicate name ${(0,units/* show */.WU)(spec.name)} (also ${(0,issues/* formatPath */.jV)([...path, seen])})${hint}`);
+        c.add('name' in item ? [...path, i, 'name'] : [...path, i], `${formatPath([...path, i])}: duplicate name ${(0,units/* show */.WU)(spec.name)} (also ${formatPath([...path, seen])})${hint}`);
     });
     return specs;
 }
 function readRequest(c, item, path, defaults) {
     const method = readMethod(c, item, path);
-    const reqPath = (0,checks/* str */.gx)(item.path) ?? '';
+    const reqPath = str(item.path) ?? '';
     if (typeof item.path === 'string' && !reqPath.startsWith('/')) {
-        c.add([...path, 'path'], `${(0,issues/* formatPath */.jV)([...path, 'path'])}: ${(0,units/* show */.WU)(reqPath)} must start with "/" (it is appended to target.url)`);
+        c.add([...path, 'path'], `${formatPath([...path, 'path'])}: ${(0,units/* show */.WU)(reqPath)} must start with "/" (it is appended to target.url)`);
     }
     const spec = {
-        name: (0,checks/* str */.gx)(item.name) ?? `${method} ${reqPath}`,
+        name: str(item.name) ?? `${method} ${reqPath}`,
         method,
         path: reqPath,
         weight: typeof item.weight === 'number' && item.weight > 0 ? item.weight : 1,
@@ -116,14 +323,14 @@ function readRequest(c, item, path, defaults) {
     };
     // A 0 ms timeout would fail every request before it is sent.
     if ('timeout' in item && spec.timeoutMs <= 0)
-        c.add([...path, 'timeout'], `${(0,issues/* formatPath */.jV)([...path, 'timeout'])} must be longer than 0`);
+        c.add([...path, 'timeout'], `${formatPath([...path, 'timeout'])} must be longer than 0`);
     if ('body' in item && 'json' in item)
-        c.add([...path, 'json'], `${(0,issues/* formatPath */.jV)(path)}: use either body or json, not both`, 'key');
+        c.add([...path, 'json'], `${formatPath(path)}: use either body or json, not both`, 'key');
     if (typeof item.body === 'string')
         spec.body = item.body;
     if ('json' in item)
         spec.json = item.json;
-    const expect = readExpect(c, (0,checks/* record */.g1)(item.expect), [...path, 'expect']);
+    const expect = readExpect(c, record(item.expect), [...path, 'expect']);
     if (expect)
         spec.expect = expect;
     const capture = readCapture(c, item.capture, [...path, 'capture']);
@@ -136,7 +343,7 @@ function readMethod(c, item, path) {
         return 'GET';
     const method = item.method.toUpperCase();
     if (!METHODS.includes(method)) {
-        c.add([...path, 'method'], `${(0,issues/* formatPath */.jV)([...path, 'method'])}: ${(0,units/* show */.WU)(item.method)} is not an HTTP method${(0,issues/* suggestion */.h)(method, METHODS)}`);
+        c.add([...path, 'method'], `${formatPath([...path, 'method'])}: ${(0,units/* show */.WU)(item.method)} is not an HTTP method${suggestion(method, METHODS)}`);
     }
     return method;
 }
@@ -147,7 +354,7 @@ function readExpect(c, raw, path) {
     if (typeof raw.body === 'string')
         expect.bodyContains = raw.body;
     if ('json' in raw)
-        expect.json = readJsonExpectations(c, (0,checks/* record */.g1)(raw.json), [...path, 'json']);
+        expect.json = readJsonExpectations(c, record(raw.json), [...path, 'json']);
     return Object.keys(expect).length ? expect : undefined;
 }
 const RULE = /^\s*(=|==|!=|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
@@ -160,11 +367,11 @@ function readJsonExpectations(c, raw, path) {
     for (const [jsonPath, value] of Object.entries(raw)) {
         const bad = jsonPathProblem(jsonPath);
         if (bad !== undefined) {
-            c.add([...path, jsonPath], `${(0,issues/* formatPath */.jV)(path)}: ${(0,units/* show */.WU)(jsonPath)} ${bad}`, 'key');
+            c.add([...path, jsonPath], `${formatPath(path)}: ${(0,units/* show */.WU)(jsonPath)} ${bad}`, 'key');
             continue;
         }
         if (JSON.stringify(value)?.includes('${')) {
-            c.add([...path, jsonPath], `${(0,issues/* formatPath */.jV)([...path, jsonPath])}: expect.json values are compared as written; a \${...} is not filled here`);
+            c.add([...path, jsonPath], `${formatPath([...path, jsonPath])}: expect.json values are compared as written; a \${...} is not filled here`);
             continue;
         }
         const rule = typeof value === 'string' ? RULE.exec(value) : null;
@@ -202,13 +409,13 @@ function readCapture(c, raw, path) {
     if (raw === undefined)
         return undefined;
     const out = {};
-    for (const [name, query] of Object.entries((0,checks/* record */.g1)(raw))) {
+    for (const [name, query] of Object.entries(record(raw))) {
         if (!VARIABLE_NAME.test(name)) {
-            c.add([...path, name], `${(0,issues/* formatPath */.jV)(path)}: ${(0,units/* show */.WU)(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
+            c.add([...path, name], `${formatPath(path)}: ${(0,units/* show */.WU)(name)} cannot be a variable name: use letters, digits and _ (it is used as \${name})`, 'key');
         }
         const bad = jsonPathProblem(typeof query === 'string' ? query : '', '$.access_token');
         if (bad !== undefined) {
-            c.add([...path, name], `${(0,issues/* formatPath */.jV)([...path, name])}: ${(0,units/* show */.WU)(query)} ${bad}`);
+            c.add([...path, name], `${formatPath([...path, name])}: ${(0,units/* show */.WU)(query)} ${bad}`);
         }
         else {
             out[name] = query;
@@ -231,22 +438,22 @@ const WS_DEFAULTS = { reconnectBackoffMs: 100 };
 const MODES = ['request_reply', 'stream', 'connect'];
 const HERE = ['websocket'];
 const at = (...keys) => [...HERE, ...keys];
-const where = (...keys) => (0,issues/* formatPath */.jV)(at(...keys));
+const where = (...keys) => formatPath(at(...keys));
 /** A template with every `${name}` filled by a stand-in value, to check what it will look like. */
 const sample = (text) => text.replace(/\$?\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, (m) => (m.startsWith('$$') ? m.slice(1) : '1'));
 function readWebSocket(c, raw, defaultTimeoutMs) {
-    const path = (0,checks/* str */.gx)(raw.path) ?? '';
+    const path = str(raw.path) ?? '';
     if (typeof raw.path === 'string' && !path.startsWith('/')) {
         c.add(at('path'), `${where('path')}: ${(0,units/* show */.WU)(path)} must start with "/" (it is appended to target.url)`);
     }
-    const send = (0,checks/* str */.gx)(raw.send);
+    const send = str(raw.send);
     const mode = MODES.includes(raw.mode) ? raw.mode : send !== undefined ? 'request_reply' : 'connect';
     const spec = {
         path,
         headers: lowerHeaders(raw.headers),
-        subprotocols: (0,checks/* list */.p_)(raw.subprotocols).filter((p) => typeof p === 'string'),
+        subprotocols: list(raw.subprotocols).filter((p) => typeof p === 'string'),
         mode,
-        reconnect: readReconnect(c, (0,checks/* record */.g1)(raw.reconnect)),
+        reconnect: readReconnect(c, record(raw.reconnect)),
         timeoutMs: c.unit(raw, 'timeout', HERE, units/* parseDuration */.E9, defaultTimeoutMs),
     };
     if (send !== undefined)
@@ -254,7 +461,7 @@ function readWebSocket(c, raw, defaultTimeoutMs) {
     if (typeof raw.subscribe === 'string')
         spec.subscribe = raw.subscribe;
     if ('expect_reply' in raw) {
-        const matcher = readMatcher(c, (0,checks/* record */.g1)(raw.expect_reply), send);
+        const matcher = readMatcher(c, record(raw.expect_reply), send);
         if (matcher)
             spec.expectReply = matcher;
     }
@@ -272,7 +479,7 @@ function readWebSocket(c, raw, defaultTimeoutMs) {
 }
 function checkModeKeys(c, raw, mode) {
     if (mode === 'request_reply' && typeof raw.send !== 'string') {
-        c.add('mode' in raw ? at('mode') : HERE, `${(0,issues/* formatPath */.jV)(HERE)}: mode request_reply needs "send" (the message to send)`);
+        c.add('mode' in raw ? at('mode') : HERE, `${formatPath(HERE)}: mode request_reply needs "send" (the message to send)`);
     }
     const only = { send: 'request_reply', expect_reply: 'request_reply', subscribe: 'stream', timestamp_field: 'stream' };
     for (const [key, needs] of Object.entries(only)) {
@@ -283,8 +490,8 @@ function checkModeKeys(c, raw, mode) {
     }
 }
 function readReconnect(c, raw) {
-    const max = (0,checks/* int */.Wh)(raw.max) ?? 0;
-    if ('max' in raw && ((0,checks/* int */.Wh)(raw.max) === undefined || max < 0))
+    const max = checks_int(raw.max) ?? 0;
+    if ('max' in raw && (checks_int(raw.max) === undefined || max < 0))
         c.add(at('reconnect', 'max'), `${where('reconnect', 'max')}: ${(0,units/* show */.WU)(raw.max)} is not a count: use 0, 3, 10`);
     return { max: Math.max(0, max), backoffMs: c.unit(raw, 'backoff', at('reconnect'), units/* parseDuration */.E9, WS_DEFAULTS.reconnectBackoffMs) };
 }
@@ -337,7 +544,7 @@ function readMatcher(c, raw, send) {
 function checkWsStages(c, rawStages, stages, ws) {
     if (!ws)
         return;
-    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
+    const raws = list(rawStages).map(record);
     let j = 0;
     raws.forEach((s, i) => {
         if (typeof s.kind !== 'string' || !['baseline', 'load', 'spike', 'burst'].includes(s.kind))
@@ -347,16 +554,14 @@ function checkWsStages(c, rawStages, stages, ws) {
             return;
         const path = ['stages', i];
         if (stage.kind === 'spike' || stage.kind === 'burst') {
-            c.add([...path, 'kind'], `${(0,issues/* formatPath */.jV)(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
+            c.add([...path, 'kind'], `${formatPath(path)}: a ${stage.kind} stage sends messages, but websocket.mode is ${ws.mode} (use a load stage, or mode request_reply)`);
         }
         else if ('rate' in s) {
-            c.add([...path, 'rate'], `${(0,issues/* formatPath */.jV)(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
+            c.add([...path, 'rate'], `${formatPath(path)}: "rate" is a message rate, but websocket.mode is ${ws.mode}: nothing is sent (drop rate; connections and duration apply)`, 'key');
         }
     });
 }
 
-// EXTERNAL MODULE: ./src/plan/interpolate.ts
-var interpolate = __webpack_require__(60264);
 ;// CONCATENATED MODULE: ./src/plan/as-written.ts
 /**
  * The plan's requests as written: `${NAME}` of the environment kept as the name, not its value.
@@ -371,8 +576,8 @@ var interpolate = __webpack_require__(60264);
 const NAMES_KEPT = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? `\${${name}}` : undefined) });
 /** `parsed`: the plan's YAML data before substitution. Its problems were reported on the substituted plan. */
 function planTemplates(parsed) {
-    const raw = (0,checks/* record */.g1)((0,interpolate/* interpolate */.GW)(parsed, NAMES_KEPT).value);
-    const unused = new checks/* Checks */.sR();
+    const raw = record(interpolate(parsed, NAMES_KEPT).value);
+    const unused = new Checks();
     const defaults = { timeoutMs: 0, headers: {} };
     const written = (r) => ({ name: r.name, method: r.method, path: r.path });
     const templates = {
@@ -380,7 +585,7 @@ function planTemplates(parsed) {
         session: readRequests(unused, raw.session, ['session'], defaults).map(written),
     };
     if ('websocket' in raw) {
-        const ws = readWebSocket(unused, (0,checks/* record */.g1)(raw.websocket), 0);
+        const ws = readWebSocket(unused, record(raw.websocket), 0);
         templates.websocket = { path: ws.path, subscribe: ws.subscribe, expectReply: ws.expectReply };
     }
     return templates;
@@ -526,8 +731,6 @@ function locate(source, path, at) {
 
 // EXTERNAL MODULE: ./src/model/redact.ts
 var redact = __webpack_require__(44012);
-// EXTERNAL MODULE: ./src/plan/secrets.ts
-var plan_secrets = __webpack_require__(64682);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./plan.schema.json
@@ -572,14 +775,14 @@ function checkedLater(e) {
 }
 function toIssue(e, data) {
     const path = pointerToPath(e.instancePath, data);
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     switch (e.keyword) {
         case 'additionalProperties': {
             const key = String(e.params.additionalProperty);
             const allowed = Object.keys(e.parentSchema.properties ?? {});
             // Under thresholds and regression the keys are metric names: say so.
             const what = path[0] === 'regression' || (path[0] === 'thresholds' && path.length === 2) ? 'metric' : 'key';
-            return { path: [...path, key], at: 'key', message: `unknown ${what} ${(0,units/* show */.WU)(key)} in ${where}${(0,issues/* suggestion */.h)(key, allowed)}` };
+            return { path: [...path, key], at: 'key', message: `unknown ${what} ${(0,units/* show */.WU)(key)} in ${where}${suggestion(key, allowed)}` };
         }
         case 'required':
             return { path, at: 'value', message: `${where} is missing ${(0,units/* show */.WU)(e.params.missingProperty)}` };
@@ -589,7 +792,7 @@ function toIssue(e, data) {
         }
         case 'enum': {
             const allowed = e.params.allowedValues.map(String);
-            const near = typeof e.data === 'string' ? (0,issues/* suggestion */.h)(e.data, allowed) : ` (allowed: ${allowed.join(', ')})`;
+            const near = typeof e.data === 'string' ? suggestion(e.data, allowed) : ` (allowed: ${allowed.join(', ')})`;
             return { path, at: 'value', message: `${where}: ${(0,units/* show */.WU)(e.data)} is not valid${near}` };
         }
         case 'const':
@@ -611,13 +814,66 @@ function pointerToPath(pointer, data) {
     return path;
 }
 
-// EXTERNAL MODULE: ./src/plan/check-limits.ts
-var check_limits = __webpack_require__(18740);
+;// CONCATENATED MODULE: ./src/plan/stage-time.ts
+/** A stress stage's levels, lowest first: from, from + step, … up to max (the worst case: no step breaks). */
+function stressLevels(s) {
+    if (s.levels)
+        return s.levels;
+    return Array.from({ length: stressStepCount(s) }, (_, i) => +(s.from + i * s.step).toFixed(6));
+}
+/** How many steps fit from `from` to `max` (the epsilon keeps 0.1/s steps from losing their last one to rounding). */
+function stressStepCount(s) {
+    if (s.levels)
+        return s.levels.length;
+    if (!(s.step > 0) || s.max < s.from)
+        return 1;
+    return Math.floor((s.max - s.from) / s.step + 1e-9) + 1;
+}
+/** Planned length of a stage (burst: its pauses, not counting response times; stress: every step up to max). */
+function plannedDurationMs(s) {
+    switch (s.kind) {
+        case 'baseline':
+        case 'load':
+        case 'soak':
+            return s.durationMs;
+        case 'stress':
+            return stressStepCount(s) * s.everyMs;
+        case 'spike':
+            return s.beforeMs + s.rampMs + s.holdMs + s.afterMs;
+        case 'burst':
+            return s.pauseMs * (s.cycles - 1);
+    }
+}
+/** Requests (or ws messages) a stage's schedule sends, when that is known before the run: open model and bursts. */
+function plannedRequests(s) {
+    const area = (fromPerS, toPerS, ms) => ((fromPerS + toPerS) / 2) * (ms / 1000);
+    switch (s.kind) {
+        case 'load':
+        case 'soak':
+            return s.model === 'open' ? area(0, s.rate, s.rampMs) + area(s.rate, s.rate, s.durationMs - s.rampMs) : undefined;
+        case 'stress': {
+            // Every step up to max: n steps at from, from + step, …: n·from + step·n(n − 1)/2 req/s in all.
+            if (s.model !== 'open')
+                return undefined;
+            const n = stressStepCount(s);
+            const rates = s.levels ? s.levels.reduce((sum, rate) => sum + rate, 0) : n * s.from + (s.step * n * (n - 1)) / 2;
+            return rates * (s.everyMs / 1000);
+        }
+        case 'spike':
+            return area(s.fromRate, s.fromRate, s.beforeMs + s.afterMs) + area(s.fromRate, s.toRate, s.rampMs) + area(s.toRate, s.toRate, s.holdMs);
+        case 'burst':
+            return s.size * s.cycles;
+        case 'baseline':
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/check-stages.ts
 /**
  * `stages:` → StageSpec. Each kind has keys it needs and keys that would make no sense for it;
  * both are reported here (the schema only knows the union of all stage keys).
  */
+
 
 
 
@@ -664,8 +920,8 @@ const MIN_SOAK_MS = 10_000;
 function readStages(c, raw) {
     const stages = [];
     const firstIndex = new Map();
-    (0,checks/* list */.p_)(raw).forEach((item, i) => {
-        const data = (0,checks/* record */.g1)(item);
+    list(raw).forEach((item, i) => {
+        const data = record(item);
         const stage = readStage(c, data, ['stages', i]);
         if (!stage)
             return;
@@ -684,7 +940,7 @@ function readStage(c, s, path) {
     if (!isKind(s.kind))
         return undefined;
     const kind = s.kind;
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     const protocol = s.protocol === 'ws' ? 'ws' : 'http';
     for (const key of Object.keys(s)) {
         if (KIND_SPECIFIC.has(key) && !KIND_KEYS[kind].includes(key)) {
@@ -694,7 +950,7 @@ function readStage(c, s, path) {
     // A misspelt key (`durration`) is already reported with "did you mean"; don't also call it missing.
     const unknown = Object.keys(s).filter((k) => !STAGE_KEYS.has(k));
     for (const key of REQUIRED[kind]) {
-        if (!(key in s) && !unknown.some((k) => (0,issues/* closest */.kp)(k, [key])))
+        if (!(key in s) && !unknown.some((k) => closest(k, [key])))
             c.add(path, `${where} (${kind}) is missing ${(0,units/* show */.WU)(key)}`);
     }
     if ('connections' in s && protocol !== 'ws')
@@ -705,11 +961,11 @@ function readStage(c, s, path) {
     if ('vus' in s && protocol === 'ws') {
         c.add([...path, 'vus'], `${where}: with protocol: ws use "connections" (each sends its next message when the reply arrives; add rate for the open model)`, 'key');
     }
-    if ((0,checks/* str */.gx)(s.name) === '*')
+    if (str(s.name) === '*')
         c.add([...path, 'name'], `${where}: "*" cannot be a stage name (in thresholds it means every stage)`);
-    const base = { name: (0,checks/* str */.gx)(s.name) ?? kind, protocol, maxInFlight: (0,checks/* int */.Wh)(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
+    const base = { name: str(s.name) ?? kind, protocol, maxInFlight: checks_int(s.max_in_flight) ?? STAGE_DEFAULTS.maxInFlight };
     if (protocol === 'ws')
-        base.connections = kind === 'baseline' ? 1 : ((0,checks/* int */.Wh)(s.connections) ?? 1);
+        base.connections = kind === 'baseline' ? 1 : (checks_int(s.connections) ?? 1);
     if (protocol === 'ws' && (kind === 'stress' || kind === 'soak')) {
         c.add([...path, 'protocol'], `${where}: a ${kind} stage is HTTP only (protocol: ws is not supported for it yet)`);
     }
@@ -743,7 +999,7 @@ function readStage(c, s, path) {
             return stage;
         }
         case 'burst':
-            return { ...base, kind, size: (0,checks/* int */.Wh)(s.size) ?? 1, cycles: (0,checks/* int */.Wh)(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
+            return { ...base, kind, size: checks_int(s.size) ?? 1, cycles: checks_int(s.cycles) ?? 1, pauseMs: ms('pause', STAGE_DEFAULTS.burstPauseMs) };
         case 'stress':
             return readStress(c, s, path, base, ms);
         case 'soak':
@@ -760,13 +1016,13 @@ function readPipelining(c, s, path, protocol) {
     if (!('pipelining' in s))
         return undefined;
     const at = [...path, 'pipelining'];
-    const v = (0,checks/* int */.Wh)(s.pipelining);
+    const v = checks_int(s.pipelining);
     if (v === undefined || v < 1 || v > MAX_PIPELINING) {
-        c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${(0,units/* show */.WU)(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
+        c.add(at, `${formatPath(at)}: ${(0,units/* show */.WU)(s.pipelining)} is not a pipelining depth: use a whole number from 1 (no pipelining) to ${MAX_PIPELINING}`);
         return undefined;
     }
     if (protocol === 'ws') {
-        c.add(at, `${(0,issues/* formatPath */.jV)(path)}: pipelining applies to HTTP stages only (a WebSocket sends messages on its open connection)`, 'key');
+        c.add(at, `${formatPath(path)}: pipelining applies to HTTP stages only (a WebSocket sends messages on its open connection)`, 'key');
         return undefined;
     }
     return v === 1 ? undefined : v;
@@ -779,14 +1035,14 @@ function readWorkers(c, s, path, kind, protocol) {
     if (!('workers' in s))
         return undefined;
     const at = [...path, 'workers'];
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     const v = s.workers;
-    if (v !== 'auto' && ((0,checks/* int */.Wh)(v) === undefined || v < 1)) {
-        c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${(0,units/* show */.WU)(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
+    if (v !== 'auto' && (checks_int(v) === undefined || v < 1)) {
+        c.add(at, `${formatPath(at)}: ${(0,units/* show */.WU)(v)} is not a number of workers: use auto (one per core) or a whole number from 1 to ${MAX_WORKERS}`);
         return undefined;
     }
     if (typeof v === 'number' && v > MAX_WORKERS) {
-        c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${v} workers is more than ${MAX_WORKERS}; auto uses every core the runner has`);
+        c.add(at, `${formatPath(at)}: ${v} workers is more than ${MAX_WORKERS}; auto uses every core the runner has`);
         return undefined;
     }
     if (kind === 'baseline') {
@@ -805,13 +1061,13 @@ function readWorkers(c, s, path, kind, protocol) {
     return v === 1 ? undefined : v;
 }
 function readLoad(c, s, path, base, ms, rate) {
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     if ('rate' in s && 'vus' in s)
         c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
     const ws = base.protocol === 'ws';
     // A ws load stage without rate is closed: each connection sends its next message on the reply.
     if (!ws && !('rate' in s) && !('vus' in s))
-        c.add(path, `${where} (${(0,checks/* str */.gx)(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
+        c.add(path, `${where} (${str(s.kind) ?? 'load'}) needs rate (open model) or vus (closed model)`);
     if ('think' in s && ('rate' in s || (!ws && !('vus' in s)))) {
         c.add([...path, 'think'], ws ? `${where}: "think" only applies to the closed model (connections without rate)` : `${where}: "think" only applies with vus (closed model)`, 'key');
     }
@@ -826,14 +1082,14 @@ function readLoad(c, s, path, base, ms, rate) {
         return { ...base, kind: 'load', model: 'closed', vus: base.connections ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
     }
     if ('vus' in s && !('rate' in s)) {
-        return { ...base, kind: 'load', model: 'closed', vus: (0,checks/* int */.Wh)(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
+        return { ...base, kind: 'load', model: 'closed', vus: checks_int(s.vus) ?? 1, rampMs, thinkMs: ms('think', 0), durationMs };
     }
     return { ...base, kind: 'load', model: 'open', rate: rate('rate'), rampMs, durationMs };
 }
 /** A stage that lasts 0 ms measures nothing. */
 function positive(c, s, path, key, value) {
     if (key in s && value <= 0)
-        c.add([...path, key], `${(0,issues/* formatPath */.jV)([...path, key])} must be longer than 0`);
+        c.add([...path, key], `${formatPath([...path, key])} must be longer than 0`);
     return value;
 }
 /** More steps than this is a typo (a step of 0.001/s), not a search for a breaking point. */
@@ -841,7 +1097,7 @@ const MAX_STRESS_STEPS = 1000;
 /** A stress stage's `rate:` or `vus:` map: where the steps start, how much each adds, the most. */
 const STEP_KEYS = ['from', 'step', 'max'];
 function readStress(c, s, path, base, ms) {
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     const closed = 'vus' in s && !('rate' in s);
     if ('rate' in s && 'vus' in s)
         c.add([...path, 'vus'], `${where}: use either rate (open model) or vus (closed model), not both`, 'key');
@@ -872,7 +1128,7 @@ function readStress(c, s, path, base, ms) {
 const BREAK_METRICS = [...units/* LATENCY_METRICS */.Z$, 'error_rate'];
 const isBreakMetric = (m) => BREAK_METRICS.includes(m);
 function readUntil(c, raw, path) {
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     const example = '{ p95: "< 200ms", error_rate: "< 1%" }';
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.keys(raw).length === 0) {
         c.add(path, `${where}: write the conditions every step must meet, e.g. ${example}`);
@@ -884,22 +1140,22 @@ function readUntil(c, raw, path) {
         if (!(0,units/* isMetric */.NI)(metric))
             continue; // the schema check names it, with a suggestion
         if (!isBreakMetric(metric)) {
-            c.add(at, `${where}: ${(0,units/* show */.WU)(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${(0,issues/* suggestion */.h)(metric, BREAK_METRICS)}`, 'key');
+            c.add(at, `${where}: ${(0,units/* show */.WU)(metric)} cannot judge a step: a step is judged on its latency percentiles and error_rate${suggestion(metric, BREAK_METRICS)}`, 'key');
             continue;
         }
         try {
             rules.push((0,units/* parseThreshold */.B7)(metric, rule));
         }
         catch (err) {
-            c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${err.message}`);
+            c.add(at, `${formatPath(at)}: ${err.message}`);
         }
     }
     return rules;
 }
 /** A user count of a stress step: a whole number from 1. */
 const userCount = (v) => {
-    if ((0,checks/* int */.Wh)(v) === undefined || v < 1)
-        throw new units/* UnitError */.tR(`${(0,units/* show */.WU)(v)} is not a number of users: use a whole number from 1`);
+    if (checks_int(v) === undefined || v < 1)
+        throw new src_errors/* UnitError */.tR(`${(0,units/* show */.WU)(v)} is not a number of users: use a whole number from 1`);
     return v;
 };
 /**
@@ -907,7 +1163,7 @@ const userCount = (v) => {
  * `from` and `max` are the first and last; `step` is 0 (the gaps are the list's).
  */
 function readLevels(c, raw, path, users) {
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     const issuesBefore = c.issues.length;
     if (raw.length === 0)
         c.add(path, `${where}: list at least one level, e.g. ${users ? '[10, 50, 100]' : '[50/s, 200/s, 1000/s]'}`);
@@ -918,20 +1174,20 @@ function readLevels(c, raw, path, users) {
             return users ? userCount(v) : (0,units/* parseRate */.WN)(v);
         }
         catch (err) {
-            c.add([...path, i], `${(0,issues/* formatPath */.jV)([...path, i])}: ${err.message}`);
+            c.add([...path, i], `${formatPath([...path, i])}: ${err.message}`);
             return 1;
         }
     });
     if (c.issues.length === issuesBefore) {
         const down = levels.findIndex((level, i) => i > 0 && level <= levels[i - 1]);
         if (down > 0)
-            c.add([...path, down], `${(0,issues/* formatPath */.jV)([...path, down])}: ${(0,units/* show */.WU)(raw[down])} does not go up from ${(0,units/* show */.WU)(raw[down - 1])}: list the levels from lowest to highest, each once`);
+            c.add([...path, down], `${formatPath([...path, down])}: ${(0,units/* show */.WU)(raw[down])} does not go up from ${(0,units/* show */.WU)(raw[down - 1])}: list the levels from lowest to highest, each once`);
     }
     return { from: levels[0] ?? 1, step: 0, max: levels[levels.length - 1] ?? 1, levels };
 }
 function readSteps(c, raw, path, users) {
     const out = { from: 1, step: 1, max: 1 };
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     const example = users ? '{ from: 10, step: 10, max: 200 }' : '{ from: 50/s, step: 50/s, max: 2000/s }';
     if (raw === undefined)
         return out;
@@ -958,16 +1214,16 @@ function readSteps(c, raw, path, users) {
     if (c.issues.length > issuesBefore)
         return out;
     if (out.max < out.from) {
-        c.add([...path, 'max'], `${(0,issues/* formatPath */.jV)([...path, 'max'])}: ${(0,units/* show */.WU)(data.max)} is below from (${(0,units/* show */.WU)(data.from)}): max is the highest level the steps may reach`);
+        c.add([...path, 'max'], `${formatPath([...path, 'max'])}: ${(0,units/* show */.WU)(data.max)} is below from (${(0,units/* show */.WU)(data.from)}): max is the highest level the steps may reach`);
     }
-    else if ((0,check_limits/* stressStepCount */.mz)(out) > MAX_STRESS_STEPS) {
-        c.add([...path, 'step'], `${(0,issues/* formatPath */.jV)([...path, 'step'])}: ${(0,units/* show */.WU)(data.step)} makes ${(0,check_limits/* stressStepCount */.mz)(out).toLocaleString('en-US')} steps from ${(0,units/* show */.WU)(data.from)} to ${(0,units/* show */.WU)(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
+    else if (stressStepCount(out) > MAX_STRESS_STEPS) {
+        c.add([...path, 'step'], `${formatPath([...path, 'step'])}: ${(0,units/* show */.WU)(data.step)} makes ${stressStepCount(out).toLocaleString('en-US')} steps from ${(0,units/* show */.WU)(data.from)} to ${(0,units/* show */.WU)(data.max)}; at most ${MAX_STRESS_STEPS} (take bigger steps)`);
     }
     return out;
 }
 function readSoak(c, s, path, base, ms, rate) {
     const load = readLoad(c, s, path, base, ms, rate);
-    const where = (0,issues/* formatPath */.jV)(path);
+    const where = formatPath(path);
     const steadyMs = load.durationMs - load.rampMs;
     if ('duration' in s && load.durationMs > 0 && steadyMs > 0 && steadyMs < MIN_SOAK_MS) {
         const what = load.rampMs > 0 ? `${(0,units/* show */.WU)(s.duration)} with a ${(0,units/* show */.WU)(s.ramp)} ramp holds it ${steadyMs / 1000}s` : `${(0,units/* show */.WU)(s.duration)} is shorter`;
@@ -979,7 +1235,7 @@ function readSoak(c, s, path, base, ms, rate) {
         // A path on the target, like target.ready: an absolute or //host value would send the probe
         // elsewhere, past the load-destination check.
         if (typeof m !== 'string' || !/^\/(?!\/)/.test(m)) {
-            c.add([...path, 'metrics'], `${(0,issues/* formatPath */.jV)([...path, 'metrics'])}: ${(0,units/* show */.WU)(m)} must be a path on the target, starting with one /, e.g. /metrics`);
+            c.add([...path, 'metrics'], `${formatPath([...path, 'metrics'])}: ${(0,units/* show */.WU)(m)} must be a path on the target, starting with one /, e.g. /metrics`);
         }
         else {
             soak.metricsPath = m;
@@ -1011,9 +1267,9 @@ const ABORT_OPS = ['>', '>='];
 function readAbortWhen(c, raw, stages) {
     if (Array.isArray(raw))
         return { rules: readRules(c, raw, ['abort_when'], stages), targetDown: true };
-    const data = (0,checks/* record */.g1)(raw);
+    const data = record(raw);
     return {
-        rules: readRules(c, (0,checks/* list */.p_)(data.rules), ['abort_when', 'rules'], stages),
+        rules: readRules(c, list(data.rules), ['abort_when', 'rules'], stages),
         // Wrong types are the schema check's to report; only an explicit false turns the rule off.
         targetDown: data.target_down !== false,
     };
@@ -1021,15 +1277,15 @@ function readAbortWhen(c, raw, stages) {
 function readRules(c, raw, at, stages) {
     const rules = [];
     raw.forEach((item, i) => {
-        const rule = readRule(c, (0,checks/* record */.g1)(item), [...at, i], stages);
+        const rule = readRule(c, record(item), [...at, i], stages);
         if (rule)
             rules.push(rule);
     });
     return rules;
 }
 function readRule(c, r, path, stages) {
-    const metric = (0,checks/* str */.gx)(r.metric);
-    const op = (0,checks/* str */.gx)(r.op);
+    const metric = str(r.metric);
+    const op = str(r.op);
     // Missing or misspelt keys, metrics and ops: the schema check names them.
     if (!metric || !ABORT_METRICS.includes(metric) || !op || !ABORT_OPS.includes(op))
         return undefined;
@@ -1041,7 +1297,7 @@ function readRule(c, r, path, stages) {
         value = (0,units/* parseThreshold */.B7)(metric === 'connect_error_rate' ? 'error_rate' : metric, `${op} ${r.value}`).value;
     }
     catch (err) {
-        c.add([...path, 'value'], `${(0,issues/* formatPath */.jV)([...path, 'value'])}: ${err.message}`);
+        c.add([...path, 'value'], `${formatPath([...path, 'value'])}: ${err.message}`);
         return undefined;
     }
     const forMs = c.unit(r, 'for', path, units/* parseDuration */.E9, 0);
@@ -1063,7 +1319,7 @@ function readStageNames(c, raw, path, stages) {
     const wanted = (Array.isArray(raw) ? raw : [raw]).filter((x) => typeof x === 'string');
     wanted.forEach((name, i) => {
         if (!names.includes(name)) {
-            c.add(Array.isArray(raw) ? [...path, i] : path, `${(0,issues/* formatPath */.jV)(path)}: unknown stage ${(0,units/* show */.WU)(name)}${(0,issues/* suggestion */.h)(name, names)}`);
+            c.add(Array.isArray(raw) ? [...path, i] : path, `${formatPath(path)}: unknown stage ${(0,units/* show */.WU)(name)}${suggestion(name, names)}`);
         }
     });
     return wanted;
@@ -1076,6 +1332,218 @@ function describeRule(metric, op, value, forRaw, delayRaw) {
     if (typeof delayRaw === 'string')
         text += ` after ${delayRaw.trim()}`;
     return text;
+}
+
+;// CONCATENATED MODULE: ./src/plan/check-limits.ts
+/**
+ * `limits:` → PlanLimits, and the runaway checks against them: a plan that would run for hours,
+ * send millions of requests, open tens of thousands of connections or ask for an absurd rate is
+ * refused at load, located at the stage key that asks for it, unless the plan raises the limit
+ * explicitly. What cannot be known before the run (closed-model request counts, the wall clock with
+ * drains and re-runs) is enforced by the backstop in src/load/run-plan.ts.
+ *
+ * Also bounds every duration a timer waits on: Node's setTimeout fires after 1 ms (with a warning)
+ * for anything above 2^31 − 1 ms, so `think: 1000000h` would become no think time at all.
+ */
+
+
+
+
+const DEFAULT_LIMITS = {
+    maxDurationMs: 15 * 60_000,
+    maxRequests: 2_000_000,
+    maxConnections: 1000,
+    maxRate: 20_000,
+};
+/** Longest wait a timer can hold: 24 days, under setTimeout's 2^31 − 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 24 * 24 * 3_600_000;
+/** The most a plan may raise each limit to: beyond these the numbers stop meaning anything on one runner. */
+const LIMIT_CEILINGS = {
+    maxDurationMs: MAX_TIMER_MS,
+    maxRequests: 10_000_000_000,
+    maxConnections: 1_000_000,
+    maxRate: 10_000_000,
+};
+const KEYS = {
+    maxDurationMs: 'max_duration',
+    maxRequests: 'max_requests',
+    maxConnections: 'max_connections',
+    maxRate: 'max_rate',
+};
+const check_limits_HERE = ['limits'];
+/** The `limits:` block with defaults for what it leaves out. */
+function readLimits(c, raw) {
+    const limits = { ...DEFAULT_LIMITS };
+    // Counts that are not whole numbers ≥ 1 are the schema check's to report.
+    const count = (v) => {
+        const n = checks_int(v);
+        return n !== undefined && n >= 1 ? n : NaN;
+    };
+    const parsers = {
+        maxDurationMs: units/* parseDuration */.E9,
+        maxRequests: count,
+        maxConnections: count,
+        maxRate: units/* parseRate */.WN,
+    };
+    for (const field of Object.keys(KEYS)) {
+        const key = KEYS[field];
+        const value = c.unit(raw, key, check_limits_HERE, parsers[field], DEFAULT_LIMITS[field]);
+        if (value > LIMIT_CEILINGS[field]) {
+            c.add([...check_limits_HERE, key], `limits.${key}: ${(0,units/* show */.WU)(raw[key])} is above the most perf-gate allows (${format(field, LIMIT_CEILINGS[field])})`);
+        }
+        else if (value > 0) {
+            limits[field] = value;
+        }
+        else if (!Number.isNaN(value)) {
+            c.add([...check_limits_HERE, key], `limits.${key} must be more than 0`);
+        }
+    }
+    return limits;
+}
+/** Stages as the plan has them, each with its index in the `stages:` list (readStages skips entries without a valid kind). */
+function withIndex(rawStages, stages) {
+    const kinds = ['baseline', 'load', 'spike', 'burst', 'stress', 'soak'];
+    const valid = list(rawStages)
+        .map((item, i) => ({ raw: record(item), path: ['stages', i] }))
+        .filter((s) => kinds.includes(s.raw.kind));
+    return stages.map((spec, i) => ({ spec, raw: valid[i]?.raw ?? {}, path: valid[i]?.path ?? ['stages'] }));
+}
+/** The stage key that asks for a value: the key when the stage has it, else the stage itself. */
+function keyPath(raw, path, ...keys) {
+    const key = keys.find((k) => k in raw);
+    return key === undefined ? path : [...path, key];
+}
+const raise = (key) => `; raise limits.${key} to allow it`;
+/** Every stage, and the plan as a whole, against the limits (defaults or the plan's own). */
+function checkLimits(c, raw, plan) {
+    checkTimers(c, raw);
+    const limits = plan.limits;
+    let totalMs = 0;
+    let totalRequests = 0;
+    let durationReported = false;
+    let requestsReported = false;
+    for (const { spec, raw: s, path } of withIndex(raw.stages, plan.stages)) {
+        const where = formatPath(path);
+        // Peak rate (open model and spikes).
+        const peak = peakRate(spec, s, path);
+        if (peak && peak.value > limits.maxRate) {
+            c.add(peak.at, `${formatPath(peak.at)}: ${(0,units/* formatRate */.CE)(peak.value)} is above limits.max_rate (${(0,units/* formatRate */.CE)(limits.maxRate)})${raise('max_rate')}`);
+        }
+        checkConcurrency(c, spec, s, path, limits);
+        // The whole run's planned time: reported once, at the stage that takes it over the limit.
+        const stageMs = plannedDurationMs(spec);
+        totalMs += stageMs;
+        if (!durationReported && totalMs > limits.maxDurationMs) {
+            durationReported = true;
+            const at = keyPath(s, path, 'duration', 'hold', 'cycles', 'every');
+            const what = stageMs > limits.maxDurationMs ? `${where} runs ${(0,units/* formatMs */._V)(stageMs)}` : `${where} brings the planned time of the run to ${(0,units/* formatMs */._V)(totalMs)}`;
+            c.add(at, `${what}, above limits.max_duration (${(0,units/* formatMs */._V)(limits.maxDurationMs)})${raise('max_duration')}`);
+        }
+        // The whole run's scheduled requests (open model, spikes, bursts; closed models are capped at run time).
+        const requests = plannedRequests(spec);
+        if (requests === undefined)
+            continue;
+        totalRequests += requests;
+        if (!requestsReported && totalRequests > limits.maxRequests) {
+            requestsReported = true;
+            const at = keyPath(s, path, 'rate', 'to', 'size', 'cycles');
+            const what = requests > limits.maxRequests
+                ? `${where} schedules ${(0,units/* formatCount */.B4)(requests)} requests`
+                : `${where} brings the requests the run schedules to ${(0,units/* formatCount */.B4)(totalRequests)}`;
+            c.add(at, `${what}, above limits.max_requests (${(0,units/* formatCount */.B4)(limits.maxRequests)})${raise('max_requests')}`);
+        }
+    }
+}
+/** The highest open-model rate a stage asks for, and the key that asks for it. */
+function peakRate(spec, s, path) {
+    if (spec.kind === 'spike')
+        return { value: spec.toRate, at: keyPath(s, path, 'to') };
+    if ((spec.kind === 'load' || spec.kind === 'soak') && spec.model === 'open')
+        return { value: spec.rate, at: keyPath(s, path, 'rate') };
+    if (spec.kind === 'stress' && spec.model === 'open') {
+        // The highest level: `max` of the steps, or the last of listed levels.
+        return { value: spec.max, at: 'rate' in s ? [...path, 'rate', spec.levels ? spec.levels.length - 1 : 'max'] : path };
+    }
+    return undefined;
+}
+/** Requests a stage may have in flight (closed users, a burst, ws connections, the open model's cap). */
+function checkConcurrency(c, spec, s, path, limits) {
+    const cap = `limits.max_connections (${(0,units/* formatCount */.B4)(limits.maxConnections)})`;
+    const over = (value, key, what) => {
+        if (value <= limits.maxConnections)
+            return;
+        const at = keyPath(s, path, key);
+        // An open stage's default max_in_flight can be over a lowered limit: say which knob to turn.
+        const fix = key in s ? raise('max_connections') : `; set ${key} lower or raise limits.max_connections`;
+        c.add(at, `${formatPath(at)}: ${what} is above ${cap}${fix}`);
+    };
+    if (spec.connections !== undefined)
+        over(spec.connections, 'connections', `${(0,units/* formatCount */.B4)(spec.connections)} connections`);
+    if (spec.protocol === 'ws')
+        return;
+    switch (spec.kind) {
+        case 'load':
+        case 'soak':
+            if (spec.model === 'closed')
+                over(spec.vus, 'vus', `${(0,units/* formatCount */.B4)(spec.vus)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${(0,units/* formatCount */.B4)(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'stress':
+            if (spec.model === 'closed')
+                over(spec.max, 'vus', `up to ${(0,units/* formatCount */.B4)(spec.max)} users`);
+            else
+                over(spec.maxInFlight, 'max_in_flight', `${(0,units/* formatCount */.B4)(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'spike':
+            over(spec.maxInFlight, 'max_in_flight', `${(0,units/* formatCount */.B4)(spec.maxInFlight)} requests in flight`);
+            break;
+        case 'burst':
+            over(spec.size, 'size', `a burst of ${(0,units/* formatCount */.B4)(spec.size)} requests at once`);
+            break;
+        case 'baseline':
+            break;
+    }
+}
+/** Durations a timer waits on, by path: each at most MAX_TIMER_MS; the ones marked `positive` also above 0. */
+function checkTimers(c, raw) {
+    const check = (obj, key, path, positive) => {
+        if (!(key in obj))
+            return;
+        let ms;
+        try {
+            ms = (0,units/* parseDuration */.E9)(obj[key]);
+        }
+        catch {
+            return; // a bad duration is reported where the key is read
+        }
+        const at = [...path, key];
+        if (ms > MAX_TIMER_MS)
+            c.add(at, `${formatPath(at)}: ${(0,units/* show */.WU)(obj[key])} is longer than ${(0,units/* formatMs */._V)(MAX_TIMER_MS)}, the longest wait perf-gate can time`);
+        else if (positive && ms <= 0)
+            c.add(at, `${formatPath(at)} must be longer than 0`);
+    };
+    const target = record(raw.target);
+    check(target, 'ready_timeout', ['target'], true);
+    check(record(raw.defaults), 'timeout', ['defaults'], true);
+    for (const list_ of ['session', 'requests']) {
+        // Zero request timeouts are refused in check-requests.ts.
+        list(raw[list_]).forEach((item, i) => check(record(item), 'timeout', [list_, i], false));
+    }
+    const ws = record(raw.websocket);
+    check(ws, 'timeout', ['websocket'], true);
+    check(record(ws.reconnect), 'backoff', ['websocket', 'reconnect'], false);
+    list(raw.stages).forEach((item, i) => {
+        for (const key of ['duration', 'ramp', 'think', 'before', 'hold', 'after', 'pause', 'every'])
+            check(record(item), key, ['stages', i], false);
+    });
+}
+function format(field, value) {
+    if (field === 'maxDurationMs')
+        return (0,units/* formatMs */._V)(value);
+    if (field === 'maxRate')
+        return (0,units/* formatRate */.CE)(value);
+    return (0,units/* formatCount */.B4)(value);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1112,17 +1580,17 @@ function dataReaderBeside(planFile) {
 }
 function readData(c, raw, read) {
     const out = {};
-    for (const [name, entryRaw] of Object.entries((0,checks/* record */.g1)(raw))) {
+    for (const [name, entryRaw] of Object.entries(record(raw))) {
         const p = ['data', name];
         if (!SET_NAME.test(name)) {
-            c.add(p, `${(0,issues/* formatPath */.jV)(p)}: ${(0,units/* show */.WU)(name)} cannot be a data set name: use letters, digits and _ (it is used as \${${name}.COLUMN})`, 'key');
+            c.add(p, `${formatPath(p)}: ${(0,units/* show */.WU)(name)} cannot be a data set name: use letters, digits and _ (it is used as \${${name}.COLUMN})`, 'key');
             continue;
         }
-        const entry = (0,checks/* record */.g1)(entryRaw);
-        const file = (0,checks/* str */.gx)(entry.file);
+        const entry = record(entryRaw);
+        const file = str(entry.file);
         if (file === undefined)
             continue; // the schema check names the missing key
-        const pick = ((0,checks/* str */.gx)(entry.pick) ?? 'sequential');
+        const pick = (str(entry.pick) ?? 'sequential');
         // A pick that is none of these is the schema check's to name (with the allowed ones).
         if (!DATA_PICKS.includes(pick))
             continue;
@@ -1133,16 +1601,16 @@ function readData(c, raw, read) {
         catch (err) {
             const code = err.code;
             const reason = code === 'ENOENT' ? 'no such file (paths are relative to the plan)' : code === 'EISDIR' ? 'it is a directory' : err.message;
-            c.add([...p, 'file'], `${(0,issues/* formatPath */.jV)([...p, 'file'])}: cannot read ${(0,units/* show */.WU)(file)}: ${reason}`);
+            c.add([...p, 'file'], `${formatPath([...p, 'file'])}: cannot read ${(0,units/* show */.WU)(file)}: ${reason}`);
             continue;
         }
         const table = /\.json$/i.test(file) ? tableFromJson(text) : tableFromCsv(text);
         if (typeof table === 'string') {
-            c.add([...p, 'file'], `${(0,issues/* formatPath */.jV)([...p, 'file'])}: ${file}${table}`);
+            c.add([...p, 'file'], `${formatPath([...p, 'file'])}: ${file}${table}`);
             continue;
         }
         if (table.rows.length === 0) {
-            c.add([...p, 'file'], `${(0,issues/* formatPath */.jV)([...p, 'file'])}: ${file} has no rows`);
+            c.add([...p, 'file'], `${formatPath([...p, 'file'])}: ${file} has no rows`);
             continue;
         }
         out[name] = { name, file, pick, ...table };
@@ -1221,7 +1689,7 @@ function dataSecrets(data) {
         set.columns.forEach((col, i) => {
             if (isSecretColumn(col))
                 for (const row of set.rows)
-                    if ((0,plan_secrets/* isSecretWorthy */.mr)(row[i] ?? ''))
+                    if (isSecretWorthy(row[i] ?? ''))
                         out.add(row[i]);
         });
     }
@@ -1240,7 +1708,7 @@ function dataSecrets(data) {
  * `$${...}` is the escape for a literal `${...}`.
  */
 /** Every `${...}` (or escaped `$${...}`) in a string; group 1 is what is between the braces. */
-const PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
+const placeholders_PLACEHOLDER = /\$?\$\{([^{}]*)\}/g;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATA_REF = /^([A-Za-z_][A-Za-z0-9_]*)\.([^.\s]+)$/;
 const RANDOM = /^random\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)$/;
@@ -1274,7 +1742,7 @@ function placeholdersIn(text) {
     if (!text.includes('${'))
         return [];
     const out = [];
-    for (const m of text.matchAll(PLACEHOLDER))
+    for (const m of text.matchAll(placeholders_PLACEHOLDER))
         if (!m[0].startsWith('$$'))
             out.push(parsePlaceholder(m[1]));
     return out;
@@ -1297,25 +1765,25 @@ const dataKey = (set, column) => `${set}.${column}`;
 
 /** Reads each stage's `requests`, `setup` and `verify` into its spec (matched by position in the raw list). */
 function readStageFlows(c, rawStages, stages, requestNames, defaults) {
-    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
+    const raws = list(rawStages).map(record);
     for (const stage of stages) {
-        const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
+        const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
         if (i < 0)
             continue;
         const raw = raws[i];
         const at = ['stages', i];
         if ('requests' in raw) {
-            const names = (0,checks/* list */.p_)(raw.requests);
+            const names = list(raw.requests);
             if (stage.protocol === 'ws')
-                c.add([...at, 'requests'], `${(0,issues/* formatPath */.jV)(at)}: requests: picks from the HTTP mix; a ws stage sends the websocket: block`, 'key');
+                c.add([...at, 'requests'], `${formatPath(at)}: requests: picks from the HTTP mix; a ws stage sends the websocket: block`, 'key');
             names.forEach((n, j) => {
                 if (typeof n === 'string' && !requestNames.includes(n)) {
-                    c.add([...at, 'requests', j], `${(0,issues/* formatPath */.jV)([...at, 'requests', j])}: no request is named ${(0,units/* show */.WU)(n)}${(0,issues/* suggestion */.h)(n, requestNames)}`);
+                    c.add([...at, 'requests', j], `${formatPath([...at, 'requests', j])}: no request is named ${(0,units/* show */.WU)(n)}${suggestion(n, requestNames)}`);
                 }
             });
             const picked = names.filter((n) => typeof n === 'string');
             if (names.length === 0)
-                c.add([...at, 'requests'], `${(0,issues/* formatPath */.jV)([...at, 'requests'])}: name at least one request (or drop the key to draw from them all)`);
+                c.add([...at, 'requests'], `${formatPath([...at, 'requests'])}: name at least one request (or drop the key to draw from them all)`);
             else
                 stage.requests = [...new Set(picked)];
         }
@@ -1330,12 +1798,12 @@ function checkPlaceholders(c, raw, data) {
     const check = (text, path) => {
         if (!text.includes('${'))
             return;
-        for (const m of text.matchAll(PLACEHOLDER)) {
+        for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
             if (m[0].startsWith('$$'))
                 continue;
             const p = parsePlaceholder(m[1]);
             if (typeof p === 'string') {
-                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${p}`);
+                c.add(path, `${formatPath(path)}: ${p}`);
                 continue;
             }
             if (p.kind !== 'data')
@@ -1343,13 +1811,13 @@ function checkPlaceholders(c, raw, data) {
             const set = data[p.set];
             if (!set) {
                 // A set declared but unreadable is reported at its file already.
-                if (p.set in (0,checks/* record */.g1)(raw.data))
+                if (p.set in record(raw.data))
                     continue;
-                const known = Object.keys((0,checks/* record */.g1)(raw.data));
-                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: \${${p.set}.${p.column}} names no data set${known.length ? (0,issues/* suggestion */.h)(p.set, known) : `: declare it, e.g. data: { ${p.set}: { file: ${p.set}.csv } }`}`);
+                const known = Object.keys(record(raw.data));
+                c.add(path, `${formatPath(path)}: \${${p.set}.${p.column}} names no data set${known.length ? suggestion(p.set, known) : `: declare it, e.g. data: { ${p.set}: { file: ${p.set}.csv } }`}`);
             }
             else if (!set.columns.includes(p.column)) {
-                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${set.file} has no column ${(0,units/* show */.WU)(p.column)}${(0,issues/* suggestion */.h)(p.column, set.columns)}`);
+                c.add(path, `${formatPath(path)}: ${set.file} has no column ${(0,units/* show */.WU)(p.column)}${suggestion(p.column, set.columns)}`);
             }
         }
     };
@@ -1368,13 +1836,13 @@ function* requestStrings(raw) {
             for (const [k, x] of Object.entries(v))
                 yield* walk(x, [...path, k]);
     }
-    yield* walk((0,checks/* record */.g1)(raw.defaults).headers, ['defaults', 'headers']);
+    yield* walk(record(raw.defaults).headers, ['defaults', 'headers']);
     yield* walk(raw.session, ['session']);
     yield* walk(raw.requests, ['requests']);
     yield* walk(raw.websocket, ['websocket']);
-    for (const [i, s] of (0,checks/* list */.p_)(raw.stages).entries()) {
-        yield* walk((0,checks/* record */.g1)(s).setup, ['stages', i, 'setup']);
-        yield* walk((0,checks/* record */.g1)(s).verify, ['stages', i, 'verify']);
+    for (const [i, s] of list(raw.stages).entries()) {
+        yield* walk(record(s).setup, ['stages', i, 'setup']);
+        yield* walk(record(s).verify, ['stages', i, 'verify']);
     }
 }
 /** The data sets a request's strings name. */
@@ -1384,7 +1852,7 @@ function dataSetsOf(value) {
         if (typeof v === 'string') {
             if (!v.includes('${'))
                 return;
-            for (const m of v.matchAll(PLACEHOLDER)) {
+            for (const m of v.matchAll(placeholders_PLACEHOLDER)) {
                 const p = m[0].startsWith('$$') ? undefined : parsePlaceholder(m[1]);
                 if (typeof p === 'object' && p.kind === 'data')
                     out.add(p.set);
@@ -1413,7 +1881,7 @@ function closedUsers(s) {
  * the set (each a row for its session) must fit in the file, and worker threads cannot share one cursor.
  */
 function checkUniqueRows(c, plan, rawStages) {
-    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
+    const raws = list(rawStages).map(record);
     for (const set of Object.values(plan.data ?? {})) {
         if (set.pick !== 'unique')
             continue;
@@ -1431,8 +1899,8 @@ function checkUniqueRows(c, plan, rawStages) {
                 users.push(`${stage.name} ${n}`);
             }
             if (stage.workers !== undefined && stage.workers !== 1) {
-                const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
-                c.add(['stages', Math.max(0, i), 'workers'], `${(0,issues/* formatPath */.jV)(['stages', Math.max(0, i)])}: reads data set ${(0,units/* show */.WU)(set.name)} (pick: unique), whose rows cannot be shared out between worker threads; drop workers: or use pick: sequential`);
+                const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
+                c.add(['stages', Math.max(0, i), 'workers'], `${formatPath(['stages', Math.max(0, i)])}: reads data set ${(0,units/* show */.WU)(set.name)} (pick: unique), whose rows cannot be shared out between worker threads; drop workers: or use pick: sequential`);
             }
         }
         if (total > set.rows.length) {
@@ -1461,9 +1929,9 @@ const PLAN_DEFAULTS = { requestTimeoutMs: 10_000, readyTimeoutMs: 60_000 };
 const URL_PROTOCOLS = ['http:', 'https:', 'ws:', 'wss:'];
 /** `readData`: how `data:` files are read (default: none can be, so a plan with `data:` needs one). */
 function buildPlan(data, file, readDataFile) {
-    const c = new checks/* Checks */.sR();
-    const raw = (0,checks/* record */.g1)(data);
-    const defaultsRaw = (0,checks/* record */.g1)(raw.defaults);
+    const c = new Checks();
+    const raw = record(data);
+    const defaultsRaw = record(raw.defaults);
     const defaults = {
         timeoutMs: c.unit(defaultsRaw, 'timeout', ['defaults'], units/* parseDuration */.E9, PLAN_DEFAULTS.requestTimeoutMs),
         headers: lowerHeaders(defaultsRaw.headers),
@@ -1472,13 +1940,13 @@ function buildPlan(data, file, readDataFile) {
     const plan = {
         version: 1,
         file,
-        target: readTarget(c, (0,checks/* record */.g1)(raw.target)),
+        target: readTarget(c, record(raw.target)),
         defaults,
         session: readRequests(c, raw.session, ['session'], defaults),
         requests: readRequests(c, raw.requests, ['requests'], defaults),
         stages,
-        thresholds: readThresholds(c, (0,checks/* record */.g1)(raw.thresholds), stages, hasResourceSource((0,checks/* record */.g1)(raw.target))),
-        limits: (0,check_limits/* readLimits */.BU)(c, (0,checks/* record */.g1)(raw.limits)),
+        thresholds: readThresholds(c, record(raw.thresholds), stages, hasResourceSource(record(raw.target))),
+        limits: readLimits(c, record(raw.limits)),
     };
     readStageFlows(c, raw.stages, stages, plan.requests.map((r) => r.name), defaults);
     if ('data' in raw) {
@@ -1489,21 +1957,21 @@ function buildPlan(data, file, readDataFile) {
     resolveStressConditions(c, raw.stages, plan);
     // Absent = the default rules; `regression: {}` = none (thresholds only).
     if ('regression' in raw)
-        plan.regression = readRegression(c, (0,checks/* record */.g1)(raw.regression), hasResourceSource((0,checks/* record */.g1)(raw.target)));
+        plan.regression = readRegression(c, record(raw.regression), hasResourceSource(record(raw.target)));
     if ('abort_when' in raw)
         plan.abortWhen = readAbortWhen(c, raw.abort_when, stages);
     if ('websocket' in raw)
-        plan.websocket = readWebSocket(c, (0,checks/* record */.g1)(raw.websocket), defaults.timeoutMs);
+        plan.websocket = readWebSocket(c, record(raw.websocket), defaults.timeoutMs);
     checkWsStages(c, raw.stages, stages, plan.websocket);
     checkProtocols(c, raw);
-    (0,check_limits/* checkLimits */.J5)(c, raw, plan);
+    checkLimits(c, raw, plan);
     return { plan, issues: c.issues };
 }
 const noDataFiles = () => {
     throw new Error('data files are read only from a plan file');
 };
 function readTarget(c, t) {
-    const url = (0,checks/* str */.gx)(t.url) ?? '';
+    const url = str(t.url) ?? '';
     if (typeof t.url === 'string' && !isAbsoluteUrl(url)) {
         c.add(['target', 'url'], `target.url: ${(0,units/* show */.WU)(url)} is not an absolute http(s) or ws(s) URL, e.g. http://127.0.0.1:3000`);
     }
@@ -1522,7 +1990,7 @@ function readTarget(c, t) {
     if (t.allow_remote === true)
         target.allowRemote = true;
     if ('process' in t)
-        readProcess(c, (0,checks/* record */.g1)(t.process), target);
+        readProcess(c, record(t.process), target);
     return target;
 }
 /** `target.process`: exactly one of pid_file and cgroup, a non-empty path (unknown keys: the schema check). */
@@ -1553,8 +2021,8 @@ function isAbsoluteUrl(url) {
 }
 /** HTTP stages draw from `requests`, ws stages need the `websocket:` block. */
 function checkProtocols(c, raw) {
-    const stages = (0,checks/* list */.p_)(raw.stages).map(checks/* record */.g1);
-    if (stages.some((s) => s.protocol !== 'ws') && (0,checks/* list */.p_)(raw.requests).length === 0) {
+    const stages = list(raw.stages).map(record);
+    if (stages.some((s) => s.protocol !== 'ws') && list(raw.requests).length === 0) {
         c.add('requests' in raw ? ['requests'] : [], 'requests: add at least one request (every http stage draws from this list)');
     }
     const wsIndex = stages.findIndex((s) => s.protocol === 'ws');
@@ -1568,10 +2036,10 @@ function readThresholds(c, raw, stages, resourced = true) {
     const out = {};
     for (const [stage, metricsRaw] of Object.entries(raw)) {
         if (stage !== '*' && !names.includes(stage)) {
-            c.add(['thresholds', stage], `thresholds: unknown stage ${(0,units/* show */.WU)(stage)}${(0,issues/* suggestion */.h)(stage, ['*', ...names])}`, 'key');
+            c.add(['thresholds', stage], `thresholds: unknown stage ${(0,units/* show */.WU)(stage)}${suggestion(stage, ['*', ...names])}`, 'key');
         }
         const rules = [];
-        for (const [metric, rule] of Object.entries((0,checks/* record */.g1)(metricsRaw))) {
+        for (const [metric, rule] of Object.entries(record(metricsRaw))) {
             if (!(0,units/* isMetric */.NI)(metric))
                 continue; // the schema check names it, with a suggestion
             const path = ['thresholds', stage, metric];
@@ -1579,7 +2047,7 @@ function readThresholds(c, raw, stages, resourced = true) {
                 rules.push((0,units/* parseThreshold */.B7)(metric, rule));
             }
             catch (err) {
-                c.add(path, `${(0,issues/* formatPath */.jV)(path)}: ${err.message}`);
+                c.add(path, `${formatPath(path)}: ${err.message}`);
             }
             const kind = MEASURED_BY[metric];
             if (kind)
@@ -1598,7 +2066,7 @@ function readThresholds(c, raw, stages, resourced = true) {
 const MEASURED_BY = { recovery: 'spike', breaking_point: 'stress', drift: 'soak', memory_growth: 'soak' };
 function checkMeasuredBy(c, stage, metric, kind, stages) {
     const path = ['thresholds', stage, metric];
-    const where = (0,issues/* formatPath */.jV)(['thresholds', stage]);
+    const where = formatPath(['thresholds', stage]);
     if (stage === '*') {
         if (!stages.some((s) => s.kind === kind))
             c.add(path, `${where}: ${metric} is only measured by ${kind} stages, and this plan has none`, 'key');
@@ -1613,7 +2081,7 @@ function checkMeasuredBy(c, stage, metric, kind, stages) {
 const RESOURCE_METRICS = ['cpu_per_request', 'rss_peak'];
 /** Whether the plan gives perf-gate a way to read what the app spends: it starts the app, or names its process. */
 const hasResourceSource = (t) => typeof t.start === 'string' || (typeof t.process === 'object' && t.process !== null);
-const noResourceSource = (where, metric) => `${(0,issues/* formatPath */.jV)(where)}: ${metric} is read from the app's processes, and this plan names none: add target.start (perf-gate starts the app and reads its process group) or target.process: { pid_file: PATH } or { cgroup: PATH }`;
+const noResourceSource = (where, metric) => `${formatPath(where)}: ${metric} is read from the app's processes, and this plan names none: add target.start (perf-gate starts the app and reads its process group) or target.process: { pid_file: PATH } or { cgroup: PATH }`;
 /** memory_growth needs the soak to read the target's memory: its metrics page, or the app's resource source. */
 function checkMemorySampled(c, stage, stages, resourced) {
     if (resourced)
@@ -1621,10 +2089,10 @@ function checkMemorySampled(c, stage, stages, resourced) {
     const soaks = stages.filter((s) => s.kind === 'soak' && (stage === '*' || s.name === stage));
     const unsampled = soaks.find((s) => s.metricsPath === undefined);
     if (stage !== '*' && unsampled) {
-        c.add(['thresholds', stage, 'memory_growth'], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${(0,units/* show */.WU)(stage)}`, 'key');
+        c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs the stage to read the target's memory: add metrics: /metrics (a path serving Prometheus text) to ${(0,units/* show */.WU)(stage)}`, 'key');
     }
     else if (stage === '*' && soaks.length > 0 && soaks.every((s) => s.metricsPath === undefined)) {
-        c.add(['thresholds', stage, 'memory_growth'], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`, 'key');
+        c.add(['thresholds', stage, 'memory_growth'], `${formatPath(['thresholds', stage])}: memory_growth needs a soak stage that reads the target's memory (metrics: /metrics), and none does`, 'key');
     }
 }
 /**
@@ -1639,10 +2107,10 @@ function checkStressStageRule(c, stage, metric, stages) {
     if (isBreakMetric(metric)) {
         // With its own until:, the stage's latency and error thresholds would judge nothing at all.
         if (target.untilFrom === 'until')
-            c.add(['thresholds', stage, metric], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: ${(0,units/* show */.WU)(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
+            c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: ${(0,units/* show */.WU)(stage)} judges its steps on its until: (${metric} here would judge nothing); move the rule into until:`, 'key');
         return;
     }
-    c.add(['thresholds', stage, metric], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
+    c.add(['thresholds', stage, metric], `${formatPath(['thresholds', stage])}: a stress stage is gated on breaking_point (its steps are judged on latency and error_rate); ${metric} over all its steps has no meaning`, 'key');
 }
 /**
  * A stress stage without `until:` is judged step by step on the plan's latency and error_rate
@@ -1650,7 +2118,7 @@ function checkStressStageRule(c, stage, metric, stages) {
  * on metrics it does not name are added to it: a plan-wide error limit is never dropped in silence.
  */
 function resolveStressConditions(c, rawStages, plan) {
-    const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
+    const raws = list(rawStages).map(record);
     for (const stage of plan.stages) {
         if (stage.kind !== 'stress')
             continue;
@@ -1663,8 +2131,8 @@ function resolveStressConditions(c, rawStages, plan) {
         stage.until = [...(plan.thresholds['*'] ?? []), ...(plan.thresholds[stage.name] ?? [])].filter((r) => isBreakMetric(r.metric));
         if (stage.until.length > 0)
             continue;
-        const i = raws.findIndex((r) => ((0,checks/* str */.gx)(r.name) ?? r.kind) === stage.name);
-        c.add(i >= 0 ? ['stages', i] : ['stages'], `${(0,issues/* formatPath */.jV)(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${(0,units/* show */.WU)(stage.name)} or "*"`);
+        const i = raws.findIndex((r) => (str(r.name) ?? r.kind) === stage.name);
+        c.add(i >= 0 ? ['stages', i] : ['stages'], `${formatPath(['stages', Math.max(0, i)])} (stress) has nothing to break on: add until: { p95: "< 200ms", error_rate: "< 1%" }, or latency / error_rate thresholds for ${(0,units/* show */.WU)(stage.name)} or "*"`);
     }
 }
 function readRegression(c, raw, resourced = true) {
@@ -1733,10 +2201,10 @@ function parsePlan(text, file, env, readData = dataReaderBeside(file)) {
         // The data behind a syntax error is partial: checking it would only add confusing noise.
         throw new src_errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
     }
-    const substituted = (0,interpolate/* interpolate */.GW)(parsed.value, env);
+    const substituted = interpolate(parsed.value, env);
     const { plan, issues } = buildPlan(substituted.value, file, readData);
     const all = [...substituted.issues, ...schemaIssues(substituted.value), ...issues];
-    const secrets = [...new Set([...substituted.secrets, ...(0,plan_secrets/* headerSecrets */.n3)(plan), ...dataSecrets(plan.data)])];
+    const secrets = [...new Set([...substituted.secrets, ...headerSecrets(plan), ...dataSecrets(plan.data)])];
     if (all.length) {
         // Messages quote the values they refuse: one quoting `${TOKEN}`'s value would print the token.
         const redactor = new redact/* Redactor */.pO().add(secrets);
@@ -3007,6 +3475,141 @@ function addStageMetrics(into, from) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/metrics/merge.ts
+
+const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
+/**
+ * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
+ * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
+ * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
+ * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
+ */
+function mergeWindows(parts, histogramOf, keepHistograms = false) {
+    const byT = new Map();
+    parts.forEach((windows, part) => {
+        for (const w of windows) {
+            const list = byT.get(w.t) ?? [];
+            list.push({ w, part });
+            byT.set(w.t, list);
+        }
+    });
+    return [...byT.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([t, list]) => {
+        const h = mergeHistograms(list.map((x) => histogramOf(x.w, x.part)));
+        const s = summarize(h);
+        const windows = list.map((x) => x.w);
+        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
+        const row = {
+            t,
+            rps: total((w) => w.rps),
+            p50: s.p50,
+            p90: s.p90,
+            p95: s.p95,
+            p99: s.p99,
+            // A straggler recorded after its window rolled is in the window's max, not its histogram.
+            max: Math.max(s.max, ...windows.map((w) => w.max)),
+            mean: s.mean,
+            requests: total((w) => w.requests),
+            errors: total((w) => w.errors),
+            active: total((w) => w.active),
+            late_sends: total((w) => w.late_sends),
+            loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
+        };
+        const kinds = sumKinds(windows.map((w) => w.by_kind));
+        if (kinds)
+            row.by_kind = kinds;
+        const dropped = total((w) => w.dropped ?? 0);
+        if (dropped > 0)
+            row.dropped = dropped;
+        // Each part ran its own users (shards, worker threads): they add.
+        const users = total((w) => w.users ?? 0);
+        if (users > 0)
+            row.users = users;
+        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
+        if (windows.every((w) => w.cpu_ms !== undefined))
+            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
+        if (windows.every((w) => w.rss_mb !== undefined))
+            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
+        if (keepHistograms)
+            row.histogram = histogram_encodeHistogram(h);
+        return row;
+    });
+}
+/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
+function sumKinds(parts) {
+    let out;
+    for (const p of parts) {
+        if (!p)
+            continue;
+        out ??= {};
+        for (const [k, n] of Object.entries(p))
+            out[k] = (out[k] ?? 0) + n;
+    }
+    return out;
+}
+/**
+ * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
+ * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
+ */
+function mergeCycles(parts) {
+    const byCycle = new Map();
+    for (const c of parts.flat()) {
+        const m = byCycle.get(c.cycle);
+        if (!m)
+            byCycle.set(c.cycle, { ...c });
+        else {
+            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
+            m.successes += c.successes;
+            m.errors += c.errors;
+        }
+    }
+    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
+}
+/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
+function sumGeneratorCounts(parts) {
+    return {
+        late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
+        dropped: parts.reduce((a, x) => a + x.dropped, 0),
+        loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
+        loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
+    };
+}
+/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
+const LATE_SHARE_LIMIT = 0.01;
+const LOOP_LAG_LIMIT_MS = 50;
+/**
+ * The one rule for whether the generator limited a stage: more than 1 % of its scheduled sends
+ * (and more than 5) left late, or a p99 event-loop lag over 50 ms while it sent. A stage run in one
+ * piece is judged on its own counts; one run in parts (A/B rounds, worker threads) on the parts'
+ * counts summed (sumGenerators), as if it had run in one piece.
+ */
+function judgeGenerator(h, scheduled, requests) {
+    const reasons = [];
+    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
+        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
+    }
+    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
+        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
+    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
+}
+/** Parts of one stage (A/B rounds, worker threads): their counts summed, then judged as one stage's. */
+function sumGenerators(parts, scheduled, requests) {
+    return judgeGenerator(sumGeneratorCounts(parts), scheduled, requests);
+}
+/**
+ * Parts' session tallies (engine records or report blocks): users and failures summed, and how the
+ * first failed session failed (from the first part that has a failure, else the first part's).
+ * Undefined when no part ran sessions.
+ */
+function sumSessions(parts) {
+    const present = parts.filter((x) => x !== undefined);
+    if (present.length === 0)
+        return undefined;
+    const failed = present.find((x) => x.failed > 0);
+    return { ...(failed ?? present[0]), users: present.reduce((a, x) => a + x.users, 0), failed: present.reduce((a, x) => a + x.failed, 0) };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/load/template.ts
@@ -3033,7 +3636,7 @@ function compileTemplate(text, escapeValue = (v) => v, runtime) {
     const parts = [];
     let last = 0;
     let literal = '';
-    for (const m of text.matchAll(PLACEHOLDER)) {
+    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
         literal += text.slice(last, m.index);
         last = m.index + m[0].length;
         const p = m[0].startsWith('$$') ? undefined : parsePlaceholder(m[1]);
@@ -3083,7 +3686,7 @@ function templateNeeds(text, runtime) {
     const out = [];
     if (!text.includes('${'))
         return out;
-    for (const m of text.matchAll(PLACEHOLDER)) {
+    for (const m of text.matchAll(placeholders_PLACEHOLDER)) {
         if (m[0].startsWith('$$'))
             continue;
         const p = parsePlaceholder(m[1]);
@@ -3326,14 +3929,10 @@ function weightedPicker(items, random = Math.random) {
  */
 
 
-/** Adds one part's tallies (a worker thread, an A/B round, a shard) into another's. */
-function addSessionTally(into, from) {
-    if (!from)
-        return into;
-    if (!into)
-        return { ...from };
-    return { users: into.users + from.users, failed: into.failed + from.failed, first: into.first ?? from.first };
-}
+/**
+ * Adds one part's unsent requests (a worker thread, an A/B round) into another's. `merge` adds
+ * shards' blocks on its own (src/report/merge.ts): it keeps at most five names even from one shard.
+ */
 function addUnsentTally(into, from) {
     if (!from || from.count === 0)
         return into;
@@ -3482,15 +4081,20 @@ function waitIdle(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/load/data-rows.ts
+/**
+ * Rows of the plan's `data:` sets handed to users and requests (SPEC §5, "Parameterised requests").
+ * A row is copied into the vars a template reads, under `SET.COLUMN` keys, so filling a request
+ * costs the same as any `${name}`:
+ *  - a closed-model user takes its row once, for its session and all its requests;
+ *  - an open-model request (and a setup or verify request) takes one per request.
+ * Picks: sequential (closed: user N has row N, wrapping; open: the rows in order), random, unique
+ * (each row once in the whole run; one more is an error that stops the stage; a user of a stage
+ * that starts again, in a later stress step or A/B round, keeps the row it had).
+ * Threads and shards share the rows out by their `share`, as `${seq}` is: user N of part i of n
+ * is the plan's user (N−1)·n + i, so no two parts hand out the same sequential or unique row.
+ */
 
-/** `pick: unique` ran out: every row was handed out. */
-class RowsExhausted extends Error {
-    set;
-    constructor(set) {
-        super(`data ${set.name}: all ${set.rows.length} rows of ${set.file} were used (pick: unique hands each row out once per run); add rows, or use pick: sequential`);
-        this.set = set;
-    }
-}
+
 class DataRows {
     cursors = new Map();
     part;
@@ -3538,7 +4142,7 @@ class DataRows {
                     return kept;
                 const i = c.taken * count + index - 1;
                 if (i >= n)
-                    throw new RowsExhausted(c.set);
+                    throw new src_errors/* RowsExhausted */.PK(c.set);
                 c.taken++;
                 if (key !== undefined)
                     c.byUser.set(key, i);
@@ -3752,7 +4356,7 @@ function fillRows(ctx, vars, sets, user) {
         return true;
     }
     catch (err) {
-        if (!(err instanceof RowsExhausted))
+        if (!(err instanceof src_errors/* RowsExhausted */.PK))
             throw err;
         ctx.stop(err.message);
         return false;
@@ -4567,7 +5171,7 @@ class AbortWatch {
 const pct = (x) => `${(x * 100).toFixed(x === 1 || x === 0 ? 0 : 1)} %`;
 
 // EXTERNAL MODULE: ./src/model/format.ts
-var format = __webpack_require__(60826);
+var model_format = __webpack_require__(60826);
 ;// CONCATENATED MODULE: ./src/load/stress.ts
 
 
@@ -4582,7 +5186,7 @@ async function runStress(ctx, spec, shared) {
     const steps = [];
     const open = { scheduled: 0, sent: 0, dropped: 0, lateSends: 0 };
     const users = new Map();
-    for (const [index, level] of (0,check_limits/* stressLevels */.Gf)(spec).entries()) {
+    for (const [index, level] of stressLevels(spec).entries()) {
         if (ctx.signal.aborted)
             break;
         const startMs = now() - ctx.t0;
@@ -4673,7 +5277,7 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
             const value = rule.metric === 'error_rate' ? errorRate : n.latency[rule.metric];
             if ((0,units/* compare */.UD)(value, rule.op, rule.value))
                 continue;
-            broke.push(`${rule.metric} ${rule.raw} (was ${(0,format/* fmtMetric */.IZ)(rule.metric, value)})`);
+            broke.push(`${rule.metric} ${rule.raw} (was ${(0,model_format/* fmtMetric */.IZ)(rule.metric, value)})`);
             if (rule.metric === 'error_rate')
                 errorsBroke = true;
         }
@@ -4706,7 +5310,7 @@ function judgeStep(until, index, level, startMs, durationMs, n) {
 function stressOutcome(spec, steps) {
     const broken = steps.find((s) => !s.passed);
     const passed = steps.filter((s) => s.passed);
-    const levels = (0,check_limits/* stressLevels */.Gf)(spec);
+    const levels = stressLevels(spec);
     return {
         unit: spec.model === 'open' ? 'rps' : 'vus',
         from: spec.from,
@@ -4880,7 +5484,7 @@ function startTarget(command, cwd, env) {
  * Without a start command or ready path there is nothing to wait for, so callers pass a short timeout.
  */
 async function waitUntilReady(o) {
-    const shown = (0,format/* displayUrl */.Qy)(o.url);
+    const shown = (0,model_format/* displayUrl */.Qy)(o.url);
     const deadline = Date.now() + o.timeoutMs;
     let lastError = 'no answer';
     // Ends a probe or a pause early: the command exited, or the run was stopped.
@@ -4927,11 +5531,11 @@ async function probe(o, budgetMs, wake) {
         await res.body.dump();
         if (res.statusCode >= 200 && res.statusCode < 300)
             return;
-        throw new Error(`${(0,format/* displayUrl */.Qy)(readyUrl)} answered ${res.statusCode}`);
+        throw new Error(`${(0,model_format/* displayUrl */.Qy)(readyUrl)} answered ${res.statusCode}`);
     }
     catch (err) {
         if (signal.aborted && !wake.aborted)
-            throw new Error(`${(0,format/* displayUrl */.Qy)(readyUrl)} gave no answer within ${budgetMs} ms`);
+            throw new Error(`${(0,model_format/* displayUrl */.Qy)(readyUrl)} gave no answer within ${budgetMs} ms`);
         throw err;
     }
 }
@@ -5072,7 +5676,7 @@ class SoakWatch {
         // As the client sends it: the path under the target URL's own path, shown without credentials.
         const memory = path === undefined
             ? undefined
-            : { path, url: (0,format/* displayUrl */.Qy)(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
+            : { path, url: (0,model_format/* displayUrl */.Qy)(new URL(path.slice(1), withSlash(target)).toString()), before: await readResidentMemory(client, path, timeoutMs) };
         return new SoakWatch(tenths, client, timeoutMs, memory);
     }
     /** `stopped`: the stage was cut short (the memory is then not read again). */
@@ -5160,6 +5764,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -5229,11 +5834,34 @@ async function runStage(spec, o) {
     }
 }
 async function runStageArmed(spec, o, stageAbort, onWsStage) {
+    const p = await prepareStage(spec, o, stageAbort);
+    const sessions = await openSessions(p, onWsStage);
+    // A soak reads the target's memory before its clock starts (and again once it has drained).
+    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, p.metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
+    const totalMs = plannedDurationMs(spec);
+    const clock = startClock(p, sessions.wsStage, totalMs);
+    const schedule = stageSchedule(spec);
+    let sent;
+    try {
+        sent = await send(p, sessions, totalMs, schedule);
+    }
+    finally {
+        await sessions.wsStage?.shutdown();
+        clock.stop();
+    }
+    const durationMs = now() - p.ctx.t0;
+    const soak = await soakWatch?.finish(o.signal.aborted);
+    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
+    const verify = o.signal.aborted ? undefined : await p.stageFlows?.verify();
+    return stageResult(p, { startedAt: clock.startedAt, durationMs, lag: clock.lag, sent, schedule, soak, verify });
+}
+/** The compiled requests, the metrics, the abort rules, the data rows and `setup:`, as one StageContext. */
+async function prepareStage(spec, o, stageAbort) {
     // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
         throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const runtime = (0,interpolate/* captureNames */.Dg)(o.plan);
+    const runtime = captureNames(o.plan);
     const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests.includes(r.name)) : o.plan.requests;
     const requests = mix.map((r, i) => compileRequest(r, i, { runtime }));
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
@@ -5243,7 +5871,7 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
     const metrics = new StageMetrics([...names, ...session.map((r) => `session:${r.spec.name}`)], maxLatencyMs);
     const abortWatch = new AbortWatch(stageAbortRules(o.plan.abortWhen, spec.name));
     const signal = o.signal;
-    let aborted;
+    const end = {};
     if (abortWatch.active)
         metrics.observe = (latencyMs, error) => abortWatch.note(latencyMs, error);
     const rows = o.rows ?? new DataRows(o.plan.data, spec.share);
@@ -5273,20 +5901,22 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         sessions: { users: 0, failed: 0 },
         unsent: { count: 0, missing: [] },
         stop: (reason) => {
-            if (aborted || signal.aborted)
+            if (end.aborted || signal.aborted)
                 return;
             // The engine's own stop has no rule of the plan: the reason is the rule the report names.
-            aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
+            end.aborted = { rule: reason, at_s: Math.round(((now() - ctx.t0) / 1000) * 10) / 10, reason };
             stageAbort.abort();
         },
     };
+    return { spec, o, ctx, metrics, ws, runtime, stageFlows, setup, abortWatch, stageAbort, end, idle: spec.share?.idle === true };
+}
+async function openSessions(p, onWsStage) {
+    const { spec, o, ctx, ws, idle } = p;
     // Open-model and burst stages share one session, set up before the clock starts.
-    const shared = o.sessions?.shared ?? { ...baseVars, vu: '1', iter: '0' };
+    const shared = o.sessions?.shared ?? { ...ctx.baseVars, vu: '1', iter: '0' };
     if (!o.sessions?.shared && (!stage_closed(spec) || ws))
-        fillRows(ctx, shared, rows.setsIn(session.flatMap((r) => r.needs)));
+        fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
     const closedModel = stage_closed(spec);
-    // A shard with no part of the stage sends nothing, not even the session.
-    const idle = spec.share?.idle === true;
     if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
         // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
         if ((await runSession(ctx, shared)) && o.sessions)
@@ -5299,27 +5929,31 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         await logInUsers(ctx, spec.kind === 'baseline' ? 1 : spec.vus, users);
     let wsStage;
     if (ws)
-        metrics.ws = new WsMetrics();
+        p.metrics.ws = new WsMetrics();
     if (ws && !idle) {
         // Each connection has its data row, as a closed-model user does.
-        const wsSets = rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, runtime)));
+        const wsSets = ctx.rows.setsIn([ws.path, ws.send ?? '', ws.subscribe ?? '', ...Object.values(ws.headers)].flatMap((t) => templateNeeds(t, p.runtime)));
         const fillRow = wsSets.length > 0 ? (vars, id) => fillRows(ctx, vars, wsSets, id) : undefined;
-        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime, fillRow });
+        wsStage = new WsStage(spec, ws, ctx, { target: o.target ?? o.client.origin, vars: shared, seq: o.seq, runtime: p.runtime, fillRow });
         onWsStage(wsStage);
         // Without a ramp, connections open before the clock: the stage measures messages, not the storm
         // (connect times are in their own histogram either way).
         await wsStage.prepare();
     }
-    // A soak reads the target's memory before its clock starts (and again once it has drained).
-    const soakWatch = spec.kind === 'soak' ? await SoakWatch.start(spec, metrics, o.client, o.target ?? o.client.origin, o.plan.defaults.timeoutMs) : undefined;
-    // Two lag monitors: the whole stage, and the current second (reset by the sampler).
+    return { shared, users, wsStage };
+}
+/**
+ * Starts the stage's clock (ctx.t0) and, once a second, the sampler: active users and connections,
+ * loop lag, the abort_when rules, progress. Two lag monitors: the whole stage, and the current second.
+ */
+function startClock(p, wsStage, totalMs) {
+    const { spec, o, ctx, metrics, abortWatch, idle } = p;
     const lag = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
     const lagThisSecond = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: 10 });
     lag.enable();
     lagThisSecond.enable();
     const startedAt = new Date();
     ctx.t0 = now();
-    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
     let lastRequests = 0;
     const sampler = setInterval(() => {
         const elapsed = now() - ctx.t0;
@@ -5335,10 +5969,10 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         if (lagThisSecond.count > 0)
             metrics.timeline.sampleLag(elapsed, lagThisSecond.percentile(99) / 1e6);
         lagThisSecond.reset();
-        if (abortWatch.active && !aborted && !idle) {
-            aborted = abortWatch.check(elapsed);
-            if (aborted)
-                stageAbort.abort();
+        if (abortWatch.active && !p.end.aborted && !idle) {
+            p.end.aborted = abortWatch.check(elapsed);
+            if (p.end.aborted)
+                p.stageAbort.abort();
         }
         o.onProgress?.({
             stage: spec.name,
@@ -5352,97 +5986,86 @@ async function runStageArmed(spec, o, stageAbort, onWsStage) {
         lastRequests = metrics.requests;
     }, 1000);
     sampler.unref();
-    let open;
-    let cycles;
-    let stress;
-    const schedule = stageSchedule(spec);
-    try {
-        if (idle) {
-            // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
-            await sleepUnlessAborted(totalMs, signal);
-        }
-        else if (wsStage) {
-            ({ open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule }));
-        }
-        else {
-            switch (spec.kind) {
-                case 'baseline':
-                    await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
-                    break;
-                case 'load':
-                case 'soak':
-                    if (spec.model === 'closed')
-                        await runClosed(ctx, spec, users);
-                    else
-                        open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'stress':
-                    ({ outcome: stress, open } = await runStress(ctx, spec, shared));
-                    break;
-                case 'spike':
-                    open = await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared));
-                    break;
-                case 'burst':
-                    cycles = await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared));
-                    break;
+    return {
+        startedAt,
+        lag,
+        stop: () => {
+            clearInterval(sampler);
+            lag.disable();
+            lagThisSecond.disable();
+        },
+    };
+}
+/** Runs the stage's executor for its kind (or its ws stage, or, on an idle shard, waits out its time) until drained. */
+async function send(p, sessions, totalMs, schedule) {
+    const { spec, ctx } = p;
+    const { shared, users, wsStage } = sessions;
+    if (p.idle) {
+        // Waits out the stage's planned time, so the shards stay in step (a busy shard also drains).
+        await sleepUnlessAborted(totalMs, p.o.signal);
+        return {};
+    }
+    if (wsStage) {
+        const { open, cycles } = await wsStage.run({ plannedMs: totalMs, schedule });
+        return { open, cycles };
+    }
+    switch (spec.kind) {
+        case 'baseline':
+            await runClosed(ctx, { vus: 1, rampMs: 0, thinkMs: 0, durationMs: spec.durationMs }, users);
+            return {};
+        case 'load':
+        case 'soak':
+            if (spec.model === 'closed') {
+                await runClosed(ctx, spec, users);
+                return {};
             }
+            return { open: await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared)) };
+        case 'stress': {
+            const { outcome, open } = await runStress(ctx, spec, shared);
+            return { stress: outcome, open };
         }
+        case 'spike':
+            return { open: await runOpen(ctx, schedule, spec.maxInFlight, httpSend(ctx, shared)) };
+        case 'burst':
+            return { cycles: await runBurst(ctx, spec.size, spec.cycles, spec.pauseMs, httpSend(ctx, shared)) };
     }
-    finally {
-        await wsStage?.shutdown();
-        clearInterval(sampler);
-        lag.disable();
-        lagThisSecond.disable();
-    }
-    const durationMs = now() - ctx.t0;
-    const soak = await soakWatch?.finish(signal.aborted);
-    // After the drain; a stage cut short (Ctrl-C, abort_when) has no state worth verifying.
-    const verify = signal.aborted ? undefined : await stageFlows?.verify();
+}
+/** The drained stage as a StageResult. */
+function stageResult(p, r) {
+    const { spec, ctx, metrics, idle } = p;
+    const { open, cycles, stress } = r.sent;
     const timeline = metrics.timeline.finish();
     const phases = spec.kind === 'spike' ? spikePhases(spec) : undefined;
-    const generator = generatorHealth(lag, open, metrics.requests);
+    const generator = generatorHealth(r.lag, open, metrics.requests);
     return {
         spec,
-        startedAt,
-        durationMs,
+        startedAt: r.startedAt,
+        durationMs: r.durationMs,
         metrics,
         timeline,
         generator,
         cycles,
         // An idle shard's part of an open-model stage is 0 sends, still a count that merge sums.
-        scheduled: open?.scheduled ?? (idle && schedule ? 0 : undefined),
-        mode: ws?.mode,
+        scheduled: open?.scheduled ?? (idle && r.schedule ? 0 : undefined),
+        mode: p.ws?.mode,
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
-        aborted,
+        aborted: p.end.aborted,
         stress,
-        soak,
+        soak: r.soak,
         sessions: ctx.session.length > 0 && !idle ? ctx.sessions : undefined,
         unsent: ctx.unsent.count > 0 ? ctx.unsent : undefined,
-        setup,
-        verify,
+        setup: p.setup,
+        verify: r.verify,
     };
 }
 /** Stages whose users each run a session and keep their values (and their data row). */
 function stage_closed(spec) {
     return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
-/** Thresholds for blaming the generator: more than 1 % of sends late, or a p99 loop lag over 50 ms. */
-const LATE_SHARE_LIMIT = 0.01;
-const LOOP_LAG_LIMIT_MS = 50;
 function generatorHealth(lag, open, requests) {
     const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
     const max = Number.isFinite(lag.max) ? lag.max / 1e6 : 0;
     return judgeGenerator({ late_sends: open?.lateSends ?? 0, dropped: open?.dropped ?? 0, loop_lag_p99_ms: round3(p99), loop_lag_max_ms: round3(max) }, open?.scheduled, requests);
-}
-/** Whether the generator limited a stage, from its counts (also for stages run in parts: A/B rounds). */
-function judgeGenerator(h, scheduled, requests) {
-    const reasons = [];
-    if (scheduled !== undefined && h.late_sends > 5 && h.late_sends / Math.max(1, scheduled) > LATE_SHARE_LIMIT) {
-        reasons.push(`${h.late_sends} of ${scheduled} sends left more than 10 ms late`);
-    }
-    if (h.loop_lag_p99_ms > LOOP_LAG_LIMIT_MS && requests > 0)
-        reasons.push(`event-loop lag p99 ${h.loop_lag_p99_ms.toFixed(0)} ms`);
-    return { ...h, saturated: reasons.length > 0, reason: reasons.length > 0 ? reasons.join('; ') : undefined };
 }
 /** Within 20 % of the pre-spike p95, and never stricter than 1 ms (loopback noise). */
 function spikeOutcome(timeline, spikeStartMs, dropMs) {
@@ -5472,107 +6095,6 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/metrics/merge.ts
-
-const worst = (xs) => xs.reduce((a, x) => Math.max(a, x), 0);
-/**
- * Windows by their second since the stage start: counts summed (requests, errors and their kinds,
- * rps, `active`, late sends, drops), loop lag the worst, percentiles from the added histograms.
- * `histogramOf` reads a part's window histogram (the parts kept them); `keepHistograms` puts the
- * sum on the merged rows (a stage that is itself a shard, for a later `merge`).
- */
-function mergeWindows(parts, histogramOf, keepHistograms = false) {
-    const byT = new Map();
-    parts.forEach((windows, part) => {
-        for (const w of windows) {
-            const list = byT.get(w.t) ?? [];
-            list.push({ w, part });
-            byT.set(w.t, list);
-        }
-    });
-    return [...byT.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([t, list]) => {
-        const h = mergeHistograms(list.map((x) => histogramOf(x.w, x.part)));
-        const s = summarize(h);
-        const windows = list.map((x) => x.w);
-        const total = (f) => windows.reduce((a, w) => a + f(w), 0);
-        const row = {
-            t,
-            rps: total((w) => w.rps),
-            p50: s.p50,
-            p90: s.p90,
-            p95: s.p95,
-            p99: s.p99,
-            // A straggler recorded after its window rolled is in the window's max, not its histogram.
-            max: Math.max(s.max, ...windows.map((w) => w.max)),
-            mean: s.mean,
-            requests: total((w) => w.requests),
-            errors: total((w) => w.errors),
-            active: total((w) => w.active),
-            late_sends: total((w) => w.late_sends),
-            loop_lag_ms: worst(windows.map((w) => w.loop_lag_ms)),
-        };
-        const kinds = sumKinds(windows.map((w) => w.by_kind));
-        if (kinds)
-            row.by_kind = kinds;
-        const dropped = total((w) => w.dropped ?? 0);
-        if (dropped > 0)
-            row.dropped = dropped;
-        // Each part ran its own users (shards, worker threads): they add.
-        const users = total((w) => w.users ?? 0);
-        if (users > 0)
-            row.users = users;
-        // The app's figures (shards that each started their own app): CPU adds, memory is the largest instance's.
-        if (windows.every((w) => w.cpu_ms !== undefined))
-            row.cpu_ms = Math.round(total((w) => w.cpu_ms) * 1000) / 1000;
-        if (windows.every((w) => w.rss_mb !== undefined))
-            row.rss_mb = Math.max(...windows.map((w) => w.rss_mb));
-        if (keepHistograms)
-            row.histogram = histogram_encodeHistogram(h);
-        return row;
-    });
-}
-/** Windows' errors by kind added; undefined when none had any (a clean window carries no object). */
-function sumKinds(parts) {
-    let out;
-    for (const p of parts) {
-        if (!p)
-            continue;
-        out ??= {};
-        for (const [k, n] of Object.entries(p))
-            out[k] = (out[k] ?? 0) + n;
-    }
-    return out;
-}
-/**
- * Cycle k of the merged burst: every part's cycle k, outcomes summed, the slowest duration. Each
- * part releases on its own clock, so this is n smaller bursts, not one (README, Matrix shards).
- */
-function mergeCycles(parts) {
-    const byCycle = new Map();
-    for (const c of parts.flat()) {
-        const m = byCycle.get(c.cycle);
-        if (!m)
-            byCycle.set(c.cycle, { ...c });
-        else {
-            m.duration_ms = Math.max(m.duration_ms, c.duration_ms);
-            m.successes += c.successes;
-            m.errors += c.errors;
-        }
-    }
-    return [...byCycle.values()].sort((a, b) => a.cycle - b.cycle);
-}
-/** The generators' counts together: late sends and drops summed, loop lag the worst part's. Judging them is the caller's. */
-function sumGeneratorCounts(parts) {
-    return {
-        late_sends: parts.reduce((a, x) => a + x.late_sends, 0),
-        dropped: parts.reduce((a, x) => a + x.dropped, 0),
-        loop_lag_p99_ms: worst(parts.map((x) => x.loop_lag_p99_ms)),
-        loop_lag_max_ms: worst(parts.map((x) => x.loop_lag_max_ms)),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/load/shard.ts
 /**
  * `run --shard i/n`: one shard's part of every stage, so that n runs (a GitHub Actions matrix)
@@ -5788,7 +6310,7 @@ function mergeWorkerResults(spec, parts) {
         metrics,
         timeline,
         // Judged on the totals, as one thread's would be; loop lag is the worst worker's.
-        generator: judgeGenerator(sumGeneratorCounts(parts.map((p) => p.generator)), scheduled, metrics.requests),
+        generator: sumGenerators(parts.map((p) => p.generator), scheduled, metrics.requests),
         cycles: parts.some((p) => p.cycles) ? mergeCycles(parts.map((p) => p.cycles ?? [])) : undefined,
         spike: phases && spikeOutcome(timeline, phases.startMs, phases.dropMs),
         scheduled,
@@ -5798,7 +6320,7 @@ function mergeWorkerResults(spec, parts) {
             .map((p) => p.aborted)
             .filter((a) => a !== undefined)
             .sort((a, b) => a.at_s - b.at_s)[0],
-        sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
+        sessions: sumSessions(parts.map((p) => p.sessions)),
         unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
     };
 }
@@ -5823,7 +6345,7 @@ async function runStageInWorkers(spec, count, o) {
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
     const flows = flowClient &&
-        new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
+        new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
         const setup = await flows?.setUp();
         const baseVars = flows?.baseVars;
@@ -5899,7 +6421,7 @@ function startThread(script, data, label, onProgress, fail) {
 }
 /** One progress line a second for the whole stage, from each worker's latest. */
 function progressTicker(spec, latest, onProgress) {
-    const totalMs = (0,check_limits/* plannedDurationMs */.du)(spec);
+    const totalMs = plannedDurationMs(spec);
     const ticker = setInterval(() => {
         const all = [...latest.values()];
         if (all.length === 0)
@@ -6019,7 +6541,7 @@ async function runPlan(plan, o) {
                     cap: maxRequests,
                     value: sent,
                     stage: current.stage,
-                    message: `the run sent ${(0,check_limits/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,check_limits/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
+                    message: `the run sent ${(0,units/* formatCount */.B4)(sent)} requests, reaching limits.max_requests (${(0,units/* formatCount */.B4)(maxRequests)})${at}, and was stopped; raise limits.max_requests to allow more`,
                 };
             }
             else if (ran >= maxDurationMs) {
@@ -6028,7 +6550,7 @@ async function runPlan(plan, o) {
                     cap: maxDurationMs,
                     value: ran,
                     stage: current.stage,
-                    message: `the run reached limits.max_duration (${(0,check_limits/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
+                    message: `the run reached limits.max_duration (${(0,units/* formatMs */._V)(maxDurationMs)})${at} and was stopped; raise limits.max_duration to allow more`,
                 };
             }
             if (stopped)
@@ -6242,7 +6764,7 @@ function missingValue(stage, metric) {
             if (first && !first.passed)
                 return {
                     verdict: 'fail',
-                    note: `the first step (${(0,format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}`,
+                    note: `the first step (${(0,model_format/* fmtMetric */.IZ)('breaking_point', first.level)}${stage.stress.unit === 'vus' ? ' users' : ''}) already broke: ${(first.broke ?? []).join('; ')}`,
                 };
             return stage.stress ? { verdict: 'warn', note: 'no step ran to its end: nothing to check' } : undefined;
         }
@@ -6804,7 +7326,7 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
             method: 'point-estimate',
             significant: false,
             verdict: pointVerdict === 'fail' ? 'warn' : pointVerdict,
-            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
+            note: `inconclusive: too few samples to measure the noise (under 3 windows or rounds per run)${pointVerdict === 'fail' ? `; the measured change ${(0,model_format/* fmtSigned */._Q)(deltaPct, '%')} exceeds ${rule.raw}` : ''}`,
         };
     }
     const iv = found.interval;
@@ -6844,7 +7366,7 @@ function inconclusive(verdict, iv, point, unit, limit) {
         return {};
     const noise = Math.max(point - iv.lo, iv.hi - point);
     return {
-        note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}`,
+        note: `inconclusive: noise ±${noise.toFixed(unit === 'pp' ? 2 : 1)}${unit} around ${(0,model_format/* fmtSigned */._Q)(point, unit, unit === 'pp' ? 2 : 1)} straddles ${limit}`,
     };
 }
 /**
@@ -7136,7 +7658,7 @@ function evaluateBandRules(rules, history, current) {
             const outside = c > band.hi || c < band.lo;
             const worse = rule.direction === 'increase' ? c > band.hi : c < band.lo;
             const position = band.sigma > 0 ? band_round((c - band.median) / band.sigma) : undefined;
-            const range = `band ${(0,format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
+            const range = `band ${(0,model_format/* fmtMetric */.IZ)(rule.metric, band.lo)} – ${(0,model_format/* fmtMetric */.IZ)(rule.metric, band.hi)}`;
             // A stress run that broke nothing only says "at least its max": below the band is not a loss.
             const stoppedAtMax = worse && rule.metric === 'breaking_point' && stage.stress?.reached_max === true;
             checks.push({
@@ -7148,7 +7670,7 @@ function evaluateBandRules(rules, history, current) {
                 note: stoppedAtMax
                     ? stoppedAtMaxNote(stage.stress, `the history's band (${range})`)
                     : position !== undefined
-                        ? `${(0,format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
+                        ? `${(0,model_format/* fmtSigned */._Q)(position, 'σ')} from the median of ${band.n} past runs (${range})`
                         : `the ${band.n} past runs show no spread (σ̂ = 0), so any change leaves the band (${range})`,
                 band: { n: band.n, median: band.median, sigma: band.sigma, lo: band.lo, hi: band.hi },
                 ...(position !== undefined ? { position_sigma: position } : {}),
@@ -7411,8 +7933,8 @@ function excuseRegression(c, stage, e, rules) {
     const remaining = c.delta_pct + sign * explained;
     const iv = c.interval_pct && { lo: c.interval_pct[0] + sign * explained, hi: c.interval_pct[1] + sign * explained };
     const verdict = iv ? judgeInterval(iv, rule.amount, worseIsUp, remaining) : judgeInterval({ lo: remaining, hi: remaining }, rule.amount, worseIsUp);
-    const rest = `${(0,format/* fmtSigned */._Q)(remaining, '%', 1)}${iv ? ` [${(0,format/* fmtSigned */._Q)(iv.lo, '', 1)}, ${(0,format/* fmtSigned */._Q)(iv.hi, '', 1)}]` : ''}`;
-    const arithmetic = `${source}, which accounts for ${(0,format/* fmtSigned */._Q)(-sign * explained, '%', 1)} of the ${(0,format/* fmtSigned */._Q)(c.delta_pct, '%', 1)}; the rest is ${rest}`;
+    const rest = `${(0,model_format/* fmtSigned */._Q)(remaining, '%', 1)}${iv ? ` [${(0,model_format/* fmtSigned */._Q)(iv.lo, '', 1)}, ${(0,model_format/* fmtSigned */._Q)(iv.hi, '', 1)}]` : ''}`;
+    const arithmetic = `${source}, which accounts for ${(0,model_format/* fmtSigned */._Q)(-sign * explained, '%', 1)} of the ${(0,model_format/* fmtSigned */._Q)(c.delta_pct, '%', 1)}; the rest is ${rest}`;
     return rejudged(c, e, verdict, arithmetic, {
         by: e.reason,
         runner_ms: excuse_round(added.ms, 3),
@@ -7474,7 +7996,7 @@ function excuseTimeouts(c, stage, e, rules) {
         : before > 0
             ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before)
             : judgeInterval(ivPp, 0, true, deltaPp);
-    return rejudged(c, e, verdict, `${arithmetic} (${(0,format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
+    return rejudged(c, e, verdict, `${arithmetic} (${(0,model_format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
 }
 /** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */
 function steadyUsers(s) {
@@ -7488,7 +8010,7 @@ function steadyUsers(s) {
 function stagesToConfirm(checks) {
     return new Set(checks.filter((c) => c.kind === 'regression' && c.verdict === 'fail').map((c) => c.stage));
 }
-const change = (c) => c.delta_pp !== undefined ? (0,format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
+const change = (c) => c.delta_pp !== undefined ? (0,model_format/* fmtSigned */._Q)(c.delta_pp, 'pp', 2) : c.delta_pct !== undefined && c.delta_pct !== null ? (0,model_format/* fmtSigned */._Q)(c.delta_pct, '%') : `${c.current}`;
 /**
  * The first run's checks, with every failed regression judged again by the re-run's check of the
  * same stage and metric: still failing → fail (confirmed), passing or inconclusive → warn (not
@@ -7632,7 +8154,7 @@ function failStoppedRun(result, stopped) {
         metric: requests ? 'requests' : 'duration',
         kind: 'threshold',
         current: stopped.value,
-        limit: `< ${requests ? stopped.cap : (0,check_limits/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
+        limit: `< ${requests ? stopped.cap : (0,units/* formatMs */._V)(stopped.cap)} (limits.${stopped.limit})`,
         method: RUN_LIMIT_METHOD,
         verdict: 'fail',
         note: stopped.message,
@@ -7679,7 +8201,7 @@ function stageReport(r) {
     const m = r.metrics;
     // Timed stages: rate over the planned sending time (the drain of the last responses is not
     // sending time), or the time actually run when it was cut short. Bursts: their own wall time.
-    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min((0,check_limits/* plannedDurationMs */.du)(r.spec), r.durationMs);
+    const sendingMs = r.spec.kind === 'burst' ? r.durationMs : Math.min(plannedDurationMs(r.spec), r.durationMs);
     // A shard's report carries the histograms and inputs `merge` needs; other reports stay small.
     const shard = r.spec.share !== undefined;
     const report = {
@@ -7817,7 +8339,7 @@ function buildReport(i) {
         schema: model_report/* REPORT_SCHEMA */.D,
         verdict: i.verdict,
         plan: i.planFile,
-        target: (0,format/* displayUrl */.Qy)(i.run.target),
+        target: (0,model_format/* displayUrl */.Qy)(i.run.target),
         started_at: i.run.startedAt.toISOString(),
         duration_s: build_round(i.run.durationMs / 1000, 1),
         cancelled: i.cancelled ?? false,
@@ -7843,8 +8365,8 @@ var fingerprint = __webpack_require__(34319);
 var shape = __webpack_require__(59258);
 // EXTERNAL MODULE: ./src/input-checks.ts
 var input_checks = __webpack_require__(92321);
-// EXTERNAL MODULE: ./src/baseline/file-store.ts
-var file_store = __webpack_require__(11617);
+// EXTERNAL MODULE: ./src/baseline/report-file.ts
+var report_file = __webpack_require__(34540);
 // EXTERNAL MODULE: ./src/load/destination.ts
 var destination = __webpack_require__(87612);
 ;// CONCATENATED MODULE: ./src/flows/shared.ts
@@ -7865,7 +8387,7 @@ function gateRules(plan) {
  * the first line of every run.
  */
 function announceLoad(plan, targets, s) {
-    const checked = targets.map(([label, url]) => `${label}${(0,format/* displayUrl */.Qy)(url)} (${(0,destination/* describeGrant */.aN)((0,destination/* checkLoadDestination */.Nu)(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
+    const checked = targets.map(([label, url]) => `${label}${(0,model_format/* displayUrl */.Qy)(url)} (${(0,destination/* describeGrant */.aN)((0,destination/* checkLoadDestination */.Nu)(url, plan.target.allowRemote === true, s.allowedHosts).grant)})`);
     s.log.info(`perf-gate: load goes to ${checked.join(' and ')}`);
 }
 /** What a run was compared with, for report.json and the summary. */
@@ -7898,7 +8420,7 @@ async function findBaseline(source, request, log) {
             loaded = { result: newest.result, explanation: `no result for the PR's base commits; nearest: ${newest.explanation}` };
     }
     if (loaded.result)
-        (0,file_store/* wholeRun */.f1)(loaded.result.report, source.store.description);
+        (0,report_file/* wholeRun */.f1)(loaded.result.report, source.store.description);
     log.info(loaded.result ? loaded.explanation : `${loaded.explanation}: this run is checked against the absolute thresholds only`);
     return loaded.result ? { ...loaded.result, explanation: loaded.explanation } : undefined;
 }
@@ -8187,7 +8709,7 @@ function headline(r) {
     const facts = [
         ['plan', `<code>${(0,report_escape/* html */.qy)(r.plan)}</code>`],
         ['target', `<code>${(0,report_escape/* html */.qy)(r.target)}</code>`],
-        ['started', `${(0,report_escape/* html */.qy)((0,format/* fmtTime */.Xd)(r.started_at))}, ${(0,report_escape/* html */.qy)(String(r.duration_s))} s`],
+        ['started', `${(0,report_escape/* html */.qy)((0,model_format/* fmtTime */.Xd)(r.started_at))}, ${(0,report_escape/* html */.qy)(String(r.duration_s))} s`],
         ['runner', (0,report_escape/* html */.qy)(`${r.runner.cores} × ${r.runner.cpu}, ${r.runner.os} ${r.runner.arch}, Node ${r.runner.node}`)],
     ];
     if (r.imported)
@@ -8205,14 +8727,14 @@ function headline(r) {
         const commit = b.commit ? ` on commit ${b.commit.slice(0, 7)}` : '';
         facts.push([
             'baseline',
-            `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`,
+            `${(0,report_escape/* html */.qy)(`${b.source}, measured ${(0,model_format/* fmtTime */.Xd)(b.started_at)}${commit}`)}${b.explanation ? `<br><span class="muted">${(0,report_escape/* html */.qy)(b.explanation)}</span>` : ''}`,
         ]);
     }
     else {
-        facts.push(['baseline', (0,report_escape/* html */.qy)((0,format/* withoutBaseline */.m4)(r))]);
+        facts.push(['baseline', (0,report_escape/* html */.qy)((0,model_format/* withoutBaseline */.m4)(r))]);
     }
     if (r.history && (r.baseline || r.ab))
-        facts.push(['history', (0,report_escape/* html */.qy)((0,format/* historyPhrase */.Yg)(r.history))]);
+        facts.push(['history', (0,report_escape/* html */.qy)((0,model_format/* historyPhrase */.Yg)(r.history))]);
     if (r.shard)
         facts.push(['shard', (0,report_escape/* html */.qy)(`${r.shard.index}/${r.shard.count} of the plan's load (not gated; merge gates the whole)`)]);
     if (r.merged_from)
@@ -8248,13 +8770,13 @@ function diagnosesSection(ds) {
 function stageOverview(r) {
     const cost = r.stages.some((s) => s.resources);
     const rows = r.stages.map((s, i) => {
-        const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,format/* fmtMs */.mq)(s.latency_ms[m])));
+        const cells = ['p50', 'p95', 'p99'].map((m) => (0,markdown/* metricCell */.nT)(r, s, m, (0,model_format/* fmtMs */.mq)(s.latency_ms[m])));
         return tr([
             tag((0,markdown/* stageVerdict */.uX)(r, s)),
             `<a href="#stage-${i}">${(0,report_escape/* html */.qy)(s.name)}</a> <span class="muted">(${(0,report_escape/* html */.qy)(s.kind)}${s.protocol === 'ws' ? ', ws' : ''})</span>`,
             String(s.requests),
             withDelta((0,markdown/* metricCell */.nT)(r, s, 'rps', s.rps.toFixed(1))),
-            withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate))),
+            withDelta((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,model_format/* fmtPct */.pT)(s.error_rate))),
             ...cells.map(withDelta),
             ...(cost ? [costCell(r, s)] : []),
         ]);
@@ -8279,16 +8801,16 @@ function withDelta(cell) {
 function checksSection(r) {
     if (r.checks.length === 0)
         return '';
-    const rows = (0,format/* bySeverity */.Np)(r.checks).map((c) => {
-        const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,format/* comparedWith */.o3)(r, c)}`;
+    const rows = (0,model_format/* bySeverity */.Np)(r.checks).map((c) => {
+        const rule = c.kind !== 'regression' ? `${c.metric} ${c.limit}` : `${c.metric} ${c.limit} ${(0,model_format/* comparedWith */.o3)(r, c)}`;
         return tr([
             tag(c.verdict),
             (0,report_escape/* html */.qy)(c.stage),
             (0,report_escape/* html */.qy)(c.metric),
             `<code>${(0,report_escape/* html */.qy)(rule)}</code>`,
-            (0,report_escape/* html */.qy)((0,format/* fmtMetric */.IZ)(c.metric, c.baseline)),
-            (0,report_escape/* html */.qy)((0,format/* fmtMetric */.IZ)(c.metric, c.current)),
-            c.kind === 'regression' ? (0,report_escape/* html */.qy)((0,format/* fmtChange */.M3)(c)) : '',
+            (0,report_escape/* html */.qy)((0,model_format/* fmtMetric */.IZ)(c.metric, c.baseline)),
+            (0,report_escape/* html */.qy)((0,model_format/* fmtMetric */.IZ)(c.metric, c.current)),
+            c.kind === 'regression' ? (0,report_escape/* html */.qy)((0,model_format/* fmtChange */.M3)(c)) : '',
             (0,report_escape/* html */.qy)(c.method + (c.note ? ` (${c.note})` : '')),
         ], `check ${c.verdict}`);
     });
@@ -8318,11 +8840,11 @@ function stageFacts(r, s) {
     const codes = Object.entries(s.status_codes);
     const rows = [
         ['requests', String(s.requests)],
-        ['errors', `${(0,format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,format/* fmtPct */.pT)(s.error_rate)))})`],
+        ['errors', `${(0,model_format/* fmtCount */.bg)(s.errors)} (${(0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'error_rate', (0,model_format/* fmtPct */.pT)(s.error_rate)))})`],
         ['rps', (0,report_escape/* html */.qy)((0,markdown/* metricCell */.nT)(r, s, 'rps', `${s.rps.toFixed(1)}/s`))],
         [
             'latency',
-            (0,report_escape/* html */.qy)(`min ${(0,format/* fmtMs */.mq)(l.min)} · mean ${(0,format/* fmtMs */.mq)(l.mean)} · p50 ${(0,format/* fmtMs */.mq)(l.p50)} · p90 ${(0,format/* fmtMs */.mq)(l.p90)} · p95 ${(0,format/* fmtMs */.mq)(l.p95)} · p99 ${(0,format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,format/* fmtMs */.mq)(l.p999)} · max ${(0,format/* fmtMs */.mq)(l.max)}`),
+            (0,report_escape/* html */.qy)(`min ${(0,model_format/* fmtMs */.mq)(l.min)} · mean ${(0,model_format/* fmtMs */.mq)(l.mean)} · p50 ${(0,model_format/* fmtMs */.mq)(l.p50)} · p90 ${(0,model_format/* fmtMs */.mq)(l.p90)} · p95 ${(0,model_format/* fmtMs */.mq)(l.p95)} · p99 ${(0,model_format/* fmtMs */.mq)(l.p99)} · p99.9 ${(0,model_format/* fmtMs */.mq)(l.p999)} · max ${(0,model_format/* fmtMs */.mq)(l.max)}`),
         ],
         ['errors by kind', kinds.length ? (0,report_escape/* html */.qy)(kinds.map(([k, n]) => `${k} ${n}`).join(', ')) : 'none'],
         ['status codes', codes.length ? (0,report_escape/* html */.qy)(codes.map(([k, n]) => `${k}: ${n}`).join(', ')) : 'none'],
@@ -8338,7 +8860,7 @@ function stageFacts(r, s) {
         ]);
     if (s.spike) {
         const rec = s.spike.recovery_ms === null ? 'never recovered' : `recovered in ${(s.spike.recovery_ms / 1000).toFixed(0)} s`;
-        rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
+        rows.push(['spike', (0,report_escape/* html */.qy)(`pre-spike p95 ${(0,model_format/* fmtMs */.mq)(s.spike.pre_p95_ms)}, peak p95 ${(0,model_format/* fmtMs */.mq)(s.spike.peak_p95_ms)}, ${rec}`)]);
     }
     if (s.workers)
         rows.push(['workers', String(s.workers)]);
@@ -8449,10 +8971,10 @@ function resourceCharts(s, x, at, markers) {
 function resourcesFact(r, s, res) {
     if (res.cpu_ms_per_request === null && res.rss_mb_peak === null)
         return `not read (${res.source}: ${res.error ?? 'no value'}); rules on it warn`;
-    const cpu = (0,markdown/* metricCell */.nT)(r, s, 'cpu_per_request', (0,format/* fmtMetric */.IZ)('cpu_per_request', res.cpu_ms_per_request));
-    const peak = (0,markdown/* metricCell */.nT)(r, s, 'rss_peak', (0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_peak));
+    const cpu = (0,markdown/* metricCell */.nT)(r, s, 'cpu_per_request', (0,model_format/* fmtMetric */.IZ)('cpu_per_request', res.cpu_ms_per_request));
+    const peak = (0,markdown/* metricCell */.nT)(r, s, 'rss_peak', (0,model_format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_peak));
     const span = res.rss_mb_start !== undefined && res.rss_mb_start !== null && res.rss_mb_end !== undefined && res.rss_mb_end !== null
-        ? ` (${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)`
+        ? ` (${(0,model_format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_start)} at the start, ${(0,model_format/* fmtMetric */.IZ)('rss_peak', res.rss_mb_end)} at the end)`
         : '';
     return `CPU per request ${cpu}; ${res.cpu_pct ?? '—'}% of a core; peak memory ${peak}${span}; from ${res.source}${res.note ? `; ${res.note}` : ''}${res.error ? `; ${res.error}` : ''}`;
 }
@@ -8527,11 +9049,11 @@ function stressSection(st) {
         (0,report_escape/* html */.qy)(`${p.start_s.toFixed(0)}–${(p.start_s + p.duration_s).toFixed(0)} s`),
         String(p.requests),
         String(p.errors),
-        (0,report_escape/* html */.qy)((0,format/* fmtPct */.pT)(p.error_rate)),
+        (0,report_escape/* html */.qy)((0,model_format/* fmtPct */.pT)(p.error_rate)),
         p.rps.toFixed(1),
-        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p50)),
-        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p95)),
-        (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(p.latency_ms.p99)),
+        (0,report_escape/* html */.qy)((0,model_format/* fmtMs */.mq)(p.latency_ms.p50)),
+        (0,report_escape/* html */.qy)((0,model_format/* fmtMs */.mq)(p.latency_ms.p95)),
+        (0,report_escape/* html */.qy)((0,model_format/* fmtMs */.mq)(p.latency_ms.p99)),
         tag(p.passed ? 'pass' : 'fail'),
         (0,report_escape/* html */.qy)((p.broke ?? []).join('; ')),
     ], p.passed ? 'pass' : 'fail'));
@@ -8567,7 +9089,7 @@ function soakSection(so) {
     const rows = [
         [
             'p95 drift',
-            (0,report_escape/* html */.qy)(`first tenth ${(0,format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`),
+            (0,report_escape/* html */.qy)(`first tenth ${(0,model_format/* fmtMs */.mq)(d.first_p95)} → last tenth ${(0,model_format/* fmtMs */.mq)(d.last_p95)}${d.delta_pct === null ? '' : ` (${d.delta_pct >= 0 ? '+' : ''}${d.delta_pct.toFixed(1)}%)`}`),
         ],
     ];
     if (so.memory) {
@@ -8575,7 +9097,7 @@ function soakSection(so) {
         const growth = m.growth_pct === null ? '' : ` (${m.growth_pct >= 0 ? '+' : ''}${m.growth_pct.toFixed(1)}%)`;
         rows.push([
             'target memory',
-            (0,report_escape/* html */.qy)(`${(0,format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`),
+            (0,report_escape/* html */.qy)(`${(0,model_format/* fmtBytes */.zi)(m.before_bytes)} before → ${(0,model_format/* fmtBytes */.zi)(m.after_bytes)} after${growth}, from ${m.url}${m.error ? `; ${m.error}` : ''}`),
         ]);
     }
     return `<div class="soak"><h3>Soak</h3><dl class="facts">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`;
@@ -8583,7 +9105,7 @@ function soakSection(so) {
 function endpointsTable(s) {
     if (s.endpoints.length === 0)
         return '';
-    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), (0,format/* fmtCount */.bg)(e.errors), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,format/* fmtMs */.mq)(e.latency_ms.p99))]));
+    const rows = s.endpoints.map((e) => tr([(0,report_escape/* html */.qy)(e.name), String(e.requests), (0,model_format/* fmtCount */.bg)(e.errors), (0,report_escape/* html */.qy)((0,model_format/* fmtMs */.mq)(e.latency_ms.p50)), (0,report_escape/* html */.qy)((0,model_format/* fmtMs */.mq)(e.latency_ms.p95)), (0,report_escape/* html */.qy)((0,model_format/* fmtMs */.mq)(e.latency_ms.p99))]));
     return `<h3>Endpoints</h3>${table(['endpoint', 'requests', 'errors', 'p50', 'p95', 'p99'], rows, 'lrrrrr')}`;
 }
 const tr = (cells, cls) => ({ cells, cls });
@@ -8832,7 +9354,7 @@ function generatorSaturated(s) {
     if (num(s.late_sends) > 0)
         evidence.push(`${num(s.late_sends)} sends left more than 10 ms late${s.scheduled !== undefined ? ` (of ${s.scheduled} scheduled)` : ''}`);
     if (g)
-        evidence.push(`event-loop lag p99 ${(0,format/* fmtMs */.mq)(num(g.loop_lag_p99_ms))}, max ${(0,format/* fmtMs */.mq)(num(g.loop_lag_max_ms))}`);
+        evidence.push(`event-loop lag p99 ${(0,model_format/* fmtMs */.mq)(num(g.loop_lag_p99_ms))}, max ${(0,model_format/* fmtMs */.mq)(num(g.loop_lag_max_ms))}`);
     return {
         severity: 'warn',
         title: "The load generator was saturated: this stage's numbers describe the runner, not the target (more workers, or a bigger runner).",
@@ -8848,7 +9370,7 @@ function rateLimited(s) {
     if (n < MIN_COUNT || share(n, requests) < RATE_LIMITED.requestShare || ofErrors < RATE_LIMITED.errorShare)
         return undefined;
     const evidence = [
-        `${n} responses were 429 Too Many Requests: ${(0,format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`,
+        `${n} responses were 429 Too Many Requests: ${(0,model_format/* fmtPct */.pT)(share(n, requests))} of ${requests} requests${counted > 0 ? `, ${(0,model_format/* fmtPct */.pT)(ofErrors)} of the errors` : ' (the plan expects them)'}`,
     ];
     const r = s.retry_after_s;
     if (r)
@@ -8860,11 +9382,11 @@ function rateLimited(s) {
     if (first) {
         const from = ws.filter((w) => w.t >= first.t);
         const limited = sumOf(from, (w) => kindIn(w, 'rate_limited'));
-        evidence.push(`the first 429s came ${seconds(first.t)} into the stage; from then on ${(0,format/* fmtPct */.pT)(share(limited, sumOf(from, (w) => num(w.requests))))} of requests were limited`);
+        evidence.push(`the first 429s came ${seconds(first.t)} into the stage; from then on ${(0,model_format/* fmtPct */.pT)(share(limited, sumOf(from, (w) => num(w.requests))))} of requests were limited`);
     }
     return {
         severity: counted > 0 ? 'warn' : 'info',
-        title: `The target rate-limited this load (429 on ${(0,format/* fmtPct */.pT)(share(n, requests))} of requests): the numbers measure its limiter, not its capacity.`,
+        title: `The target rate-limited this load (429 on ${(0,model_format/* fmtPct */.pT)(share(n, requests))} of requests): the numbers measure its limiter, not its capacity.`,
         evidence,
         ...(first ? { at_s: first.t } : {}),
     };
@@ -8891,11 +9413,11 @@ function timeoutsClimb(s) {
     const first = firstWith(ws, (w) => kindIn(w, 'timeout'));
     return {
         severity: 'warn',
-        title: `Timeouts climb with load: ${(0,format/* fmtPct */.pT)(high)} of requests in the busiest seconds against ${(0,format/* fmtPct */.pT)(low)} in the quietest.`,
+        title: `Timeouts climb with load: ${(0,model_format/* fmtPct */.pT)(high)} of requests in the busiest seconds against ${(0,model_format/* fmtPct */.pT)(low)} in the quietest.`,
         evidence: [
-            `${total} timeouts, ${(0,format/* fmtPct */.pT)(share(total, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
-            `busiest third of the seconds (about ${rate(busyLoad)} ${unit}): ${(0,format/* fmtPct */.pT)(high)} timed out`,
-            `quietest third (about ${rate(quietLoad)} ${unit}): ${(0,format/* fmtPct */.pT)(low)} timed out`,
+            `${total} timeouts, ${(0,model_format/* fmtPct */.pT)(share(total, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`,
+            `busiest third of the seconds (about ${rate(busyLoad)} ${unit}): ${(0,model_format/* fmtPct */.pT)(high)} timed out`,
+            `quietest third (about ${rate(quietLoad)} ${unit}): ${(0,model_format/* fmtPct */.pT)(low)} timed out`,
         ],
         ...(first ? { at_s: first.t } : {}),
     };
@@ -8931,10 +9453,10 @@ function saturation(s) {
     const peak = byLoad(points, load).at(-1);
     const what = steps ? 'step' : 'second';
     const evidence = [
-        `low load (about ${rate(baseLoad)} ${unit}): p95 ${(0,format/* fmtMs */.mq)(baseP95)}`,
-        ...(lastGood ? [`up to ${rate(lastGood.load)} ${unit} (${seconds(lastGood.t)} in): p95 ${(0,format/* fmtMs */.mq)(lastGood.p95)}`] : []),
-        `at ${rate(knee.load)} ${unit} (${seconds(knee.t)} in): p95 ${(0,format/* fmtMs */.mq)(knee.p95)}, ${(knee.p95 / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
-        `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${(0,format/* fmtMs */.mq)(peak.p95)}`,
+        `low load (about ${rate(baseLoad)} ${unit}): p95 ${(0,model_format/* fmtMs */.mq)(baseP95)}`,
+        ...(lastGood ? [`up to ${rate(lastGood.load)} ${unit} (${seconds(lastGood.t)} in): p95 ${(0,model_format/* fmtMs */.mq)(lastGood.p95)}`] : []),
+        `at ${rate(knee.load)} ${unit} (${seconds(knee.t)} in): p95 ${(0,model_format/* fmtMs */.mq)(knee.p95)}, ${(knee.p95 / Math.max(baseP95, 0.001)).toFixed(1)}× the low-load p95`,
+        `busiest ${what}: ${rate(peak.load)} ${unit}, p95 ${(0,model_format/* fmtMs */.mq)(peak.p95)}`,
     ];
     // More users but no more throughput is the capacity showing.
     if (unit === 'users')
@@ -8945,7 +9467,7 @@ function saturation(s) {
     return {
         // A stress stage is there to find this point: there it is information, not a warning.
         severity: s.kind === 'stress' ? 'info' : 'warn',
-        title: `Saturation: latency grows with the load, p95 bends ${where} (${(0,format/* fmtMs */.mq)(baseP95)} → ${(0,format/* fmtMs */.mq)(knee.p95)}).`,
+        title: `Saturation: latency grows with the load, p95 bends ${where} (${(0,model_format/* fmtMs */.mq)(baseP95)} → ${(0,model_format/* fmtMs */.mq)(knee.p95)}).`,
         evidence,
         at_s: knee.t,
     };
@@ -8989,8 +9511,8 @@ function errorsBegin(s) {
         const mix = [...kinds.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`);
         const errorsAfter = sumOf(after, (w) => num(w.errors));
         const evidence = [
-            `${seconds(before[0].t)}–${seconds(start.t)}: ${(0,format/* fmtPct */.pT)(errorShare(before))} errors over ${before.length} seconds (${sumOf(before, (w) => num(w.requests))} requests)`,
-            `from ${seconds(start.t)}: ${(0,format/* fmtPct */.pT)(afterShare)} errors (${errorsAfter} of ${Math.max(errorsAfter, sumOf(after, (w) => num(w.requests)))})${mix.length ? `: ${mix.join(', ')}` : ''}`,
+            `${seconds(before[0].t)}–${seconds(start.t)}: ${(0,model_format/* fmtPct */.pT)(errorShare(before))} errors over ${before.length} seconds (${sumOf(before, (w) => num(w.requests))} requests)`,
+            `from ${seconds(start.t)}: ${(0,model_format/* fmtPct */.pT)(afterShare)} errors (${errorsAfter} of ${Math.max(errorsAfter, sumOf(after, (w) => num(w.requests)))})${mix.length ? `: ${mix.join(', ')}` : ''}`,
         ];
         const sample = topSamples(s, 1);
         if (sample.length > 0)
@@ -9001,7 +9523,7 @@ function errorsBegin(s) {
         const down = a?.rule === 'target_down';
         return {
             severity: 'warn',
-            title: `Errors begin ${seconds(start.t)} into the stage: from ${(0,format/* fmtPct */.pT)(errorShare(before))} to ${(0,format/* fmtPct */.pT)(afterShare)} of requests${down ? '; the target went down and the stage was stopped' : ''}.`,
+            title: `Errors begin ${seconds(start.t)} into the stage: from ${(0,model_format/* fmtPct */.pT)(errorShare(before))} to ${(0,model_format/* fmtPct */.pT)(afterShare)} of requests${down ? '; the target went down and the stage was stopped' : ''}.`,
             evidence,
             at_s: start.t,
         };
@@ -9030,7 +9552,7 @@ function connectionExhaustion(s) {
     if (connect > 0) {
         const first = firstWith(ws, (w) => kindIn(w, 'connect'));
         at = first?.t;
-        evidence.push(`${connect} connection errors, ${(0,format/* fmtPct */.pT)(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`);
+        evidence.push(`${connect} connection errors, ${(0,model_format/* fmtPct */.pT)(share(connect, requests))} of ${requests} requests${first ? `, the first ${seconds(first.t)} into the stage` : ''}`);
     }
     const samples = topSamples(s, 3);
     if (samples.length > 0)
@@ -9052,7 +9574,7 @@ function connectionExhaustion(s) {
     }
     else if (connectFinding) {
         const refused = topSamples(s, 1, REFUSED_OR_RESET).length > 0;
-        title = `Connections ${refused ? 'refused or reset' : 'failed'} under load (${(0,format/* fmtPct */.pT)(share(connect, requests))} of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.`;
+        title = `Connections ${refused ? 'refused or reset' : 'failed'} under load (${(0,model_format/* fmtPct */.pT)(share(connect, requests))} of requests): the target's accept queue or connection limit, or a proxy's pool, ran out.`;
     }
     else if (dropFinding) {
         title = `The in-flight limit ran out: ${dropped} sends were dropped because max_in_flight requests were still outstanding (the target answered too slowly for the rate).`;
@@ -9081,18 +9603,18 @@ function spikeNotRecovered(s) {
     if (afterP95 <= limit)
         return undefined;
     const evidence = [
-        `pre-spike p95 ${(0,format/* fmtMs */.mq)(pre)}, peak p95 ${(0,format/* fmtMs */.mq)(num(spike.peak_p95_ms))}`,
-        `after the drop (${seconds(spike.drop_s)} in): median p95 ${(0,format/* fmtMs */.mq)(afterP95)} over ${after.length} seconds, last ${(0,format/* fmtMs */.mq)(num(after.at(-1).p95))} (recovered would be ≤ ${(0,format/* fmtMs */.mq)(limit)})`,
+        `pre-spike p95 ${(0,model_format/* fmtMs */.mq)(pre)}, peak p95 ${(0,model_format/* fmtMs */.mq)(num(spike.peak_p95_ms))}`,
+        `after the drop (${seconds(spike.drop_s)} in): median p95 ${(0,model_format/* fmtMs */.mq)(afterP95)} over ${after.length} seconds, last ${(0,model_format/* fmtMs */.mq)(num(after.at(-1).p95))} (recovered would be ≤ ${(0,model_format/* fmtMs */.mq)(limit)})`,
         spike.recovery_ms === null
             ? 'no 1-second window after the drop came back within 20 % of the pre-spike p95'
             : `one window was back ${seconds(spike.recovery_ms / 1000)} after the drop, but the p95 stayed above the limit`,
     ];
     const errors = errorShare(after);
     if (errors > ERRORS_BEGIN.clean)
-        evidence.push(`${(0,format/* fmtPct */.pT)(errors)} of the requests after the drop failed`);
+        evidence.push(`${(0,model_format/* fmtPct */.pT)(errors)} of the requests after the drop failed`);
     return {
         severity: 'warn',
-        title: `The spike did not recover: p95 after the drop stayed at ${(0,format/* fmtMs */.mq)(afterP95)} against ${(0,format/* fmtMs */.mq)(pre)} before it.`,
+        title: `The spike did not recover: p95 after the drop stayed at ${(0,model_format/* fmtMs */.mq)(afterP95)} against ${(0,model_format/* fmtMs */.mq)(pre)} before it.`,
         evidence,
         at_s: spike.drop_s,
     };
@@ -9143,7 +9665,7 @@ async function writeReports(report, outDir, extras = {}) {
     const summaryPath = external_node_path_default().join(outDir, 'summary.md');
     const htmlPath = external_node_path_default().join(outDir, 'report.html');
     const summary = (0,markdown/* renderSummary */.Br)(report, extras);
-    await (0,file_store/* writeJsonAtomic */.ZJ)(reportPath, report);
+    await (0,report_file/* writeJsonAtomic */.ZJ)(reportPath, report);
     await (0,promises_.writeFile)(summaryPath, summary);
     await (0,promises_.writeFile)(htmlPath, renderHtml(report, extras));
     return { report, reportPath, summaryPath, htmlPath, summary, extras };
@@ -9422,6 +9944,7 @@ function pairedRounds(rounds) {
 
 
 
+
 /** Shortest round: shorter ones would be mostly start-up and drain. */
 const MIN_ROUND_MS = 500;
 /**
@@ -9525,18 +10048,13 @@ function mergeRounds(parts) {
         metrics,
         timeline: joinTimelines(parts),
         // Judged on the totals, as for a stage run in one piece: one late second in six rounds is not saturation.
-        generator: judgeGenerator({
-            late_sends: parts.reduce((a, p) => a + p.generator.late_sends, 0),
-            dropped: parts.reduce((a, p) => a + p.generator.dropped, 0),
-            loop_lag_p99_ms: Math.max(...parts.map((p) => p.generator.loop_lag_p99_ms)),
-            loop_lag_max_ms: Math.max(...parts.map((p) => p.generator.loop_lag_max_ms)),
-        }, scheduled, metrics.requests),
+        generator: sumGenerators(parts.map((p) => p.generator), scheduled, metrics.requests),
         cycles: first.cycles ? parts.flatMap((p) => p.cycles ?? []).map((c, i) => ({ ...c, cycle: i + 1 })) : undefined,
         spike: first.spike,
         scheduled,
         mode: first.mode,
         aborted: roundsAborted(parts),
-        sessions: parts.reduce((a, p) => addSessionTally(a, p.sessions), undefined),
+        sessions: sumSessions(parts.map((p) => p.sessions)),
         unsent: parts.reduce((a, p) => addUnsentTally(a, p.unsent), undefined),
         // Every round sets up and verifies; a failure in any round is the one to show.
         setup: worstFlows(parts.map((p) => p.setup)),
@@ -10052,24 +10570,24 @@ async function abRunAndReport(plan, s, ends, rounds) {
     const paired = new Map(ab.stages.map((st) => [st.spec.name, { base: st.base.map(stageReport), head: st.head.map(stageReport) }]));
     const judged = gate(gateRules(plan), head, { baseline: base, estimate: pairedRounds(paired), excuse: false }, { accept: s.accept });
     // The gate judges the head; a base side that abort_when ended makes the comparison void too.
-    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,format/* displayUrl */.Qy)(baseUrl)}: ${c.note}` }));
+    const baseAborts = abortChecks(base).map((c) => ({ ...c, note: `base ${(0,model_format/* displayUrl */.Qy)(baseUrl)}: ${c.note}` }));
     const checks = [...judged.checks, ...baseAborts];
     const verdict = baseAborts.length > 0 ? 'fail' : judged.verdict;
     const cancelled = s.signal?.aborted ?? false;
     const report = buildReport({ planFile: s.planFile, run: ab.head, stages: head, checks, verdict, runner, fingerprints, shape: (0,shape/* planShape */.xH)(plan), cancelled });
     const roundsByStage = Object.fromEntries(ab.stages.map((st) => [st.spec.name, st.base.length]));
-    const named = (end) => `${(0,format/* displayUrl */.Qy)(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
+    const named = (end) => `${(0,model_format/* displayUrl */.Qy)(end.url)}${end.commit ? ` (commit ${end.commit.slice(0, 7)})` : ''}`;
     report.baseline = {
-        source: `A/B base ${(0,format/* displayUrl */.Qy)(baseUrl)}`,
+        source: `A/B base ${(0,model_format/* displayUrl */.Qy)(baseUrl)}`,
         started_at: report.started_at,
-        target: (0,format/* displayUrl */.Qy)(baseUrl),
+        target: (0,model_format/* displayUrl */.Qy)(baseUrl),
         ...(ends.base.commit && { commit: ends.base.commit }),
         explanation: `same-runner A/B: base ${named(ends.base)} and head ${named(ends.head)} ran in alternating rounds (${Object.entries(roundsByStage)
             .map(([name, n]) => `${name} ${n}`)
             .join(', ')}); changes are judged on the paired rounds.`,
     };
     report.ab = {
-        base_target: (0,format/* displayUrl */.Qy)(baseUrl),
+        base_target: (0,model_format/* displayUrl */.Qy)(baseUrl),
         rounds: roundsByStage,
         base_stages: base,
         ...(ends.base.commit && { base_commit: ends.base.commit, head_commit: ends.head.commit }),
@@ -10083,8 +10601,8 @@ async function abRunAndReport(plan, s, ends, rounds) {
     });
 }
 
-// EXTERNAL MODULE: ./src/baseline/file-store-adapter.ts
-var file_store_adapter = __webpack_require__(58775);
+// EXTERNAL MODULE: ./src/baseline/file-store.ts
+var file_store = __webpack_require__(11617);
 // EXTERNAL MODULE: ./src/baseline/store.ts
 var store = __webpack_require__(54494);
 ;// CONCATENATED MODULE: ./src/flows/compare.ts
@@ -10105,8 +10623,8 @@ var store = __webpack_require__(54494);
 /** Re-gate two saved results without running load (rules from --plan, else the defaults). */
 async function compareReports(s) {
     const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
-    const baseline = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
-    const current = (0,file_store/* wholeRun */.f1)(await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
+    const baseline = (0,report_file/* wholeRun */.f1)(await (0,report_file/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.baselineFile)), s.baselineFile);
+    const current = (0,report_file/* wholeRun */.f1)(await (0,report_file/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, s.currentFile)), s.currentFile);
     const mismatch = planMismatch(s, plan, baseline, current);
     if (mismatch && !s.force)
         throw mismatch;
@@ -10133,9 +10651,9 @@ function planMismatch(s, plan, baseline, current) {
     if (plan !== undefined) {
         const identity = (0,shape/* planIdentity */.gt)(plan);
         if (base !== undefined && !(0,store/* samePlan */.c)(base, identity))
-            return (0,file_store_adapter/* otherPlanError */.o)(s.baselineFile, baseline, identity);
+            return (0,file_store/* otherPlanError */.o)(s.baselineFile, baseline, identity);
         if (cur !== undefined && !(0,store/* samePlan */.c)(cur, identity))
-            return (0,file_store_adapter/* otherPlanError */.o)(s.currentFile, current, identity);
+            return (0,file_store/* otherPlanError */.o)(s.currentFile, current, identity);
         return undefined;
     }
     if (base === undefined || cur === undefined || base === cur)
@@ -10339,11 +10857,9 @@ function mergeStage(parts, count) {
 }
 /** Sessions and unsent requests add up; setup and verify ran on shard 1 only (SPEC §5), so they are its. */
 function mergeFlows(out, parts) {
-    const sessions = parts.map((p) => p.stage.sessions).filter((x) => x !== undefined);
-    if (sessions.length > 0) {
-        const failed = sessions.find((x) => x.failed > 0);
-        out.sessions = { ...(failed ?? sessions[0]), users: sessions.reduce((a, x) => a + x.users, 0), failed: sessions.reduce((a, x) => a + x.failed, 0) };
-    }
+    const sessions = sumSessions(parts.map((p) => p.stage.sessions));
+    if (sessions)
+        out.sessions = sessions;
     const unsent = parts.map((p) => p.stage.unsent).filter((x) => x !== undefined);
     if (unsent.length > 0)
         out.unsent = { count: unsent.reduce((a, x) => a + x.count, 0), missing: [...new Set(unsent.flatMap((x) => x.missing))].slice(0, 5) };
@@ -10426,7 +10942,12 @@ function mergeEndpoints(parts) {
 function mergeTimelines(parts) {
     return mergeWindows(parts.map((p) => p.stage.timeline), (w, i) => histogramOf(w.histogram, parts[i].file, `stage ${parts[i].stage.name}, window t=${w.t}`), true);
 }
-/** Late sends and drops summed, loop lag the worst; saturated when any shard's generator was. */
+/**
+ * Counts summed as for A/B rounds and workers (sumGeneratorCounts), but not judged again on the
+ * totals: each shard's generator was judged by judgeGenerator on its own runner, and one runner that
+ * fell behind makes its share untrustworthy however the totals look. Saturated when any shard's
+ * generator was, each such shard named.
+ */
 function mergeGenerator(parts, count) {
     const reasons = parts.filter((p) => p.stage.generator.saturated).map((p) => `shard ${p.index}/${count}: ${p.stage.generator.reason ?? 'saturated'}`);
     const health = { ...sumGeneratorCounts(parts.map((p) => p.stage.generator)), saturated: reasons.length > 0 };
@@ -10491,7 +11012,7 @@ function mergeWs(out, parts) {
 async function mergeAndGate(s) {
     const plan = s.planFile ? await loadPlan((0,input_checks/* fromCwd */.Be)(s.cwd, s.planFile), s.env) : undefined;
     const paths = await shardReportPaths(s.shardFiles, s.cwd);
-    const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,file_store/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
+    const files = await Promise.all(paths.map(async (file) => ({ file, report: await (0,report_file/* readReportFile */.$h)((0,input_checks/* fromCwd */.Be)(s.cwd, file)) })));
     const merged = mergeShardReports(files);
     const identity = plan && (0,shape/* planIdentity */.gt)(plan);
     if (identity && merged.fingerprints && !(0,store/* samePlan */.c)(merged.fingerprints.plan, identity)) {
@@ -11455,36 +11976,36 @@ function explainAbsent(checks, stages) {
 
 
 
-const KEYS = ['version', 'name', 'thresholds', 'regression'];
+const gate_file_KEYS = ['version', 'name', 'thresholds', 'regression'];
 function parseGateFile(text, file, env, stages) {
     const parsed = parseYaml(text);
     if (parsed.syntaxErrors.length)
         throw new src_errors/* PlanError */.W6(sortProblems(parsed.syntaxErrors.map((e) => ({ file, ...e }))));
-    const substituted = (0,interpolate/* interpolate */.GW)(parsed.value, env);
-    const c = new checks/* Checks */.sR();
+    const substituted = interpolate(parsed.value, env);
+    const c = new Checks();
     c.issues.push(...substituted.issues);
-    const raw = (0,checks/* record */.g1)(substituted.value);
-    if (!(0,interpolate/* isRecord */.u4)(substituted.value))
+    const raw = record(substituted.value);
+    if (!isRecord(substituted.value))
         c.add([], 'a gate file is a mapping: thresholds: and regression: (see perf-gate --help)');
     for (const key of Object.keys(raw)) {
-        if (KEYS.includes(key))
+        if (gate_file_KEYS.includes(key))
             continue;
         const plan = ['target', 'requests', 'stages', 'session', 'defaults', 'websocket', 'limits', 'abort_when'].includes(key);
         c.add([key], plan
             ? `${key}: a gate file for --from holds only thresholds:, regression: and name: (the load was run by the other tool)`
-            : `unknown key ${JSON.stringify(key)}${(0,issues/* suggestion */.h)(key, KEYS)}: a gate file holds thresholds:, regression: and name:`, 'key');
+            : `unknown key ${JSON.stringify(key)}${suggestion(key, gate_file_KEYS)}: a gate file holds thresholds:, regression: and name:`, 'key');
     }
     if ('name' in raw && typeof raw.name !== 'string')
         c.add(['name'], 'name: a string, e.g. checkout');
     // readThresholds / readRegression skip unknown metrics (a plan's schema check names them): name them here.
     const trends = [];
     const plain = {};
-    for (const [stage, metrics] of Object.entries((0,checks/* record */.g1)(raw.thresholds))) {
-        if (!(0,interpolate/* isRecord */.u4)(metrics))
-            c.add(['thresholds', stage], `${(0,issues/* formatPath */.jV)(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
+    for (const [stage, metrics] of Object.entries(record(raw.thresholds))) {
+        if (!isRecord(metrics))
+            c.add(['thresholds', stage], `${formatPath(['thresholds', stage])}: a mapping of metric: rule, e.g. { p95: "< 200ms" }`);
         // `trend:NAME` keys are k6 custom trends, with rules of their own; the rest are the plan's metrics.
-        plain[stage] = Object.fromEntries(Object.entries((0,checks/* record */.g1)(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
-        for (const [metric, rules] of Object.entries((0,checks/* record */.g1)(metrics))) {
+        plain[stage] = Object.fromEntries(Object.entries(record(metrics)).filter(([metric]) => !metric.startsWith(TREND_PREFIX)));
+        for (const [metric, rules] of Object.entries(record(metrics))) {
             if (metric.startsWith(TREND_PREFIX))
                 trends.push(...trendRules(c, ['thresholds', stage, metric], rules, units/* parseThreshold */.B7).map((r) => ({ stage, ...r })));
             else
@@ -11492,24 +12013,24 @@ function parseGateFile(text, file, env, stages) {
         }
     }
     const trendRegressions = [];
-    for (const [metric, rules] of Object.entries((0,checks/* record */.g1)(raw.regression))) {
+    for (const [metric, rules] of Object.entries(record(raw.regression))) {
         if (metric.startsWith(TREND_PREFIX))
             trendRegressions.push(...trendRules(c, ['regression', metric], rules, pctRegression));
     }
-    if ('thresholds' in raw && !(0,interpolate/* isRecord */.u4)(raw.thresholds))
+    if ('thresholds' in raw && !isRecord(raw.thresholds))
         c.add(['thresholds'], 'thresholds: a mapping of stage name (or "*"): rules');
-    if ('regression' in raw && !(0,interpolate/* isRecord */.u4)(raw.regression))
+    if ('regression' in raw && !isRecord(raw.regression))
         c.add(['regression'], 'regression: a mapping of metric: limit, e.g. { p95: "+15%" }');
-    for (const metric of Object.keys((0,checks/* record */.g1)(raw.regression)))
+    for (const metric of Object.keys(record(raw.regression)))
         if (!metric.startsWith(TREND_PREFIX))
             unknownMetric(c, ['regression', metric], metric);
-    const rules = { thresholds: readThresholds(c, (0,interpolate/* isRecord */.u4)(raw.thresholds) ? plain : {}, stages) };
+    const rules = { thresholds: readThresholds(c, isRecord(raw.thresholds) ? plain : {}, stages) };
     if (trends.length)
         rules.trends = trends;
     // Absent = the default rules; `regression: {}` = none (thresholds only), as in a plan.
     // (A section of trend rules only is a section too: the defaults are then off, as with any listed rule.)
     if ('regression' in raw)
-        rules.regression = readRegression(c, Object.fromEntries(Object.entries((0,checks/* record */.g1)(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
+        rules.regression = readRegression(c, Object.fromEntries(Object.entries(record(raw.regression)).filter(([m]) => !m.startsWith(TREND_PREFIX))));
     if (trendRegressions.length)
         rules.trendRegressions = trendRegressions;
     if (typeof raw.name === 'string')
@@ -11525,30 +12046,30 @@ function parseGateFile(text, file, env, stages) {
 }
 function unknownMetric(c, path, metric) {
     if (!(0,units/* isMetric */.NI)(metric))
-        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: unknown metric ${JSON.stringify(metric)}${(0,issues/* suggestion */.h)(metric, units/* METRICS */.Cb)}`, 'key');
+        c.add(path, `${formatPath(path)}: unknown metric ${JSON.stringify(metric)}${suggestion(metric, units/* METRICS */.Cb)}`, 'key');
 }
 /** `trend:NAME: { p95: "< 50ms" }` (or `"+15%"`): rules on one k6 custom trend, each parsed by `parse`. */
 function trendRules(c, path, raw, parse) {
     const key = path.at(-1);
     const trend = key.slice(TREND_PREFIX.length);
     if (trend === '')
-        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
-    if (!(0,interpolate/* isRecord */.u4)(raw)) {
-        c.add(path, `${(0,issues/* formatPath */.jV)(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "${path[0] === 'regression' ? '+15%' : '< 50ms'}" }`);
+        c.add(path, `${formatPath(path)}: name the trend, e.g. "trend:yarp_latency"`, 'key');
+    if (!isRecord(raw)) {
+        c.add(path, `${formatPath(path)}: a mapping of latency rules for the k6 trend, e.g. { p95: "${path[0] === 'regression' ? '+15%' : '< 50ms'}" }`);
         return [];
     }
     const out = [];
     for (const [metric, value] of Object.entries(raw)) {
         const at = [...path, metric];
         if (!TREND_METRICS.includes(metric)) {
-            c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${JSON.stringify(metric)} is not a statistic of a trend${(0,issues/* suggestion */.h)(metric, [...TREND_METRICS])}`, 'key');
+            c.add(at, `${formatPath(at)}: ${JSON.stringify(metric)} is not a statistic of a trend${suggestion(metric, [...TREND_METRICS])}`, 'key');
             continue;
         }
         try {
             out.push({ trend, rule: parse(metric, value) });
         }
         catch (err) {
-            c.add(at, `${(0,issues/* formatPath */.jV)(at)}: ${err.message}`);
+            c.add(at, `${formatPath(at)}: ${err.message}`);
         }
     }
     return out;
@@ -11681,7 +12202,7 @@ async function compareImported(s) {
     if (s.baselineFile !== undefined) {
         const b = await importFile(s.baselineFile);
         const report = isPerfGateReport(b.bytes)
-            ? (0,file_store/* wholeRun */.f1)((0,file_store/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes)
+            ? (0,report_file/* wholeRun */.f1)((0,report_file/* asReport */.zi)(JSON.parse(Buffer.from(b.bytes)
                 .toString('utf8')
                 .replace(/^\uFEFF/, '')), s.baselineFile), s.baselineFile)
             : importResults(s.tool, b.bytes, { file: s.baselineFile, stage: s.stage, startedAt: b.startedAt, runner, plan: s.planFile }, await companions(s.baselineFile));
