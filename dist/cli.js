@@ -2685,6 +2685,24 @@ function catchStrayErrors(fail) {
     process.on('uncaughtException', onStray);
     process.on('unhandledRejection', onStray);
 }
+/**
+ * The net under a promise that never settles: when the event loop runs dry before the door has
+ * its result (a callback that threw inside a library and left a stage waiting forever), Node would
+ * exit 0 with no report, a green build. `isDone` says whether the door finished; if not, `fail`
+ * gets one line and the process exits 2 (errors.ts: an unknown failure is a bug, never a pass).
+ */
+function failIfUnfinished(isDone, fail, proc = process) {
+    proc.on('beforeExit', () => {
+        if (isDone())
+            return;
+        try {
+            fail('perf-gate: internal error: the work ended without a result (something it waited for never finished); no report was written');
+        }
+        finally {
+            proc.exit(errors/* EXIT */.dc.badInput);
+        }
+    });
+}
 
 // EXTERNAL MODULE: ./src/model/redact.ts
 var redact = __nccwpck_require__(4012);
@@ -3035,6 +3053,8 @@ async function main(argv) {
     }
 }
 catchStrayErrors((line) => process.stderr.write(`${redactor.text(line)}\n`));
+// main() always ends in process.exit: a drained event loop before that means it never settled.
+failIfUnfinished(() => false, (line) => process.stderr.write(`${line}\n`));
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
     // Plan problems stay in the bare file:line:col form that editors and problem matchers parse.
     const message = redactor.text((0,errors/* describeError */.Uc)(err));

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { ProgressPrinter, renderConsole } from './report/console.js';
 import { failurePhrase } from './model/format.js';
 import { VERSION } from './version.js';
-import { catchStrayErrors, interruptSignal } from './interrupt.js';
+import { catchStrayErrors, failIfUnfinished, interruptSignal } from './interrupt.js';
 import { Redactor } from './model/redact.js';
 
 // Start-up: the engine (core, plan, load, gate) and the demo server are chunks of their own, loaded
@@ -384,6 +384,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 catchStrayErrors((line) => process.stderr.write(`${redactor.text(line)}\n`));
+// main() always ends in process.exit: a drained event loop before that means it never settled.
+failIfUnfinished(
+  () => false,
+  (line) => process.stderr.write(`${line}\n`),
+);
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -37,3 +37,24 @@ export function catchStrayErrors(fail: (line: string) => void): void {
   process.on('uncaughtException', onStray);
   process.on('unhandledRejection', onStray);
 }
+
+/**
+ * The net under a promise that never settles: when the event loop runs dry before the door has
+ * its result (a callback that threw inside a library and left a stage waiting forever), Node would
+ * exit 0 with no report, a green build. `isDone` says whether the door finished; if not, `fail`
+ * gets one line and the process exits 2 (errors.ts: an unknown failure is a bug, never a pass).
+ */
+export function failIfUnfinished(
+  isDone: () => boolean,
+  fail: (line: string) => void,
+  proc: Pick<NodeJS.EventEmitter, 'on'> & { exit(code: number): void } = process,
+): void {
+  proc.on('beforeExit', () => {
+    if (isDone()) return;
+    try {
+      fail('perf-gate: internal error: the work ended without a result (something it waited for never finished); no report was written');
+    } finally {
+      proc.exit(EXIT.badInput);
+    }
+  });
+}
