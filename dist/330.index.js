@@ -7288,13 +7288,7 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
         const deltaPp = (c - b) * 100;
         const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
-        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
-        const verdict = rule.unit === 'pp'
-            ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
-            : b > 0
-                ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
-                : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
+        const verdict = judgeErrorRateChange(rule, b, deltaPp, ivPp, worseIsUp);
         return {
             ...base,
             delta_pct: b > 0 ? regression_round(((c - b) / b) * 100) : null,
@@ -7520,6 +7514,17 @@ function breakingPointCheck(rule, before, after) {
         verdict,
         note: `${b}${unit} → ${c}${unit}: ${moved} (${levels ? describeSteps(after.stress) : `steps of ${resolution}${unit}`})${why}`,
     };
+}
+/**
+ * An error-rate change judged by its rule: "+0.5pp" (amount 0.005 as a fraction) compared in pp; a
+ * "%" rule relative to the baseline rate, the pp interval divided by it (a 0 baseline: any rise).
+ */
+function judgeErrorRateChange(rule, before, deltaPp, ivPp, worseIsUp) {
+    if (rule.unit === 'pp')
+        return judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp);
+    if (before > 0)
+        return judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, worseIsUp, deltaPp / before);
+    return judgeInterval(ivPp, 0, worseIsUp, deltaPp);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/band.ts
@@ -7991,11 +7996,7 @@ function excuseTimeouts(c, stage, e, rules) {
     const iv = twoProportionInterval(then.errors, then.requests, errors, stage.requests);
     const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
     const deltaPp = (rate - before) * 100;
-    const verdict = rule.unit === 'pp'
-        ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp)
-        : before > 0
-            ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before)
-            : judgeInterval(ivPp, 0, true, deltaPp);
+    const verdict = judgeErrorRateChange(rule, before, deltaPp, ivPp, true);
     return rejudged(c, e, verdict, `${arithmetic} (${(0,model_format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: excuse_round(rate, 6) });
 }
 /** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */

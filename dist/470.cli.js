@@ -494,11 +494,7 @@ function excuseTimeouts(c, stage, e, rules) {
     const iv = (0,statistics/* twoProportionInterval */._N)(then.errors, then.requests, errors, stage.requests);
     const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
     const deltaPp = (rate - before) * 100;
-    const verdict = rule.unit === 'pp'
-        ? (0,statistics/* judgeInterval */.hm)(ivPp, rule.amount * 100, true, deltaPp)
-        : before > 0
-            ? (0,statistics/* judgeInterval */.hm)({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before)
-            : (0,statistics/* judgeInterval */.hm)(ivPp, 0, true, deltaPp);
+    const verdict = (0,regression/* judgeErrorRateChange */.IX)(rule, before, deltaPp, ivPp, true);
     return rejudged(c, e, verdict, `${arithmetic} (${(0,format/* fmtSigned */._Q)(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: round(rate, 6) });
 }
 /** Closed-model stages: the users running in the steady windows (the median); undefined for open-model stages. */
@@ -784,6 +780,7 @@ function windowBuckets(s) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hr: () => (/* binding */ stepResolution),
+/* harmony export */   IX: () => (/* binding */ judgeErrorRateChange),
 /* harmony export */   NJ: () => (/* binding */ stoppedAtMaxNote),
 /* harmony export */   f9: () => (/* binding */ windowBootstrap),
 /* harmony export */   iW: () => (/* binding */ IMPORTED_POINT_METHOD),
@@ -950,13 +947,7 @@ function regressionCheck(rule, before, after, estimate = windowBootstrap) {
         const iv = (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .twoProportionInterval */ ._N)(before.errors, before.requests, after.errors, after.requests);
         const deltaPp = (c - b) * 100;
         const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
-        // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
-        // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
-        const verdict = rule.unit === 'pp'
-            ? (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)(ivPp, rule.amount * 100, worseIsUp, deltaPp)
-            : b > 0
-                ? (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
-                : (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)(ivPp, 0, worseIsUp, deltaPp);
+        const verdict = judgeErrorRateChange(rule, b, deltaPp, ivPp, worseIsUp);
         return {
             ...base,
             delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
@@ -1182,6 +1173,17 @@ function breakingPointCheck(rule, before, after) {
         verdict,
         note: `${b}${unit} → ${c}${unit}: ${moved} (${levels ? describeSteps(after.stress) : `steps of ${resolution}${unit}`})${why}`,
     };
+}
+/**
+ * An error-rate change judged by its rule: "+0.5pp" (amount 0.005 as a fraction) compared in pp; a
+ * "%" rule relative to the baseline rate, the pp interval divided by it (a 0 baseline: any rise).
+ */
+function judgeErrorRateChange(rule, before, deltaPp, ivPp, worseIsUp) {
+    if (rule.unit === 'pp')
+        return (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)(ivPp, rule.amount * 100, worseIsUp, deltaPp);
+    if (before > 0)
+        return (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, worseIsUp, deltaPp / before);
+    return (0,_statistics_js__WEBPACK_IMPORTED_MODULE_2__/* .judgeInterval */ .hm)(ivPp, 0, worseIsUp, deltaPp);
 }
 
 

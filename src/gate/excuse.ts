@@ -27,7 +27,7 @@ import type { ReferenceLatency } from '../load/reference.js';
 import { LATENCY_METRICS } from './metrics.js';
 import { judgeInterval, quantile, twoProportionInterval, type Interval } from './statistics.js';
 import { compare } from './thresholds.js';
-import { rulesForStage } from './regression.js';
+import { judgeErrorRateChange, rulesForStage } from './regression.js';
 import { fmtSigned } from '../model/format.js';
 
 /**
@@ -335,12 +335,7 @@ function excuseTimeouts(c: Check, stage: StageReport, e: RunnerEffect, rules: Ju
   const iv = twoProportionInterval(then.errors, then.requests, errors, stage.requests);
   const ivPp = { lo: iv.lo * 100, hi: iv.hi * 100 };
   const deltaPp = (rate - before) * 100;
-  const verdict =
-    rule.unit === 'pp'
-      ? judgeInterval(ivPp, rule.amount * 100, true, deltaPp)
-      : before > 0
-        ? judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, true, deltaPp / before)
-        : judgeInterval(ivPp, 0, true, deltaPp);
+  const verdict = judgeErrorRateChange(rule, before, deltaPp, ivPp, true);
   return rejudged(c, e, verdict, `${arithmetic} (${fmtSigned(deltaPp, 'pp', 2)})`, { by: e.reason, remaining: round(rate, 6) });
 }
 

@@ -182,14 +182,7 @@ export function regressionCheck(rule: RegressionRule, before: StageReport, after
     const iv = twoProportionInterval(before.errors, before.requests, after.errors, after.requests);
     const deltaPp = (c - b) * 100;
     const ivPp: Interval = { lo: iv.lo * 100, hi: iv.hi * 100 };
-    // "+0.5pp" → amount 0.005 as a fraction; compared in pp.
-    // A "%" rule on error_rate is relative to the baseline rate: the pp interval divided by it.
-    const verdict =
-      rule.unit === 'pp'
-        ? judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp)
-        : b > 0
-          ? judgeInterval({ lo: ivPp.lo / b, hi: ivPp.hi / b }, rule.amount, worseIsUp, deltaPp / b)
-          : judgeInterval(ivPp, 0, worseIsUp, deltaPp);
+    const verdict = judgeErrorRateChange(rule, b, deltaPp, ivPp, worseIsUp);
     return {
       ...base,
       delta_pct: b > 0 ? round(((c - b) / b) * 100) : null,
@@ -427,4 +420,14 @@ export function breakingPointCheck(rule: RegressionRule, before: StageReport, af
     verdict,
     note: `${b}${unit} → ${c}${unit}: ${moved} (${levels ? describeSteps(after.stress) : `steps of ${resolution}${unit}`})${why}`,
   };
+}
+
+/**
+ * An error-rate change judged by its rule: "+0.5pp" (amount 0.005 as a fraction) compared in pp; a
+ * "%" rule relative to the baseline rate, the pp interval divided by it (a 0 baseline: any rise).
+ */
+export function judgeErrorRateChange(rule: Pick<RegressionRule, 'unit' | 'amount'>, before: number, deltaPp: number, ivPp: Interval, worseIsUp: boolean) {
+  if (rule.unit === 'pp') return judgeInterval(ivPp, rule.amount * 100, worseIsUp, deltaPp);
+  if (before > 0) return judgeInterval({ lo: ivPp.lo / before, hi: ivPp.hi / before }, rule.amount, worseIsUp, deltaPp / before);
+  return judgeInterval(ivPp, 0, worseIsUp, deltaPp);
 }
