@@ -148,7 +148,10 @@ function interpolateString(text, env, runtime) {
     });
     return { text: out, missing, fromEnv };
 }
-/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
+/**
+ * Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup`
+ * and `verify`: of the raw plan data at load, and of a built Plan (the engine's runtime names).
+ */
 function runtimeVariables(raw) {
     const names = new Set(BUILTIN_VARIABLES);
     if (!isRecord(raw))
@@ -188,15 +191,6 @@ function interpolate(value, env, runtime = runtimeVariables(value)) {
         return v;
     };
     return { value: walk(value, []), issues, secrets: [...secrets] };
-}
-/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-function captureNames(plan) {
-    const names = new Set(BUILTIN_VARIABLES);
-    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
-    for (const list of lists)
-        for (const r of list)
-            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
-    return names;
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -866,6 +860,16 @@ function plannedRequests(s) {
         case 'baseline':
             return undefined;
     }
+}
+/** Stages whose users each run a session and keep their values (and their data row): the closed model. */
+function isClosedModel(s) {
+    return s.kind === 'baseline' || ((s.kind === 'load' || s.kind === 'soak' || s.kind === 'stress') && s.model === 'closed');
+}
+/** Users a closed-model stage starts (baseline 1, a stress stage its most), 0 for open-model stages. */
+function closedUsers(s) {
+    if (!isClosedModel(s))
+        return 0;
+    return s.kind === 'baseline' ? 1 : s.kind === 'stress' ? s.max : s.vus;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/check-stages.ts
@@ -1763,6 +1767,7 @@ const dataKey = (set, column) => `${set}.${column}`;
 
 
 
+
 /** Reads each stage's `requests`, `setup` and `verify` into its spec (matched by position in the raw list). */
 function readStageFlows(c, rawStages, stages, requestNames, defaults) {
     const raws = list(rawStages).map(record);
@@ -1865,16 +1870,6 @@ function dataSetsOf(value) {
     };
     walk(value);
     return out;
-}
-/** Users a closed-model stage starts (a stress stage: its most), 0 for open-model stages. */
-function closedUsers(s) {
-    if (s.kind === 'baseline')
-        return 1;
-    if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'closed')
-        return s.vus;
-    if (s.kind === 'stress' && s.model === 'closed')
-        return s.max;
-    return 0;
 }
 /**
  * `pick: unique` hands each row out once in the run: the closed-model users of the stages that read
@@ -5765,6 +5760,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -5861,7 +5857,7 @@ async function prepareStage(spec, o, stageAbort) {
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
         throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const runtime = captureNames(o.plan);
+    const runtime = runtimeVariables(o.plan);
     const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests.includes(r.name)) : o.plan.requests;
     const requests = mix.map((r, i) => compileRequest(r, i, { runtime }));
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
@@ -5914,9 +5910,9 @@ async function openSessions(p, onWsStage) {
     const { spec, o, ctx, ws, idle } = p;
     // Open-model and burst stages share one session, set up before the clock starts.
     const shared = o.sessions?.shared ?? { ...ctx.baseVars, vu: '1', iter: '0' };
-    if (!o.sessions?.shared && (!stage_closed(spec) || ws))
+    if (!o.sessions?.shared && (!isClosedModel(spec) || ws))
         fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
-    const closedModel = stage_closed(spec);
+    const closedModel = isClosedModel(spec);
     if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
         // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
         if ((await runSession(ctx, shared)) && o.sessions)
@@ -6057,10 +6053,6 @@ function stageResult(p, r) {
         setup: p.setup,
         verify: r.verify,
     };
-}
-/** Stages whose users each run a session and keep their values (and their data row). */
-function stage_closed(spec) {
-    return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
 function generatorHealth(lag, open, requests) {
     const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
@@ -6345,7 +6337,7 @@ async function runStageInWorkers(spec, count, o) {
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
     const flows = flowClient &&
-        new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
+        new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: runtimeVariables(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
         const setup = await flows?.setUp();
         const baseVars = flows?.baseVars;

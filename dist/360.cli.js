@@ -70,11 +70,11 @@ function parseJsonPath(path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dg: () => (/* binding */ captureNames),
+/* harmony export */   Er: () => (/* binding */ runtimeVariables),
 /* harmony export */   GW: () => (/* binding */ interpolate),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
-/* unused harmony exports BUILTIN_VARIABLES, interpolateString, runtimeVariables */
+/* unused harmony exports BUILTIN_VARIABLES, interpolateString */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4682);
 
 /** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
@@ -98,7 +98,10 @@ function interpolateString(text, env, runtime) {
     });
     return { text: out, missing, fromEnv };
 }
-/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
+/**
+ * Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup`
+ * and `verify`: of the raw plan data at load, and of a built Plan (the engine's runtime names).
+ */
 function runtimeVariables(raw) {
     const names = new Set(BUILTIN_VARIABLES);
     if (!isRecord(raw))
@@ -138,15 +141,6 @@ function interpolate(value, env, runtime = runtimeVariables(value)) {
         return v;
     };
     return { value: walk(value, []), issues, secrets: [...secrets] };
-}
-/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-function captureNames(plan) {
-    const names = new Set(BUILTIN_VARIABLES);
-    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
-    for (const list of lists)
-        for (const r of list)
-            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
-    return names;
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -272,7 +266,9 @@ function credentialParts(name, value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gf: () => (/* binding */ stressLevels),
+/* harmony export */   O5: () => (/* binding */ isClosedModel),
 /* harmony export */   du: () => (/* binding */ plannedDurationMs),
+/* harmony export */   ji: () => (/* binding */ closedUsers),
 /* harmony export */   mz: () => (/* binding */ stressStepCount),
 /* harmony export */   nY: () => (/* binding */ plannedRequests)
 /* harmony export */ });
@@ -327,6 +323,16 @@ function plannedRequests(s) {
         case 'baseline':
             return undefined;
     }
+}
+/** Stages whose users each run a session and keep their values (and their data row): the closed model. */
+function isClosedModel(s) {
+    return s.kind === 'baseline' || ((s.kind === 'load' || s.kind === 'soak' || s.kind === 'stress') && s.model === 'closed');
+}
+/** Users a closed-model stage starts (baseline 1, a stress stage its most), 0 for open-model stages. */
+function closedUsers(s) {
+    if (!isClosedModel(s))
+        return 0;
+    return s.kind === 'baseline' ? 1 : s.kind === 'stress' ? s.max : s.vus;
 }
 
 

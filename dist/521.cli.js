@@ -717,12 +717,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CANCEL_GRACE_MS, rateSegments
 
+// EXTERNAL MODULE: ./src/plan/stage-time.ts
+var stage_time = __webpack_require__(6515);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/plan/stage-time.ts
-var stage_time = __webpack_require__(6515);
 // EXTERNAL MODULE: ./src/metrics/stage-metrics.ts + 2 modules
 var stage_metrics = __webpack_require__(4128);
 // EXTERNAL MODULE: ./src/metrics/histogram.ts
@@ -1997,6 +1997,7 @@ function memoryOutcome(url, before, after) {
 
 
 
+
 /**
  * After an abort (Ctrl-C, a cancelled job), what is still in flight gets this long to answer; then
  * it is cancelled, unrecorded, so a stopped run never waits for slow responses up to their timeout.
@@ -2093,7 +2094,7 @@ async function prepareStage(spec, o, stageAbort) {
     const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
     if (spec.protocol === 'ws' && !ws)
         throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-    const runtime = (0,interpolate/* captureNames */.Dg)(o.plan);
+    const runtime = (0,interpolate/* runtimeVariables */.Er)(o.plan);
     const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests.includes(r.name)) : o.plan.requests;
     const requests = mix.map((r, i) => (0,load_requests/* compileRequest */.B9)(r, i, { runtime }));
     const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
@@ -2146,9 +2147,9 @@ async function openSessions(p, onWsStage) {
     const { spec, o, ctx, ws, idle } = p;
     // Open-model and burst stages share one session, set up before the clock starts.
     const shared = o.sessions?.shared ?? { ...ctx.baseVars, vu: '1', iter: '0' };
-    if (!o.sessions?.shared && (!stage_closed(spec) || ws))
+    if (!o.sessions?.shared && (!(0,stage_time/* isClosedModel */.O5)(spec) || ws))
         fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
-    const closedModel = stage_closed(spec);
+    const closedModel = (0,stage_time/* isClosedModel */.O5)(spec);
     if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
         // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
         if ((await (0,context/* runSession */.Ie)(ctx, shared)) && o.sessions)
@@ -2289,10 +2290,6 @@ function stageResult(p, r) {
         setup: p.setup,
         verify: r.verify,
     };
-}
-/** Stages whose users each run a session and keep their values (and their data row). */
-function stage_closed(spec) {
-    return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
 function generatorHealth(lag, open, requests) {
     const p99 = Number.isFinite(lag.percentile(99)) ? lag.percentile(99) / 1e6 : 0;
@@ -3356,11 +3353,11 @@ function addStageMetrics(into, from) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dg: () => (/* binding */ captureNames),
+/* harmony export */   Er: () => (/* binding */ runtimeVariables),
 /* harmony export */   GW: () => (/* binding */ interpolate),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
-/* unused harmony exports BUILTIN_VARIABLES, interpolateString, runtimeVariables */
+/* unused harmony exports BUILTIN_VARIABLES, interpolateString */
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4682);
 
 /** Filled by the engine: request sequence number, virtual user number, iteration of that user. */
@@ -3384,7 +3381,10 @@ function interpolateString(text, env, runtime) {
     });
     return { text: out, missing, fromEnv };
 }
-/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
+/**
+ * Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup`
+ * and `verify`: of the raw plan data at load, and of a built Plan (the engine's runtime names).
+ */
 function runtimeVariables(raw) {
     const names = new Set(BUILTIN_VARIABLES);
     if (!isRecord(raw))
@@ -3424,15 +3424,6 @@ function interpolate(value, env, runtime = runtimeVariables(value)) {
         return v;
     };
     return { value: walk(value, []), issues, secrets: [...secrets] };
-}
-/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-function captureNames(plan) {
-    const names = new Set(BUILTIN_VARIABLES);
-    const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
-    for (const list of lists)
-        for (const r of list)
-            Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
-    return names;
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -3558,7 +3549,9 @@ function credentialParts(name, value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gf: () => (/* binding */ stressLevels),
+/* harmony export */   O5: () => (/* binding */ isClosedModel),
 /* harmony export */   du: () => (/* binding */ plannedDurationMs),
+/* harmony export */   ji: () => (/* binding */ closedUsers),
 /* harmony export */   mz: () => (/* binding */ stressStepCount),
 /* harmony export */   nY: () => (/* binding */ plannedRequests)
 /* harmony export */ });
@@ -3613,6 +3606,16 @@ function plannedRequests(s) {
         case 'baseline':
             return undefined;
     }
+}
+/** Stages whose users each run a session and keep their values (and their data row): the closed model. */
+function isClosedModel(s) {
+    return s.kind === 'baseline' || ((s.kind === 'load' || s.kind === 'soak' || s.kind === 'stress') && s.model === 'closed');
+}
+/** Users a closed-model stage starts (baseline 1, a stress stage its most), 0 for open-model stages. */
+function closedUsers(s) {
+    if (!isClosedModel(s))
+        return 0;
+    return s.kind === 'baseline' ? 1 : s.kind === 'stress' ? s.max : s.vus;
 }
 
 

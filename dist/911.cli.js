@@ -921,7 +921,7 @@ async function runStageInWorkers(spec, count, o) {
     // Setup and verify go once, from this thread, around all the parts.
     const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
     const flows = flowClient &&
-        new stage_flows/* StageFlows */.Gf({ client: flowClient, rows: new data_rows/* DataRows */.i(o.plan.data), runtime: (0,interpolate/* captureNames */.Dg)(o.plan), signal: o.signal }, spec, o.plan.session);
+        new stage_flows/* StageFlows */.Gf({ client: flowClient, rows: new data_rows/* DataRows */.i(o.plan.data), runtime: (0,interpolate/* runtimeVariables */.Er)(o.plan), signal: o.signal }, spec, o.plan.session);
     try {
         const setup = await flows?.setUp();
         const baseVars = flows?.baseVars;

@@ -1758,6 +1758,7 @@ var placeholders = __webpack_require__(6509);
 
 
 
+
 /** Reads each stage's `requests`, `setup` and `verify` into its spec (matched by position in the raw list). */
 function readStageFlows(c, rawStages, stages, requestNames, defaults) {
     const raws = (0,checks/* list */.p_)(rawStages).map(checks/* record */.g1);
@@ -1861,16 +1862,6 @@ function dataSetsOf(value) {
     walk(value);
     return out;
 }
-/** Users a closed-model stage starts (a stress stage: its most), 0 for open-model stages. */
-function closedUsers(s) {
-    if (s.kind === 'baseline')
-        return 1;
-    if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'closed')
-        return s.vus;
-    if (s.kind === 'stress' && s.model === 'closed')
-        return s.max;
-    return 0;
-}
 /**
  * `pick: unique` hands each row out once in the run: the closed-model users of the stages that read
  * the set (each a row for its session) must fit in the file, and worker threads cannot share one cursor.
@@ -1888,7 +1879,7 @@ function checkUniqueRows(c, plan, rawStages) {
             const uses = sessionUses || mix.some((r) => dataSetsOf(r).has(set.name));
             if (!uses)
                 continue;
-            const n = closedUsers(stage);
+            const n = (0,stage_time/* closedUsers */.ji)(stage);
             if (n > 0) {
                 total += n;
                 users.push(`${stage.name} ${n}`);

@@ -20,7 +20,7 @@ export interface CompiledRequest {
 }
 
 export interface CompileOptions {
-  /** Names the engine fills (builtins, captures: plan/interpolate.ts captureNames); others are text. */
+  /** Names the engine fills (builtins, captures: plan/interpolate.ts runtimeVariables); others are text. */
   runtime?: ReadonlySet<string>;
   /** Keep the response body even without a check that reads it (session, setup, verify: for messages). */
   readBody?: boolean;

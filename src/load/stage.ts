@@ -2,6 +2,7 @@
  * One stage from start to drained: builds the context, picks the executor for the stage kind,
  * watches the generator itself (event-loop lag, late sends) and reports progress once a second.
  */
+import { isClosedModel } from '../plan/stage-time.js';
 import { setMaxListeners } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ClosedLoadStage, Plan, SpikeStage, StageSpec, WebSocketSpec, WsMode } from '../plan/types.js';
@@ -14,7 +15,7 @@ import type { HttpClient } from './http.js';
 import { now, runSession, type Sequence, type SessionTally, type StageContext, type UnsentTally } from './context.js';
 import { DataRows } from './data-rows.js';
 import { StageFlows, type FlowOutcome } from './stage-flows.js';
-import { captureNames } from '../plan/interpolate.js';
+import { runtimeVariables } from '../plan/interpolate.js';
 import { fillRows, httpSend, logInUsers, runBurst, runClosed, runOpen, sleepUnlessAborted, type BurstCycle, type OpenResult } from './executors.js';
 import { RateSchedule, type RateSegment } from './schedule.js';
 import { compileRequest, weightedPicker } from './requests.js';
@@ -205,7 +206,7 @@ interface PreparedStage {
   metrics: StageMetrics;
   /** The plan's websocket block, for a `protocol: ws` stage. */
   ws?: WebSocketSpec;
-  runtime: ReturnType<typeof captureNames>;
+  runtime: ReturnType<typeof runtimeVariables>;
   stageFlows?: StageFlows;
   setup?: FlowOutcome[];
   abortWatch: AbortWatch;
@@ -221,7 +222,7 @@ async function prepareStage(spec: StageSpec, o: StageRunOptions, stageAbort: Abo
   // A ws stage reports its messages as one endpoint; its session (if any) is still HTTP.
   const ws = spec.protocol === 'ws' ? o.plan.websocket : undefined;
   if (spec.protocol === 'ws' && !ws) throw new Error(`stage ${spec.name} uses protocol: ws, but the plan has no websocket: block`);
-  const runtime = captureNames(o.plan);
+  const runtime = runtimeVariables(o.plan);
   const mix = spec.requests ? o.plan.requests.filter((r) => spec.requests!.includes(r.name)) : o.plan.requests;
   const requests = mix.map((r, i) => compileRequest(r, i, { runtime }));
   const names = ws ? [wsEndpointName(ws)] : requests.map((r) => r.spec.name);
@@ -282,8 +283,8 @@ async function openSessions(p: PreparedStage, onWsStage: (w: WsStage) => void): 
   const { spec, o, ctx, ws, idle } = p;
   // Open-model and burst stages share one session, set up before the clock starts.
   const shared: Vars = o.sessions?.shared ?? { ...ctx.baseVars, vu: '1', iter: '0' };
-  if (!o.sessions?.shared && (!closed(spec) || ws)) fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
-  const closedModel = closed(spec);
+  if (!o.sessions?.shared && (!isClosedModel(spec) || ws)) fillRows(ctx, shared, ctx.rows.setsIn(ctx.session.flatMap((r) => r.needs)));
+  const closedModel = isClosedModel(spec);
   if (!idle && (!closedModel || ws) && !o.sessions?.shared) {
     // Kept for later A/B rounds only when it succeeded: a failed one is tried again next round.
     if ((await runSession(ctx, shared)) && o.sessions) o.sessions.shared = shared;
@@ -447,11 +448,6 @@ function stageResult(
     setup: p.setup,
     verify: r.verify,
   };
-}
-
-/** Stages whose users each run a session and keep their values (and their data row). */
-function closed(spec: StageSpec): boolean {
-  return spec.kind === 'baseline' || ((spec.kind === 'load' || spec.kind === 'soak' || spec.kind === 'stress') && spec.model === 'closed');
 }
 
 function generatorHealth(lag: ReturnType<typeof monitorEventLoopDelay>, open: OpenResult | undefined, requests: number): GeneratorHealth {

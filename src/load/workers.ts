@@ -25,7 +25,7 @@ import { HttpClient, type ErrorKind } from './http.js';
 import { DataRows } from './data-rows.js';
 import { StageFlows } from './stage-flows.js';
 import type { Vars } from './template.js';
-import { captureNames } from '../plan/interpolate.js';
+import { runtimeVariables } from '../plan/interpolate.js';
 import type { BurstCycle } from './executors.js';
 import type { AbortTrigger } from './abort.js';
 import { shardStage } from './shard.js';
@@ -245,7 +245,7 @@ export async function runStageInWorkers(spec: StageSpec, count: number, o: Worke
   const flowClient = spec.setup || spec.verify ? new HttpClient(o.target, { connections: 1 }) : undefined;
   const flows =
     flowClient &&
-    new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: captureNames(o.plan), signal: o.signal }, spec, o.plan.session);
+    new StageFlows({ client: flowClient, rows: new DataRows(o.plan.data), runtime: runtimeVariables(o.plan), signal: o.signal }, spec, o.plan.session);
   try {
     const setup = await flows?.setUp();
     const baseVars: Vars | undefined = flows?.baseVars;

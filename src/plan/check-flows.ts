@@ -5,6 +5,7 @@
  *  - placeholders (src/plan/placeholders.ts): each must parse, and a data column must exist;
  *  - `pick: unique` sets: the plan's closed-model users must not need more rows than the file has.
  */
+import { closedUsers } from './stage-time.js';
 import { Checks, list, record, str, type Data } from './checks.js';
 import { readRequests, type RequestDefaults } from './check-requests.js';
 import { formatPath, suggestion, type Path } from './issues.js';
@@ -100,14 +101,6 @@ export function dataSetsOf(value: unknown): Set<string> {
   };
   walk(value);
   return out;
-}
-
-/** Users a closed-model stage starts (a stress stage: its most), 0 for open-model stages. */
-function closedUsers(s: StageSpec): number {
-  if (s.kind === 'baseline') return 1;
-  if ((s.kind === 'load' || s.kind === 'soak') && s.model === 'closed') return s.vus;
-  if (s.kind === 'stress' && s.model === 'closed') return s.max;
-  return 0;
 }
 
 /**

@@ -42,7 +42,10 @@ export function interpolateString(text: string, env: Readonly<Record<string, str
   return { text: out, missing, fromEnv };
 }
 
-/** Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup` and `verify`. */
+/**
+ * Builtins plus every key of every `capture:` map in `session`, `requests` and the stages' `setup`
+ * and `verify`: of the raw plan data at load, and of a built Plan (the engine's runtime names).
+ */
 export function runtimeVariables(raw: unknown): Set<string> {
   const names = new Set(BUILTIN_VARIABLES);
   if (!isRecord(raw)) return names;
@@ -82,18 +85,6 @@ export function interpolate(
     return v;
   };
   return { value: walk(value, []), issues, secrets: [...secrets] };
-}
-
-/** The names the engine fills in a built plan: builtins and capture names (src/load/template.ts takes any other `${NAME}` as text). */
-export function captureNames(plan: {
-  session: Array<{ capture?: Record<string, string> }>;
-  requests: Array<{ capture?: Record<string, string> }>;
-  stages: Array<{ setup?: Array<{ capture?: Record<string, string> }>; verify?: Array<{ capture?: Record<string, string> }> }>;
-}): Set<string> {
-  const names = new Set(BUILTIN_VARIABLES);
-  const lists = [plan.session, plan.requests, ...plan.stages.flatMap((s) => [s.setup ?? [], s.verify ?? []])];
-  for (const list of lists) for (const r of list) Object.keys(r.capture ?? {}).forEach((k) => names.add(k));
-  return names;
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

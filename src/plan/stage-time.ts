@@ -56,3 +56,14 @@ export function plannedRequests(s: StageSpec): number | undefined {
       return undefined;
   }
 }
+
+/** Stages whose users each run a session and keep their values (and their data row): the closed model. */
+export function isClosedModel(s: StageSpec): boolean {
+  return s.kind === 'baseline' || ((s.kind === 'load' || s.kind === 'soak' || s.kind === 'stress') && s.model === 'closed');
+}
+
+/** Users a closed-model stage starts (baseline 1, a stress stage its most), 0 for open-model stages. */
+export function closedUsers(s: StageSpec): number {
+  if (!isClosedModel(s)) return 0;
+  return s.kind === 'baseline' ? 1 : s.kind === 'stress' ? s.max : (s as { vus: number }).vus;
+}
